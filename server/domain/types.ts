@@ -1,0 +1,50 @@
+// The domain's nouns, named after the standards (TMX/XLIFF units, aligner beads).
+
+export type Lang = 'zh' | 'en';
+
+/** One sentence of one side of a document. */
+export interface Segment {
+  id: number;
+  side: 'src' | 'tgt';
+  /** Position among the document's segments of that side, 0-based. */
+  index: number;
+  text: string;
+  /** Paragraph number in the imported text, 0-based. */
+  paragraph: number;
+  /** Character offsets (UTF-16 code units) of the sentence in the imported text. */
+  start: number;
+  end: number;
+  /** Page noise (adverts, captions): shown dimmed, never aligned or exported. */
+  noise: boolean;
+}
+
+/** An alignment bead: source and target sentence indices; an empty side is a 1-0 or 0-1 bead. */
+export interface Bead {
+  src: number[];
+  tgt: number[];
+}
+
+/** A bead as the aligner returns it, with its confidence in [0, 1]. */
+export interface ScoredBead extends Bead {
+  score: number;
+}
+
+/** Ordered states with room between them, so "at least translated" is `state >= 20`. */
+export const State = {
+  untranslated: 0,
+  machine: 10,
+  translated: 20,
+  rejected: 25,
+  approved: 30,
+} as const;
+export type StateValue = (typeof State)[keyof typeof State];
+
+/** What TMX and XLIFF call a translation unit. */
+export interface Unit {
+  id: string;
+  source: string;
+  target: string;
+  state: StateValue;
+  notes: string[];
+  props: Record<string, string>;
+}
