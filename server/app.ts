@@ -1,0 +1,63 @@
+// Builds the Express application from its dependencies; never listens by itself.
+
+import express from 'express';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { i18n } from 'i18next';
+import { handle as i18nHandle } from 'i18next-http-middleware';
+import type { Db } from './db/open-database.ts';
+import { accounts as accountsService } from './services/accounts.ts';
+import { documents as documentsService } from './services/documents.ts';
+import { authenticate, csrfProtection } from './http/auth.ts';
+import { errorHandler } from './http/error-handler.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { documentRoutes } from './routes/document-routes.ts';
+import { apiRoutes } from './routes/api-routes.ts';
+import { NotFoundError } from './domain/errors.ts';
+
+export interface AppDeps {
+  db: Db;
+  i18n: i18n;
+}
+
+const require = createRequire(import.meta.url);
+const HTMX = require.resolve('htmx.org/dist/htmx.min.js');
+const STATIC_DIR = path.resolve(import.meta.dirname, '../views/static');
+
+export function createApp(deps: AppDeps) {
+  const accounts = accountsService(deps.db);
+  const documents = documentsService(deps.db);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  app.use((_req, res, next) => {
+    res.set({
+      'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'same-origin',
+    });
+    next();
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get('/static/htmx.min.js', (_req, res) => res.sendFile(HTMX, { maxAge: '1h' }));
+  app.use('/static', express.static(STATIC_DIR, { maxAge: '1h', index: false }));
+
+  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(express.json({ limit: '1mb' }));
+  app.use(i18nHandle(deps.i18n));
+  app.use(authenticate(accounts));
+  app.use(csrfProtection);
+
+  app.get('/', (_req, res) => res.redirect(303, '/documents'));
+  app.use(authRoutes(accounts));
+  app.use('/api', apiRoutes(documents, accounts));
+  app.use(documentRoutes(documents));
+  app.use((req) => {
+    throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');
+  });
+  app.use(errorHandler);
+  return app;
+}

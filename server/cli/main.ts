@@ -1,0 +1,62 @@
+// The duiqi command line: user and token management, alignment. Refusals exit 2 with one line on stderr.
+
+import { parseArgs } from 'node:util';
+import { ConfigError, readConfig } from '../config.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { accounts } from '../services/accounts.ts';
+import { randomToken } from '../domain/passwords.ts';
+import { AppError } from '../domain/errors.ts';
+import { alignCommand } from './align-command.ts';
+
+const USAGE = `usage:
+  duiqi user add NAME --role admin|reviewer|translator [--password P]
+  duiqi token create NAME
+  duiqi align --src-lang zh --tgt-lang en [--presegmented] [--format json] SRC_FILE TGT_FILE`;
+
+class UsageError extends Error {}
+
+async function userAdd(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { role: { type: 'string' }, password: { type: 'string' } } });
+  if (positionals.length !== 1 || !values.role) throw new UsageError('user add needs a NAME and --role.');
+  const db = openDatabase(readConfig().dbFile);
+  try {
+    const password = values.password ?? randomToken(12);
+    const user = await accounts(db).createUser(positionals[0]!, values.role, password);
+    console.log(`Created ${user.role} "${user.name}"${values.password ? '' : ` with the password ${password}`}.`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function tokenCreate(args: string[]): number {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length !== 1) throw new UsageError('token create needs a user NAME.');
+  const db = openDatabase(readConfig().dbFile);
+  try {
+    console.log(accounts(db).createToken(positionals[0]!));
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  try {
+    if (command === 'align') return await alignCommand(argv.slice(1));
+    if (command === 'user' && sub === 'add') return await userAdd(rest);
+    if (command === 'token' && sub === 'create') return tokenCreate(rest);
+    if (command === undefined || command === 'help' || command === '--help') {
+      console.log(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    throw new UsageError(`unknown command "${argv.join(' ')}".`);
+  } catch (err) {
+    const refused = err instanceof UsageError || err instanceof AppError || err instanceof ConfigError
+      || String((err as { code?: string }).code).startsWith('ERR_PARSE_ARGS');
+    const hint = err instanceof UsageError ? ' Run "duiqi help" for usage.' : '';
+    process.stderr.write(`duiqi: ${(err as Error).message}${hint}\n`);
+    return refused ? 2 : 1;
+  }
+}

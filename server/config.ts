@@ -1,0 +1,24 @@
+// Reads and checks the environment; an invalid value stops start-up with one clear line.
+
+export interface Config {
+  port: number;
+  dbFile: string;
+  adminPassword: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const portText = env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 1 to 65535, not "${portText}".`);
+  }
+  const dbFile = env.DUIQI_DB ?? 'data/duiqi.sqlite';
+  if (!dbFile.trim()) throw new ConfigError('DUIQI_DB must name a file, not be empty.');
+  const adminPassword = env.DUIQI_ADMIN_PASSWORD;
+  if (adminPassword !== undefined && adminPassword.length < 8) {
+    throw new ConfigError('DUIQI_ADMIN_PASSWORD must have at least 8 characters.');
+  }
+  return { port, dbFile, adminPassword };
+}

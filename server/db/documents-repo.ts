@@ -1,0 +1,139 @@
+// SQL for documents, their imported sources, segments and pairs (beads).
+
+import type { Db } from './open-database.ts';
+
+export interface DocumentSummaryRow {
+  id: number;
+  title: string;
+  src_lang: string;
+  tgt_lang: string;
+  page_date: string | null;
+  created_at: string;
+  version: number;
+  pair_count: number;
+  noise_count: number;
+  src_segment_count: number;
+  tgt_segment_count: number;
+  untranslated_count: number;
+  machine_count: number;
+  translated_count: number;
+  approved_count: number;
+}
+
+export interface PairRow {
+  id: number;
+  idx: number;
+  score: number | null;
+  noise: 0 | 1;
+  state: number | null;
+  mt_text: string;
+  tgt_text: string;
+  version: number;
+}
+
+export interface SegmentRow {
+  id: number;
+  pair_id: number;
+  side: 'src' | 'tgt';
+  idx: number;
+  text: string;
+  kind: string;
+  paragraph: number;
+  start_offset: number;
+  end_offset: number;
+  noise: 0 | 1;
+  meta: string | null;
+}
+
+export interface NewSegment {
+  side: 'src' | 'tgt';
+  sourceId: number;
+  idx: number;
+  text: string;
+  kind: 'sentence' | 'headline' | 'dateline' | 'noise';
+  paragraph: number;
+  start: number;
+  end: number;
+  meta?: Record<string, unknown>;
+}
+
+export interface NewPair {
+  score: number | null;
+  noise: boolean;
+  state: number | null;
+  mtText: string;
+  segments: NewSegment[];
+}
+
+const SUMMARY = `
+  SELECT d.id, d.title, d.src_lang, d.tgt_lang, d.page_date, d.created_at, d.version,
+    (SELECT count(*) FROM pairs p WHERE p.document_id = d.id AND p.noise = 0) AS pair_count,
+    (SELECT count(*) FROM pairs p WHERE p.document_id = d.id AND p.noise = 1) AS noise_count,
+    (SELECT count(*) FROM segments s WHERE s.document_id = d.id AND s.side = 'src' AND s.noise = 0) AS src_segment_count,
+    (SELECT count(*) FROM segments s WHERE s.document_id = d.id AND s.side = 'tgt' AND s.noise = 0) AS tgt_segment_count,
+    (SELECT count(*) FROM pairs p WHERE p.document_id = d.id AND p.state = 0) AS untranslated_count,
+    (SELECT count(*) FROM pairs p WHERE p.document_id = d.id AND p.state = 10) AS machine_count,
+    (SELECT count(*) FROM pairs p WHERE p.document_id = d.id AND p.state IN (20, 25)) AS translated_count,
+    (SELECT count(*) FROM pairs p WHERE p.document_id = d.id AND p.state = 30) AS approved_count
+  FROM documents d`;
+
+export function documentsRepo(db: Db) {
+  const q = {
+    list: db.prepare(`${SUMMARY} ORDER BY d.id`),
+    byId: db.prepare(`${SUMMARY} WHERE d.id = ?`),
+    count: db.prepare('SELECT count(*) FROM documents').pluck(),
+    insertDocument: db.prepare(
+      'INSERT INTO documents (title, src_lang, tgt_lang, source_name, page_date, created_by) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    insertSource: db.prepare('INSERT INTO sources (document_id, side, name, content) VALUES (?, ?, ?, ?)'),
+    insertPair: db.prepare(
+      'INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, tgt_text) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertSegment: db.prepare(`INSERT INTO segments
+      (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    pairs: db.prepare(
+      'SELECT id, idx, score, noise, state, mt_text, tgt_text, version FROM pairs WHERE document_id = ? ORDER BY idx LIMIT ? OFFSET ?',
+    ),
+    segments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
+      FROM segments s JOIN pairs p ON p.id = s.pair_id
+      WHERE p.document_id = ? AND p.idx >= ? AND p.idx < ? ORDER BY s.side, s.idx`),
+  };
+  return {
+    list: () => q.list.all() as DocumentSummaryRow[],
+    byId: (id: number) => q.byId.get(id) as DocumentSummaryRow | undefined,
+    count: () => q.count.get() as number,
+    insertDocument(d: { title: string; srcLang: string; tgtLang: string; sourceName: string | null; pageDate: string | null; createdBy: number | null }) {
+      return Number(q.insertDocument.run(d.title, d.srcLang, d.tgtLang, d.sourceName, d.pageDate, d.createdBy).lastInsertRowid);
+    },
+    insertSource: (documentId: number, side: 'src' | 'tgt', name: string, content: string) =>
+      Number(q.insertSource.run(documentId, side, name, content).lastInsertRowid),
+    insertPairs(documentId: number, pairs: NewPair[]) {
+      pairs.forEach((p, idx) => {
+        const tgtText = p.mtText;
+        const pairId = Number(
+          q.insertPair.run(documentId, idx, p.score, p.noise ? 1 : 0, p.state, p.mtText, tgtText).lastInsertRowid,
+        );
+        for (const s of p.segments) {
+          q.insertSegment.run(documentId, pairId, s.sourceId, s.side, s.idx, s.text, s.kind, s.paragraph, s.start, s.end,
+            s.kind === 'noise' || s.kind === 'dateline' ? 1 : 0, s.meta ? JSON.stringify(s.meta) : null);
+        }
+      });
+    },
+    /** Pairs with their segments; `idx` counts rows including noise rows. */
+    pairs(documentId: number, offset = 0, limit = 1_000_000) {
+      const rows = q.pairs.all(documentId, limit, offset) as PairRow[];
+      const first = rows[0]?.idx ?? 0;
+      const last = rows.at(-1)?.idx ?? -1;
+      const segments = q.segments.all(documentId, first, last + 1) as SegmentRow[];
+      const byPair = new Map<number, SegmentRow[]>();
+      for (const s of segments) {
+        const list = byPair.get(s.pair_id) ?? [];
+        list.push(s);
+        byPair.set(s.pair_id, list);
+      }
+      return rows.map((pair) => ({ pair, segments: byPair.get(pair.id) ?? [] }));
+    },
+  };
+}
+export type DocumentsRepo = ReturnType<typeof documentsRepo>;

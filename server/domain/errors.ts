@@ -1,0 +1,26 @@
+// Typed errors that the domain throws and one HTTP middleware turns into a status and a sentence.
+
+export class AppError extends Error {
+  readonly status: number = 500;
+  /** i18next key of the human sentence shown in the UI; `message` stays the English sentence for APIs and logs. */
+  constructor(message: string, readonly key?: string, readonly params?: Record<string, unknown>) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  override readonly status = 400;
+}
+export class UnauthorizedError extends AppError {
+  override readonly status = 401;
+}
+export class ForbiddenError extends AppError {
+  override readonly status = 403;
+}
+export class NotFoundError extends AppError {
+  override readonly status = 404;
+}
+export class ConflictError extends AppError {
+  override readonly status = 409;
+}

@@ -1,0 +1,138 @@
+// Sentence segmentation for Chinese and English plain text, with paragraph numbers and offsets.
+
+import type { Lang } from './types.ts';
+
+export interface SentenceSpan {
+  text: string;
+  paragraph: number;
+  /** Offsets in UTF-16 code units into the text that was split. */
+  start: number;
+  end: number;
+}
+
+const ZH_TERMINATORS = '。！？；!?…';
+const CLOSERS = '”’」』）)】》〉"\'］]';
+// Abbreviations after which a full stop does not end an English sentence even before a capital.
+const EN_ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'vs', 'gen', 'gov', 'sen', 'rep', 'lt', 'col',
+  'capt', 'sgt', 'rev', 'hon', 'pres', 'fig', 'vol', 'pp', 'p', 'ave', 'rd', 'inc', 'ltd', 'co', 'corp',
+  'dept', 'univ', 'approx', 'cf', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'u.s.a', 'no', 'nos', 'art',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft',
+]);
+// "No." abbreviates "number" only before a numeral; elsewhere it is the word "no" ending a sentence.
+const BEFORE_NUMBER_ONLY = new Set(['no', 'nos', 'art', 'p', 'pp', 'vol', 'fig']);
+
+/**
+ * Paragraphs are separated by blank lines when the text has any (single newlines inside are
+ * hard wraps); otherwise every non-empty line is a paragraph, as in web pages and subtitles.
+ */
+export function splitParagraphs(text: string): { text: string; start: number; end: number }[] {
+  const blankSeparated = /\n[ \t\u3000]*\n/.test(text);
+  const separator = blankSeparated ? /\n(?:[ \t\u3000]*\n)+/g : /\n+/g;
+  const out: { text: string; start: number; end: number }[] = [];
+  let from = 0;
+  const push = (end: number) => {
+    const raw = text.slice(from, end);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body) out.push({ text: body, start: from + lead, end: from + lead + body.length });
+  };
+  for (const m of text.matchAll(separator)) {
+    push(m.index);
+    from = m.index + m[0].length;
+  }
+  push(text.length);
+  return out;
+}
+
+function isCloser(ch: string | undefined): boolean {
+  return ch !== undefined && CLOSERS.includes(ch);
+}
+
+/** The word before a full stop at `dot`, lower-cased, with inner dots kept ("u.s"). */
+function wordBefore(p: string, dot: number): string {
+  let i = dot;
+  while (i > 0 && /[A-Za-z.]/.test(p[i - 1]!)) i--;
+  return p.slice(i, dot).replace(/^\.+/, '').toLowerCase();
+}
+
+function endsEnglishSentence(p: string, dot: number, next: string): boolean {
+  const ch = p[dot]!;
+  if (ch === '!' || ch === '?') return !/^\p{Ll}/u.test(next); // “Why?” she asked.
+  if (ch === '…' || p.slice(dot - 2, dot + 1) === '...') return /^[\p{Lu}\p{Lo}“"'‘(\[]/u.test(next);
+  const word = wordBefore(p, dot);
+  if (/^\p{Lu}$/u.test(p[dot - 1] ?? '') && word.length === 1 && !/[A-Za-z]/.test(p[dot - 2] ?? '')) {
+    return false; // an initial: "J. R. Smith"
+  }
+  if (EN_ABBREVIATIONS.has(word)) {
+    if (BEFORE_NUMBER_ONLY.has(word)) return !/^\d/.test(next);
+    return false;
+  }
+  return /^[\p{Lu}\p{Lo}\d“"'‘(\[]/u.test(next);
+}
+
+/** Sentences of one paragraph, as [start, end) offsets into it. */
+function sentenceBounds(p: string, lang: Lang): [number, number][] {
+  const bounds: [number, number][] = [];
+  let start = 0;
+  let i = 0;
+  while (i < p.length) {
+    const ch = p[i]!;
+    const zhStop = ZH_TERMINATORS.includes(ch) && (lang === 'zh' || /[\u3000-\u9fff\uff00-\uffef]/.test(ch));
+    const enStop = '.!?…'.includes(ch);
+    if (!zhStop && !enStop) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < p.length && (ZH_TERMINATORS.includes(p[end]!) || p[end] === '.' || isCloser(p[end]))) end++;
+    const rest = p.slice(end);
+    const spaced = /^\s/.test(rest);
+    const next = rest.trimStart();
+    let boundary: boolean;
+    if (next === '') boundary = true;
+    else if (zhStop && (lang === 'zh' || !spaced)) boundary = true;
+    else if (!spaced) boundary = false; // 3.14, U.S.-made, "word.Word" in URLs
+    else boundary = endsEnglishSentence(p, end - 1 - countClosersBack(p, end), next);
+    if (boundary) {
+      bounds.push([start, end]);
+      start = end + (rest.length - next.length);
+    }
+    i = end;
+  }
+  if (start < p.length && p.slice(start).trim()) bounds.push([start, p.length]);
+  return bounds;
+}
+
+function countClosersBack(p: string, end: number): number {
+  let n = 0;
+  while (isCloser(p[end - 1 - n])) n++;
+  return n;
+}
+
+/** Splits text into sentences, keeping paragraph numbers and offsets into `text`. */
+export function splitSentenceSpans(text: string, lang: Lang): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  splitParagraphs(text).forEach((para, paragraph) => {
+    for (const [s, e] of sentenceBounds(para.text, lang)) {
+      const raw = para.text.slice(s, e);
+      const lead = raw.length - raw.trimStart().length;
+      const body = raw.trim();
+      const start = para.start + s + lead;
+      spans.push({ text: unwrap(body, lang), paragraph, start, end: start + body.length });
+    }
+  });
+  return spans;
+}
+
+// Hard-wrapped lines inside a paragraph join with a space in English and with nothing in Chinese.
+function unwrap(sentence: string, lang: Lang): string {
+  if (!sentence.includes('\n')) return sentence;
+  return lang === 'zh'
+    ? sentence.replace(/\s*\n\s*/g, (_m, offset: number) => (/[A-Za-z0-9]$/.test(sentence.slice(0, offset)) ? ' ' : ''))
+    : sentence.replace(/\s*\n\s*/g, ' ');
+}
+
+export function splitSentences(text: string, lang: Lang): string[] {
+  return splitSentenceSpans(text, lang).map((s) => s.text);
+}

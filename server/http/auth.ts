@@ -1,0 +1,75 @@
+// Authentication (session cookie or Bearer token), CSRF checks and role guards.
+
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import crypto from 'node:crypto';
+import type { Accounts } from '../services/accounts.ts';
+import type { Role } from '../db/accounts-repo.ts';
+import { ForbiddenError, UnauthorizedError } from '../domain/errors.ts';
+import { randomToken } from '../domain/passwords.ts';
+import { parseCookies } from './request-context.ts';
+
+export const SESSION_COOKIE = 'duiqi_sid';
+// Before login there is no session: the login form is protected by a double-submit cookie instead.
+export const PRELOGIN_COOKIE = 'duiqi_csrf';
+
+const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, path: '/' };
+
+export function setSessionCookie(res: Response, sessionId: string): void {
+  res.cookie(SESSION_COOKIE, sessionId, { ...cookieOptions, maxAge: 7 * 86_400_000 });
+}
+
+export function clearSessionCookie(res: Response): void {
+  res.clearCookie(SESSION_COOKIE, cookieOptions);
+}
+
+export function authenticate(accounts: Accounts): RequestHandler {
+  return (req, res, next) => {
+    const cookies = parseCookies(req.headers.cookie);
+    req.viaBearer = false;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    if (bearer) {
+      req.user = accounts.userForToken(bearer[1]!);
+      if (!req.user) return next(new UnauthorizedError('The API token is not valid.', 'errors.unauthorized'));
+      req.viaBearer = true;
+      req.csrfToken = '';
+      return next();
+    }
+    const session = cookies[SESSION_COOKIE] ? accounts.session(cookies[SESSION_COOKIE]) : undefined;
+    if (session) {
+      req.session = session;
+      req.user = session.user;
+      req.csrfToken = session.csrfToken;
+    } else {
+      req.csrfToken = cookies[PRELOGIN_COOKIE] || randomToken();
+      if (!cookies[PRELOGIN_COOKIE]) res.cookie(PRELOGIN_COOKIE, req.csrfToken, cookieOptions);
+    }
+    next();
+  };
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && x.length > 0 && crypto.timingSafeEqual(x, y);
+}
+
+/** Every state-changing request made with cookies must carry the CSRF token, in a header or a form field. */
+export function csrfProtection(req: Request, _res: Response, next: NextFunction): void {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.viaBearer) return next();
+  const sent = (req.get('x-csrf-token') ?? (req.body as Record<string, unknown> | undefined)?._csrf ?? '') as string;
+  if (typeof sent === 'string' && sameToken(sent, req.csrfToken)) return next();
+  next(new ForbiddenError('The CSRF token is missing or wrong. Reload the page and try again.', 'errors.csrf'));
+}
+
+export function requireUser(req: Request, _res: Response, next: NextFunction): void {
+  if (req.user) return next();
+  next(new UnauthorizedError('Log in or send an API token (Authorization: Bearer TOKEN).', 'errors.unauthorized'));
+}
+
+export function requireRole(...roles: Role[]): RequestHandler {
+  return (req, _res, next) => {
+    if (!req.user) return next(new UnauthorizedError('Log in or send an API token.', 'errors.unauthorized'));
+    if (!roles.includes(req.user.role)) return next(new ForbiddenError(`This needs the role ${roles.join(' or ')}.`, 'errors.forbidden'));
+    next();
+  };
+}

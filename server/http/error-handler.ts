@@ -1,0 +1,43 @@
+// Turns thrown errors into a status and a human sentence: JSON under /api, a fragment for htmx, a page otherwise.
+
+import type { ErrorRequestHandler, Request } from 'express';
+import { AppError } from '../domain/errors.ts';
+import { errorFragment, errorPage } from '../../views/error-page.ts';
+import { viewContext } from './render.ts';
+
+interface HttpishError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  expose?: boolean;
+}
+
+function describe(err: unknown, req: Request): { status: number; message: string; uiMessage: string } {
+  const t = req.t ?? ((k: string) => k);
+  if (err instanceof AppError) {
+    return { status: err.status, message: err.message, uiMessage: err.key ? String(t(err.key, err.params)) : err.message };
+  }
+  const e = err as HttpishError & Error;
+  const status = e.status ?? e.statusCode;
+  // body-parser's errors (bad JSON, too large) are client errors with safe messages.
+  if (status && status >= 400 && status < 500 && e.expose !== false) {
+    const message = e.type === 'entity.parse.failed' ? 'The request body is not valid JSON.'
+      : e.type === 'entity.too.large' ? 'The request body is too large.' : e.message;
+    return { status, message, uiMessage: message };
+  }
+  console.error(err);
+  return { status: 500, message: 'Something went wrong on the server. The error was logged.', uiMessage: String(t('errors.server')) };
+}
+
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const { status, message, uiMessage } = describe(err, req);
+  if (req.path.startsWith('/api/') || req.path === '/healthz') {
+    res.status(status).json({ error: message, status });
+  } else if (req.get('hx-request')) {
+    res.status(status).type('html').send(errorFragment(uiMessage).toString());
+  } else if (status === 401) {
+    res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+  } else {
+    res.status(status).type('html').send(errorPage(viewContext(req), status, uiMessage).toString());
+  }
+};

@@ -1,0 +1,28 @@
+// i18next with the UI strings of views/locales; the language comes from a cookie, then the browser.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import i18next, { type i18n } from 'i18next';
+import { LanguageDetector } from 'i18next-http-middleware';
+
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+export const LANGUAGE_COOKIE = 'duiqi_lang';
+export const LOCALES_DIR = path.resolve(import.meta.dirname, '../../views/locales');
+
+export function readLocale(lang: string): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, lang, 'translation.json'), 'utf8'));
+}
+
+export async function createI18n(): Promise<i18n> {
+  const instance = i18next.createInstance();
+  await instance.use(LanguageDetector).init({
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { translation: readLocale(l) }])),
+    supportedLngs: [...LANGUAGES],
+    fallbackLng: { zh: ['zh-CN'], 'zh-TW': ['zh-CN'], 'zh-HK': ['zh-CN'], default: ['en'] },
+    load: 'currentOnly',
+    interpolation: { escapeValue: false }, // the html template escapes every value
+    detection: { order: ['cookie', 'header'], lookupCookie: LANGUAGE_COOKIE, caches: false },
+    showSupportNotice: false,
+  } as Parameters<i18n['init']>[0]);
+  return instance;
+}

@@ -1,0 +1,35 @@
+// The JSON API under /api: documents, their pairs, and user management for admins.
+
+import { Router } from 'express';
+import type { Documents } from '../services/documents.ts';
+import type { Accounts } from '../services/accounts.ts';
+import { requireRole, requireUser } from '../http/auth.ts';
+import { NotFoundError } from '../domain/errors.ts';
+
+export function apiRoutes(documents: Documents, accounts: Accounts): Router {
+  const r = Router();
+  r.use(requireUser);
+
+  r.get('/documents', (_req, res) => {
+    res.json(documents.list());
+  });
+
+  r.get('/documents/:id', (req, res) => {
+    res.json(documents.get(Number(req.params.id)));
+  });
+
+  r.get('/documents/:id/pairs', (req, res) => {
+    res.json(documents.pairs(Number(req.params.id)).map(({ mt: _mt, ...pair }) => pair));
+  });
+
+  r.post('/users', requireRole('admin'), async (req, res) => {
+    const { name, role, password } = (req.body ?? {}) as Record<string, unknown>;
+    const user = await accounts.createUser(String(name ?? ''), String(role ?? ''), String(password ?? ''));
+    res.status(201).json(user);
+  });
+
+  r.use((req) => {
+    throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`);
+  });
+  return r;
+}

@@ -1,0 +1,48 @@
+// Login, logout and the interface language switch.
+
+import { Router } from 'express';
+import type { Accounts } from '../services/accounts.ts';
+import { AppError, ValidationError } from '../domain/errors.ts';
+import { clearSessionCookie, setSessionCookie } from '../http/auth.ts';
+import { LANGUAGE_COOKIE, LANGUAGES } from '../http/i18n.ts';
+import { safeNext, send, viewContext } from '../http/render.ts';
+import { loginPage } from '../../views/login-page.ts';
+
+export function authRoutes(accounts: Accounts): Router {
+  const r = Router();
+
+  r.get('/login', (req, res) => {
+    send(res, loginPage(viewContext(req), { next: safeNext(req.query.next) }));
+  });
+
+  r.post('/login', async (req, res) => {
+    const { name = '', password = '', next } = req.body as Record<string, string>;
+    try {
+      const session = await accounts.login(String(name), String(password));
+      if (req.session) accounts.logout(req.session.id);
+      setSessionCookie(res, session.id);
+      res.redirect(303, safeNext(next));
+    } catch (err) {
+      if (!(err instanceof AppError) || err.status !== 401) throw err;
+      const ctx = viewContext(req);
+      send(res, loginPage(ctx, { next: safeNext(next), name: String(name), error: ctx.t('errors.badLogin') }), 401);
+    }
+  });
+
+  r.post('/logout', (req, res) => {
+    if (req.session) accounts.logout(req.session.id);
+    clearSessionCookie(res);
+    res.redirect(303, '/login');
+  });
+
+  r.post('/language', (req, res) => {
+    const { lang, next } = req.body as Record<string, string>;
+    if (!LANGUAGES.includes(lang as (typeof LANGUAGES)[number])) {
+      throw new ValidationError('That interface language is not available.', 'errors.badLanguage');
+    }
+    res.cookie(LANGUAGE_COOKIE, lang, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 86_400_000 });
+    res.redirect(303, safeNext(next));
+  });
+
+  return r;
+}

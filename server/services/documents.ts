@@ -1,0 +1,76 @@
+// Use cases that read documents and their pairs for pages and the JSON API.
+
+import type { Db } from '../db/open-database.ts';
+import { documentsRepo, type DocumentSummaryRow, type SegmentRow } from '../db/documents-repo.ts';
+import { joinSentences } from '../domain/assemble-pairs.ts';
+import { NotFoundError } from '../domain/errors.ts';
+
+export interface DocumentSummary {
+  id: number;
+  title: string;
+  srcLang: string;
+  tgtLang: string;
+  pageDate: string | null;
+  createdAt: string;
+  version: number;
+  pairCount: number;
+  noiseCount: number;
+  srcSegmentCount: number;
+  tgtSegmentCount: number;
+  counts: { untranslated: number; machine: number; translated: number; approved: number };
+}
+
+export interface PairView {
+  id: number;
+  index: number;
+  src: string;
+  tgt: string;
+  mt: string;
+  srcSegments: { id: number; index: number; text: string; kind: string; paragraph: number; start: number; end: number; meta: unknown }[];
+  tgtSegments: { id: number; index: number; text: string; kind: string; paragraph: number; start: number; end: number; meta: unknown }[];
+  score: number | null;
+  state: number | null;
+  version: number;
+  noise: boolean;
+}
+
+const toSummary = (r: DocumentSummaryRow): DocumentSummary => ({
+  id: r.id, title: r.title, srcLang: r.src_lang, tgtLang: r.tgt_lang, pageDate: r.page_date, createdAt: r.created_at,
+  version: r.version, pairCount: r.pair_count, noiseCount: r.noise_count,
+  srcSegmentCount: r.src_segment_count, tgtSegmentCount: r.tgt_segment_count,
+  counts: { untranslated: r.untranslated_count, machine: r.machine_count, translated: r.translated_count, approved: r.approved_count },
+});
+
+const toSegment = (s: SegmentRow) => ({
+  id: s.id, index: s.idx, text: s.text, kind: s.kind, paragraph: s.paragraph, start: s.start_offset, end: s.end_offset,
+  meta: s.meta ? JSON.parse(s.meta) : null,
+});
+
+export function documents(db: Db) {
+  const repo = documentsRepo(db);
+  return {
+    list: (): DocumentSummary[] => repo.list().map(toSummary),
+    count: (): number => repo.count(),
+    get(id: number): DocumentSummary {
+      const row = Number.isSafeInteger(id) ? repo.byId(id) : undefined;
+      if (!row) throw new NotFoundError(`There is no document ${id}.`, 'errors.noDocument', { id });
+      return toSummary(row);
+    },
+    pairs(id: number, offset = 0, limit?: number): PairView[] {
+      this.get(id);
+      return repo.pairs(id, offset, limit).map(({ pair, segments }) => {
+        const src = segments.filter((s) => s.side === 'src');
+        const tgt = segments.filter((s) => s.side === 'tgt');
+        return {
+          id: pair.id, index: pair.idx,
+          src: joinSentences(src.map((s) => s.text), 'zh'),
+          tgt: pair.noise ? joinSentences(tgt.map((s) => s.text), 'en') : pair.tgt_text,
+          mt: pair.mt_text,
+          srcSegments: src.map(toSegment), tgtSegments: tgt.map(toSegment),
+          score: pair.score, state: pair.state, version: pair.version, noise: pair.noise === 1,
+        };
+      });
+    },
+  };
+}
+export type Documents = ReturnType<typeof documents>;

@@ -1,0 +1,108 @@
+// Use cases that create documents: decode → split → align → save, each import one transaction.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db/open-database.ts';
+import { documentsRepo, type NewPair } from '../db/documents-repo.ts';
+import { parsePage } from '../domain/parse-page.ts';
+import { splitParagraphs, splitSentenceSpans, type SentenceSpan } from '../domain/split-sentences.ts';
+import { assemblePagePairs, assembleTextPairs, type Aligner, type DraftPair, type SourceKey } from '../domain/assemble-pairs.ts';
+import { ValidationError } from '../domain/errors.ts';
+
+export interface NamedText {
+  name: string;
+  text: string;
+}
+
+export interface ImportDeps {
+  db: Db;
+  align: Aligner;
+}
+
+export const CORPUS_DIR = path.resolve(import.meta.dirname, '../../corpus');
+
+function requireText(file: NamedText, what: string): void {
+  if (!file.text.trim()) throw new ValidationError(`The ${what} file "${file.name}" is empty.`, 'errors.emptyFile', { name: file.name });
+}
+
+/** One line per entry: the Chinese headline titles in page order. */
+function headlineSpans(text: string): SentenceSpan[] {
+  return splitParagraphs(text.replace(/\n[ \t]*\n/g, '\n')).map((p, paragraph) => ({ ...p, paragraph }));
+}
+
+function save(
+  deps: ImportDeps,
+  doc: { title: string; pageDate: string | null; sourceName: string; createdBy: number | null },
+  sources: Partial<Record<SourceKey, { side: 'src' | 'tgt'; file: NamedText }>>,
+  drafts: DraftPair[],
+): number {
+  const repo = documentsRepo(deps.db);
+  return deps.db.transaction(() => {
+    const documentId = repo.insertDocument({ ...doc, srcLang: 'zh-CN', tgtLang: 'en' });
+    const ids = new Map<SourceKey, number>();
+    for (const [key, s] of Object.entries(sources) as [SourceKey, { side: 'src' | 'tgt'; file: NamedText }][]) {
+      ids.set(key, repo.insertSource(documentId, s.side, s.file.name, s.file.text));
+    }
+    const pairs: NewPair[] = drafts.map((d) => ({
+      ...d,
+      segments: d.segments.map(({ source, ...s }) => ({ ...s, sourceId: ids.get(source)! })),
+    }));
+    repo.insertPairs(documentId, pairs);
+    return documentId;
+  }).immediate();
+}
+
+/** A web page (English, with page noise) and its Chinese source: headline titles and article. */
+export function importPageDocument(
+  deps: ImportDeps,
+  input: { title: string; page: NamedText; zhHeadlines: NamedText; zhArticle: NamedText; createdBy: number | null },
+): number {
+  requireText(input.page, 'English page');
+  requireText(input.zhArticle, 'Chinese article');
+  const page = parsePage(input.page.text);
+  const drafts = assemblePagePairs(page, headlineSpans(input.zhHeadlines.text), splitSentenceSpans(input.zhArticle.text, 'zh'), deps.align);
+  const pageDate = page.find((i) => i.kind === 'dateline')?.text ?? null;
+  return save(deps, { title: input.title, pageDate, sourceName: input.page.name, createdBy: input.createdBy }, {
+    page: { side: 'tgt', file: input.page },
+    headlines: { side: 'src', file: input.zhHeadlines },
+    article: { side: 'src', file: input.zhArticle },
+  }, drafts);
+}
+
+/** Two plain texts: a Chinese source and its English translation. */
+export function importTextDocument(
+  deps: ImportDeps,
+  input: { title: string; zh: NamedText; en: NamedText; createdBy: number | null },
+): number {
+  requireText(input.zh, 'Chinese');
+  requireText(input.en, 'English');
+  const drafts = assembleTextPairs(splitSentenceSpans(input.zh.text, 'zh'), splitSentenceSpans(input.en.text, 'en'), deps.align);
+  return save(deps, { title: input.title, pageDate: null, sourceName: input.zh.name, createdBy: input.createdBy }, {
+    src: { side: 'src', file: input.zh },
+    tgt: { side: 'tgt', file: input.en },
+  }, drafts);
+}
+
+export interface DemoManifest {
+  title: string;
+  page: { file: string };
+  source: { headlines: { file: string }; article: { file: string } };
+  gold: { file: string };
+}
+
+export function readDemoCorpus(dir = CORPUS_DIR) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as DemoManifest;
+  const read = (file: string): NamedText => ({ name: file, text: fs.readFileSync(path.join(dir, file), 'utf8') });
+  return {
+    manifest,
+    title: manifest.title,
+    page: read(manifest.page.file),
+    zhHeadlines: read(manifest.source.headlines.file),
+    zhArticle: read(manifest.source.article.file),
+  };
+}
+
+export function importDemoCorpus(deps: ImportDeps, createdBy: number | null = null): number {
+  const demo = readDemoCorpus();
+  return importPageDocument(deps, { title: demo.title, page: demo.page, zhHeadlines: demo.zhHeadlines, zhArticle: demo.zhArticle, createdBy });
+}

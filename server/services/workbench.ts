@@ -1,0 +1,28 @@
+// Start-up recipe shared by the server and the CLI: open the database, make sure the admin and demo exist.
+
+import type { Db } from '../db/open-database.ts';
+import { accounts } from './accounts.ts';
+import { documents } from './documents.ts';
+import { importDemoCorpus } from './import-document.ts';
+import type { Aligner } from '../domain/assemble-pairs.ts';
+import { align } from '../align/align.ts';
+import { loadAlignResources } from '../align/load-resources.ts';
+
+export function defaultAligner(): Aligner {
+  const resources = loadAlignResources();
+  return (src, tgt) => align(src, tgt, resources);
+}
+
+export interface StartupReport {
+  adminCreated: boolean;
+  generatedPassword?: string;
+  demoImported: boolean;
+}
+
+/** On an empty database: the admin account (password given or generated) and the demo document. */
+export async function prepareWorkbench(db: Db, adminPassword: string | undefined, aligner: () => Aligner): Promise<StartupReport> {
+  const admin = await accounts(db).ensureAdmin(adminPassword);
+  const demoImported = documents(db).count() === 0;
+  if (demoImported) importDemoCorpus({ db, align: aligner() });
+  return { adminCreated: admin.created, ...(admin.password ? { generatedPassword: admin.password } : {}), demoImported };
+}

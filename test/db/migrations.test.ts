@@ -1,0 +1,38 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { applyMigrations, readMigrations } from '../../server/db/migrate.ts';
+
+describe('migrations', () => {
+  it('when an in-memory database is migrated then every migration is applied in order and recorded', () => {
+    const db = new Database(':memory:');
+    const migrations = readMigrations();
+    expect(migrations[0]).toMatchObject({ version: 1, name: 'initial' });
+    expect(migrations.map((m) => m.version)).toEqual([...migrations.map((m) => m.version)].sort((a, b) => a - b));
+    expect(applyMigrations(db, migrations)).toEqual(migrations.map((m) => m.version));
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(migrations.map((m) => m.version));
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['users', 'sessions', 'api_tokens', 'documents', 'sources', 'pairs', 'segments']));
+  });
+
+  it('when migrations run twice then the second run applies nothing', () => {
+    const db = new Database(':memory:');
+    applyMigrations(db, readMigrations());
+    expect(applyMigrations(db, readMigrations())).toEqual([]);
+  });
+
+  it('when a migration fails then it leaves neither its tables nor its record', () => {
+    const db = new Database(':memory:');
+    const bad = [{ version: 1, name: 'half', sql: 'CREATE TABLE t1 (x); CREATE TABLE t1 (y);' }];
+    expect(() => applyMigrations(db, bad)).toThrow(/already exists/);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 't1'").pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(0);
+  });
+
+  it('when a row breaks a named constraint then SQLite refuses it', () => {
+    const db = new Database(':memory:');
+    applyMigrations(db, readMigrations());
+    expect(() => db.prepare("INSERT INTO users (name, role, password_hash) VALUES ('x', 'boss', 'h')").run()).toThrow(/users_role_valid/);
+    db.prepare("INSERT INTO documents (title) VALUES ('d')").run();
+    expect(() => db.prepare('INSERT INTO pairs (document_id, idx, noise, state) VALUES (1, 0, 0, 15)').run()).toThrow(/pairs_state_valid/);
+  });
+});

@@ -1,0 +1,87 @@
+// Starts the real app on a free port over a fresh, really migrated database, and speaks HTTP to it.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createApp } from '../../server/app.ts';
+import { createI18n } from '../../server/http/i18n.ts';
+import { openDatabase, type Db } from '../../server/db/open-database.ts';
+import { accounts } from '../../server/services/accounts.ts';
+import type { Role } from '../../server/db/accounts-repo.ts';
+
+export interface TestServer {
+  db: Db;
+  url: string;
+  dir: string;
+  close(): Promise<void>;
+}
+
+export function tempDir(prefix = 'duiqi-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const dir = tempDir();
+  const db = openDatabase(path.join(dir, 'duiqi.sqlite'));
+  const app = createApp({ db, i18n: await createI18n() });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    db, dir, url: `http://127.0.0.1:${port}`,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function addUser(db: Db, name: string, role: Role, password = 'correct horse 12'): Promise<void> {
+  await accounts(db).createUser(name, role, password);
+}
+
+/** A cookie jar and the CSRF token of the last page, as a browser would keep them. */
+export class Client {
+  cookies = new Map<string, string>();
+  csrf = '';
+  constructor(readonly base: string) {}
+
+  async request(method: string, url: string, opts: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    let body: string | undefined;
+    if (opts.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(opts.form).toString();
+    } else if (opts.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(opts.json);
+    }
+    const res = await fetch(this.base + url, { method, headers, body, redirect: 'manual' });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq);
+      const value = pair!.slice(eq + 1);
+      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await res.text();
+    const token = /name="_csrf" value="([^"]+)"/.exec(text);
+    if (token) this.csrf = token[1]!;
+    return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
+  }
+
+  get(url: string, headers?: Record<string, string>) {
+    return this.request('GET', url, { headers });
+  }
+
+  async login(name: string, password = 'correct horse 12') {
+    await this.get('/login');
+    return this.request('POST', '/login', { form: { name, password, _csrf: this.csrf, next: '/documents' } });
+  }
+}

@@ -1,0 +1,13 @@
+// An error as a page, or as a fragment for htmx requests.
+
+import { html } from './html.ts';
+import { layout } from './layout.ts';
+import type { ViewContext } from './view-context.ts';
+
+export function errorFragment(message: string) {
+  return html`<div class="error" role="alert">${message}</div>`;
+}
+
+export function errorPage(ctx: ViewContext, status: number, message: string) {
+  return layout(ctx, ctx.t('errors.title', { status }), html`<h1>${ctx.t('errors.title', { status })}</h1>${errorFragment(message)}`);
+}

@@ -1,0 +1,52 @@
+// The page shell: header with user, language switch and logout; the htmx script and config.
+
+import { html, type SafeHtml } from './html.ts';
+import type { ViewContext } from './view-context.ts';
+
+const HTMX_CONFIG = JSON.stringify({
+  includeIndicatorCSS: false,
+  allowEval: false,
+  allowScriptTags: false,
+  selfRequestsOnly: true,
+});
+
+function languageSwitch(ctx: ViewContext): SafeHtml {
+  const other = ctx.lang === 'zh-CN' ? { code: 'en', label: 'English' } : { code: 'zh-CN', label: '中文' };
+  return html`<form method="post" action="/language" class="lang-switch">
+    <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
+    <input type="hidden" name="lang" value="${other.code}">
+    <input type="hidden" name="next" value="${ctx.path}">
+    <button type="submit" lang="${other.code}" data-testid="lang-switch" title="${ctx.t('layout.switchLanguage')}">${other.label}</button>
+  </form>`;
+}
+
+export function layout(ctx: ViewContext, title: string, body: SafeHtml): SafeHtml {
+  return html`<!doctype html>
+<html lang="${ctx.lang}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="htmx-config" content="${HTMX_CONFIG}">
+  <title>${title} · duiqi 对齐</title>
+  <link rel="stylesheet" href="/static/app.css">
+  <script src="/static/htmx.min.js" defer></script>
+</head>
+<body hx-headers:inherited='${JSON.stringify({ 'X-CSRF-Token': ctx.csrfToken })}'>
+  <header class="top">
+    <a class="brand" href="/documents">duiqi <span lang="zh-CN">对齐</span></a>
+    <nav>
+      ${ctx.user ? html`<a href="/documents">${ctx.t('layout.documents')}</a>` : ''}
+    </nav>
+    <div class="account">
+      ${languageSwitch(ctx)}
+      ${ctx.user
+        ? html`<span class="user" data-testid="current-user">${ctx.user.name} · ${ctx.t(`roles.${ctx.user.role}`)}</span>
+          <form method="post" action="/logout"><input type="hidden" name="_csrf" value="${ctx.csrfToken}">
+          <button type="submit">${ctx.t('layout.logout')}</button></form>`
+        : ''}
+    </div>
+  </header>
+  <main id="main">${body}</main>
+</body>
+</html>`;
+}
