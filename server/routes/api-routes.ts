@@ -5,6 +5,7 @@ import type { Documents } from '../services/documents.ts';
 import type { Accounts } from '../services/accounts.ts';
 import { requireRole, requireUser } from '../http/auth.ts';
 import { NotFoundError } from '../domain/errors.ts';
+import { documentId } from '../http/params.ts';
 
 export function apiRoutes(documents: Documents, accounts: Accounts): Router {
   const r = Router();
@@ -15,11 +16,11 @@ export function apiRoutes(documents: Documents, accounts: Accounts): Router {
   });
 
   r.get('/documents/:id', (req, res) => {
-    res.json(documents.get(Number(req.params.id)));
+    res.json(documents.get(documentId(req.params.id)));
   });
 
   r.get('/documents/:id/pairs', (req, res) => {
-    res.json(documents.pairs(Number(req.params.id)).map(({ mt: _mt, ...pair }) => pair));
+    res.json(documents.pairs(documentId(req.params.id)).map(({ mt: _mt, ...pair }) => pair));
   });
 
   r.post('/users', requireRole('admin'), async (req, res) => {

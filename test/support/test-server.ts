@@ -22,9 +22,9 @@ export function tempDir(prefix = 'duiqi-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(opts: { dbFile?: string } = {}): Promise<TestServer> {
   const dir = tempDir();
-  const db = openDatabase(path.join(dir, 'duiqi.sqlite'));
+  const db = openDatabase(opts.dbFile ?? path.join(dir, 'duiqi.sqlite'));
   const app = createApp({ db, i18n: await createI18n() });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

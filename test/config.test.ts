@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../server/config.ts';
+import { ROOT } from './support/start-workbench.ts';
+
+describe('configuration', () => {
+  it('when nothing is set then the defaults apply', () => {
+    expect(readConfig({})).toEqual({ port: 3000, dbFile: 'data/duiqi.sqlite', adminPassword: undefined });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be a whole number from 1 to 65535, not "abc".'],
+    [{ PORT: '70000' }, 'PORT must be a whole number from 1 to 65535, not "70000".'],
+    [{ DUIQI_DB: '' }, 'DUIQI_DB must name a file, not be empty.'],
+    [{ DUIQI_ADMIN_PASSWORD: 'short' }, 'DUIQI_ADMIN_PASSWORD must have at least 8 characters.'],
+  ])('when %j then readConfig refuses with one sentence', (env, message) => {
+    expect(() => readConfig(env)).toThrow(message);
+  });
+
+  it('when the server starts with an invalid PORT then it stops with exactly that line', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts'], {
+      cwd: ROOT, env: { ...process.env, PORT: 'abc' }, encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe('PORT must be a whole number from 1 to 65535, not "abc".');
+    expect(r.stdout).toBe('');
+  });
+});

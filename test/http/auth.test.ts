@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts } from '../../server/services/accounts.ts';
+import { addUser, Client, startTestServer, type TestServer } from '../support/test-server.ts';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await addUser(server.db, 'admin', 'admin');
+  await addUser(server.db, 'lin', 'translator');
+  await addUser(server.db, 'wang', 'reviewer');
+});
+afterAll(() => server.close());
+
+describe('GET /healthz', () => {
+  it('when called without login then it answers 200', async () => {
+    const res = await new Client(server.url).get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.json()).toEqual({ ok: true });
+  });
+});
+
+describe('login and logout', () => {
+  it('when the password is right then a session cookie (HttpOnly, SameSite=Lax) is set and pages open', async () => {
+    const c = new Client(server.url);
+    const res = await c.login('lin');
+    expect(res.status).toBe(303);
+    const cookie = res.headers.getSetCookie().find((h) => h.startsWith('duiqi_sid='))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const page = await c.get('/documents');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('data-testid="current-user"');
+    expect(server.db.prepare('SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.name = ?').pluck().get('lin')).toBeGreaterThan(0);
+  });
+
+  it('when the password is wrong then 401 with a generic message and no session', async () => {
+    const c = new Client(server.url);
+    const before = server.db.prepare('SELECT count(*) FROM sessions').pluck().get();
+    const res = await c.login('lin', 'wrong password');
+    expect(res.status).toBe(401);
+    expect(res.text).toContain('The user name or password is wrong.');
+    const unknown = await new Client(server.url).login('nobody', 'wrong password');
+    expect(unknown.text).toContain('The user name or password is wrong.');
+    expect(server.db.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(before);
+  });
+
+  it('when logging in twice then the session id changes', async () => {
+    const c = new Client(server.url);
+    await c.login('lin');
+    const first = c.cookies.get('duiqi_sid');
+    await c.login('lin');
+    expect(c.cookies.get('duiqi_sid')).not.toBe(first);
+    expect(server.db.prepare('SELECT count(*) FROM sessions WHERE id = ?').pluck().get(first)).toBe(0);
+  });
+
+  it('when logging out then the session is deleted on the server and the old cookie no longer works', async () => {
+    const c = new Client(server.url);
+    await c.login('wang');
+    const sid = c.cookies.get('duiqi_sid')!;
+    await c.get('/documents');
+    const out = await c.request('POST', '/logout', { form: { _csrf: c.csrf } });
+    expect(out.status).toBe(303);
+    expect(server.db.prepare('SELECT count(*) FROM sessions WHERE id = ?').pluck().get(sid)).toBe(0);
+    const replay = await fetch(`${server.url}/api/documents`, { headers: { cookie: `duiqi_sid=${sid}` } });
+    expect(replay.status).toBe(401);
+  });
+
+  it('when an anonymous browser opens a page then it is sent to the login page', async () => {
+    const res = await new Client(server.url).get('/documents');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/login?next=%2Fdocuments');
+  });
+
+  it('when next points off-site then login goes to the documents instead', async () => {
+    const c = new Client(server.url);
+    await c.get('/login');
+    const res = await c.request('POST', '/login', { form: { name: 'lin', password: 'correct horse 12', _csrf: c.csrf, next: '//evil.example/' } });
+    expect(res.headers.get('location')).toBe('/documents');
+  });
+});
+
+describe('CSRF', () => {
+  it('when a state-changing form lacks the token then 403, and with it the request passes', async () => {
+    const c = new Client(server.url);
+    await c.login('lin');
+    await c.get('/documents');
+    const without = await c.request('POST', '/logout', { form: {} });
+    expect(without.status).toBe(403);
+    const wrong = await c.request('POST', '/language', { form: { lang: 'zh-CN', _csrf: 'forged' } });
+    expect(wrong.status).toBe(403);
+    const header = await c.request('POST', '/language', { form: { lang: 'zh-CN', next: '/documents' }, headers: { 'X-CSRF-Token': c.csrf, 'HX-Request': 'true' } });
+    expect(header.status).toBe(303);
+  });
+
+  it('when the login form is posted without its token then 403', async () => {
+    const res = await new Client(server.url).request('POST', '/login', { form: { name: 'lin', password: 'correct horse 12' } });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('API authentication and roles', () => {
+  it('when no credentials are sent then the API answers 401 with a JSON error', async () => {
+    const res = await new Client(server.url).get('/api/documents');
+    expect(res.status).toBe(401);
+    expect(res.json().error).toMatch(/Log in or send an API token/);
+  });
+
+  it('when a Bearer token is sent then the API answers, and a bad token gets 401', async () => {
+    const token = accounts(server.db).createToken('wang');
+    const ok = await new Client(server.url).get('/api/documents', { authorization: `Bearer ${token}` });
+    expect(ok.status).toBe(200);
+    expect(Array.isArray(ok.json())).toBe(true);
+    const bad = await new Client(server.url).get('/api/documents', { authorization: 'Bearer dq_not-a-token' });
+    expect(bad.status).toBe(401);
+  });
+
+  it('when an unknown document id is asked for then 404 with a JSON error', async () => {
+    const token = accounts(server.db).createToken('lin');
+    for (const id of ['999999', 'abc']) {
+      const res = await new Client(server.url).get(`/api/documents/${id}/pairs`, { authorization: `Bearer ${token}` });
+      expect(res.status).toBe(404);
+      expect(res.json().error).toMatch(/no document/);
+    }
+  });
+
+  it.each([
+    ['translator', 'lin', 403],
+    ['reviewer', 'wang', 403],
+    ['admin', 'admin', 201],
+  ])('when a %s creates a user through the API then the answer is %i', async (_role, name, status) => {
+    const token = accounts(server.db).createToken(name);
+    const newName = `user_${name}`;
+    const res = await new Client(server.url).request('POST', '/api/users', {
+      json: { name: newName, role: 'translator', password: 'long enough pw' }, headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(status);
+    expect(server.db.prepare('SELECT count(*) FROM users WHERE name = ?').pluck().get(newName)).toBe(status === 201 ? 1 : 0);
+  });
+
+  it('when a cookie session posts JSON to the API without the CSRF header then 403', async () => {
+    const c = new Client(server.url);
+    await c.login('admin');
+    const res = await c.request('POST', '/api/users', { json: { name: 'csrfless', role: 'translator', password: 'long enough pw' } });
+    expect(res.status).toBe(403);
+    expect(server.db.prepare("SELECT count(*) FROM users WHERE name = 'csrfless'").pluck().get()).toBe(0);
+  });
+
+  it('when the JSON body is malformed then 400 with a sentence', async () => {
+    const token = accounts(server.db).createToken('admin');
+    const res = await fetch(`${server.url}/api/users`, {
+      method: 'POST', body: '{"name":', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toBe('The request body is not valid JSON.');
+  });
+});
+
+describe('passwords', () => {
+  it('when a user is stored then the password is a salted scrypt hash with its parameters', () => {
+    const hashes = server.db.prepare('SELECT password_hash FROM users').pluck().all() as string[];
+    for (const h of hashes) expect(h).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    const [a, b] = server.db.prepare("SELECT password_hash FROM users WHERE name IN ('lin', 'wang')").pluck().all() as string[];
+    expect(a).not.toBe(b); // same password, different salts
+  });
+});

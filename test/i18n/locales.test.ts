@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES, readLocale } from '../../server/http/i18n.ts';
+import { ROLES } from '../../server/db/accounts-repo.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function flatten(obj: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]);
+}
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'locales' ? [] : sourceFiles(p);
+    return p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** Keys named literally in code: t('a.b'), and the i18n keys given to typed errors ('errors.x'). */
+function keysUsedInCode(): string[] {
+  const keys = new Set<string>();
+  for (const file of [...sourceFiles(path.join(ROOT, 'server')), ...sourceFiles(path.join(ROOT, 'views'))]) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z]+\.[a-zA-Z.]+)'/g)) keys.add(m[1]!);
+    for (const m of text.matchAll(/'(errors\.[a-zA-Z]+)'/g)) keys.add(m[1]!);
+  }
+  return [...keys];
+}
+
+describe('UI strings', () => {
+  const locales = Object.fromEntries(LANGUAGES.map((l) => [l, new Set(flatten(readLocale(l)))]));
+
+  it('when a key exists in one locale then it exists in every other', () => {
+    const all = new Set(Object.values(locales).flatMap((s) => [...s]));
+    for (const lang of LANGUAGES) {
+      expect([...all].filter((k) => !locales[lang]!.has(k)), `missing from ${lang}`).toEqual([]);
+    }
+  });
+
+  it('when code names a key then every locale has it', () => {
+    const used = keysUsedInCode();
+    expect(used.length).toBeGreaterThan(20);
+    for (const lang of LANGUAGES) expect(used.filter((k) => !locales[lang]!.has(k)), `missing from ${lang}`).toEqual([]);
+  });
+
+  it('when keys are built from roles and states then each one exists', () => {
+    const built = [...ROLES.map((r) => `roles.${r}`),
+      ...['noise', 'untranslated', 'machine', 'translated', 'rejected', 'approved'].map((s) => `states.${s}`)];
+    for (const lang of LANGUAGES) expect(built.filter((k) => !locales[lang]!.has(k))).toEqual([]);
+  });
+
+  it('when the Chinese locale is read then its strings are Chinese, not copies of the English', () => {
+    const en = readLocale('en') as { login: { title: string } };
+    const zh = readLocale('zh-CN') as { login: { title: string } };
+    expect(zh.login.title).not.toBe(en.login.title);
+    expect(zh.login.title).toMatch(/\p{Script=Han}/u);
+  });
+});

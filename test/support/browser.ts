@@ -1,0 +1,25 @@
+// Finds Chromium for the browser suites: skipped with one line where there is none, unless REQUIRE_BROWSER=1.
+
+import fs from 'node:fs';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { tempDir } from './test-server.ts';
+
+export const CHROME = [process.env.CHROME_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && fs.existsSync(p));
+
+export function browserUnavailable(): boolean {
+  if (CHROME) return false;
+  const hint = 'Browser tests skipped: no Chromium at $CHROME_PATH or /usr/bin/chromium (install: apt-get install -y chromium fonts-wqy-microhei).';
+  if (process.env.REQUIRE_BROWSER === '1') throw new Error(`${hint} REQUIRE_BROWSER=1 makes this a failure.`);
+  console.warn(hint);
+  return true;
+}
+
+export async function launchBrowser(): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(tempDir('duiqi-chrome-'), {
+    executablePath: CHROME!,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
