@@ -1,0 +1,332 @@
+// Quality checks on one Chinese-English pair: numbers, glossary, repeats, fragments, length, punctuation.
+
+import { tokenizeWords } from './tokenize-words.ts';
+
+export type QaCode = 'numbers' | 'glossary' | 'repeated' | 'fragment' | 'empty' | 'length' | 'punctuation';
+
+export interface QaFlag {
+  code: QaCode;
+  /** English sentence for APIs and logs; the UI translates from `code` and `params`. */
+  message: string;
+  params: Record<string, string | number>;
+}
+
+export interface LengthNorm {
+  /** Mean and standard deviation of ln(target chars / source chars) over the document. */
+  mean: number;
+  sd: number;
+}
+
+export interface QaContext {
+  glossary: { zh: string; en: string }[];
+  lengthRatio: LengthNorm;
+}
+
+/** Flags for one pair; an empty or untranslated target gets that flag alone, as the rest would be noise. */
+export function qaChecks(pair: { src: string; tgt: string }, ctx: QaContext): QaFlag[] {
+  const src = pair.src.trim();
+  const tgt = pair.tgt.trim();
+  if (!src) return [];
+  const empty = checkEmpty(src, tgt);
+  if (empty) return [empty];
+  return [
+    checkNumbers(src, tgt),
+    ...checkGlossary(src, tgt, ctx.glossary),
+    ...checkRepeated(tgt),
+    checkFragment(src, tgt),
+    checkLength(src, tgt, ctx.lengthRatio),
+    checkPunctuation(src, tgt),
+  ].filter((f): f is QaFlag => f !== undefined);
+}
+
+/** The document's norm for `qaChecks`; sd is 0 (check off) with fewer than two usable pairs. */
+export function lengthNorm(pairs: readonly { src: string; tgt: string }[]): LengthNorm {
+  const logs = pairs
+    .map((p) => [charCount(p.src.trim()), charCount(p.tgt.trim())] as const)
+    .filter(([s, t]) => s > 0 && t > 0)
+    .map(([s, t]) => Math.log(t / s));
+  if (logs.length === 0) return { mean: 0, sd: 0 };
+  const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
+  const variance = logs.reduce((a, x) => a + (x - mean) ** 2, 0) / logs.length;
+  return { mean, sd: logs.length < 2 ? 0 : Math.sqrt(variance) };
+}
+
+const charCount = (s: string) => [...s].length;
+
+function checkEmpty(src: string, tgt: string): QaFlag | undefined {
+  if (!tgt) return { code: 'empty', message: 'The translation is empty.', params: { reason: 'empty' } };
+  const han = (tgt.match(/\p{Script=Han}/gu) ?? []).length;
+  const latin = (tgt.match(/\p{Script=Latin}/gu) ?? []).length;
+  // A Chinese character carries about as much as three English letters (the usual length ratio).
+  if (tgt === src || han * 3 > latin) {
+    return { code: 'empty', message: 'The translation is still in Chinese.', params: { reason: 'untranslated' } };
+  }
+  return undefined;
+}
+
+// ---- numbers -------------------------------------------------------------------------------
+
+const ZH_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const ZH_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const ZH_NUMERAL = '[零〇一二两三四五六七八九十百千万亿]';
+
+/** Value of a Chinese numeral: 二十一 → 21, 一千二百 → 1200, 一九五〇 → 1950, 三点五 → 3.5. */
+export function chineseNumeralValue(numeral: string): number | undefined {
+  const [whole = '', fraction] = numeral.split('点');
+  const chars = [...whole];
+  if (!chars.length || chars.some((c) => !(c in ZH_DIGITS) && !(c in ZH_UNITS) && c !== '万' && c !== '亿')) return undefined;
+  let value: number;
+  if (chars.every((c) => c in ZH_DIGITS)) {
+    value = Number(chars.map((c) => ZH_DIGITS[c]).join(''));
+  } else {
+    let yi = 0;
+    let wan = 0;
+    let section = 0;
+    let digit = 0;
+    for (const c of chars) {
+      if (c in ZH_DIGITS) digit = ZH_DIGITS[c]!;
+      else if (c in ZH_UNITS) (section += (digit || 1) * ZH_UNITS[c]!), (digit = 0);
+      else if (c === '万') (wan = (wan + section + digit) * 1e4), (section = digit = 0);
+      else (yi = (yi + wan + section + digit) * 1e8), (wan = section = digit = 0);
+    }
+    value = yi + wan + section + digit;
+  }
+  if (fraction) value += Number(`0.${[...fraction].map((c) => ZH_DIGITS[c] ?? '').join('')}`);
+  return value;
+}
+
+const EN_UNITS = 'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' ');
+const EN_TENS = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ');
+const EN_ORDINALS = 'zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth'.split(' ');
+const EN_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const EN_MONTHS = 'january february march april may june july august september october november december'.split(' ');
+const EN_NUMBER_WORDS = new Map<string, number>([
+  ...EN_UNITS.map((w, i) => [w, i] as const),
+  ...EN_ORDINALS.map((w, i) => [w, i] as const),
+  ...EN_TENS.flatMap((w, i) => [[w, 20 + 10 * i], [w.replace(/y$/, 'ieth'), 20 + 10 * i]] as const),
+]);
+
+/** A number found in a sentence; soft numbers (words ≤ 10, months) need not appear on the other side. */
+interface Found {
+  value: number;
+  hard: boolean;
+}
+
+const key = (n: number) => String(Number(n.toPrecision(12)));
+const toNumber = (digits: string) => Number(digits.replace(/,/g, ''));
+
+function zhNumbers(text: string): Found[] {
+  const t = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/(?<=\d)．(?=\d)/g, '.');
+  const out: Found[] = [];
+  const re = new RegExp(
+    `百分之(${ZH_NUMERAL}+(?:点${ZH_NUMERAL}+)?|\\d+(?:\\.\\d+)?)|(\\d+(?:,\\d{3})*(?:\\.\\d+)?)(万亿|万|亿)?|(第)?(${ZH_NUMERAL}+(?:点${ZH_NUMERAL}+)?)`,
+    'gu',
+  );
+  for (const [, percent, digits, scale, ordinal, numeral] of t.matchAll(re)) {
+    if (percent) {
+      const v = /\d/.test(percent) ? Number(percent) : chineseNumeralValue(percent);
+      if (v !== undefined) out.push({ value: v, hard: true });
+    } else if (digits) {
+      const mult = scale === '万亿' ? 1e12 : scale === '万' ? 1e4 : scale === '亿' ? 1e8 : 1;
+      out.push({ value: toNumber(digits) * mult, hard: true });
+    } else if (numeral) {
+      // 千万 ("by all means") and 万一 ("in case") are words, not numbers.
+      if (!ordinal && /^[百千万亿]/u.test(numeral)) continue;
+      const plain = !/[十百千万亿点]/u.test(numeral);
+      // Two bare digits are an estimate (七八个, "seven or eight"), not the number 78.
+      const values = plain && numeral.length === 2 ? [...numeral].map((c) => ZH_DIGITS[c]!) : [chineseNumeralValue(numeral)];
+      for (const v of values) if (v !== undefined) out.push({ value: v, hard: Boolean(ordinal) || v > 10 });
+    }
+  }
+  return out;
+}
+
+function enNumbers(text: string): Found[] {
+  const out: Found[] = [];
+  const re = /(\d{4})\s*[-–—]\s*(\d{2})(?!\d)|(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion)\b)?/giu;
+  for (const [, from, to, digits, scale] of text.matchAll(re)) {
+    // 1950-53 is the range 1950 to 1953.
+    if (from && to) out.push({ value: Number(from), hard: true }, { value: Number(from.slice(0, 2) + to), hard: true });
+    else if (digits) out.push({ value: toNumber(digits) * (scale ? EN_SCALES[scale.toLowerCase()]! : 1), hard: true });
+  }
+  let current: number | undefined;
+  let total = 0;
+  const end = () => {
+    if (current === undefined) return;
+    const value = total + current;
+    out.push({ value, hard: value > 10 });
+    current = undefined;
+    total = 0;
+  };
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  words.forEach((w, i) => {
+    const n = EN_NUMBER_WORDS.get(w);
+    if (n !== undefined) current = (current ?? 0) + n;
+    else if (current !== undefined && (w === 'hundred' || w === 'hundredth')) current = (current || 1) * 100;
+    else if (current !== undefined && (w in EN_SCALES || w.replace(/th$/, '') in EN_SCALES)) {
+      total += (current || 1) * EN_SCALES[w.replace(/th$/, '')]!;
+      current = 0;
+    } else if (!(w === 'and' && current !== undefined && EN_NUMBER_WORDS.has(words[i + 1] ?? ''))) {
+      end();
+      // Dec. 23 is 12月23日: months count, abbreviated or not.
+      const month = EN_MONTHS.findIndex((m) => m === w || (w.length >= 3 && m.startsWith(w) && (w.length === 3 || w === 'sept')));
+      if (month >= 0) out.push({ value: month + 1, hard: false });
+    }
+  });
+  end();
+  return out;
+}
+
+function checkNumbers(src: string, tgt: string): QaFlag | undefined {
+  const zh = zhNumbers(src);
+  const en = enNumbers(tgt);
+  const zhAll = new Set(zh.map((f) => key(f.value)));
+  const enAll = new Set(en.map((f) => key(f.value)));
+  const missing = [...new Set(zh.filter((f) => f.hard && !enAll.has(key(f.value))).map((f) => key(f.value)))];
+  const extra = [...new Set(en.filter((f) => f.hard && !zhAll.has(key(f.value))).map((f) => key(f.value)))];
+  if (!missing.length && !extra.length) return undefined;
+  const parts = [
+    missing.length ? `${missing.join(', ')} in the Chinese ${missing.length > 1 ? 'are' : 'is'} missing from the English` : '',
+    extra.length ? `${extra.join(', ')} in the English ${extra.length > 1 ? 'are' : 'is'} not in the Chinese` : '',
+  ].filter(Boolean);
+  return { code: 'numbers', message: `Numbers differ: ${parts.join('; ')}.`, params: { missing: missing.join(', '), extra: extra.join(', ') } };
+}
+
+// ---- glossary ------------------------------------------------------------------------------
+
+const foldQuotes = (s: string) => s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
+
+function checkGlossary(src: string, tgt: string, glossary: QaContext['glossary']): QaFlag[] {
+  const target = foldQuotes(tgt);
+  return glossary
+    .filter(({ zh, en }) => zh.trim() && en.trim() && src.includes(zh.trim()))
+    .filter(({ en }) => {
+      const term = foldQuotes(en.trim()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return !new RegExp(`(?<![\\p{L}\\p{N}])${term}(?![\\p{L}\\p{N}])`, 'iu').test(target);
+    })
+    .map(({ zh, en }) => ({
+      code: 'glossary' as const,
+      message: `The glossary translates ${zh.trim()} as “${en.trim()}”, which the English does not use.`,
+      params: { zh: zh.trim(), en: en.trim() },
+    }));
+}
+
+// ---- repeated words ------------------------------------------------------------------------
+
+// Repeats that are grammar, not a machine-translation stutter.
+const REPEAT_OK = new Set(['had', 'that', 'is', 'bye']);
+const AND_REPEAT_OK = new Set(['more', 'less', 'again', 'over', 'on', 'through', 'round', 'by', 'better', 'worse', 'further', 'closer', 'stronger', 'bigger', 'higher', 'faster', 'deeper', 'wider', 'greater', 'larger', 'smaller', 'louder', 'out', 'up', 'down']);
+
+function checkRepeated(tgt: string): QaFlag[] {
+  const tokens = tokenizeWords(tgt, 'en');
+  const words = tokens.map((t) => (/\p{L}/u.test(t) ? t.toLowerCase() : `\u0000${t}`));
+  const same = (a: number, b: number, n: number) => words.slice(a, a + n).join(' ') === words.slice(b, b + n).join(' ');
+  const flags: QaFlag[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 3; n >= 1; n--) {
+      if (words.slice(i, i + n).some((w) => w.startsWith('\u0000')) || i + 2 * n > words.length) continue;
+      let length = 0;
+      if (same(i, i + n, n) && !(n === 1 && REPEAT_OK.has(words[i]!))) length = 2 * n;
+      else if (words[i + n] === 'and' && i + 2 * n + 1 <= words.length && same(i, i + n + 1, n) && !(n === 1 && AND_REPEAT_OK.has(words[i]!))) length = 2 * n + 1;
+      if (!length) continue;
+      const phrase = tokens.slice(i, i + length).join(' ');
+      const repeated = tokens.slice(i, i + n).join(' ');
+      flags.push({ code: 'repeated', message: `The English repeats “${repeated}” in “${phrase}”.`, params: { phrase, repeated } });
+      i += length - 1;
+      break;
+    }
+  }
+  return flags;
+}
+
+// ---- sentence fragments --------------------------------------------------------------------
+
+const VERBS = new Set(
+  `am is are was were be been being has have had do does did will would shall should can could may might must
+  say says said meet meets met hold holds held make makes made take takes took go goes went come comes came
+  give gives gave tell tells told see sees saw know knows knew think thinks thought become becomes became get gets got
+  want wants hope hopes agree agrees believe believes support supports welcome welcomes need needs stand stands stood
+  remain remains continue continues work works look looks wish wishes note notes stress stresses urge urges call calls
+  pledge pledges vow vows seek seeks sought share shares play plays serve serves help helps keep keeps kept let lets
+  put puts set sets begin begins began lead leads led find finds found bring brings brought feel feels felt seem seems
+  show shows thank thanks leave leaves left build builds built send sends sent speak speaks spoke win wins won`.split(/\s+/),
+);
+const NOT_VERBS_ED = new Set(['hundred', 'red', 'bed', 'speed', 'seed', 'feed', 'indeed', 'sacred', 'kindred', 'need']);
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
+const SUBJECT_STARTERS = new Set([...SUBJECT_PRONOUNS, 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'there', 'both', 'all', 'many', 'some', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'each', 'every', 'no', 'such', 'one', 'most', 'what', 'who']);
+
+function hasVerb(words: string[]): boolean {
+  return words.some((w, i) => {
+    const lower = w.toLowerCase().replace(/’/g, "'");
+    const prev = words[i - 1] ?? '';
+    return (
+      VERBS.has(lower) ||
+      // isn't, it's, they're; but not the possessive in Korea's
+      /n't$/.test(lower) ||
+      (/'(?:s|re|ve|ll|d|m)$/.test(lower) && SUBJECT_STARTERS.has(lower.split("'")[0]!)) ||
+      (lower.length > 3 && lower.endsWith('ed') && !NOT_VERBS_ED.has(lower)) ||
+      // What follows "we" or "they" is the verb, whatever it is.
+      (SUBJECT_PRONOUNS.has(prev.toLowerCase()) && /^\p{Ll}/u.test(w)) ||
+      // "Xi meets", "China hopes": an -s word right after a name is a verb in the third person.
+      (i > 0 && /^\p{Lu}/u.test(prev) && /^\p{Ll}+[^s]s$/u.test(w))
+    );
+  });
+}
+
+function checkFragment(src: string, tgt: string): QaFlag | undefined {
+  const words = tokenizeWords(tgt, 'en').filter((t) => /\p{L}/u.test(t));
+  const first = words[0];
+  if (!first) return undefined;
+  const flag = (reason: string, why: string): QaFlag => ({ code: 'fragment', message: `The English looks like a sentence fragment: ${why}.`, params: { reason } });
+  const opening = tgt.replace(/^[\s"“‘'(\[«]+/u, '');
+  if (/^\p{Ll}/u.test(opening)) return flag('lowercase', 'it does not start with a capital letter');
+  const next = words[1];
+  if (/^(and|but|or)$/i.test(first) && next && /^\p{Ll}/u.test(next) && !SUBJECT_STARTERS.has(next)) {
+    return flag('conjunction', `it starts with “${first}” and has no subject`);
+  }
+  // Headlines and captions have no verb and no full stop in Chinese either: only check sentences.
+  if (/[。！？!?]["”’」』）)]*$/u.test(src) && words.length >= 3 && !hasVerb(words)) return flag('no-verb', 'it has no verb');
+  return undefined;
+}
+
+// ---- length and punctuation ----------------------------------------------------------------
+
+const LENGTH_SD_LIMIT = 2.5;
+
+function checkLength(src: string, tgt: string, norm: LengthNorm): QaFlag | undefined {
+  if (!(norm.sd > 0)) return undefined;
+  const ratio = charCount(tgt) / charCount(src);
+  const z = (Math.log(ratio) - norm.mean) / norm.sd;
+  if (Math.abs(z) <= LENGTH_SD_LIMIT) return undefined;
+  const direction = z > 0 ? 'long' : 'short';
+  const [shown, usual] = [ratio, Math.exp(norm.mean)].map((x) => Math.round(x * 100) / 100);
+  return {
+    code: 'length',
+    message: `The English is unusually ${direction} for its source: ${shown} characters per Chinese character where this document averages ${usual}.`,
+    params: { direction, ratio: shown!, usual: usual! },
+  };
+}
+
+// English endings a Chinese ending may become; a Chinese 。 or ； often becomes a comma when sentences are joined.
+const ENDINGS: Record<string, string[]> = {
+  '？': ['?'], '?': ['?'], '！': ['!'], '!': ['!'],
+  '。': ['.', ';', ','], '．': ['.', ';', ','], '；': ['.', ';', ','], ';': ['.', ';', ','], '.': ['.', ';', ','],
+  '…': ['…', '.'], '：': [':', '.'], ':': [':', '.'],
+};
+
+const lastMark = (s: string) => [...s.replace(/["”’'」』）)\]】》\s]+$/u, '')].pop() ?? '';
+
+function checkPunctuation(src: string, tgt: string): QaFlag | undefined {
+  const zh = lastMark(src);
+  const allowed = ENDINGS[zh];
+  const en = lastMark(tgt);
+  if (!allowed || allowed.includes(en)) return undefined;
+  const enIsMark = /^[\p{P}]$/u.test(en);
+  return {
+    code: 'punctuation',
+    message: enIsMark
+      ? `The Chinese ends with “${zh}” but the English ends with “${en}”.`
+      : `The Chinese ends with “${zh}” but the English has no ending punctuation.`,
+    params: { src: zh, tgt: enIsMark ? en : '' },
+  };
+}

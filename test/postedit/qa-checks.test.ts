@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { chineseNumeralValue, lengthNorm, qaChecks, type QaContext } from '../../server/domain/qa-checks.ts';
+
+const CTX: QaContext = {
+  glossary: [
+    { zh: '习近平', en: 'Xi Jinping' },
+    { zh: '文在寅', en: 'Moon Jae-in' },
+    { zh: '务实合作', en: 'practical cooperation' },
+  ],
+  lengthRatio: { mean: Math.log(3), sd: 0.25 },
+};
+const codes = (src: string, tgt: string, ctx = CTX) => qaChecks({ src, tgt }, ctx).map((f) => f.code);
+const flag = (code: string, src: string, tgt: string, ctx = CTX) => qaChecks({ src, tgt }, ctx).find((f) => f.code === code);
+
+describe('qaChecks on a clean pair', () => {
+  it('when the pair is a faithful translation then nothing is flagged', () => {
+    expect(qaChecks({ src: '中韩两国是近邻。', tgt: 'China and South Korea are close neighbours.' }, CTX)).toEqual([]);
+    expect(codes('12月23日，习近平在北京会见韩国总统文在寅。', 'On December 23, Xi Jinping met South Korean President Moon Jae-in in Beijing.')).toEqual([]);
+    expect(codes('习近平会见文在寅', 'Xi Jinping meets Moon Jae-in')).toEqual([]);
+  });
+
+  it('when the source is empty then there is nothing to check', () => {
+    expect(qaChecks({ src: '  ', tgt: '' }, CTX)).toEqual([]);
+  });
+});
+
+describe('numbers', () => {
+  it('when Chinese numerals are written out then they are normalised', () => {
+    expect(chineseNumeralValue('二十一')).toBe(21);
+    expect(chineseNumeralValue('一千二百')).toBe(1200);
+    expect(chineseNumeralValue('一千零五')).toBe(1005);
+    expect(chineseNumeralValue('两')).toBe(2);
+    expect(chineseNumeralValue('一九五〇')).toBe(1950);
+    expect(chineseNumeralValue('一亿二千万')).toBe(120_000_000);
+    expect(chineseNumeralValue('三点五')).toBe(3.5);
+    expect(chineseNumeralValue('abc')).toBeUndefined();
+  });
+
+  it('when the same figures appear in different notations then nothing is flagged', () => {
+    const same: [string, string][] = [
+      ['这是两国元首第八次会晤。', 'This is the eighth meeting between the two heads of state.'],
+      ['这是两国元首第八次会晤。', 'This is the 8th meeting between the two heads of state.'],
+      ['双方贸易额增长百分之五。', 'Bilateral trade grew by 5%.'],
+      ['共有二十一个项目。', 'There are twenty-one projects.'],
+      ['共有一千二百人参加。', 'A total of 1,200 people took part.'],
+      ['共有１２人参加。', 'Twelve people took part.'],
+      ['朝鲜战争发生在1950年至1953年。', 'The Korean War was fought in 1950-53.'],
+      ['贸易额达到3000亿美元。', 'Trade reached 300 billion US dollars.'],
+      ['两国建交已有二十八年。', 'The two countries established ties 28 years ago.'],
+      ['新华社北京12月23日电', 'BEIJING, Dec. 23 (Xinhua)'],
+    ];
+    for (const [src, tgt] of same) expect(flag('numbers', src, tgt), `${src} / ${tgt}`).toBeUndefined();
+  });
+
+  it('when the ordinal differs then both numbers are named', () => {
+    const f = flag('numbers', '这是两国元首第八次会晤。', 'This is the 7th meeting between the two heads of state.');
+    expect(f?.params).toEqual({ missing: '8', extra: '7' });
+    expect(f?.message).toBe('Numbers differ: 8 in the Chinese is missing from the English; 7 in the English is not in the Chinese.');
+  });
+
+  it('when a written-out number or a year is wrong then it is flagged', () => {
+    expect(flag('numbers', '共有二十一个项目。', 'There are twenty projects.')?.params).toEqual({ missing: '21', extra: '20' });
+    expect(flag('numbers', '朝鲜战争发生在1950年至1953年。', 'The Korean War was fought in 1950-52.')?.params)
+      .toEqual({ missing: '1953', extra: '1952' });
+    expect(flag('numbers', '增长百分之五。', 'It grew by 15%.')?.params).toEqual({ missing: '5', extra: '15' });
+  });
+
+  it('when small numbers are words (两国, both, one) then they need not match', () => {
+    expect(flag('numbers', '两国人民要一起努力。', 'The peoples of both countries should work together.')).toBeUndefined();
+    expect(flag('numbers', '千万不要忘记。', 'We must never forget.')).toBeUndefined();
+  });
+});
+
+describe('glossary', () => {
+  it('when an agreed term is missing then the flag names it', () => {
+    const f = flag('glossary', '提升务实合作的水平和层次。', 'Improve the level and level of pragmatic cooperation.');
+    expect(f?.params).toEqual({ zh: '务实合作', en: 'practical cooperation' });
+  });
+
+  it('when the term is there in another case then it is not flagged', () => {
+    expect(flag('glossary', '习近平会见文在寅。', 'XI JINPING met moon jae-in.')).toBeUndefined();
+  });
+
+  it('when the term only appears inside a longer word then it is missing', () => {
+    const ctx = { ...CTX, glossary: [{ zh: '近邻', en: 'neighbour' }] };
+    expect(flag('glossary', '中韩两国是近邻。', 'China and South Korea are close neighbours.', ctx)).toBeDefined();
+  });
+});
+
+describe('repeated words', () => {
+  it('when MT doubles a noun with "and" then the phrase is flagged', () => {
+    expect(flag('repeated', '提升务实合作的水平和层次。', 'Improve the level and level of practical cooperation.')?.params)
+      .toEqual({ phrase: 'level and level', repeated: 'level' });
+    expect(flag('repeated', '维护国际公平正义。', 'Safeguard international justice and justice.')?.params.phrase).toBe('justice and justice');
+  });
+
+  it('when a word or a phrase is typed twice then it is flagged', () => {
+    expect(flag('repeated', '他说。', 'He said the the talks went well.')?.params.phrase).toBe('the the');
+    expect(flag('repeated', '他说。', 'They deepened the cooperation the cooperation.')?.params.phrase).toBe('the cooperation the cooperation');
+  });
+
+  it('when a repeat is grammatical then it is not flagged', () => {
+    expect(flag('repeated', '他说。', 'He had had enough, and ties grew closer and closer.')).toBeUndefined();
+    expect(flag('repeated', '他说。', 'More and more people visit. Yes. Yes.')).toBeUndefined();
+  });
+});
+
+describe('fragments', () => {
+  it('when the English starts with "And" and no subject then it is a fragment', () => {
+    expect(flag('fragment', '并分享合作成果。', 'And share the results of cooperation.')?.params).toEqual({ reason: 'conjunction' });
+    expect(flag('fragment', '我们也分享合作成果。', 'And we share the results of cooperation.')).toBeUndefined();
+  });
+
+  it('when the English does not start with a capital then it is a fragment', () => {
+    expect(flag('fragment', '并分享合作成果。', 'share the results of cooperation.')?.params).toEqual({ reason: 'lowercase' });
+  });
+
+  it('when a sentence has no verb then it is a fragment, but a headline is not', () => {
+    expect(flag('fragment', '中韩两国的近邻关系。', 'The close neighbourly relations of China and South Korea.')?.params).toEqual({ reason: 'no-verb' });
+    expect(flag('fragment', '中韩两国的近邻关系', 'Close neighbourly relations of China and South Korea')).toBeUndefined();
+    expect(flag('fragment', '双方同意。', 'We agree with the two sides.')).toBeUndefined();
+    expect(flag('fragment', '他们已经到了。', 'They’ve arrived in Seoul today.')).toBeUndefined();
+  });
+});
+
+describe('empty and untranslated', () => {
+  it('when the target is empty or still Chinese then that is the only flag', () => {
+    expect(qaChecks({ src: '维护国际公平正义。', tgt: ' ' }, CTX)).toEqual([
+      { code: 'empty', message: 'The translation is empty.', params: { reason: 'empty' } },
+    ]);
+    expect(qaChecks({ src: '维护国际公平正义。', tgt: '维护国际公平正义。' }, CTX).map((f) => f.params.reason)).toEqual(['untranslated']);
+    expect(codes('维护国际公平正义。', '维护 international 公平正义。')).toEqual(['empty']);
+  });
+});
+
+describe('length', () => {
+  it('when the ratio is far from the document norm then it is flagged either way', () => {
+    const long = flag('length', '维护国际公平正义。', 'Safeguard international fairness and justice, which both sides have said again and again in many meetings over the years.');
+    expect(long?.params.direction).toBe('long');
+    expect(flag('length', '维护国际公平正义和地区和平稳定。', 'Justice.')?.params.direction).toBe('short');
+    expect(flag('length', '维护国际公平正义。', 'Uphold international fairness and justice.')).toBeUndefined();
+  });
+
+  it('when the norm has no spread then the check is off', () => {
+    expect(flag('length', '维护国际公平正义。', 'Justice.', { ...CTX, lengthRatio: { mean: 1, sd: 0 } })).toBeUndefined();
+  });
+
+  it('when the norm is computed then it is the log-ratio mean and sd over pairs with both sides', () => {
+    const norm = lengthNorm([
+      { src: '近邻', tgt: 'neighbours' },
+      { src: '维护正义', tgt: 'safeguard justice' },
+      { src: '只有原文', tgt: '' },
+    ]);
+    const logs = [Math.log(10 / 2), Math.log(17 / 4)];
+    expect(norm.mean).toBeCloseTo((logs[0]! + logs[1]!) / 2);
+    expect(norm.sd).toBeCloseTo(Math.abs(logs[0]! - logs[1]!) / 2);
+    expect(lengthNorm([{ src: '近邻', tgt: 'neighbours' }]).sd).toBe(0);
+    expect(lengthNorm([])).toEqual({ mean: 0, sd: 0 });
+  });
+});
+
+describe('ending punctuation', () => {
+  it('when a question becomes a statement then it is flagged', () => {
+    expect(flag('punctuation', '你同意吗？', 'Do you agree.')?.params).toEqual({ src: '？', tgt: '.' });
+    expect(flag('punctuation', '太好了！', 'That is great.')?.params).toEqual({ src: '！', tgt: '.' });
+    expect(flag('punctuation', '中韩两国是近邻。', 'China and South Korea are close neighbours')?.params).toEqual({ src: '。', tgt: '' });
+  });
+
+  it('when 。 or ； becomes . ; or , and quotes close the sentence then it is fine', () => {
+    expect(flag('punctuation', '双方加强合作；', 'Both sides will strengthen cooperation,')).toBeUndefined();
+    expect(flag('punctuation', '他说：“我们是朋友。”', 'He said, “We are friends.”')).toBeUndefined();
+    expect(flag('punctuation', '你同意吗？', '“Do you agree?”')).toBeUndefined();
+  });
+});
