@@ -1,0 +1,111 @@
+// The neutral in-memory model that every file format adapter reads and writes, and the adapter contract.
+
+import { State, type StateValue } from '../domain/types.ts';
+
+/** One aligned bead with its translation, as exported: what TMX calls a `tu` and XLIFF a `unit`. */
+export interface BilingualPair {
+  id: string;
+  /** Position in the document, 0-based; exports may skip rows (noise), so it is kept, not implied. */
+  index: number;
+  /** Joined source text (Chinese sentences join without spaces). */
+  src: string;
+  tgt: string;
+  /** The sentences the aligner saw; a 2-1 bead has two source sentences, a 0-1 bead none. */
+  srcSegments: string[];
+  tgtSegments: string[];
+  state: StateValue;
+  /** Aligner confidence in [0, 1]. */
+  score: number | null;
+  /** Edit distance between the machine translation and the post-edited target. */
+  editDistance: number | null;
+  version: number;
+  lastEditor: string | null;
+  /** ISO 8601 (`Date.toISOString()`); TMX keeps whole seconds only, as its date format does. */
+  changedAt: string | null;
+  comments: string[];
+}
+
+/** Everything about a document but its pairs: what a streaming export writes before the first pair. */
+export interface BilingualHeader {
+  title: string;
+  srcLang: 'zh-CN';
+  tgtLang: 'en';
+  /** ISO 8601; null when an imported file carries no date. */
+  created: string | null;
+  changed: string | null;
+}
+
+export interface BilingualDocument extends BilingualHeader {
+  pairs: BilingualPair[];
+}
+
+export interface SerializeOptions {
+  /** Written into the file as the export time; the only part of the output that is not the document. */
+  exportedAt?: Date;
+  toolVersion?: string;
+}
+
+export interface FormatAdapter {
+  readonly name: 'tmx' | 'xliff' | 'json';
+  readonly extension: string;
+  readonly mediaType: string;
+  parse(text: string): BilingualDocument;
+  serialize(doc: BilingualDocument, opts?: SerializeOptions): string;
+  /** Yields the file piece by piece, pulling one pair at a time, so 100,000 pairs stream in flat memory. */
+  serializeChunks(header: BilingualHeader, pairs: Iterable<BilingualPair>, opts?: SerializeOptions): Generator<string>;
+}
+
+export const DEFAULT_TOOL_VERSION = '0.1.0';
+export const SRC_LANG = 'zh-CN';
+export const TGT_LANG = 'en';
+
+export type StateName = keyof typeof State;
+
+const stateNames = new Map<number, StateName>(
+  (Object.entries(State) as [StateName, StateValue][]).map(([name, value]) => [value, name]),
+);
+
+export function stateName(state: StateValue): StateName {
+  const name = stateNames.get(state);
+  if (!name) throw new RangeError(`Unknown state ${state}.`);
+  return name;
+}
+
+export function stateFromName(name: string): StateValue | undefined {
+  return Object.hasOwn(State, name) ? State[name as StateName] : undefined;
+}
+
+export function isStateValue(value: unknown): value is StateValue {
+  return typeof value === 'number' && stateNames.has(value);
+}
+
+/** BCP 47 tags for Chinese (zh, zh-CN, zh-Hans-CN …) and English (en, en-GB …), case-insensitive. */
+export function isChinese(lang: string): boolean {
+  return /^zh(-|$)/i.test(lang);
+}
+export function isEnglish(lang: string): boolean {
+  return /^en(-|$)/i.test(lang);
+}
+
+/**
+ * The sentence list a pair has when it was never split: its whole text, or nothing for an empty side.
+ * Files write the list only when it differs from this, which is the common one-to-one bead.
+ */
+export function defaultSegments(text: string): string[] {
+  return text === '' ? [] : [text];
+}
+
+export function hasDefaultSegments(text: string, segments: string[]): boolean {
+  const d = defaultSegments(text);
+  return d.length === segments.length && d.every((s, i) => s === segments[i]);
+}
+
+export function headerOf(doc: BilingualDocument): BilingualHeader {
+  return { title: doc.title, srcLang: doc.srcLang, tgtLang: doc.tgtLang, created: doc.created, changed: doc.changed };
+}
+
+export function joinChunks(chunks: Iterable<string>): string {
+  let out = '';
+  for (const chunk of chunks) out += chunk;
+  return out;
+}

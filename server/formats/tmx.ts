@@ -1,0 +1,180 @@
+// TMX 1.4b adapter: one `tu` per pair, duiqi's own fields as `x-duiqi-*` props, comments as notes.
+
+import {
+  DEFAULT_TOOL_VERSION, SRC_LANG, TGT_LANG, defaultSegments, hasDefaultSegments, headerOf, isChinese, isEnglish,
+  joinChunks, stateFromName, stateName,
+  type BilingualDocument, type BilingualHeader, type BilingualPair, type FormatAdapter, type SerializeOptions,
+} from './bilingual-document.ts';
+import { ParseError } from './parse-error.ts';
+import { XML_DECLARATION, xmlAttr, xmlText } from './xml-write.ts';
+import { elements, readXml, requireChild, textOf, type XmlElement } from './xml-read.ts';
+import { State, type StateValue } from '../domain/types.ts';
+
+const FORMAT = 'TMX';
+// Native codes of other tools' inline markup: their content is formatting, not text.
+const CODE_ELEMENTS = new Set(['bpt', 'ept', 'it', 'ph', 'ut']);
+
+/** TMX dates are `YYYYMMDDThhmmssZ` (UTC, whole seconds). */
+export function toTmxDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`"${iso}" is not a date.`);
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+function fromTmxDate(value: string, line: number): string {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  const date = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!)) : null;
+  if (!date || toTmxDate(date.toISOString()) !== value) {
+    throw new ParseError(`The TMX date "${value}" is not of the form YYYYMMDDThhmmssZ.`, { line });
+  }
+  return date.toISOString();
+}
+
+function prop(type: string, value: string, where: string, indent: string): string {
+  return `${indent}<prop type="${type}">${xmlText(value, where)}</prop>\n`;
+}
+
+function tuv(lang: string, text: string, segments: string[], where: string): string {
+  let out = `      <tuv xml:lang="${lang}">\n`;
+  if (!hasDefaultSegments(text, segments)) {
+    // The count tells "no sentences" apart from "one sentence equal to the whole text".
+    out += prop('x-duiqi-segment-count', String(segments.length), where, '        ');
+    segments.forEach((s, i) => (out += prop('x-duiqi-segment', s, `${where} sentence ${i + 1}`, '        ')));
+  }
+  return `${out}        <seg>${xmlText(text, where)}</seg>\n      </tuv>\n`;
+}
+
+function serializeTu(p: BilingualPair): string {
+  const where = `Pair ${p.id}`;
+  let attrs = `tuid="${xmlAttr(p.id, `${where} id`)}"`;
+  if (p.changedAt !== null) attrs += ` changedate="${toTmxDate(p.changedAt)}"`;
+  if (p.lastEditor !== null) attrs += ` changeid="${xmlAttr(p.lastEditor, `${where} last editor`)}"`;
+  let out = `    <tu ${attrs}>\n`;
+  out += prop('x-duiqi-index', String(p.index), where, '      ');
+  out += prop('x-duiqi-state', stateName(p.state), where, '      ');
+  if (p.score !== null) out += prop('x-duiqi-score', String(p.score), where, '      ');
+  if (p.editDistance !== null) out += prop('x-duiqi-edit-distance', String(p.editDistance), where, '      ');
+  out += prop('x-duiqi-version', String(p.version), where, '      ');
+  p.comments.forEach((c, i) => (out += `      <note>${xmlText(c, `${where} comment ${i + 1}`)}</note>\n`));
+  out += tuv(SRC_LANG, p.src, p.srcSegments, `${where} source`);
+  out += tuv(TGT_LANG, p.tgt, p.tgtSegments, `${where} target`);
+  return `${out}    </tu>\n`;
+}
+
+function* serializeChunks(header: BilingualHeader, pairs: Iterable<BilingualPair>, opts: SerializeOptions = {}): Generator<string> {
+  const exportedAt = (opts.exportedAt ?? new Date()).toISOString();
+  let attrs = `creationtool="duiqi" creationtoolversion="${xmlAttr(opts.toolVersion ?? DEFAULT_TOOL_VERSION, 'Tool version')}"` +
+    ` segtype="sentence" o-tmf="duiqi" adminlang="en" srclang="${SRC_LANG}" datatype="plaintext"`;
+  if (header.created !== null) attrs += ` creationdate="${toTmxDate(header.created)}"`;
+  if (header.changed !== null) attrs += ` changedate="${toTmxDate(header.changed)}"`;
+  yield `${XML_DECLARATION}<tmx version="1.4">\n  <header ${attrs}>\n` +
+    prop('x-duiqi-title', header.title, 'The document title', '    ') +
+    prop('x-duiqi-exported', toTmxDate(exportedAt), 'The export time', '    ') +
+    '  </header>\n  <body>\n';
+  for (const pair of pairs) yield serializeTu(pair);
+  yield '  </body>\n</tmx>\n';
+}
+
+function props(el: XmlElement): Map<string, XmlElement[]> {
+  const map = new Map<string, XmlElement[]>();
+  for (const p of elements(el, 'prop')) map.set(p.attrs.type ?? '', [...(map.get(p.attrs.type ?? '') ?? []), p]);
+  return map;
+}
+
+function readNumber(el: XmlElement | undefined, what: string, integer: boolean): number | undefined {
+  if (!el) return undefined;
+  const text = textOf(el);
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+    throw new ParseError(`The TMX ${what} "${text}" is not ${integer ? 'a whole number' : 'a number'}.`, { line: el.line });
+  }
+  return value;
+}
+
+function langOf(el: XmlElement): string {
+  return el.attrs['xml:lang'] ?? el.attrs.lang ?? '';
+}
+
+function readSide(variant: XmlElement | undefined): { text: string; segments: string[] } {
+  if (!variant) return { text: '', segments: [] };
+  const text = textOf(requireChild(variant, 'seg', FORMAT), CODE_ELEMENTS);
+  const p = props(variant);
+  const count = readNumber(p.get('x-duiqi-segment-count')?.[0], 'sentence count', true);
+  if (count === undefined) return { text, segments: defaultSegments(text) };
+  const segments = (p.get('x-duiqi-segment') ?? []).map((s) => textOf(s));
+  if (segments.length !== count) {
+    throw new ParseError(`The TMX variant promises ${count} sentences but holds ${segments.length}.`, { line: variant.line });
+  }
+  return { text, segments };
+}
+
+function readState(el: XmlElement | undefined, tgt: string): StateValue {
+  // A plain TM entry with a target is a translation; only duiqi's own prop says more.
+  if (!el) return tgt === '' ? State.untranslated : State.translated;
+  const state = stateFromName(textOf(el));
+  if (state === undefined) throw new ParseError(`The TMX state "${textOf(el)}" is not one duiqi knows.`, { line: el.line });
+  return state;
+}
+
+function readTu(tu: XmlElement, position: number): BilingualPair {
+  const variants = elements(tu, 'tuv');
+  const zh = variants.find((v) => isChinese(langOf(v)));
+  const en = variants.find((v) => isEnglish(langOf(v)));
+  const other = variants.find((v) => v !== zh && v !== en);
+  if (!zh) {
+    throw new ParseError(`A TMX translation unit has no Chinese (zh) variant; duiqi reads Chinese to English.`, { line: tu.line });
+  }
+  if (!en && other) {
+    throw new ParseError(`A TMX translation unit pairs Chinese with "${langOf(other)}", not English (en).`, { line: other.line });
+  }
+  const p = props(tu);
+  const src = readSide(zh);
+  const tgt = readSide(en);
+  return {
+    id: tu.attrs.tuid ?? String(position + 1),
+    index: readNumber(p.get('x-duiqi-index')?.[0], 'index', true) ?? position,
+    src: src.text,
+    tgt: tgt.text,
+    srcSegments: src.segments,
+    tgtSegments: tgt.segments,
+    state: readState(p.get('x-duiqi-state')?.[0], tgt.text),
+    score: readNumber(p.get('x-duiqi-score')?.[0], 'score', false) ?? null,
+    editDistance: readNumber(p.get('x-duiqi-edit-distance')?.[0], 'edit distance', true) ?? null,
+    version: readNumber(p.get('x-duiqi-version')?.[0], 'version', true) ?? 1,
+    lastEditor: tu.attrs.changeid ?? null,
+    changedAt: tu.attrs.changedate === undefined ? null : fromTmxDate(tu.attrs.changedate, tu.line),
+    comments: elements(tu, 'note').map((n) => textOf(n)),
+  };
+}
+
+function parse(text: string): BilingualDocument {
+  const root = readXml(text, FORMAT);
+  if (root.name !== 'tmx') throw new ParseError(`This is not a TMX file: its root element is <${root.name}>, not <tmx>.`, { line: root.line });
+  if (!/^1\.\d/.test(root.attrs.version ?? '')) {
+    throw new ParseError(`duiqi reads TMX 1.x; this file says version "${root.attrs.version ?? ''}".`, { line: root.line });
+  }
+  const header = requireChild(root, 'header', FORMAT);
+  const srclang = header.attrs.srclang ?? '';
+  if (!isChinese(srclang) && srclang !== '*all*') {
+    throw new ParseError(`The TMX source language is "${srclang}", but duiqi aligns Chinese (zh) to English.`, { line: header.line });
+  }
+  const p = props(header);
+  const title = p.get('x-duiqi-title')?.[0];
+  return {
+    title: title ? textOf(title) : '',
+    srcLang: SRC_LANG,
+    tgtLang: TGT_LANG,
+    created: header.attrs.creationdate === undefined ? null : fromTmxDate(header.attrs.creationdate, header.line),
+    changed: header.attrs.changedate === undefined ? null : fromTmxDate(header.attrs.changedate, header.line),
+    pairs: elements(requireChild(root, 'body', FORMAT), 'tu').map(readTu),
+  };
+}
+
+export const tmx: FormatAdapter = {
+  name: 'tmx',
+  extension: '.tmx',
+  mediaType: 'application/x-tmx+xml',
+  parse,
+  serialize: (doc, opts) => joinChunks(serializeChunks(headerOf(doc), doc.pairs, opts)),
+  serializeChunks,
+};

@@ -1,0 +1,175 @@
+// Reads an XML file into a small element tree; refuses DTDs, entities and anything not well-formed, with the line.
+
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { ParseError } from './parse-error.ts';
+
+export interface XmlElement {
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlNode[];
+  line: number;
+}
+export type XmlNode = XmlElement | string;
+
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));/y;
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+// Our files nest five deep; a limit turns a hostile nesting bomb into a sentence, not a stack overflow.
+const MAX_DEPTH = 64;
+
+// Entities stay unexpanded by the library: we decode the five predefined ones and character
+// references ourselves, in one pass, so `&amp;#13;` stays the text `&#13;`.
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: false,
+  htmlEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  cdataPropName: '#cdata',
+  captureMetaData: true,
+});
+// The typings say `Symbol` (the wrapper object); the value is a primitive symbol.
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
+
+type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+/** Parses `text` as XML; `format` names the file type in error sentences ("TMX", "XLIFF"). */
+export function readXml(text: string, format: string): XmlElement {
+  // XML end-of-line handling (§2.11), done first so offsets and line numbers agree with the parser's.
+  const xml = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (xml.trim() === '') throw new ParseError(`The ${format} file is empty.`);
+  const lineAt = lineLocator(xml);
+
+  const declaration = /<!(DOCTYPE|ENTITY)/i.exec(xml);
+  if (declaration) {
+    throw new ParseError(
+      `The ${format} file contains a <!${declaration[1]!.toUpperCase()}> declaration; duiqi refuses DTDs and entity declarations so that no file can expand entities or reach other files.`,
+      { line: lineAt(declaration.index) },
+    );
+  }
+  checkCharacters(xml, format, lineAt);
+  checkReferences(xml, format, lineAt);
+
+  const verdict = XMLValidator.validate(xml);
+  if (verdict !== true) {
+    throw new ParseError(`The ${format} file is not well-formed XML: ${verdict.err.msg}`, { line: verdict.err.line });
+  }
+  const roots = (parser.parse(xml) as OrderedNode[]).filter((n) => !('#text' in n));
+  if (roots.length !== 1) {
+    throw new ParseError(`The ${format} file must have exactly one root element; it has ${roots.length}.`);
+  }
+  return toElement(roots[0]!, lineAt, 0, format);
+}
+
+function lineLocator(xml: string): (offset: number) => number {
+  const breaks: number[] = [];
+  for (let i = xml.indexOf('\n'); i !== -1; i = xml.indexOf('\n', i + 1)) breaks.push(i);
+  return (offset) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+}
+
+function label(codePoint: number): string {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+function isXmlChar(cp: number): boolean {
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+function checkCharacters(xml: string, format: string, lineAt: (offset: number) => number): void {
+  NOT_XML_CHAR.lastIndex = 0;
+  const bad = NOT_XML_CHAR.exec(xml);
+  if (bad) {
+    throw new ParseError(
+      `The ${format} file contains ${label(bad[0].codePointAt(0)!)}, a character that XML 1.0 does not allow.`,
+      { line: lineAt(bad.index) },
+    );
+  }
+}
+
+/** Every `&` outside comments, CDATA and processing instructions must start a predefined or character reference. */
+function checkReferences(xml: string, format: string, lineAt: (offset: number) => number): void {
+  const masked = xml.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>/g, (m) => m.replace(/[^\n]/g, ' '));
+  for (let i = masked.indexOf('&'); i !== -1; i = masked.indexOf('&', i + 1)) {
+    REFERENCE.lastIndex = i;
+    const ref = REFERENCE.exec(masked);
+    if (!ref) {
+      const near = masked.slice(i, i + 12).split(/[\s<]/)[0];
+      throw new ParseError(
+        `The ${format} file has "${near}", which is neither &amp;, &lt;, &gt;, &quot;, &apos; nor a character reference; other entities are not allowed.`,
+        { line: lineAt(i) },
+      );
+    }
+    if (ref[1] === undefined) {
+      const cp = ref[2] !== undefined ? Number(ref[2]) : parseInt(ref[3]!, 16);
+      if (!isXmlChar(cp)) {
+        throw new ParseError(
+          `The ${format} file refers to ${label(Math.min(cp, 0x7fffffff))} (${ref[0]}), a character that XML 1.0 does not allow.`,
+          { line: lineAt(i) },
+        );
+      }
+    }
+  }
+}
+
+function decode(raw: string): string {
+  return raw.replace(/&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));/g, (_m, name, dec, hex) =>
+    name ? PREDEFINED[name]! : String.fromCodePoint(dec !== undefined ? Number(dec) : parseInt(hex, 16)));
+}
+
+function toElement(node: OrderedNode, lineAt: (offset: number) => number, depth: number, format: string): XmlElement {
+  const name = Object.keys(node).find((k) => k !== ':@')!;
+  const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META];
+  const line = lineAt(meta?.startIndex ?? 0);
+  if (depth > MAX_DEPTH) throw new ParseError(`The ${format} file nests elements more than ${MAX_DEPTH} deep.`, { line });
+  const attrs: Record<string, string> = {};
+  for (const [key, value] of Object.entries(node[':@'] ?? {})) {
+    // Attribute-value normalization (§3.3.3): literal tabs and line feeds read as spaces.
+    attrs[key] = decode(String(value).replace(/[\t\n]/g, ' '));
+  }
+  const children: XmlNode[] = [];
+  for (const child of node[name] as OrderedNode[]) {
+    if ('#text' in child) children.push(decode(String(child['#text'])));
+    else if ('#cdata' in child) children.push((child['#cdata'] as { '#text'?: string }[]).map((t) => t['#text'] ?? '').join(''));
+    else children.push(toElement(child, lineAt, depth + 1, format));
+  }
+  return { name, attrs, children, line };
+}
+
+export function elements(parent: XmlElement, name?: string): XmlElement[] {
+  return parent.children.filter((c): c is XmlElement => typeof c !== 'string' && (name === undefined || c.name === name));
+}
+
+export function child(parent: XmlElement, name: string): XmlElement | undefined {
+  return elements(parent, name)[0];
+}
+
+export function requireChild(parent: XmlElement, name: string, format: string): XmlElement {
+  const found = child(parent, name);
+  if (!found) throw new ParseError(`The ${format} <${parent.name}> element has no <${name}>.`, { line: parent.line });
+  return found;
+}
+
+/** The text of an element; inline elements named in `skip` (native codes, placeholders) contribute nothing. */
+export function textOf(el: XmlElement, skip: ReadonlySet<string> = new Set()): string {
+  let out = '';
+  for (const c of el.children) {
+    if (typeof c === 'string') out += c;
+    else if (!skip.has(c.name)) out += textOf(c, skip);
+  }
+  return out;
+}
