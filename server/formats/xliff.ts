@@ -1,0 +1,252 @@
+// XLIFF 2.1 adapter: one `unit` per pair, our state kept exactly in `subState`, our fields in the metadata module.
+
+import {
+  DEFAULT_TOOL_VERSION, SRC_LANG, TGT_LANG, defaultSegments, hasDefaultSegments, headerOf, isChinese, isEnglish,
+  joinChunks, stateFromName, stateName,
+  type BilingualDocument, type BilingualHeader, type BilingualPair, type FormatAdapter, type SerializeOptions,
+  type StateName,
+} from './bilingual-document.ts';
+import { ParseError } from './parse-error.ts';
+import { XML_DECLARATION, xmlAttr, xmlText } from './xml-write.ts';
+import { child, elements, readXml, requireChild, textOf, type XmlElement } from './xml-read.ts';
+import { State, type StateValue } from '../domain/types.ts';
+import { ValidationError } from '../domain/errors.ts';
+
+const FORMAT = 'XLIFF';
+/** XLIFF 2.1 keeps the 2.0 namespace; only `version` tells them apart. */
+export const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:2.0';
+export const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
+// Placeholders and codes stand for markup of the original format, not for text.
+const CODE_ELEMENTS = new Set(['ph', 'sc', 'ec', 'sm', 'em']);
+
+/**
+ * XLIFF's four states form a line (initial → translated → reviewed → final) and assume a human
+ * translation from `translated` on. Untouched machine output is therefore still `initial`; a rejected
+ * translation exists but failed review, so it is `translated`; approval is a review outcome, so it is
+ * `reviewed` — `final` would promise that nothing changes any more, which duiqi does not track.
+ * `subState="duiqi:<name>"` carries our own state, so our files read back exactly.
+ */
+export const XLIFF_STATE: Record<StateName, 'initial' | 'translated' | 'reviewed'> = {
+  untranslated: 'initial',
+  machine: 'initial',
+  translated: 'translated',
+  rejected: 'translated',
+  approved: 'reviewed',
+};
+
+const NMTOKEN = /^[\p{L}\p{N}._:\-\u00B7\u0300-\u036F\u203F\u2040]+$/u;
+
+function meta(type: string, value: string, where: string, indent: string): string {
+  return `${indent}<mda:meta type="${type}">${xmlText(value, where)}</mda:meta>\n`;
+}
+
+function segmentGroups(p: BilingualPair, where: string): { counts: string; groups: string } {
+  let counts = '';
+  let groups = '';
+  for (const [side, appliesTo, text, segments] of [
+    ['src', 'source', p.src, p.srcSegments],
+    ['tgt', 'target', p.tgt, p.tgtSegments],
+  ] as const) {
+    if (hasDefaultSegments(text, segments)) continue;
+    // A metaGroup may not be empty, so the count alone says "no sentences".
+    counts += meta(`${side}SegmentCount`, String(segments.length), where, '          ');
+    if (segments.length === 0) continue;
+    groups += `        <mda:metaGroup category="duiqi:${side}Segments" appliesTo="${appliesTo}">\n`;
+    segments.forEach((s, i) => (groups += meta('sentence', s, `${where} ${appliesTo} sentence ${i + 1}`, '          ')));
+    groups += '        </mda:metaGroup>\n';
+  }
+  return { counts, groups };
+}
+
+function serializeUnit(p: BilingualPair): string {
+  const where = `Pair ${p.id}`;
+  if (!NMTOKEN.test(p.id)) throw new ValidationError(`${where}: an XLIFF unit id must be an NMTOKEN (letters, digits, . - _ :).`);
+  const name = stateName(p.state);
+  const { counts, groups } = segmentGroups(p, where);
+  let out = `    <unit id="${p.id}">\n      <mda:metadata>\n        <mda:metaGroup category="duiqi:pair">\n`;
+  out += meta('index', String(p.index), where, '          ');
+  if (p.score !== null) out += meta('score', String(p.score), where, '          ');
+  if (p.editDistance !== null) out += meta('editDistance', String(p.editDistance), where, '          ');
+  out += meta('version', String(p.version), where, '          ');
+  if (p.lastEditor !== null) out += meta('lastEditor', p.lastEditor, `${where} last editor`, '          ');
+  if (p.changedAt !== null) out += meta('changedAt', p.changedAt, where, '          ');
+  out += `${counts}        </mda:metaGroup>\n${groups}      </mda:metadata>\n`;
+  if (p.comments.length > 0) {
+    out += '      <notes>\n';
+    p.comments.forEach((c, i) => (out += `        <note category="comment">${xmlText(c, `${where} comment ${i + 1}`)}</note>\n`));
+    out += '      </notes>\n';
+  }
+  return `${out}      <segment state="${XLIFF_STATE[name]}" subState="duiqi:${name}">\n` +
+    `        <source>${xmlText(p.src, `${where} source`)}</source>\n` +
+    `        <target>${xmlText(p.tgt, `${where} target`)}</target>\n` +
+    '      </segment>\n    </unit>\n';
+}
+
+function* serializeChunks(header: BilingualHeader, pairs: Iterable<BilingualPair>, opts: SerializeOptions = {}): Generator<string> {
+  const exportedAt = (opts.exportedAt ?? new Date()).toISOString();
+  let doc = meta('title', header.title, 'The document title', '        ');
+  if (header.created !== null) doc += meta('created', header.created, 'Created', '        ');
+  if (header.changed !== null) doc += meta('changed', header.changed, 'Changed', '        ');
+  doc += meta('tool', `duiqi ${opts.toolVersion ?? DEFAULT_TOOL_VERSION}`, 'Tool version', '        ');
+  doc += meta('exported', exportedAt, 'Export time', '        ');
+  // xml:space="preserve": sentence text is exact, leading and trailing spaces included.
+  yield `${XML_DECLARATION}<xliff xmlns="${XLIFF_NS}" xmlns:mda="${MDA_NS}" version="2.1" srcLang="${SRC_LANG}" trgLang="${TGT_LANG}" xml:space="preserve">\n` +
+    `  <file id="f1">\n    <mda:metadata>\n      <mda:metaGroup category="duiqi:document">\n${doc}      </mda:metaGroup>\n    </mda:metadata>\n`;
+  let count = 0;
+  for (const pair of pairs) {
+    count++;
+    yield serializeUnit(pair);
+  }
+  // A <file> needs at least one unit or group; an empty group says "no pairs" validly.
+  if (count === 0) yield '    <group id="empty"/>\n';
+  yield '  </file>\n</xliff>\n';
+}
+
+/** The metas of every metaGroup of the given category under `parent`'s metadata, by type. */
+function metas(parent: XmlElement, prefix: string, category: string): Map<string, XmlElement[]> {
+  const map = new Map<string, XmlElement[]>();
+  for (const md of elements(parent, `${prefix}metadata`)) {
+    for (const group of elements(md, `${prefix}metaGroup`).filter((g) => g.attrs.category === category)) {
+      for (const m of elements(group, `${prefix}meta`)) {
+        const type = m.attrs.type ?? '';
+        map.set(type, [...(map.get(type) ?? []), m]);
+      }
+    }
+  }
+  return map;
+}
+
+function metaText(map: Map<string, XmlElement[]>, type: string): string | null {
+  const el = map.get(type)?.[0];
+  return el ? textOf(el) : null;
+}
+
+function metaDate(map: Map<string, XmlElement[]>, type: string): string | null {
+  const value = metaText(map, type);
+  if (value !== null && Number.isNaN(Date.parse(value))) {
+    throw new ParseError(`The XLIFF date "${value}" is not an ISO 8601 date.`, { line: map.get(type)![0]!.line });
+  }
+  return value;
+}
+
+function readNumber(el: XmlElement | undefined, what: string, integer: boolean): number | undefined {
+  if (!el) return undefined;
+  const text = textOf(el);
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+    throw new ParseError(`The XLIFF ${what} "${text}" is not ${integer ? 'a whole number' : 'a number'}.`, { line: el.line });
+  }
+  return value;
+}
+
+function readState(segment: XmlElement, tgt: string): StateValue {
+  const sub = segment.attrs.subState ?? '';
+  if (sub.startsWith('duiqi:')) {
+    const state = stateFromName(sub.slice('duiqi:'.length));
+    if (state === undefined) throw new ParseError(`The XLIFF subState "${sub}" is not a duiqi state.`, { line: segment.line });
+    return state;
+  }
+  switch (segment.attrs.state ?? 'initial') {
+    // Without our subState, a pre-filled initial target is the closest thing to machine output.
+    case 'initial': return tgt === '' ? State.untranslated : State.machine;
+    case 'translated': return State.translated;
+    case 'reviewed':
+    case 'final': return State.approved;
+    default:
+      throw new ParseError(`The XLIFF state "${segment.attrs.state}" is none of initial, translated, reviewed, final.`, { line: segment.line });
+  }
+}
+
+function readContent(el: XmlElement | undefined): string {
+  if (!el) return '';
+  const cp = findCp(el);
+  if (cp) throw new ParseError('The XLIFF text holds a <cp> character that XML cannot carry; duiqi does not accept such characters.', { line: cp.line });
+  return textOf(el, CODE_ELEMENTS);
+}
+
+function findCp(el: XmlElement): XmlElement | undefined {
+  for (const c of elements(el)) {
+    const found = c.name === 'cp' ? c : findCp(c);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function readSegments(pair: Map<string, XmlElement[]>, unit: XmlElement, prefix: string, side: 'src' | 'tgt', text: string): string[] {
+  const count = readNumber(pair.get(`${side}SegmentCount`)?.[0], 'sentence count', true);
+  if (count === undefined) return defaultSegments(text);
+  const segments = (metas(unit, prefix, `duiqi:${side}Segments`).get('sentence') ?? []).map((m) => textOf(m));
+  if (segments.length !== count) {
+    throw new ParseError(`The XLIFF unit promises ${count} sentences but holds ${segments.length}.`, { line: unit.line });
+  }
+  return segments;
+}
+
+function readUnit(unit: XmlElement, position: number, prefix: string): BilingualPair {
+  // One pair per unit: a unit split into several segments is read back as their joined text.
+  const segments = elements(unit, 'segment');
+  if (segments.length === 0) throw new ParseError('An XLIFF unit has no <segment>.', { line: unit.line });
+  const src = segments.map((s) => readContent(requireChild(s, 'source', FORMAT))).join('');
+  const tgt = segments.map((s) => readContent(child(s, 'target'))).join('');
+  const m = metas(unit, prefix, 'duiqi:pair');
+  return {
+    id: unit.attrs.id ?? String(position + 1),
+    index: readNumber(m.get('index')?.[0], 'index', true) ?? position,
+    src,
+    tgt,
+    srcSegments: readSegments(m, unit, prefix, 'src', src),
+    tgtSegments: readSegments(m, unit, prefix, 'tgt', tgt),
+    state: readState(segments[0]!, tgt),
+    score: readNumber(m.get('score')?.[0], 'score', false) ?? null,
+    editDistance: readNumber(m.get('editDistance')?.[0], 'edit distance', true) ?? null,
+    version: readNumber(m.get('version')?.[0], 'version', true) ?? 1,
+    lastEditor: metaText(m, 'lastEditor'),
+    changedAt: metaDate(m, 'changedAt'),
+    comments: elements(unit, 'notes').flatMap((n) => elements(n, 'note')).map((n) => textOf(n)),
+  };
+}
+
+function unitsOf(parent: XmlElement): XmlElement[] {
+  return elements(parent).flatMap((el) => (el.name === 'unit' ? [el] : el.name === 'group' ? unitsOf(el) : []));
+}
+
+function parse(input: string): BilingualDocument {
+  const root = readXml(input, FORMAT);
+  if (root.name !== 'xliff' || root.attrs.xmlns !== XLIFF_NS) {
+    throw new ParseError(`This is not an XLIFF 2 file: its root must be <xliff xmlns="${XLIFF_NS}">.`, { line: root.line });
+  }
+  if (!/^2\.\d/.test(root.attrs.version ?? '')) {
+    throw new ParseError(`duiqi reads XLIFF 2.x; this file says version "${root.attrs.version ?? ''}".`, { line: root.line });
+  }
+  const srcLang = root.attrs.srcLang ?? '';
+  const trgLang = root.attrs.trgLang ?? '';
+  if (!isChinese(srcLang)) {
+    throw new ParseError(`The XLIFF source language is "${srcLang}", but duiqi aligns Chinese (zh) to English.`, { line: root.line });
+  }
+  if (trgLang !== '' && !isEnglish(trgLang)) {
+    throw new ParseError(`The XLIFF target language is "${trgLang}", but duiqi aligns Chinese to English (en).`, { line: root.line });
+  }
+  // The metadata module may be bound to any prefix on the root; we read the one the file chose.
+  const binding = Object.entries(root.attrs).find(([k, v]) => k.startsWith('xmlns:') && v === MDA_NS);
+  const prefix = binding ? `${binding[0].slice('xmlns:'.length)}:` : 'mda:';
+  const files = elements(root, 'file');
+  if (files.length === 0) throw new ParseError('The XLIFF file has no <file> element.', { line: root.line });
+  const d = metas(files[0]!, prefix, 'duiqi:document');
+  return {
+    title: metaText(d, 'title') ?? '',
+    srcLang: SRC_LANG,
+    tgtLang: TGT_LANG,
+    created: metaDate(d, 'created'),
+    changed: metaDate(d, 'changed'),
+    pairs: files.flatMap(unitsOf).map((u, i) => readUnit(u, i, prefix)),
+  };
+}
+
+export const xliff: FormatAdapter = {
+  name: 'xliff',
+  extension: '.xlf',
+  mediaType: 'application/xliff+xml',
+  parse,
+  serialize: (doc, opts) => joinChunks(serializeChunks(headerOf(doc), doc.pairs, opts)),
+  serializeChunks,
+};
