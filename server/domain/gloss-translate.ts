@@ -1,0 +1,194 @@
+// Offline rough draft: a word-by-word English gloss of a Chinese sentence from a dictionary and glossary.
+
+import { chineseNumeralValue } from './qa-checks.ts';
+
+export interface GlossDeps {
+  /** Chinese words in order; names the dictionary lacks should come out as one word. */
+  segment: (zh: string) => string[];
+  /** English senses of a word, best first, as CC-CEDICT gives them; [] when unknown. */
+  lookup: (word: string) => string[];
+  glossary: { zh: string; en: string }[];
+  /** Pinyin of a name, with or without tone marks and spaces. */
+  pinyin: (name: string) => string;
+}
+
+export interface Gloss {
+  text: string;
+  note: string;
+}
+
+const PUNCTUATION: Record<string, string> = {
+  '，': ',', '、': ',', '。': '.', '．': '.', '；': ';', '：': ':', '？': '?', '！': '!',
+  '“': '“', '”': '”', '‘': '‘', '’': '’', '「': '“', '」': '”', '『': '‘', '』': '’', '《': '“', '》': '”',
+  '（': '(', '）': ')', '【': '[', '】': ']', '〔': '[', '〕': ']', '—': '—', '——': '—', '…': '...', '……': '...', '～': '~',
+};
+// Marks written against the word before them, and those written against the word after.
+const CLOSES = new Set([',', '.', ';', ':', '?', '!', '”', '’', ')', ']', '...', '%']);
+const OPENS = new Set(['“', '‘', '(', '[']);
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+const NUMERAL = '[零〇一二两三四五六七八九十百千万亿]';
+const NUMBER = new RegExp(
+  `百分之(${NUMERAL}+|[\\d０-９.]+)|(第)?([\\d０-９]+(?:[.,．][\\d０-９]+)*|${NUMERAL}+(?:点${NUMERAL}+)?)(万亿|万|亿)?(年|月|日|号)?`,
+  'gu',
+);
+// Senses that only point elsewhere in the dictionary say nothing a reader can use.
+const POINTER_SENSE = /^(?:surname |variant of|old variant|archaic variant|see |see also|abbr\. for|used in|erhua variant|also written|also pr\.|pr\.|taiwan pr\.|japanese variant|cl:)/i;
+
+/**
+ * Glossary terms first (longest match), then numbers, then dictionary words (first usable sense,
+ * cleaned of CC-CEDICT annotations); an unknown word of two or three characters, or one after a
+ * surname, is taken for a name and spelled in pinyin. Anything else unknown stays in Chinese.
+ */
+export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
+  const words: string[] = [];
+  let unknown = 0;
+  let names = 0;
+  for (const piece of splitGlossary(zh, deps.glossary)) {
+    if (piece.en !== undefined) {
+      words.push(piece.en);
+      continue;
+    }
+    for (const part of splitNumbers(piece.zh)) {
+      if (part.en !== undefined) {
+        words.push(part.en);
+        continue;
+      }
+      const segments = deps.segment(part.zh).filter((s) => s.trim());
+      for (let i = 0; i < segments.length; i++) {
+        const seg = segments[i]!.trim();
+        const punct = PUNCTUATION[seg];
+        const senses = deps.lookup(seg);
+        const sense = senses.map(cleanSense).find(Boolean);
+        const next = segments[i + 1]?.trim() ?? '';
+        const isSurname = senses.some((s) => /^surname /i.test(s));
+        if (punct) words.push(punct);
+        else if (!/\p{Script=Han}/u.test(seg)) words.push(seg);
+        else if (isSurname && isUnknownHan(next, deps) && [...next].length <= 2) {
+          words.push(`${capitalise(romanise(deps.pinyin(seg)))} ${capitalise(romanise(deps.pinyin(next)))}`);
+          names++;
+          i++;
+        } else if (sense) words.push(sense);
+        else if ([...seg].length === 2 || [...seg].length === 3) {
+          words.push(spellName(seg, deps));
+          names++;
+        } else {
+          words.push(seg);
+          unknown++;
+        }
+      }
+    }
+  }
+  return { text: join(words), note: noteFor(unknown, names) };
+}
+
+/** First meaning of a CC-CEDICT sense, without classifiers, pinyin, bracketed remarks or "to". */
+export function cleanSense(sense: string): string {
+  const first = sense.split('/').map((s) => s.trim()).find(Boolean) ?? '';
+  if (POINTER_SENSE.test(first)) return '';
+  return first
+    .replace(/CL:\S+/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\([^)]*\)/g, '')
+    .split(';')[0]!
+    .replace(/^\s*to\s+(?=\S)/i, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,]+|[\s,.;]+$/g, '');
+}
+
+function splitGlossary(zh: string, glossary: GlossDeps['glossary']): { zh: string; en?: string }[] {
+  const byFirst = new Map<string, { zh: string; en: string }[]>();
+  for (const term of glossary) {
+    if (!term.zh || !term.en) continue;
+    const list = byFirst.get(term.zh[0]!) ?? [];
+    list.push(term);
+    byFirst.set(term.zh[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.zh.length - a.zh.length);
+  const out: { zh: string; en?: string }[] = [];
+  let plain = '';
+  for (let i = 0; i < zh.length; ) {
+    const term = byFirst.get(zh[i]!)?.find((t) => zh.startsWith(t.zh, i));
+    if (!term) {
+      plain += zh[i++];
+      continue;
+    }
+    if (plain) out.push({ zh: plain });
+    out.push({ zh: term.zh, en: term.en });
+    plain = '';
+    i += term.zh.length;
+  }
+  if (plain) out.push({ zh: plain });
+  return out;
+}
+
+function splitNumbers(text: string): { zh: string; en?: string }[] {
+  const out: { zh: string; en?: string }[] = [];
+  let last = 0;
+  for (const m of text.matchAll(NUMBER)) {
+    const [all, percent, ordinal, digits = '', scale, dateUnit] = m;
+    // 万一 ("in case") and 千万 ("by all means") are words; a lone 一 is usually "a" or "one".
+    if (!percent && !ordinal && !/[\d０-９]/.test(digits) && (/^[百千万亿]/u.test(digits) || [...digits].length < 2)) continue;
+    const value = numberValue(percent ?? digits);
+    if (value === undefined) continue;
+    const scaled = value * (scale === '万亿' ? 1e12 : scale === '万' ? 1e4 : scale === '亿' ? 1e8 : 1);
+    let en = dateUnit === '年' || scaled < 10000 ? String(scaled) : scaled.toLocaleString('en-US');
+    if (percent) en += '%';
+    else if (ordinal) en = ordinalOf(scaled);
+    else if (dateUnit === '月' && scaled >= 1 && scaled <= 12) en = MONTHS[scaled - 1]!;
+    if (m.index > last) out.push({ zh: text.slice(last, m.index) });
+    // 第八次 is "8th": the classifier after an ordinal has no English word.
+    const classifier = ordinal && /[次届轮个位条]/u.test(text[m.index + all.length] ?? '') ? 1 : 0;
+    out.push({ zh: all, en });
+    last = m.index + all.length + classifier;
+  }
+  if (last < text.length) out.push({ zh: text.slice(last) });
+  return out;
+}
+
+function numberValue(numeral: string): number | undefined {
+  const ascii = numeral.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[．]/g, '.');
+  return /\d/.test(ascii) ? Number(ascii.replace(/,/g, '')) : chineseNumeralValue(ascii);
+}
+
+function ordinalOf(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+function isUnknownHan(word: string, deps: GlossDeps): boolean {
+  return /^\p{Script=Han}+$/u.test(word) && !deps.lookup(word).map(cleanSense).some(Boolean);
+}
+
+/** 金灿荣 → Jin Canrong when the first character is a surname; otherwise one capitalised word. */
+function spellName(name: string, deps: GlossDeps): string {
+  const [surname = '', ...given] = [...name];
+  if (deps.lookup(surname).some((s) => /^surname /i.test(s))) {
+    return `${capitalise(romanise(deps.pinyin(surname)))} ${capitalise(romanise(deps.pinyin(given.join(''))))}`;
+  }
+  return capitalise(romanise(deps.pinyin(name)));
+}
+
+/** Pinyin without tone marks or spaces; ü keeps its dots. */
+function romanise(pinyin: string): string {
+  return pinyin.normalize('NFD').replace(/[\u0300\u0301\u0304\u030C\s]/g, '').normalize('NFC').toLowerCase();
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function join(words: string[]): string {
+  let text = '';
+  let glue = true;
+  for (const w of words) {
+    text += glue || CLOSES.has(w) ? w : ` ${w}`;
+    glue = OPENS.has(w);
+  }
+  // Sentences start with a capital, in a gloss as in a translation.
+  return text.trim().replace(/(^|[.?!]\s+)(\p{Ll})/gu, (_, before: string, c: string) => before + c.toUpperCase());
+}
+
+function noteFor(unknown: number, names: number): string {
+  const parts = ['Word-by-word gloss from the offline dictionary, not a translation: rewrite it into natural English.'];
+  if (names) parts.push(`${names} likely ${names === 1 ? 'name was' : 'names were'} spelled in pinyin; check the spelling.`);
+  if (unknown) parts.push(`${unknown} ${unknown === 1 ? 'word is' : 'words are'} not in the dictionary and left in Chinese.`);
+  return parts.join(' ');
+}

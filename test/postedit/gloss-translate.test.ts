@@ -1,0 +1,119 @@
+import { pinyin as toPinyin } from 'pinyin-pro';
+import { describe, expect, it } from 'vitest';
+import { cleanSense, glossTranslate, type GlossDeps } from '../../server/domain/gloss-translate.ts';
+import { glossEngine } from '../../server/domain/mt-engine.ts';
+
+// A few real CC-CEDICT entries, split into senses as a dictionary lookup returns them.
+const LEXICON: Record<string, string[]> = {
+  金: ['surname Jin', 'gold', 'chemical element Au', 'metal'],
+  文: ['surname Wen', 'language', 'culture', 'writing'],
+  教授: ['professor', 'to instruct', 'to lecture on', 'CL:個|个[ge4],位[wei4]'],
+  精华: ['best feature', 'most important part of an object', 'quintessence', 'essence', 'soul'],
+  精选: ['to select', 'choice', 'concentration (mining)'],
+  会见: ['to meet with (sb who is paying a visit)', 'CL:次[ci4]'],
+  韩国: ['South Korea (Republic of Korea)'],
+  总统: ['president (of a country)', 'CL:個|个[ge4],位[wei4],名[ming2],屆|届[jie4]'],
+  提升: ['to promote', 'to upgrade'],
+  务实: ['pragmatic', 'to deal with concrete issues'],
+  合作: ['to cooperate', 'to collaborate', 'to work together', 'cooperation', 'CL:個|个[ge4]'],
+  的: ["of", "~'s (possessive particle)"],
+  水平: ['level (of achievement etc)', 'standard', 'horizontal'],
+  和: ['and', 'together with', 'with', 'sum', 'union', 'peace', 'harmony', 'surname He'],
+  层次: ['arrangement of ideas', 'administrative level', 'level'],
+  这: ['this', 'these'],
+  是: ['is', 'are', 'am', 'yes', 'to be'],
+  会晤: ['to meet', 'meeting', 'conference'],
+  中韩: ['China-South Korea'],
+  近邻: ['neighbor', 'neighbor country', 'near neighbor'],
+  两国: ['both countries', 'two countries'],
+  贸易: ['(commercial) trade', 'CL:個|个[ge4]'],
+  增长: ['to grow', 'to increase', 'growth'],
+  习: ['surname Xi', 'to practice', 'to study', 'habit'],
+};
+
+// Longest match against the lexicon; characters it lacks are grouped into one word, as jieba
+// keeps an unknown name together.
+function segment(zh: string): string[] {
+  const out: string[] = [];
+  let unknown = '';
+  for (let i = 0; i < zh.length; ) {
+    const len = [4, 3, 2, 1].find((n) => LEXICON[zh.slice(i, i + n)]) ?? 0;
+    if (!len || !/\p{Script=Han}/u.test(zh[i]!)) {
+      if (/\p{Script=Han}/u.test(zh[i]!)) unknown += zh[i];
+      else (unknown && out.push(unknown), (unknown = ''), out.push(zh[i]!));
+      i++;
+      continue;
+    }
+    if (unknown) out.push(unknown), (unknown = '');
+    out.push(zh.slice(i, i + len));
+    i += len;
+  }
+  if (unknown) out.push(unknown);
+  return out;
+}
+
+const DEPS: GlossDeps = {
+  segment,
+  lookup: (w) => LEXICON[w] ?? [],
+  glossary: [],
+  pinyin: (name) => toPinyin(name),
+};
+
+describe('glossTranslate', () => {
+  it('when a surname is followed by an unknown given name then it is spelled as a name', () => {
+    const { text, note } = glossTranslate('金灿荣教授 精华精选', DEPS);
+    expect(text).toContain('Jin Canrong');
+    expect(text).toContain('professor');
+    expect(text).toBe('Jin Canrong professor best feature select');
+    expect(note).toMatch(/^Word-by-word gloss .* rewrite it into natural English\./);
+    expect(note).toContain('1 likely name was spelled in pinyin');
+  });
+
+  it('when glossary terms are in the sentence then they win over the dictionary', () => {
+    const deps = { ...DEPS, glossary: [{ zh: '习近平', en: 'Xi Jinping' }, { zh: '文在寅', en: 'Moon Jae-in' }, { zh: '习', en: 'study' }] };
+    const { text } = glossTranslate('习近平会见文在寅', deps);
+    expect(text).toMatch(/^Xi Jinping .*Moon Jae-in$/);
+    expect(text).toBe('Xi Jinping meet with Moon Jae-in');
+  });
+
+  it('when there is no glossary then an unknown three-character name is spelled from pinyin', () => {
+    expect(glossTranslate('会见文在寅。', DEPS).text).toBe('Meet with Wen Zaiyin.');
+  });
+
+  it('when CC-CEDICT senses carry clutter then the first clean meaning is used', () => {
+    expect(glossTranslate('提升务实合作的水平和层次。', DEPS).text).toBe('Promote pragmatic cooperate of level and arrangement of ideas.');
+    expect(cleanSense('CL:個|个[ge4],位[wei4]')).toBe('');
+    expect(cleanSense('surname Jin')).toBe('');
+    expect(cleanSense('(literary) to meet with (sb who is paying a visit); to receive')).toBe('meet with');
+    expect(cleanSense('president (of a country)')).toBe('president');
+  });
+
+  it('when numbers are written in Chinese then they become figures', () => {
+    expect(glossTranslate('这是第八次会晤。', DEPS).text).toBe('This is 8th meet.');
+    expect(glossTranslate('贸易增长百分之五', DEPS).text).toBe('Trade grow 5%');
+    expect(glossTranslate('二〇一九年十二月二十三日', DEPS).text).toBe('2019 December 23');
+    expect(glossTranslate('１２个和一千二百个', DEPS).text).toContain('12');
+    expect(glossTranslate('3.5万', DEPS).text).toBe('35,000');
+  });
+
+  it('when Chinese punctuation is used then English punctuation is spaced the English way', () => {
+    expect(glossTranslate('中韩两国是近邻，《精选》（教授）“精华”！', DEPS).text)
+      .toBe('China-South Korea both countries is neighbor, “select” (professor) “best feature”!');
+  });
+
+  it('when a single unknown character appears then it stays in Chinese and the note says so', () => {
+    const { text, note } = glossTranslate('近邻乎', DEPS);
+    expect(text).toBe('Neighbor 乎');
+    expect(note).toContain('1 word is not in the dictionary and left in Chinese.');
+  });
+});
+
+describe('glossEngine', () => {
+  it('when asked for several sentences then it returns one draft with a note per sentence, in order', async () => {
+    const engine = glossEngine(DEPS);
+    expect(engine.name).toBe('gloss');
+    const out = await engine.translate(['中韩两国是近邻。', '金灿荣教授'], 'zh', 'en');
+    expect(out.map((d) => d.text)).toEqual(['China-South Korea both countries is neighbor.', 'Jin Canrong professor']);
+    expect(out.every((d) => d.note?.startsWith('Word-by-word gloss'))).toBe(true);
+  });
+});
