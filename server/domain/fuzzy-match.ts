@@ -1,0 +1,121 @@
+// Translation-memory fuzzy matching for Chinese: character edit similarity with a bigram index.
+
+export interface MatchEntry<Id> {
+  id: Id;
+  src: string;
+}
+
+export interface Match<Id> {
+  id: Id;
+  similarity: number;
+}
+
+/** Built once per memory by `buildMatchIndex` and passed to every `bestMatches` call. */
+export interface MatchIndex<Id> {
+  ids: Id[];
+  /** Normalised code points of each entry. */
+  chars: string[][];
+  /** Bigram → entries containing it, each entry listed once. */
+  postings: Map<string, number[]>;
+  /** Normalised length → entries, for queries too short for bigrams to rule anything out. */
+  byLength: Map<number, number[]>;
+}
+
+/** NFKC, without punctuation or whitespace, as code points so 𠀀 counts as one character. */
+function normalise(text: string): string[] {
+  return [...text.normalize('NFKC').replace(/[\p{P}\p{Z}\s]/gu, '')];
+}
+
+/** 1 − character edit distance / longer length; two empty texts are identical. */
+export function similarity(a: string, b: string): number {
+  return similarityOf(normalise(a), normalise(b));
+}
+
+function similarityOf(a: string[], b: string[]): number {
+  const longer = Math.max(a.length, b.length);
+  return longer === 0 ? 1 : 1 - levenshtein(a, b) / longer;
+}
+
+function levenshtein(a: string[], b: string[]): number {
+  if (a.length < b.length) [a, b] = [b, a];
+  let prev = new Uint32Array(b.length + 1);
+  let row = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j]! + 1, row[j - 1]! + 1);
+    }
+    [prev, row] = [row, prev];
+  }
+  return prev[b.length]!;
+}
+
+function bigrams(chars: string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+export function buildMatchIndex<Id>(entries: readonly MatchEntry<Id>[]): MatchIndex<Id> {
+  const index: MatchIndex<Id> = { ids: [], chars: [], postings: new Map(), byLength: new Map() };
+  entries.forEach(({ id, src }, k) => {
+    const chars = normalise(src);
+    index.ids.push(id);
+    index.chars.push(chars);
+    for (const gram of bigrams(chars)) {
+      const list = index.postings.get(gram);
+      if (list) list.push(k);
+      else index.postings.set(gram, [k]);
+    }
+    const sameLength = index.byLength.get(chars.length);
+    if (sameLength) sameLength.push(k);
+    else index.byLength.set(chars.length, [k]);
+  });
+  return index;
+}
+
+/**
+ * Entries at least `min` similar to the query, best first (ties in memory order), at most `limit`.
+ * Exact, not approximate: an entry within d edits of the query shares at least
+ * (distinct query bigrams − 2d) of them, since one edit touches at most two bigram positions,
+ * so entries sharing fewer are skipped without computing their distance.
+ */
+export function bestMatches<Id>(
+  query: string,
+  memory: MatchIndex<Id> | readonly MatchEntry<Id>[],
+  { min = 0.7, limit = 5 }: { min?: number; limit?: number } = {},
+): Match<Id>[] {
+  const index = isIndex(memory) ? memory : buildMatchIndex(memory);
+  const q = normalise(query);
+  const grams = bigrams(q);
+  const shared = new Map<number, number>();
+  for (const gram of grams) {
+    for (const k of index.postings.get(gram) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
+  }
+  // Edits allowed against an entry of length n while staying at or above `min`.
+  const maxEdits = (n: number) => Math.floor((1 - min) * Math.max(q.length, n) + 1e-9);
+  const candidates = new Set<number>();
+  for (const [k, count] of shared) {
+    const n = index.chars[k]!.length;
+    if (Math.abs(n - q.length) <= maxEdits(n) && count >= grams.size - 2 * maxEdits(n)) candidates.add(k);
+  }
+  // Short queries: an entry sharing no bigram at all may still be close enough.
+  const lo = Math.ceil(q.length * min - 1e-9);
+  const hi = min > 0 ? Math.floor(q.length / min + 1e-9) : Infinity;
+  for (const [n, ks] of index.byLength) {
+    if (n < lo || n > hi || grams.size > 2 * maxEdits(n)) continue;
+    for (const k of ks) candidates.add(k);
+  }
+  const found: (Match<Id> & { k: number })[] = [];
+  for (const k of candidates) {
+    const s = similarityOf(q, index.chars[k]!);
+    if (s >= min) found.push({ id: index.ids[k]!, similarity: s, k });
+  }
+  found.sort((a, b) => b.similarity - a.similarity || a.k - b.k);
+  return found.slice(0, limit).map(({ id, similarity: s }) => ({ id, similarity: s }));
+}
+
+function isIndex<Id>(memory: MatchIndex<Id> | readonly MatchEntry<Id>[]): memory is MatchIndex<Id> {
+  return !Array.isArray(memory);
+}
