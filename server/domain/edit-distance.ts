@@ -18,7 +18,10 @@ export function hter(mt: string, final: string, lang: Lang): number {
   return wordEditDistance(mt, final, lang) / Math.max(1, tokenizeWords(final, lang).length);
 }
 
-/** O(n·m) time, two rows of memory, so 200-token sentences take well under a millisecond. */
+/**
+ * Levenshtein distance between token sequences (words, or code points for fuzzy matching):
+ * O(n·m) time, two rows of memory, so 200-token sentences take well under a millisecond.
+ */
 export function tokenDistance(a: readonly string[], b: readonly string[]): number {
   if (a.length < b.length) [a, b] = [b, a];
   let prev = new Uint32Array(b.length + 1);

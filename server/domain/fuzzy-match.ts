@@ -1,5 +1,7 @@
 // Translation-memory fuzzy matching for Chinese: character edit similarity with a bigram index.
 
+import { tokenDistance } from './edit-distance.ts';
+
 export interface MatchEntry<Id> {
   id: Id;
   src: string;
@@ -33,22 +35,7 @@ export function similarity(a: string, b: string): number {
 
 function similarityOf(a: string[], b: string[]): number {
   const longer = Math.max(a.length, b.length);
-  return longer === 0 ? 1 : 1 - levenshtein(a, b) / longer;
-}
-
-function levenshtein(a: string[], b: string[]): number {
-  if (a.length < b.length) [a, b] = [b, a];
-  let prev = new Uint32Array(b.length + 1);
-  let row = new Uint32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j]! + 1, row[j - 1]! + 1);
-    }
-    [prev, row] = [row, prev];
-  }
-  return prev[b.length]!;
+  return longer === 0 ? 1 : 1 - tokenDistance(a, b) / longer;
 }
 
 function bigrams(chars: string[]): Set<string> {
