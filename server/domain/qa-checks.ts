@@ -83,11 +83,16 @@ export function chineseNumeralValue(numeral: string): number | undefined {
     let wan = 0;
     let section = 0;
     let digit = 0;
+    // 一亿二千万: each 万 or 亿 multiplies everything written since the last larger unit.
     for (const c of chars) {
-      if (c in ZH_DIGITS) digit = ZH_DIGITS[c]!;
-      else if (c in ZH_UNITS) (section += (digit || 1) * ZH_UNITS[c]!), (digit = 0);
-      else if (c === '万') (wan = (wan + section + digit) * 1e4), (section = digit = 0);
-      else (yi = (yi + wan + section + digit) * 1e8), (wan = section = digit = 0);
+      if (c in ZH_DIGITS) {
+        digit = ZH_DIGITS[c]!;
+        continue;
+      }
+      if (c in ZH_UNITS) section += (digit || 1) * ZH_UNITS[c]!;
+      else if (c === '万') [wan, section] = [(wan + section + digit) * 1e4, 0];
+      else [yi, wan, section] = [(yi + wan + section + digit) * 1e8, 0, 0];
+      digit = 0;
     }
     value = yi + wan + section + digit;
   }
