@@ -1,0 +1,77 @@
+// XLIFF 2.1 specifics: namespace, version, languages, one unit per pair and the state mapping.
+
+import { describe, expect, it } from 'vitest';
+import { MDA_NS, XLIFF_NS, XLIFF_STATE, xliff } from '../../server/formats/xliff.ts';
+import { State } from '../../server/domain/types.ts';
+import { sampleDocument } from './sample-documents.ts';
+
+const doc = sampleDocument();
+const text = xliff.serialize(doc, { exportedAt: new Date('2025-01-02T03:04:05Z') });
+
+describe('XLIFF export', () => {
+  it('when exported then the root is XLIFF 2.1 in the 2.0 namespace, Chinese to English', () => {
+    const root = /<xliff ([^>]*)>/.exec(text)![1]!;
+    expect(root).toContain(`xmlns="${XLIFF_NS}"`);
+    expect(root).toContain(`xmlns:mda="${MDA_NS}"`);
+    expect(root).toContain('version="2.1"');
+    expect(root).toContain('srcLang="zh-CN"');
+    expect(root).toContain('trgLang="en"');
+  });
+
+  it('when exported then there is one unit per pair, with the pair id', () => {
+    expect([...text.matchAll(/<unit id="([^"]+)">/g)].map((m) => m[1])).toEqual(doc.pairs.map((p) => p.id));
+    expect(text.match(/<segment /g)).toHaveLength(doc.pairs.length);
+  });
+
+  it('when exported then each state maps to an XLIFF state and keeps ours in subState', () => {
+    const segments = [...text.matchAll(/<segment state="([^"]+)" subState="([^"]+)">/g)].map((m) => [m[1], m[2]]);
+    expect(segments).toEqual([
+      ['reviewed', 'duiqi:approved'],
+      ['translated', 'duiqi:translated'],
+      ['initial', 'duiqi:machine'],
+      ['initial', 'duiqi:untranslated'],
+      ['translated', 'duiqi:rejected'],
+    ]);
+    expect(XLIFF_STATE).toEqual({ untranslated: 'initial', machine: 'initial', translated: 'translated', rejected: 'translated', approved: 'reviewed' });
+  });
+
+  it('when exported then metadata precedes notes and notes precede the segment, as the unit content model requires', () => {
+    const unit = text.slice(text.indexOf('<unit id="101">'), text.indexOf('</unit>'));
+    const order = ['<mda:metadata>', '<notes>', '<segment '].map((tag) => unit.indexOf(tag));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(unit).toContain('<mda:meta type="score">0.93</mda:meta>');
+    expect(unit).toContain('<mda:meta type="editDistance">3</mda:meta>');
+    expect(unit).toContain('<mda:meta type="version">4</mda:meta>');
+  });
+
+  it('when a pair id is not an NMTOKEN then the export fails with a sentence', () => {
+    const bad = sampleDocument();
+    bad.pairs[0]!.id = 'pair 1';
+    expect(() => xliff.serialize(bad)).toThrow(/NMTOKEN/);
+  });
+});
+
+describe('XLIFF import from other tools', () => {
+  const foreign = (segments: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="${XLIFF_NS}" version="2.0" srcLang="zh" trgLang="en-US">
+  <file id="a"><group id="g"><unit id="u1">${segments}</unit></group></file>
+</xliff>`;
+
+  it.each([
+    ['initial', '', State.untranslated],
+    ['initial', 'Xi', State.machine],
+    ['translated', 'Xi', State.translated],
+    ['reviewed', 'Xi', State.approved],
+    ['final', 'Xi', State.approved],
+  ])('when a segment is %s with target "%s" and no duiqi subState then the state is %i', (state, target, expected) => {
+    const parsed = xliff.parse(foreign(`<segment state="${state}"><source>习近平</source><target>${target}</target></segment>`));
+    expect(parsed.pairs[0]).toMatchObject({ id: 'u1', src: '习近平', tgt: target, state: expected, version: 1, score: null });
+  });
+
+  it('when a unit has several segments and inline codes then their texts join and placeholders drop', () => {
+    const parsed = xliff.parse(foreign(
+      '<segment><source>中国<ph id="1"/>人民</source><target><pc id="2">Chinese</pc> people</target></segment><segment><source>。</source></segment>'));
+    expect(parsed.pairs[0]).toMatchObject({ src: '中国人民。', tgt: 'Chinese people' });
+  });
+});
