@@ -13,6 +13,9 @@ import { errorHandler } from './http/error-handler.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { apiRoutes } from './routes/api-routes.ts';
+import { pairApiRoutes } from './routes/pair-api-routes.ts';
+import { postEditing } from './services/post-editing.ts';
+import { workspace as workspaceService } from './services/workspace.ts';
 import { NotFoundError } from './domain/errors.ts';
 
 export interface AppDeps {
@@ -27,6 +30,8 @@ const STATIC_DIR = path.resolve(import.meta.dirname, '../views/static');
 export function createApp(deps: AppDeps) {
   const accounts = accountsService(deps.db);
   const documents = documentsService(deps.db);
+  const editing = postEditing(deps.db);
+  const workspace = workspaceService(deps.db);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -53,8 +58,9 @@ export function createApp(deps: AppDeps) {
 
   app.get('/', (_req, res) => res.redirect(303, '/documents'));
   app.use(authRoutes(accounts));
+  app.use('/api', pairApiRoutes(editing));
   app.use('/api', apiRoutes(documents, accounts));
-  app.use(documentRoutes(documents));
+  app.use(documentRoutes({ documents, workspace, editing }));
   app.use((req) => {
     throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');
   });

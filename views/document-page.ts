@@ -1,59 +1,84 @@
-// A document: one row per bead, Chinese left, English right, score and state; rows load in pages.
+// A document: progress, post-edit effort, filters and one row per bead (Chinese left, English right), in pages.
 
 import { html, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
-import type { DocumentSummary, PairView } from '../server/services/documents.ts';
+import type { Progress, RowFilter, WorkRow } from '../server/services/workspace.ts';
+import type { DocumentSummary } from '../server/services/documents.ts';
+import type { PostEditEffort } from '../server/domain/edit-distance.ts';
+import { pairRow } from './pair-row.ts';
 
 export const ROWS_PER_PAGE = 200;
-const LOW_CONFIDENCE = 0.5;
+const QA_CODES = ['numbers', 'glossary', 'repeated', 'fragment', 'empty', 'length', 'punctuation'] as const;
+const STATES = ['untranslated', 'machine', 'translated', 'rejected', 'approved'] as const;
 
-const STATE_KEYS: Record<number, string> = { 0: 'untranslated', 10: 'machine', 20: 'translated', 25: 'rejected', 30: 'approved' };
-
-function scoreCell(ctx: ViewContext, score: number | null): SafeHtml {
-  if (score === null) return html`<td class="score none">—</td>`;
-  const low = score < LOW_CONFIDENCE;
-  return html`<td class="score${low ? ' low' : ''}" title="${low ? ctx.t('document.lowConfidence') : ''}">${score.toFixed(2)}</td>`;
-}
-
-function row(ctx: ViewContext, p: PairView): SafeHtml {
-  if (p.noise) {
-    return html`<tr class="pair noise" id="pair-${p.id}" data-testid="pair-row">
-      <td class="idx">${p.index + 1}</td><td class="src"></td>
-      <td class="tgt" lang="en" hx-disable>${p.tgt}</td>
-      <td class="score none">—</td><td class="state">${ctx.t('states.noise')}</td></tr>`;
-  }
-  const state = STATE_KEYS[p.state ?? 0] ?? 'untranslated';
-  const shape = `${p.srcSegments.length}:${p.tgtSegments.length}`;
-  return html`<tr class="pair state-${state}" id="pair-${p.id}" data-testid="pair-row" data-shape="${shape}">
-    <td class="idx">${p.index + 1}${shape !== '1:1' ? html`<span class="shape">${shape}</span>` : ''}</td>
-    <td class="src" lang="zh-CN" hx-disable>${p.srcSegments.map((s) => html`<span class="seg">${s.text}</span>`)}</td>
-    <td class="tgt" lang="en" hx-disable>${p.tgt
-      ? p.tgtSegments.map((s) => html`<span class="seg">${s.text}</span>`)
-      : html`<span class="missing">${ctx.t('document.untranslated')}</span>`}</td>
-    ${scoreCell(ctx, p.score)}
-    <td class="state">${ctx.t(`states.${state}`)}</td>
-  </tr>`;
+function filterQuery(f: RowFilter): string {
+  return new URLSearchParams(Object.entries(f).filter(([, v]) => v) as [string, string][]).toString();
 }
 
 /** A page of rows; the last row of a full page fetches the next page when it scrolls into view. */
-export function rowsFragment(ctx: ViewContext, docId: number, pairs: PairView[], offset: number): SafeHtml {
-  const more = pairs.length === ROWS_PER_PAGE;
-  return html`${pairs.map((p) => row(ctx, p))}${more
-    ? html`<tr class="more" hx-get="/documents/${docId}/rows?offset=${offset + ROWS_PER_PAGE}" hx-trigger="revealed" hx-swap="outerHTML">
-        <td colspan="5">${ctx.t('document.loading')}</td></tr>`
-    : ''}`;
+export function rowsFragment(ctx: ViewContext, docId: number, rows: WorkRow[], offset: number, filter: RowFilter): SafeHtml {
+  const more = rows.length === ROWS_PER_PAGE;
+  const query = filterQuery({ ...filter });
+  return html`${rows.map((p) => pairRow(ctx, docId, p))}${more
+    ? html`<tr class="more" hx-get="/documents/${docId}/rows?offset=${offset + ROWS_PER_PAGE}${query ? `&${query}` : ''}" hx-trigger="revealed" hx-swap="outerHTML">
+        <td colspan="6">${ctx.t('document.loading')}</td></tr>`
+    : ''}${!rows.length && offset === 0 ? html`<tr><td colspan="6" class="muted">${ctx.t('document.noRows')}</td></tr>` : ''}`;
 }
 
-export function documentPage(ctx: ViewContext, doc: DocumentSummary, pairs: PairView[]) {
+// An SVG bar: its widths are attributes, which the Content-Security-Policy allows where inline styles are not.
+export function progressBar(ctx: ViewContext, docId: number, p: Progress): SafeHtml {
+  const parts = [['approved', p.approved], ['translated', p.translated], ['machine', p.machine], ['untranslated', p.untranslated]] as const;
+  let x = 0;
+  const bars = parts.map(([k, n]) => {
+    const w = p.total ? (100 * n) / p.total : 0;
+    const bar = html`<rect class="bar-${k}" data-state="${k}" data-count="${n}" x="${x.toFixed(2)}%" y="0" width="${w.toFixed(2)}%" height="100%"><title>${ctx.t(`states.${k}`)}: ${n}</title></rect>`;
+    x += w;
+    return bar;
+  });
+  return html`<div id="progress" data-testid="progress" hx-get="/documents/${docId}/progress" hx-trigger="pair-changed from:body" hx-swap="outerHTML">
+  <svg class="progress" role="img" aria-label="${parts.map(([k, n]) => `${ctx.t(`states.${k}`)} ${n}`).join(', ')}" width="100%" height="10">${bars}</svg>
+  <p class="legend">${parts.map(([k, n]) => html`<span class="key key-${k}">${ctx.t(`states.${k}`)} ${n}</span> `)}</p></div>`;
+}
+
+function effortLine(ctx: ViewContext, e: PostEditEffort): SafeHtml {
+  return html`<p class="effort" data-testid="effort">${ctx.t('document.effort', {
+    changed: e.changed, pairs: e.pairs, share: Math.round(e.changedShare * 100), hter: e.meanHter.toFixed(2),
+    edits: e.totalEdits, minutes: (e.totalSeconds / 60).toFixed(1),
+  })}</p>`;
+}
+
+function filters(ctx: ViewContext, docId: number, f: RowFilter): SafeHtml {
+  return html`<form class="filters" method="get" action="/documents/${docId}" hx-get="/documents/${docId}/rows" hx-target="#rows" hx-swap="innerHTML" hx-trigger="change, submit, input changed delay:400ms from:find input[type=search]">
+    <label>${ctx.t('filters.state')} <select name="state"><option value="">${ctx.t('filters.all')}</option>
+      ${STATES.map((s) => html`<option value="${s}"${f.state === s ? html` selected` : ''}>${ctx.t(`states.${s}`)}</option>`)}</select></label>
+    <label>${ctx.t('filters.qa')} <select name="qa"><option value="">${ctx.t('filters.all')}</option>
+      <option value="any"${f.qa === 'any' ? html` selected` : ''}>${ctx.t('filters.anyFlag')}</option>
+      ${QA_CODES.map((c) => html`<option value="${c}"${f.qa === c ? html` selected` : ''}>${ctx.t(`qa.names.${c}`)}</option>`)}</select></label>
+    <label>${ctx.t('filters.text')} <input type="search" name="q" value="${f.q ?? ''}" placeholder="${ctx.t('filters.textPlaceholder')}"></label>
+    <noscript><button type="submit">${ctx.t('filters.apply')}</button></noscript>
+  </form>`;
+}
+
+export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; progress: Progress; effort: PostEditEffort },
+  rows: WorkRow[], filter: RowFilter): SafeHtml {
+  const { doc } = view;
   return layout(ctx, doc.title, html`
   <h1 hx-disable>${doc.title}</h1>
   <p class="meta">${ctx.t('document.summary', {
     pairs: doc.pairCount, src: doc.srcSegmentCount, tgt: doc.tgtSegmentCount, untranslated: doc.counts.untranslated, noise: doc.noiseCount,
   })}${doc.pageDate ? html` · ${ctx.t('document.pageDate', { date: doc.pageDate })}` : ''}</p>
+  ${progressBar(ctx, doc.id, view.progress)}
+  ${effortLine(ctx, view.effort)}
+  <details class="shortcuts"><summary>${ctx.t('shortcuts.title')}</summary><ul>
+    <li><kbd>Ctrl</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.saveNext')}</li>
+    <li><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.approveNext')}</li>
+    <li><kbd>Esc</kbd> ${ctx.t('shortcuts.cancel')}</li></ul></details>
+  ${filters(ctx, doc.id, filter)}
   <table class="pairs" data-testid="pairs">
     <thead><tr><th>#</th><th>${ctx.t('document.source')}</th><th>${ctx.t('document.target')}</th>
-      <th>${ctx.t('document.score')}</th><th>${ctx.t('document.state')}</th></tr></thead>
-    <tbody id="rows">${rowsFragment(ctx, doc.id, pairs, 0)}</tbody>
-  </table>`);
+      <th>${ctx.t('document.score')}</th><th>${ctx.t('document.state')}</th><th></th></tr></thead>
+    <tbody id="rows">${rowsFragment(ctx, doc.id, rows, 0, filter)}</tbody>
+  </table>
+  <script src="/static/app.js" defer></script>`);
 }

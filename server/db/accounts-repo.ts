@@ -2,8 +2,9 @@
 
 import type { Db } from './open-database.ts';
 
-export type Role = 'admin' | 'reviewer' | 'translator';
-export const ROLES: readonly Role[] = ['admin', 'reviewer', 'translator'];
+import type { Role } from '../domain/types.ts';
+
+export { ROLES, type Role } from '../domain/types.ts';
 
 export interface UserRow {
   id: number;

@@ -29,6 +29,9 @@ export interface PairRow {
   mt_text: string;
   tgt_text: string;
   version: number;
+  last_editor: string | null;
+  changed_at: string | null;
+  edit_seconds: number;
 }
 
 export interface SegmentRow {
@@ -92,9 +95,12 @@ export function documentsRepo(db: Db) {
     insertSegment: db.prepare(`INSERT INTO segments
       (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    pairs: db.prepare(
-      'SELECT id, idx, score, noise, state, mt_text, tgt_text, version FROM pairs WHERE document_id = ? ORDER BY idx LIMIT ? OFFSET ?',
-    ),
+    pairs: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
+        u.name AS last_editor, p.changed_at, p.edit_seconds
+      FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.document_id = ? ORDER BY p.idx LIMIT ? OFFSET ?`),
+    texts: db.prepare(`SELECT p.tgt_text AS tgt,
+        coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src
+      FROM pairs p WHERE p.document_id = ? AND p.noise = 0 ORDER BY p.idx`),
     segments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
       FROM segments s JOIN pairs p ON p.id = s.pair_id
       WHERE p.document_id = ? AND p.idx >= ? AND p.idx < ? ORDER BY s.side, s.idx`),
@@ -120,6 +126,8 @@ export function documentsRepo(db: Db) {
         }
       });
     },
+    /** Source and current target text of every non-noise pair, for document-wide norms. */
+    texts: (documentId: number) => q.texts.all(documentId) as { src: string; tgt: string }[],
     /** Pairs with their segments; `idx` counts rows including noise rows. */
     pairs(documentId: number, offset = 0, limit = 1_000_000) {
       const rows = q.pairs.all(documentId, limit, offset) as PairRow[];

@@ -48,3 +48,6 @@ export interface Unit {
   notes: string[];
   props: Record<string, string>;
 }
+
+export type Role = 'admin' | 'reviewer' | 'translator';
+export const ROLES: readonly Role[] = ['admin', 'reviewer', 'translator'];

@@ -2,6 +2,7 @@
 
 import type { ErrorRequestHandler, Request } from 'express';
 import { AppError } from '../domain/errors.ts';
+import { StaleVersionError } from '../domain/review-workflow.ts';
 import { errorFragment, errorPage } from '../../views/error-page.ts';
 import { viewContext } from './render.ts';
 
@@ -12,10 +13,11 @@ interface HttpishError {
   expose?: boolean;
 }
 
-function describe(err: unknown, req: Request): { status: number; message: string; uiMessage: string } {
+function describe(err: unknown, req: Request): { status: number; message: string; uiMessage: string; extra?: object } {
   const t = req.t ?? ((k: string) => k);
   if (err instanceof AppError) {
-    return { status: err.status, message: err.message, uiMessage: err.key ? String(t(err.key, err.params)) : err.message };
+    const extra = err instanceof StaleVersionError ? { current: err.current } : undefined;
+    return { status: err.status, message: err.message, uiMessage: err.key ? String(t(err.key, err.params)) : err.message, extra };
   }
   const e = err as HttpishError & Error;
   const status = e.status ?? e.statusCode;
@@ -30,9 +32,9 @@ function describe(err: unknown, req: Request): { status: number; message: string
 }
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const { status, message, uiMessage } = describe(err, req);
+  const { status, message, uiMessage, extra } = describe(err, req);
   if (req.path.startsWith('/api/') || req.path === '/healthz') {
-    res.status(status).json({ error: message, status });
+    res.status(status).json({ error: message, status, ...extra });
   } else if (req.get('hx-request')) {
     res.status(status).type('html').send(errorFragment(uiMessage).toString());
   } else if (status === 401) {

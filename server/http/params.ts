@@ -1,9 +1,27 @@
-// Reads ids from URLs: anything that is not a positive whole number names nothing, so it is a 404.
+// Reads ids and fields from requests: an id that is not a positive whole number names nothing, so it is a 404.
 
-import { NotFoundError } from '../domain/errors.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
 
-export function documentId(raw: string | string[] | undefined): number {
+function positiveId(raw: unknown, what: string, key: string): number {
   const text = String(raw);
-  if (!/^[1-9]\d{0,15}$/.test(text)) throw new NotFoundError(`There is no document "${text}".`, 'errors.noDocument', { id: text });
+  if (!/^[1-9]\d{0,15}$/.test(text)) throw new NotFoundError(`There is no ${what} "${text}".`, key, { id: text });
   return Number(text);
+}
+
+export const documentId = (raw: unknown) => positiveId(raw, 'document', 'errors.noDocument');
+export const pairId = (raw: unknown) => positiveId(raw, 'pair', 'errors.noPair');
+
+export function versionField(raw: unknown): number {
+  const n = typeof raw === 'number' ? raw : /^\d+$/.test(String(raw ?? '')) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new ValidationError('The request must say which version it applies to ("version": a whole number).', 'errors.noVersion');
+  return n;
+}
+
+export function textField(raw: unknown, name: string): string {
+  if (typeof raw !== 'string') throw new ValidationError(`"${name}" must be a string.`, 'errors.badField', { name });
+  return raw;
+}
+
+export function optionalText(raw: unknown, name: string): string | undefined {
+  return raw === undefined || raw === null ? undefined : textField(raw, name);
 }

@@ -20,7 +20,7 @@ export function apiRoutes(documents: Documents, accounts: Accounts): Router {
   });
 
   r.get('/documents/:id/pairs', (req, res) => {
-    res.json(documents.pairs(documentId(req.params.id)).map(({ mt: _mt, ...pair }) => pair));
+    res.json(documents.pairs(documentId(req.params.id)));
   });
 
   r.post('/users', requireRole('admin'), async (req, res) => {

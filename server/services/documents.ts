@@ -32,6 +32,9 @@ export interface PairView {
   state: number | null;
   version: number;
   noise: boolean;
+  lastEditor: string | null;
+  changedAt: string | null;
+  editSeconds: number;
 }
 
 const toSummary = (r: DocumentSummaryRow): DocumentSummary => ({
@@ -68,6 +71,7 @@ export function documents(db: Db) {
           mt: pair.mt_text,
           srcSegments: src.map(toSegment), tgtSegments: tgt.map(toSegment),
           score: pair.score, state: pair.state, version: pair.version, noise: pair.noise === 1,
+          lastEditor: pair.last_editor, changedAt: pair.changed_at, editSeconds: pair.edit_seconds,
         };
       });
     },

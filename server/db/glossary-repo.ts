@@ -1,0 +1,25 @@
+// SQL for glossary terms.
+
+import type { Db } from './open-database.ts';
+
+export interface GlossaryRow {
+  id: number;
+  zh: string;
+  en: string;
+  note: string | null;
+}
+
+export function glossaryRepo(db: Db) {
+  const q = {
+    list: db.prepare('SELECT id, zh, en, note FROM glossary_terms ORDER BY zh, en'),
+    insert: db.prepare('INSERT INTO glossary_terms (zh, en, note) VALUES (?, ?, ?) ON CONFLICT (zh, en) DO UPDATE SET note = excluded.note'),
+    remove: db.prepare('DELETE FROM glossary_terms WHERE id = ?'),
+    count: db.prepare('SELECT count(*) FROM glossary_terms').pluck(),
+  };
+  return {
+    list: () => q.list.all() as GlossaryRow[],
+    upsert: (zh: string, en: string, note: string | null) => q.insert.run(zh, en, note),
+    remove: (id: number) => q.remove.run(id).changes,
+    count: () => q.count.get() as number,
+  };
+}

@@ -1,0 +1,68 @@
+// SQL for editing one pair: reading it for update, writing its new text and state, and its revisions.
+
+import type { Db } from './open-database.ts';
+
+export interface EditablePairRow {
+  id: number;
+  document_id: number;
+  idx: number;
+  noise: 0 | 1;
+  state: number | null;
+  mt_text: string;
+  tgt_text: string;
+  version: number;
+  src_text: string;
+}
+
+export interface RevisionRow {
+  id: number;
+  pair_id: number;
+  version: number;
+  author: string | null;
+  action: string;
+  old_text: string;
+  new_text: string;
+  old_state: number | null;
+  new_state: number | null;
+  comment: string | null;
+  seconds: number;
+  created_at: string;
+}
+
+export interface NewRevision {
+  pairId: number;
+  version: number;
+  authorId: number | null;
+  action: string;
+  oldText: string;
+  newText: string;
+  oldState: number | null;
+  newState: number | null;
+  comment: string | null;
+  seconds: number;
+}
+
+export function pairsRepo(db: Db) {
+  const q = {
+    pair: db.prepare(`SELECT p.id, p.document_id, p.idx, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
+        coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src_text
+      FROM pairs p WHERE p.id = ?`),
+    update: db.prepare(`UPDATE pairs SET tgt_text = ?, state = ?, version = version + 1, last_editor_id = ?,
+        changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), edit_seconds = edit_seconds + ? WHERE id = ?`),
+    insertRevision: db.prepare(`INSERT INTO revisions (pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    history: db.prepare(`SELECT r.id, r.pair_id, r.version, u.name AS author, r.action, r.old_text, r.new_text, r.old_state, r.new_state,
+        r.comment, r.seconds, r.created_at
+      FROM revisions r LEFT JOIN users u ON u.id = r.author_id WHERE r.pair_id = ? ORDER BY r.version DESC`),
+  };
+  return {
+    pair: (id: number) => q.pair.get(id) as EditablePairRow | undefined,
+    /** Callers hold an IMMEDIATE transaction in which they checked the version they read. */
+    update: (id: number, text: string, state: number, editorId: number | null, seconds: number) =>
+      q.update.run(text, state, editorId, seconds, id),
+    insertRevision: (r: NewRevision) =>
+      q.insertRevision.run(r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds),
+    history: (pairId: number) => q.history.all(pairId) as RevisionRow[],
+  };
+}
+export type PairsRepo = ReturnType<typeof pairsRepo>;

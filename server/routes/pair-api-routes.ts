@@ -1,0 +1,41 @@
+// The JSON API for post-editing and review of one pair.
+
+import { Router } from 'express';
+import type { PostEditing } from '../services/post-editing.ts';
+import { requireUser } from '../http/auth.ts';
+import { optionalText, pairId, textField, versionField } from '../http/params.ts';
+import { ValidationError } from '../domain/errors.ts';
+
+const DECISIONS = { approve: 'approve', reject: 'reject' } as const;
+
+export function pairApiRoutes(editing: PostEditing): Router {
+  const r = Router();
+  r.use(requireUser);
+
+  r.put('/pairs/:id', (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    res.json(editing.act(req.user!, pairId(req.params.id), {
+      action: 'save', text: textField(body.tgt, 'tgt'), version: versionField(body.version), seconds: Number(body.seconds ?? 0),
+    }));
+  });
+
+  r.post('/pairs/:id/confirm', (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    res.json(editing.act(req.user!, pairId(req.params.id), { action: 'confirm', version: versionField(body.version) }));
+  });
+
+  r.post('/pairs/:id/review', (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const decision = DECISIONS[String(body.decision) as keyof typeof DECISIONS];
+    if (!decision) throw new ValidationError('"decision" must be "approve" or "reject".', 'errors.badDecision');
+    res.json(editing.act(req.user!, pairId(req.params.id), {
+      action: decision, version: versionField(body.version), comment: optionalText(body.comment, 'comment'),
+    }));
+  });
+
+  r.get('/pairs/:id/history', (req, res) => {
+    res.json(editing.history(pairId(req.params.id)));
+  });
+
+  return r;
+}

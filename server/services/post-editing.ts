@@ -1,0 +1,97 @@
+// Use cases of post-editing and review: save, confirm, approve, reject a pair; read its history.
+
+import type { Db } from '../db/open-database.ts';
+import { pairsRepo, type EditablePairRow } from '../db/pairs-repo.ts';
+import { applyAction, type ActionInput } from '../domain/review-workflow.ts';
+import { diffTexts, type DiffPart } from '../domain/text-diff.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import type { User } from './accounts.ts';
+
+export interface PairActionRequest {
+  action: ActionInput['action'];
+  version: number;
+  text?: string;
+  comment?: string;
+  /** Seconds the user spent in the editor; clamped, since a tab left open is not work. */
+  seconds?: number;
+}
+
+export interface Revision {
+  version: number;
+  author: string | null;
+  action: string;
+  oldText: string;
+  newText: string;
+  oldState: number | null;
+  newState: number | null;
+  comment: string | null;
+  seconds: number;
+  createdAt: string;
+  diff: DiffPart[];
+}
+
+const MAX_SECONDS_PER_EDIT = 30 * 60;
+
+function clampSeconds(s: unknown): number {
+  const n = Number(s);
+  return Number.isFinite(n) && n > 0 ? Math.min(n, MAX_SECONDS_PER_EDIT) : 0;
+}
+
+export function postEditing(db: Db) {
+  const repo = pairsRepo(db);
+
+  /** A pair, checked to belong to the document named in the URL when there is one. */
+  function find(pairId: number, documentId?: number): EditablePairRow {
+    const pair = Number.isSafeInteger(pairId) ? repo.pair(pairId) : undefined;
+    if (!pair || (documentId !== undefined && pair.document_id !== documentId)) {
+      throw new NotFoundError(`There is no pair ${pairId}${documentId !== undefined ? ` in document ${documentId}` : ''}.`, 'errors.noPair');
+    }
+    return pair;
+  }
+
+  return {
+    find,
+
+    /**
+     * Applies one action in one IMMEDIATE transaction. Confirming or approving with an edited text
+     * saves the edit first, so what is approved is exactly what the user saw in the editor.
+     */
+    act(user: User, pairId: number, req: PairActionRequest, documentId?: number): { version: number; state: number } {
+      return db.transaction(() => {
+        const pair = find(pairId, documentId);
+        const edited = req.action !== 'save' && req.action !== 'reject' && req.text !== undefined
+          && req.text.normalize('NFC').trim() !== pair.tgt_text;
+        const steps: PairActionRequest[] = edited
+          ? [{ action: 'save', version: req.version, text: req.text, seconds: req.seconds }, { action: req.action, version: req.version + 1 }]
+          : [req];
+        let current = pair;
+        let result = { version: pair.version, state: pair.state ?? 0 };
+        for (const step of steps) {
+          const next = applyAction(
+            { state: current.state, text: current.tgt_text, version: current.version, noise: current.noise === 1 },
+            { action: step.action, role: user.role, version: step.version, text: step.text, comment: step.comment },
+          );
+          const seconds = clampSeconds(step.seconds);
+          repo.update(current.id, next.text, next.state, user.id, seconds);
+          repo.insertRevision({
+            pairId: current.id, version: current.version + 1, authorId: user.id, action: step.action,
+            oldText: current.tgt_text, newText: next.text, oldState: current.state, newState: next.state, comment: next.comment, seconds,
+          });
+          current = { ...current, tgt_text: next.text, state: next.state, version: current.version + 1 };
+          result = { version: current.version, state: next.state };
+        }
+        return result;
+      }).immediate();
+    },
+
+    history(pairId: number, documentId?: number): Revision[] {
+      find(pairId, documentId);
+      return repo.history(pairId).map((r) => ({
+        version: r.version, author: r.author, action: r.action, oldText: r.old_text, newText: r.new_text,
+        oldState: r.old_state, newState: r.new_state, comment: r.comment, seconds: r.seconds, createdAt: r.created_at,
+        diff: diffTexts(r.old_text, r.new_text, 'en'),
+      }));
+    },
+  };
+}
+export type PostEditing = ReturnType<typeof postEditing>;

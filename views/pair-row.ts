@@ -1,0 +1,101 @@
+// A pair's display row and its editor row: the two fragments one swap target alternates between.
+
+import { html, type SafeHtml } from './html.ts';
+import type { ViewContext } from './view-context.ts';
+import type { WorkRow } from '../server/services/workspace.ts';
+import type { DiffPart } from '../server/domain/text-diff.ts';
+import type { QaFlag } from '../server/domain/qa-checks.ts';
+
+export const LOW_CONFIDENCE = 0.5;
+export const STATE_KEYS: Record<number, string> = { 0: 'untranslated', 10: 'machine', 20: 'translated', 25: 'rejected', 30: 'approved' };
+
+export const stateKey = (state: number | null) => STATE_KEYS[state ?? 0] ?? 'untranslated';
+const pairUrl = (docId: number, p: { id: number }) => `/documents/${docId}/pairs/${p.id}`;
+
+export function diffView(parts: DiffPart[]): SafeHtml {
+  return html`<span class="diff">${parts.map((p) =>
+    p.op === 'equal' ? p.text : p.op === 'insert' ? html`<ins>${p.text}</ins>` : html`<del>${p.text}</del>`)}</span>`;
+}
+
+export function flagList(ctx: ViewContext, flags: QaFlag[]): SafeHtml {
+  if (!flags.length) return html``;
+  return html`<ul class="flags">${flags.map((f) => html`<li class="flag flag-${f.code}" data-qa="${f.code}" title="${f.message}">${ctx.t(`qa.${f.code}`, f.params)}</li>`)}</ul>`;
+}
+
+function scoreCell(ctx: ViewContext, score: number | null): SafeHtml {
+  if (score === null) return html`<td class="score none">—</td>`;
+  const low = score < LOW_CONFIDENCE;
+  return html`<td class="score${low ? ' low' : ''}" title="${low ? ctx.t('document.lowConfidence') : ''}">${score.toFixed(2)}</td>`;
+}
+
+export function pairRow(ctx: ViewContext, docId: number, p: WorkRow, opts: { openNext?: boolean } = {}): SafeHtml {
+  if (p.noise) {
+    return html`<tr class="pair noise" id="pair-${p.id}" data-testid="pair-row">
+      <td class="idx">${p.index + 1}</td><td class="src"></td>
+      <td class="tgt" lang="en" hx-disable>${p.tgt}</td>
+      <td class="score none">—</td><td class="state">${ctx.t('states.noise')}</td><td></td></tr>`;
+  }
+  const state = stateKey(p.state);
+  const shape = `${p.srcSegments.length}:${p.tgtSegments.length}`;
+  return html`<tr class="pair state-${state}" id="pair-${p.id}" data-testid="pair-row" data-shape="${shape}" data-state="${state}"${opts.openNext ? html` data-open-next="true"` : ''}>
+    <td class="idx">${p.index + 1}${shape !== '1:1' ? html`<span class="shape">${shape}</span>` : ''}</td>
+    <td class="src" lang="zh-CN" hx-disable>${p.srcSegments.map((s) => html`<span class="seg">${s.text}</span>`)}</td>
+    <td class="tgt" lang="en" hx-disable>${p.tgt
+      ? p.tgt
+      : html`<span class="missing">${ctx.t('document.untranslated')}</span>`}${flagList(ctx, p.flags)}</td>
+    ${scoreCell(ctx, p.score)}
+    <td class="state"><span class="badge badge-${state}">${ctx.t(`states.${state}`)}</span>${p.hter !== null && p.hter > 0
+      ? html`<span class="hter" title="${ctx.t('editor.hterTitle')}">HTER ${p.hter.toFixed(2)}</span>` : ''}${p.lastEditor
+      ? html`<span class="editor-name">${p.lastEditor}</span>` : ''}</td>
+    <td class="actions"><button type="button" class="edit" data-edit hx-get="${pairUrl(docId, p)}/edit" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.edit')}</button></td>
+  </tr>`;
+}
+
+export interface EditorExtras {
+  diff: DiffPart[];
+  matches: { src: string; tgt: string; similarity: number }[];
+  message?: string;
+  /** After a stale save: the text the user tried to save, kept so nothing typed is lost. */
+  attempted?: string;
+  canReview: boolean;
+}
+
+export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: EditorExtras): SafeHtml {
+  const url = pairUrl(docId, p);
+  const state = stateKey(p.state);
+  const text = x.attempted ?? p.tgt;
+  return html`<tr class="pair editing state-${state}" id="pair-${p.id}" data-testid="pair-editor">
+  <td class="idx">${p.index + 1}</td>
+  <td colspan="5">
+    <form class="editor" hx-post="${url}/save" hx-target="closest tr" hx-swap="outerHTML">
+      <input type="hidden" name="version" value="${p.version}">
+      <input type="hidden" name="opened_at" value="${Date.now()}">
+      ${x.message ? html`<p class="error" role="alert" data-testid="editor-message">${x.message}</p>` : ''}
+      ${x.attempted !== undefined ? html`<div class="conflict" data-testid="conflict">
+        <div><strong>${ctx.t('editor.theirs')}</strong><p lang="en" hx-disable>${p.tgt}</p></div>
+        <div><strong>${ctx.t('editor.yours')}</strong><p lang="en" hx-disable>${x.attempted}</p></div></div>` : ''}
+      <div class="editor-grid">
+        <div class="pane"><h3>${ctx.t('editor.source')}</h3><p lang="zh-CN" class="source-text" hx-disable>${p.src}</p></div>
+        <div class="pane"><h3>${ctx.t('editor.mt')}</h3><p lang="en" class="mt-text" hx-disable>${p.mt || html`<span class="missing">${ctx.t('editor.noMt')}</span>`}</p></div>
+      </div>
+      <label class="target"><span>${ctx.t('editor.target')}</span>
+        <textarea name="tgt" lang="en" rows="3" autofocus data-testid="editor-text">${text}</textarea></label>
+      <div class="pane diff-pane"><h3>${ctx.t('editor.diff')}</h3><p lang="en" data-testid="editor-diff" hx-disable>${diffView(x.diff)}</p></div>
+      ${flagList(ctx, p.flags)}
+      ${x.matches.length ? html`<div class="pane tm"><h3>${ctx.t('editor.tm')}</h3><ul>${x.matches.map((m) => html`<li>
+        <span class="sim">${Math.round(m.similarity * 100)}%</span> <span lang="zh-CN" hx-disable>${m.src}</span> → <span lang="en" hx-disable>${m.tgt}</span></li>`)}</ul></div>` : ''}
+      <div class="buttons">
+        <button type="submit" name="next" value="1" data-shortcut="save-next" class="primary">${ctx.t('editor.saveNext')}</button>
+        <button type="submit" name="next" value="0">${ctx.t('editor.save')}</button>
+        <button type="button" hx-post="${url}/confirm" hx-include="closest form" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.confirm')}</button>
+        ${x.canReview ? html`
+        <button type="button" data-shortcut="approve-next" hx-post="${url}/approve?next=1" hx-include="closest form" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.approveNext')}</button>
+        <input name="comment" placeholder="${ctx.t('editor.commentPlaceholder')}" aria-label="${ctx.t('editor.comment')}" maxlength="2000">
+        <button type="button" class="danger" hx-post="${url}/reject" hx-include="closest form" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.reject')}</button>` : ''}
+        <button type="button" data-shortcut="cancel" hx-get="${url}/row" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.cancel')}</button>
+        <button type="button" hx-get="${url}/history" hx-target="next .history" hx-swap="innerHTML">${ctx.t('editor.history')}</button>
+      </div>
+      <div class="history"></div>
+    </form>
+  </td></tr>`;
+}

@@ -1,0 +1,38 @@
+// Editor keyboard shortcuts and "go to next" after a save; everything else is htmx attributes.
+(function () {
+  'use strict';
+
+  function nextEditableRow(row) {
+    let next = row.nextElementSibling;
+    while (next && !(next.matches('tr.pair') && next.querySelector('[data-edit]'))) next = next.nextElementSibling;
+    return next;
+  }
+
+  document.addEventListener('htmx:after:settle', function () {
+    const saved = document.querySelector('tr[data-open-next]');
+    if (saved) {
+      saved.removeAttribute('data-open-next');
+      const next = nextEditableRow(saved);
+      if (next) next.querySelector('[data-edit]').click();
+    }
+    const editor = document.querySelector('tr.editing textarea[name=tgt]');
+    if (editor && document.activeElement !== editor && !document.activeElement.closest('tr.editing')) {
+      editor.focus();
+      editor.setSelectionRange(editor.value.length, editor.value.length);
+    }
+  });
+
+  document.addEventListener('keydown', function (e) {
+    const editor = e.target.closest && e.target.closest('tr.editing');
+    if (!editor) return;
+    const press = function (name) {
+      const button = editor.querySelector('[data-shortcut="' + name + '"]');
+      if (button) {
+        e.preventDefault();
+        button.click();
+      }
+    };
+    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') press(e.shiftKey ? 'approve-next' : 'save-next');
+    else if (e.key === 'Escape') press('cancel');
+  });
+})();
