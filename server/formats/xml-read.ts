@@ -108,7 +108,7 @@ function checkReferences(xml: string, format: string, lineAt: (offset: number) =
     REFERENCE.lastIndex = i;
     const ref = REFERENCE.exec(masked);
     if (!ref) {
-      const near = masked.slice(i, i + 12).split(/[\s<]/)[0];
+      const near = /^&[^\s<&;]{0,30};?/.exec(masked.slice(i, i + 32))![0];
       throw new ParseError(
         `The ${format} file has "${near}", which is neither &amp;, &lt;, &gt;, &quot;, &apos; nor a character reference; other entities are not allowed.`,
         { line: lineAt(i) },

@@ -1,7 +1,7 @@
 // JSON specifics: the export validates against the published schema, and the reader enforces the same rules.
 
 import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { json } from '../../server/formats/json.ts';
