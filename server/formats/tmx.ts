@@ -7,7 +7,7 @@ import {
 } from './bilingual-document.ts';
 import { ParseError } from './parse-error.ts';
 import { XML_DECLARATION, xmlAttr, xmlText } from './xml-write.ts';
-import { elements, readXml, requireChild, textOf, type XmlElement } from './xml-read.ts';
+import { byAttr, elements, numberIn, readXml, requireChild, textOf, type XmlElement } from './xml-read.ts';
 import { State, type StateValue } from '../domain/types.ts';
 
 const FORMAT = 'TMX';
@@ -76,19 +76,7 @@ function* serializeChunks(header: BilingualHeader, pairs: Iterable<BilingualPair
 }
 
 function props(el: XmlElement): Map<string, XmlElement[]> {
-  const map = new Map<string, XmlElement[]>();
-  for (const p of elements(el, 'prop')) map.set(p.attrs.type ?? '', [...(map.get(p.attrs.type ?? '') ?? []), p]);
-  return map;
-}
-
-function readNumber(el: XmlElement | undefined, what: string, integer: boolean): number | undefined {
-  if (!el) return undefined;
-  const text = textOf(el);
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-    throw new ParseError(`The TMX ${what} "${text}" is not ${integer ? 'a whole number' : 'a number'}.`, { line: el.line });
-  }
-  return value;
+  return byAttr(elements(el, 'prop'), 'type');
 }
 
 function langOf(el: XmlElement): string {
@@ -99,7 +87,7 @@ function readSide(variant: XmlElement | undefined): { text: string; segments: st
   if (!variant) return { text: '', segments: [] };
   const text = textOf(requireChild(variant, 'seg', FORMAT), CODE_ELEMENTS);
   const p = props(variant);
-  const count = readNumber(p.get('x-duiqi-segment-count')?.[0], 'sentence count', true);
+  const count = numberIn(p.get('x-duiqi-segment-count')?.[0], FORMAT, 'sentence count', true);
   if (count === undefined) return { text, segments: defaultSegments(text) };
   const segments = (p.get('x-duiqi-segment') ?? []).map((s) => textOf(s));
   if (segments.length !== count) {
@@ -132,15 +120,15 @@ function readTu(tu: XmlElement, position: number): BilingualPair {
   const tgt = readSide(en);
   return {
     id: tu.attrs.tuid ?? String(position + 1),
-    index: readNumber(p.get('x-duiqi-index')?.[0], 'index', true) ?? position,
+    index: numberIn(p.get('x-duiqi-index')?.[0], FORMAT, 'index', true) ?? position,
     src: src.text,
     tgt: tgt.text,
     srcSegments: src.segments,
     tgtSegments: tgt.segments,
     state: readState(p.get('x-duiqi-state')?.[0], tgt.text),
-    score: readNumber(p.get('x-duiqi-score')?.[0], 'score', false) ?? null,
-    editDistance: readNumber(p.get('x-duiqi-edit-distance')?.[0], 'edit distance', true) ?? null,
-    version: readNumber(p.get('x-duiqi-version')?.[0], 'version', true) ?? 1,
+    score: numberIn(p.get('x-duiqi-score')?.[0], FORMAT, 'score', false) ?? null,
+    editDistance: numberIn(p.get('x-duiqi-edit-distance')?.[0], FORMAT, 'edit distance', true) ?? null,
+    version: numberIn(p.get('x-duiqi-version')?.[0], FORMAT, 'version', true) ?? 1,
     lastEditor: tu.attrs.changeid ?? null,
     changedAt: tu.attrs.changedate === undefined ? null : fromTmxDate(tu.attrs.changedate, tu.line),
     comments: elements(tu, 'note').map((n) => textOf(n)),

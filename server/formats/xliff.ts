@@ -8,7 +8,7 @@ import {
 } from './bilingual-document.ts';
 import { ParseError } from './parse-error.ts';
 import { XML_DECLARATION, xmlAttr, xmlText } from './xml-write.ts';
-import { child, elements, readXml, requireChild, textOf, type XmlElement } from './xml-read.ts';
+import { byAttr, child, elements, numberIn, readXml, requireChild, textOf, type XmlElement } from './xml-read.ts';
 import { State, type StateValue } from '../domain/types.ts';
 import { ValidationError } from '../domain/errors.ts';
 
@@ -104,16 +104,10 @@ function* serializeChunks(header: BilingualHeader, pairs: Iterable<BilingualPair
 
 /** The metas of every metaGroup of the given category under `parent`'s metadata, by type. */
 function metas(parent: XmlElement, prefix: string, category: string): Map<string, XmlElement[]> {
-  const map = new Map<string, XmlElement[]>();
-  for (const md of elements(parent, `${prefix}metadata`)) {
-    for (const group of elements(md, `${prefix}metaGroup`).filter((g) => g.attrs.category === category)) {
-      for (const m of elements(group, `${prefix}meta`)) {
-        const type = m.attrs.type ?? '';
-        map.set(type, [...(map.get(type) ?? []), m]);
-      }
-    }
-  }
-  return map;
+  const groups = elements(parent, `${prefix}metadata`)
+    .flatMap((md) => elements(md, `${prefix}metaGroup`))
+    .filter((g) => g.attrs.category === category);
+  return byAttr(groups.flatMap((g) => elements(g, `${prefix}meta`)), 'type');
 }
 
 function metaText(map: Map<string, XmlElement[]>, type: string): string | null {
@@ -125,16 +119,6 @@ function metaDate(map: Map<string, XmlElement[]>, type: string): string | null {
   const value = metaText(map, type);
   if (value !== null && Number.isNaN(Date.parse(value))) {
     throw new ParseError(`The XLIFF date "${value}" is not an ISO 8601 date.`, { line: map.get(type)![0]!.line });
-  }
-  return value;
-}
-
-function readNumber(el: XmlElement | undefined, what: string, integer: boolean): number | undefined {
-  if (!el) return undefined;
-  const text = textOf(el);
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-    throw new ParseError(`The XLIFF ${what} "${text}" is not ${integer ? 'a whole number' : 'a number'}.`, { line: el.line });
   }
   return value;
 }
@@ -173,7 +157,7 @@ function findCp(el: XmlElement): XmlElement | undefined {
 }
 
 function readSegments(pair: Map<string, XmlElement[]>, unit: XmlElement, prefix: string, side: 'src' | 'tgt', text: string): string[] {
-  const count = readNumber(pair.get(`${side}SegmentCount`)?.[0], 'sentence count', true);
+  const count = numberIn(pair.get(`${side}SegmentCount`)?.[0], FORMAT, 'sentence count', true);
   if (count === undefined) return defaultSegments(text);
   const segments = (metas(unit, prefix, `duiqi:${side}Segments`).get('sentence') ?? []).map((m) => textOf(m));
   if (segments.length !== count) {
@@ -191,15 +175,15 @@ function readUnit(unit: XmlElement, position: number, prefix: string): Bilingual
   const m = metas(unit, prefix, 'duiqi:pair');
   return {
     id: unit.attrs.id ?? String(position + 1),
-    index: readNumber(m.get('index')?.[0], 'index', true) ?? position,
+    index: numberIn(m.get('index')?.[0], FORMAT, 'index', true) ?? position,
     src,
     tgt,
     srcSegments: readSegments(m, unit, prefix, 'src', src),
     tgtSegments: readSegments(m, unit, prefix, 'tgt', tgt),
     state: readState(segments[0]!, tgt),
-    score: readNumber(m.get('score')?.[0], 'score', false) ?? null,
-    editDistance: readNumber(m.get('editDistance')?.[0], 'edit distance', true) ?? null,
-    version: readNumber(m.get('version')?.[0], 'version', true) ?? 1,
+    score: numberIn(m.get('score')?.[0], FORMAT, 'score', false) ?? null,
+    editDistance: numberIn(m.get('editDistance')?.[0], FORMAT, 'edit distance', true) ?? null,
+    version: numberIn(m.get('version')?.[0], FORMAT, 'version', true) ?? 1,
     lastEditor: metaText(m, 'lastEditor'),
     changedAt: metaDate(m, 'changedAt'),
     comments: elements(unit, 'notes').flatMap((n) => elements(n, 'note')).map((n) => textOf(n)),

@@ -173,3 +173,24 @@ export function textOf(el: XmlElement, skip: ReadonlySet<string> = new Set()): s
   }
   return out;
 }
+
+/** Elements keyed by one of their attributes (TMX `prop type`, XLIFF `mda:meta type`), in document order. */
+export function byAttr(els: XmlElement[], attr: string): Map<string, XmlElement[]> {
+  const map = new Map<string, XmlElement[]>();
+  for (const el of els) {
+    const key = el.attrs[attr] ?? '';
+    map.set(key, [...(map.get(key) ?? []), el]);
+  }
+  return map;
+}
+
+/** The number an element holds, or undefined without the element; anything else is the file's fault. */
+export function numberIn(el: XmlElement | undefined, format: string, what: string, integer: boolean): number | undefined {
+  if (!el) return undefined;
+  const text = textOf(el);
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+    throw new ParseError(`The ${format} ${what} "${text}" is not ${integer ? 'a whole number' : 'a number'}.`, { line: el.line });
+  }
+  return value;
+}
