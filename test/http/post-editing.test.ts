@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts } from '../../server/services/accounts.ts';
+import { addUser, Client, startTestServer, type TestServer } from '../support/test-server.ts';
+import { pairWith, seedDocuments } from '../support/seed.ts';
+
+let server: TestServer;
+let docs: { demo: number; other: number };
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const [name, role] of [['admin', 'admin'], ['lin', 'translator'], ['wang', 'reviewer']] as const) {
+    await addUser(server.db, name, role);
+    tokens[name] = accounts(server.db).createToken(name);
+  }
+  docs = seedDocuments(server.db);
+});
+afterAll(() => server.close());
+
+const api = (who: string | null, method: string, url: string, json?: unknown) =>
+  new Client(server.url).request(method, url, { json, headers: who ? { authorization: `Bearer ${tokens[who]}` } : {} });
+const stored = (id: number) => server.db.prepare('SELECT tgt_text, state, version, last_editor_id FROM pairs WHERE id = ?').get(id) as
+  { tgt_text: string; state: number; version: number; last_editor_id: number | null };
+const revisionCount = (id: number) => server.db.prepare('SELECT count(*) FROM revisions WHERE pair_id = ?').pluck().get(id);
+
+describe('PUT /api/pairs/:id', () => {
+  it('when a translator fixes "justice and justice" with the current version then it is saved as translated', async () => {
+    const pair = pairWith(server.db, docs.demo, 'justice and justice');
+    const fixed = pair.tgt.replace('international justice and justice', 'international fairness and justice');
+    const res = await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: fixed, version: pair.version, seconds: 42 });
+    expect(res.status).toBe(200);
+    expect(res.json()).toEqual({ version: pair.version + 1, state: 20 });
+    expect(stored(pair.id)).toMatchObject({ tgt_text: fixed, state: 20, version: pair.version + 1 });
+    const mt = server.db.prepare('SELECT mt_text FROM pairs WHERE id = ?').pluck().get(pair.id);
+    expect(mt).toContain('justice and justice'); // the machine translation as imported is kept
+  });
+
+  it('when the version is stale then 409 with the current text, and nothing changes', async () => {
+    const pair = pairWith(server.db, docs.demo, 'level and level');
+    await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'first edit.', version: pair.version });
+    const before = stored(pair.id);
+    const res = await api('wang', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'second edit from a stale page.', version: pair.version });
+    expect(res.status).toBe(409);
+    expect(res.json()).toMatchObject({ current: { text: 'first edit.', version: pair.version + 1 } });
+    expect(stored(pair.id)).toEqual(before);
+    expect(revisionCount(pair.id)).toBe(1);
+  });
+
+  it.each([
+    [{ tgt: 'x' }, 400, /which version/],
+    [{ tgt: 5, version: 1 }, 400, /"tgt" must be a string/],
+    [{ tgt: 'a\u0001b', version: 1 }, 400, /control characters/],
+  ])('when the body is %j then %i with a sentence', async (body, status, message) => {
+    const pair = pairWith(server.db, docs.demo, 'Ding Xuexiang');
+    const res = await api('lin', 'PUT', `/api/pairs/${pair.id}`, body);
+    expect(res.status).toBe(status);
+    expect(res.json().error).toMatch(message);
+  });
+
+  it('when the pair is page noise then 400 and nothing is stored', async () => {
+    const noise = pairWith(server.db, docs.demo, 'Sponsor Advertisement');
+    const res = await api('lin', 'PUT', `/api/pairs/${noise.id}`, { tgt: 'x', version: noise.version });
+    expect(res.status).toBe(400);
+    expect(revisionCount(noise.id)).toBe(0);
+  });
+
+  it('when Chinese text outside the BMP and quotes are saved then they come back byte for byte', async () => {
+    const pair = pairWith(server.db, docs.other, 'Ding Xuexiang');
+    const text = 'Ding Xuexiang “丁薛祥” 𠀀𪚥 attended 「the meeting」.';
+    const res = await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: text, version: pair.version });
+    expect(res.status).toBe(200);
+    const pairs = (await api('lin', 'GET', `/api/documents/${docs.other}/pairs`)).json() as { id: number; tgt: string }[];
+    expect(pairs.find((p) => p.id === pair.id)!.tgt).toBe(text);
+  });
+});
+
+describe('POST /api/pairs/:id/review', () => {
+  it('when a translator tries to approve then 403 and the state stays', async () => {
+    const pair = pairWith(server.db, docs.demo, 'Korean Peninsula');
+    const res = await api('lin', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'approve', version: pair.version });
+    expect(res.status).toBe(403);
+    expect(stored(pair.id).state).toBe(pair.state);
+  });
+
+  it('when a reviewer approves the version they saw then it is approved', async () => {
+    const pair = pairWith(server.db, docs.demo, 'Korean Peninsula');
+    const res = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'approve', version: pair.version });
+    expect(res.status).toBe(200);
+    expect(res.json()).toEqual({ version: pair.version + 1, state: 30 });
+  });
+
+  it('when the text changed after the reviewer loaded it then the approval is refused with 409', async () => {
+    const pair = pairWith(server.db, docs.demo, 'Hong Kong’s affairs');
+    await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'Moon Jae-in said Hong Kong affairs are China’s internal affairs.', version: pair.version });
+    const res = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'approve', version: pair.version });
+    expect(res.status).toBe(409);
+    expect(stored(pair.id).state).toBe(20);
+  });
+
+  it('when a reviewer rejects without a comment then 400; with one the pair is rejected and the comment kept', async () => {
+    const pair = pairWith(server.db, docs.demo, 'And share the results');
+    const bare = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'reject', version: pair.version });
+    expect(bare.status).toBe(400);
+    const res = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'reject', version: pair.version, comment: '“And share…” 是残句，请合并。' });
+    expect(res.status).toBe(200);
+    expect(res.json().state).toBe(25);
+    const history = (await api('lin', 'GET', `/api/pairs/${pair.id}/history`)).json();
+    expect(history[0]).toMatchObject({ action: 'reject', author: 'wang', comment: '“And share…” 是残句，请合并。' });
+  });
+
+  it('when the decision is neither approve nor reject then 400', async () => {
+    const pair = pairWith(server.db, docs.demo, 'Ding Xuexiang');
+    const res = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'maybe', version: pair.version });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('GET /api/pairs/:id/history', () => {
+  it('when a pair was edited twice then the revisions come newest first with author, texts and diff', async () => {
+    const pair = pairWith(server.db, docs.demo, 'Over the past two years');
+    await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: `${pair.tgt} Edit one.`, version: pair.version });
+    await api('wang', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'Edit two.', version: pair.version + 1 });
+    const res = await api('lin', 'GET', `/api/pairs/${pair.id}/history`);
+    expect(res.status).toBe(200);
+    const revs = res.json();
+    expect(revs.map((r: { version: number; author: string }) => [r.version, r.author])).toEqual([[pair.version + 2, 'wang'], [pair.version + 1, 'lin']]);
+    expect(revs[1]).toMatchObject({ oldText: pair.tgt, newText: `${pair.tgt} Edit one.` });
+    expect(revs[1].diff).toContainEqual({ op: 'insert', text: ' Edit one.' });
+    // history replays to the stored text
+    expect(revs[0].newText).toBe(stored(pair.id).tgt_text);
+  });
+});
+
+describe('the route × role table', () => {
+  const routes = [
+    { name: 'save', method: 'PUT', path: (id: number) => `/api/pairs/${id}`, body: (v: number) => ({ tgt: 'A revised sentence.', version: v }) },
+    { name: 'confirm', method: 'POST', path: (id: number) => `/api/pairs/${id}/confirm`, body: (v: number) => ({ version: v }) },
+    { name: 'approve', method: 'POST', path: (id: number) => `/api/pairs/${id}/review`, body: (v: number) => ({ decision: 'approve', version: v }) },
+    { name: 'reject', method: 'POST', path: (id: number) => `/api/pairs/${id}/review`, body: (v: number) => ({ decision: 'reject', comment: 'no', version: v }) },
+    { name: 'history', method: 'GET', path: (id: number) => `/api/pairs/${id}/history`, body: () => undefined },
+  ];
+  const expected: Record<string, Record<string, number>> = {
+    anonymous: { save: 401, confirm: 401, approve: 401, reject: 401, history: 401 },
+    translator: { save: 200, confirm: 200, approve: 403, reject: 403, history: 200 },
+    reviewer: { save: 200, confirm: 200, approve: 200, reject: 200, history: 200 },
+    admin: { save: 200, confirm: 200, approve: 200, reject: 200, history: 200 },
+  };
+  const who: Record<string, string | null> = { anonymous: null, translator: 'lin', reviewer: 'wang', admin: 'admin' };
+
+  for (const [role, answers] of Object.entries(expected)) {
+    for (const route of routes) {
+      it(`when a ${role} calls ${route.name} then ${answers[route.name]}`, async () => {
+        const pair = pairWith(server.db, docs.other, '朝鲜半岛局势');
+        const current = stored(pair.id);
+        const res = await api(who[role]!, route.method, route.path(pair.id), route.body(current.version));
+        expect(res.status).toBe(answers[route.name]);
+        if (res.status !== 200 && route.method !== 'GET') expect(stored(pair.id)).toEqual(current);
+      });
+    }
+  }
+
+  it('when a pair id belongs to another document then the HTML routes answer 404', async () => {
+    const c = new Client(server.url);
+    await c.login('wang');
+    const pair = pairWith(server.db, docs.other, '朝鲜半岛局势');
+    for (const path of [`/documents/${docs.demo}/pairs/${pair.id}/edit`, `/documents/${docs.demo}/pairs/${pair.id}/history`]) {
+      expect((await c.get(path)).status).toBe(404);
+    }
+    await c.get(`/documents/${docs.other}`);
+    const res = await c.request('POST', `/documents/${docs.demo}/pairs/${pair.id}/approve`, { form: { version: String(stored(pair.id).version), _csrf: c.csrf } });
+    expect(res.status).toBe(404);
+  });
+
+  it('when an unknown or malformed pair id is used then 404', async () => {
+    for (const id of ['999999', 'abc', '-1']) expect((await api('admin', 'GET', `/api/pairs/${id}/history`)).status).toBe(404);
+  });
+});
