@@ -1,0 +1,34 @@
+// SQL for the translation memory: loaded TMX units and the approved pairs of every document.
+
+import type { Db } from './open-database.ts';
+
+export interface MemoryUnitRow {
+  /** "tm:12" for a loaded unit, "pair:34" for an approved pair. */
+  key: string;
+  src: string;
+  tgt: string;
+  origin: string;
+}
+
+export function memoryRepo(db: Db) {
+  const q = {
+    insert: db.prepare('INSERT INTO tm_units (src, tgt, origin) VALUES (?, ?, ?)'),
+    all: db.prepare(`
+      SELECT 'tm:' || id AS key, src, tgt, origin FROM tm_units
+      UNION ALL
+      SELECT 'pair:' || p.id AS key,
+        coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src,
+        p.tgt_text AS tgt, d.title AS origin
+      FROM pairs p JOIN documents d ON d.id = p.document_id WHERE p.state = 30 AND p.noise = 0`),
+    // Changes whenever a unit is loaded or any pair changes, so a cached index knows it is stale.
+    generation: db.prepare(`SELECT (SELECT count(*) FROM tm_units) || ':' || coalesce((SELECT max(id) FROM tm_units), 0)
+      || ':' || coalesce((SELECT max(id) FROM revisions), 0) || ':' || (SELECT count(*) FROM pairs WHERE state = 30)`).pluck(),
+    count: db.prepare('SELECT count(*) FROM tm_units').pluck(),
+  };
+  return {
+    insert: (src: string, tgt: string, origin: string) => q.insert.run(src, tgt, origin),
+    all: () => q.all.all() as MemoryUnitRow[],
+    generation: () => q.generation.get() as string,
+    count: () => q.count.get() as number,
+  };
+}

@@ -1,0 +1,53 @@
+// Use cases of the translation memory: load units from files, find fuzzy matches for a Chinese sentence.
+
+import type { Db } from '../db/open-database.ts';
+import { memoryRepo, type MemoryUnitRow } from '../db/memory-repo.ts';
+import { bestMatches, buildMatchIndex, type MatchIndex } from '../domain/fuzzy-match.ts';
+
+export interface MemoryMatch {
+  src: string;
+  tgt: string;
+  origin: string;
+  similarity: number;
+}
+
+export const MIN_SIMILARITY = 0.7;
+
+export function translationMemory(db: Db) {
+  const repo = memoryRepo(db);
+  // The index is rebuilt only when the memory changed since it was built.
+  let cache: { generation: string; units: Map<string, MemoryUnitRow>; index: MatchIndex<string> } | undefined;
+
+  function index() {
+    const generation = repo.generation();
+    if (cache?.generation !== generation) {
+      const units = new Map(repo.all().filter((u) => u.src && u.tgt).map((u) => [u.key, u]));
+      cache = { generation, units, index: buildMatchIndex([...units.values()].map((u) => ({ id: u.key, src: u.src }))) };
+    }
+    return cache;
+  }
+
+  return {
+    /** Loads units in one transaction; returns how many. */
+    load(units: { src: string; tgt: string }[], origin: string): number {
+      const usable = units.filter((u) => u.src.trim() && u.tgt.trim());
+      db.transaction(() => usable.forEach((u) => repo.insert(u.src, u.tgt, origin))).immediate();
+      return usable.length;
+    },
+
+    /** The best matches at or above 70 % similarity, leaving out the pair being edited itself. */
+    matches(src: string, opts: { exclude?: string; limit?: number } = {}): MemoryMatch[] {
+      const { units, index: idx } = index();
+      return bestMatches(src, idx, { min: MIN_SIMILARITY, limit: (opts.limit ?? 3) + 1 })
+        .filter((m) => m.id !== opts.exclude)
+        .slice(0, opts.limit ?? 3)
+        .map((m) => {
+          const u = units.get(m.id)!;
+          return { src: u.src, tgt: u.tgt, origin: u.origin, similarity: m.similarity };
+        });
+    },
+
+    count: () => repo.count(),
+  };
+}
+export type TranslationMemory = ReturnType<typeof translationMemory>;
