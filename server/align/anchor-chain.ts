@@ -1,0 +1,65 @@
+// Picks the heaviest monotone chain of anchor candidates and draws the search band around it.
+
+import type { AnchorCandidate, Band } from './span-scorer.ts';
+
+/** The subset of candidates, strictly increasing on both sides, with the largest total weight. */
+export function heaviestChain(candidates: AnchorCandidate[], tgtCount: number): AnchorCandidate[] {
+  const sorted = [...candidates].sort((a, b) => a.src - b.src || b.tgt - a.tgt);
+  // Fenwick tree over target positions holding the best chain ending at or below a position.
+  const treeWeight = new Float64Array(tgtCount + 1);
+  const treeIndex = new Int32Array(tgtCount + 1).fill(-1);
+  const previous = new Int32Array(sorted.length).fill(-1);
+  const total = new Float64Array(sorted.length);
+  let bestEnd = -1;
+  sorted.forEach((c, k) => {
+    let weight = 0;
+    let from = -1;
+    for (let i = c.tgt; i > 0; i -= i & -i) {
+      if (treeWeight[i]! > weight) [weight, from] = [treeWeight[i]!, treeIndex[i]!];
+    }
+    total[k] = weight + c.weight;
+    previous[k] = from;
+    for (let i = c.tgt + 1; i <= tgtCount; i += i & -i) {
+      if (total[k]! > treeWeight[i]!) [treeWeight[i], treeIndex[i]] = [total[k]!, k];
+    }
+    if (bestEnd < 0 || total[k]! > total[bestEnd]!) bestEnd = k;
+  });
+  const chain: AnchorCandidate[] = [];
+  for (let k = bestEnd; k >= 0; k = previous[k]!) chain.push(sorted[k]!);
+  return chain.reverse();
+}
+
+/**
+ * A band following the chain: each DP row's centre is interpolated between the anchors around
+ * it, and the half-width grows with the distance between those anchors, where the guess is weaker.
+ */
+export function bandAround(chain: AnchorCandidate[], srcCount: number, tgtCount: number, minHalfWidth: number): Band {
+  const points: [number, number][] = [[0, 0], ...chain.map((c): [number, number] => [c.src + 0.5, c.tgt + 0.5]), [srcCount, tgtCount]];
+  const lo = new Int32Array(srcCount + 1);
+  const hi = new Int32Array(srcCount + 1);
+  let seg = 0;
+  for (let i = 0; i <= srcCount; i++) {
+    while (seg < points.length - 2 && points[seg + 1]![0] <= i) seg++;
+    const [z0, e0] = points[seg]!;
+    const [z1, e1] = points[seg + 1]!;
+    const t = z1 > z0 ? (i - z0) / (z1 - z0) : 1;
+    const centre = e0 + t * (e1 - e0);
+    const half = minHalfWidth + 0.25 * Math.max(z1 - z0, e1 - e0);
+    lo[i] = Math.max(0, Math.floor(centre - half));
+    hi[i] = Math.min(tgtCount, Math.ceil(centre + half));
+  }
+  lo[0] = 0;
+  hi[srcCount] = tgtCount;
+  for (let i = 1; i <= srcCount; i++) lo[i] = Math.max(lo[i]!, lo[i - 1]!);
+  for (let i = srcCount - 1; i >= 0; i--) hi[i] = Math.min(hi[i]!, hi[i + 1]!);
+  // Steep stretches (one source sentence, many targets) must still connect row to row.
+  for (let i = 1; i <= srcCount; i++) lo[i] = Math.min(lo[i]!, hi[i - 1]!);
+  hi[srcCount] = tgtCount;
+  lo[0] = 0;
+  return { lo, hi };
+}
+
+/** Every cell allowed: for documents small enough to search exhaustively. */
+export function fullBand(srcCount: number, tgtCount: number): Band {
+  return { lo: new Int32Array(srcCount + 1), hi: new Int32Array(srcCount + 1).fill(tgtCount) };
+}

@@ -1,0 +1,59 @@
+// Dynamic programming over bead shapes inside a band: the cheapest monotone path covering every sentence once.
+
+import type { Band } from './span-scorer.ts';
+
+export interface Shape {
+  src: number;
+  tgt: number;
+}
+
+/** Cost of the bead src[s0, s1) × tgt[t0, t1); lower is better, summed along the path. */
+export type BeadCost = (s0: number, s1: number, t0: number, t1: number) => number;
+
+export interface SpanBead {
+  s0: number;
+  s1: number;
+  t0: number;
+  t1: number;
+}
+
+/** Finds the cheapest path from (0, 0) to (srcCount, tgtCount) through the band using the given shapes. */
+export function bandedSearch(band: Band, shapes: Shape[], cost: BeadCost): SpanBead[] {
+  const rows = band.lo.length;
+  const offset = new Int32Array(rows + 1);
+  for (let i = 0; i < rows; i++) offset[i + 1] = offset[i]! + band.hi[i]! - band.lo[i]! + 1;
+  const best = new Float64Array(offset[rows]!).fill(Infinity);
+  const via = new Uint8Array(offset[rows]!);
+  best[0] = 0;
+  for (let i = 0; i < rows; i++) {
+    const lo = band.lo[i]!;
+    const hi = band.hi[i]!;
+    for (let j = lo; j <= hi; j++) {
+      const here = offset[i]! + j - lo;
+      let bestCost = best[here]!;
+      let bestShape = via[here]!;
+      for (let k = 0; k < shapes.length; k++) {
+        const { src: a, tgt: b } = shapes[k]!;
+        const pi = i - a;
+        const pj = j - b;
+        if (pi < 0 || pj < band.lo[pi]! || pj > band.hi[pi]!) continue;
+        const before = best[offset[pi]! + pj - band.lo[pi]!]!;
+        if (before === Infinity) continue;
+        const total = before + cost(pi, i, pj, j);
+        if (total < bestCost) [bestCost, bestShape] = [total, k];
+      }
+      best[here] = bestCost;
+      via[here] = bestShape;
+    }
+  }
+  const path: SpanBead[] = [];
+  let i = rows - 1;
+  let j = band.hi[i]!;
+  while (i > 0 || j > 0) {
+    const { src: a, tgt: b } = shapes[via[offset[i]! + j - band.lo[i]!]!]!;
+    path.push({ s0: i - a, s1: i, t0: j - b, t1: j });
+    i -= a;
+    j -= b;
+  }
+  return path.reverse();
+}

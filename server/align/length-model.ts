@@ -1,0 +1,43 @@
+// Gale-Church length evidence with the character ratio and spread learned from the document itself.
+
+import type { AnchorCandidate } from './span-scorer.ts';
+
+export interface LengthModel {
+  /** Target characters per source character (about 3.3 for English per Chinese). */
+  ratio: number;
+  /** Variance of the length difference per target-equivalent character. */
+  variance: number;
+}
+
+/**
+ * The ratio comes from the whole document (anchored pairs over-represent sentences that are
+ * part of a larger bead); the spread from anchored 1-1 pairs, when there are enough of them.
+ */
+export function fitLengthModel(srcLength: number[], tgtLength: number[], anchors: AnchorCandidate[]): LengthModel {
+  const sum = (a: number[]) => a.reduce((s, x) => s + x, 0);
+  const ratio = sum(srcLength) > 0 && sum(tgtLength) > 0 ? sum(tgtLength) / sum(srcLength) : 1;
+  if (anchors.length < 20) return { ratio, variance: 8 };
+  // The median squared deviation of a standard normal variable is 0.455.
+  const deviations = anchors
+    .map((a) => lengthDeviation(srcLength[a.src]! * ratio, tgtLength[a.tgt]!) ** 2)
+    .sort((x, y) => x - y);
+  const variance = deviations[deviations.length >> 1]! / 0.455;
+  return { ratio, variance: Math.min(40, Math.max(2, variance)) };
+}
+
+function lengthDeviation(scaledSrc: number, tgt: number): number {
+  return (tgt - scaledSrc) / Math.sqrt((scaledSrc + tgt) / 2 + 1);
+}
+
+/** -log of the two-tailed probability of the observed length difference (0 when lengths match). */
+export function lengthCost(model: LengthModel, srcChars: number, tgtChars: number): number {
+  const delta = Math.abs(lengthDeviation(srcChars * model.ratio, tgtChars)) / Math.sqrt(model.variance);
+  return -logErfc(delta / Math.SQRT2);
+}
+
+// Abramowitz and Stegun 7.1.26 in log form, so that large deviations do not underflow to -Infinity.
+function logErfc(x: number): number {
+  const t = 1 / (1 + 0.3275911 * x);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  return Math.log(poly) - x * x;
+}

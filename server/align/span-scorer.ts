@@ -1,0 +1,31 @@
+// The seam between the search and the evidence: a scorer rates spans of sentences as translations of each other.
+
+/** DP rows 0..srcCount; row i may hold target positions lo[i]..hi[i] inclusive. Both are non-decreasing. */
+export interface Band {
+  lo: Int32Array;
+  hi: Int32Array;
+}
+
+/** A source and a target sentence that probably translate each other, with the strength of that evidence. */
+export interface AnchorCandidate {
+  src: number;
+  tgt: number;
+  weight: number;
+}
+
+/** Ratings of the spans src[s0, s1) × tgt[t0, t1) inside a band. */
+export interface SpanScores {
+  /** Evidence that the spans translate each other, in units of a typical bead; additive over beads. */
+  reward(s0: number, s1: number, t0: number, t1: number): number;
+  /** The share of both spans' content that the evidence accounts for, in [0, 1]. */
+  coverage(s0: number, s1: number, t0: number, t1: number): number;
+}
+
+/**
+ * A lexical scorer implements this today; a sentence-embedding scorer can implement it later
+ * (anchors from nearest neighbours, reward from cosine similarity) without touching the search.
+ */
+export interface SpanScorer {
+  anchorCandidates(): AnchorCandidate[];
+  inBand(band: Band): SpanScores;
+}
