@@ -17,10 +17,18 @@ import { pairApiRoutes } from './routes/pair-api-routes.ts';
 import { postEditing } from './services/post-editing.ts';
 import { workspace as workspaceService } from './services/workspace.ts';
 import { NotFoundError } from './domain/errors.ts';
+import type { MtEngine } from './domain/mt-engine.ts';
+import { glossary as glossaryService } from './services/glossary.ts';
+import { translationMemory } from './services/translation-memory.ts';
+import { configuredEngine, machineTranslation } from './services/machine-translation.ts';
+import { glossaryRoutes } from './routes/glossary-routes.ts';
+import { mtRoutes } from './routes/mt-routes.ts';
 
 export interface AppDeps {
   db: Db;
   i18n: i18n;
+  /** The machine-translation engine, made on first use (the offline gloss loads a dictionary). */
+  mt?: () => MtEngine;
 }
 
 const require = createRequire(import.meta.url);
@@ -32,6 +40,8 @@ export function createApp(deps: AppDeps) {
   const documents = documentsService(deps.db);
   const editing = postEditing(deps.db);
   const workspace = workspaceService(deps.db);
+  const memory = translationMemory(deps.db);
+  const mt = machineTranslation(deps.db, deps.mt ?? configuredEngine(deps.db));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -60,7 +70,12 @@ export function createApp(deps: AppDeps) {
   app.use(authRoutes(accounts));
   app.use('/api', pairApiRoutes(editing));
   app.use('/api', apiRoutes(documents, accounts));
-  app.use(documentRoutes({ documents, workspace, editing }));
+  app.use(glossaryRoutes(glossaryService(deps.db)));
+  app.use(mtRoutes(mt));
+  app.use('/api', (req) => {
+    throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`);
+  });
+  app.use(documentRoutes({ documents, workspace, editing, memory }));
   app.use((req) => {
     throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');
   });

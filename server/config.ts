@@ -4,6 +4,9 @@ export interface Config {
   port: number;
   dbFile: string;
   adminPassword: string | undefined;
+  /** A LibreTranslate-compatible server; without one the offline gloss engine drafts. */
+  mtUrl: string | undefined;
+  mtKey: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -20,5 +23,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (adminPassword !== undefined && adminPassword.length < 8) {
     throw new ConfigError('DUIQI_ADMIN_PASSWORD must have at least 8 characters.');
   }
-  return { port, dbFile, adminPassword };
+  const mtUrl = env.DUIQI_MT_URL || undefined;
+  if (mtUrl && !/^https?:\/\/[^\s]+$/.test(mtUrl)) throw new ConfigError(`DUIQI_MT_URL must be an http(s) URL, not "${mtUrl}".`);
+  return { port, dbFile, adminPassword, mtUrl, mtKey: env.DUIQI_MT_KEY || undefined };
 }

@@ -5,12 +5,13 @@ import { createApp } from './app.ts';
 import { createI18n } from './http/i18n.ts';
 import { openDatabase } from './db/open-database.ts';
 import { defaultAligner, prepareWorkbench } from './services/workbench.ts';
+import { configuredEngine } from './services/machine-translation.ts';
 
 async function main(): Promise<void> {
   const config = readConfig();
   const db = openDatabase(config.dbFile);
   const report = await prepareWorkbench(db, config.adminPassword, defaultAligner);
-  const app = createApp({ db, i18n: await createI18n() });
+  const app = createApp({ db, i18n: await createI18n(), mt: configuredEngine(db, { url: config.mtUrl, apiKey: config.mtKey }) });
   const server = app.listen(config.port, () => {
     const url = `http://localhost:${config.port}`;
     console.log(`duiqi is serving ${url} (database ${config.dbFile})`);

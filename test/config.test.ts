@@ -6,7 +6,7 @@ import { ROOT } from './support/start-workbench.ts';
 
 describe('configuration', () => {
   it('when nothing is set then the defaults apply', () => {
-    expect(readConfig({})).toEqual({ port: 3000, dbFile: 'data/duiqi.sqlite', adminPassword: undefined });
+    expect(readConfig({})).toMatchObject({ port: 3000, dbFile: 'data/duiqi.sqlite', adminPassword: undefined, mtUrl: undefined });
   });
 
   it.each([
@@ -14,6 +14,7 @@ describe('configuration', () => {
     [{ PORT: '70000' }, 'PORT must be a whole number from 1 to 65535, not "70000".'],
     [{ DUIQI_DB: '' }, 'DUIQI_DB must name a file, not be empty.'],
     [{ DUIQI_ADMIN_PASSWORD: 'short' }, 'DUIQI_ADMIN_PASSWORD must have at least 8 characters.'],
+    [{ DUIQI_MT_URL: 'ftp://x' }, 'DUIQI_MT_URL must be an http(s) URL, not "ftp://x".'],
   ])('when %j then readConfig refuses with one sentence', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });

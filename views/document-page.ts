@@ -74,6 +74,8 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
     <li><kbd>Ctrl</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.saveNext')}</li>
     <li><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.approveNext')}</li>
     <li><kbd>Esc</kbd> ${ctx.t('shortcuts.cancel')}</li></ul></details>
+  ${doc.counts.untranslated > 0 ? html`<form method="post" action="/documents/${doc.id}/machine-translate" class="mt-form">
+    <input type="hidden" name="_csrf" value="${ctx.csrfToken}"><button type="submit" data-testid="mt-button">${ctx.t('mt.button')}</button></form>` : ''}
   ${filters(ctx, doc.id, filter)}
   <table class="pairs" data-testid="pairs">
     <thead><tr><th>#</th><th>${ctx.t('document.source')}</th><th>${ctx.t('document.target')}</th>

@@ -51,6 +51,11 @@ export function pairsRepo(db: Db) {
         changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), edit_seconds = edit_seconds + ? WHERE id = ?`),
     insertRevision: db.prepare(`INSERT INTO revisions (pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    untranslated: db.prepare(`SELECT p.id, p.version,
+        coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src
+      FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state = 0 ORDER BY p.idx`),
+    setMachine: db.prepare(`UPDATE pairs SET mt_text = ?, tgt_text = ?, state = 10, version = version + 1, last_editor_id = ?,
+        changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND version = ? AND state = 0`),
     history: db.prepare(`SELECT r.id, r.pair_id, r.version, u.name AS author, r.action, r.old_text, r.new_text, r.old_state, r.new_state,
         r.comment, r.seconds, r.created_at
       FROM revisions r LEFT JOIN users u ON u.id = r.author_id WHERE r.pair_id = ? ORDER BY r.version DESC`),
@@ -63,6 +68,10 @@ export function pairsRepo(db: Db) {
     insertRevision: (r: NewRevision) =>
       q.insertRevision.run(r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds),
     history: (pairId: number) => q.history.all(pairId) as RevisionRow[],
+    untranslated: (documentId: number) => q.untranslated.all(documentId) as { id: number; version: number; src: string }[],
+    /** Fills an untranslated pair with machine translation, unless someone changed it meanwhile. */
+    setMachineTranslation: (id: number, version: number, text: string, editorId: number | null) =>
+      q.setMachine.run(text, text, editorId, id, version).changes === 1,
   };
 }
 export type PairsRepo = ReturnType<typeof pairsRepo>;

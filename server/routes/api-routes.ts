@@ -4,7 +4,6 @@ import { Router } from 'express';
 import type { Documents } from '../services/documents.ts';
 import type { Accounts } from '../services/accounts.ts';
 import { requireRole, requireUser } from '../http/auth.ts';
-import { NotFoundError } from '../domain/errors.ts';
 import { documentId } from '../http/params.ts';
 
 export function apiRoutes(documents: Documents, accounts: Accounts): Router {
@@ -29,8 +28,5 @@ export function apiRoutes(documents: Documents, accounts: Accounts): Router {
     res.status(201).json(user);
   });
 
-  r.use((req) => {
-    throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`);
-  });
   return r;
 }

@@ -5,6 +5,7 @@ import type { Documents } from '../services/documents.ts';
 import type { Workspace } from '../services/workspace.ts';
 import { parseFilter } from '../services/workspace.ts';
 import type { PostEditing, PairActionRequest } from '../services/post-editing.ts';
+import type { TranslationMemory } from '../services/translation-memory.ts';
 import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId, pairId } from '../http/params.ts';
@@ -22,8 +23,8 @@ function offsetOf(value: unknown): number {
   return n;
 }
 
-export function documentRoutes(deps: { documents: Documents; workspace: Workspace; editing: PostEditing }): Router {
-  const { documents, workspace, editing } = deps;
+export function documentRoutes(deps: { documents: Documents; workspace: Workspace; editing: PostEditing; memory: TranslationMemory }): Router {
+  const { documents, workspace, editing, memory } = deps;
   const r = Router();
   r.use(requireUser);
 
@@ -37,7 +38,7 @@ export function documentRoutes(deps: { documents: Documents; workspace: Workspac
     const { doc, pair } = target(req);
     const row = workspace.row(doc, pair.idx);
     send(res, editorRow(viewContext(req), doc, row, {
-      diff: diffTexts(row.mt, extras.attempted ?? row.tgt, 'en'), matches: [], canReview: mayDo(req.user!.role, 'approve'), ...extras,
+      diff: diffTexts(row.mt, extras.attempted ?? row.tgt, 'en'), matches: memory.matches(row.src, { exclude: `pair:${row.id}` }), canReview: mayDo(req.user!.role, 'approve'), ...extras,
     }), status);
   }
 

@@ -4,6 +4,7 @@ import type { Db } from '../db/open-database.ts';
 import { accounts } from './accounts.ts';
 import { documents } from './documents.ts';
 import { importDemoCorpus } from './import-document.ts';
+import { glossary } from './glossary.ts';
 import type { Aligner } from '../domain/assemble-pairs.ts';
 import { align } from '../align/align.ts';
 import { loadAlignResources } from '../align/load-resources.ts';
@@ -23,6 +24,9 @@ export interface StartupReport {
 export async function prepareWorkbench(db: Db, adminPassword: string | undefined, aligner: () => Aligner): Promise<StartupReport> {
   const admin = await accounts(db).ensureAdmin(adminPassword);
   const demoImported = documents(db).count() === 0;
-  if (demoImported) importDemoCorpus({ db, align: aligner() });
+  if (demoImported) {
+    importDemoCorpus({ db, align: aligner() });
+    glossary(db).seedDemo();
+  }
   return { adminCreated: admin.created, ...(admin.password ? { generatedPassword: admin.password } : {}), demoImported };
 }

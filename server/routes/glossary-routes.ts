@@ -1,0 +1,58 @@
+// The glossary page and its htmx fragments; the CSV download; the JSON API.
+
+import { Router, type Request, type Response } from 'express';
+import type { Glossary } from '../services/glossary.ts';
+import { requireRole, requireUser } from '../http/auth.ts';
+import { send, viewContext } from '../http/render.ts';
+import { glossaryPage, glossaryTable } from '../../views/glossary-page.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
+
+function entryId(raw: unknown): number {
+  const text = String(raw);
+  if (!/^[1-9]\d{0,15}$/.test(text)) throw new NotFoundError(`There is no glossary entry "${text}".`, 'errors.noGlossaryEntry');
+  return Number(text);
+}
+
+const field = (req: Request, name: string) => String((req.body as Record<string, unknown> | undefined)?.[name] ?? '');
+
+export function glossaryRoutes(glossary: Glossary): Router {
+  const r = Router();
+  const editors = requireRole('translator', 'reviewer', 'admin');
+
+  /** Runs a change and re-renders the table; invalid input comes back inline in the same fragment. */
+  const change = (run: (req: Request) => string | undefined) => (req: Request, res: Response) => {
+    const ctx = viewContext(req);
+    try {
+      const info = run(req);
+      send(res, glossaryTable(ctx, glossary.list(), info ? { info } : undefined));
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      send(res, glossaryTable(ctx, glossary.list(), { error: err.key ? ctx.t(err.key, err.params) : err.message }), 400);
+    }
+  };
+
+  r.get('/glossary', requireUser, (req, res) => send(res, glossaryPage(viewContext(req), glossary.list())));
+  r.get('/glossary.csv', requireUser, (_req, res) => {
+    res.type('text/csv; charset=utf-8').attachment('glossary.csv').send(`\uFEFF${glossary.exportCsv()}`);
+  });
+  r.post('/glossary', editors, change((req) => {
+    glossary.add(field(req, 'zh'), field(req, 'en'), field(req, 'note'));
+    return undefined;
+  }));
+  r.post('/glossary/:id/delete', editors, change((req) => {
+    glossary.remove(entryId(req.params.id));
+    return undefined;
+  }));
+  r.post('/glossary/import', editors, change((req) =>
+    viewContext(req).t('glossary.imported', { count: glossary.importCsv(field(req, 'csv')) })));
+
+  r.get('/api/glossary', requireUser, (_req, res) => res.json(glossary.list()));
+  r.post('/api/glossary', editors, (req, res) => {
+    glossary.add(field(req, 'zh'), field(req, 'en'), field(req, 'note'));
+    res.status(201).json(glossary.list());
+  });
+  r.post('/api/glossary/import', editors, (req, res) => {
+    res.status(201).json({ imported: glossary.importCsv(field(req, 'csv')) });
+  });
+  return r;
+}

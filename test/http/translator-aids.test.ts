@@ -1,0 +1,143 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts } from '../../server/services/accounts.ts';
+import { glossary } from '../../server/services/glossary.ts';
+import { machineTranslation } from '../../server/services/machine-translation.ts';
+import { libreTranslateEngine } from '../../server/mt/libretranslate-engine.ts';
+import { translationMemory } from '../../server/services/translation-memory.ts';
+import { addUser, Client, startTestServer, type TestServer } from '../support/test-server.ts';
+import { pairWith, seedDocuments } from '../support/seed.ts';
+
+let server: TestServer;
+let docs: { demo: number; other: number };
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const [name, role] of [['lin', 'translator'], ['wang', 'reviewer']] as const) {
+    await addUser(server.db, name, role);
+    tokens[name] = accounts(server.db).createToken(name);
+  }
+  docs = seedDocuments(server.db);
+  glossary(server.db).seedDemo();
+});
+afterAll(() => server.close());
+
+const api = (who: string, method: string, url: string, json?: unknown) =>
+  new Client(server.url).request(method, url, { json, headers: { authorization: `Bearer ${tokens[who]}` } });
+
+describe('the glossary', () => {
+  it('when the demo glossary is seeded then 习近平 → Xi Jinping is in it', async () => {
+    const list = (await api('lin', 'GET', '/api/glossary')).json() as { zh: string; en: string }[];
+    expect(list).toContainEqual(expect.objectContaining({ zh: '习近平', en: 'Xi Jinping' }));
+    expect(list).toContainEqual(expect.objectContaining({ zh: '一带一路', en: 'Belt and Road Initiative' }));
+  });
+
+  it('when a term is added in the browser then the table fragment shows it', async () => {
+    const c = new Client(server.url);
+    await c.login('lin');
+    await c.get('/glossary');
+    const res = await c.request('POST', '/glossary', { form: { zh: '青年', en: 'youth', note: '' }, headers: { 'X-CSRF-Token': c.csrf, 'HX-Request': 'true' } });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('青年');
+    expect(server.db.prepare("SELECT en FROM glossary_terms WHERE zh = '青年'").pluck().get()).toBe('youth');
+  });
+
+  it('when a CSV with a bad line is imported then 400 names the line and nothing is added', async () => {
+    const c = new Client(server.url);
+    await c.login('lin');
+    await c.get('/glossary');
+    const before = server.db.prepare('SELECT count(*) FROM glossary_terms').pluck().get();
+    const csv = 'zh,en\n地方,local\n"教育,体育",education and sports\n媒体\n';
+    const res = await c.request('POST', '/glossary/import', { form: { csv }, headers: { 'X-CSRF-Token': c.csrf, 'HX-Request': 'true' } });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Line 4');
+    expect(server.db.prepare('SELECT count(*) FROM glossary_terms').pluck().get()).toBe(before);
+    const ok = await c.request('POST', '/glossary/import', { form: { csv: 'zh,en\n地方,local\n"教育,体育",education and sports\n' }, headers: { 'X-CSRF-Token': c.csrf, 'HX-Request': 'true' } });
+    expect(ok.status).toBe(200);
+    expect(server.db.prepare("SELECT en FROM glossary_terms WHERE zh = '教育,体育'").pluck().get()).toBe('education and sports');
+  });
+
+  it('when a pair lacks the agreed English of a glossary term then the QA flag shows on its row', async () => {
+    const c = new Client(server.url);
+    await c.login('lin');
+    const page = await c.get(`/documents/${docs.demo}?qa=glossary`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('data-qa="glossary"');
+    // 公平正义 is agreed as "fairness and justice"; the MT wrote "justice and justice".
+    expect(page.text).toContain('justice and justice');
+    expect(page.text).toContain('公平正义 → fairness and justice');
+    expect(page.text).not.toContain('Over the past two years'); // a row without glossary terms is filtered out
+  });
+});
+
+describe('machine translation of untranslated rows', () => {
+  it('when the offline engine runs then the two Chinese headlines get a rough English draft marked as such', async () => {
+    const res = await api('lin', 'POST', `/api/documents/${docs.demo}/machine-translate`);
+    expect(res.status).toBe(200);
+    expect(res.json()).toEqual({ translated: 2, engine: 'gloss' });
+    const head = pairWith(server.db, docs.demo, '金灿荣教授 精华精选');
+    expect(head.state).toBe(10);
+    expect(head.tgt).toMatch(/Jin Canrong/);
+    expect(head.mt).toBe(head.tgt);
+    const history = (await api('lin', 'GET', `/api/pairs/${head.id}/history`)).json();
+    expect(history[0]).toMatchObject({ action: 'mt', author: 'lin' });
+    expect(history[0].comment).toMatch(/gloss|word/i);
+    const again = await api('lin', 'POST', `/api/documents/${docs.demo}/machine-translate`);
+    expect(again.json().translated).toBe(0);
+  });
+
+  it('when DUIQI_MT_URL names a LibreTranslate server then its answers are used', async () => {
+    const seen: unknown[] = [];
+    const mtServer = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        const parsed = JSON.parse(body) as { q: string[]; source: string; target: string };
+        seen.push({ url: req.url, ...parsed });
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ translatedText: parsed.q.map((q) => `EN(${q})`) }));
+      });
+    });
+    await new Promise<void>((r) => mtServer.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(mtServer.address() as AddressInfo).port}`;
+    try {
+      const db = server.db;
+      const docId = (await import('../../server/services/import-document.ts')).importTextDocument(
+        { db, align: (await import('../../server/services/workbench.ts')).defaultAligner() },
+        { title: 'mt', createdBy: null, zh: { name: 'z', text: '第一句。第二句。' }, en: { name: 'e', text: 'The first sentence.' } },
+      );
+      const user = { id: 1, name: 'lin', role: 'translator' as const };
+      // The translator clears a row's English: it is untranslated again and machine translation may fill it.
+      const row = pairWith(db, docId, '第二句');
+      (await import('../../server/services/post-editing.ts')).postEditing(db).act(user, row.id, { action: 'save', text: '', version: row.version });
+      const result = await machineTranslation(db, () => libreTranslateEngine(url)).translateMissing(user, docId);
+      expect(result).toEqual({ translated: 1, engine: 'libretranslate' });
+      expect(seen).toEqual([{ url: '/translate', q: [row.src], source: 'zh', target: 'en', format: 'text' }]);
+      expect(pairWith(db, docId, '第二句').tgt).toBe(`EN(${row.src})`);
+    } finally {
+      mtServer.close();
+    }
+  });
+
+  it('when the LibreTranslate server is down then a 502-class error says so and nothing is written', async () => {
+    const engine = libreTranslateEngine('http://127.0.0.1:9', { timeoutMs: 2000 });
+    await expect(engine.translate(['你好'], 'zh', 'en')).rejects.toThrow(/did not answer/);
+  });
+});
+
+describe('the translation memory in the editor', () => {
+  it('when an approved pair resembles the sentence being edited then the editor shows it with its similarity', async () => {
+    const memory = translationMemory(server.db);
+    memory.load([{ src: '双方还就朝鲜半岛局势交换了看法。', tgt: 'The two sides also exchanged opinions on the Korean Peninsula.' }], 'test.tmx');
+    const c = new Client(server.url);
+    await c.login('lin');
+    const pair = pairWith(server.db, docs.demo, '双方还就朝鲜半岛局势交换了意见');
+    const editor = await c.get(`/documents/${docs.demo}/pairs/${pair.id}/edit`);
+    expect(editor.status).toBe(200);
+    expect(editor.text).toContain('exchanged opinions on the Korean Peninsula');
+    expect(editor.text).toMatch(/>\d{2}%</);
+    expect(memory.matches('完全不同的一句话，没有任何关系。')).toEqual([]);
+  });
+});
