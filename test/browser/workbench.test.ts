@@ -39,7 +39,7 @@ describe.skipIf(skip)('the workbench in a real browser', () => {
     expect(await first.locator('td.tgt').textContent()).toContain('No English yet');
     const noise = page.locator('tr.noise', { hasText: 'Sponsor Advertisement' });
     expect(await noise.count()).toBe(1);
-    expect(await noise.locator('td.tgt').evaluate('(el) => getComputedStyle(el).fontStyle')).toBe('italic');
+    expect(await noise.locator('td.tgt').evaluate((el) => getComputedStyle(el).fontStyle)).toBe('italic');
     const levelRow = page.locator('tr.pair', { hasText: 'the level and level' });
     expect(await levelRow.locator('td.src').textContent()).toContain('提升务实合作的水平和层次');
     expect(await levelRow.locator('td.score').textContent()).toMatch(/^\d\.\d\d$/);

@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { ROOT, startWorkbench, type Workbench } from '../support/start-workbench.ts';
+
+const skip = browserUnavailable();
+
+function addUser(dbFile: string, name: string, role: string) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/duiqi.js'), 'user', 'add', name, '--role', role, '--password', `${name}-password`], {
+    cwd: ROOT, env: { ...process.env, DUIQI_DB: dbFile }, encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(r.stderr);
+}
+
+async function login(page: Page, url: string, name: string) {
+  await page.goto(`${url}/login`);
+  await page.fill('input[name=name]', name);
+  await page.fill('input[name=password]', `${name}-password`);
+  await page.click('form[action="/login"] button[type=submit]');
+  await page.waitForURL('**/documents');
+}
+
+const approvedCount = (page: Page) => page.locator('#progress rect[data-state=approved]').getAttribute('data-count');
+
+describe.skipIf(skip)('post-editing and review in a real browser', () => {
+  let wb: Workbench;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    wb = await startWorkbench({ DUIQI_ADMIN_PASSWORD: 'admin-password' });
+    addUser(wb.dbFile, 'lin', 'translator');
+    addUser(wb.dbFile, 'wang', 'reviewer');
+    context = await launchBrowser();
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await wb?.stop();
+  });
+
+  it('when a translator fixes "justice and justice" and presses Ctrl+Enter then it is saved and the next row opens', async () => {
+    await login(page, wb.url, 'lin');
+    await page.click('table.documents a');
+    const row = page.locator('tr.pair', { hasText: 'justice and justice' });
+    await row.locator('button[data-edit]').click();
+    const editor = page.locator('tr.editing');
+    await editor.waitFor();
+    expect(await editor.locator('.mt-text').textContent()).toContain('international justice and justice');
+    // No approve button for a translator.
+    expect(await editor.locator('[data-shortcut=approve-next]').count()).toBe(0);
+    const textarea = editor.locator('textarea[name=tgt]');
+    const fixed = (await textarea.inputValue()).replace('international justice and justice', 'international fairness and justice');
+    await textarea.fill(fixed);
+    await textarea.press('Control+Enter');
+    const saved = page.locator('tr.pair[data-state=translated]', { hasText: 'international fairness and justice' });
+    await saved.waitFor();
+    await page.locator('tr.editing').waitFor(); // the next row's editor opened by itself
+    expect(await page.locator('tr.editing .source-text').textContent()).not.toContain('公平正义');
+    await page.keyboard.press('Escape');
+    await page.locator('tr.editing').waitFor({ state: 'detached' });
+  });
+
+  it('when the reviewer opens the pair then the diff shows the fix, and approving moves the progress bar', async () => {
+    await page.click('header form[action="/logout"] button');
+    await login(page, wb.url, 'wang');
+    await page.click('table.documents a');
+    expect(await approvedCount(page)).toBe('0');
+    const row = page.locator('tr.pair', { hasText: 'international fairness and justice' });
+    await row.locator('button[data-edit]').click();
+    const editor = page.locator('tr.editing');
+    await editor.waitFor();
+    expect(await editor.locator('[data-testid=editor-diff] del').allTextContents()).toContain('justice');
+    expect(await editor.locator('[data-testid=editor-diff] ins').allTextContents()).toContain('fairness');
+    await page.screenshot({ path: path.join(ROOT, 'test/screenshots/editor.png') });
+    await editor.locator('textarea[name=tgt]').press('Control+Shift+Enter');
+    await page.locator('tr.pair[data-state=approved]', { hasText: 'international fairness and justice' }).waitFor();
+    await expect.poll(() => approvedCount(page)).toBe('1');
+  });
+
+  it('when the reviewer opens the history then it lists the translator\'s save and the approval', async () => {
+    await page.keyboard.press('Escape').catch(() => undefined);
+    const row = page.locator('tr.pair', { hasText: 'international fairness and justice' });
+    await row.locator('button[data-edit]').click();
+    await page.locator('tr.editing button', { hasText: 'History' }).click();
+    const history = page.locator('[data-testid=history]');
+    await history.waitFor();
+    const text = await history.textContent();
+    expect(text).toContain('lin');
+    expect(text).toContain('wang');
+    expect(text).toContain('approved');
+  });
+});
