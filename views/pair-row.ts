@@ -45,7 +45,8 @@ export function pairRow(ctx: ViewContext, docId: number, p: WorkRow, opts: { ope
       : html`<span class="missing">${ctx.t('document.untranslated')}</span>`}${flagList(ctx, p.flags)}</td>
     ${scoreCell(ctx, p.score)}
     <td class="state"><span class="badge badge-${state}">${ctx.t(`states.${state}`)}</span>${p.hter !== null && p.hter > 0
-      ? html`<span class="hter" title="${ctx.t('editor.hterTitle')}">HTER ${p.hter.toFixed(2)}</span>` : ''}${p.lastEditor
+      ? html`<span class="hter" title="${ctx.t('editor.hterTitle')}">HTER ${p.hter.toFixed(2)}</span>` : ''}${p.editSeconds > 0
+      ? html`<span class="hter" title="${ctx.t('editor.timeTitle')}">${ctx.t('editor.time', { seconds: Math.round(p.editSeconds) })}</span>` : ''}${p.lastEditor
       ? html`<span class="editor-name">${p.lastEditor}</span>` : ''}</td>
     <td class="actions"><button type="button" class="edit" data-edit hx-get="${pairUrl(docId, p)}/edit" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.edit')}</button></td>
   </tr>`;

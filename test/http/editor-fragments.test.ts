@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, Client, startTestServer, type TestServer } from '../support/test-server.ts';
+import { pairWith, seedDocuments } from '../support/seed.ts';
+
+let server: TestServer;
+let docs: { demo: number; other: number };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await addUser(server.db, 'lin', 'translator');
+  await addUser(server.db, 'wang', 'reviewer');
+  docs = seedDocuments(server.db);
+});
+afterAll(() => server.close());
+
+async function editorOf(who: string, pairId: number, docId = docs.demo) {
+  const c = new Client(server.url);
+  await c.login(who);
+  await c.get('/documents'); // the session's CSRF token comes with the first page after login
+  const res = await c.get(`/documents/${docId}/pairs/${pairId}/edit`);
+  const version = /name="version" value="(\d+)"/.exec(res.text)![1]!;
+  return { c, res, version };
+}
+
+const htmx = (c: Client) => ({ 'X-CSRF-Token': c.csrf, 'HX-Request': 'true' });
+
+describe('the editor fragments', () => {
+  it('when two people edit the same pair then the second save gets 409 showing both texts, and a retry succeeds', async () => {
+    const pair = pairWith(server.db, docs.demo, 'level and level');
+    const a = await editorOf('lin', pair.id);
+    const b = await editorOf('wang', pair.id);
+    const url = `/documents/${docs.demo}/pairs/${pair.id}/save`;
+    const first = await a.c.request('POST', url, { form: { tgt: 'Version by Lin.', version: a.version, opened_at: String(Date.now() - 5000) }, headers: htmx(a.c) });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('hx-trigger')).toBe('pair-changed');
+    expect(first.text).toContain('data-state="translated"');
+    const stale = await b.c.request('POST', url, { form: { tgt: 'Version by Wang.', version: b.version }, headers: htmx(b.c) });
+    expect(stale.status).toBe(409);
+    expect(stale.text).toContain('data-testid="conflict"');
+    expect(stale.text).toContain('Version by Lin.');
+    expect(stale.text).toContain('Version by Wang.');
+    const newVersion = /name="version" value="(\d+)"/.exec(stale.text)![1]!;
+    expect(Number(newVersion)).toBe(Number(b.version) + 1);
+    const retry = await b.c.request('POST', url, { form: { tgt: 'Version by Wang.', version: newVersion }, headers: htmx(b.c) });
+    expect(retry.status).toBe(200);
+    expect(server.db.prepare('SELECT tgt_text FROM pairs WHERE id = ?').pluck().get(pair.id)).toBe('Version by Wang.');
+    const seconds = server.db.prepare('SELECT edit_seconds FROM pairs WHERE id = ?').pluck().get(pair.id) as number;
+    expect(seconds).toBeGreaterThanOrEqual(5);
+  });
+
+  it('when a reviewer rejects without a comment then the editor comes back with the message inline', async () => {
+    const pair = pairWith(server.db, docs.demo, 'Ding Xuexiang');
+    const { c, version } = await editorOf('wang', pair.id);
+    const res = await c.request('POST', `/documents/${docs.demo}/pairs/${pair.id}/reject`, { form: { tgt: pair.tgt, version, comment: ' ' }, headers: htmx(c) });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('data-testid="pair-editor"');
+    expect(res.text).toContain('Say why you reject this pair');
+  });
+
+  it('when a reviewer edits and approves in one step then the edit is saved and approved', async () => {
+    const pair = pairWith(server.db, docs.demo, 'Korean Peninsula');
+    const { c, version } = await editorOf('wang', pair.id);
+    const text = 'The two sides also exchanged views on the situation on the Korean Peninsula.';
+    const res = await c.request('POST', `/documents/${docs.demo}/pairs/${pair.id}/approve?next=1`, { form: { tgt: `${text} `, version }, headers: htmx(c) });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('data-open-next="true"');
+    const row = server.db.prepare('SELECT tgt_text, state, version FROM pairs WHERE id = ?').get(pair.id);
+    expect(row).toEqual({ tgt_text: text, state: 30, version: Number(version) + 1 });
+  });
+
+  it('when a translator posts to approve then 403 and nothing changes', async () => {
+    const pair = pairWith(server.db, docs.demo, 'Hong Kong’s affairs');
+    const { c, version } = await editorOf('lin', pair.id);
+    const res = await c.request('POST', `/documents/${docs.demo}/pairs/${pair.id}/approve`, { form: { version }, headers: htmx(c) });
+    expect(res.status).toBe(403);
+    expect(server.db.prepare('SELECT state FROM pairs WHERE id = ?').pluck().get(pair.id)).toBe(pair.state);
+  });
+});
+
+describe('filters and progress', () => {
+  it('when rows are filtered by state or text then only matching rows come back', async () => {
+    const c = new Client(server.url);
+    await c.login('lin');
+    const untranslated = await c.get(`/documents/${docs.demo}/rows?state=untranslated`, { 'HX-Request': 'true' });
+    const rows = untranslated.text.match(/data-testid="pair-row"/g) ?? [];
+    expect(rows).toHaveLength(2);
+    expect(untranslated.text).toContain('金灿荣教授 精华精选');
+    const zh = await c.get(`/documents/${docs.demo}/rows?q=${encodeURIComponent('人文交流')}`);
+    expect(zh.text).toContain('Joint Committee');
+    expect(zh.text).not.toContain('Ding Xuexiang');
+    const en = await c.get(`/documents/${docs.demo}/rows?q=JUSTICE`);
+    expect(en.text).toContain('公平正义');
+    const bad = await c.get(`/documents/${docs.demo}/rows?state=lost`);
+    expect(bad.status).toBe(400);
+  });
+
+  it('when the progress fragment is fetched then it counts pairs by state', async () => {
+    const c = new Client(server.url);
+    await c.login('lin');
+    const res = await c.get(`/documents/${docs.demo}/progress`);
+    const count = (state: string) => Number(new RegExp(`data-state="${state}" data-count="(\\d+)"`).exec(res.text)![1]);
+    const total = server.db.prepare('SELECT count(*) FROM pairs WHERE document_id = ? AND noise = 0').pluck().get(docs.demo);
+    expect(count('approved') + count('translated') + count('machine') + count('untranslated')).toBe(total);
+    expect(count('approved')).toBe(server.db.prepare('SELECT count(*) FROM pairs WHERE document_id = ? AND state = 30').pluck().get(docs.demo));
+  });
+});
