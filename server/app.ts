@@ -18,6 +18,7 @@ import { postEditing } from './services/post-editing.ts';
 import { workspace as workspaceService } from './services/workspace.ts';
 import { NotFoundError } from './domain/errors.ts';
 import type { MtEngine } from './domain/mt-engine.ts';
+import { LoginThrottle } from './domain/login-throttle.ts';
 import { glossary as glossaryService } from './services/glossary.ts';
 import { translationMemory } from './services/translation-memory.ts';
 import { configuredEngine, machineTranslation } from './services/machine-translation.ts';
@@ -29,6 +30,7 @@ export interface AppDeps {
   i18n: i18n;
   /** The machine-translation engine, made on first use (the offline gloss loads a dictionary). */
   mt?: () => MtEngine;
+  loginThrottle?: LoginThrottle;
 }
 
 const require = createRequire(import.meta.url);
@@ -67,7 +69,7 @@ export function createApp(deps: AppDeps) {
   app.use(csrfProtection);
 
   app.get('/', (_req, res) => res.redirect(303, '/documents'));
-  app.use(authRoutes(accounts));
+  app.use(authRoutes(accounts, deps.loginThrottle ?? new LoginThrottle()));
   app.use('/api', pairApiRoutes(editing));
   app.use('/api', apiRoutes(documents, accounts));
   app.use(glossaryRoutes(glossaryService(deps.db)));

@@ -7,8 +7,9 @@ import { clearSessionCookie, setSessionCookie } from '../http/auth.ts';
 import { LANGUAGE_COOKIE, LANGUAGES } from '../http/i18n.ts';
 import { safeNext, send, viewContext } from '../http/render.ts';
 import { loginPage } from '../../views/login-page.ts';
+import type { LoginThrottle } from '../domain/login-throttle.ts';
 
-export function authRoutes(accounts: Accounts): Router {
+export function authRoutes(accounts: Accounts, throttle: LoginThrottle): Router {
   const r = Router();
 
   r.get('/login', (req, res) => {
@@ -17,13 +18,21 @@ export function authRoutes(accounts: Accounts): Router {
 
   r.post('/login', async (req, res) => {
     const { name = '', password = '', next } = req.body as Record<string, string>;
+    const wait = throttle.retryAfter(String(name), req.ip ?? '');
+    if (wait > 0) {
+      const ctx = viewContext(req);
+      res.set('Retry-After', String(Math.ceil(wait / 1000)));
+      return send(res, loginPage(ctx, { next: safeNext(next), name: String(name), error: ctx.t('errors.tooManyLogins') }), 429);
+    }
     try {
       const session = await accounts.login(String(name), String(password));
+      throttle.succeed(String(name));
       if (req.session) accounts.logout(req.session.id);
       setSessionCookie(res, session.id);
       res.redirect(303, safeNext(next));
     } catch (err) {
       if (!(err instanceof AppError) || err.status !== 401) throw err;
+      throttle.fail(String(name), req.ip ?? '');
       const ctx = viewContext(req);
       send(res, loginPage(ctx, { next: safeNext(next), name: String(name), error: ctx.t('errors.badLogin') }), 401);
     }

@@ -164,3 +164,35 @@ describe('passwords', () => {
     expect(a).not.toBe(b); // same password, different salts
   });
 });
+
+describe('login throttling', () => {
+  it('when an account fails 10 times then it gets 429 even with the right password, and other accounts are unaffected', async () => {
+    const { LoginThrottle } = await import('../../server/domain/login-throttle.ts');
+    const { startTestServer: start } = await import('../support/test-server.ts');
+    const s = await start({ loginThrottle: new LoginThrottle() });
+    try {
+      await addUser(s.db, 'zhao', 'translator');
+      await addUser(s.db, 'qian', 'translator');
+      const c = new Client(s.url);
+      for (let i = 0; i < 10; i++) expect((await c.login('zhao', 'wrong password')).status).toBe(401);
+      const locked = await c.login('zhao');
+      expect(locked.status).toBe(429);
+      expect(locked.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(locked.text).toContain('Too many failed logins');
+      expect((await new Client(s.url).login('qian')).status).toBe(303);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('when the clock passes the lock then the account may log in again', async () => {
+    const { LoginThrottle } = await import('../../server/domain/login-throttle.ts');
+    let now = 0;
+    const t = new LoginThrottle({ perAccount: 3, perAddress: 100, windowMs: 1000, lockMs: 5000 }, () => now);
+    for (let i = 0; i < 3; i++) t.fail('a', '1.2.3.4');
+    expect(t.retryAfter('a', '1.2.3.4')).toBe(5000);
+    expect(t.retryAfter('b', '5.6.7.8')).toBe(0);
+    now = 5001;
+    expect(t.retryAfter('a', '1.2.3.4')).toBe(0);
+  });
+});

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp } from '../../server/app.ts';
+import { createApp, type AppDeps } from '../../server/app.ts';
 import { createI18n } from '../../server/http/i18n.ts';
 import { openDatabase, type Db } from '../../server/db/open-database.ts';
 import { accounts } from '../../server/services/accounts.ts';
@@ -22,10 +22,11 @@ export function tempDir(prefix = 'duiqi-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startTestServer(opts: { dbFile?: string } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { dbFile?: string } & Partial<Omit<AppDeps, 'db' | 'i18n'>> = {}): Promise<TestServer> {
   const dir = tempDir();
-  const db = openDatabase(opts.dbFile ?? path.join(dir, 'duiqi.sqlite'));
-  const app = createApp({ db, i18n: await createI18n() });
+  const { dbFile, ...deps } = opts;
+  const db = openDatabase(dbFile ?? path.join(dir, 'duiqi.sqlite'));
+  const app = createApp({ db, i18n: await createI18n(), ...deps });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
