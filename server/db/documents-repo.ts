@@ -145,3 +145,91 @@ export function documentsRepo(db: Db) {
   };
 }
 export type DocumentsRepo = ReturnType<typeof documentsRepo>;
+
+/** A pair as exported: its row, its sentences per side and its reject comments, oldest first. */
+export interface ExportPairRow {
+  idx: number;
+  score: number | null;
+  state: number;
+  mt_text: string;
+  tgt_text: string;
+  version: number;
+  last_editor: string | null;
+  changed_at: string | null;
+  /** JSON arrays of strings. */
+  src_segments: string;
+  tgt_segments: string;
+  comments: string;
+}
+
+/** A pair read from a bilingual file, saved as it is: no aligning, its own target, state and history. */
+export interface KeptPair {
+  idx: number;
+  score: number | null;
+  state: number;
+  mtText: string;
+  tgtText: string;
+  version: number;
+  lastEditorId: number | null;
+  changedAt: string | null;
+  segments: NewSegment[];
+}
+
+// The C0 controls XML 1.0 refuses (bar NUL, which cannot sit in a GLOB set), and U+FFFE/U+FFFF.
+const XML_UNSAFE_CODES = [...Array(32).keys()].filter((c) => c > 0 && c !== 9 && c !== 10 && c !== 13).concat(0xfffe, 0xffff);
+// SQLite's GLOB compares whole characters, so one set matches any of them anywhere in a text.
+const XML_UNSAFE = (column: string) =>
+  `(${column} GLOB '*[' || char(${XML_UNSAFE_CODES.join(', ')}) || ']*' OR instr(${column}, char(0)) > 0)`;
+
+/** Export and bilingual import: pairs in pages, an XML-safety scan, and pairs saved with their own fields. */
+export function documentTransferRepo(db: Db) {
+  const q = {
+    // Keyset pages: a better-sqlite3 iterator left open across awaits would block every write of the app.
+    page: db.prepare(`SELECT p.idx, p.score, p.state, p.mt_text, p.tgt_text, p.version, u.name AS last_editor, p.changed_at,
+        (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)) AS src_segments,
+        (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'tgt' ORDER BY s.idx)) AS tgt_segments,
+        (SELECT json_group_array(comment) FROM (SELECT comment FROM revisions r
+          WHERE r.pair_id = p.id AND r.action = 'reject' AND r.comment IS NOT NULL ORDER BY r.version)) AS comments
+      FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id
+      WHERE p.document_id = ? AND p.noise = 0 AND p.state >= ? AND p.idx > ? ORDER BY p.idx LIMIT ?`),
+    lastChange: db.prepare('SELECT max(changed_at) FROM pairs WHERE document_id = ?').pluck(),
+    xmlUnsafe: db.prepare(`SELECT p.idx FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state >= ? AND (
+        ${XML_UNSAFE('p.tgt_text')}
+        OR EXISTS (SELECT 1 FROM segments s WHERE s.pair_id = p.id AND ${XML_UNSAFE('s.text')})
+        OR EXISTS (SELECT 1 FROM revisions r WHERE r.pair_id = p.id AND r.action = 'reject' AND ${XML_UNSAFE('r.comment')}))
+      ORDER BY p.idx LIMIT 1`).pluck(),
+    insertDocument: db.prepare(`INSERT INTO documents (title, src_lang, tgt_lang, source_name, created_by, created_at)
+      VALUES (?, 'zh-CN', 'en', ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))`),
+    insertPair: db.prepare(`INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, tgt_text, version, last_editor_id, changed_at)
+      VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`),
+    insertSegment: db.prepare(`INSERT INTO segments
+      (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)`),
+  };
+  return {
+    /** Every non-noise pair at or above `minState`, in order, read `pageSize` rows at a time. */
+    *exportPairs(documentId: number, minState: number, pageSize = 500): Generator<ExportPairRow> {
+      let after = -1;
+      for (;;) {
+        const rows = q.page.all(documentId, minState, after, pageSize) as ExportPairRow[];
+        yield* rows;
+        if (rows.length < pageSize) return;
+        after = rows.at(-1)!.idx;
+      }
+    },
+    lastChange: (documentId: number) => q.lastChange.get(documentId) as string | null,
+    /** The idx of the first exported pair holding a character XML cannot carry, if any. */
+    firstXmlUnsafePair: (documentId: number, minState: number) => q.xmlUnsafe.get(documentId, minState) as number | undefined,
+    insertDocument: (d: { title: string; sourceName: string; createdBy: number | null; createdAt: string | null }) =>
+      Number(q.insertDocument.run(d.title, d.sourceName, d.createdBy, d.createdAt).lastInsertRowid),
+    insertPair(documentId: number, p: KeptPair): number {
+      const pairId = Number(q.insertPair.run(documentId, p.idx, p.score, p.state, p.mtText, p.tgtText, p.version, p.lastEditorId, p.changedAt)
+        .lastInsertRowid);
+      for (const s of p.segments) {
+        q.insertSegment.run(documentId, pairId, s.sourceId, s.side, s.idx, s.text, s.kind, s.paragraph, s.start, s.end);
+      }
+      return pairId;
+    },
+  };
+}
+export type DocumentTransferRepo = ReturnType<typeof documentTransferRepo>;

@@ -1,0 +1,211 @@
+// Use cases for uploaded files: two plain texts to align, one bilingual file kept as it is, or TMX into the memory.
+
+import path from 'node:path';
+import type { Db } from '../db/open-database.ts';
+import { documentTransferRepo, documentsRepo, type KeptPair, type NewSegment } from '../db/documents-repo.ts';
+import { accountsRepo } from '../db/accounts-repo.ts';
+import { pairsRepo } from '../db/pairs-repo.ts';
+import { importTextDocument } from './import-document.ts';
+import { translationMemory } from './translation-memory.ts';
+import { adapterFor } from '../formats/adapters.ts';
+import { defaultSegments, type BilingualDocument, type BilingualPair, type FormatAdapter } from '../formats/bilingual-document.ts';
+import { decodeText } from '../domain/decode-text.ts';
+import { joinSentences, type Aligner } from '../domain/assemble-pairs.ts';
+import { ValidationError } from '../domain/errors.ts';
+import { State } from '../domain/types.ts';
+
+/** A file as it arrived: the name is only ever shown or stored as text, never used as a path. */
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface UploadDeps {
+  db: Db;
+  /** Made on first use: loading the aligner's lexicon is only worth it for plain texts. */
+  aligner: () => Aligner;
+}
+
+export interface UploadRequest {
+  title?: string;
+  /** The Chinese text, or the one TMX, XLIFF or JSON file. */
+  source?: UploadedFile;
+  /** The English translation, for a Chinese plain text only. */
+  translation?: UploadedFile;
+  createdBy: number | null;
+}
+
+interface DecodedFile {
+  name: string;
+  text: string;
+  format: FormatAdapter | undefined;
+}
+
+const MAX_TITLE = 500;
+const BY_EXTENSION: Record<string, string> = { '.tmx': 'tmx', '.xlf': 'xliff', '.xliff': 'xliff', '.json': 'json' };
+
+/**
+ * The bilingual format of a file, or undefined for plain text. The content decides (a `<tmx` or
+ * `<xliff` root, a JSON object); the extension only names the format of a file whose start says
+ * nothing, so its parser can explain what is wrong. A `.txt` file is always plain text.
+ */
+export function detectFormat(name: string, text: string): FormatAdapter | undefined {
+  const ext = path.extname(name).toLowerCase();
+  if (ext === '.txt') return undefined;
+  // Skip the XML declaration, comments and processing instructions before the root element.
+  const start = text.slice(0, 4096).replace(/^\uFEFF/, '').replace(/^(\s*(<\?[\s\S]*?\?>|<!--[\s\S]*?-->))*\s*/, '');
+  if (/^<tmx[\s>]/.test(start)) return adapterFor('tmx');
+  if (/^<xliff[\s>]/.test(start)) return adapterFor('xliff');
+  if (start.startsWith('{')) return adapterFor('json');
+  return BY_EXTENSION[ext] ? adapterFor(BY_EXTENSION[ext]) : undefined;
+}
+
+function decodeUpload(file: UploadedFile): DecodedFile {
+  const { text } = decodeText(file.bytes, `The file "${file.name}"`);
+  return { name: file.name, text, format: detectFormat(file.name, text) };
+}
+
+function checkedTitle(...candidates: (string | undefined)[]): string {
+  const title = candidates.map((c) => c?.trim() ?? '').find((c) => c !== '') ?? '';
+  if (title.length > MAX_TITLE) throw new ValidationError(`A title may have at most ${MAX_TITLE} characters.`, 'errors.titleLong', { max: MAX_TITLE });
+  if (/\p{Cc}/u.test(title)) throw new ValidationError('A title may not contain control characters.', 'errors.titleControl');
+  return title;
+}
+
+function baseName(name: string): string {
+  return path.basename(name, path.extname(name));
+}
+
+/** Two plain texts are aligned; one bilingual file is kept as it is. Returns the new document's id. */
+export function importUpload(deps: UploadDeps, request: UploadRequest): number {
+  if (!request.source) {
+    throw new ValidationError('Choose a file: a Chinese text with its English translation, or one TMX, XLIFF or JSON file.', 'errors.noFile');
+  }
+  const source = decodeUpload(request.source);
+  if (source.format) {
+    if (request.translation) {
+      throw new ValidationError(`"${source.name}" is a bilingual ${source.format.name.toUpperCase()} file already; upload it alone.`,
+        'errors.extraFile', { name: source.name });
+    }
+    return importBilingualFile(deps.db, { title: request.title, file: source, format: source.format, createdBy: request.createdBy });
+  }
+  if (!request.translation) {
+    throw new ValidationError(`"${source.name}" is a plain text: upload its English translation as the second file.`,
+      'errors.missingTranslation', { name: source.name });
+  }
+  const translation = decodeUpload(request.translation);
+  if (translation.format) {
+    throw new ValidationError(`"${translation.name}" is a ${translation.format.name.toUpperCase()} file, not the English plain text.`,
+      'errors.translationNotText', { name: translation.name });
+  }
+  return importTextDocument({ db: deps.db, align: deps.aligner() }, {
+    title: checkedTitle(request.title, baseName(source.name)),
+    zh: { name: source.name, text: source.text },
+    en: { name: translation.name, text: translation.text },
+    createdBy: request.createdBy,
+  });
+}
+
+/** Loads the units of a TMX file into the translation memory; no document is made. Returns how many. */
+export function importMemoryFile(db: Db, file: UploadedFile): number {
+  const decoded = decodeUpload(file);
+  if (decoded.format?.name !== 'tmx') {
+    throw new ValidationError(`Only a TMX file can be loaded into the translation memory; "${file.name}" is not one.`, 'errors.memoryNotTmx', { name: file.name });
+  }
+  const doc = decoded.format.parse(decoded.text);
+  const units = doc.pairs.map((p) => ({ src: p.src, tgt: p.tgt })).filter((u) => u.src.trim() && u.tgt.trim());
+  if (units.length === 0) {
+    throw new ValidationError(`"${file.name}" holds no unit with both Chinese and English text.`, 'errors.memoryEmpty', { name: file.name });
+  }
+  return translationMemory(db).load(units, checkedTitle(doc.title, baseName(file.name)));
+}
+
+function isoOrNull(value: string | null): string | null {
+  return value === null ? null : new Date(value).toISOString();
+}
+
+/** A 2-1 bead keeps its sentences; a file whose sentences do not make up its text keeps the text. */
+function sourceSentences(p: BilingualPair): string[] {
+  return joinSentences(p.srcSegments, 'zh') === p.src ? p.srcSegments : defaultSegments(p.src);
+}
+
+function checkPairs(doc: BilingualDocument, name: string): void {
+  if (doc.pairs.length === 0) throw new ValidationError(`"${name}" holds no translation units.`, 'errors.noUnits', { name });
+  for (const p of doc.pairs) {
+    if (p.score !== null && !(p.score >= 0 && p.score <= 1)) {
+      throw new ValidationError(`Pair ${p.id} of "${name}" has the score ${p.score}; a score is from 0 to 1.`, 'errors.badScore', { id: p.id, name });
+    }
+  }
+}
+
+/** Positions as the file says when they are distinct, so a re-export shows the same indexes; file order otherwise. */
+function positions(pairs: BilingualPair[]): number[] {
+  const given = pairs.map((p) => p.index);
+  return new Set(given).size === given.length ? given : pairs.map((_, i) => i);
+}
+
+/** Each side's sentences one per line, as the document's source texts, with offsets into them. */
+function sideText(sentences: string[][]): { content: string; offsets: number[] } {
+  const offsets: number[] = [];
+  let content = '';
+  for (const s of sentences.flat()) {
+    if (content) content += '\n';
+    offsets.push(content.length);
+    content += s;
+  }
+  return { content, offsets };
+}
+
+/**
+ * A TMX, XLIFF or JSON file as a document, kept aligned as it is: each pair's sentences become
+ * segments, and state, score, version, target, editor, change time and comments are kept where the
+ * file carries them. One transaction: a failure writes nothing.
+ */
+export function importBilingualFile(
+  db: Db,
+  input: { title?: string; file: { name: string; text: string }; format: FormatAdapter; createdBy: number | null },
+): number {
+  const doc = input.format.parse(input.file.text);
+  checkPairs(doc, input.file.name);
+  const title = checkedTitle(input.title, doc.title, baseName(input.file.name));
+  const src = doc.pairs.map(sourceSentences);
+  const tgt = doc.pairs.map((p) => p.tgtSegments);
+  const idx = positions(doc.pairs);
+  const texts = { src: sideText(src), tgt: sideText(tgt) };
+  const users = accountsRepo(db);
+  const docs = documentsRepo(db);
+  const repo = documentTransferRepo(db);
+  const revisions = pairsRepo(db);
+  return db.transaction(() => {
+    const documentId = repo.insertDocument({ title, sourceName: input.file.name, createdBy: input.createdBy, createdAt: isoOrNull(doc.created) });
+    const sourceIds = {
+      src: docs.insertSource(documentId, 'src', input.file.name, texts.src.content),
+      tgt: docs.insertSource(documentId, 'tgt', input.file.name, texts.tgt.content),
+    };
+    const next = { src: 0, tgt: 0 };
+    const segmentsOf = (side: 'src' | 'tgt', sentences: string[]): NewSegment[] => sentences.map((text) => {
+      const n = next[side]++;
+      const start = texts[side].offsets[n]!;
+      return { side, sourceId: sourceIds[side], idx: n, text, kind: 'sentence', paragraph: n, start, end: start + text.length };
+    });
+    doc.pairs.forEach((p, i) => {
+      // Each comment is the reason of one rejection, and each rejection made a version: the comments take the last ones.
+      const version = Math.max(p.version, p.comments.length);
+      const kept: KeptPair = {
+        idx: idx[i]!, score: p.score, state: p.state, tgtText: p.tgt,
+        // The aligned English as it came in stands for the machine draft the post-edit distance is measured from.
+        mtText: joinSentences(p.tgtSegments, 'en'),
+        version,
+        lastEditorId: p.lastEditor === null ? null : users.userByName(p.lastEditor)?.id ?? null,
+        changedAt: isoOrNull(p.changedAt),
+        segments: [...segmentsOf('src', src[i]!), ...segmentsOf('tgt', p.tgtSegments)],
+      };
+      const pairId = repo.insertPair(documentId, kept);
+      p.comments.forEach((comment, c) => revisions.insertRevision({
+        pairId, version: version - p.comments.length + 1 + c, authorId: null, action: 'reject',
+        oldText: p.tgt, newText: p.tgt, oldState: null, newState: State.rejected, comment, seconds: 0,
+      }));
+    });
+    return documentId;
+  }).immediate();
+}
