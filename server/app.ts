@@ -24,12 +24,15 @@ import { translationMemory } from './services/translation-memory.ts';
 import { configuredEngine, machineTranslation } from './services/machine-translation.ts';
 import { glossaryRoutes } from './routes/glossary-routes.ts';
 import { mtRoutes } from './routes/mt-routes.ts';
+import { transferRoutes } from './routes/transfer-routes.ts';
 
 export interface AppDeps {
   db: Db;
   i18n: i18n;
   /** The machine-translation engine, made on first use (the offline gloss loads a dictionary). */
   mt?: () => MtEngine;
+  /** The largest uploaded file in bytes; 20 MB when not given. */
+  maxUpload?: number;
   loginThrottle?: LoginThrottle;
 }
 
@@ -66,6 +69,8 @@ export function createApp(deps: AppDeps) {
   app.use(express.json({ limit: '1mb' }));
   app.use(i18nHandle(deps.i18n));
   app.use(authenticate(accounts));
+  // Before the CSRF check: an upload's _csrf field is in its multipart body, which these routes parse and then check.
+  app.use(transferRoutes({ db: deps.db, maxUpload: deps.maxUpload }));
   app.use(csrfProtection);
 
   app.get('/', (_req, res) => res.redirect(303, '/documents'));

@@ -7,9 +7,13 @@ export interface Config {
   /** A LibreTranslate-compatible server; without one the offline gloss engine drafts. */
   mtUrl: string | undefined;
   mtKey: string | undefined;
+  /** The largest uploaded file accepted, in bytes; a larger one is refused with 413. */
+  maxUpload: number;
 }
 
 export class ConfigError extends Error {}
+
+export const DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const portText = env.PORT ?? '3000';
@@ -25,5 +29,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const mtUrl = env.DUIQI_MT_URL || undefined;
   if (mtUrl && !/^https?:\/\/[^\s]+$/.test(mtUrl)) throw new ConfigError(`DUIQI_MT_URL must be an http(s) URL, not "${mtUrl}".`);
-  return { port, dbFile, adminPassword, mtUrl, mtKey: env.DUIQI_MT_KEY || undefined };
+  const maxUploadText = env.DUIQI_MAX_UPLOAD ?? String(DEFAULT_MAX_UPLOAD);
+  const maxUpload = Number(maxUploadText);
+  if (!/^\d+$/.test(maxUploadText) || !Number.isSafeInteger(maxUpload) || maxUpload < 1) {
+    throw new ConfigError(`DUIQI_MAX_UPLOAD must be a whole number of bytes from 1, not "${maxUploadText}".`);
+  }
+  return { port, dbFile, adminPassword, mtUrl, mtKey: env.DUIQI_MT_KEY || undefined, maxUpload };
 }

@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const config = readConfig();
   const db = openDatabase(config.dbFile);
   const report = await prepareWorkbench(db, config.adminPassword, defaultAligner);
-  const app = createApp({ db, i18n: await createI18n(), mt: configuredEngine(db, { url: config.mtUrl, apiKey: config.mtKey }) });
+  const app = createApp({
+    db, i18n: await createI18n(), mt: configuredEngine(db, { url: config.mtUrl, apiKey: config.mtKey }), maxUpload: config.maxUpload,
+  });
   const server = app.listen(config.port, () => {
     const url = `http://localhost:${config.port}`;
     console.log(`duiqi is serving ${url} (database ${config.dbFile})`);

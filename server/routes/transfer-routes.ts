@@ -1,0 +1,130 @@
+// File import and export over HTTP: the upload page and APIs (multipart), and the streamed downloads.
+
+import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import multer from 'multer';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Db } from '../db/open-database.ts';
+import { DEFAULT_MAX_UPLOAD } from '../config.ts';
+import { exportDocument } from '../services/export-document.ts';
+import { importMemoryFile, importUpload, type UploadedFile, type UploadRequest } from '../services/import-file.ts';
+import { defaultAligner } from '../services/workbench.ts';
+import { csrfProtection, requireUser } from '../http/auth.ts';
+import { send, viewContext } from '../http/render.ts';
+import { documentId } from '../http/params.ts';
+import { AppError, ValidationError } from '../domain/errors.ts';
+import type { Aligner } from '../domain/assemble-pairs.ts';
+import { importForm, importPage, type ImportFormState } from '../../views/import-page.ts';
+
+// Belongs with the other typed errors; kept here while only uploads can be too large.
+export class PayloadTooLargeError extends AppError {
+  override readonly status = 413;
+}
+
+type UploadFields = { source?: Express.Multer.File[]; translation?: Express.Multer.File[] };
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${bytes} bytes`;
+}
+
+/**
+ * Multipart parsing into memory (no file name from the client reaches the file system), with the
+ * CSRF check after it: a form's `_csrf` field is only readable once the body is parsed. Every POST
+ * of this router goes through it; the router is mounted before the app-wide CSRF check for that.
+ */
+function upload(maxUpload: number): RequestHandler[] {
+  const parse = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxUpload, files: 2, fields: 8, fieldSize: 64 * 1024, parts: 10 },
+  }).fields([{ name: 'source', maxCount: 1 }, { name: 'translation', maxCount: 1 }]);
+  const parseOrRefuse: RequestHandler = (req, res, next) => parse(req, res, (err: unknown) => {
+    if (!(err instanceof multer.MulterError)) return next(err);
+    if (err.code === 'LIMIT_FILE_SIZE') {
+      return next(new PayloadTooLargeError(`The file is larger than the upload limit of ${megabytes(maxUpload)}.`,
+        'errors.tooLarge', { limit: megabytes(maxUpload) }));
+    }
+    next(new ValidationError(`The upload was refused: ${err.message}${err.field ? ` (${err.field})` : ''}.`, 'errors.badUpload'));
+  });
+  return [requireUser, parseOrRefuse, csrfProtection];
+}
+
+/** Browsers send an empty part for a file input left empty: that is no file. */
+function fileIn(req: Request, field: keyof UploadFields): UploadedFile | undefined {
+  const file = (req.files as UploadFields | undefined)?.[field]?.[0];
+  if (!file || (file.size === 0 && file.originalname === '')) return undefined;
+  return { name: file.originalname || field, bytes: file.buffer };
+}
+
+function field(req: Request, name: string): string | undefined {
+  const value = (req.body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function uploadRequest(req: Request): UploadRequest {
+  return { title: field(req, 'title'), source: fileIn(req, 'source'), translation: fileIn(req, 'translation'), createdBy: req.user!.id };
+}
+
+const asMemory = (req: Request) => req.query.memory === '1' || field(req, 'memory') === '1';
+
+/** A refused upload re-renders the form with the sentence inline; anything else goes to the error middleware. */
+const showOnForm: ErrorRequestHandler = (err, req, res, next) => {
+  if (!(err instanceof AppError) || (err.status !== 400 && err.status !== 413)) return next(err);
+  const ctx = viewContext(req);
+  const state: ImportFormState = { error: err.key ? ctx.t(err.key, err.params) : err.message, title: field(req, 'title'), memory: asMemory(req) };
+  send(res, req.get('hx-request') ? importForm(ctx, state) : importPage(ctx, state), err.status);
+};
+
+export function transferRoutes(deps: { db: Db; maxUpload?: number }): Router {
+  const { db } = deps;
+  const guard = upload(deps.maxUpload ?? DEFAULT_MAX_UPLOAD);
+  let aligner: Aligner | undefined;
+  const uploads = { db, aligner: () => (aligner ??= defaultAligner()) };
+  const r = Router();
+
+  async function download(req: Request, res: Response) {
+    const file = exportDocument(db, { documentId: documentId(req.params.id), format: req.query.format, state: req.query.state });
+    res.set({
+      'Content-Type': `${file.adapter.mediaType}; charset=utf-8`,
+      'Content-Disposition': `attachment; filename="${file.asciiFileName}"; filename*=UTF-8''${encodeRfc5987(file.fileName)}`,
+    });
+    // A failure after the first byte (a pair changed mid-export) destroys the socket: the download fails, never a cut file.
+    await pipeline(Readable.from(file.chunks, { objectMode: false }), res);
+  }
+  r.get('/api/documents/:id/export', requireUser, download);
+  r.get('/documents/:id/export', requireUser, download);
+
+  r.get('/import', requireUser, (req, res) => {
+    send(res, importPage(viewContext(req), { memory: asMemory(req) }));
+  });
+
+  function importFromForm(req: Request, res: Response) {
+    const ctx = viewContext(req);
+    if (asMemory(req)) {
+      const units = importMemoryFile(db, fileIn(req, 'source') ?? noFile());
+      return send(res, (req.get('hx-request') ? importForm : importPage)(ctx, { memory: true, loaded: units }));
+    }
+    const id = importUpload(uploads, uploadRequest(req));
+    if (req.get('hx-request')) res.set('HX-Redirect', `/documents/${id}`).status(201).end();
+    else res.redirect(303, `/documents/${id}`);
+  }
+  r.post('/import', ...guard, importFromForm, showOnForm);
+
+  r.post('/api/documents/import', ...guard, (req, res) => {
+    res.status(201).json({ id: importUpload(uploads, uploadRequest(req)) });
+  });
+
+  r.post('/api/memory/import', ...guard, (req, res) => {
+    res.status(201).json({ units: importMemoryFile(db, fileIn(req, 'source') ?? noFile()) });
+  });
+
+  return r;
+}
+
+function noFile(): never {
+  throw new ValidationError('Choose a TMX file to load into the translation memory.', 'errors.noMemoryFile');
+}
+
+/** RFC 5987 `value-chars`: encodeURIComponent leaves a few characters that the grammar does not allow. */
+function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}

@@ -1,0 +1,38 @@
+// The upload page: two plain texts to align, one TMX/XLIFF/JSON file kept as it is, or TMX into the memory.
+
+import { html, type SafeHtml } from './html.ts';
+import { layout } from './layout.ts';
+import type { ViewContext } from './view-context.ts';
+
+export interface ImportFormState {
+  /** The sentence of a refused upload, shown above the form. */
+  error?: string;
+  title?: string;
+  memory?: boolean;
+  /** Units just loaded into the translation memory. */
+  loaded?: number;
+}
+
+/** The form alone: htmx swaps it in place, so a refusal shows its sentence without leaving the page. */
+export function importForm(ctx: ViewContext, state: ImportFormState = {}): SafeHtml {
+  return html`<form id="import-form" method="post" action="/import" enctype="multipart/form-data"
+      hx-post="/import" hx-target="this" hx-swap="outerHTML" data-testid="import-form">
+    ${state.error ? html`<p class="error" role="alert" data-testid="import-error">${state.error}</p>` : ''}
+    ${state.loaded !== undefined ? html`<p class="info" role="status" data-testid="import-loaded">${ctx.t('import.loaded', { count: state.loaded })}</p>` : ''}
+    <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
+    <p><label>${ctx.t('import.source')}<br><input type="file" name="source" required
+      accept=".txt,.tmx,.xlf,.xliff,.json,text/plain,application/json,application/xml"></label></p>
+    <p><label>${ctx.t('import.translation')}<br><input type="file" name="translation" accept=".txt,text/plain"></label></p>
+    <p><label>${ctx.t('import.titleField')}<br><input name="title" maxlength="500" value="${state.title ?? ''}"></label></p>
+    <p><label><input type="checkbox" name="memory" value="1"${state.memory ? html` checked` : ''}> ${ctx.t('import.memory')}</label></p>
+    <p class="meta">${ctx.t('import.limits')}</p>
+    <button type="submit">${ctx.t('import.submit')}</button>
+  </form>`;
+}
+
+export function importPage(ctx: ViewContext, state: ImportFormState = {}): SafeHtml {
+  return layout(ctx, ctx.t('import.title'), html`
+  <h1>${ctx.t('import.title')}</h1>
+  <p class="meta">${ctx.t('import.intro')}</p>
+  ${importForm(ctx, state)}`);
+}
