@@ -7,11 +7,16 @@ import { accounts } from '../services/accounts.ts';
 import { randomToken } from '../domain/passwords.ts';
 import { AppError } from '../domain/errors.ts';
 import { alignCommand } from './align-command.ts';
+import { exportCommand, importCommand } from './transfer-commands.ts';
 
 const USAGE = `usage:
   duiqi user add NAME --role admin|reviewer|translator [--password P]
   duiqi token create NAME
-  duiqi align --src-lang zh --tgt-lang en [--presegmented] [--format json] SRC_FILE TGT_FILE`;
+  duiqi align --src-lang zh --tgt-lang en [--presegmented] [--format json] SRC_FILE TGT_FILE
+  duiqi import ZH_FILE EN_FILE [--title T]
+  duiqi import FILE.tmx|FILE.xlf|FILE.json [--title T]
+  duiqi import --memory FILE.tmx
+  duiqi export DOC_ID --format tmx|xliff|json [--state all|translated|approved] [-o FILE]`;
 
 class UsageError extends Error {}
 
@@ -45,6 +50,8 @@ export async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   try {
     if (command === 'align') return await alignCommand(argv.slice(1));
+    if (command === 'import') return await importCommand(argv.slice(1));
+    if (command === 'export') return await exportCommand(argv.slice(1));
     if (command === 'user' && sub === 'add') return await userAdd(rest);
     if (command === 'token' && sub === 'create') return tokenCreate(rest);
     if (command === undefined || command === 'help' || command === '--help') {

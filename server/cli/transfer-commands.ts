@@ -1,0 +1,80 @@
+// `duiqi import` and `duiqi export`: the same use cases as the upload page and the download, on local files.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { readConfig } from '../config.ts';
+import { openDatabase, type Db } from '../db/open-database.ts';
+import { exportDocument } from '../services/export-document.ts';
+import { importMemoryFile, importUpload, type UploadedFile } from '../services/import-file.ts';
+import { defaultAligner } from '../services/workbench.ts';
+import { documentId } from '../http/params.ts';
+import { ValidationError } from '../domain/errors.ts';
+
+function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const db = openDatabase(readConfig().dbFile);
+  return work(db).finally(() => db.close());
+}
+
+function readLocal(file: string): UploadedFile {
+  try {
+    return { name: path.basename(file), bytes: fs.readFileSync(file) };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ValidationError(code === 'ENOENT' ? `There is no file "${file}".` : `Cannot read "${file}" (${code ?? (err as Error).message}).`);
+  }
+}
+
+/** `import ZH_FILE EN_FILE [--title T]`, `import FILE` (TMX/XLIFF/JSON), `import --memory FILE.tmx`; prints the id or unit count. */
+export function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { title: { type: 'string' }, memory: { type: 'boolean' } } });
+  if (positionals.length < 1 || positionals.length > 2) throw new ValidationError('import needs ZH_FILE EN_FILE, one TMX/XLIFF/JSON FILE, or --memory FILE.tmx.');
+  if (values.memory && positionals.length !== 1) throw new ValidationError('import --memory takes one TMX file.');
+  const [first, second] = positionals.map(readLocal);
+  return withDatabase(async (db) => {
+    if (values.memory) {
+      console.log(importMemoryFile(db, first!));
+    } else {
+      console.log(importUpload({ db, aligner: defaultAligner }, { title: values.title, source: first, translation: second, createdBy: null }));
+    }
+    return 0;
+  });
+}
+
+/**
+ * `export DOC_ID --format tmx|xliff|json [--state all|translated|approved] [-o FILE]`: stdout without -o;
+ * with -o a temporary file beside FILE is renamed over it only when complete, so a failure leaves no half file.
+ */
+export function exportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { format: { type: 'string' }, state: { type: 'string' }, output: { type: 'string', short: 'o' } },
+  });
+  if (positionals.length !== 1 || !values.format) throw new ValidationError('export needs a DOC_ID and --format tmx|xliff|json.');
+  const id = documentId(positionals[0]);
+  return withDatabase(async (db) => {
+    const file = exportDocument(db, { documentId: id, format: values.format, state: values.state });
+    if (!values.output) {
+      await pipeline(Readable.from(file.chunks), process.stdout, { end: false });
+      return 0;
+    }
+    const target = path.resolve(values.output);
+    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await pipeline(Readable.from(file.chunks), fs.createWriteStream(temp, { flags: 'wx' }));
+      fs.renameSync(temp, target);
+    } catch (err) {
+      fs.rmSync(temp, { force: true });
+      const code = (err as NodeJS.ErrnoException).code;
+      // A directory that is missing or not writable is the caller's to fix: a refusal, not a crash.
+      if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') {
+        throw new ValidationError(`Cannot write "${values.output}" (${code}).`);
+      }
+      throw err;
+    }
+    return 0;
+  });
+}
