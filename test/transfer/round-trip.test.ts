@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { seedDocuments } from '../support/seed.ts';
+import { HARD_EN, HARD_ZH, download, tokenFor, upload, withoutExportTime } from './transfer-support.ts';
+
+let server: TestServer;
+let lin: string;
+let wang: string;
+let hard: number;
+let demo: number;
+
+const json = async (method: string, url: string, token: string, body?: unknown) => {
+  const res = await fetch(server.url + url, {
+    method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() as Record<string, unknown> };
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  lin = await tokenFor(server.db, 'lin', 'translator');
+  wang = await tokenFor(server.db, 'wang', 'reviewer');
+  demo = seedDocuments(server.db).demo;
+  const res = await upload(server, '/api/documents/import', {
+    source: { name: '改革.txt', content: HARD_ZH }, translation: { name: 'reform.txt', content: HARD_EN },
+  }, { token: lin, fields: { title: '“改革”与「开放」𠀀' } });
+  expect(res.status).toBe(201);
+  hard = res.json().id as number;
+  // Post-edit, approve and reject with a comment, so state, editor, time, distance and notes all travel.
+  const pairs = (await json('GET', `/api/documents/${hard}/pairs`, lin)).body as unknown as { id: number; version: number; tgt: string }[];
+  const [first, second] = pairs;
+  const saved = await json('PUT', `/api/pairs/${first!.id}`, lin, { tgt: 'He said: “We must hold to reform and opening.”', version: first!.version });
+  expect(saved.status).toBe(200);
+  expect((await json('POST', `/api/pairs/${first!.id}/review`, wang, { decision: 'approve', version: saved.body.version })).status).toBe(200);
+  const rejected = await json('POST', `/api/pairs/${second!.id}/review`, wang, { decision: 'reject', version: second!.version, comment: '「𠀀」要保留原字，别写成“字”。' });
+  expect(rejected.status).toBe(200);
+});
+afterAll(() => server.close());
+
+describe('export → import → export over HTTP', () => {
+  for (const format of ['tmx', 'xliff', 'json'] as const) {
+    it.each([['the post-edited document with 𠀀 and “”「」', () => hard], ['the demo page with noise rows', () => demo]])(
+      `when %s is exported as ${format}, imported and exported again then the file is the same`, async (_name, doc) => {
+        const first = await download(server, `/api/documents/${doc()}/export?format=${format}&state=all`, lin);
+        expect(first.status).toBe(200);
+        const imported = await upload(server, '/api/documents/import', { source: { name: `copy.${format}`, content: first.text } }, { token: lin });
+        expect(imported.status).toBe(201);
+        const second = await download(server, `/api/documents/${imported.json().id as number}/export?format=${format}&state=all`, lin);
+        expect(withoutExportTime(second.text)).toBe(withoutExportTime(first.text));
+      });
+  }
+
+  it('when the post-edited document is exported as TMX then the props, editor, note and quotes are in it', async () => {
+    const res = await download(server, `/api/documents/${hard}/export?format=tmx&state=all`, lin);
+    expect(res.headers.get('content-type')).toBe('application/x-tmx+xml; charset=utf-8');
+    expect(res.text).toContain('<prop type="x-duiqi-title">“改革”与「开放」𠀀</prop>');
+    expect(res.text).toMatch(/<tu tuid="1" changedate="\d{8}T\d{6}Z" changeid="wang">/);
+    expect(res.text).toContain('<prop type="x-duiqi-state">approved</prop>');
+    expect(res.text).toMatch(/<prop type="x-duiqi-edit-distance">[1-9]\d*<\/prop>/);
+    expect(res.text).toMatch(/<prop type="x-duiqi-score">0\.\d+<\/prop>/);
+    expect(res.text).toContain('<note>「𠀀」要保留原字，别写成“字”。</note>');
+    expect(res.text).toContain('<seg>He said: “We must hold to reform and opening.”</seg>');
+  });
+
+  it('when a document with a Chinese title is downloaded then the file name is ASCII with the real name in filename*', async () => {
+    const res = await download(server, `/api/documents/${hard}/export?format=xliff&state=all`, lin);
+    const disposition = res.headers.get('content-disposition')!;
+    expect(disposition).toMatch(/^attachment; filename="document-\d+\.xlf"; filename\*=UTF-8''/);
+    const encoded = /filename\*=UTF-8''(\S+)$/.exec(disposition)![1]!;
+    expect(encoded).toMatch(/^[A-Za-z0-9%._~-]+$/);
+    expect(decodeURIComponent(encoded)).toBe('“改革”与「开放」𠀀.xlf');
+  });
+
+  it('when the export format or filter is unknown or the document missing then 400/404 with a sentence', async () => {
+    expect(await download(server, `/api/documents/${hard}/export?format=docx`, lin)).toMatchObject({ status: 400 });
+    expect((await download(server, `/api/documents/${hard}/export?format=docx`, lin)).text).toContain('must be one of tmx, xliff, json');
+    expect((await download(server, `/api/documents/${hard}/export?format=tmx&state=some`, lin)).status).toBe(400);
+    expect((await download(server, '/api/documents/99999/export?format=tmx', lin)).status).toBe(404);
+    const anonymous = await fetch(`${server.url}/api/documents/${hard}/export?format=tmx`);
+    expect(anonymous.status).toBe(401);
+  });
+});
