@@ -47,11 +47,13 @@ export function mayDo(role: Role, action: keyof typeof ALLOWED): boolean {
   return ALLOWED[action].includes(role);
 }
 
+export function assertMayDo(role: Role, action: keyof typeof ALLOWED): void {
+  if (!mayDo(role, action)) throw new ForbiddenError(`A ${role} may not ${action} a pair.`, 'errors.forbiddenAction', { action });
+}
+
 /** Checks permission, version and input, then returns the pair's next text and state. */
 export function applyAction(pair: PairSnapshot, input: ActionInput): Transition {
-  if (!mayDo(input.role, input.action)) {
-    throw new ForbiddenError(`A ${input.role} may not ${input.action} a pair.`, 'errors.forbiddenAction', { action: input.action });
-  }
+  assertMayDo(input.role, input.action);
   if (pair.noise) throw new ValidationError('Page noise has no translation to edit or review.', 'errors.noiseRow');
   if (!Number.isSafeInteger(input.version)) throw new ValidationError('The request must say which version it applies to.', 'errors.noVersion');
   if (input.version !== pair.version) {

@@ -2,7 +2,7 @@
 
 import type { Db } from '../db/open-database.ts';
 import { pairsRepo, type EditablePairRow } from '../db/pairs-repo.ts';
-import { applyAction, type ActionInput } from '../domain/review-workflow.ts';
+import { applyAction, assertMayDo, type ActionInput } from '../domain/review-workflow.ts';
 import { diffTexts, type DiffPart } from '../domain/text-diff.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { User } from './accounts.ts';
@@ -59,6 +59,8 @@ export function postEditing(db: Db) {
     act(user: User, pairId: number, req: PairActionRequest, documentId?: number): { version: number; state: number } {
       return db.transaction(() => {
         const pair = find(pairId, documentId);
+        // The role decides before anything else, so a refusal never depends on the body.
+        assertMayDo(user.role, req.action);
         const edited = req.action !== 'save' && req.action !== 'reject' && req.text !== undefined
           && req.text.normalize('NFC').trim() !== pair.tgt_text;
         const steps: PairActionRequest[] = edited

@@ -1,0 +1,151 @@
+// Every route × {anonymous, translator, reviewer, admin}, and every state-changing route without its CSRF token.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { createI18n } from '../../server/http/i18n.ts';
+import { openDatabase } from '../../server/db/open-database.ts';
+import { glossary } from '../../server/services/glossary.ts';
+import { addUser, Client, startTestServer, type TestServer } from '../support/test-server.ts';
+import { pairWith, seedDocuments } from '../support/seed.ts';
+import { listRoutes, type RouteInfo } from '../support/route-list.ts';
+
+type Outcome = 'ok' | 'login' | 403;
+type Rule = Record<'anonymous' | 'translator' | 'reviewer' | 'admin', Outcome>;
+const PUBLIC: Rule = { anonymous: 'ok', translator: 'ok', reviewer: 'ok', admin: 'ok' };
+const ANY_USER: Rule = { anonymous: 'login', translator: 'ok', reviewer: 'ok', admin: 'ok' };
+const REVIEWERS: Rule = { anonymous: 'login', translator: 403, reviewer: 'ok', admin: 'ok' };
+const ADMINS: Rule = { anonymous: 'login', translator: 403, reviewer: 403, admin: 'ok' };
+
+// Deny by default: a route missing from this table fails the suite until someone decides who may use it.
+const RULES: Record<string, Rule> = {
+  'GET /healthz': PUBLIC,
+  'GET /': PUBLIC,
+  'GET /login': PUBLIC,
+  'POST /login': PUBLIC,
+  'POST /logout': PUBLIC,
+  'POST /language': PUBLIC,
+  'GET /documents': ANY_USER,
+  'GET /documents/:doc': ANY_USER,
+  'GET /documents/:doc/rows': ANY_USER,
+  'GET /documents/:doc/progress': ANY_USER,
+  'GET /documents/:doc/pairs/:pair/row': ANY_USER,
+  'GET /documents/:doc/pairs/:pair/edit': ANY_USER,
+  'GET /documents/:doc/pairs/:pair/history': ANY_USER,
+  'POST /documents/:doc/pairs/:pair/save': ANY_USER,
+  'POST /documents/:doc/pairs/:pair/confirm': ANY_USER,
+  'POST /documents/:doc/pairs/:pair/approve': REVIEWERS,
+  'POST /documents/:doc/pairs/:pair/reject': REVIEWERS,
+  'POST /documents/:doc/machine-translate': ANY_USER,
+  'GET /api/documents': ANY_USER,
+  'GET /api/documents/:id': ANY_USER,
+  'GET /api/documents/:id/pairs': ANY_USER,
+  'POST /api/documents/:doc/machine-translate': ANY_USER,
+  'PUT /api/pairs/:id': ANY_USER,
+  'POST /api/pairs/:id/confirm': ANY_USER,
+  'POST /api/pairs/:id/review': REVIEWERS,
+  'GET /api/pairs/:id/history': ANY_USER,
+  'POST /api/users': ADMINS,
+  'GET /glossary': ANY_USER,
+  'GET /glossary.csv': ANY_USER,
+  'POST /glossary': ANY_USER,
+  'POST /glossary/:id/delete': ANY_USER,
+  'POST /glossary/import': ANY_USER,
+  'GET /api/glossary': ANY_USER,
+  'POST /api/glossary': ANY_USER,
+  'POST /api/glossary/import': ANY_USER,
+  'GET /documents/:id/export': ANY_USER,
+  'GET /api/documents/:id/export': ANY_USER,
+  'GET /import': ANY_USER,
+  'POST /import': ANY_USER,
+  'POST /api/documents/import': ANY_USER,
+  'POST /api/memory/import': ANY_USER,
+};
+
+let server: TestServer;
+let routes: RouteInfo[];
+let ids: { doc: number; pair: number; glossary: number };
+const sessions: Record<string, Client> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const [name, role] of [['lin', 'translator'], ['wang', 'reviewer'], ['root', 'admin']] as const) await addUser(server.db, name, role);
+  const { demo } = seedDocuments(server.db);
+  glossary(server.db).add('测试', 'test');
+  ids = {
+    doc: demo,
+    pair: pairWith(server.db, demo, 'Ding Xuexiang').id,
+    glossary: server.db.prepare("SELECT id FROM glossary_terms WHERE zh = '测试'").pluck().get() as number,
+  };
+  routes = listRoutes(createApp({ db: openDatabase(':memory:'), i18n: await createI18n() }));
+  for (const [role, name] of [['translator', 'lin'], ['reviewer', 'wang'], ['admin', 'root']]) {
+    const c = new Client(server.url);
+    await c.login(name!);
+    await c.get('/documents');
+    sessions[role!] = c;
+  }
+});
+afterAll(() => server.close());
+
+function concrete(path: string): string {
+  return path.replace(':doc', String(ids.doc)).replace(':pair', String(ids.pair))
+    .replace(/\/api\/pairs\/:id/, `/api/pairs/${ids.pair}`).replace(/\/glossary\/:id/, `/glossary/${ids.glossary}`)
+    .replace(':id', String(ids.doc));
+}
+
+async function call(client: Client, route: RouteInfo, withToken: boolean) {
+  const url = concrete(route.path);
+  const headers: Record<string, string> = withToken && client.csrf ? { 'X-CSRF-Token': client.csrf } : {};
+  if (route.method === 'GET') return client.request('GET', url, { headers });
+  // The version is wrong on purpose: authorisation is decided before the body is looked at.
+  return client.request(route.method, url, { form: { version: '999', tgt: 'x', decision: 'approve', comment: 'c', zh: '词', en: 'word', csv: 'zh,en\n词,word' }, headers });
+}
+
+function outcomeOf(route: RouteInfo, status: number, location: string | null): Outcome {
+  if (status === 403) return 403;
+  if (route.path === '/login') return 'ok'; // its 401 is a wrong password, not a refusal
+  if (status === 401 || (status === 303 && location?.startsWith('/login') && route.path !== '/logout' && route.path !== '/language')) return 'login';
+  return 'ok';
+}
+
+describe('the route table', () => {
+  it('when the app lists its routes then every one has an access rule (deny by default)', () => {
+    const unknown = routes.map((r) => `${r.method} ${r.path}`).filter((k) => !RULES[k]);
+    expect(unknown).toEqual([]);
+    expect(routes.length).toBeGreaterThan(30);
+  });
+});
+
+describe('authorisation matrix', () => {
+  for (const role of ['anonymous', 'translator', 'reviewer', 'admin'] as const) {
+    it(`when a ${role} calls every route then each answer matches its rule`, async () => {
+      const mismatches: string[] = [];
+      for (const route of routes) {
+        const rule = RULES[`${route.method} ${route.path}`];
+        if (!rule || route.path === '/logout') continue; // logging out would end the session the next routes use
+        const client = role === 'anonymous' ? new Client(server.url) : sessions[role]!;
+        if (role === 'anonymous') await client.get('/login');
+        const res = await call(client, route, true);
+        expect(res.status, `${route.method} ${route.path}`).toBeLessThan(500);
+        const got = outcomeOf(route, res.status, res.headers.get('location'));
+        if (got !== rule[role]) mismatches.push(`${route.method} ${route.path}: expected ${rule[role]}, got ${got} (${res.status})`);
+      }
+      expect(mismatches).toEqual([]);
+    });
+  }
+});
+
+describe('CSRF', () => {
+  it('when any state-changing route is called with the session cookie but no token then it answers 403 and changes nothing', async () => {
+    const before = server.db.prepare("SELECT (SELECT count(*) FROM revisions) || ':' || (SELECT count(*) FROM glossary_terms) || ':' || (SELECT count(*) FROM documents)").pluck().get();
+    const c = new Client(server.url);
+    await c.login('root');
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.method !== 'GET' && r.path !== '/login')) {
+      const res = await call(c, route, false);
+      if (res.status !== 403) failures.push(`${route.method} ${route.path}: ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+    const anonymous = new Client(server.url);
+    expect((await anonymous.request('POST', '/login', { form: { name: 'root', password: 'correct horse 12' } })).status).toBe(403);
+    expect(server.db.prepare("SELECT (SELECT count(*) FROM revisions) || ':' || (SELECT count(*) FROM glossary_terms) || ':' || (SELECT count(*) FROM documents)").pluck().get()).toBe(before);
+  });
+});
