@@ -35,6 +35,8 @@ function megabytes(bytes: number): string {
 function upload(maxUpload: number): RequestHandler[] {
   const parse = multer({
     storage: multer.memoryStorage(),
+    // Browsers send UTF-8 file names without saying so; busboy's default, Latin-1, garbles every Chinese name.
+    defParamCharset: 'utf8',
     limits: { fileSize: maxUpload, files: 2, fields: 8, fieldSize: 64 * 1024, parts: 10 },
   }).fields([{ name: 'source', maxCount: 1 }, { name: 'translation', maxCount: 1 }]);
   const parseOrRefuse: RequestHandler = (req, res, next) => parse(req, res, (err: unknown) => {

@@ -30,7 +30,7 @@ export async function upload(
 ) {
   const form = new FormData();
   for (const [k, v] of Object.entries(opts.fields ?? {})) form.append(k, v);
-  for (const [field, part] of Object.entries(files)) form.append(field, new Blob([part.content]), part.name);
+  for (const [field, part] of Object.entries(files)) form.append(field, new Blob([typeof part.content === 'string' ? part.content : new Uint8Array(part.content)]), part.name);
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   const res = await fetch(server.url + url, { method: 'POST', body: form, headers, redirect: 'manual' });
