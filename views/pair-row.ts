@@ -19,7 +19,7 @@ export function diffView(parts: DiffPart[]): SafeHtml {
 
 export function flagList(ctx: ViewContext, flags: QaFlag[]): SafeHtml {
   if (!flags.length) return html``;
-  return html`<ul class="flags">${flags.map((f) => html`<li class="flag flag-${f.code}" data-qa="${f.code}" title="${f.message}">${ctx.t(`qa.${f.code}`, f.params)}</li>`)}</ul>`;
+  return html`<ul class="flags" hx-disable>${flags.map((f) => html`<li class="flag flag-${f.code}" data-qa="${f.code}" title="${f.message}">${ctx.t(`qa.${f.code}`, f.params)}</li>`)}</ul>`;
 }
 
 function scoreCell(ctx: ViewContext, score: number | null): SafeHtml {

@@ -1,0 +1,127 @@
+// Script and htmx payloads stored in every field a user can write, then every page and fragment parsed as a browser would.
+import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts } from '../../server/services/accounts.ts';
+import { glossary } from '../../server/services/glossary.ts';
+import { importTextDocument } from '../../server/services/import-document.ts';
+import { defaultAligner } from '../../server/services/workbench.ts';
+import { documents } from '../../server/services/documents.ts';
+import { addUser, Client, startTestServer, type TestServer } from '../support/test-server.ts';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const PAYLOADS = [
+  `<img src=x onerror="alert('xss-img')">`,
+  `"><div hx-get="/logout" hx-trigger="load" id="xss-htmx">`,
+  `{{constructor.constructor('alert("xss-template")')()}}`,
+  `<script>alert('xss-script')</script>`,
+  `'><svg onload=alert('xss-svg')>`,
+];
+const EVIL = PAYLOADS.join(' 与 ');
+
+/** Rows are swapped into a <tbody> by htmx, so a fragment of rows is parsed in that context, as the browser does. */
+function parseLikeHtmx(html: string): Node {
+  if (/^\s*<!doctype/i.test(html)) return parse(html) as unknown as Node;
+  const table = parse('<table><tbody></tbody></table>');
+  const find = (n: Node): Element | undefined => ('tagName' in n && n.tagName === 'tbody' ? n as Element
+    : ('childNodes' in n ? n.childNodes.map((c) => find(c as Node)).find(Boolean) : undefined));
+  const context = /^\s*<tr/i.test(html) ? find(table as unknown as Node) : undefined;
+  return (context ? parseFragment(context, html) : parseFragment(html)) as unknown as Node;
+}
+
+/** What must never appear: elements or attributes that came from stored text. */
+function injected(html: string): string[] {
+  const problems: string[] = [];
+  const visit = (node: Node, disabled: boolean) => {
+    if ('tagName' in node) {
+      const el = node as Element;
+      const attrs = el.attrs.map((a) => a.name);
+      if (attrs.some((a) => a.startsWith('on'))) problems.push(`<${el.tagName}> with ${attrs.join(' ')}`);
+      if (el.attrs.some((a) => a.name === 'id' && a.value.startsWith('xss'))) problems.push(`<${el.tagName} id=${el.attrs.find((a) => a.name === 'id')!.value}>`);
+      if (el.tagName === 'img' && el.attrs.some((a) => a.name === 'src' && a.value === 'x')) problems.push('<img src=x>');
+      if (el.tagName === 'svg' && !el.attrs.some((a) => a.name === 'class')) problems.push('<svg> from text');
+      if (el.tagName === 'script' && el.childNodes.some((c) => 'value' in c && String(c.value).includes('xss'))) problems.push('<script> with stored text');
+      disabled ||= attrs.includes('hx-disable');
+      const inert = ['textarea', 'title', 'option'].includes(el.tagName);
+      for (const child of el.childNodes) {
+        if ('value' in child && typeof child.value === 'string' && child.value.includes('xss') && !disabled && !inert) {
+          problems.push(`stored text outside hx-disable in <${el.tagName}>`);
+        }
+      }
+    }
+    const children = 'childNodes' in node ? node.childNodes : [];
+    const content = 'content' in node ? [(node as { content: Node }).content] : [];
+    for (const child of [...children, ...content]) visit(child as Node, disabled);
+  };
+  visit(parseLikeHtmx(html), false);
+  return problems;
+}
+
+let server: TestServer;
+let docId: number;
+let pairId: number;
+let client: Client;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await addUser(server.db, 'wang', 'reviewer');
+  const token = accounts(server.db).createToken('wang');
+  glossary(server.db).add(`术语${PAYLOADS[0]}`, `term ${PAYLOADS[1]}`, `note ${PAYLOADS[2]}`);
+  docId = importTextDocument({ db: server.db, align: defaultAligner() }, {
+    title: `标题 ${EVIL}`, createdBy: null,
+    zh: { name: `zh${PAYLOADS[3]}.txt`, text: `习近平会见文在寅${PAYLOADS[0]}。双方交换了意见${PAYLOADS[1]}。` },
+    en: { name: 'en.txt', text: `Xi Jinping met Moon Jae-in ${PAYLOADS[4]}. The two sides exchanged views ${PAYLOADS[2]}.` },
+  });
+  const pair = documents(server.db).pairs(docId)[0]!;
+  pairId = pair.id;
+  const headers = { authorization: `Bearer ${token}` };
+  const c = new Client(server.url);
+  await c.request('PUT', `/api/pairs/${pair.id}`, { json: { tgt: `Edited ${EVIL}`, version: pair.version }, headers });
+  await c.request('POST', `/api/pairs/${pair.id}/review`, { json: { decision: 'reject', comment: `Comment ${EVIL}`, version: pair.version + 1 }, headers });
+  client = new Client(server.url);
+  await client.login('wang');
+  await client.get('/documents');
+});
+afterAll(() => server.close());
+
+describe('stored payloads rendered', () => {
+  const pages = () => [
+    '/documents', `/documents/${docId}`, `/documents/${docId}/rows?q=${encodeURIComponent('xss')}`,
+    `/documents/${docId}/rows?q=${encodeURIComponent(PAYLOADS[1]!)}`, `/documents/${docId}/pairs/${pairId}/row`,
+    `/documents/${docId}/pairs/${pairId}/edit`, `/documents/${docId}/pairs/${pairId}/history`, '/glossary',
+    `/login?next=${encodeURIComponent(PAYLOADS[1]!)}`, `/no-such-page/${encodeURIComponent(PAYLOADS[0]!)}`,
+    `/documents/${encodeURIComponent(PAYLOADS[0]!)}`,
+  ];
+
+  it('when every page and fragment is parsed then no element, on* attribute or hx-* attribute came from stored text', async () => {
+    for (const url of pages()) {
+      for (const headers of [{}, { 'HX-Request': 'true' }]) {
+        const res = await client.get(url, headers);
+        expect(res.text.length, url).toBeGreaterThan(0);
+        expect(injected(res.text), `${url} ${JSON.stringify(headers)}`).toEqual([]);
+      }
+    }
+  });
+
+  it('when the stored text is shown then it is shown as text, byte for byte', async () => {
+    const res = await client.get(`/documents/${docId}/pairs/${pairId}/history`);
+    const doc = parse(res.text);
+    const text = JSON.stringify(doc, (k, v) => (k === 'parentNode' ? undefined : v));
+    expect(text).toContain(JSON.stringify(`Comment ${EVIL}`).slice(1, -1));
+  });
+
+  it('when a user name carries markup then it is refused', async () => {
+    await expect(accounts(server.db).createUser('<img src=x>', 'translator', 'long enough pw')).rejects.toThrow(/user name/);
+  });
+
+  it('when pages are served then the CSP forbids inline scripts and eval, and htmx is configured safe', async () => {
+    const res = await client.get('/documents');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain('unsafe-inline');
+    const config = /<meta name="htmx-config" content="([^"]+)"/.exec(res.text)![1]!.replace(/&quot;/g, '"').replace(/&#123;/g, '{').replace(/&#125;/g, '}');
+    expect(JSON.parse(config)).toMatchObject({ allowEval: false, allowScriptTags: false, selfRequestsOnly: true });
+  });
+});
