@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/db/open-database.ts';
+import { tempDir } from '../support/test-server.ts';
+import { ROOT } from '../support/start-workbench.ts';
+import { HARD_EN, HARD_ZH, rowCounts, withoutExportTime } from './transfer-support.ts';
+
+const dir = tempDir('duiqi-cli-transfer-');
+const dbFile = path.join(dir, 'cli.sqlite');
+const file = (name: string, content?: string | Buffer) => {
+  const p = path.join(dir, name);
+  if (content !== undefined) fs.writeFileSync(p, content);
+  return p;
+};
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function duiqi(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/duiqi.js'), ...args], {
+    cwd: ROOT, env: { ...process.env, DUIQI_DB: dbFile }, encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function counts() {
+  const db = openDatabase(dbFile);
+  try {
+    return rowCounts(db);
+  } finally {
+    db.close();
+  }
+}
+
+describe('duiqi import and duiqi export', () => {
+  let textDoc = 0;
+
+  it('when two plain texts are imported then it prints the new document id', () => {
+    const r = duiqi('import', file('中文.txt', HARD_ZH), file('english.txt', HARD_EN), '--title', '“改革”「𠀀」');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    textDoc = Number(r.stdout.trim());
+    expect(textDoc).toBeGreaterThan(0);
+  });
+
+  it.each(['tmx', 'xliff', 'json'])('when the document is exported as %s, imported and exported again then the file is the same', (format) => {
+    const out = file(`first.${format}`);
+    const first = duiqi('export', String(textDoc), '--format', format, '--state', 'all', '-o', out);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const imported = duiqi('import', out);
+    expect(imported.code).toBe(0);
+    const again = duiqi('export', imported.stdout.trim(), '--format', format, '--state', 'all');
+    expect(again.code).toBe(0);
+    expect(withoutExportTime(again.stdout)).toBe(withoutExportTime(fs.readFileSync(out, 'utf8')));
+    expect(again.stdout).toContain('「𠀀字不在基本平面。」');
+  });
+
+  it('when a TMX file is imported with --memory then it prints the unit count and adds no document', () => {
+    const tmx = file('memory.tmx');
+    expect(duiqi('export', String(textDoc), '--format', 'tmx', '--state', 'all', '-o', tmx).code).toBe(0);
+    const before = counts();
+    const r = duiqi('import', '--memory', tmx);
+    expect(r.code).toBe(0);
+    const units = Number(r.stdout.trim());
+    expect(units).toBeGreaterThan(0);
+    expect(counts()).toEqual({ ...before, tm_units: before.tm_units! + units });
+  });
+
+  it.each([
+    [['import', 'only-chinese.txt'], /upload its English translation/],
+    [['import', 'missing.txt', 'missing-en.txt'], /There is no file ".*missing\.txt"/],
+    [['import', 'broken.tmx'], /not well-formed XML.*\(line \d+\)/],
+    [['import', 'empty.json'], /is empty/],
+    [['import', '--memory', 'notes.json'], /Only a TMX file/],
+    [['import', 'a.txt', 'b.txt', 'c.txt'], /import needs/],
+    [['export', '1'], /needs a DOC_ID and --format/],
+    [['export', '1', '--format', 'docx'], /must be one of tmx, xliff, json/],
+    [['export', '1', '--format', 'tmx', '--state', 'done'], /state filter must be/],
+    [['export', '999', '--format', 'tmx'], /There is no document 999/],
+    [['export', '1', '--format', 'tmx', '-o', 'no-such-dir/out.tmx'], /Cannot write ".*no-such-dir\/out\.tmx" \(ENOENT\)/],
+  ])('when called as %j then it exits 2 with one line on stderr and writes nothing', (args, message) => {
+    file('only-chinese.txt', '双方交换了意见。');
+    file('broken.tmx', '<?xml version="1.0"?>\n<tmx version="1.4">\n<header srclang="zh-CN"/>\n<body><tu></body>\n</tmx>\n');
+    file('empty.json', '');
+    file('notes.json', '{"a": 1}');
+    const before = counts();
+    const r = duiqi(...(args as string[]).map((a) => (/\.(txt|tmx|json)$/.test(a) ? path.join(dir, a) : a)));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toBe('');
+    expect(counts()).toEqual(before);
+  });
+
+  it('when an export to a file is refused then neither the file nor a temporary file is left', () => {
+    const target = path.join(dir, 'refused.tmx');
+    const r = duiqi('export', '999', '--format', 'tmx', '-o', target);
+    expect(r.code).toBe(2);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('refused'))).toEqual([]);
+  });
+});
