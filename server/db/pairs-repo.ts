@@ -49,8 +49,8 @@ export function pairsRepo(db: Db) {
       FROM pairs p WHERE p.id = ?`),
     update: db.prepare(`UPDATE pairs SET tgt_text = ?, state = ?, version = version + 1, last_editor_id = ?,
         changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), edit_seconds = edit_seconds + ? WHERE id = ?`),
-    insertRevision: db.prepare(`INSERT INTO revisions (pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertRevision: db.prepare(`INSERT INTO revisions (document_id, pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds)
+      VALUES ((SELECT document_id FROM pairs WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     untranslated: db.prepare(`SELECT p.id, p.version,
         coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src
       FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state = 0 ORDER BY p.idx`),
@@ -66,7 +66,7 @@ export function pairsRepo(db: Db) {
     update: (id: number, text: string, state: number, editorId: number | null, seconds: number) =>
       q.update.run(text, state, editorId, seconds, id),
     insertRevision: (r: NewRevision) =>
-      q.insertRevision.run(r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds),
+      q.insertRevision.run(r.pairId, r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds),
     history: (pairId: number) => q.history.all(pairId) as RevisionRow[],
     untranslated: (documentId: number) => q.untranslated.all(documentId) as { id: number; version: number; src: string }[],
     /** Fills an untranslated pair with machine translation, unless someone changed it meanwhile. */

@@ -11,7 +11,7 @@ describe('migrations', () => {
     expect(applyMigrations(db, migrations)).toEqual(migrations.map((m) => m.version));
     expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(migrations.map((m) => m.version));
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['users', 'sessions', 'api_tokens', 'documents', 'sources', 'pairs', 'segments']));
+    expect(tables).toEqual(expect.arrayContaining(['users', 'sessions', 'api_tokens', 'documents', 'sources', 'pairs', 'segments', 'revisions', 'glossary_terms', 'tm_units', 'alignment_ops']));
   });
 
   it('when migrations run twice then the second run applies nothing', () => {
@@ -34,5 +34,21 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO users (name, role, password_hash) VALUES ('x', 'boss', 'h')").run()).toThrow(/users_role_valid/);
     db.prepare("INSERT INTO documents (title) VALUES ('d')").run();
     expect(() => db.prepare('INSERT INTO pairs (document_id, idx, noise, state) VALUES (1, 0, 0, 15)').run()).toThrow(/pairs_state_valid/);
+  });
+});
+
+describe('migration 003', () => {
+  it('when revisions exist before it then they survive with their document, and outlive a deleted pair', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    const all = readMigrations();
+    applyMigrations(db, all.filter((m) => m.version < 3));
+    db.exec(`INSERT INTO documents (id, title) VALUES (7, '文档');
+      INSERT INTO pairs (id, document_id, idx, noise, state, tgt_text) VALUES (70, 7, 0, 0, 20, 'Edited.');
+      INSERT INTO revisions (pair_id, version, action, old_text, new_text) VALUES (70, 2, 'save', 'MT.', 'Edited.');`);
+    applyMigrations(db, all);
+    expect(db.prepare('SELECT document_id, pair_id, new_text FROM revisions').get()).toEqual({ document_id: 7, pair_id: 70, new_text: 'Edited.' });
+    db.prepare('DELETE FROM pairs WHERE id = 70').run();
+    expect(db.prepare('SELECT document_id, pair_id, new_text FROM revisions').get()).toEqual({ document_id: 7, pair_id: null, new_text: 'Edited.' });
   });
 });
