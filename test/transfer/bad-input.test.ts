@@ -44,24 +44,16 @@ const CASES: [string, Record<string, Part>, number, RegExp][] = [
     400, /bilingual TMX file already; upload it alone/],
 ];
 
-describe('POST /api/documents/import with bad input', () => {
-  it.each(CASES)('when it gets %s then it answers with a sentence and writes nothing', async (_name, files, status, message) => {
-    const before = rowCounts(server.db);
-    const res = await upload(server, '/api/documents/import', files, { token });
-    expect(res.status).toBe(status);
-    expect(res.json().error).toMatch(message);
-    expect(rowCounts(server.db)).toEqual(before);
-  });
-});
+const MEMORY_CASES: [string, Record<string, Part>, number, RegExp][] = [
+  ['a JSON document', { source: { name: 'doc.json', content: '{"format": "duiqi-bilingual"}' } }, 400, /Only a TMX file/],
+  ['a TMX file with French targets only', { source: { name: 'fr.tmx', content: tmx(tu('你好', 'Bonjour', 'fr')) } }, 400, /not English/],
+  ['a TMX file without English text', { source: { name: 'nothing.tmx', content: tmx(tu('你好', '')) } }, 400, /no unit with both Chinese and English/],
+];
 
-describe('POST /api/memory/import with bad input', () => {
-  it.each([
-    ['a JSON document', { source: { name: 'doc.json', content: '{"format": "duiqi-bilingual"}' } }, 400, /Only a TMX file/],
-    ['a TMX file with French targets only', { source: { name: 'fr.tmx', content: tmx(tu('你好', 'Bonjour', 'fr')) } }, 400, /not English/],
-    ['a TMX file without English text', { source: { name: 'nothing.tmx', content: tmx(tu('你好', '')) } }, 400, /no unit with both Chinese and English/],
-  ] as [string, Record<string, Part>, number, RegExp][])('when it gets %s then it refuses and loads nothing', async (_name, files, status, message) => {
+describe.each([['/api/documents/import', CASES], ['/api/memory/import', MEMORY_CASES]] as const)('POST %s with bad input', (url, cases) => {
+  it.each(cases)('when it gets %s then it answers with a sentence and writes nothing', async (_name, files, status, message) => {
     const before = rowCounts(server.db);
-    const res = await upload(server, '/api/memory/import', files, { token });
+    const res = await upload(server, url, files, { token });
     expect(res.status).toBe(status);
     expect(res.json().error).toMatch(message);
     expect(rowCounts(server.db)).toEqual(before);
