@@ -79,4 +79,19 @@ describe('export → import → export over HTTP', () => {
     const anonymous = await fetch(`${server.url}/api/documents/${hard}/export?format=tmx`);
     expect(anonymous.status).toBe(401);
   });
+
+  it('when a pair holds a control character then TMX and XLIFF are refused before the first byte and JSON still exports', async () => {
+    const res = await upload(server, '/api/documents/import', { source: { name: 'zh.txt', content: '第一句。第二句。' }, translation: { name: 'en.txt', content: 'One. Two.' } }, { token: lin });
+    const doc = res.json().id as number;
+    server.db.prepare("UPDATE pairs SET tgt_text = 'Tw\u0007o.', state = 20 WHERE document_id = ? AND idx = 1").run(doc);
+    for (const format of ['tmx', 'xliff']) {
+      const refused = await download(server, `/api/documents/${doc}/export?format=${format}&state=all`, lin);
+      expect(refused.status).toBe(400);
+      expect(JSON.parse(refused.text).error).toBe('Pair 2 contains a control character that XML cannot carry; remove it or export as JSON.');
+    }
+    const approvedOnly = await download(server, `/api/documents/${doc}/export?format=tmx`, lin);
+    expect(approvedOnly.status).toBe(200);
+    const asJson = await download(server, `/api/documents/${doc}/export?format=json&state=all`, lin);
+    expect(JSON.parse(asJson.text).pairs[1].tgt).toBe('Tw\u0007o.');
+  });
 });
