@@ -2,6 +2,9 @@
 
 import type { AnchorCandidate, Band } from './span-scorer.ts';
 
+// Keeps the band, and so the time, linear in length even where no anchors were found.
+const MAX_EXTRA_HALF_WIDTH = 60;
+
 /** The subset of candidates, strictly increasing on both sides, with the largest total weight. */
 export function heaviestChain(candidates: AnchorCandidate[], tgtCount: number): AnchorCandidate[] {
   const sorted = [...candidates].sort((a, b) => a.src - b.src || b.tgt - a.tgt);
@@ -30,6 +33,25 @@ export function heaviestChain(candidates: AnchorCandidate[], tgtCount: number): 
 }
 
 /**
+ * Drops anchors that bend the chain sharply both ways (far too steep on one side, far too flat
+ * on the other): a wrong anchor that still fits the order drags the band away from the path.
+ */
+export function withoutOutliers(chain: AnchorCandidate[], srcCount: number, tgtCount: number): AnchorCandidate[] {
+  const ratio = (tgtCount + 1) / (srcCount + 1);
+  let kept = chain;
+  for (let round = 0; round < 2; round++) {
+    const points = [{ src: -1, tgt: -1 }, ...kept, { src: srcCount, tgt: tgtCount }];
+    const slope = (a: { src: number; tgt: number }, b: { src: number; tgt: number }) => (b.tgt - a.tgt + 1) / (b.src - a.src + 1) / ratio;
+    kept = kept.filter((_, k) => {
+      const before = slope(points[k]!, points[k + 1]!);
+      const after = slope(points[k + 1]!, points[k + 2]!);
+      return !((before > 3 && after < 1 / 3) || (before < 1 / 3 && after > 3));
+    });
+  }
+  return kept;
+}
+
+/**
  * A band following the chain: each DP row's centre is interpolated between the anchors around
  * it, and the half-width grows with the distance between those anchors, where the guess is weaker.
  */
@@ -44,7 +66,7 @@ export function bandAround(chain: AnchorCandidate[], srcCount: number, tgtCount:
     const [z1, e1] = points[seg + 1]!;
     const t = z1 > z0 ? (i - z0) / (z1 - z0) : 1;
     const centre = e0 + t * (e1 - e0);
-    const half = minHalfWidth + 0.25 * Math.max(z1 - z0, e1 - e0);
+    const half = minHalfWidth + Math.min(MAX_EXTRA_HALF_WIDTH, 0.25 * Math.max(z1 - z0, e1 - e0));
     lo[i] = Math.max(0, Math.floor(centre - half));
     hi[i] = Math.min(tgtCount, Math.ceil(centre + half));
   }

@@ -25,6 +25,8 @@ export function bandedSearch(band: Band, shapes: Shape[], cost: BeadCost): SpanB
   const best = new Float64Array(offset[rows]!).fill(Infinity);
   const via = new Uint8Array(offset[rows]!);
   best[0] = 0;
+  const shapeSrc = Int32Array.from(shapes, (s) => s.src);
+  const shapeTgt = Int32Array.from(shapes, (s) => s.tgt);
   for (let i = 0; i < rows; i++) {
     const lo = band.lo[i]!;
     const hi = band.hi[i]!;
@@ -33,9 +35,8 @@ export function bandedSearch(band: Band, shapes: Shape[], cost: BeadCost): SpanB
       let bestCost = best[here]!;
       let bestShape = via[here]!;
       for (let k = 0; k < shapes.length; k++) {
-        const { src: a, tgt: b } = shapes[k]!;
-        const pi = i - a;
-        const pj = j - b;
+        const pi = i - shapeSrc[k]!;
+        const pj = j - shapeTgt[k]!;
         if (pi < 0 || pj < band.lo[pi]! || pj > band.hi[pi]!) continue;
         const before = best[offset[pi]! + pj - band.lo[pi]!]!;
         if (before === Infinity) continue;

@@ -23,8 +23,20 @@ const IRREGULAR: Record<string, string> = {
   people: 'people', mice: 'mouse', teeth: 'tooth', geese: 'goose', fled: 'flee', wept: 'weep',
 };
 
+// Glosses and texts repeat the same few thousand words; stemming each once matters for load time.
+const stemmed = new Map<string, string>();
+
 /** The stem under which a word is indexed; the same function serves glosses and sentences. */
 export function stem(word: string): string {
+  let out = stemmed.get(word);
+  if (out === undefined) {
+    out = stemUncached(word);
+    if (stemmed.size < 200_000) stemmed.set(word, out);
+  }
+  return out;
+}
+
+function stemUncached(word: string): string {
   const irregular = IRREGULAR[word];
   if (irregular) return irregular;
   let w = word;

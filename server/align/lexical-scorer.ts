@@ -4,7 +4,10 @@ import type { DocumentFeatures, SourceSentence, TargetSentence } from './sentenc
 import type { AnchorCandidate, Band, SpanScorer, SpanScores } from './span-scorer.ts';
 
 // Only words this rare on both sides nominate anchors: they pin a sentence pair almost alone.
-const ANCHOR_MAX_FREQUENCY = 3;
+// Long documents repeat names more often, so the limit grows slowly with length.
+const anchorMaxFrequency = (sentences: number) => Math.max(3, Math.ceil(sentences / 2000));
+// An anchor must beat the runner-up for its source sentence by this much coverage.
+const ANCHOR_MARGIN = 0.2;
 // The widest bead the search tries reaches this many sentences back from a row.
 const BEAD_REACH = 8;
 
@@ -20,34 +23,44 @@ export function lexicalScorer(features: DocumentFeatures): SpanScorer {
     anchorCandidates: () => anchorCandidates(features, matcher),
     inBand(band) {
       const rows = pairRows(band, src.length, tgt.length, matcher, tgt);
+      const tgtMass = Float64Array.from(tgt, (t) => t.mass);
+      const srcMass = Float64Array.from(src, (z) => z.mass);
+      // Covered and total weight per side, summed over the bead; reused to avoid allocating per call.
+      const covered = new Float64Array(4);
       const sums = (s0: number, s1: number, t0: number, t1: number) => {
+        const { start, end, offset, tgtPart, srcPart } = rows;
         let tgtCovered = 0;
-        let tgtMass = 0;
+        let tgtTotal = 0;
         for (let e = t0; e < t1; e++) {
           let m = 0;
-          for (let z = s0; z < s1; z++) m += rows.tgtMatch(z, e);
-          tgtCovered += Math.min(m, tgt[e]!.mass);
-          tgtMass += tgt[e]!.mass;
+          for (let z = s0; z < s1; z++) if (e >= start[z]! && e < end[z]!) m += tgtPart[offset[z]! + e - start[z]!]!;
+          tgtCovered += Math.min(m, tgtMass[e]!);
+          tgtTotal += tgtMass[e]!;
         }
         let srcCovered = 0;
-        let srcMass = 0;
+        let srcTotal = 0;
         for (let z = s0; z < s1; z++) {
           let m = 0;
-          for (let e = t0; e < t1; e++) m += rows.srcMatch(z, e);
-          srcCovered += Math.min(m, src[z]!.mass);
-          srcMass += src[z]!.mass;
+          const from = Math.max(t0, start[z]!);
+          const to = Math.min(t1, end[z]!);
+          for (let e = from; e < to; e++) m += srcPart[offset[z]! + e - start[z]!]!;
+          srcCovered += Math.min(m, srcMass[z]!);
+          srcTotal += srcMass[z]!;
         }
-        return { tgtCovered, tgtMass, srcCovered, srcMass };
+        covered[0] = tgtCovered;
+        covered[1] = tgtTotal;
+        covered[2] = srcCovered;
+        covered[3] = srcTotal;
       };
       const scores: SpanScores = {
         reward(s0, s1, t0, t1) {
-          const m = sums(s0, s1, t0, t1);
-          return 0.5 * (m.tgtCovered / tgtUnit + m.srcCovered / srcUnit);
+          sums(s0, s1, t0, t1);
+          return 0.5 * (covered[0]! / tgtUnit + covered[2]! / srcUnit);
         },
         coverage(s0, s1, t0, t1) {
-          const m = sums(s0, s1, t0, t1);
-          const a = m.tgtMass > 0 ? m.tgtCovered / m.tgtMass : 0;
-          const b = m.srcMass > 0 ? m.srcCovered / m.srcMass : 0;
+          sums(s0, s1, t0, t1);
+          const a = covered[1]! > 0 ? covered[0]! / covered[1]! : 0;
+          const b = covered[3]! > 0 ? covered[2]! / covered[3]! : 0;
           return a + b > 0 ? (2 * a * b) / (a + b) : 0;
         },
       };
@@ -113,25 +126,17 @@ function pairRows(band: Band, srcCount: number, tgtCount: number, matcher: PairM
       srcPart[k] = m.src;
     }
   }
-  const at = (z: number, e: number) => (e >= start[z]! && e < end[z]! ? offset[z]! + e - start[z]! : -1);
-  return {
-    tgtMatch: (z: number, e: number) => {
-      const k = at(z, e);
-      return k < 0 ? 0 : tgtPart[k]!;
-    },
-    srcMatch: (z: number, e: number) => {
-      const k = at(z, e);
-      return k < 0 ? 0 : srcPart[k]!;
-    },
-  };
+  return { start, end, offset, tgtPart, srcPart };
 }
 
 // Pairs that share words rare on both sides, each pair's weight the summed rarity of what it shares.
 function anchorCandidates(features: DocumentFeatures, matcher: PairMatcher): AnchorCandidate[] {
   const { src, tgt, tgtFrequency, srcFrequency } = features;
   const postings = new Map<number, number[]>();
+  const tgtRare = anchorMaxFrequency(tgt.length);
+  const srcRare = anchorMaxFrequency(src.length);
   tgt.forEach((e, k) => {
-    for (const id of e.ids) if ((tgtFrequency.get(id) ?? 0) <= ANCHOR_MAX_FREQUENCY) {
+    for (const id of e.ids) if ((tgtFrequency.get(id) ?? 0) <= tgtRare) {
       const list = postings.get(id);
       if (list) list.push(k);
       else postings.set(id, [k]);
@@ -143,19 +148,24 @@ function anchorCandidates(features: DocumentFeatures, matcher: PairMatcher): Anc
   src.forEach((s, z) => {
     const seen = new Set<number>();
     for (let k = 0; k < s.linkTarget.length; k++) {
-      if ((srcFrequency.get(s.words[s.linkWord[k]!]!) ?? 0) > ANCHOR_MAX_FREQUENCY) continue;
+      if ((srcFrequency.get(s.words[s.linkWord[k]!]!) ?? 0) > srcRare) continue;
       for (const e of postings.get(s.linkTarget[k]!) ?? []) {
         if (Math.abs(e - z * slope) <= reach) seen.add(e);
       }
     }
     let best = -1;
     let bestWeight = 0;
+    let runnerUp = 0;
     for (const e of seen) {
       const m = matcher.match(z, tgt[e]!);
       const weight = m.tgt / Math.max(1e-9, tgt[e]!.mass) + m.src / Math.max(1e-9, s.mass);
-      if (weight > bestWeight) [best, bestWeight] = [e, weight];
+      if (weight > bestWeight) [best, bestWeight, runnerUp] = [e, weight, bestWeight];
+      else runnerUp = Math.max(runnerUp, weight);
     }
-    if (best >= 0) out.push({ src: z, tgt: best, weight: bestWeight });
+    if (best >= 0 && bestWeight - runnerUp >= ANCHOR_MARGIN) out.push({ src: z, tgt: best, weight: bestWeight });
   });
-  return out;
+  // A target sentence keeps only its strongest source: formulaic verses nominate many.
+  const strongest = new Map<number, AnchorCandidate>();
+  for (const c of out) if ((strongest.get(c.tgt)?.weight ?? -1) < c.weight) strongest.set(c.tgt, c);
+  return out.filter((c) => strongest.get(c.tgt) === c);
 }

@@ -41,7 +41,8 @@ const PUNCTUATION_TOKENS: Record<string, string> = { '？': '?', '?': '?', '！'
 
 export function documentFeatures(src: string[], tgt: string[], resources: AlignResources): DocumentFeatures {
   const ids = new IdSpace(resources.lexicon.vocabulary);
-  const srcLinks = src.map((s) => chineseLinks(resources.segmentChinese(s), resources, ids));
+  const wordCache = new Map<string, Set<number>>();
+  const srcLinks = src.map((s) => chineseLinks(resources.segmentChinese(s), resources, ids, wordCache));
   const tgtIds = tgt.map((s) => englishIds(s, ids));
 
   const srcFrequency = new Map<string, number>();
@@ -90,26 +91,33 @@ function englishIds(sentence: string, ids: IdSpace): Set<number> {
 }
 
 /** Chinese word → English ids it may translate to, for the words of one sentence. */
-function chineseLinks(words: TaggedWord[], resources: AlignResources, ids: IdSpace): Map<string, Set<number>> {
+function chineseLinks(words: TaggedWord[], resources: AlignResources, ids: IdSpace, cache: Map<string, Set<number>>): Map<string, Set<number>> {
   const links = new Map<string, Set<number>>();
   for (const { word, tag } of words) {
-    const targets = new Set<number>();
-    if (word in PUNCTUATION_TOKENS) targets.add(ids.id(PUNCTUATION_TOKENS[word]!));
-    for (const n of chineseNumberTokens(word)) targets.add(ids.id(n));
-    if (HAN.test(word)) {
-      const entry = resources.lexicon.lookup(word);
-      if (entry) for (const id of entry) targets.add(id);
-      else for (const id of lookupPieces(word, resources)) targets.add(id);
-      if (!entry || tag.startsWith('nr')) for (const s of nameSpellings(resources.romanize(word))) targets.add(ids.id(s));
-    } else {
-      for (const s of contentStems(word)) targets.add(ids.id(s));
-    }
+    const key = `${word}\t${tag.startsWith('nr')}`;
+    let targets = cache.get(key);
+    if (!targets) cache.set(key, (targets = wordTargets(word, tag, resources, ids)));
     if (targets.size === 0) continue;
     const known = links.get(word);
     if (known) for (const id of targets) known.add(id);
-    else links.set(word, targets);
+    else links.set(word, new Set(targets));
   }
   return links;
+}
+
+function wordTargets(word: string, tag: string, resources: AlignResources, ids: IdSpace): Set<number> {
+  const targets = new Set<number>();
+  if (word in PUNCTUATION_TOKENS) targets.add(ids.id(PUNCTUATION_TOKENS[word]!));
+  for (const n of chineseNumberTokens(word)) targets.add(ids.id(n));
+  if (HAN.test(word)) {
+    const entry = resources.lexicon.lookup(word);
+    if (entry) for (const id of entry) targets.add(id);
+    else for (const id of lookupPieces(word, resources)) targets.add(id);
+    if (!entry || tag.startsWith('nr')) for (const s of nameSpellings(resources.romanize(word))) targets.add(ids.id(s));
+  } else {
+    for (const s of contentStems(word)) targets.add(ids.id(s));
+  }
+  return targets;
 }
 
 // A word the dictionary lacks is read as its longest dictionary pieces, left to right.
@@ -137,16 +145,17 @@ function nameSpellings(syllables: string[]): string[] {
 function sourceSentence(links: Map<string, Set<number>>, idfOf: (w: string) => number, length: number): SourceSentence {
   const words = [...links.keys()];
   const weights = Float64Array.from(words, idfOf);
-  const pairs: [number, number][] = [];
-  words.forEach((w, k) => {
-    for (const id of links.get(w)!) pairs.push([id, k]);
+  // Packed as id * 1024 + word so a numeric typed-array sort orders by id, then word.
+  const packed: number[] = [];
+  words.slice(0, 1024).forEach((w, k) => {
+    for (const id of links.get(w)!) packed.push(id * 1024 + k);
   });
-  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const sorted = Float64Array.from(packed).sort();
   return {
     words,
     weights,
-    linkTarget: Int32Array.from(pairs, (p) => p[0]),
-    linkWord: Int32Array.from(pairs, (p) => p[1]),
+    linkTarget: Int32Array.from(sorted, (p) => Math.floor(p / 1024)),
+    linkWord: Int32Array.from(sorted, (p) => p % 1024),
     mass: weights.reduce((s, x) => s + x, 0),
     length,
   };
