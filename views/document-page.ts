@@ -7,6 +7,7 @@ import type { Progress, RowFilter, WorkRow } from '../server/services/workspace.
 import type { DocumentSummary } from '../server/services/documents.ts';
 import type { PostEditEffort } from '../server/domain/edit-distance.ts';
 import { pairRow } from './pair-row.ts';
+import { exportDialog } from './export-dialog.ts';
 
 export const ROWS_PER_PAGE = 200;
 const QA_CODES = ['numbers', 'glossary', 'repeated', 'fragment', 'empty', 'length', 'punctuation'] as const;
@@ -76,6 +77,8 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
     <li><kbd>Esc</kbd> ${ctx.t('shortcuts.cancel')}</li></ul></details>
   ${doc.counts.untranslated > 0 ? html`<form method="post" action="/documents/${doc.id}/machine-translate" class="mt-form">
     <input type="hidden" name="_csrf" value="${ctx.csrfToken}"><button type="submit" data-testid="mt-button">${ctx.t('mt.button')}</button></form>` : ''}
+  <p class="doc-actions"><a href="/documents/${doc.id}/align" data-testid="align-link">${ctx.t('align.open')}</a></p>
+  ${exportDialog(ctx, doc.id)}
   ${filters(ctx, doc.id, filter)}
   <table class="pairs" data-testid="pairs">
     <thead><tr><th>#</th><th>${ctx.t('document.source')}</th><th>${ctx.t('document.target')}</th>

@@ -35,7 +35,7 @@ export function layout(ctx: ViewContext, title: string, body: SafeHtml): SafeHtm
   <header class="top">
     <a class="brand" href="/documents">duiqi <span lang="zh-CN">对齐</span></a>
     <nav>
-      ${ctx.user ? html`<a href="/documents">${ctx.t('layout.documents')}</a> <a href="/glossary">${ctx.t('layout.glossary')}</a>` : ''}
+      ${ctx.user ? html`<a href="/documents">${ctx.t('layout.documents')}</a> <a href="/glossary">${ctx.t('layout.glossary')}</a> <a href="/import">${ctx.t('layout.import')}</a>` : ''}
     </nav>
     <div class="account">
       ${languageSwitch(ctx)}

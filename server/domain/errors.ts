@@ -24,3 +24,6 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   override readonly status = 409;
 }
+export class PayloadTooLargeError extends AppError {
+  override readonly status = 413;
+}

@@ -12,14 +12,9 @@ import { defaultAligner } from '../services/workbench.ts';
 import { csrfProtection, requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId } from '../http/params.ts';
-import { AppError, ValidationError } from '../domain/errors.ts';
+import { AppError, PayloadTooLargeError, ValidationError } from '../domain/errors.ts';
 import type { Aligner } from '../domain/assemble-pairs.ts';
 import { importForm, importPage, type ImportFormState } from '../../views/import-page.ts';
-
-// Belongs with the other typed errors; kept here while only uploads can be too large.
-export class PayloadTooLargeError extends AppError {
-  override readonly status = 413;
-}
 
 type UploadFields = { source?: Express.Multer.File[]; translation?: Express.Multer.File[] };
 

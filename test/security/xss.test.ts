@@ -27,7 +27,7 @@ function parseLikeHtmx(html: string): Node {
   const find = (n: Node): Element | undefined => ('tagName' in n && n.tagName === 'tbody' ? n as Element
     : ('childNodes' in n ? n.childNodes.map((c) => find(c as Node)).find(Boolean) : undefined));
   const context = /^\s*<tr/i.test(html) ? find(table as unknown as Node) : undefined;
-  return (context ? parseFragment(context, html) : parseFragment(html)) as unknown as Node;
+  return (context ? parseFragment(context as DefaultTreeAdapterMap['parentNode'], html, {}) : parseFragment(html)) as unknown as Node;
 }
 
 /** What must never appear: elements or attributes that came from stored text. */
@@ -96,7 +96,7 @@ describe('stored payloads rendered', () => {
 
   it('when every page and fragment is parsed then no element, on* attribute or hx-* attribute came from stored text', async () => {
     for (const url of pages()) {
-      for (const headers of [{}, { 'HX-Request': 'true' }]) {
+      for (const headers of [{}, { 'HX-Request': 'true' }] as Record<string, string>[]) {
         const res = await client.get(url, headers);
         expect(res.text.length, url).toBeGreaterThan(0);
         expect(injected(res.text), `${url} ${JSON.stringify(headers)}`).toEqual([]);
