@@ -14,7 +14,7 @@ export interface Lexicon {
 // Glosses that point elsewhere or classify rather than translate.
 const SKIPPED_GLOSS = /^(variant of|old variant|see |see also|CL:|used in|abbr\. for|erhua variant|surname )/;
 // Very common characters have dozens of senses; beyond this many stems they are noise.
-const MAX_STEMS = 24;
+const MAX_STEMS = 16;
 
 /** Parses CC-CEDICT lines (`trad simp [pin yin] /gloss/gloss/`), indexing both scripts. */
 export function buildLexicon(cedictText: string): Lexicon {

@@ -17,11 +17,12 @@ export function fitLengthModel(srcLength: number[], tgtLength: number[], anchors
   const sum = (a: number[]) => a.reduce((s, x) => s + x, 0);
   const ratio = sum(srcLength) > 0 && sum(tgtLength) > 0 ? sum(tgtLength) / sum(srcLength) : 1;
   if (anchors.length < 20) return { ratio, variance: 8 };
-  // The median squared deviation of a standard normal variable is 0.455.
+  // The lower quartile of a squared standard normal variable is 0.1015. A low quantile, because
+  // some anchored pairs are parts of larger beads and widen the upper tail.
   const deviations = anchors
     .map((a) => lengthDeviation(srcLength[a.src]! * ratio, tgtLength[a.tgt]!) ** 2)
     .sort((x, y) => x - y);
-  const variance = deviations[deviations.length >> 1]! / 0.455;
+  const variance = deviations[deviations.length >> 2]! / 0.1015;
   return { ratio, variance: Math.min(40, Math.max(2, variance)) };
 }
 
