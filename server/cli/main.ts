@@ -8,6 +8,7 @@ import { randomToken } from '../domain/passwords.ts';
 import { AppError } from '../domain/errors.ts';
 import { alignCommand } from './align-command.ts';
 import { exportCommand, importCommand } from './transfer-commands.ts';
+import { backupCommand } from './backup-command.ts';
 
 const USAGE = `usage:
   duiqi user add NAME --role admin|reviewer|translator [--password P]
@@ -16,7 +17,8 @@ const USAGE = `usage:
   duiqi import ZH_FILE EN_FILE [--title T]
   duiqi import FILE.tmx|FILE.xlf|FILE.json [--title T]
   duiqi import --memory FILE.tmx
-  duiqi export DOC_ID --format tmx|xliff|json [--state all|translated|approved] [-o FILE]`;
+  duiqi export DOC_ID --format tmx|xliff|json [--state all|translated|approved] [-o FILE]
+  duiqi backup FILE [--force]`;
 
 class UsageError extends Error {}
 
@@ -52,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'align') return await alignCommand(argv.slice(1));
     if (command === 'import') return await importCommand(argv.slice(1));
     if (command === 'export') return await exportCommand(argv.slice(1));
+    if (command === 'backup') return await backupCommand(argv.slice(1));
     if (command === 'user' && sub === 'add') return await userAdd(rest);
     if (command === 'token' && sub === 'create') return tokenCreate(rest);
     if (command === undefined || command === 'help' || command === '--help') {
