@@ -3,29 +3,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../server/db/open-database.ts';
-import { documentsRepo } from '../../server/db/documents-repo.ts';
+import { openDatabase } from '../../server/db/open-database.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import { tempDir } from '../support/test-server.ts';
 import { ScriptProcess } from './writer-process.ts';
+import { insertDocument } from './insert-document.ts';
 
 const EDITS = 50;
 let dir: string;
 let dbFile: string;
 let pairIds: number[];
-
-function insertDocument(db: Db, texts: string[]): number[] {
-  const repo = documentsRepo(db);
-  return db.transaction(() => {
-    const doc = repo.insertDocument({ title: '并发', srcLang: 'zh-CN', tgtLang: 'en', sourceName: null, pageDate: null, createdBy: null });
-    const src = repo.insertSource(doc, 'src', 'zh.txt', texts.join(''));
-    repo.insertPairs(doc, texts.map((zh, i) => ({
-      score: 1, noise: false, state: 0, mtText: '',
-      segments: [{ side: 'src' as const, sourceId: src, idx: i, text: zh, kind: 'sentence' as const, paragraph: 0, start: 0, end: zh.length }],
-    })));
-    return (db.prepare('SELECT id FROM pairs WHERE document_id = ? ORDER BY idx').pluck().all(doc) as number[]);
-  }).immediate();
-}
 
 beforeAll(async () => {
   dir = tempDir('duiqi-writers-');
@@ -33,7 +20,7 @@ beforeAll(async () => {
   const db = openDatabase(dbFile);
   await accounts(db).createUser('alice', 'translator', 'correct horse 12');
   await accounts(db).createUser('bob', 'translator', 'correct horse 12');
-  pairIds = insertDocument(db, ['双方还就朝鲜半岛局势交换了意见。', '丁薛祥等参加会见。', '两国始终是亲密的朋友。']);
+  pairIds = insertDocument(db, '并发', ['双方还就朝鲜半岛局势交换了意见。', '丁薛祥等参加会见。', '两国始终是亲密的朋友。']).pairIds;
   db.close();
 });
 
