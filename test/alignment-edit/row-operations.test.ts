@@ -1,0 +1,159 @@
+// Each alignment operation as a pure function on a row list: the rows it makes, its minimal patch, its refusals.
+
+import { describe, expect, it } from 'vitest';
+import { applyOperation, type AlignOp } from '../../server/domain/align-ops.ts';
+import { applyPatch, invertPatch, type AlignRow } from '../../server/domain/alignment-rows.ts';
+import { ValidationError } from '../../server/domain/errors.ts';
+import { context, rows, srcTexts, tgtTexts } from './rows-fixture.ts';
+
+const doc = () => rows([['甲一。', '甲二。'], ['A1.', 'A2.']], [['乙。'], ['B.']], [['丙一。', '丙二。'], ['C1.', 'C2.']]);
+
+function run(before: AlignRow[], op: AlignOp) {
+  const patch = applyOperation(before, op, context());
+  const after = applyPatch(before, patch);
+  expect(applyPatch(after, invertPatch(patch))).toEqual(before);
+  return { patch, after };
+}
+
+function refused(before: AlignRow[], op: AlignOp, key: string) {
+  try {
+    applyOperation(before, op, context());
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).key).toBe(key);
+    return;
+  }
+  expect.fail(`${op.kind} was not refused`);
+}
+
+describe('move a sentence', () => {
+  it('when the first Chinese sentence moves up then it ends the previous row and only the two rows are patched', () => {
+    const { patch, after } = run(doc(), { kind: 'moveUp', side: 'src', row: 2 });
+    expect(srcTexts(after)).toEqual([['甲一。', '甲二。'], ['乙。', '丙一。'], ['丙二。']]);
+    expect(patch.at).toBe(1);
+    expect(patch.removed.map((r) => r.key)).toEqual(['p1', 'p2']);
+  });
+
+  it('when the last English sentence moves down then it starts the next row and both texts follow', () => {
+    const { after } = run(doc(), { kind: 'moveDown', side: 'tgt', row: 0 });
+    expect(tgtTexts(after)).toEqual([['A1.'], ['A2.', 'B.'], ['C1.', 'C2.']]);
+    expect(after.map((r) => r.tgtText)).toEqual(['A1.', 'A2. B.', 'C1. C2.']);
+    expect(after.map((r) => r.mtText)).toEqual(['A1.', 'A2. B.', 'C1. C2.']);
+  });
+
+  it('when a row\'s only sentences move away then the empty row disappears', () => {
+    const before = rows([['甲。'], ['A.']], [[], ['B.']]);
+    const { after } = run(before, { kind: 'moveUp', side: 'tgt', row: 1 });
+    expect(after).toHaveLength(1);
+    expect(after[0]!.tgtText).toBe('A. B.');
+  });
+
+  it('when the first row moves up or the last row moves down then it is refused', () => {
+    refused(doc(), { kind: 'moveUp', side: 'src', row: 0 }, 'errors.alignFirstRow');
+    refused(doc(), { kind: 'moveDown', side: 'tgt', row: 2 }, 'errors.alignLastRow');
+  });
+
+  it('when the side is empty or the row does not exist then it is refused', () => {
+    refused(rows([['甲。'], ['A.']], [['乙。'], []]), { kind: 'moveUp', side: 'tgt', row: 1 }, 'errors.alignEmptySide');
+    refused(doc(), { kind: 'moveUp', side: 'src', row: 7 }, 'errors.alignRowRange');
+  });
+
+  it('when the document has a single row then nothing can move', () => {
+    const one = rows([['甲。'], ['A.']]);
+    refused(one, { kind: 'moveUp', side: 'src', row: 0 }, 'errors.alignFirstRow');
+    refused(one, { kind: 'moveDown', side: 'src', row: 0 }, 'errors.alignLastRow');
+  });
+});
+
+describe('shift a side', () => {
+  it('when English shifts down then the row\'s English is empty and every later English cell moves down, the last into a new row', () => {
+    const { patch, after } = run(doc(), { kind: 'shiftDown', side: 'tgt', row: 1 });
+    expect(srcTexts(after)).toEqual([['甲一。', '甲二。'], ['乙。'], ['丙一。', '丙二。'], []]);
+    expect(tgtTexts(after)).toEqual([['A1.', 'A2.'], [], ['B.'], ['C1.', 'C2.']]);
+    expect(after[3]!.key).toBe('n0');
+    expect(after[1]!.state).toBe(0);
+    expect(patch.at).toBe(1);
+  });
+
+  it('when the last row\'s empty side shifts down then no row is appended', () => {
+    const before = rows([['甲。'], ['A.']], [['乙。'], []]);
+    refused(before, { kind: 'shiftDown', side: 'tgt', row: 5 }, 'errors.alignRowRange');
+    const { after } = run(before, { kind: 'shiftDown', side: 'tgt', row: 1 });
+    expect(after).toEqual(before);
+  });
+
+  it('when Chinese shifts up then it merges into the previous row, later cells move up and a row left empty disappears', () => {
+    const before = rows([['甲。'], ['A.']], [['乙。'], ['B.']], [['丙。'], []]);
+    const { after } = run(before, { kind: 'shiftUp', side: 'src', row: 1 });
+    expect(srcTexts(after)).toEqual([['甲。', '乙。'], ['丙。']]);
+    expect(tgtTexts(after)).toEqual([['A.'], ['B.']]);
+  });
+
+  it('when both sides shift down then an empty row is inserted before the row', () => {
+    const { patch, after } = run(doc(), { kind: 'shiftDown', side: 'both', row: 0 });
+    expect(patch).toMatchObject({ at: 0, removed: [] });
+    expect(after[0]).toMatchObject({ key: 'n0', src: [], tgt: [], tgtText: '' });
+    expect(after.slice(1)).toEqual(doc());
+  });
+
+  it('when both sides shift up then the row merges into the previous one; the first row cannot', () => {
+    const { after } = run(doc(), { kind: 'shiftUp', side: 'both', row: 2 });
+    expect(srcTexts(after)).toEqual([['甲一。', '甲二。'], ['乙。', '丙一。', '丙二。']]);
+    refused(doc(), { kind: 'shiftUp', side: 'tgt', row: 0 }, 'errors.alignFirstRow');
+    refused(doc(), { kind: 'shiftUp', side: 'both', row: 0 }, 'errors.alignFirstRow');
+  });
+});
+
+describe('merge and split rows', () => {
+  it('when two rows merge then their sentences, English and machine texts join and the first key stays', () => {
+    const { patch, after } = run(doc(), { kind: 'merge', row: 0 });
+    expect(after[0]).toMatchObject({ key: 'p0', tgtText: 'A1. A2. B.', mtText: 'A1. A2. B.', score: null });
+    expect(srcTexts(after)).toEqual([['甲一。', '甲二。', '乙。'], ['丙一。', '丙二。']]);
+    expect(patch).toMatchObject({ at: 0, inserted: [{ key: 'p0' }] });
+    refused(doc(), { kind: 'merge', row: 2 }, 'errors.alignLastRow');
+  });
+
+  it('when a row splits at a sentence on each side then the rest goes to a new row below', () => {
+    const { after } = run(doc(), { kind: 'split', row: 2, srcAt: 1, tgtAt: 1 });
+    expect(srcTexts(after).slice(2)).toEqual([['丙一。'], ['丙二。']]);
+    expect(after.slice(2).map((r) => [r.key, r.tgtText])).toEqual([['p2', 'C1.'], ['n0', 'C2.']]);
+  });
+
+  it('when a row splits at 0 or the full length then one side of a row is empty', () => {
+    const { after } = run(doc(), { kind: 'split', row: 0, srcAt: 2, tgtAt: 0 });
+    expect(after.slice(0, 2).map((r) => [r.src.length, r.tgtText, r.state])).toEqual([[2, '', 0], [0, 'A1. A2.', 10]]);
+  });
+
+  it('when a split index is outside the row then it is refused', () => {
+    refused(doc(), { kind: 'split', row: 0, srcAt: 3, tgtAt: 0 }, 'errors.alignSplitRange');
+    refused(doc(), { kind: 'split', row: 0, srcAt: 0, tgtAt: -1 }, 'errors.alignSplitRange');
+  });
+});
+
+describe('confirm rows', () => {
+  it('when a row is confirmed then only that row records who did it', () => {
+    const { patch } = run(doc(), { kind: 'confirm', row: 1, by: 'li' });
+    expect(patch.inserted).toEqual([{ ...doc()[1], confirmedBy: 'li' }]);
+  });
+
+  it('when every row above is confirmed then earlier confirmations keep their name and the row itself stays open', () => {
+    const before = doc();
+    before[0] = { ...before[0]!, confirmedBy: 'wang' };
+    const { patch, after } = run(before, { kind: 'confirmAbove', row: 2, by: 'li' });
+    expect(after.map((r) => r.confirmedBy)).toEqual(['wang', 'li', null]);
+    expect(patch.at).toBe(1);
+    expect(run(before, { kind: 'confirmAbove', row: 0, by: 'li' }).patch).toEqual({ at: 0, removed: [], inserted: [] });
+  });
+});
+
+describe('a long document', () => {
+  it('when a sentence moves in a 20,000-row document then the patch holds the two rows and it is quick', () => {
+    const big = Array.from({ length: 20_000 }, (_, i) => rows([[`第${i}句。`], [`Sentence ${i}.`]])[0]!).map((r, i) => ({ ...r, key: `p${i}` }));
+    const started = performance.now();
+    const patch = applyOperation(big, { kind: 'moveDown', side: 'tgt', row: 10_000 }, context());
+    const after = applyPatch(big, patch);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(patch.removed).toHaveLength(2);
+    expect(after[10_001]!.tgtText).toBe('Sentence 10000. Sentence 10001.');
+  });
+});
