@@ -59,7 +59,14 @@ export function readXml(text: string, format: string): XmlElement {
   if (verdict !== true) {
     throw new ParseError(`The ${format} file is not well-formed XML: ${verdict.err.msg}`, { line: verdict.err.line });
   }
-  const roots = (parser.parse(xml) as OrderedNode[]).filter((n) => !('#text' in n));
+  let parsed: OrderedNode[];
+  try {
+    parsed = parser.parse(xml) as OrderedNode[];
+  } catch (err) {
+    // The validator lets through a few things the parser then throws on, e.g. an unclosed `<?x` after the root.
+    throw new ParseError(`The ${format} file is not well-formed XML: ${(err as Error).message}`);
+  }
+  const roots = parsed.filter((n) => !('#text' in n));
   if (roots.length !== 1) {
     throw new ParseError(`The ${format} file must have exactly one root element; it has ${roots.length}.`);
   }
