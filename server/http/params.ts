@@ -12,7 +12,8 @@ export const documentId = (raw: unknown) => positiveId(raw, 'document', 'errors.
 export const pairId = (raw: unknown) => positiveId(raw, 'pair', 'errors.noPair');
 
 export function versionField(raw: unknown): number {
-  const n = typeof raw === 'number' ? raw : /^\d+$/.test(String(raw ?? '')) ? Number(raw) : NaN;
+  // Only a number or digits: String() of a JSON object whose toString is not a function would throw a TypeError.
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(n) || n < 1) throw new ValidationError('The request must say which version it applies to ("version": a whole number).', 'errors.noVersion');
   return n;
 }

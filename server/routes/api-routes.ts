@@ -4,7 +4,7 @@ import { Router } from 'express';
 import type { Documents } from '../services/documents.ts';
 import type { Accounts } from '../services/accounts.ts';
 import { requireRole, requireUser } from '../http/auth.ts';
-import { documentId } from '../http/params.ts';
+import { documentId, textField } from '../http/params.ts';
 
 export function apiRoutes(documents: Documents, accounts: Accounts): Router {
   const r = Router();
@@ -24,7 +24,9 @@ export function apiRoutes(documents: Documents, accounts: Accounts): Router {
 
   r.post('/users', requireRole('admin'), async (req, res) => {
     const { name, role, password } = (req.body ?? {}) as Record<string, unknown>;
-    const user = await accounts.createUser(String(name ?? ''), String(role ?? ''), String(password ?? ''));
+    // String() of an object whose toString is not a function throws a TypeError (a 500): only text is accepted.
+    const text = (raw: unknown, field: string) => textField(raw ?? '', field);
+    const user = await accounts.createUser(text(name, 'name'), text(role, 'role'), text(password, 'password'));
     res.status(201).json(user);
   });
 

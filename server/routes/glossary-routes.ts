@@ -13,7 +13,11 @@ function entryId(raw: unknown): number {
   return Number(text);
 }
 
-const field = (req: Request, name: string) => String((req.body as Record<string, unknown> | undefined)?.[name] ?? '');
+// A JSON body may hold any value; String() of an object without a callable toString throws, so it reads as nothing.
+const field = (req: Request, name: string) => {
+  const value = (req.body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+};
 
 export function glossaryRoutes(glossary: Glossary): Router {
   const r = Router();

@@ -15,7 +15,7 @@ export function pairApiRoutes(editing: PostEditing): Router {
   r.put('/pairs/:id', (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     res.json(editing.act(req.user!, pairId(req.params.id), {
-      action: 'save', text: textField(body.tgt, 'tgt'), version: versionField(body.version), seconds: Number(body.seconds ?? 0),
+      action: 'save', text: textField(body.tgt, 'tgt'), version: versionField(body.version), seconds: typeof body.seconds === 'number' || typeof body.seconds === 'string' ? Number(body.seconds) : 0,
     }));
   });
 
@@ -26,7 +26,7 @@ export function pairApiRoutes(editing: PostEditing): Router {
 
   r.post('/pairs/:id/review', (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const decision = DECISIONS[String(body.decision) as keyof typeof DECISIONS];
+    const decision = typeof body.decision === 'string' ? DECISIONS[body.decision as keyof typeof DECISIONS] : undefined;
     if (!decision) throw new ValidationError('"decision" must be "approve" or "reject".', 'errors.badDecision');
     res.json(editing.act(req.user!, pairId(req.params.id), {
       action: decision, version: versionField(body.version), comment: optionalText(body.comment, 'comment'),
