@@ -39,8 +39,8 @@ function homes(run: readonly AlignRow[], newRowOf: Map<string, number>): number[
 
 /**
  * Realigns one run of unconfirmed rows. Unedited English follows its sentences into the new rows; a
- * person's text goes whole to the new row holding the start of its row, and rows where it no longer
- * matches the sentences are marked for review.
+ * person's text goes whole to the new row holding the start of its row, other new rows get their
+ * sentences' English, and rows where it no longer matches the sentences are marked for review.
  */
 function realignRun(run: readonly AlignRow[], align: Aligner, ctx: KeySource): AlignRow[] {
   const src = run.flatMap((r) => r.src);
@@ -63,8 +63,8 @@ function realignRun(run: readonly AlignRow[], align: Aligner, ctx: KeySource): A
     for (const n of sentenceRows) texts[n]!.approved ||= old.state === State.approved;
     const own = (n: number) => sideText(old.tgt.filter((s) => newRowOf.get(s.key) === n), 'tgt');
     const place = (field: 'tgt' | 'mt', text: string, plain: boolean) => {
-      if (plain) for (const n of new Set(old.tgt.map((s) => newRowOf.get(s.key)!))) texts[n]![field] = joinTexts(texts[n]![field], own(n));
-      else if (text && texts[home[o]!]) texts[home[o]!]![field] = joinTexts(texts[home[o]!]![field], text);
+      const rowsOf = new Set([...(plain ? [] : [home[o]!]), ...old.tgt.map((s) => newRowOf.get(s.key)!)]);
+      for (const n of rowsOf) texts[n]![field] = joinTexts(texts[n]![field], plain || n !== home[o] ? own(n) : text);
     };
     place('tgt', old.tgtText, !edited(old));
     place('mt', old.mtText, old.mtText === sideText(old.tgt, 'tgt'));
