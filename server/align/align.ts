@@ -26,8 +26,8 @@ export type CostWeights = typeof WEIGHTS;
 const WEIGHTS = {
   lexical: 1,
   length: 0.05,
-  /** Each sentence merged into a bead beyond the first on each side. */
-  merge: 0.25,
+  /** Each sentence joined into a bead beyond the first on a side (see joinCosts). */
+  merge: 0.2,
   /** Extra for beads with several sentences on both sides. */
   manyToMany: 0.6,
   /** A sentence left without a counterpart. */
@@ -35,6 +35,8 @@ const WEIGHTS = {
 };
 // Logistic weights of the confidence, fitted on Bible 001 and checked on the unseen part of 002.
 const CONFIDENCE = { bias: -3.82, costPerSentence: -5.43, margin: 0.88, logSrcChars: -0.55, logTgtChars: 1.33 };
+// Even with no surplus of sentences, a side still joins some: this share sets the dearest join.
+const JOIN_FLOOR = 0.2;
 // Below this many DP cells the whole matrix is searched: anchors are unreliable in short texts.
 const EXHAUSTIVE_CELLS = 250_000;
 // Anchors need at least this much of both sentences explained (sum of the two coverages).
@@ -59,7 +61,8 @@ export function align(src: string[], tgt: string[], resources: AlignResources, o
   const scores = scorer.inBand(band);
   const srcChars = prefixSums(srcLength);
   const tgtChars = prefixSums(tgtLength);
-  const cost = beadCost(scores, { ...WEIGHTS, ...options.weights }, lengths, srcChars, tgtChars);
+  const weights = { ...WEIGHTS, ...options.weights };
+  const cost = beadCost(scores, weights, joinCosts(weights.merge, src.length, tgt.length), lengths, srcChars, tgtChars);
   const path = bandedSearch(band, beadShapes(options.maxBeadSide ?? 7), cost);
   return path.map((b, k) => ({ ...indices(b), score: confidence(path, k, cost, srcChars, tgtChars) }));
 }
@@ -91,12 +94,24 @@ function prefixSums(values: number[]): Float64Array {
   return out;
 }
 
-function beadCost(scores: SpanScores, weights: CostWeights, lengths: LengthModel, srcChars: Float64Array, tgtChars: Float64Array): BeadCost {
+/**
+ * Joining sentences costs less on the side that has more of them: a translation with 30% more
+ * English sentences than Chinese splits sentences often, one with fewer joins them often.
+ * A side with 30% more sentences than the other pays `merge` per join.
+ */
+function joinCosts(merge: number, srcCount: number, tgtCount: number): { src: number; tgt: number } {
+  // Capped so that a join never becomes free, however lopsided the counts.
+  const surplus = (mine: number, other: number) => Math.min(0.9, Math.max(0, (mine - other) / Math.max(1, mine)) + JOIN_FLOOR);
+  const scale = (mine: number, other: number) => merge * Math.log(surplus(mine, other)) / Math.log(0.3 + JOIN_FLOOR);
+  return { src: scale(srcCount, tgtCount), tgt: scale(tgtCount, srcCount) };
+}
+
+function beadCost(scores: SpanScores, weights: CostWeights, join: { src: number; tgt: number }, lengths: LengthModel, srcChars: Float64Array, tgtChars: Float64Array): BeadCost {
   return (s0, s1, t0, t1) => {
     const a = s1 - s0;
     const b = t1 - t0;
     if (a === 0 || b === 0) return weights.skip * (a + b);
-    return weights.merge * (a + b - 2)
+    return join.src * (a - 1) + join.tgt * (b - 1)
       + weights.manyToMany * (Math.min(a, b) - 1)
       + weights.length * lengthCost(lengths, srcChars[s1]! - srcChars[s0]!, tgtChars[t1]! - tgtChars[t0]!)
       - weights.lexical * scores.reward(s0, s1, t0, t1);

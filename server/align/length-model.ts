@@ -33,7 +33,20 @@ function lengthDeviation(scaledSrc: number, tgt: number): number {
 /** -log of the two-tailed probability of the observed length difference (0 when lengths match). */
 export function lengthCost(model: LengthModel, srcChars: number, tgtChars: number): number {
   const delta = Math.abs(lengthDeviation(srcChars * model.ratio, tgtChars)) / Math.sqrt(model.variance);
-  return -logErfc(delta / Math.SQRT2);
+  return -logErfcTable(delta / Math.SQRT2);
+}
+
+// The DP asks for millions of these; a table with linear interpolation is ample for a cost.
+const TABLE_STEP = 0.01;
+const TABLE_END = 10;
+let table: Float64Array | undefined;
+
+function logErfcTable(x: number): number {
+  if (x >= TABLE_END) return logErfc(x);
+  table ??= Float64Array.from({ length: TABLE_END / TABLE_STEP + 2 }, (_, k) => logErfc(k * TABLE_STEP));
+  const at = x / TABLE_STEP;
+  const k = Math.floor(at);
+  return table[k]! + (at - k) * (table[k + 1]! - table[k]!);
 }
 
 // Abramowitz and Stegun 7.1.26 in log form, so that large deviations do not underflow to -Infinity.

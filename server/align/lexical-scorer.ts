@@ -77,7 +77,10 @@ class PairMatcher {
     this.stamp = new Int32Array(Math.max(1, ...src.map((s) => s.words.length)));
   }
 
-  match(z: number, e: TargetSentence): { tgt: number; src: number } {
+  /** Covered weight of the pair; the source side's is left in `srcCovered` to avoid allocating. */
+  srcCovered = 0;
+
+  match(z: number, e: TargetSentence): number {
     const s = this.src[z]!;
     const epoch = ++this.epoch;
     let tgtCovered = 0;
@@ -102,7 +105,8 @@ class PairMatcher {
         b++;
       }
     }
-    return { tgt: tgtCovered, src: srcCovered };
+    this.srcCovered = srcCovered;
+    return tgtCovered;
   }
 }
 
@@ -120,10 +124,9 @@ function pairRows(band: Band, srcCount: number, tgtCount: number, matcher: PairM
   const srcPart = new Float32Array(offset[srcCount]!);
   for (let z = 0; z < srcCount; z++) {
     for (let e = start[z]!; e < end[z]!; e++) {
-      const m = matcher.match(z, tgt[e]!);
       const k = offset[z]! + e - start[z]!;
-      tgtPart[k] = m.tgt;
-      srcPart[k] = m.src;
+      tgtPart[k] = matcher.match(z, tgt[e]!);
+      srcPart[k] = matcher.srcCovered;
     }
   }
   return { start, end, offset, tgtPart, srcPart };
@@ -157,8 +160,8 @@ function anchorCandidates(features: DocumentFeatures, matcher: PairMatcher): Anc
     let bestWeight = 0;
     let runnerUp = 0;
     for (const e of seen) {
-      const m = matcher.match(z, tgt[e]!);
-      const weight = m.tgt / Math.max(1e-9, tgt[e]!.mass) + m.src / Math.max(1e-9, s.mass);
+      const tgtCovered = matcher.match(z, tgt[e]!);
+      const weight = tgtCovered / Math.max(1e-9, tgt[e]!.mass) + matcher.srcCovered / Math.max(1e-9, s.mass);
       if (weight > bestWeight) [best, bestWeight, runnerUp] = [e, weight, bestWeight];
       else runnerUp = Math.max(runnerUp, weight);
     }
