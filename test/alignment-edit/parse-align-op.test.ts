@@ -2,17 +2,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { parseAlignOp } from '../../server/domain/align-ops.ts';
-import { ValidationError } from '../../server/domain/errors.ts';
+import type { ValidationError } from '../../server/domain/errors.ts';
+import { refusalKey } from './rows-fixture.ts';
 
-function keyOf(json: unknown): string | undefined {
-  try {
-    parseAlignOp(json);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return (e as ValidationError).key;
-  }
-  return undefined;
-}
+const keyOf = (json: unknown) => refusalKey(() => parseAlignOp(json));
 
 describe('parseAlignOp', () => {
   it('when the JSON is a well-formed operation then it is returned with only its own fields', () => {

@@ -37,7 +37,12 @@ const arbOp: fc.Arbitrary<AlignOp> = fc.oneof(
   fc.constant({ kind: 'realign' as const }),
 );
 
-/** The patch, or undefined when the operation is refused as impossible on these rows. */
+/** The patch and the rows after it, or undefined when the operation is refused as impossible on these rows. */
+function applied(rows: AlignRow[], op: AlignOp): { patch: RowPatch; after: AlignRow[] } | undefined {
+  const patch = tryOp(rows, op, 0);
+  return patch && { patch, after: applyPatch(rows, patch) };
+}
+
 function tryOp(rows: AlignRow[], op: AlignOp, n: number): RowPatch | undefined {
   let k = 0;
   try {
@@ -69,9 +74,9 @@ describe('alignment editing properties', () => {
 
   it('when an operation applies then every sentence of each side stays exactly once, in order', () => {
     fc.assert(fc.property(arbRows, arbOp, (rows, op) => {
-      const patch = tryOp(rows, op, 0);
-      if (!patch) return;
-      const after = applyPatch(rows, patch);
+      const done = applied(rows, op);
+      if (!done) return;
+      const { after } = done;
       for (const s of ['src', 'tgt'] as const) {
         const keys = (rs: AlignRow[]) => sentencesOf(rs, s).map((x) => x.key);
         if (op.kind === 'splitSentence' || op.kind === 'joinSentences') {
@@ -88,9 +93,9 @@ describe('alignment editing properties', () => {
 
   it('when an operation applies then every post-edited English text is still in some row', () => {
     fc.assert(fc.property(arbRows, arbOp, (rows, op) => {
-      const patch = tryOp(rows, op, 0);
-      if (!patch) return;
-      const after = applyPatch(rows, patch);
+      const done = applied(rows, op);
+      if (!done) return;
+      const { after } = done;
       for (const r of rows.filter(edited)) {
         expect(after.some((a) => a.tgtText.includes(r.tgtText))).toBe(true);
       }
@@ -99,7 +104,7 @@ describe('alignment editing properties', () => {
 
   it('when an operation applies then rows it changed are settled: an approval survives only an untouched row, empty English is untranslated', () => {
     fc.assert(fc.property(arbRows, arbOp, (rows, op) => {
-      const patch = tryOp(rows, op, 0);
+      const { patch } = applied(rows, op) ?? {};
       if (!patch) return;
       const before = new Map(patch.removed.map((r) => [r.key, r]));
       for (const r of patch.inserted) {

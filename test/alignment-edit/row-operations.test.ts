@@ -3,8 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOperation, type AlignOp } from '../../server/domain/align-ops.ts';
 import { applyPatch, invertPatch, type AlignRow } from '../../server/domain/alignment-rows.ts';
-import { ValidationError } from '../../server/domain/errors.ts';
-import { context, rows, srcTexts, tgtTexts } from './rows-fixture.ts';
+import { context, refusalKey, rows, srcTexts, tgtTexts } from './rows-fixture.ts';
 
 const doc = () => rows([['甲一。', '甲二。'], ['A1.', 'A2.']], [['乙。'], ['B.']], [['丙一。', '丙二。'], ['C1.', 'C2.']]);
 
@@ -15,16 +14,7 @@ function run(before: AlignRow[], op: AlignOp) {
   return { patch, after };
 }
 
-function refused(before: AlignRow[], op: AlignOp, key: string) {
-  try {
-    applyOperation(before, op, context());
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    expect((e as ValidationError).key).toBe(key);
-    return;
-  }
-  expect.fail(`${op.kind} was not refused`);
-}
+const refused = (before: AlignRow[], op: AlignOp, key: string) => expect(refusalKey(() => applyOperation(before, op, context()))).toBe(key);
 
 describe('move a sentence', () => {
   it('when the first Chinese sentence moves up then it ends the previous row and only the two rows are patched', () => {

@@ -2,6 +2,7 @@
 
 import type { AlignRow, Sentence } from '../../server/domain/alignment-rows.ts';
 import type { AlignContext } from '../../server/domain/align-ops.ts';
+import { ValidationError } from '../../server/domain/errors.ts';
 import type { ScoredBead } from '../../server/domain/types.ts';
 import { State } from '../../server/domain/types.ts';
 
@@ -25,6 +26,17 @@ export const rows = (...pairs: [string[], string[]][]): AlignRow[] => pairs.map(
 export function context(extra: Partial<AlignContext> = {}): AlignContext {
   let n = 0;
   return { newKey: () => `n${n++}`, ...extra };
+}
+
+/** The i18n key of the ValidationError the action throws, or undefined when it goes through. */
+export function refusalKey(action: () => unknown): string | undefined {
+  try {
+    action();
+  } catch (e) {
+    if (e instanceof ValidationError) return e.key;
+    throw e;
+  }
+  return undefined;
 }
 
 export const srcTexts = (rs: AlignRow[]) => rs.map((r) => r.src.map((s) => s.text));

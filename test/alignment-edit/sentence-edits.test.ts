@@ -3,8 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOperation, type AlignOp } from '../../server/domain/align-ops.ts';
 import { applyPatch, invertPatch, type AlignRow } from '../../server/domain/alignment-rows.ts';
-import { ValidationError } from '../../server/domain/errors.ts';
-import { context, demoRows, en, lengthAligner, rows, srcTexts, tgtTexts, zh } from './rows-fixture.ts';
+import { context, demoRows, en, lengthAligner, refusalKey, rows, srcTexts, tgtTexts, zh } from './rows-fixture.ts';
 
 const ctx = () => context({ align: lengthAligner });
 
@@ -15,15 +14,7 @@ function run(before: AlignRow[], op: AlignOp) {
   return { patch, after };
 }
 
-function refusedWith(before: AlignRow[], op: AlignOp): string | undefined {
-  try {
-    applyOperation(before, op, ctx());
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return (e as ValidationError).key;
-  }
-  return undefined;
-}
+const refusedWith = (before: AlignRow[], op: AlignOp) => refusalKey(() => applyOperation(before, op, ctx()));
 
 describe('split a sentence', () => {
   it('when an English sentence is split after "exchanges." then the row has two sentences and the same English', () => {
