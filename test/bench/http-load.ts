@@ -1,0 +1,159 @@
+// Benchmark: the real server under 20 connections, 80 % page and fragment reads, 20 % versioned saves. Not part of `npm test`.
+// Run: npx tsx test/bench/http-load.ts [--seconds 60]
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createRequire } from 'node:module';
+import { openDatabase } from '../../server/db/open-database.ts';
+import { documentsRepo, type NewPair } from '../../server/db/documents-repo.ts';
+import { accounts } from '../../server/services/accounts.ts';
+import { freePort, ROOT } from '../support/start-workbench.ts';
+import { tempDir } from '../support/test-server.ts';
+
+// autocannon ships no types: the few fields used here.
+interface LoadRequest { method: string; setupRequest?: (req: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown>;
+  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void }
+interface LoadResult { requests: { total: number; average: number }; latency: { p50: number; p99: number };
+  errors: number; timeouts: number; non2xx: number; statusCodeStats?: Record<string, { count: number }> }
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown> & { requests: LoadRequest[] }) => Promise<LoadResult>;
+
+const PAIRS = 5_000;
+const CONNECTIONS = 20;
+
+export interface BenchServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** The real server in its own process, so its memory is measured alone. */
+export async function startServer(dbFile: string): Promise<BenchServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT, env: { ...process.env, DUIQI_DB: dbFile, PORT: String(port), DUIQI_ADMIN_PASSWORD: 'bench-admin-1' }, stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; !(await fetch(`${url}/healthz`).then((r) => r.ok, () => false)); i++) {
+    if (i > 600) throw new Error('the server did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url, pid: child.pid!,
+    async stop() {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+export function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+/** Samples a process's RSS every `everyMs` until stopped; returns the samples. */
+export function sampleRss(pid: number, everyMs = 100): { stop(): number[] } {
+  const samples: number[] = [rssMb(pid)];
+  const timer = setInterval(() => samples.push(rssMb(pid)), everyMs);
+  return { stop: () => (clearInterval(timer), samples.push(rssMb(pid)), samples) };
+}
+
+export async function benchUser(db: ReturnType<typeof openDatabase>): Promise<string> {
+  await accounts(db).createUser('bench', 'admin', 'bench-password-1');
+  return accounts(db).createToken('bench');
+}
+
+/** A 5,000-pair document straight through the repository, in one transaction: no aligning. */
+function buildDocument(db: ReturnType<typeof openDatabase>): { documentId: number; pairIds: number[] } {
+  const repo = documentsRepo(db);
+  return db.transaction(() => {
+    const documentId = repo.insertDocument({ title: '负载测试 load', srcLang: 'zh-CN', tgtLang: 'en', sourceName: 'bench', pageDate: null, createdBy: null });
+    const src = repo.insertSource(documentId, 'src', 'zh.txt', '');
+    const tgt = repo.insertSource(documentId, 'tgt', 'en.txt', '');
+    const pairs: NewPair[] = [];
+    for (let i = 0; i < PAIRS; i++) {
+      const zh = `第${i}句：双方就深化经贸、科技、环保等领域合作交换了意见。`;
+      const en = `Sentence ${i}: the two sides exchanged views on deepening cooperation in trade, science and the environment.`;
+      pairs.push({
+        score: 0.9, noise: false, state: 10, mtText: en,
+        segments: [
+          { side: 'src', sourceId: src, idx: i, text: zh, kind: 'sentence', paragraph: i, start: 0, end: zh.length },
+          { side: 'tgt', sourceId: tgt, idx: i, text: en, kind: 'sentence', paragraph: i, start: 0, end: en.length },
+        ],
+      });
+    }
+    repo.insertPairs(documentId, pairs);
+    const pairIds = db.prepare('SELECT id FROM pairs WHERE document_id = ? ORDER BY idx').pluck().all(documentId) as number[];
+    return { documentId, pairIds };
+  }).immediate();
+}
+
+const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' } } });
+  const seconds = Number(values.seconds);
+  const dir = tempDir('duiqi-load-');
+  const dbFile = path.join(dir, 'load.sqlite');
+  const db = openDatabase(dbFile);
+  const token = await benchUser(db);
+  const { documentId, pairIds } = buildDocument(db);
+  db.close();
+  const server = await startServer(dbFile);
+  try {
+    const headers = { authorization: `Bearer ${token}` };
+    const readPaths = () => pick([
+      `/documents/${documentId}`,
+      `/documents/${documentId}/rows?offset=${200 * Math.floor(Math.random() * (PAIRS / 200))}`,
+      `/documents/${documentId}/pairs/${pick(pairIds)}/edit`,
+    ]);
+    // The version each pair had when last seen: a 409 carries the current one, as a real client would reload it.
+    const versions = new Map<number, number>();
+    const rss = sampleRss(server.pid, 250);
+    const common = { url: server.url, duration: seconds, headers };
+    const reads = autocannon({
+      ...common, connections: Math.round(CONNECTIONS * 0.8),
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: readPaths() }) }],
+    });
+    const saves = autocannon({
+      ...common, connections: Math.round(CONNECTIONS * 0.2),
+      requests: [{
+        method: 'PUT',
+        setupRequest: (req, context) => {
+          const id = pick(pairIds);
+          context.pair = id;
+          return { ...req, path: `/api/pairs/${id}`, headers: { ...headers, 'content-type': 'application/json' },
+            body: JSON.stringify({ tgt: `Edited under load ${Math.random().toString(36).slice(2)}.`, version: versions.get(id) ?? 1 }) };
+        },
+        onResponse: (status, body, context) => {
+          const parsed = JSON.parse(body) as { version?: number; current?: { version: number } };
+          const version = status === 200 ? parsed.version : status === 409 ? parsed.current?.version : undefined;
+          if (version) versions.set(context.pair as number, version);
+        },
+      }],
+    });
+    const [r, s] = await Promise.all([reads, saves]);
+    const samples = rss.stop();
+    const third = Math.max(1, Math.floor(samples.length / 3));
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const count = (res: LoadResult, code: string) => res.statusCodeStats?.[code]?.count ?? 0;
+    const failed = (res: LoadResult) => res.errors + res.timeouts + res.non2xx - count(res, '409');
+    const row = (name: string, res: LoadResult) => ({
+      mix: name, requests: res.requests.total, 'req/s': Math.round(res.requests.average), errors: failed(res), '409': count(res, '409'),
+      'p50 ms': res.latency.p50, 'p99 ms': res.latency.p99,
+    });
+    console.log(`http-load: ${os.cpus().length} cores, ${CONNECTIONS} connections (${Math.round(CONNECTIONS * 0.8)} reading, ${Math.round(CONNECTIONS * 0.2)} saving), ${seconds} s, ${PAIRS}-pair document`);
+    console.table([row('page/fragment reads', r), row('versioned saves', s)]);
+    console.log(`server RSS: first third ${mean(samples.slice(0, third)).toFixed(0)} MB, last third ${mean(samples.slice(-third)).toFixed(0)} MB, peak ${Math.max(...samples).toFixed(0)} MB`);
+    process.exitCode = failed(r) + failed(s) === 0 ? 0 : 1;
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) await main();
