@@ -18,12 +18,16 @@ import { postEditing } from './services/post-editing.ts';
 import { workspace as workspaceService } from './services/workspace.ts';
 import { NotFoundError } from './domain/errors.ts';
 import type { MtEngine } from './domain/mt-engine.ts';
+import type { Aligner } from './domain/assemble-pairs.ts';
 import { LoginThrottle } from './domain/login-throttle.ts';
 import { glossary as glossaryService } from './services/glossary.ts';
 import { translationMemory } from './services/translation-memory.ts';
 import { configuredEngine, machineTranslation } from './services/machine-translation.ts';
 import { glossaryRoutes } from './routes/glossary-routes.ts';
 import { mtRoutes } from './routes/mt-routes.ts';
+import { alignmentRoutes } from './routes/alignment-routes.ts';
+import { alignmentEditing } from './services/alignment-editing.ts';
+import { defaultAligner } from './services/workbench.ts';
 import { transferRoutes } from './routes/transfer-routes.ts';
 
 export interface AppDeps {
@@ -34,6 +38,8 @@ export interface AppDeps {
   /** The largest uploaded file in bytes; 20 MB when not given. */
   maxUpload?: number;
   loginThrottle?: LoginThrottle;
+  /** The sentence aligner for realigning; loaded on first use. */
+  aligner?: () => Aligner;
 }
 
 const require = createRequire(import.meta.url);
@@ -79,6 +85,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api', apiRoutes(documents, accounts));
   app.use(glossaryRoutes(glossaryService(deps.db)));
   app.use(mtRoutes(mt));
+  app.use(alignmentRoutes({ alignment: alignmentEditing(deps.db, deps.aligner ?? defaultAligner), documents }));
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`);
   });

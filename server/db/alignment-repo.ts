@@ -1,26 +1,11 @@
 // SQL for alignment editing: a document's rows as the editor sees them, and writing a patch of rows back.
 
 import type { Db } from './open-database.ts';
+import type { AlignRow, Sentence } from '../domain/alignment-rows.ts';
 
-export interface StoredSentence {
-  key: string;
-  text: string;
-  paragraph: number;
-  start: number;
-  end: number;
-}
-
-export interface StoredRow {
-  key: string;
-  src: StoredSentence[];
-  tgt: StoredSentence[];
-  tgtText: string;
-  mtText: string;
-  state: number;
-  score: number | null;
-  confirmedBy: string | null;
-  needsReview: string | null;
-}
+/** A document's rows as the alignment editor sees them; the domain's row type is the storage shape too. */
+export type StoredRow = AlignRow;
+type StoredSentence = Sentence;
 
 interface PairRecord {
   id: number;

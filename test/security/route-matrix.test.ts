@@ -58,6 +58,12 @@ const RULES: Record<string, Rule> = {
   'POST /import': ANY_USER,
   'POST /api/documents/import': ANY_USER,
   'POST /api/memory/import': ANY_USER,
+  'GET /documents/:doc/align': ANY_USER,
+  'GET /documents/:doc/align/rows': ANY_USER,
+  'GET /api/documents/:doc/alignment': ANY_USER,
+  'POST /api/documents/:doc/alignment/ops': ANY_USER,
+  'POST /api/documents/:doc/alignment/undo': ANY_USER,
+  'POST /api/documents/:doc/alignment/redo': ANY_USER,
 };
 
 let server: TestServer;

@@ -1,0 +1,59 @@
+// The alignment editor page and its rows; the JSON API for alignment operations, undo and redo.
+
+import { Router, type Request } from 'express';
+import type { AlignmentEditing } from '../services/alignment-editing.ts';
+import type { Documents } from '../services/documents.ts';
+import { requireUser } from '../http/auth.ts';
+import { send, viewContext } from '../http/render.ts';
+import { documentId, versionField } from '../http/params.ts';
+import { alignPage, alignRows, isIrregular, ALIGN_PAGE, type AlignPageView } from '../../views/align-page.ts';
+import { ValidationError } from '../domain/errors.ts';
+
+function rowIndex(raw: unknown, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 0) throw new ValidationError('A row number must be a whole number from 0.', 'errors.badOffset');
+  return n;
+}
+
+export function alignmentRoutes(deps: { alignment: AlignmentEditing; documents: Documents }): Router {
+  const { alignment, documents } = deps;
+  const r = Router();
+
+  function pageView(req: Request): AlignPageView {
+    const docId = documentId(req.params.doc);
+    const doc = documents.get(docId);
+    const view = alignment.view(docId);
+    const from = Math.min(rowIndex(req.query.from, 0), Math.max(0, view.rows.length - 1));
+    const to = Math.max(from + 1, rowIndex(req.query.to, from + ALIGN_PAGE));
+    const onlyIrregular = req.query.irregular === '1';
+    return {
+      docId, title: doc.title, version: view.version, from, total: view.rows.length, undo: view.undo, redo: view.redo,
+      rows: onlyIrregular ? view.rows.slice(from) : view.rows.slice(from, to),
+      weak: view.rows.flatMap((row, i) => (isIrregular(row) ? [i] : [])), onlyIrregular,
+    };
+  }
+
+  r.get('/documents/:doc/align', requireUser, (req, res) => send(res, alignPage(viewContext(req), pageView(req))));
+  r.get('/documents/:doc/align/rows', requireUser, (req, res) => send(res, alignRows(viewContext(req), pageView(req))));
+
+  const answer = (docId: number, result: { version: number; at: number }) => ({ ...result, ...alignment.counts(docId) });
+
+  r.get('/api/documents/:doc/alignment', requireUser, (req, res) => {
+    res.json(alignment.view(documentId(req.params.doc)));
+  });
+  r.post('/api/documents/:doc/alignment/ops', requireUser, (req, res) => {
+    const docId = documentId(req.params.doc);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    res.json(answer(docId, alignment.apply(req.user!, docId, versionField(body.version), body.op)));
+  });
+  r.post('/api/documents/:doc/alignment/undo', requireUser, (req, res) => {
+    const docId = documentId(req.params.doc);
+    res.json(answer(docId, alignment.undo(req.user!, docId, versionField((req.body ?? {}).version))));
+  });
+  r.post('/api/documents/:doc/alignment/redo', requireUser, (req, res) => {
+    const docId = documentId(req.params.doc);
+    res.json(answer(docId, alignment.redo(req.user!, docId, versionField((req.body ?? {}).version))));
+  });
+  return r;
+}

@@ -1,0 +1,127 @@
+// Use cases of alignment editing: apply an operation, undo, redo; each one transaction on a versioned document.
+
+import type { Db } from '../db/open-database.ts';
+import { alignmentRepo } from '../db/alignment-repo.ts';
+import { pairsRepo } from '../db/pairs-repo.ts';
+import { applyOperation, parseAlignOp, type AlignOp } from '../domain/align-ops.ts';
+import { applyPatch, invertPatch, type AlignRow, type RowPatch } from '../domain/alignment-rows.ts';
+import type { Aligner } from '../domain/assemble-pairs.ts';
+import { ConflictError, NotFoundError } from '../domain/errors.ts';
+import type { User } from './accounts.ts';
+
+export interface AlignmentView {
+  version: number;
+  rows: AlignRow[];
+  undo: number;
+  redo: number;
+}
+
+export interface AlignmentResult {
+  version: number;
+  /** First row the change touched, for the UI to refresh from. */
+  at: number;
+  removed: number;
+  inserted: number;
+}
+
+/** Replaces row and sentence keys a write gave new ids to, anywhere in a stored patch. */
+function remapKeys<T>(value: T, keys: Map<string, string>): T {
+  if (!keys.size) return value;
+  return JSON.parse(JSON.stringify(value), (k, v) => (k === 'key' && typeof v === 'string' ? keys.get(v) ?? v : v)) as T;
+}
+
+const sameRows = (a: AlignRow[], b: AlignRow[]) => JSON.stringify(a) === JSON.stringify(b);
+
+export function alignmentEditing(db: Db, aligner: () => Aligner) {
+  const repo = alignmentRepo(db);
+  const pairs = pairsRepo(db);
+
+  function checkVersion(documentId: number, expected: number): void {
+    const version = repo.documentVersion(documentId);
+    if (version === undefined) throw new NotFoundError(`There is no document ${documentId}.`, 'errors.noDocument', { id: documentId });
+    if (version !== expected) {
+      throw new ConflictError(`The alignment of this document changed since you loaded it (now version ${version}). Reload and try again.`, 'errors.alignmentStale', { version });
+    }
+  }
+
+  /** Writes a patch, records what changed in each row's history, bumps the document version. */
+  function write(user: User, documentId: number, rows: AlignRow[], noise: Map<string | null, number[]>, patch: RowPatch): RowPatch {
+    const after = applyPatch(rows, patch);
+    const keys = repo.write(documentId, after, patch.inserted, patch.removed, noise);
+    const before = new Map(patch.removed.map((r) => [r.key, r]));
+    for (const row of patch.inserted) {
+      const old = before.get(row.key);
+      if (old && old.tgtText === row.tgtText && old.state === row.state) continue;
+      const pairId = Number((keys.get(row.key) ?? row.key).slice(1));
+      pairs.insertRevision({
+        pairId, version: pairs.pair(pairId)!.version, authorId: user.id, action: 'align',
+        oldText: old?.tgtText ?? '', newText: row.tgtText, oldState: old?.state ?? null, newState: row.state,
+        comment: row.needsReview, seconds: 0,
+      });
+    }
+    repo.bumpDocument(documentId);
+    return remapKeys(patch, keys);
+  }
+
+  const result = (documentId: number, patch: RowPatch): AlignmentResult => ({
+    version: repo.documentVersion(documentId)!, at: patch.at, removed: patch.removed.length, inserted: patch.inserted.length,
+  });
+
+  return {
+    counts: (documentId: number) => repo.counts(documentId),
+
+    view(documentId: number): AlignmentView {
+      const version = repo.documentVersion(documentId);
+      if (version === undefined) throw new NotFoundError(`There is no document ${documentId}.`, 'errors.noDocument', { id: documentId });
+      return { version, rows: repo.load(documentId).rows, ...repo.counts(documentId) };
+    },
+
+    apply(user: User, documentId: number, expectedVersion: number, rawOp: unknown): AlignmentResult {
+      // Who confirms is the signed-in user, whatever the request says.
+      const op: AlignOp = parseAlignOp(rawOp && typeof rawOp === 'object' ? { ...rawOp, by: user.name } : rawOp);
+      return db.transaction(() => {
+        checkVersion(documentId, expectedVersion);
+        const { rows, noiseAfter } = repo.load(documentId);
+        let fresh = 0;
+        const patch = applyOperation(rows, op, { newKey: () => `n${fresh++}`, align: aligner(), by: user.name });
+        const stored = write(user, documentId, rows, noiseAfter, patch);
+        repo.recordOp(documentId, user.id, op, stored);
+        return result(documentId, stored);
+      }).immediate();
+    },
+
+    /** Undoes the last operation if the rows it made are still as it left them; else 409. */
+    undo(user: User, documentId: number, expectedVersion: number): AlignmentResult {
+      return db.transaction(() => {
+        checkVersion(documentId, expectedVersion);
+        const last = repo.lastDone(documentId);
+        if (!last) throw new ConflictError('There is nothing to undo.', 'errors.nothingToUndo');
+        const patch = JSON.parse(last.patch) as RowPatch;
+        const { rows, noiseAfter } = repo.load(documentId);
+        if (!sameRows(rows.slice(patch.at, patch.at + patch.inserted.length), patch.inserted)) {
+          throw new ConflictError('These rows changed after that alignment edit, so it cannot be undone.', 'errors.undoChanged');
+        }
+        const stored = write(user, documentId, rows, noiseAfter, invertPatch(patch));
+        repo.markOp(last.id, true, invertPatch(stored));
+        return result(documentId, stored);
+      }).immediate();
+    },
+
+    redo(user: User, documentId: number, expectedVersion: number): AlignmentResult {
+      return db.transaction(() => {
+        checkVersion(documentId, expectedVersion);
+        const next = repo.firstUndone(documentId);
+        if (!next) throw new ConflictError('There is nothing to redo.', 'errors.nothingToRedo');
+        const patch = JSON.parse(next.patch) as RowPatch;
+        const { rows, noiseAfter } = repo.load(documentId);
+        if (!sameRows(rows.slice(patch.at, patch.at + patch.removed.length), patch.removed)) {
+          throw new ConflictError('These rows changed since that edit was undone, so it cannot be redone.', 'errors.undoChanged');
+        }
+        const stored = write(user, documentId, rows, noiseAfter, patch);
+        repo.markOp(next.id, false, stored);
+        return result(documentId, stored);
+      }).immediate();
+    },
+  };
+}
+export type AlignmentEditing = ReturnType<typeof alignmentEditing>;

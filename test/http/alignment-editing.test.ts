@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts } from '../../server/services/accounts.ts';
+import { addUser, Client, startTestServer, type TestServer } from '../support/test-server.ts';
+import { pairWith, seedDocuments } from '../support/seed.ts';
+
+interface Row { key: string; src: { text: string }[]; tgt: { text: string }[]; tgtText: string; state: number; confirmedBy: string | null; needsReview: string | null }
+interface View { version: number; rows: Row[]; undo: number; redo: number }
+
+let server: TestServer;
+let docs: { demo: number; other: number };
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const [name, role] of [['lin', 'translator'], ['wang', 'reviewer']] as const) {
+    await addUser(server.db, name, role);
+    tokens[name] = accounts(server.db).createToken(name);
+  }
+  docs = seedDocuments(server.db);
+});
+afterAll(() => server.close());
+
+const api = (who: string, method: string, url: string, json?: unknown) =>
+  new Client(server.url).request(method, url, { json, headers: { authorization: `Bearer ${tokens[who]}` } });
+const view = async (doc = docs.demo) => (await api('lin', 'GET', `/api/documents/${doc}/alignment`)).json() as View;
+const op = (who: string, version: number, body: unknown, doc = docs.demo) => api(who, 'POST', `/api/documents/${doc}/alignment/ops`, { version, op: body });
+const integrity = () => ({
+  ok: server.db.prepare('PRAGMA integrity_check').pluck().get(),
+  orphans: server.db.prepare('PRAGMA foreign_key_check').all().length,
+  gaps: server.db.prepare(`SELECT count(*) FROM (SELECT document_id, count(*) n, max(idx) m FROM pairs GROUP BY document_id) WHERE n != m + 1`).pluck().get(),
+});
+
+describe('alignment operations over the API', () => {
+  it('when the broken "exchanges. Youth" sentences are joined then the row has one English sentence and the rest is unchanged', async () => {
+    const before = await view();
+    const row = before.rows.findIndex((r) => r.tgt.some((s) => s.text.endsWith('and exchanges.')));
+    const sentence = before.rows[row]!.tgt.findIndex((s) => s.text.endsWith('and exchanges.'));
+    const res = await op('lin', before.version, { kind: 'joinSentences', side: 'tgt', row, sentence });
+    expect(res.status).toBe(200);
+    expect(res.json()).toMatchObject({ version: before.version + 1, at: row, undo: 1, redo: 0 });
+    const after = await view();
+    expect(after.rows[row]!.tgt.map((s) => s.text)).toEqual([
+      `${before.rows[row]!.tgt[sentence]!.text} ${before.rows[row]!.tgt[sentence + 1]!.text}`,
+    ]);
+    expect(after.rows.filter((_, i) => i !== row)).toEqual(before.rows.filter((_, i) => i !== row));
+    expect(integrity()).toEqual({ ok: 'ok', orphans: 0, gaps: 0 });
+  });
+
+  it('when the version is stale then 409 and nothing changes', async () => {
+    const before = await view();
+    const res = await op('wang', before.version - 1, { kind: 'merge', row: 3 });
+    expect(res.status).toBe(409);
+    expect(res.json().error).toMatch(/changed since you loaded it/);
+    expect(await view()).toEqual(before);
+  });
+
+  it('when an operation is impossible then 400 with a sentence', async () => {
+    const v = await view();
+    for (const bad of [{ kind: 'moveUp', side: 'src', row: 0 }, { kind: 'explode', row: 1 }, { kind: 'merge', row: 9999 }, 'merge']) {
+      const res = await op('lin', v.version, bad);
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+      expect(res.json().error.length).toBeGreaterThan(10);
+    }
+    expect((await view()).version).toBe(v.version);
+  });
+
+  it('when two rows are merged and undone then the document is exactly as before, and redo merges again', async () => {
+    const before = await view();
+    const merged = await op('lin', before.version, { kind: 'merge', row: 5 });
+    expect(merged.status).toBe(200);
+    const mid = await view();
+    expect(mid.rows).toHaveLength(before.rows.length - 1);
+    const undo = await api('lin', 'POST', `/api/documents/${docs.demo}/alignment/undo`, { version: mid.version });
+    expect(undo.status).toBe(200);
+    const back = await view();
+    expect(back.rows.map(({ key: _k, src, tgt, ...r }) => ({ ...r, src: src.map((s) => s.text), tgt: tgt.map((s) => s.text) })))
+      .toEqual(before.rows.map(({ key: _k, src, tgt, ...r }) => ({ ...r, src: src.map((s) => s.text), tgt: tgt.map((s) => s.text) })));
+    expect(back.redo).toBe(1);
+    const redo = await api('lin', 'POST', `/api/documents/${docs.demo}/alignment/redo`, { version: back.version });
+    expect(redo.status).toBe(200);
+    expect((await view()).rows).toHaveLength(before.rows.length - 1);
+    expect(integrity()).toEqual({ ok: 'ok', orphans: 0, gaps: 0 });
+  });
+
+  it('when a post-edited row is merged with its neighbour then the typed text is kept in the merged row', async () => {
+    const pair = pairWith(server.db, docs.demo, 'Ding Xuexiang');
+    const typed = 'Ding Xuexiang, Yang Jiechi, Wang Yi and He Lifeng were present. 𠀀';
+    expect((await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: typed, version: pair.version })).status).toBe(200);
+    const v = await view();
+    const row = v.rows.findIndex((r) => r.tgtText === typed);
+    expect((await op('lin', v.version, { kind: 'merge', row: row - 1 })).status).toBe(200);
+    const after = await view();
+    expect(after.rows[row - 1]!.tgtText).toContain(typed);
+    const history = server.db.prepare("SELECT count(*) FROM revisions r JOIN users u ON u.id = r.author_id WHERE r.action = 'align' AND u.name = 'lin'").pluck().get();
+    expect(history).toBeGreaterThan(0);
+  });
+
+  it('when an approved row is touched by an alignment change then it goes back to translated and says why', async () => {
+    const pair = pairWith(server.db, docs.demo, 'Korean Peninsula');
+    expect((await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'approve', version: pair.version })).status).toBe(200);
+    const v = await view();
+    const row = v.rows.findIndex((r) => r.src.some((s) => s.text.includes('朝鲜半岛')));
+    expect(v.rows[row]!.state).toBe(30);
+    expect((await op('lin', v.version, { kind: 'moveDown', side: 'src', row: row - 1 })).status).toBe(200);
+    const after = await view();
+    expect(after.rows[row]!.state).toBe(20);
+    expect(after.rows[row]!.needsReview).toBe('approval-reset');
+  });
+
+  it('when the text of a row changed after an operation then undoing it is refused with 409', async () => {
+    const v = await view(docs.other);
+    expect((await op('lin', v.version, { kind: 'merge', row: 0 }, docs.other)).status).toBe(200);
+    const pair = pairWith(server.db, docs.other, '朝鲜半岛');
+    expect((await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'Typed after the merge.', version: pair.version })).status).toBe(200);
+    const undo = await api('lin', 'POST', `/api/documents/${docs.other}/alignment/undo`, { version: (await view(docs.other)).version });
+    expect(undo.status).toBe(409);
+    expect(pairWith(server.db, docs.other, '朝鲜半岛').tgt).toBe('Typed after the merge.');
+  });
+
+  it('when rows above are confirmed and the rest realigned then confirmed rows stay and show who confirmed them', async () => {
+    const v = await view();
+    expect((await op('wang', v.version, { kind: 'confirmAbove', row: 6 })).status).toBe(200);
+    const confirmed = await view();
+    expect(confirmed.rows.slice(0, 6).every((r) => r.confirmedBy === 'wang')).toBe(true);
+    expect((await op('wang', confirmed.version, { kind: 'realign' })).status).toBe(200);
+    const after = await view();
+    expect(after.rows.slice(0, 6)).toEqual(confirmed.rows.slice(0, 6));
+    expect(integrity()).toEqual({ ok: 'ok', orphans: 0, gaps: 0 });
+  });
+});
+
+describe('the alignment page', () => {
+  it('when opened then it lists rows with confidence, shapes and the weak-row strip', async () => {
+    const c = new Client(server.url);
+    await c.login('lin');
+    const page = await c.get(`/documents/${docs.demo}/align`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('data-testid="align-table"');
+    expect(page.text).toContain('data-testid="weak-strip"');
+    expect(page.text.match(/data-testid="align-row"/g)!.length).toBe((await view()).rows.length);
+    const irregular = await c.get(`/documents/${docs.demo}/align?irregular=1`);
+    for (const shape of irregular.text.matchAll(/data-shape="(\d+:\d+)"/g)) expect(shape[1]).toBeDefined();
+    expect(irregular.text.match(/data-testid="align-row"/g)!.length).toBeLessThan(page.text.match(/data-testid="align-row"/g)!.length);
+  });
+});
