@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     const count = (res: LoadResult, code: string) => res.statusCodeStats?.[code]?.count ?? 0;
     const failed = (res: LoadResult) => res.errors + res.timeouts + res.non2xx - count(res, '409');
     const row = (name: string, res: LoadResult) => ({
-      mix: name, requests: res.requests.total, 'req/s': Math.round(res.requests.average), errors: failed(res), '409': count(res, '409'),
+      mix: name, requests: res.requests.total, 'req/s': Math.round(res.requests.average), errors: failed(res), 'stale (409)': count(res, '409'),
       'p50 ms': res.latency.p50, 'p99 ms': res.latency.p99,
     });
     console.log(`http-load: ${os.cpus().length} cores, ${CONNECTIONS} connections (${Math.round(CONNECTIONS * 0.8)} reading, ${Math.round(CONNECTIONS * 0.2)} saving), ${seconds} s, ${PAIRS}-pair document`);

@@ -1,0 +1,26 @@
+// Runs every benchmark in turn, each in its own process, and lets each print its table. `npm run bench [-- --quick]`.
+// --quick: a 10-second load run, 3,000 sentences, a 20,000-pair export, no Bible alignment: about a minute in all.
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const quick = process.argv.includes('--quick');
+const here = import.meta.dirname;
+const benches: [string, string[]][] = [
+  ['http-load.ts', ['--seconds', quick ? '10' : '60']],
+  ['big-document.ts', ['--sentences', quick ? '3000' : '20000']],
+  ['export-stream.ts', [quick ? '20000' : '100000']],
+  ...(quick ? [] : [['align-bible.ts', []] as [string, string[]]]),
+];
+
+let failed = 0;
+for (const [file, args] of benches) {
+  if (!fs.existsSync(path.join(here, file))) continue;
+  console.log(`\n== ${file} ${args.join(' ')}`);
+  const started = Date.now();
+  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, file), ...args], { stdio: 'inherit' });
+  console.log(`== ${file}: exit ${run.status} after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (run.status !== 0) failed++;
+}
+process.exitCode = failed ? 1 : 0;
