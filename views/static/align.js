@@ -56,13 +56,14 @@
         if (res.status === 409 && data.current !== undefined) toolbar.dataset.version = data.current;
         return;
       }
-      toolbar.dataset.version = data.version;
-      toolbar.dataset.undo = data.undo;
-      toolbar.dataset.redo = data.redo;
+      await refresh();
+      // The version changes last, once the rows on screen show it.
       toolbar.querySelector('[data-action=undo]').disabled = !data.undo;
       toolbar.querySelector('[data-action=redo]').disabled = !data.redo;
       say(data.message || '', false);
-      await refresh();
+      toolbar.dataset.undo = data.undo;
+      toolbar.dataset.redo = data.redo;
+      toolbar.dataset.version = data.version;
     } finally {
       state.busy = false;
     }

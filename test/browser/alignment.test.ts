@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { ROOT, startWorkbench, type Workbench } from '../support/start-workbench.ts';
+
+const skip = browserUnavailable();
+
+describe.skipIf(skip)('alignment editing in a real browser, by keyboard', () => {
+  let wb: Workbench;
+  let context: BrowserContext;
+  let page: Page;
+  const cursor = () => page.locator('tr.arow.cursor');
+  const version = () => page.locator('#align-toolbar').getAttribute('data-version');
+
+  async function press(key: string) {
+    const before = await version();
+    await page.keyboard.press(key);
+    // The page sets the new version only after it has redrawn the rows.
+    await expect.poll(version).not.toBe(before);
+  }
+
+  beforeAll(async () => {
+    wb = await startWorkbench({ DUIQI_ADMIN_PASSWORD: 'admin-password' });
+    context = await launchBrowser();
+    page = await context.newPage();
+    await page.goto(`${wb.url}/login`);
+    await page.fill('input[name=name]', 'admin');
+    await page.fill('input[name=password]', 'admin-password');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/documents');
+  });
+  afterAll(async () => {
+    await context?.close();
+    await wb?.stop();
+  });
+
+  it('when the broken "exchanges. Youth" English is joined by keyboard and the rest realigned then the pair is 1:1', async () => {
+    await page.goto(`${wb.url}/documents/1/align`);
+    await page.waitForSelector('tr.arow.cursor');
+    for (let i = 0; i < 40 && !(await cursor().textContent())!.includes('and exchanges.'); i++) await page.keyboard.press('ArrowDown');
+    expect(await cursor().textContent()).toContain('在人文交流方面');
+    await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 5 && !(await page.locator('.cursor-sentence').textContent())!.endsWith('and exchanges.'); i++) await page.keyboard.press(']');
+    expect(await page.locator('.cursor-sentence').textContent()).toMatch(/and exchanges\.$/);
+    const rowIndex = await cursor().getAttribute('data-row');
+    await press('j');
+    const fixed = page.locator(`tr.arow[data-row="${rowIndex}"]`);
+    expect(await fixed.locator('td.tgt .sentence').count()).toBe(1);
+    expect(await fixed.locator('td.tgt').textContent()).toContain('and exchanges. Youth and local levels');
+    await page.screenshot({ path: path.join(ROOT, 'test/screenshots/alignment.png') });
+
+    await page.keyboard.press('ArrowDown');
+    await press('Shift+C'); // confirm every row above the cursor, the fixed one included
+    expect(await page.locator(`tr.arow[data-row="${rowIndex}"]`).getAttribute('data-confirmed')).toBe('yes');
+    await press('r'); // realign the rest, the confirmed rows staying as anchors
+    const row = page.locator(`tr.arow[data-row="${rowIndex}"]`);
+    expect(await row.getAttribute('data-shape')).toBe('1:1');
+    expect(await row.locator('td.src').textContent()).toContain('在人文交流方面');
+    const after = page.locator(`tr.arow[data-row="${Number(rowIndex) + 1}"]`);
+    expect(await after.locator('td.src').textContent()).toContain('习近平说，中韩要加强');
+    expect(await after.locator('td.tgt').textContent()).toContain('justice and justice');
+  });
+
+  it('when the page is reloaded then undo still works, and redo brings the change back', async () => {
+    await page.reload();
+    await page.waitForSelector('tr.arow.cursor');
+    expect(await page.locator('[data-action=undo]').isDisabled()).toBe(false);
+    const rows = await page.locator('tr.arow').count();
+    await press('Control+z'); // undo the realign
+    await press('Control+z'); // undo the confirmation
+    await press('Control+z'); // undo the join
+    const broken = page.locator('tr.arow', { hasText: '在人文交流方面' });
+    expect(await broken.locator('td.tgt .sentence').count()).toBe(2);
+    await press('Control+y');
+    expect(await page.locator('tr.arow', { hasText: '在人文交流方面' }).locator('td.tgt .sentence').count()).toBe(1);
+    expect(await page.locator('tr.arow').count()).toBeGreaterThanOrEqual(rows - 2);
+  });
+});
