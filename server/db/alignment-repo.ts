@@ -1,7 +1,7 @@
 // SQL for alignment editing: a document's rows as the editor sees them, and writing a patch of rows back.
 
 import type { Db } from './open-database.ts';
-import type { AlignRow, Sentence } from '../domain/alignment-rows.ts';
+import type { AlignRow, RowPatch, Sentence } from '../domain/alignment-rows.ts';
 
 /** A document's rows as the alignment editor sees them; the domain's row type is the storage shape too. */
 export type StoredRow = AlignRow;
@@ -23,6 +23,7 @@ interface SegmentRecord {
   id: number;
   pair_id: number;
   side: 'src' | 'tgt';
+  idx: number;
   text: string;
   paragraph: number;
   start_offset: number;
@@ -38,13 +39,27 @@ export function alignmentRepo(db: Db) {
   const q = {
     pairs: db.prepare(`SELECT p.id, p.idx, p.noise, p.state, p.score, p.mt_text, p.tgt_text, u.name AS confirmed_by, p.needs_review
       FROM pairs p LEFT JOIN users u ON u.id = p.confirmed_by WHERE p.document_id = ? ORDER BY p.idx`),
-    segments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.text, s.paragraph, s.start_offset, s.end_offset, s.source_id
+    segments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.paragraph, s.start_offset, s.end_offset, s.source_id
       FROM segments s WHERE s.document_id = ? ORDER BY s.side, s.idx`),
     userId: db.prepare('SELECT id FROM users WHERE name = ?').pluck(),
     docVersion: db.prepare('SELECT version FROM documents WHERE id = ?').pluck(),
     bumpDoc: db.prepare('UPDATE documents SET version = version + 1 WHERE id = ?'),
-    hidePairs: db.prepare('UPDATE pairs SET idx = -1 - idx WHERE document_id = ?'),
-    hideSegments: db.prepare('UPDATE segments SET idx = -1 - idx WHERE document_id = ?'),
+    pairIdxById: db.prepare('SELECT idx FROM pairs WHERE id = ?').pluck(),
+    maxPairIdx: db.prepare('SELECT max(idx) FROM pairs WHERE document_id = ?').pluck(),
+    regionNoise: db.prepare('SELECT id FROM pairs WHERE document_id = ? AND idx BETWEEN ? AND ? AND noise = 1 ORDER BY idx').pluck(),
+    regionSegments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.paragraph, s.start_offset, s.end_offset, s.source_id
+      FROM segments s JOIN pairs p ON p.id = s.pair_id WHERE p.document_id = ? AND p.idx BETWEEN ? AND ? ORDER BY s.side, s.idx`),
+    // Moving a block of rows without breaking UNIQUE(document_id, idx): park it below zero, shift the tail through negative numbers.
+    parkPairs: db.prepare('UPDATE pairs SET idx = -1000000000 - idx WHERE document_id = ? AND idx BETWEEN ? AND ?'),
+    shiftPairsOut: db.prepare('UPDATE pairs SET idx = -(idx + ?) - 1 WHERE document_id = ? AND idx > ?'),
+    shiftPairsBack: db.prepare('UPDATE pairs SET idx = -idx - 1 WHERE document_id = ? AND idx < 0 AND idx > -1000000000'),
+    parkSegments: db.prepare('UPDATE segments SET idx = -1000000000 - idx WHERE document_id = ? AND side = ? AND idx BETWEEN ? AND ?'),
+    shiftSegmentsOut: db.prepare('UPDATE segments SET idx = -(idx + ?) - 1 WHERE document_id = ? AND side = ? AND idx > ?'),
+    shiftSegmentsBack: db.prepare('UPDATE segments SET idx = -idx - 1 WHERE document_id = ? AND side = ? AND idx < 0 AND idx > -1000000000'),
+    firstSegmentAfter: db.prepare(`SELECT min(s.idx) FROM segments s JOIN pairs p ON p.id = s.pair_id
+      WHERE p.document_id = ? AND s.side = ? AND p.idx > ?`).pluck(),
+    nextSegmentIdx: db.prepare('SELECT coalesce(max(idx), -1) + 1 FROM segments WHERE document_id = ? AND side = ?').pluck(),
+    anySource: db.prepare('SELECT id FROM sources WHERE document_id = ? AND side = ? ORDER BY id LIMIT 1').pluck(),
     pairIdx: db.prepare('UPDATE pairs SET idx = ? WHERE id = ?'),
     segmentIdx: db.prepare('UPDATE segments SET idx = ?, pair_id = ? WHERE id = ?'),
     updatePair: db.prepare(`UPDATE pairs SET score = ?, state = ?, mt_text = ?, tgt_text = ?, confirmed_by = ?, needs_review = ?,
@@ -93,74 +108,105 @@ export function alignmentRepo(db: Db) {
     },
 
     /**
-     * Writes the rows `touched` (the patch's inserted rows) and removes the rows `gone`, then
-     * renumbers the document in the order of `rows`. Returns the keys that new rows and
-     * sentences received, so a stored patch can name them.
+     * Writes a patch: the pairs in its region (its removed rows and the noise rows that followed
+     * them) are replaced by its inserted rows and that noise, and only the pairs and segments after
+     * the region shift, so an edit in a 20,000-row document touches a handful of rows and two
+     * UPDATE statements per table. Returns the keys new rows and sentences received.
      */
-    write(documentId: number, rows: StoredRow[], touched: StoredRow[], gone: StoredRow[], noiseAfter: Map<string | null, number[]>): Map<string, string> {
+    write(documentId: number, before: readonly AlignRow[], patch: RowPatch, noiseAfter: Map<string | null, number[]>): Map<string, string> {
       const keys = new Map<string, string>();
-      const segments = q.segments.all(documentId) as SegmentRecord[];
-      const sourceOf = new Map(segments.map((s) => [sentenceKey(s.id), s.source_id]));
-      const fallbackSource = { src: segments.find((s) => s.side === 'src')?.source_id, tgt: segments.find((s) => s.side === 'tgt')?.source_id };
-      q.hidePairs.run(documentId);
-      q.hideSegments.run(documentId);
-      const keep = new Set(touched.flatMap((r) => [r.key, ...r.src.map((s) => s.key), ...r.tgt.map((s) => s.key)]));
-      for (const r of gone) {
-        for (const s of [...r.src, ...r.tgt]) {
-          const id = storedId(s.key, 's');
-          if (id !== undefined && !keep.has(s.key)) q.deleteSegment.run(id);
-        }
+      const idxOf = (row: AlignRow | undefined) => (row ? (q.pairIdxById.get(storedId(row.key, 'p')!) as number) : undefined);
+      const end = before[patch.at + patch.removed.length];
+      const maxIdx = (q.maxPairIdx.get(documentId) as number | null) ?? -1;
+      const lo = patch.removed.length ? idxOf(before[patch.at])! : (idxOf(before[patch.at]) ?? maxIdx + 1);
+      const hi = patch.removed.length ? (end ? idxOf(end)! - 1 : maxIdx) : lo - 1;
+
+      // The region's new order: each inserted row, then the noise that followed it before.
+      const regionNoise = (q.regionNoise.all(documentId, lo, hi) as number[]);
+      const placed = new Set<number>();
+      const sequence: ({ row: AlignRow } | { noise: number })[] = [];
+      for (const row of patch.inserted) {
+        sequence.push({ row });
+        for (const id of noiseAfter.get(row.key) ?? []) if (regionNoise.includes(id)) { sequence.push({ noise: id }); placed.add(id); }
+      }
+      for (const id of regionNoise) if (!placed.has(id)) sequence.push({ noise: id });
+
+      const regionSegments = q.regionSegments.all(documentId, lo, hi) as SegmentRecord[];
+      const sourceOf = new Map(regionSegments.map((seg) => [sentenceKey(seg.id), seg.source_id]));
+      const kept = new Set(patch.inserted.flatMap((r) => [...r.src, ...r.tgt].map((x) => x.key)));
+      for (const seg of regionSegments) {
+        const inNoise = regionNoise.includes(seg.pair_id);
+        if (!inNoise && !kept.has(sentenceKey(seg.id))) q.deleteSegment.run(seg.id);
+      }
+
+      // Pairs: park the region, shift the tail, then number the region's new order from lo.
+      const delta = sequence.length - (hi - lo + 1);
+      q.parkPairs.run(documentId, lo, hi);
+      if (delta) {
+        q.shiftPairsOut.run(delta, documentId, hi);
+        q.shiftPairsBack.run(documentId);
       }
       const userId = (name: string | null) => (name ? (q.userId.get(name) as number | undefined) ?? null : null);
-      for (const r of touched) {
-        const id = storedId(r.key, 'p');
+      const pairIds: number[] = [];
+      sequence.forEach((item, i) => {
+        if ('noise' in item) {
+          q.pairIdx.run(lo + i, item.noise);
+          pairIds.push(item.noise);
+          return;
+        }
+        const r = item.row;
         const values = [r.score, r.state, r.mtText, r.tgtText, userId(r.confirmedBy), r.needsReview] as const;
-        if (id !== undefined && (q.updatePair.run(...values, id).changes === 1)) continue;
-        const newId = Number(q.insertPair.run(documentId, -1_000_000 - keys.size, ...values).lastInsertRowid);
+        const id = storedId(r.key, 'p');
+        if (id !== undefined && q.updatePair.run(...values, id).changes === 1) {
+          q.pairIdx.run(lo + i, id);
+          pairIds.push(id);
+          return;
+        }
+        const newId = Number(q.insertPair.run(documentId, lo + i, ...values).lastInsertRowid);
         keys.set(r.key, pairKey(newId));
-      }
-      const pairIdOf = (key: string) => storedId(keys.get(key) ?? key, 'p')!;
-      for (const r of touched) {
-        for (const side of ['src', 'tgt'] as const) {
-          r[side].forEach((s, i) => {
-            const id = storedId(s.key, 's');
-            if (id !== undefined && sourceOf.has(s.key)) {
-              q.updateSegment.run(s.text, s.paragraph, s.start, s.end, id);
-              return;
-            }
-            // A sentence split off another keeps that sentence's source text.
-            const neighbour = r[side][i - 1] ?? r[side][i + 1];
-            const source = (neighbour && sourceOf.get(keys.get(neighbour.key) ?? neighbour.key)) ?? fallbackSource[side];
-            const newId = Number(q.insertSegment.run(documentId, pairIdOf(r.key), source, side, -1_000_000 - keys.size, s.text, s.paragraph, s.start, s.end).lastInsertRowid);
-            keys.set(s.key, sentenceKey(newId));
-            sourceOf.set(sentenceKey(newId), source!);
-          });
+        pairIds.push(newId);
+      });
+
+      // Segments, side by side, the same way.
+      for (const side of ['src', 'tgt'] as const) {
+        const old = regionSegments.filter((seg) => seg.side === side);
+        const slo = old.length ? Math.min(...old.map((seg) => seg.idx))
+          : ((q.firstSegmentAfter.get(documentId, side, hi) as number | null) ?? (q.nextSegmentIdx.get(documentId, side) as number));
+        const shi = old.length ? Math.max(...old.map((seg) => seg.idx)) : slo - 1;
+        const fallback = old[0]?.source_id ?? (q.anySource.get(documentId, side) as number | undefined);
+        const order: { pairId: number; key?: string; sentence?: Sentence; segmentId?: number }[] = [];
+        sequence.forEach((item, i) => {
+          if ('noise' in item) for (const seg of old.filter((x) => x.pair_id === item.noise)) order.push({ pairId: item.noise, segmentId: seg.id });
+          else for (const sentence of item.row[side]) order.push({ pairId: pairIds[i]!, key: sentence.key, sentence });
+        });
+        const sdelta = order.length - (shi - slo + 1);
+        q.parkSegments.run(documentId, side, slo, shi);
+        if (sdelta) {
+          q.shiftSegmentsOut.run(sdelta, documentId, side, shi);
+          q.shiftSegmentsBack.run(documentId, side);
         }
+        order.forEach((o, i) => {
+          if (o.segmentId !== undefined) return void q.segmentIdx.run(slo + i, o.pairId, o.segmentId);
+          const s = o.sentence!;
+          const id = storedId(s.key, 's');
+          if (id !== undefined && sourceOf.has(s.key)) {
+            q.updateSegment.run(s.text, s.paragraph, s.start, s.end, id);
+            q.segmentIdx.run(slo + i, o.pairId, id);
+            return;
+          }
+          // A sentence split off another keeps that sentence's source text.
+          const neighbour = order[i - 1]?.key ?? order[i + 1]?.key;
+          const source = (neighbour && sourceOf.get(keys.get(neighbour) ?? neighbour)) || fallback;
+          const newId = Number(q.insertSegment.run(documentId, o.pairId, source, side, slo + i, s.text, s.paragraph, s.start, s.end).lastInsertRowid);
+          keys.set(s.key, sentenceKey(newId));
+          sourceOf.set(sentenceKey(newId), source!);
+        });
       }
-      const gonePairs = gone.map((r) => r.key).filter((k) => !keep.has(k));
-      let idx = 0;
-      const next = { src: 0, tgt: 0 };
-      const segmentsOfPair = new Map<number, SegmentRecord[]>();
-      for (const seg of segments) segmentsOfPair.set(seg.pair_id, [...(segmentsOfPair.get(seg.pair_id) ?? []), seg]);
-      const placeNoise = (anchor: string | null) => {
-        for (const id of noiseAfter.get(anchor) ?? []) {
-          q.pairIdx.run(idx++, id);
-          for (const seg of segmentsOfPair.get(id) ?? []) q.segmentIdx.run(next[seg.side]++, id, seg.id);
-        }
-      };
-      placeNoise(null);
-      const present = new Set(rows.map((r) => r.key));
-      for (const r of rows) {
-        const pairId = pairIdOf(r.key);
-        q.pairIdx.run(idx++, pairId);
-        for (const side of ['src', 'tgt'] as const) {
-          for (const s of r[side]) q.segmentIdx.run(next[side]++, pairId, storedId(keys.get(s.key) ?? s.key, 's')!);
-        }
-        placeNoise(r.key);
+      const live = new Set(pairIds);
+      for (const r of patch.removed) {
+        const id = storedId(r.key, 'p');
+        if (id !== undefined && !live.has(id)) q.deletePair.run(id);
       }
-      // Noise that followed a row which no longer exists stays at the end of the region it was in.
-      for (const [anchor] of noiseAfter) if (anchor !== null && !present.has(anchor)) placeNoise(anchor);
-      for (const key of gonePairs) q.deletePair.run(storedId(key, 'p')!);
       return keys;
     },
 

@@ -98,9 +98,12 @@ export function documentsRepo(db: Db) {
     pairs: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
         u.name AS last_editor, p.changed_at, p.edit_seconds
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.document_id = ? ORDER BY p.idx LIMIT ? OFFSET ?`),
-    texts: db.prepare(`SELECT p.tgt_text AS tgt,
-        coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src
-      FROM pairs p WHERE p.document_id = ? AND p.noise = 0 ORDER BY p.idx`),
+    // SQLite's length() counts characters, as the QA length norm does.
+    lengths: db.prepare(`SELECT sum(length(trim(s.text))) AS src, length(trim(p.tgt_text)) AS tgt
+      FROM pairs p JOIN segments s ON s.pair_id = p.id AND s.side = 'src'
+      WHERE p.document_id = ? AND p.noise = 0 AND p.tgt_text != '' GROUP BY p.id`),
+    worked: db.prepare(`SELECT mt_text AS mt, tgt_text AS final, edit_seconds AS seconds FROM pairs
+      WHERE document_id = ? AND noise = 0 AND mt_text != '' AND state >= 20`),
     segments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
       FROM segments s JOIN pairs p ON p.id = s.pair_id
       WHERE p.document_id = ? AND p.idx >= ? AND p.idx < ? ORDER BY s.side, s.idx`),
@@ -126,8 +129,10 @@ export function documentsRepo(db: Db) {
         }
       });
     },
-    /** Source and current target text of every non-noise pair, for document-wide norms. */
-    texts: (documentId: number) => q.texts.all(documentId) as { src: string; tgt: string }[],
+    /** Character counts of each translated pair's sides, for the document's length norm. */
+    lengths: (documentId: number) => q.lengths.all(documentId) as { src: number; tgt: number }[],
+    /** Machine translation, final text and editing time of the pairs a person worked on. */
+    worked: (documentId: number) => q.worked.all(documentId) as { mt: string; final: string; seconds: number }[],
     /** Pairs with their segments; `idx` counts rows including noise rows. */
     pairs(documentId: number, offset = 0, limit = 1_000_000) {
       const rows = q.pairs.all(documentId, limit, offset) as PairRow[];

@@ -41,8 +41,13 @@ export function qaChecks(pair: { src: string; tgt: string }, ctx: QaContext): Qa
 
 /** The document's norm for `qaChecks`; sd is 0 (check off) with fewer than two usable pairs. */
 export function lengthNorm(pairs: readonly { src: string; tgt: string }[]): LengthNorm {
-  const logs = pairs
-    .map((p) => [charCount(p.src.trim()), charCount(p.tgt.trim())] as const)
+  return lengthNormOf(pairs.map((p) => ({ src: charCount(p.src.trim()), tgt: charCount(p.tgt.trim()) })));
+}
+
+/** The same norm from character counts, so a long document's norm can come from SQL without its texts. */
+export function lengthNormOf(lengths: readonly { src: number; tgt: number }[]): LengthNorm {
+  const logs = lengths
+    .map((p) => [p.src, p.tgt] as const)
     .filter(([s, t]) => s > 0 && t > 0)
     .map(([s, t]) => Math.log(t / s));
   if (logs.length === 0) return { mean: 0, sd: 0 };

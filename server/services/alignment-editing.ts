@@ -4,7 +4,7 @@ import type { Db } from '../db/open-database.ts';
 import { alignmentRepo } from '../db/alignment-repo.ts';
 import { pairsRepo } from '../db/pairs-repo.ts';
 import { applyOperation, parseAlignOp, type AlignOp } from '../domain/align-ops.ts';
-import { applyPatch, invertPatch, type AlignRow, type RowPatch } from '../domain/alignment-rows.ts';
+import { invertPatch, type AlignRow, type RowPatch } from '../domain/alignment-rows.ts';
 import type { Aligner } from '../domain/assemble-pairs.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import type { User } from './accounts.ts';
@@ -46,8 +46,7 @@ export function alignmentEditing(db: Db, aligner: () => Aligner) {
 
   /** Writes a patch, records what changed in each row's history, bumps the document version. */
   function write(user: User, documentId: number, rows: AlignRow[], noise: Map<string | null, number[]>, patch: RowPatch): RowPatch {
-    const after = applyPatch(rows, patch);
-    const keys = repo.write(documentId, after, patch.inserted, patch.removed, noise);
+    const keys = repo.write(documentId, rows, patch, noise);
     const before = new Map(patch.removed.map((r) => [r.key, r]));
     for (const row of patch.inserted) {
       const old = before.get(row.key);

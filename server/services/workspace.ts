@@ -4,9 +4,8 @@ import type { Db } from '../db/open-database.ts';
 import { documentsRepo } from '../db/documents-repo.ts';
 import { glossaryRepo } from '../db/glossary-repo.ts';
 import { documents, type DocumentSummary, type PairView } from './documents.ts';
-import { lengthNorm, qaChecks, type QaContext, type QaFlag } from '../domain/qa-checks.ts';
+import { lengthNormOf, qaChecks, type QaContext, type QaFlag } from '../domain/qa-checks.ts';
 import { hter, postEditEffort, type PostEditEffort } from '../domain/edit-distance.ts';
-import { State } from '../domain/types.ts';
 import { ValidationError } from '../domain/errors.ts';
 
 export const STATE_FILTERS = { untranslated: [0], machine: [10], translated: [20], rejected: [25], approved: [30] } as const;
@@ -48,7 +47,7 @@ export function workspace(db: Db) {
   const glossary = glossaryRepo(db);
 
   function context(documentId: number): QaContext {
-    return { glossary: glossary.list(), lengthRatio: lengthNorm(repo.texts(documentId).filter((t) => t.tgt)) };
+    return { glossary: glossary.list(), lengthRatio: lengthNormOf(repo.lengths(documentId)) };
   }
 
   function enrich(rows: PairView[], ctx: QaContext): WorkRow[] {
@@ -88,8 +87,7 @@ export function workspace(db: Db) {
         total: doc.pairCount, approved: doc.counts.approved, translated: doc.counts.translated,
         machine: doc.counts.machine, untranslated: doc.counts.untranslated,
       };
-      const worked = docs.pairs(documentId).filter((p) => !p.noise && p.mt && (p.state ?? 0) >= State.translated);
-      const effort = postEditEffort(worked.map((p) => ({ mt: p.mt, final: p.tgt, seconds: p.editSeconds })));
+      const effort = postEditEffort(repo.worked(documentId));
       return { doc, progress, effort };
     },
   };
