@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { align } from '../align/align.ts';
+import { alignLong } from '../align/align-parallel.ts';
 import { formatBead } from '../align/bead-format.ts';
 import { loadAlignResources } from '../align/load-resources.ts';
 import { splitSentences } from '../domain/split-sentences.ts';
@@ -16,7 +16,7 @@ export async function alignCommand(args: string[]): Promise<number> {
     const request = parseRequest(args);
     const src = readSentences(request.srcFile, request.srcLang, request.presegmented);
     const tgt = readSentences(request.tgtFile, request.tgtLang, request.presegmented);
-    const beads = align(src, tgt, loadAlignResources());
+    const beads = await alignLong(src, tgt, loadAlignResources());
     const out = request.format === 'json'
       ? `${JSON.stringify(beads.map((b) => ({ src: b.src, tgt: b.tgt, score: Math.round(b.score * 1000) / 1000 })))}\n`
       : beads.map((b) => `${formatBead(b)}\n`).join('');
