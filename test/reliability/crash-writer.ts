@@ -13,7 +13,19 @@ import { replayAligner, smallTexts } from './writer-texts.ts';
 import { textHash, WRITER_NAME } from './db-checks.ts';
 
 const [dbFile, beadsFile, seedText, wait] = process.argv.slice(2);
-const say = (line: string) => fs.writeSync(1, `${line}\n`);
+const pause = new Int32Array(new SharedArrayBuffer(4));
+/** The pipe to the test is non-blocking: when the test is slow to read it is full (EAGAIN) and the line waits. */
+function say(line: string): void {
+  for (;;) {
+    try {
+      fs.writeSync(1, `${line}\n`);
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+}
 
 if (wait === '--wait') {
   say('waiting');
