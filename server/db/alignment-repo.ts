@@ -64,18 +64,25 @@ export function alignmentRepo(db: Db) {
     segmentIdx: db.prepare('UPDATE segments SET idx = ?, pair_id = ? WHERE id = ?'),
     updatePair: db.prepare(`UPDATE pairs SET score = ?, state = ?, mt_text = ?, tgt_text = ?, confirmed_by = ?, needs_review = ?,
       version = version + 1, changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`),
-    insertPair: db.prepare(`INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, tgt_text, confirmed_by, needs_review)
-      VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)`),
+    insertPair: db.prepare(`INSERT INTO pairs (id, document_id, idx, score, noise, state, mt_text, tgt_text, confirmed_by, needs_review)
+      VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`),
+    raiseCounter: db.prepare(`INSERT INTO id_counters (name, next) VALUES (?, ?)
+      ON CONFLICT (name) DO UPDATE SET next = max(next, excluded.next)`),
+    takeId: db.prepare('UPDATE id_counters SET next = next + 1 WHERE name = ? RETURNING next - 1 AS id').pluck(),
+    maxPairId: db.prepare('SELECT coalesce(max(id), 0) + 1 FROM pairs').pluck(),
+    maxSegmentId: db.prepare('SELECT coalesce(max(id), 0) + 1 FROM segments').pluck(),
     deletePair: db.prepare('DELETE FROM pairs WHERE id = ?'),
     updateSegment: db.prepare('UPDATE segments SET text = ?, paragraph = ?, start_offset = ?, end_offset = ? WHERE id = ?'),
-    insertSegment: db.prepare(`INSERT INTO segments (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise)
-      VALUES (?, ?, ?, ?, ?, ?, 'sentence', ?, ?, ?, 0)`),
+    insertSegment: db.prepare(`INSERT INTO segments (id, document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise)
+      VALUES (?, ?, ?, ?, ?, ?, ?, 'sentence', ?, ?, ?, 0)`),
     deleteSegment: db.prepare('DELETE FROM segments WHERE id = ?'),
     insertOp: db.prepare('INSERT INTO alignment_ops (document_id, author_id, op, patch) VALUES (?, ?, ?, ?)'),
     dropRedo: db.prepare('DELETE FROM alignment_ops WHERE document_id = ? AND undone = 1'),
     lastDone: db.prepare('SELECT id, op, patch FROM alignment_ops WHERE document_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1'),
     firstUndone: db.prepare('SELECT id, op, patch FROM alignment_ops WHERE document_id = ? AND undone = 1 ORDER BY id ASC LIMIT 1'),
     markOp: db.prepare('UPDATE alignment_ops SET undone = ?, patch = ? WHERE id = ?'),
+    allOps: db.prepare('SELECT id, op, patch FROM alignment_ops WHERE document_id = ?'),
+    setPatch: db.prepare('UPDATE alignment_ops SET patch = ? WHERE id = ?'),
     counts: db.prepare(`SELECT coalesce(sum(undone = 0), 0) AS undo, coalesce(sum(undone = 1), 0) AS redo FROM alignment_ops WHERE document_id = ?`),
   };
 
@@ -83,7 +90,7 @@ export function alignmentRepo(db: Db) {
     documentVersion: (documentId: number) => q.docVersion.get(documentId) as number | undefined,
     bumpDocument: (documentId: number) => q.bumpDoc.run(documentId),
 
-    /** Rows in order; noise rows are left out of editing and reported by the row they follow. */
+    /** Rows in order; noise rows are left out of editing and reported by the sentence they follow. */
     load(documentId: number): { rows: StoredRow[]; noiseAfter: Map<string | null, number[]> } {
       const pairs = q.pairs.all(documentId) as PairRecord[];
       const segments = q.segments.all(documentId) as SegmentRecord[];
@@ -93,7 +100,9 @@ export function alignmentRepo(db: Db) {
       const noiseAfter = new Map<string | null, number[]>();
       for (const p of pairs) {
         if (p.noise) {
-          const anchor = rows.at(-1)?.key ?? null;
+          // Noise follows a sentence, not a row: sentences move between rows, and the noise goes with them.
+          const previous = rows.at(-1);
+          const anchor = (previous?.tgt.at(-1) ?? previous?.src.at(-1))?.key ?? null;
           noiseAfter.set(anchor, [...(noiseAfter.get(anchor) ?? []), p.id]);
           continue;
         }
@@ -115,6 +124,9 @@ export function alignmentRepo(db: Db) {
      */
     write(documentId: number, before: readonly AlignRow[], patch: RowPatch, noiseAfter: Map<string | null, number[]>): Map<string, string> {
       const keys = new Map<string, string>();
+      // Before anything is deleted, so the counters are above every id this document's log can name.
+      q.raiseCounter.run('pairs', q.maxPairId.get());
+      q.raiseCounter.run('segments', q.maxSegmentId.get());
       const idxOf = (row: AlignRow | undefined) => (row ? (q.pairIdxById.get(storedId(row.key, 'p')!) as number) : undefined);
       const end = before[patch.at + patch.removed.length];
       const maxIdx = (q.maxPairIdx.get(documentId) as number | null) ?? -1;
@@ -125,9 +137,15 @@ export function alignmentRepo(db: Db) {
       const regionNoise = (q.regionNoise.all(documentId, lo, hi) as number[]);
       const placed = new Set<number>();
       const sequence: ({ row: AlignRow } | { noise: number })[] = [];
+      const place = (anchor: string | null) => {
+        const ids = (noiseAfter.get(anchor) ?? []).filter((id) => regionNoise.includes(id) && !placed.has(id));
+        ids.forEach((id) => placed.add(id));
+        return ids.map((id) => ({ noise: id }));
+      };
+      if (patch.at === 0) sequence.push(...place(null));
       for (const row of patch.inserted) {
         sequence.push({ row });
-        for (const id of noiseAfter.get(row.key) ?? []) if (regionNoise.includes(id)) { sequence.push({ noise: id }); placed.add(id); }
+        for (const sentence of [...row.src, ...row.tgt]) sequence.push(...place(sentence.key));
       }
       for (const id of regionNoise) if (!placed.has(id)) sequence.push({ noise: id });
 
@@ -147,6 +165,7 @@ export function alignmentRepo(db: Db) {
         q.shiftPairsBack.run(documentId);
       }
       const userId = (name: string | null) => (name ? (q.userId.get(name) as number | undefined) ?? null : null);
+      const regionKeys = new Set(patch.removed.map((r) => r.key));
       const pairIds: number[] = [];
       sequence.forEach((item, i) => {
         if ('noise' in item) {
@@ -156,13 +175,14 @@ export function alignmentRepo(db: Db) {
         }
         const r = item.row;
         const values = [r.score, r.state, r.mtText, r.tgtText, userId(r.confirmedBy), r.needsReview] as const;
-        const id = storedId(r.key, 'p');
+        // Only a pair this patch replaces may be reused: an id named in an old patch may belong to another row now.
+        const id = regionKeys.has(r.key) ? storedId(r.key, 'p') : undefined;
         if (id !== undefined && q.updatePair.run(...values, id).changes === 1) {
           q.pairIdx.run(lo + i, id);
           pairIds.push(id);
           return;
         }
-        const newId = Number(q.insertPair.run(documentId, lo + i, ...values).lastInsertRowid);
+        const newId = Number(q.insertPair.run(q.takeId.get('pairs'), documentId, lo + i, ...values).lastInsertRowid);
         keys.set(r.key, pairKey(newId));
         pairIds.push(newId);
       });
@@ -187,7 +207,9 @@ export function alignmentRepo(db: Db) {
         }
         order.forEach((o, i) => {
           if (o.segmentId !== undefined) return void q.segmentIdx.run(slo + i, o.pairId, o.segmentId);
-          const s = o.sentence!;
+          const sentence = o.sentence!;
+          // A sentence joined across two imported files has no single span; keep its start, never a negative length.
+          const s = { ...sentence, end: Math.max(sentence.end, sentence.start) };
           const id = storedId(s.key, 's');
           if (id !== undefined && sourceOf.has(s.key)) {
             q.updateSegment.run(s.text, s.paragraph, s.start, s.end, id);
@@ -197,7 +219,7 @@ export function alignmentRepo(db: Db) {
           // A sentence split off another keeps that sentence's source text.
           const neighbour = order[i - 1]?.key ?? order[i + 1]?.key;
           const source = (neighbour && sourceOf.get(keys.get(neighbour) ?? neighbour)) || fallback;
-          const newId = Number(q.insertSegment.run(documentId, o.pairId, source, side, slo + i, s.text, s.paragraph, s.start, s.end).lastInsertRowid);
+          const newId = Number(q.insertSegment.run(q.takeId.get('segments'), documentId, o.pairId, source, side, slo + i, s.text, s.paragraph, s.start, s.end).lastInsertRowid);
           keys.set(s.key, sentenceKey(newId));
           sourceOf.set(sentenceKey(newId), source!);
         });
@@ -218,6 +240,12 @@ export function alignmentRepo(db: Db) {
     firstUndone: (documentId: number) => q.firstUndone.get(documentId) as { id: number; op: string; patch: string } | undefined,
     markOp: (id: number, undone: boolean, patch: unknown) => q.markOp.run(undone ? 1 : 0, JSON.stringify(patch), id),
     counts: (documentId: number) => q.counts.get(documentId) as { undo: number; redo: number },
+    /** Rewrites every logged patch of the document, e.g. when an undo gave a restored row a new id. */
+    rewritePatches(documentId: number, rewrite: (patch: RowPatch) => RowPatch): void {
+      for (const op of q.allOps.all(documentId) as { id: number; patch: string }[]) {
+        q.setPatch.run(JSON.stringify(rewrite(JSON.parse(op.patch) as RowPatch)), op.id);
+      }
+    },
   };
 }
 export type AlignmentRepo = ReturnType<typeof alignmentRepo>;

@@ -30,7 +30,11 @@ function remapKeys<T>(value: T, keys: Map<string, string>): T {
   return JSON.parse(JSON.stringify(value), (k, v) => (k === 'key' && typeof v === 'string' ? keys.get(v) ?? v : v)) as T;
 }
 
-const sameRows = (a: AlignRow[], b: AlignRow[]) => JSON.stringify(a) === JSON.stringify(b);
+// Field by field, so rows built by different code paths compare equal whatever their key order; offsets are
+// left out because storage keeps a cross-file join's span as it can.
+const canonical = (rows: AlignRow[]) => JSON.stringify(rows.map((r) => [r.key, r.src.map((s) => [s.key, s.text]),
+  r.tgt.map((s) => [s.key, s.text]), r.tgtText, r.mtText, r.state, r.score, r.confirmedBy, r.needsReview]));
+const sameRows = (a: AlignRow[], b: AlignRow[]) => canonical(a) === canonical(b);
 
 export function alignmentEditing(db: Db, aligner: () => Aligner) {
   const repo = alignmentRepo(db);
@@ -59,6 +63,9 @@ export function alignmentEditing(db: Db, aligner: () => Aligner) {
       });
     }
     repo.bumpDocument(documentId);
+    // A row or sentence restored by undo comes back with a new id; earlier logged patches must name it so.
+    const restored = new Map([...keys].filter(([old]) => /^[ps]\d+$/.test(old)));
+    if (restored.size) repo.rewritePatches(documentId, (p) => remapKeys(p, restored));
     return remapKeys(patch, keys);
   }
 

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../server/db/open-database.ts';
+import { importDemoCorpus } from '../../server/services/import-document.ts';
+import { defaultAligner } from '../../server/services/workbench.ts';
+import { alignmentEditing } from '../../server/services/alignment-editing.ts';
+import { accounts, type User } from '../../server/services/accounts.ts';
+import type { Aligner } from '../../server/domain/assemble-pairs.ts';
+
+let align: Aligner;
+beforeAll(() => {
+  align = defaultAligner();
+});
+
+/** What the stored document must always be: contiguous numbering, every segment on a live pair, noise kept. */
+function storageInvariants(db: Db, documentId: number) {
+  const gaps = (sql: string) => db.prepare(sql).all(documentId) as { n: number; m: number | null }[];
+  const pairRuns = gaps('SELECT count(*) n, max(idx) m FROM pairs WHERE document_id = ?');
+  const segRuns = gaps("SELECT count(*) n, max(idx) m FROM segments WHERE document_id = ? GROUP BY side");
+  return {
+    integrity: db.prepare('PRAGMA integrity_check').pluck().get(),
+    foreignKeys: db.prepare('PRAGMA foreign_key_check').all().length,
+    pairsContiguous: pairRuns.every((r) => r.n === (r.m ?? -1) + 1),
+    segmentsContiguous: segRuns.every((r) => r.n === (r.m ?? -1) + 1),
+    emptyPairs: db.prepare('SELECT count(*) FROM pairs p WHERE document_id = ? AND NOT EXISTS (SELECT 1 FROM segments s WHERE s.pair_id = p.id) AND p.tgt_text = \'\' AND p.mt_text = \'\'').pluck().get(documentId),
+    noise: db.prepare("SELECT group_concat(text, '|') FROM (SELECT s.text FROM segments s JOIN pairs p ON p.id = s.pair_id WHERE p.document_id = ? AND p.noise = 1 ORDER BY p.idx)").pluck().get(documentId),
+    // Sentences read in document order on each side give the side's text back.
+    order: db.prepare("SELECT side, group_concat(text, '') t FROM (SELECT s.side, s.text FROM segments s JOIN pairs p ON p.id = s.pair_id WHERE p.document_id = ? AND p.noise = 0 ORDER BY s.side, s.idx) GROUP BY side").all(documentId),
+  };
+}
+
+const strip = (rows: { src: { text: string }[]; tgt: { text: string }[]; tgtText: string; state: number }[]) =>
+  rows.map((r) => ({ src: r.src.map((s) => s.text), tgt: r.tgt.map((s) => s.text), tgtText: r.tgtText, state: r.state }));
+
+describe('alignment edits stored in SQLite', () => {
+  it('when random operations are applied and then undone then the stored document stays consistent and comes back', async () => {
+    const ops = fc.array(fc.oneof(
+      fc.record({ kind: fc.constantFrom('moveUp', 'moveDown'), side: fc.constantFrom('src', 'tgt'), row: fc.nat(25) }),
+      fc.record({ kind: fc.constantFrom('shiftDown', 'shiftUp'), side: fc.constantFrom('src', 'tgt', 'both'), row: fc.nat(25) }),
+      fc.record({ kind: fc.constant('merge'), row: fc.nat(25) }),
+      fc.record({ kind: fc.constant('split'), row: fc.nat(25), srcAt: fc.nat(2), tgtAt: fc.nat(2) }),
+      fc.record({ kind: fc.constant('joinSentences'), side: fc.constantFrom('src', 'tgt'), row: fc.nat(25), sentence: fc.nat(1) }),
+      fc.record({ kind: fc.constant('splitSentence'), side: fc.constantFrom('src', 'tgt'), row: fc.nat(25), sentence: fc.nat(1), offset: fc.nat(40) }),
+      fc.record({ kind: fc.constant('confirmAbove'), row: fc.nat(25) }),
+      fc.constant({ kind: 'realign' }),
+    ), { minLength: 1, maxLength: 8 });
+    await fc.assert(fc.asyncProperty(ops, async (list) => {
+      const db = openDatabase(':memory:');
+      const user: User = await accounts(db).createUser('lin', 'translator', 'password-123');
+      const id = importDemoCorpus({ db, align });
+      const editing = alignmentEditing(db, () => align);
+      const original = storageInvariants(db, id);
+      const start = strip(editing.view(id).rows);
+      let applied = 0;
+      for (const op of list) {
+        try {
+          editing.apply(user, id, editing.view(id).version, op);
+          applied++;
+        } catch (err) {
+          if ((err as { status?: number }).status !== 400) throw err;
+        }
+        const now = storageInvariants(db, id);
+        expect(now).toMatchObject({ integrity: 'ok', foreignKeys: 0, pairsContiguous: true, segmentsContiguous: true, noise: original.noise });
+      }
+      for (let i = 0; i < applied; i++) editing.undo(user, id, editing.view(id).version);
+      expect(strip(editing.view(id).rows)).toEqual(start);
+      expect(storageInvariants(db, id)).toMatchObject({ ...original, emptyPairs: original.emptyPairs });
+      db.close();
+    }), { numRuns: 60 });
+  });
+});
