@@ -83,7 +83,21 @@ const SUMMARY = `
 export function documentsRepo(db: Db) {
   const q = {
     list: db.prepare(`${SUMMARY} ORDER BY d.id`),
-    byId: db.prepare(`${SUMMARY} WHERE d.id = ?`),
+    // One pass over the document's pairs and one over its segments, instead of a subquery per count.
+    byId: db.prepare(`SELECT d.id, d.title, d.src_lang, d.tgt_lang, d.page_date, d.created_at, d.version,
+        coalesce(p.pair_count, 0) AS pair_count, coalesce(p.noise_count, 0) AS noise_count,
+        coalesce(s.src_segment_count, 0) AS src_segment_count, coalesce(s.tgt_segment_count, 0) AS tgt_segment_count,
+        coalesce(p.untranslated_count, 0) AS untranslated_count, coalesce(p.machine_count, 0) AS machine_count,
+        coalesce(p.translated_count, 0) AS translated_count, coalesce(p.approved_count, 0) AS approved_count
+      FROM documents d
+      LEFT JOIN (SELECT document_id, sum(noise = 0) AS pair_count, sum(noise = 1) AS noise_count, sum(state = 0) AS untranslated_count,
+          sum(state = 10) AS machine_count, sum(state IN (20, 25)) AS translated_count, sum(state = 30) AS approved_count
+        FROM pairs WHERE document_id = @id) p ON p.document_id = d.id
+      LEFT JOIN (SELECT document_id, sum(side = 'src') AS src_segment_count, sum(side = 'tgt') AS tgt_segment_count
+        FROM segments WHERE document_id = @id AND noise = 0) s ON s.document_id = d.id
+      WHERE d.id = @id`),
+    exists: db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck(),
+    generation: db.prepare(`SELECT (SELECT coalesce(max(id), 0) FROM revisions WHERE document_id = @id) || ':' || (SELECT version FROM documents WHERE id = @id)`).pluck(),
     count: db.prepare('SELECT count(*) FROM documents').pluck(),
     insertDocument: db.prepare(
       'INSERT INTO documents (title, src_lang, tgt_lang, source_name, page_date, created_by) VALUES (?, ?, ?, ?, ?, ?)',
@@ -110,7 +124,10 @@ export function documentsRepo(db: Db) {
   };
   return {
     list: () => q.list.all() as DocumentSummaryRow[],
-    byId: (id: number) => q.byId.get(id) as DocumentSummaryRow | undefined,
+    byId: (id: number) => q.byId.get({ id }) as DocumentSummaryRow | undefined,
+    exists: (id: number) => q.exists.get(id) === 1,
+    /** Changes whenever a pair's text or the alignment changes: a key for caches of document-wide figures. */
+    generation: (id: number) => q.generation.get({ id }) as string,
     count: () => q.count.get() as number,
     insertDocument(d: { title: string; srcLang: string; tgtLang: string; sourceName: string | null; pageDate: string | null; createdBy: number | null }) {
       return Number(q.insertDocument.run(d.title, d.srcLang, d.tgtLang, d.sourceName, d.pageDate, d.createdBy).lastInsertRowid);

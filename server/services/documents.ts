@@ -60,7 +60,7 @@ export function documents(db: Db) {
       return toSummary(row);
     },
     pairs(id: number, offset = 0, limit?: number): PairView[] {
-      this.get(id);
+      if (!repo.exists(id)) throw new NotFoundError(`There is no document ${id}.`, 'errors.noDocument', { id });
       return repo.pairs(id, offset, limit).map(({ pair, segments }) => {
         const src = segments.filter((s) => s.side === 'src');
         const tgt = segments.filter((s) => s.side === 'tgt');

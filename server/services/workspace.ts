@@ -46,8 +46,16 @@ export function workspace(db: Db) {
   const repo = documentsRepo(db);
   const glossary = glossaryRepo(db);
 
+  // The length norm reads every pair; it is kept until the document's text or alignment changes.
+  const norms = new Map<number, { generation: string; norm: QaContext['lengthRatio'] }>();
   function context(documentId: number): QaContext {
-    return { glossary: glossary.list(), lengthRatio: lengthNormOf(repo.lengths(documentId)) };
+    const generation = repo.generation(documentId);
+    let cached = norms.get(documentId);
+    if (cached?.generation !== generation) {
+      cached = { generation, norm: lengthNormOf(repo.lengths(documentId)) };
+      norms.set(documentId, cached);
+    }
+    return { glossary: glossary.list(), lengthRatio: cached.norm };
   }
 
   function enrich(rows: PairView[], ctx: QaContext): WorkRow[] {
