@@ -17,24 +17,26 @@ export function authRoutes(accounts: Accounts, throttle: LoginThrottle): Router 
   });
 
   r.post('/login', async (req, res) => {
-    const { name = '', password = '', next } = req.body as Record<string, string>;
-    const wait = throttle.retryAfter(String(name), req.ip ?? '');
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    const [name, password, next] = [text(body.name), text(body.password), text(body.next)];
+    const wait = throttle.retryAfter(name, req.ip ?? '');
     if (wait > 0) {
       const ctx = viewContext(req);
       res.set('Retry-After', String(Math.ceil(wait / 1000)));
-      return send(res, loginPage(ctx, { next: safeNext(next), name: String(name), error: ctx.t('errors.tooManyLogins') }), 429);
+      return send(res, loginPage(ctx, { next: safeNext(next), name: name, error: ctx.t('errors.tooManyLogins') }), 429);
     }
     try {
-      const session = await accounts.login(String(name), String(password));
-      throttle.succeed(String(name));
+      const session = await accounts.login(name, password);
+      throttle.succeed(name);
       if (req.session) accounts.logout(req.session.id);
       setSessionCookie(res, session.id);
       res.redirect(303, safeNext(next));
     } catch (err) {
       if (!(err instanceof AppError) || err.status !== 401) throw err;
-      throttle.fail(String(name), req.ip ?? '');
+      throttle.fail(name, req.ip ?? '');
       const ctx = viewContext(req);
-      send(res, loginPage(ctx, { next: safeNext(next), name: String(name), error: ctx.t('errors.badLogin') }), 401);
+      send(res, loginPage(ctx, { next: safeNext(next), name: name, error: ctx.t('errors.badLogin') }), 401);
     }
   });
 
@@ -45,11 +47,11 @@ export function authRoutes(accounts: Accounts, throttle: LoginThrottle): Router 
   });
 
   r.post('/language', (req, res) => {
-    const { lang, next } = req.body as Record<string, string>;
+    const { lang, next } = (req.body ?? {}) as Record<string, unknown>;
     if (!LANGUAGES.includes(lang as (typeof LANGUAGES)[number])) {
       throw new ValidationError('That interface language is not available.', 'errors.badLanguage');
     }
-    res.cookie(LANGUAGE_COOKIE, lang, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 86_400_000 });
+    res.cookie(LANGUAGE_COOKIE, String(lang), { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 86_400_000 });
     res.redirect(303, safeNext(next));
   });
 

@@ -8,7 +8,7 @@ import type { PostEditing, PairActionRequest } from '../services/post-editing.ts
 import type { TranslationMemory } from '../services/translation-memory.ts';
 import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
-import { documentId, pairId } from '../http/params.ts';
+import { documentId, optionalText, pairId, versionField } from '../http/params.ts';
 import { documentsPage } from '../../views/documents-page.ts';
 import { documentPage, progressBar, rowsFragment, ROWS_PER_PAGE } from '../../views/document-page.ts';
 import { editorRow, pairRow } from '../../views/pair-row.ts';
@@ -46,19 +46,19 @@ export function documentRoutes(deps: { documents: Documents; workspace: Workspac
   function action(kind: PairActionRequest['action']) {
     return (req: Request, res: Response) => {
       const { doc, pair } = target(req);
-      const body = (req.body ?? {}) as Record<string, string | undefined>;
-      const openedAt = Number(body.opened_at);
-      const request: PairActionRequest = {
-        action: kind, version: Number(body.version), text: body.tgt, comment: body.comment,
-        seconds: Number.isFinite(openedAt) ? (Date.now() - openedAt) / 1000 : 0,
-      };
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const openedAt = typeof body.opened_at === 'string' ? Number(body.opened_at) : NaN;
+      const attempted = typeof body.tgt === 'string' ? body.tgt : undefined;
       try {
-        editing.act(req.user!, pair.id, request, doc);
+        editing.act(req.user!, pair.id, {
+          action: kind, version: versionField(body.version), text: optionalText(body.tgt, 'tgt'), comment: optionalText(body.comment, 'comment'),
+          seconds: Number.isFinite(openedAt) ? (Date.now() - openedAt) / 1000 : 0,
+        }, doc);
       } catch (err) {
         if (err instanceof StaleVersionError) {
-          return renderEditor(req, res, 409, { message: viewContext(req).t('errors.stale', { version: err.current.version }), attempted: body.tgt });
+          return renderEditor(req, res, 409, { message: viewContext(req).t('errors.stale', { version: err.current.version }), attempted });
         }
-        if (err instanceof ValidationError) return renderEditor(req, res, 400, { message: viewContext(req).t(err.key ?? '', err.params), attempted: body.tgt });
+        if (err instanceof ValidationError) return renderEditor(req, res, 400, { message: viewContext(req).t(err.key ?? '', err.params), attempted });
         throw err;
       }
       res.set('HX-Trigger', 'pair-changed');

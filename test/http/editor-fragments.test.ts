@@ -104,3 +104,24 @@ describe('filters and progress', () => {
     expect(count('approved')).toBe(server.db.prepare('SELECT count(*) FROM pairs WHERE document_id = ? AND state = 30').pluck().get(docs.demo));
   });
 });
+
+describe('hostile field types on the HTML routes', () => {
+  it('when JSON objects stand where strings belong then the answer is 4xx, never 500', async () => {
+    const pair = pairWith(server.db, docs.demo, 'Ding Xuexiang');
+    const { c } = await editorOf('lin', pair.id);
+    const evil = { toString: null, valueOf: null };
+    for (const body of [{ version: evil, tgt: 'x' }, { version: '1', tgt: evil }]) {
+      const res = await c.request('POST', `/documents/${docs.demo}/pairs/${pair.id}/save`, { json: body, headers: htmx(c) });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+    }
+    // An unreadable editor-open time only loses the editing time, not the save.
+    const timed = await c.request('POST', `/documents/${docs.demo}/pairs/${pair.id}/save`, { json: { version: String(pair.version), opened_at: evil, tgt: 'x' }, headers: htmx(c) });
+    expect(timed.status).toBe(200);
+    const anonymous = new Client(server.url);
+    await anonymous.get('/login');
+    const login = await anonymous.request('POST', '/login', { json: { name: evil, password: evil, _csrf: anonymous.csrf } });
+    expect(login.status).toBe(401);
+    const lang = await c.request('POST', '/language', { json: { lang: evil }, headers: htmx(c) });
+    expect(lang.status).toBe(400);
+  });
+});
