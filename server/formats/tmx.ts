@@ -44,12 +44,14 @@ function tuv(lang: string, text: string, segments: string[], where: string): str
   return `${out}        <seg>${xmlText(text, where)}</seg>\n      </tuv>\n`;
 }
 
-function serializeTu(p: BilingualPair): string {
+/** `document` repeats the title on every unit: a memory that merges many files keeps each unit's origin. */
+function serializeTu(p: BilingualPair, document: string): string {
   const where = `Pair ${p.id}`;
   let attrs = `tuid="${xmlAttr(p.id, `${where} id`)}"`;
   if (p.changedAt !== null) attrs += ` changedate="${toTmxDate(p.changedAt)}"`;
   if (p.lastEditor !== null) attrs += ` changeid="${xmlAttr(p.lastEditor, `${where} last editor`)}"`;
   let out = `    <tu ${attrs}>\n`;
+  out += prop('x-duiqi-document', document, where, '      ');
   out += prop('x-duiqi-index', String(p.index), where, '      ');
   out += prop('x-duiqi-state', stateName(p.state), where, '      ');
   if (p.score !== null) out += prop('x-duiqi-score', String(p.score), where, '      ');
@@ -71,7 +73,7 @@ function* serializeChunks(header: BilingualHeader, pairs: Iterable<BilingualPair
     prop('x-duiqi-title', header.title, 'The document title', '    ') +
     prop('x-duiqi-exported', toTmxDate(exportedAt), 'The export time', '    ') +
     '  </header>\n  <body>\n';
-  for (const pair of pairs) yield serializeTu(pair);
+  for (const pair of pairs) yield serializeTu(pair, header.title);
   yield '  </body>\n</tmx>\n';
 }
 

@@ -73,6 +73,11 @@ describe('TMX export', () => {
     expect(text).toContain('changeid="li.wei"');
   });
 
+  it('when exported then every tu names its document, so a merged memory keeps each unit\'s origin', () => {
+    const tus = text.split('<tu ').slice(1);
+    for (const tu of tus) expect(tu).toContain('<prop type="x-duiqi-document">中韩关系 &amp; “新时代” &lt;2024&gt;</prop>');
+  });
+
   it('when a text holds characters outside the BMP then they are written as themselves, not as references', () => {
     expect(text).toContain('𠀀𪚥😀');
     expect(text).not.toMatch(/&#x?[0-9a-f]{5};/i);
