@@ -76,6 +76,13 @@ export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
     <a href="/documents/${view.docId}/align${view.onlyIrregular ? '' : '?irregular=1'}">${view.onlyIrregular ? ctx.t('align.showAll') : ctx.t('align.onlyIrregular')}</a>
     <span class="align-message" role="status" aria-live="polite" data-testid="align-message"></span>
   </div>
+  <div class="align-toolbar row-tools" role="toolbar" aria-label="${ctx.t('align.rowTools')}">
+    <span class="muted">${ctx.t('align.rowTools')}:</span>
+    ${([['move-up', 'moveUp'], ['move-down', 'moveDown'], ['shift-down', 'shiftDown'], ['shift-up', 'shiftUp'], ['shift-both-down', 'shiftBothDown'],
+      ['shift-both-up', 'shiftBothUp'], ['merge', 'merge'], ['split', 'split'], ['join', 'join'], ['split-sentence', 'splitSentence'],
+      ['confirm', 'confirm'], ['confirm-above', 'confirmAbove'], ['next-unconfirmed', 'nextUnconfirmed']] as const)
+      .map(([action, key]) => html`<button type="button" data-action="${action}" title="${ctx.t(`align.keys.${key === 'shiftBothDown' || key === 'shiftBothUp' ? 'shiftBoth' : key === 'shiftDown' || key === 'shiftUp' ? 'shift' : key === 'splitSentence' ? 'breakSentence' : key}`)}">${ctx.t(`align.buttons.${key}`)}</button>`)}
+  </div>
   <details class="shortcuts" open><summary>${ctx.t('shortcuts.title')}</summary>
     <ul class="keys">
       <li><kbd>↑</kbd> <kbd>↓</kbd> ${ctx.t('align.keys.row')}</li>

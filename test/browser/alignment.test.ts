@@ -76,4 +76,17 @@ describe.skipIf(skip)('alignment editing in a real browser, by keyboard', () => 
     expect(await page.locator('tr.arow', { hasText: '在人文交流方面' }).locator('td.tgt .sentence').count()).toBe(1);
     expect(await page.locator('tr.arow').count()).toBeGreaterThanOrEqual(rows - 2);
   });
+
+  it('when a row is clicked and "Merge with next" pressed then the rows merge, and the Undo button splits them again', async () => {
+    const rows = await page.locator('tr.arow').count();
+    await page.locator('tr.arow', { hasText: '双方还就朝鲜半岛局势交换了意见' }).locator('td.src').click();
+    const before = await version();
+    await page.click('button[data-action=merge]');
+    await expect.poll(version).not.toBe(before);
+    expect(await page.locator('tr.arow').count()).toBe(rows - 1);
+    const merged = await version();
+    await page.click('button[data-action=undo]');
+    await expect.poll(version).not.toBe(merged);
+    expect(await page.locator('tr.arow').count()).toBe(rows);
+  });
 });

@@ -96,38 +96,61 @@
     });
   }
 
+  function splitRow() {
+    const el = rowEl(state.row);
+    if (!el) return;
+    const at = state.sentence + 1;
+    op({ kind: 'split', srcAt: Math.min(at, el.querySelectorAll('td.src .sentence').length), tgtAt: Math.min(at, el.querySelectorAll('td.tgt .sentence').length) });
+  }
+
+  // Every operation by name: the keys below and the toolbar buttons (data-action) call the same ones.
+  const actions = {
+    'move-up': function () { op({ kind: 'moveUp', side: state.side }); },
+    'move-down': function () { op({ kind: 'moveDown', side: state.side }); },
+    'shift-down': function () { op({ kind: 'shiftDown', side: state.side }); },
+    'shift-up': function () { op({ kind: 'shiftUp', side: state.side }); },
+    'shift-both-down': function () { op({ kind: 'shiftDown', side: 'both' }); },
+    'shift-both-up': function () { op({ kind: 'shiftUp', side: 'both' }); },
+    merge: function () { op({ kind: 'merge' }); },
+    split: splitRow,
+    join: function () { op({ kind: 'joinSentences', side: state.side, sentence: state.sentence }); },
+    'split-sentence': splitSentence,
+    confirm: function () { op({ kind: 'confirm' }); },
+    'confirm-above': function () { op({ kind: 'confirmAbove' }); },
+    realign: function () { post('ops', { op: { kind: 'realign' } }); },
+    undo: function () { post('undo'); },
+    redo: function () { post('redo'); },
+    'next-weak': function () { jump(weak); },
+    'next-unconfirmed': function () { jump(unconfirmed); },
+  };
+
+  function keyAction(e) {
+    const k = e.key;
+    const ctrl = e.ctrlKey || e.metaKey;
+    if (k === 'ArrowDown' && e.shiftKey) return ctrl ? 'shift-both-down' : 'shift-down';
+    if (k === 'ArrowUp' && e.shiftKey) return ctrl ? 'shift-both-up' : 'shift-up';
+    if (k === 'ArrowUp' && e.altKey) return 'move-up';
+    if (k === 'ArrowDown' && e.altKey) return 'move-down';
+    if ((k === 'z' || k === 'Z') && ctrl) return e.shiftKey ? 'redo' : 'undo';
+    if ((k === 'y' || k === 'Y') && ctrl) return 'redo';
+    if (ctrl || e.altKey) return null;
+    return { m: 'merge', M: 'merge', s: 'split', S: 'split', j: 'join', J: 'join', b: 'split-sentence', B: 'split-sentence',
+      c: 'confirm', C: 'confirm-above', r: 'realign', R: 'realign', n: 'next-weak', N: 'next-weak', u: 'next-unconfirmed', U: 'next-unconfirmed' }[k] || null;
+  }
+
   document.addEventListener('keydown', function (e) {
     if (e.target.closest('dialog, input, textarea, select')) return;
     const k = e.key;
-    const handled = true;
-    if (k === 'ArrowDown' && e.shiftKey) op({ kind: 'shiftDown', side: e.ctrlKey ? 'both' : state.side });
-    else if (k === 'ArrowUp' && e.shiftKey) op({ kind: 'shiftUp', side: e.ctrlKey ? 'both' : state.side });
-    else if (k === 'ArrowUp' && e.altKey) op({ kind: 'moveUp', side: state.side });
-    else if (k === 'ArrowDown' && e.altKey) op({ kind: 'moveDown', side: state.side });
+    const name = keyAction(e);
+    if (name) actions[name]();
     else if (k === 'ArrowDown') { const last = rows().at(-1); if (last && state.row < Number(last.dataset.row)) { state.row++; state.sentence = 0; paint(); } }
     else if (k === 'ArrowUp') { if (state.row > Number(tbody.dataset.from || 0)) { state.row--; state.sentence = 0; paint(); } }
     else if (k === 'ArrowLeft') { state.side = 'src'; paint(); }
     else if (k === 'ArrowRight') { state.side = 'tgt'; paint(); }
     else if (k === '[') { state.sentence = Math.max(0, state.sentence - 1); paint(); }
     else if (k === ']') { state.sentence++; paint(); }
-    else if ((k === 'z' || k === 'Z') && (e.ctrlKey || e.metaKey)) post(e.shiftKey ? 'redo' : 'undo');
-    else if ((k === 'y' || k === 'Y') && (e.ctrlKey || e.metaKey)) post('redo');
-    else if (e.ctrlKey || e.metaKey || e.altKey) return;
-    else if (k === 'm' || k === 'M') op({ kind: 'merge' });
-    else if (k === 's' || k === 'S') {
-      const el = rowEl(state.row);
-      const at = state.sentence + 1;
-      op({ kind: 'split', srcAt: Math.min(at, el.querySelectorAll('td.src .sentence').length), tgtAt: Math.min(at, el.querySelectorAll('td.tgt .sentence').length) });
-    }
-    else if (k === 'j' || k === 'J') op({ kind: 'joinSentences', side: state.side, sentence: state.sentence });
-    else if (k === 'b' || k === 'B') splitSentence();
-    else if (k === 'C') op({ kind: 'confirmAbove' });
-    else if (k === 'c') op({ kind: 'confirm' });
-    else if (k === 'r' || k === 'R') post('ops', { op: { kind: 'realign' } });
-    else if (k === 'n' || k === 'N') jump(weak);
-    else if (k === 'u' || k === 'U') jump(unconfirmed);
     else return;
-    if (handled) e.preventDefault();
+    e.preventDefault();
   });
 
   tbody.addEventListener('click', function (e) {
@@ -141,13 +164,11 @@
     paint();
   });
 
-  toolbar.addEventListener('click', function (e) {
-    const action = e.target.closest('[data-action]');
-    if (!action) return;
-    if (action.dataset.action === 'undo') post('undo');
-    else if (action.dataset.action === 'redo') post('redo');
-    else if (action.dataset.action === 'realign') post('ops', { op: { kind: 'realign' } });
-    else if (action.dataset.action === 'next-weak') jump(weak);
+  document.addEventListener('click', function (e) {
+    const button = e.target.closest('[data-action]');
+    if (!button || !actions[button.dataset.action]) return;
+    actions[button.dataset.action]();
+    document.querySelector('table.align').focus();
   });
 
   const hash = /^#row-(\d+)$/.exec(location.hash);
