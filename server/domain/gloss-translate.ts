@@ -1,6 +1,6 @@
 // Offline rough draft: a word-by-word English gloss of a Chinese sentence from a dictionary and glossary.
 
-import { chineseNumeralValue } from './qa-checks.ts';
+import { chineseNumeralValue } from './chinese-numerals.ts';
 
 export interface GlossDeps {
   /** Chinese words in order; names the dictionary lacks should come out as one word. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumeralValue, lengthNorm, qaChecks, type QaContext } from '../../server/domain/qa-checks.ts';
+import { lengthNorm, qaChecks, type QaContext } from '../../server/domain/qa-checks.ts';
+import { chineseNumeralValue } from '../../server/domain/chinese-numerals.ts';
 
 const CTX: QaContext = {
   glossary: [
