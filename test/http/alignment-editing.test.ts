@@ -1,27 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts } from '../../server/services/accounts.ts';
-import { addUser, Client, startTestServer, type TestServer } from '../support/test-server.ts';
-import { pairWith, seedDocuments } from '../support/seed.ts';
+import { Client, type TestServer } from '../support/test-server.ts';
+import { pairWith, startSeededServer } from '../support/seed.ts';
 
 interface Row { key: string; src: { text: string }[]; tgt: { text: string }[]; tgtText: string; state: number; confirmedBy: string | null; needsReview: string | null }
 interface View { version: number; rows: Row[]; undo: number; redo: number }
 
 let server: TestServer;
 let docs: { demo: number; other: number };
-const tokens: Record<string, string> = {};
+let api: Awaited<ReturnType<typeof startSeededServer>>['api'];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  for (const [name, role] of [['lin', 'translator'], ['wang', 'reviewer']] as const) {
-    await addUser(server.db, name, role);
-    tokens[name] = accounts(server.db).createToken(name);
-  }
-  docs = seedDocuments(server.db);
+  ({ server, docs, api } = await startSeededServer([['lin', 'translator'], ['wang', 'reviewer']]));
 });
 afterAll(() => server.close());
 
-const api = (who: string, method: string, url: string, json?: unknown) =>
-  new Client(server.url).request(method, url, { json, headers: { authorization: `Bearer ${tokens[who]}` } });
 const view = async (doc = docs.demo) => (await api('lin', 'GET', `/api/documents/${doc}/alignment`)).json() as View;
 const op = (who: string, version: number, body: unknown, doc = docs.demo) => api(who, 'POST', `/api/documents/${doc}/alignment/ops`, { version, op: body });
 const integrity = () => ({

@@ -1,24 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts } from '../../server/services/accounts.ts';
-import { addUser, Client, startTestServer, type TestServer } from '../support/test-server.ts';
-import { pairWith, seedDocuments } from '../support/seed.ts';
+import { Client, type TestServer } from '../support/test-server.ts';
+import { pairWith, startSeededServer } from '../support/seed.ts';
 
 let server: TestServer;
 let docs: { demo: number; other: number };
-const tokens: Record<string, string> = {};
+let api: Awaited<ReturnType<typeof startSeededServer>>['api'];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  for (const [name, role] of [['admin', 'admin'], ['lin', 'translator'], ['wang', 'reviewer']] as const) {
-    await addUser(server.db, name, role);
-    tokens[name] = accounts(server.db).createToken(name);
-  }
-  docs = seedDocuments(server.db);
+  ({ server, docs, api } = await startSeededServer([['admin', 'admin'], ['lin', 'translator'], ['wang', 'reviewer']]));
 });
 afterAll(() => server.close());
 
-const api = (who: string | null, method: string, url: string, json?: unknown) =>
-  new Client(server.url).request(method, url, { json, headers: who ? { authorization: `Bearer ${tokens[who]}` } : {} });
 const stored = (id: number) => server.db.prepare('SELECT tgt_text, state, version, last_editor_id FROM pairs WHERE id = ?').get(id) as
   { tgt_text: string; state: number; version: number; last_editor_id: number | null };
 const revisionCount = (id: number) => server.db.prepare('SELECT count(*) FROM revisions WHERE pair_id = ?').pluck().get(id);

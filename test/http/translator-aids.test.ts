@@ -1,31 +1,22 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts } from '../../server/services/accounts.ts';
 import { glossary } from '../../server/services/glossary.ts';
 import { machineTranslation } from '../../server/services/machine-translation.ts';
 import { libreTranslateEngine } from '../../server/mt/libretranslate-engine.ts';
 import { translationMemory } from '../../server/services/translation-memory.ts';
-import { addUser, Client, startTestServer, type TestServer } from '../support/test-server.ts';
-import { pairWith, seedDocuments } from '../support/seed.ts';
+import { Client, type TestServer } from '../support/test-server.ts';
+import { pairWith, startSeededServer } from '../support/seed.ts';
 
 let server: TestServer;
 let docs: { demo: number; other: number };
-const tokens: Record<string, string> = {};
+let api: Awaited<ReturnType<typeof startSeededServer>>['api'];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  for (const [name, role] of [['lin', 'translator'], ['wang', 'reviewer']] as const) {
-    await addUser(server.db, name, role);
-    tokens[name] = accounts(server.db).createToken(name);
-  }
-  docs = seedDocuments(server.db);
+  ({ server, docs, api } = await startSeededServer([['lin', 'translator'], ['wang', 'reviewer']]));
   glossary(server.db).seedDemo();
 });
 afterAll(() => server.close());
-
-const api = (who: string, method: string, url: string, json?: unknown) =>
-  new Client(server.url).request(method, url, { json, headers: { authorization: `Bearer ${tokens[who]}` } });
 
 describe('the glossary', () => {
   it('when the demo glossary is seeded then 习近平 → Xi Jinping is in it', async () => {

@@ -4,6 +4,9 @@ import type { Db } from '../../server/db/open-database.ts';
 import { importDemoCorpus, importTextDocument } from '../../server/services/import-document.ts';
 import { defaultAligner } from '../../server/services/workbench.ts';
 import { documents, type PairView } from '../../server/services/documents.ts';
+import { accounts } from '../../server/services/accounts.ts';
+import type { Role } from '../../server/domain/types.ts';
+import { addUser, Client, startTestServer } from './test-server.ts';
 
 export function seedDocuments(db: Db): { demo: number; other: number } {
   const align = defaultAligner();
@@ -20,4 +23,18 @@ export function pairWith(db: Db, documentId: number, text: string): PairView {
   const pair = documents(db).pairs(documentId).find((p) => p.tgt.includes(text) || p.src.includes(text));
   if (!pair) throw new Error(`no pair with "${text}"`);
   return pair;
+}
+
+/** A server with the two seeded documents and users who each hold an API token; `api` speaks JSON as one of them. */
+export async function startSeededServer(users: [string, Role][]) {
+  const server = await startTestServer();
+  const tokens: Record<string, string> = {};
+  for (const [name, role] of users) {
+    await addUser(server.db, name, role);
+    tokens[name] = accounts(server.db).createToken(name);
+  }
+  const docs = seedDocuments(server.db);
+  const api = (who: string | null, method: string, url: string, json?: unknown) =>
+    new Client(server.url).request(method, url, { json, headers: who ? { authorization: `Bearer ${tokens[who]}` } : {} });
+  return { server, docs, tokens, api };
 }
