@@ -35,7 +35,7 @@ function band(score: number | null): string {
 function side(ctx: ViewContext, r: AlignRow, which: 'src' | 'tgt'): SafeHtml {
   const sentences = r[which];
   if (!sentences.length) return html`<td class="${which} empty-side"><span class="missing">${ctx.t('align.emptySide')}</span></td>`;
-  return html`<td class="${which}" lang="${which === 'src' ? 'zh-CN' : 'en'}" hx-disable>${sentences.map((s, i) =>
+  return html`<td class="${which}" lang="${which === 'src' ? 'zh-CN' : 'en'}" hx-ignore>${sentences.map((s, i) =>
     html`<span class="sentence" data-sentence="${i}" data-key="${s.key}">${s.text}</span>`)}</td>`;
 }
 
@@ -66,7 +66,7 @@ function weakStrip(ctx: ViewContext, view: AlignPageView): SafeHtml {
 
 export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
   return layout(ctx, `${ctx.t('align.title')} · ${view.title}`, html`
-  <h1 hx-disable>${view.title}</h1>
+  <h1 hx-ignore>${view.title}</h1>
   <p class="meta"><a href="/documents/${view.docId}">${ctx.t('align.backToDocument')}</a> · ${ctx.t('align.summary', { rows: view.total, weak: view.weak.length })}</p>
   <div class="align-toolbar" id="align-toolbar" data-doc="${view.docId}" data-version="${view.version}" data-undo="${view.undo}" data-redo="${view.redo}">
     <button type="button" data-action="undo"${view.undo ? '' : html` disabled`}>${ctx.t('align.undo')}</button>

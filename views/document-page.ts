@@ -65,7 +65,7 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   rows: WorkRow[], filter: RowFilter): SafeHtml {
   const { doc } = view;
   return layout(ctx, doc.title, html`
-  <h1 hx-disable>${doc.title}</h1>
+  <h1 hx-ignore>${doc.title}</h1>
   <p class="meta">${ctx.t('document.summary', {
     pairs: doc.pairCount, src: doc.srcSegmentCount, tgt: doc.tgtSegmentCount, untranslated: doc.counts.untranslated, noise: doc.noiseCount,
   })}${doc.pageDate ? html` · ${ctx.t('document.pageDate', { date: doc.pageDate })}` : ''}</p>

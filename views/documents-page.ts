@@ -16,7 +16,7 @@ export function documentsPage(ctx: ViewContext, docs: DocumentSummary[]) {
       <th>${ctx.t('documents.untranslated')}</th><th>${ctx.t('documents.noise')}</th><th>${ctx.t('documents.created')}</th>
     </tr></thead>
     <tbody>${docs.map((d) => html`<tr data-testid="document-${d.id}">
-      <td hx-disable><a href="/documents/${d.id}">${d.title}</a></td>
+      <td hx-ignore><a href="/documents/${d.id}">${d.title}</a></td>
       <td class="num">${d.pairCount}</td><td class="num">${d.srcSegmentCount}</td><td class="num">${d.tgtSegmentCount}</td>
       <td class="num">${d.counts.untranslated}</td><td class="num">${d.noiseCount}</td>
       <td>${d.createdAt.slice(0, 10)}</td></tr>`)}</tbody>

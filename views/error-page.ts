@@ -5,7 +5,7 @@ import { layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 
 export function errorFragment(message: string) {
-  return html`<div class="error" role="alert" hx-disable>${message}</div>`;
+  return html`<div class="error" role="alert" hx-ignore>${message}</div>`;
 }
 
 export function errorPage(ctx: ViewContext, status: number, message: string) {

@@ -11,7 +11,7 @@ export function historyFragment(ctx: ViewContext, revisions: Revision[]) {
     <div class="who"><strong>${r.author ?? ctx.t('history.unknownAuthor')}</strong> · ${ctx.t(`history.actions.${r.action}`)}
       · <time datetime="${r.createdAt}">${r.createdAt.replace('T', ' ').slice(0, 19)}</time> · v${r.version}
       · ${ctx.t(`states.${stateKey(r.oldState)}`)} → ${ctx.t(`states.${stateKey(r.newState)}`)}</div>
-    ${r.oldText !== r.newText ? html`<div class="change" lang="en" hx-disable>${diffView(r.diff)}</div>` : ''}
-    ${r.comment ? html`<blockquote class="comment" hx-disable>${r.comment}</blockquote>` : ''}
+    ${r.oldText !== r.newText ? html`<div class="change" lang="en" hx-ignore>${diffView(r.diff)}</div>` : ''}
+    ${r.comment ? html`<blockquote class="comment" hx-ignore>${r.comment}</blockquote>` : ''}
   </li>`)}</ol>`;
 }

@@ -19,7 +19,7 @@ export function diffView(parts: DiffPart[]): SafeHtml {
 
 export function flagList(ctx: ViewContext, flags: QaFlag[]): SafeHtml {
   if (!flags.length) return html``;
-  return html`<ul class="flags" hx-disable>${flags.map((f) => html`<li class="flag flag-${f.code}" data-qa="${f.code}" title="${f.message}">${ctx.t(`qa.${f.code}`, f.params)}</li>`)}</ul>`;
+  return html`<ul class="flags" hx-ignore>${flags.map((f) => html`<li class="flag flag-${f.code}" data-qa="${f.code}" title="${f.message}">${ctx.t(`qa.${f.code}`, f.params)}</li>`)}</ul>`;
 }
 
 function scoreCell(ctx: ViewContext, score: number | null): SafeHtml {
@@ -32,15 +32,15 @@ export function pairRow(ctx: ViewContext, docId: number, p: WorkRow, opts: { ope
   if (p.noise) {
     return html`<tr class="pair noise" id="pair-${p.id}" data-testid="pair-row">
       <td class="idx">${p.index + 1}</td><td class="src"></td>
-      <td class="tgt" lang="en" hx-disable>${p.tgt}</td>
+      <td class="tgt" lang="en" hx-ignore>${p.tgt}</td>
       <td class="score none">—</td><td class="state">${ctx.t('states.noise')}</td><td></td></tr>`;
   }
   const state = stateKey(p.state);
   const shape = `${p.srcSegments.length}:${p.tgtSegments.length}`;
   return html`<tr class="pair state-${state}" id="pair-${p.id}" data-testid="pair-row" data-shape="${shape}" data-state="${state}"${opts.openNext ? html` data-open-next="true"` : ''}>
     <td class="idx">${p.index + 1}${shape !== '1:1' ? html`<span class="shape">${shape}</span>` : ''}</td>
-    <td class="src" lang="zh-CN" hx-disable>${p.srcSegments.map((s) => html`<span class="seg">${s.text}</span>`)}</td>
-    <td class="tgt" lang="en" hx-disable>${p.tgt
+    <td class="src" lang="zh-CN" hx-ignore>${p.srcSegments.map((s) => html`<span class="seg">${s.text}</span>`)}</td>
+    <td class="tgt" lang="en" hx-ignore>${p.tgt
       ? p.tgt
       : html`<span class="missing">${ctx.t('document.untranslated')}</span>`}${flagList(ctx, p.flags)}</td>
     ${scoreCell(ctx, p.score)}
@@ -73,18 +73,18 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
       <input type="hidden" name="opened_at" value="${Date.now()}">
       ${x.message ? html`<p class="error" role="alert" data-testid="editor-message">${x.message}</p>` : ''}
       ${x.attempted !== undefined ? html`<div class="conflict" data-testid="conflict">
-        <div><strong>${ctx.t('editor.theirs')}</strong><p lang="en" hx-disable>${p.tgt}</p></div>
-        <div><strong>${ctx.t('editor.yours')}</strong><p lang="en" hx-disable>${x.attempted}</p></div></div>` : ''}
+        <div><strong>${ctx.t('editor.theirs')}</strong><p lang="en" hx-ignore>${p.tgt}</p></div>
+        <div><strong>${ctx.t('editor.yours')}</strong><p lang="en" hx-ignore>${x.attempted}</p></div></div>` : ''}
       <div class="editor-grid">
-        <div class="pane"><h3>${ctx.t('editor.source')}</h3><p lang="zh-CN" class="source-text" hx-disable>${p.src}</p></div>
-        <div class="pane"><h3>${ctx.t('editor.mt')}</h3><p lang="en" class="mt-text" hx-disable>${p.mt || html`<span class="missing">${ctx.t('editor.noMt')}</span>`}</p></div>
+        <div class="pane"><h3>${ctx.t('editor.source')}</h3><p lang="zh-CN" class="source-text" hx-ignore>${p.src}</p></div>
+        <div class="pane"><h3>${ctx.t('editor.mt')}</h3><p lang="en" class="mt-text" hx-ignore>${p.mt || html`<span class="missing">${ctx.t('editor.noMt')}</span>`}</p></div>
       </div>
       <label class="target"><span>${ctx.t('editor.target')}</span>
         <textarea name="tgt" lang="en" rows="3" autofocus data-testid="editor-text">${text}</textarea></label>
-      <div class="pane diff-pane"><h3>${ctx.t('editor.diff')}</h3><p lang="en" data-testid="editor-diff" hx-disable>${diffView(x.diff)}</p></div>
+      <div class="pane diff-pane"><h3>${ctx.t('editor.diff')}</h3><p lang="en" data-testid="editor-diff" hx-ignore>${diffView(x.diff)}</p></div>
       ${flagList(ctx, p.flags)}
       ${x.matches.length ? html`<div class="pane tm"><h3>${ctx.t('editor.tm')}</h3><ul>${x.matches.map((m) => html`<li>
-        <span class="sim">${Math.round(m.similarity * 100)}%</span> <span lang="zh-CN" hx-disable>${m.src}</span> → <span lang="en" hx-disable>${m.tgt}</span></li>`)}</ul></div>` : ''}
+        <span class="sim">${Math.round(m.similarity * 100)}%</span> <span lang="zh-CN" hx-ignore>${m.src}</span> → <span lang="en" hx-ignore>${m.tgt}</span></li>`)}</ul></div>` : ''}
       <div class="buttons">
         <button type="submit" name="next" value="1" data-shortcut="save-next" class="primary">${ctx.t('editor.saveNext')}</button>
         <button type="submit" name="next" value="0">${ctx.t('editor.save')}</button>
