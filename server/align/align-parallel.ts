@@ -5,9 +5,8 @@ import type { ScoredBead } from '../domain/types.ts';
 import { align, type AlignResources } from './align.ts';
 
 // Halves align a little worse than the whole (each learns its own word rarity and length ratio:
-// Bible 003 loses 0.01 F1, 006 0.006), so only documents long enough to threaten the time budget
-// are split. Bible 006 (72,687 sentences) takes about 15 s on one thread against a 20 s budget.
-const PARALLEL_FROM = 80_000;
+// Bible 003 loses 0.01 F1), so only documents long enough to threaten the time budget are split.
+const PARALLEL_FROM = 60_000;
 // Each half runs this far past the middle; the two paths must meet somewhere in between.
 const OVERLAP = 400;
 
