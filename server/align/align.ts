@@ -43,6 +43,9 @@ const CONFIDENCE = { bias: -3.82, costPerSentence: -5.43, margin: 0.88, logSrcCh
 const JOIN_FLOOR = 0.2;
 // Below this many DP cells the whole matrix is searched: anchors are unreliable in short texts.
 const EXHAUSTIVE_CELLS = 250_000;
+// Half-width of the band around the anchor path. Anchors stray in places, and a band of 8 missed
+// the true path there: 24 gains 0.004-0.008 F1 on Bible 001-006 for about 15% more time.
+const BAND_HALF_WIDTH = 24;
 // Anchors need at least this much of both sentences explained (sum of the two coverages).
 const ANCHOR_MIN_WEIGHT = 0.6;
 
@@ -61,7 +64,7 @@ export function align(src: string[], tgt: string[], resources: AlignResources, o
   const lengths = fitLengthModel(srcLength, tgtLength, anchors);
   const band = (src.length + 1) * (tgt.length + 1) <= EXHAUSTIVE_CELLS
     ? fullBand(src.length, tgt.length)
-    : bandAround(anchors, src.length, tgt.length, options.bandHalfWidth ?? 8);
+    : bandAround(anchors, src.length, tgt.length, options.bandHalfWidth ?? BAND_HALF_WIDTH);
   const scores = scorer.inBand(band);
   const srcChars = prefixSums(srcLength);
   const tgtChars = prefixSums(tgtLength);
