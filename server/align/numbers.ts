@@ -1,9 +1,6 @@
 // Numbers written in words or in figures, in Chinese or English, reduced to one token so 二十一 meets 21 and twenty-one.
 
-const ZH_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-const ZH_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000, 亿: 100_000_000 };
+import { chineseNumeralValue } from '../domain/chinese-numerals.ts';
 
 const EN_SMALL: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -20,29 +17,11 @@ export function numberToken(n: number): string {
   return `#${n}`;
 }
 
-/** Value of a Chinese numeral such as 二十一, 一千九百五十 or 三万五千, or undefined if it is not one. */
+/** Value of a Chinese numeral such as 二十一, 一千九百五十 or 三万五千 (第 allowed before it), or undefined if it is not one. */
 export function parseChineseNumeral(text: string): number | undefined {
   const body = text.replace(/^第/, '');
-  if (!/^[零〇一二两三四五六七八九十百千万亿]+$/.test(body)) return undefined;
-  if ([...body].every((c) => c in ZH_DIGITS) && body.length > 1) return Number([...body].map((c) => ZH_DIGITS[c]).join(''));
-  let total = 0;
-  let section = 0;
-  let digit = 0;
-  for (const c of body) {
-    if (c in ZH_DIGITS) {
-      digit = ZH_DIGITS[c]!;
-    } else {
-      const unit = ZH_UNITS[c]!;
-      if (unit >= 10_000) {
-        total += (section + digit) * unit;
-        section = 0;
-      } else {
-        section += (digit || 1) * unit;
-      }
-      digit = 0;
-    }
-  }
-  return total + section + digit;
+  // Decimals (三点五) are left out: English writes them as figures, which this module splits at the point.
+  return /^[零〇一二两三四五六七八九十百千万亿]+$/.test(body) ? chineseNumeralValue(body) : undefined;
 }
 
 /** Number tokens of a Chinese word: its figures (1950-53 gives 1950 and 53) or its numeral value. */
