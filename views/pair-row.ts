@@ -42,7 +42,7 @@ export function pairRow(ctx: ViewContext, docId: number, p: WorkRow, opts: { ope
     <td class="src" lang="zh-CN" hx-ignore>${p.srcSegments.map((s) => html`<span class="seg">${s.text}</span>`)}</td>
     <td class="tgt" lang="en" hx-ignore>${p.tgt
       ? p.tgt
-      : html`<span class="missing">${ctx.t('document.untranslated')}</span>`}${flagList(ctx, p.flags)}</td>
+      : html`<span class="missing">${ctx.t('document.untranslated')}</span>`}${flagList(ctx, p.tgt ? p.flags : p.flags.filter((f) => f.code !== 'empty'))}</td>
     ${scoreCell(ctx, p.score)}
     <td class="state"><span class="badge badge-${state}">${ctx.t(`states.${state}`)}</span>${p.hter !== null && p.hter > 0
       ? html`<span class="hter" title="${ctx.t('editor.hterTitle')}">HTER ${p.hter.toFixed(2)}</span>` : ''}${p.editSeconds > 0
