@@ -17,9 +17,15 @@ export function diffView(parts: DiffPart[]): SafeHtml {
     p.op === 'equal' ? p.text : p.op === 'insert' ? html`<ins>${p.text}</ins>` : html`<del>${p.text}</del>`)}</span>`;
 }
 
+// A numbers flag names only the side that has something to say: missing figures, extra ones, or both.
+function flagKey(f: QaFlag): string {
+  if (f.code !== 'numbers') return `qa.${f.code}`;
+  return f.params.missing && f.params.extra ? 'qa.numbers' : f.params.missing ? 'qa.numbersMissing' : 'qa.numbersExtra';
+}
+
 export function flagList(ctx: ViewContext, flags: QaFlag[]): SafeHtml {
   if (!flags.length) return html``;
-  return html`<ul class="flags" hx-ignore>${flags.map((f) => html`<li class="flag flag-${f.code}" data-qa="${f.code}" title="${f.message}">${ctx.t(`qa.${f.code}`, f.params)}</li>`)}</ul>`;
+  return html`<ul class="flags" hx-ignore>${flags.map((f) => html`<li class="flag flag-${f.code}" data-qa="${f.code}" title="${f.message}">${ctx.t(flagKey(f), f.params)}</li>`)}</ul>`;
 }
 
 function scoreCell(ctx: ViewContext, score: number | null): SafeHtml {

@@ -125,3 +125,13 @@ describe('hostile field types on the HTML routes', () => {
     expect(lang.status).toBe(400);
   });
 });
+
+describe('QA flags on rows', () => {
+  it('when only the Chinese has a number then the flag says which numbers the English lacks, and nothing about extras', async () => {
+    const c = new Client(server.url);
+    await c.login('lin');
+    const row = await c.get(`/documents/${docs.demo}/rows?q=${encodeURIComponent('12月23日')}`);
+    expect(row.text).toMatch(/Numbers missing from the English: 12, 23/);
+    expect(row.text).not.toMatch(/extra: \)/);
+  });
+});
