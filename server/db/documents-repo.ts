@@ -1,6 +1,7 @@
 // SQL for documents, their imported sources, segments and pairs (beads).
 
 import type { Db } from './open-database.ts';
+import type { DraftPair, DraftSegment } from '../domain/assemble-pairs.ts';
 
 export interface DocumentSummaryRow {
   id: number;
@@ -48,54 +49,31 @@ export interface SegmentRow {
   meta: string | null;
 }
 
-export interface NewSegment {
-  side: 'src' | 'tgt';
-  sourceId: number;
-  idx: number;
-  text: string;
-  kind: 'sentence' | 'headline' | 'dateline' | 'noise';
-  paragraph: number;
-  start: number;
-  end: number;
-  meta?: Record<string, unknown>;
-}
+/** A drafted segment once its source text has a row id. */
+export type NewSegment = Omit<DraftSegment, 'source'> & { sourceId: number };
+export type NewPair = Omit<DraftPair, 'segments'> & { segments: NewSegment[] };
 
-export interface NewPair {
-  score: number | null;
-  noise: boolean;
-  state: number | null;
-  mtText: string;
-  segments: NewSegment[];
+// Counts in one pass over pairs and one over segments; `one` limits both passes to a single document.
+function summarySql(one: boolean): string {
+  const where = one ? 'WHERE document_id = @id' : '';
+  return `SELECT d.id, d.title, d.src_lang, d.tgt_lang, d.page_date, d.created_at, d.version,
+      coalesce(p.pair_count, 0) AS pair_count, coalesce(p.noise_count, 0) AS noise_count,
+      coalesce(s.src_segment_count, 0) AS src_segment_count, coalesce(s.tgt_segment_count, 0) AS tgt_segment_count,
+      coalesce(p.untranslated_count, 0) AS untranslated_count, coalesce(p.machine_count, 0) AS machine_count,
+      coalesce(p.translated_count, 0) AS translated_count, coalesce(p.approved_count, 0) AS approved_count
+    FROM documents d
+    LEFT JOIN (SELECT document_id, sum(noise = 0) AS pair_count, sum(noise = 1) AS noise_count, sum(state = 0) AS untranslated_count,
+        sum(state = 10) AS machine_count, sum(state IN (20, 25)) AS translated_count, sum(state = 30) AS approved_count
+      FROM pairs ${where} GROUP BY document_id) p ON p.document_id = d.id
+    LEFT JOIN (SELECT document_id, sum(side = 'src') AS src_segment_count, sum(side = 'tgt') AS tgt_segment_count
+      FROM segments ${where ? `${where} AND` : 'WHERE'} noise = 0 GROUP BY document_id) s ON s.document_id = d.id
+    ${one ? 'WHERE d.id = @id' : 'ORDER BY d.id'}`;
 }
-
-const SUMMARY = `
-  SELECT d.id, d.title, d.src_lang, d.tgt_lang, d.page_date, d.created_at, d.version,
-    (SELECT count(*) FROM pairs p WHERE p.document_id = d.id AND p.noise = 0) AS pair_count,
-    (SELECT count(*) FROM pairs p WHERE p.document_id = d.id AND p.noise = 1) AS noise_count,
-    (SELECT count(*) FROM segments s WHERE s.document_id = d.id AND s.side = 'src' AND s.noise = 0) AS src_segment_count,
-    (SELECT count(*) FROM segments s WHERE s.document_id = d.id AND s.side = 'tgt' AND s.noise = 0) AS tgt_segment_count,
-    (SELECT count(*) FROM pairs p WHERE p.document_id = d.id AND p.state = 0) AS untranslated_count,
-    (SELECT count(*) FROM pairs p WHERE p.document_id = d.id AND p.state = 10) AS machine_count,
-    (SELECT count(*) FROM pairs p WHERE p.document_id = d.id AND p.state IN (20, 25)) AS translated_count,
-    (SELECT count(*) FROM pairs p WHERE p.document_id = d.id AND p.state = 30) AS approved_count
-  FROM documents d`;
 
 export function documentsRepo(db: Db) {
   const q = {
-    list: db.prepare(`${SUMMARY} ORDER BY d.id`),
-    // One pass over the document's pairs and one over its segments, instead of a subquery per count.
-    byId: db.prepare(`SELECT d.id, d.title, d.src_lang, d.tgt_lang, d.page_date, d.created_at, d.version,
-        coalesce(p.pair_count, 0) AS pair_count, coalesce(p.noise_count, 0) AS noise_count,
-        coalesce(s.src_segment_count, 0) AS src_segment_count, coalesce(s.tgt_segment_count, 0) AS tgt_segment_count,
-        coalesce(p.untranslated_count, 0) AS untranslated_count, coalesce(p.machine_count, 0) AS machine_count,
-        coalesce(p.translated_count, 0) AS translated_count, coalesce(p.approved_count, 0) AS approved_count
-      FROM documents d
-      LEFT JOIN (SELECT document_id, sum(noise = 0) AS pair_count, sum(noise = 1) AS noise_count, sum(state = 0) AS untranslated_count,
-          sum(state = 10) AS machine_count, sum(state IN (20, 25)) AS translated_count, sum(state = 30) AS approved_count
-        FROM pairs WHERE document_id = @id) p ON p.document_id = d.id
-      LEFT JOIN (SELECT document_id, sum(side = 'src') AS src_segment_count, sum(side = 'tgt') AS tgt_segment_count
-        FROM segments WHERE document_id = @id AND noise = 0) s ON s.document_id = d.id
-      WHERE d.id = @id`),
+    list: db.prepare(summarySql(false)),
+    byId: db.prepare(summarySql(true)),
     exists: db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck(),
     generation: db.prepare(`SELECT (SELECT coalesce(max(id), 0) FROM revisions WHERE document_id = @id) || ':' || (SELECT version FROM documents WHERE id = @id)`).pluck(),
     count: db.prepare('SELECT count(*) FROM documents').pluck(),

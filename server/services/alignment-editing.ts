@@ -69,6 +69,30 @@ export function alignmentEditing(db: Db, aligner: () => Aligner) {
     return remapKeys(patch, keys);
   }
 
+  const REPLAY = {
+    undo: { nothing: ['There is nothing to undo.', 'errors.nothingToUndo'], changed: 'These rows changed after that alignment edit, so it cannot be undone.' },
+    redo: { nothing: ['There is nothing to redo.', 'errors.nothingToRedo'], changed: 'These rows changed since that edit was undone, so it cannot be redone.' },
+  } as const;
+
+  /** Undo applies the last done operation's inverse, redo the first undone one again, if its rows are as it expects. */
+  function replay(user: User, documentId: number, expectedVersion: number, direction: 'undo' | 'redo'): AlignmentResult {
+    const words = REPLAY[direction];
+    return db.transaction(() => {
+      checkVersion(documentId, expectedVersion);
+      const logged = direction === 'undo' ? repo.lastDone(documentId) : repo.firstUndone(documentId);
+      if (!logged) throw new ConflictError(words.nothing[0], words.nothing[1]);
+      const recorded = JSON.parse(logged.patch) as RowPatch;
+      const patch = direction === 'undo' ? invertPatch(recorded) : recorded;
+      const { rows, noiseAfter } = repo.load(documentId);
+      if (!sameRows(rows.slice(patch.at, patch.at + patch.removed.length), patch.removed)) {
+        throw new ConflictError(words.changed, 'errors.undoChanged');
+      }
+      const stored = write(user, documentId, rows, noiseAfter, patch);
+      repo.markOp(logged.id, direction === 'undo', direction === 'undo' ? invertPatch(stored) : stored);
+      return result(documentId, stored);
+    }).immediate();
+  }
+
   const result = (documentId: number, patch: RowPatch): AlignmentResult => ({
     version: repo.documentVersion(documentId)!, at: patch.at, removed: patch.removed.length, inserted: patch.inserted.length,
   });
@@ -97,37 +121,8 @@ export function alignmentEditing(db: Db, aligner: () => Aligner) {
     },
 
     /** Undoes the last operation if the rows it made are still as it left them; else 409. */
-    undo(user: User, documentId: number, expectedVersion: number): AlignmentResult {
-      return db.transaction(() => {
-        checkVersion(documentId, expectedVersion);
-        const last = repo.lastDone(documentId);
-        if (!last) throw new ConflictError('There is nothing to undo.', 'errors.nothingToUndo');
-        const patch = JSON.parse(last.patch) as RowPatch;
-        const { rows, noiseAfter } = repo.load(documentId);
-        if (!sameRows(rows.slice(patch.at, patch.at + patch.inserted.length), patch.inserted)) {
-          throw new ConflictError('These rows changed after that alignment edit, so it cannot be undone.', 'errors.undoChanged');
-        }
-        const stored = write(user, documentId, rows, noiseAfter, invertPatch(patch));
-        repo.markOp(last.id, true, invertPatch(stored));
-        return result(documentId, stored);
-      }).immediate();
-    },
-
-    redo(user: User, documentId: number, expectedVersion: number): AlignmentResult {
-      return db.transaction(() => {
-        checkVersion(documentId, expectedVersion);
-        const next = repo.firstUndone(documentId);
-        if (!next) throw new ConflictError('There is nothing to redo.', 'errors.nothingToRedo');
-        const patch = JSON.parse(next.patch) as RowPatch;
-        const { rows, noiseAfter } = repo.load(documentId);
-        if (!sameRows(rows.slice(patch.at, patch.at + patch.removed.length), patch.removed)) {
-          throw new ConflictError('These rows changed since that edit was undone, so it cannot be redone.', 'errors.undoChanged');
-        }
-        const stored = write(user, documentId, rows, noiseAfter, patch);
-        repo.markOp(next.id, false, stored);
-        return result(documentId, stored);
-      }).immediate();
-    },
+    undo: (user: User, documentId: number, expectedVersion: number) => replay(user, documentId, expectedVersion, 'undo'),
+    redo: (user: User, documentId: number, expectedVersion: number) => replay(user, documentId, expectedVersion, 'redo'),
   };
 }
 export type AlignmentEditing = ReturnType<typeof alignmentEditing>;

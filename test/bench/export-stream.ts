@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../server/db/open-database.ts';
-import { documentsRepo, type NewPair } from '../../server/db/documents-repo.ts';
+import { insertDocument } from '../support/insert-document.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import { freePort, ROOT } from '../support/start-workbench.ts';
 import { tempDir } from '../support/test-server.ts';
@@ -18,25 +18,10 @@ async function buildDatabase(file: string): Promise<string> {
   const db = openDatabase(file);
   await accounts(db).createUser('bench', 'admin', 'bench-password-1');
   const token = accounts(db).createToken('bench');
-  const repo = documentsRepo(db);
-  db.transaction(() => {
-    const doc = repo.insertDocument({ title: '基准文档 benchmark', srcLang: 'zh-CN', tgtLang: 'en', sourceName: 'bench', pageDate: null, createdBy: null });
-    const src = repo.insertSource(doc, 'src', 'zh.txt', '');
-    const tgt = repo.insertSource(doc, 'tgt', 'en.txt', '');
-    const pairs: NewPair[] = [];
-    for (let i = 0; i < PAIRS; i++) {
-      const zh = `第${i}句：双方就“一带一路”合作与「𠀀」字的写法交换了意见，并同意在2025年继续推进。`;
-      const en = `Sentence ${i}: the two sides exchanged views on "Belt and Road" cooperation and agreed to continue in 2025.`;
-      pairs.push({
-        score: 0.9, noise: false, state: 10, mtText: en,
-        segments: [
-          { side: 'src', sourceId: src, idx: i, text: zh, kind: 'sentence', paragraph: i, start: 0, end: zh.length },
-          { side: 'tgt', sourceId: tgt, idx: i, text: en, kind: 'sentence', paragraph: i, start: 0, end: en.length },
-        ],
-      });
-    }
-    repo.insertPairs(doc, pairs);
-  }).immediate();
+  insertDocument(db, '基准文档 benchmark', Array.from({ length: PAIRS }, (_, i) => ({
+    zh: `第${i}句：双方就“一带一路”合作与「𠀀」字的写法交换了意见，并同意在2025年继续推进。`,
+    en: `Sentence ${i}: the two sides exchanged views on "Belt and Road" cooperation and agreed to continue in 2025.`,
+  })));
   db.close();
   return token;
 }

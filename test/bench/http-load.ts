@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { openDatabase } from '../../server/db/open-database.ts';
-import { documentsRepo, type NewPair } from '../../server/db/documents-repo.ts';
+import { insertDocument } from '../support/insert-document.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import { freePort, ROOT } from '../support/start-workbench.ts';
 import { tempDir } from '../support/test-server.ts';
@@ -69,27 +69,10 @@ export async function benchUser(db: ReturnType<typeof openDatabase>): Promise<st
 
 /** A 5,000-pair document straight through the repository, in one transaction: no aligning. */
 function buildDocument(db: ReturnType<typeof openDatabase>): { documentId: number; pairIds: number[] } {
-  const repo = documentsRepo(db);
-  return db.transaction(() => {
-    const documentId = repo.insertDocument({ title: '负载测试 load', srcLang: 'zh-CN', tgtLang: 'en', sourceName: 'bench', pageDate: null, createdBy: null });
-    const src = repo.insertSource(documentId, 'src', 'zh.txt', '');
-    const tgt = repo.insertSource(documentId, 'tgt', 'en.txt', '');
-    const pairs: NewPair[] = [];
-    for (let i = 0; i < PAIRS; i++) {
-      const zh = `第${i}句：双方就深化经贸、科技、环保等领域合作交换了意见。`;
-      const en = `Sentence ${i}: the two sides exchanged views on deepening cooperation in trade, science and the environment.`;
-      pairs.push({
-        score: 0.9, noise: false, state: 10, mtText: en,
-        segments: [
-          { side: 'src', sourceId: src, idx: i, text: zh, kind: 'sentence', paragraph: i, start: 0, end: zh.length },
-          { side: 'tgt', sourceId: tgt, idx: i, text: en, kind: 'sentence', paragraph: i, start: 0, end: en.length },
-        ],
-      });
-    }
-    repo.insertPairs(documentId, pairs);
-    const pairIds = db.prepare('SELECT id FROM pairs WHERE document_id = ? ORDER BY idx').pluck().all(documentId) as number[];
-    return { documentId, pairIds };
-  }).immediate();
+  return insertDocument(db, '负载测试 load', Array.from({ length: PAIRS }, (_, i) => ({
+    zh: `第${i}句：双方就深化经贸、科技、环保等领域合作交换了意见。`,
+    en: `Sentence ${i}: the two sides exchanged views on deepening cooperation in trade, science and the environment.`,
+  })));
 }
 
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;

@@ -4,11 +4,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/open-database.ts';
-import { accounts } from '../../server/services/accounts.ts';
-import { tempDir } from '../support/test-server.ts';
 import { ROOT } from '../support/start-workbench.ts';
-import { checkDatabase, CommitLog, prepareTexts, WRITER_NAME, type DocumentShape } from './db-checks.ts';
+import { checkDatabase, CommitLog, prepareWriterWorkspace, type DocumentShape } from './db-checks.ts';
 import { ScriptProcess } from './writer-process.ts';
 
 let dir: string;
@@ -26,15 +23,7 @@ function duiqi(args: string[], env: Record<string, string> = { DUIQI_DB: dbFile 
 }
 
 beforeAll(async () => {
-  dir = tempDir('duiqi-backup-');
-  dbFile = path.join(dir, 'live.sqlite');
-  beadsFile = path.join(dir, 'beads.json');
-  const prepared = prepareTexts();
-  shapes = prepared.shapes;
-  fs.writeFileSync(beadsFile, JSON.stringify(prepared.beads));
-  const db = openDatabase(dbFile);
-  await accounts(db).createUser(WRITER_NAME, 'translator', 'correct horse 12');
-  db.close();
+  ({ dir, dbFile, beadsFile, shapes } = await prepareWriterWorkspace('duiqi-backup-', 'live.sqlite'));
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import { openDatabase } from '../../server/db/open-database.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import { tempDir } from '../support/test-server.ts';
 import { ScriptProcess } from './writer-process.ts';
-import { insertDocument } from './insert-document.ts';
+import { insertDocument } from '../support/insert-document.ts';
 
 const EDITS = 50;
 let dir: string;

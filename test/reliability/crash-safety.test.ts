@@ -3,10 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/open-database.ts';
-import { accounts } from '../../server/services/accounts.ts';
-import { tempDir } from '../support/test-server.ts';
-import { checkDatabase, CommitLog, prepareTexts, WRITER_NAME, type DocumentShape } from './db-checks.ts';
+import { checkDatabase, CommitLog, prepareWriterWorkspace, type DocumentShape } from './db-checks.ts';
 import { ScriptProcess } from './writer-process.ts';
 
 const KILLS = 60;
@@ -20,15 +17,7 @@ let beadsFile: string;
 let shapes: DocumentShape[];
 
 beforeAll(async () => {
-  dir = tempDir('duiqi-crash-');
-  dbFile = path.join(dir, 'duiqi.sqlite');
-  beadsFile = path.join(dir, 'beads.json');
-  const prepared = prepareTexts();
-  shapes = prepared.shapes;
-  fs.writeFileSync(beadsFile, JSON.stringify(prepared.beads));
-  const db = openDatabase(dbFile);
-  await accounts(db).createUser(WRITER_NAME, 'translator', 'correct horse 12');
-  db.close();
+  ({ dir, dbFile, beadsFile, shapes } = await prepareWriterWorkspace('duiqi-crash-', 'duiqi.sqlite'));
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,10 +1,14 @@
 // What a database must show after a crash or in a backup: intact pages, whole documents, every printed commit.
 
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../server/db/open-database.ts';
 import { importTextDocument } from '../../server/services/import-document.ts';
 import { defaultAligner } from '../../server/services/workbench.ts';
+import { accounts } from '../../server/services/accounts.ts';
+import { tempDir } from '../support/test-server.ts';
 import { recordingAligner, smallTexts } from './writer-texts.ts';
 import type { ScoredBead } from '../../server/domain/types.ts';
 
@@ -101,4 +105,24 @@ export function checkDatabase(file: string, log: CommitLog, shapes: DocumentShap
     db.close();
   }
   return problems.slice(0, 10);
+}
+
+export interface WriterWorkspace {
+  dir: string;
+  dbFile: string;
+  beadsFile: string;
+  shapes: DocumentShape[];
+}
+
+/** A temporary folder with a migrated database holding the writer account, and the aligner's beads for the writer scripts. */
+export async function prepareWriterWorkspace(prefix: string, dbName: string): Promise<WriterWorkspace> {
+  const dir = tempDir(prefix);
+  const dbFile = path.join(dir, dbName);
+  const beadsFile = path.join(dir, 'beads.json');
+  const prepared = prepareTexts();
+  fs.writeFileSync(beadsFile, JSON.stringify(prepared.beads));
+  const db = openDatabase(dbFile);
+  await accounts(db).createUser(WRITER_NAME, 'translator', 'correct horse 12');
+  db.close();
+  return { dir, dbFile, beadsFile, shapes: prepared.shapes };
 }

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts } from '../../server/services/accounts.ts';
 import { startTestServer, addUser, type TestServer } from '../support/test-server.ts';
-import { insertDocument } from './insert-document.ts';
+import { insertDocument } from '../support/insert-document.ts';
 
 type Role = 'translator' | 'reviewer';
 interface View { version: number; text: string; state: number }
