@@ -7,6 +7,7 @@ import type { Progress, RowFilter, WorkRow } from '../server/services/workspace.
 import type { DocumentSummary } from '../server/services/documents.ts';
 import type { PostEditEffort } from '../server/domain/edit-distance.ts';
 import { pairRow } from './pair-row.ts';
+import { memoRow } from './row-memo.ts';
 import { exportDialog } from './export-dialog.ts';
 
 export const ROWS_PER_PAGE = 200;
@@ -21,7 +22,7 @@ function filterQuery(f: RowFilter): string {
 export function rowsFragment(ctx: ViewContext, docId: number, rows: WorkRow[], offset: number, filter: RowFilter): SafeHtml {
   const more = rows.length === ROWS_PER_PAGE;
   const query = filterQuery({ ...filter });
-  return html`${rows.map((p) => pairRow(ctx, docId, p))}${more
+  return html`${rows.map((p) => memoRow(pairRow, ctx, docId, p))}${more
     ? html`<tr class="more" hx-get="/documents/${docId}/rows?offset=${offset + ROWS_PER_PAGE}${query ? `&${query}` : ''}" hx-trigger="revealed" hx-swap="outerHTML">
         <td colspan="6">${ctx.t('document.loading')}</td></tr>`
     : ''}${!rows.length && offset === 0 ? html`<tr><td colspan="6" class="muted">${ctx.t('document.noRows')}</td></tr>` : ''}`;

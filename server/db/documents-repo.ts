@@ -35,6 +35,16 @@ export interface PairRow {
   edit_seconds: number;
 }
 
+export interface PairFiguresRow {
+  id: number;
+  noise: 0 | 1;
+  state: number | null;
+  mt: string;
+  tgt: string;
+  seconds: number;
+  src_chars: number;
+}
+
 export interface SegmentRow {
   id: number;
   pair_id: number;
@@ -53,20 +63,24 @@ export interface SegmentRow {
 export type NewSegment = Omit<DraftSegment, 'source'> & { sourceId: number };
 export type NewPair = Omit<DraftPair, 'segments'> & { segments: NewSegment[] };
 
-// Counts in one pass over pairs and one over segments; `one` limits both passes to a single document.
+// Counts from the covering indexes of migration 005: group first (an index scan, no row reads), then
+// spread the few groups into columns. `one` limits both scans to a single document.
 function summarySql(one: boolean): string {
-  const where = one ? 'WHERE document_id = @id' : '';
+  const and = one ? 'AND document_id = @id' : '';
   return `SELECT d.id, d.title, d.src_lang, d.tgt_lang, d.page_date, d.created_at, d.version,
       coalesce(p.pair_count, 0) AS pair_count, coalesce(p.noise_count, 0) AS noise_count,
       coalesce(s.src_segment_count, 0) AS src_segment_count, coalesce(s.tgt_segment_count, 0) AS tgt_segment_count,
       coalesce(p.untranslated_count, 0) AS untranslated_count, coalesce(p.machine_count, 0) AS machine_count,
       coalesce(p.translated_count, 0) AS translated_count, coalesce(p.approved_count, 0) AS approved_count
     FROM documents d
-    LEFT JOIN (SELECT document_id, sum(noise = 0) AS pair_count, sum(noise = 1) AS noise_count, sum(state = 0) AS untranslated_count,
-        sum(state = 10) AS machine_count, sum(state IN (20, 25)) AS translated_count, sum(state = 30) AS approved_count
-      FROM pairs ${where} GROUP BY document_id) p ON p.document_id = d.id
-    LEFT JOIN (SELECT document_id, sum(side = 'src') AS src_segment_count, sum(side = 'tgt') AS tgt_segment_count
-      FROM segments ${where ? `${where} AND` : 'WHERE'} noise = 0 GROUP BY document_id) s ON s.document_id = d.id
+    LEFT JOIN (SELECT document_id, sum(n * (noise = 0)) AS pair_count, sum(n * (noise = 1)) AS noise_count,
+        sum(n * (state = 0)) AS untranslated_count, sum(n * (state = 10)) AS machine_count,
+        sum(n * (state IN (20, 25))) AS translated_count, sum(n * (state = 30)) AS approved_count
+      FROM (SELECT document_id, noise, state, count(*) AS n FROM pairs WHERE 1 ${and} GROUP BY document_id, noise, state)
+      GROUP BY document_id) p ON p.document_id = d.id
+    LEFT JOIN (SELECT document_id, sum(n * (side = 'src')) AS src_segment_count, sum(n * (side = 'tgt')) AS tgt_segment_count
+      FROM (SELECT document_id, side, count(*) AS n FROM segments WHERE noise = 0 ${and} GROUP BY document_id, side)
+      GROUP BY document_id) s ON s.document_id = d.id
     ${one ? 'WHERE d.id = @id' : 'ORDER BY d.id'}`;
 }
 
@@ -75,7 +89,6 @@ export function documentsRepo(db: Db) {
     list: db.prepare(summarySql(false)),
     byId: db.prepare(summarySql(true)),
     exists: db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck(),
-    generation: db.prepare(`SELECT (SELECT coalesce(max(id), 0) FROM revisions WHERE document_id = @id) || ':' || (SELECT version FROM documents WHERE id = @id)`).pluck(),
     count: db.prepare('SELECT count(*) FROM documents').pluck(),
     insertDocument: db.prepare(
       'INSERT INTO documents (title, src_lang, tgt_lang, source_name, page_date, created_by) VALUES (?, ?, ?, ?, ?, ?)',
@@ -89,13 +102,16 @@ export function documentsRepo(db: Db) {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     pairs: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
         u.name AS last_editor, p.changed_at, p.edit_seconds
-      FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.document_id = ? ORDER BY p.idx LIMIT ? OFFSET ?`),
+      FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.document_id = ? AND p.idx >= ? ORDER BY p.idx LIMIT ?`),
+    generationParts: db.prepare(`SELECT (SELECT coalesce(max(id), 0) FROM revisions WHERE document_id = @id) AS revision,
+      (SELECT version FROM documents WHERE id = @id) AS version`),
     // SQLite's length() counts characters, as the QA length norm does.
-    lengths: db.prepare(`SELECT sum(length(trim(s.text))) AS src, length(trim(p.tgt_text)) AS tgt
-      FROM pairs p JOIN segments s ON s.pair_id = p.id AND s.side = 'src'
-      WHERE p.document_id = ? AND p.noise = 0 AND p.tgt_text != '' GROUP BY p.id`),
-    worked: db.prepare(`SELECT mt_text AS mt, tgt_text AS final, edit_seconds AS seconds FROM pairs
-      WHERE document_id = ? AND noise = 0 AND mt_text != '' AND state >= 20`),
+    figures: db.prepare(`SELECT p.id, p.noise, p.state, p.mt_text AS mt, p.tgt_text AS tgt, p.edit_seconds AS seconds,
+        (SELECT coalesce(sum(length(trim(s.text))), 0) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src') AS src_chars
+      FROM pairs p WHERE p.document_id = ?`),
+    revisedFigures: db.prepare(`SELECT p.id, p.noise, p.state, p.mt_text AS mt, p.tgt_text AS tgt, p.edit_seconds AS seconds,
+        (SELECT coalesce(sum(length(trim(s.text))), 0) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src') AS src_chars
+      FROM pairs p WHERE p.id IN (SELECT pair_id FROM revisions WHERE document_id = ? AND id > ?)`),
     segments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
       FROM segments s JOIN pairs p ON p.id = s.pair_id
       WHERE p.document_id = ? AND p.idx >= ? AND p.idx < ? ORDER BY s.side, s.idx`),
@@ -104,8 +120,6 @@ export function documentsRepo(db: Db) {
     list: () => q.list.all() as DocumentSummaryRow[],
     byId: (id: number) => q.byId.get({ id }) as DocumentSummaryRow | undefined,
     exists: (id: number) => q.exists.get(id) === 1,
-    /** Changes whenever a pair's text or the alignment changes: a key for caches of document-wide figures. */
-    generation: (id: number) => q.generation.get({ id }) as string,
     count: () => q.count.get() as number,
     insertDocument(d: { title: string; srcLang: string; tgtLang: string; sourceName: string | null; pageDate: string | null; createdBy: number | null }) {
       return Number(q.insertDocument.run(d.title, d.srcLang, d.tgtLang, d.sourceName, d.pageDate, d.createdBy).lastInsertRowid);
@@ -124,13 +138,18 @@ export function documentsRepo(db: Db) {
         }
       });
     },
-    /** Character counts of each translated pair's sides, for the document's length norm. */
-    lengths: (documentId: number) => q.lengths.all(documentId) as { src: number; tgt: number }[],
-    /** Machine translation, final text and editing time of the pairs a person worked on. */
-    worked: (documentId: number) => q.worked.all(documentId) as { mt: string; final: string; seconds: number }[],
-    /** Pairs with their segments; `idx` counts rows including noise rows. */
+    /** The newest revision id and the document's version: together they change whenever a text or the alignment does. */
+    generationParts: (id: number) => q.generationParts.get({ id }) as { revision: number; version: number | null },
+    /** What the document-wide figures (length norm, effort) need of every pair. */
+    figures: (documentId: number) => q.figures.all(documentId) as PairFiguresRow[],
+    /** The same for the pairs revised after revision `since`. */
+    revisedFigures: (documentId: number, since: number) => q.revisedFigures.all(documentId, since) as PairFiguresRow[],
+    /**
+     * Pairs with their segments; `idx` counts rows including noise rows. Rows are numbered 0..n-1 without gaps
+     * (the alignment tests hold every edit to that), so the offset is an index seek rather than a scan past `offset` rows.
+     */
     pairs(documentId: number, offset = 0, limit = 1_000_000) {
-      const rows = q.pairs.all(documentId, limit, offset) as PairRow[];
+      const rows = q.pairs.all(documentId, offset, limit) as PairRow[];
       const first = rows[0]?.idx ?? 0;
       const last = rows.at(-1)?.idx ?? -1;
       const segments = q.segments.all(documentId, first, last + 1) as SegmentRow[];

@@ -20,9 +20,11 @@ export function memoryRepo(db: Db) {
         coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src,
         p.tgt_text AS tgt, d.title AS origin
       FROM pairs p JOIN documents d ON d.id = p.document_id WHERE p.state = 30 AND p.noise = 0`),
-    // Changes whenever a unit is loaded or any pair changes, so a cached index knows it is stale.
+    // Changes whenever a unit is loaded or an approved pair appears, changes or goes (a revision into or out of
+    // the approved state, or a deleted document), so a cached index knows it is stale; other saves leave it.
     generation: db.prepare(`SELECT (SELECT count(*) FROM tm_units) || ':' || coalesce((SELECT max(id) FROM tm_units), 0)
-      || ':' || coalesce((SELECT max(id) FROM revisions), 0) || ':' || (SELECT count(*) FROM pairs WHERE state = 30)`).pluck(),
+      || ':' || coalesce((SELECT max(id) FROM revisions WHERE old_state = 30 OR new_state = 30), 0)
+      || ':' || (SELECT count(*) FROM pairs WHERE state = 30)`).pluck(),
     count: db.prepare('SELECT count(*) FROM tm_units').pluck(),
   };
   return {

@@ -58,21 +58,41 @@ export interface PostEditEffort {
   totalSeconds: number;
 }
 
+/** One pair's share of the document's effort: word edits from the MT to the final text, and the final text's word count. */
+export interface PairEdits {
+  edits: number;
+  finalWords: number;
+  changed: boolean;
+  seconds: number;
+}
+
+export function pairEdits(pair: EditedPair, lang: Lang = 'en'): PairEdits {
+  const finalTokens = tokenizeWords(pair.final, lang);
+  return {
+    edits: tokenDistance(tokenizeWords(pair.mt, lang), finalTokens), finalWords: finalTokens.length,
+    changed: pair.mt !== pair.final, seconds: pair.seconds,
+  };
+}
+
 /** Document-level effort; the final text is English unless `lang` says otherwise. */
 export function postEditEffort(pairs: readonly EditedPair[], lang: Lang = 'en'): PostEditEffort {
+  return sumEdits(pairs.map((p) => pairEdits(p, lang)));
+}
+
+/** Document-level effort from each pair's edits, so a caller may keep the per-pair figures between calls. */
+export function sumEdits(pairs: Iterable<PairEdits>): PostEditEffort {
+  let n = 0;
   let changed = 0;
   let totalEdits = 0;
   let hterSum = 0;
   let totalSeconds = 0;
-  for (const { mt, final, seconds } of pairs) {
-    const finalTokens = tokenizeWords(final, lang);
-    const edits = tokenDistance(tokenizeWords(mt, lang), finalTokens);
-    if (mt !== final) changed++;
-    totalEdits += edits;
-    hterSum += edits / Math.max(1, finalTokens.length);
-    totalSeconds += seconds;
+  for (const p of pairs) {
+    n++;
+    if (p.changed) changed++;
+    totalEdits += p.edits;
+    hterSum += p.edits / Math.max(1, p.finalWords);
+    totalSeconds += p.seconds;
   }
-  const n = pairs.length;
   return {
     pairs: n,
     changed,

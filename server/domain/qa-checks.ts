@@ -25,6 +25,11 @@ export interface QaContext {
 
 /** Flags for one pair; an empty or untranslated target gets that flag alone, as the rest would be noise. */
 export function qaChecks(pair: { src: string; tgt: string }, ctx: QaContext): QaFlag[] {
+  return withLengthCheck(textChecks(pair, ctx.glossary), pair, ctx.lengthRatio);
+}
+
+/** Every check but the length one: what depends on the pair's own texts and the glossary alone, so it may be cached by them. */
+export function textChecks(pair: { src: string; tgt: string }, glossary: QaContext['glossary']): QaFlag[] {
   const src = pair.src.trim();
   const tgt = pair.tgt.trim();
   if (!src) return [];
@@ -32,12 +37,21 @@ export function qaChecks(pair: { src: string; tgt: string }, ctx: QaContext): Qa
   if (empty) return [empty];
   return [
     checkNumbers(src, tgt),
-    ...checkGlossary(src, tgt, ctx.glossary),
+    ...checkGlossary(src, tgt, glossary),
     ...checkRepeated(tgt),
     checkFragment(src, tgt),
-    checkLength(src, tgt, ctx.lengthRatio),
     checkPunctuation(src, tgt),
   ].filter((f): f is QaFlag => f !== undefined);
+}
+
+/** Adds the length check, which follows the whole document's norm, to `textChecks`' flags in its place before punctuation. */
+export function withLengthCheck(flags: QaFlag[], pair: { src: string; tgt: string }, norm: LengthNorm): QaFlag[] {
+  const src = pair.src.trim();
+  if (!src || flags[0]?.code === 'empty') return flags;
+  const length = checkLength(src, pair.tgt.trim(), norm);
+  if (!length) return flags;
+  const at = flags.findIndex((f) => f.code === 'punctuation');
+  return at < 0 ? [...flags, length] : [...flags.slice(0, at), length, ...flags.slice(at)];
 }
 
 /** The document's norm for `qaChecks`; sd is 0 (check off) with fewer than two usable pairs. */

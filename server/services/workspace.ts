@@ -1,11 +1,11 @@
 // The document as a translator or reviewer works on it: rows with QA flags and edit distance, filters, progress, effort.
 
 import type { Db } from '../db/open-database.ts';
-import { documentsRepo } from '../db/documents-repo.ts';
 import { glossaryRepo } from '../db/glossary-repo.ts';
 import { documents, type DocumentSummary, type PairView } from './documents.ts';
-import { lengthNormOf, qaChecks, type QaContext, type QaFlag } from '../domain/qa-checks.ts';
-import { hter, postEditEffort, type PostEditEffort } from '../domain/edit-distance.ts';
+import { textChecks, withLengthCheck, type QaContext, type QaFlag } from '../domain/qa-checks.ts';
+import { hter, type PostEditEffort } from '../domain/edit-distance.ts';
+import { documentFigures } from './document-figures.ts';
 import { ValidationError } from '../domain/errors.ts';
 
 export const STATE_FILTERS = { untranslated: [0], machine: [10], translated: [20], rejected: [25], approved: [30] } as const;
@@ -41,29 +41,38 @@ export function parseFilter(query: Record<string, unknown>): RowFilter {
 
 const isFiltered = (f: RowFilter) => Boolean(f.state || f.qa || f.q);
 
+// Enough rows for several long documents' pages; past it the memo starts again rather than grow.
+const MEMO_LIMIT = 100_000;
+
 export function workspace(db: Db) {
   const docs = documents(db);
-  const repo = documentsRepo(db);
   const glossary = glossaryRepo(db);
+  const figures = documentFigures(db);
 
-  // The length norm reads every pair; it is kept until the document's text or alignment changes.
-  const norms = new Map<number, { generation: string; norm: QaContext['lengthRatio'] }>();
-  function context(documentId: number): QaContext {
-    const generation = repo.generation(documentId);
-    let cached = norms.get(documentId);
-    if (cached?.generation !== generation) {
-      cached = { generation, norm: lengthNormOf(repo.lengths(documentId)) };
-      norms.set(documentId, cached);
-    }
-    return { glossary: glossary.list(), lengthRatio: cached.norm };
+  // A row's text checks and HTER depend on its texts (and the glossary) alone: kept until those change.
+  const memo = new Map<number, { key: string; flags: QaFlag[]; hter: number | null }>();
+  function textFigures(p: PairView, glossaryKey: string, terms: QaContext['glossary']) {
+    const key = `${glossaryKey}\u0000${p.src}\u0000${p.tgt}\u0000${p.mt}`;
+    const hit = memo.get(p.id);
+    if (hit?.key === key) return hit;
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    const fresh = {
+      key, flags: textChecks({ src: p.src, tgt: p.tgt }, terms),
+      hter: p.mt && p.tgt ? hter(p.mt, p.tgt, 'en') : null,
+    };
+    memo.set(p.id, fresh);
+    return fresh;
   }
 
-  function enrich(rows: PairView[], ctx: QaContext): WorkRow[] {
-    return rows.map((p) => ({
-      ...p,
-      flags: p.noise ? [] : qaChecks({ src: p.src, tgt: p.tgt }, ctx),
-      hter: !p.noise && p.mt && p.tgt ? hter(p.mt, p.tgt, 'en') : null,
-    }));
+  function enrich(documentId: number, rows: PairView[]): WorkRow[] {
+    const terms = glossary.list();
+    const glossaryKey = terms.map((t) => `${t.zh}\u0001${t.en}`).join('\u0002');
+    const { norm } = figures.of(documentId);
+    return rows.map((p) => {
+      if (p.noise) return { ...p, flags: [], hter: null };
+      const known = textFigures(p, glossaryKey, terms);
+      return { ...p, flags: withLengthCheck(known.flags, p, norm), hter: known.hter };
+    });
   }
 
   function matches(row: WorkRow, f: RowFilter): boolean {
@@ -79,14 +88,13 @@ export function workspace(db: Db) {
   return {
     /** A page of rows; unfiltered pages come straight from SQL so long documents open fast. */
     rows(documentId: number, filter: RowFilter, offset: number, limit: number): WorkRow[] {
-      const ctx = context(documentId);
-      if (!isFiltered(filter)) return enrich(docs.pairs(documentId, offset, limit), ctx);
-      return enrich(docs.pairs(documentId), ctx).filter((r) => matches(r, filter)).slice(offset, offset + limit);
+      if (!isFiltered(filter)) return enrich(documentId, docs.pairs(documentId, offset, limit));
+      return enrich(documentId, docs.pairs(documentId)).filter((r) => matches(r, filter)).slice(offset, offset + limit);
     },
 
     /** One row by its position in the document. */
     row(documentId: number, index: number): WorkRow {
-      return enrich(docs.pairs(documentId, index, 1), context(documentId))[0]!;
+      return enrich(documentId, docs.pairs(documentId, index, 1))[0]!;
     },
 
     overview(documentId: number): { doc: DocumentSummary; progress: Progress; effort: PostEditEffort } {
@@ -95,7 +103,7 @@ export function workspace(db: Db) {
         total: doc.pairCount, approved: doc.counts.approved, translated: doc.counts.translated,
         machine: doc.counts.machine, untranslated: doc.counts.untranslated,
       };
-      const effort = postEditEffort(repo.worked(documentId));
+      const { effort } = figures.of(documentId);
       return { doc, progress, effort };
     },
   };

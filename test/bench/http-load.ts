@@ -33,7 +33,7 @@ export interface BenchServer {
 /** The real server in its own process, so its memory is measured alone. */
 export async function startServer(dbFile: string): Promise<BenchServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT, env: { ...process.env, DUIQI_DB: dbFile, PORT: String(port), DUIQI_ADMIN_PASSWORD: 'bench-admin-1' }, stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
@@ -50,9 +50,15 @@ export async function startServer(dbFile: string): Promise<BenchServer> {
   };
 }
 
+/** Resident memory of a process and its children (the worker processes with DUIQI_WORKERS > 1), in MB. */
 export function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN) / 1024;
+  const own = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN) / 1024;
+  let children: number[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch { /* gone, or no children file */ }
+  return own + children.reduce((sum, child) => sum + (fs.existsSync(`/proc/${child}`) ? rssMb(child) : 0), 0);
 }
 
 /** Samples a process's RSS every `everyMs` until stopped; returns the samples. */
