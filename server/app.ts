@@ -29,6 +29,9 @@ import { alignmentRoutes } from './routes/alignment-routes.ts';
 import { alignmentEditing } from './services/alignment-editing.ts';
 import { defaultAligner } from './services/workbench.ts';
 import { transferRoutes } from './routes/transfer-routes.ts';
+import { accessRoutes } from './routes/access-routes.ts';
+import { documentAccess } from './services/document-access.ts';
+import { documentGate } from './http/document-access.ts';
 
 export interface AppDeps {
   db: Db;
@@ -52,6 +55,7 @@ export function createApp(deps: AppDeps) {
   const editing = postEditing(deps.db);
   const workspace = workspaceService(deps.db);
   const memory = translationMemory(deps.db);
+  const access = documentAccess(deps.db);
   const mt = machineTranslation(deps.db, deps.mt ?? configuredEngine(deps.db));
   const app = express();
   app.disable('x-powered-by');
@@ -75,21 +79,23 @@ export function createApp(deps: AppDeps) {
   app.use(express.json({ limit: '1mb' }));
   app.use(i18nHandle(deps.i18n));
   app.use(authenticate(accounts));
+  app.use(documentGate(access));
   // Before the CSRF check: an upload's _csrf field is in its multipart body, which these routes parse and then check.
   app.use(transferRoutes({ db: deps.db, maxUpload: deps.maxUpload }));
   app.use(csrfProtection);
 
   app.get('/', (_req, res) => res.redirect(303, '/documents'));
   app.use(authRoutes(accounts, deps.loginThrottle ?? new LoginThrottle()));
+  app.use(accessRoutes(access));
   app.use('/api', pairApiRoutes(editing));
-  app.use('/api', apiRoutes(documents, accounts));
+  app.use('/api', apiRoutes(documents, accounts, access));
   app.use(glossaryRoutes(glossaryService(deps.db)));
   app.use(mtRoutes(mt));
   app.use(alignmentRoutes({ alignment: alignmentEditing(deps.db, deps.aligner ?? defaultAligner), documents }));
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`);
   });
-  app.use(documentRoutes({ documents, workspace, editing, memory }));
+  app.use(documentRoutes({ documents, workspace, editing, memory, access }));
   app.use((req) => {
     throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');
   });

@@ -8,6 +8,8 @@ import type { DocumentSummary } from '../server/services/documents.ts';
 import type { PostEditEffort } from '../server/domain/edit-distance.ts';
 import { pairRow } from './pair-row.ts';
 import { memoRow } from './row-memo.ts';
+import { accessPanel } from './access-panel.ts';
+import type { DocumentSharing } from '../server/services/document-access.ts';
 import { exportDialog } from './export-dialog.ts';
 
 export const ROWS_PER_PAGE = 200;
@@ -62,7 +64,7 @@ function filters(ctx: ViewContext, docId: number, f: RowFilter): SafeHtml {
   </form>`;
 }
 
-export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; progress: Progress; effort: PostEditEffort },
+export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; progress: Progress; effort: PostEditEffort; sharing: DocumentSharing },
   rows: WorkRow[], filter: RowFilter): SafeHtml {
   const { doc } = view;
   return layout(ctx, doc.title, html`
@@ -80,6 +82,7 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
     <input type="hidden" name="_csrf" value="${ctx.csrfToken}"><button type="submit" data-testid="mt-button">${ctx.t('mt.button')}</button></form>` : ''}
   <p class="doc-actions"><a href="/documents/${doc.id}/align" data-testid="align-link">${ctx.t('align.open')}</a></p>
   ${exportDialog(ctx, doc.id)}
+  ${accessPanel(ctx, doc.id, view.sharing)}
   ${filters(ctx, doc.id, filter)}
   <table class="pairs" data-testid="pairs">
     <thead><tr><th>#</th><th>${ctx.t('document.source')}</th><th>${ctx.t('document.target')}</th>

@@ -8,6 +8,7 @@ export interface ImportFormState {
   /** The sentence of a refused upload, shown above the form. */
   error?: string;
   title?: string;
+  access?: string;
   memory?: boolean;
   /** Units just loaded into the translation memory. */
   loaded?: number;
@@ -24,6 +25,9 @@ export function importForm(ctx: ViewContext, state: ImportFormState = {}): SafeH
       accept=".txt,.tmx,.xlf,.xliff,.json,text/plain,application/json,application/xml"></label></p>
     <p><label>${ctx.t('import.translation')}<br><input type="file" name="translation" accept=".txt,text/plain"></label></p>
     <p><label>${ctx.t('import.titleField')}<br><input name="title" maxlength="500" value="${state.title ?? ''}"></label></p>
+    <p><label>${ctx.t('import.access')}<br><select name="access" data-testid="import-access">
+      <option value="team">${ctx.t('access.team')}</option>
+      <option value="members"${state.access === 'members' ? html` selected` : ''}>${ctx.t('import.accessMembers')}</option></select></label></p>
     <p><label><input type="checkbox" name="memory" value="1"${state.memory ? html` checked` : ''}> ${ctx.t('import.memory')}</label></p>
     <p class="meta">${ctx.t('import.limits')}</p>
     <button type="submit">${ctx.t('import.submit')}</button>

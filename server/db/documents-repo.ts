@@ -91,7 +91,7 @@ export function documentsRepo(db: Db) {
     exists: db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck(),
     count: db.prepare('SELECT count(*) FROM documents').pluck(),
     insertDocument: db.prepare(
-      'INSERT INTO documents (title, src_lang, tgt_lang, source_name, page_date, created_by) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO documents (title, src_lang, tgt_lang, source_name, page_date, created_by, shared) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     insertSource: db.prepare('INSERT INTO sources (document_id, side, name, content) VALUES (?, ?, ?, ?)'),
     insertPair: db.prepare(
@@ -121,8 +121,9 @@ export function documentsRepo(db: Db) {
     byId: (id: number) => q.byId.get({ id }) as DocumentSummaryRow | undefined,
     exists: (id: number) => q.exists.get(id) === 1,
     count: () => q.count.get() as number,
-    insertDocument(d: { title: string; srcLang: string; tgtLang: string; sourceName: string | null; pageDate: string | null; createdBy: number | null }) {
-      return Number(q.insertDocument.run(d.title, d.srcLang, d.tgtLang, d.sourceName, d.pageDate, d.createdBy).lastInsertRowid);
+    /** `shared` false: only the creator, members and admins may open it. */
+    insertDocument(d: { title: string; srcLang: string; tgtLang: string; sourceName: string | null; pageDate: string | null; createdBy: number | null; shared?: boolean }) {
+      return Number(q.insertDocument.run(d.title, d.srcLang, d.tgtLang, d.sourceName, d.pageDate, d.createdBy, d.shared === false ? 0 : 1).lastInsertRowid);
     },
     insertSource: (documentId: number, side: 'src' | 'tgt', name: string, content: string) =>
       Number(q.insertSource.run(documentId, side, name, content).lastInsertRowid),
@@ -217,8 +218,8 @@ export function documentTransferRepo(db: Db) {
         OR EXISTS (SELECT 1 FROM segments s WHERE s.pair_id = p.id AND ${XML_UNSAFE('s.text')})
         OR EXISTS (SELECT 1 FROM revisions r WHERE r.pair_id = p.id AND r.action = 'reject' AND ${XML_UNSAFE('r.comment')}))
       ORDER BY p.idx LIMIT 1`).pluck(),
-    insertDocument: db.prepare(`INSERT INTO documents (title, src_lang, tgt_lang, source_name, created_by, created_at)
-      VALUES (?, 'zh-CN', 'en', ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))`),
+    insertDocument: db.prepare(`INSERT INTO documents (title, src_lang, tgt_lang, source_name, created_by, created_at, shared)
+      VALUES (?, 'zh-CN', 'en', ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?)`),
     insertPair: db.prepare(`INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, tgt_text, version, last_editor_id, changed_at)
       VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`),
     insertSegment: db.prepare(`INSERT INTO segments
@@ -239,8 +240,8 @@ export function documentTransferRepo(db: Db) {
     lastChange: (documentId: number) => q.lastChange.get(documentId) as string | null,
     /** The idx of the first exported pair holding a character XML cannot carry, if any. */
     firstXmlUnsafePair: (documentId: number, minState: number) => q.xmlUnsafe.get(documentId, minState) as number | undefined,
-    insertDocument: (d: { title: string; sourceName: string; createdBy: number | null; createdAt: string | null }) =>
-      Number(q.insertDocument.run(d.title, d.sourceName, d.createdBy, d.createdAt).lastInsertRowid),
+    insertDocument: (d: { title: string; sourceName: string; createdBy: number | null; createdAt: string | null; shared?: boolean }) =>
+      Number(q.insertDocument.run(d.title, d.sourceName, d.createdBy, d.createdAt, d.shared === false ? 0 : 1).lastInsertRowid),
     insertPair(documentId: number, p: KeptPair): number {
       const pairId = Number(q.insertPair.run(documentId, p.idx, p.score, p.state, p.mtText, p.tgtText, p.version, p.lastEditorId, p.changedAt)
         .lastInsertRowid);

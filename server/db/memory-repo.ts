@@ -8,17 +8,19 @@ export interface MemoryUnitRow {
   src: string;
   tgt: string;
   origin: string;
+  /** The document of an approved pair; null for a loaded unit, which the whole team shares. */
+  document_id: number | null;
 }
 
 export function memoryRepo(db: Db) {
   const q = {
     insert: db.prepare('INSERT INTO tm_units (src, tgt, origin) VALUES (?, ?, ?)'),
     all: db.prepare(`
-      SELECT 'tm:' || id AS key, src, tgt, origin FROM tm_units
+      SELECT 'tm:' || id AS key, src, tgt, origin, NULL AS document_id FROM tm_units
       UNION ALL
       SELECT 'pair:' || p.id AS key,
         coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src,
-        p.tgt_text AS tgt, d.title AS origin
+        p.tgt_text AS tgt, d.title AS origin, p.document_id
       FROM pairs p JOIN documents d ON d.id = p.document_id WHERE p.state = 30 AND p.noise = 0`),
     // Changes whenever a unit is loaded or an approved pair appears, changes or goes (a revision into or out of
     // the approved state, or a deleted document), so a cached index knows it is stale; other saves leave it.

@@ -3,15 +3,16 @@
 import { Router } from 'express';
 import type { Documents } from '../services/documents.ts';
 import type { Accounts } from '../services/accounts.ts';
+import type { DocumentAccess } from '../services/document-access.ts';
 import { requireRole, requireUser } from '../http/auth.ts';
 import { documentId, textField } from '../http/params.ts';
 
-export function apiRoutes(documents: Documents, accounts: Accounts): Router {
+export function apiRoutes(documents: Documents, accounts: Accounts, access: DocumentAccess): Router {
   const r = Router();
   r.use(requireUser);
 
-  r.get('/documents', (_req, res) => {
-    res.json(documents.list());
+  r.get('/documents', (req, res) => {
+    res.json(documents.list(access.filterFor(req.user!)));
   });
 
   r.get('/documents/:id', (req, res) => {

@@ -6,6 +6,7 @@ import type { Workspace } from '../services/workspace.ts';
 import { parseFilter } from '../services/workspace.ts';
 import type { PostEditing, PairActionRequest } from '../services/post-editing.ts';
 import type { TranslationMemory } from '../services/translation-memory.ts';
+import type { DocumentAccess } from '../services/document-access.ts';
 import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId, optionalText, pairId, versionField } from '../http/params.ts';
@@ -23,8 +24,8 @@ function offsetOf(value: unknown): number {
   return n;
 }
 
-export function documentRoutes(deps: { documents: Documents; workspace: Workspace; editing: PostEditing; memory: TranslationMemory }): Router {
-  const { documents, workspace, editing, memory } = deps;
+export function documentRoutes(deps: { documents: Documents; workspace: Workspace; editing: PostEditing; memory: TranslationMemory; access: DocumentAccess }): Router {
+  const { documents, workspace, editing, memory, access } = deps;
   const r = Router();
   r.use(requireUser);
 
@@ -38,7 +39,7 @@ export function documentRoutes(deps: { documents: Documents; workspace: Workspac
     const { doc, pair } = target(req);
     const row = workspace.row(doc, pair.idx);
     send(res, editorRow(viewContext(req), doc, row, {
-      diff: diffTexts(row.mt, extras.attempted ?? row.tgt, 'en'), matches: memory.matches(row.src, { exclude: `pair:${row.id}` }), canReview: mayDo(req.user!.role, 'approve'), ...extras,
+      diff: diffTexts(row.mt, extras.attempted ?? row.tgt, 'en'), matches: memory.matches(row.src, { exclude: `pair:${row.id}`, visible: access.filterFor(req.user!) }), canReview: mayDo(req.user!.role, 'approve'), ...extras,
     }), status);
   }
 
@@ -68,13 +69,14 @@ export function documentRoutes(deps: { documents: Documents; workspace: Workspac
   }
 
   r.get('/documents', (req, res) => {
-    send(res, documentsPage(viewContext(req), documents.list()));
+    send(res, documentsPage(viewContext(req), documents.list(access.filterFor(req.user!))));
   });
 
   r.get('/documents/:doc', (req, res) => {
     const doc = documentId(req.params.doc);
     const filter = parseFilter(req.query);
-    send(res, documentPage(viewContext(req), workspace.overview(doc), workspace.rows(doc, filter, 0, ROWS_PER_PAGE), filter));
+    send(res, documentPage(viewContext(req), { ...workspace.overview(doc), sharing: access.sharing(req.user!, doc) },
+      workspace.rows(doc, filter, 0, ROWS_PER_PAGE), filter));
   });
 
   r.get('/documents/:doc/rows', (req, res) => {

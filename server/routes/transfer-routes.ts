@@ -57,8 +57,19 @@ function field(req: Request, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+// "team" (or nothing): everyone may open the new document; "members": only its importer, the members they add and admins.
+function sharedField(req: Request): boolean {
+  const access = field(req, 'access');
+  if (access === undefined || access === '' || access === 'team') return true;
+  if (access === 'members') return false;
+  throw new ValidationError('"access" must be team or members.', 'errors.badField', { name: 'access' });
+}
+
 function uploadRequest(req: Request): UploadRequest {
-  return { title: field(req, 'title'), source: fileIn(req, 'source'), translation: fileIn(req, 'translation'), createdBy: req.user!.id };
+  return {
+    title: field(req, 'title'), source: fileIn(req, 'source'), translation: fileIn(req, 'translation'), createdBy: req.user!.id,
+    shared: sharedField(req),
+  };
 }
 
 const asMemory = (req: Request) => req.query.memory === '1' || field(req, 'memory') === '1';
@@ -67,7 +78,9 @@ const asMemory = (req: Request) => req.query.memory === '1' || field(req, 'memor
 const showOnForm: ErrorRequestHandler = (err, req, res, next) => {
   if (!(err instanceof AppError) || (err.status !== 400 && err.status !== 413)) return next(err);
   const ctx = viewContext(req);
-  const state: ImportFormState = { error: err.key ? ctx.t(err.key, err.params) : err.message, title: field(req, 'title'), memory: asMemory(req) };
+  const state: ImportFormState = {
+    error: err.key ? ctx.t(err.key, err.params) : err.message, title: field(req, 'title'), access: field(req, 'access'), memory: asMemory(req),
+  };
   send(res, req.get('hx-request') ? importForm(ctx, state) : importPage(ctx, state), err.status);
 };
 

@@ -52,7 +52,8 @@ const toSegment = (s: SegmentRow) => ({
 export function documents(db: Db) {
   const repo = documentsRepo(db);
   return {
-    list: (): DocumentSummary[] => repo.list().map(toSummary),
+    /** Every document, or those `visible` lets through. */
+    list: (visible: (id: number) => boolean = () => true): DocumentSummary[] => repo.list().filter((r) => visible(r.id)).map(toSummary),
     count: (): number => repo.count(),
     get(id: number): DocumentSummary {
       const row = Number.isSafeInteger(id) ? repo.byId(id) : undefined;

@@ -32,7 +32,7 @@ function headlineSpans(text: string): SentenceSpan[] {
 
 function save(
   deps: ImportDeps,
-  doc: { title: string; pageDate: string | null; sourceName: string; createdBy: number | null },
+  doc: { title: string; pageDate: string | null; sourceName: string; createdBy: number | null; shared?: boolean },
   sources: Partial<Record<SourceKey, { side: 'src' | 'tgt'; file: NamedText }>>,
   drafts: DraftPair[],
 ): number {
@@ -72,12 +72,12 @@ export function importPageDocument(
 /** Two plain texts: a Chinese source and its English translation. */
 export function importTextDocument(
   deps: ImportDeps,
-  input: { title: string; zh: NamedText; en: NamedText; createdBy: number | null },
+  input: { title: string; zh: NamedText; en: NamedText; createdBy: number | null; shared?: boolean },
 ): number {
   requireText(input.zh, 'Chinese');
   requireText(input.en, 'English');
   const drafts = assembleTextPairs(splitSentenceSpans(input.zh.text, 'zh'), splitSentenceSpans(input.en.text, 'en'), deps.align);
-  return save(deps, { title: input.title, pageDate: null, sourceName: input.zh.name, createdBy: input.createdBy }, {
+  return save(deps, { title: input.title, pageDate: null, sourceName: input.zh.name, createdBy: input.createdBy, shared: input.shared }, {
     src: { side: 'src', file: input.zh },
     tgt: { side: 'tgt', file: input.en },
   }, drafts);

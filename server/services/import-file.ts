@@ -33,6 +33,8 @@ export interface UploadRequest {
   /** The English translation, for a Chinese plain text only. */
   translation?: UploadedFile;
   createdBy: number | null;
+  /** False: only the importer, the members they add and admins may open the document. Shared when not given. */
+  shared?: boolean;
 }
 
 interface DecodedFile {
@@ -87,7 +89,7 @@ export function importUpload(deps: UploadDeps, request: UploadRequest): number {
       throw new ValidationError(`"${source.name}" is a bilingual ${source.format.name.toUpperCase()} file already; upload it alone.`,
         'errors.extraFile', { name: source.name });
     }
-    return importBilingualFile(deps.db, { title: request.title, file: source, format: source.format, createdBy: request.createdBy });
+    return importBilingualFile(deps.db, { title: request.title, file: source, format: source.format, createdBy: request.createdBy, shared: request.shared });
   }
   if (!request.translation) {
     throw new ValidationError(`"${source.name}" is a plain text: upload its English translation as the second file.`,
@@ -103,6 +105,7 @@ export function importUpload(deps: UploadDeps, request: UploadRequest): number {
     zh: { name: source.name, text: source.text },
     en: { name: translation.name, text: translation.text },
     createdBy: request.createdBy,
+    shared: request.shared,
   });
 }
 
@@ -163,7 +166,7 @@ function sideText(sentences: string[][]): { content: string; offsets: number[] }
  */
 export function importBilingualFile(
   db: Db,
-  input: { title?: string; file: { name: string; text: string }; format: FormatAdapter; createdBy: number | null },
+  input: { title?: string; file: { name: string; text: string }; format: FormatAdapter; createdBy: number | null; shared?: boolean },
 ): number {
   const doc = input.format.parse(input.file.text);
   checkPairs(doc, input.file.name);
@@ -177,7 +180,7 @@ export function importBilingualFile(
   const repo = documentTransferRepo(db);
   const revisions = pairsRepo(db);
   return db.transaction(() => {
-    const documentId = repo.insertDocument({ title, sourceName: input.file.name, createdBy: input.createdBy, createdAt: isoOrNull(doc.created) });
+    const documentId = repo.insertDocument({ title, sourceName: input.file.name, createdBy: input.createdBy, createdAt: isoOrNull(doc.created), shared: input.shared });
     const sourceIds = {
       src: docs.insertSource(documentId, 'src', input.file.name, texts.src.content),
       tgt: docs.insertSource(documentId, 'tgt', input.file.name, texts.tgt.content),

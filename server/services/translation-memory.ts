@@ -35,11 +35,18 @@ export function translationMemory(db: Db) {
       return usable.length;
     },
 
-    /** The best matches at or above 70 % similarity, leaving out the pair being edited itself. */
-    matches(src: string, opts: { exclude?: string; limit?: number } = {}): MemoryMatch[] {
+    /**
+     * The best matches at or above 70 % similarity, leaving out the pair being edited itself and the pairs of
+     * documents `visible` refuses (someone's private document must not surface as a suggestion).
+     */
+    matches(src: string, opts: { exclude?: string; limit?: number; visible?: (documentId: number) => boolean } = {}): MemoryMatch[] {
       const { units, index: idx } = index();
-      return bestMatches(src, idx, { min: MIN_SIMILARITY, limit: (opts.limit ?? 3) + 1 })
-        .filter((m) => m.id !== opts.exclude)
+      const shown = (key: string) => {
+        const docId = units.get(key)?.document_id;
+        return key !== opts.exclude && (docId === null || docId === undefined || !opts.visible || opts.visible(docId));
+      };
+      return bestMatches(src, idx, { min: MIN_SIMILARITY, limit: Number.MAX_SAFE_INTEGER })
+        .filter((m) => shown(m.id))
         .slice(0, opts.limit ?? 3)
         .map((m) => {
           const u = units.get(m.id)!;

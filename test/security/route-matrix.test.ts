@@ -64,6 +64,12 @@ const RULES: Record<string, Rule> = {
   'POST /api/documents/:doc/alignment/ops': ANY_USER,
   'POST /api/documents/:doc/alignment/undo': ANY_USER,
   'POST /api/documents/:doc/alignment/redo': ANY_USER,
+  // The demo has no creator, so only admins may change who can open it.
+  'POST /documents/:doc/sharing': ADMINS,
+  'POST /documents/:doc/members': ADMINS,
+  'POST /documents/:doc/members/delete': ADMINS,
+  'GET /api/documents/:doc/access': ANY_USER,
+  'POST /api/documents/:doc/access': ADMINS,
 };
 
 let server: TestServer;
