@@ -1,7 +1,9 @@
 // Dictionary evidence for alignment: the IDF-weighted share of each side's words that the other side translates.
 
-import type { DocumentFeatures, SourceSentence, TargetSentence } from './sentence-features.ts';
+import type { SpanBead } from './banded-search.ts';
+import { documentFeatures, withLearnedLinks, type DocumentFeatures, type SegmentedDocument, type SourceSentence, type TargetSentence } from './sentence-features.ts';
 import type { AnchorCandidate, Band, SpanScorer, SpanScores } from './span-scorer.ts';
+import { learnTranslations, type TrainingBead } from './translation-table.ts';
 
 // Only words this rare on both sides nominate anchors: they pin a sentence pair almost alone.
 // Long documents repeat names more often, so the limit grows slowly with length.
@@ -11,7 +13,8 @@ const ANCHOR_MARGIN = 0.2;
 // The widest bead the search tries reaches this many sentences back from a row.
 const BEAD_REACH = 8;
 
-export function lexicalScorer(features: DocumentFeatures): SpanScorer {
+/** Dictionary evidence; `refine` adds the document's own translations, learned from a first pass. */
+export function lexicalScorer(doc: SegmentedDocument, features = documentFeatures(doc)): SpanScorer {
   const { src, tgt } = features;
   const matcher = new PairMatcher(src);
   // Normalising by mass per bead makes one well-translated bead worth about 1 whatever the genre.
@@ -21,6 +24,7 @@ export function lexicalScorer(features: DocumentFeatures): SpanScorer {
 
   return {
     anchorCandidates: () => anchorCandidates(features, matcher),
+    refine: (beads) => lexicalScorer(doc, withLearnedLinks(features, doc, learnTranslations(beads.map((b) => trainingBead(doc, b))))),
     inBand(band) {
       const rows = pairRows(band, src.length, tgt.length, matcher, tgt);
       const tgtMass = Float64Array.from(tgt, (t) => t.mass);
@@ -67,6 +71,11 @@ export function lexicalScorer(features: DocumentFeatures): SpanScorer {
       return scores;
     },
   };
+}
+
+// A bead's sentences on both sides, as the translation table reads them.
+function trainingBead(doc: SegmentedDocument, b: SpanBead): TrainingBead {
+  return { src: doc.src.slice(b.s0, b.s1), tgt: doc.tgt.slice(b.t0, b.t1) };
 }
 
 /** Matches one Chinese sentence against one English sentence: covered weight on each side. */

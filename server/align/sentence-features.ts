@@ -36,28 +36,77 @@ export interface DocumentFeatures {
 }
 
 const HAN = /\p{Script=Han}/u;
+// Spaces and most punctuation carry no evidence.
+const WORD_LIKE = /[\p{L}\p{N}]/u;
 // Marks that a translation keeps: a question stays a question.
 const PUNCTUATION_TOKENS: Record<string, string> = { '？': '?', '?': '?', '！': '!', '!': '!' };
 
-export function documentFeatures(src: string[], tgt: string[], resources: AlignResources): DocumentFeatures {
+/** Both sides read once: each Chinese sentence's words with their dictionary links, each English sentence's ids. */
+export interface SegmentedDocument {
+  /** Per Chinese sentence: each distinct word → English ids the lexicon gives it (often none). */
+  src: Map<string, ReadonlySet<number>>[];
+  tgt: Set<number>[];
+  srcLength: number[];
+  tgtLength: number[];
+}
+
+export function segmentDocument(src: string[], tgt: string[], resources: AlignResources): SegmentedDocument {
   const ids = new IdSpace(resources.lexicon.vocabulary);
   const wordCache = new Map<string, Set<number>>();
-  const srcLinks = src.map((s) => chineseLinks(resources.segmentChinese(s), resources, ids, wordCache));
-  const tgtIds = tgt.map((s) => englishIds(s, ids));
+  return {
+    src: src.map((s) => chineseLinks(resources.segmentChinese(s), resources, ids, wordCache)),
+    tgt: tgt.map((s) => englishIds(s, ids)),
+    srcLength: src.map(visibleLength),
+    tgtLength: tgt.map(visibleLength),
+  };
+}
 
+/** Weighted features of a segmented document: IDF weights, dictionary links sorted for matching. */
+export function documentFeatures(doc: SegmentedDocument): DocumentFeatures {
+  const srcLinks = doc.src.map((words) => linkedWords(words));
   const srcFrequency = new Map<string, number>();
   for (const links of srcLinks) for (const word of links.keys()) srcFrequency.set(word, (srcFrequency.get(word) ?? 0) + 1);
   const tgtFrequency = new Map<number, number>();
-  for (const set of tgtIds) for (const id of set) tgtFrequency.set(id, (tgtFrequency.get(id) ?? 0) + 1);
+  for (const set of doc.tgt) for (const id of set) tgtFrequency.set(id, (tgtFrequency.get(id) ?? 0) + 1);
 
-  const srcIdf = (w: string) => idf(src.length, srcFrequency.get(w) ?? 1);
-  const tgtIdf = (id: number) => idf(tgt.length, tgtFrequency.get(id) ?? 1);
+  const srcIdf = (w: string) => idf(doc.src.length, srcFrequency.get(w) ?? 1);
+  const tgtIdf = (id: number) => idf(doc.tgt.length, tgtFrequency.get(id) ?? 1);
   return {
-    src: srcLinks.map((links, k) => sourceSentence(links, srcIdf, visibleLength(src[k]!))),
-    tgt: tgtIds.map((set, k) => targetSentence(set, tgtIdf, visibleLength(tgt[k]!))),
+    src: srcLinks.map((links, k) => sourceSentence(links, srcIdf, doc.srcLength[k]!)),
+    tgt: doc.tgt.map((set, k) => targetSentence(set, tgtIdf, doc.tgtLength[k]!)),
     tgtFrequency,
     srcFrequency,
   };
+}
+
+/**
+ * The same features with the document's own translations (see translation-table.ts) added to
+ * the dictionary's. Only sentences holding a learned word change: no other word's rarity does.
+ */
+export function withLearnedLinks(features: DocumentFeatures, doc: SegmentedDocument, learned: ReadonlyMap<string, readonly number[]>): DocumentFeatures {
+  const srcFrequency = new Map(features.srcFrequency);
+  const touched = doc.src.map((words) => [...words.keys()].some((w) => learned.has(w)));
+  doc.src.forEach((words, k) => {
+    if (!touched[k]) return;
+    for (const [w, targets] of words) if (targets.size === 0 && learned.has(w)) srcFrequency.set(w, (srcFrequency.get(w) ?? 0) + 1);
+  });
+  const srcIdf = (w: string) => idf(doc.src.length, srcFrequency.get(w) ?? 1);
+  return {
+    ...features,
+    src: features.src.map((s, k) => (touched[k] ? sourceSentence(linkedWords(doc.src[k]!, learned), srcIdf, s.length) : s)),
+    srcFrequency,
+  };
+}
+
+// The words of a sentence that link to something, with any learned links merged in.
+function linkedWords(words: Map<string, ReadonlySet<number>>, learned?: ReadonlyMap<string, readonly number[]>): Map<string, ReadonlySet<number>> {
+  const out = new Map<string, ReadonlySet<number>>();
+  for (const [word, targets] of words) {
+    const extra = learned?.get(word);
+    if (extra) out.set(word, new Set([...targets, ...extra]));
+    else if (targets.size > 0) out.set(word, targets);
+  }
+  return out;
 }
 
 // Rare words weigh more; +1 keeps words found in every sentence above zero.
@@ -90,17 +139,17 @@ function englishIds(sentence: string, ids: IdSpace): Set<number> {
   return out;
 }
 
-/** Chinese word → English ids it may translate to, for the words of one sentence. */
-function chineseLinks(words: TaggedWord[], resources: AlignResources, ids: IdSpace, cache: Map<string, Set<number>>): Map<string, Set<number>> {
-  const links = new Map<string, Set<number>>();
+/** Chinese word → English ids it may translate to, for the distinct words of one sentence. */
+function chineseLinks(words: TaggedWord[], resources: AlignResources, ids: IdSpace, cache: Map<string, Set<number>>): Map<string, ReadonlySet<number>> {
+  const links = new Map<string, ReadonlySet<number>>();
   for (const { word, tag } of words) {
+    if (!WORD_LIKE.test(word) && !(word in PUNCTUATION_TOKENS)) continue;
     const key = `${word}\t${tag.startsWith('nr')}`;
     let targets = cache.get(key);
     if (!targets) cache.set(key, (targets = wordTargets(word, tag, resources, ids)));
-    if (targets.size === 0) continue;
     const known = links.get(word);
-    if (known) for (const id of targets) known.add(id);
-    else links.set(word, new Set(targets));
+    // Sets from the cache are shared between sentences; a word tagged two ways gets its own union.
+    links.set(word, known && known !== targets ? new Set([...known, ...targets]) : targets);
   }
   return links;
 }
@@ -142,7 +191,7 @@ function nameSpellings(syllables: string[]): string[] {
   return [plain[0]!, plain.slice(1).join(''), plain.join('')].map(stem);
 }
 
-function sourceSentence(links: Map<string, Set<number>>, idfOf: (w: string) => number, length: number): SourceSentence {
+function sourceSentence(links: Map<string, ReadonlySet<number>>, idfOf: (w: string) => number, length: number): SourceSentence {
   const words = [...links.keys()];
   const weights = Float64Array.from(words, idfOf);
   // Packed as id * 1024 + word so a numeric typed-array sort orders by id, then word.

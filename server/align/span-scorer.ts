@@ -1,5 +1,7 @@
 // The seam between the search and the evidence: a scorer rates spans of sentences as translations of each other.
 
+import type { SpanBead } from './banded-search.ts';
+
 /** DP rows 0..srcCount; row i may hold target positions lo[i]..hi[i] inclusive. Both are non-decreasing. */
 export interface Band {
   lo: Int32Array;
@@ -28,4 +30,6 @@ export interface SpanScores {
 export interface SpanScorer {
   anchorCandidates(): AnchorCandidate[];
   inBand(band: Band): SpanScores;
+  /** A scorer that has learned from the beads of a first pass; scorers that cannot learn leave it out. */
+  refine?(beads: SpanBead[]): SpanScorer;
 }
