@@ -11,7 +11,7 @@ import type { Bead } from '../../server/domain/types.ts';
 import { bibleDir, fixturesDir, hasBible, readLines } from './shared-data.ts';
 
 const resources = loadAlignResources();
-const FIXTURES = ['news-economy', 'novel-winter', 'novel-market'];
+const FIXTURES = ['news-economy', 'novel-winter', 'novel-market', 'novel-river', 'essay-desk', 'feature-canal'];
 
 function alignFixture(name: string) {
   const file = (ext: string) => path.join(fixturesDir, `${name}.${ext}`);
