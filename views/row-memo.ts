@@ -9,9 +9,11 @@ const rendered = new Map<string, { fingerprint: string; markup: string }>();
 
 /** `render(ctx, docId, row)` unless the same row, in the same language, was rendered before. */
 export function memoRow(render: (ctx: ViewContext, docId: number, row: WorkRow) => SafeHtml, ctx: ViewContext, docId: number, row: WorkRow): SafeHtml {
-  // Everything the row template reads, and nothing per request (no CSRF token, no user).
-  const fingerprint = JSON.stringify([row.index, row.noise, row.src, row.tgt, row.srcSegments.map((s) => s.text), row.tgtSegments.length,
-    row.state, row.score, row.flags, row.hter, row.editSeconds, row.lastEditor]);
+  // Everything the row template reads, and nothing per request (no CSRF token, no user). Sentences by id
+  // and length: the source text alone would not tell ["AB", "C"] from ["A", "BC"].
+  const fingerprint = [row.index, row.noise, row.state, row.score, row.hter, row.editSeconds, row.lastEditor,
+    row.srcSegments.map((s) => `${s.id}:${s.text.length}`).join(','), row.tgtSegments.length,
+    row.flags.length ? JSON.stringify(row.flags) : '', row.src, row.tgt].join('\u0001');
   const slot = `${ctx.lang}\u0000${docId}\u0000${row.id}`;
   const hit = rendered.get(slot);
   if (hit?.fingerprint === fingerprint) return raw(hit.markup);

@@ -21,6 +21,8 @@ export interface DocumentSummaryRow {
   approved_count: number;
 }
 
+export type DocumentHeaderRow = Pick<DocumentSummaryRow, 'id' | 'title' | 'src_lang' | 'tgt_lang' | 'page_date' | 'created_at' | 'version'>;
+
 export interface PairRow {
   id: number;
   idx: number;
@@ -43,6 +45,9 @@ export interface PairFiguresRow {
   tgt: string;
   seconds: number;
   src_chars: number;
+  /** Sentences that are not page noise, per side. */
+  src_segments: number;
+  tgt_segments: number;
 }
 
 export interface SegmentRow {
@@ -89,6 +94,7 @@ export function documentsRepo(db: Db) {
     list: db.prepare(summarySql(false)),
     byId: db.prepare(summarySql(true)),
     exists: db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck(),
+    header: db.prepare('SELECT id, title, src_lang, tgt_lang, page_date, created_at, version FROM documents WHERE id = ?'),
     count: db.prepare('SELECT count(*) FROM documents').pluck(),
     insertDocument: db.prepare(
       'INSERT INTO documents (title, src_lang, tgt_lang, source_name, page_date, created_by, shared) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -107,19 +113,40 @@ export function documentsRepo(db: Db) {
       (SELECT version FROM documents WHERE id = @id) AS version`),
     // SQLite's length() counts characters, as the QA length norm does.
     figures: db.prepare(`SELECT p.id, p.noise, p.state, p.mt_text AS mt, p.tgt_text AS tgt, p.edit_seconds AS seconds,
-        (SELECT coalesce(sum(length(trim(s.text))), 0) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src') AS src_chars
+        (SELECT coalesce(sum(length(trim(s.text))), 0) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src') AS src_chars,
+        (SELECT count(*) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' AND s.noise = 0) AS src_segments,
+        (SELECT count(*) FROM segments s WHERE s.pair_id = p.id AND s.side = 'tgt' AND s.noise = 0) AS tgt_segments
       FROM pairs p WHERE p.document_id = ?`),
     revisedFigures: db.prepare(`SELECT p.id, p.noise, p.state, p.mt_text AS mt, p.tgt_text AS tgt, p.edit_seconds AS seconds,
-        (SELECT coalesce(sum(length(trim(s.text))), 0) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src') AS src_chars
+        (SELECT coalesce(sum(length(trim(s.text))), 0) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src') AS src_chars,
+        (SELECT count(*) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' AND s.noise = 0) AS src_segments,
+        (SELECT count(*) FROM segments s WHERE s.pair_id = p.id AND s.side = 'tgt' AND s.noise = 0) AS tgt_segments
       FROM pairs p WHERE p.id IN (SELECT pair_id FROM revisions WHERE document_id = ? AND id > ?)`),
     segments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
       FROM segments s JOIN pairs p ON p.id = s.pair_id
       WHERE p.document_id = ? AND p.idx >= ? AND p.idx < ? ORDER BY s.side, s.idx`),
+    revisedPairIds: db.prepare('SELECT DISTINCT pair_id FROM revisions WHERE document_id = ? AND id > ? AND pair_id IS NOT NULL').pluck(),
+    pairsByIds: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
+        u.name AS last_editor, p.changed_at, p.edit_seconds
+      FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.idx`),
+    segmentsOfPairs: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
+      FROM segments s WHERE s.pair_id IN (SELECT value FROM json_each(?)) ORDER BY s.side, s.idx`),
+  };
+  const withSegments = (rows: PairRow[], segments: SegmentRow[]) => {
+    const byPair = new Map<number, SegmentRow[]>();
+    for (const s of segments) {
+      const list = byPair.get(s.pair_id) ?? [];
+      list.push(s);
+      byPair.set(s.pair_id, list);
+    }
+    return rows.map((pair) => ({ pair, segments: byPair.get(pair.id) ?? [] }));
   };
   return {
     list: () => q.list.all() as DocumentSummaryRow[],
     byId: (id: number) => q.byId.get({ id }) as DocumentSummaryRow | undefined,
     exists: (id: number) => q.exists.get(id) === 1,
+    /** The document's own columns, without the counts. */
+    header: (id: number) => q.header.get(id) as DocumentHeaderRow | undefined,
     count: () => q.count.get() as number,
     /** `shared` false: only the creator, members and admins may open it. */
     insertDocument(d: { title: string; srcLang: string; tgtLang: string; sourceName: string | null; pageDate: string | null; createdBy: number | null; shared?: boolean }) {
@@ -153,14 +180,14 @@ export function documentsRepo(db: Db) {
       const rows = q.pairs.all(documentId, offset, limit) as PairRow[];
       const first = rows[0]?.idx ?? 0;
       const last = rows.at(-1)?.idx ?? -1;
-      const segments = q.segments.all(documentId, first, last + 1) as SegmentRow[];
-      const byPair = new Map<number, SegmentRow[]>();
-      for (const s of segments) {
-        const list = byPair.get(s.pair_id) ?? [];
-        list.push(s);
-        byPair.set(s.pair_id, list);
-      }
-      return rows.map((pair) => ({ pair, segments: byPair.get(pair.id) ?? [] }));
+      return withSegments(rows, q.segments.all(documentId, first, last + 1) as SegmentRow[]);
+    },
+    /** Pairs revised after revision `since` (their ids). */
+    revisedPairIds: (documentId: number, since: number) => q.revisedPairIds.all(documentId, since) as number[],
+    /** Some pairs with their segments, in document order. */
+    pairsByIds(ids: number[]) {
+      const json = JSON.stringify(ids);
+      return withSegments(q.pairsByIds.all(json) as PairRow[], q.segmentsOfPairs.all(json) as SegmentRow[]);
     },
   };
 }

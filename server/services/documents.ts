@@ -1,7 +1,7 @@
 // Use cases that read documents and their pairs for pages and the JSON API.
 
 import type { Db } from '../db/open-database.ts';
-import { documentsRepo, type DocumentSummaryRow, type SegmentRow } from '../db/documents-repo.ts';
+import { documentsRepo, type DocumentSummaryRow, type PairRow, type SegmentRow } from '../db/documents-repo.ts';
 import { joinSentences } from '../domain/assemble-pairs.ts';
 import { NotFoundError } from '../domain/errors.ts';
 
@@ -49,6 +49,20 @@ const toSegment = (s: SegmentRow) => ({
   meta: s.meta ? JSON.parse(s.meta) : null,
 });
 
+function toPairView({ pair, segments }: { pair: PairRow; segments: SegmentRow[] }): PairView {
+  const src = segments.filter((s) => s.side === 'src');
+  const tgt = segments.filter((s) => s.side === 'tgt');
+  return {
+    id: pair.id, index: pair.idx,
+    src: joinSentences(src.map((s) => s.text), 'zh'),
+    tgt: pair.noise ? joinSentences(tgt.map((s) => s.text), 'en') : pair.tgt_text,
+    mt: pair.mt_text,
+    srcSegments: src.map(toSegment), tgtSegments: tgt.map(toSegment),
+    score: pair.score, state: pair.state, version: pair.version, noise: pair.noise === 1,
+    lastEditor: pair.last_editor, changedAt: pair.changed_at, editSeconds: pair.edit_seconds,
+  };
+}
+
 export function documents(db: Db) {
   const repo = documentsRepo(db);
   return {
@@ -60,22 +74,21 @@ export function documents(db: Db) {
       if (!row) throw new NotFoundError(`There is no document ${id}.`, 'errors.noDocument', { id });
       return toSummary(row);
     },
+    /** The same as `get`, with counts the caller already keeps (see document-figures). */
+    summary(id: number, counts: Pick<DocumentSummary, 'pairCount' | 'noiseCount' | 'srcSegmentCount' | 'tgtSegmentCount' | 'counts'>): DocumentSummary {
+      const row = Number.isSafeInteger(id) ? repo.header(id) : undefined;
+      if (!row) throw new NotFoundError(`There is no document ${id}.`, 'errors.noDocument', { id });
+      return {
+        id: row.id, title: row.title, srcLang: row.src_lang, tgtLang: row.tgt_lang, pageDate: row.page_date, createdAt: row.created_at,
+        version: row.version, ...counts, counts: { ...counts.counts },
+      };
+    },
     pairs(id: number, offset = 0, limit?: number): PairView[] {
       if (!repo.exists(id)) throw new NotFoundError(`There is no document ${id}.`, 'errors.noDocument', { id });
-      return repo.pairs(id, offset, limit).map(({ pair, segments }) => {
-        const src = segments.filter((s) => s.side === 'src');
-        const tgt = segments.filter((s) => s.side === 'tgt');
-        return {
-          id: pair.id, index: pair.idx,
-          src: joinSentences(src.map((s) => s.text), 'zh'),
-          tgt: pair.noise ? joinSentences(tgt.map((s) => s.text), 'en') : pair.tgt_text,
-          mt: pair.mt_text,
-          srcSegments: src.map(toSegment), tgtSegments: tgt.map(toSegment),
-          score: pair.score, state: pair.state, version: pair.version, noise: pair.noise === 1,
-          lastEditor: pair.last_editor, changedAt: pair.changed_at, editSeconds: pair.edit_seconds,
-        };
-      });
+      return repo.pairs(id, offset, limit).map(toPairView);
     },
+    /** Some pairs by id, in document order; ids that no longer exist are left out. */
+    pairsByIds: (ids: number[]): PairView[] => repo.pairsByIds(ids).map(toPairView),
   };
 }
 export type Documents = ReturnType<typeof documents>;

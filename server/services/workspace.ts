@@ -6,6 +6,7 @@ import { documents, type DocumentSummary, type PairView } from './documents.ts';
 import { textChecks, withLengthCheck, type QaContext, type QaFlag } from '../domain/qa-checks.ts';
 import { hter, type PostEditEffort } from '../domain/edit-distance.ts';
 import { documentFigures } from './document-figures.ts';
+import { documentRows } from './document-rows.ts';
 import { ValidationError } from '../domain/errors.ts';
 
 export const STATE_FILTERS = { untranslated: [0], machine: [10], translated: [20], rejected: [25], approved: [30] } as const;
@@ -48,6 +49,7 @@ export function workspace(db: Db) {
   const docs = documents(db);
   const glossary = glossaryRepo(db);
   const figures = documentFigures(db);
+  const pages = documentRows(db);
 
   // A row's text checks and HTER depend on its texts (and the glossary) alone: kept until those change.
   const memo = new Map<number, { key: string; flags: QaFlag[]; hter: number | null }>();
@@ -88,22 +90,22 @@ export function workspace(db: Db) {
   return {
     /** A page of rows; unfiltered pages come straight from SQL so long documents open fast. */
     rows(documentId: number, filter: RowFilter, offset: number, limit: number): WorkRow[] {
-      if (!isFiltered(filter)) return enrich(documentId, docs.pairs(documentId, offset, limit));
+      if (!isFiltered(filter)) return enrich(documentId, pages.page(documentId, offset, limit));
       return enrich(documentId, docs.pairs(documentId)).filter((r) => matches(r, filter)).slice(offset, offset + limit);
     },
 
     /** One row by its position in the document. */
     row(documentId: number, index: number): WorkRow {
-      return enrich(documentId, docs.pairs(documentId, index, 1))[0]!;
+      return enrich(documentId, pages.page(documentId, index, 1))[0]!;
     },
 
     overview(documentId: number): { doc: DocumentSummary; progress: Progress; effort: PostEditEffort } {
-      const doc = docs.get(documentId);
+      const { effort, counts } = figures.of(documentId);
+      const doc = docs.summary(documentId, counts);
       const progress: Progress = {
         total: doc.pairCount, approved: doc.counts.approved, translated: doc.counts.translated,
         machine: doc.counts.machine, untranslated: doc.counts.untranslated,
       };
-      const { effort } = figures.of(documentId);
       return { doc, progress, effort };
     },
   };
