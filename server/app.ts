@@ -19,7 +19,8 @@ import { workspace as workspaceService } from './services/workspace.ts';
 import { NotFoundError } from './domain/errors.ts';
 import type { MtEngine } from './domain/mt-engine.ts';
 import type { Aligner } from './domain/assemble-pairs.ts';
-import { LoginThrottle } from './domain/login-throttle.ts';
+import { DEFAULT_LIMITS, LoginThrottle } from './domain/login-throttle.ts';
+import { loginCounters } from './db/login-counters-repo.ts';
 import { glossary as glossaryService } from './services/glossary.ts';
 import { translationMemory } from './services/translation-memory.ts';
 import { configuredEngine, machineTranslation } from './services/machine-translation.ts';
@@ -85,7 +86,7 @@ export function createApp(deps: AppDeps) {
   app.use(csrfProtection);
 
   app.get('/', (_req, res) => res.redirect(303, '/documents'));
-  app.use(authRoutes(accounts, deps.loginThrottle ?? new LoginThrottle()));
+  app.use(authRoutes(accounts, deps.loginThrottle ?? new LoginThrottle(DEFAULT_LIMITS, Date.now, loginCounters(deps.db))));
   app.use(accessRoutes(access));
   app.use('/api', pairApiRoutes(editing));
   app.use('/api', apiRoutes(documents, accounts, access));
