@@ -9,6 +9,8 @@ export interface Config {
   mtKey: string | undefined;
   /** The largest uploaded file accepted, in bytes; a larger one is refused with 413. */
   maxUpload: number;
+  /** Server processes sharing the port. */
+  workers: number;
 }
 
 export class ConfigError extends Error {}
@@ -34,5 +36,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^\d+$/.test(maxUploadText) || !Number.isSafeInteger(maxUpload) || maxUpload < 1) {
     throw new ConfigError(`DUIQI_MAX_UPLOAD must be a whole number of bytes from 1, not "${maxUploadText}".`);
   }
-  return { port, dbFile, adminPassword, mtUrl, mtKey: env.DUIQI_MT_KEY || undefined, maxUpload };
+  const workersText = env.DUIQI_WORKERS ?? '1';
+  const workers = Number(workersText);
+  if (!/^\d+$/.test(workersText) || workers < 1 || workers > 64) {
+    throw new ConfigError(`DUIQI_WORKERS must be a whole number of processes from 1 to 64, not "${workersText}".`);
+  }
+  return { port, dbFile, adminPassword, mtUrl, mtKey: env.DUIQI_MT_KEY || undefined, maxUpload, workers };
 }

@@ -1,36 +1,75 @@
-// Starts the workbench: configuration, database, first admin and demo corpus, then the HTTP server.
+// Starts the workbench: configuration, database, first admin and demo corpus, then the HTTP server; with
+// DUIQI_WORKERS above 1, that many server processes share the port (SQLite in WAL mode takes their writes
+// one at a time; every cache in a process is keyed by what the database says, so none goes stale).
 
-import { readConfig, ConfigError } from './config.ts';
+import cluster from 'node:cluster';
+import { readConfig, ConfigError, type Config } from './config.ts';
 import { createApp } from './app.ts';
 import { createI18n } from './http/i18n.ts';
 import { openDatabase } from './db/open-database.ts';
 import { defaultAligner, prepareWorkbench } from './services/workbench.ts';
 import { configuredEngine } from './services/machine-translation.ts';
 
-async function main(): Promise<void> {
-  const config = readConfig();
-  const db = openDatabase(config.dbFile);
-  const report = await prepareWorkbench(db, config.adminPassword, defaultAligner);
+function report(config: Config, r: Awaited<ReturnType<typeof prepareWorkbench>>): void {
+  console.log(`duiqi is serving http://localhost:${config.port} (database ${config.dbFile}${config.workers > 1 ? `, ${config.workers} processes` : ''})`);
+  if (r.demoImported) console.log('Imported the demo corpus from corpus/.');
+  if (r.generatedPassword) {
+    console.log(`Log in as admin with the password ${r.generatedPassword} (shown only this once; set DUIQI_ADMIN_PASSWORD to choose it).`);
+  } else if (r.adminCreated) {
+    console.log('Log in as admin with the password from DUIQI_ADMIN_PASSWORD.');
+  } else {
+    console.log('Log in with your account (the first one is "admin").');
+  }
+}
+
+/** One HTTP server on the configured port; `ready` runs once it listens. */
+async function serve(config: Config, db: ReturnType<typeof openDatabase>, ready: () => void): Promise<void> {
   const app = createApp({
     db, i18n: await createI18n(), mt: configuredEngine(db, { url: config.mtUrl, apiKey: config.mtKey }), maxUpload: config.maxUpload,
   });
-  const server = app.listen(config.port, () => {
-    const url = `http://localhost:${config.port}`;
-    console.log(`duiqi is serving ${url} (database ${config.dbFile})`);
-    if (report.demoImported) console.log('Imported the demo corpus from corpus/.');
-    if (report.generatedPassword) {
-      console.log(`Log in as admin with the password ${report.generatedPassword} (shown only this once; set DUIQI_ADMIN_PASSWORD to choose it).`);
-    } else if (report.adminCreated) {
-      console.log('Log in as admin with the password from DUIQI_ADMIN_PASSWORD.');
-    } else {
-      console.log('Log in with your account (the first one is "admin").');
-    }
-  });
+  const server = app.listen(config.port, ready);
   server.on('error', (err: NodeJS.ErrnoException) => {
     console.error(err.code === 'EADDRINUSE' ? `Port ${config.port} is in use: set PORT to another port.` : `Cannot listen: ${err.message}`);
     process.exit(1);
   });
   const stop = () => server.close(() => { db.close(); process.exit(0); });
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  if (cluster.isWorker) {
+    await serve(config, openDatabase(config.dbFile), () => process.send?.('listening'));
+    return;
+  }
+  const db = openDatabase(config.dbFile);
+  const prepared = await prepareWorkbench(db, config.adminPassword, defaultAligner);
+  if (config.workers <= 1) {
+    await serve(config, db, () => report(config, prepared));
+    return;
+  }
+  // The first admin and the demo exist before any worker starts, so no two processes race to make them.
+  db.close();
+  let listening = 0;
+  let stopping = false;
+  for (let i = 0; i < config.workers; i++) {
+    cluster.fork().on('message', (m) => {
+      if (m === 'listening' && ++listening === config.workers) report(config, prepared);
+    });
+  }
+  cluster.on('exit', (worker, code) => {
+    if (stopping) return;
+    // A worker that could not start (port in use) stops the whole server; one that died later is replaced.
+    if (listening < config.workers) process.exit(code ?? 1);
+    console.error(`A server process (pid ${worker.process.pid}) stopped with code ${code}; starting another.`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+    Promise.all(Object.values(cluster.workers ?? {}).map((w) => new Promise((r) => w?.once('exit', r)))).then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

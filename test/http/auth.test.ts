@@ -167,9 +167,9 @@ describe('passwords', () => {
 
 describe('login throttling', () => {
   it('when an account fails 10 times then it gets 429 even with the right password, and other accounts are unaffected', async () => {
-    const { LoginThrottle } = await import('../../server/domain/login-throttle.ts');
     const { startTestServer: start } = await import('../support/test-server.ts');
-    const s = await start({ loginThrottle: new LoginThrottle() });
+    // The app's own throttle, with its counters in the database.
+    const s = await start();
     try {
       await addUser(s.db, 'zhao', 'translator');
       await addUser(s.db, 'qian', 'translator');
@@ -185,14 +185,42 @@ describe('login throttling', () => {
     }
   });
 
-  it('when the clock passes the lock then the account may log in again', async () => {
-    const { LoginThrottle } = await import('../../server/domain/login-throttle.ts');
-    let now = 0;
-    const t = new LoginThrottle({ perAccount: 3, perAddress: 100, windowMs: 1000, lockMs: 5000 }, () => now);
-    for (let i = 0; i < 3; i++) t.fail('a', '1.2.3.4');
-    expect(t.retryAfter('a', '1.2.3.4')).toBe(5000);
-    expect(t.retryAfter('b', '5.6.7.8')).toBe(0);
-    now = 5001;
-    expect(t.retryAfter('a', '1.2.3.4')).toBe(0);
+  for (const store of ['memory', 'database'] as const) {
+    it(`when the clock passes the lock then the account may log in again (counters in ${store})`, async () => {
+      const { LoginThrottle, MemoryCounters } = await import('../../server/domain/login-throttle.ts');
+      const { loginCounters } = await import('../../server/db/login-counters-repo.ts');
+      const { openDatabase } = await import('../../server/db/open-database.ts');
+      let now = 0;
+      const counters = store === 'memory' ? new MemoryCounters() : loginCounters(openDatabase(':memory:'));
+      const t = new LoginThrottle({ perAccount: 3, perAddress: 100, windowMs: 1000, lockMs: 5000 }, () => now, counters);
+      for (let i = 0; i < 3; i++) t.fail('a', '1.2.3.4');
+      expect(t.retryAfter('a', '1.2.3.4')).toBe(5000);
+      expect(t.retryAfter('b', '5.6.7.8')).toBe(0);
+      // Failures spread wider than the window do not add up.
+      t.fail('b', '5.6.7.8');
+      now = 2000;
+      t.fail('b', '5.6.7.8');
+      t.fail('b', '5.6.7.8');
+      expect(t.retryAfter('b', '5.6.7.8')).toBe(0);
+      now = 5001;
+      expect(t.retryAfter('a', '1.2.3.4')).toBe(0);
+    });
+  }
+
+  it('when two server processes share the database then their failures add up: ten guesses in all, not ten each', async () => {
+    const { startTestServer: start, tempDir } = await import('../support/test-server.ts');
+    const path = await import('node:path');
+    const dbFile = path.join(tempDir(), 'shared.sqlite');
+    const a = await start({ dbFile });
+    const b = await start({ dbFile });
+    try {
+      await addUser(a.db, 'sun', 'translator');
+      for (let i = 0; i < 10; i++) expect((await new Client(i % 2 ? a.url : b.url).login('sun', 'wrong password')).status).toBe(401);
+      expect((await new Client(a.url).login('sun')).status).toBe(429);
+      expect((await new Client(b.url).login('sun')).status).toBe(429);
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 });

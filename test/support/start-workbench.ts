@@ -22,6 +22,7 @@ export async function freePort(): Promise<number> {
 export interface Workbench {
   url: string;
   dbFile: string;
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -50,7 +51,7 @@ export async function startWorkbench(env: Record<string, string> = {}): Promise<
     });
   });
   return {
-    url: `http://localhost:${port}`, dbFile, output: () => out,
+    url: `http://localhost:${port}`, dbFile, pid: child.pid!, output: () => out,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -1,0 +1,63 @@
+// DUIQI_WORKERS: several server processes on one port and one SQLite file, started and stopped as `npm start` does.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorkbench, type Workbench } from '../support/start-workbench.ts';
+import { Client } from '../support/test-server.ts';
+
+/** The process ids under `pid` (tsx runs the server in a child of its own, and the workers are that child's children). */
+function descendants(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+  return children.flatMap((c) => [c, ...descendants(c)]);
+}
+
+const alive = (pid: number) => fs.existsSync(`/proc/${pid}`);
+
+let wb: Workbench;
+beforeAll(async () => {
+  wb = await startWorkbench({ DUIQI_WORKERS: '2', DUIQI_ADMIN_PASSWORD: 'workers-admin-1' });
+}, 120_000);
+afterAll(() => wb?.stop());
+
+describe('two server processes', () => {
+  it('when started with DUIQI_WORKERS=2 then it says so once, imports the demo once and serves from two processes', async () => {
+    for (let i = 0; i < 50 && !wb.output().includes('Log in as admin'); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(wb.output()).toMatch(/is serving http:\/\/localhost:\d+ \(database .*, 2 processes\)/);
+    expect(wb.output().match(/Imported the demo corpus/g)).toHaveLength(1);
+    const processes = descendants(wb.pid);
+    // tsx's own node process, the primary under it, and two workers.
+    expect(processes.length).toBeGreaterThanOrEqual(3);
+    const res = await fetch(`${wb.url}/healthz`);
+    expect(res.status).toBe(200);
+  });
+
+  it('when edits go through fresh connections (so through both processes) then none is lost and each sees the others', async () => {
+    const c = new Client(wb.url);
+    expect((await c.login('admin', 'workers-admin-1')).status).toBe(303);
+    await c.get('/documents');
+    const docs = (await c.get('/api/documents')).json() as { id: number }[];
+    const pairs = (await c.get(`/api/documents/${docs[0]!.id}/pairs`)).json() as { id: number; version: number; noise: boolean }[];
+    const pair = pairs.find((p) => !p.noise)!;
+    let version = pair.version;
+    for (let i = 0; i < 20; i++) {
+      const res = await c.request('PUT', `/api/pairs/${pair.id}`, { json: { tgt: `Edit ${i}: 对齐 “quotes” 𠀀.`, version }, headers: { 'X-CSRF-Token': c.csrf, connection: 'close' } });
+      expect(res.status).toBe(200);
+      version = res.json().version;
+    }
+    const history = (await c.get(`/api/pairs/${pair.id}/history`)).json() as unknown[];
+    expect(history.length).toBeGreaterThanOrEqual(20);
+    const stale = await c.request('PUT', `/api/pairs/${pair.id}`, { json: { tgt: 'stale', version: pair.version }, headers: { 'X-CSRF-Token': c.csrf } });
+    expect(stale.status).toBe(409);
+  });
+
+  it('when the server gets SIGTERM then every process ends', async () => {
+    const processes = descendants(wb.pid);
+    await wb.stop();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(processes.filter(alive)).toEqual([]);
+  });
+});
