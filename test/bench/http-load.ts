@@ -23,6 +23,8 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: Rec
 
 const PAIRS = 5_000;
 const CONNECTIONS = 20;
+// As the workbench would be run for a team: one server process per core, unless DUIQI_WORKERS says otherwise.
+const WORKERS = process.env.DUIQI_WORKERS ?? String(os.availableParallelism());
 
 export interface BenchServer {
   url: string;
@@ -31,10 +33,10 @@ export interface BenchServer {
 }
 
 /** The real server in its own process, so its memory is measured alone. */
-export async function startServer(dbFile: string): Promise<BenchServer> {
+export async function startServer(dbFile: string, workers = '1'): Promise<BenchServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT, env: { ...process.env, DUIQI_DB: dbFile, PORT: String(port), DUIQI_ADMIN_PASSWORD: 'bench-admin-1' }, stdio: 'ignore',
+    cwd: ROOT, env: { ...process.env, DUIQI_DB: dbFile, PORT: String(port), DUIQI_ADMIN_PASSWORD: 'bench-admin-1', DUIQI_WORKERS: workers }, stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; !(await fetch(`${url}/healthz`).then((r) => r.ok, () => false)); i++) {
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
   const token = await benchUser(db);
   const { documentId, pairIds } = buildDocument(db);
   db.close();
-  const server = await startServer(dbFile);
+  const server = await startServer(dbFile, WORKERS);
   try {
     const headers = { authorization: `Bearer ${token}` };
     const readPaths = () => pick([
@@ -135,7 +137,7 @@ async function main(): Promise<void> {
       mix: name, requests: res.requests.total, 'req/s': Math.round(res.requests.average), errors: failed(res), 'stale (409)': count(res, '409'),
       'p50 ms': res.latency.p50, 'p99 ms': res.latency.p99,
     });
-    console.log(`http-load: ${os.cpus().length} cores, ${CONNECTIONS} connections (${Math.round(CONNECTIONS * 0.8)} reading, ${Math.round(CONNECTIONS * 0.2)} saving), ${seconds} s, ${PAIRS}-pair document`);
+    console.log(`http-load: ${os.cpus().length} cores, ${WORKERS} server process(es), ${CONNECTIONS} connections (${Math.round(CONNECTIONS * 0.8)} reading, ${Math.round(CONNECTIONS * 0.2)} saving), ${seconds} s, ${PAIRS}-pair document`);
     console.table([row('page/fragment reads', r), row('versioned saves', s)]);
     console.log(`server RSS: first third ${mean(samples.slice(0, third)).toFixed(0)} MB, last third ${mean(samples.slice(-third)).toFixed(0)} MB, peak ${Math.max(...samples).toFixed(0)} MB`);
     process.exitCode = failed(r) + failed(s) === 0 ? 0 : 1;
