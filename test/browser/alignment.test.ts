@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
-import { ROOT, startWorkbench, type Workbench } from '../support/start-workbench.ts';
+import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { startWorkbench, type Workbench } from '../support/start-workbench.ts';
 
 const skip = browserUnavailable();
 
@@ -48,7 +47,7 @@ describe.skipIf(skip)('alignment editing in a real browser, by keyboard', () => 
     const fixed = page.locator(`tr.arow[data-row="${rowIndex}"]`);
     expect(await fixed.locator('td.tgt .sentence').count()).toBe(1);
     expect(await fixed.locator('td.tgt').textContent()).toContain('and exchanges. Youth and local levels');
-    await page.screenshot({ path: path.join(ROOT, 'test/screenshots/alignment.png') });
+    await page.screenshot({ path: screenshotPath('alignment.png') });
 
     await page.keyboard.press('ArrowDown');
     await press('Shift+C'); // confirm every row above the cursor, the fixed one included

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser.ts';
 import { ROOT, startWorkbench, type Workbench } from '../support/start-workbench.ts';
 
 const skip = browserUnavailable();
@@ -74,7 +74,7 @@ describe.skipIf(skip)('post-editing and review in a real browser', () => {
     await editor.waitFor();
     expect(await editor.locator('[data-testid=editor-diff] del').allTextContents()).toContain('justice');
     expect(await editor.locator('[data-testid=editor-diff] ins').allTextContents()).toContain('fairness');
-    await page.screenshot({ path: path.join(ROOT, 'test/screenshots/editor.png') });
+    await page.screenshot({ path: screenshotPath('editor.png') });
     await editor.locator('textarea[name=tgt]').press('Control+Shift+Enter');
     await page.locator('tr.pair[data-state=approved]', { hasText: 'international fairness and justice' }).waitFor();
     await expect.poll(() => approvedCount(page)).toBe('1');

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
-import { ROOT, startWorkbench, type Workbench } from '../support/start-workbench.ts';
+import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { startWorkbench, type Workbench } from '../support/start-workbench.ts';
 
 const skip = browserUnavailable();
 
@@ -52,7 +51,7 @@ describe.skipIf(skip)('the workbench in a real browser', () => {
     expect(await page.locator('tr.pair', { hasText: '金灿荣教授 精华精选' }).textContent()).toContain('尚无英文');
     await page.reload();
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    await page.screenshot({ path: path.join(ROOT, 'test/screenshots/document-page.png'), fullPage: false });
+    await page.screenshot({ path: screenshotPath('document-page.png'), fullPage: false });
   });
 
   it('when the user logs out then the pages ask for a login again', async () => {

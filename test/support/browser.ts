@@ -1,6 +1,8 @@
 // Finds Chromium for the browser suites: skipped with one line where there is none, unless REQUIRE_BROWSER=1.
 
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { tempDir } from './test-server.ts';
 
@@ -22,4 +24,15 @@ export async function launchBrowser(): Promise<BrowserContext> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+/**
+ * Where a browser test saves a screenshot: the README's copies in test/screenshots only when
+ * UPDATE_SCREENSHOTS=1 (so a test run leaves the tree clean), else a temporary folder.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.UPDATE_SCREENSHOTS === '1'
+    ? path.resolve(import.meta.dirname, '../screenshots')
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'duiqi-shot-'));
+  return path.join(dir, name);
 }
