@@ -29,6 +29,7 @@ interface SegmentRecord {
   start_offset: number;
   end_offset: number;
   source_id: number;
+  kind: string;
 }
 
 const pairKey = (id: number) => `p${id}`;
@@ -39,7 +40,7 @@ export function alignmentRepo(db: Db) {
   const q = {
     pairs: db.prepare(`SELECT p.id, p.idx, p.noise, p.state, p.score, p.mt_text, p.tgt_text, u.name AS confirmed_by, p.needs_review
       FROM pairs p LEFT JOIN users u ON u.id = p.confirmed_by WHERE p.document_id = ? ORDER BY p.idx`),
-    segments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.paragraph, s.start_offset, s.end_offset, s.source_id
+    segments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.paragraph, s.start_offset, s.end_offset, s.source_id, s.kind
       FROM segments s WHERE s.document_id = ? ORDER BY s.side, s.idx`),
     userId: db.prepare('SELECT id FROM users WHERE name = ?').pluck(),
     docVersion: db.prepare('SELECT version FROM documents WHERE id = ?').pluck(),
@@ -74,7 +75,7 @@ export function alignmentRepo(db: Db) {
     deletePair: db.prepare('DELETE FROM pairs WHERE id = ?'),
     updateSegment: db.prepare('UPDATE segments SET text = ?, paragraph = ?, start_offset = ?, end_offset = ? WHERE id = ?'),
     insertSegment: db.prepare(`INSERT INTO segments (id, document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise)
-      VALUES (?, ?, ?, ?, ?, ?, ?, 'sentence', ?, ?, ?, 0)`),
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`),
     deleteSegment: db.prepare('DELETE FROM segments WHERE id = ?'),
     insertOp: db.prepare('INSERT INTO alignment_ops (document_id, author_id, op, patch) VALUES (?, ?, ?, ?)'),
     dropRedo: db.prepare('DELETE FROM alignment_ops WHERE document_id = ? AND undone = 1'),
@@ -107,7 +108,10 @@ export function alignmentRepo(db: Db) {
           continue;
         }
         const segs = byPair.get(p.id) ?? [];
-        const sentence = (s: SegmentRecord): StoredSentence => ({ key: sentenceKey(s.id), text: s.text, paragraph: s.paragraph, start: s.start_offset, end: s.end_offset });
+        const sentence = (s: SegmentRecord): StoredSentence => ({
+          key: sentenceKey(s.id), text: s.text, paragraph: s.paragraph, start: s.start_offset, end: s.end_offset,
+          ...(s.kind === 'headline' ? { kind: 'headline' as const } : {}),
+        });
         rows.push({
           key: pairKey(p.id), src: segs.filter((s) => s.side === 'src').map(sentence), tgt: segs.filter((s) => s.side === 'tgt').map(sentence),
           tgtText: p.tgt_text, mtText: p.mt_text, state: p.state ?? 0, score: p.score, confirmedBy: p.confirmed_by, needsReview: p.needs_review,
@@ -219,7 +223,7 @@ export function alignmentRepo(db: Db) {
           // A sentence split off another keeps that sentence's source text.
           const neighbour = order[i - 1]?.key ?? order[i + 1]?.key;
           const source = (neighbour && sourceOf.get(keys.get(neighbour) ?? neighbour)) || fallback;
-          const newId = Number(q.insertSegment.run(q.takeId.get('segments'), documentId, o.pairId, source, side, slo + i, s.text, s.paragraph, s.start, s.end).lastInsertRowid);
+          const newId = Number(q.insertSegment.run(q.takeId.get('segments'), documentId, o.pairId, source, side, slo + i, s.text, s.kind ?? 'sentence', s.paragraph, s.start, s.end).lastInsertRowid);
           keys.set(s.key, sentenceKey(newId));
           sourceOf.set(sentenceKey(newId), source!);
         });

@@ -12,6 +12,8 @@ export interface Sentence {
   paragraph: number;
   start: number;
   end: number;
+  /** A headline entry of a page: paired by its place in the headline list, never by the aligner. */
+  kind?: 'headline';
 }
 
 export interface AlignRow {

@@ -105,12 +105,16 @@ function draftRow(
   return { ...row, state, needsReview: t.split ? REVIEW_SPLIT : t.approved ? REVIEW_APPROVAL : t.review };
 }
 
+// Rows the aligner must not touch: a person confirmed them, or they hold a page's headline entries, which
+// pair by their place in the headline list (an aligner would merge the untranslated ones into neighbours).
+const anchored = (r: AlignRow) => Boolean(r.confirmedBy) || r.src.some((s) => s.kind === 'headline') || r.tgt.some((s) => s.kind === 'headline');
+
 /**
- * Realigns from the first unconfirmed row to the end: confirmed rows stay as anchors, and each maximal
- * run of unconfirmed rows between them is aligned on its own.
+ * Realigns from the first unconfirmed row to the end: confirmed rows and headline rows stay as anchors,
+ * and each maximal run of other rows between them is aligned on its own.
  */
 export function realign(rows: readonly AlignRow[], align: Aligner, ctx: KeySource): RowPatch {
-  const from = rows.findIndex((r) => !r.confirmedBy);
+  const from = rows.findIndex((r) => !anchored(r));
   if (from < 0) return { at: rows.length, removed: [], inserted: [] };
   const out: AlignRow[] = [];
   let run: AlignRow[] = [];
@@ -119,7 +123,7 @@ export function realign(rows: readonly AlignRow[], align: Aligner, ctx: KeySourc
     run = [];
   };
   for (const row of rows.slice(from)) {
-    if (row.confirmedBy) {
+    if (anchored(row)) {
       flush();
       out.push(row);
     } else run.push(row);

@@ -69,3 +69,29 @@ describe('alignment edits stored in SQLite', () => {
     }), { numRuns: 60 });
   });
 });
+
+describe('realigning a page with headlines', () => {
+  it('when the whole demo is realigned with nothing confirmed then the headline rows stay as the headline list paired them', async () => {
+    const db = openDatabase(':memory:');
+    const user: User = await accounts(db).createUser('lin', 'translator', 'password-123');
+    const id = importDemoCorpus({ db, align });
+    // An aligner that joins whatever it is given into one bead: anything it is handed gets merged, so the
+    // headline rows survive only if realign never hands them over.
+    const greedy: Aligner = (src, tgt) => [{ src: src.map((_, i) => i), tgt: tgt.map((_, i) => i), score: 0.5 }];
+    const editing = alignmentEditing(db, () => greedy);
+    const headlineRows = () => editing.view(id).rows
+      .map((r, index) => ({ index, src: r.src.map((s) => s.text), tgt: r.tgt.map((s) => s.text), headline: [...r.src, ...r.tgt].some((s) => s.kind === 'headline') }))
+      .filter((r) => r.headline);
+    const before = headlineRows();
+    expect(before.length).toBeGreaterThanOrEqual(5);
+    // The two Chinese headlines the page left untranslated are rows of their own.
+    for (const zh of ['金灿荣教授 精华精选', '黑超哥 精选精华']) expect(before).toContainEqual(expect.objectContaining({ src: [zh], tgt: [] }));
+    editing.apply(user, id, editing.view(id).version, { kind: 'realign' });
+    expect(headlineRows()).toEqual(before);
+    // An undo restores a deleted headline sentence as a headline, not as an article sentence.
+    editing.apply(user, id, editing.view(id).version, { kind: 'merge', row: before[0]!.index });
+    editing.undo(user, id, editing.view(id).version);
+    expect(headlineRows()).toEqual(before);
+    db.close();
+  });
+});
