@@ -41,9 +41,11 @@ export interface PairFiguresRow {
   id: number;
   noise: 0 | 1;
   state: number | null;
-  mt: string;
-  tgt: string;
+  /** The texts of a pair someone worked on (state translated or above, with a machine translation); null otherwise. */
+  mt: string | null;
+  tgt: string | null;
   seconds: number;
+  tgt_chars: number;
   src_chars: number;
   /** Sentences that are not page noise, per side. */
   src_segments: number;
@@ -89,6 +91,19 @@ function summarySql(one: boolean): string {
     ${one ? 'WHERE d.id = @id' : 'ORDER BY d.id'}`;
 }
 
+const WORKED = "p.state >= 20 AND p.mt_text != ''";
+// What document-figures needs of the pairs `where.pairs` chooses (alias p); `where.segments` (alias s) must
+// choose their sentences, so that a refresh groups only those instead of the whole document's.
+const figuresSql = (where: { pairs: string; segments: string }) => `SELECT p.id, p.noise, p.state, p.edit_seconds AS seconds, length(trim(p.tgt_text)) AS tgt_chars,
+    CASE WHEN ${WORKED} THEN p.mt_text END AS mt, CASE WHEN ${WORKED} THEN p.tgt_text END AS tgt,
+    coalesce(g.src_chars, 0) AS src_chars, coalesce(g.src_segments, 0) AS src_segments, coalesce(g.tgt_segments, 0) AS tgt_segments
+  FROM pairs p LEFT JOIN (SELECT pair_id, sum(CASE WHEN side = 'src' THEN length(trim(text)) ELSE 0 END) AS src_chars,
+      sum(side = 'src' AND noise = 0) AS src_segments, sum(side = 'tgt' AND noise = 0) AS tgt_segments
+    FROM segments s WHERE ${where.segments} GROUP BY pair_id) g ON g.pair_id = p.id
+  WHERE ${where.pairs}`;
+// The revised pairs by their ids (primary key, segments_pair), not by scanning the document for them.
+const REVISED = 'IN (SELECT pair_id FROM revisions WHERE document_id = @doc AND id > @since)';
+
 export function documentsRepo(db: Db) {
   const q = {
     list: db.prepare(summarySql(false)),
@@ -111,17 +126,10 @@ export function documentsRepo(db: Db) {
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.document_id = ? AND p.idx >= ? ORDER BY p.idx LIMIT ?`),
     generationParts: db.prepare(`SELECT (SELECT coalesce(max(id), 0) FROM revisions WHERE document_id = @id) AS revision,
       (SELECT version FROM documents WHERE id = @id) AS version`),
-    // SQLite's length() counts characters, as the QA length norm does.
-    figures: db.prepare(`SELECT p.id, p.noise, p.state, p.mt_text AS mt, p.tgt_text AS tgt, p.edit_seconds AS seconds,
-        (SELECT coalesce(sum(length(trim(s.text))), 0) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src') AS src_chars,
-        (SELECT count(*) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' AND s.noise = 0) AS src_segments,
-        (SELECT count(*) FROM segments s WHERE s.pair_id = p.id AND s.side = 'tgt' AND s.noise = 0) AS tgt_segments
-      FROM pairs p WHERE p.document_id = ?`),
-    revisedFigures: db.prepare(`SELECT p.id, p.noise, p.state, p.mt_text AS mt, p.tgt_text AS tgt, p.edit_seconds AS seconds,
-        (SELECT coalesce(sum(length(trim(s.text))), 0) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src') AS src_chars,
-        (SELECT count(*) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' AND s.noise = 0) AS src_segments,
-        (SELECT count(*) FROM segments s WHERE s.pair_id = p.id AND s.side = 'tgt' AND s.noise = 0) AS tgt_segments
-      FROM pairs p WHERE p.id IN (SELECT pair_id FROM revisions WHERE document_id = ? AND id > ?)`),
+    // SQLite's length() counts characters, as the QA length norm does. Texts only for the pairs a person
+    // worked on (their effort needs them); for the rest their lengths are enough.
+    figures: db.prepare(figuresSql({ pairs: 'p.document_id = @doc', segments: 's.document_id = @doc' })),
+    revisedFigures: db.prepare(figuresSql({ pairs: `p.id ${REVISED}`, segments: `s.pair_id ${REVISED}` })),
     segments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
       FROM segments s JOIN pairs p ON p.id = s.pair_id
       WHERE p.document_id = ? AND p.idx >= ? AND p.idx < ? ORDER BY s.side, s.idx`),
@@ -169,9 +177,9 @@ export function documentsRepo(db: Db) {
     /** The newest revision id and the document's version: together they change whenever a text or the alignment does. */
     generationParts: (id: number) => q.generationParts.get({ id }) as { revision: number; version: number | null },
     /** What the document-wide figures (length norm, effort) need of every pair. */
-    figures: (documentId: number) => q.figures.all(documentId) as PairFiguresRow[],
+    figures: (documentId: number) => q.figures.all({ doc: documentId }) as PairFiguresRow[],
     /** The same for the pairs revised after revision `since`. */
-    revisedFigures: (documentId: number, since: number) => q.revisedFigures.all(documentId, since) as PairFiguresRow[],
+    revisedFigures: (documentId: number, since: number) => q.revisedFigures.all({ doc: documentId, since }) as PairFiguresRow[],
     /**
      * Pairs with their segments; `idx` counts rows including noise rows. Rows are numbered 0..n-1 without gaps
      * (the alignment tests hold every edit to that), so the offset is an index seek rather than a scan past `offset` rows.

@@ -43,8 +43,8 @@ function figuresOf(row: PairFiguresRow): PairFigures {
   if (row.noise) return { ...shape, lengths: null, edits: null };
   return {
     ...shape,
-    lengths: row.tgt !== '' ? { src: row.src_chars, tgt: [...row.tgt.trim()].length } : null,
-    edits: row.mt !== '' && (row.state ?? 0) >= 20 ? pairEdits({ mt: row.mt, final: row.tgt, seconds: row.seconds }) : null,
+    lengths: row.tgt_chars > 0 ? { src: row.src_chars, tgt: row.tgt_chars } : null,
+    edits: row.mt !== null && row.tgt !== null ? pairEdits({ mt: row.mt, final: row.tgt, seconds: row.seconds }) : null,
   };
 }
 
