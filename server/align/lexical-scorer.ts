@@ -31,7 +31,14 @@ export function lexicalScorer(doc: SegmentedDocument, features = documentFeature
       const srcMass = Float64Array.from(src, (z) => z.mass);
       // Covered and total weight per side, summed over the bead; reused to avoid allocating per call.
       const covered = new Float64Array(4);
+      // The search asks for the reward and the coverage of the same bead in a row.
+      const last = new Int32Array([-1, -1, -1, -1]);
       const sums = (s0: number, s1: number, t0: number, t1: number) => {
+        if (last[0] === s0 && last[1] === s1 && last[2] === t0 && last[3] === t1) return;
+        last[0] = s0;
+        last[1] = s1;
+        last[2] = t0;
+        last[3] = t1;
         const { start, end, offset, tgtPart, srcPart } = rows;
         let tgtCovered = 0;
         let tgtTotal = 0;
