@@ -40,37 +40,41 @@ function* serializeChunks(header: BilingualHeader, pairs: Iterable<BilingualPair
   yield count === 0 ? ']\n}\n' : '\n  ]\n}\n';
 }
 
-function fail(path: string, expected: string): never {
-  throw new ParseError(`In the JSON file, ${path} must be ${expected}.`);
+/** `expected` ends the English sentence; `key` names the whole translated one, which gets `path` and `params`. */
+function fail(path: string, expected: string, key: string, params: Record<string, unknown> = {}): never {
+  throw new ParseError(`In the JSON file, ${path} must be ${expected}.`, key, { params: { path, ...params } });
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 function str(v: unknown, path: string): string {
-  return typeof v === 'string' ? v : fail(path, 'a string');
+  return typeof v === 'string' ? v : fail(path, 'a string', 'errors.fileJsonString');
 }
 function nullableStr(v: unknown, path: string): string | null {
   return v === null ? null : str(v, path);
 }
 function nullableDate(v: unknown, path: string): string | null {
-  return v === null || (typeof v === 'string' && DATE_TIME.test(v)) ? v : fail(path, 'an ISO 8601 date-time or null');
+  return v === null || (typeof v === 'string' && DATE_TIME.test(v)) ? v : fail(path, 'an ISO 8601 date-time or null', 'errors.fileJsonDate');
 }
 function int(v: unknown, path: string, min: number): number {
-  return Number.isInteger(v) && (v as number) >= min ? (v as number) : fail(path, `a whole number of at least ${min}`);
+  return Number.isInteger(v) && (v as number) >= min
+    ? (v as number) : fail(path, `a whole number of at least ${min}`, 'errors.fileJsonWholeNumber', { min });
 }
 function strings(v: unknown, path: string): string[] {
-  return Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : fail(path, 'an array of strings');
+  return Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : fail(path, 'an array of strings', 'errors.fileJsonStrings');
 }
 
 function readPair(v: unknown, i: number): BilingualPair {
   const path = `pairs[${i}]`;
-  if (!isObject(v)) fail(path, 'an object');
+  if (!isObject(v)) fail(path, 'an object', 'errors.fileJsonObject');
   const score = v.score;
-  if (score !== null && (typeof score !== 'number' || score < 0 || score > 1)) fail(`${path}.score`, 'a number from 0 to 1 or null');
-  if (!isStateValue(v.state)) fail(`${path}.state`, 'one of 0, 10, 20, 25, 30');
+  if (score !== null && (typeof score !== 'number' || score < 0 || score > 1)) {
+    fail(`${path}.score`, 'a number from 0 to 1 or null', 'errors.fileJsonScore');
+  }
+  if (!isStateValue(v.state)) fail(`${path}.state`, 'one of 0, 10, 20, 25, 30', 'errors.fileJsonState');
   return {
-    id: str(v.id, `${path}.id`) || fail(`${path}.id`, 'a non-empty string'),
+    id: str(v.id, `${path}.id`) || fail(`${path}.id`, 'a non-empty string', 'errors.fileJsonNonEmpty'),
     index: int(v.index, `${path}.index`, 0),
     src: str(v.src, `${path}.src`),
     tgt: str(v.tgt, `${path}.tgt`),
@@ -95,20 +99,36 @@ function lineOfSyntaxError(text: string, err: Error): number | undefined {
 
 function parse(text: string): BilingualDocument {
   const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') throw new ParseError('The JSON file is empty.');
+  if (body.trim() === '') throw new ParseError('The JSON file is empty.', 'errors.fileEmpty', { params: { format: 'JSON' } });
   let doc: unknown;
   try {
     doc = JSON.parse(body);
   } catch (err) {
-    throw new ParseError(`The JSON file is not valid JSON: ${(err as Error).message}`, { line: lineOfSyntaxError(body, err as Error), cause: err });
+    const detail = (err as Error).message;
+    const line = lineOfSyntaxError(body, err as Error);
+    throw new ParseError(`The JSON file is not valid JSON: ${detail}`, line === undefined ? 'errors.fileJsonSyntaxNoLine' : 'errors.fileJsonSyntax', {
+      params: { detail }, line, cause: err,
+    });
   }
-  if (!isObject(doc) || doc.format !== JSON_FORMAT) fail('"format"', `"${JSON_FORMAT}" (this is not a duiqi bilingual document)`);
-  if (doc.formatVersion !== JSON_FORMAT_VERSION) fail('"formatVersion"', String(JSON_FORMAT_VERSION));
+  if (!isObject(doc) || doc.format !== JSON_FORMAT) {
+    fail('"format"', `"${JSON_FORMAT}" (this is not a duiqi bilingual document)`, 'errors.fileJsonFormat', { value: JSON_FORMAT });
+  }
+  if (doc.formatVersion !== JSON_FORMAT_VERSION) {
+    fail('"formatVersion"', String(JSON_FORMAT_VERSION), 'errors.fileJsonValue', { value: JSON_FORMAT_VERSION });
+  }
   const srcLang = str(doc.srcLang, '"srcLang"');
   const tgtLang = str(doc.tgtLang, '"tgtLang"');
-  if (!isChinese(srcLang)) throw new ParseError(`The JSON source language is "${srcLang}", but duiqi aligns Chinese (zh) to English.`);
-  if (!isEnglish(tgtLang)) throw new ParseError(`The JSON target language is "${tgtLang}", but duiqi aligns Chinese to English (en).`);
-  if (!Array.isArray(doc.pairs)) fail('"pairs"', 'an array');
+  if (!isChinese(srcLang)) {
+    throw new ParseError(`The JSON source language is "${srcLang}", but duiqi aligns Chinese (zh) to English.`, 'errors.fileSrcLangNoLine', {
+      params: { format: 'JSON', lang: srcLang },
+    });
+  }
+  if (!isEnglish(tgtLang)) {
+    throw new ParseError(`The JSON target language is "${tgtLang}", but duiqi aligns Chinese to English (en).`, 'errors.fileTgtLangNoLine', {
+      params: { format: 'JSON', lang: tgtLang },
+    });
+  }
+  if (!Array.isArray(doc.pairs)) fail('"pairs"', 'an array', 'errors.fileJsonArray');
   return {
     title: str(doc.title, '"title"'),
     srcLang: SRC_LANG,

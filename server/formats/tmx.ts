@@ -25,7 +25,7 @@ function fromTmxDate(value: string, line: number): string {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   const date = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!)) : null;
   if (!date || toTmxDate(date.toISOString()) !== value) {
-    throw new ParseError(`The TMX date "${value}" is not of the form YYYYMMDDThhmmssZ.`, { line });
+    throw new ParseError(`The TMX date "${value}" is not of the form YYYYMMDDThhmmssZ.`, 'errors.fileTmxDate', { params: { value }, line });
   }
   return date.toISOString();
 }
@@ -89,11 +89,13 @@ function readSide(variant: XmlElement | undefined): { text: string; segments: st
   if (!variant) return { text: '', segments: [] };
   const text = textOf(requireChild(variant, 'seg', FORMAT), CODE_ELEMENTS);
   const p = props(variant);
-  const count = numberIn(p.get('x-duiqi-segment-count')?.[0], FORMAT, 'sentence count', true);
+  const count = numberIn(p.get('x-duiqi-segment-count')?.[0], FORMAT, 'sentenceCount');
   if (count === undefined) return { text, segments: defaultSegments(text) };
   const segments = (p.get('x-duiqi-segment') ?? []).map((s) => textOf(s));
   if (segments.length !== count) {
-    throw new ParseError(`The TMX variant promises ${count} sentences but holds ${segments.length}.`, { line: variant.line });
+    throw new ParseError(`The TMX variant promises ${count} sentences but holds ${segments.length}.`, 'errors.fileTmxSentences', {
+      params: { promised: count, held: segments.length }, line: variant.line,
+    });
   }
   return { text, segments };
 }
@@ -102,7 +104,9 @@ function readState(el: XmlElement | undefined, tgt: string): StateValue {
   // A plain TM entry with a target is a translation; only duiqi's own prop says more.
   if (!el) return tgt === '' ? State.untranslated : State.translated;
   const state = stateFromName(textOf(el));
-  if (state === undefined) throw new ParseError(`The TMX state "${textOf(el)}" is not one duiqi knows.`, { line: el.line });
+  if (state === undefined) {
+    throw new ParseError(`The TMX state "${textOf(el)}" is not one duiqi knows.`, 'errors.fileTmxState', { params: { state: textOf(el) }, line: el.line });
+  }
   return state;
 }
 
@@ -112,25 +116,27 @@ function readTu(tu: XmlElement, position: number): BilingualPair {
   const en = variants.find((v) => isEnglish(langOf(v)));
   const other = variants.find((v) => v !== zh && v !== en);
   if (!zh) {
-    throw new ParseError(`A TMX translation unit has no Chinese (zh) variant; duiqi reads Chinese to English.`, { line: tu.line });
+    throw new ParseError('A TMX translation unit has no Chinese (zh) variant; duiqi reads Chinese to English.', 'errors.fileTmxNoChinese', { line: tu.line });
   }
   if (!en && other) {
-    throw new ParseError(`A TMX translation unit pairs Chinese with "${langOf(other)}", not English (en).`, { line: other.line });
+    throw new ParseError(`A TMX translation unit pairs Chinese with "${langOf(other)}", not English (en).`, 'errors.fileTmxNotEnglish', {
+      params: { lang: langOf(other) }, line: other.line,
+    });
   }
   const p = props(tu);
   const src = readSide(zh);
   const tgt = readSide(en);
   return {
     id: tu.attrs.tuid ?? String(position + 1),
-    index: numberIn(p.get('x-duiqi-index')?.[0], FORMAT, 'index', true) ?? position,
+    index: numberIn(p.get('x-duiqi-index')?.[0], FORMAT, 'index') ?? position,
     src: src.text,
     tgt: tgt.text,
     srcSegments: src.segments,
     tgtSegments: tgt.segments,
     state: readState(p.get('x-duiqi-state')?.[0], tgt.text),
-    score: numberIn(p.get('x-duiqi-score')?.[0], FORMAT, 'score', false) ?? null,
-    editDistance: numberIn(p.get('x-duiqi-edit-distance')?.[0], FORMAT, 'edit distance', true) ?? null,
-    version: numberIn(p.get('x-duiqi-version')?.[0], FORMAT, 'version', true) ?? 1,
+    score: numberIn(p.get('x-duiqi-score')?.[0], FORMAT, 'score') ?? null,
+    editDistance: numberIn(p.get('x-duiqi-edit-distance')?.[0], FORMAT, 'editDistance') ?? null,
+    version: numberIn(p.get('x-duiqi-version')?.[0], FORMAT, 'version') ?? 1,
     lastEditor: tu.attrs.changeid ?? null,
     changedAt: tu.attrs.changedate === undefined ? null : fromTmxDate(tu.attrs.changedate, tu.line),
     comments: elements(tu, 'note').map((n) => textOf(n)),
@@ -139,14 +145,23 @@ function readTu(tu: XmlElement, position: number): BilingualPair {
 
 function parse(text: string): BilingualDocument {
   const root = readXml(text, FORMAT);
-  if (root.name !== 'tmx') throw new ParseError(`This is not a TMX file: its root element is <${root.name}>, not <tmx>.`, { line: root.line });
-  if (!/^1\.\d/.test(root.attrs.version ?? '')) {
-    throw new ParseError(`duiqi reads TMX 1.x; this file says version "${root.attrs.version ?? ''}".`, { line: root.line });
+  if (root.name !== 'tmx') {
+    throw new ParseError(`This is not a TMX file: its root element is <${root.name}>, not <tmx>.`, 'errors.fileTmxRoot', {
+      params: { root: root.name }, line: root.line,
+    });
+  }
+  const version = root.attrs.version ?? '';
+  if (!/^1\.\d/.test(version)) {
+    throw new ParseError(`duiqi reads TMX 1.x; this file says version "${version}".`, 'errors.fileFormatVersion', {
+      params: { format: FORMAT, supported: '1.x', version }, line: root.line,
+    });
   }
   const header = requireChild(root, 'header', FORMAT);
   const srclang = header.attrs.srclang ?? '';
   if (!isChinese(srclang) && srclang !== '*all*') {
-    throw new ParseError(`The TMX source language is "${srclang}", but duiqi aligns Chinese (zh) to English.`, { line: header.line });
+    throw new ParseError(`The TMX source language is "${srclang}", but duiqi aligns Chinese (zh) to English.`, 'errors.fileSrcLang', {
+      params: { format: FORMAT, lang: srclang }, line: header.line,
+    });
   }
   const p = props(header);
   const title = p.get('x-duiqi-title')?.[0];

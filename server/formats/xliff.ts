@@ -118,7 +118,7 @@ function metaText(map: Map<string, XmlElement[]>, type: string): string | null {
 function metaDate(map: Map<string, XmlElement[]>, type: string): string | null {
   const value = metaText(map, type);
   if (value !== null && Number.isNaN(Date.parse(value))) {
-    throw new ParseError(`The XLIFF date "${value}" is not an ISO 8601 date.`, { line: map.get(type)![0]!.line });
+    throw new ParseError(`The XLIFF date "${value}" is not an ISO 8601 date.`, 'errors.fileXliffDate', { params: { value }, line: map.get(type)![0]!.line });
   }
   return value;
 }
@@ -127,7 +127,9 @@ function readState(segment: XmlElement, tgt: string): StateValue {
   const sub = segment.attrs.subState ?? '';
   if (sub.startsWith('duiqi:')) {
     const state = stateFromName(sub.slice('duiqi:'.length));
-    if (state === undefined) throw new ParseError(`The XLIFF subState "${sub}" is not a duiqi state.`, { line: segment.line });
+    if (state === undefined) {
+      throw new ParseError(`The XLIFF subState "${sub}" is not a duiqi state.`, 'errors.fileXliffSubState', { params: { subState: sub }, line: segment.line });
+    }
     return state;
   }
   switch (segment.attrs.state ?? 'initial') {
@@ -137,14 +139,20 @@ function readState(segment: XmlElement, tgt: string): StateValue {
     case 'reviewed':
     case 'final': return State.approved;
     default:
-      throw new ParseError(`The XLIFF state "${segment.attrs.state}" is none of initial, translated, reviewed, final.`, { line: segment.line });
+      throw new ParseError(`The XLIFF state "${segment.attrs.state}" is none of initial, translated, reviewed, final.`, 'errors.fileXliffState', {
+        params: { state: segment.attrs.state }, line: segment.line,
+      });
   }
 }
 
 function readContent(el: XmlElement | undefined): string {
   if (!el) return '';
   const cp = findCp(el);
-  if (cp) throw new ParseError('The XLIFF text holds a <cp> character that XML cannot carry; duiqi does not accept such characters.', { line: cp.line });
+  if (cp) {
+    throw new ParseError('The XLIFF text holds a <cp> character that XML cannot carry; duiqi does not accept such characters.', 'errors.fileXliffCp', {
+      line: cp.line,
+    });
+  }
   return textOf(el, CODE_ELEMENTS);
 }
 
@@ -157,11 +165,13 @@ function findCp(el: XmlElement): XmlElement | undefined {
 }
 
 function readSegments(pair: Map<string, XmlElement[]>, unit: XmlElement, prefix: string, side: 'src' | 'tgt', text: string): string[] {
-  const count = numberIn(pair.get(`${side}SegmentCount`)?.[0], FORMAT, 'sentence count', true);
+  const count = numberIn(pair.get(`${side}SegmentCount`)?.[0], FORMAT, 'sentenceCount');
   if (count === undefined) return defaultSegments(text);
   const segments = (metas(unit, prefix, `duiqi:${side}Segments`).get('sentence') ?? []).map((m) => textOf(m));
   if (segments.length !== count) {
-    throw new ParseError(`The XLIFF unit promises ${count} sentences but holds ${segments.length}.`, { line: unit.line });
+    throw new ParseError(`The XLIFF unit promises ${count} sentences but holds ${segments.length}.`, 'errors.fileXliffSentences', {
+      params: { promised: count, held: segments.length }, line: unit.line,
+    });
   }
   return segments;
 }
@@ -169,21 +179,21 @@ function readSegments(pair: Map<string, XmlElement[]>, unit: XmlElement, prefix:
 function readUnit(unit: XmlElement, position: number, prefix: string): BilingualPair {
   // One pair per unit: a unit split into several segments is read back as their joined text.
   const segments = elements(unit, 'segment');
-  if (segments.length === 0) throw new ParseError('An XLIFF unit has no <segment>.', { line: unit.line });
+  if (segments.length === 0) throw new ParseError('An XLIFF unit has no <segment>.', 'errors.fileXliffNoSegment', { line: unit.line });
   const src = segments.map((s) => readContent(requireChild(s, 'source', FORMAT))).join('');
   const tgt = segments.map((s) => readContent(child(s, 'target'))).join('');
   const m = metas(unit, prefix, 'duiqi:pair');
   return {
     id: unit.attrs.id ?? String(position + 1),
-    index: numberIn(m.get('index')?.[0], FORMAT, 'index', true) ?? position,
+    index: numberIn(m.get('index')?.[0], FORMAT, 'index') ?? position,
     src,
     tgt,
     srcSegments: readSegments(m, unit, prefix, 'src', src),
     tgtSegments: readSegments(m, unit, prefix, 'tgt', tgt),
     state: readState(segments[0]!, tgt),
-    score: numberIn(m.get('score')?.[0], FORMAT, 'score', false) ?? null,
-    editDistance: numberIn(m.get('editDistance')?.[0], FORMAT, 'edit distance', true) ?? null,
-    version: numberIn(m.get('version')?.[0], FORMAT, 'version', true) ?? 1,
+    score: numberIn(m.get('score')?.[0], FORMAT, 'score') ?? null,
+    editDistance: numberIn(m.get('editDistance')?.[0], FORMAT, 'editDistance') ?? null,
+    version: numberIn(m.get('version')?.[0], FORMAT, 'version') ?? 1,
     lastEditor: metaText(m, 'lastEditor'),
     changedAt: metaDate(m, 'changedAt'),
     comments: elements(unit, 'notes').flatMap((n) => elements(n, 'note')).map((n) => textOf(n)),
@@ -197,24 +207,33 @@ function unitsOf(parent: XmlElement): XmlElement[] {
 function parse(input: string): BilingualDocument {
   const root = readXml(input, FORMAT);
   if (root.name !== 'xliff' || root.attrs.xmlns !== XLIFF_NS) {
-    throw new ParseError(`This is not an XLIFF 2 file: its root must be <xliff xmlns="${XLIFF_NS}">.`, { line: root.line });
+    throw new ParseError(`This is not an XLIFF 2 file: its root must be <xliff xmlns="${XLIFF_NS}">.`, 'errors.fileXliffRoot', {
+      params: { namespace: XLIFF_NS }, line: root.line,
+    });
   }
-  if (!/^2\.\d/.test(root.attrs.version ?? '')) {
-    throw new ParseError(`duiqi reads XLIFF 2.x; this file says version "${root.attrs.version ?? ''}".`, { line: root.line });
+  const version = root.attrs.version ?? '';
+  if (!/^2\.\d/.test(version)) {
+    throw new ParseError(`duiqi reads XLIFF 2.x; this file says version "${version}".`, 'errors.fileFormatVersion', {
+      params: { format: FORMAT, supported: '2.x', version }, line: root.line,
+    });
   }
   const srcLang = root.attrs.srcLang ?? '';
   const trgLang = root.attrs.trgLang ?? '';
   if (!isChinese(srcLang)) {
-    throw new ParseError(`The XLIFF source language is "${srcLang}", but duiqi aligns Chinese (zh) to English.`, { line: root.line });
+    throw new ParseError(`The XLIFF source language is "${srcLang}", but duiqi aligns Chinese (zh) to English.`, 'errors.fileSrcLang', {
+      params: { format: FORMAT, lang: srcLang }, line: root.line,
+    });
   }
   if (trgLang !== '' && !isEnglish(trgLang)) {
-    throw new ParseError(`The XLIFF target language is "${trgLang}", but duiqi aligns Chinese to English (en).`, { line: root.line });
+    throw new ParseError(`The XLIFF target language is "${trgLang}", but duiqi aligns Chinese to English (en).`, 'errors.fileTgtLang', {
+      params: { format: FORMAT, lang: trgLang }, line: root.line,
+    });
   }
   // The metadata module may be bound to any prefix on the root; we read the one the file chose.
   const binding = Object.entries(root.attrs).find(([k, v]) => k.startsWith('xmlns:') && v === MDA_NS);
   const prefix = binding ? `${binding[0].slice('xmlns:'.length)}:` : 'mda:';
   const files = elements(root, 'file');
-  if (files.length === 0) throw new ParseError('The XLIFF file has no <file> element.', { line: root.line });
+  if (files.length === 0) throw new ParseError('The XLIFF file has no <file> element.', 'errors.fileXliffNoFile', { line: root.line });
   const d = metas(files[0]!, prefix, 'duiqi:document');
   return {
     title: metaText(d, 'title') ?? '',

@@ -42,14 +42,15 @@ type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 export function readXml(text: string, format: string): XmlElement {
   // XML end-of-line handling (§2.11), done first so offsets and line numbers agree with the parser's.
   const xml = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (xml.trim() === '') throw new ParseError(`The ${format} file is empty.`);
+  if (xml.trim() === '') throw new ParseError(`The ${format} file is empty.`, 'errors.fileEmpty', { params: { format } });
   const lineAt = lineLocator(xml);
 
   const declaration = /<!(DOCTYPE|ENTITY)/i.exec(xml);
   if (declaration) {
+    const kind = declaration[1]!.toUpperCase();
     throw new ParseError(
-      `The ${format} file contains a <!${declaration[1]!.toUpperCase()}> declaration; duiqi refuses DTDs and entity declarations so that no file can expand entities or reach other files.`,
-      { line: lineAt(declaration.index) },
+      `The ${format} file contains a <!${kind}> declaration; duiqi refuses DTDs and entity declarations so that no file can expand entities or reach other files.`,
+      'errors.fileDeclaration', { params: { format, kind }, line: lineAt(declaration.index) },
     );
   }
   checkCharacters(xml, format, lineAt);
@@ -57,18 +58,22 @@ export function readXml(text: string, format: string): XmlElement {
 
   const verdict = XMLValidator.validate(xml);
   if (verdict !== true) {
-    throw new ParseError(`The ${format} file is not well-formed XML: ${verdict.err.msg}`, { line: verdict.err.line });
+    const detail = verdict.err.msg;
+    throw new ParseError(`The ${format} file is not well-formed XML: ${detail}`, 'errors.fileXmlSyntax', { params: { format, detail }, line: verdict.err.line });
   }
   let parsed: OrderedNode[];
   try {
     parsed = parser.parse(xml) as OrderedNode[];
   } catch (err) {
     // The validator lets through a few things the parser then throws on, e.g. an unclosed `<?x` after the root.
-    throw new ParseError(`The ${format} file is not well-formed XML: ${(err as Error).message}`);
+    const detail = (err as Error).message;
+    throw new ParseError(`The ${format} file is not well-formed XML: ${detail}`, 'errors.fileXmlSyntaxNoLine', { params: { format, detail }, cause: err });
   }
   const roots = parsed.filter((n) => !('#text' in n));
   if (roots.length !== 1) {
-    throw new ParseError(`The ${format} file must have exactly one root element; it has ${roots.length}.`);
+    throw new ParseError(`The ${format} file must have exactly one root element; it has ${roots.length}.`, 'errors.fileRoots', {
+      params: { format, roots: roots.length },
+    });
   }
   return toElement(roots[0]!, lineAt, 0, format);
 }
@@ -101,9 +106,10 @@ function checkCharacters(xml: string, format: string, lineAt: (offset: number) =
   NOT_XML_CHAR.lastIndex = 0;
   const bad = NOT_XML_CHAR.exec(xml);
   if (bad) {
+    const char = label(bad[0].codePointAt(0)!);
     throw new ParseError(
-      `The ${format} file contains ${label(bad[0].codePointAt(0)!)}, a character that XML 1.0 does not allow.`,
-      { line: lineAt(bad.index) },
+      `The ${format} file contains ${char}, a character that XML 1.0 does not allow.`,
+      'errors.fileXmlChar', { params: { format, char }, line: lineAt(bad.index) },
     );
   }
 }
@@ -118,15 +124,16 @@ function checkReferences(xml: string, format: string, lineAt: (offset: number) =
       const near = /^&[^\s<&;]{0,30};?/.exec(masked.slice(i, i + 32))![0];
       throw new ParseError(
         `The ${format} file has "${near}", which is neither &amp;, &lt;, &gt;, &quot;, &apos; nor a character reference; other entities are not allowed.`,
-        { line: lineAt(i) },
+        'errors.fileEntity', { params: { format, near }, line: lineAt(i) },
       );
     }
     if (ref[1] === undefined) {
       const cp = ref[2] !== undefined ? Number(ref[2]) : parseInt(ref[3]!, 16);
       if (!isXmlChar(cp)) {
+        const char = label(Math.min(cp, 0x7fffffff));
         throw new ParseError(
-          `The ${format} file refers to ${label(Math.min(cp, 0x7fffffff))} (${ref[0]}), a character that XML 1.0 does not allow.`,
-          { line: lineAt(i) },
+          `The ${format} file refers to ${char} (${ref[0]}), a character that XML 1.0 does not allow.`,
+          'errors.fileXmlCharRef', { params: { format, char, reference: ref[0] }, line: lineAt(i) },
         );
       }
     }
@@ -142,7 +149,9 @@ function toElement(node: OrderedNode, lineAt: (offset: number) => number, depth:
   const name = Object.keys(node).find((k) => k !== ':@')!;
   const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META];
   const line = lineAt(meta?.startIndex ?? 0);
-  if (depth > MAX_DEPTH) throw new ParseError(`The ${format} file nests elements more than ${MAX_DEPTH} deep.`, { line });
+  if (depth > MAX_DEPTH) {
+    throw new ParseError(`The ${format} file nests elements more than ${MAX_DEPTH} deep.`, 'errors.fileDepth', { params: { format, max: MAX_DEPTH }, line });
+  }
   const attrs: Record<string, string> = {};
   for (const [key, value] of Object.entries(node[':@'] ?? {})) {
     // Attribute-value normalization (§3.3.3): literal tabs and line feeds read as spaces.
@@ -167,7 +176,11 @@ export function child(parent: XmlElement, name: string): XmlElement | undefined 
 
 export function requireChild(parent: XmlElement, name: string, format: string): XmlElement {
   const found = child(parent, name);
-  if (!found) throw new ParseError(`The ${format} <${parent.name}> element has no <${name}>.`, { line: parent.line });
+  if (!found) {
+    throw new ParseError(`The ${format} <${parent.name}> element has no <${name}>.`, 'errors.fileMissingChild', {
+      params: { format, parent: parent.name, child: name }, line: parent.line,
+    });
+  }
   return found;
 }
 
@@ -191,13 +204,23 @@ export function byAttr(els: XmlElement[], attr: string): Map<string, XmlElement[
   return map;
 }
 
+// The numbers our files carry: the words of the English sentence, the key of the translated one, and whether it is whole.
+const NUMBERS = {
+  sentenceCount: { what: 'sentence count', key: 'errors.fileBadSentenceCount', integer: true },
+  index: { what: 'index', key: 'errors.fileBadIndex', integer: true },
+  score: { what: 'score', key: 'errors.fileBadScore', integer: false },
+  editDistance: { what: 'edit distance', key: 'errors.fileBadEditDistance', integer: true },
+  version: { what: 'version', key: 'errors.fileBadVersion', integer: true },
+} as const;
+
 /** The number an element holds, or undefined without the element; anything else is the file's fault. */
-export function numberIn(el: XmlElement | undefined, format: string, what: string, integer: boolean): number | undefined {
+export function numberIn(el: XmlElement | undefined, format: string, field: keyof typeof NUMBERS): number | undefined {
   if (!el) return undefined;
+  const { what, key, integer } = NUMBERS[field];
   const text = textOf(el);
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-    throw new ParseError(`The ${format} ${what} "${text}" is not ${integer ? 'a whole number' : 'a number'}.`, { line: el.line });
+    throw new ParseError(`The ${format} ${what} "${text}" is not ${integer ? 'a whole number' : 'a number'}.`, key, { params: { format, text }, line: el.line });
   }
   return value;
 }

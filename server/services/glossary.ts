@@ -13,7 +13,7 @@ const MAX_TERM = 200;
 function checkTerm(zh: string, en: string): void {
   if (!zh.trim() || !en.trim()) throw new ValidationError('A glossary entry needs a Chinese term and an English term.', 'errors.glossaryEmpty');
   // SQLite's length() stops at a NUL, so "\0" would pass here and fail the table's CHECK with a 500.
-  if (/\p{Cc}/u.test(zh + en)) throw new ValidationError('A glossary term may not contain control characters.');
+  if (/\p{Cc}/u.test(zh + en)) throw new ValidationError('A glossary term may not contain control characters.', 'errors.glossaryControl');
   if (zh.length > MAX_TERM || en.length > MAX_TERM) throw new ValidationError(`A glossary term may have at most ${MAX_TERM} characters.`, 'errors.glossaryLong', { max: MAX_TERM });
 }
 
