@@ -54,6 +54,9 @@ const EXHAUSTIVE_CELLS = 250_000;
 const BAND_HALF_WIDTH = 24;
 // The second pass searches around the first pass's path, which strays far less than the anchors.
 const REFINED_BAND_HALF_WIDTH = 6;
+// In a long document the first pass tries beads of up to 3 sentences a side, for a quarter less
+// time: it only guides the second, which tries every shape around its path (same F1 on Bible 001-004).
+const FIRST_PASS_MAX_SIDE = 3;
 // Anchors need at least this much of both sentences explained (sum of the two coverages).
 const ANCHOR_MIN_WEIGHT = 0.6;
 
@@ -74,7 +77,7 @@ export function align(src: string[], tgt: string[], resources: AlignResources, o
     : bandAround(anchors, src.length, tgt.length, options.bandHalfWidth ?? BAND_HALF_WIDTH);
   if (!scorer.refine) return search(scorer, firstBand).scored();
   // Only the path outlives the first pass: its pair scores are garbage before the second starts.
-  const path = search(scorer, firstBand).path;
+  const path = exhaustive ? search(scorer, firstBand).path : search(scorer, firstBand, FIRST_PASS_MAX_SIDE).path;
   const secondBand = exhaustive
     ? firstBand
     : bandAround(path.map(corner), src.length, tgt.length, REFINED_BAND_HALF_WIDTH);
@@ -92,10 +95,9 @@ function searcher(srcLength: number[], tgtLength: number[], lengths: LengthModel
   const tgtChars = prefixSums(tgtLength);
   const weights = { ...WEIGHTS, ...options.weights };
   const join = joinCosts(weights.merge, srcLength.length, tgtLength.length);
-  const shapes = beadShapes(options.maxBeadSide ?? 7);
-  return (scorer: SpanScorer, band: Band) => {
+  return (scorer: SpanScorer, band: Band, maxSide = options.maxBeadSide ?? 7) => {
     const cost = beadCost(scorer.inBand(band), weights, join, lengths, srcChars, tgtChars);
-    const path = bandedSearch(band, shapes, cost);
+    const path = bandedSearch(band, beadShapes(maxSide), cost);
     const scored = (): ScoredBead[] => path.map((b, k) => ({ ...indices(b), score: confidence(path, k, cost, srcChars, tgtChars) }));
     return { path, scored };
   };
