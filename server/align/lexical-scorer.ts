@@ -12,6 +12,9 @@ const anchorMaxFrequency = (sentences: number) => Math.max(3, Math.ceil(sentence
 const ANCHOR_MARGIN = 0.2;
 // The widest bead the search tries reaches this many sentences back from a row.
 const BEAD_REACH = 8;
+// Cost of a bead's matches lying out of its sentences' order, per unit of matched weight and of
+// distance (0-1) from the expected place.
+const ORDER = 0.5;
 
 /** Dictionary evidence; `refine` adds the document's own translations, learned from a first pass. */
 export function lexicalScorer(doc: SegmentedDocument, features = documentFeatures(doc)): SpanScorer {
@@ -63,10 +66,46 @@ export function lexicalScorer(doc: SegmentedDocument, features = documentFeature
         covered[2] = srcCovered;
         covered[3] = srcTotal;
       };
+      /**
+       * In a bead of several sentences against one, how far each sentence's matches sit from
+       * where its share of the bead puts it in the one: translators keep the order of clauses.
+       */
+      const disorder = (s0: number, s1: number, t0: number, t1: number) => {
+        const { start, end, offset, tgtPart, srcPart, tgtAt, srcAt } = rows;
+        if (s1 - s0 >= 2 && t1 - t0 === 1) {
+          if (t0 < start[s0]! || t0 >= end[s1 - 1]!) return 0;
+          let total = 0;
+          for (let z = s0; z < s1; z++) total += src[z]!.length;
+          let before = 0;
+          let out = 0;
+          for (let z = s0; z < s1; z++) {
+            const k = offset[z]! + t0 - start[z]!;
+            const expected = (before + src[z]!.length / 2) / Math.max(1, total);
+            before += src[z]!.length;
+            out += tgtPart[k]! * Math.abs(tgtAt[k]! - expected);
+          }
+          return out / tgtUnit;
+        }
+        if (s1 - s0 === 1 && t1 - t0 >= 2) {
+          if (t0 < start[s0]! || t1 > end[s0]!) return 0;
+          let total = 0;
+          for (let e = t0; e < t1; e++) total += tgt[e]!.length;
+          let before = 0;
+          let out = 0;
+          for (let e = t0; e < t1; e++) {
+            const k = offset[s0]! + e - start[s0]!;
+            const expected = (before + tgt[e]!.length / 2) / Math.max(1, total);
+            before += tgt[e]!.length;
+            out += srcPart[k]! * Math.abs(srcAt[k]! - expected);
+          }
+          return out / srcUnit;
+        }
+        return 0;
+      };
       const scores: SpanScores = {
         reward(s0, s1, t0, t1) {
           sums(s0, s1, t0, t1);
-          return 0.5 * (covered[0]! / tgtUnit + covered[2]! / srcUnit);
+          return 0.5 * (covered[0]! / tgtUnit + covered[2]! / srcUnit) - ORDER * disorder(s0, s1, t0, t1);
         },
         coverage(s0, s1, t0, t1) {
           sums(s0, s1, t0, t1);
@@ -95,12 +134,17 @@ class PairMatcher {
 
   /** Covered weight of the pair; the source side's is left in `srcCovered` to avoid allocating. */
   srcCovered = 0;
+  /** Where the matched words sit in the English and in the Chinese sentence, from 0 to 1. */
+  tgtCentroid = 0.5;
+  srcCentroid = 0.5;
 
   match(z: number, e: TargetSentence): number {
     const s = this.src[z]!;
     const epoch = ++this.epoch;
     let tgtCovered = 0;
     let srcCovered = 0;
+    let tgtAt = 0;
+    let srcAt = 0;
     let a = 0;
     let b = 0;
     while (a < s.linkTarget.length && b < e.ids.length) {
@@ -110,11 +154,13 @@ class PairMatcher {
       else if (y < x) b++;
       else {
         tgtCovered += e.weights[b]!;
+        tgtAt += e.weights[b]! * e.positions[b]!;
         while (a < s.linkTarget.length && s.linkTarget[a] === x) {
           const w = s.linkWord[a]!;
           if (this.stamp[w] !== epoch) {
             this.stamp[w] = epoch;
             srcCovered += s.weights[w]!;
+            srcAt += s.weights[w]! * s.positions[w]!;
           }
           a++;
         }
@@ -122,6 +168,8 @@ class PairMatcher {
       }
     }
     this.srcCovered = srcCovered;
+    this.tgtCentroid = tgtCovered > 0 ? tgtAt / tgtCovered : 0.5;
+    this.srcCentroid = srcCovered > 0 ? srcAt / srcCovered : 0.5;
     return tgtCovered;
   }
 }
@@ -138,14 +186,18 @@ function pairRows(band: Band, srcCount: number, tgtCount: number, matcher: PairM
   }
   const tgtPart = new Float32Array(offset[srcCount]!);
   const srcPart = new Float32Array(offset[srcCount]!);
+  const tgtAt = new Float32Array(offset[srcCount]!);
+  const srcAt = new Float32Array(offset[srcCount]!);
   for (let z = 0; z < srcCount; z++) {
     for (let e = start[z]!; e < end[z]!; e++) {
       const k = offset[z]! + e - start[z]!;
       tgtPart[k] = matcher.match(z, tgt[e]!);
       srcPart[k] = matcher.srcCovered;
+      tgtAt[k] = matcher.tgtCentroid;
+      srcAt[k] = matcher.srcCentroid;
     }
   }
-  return { start, end, offset, tgtPart, srcPart };
+  return { start, end, offset, tgtPart, srcPart, tgtAt, srcAt };
 }
 
 // Pairs that share words rare on both sides, each pair's weight the summed rarity of what it shares.

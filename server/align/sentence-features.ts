@@ -17,6 +17,8 @@ export interface SourceSentence {
   mass: number;
   /** Non-space characters. */
   length: number;
+  /** Where each of `words` first occurs, from 0 (start) to 1 (end). */
+  positions: Float32Array;
 }
 
 /** One English sentence: its distinct content ids, sorted, with IDF weights. */
@@ -25,6 +27,8 @@ export interface TargetSentence {
   weights: Float64Array;
   mass: number;
   length: number;
+  /** Where each of `ids` first occurs, from 0 (start) to 1 (end). */
+  positions: Float32Array;
 }
 
 export interface DocumentFeatures {
@@ -207,11 +211,16 @@ function sourceSentence(links: Map<string, ReadonlySet<number>>, idfOf: (w: stri
     linkWord: Int32Array.from(sorted, (p) => p % 1024),
     mass: weights.reduce((s, x) => s + x, 0),
     length,
+    positions: Float32Array.from(words, (_, k) => (k + 0.5) / words.length),
   };
 }
 
 function targetSentence(set: Set<number>, idfOf: (id: number) => number, length: number): TargetSentence {
   const ids = Int32Array.from(set).sort();
   const weights = Float64Array.from(ids, idfOf);
-  return { ids, weights, mass: weights.reduce((s, x) => s + x, 0), length };
+  // The set holds the ids in the order the sentence first uses them.
+  const order = new Map<number, number>();
+  for (const id of set) order.set(id, (order.size + 0.5) / set.size);
+  const positions = Float32Array.from(ids, (id) => order.get(id)!);
+  return { ids, weights, mass: weights.reduce((s, x) => s + x, 0), length, positions };
 }
