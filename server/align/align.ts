@@ -41,7 +41,7 @@ const WEIGHTS = {
    * sentence with nothing in common with a good pair dilutes it, as it dilutes a sentence
    * embedding. Without it an unmatched short sentence joins whichever neighbour is cheaper by length.
    */
-  coverage: 0.15,
+  coverage: 0.3,
 };
 // Logistic weights of the confidence, fitted on Bible 001 and checked on the unseen part of 002.
 const CONFIDENCE = { bias: -3.82, costPerSentence: -5.43, margin: 0.88, logSrcChars: -0.55, logTgtChars: 1.33 };
