@@ -34,6 +34,9 @@ export function lexicalScorer(doc: SegmentedDocument, features = documentFeature
       const srcMass = Float64Array.from(src, (z) => z.mass);
       // Covered and total weight per side, summed over the bead; reused to avoid allocating per call.
       const covered = new Float64Array(4);
+      const srcLength = Float64Array.from(src, (z) => z.length);
+      const tgtLength = Float64Array.from(tgt, (e) => e.length);
+      const pairs = new Int32Array(64);
       // The search asks for the reward and the coverage of the same bead in a row.
       const last = new Int32Array([-1, -1, -1, -1]);
       const sums = (s0: number, s1: number, t0: number, t1: number) => {
@@ -74,31 +77,13 @@ export function lexicalScorer(doc: SegmentedDocument, features = documentFeature
         const { start, end, offset, tgtPart, srcPart, tgtAt, srcAt } = rows;
         if (s1 - s0 >= 2 && t1 - t0 === 1) {
           if (t0 < start[s0]! || t0 >= end[s1 - 1]!) return 0;
-          let total = 0;
-          for (let z = s0; z < s1; z++) total += src[z]!.length;
-          let before = 0;
-          let out = 0;
-          for (let z = s0; z < s1; z++) {
-            const k = offset[z]! + t0 - start[z]!;
-            const expected = (before + src[z]!.length / 2) / Math.max(1, total);
-            before += src[z]!.length;
-            out += tgtPart[k]! * Math.abs(tgtAt[k]! - expected);
-          }
-          return out / tgtUnit;
+          for (let z = s0; z < s1; z++) pairs[z - s0] = offset[z]! + t0 - start[z]!;
+          return outOfOrder(srcLength, s0, s1 - s0, pairs, tgtPart, tgtAt) / tgtUnit;
         }
         if (s1 - s0 === 1 && t1 - t0 >= 2) {
           if (t0 < start[s0]! || t1 > end[s0]!) return 0;
-          let total = 0;
-          for (let e = t0; e < t1; e++) total += tgt[e]!.length;
-          let before = 0;
-          let out = 0;
-          for (let e = t0; e < t1; e++) {
-            const k = offset[s0]! + e - start[s0]!;
-            const expected = (before + tgt[e]!.length / 2) / Math.max(1, total);
-            before += tgt[e]!.length;
-            out += srcPart[k]! * Math.abs(srcAt[k]! - expected);
-          }
-          return out / srcUnit;
+          for (let e = t0; e < t1; e++) pairs[e - t0] = offset[s0]! + e - start[s0]!;
+          return outOfOrder(tgtLength, t0, t1 - t0, pairs, srcPart, srcAt) / srcUnit;
         }
         return 0;
       };
@@ -117,6 +102,23 @@ export function lexicalScorer(doc: SegmentedDocument, features = documentFeature
       return scores;
     },
   };
+}
+
+/**
+ * Matched weight times its distance from where the sentence's share of the bead puts it, summed
+ * over `count` sentences from `first`; pairs[k] indexes the k-th sentence's pair with the one.
+ */
+function outOfOrder(lengths: Float64Array, first: number, count: number, pairs: Int32Array, part: Float32Array, at: Float32Array): number {
+  let total = 0;
+  for (let k = 0; k < count; k++) total += lengths[first + k]!;
+  let before = 0;
+  let out = 0;
+  for (let k = 0; k < count; k++) {
+    const expected = (before + lengths[first + k]! / 2) / Math.max(1, total);
+    before += lengths[first + k]!;
+    out += part[pairs[k]!]! * Math.abs(at[pairs[k]!]! - expected);
+  }
+  return out;
 }
 
 // A bead's sentences on both sides, as the translation table reads them.
