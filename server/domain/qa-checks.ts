@@ -71,7 +71,8 @@ export function lengthNormOf(lengths: readonly { src: number; tgt: number }[]): 
   return { mean, sd: logs.length < 2 ? 0 : Math.sqrt(variance) };
 }
 
-const charCount = (s: string) => [...s].length;
+// Code points: UTF-16 units less one per surrogate pair, without building an array per call.
+const charCount = (s: string) => s.length - (s.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
 
 function checkEmpty(src: string, tgt: string): QaFlag | undefined {
   if (!tgt) return { code: 'empty', message: 'The translation is empty.', params: { reason: 'empty' } };

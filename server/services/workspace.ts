@@ -42,6 +42,8 @@ export function parseFilter(query: Record<string, unknown>): RowFilter {
 
 const isFiltered = (f: RowFilter) => Boolean(f.state || f.qa || f.q);
 
+const sameFlags = (a: QaFlag[], b: QaFlag[]) => a === b || (a.length === b.length && JSON.stringify(a) === JSON.stringify(b));
+
 // Enough rows for several long documents' pages; past it the memo starts again rather than grow.
 const MEMO_LIMIT = 100_000;
 
@@ -66,14 +68,28 @@ export function workspace(db: Db) {
     return fresh;
   }
 
+  // The kept pages hand out the same row object until the row changes: its work row is reused while its
+  // flags stay the same, so the row's rendered markup can be kept by identity (views/row-memo.ts).
+  const workRows = new WeakMap<PairView, { glossaryKey: string; known: ReturnType<typeof textFigures>; row: WorkRow }>();
+
   function enrich(documentId: number, rows: PairView[]): WorkRow[] {
     const terms = glossary.list();
     const glossaryKey = terms.map((t) => `${t.zh}\u0001${t.en}`).join('\u0002');
     const { norm } = figures.of(documentId);
     return rows.map((p) => {
-      if (p.noise) return { ...p, flags: [], hter: null };
-      const known = textFigures(p, glossaryKey, terms);
-      return { ...p, flags: withLengthCheck(known.flags, p, norm), hter: known.hter };
+      const kept = workRows.get(p);
+      if (p.noise) {
+        if (kept) return kept.row;
+        const row = { ...p, flags: [], hter: null };
+        workRows.set(p, { glossaryKey, known: { key: '', flags: [], hter: null }, row });
+        return row;
+      }
+      const known = kept?.glossaryKey === glossaryKey ? kept.known : textFigures(p, glossaryKey, terms);
+      const flags = withLengthCheck(known.flags, p, norm);
+      if (kept && sameFlags(kept.row.flags, flags)) return kept.row;
+      const row = { ...p, flags, hter: known.hter };
+      workRows.set(p, { glossaryKey, known, row });
+      return row;
     });
   }
 

@@ -11,6 +11,15 @@ import { documents } from '../../server/services/documents.ts';
 import { documentRows } from '../../server/services/document-rows.ts';
 import { workspace } from '../../server/services/workspace.ts';
 import { postEditEffort } from '../../server/domain/edit-distance.ts';
+import { memoRow } from '../../views/row-memo.ts';
+import { glossary } from '../../server/services/glossary.ts';
+import { pairRow } from '../../views/pair-row.ts';
+import type { ViewContext } from '../../views/view-context.ts';
+
+const ctx: ViewContext = { t: (key, options) => (options ? `${key}${JSON.stringify(options)}` : key), lang: 'en', csrfToken: '', user: null, path: '/' };
+/** The rows' markup as the page shows it: from the long-lived workspace and its kept markup, or from a fresh one. */
+const markup = (w: ReturnType<typeof workspace>, doc: number, offset: number, limit: number) =>
+  w.rows(doc, {}, offset, limit).map((r) => memoRow(pairRow, ctx, doc, r).toString());
 import { accounts } from '../../server/services/accounts.ts';
 import type { Aligner } from '../../server/domain/assemble-pairs.ts';
 
@@ -26,6 +35,8 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant('merge' as const), row: fc.nat(25) }),
   fc.record({ kind: fc.constant('split' as const), row: fc.nat(25) }),
   fc.constant({ kind: 'undo' as const }),
+  // A glossary term changes other rows' flags without touching their texts.
+  fc.record({ kind: fc.constant('glossary' as const), term: fc.constantFrom(['双方', 'the two sides'], ['合作', 'collaboration'], ['会见', 'meeting']) }),
   // A second process's write: the same database through another connection.
   fc.record({ kind: fc.constant('outside' as const), row: fc.nat(30) }),
 );
@@ -55,6 +66,8 @@ describe('kept pages of rows and document figures', () => {
       for (const s of steps) {
         if (s.kind === 'view') {
           expect(pages.page(doc, s.offset, s.limit)).toEqual(docs.pairs(doc, s.offset, s.limit));
+          // The kept markup equals what a workspace with nothing kept renders.
+          expect(markup(work, doc, s.offset, s.limit)).toEqual(markup(workspace(db), doc, s.offset, s.limit));
           // The counts and effort kept between views equal the summary query and a recomputation from every pair.
           const overview = work.overview(doc);
           expect(overview.doc).toEqual(docs.get(doc));
@@ -72,6 +85,8 @@ describe('kept pages of rows and document figures', () => {
         } else if (s.kind === 'merge' || s.kind === 'split') {
           const op = s.kind === 'merge' ? { kind: 'merge', row: s.row } : { kind: 'split', row: s.row, srcAt: 1, tgtAt: 1 };
           tolerate(() => alignment.apply(lin, doc, alignment.view(doc).version, op));
+        } else if (s.kind === 'glossary') {
+          glossary(db).add(s.term[0]!, s.term[1]!);
         } else if (s.kind === 'undo') {
           tolerate(() => alignment.undo(lin, doc, alignment.view(doc).version));
         } else {
@@ -84,6 +99,21 @@ describe('kept pages of rows and document figures', () => {
       for (let offset = 0; offset < 60; offset += 7) expect(pages.page(doc, offset, 7)).toEqual(docs.pairs(doc, offset, 7));
       db.close();
     }), { numRuns: 40 });
+  });
+
+  it('when a glossary term is added then rows already shown get its flag: kept rows and markup follow the glossary', () => {
+    const db = openDatabase(':memory:');
+    const doc = importDemoCorpus({ db, align });
+    const work = workspace(db);
+    const flagged = (rows: { flags: { code: string }[] }[]) => rows.filter((r) => r.flags.some((f) => f.code === 'glossary')).length;
+    expect(flagged(work.rows(doc, {}, 0, 100))).toBe(0);
+    const before = markup(work, doc, 0, 100);
+    glossary(db).add('合作', 'collaboration');
+    expect(flagged(work.rows(doc, {}, 0, 100))).toBeGreaterThan(0);
+    const after = markup(work, doc, 0, 100);
+    expect(after).toEqual(markup(workspace(db), doc, 0, 100));
+    expect(after).not.toEqual(before);
+    db.close();
   });
 
   it('when the document does not exist then it answers 404 like a fresh read', () => {
