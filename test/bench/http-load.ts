@@ -140,6 +140,12 @@ async function main(): Promise<void> {
     console.log(`http-load: ${os.cpus().length} cores, ${WORKERS} server process(es), ${CONNECTIONS} connections (${Math.round(CONNECTIONS * 0.8)} reading, ${Math.round(CONNECTIONS * 0.2)} saving), ${seconds} s, ${PAIRS}-pair document`);
     console.table([row('page/fragment reads', r), row('versioned saves', s)]);
     console.log(`server RSS: first third ${mean(samples.slice(0, third)).toFixed(0)} MB, last third ${mean(samples.slice(-third)).toFixed(0)} MB, peak ${Math.max(...samples).toFixed(0)} MB`);
+    // The issue's measure of a leak: the third minute against the first (with --seconds 180 or more).
+    const perMinute = 60_000 / 250;
+    if (samples.length >= 3 * perMinute) {
+      const [first, thirdMinute] = [mean(samples.slice(0, perMinute)), mean(samples.slice(2 * perMinute, 3 * perMinute))];
+      console.log(`server RSS: first minute ${first.toFixed(0)} MB, third minute ${thirdMinute.toFixed(0)} MB (${(((thirdMinute - first) / first) * 100).toFixed(1)} %, target within 10 %)`);
+    }
     process.exitCode = failed(r) + failed(s) === 0 ? 0 : 1;
   } finally {
     await server.stop();
