@@ -61,14 +61,17 @@ export function lengthNorm(pairs: readonly { src: string; tgt: string }[]): Leng
 
 /** The same norm from character counts, so a long document's norm can come from SQL without its texts. */
 export function lengthNormOf(lengths: readonly { src: number; tgt: number }[]): LengthNorm {
-  const logs = lengths
-    .map((p) => [p.src, p.tgt] as const)
-    .filter(([s, t]) => s > 0 && t > 0)
-    .map(([s, t]) => Math.log(t / s));
-  if (logs.length === 0) return { mean: 0, sd: 0 };
-  const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
-  const variance = logs.reduce((a, x) => a + (x - mean) ** 2, 0) / logs.length;
-  return { mean, sd: logs.length < 2 ? 0 : Math.sqrt(variance) };
+  // Plain loops: a page view after every save recomputes this over every pair of the document.
+  const logs = new Float64Array(lengths.length);
+  let n = 0;
+  for (const { src, tgt } of lengths) if (src > 0 && tgt > 0) logs[n++] = Math.log(tgt / src);
+  if (n === 0) return { mean: 0, sd: 0 };
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += logs[i]!;
+  const mean = sum / n;
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += (logs[i]! - mean) ** 2;
+  return { mean, sd: n < 2 ? 0 : Math.sqrt(squares / n) };
 }
 
 // Code points: UTF-16 units less one per surrogate pair, without building an array per call.

@@ -42,7 +42,9 @@ export function parseFilter(query: Record<string, unknown>): RowFilter {
 
 const isFiltered = (f: RowFilter) => Boolean(f.state || f.qa || f.q);
 
-const sameFlags = (a: QaFlag[], b: QaFlag[]) => a === b || (a.length === b.length && JSON.stringify(a) === JSON.stringify(b));
+// Flag by flag: the text checks' flags are the very objects kept, so only a new length flag is compared by value.
+const sameFlag = (a: QaFlag, b: QaFlag) => a === b || (a.code === b.code && JSON.stringify(a.params) === JSON.stringify(b.params) && a.message === b.message);
+const sameFlags = (a: QaFlag[], b: QaFlag[]) => a === b || (a.length === b.length && a.every((f, i) => sameFlag(f, b[i]!)));
 
 // Enough rows for several long documents' pages; past it the memo starts again rather than grow.
 const MEMO_LIMIT = 100_000;
