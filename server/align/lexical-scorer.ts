@@ -74,16 +74,16 @@ export function lexicalScorer(doc: SegmentedDocument, features = documentFeature
        * where its share of the bead puts it in the one: translators keep the order of clauses.
        */
       const disorder = (s0: number, s1: number, t0: number, t1: number) => {
-        const { start, end, offset, tgtPart, srcPart, tgtAt, srcAt } = rows;
+        const { start, end, offset, tgtPlaced, srcPlaced, tgtAt, srcAt } = rows;
         if (s1 - s0 >= 2 && t1 - t0 === 1) {
           if (t0 < start[s0]! || t0 >= end[s1 - 1]!) return 0;
           for (let z = s0; z < s1; z++) pairs[z - s0] = offset[z]! + t0 - start[z]!;
-          return outOfOrder(srcLength, s0, s1 - s0, pairs, tgtPart, tgtAt) / tgtUnit;
+          return outOfOrder(srcLength, s0, s1 - s0, pairs, tgtPlaced, tgtAt) / tgtUnit;
         }
         if (s1 - s0 === 1 && t1 - t0 >= 2) {
           if (t0 < start[s0]! || t1 > end[s0]!) return 0;
           for (let e = t0; e < t1; e++) pairs[e - t0] = offset[s0]! + e - start[s0]!;
-          return outOfOrder(tgtLength, t0, t1 - t0, pairs, srcPart, srcAt) / srcUnit;
+          return outOfOrder(tgtLength, t0, t1 - t0, pairs, srcPlaced, srcAt) / srcUnit;
         }
         return 0;
       };
@@ -136,6 +136,9 @@ class PairMatcher {
 
   /** Covered weight of the pair; the source side's is left in `srcCovered` to avoid allocating. */
   srcCovered = 0;
+  /** Matched weight whose place in its sentence is known (see TargetSentence.placed). */
+  tgtPlaced = 0;
+  srcPlaced = 0;
   /** Where the matched words sit in the English and in the Chinese sentence, from 0 to 1. */
   tgtCentroid = 0.5;
   srcCentroid = 0.5;
@@ -144,7 +147,9 @@ class PairMatcher {
     const s = this.src[z]!;
     const epoch = ++this.epoch;
     let tgtCovered = 0;
+    let tgtPlaced = 0;
     let srcCovered = 0;
+    let srcPlaced = 0;
     let tgtAt = 0;
     let srcAt = 0;
     let a = 0;
@@ -156,13 +161,15 @@ class PairMatcher {
       else if (y < x) b++;
       else {
         tgtCovered += e.weights[b]!;
-        tgtAt += e.weights[b]! * e.positions[b]!;
+        tgtPlaced += e.placed[b]!;
+        tgtAt += e.placed[b]! * e.positions[b]!;
         while (a < s.linkTarget.length && s.linkTarget[a] === x) {
           const w = s.linkWord[a]!;
           if (this.stamp[w] !== epoch) {
             this.stamp[w] = epoch;
             srcCovered += s.weights[w]!;
-            srcAt += s.weights[w]! * s.positions[w]!;
+            srcPlaced += s.placed[w]!;
+            srcAt += s.placed[w]! * s.positions[w]!;
           }
           a++;
         }
@@ -170,8 +177,10 @@ class PairMatcher {
       }
     }
     this.srcCovered = srcCovered;
-    this.tgtCentroid = tgtCovered > 0 ? tgtAt / tgtCovered : 0.5;
-    this.srcCentroid = srcCovered > 0 ? srcAt / srcCovered : 0.5;
+    this.tgtPlaced = tgtPlaced;
+    this.tgtCentroid = tgtPlaced > 0 ? tgtAt / tgtPlaced : 0.5;
+    this.srcPlaced = srcPlaced;
+    this.srcCentroid = srcPlaced > 0 ? srcAt / srcPlaced : 0.5;
     return tgtCovered;
   }
 }
@@ -188,6 +197,8 @@ function pairRows(band: Band, srcCount: number, tgtCount: number, matcher: PairM
   }
   const tgtPart = new Float32Array(offset[srcCount]!);
   const srcPart = new Float32Array(offset[srcCount]!);
+  const tgtPlaced = new Float32Array(offset[srcCount]!);
+  const srcPlaced = new Float32Array(offset[srcCount]!);
   const tgtAt = new Float32Array(offset[srcCount]!);
   const srcAt = new Float32Array(offset[srcCount]!);
   for (let z = 0; z < srcCount; z++) {
@@ -195,11 +206,13 @@ function pairRows(band: Band, srcCount: number, tgtCount: number, matcher: PairM
       const k = offset[z]! + e - start[z]!;
       tgtPart[k] = matcher.match(z, tgt[e]!);
       srcPart[k] = matcher.srcCovered;
+      tgtPlaced[k] = matcher.tgtPlaced;
+      srcPlaced[k] = matcher.srcPlaced;
       tgtAt[k] = matcher.tgtCentroid;
       srcAt[k] = matcher.srcCentroid;
     }
   }
-  return { start, end, offset, tgtPart, srcPart, tgtAt, srcAt };
+  return { start, end, offset, tgtPart, srcPart, tgtPlaced, srcPlaced, tgtAt, srcAt };
 }
 
 // Pairs that share words rare on both sides, each pair's weight the summed rarity of what it shares.

@@ -19,6 +19,8 @@ export interface SourceSentence {
   length: number;
   /** Where each of `words` first occurs, from 0 (start) to 1 (end). */
   positions: Float32Array;
+  /** Weight of each of `words` as evidence of where a match sits: 0 for words used more than once. */
+  placed: Float64Array;
 }
 
 /** One English sentence: its distinct content ids, sorted, with IDF weights. */
@@ -29,6 +31,8 @@ export interface TargetSentence {
   length: number;
   /** Where each of `ids` first occurs, from 0 (start) to 1 (end). */
   positions: Float32Array;
+  /** Weight of each of `ids` as evidence of where a match sits: 0 for words used more than once. */
+  placed: Float64Array;
 }
 
 export interface DocumentFeatures {
@@ -50,6 +54,9 @@ export interface SegmentedDocument {
   /** Per Chinese sentence: each distinct word → English ids the lexicon gives it (often none). */
   src: Map<string, ReadonlySet<number>>[];
   tgt: Set<number>[];
+  /** Per sentence, the words it uses more than once: such a word has no one place in it. */
+  srcRepeated: ReadonlySet<string>[];
+  tgtRepeated: ReadonlySet<number>[];
   srcLength: number[];
   tgtLength: number[];
 }
@@ -57,9 +64,16 @@ export interface SegmentedDocument {
 export function segmentDocument(src: string[], tgt: string[], resources: AlignResources): SegmentedDocument {
   const ids = new IdSpace(resources.lexicon.vocabulary);
   const wordCache = new Map<string, Set<number>>();
+  const chinese = src.map((s) => {
+    const words = resources.segmentChinese(s);
+    return { links: chineseLinks(words, resources, ids, wordCache), repeated: repeatedWords(words) };
+  });
+  const english = tgt.map((s) => englishIds(s, ids));
   return {
-    src: src.map((s) => chineseLinks(resources.segmentChinese(s), resources, ids, wordCache)),
-    tgt: tgt.map((s) => englishIds(s, ids)),
+    src: chinese.map((c) => c.links),
+    srcRepeated: chinese.map((c) => c.repeated),
+    tgt: english.map((e) => e.ids),
+    tgtRepeated: english.map((e) => e.repeated),
     srcLength: src.map(visibleLength),
     tgtLength: tgt.map(visibleLength),
   };
@@ -76,8 +90,8 @@ export function documentFeatures(doc: SegmentedDocument): DocumentFeatures {
   const srcIdf = (w: string) => idf(doc.src.length, srcFrequency.get(w) ?? 1);
   const tgtIdf = (id: number) => idf(doc.tgt.length, tgtFrequency.get(id) ?? 1);
   return {
-    src: srcLinks.map((links, k) => sourceSentence(links, srcIdf, doc.srcLength[k]!)),
-    tgt: doc.tgt.map((set, k) => targetSentence(set, tgtIdf, doc.tgtLength[k]!)),
+    src: srcLinks.map((links, k) => sourceSentence(links, doc.srcRepeated[k]!, srcIdf, doc.srcLength[k]!)),
+    tgt: doc.tgt.map((set, k) => targetSentence(set, doc.tgtRepeated[k]!, tgtIdf, doc.tgtLength[k]!)),
     tgtFrequency,
     srcFrequency,
   };
@@ -97,7 +111,7 @@ export function withLearnedLinks(features: DocumentFeatures, doc: SegmentedDocum
   const srcIdf = (w: string) => idf(doc.src.length, srcFrequency.get(w) ?? 1);
   return {
     ...features,
-    src: features.src.map((s, k) => (touched[k] ? sourceSentence(linkedWords(doc.src[k]!, learned), srcIdf, s.length) : s)),
+    src: features.src.map((s, k) => (touched[k] ? sourceSentence(linkedWords(doc.src[k]!, learned), doc.srcRepeated[k]!, srcIdf, s.length) : s)),
     srcFrequency,
   };
 }
@@ -135,12 +149,29 @@ class IdSpace {
   }
 }
 
-function englishIds(sentence: string, ids: IdSpace): Set<number> {
+const NONE: ReadonlySet<never> = new Set();
+
+function repeatedWords(words: TaggedWord[]): ReadonlySet<string> {
+  const seen = new Set<string>();
+  let repeated: Set<string> | undefined;
+  for (const { word } of words) {
+    if (seen.has(word)) (repeated ??= new Set()).add(word);
+    else seen.add(word);
+  }
+  return repeated ?? NONE;
+}
+
+function englishIds(sentence: string, ids: IdSpace): { ids: Set<number>; repeated: ReadonlySet<number> } {
   const out = new Set<number>();
-  for (const s of contentStems(sentence)) out.add(ids.id(s));
-  for (const n of englishNumberTokens(sentence)) out.add(ids.id(n));
-  for (const c of sentence) if (c in PUNCTUATION_TOKENS) out.add(ids.id(PUNCTUATION_TOKENS[c]!));
-  return out;
+  let repeated: Set<number> | undefined;
+  const add = (id: number) => {
+    if (out.has(id)) (repeated ??= new Set()).add(id);
+    else out.add(id);
+  };
+  for (const s of contentStems(sentence)) add(ids.id(s));
+  for (const n of englishNumberTokens(sentence)) add(ids.id(n));
+  for (const c of sentence) if (c in PUNCTUATION_TOKENS) add(ids.id(PUNCTUATION_TOKENS[c]!));
+  return { ids: out, repeated: repeated ?? NONE };
 }
 
 /** Chinese word → English ids it may translate to, for the distinct words of one sentence. */
@@ -195,9 +226,10 @@ function nameSpellings(syllables: string[]): string[] {
   return [plain[0]!, plain.slice(1).join(''), plain.join('')].map(stem);
 }
 
-function sourceSentence(links: Map<string, ReadonlySet<number>>, idfOf: (w: string) => number, length: number): SourceSentence {
+function sourceSentence(links: Map<string, ReadonlySet<number>>, repeated: ReadonlySet<string>, idfOf: (w: string) => number, length: number): SourceSentence {
   const words = [...links.keys()];
   const weights = Float64Array.from(words, idfOf);
+  const placed = Float64Array.from(words, (w, k) => (repeated.has(w) ? 0 : weights[k]!));
   // Packed as id * 1024 + word so a numeric typed-array sort orders by id, then word.
   const packed: number[] = [];
   words.slice(0, 1024).forEach((w, k) => {
@@ -212,15 +244,17 @@ function sourceSentence(links: Map<string, ReadonlySet<number>>, idfOf: (w: stri
     mass: weights.reduce((s, x) => s + x, 0),
     length,
     positions: Float32Array.from(words, (_, k) => (k + 0.5) / words.length),
+    placed,
   };
 }
 
-function targetSentence(set: Set<number>, idfOf: (id: number) => number, length: number): TargetSentence {
+function targetSentence(set: Set<number>, repeated: ReadonlySet<number>, idfOf: (id: number) => number, length: number): TargetSentence {
   const ids = Int32Array.from(set).sort();
   const weights = Float64Array.from(ids, idfOf);
+  const placed = Float64Array.from(ids, (id, k) => (repeated.has(id) ? 0 : weights[k]!));
   // The set holds the ids in the order the sentence first uses them.
   const order = new Map<number, number>();
   for (const id of set) order.set(id, (order.size + 0.5) / set.size);
   const positions = Float32Array.from(ids, (id) => order.get(id)!);
-  return { ids, weights, mass: weights.reduce((s, x) => s + x, 0), length, positions };
+  return { ids, weights, mass: weights.reduce((s, x) => s + x, 0), length, positions, placed };
 }
