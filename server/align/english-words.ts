@@ -52,6 +52,8 @@ function stemUncached(word: string): string {
   }
   if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
   if (w.length > 3 && /([^aeiouls])\1$/.test(w)) w = w.slice(0, -1);
+  // wife/wives, knife/knives, thief/thieves, grief/grieve: English voices a final f before -es.
+  if (w.length >= 3 && w.endsWith('f')) w = w.slice(0, -1) + 'v';
   return w;
 }
 

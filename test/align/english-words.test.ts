@@ -1,0 +1,22 @@
+// English stems as the aligner compares them: a gloss and a sentence must meet on the same stem.
+
+import { describe, expect, it } from 'vitest';
+import { contentStems, stem } from '../../server/align/english-words.ts';
+
+describe('stem', () => {
+  it('when a plural voices a final f then it stems like the singular', () => {
+    const pairs: [string, string][] = [['wife', 'wives'], ['knife', 'knives'], ['thief', 'thieves'], ['calf', 'calves'], ['staff', 'staves']];
+    for (const [singular, plural] of pairs) expect(stem(plural)).toBe(stem(singular));
+  });
+
+  it('when a word is irregular then it meets its dictionary form', () => {
+    expect(stem('brethren')).toBe(stem('brother'));
+    expect(stem('spake')).toBe(stem('speak'));
+  });
+});
+
+describe('contentStems', () => {
+  it('when a sentence has function words then only the content words remain', () => {
+    expect(contentStems('And he desired many wives.')).toEqual([stem('desired'), stem('wife')]);
+  });
+});
