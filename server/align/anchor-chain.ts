@@ -4,6 +4,9 @@ import type { AnchorCandidate, Band } from './span-scorer.ts';
 
 // Keeps the band, and so the time, linear in length even where no anchors were found.
 const MAX_EXTRA_HALF_WIDTH = 60;
+// An anchor where the chain's slope changes by more than this factor is taken for a wrong one.
+const MAX_BEND = 9;
+const MAX_OUTLIER_ROUNDS = 8;
 
 /** The subset of candidates, strictly increasing on both sides, with the largest total weight. */
 export function heaviestChain(candidates: AnchorCandidate[], tgtCount: number): AnchorCandidate[] {
@@ -33,20 +36,25 @@ export function heaviestChain(candidates: AnchorCandidate[], tgtCount: number): 
 }
 
 /**
- * Drops anchors that bend the chain sharply both ways (far too steep on one side, far too flat
- * on the other): a wrong anchor that still fits the order drags the band away from the path.
+ * Drops anchors that bend the chain sharply (far steeper on one side than on the other): a wrong
+ * anchor that still fits the order drags the band away from the path. The sharpest bend goes
+ * first, so that the good anchor next to a wrong one, which also sees the bend, stays.
  */
 export function withoutOutliers(chain: AnchorCandidate[], srcCount: number, tgtCount: number): AnchorCandidate[] {
   const ratio = (tgtCount + 1) / (srcCount + 1);
+  const slope = (a: { src: number; tgt: number }, b: { src: number; tgt: number }) => (b.tgt - a.tgt + 1) / (b.src - a.src + 1) / ratio;
   let kept = chain;
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; round < MAX_OUTLIER_ROUNDS; round++) {
     const points = [{ src: -1, tgt: -1 }, ...kept, { src: srcCount, tgt: tgtCount }];
-    const slope = (a: { src: number; tgt: number }, b: { src: number; tgt: number }) => (b.tgt - a.tgt + 1) / (b.src - a.src + 1) / ratio;
-    kept = kept.filter((_, k) => {
+    const bend = kept.map((_, k) => {
       const before = slope(points[k]!, points[k + 1]!);
       const after = slope(points[k + 1]!, points[k + 2]!);
-      return !((before > 3 && after < 1 / 3) || (before < 1 / 3 && after > 3));
+      return Math.max(before / after, after / before);
     });
+    const sharpest = (k: number) => bend[k]! > MAX_BEND && !(bend[k - 1]! >= bend[k]!) && !(bend[k + 1]! > bend[k]!);
+    const next = kept.filter((_, k) => !sharpest(k));
+    if (next.length === kept.length) break;
+    kept = next;
   }
   return kept;
 }
