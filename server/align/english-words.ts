@@ -21,6 +21,22 @@ const IRREGULAR: Record<string, string> = {
   died: 'die', dead: 'die', death: 'die', ate: 'eat', eaten: 'eat', sat: 'sit', stood: 'stand',
   wrote: 'write', written: 'write', heard: 'hear', held: 'hold', left: 'leave', lay: 'lie',
   people: 'people', mice: 'mouse', teeth: 'tooth', geese: 'goose', fled: 'flee', wept: 'weep',
+  spoken: 'speak', felt: 'feel', kept: 'keep', slept: 'sleep', meant: 'mean', dealt: 'deal',
+  dwelt: 'dwell', knelt: 'kneel', lent: 'lend', bent: 'bend', spent: 'spend', lost: 'lose',
+  fought: 'fight', caught: 'catch', taught: 'teach', bought: 'buy', sought: 'seek', wrought: 'work',
+  sold: 'sell', understood: 'understand', fed: 'feed', met: 'meet', led: 'lead', paid: 'pay',
+  laid: 'lay', shook: 'shake', shaken: 'shake', forsook: 'forsake', forsaken: 'forsake',
+  drank: 'drink', drunk: 'drink', sang: 'sing', sung: 'sing', sank: 'sink', sunk: 'sink',
+  began: 'begin', begun: 'begin', ran: 'run', became: 'become', drew: 'draw', drawn: 'draw',
+  grew: 'grow', grown: 'grow', threw: 'throw', thrown: 'throw', flew: 'fly', blew: 'blow',
+  blown: 'blow', broke: 'break', broken: 'break', chose: 'choose', chosen: 'choose', froze: 'freeze',
+  frozen: 'freeze', stole: 'steal', stolen: 'steal', woke: 'wake', wore: 'wear', worn: 'wear',
+  tore: 'tear', torn: 'tear', swore: 'swear', sworn: 'swear', drove: 'drive', driven: 'drive',
+  rode: 'ride', ridden: 'ride', rose: 'rise', risen: 'rise', arose: 'arise', arisen: 'arise',
+  hid: 'hide', hidden: 'hide', forgave: 'forgive', forgiven: 'forgive', forgot: 'forget',
+  forgotten: 'forget', got: 'get', gotten: 'get', fell: 'fall', fallen: 'fall', smote: 'smite',
+  smitten: 'smite', struck: 'strike', stricken: 'strike', shone: 'shine', hung: 'hang', dug: 'dig',
+  shot: 'shoot', stuck: 'stick', won: 'win', beaten: 'beat', oxen: 'ox', lice: 'louse',
 };
 
 // Glosses and texts repeat the same few thousand words; stemming each once matters for load time.
@@ -37,9 +53,8 @@ export function stem(word: string): string {
 }
 
 function stemUncached(word: string): string {
-  const irregular = IRREGULAR[word];
-  if (irregular) return irregular;
-  let w = word;
+  // The base form goes through the same rules, so that 'gave' meets the stem of 'give'.
+  let w = IRREGULAR[word] ?? word;
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('sses')) w = w.slice(0, -2);

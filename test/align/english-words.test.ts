@@ -12,6 +12,8 @@ describe('stem', () => {
   it('when a word is irregular then it meets its dictionary form', () => {
     expect(stem('brethren')).toBe(stem('brother'));
     expect(stem('spake')).toBe(stem('speak'));
+    const forms: [string, string][] = [['gave', 'give'], ['wrote', 'write'], ['felt', 'feel'], ['chosen', 'choose'], ['began', 'begin']];
+    for (const [past, base] of forms) expect(stem(past)).toBe(stem(base));
   });
 });
 
