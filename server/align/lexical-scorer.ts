@@ -73,18 +73,24 @@ export function lexicalScorer(doc: SegmentedDocument, features = documentFeature
        * In a bead of several sentences against one, how far each sentence's matches sit from
        * where its share of the bead puts it in the one: translators keep the order of clauses.
        */
+      const manyToOne = (s0: number, s1: number, t0: number) => {
+        const { start, end, offset, tgtPlaced, tgtAt } = rows;
+        if (t0 < start[s0]! || t0 >= end[s1 - 1]!) return 0;
+        for (let z = s0; z < s1; z++) pairs[z - s0] = offset[z]! + t0 - start[z]!;
+        return outOfOrder(srcLength, s0, s1 - s0, pairs, tgtPlaced, tgtAt) / tgtUnit;
+      };
+      const oneToMany = (s0: number, t0: number, t1: number) => {
+        const { start, end, offset, srcPlaced, srcAt } = rows;
+        if (t0 < start[s0]! || t1 > end[s0]!) return 0;
+        for (let e = t0; e < t1; e++) pairs[e - t0] = offset[s0]! + e - start[s0]!;
+        return outOfOrder(tgtLength, t0, t1 - t0, pairs, srcPlaced, srcAt) / srcUnit;
+      };
+      // A pair's matches belong in the middle of both sentences: a 1-1 bead that holds a clause
+      // of its neighbour pays as a 2-1 bead with a misplaced sentence does.
       const disorder = (s0: number, s1: number, t0: number, t1: number) => {
-        const { start, end, offset, tgtPlaced, srcPlaced, tgtAt, srcAt } = rows;
-        if (s1 - s0 >= 2 && t1 - t0 === 1) {
-          if (t0 < start[s0]! || t0 >= end[s1 - 1]!) return 0;
-          for (let z = s0; z < s1; z++) pairs[z - s0] = offset[z]! + t0 - start[z]!;
-          return outOfOrder(srcLength, s0, s1 - s0, pairs, tgtPlaced, tgtAt) / tgtUnit;
-        }
-        if (s1 - s0 === 1 && t1 - t0 >= 2) {
-          if (t0 < start[s0]! || t1 > end[s0]!) return 0;
-          for (let e = t0; e < t1; e++) pairs[e - t0] = offset[s0]! + e - start[s0]!;
-          return outOfOrder(tgtLength, t0, t1 - t0, pairs, srcPlaced, srcAt) / srcUnit;
-        }
+        if (s1 - s0 === 1 && t1 - t0 === 1) return 0.5 * (manyToOne(s0, s1, t0) + oneToMany(s0, t0, t1));
+        if (t1 - t0 === 1) return manyToOne(s0, s1, t0);
+        if (s1 - s0 === 1) return oneToMany(s0, t0, t1);
         return 0;
       };
       const scores: SpanScores = {
