@@ -13,6 +13,7 @@ import { insertDocument } from '../support/insert-document.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import { freePort, ROOT } from '../support/start-workbench.ts';
 import { tempDir } from '../support/test-server.ts';
+import { descendants } from '../support/processes.ts';
 
 // autocannon ships no types: the few fields used here.
 interface LoadRequest { method: string; setupRequest?: (req: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown>;
@@ -52,15 +53,16 @@ export async function startServer(dbFile: string, workers = '1'): Promise<BenchS
   };
 }
 
-/** Resident memory of a process and its children (the worker processes with DUIQI_WORKERS > 1), in MB. */
+/** Resident memory of a process and everything under it (the worker processes with DUIQI_WORKERS > 1), in MB. */
 export function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const own = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN) / 1024;
-  let children: number[] = [];
-  try {
-    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch { /* gone, or no children file */ }
-  return own + children.reduce((sum, child) => sum + (fs.existsSync(`/proc/${child}`) ? rssMb(child) : 0), 0);
+  const own = (p: number) => {
+    try {
+      return Number(/^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    } catch {
+      return 0; // gone between listing and reading
+    }
+  };
+  return [pid, ...descendants(pid)].reduce((sum, p) => sum + own(p), 0);
 }
 
 /** Samples a process's RSS every `everyMs` until stopped; returns the samples. */

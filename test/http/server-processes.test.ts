@@ -3,17 +3,8 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkbench, type Workbench } from '../support/start-workbench.ts';
 import { Client } from '../support/test-server.ts';
-
-/** The process ids under `pid` (tsx runs the server in a child of its own, and the workers are that child's children). */
-function descendants(pid: number): number[] {
-  let children: number[] = [];
-  try {
-    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-  return children.flatMap((c) => [c, ...descendants(c)]);
-}
+// tsx runs the server in a child of its own, and the workers are that child's children.
+import { descendants } from '../support/processes.ts';
 
 const alive = (pid: number) => fs.existsSync(`/proc/${pid}`);
 
