@@ -81,24 +81,36 @@ export function postEditEffort(pairs: readonly EditedPair[], lang: Lang = 'en'):
 
 /** Document-level effort from each pair's edits, so a caller may keep the per-pair figures between calls. */
 export function sumEdits(pairs: Iterable<PairEdits>): PostEditEffort {
-  let n = 0;
-  let changed = 0;
-  let totalEdits = 0;
-  let hterSum = 0;
-  let totalSeconds = 0;
-  for (const p of pairs) {
-    n++;
-    if (p.changed) changed++;
-    totalEdits += p.edits;
-    hterSum += p.edits / Math.max(1, p.finalWords);
-    totalSeconds += p.seconds;
+  const sum = new EffortSum();
+  for (const p of pairs) sum.add(p.edits, p.finalWords, p.changed, p.seconds);
+  return sum.result();
+}
+
+/** `sumEdits` one pair at a time, for callers that keep the per-pair figures in columns rather than objects. */
+export class EffortSum {
+  private n = 0;
+  private changed = 0;
+  private totalEdits = 0;
+  private hterSum = 0;
+  private totalSeconds = 0;
+
+  add(edits: number, finalWords: number, changed: boolean, seconds: number): void {
+    this.n++;
+    if (changed) this.changed++;
+    this.totalEdits += edits;
+    this.hterSum += edits / Math.max(1, finalWords);
+    this.totalSeconds += seconds;
   }
-  return {
-    pairs: n,
-    changed,
-    changedShare: n ? changed / n : 0,
-    totalEdits,
-    meanHter: n ? hterSum / n : 0,
-    totalSeconds,
-  };
+
+  result(): PostEditEffort {
+    const n = this.n;
+    return {
+      pairs: n,
+      changed: this.changed,
+      changedShare: n ? this.changed / n : 0,
+      totalEdits: this.totalEdits,
+      meanHter: n ? this.hterSum / n : 0,
+      totalSeconds: this.totalSeconds,
+    };
+  }
 }

@@ -61,10 +61,22 @@ export function lengthNorm(pairs: readonly { src: string; tgt: string }[]): Leng
 
 /** The same norm from character counts, so a long document's norm can come from SQL without its texts. */
 export function lengthNormOf(lengths: readonly { src: number; tgt: number }[]): LengthNorm {
-  // Plain loops: a page view after every save recomputes this over every pair of the document.
   const logs = new Float64Array(lengths.length);
   let n = 0;
-  for (const { src, tgt } of lengths) if (src > 0 && tgt > 0) logs[n++] = Math.log(tgt / src);
+  for (const { src, tgt } of lengths) {
+    const log = lengthLog(src, tgt);
+    if (!Number.isNaN(log)) logs[n++] = log;
+  }
+  return normOfLogs(logs, n);
+}
+
+/** A pair's contribution to the norm: log of the length ratio, NaN when a side is empty (no contribution). */
+export function lengthLog(src: number, tgt: number): number {
+  return src > 0 && tgt > 0 ? Math.log(tgt / src) : Number.NaN;
+}
+
+/** The norm from the first n of `lengthLog`'s values, for callers that keep them between calls. */
+export function normOfLogs(logs: Float64Array, n: number): LengthNorm {
   if (n === 0) return { mean: 0, sd: 0 };
   let sum = 0;
   for (let i = 0; i < n; i++) sum += logs[i]!;

@@ -4,17 +4,8 @@
 
 import type { Db } from '../db/open-database.ts';
 import { documentsRepo, type PairFiguresRow } from '../db/documents-repo.ts';
-import { lengthNormOf, type LengthNorm } from '../domain/qa-checks.ts';
-import { pairEdits, sumEdits, type PairEdits, type PostEditEffort } from '../domain/edit-distance.ts';
-
-interface PairFigures {
-  noise: boolean;
-  state: number | null;
-  srcSegments: number;
-  tgtSegments: number;
-  lengths: { src: number; tgt: number } | null;
-  edits: PairEdits | null;
-}
+import { lengthLog, normOfLogs, type LengthNorm } from '../domain/qa-checks.ts';
+import { EffortSum, pairEdits, type PostEditEffort } from '../domain/edit-distance.ts';
 
 /** The counts a document summary shows, as the summary query of documents-repo computes them. */
 export interface DocumentCounts {
@@ -34,37 +25,93 @@ interface Figures {
 interface Cached extends Figures {
   version: number | null;
   revision: number;
-  pairs: Map<number, PairFigures>;
+  columns: FigureColumns;
 }
 
-// The same selection as before the cache: translated pairs count for the norm, worked ones for the effort.
-function figuresOf(row: PairFiguresRow): PairFigures {
-  const shape = { noise: row.noise === 1, state: row.state, srcSegments: row.src_segments, tgtSegments: row.tgt_segments };
-  if (row.noise) return { ...shape, lengths: null, edits: null };
-  return {
-    ...shape,
-    lengths: row.tgt_chars > 0 ? { src: row.src_chars, tgt: row.tgt_chars } : null,
-    edits: row.mt !== null && row.tgt !== null ? pairEdits({ mt: row.mt, final: row.tgt, seconds: row.seconds }) : null,
-  };
-}
+/**
+ * Each pair's share of the figures in typed columns, one slot per pair in the order of the first read: summing
+ * columns after every save costs microseconds where walking a map of objects cost a millisecond per 5,000
+ * pairs, and the sums run in the same order as over a fresh read, so they give the same floats.
+ */
+class FigureColumns {
+  private readonly slots = new Map<number, number>();
+  private readonly noise: Uint8Array;
+  private readonly state: Int16Array;
+  private readonly srcSegments: Int32Array;
+  private readonly tgtSegments: Int32Array;
+  /** `lengthLog` of the pair's lengths; NaN when it does not count for the norm. */
+  private readonly lengthLog: Float64Array;
+  private readonly worked: Uint8Array;
+  private readonly edits: Float64Array;
+  private readonly finalWords: Float64Array;
+  private readonly changed: Uint8Array;
+  private readonly seconds: Float64Array;
+  private readonly logs: Float64Array;
 
-function summarise(pairs: Map<number, PairFigures>): Figures {
-  const lengths: { src: number; tgt: number }[] = [];
-  const edits: PairEdits[] = [];
-  const c: DocumentCounts = { pairCount: 0, noiseCount: 0, srcSegmentCount: 0, tgtSegmentCount: 0, counts: { untranslated: 0, machine: 0, translated: 0, approved: 0 } };
-  for (const p of pairs.values()) {
-    if (p.lengths) lengths.push(p.lengths);
-    if (p.edits) edits.push(p.edits);
-    if (p.noise) c.noiseCount++;
-    else c.pairCount++;
-    c.srcSegmentCount += p.srcSegments;
-    c.tgtSegmentCount += p.tgtSegments;
-    if (p.state === 0) c.counts.untranslated++;
-    else if (p.state === 10) c.counts.machine++;
-    else if (p.state === 20 || p.state === 25) c.counts.translated++;
-    else if (p.state === 30) c.counts.approved++;
+  constructor(rows: readonly PairFiguresRow[]) {
+    const n = rows.length;
+    this.noise = new Uint8Array(n);
+    this.state = new Int16Array(n);
+    this.srcSegments = new Int32Array(n);
+    this.tgtSegments = new Int32Array(n);
+    this.lengthLog = new Float64Array(n);
+    this.worked = new Uint8Array(n);
+    this.edits = new Float64Array(n);
+    this.finalWords = new Float64Array(n);
+    this.changed = new Uint8Array(n);
+    this.seconds = new Float64Array(n);
+    this.logs = new Float64Array(n);
+    rows.forEach((row, k) => {
+      this.slots.set(row.id, k);
+      this.write(k, row);
+    });
   }
-  return { norm: lengthNormOf(lengths), effort: sumEdits(edits), counts: c };
+
+  /** Replaces a pair's figures; false for a pair this table has no slot for (the caller reads everything again). */
+  update(row: PairFiguresRow): boolean {
+    const k = this.slots.get(row.id);
+    if (k === undefined) return false;
+    this.write(k, row);
+    return true;
+  }
+
+  // The same selection as before the cache: translated pairs count for the norm, worked ones for the effort.
+  private write(k: number, row: PairFiguresRow): void {
+    this.noise[k] = row.noise;
+    this.state[k] = row.state ?? -1;
+    this.srcSegments[k] = row.src_segments;
+    this.tgtSegments[k] = row.tgt_segments;
+    this.lengthLog[k] = row.noise ? Number.NaN : lengthLog(row.src_chars, row.tgt_chars);
+    const worked = !row.noise && row.mt !== null && row.tgt !== null;
+    this.worked[k] = worked ? 1 : 0;
+    if (!worked) return;
+    const e = pairEdits({ mt: row.mt!, final: row.tgt!, seconds: row.seconds });
+    this.edits[k] = e.edits;
+    this.finalWords[k] = e.finalWords;
+    this.changed[k] = e.changed ? 1 : 0;
+    this.seconds[k] = e.seconds;
+  }
+
+  summarise(): Figures {
+    const c: DocumentCounts = { pairCount: 0, noiseCount: 0, srcSegmentCount: 0, tgtSegmentCount: 0, counts: { untranslated: 0, machine: 0, translated: 0, approved: 0 } };
+    const effort = new EffortSum();
+    let logCount = 0;
+    for (let k = 0; k < this.noise.length; k++) {
+      const log = this.lengthLog[k]!;
+      if (!Number.isNaN(log)) this.logs[logCount++] = log;
+      if (this.worked[k]) effort.add(this.edits[k]!, this.finalWords[k]!, this.changed[k] === 1, this.seconds[k]!);
+      if (this.noise[k]) c.noiseCount++;
+      else c.pairCount++;
+      c.srcSegmentCount += this.srcSegments[k]!;
+      c.tgtSegmentCount += this.tgtSegments[k]!;
+      const state = this.state[k];
+      if (state === 0) c.counts.untranslated++;
+      else if (state === 10) c.counts.machine++;
+      else if (state === 20 || state === 25) c.counts.translated++;
+      else if (state === 30) c.counts.approved++;
+    }
+    return { norm: normOfLogs(this.logs, logCount), effort: effort.result(), counts: c };
+  }
 }
 
 export function documentFigures(db: Db) {
@@ -77,14 +124,19 @@ export function documentFigures(db: Db) {
       // The generation is read before the pairs: a save landing in between is simply read again next time.
       const { revision, version } = repo.generationParts(documentId);
       let cached = cache.get(documentId);
+      if (cached && cached.version === version && revision > cached.revision) {
+        const columns = cached.columns;
+        if (repo.revisedFigures(documentId, cached.revision).every((row) => columns.update(row))) {
+          Object.assign(cached, { revision }, columns.summarise());
+        } else {
+          cached = undefined;
+        }
+      }
       if (!cached || cached.version !== version) {
         // An alignment change can add and remove pairs: start again from every pair.
-        const pairs = new Map(repo.figures(documentId).map((row) => [row.id, figuresOf(row)]));
-        cached = { version, revision, pairs, ...summarise(pairs) };
+        const columns = new FigureColumns(repo.figures(documentId));
+        cached = { version, revision, columns, ...columns.summarise() };
         cache.set(documentId, cached);
-      } else if (revision > cached.revision) {
-        for (const row of repo.revisedFigures(documentId, cached.revision)) cached.pairs.set(row.id, figuresOf(row));
-        Object.assign(cached, { revision }, summarise(cached.pairs));
       }
       return { norm: cached.norm, effort: cached.effort, counts: cached.counts };
     },
