@@ -32,9 +32,9 @@ export function accountsRepo(db: Db) {
     deleteExpired: db.prepare('DELETE FROM sessions WHERE expires_at < ?'),
     insertToken: db.prepare('INSERT INTO api_tokens (user_id, token_hash) VALUES (?, ?)'),
     userByToken: db.prepare(
-      'SELECT u.id, u.name, u.role, u.password_hash FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?',
+      'SELECT u.id, u.name, u.role, u.password_hash, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?',
     ),
-    touchToken: db.prepare("UPDATE api_tokens SET last_used_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE token_hash = ?"),
+    touchToken: db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?'),
   };
   return {
     countUsers: () => q.countUsers.get() as number,
@@ -47,8 +47,8 @@ export function accountsRepo(db: Db) {
     deleteSession: (id: string) => q.deleteSession.run(id),
     deleteExpiredSessions: (now: string) => q.deleteExpired.run(now),
     insertToken: (userId: number, tokenHash: string) => q.insertToken.run(userId, tokenHash),
-    userByTokenHash: (hash: string) => q.userByToken.get(hash) as UserRow | undefined,
-    touchToken: (hash: string) => q.touchToken.run(hash),
+    userByTokenHash: (hash: string) => q.userByToken.get(hash) as (UserRow & { last_used_at: string | null }) | undefined,
+    touchToken: (hash: string, at: string) => q.touchToken.run(at, hash),
   };
 }
 export type AccountsRepo = ReturnType<typeof accountsRepo>;

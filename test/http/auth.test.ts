@@ -115,6 +115,27 @@ describe('API authentication and roles', () => {
     expect(bad.status).toBe(401);
   });
 
+  it('when a token is used again within a minute then its time of last use is not rewritten (no write per request)', () => {
+    let clock = Date.parse('2026-11-27T08:00:00.000Z');
+    const tokens = accounts(server.db, () => clock);
+    const token = tokens.createToken('lin');
+    const lastUsed = () => (server.db.prepare('SELECT last_used_at FROM api_tokens ORDER BY id DESC LIMIT 1').pluck().get() as string | null);
+    const writesDuring = (use: () => void) => {
+      const before = server.db.prepare('SELECT total_changes()').pluck().get() as number;
+      use();
+      return (server.db.prepare('SELECT total_changes()').pluck().get() as number) - before;
+    };
+    expect(lastUsed()).toBeNull();
+    expect(writesDuring(() => expect(tokens.userForToken(token)?.name).toBe('lin'))).toBe(1);
+    expect(lastUsed()).toBe('2026-11-27T08:00:00.000Z');
+    clock += 59_000;
+    expect(writesDuring(() => expect(tokens.userForToken(token)?.name).toBe('lin'))).toBe(0);
+    clock += 1_000;
+    expect(writesDuring(() => tokens.userForToken(token))).toBe(1);
+    expect(lastUsed()).toBe('2026-11-27T08:01:00.000Z');
+    expect(writesDuring(() => expect(tokens.userForToken('dq_not-a-token')).toBeUndefined())).toBe(0);
+  });
+
   it('when an unknown document id is asked for then 404 with a JSON error', async () => {
     const token = accounts(server.db).createToken('lin');
     for (const id of ['999999', 'abc']) {
