@@ -36,8 +36,10 @@ export interface BenchServer {
 /** The real server in its own process, so its memory is measured alone. */
 export async function startServer(dbFile: string, workers = '1'): Promise<BenchServer> {
   const port = await freePort();
+  // BENCH_SERVER_ARGS (e.g. --trace-gc, --cpu-prof) and BENCH_SERVER_LOG (a file for its output) help find where time goes.
+  const log = process.env.BENCH_SERVER_LOG ? fs.openSync(process.env.BENCH_SERVER_LOG, 'w') : 'ignore';
   const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT, env: { ...process.env, DUIQI_DB: dbFile, PORT: String(port), DUIQI_ADMIN_PASSWORD: 'bench-admin-1', DUIQI_WORKERS: workers }, stdio: 'ignore',
+    cwd: ROOT, env: { ...process.env, DUIQI_DB: dbFile, PORT: String(port), DUIQI_ADMIN_PASSWORD: 'bench-admin-1', DUIQI_WORKERS: workers }, stdio: ['ignore', log, log],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; !(await fetch(`${url}/healthz`).then((r) => r.ok, () => false)); i++) {
@@ -60,6 +62,23 @@ export function rssMb(pid: number): number {
       return Number(/^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) / 1024;
     } catch {
       return 0; // gone between listing and reading
+    }
+  };
+  return [pid, ...descendants(pid)].reduce((sum, p) => sum + own(p), 0);
+}
+
+/**
+ * CPU time used so far by a process and everything under it, in ms: per request it stays comparable between
+ * runs when something else shares the cores, which latency does not.
+ */
+export function cpuMs(pid: number): number {
+  const own = (p: number) => {
+    try {
+      // utime and stime are fields 14 and 15, counted after the parenthesised command name.
+      const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      return 0;
     }
   };
   return [pid, ...descendants(pid)].reduce((sum, p) => sum + own(p), 0);
@@ -107,6 +126,7 @@ async function main(): Promise<void> {
     // The version each pair had when last seen: a 409 carries the current one, as a real client would reload it.
     const versions = new Map<number, number>();
     const rss = sampleRss(server.pid, 250);
+    const cpuBefore = cpuMs(server.pid);
     const common = { url: server.url, duration: seconds, headers };
     const reads = autocannon({
       ...common, connections: Math.round(CONNECTIONS * 0.8),
@@ -131,6 +151,7 @@ async function main(): Promise<void> {
     });
     const [r, s] = await Promise.all([reads, saves]);
     const samples = rss.stop();
+    const cpuPerRequest = (cpuMs(server.pid) - cpuBefore) / (r.requests.total + s.requests.total);
     const third = Math.max(1, Math.floor(samples.length / 3));
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const count = (res: LoadResult, code: string) => res.statusCodeStats?.[code]?.count ?? 0;
@@ -141,6 +162,7 @@ async function main(): Promise<void> {
     });
     console.log(`http-load: ${os.cpus().length} cores, ${WORKERS} server process(es), ${CONNECTIONS} connections (${Math.round(CONNECTIONS * 0.8)} reading, ${Math.round(CONNECTIONS * 0.2)} saving), ${seconds} s, ${PAIRS}-pair document`);
     console.table([row('page/fragment reads', r), row('versioned saves', s)]);
+    console.log(`server CPU: ${cpuPerRequest.toFixed(2)} ms per request (all processes)`);
     console.log(`server RSS: first third ${mean(samples.slice(0, third)).toFixed(0)} MB, last third ${mean(samples.slice(-third)).toFixed(0)} MB, peak ${Math.max(...samples).toFixed(0)} MB`);
     // The issue's measure of a leak: the third minute against the first (with --seconds 180 or more).
     const perMinute = 60_000 / 250;
