@@ -1,9 +1,44 @@
 // A tagged template that escapes every interpolated value unless it is already safe HTML.
 
+const utf8 = new TextEncoder();
+const text = new TextDecoder();
+
+/**
+ * Markup to send: a string, or a sequence of strings and UTF-8 bytes when some parts were encoded once and
+ * kept (a page of 200 rows is 150 KB of mostly Chinese text: joining and encoding it on every request was
+ * a third of the rows fragment's time).
+ */
 export class SafeHtml {
-  constructor(readonly value: string) {}
+  private constructor(
+    private readonly markup: string | undefined,
+    readonly parts: readonly (string | Uint8Array)[] | undefined,
+  ) {}
+
+  static of(markup: string): SafeHtml {
+    return new SafeHtml(markup, undefined);
+  }
+
+  /** Markup already encoded as UTF-8. */
+  static encoded(markup: string): SafeHtml {
+    return new SafeHtml(undefined, [utf8.encode(markup)]);
+  }
+
+  static ofParts(parts: readonly (string | Uint8Array)[]): SafeHtml {
+    return new SafeHtml(undefined, parts);
+  }
+
+  get value(): string {
+    return this.markup ?? this.parts!.map((p) => (typeof p === 'string' ? p : text.decode(p))).join('');
+  }
+
   toString(): string {
     return this.value;
+  }
+
+  /** The markup as UTF-8, encoding only the parts that are still strings. */
+  toBytes(): Buffer {
+    if (this.markup !== undefined) return Buffer.from(this.markup);
+    return Buffer.concat(this.parts!.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
   }
 }
 
@@ -15,22 +50,37 @@ export function escapeHtml(text: string): string {
 
 type Value = SafeHtml | string | number | boolean | null | undefined | Value[];
 
-function render(value: Value): string {
-  if (value === null || value === undefined || value === false) return '';
-  if (Array.isArray(value)) return value.map(render).join('');
-  if (value instanceof SafeHtml) return value.value;
-  return escapeHtml(String(value));
-}
-
 export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtml {
+  // Strings are appended to `out`; encoded parts close it and go to `parts` as they are.
   let out = strings[0]!;
+  let parts: (string | Uint8Array)[] | undefined;
+  const add = (value: Value): void => {
+    if (value === null || value === undefined || value === false) return;
+    if (Array.isArray(value)) {
+      for (const v of value) add(v);
+    } else if (value instanceof SafeHtml) {
+      if (value.parts) {
+        parts ??= [];
+        if (out) parts.push(out);
+        parts.push(...value.parts);
+        out = '';
+      } else {
+        out += value.value;
+      }
+    } else {
+      out += escapeHtml(String(value));
+    }
+  };
   values.forEach((v, i) => {
-    out += render(v) + strings[i + 1]!;
+    add(v);
+    out += strings[i + 1]!;
   });
-  return new SafeHtml(out);
+  if (!parts) return SafeHtml.of(out);
+  if (out) parts.push(out);
+  return SafeHtml.ofParts(parts);
 }
 
 /** Marks a string as trusted HTML; only for markup this code built itself. */
 export function raw(markup: string): SafeHtml {
-  return new SafeHtml(markup);
+  return SafeHtml.of(markup);
 }

@@ -27,7 +27,7 @@ export function viewContext(req: Request): ViewContext {
 }
 
 export function send(res: Response, page: SafeHtml, status = 200): void {
-  res.status(status).type('html').send(page.toString());
+  res.status(status).type('html').send(page.toBytes());
 }
 
 /** Only same-site paths may be redirect targets: no open redirects through ?next=. */
