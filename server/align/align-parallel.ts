@@ -1,28 +1,65 @@
 // Aligns long documents on two cores: halves that overlap, one in a worker thread, stitched where their paths meet.
 
 import { Worker } from 'node:worker_threads';
-import type { ScoredBead } from '../domain/types.ts';
-import { align, type AlignResources } from './align.ts';
+import type { Bead, ScoredBead } from '../domain/types.ts';
+import { align, alignSegmented, findAnchors, type AlignResources } from './align.ts';
+import { fitLengthModel, type LengthModel } from './length-model.ts';
+import { learnFromPath } from './lexical-scorer.ts';
+import { documentPart, documentStatistics, segmentDocument, type DocumentStatistics, type SegmentedDocument, type Span } from './sentence-features.ts';
+import type { AnchorCandidate } from './span-scorer.ts';
+import type { LearnedTranslations } from './translation-table.ts';
 
-// Halves align a little worse than the whole (each learns its own word rarity and length ratio:
-// Bible 003 loses 0.01 F1), so only documents long enough to threaten the time budget are split.
+// Only documents long enough to threaten the time budget are split: segmenting stays on one
+// thread, and the halves cost the worker's start and a copy of its half.
 const PARALLEL_FROM = 60_000;
 // Each half runs this far past the middle; the two paths must meet somewhere in between.
 const OVERLAP = 400;
 
-/** Same beads as `align`, give or take the stitch; long inputs use a second thread. */
-export async function alignLong(src: string[], tgt: string[], resources: AlignResources): Promise<ScoredBead[]> {
-  if (src.length + tgt.length < PARALLEL_FROM || src.length < 4 * OVERLAP || tgt.length < 4 * OVERLAP) return align(src, tgt, resources);
-  // Halfway through the text by characters, which stay proportional across a translation far
-  // better than sentence counts do.
-  const srcMiddle = halfwayByCharacters(src);
-  const tgtMiddle = halfwayByCharacters(tgt);
-  const tgtOverlap = Math.round((OVERLAP * tgt.length) / src.length);
-  const first = inWorker(src.slice(0, srcMiddle + OVERLAP), tgt.slice(0, tgtMiddle + tgtOverlap));
-  const srcFrom = srcMiddle - OVERLAP;
-  const tgtFrom = tgtMiddle - tgtOverlap;
-  const second = align(src.slice(srcFrom), tgt.slice(tgtFrom), resources).map((b) => shifted(b, srcFrom, tgtFrom));
-  return stitch(await first, second, srcMiddle, tgtMiddle) ?? align(src, tgt, resources);
+/** What the main thread asks of the worker, step by step: its half's anchors, first pass, second pass. */
+export type PartRequest =
+  | { kind: 'anchors'; doc: SegmentedDocument; stats: DocumentStatistics }
+  | { kind: 'first'; lengths: LengthModel }
+  | { kind: 'second'; learned: LearnedTranslations };
+
+/**
+ * Same beads as `align`, give or take the stitch; inputs of `parallelFrom` lines or more use a
+ * second thread. The halves learn as one document: word rarities, bead unit and length ratio
+ * come from the whole, the length spread from both halves' anchors, and one translation table,
+ * learned from both first paths stitched, teaches both second passes.
+ */
+export async function alignLong(src: string[], tgt: string[], resources: AlignResources, parallelFrom = PARALLEL_FROM): Promise<ScoredBead[]> {
+  if (src.length + tgt.length < parallelFrom || src.length < 4 * OVERLAP || tgt.length < 4 * OVERLAP) return align(src, tgt, resources);
+  // Started first, so that it boots while this thread segments the document. It takes the first
+  // half, this thread the second.
+  const worker = partWorker();
+  try {
+    const doc = segmentDocument(src, tgt, resources);
+    const stats = documentStatistics(doc);
+    // Halfway through the text by characters, which stay proportional across a translation far
+    // better than sentence counts do.
+    const srcMiddle = halfwayByCharacters(src);
+    const tgtMiddle = halfwayByCharacters(tgt);
+    const tgtOverlap = Math.round((OVERLAP * tgt.length) / src.length);
+    const theirs = { srcFrom: 0, srcTo: srcMiddle + OVERLAP, tgtFrom: 0, tgtTo: tgtMiddle + tgtOverlap };
+    const ours = { srcFrom: srcMiddle - OVERLAP, srcTo: src.length, tgtFrom: tgtMiddle - tgtOverlap, tgtTo: tgt.length };
+    const theirAnchors = worker.ask<AnchorCandidate[]>({ kind: 'anchors', doc: documentPart(doc, theirs), stats });
+    const ownHalf = findAnchors(documentPart(doc, ours), stats);
+    const anchors = [
+      ...(await theirAnchors).filter((a) => a.src < srcMiddle),
+      ...ownHalf.anchors.map((a) => ({ ...a, src: a.src + ours.srcFrom, tgt: a.tgt + ours.tgtFrom })).filter((a) => a.src >= srcMiddle),
+    ];
+    const lengths = fitLengthModel(stats.lengthRatio, doc.srcLength, doc.tgtLength, anchors);
+    const theirPath = worker.ask<Bead[]>({ kind: 'first', lengths });
+    const ownPath = ownHalf.firstPass(lengths);
+    const path = stitch(await theirPath, ownPath.path.map((b) => shifted(b, ours)), srcMiddle, tgtMiddle);
+    if (!path) return alignSegmented(doc);
+    const learned = learnFromPath(doc, path);
+    const theirBeads = worker.ask<ScoredBead[]>({ kind: 'second', learned });
+    const ownBeads = ownPath.secondPass(learned).map((b) => shifted(b, ours));
+    return stitch(await theirBeads, ownBeads, srcMiddle, tgtMiddle) ?? alignSegmented(doc);
+  } finally {
+    void worker.terminate();
+  }
 }
 
 function halfwayByCharacters(sentences: string[]): number {
@@ -35,30 +72,33 @@ function halfwayByCharacters(sentences: string[]): number {
   return sentences.length;
 }
 
-function inWorker(src: string[], tgt: string[]): Promise<ScoredBead[]> {
-  return new Promise((resolve, reject) => {
-    // The worker needs the TypeScript loader this thread runs under before it imports its entry.
-    const entry = new URL('./align-worker.ts', import.meta.url).href;
-    const loader = import.meta.resolve('tsx/esm/api');
-    const boot = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-    const worker = new Worker(boot, { eval: true, workerData: { src, tgt } });
-    worker.once('message', (beads: ScoredBead[]) => {
-      resolve(beads);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
+// A worker that answers each request with one message (see align-worker.ts).
+function partWorker() {
+  // The worker needs the TypeScript loader this thread runs under before it imports its entry.
+  const entry = new URL('./align-worker.ts', import.meta.url).href;
+  const loader = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  const worker = new Worker(boot, { eval: true });
+  return {
+    ask: <T>(request: PartRequest) => new Promise<T>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`align worker exited with code ${code}`)));
+      worker.postMessage(request);
+    }),
+    terminate: () => worker.terminate(),
+  };
 }
 
-function shifted(b: ScoredBead, srcFrom: number, tgtFrom: number): ScoredBead {
-  return { src: b.src.map((i) => i + srcFrom), tgt: b.tgt.map((j) => j + tgtFrom), score: b.score };
+function shifted<B extends Bead>(b: B, part: Span): B {
+  return { ...b, src: b.src.map((i) => i + part.srcFrom), tgt: b.tgt.map((j) => j + part.tgtFrom) };
 }
 
 /**
  * Joins the first path's beads up to a bead boundary that the second path also passes through,
  * choosing the shared boundary nearest the middle; undefined if the paths never meet.
  */
-export function stitch(first: ScoredBead[], second: ScoredBead[], srcMiddle: number, tgtMiddle: number): ScoredBead[] | undefined {
+export function stitch<B extends Bead>(first: B[], second: B[], srcMiddle: number, tgtMiddle: number): B[] | undefined {
   const key = (i: number, j: number) => `${i},${j}`;
   const boundaries = new Map<string, number>();
   let i = 0;
@@ -82,7 +122,7 @@ export function stitch(first: ScoredBead[], second: ScoredBead[], srcMiddle: num
 }
 
 // Where a bead with an empty side starts on that side: the first index some later bead uses.
-function nextIndex(beads: ScoredBead[], from: number, side: 'src' | 'tgt'): number {
+function nextIndex(beads: Bead[], from: number, side: 'src' | 'tgt'): number {
   for (let k = from; k < beads.length; k++) {
     const first = beads[k]![side][0];
     if (first !== undefined) return first;

@@ -1,8 +1,20 @@
-// Worker-thread entry: aligns one part of a long document for align-parallel.ts and posts the beads back.
+// Worker-thread entry: align's steps over one part of a long document for align-parallel.ts, which segments it and learns between them.
 
-import { parentPort, workerData } from 'node:worker_threads';
-import { align } from './align.ts';
-import { loadAlignResources } from './load-resources.ts';
+import { parentPort } from 'node:worker_threads';
+import { findAnchors, type Anchored, type FirstPass } from './align.ts';
+import type { PartRequest } from './align-parallel.ts';
 
-const { src, tgt } = workerData as { src: string[]; tgt: string[] };
-parentPort!.postMessage(align(src, tgt, loadAlignResources()));
+const port = parentPort!;
+let anchored: Anchored | undefined;
+let pass: FirstPass | undefined;
+port.on('message', (request: PartRequest) => {
+  if (request.kind === 'anchors') {
+    anchored = findAnchors(request.doc, request.stats);
+    port.postMessage(anchored.anchors);
+  } else if (request.kind === 'first') {
+    pass = anchored!.firstPass(request.lengths);
+    port.postMessage(pass.path);
+  } else {
+    port.postMessage(pass!.secondPass(request.learned));
+  }
+});

@@ -1,13 +1,14 @@
 // Sentence alignment of a Chinese text and its English translation: anchors first, then a banded search over all bead shapes.
 
-import type { ScoredBead } from '../domain/types.ts';
+import type { Bead, ScoredBead } from '../domain/types.ts';
 import type { AlignResources } from './align-resources.ts';
-import { bandAround, fullBand, heaviestChain, withoutOutliers } from './anchor-chain.ts';
+import { anchorChain, bandAround, fullBand } from './anchor-chain.ts';
 import { bandedSearch, type BeadCost, type Shape, type SpanBead } from './banded-search.ts';
 import { lengthCost, fitLengthModel, type LengthModel } from './length-model.ts';
-import { lexicalScorer } from './lexical-scorer.ts';
-import { segmentDocument } from './sentence-features.ts';
+import { learnFromPath, lexicalScorer } from './lexical-scorer.ts';
+import { documentStatistics, segmentDocument, type DocumentStatistics, type SegmentedDocument } from './sentence-features.ts';
 import type { AnchorCandidate, Band, SpanScorer, SpanScores } from './span-scorer.ts';
+import type { LearnedTranslations } from './translation-table.ts';
 
 export type { AlignResources } from './align-resources.ts';
 
@@ -21,6 +22,12 @@ export interface AlignOptions {
 }
 
 export type CostWeights = typeof WEIGHTS;
+
+/** Cost of each sentence joined into a bead beyond the first, per side. */
+interface JoinCosts {
+  src: number;
+  tgt: number;
+}
 
 // Costs are in units of one well-translated bead's lexical reward.
 const WEIGHTS = {
@@ -66,22 +73,58 @@ const ANCHOR_MIN_WEIGHT = 0.6;
  */
 export function align(src: string[], tgt: string[], resources: AlignResources, options: AlignOptions = {}): ScoredBead[] {
   if (src.length === 0 || tgt.length === 0) return unmatched(src.length, tgt.length);
-  const doc = segmentDocument(src, tgt, resources);
-  const scorer = lexicalScorer(doc);
-  const candidates = scorer.anchorCandidates().filter((c) => c.weight >= ANCHOR_MIN_WEIGHT);
-  const anchors = withoutOutliers(heaviestChain(candidates, tgt.length), src.length, tgt.length);
-  const exhaustive = (src.length + 1) * (tgt.length + 1) <= EXHAUSTIVE_CELLS;
-  const search = searcher(doc.srcLength, doc.tgtLength, fitLengthModel(doc.srcLength, doc.tgtLength, anchors), options);
-  const firstBand = exhaustive
-    ? fullBand(src.length, tgt.length)
-    : bandAround(anchors, src.length, tgt.length, options.bandHalfWidth ?? BAND_HALF_WIDTH);
-  if (!scorer.refine) return search(scorer, firstBand).scored();
-  // Only the path outlives the first pass: its pair scores are garbage before the second starts.
-  const path = exhaustive ? search(scorer, firstBand).path : search(scorer, firstBand, FIRST_PASS_MAX_SIDE).path;
-  const secondBand = exhaustive
-    ? firstBand
-    : bandAround(path.map(corner), src.length, tgt.length, REFINED_BAND_HALF_WIDTH);
-  return search(scorer.refine(path), secondBand).scored();
+  return alignSegmented(segmentDocument(src, tgt, resources), options);
+}
+
+/** `align` on a document already segmented: anchors, a first pass, and a second that knows the document's own words. */
+export function alignSegmented(doc: SegmentedDocument, options: AlignOptions = {}): ScoredBead[] {
+  const stats = documentStatistics(doc);
+  const anchored = findAnchors(doc, stats, options);
+  const first = anchored.firstPass(fitLengthModel(stats.lengthRatio, doc.srcLength, doc.tgtLength, anchored.anchors));
+  return first.secondPass(learnFromPath(doc, first.path));
+}
+
+/**
+ * align's steps over a document or a part of one, each waiting for what the whole document
+ * teaches: its length model (fitted on all anchors), then its own translations (learned from
+ * all first paths). A whole document teaches itself; the parts of a long one learn together
+ * (see align-parallel.ts).
+ */
+export interface Anchored {
+  /** Confident 1-1 pairs, in the document's (or part's) own indices. */
+  anchors: AnchorCandidate[];
+  firstPass(lengths: LengthModel): FirstPass;
+}
+
+export interface FirstPass {
+  path: Bead[];
+  secondPass(learned: LearnedTranslations): ScoredBead[];
+}
+
+/** The anchors of a document or a part of one; `stats` describe the whole document. */
+export function findAnchors(doc: SegmentedDocument, stats: DocumentStatistics, options: AlignOptions = {}): Anchored {
+  const srcCount = doc.srcLength.length;
+  const tgtCount = doc.tgtLength.length;
+  const scorer = lexicalScorer(doc, stats);
+  const anchors = anchorChain(scorer.anchorCandidates().filter((c) => c.weight >= ANCHOR_MIN_WEIGHT), srcCount, tgtCount);
+  const firstPass = (lengths: LengthModel): FirstPass => {
+    const exhaustive = (srcCount + 1) * (tgtCount + 1) <= EXHAUSTIVE_CELLS;
+    const join = joinCosts(options.weights?.merge ?? WEIGHTS.merge, stats.srcSentences, stats.tgtSentences);
+    const search = searcher(doc.srcLength, doc.tgtLength, lengths, join, options);
+    const firstBand = exhaustive
+      ? fullBand(srcCount, tgtCount)
+      : bandAround(anchors, srcCount, tgtCount, options.bandHalfWidth ?? BAND_HALF_WIDTH);
+    // Only the path outlives the first pass: its pair scores are garbage before the second starts.
+    const path = exhaustive ? search(scorer, firstBand).path : search(scorer, firstBand, FIRST_PASS_MAX_SIDE).path;
+    const secondBand = exhaustive
+      ? firstBand
+      : bandAround(path.map(corner), srcCount, tgtCount, REFINED_BAND_HALF_WIDTH);
+    return {
+      path: path.map(indices),
+      secondPass: (learned) => search(scorer.refine(learned), secondBand).scored(),
+    };
+  };
+  return { anchors, firstPass };
 }
 
 // Where a bead ends, as a point for the band of the second pass.
@@ -90,11 +133,10 @@ function corner(b: SpanBead): AnchorCandidate {
 }
 
 /** The cheapest path through a band under one scorer's evidence; its beads' confidences on demand. */
-function searcher(srcLength: number[], tgtLength: number[], lengths: LengthModel, options: AlignOptions) {
+function searcher(srcLength: number[], tgtLength: number[], lengths: LengthModel, join: JoinCosts, options: AlignOptions) {
   const srcChars = prefixSums(srcLength);
   const tgtChars = prefixSums(tgtLength);
   const weights = { ...WEIGHTS, ...options.weights };
-  const join = joinCosts(weights.merge, srcLength.length, tgtLength.length);
   return (scorer: SpanScorer, band: Band, maxSide = options.maxBeadSide ?? 7) => {
     const cost = beadCost(scorer.inBand(band), weights, join, lengths, srcChars, tgtChars);
     const path = bandedSearch(band, beadShapes(maxSide), cost);
@@ -133,16 +175,17 @@ function prefixSums(values: number[]): Float64Array {
 /**
  * Joining sentences costs less on the side that has more of them: a translation with 30% more
  * English sentences than Chinese splits sentences often, one with fewer joins them often.
- * A side with 30% more sentences than the other pays `merge` per join.
+ * A side with 30% more sentences than the other pays `merge` per join. The counts are the whole
+ * document's, when aligned in parts.
  */
-function joinCosts(merge: number, srcCount: number, tgtCount: number): { src: number; tgt: number } {
+function joinCosts(merge: number, srcCount: number, tgtCount: number): JoinCosts {
   // Capped so that a join never becomes free, however lopsided the counts.
   const surplus = (mine: number, other: number) => Math.min(0.9, Math.max(0, (mine - other) / Math.max(1, mine)) + JOIN_FLOOR);
   const scale = (mine: number, other: number) => merge * Math.log(surplus(mine, other)) / Math.log(0.3 + JOIN_FLOOR);
   return { src: scale(srcCount, tgtCount), tgt: scale(tgtCount, srcCount) };
 }
 
-function beadCost(scores: SpanScores, weights: CostWeights, join: { src: number; tgt: number }, lengths: LengthModel, srcChars: Float64Array, tgtChars: Float64Array): BeadCost {
+function beadCost(scores: SpanScores, weights: CostWeights, join: JoinCosts, lengths: LengthModel, srcChars: Float64Array, tgtChars: Float64Array): BeadCost {
   return (s0, s1, t0, t1) => {
     const a = s1 - s0;
     const b = t1 - t0;

@@ -8,6 +8,16 @@ const MAX_EXTRA_HALF_WIDTH = 60;
 const MAX_BEND = 9;
 const MAX_OUTLIER_ROUNDS = 8;
 
+/**
+ * The anchors among a document's candidates: each target sentence's strongest source
+ * (formulaic verses nominate many), chained, without the chain's sharp bends.
+ */
+export function anchorChain(candidates: AnchorCandidate[], srcCount: number, tgtCount: number): AnchorCandidate[] {
+  const strongest = new Map<number, AnchorCandidate>();
+  for (const c of candidates) if ((strongest.get(c.tgt)?.weight ?? -1) < c.weight) strongest.set(c.tgt, c);
+  return withoutOutliers(heaviestChain(candidates.filter((c) => strongest.get(c.tgt) === c), tgtCount), srcCount, tgtCount);
+}
+
 /** The subset of candidates, strictly increasing on both sides, with the largest total weight. */
 export function heaviestChain(candidates: AnchorCandidate[], tgtCount: number): AnchorCandidate[] {
   const sorted = [...candidates].sort((a, b) => a.src - b.src || b.tgt - a.tgt);

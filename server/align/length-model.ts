@@ -10,12 +10,10 @@ export interface LengthModel {
 }
 
 /**
- * The ratio comes from the whole document (anchored pairs over-represent sentences that are
- * part of a larger bead); the spread from anchored 1-1 pairs, when there are enough of them.
+ * The ratio is the whole document's characters (anchored pairs over-represent sentences that
+ * are part of a larger bead); the spread comes from anchored 1-1 pairs, when there are enough.
  */
-export function fitLengthModel(srcLength: number[], tgtLength: number[], anchors: AnchorCandidate[]): LengthModel {
-  const sum = (a: number[]) => a.reduce((s, x) => s + x, 0);
-  const ratio = sum(srcLength) > 0 && sum(tgtLength) > 0 ? sum(tgtLength) / sum(srcLength) : 1;
+export function fitLengthModel(ratio: number, srcLength: number[], tgtLength: number[], anchors: AnchorCandidate[]): LengthModel {
   if (anchors.length < 20) return { ratio, variance: 8 };
   // The lower quartile of a squared standard normal variable is 0.1015. A low quantile, because
   // some anchored pairs are parts of larger beads and widen the upper tail.

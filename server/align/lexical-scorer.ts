@@ -1,9 +1,9 @@
 // Dictionary evidence for alignment: the IDF-weighted share of each side's words that the other side translates.
 
-import type { SpanBead } from './banded-search.ts';
-import { documentFeatures, withLearnedLinks, type DocumentFeatures, type SegmentedDocument, type SourceSentence, type TargetSentence } from './sentence-features.ts';
+import type { Bead } from '../domain/types.ts';
+import { documentFeatures, documentMass, withLearnedLinks, type DocumentFeatures, type DocumentStatistics, type SegmentedDocument, type SourceSentence, type TargetSentence } from './sentence-features.ts';
 import type { AnchorCandidate, Band, SpanScorer, SpanScores } from './span-scorer.ts';
-import { learnTranslations, type TrainingBead } from './translation-table.ts';
+import { learnTranslations, type LearnedTranslations } from './translation-table.ts';
 
 // Only words this rare on both sides nominate anchors: they pin a sentence pair almost alone.
 // Long documents repeat names more often, so the limit grows slowly with length.
@@ -16,18 +16,29 @@ const BEAD_REACH = 8;
 // distance (0-1) from the expected place.
 const ORDER = 0.5;
 
-/** Dictionary evidence; `refine` adds the document's own translations, learned from a first pass. */
-export function lexicalScorer(doc: SegmentedDocument, features = documentFeatures(doc)): SpanScorer {
+/**
+ * Dictionary evidence on a document or a part of one, with rarities from the whole document's
+ * `stats`; `refine` adds the document's own translations (see learnFromPath).
+ */
+export function lexicalScorer(doc: SegmentedDocument, stats: DocumentStatistics): Required<SpanScorer> {
+  const features = documentFeatures(doc, stats);
+  return {
+    ...scorerOn(doc, features, stats, documentMass(stats)),
+    refine: (learned) => scorerOn(doc, withLearnedLinks(features, doc, stats, learned), stats, documentMass(stats, learned)),
+  };
+}
+
+function scorerOn(doc: SegmentedDocument, features: DocumentFeatures, stats: DocumentStatistics, mass: { src: number; tgt: number }): SpanScorer {
   const { src, tgt } = features;
   const matcher = new PairMatcher(src);
-  // Normalising by mass per bead makes one well-translated bead worth about 1 whatever the genre.
-  const beads = Math.max(1, Math.min(src.length, tgt.length));
-  const srcUnit = Math.max(1e-9, src.reduce((s, x) => s + x.mass, 0) / beads);
-  const tgtUnit = Math.max(1e-9, tgt.reduce((s, x) => s + x.mass, 0) / beads);
+  // Normalising by the whole document's mass per bead makes one well-translated bead worth about
+  // 1 whatever the genre, and the same in every part of a long document.
+  const beads = Math.max(1, Math.min(stats.srcSentences, stats.tgtSentences));
+  const srcUnit = Math.max(1e-9, mass.src / beads);
+  const tgtUnit = Math.max(1e-9, mass.tgt / beads);
 
   return {
-    anchorCandidates: () => anchorCandidates(features, matcher),
-    refine: (beads) => lexicalScorer(doc, withLearnedLinks(features, doc, learnTranslations(beads.map((b) => trainingBead(doc, b))))),
+    anchorCandidates: () => anchorCandidates(doc, features, stats, matcher),
     inBand(band) {
       const rows = pairRows(band, src.length, tgt.length, matcher, tgt);
       const tgtMass = Float64Array.from(tgt, (t) => t.mass);
@@ -127,9 +138,9 @@ function outOfOrder(lengths: Float64Array, first: number, count: number, pairs: 
   return out;
 }
 
-// A bead's sentences on both sides, as the translation table reads them.
-function trainingBead(doc: SegmentedDocument, b: SpanBead): TrainingBead {
-  return { src: doc.src.slice(b.s0, b.s1), tgt: doc.tgt.slice(b.t0, b.t1) };
+/** The document's own word translations, learned from the beads of a first pass over all of it. */
+export function learnFromPath(doc: SegmentedDocument, path: Bead[]): LearnedTranslations {
+  return learnTranslations(path.map((b) => ({ src: b.src.map((i) => doc.src[i]!), tgt: b.tgt.map((j) => doc.tgt[j]!) })));
 }
 
 /** Matches one Chinese sentence against one English sentence: covered weight on each side. */
@@ -221,12 +232,17 @@ function pairRows(band: Band, srcCount: number, tgtCount: number, matcher: PairM
   return { start, end, offset, tgtPart, srcPart, tgtPlaced, srcPlaced, tgtAt, srcAt };
 }
 
-// Pairs that share words rare on both sides, each pair's weight the summed rarity of what it shares.
-function anchorCandidates(features: DocumentFeatures, matcher: PairMatcher): AnchorCandidate[] {
-  const { src, tgt, tgtFrequency, srcFrequency } = features;
+/**
+ * Pairs that share words rare on both sides, each pair's weight the summed rarity of what it
+ * shares. Pairs are sought near the whole document's diagonal, as far from it as the whole
+ * would look, so that a part sees the same rival pairs for a sentence as the whole does.
+ */
+function anchorCandidates(doc: SegmentedDocument, features: DocumentFeatures, stats: DocumentStatistics, matcher: PairMatcher): AnchorCandidate[] {
+  const { src, tgt } = features;
+  const { tgtFrequency, srcFrequency } = stats;
   const postings = new Map<number, number[]>();
-  const tgtRare = anchorMaxFrequency(tgt.length);
-  const srcRare = anchorMaxFrequency(src.length);
+  const tgtRare = anchorMaxFrequency(stats.tgtSentences);
+  const srcRare = anchorMaxFrequency(stats.srcSentences);
   tgt.forEach((e, k) => {
     for (const id of e.ids) if ((tgtFrequency.get(id) ?? 0) <= tgtRare) {
       const list = postings.get(id);
@@ -234,15 +250,15 @@ function anchorCandidates(features: DocumentFeatures, matcher: PairMatcher): Anc
       else postings.set(id, [k]);
     }
   });
-  const slope = tgt.length / Math.max(1, src.length);
-  const reach = Math.max(50, 0.1 * tgt.length);
+  const slope = stats.tgtSentences / Math.max(1, stats.srcSentences);
+  const reach = Math.max(50, 0.1 * stats.tgtSentences);
   const out: AnchorCandidate[] = [];
   src.forEach((s, z) => {
     const seen = new Set<number>();
     for (let k = 0; k < s.linkTarget.length; k++) {
       if ((srcFrequency.get(s.words[s.linkWord[k]!]!) ?? 0) > srcRare) continue;
       for (const e of postings.get(s.linkTarget[k]!) ?? []) {
-        if (Math.abs(e - z * slope) <= reach) seen.add(e);
+        if (Math.abs(e + doc.tgtFrom - (z + doc.srcFrom) * slope) <= reach) seen.add(e);
       }
     }
     let best = -1;
@@ -256,8 +272,5 @@ function anchorCandidates(features: DocumentFeatures, matcher: PairMatcher): Anc
     }
     if (best >= 0 && bestWeight - runnerUp >= ANCHOR_MARGIN) out.push({ src: z, tgt: best, weight: bestWeight });
   });
-  // A target sentence keeps only its strongest source: formulaic verses nominate many.
-  const strongest = new Map<number, AnchorCandidate>();
-  for (const c of out) if ((strongest.get(c.tgt)?.weight ?? -1) < c.weight) strongest.set(c.tgt, c);
-  return out.filter((c) => strongest.get(c.tgt) === c);
+  return out;
 }

@@ -3,6 +3,7 @@
 import type { AlignResources, TaggedWord } from './align-resources.ts';
 import { contentStems, stem } from './english-words.ts';
 import { chineseNumberTokens, englishNumberTokens } from './numbers.ts';
+import type { LearnedTranslations } from './translation-table.ts';
 
 /** One Chinese sentence: its distinct words and the English ids each may translate to. */
 export interface SourceSentence {
@@ -38,9 +39,24 @@ export interface TargetSentence {
 export interface DocumentFeatures {
   src: SourceSentence[];
   tgt: TargetSentence[];
+}
+
+/**
+ * What a whole document tells about each of its parts: how many sentences, how rare each word
+ * is, how long English runs per Chinese character. Parts of a long document aligned apart
+ * share these, and so score sentences as the whole document would.
+ */
+export interface DocumentStatistics {
+  srcSentences: number;
+  tgtSentences: number;
+  /** Number of Chinese sentences that contain each word, linked to English or not. */
+  srcFrequency: Map<string, number>;
   /** Number of English sentences that contain each id (ids absent from the document are 0). */
   tgtFrequency: Map<number, number>;
-  srcFrequency: Map<string, number>;
+  /** Chinese words the dictionary links to some English: until words are learned, only these weigh. */
+  srcLinked: ReadonlySet<string>;
+  /** Target characters per source character (about 3.3 for English per Chinese). */
+  lengthRatio: number;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -59,6 +75,9 @@ export interface SegmentedDocument {
   tgtRepeated: ReadonlySet<number>[];
   srcLength: number[];
   tgtLength: number[];
+  /** Where these sentences start in the whole document: 0 unless this is a part of one. */
+  srcFrom: number;
+  tgtFrom: number;
 }
 
 export function segmentDocument(src: string[], tgt: string[], resources: AlignResources): SegmentedDocument {
@@ -76,48 +95,99 @@ export function segmentDocument(src: string[], tgt: string[], resources: AlignRe
     tgtRepeated: english.map((e) => e.repeated),
     srcLength: src.map(visibleLength),
     tgtLength: tgt.map(visibleLength),
+    srcFrom: 0,
+    tgtFrom: 0,
   };
 }
 
-/** Weighted features of a segmented document: IDF weights, dictionary links sorted for matching. */
-export function documentFeatures(doc: SegmentedDocument): DocumentFeatures {
-  const srcLinks = doc.src.map((words) => linkedWords(words));
+export function documentStatistics(doc: SegmentedDocument): DocumentStatistics {
   const srcFrequency = new Map<string, number>();
-  for (const links of srcLinks) for (const word of links.keys()) srcFrequency.set(word, (srcFrequency.get(word) ?? 0) + 1);
+  const srcLinked = new Set<string>();
+  for (const words of doc.src) {
+    for (const [word, targets] of words) {
+      srcFrequency.set(word, (srcFrequency.get(word) ?? 0) + 1);
+      if (targets.size > 0) srcLinked.add(word);
+    }
+  }
   const tgtFrequency = new Map<number, number>();
   for (const set of doc.tgt) for (const id of set) tgtFrequency.set(id, (tgtFrequency.get(id) ?? 0) + 1);
-
-  const srcIdf = (w: string) => idf(doc.src.length, srcFrequency.get(w) ?? 1);
-  const tgtIdf = (id: number) => idf(doc.tgt.length, tgtFrequency.get(id) ?? 1);
+  const srcChars = doc.srcLength.reduce((n, x) => n + x, 0);
+  const tgtChars = doc.tgtLength.reduce((n, x) => n + x, 0);
   return {
-    src: srcLinks.map((links, k) => sourceSentence(links, doc.srcRepeated[k]!, srcIdf, doc.srcLength[k]!)),
-    tgt: doc.tgt.map((set, k) => targetSentence(set, doc.tgtRepeated[k]!, tgtIdf, doc.tgtLength[k]!)),
-    tgtFrequency,
+    srcSentences: doc.src.length,
+    tgtSentences: doc.tgt.length,
     srcFrequency,
+    tgtFrequency,
+    srcLinked,
+    lengthRatio: srcChars > 0 && tgtChars > 0 ? tgtChars / srcChars : 1,
+  };
+}
+
+/**
+ * Total weight of each side's words over the whole document, learned words included: the
+ * measure of one bead's evidence. Each word's rarity times the sentences holding it, so that a
+ * part of the document needs only the statistics to know it.
+ */
+export function documentMass(stats: DocumentStatistics, learned?: LearnedTranslations): { src: number; tgt: number } {
+  let src = 0;
+  for (const [word, n] of stats.srcFrequency) if (stats.srcLinked.has(word) || learned?.has(word)) src += n * idf(stats.srcSentences, n);
+  let tgt = 0;
+  for (const n of stats.tgtFrequency.values()) tgt += n * idf(stats.tgtSentences, n);
+  return { src, tgt };
+}
+
+/** Sentences src[srcFrom, srcTo) and tgt[tgtFrom, tgtTo) of a document. */
+export interface Span {
+  srcFrom: number;
+  srcTo: number;
+  tgtFrom: number;
+  tgtTo: number;
+}
+
+/** A span of a whole document, as a document of its own that knows where it sits. */
+export function documentPart(doc: SegmentedDocument, span: Span): SegmentedDocument {
+  const { srcFrom, srcTo, tgtFrom, tgtTo } = span;
+  return {
+    src: doc.src.slice(srcFrom, srcTo),
+    tgt: doc.tgt.slice(tgtFrom, tgtTo),
+    srcRepeated: doc.srcRepeated.slice(srcFrom, srcTo),
+    tgtRepeated: doc.tgtRepeated.slice(tgtFrom, tgtTo),
+    srcLength: doc.srcLength.slice(srcFrom, srcTo),
+    tgtLength: doc.tgtLength.slice(tgtFrom, tgtTo),
+    srcFrom: doc.srcFrom + srcFrom,
+    tgtFrom: doc.tgtFrom + tgtFrom,
+  };
+}
+
+/** Weighted features of a segmented document (or part of one): IDF weights, dictionary links sorted for matching. */
+export function documentFeatures(doc: SegmentedDocument, stats: DocumentStatistics): DocumentFeatures {
+  const srcIdf = sourceIdf(stats);
+  const tgtIdf = (id: number) => idf(stats.tgtSentences, stats.tgtFrequency.get(id) ?? 1);
+  return {
+    src: doc.src.map((words, k) => sourceSentence(linkedWords(words), doc.srcRepeated[k]!, srcIdf, doc.srcLength[k]!)),
+    tgt: doc.tgt.map((set, k) => targetSentence(set, doc.tgtRepeated[k]!, tgtIdf, doc.tgtLength[k]!)),
   };
 }
 
 /**
  * The same features with the document's own translations (see translation-table.ts) added to
- * the dictionary's. Only sentences holding a learned word change: no other word's rarity does.
+ * the dictionary's. Only sentences holding a learned word change, and no word's rarity does:
+ * the counts already include words the dictionary cannot link.
  */
-export function withLearnedLinks(features: DocumentFeatures, doc: SegmentedDocument, learned: ReadonlyMap<string, readonly number[]>): DocumentFeatures {
-  const srcFrequency = new Map(features.srcFrequency);
-  const touched = doc.src.map((words) => [...words.keys()].some((w) => learned.has(w)));
-  doc.src.forEach((words, k) => {
-    if (!touched[k]) return;
-    for (const [w, targets] of words) if (targets.size === 0 && learned.has(w)) srcFrequency.set(w, (srcFrequency.get(w) ?? 0) + 1);
-  });
-  const srcIdf = (w: string) => idf(doc.src.length, srcFrequency.get(w) ?? 1);
+export function withLearnedLinks(features: DocumentFeatures, doc: SegmentedDocument, stats: DocumentStatistics, learned: LearnedTranslations): DocumentFeatures {
+  const srcIdf = sourceIdf(stats);
   return {
     ...features,
-    src: features.src.map((s, k) => (touched[k] ? sourceSentence(linkedWords(doc.src[k]!, learned), doc.srcRepeated[k]!, srcIdf, s.length) : s)),
-    srcFrequency,
+    src: features.src.map((s, k) => {
+      const words = doc.src[k]!;
+      const touched = [...words.keys()].some((w) => learned.has(w));
+      return touched ? sourceSentence(linkedWords(words, learned), doc.srcRepeated[k]!, srcIdf, s.length) : s;
+    }),
   };
 }
 
 // The words of a sentence that link to something, with any learned links merged in.
-function linkedWords(words: Map<string, ReadonlySet<number>>, learned?: ReadonlyMap<string, readonly number[]>): Map<string, ReadonlySet<number>> {
+function linkedWords(words: Map<string, ReadonlySet<number>>, learned?: LearnedTranslations): Map<string, ReadonlySet<number>> {
   const out = new Map<string, ReadonlySet<number>>();
   for (const [word, targets] of words) {
     const extra = learned?.get(word);
@@ -125,6 +195,10 @@ function linkedWords(words: Map<string, ReadonlySet<number>>, learned?: Readonly
     else if (targets.size > 0) out.set(word, targets);
   }
   return out;
+}
+
+function sourceIdf(stats: DocumentStatistics): (word: string) => number {
+  return (word) => idf(stats.srcSentences, stats.srcFrequency.get(word) ?? 1);
 }
 
 // Rare words weigh more; +1 keeps words found in every sentence above zero.

@@ -1,6 +1,6 @@
 // The seam between the search and the evidence: a scorer rates spans of sentences as translations of each other.
 
-import type { SpanBead } from './banded-search.ts';
+import type { LearnedTranslations } from './translation-table.ts';
 
 /** DP rows 0..srcCount; row i may hold target positions lo[i]..hi[i] inclusive. Both are non-decreasing. */
 export interface Band {
@@ -28,8 +28,9 @@ export interface SpanScores {
  * (anchors from nearest neighbours, reward from cosine similarity) without touching the search.
  */
 export interface SpanScorer {
+  /** Pairs that probably translate each other, by source sentence; anchor-chain.ts picks among them. */
   anchorCandidates(): AnchorCandidate[];
   inBand(band: Band): SpanScores;
-  /** A scorer that has learned from the beads of a first pass; scorers that cannot learn leave it out. */
-  refine?(beads: SpanBead[]): SpanScorer;
+  /** A scorer that also knows the document's own word translations; scorers that cannot use them leave it out. */
+  refine?(learned: LearnedTranslations): SpanScorer;
 }

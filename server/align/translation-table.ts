@@ -6,6 +6,9 @@ export interface TrainingBead {
   tgt: Iterable<number>[];
 }
 
+/** Chinese word → English ids it translates in this document, beyond the dictionary's. */
+export type LearnedTranslations = ReadonlyMap<string, readonly number[]>;
+
 // EM rounds: IBM model 1 settles in a handful.
 const ROUNDS = 5;
 // Dictionary translations start this many times likelier than other pairs, so that words the
