@@ -14,6 +14,8 @@ import type { LearnedTranslations } from './translation-table.ts';
 const PARALLEL_FROM = 60_000;
 // Each half runs this far past the middle; the two paths must meet somewhere in between.
 const OVERLAP = 400;
+// Source sentences either side of the middle whose anchors place the target's middle.
+const MIDDLE_WINDOW = 500;
 
 /** What the main thread asks of the worker, step by step: its half's anchors, first pass, second pass. */
 export type PartRequest =
@@ -35,11 +37,11 @@ export async function alignLong(src: string[], tgt: string[], resources: AlignRe
   try {
     const doc = segmentDocument(src, tgt, resources);
     const stats = documentStatistics(doc);
-    // Halfway through the text by characters, which stay proportional across a translation far
-    // better than sentence counts do.
+    // Halfway through the source by characters, which stay proportional across a translation far
+    // better than sentence counts do; the target's middle is what the anchors put opposite.
     const srcMiddle = halfwayByCharacters(src);
-    const tgtMiddle = halfwayByCharacters(tgt);
     const tgtOverlap = Math.round((OVERLAP * tgt.length) / src.length);
+    const tgtMiddle = Math.min(tgt.length - tgtOverlap, Math.max(tgtOverlap, counterpart(doc, stats, srcMiddle, halfwayByCharacters(tgt))));
     const theirs = { srcFrom: 0, srcTo: srcMiddle + OVERLAP, tgtFrom: 0, tgtTo: tgtMiddle + tgtOverlap };
     const ours = { srcFrom: srcMiddle - OVERLAP, srcTo: src.length, tgtFrom: tgtMiddle - tgtOverlap, tgtTo: tgt.length };
     const theirAnchors = worker.ask<AnchorCandidate[]>({ kind: 'anchors', doc: documentPart(doc, theirs), stats });
@@ -60,6 +62,26 @@ export async function alignLong(src: string[], tgt: string[], resources: AlignRe
   } finally {
     void worker.terminate();
   }
+}
+
+/**
+ * The target sentence that the anchors around source sentence `at` put opposite it, searched
+ * near `guess`: the two sides' halfway points by characters can lie hundreds of sentences apart,
+ * more than the halves overlap.
+ */
+function counterpart(doc: SegmentedDocument, stats: DocumentStatistics, at: number, guess: number): number {
+  const slope = stats.tgtSentences / stats.srcSentences;
+  const reach = Math.round(MIDDLE_WINDOW * slope) + MIDDLE_WINDOW;
+  const window = {
+    srcFrom: Math.max(0, at - MIDDLE_WINDOW),
+    srcTo: Math.min(stats.srcSentences, at + MIDDLE_WINDOW),
+    tgtFrom: Math.max(0, guess - reach),
+    tgtTo: Math.min(stats.tgtSentences, guess + reach),
+  };
+  const opposite = findAnchors(documentPart(doc, window), stats).anchors
+    .map((a) => a.tgt + window.tgtFrom + (at - a.src - window.srcFrom) * slope)
+    .sort((x, y) => x - y);
+  return opposite.length > 0 ? Math.round(opposite[opposite.length >> 1]!) : guess;
 }
 
 function halfwayByCharacters(sentences: string[]): number {
