@@ -37,8 +37,13 @@ export class SafeHtml {
 
   /** The markup as UTF-8, encoding only the parts that are still strings. */
   toBytes(): Buffer {
-    if (this.markup !== undefined) return Buffer.from(this.markup);
-    return Buffer.concat(this.parts!.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+    return Buffer.concat(this.chunks());
+  }
+
+  /** The markup as UTF-8 pieces, to be written one after another without copying them into one buffer. */
+  chunks(): Uint8Array[] {
+    if (this.markup !== undefined) return [Buffer.from(this.markup)];
+    return this.parts!.map((p) => (typeof p === 'string' ? Buffer.from(p) : p));
   }
 }
 

@@ -26,8 +26,43 @@ export function viewContext(req: Request): ViewContext {
   };
 }
 
+// Pieces stay under glibc's initial mmap threshold (128 KB): a freed mmapped buffer raises the threshold,
+// after which page-sized buffers come from the arena, which fragments and grows under load.
+const PIECE_BYTES = 64 * 1024;
+
+/**
+ * Sends a page in pieces of at most 64 KB joined from the UTF-8 parts it was kept in, in one corked write:
+ * one 150-180 KB buffer per request made the server's C heap grow by a tenth over three minutes of load,
+ * and writing each of a page's 400 parts on its own cost more than joining them.
+ */
 export function send(res: Response, page: SafeHtml, status = 200): void {
-  res.status(status).type('html').send(page.toBytes());
+  const pieces = joinedPieces(page.chunks());
+  res.status(status).type('html').set('Content-Length', String(pieces.reduce((n, c) => n + c.byteLength, 0)));
+  if (res.req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  res.cork();
+  for (const piece of pieces) res.write(piece);
+  res.end();
+  res.uncork();
+}
+
+function joinedPieces(chunks: Uint8Array[]): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  let group: Uint8Array[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    if (size + chunk.byteLength > PIECE_BYTES && group.length) {
+      pieces.push(Buffer.concat(group, size));
+      group = [];
+      size = 0;
+    }
+    group.push(chunk);
+    size += chunk.byteLength;
+  }
+  if (group.length) pieces.push(group.length === 1 ? group[0]! : Buffer.concat(group, size));
+  return pieces;
 }
 
 /** Only same-site paths may be redirect targets: no open redirects through ?next=. */
