@@ -2,10 +2,10 @@
 
 import { Worker } from 'node:worker_threads';
 import type { Bead, ScoredBead } from '../domain/types.ts';
-import { align, alignSegmented, findAnchors, type AlignResources } from './align.ts';
-import { fitLengthModel, type LengthModel } from './length-model.ts';
-import { learnFromPath } from './lexical-scorer.ts';
-import { documentPart, documentStatistics, segmentDocument, type DocumentStatistics, type SegmentedDocument, type Span } from './sentence-features.ts';
+import { align, alignSegmented, findAnchors, firstPass, type AlignResources, type Guidance } from './align.ts';
+import { fitLengthModel } from './length-model.ts';
+import { learnFromPath, lexicalScorer } from './lexical-scorer.ts';
+import { documentPart, documentStatistics, segmentDocument, type SegmentedDocument, type Span } from './sentence-features.ts';
 import type { AnchorCandidate } from './span-scorer.ts';
 import type { LearnedTranslations } from './translation-table.ts';
 
@@ -17,17 +17,17 @@ const OVERLAP = 400;
 // Source sentences either side of the middle whose anchors place the target's middle.
 const MIDDLE_WINDOW = 500;
 
-/** What the main thread asks of the worker, step by step: its half's anchors, first pass, second pass. */
+/** What the main thread asks of the worker: its half's first pass, then its second. */
 export type PartRequest =
-  | { kind: 'anchors'; doc: SegmentedDocument; stats: DocumentStatistics }
-  | { kind: 'first'; lengths: LengthModel }
+  | { kind: 'first'; doc: SegmentedDocument; guide: Guidance }
   | { kind: 'second'; learned: LearnedTranslations };
 
 /**
- * Same beads as `align`, give or take the stitch; inputs of `parallelFrom` lines or more use a
- * second thread. The halves learn as one document: word rarities, bead unit and length ratio
- * come from the whole, the length spread from both halves' anchors, and one translation table,
- * learned from both first paths stitched, teaches both second passes.
+ * Same beads as `align` where each half's path, away from its edges, is the whole's (every bead
+ * on Bible 001, 005 and 006); inputs of `parallelFrom` lines or more use a second thread. The
+ * halves learn as one document: word rarities, bead unit, anchors and length model come from
+ * the whole, and one translation table, learned from both first paths stitched, teaches both
+ * second passes.
  */
 export async function alignLong(src: string[], tgt: string[], resources: AlignResources, parallelFrom = PARALLEL_FROM): Promise<ScoredBead[]> {
   if (src.length + tgt.length < parallelFrom || src.length < 4 * OVERLAP || tgt.length < 4 * OVERLAP) return align(src, tgt, resources);
@@ -37,22 +37,20 @@ export async function alignLong(src: string[], tgt: string[], resources: AlignRe
   try {
     const doc = segmentDocument(src, tgt, resources);
     const stats = documentStatistics(doc);
+    // Found on the whole document, as align finds them: a half alone would not see the rival
+    // pairs beyond its edges, and would keep anchors that the whole rejects.
+    const anchors = findAnchors(lexicalScorer(doc, stats), doc);
+    const lengths = fitLengthModel(stats.lengthRatio, doc.srcLength, doc.tgtLength, anchors);
     // Halfway through the source by characters, which stay proportional across a translation far
     // better than sentence counts do; the target's middle is what the anchors put opposite.
     const srcMiddle = halfwayByCharacters(src);
     const tgtOverlap = Math.round((OVERLAP * tgt.length) / src.length);
-    const tgtMiddle = Math.min(tgt.length - tgtOverlap, Math.max(tgtOverlap, counterpart(doc, stats, srcMiddle, halfwayByCharacters(tgt))));
+    const tgtMiddle = Math.min(tgt.length - tgtOverlap, Math.max(tgtOverlap, counterpart(anchors, srcMiddle, tgt.length / src.length) ?? halfwayByCharacters(tgt)));
     const theirs = { srcFrom: 0, srcTo: srcMiddle + OVERLAP, tgtFrom: 0, tgtTo: tgtMiddle + tgtOverlap };
     const ours = { srcFrom: srcMiddle - OVERLAP, srcTo: src.length, tgtFrom: tgtMiddle - tgtOverlap, tgtTo: tgt.length };
-    const theirAnchors = worker.ask<AnchorCandidate[]>({ kind: 'anchors', doc: documentPart(doc, theirs), stats });
-    const ownHalf = findAnchors(documentPart(doc, ours), stats);
-    const anchors = [
-      ...(await theirAnchors).filter((a) => a.src < srcMiddle),
-      ...ownHalf.anchors.map((a) => ({ ...a, src: a.src + ours.srcFrom, tgt: a.tgt + ours.tgtFrom })).filter((a) => a.src >= srcMiddle),
-    ];
-    const lengths = fitLengthModel(stats.lengthRatio, doc.srcLength, doc.tgtLength, anchors);
-    const theirPath = worker.ask<Bead[]>({ kind: 'first', lengths });
-    const ownPath = ownHalf.firstPass(lengths);
+    const guide = (part: Span): Guidance => ({ stats, lengths, anchors: anchorsIn(anchors, part) });
+    const theirPath = worker.ask<Bead[]>({ kind: 'first', doc: documentPart(doc, theirs), guide: guide(theirs) });
+    const ownPath = firstPass(documentPart(doc, ours), guide(ours));
     const path = stitch(await theirPath, ownPath.path.map((b) => shifted(b, ours)), srcMiddle, tgtMiddle);
     if (!path) return alignSegmented(doc);
     const learned = learnFromPath(doc, path);
@@ -65,23 +63,23 @@ export async function alignLong(src: string[], tgt: string[], resources: AlignRe
 }
 
 /**
- * The target sentence that the anchors around source sentence `at` put opposite it, searched
- * near `guess`: the two sides' halfway points by characters can lie hundreds of sentences apart,
+ * The target sentence that the anchors within MIDDLE_WINDOW source sentences of `at` put opposite
+ * it, if any: the two sides' halfway points by characters can lie hundreds of sentences apart,
  * more than the halves overlap.
  */
-function counterpart(doc: SegmentedDocument, stats: DocumentStatistics, at: number, guess: number): number {
-  const slope = stats.tgtSentences / stats.srcSentences;
-  const reach = Math.round(MIDDLE_WINDOW * slope) + MIDDLE_WINDOW;
-  const window = {
-    srcFrom: Math.max(0, at - MIDDLE_WINDOW),
-    srcTo: Math.min(stats.srcSentences, at + MIDDLE_WINDOW),
-    tgtFrom: Math.max(0, guess - reach),
-    tgtTo: Math.min(stats.tgtSentences, guess + reach),
-  };
-  const opposite = findAnchors(documentPart(doc, window), stats).anchors
-    .map((a) => a.tgt + window.tgtFrom + (at - a.src - window.srcFrom) * slope)
+function counterpart(anchors: AnchorCandidate[], at: number, slope: number): number | undefined {
+  const opposite = anchors
+    .filter((a) => Math.abs(a.src - at) <= MIDDLE_WINDOW)
+    .map((a) => a.tgt + (at - a.src) * slope)
     .sort((x, y) => x - y);
-  return opposite.length > 0 ? Math.round(opposite[opposite.length >> 1]!) : guess;
+  return opposite.length > 0 ? Math.round(opposite[opposite.length >> 1]!) : undefined;
+}
+
+/** The anchors that lie inside a part of the document, in the part's own indices. */
+function anchorsIn(anchors: AnchorCandidate[], part: Span): AnchorCandidate[] {
+  return anchors
+    .filter((a) => a.src >= part.srcFrom && a.src < part.srcTo && a.tgt >= part.tgtFrom && a.tgt < part.tgtTo)
+    .map((a) => ({ ...a, src: a.src - part.srcFrom, tgt: a.tgt - part.tgtFrom }));
 }
 
 function halfwayByCharacters(sentences: string[]): number {

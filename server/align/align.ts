@@ -79,21 +79,23 @@ export function align(src: string[], tgt: string[], resources: AlignResources, o
 /** `align` on a document already segmented: anchors, a first pass, and a second that knows the document's own words. */
 export function alignSegmented(doc: SegmentedDocument, options: AlignOptions = {}): ScoredBead[] {
   const stats = documentStatistics(doc);
-  const anchored = findAnchors(doc, stats, options);
-  const first = anchored.firstPass(fitLengthModel(stats.lengthRatio, doc.srcLength, doc.tgtLength, anchored.anchors));
+  const scorer = lexicalScorer(doc, stats);
+  const anchors = findAnchors(scorer, doc);
+  const lengths = fitLengthModel(stats.lengthRatio, doc.srcLength, doc.tgtLength, anchors);
+  const first = firstPass(doc, { stats, anchors, lengths }, options, scorer);
   return first.secondPass(learnFromPath(doc, first.path));
 }
 
 /**
- * align's steps over a document or a part of one, each waiting for what the whole document
- * teaches: its length model (fitted on all anchors), then its own translations (learned from
- * all first paths). A whole document teaches itself; the parts of a long one learn together
- * (see align-parallel.ts).
+ * What the whole document teaches a pass over it or over a part of it (see align-parallel.ts):
+ * its statistics, its anchors and its length model. The second pass waits for one more lesson,
+ * the document's own translations, learned from the whole first path.
  */
-export interface Anchored {
-  /** Confident 1-1 pairs, in the document's (or part's) own indices. */
+export interface Guidance {
+  stats: DocumentStatistics;
+  /** Confident 1-1 pairs, in the indices of the document or part being searched. */
   anchors: AnchorCandidate[];
-  firstPass(lengths: LengthModel): FirstPass;
+  lengths: LengthModel;
 }
 
 export interface FirstPass {
@@ -101,30 +103,35 @@ export interface FirstPass {
   secondPass(learned: LearnedTranslations): ScoredBead[];
 }
 
-/** The anchors of a document or a part of one; `stats` describe the whole document. */
-export function findAnchors(doc: SegmentedDocument, stats: DocumentStatistics, options: AlignOptions = {}): Anchored {
+/**
+ * The anchors of a whole document: each is judged against every rival pair the document holds,
+ * so a part of a long document takes its share of these rather than finding its own.
+ */
+export function findAnchors(scorer: SpanScorer, doc: SegmentedDocument): AnchorCandidate[] {
+  const candidates = scorer.anchorCandidates().filter((c) => c.weight >= ANCHOR_MIN_WEIGHT);
+  return anchorChain(candidates, doc.srcLength.length, doc.tgtLength.length);
+}
+
+/** The first pass over a document or a part of one, in a band around the anchors; the second on demand. */
+export function firstPass(doc: SegmentedDocument, guide: Guidance, options: AlignOptions = {}, scorer = lexicalScorer(doc, guide.stats)): FirstPass {
+  const { stats, anchors, lengths } = guide;
   const srcCount = doc.srcLength.length;
   const tgtCount = doc.tgtLength.length;
-  const scorer = lexicalScorer(doc, stats);
-  const anchors = anchorChain(scorer.anchorCandidates().filter((c) => c.weight >= ANCHOR_MIN_WEIGHT), srcCount, tgtCount);
-  const firstPass = (lengths: LengthModel): FirstPass => {
-    const exhaustive = (srcCount + 1) * (tgtCount + 1) <= EXHAUSTIVE_CELLS;
-    const join = joinCosts(options.weights?.merge ?? WEIGHTS.merge, stats.srcSentences, stats.tgtSentences);
-    const search = searcher(doc.srcLength, doc.tgtLength, lengths, join, options);
-    const firstBand = exhaustive
-      ? fullBand(srcCount, tgtCount)
-      : bandAround(anchors, srcCount, tgtCount, options.bandHalfWidth ?? BAND_HALF_WIDTH);
-    // Only the path outlives the first pass: its pair scores are garbage before the second starts.
-    const path = exhaustive ? search(scorer, firstBand).path : search(scorer, firstBand, FIRST_PASS_MAX_SIDE).path;
-    const secondBand = exhaustive
-      ? firstBand
-      : bandAround(path.map(corner), srcCount, tgtCount, REFINED_BAND_HALF_WIDTH);
-    return {
-      path: path.map(indices),
-      secondPass: (learned) => search(scorer.refine(learned), secondBand).scored(),
-    };
+  const exhaustive = (srcCount + 1) * (tgtCount + 1) <= EXHAUSTIVE_CELLS;
+  const join = joinCosts(options.weights?.merge ?? WEIGHTS.merge, stats.srcSentences, stats.tgtSentences);
+  const search = searcher(doc.srcLength, doc.tgtLength, lengths, join, options);
+  const firstBand = exhaustive
+    ? fullBand(srcCount, tgtCount)
+    : bandAround(anchors, srcCount, tgtCount, options.bandHalfWidth ?? BAND_HALF_WIDTH);
+  // Only the path outlives the first pass: its pair scores are garbage before the second starts.
+  const path = exhaustive ? search(scorer, firstBand).path : search(scorer, firstBand, FIRST_PASS_MAX_SIDE).path;
+  const secondBand = exhaustive
+    ? firstBand
+    : bandAround(path.map(corner), srcCount, tgtCount, REFINED_BAND_HALF_WIDTH);
+  return {
+    path: path.map(indices),
+    secondPass: (learned) => search(scorer.refine(learned), secondBand).scored(),
   };
-  return { anchors, firstPass };
 }
 
 // Where a bead ends, as a point for the band of the second pass.

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { align } from '../../server/align/align.ts';
 import { alignLong, stitch } from '../../server/align/align-parallel.ts';
-import { formatBead } from '../../server/align/bead-format.ts';
 import { loadAlignResources } from '../../server/align/load-resources.ts';
 import { documentFeatures, documentPart, documentStatistics, segmentDocument } from '../../server/align/sentence-features.ts';
 import type { ScoredBead } from '../../server/domain/types.ts';
@@ -43,16 +42,14 @@ describe('document parts', () => {
 });
 
 describe('alignLong', () => {
-  it.skipIf(!hasBible)('when a document is aligned in two halves then nearly every bead is the whole document\'s', async () => {
-    // Halves that learned their own rarities, length ratio and translations agreed on 99.5% of
-    // these beads; with only the translations shared, on 99.87%.
-    const src = readLines(path.join(bibleDir, '001.zh')).slice(0, 3780);
-    const tgt = readLines(path.join(bibleDir, '001.en')).slice(0, 3000);
+  it.skipIf(!hasBible)('when a document is aligned in two halves then its beads and confidences are the whole document\'s', async () => {
+    // Halves that found their own anchors missed rival pairs beyond their edges: on Bible 001 the
+    // beads agreed, but the length spread did not, and confidences differed by up to 3e-4 (on
+    // 006, 2 beads too). Only a document whose anchor search reaches past the halves' overlap
+    // (over 4,000 source sentences) shows it.
+    const src = readLines(path.join(bibleDir, '001.zh'));
+    const tgt = readLines(path.join(bibleDir, '001.en'));
     const halves = await alignLong(src, tgt, resources, 0);
-    expect(halves.flatMap((b) => b.src)).toEqual([...src.keys()]);
-    expect(halves.flatMap((b) => b.tgt)).toEqual([...tgt.keys()]);
-    const whole = align(src, tgt, resources);
-    const found = new Set(halves.map(formatBead));
-    expect(whole.filter((b) => found.has(formatBead(b))).length / whole.length).toBeGreaterThanOrEqual(0.9995);
+    expect(halves).toEqual(align(src, tgt, resources));
   });
 });
