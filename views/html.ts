@@ -35,11 +35,6 @@ export class SafeHtml {
     return this.value;
   }
 
-  /** The markup as UTF-8, encoding only the parts that are still strings. */
-  toBytes(): Buffer {
-    return Buffer.concat(this.chunks());
-  }
-
   /** The markup as UTF-8 pieces, to be written one after another without copying them into one buffer. */
   chunks(): Uint8Array[] {
     if (this.markup !== undefined) return [Buffer.from(this.markup)];

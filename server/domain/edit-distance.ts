@@ -76,17 +76,15 @@ export function pairEdits(pair: EditedPair, lang: Lang = 'en'): PairEdits {
 
 /** Document-level effort; the final text is English unless `lang` says otherwise. */
 export function postEditEffort(pairs: readonly EditedPair[], lang: Lang = 'en'): PostEditEffort {
-  return sumEdits(pairs.map((p) => pairEdits(p, lang)));
-}
-
-/** Document-level effort from each pair's edits, so a caller may keep the per-pair figures between calls. */
-export function sumEdits(pairs: Iterable<PairEdits>): PostEditEffort {
   const sum = new EffortSum();
-  for (const p of pairs) sum.add(p.edits, p.finalWords, p.changed, p.seconds);
+  for (const p of pairs) {
+    const e = pairEdits(p, lang);
+    sum.add(e.edits, e.finalWords, e.changed, e.seconds);
+  }
   return sum.result();
 }
 
-/** `sumEdits` one pair at a time, for callers that keep the per-pair figures in columns rather than objects. */
+/** Document-level effort summed one pair at a time, so a caller may keep the per-pair figures between calls (in columns). */
 export class EffortSum {
   private n = 0;
   private changed = 0;

@@ -56,15 +56,10 @@ export function withLengthCheck(flags: QaFlag[], pair: { src: string; tgt: strin
 
 /** The document's norm for `qaChecks`; sd is 0 (check off) with fewer than two usable pairs. */
 export function lengthNorm(pairs: readonly { src: string; tgt: string }[]): LengthNorm {
-  return lengthNormOf(pairs.map((p) => ({ src: charCount(p.src.trim()), tgt: charCount(p.tgt.trim()) })));
-}
-
-/** The same norm from character counts, so a long document's norm can come from SQL without its texts. */
-export function lengthNormOf(lengths: readonly { src: number; tgt: number }[]): LengthNorm {
-  const logs = new Float64Array(lengths.length);
+  const logs = new Float64Array(pairs.length);
   let n = 0;
-  for (const { src, tgt } of lengths) {
-    const log = lengthLog(src, tgt);
+  for (const p of pairs) {
+    const log = lengthLog(charCount(p.src.trim()), charCount(p.tgt.trim()));
     if (!Number.isNaN(log)) logs[n++] = log;
   }
   return normOfLogs(logs, n);

@@ -38,10 +38,7 @@ const PIECE_BYTES = 64 * 1024;
 export function send(res: Response, page: SafeHtml, status = 200): void {
   const pieces = joinedPieces(page.chunks());
   res.status(status).type('html').set('Content-Length', String(pieces.reduce((n, c) => n + c.byteLength, 0)));
-  if (res.req.method === 'HEAD') {
-    res.end();
-    return;
-  }
+  // For HEAD, Node's response drops the body itself and keeps the length.
   res.cork();
   for (const piece of pieces) res.write(piece);
   res.end();
