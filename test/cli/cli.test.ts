@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, tempDir, type TestServer } from '../support/test-server.ts';
@@ -6,11 +6,14 @@ import { ROOT } from '../support/start-workbench.ts';
 
 const dbFile = path.join(tempDir('duiqi-cli-'), 'cli.sqlite');
 
-function duiqi(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/duiqi.js'), ...args], {
-    cwd: ROOT, env: { ...process.env, DUIQI_DB: dbFile, ...env }, encoding: 'utf8',
+// Asynchronous on purpose: a synchronous spawn would block this process's event loop, where the
+// test server runs, and a request in flight at that moment was reset (ECONNRESET).
+function duiqi(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(ROOT, 'bin/duiqi.js'), ...args], {
+      cwd: ROOT, env: { ...process.env, DUIQI_DB: dbFile, ...env }, encoding: 'utf8',
+    }, (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }));
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 let server: TestServer | undefined;
@@ -18,7 +21,7 @@ afterAll(() => server?.close());
 
 describe('duiqi user add and token create', () => {
   it('when a reviewer is added with a password then it can log in over HTTP', async () => {
-    const r = duiqi(['user', 'add', 'zhang', '--role', 'reviewer', '--password', 'zhang-secret-1']);
+    const r = await duiqi(['user', 'add', 'zhang', '--role', 'reviewer', '--password', 'zhang-secret-1']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Created reviewer "zhang"');
@@ -27,14 +30,14 @@ describe('duiqi user add and token create', () => {
     expect(res.status).toBe(303);
   });
 
-  it('when no password is given then one is generated and printed once', () => {
-    const r = duiqi(['user', 'add', 'li', '--role', 'translator']);
+  it('when no password is given then one is generated and printed once', async () => {
+    const r = await duiqi(['user', 'add', 'li', '--role', 'translator']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/with the password \S{12,}/);
   });
 
   it('when a token is created then it authenticates API requests', async () => {
-    const r = duiqi(['token', 'create', 'zhang']);
+    const r = await duiqi(['token', 'create', 'zhang']);
     expect(r.code).toBe(0);
     const token = r.stdout.trim();
     expect(token).toMatch(/^dq_[A-Za-z0-9_-]{40,}$/);
@@ -50,15 +53,15 @@ describe('duiqi user add and token create', () => {
     [['token', 'create', 'ghost'], /no user named "ghost"/],
     [['frobnicate'], /unknown command/],
     [['user', 'add', 'wu', '--colour', 'red'], /Unknown option/],
-  ])('when called as %j then it exits 2 with one line on stderr', (args, message) => {
-    const r = duiqi(args as string[]);
+  ])('when called as %j then it exits 2 with one line on stderr', async (args, message) => {
+    const r = await duiqi(args as string[]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('when DUIQI_DB is empty then it refuses with one line', () => {
-    const r = duiqi(['token', 'create', 'zhang'], { DUIQI_DB: ' ' });
+  it('when DUIQI_DB is empty then it refuses with one line', async () => {
+    const r = await duiqi(['token', 'create', 'zhang'], { DUIQI_DB: ' ' });
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('duiqi: DUIQI_DB must name a file, not be empty.');
   });
