@@ -141,10 +141,12 @@ function checkPairs(doc: BilingualDocument, name: string): void {
   }
 }
 
-/** Positions as the file says when they are distinct, so a re-export shows the same indexes; file order otherwise. */
-function positions(pairs: BilingualPair[]): number[] {
-  const given = pairs.map((p) => p.index);
-  return new Set(given).size === given.length ? given : pairs.map((_, i) => i);
+/**
+ * The pairs in the order the file's indexes give (file order among equal ones), so a position is 0…n-1:
+ * rows are paged by position, and an export filtered to some states leaves gaps that must not survive.
+ */
+function inFileOrder(pairs: BilingualPair[]): BilingualPair[] {
+  return pairs.map((p, i) => ({ p, i })).sort((a, b) => a.p.index - b.p.index || a.i - b.i).map(({ p }) => p);
 }
 
 /** Each side's sentences one per line, as the document's source texts, with offsets into them. */
@@ -168,12 +170,12 @@ export function importBilingualFile(
   db: Db,
   input: { title?: string; file: { name: string; text: string }; format: FormatAdapter; createdBy: number | null; shared?: boolean },
 ): number {
-  const doc = input.format.parse(input.file.text);
-  checkPairs(doc, input.file.name);
+  const parsed = input.format.parse(input.file.text);
+  checkPairs(parsed, input.file.name);
+  const doc = { ...parsed, pairs: inFileOrder(parsed.pairs) };
   const title = checkedTitle(input.title, doc.title, baseName(input.file.name));
   const src = doc.pairs.map(sourceSentences);
   const tgt = doc.pairs.map((p) => p.tgtSegments);
-  const idx = positions(doc.pairs);
   const texts = { src: sideText(src), tgt: sideText(tgt) };
   const users = accountsRepo(db);
   const docs = documentsRepo(db);
@@ -195,7 +197,7 @@ export function importBilingualFile(
       // Each comment is the reason of one rejection, and each rejection made a version: the comments take the last ones.
       const version = Math.max(p.version, p.comments.length);
       const kept: KeptPair = {
-        idx: idx[i]!, score: p.score, state: p.state, tgtText: p.tgt,
+        idx: i, score: p.score, state: p.state, tgtText: p.tgt,
         // The aligned English as it came in stands for the machine draft the post-edit distance is measured from.
         mtText: joinSentences(p.tgtSegments, 'en'),
         version,

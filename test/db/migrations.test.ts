@@ -52,3 +52,20 @@ describe('migration 003', () => {
     expect(db.prepare('SELECT document_id, pair_id, new_text FROM revisions').get()).toEqual({ document_id: 7, pair_id: null, new_text: 'Edited.' });
   });
 });
+
+describe('migration 008', () => {
+  it('when an imported document kept gaps, negative or huge indexes then its pairs are renumbered 0…n-1 in order', () => {
+    const db = new Database(':memory:');
+    const all = readMigrations();
+    applyMigrations(db, all.filter((m) => m.version < 8));
+    db.exec(`INSERT INTO documents (id, title, version) VALUES (1, 'gaps', 3), (2, 'dense', 5);
+      INSERT INTO pairs (id, document_id, idx, noise, state) VALUES
+        (10, 1, 1e20, 0, 20), (11, 1, -7, 0, 20), (12, 1, 2, 0, 20), (13, 1, 0, 0, 20), (14, 1, 1, 0, 20),
+        (20, 2, 0, 0, 10), (21, 2, 1, 0, 10);`);
+    applyMigrations(db, all);
+    const order = (doc: number) => db.prepare('SELECT id, idx, typeof(idx) AS t FROM pairs WHERE document_id = ? ORDER BY idx').all(doc);
+    expect(order(1)).toEqual([11, 13, 14, 12, 10].map((id, idx) => ({ id, idx, t: 'integer' })));
+    expect(order(2)).toEqual([20, 21].map((id, idx) => ({ id, idx, t: 'integer' })));
+    expect(db.prepare('SELECT id, version FROM documents ORDER BY id').all()).toEqual([{ id: 1, version: 4 }, { id: 2, version: 5 }]);
+  });
+});

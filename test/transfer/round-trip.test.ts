@@ -37,6 +37,15 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** The file with its pair indexes replaced by 0, 1, 2 … and its ids (index + 1) by 1, 2, 3 … in the order they appear. */
+function renumbered(file: string): string {
+  let index = 0;
+  let id = 1;
+  return file
+    .replace(/(<prop type="x-duiqi-index">|<mda:meta type="index">|"index": )\d+/g, (_m, head: string) => `${head}${index++}`)
+    .replace(/(<tu tuid="|<unit id="|"id": ")\d+/g, (_m, head: string) => `${head}${id++}`);
+}
+
 describe('export → import → export over HTTP', () => {
   for (const format of ['tmx', 'xliff', 'json'] as const) {
     it.each([['the post-edited document with 𠀀 and “”「」', () => hard], ['the demo page with noise rows', () => demo]])(
@@ -46,7 +55,8 @@ describe('export → import → export over HTTP', () => {
         const imported = await upload(server, '/api/documents/import', { source: { name: `copy.${format}`, content: first.text } }, { token: lin });
         expect(imported.status).toBe(201);
         const second = await download(server, `/api/documents/${imported.json().id as number}/export?format=${format}&state=all`, lin);
-        expect(withoutExportTime(second.text)).toBe(withoutExportTime(first.text));
+        // Noise rows are never exported, so their places are gaps the import closes: positions are 0…n-1.
+        expect(withoutExportTime(second.text)).toBe(withoutExportTime(renumbered(first.text)));
       });
   }
 
