@@ -59,6 +59,28 @@ export const DEFAULT_TOOL_VERSION = '0.1.0';
 export const SRC_LANG = 'zh-CN';
 export const TGT_LANG = 'en';
 
+/**
+ * The largest index, version or count a file may give: far beyond any real document, and small enough that
+ * a version can still count up by one for every later edit without leaving the integers.
+ */
+export const MAX_WHOLE = 2_147_483_647;
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/** An ISO 8601 date-time (RFC 3339) naming a real moment: 2026-02-30 or 25:00 is not one. */
+export function isRealDateTime(text: string): boolean {
+  const m = DATE_TIME.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeap(year) ? 1 : 0);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 &&
+    (m[9] === undefined || (Number(m[9]) <= 23 && Number(m[10]) <= 59));
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 export type StateName = keyof typeof State;
 
 const stateNames = new Map<number, StateName>(

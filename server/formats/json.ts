@@ -1,14 +1,13 @@
 // JSON adapter: the document as `bilingual-document.schema.json` describes it, pretty-printed and streamable.
 
 import {
-  DEFAULT_TOOL_VERSION, SRC_LANG, TGT_LANG, headerOf, isChinese, isEnglish, isStateValue, joinChunks,
+  DEFAULT_TOOL_VERSION, MAX_WHOLE, SRC_LANG, TGT_LANG, headerOf, isChinese, isEnglish, isRealDateTime, isStateValue, joinChunks,
   type BilingualDocument, type BilingualHeader, type BilingualPair, type FormatAdapter, type SerializeOptions,
 } from './bilingual-document.ts';
 import { ParseError } from './parse-error.ts';
 
 export const JSON_FORMAT = 'duiqi-bilingual';
 export const JSON_FORMAT_VERSION = 1;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Own keys in schema order, so the file reads the same whatever objects the caller passed. */
 function pairObject(p: BilingualPair): BilingualPair {
@@ -55,11 +54,11 @@ function nullableStr(v: unknown, path: string): string | null {
   return v === null ? null : str(v, path);
 }
 function nullableDate(v: unknown, path: string): string | null {
-  return v === null || (typeof v === 'string' && DATE_TIME.test(v)) ? v : fail(path, 'an ISO 8601 date-time or null', 'errors.fileJsonDate');
+  return v === null || (typeof v === 'string' && isRealDateTime(v)) ? v : fail(path, 'a real ISO 8601 date-time or null', 'errors.fileJsonDate');
 }
 function int(v: unknown, path: string, min: number): number {
-  return Number.isInteger(v) && (v as number) >= min
-    ? (v as number) : fail(path, `a whole number of at least ${min}`, 'errors.fileJsonWholeNumber', { min });
+  return Number.isInteger(v) && (v as number) >= min && (v as number) <= MAX_WHOLE
+    ? (v as number) : fail(path, `a whole number from ${min} to ${MAX_WHOLE}`, 'errors.fileJsonWholeNumber', { min, max: MAX_WHOLE });
 }
 function strings(v: unknown, path: string): string[] {
   return Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : fail(path, 'an array of strings', 'errors.fileJsonStrings');

@@ -1,7 +1,7 @@
 // XLIFF 2.1 adapter: one `unit` per pair, our state kept exactly in `subState`, our fields in the metadata module.
 
 import {
-  DEFAULT_TOOL_VERSION, SRC_LANG, TGT_LANG, defaultSegments, hasDefaultSegments, headerOf, isChinese, isEnglish,
+  DEFAULT_TOOL_VERSION, SRC_LANG, TGT_LANG, defaultSegments, hasDefaultSegments, headerOf, isChinese, isEnglish, isRealDateTime,
   joinChunks, stateFromName, stateName,
   type BilingualDocument, type BilingualHeader, type BilingualPair, type FormatAdapter, type SerializeOptions,
   type StateName,
@@ -117,7 +117,7 @@ function metaText(map: Map<string, XmlElement[]>, type: string): string | null {
 
 function metaDate(map: Map<string, XmlElement[]>, type: string): string | null {
   const value = metaText(map, type);
-  if (value !== null && Number.isNaN(Date.parse(value))) {
+  if (value !== null && !isRealDateTime(value)) {
     throw new ParseError(`The XLIFF date "${value}" is not an ISO 8601 date.`, 'errors.fileXliffDate', { params: { value }, line: map.get(type)![0]!.line });
   }
   return value;

@@ -2,6 +2,7 @@
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ParseError } from './parse-error.ts';
+import { MAX_WHOLE } from './bilingual-document.ts';
 
 export interface XmlElement {
   name: string;
@@ -204,23 +205,25 @@ export function byAttr(els: XmlElement[], attr: string): Map<string, XmlElement[
   return map;
 }
 
-// The numbers our files carry: the words of the English sentence, the key of the translated one, and whether it is whole.
+// The numbers our files carry: the words of the English sentence, the key of the translated one, whether it is whole, its range.
 const NUMBERS = {
-  sentenceCount: { what: 'sentence count', key: 'errors.fileBadSentenceCount', integer: true },
-  index: { what: 'index', key: 'errors.fileBadIndex', integer: true },
-  score: { what: 'score', key: 'errors.fileBadScore', integer: false },
-  editDistance: { what: 'edit distance', key: 'errors.fileBadEditDistance', integer: true },
-  version: { what: 'version', key: 'errors.fileBadVersion', integer: true },
+  sentenceCount: { what: 'sentence count', key: 'errors.fileBadSentenceCount', integer: true, min: 0, max: MAX_WHOLE },
+  index: { what: 'index', key: 'errors.fileBadIndex', integer: true, min: 0, max: MAX_WHOLE },
+  score: { what: 'score', key: 'errors.fileBadScore', integer: false, min: 0, max: 1 },
+  editDistance: { what: 'edit distance', key: 'errors.fileBadEditDistance', integer: true, min: 0, max: MAX_WHOLE },
+  version: { what: 'version', key: 'errors.fileBadVersion', integer: true, min: 1, max: MAX_WHOLE },
 } as const;
 
 /** The number an element holds, or undefined without the element; anything else is the file's fault. */
 export function numberIn(el: XmlElement | undefined, format: string, field: keyof typeof NUMBERS): number | undefined {
   if (!el) return undefined;
-  const { what, key, integer } = NUMBERS[field];
+  const { what, key, integer, min, max } = NUMBERS[field];
   const text = textOf(el);
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-    throw new ParseError(`The ${format} ${what} "${text}" is not ${integer ? 'a whole number' : 'a number'}.`, key, { params: { format, text }, line: el.line });
+  if (text.trim() === '' || !(value >= min && value <= max) || (integer && !Number.isInteger(value))) {
+    throw new ParseError(`The ${format} ${what} "${text}" is not ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`, key, {
+      params: { format, text, min, max }, line: el.line,
+    });
   }
   return value;
 }

@@ -88,6 +88,17 @@ const BROKEN: [string, FormatAdapter, string][] = [
   ['JSON with a negative index', json, good.json.replace('"index": 0', '"index": -1')],
   ['JSON with comments that are not strings', json, good.json.replace('"comments": [', '"comments": [\n        1,')],
   ['JSON with a bad date', json, good.json.replace('"created": "2024-05-01T08:30:00.000Z"', '"created": "May Day"')],
+  ['JSON with a date that does not exist', json, good.json.replace('"created": "2024-05-01T08:30:00.000Z"', '"created": "2026-99-99T99:99:99Z"')],
+  ['JSON with version 1e300', json, good.json.replace('"version": 4', '"version": 1e300')],
+  ['JSON with an index past 2^31', json, good.json.replace('"index": 0', '"index": 9007199254740993')],
+  ['TMX version 0', tmx, good.tmx.replace('"x-duiqi-version">4<', '"x-duiqi-version">0<')],
+  ['TMX version -5', tmx, good.tmx.replace('"x-duiqi-version">4<', '"x-duiqi-version">-5<')],
+  ['TMX version 1e300', tmx, good.tmx.replace('"x-duiqi-version">4<', '"x-duiqi-version">1e300<')],
+  ['TMX version 2^53+1', tmx, good.tmx.replace('"x-duiqi-version">4<', '"x-duiqi-version">9007199254740993<')],
+  ['TMX index -7', tmx, good.tmx.replace('"x-duiqi-index">0<', '"x-duiqi-index">-7<')],
+  ['TMX index 1e20', tmx, good.tmx.replace('"x-duiqi-index">0<', '"x-duiqi-index">1e20<')],
+  ['a score of -0.5', xliff, good.xliff.replace('"score">0.93<', '"score">-0.5<')],
+  ['an XLIFF date of 30 February', xliff, good.xliff.replace(/"changedAt">[^<]+</, '"changedAt">2026-02-30T10:00:00Z<')],
 ];
 
 describe('ParseError sentences', () => {
