@@ -79,6 +79,11 @@ export function createApp(deps: AppDeps) {
   app.get('/static/htmx.min.js', (_req, res) => res.sendFile(HTMX, { maxAge: '1h' }));
   app.use('/static', express.static(STATIC_DIR, { maxAge: '1h', index: false }));
 
+  // Everything past the static files is someone's documents or session: no shared or browser cache may keep it.
+  app.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(express.json({ limit: '1mb' }));
   app.use(languageHandler(deps.i18n));

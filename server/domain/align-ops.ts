@@ -2,7 +2,7 @@
 
 import type { AlignRow, RowPatch, Side } from './alignment-rows.ts';
 import type { Aligner } from './assemble-pairs.ts';
-import { ValidationError } from './errors.ts';
+import { ValidationError, shown } from './errors.ts';
 import { joinSentences, splitSentence } from './edit-sentences.ts';
 import { merge, moveSentence, shift, split } from './move-sentences.ts';
 import { confirm, confirmAbove, realign } from './realign-rows.ts';
@@ -80,7 +80,7 @@ export function parseAlignOp(json: unknown): AlignOp {
   const input = json as Record<string, unknown>;
   const kind = input.kind;
   if (typeof kind !== 'string' || !Object.hasOwn(FIELDS, kind)) {
-    throw new ValidationError(`There is no alignment operation called "${String(kind)}".`, 'errors.alignOpKind', { kind: String(kind) });
+    throw new ValidationError(`There is no alignment operation called "${shown(kind)}".`, 'errors.alignOpKind', { kind: shown(kind) });
   }
   const k = kind as AlignOp['kind'];
   const op: Record<string, unknown> = { kind: k };

@@ -27,3 +27,8 @@ export class ConflictError extends AppError {
 export class PayloadTooLargeError extends AppError {
   override readonly status = 413;
 }
+
+/** A value from a request as text for an error sentence, whatever it is: String() throws on {"toString": 1}. */
+export function shown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+}

@@ -35,7 +35,8 @@ function upload(maxUpload: number): RequestHandler[] {
     limits: { fileSize: maxUpload, files: 2, fields: 8, fieldSize: 64 * 1024, parts: 10 },
   }).fields([{ name: 'source', maxCount: 1 }, { name: 'translation', maxCount: 1 }]);
   const parseOrRefuse: RequestHandler = (req, res, next) => parse(req, res, (err: unknown) => {
-    if (!(err instanceof multer.MulterError)) return next(err);
+    if (!err) return next();
+    if (!(err instanceof multer.MulterError)) return next(unreadableUpload(req, err as Error));
     if (err.code === 'LIMIT_FILE_SIZE') {
       return next(new PayloadTooLargeError(`The file is larger than the upload limit of ${megabytes(maxUpload)}.`,
         'errors.tooLarge', { limit: megabytes(maxUpload) }));
@@ -43,6 +44,15 @@ function upload(maxUpload: number): RequestHandler[] {
     next(new ValidationError(`The upload was refused: ${err.message}${err.field ? ` (${err.field})` : ''}.`, 'errors.badUpload'));
   });
   return [requireUser, parseOrRefuse, csrfProtection];
+}
+
+/**
+ * busboy's own errors (a bad part header, a body cut short, no boundary) are the client's: 400. A client
+ * that went away mid-upload is worth one line in the log, not a stack trace: nobody is left to answer.
+ */
+function unreadableUpload(req: Request, err: Error): ValidationError {
+  if (req.readableAborted) console.warn(`Upload aborted by the client: ${req.method} ${req.originalUrl} (${err.message})`);
+  return new ValidationError(`The upload could not be read as a form with files: ${err.message}.`, 'errors.badUpload');
 }
 
 /** Browsers send an empty part for a file input left empty: that is no file. */

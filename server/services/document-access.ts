@@ -5,7 +5,7 @@
 import type { Db } from '../db/open-database.ts';
 import { accessRepo, type MemberRow } from '../db/access-repo.ts';
 import type { User } from './accounts.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError, shown } from '../domain/errors.ts';
 
 export interface DocumentSharing {
   shared: boolean;
@@ -33,7 +33,7 @@ export function documentAccess(db: Db) {
 
   function member(name: unknown) {
     const user = typeof name === 'string' ? repo.userByName(name.trim()) : undefined;
-    if (!user) throw new ValidationError(`There is no user named "${String(name ?? '')}".`, 'errors.noSuchUser', { name: String(name ?? '') });
+    if (!user) throw new ValidationError(`There is no user named "${shown(name ?? '')}".`, 'errors.noSuchUser', { name: shown(name ?? '') });
     return user;
   }
 

@@ -69,6 +69,7 @@ function decodeUpload(file: UploadedFile): DecodedFile {
 
 function checkedTitle(...candidates: (string | undefined)[]): string {
   const title = candidates.map((c) => c?.trim() ?? '').find((c) => c !== '') ?? '';
+  if (title === '') throw new ValidationError('The document needs a title: type one, as the file name gives none.', 'safeguards.titleMissing');
   if (title.length > MAX_TITLE) throw new ValidationError(`A title may have at most ${MAX_TITLE} characters.`, 'errors.titleLong', { max: MAX_TITLE });
   if (/\p{Cc}/u.test(title)) throw new ValidationError('A title may not contain control characters.', 'errors.titleControl');
   return title;
