@@ -34,7 +34,7 @@ export function parseGlossaryCsv(text: string): GlossaryEntry[] {
       const need = fields.length < 2 ? 'needs a Chinese term and an English term' : 'has at most three: Chinese term, English term and note';
       throw new ValidationError(`Line ${line} has ${count}; a glossary row ${need}.`, 'glossary.csv.fieldCount', { line, count: fields.length });
     }
-    const [zh, en, note] = fields.map((f) => f.trim()) as [string, string, string?];
+    const [zh, en, note] = fields.map((f) => restored(f).trim()) as [string, string, string?];
     if (!zh || !en) {
       const side = zh ? 'English' : 'Chinese';
       throw new ValidationError(`Line ${line} has an empty ${side} term.`, 'glossary.csv.emptyTerm', { line, side });
@@ -49,7 +49,22 @@ export function serializeGlossaryCsv(entries: readonly GlossaryEntry[]): string 
   const withNotes = entries.some((e) => e.note);
   const rows = [withNotes ? ['zh', 'en', 'note'] : ['zh', 'en']];
   for (const e of entries) rows.push(withNotes ? [e.zh, e.en, e.note ?? ''] : [e.zh, e.en]);
-  return rows.map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
+  return rows.map((r) => r.map((f) => quote(neutralised(f))).join(',')).join('\r\n') + '\r\n';
+}
+
+// A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…), +cmd|…, @SUM(1)).
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/**
+ * OWASP's rule for CSV injection: such a cell gets a leading single quote, which spreadsheets show as
+ * text. Quotes already before the formula character get one more, so `restored` undoes exactly this.
+ */
+function neutralised(field: string): string {
+  return FORMULA_START.test(field) ? `'${field}` : field;
+}
+
+function restored(field: string): string {
+  return /^'+[=+\-@\t\r]/.test(field) ? field.slice(1) : field;
 }
 
 function quote(field: string): string {

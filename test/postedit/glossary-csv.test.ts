@@ -61,8 +61,21 @@ describe('serializeGlossaryCsv', () => {
     expect(serializeGlossaryCsv([{ zh: '近邻', en: 'neighbour' }])).toBe('zh,en\r\n近邻,neighbour\r\n');
   });
 
+  it('when a cell starts with = + - @ tab or CR then it gets a leading quote, and reading takes it off again', () => {
+    const entries = [
+      { zh: '链接', en: '=HYPERLINK("http://evil.example","click")' }, { zh: '命令', en: '+cmd|\'/C calc\'!A0', note: '@SUM(1)' },
+      { zh: '负数', en: '-5' }, { zh: '制表', en: 'x', note: '\tTAB' }, { zh: '引号', en: "'=already quoted" }, { zh: '普通', en: "it's fine" },
+    ];
+    const csv = serializeGlossaryCsv(entries);
+    expect(csv.split('\r\n').slice(1, -1)).toEqual([
+      '链接,"\'=HYPERLINK(""http://evil.example"",""click"")",', "命令,'+cmd|'/C calc'!A0,'@SUM(1)", "负数,'-5,", "制表,x,'\tTAB",
+      "引号,''=already quoted,", "普通,it's fine,",
+    ]);
+    expect(parseGlossaryCsv(csv)).toEqual(entries.map((e) => (e.note === '\tTAB' ? { ...e, note: 'TAB' } : e)));
+  });
+
   it('when any glossary is written and read back then it is unchanged', () => {
-    const term = fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }).map((s) => s.trim().replace(/^\uFEFF/, '')).filter(Boolean);
+    const term = fc.oneof(fc.constantFrom('=', '+', '-', '@', "'", "'="), fc.string({ unit: 'binary', maxLength: 1 })).chain((head) => fc.string({ unit: 'binary', maxLength: 12 }).map((s) => head + s)).map((s) => s.trim().replace(/^\uFEFF/, '')).filter(Boolean);
     const entry = fc.record({ zh: term, en: term, note: fc.option(term, { nil: undefined }) })
       .map(({ note, ...rest }) => (note ? { ...rest, note } : rest));
     fc.assert(fc.property(fc.array(entry, { maxLength: 8 }), (entries) => {
