@@ -1,6 +1,7 @@
 // Decodes uploaded bytes: UTF-8 (with or without BOM), UTF-16 and GB18030/GBK, as Chinese text really arrives.
 
 import { ValidationError } from './errors.ts';
+import { firstControlCharacter } from './control-characters.ts';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -34,6 +35,27 @@ function guessUtf16(bytes: Uint8Array): TextEncoding | undefined {
   return undefined;
 }
 
+// CJK ideographs, CJK and full-width punctuation, and ASCII: what a Chinese text's UTF-16 code units nearly all are.
+const CHINESE_TEXT_UNIT = /[\u4E00-\u9FFF\u{20000}-\u{3FFFF}\u3000-\u303F\uFF00-\uFFEF\u2000-\u206F\t\n\r\u0020-\u007E]/u;
+const IDEOGRAPH = /[\u4E00-\u9FFF\u{20000}-\u{3FFFF}]/u;
+
+/**
+ * Chinese in UTF-16 without a BOM has no NULs to give it away. Read either way round, it is nearly all
+ * ideographs and punctuation; GB18030 or UTF-8 bytes read as UTF-16 land in Hangul, Yi and private use.
+ * Tried after UTF-8, because ASCII letters read as UTF-16 pair up into ideographs too.
+ */
+function guessChineseUtf16(bytes: Uint8Array): TextEncoding | undefined {
+  if (bytes.length % 2 !== 0 || bytes.length < 4) return undefined;
+  const sample = bytes.subarray(0, 4096);
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const units = [...new TextDecoder(encoding).decode(sample)];  // code points: a non-BMP ideograph counts once
+    const plausible = units.filter((u) => CHINESE_TEXT_UNIT.test(u)).length;
+    const ideographs = units.filter((u) => IDEOGRAPH.test(u)).length;
+    if (plausible >= units.length * 0.9 && ideographs >= units.length * 0.3) return encoding;
+  }
+  return undefined;
+}
+
 // Text has few control characters; a file full of them (or of NULs) is binary whatever it decodes to.
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192);
@@ -59,7 +81,7 @@ export function decodeText(bytes: Uint8Array, name = 'the file'): DecodedText {
   let text: string | undefined;
   if (encoding) text = decode(body, encoding);
   else {
-    for (const candidate of [guessUtf16(bytes), 'utf-8', 'gb18030'] as const) {
+    for (const candidate of [guessUtf16(bytes), 'utf-8', guessChineseUtf16(bytes), 'gb18030'] as const) {
       if (!candidate) continue;
       text = decode(bytes, candidate);
       if (text !== undefined) {
@@ -72,5 +94,11 @@ export function decodeText(bytes: Uint8Array, name = 'the file'): DecodedText {
     throw new ValidationError(`${name} is not text in UTF-8, UTF-16 or GB18030.`, 'errors.undecodable', { name });
   }
   if (looksBinary(text)) throw new ValidationError(`${name} looks like a binary file, not text.`, 'errors.binaryFile', { name });
-  return { text: text.replace(/\r\n?/g, '\n'), encoding, bom };
+  const lines = text.replace(/\r\n?/g, '\n');
+  const control = firstControlCharacter(lines);
+  if (control) {
+    throw new ValidationError(`${name} contains the control character ${control.char} on line ${control.line}; remove it and upload the file again.`,
+      'safeguards.controlCharacter', { name, ...control });
+  }
+  return { text: lines, encoding, bom };
 }

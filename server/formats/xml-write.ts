@@ -1,13 +1,8 @@
 // Escapes text for the XML writers, refusing characters that XML 1.0 cannot carry at all.
 
 import { ValidationError } from '../domain/errors.ts';
-
 // XML 1.0 Char production: a file holding anything else is not XML, so nothing may be silently dropped.
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-
-function codePointLabel(ch: string): string {
-  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-}
+import { NOT_XML_CHAR, codePointLabel } from '../domain/control-characters.ts';
 
 export function assertXmlChars(value: string, where: string): void {
   const bad = NOT_XML_CHAR.exec(value);

@@ -12,6 +12,7 @@ import { defaultSegments, type BilingualDocument, type BilingualPair, type Forma
 import { decodeText } from '../domain/decode-text.ts';
 import { joinSentences, type Aligner } from '../domain/assemble-pairs.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { firstControlCharacter } from '../domain/control-characters.ts';
 import { State } from '../domain/types.ts';
 
 /** A file as it arrived: the name is only ever shown or stored as text, never used as a path. */
@@ -138,6 +139,12 @@ function checkPairs(doc: BilingualDocument, name: string): void {
   for (const p of doc.pairs) {
     if (p.score !== null && !(p.score >= 0 && p.score <= 1)) {
       throw new ValidationError(`Pair ${p.id} of "${name}" has the score ${p.score}; a score is from 0 to 1.`, 'errors.badScore', { id: p.id, name });
+    }
+    // JSON can carry "\u0000" escaped: refused here, or the document could never be exported as TMX or XLIFF.
+    const control = firstControlCharacter([p.id, p.src, p.tgt, ...p.srcSegments, ...p.tgtSegments, ...p.comments, p.lastEditor ?? ''].join('\n'));
+    if (control) {
+      throw new ValidationError(`Pair ${p.id} of "${name}" contains the control character ${control.char}; remove it and upload the file again.`,
+        'safeguards.controlCharacterPair', { id: p.id, name, char: control.char });
     }
   }
 }

@@ -23,6 +23,28 @@ describe('decodeText', () => {
     expect(out.text.replace(/^Hello, /, '')).toBe(ZH);
   });
 
+  it.each([
+    ['UTF-16LE', (t: string) => Buffer.from(t, 'utf16le'), 'utf-16le'],
+    ['UTF-16BE', utf16be, 'utf-16be'],
+  ] as const)('when Chinese comes as %s without a BOM then it is detected', (_name, encode, encoding) => {
+    for (const text of [ZH, '中韩两国。', '习近平会见韩国总统文在寅。\n他说：“双方要加强合作。”\n']) {
+      expect(decodeText(encode(text))).toEqual({ text, encoding, bom: false });
+    }
+  });
+
+  it('when GB18030 or English text has an even length then it is not taken for UTF-16', () => {
+    expect(decodeText(Buffer.from('Hello world, this is English.', 'utf8')).encoding).toBe('utf-8');
+    const gbk = Buffer.from([0xd6, 0xd0, 0xba, 0xab, 0xc1, 0xbd, 0xb9, 0xfa, 0xa1, 0xa3]); // 中韩两国。
+    expect(decodeText(gbk)).toEqual({ text: '中韩两国。', encoding: 'gb18030', bom: false });
+  });
+
+  it.each([['NUL', '\u0000'], ['a bell', '\u0007'], ['a form feed', '\f'], ['U+FFFF', '\uFFFF']])(
+    'when the text holds %s then it is refused naming the character and its line', (_name, ch) => {
+      const label = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      expect(() => decodeText(Buffer.from(`第一行。\r\n第二行${ch}。`), 'zh.txt'))
+        .toThrow(`zh.txt contains the control character ${label} on line 2; remove it and upload the file again.`);
+    });
+
   it('when the file is GB18030/GBK then it is detected and decoded', () => {
     const gbk = Buffer.from([0xd6, 0xd0, 0xba, 0xab, 0xc1, 0xbd, 0xb9, 0xfa, 0xa1, 0xa3, 0x0a]); // 中韩两国。
     expect(decodeText(gbk)).toEqual({ text: '中韩两国。\n', encoding: 'gb18030', bom: false });

@@ -53,3 +53,37 @@ describe('numbers from files', () => {
     expect(Math.max(...pairs.map((p) => p.version))).toBeGreaterThanOrEqual(MAX_WHOLE);
   });
 });
+
+describe('control characters and encodings at import', () => {
+  it('when a plain text holds a NUL then the import answers 400 naming the line and writes nothing', async () => {
+    const before = rowCounts(server.db);
+    const res = await upload(server, '/api/documents/import', {
+      source: { name: 'zh.txt', content: '第一句。\n第二\u0000句。' }, translation: { name: 'en.txt', content: 'One.\nTwo.' },
+    }, { token: lin });
+    expect(res.status).toBe(400);
+    expect(res.json().error).toBe('The file "zh.txt" contains the control character U+0000 on line 2; remove it and upload the file again.');
+    expect(rowCounts(server.db)).toEqual(before);
+  });
+
+  it('when a JSON pair holds an escaped NUL then the import answers 400 naming the pair', async () => {
+    const file = jsonFormat.serialize(sampleDocument()).replace('"tgt": "', '"tgt": "\\u0000');
+    const res = await upload(server, '/api/documents/import', { source: { name: 'nul.json', content: file } }, { token: lin });
+    expect(res.status).toBe(400);
+    expect(res.json().error).toMatch(/^Pair \S+ of "nul\.json" contains the control character U\+0000/);
+  });
+
+  it('when Chinese arrives as UTF-16 without a BOM then it imports and every format exports', async () => {
+    const res = await upload(server, '/api/documents/import', {
+      source: { name: 'zh.txt', content: new Uint8Array(Buffer.from('习近平会见韩国总统文在寅。双方同意加强合作。', 'utf16le')) },
+      translation: { name: 'en.txt', content: 'Xi Jinping met South Korean President Moon Jae-in. The two sides agreed to strengthen cooperation.' },
+    }, { token: lin });
+    expect(res.status).toBe(201);
+    const doc = res.json().id as number;
+    const pairs = (await call('GET', `/api/documents/${doc}/pairs`)).body as unknown as { src: string }[];
+    expect(pairs.map((p) => p.src).join('')).toBe('习近平会见韩国总统文在寅。双方同意加强合作。');
+    for (const format of ['tmx', 'xliff', 'json']) {
+      const file = await fetch(`${server.url}/api/documents/${doc}/export?format=${format}&state=all`, { headers: { authorization: `Bearer ${lin}` } });
+      expect(file.status).toBe(200);
+    }
+  });
+});
