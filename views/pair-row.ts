@@ -34,6 +34,14 @@ function scoreCell(ctx: ViewContext, score: number | null): SafeHtml {
   return html`<td class="score${low ? ' low' : ''}" title="${low ? ctx.t('document.lowConfidence') : ''}">${score.toFixed(2)}</td>`;
 }
 
+/** What the file the pair came from claimed, shown apart from the pair's own state: "imported as approved by rita". */
+function importedClaim(ctx: ViewContext, p: WorkRow): SafeHtml {
+  if (!p.importedAs) return html``;
+  const state = ctx.t(`states.${stateKey(p.importedAs.state)}`);
+  const text = p.importedAs.editor === null ? ctx.t('provenance.imported', { state }) : ctx.t('provenance.importedBy', { state, editor: p.importedAs.editor });
+  return html`<span class="claim" data-testid="imported-claim" title="${ctx.t('provenance.title')}" hx-ignore>${text}</span>`;
+}
+
 export function pairRow(ctx: ViewContext, docId: number, p: WorkRow, opts: { openNext?: boolean } = {}): SafeHtml {
   if (p.noise) {
     return html`<tr class="pair noise" id="pair-${p.id}" data-testid="pair-row">
@@ -53,14 +61,14 @@ export function pairRow(ctx: ViewContext, docId: number, p: WorkRow, opts: { ope
     <td class="state"><span class="badge badge-${state}">${ctx.t(`states.${state}`)}</span>${p.hter !== null && p.hter > 0
       ? html`<span class="hter" title="${ctx.t('editor.hterTitle')}">HTER ${p.hter.toFixed(2)}</span>` : ''}${p.editSeconds > 0
       ? html`<span class="hter" title="${ctx.t('editor.timeTitle')}">${ctx.t('editor.time', { seconds: Math.round(p.editSeconds) })}</span>` : ''}${p.lastEditor
-      ? html`<span class="editor-name">${p.lastEditor}</span>` : ''}</td>
+      ? html`<span class="editor-name">${p.lastEditor}</span>` : ''}${importedClaim(ctx, p)}</td>
     <td class="actions"><button type="button" class="edit" data-edit hx-get="${pairUrl(docId, p)}/edit" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.edit')}</button></td>
   </tr>`;
 }
 
 export interface EditorExtras {
   diff: DiffPart[];
-  matches: { src: string; tgt: string; similarity: number }[];
+  matches: { src: string; tgt: string; similarity: number; origin: string; fromFile: boolean }[];
   message?: string;
   /** After a stale save: the text the user tried to save, kept so nothing typed is lost. */
   attempted?: string;
@@ -90,7 +98,8 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
       <div class="pane diff-pane"><h3>${ctx.t('editor.diff')}</h3><p lang="en" data-testid="editor-diff" hx-ignore>${diffView(x.diff)}</p></div>
       ${flagList(ctx, p.flags)}
       ${x.matches.length ? html`<div class="pane tm"><h3>${ctx.t('editor.tm')}</h3><ul>${x.matches.map((m) => html`<li>
-        <span class="sim">${Math.round(m.similarity * 100)}%</span> <span lang="zh-CN" hx-ignore>${m.src}</span> → <span lang="en" hx-ignore>${m.tgt}</span></li>`)}</ul></div>` : ''}
+        <span class="sim">${Math.round(m.similarity * 100)}%</span> <span lang="zh-CN" hx-ignore>${m.src}</span> → <span lang="en" hx-ignore>${m.tgt}</span>
+        <span class="origin" hx-ignore>${ctx.t(m.fromFile ? 'provenance.fromFile' : 'provenance.fromDocument', { origin: m.origin })}</span></li>`)}</ul></div>` : ''}
       <div class="buttons">
         <button type="submit" name="next" value="1" data-shortcut="save-next" class="primary">${ctx.t('editor.saveNext')}</button>
         <button type="submit" name="next" value="0">${ctx.t('editor.save')}</button>

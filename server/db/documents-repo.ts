@@ -35,6 +35,9 @@ export interface PairRow {
   last_editor: string | null;
   changed_at: string | null;
   edit_seconds: number;
+  /** What an imported file claimed for the pair (see import-file); null for a pair made here. */
+  imported_state: number | null;
+  imported_editor: string | null;
 }
 
 export interface PairFiguresRow {
@@ -122,7 +125,7 @@ export function documentsRepo(db: Db) {
       (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     pairs: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
-        u.name AS last_editor, p.changed_at, p.edit_seconds
+        u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.document_id = ? AND p.idx >= ? ORDER BY p.idx LIMIT ?`),
     generationParts: db.prepare(`SELECT (SELECT coalesce(max(id), 0) FROM revisions WHERE document_id = @id) AS revision,
       (SELECT version FROM documents WHERE id = @id) AS version`),
@@ -135,7 +138,7 @@ export function documentsRepo(db: Db) {
       WHERE p.document_id = ? AND p.idx >= ? AND p.idx < ? ORDER BY s.side, s.idx`),
     revisedPairIds: db.prepare('SELECT DISTINCT pair_id FROM revisions WHERE document_id = ? AND id > ? AND pair_id IS NOT NULL').pluck(),
     pairsByIds: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
-        u.name AS last_editor, p.changed_at, p.edit_seconds
+        u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.idx`),
     segmentsOfPairs: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
       FROM segments s WHERE s.pair_id IN (SELECT value FROM json_each(?)) ORDER BY s.side, s.idx`),
@@ -211,6 +214,8 @@ export interface ExportPairRow {
   version: number;
   last_editor: string | null;
   changed_at: string | null;
+  imported_state: number | null;
+  imported_editor: string | null;
   /** JSON arrays of strings. */
   src_segments: string;
   tgt_segments: string;
@@ -227,6 +232,8 @@ export interface KeptPair {
   version: number;
   lastEditorId: number | null;
   changedAt: string | null;
+  importedState: number | null;
+  importedEditor: string | null;
   segments: NewSegment[];
 }
 
@@ -241,6 +248,7 @@ export function documentTransferRepo(db: Db) {
   const q = {
     // Keyset pages: a better-sqlite3 iterator left open across awaits would block every write of the app.
     page: db.prepare(`SELECT p.idx, p.score, p.state, p.mt_text, p.tgt_text, p.version, u.name AS last_editor, p.changed_at,
+        p.imported_state, p.imported_editor,
         (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)) AS src_segments,
         (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'tgt' ORDER BY s.idx)) AS tgt_segments,
         (SELECT json_group_array(comment) FROM (SELECT comment FROM revisions r
@@ -255,8 +263,8 @@ export function documentTransferRepo(db: Db) {
       ORDER BY p.idx LIMIT 1`).pluck(),
     insertDocument: db.prepare(`INSERT INTO documents (title, src_lang, tgt_lang, source_name, created_by, created_at, shared)
       VALUES (?, 'zh-CN', 'en', ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?)`),
-    insertPair: db.prepare(`INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, tgt_text, version, last_editor_id, changed_at)
-      VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`),
+    insertPair: db.prepare(`INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, tgt_text, version, last_editor_id, changed_at,
+        imported_state, imported_editor) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertSegment: db.prepare(`INSERT INTO segments
       (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)`),
@@ -278,7 +286,8 @@ export function documentTransferRepo(db: Db) {
     insertDocument: (d: { title: string; sourceName: string; createdBy: number | null; createdAt: string | null; shared?: boolean }) =>
       Number(q.insertDocument.run(d.title, d.sourceName, d.createdBy, d.createdAt, d.shared === false ? 0 : 1).lastInsertRowid),
     insertPair(documentId: number, p: KeptPair): number {
-      const pairId = Number(q.insertPair.run(documentId, p.idx, p.score, p.state, p.mtText, p.tgtText, p.version, p.lastEditorId, p.changedAt)
+      const pairId = Number(q.insertPair.run(documentId, p.idx, p.score, p.state, p.mtText, p.tgtText, p.version, p.lastEditorId, p.changedAt,
+        p.importedState, p.importedEditor)
         .lastInsertRowid);
       for (const s of p.segments) {
         q.insertSegment.run(documentId, pairId, s.sourceId, s.side, s.idx, s.text, s.kind, s.paragraph, s.start, s.end);

@@ -23,6 +23,16 @@ export interface BilingualPair {
   /** ISO 8601 (`Date.toISOString()`); TMX keeps whole seconds only, as its date format does. */
   changedAt: string | null;
   comments: string[];
+  /**
+   * What a file this pair was imported from claimed (its state and editor), kept as provenance and written
+   * back out; absent for a pair made here. `state` and `lastEditor` are then the workbench's own.
+   */
+  importedAs?: ImportedClaim;
+}
+
+export interface ImportedClaim {
+  state: StateValue;
+  editor: string | null;
 }
 
 /** Everything about a document but its pairs: what a streaming export writes before the first pair. */

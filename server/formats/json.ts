@@ -5,6 +5,7 @@ import {
   type BilingualDocument, type BilingualHeader, type BilingualPair, type FormatAdapter, type SerializeOptions,
 } from './bilingual-document.ts';
 import { ParseError } from './parse-error.ts';
+import type { StateValue } from '../domain/types.ts';
 
 export const JSON_FORMAT = 'duiqi-bilingual';
 export const JSON_FORMAT_VERSION = 1;
@@ -15,7 +16,8 @@ function pairObject(p: BilingualPair): BilingualPair {
     id: p.id, index: p.index, src: p.src, tgt: p.tgt, srcSegments: p.srcSegments, tgtSegments: p.tgtSegments,
     state: p.state, score: p.score, editDistance: p.editDistance, version: p.version, lastEditor: p.lastEditor,
     changedAt: p.changedAt, comments: p.comments,
-  };
+    ...(p.importedAs ? { importedState: p.importedAs.state, importedEditor: p.importedAs.editor } : {}),
+  } as BilingualPair;
 }
 
 /** Yields exactly `JSON.stringify(document, null, 2)`, one pair at a time. */
@@ -72,6 +74,8 @@ function readPair(v: unknown, i: number): BilingualPair {
     fail(`${path}.score`, 'a number from 0 to 1 or null', 'errors.fileJsonScore');
   }
   if (!isStateValue(v.state)) fail(`${path}.state`, 'one of 0, 10, 20, 25, 30', 'errors.fileJsonState');
+  const claimed = v.importedState !== undefined;
+  if (claimed && !isStateValue(v.importedState)) fail(`${path}.importedState`, 'one of 0, 10, 20, 25, 30', 'errors.fileJsonState');
   return {
     id: str(v.id, `${path}.id`) || fail(`${path}.id`, 'a non-empty string', 'errors.fileJsonNonEmpty'),
     index: int(v.index, `${path}.index`, 0),
@@ -86,6 +90,7 @@ function readPair(v: unknown, i: number): BilingualPair {
     lastEditor: nullableStr(v.lastEditor, `${path}.lastEditor`),
     changedAt: nullableDate(v.changedAt, `${path}.changedAt`),
     comments: strings(v.comments, `${path}.comments`),
+    ...(claimed ? { importedAs: { state: v.importedState as StateValue, editor: nullableStr(v.importedEditor ?? null, `${path}.importedEditor`) } } : {}),
   };
 }
 

@@ -3,7 +3,7 @@
 import {
   DEFAULT_TOOL_VERSION, SRC_LANG, TGT_LANG, defaultSegments, hasDefaultSegments, headerOf, isChinese, isEnglish,
   joinChunks, stateFromName, stateName,
-  type BilingualDocument, type BilingualHeader, type BilingualPair, type FormatAdapter, type SerializeOptions,
+  type BilingualDocument, type BilingualHeader, type BilingualPair, type FormatAdapter, type ImportedClaim, type SerializeOptions,
 } from './bilingual-document.ts';
 import { ParseError } from './parse-error.ts';
 import { XML_DECLARATION, xmlAttr, xmlText } from './xml-write.ts';
@@ -57,6 +57,10 @@ function serializeTu(p: BilingualPair, document: string): string {
   if (p.score !== null) out += prop('x-duiqi-score', String(p.score), where, '      ');
   if (p.editDistance !== null) out += prop('x-duiqi-edit-distance', String(p.editDistance), where, '      ');
   out += prop('x-duiqi-version', String(p.version), where, '      ');
+  if (p.importedAs) {
+    out += prop('x-duiqi-imported-state', stateName(p.importedAs.state), where, '      ');
+    if (p.importedAs.editor !== null) out += prop('x-duiqi-imported-editor', p.importedAs.editor, `${where} imported editor`, '      ');
+  }
   p.comments.forEach((c, i) => (out += `      <note>${xmlText(c, `${where} comment ${i + 1}`)}</note>\n`));
   out += tuv(SRC_LANG, p.src, p.srcSegments, `${where} source`);
   out += tuv(TGT_LANG, p.tgt, p.tgtSegments, `${where} target`);
@@ -110,6 +114,13 @@ function readState(el: XmlElement | undefined, tgt: string): StateValue {
   return state;
 }
 
+function readClaim(p: Map<string, XmlElement[]>): { importedAs?: ImportedClaim } {
+  const state = p.get('x-duiqi-imported-state')?.[0];
+  if (!state) return {};
+  const editor = p.get('x-duiqi-imported-editor')?.[0];
+  return { importedAs: { state: readState(state, ''), editor: editor ? textOf(editor) : null } };
+}
+
 function readTu(tu: XmlElement, position: number): BilingualPair {
   const variants = elements(tu, 'tuv');
   const zh = variants.find((v) => isChinese(langOf(v)));
@@ -140,6 +151,7 @@ function readTu(tu: XmlElement, position: number): BilingualPair {
     lastEditor: tu.attrs.changeid ?? null,
     changedAt: tu.attrs.changedate === undefined ? null : fromTmxDate(tu.attrs.changedate, tu.line),
     comments: elements(tu, 'note').map((n) => textOf(n)),
+    ...readClaim(p),
   };
 }
 

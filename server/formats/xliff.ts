@@ -3,7 +3,7 @@
 import {
   DEFAULT_TOOL_VERSION, SRC_LANG, TGT_LANG, defaultSegments, hasDefaultSegments, headerOf, isChinese, isEnglish, isRealDateTime,
   joinChunks, stateFromName, stateName,
-  type BilingualDocument, type BilingualHeader, type BilingualPair, type FormatAdapter, type SerializeOptions,
+  type BilingualDocument, type BilingualHeader, type BilingualPair, type FormatAdapter, type ImportedClaim, type SerializeOptions,
   type StateName,
 } from './bilingual-document.ts';
 import { ParseError } from './parse-error.ts';
@@ -70,6 +70,10 @@ function serializeUnit(p: BilingualPair): string {
   out += meta('version', String(p.version), where, '          ');
   if (p.lastEditor !== null) out += meta('lastEditor', p.lastEditor, `${where} last editor`, '          ');
   if (p.changedAt !== null) out += meta('changedAt', p.changedAt, where, '          ');
+  if (p.importedAs) {
+    out += meta('importedState', stateName(p.importedAs.state), where, '          ');
+    if (p.importedAs.editor !== null) out += meta('importedEditor', p.importedAs.editor, `${where} imported editor`, '          ');
+  }
   out += `${counts}        </mda:metaGroup>\n${groups}      </mda:metadata>\n`;
   if (p.comments.length > 0) {
     out += '      <notes>\n';
@@ -121,6 +125,18 @@ function metaDate(map: Map<string, XmlElement[]>, type: string): string | null {
     throw new ParseError(`The XLIFF date "${value}" is not an ISO 8601 date.`, 'errors.fileXliffDate', { params: { value }, line: map.get(type)![0]!.line });
   }
   return value;
+}
+
+function readClaim(m: Map<string, XmlElement[]>): { importedAs?: ImportedClaim } {
+  const name = metaText(m, 'importedState');
+  if (name === null) return {};
+  const state = stateFromName(name);
+  if (state === undefined) {
+    throw new ParseError(`The XLIFF imported state "${name}" is not a duiqi state.`, 'safeguards.fileImportedState', {
+      params: { format: FORMAT, state: name }, line: m.get('importedState')![0]!.line,
+    });
+  }
+  return { importedAs: { state, editor: metaText(m, 'importedEditor') } };
 }
 
 function readState(segment: XmlElement, tgt: string): StateValue {
@@ -197,6 +213,7 @@ function readUnit(unit: XmlElement, position: number, prefix: string): Bilingual
     lastEditor: metaText(m, 'lastEditor'),
     changedAt: metaDate(m, 'changedAt'),
     comments: elements(unit, 'notes').flatMap((n) => elements(n, 'note')).map((n) => textOf(n)),
+    ...readClaim(m),
   };
 }
 

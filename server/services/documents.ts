@@ -35,6 +35,13 @@ export interface PairView {
   lastEditor: string | null;
   changedAt: string | null;
   editSeconds: number;
+  /** The state and editor an imported file claimed, kept to be shown; the pair's own state never exceeds translated for it. */
+  importedAs: ImportedClaim | null;
+}
+
+export interface ImportedClaim {
+  state: number;
+  editor: string | null;
 }
 
 const toSummary = (r: DocumentSummaryRow): DocumentSummary => ({
@@ -60,6 +67,7 @@ function toPairView({ pair, segments }: { pair: PairRow; segments: SegmentRow[] 
     srcSegments: src.map(toSegment), tgtSegments: tgt.map(toSegment),
     score: pair.score, state: pair.state, version: pair.version, noise: pair.noise === 1,
     lastEditor: pair.last_editor, changedAt: pair.changed_at, editSeconds: pair.edit_seconds,
+    importedAs: pair.imported_state === null ? null : { state: pair.imported_state, editor: pair.imported_editor },
   };
 }
 

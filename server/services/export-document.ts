@@ -66,6 +66,7 @@ function toBilingualPair(row: ExportPairRow): BilingualPair {
     lastEditor: row.last_editor,
     changedAt: row.changed_at,
     comments: parseList(row.comments),
+    ...(row.imported_state === null ? {} : { importedAs: { state: row.imported_state as StateValue, editor: row.imported_editor } }),
   };
 }
 

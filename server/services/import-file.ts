@@ -3,12 +3,11 @@
 import path from 'node:path';
 import type { Db } from '../db/open-database.ts';
 import { documentTransferRepo, documentsRepo, type KeptPair, type NewSegment } from '../db/documents-repo.ts';
-import { accountsRepo } from '../db/accounts-repo.ts';
 import { pairsRepo } from '../db/pairs-repo.ts';
 import { importTextDocument } from './import-document.ts';
 import { translationMemory } from './translation-memory.ts';
 import { adapterFor } from '../formats/adapters.ts';
-import { defaultSegments, type BilingualDocument, type BilingualPair, type FormatAdapter } from '../formats/bilingual-document.ts';
+import { defaultSegments, type BilingualDocument, type BilingualPair, type FormatAdapter, type ImportedClaim } from '../formats/bilingual-document.ts';
 import { decodeText } from '../domain/decode-text.ts';
 import { joinSentences, type Aligner } from '../domain/assemble-pairs.ts';
 import { ValidationError } from '../domain/errors.ts';
@@ -157,6 +156,16 @@ function inFileOrder(pairs: BilingualPair[]): BilingualPair[] {
   return pairs.map((p, i) => ({ p, i })).sort((a, b) => a.p.index - b.p.index || a.i - b.i).map(({ p }) => p);
 }
 
+/**
+ * A file's state and editor are a claim anyone can type: the pair enters the workflow as at most translated,
+ * attributed to no one here, and the claim is kept to be shown and exported. A file exported here after an
+ * earlier import carries that first claim, which stays the claim.
+ */
+function claimOf(p: BilingualPair): ImportedClaim | null {
+  if (p.importedAs) return p.importedAs;
+  return p.state > State.translated || p.lastEditor !== null ? { state: p.state, editor: p.lastEditor } : null;
+}
+
 /** Each side's sentences one per line, as the document's source texts, with offsets into them. */
 function sideText(sentences: string[][]): { content: string; offsets: number[] } {
   const offsets: number[] = [];
@@ -185,7 +194,6 @@ export function importBilingualFile(
   const src = doc.pairs.map(sourceSentences);
   const tgt = doc.pairs.map((p) => p.tgtSegments);
   const texts = { src: sideText(src), tgt: sideText(tgt) };
-  const users = accountsRepo(db);
   const docs = documentsRepo(db);
   const repo = documentTransferRepo(db);
   const revisions = pairsRepo(db);
@@ -204,13 +212,16 @@ export function importBilingualFile(
     doc.pairs.forEach((p, i) => {
       // Each comment is the reason of one rejection, and each rejection made a version: the comments take the last ones.
       const version = Math.max(p.version, p.comments.length);
+      const claim = claimOf(p);
       const kept: KeptPair = {
-        idx: i, score: p.score, state: p.state, tgtText: p.tgt,
+        idx: i, score: p.score, state: Math.min(p.state, State.translated), tgtText: p.tgt,
         // The aligned English as it came in stands for the machine draft the post-edit distance is measured from.
         mtText: joinSentences(p.tgtSegments, 'en'),
         version,
-        lastEditorId: p.lastEditor === null ? null : users.userByName(p.lastEditor)?.id ?? null,
+        lastEditorId: null,
         changedAt: isoOrNull(p.changedAt),
+        importedState: claim?.state ?? null,
+        importedEditor: claim?.editor ?? null,
         segments: [...segmentsOf('src', src[i]!), ...segmentsOf('tgt', p.tgtSegments)],
       };
       const pairId = repo.insertPair(documentId, kept);

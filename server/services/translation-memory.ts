@@ -7,7 +7,10 @@ import { bestMatches, buildMatchIndex, type MatchIndex } from '../domain/fuzzy-m
 export interface MemoryMatch {
   src: string;
   tgt: string;
+  /** The memory file's title for a loaded unit, the document's for an approved pair. */
   origin: string;
+  /** A unit loaded from a TMX file (whatever it claimed), not a pair a reviewer here approved. */
+  fromFile: boolean;
   similarity: number;
 }
 
@@ -50,7 +53,7 @@ export function translationMemory(db: Db) {
         .slice(0, opts.limit ?? 3)
         .map((m) => {
           const u = units.get(m.id)!;
-          return { src: u.src, tgt: u.tgt, origin: u.origin, similarity: m.similarity };
+          return { src: u.src, tgt: u.tgt, origin: u.origin, fromFile: u.document_id === null, similarity: m.similarity };
         });
     },
 

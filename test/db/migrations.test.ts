@@ -69,3 +69,26 @@ describe('migration 008', () => {
     expect(db.prepare('SELECT id, version FROM documents ORDER BY id').all()).toEqual([{ id: 1, version: 4 }, { id: 2, version: 5 }]);
   });
 });
+
+describe('migration 009', () => {
+  it('when pairs were imported as approved or rejected before it then they become translated claims; states given here stay', () => {
+    const db = new Database(':memory:');
+    const all = readMigrations();
+    applyMigrations(db, all.filter((m) => m.version < 9));
+    db.exec(`INSERT INTO users (id, name, role, password_hash) VALUES (1, 'rita', 'reviewer', 'h'), (2, 'wang', 'reviewer', 'h');
+      INSERT INTO documents (id, title) VALUES (1, 'd');
+      INSERT INTO pairs (id, document_id, idx, noise, state, last_editor_id) VALUES
+        (10, 1, 0, 0, 30, 1), (11, 1, 1, 0, 25, NULL), (12, 1, 2, 0, 30, 2), (13, 1, 3, 0, 25, 2), (14, 1, 4, 0, 10, NULL);
+      INSERT INTO revisions (document_id, pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment) VALUES
+        (1, 11, 1, NULL, 'reject', '', '', NULL, 25, 'from the file'), (1, 12, 2, 2, 'approve', '', '', 20, 30, NULL),
+        (1, 13, 2, 2, 'reject', '', '', 20, 25, 'here');`);
+    applyMigrations(db, all);
+    expect(db.prepare('SELECT id, state, last_editor_id, imported_state, imported_editor FROM pairs ORDER BY id').all()).toEqual([
+      { id: 10, state: 20, last_editor_id: null, imported_state: 30, imported_editor: 'rita' },
+      { id: 11, state: 20, last_editor_id: null, imported_state: 25, imported_editor: null },
+      { id: 12, state: 30, last_editor_id: 2, imported_state: null, imported_editor: null },
+      { id: 13, state: 25, last_editor_id: 2, imported_state: null, imported_editor: null },
+      { id: 14, state: 10, last_editor_id: null, imported_state: null, imported_editor: null },
+    ]);
+  });
+});

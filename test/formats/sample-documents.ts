@@ -32,6 +32,8 @@ export function sampleDocument(): BilingualDocument {
         lastEditor: '王芳', changedAt: '2024-05-02T09:00:00.000Z' }),
       pair({ id: '103', index: 2, src: '「一带一路」倡议提出十周年，𠀀𪚥😀。', tgt: 'The tenth anniversary of the "Belt and Road" initiative, 𠀀𪚥😀.', score: 0.88 }),
       pair({ id: '104', index: 3, src: '会谈在友好气氛中进行。', tgt: '', state: State.untranslated, score: 0.5 }),
+      pair({ id: '106', index: 4, src: '两国元首互致贺电。', tgt: 'The two heads of state exchanged congratulations.', state: State.translated, score: 0.8,
+        importedAs: { state: State.approved, editor: 'rita & “丽塔”' } }),
       pair({ id: '105', index: 5, src: '', tgt: '(Photo: Xinhua)', state: State.rejected, score: 0, editDistance: 0, version: 3,
         lastEditor: 'qa', changedAt: '2024-05-03T10:00:00.000Z', comments: ['Caption, not in the source.'] }),
     ],

@@ -30,6 +30,7 @@ describe('XLIFF export', () => {
       ['translated', 'duiqi:translated'],
       ['initial', 'duiqi:machine'],
       ['initial', 'duiqi:untranslated'],
+      ['translated', 'duiqi:translated'],
       ['translated', 'duiqi:rejected'],
     ]);
     expect(XLIFF_STATE).toEqual({ untranslated: 'initial', machine: 'initial', translated: 'translated', rejected: 'translated', approved: 'reviewed' });
