@@ -33,6 +33,7 @@ import { transferRoutes } from './routes/transfer-routes.ts';
 import { accessRoutes } from './routes/access-routes.ts';
 import { documentAccess } from './services/document-access.ts';
 import { documentGate } from './http/document-access.ts';
+import { knownDevices } from './services/known-devices.ts';
 
 export interface AppDeps {
   db: Db;
@@ -44,6 +45,8 @@ export interface AppDeps {
   loginThrottle?: LoginThrottle;
   /** The sentence aligner for realigning; loaded on first use. */
   aligner?: () => Aligner;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client (DUIQI_TRUST_PROXY); none when not given. */
+  trustProxy?: number | string;
 }
 
 const require = createRequire(import.meta.url);
@@ -61,6 +64,8 @@ export function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Behind nginx every request comes from the proxy's address: the login throttle needs the client's.
+  app.set('trust proxy', deps.trustProxy ?? false);
   // Express hashes every response body for an ETag; a page changes with every save and carries the
   // session's CSRF token, so a browser's If-None-Match would rarely match, and the hash cost 2 % under load.
   app.set('etag', false);
@@ -94,7 +99,7 @@ export function createApp(deps: AppDeps) {
   app.use(csrfProtection);
 
   app.get('/', (_req, res) => res.redirect(303, '/documents'));
-  app.use(authRoutes(accounts, deps.loginThrottle ?? new LoginThrottle(DEFAULT_LIMITS, Date.now, loginCounters(deps.db))));
+  app.use(authRoutes(accounts, deps.loginThrottle ?? new LoginThrottle(DEFAULT_LIMITS, Date.now, loginCounters(deps.db)), knownDevices(deps.db)));
   app.use(accessRoutes(access));
   app.use('/api', pairApiRoutes(editing));
   app.use('/api', apiRoutes(documents, accounts, access));

@@ -1,5 +1,7 @@
 // Reads and checks the environment; an invalid value stops start-up with one clear line.
 
+import { isIP } from 'node:net';
+
 export interface Config {
   port: number;
   dbFile: string;
@@ -11,9 +13,31 @@ export interface Config {
   maxUpload: number;
   /** Server processes sharing the port. */
   workers: number;
+  /** Express `trust proxy`: a number of proxy hops, or the proxies' addresses; undefined trusts none. */
+  trustProxy: number | string | undefined;
 }
 
 export class ConfigError extends Error {}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Hops ("1") or addresses and subnets ("loopback, 10.0.0.0/8"); never "true", which would let any client name its own address. */
+function trustProxyOf(text: string | undefined): number | string | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops >= 1 && hops <= 10) return hops;
+  } else if (text.split(',').map((t) => t.trim()).every((t) => PROXY_NAMES.has(t) || isSubnet(t))) {
+    return text;
+  }
+  throw new ConfigError(`DUIQI_TRUST_PROXY must be a number of proxies from 1 to 10 or their addresses (loopback, 10.0.0.1, 172.16.0.0/12 …), not "${text}".`);
+}
+
+function isSubnet(text: string): boolean {
+  const [address = '', prefix, ...rest] = text.split('/');
+  const family = isIP(address);
+  return family !== 0 && rest.length === 0 && (prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)));
+}
 
 export const DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024;
 
@@ -41,5 +65,5 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^\d+$/.test(workersText) || workers < 1 || workers > 64) {
     throw new ConfigError(`DUIQI_WORKERS must be a whole number of processes from 1 to 64, not "${workersText}".`);
   }
-  return { port, dbFile, adminPassword, mtUrl, mtKey: env.DUIQI_MT_KEY || undefined, maxUpload, workers };
+  return { port, dbFile, adminPassword, mtUrl, mtKey: env.DUIQI_MT_KEY || undefined, maxUpload, workers, trustProxy: trustProxyOf(env.DUIQI_TRUST_PROXY) };
 }

@@ -25,7 +25,7 @@ function report(config: Config, r: Awaited<ReturnType<typeof prepareWorkbench>>)
 /** One HTTP server on the configured port; `ready` runs once it listens. */
 async function serve(config: Config, db: ReturnType<typeof openDatabase>, ready: () => void): Promise<void> {
   const app = createApp({
-    db, i18n: await createI18n(), mt: configuredEngine(db, { url: config.mtUrl, apiKey: config.mtKey }), maxUpload: config.maxUpload,
+    db, i18n: await createI18n(), mt: configuredEngine(db, { url: config.mtUrl, apiKey: config.mtKey }), maxUpload: config.maxUpload, trustProxy: config.trustProxy,
   });
   const server = app.listen(config.port, ready);
   server.on('error', (err: NodeJS.ErrnoException) => {

@@ -15,8 +15,17 @@ describe('configuration', () => {
     [{ DUIQI_DB: '' }, 'DUIQI_DB must name a file, not be empty.'],
     [{ DUIQI_ADMIN_PASSWORD: 'short' }, 'DUIQI_ADMIN_PASSWORD must have at least 8 characters.'],
     [{ DUIQI_MT_URL: 'ftp://x' }, 'DUIQI_MT_URL must be an http(s) URL, not "ftp://x".'],
+    [{ DUIQI_TRUST_PROXY: 'true' }, 'DUIQI_TRUST_PROXY must be a number of proxies from 1 to 10 or their addresses (loopback, 10.0.0.1, 172.16.0.0/12 …), not "true".'],
+    [{ DUIQI_TRUST_PROXY: '10.0.0.0/33' }, 'DUIQI_TRUST_PROXY must be a number of proxies'],
+    [{ DUIQI_TRUST_PROXY: '0' }, 'DUIQI_TRUST_PROXY must be a number of proxies'],
   ])('when %j then readConfig refuses with one sentence', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
+  });
+
+  it.each([
+    [undefined, undefined], ['', undefined], ['1', 1], ['loopback', 'loopback'], ['loopback, 10.0.0.0/8, ::1', 'loopback, 10.0.0.0/8, ::1'],
+  ])('when DUIQI_TRUST_PROXY is %j then trust proxy is %j', (value, expected) => {
+    expect(readConfig(value === undefined ? {} : { DUIQI_TRUST_PROXY: value }).trustProxy).toBe(expected);
   });
 
   it('when the server starts with an invalid PORT then it stops with exactly that line', () => {

@@ -9,10 +9,13 @@ import { AppError } from '../domain/errors.ts';
 import { alignCommand } from './align-command.ts';
 import { exportCommand, importCommand } from './transfer-commands.ts';
 import { backupCommand } from './backup-command.ts';
+import { DEFAULT_LIMITS, LoginThrottle } from '../domain/login-throttle.ts';
+import { loginCounters } from '../db/login-counters-repo.ts';
 
 const USAGE = `usage:
   duiqi user add NAME --role admin|reviewer|translator [--password P]
   duiqi token create NAME
+  duiqi unlock [--account NAME] [--address IP]
   duiqi align --src-lang zh --tgt-lang en [--presegmented] [--format json] SRC_FILE TGT_FILE
   duiqi import ZH_FILE EN_FILE [--title T]
   duiqi import FILE.tmx|FILE.xlf|FILE.json [--title T]
@@ -48,6 +51,20 @@ function tokenCreate(args: string[]): number {
   }
 }
 
+/** Lifts the login wait of an account or an address (shared with running servers through the database). */
+function unlock(args: string[]): number {
+  const { values } = parseArgs({ args, options: { account: { type: 'string' }, address: { type: 'string' } } });
+  if (values.account === undefined && values.address === undefined) throw new UsageError('unlock needs --account NAME or --address IP.');
+  const db = openDatabase(readConfig().dbFile);
+  try {
+    new LoginThrottle(DEFAULT_LIMITS, Date.now, loginCounters(db)).unlock(values);
+    console.log(`Unlocked ${[values.account && `the account "${values.account}"`, values.address && `the address ${values.address}`].filter(Boolean).join(' and ')}.`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   try {
@@ -57,6 +74,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'backup') return await backupCommand(argv.slice(1));
     if (command === 'user' && sub === 'add') return await userAdd(rest);
     if (command === 'token' && sub === 'create') return tokenCreate(rest);
+    if (command === 'unlock') return unlock(argv.slice(1));
     if (command === undefined || command === 'help' || command === '--help') {
       console.log(USAGE);
       return command === undefined ? 2 : 0;

@@ -1,4 +1,5 @@
-// SQL for the failed-login counters: one row per account or address, changed in one transaction.
+// SQL for the failed-login counters (one row per account, address or known device, changed in one transaction)
+// and for the devices that logged in to an account.
 
 import type { Db } from './open-database.ts';
 import type { Counter, CounterStore } from '../domain/login-throttle.ts';
@@ -28,5 +29,19 @@ export function loginCounters(db: Db): CounterStore {
     },
     prune: (now, quietSince) => void q.prune.run(now, quietSince),
     size: () => q.size.get() as number,
+  };
+}
+
+export function loginDevicesRepo(db: Db) {
+  const q = {
+    insert: db.prepare('INSERT INTO login_devices (token_hash, user_id, expires_at) VALUES (?, ?, ?)'),
+    account: db.prepare(`SELECT u.name FROM login_devices d JOIN users u ON u.id = d.user_id WHERE d.token_hash = ? AND d.expires_at > ?`).pluck(),
+    deleteExpired: db.prepare('DELETE FROM login_devices WHERE expires_at <= ?'),
+  };
+  return {
+    insert: (tokenHash: string, userId: number, expiresAt: number) => void q.insert.run(tokenHash, userId, expiresAt),
+    /** The name of the account a live device token belongs to. */
+    account: (tokenHash: string, now: number) => q.account.get(tokenHash, now) as string | undefined,
+    deleteExpired: (now: number) => void q.deleteExpired.run(now),
   };
 }

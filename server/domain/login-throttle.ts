@@ -1,16 +1,25 @@
-// Counts failed logins per account and per address in a sliding window; too many answer 429 for a while.
+// Slows failed logins per account and per address with a delay that doubles with each failure past a few free
+// ones, capped so that nobody can keep a real user out for long; a browser that logged in to the account before
+// (its device cookie) is counted apart, so a stranger's failures never slow the account's own user at all.
 // The counters live in a store: memory for one process, the database when several server processes
-// share the port (each would otherwise allow its own ten guesses).
+// share the port (each would otherwise allow its own guesses).
 
 export interface ThrottleLimits {
-  perAccount: number;
-  /** Higher than perAccount, so one guessed account does not lock out a shared office address. */
-  perAddress: number;
+  /** Failures in the window before each further one makes the account (or a known device) wait. */
+  freePerAccount: number;
+  /** Higher than freePerAccount, so one guessed account does not slow a shared office address. */
+  freePerAddress: number;
   windowMs: number;
-  lockMs: number;
+  /** The wait after the first failure past the free ones; it doubles with each further failure. */
+  firstDelayMs: number;
+  /** An account never waits longer than this: an attacker slowed to one guess a minute, its user barely. */
+  maxAccountDelayMs: number;
+  maxAddressDelayMs: number;
 }
 
-export const DEFAULT_LIMITS: ThrottleLimits = { perAccount: 10, perAddress: 50, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const DEFAULT_LIMITS: ThrottleLimits = {
+  freePerAccount: 5, freePerAddress: 20, windowMs: 15 * 60_000, firstDelayMs: 1000, maxAccountDelayMs: 60_000, maxAddressDelayMs: 15 * 60_000,
+};
 
 export interface Counter {
   failures: number[];
@@ -40,6 +49,15 @@ export class MemoryCounters implements CounterStore {
   size = () => this.counters.size;
 }
 
+/** Who is trying: the account name, the client's address, and the device cookie when it is one this account logged in from. */
+export interface LoginAttempt {
+  account: string;
+  address: string;
+  knownDevice?: string;
+}
+
+type Kind = 'a' | 'i' | 'd';
+
 export class LoginThrottle {
   constructor(
     private readonly limits: ThrottleLimits = DEFAULT_LIMITS,
@@ -47,36 +65,49 @@ export class LoginThrottle {
     private readonly counters: CounterStore = new MemoryCounters(),
   ) {}
 
-  /** Milliseconds until the account or address may try again; 0 when it may now. */
-  retryAfter(account: string, address: string): number {
+  /** Milliseconds until this attempt may be made; 0 when it may now. */
+  retryAfter(attempt: LoginAttempt): number {
     const t = this.now();
-    return Math.max(0, ...[this.key('a', account), this.key('i', address)].map((k) => (this.counters.get(k)?.lockedUntil ?? 0) - t));
+    return Math.max(0, ...this.keysOf(attempt).map((k) => (this.counters.get(k)?.lockedUntil ?? 0) - t));
   }
 
-  fail(account: string, address: string): void {
-    this.bump(this.key('a', account), this.limits.perAccount);
-    this.bump(this.key('i', address), this.limits.perAddress);
+  fail(attempt: LoginAttempt): void {
+    for (const key of this.keysOf(attempt)) this.bump(key);
   }
 
-  /** A successful login clears the account's failures, not the address's. */
-  succeed(account: string): void {
-    this.counters.update(this.key('a', account), () => undefined);
+  /** A successful login clears the account's failures (and the device's), not the address's. */
+  succeed(attempt: LoginAttempt): void {
+    for (const key of this.keysOf(attempt).filter((k) => !k.startsWith('i:'))) this.counters.update(key, () => undefined);
   }
 
-  private key(kind: 'a' | 'i', value: string): string {
+  /** An admin's unlock: forgets the failures of an account or an address. */
+  unlock(target: { account?: string; address?: string }): void {
+    if (target.account !== undefined) this.counters.update(this.key('a', target.account), () => undefined);
+    if (target.address !== undefined) this.counters.update(this.key('i', target.address), () => undefined);
+  }
+
+  // A known device answers only for itself: a stolen device cookie still guesses slowly, and strangers' failures miss it.
+  private keysOf(attempt: LoginAttempt): string[] {
+    return attempt.knownDevice ? [this.key('d', attempt.knownDevice)] : [this.key('a', attempt.account), this.key('i', attempt.address)];
+  }
+
+  private key(kind: Kind, value: string): string {
     return `${kind}:${kind === 'a' ? value.toLowerCase() : value}`;
   }
 
-  private bump(key: string, limit: number): void {
+  private delay(kind: Kind, failures: number): number {
+    const free = kind === 'i' ? this.limits.freePerAddress : this.limits.freePerAccount;
+    const max = kind === 'i' ? this.limits.maxAddressDelayMs : this.limits.maxAccountDelayMs;
+    const excess = failures - free;
+    return excess <= 0 ? 0 : Math.min(max, this.limits.firstDelayMs * 2 ** Math.min(excess - 1, 40));
+  }
+
+  private bump(key: string): void {
     const t = this.now();
     this.counters.update(key, (current) => {
-      const c = { failures: (current?.failures ?? []).filter((f) => t - f < this.limits.windowMs), lockedUntil: current?.lockedUntil ?? 0 };
-      c.failures.push(t);
-      if (c.failures.length >= limit) {
-        c.lockedUntil = t + this.limits.lockMs;
-        c.failures = [];
-      }
-      return c;
+      const failures = [...(current?.failures ?? []).filter((f) => t - f < this.limits.windowMs), t];
+      const wait = this.delay(key[0] as Kind, failures.length);
+      return { failures, lockedUntil: wait > 0 ? t + wait : current?.lockedUntil ?? 0 };
     });
     // Forget quiet entries so the store cannot grow without bound under a spray of names.
     if (this.counters.size() > 10_000) this.counters.prune(t, t - this.limits.windowMs);

@@ -1,16 +1,26 @@
 // Login, logout and the interface language switch.
 
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { Accounts } from '../services/accounts.ts';
 import { AppError, ValidationError } from '../domain/errors.ts';
-import { clearSessionCookie, setSessionCookie } from '../http/auth.ts';
+import { clearSessionCookie, requireRole, setSessionCookie } from '../http/auth.ts';
+import { parseCookies } from '../http/request-context.ts';
+import { textField } from '../http/params.ts';
+import { DEVICE_DAYS, type KnownDevices } from '../services/known-devices.ts';
 import { LANGUAGE_COOKIE, LANGUAGES } from '../http/i18n.ts';
 import { safeNext, send, viewContext } from '../http/render.ts';
 import { loginPage } from '../../views/login-page.ts';
-import type { LoginThrottle } from '../domain/login-throttle.ts';
+import type { LoginAttempt, LoginThrottle } from '../domain/login-throttle.ts';
 
-export function authRoutes(accounts: Accounts, throttle: LoginThrottle): Router {
+// Set at a successful login: this browser's later attempts for that account are throttled apart from everyone else's.
+const DEVICE_COOKIE = 'duiqi_device';
+
+export function authRoutes(accounts: Accounts, throttle: LoginThrottle, devices: KnownDevices): Router {
   const r = Router();
+
+  const attemptOf = (req: Request, account: string): LoginAttempt => ({
+    account, address: req.ip ?? '', knownDevice: devices.forAccount(parseCookies(req.headers.cookie)[DEVICE_COOKIE], account),
+  });
 
   r.get('/login', (req, res) => {
     send(res, loginPage(viewContext(req), { next: safeNext(req.query.next) }));
@@ -20,7 +30,8 @@ export function authRoutes(accounts: Accounts, throttle: LoginThrottle): Router 
     const body = (req.body ?? {}) as Record<string, unknown>;
     const text = (v: unknown) => (typeof v === 'string' ? v : '');
     const [name, password, next] = [text(body.name), text(body.password), text(body.next)];
-    const wait = throttle.retryAfter(name, req.ip ?? '');
+    const attempt = attemptOf(req, name);
+    const wait = throttle.retryAfter(attempt);
     if (wait > 0) {
       const ctx = viewContext(req);
       res.set('Retry-After', String(Math.ceil(wait / 1000)));
@@ -28,16 +39,33 @@ export function authRoutes(accounts: Accounts, throttle: LoginThrottle): Router 
     }
     try {
       const session = await accounts.login(name, password);
-      throttle.succeed(name);
+      throttle.succeed(attempt);
       if (req.session) accounts.logout(req.session.id);
       setSessionCookie(res, session.id);
+      if (!attempt.knownDevice) {
+        res.cookie(DEVICE_COOKIE, devices.remember(session.user.id), { httpOnly: true, sameSite: 'lax', path: '/login', maxAge: DEVICE_DAYS * 86_400_000 });
+      }
       res.redirect(303, safeNext(next));
     } catch (err) {
       if (!(err instanceof AppError) || err.status !== 401) throw err;
-      throttle.fail(name, req.ip ?? '');
+      throttle.fail(attempt);
       const ctx = viewContext(req);
       send(res, loginPage(ctx, { next: safeNext(next), name: name, error: ctx.t('errors.badLogin') }), 401);
     }
+  });
+
+  // An admin lifts the wait of an account or an address: {"account": NAME} and/or {"address": IP}.
+  r.post('/api/login-locks/unlock', requireRole('admin'), (req, res) => {
+    const { account, address } = (req.body ?? {}) as Record<string, unknown>;
+    if (account === undefined && address === undefined) {
+      throw new ValidationError('Name an "account" or an "address" to unlock.', 'safeguards.unlockWhat');
+    }
+    const target = {
+      ...(account !== undefined ? { account: textField(account, 'account') } : {}),
+      ...(address !== undefined ? { address: textField(address, 'address') } : {}),
+    };
+    throttle.unlock(target);
+    res.json({ unlocked: target });
   });
 
   r.post('/logout', (req, res) => {

@@ -187,7 +187,7 @@ describe('passwords', () => {
 });
 
 describe('login throttling', () => {
-  it('when an account fails 10 times then it gets 429 even with the right password, and other accounts are unaffected', async () => {
+  it('when a stranger fails 5 times on an account then the next attempt waits, and other accounts are unaffected', async () => {
     const { startTestServer: start } = await import('../support/test-server.ts');
     // The app's own throttle, with its counters in the database.
     const s = await start();
@@ -195,40 +195,72 @@ describe('login throttling', () => {
       await addUser(s.db, 'zhao', 'translator');
       await addUser(s.db, 'qian', 'translator');
       const c = new Client(s.url);
-      for (let i = 0; i < 10; i++) expect((await c.login('zhao', 'wrong password')).status).toBe(401);
-      const locked = await c.login('zhao');
-      expect(locked.status).toBe(429);
-      expect(locked.headers.get('retry-after')).toMatch(/^\d+$/);
-      expect(locked.text).toContain('Too many failed logins');
+      for (let i = 0; i < 5; i++) expect((await c.login('zhao', 'wrong password')).status).toBe(401);
+      expect((await c.login('zhao', 'wrong password')).status).toBe(401);
+      const slowed = await c.login('zhao');
+      expect(slowed.status).toBe(429);
+      expect(slowed.headers.get('retry-after')).toMatch(/^[12]$/);
+      expect(slowed.text).toContain('Too many failed logins');
       expect((await new Client(s.url).login('qian')).status).toBe(303);
     } finally {
       await s.close();
     }
   });
 
+  it('when a stranger hammers the account of someone who logged in before from their browser then that browser still logs in', async () => {
+    const { startTestServer: start } = await import('../support/test-server.ts');
+    const s = await start();
+    try {
+      await addUser(s.db, 'admin2', 'admin');
+      const owner = new Client(s.url);
+      expect((await owner.login('admin2')).status).toBe(303);
+      expect(owner.cookies.get('duiqi_device')).toMatch(/^\S{20,}$/);
+      const attacker = new Client(s.url);
+      for (let i = 0; i < 12; i++) await attacker.login('ADMIN2', `guess ${i}`);
+      expect((await attacker.login('admin2')).status).toBe(429);
+      // The owner's own device is counted apart: the stranger's failures do not touch it.
+      owner.cookies.delete('duiqi_sid');
+      expect((await owner.login('admin2')).status).toBe(303);
+      // A device cookie of another account is no pass for this one.
+      const other = new Client(s.url);
+      other.cookies.set('duiqi_device', owner.cookies.get('duiqi_device')!);
+      expect((await other.login('someone-else-never-seen', 'x')).status).toBe(401);
+    } finally {
+      await s.close();
+    }
+  });
+
   for (const store of ['memory', 'database'] as const) {
-    it(`when the clock passes the lock then the account may log in again (counters in ${store})`, async () => {
+    it(`when failures go on then the wait doubles up to its cap and ends with the clock (counters in ${store})`, async () => {
       const { LoginThrottle, MemoryCounters } = await import('../../server/domain/login-throttle.ts');
       const { loginCounters } = await import('../../server/db/login-counters-repo.ts');
       const { openDatabase } = await import('../../server/db/open-database.ts');
       let now = 0;
       const counters = store === 'memory' ? new MemoryCounters() : loginCounters(openDatabase(':memory:'));
-      const t = new LoginThrottle({ perAccount: 3, perAddress: 100, windowMs: 1000, lockMs: 5000 }, () => now, counters);
-      for (let i = 0; i < 3; i++) t.fail('a', '1.2.3.4');
-      expect(t.retryAfter('a', '1.2.3.4')).toBe(5000);
-      expect(t.retryAfter('b', '5.6.7.8')).toBe(0);
-      // Failures spread wider than the window do not add up.
-      t.fail('b', '5.6.7.8');
-      now = 2000;
-      t.fail('b', '5.6.7.8');
-      t.fail('b', '5.6.7.8');
-      expect(t.retryAfter('b', '5.6.7.8')).toBe(0);
-      now = 5001;
-      expect(t.retryAfter('a', '1.2.3.4')).toBe(0);
+      const t = new LoginThrottle({ freePerAccount: 3, freePerAddress: 100, windowMs: 10 * 60_000, firstDelayMs: 1000, maxAccountDelayMs: 8000, maxAddressDelayMs: 60_000 }, () => now, counters);
+      const a = { account: 'a', address: '1.2.3.4' };
+      const waits: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        t.fail(a);
+        waits.push(t.retryAfter(a));
+        now += t.retryAfter(a);
+      }
+      expect(waits).toEqual([0, 0, 0, 1000, 2000, 4000, 8000, 8000]);
+      expect(t.retryAfter({ account: 'b', address: '5.6.7.8' })).toBe(0);
+      // A device this account logged in from is counted apart; a success clears the account, not the address.
+      expect(t.retryAfter({ ...a, knownDevice: 'hash' })).toBe(0);
+      t.fail(a);
+      t.succeed(a);
+      expect(t.retryAfter(a)).toBe(0);
+      // An admin's unlock clears an address.
+      for (let i = 0; i < 101; i++) t.fail({ account: `n${i}`, address: '9.9.9.9' });
+      expect(t.retryAfter({ account: 'z', address: '9.9.9.9' })).toBeGreaterThan(0);
+      t.unlock({ address: '9.9.9.9' });
+      expect(t.retryAfter({ account: 'z', address: '9.9.9.9' })).toBe(0);
     });
   }
 
-  it('when two server processes share the database then their failures add up: ten guesses in all, not ten each', async () => {
+  it('when two server processes share the database then their failures add up: five free guesses in all, not five each', async () => {
     const { startTestServer: start, tempDir } = await import('../support/test-server.ts');
     const path = await import('node:path');
     const dbFile = path.join(tempDir(), 'shared.sqlite');
@@ -236,12 +268,62 @@ describe('login throttling', () => {
     const b = await start({ dbFile });
     try {
       await addUser(a.db, 'sun', 'translator');
-      for (let i = 0; i < 10; i++) expect((await new Client(i % 2 ? a.url : b.url).login('sun', 'wrong password')).status).toBe(401);
+      for (let i = 0; i < 6; i++) expect((await new Client(i % 2 ? a.url : b.url).login('sun', 'wrong password')).status).toBe(401);
       expect((await new Client(a.url).login('sun')).status).toBe(429);
       expect((await new Client(b.url).login('sun')).status).toBe(429);
     } finally {
       await a.close();
       await b.close();
     }
+  });
+
+  it('when an admin unlocks an account through the API then its user logs in at once; others may not unlock', async () => {
+    const { startTestServer: start } = await import('../support/test-server.ts');
+    const s = await start();
+    try {
+      await addUser(s.db, 'zhou', 'translator');
+      await addUser(s.db, 'boss', 'admin');
+      for (let i = 0; i < 8; i++) await new Client(s.url).login('zhou', 'wrong password');
+      expect((await new Client(s.url).login('zhou')).status).toBe(429);
+      const unlock = (who: string, json: unknown) => new Client(s.url).request('POST', '/api/login-locks/unlock', {
+        json, headers: { authorization: `Bearer ${accounts(s.db).createToken(who)}` },
+      });
+      expect((await unlock('zhou', { account: 'zhou' })).status).toBe(403);
+      const empty = await unlock('boss', {});
+      expect(empty.status).toBe(400);
+      expect(empty.json().error).toBe('Name an "account" or an "address" to unlock.');
+      expect((await unlock('boss', { account: { toString: 1 } })).status).toBe(400);
+      const done = await unlock('boss', { account: 'zhou' });
+      expect(done.status).toBe(200);
+      expect(done.json()).toEqual({ unlocked: { account: 'zhou' } });
+      expect((await new Client(s.url).login('zhou')).status).toBe(303);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('DUIQI_TRUST_PROXY', () => {
+  async function addressesSeen(trustProxy: string | undefined) {
+    const { startTestServer: start } = await import('../support/test-server.ts');
+    const s = await start(trustProxy === undefined ? {} : { trustProxy });
+    try {
+      // 21 failures from "one" address, spread over many names so that no account is slowed.
+      for (let i = 0; i < 21; i++) await new Client(s.url).login(`nobody${i}`, 'x', { 'x-forwarded-for': '203.0.113.7' });
+      return {
+        sameAddress: (await new Client(s.url).login('nobody-else', 'x', { 'x-forwarded-for': '203.0.113.7' })).status,
+        otherAddress: (await new Client(s.url).login('nobody-else', 'x', { 'x-forwarded-for': '198.51.100.9' })).status,
+      };
+    } finally {
+      await s.close();
+    }
+  }
+
+  it('when set to loopback then X-Forwarded-For names the client: one address is slowed, another is not', async () => {
+    expect(await addressesSeen('loopback')).toEqual({ sameAddress: 429, otherAddress: 401 });
+  });
+
+  it('when not set then X-Forwarded-For is ignored: every request is the proxy\'s address', async () => {
+    expect(await addressesSeen(undefined)).toEqual({ sameAddress: 429, otherAddress: 429 });
   });
 });

@@ -98,6 +98,7 @@ const BROKEN: [string, FormatAdapter, string][] = [
   ['TMX index -7', tmx, good.tmx.replace('"x-duiqi-index">0<', '"x-duiqi-index">-7<')],
   ['TMX index 1e20', tmx, good.tmx.replace('"x-duiqi-index">0<', '"x-duiqi-index">1e20<')],
   ['a score of -0.5', xliff, good.xliff.replace('"score">0.93<', '"score">-0.5<')],
+  ['an unknown XLIFF imported state', xliff, good.xliff.replace('<mda:meta type="importedState">approved<', '<mda:meta type="importedState">forged<')],
   ['an XLIFF date of 30 February', xliff, good.xliff.replace(/"changedAt">[^<]+</, '"changedAt">2026-02-30T10:00:00Z<')],
 ];
 
@@ -112,7 +113,7 @@ describe('ParseError sentences', () => {
 
   it.each(BROKEN)('when the file has %s then the English translation is the message and the Chinese names the line', (_name, adapter, content) => {
     const err = parseError(adapter, content);
-    expect(err.key).toMatch(/^errors\.file[A-Z]/);
+    expect(err.key).toMatch(/^(errors|safeguards)\.file[A-Z]/);
     expect(en(err.key!, err.params)).toBe(err.message);
     const sentence = String(zh(err.key!, err.params));
     expect(sentence).toMatch(HAN);

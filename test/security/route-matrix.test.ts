@@ -44,6 +44,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/pairs/:id/review': REVIEWERS,
   'GET /api/pairs/:id/history': ANY_USER,
   'POST /api/users': ADMINS,
+  'POST /api/login-locks/unlock': ADMINS,
   'GET /glossary': ANY_USER,
   'GET /glossary.csv': ANY_USER,
   'POST /glossary': ANY_USER,

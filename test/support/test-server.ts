@@ -81,8 +81,8 @@ export class Client {
     return this.request('GET', url, { headers });
   }
 
-  async login(name: string, password = 'correct horse 12') {
-    await this.get('/login');
-    return this.request('POST', '/login', { form: { name, password, _csrf: this.csrf, next: '/documents' } });
+  async login(name: string, password = 'correct horse 12', headers?: Record<string, string>) {
+    await this.get('/login', headers);
+    return this.request('POST', '/login', { form: { name, password, _csrf: this.csrf, next: '/documents' }, headers });
   }
 }
