@@ -30,7 +30,7 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 export function mutate(r: Random, file: Uint8Array, format: string): { bytes: Uint8Array; how: string } {
   const text = new TextDecoder().decode(file);
   const at = r.int(file.length + 1);
-  switch (r.int(11)) {
+  switch (r.int(12)) {
     case 0: return { bytes: file.slice(0, at), how: `truncated at ${at}` };
     case 1: {
       const bytes = file.slice();
@@ -66,8 +66,24 @@ export function mutate(r: Random, file: Uint8Array, format: string): { bytes: Ui
       }
     }
     case 9: return { bytes: utf8(text.replace(/="[^"]*"/g, (m) => (r.next() < 0.2 ? `="${fc.sample(fc.string({ maxLength: 12 }), 1)[0]!.replace(/"/g, '')}"` : m))), how: 'attributes changed' };
+    case 10: return { bytes: utf8(text.replace(/(": |>)\d+(,|<)/g, (m, a: string, b: string) => (r.next() < 0.3 ? `${a}${r.pick(HUGE_NUMBERS)}${b}` : m))), how: 'huge numbers' };
     default: return { bytes: utf8(text.replace(/[\s\S]{1,3}/g, (m) => (r.next() < 0.02 ? fc.sample(fc.string({ unit: 'binary', maxLength: 3 }), 1)[0]! : m))), how: 'random characters' };
   }
+}
+
+// Numbers that are not whole, not positive, past 2^31 or past 2^53, and dates that do not exist.
+const HUGE_NUMBERS = ['1e300', '-5', '0', '-7', '1e20', '9007199254740993', '2147483648', '1.5', '"2026-99-99T99:99:99Z"'];
+// Keys every plain object inherits: a lookup with `in` or `obj[key]` finds them.
+const PROTO_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', { toString: 1 }];
+
+/** A multipart body broken the ways busboy refuses: bad part header, cut short, no boundary, a huge file name. */
+function malformedMultipart(r: Random, o: Originals): { type: string; body: string; how: string } {
+  const part = (name: string, extra = '') => `--B\r\nContent-Disposition: form-data; name="source"; filename="${name}"\r\n${extra}\r\n${new TextDecoder().decode(o.zh)}\r\n`;
+  const how = r.pick(['bad header', 'truncated', 'no boundary', 'huge name', 'no closing']);
+  const body = how === 'bad header' ? `${part('a.txt', 'Not a header\r\n')}--B--\r\n`
+    : how === 'truncated' ? part('a.txt').slice(0, r.int(200))
+    : how === 'huge name' ? `${part(`${'名'.repeat(7000)}.txt`)}--B--\r\n` : how === 'no closing' ? part('a.txt') : `${part('a.txt')}--B--\r\n`;
+  return { type: how === 'no boundary' ? 'multipart/form-data' : 'multipart/form-data; boundary=B', body, how };
 }
 
 function replaceSomeValue(r: Random, value: unknown, depth = 0): unknown {
@@ -95,7 +111,11 @@ export interface Originals {
 const EXT: Record<string, string> = { tmx: 'tmx', xliff: 'xlf', json: 'json' };
 
 export function uploadSample(r: Random, o: Originals, auth: Record<string, string>): Sample {
-  const choice = r.int(10);
+  const choice = r.int(11);
+  if (choice === 10) {
+    const m = malformedMultipart(r, o);
+    return { what: `import multipart ${m.how}`, url: '/api/documents/import', kind: 'document', init: { method: 'POST', headers: { ...auth, 'content-type': m.type }, body: m.body } };
+  }
   if (choice < 5) {
     const format = r.pick(['tmx', 'xliff', 'json'] as const);
     const m = mutate(r, o.exports[format], format);
@@ -122,7 +142,10 @@ export function apiSample(r: Random, pairIds: number[], documentId: number, auth
   const pair = () => (r.next() < 0.8 ? String(r.pick(pairIds)) : r.pick(['0', '-1', 'abc', '99999999', '1e3', '%00', '1.5', '9007199254740993']));
   const query = () => fc.sample(fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 20 }), { maxKeys: 4 }), 1)[0]!;
   const qs = (extra: Record<string, string>) => new URLSearchParams({ ...query(), ...extra }).toString();
-  switch (r.int(10)) {
+  const proto = () => r.pick(PROTO_NAMES);
+  switch (r.int(12)) {
+    case 10: return json('POST', `/api/documents/${documentId}/access`, { [String(r.pick(PROTO_NAMES.slice(0, 5)))]: proto(), add: [proto()], remove: [proto()] });
+    case 11: return json('POST', `/api/documents/${documentId}/alignment/ops`, { version: loose(), op: { kind: proto(), row: loose(), side: proto() } });
     case 0: return json('PUT', `/api/pairs/${pair()}`, value());
     case 1: return json('PUT', `/api/pairs/${pair()}`, { tgt: loose(), version: loose(), seconds: loose() });
     case 2: return json('POST', `/api/pairs/${pair()}/review`, r.next() < 0.5 ? value() : { decision: r.pick(['approve', 'reject', 'x']), version: loose(), comment: loose() });
