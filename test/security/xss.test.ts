@@ -2,6 +2,7 @@
 import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts } from '../../server/services/accounts.ts';
+import { translationMemory } from '../../server/services/translation-memory.ts';
 import { glossary } from '../../server/services/glossary.ts';
 import { importTextDocument } from '../../server/services/import-document.ts';
 import { defaultAligner } from '../../server/services/workbench.ts';
@@ -79,6 +80,9 @@ beforeAll(async () => {
   const c = new Client(server.url);
   await c.request('PUT', `/api/pairs/${pair.id}`, { json: { tgt: `Edited ${EVIL}`, version: pair.version }, headers });
   await c.request('POST', `/api/pairs/${pair.id}/review`, { json: { decision: 'reject', comment: `Comment ${EVIL}`, version: pair.version + 1 }, headers });
+  // What an imported file claimed, and where a memory match came from, are shown too.
+  server.db.prepare('UPDATE pairs SET imported_state = 30, imported_editor = ? WHERE id = ?').run(`rita ${EVIL}`, pair.id);
+  translationMemory(server.db).load([{ src: `习近平会见文在寅${PAYLOADS[0]}。`, tgt: `Memory ${PAYLOADS[1]}` }], `记忆库 ${EVIL}`);
   client = new Client(server.url);
   await client.login('wang');
   await client.get('/documents');
@@ -93,6 +97,11 @@ describe('stored payloads rendered', () => {
     `/login?next=${encodeURIComponent(PAYLOADS[1]!)}`, `/no-such-page/${encodeURIComponent(PAYLOADS[0]!)}`,
     `/documents/${encodeURIComponent(PAYLOADS[0]!)}`,
   ];
+
+  it('when the pair is shown then its imported claim and the memory match with hostile names are on the page, as text', async () => {
+    expect((await client.get(`/documents/${docId}/pairs/${pairId}/row`)).text).toContain('imported as approved by rita');
+    expect((await client.get(`/documents/${docId}/pairs/${pairId}/edit`)).text).toContain('from the memory file “记忆库');
+  });
 
   it('when every page and fragment is parsed then no element, on* attribute or hx-* attribute came from stored text', async () => {
     for (const url of pages()) {
