@@ -45,6 +45,7 @@ class FigureColumns {
   private readonly edits: Float64Array;
   private readonly finalWords: Float64Array;
   private readonly changed: Uint8Array;
+  private readonly approximate: Uint8Array;
   private readonly seconds: Float64Array;
   private readonly logs: Float64Array;
 
@@ -59,6 +60,7 @@ class FigureColumns {
     this.edits = new Float64Array(n);
     this.finalWords = new Float64Array(n);
     this.changed = new Uint8Array(n);
+    this.approximate = new Uint8Array(n);
     this.seconds = new Float64Array(n);
     this.logs = new Float64Array(n);
     rows.forEach((row, k) => {
@@ -89,6 +91,7 @@ class FigureColumns {
     this.edits[k] = e.edits;
     this.finalWords[k] = e.finalWords;
     this.changed[k] = e.changed ? 1 : 0;
+    this.approximate[k] = e.approximate ? 1 : 0;
     this.seconds[k] = e.seconds;
   }
 
@@ -99,7 +102,7 @@ class FigureColumns {
     for (let k = 0; k < this.noise.length; k++) {
       const log = this.lengthLog[k]!;
       if (!Number.isNaN(log)) this.logs[logCount++] = log;
-      if (this.worked[k]) effort.add(this.edits[k]!, this.finalWords[k]!, this.changed[k] === 1, this.seconds[k]!);
+      if (this.worked[k]) effort.add(this.edits[k]!, this.finalWords[k]!, this.changed[k] === 1, this.seconds[k]!, this.approximate[k] === 1);
       if (this.noise[k]) c.noiseCount++;
       else c.pairCount++;
       c.srcSegmentCount += this.srcSegments[k]!;

@@ -9,6 +9,8 @@ export interface MemoryMatch {
   tgt: string;
   origin: string;
   similarity: number;
+  /** The texts were too long to compare exactly: `similarity` is a lower bound. */
+  approximate: boolean;
 }
 
 export const MIN_SIMILARITY = 0.7;
@@ -50,7 +52,7 @@ export function translationMemory(db: Db) {
         .slice(0, opts.limit ?? 3)
         .map((m) => {
           const u = units.get(m.id)!;
-          return { src: u.src, tgt: u.tgt, origin: u.origin, similarity: m.similarity };
+          return { src: u.src, tgt: u.tgt, origin: u.origin, similarity: m.similarity, approximate: m.approximate };
         });
     },
 

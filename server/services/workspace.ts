@@ -22,6 +22,8 @@ export interface WorkRow extends PairView {
   flags: QaFlag[];
   /** Word edit distance from the machine translation, per word of the current text (HTER); null with no MT or no text. */
   hter: number | null;
+  /** The HTER is an estimate: the texts are too long and different to compare exactly. */
+  hterApproximate: boolean;
 }
 
 export interface Progress {
@@ -56,16 +58,14 @@ export function workspace(db: Db) {
   const pages = documentRows(db);
 
   // A row's text checks and HTER depend on its texts (and the glossary) alone: kept until those change.
-  const memo = new Map<number, { key: string; flags: QaFlag[]; hter: number | null }>();
+  const memo = new Map<number, { key: string; flags: QaFlag[]; hter: number | null; hterApproximate: boolean }>();
   function textFigures(p: PairView, glossaryKey: string, terms: QaContext['glossary']) {
     const key = `${glossaryKey}\u0000${p.src}\u0000${p.tgt}\u0000${p.mt}`;
     const hit = memo.get(p.id);
     if (hit?.key === key) return hit;
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    const fresh = {
-      key, flags: textChecks({ src: p.src, tgt: p.tgt }, terms),
-      hter: p.mt && p.tgt ? hter(p.mt, p.tgt, 'en') : null,
-    };
+    const h = p.mt && p.tgt ? hter(p.mt, p.tgt, 'en') : null;
+    const fresh = { key, flags: textChecks({ src: p.src, tgt: p.tgt }, terms), hter: h?.value ?? null, hterApproximate: h?.approximate ?? false };
     memo.set(p.id, fresh);
     return fresh;
   }
@@ -82,14 +82,14 @@ export function workspace(db: Db) {
       const kept = workRows.get(p);
       if (p.noise) {
         if (kept) return kept.row;
-        const row = { ...p, flags: [], hter: null };
-        workRows.set(p, { glossaryKey, known: { key: '', flags: [], hter: null }, row });
+        const row = { ...p, flags: [], hter: null, hterApproximate: false };
+        workRows.set(p, { glossaryKey, known: { key: '', flags: [], hter: null, hterApproximate: false }, row });
         return row;
       }
       const known = kept?.glossaryKey === glossaryKey ? kept.known : textFigures(p, glossaryKey, terms);
       const flags = withLengthCheck(known.flags, p, norm);
       if (kept && sameFlags(kept.row.flags, flags)) return kept.row;
-      const row = { ...p, flags, hter: known.hter };
+      const row = { ...p, flags, hter: known.hter, hterApproximate: known.hterApproximate };
       workRows.set(p, { glossaryKey, known, row });
       return row;
     });
