@@ -10,6 +10,7 @@ import { translationMemory } from './translation-memory.ts';
 import { adapterFor } from '../formats/adapters.ts';
 import { defaultSegments, type BilingualDocument, type BilingualPair, type FormatAdapter } from '../formats/bilingual-document.ts';
 import { decodeText } from '../domain/decode-text.ts';
+import { boundedSentences } from '../domain/split-sentences.ts';
 import { joinSentences, type Aligner } from '../domain/assemble-pairs.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { State } from '../domain/types.ts';
@@ -127,9 +128,9 @@ function isoOrNull(value: string | null): string | null {
   return value === null ? null : new Date(value).toISOString();
 }
 
-/** A 2-1 bead keeps its sentences; a file whose sentences do not make up its text keeps the text. */
+/** A 2-1 bead keeps its sentences; a file whose sentences do not make up its text keeps the text. Long ones are cut. */
 function sourceSentences(p: BilingualPair): string[] {
-  return joinSentences(p.srcSegments, 'zh') === p.src ? p.srcSegments : defaultSegments(p.src);
+  return boundedSentences(joinSentences(p.srcSegments, 'zh') === p.src ? p.srcSegments : defaultSegments(p.src));
 }
 
 function checkPairs(doc: BilingualDocument, name: string): void {
@@ -172,7 +173,7 @@ export function importBilingualFile(
   checkPairs(doc, input.file.name);
   const title = checkedTitle(input.title, doc.title, baseName(input.file.name));
   const src = doc.pairs.map(sourceSentences);
-  const tgt = doc.pairs.map((p) => p.tgtSegments);
+  const tgt = doc.pairs.map((p) => boundedSentences(p.tgtSegments));
   const idx = positions(doc.pairs);
   const texts = { src: sideText(src), tgt: sideText(tgt) };
   const users = accountsRepo(db);
@@ -197,11 +198,11 @@ export function importBilingualFile(
       const kept: KeptPair = {
         idx: idx[i]!, score: p.score, state: p.state, tgtText: p.tgt,
         // The aligned English as it came in stands for the machine draft the post-edit distance is measured from.
-        mtText: joinSentences(p.tgtSegments, 'en'),
+        mtText: joinSentences(tgt[i]!, 'en'),
         version,
         lastEditorId: p.lastEditor === null ? null : users.userByName(p.lastEditor)?.id ?? null,
         changedAt: isoOrNull(p.changedAt),
-        segments: [...segmentsOf('src', src[i]!), ...segmentsOf('tgt', p.tgtSegments)],
+        segments: [...segmentsOf('src', src[i]!), ...segmentsOf('tgt', tgt[i]!)],
       };
       const pairId = repo.insertPair(documentId, kept);
       p.comments.forEach((comment, c) => revisions.insertRevision({
