@@ -33,6 +33,7 @@ import { transferRoutes } from './routes/transfer-routes.ts';
 import { accessRoutes } from './routes/access-routes.ts';
 import { documentAccess } from './services/document-access.ts';
 import { documentGate } from './http/document-access.ts';
+import { workPool, type WorkPool } from './threads/work-pool.ts';
 
 export interface AppDeps {
   db: Db;
@@ -44,6 +45,8 @@ export interface AppDeps {
   loginThrottle?: LoginThrottle;
   /** The sentence aligner for realigning; loaded on first use. */
   aligner?: () => Aligner;
+  /** Where imports and realigns run; worker threads on the database file when not given. */
+  work?: WorkPool;
 }
 
 const require = createRequire(import.meta.url);
@@ -58,6 +61,9 @@ export function createApp(deps: AppDeps) {
   const memory = translationMemory(deps.db);
   const access = documentAccess(deps.db);
   const mt = machineTranslation(deps.db, deps.mt ?? configuredEngine(deps.db));
+  // Made on first use: a database in memory (route listings in tests) never imports.
+  let pool = deps.work;
+  const work = () => (pool ??= workPool(deps.db));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -85,7 +91,7 @@ export function createApp(deps: AppDeps) {
   app.use(authenticate(accounts));
   app.use(documentGate(access));
   // Before the CSRF check: an upload's _csrf field is in its multipart body, which these routes parse and then check.
-  app.use(transferRoutes({ db: deps.db, maxUpload: deps.maxUpload }));
+  app.use(transferRoutes({ db: deps.db, work, maxUpload: deps.maxUpload }));
   app.use(csrfProtection);
 
   app.get('/', (_req, res) => res.redirect(303, '/documents'));
@@ -95,7 +101,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api', apiRoutes(documents, accounts, access));
   app.use(glossaryRoutes(glossaryService(deps.db)));
   app.use(mtRoutes(mt));
-  app.use(alignmentRoutes({ alignment: alignmentEditing(deps.db, deps.aligner ?? defaultAligner), documents }));
+  const realignElsewhere = deps.aligner ? undefined : (...args: Parameters<WorkPool['realign']>) => work().realign(...args);
+  app.use(alignmentRoutes({ alignment: alignmentEditing(deps.db, deps.aligner ?? defaultAligner, realignElsewhere), documents }));
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`);
   });
