@@ -43,6 +43,38 @@ function probe(name: string, url: string, headers: Record<string, string> = {}) 
   };
 }
 
+/**
+ * Saves one pair over and over, each save carrying the version the last one answered: a writer waits for the
+ * SQLite write lock whenever a work thread holds it, and waits on the thread that answers everyone else.
+ */
+function saves(url: string, pairId: number, headers: Record<string, string>) {
+  const ms: number[] = [];
+  let failed = 0;
+  let running = true;
+  const loop = (async () => {
+    for (let version = 1, n = 0; running; n++) {
+      const started = performance.now();
+      const res = await fetch(`${url}/api/pairs/${pairId}`, {
+        method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ tgt: `Saved ${n} times.`, version }),
+      });
+      const body = await res.json() as { version?: number; current?: { version: number } };
+      ms.push(performance.now() - started);
+      // A 409 names the version to carry next: the previous scenario's saves left the pair at a later one.
+      if (res.ok) version = body.version!;
+      else if (res.status === 409) version = body.current!.version;
+      else failed++;
+      await new Promise((r) => setTimeout(r, PROBE_EVERY_MS));
+    }
+  })();
+  return {
+    async stop(): Promise<Latencies> {
+      running = false;
+      await loop;
+      return { name: 'a save (PUT pair)', ms, failed };
+    },
+  };
+}
+
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
@@ -74,9 +106,9 @@ async function main(): Promise<void> {
   const db = openDatabase(dbFile);
   const token = await benchUser(db);
   await addUser(db, 'reader', 'translator');
-  const other = insertDocument(db, '另一位用户的文档 another user’s document', Array.from({ length: 300 }, (_, i) => ({
+  const { documentId: other, pairIds: [saved] } = insertDocument(db, '另一位用户的文档 another user’s document', Array.from({ length: 300 }, (_, i) => ({
     zh: `第${i}句：双方就深化经贸、科技、环保等领域合作交换了意见。`, en: `Sentence ${i}: the two sides exchanged views on deepening cooperation.`,
-  }))).documentId;
+  })));
   const zh = splitSentences(realignTexts.zh, 'zh');
   const en = splitSentences(realignTexts.en, 'en');
   const rows = Math.min(zh.length, en.length, Number(values.rows));
@@ -89,7 +121,10 @@ async function main(): Promise<void> {
     const reader = new Client(server.url);
     await reader.login('reader');
     const cookie = [...reader.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const probes = () => [probe('/healthz', `${server.url}/healthz`), probe('another user’s page', `${server.url}/documents/${other}`, { cookie })];
+    const probes = () => [
+      probe('/healthz', `${server.url}/healthz`), probe('another user’s page', `${server.url}/documents/${other}`, { cookie }),
+      saves(server.url, saved!, auth),
+    ];
     // The first page view builds the document's kept rows and figures: not what the probes should measure.
     await fetch(`${server.url}/documents/${other}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
     const idle = await during('idle (5 s)', probes, () => new Promise((r) => setTimeout(r, 5000)));
