@@ -23,9 +23,10 @@ export function wordEditDistance(mt: string, final: string, lang: Lang): Distanc
 }
 
 /** Human-targeted TER: edits needed to turn the draft into the final text, per final token. */
-export function hter(mt: string, final: string, lang: Lang): { value: number; approximate: boolean } {
-  const d = wordEditDistance(mt, final, lang);
-  return { value: d.edits / Math.max(1, tokenizeWords(final, lang).length), approximate: d.approximate };
+export function hter(mt: string, final: string, lang: Lang, maxCells = MAX_CELLS): { value: number; approximate: boolean; cells: number } {
+  const finalTokens = tokenizeWords(final, lang);
+  const d = tokenDistance(tokenizeWords(mt, lang), finalTokens, maxCells);
+  return { value: d.edits / Math.max(1, finalTokens.length), approximate: d.approximate, cells: d.cells };
 }
 
 /**
@@ -33,6 +34,24 @@ export function hter(mt: string, final: string, lang: Lang): { value: number; ap
  * 40,000-word sentence against itself once took 1.6 billion cells (9 s with the server frozen).
  */
 export const MAX_CELLS = 250_000;
+
+/**
+ * Table cells one request may spend over all the pairs it figures (a page's rows, a document's effort):
+ * about a tenth of a second. Thousands of long rewritten pairs, as a JSON file can carry, would otherwise
+ * cost a quarter of a million cells each; past the budget a pair's count is the cut-off estimate.
+ */
+export const REQUEST_CELLS = 40 * MAX_CELLS;
+
+/** Spends a request's cells: each comparison gets at most MAX_CELLS of what is left. */
+export class CellBudget {
+  constructor(private left = REQUEST_CELLS) {}
+  get next(): number {
+    return Math.min(MAX_CELLS, this.left);
+  }
+  spend(d: { cells: number }): void {
+    this.left -= d.cells;
+  }
+}
 
 /**
  * Levenshtein distance between token sequences (words, or code points for fuzzy matching), in at
@@ -55,8 +74,11 @@ export function tokenDistance(a: readonly string[], b: readonly string[], maxCel
   let short = b.slice(start, endB);
   if (long.length < short.length) [long, short] = [short, long];
   if (short.length === 0) return { edits: long.length, approximate: false, cells: 0 };
+  const full = long.length * short.length;
+  // Not even a band one cell either side of the diagonal is affordable: every token of the longer side counts, an upper bound.
+  if (full > maxCells && 3 * long.length > maxCells) return { edits: long.length, approximate: true, cells: 0 };
   const [x, y] = numbered(long, short);
-  if (long.length * short.length <= maxCells) return { edits: fullTable(x, y), approximate: false, cells: long.length * short.length };
+  if (full <= maxCells) return { edits: fullTable(x, y), approximate: false, cells: full };
   return bandedTable(x, y, maxCells);
 }
 
@@ -162,17 +184,19 @@ export interface PairEdits {
   seconds: number;
 }
 
-export function pairEdits(pair: EditedPair, lang: Lang = 'en'): PairEdits {
+export function pairEdits(pair: EditedPair, lang: Lang = 'en', budget = new CellBudget()): PairEdits {
   const finalTokens = tokenizeWords(pair.final, lang);
-  const d = tokenDistance(tokenizeWords(pair.mt, lang), finalTokens);
+  const d = tokenDistance(tokenizeWords(pair.mt, lang), finalTokens, budget.next);
+  budget.spend(d);
   return { edits: d.edits, approximate: d.approximate, finalWords: finalTokens.length, changed: pair.mt !== pair.final, seconds: pair.seconds };
 }
 
 /** Document-level effort; the final text is English unless `lang` says otherwise. */
 export function postEditEffort(pairs: readonly EditedPair[], lang: Lang = 'en'): PostEditEffort {
   const sum = new EffortSum();
+  const budget = new CellBudget();
   for (const p of pairs) {
-    const e = pairEdits(p, lang);
+    const e = pairEdits(p, lang, budget);
     sum.add(e.edits, e.finalWords, e.changed, e.seconds, e.approximate);
   }
   return sum.result();

@@ -4,7 +4,7 @@ import type { Db } from '../db/open-database.ts';
 import { glossaryRepo } from '../db/glossary-repo.ts';
 import { documents, type DocumentSummary, type PairView } from './documents.ts';
 import { textChecks, withLengthCheck, type QaContext, type QaFlag } from '../domain/qa-checks.ts';
-import { hter, type PostEditEffort } from '../domain/edit-distance.ts';
+import { CellBudget, hter, type PostEditEffort } from '../domain/edit-distance.ts';
 import { documentFigures } from './document-figures.ts';
 import { documentRows } from './document-rows.ts';
 import { ValidationError } from '../domain/errors.ts';
@@ -59,12 +59,13 @@ export function workspace(db: Db) {
 
   // A row's text checks and HTER depend on its texts (and the glossary) alone: kept until those change.
   const memo = new Map<number, { key: string; flags: QaFlag[]; hter: number | null; hterApproximate: boolean }>();
-  function textFigures(p: PairView, glossaryKey: string, terms: QaContext['glossary']) {
+  function textFigures(p: PairView, glossaryKey: string, terms: QaContext['glossary'], budget: CellBudget) {
     const key = `${glossaryKey}\u0000${p.src}\u0000${p.tgt}\u0000${p.mt}`;
     const hit = memo.get(p.id);
     if (hit?.key === key) return hit;
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    const h = p.mt && p.tgt ? hter(p.mt, p.tgt, 'en') : null;
+    const h = p.mt && p.tgt ? hter(p.mt, p.tgt, 'en', budget.next) : null;
+    if (h) budget.spend(h);
     const fresh = { key, flags: textChecks({ src: p.src, tgt: p.tgt }, terms), hter: h?.value ?? null, hterApproximate: h?.approximate ?? false };
     memo.set(p.id, fresh);
     return fresh;
@@ -78,6 +79,7 @@ export function workspace(db: Db) {
     const terms = glossary.list();
     const glossaryKey = terms.map((t) => `${t.zh}\u0001${t.en}`).join('\u0002');
     const { norm } = figures.of(documentId);
+    const budget = new CellBudget();
     return rows.map((p) => {
       const kept = workRows.get(p);
       if (p.noise) {
@@ -86,7 +88,7 @@ export function workspace(db: Db) {
         workRows.set(p, { glossaryKey, known: { key: '', flags: [], hter: null, hterApproximate: false }, row });
         return row;
       }
-      const known = kept?.glossaryKey === glossaryKey ? kept.known : textFigures(p, glossaryKey, terms);
+      const known = kept?.glossaryKey === glossaryKey ? kept.known : textFigures(p, glossaryKey, terms, budget);
       const flags = withLengthCheck(known.flags, p, norm);
       if (kept && sameFlags(kept.row.flags, flags)) return kept.row;
       const row = { ...p, flags, hter: known.hter, hterApproximate: known.hterApproximate };

@@ -9,13 +9,12 @@ import type { User } from '../services/accounts.ts';
 import { errorFromParts, type ErrorParts } from '../domain/errors.ts';
 import { startWorker } from './start-worker.ts';
 
-export type WorkRequest = { id: number } & (
+type Task =
   | { task: 'importUpload'; upload: UploadRequest }
   | { task: 'importMemoryFile'; file: UploadedFile }
-  | { task: 'realign'; user: User; documentId: number; expectedVersion: number }
-);
+  | { task: 'realign'; user: User; documentId: number; expectedVersion: number };
+export type WorkRequest = { id: number } & Task;
 export type WorkReply = { id: number; value: unknown } | { id: number; error: ErrorParts };
-type Task = WorkRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 interface Job {
   request: WorkRequest;
@@ -76,7 +75,7 @@ export function workPool(db: Db, size = THREADS) {
 
   function run<T>(task: Task): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      queue.push({ request: { ...task, id: nextId++ } as WorkRequest, resolve: resolve as (value: unknown) => void, reject });
+      queue.push({ request: { ...task, id: nextId++ }, resolve: resolve as (value: unknown) => void, reject });
       next();
     });
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_CELLS, hter, postEditEffort, tokenDistance, wordEditDistance } from '../../server/domain/edit-distance.ts';
+import { CellBudget, MAX_CELLS, REQUEST_CELLS, hter, postEditEffort, tokenDistance, wordEditDistance } from '../../server/domain/edit-distance.ts';
 
 const MT = 'improve the level and level of pragmatic cooperation';
 const FINAL = 'raise the level of practical cooperation';
@@ -106,6 +106,21 @@ describe('tokenDistance work bounds', () => {
     const long = (prefix: string) => words(5_000, prefix).join(' ');
     const effort = postEditEffort([{ mt: long('a'), final: long('b'), seconds: 1 }, { mt: MT, final: FINAL, seconds: 1 }]);
     expect(effort.approximatePairs).toBe(1);
-    expect(hter(long('a'), long('b'), 'en')).toEqual({ value: 1, approximate: true });
+    expect(hter(long('a'), long('b'), 'en')).toMatchObject({ value: 1, approximate: true });
+  });
+
+  it('when a thousand long pairs share one request budget then the cells stop at it and the rest are cut-off estimates', () => {
+    const budget = new CellBudget();
+    let cells = 0;
+    let estimated = 0;
+    for (let k = 0; k < 1000; k++) {
+      const d = tokenDistance(words(1_500, `a${k}-`), words(1_500, `b${k}-`), budget.next);
+      budget.spend(d);
+      cells += d.cells;
+      if (d.approximate && d.cells === 0) estimated++;
+      expect(d.edits).toBe(1_500);
+    }
+    expect(cells).toBeLessThanOrEqual(REQUEST_CELLS + MAX_CELLS);
+    expect(estimated).toBeGreaterThan(900);
   });
 });
