@@ -54,15 +54,19 @@ function saves(url: string, pairId: number, headers: Record<string, string>) {
   const loop = (async () => {
     for (let version = 1, n = 0; running; n++) {
       const started = performance.now();
-      const res = await fetch(`${url}/api/pairs/${pairId}`, {
-        method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ tgt: `Saved ${n} times.`, version }),
-      });
-      const body = await res.json() as { version?: number; current?: { version: number } };
+      try {
+        const res = await fetch(`${url}/api/pairs/${pairId}`, {
+          method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ tgt: `Saved ${n} times.`, version }),
+        });
+        const body = await res.json() as { version?: number; current?: { version: number } };
+        // A 409 names the version to carry next: the previous scenario's saves left the pair at a later one.
+        if (res.ok) version = body.version!;
+        else if (res.status === 409) version = body.current!.version;
+        else failed++;
+      } catch {
+        failed++; // refused or cut off, as a stalled server's would be
+      }
       ms.push(performance.now() - started);
-      // A 409 names the version to carry next: the previous scenario's saves left the pair at a later one.
-      if (res.ok) version = body.version!;
-      else if (res.status === 409) version = body.current!.version;
-      else failed++;
       await new Promise((r) => setTimeout(r, PROBE_EVERY_MS));
     }
   })();
