@@ -3,6 +3,7 @@
 // Run: npx tsx test/bench/busy-server.ts [--megabytes 5] [--rows 20000]
 
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../server/db/open-database.ts';
@@ -79,6 +80,22 @@ function saves(url: string, pairId: number, headers: Record<string, string>) {
   };
 }
 
+/**
+ * POSTs a form over node:http, which waits for the answer as long as it takes: fetch gives up after 300 s
+ * without headers, and the fourth of four queued imports can wait longer than that on a busy machine.
+ */
+async function postForm(url: string, form: FormData, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  const request = new Request(url, { method: 'POST', body: form });
+  const body = Buffer.from(await request.arrayBuffer());
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', headers: { ...headers, 'content-type': request.headers.get('content-type')!, 'content-length': body.length } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ status: res.statusCode!, text: Buffer.concat(chunks).toString() })).on('error', reject);
+    });
+    req.on('error', reject).end(body);
+  });
+}
+
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
@@ -139,8 +156,8 @@ async function main(): Promise<void> {
       const body = new FormData();
       body.append('source', new Blob([texts.zh]), `busy-${k}.zh.txt`);
       body.append('translation', new Blob([texts.en]), `busy-${k}.en.txt`);
-      const res = await fetch(`${server.url}/api/documents/import`, { method: 'POST', headers: auth, body });
-      if (res.status !== 201) throw new Error(`import answered ${res.status}: ${await res.text()}`);
+      const res = await postForm(`${server.url}/api/documents/import`, body, auth);
+      if (res.status !== 201) throw new Error(`import answered ${res.status}: ${res.text}`);
     })));
     const importCpu = cpuMs(server.pid) - cpuBefore;
 
