@@ -90,6 +90,12 @@ export function createApp(deps: AppDeps) {
   app.use(languageHandler(deps.i18n));
   app.use(authenticate(accounts));
   app.use(documentGate(access));
+  // Last before the routes, so nothing asynchronous lies between it and a handler's write: requests that may
+  // write wait while a work thread writes (see WorkPool.writeLockFree); reads never need to.
+  app.use(async (req, _res, next) => {
+    if (pool && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) await pool.writeLockFree();
+    next();
+  });
   // Before the CSRF check: an upload's _csrf field is in its multipart body, which these routes parse and then check.
   app.use(transferRoutes({ db: deps.db, work, maxUpload: deps.maxUpload }));
   app.use(csrfProtection);

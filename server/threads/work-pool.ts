@@ -14,7 +14,7 @@ type Task =
   | { task: 'importMemoryFile'; file: UploadedFile }
   | { task: 'realign'; user: User; documentId: number; expectedVersion: number };
 export type WorkRequest = { id: number } & Task;
-export type WorkReply = { id: number; value: unknown } | { id: number; error: ErrorParts };
+export type WorkReply = { id: number; value: unknown } | { id: number; error: ErrorParts } | { writing: boolean };
 
 interface Job {
   request: WorkRequest;
@@ -40,10 +40,29 @@ export function workPool(db: Db, size = THREADS) {
   const queue: Job[] = [];
   let started = 0;
   let nextId = 1;
+  // Threads inside a write transaction, and the writers on this thread waiting for them to finish.
+  const writing = new Set<Worker>();
+  const waiting: (() => void)[] = [];
+  // Each thread's flag that this thread has heard it is about to write (see work-thread.ts).
+  const heard = new Map<Worker, Int32Array>();
+
+  function writes(worker: Worker, busy: boolean): void {
+    if (busy) {
+      writing.add(worker);
+      const flag = heard.get(worker)!;
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
+    } else {
+      writing.delete(worker);
+      if (writing.size === 0) waiting.splice(0).forEach((go) => go());
+    }
+  }
 
   function spawn(): Worker {
     started++;
-    const worker = startWorker(new URL('./work-thread.ts', import.meta.url), { dbFile });
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const worker = startWorker(new URL('./work-thread.ts', import.meta.url), { dbFile, heard: flag });
+    heard.set(worker, flag);
     worker.unref();
     return worker;
   }
@@ -52,17 +71,22 @@ export function workPool(db: Db, size = THREADS) {
     worker.ref();
     const finish = (settle: () => void, keep: boolean) => {
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      writes(worker, false);
       settle();
       if (keep) {
         worker.unref();
         idle.push(worker);
       } else {
         started--;
+        heard.delete(worker);
         void worker.terminate();
       }
       next();
     };
-    const onMessage = (reply: WorkReply) => finish(() => ('error' in reply ? job.reject(errorFromParts(reply.error)) : job.resolve(reply.value)), true);
+    const onMessage = (reply: WorkReply) => {
+      if ('writing' in reply) return writes(worker, reply.writing);
+      finish(() => ('error' in reply ? job.reject(errorFromParts(reply.error)) : job.resolve(reply.value)), true);
+    };
     const onError = (err: Error) => finish(() => job.reject(err), false);
     const onExit = (code: number) => finish(() => job.reject(new Error(`A work thread stopped with code ${code}.`)), false);
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
@@ -84,6 +108,11 @@ export function workPool(db: Db, size = THREADS) {
     importUpload: (upload: UploadRequest) => run<number>({ task: 'importUpload', upload }),
     importMemoryFile: (file: UploadedFile) => run<number>({ task: 'importMemoryFile', file }),
     realign: (user: User, documentId: number, expectedVersion: number) => run<AlignmentResult>({ task: 'realign', user, documentId, expectedVersion }),
+    /**
+     * Resolves once no thread holds SQLite's write lock: a writer on the request thread awaits it rather than
+     * wait inside SQLite's busy handler, which would stop every other request for as long as an import writes.
+     */
+    writeLockFree: (): Promise<void> => (writing.size === 0 ? Promise.resolve() : new Promise((go) => waiting.push(go))),
     /** Stops the idle threads; a running job finishes first. */
     async close(): Promise<void> {
       await Promise.all(idle.splice(0).map((w) => w.terminate()));

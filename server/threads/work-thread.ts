@@ -9,7 +9,30 @@ import { errorParts } from '../domain/errors.ts';
 import type { Aligner } from '../domain/assemble-pairs.ts';
 import type { WorkReply, WorkRequest } from './work-pool.ts';
 
-const db = openDatabase((workerData as { dbFile: string }).dbFile);
+const { dbFile, heard } = workerData as { dbFile: string; heard: Int32Array };
+const db = openDatabase(dbFile);
+// Every write here is an IMMEDIATE transaction. The request thread holds its own writers back while one runs,
+// since a writer waiting in SQLite's busy handler there would stop every request; this thread waits until
+// it has heard, so no writer the request thread let through can meet the lock. A second at most: a
+// request thread that busy will not be writing in the meantime either.
+const transaction = db.transaction.bind(db);
+db.transaction = ((fn: (...args: never[]) => unknown) => {
+  const t = transaction(fn);
+  // better-sqlite3's transaction functions are frozen: a new one with the same variants, IMMEDIATE announced.
+  return Object.assign((...args: never[]) => t(...args), {
+    default: t.default, deferred: t.deferred, exclusive: t.exclusive,
+    immediate: (...args: never[]) => {
+      Atomics.store(heard, 0, 0);
+      parentPort!.postMessage({ writing: true } satisfies WorkReply);
+      Atomics.wait(heard, 0, 0, 1000);
+      try {
+        return t.immediate(...args);
+      } finally {
+        parentPort!.postMessage({ writing: false } satisfies WorkReply);
+      }
+    },
+  });
+}) as typeof db.transaction;
 // Loaded on the first plain-text import or realign and kept: the lexicon takes a second or two to read.
 let aligner: Aligner | undefined;
 const align = () => (aligner ??= defaultAligner());
