@@ -34,6 +34,7 @@ import { accessRoutes } from './routes/access-routes.ts';
 import { documentAccess } from './services/document-access.ts';
 import { documentGate } from './http/document-access.ts';
 import { knownDevices } from './services/known-devices.ts';
+import { workPool, type WorkPool } from './threads/work-pool.ts';
 
 export interface AppDeps {
   db: Db;
@@ -47,6 +48,8 @@ export interface AppDeps {
   aligner?: () => Aligner;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client (DUIQI_TRUST_PROXY); none when not given. */
   trustProxy?: number | string;
+  /** Where imports and realigns run; worker threads on the database file when not given. */
+  work?: WorkPool;
 }
 
 const require = createRequire(import.meta.url);
@@ -61,6 +64,9 @@ export function createApp(deps: AppDeps) {
   const memory = translationMemory(deps.db);
   const access = documentAccess(deps.db);
   const mt = machineTranslation(deps.db, deps.mt ?? configuredEngine(deps.db));
+  // Made on first use: a database in memory (route listings in tests) never imports.
+  let pool = deps.work;
+  const work = () => (pool ??= workPool(deps.db));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -94,8 +100,14 @@ export function createApp(deps: AppDeps) {
   app.use(languageHandler(deps.i18n));
   app.use(authenticate(accounts));
   app.use(documentGate(access));
+  // Last before the routes, so nothing asynchronous lies between it and a handler's write: requests that may
+  // write wait while a work thread writes (see WorkPool.writeLockFree); reads never need to.
+  app.use(async (req, _res, next) => {
+    if (pool && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) await pool.writeLockFree();
+    next();
+  });
   // Before the CSRF check: an upload's _csrf field is in its multipart body, which these routes parse and then check.
-  app.use(transferRoutes({ db: deps.db, maxUpload: deps.maxUpload }));
+  app.use(transferRoutes({ db: deps.db, work, maxUpload: deps.maxUpload }));
   app.use(csrfProtection);
 
   app.get('/', (_req, res) => res.redirect(303, '/documents'));
@@ -105,7 +117,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api', apiRoutes(documents, accounts, access));
   app.use(glossaryRoutes(glossaryService(deps.db)));
   app.use(mtRoutes(mt));
-  app.use(alignmentRoutes({ alignment: alignmentEditing(deps.db, deps.aligner ?? defaultAligner), documents }));
+  const realignElsewhere = deps.aligner ? undefined : (...args: Parameters<WorkPool['realign']>) => work().realign(...args);
+  app.use(alignmentRoutes({ alignment: alignmentEditing(deps.db, deps.aligner ?? defaultAligner, realignElsewhere), documents }));
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`);
   });

@@ -49,7 +49,7 @@ function effortLine(ctx: ViewContext, e: PostEditEffort): SafeHtml {
   return html`<p class="effort" data-testid="effort">${ctx.t('document.effort', {
     changed: e.changed, pairs: e.pairs, share: Math.round(e.changedShare * 100), hter: e.meanHter.toFixed(2),
     edits: e.totalEdits, minutes: (e.totalSeconds / 60).toFixed(1),
-  })}</p>`;
+  })}${e.approximatePairs > 0 ? html` <span class="approximate" data-testid="approximate">${ctx.t('bounded.effortApproximate', { pairs: e.approximatePairs })}</span>` : ''}</p>`;
 }
 
 function filters(ctx: ViewContext, docId: number, f: RowFilter): SafeHtml {

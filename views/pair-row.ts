@@ -3,7 +3,7 @@
 import { html, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
 import type { WorkRow } from '../server/services/workspace.ts';
-import type { DiffPart } from '../server/domain/text-diff.ts';
+import type { DiffPart, TextDiff } from '../server/domain/text-diff.ts';
 import type { QaFlag } from '../server/domain/qa-checks.ts';
 
 export const LOW_CONFIDENCE = 0.5;
@@ -59,7 +59,7 @@ export function pairRow(ctx: ViewContext, docId: number, p: WorkRow, opts: { ope
       : html`<span class="missing">${ctx.t('document.untranslated')}</span>`}${flagList(ctx, p.tgt ? p.flags : p.flags.filter((f) => f.code !== 'empty'))}</td>
     ${scoreCell(ctx, p.score)}
     <td class="state"><span class="badge badge-${state}">${ctx.t(`states.${state}`)}</span>${p.hter !== null && p.hter > 0
-      ? html`<span class="hter" title="${ctx.t('editor.hterTitle')}">HTER ${p.hter.toFixed(2)}</span>` : ''}${p.editSeconds > 0
+      ? html`<span class="hter" title="${ctx.t(p.hterApproximate ? 'bounded.hterApproximate' : 'editor.hterTitle')}">HTER ${p.hterApproximate ? html`<abbr class="approximate" data-testid="approximate">≈</abbr>` : ''}${p.hter.toFixed(2)}</span>` : ''}${p.editSeconds > 0
       ? html`<span class="hter" title="${ctx.t('editor.timeTitle')}">${ctx.t('editor.time', { seconds: Math.round(p.editSeconds) })}</span>` : ''}${p.lastEditor
       ? html`<span class="editor-name">${p.lastEditor}</span>` : ''}${importedClaim(ctx, p)}</td>
     <td class="actions"><button type="button" class="edit" data-edit hx-get="${pairUrl(docId, p)}/edit" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.edit')}</button></td>
@@ -67,8 +67,8 @@ export function pairRow(ctx: ViewContext, docId: number, p: WorkRow, opts: { ope
 }
 
 export interface EditorExtras {
-  diff: DiffPart[];
-  matches: { src: string; tgt: string; similarity: number; origin: string; fromFile: boolean }[];
+  diff: TextDiff;
+  matches: { src: string; tgt: string; similarity: number; origin: string; fromFile: boolean; approximate: boolean }[];
   message?: string;
   /** After a stale save: the text the user tried to save, kept so nothing typed is lost. */
   attempted?: string;
@@ -95,10 +95,11 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
       </div>
       <label class="target"><span>${ctx.t('editor.target')}</span>
         <textarea name="tgt" lang="en" rows="3" autofocus data-testid="editor-text">${text}</textarea></label>
-      <div class="pane diff-pane"><h3>${ctx.t('editor.diff')}</h3><p lang="en" data-testid="editor-diff" hx-ignore>${diffView(x.diff)}</p></div>
+      <div class="pane diff-pane"><h3>${ctx.t('editor.diff')}</h3><p lang="en" data-testid="editor-diff" hx-ignore>${diffView(x.diff.parts)}</p>${x.diff.approximate
+        ? html`<p class="approximate" data-testid="approximate">${ctx.t('bounded.diffApproximate')}</p>` : ''}</div>
       ${flagList(ctx, p.flags)}
       ${x.matches.length ? html`<div class="pane tm"><h3>${ctx.t('editor.tm')}</h3><ul>${x.matches.map((m) => html`<li>
-        <span class="sim">${Math.round(m.similarity * 100)}%</span> <span lang="zh-CN" hx-ignore>${m.src}</span> → <span lang="en" hx-ignore>${m.tgt}</span>
+        <span class="sim"${m.approximate ? html` title="${ctx.t('bounded.similarityApproximate')}"` : ''}>${m.approximate ? '≥' : ''}${Math.round(m.similarity * 100)}%</span> <span lang="zh-CN" hx-ignore>${m.src}</span> → <span lang="en" hx-ignore>${m.tgt}</span>
         <span class="origin" hx-ignore>${ctx.t(m.fromFile ? 'provenance.fromFile' : 'provenance.fromDocument', { origin: m.origin })}</span></li>`)}</ul></div>` : ''}
       <div class="buttons">
         <button type="submit" name="next" value="1" data-shortcut="save-next" class="primary">${ctx.t('editor.saveNext')}</button>

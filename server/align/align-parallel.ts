@@ -1,6 +1,6 @@
 // Aligns long documents on two cores: halves that overlap, one in a worker thread, stitched where their paths meet.
 
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../threads/start-worker.ts';
 import type { Bead, ScoredBead } from '../domain/types.ts';
 import { align, alignSegmented, findAnchors, firstPass, type AlignResources, type Guidance } from './align.ts';
 import { fitLengthModel } from './length-model.ts';
@@ -94,11 +94,7 @@ function halfwayByCharacters(sentences: string[]): number {
 
 // A worker that answers each request with one message (see align-worker.ts).
 function partWorker() {
-  // The worker needs the TypeScript loader this thread runs under before it imports its entry.
-  const entry = new URL('./align-worker.ts', import.meta.url).href;
-  const loader = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-  const worker = new Worker(boot, { eval: true });
+  const worker = startWorker(new URL('./align-worker.ts', import.meta.url));
   return {
     ask: <T>(request: PartRequest) => new Promise<T>((resolve, reject) => {
       worker.once('message', resolve);

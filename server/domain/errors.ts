@@ -32,3 +32,29 @@ export class PayloadTooLargeError extends AppError {
 export function shown(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
 }
+
+/** What of an error crosses to another thread: an AppError's status, sentence and key; anything else only as a failure. */
+export interface ErrorParts {
+  status: number;
+  message: string;
+  key?: string;
+  params?: Record<string, unknown>;
+}
+
+export function errorParts(err: unknown): ErrorParts {
+  if (err instanceof AppError) return { status: err.status, message: err.message, key: err.key, params: err.params };
+  return { status: 500, message: err instanceof Error ? err.stack ?? err.message : String(err) };
+}
+
+/** An AppError thrown on a worker thread, as the request thread answers it: the same status, sentence and key. */
+export class TransferredError extends AppError {
+  override readonly status: number;
+  constructor(parts: ErrorParts) {
+    super(parts.message, parts.key, parts.params);
+    this.status = parts.status;
+  }
+}
+
+export function errorFromParts(parts: ErrorParts): Error {
+  return parts.status === 500 ? new Error(`On a work thread: ${parts.message}`) : new TransferredError(parts);
+}

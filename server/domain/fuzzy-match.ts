@@ -1,6 +1,6 @@
 // Translation-memory fuzzy matching for Chinese: character edit similarity with a bigram index.
 
-import { tokenDistance } from './edit-distance.ts';
+import { MAX_CELLS, tokenDistance } from './edit-distance.ts';
 
 export interface MatchEntry<Id> {
   id: Id;
@@ -10,6 +10,8 @@ export interface MatchEntry<Id> {
 export interface Match<Id> {
   id: Id;
   similarity: number;
+  /** The texts were too long to compare exactly: `similarity` is then a lower bound. */
+  approximate: boolean;
 }
 
 /** Built once per memory by `buildMatchIndex` and passed to every `bestMatches` call. */
@@ -30,13 +32,18 @@ function normalise(text: string): string[] {
 
 /** 1 − character edit distance / longer length; two empty texts are identical. */
 export function similarity(a: string, b: string): number {
-  return similarityOf(normalise(a), normalise(b));
+  return similarityOf(normalise(a), normalise(b)).similarity;
 }
 
-function similarityOf(a: string[], b: string[]): number {
+function similarityOf(a: string[], b: string[], maxCells = MAX_CELLS): { similarity: number; approximate: boolean; cells: number } {
   const longer = Math.max(a.length, b.length);
-  return longer === 0 ? 1 : 1 - tokenDistance(a, b) / longer;
+  if (longer === 0) return { similarity: 1, approximate: false, cells: 0 };
+  const d = tokenDistance(a, b, maxCells);
+  return { similarity: 1 - d.edits / longer, approximate: d.approximate, cells: d.cells };
 }
+
+/** Table cells one query may compute over all its candidates: about a tenth of a second. */
+const QUERY_CELLS = 10 * MAX_CELLS;
 
 function bigrams(chars: string[]): Set<string> {
   const out = new Set<string>();
@@ -66,7 +73,9 @@ export function buildMatchIndex<Id>(entries: readonly MatchEntry<Id>[]): MatchIn
  * Entries at least `min` similar to the query, best first (ties in memory order), at most `limit`.
  * Exact, not approximate: an entry within d edits of the query shares at least
  * (distinct query bigrams − 2d) of them, since one edit touches at most two bigram positions,
- * so entries sharing fewer are skipped without computing their distance.
+ * so entries sharing fewer are skipped without computing their distance. Candidates are compared
+ * most shared bigrams first within a budget of table cells; long texts compare approximately
+ * (see `tokenDistance`), and candidates left when the budget is spent are not compared at all.
  */
 export function bestMatches<Id>(
   query: string,
@@ -95,12 +104,15 @@ export function bestMatches<Id>(
     for (const k of ks) candidates.add(k);
   }
   const found: (Match<Id> & { k: number })[] = [];
-  for (const k of candidates) {
-    const s = similarityOf(q, index.chars[k]!);
-    if (s >= min) found.push({ id: index.ids[k]!, similarity: s, k });
+  let budget = QUERY_CELLS;
+  for (const k of [...candidates].sort((x, y) => (shared.get(y) ?? 0) - (shared.get(x) ?? 0) || x - y)) {
+    if (budget <= 0) break;
+    const s = similarityOf(q, index.chars[k]!, Math.min(MAX_CELLS, budget));
+    budget -= Math.max(1, s.cells);
+    if (s.similarity >= min) found.push({ id: index.ids[k]!, similarity: s.similarity, approximate: s.approximate, k });
   }
   found.sort((a, b) => b.similarity - a.similarity || a.k - b.k);
-  return found.slice(0, limit).map(({ id, similarity: s }) => ({ id, similarity: s }));
+  return found.slice(0, limit).map(({ id, similarity: s, approximate }) => ({ id, similarity: s, approximate }));
 }
 
 function isIndex<Id>(memory: MatchIndex<Id> | readonly MatchEntry<Id>[]): memory is MatchIndex<Id> {

@@ -71,6 +71,8 @@ function endsEnglishSentence(p: string, dot: number, next: string): boolean {
   return /^[\p{Lu}\p{Lo}\d“"'‘(\[]/u.test(next);
 }
 
+const SPACES = /\s*/y;
+
 /** Sentences of one paragraph, as [start, end) offsets into it. */
 function sentenceBounds(p: string, lang: Lang): [number, number][] {
   const bounds: [number, number][] = [];
@@ -86,9 +88,12 @@ function sentenceBounds(p: string, lang: Lang): [number, number][] {
     }
     let end = i + 1;
     while (end < p.length && (ZH_TERMINATORS.includes(p[end]!) || p[end] === '.' || isCloser(p[end]))) end++;
-    const rest = p.slice(end);
-    const spaced = /^\s/.test(rest);
-    const next = rest.trimStart();
+    // Only the next few characters decide; slicing the rest of the paragraph at every stop was quadratic.
+    SPACES.lastIndex = end;
+    SPACES.test(p);
+    const after = SPACES.lastIndex;
+    const spaced = after > end;
+    const next = p.slice(after, after + 8);
     let boundary: boolean;
     if (next === '') boundary = true;
     else if (zhStop && (lang === 'zh' || !spaced)) boundary = true;
@@ -96,7 +101,7 @@ function sentenceBounds(p: string, lang: Lang): [number, number][] {
     else boundary = endsEnglishSentence(p, end - 1 - countClosersBack(p, end), next);
     if (boundary) {
       bounds.push([start, end]);
-      start = end + (rest.length - next.length);
+      start = after;
     }
     i = end;
   }
@@ -110,11 +115,51 @@ function countClosersBack(p: string, end: number): number {
   return n;
 }
 
-/** Splits text into sentences, keeping paragraph numbers and offsets into `text`. */
+/**
+ * The longest sentence kept whole, in UTF-16 code units. Real sentences stay far below it (the
+ * longest in the alignment dev sets has about 600); a line without a full stop, or a file of one
+ * 10 MB line, is cut into pieces this long at most, so no per-sentence computation meets a
+ * megabyte of text.
+ */
+export const MAX_SENTENCE = 2000;
+
+// Where a too-long sentence is best cut: after a clause mark, else at a space, else anywhere.
+const CLAUSE_END = /[，,；;：:、）)」』”’]/u;
+
+/** [start, end) pieces of at most `max` code units covering text[from, to), cut as late as a good place allows. */
+export function boundedPieces(text: string, from: number, to: number, max = MAX_SENTENCE): [number, number][] {
+  const pieces: [number, number][] = [];
+  let start = from;
+  while (to - start > max) {
+    const floor = start + (max >> 1);
+    let cut = start + max;
+    let clause = -1;
+    let space = -1;
+    for (let k = cut; k > floor && clause < 0; k--) {
+      if (CLAUSE_END.test(text[k - 1]!)) clause = k;
+      else if (space < 0 && /\s/.test(text[k - 1]!)) space = k;
+    }
+    cut = clause > 0 ? clause : space > 0 ? space : cut;
+    // Never between the halves of a surrogate pair.
+    if (/[\uD800-\uDBFF]/.test(text[cut - 1]!)) cut--;
+    pieces.push([start, cut]);
+    start = cut;
+    while (start < to && /\s/.test(text[start]!)) start++;
+  }
+  if (to > start) pieces.push([start, to]);
+  return pieces;
+}
+
+/** Sentences as a file gave them, each longer than MAX_SENTENCE cut as `splitSentenceSpans` cuts it. */
+export function boundedSentences(sentences: readonly string[]): string[] {
+  return sentences.flatMap((s) => (s.length <= MAX_SENTENCE ? [s] : boundedPieces(s, 0, s.length).map(([a, b]) => s.slice(a, b))));
+}
+
+/** Splits text into sentences of at most MAX_SENTENCE code units, keeping paragraph numbers and offsets into `text`. */
 export function splitSentenceSpans(text: string, lang: Lang): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   splitParagraphs(text).forEach((para, paragraph) => {
-    for (const [s, e] of sentenceBounds(para.text, lang)) {
+    for (const [s, e] of sentenceBounds(para.text, lang).flatMap(([s, e]) => boundedPieces(para.text, s, e))) {
       const raw = para.text.slice(s, e);
       const lead = raw.length - raw.trimStart().length;
       const body = raw.trim();

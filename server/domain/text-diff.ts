@@ -9,14 +9,31 @@ export interface DiffPart {
   text: string;
 }
 
+export interface TextDiff {
+  parts: DiffPart[];
+  /**
+   * The texts differ too much for their length to be diffed word by word within the budget: the
+   * parts then keep the common start and end and show everything between as one replacement.
+   */
+  approximate: boolean;
+}
+
+/** Token steps the diff may take (edit length × tokens): long and very different texts fall back to one replacement. */
+const DIFF_BUDGET = 2_000_000;
+
 /**
  * Diffs word tokens with the spaces between them kept as tokens, so the equal and delete
  * parts join to `before` exactly and the equal and insert parts join to `after` exactly.
  * A replacement comes out as one delete then one insert; a lone space between two changes
  * joins them, as a reader sees "And" → "The two peoples" as one edit, not three.
  */
-export function diffTexts(before: string, after: string, lang: Lang): DiffPart[] {
-  const changes = diffArrays(tokenizeWithSpaces(before, lang), tokenizeWithSpaces(after, lang));
+export function diffTexts(before: string, after: string, lang: Lang): TextDiff {
+  const a = tokenizeWithSpaces(before, lang);
+  const b = tokenizeWithSpaces(after, lang);
+  // Myers' diff takes about (n + m) × edits steps: the edits allowed shrink as the texts grow.
+  const maxEditLength = Math.max(2, Math.floor(DIFF_BUDGET / (a.length + b.length + 1)));
+  const exact = diffArrays(a, b, { maxEditLength });
+  const changes = exact ?? coarseChanges(a, b);
   const parts: DiffPart[] = [];
   let del = '';
   let ins = '';
@@ -50,7 +67,21 @@ export function diffTexts(before: string, after: string, lang: Lang): DiffPart[]
     }
   });
   flush();
-  return parts;
+  return { parts, approximate: exact === undefined };
+}
+
+/** The common start, one removal and one addition, the common end: a true diff, found in linear time. */
+function coarseChanges(a: string[], b: string[]): { value: string[]; added?: boolean; removed?: boolean }[] {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return [
+    { value: a.slice(0, start) },
+    { value: a.slice(start, a.length - end), removed: true },
+    { value: b.slice(start, b.length - end), added: true },
+    { value: a.slice(a.length - end) },
+  ].filter((c) => c.value.length > 0);
 }
 
 function commonWhitespace(a: string, b: string, end: 'start' | 'end'): string {

@@ -42,10 +42,10 @@ export function alignmentRoutes(deps: { alignment: AlignmentEditing; documents: 
   r.get('/api/documents/:doc/alignment', requireUser, (req, res) => {
     res.json(alignment.view(documentId(req.params.doc)));
   });
-  r.post('/api/documents/:doc/alignment/ops', requireUser, (req, res) => {
+  r.post('/api/documents/:doc/alignment/ops', requireUser, async (req, res) => {
     const docId = documentId(req.params.doc);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    res.json(answer(docId, alignment.apply(req.user!, docId, versionField(body.version), body.op)));
+    res.json(answer(docId, await alignment.perform(req.user!, docId, versionField(body.version), body.op)));
   });
   r.post('/api/documents/:doc/alignment/undo', requireUser, (req, res) => {
     const docId = documentId(req.params.doc);

@@ -7,13 +7,12 @@ import { pipeline } from 'node:stream/promises';
 import type { Db } from '../db/open-database.ts';
 import { DEFAULT_MAX_UPLOAD } from '../config.ts';
 import { exportDocument } from '../services/export-document.ts';
-import { importMemoryFile, importUpload, type UploadedFile, type UploadRequest } from '../services/import-file.ts';
-import { defaultAligner } from '../services/workbench.ts';
+import type { UploadedFile, UploadRequest } from '../services/import-file.ts';
+import type { WorkPool } from '../threads/work-pool.ts';
 import { csrfProtection, requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId } from '../http/params.ts';
 import { AppError, PayloadTooLargeError, ValidationError } from '../domain/errors.ts';
-import type { Aligner } from '../domain/assemble-pairs.ts';
 import { importForm, importPage, type ImportFormState } from '../../views/import-page.ts';
 
 type UploadFields = { source?: Express.Multer.File[]; translation?: Express.Multer.File[] };
@@ -94,11 +93,10 @@ const showOnForm: ErrorRequestHandler = (err, req, res, next) => {
   send(res, req.get('hx-request') ? importForm(ctx, state) : importPage(ctx, state), err.status);
 };
 
-export function transferRoutes(deps: { db: Db; maxUpload?: number }): Router {
-  const { db } = deps;
+/** Imports run on a work thread: decoding, splitting, aligning and writing a 5 MB pair takes seconds. */
+export function transferRoutes(deps: { db: Db; work: () => WorkPool; maxUpload?: number }): Router {
+  const { db, work } = deps;
   const guard = upload(deps.maxUpload ?? DEFAULT_MAX_UPLOAD);
-  let aligner: Aligner | undefined;
-  const uploads = { db, aligner: () => (aligner ??= defaultAligner()) };
   const r = Router();
 
   async function download(req: Request, res: Response) {
@@ -117,24 +115,24 @@ export function transferRoutes(deps: { db: Db; maxUpload?: number }): Router {
     send(res, importPage(viewContext(req), { memory: asMemory(req) }));
   });
 
-  function importFromForm(req: Request, res: Response) {
+  async function importFromForm(req: Request, res: Response) {
     const ctx = viewContext(req);
     if (asMemory(req)) {
-      const units = importMemoryFile(db, fileIn(req, 'source') ?? noFile());
+      const units = await work().importMemoryFile(fileIn(req, 'source') ?? noFile());
       return send(res, (req.get('hx-request') ? importForm : importPage)(ctx, { memory: true, loaded: units }));
     }
-    const id = importUpload(uploads, uploadRequest(req));
+    const id = await work().importUpload(uploadRequest(req));
     if (req.get('hx-request')) res.set('HX-Redirect', `/documents/${id}`).status(201).end();
     else res.redirect(303, `/documents/${id}`);
   }
   r.post('/import', ...guard, importFromForm, showOnForm);
 
-  r.post('/api/documents/import', ...guard, (req, res) => {
-    res.status(201).json({ id: importUpload(uploads, uploadRequest(req)) });
+  r.post('/api/documents/import', ...guard, async (req, res) => {
+    res.status(201).json({ id: await work().importUpload(uploadRequest(req)) });
   });
 
-  r.post('/api/memory/import', ...guard, (req, res) => {
-    res.status(201).json({ units: importMemoryFile(db, fileIn(req, 'source') ?? noFile()) });
+  r.post('/api/memory/import', ...guard, async (req, res) => {
+    res.status(201).json({ units: await work().importMemoryFile(fileIn(req, 'source') ?? noFile()) });
   });
 
   return r;

@@ -2,6 +2,7 @@
 
 import type { Db } from '../db/open-database.ts';
 import { alignmentRepo } from '../db/alignment-repo.ts';
+import { documentsRepo } from '../db/documents-repo.ts';
 import { pairsRepo } from '../db/pairs-repo.ts';
 import { applyOperation, parseAlignOp, type AlignOp } from '../domain/align-ops.ts';
 import { invertPatch, type AlignRow, type RowPatch } from '../domain/alignment-rows.ts';
@@ -36,9 +37,13 @@ const canonical = (rows: AlignRow[]) => JSON.stringify(rows.map((r) => [r.key, r
   r.tgt.map((s) => [s.key, s.text]), r.tgtText, r.mtText, r.state, r.score, r.confirmedBy, r.needsReview]));
 const sameRows = (a: AlignRow[], b: AlignRow[]) => canonical(a) === canonical(b);
 
-export function alignmentEditing(db: Db, aligner: () => Aligner) {
+/** Where a realign runs when not here: the server hands it to a work thread (see threads/work-pool.ts). */
+export type RealignElsewhere = (user: User, documentId: number, expectedVersion: number) => Promise<AlignmentResult>;
+
+export function alignmentEditing(db: Db, aligner: () => Aligner, realignElsewhere?: RealignElsewhere) {
   const repo = alignmentRepo(db);
   const pairs = pairsRepo(db);
+  const documents = documentsRepo(db);
 
   function checkVersion(documentId: number, expected: number): void {
     const version = repo.documentVersion(documentId);
@@ -97,6 +102,47 @@ export function alignmentEditing(db: Db, aligner: () => Aligner) {
     version: repo.documentVersion(documentId)!, at: patch.at, removed: patch.removed.length, inserted: patch.inserted.length,
   });
 
+  // Who confirms is the signed-in user, whatever the request says.
+  const parsedOp = (user: User, rawOp: unknown): AlignOp => parseAlignOp(rawOp && typeof rawOp === 'object' ? { ...rawOp, by: user.name } : rawOp);
+
+  function applyHere(user: User, documentId: number, expectedVersion: number, op: AlignOp): AlignmentResult {
+    if (op.kind === 'realign') return realign(user, documentId, expectedVersion);
+    return db.transaction(() => {
+      checkVersion(documentId, expectedVersion);
+      const { rows, noiseAfter } = repo.load(documentId);
+      let fresh = 0;
+      const patch = applyOperation(rows, op, { newKey: () => `n${fresh++}`, by: user.name });
+      const stored = write(user, documentId, rows, noiseAfter, patch);
+      repo.recordOp(documentId, user.id, op, stored);
+      return result(documentId, stored);
+    }).immediate();
+  }
+
+  /**
+   * The aligner runs outside any write transaction, on the rows as one read saw them: a realign of 20,000 rows
+   * takes seconds, and holding the write lock that long would stall every other writer. The patch is then
+   * written only if neither the alignment (the version) nor any pair's text or state (the newest revision)
+   * moved meanwhile; otherwise 409, and nothing is written.
+   */
+  function realign(user: User, documentId: number, expectedVersion: number): AlignmentResult {
+    const op: AlignOp = { kind: 'realign', by: user.name };
+    const seen = db.transaction(() => {
+      checkVersion(documentId, expectedVersion);
+      return { ...repo.load(documentId), revision: documents.generationParts(documentId).revision };
+    })();
+    let fresh = 0;
+    const patch = applyOperation(seen.rows, op, { newKey: () => `n${fresh++}`, align: aligner(), by: user.name });
+    return db.transaction(() => {
+      checkVersion(documentId, expectedVersion);
+      if (documents.generationParts(documentId).revision !== seen.revision) {
+        throw new ConflictError('Rows of this document were edited while it was being realigned. Reload and try again.', 'bounded.realignMoved');
+      }
+      const stored = write(user, documentId, seen.rows, seen.noiseAfter, patch);
+      repo.recordOp(documentId, user.id, op, stored);
+      return result(documentId, stored);
+    }).immediate();
+  }
+
   return {
     counts: (documentId: number) => repo.counts(documentId),
 
@@ -106,19 +152,18 @@ export function alignmentEditing(db: Db, aligner: () => Aligner) {
       return { version, rows: repo.load(documentId).rows, ...repo.counts(documentId) };
     },
 
-    apply(user: User, documentId: number, expectedVersion: number, rawOp: unknown): AlignmentResult {
-      // Who confirms is the signed-in user, whatever the request says.
-      const op: AlignOp = parseAlignOp(rawOp && typeof rawOp === 'object' ? { ...rawOp, by: user.name } : rawOp);
-      return db.transaction(() => {
-        checkVersion(documentId, expectedVersion);
-        const { rows, noiseAfter } = repo.load(documentId);
-        let fresh = 0;
-        const patch = applyOperation(rows, op, { newKey: () => `n${fresh++}`, align: aligner(), by: user.name });
-        const stored = write(user, documentId, rows, noiseAfter, patch);
-        repo.recordOp(documentId, user.id, op, stored);
-        return result(documentId, stored);
-      }).immediate();
+    /** One operation, on this thread. */
+    apply: (user: User, documentId: number, expectedVersion: number, rawOp: unknown): AlignmentResult =>
+      applyHere(user, documentId, expectedVersion, parsedOp(user, rawOp)),
+
+    /** As `apply`, but a realign goes to `realignElsewhere` when there is one. */
+    async perform(user: User, documentId: number, expectedVersion: number, rawOp: unknown): Promise<AlignmentResult> {
+      const op = parsedOp(user, rawOp);
+      if (op.kind === 'realign' && realignElsewhere) return realignElsewhere(user, documentId, expectedVersion);
+      return applyHere(user, documentId, expectedVersion, op);
     },
+
+    realign,
 
     /** Undoes the last operation if the rows it made are still as it left them; else 409. */
     undo: (user: User, documentId: number, expectedVersion: number) => replay(user, documentId, expectedVersion, 'undo'),

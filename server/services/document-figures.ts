@@ -5,7 +5,7 @@
 import type { Db } from '../db/open-database.ts';
 import { documentsRepo, type PairFiguresRow } from '../db/documents-repo.ts';
 import { lengthLog, normOfLogs, type LengthNorm } from '../domain/qa-checks.ts';
-import { EffortSum, pairEdits, type PostEditEffort } from '../domain/edit-distance.ts';
+import { CellBudget, EffortSum, pairEdits, type PostEditEffort } from '../domain/edit-distance.ts';
 
 /** The counts a document summary shows, as the summary query of documents-repo computes them. */
 export interface DocumentCounts {
@@ -45,10 +45,12 @@ class FigureColumns {
   private readonly edits: Float64Array;
   private readonly finalWords: Float64Array;
   private readonly changed: Uint8Array;
+  private readonly approximate: Uint8Array;
   private readonly seconds: Float64Array;
   private readonly logs: Float64Array;
 
-  constructor(rows: readonly PairFiguresRow[]) {
+  /** A read spends one request's cells over every pair it figures; past them a long pair's edits are estimated. */
+  constructor(rows: readonly PairFiguresRow[], budget: CellBudget) {
     const n = rows.length;
     this.noise = new Uint8Array(n);
     this.state = new Int16Array(n);
@@ -59,24 +61,25 @@ class FigureColumns {
     this.edits = new Float64Array(n);
     this.finalWords = new Float64Array(n);
     this.changed = new Uint8Array(n);
+    this.approximate = new Uint8Array(n);
     this.seconds = new Float64Array(n);
     this.logs = new Float64Array(n);
     rows.forEach((row, k) => {
       this.slots.set(row.id, k);
-      this.write(k, row);
+      this.write(k, row, budget);
     });
   }
 
   /** Replaces a pair's figures; false for a pair this table has no slot for (the caller reads everything again). */
-  update(row: PairFiguresRow): boolean {
+  update(row: PairFiguresRow, budget: CellBudget): boolean {
     const k = this.slots.get(row.id);
     if (k === undefined) return false;
-    this.write(k, row);
+    this.write(k, row, budget);
     return true;
   }
 
   // The same selection as before the cache: translated pairs count for the norm, worked ones for the effort.
-  private write(k: number, row: PairFiguresRow): void {
+  private write(k: number, row: PairFiguresRow, budget: CellBudget): void {
     this.noise[k] = row.noise;
     this.state[k] = row.state ?? -1;
     this.srcSegments[k] = row.src_segments;
@@ -85,10 +88,11 @@ class FigureColumns {
     const worked = !row.noise && row.mt !== null && row.tgt !== null;
     this.worked[k] = worked ? 1 : 0;
     if (!worked) return;
-    const e = pairEdits({ mt: row.mt!, final: row.tgt!, seconds: row.seconds });
+    const e = pairEdits({ mt: row.mt!, final: row.tgt!, seconds: row.seconds }, 'en', budget);
     this.edits[k] = e.edits;
     this.finalWords[k] = e.finalWords;
     this.changed[k] = e.changed ? 1 : 0;
+    this.approximate[k] = e.approximate ? 1 : 0;
     this.seconds[k] = e.seconds;
   }
 
@@ -99,7 +103,7 @@ class FigureColumns {
     for (let k = 0; k < this.noise.length; k++) {
       const log = this.lengthLog[k]!;
       if (!Number.isNaN(log)) this.logs[logCount++] = log;
-      if (this.worked[k]) effort.add(this.edits[k]!, this.finalWords[k]!, this.changed[k] === 1, this.seconds[k]!);
+      if (this.worked[k]) effort.add(this.edits[k]!, this.finalWords[k]!, this.changed[k] === 1, this.seconds[k]!, this.approximate[k] === 1);
       if (this.noise[k]) c.noiseCount++;
       else c.pairCount++;
       c.srcSegmentCount += this.srcSegments[k]!;
@@ -124,9 +128,10 @@ export function documentFigures(db: Db) {
       // The generation is read before the pairs: a save landing in between is simply read again next time.
       const { revision, version } = repo.generationParts(documentId);
       let cached = cache.get(documentId);
+      const budget = new CellBudget();
       if (cached && cached.version === version && revision > cached.revision) {
         const columns = cached.columns;
-        if (repo.revisedFigures(documentId, cached.revision).every((row) => columns.update(row))) {
+        if (repo.revisedFigures(documentId, cached.revision).every((row) => columns.update(row, budget))) {
           Object.assign(cached, { revision }, columns.summarise());
         } else {
           cached = undefined;
@@ -134,7 +139,7 @@ export function documentFigures(db: Db) {
       }
       if (!cached || cached.version !== version) {
         // An alignment change can add and remove pairs: start again from every pair.
-        const columns = new FigureColumns(repo.figures(documentId));
+        const columns = new FigureColumns(repo.figures(documentId), budget);
         cached = { version, revision, columns, ...columns.summarise() };
         cache.set(documentId, cached);
       }

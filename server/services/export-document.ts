@@ -61,7 +61,7 @@ function toBilingualPair(row: ExportPairRow): BilingualPair {
     tgtSegments: parseList(row.tgt_segments),
     state: row.state as StateValue,
     score: row.score,
-    editDistance: row.mt_text === '' ? null : wordEditDistance(row.mt_text, row.tgt_text, 'en'),
+    editDistance: row.mt_text === '' ? null : wordEditDistance(row.mt_text, row.tgt_text, 'en').edits,
     version: row.version,
     lastEditor: row.last_editor,
     changedAt: row.changed_at,

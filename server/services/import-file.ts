@@ -9,6 +9,7 @@ import { translationMemory } from './translation-memory.ts';
 import { adapterFor } from '../formats/adapters.ts';
 import { defaultSegments, type BilingualDocument, type BilingualPair, type FormatAdapter, type ImportedClaim } from '../formats/bilingual-document.ts';
 import { decodeText } from '../domain/decode-text.ts';
+import { boundedSentences } from '../domain/split-sentences.ts';
 import { joinSentences, type Aligner } from '../domain/assemble-pairs.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { firstControlCharacter } from '../domain/control-characters.ts';
@@ -128,9 +129,9 @@ function isoOrNull(value: string | null): string | null {
   return value === null ? null : new Date(value).toISOString();
 }
 
-/** A 2-1 bead keeps its sentences; a file whose sentences do not make up its text keeps the text. */
+/** A 2-1 bead keeps its sentences; a file whose sentences do not make up its text keeps the text. Long ones are cut. */
 function sourceSentences(p: BilingualPair): string[] {
-  return joinSentences(p.srcSegments, 'zh') === p.src ? p.srcSegments : defaultSegments(p.src);
+  return boundedSentences(joinSentences(p.srcSegments, 'zh') === p.src ? p.srcSegments : defaultSegments(p.src));
 }
 
 function checkPairs(doc: BilingualDocument, name: string): void {
@@ -192,7 +193,7 @@ export function importBilingualFile(
   const doc = { ...parsed, pairs: inFileOrder(parsed.pairs) };
   const title = checkedTitle(input.title, doc.title, baseName(input.file.name));
   const src = doc.pairs.map(sourceSentences);
-  const tgt = doc.pairs.map((p) => p.tgtSegments);
+  const tgt = doc.pairs.map((p) => boundedSentences(p.tgtSegments));
   const texts = { src: sideText(src), tgt: sideText(tgt) };
   const docs = documentsRepo(db);
   const repo = documentTransferRepo(db);
@@ -216,13 +217,13 @@ export function importBilingualFile(
       const kept: KeptPair = {
         idx: i, score: p.score, state: Math.min(p.state, State.translated), tgtText: p.tgt,
         // The aligned English as it came in stands for the machine draft the post-edit distance is measured from.
-        mtText: joinSentences(p.tgtSegments, 'en'),
+        mtText: joinSentences(tgt[i]!, 'en'),
         version,
         lastEditorId: null,
         changedAt: isoOrNull(p.changedAt),
         importedState: claim?.state ?? null,
         importedEditor: claim?.editor ?? null,
-        segments: [...segmentsOf('src', src[i]!), ...segmentsOf('tgt', p.tgtSegments)],
+        segments: [...segmentsOf('src', src[i]!), ...segmentsOf('tgt', tgt[i]!)],
       };
       const pairId = repo.insertPair(documentId, kept);
       p.comments.forEach((comment, c) => revisions.insertRevision({

@@ -91,7 +91,7 @@ export function postEditing(db: Db) {
       return repo.history(pairId).map((r) => ({
         version: r.version, author: r.author, action: r.action, oldText: r.old_text, newText: r.new_text,
         oldState: r.old_state, newState: r.new_state, comment: r.comment, seconds: r.seconds, createdAt: r.created_at,
-        diff: diffTexts(r.old_text, r.new_text, 'en'),
+        diff: diffTexts(r.old_text, r.new_text, 'en').parts,
       }));
     },
   };

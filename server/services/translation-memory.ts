@@ -12,6 +12,8 @@ export interface MemoryMatch {
   /** A unit loaded from a TMX file (whatever it claimed), not a pair a reviewer here approved. */
   fromFile: boolean;
   similarity: number;
+  /** The texts were too long to compare exactly: `similarity` is a lower bound. */
+  approximate: boolean;
 }
 
 export const MIN_SIMILARITY = 0.7;
@@ -53,7 +55,7 @@ export function translationMemory(db: Db) {
         .slice(0, opts.limit ?? 3)
         .map((m) => {
           const u = units.get(m.id)!;
-          return { src: u.src, tgt: u.tgt, origin: u.origin, fromFile: u.document_id === null, similarity: m.similarity };
+          return { src: u.src, tgt: u.tgt, origin: u.origin, fromFile: u.document_id === null, similarity: m.similarity, approximate: m.approximate };
         });
     },
 

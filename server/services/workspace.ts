@@ -4,7 +4,7 @@ import type { Db } from '../db/open-database.ts';
 import { glossaryRepo } from '../db/glossary-repo.ts';
 import { documents, type DocumentSummary, type PairView } from './documents.ts';
 import { textChecks, withLengthCheck, type QaContext, type QaFlag } from '../domain/qa-checks.ts';
-import { hter, type PostEditEffort } from '../domain/edit-distance.ts';
+import { CellBudget, hter, type PostEditEffort } from '../domain/edit-distance.ts';
 import { documentFigures } from './document-figures.ts';
 import { documentRows } from './document-rows.ts';
 import { ValidationError } from '../domain/errors.ts';
@@ -22,6 +22,8 @@ export interface WorkRow extends PairView {
   flags: QaFlag[];
   /** Word edit distance from the machine translation, per word of the current text (HTER); null with no MT or no text. */
   hter: number | null;
+  /** The HTER is an estimate: the texts are too long and different to compare exactly. */
+  hterApproximate: boolean;
 }
 
 export interface Progress {
@@ -56,16 +58,15 @@ export function workspace(db: Db) {
   const pages = documentRows(db);
 
   // A row's text checks and HTER depend on its texts (and the glossary) alone: kept until those change.
-  const memo = new Map<number, { key: string; flags: QaFlag[]; hter: number | null }>();
-  function textFigures(p: PairView, glossaryKey: string, terms: QaContext['glossary']) {
+  const memo = new Map<number, { key: string; flags: QaFlag[]; hter: number | null; hterApproximate: boolean }>();
+  function textFigures(p: PairView, glossaryKey: string, terms: QaContext['glossary'], budget: CellBudget) {
     const key = `${glossaryKey}\u0000${p.src}\u0000${p.tgt}\u0000${p.mt}`;
     const hit = memo.get(p.id);
     if (hit?.key === key) return hit;
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    const fresh = {
-      key, flags: textChecks({ src: p.src, tgt: p.tgt }, terms),
-      hter: p.mt && p.tgt ? hter(p.mt, p.tgt, 'en') : null,
-    };
+    const h = p.mt && p.tgt ? hter(p.mt, p.tgt, 'en', budget.next) : null;
+    if (h) budget.spend(h);
+    const fresh = { key, flags: textChecks({ src: p.src, tgt: p.tgt }, terms), hter: h?.value ?? null, hterApproximate: h?.approximate ?? false };
     memo.set(p.id, fresh);
     return fresh;
   }
@@ -78,18 +79,19 @@ export function workspace(db: Db) {
     const terms = glossary.list();
     const glossaryKey = terms.map((t) => `${t.zh}\u0001${t.en}`).join('\u0002');
     const { norm } = figures.of(documentId);
+    const budget = new CellBudget();
     return rows.map((p) => {
       const kept = workRows.get(p);
       if (p.noise) {
         if (kept) return kept.row;
-        const row = { ...p, flags: [], hter: null };
-        workRows.set(p, { glossaryKey, known: { key: '', flags: [], hter: null }, row });
+        const row = { ...p, flags: [], hter: null, hterApproximate: false };
+        workRows.set(p, { glossaryKey, known: { key: '', flags: [], hter: null, hterApproximate: false }, row });
         return row;
       }
-      const known = kept?.glossaryKey === glossaryKey ? kept.known : textFigures(p, glossaryKey, terms);
+      const known = kept?.glossaryKey === glossaryKey ? kept.known : textFigures(p, glossaryKey, terms, budget);
       const flags = withLengthCheck(known.flags, p, norm);
       if (kept && sameFlags(kept.row.flags, flags)) return kept.row;
-      const row = { ...p, flags, hter: known.hter };
+      const row = { ...p, flags, hter: known.hter, hterApproximate: known.hterApproximate };
       workRows.set(p, { glossaryKey, known, row });
       return row;
     });

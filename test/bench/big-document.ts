@@ -3,6 +3,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../server/db/open-database.ts';
 import { splitSentenceSpans } from '../../server/domain/split-sentences.ts';
@@ -11,7 +12,7 @@ import { tempDir } from '../support/test-server.ts';
 import { benchUser, sampleRss, startServer } from './http-load.ts';
 
 /** The demo article's paragraph pairs again and again, each sentence numbered so no two are the same. */
-function generate(sentences: number): { zh: string; en: string } {
+export function generate(sentences: number): { zh: string; en: string } {
   const zh: string[] = [];
   const en: string[] = [];
   const paragraphs = smallTexts().map((t) => ({ zh: t.zh.split('\n\n')[0]!, en: t.en.split('\n\n')[0]! }));
@@ -85,4 +86,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Run as a script, not when another bench borrows `generate`.
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) await main();

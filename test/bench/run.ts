@@ -11,6 +11,7 @@ const benches: [string, string[]][] = [
   // Three minutes: the load target compares the server's memory in the third minute with the first.
   ['http-load.ts', ['--seconds', quick ? '10' : '180']],
   ['big-document.ts', ['--sentences', quick ? '3000' : '20000']],
+  ['busy-server.ts', quick ? ['--megabytes', '1', '--rows', '3000'] : []],
   ['export-stream.ts', [quick ? '20000' : '100000']],
   ...(quick ? [] : [['align-bible.ts', []] as [string, string[]]]),
 ];

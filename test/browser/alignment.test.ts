@@ -12,11 +12,11 @@ describe.skipIf(skip)('alignment editing in a real browser, by keyboard', () => 
   const cursor = () => page.locator('tr.arow.cursor');
   const version = () => page.locator('#align-toolbar').getAttribute('data-version');
 
-  async function press(key: string) {
+  async function press(key: string, timeout = 1000) {
     const before = await version();
     await page.keyboard.press(key);
     // The page sets the new version only after it has redrawn the rows.
-    await expect.poll(version).not.toBe(before);
+    await expect.poll(version, { timeout }).not.toBe(before);
   }
 
   beforeAll(async () => {
@@ -52,7 +52,8 @@ describe.skipIf(skip)('alignment editing in a real browser, by keyboard', () => 
     await page.keyboard.press('ArrowDown');
     await press('Shift+C'); // confirm every row above the cursor, the fixed one included
     expect(await page.locator(`tr.arow[data-row="${rowIndex}"]`).getAttribute('data-confirmed')).toBe('yes');
-    await press('r'); // realign the rest, the confirmed rows staying as anchors
+    // Realign the rest, the confirmed rows staying as anchors: on a work thread, which the first realign starts.
+    await press('r', 60_000);
     const row = page.locator(`tr.arow[data-row="${rowIndex}"]`);
     expect(await row.getAttribute('data-shape')).toBe('1:1');
     expect(await row.locator('td.src').textContent()).toContain('在人文交流方面');

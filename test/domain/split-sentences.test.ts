@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitParagraphs, splitSentenceSpans, splitSentences } from '../../server/domain/split-sentences.ts';
+import { splitParagraphs, splitSentenceSpans, splitSentences, MAX_SENTENCE } from '../../server/domain/split-sentences.ts';
 
 describe('splitSentences for Chinese', () => {
   it('when sentences end in 。！？； then each is its own segment', () => {
@@ -80,5 +80,42 @@ describe('paragraphs and offsets', () => {
   it('when the text is empty or blank then there are no sentences', () => {
     expect(splitSentences('', 'zh')).toEqual([]);
     expect(splitSentences(' \n\n\t', 'en')).toEqual([]);
+  });
+});
+
+describe('sentence length bound', () => {
+  const covers = (text: string, spans: { start: number; end: number }[]) =>
+    spans.map((s) => text.slice(s.start, s.end)).join(' ').replace(/\s+/g, ' ') === text.trim().replace(/\s+/g, ' ');
+
+  it('when an English line has 40,000 words and no full stop then it is cut at spaces into sentences of at most MAX_SENTENCE', () => {
+    const text = Array.from({ length: 40_000 }, (_, i) => `word${i % 97}`).join(' ');
+    const spans = splitSentenceSpans(text, 'en');
+    expect(spans.length).toBeGreaterThan(text.length / MAX_SENTENCE);
+    expect(spans.every((s) => s.text.length <= MAX_SENTENCE && s.text === text.slice(s.start, s.end))).toBe(true);
+    expect(spans.every((s) => /^word\d+$/.test(s.text.split(' ').at(-1)!))).toBe(true);
+    expect(covers(text, spans)).toBe(true);
+  });
+
+  it('when a Chinese sentence runs on past the bound then it is cut after a comma, never inside a character outside the BMP', () => {
+    const clause = '𠀀他呼吁推进共建一带一路倡议同韩国发展战略对接，';
+    const text = `${clause.repeat(300)}。`;
+    const spans = splitSentenceSpans(text, 'zh');
+    expect(spans.length).toBeGreaterThan(1);
+    expect(spans.slice(0, -1).every((s) => s.text.endsWith('，') && s.text.length <= MAX_SENTENCE)).toBe(true);
+    expect(spans.map((s) => s.text).join('')).toBe(text);
+  });
+
+  it('when a 10 MB line has no space and no stop then every piece is at most MAX_SENTENCE and whole code points', () => {
+    const text = '好😀'.repeat(3_500_000 / 3);
+    const spans = splitSentenceSpans(text, 'en');
+    expect(spans.every((s) => s.text.length <= MAX_SENTENCE && !/[\uD800-\uDBFF]$/.test(s.text))).toBe(true);
+    expect(spans.map((s) => s.text).join('')).toBe(text);
+  });
+
+  it('when a line holds a million "a." then it is split in one pass', () => {
+    const text = 'a.'.repeat(1_000_000);
+    const spans = splitSentenceSpans(text, 'en');
+    expect(spans.map((s) => s.text).join('')).toBe(text);
+    expect(spans.every((s) => s.text.length <= MAX_SENTENCE)).toBe(true);
   });
 });

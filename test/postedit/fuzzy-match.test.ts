@@ -40,7 +40,7 @@ describe('bestMatches', () => {
     const found = bestMatches('习近平会见韩国总统文在寅。', index, { min: 0.7, limit: 5 });
     expect(found.map((m) => m.id)).toEqual([1, 5]);
     expect(found[0]!.similarity).toBe(1);
-    expect(bestMatches('习近平会见韩国总统。', index, { min: 0.7, limit: 5 })[1]).toEqual({ id: 1, similarity: 0.75 });
+    expect(bestMatches('习近平会见韩国总统。', index, { min: 0.7, limit: 5 })[1]).toEqual({ id: 1, similarity: 0.75, approximate: false });
   });
 
   it('when nothing is close then nothing is returned', () => {
@@ -53,8 +53,8 @@ describe('bestMatches', () => {
 
   it('when the query is one character then entries with no shared bigram are still compared', () => {
     const memory = [{ id: 'a', src: '𠀀' }, { id: 'b', src: '好' }];
-    expect(bestMatches('𠀀。', memory, { min: 0.7, limit: 5 })).toEqual([{ id: 'a', similarity: 1 }]);
-    expect(bestMatches('你好', [{ id: 'c', src: '您好' }], { min: 0.5, limit: 5 })).toEqual([{ id: 'c', similarity: 0.5 }]);
+    expect(bestMatches('𠀀。', memory, { min: 0.7, limit: 5 })).toEqual([{ id: 'a', similarity: 1, approximate: false }]);
+    expect(bestMatches('你好', [{ id: 'c', src: '您好' }], { min: 0.5, limit: 5 })).toEqual([{ id: 'c', similarity: 0.5, approximate: false }]);
   });
 
   it('when compared with a full scan on random memories then the prefilter loses nothing', () => {
@@ -63,7 +63,7 @@ describe('bestMatches', () => {
       fc.property(text, fc.array(text, { maxLength: 20 }), fc.constantFrom(0.3, 0.5, 0.7, 0.9), (query, srcs, min) => {
         const memory = srcs.map((src, id) => ({ id, src }));
         const scan = memory
-          .map(({ id, src }) => ({ id, similarity: similarity(query, src) }))
+          .map(({ id, src }) => ({ id, similarity: similarity(query, src), approximate: false }))
           .filter((m) => m.similarity >= min)
           .sort((a, b) => b.similarity - a.similarity || a.id - b.id);
         expect(bestMatches(query, buildMatchIndex(memory), { min, limit: 100 })).toEqual(scan);
@@ -87,5 +87,18 @@ describe('bestMatches', () => {
     expect(found.map((m) => m.id)).toEqual([50_000]);
     expect(t1 - t0).toBeLessThan(5000);
     expect(t2 - t1).toBeLessThan(200);
+  });
+});
+
+describe('bestMatches work bounds', () => {
+  it('when the query and many entries are 20,000-character sentences then they are compared within one budget, marked approximate', () => {
+    const long = (seed: number) => Array.from({ length: 20_000 }, (_, i) => '习近平会见韩国总统文在寅'[(i * seed) % 12]).join('');
+    const memory = Array.from({ length: 60 }, (_, id) => ({ id, src: long(id % 5 + 1) }));
+    const found = bestMatches(long(1), buildMatchIndex(memory), { min: 0, limit: 500 });
+    // The 12 copies of the query cost nothing; about ten banded comparisons spend the budget, and the rest are not made.
+    expect(found.length).toBeGreaterThan(12);
+    expect(found.length).toBeLessThan(30);
+    expect(found[0]).toEqual({ id: 0, similarity: 1, approximate: false });
+    expect(found.some((m) => m.approximate)).toBe(true);
   });
 });

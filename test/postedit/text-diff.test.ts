@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diffTexts, type DiffPart } from '../../server/domain/text-diff.ts';
 import { tokenizeWords } from '../../server/domain/tokenize-words.ts';
 
+const diffParts = (before: string, after: string, lang: 'zh' | 'en') => diffTexts(before, after, lang).parts;
 const side = (parts: DiffPart[], keep: 'insert' | 'delete') =>
   parts.filter((p) => p.op === 'equal' || p.op === keep).map((p) => p.text).join('');
 
@@ -26,7 +27,7 @@ describe('diffTexts', () => {
   it('when the post-editor rewrites a doubled noun then only those words change', () => {
     const mt = 'improve the level and level of pragmatic cooperation';
     const final = 'raise the level of practical cooperation';
-    const parts = diffTexts(mt, final, 'en');
+    const parts = diffParts(mt, final, 'en');
     expect(parts).toContainEqual({ op: 'delete', text: 'improve' });
     expect(parts).toContainEqual({ op: 'insert', text: 'raise' });
     expect(parts.filter((p) => p.op === 'delete').map((p) => p.text).join('|')).toContain('and level');
@@ -36,11 +37,11 @@ describe('diffTexts', () => {
 
   it('when nothing changed then there is one equal part', () => {
     const text = 'safeguard international fairness and justice';
-    expect(diffTexts(text, text, 'en')).toEqual([{ op: 'equal', text }]);
+    expect(diffParts(text, text, 'en')).toEqual([{ op: 'equal', text }]);
   });
 
   it('when a fragment gains a subject then the rest is equal', () => {
-    expect(diffTexts('And share the results of cooperation.', 'The two peoples share the results of cooperation.', 'en'))
+    expect(diffParts('And share the results of cooperation.', 'The two peoples share the results of cooperation.', 'en'))
       .toEqual([
         { op: 'delete', text: 'And' },
         { op: 'insert', text: 'The two peoples' },
@@ -49,16 +50,16 @@ describe('diffTexts', () => {
   });
 
   it('when Chinese words change then the diff is by word, not by character', () => {
-    const parts = diffTexts('提升务实合作的水平和层次', '提高务实合作的水平', 'zh');
+    const parts = diffParts('提升务实合作的水平和层次', '提高务实合作的水平', 'zh');
     expect(parts[0]).toEqual({ op: 'delete', text: '提升' });
     expect(parts[1]).toEqual({ op: 'insert', text: '提高' });
     expect(side(parts, 'insert')).toBe('提高务实合作的水平');
   });
 
   it('when either side is empty then the whole other side is one part', () => {
-    expect(diffTexts('', 'Moon Jae-in', 'en')).toEqual([{ op: 'insert', text: 'Moon Jae-in' }]);
-    expect(diffTexts('文在寅', '', 'zh')).toEqual([{ op: 'delete', text: '文在寅' }]);
-    expect(diffTexts('', '', 'zh')).toEqual([]);
+    expect(diffParts('', 'Moon Jae-in', 'en')).toEqual([{ op: 'insert', text: 'Moon Jae-in' }]);
+    expect(diffParts('文在寅', '', 'zh')).toEqual([{ op: 'delete', text: '文在寅' }]);
+    expect(diffParts('', '', 'zh')).toEqual([]);
   });
 
   it('when strings are random (CJK, emoji, Extension B, spaces) then the parts reassemble both sides', () => {
@@ -66,12 +67,31 @@ describe('diffTexts', () => {
     const text = fc.oneof(fc.array(pieces, { maxLength: 12 }).map((a) => a.join('')), fc.string({ unit: 'binary', maxLength: 20 }));
     fc.assert(
       fc.property(text, text, fc.constantFrom('zh' as const, 'en' as const), (before, after, lang) => {
-        const parts = diffTexts(before, after, lang);
+        const parts = diffParts(before, after, lang);
         expect(side(parts, 'delete')).toBe(before);
         expect(side(parts, 'insert')).toBe(after);
         expect(parts.every((p) => p.text.length > 0)).toBe(true);
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('when a 40,000-word sentence gets one word changed then the diff is exact and shows that word', () => {
+    const words = Array.from({ length: 40_000 }, (_, i) => `w${i}`);
+    const after = [...words];
+    after[20_000] = 'changed';
+    const d = diffTexts(words.join(' '), after.join(' '), 'en');
+    expect(d.approximate).toBe(false);
+    expect(d.parts.filter((p) => p.op !== 'equal')).toEqual([{ op: 'delete', text: 'w20000' }, { op: 'insert', text: 'changed' }]);
+  });
+
+  it('when two long texts share nothing but their ends then the diff is one replacement, marked approximate', () => {
+    const before = `Start ${Array.from({ length: 20_000 }, (_, i) => `a${i}`).join(' ')} end.`;
+    const after = `Start ${Array.from({ length: 20_000 }, (_, i) => `b${i}`).join(' ')} end.`;
+    const d = diffTexts(before, after, 'en');
+    expect(d.approximate).toBe(true);
+    expect(d.parts.map((p) => p.op)).toEqual(['equal', 'delete', 'insert', 'equal']);
+    expect(side(d.parts, 'delete')).toBe(before);
+    expect(side(d.parts, 'insert')).toBe(after);
   });
 });

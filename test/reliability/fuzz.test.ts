@@ -111,3 +111,53 @@ describe('hostile uploads and API payloads', () => {
     console.log(`fuzz: ${REQUESTS} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}, seed ${seed}`);
   });
 });
+
+// Issue 12: a 40,000-word line froze every page for 9 s. Long lines of every shape are uploaded (their own import
+// may take its time, on a work thread), then everything that shows them must stay within a CPU budget per request.
+describe('long lines', () => {
+  const BUDGET_MS = 1000;
+  const longLine = (r: Random): { zh: string; en: string; what: string } => {
+    const n = 5_000 + r.int(35_000);
+    const word = (i: number) => r.pick(['cooperation', 'the', 'two', 'sides', '2019', 'Jae-in', '𠀀', 'and', '，'])+ (i % 97 ? '' : '.');
+    switch (r.int(4)) {
+      case 0: return { zh: '双方同意加强合作'.repeat(n / 8), en: Array.from({ length: n }, (_, i) => word(i).replace('.', '')).join(' '), what: `${n} words, no stop` };
+      case 1: return { zh: '中韩。'.repeat(n), en: 'a.'.repeat(n * 5), what: `${n * 5} "a." without spaces` };
+      case 2: return { zh: '两国，'.repeat(n * 3), en: Array.from({ length: n }, (_, i) => word(i)).join(' '), what: `${n} words, rare stops; ${n * 9} Chinese characters, commas only` };
+      default: return { zh: '𠀀好'.repeat(n * 10), en: 'x'.repeat(n * 30), what: `${n * 30} characters without a space` };
+    }
+  };
+
+  it('when they are imported and their pages, editors and histories opened, or rewritten whole, then no request takes over 1 s of CPU', { timeout: 600_000 }, async () => {
+    const seed = 1 + (Date.now() % 2_000_000_000);
+    const r = new Random(seed);
+    const cpu = async (what: string, send: () => Promise<Response>) => {
+      const start = process.cpuUsage();
+      const res = await send();
+      await res.arrayBuffer();
+      const used = process.cpuUsage(start);
+      expect(res.status, `${what} (seed ${seed})`).toBeLessThan(500);
+      expect((used.user + used.system) / 1000, `CPU ms for ${what} (seed ${seed})`).toBeLessThan(BUDGET_MS);
+      return res;
+    };
+    for (let k = 0; k < 4; k++) {
+      const line = longLine(r);
+      const body = new FormData();
+      body.append('source', new Blob([line.zh]), 'long.zh.txt');
+      body.append('translation', new Blob([line.en]), 'long.en.txt');
+      const imported = await fetch(`${server.url}/api/documents/import`, { method: 'POST', headers: auth, body });
+      expect(imported.status, `import of ${line.what} (seed ${seed})`).toBe(201);
+      const doc = (await imported.json() as { id: number }).id;
+      const pairs = server.db.prepare('SELECT id, version FROM pairs WHERE document_id = ? ORDER BY length(tgt_text) DESC LIMIT 3').all(doc) as { id: number; version: number }[];
+      await cpu(`the page of ${line.what}`, () => fetch(`${server.url}/documents/${doc}`, { headers: auth }));
+      for (const p of pairs) {
+        const rewrite = Array.from({ length: 2_000 }, () => r.pick(['rewritten', 'text', 'of', 'another', 'kind'])).join(' ').slice(0, 19_000);
+        await cpu(`a whole rewrite of ${line.what}`, () => fetch(`${server.url}/api/pairs/${p.id}`, {
+          method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ tgt: rewrite, version: p.version }),
+        }));
+        for (const url of [`/documents/${doc}/pairs/${p.id}/edit`, `/documents/${doc}/pairs/${p.id}/history`, `/documents/${doc}?qa=any`, `/documents/${doc}`]) {
+          await cpu(`${url} of ${line.what}`, () => fetch(server.url + url, { headers: auth }));
+        }
+      }
+    }
+  });
+});

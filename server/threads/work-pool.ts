@@ -1,0 +1,122 @@
+// Long use cases (imports with alignment, realign) on worker threads, so the request thread keeps answering everyone else.
+
+import os from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import type { Db } from '../db/open-database.ts';
+import type { UploadRequest, UploadedFile } from '../services/import-file.ts';
+import type { AlignmentResult } from '../services/alignment-editing.ts';
+import type { User } from '../services/accounts.ts';
+import { errorFromParts, type ErrorParts } from '../domain/errors.ts';
+import { startWorker } from './start-worker.ts';
+
+type Task =
+  | { task: 'importUpload'; upload: UploadRequest }
+  | { task: 'importMemoryFile'; file: UploadedFile }
+  | { task: 'realign'; user: User; documentId: number; expectedVersion: number };
+export type WorkRequest = { id: number } & Task;
+export type WorkReply = { id: number; value: unknown } | { id: number; error: ErrorParts } | { writing: boolean };
+
+interface Job {
+  request: WorkRequest;
+  resolve: (value: unknown) => void;
+  reject: (err: Error) => void;
+}
+
+/**
+ * One core is left to the request thread: on two cores one import runs at a time and the others wait their
+ * turn, each with the memory of one alignment, instead of four crowding the thread that answers pages.
+ */
+const THREADS = Math.max(1, os.availableParallelism() - 1);
+
+/**
+ * Threads start on first use, each with its own connection to the database file (WAL lets pages read
+ * while a thread writes), and stay for the next job; idle, they do not keep the process alive. A thread
+ * that dies fails its job with a 500 and is replaced on the next one.
+ */
+export function workPool(db: Db, size = THREADS) {
+  if (db.memory) throw new Error('Work threads need a database file: a database in memory cannot be opened from another thread.');
+  const dbFile = db.name;
+  const idle: Worker[] = [];
+  const queue: Job[] = [];
+  let started = 0;
+  let nextId = 1;
+  // Threads inside a write transaction, and the writers on this thread waiting for them to finish.
+  const writing = new Set<Worker>();
+  const waiting: (() => void)[] = [];
+  // Each thread's flag that this thread has heard it is about to write (see work-thread.ts).
+  const heard = new Map<Worker, Int32Array>();
+
+  function writes(worker: Worker, busy: boolean): void {
+    if (busy) {
+      writing.add(worker);
+      const flag = heard.get(worker)!;
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
+    } else {
+      writing.delete(worker);
+      if (writing.size === 0) waiting.splice(0).forEach((go) => go());
+    }
+  }
+
+  function spawn(): Worker {
+    started++;
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const worker = startWorker(new URL('./work-thread.ts', import.meta.url), { dbFile, heard: flag });
+    heard.set(worker, flag);
+    worker.unref();
+    return worker;
+  }
+
+  function runOn(worker: Worker, job: Job): void {
+    worker.ref();
+    const finish = (settle: () => void, keep: boolean) => {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      writes(worker, false);
+      settle();
+      if (keep) {
+        worker.unref();
+        idle.push(worker);
+      } else {
+        started--;
+        heard.delete(worker);
+        void worker.terminate();
+      }
+      next();
+    };
+    const onMessage = (reply: WorkReply) => {
+      if ('writing' in reply) return writes(worker, reply.writing);
+      finish(() => ('error' in reply ? job.reject(errorFromParts(reply.error)) : job.resolve(reply.value)), true);
+    };
+    const onError = (err: Error) => finish(() => job.reject(err), false);
+    const onExit = (code: number) => finish(() => job.reject(new Error(`A work thread stopped with code ${code}.`)), false);
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.postMessage(job.request);
+  }
+
+  function next(): void {
+    while (queue.length && (idle.length || started < size)) runOn(idle.pop() ?? spawn(), queue.shift()!);
+  }
+
+  function run<T>(task: Task): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ request: { ...task, id: nextId++ }, resolve: resolve as (value: unknown) => void, reject });
+      next();
+    });
+  }
+
+  return {
+    importUpload: (upload: UploadRequest) => run<number>({ task: 'importUpload', upload }),
+    importMemoryFile: (file: UploadedFile) => run<number>({ task: 'importMemoryFile', file }),
+    realign: (user: User, documentId: number, expectedVersion: number) => run<AlignmentResult>({ task: 'realign', user, documentId, expectedVersion }),
+    /**
+     * Resolves once no thread holds SQLite's write lock: a writer on the request thread awaits it rather than
+     * wait inside SQLite's busy handler, which would stop every other request for as long as an import writes.
+     */
+    writeLockFree: (): Promise<void> => (writing.size === 0 ? Promise.resolve() : new Promise((go) => waiting.push(go))),
+    /** Stops the idle threads; a running job finishes first. */
+    async close(): Promise<void> {
+      await Promise.all(idle.splice(0).map((w) => w.terminate()));
+    },
+  };
+}
+export type WorkPool = ReturnType<typeof workPool>;
