@@ -39,7 +39,10 @@ function hasVerb(words: string[]): boolean {
   });
 }
 
-/** The first sentence of the English that is not whole: a pair may hold several, and the fragment is rarely the first. */
+// What opens a sentence before its first word.
+const withoutOpeners = (sentence: string) => sentence.replace(/^[\s"“‘'(\[«]+/u, '');
+
+/** The first sentence of the English that is not whole: a pair may hold several, and a fragment a machine split off is rarely the first. */
 export function checkFragment(src: string, tgt: string): QaFlag | undefined {
   // Headlines and captions have no verb and no full stop in Chinese either: only check sentences.
   const srcIsSentence = /[。！？!?]["”’」』）)]*$/u.test(src);
@@ -60,7 +63,7 @@ function fragmentReason(sentence: string, srcIsSentence: boolean): { reason: str
   const words = tokenizeWords(sentence, 'en').filter((t) => /\p{L}/u.test(t));
   const [first, next] = words;
   if (!first) return undefined;
-  if (/^\p{Ll}/u.test(sentence.replace(/^[\s"“‘'(\[«]+/u, ''))) return { reason: 'lowercase', text: 'it does not start with a capital letter' };
+  if (/^\p{Ll}/u.test(withoutOpeners(sentence))) return { reason: 'lowercase', text: 'it does not start with a capital letter' };
   if (/^(and|but|or)$/i.test(first) && next && /^\p{Ll}/u.test(next) && !SUBJECT_STARTERS.has(next)) {
     return { reason: 'conjunction', text: `it starts with “${first}” and has no subject` };
   }
@@ -78,8 +81,7 @@ export function checkBroken(src: string, tgt: string): QaFlag | undefined {
   if (splitSentences(src, 'zh').length !== 1) return undefined;
   const sentences = splitSentences(tgt, 'en');
   for (let k = 1; k < sentences.length; k++) {
-    const next = sentences[k]!.replace(/^[\s"“‘'(\[«]+/u, '');
-    if (RESTARTS.test(next)) continue;
+    if (RESTARTS.test(withoutOpeners(sentences[k]!))) continue;
     const at = `${/\S+$/u.exec(sentences[k - 1]!)![0]} ${/^\S+/u.exec(sentences[k]!)![0]}`;
     return {
       code: 'broken',
