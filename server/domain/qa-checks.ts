@@ -180,8 +180,7 @@ function enNumbers(text: string): Found[] {
       current = (current ?? 0) + n;
       // first, second, third, …th: every ordinal number word ends so, and no cardinal one.
       ordinal = /(?:st|nd|rd|th)$/.test(w);
-    }
-    else if (current !== undefined && (w === 'hundred' || w === 'hundredth')) current = (current || 1) * 100;
+    } else if (current !== undefined && (w === 'hundred' || w === 'hundredth')) current = (current || 1) * 100;
     else if (current !== undefined && (w in EN_SCALES || w.replace(/th$/, '') in EN_SCALES)) {
       total += (current || 1) * EN_SCALES[w.replace(/th$/, '')]!;
       current = 0;
