@@ -13,7 +13,7 @@ import type { DocumentSharing } from '../server/services/document-access.ts';
 import { exportDialog } from './export-dialog.ts';
 
 export const ROWS_PER_PAGE = 200;
-const QA_CODES = ['numbers', 'glossary', 'repeated', 'fragment', 'empty', 'length', 'punctuation'] as const;
+const QA_CODES = ['numbers', 'glossary', 'repeated', 'fragment', 'broken', 'empty', 'length', 'punctuation'] as const;
 const STATES = ['untranslated', 'machine', 'translated', 'rejected', 'approved'] as const;
 
 function filterQuery(f: RowFilter): string {

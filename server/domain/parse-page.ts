@@ -54,7 +54,10 @@ export function parsePage(page: string): PageItem[] {
   const bodyStart = lines[i]?.start ?? page.length;
   const body = page.slice(bodyStart);
   for (const block of body.split(/\n[ \t]*(?:\n[ \t]*)+/).reduce(collectBlocks(bodyStart, body), [])) {
-    if (isNoise(block.text)) {
+    const captionLines = noiseLines(page, block);
+    if (captionLines) {
+      for (const line of captionLines) items.push({ kind: 'noise', ...line, paragraph });
+    } else if (isNoise(block.text)) {
       items.push({ kind: 'noise', text: block.text, paragraph, start: block.start, end: block.end });
     } else {
       for (const s of splitSentenceSpans(block.text, 'en')) {
@@ -88,6 +91,19 @@ function collectBlocks(base: number, body: string) {
     }
     return acc;
   };
+}
+
+/**
+ * A block of several lines that each stand alone as noise (a photo caption over its place line,
+ * "Hong Kong" / "Hong Kong, CHINA") is that many noise lines, not one wrapped paragraph: prose
+ * wrapped over lines ends at least one of them like a sentence.
+ */
+function noiseLines(page: string, block: { start: number; end: number }): { text: string; start: number; end: number }[] | undefined {
+  const lines = lineSpans(page.slice(block.start, block.end))
+    .map(({ text, start }) => ({ text: text.trim(), start: block.start + start + text.indexOf(text.trim()) }))
+    .filter((l) => l.text);
+  if (lines.length < 2 || !lines.every((l) => isNoise(l.text))) return undefined;
+  return lines.map((l) => ({ text: l.text, start: l.start, end: l.start + l.text.length }));
 }
 
 function isChinese(text: string): boolean {

@@ -1,9 +1,10 @@
-// Quality checks on one Chinese-English pair: numbers, glossary, repeats, fragments, length, punctuation.
+// Quality checks on one Chinese-English pair: numbers, glossary, repeats, fragments, broken sentences, length, punctuation.
 
 import { tokenizeWords } from './tokenize-words.ts';
 import { chineseNumeralValue, ZH_DIGITS } from './chinese-numerals.ts';
+import { checkBroken, checkFragment } from './qa-sentence-checks.ts';
 
-export type QaCode = 'numbers' | 'glossary' | 'repeated' | 'fragment' | 'empty' | 'length' | 'punctuation';
+export type QaCode = 'numbers' | 'glossary' | 'repeated' | 'fragment' | 'broken' | 'empty' | 'length' | 'punctuation';
 
 export interface QaFlag {
   code: QaCode;
@@ -40,6 +41,7 @@ export function textChecks(pair: { src: string; tgt: string }, glossary: QaConte
     ...checkGlossary(src, tgt, glossary),
     ...checkRepeated(tgt),
     checkFragment(src, tgt),
+    checkBroken(src, tgt),
     checkPunctuation(src, tgt),
   ].filter((f): f is QaFlag => f !== undefined);
 }
@@ -111,10 +113,16 @@ const EN_NUMBER_WORDS = new Map<string, number>([
   ...EN_TENS.flatMap((w, i) => [[w, 20 + 10 * i], [w.replace(/y$/, 'ieth'), 20 + 10 * i]] as const),
 ]);
 
-/** A number found in a sentence; soft numbers (words ≤ 10, months) need not appear on the other side. */
+/**
+ * A number found in a sentence; soft numbers (words ≤ 10, months) need not appear on the other
+ * side. Small Chinese ordinals are soft too (第二天 is "the next day", 第一次 "for the first time")
+ * unless the English has a figure or an ordinal the Chinese lacks: 第八次 against "ninth" is an
+ * error, 第三方 against "the two sides" is not.
+ */
 interface Found {
   value: number;
   hard: boolean;
+  ordinal?: boolean;
 }
 
 const key = (n: number) => String(Number(n.toPrecision(12)));
@@ -140,7 +148,7 @@ function zhNumbers(text: string): Found[] {
       const plain = !/[十百千万亿点]/u.test(numeral);
       // Two bare digits are an estimate (七八个, "seven or eight"), not the number 78.
       const values = plain && numeral.length === 2 ? [...numeral].map((c) => ZH_DIGITS[c]!) : [chineseNumeralValue(numeral)];
-      for (const v of values) if (v !== undefined) out.push({ value: v, hard: Boolean(ordinal) || v > 10 });
+      for (const v of values) if (v !== undefined) out.push({ value: v, hard: v > 10, ordinal: Boolean(ordinal) });
     }
   }
   return out;
@@ -156,18 +164,23 @@ function enNumbers(text: string): Found[] {
   }
   let current: number | undefined;
   let total = 0;
+  let ordinal = false;
   const end = () => {
     if (current === undefined) return;
     const value = total + current;
-    out.push({ value, hard: value > 10 });
+    out.push({ value, hard: value > 10, ordinal });
     current = undefined;
     total = 0;
+    ordinal = false;
   };
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   words.forEach((w, i) => {
     const n = EN_NUMBER_WORDS.get(w);
-    if (n !== undefined) current = (current ?? 0) + n;
-    else if (current !== undefined && (w === 'hundred' || w === 'hundredth')) current = (current || 1) * 100;
+    if (n !== undefined) {
+      current = (current ?? 0) + n;
+      // first, second, third, …th: every ordinal number word ends so, and no cardinal one.
+      ordinal = /(?:st|nd|rd|th)$/.test(w);
+    } else if (current !== undefined && (w === 'hundred' || w === 'hundredth')) current = (current || 1) * 100;
     else if (current !== undefined && (w in EN_SCALES || w.replace(/th$/, '') in EN_SCALES)) {
       total += (current || 1) * EN_SCALES[w.replace(/th$/, '')]!;
       current = 0;
@@ -187,7 +200,8 @@ function checkNumbers(src: string, tgt: string): QaFlag | undefined {
   const en = enNumbers(tgt);
   const zhAll = new Set(zh.map((f) => key(f.value)));
   const enAll = new Set(en.map((f) => key(f.value)));
-  const missing = [...new Set(zh.filter((f) => f.hard && !enAll.has(key(f.value))).map((f) => key(f.value)))];
+  const enHasOther = en.some((f) => (f.hard || f.ordinal) && !zhAll.has(key(f.value)));
+  const missing = [...new Set(zh.filter((f) => (f.hard || (f.ordinal && enHasOther)) && !enAll.has(key(f.value))).map((f) => key(f.value)))];
   const extra = [...new Set(en.filter((f) => f.hard && !zhAll.has(key(f.value))).map((f) => key(f.value)))];
   if (!missing.length && !extra.length) return undefined;
   const parts = [
@@ -242,56 +256,6 @@ function checkRepeated(tgt: string): QaFlag[] {
     }
   }
   return flags;
-}
-
-// ---- sentence fragments --------------------------------------------------------------------
-
-const VERBS = new Set(
-  `am is are was were be been being has have had do does did will would shall should can could may might must
-  say says said meet meets met hold holds held make makes made take takes took go goes went come comes came
-  give gives gave tell tells told see sees saw know knows knew think thinks thought become becomes became get gets got
-  want wants hope hopes agree agrees believe believes support supports welcome welcomes need needs stand stands stood
-  remain remains continue continues work works look looks wish wishes note notes stress stresses urge urges call calls
-  pledge pledges vow vows seek seeks sought share shares play plays serve serves help helps keep keeps kept let lets
-  put puts set sets begin begins began lead leads led find finds found bring brings brought feel feels felt seem seems
-  show shows thank thanks leave leaves left build builds built send sends sent speak speaks spoke win wins won`.split(/\s+/),
-);
-const NOT_VERBS_ED = new Set(['hundred', 'red', 'bed', 'speed', 'seed', 'feed', 'indeed', 'sacred', 'kindred', 'need']);
-const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
-const SUBJECT_STARTERS = new Set([...SUBJECT_PRONOUNS, 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'there', 'both', 'all', 'many', 'some', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'each', 'every', 'no', 'such', 'one', 'most', 'what', 'who']);
-
-function hasVerb(words: string[]): boolean {
-  return words.some((w, i) => {
-    const lower = w.toLowerCase().replace(/’/g, "'");
-    const prev = words[i - 1] ?? '';
-    return (
-      VERBS.has(lower) ||
-      // isn't, it's, they're; but not the possessive in Korea's
-      /n't$/.test(lower) ||
-      (/'(?:s|re|ve|ll|d|m)$/.test(lower) && SUBJECT_STARTERS.has(lower.split("'")[0]!)) ||
-      (lower.length > 3 && lower.endsWith('ed') && !NOT_VERBS_ED.has(lower)) ||
-      // What follows "we" or "they" is the verb, whatever it is.
-      (SUBJECT_PRONOUNS.has(prev.toLowerCase()) && /^\p{Ll}/u.test(w)) ||
-      // "Xi meets", "China hopes": an -s word right after a name is a verb in the third person.
-      (i > 0 && /^\p{Lu}/u.test(prev) && /^\p{Ll}+[^s]s$/u.test(w))
-    );
-  });
-}
-
-function checkFragment(src: string, tgt: string): QaFlag | undefined {
-  const words = tokenizeWords(tgt, 'en').filter((t) => /\p{L}/u.test(t));
-  const first = words[0];
-  if (!first) return undefined;
-  const flag = (reason: string, why: string): QaFlag => ({ code: 'fragment', message: `The English looks like a sentence fragment: ${why}.`, params: { reason } });
-  const opening = tgt.replace(/^[\s"“‘'(\[«]+/u, '');
-  if (/^\p{Ll}/u.test(opening)) return flag('lowercase', 'it does not start with a capital letter');
-  const next = words[1];
-  if (/^(and|but|or)$/i.test(first) && next && /^\p{Ll}/u.test(next) && !SUBJECT_STARTERS.has(next)) {
-    return flag('conjunction', `it starts with “${first}” and has no subject`);
-  }
-  // Headlines and captions have no verb and no full stop in Chinese either: only check sentences.
-  if (/[。！？!?]["”’」』）)]*$/u.test(src) && words.length >= 3 && !hasVerb(words)) return flag('no-verb', 'it has no verb');
-  return undefined;
 }
 
 // ---- length and punctuation ----------------------------------------------------------------

@@ -58,8 +58,8 @@ describe.skipIf(skip)('alignment editing in a real browser, by keyboard', () => 
     expect(await row.getAttribute('data-shape')).toBe('1:1');
     expect(await row.locator('td.src').textContent()).toContain('在人文交流方面');
     const after = page.locator(`tr.arow[data-row="${Number(rowIndex) + 1}"]`);
-    expect(await after.locator('td.src').textContent()).toContain('习近平说，中韩要加强');
-    expect(await after.locator('td.tgt').textContent()).toContain('justice and justice');
+    expect(await after.locator('td.src').textContent()).toContain('习近平表示，中韩双方要加强执法安全合作');
+    expect(await after.locator('td.tgt').textContent()).toContain('law enforcement and security cooperation');
   });
 
   it('when the page is reloaded then undo still works, and redo brings the change back', async () => {
@@ -79,7 +79,7 @@ describe.skipIf(skip)('alignment editing in a real browser, by keyboard', () => 
 
   it('when a row is clicked and "Merge with next" pressed then the rows merge, and the Undo button splits them again', async () => {
     const rows = await page.locator('tr.arow').count();
-    await page.locator('tr.arow', { hasText: '双方还就朝鲜半岛局势交换了意见' }).locator('td.src').click();
+    await page.locator('tr.arow', { hasText: '两国元首还就朝鲜半岛局势交换了意见' }).locator('td.src').click();
     const before = await version();
     await page.click('button[data-action=merge]');
     await expect.poll(version).not.toBe(before);

@@ -36,12 +36,25 @@ describe.skipIf(skip)('the workbench in a real browser', () => {
     const first = page.locator('tr.pair:not(.noise)').first();
     expect(await first.locator('td.src').textContent()).toContain('金灿荣教授 精华精选');
     expect(await first.locator('td.tgt').textContent()).toContain('No English yet');
+    expect(await page.locator('tr.noise td.tgt').allTextContents()).toEqual([
+      'October 3, 2022', 'Sponsor Advertisement', 'Hong Kong', 'Hong Kong, CHINA',
+      '8th China Japan Korea Leader Meeting Chengdu', '8th China Japan Korea Leader Summit Chengdu, China',
+    ]);
     const noise = page.locator('tr.noise', { hasText: 'Sponsor Advertisement' });
-    expect(await noise.count()).toBe(1);
     expect(await noise.locator('td.tgt').evaluate((el) => getComputedStyle(el).fontStyle)).toBe('italic');
     const levelRow = page.locator('tr.pair', { hasText: 'the level and level' });
     expect(await levelRow.locator('td.src').textContent()).toContain('提升务实合作的水平和层次');
     expect(await levelRow.locator('td.score').textContent()).toMatch(/^\d\.\d\d$/);
+    // The whole page's article is there, every English sentence in a row with its Chinese.
+    const sides = await page.locator('tr.pair:not(.noise)').evaluateAll((rows) =>
+      rows.map((r) => [r.querySelector('td.src .seg') !== null, r.querySelector('td.tgt .missing') === null]));
+    expect(sides.filter(([zh, en]) => en && !zh)).toEqual([]);
+    expect(sides.filter(([zh, en]) => zh && en).length).toBeGreaterThanOrEqual(25);
+    const last = page.locator('tr.pair:not(.noise)').last();
+    expect(await last.locator('td.src').textContent()).toContain('第八次中日韩领导人会议');
+    expect(await last.locator('td.tgt').textContent()).toContain('scheduled in Chengdu today, a city in southwestern China.');
+    const broken = page.locator('tr.pair', { hasText: 'and exchanges. Youth' });
+    expect(await broken.locator('[data-qa=broken]').textContent()).toBe('Sentence broken at “exchanges. Youth”: the Chinese is one sentence');
   });
 
   it('when the UI is switched to 中文 then it stays Chinese and the Chinese headline is in a row', async () => {

@@ -21,19 +21,20 @@ describe('parsePage on the demo page', () => {
     expect(headlines.filter((h) => h.lang === 'zh').map((h) => h.text)).toEqual(['金灿荣教授 精华精选', '黑超哥 精选精华']);
   });
 
-  it('when adverts and captions stand between paragraphs then they are noise', () => {
-    expect(of('noise').map((i) => i.text)).toEqual([
-      'Sponsor Advertisement',
-      'Hong Kong / Hong Kong, CHINA',
-      '8th China Japan Korea Leader Meeting in Chengdu',
-      '8th China Japan Korea Leader Meeting, Moon Jae-in arrives in Chengdu',
+  it('when adverts and captions stand between paragraphs then they are noise, a caption line by line', () => {
+    expect(of('noise').map((i) => [i.text, i.paragraph])).toEqual([
+      ['Sponsor Advertisement', 15],
+      ['Hong Kong', 20], ['Hong Kong, CHINA', 20],
+      ['8th China Japan Korea Leader Meeting Chengdu', 29], ['8th China Japan Korea Leader Summit Chengdu, China', 29],
     ]);
   });
 
-  it('when the article is split then it has 13 paragraphs of sentences and 18 sentences', () => {
+  it('when the article is split then it has 21 paragraphs of sentences and 27 sentences, the MT breaks kept', () => {
     const sentences = of('sentence');
-    expect(new Set(sentences.map((s) => s.paragraph)).size).toBe(13);
-    expect(sentences).toHaveLength(18);
+    expect(new Set(sentences.map((s) => s.paragraph)).size).toBe(21);
+    expect(sentences).toHaveLength(27);
+    expect(sentences[0]!.text).toMatch(/^President Xi Jinping met with President Moon Jae-in/);
+    expect(sentences.at(-1)!.text).toBe('Moon Jae-in is in China for the 8th China-Japan-ROK Leader Summit scheduled in Chengdu today, a city in southwestern China.');
     expect(sentences.map((s) => s.text)).toContain('And share the results of cooperation.');
     expect(sentences.some((s) => s.text.startsWith('Youth and local levels'))).toBe(true);
   });
@@ -54,6 +55,15 @@ describe('parsePage on other pages', () => {
   it('when a page has no header then everything is article', () => {
     const items = parsePage('The meeting began. It ended.\n\nAdvertisement\n\nA second paragraph.');
     expect(items.map((i) => i.kind)).toEqual(['sentence', 'sentence', 'noise', 'sentence']);
+  });
+
+  it('when a block of short lines has no sentence end then each line is noise; when one line ends a sentence then it is a wrapped paragraph', () => {
+    const caption = 'Crowds at the harbour\nVictoria Harbour, HONG KONG';
+    expect(parsePage(`First sentence.\n\n${caption}\n\nLast sentence.`).map((i) => [i.kind, i.text])).toEqual([
+      ['sentence', 'First sentence.'], ['noise', 'Crowds at the harbour'], ['noise', 'Victoria Harbour, HONG KONG'], ['sentence', 'Last sentence.'],
+    ]);
+    const wrapped = parsePage('The two sides agreed to deepen\ncooperation in trade.');
+    expect(wrapped.map((i) => [i.kind, i.text])).toEqual([['sentence', 'The two sides agreed to deepen cooperation in trade.']]);
   });
 
   it('when a short line ends like a sentence then it is not noise', () => {

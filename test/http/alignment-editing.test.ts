@@ -75,8 +75,8 @@ describe('alignment operations over the API', () => {
   });
 
   it('when a post-edited row is merged with its neighbour then the typed text is kept in the merged row', async () => {
-    const pair = pairWith(server.db, docs.demo, 'Ding Xuexiang');
-    const typed = 'Ding Xuexiang, Yang Jiechi, Wang Yi and He Lifeng were present. 𠀀';
+    const pair = pairWith(server.db, docs.demo, 'Moon Jae-in is in China');
+    const typed = 'Moon Jae-in came to Chengdu for the eighth summit of the three leaders. 𠀀';
     expect((await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: typed, version: pair.version })).status).toBe(200);
     const v = await view();
     const row = v.rows.findIndex((r) => r.tgtText === typed);

@@ -49,7 +49,7 @@ describe('the editor fragments', () => {
   });
 
   it('when a reviewer rejects without a comment then the editor comes back with the message inline', async () => {
-    const pair = pairWith(server.db, docs.demo, 'Ding Xuexiang');
+    const pair = pairWith(server.db, docs.demo, 'Moon Jae-in is in China');
     const { c, version } = await editorOf('wang', pair.id);
     const res = await c.request('POST', `/documents/${docs.demo}/pairs/${pair.id}/reject`, { form: { tgt: pair.tgt, version, comment: ' ' }, headers: htmx(c) });
     expect(res.status).toBe(400);
@@ -60,7 +60,7 @@ describe('the editor fragments', () => {
   it('when a reviewer edits and approves in one step then the edit is saved and approved', async () => {
     const pair = pairWith(server.db, docs.demo, 'Korean Peninsula');
     const { c, version } = await editorOf('wang', pair.id);
-    const text = 'The two sides also exchanged views on the situation on the Korean Peninsula.';
+    const text = 'The two heads of state also exchanged views on the situation on the Korean Peninsula.';
     const res = await c.request('POST', `/documents/${docs.demo}/pairs/${pair.id}/approve?next=1`, { form: { tgt: `${text} `, version }, headers: htmx(c) });
     expect(res.status).toBe(200);
     expect(res.text).toContain('data-open-next="true"');
@@ -69,7 +69,7 @@ describe('the editor fragments', () => {
   });
 
   it('when a translator posts to approve then 403 and nothing changes', async () => {
-    const pair = pairWith(server.db, docs.demo, 'Hong Kong’s affairs');
+    const pair = pairWith(server.db, docs.demo, 'Xinjiang-related issues');
     const { c, version } = await editorOf('lin', pair.id);
     const res = await c.request('POST', `/documents/${docs.demo}/pairs/${pair.id}/approve`, { form: { version }, headers: htmx(c) });
     expect(res.status).toBe(403);
@@ -87,7 +87,7 @@ describe('filters and progress', () => {
     expect(untranslated.text).toContain('金灿荣教授 精华精选');
     const zh = await c.get(`/documents/${docs.demo}/rows?q=${encodeURIComponent('人文交流')}`);
     expect(zh.text).toContain('Joint Committee');
-    expect(zh.text).not.toContain('Ding Xuexiang');
+    expect(zh.text).not.toContain('Moon Jae-in is in China');
     const en = await c.get(`/documents/${docs.demo}/rows?q=JUSTICE`);
     expect(en.text).toContain('公平正义');
     const bad = await c.get(`/documents/${docs.demo}/rows?state=lost`);
@@ -107,7 +107,7 @@ describe('filters and progress', () => {
 
 describe('hostile field types on the HTML routes', () => {
   it('when JSON objects stand where strings belong then the answer is 4xx, never 500', async () => {
-    const pair = pairWith(server.db, docs.demo, 'Ding Xuexiang');
+    const pair = pairWith(server.db, docs.demo, 'Moon Jae-in is in China');
     const { c } = await editorOf('lin', pair.id);
     const evil = { toString: null, valueOf: null };
     for (const body of [{ version: evil, tgt: 'x' }, { version: '1', tgt: evil }]) {

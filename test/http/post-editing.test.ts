@@ -43,7 +43,7 @@ describe('PUT /api/pairs/:id', () => {
     [{ tgt: 5, version: 1 }, 400, /"tgt" must be a string/],
     [{ tgt: 'a\u0001b', version: 1 }, 400, /control characters/],
   ])('when the body is %j then %i with a sentence', async (body, status, message) => {
-    const pair = pairWith(server.db, docs.demo, 'Ding Xuexiang');
+    const pair = pairWith(server.db, docs.demo, 'Moon Jae-in is in China');
     const res = await api('lin', 'PUT', `/api/pairs/${pair.id}`, body);
     expect(res.status).toBe(status);
     expect(res.json().error).toMatch(message);
@@ -82,7 +82,7 @@ describe('POST /api/pairs/:id/review', () => {
   });
 
   it('when the text changed after the reviewer loaded it then the approval is refused with 409', async () => {
-    const pair = pairWith(server.db, docs.demo, 'Hong Kong’s affairs');
+    const pair = pairWith(server.db, docs.demo, 'Xinjiang-related issues');
     await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'Moon Jae-in said Hong Kong affairs are China’s internal affairs.', version: pair.version });
     const res = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'approve', version: pair.version });
     expect(res.status).toBe(409);
@@ -101,7 +101,7 @@ describe('POST /api/pairs/:id/review', () => {
   });
 
   it('when the decision is neither approve nor reject then 400', async () => {
-    const pair = pairWith(server.db, docs.demo, 'Ding Xuexiang');
+    const pair = pairWith(server.db, docs.demo, 'Moon Jae-in is in China');
     const res = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'maybe', version: pair.version });
     expect(res.status).toBe(400);
   });

@@ -124,10 +124,10 @@ describe('machine translation of untranslated rows', () => {
 describe('the translation memory in the editor', () => {
   it('when an approved pair resembles the sentence being edited then the editor shows it with its similarity', async () => {
     const memory = translationMemory(server.db);
-    memory.load([{ src: '双方还就朝鲜半岛局势交换了看法。', tgt: 'The two sides also exchanged opinions on the Korean Peninsula.' }], 'test.tmx');
+    memory.load([{ src: '两国元首还就朝鲜半岛局势交换了看法。', tgt: 'The two heads of state also exchanged opinions on the Korean Peninsula.' }], 'test.tmx');
     const c = new Client(server.url);
     await c.login('lin');
-    const pair = pairWith(server.db, docs.demo, '双方还就朝鲜半岛局势交换了意见');
+    const pair = pairWith(server.db, docs.demo, '两国元首还就朝鲜半岛局势交换了意见');
     const editor = await c.get(`/documents/${docs.demo}/pairs/${pair.id}/edit`);
     expect(editor.status).toBe(200);
     expect(editor.text).toContain('exchanged opinions on the Korean Peninsula');

@@ -53,6 +53,19 @@ describe('numbers', () => {
     for (const [src, tgt] of same) expect(flag('numbers', src, tgt), `${src} / ${tgt}`).toBeUndefined();
   });
 
+  it('when a Chinese ordinal is idiom (第二天, 第一次) and the English has no other ordinal or figure then it is not missing', () => {
+    expect(flag('numbers', '第二天，双方继续会谈。', 'The next day, the two sides continued their talks.')).toBeUndefined();
+    expect(flag('numbers', '这是他第一次访华。', 'It is his first visit to China.')).toBeUndefined();
+    expect(flag('numbers', '这是他首次访华，第一次来北京。', 'It is his maiden visit to China and to Beijing.')).toBeUndefined();
+    expect(flag('numbers', '双方将开拓第三方市场。', 'The two sides will develop markets in other countries.')).toBeUndefined();
+  });
+
+  it('when a Chinese ordinal meets a different ordinal or figure in the English then it is missing', () => {
+    expect(flag('numbers', '第二天，双方继续会谈。', 'On the third day, both sides continued their talks.')?.params).toEqual({ missing: '2', extra: '' });
+    expect(flag('numbers', '第二天，双方继续会谈。', '3 days later, both sides continued their talks.')?.params).toEqual({ missing: '2', extra: '3' });
+    expect(flag('numbers', '这是两国元首第八次会晤。', 'This is the ninth meeting between the two heads of state.')?.params).toEqual({ missing: '8', extra: '' });
+  });
+
   it('when the ordinal differs then both numbers are named', () => {
     const f = flag('numbers', '这是两国元首第八次会晤。', 'This is the 7th meeting between the two heads of state.');
     expect(f?.params).toEqual({ missing: '8', extra: '7' });
@@ -108,19 +121,50 @@ describe('repeated words', () => {
 
 describe('fragments', () => {
   it('when the English starts with "And" and no subject then it is a fragment', () => {
-    expect(flag('fragment', '并分享合作成果。', 'And share the results of cooperation.')?.params).toEqual({ reason: 'conjunction' });
+    expect(flag('fragment', '并分享合作成果。', 'And share the results of cooperation.')?.params)
+      .toEqual({ reason: 'conjunction', sentence: 'And share the results of cooperation.' });
     expect(flag('fragment', '我们也分享合作成果。', 'And we share the results of cooperation.')).toBeUndefined();
   });
 
   it('when the English does not start with a capital then it is a fragment', () => {
-    expect(flag('fragment', '并分享合作成果。', 'share the results of cooperation.')?.params).toEqual({ reason: 'lowercase' });
+    expect(flag('fragment', '并分享合作成果。', 'share the results of cooperation.')?.params.reason).toBe('lowercase');
   });
 
   it('when a sentence has no verb then it is a fragment, but a headline is not', () => {
-    expect(flag('fragment', '中韩两国的近邻关系。', 'The close neighbourly relations of China and South Korea.')?.params).toEqual({ reason: 'no-verb' });
+    expect(flag('fragment', '中韩两国的近邻关系。', 'The close neighbourly relations of China and South Korea.')?.params.reason).toBe('no-verb');
     expect(flag('fragment', '中韩两国的近邻关系', 'Close neighbourly relations of China and South Korea')).toBeUndefined();
     expect(flag('fragment', '双方同意。', 'We agree with the two sides.')).toBeUndefined();
     expect(flag('fragment', '他们已经到了。', 'They’ve arrived in Seoul today.')).toBeUndefined();
+    expect(flag('fragment', '双方共同倡导。', 'The two policies jointly advocate cooperation.')).toBeUndefined();
+  });
+
+  it('when the fragment is not the first sentence of the pair then it is still found and named', () => {
+    const f = flag('fragment', '他呼吁深化创新研发合作，更好发挥各自优势，共享合作成果。',
+      'He called for deepening cooperation to better leverage their respective advantages. And share the results of cooperation.');
+    expect(f?.params).toEqual({ reason: 'conjunction', sentence: 'And share the results of cooperation.' });
+    expect(f?.message).toBe('The English “And share the results of cooperation.” looks like a sentence fragment: it starts with “And” and has no subject.');
+    expect(flag('fragment', '他呼吁深化合作。双方分享成果。', 'He called for deeper cooperation. They share the results.')).toBeUndefined();
+  });
+});
+
+describe('broken sentences', () => {
+  const SRC = '习近平敦促双方用好交流平台，开展教育、体育、媒体、青年、地方等领域交流，进一步增进两国人民的相互了解。';
+
+  it('when one Chinese sentence is two English ones and the second starts a new noun phrase then the break is named', () => {
+    const f = flag('broken', SRC, 'Xi urged the two sides to carry out exchanges in education, sports, media, and exchanges. Youth and local levels have further enhanced mutual understanding.');
+    expect(f?.params).toEqual({ at: 'exchanges. Youth' });
+    expect(f?.message).toBe('The Chinese is one sentence but the English breaks it at “exchanges. Youth”, starting a sentence where the previous one should go on.');
+    expect(flag('broken', '他希望扩大合作，推动“一带一路”倡议同“新南方政策”对接。', 'He hopes to expand cooperation with South Korea. The “New South Policy” jointly advocates it.')?.params.at).toBe('Korea. The');
+  });
+
+  it('when a translator splits a long Chinese sentence and the new sentence points back or links on then it is not flagged', () => {
+    expect(flag('broken', SRC, 'Xi urged the two sides to use the platform for exchanges in education, sports, media, youth and local affairs. This will further enhance mutual understanding.')).toBeUndefined();
+    expect(flag('broken', SRC, 'Xi urged the two sides to use the platform for exchanges. In addition, “they should” enhance mutual understanding.')).toBeUndefined();
+    expect(flag('broken', SRC, 'Xi urged the two sides to use the platform for exchanges in education, sports, media, youth and local affairs to enhance mutual understanding.')).toBeUndefined();
+  });
+
+  it('when the Chinese has two sentences too then the English break is the source’s', () => {
+    expect(flag('broken', '双方开展教育等领域交流。青年和地方交流增进了相互了解。', 'The two sides carry out exchanges in education. Youth and local exchanges have enhanced mutual understanding.')).toBeUndefined();
   });
 });
 

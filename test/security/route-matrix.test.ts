@@ -85,7 +85,7 @@ beforeAll(async () => {
   glossary(server.db).add('测试', 'test');
   ids = {
     doc: demo,
-    pair: pairWith(server.db, demo, 'Ding Xuexiang').id,
+    pair: pairWith(server.db, demo, 'Moon Jae-in is in China').id,
     glossary: server.db.prepare("SELECT id FROM glossary_terms WHERE zh = '测试'").pluck().get() as number,
   };
   routes = listRoutes(createApp({ db: openDatabase(':memory:'), i18n: await createI18n() }));

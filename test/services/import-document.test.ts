@@ -38,7 +38,7 @@ describe('importing the demo corpus', () => {
     const db = freshDb();
     const id = importDemoCorpus({ db, align });
     const doc = documents(db).get(id);
-    expect(doc).toMatchObject({ srcSegmentCount: 21, tgtSegmentCount: 21, noiseCount: 5, pageDate: 'October 3, 2022' });
+    expect(doc).toMatchObject({ srcSegmentCount: 31, tgtSegmentCount: 30, noiseCount: 6, pageDate: 'October 3, 2022' });
     expect(doc.counts.untranslated).toBe(2);
     const pairs = documents(db).pairs(id);
     expect(pairs[0]).toMatchObject({ noise: true, tgt: 'October 3, 2022', state: null });
@@ -47,7 +47,15 @@ describe('importing the demo corpus', () => {
     ]);
     expect(pairs[1]!.srcSegments[0]!.meta).toEqual({ time: '2:57 pm', tags: [] });
     const advert = pairs.findIndex((p) => p.tgt === 'Sponsor Advertisement');
-    expect(pairs[advert - 1]!.tgt).toMatch(/justice and justice\.$/);
+    expect(pairs[advert - 1]!.tgt).toMatch(/shouldering responsibility\.”$/);
+    expect(pairs[advert + 1]!.tgt).toMatch(/justice and justice/);
+    const caption = pairs.findIndex((p) => p.tgt === 'Hong Kong');
+    expect(pairs.slice(caption - 1, caption + 3).map((p) => [p.noise, p.tgt.slice(0, 24)])).toEqual([
+      [false, 'He also pledged to stren'], [true, 'Hong Kong'], [true, 'Hong Kong, CHINA'], [false, 'The affairs of Hong Kong'],
+    ]);
+    expect(pairs.slice(-2).map((p) => [p.noise, p.tgt])).toEqual([
+      [true, '8th China Japan Korea Leader Meeting Chengdu'], [true, '8th China Japan Korea Leader Summit Chengdu, China'],
+    ]);
   });
 
   it('when imported then every segment keeps offsets into the text it came from', () => {
@@ -57,7 +65,7 @@ describe('importing the demo corpus', () => {
     const content = new Map(sources.map((s) => [s.id, s.content]));
     const segments = db.prepare('SELECT source_id, text, start_offset, end_offset FROM segments WHERE document_id = ?').all(id) as
       { source_id: number; text: string; start_offset: number; end_offset: number }[];
-    expect(segments).toHaveLength(47);
+    expect(segments).toHaveLength(67);
     for (const s of segments) expect(content.get(s.source_id)!.slice(s.start_offset, s.end_offset)).toBe(s.text);
   });
 
@@ -67,6 +75,15 @@ describe('importing the demo corpus', () => {
     const gold = fs.readFileSync(path.join(CORPUS_DIR, 'gold.align'), 'utf8').split('\n').filter(Boolean);
     const f1 = strictF1(gold, storedBeads(db, id));
     expect(f1).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('when aligned then every English headline and article sentence sits in a pair that has Chinese too', () => {
+    const db = freshDb();
+    const pairs = documents(db).pairs(importDemoCorpus({ db, align })).filter((p) => !p.noise);
+    const english = pairs.flatMap((p) => p.tgtSegments);
+    expect(english).toHaveLength(30);
+    for (const p of pairs.filter((x) => x.tgtSegments.length)) expect(p.srcSegments.length, p.tgt).toBeGreaterThan(0);
+    expect(pairs.filter((p) => p.srcSegments.length && p.tgtSegments.length).length).toBeGreaterThanOrEqual(25);
   });
 
   it('when aligned then every pair has a score in [0, 1] except headlines and noise', () => {

@@ -1,0 +1,93 @@
+// QA checks on the English as sentences: fragments in any sentence of a pair, and sentences broken where the Chinese runs on.
+
+import type { QaFlag } from './qa-checks.ts';
+import { splitSentences } from './split-sentences.ts';
+import { tokenizeWords } from './tokenize-words.ts';
+
+const VERBS = new Set(
+  `am is are was were be been being has have had do does did will would shall should can could may might must
+  say says said meet meets met hold holds held make makes made take takes took go goes went come comes came
+  give gives gave tell tells told see sees saw know knows knew think thinks thought become becomes became get gets got
+  want wants hope hopes agree agrees believe believes support supports welcome welcomes need needs stand stands stood
+  remain remains continue continues work works look looks wish wishes note notes stress stresses urge urges call calls
+  pledge pledges vow vows seek seeks sought share shares play plays serve serves help helps keep keeps kept let lets
+  put puts set sets begin begins began lead leads led find finds found bring brings brought feel feels felt seem seems
+  show shows thank thanks leave leaves left build builds built send sends sent speak speaks spoke win wins won`.split(/\s+/),
+);
+const NOT_VERBS_ED = new Set(['hundred', 'red', 'bed', 'speed', 'seed', 'feed', 'indeed', 'sacred', 'kindred', 'need']);
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
+const SUBJECT_STARTERS = new Set([...SUBJECT_PRONOUNS, 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'there', 'both', 'all', 'many', 'some', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'each', 'every', 'no', 'such', 'one', 'most', 'what', 'who']);
+
+function hasVerb(words: string[]): boolean {
+  return words.some((w, i) => {
+    const lower = w.toLowerCase().replace(/’/g, "'");
+    const prev = words[i - 1] ?? '';
+    return (
+      VERBS.has(lower) ||
+      // isn't, it's, they're; but not the possessive in Korea's
+      /n't$/.test(lower) ||
+      (/'(?:s|re|ve|ll|d|m)$/.test(lower) && SUBJECT_STARTERS.has(lower.split("'")[0]!)) ||
+      (lower.length > 3 && lower.endsWith('ed') && !NOT_VERBS_ED.has(lower)) ||
+      // What follows "we" or "they" is the verb, whatever it is.
+      (SUBJECT_PRONOUNS.has(prev.toLowerCase()) && /^\p{Ll}/u.test(w)) ||
+      // "Xi meets", "China hopes": an -s word right after a name is a verb in the third person.
+      (i > 0 && /^\p{Lu}/u.test(prev) && /^\p{Ll}+[^s]s$/u.test(w)) ||
+      // "jointly advocate": a bare word after an -ly adverb is usually the verb it qualifies
+      // (a plural after an -ly adjective, "neighbourly relations", is not).
+      (/^\p{Ll}{3,}ly$/u.test(prev) && /^\p{Ll}+$/u.test(w) && !/(?:s|ly)$/u.test(w))
+    );
+  });
+}
+
+// What opens a sentence before its first word.
+const withoutOpeners = (sentence: string) => sentence.replace(/^[\s"“‘'(\[«]+/u, '');
+
+/** The first sentence of the English that is not whole: a pair may hold several, and a fragment a machine split off is rarely the first. */
+export function checkFragment(src: string, tgt: string): QaFlag | undefined {
+  // Headlines and captions have no verb and no full stop in Chinese either: only check sentences.
+  const srcIsSentence = /[。！？!?]["”’」』）)]*$/u.test(src);
+  for (const sentence of splitSentences(tgt, 'en')) {
+    const why = fragmentReason(sentence, srcIsSentence);
+    if (why) {
+      return {
+        code: 'fragment',
+        message: `The English “${sentence}” looks like a sentence fragment: ${why.text}.`,
+        params: { reason: why.reason, sentence },
+      };
+    }
+  }
+  return undefined;
+}
+
+function fragmentReason(sentence: string, srcIsSentence: boolean): { reason: string; text: string } | undefined {
+  const words = tokenizeWords(sentence, 'en').filter((t) => /\p{L}/u.test(t));
+  const [first, next] = words;
+  if (!first) return undefined;
+  if (/^\p{Ll}/u.test(withoutOpeners(sentence))) return { reason: 'lowercase', text: 'it does not start with a capital letter' };
+  if (/^(and|but|or)$/i.test(first) && next && /^\p{Ll}/u.test(next) && !SUBJECT_STARTERS.has(next)) {
+    return { reason: 'conjunction', text: `it starts with “${first}” and has no subject` };
+  }
+  if (srcIsSentence && words.length >= 3 && !hasVerb(words)) return { reason: 'no-verb', text: 'it has no verb' };
+  return undefined;
+}
+
+// Translators split long Chinese sentences too, but the English sentence they start points back
+// ("He", "This") or links on ("In addition"); one that starts with a new noun phrase or a
+// conjunction ("…and exchanges. Youth and local levels…") is where a machine broke the sentence.
+const RESTARTS = /^(?:he|she|it|they|we|i|you|this|these|that|those|such|both|however|meanwhile|moreover|furthermore|therefore|thus|besides|also|additionally|instead|still|then|in addition|at the same time|on the other hand|in turn)\b/iu;
+
+/** One Chinese sentence whose English is several, the break not a translator's: names the break, "exchanges. Youth". */
+export function checkBroken(src: string, tgt: string): QaFlag | undefined {
+  if (splitSentences(src, 'zh').length !== 1) return undefined;
+  const sentences = splitSentences(tgt, 'en');
+  for (let k = 1; k < sentences.length; k++) {
+    if (RESTARTS.test(withoutOpeners(sentences[k]!))) continue;
+    const at = `${/\S+$/u.exec(sentences[k - 1]!)![0]} ${/^\S+/u.exec(sentences[k]!)![0]}`;
+    return {
+      code: 'broken',
+      message: `The Chinese is one sentence but the English breaks it at “${at}”, starting a sentence where the previous one should go on.`,
+      params: { at },
+    };
+  }
+  return undefined;
+}
