@@ -2,6 +2,7 @@
 
 import type { Db } from './open-database.ts';
 import type { DraftPair, DraftSegment } from '../domain/assemble-pairs.ts';
+import type { StoredStructure } from '../domain/structured-text.ts';
 
 export interface DocumentSummaryRow {
   id: number;
@@ -114,7 +115,7 @@ export function documentsRepo(db: Db) {
     insertDocument: db.prepare(
       'INSERT INTO documents (title, src_lang, tgt_lang, source_name, page_date, created_by, shared) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    insertSource: db.prepare('INSERT INTO sources (document_id, side, name, content) VALUES (?, ?, ?, ?)'),
+    insertSource: db.prepare('INSERT INTO sources (document_id, side, name, content, format, structure) VALUES (?, ?, ?, ?, ?, ?)'),
     insertPair: db.prepare(
       'INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, tgt_text) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -160,8 +161,9 @@ export function documentsRepo(db: Db) {
     insertDocument(d: { title: string; srcLang: string; tgtLang: string; sourceName: string | null; pageDate: string | null; createdBy: number | null; shared?: boolean }) {
       return Number(q.insertDocument.run(d.title, d.srcLang, d.tgtLang, d.sourceName, d.pageDate, d.createdBy, d.shared === false ? 0 : 1).lastInsertRowid);
     },
-    insertSource: (documentId: number, side: 'src' | 'tgt', name: string, content: string) =>
-      Number(q.insertSource.run(documentId, side, name, content).lastInsertRowid),
+    /** `structure`: the blocks of a structured file, kept so the translated document can be rebuilt. */
+    insertSource: (documentId: number, side: 'src' | 'tgt', name: string, content: string, structure?: StoredStructure) =>
+      Number(q.insertSource.run(documentId, side, name, content, structure?.format ?? null, structure ? JSON.stringify(structure) : null).lastInsertRowid),
     insertPairs(documentId: number, pairs: NewPair[]) {
       pairs.forEach((p, idx) => {
         const tgtText = p.mtText;

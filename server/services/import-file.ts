@@ -5,7 +5,7 @@ import type { Db } from '../db/open-database.ts';
 import { documentTransferRepo, documentsRepo, type KeptPair, type NewSegment } from '../db/documents-repo.ts';
 import { accountsRepo } from '../db/accounts-repo.ts';
 import { pairsRepo } from '../db/pairs-repo.ts';
-import { importTextDocument } from './import-document.ts';
+import { importTextDocument, type NamedText } from './import-document.ts';
 import { translationMemory } from './translation-memory.ts';
 import { adapterFor } from '../formats/adapters.ts';
 import { defaultSegments, type BilingualDocument, type BilingualPair, type FormatAdapter } from '../formats/bilingual-document.ts';
@@ -13,6 +13,10 @@ import { decodeText } from '../domain/decode-text.ts';
 import { joinSentences, type Aligner } from '../domain/assemble-pairs.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { State } from '../domain/types.ts';
+import { layOutBlocks } from '../domain/structured-text.ts';
+import type { SourceDocument, SourceFormatName } from '../formats/source/blocks.ts';
+import { docxFormat } from '../formats/source/docx.ts';
+import { detectTextFormat, isDocxFile } from '../formats/source/source-formats.ts';
 
 /** A file as it arrived: the name is only ever shown or stored as text, never used as a path. */
 export interface UploadedFile {
@@ -41,6 +45,8 @@ interface DecodedFile {
   name: string;
   text: string;
   format: FormatAdapter | undefined;
+  /** A Word file, web page, Markdown or subtitle file, read into its blocks. */
+  source?: { format: SourceFormatName; doc: SourceDocument };
 }
 
 const MAX_TITLE = 500;
@@ -63,8 +69,18 @@ export function detectFormat(name: string, text: string): FormatAdapter | undefi
 }
 
 function decodeUpload(file: UploadedFile): DecodedFile {
+  if (isDocxFile(file.name, file.bytes)) return { name: file.name, text: '', format: undefined, source: { format: 'docx', doc: docxFormat.read(file.bytes) } };
   const { text } = decodeText(file.bytes, `The file "${file.name}"`);
-  return { name: file.name, text, format: detectFormat(file.name, text) };
+  const format = detectFormat(file.name, text);
+  const structured = format ? undefined : detectTextFormat(file.name, text);
+  return { name: file.name, text, format, source: structured && { format: structured.name, doc: structured.read(text) } };
+}
+
+/** A structured file's blocks laid out as its source text; a plain text as it is. */
+function namedText(file: DecodedFile): NamedText {
+  if (!file.source) return { name: file.name, text: file.text };
+  const { text, structure } = layOutBlocks(file.source.format, file.source.doc);
+  return { name: file.name, text, structure };
 }
 
 function checkedTitle(...candidates: (string | undefined)[]): string {
@@ -101,9 +117,9 @@ export function importUpload(deps: UploadDeps, request: UploadRequest): number {
       'errors.translationNotText', { name: translation.name });
   }
   return importTextDocument({ db: deps.db, align: deps.aligner() }, {
-    title: checkedTitle(request.title, baseName(source.name)),
-    zh: { name: source.name, text: source.text },
-    en: { name: translation.name, text: translation.text },
+    title: checkedTitle(request.title, source.source?.doc.title, baseName(source.name)),
+    zh: namedText(source),
+    en: namedText(translation),
     createdBy: request.createdBy,
     shared: request.shared,
   });
