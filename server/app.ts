@@ -33,6 +33,7 @@ import { transferRoutes } from './routes/transfer-routes.ts';
 import { accessRoutes } from './routes/access-routes.ts';
 import { documentAccess } from './services/document-access.ts';
 import { documentGate } from './http/document-access.ts';
+import { translatedDocuments } from './services/translated-document.ts';
 
 export interface AppDeps {
   db: Db;
@@ -42,6 +43,8 @@ export interface AppDeps {
   /** The largest uploaded file in bytes; 20 MB when not given. */
   maxUpload?: number;
   loginThrottle?: LoginThrottle;
+  /** Page import by URL: hosts allowed although not public ("host:port"), and the deadline; none and 15 s when not given. */
+  fetch?: { allow: readonly string[]; timeoutMs: number };
   /** The sentence aligner for realigning; loaded on first use. */
   aligner?: () => Aligner;
 }
@@ -85,7 +88,7 @@ export function createApp(deps: AppDeps) {
   app.use(authenticate(accounts));
   app.use(documentGate(access));
   // Before the CSRF check: an upload's _csrf field is in its multipart body, which these routes parse and then check.
-  app.use(transferRoutes({ db: deps.db, maxUpload: deps.maxUpload }));
+  app.use(transferRoutes({ db: deps.db, maxUpload: deps.maxUpload, fetch: deps.fetch }));
   app.use(csrfProtection);
 
   app.get('/', (_req, res) => res.redirect(303, '/documents'));
@@ -99,7 +102,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`);
   });
-  app.use(documentRoutes({ documents, workspace, editing, memory, access }));
+  app.use(documentRoutes({ documents, workspace, editing, memory, access, translated: translatedDocuments(deps.db) }));
   app.use((req) => {
     throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');
   });

@@ -262,8 +262,23 @@ export function documentTransferRepo(db: Db) {
     insertSegment: db.prepare(`INSERT INTO segments
       (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)`),
+    structuredSource: db.prepare(`SELECT id, name, structure FROM sources
+      WHERE document_id = ? AND side = 'src' AND structure IS NOT NULL ORDER BY id LIMIT 1`),
+    sourceFormat: db.prepare(`SELECT format FROM sources WHERE document_id = ? AND side = 'src' AND format IS NOT NULL ORDER BY id LIMIT 1`).pluck(),
+    // Every pair that is not noise, with where its Chinese starts in `source` (NULL when it has none there).
+    placedPairs: db.prepare(`SELECT p.tgt_text AS tgt,
+        (SELECT min(s.start_offset) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' AND s.source_id = @source) AS src_start,
+        (SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)) AS src
+      FROM pairs p WHERE p.document_id = @doc AND p.noise = 0 ORDER BY p.idx`),
   };
   return {
+    /** The Chinese source's structure, for a document imported from a structured file. */
+    structuredSource: (documentId: number) => q.structuredSource.get(documentId) as { id: number; name: string; structure: string } | undefined,
+    /** The format of the document's structured Chinese source, or undefined for a plain text or bilingual file. */
+    sourceFormat: (documentId: number) => q.sourceFormat.get(documentId) as string | undefined,
+    /** The document's pairs in order, each with its current English and where its Chinese starts in `sourceId`. */
+    placedPairs: (documentId: number, sourceId: number | null) =>
+      q.placedPairs.all({ doc: documentId, source: sourceId }) as { tgt: string; src_start: number | null; src: string | null }[],
     /** Every non-noise pair at or above `minState`, in order, read `pageSize` rows at a time. */
     *exportPairs(documentId: number, minState: number, pageSize = 500): Generator<ExportPairRow> {
       let after = -1;
