@@ -108,6 +108,10 @@ export function importUpload(deps: UploadDeps, request: UploadRequest): number {
     return importBilingualFile(deps.db, { title: request.title, file: source, format: source.format, createdBy: request.createdBy, shared: request.shared });
   }
   if (!request.translation) {
+    if (source.source) {
+      throw new ValidationError(`"${source.name}" is the Chinese document: upload its English translation as the second file.`,
+        'formats.missingTranslation', { name: source.name });
+    }
     throw new ValidationError(`"${source.name}" is a plain text: upload its English translation as the second file.`,
       'errors.missingTranslation', { name: source.name });
   }
