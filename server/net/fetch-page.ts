@@ -46,14 +46,17 @@ const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');
 const portOf = (url: URL) => url.port || (url.protocol === 'https:' ? '443' : '80');
 
 /** The addresses to connect to: the literal one, or every one the name resolves to, each checked unless allowed. */
-async function checkedAddresses(url: URL, allow: readonly string[]): Promise<{ address: string; family: number }[]> {
+async function checkedAddresses(url: URL, allow: readonly string[], signal: AbortSignal): Promise<{ address: string; family: number }[]> {
   const host = hostOf(url);
   let found: { address: string; family: number }[];
   if (net.isIP(host)) found = [{ address: host, family: net.isIP(host) }];
   else {
+    // dns.lookup takes no signal: the deadline races it, so a resolver that hangs still ends the request in time.
+    const deadline = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
     try {
-      found = await dns.lookup(host, { all: true, verbatim: true });
-    } catch {
+      found = await Promise.race([dns.lookup(host, { all: true, verbatim: true }), deadline]);
+    } catch (err) {
+      if (signal.aborted) throw err;
       throw refused(`The host "${host}" could not be found.`, 'fetch.dns', { host });
     }
   }
@@ -123,7 +126,7 @@ export async function fetchPage(raw: string, limits: FetchLimits): Promise<Fetch
   let url = parseUrl(raw);
   try {
     for (let hop = 0; ; hop++) {
-      const [first] = await checkedAddresses(url, limits.allow);
+      const [first] = await checkedAddresses(url, limits.allow, controller.signal);
       const answer = await request(url, first!, limits, controller.signal);
       if (answer.location === undefined) {
         if (answer.status >= 400) throw refused(`${url.href} answered ${answer.status}.`, 'fetch.status', { url: url.href, status: answer.status });
