@@ -11,6 +11,7 @@ import { chineseWordFile, englishWordFile } from '../formats/source/word-files.t
 import { EN_SRT, ZH_SRT } from '../formats/source/subtitle-files.ts';
 import { readSrt } from '../../server/formats/source/srt.ts';
 import { readMarkdown } from '../../server/formats/source/markdown.ts';
+import { readHtmlPage } from '../../server/formats/source/html-page.ts';
 
 let server: TestServer;
 let token: string;
@@ -72,6 +73,12 @@ describe('structured files in', () => {
     expect(rows.find((p) => p.src.startsWith('市政府官员表示'))?.tgt).toBe(EN_SENTENCES[2]);
     const doc = await (await fetch(`${server.url}/api/documents/${id}`, { headers: { authorization: `Bearer ${token}` } })).json();
     expect(doc.title).toBe('成都机场轻轨线路开通');
+    const translated = await get(`/documents/${id}/translation`);
+    expect(translated.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const page = readHtmlPage(text(translated.bytes));
+    expect(page.title).toBe('Chengdu opens airport light-rail line');
+    expect(page.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'paragraph', 'heading', 'paragraph']);
+    expect(page.blocks[2]!.text).toBe(`${EN_SENTENCES[2]} ${EN_SENTENCES[3]}`);
   });
 });
 
