@@ -73,22 +73,33 @@ function articleBlock(f: Found): Block {
   return { kind: isNoise(f.text) ? 'noise' : 'paragraph', text: f.text };
 }
 
+/** linkedom makes no <html> element for a fragment; Readability needs one. */
+function pageDocument(html: string) {
+  return parseHTML(/<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document;
+}
+
+function noArticle(cause?: unknown): ParseError {
+  return new ParseError('The web page has no article that could be found: no run of paragraphs to read.', 'formats.htmlNoArticle', { cause });
+}
+
 export function readHtmlPage(html: string): SourceDocument {
-  const article = new Readability<PageNode>(parseHTML(html).document as unknown as Document, {
-    serializer: (node) => node as unknown as PageNode,
-  }).parse();
+  let article: ReturnType<Readability<PageNode>['parse']>;
+  try {
+    article = new Readability<PageNode>(pageDocument(html) as unknown as Document, { serializer: (node) => node as unknown as PageNode }).parse();
+  } catch (err) {
+    // Readability gives up on some broken documents by throwing; for the reader that is a page without an article.
+    throw noArticle(err);
+  }
   const kept = new Set(article?.content ? textRuns(article.content).map((f) => f.text) : []);
   const title = oneLine(article?.title ?? '');
   // A fresh copy of the page: Readability has taken apart the one it read.
-  const page = textRuns(parseHTML(html).document.body as unknown as PageNode);
+  const page = textRuns(pageDocument(html).body as unknown as PageNode);
   const inArticle = (f: Found) => kept.has(f.text) || (f.tag.startsWith('H') && f.text === title);
   const first = page.findIndex(inArticle);
   const last = page.findLastIndex(inArticle);
   const blocks = first < 0 ? [] : page.slice(first, last + 1).map((f) => (inArticle(f) ? articleBlock(f) : { kind: 'noise' as const, text: f.text }));
   // Readability returns whatever text it finds; an article has at least one paragraph that is not page furniture.
-  if (!blocks.some((b) => b.kind === 'paragraph' || b.kind === 'item')) {
-    throw new ParseError('The web page has no article that could be found: no run of paragraphs to read.', 'formats.htmlNoArticle');
-  }
+  if (!blocks.some((b) => b.kind === 'paragraph' || b.kind === 'item')) throw noArticle();
   // Readability's title often carries the site's name; the page's own top heading does not.
   const shown = blocks.find((b) => b.kind === 'heading' && b.level === 1)?.text ?? title;
   return { ...(shown ? { title: shown } : {}), blocks };

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import JSZip from 'jszip';
+import fc from 'fast-check';
 import type { Block, SourceDocument } from '../../../server/formats/source/blocks.ts';
 import { sourceFormats, detectTextFormat, isZip } from '../../../server/formats/source/source-formats.ts';
 import { readDocx, MAX_DOCX_XML } from '../../../server/formats/source/docx.ts';
@@ -198,5 +199,36 @@ describe('detection', () => {
     expect(name('# 标题\n\n正文。', 'notes')).toBe('md');
     expect(name('正文。', 'notes.markdown')).toBe('md');
     expect(name('正文。', 'notes')).toBe('text');
+  });
+});
+
+describe('hostile files', () => {
+  it('when a Word file is cut short or has bytes changed anywhere then it is read or refused with a ParseError, never another error', async () => {
+    const good = await chineseWordFile();
+    fc.assert(fc.property(fc.nat(good.length - 1), fc.array(fc.tuple(fc.nat(good.length - 1), fc.nat(255)), { maxLength: 8 }), (cut, flips) => {
+      const bytes = good.slice(0, Math.max(4, cut));
+      for (const [at, value] of flips) if (at < bytes.length) bytes[at] = value;
+      try {
+        readDocx(bytes);
+      } catch (err) {
+        if (!(err instanceof ParseError)) throw err;
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('when a text format gets random or mangled text then it is read or refused with a ParseError, never another error', () => {
+    const samples = [ZH_SRT, ZH_VTT, englishNewsPage(), '# 标题\n\n- 项\n'];
+    const textFormats = sourceFormats.filter((f) => !f.binary);
+    fc.assert(fc.property(fc.nat(samples.length - 1), fc.nat(), fc.string({ maxLength: 40 }), fc.nat(textFormats.length - 1), (n, at, junk, which) => {
+      const sample = samples[n]!;
+      const cut = at % (sample.length + 1);
+      const text = sample.slice(0, cut) + junk + sample.slice(cut + (at % 7));
+      const format = textFormats[which]!;
+      try {
+        if (!format.binary) format.read(text);
+      } catch (err) {
+        if (!(err instanceof ParseError)) throw err;
+      }
+    }), { numRuns: 300 });
   });
 });
