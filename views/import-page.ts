@@ -3,6 +3,7 @@
 import { html, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
+import { sourceFormats } from '../server/formats/source/source-formats.ts';
 
 export interface ImportFormState {
   /** The sentence of a refused upload, shown above the form. */
@@ -16,8 +17,8 @@ export interface ImportFormState {
   translationUrl?: string;
 }
 
-const SOURCE_TYPES = '.txt,.tmx,.xlf,.xliff,.json,.docx,.html,.htm,.md,.markdown,.srt,.vtt,text/plain,application/json,application/xml,text/html,text/markdown,text/vtt';
-const TRANSLATION_TYPES = '.txt,.docx,.html,.htm,.md,.markdown,.srt,.vtt,text/plain,text/html,text/markdown,text/vtt';
+const TRANSLATION_TYPES = ['.txt', 'text/plain', ...sourceFormats.flatMap((f) => f.accept)].join(',');
+const SOURCE_TYPES = `${TRANSLATION_TYPES},.tmx,.xlf,.xliff,.json,application/json,application/xml`;
 
 /** The form alone: htmx swaps it in place, so a refusal shows its sentence without leaving the page. */
 export function importForm(ctx: ViewContext, state: ImportFormState = {}): SafeHtml {

@@ -132,7 +132,7 @@ export const htmlFormat: TextSourceFormat = {
   name: 'html',
   extension: '.html',
   mediaType: 'text/html',
-  accept: ['.html', '.htm', 'text/html'],
+  accept: ['.html', '.htm', '.xhtml', 'text/html'],
   binary: false,
   read: readHtmlPage,
   write: (doc) => utf8(htmlPage(doc.title ?? '', 'en', blocksHtml(doc.blocks.filter((b) => b.kind !== 'noise')))),
