@@ -96,7 +96,9 @@ export function readHtmlPage(html: string): SourceDocument {
   const page = textRuns(pageDocument(html).body as unknown as PageNode);
   const inArticle = (f: Found) => kept.has(f.text) || (f.tag.startsWith('H') && f.text === title);
   const first = page.findIndex(inArticle);
-  const last = page.findLastIndex(inArticle);
+  let last = page.findLastIndex(inArticle);
+  // A headline list that closes the article ("Related stories") belongs to the page as noise, whether Readability kept it or not.
+  while (page[last + 1]?.linkOnly) last++;
   const blocks = first < 0 ? [] : page.slice(first, last + 1).map((f) => (inArticle(f) ? articleBlock(f) : { kind: 'noise' as const, text: f.text }));
   // Readability returns whatever text it finds; an article has at least one paragraph that is not page furniture.
   if (!blocks.some((b) => b.kind === 'paragraph' || b.kind === 'item')) throw noArticle();

@@ -112,7 +112,7 @@ describe('Word files', () => {
 });
 
 describe('web pages', () => {
-  it('when an English news page is read then the article stays, ads, share bar and caption are noise, nav and comments are gone', () => {
+  it('when an English news page is read then the article stays, ads, share bar, caption and headline list are noise, nav and comments are gone', () => {
     const doc = readHtmlPage(englishNewsPage());
     expect(doc.title).toBe('Chengdu opens airport light-rail line');
     expect(doc.blocks).toEqual([
@@ -125,12 +125,14 @@ describe('web pages', () => {
       { kind: 'noise', text: 'Sponsor Advertisement' },
       { kind: 'heading', level: 2, text: 'A faster trip' },
       { kind: 'paragraph', text: `${EN_SENTENCES[4]} ${EN_SENTENCES[5]}` },
+      { kind: 'noise', text: "Chengdu to host leaders' summit" },
+      { kind: 'noise', text: 'New metro map released' },
     ]);
     const all = doc.blocks.map((b) => b.text).join('\n');
     for (const gone of ['World', 'Great news', 'dataLayer', 'Most read', 'All rights reserved', 'Comments']) expect(all).not.toContain(gone);
   });
 
-  it('when a Chinese news page is read then its headline list is noise too', () => {
+  it('when a Chinese news page is read then the same furniture is noise', () => {
     const doc = readHtmlPage(chineseNewsPage());
     expect(doc.title).toBe('成都机场轻轨线路开通');
     expect(doc.blocks.filter((b) => b.kind !== 'noise').map((b) => b.text)).toEqual([
