@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { rowCounts, tokenFor, upload, type Part } from '../transfer/transfer-support.ts';
 import { chineseNewsPage, englishNewsPage, EN_SENTENCES } from '../formats/source/news-pages.ts';
 import { chineseWordFile, englishWordFile } from '../formats/source/word-files.ts';
-import { EN_SRT, ZH_SRT } from '../formats/source/subtitle-files.ts';
+import { EN_SRT, ZH_SRT, ZH_VTT } from '../formats/source/subtitle-files.ts';
 import { readSrt } from '../../server/formats/source/srt.ts';
 import { readMarkdown } from '../../server/formats/source/markdown.ts';
 import { readHtmlPage } from '../../server/formats/source/html-page.ts';
@@ -98,6 +98,14 @@ describe('the translation out', () => {
       ['3', '00:00:06,300', '00:00:11,000', '"It used to take me over an hour to reach the airport," said Li Ming, a teacher.'],
       ['5', '00:00:11,500', '00:00:14,000', 'Residents welcomed the opening.'],
     ]);
+  });
+
+  it('when Chinese WebVTT is aligned with an English plain text then the translated .vtt keeps identifiers, time codes and settings', async () => {
+    const id = await imported({ source: { name: 'clip.vtt', content: ZH_VTT }, translation: { name: 'en.txt', content: 'Chengdu opened a new light-rail line on Monday. It links the airport with the city centre in 25 minutes.' } });
+    const res = await get(`/documents/${id}/translation`);
+    expect(res.headers.get('content-type')).toBe('text/vtt; charset=utf-8');
+    expect(text(res.bytes)).toBe('WEBVTT\n\nintro\n00:01.000 --> 00:03.500 line:90% align:center\nChengdu opened a new light-rail line on Monday.\n\n'
+      + '00:03.600 --> 00:06.200\nIt links the airport with the city centre in 25 minutes.\n');
   });
 
   it('when a Word pair is downloaded translated then mammoth reads the Chinese structure with the English in it', async () => {
