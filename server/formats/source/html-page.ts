@@ -111,15 +111,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
-/** One block as HTML: headings and paragraphs as such, list items in a list, cues as paragraphs. */
-export function blocksHtml(blocks: Block[]): string {
+/** Blocks as HTML: headings and paragraphs as such, list items in a list, cues as paragraphs. */
+function blocksHtml(blocks: Block[]): string {
   let out = '';
   blocks.forEach((b, i) => {
     const text = escapeHtml(b.text);
     if (b.kind === 'item') {
       out += `${blocks[i - 1]?.kind === 'item' ? '' : '<ul>\n'}<li>${text}</li>\n${blocks[i + 1]?.kind === 'item' ? '' : '</ul>\n'}`;
     } else if (b.kind === 'heading') out += `<h${b.level ?? 1}>${text}</h${b.level ?? 1}>\n`;
-    else if (b.kind === 'noise') out += `<p class="noise">${text}</p>\n`;
     else out += `<p>${text}</p>\n`;
   });
   return out;
