@@ -35,6 +35,7 @@ import { documentAccess } from './services/document-access.ts';
 import { documentGate } from './http/document-access.ts';
 import { knownDevices } from './services/known-devices.ts';
 import { workPool, type WorkPool } from './threads/work-pool.ts';
+import { translatedDocuments } from './services/translated-document.ts';
 
 export interface AppDeps {
   db: Db;
@@ -44,6 +45,8 @@ export interface AppDeps {
   /** The largest uploaded file in bytes; 20 MB when not given. */
   maxUpload?: number;
   loginThrottle?: LoginThrottle;
+  /** Page import by URL: hosts allowed although not public ("host:port"), and the deadline; none and 15 s when not given. */
+  fetch?: { allow: readonly string[]; timeoutMs: number };
   /** The sentence aligner for realigning; loaded on first use. */
   aligner?: () => Aligner;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client (DUIQI_TRUST_PROXY); none when not given. */
@@ -107,7 +110,7 @@ export function createApp(deps: AppDeps) {
     next();
   });
   // Before the CSRF check: an upload's _csrf field is in its multipart body, which these routes parse and then check.
-  app.use(transferRoutes({ db: deps.db, work, maxUpload: deps.maxUpload }));
+  app.use(transferRoutes({ db: deps.db, work, maxUpload: deps.maxUpload, fetch: deps.fetch }));
   app.use(csrfProtection);
 
   app.get('/', (_req, res) => res.redirect(303, '/documents'));
@@ -122,7 +125,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`);
   });
-  app.use(documentRoutes({ documents, workspace, editing, memory, access }));
+  app.use(documentRoutes({ documents, workspace, editing, memory, access, translated: translatedDocuments(deps.db) }));
   app.use((req) => {
     throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');
   });

@@ -15,6 +15,10 @@ export interface Config {
   workers: number;
   /** Express `trust proxy`: a number of proxy hops, or the proxies' addresses; undefined trusts none. */
   trustProxy: number | string | undefined;
+  /** "host:port" entries that page import may fetch from although they are not public addresses. */
+  fetchAllow: string[];
+  /** How long fetching a page for import may take, in milliseconds. */
+  fetchTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +44,7 @@ function isSubnet(text: string): boolean {
 }
 
 export const DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024;
+export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const portText = env.PORT ?? '3000';
@@ -65,5 +70,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^\d+$/.test(workersText) || workers < 1 || workers > 64) {
     throw new ConfigError(`DUIQI_WORKERS must be a whole number of processes from 1 to 64, not "${workersText}".`);
   }
-  return { port, dbFile, adminPassword, mtUrl, mtKey: env.DUIQI_MT_KEY || undefined, maxUpload, workers, trustProxy: trustProxyOf(env.DUIQI_TRUST_PROXY) };
+  const fetchAllow = (env.DUIQI_FETCH_ALLOW ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const badHost = fetchAllow.find((h) => !/^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/.test(h));
+  if (badHost) throw new ConfigError(`DUIQI_FETCH_ALLOW must list host:port entries separated by commas; "${badHost}" is not one.`);
+  const timeoutText = env.DUIQI_FETCH_TIMEOUT ?? String(DEFAULT_FETCH_TIMEOUT_MS);
+  const fetchTimeoutMs = Number(timeoutText);
+  if (!/^\d+$/.test(timeoutText) || fetchTimeoutMs < 100 || fetchTimeoutMs > 600_000) {
+    throw new ConfigError(`DUIQI_FETCH_TIMEOUT must be a whole number of milliseconds from 100 to 600000, not "${timeoutText}".`);
+  }
+  return {
+    port, dbFile, adminPassword, mtUrl, mtKey: env.DUIQI_MT_KEY || undefined, maxUpload, workers,
+    trustProxy: trustProxyOf(env.DUIQI_TRUST_PROXY), fetchAllow, fetchTimeoutMs,
+  };
 }

@@ -26,6 +26,7 @@ function report(config: Config, r: Awaited<ReturnType<typeof prepareWorkbench>>)
 async function serve(config: Config, db: ReturnType<typeof openDatabase>, ready: () => void): Promise<void> {
   const app = createApp({
     db, i18n: await createI18n(), mt: configuredEngine(db, { url: config.mtUrl, apiKey: config.mtKey }), maxUpload: config.maxUpload, trustProxy: config.trustProxy,
+    fetch: { allow: config.fetchAllow, timeoutMs: config.fetchTimeoutMs },
   });
   const server = app.listen(config.port, ready);
   server.on('error', (err: NodeJS.ErrnoException) => {

@@ -9,6 +9,12 @@ describe('configuration', () => {
     expect(readConfig({})).toMatchObject({ port: 3000, dbFile: 'data/duiqi.sqlite', adminPassword: undefined, mtUrl: undefined });
   });
 
+  it('when hosts are allowed for page import then each host:port is kept', () => {
+    expect(readConfig({ DUIQI_FETCH_ALLOW: ' 127.0.0.1:8080, [::1]:3000,pages.test:80 ', DUIQI_FETCH_TIMEOUT: '2500' }))
+      .toMatchObject({ fetchAllow: ['127.0.0.1:8080', '[::1]:3000', 'pages.test:80'], fetchTimeoutMs: 2500 });
+    expect(readConfig({})).toMatchObject({ fetchAllow: [], fetchTimeoutMs: 15000 });
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT must be a whole number from 1 to 65535, not "abc".'],
     [{ PORT: '70000' }, 'PORT must be a whole number from 1 to 65535, not "70000".'],
@@ -18,6 +24,8 @@ describe('configuration', () => {
     [{ DUIQI_TRUST_PROXY: 'true' }, 'DUIQI_TRUST_PROXY must be a number of proxies from 1 to 10 or their addresses (loopback, 10.0.0.1, 172.16.0.0/12 …), not "true".'],
     [{ DUIQI_TRUST_PROXY: '10.0.0.0/33' }, 'DUIQI_TRUST_PROXY must be a number of proxies'],
     [{ DUIQI_TRUST_PROXY: '0' }, 'DUIQI_TRUST_PROXY must be a number of proxies'],
+    [{ DUIQI_FETCH_ALLOW: '127.0.0.1:8080,localhost' }, 'DUIQI_FETCH_ALLOW must list host:port entries separated by commas; "localhost" is not one.'],
+    [{ DUIQI_FETCH_TIMEOUT: '5s' }, 'DUIQI_FETCH_TIMEOUT must be a whole number of milliseconds from 100 to 600000, not "5s".'],
   ])('when %j then readConfig refuses with one sentence', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });

@@ -64,7 +64,7 @@ function filters(ctx: ViewContext, docId: number, f: RowFilter): SafeHtml {
   </form>`;
 }
 
-export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; progress: Progress; effort: PostEditEffort; sharing: DocumentSharing },
+export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; progress: Progress; effort: PostEditEffort; sharing: DocumentSharing; sourceFormat?: string },
   rows: WorkRow[], filter: RowFilter): SafeHtml {
   const { doc } = view;
   return layout(ctx, doc.title, html`
@@ -81,7 +81,7 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   ${doc.counts.untranslated > 0 ? html`<form method="post" action="/documents/${doc.id}/machine-translate" class="mt-form">
     <input type="hidden" name="_csrf" value="${ctx.csrfToken}"><button type="submit" data-testid="mt-button">${ctx.t('mt.button')}</button></form>` : ''}
   <p class="doc-actions"><a href="/documents/${doc.id}/align" data-testid="align-link">${ctx.t('align.open')}</a></p>
-  ${exportDialog(ctx, doc.id)}
+  ${exportDialog(ctx, doc.id, { sourceFormat: view.sourceFormat, untranslated: doc.counts.untranslated })}
   ${accessPanel(ctx, doc.id, view.sharing)}
   ${filters(ctx, doc.id, filter)}
   <table class="pairs" data-testid="pairs">

@@ -1,8 +1,9 @@
-// The upload page: two plain texts to align, one TMX/XLIFF/JSON file kept as it is, or TMX into the memory.
+// The upload page: two texts (plain or structured, as files or web addresses) to align, one TMX/XLIFF/JSON file kept as it is, or TMX into the memory.
 
 import { html, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
+import { sourceFormats } from '../server/formats/source/source-formats.ts';
 
 export interface ImportFormState {
   /** The sentence of a refused upload, shown above the form. */
@@ -12,7 +13,12 @@ export interface ImportFormState {
   memory?: boolean;
   /** Units just loaded into the translation memory. */
   loaded?: number;
+  sourceUrl?: string;
+  translationUrl?: string;
 }
+
+const TRANSLATION_TYPES = ['.txt', 'text/plain', ...sourceFormats.flatMap((f) => f.accept)].join(',');
+const SOURCE_TYPES = `${TRANSLATION_TYPES},.tmx,.xlf,.xliff,.json,application/json,application/xml`;
 
 /** The form alone: htmx swaps it in place, so a refusal shows its sentence without leaving the page. */
 export function importForm(ctx: ViewContext, state: ImportFormState = {}): SafeHtml {
@@ -21,15 +27,16 @@ export function importForm(ctx: ViewContext, state: ImportFormState = {}): SafeH
     ${state.error ? html`<p class="error" role="alert" data-testid="import-error">${state.error}</p>` : ''}
     ${state.loaded !== undefined ? html`<p class="info" role="status" data-testid="import-loaded">${ctx.t('import.loaded', { count: state.loaded })}</p>` : ''}
     <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
-    <p><label>${ctx.t('import.source')}<br><input type="file" name="source" required
-      accept=".txt,.tmx,.xlf,.xliff,.json,text/plain,application/json,application/xml"></label></p>
-    <p><label>${ctx.t('import.translation')}<br><input type="file" name="translation" accept=".txt,text/plain"></label></p>
+    <p><label>${ctx.t('import.source')}<br><input type="file" name="source" accept="${SOURCE_TYPES}" data-testid="import-source"></label><br>
+      <label>${ctx.t('fetch.sourceUrl')} <input type="url" name="sourceUrl" size="50" placeholder="https://" value="${state.sourceUrl ?? ''}" data-testid="import-source-url"></label></p>
+    <p><label>${ctx.t('import.translation')}<br><input type="file" name="translation" accept="${TRANSLATION_TYPES}" data-testid="import-translation"></label><br>
+      <label>${ctx.t('fetch.translationUrl')} <input type="url" name="translationUrl" size="50" placeholder="https://" value="${state.translationUrl ?? ''}" data-testid="import-translation-url"></label></p>
     <p><label>${ctx.t('import.titleField')}<br><input name="title" maxlength="500" value="${state.title ?? ''}"></label></p>
     <p><label>${ctx.t('import.access')}<br><select name="access" data-testid="import-access">
       <option value="team">${ctx.t('access.team')}</option>
       <option value="members"${state.access === 'members' ? html` selected` : ''}>${ctx.t('import.accessMembers')}</option></select></label></p>
     <p><label><input type="checkbox" name="memory" value="1"${state.memory ? html` checked` : ''}> ${ctx.t('import.memory')}</label></p>
-    <p class="meta">${ctx.t('import.limits')}</p>
+    <p class="meta">${ctx.t('import.limits')} ${ctx.t('fetch.urlHint')}</p>
     <button type="submit">${ctx.t('import.submit')}</button>
   </form>`;
 }

@@ -45,7 +45,7 @@ function importedClaim(ctx: ViewContext, p: WorkRow): SafeHtml {
 export function pairRow(ctx: ViewContext, docId: number, p: WorkRow, opts: { openNext?: boolean } = {}): SafeHtml {
   if (p.noise) {
     return html`<tr class="pair noise" id="pair-${p.id}" data-testid="pair-row">
-      <td class="idx">${p.index + 1}</td><td class="src"></td>
+      <td class="idx">${p.index + 1}</td><td class="src" lang="zh-CN" hx-ignore>${p.src}</td>
       <td class="tgt" lang="en" hx-ignore>${p.tgt}</td>
       <td class="score none">—</td><td class="state">${ctx.t('states.noise')}</td><td></td></tr>`;
   }

@@ -2,6 +2,7 @@
 
 import type { Db } from './open-database.ts';
 import type { DraftPair, DraftSegment } from '../domain/assemble-pairs.ts';
+import type { StoredStructure } from '../domain/structured-text.ts';
 
 export interface DocumentSummaryRow {
   id: number;
@@ -117,7 +118,7 @@ export function documentsRepo(db: Db) {
     insertDocument: db.prepare(
       'INSERT INTO documents (title, src_lang, tgt_lang, source_name, page_date, created_by, shared) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    insertSource: db.prepare('INSERT INTO sources (document_id, side, name, content) VALUES (?, ?, ?, ?)'),
+    insertSource: db.prepare('INSERT INTO sources (document_id, side, name, content, format, structure) VALUES (?, ?, ?, ?, ?, ?)'),
     insertPair: db.prepare(
       'INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, tgt_text) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -163,8 +164,9 @@ export function documentsRepo(db: Db) {
     insertDocument(d: { title: string; srcLang: string; tgtLang: string; sourceName: string | null; pageDate: string | null; createdBy: number | null; shared?: boolean }) {
       return Number(q.insertDocument.run(d.title, d.srcLang, d.tgtLang, d.sourceName, d.pageDate, d.createdBy, d.shared === false ? 0 : 1).lastInsertRowid);
     },
-    insertSource: (documentId: number, side: 'src' | 'tgt', name: string, content: string) =>
-      Number(q.insertSource.run(documentId, side, name, content).lastInsertRowid),
+    /** `structure`: the blocks of a structured file, kept so the translated document can be rebuilt. */
+    insertSource: (documentId: number, side: 'src' | 'tgt', name: string, content: string, structure?: StoredStructure) =>
+      Number(q.insertSource.run(documentId, side, name, content, structure?.format ?? null, structure ? JSON.stringify(structure) : null).lastInsertRowid),
     insertPairs(documentId: number, pairs: NewPair[]) {
       pairs.forEach((p, idx) => {
         const tgtText = p.mtText;
@@ -268,8 +270,23 @@ export function documentTransferRepo(db: Db) {
     insertSegment: db.prepare(`INSERT INTO segments
       (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)`),
+    structuredSource: db.prepare(`SELECT id, name, structure FROM sources
+      WHERE document_id = ? AND side = 'src' AND structure IS NOT NULL ORDER BY id LIMIT 1`),
+    sourceFormat: db.prepare(`SELECT format FROM sources WHERE document_id = ? AND side = 'src' AND format IS NOT NULL ORDER BY id LIMIT 1`).pluck(),
+    // Every pair that is not noise, with where its Chinese starts in `source` (NULL when it has none there).
+    placedPairs: db.prepare(`SELECT p.tgt_text AS tgt,
+        (SELECT min(s.start_offset) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' AND s.source_id = @source) AS src_start,
+        (SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)) AS src
+      FROM pairs p WHERE p.document_id = @doc AND p.noise = 0 ORDER BY p.idx`),
   };
   return {
+    /** The Chinese source's structure, for a document imported from a structured file. */
+    structuredSource: (documentId: number) => q.structuredSource.get(documentId) as { id: number; name: string; structure: string } | undefined,
+    /** The format of the document's structured Chinese source, or undefined for a plain text or bilingual file. */
+    sourceFormat: (documentId: number) => q.sourceFormat.get(documentId) as string | undefined,
+    /** The document's pairs in order, each with its current English and where its Chinese starts in `sourceId`. */
+    placedPairs: (documentId: number, sourceId: number | null) =>
+      q.placedPairs.all({ doc: documentId, source: sourceId }) as { tgt: string; src_start: number | null; src: string | null }[],
     /** Every non-noise pair at or above `minState`, in order, read `pageSize` rows at a time. */
     *exportPairs(documentId: number, minState: number, pageSize = 500): Generator<ExportPairRow> {
       let after = -1;

@@ -2,6 +2,7 @@
 
 import type { PageItem } from './parse-page.ts';
 import type { SentenceSpan } from './split-sentences.ts';
+import type { SideItem } from './structured-text.ts';
 import type { ScoredBead } from './types.ts';
 import { State } from './types.ts';
 import { ValidationError } from './errors.ts';
@@ -46,24 +47,34 @@ function noisePair(segment: DraftSegment): DraftPair {
   return { score: null, noise: true, state: null, mtText: '', segments: [segment] };
 }
 
-/**
- * Interleaves noise rows after the bead holding the target sentence that preceded them, so the
- * document reads in page order. `tgtItems` lists every target item in page order.
- */
-function interleave(beads: ScoredBead[], src: DraftSegment[], tgtItems: DraftSegment[]): DraftPair[] {
-  const sentences = tgtItems.filter((t) => t.kind !== 'noise' && t.kind !== 'dateline');
-  const noiseAfter = new Map<number, DraftSegment[]>(); // key: count of sentences before the noise
+/** Noise items keyed by how many sentences of their side precede them. */
+function noiseAfterSentences(items: DraftSegment[]): Map<number, DraftSegment[]> {
+  const noiseAfter = new Map<number, DraftSegment[]>();
   let seen = 0;
-  for (const item of tgtItems) {
-    if (item.kind === 'noise' || item.kind === 'dateline') {
-      noiseAfter.set(seen, [...(noiseAfter.get(seen) ?? []), item]);
-    } else seen++;
+  for (const item of items) {
+    if (item.kind === 'noise' || item.kind === 'dateline') noiseAfter.set(seen, [...(noiseAfter.get(seen) ?? []), item]);
+    else seen++;
   }
-  const pairs: DraftPair[] = (noiseAfter.get(0) ?? []).map(noisePair);
+  return noiseAfter;
+}
+
+const isSentence = (s: DraftSegment) => s.kind !== 'noise' && s.kind !== 'dateline';
+
+/**
+ * Interleaves noise rows after the bead holding the sentence that preceded them on their side, so the
+ * document reads in page order. `srcItems` and `tgtItems` list every item of each side in page order.
+ */
+function interleave(beads: ScoredBead[], srcItems: DraftSegment[], tgtItems: DraftSegment[]): DraftPair[] {
+  const noise = { src: noiseAfterSentences(srcItems), tgt: noiseAfterSentences(tgtItems) };
+  const pairs: DraftPair[] = [...(noise.src.get(0) ?? []), ...(noise.tgt.get(0) ?? [])].map(noisePair);
+  const src = srcItems.filter(isSentence);
+  const tgt = tgtItems.filter(isSentence);
   for (const bead of beads) {
-    pairs.push(sentencePair(bead, src, sentences));
-    const lastTgt = bead.tgt.at(-1);
-    if (lastTgt !== undefined) pairs.push(...(noiseAfter.get(lastTgt + 1) ?? []).map(noisePair));
+    pairs.push(sentencePair(bead, src, tgt));
+    // Noise between two sentences of one bead follows the bead, so none is dropped.
+    for (const side of ['src', 'tgt'] as const) {
+      for (const i of bead[side]) pairs.push(...(noise[side].get(i + 1) ?? []).map(noisePair));
+    }
   }
   return pairs;
 }
@@ -74,15 +85,16 @@ function renumber(pairs: DraftPair[]): DraftPair[] {
   return pairs;
 }
 
-function spanSegments(spans: SentenceSpan[], side: 'src' | 'tgt', source: SourceKey): DraftSegment[] {
-  return spans.map((s, idx) => ({ side, source, idx, text: s.text, kind: 'sentence', paragraph: s.paragraph, start: s.start, end: s.end }));
+function spanSegments(spans: SideItem[], side: 'src' | 'tgt', source: SourceKey): DraftSegment[] {
+  return spans.map((s, idx) => ({ side, source, idx, text: s.text, kind: s.noise ? 'noise' : 'sentence', paragraph: s.paragraph, start: s.start, end: s.end }));
 }
 
-/** Two plain texts, split and aligned. */
-export function assembleTextPairs(src: SentenceSpan[], tgt: SentenceSpan[], align: Aligner): DraftPair[] {
+/** Two texts, split (noise blocks of a structured document kept in place) and aligned. */
+export function assembleTextPairs(src: SideItem[], tgt: SideItem[], align: Aligner): DraftPair[] {
   const srcSegs = spanSegments(src, 'src', 'src');
   const tgtSegs = spanSegments(tgt, 'tgt', 'tgt');
-  return renumber(interleave(align(src.map((s) => s.text), tgt.map((s) => s.text)), srcSegs, tgtSegs));
+  const texts = (items: SideItem[]) => items.filter((i) => !i.noise).map((i) => i.text);
+  return renumber(interleave(align(texts(src), texts(tgt)), srcSegs, tgtSegs));
 }
 
 /**

@@ -7,6 +7,7 @@ import { parseFilter } from '../services/workspace.ts';
 import type { PostEditing, PairActionRequest } from '../services/post-editing.ts';
 import type { TranslationMemory } from '../services/translation-memory.ts';
 import type { DocumentAccess } from '../services/document-access.ts';
+import type { TranslatedDocuments } from '../services/translated-document.ts';
 import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId, optionalText, pairId, versionField } from '../http/params.ts';
@@ -24,8 +25,10 @@ function offsetOf(value: unknown): number {
   return n;
 }
 
-export function documentRoutes(deps: { documents: Documents; workspace: Workspace; editing: PostEditing; memory: TranslationMemory; access: DocumentAccess }): Router {
-  const { documents, workspace, editing, memory, access } = deps;
+export function documentRoutes(deps: {
+  documents: Documents; workspace: Workspace; editing: PostEditing; memory: TranslationMemory; access: DocumentAccess; translated: TranslatedDocuments;
+}): Router {
+  const { documents, workspace, editing, memory, access, translated } = deps;
   const r = Router();
   r.use(requireUser);
 
@@ -75,7 +78,7 @@ export function documentRoutes(deps: { documents: Documents; workspace: Workspac
   r.get('/documents/:doc', (req, res) => {
     const doc = documentId(req.params.doc);
     const filter = parseFilter(req.query);
-    send(res, documentPage(viewContext(req), { ...workspace.overview(doc), sharing: access.sharing(req.user!, doc) },
+    send(res, documentPage(viewContext(req), { ...workspace.overview(doc), sharing: access.sharing(req.user!, doc), sourceFormat: translated.formatOf(doc) },
       workspace.rows(doc, filter, 0, ROWS_PER_PAGE), filter));
   });
 

@@ -5,10 +5,12 @@ import multer from 'multer';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../db/open-database.ts';
-import { DEFAULT_MAX_UPLOAD } from '../config.ts';
+import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_UPLOAD } from '../config.ts';
+import { fetchPage, type FetchLimits } from '../net/fetch-page.ts';
 import { exportDocument } from '../services/export-document.ts';
 import type { UploadedFile, UploadRequest } from '../services/import-file.ts';
 import type { WorkPool } from '../threads/work-pool.ts';
+import { translatedDocuments, type TranslatedFile } from '../services/translated-document.ts';
 import { csrfProtection, requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId } from '../http/params.ts';
@@ -74,10 +76,20 @@ function sharedField(req: Request): boolean {
   throw new ValidationError('"access" must be team or members.', 'errors.badField', { name: 'access' });
 }
 
-function uploadRequest(req: Request): UploadRequest {
+/** A side's file, or the page at its web address, fetched by the server under `limits`. */
+async function fileOrPage(req: Request, side: keyof UploadFields, limits: FetchLimits): Promise<UploadedFile | undefined> {
+  const file = fileIn(req, side);
+  const url = field(req, `${side}Url`)?.trim();
+  if (!url) return file;
+  if (file) throw new ValidationError('Give either a file or a web address for each side, not both.', 'fetch.fileAndUrl');
+  const page = await fetchPage(url, limits);
+  return { name: page.url, bytes: page.bytes };
+}
+
+async function uploadRequest(req: Request, limits: FetchLimits): Promise<UploadRequest> {
   return {
-    title: field(req, 'title'), source: fileIn(req, 'source'), translation: fileIn(req, 'translation'), createdBy: req.user!.id,
-    shared: sharedField(req),
+    title: field(req, 'title'), source: await fileOrPage(req, 'source', limits), translation: await fileOrPage(req, 'translation', limits),
+    createdBy: req.user!.id, shared: sharedField(req),
   };
 }
 
@@ -89,14 +101,18 @@ const showOnForm: ErrorRequestHandler = (err, req, res, next) => {
   const ctx = viewContext(req);
   const state: ImportFormState = {
     error: err.key ? ctx.t(err.key, err.params) : err.message, title: field(req, 'title'), access: field(req, 'access'), memory: asMemory(req),
+    sourceUrl: field(req, 'sourceUrl'), translationUrl: field(req, 'translationUrl'),
   };
   send(res, req.get('hx-request') ? importForm(ctx, state) : importPage(ctx, state), err.status);
 };
 
 /** Imports run on a work thread: decoding, splitting, aligning and writing a 5 MB pair takes seconds. */
-export function transferRoutes(deps: { db: Db; work: () => WorkPool; maxUpload?: number }): Router {
+export function transferRoutes(deps: { db: Db; work: () => WorkPool; maxUpload?: number; fetch?: { allow: readonly string[]; timeoutMs: number } }): Router {
   const { db, work } = deps;
   const guard = upload(deps.maxUpload ?? DEFAULT_MAX_UPLOAD);
+  const limits: FetchLimits = {
+    allow: deps.fetch?.allow ?? [], timeoutMs: deps.fetch?.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, maxBytes: deps.maxUpload ?? DEFAULT_MAX_UPLOAD,
+  };
   const r = Router();
 
   async function download(req: Request, res: Response) {
@@ -111,6 +127,17 @@ export function transferRoutes(deps: { db: Db; work: () => WorkPool; maxUpload?:
   r.get('/api/documents/:id/export', requireUser, download);
   r.get('/documents/:id/export', requireUser, download);
 
+  const translated = translatedDocuments(db);
+  const translation = (req: Request, res: Response) => sendFile(res, translated.translation(documentId(req.params.id)));
+  r.get('/api/documents/:id/translation', requireUser, translation);
+  r.get('/documents/:id/translation', requireUser, translation);
+  const review = (req: Request, res: Response) => {
+    const { t } = viewContext(req);
+    sendFile(res, translated.review(documentId(req.params.id), req.query.format, [t('translated.headSource'), t('translated.headTarget')]));
+  };
+  r.get('/api/documents/:id/bilingual', requireUser, review);
+  r.get('/documents/:id/bilingual', requireUser, review);
+
   r.get('/import', requireUser, (req, res) => {
     send(res, importPage(viewContext(req), { memory: asMemory(req) }));
   });
@@ -121,14 +148,14 @@ export function transferRoutes(deps: { db: Db; work: () => WorkPool; maxUpload?:
       const units = await work().importMemoryFile(fileIn(req, 'source') ?? noFile());
       return send(res, (req.get('hx-request') ? importForm : importPage)(ctx, { memory: true, loaded: units }));
     }
-    const id = await work().importUpload(uploadRequest(req));
+    const id = await work().importUpload(await uploadRequest(req, limits));
     if (req.get('hx-request')) res.set('HX-Redirect', `/documents/${id}`).status(201).end();
     else res.redirect(303, `/documents/${id}`);
   }
   r.post('/import', ...guard, importFromForm, showOnForm);
 
   r.post('/api/documents/import', ...guard, async (req, res) => {
-    res.status(201).json({ id: await work().importUpload(uploadRequest(req)) });
+    res.status(201).json({ id: await work().importUpload(await uploadRequest(req, limits)) });
   });
 
   r.post('/api/memory/import', ...guard, async (req, res) => {
@@ -136,6 +163,17 @@ export function transferRoutes(deps: { db: Db; work: () => WorkPool; maxUpload?:
   });
 
   return r;
+}
+
+/** A whole file at once (a rebuilt document is small), saying how many pairs kept their Chinese. */
+function sendFile(res: Response, file: TranslatedFile): void {
+  const binary = file.mediaType.startsWith('application/vnd.');
+  res.set({
+    'Content-Type': binary ? file.mediaType : `${file.mediaType}; charset=utf-8`,
+    'Content-Disposition': `attachment; filename="${file.asciiFileName}"; filename*=UTF-8''${encodeRfc5987(file.fileName)}`,
+    'X-Duiqi-Untranslated': String(file.fallbacks),
+  });
+  res.send(Buffer.from(file.bytes));
 }
 
 function noFile(): never {

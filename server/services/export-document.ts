@@ -92,13 +92,14 @@ function started(gen: Generator<string>): Generator<string> {
   })();
 }
 
-function fileNames(title: string, id: number, adapter: FormatAdapter): { asciiFileName: string; fileName: string } {
+/** A download's names from the document's title: an ASCII one for any header and the full one for `filename*`. */
+export function fileNames(title: string, id: number, extension: string): { asciiFileName: string; fileName: string } {
   const ascii = title.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[_.]+|_+$/g, '').slice(0, 100);
   // Path separators, quotes and controls never belong in a saved file's name, whatever the script.
   const full = title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_').trim().slice(0, 150);
   return {
-    asciiFileName: `${/[A-Za-z0-9]/.test(ascii) ? ascii : `document-${id}`}${adapter.extension}`,
-    fileName: `${full || `document-${id}`}${adapter.extension}`,
+    asciiFileName: `${/[A-Za-z0-9]/.test(ascii) ? ascii : `document-${id}`}${extension}`,
+    fileName: `${full || `document-${id}`}${extension}`,
   };
 }
 
@@ -123,5 +124,5 @@ export function exportDocument(db: Db, request: ExportRequest, opts: SerializeOp
   const pairs = (function* () {
     for (const row of repo.exportPairs(doc.id, minState)) yield toBilingualPair(row);
   })();
-  return { adapter, ...fileNames(doc.title, doc.id, adapter), chunks: started(inBlocks(adapter.serializeChunks(header, pairs, opts))) };
+  return { adapter, ...fileNames(doc.title, doc.id, adapter.extension), chunks: started(inBlocks(adapter.serializeChunks(header, pairs, opts))) };
 }

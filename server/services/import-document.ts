@@ -8,10 +8,14 @@ import { parsePage } from '../domain/parse-page.ts';
 import { splitParagraphs, splitSentenceSpans, type SentenceSpan } from '../domain/split-sentences.ts';
 import { assemblePagePairs, assembleTextPairs, type Aligner, type DraftPair, type SourceKey } from '../domain/assemble-pairs.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { blockItems, type SideItem, type StoredStructure } from '../domain/structured-text.ts';
+import type { Lang } from '../domain/types.ts';
 
 export interface NamedText {
   name: string;
   text: string;
+  /** The blocks of a structured file whose laid-out text `text` is. */
+  structure?: StoredStructure;
 }
 
 export interface ImportDeps {
@@ -41,7 +45,7 @@ function save(
     const documentId = repo.insertDocument({ ...doc, srcLang: 'zh-CN', tgtLang: 'en' });
     const ids = new Map<SourceKey, number>();
     for (const [key, s] of Object.entries(sources) as [SourceKey, { side: 'src' | 'tgt'; file: NamedText }][]) {
-      ids.set(key, repo.insertSource(documentId, s.side, s.file.name, s.file.text));
+      ids.set(key, repo.insertSource(documentId, s.side, s.file.name, s.file.text, s.file.structure));
     }
     const pairs: NewPair[] = drafts.map((d) => ({
       ...d,
@@ -69,14 +73,18 @@ export function importPageDocument(
   }, drafts);
 }
 
-/** Two plain texts: a Chinese source and its English translation. */
+function sideItems(file: NamedText, lang: Lang): SideItem[] {
+  return file.structure ? blockItems(file.text, file.structure, lang) : splitSentenceSpans(file.text, lang);
+}
+
+/** Two texts, plain or structured: a Chinese source and its English translation. */
 export function importTextDocument(
   deps: ImportDeps,
   input: { title: string; zh: NamedText; en: NamedText; createdBy: number | null; shared?: boolean },
 ): number {
   requireText(input.zh, 'Chinese');
   requireText(input.en, 'English');
-  const drafts = assembleTextPairs(splitSentenceSpans(input.zh.text, 'zh'), splitSentenceSpans(input.en.text, 'en'), deps.align);
+  const drafts = assembleTextPairs(sideItems(input.zh, 'zh'), sideItems(input.en, 'en'), deps.align);
   return save(deps, { title: input.title, pageDate: null, sourceName: input.zh.name, createdBy: input.createdBy, shared: input.shared }, {
     src: { side: 'src', file: input.zh },
     tgt: { side: 'tgt', file: input.en },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Db } from '../db/open-database.ts';
 import { documentTransferRepo, documentsRepo, type KeptPair, type NewSegment } from '../db/documents-repo.ts';
 import { pairsRepo } from '../db/pairs-repo.ts';
-import { importTextDocument } from './import-document.ts';
+import { importTextDocument, type NamedText } from './import-document.ts';
 import { translationMemory } from './translation-memory.ts';
 import { adapterFor } from '../formats/adapters.ts';
 import { defaultSegments, type BilingualDocument, type BilingualPair, type FormatAdapter, type ImportedClaim } from '../formats/bilingual-document.ts';
@@ -14,6 +14,10 @@ import { joinSentences, type Aligner } from '../domain/assemble-pairs.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { firstControlCharacter } from '../domain/control-characters.ts';
 import { State } from '../domain/types.ts';
+import { layOutBlocks } from '../domain/structured-text.ts';
+import type { SourceDocument, SourceFormatName } from '../formats/source/blocks.ts';
+import { docxFormat } from '../formats/source/docx.ts';
+import { detectTextFormat, isDocxFile } from '../formats/source/source-formats.ts';
 
 /** A file as it arrived: the name is only ever shown or stored as text, never used as a path. */
 export interface UploadedFile {
@@ -42,6 +46,8 @@ interface DecodedFile {
   name: string;
   text: string;
   format: FormatAdapter | undefined;
+  /** A Word file, web page, Markdown or subtitle file, read into its blocks. */
+  source?: { format: SourceFormatName; doc: SourceDocument };
 }
 
 const MAX_TITLE = 500;
@@ -64,8 +70,18 @@ export function detectFormat(name: string, text: string): FormatAdapter | undefi
 }
 
 function decodeUpload(file: UploadedFile): DecodedFile {
+  if (isDocxFile(file.name, file.bytes)) return { name: file.name, text: '', format: undefined, source: { format: 'docx', doc: docxFormat.read(file.bytes) } };
   const { text } = decodeText(file.bytes, `The file "${file.name}"`);
-  return { name: file.name, text, format: detectFormat(file.name, text) };
+  const format = detectFormat(file.name, text);
+  const structured = format ? undefined : detectTextFormat(file.name, text);
+  return { name: file.name, text, format, source: structured && { format: structured.name, doc: structured.read(text) } };
+}
+
+/** A structured file's blocks laid out as its source text; a plain text as it is. */
+function namedText(file: DecodedFile): NamedText {
+  if (!file.source) return { name: file.name, text: file.text };
+  const { text, structure } = layOutBlocks(file.source.format, file.source.doc);
+  return { name: file.name, text, structure };
 }
 
 function checkedTitle(...candidates: (string | undefined)[]): string {
@@ -94,6 +110,10 @@ export function importUpload(deps: UploadDeps, request: UploadRequest): number {
     return importBilingualFile(deps.db, { title: request.title, file: source, format: source.format, createdBy: request.createdBy, shared: request.shared });
   }
   if (!request.translation) {
+    if (source.source) {
+      throw new ValidationError(`"${source.name}" is the Chinese document: upload its English translation as the second file.`,
+        'formats.missingTranslation', { name: source.name });
+    }
     throw new ValidationError(`"${source.name}" is a plain text: upload its English translation as the second file.`,
       'errors.missingTranslation', { name: source.name });
   }
@@ -103,9 +123,9 @@ export function importUpload(deps: UploadDeps, request: UploadRequest): number {
       'errors.translationNotText', { name: translation.name });
   }
   return importTextDocument({ db: deps.db, align: deps.aligner() }, {
-    title: checkedTitle(request.title, baseName(source.name)),
-    zh: { name: source.name, text: source.text },
-    en: { name: translation.name, text: translation.text },
+    title: checkedTitle(request.title, source.source?.doc.title, baseName(source.name)),
+    zh: namedText(source),
+    en: namedText(translation),
     createdBy: request.createdBy,
     shared: request.shared,
   });

@@ -132,7 +132,7 @@ describe('ParseError sentences', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     const enErrors = readLocale('en').errors as Record<string, string>;
     const zhErrors = readLocale('zh-CN').errors as Record<string, string>;
-    const source = fs.readdirSync(path.resolve(import.meta.dirname, '../../server/formats'))
+    const source = fs.readdirSync(path.resolve(import.meta.dirname, '../../server/formats')).filter((f) => f.endsWith('.ts'))
       .map((f) => fs.readFileSync(path.resolve(import.meta.dirname, '../../server/formats', f), 'utf8')).join('\n');
     const named = [...new Set([...source.matchAll(/'errors\.(file[a-zA-Z]+)'/g)].map((m) => m[1]!))];
     expect(named.length).toBeGreaterThan(30);

@@ -1,0 +1,72 @@
+// Markdown in and out: headings, paragraphs and list items, read with marked's lexer; inline markup becomes plain text.
+
+import { Lexer, type Token, type Tokens } from 'marked';
+import { nonEmpty, utf8, type Block, type SourceDocument, type TextSourceFormat } from './blocks.ts';
+
+function inlineText(tokens: Token[] | undefined): string {
+  let out = '';
+  for (const t of tokens ?? []) {
+    if (t.type === 'br') out += ' ';
+    else if (t.type === 'html' || t.type === 'image') continue;
+    else if ('tokens' in t && t.tokens) out += inlineText(t.tokens);
+    else if ('text' in t) out += String(t.text);
+  }
+  return out;
+}
+
+function blocksOf(tokens: Token[]): Block[] {
+  const out: Block[] = [];
+  for (const t of tokens) {
+    if (t.type === 'heading') out.push({ kind: 'heading', level: (t as Tokens.Heading).depth, text: inlineText(t.tokens) });
+    else if (t.type === 'paragraph' || t.type === 'text') out.push({ kind: 'paragraph', text: inlineText(t.tokens ?? [{ type: 'text', raw: t.raw, text: t.text } as Token]) });
+    else if (t.type === 'list') {
+      for (const item of (t as Tokens.List).items) {
+        // An item's first paragraph is the item; anything nested under it follows as its own blocks.
+        const [first, ...rest] = blocksOf(item.tokens);
+        if (first) out.push({ ...first, kind: first.kind === 'paragraph' ? 'item' : first.kind });
+        out.push(...rest);
+      }
+    } else if (t.type === 'blockquote') out.push(...blocksOf((t as Tokens.Blockquote).tokens));
+    else if (t.type === 'table') {
+      const table = t as Tokens.Table;
+      for (const row of [table.header, ...table.rows]) for (const cell of row) out.push({ kind: 'paragraph', text: inlineText(cell.tokens) });
+    }
+    // Code blocks, rules and raw HTML are not prose to translate.
+  }
+  return out;
+}
+
+export function readMarkdown(text: string): SourceDocument {
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return { blocks: nonEmpty(blocksOf(new Lexer({ gfm: true }).lex(source))) };
+}
+
+/** Characters Markdown would read as markup, anywhere and at the start of a line. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/^[#+\-=>]/, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+export function writeMarkdown(doc: SourceDocument): string {
+  let out = '';
+  let previous: Block | undefined;
+  for (const b of doc.blocks) {
+    if (b.kind === 'noise') continue;
+    const line = b.kind === 'heading' ? `${'#'.repeat(Math.min(6, b.level ?? 1))} ${escape(b.text)}`
+      : b.kind === 'item' ? `- ${escape(b.text)}` : escape(b.text);
+    // Items of one list stay together; everything else is a paragraph of its own.
+    if (previous) out += previous.kind === 'item' && b.kind === 'item' ? '\n' : '\n\n';
+    out += line;
+    previous = b;
+  }
+  return `${out}\n`;
+}
+
+export const markdownFormat: TextSourceFormat = {
+  name: 'md',
+  extension: '.md',
+  mediaType: 'text/markdown',
+  accept: ['.md', '.markdown', 'text/markdown'],
+  binary: false,
+  read: readMarkdown,
+  write: (doc) => utf8(writeMarkdown(doc)),
+};

@@ -1,0 +1,44 @@
+// WebVTT .vtt in and out: cues with their identifiers, time codes and settings; notes and styles skipped.
+
+import { ParseError } from '../parse-error.ts';
+import { utf8, type Block, type SourceDocument, type TextSourceFormat } from './blocks.ts';
+import { cueGroups, timedCue } from './subtitle-cues.ts';
+
+const FORMAT = 'WebVTT';
+
+export function readVtt(text: string): SourceDocument {
+  const groups = cueGroups(text);
+  if (!/^WEBVTT(?:[ \t]|$)/.test(groups[0]?.lines[0] ?? '')) {
+    throw new ParseError('A WebVTT file starts with the line "WEBVTT".', 'formats.vttHeader');
+  }
+  const blocks: Block[] = [];
+  groups.slice(1).forEach(({ lines, line }, n) => {
+    if (/^(NOTE|STYLE|REGION)(?:\s|$)/.test(lines[0]!)) return;
+    const hasId = !lines[0]!.includes('-->');
+    const id = hasId ? lines[0]!.trim() : '';
+    const timing = hasId ? lines[1] : lines[0];
+    const cue = id || String(n + 1);
+    const block = timedCue(FORMAT, cue, hasId ? line + 1 : line, timing, lines.slice(hasId ? 2 : 1));
+    if (block.text) blocks.push({ ...block, cue: { ...block.cue!, id } });
+  });
+  if (blocks.length === 0) throw new ParseError(`The ${FORMAT} file holds no cue with text.`, 'formats.noCues', { params: { format: FORMAT } });
+  return { blocks };
+}
+
+export function writeVtt(doc: SourceDocument): string {
+  const cues = doc.blocks.filter((b) => b.cue).map((b) => {
+    const c = b.cue!;
+    return `${c.id ? `${c.id}\n` : ''}${c.start} --> ${c.end}${c.settings ? ` ${c.settings}` : ''}\n${b.text}\n`;
+  });
+  return ['WEBVTT\n', ...cues].join('\n');
+}
+
+export const vttFormat: TextSourceFormat = {
+  name: 'vtt',
+  extension: '.vtt',
+  mediaType: 'text/vtt',
+  accept: ['.vtt', 'text/vtt'],
+  binary: false,
+  read: readVtt,
+  write: (doc) => utf8(writeVtt(doc)),
+};

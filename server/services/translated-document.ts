@@ -1,0 +1,66 @@
+// Use cases: the translated document in its source's own format, and the side-by-side file for reviewers.
+
+import type { Db } from '../db/open-database.ts';
+import { documentTransferRepo } from '../db/documents-repo.ts';
+import { documents } from './documents.ts';
+import { fileNames } from './export-document.ts';
+import { placeTranslation } from '../domain/place-translation.ts';
+import type { StoredStructure } from '../domain/structured-text.ts';
+import { ValidationError } from '../domain/errors.ts';
+import { sourceFormat } from '../formats/source/source-formats.ts';
+import { reviewDocx, reviewHtml, type ReviewFormat } from '../formats/source/bilingual-review.ts';
+
+export interface TranslatedFile {
+  bytes: Uint8Array;
+  mediaType: string;
+  asciiFileName: string;
+  fileName: string;
+  /** Pairs with no English, whose Chinese stands in their place, marked. */
+  fallbacks: number;
+}
+
+export function translatedDocuments(db: Db) {
+  const repo = documentTransferRepo(db);
+  const docs = documents(db);
+  return {
+    /** The format a translation can be downloaded in: the structured source's, or undefined for a plain-text import. */
+    formatOf: (documentId: number) => repo.sourceFormat(documentId),
+
+    /** The Chinese source's structure with the current English of each pair in its place. */
+    translation(documentId: number): TranslatedFile {
+      const doc = docs.get(documentId);
+      const source = repo.structuredSource(doc.id);
+      if (!source) {
+        throw new ValidationError('This document was not imported from a Word file, web page, Markdown or subtitle file, so there is no file to rebuild; download a bilingual file instead.',
+          'translated.notStructured');
+      }
+      const structure = JSON.parse(source.structure) as StoredStructure;
+      const pairs = repo.placedPairs(doc.id, source.id).map((p) => ({ srcStart: p.src_start, src: p.src ?? '', tgt: p.tgt }));
+      const placed = placeTranslation(structure, pairs);
+      const format = sourceFormat(structure.format);
+      const title = placed.doc.blocks.find((b) => b.kind === 'heading')?.text ?? doc.title;
+      return {
+        bytes: format.write({ ...placed.doc, title }), mediaType: format.mediaType, fallbacks: placed.fallbacks,
+        ...fileNames(doc.title, doc.id, `.en${format.extension}`),
+      };
+    },
+
+    /** Every pair as a row, Chinese beside English, for a reviewer to read through. */
+    review(documentId: number, rawFormat: unknown, heads: [string, string]): TranslatedFile {
+      if (rawFormat !== 'docx' && rawFormat !== 'html') {
+        throw new ValidationError(`The side-by-side file is .docx or .html, not "${String(rawFormat ?? '')}".`, 'translated.badReviewFormat');
+      }
+      const format: ReviewFormat = rawFormat;
+      const doc = docs.get(documentId);
+      const rows = repo.placedPairs(doc.id, null).map((p) => ({ src: p.src ?? '', tgt: p.tgt }));
+      const file = { heads, title: doc.title, rows };
+      return {
+        bytes: format === 'docx' ? reviewDocx(file) : reviewHtml(file),
+        mediaType: format === 'docx' ? sourceFormat('docx').mediaType : 'text/html',
+        fallbacks: rows.filter((r) => !r.tgt.trim()).length,
+        ...fileNames(doc.title, doc.id, `.bilingual.${format}`),
+      };
+    },
+  };
+}
+export type TranslatedDocuments = ReturnType<typeof translatedDocuments>;

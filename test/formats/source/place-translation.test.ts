@@ -1,0 +1,41 @@
+// Rebuilding a structured source in English: which block each pair's English goes to, and what falls back.
+
+import { describe, expect, it } from 'vitest';
+import { placeTranslation, UNTRANSLATED_MARK } from '../../../server/domain/place-translation.ts';
+import { layOutBlocks } from '../../../server/domain/structured-text.ts';
+import type { Block } from '../../../server/formats/source/blocks.ts';
+
+const cue = (id: string, start: string, end: string, text: string): Block => ({ kind: 'cue', text, cue: { id, start, end } });
+
+describe('placing the translation', () => {
+  const prose = layOutBlocks('md', { blocks: [
+    { kind: 'heading', level: 1, text: '标题' }, { kind: 'paragraph', text: '第一句。第二句。' }, { kind: 'noise', text: '广告' },
+    { kind: 'paragraph', text: '第三句。' }, { kind: 'item', text: '一项。' },
+  ] });
+  const at = (text: string) => prose.text.indexOf(text);
+
+  it('when pairs fill blocks, one spans two blocks and one has no Chinese then the English follows the first block of each', () => {
+    const { doc, fallbacks } = placeTranslation(prose.structure, [
+      { srcStart: at('标题'), src: '标题', tgt: 'Title' },
+      { srcStart: at('第一句'), src: '第一句。', tgt: 'One.' },
+      { srcStart: at('第二句'), src: '第二句。第三句。', tgt: 'Two and three.' },
+      { srcStart: null, src: '', tgt: 'An English sentence with no Chinese.' },
+      { srcStart: at('一项'), src: '一项。', tgt: '' },
+    ]);
+    expect(fallbacks).toBe(1);
+    expect(doc.blocks).toEqual([
+      { kind: 'heading', level: 1, text: 'Title' },
+      { kind: 'paragraph', text: 'One. Two and three. An English sentence with no Chinese.' },
+      { kind: 'item', text: `${UNTRANSLATED_MARK}一项。` },
+    ]);
+  });
+
+  it('when a subtitle sentence runs over two cues then the first cue takes the English and the second cue\'s end', () => {
+    const subs = layOutBlocks('srt', { blocks: [cue('1', '00:00:01,000', '00:00:02,000', '他说，'), cue('2', '00:00:02,100', '00:00:04,000', '我们走吧。'), cue('3', '00:00:05,000', '00:00:06,000', '好。')] });
+    const { doc } = placeTranslation(subs.structure, [
+      { srcStart: 0, src: '他说，我们走吧。', tgt: '"Let us go," he said.' },
+      { srcStart: subs.text.indexOf('好'), src: '好。', tgt: 'Fine.' },
+    ]);
+    expect(doc.blocks).toEqual([cue('1', '00:00:01,000', '00:00:04,000', '"Let us go," he said.'), cue('3', '00:00:05,000', '00:00:06,000', 'Fine.')]);
+  });
+});
