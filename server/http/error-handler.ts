@@ -4,6 +4,7 @@ import type { ErrorRequestHandler, Request } from 'express';
 import { AppError } from '../domain/errors.ts';
 import { StaleVersionError } from '../domain/review-workflow.ts';
 import { errorFragment, errorPage } from '../../views/error-page.ts';
+import { signedOutNotice } from '../../views/session-notice.ts';
 import { viewContext } from './render.ts';
 
 interface HttpishError {
@@ -36,7 +37,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (req.path.startsWith('/api/') || req.path === '/healthz') {
     res.status(status).json({ error: message, status, ...extra });
   } else if (req.get('hx-request')) {
-    res.status(status).type('html').send(errorFragment(uiMessage).toString());
+    // htmx swaps error answers too: the page's script (views/static/session.js) puts this notice beside the
+    // user's work instead, so what they typed stays on screen until they have signed in and retried.
+    const fragment = status === 401 ? signedOutNotice(viewContext(req)) : errorFragment(uiMessage);
+    res.status(status).type('html').send(fragment.toString());
   } else if (status === 401) {
     res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
   } else {

@@ -3,10 +3,11 @@
 import { Router } from 'express';
 import type { Accounts } from '../services/accounts.ts';
 import { AppError, ValidationError } from '../domain/errors.ts';
-import { clearSessionCookie, setSessionCookie } from '../http/auth.ts';
+import { clearSessionCookie, requireUser, setSessionCookie } from '../http/auth.ts';
 import { LANGUAGE_COOKIE, LANGUAGES } from '../http/i18n.ts';
 import { safeNext, send, viewContext } from '../http/render.ts';
 import { loginPage } from '../../views/login-page.ts';
+import { SIGNED_IN_PATH, signedInPage } from '../../views/session-notice.ts';
 import type { LoginThrottle } from '../domain/login-throttle.ts';
 
 export function authRoutes(accounts: Accounts, throttle: LoginThrottle): Router {
@@ -44,6 +45,15 @@ export function authRoutes(accounts: Accounts, throttle: LoginThrottle): Router 
     if (req.session) accounts.logout(req.session.id);
     clearSessionCookie(res);
     res.redirect(303, '/login');
+  });
+
+  r.get(SIGNED_IN_PATH, requireUser, (req, res) => {
+    send(res, signedInPage(viewContext(req)));
+  });
+
+  // A page whose session ended asks for the new session's CSRF token here before it retries what failed.
+  r.get('/api/session', requireUser, (req, res) => {
+    res.set('Cache-Control', 'no-store').json({ user: { name: req.user!.name, role: req.user!.role }, csrfToken: req.csrfToken });
   });
 
   r.post('/language', (req, res) => {
