@@ -89,5 +89,6 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
       <th>${ctx.t('document.score')}</th><th>${ctx.t('document.state')}</th><th></th></tr></thead>
     <tbody id="rows">${rowsFragment(ctx, doc.id, rows, 0, filter)}</tbody>
   </table>
-  <script src="/static/app.js" defer></script>`);
+  <script src="/static/app.js" defer></script>
+  <script src="/static/drafts.js" defer></script>`);
 }
