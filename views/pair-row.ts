@@ -87,7 +87,7 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
   return html`<tr class="pair editing state-${state}" id="pair-${p.id}" data-testid="pair-editor">
   <td class="idx">${p.index + 1}</td>
   <td colspan="5">
-    <form class="editor" hx-post="${url}/save" hx-target="closest tr" hx-swap="outerHTML" data-draft="${ctx.user?.name ?? ''}:${docId}:${p.id}">
+    <form class="editor" hx-post="${url}/save" hx-target="closest tr" hx-swap="outerHTML" data-draft="${encodeURIComponent(ctx.user?.name ?? '')}:${docId}:${p.id}">
       <input type="hidden" name="version" value="${p.version}">
       <input type="hidden" name="opened_at" value="${Date.now()}">
       <div class="session-slot"></div>

@@ -165,6 +165,18 @@ describe('a session that ended under the page', () => {
     expect(stored(pair.id)).toMatchObject({ text: 'Typed while signed out.', state: 20 });
   });
 
+  it('when a plain form is posted after the session ended then the login page is asked for, returning to the page the form was on', async () => {
+    const c = new Client(server.url);
+    await c.get('/login');
+    const res = await c.request('POST', `/documents/${demo}/machine-translate`, {
+      form: { _csrf: c.csrf }, headers: { referer: `${server.url}/documents/${demo}?state=untranslated` },
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/login?next=${encodeURIComponent(`/documents/${demo}?state=untranslated`)}`);
+    const elsewhere = await c.request('POST', `/documents/${demo}/machine-translate`, { form: { _csrf: c.csrf }, headers: { referer: 'https://evil.example/x' } });
+    expect(elsewhere.headers.get('location')).toBe('/login?next=%2Fdocuments');
+  });
+
   it('when the session is gone in Chinese then the notice is Chinese too', async () => {
     const c = new Client(server.url);
     await c.get('/login');
