@@ -110,6 +110,42 @@ describe.skipIf(skip)('keeping what a translator types', () => {
     expect(dialogs).toEqual(['beforeunload']);
   });
 
+  it('when the tab crashed and the pair was saved since then the draft is offered as older, and saving it shows both texts first', async () => {
+    await openEditor('Hong Kong’s affairs');
+    const typed = 'Moon Jae-in said that Hong Kong and Xinjiang affairs are China’s internal affairs.';
+    await box().fill(typed);
+    await page.close({ runBeforeUnload: false });
+    page = await context.newPage();
+    await page.goto(documentUrl);
+    await openEditor('Hong Kong’s affairs');
+    // Meanwhile the pair is saved from elsewhere (here: the API, with this session's token).
+    const status = await page.evaluate(async () => {
+      const form = document.querySelector<HTMLFormElement>('form.editor')!;
+      const token = JSON.parse(document.body.getAttribute('hx-headers:inherited')!)['X-CSRF-Token'];
+      const res = await fetch(`/api/pairs/${form.dataset.draft!.split(':')[2]}`, {
+        method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+        body: JSON.stringify({ tgt: 'Saved elsewhere meanwhile.', version: Number(form.querySelector<HTMLInputElement>('input[name=version]')!.value) }),
+      });
+      return res.status;
+    });
+    expect(status).toBe(200);
+    await page.keyboard.press('Escape');
+    await openEditor('Saved elsewhere meanwhile.');
+    const offer = editor().locator('[data-testid=draft-offer]');
+    await offer.waitFor({ state: 'visible' });
+    expect(await offer.locator('[data-draft-older]').isVisible()).toBe(true);
+    await offer.locator('[data-draft-restore]').click();
+    await editor().locator('button[name=next][value="0"]').click();
+    const conflict = editor().locator('[data-testid=conflict]');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('Saved elsewhere meanwhile.');
+    expect(await conflict.textContent()).toContain(typed);
+    expect(await drafts()).toHaveLength(1); // still unsaved
+    await editor().locator('button[name=next][value="0"]').click();
+    await page.locator('tr.pair[data-state=translated]', { hasText: typed }).waitFor();
+    expect(await drafts()).toEqual([]);
+  });
+
   it('when the box is saved empty then the editor says how to clear, and Clear translation empties the row after asking', async () => {
     await openEditor('Ding Xuexiang');
     await box().fill('');
