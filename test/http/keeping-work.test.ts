@@ -177,6 +177,15 @@ describe('a session that ended under the page', () => {
     expect(elsewhere.headers.get('location')).toBe('/login?next=%2Fdocuments');
   });
 
+  it('when the stale tab presses Log out then it is simply logged out, not told its form expired', async () => {
+    const tab = await signedIn('lin');
+    const token = tab.csrf;
+    await tab.request('POST', '/logout', { form: { _csrf: token } });
+    const again = await tab.request('POST', '/logout', { form: { _csrf: token } });
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe('/login');
+  });
+
   it('when the session is gone in Chinese then the notice is Chinese too', async () => {
     const c = new Client(server.url);
     await c.get('/login');
