@@ -18,7 +18,8 @@
     clearTimeout(timer);
     if (q === shown) return;
     shown = q;
-    if (pushToHistory) history.pushState({ filters: q }, '', location.pathname + (q ? '?' + q : ''));
+    const address = location.pathname + (q ? '?' + q : '');
+    if (pushToHistory && address !== location.pathname + location.search) history.pushState({ filters: q }, '', address);
     // With the form as its source, htmx sends the form's fields itself, and a newer request replaces an older one.
     htmx.ajax('GET', form.dataset.rows, { source: form, target: '#rows', swap: 'innerHTML' });
   }
@@ -35,6 +36,11 @@
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     show(query(), true);
+  });
+
+  // Rows that did not come (the session ended, the server failed) are asked for again by the same filters.
+  form.addEventListener('htmx:after:request', function (e) {
+    if (e.detail.ctx.response && e.detail.ctx.response.status >= 400) shown = null;
   });
 
   window.addEventListener('popstate', function () {

@@ -18,7 +18,8 @@
     const slot = slotFor(ctx.sourceElement);
     // The notice is this server's own escaped markup; the Content-Security-Policy runs no script from it.
     slot.innerHTML = ctx.text;
-    slot.querySelector('[data-session-retry]').focus();
+    const retryButton = slot.querySelector('[data-session-retry]');
+    if (retryButton) retryButton.focus();
   });
 
   function useToken(token) {
