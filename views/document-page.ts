@@ -53,7 +53,7 @@ function effortLine(ctx: ViewContext, e: PostEditEffort): SafeHtml {
 }
 
 function filters(ctx: ViewContext, docId: number, f: RowFilter): SafeHtml {
-  return html`<form class="filters" method="get" action="/documents/${docId}" hx-get="/documents/${docId}/rows" hx-target="#rows" hx-swap="innerHTML" hx-trigger="change, submit, input changed delay:400ms from:find input[type=search]">
+  return html`<form class="filters" method="get" action="/documents/${docId}" data-rows="/documents/${docId}/rows" hx-sync="this:replace" data-testid="filters">
     <label>${ctx.t('filters.state')} <select name="state"><option value="">${ctx.t('filters.all')}</option>
       ${STATES.map((s) => html`<option value="${s}"${f.state === s ? html` selected` : ''}>${ctx.t(`states.${s}`)}</option>`)}</select></label>
     <label>${ctx.t('filters.qa')} <select name="qa"><option value="">${ctx.t('filters.all')}</option>
@@ -84,10 +84,12 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   ${exportDialog(ctx, doc.id, { sourceFormat: view.sourceFormat, untranslated: doc.counts.untranslated })}
   ${accessPanel(ctx, doc.id, view.sharing)}
   ${filters(ctx, doc.id, filter)}
-  <table class="pairs" data-testid="pairs">
+  <table class="pairs" id="pairs" tabindex="-1" data-testid="pairs">
     <thead><tr><th>#</th><th>${ctx.t('document.source')}</th><th>${ctx.t('document.target')}</th>
       <th>${ctx.t('document.score')}</th><th>${ctx.t('document.state')}</th><th></th></tr></thead>
     <tbody id="rows">${rowsFragment(ctx, doc.id, rows, 0, filter)}</tbody>
   </table>
-  <script src="/static/app.js" defer></script>`);
+  <script src="/static/app.js" defer></script>
+  <script src="/static/drafts.js" defer></script>
+  <script src="/static/filters.js" defer></script>`, { skip: { href: '#pairs', label: ctx.t('narrow.skipToRows') } });
 }

@@ -5,9 +5,12 @@ import type { ViewContext } from './view-context.ts';
 
 // htmx 4.0 has no allowEval, allowScriptTags or selfRequestsOnly: `mode` keeps its requests same-origin, the
 // Content-Security-Policy forbids the inline scripts and eval it could run, and stored text sits inside hx-ignore.
+// htmx's own history is off: on back and forward it would swap a fetched page into the body, running the page's
+// scripts a second time; the document page's filters keep the URL themselves (views/static/filters.js).
 const HTMX_CONFIG = JSON.stringify({
   includeIndicatorCSS: false,
   mode: 'same-origin',
+  history: false,
 });
 
 function languageSwitch(ctx: ViewContext): SafeHtml {
@@ -20,7 +23,8 @@ function languageSwitch(ctx: ViewContext): SafeHtml {
   </form>`;
 }
 
-export function layout(ctx: ViewContext, title: string, body: SafeHtml): SafeHtml {
+export function layout(ctx: ViewContext, title: string, body: SafeHtml, opts: { skip?: { href: string; label: string } } = {}): SafeHtml {
+  const skip = opts.skip ?? { href: '#main', label: ctx.t('narrow.skipToContent') };
   return html`<!doctype html>
 <html lang="${ctx.lang}">
 <head>
@@ -30,8 +34,10 @@ export function layout(ctx: ViewContext, title: string, body: SafeHtml): SafeHtm
   <title>${title} · duiqi 对齐</title>
   <link rel="stylesheet" href="/static/app.css">
   <script src="/static/htmx.min.js" defer></script>
+  <script src="/static/session.js" defer></script>
 </head>
 <body hx-headers:inherited='${JSON.stringify({ 'X-CSRF-Token': ctx.csrfToken })}'>
+  <a class="skip-link" href="${skip.href}" data-testid="skip-link">${skip.label}</a>
   <header class="top">
     <a class="brand" href="/documents">duiqi <span lang="zh-CN">对齐</span></a>
     <nav>
@@ -46,7 +52,7 @@ export function layout(ctx: ViewContext, title: string, body: SafeHtml): SafeHtm
         : ''}
     </div>
   </header>
-  <main id="main">${body}</main>
+  <main id="main" tabindex="-1"><div id="session-slot"></div>${body}</main>
 </body>
 </html>`;
 }

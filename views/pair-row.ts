@@ -72,20 +72,35 @@ export interface EditorExtras {
   message?: string;
   /** After a stale save: the text the user tried to save, kept so nothing typed is lost. */
   attempted?: string;
+  /** After refused input: the text as the user typed it, back in the box. */
+  typed?: string;
   canReview: boolean;
+}
+
+// Filled and shown by views/static/drafts.js when this browser kept unsaved text for the pair.
+function draftOffer(ctx: ViewContext): SafeHtml {
+  return html`<div class="draft-offer" data-testid="draft-offer" role="status" hidden>
+    <p>${ctx.t('safeEditing.draftFound')}</p>
+    <blockquote lang="en" data-draft-text></blockquote>
+    <p data-draft-older hidden>${ctx.t('safeEditing.draftOlder')}</p>
+    <button type="button" data-draft-restore>${ctx.t('safeEditing.draftRestore')}</button>
+    <button type="button" data-draft-discard>${ctx.t('safeEditing.draftDiscard')}</button>
+  </div>`;
 }
 
 export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: EditorExtras): SafeHtml {
   const url = pairUrl(docId, p);
   const state = stateKey(p.state);
-  const text = x.attempted ?? p.tgt;
+  const text = x.attempted ?? x.typed ?? p.tgt;
   return html`<tr class="pair editing state-${state}" id="pair-${p.id}" data-testid="pair-editor">
   <td class="idx">${p.index + 1}</td>
   <td colspan="5">
-    <form class="editor" hx-post="${url}/save" hx-target="closest tr" hx-swap="outerHTML">
+    <form class="editor" hx-post="${url}/save" hx-target="closest tr" hx-swap="outerHTML" data-draft="${encodeURIComponent(ctx.user?.name ?? '')}:${docId}:${p.id}">
       <input type="hidden" name="version" value="${p.version}">
       <input type="hidden" name="opened_at" value="${Date.now()}">
+      <div class="session-slot"></div>
       ${x.message ? html`<p class="error" role="alert" data-testid="editor-message">${x.message}</p>` : ''}
+      ${draftOffer(ctx)}
       ${x.attempted !== undefined ? html`<div class="conflict" data-testid="conflict">
         <div><strong>${ctx.t('editor.theirs')}</strong><p lang="en" hx-ignore>${p.tgt}</p></div>
         <div><strong>${ctx.t('editor.yours')}</strong><p lang="en" hx-ignore>${x.attempted}</p></div></div>` : ''}
@@ -94,7 +109,7 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
         <div class="pane"><h3>${ctx.t('editor.mt')}</h3><p lang="en" class="mt-text" hx-ignore>${p.mt || html`<span class="missing">${ctx.t('editor.noMt')}</span>`}</p></div>
       </div>
       <label class="target"><span>${ctx.t('editor.target')}</span>
-        <textarea name="tgt" lang="en" rows="3" autofocus data-testid="editor-text">${text}</textarea></label>
+        <textarea name="tgt" lang="en" rows="3" autofocus data-testid="editor-text"${text !== p.tgt ? html` data-unsaved` : ''}>${text}</textarea></label>
       <div class="pane diff-pane"><h3>${ctx.t('editor.diff')}</h3><p lang="en" data-testid="editor-diff" hx-ignore>${diffView(x.diff.parts)}</p>${x.diff.approximate
         ? html`<p class="approximate" data-testid="approximate">${ctx.t('bounded.diffApproximate')}</p>` : ''}</div>
       ${flagList(ctx, p.flags)}
@@ -109,6 +124,7 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
         <button type="button" data-shortcut="approve-next" hx-post="${url}/approve?next=1" hx-include="closest form" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.approveNext')}</button>
         <input name="comment" placeholder="${ctx.t('editor.commentPlaceholder')}" aria-label="${ctx.t('editor.comment')}" maxlength="2000">
         <button type="button" class="danger" hx-post="${url}/reject" hx-include="closest form" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.reject')}</button>` : ''}
+        ${p.tgt ? html`<button type="button" class="danger" data-testid="clear-translation" hx-post="${url}/clear" hx-include="closest form" hx-confirm="${ctx.t('safeEditing.clearConfirm')}" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('safeEditing.clear')}</button>` : ''}
         <button type="button" data-shortcut="cancel" hx-get="${url}/row" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.cancel')}</button>
         <button type="button" hx-get="${url}/history" hx-target="next .history" hx-swap="innerHTML">${ctx.t('editor.history')}</button>
       </div>

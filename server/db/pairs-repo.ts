@@ -59,6 +59,12 @@ export function pairsRepo(db: Db) {
     history: db.prepare(`SELECT r.id, r.pair_id, r.version, u.name AS author, r.action, r.old_text, r.new_text, r.old_state, r.new_state,
         r.comment, r.seconds, r.created_at
       FROM revisions r LEFT JOIN users u ON u.id = r.author_id WHERE r.pair_id = ? ORDER BY r.version DESC`),
+    // A version's text is what the revision that made it left, or what the next revision started from (for the
+    // version before the first revision, which no revision made).
+    revisionText: db.prepare(`SELECT text FROM (
+        SELECT new_text AS text, 0 AS pick FROM revisions WHERE pair_id = @pair AND version = @version
+        UNION ALL SELECT old_text, 1 FROM revisions WHERE pair_id = @pair AND version = @version + 1)
+      ORDER BY pick LIMIT 1`).pluck(),
   };
   return {
     pair: (id: number) => q.pair.get(id) as EditablePairRow | undefined,
@@ -68,6 +74,8 @@ export function pairsRepo(db: Db) {
     insertRevision: (r: NewRevision) =>
       q.insertRevision.run(r.pairId, r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds),
     history: (pairId: number) => q.history.all(pairId) as RevisionRow[],
+    /** The text a pair had after one of its revisions; undefined when it has no such revision. */
+    revisionText: (pairId: number, version: number) => q.revisionText.get({ pair: pairId, version }) as string | undefined,
     untranslated: (documentId: number) => q.untranslated.all(documentId) as { id: number; version: number; src: string }[],
     /** Fills an untranslated pair with machine translation, unless someone changed it meanwhile. */
     setMachineTranslation: (id: number, version: number, text: string, editorId: number | null) =>

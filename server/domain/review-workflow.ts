@@ -3,10 +3,12 @@
 import { State, type Role, type StateValue } from './types.ts';
 import { ConflictError, ForbiddenError, ValidationError } from './errors.ts';
 
-export type PairAction = 'save' | 'confirm' | 'approve' | 'reject' | 'mt' | 'align';
+export type PairAction = 'save' | 'confirm' | 'approve' | 'reject' | 'clear' | 'restore' | 'mt' | 'align';
 
 const ALLOWED: Record<Exclude<PairAction, 'mt' | 'align'>, readonly Role[]> = {
   save: ['translator', 'reviewer', 'admin'],
+  clear: ['translator', 'reviewer', 'admin'],
+  restore: ['translator', 'reviewer', 'admin'],
   confirm: ['translator', 'reviewer', 'admin'],
   approve: ['reviewer', 'admin'],
   reject: ['reviewer', 'admin'],
@@ -60,12 +62,18 @@ export function applyAction(pair: PairSnapshot, input: ActionInput): Transition 
     throw new StaleVersionError({ text: pair.text, state: pair.state, version: pair.version }, input.text);
   }
   switch (input.action) {
-    case 'save': {
+    case 'save':
+    case 'restore': {
       const text = (input.text ?? '').normalize('NFC').trim();
+      // Emptying a translation is its own action (clear), never the side effect of saving an empty box.
+      if (!text) throw new ValidationError('The English is empty. To remove the translation, use "Clear translation".', 'safeEditing.emptySave');
       if (text.length > MAX_TEXT) throw new ValidationError(`A translation may have at most ${MAX_TEXT} characters.`, 'errors.textTooLong', { max: MAX_TEXT });
       if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) throw new ValidationError('The translation contains control characters.', 'errors.controlChars');
-      return { text, state: text ? State.translated : State.untranslated, comment: null };
+      return { text, state: State.translated, comment: null };
     }
+    case 'clear':
+      if (!pair.text.trim()) throw new ValidationError('There is no English to clear.', 'safeEditing.nothingToClear');
+      return { text: '', state: State.untranslated, comment: null };
     case 'confirm':
     case 'approve':
       if (!pair.text.trim()) throw new ValidationError('There is no English to confirm or approve yet.', 'errors.nothingToApprove');

@@ -53,11 +53,21 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && x.length > 0 && crypto.timingSafeEqual(x, y);
 }
 
+// The only forms that change something without a login.
+const SESSIONLESS_FORMS = new Set(['/login', '/language']);
+
 /** Every state-changing request made with cookies must carry the CSRF token, in a header or a form field. */
 export function csrfProtection(req: Request, _res: Response, next: NextFunction): void {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.viaBearer) return next();
   // An anonymous API call carries no credentials to abuse; it gets its 401 from the route.
   if (!req.session && req.path.startsWith('/api/')) return next();
+  // Logging out of a session that already ended changes nothing: the stale tab's Log out button just works.
+  if (!req.session && req.path === '/logout') return next();
+  // A page whose session ended (expired, or logged out in another tab) sends the old session's token: the
+  // user must hear that they are signed out, which a token mismatch would hide. Nothing runs either way.
+  if (!req.session && !SESSIONLESS_FORMS.has(req.path)) {
+    return next(new UnauthorizedError('You are signed out: your session ended. Sign in again and retry.', 'safeEditing.signedOut'));
+  }
   const sent = (req.get('x-csrf-token') ?? (req.body as Record<string, unknown> | undefined)?._csrf ?? '') as string;
   if (typeof sent === 'string' && sameToken(sent, req.csrfToken)) return next();
   next(new ForbiddenError('The CSRF token is missing or wrong. Reload the page and try again.', 'errors.csrf'));

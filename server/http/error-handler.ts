@@ -4,6 +4,7 @@ import type { ErrorRequestHandler, Request } from 'express';
 import { AppError } from '../domain/errors.ts';
 import { StaleVersionError } from '../domain/review-workflow.ts';
 import { errorFragment, errorPage } from '../../views/error-page.ts';
+import { signedOutNotice } from '../../views/session-notice.ts';
 import { viewContext } from './render.ts';
 
 interface HttpishError {
@@ -31,14 +32,28 @@ function describe(err: unknown, req: Request): { status: number; message: string
   return { status: 500, message: 'Something went wrong on the server. The error was logged.', uiMessage: String(t('errors.server')) };
 }
 
+// After signing in, a form posted with an ended session goes back to the page it was on, not to its POST address.
+function pageToReturnTo(req: Request): string {
+  if (req.method === 'GET') return req.originalUrl;
+  try {
+    const from = new URL(req.get('referer') ?? '');
+    return from.host === req.get('host') ? from.pathname + from.search : '/documents';
+  } catch {
+    return '/documents';
+  }
+}
+
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const { status, message, uiMessage, extra } = describe(err, req);
   if (req.path.startsWith('/api/') || req.path === '/healthz') {
     res.status(status).json({ error: message, status, ...extra });
   } else if (req.get('hx-request')) {
-    res.status(status).type('html').send(errorFragment(uiMessage).toString());
+    // htmx swaps error answers too: the page's script (views/static/session.js) puts this notice beside the
+    // user's work instead, so what they typed stays on screen until they have signed in and retried.
+    const fragment = status === 401 ? signedOutNotice(viewContext(req)) : errorFragment(uiMessage);
+    res.status(status).type('html').send(fragment.toString());
   } else if (status === 401) {
-    res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+    res.redirect(303, `/login?next=${encodeURIComponent(pageToReturnTo(req))}`);
   } else {
     res.status(status).type('html').send(errorPage(viewContext(req), status, uiMessage).toString());
   }

@@ -3,13 +3,14 @@
 import { Router, type Request } from 'express';
 import type { Accounts } from '../services/accounts.ts';
 import { AppError, ValidationError } from '../domain/errors.ts';
-import { clearSessionCookie, requireRole, setSessionCookie } from '../http/auth.ts';
+import { clearSessionCookie, requireRole, requireUser, setSessionCookie } from '../http/auth.ts';
 import { parseCookies } from '../http/request-context.ts';
 import { textField } from '../http/params.ts';
 import { DEVICE_DAYS, type KnownDevices } from '../services/known-devices.ts';
 import { LANGUAGE_COOKIE, LANGUAGES } from '../http/i18n.ts';
 import { safeNext, send, viewContext } from '../http/render.ts';
 import { loginPage } from '../../views/login-page.ts';
+import { SIGNED_IN_PATH, signedInPage } from '../../views/session-notice.ts';
 import type { LoginAttempt, LoginThrottle } from '../domain/login-throttle.ts';
 
 // Set at a successful login: this browser's later attempts for that account are throttled apart from everyone else's.
@@ -72,6 +73,15 @@ export function authRoutes(accounts: Accounts, throttle: LoginThrottle, devices:
     if (req.session) accounts.logout(req.session.id);
     clearSessionCookie(res);
     res.redirect(303, '/login');
+  });
+
+  r.get(SIGNED_IN_PATH, requireUser, (req, res) => {
+    send(res, signedInPage(viewContext(req)));
+  });
+
+  // A page whose session ended asks for the new session's CSRF token here before it retries what failed.
+  r.get('/api/session', requireUser, (req, res) => {
+    res.set('Cache-Control', 'no-store').json({ user: { name: req.user!.name, role: req.user!.role }, csrfToken: req.csrfToken });
   });
 
   r.post('/language', (req, res) => {

@@ -15,7 +15,7 @@ import { documentsPage } from '../../views/documents-page.ts';
 import { documentPage, progressBar, rowsFragment, ROWS_PER_PAGE } from '../../views/document-page.ts';
 import { editorRow, pairRow } from '../../views/pair-row.ts';
 import { historyFragment } from '../../views/history-fragment.ts';
-import { ValidationError } from '../domain/errors.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { StaleVersionError, mayDo } from '../domain/review-workflow.ts';
 import { diffTexts } from '../domain/text-diff.ts';
 
@@ -38,31 +38,42 @@ export function documentRoutes(deps: {
     return { doc, pair };
   };
 
-  function renderEditor(req: Request, res: Response, status = 200, extras: { message?: string; attempted?: string } = {}) {
+  function renderEditor(req: Request, res: Response, status = 200, extras: { message?: string; attempted?: string; typed?: string } = {}) {
     const { doc, pair } = target(req);
     const row = workspace.row(doc, pair.idx);
     send(res, editorRow(viewContext(req), doc, row, {
-      diff: diffTexts(row.mt, extras.attempted ?? row.tgt, 'en'), matches: memory.matches(row.src, { exclude: `pair:${row.id}`, visible: access.filterFor(req.user!) }), canReview: mayDo(req.user!.role, 'approve'), ...extras,
+      diff: diffTexts(row.mt, extras.attempted ?? extras.typed ?? row.tgt, 'en'), matches: memory.matches(row.src, { exclude: `pair:${row.id}`, visible: access.filterFor(req.user!) }), canReview: mayDo(req.user!.role, 'approve'), ...extras,
     }), status);
   }
 
-  /** Runs an editor action; a stale version or invalid input re-renders the editor with the message inline. */
-  function action(kind: PairActionRequest['action']) {
+  type EditorUseCase = (req: Request, body: Record<string, unknown>, ids: { doc: number; pair: number }) => unknown;
+
+  const pairAction = (kind: PairActionRequest['action']): EditorUseCase => (req, body, { doc, pair }) => {
+    const openedAt = typeof body.opened_at === 'string' ? Number(body.opened_at) : NaN;
+    return editing.act(req.user!, pair, {
+      action: kind, version: versionField(body.version), text: optionalText(body.tgt, 'tgt'), comment: optionalText(body.comment, 'comment'),
+      seconds: Number.isFinite(openedAt) ? (Date.now() - openedAt) / 1000 : 0,
+    }, doc);
+  };
+
+  const restore: EditorUseCase = (req, body, { doc, pair }) =>
+    editing.restore(req.user!, pair, { version: versionField(body.version), revision: versionField(body.revision) }, doc);
+
+  /** Runs an editor use case; a stale version or invalid input re-renders the editor with the message inline. */
+  function action(run: EditorUseCase) {
     return (req: Request, res: Response) => {
       const { doc, pair } = target(req);
       const body = (req.body ?? {}) as Record<string, unknown>;
-      const openedAt = typeof body.opened_at === 'string' ? Number(body.opened_at) : NaN;
       const attempted = typeof body.tgt === 'string' ? body.tgt : undefined;
       try {
-        editing.act(req.user!, pair.id, {
-          action: kind, version: versionField(body.version), text: optionalText(body.tgt, 'tgt'), comment: optionalText(body.comment, 'comment'),
-          seconds: Number.isFinite(openedAt) ? (Date.now() - openedAt) / 1000 : 0,
-        }, doc);
+        run(req, body, { doc, pair: pair.id });
       } catch (err) {
         if (err instanceof StaleVersionError) {
           return renderEditor(req, res, 409, { message: viewContext(req).t('errors.stale', { version: err.current.version }), attempted });
         }
-        if (err instanceof ValidationError) return renderEditor(req, res, 400, { message: viewContext(req).t(err.key ?? '', err.params), attempted });
+        if (err instanceof ValidationError || err instanceof NotFoundError) {
+          return renderEditor(req, res, err.status, { message: viewContext(req).t(err.key ?? '', err.params), typed: attempted });
+        }
         throw err;
       }
       res.set('HX-Trigger', 'pair-changed');
@@ -102,12 +113,14 @@ export function documentRoutes(deps: {
   r.get('/documents/:doc/pairs/:pair/edit', (req, res) => renderEditor(req, res));
   r.get('/documents/:doc/pairs/:pair/history', (req, res) => {
     const { doc, pair } = target(req);
-    send(res, historyFragment(viewContext(req), editing.history(pair.id, doc)));
+    send(res, historyFragment(viewContext(req), editing.history(pair.id, doc), { text: pair.tgt_text, restoreUrl: `/documents/${doc}/pairs/${pair.id}/restore` }));
   });
-  r.post('/documents/:doc/pairs/:pair/save', action('save'));
-  r.post('/documents/:doc/pairs/:pair/confirm', action('confirm'));
-  r.post('/documents/:doc/pairs/:pair/approve', action('approve'));
-  r.post('/documents/:doc/pairs/:pair/reject', action('reject'));
+  r.post('/documents/:doc/pairs/:pair/save', action(pairAction('save')));
+  r.post('/documents/:doc/pairs/:pair/confirm', action(pairAction('confirm')));
+  r.post('/documents/:doc/pairs/:pair/approve', action(pairAction('approve')));
+  r.post('/documents/:doc/pairs/:pair/reject', action(pairAction('reject')));
+  r.post('/documents/:doc/pairs/:pair/clear', action(pairAction('clear')));
+  r.post('/documents/:doc/pairs/:pair/restore', action(restore));
 
   return r;
 }

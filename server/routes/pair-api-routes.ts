@@ -24,6 +24,16 @@ export function pairApiRoutes(editing: PostEditing): Router {
     res.json(editing.act(req.user!, pairId(req.params.id), { action: 'confirm', version: versionField(body.version) }));
   });
 
+  r.post('/pairs/:id/clear', (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    res.json(editing.act(req.user!, pairId(req.params.id), { action: 'clear', version: versionField(body.version) }));
+  });
+
+  r.post('/pairs/:id/restore', (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    res.json(editing.restore(req.user!, pairId(req.params.id), { version: versionField(body.version), revision: versionField(body.revision) }));
+  });
+
   r.post('/pairs/:id/review', (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const decision = typeof body.decision === 'string' ? DECISIONS[body.decision as keyof typeof DECISIONS] : undefined;

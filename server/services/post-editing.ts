@@ -49,41 +49,50 @@ export function postEditing(db: Db) {
     return pair;
   }
 
+  /**
+   * Applies one action in one IMMEDIATE transaction. Confirming or approving with an edited text
+   * saves the edit first, so what is approved is exactly what the user saw in the editor.
+   */
+  function act(user: User, pairId: number, req: PairActionRequest, documentId?: number): { version: number; state: number } {
+    return db.transaction(() => {
+      const pair = find(pairId, documentId);
+      // The role decides before anything else, so a refusal never depends on the body.
+      assertMayDo(user.role, req.action);
+      const edited = (req.action === 'confirm' || req.action === 'approve') && req.text !== undefined
+        && req.text.normalize('NFC').trim() !== pair.tgt_text;
+      const steps: PairActionRequest[] = edited
+        ? [{ action: 'save', version: req.version, text: req.text, seconds: req.seconds }, { action: req.action, version: req.version + 1 }]
+        : [req];
+      let current = pair;
+      let result = { version: pair.version, state: pair.state ?? 0 };
+      for (const step of steps) {
+        const next = applyAction(
+          { state: current.state, text: current.tgt_text, version: current.version, noise: current.noise === 1 },
+          { action: step.action, role: user.role, version: step.version, text: step.text, comment: step.comment },
+        );
+        const seconds = clampSeconds(step.seconds);
+        repo.update(current.id, next.text, next.state, user.id, seconds);
+        repo.insertRevision({
+          pairId: current.id, version: current.version + 1, authorId: user.id, action: step.action,
+          oldText: current.tgt_text, newText: next.text, oldState: current.state, newState: next.state, comment: next.comment, seconds,
+        });
+        current = { ...current, tgt_text: next.text, state: next.state, version: current.version + 1 };
+        result = { version: current.version, state: next.state };
+      }
+      return result;
+    }).immediate();
+  }
+
   return {
     find,
+    act,
 
-    /**
-     * Applies one action in one IMMEDIATE transaction. Confirming or approving with an edited text
-     * saves the edit first, so what is approved is exactly what the user saw in the editor.
-     */
-    act(user: User, pairId: number, req: PairActionRequest, documentId?: number): { version: number; state: number } {
-      return db.transaction(() => {
-        const pair = find(pairId, documentId);
-        // The role decides before anything else, so a refusal never depends on the body.
-        assertMayDo(user.role, req.action);
-        const edited = req.action !== 'save' && req.action !== 'reject' && req.text !== undefined
-          && req.text.normalize('NFC').trim() !== pair.tgt_text;
-        const steps: PairActionRequest[] = edited
-          ? [{ action: 'save', version: req.version, text: req.text, seconds: req.seconds }, { action: req.action, version: req.version + 1 }]
-          : [req];
-        let current = pair;
-        let result = { version: pair.version, state: pair.state ?? 0 };
-        for (const step of steps) {
-          const next = applyAction(
-            { state: current.state, text: current.tgt_text, version: current.version, noise: current.noise === 1 },
-            { action: step.action, role: user.role, version: step.version, text: step.text, comment: step.comment },
-          );
-          const seconds = clampSeconds(step.seconds);
-          repo.update(current.id, next.text, next.state, user.id, seconds);
-          repo.insertRevision({
-            pairId: current.id, version: current.version + 1, authorId: user.id, action: step.action,
-            oldText: current.tgt_text, newText: next.text, oldState: current.state, newState: next.state, comment: next.comment, seconds,
-          });
-          current = { ...current, tgt_text: next.text, state: next.state, version: current.version + 1 };
-          result = { version: current.version, state: next.state };
-        }
-        return result;
-      }).immediate();
+    /** Makes an earlier version's text the current one: a new revision by `user`, checked against the version seen. */
+    restore(user: User, pairId: number, req: { version: number; revision: number }, documentId?: number): { version: number; state: number } {
+      assertMayDo(user.role, 'restore');
+      const text = repo.revisionText(find(pairId, documentId).id, req.revision);
+      if (text === undefined) throw new NotFoundError(`This pair has no version ${req.revision}.`, 'safeEditing.noRevision', { version: req.revision });
+      return act(user, pairId, { action: 'restore', version: req.version, text }, documentId);
     },
 
     history(pairId: number, documentId?: number): Revision[] {

@@ -1,26 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser.ts';
-import { ROOT, startWorkbench, type Workbench } from '../support/start-workbench.ts';
+import { addUser, browserUnavailable, launchBrowser, login, screenshotPath } from '../support/browser.ts';
+import { startWorkbench, type Workbench } from '../support/start-workbench.ts';
 
 const skip = browserUnavailable();
-
-function addUser(dbFile: string, name: string, role: string) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/duiqi.js'), 'user', 'add', name, '--role', role, '--password', `${name}-password`], {
-    cwd: ROOT, env: { ...process.env, DUIQI_DB: dbFile }, encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(r.stderr);
-}
-
-async function login(page: Page, url: string, name: string) {
-  await page.goto(`${url}/login`);
-  await page.fill('input[name=name]', name);
-  await page.fill('input[name=password]', `${name}-password`);
-  await page.click('form[action="/login"] button[type=submit]');
-  await page.waitForURL('**/documents');
-}
 
 const approvedCount = (page: Page) => page.locator('#progress rect[data-state=approved]').getAttribute('data-count');
 

@@ -92,3 +92,23 @@ describe('migration 009', () => {
     ]);
   });
 });
+
+describe('migration 012', () => {
+  it('when revisions exist before it then they survive with their ids, and "clear" and "restore" become valid actions', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    const all = readMigrations();
+    applyMigrations(db, all.filter((m) => m.version < 12));
+    db.exec(`INSERT INTO documents (id, title) VALUES (7, '文档');
+      INSERT INTO pairs (id, document_id, idx, noise, state, tgt_text) VALUES (70, 7, 0, 0, 20, 'Edited.');
+      INSERT INTO revisions (id, document_id, pair_id, version, action, old_text, new_text, new_state) VALUES (41, 7, 70, 2, 'approve', 'MT.', 'Edited.', 30);`);
+    expect(() => db.exec("INSERT INTO revisions (document_id, pair_id, version, action, old_text, new_text) VALUES (7, 70, 3, 'clear', 'Edited.', '')")).toThrow(/revisions_action_valid/);
+    applyMigrations(db, all);
+    expect(db.prepare('SELECT id, pair_id, new_text FROM revisions').get()).toEqual({ id: 41, pair_id: 70, new_text: 'Edited.' });
+    db.exec("INSERT INTO revisions (document_id, pair_id, version, action, old_text, new_text) VALUES (7, 70, 3, 'clear', 'Edited.', '')");
+    db.exec("INSERT INTO revisions (document_id, pair_id, version, action, old_text, new_text) VALUES (7, 70, 4, 'restore', '', 'Edited.')");
+    expect(() => db.exec("INSERT INTO revisions (document_id, pair_id, version, action, old_text, new_text) VALUES (7, 70, 5, 'wipe', '', '')")).toThrow(/revisions_action_valid/);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'revisions' ORDER BY name").pluck().all())
+      .toEqual(['revisions_approval', 'revisions_document', 'revisions_pair_version']);
+  });
+});

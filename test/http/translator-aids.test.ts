@@ -105,7 +105,7 @@ describe('machine translation of untranslated rows', () => {
       const user = { id: 1, name: 'lin', role: 'translator' as const };
       // The translator clears a row's English: it is untranslated again and machine translation may fill it.
       const row = pairWith(db, docId, '第二句');
-      (await import('../../server/services/post-editing.ts')).postEditing(db).act(user, row.id, { action: 'save', text: '', version: row.version });
+      (await import('../../server/services/post-editing.ts')).postEditing(db).act(user, row.id, { action: 'clear', version: row.version });
       const result = await machineTranslation(db, () => libreTranslateEngine(url)).translateMissing(user, docId);
       expect(result).toEqual({ translated: 1, engine: 'libretranslate' });
       expect(seen).toEqual([{ url: '/translate', q: [row.src], source: 'zh', target: 'en', format: 'text' }]);

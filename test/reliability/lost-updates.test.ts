@@ -1,4 +1,4 @@
-// No lost updates, model-based: users load, save, approve and reject one pair over HTTP in random orders;
+// No lost updates, model-based: users load, save, clear, approve and reject one pair over HTTP in random orders;
 // a model of the pair says what each request must answer and what must be stored.
 
 import fc from 'fast-check';
@@ -56,9 +56,11 @@ class Save implements fc.AsyncCommand<Model, Real> {
     if (seen.version !== m.pair.version) {
       expect(res.status).toBe(409);
       expect((res.body.current as View).version).toBe(m.pair.version);
+    } else if (!this.text.normalize('NFC').trim()) {
+      // Emptying is its own action (Clear): an empty save is refused and changes nothing.
+      expect(res.status).toBe(400);
     } else {
-      const text = this.text.normalize('NFC').trim();
-      const next = { version: m.pair.version + 1, text, state: text ? 20 : 0 };
+      const next = { version: m.pair.version + 1, text: this.text.normalize('NFC').trim(), state: 20 };
       expect(res).toEqual({ status: 200, body: { version: next.version, state: next.state } });
       m.pair = next;
       m.views.set(this.user, next);
@@ -66,6 +68,26 @@ class Save implements fc.AsyncCommand<Model, Real> {
     await expectStored(m, real);
   }
   toString = () => `save(${this.user}, ${JSON.stringify(this.text)})`;
+}
+
+class Clear implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly user: string) {}
+  check = (m: Readonly<Model>) => m.views.has(this.user);
+  async run(m: Model, real: Real) {
+    const seen = m.views.get(this.user)!;
+    const res = await call(this.user, 'POST', `/api/pairs/${real.pairId}/clear`, { version: seen.version });
+    const refusal = seen.version !== m.pair.version ? 409 : !m.pair.text ? 400 : undefined;
+    if (refusal) {
+      expect(res.status).toBe(refusal);
+    } else {
+      const next = { version: m.pair.version + 1, text: '', state: 0 };
+      expect(res).toEqual({ status: 200, body: { version: next.version, state: 0 } });
+      m.pair = next;
+      m.views.set(this.user, next);
+    }
+    await expectStored(m, real);
+  }
+  toString = () => `clear(${this.user})`;
 }
 
 class Review implements fc.AsyncCommand<Model, Real> {
@@ -103,6 +125,7 @@ const text = fc.oneof(
 const commands = fc.commands([
   user.map((u) => new Load(u)),
   fc.tuple(user, text).map(([u, t]) => new Save(u, t)),
+  user.map((u) => new Clear(u)),
   fc.tuple(user, fc.constantFrom<'approve' | 'reject'>('approve', 'reject'), fc.constantFrom('', ' ', 'Wrong term.', '术语不对')).map(([u, d, c]) => new Review(u, d, c)),
 ], { maxCommands: 20 });
 

@@ -1,10 +1,12 @@
 // Finds Chromium for the browser suites: skipped with one line where there is none, unless REQUIRE_BROWSER=1.
 
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { tempDir } from './test-server.ts';
+import { ROOT } from './start-workbench.ts';
 
 export const CHROME = [process.env.CHROME_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && fs.existsSync(p));
 
@@ -35,4 +37,20 @@ export function screenshotPath(name: string): string {
     ? path.resolve(import.meta.dirname, '../screenshots')
     : fs.mkdtempSync(path.join(os.tmpdir(), 'duiqi-shot-'));
   return path.join(dir, name);
+}
+
+/** Adds an account to a running workbench's database the way an admin would, with the password `NAME-password`. */
+export function addUser(dbFile: string, name: string, role: string): void {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/duiqi.js'), 'user', 'add', name, '--role', role, '--password', `${name}-password`], {
+    cwd: ROOT, env: { ...process.env, DUIQI_DB: dbFile }, encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(r.stderr);
+}
+
+export async function login(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.fill('input[name=name]', name);
+  await page.fill('input[name=password]', `${name}-password`);
+  await page.click('form[action="/login"] button[type=submit]');
+  await page.waitForURL('**/documents');
 }

@@ -1,6 +1,8 @@
-// Editor keyboard shortcuts and "go to next" after a save; everything else is htmx attributes.
+// Editor keyboard shortcuts, "go to next" after a save, and focus back on the row when its editor closes;
+// everything else is htmx attributes.
 (function () {
   'use strict';
+  let closingRowId = null;
 
   function nextEditableRow(row) {
     let next = row.nextElementSibling;
@@ -8,7 +10,18 @@
     return next;
   }
 
+  document.addEventListener('htmx:before:request', function (e) {
+    const editor = e.detail.ctx.sourceElement.closest && e.detail.ctx.sourceElement.closest('tr.editing');
+    closingRowId = editor ? editor.id : null;
+  });
+
   document.addEventListener('htmx:after:settle', function () {
+    // The closed editor's button had the focus and is gone: keyboard users continue from the row they left.
+    const closed = closingRowId && document.querySelector('#' + closingRowId + ':not(.editing) [data-edit]');
+    if (closed) {
+      closingRowId = null;
+      if (!document.activeElement || document.activeElement === document.body) closed.focus();
+    }
     const saved = document.querySelector('tr[data-open-next]');
     if (saved) {
       saved.removeAttribute('data-open-next');

@@ -1,0 +1,161 @@
+// The document page's filters as one types (one request per change, kept in the URL), every page on a 390 px
+// phone screen, and the keyboard path: skip link to the rows, focus back on the row after Esc.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserUnavailable, launchBrowser, login } from '../support/browser.ts';
+import { startWorkbench, type Workbench } from '../support/start-workbench.ts';
+
+const skip = browserUnavailable();
+
+describe.skipIf(skip)('filters, narrow screens and the keyboard', () => {
+  let wb: Workbench;
+  let context: BrowserContext;
+  let page: Page;
+  let documentPath: string;
+  const rowRequests: string[] = [];
+
+  beforeAll(async () => {
+    wb = await startWorkbench({ DUIQI_ADMIN_PASSWORD: 'admin-password' });
+    context = await launchBrowser();
+    page = await context.newPage();
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.endsWith('/rows')) rowRequests.push(r.url());
+    });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await wb?.stop();
+  });
+
+  const search = () => page.locator('form.filters input[name=q]');
+  const stateSelect = () => page.locator('form.filters select[name=state]');
+  const shownRows = () => page.locator('#rows tr.pair');
+  const query = () => new URL(page.url()).search;
+  /** Runs an action and waits until the rows it asked for are on the page. */
+  async function rowsAfter(action: () => Promise<unknown>) {
+    const settled = page.evaluate(() => new Promise<void>((resolve) => document.addEventListener('htmx:after:settle', () => resolve(), { once: true })));
+    await action();
+    await settled;
+  }
+  /** Waits long enough for a debounced request that should not come. */
+  const quietPeriod = () => page.waitForTimeout(800);
+
+  it('when the login page is shown on a 390 px screen then nothing is wider than the screen', async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(`${wb.url}/login`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await login(page, wb.url, 'admin');
+    await page.click('table.documents a');
+    await page.waitForSelector('[data-testid=pair-row]');
+    documentPath = new URL(page.url()).pathname;
+  });
+
+  it('when a word is typed then one request filters the rows after the pause, Enter adds none, and the URL holds the filter', async () => {
+    const all = await shownRows().count();
+    await rowsAfter(() => search().pressSequentially('justice', { delay: 40 }));
+    expect(rowRequests).toHaveLength(1);
+    expect(query()).toBe('?q=justice');
+    const texts = await shownRows().allTextContents();
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.length).toBeLessThan(all);
+    for (const t of texts) expect(t.toLowerCase()).toContain('justice');
+    await search().press('Enter');
+    await quietPeriod();
+    expect(rowRequests).toHaveLength(1);
+
+    // Typing and pressing Enter at once sends one request, not two.
+    await rowsAfter(async () => {
+      await search().fill('');
+      await search().pressSequentially('level', { delay: 0 });
+      await search().press('Enter');
+    });
+    await quietPeriod();
+    expect(rowRequests).toHaveLength(2);
+    expect(query()).toBe('?q=level');
+
+    await rowsAfter(() => stateSelect().selectOption('machine'));
+    await quietPeriod();
+    expect(rowRequests).toHaveLength(3);
+    expect(query()).toBe('?state=machine&q=level');
+    for (const state of await shownRows().evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')))) expect(state).toBe('machine');
+  });
+
+  it('when the page is reloaded, or history goes back and forward, then the filters and their rows follow the URL', async () => {
+    await page.reload();
+    expect(await search().inputValue()).toBe('level');
+    expect(await stateSelect().inputValue()).toBe('machine');
+    const filtered = await shownRows().allTextContents();
+    expect(filtered.every((t) => t.includes('level'))).toBe(true);
+
+    await rowsAfter(() => page.goBack());
+    expect(query()).toBe('?q=level');
+    expect(await stateSelect().inputValue()).toBe('');
+    expect(await search().inputValue()).toBe('level');
+    await rowsAfter(() => page.goBack());
+    expect(query()).toBe('?q=justice');
+    expect((await shownRows().allTextContents()).every((t) => t.toLowerCase().includes('justice'))).toBe(true);
+    await rowsAfter(() => page.goForward());
+    expect(query()).toBe('?q=level');
+    expect(await search().inputValue()).toBe('level');
+  });
+
+  it('when a link with filters is opened in a new tab then it shows those rows', async () => {
+    const shared = await context.newPage();
+    await shared.goto(`${wb.url}${documentPath}?state=untranslated`);
+    expect(await shared.locator('form.filters select[name=state]').inputValue()).toBe('untranslated');
+    const states = await shared.locator('#rows tr.pair').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
+    expect(states).toEqual(['untranslated', 'untranslated']);
+    await shared.close();
+  });
+
+  it('when the skip link is used then focus lands on the rows, and Esc in an editor puts it back on the row', async () => {
+    await page.goto(`${wb.url}${documentPath}`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('skip-link');
+    expect(await page.locator('[data-testid=skip-link]').isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pairs');
+    await page.keyboard.press('Tab');
+    const firstEditable = await page.evaluate(() => document.activeElement?.closest('tr')?.id);
+    expect(firstEditable).toBe(await page.locator('tr.pair:has(button[data-edit])').first().getAttribute('id'));
+    await page.keyboard.press('Enter');
+    await page.locator('tr.editing textarea:focus').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('tr.editing').waitFor({ state: 'detached' });
+    await page.waitForFunction((id) => document.activeElement?.matches(`#${id} button[data-edit]`), firstEditable);
+  });
+
+  it('when every page is shown 390 px wide then none scrolls sideways, rows stack source over translation, and Edit can be clicked', async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    const overflow: Record<string, number> = {};
+    const measure = async (name: string) => {
+      overflow[name] = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    };
+    await page.goto(`${wb.url}/documents`);
+    await measure('documents');
+    await page.goto(`${wb.url}${documentPath}`);
+    await measure('document');
+    const row = page.locator('tr.pair', { hasText: 'level and level' });
+    const [src, tgt] = [await row.locator('td.src').boundingBox(), await row.locator('td.tgt').boundingBox()];
+    expect(src!.y + src!.height).toBeLessThanOrEqual(tgt!.y + 1);
+    expect(tgt!.width).toBeGreaterThan(300);
+    // Playwright clicks only what is visible and not covered by another element.
+    await row.locator('button[data-edit]').click({ timeout: 5000 });
+    await page.locator('tr.editing').waitFor();
+    await measure('document with the editor open');
+    for (const button of await page.locator('tr.editing .buttons button').all()) {
+      const box = await button.boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    }
+    await page.keyboard.press('Escape');
+    await page.goto(`${wb.url}${documentPath}/align`);
+    await page.waitForSelector('[data-testid=align-table] tr');
+    await measure('alignment');
+    await page.goto(`${wb.url}/glossary`);
+    await measure('glossary');
+    await page.goto(`${wb.url}/import`);
+    await measure('import');
+    expect(overflow).toEqual({ documents: 0, document: 0, 'document with the editor open': 0, alignment: 0, glossary: 0, import: 0 });
+  });
+});

@@ -1,0 +1,50 @@
+// When a request finds the session ended, nothing on the page is replaced: the server's notice goes beside the
+// work (in the open editor, or at the top of the page), the user signs in in another tab, and Retry sends the
+// same request again with the new session's CSRF token.
+(function () {
+  'use strict';
+  let failed = null;
+
+  function slotFor(elt) {
+    const editor = elt && elt.isConnected && elt.closest('tr.editing');
+    return (editor && editor.querySelector('.session-slot')) || document.getElementById('session-slot');
+  }
+
+  document.addEventListener('htmx:before:swap', function (e) {
+    const ctx = e.detail.ctx;
+    if (!ctx.response || ctx.response.status !== 401) return;
+    e.preventDefault();
+    failed = { elt: ctx.sourceElement, submitter: ctx.sourceEvent && ctx.sourceEvent.submitter };
+    const slot = slotFor(ctx.sourceElement);
+    // The notice is this server's own escaped markup; the Content-Security-Policy runs no script from it.
+    slot.innerHTML = ctx.text;
+    const retryButton = slot.querySelector('[data-session-retry]');
+    if (retryButton) retryButton.focus();
+  });
+
+  function useToken(token) {
+    document.body.setAttribute('hx-headers:inherited', JSON.stringify({ 'X-CSRF-Token': token }));
+    for (const input of document.querySelectorAll('input[name=_csrf]')) input.value = token;
+  }
+
+  async function retry(button) {
+    const notice = button.closest('.session-lost');
+    const res = await fetch('/api/session', { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    if (!res.ok) {
+      notice.querySelector('[data-session-still-out]').hidden = false;
+      return;
+    }
+    useToken((await res.json()).csrfToken);
+    notice.remove();
+    const again = failed;
+    failed = null;
+    if (!again || !again.elt.isConnected) return;
+    if (again.elt.matches('form')) again.elt.requestSubmit(again.submitter && again.submitter.isConnected ? again.submitter : undefined);
+    else again.elt.click();
+  }
+
+  document.addEventListener('click', function (e) {
+    const button = e.target.closest && e.target.closest('[data-session-retry]');
+    if (button) retry(button);
+  });
+})();
