@@ -76,7 +76,7 @@ describe.skipIf(skip)('keeping what a translator types', () => {
   });
 
   it('when the page is reloaded with unsaved text then leaving asks first, and the text is offered back when the row opens again', async () => {
-    await openEditor('Korean Peninsula');
+    await openEditor('exchanged views on the situation on the Korean Peninsula');
     const typed = 'The two sides also exchanged views on the situation on the Korean Peninsula, 朝鲜半岛.';
     await box().fill(typed);
     expect(await drafts()).toHaveLength(1);
@@ -91,7 +91,7 @@ describe.skipIf(skip)('keeping what a translator types', () => {
     await page.waitForSelector('[data-testid=pair-row]');
     expect(dialogs).toEqual(['beforeunload']);
 
-    await openEditor('Korean Peninsula');
+    await openEditor('exchanged views on the situation on the Korean Peninsula');
     const offer = editor().locator('[data-testid=draft-offer]');
     await offer.waitFor({ state: 'visible' });
     expect(await offer.locator('blockquote').textContent()).toBe(typed);
@@ -111,13 +111,13 @@ describe.skipIf(skip)('keeping what a translator types', () => {
   });
 
   it('when the tab crashed and the pair was saved since then the draft is offered as older, and saving it shows both texts first', async () => {
-    await openEditor('Hong Kong’s affairs');
+    await openEditor('The affairs of Hong Kong');
     const typed = 'Moon Jae-in said that Hong Kong and Xinjiang affairs are China’s internal affairs.';
     await box().fill(typed);
     await page.close({ runBeforeUnload: false });
     page = await context.newPage();
     await page.goto(documentUrl);
-    await openEditor('Hong Kong’s affairs');
+    await openEditor('The affairs of Hong Kong');
     // Meanwhile the pair is saved from elsewhere (here: the API, with this session's token).
     const status = await page.evaluate(async () => {
       const form = document.querySelector<HTMLFormElement>('form.editor')!;
@@ -147,7 +147,7 @@ describe.skipIf(skip)('keeping what a translator types', () => {
   });
 
   it('when the box is saved empty then the editor says how to clear, and Clear translation empties the row after asking', async () => {
-    await openEditor('Ding Xuexiang');
+    await openEditor('scheduled in Chengdu today');
     await box().fill('');
     await editor().locator('button[name=next][value="0"]').click();
     const message = editor().locator('[data-testid=editor-message]');
@@ -161,18 +161,18 @@ describe.skipIf(skip)('keeping what a translator types', () => {
       void d.accept();
     });
     await editor().locator('[data-testid=clear-translation]').click();
-    await page.locator('tr.pair[data-state=untranslated]', { hasText: '丁薛祥' }).waitFor();
+    await page.locator('tr.pair[data-state=untranslated]', { hasText: '第八次中日韩领导人会议' }).waitFor();
     expect(asked[0]).toContain('Remove the English of this pair?');
   });
 
   it('when History offers an earlier version then restoring it brings the text back as a new revision by the restorer', async () => {
-    await row('丁薛祥').locator('button[data-edit]').click();
+    await row('第八次中日韩领导人会议').locator('button[data-edit]').click();
     await editor().waitFor();
     await editor().locator('button', { hasText: 'History' }).click();
     const restore = editor().locator('[data-testid=restore-version]');
     await restore.first().waitFor();
     await restore.first().click();
-    const restored = page.locator('tr.pair[data-state=translated]', { hasText: 'Ding Xuexiang, Yang Jiechi' });
+    const restored = page.locator('tr.pair[data-state=translated]', { hasText: 'scheduled in Chengdu today' });
     await restored.waitFor();
     await restored.locator('button[data-edit]').click();
     await editor().locator('button', { hasText: 'History' }).click();

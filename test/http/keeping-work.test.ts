@@ -34,7 +34,7 @@ const offered = (history: string) => [...history.matchAll(/revision&quot;:&quot;
 
 describe('saving an empty box', () => {
   it('when the editor is saved empty then 400 with the message inline, the editor and no conflict, and nothing stored', async () => {
-    const pair = pairWith(server.db, demo, 'Ding Xuexiang');
+    const pair = pairWith(server.db, demo, 'scheduled in Chengdu today');
     const c = await signedIn('lin');
     const res = await c.request('POST', `${pairUrl(pair.id)}/save`, { form: { tgt: '  ', version: String(pair.version) }, headers: htmx(c) });
     expect(res.status).toBe(400);
@@ -49,7 +49,7 @@ describe('saving an empty box', () => {
   });
 
   it('when a refused save had typed text then the box gives it back, marked unsaved', async () => {
-    const pair = pairWith(server.db, demo, 'Ding Xuexiang');
+    const pair = pairWith(server.db, demo, 'scheduled in Chengdu today');
     const c = await signedIn('lin');
     const typed = 'Ding Xuexiang \u0001 attended.';
     const res = await c.request('POST', `${pairUrl(pair.id)}/save`, { form: { tgt: typed, version: String(pair.version) }, headers: htmx(c) });
@@ -60,7 +60,7 @@ describe('saving an empty box', () => {
 
 describe('clearing a translation', () => {
   it('when a translator clears a pair in the editor then it is untranslated, recorded as "clear" by them, and History can restore it', async () => {
-    const pair = pairWith(server.db, demo, 'Hong Kong’s affairs');
+    const pair = pairWith(server.db, demo, 'The affairs of Hong Kong');
     const c = await signedIn('lin');
     const editor = await c.get(`${pairUrl(pair.id)}/edit`);
     expect(editor.text).toContain('data-testid="clear-translation"');
