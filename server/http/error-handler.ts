@@ -34,7 +34,8 @@ function describe(err: unknown, req: Request): { status: number; message: string
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const { status, message, uiMessage, extra } = describe(err, req);
   if (req.path.startsWith('/api/') || req.path === '/healthz') {
-    res.status(status).json({ error: message, status, ...extra });
+    // `message` is the sentence in the user's language, for a page script to show as it is.
+    res.status(status).json({ error: message, status, message: uiMessage, ...extra });
   } else if (req.get('hx-request')) {
     res.status(status).type('html').send(errorFragment(uiMessage).toString());
   } else if (status === 401) {
