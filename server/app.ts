@@ -23,6 +23,9 @@ import { DEFAULT_LIMITS, LoginThrottle } from './domain/login-throttle.ts';
 import { loginCounters } from './db/login-counters-repo.ts';
 import { glossary as glossaryService } from './services/glossary.ts';
 import { translationMemory } from './services/translation-memory.ts';
+import { editorAids } from './services/editor-aids.ts';
+import { rowNavigation } from './services/row-navigation.ts';
+import { rowNavigationRoutes } from './routes/row-navigation-routes.ts';
 import { configuredEngine, machineTranslation } from './services/machine-translation.ts';
 import { glossaryRoutes } from './routes/glossary-routes.ts';
 import { mtRoutes } from './routes/mt-routes.ts';
@@ -95,11 +98,12 @@ export function createApp(deps: AppDeps) {
   app.use('/api', apiRoutes(documents, accounts, access));
   app.use(glossaryRoutes(glossaryService(deps.db)));
   app.use(mtRoutes(mt));
+  app.use(rowNavigationRoutes(rowNavigation(workspace)));
   app.use(alignmentRoutes({ alignment: alignmentEditing(deps.db, deps.aligner ?? defaultAligner), documents }));
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`);
   });
-  app.use(documentRoutes({ documents, workspace, editing, memory, access }));
+  app.use(documentRoutes({ documents, workspace, editing, aids: editorAids(deps.db, memory), access }));
   app.use((req) => {
     throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');
   });

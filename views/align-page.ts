@@ -2,6 +2,7 @@
 
 import { html, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
+import { goToRow } from './row-navigation.ts';
 import type { ViewContext } from './view-context.ts';
 import { edited, type AlignRow } from '../server/domain/alignment-rows.ts';
 
@@ -104,13 +105,6 @@ const KEYS: [SafeHtml, string][] = [
   [html`<kbd>T</kbd>`, 'alignEditor.keys.imported'],
   [html`<kbd>Ctrl</kbd>+<kbd>Z</kbd> / <kbd>Ctrl</kbd>+<kbd>Y</kbd>`, 'align.keys.undoRedo'],
 ];
-
-/** Go to row N: a number field the G key focuses, on this page and the document page. */
-export function goToRow(ctx: ViewContext, total: number): SafeHtml {
-  return html`<form class="go-to-row" data-testid="go-to-row" novalidate><label>${ctx.t('navigation.goTo')}
-    <input type="number" name="row" min="1" max="${Math.max(1, total)}" inputmode="numeric" required></label>
-    <button type="submit">${ctx.t('navigation.go')}</button></form>`;
-}
 
 export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
   return layout(ctx, `${ctx.t('align.title')} · ${view.title}`, html`

@@ -11,6 +11,7 @@ import { memoRow } from './row-memo.ts';
 import { accessPanel } from './access-panel.ts';
 import type { DocumentSharing } from '../server/services/document-access.ts';
 import { exportDialog } from './export-dialog.ts';
+import { rowNavigation } from './row-navigation.ts';
 
 export const ROWS_PER_PAGE = 200;
 const QA_CODES = ['numbers', 'glossary', 'repeated', 'fragment', 'empty', 'length', 'punctuation'] as const;
@@ -84,10 +85,13 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   ${exportDialog(ctx, doc.id)}
   ${accessPanel(ctx, doc.id, view.sharing)}
   ${filters(ctx, doc.id, filter)}
+  ${rowNavigation(ctx, doc.id, doc.pairCount)}
   <table class="pairs" data-testid="pairs">
     <thead><tr><th>#</th><th>${ctx.t('document.source')}</th><th>${ctx.t('document.target')}</th>
       <th>${ctx.t('document.score')}</th><th>${ctx.t('document.state')}</th><th></th></tr></thead>
     <tbody id="rows">${rowsFragment(ctx, doc.id, rows, 0, filter)}</tbody>
   </table>
-  <script src="/static/app.js" defer></script>`);
+  <script src="/static/app.js" defer></script>
+  <script src="/static/editor-aids.js" defer></script>
+  <script src="/static/row-nav.js" defer></script>`);
 }

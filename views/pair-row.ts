@@ -5,6 +5,8 @@ import type { ViewContext } from './view-context.ts';
 import type { WorkRow } from '../server/services/workspace.ts';
 import type { DiffPart } from '../server/domain/text-diff.ts';
 import type { QaFlag } from '../server/domain/qa-checks.ts';
+import type { EditorAids } from '../server/domain/editor-aids.ts';
+import { aidPanes, suggestionNote } from './editor-aids.ts';
 
 export const LOW_CONFIDENCE = 0.5;
 export const STATE_KEYS: Record<number, string> = { 0: 'untranslated', 10: 'machine', 20: 'translated', 25: 'rejected', 30: 'approved' };
@@ -60,7 +62,7 @@ export function pairRow(ctx: ViewContext, docId: number, p: WorkRow, opts: { ope
 
 export interface EditorExtras {
   diff: DiffPart[];
-  matches: { src: string; tgt: string; similarity: number }[];
+  aids: EditorAids;
   message?: string;
   /** After a stale save: the text the user tried to save, kept so nothing typed is lost. */
   attempted?: string;
@@ -70,7 +72,8 @@ export interface EditorExtras {
 export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: EditorExtras): SafeHtml {
   const url = pairUrl(docId, p);
   const state = stateKey(p.state);
-  const text = x.attempted ?? p.tgt;
+  const suggested = x.attempted === undefined ? x.aids.suggestion : undefined;
+  const text = x.attempted ?? suggested ?? p.tgt;
   return html`<tr class="pair editing state-${state}" id="pair-${p.id}" data-testid="pair-editor">
   <td class="idx">${p.index + 1}</td>
   <td colspan="5">
@@ -85,12 +88,12 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
         <div class="pane"><h3>${ctx.t('editor.source')}</h3><p lang="zh-CN" class="source-text" hx-ignore>${p.src}</p></div>
         <div class="pane"><h3>${ctx.t('editor.mt')}</h3><p lang="en" class="mt-text" hx-ignore>${p.mt || html`<span class="missing">${ctx.t('editor.noMt')}</span>`}</p></div>
       </div>
+      ${suggested !== undefined ? suggestionNote(ctx) : ''}
       <label class="target"><span>${ctx.t('editor.target')}</span>
-        <textarea name="tgt" lang="en" rows="3" autofocus data-testid="editor-text">${text}</textarea></label>
+        <textarea name="tgt" lang="en" rows="3" autofocus data-testid="editor-text"${suggested !== undefined ? html` class="suggested"` : ''}>${text}</textarea></label>
       <div class="pane diff-pane"><h3>${ctx.t('editor.diff')}</h3><p lang="en" data-testid="editor-diff" hx-ignore>${diffView(x.diff)}</p></div>
       ${flagList(ctx, p.flags)}
-      ${x.matches.length ? html`<div class="pane tm"><h3>${ctx.t('editor.tm')}</h3><ul>${x.matches.map((m) => html`<li>
-        <span class="sim">${Math.round(m.similarity * 100)}%</span> <span lang="zh-CN" hx-ignore>${m.src}</span> → <span lang="en" hx-ignore>${m.tgt}</span></li>`)}</ul></div>` : ''}
+      ${aidPanes(ctx, x.aids)}
       <div class="buttons">
         <button type="submit" name="next" value="1" data-shortcut="save-next" class="primary">${ctx.t('editor.saveNext')}</button>
         <button type="submit" name="next" value="0">${ctx.t('editor.save')}</button>

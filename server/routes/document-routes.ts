@@ -5,7 +5,7 @@ import type { Documents } from '../services/documents.ts';
 import type { Workspace } from '../services/workspace.ts';
 import { parseFilter } from '../services/workspace.ts';
 import type { PostEditing, PairActionRequest } from '../services/post-editing.ts';
-import type { TranslationMemory } from '../services/translation-memory.ts';
+import type { EditorAidsService } from '../services/editor-aids.ts';
 import type { DocumentAccess } from '../services/document-access.ts';
 import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
@@ -24,8 +24,8 @@ function offsetOf(value: unknown): number {
   return n;
 }
 
-export function documentRoutes(deps: { documents: Documents; workspace: Workspace; editing: PostEditing; memory: TranslationMemory; access: DocumentAccess }): Router {
-  const { documents, workspace, editing, memory, access } = deps;
+export function documentRoutes(deps: { documents: Documents; workspace: Workspace; editing: PostEditing; aids: EditorAidsService; access: DocumentAccess }): Router {
+  const { documents, workspace, editing, aids, access } = deps;
   const r = Router();
   r.use(requireUser);
 
@@ -39,7 +39,7 @@ export function documentRoutes(deps: { documents: Documents; workspace: Workspac
     const { doc, pair } = target(req);
     const row = workspace.row(doc, pair.idx);
     send(res, editorRow(viewContext(req), doc, row, {
-      diff: diffTexts(row.mt, extras.attempted ?? row.tgt, 'en'), matches: memory.matches(row.src, { exclude: `pair:${row.id}`, visible: access.filterFor(req.user!) }), canReview: mayDo(req.user!.role, 'approve'), ...extras,
+      diff: diffTexts(row.mt, extras.attempted ?? row.tgt, 'en'), aids: aids.of(row, access.filterFor(req.user!)), canReview: mayDo(req.user!.role, 'approve'), ...extras,
     }), status);
   }
 
