@@ -126,4 +126,27 @@ describe.skipIf(skip)('the pair editor offers matches and terms by key; rows are
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('tr.editing td.idx').textContent()).toBe('13');
   });
+
+  it('when machine translation runs then the page shows that it is running, then how many rows it drafted, and the drafts', async () => {
+    await page.goto(`${seeded.server.url}/documents/${seeded.docs.demo}`);
+    const untranslated = seeded.server.db.prepare('SELECT count(*) FROM pairs WHERE document_id = ? AND state = 0').pluck().get(seeded.docs.demo) as number;
+    expect(untranslated).toBeGreaterThan(1);
+    expect(await page.getByTestId('mt-running').isVisible()).toBe(false);
+    // The request is held until the running state has been seen.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/machine-translate', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByTestId('mt-button').click();
+    await expect.poll(() => page.getByTestId('mt-running').isVisible()).toBe(true);
+    expect(await page.getByTestId('mt-button').isDisabled()).toBe(true);
+    release();
+    await expect.poll(() => page.getByTestId('mt-status').textContent()).toBe(`${untranslated} rows drafted (gloss).`);
+    expect(await page.getByTestId('mt-running').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('tr.pair[data-state=untranslated]').count()).toBe(0);
+    expect(await page.locator('tr.pair', { hasText: '金灿荣' }).first().locator('td.tgt').textContent()).toMatch(/Jin Canrong/);
+    await page.unrouteAll();
+  });
 });
