@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, launchBrowser, signedInPage } from '../support/browser.ts';
 import { startSeededServer } from '../support/seed.ts';
 import { insertDocument } from '../support/insert-document.ts';
 
@@ -51,12 +51,7 @@ describe.skipIf(skip)('the alignment editor keeps its cursor in view', () => {
     seeded = await startSeededServer([['lin', 'translator']]);
     long = insertDocument(seeded.server.db, '长文档', LONG);
     context = await launchBrowser();
-    page = await context.newPage();
-    await page.goto(`${seeded.server.url}/login`);
-    await page.fill('input[name=name]', 'lin');
-    await page.fill('input[name=password]', 'correct horse 12');
-    await page.keyboard.press('Enter');
-    await page.waitForURL('**/documents');
+    page = await signedInPage(context, seeded.server.url, 'lin', 'correct horse 12');
   });
   afterAll(async () => {
     await context?.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, launchBrowser, signedInPage } from '../support/browser.ts';
 import { pairWith, startSeededServer } from '../support/seed.ts';
 import { insertDocument } from '../support/insert-document.ts';
 import { translationMemory } from '../../server/services/translation-memory.ts';
@@ -45,12 +45,7 @@ describe.skipIf(skip)('the pair editor offers matches and terms by key; rows are
     const rejected = long.pairIds[240]!;
     expect((await seeded.api('wang', 'POST', `/api/pairs/${rejected}/review`, { decision: 'reject', comment: 'Say it better.', version: 1 })).status).toBe(200);
     context = await launchBrowser();
-    page = await context.newPage();
-    await page.goto(`${seeded.server.url}/login`);
-    await page.fill('input[name=name]', 'lin');
-    await page.fill('input[name=password]', 'correct horse 12');
-    await page.keyboard.press('Enter');
-    await page.waitForURL('**/documents');
+    page = await signedInPage(context, seeded.server.url, 'lin', 'correct horse 12');
   });
   afterAll(async () => {
     await context?.close();
