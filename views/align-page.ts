@@ -75,7 +75,7 @@ export function alignRows(ctx: ViewContext, view: AlignPageView): SafeHtml {
 
 // Weak rows as marks on a strip that maps the whole document to its height, a mark where its row is;
 // SVG attributes, not inline styles, so the CSP holds. The cursor's place is the one mark the script moves.
-function weakStrip(ctx: ViewContext, view: AlignPageView): SafeHtml {
+export function weakStrip(ctx: ViewContext, view: AlignPageView): SafeHtml {
   const y = (i: number) => ((1000 * i) / Math.max(1, view.total)).toFixed(1);
   const h = Math.max(2, 1000 / Math.max(1, view.total)).toFixed(1);
   return html`<svg class="weak-strip" data-testid="weak-strip" data-total="${view.total}" viewBox="0 0 10 1000" preserveAspectRatio="none" role="list" aria-label="${ctx.t('align.weakStrip')}">
@@ -134,7 +134,7 @@ export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
   <div class="align-layout">
     <table class="align" data-testid="align-table" tabindex="0">
       <thead><tr><th>#</th><th>${ctx.t('align.confidence')}</th><th>${ctx.t('document.source')}</th><th>${ctx.t('document.target')}</th><th>${ctx.t('align.status')}</th></tr></thead>
-      <tbody id="align-rows" data-from="${view.from}" data-total="${view.total}">${alignRows(ctx, view)}</tbody>
+      <tbody id="align-rows" data-from="${view.from}">${alignRows(ctx, view)}</tbody>
     </table>
     ${weakStrip(ctx, view)}
   </div>

@@ -6,7 +6,7 @@ import type { Documents } from '../services/documents.ts';
 import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId, versionField } from '../http/params.ts';
-import { alignPage, alignRows, isIrregular, ALIGN_PAGE, type AlignPageView } from '../../views/align-page.ts';
+import { alignPage, alignRows, weakStrip, isIrregular, ALIGN_PAGE, type AlignPageView } from '../../views/align-page.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { alignOpMessage, replayMessage, type DoneOp } from '../../views/align-messages.ts';
 
@@ -37,6 +37,8 @@ export function alignmentRoutes(deps: { alignment: AlignmentEditing; documents: 
 
   r.get('/documents/:doc/align', requireUser, (req, res) => send(res, alignPage(viewContext(req), pageView(req))));
   r.get('/documents/:doc/align/rows', requireUser, (req, res) => send(res, alignRows(viewContext(req), pageView(req))));
+  // Redrawn after each operation: rows come and go, and with them the weak ones.
+  r.get('/documents/:doc/align/strip', requireUser, (req, res) => send(res, weakStrip(viewContext(req), pageView(req))));
 
   // Each answer says in the user's language what was done, for the editor's message area.
   const answer = (docId: number, result: AlignmentResult, message: string) => ({ ...result, ...alignment.counts(docId), message });

@@ -65,8 +65,12 @@ describe.skipIf(skip)('the alignment editor keeps its cursor in view', () => {
     for (const key of ['ArrowUp', 'ArrowUp', 'ArrowUp', 'ArrowLeft', ']', 'ArrowRight', '[', 'n', 'n', 'Shift+N', 'u', 'Shift+U']) await press(key);
     for (let i = 0; i < 25; i++) await press('ArrowUp');
     expect(await cursorRow()).toBe(0);
+    const total = () => page.locator('svg.weak-strip').getAttribute('data-total');
+    const rowsBefore = Number(await total());
     await pressOp('m');
     await cursorVisible();
+    // The strip is redrawn for the rows as they are now.
+    expect(Number(await total())).toBe(rowsBefore - 1);
     // The message sits in the sticky head: on screen while the rows are scrolled.
     for (let i = 0; i < 15; i++) await press('ArrowDown');
     await pressOp('m');

@@ -60,6 +60,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/memory/import': ANY_USER,
   'GET /documents/:doc/align': ANY_USER,
   'GET /documents/:doc/align/rows': ANY_USER,
+  'GET /documents/:doc/align/strip': ANY_USER,
   'GET /api/documents/:doc/alignment': ANY_USER,
   'POST /api/documents/:doc/alignment/ops': ANY_USER,
   'POST /api/documents/:doc/alignment/undo': ANY_USER,

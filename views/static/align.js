@@ -8,7 +8,8 @@
   const table = document.querySelector('table.align');
   const head = document.getElementById('align-head');
   const message = document.getElementById('align-message');
-  const strip = document.querySelector('svg.weak-strip');
+  const layoutEl = document.querySelector('.align-layout');
+  function strip() { return layoutEl.querySelector('svg.weak-strip'); }
   const goForm = toolbar.querySelector('form.go-to-row');
   const headers = JSON.parse(document.body.getAttribute('hx-headers:inherited') || '{}');
   const onlyIrregular = new URLSearchParams(location.search).get('irregular') === '1';
@@ -19,7 +20,7 @@
   function rowEl(index) { return tbody.querySelector('tr[data-row="' + index + '"]'); }
   function rowOf(el) { return Number(el.dataset.row); }
   function sentences(el) { return el ? Array.from(el.querySelectorAll('td.' + state.side + ' .sentence')) : []; }
-  function total() { return Number(tbody.dataset.total); }
+  function total() { return Number(strip().dataset.total); }
   function focusTable() { table.focus({ preventScroll: true }); }
 
   // The table head sticks under the toolbars, so it needs their height; they wrap on narrow windows.
@@ -46,7 +47,7 @@
     const list = sentences(el);
     if (state.sentence >= list.length) state.sentence = Math.max(0, list.length - 1);
     if (list[state.sentence]) list[state.sentence].classList.add('cursor-sentence');
-    strip.querySelector('.strip-cursor').setAttribute('y', ((1000 * state.row) / Math.max(1, total())).toFixed(1));
+    strip().querySelector('.strip-cursor').setAttribute('y', ((1000 * state.row) / Math.max(1, total())).toFixed(1));
     keepInView(el);
   }
 
@@ -64,11 +65,14 @@
     return run;
   }
 
-  async function fetchRows(from, to) {
-    const res = await fetch('/documents/' + docId + '/align/rows?from=' + from + (to !== undefined ? '&to=' + to : '') + (onlyIrregular ? '&irregular=1' : ''), { headers: headers });
+  async function fetchText(path) {
+    const res = await fetch('/documents/' + docId + '/align/' + path, { headers: headers });
     const text = await res.text();
     if (!res.ok) throw new Error(text);
     return text;
+  }
+  function fetchRows(from, to) {
+    return fetchText('rows?from=' + from + (to !== undefined ? '&to=' + to : '') + (onlyIrregular ? '&irregular=1' : ''));
   }
 
   function fragment(markup) {
@@ -124,10 +128,13 @@
     const from = Number(tbody.dataset.from || 0);
     const list = rows();
     const last = list.length ? rowOf(list[list.length - 1]) + 1 : 0;
-    tbody.replaceChildren(fragment(await fetchRows(from, Math.max(last, state.row + 50, from + PAGE))));
+    const [markup, marks] = await Promise.all([fetchRows(from, Math.max(last, state.row + 50, from + PAGE)), fetchText('strip')]);
+    tbody.replaceChildren(fragment(markup));
+    strip().replaceWith(fragment(marks));
     watchEdges();
     paint();
   }
+
 
   async function post(path, body) {
     if (state.busy) return;
@@ -319,8 +326,8 @@
     paint();
   });
 
-  strip.addEventListener('click', function (e) {
-    const mark = e.target.closest('a[data-row]');
+  layoutEl.addEventListener('click', function (e) {
+    const mark = e.target.closest('svg.weak-strip a[data-row]');
     if (!mark) return;
     e.preventDefault();
     focusTable();
