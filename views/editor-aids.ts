@@ -3,7 +3,7 @@
 import { html, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
 import type { EditorAids } from '../server/domain/editor-aids.ts';
-import { diffView } from './pair-row.ts';
+import { diffView } from './diff-view.ts';
 
 export function suggestionNote(ctx: ViewContext): SafeHtml {
   return html`<p class="tm-suggestion" data-testid="tm-suggestion">${ctx.t('matches.suggestion')}</p>`;

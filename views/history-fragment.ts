@@ -3,7 +3,8 @@
 import { html } from './html.ts';
 import type { ViewContext } from './view-context.ts';
 import type { Revision } from '../server/services/post-editing.ts';
-import { diffView, stateKey } from './pair-row.ts';
+import { stateKey } from './pair-row.ts';
+import { diffView } from './diff-view.ts';
 
 export function historyFragment(ctx: ViewContext, revisions: Revision[]) {
   if (!revisions.length) return html`<p class="muted" data-testid="history">${ctx.t('history.empty')}</p>`;

@@ -7,17 +7,13 @@ import type { DiffPart } from '../server/domain/text-diff.ts';
 import type { QaFlag } from '../server/domain/qa-checks.ts';
 import type { EditorAids } from '../server/domain/editor-aids.ts';
 import { aidPanes, suggestionNote } from './editor-aids.ts';
+import { diffView } from './diff-view.ts';
 
 export const LOW_CONFIDENCE = 0.5;
 export const STATE_KEYS: Record<number, string> = { 0: 'untranslated', 10: 'machine', 20: 'translated', 25: 'rejected', 30: 'approved' };
 
 export const stateKey = (state: number | null) => STATE_KEYS[state ?? 0] ?? 'untranslated';
 const pairUrl = (docId: number, p: { id: number }) => `/documents/${docId}/pairs/${p.id}`;
-
-export function diffView(parts: DiffPart[]): SafeHtml {
-  return html`<span class="diff">${parts.map((p) =>
-    p.op === 'equal' ? p.text : p.op === 'insert' ? html`<ins>${p.text}</ins>` : html`<del>${p.text}</del>`)}</span>`;
-}
 
 // A numbers flag names only the side that has something to say: missing figures, extra ones, or both.
 function flagKey(f: QaFlag): string {
