@@ -23,6 +23,9 @@ import { DEFAULT_LIMITS, LoginThrottle } from './domain/login-throttle.ts';
 import { loginCounters } from './db/login-counters-repo.ts';
 import { glossary as glossaryService } from './services/glossary.ts';
 import { translationMemory } from './services/translation-memory.ts';
+import { editorAids } from './services/editor-aids.ts';
+import { rowNavigation } from './services/row-navigation.ts';
+import { rowNavigationRoutes } from './routes/row-navigation-routes.ts';
 import { configuredEngine, machineTranslation } from './services/machine-translation.ts';
 import { glossaryRoutes } from './routes/glossary-routes.ts';
 import { mtRoutes } from './routes/mt-routes.ts';
@@ -120,12 +123,13 @@ export function createApp(deps: AppDeps) {
   app.use('/api', apiRoutes(documents, accounts, access));
   app.use(glossaryRoutes(glossaryService(deps.db)));
   app.use(mtRoutes(mt));
+  app.use(rowNavigationRoutes(rowNavigation(workspace)));
   const realignElsewhere = deps.aligner ? undefined : (...args: Parameters<WorkPool['realign']>) => work().realign(...args);
   app.use(alignmentRoutes({ alignment: alignmentEditing(deps.db, deps.aligner ?? defaultAligner, realignElsewhere), documents }));
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`);
   });
-  app.use(documentRoutes({ documents, workspace, editing, memory, access, translated: translatedDocuments(deps.db) }));
+  app.use(documentRoutes({ documents, workspace, editing, aids: editorAids(deps.db, memory), access, translated: translatedDocuments(deps.db) }));
   app.use((req) => {
     throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');
   });

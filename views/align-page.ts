@@ -2,8 +2,9 @@
 
 import { html, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
+import { goToRow } from './row-navigation.ts';
 import type { ViewContext } from './view-context.ts';
-import type { AlignRow } from '../server/domain/alignment-rows.ts';
+import { edited, type AlignRow } from '../server/domain/alignment-rows.ts';
 
 export const ALIGN_PAGE = 200;
 export const WEAK = 0.5;
@@ -32,20 +33,35 @@ function band(score: number | null): string {
   return score >= 0.8 ? 'high' : score >= WEAK ? 'mid' : 'low';
 }
 
+function sentenceSpans(r: AlignRow, which: 'src' | 'tgt'): SafeHtml {
+  return html`${r[which].map((s, i) => html`<span class="sentence" data-sentence="${i}" data-key="${s.key}">${s.text}</span>`)}`;
+}
+
 function side(ctx: ViewContext, r: AlignRow, which: 'src' | 'tgt'): SafeHtml {
   const sentences = r[which];
+  if (which === 'tgt' && edited(r) && r.tgtText) return english(ctx, r);
   if (!sentences.length) return html`<td class="${which} empty-side"><span class="missing">${ctx.t('align.emptySide')}</span></td>`;
-  return html`<td class="${which}" lang="${which === 'src' ? 'zh-CN' : 'en'}" hx-ignore>${sentences.map((s, i) =>
-    html`<span class="sentence" data-sentence="${i}" data-key="${s.key}">${s.text}</span>`)}</td>`;
+  return html`<td class="${which}" lang="${which === 'src' ? 'zh-CN' : 'en'}" hx-ignore>${sentenceSpans(r, which)}</td>`;
+}
+
+// A post-edited or machine-drafted row shows the English a reader will get; the sentences the alignment
+// moves (the imported English, or the draft) open on demand.
+function english(ctx: ViewContext, r: AlignRow): SafeHtml {
+  return html`<td class="tgt current" lang="en" hx-ignore><p class="current-en" data-testid="current-en">${r.tgtText}</p>
+    <details class="imported"><summary>${ctx.t(r.tgt.length ? 'alignEditor.showImported' : 'alignEditor.showMt')}</summary>${r.tgt.length
+      ? sentenceSpans(r, 'tgt') : html`<span class="mt-draft">${r.mtText}</span>`}</details></td>`;
 }
 
 export function alignRows(ctx: ViewContext, view: AlignPageView): SafeHtml {
   const shown = view.rows.map((r, i) => ({ r, index: view.from + i }))
     .filter(({ r }) => !view.onlyIrregular || isIrregular(r));
-  return html`${shown.map(({ r, index }) => {
+  const before = view.from > 0 && !view.onlyIrregular
+    ? html`<tr class="more more-before" data-before="${Math.max(0, view.from - ALIGN_PAGE)}"><td colspan="5"><a href="/documents/${view.docId}/align?from=${Math.max(0, view.from - ALIGN_PAGE)}">${ctx.t('alignEditor.earlierRows', { count: view.from })}</a></td></tr>`
+    : '';
+  return html`${before}${shown.map(({ r, index }) => {
     const shape = `${r.src.length}:${r.tgt.length}`;
     return html`<tr class="arow band-${band(r.score)}${shape !== '1:1' ? ' irregular' : ''}${r.confirmedBy ? ' confirmed' : ''}${r.needsReview ? ' review' : ''}"
-      id="row-${index}" data-row="${index}" data-testid="align-row" data-shape="${shape}" data-confirmed="${r.confirmedBy ? 'yes' : 'no'}">
+      id="row-${index}" data-row="${index}" data-testid="align-row" data-shape="${shape}" data-confirmed="${r.confirmedBy ? 'yes' : 'no'}" data-state="${r.state}">
       <td class="idx">${index + 1}<span class="shape">${shape !== '1:1' ? shape : ''}</span></td>
       <td class="conf"><span class="band"></span>${r.score === null ? '—' : r.score.toFixed(2)}</td>
       ${side(ctx, r, 'src')}${side(ctx, r, 'tgt')}
@@ -53,28 +69,58 @@ export function alignRows(ctx: ViewContext, view: AlignPageView): SafeHtml {
         ${r.needsReview ? html`<span class="flag" title="${ctx.t(`align.review.${r.needsReview}`)}">${ctx.t(`align.review.${r.needsReview}`)}</span>` : ''}</td>
     </tr>`;
   })}${view.from + view.rows.length < view.total && !view.onlyIrregular
-    ? html`<tr class="more" hx-get="/documents/${view.docId}/align/rows?from=${view.from + view.rows.length}" hx-trigger="revealed" hx-swap="outerHTML"><td colspan="5">${ctx.t('document.loading')}</td></tr>`
+    ? html`<tr class="more more-after" data-after="${view.from + view.rows.length}"><td colspan="5"><a href="/documents/${view.docId}/align?from=${view.from + view.rows.length}">${ctx.t('alignEditor.laterRows', { count: view.total - view.from - view.rows.length })}</a></td></tr>`
     : ''}`;
 }
 
-// Weak rows as marks on a strip beside the rows; SVG attributes, not inline styles, so the CSP holds.
-function weakStrip(ctx: ViewContext, view: AlignPageView): SafeHtml {
-  return html`<svg class="weak-strip" data-testid="weak-strip" viewBox="0 0 10 1000" preserveAspectRatio="none" role="list" aria-label="${ctx.t('align.weakStrip')}">
-    ${view.weak.map((i) => html`<a href="/documents/${view.docId}/align?from=${Math.max(0, i - 5)}#row-${i}" role="listitem"><rect x="0" width="10" y="${((1000 * i) / Math.max(1, view.total)).toFixed(1)}" height="${Math.max(2, 1000 / Math.max(1, view.total)).toFixed(1)}"><title>${ctx.t('align.row', { n: i + 1 })}</title></rect></a>`)}
+// Weak rows as marks on a strip that maps the whole document to its height, a mark where its row is;
+// SVG attributes, not inline styles, so the CSP holds. The cursor's place is the one mark the script moves.
+export function weakStrip(ctx: ViewContext, view: AlignPageView): SafeHtml {
+  const y = (i: number) => ((1000 * i) / Math.max(1, view.total)).toFixed(1);
+  const h = Math.max(2, 1000 / Math.max(1, view.total)).toFixed(1);
+  return html`<svg class="weak-strip" data-testid="weak-strip" data-total="${view.total}" viewBox="0 0 10 1000" preserveAspectRatio="none" role="list" aria-label="${ctx.t('align.weakStrip')}">
+    <rect class="strip-cursor" x="0" width="10" y="0" height="${h}"></rect>
+    ${view.weak.map((i) => html`<a href="/documents/${view.docId}/align?from=${Math.max(0, i - 5)}#row-${i}" role="listitem" data-row="${i}"><rect x="0" width="10" y="${y(i)}" height="${h}"><title>${ctx.t('align.row', { n: i + 1 })}</title></rect></a>`)}
   </svg>`;
 }
+
+const KEYS: [SafeHtml, string][] = [
+  [html`<kbd>↑</kbd> <kbd>↓</kbd>`, 'align.keys.row'],
+  [html`<kbd>←</kbd> <kbd>→</kbd>`, 'align.keys.side'],
+  [html`<kbd>Alt</kbd>+<kbd>↑</kbd>`, 'align.keys.moveUp'],
+  [html`<kbd>Alt</kbd>+<kbd>↓</kbd>`, 'align.keys.moveDown'],
+  [html`<kbd>Shift</kbd>+<kbd>↓</kbd> / <kbd>↑</kbd>`, 'align.keys.shift'],
+  [html`<kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>↓</kbd> / <kbd>↑</kbd>`, 'align.keys.shiftBoth'],
+  [html`<kbd>M</kbd>`, 'align.keys.merge'],
+  [html`<kbd>S</kbd>`, 'align.keys.split'],
+  [html`<kbd>[</kbd> <kbd>]</kbd>`, 'align.keys.sentence'],
+  [html`<kbd>J</kbd>`, 'align.keys.join'],
+  [html`<kbd>B</kbd>`, 'align.keys.breakSentence'],
+  [html`<kbd>C</kbd>`, 'align.keys.confirm'],
+  [html`<kbd>Shift</kbd>+<kbd>C</kbd>`, 'align.keys.confirmAbove'],
+  [html`<kbd>R</kbd>`, 'align.keys.realign'],
+  [html`<kbd>N</kbd> / <kbd>Shift</kbd>+<kbd>N</kbd>`, 'alignEditor.keys.weak'],
+  [html`<kbd>U</kbd> / <kbd>Shift</kbd>+<kbd>U</kbd>`, 'alignEditor.keys.unconfirmed'],
+  [html`<kbd>G</kbd>`, 'navigation.keys.goTo'],
+  [html`<kbd>T</kbd>`, 'alignEditor.keys.imported'],
+  [html`<kbd>Ctrl</kbd>+<kbd>Z</kbd> / <kbd>Ctrl</kbd>+<kbd>Y</kbd>`, 'align.keys.undoRedo'],
+];
 
 export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
   return layout(ctx, `${ctx.t('align.title')} · ${view.title}`, html`
   <h1 hx-ignore>${view.title}</h1>
   <p class="meta"><a href="/documents/${view.docId}">${ctx.t('align.backToDocument')}</a> · ${ctx.t('align.summary', { rows: view.total, weak: view.weak.length })}</p>
-  <div class="align-toolbar" id="align-toolbar" data-doc="${view.docId}" data-version="${view.version}" data-undo="${view.undo}" data-redo="${view.redo}">
+  <details class="shortcuts"><summary>${ctx.t('shortcuts.title')}</summary>
+    <ul class="keys">${KEYS.map(([keys, text]) => html`<li>${keys} ${ctx.t(text)}</li>`)}</ul></details>
+  <div class="align-head" id="align-head">
+  <div class="align-toolbar" id="align-toolbar" data-doc="${view.docId}" data-version="${view.version}" data-undo="${view.undo}" data-redo="${view.redo}"
+    data-none-weak="${ctx.t('alignEditor.noneWeak')}" data-none-unconfirmed="${ctx.t('alignEditor.noneUnconfirmed')}" data-no-row="${ctx.t('navigation.noRow', { total: view.total })}">
     <button type="button" data-action="undo"${view.undo ? '' : html` disabled`}>${ctx.t('align.undo')}</button>
     <button type="button" data-action="redo"${view.redo ? '' : html` disabled`}>${ctx.t('align.redo')}</button>
     <button type="button" data-action="next-weak">${ctx.t('align.nextWeak')}</button>
     <button type="button" data-action="realign">${ctx.t('align.realign')}</button>
     <a href="/documents/${view.docId}/align${view.onlyIrregular ? '' : '?irregular=1'}">${view.onlyIrregular ? ctx.t('align.showAll') : ctx.t('align.onlyIrregular')}</a>
-    <span class="align-message" role="status" aria-live="polite" data-testid="align-message"></span>
+    ${goToRow(ctx, view.total)}
   </div>
   <div class="align-toolbar row-tools" role="toolbar" aria-label="${ctx.t('align.rowTools')}">
     <span class="muted">${ctx.t('align.rowTools')}:</span>
@@ -83,26 +129,8 @@ export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
       ['confirm', 'confirm'], ['confirm-above', 'confirmAbove'], ['next-unconfirmed', 'nextUnconfirmed']] as const)
       .map(([action, key]) => html`<button type="button" data-action="${action}" title="${ctx.t(`align.keys.${key === 'shiftBothDown' || key === 'shiftBothUp' ? 'shiftBoth' : key === 'shiftDown' || key === 'shiftUp' ? 'shift' : key === 'splitSentence' ? 'breakSentence' : key}`)}">${ctx.t(`align.buttons.${key}`)}</button>`)}
   </div>
-  <details class="shortcuts" open><summary>${ctx.t('shortcuts.title')}</summary>
-    <ul class="keys">
-      <li><kbd>↑</kbd> <kbd>↓</kbd> ${ctx.t('align.keys.row')}</li>
-      <li><kbd>←</kbd> <kbd>→</kbd> ${ctx.t('align.keys.side')}</li>
-      <li><kbd>Alt</kbd>+<kbd>↑</kbd> ${ctx.t('align.keys.moveUp')}</li>
-      <li><kbd>Alt</kbd>+<kbd>↓</kbd> ${ctx.t('align.keys.moveDown')}</li>
-      <li><kbd>Shift</kbd>+<kbd>↓</kbd> / <kbd>↑</kbd> ${ctx.t('align.keys.shift')}</li>
-      <li><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>↓</kbd> / <kbd>↑</kbd> ${ctx.t('align.keys.shiftBoth')}</li>
-      <li><kbd>M</kbd> ${ctx.t('align.keys.merge')}</li>
-      <li><kbd>S</kbd> ${ctx.t('align.keys.split')}</li>
-      <li><kbd>[</kbd> <kbd>]</kbd> ${ctx.t('align.keys.sentence')}</li>
-      <li><kbd>J</kbd> ${ctx.t('align.keys.join')}</li>
-      <li><kbd>B</kbd> ${ctx.t('align.keys.breakSentence')}</li>
-      <li><kbd>C</kbd> ${ctx.t('align.keys.confirm')}</li>
-      <li><kbd>Shift</kbd>+<kbd>C</kbd> ${ctx.t('align.keys.confirmAbove')}</li>
-      <li><kbd>R</kbd> ${ctx.t('align.keys.realign')}</li>
-      <li><kbd>N</kbd> ${ctx.t('align.keys.nextWeak')}</li>
-      <li><kbd>U</kbd> ${ctx.t('align.keys.nextUnconfirmed')}</li>
-      <li><kbd>Ctrl</kbd>+<kbd>Z</kbd> / <kbd>Ctrl</kbd>+<kbd>Y</kbd> ${ctx.t('align.keys.undoRedo')}</li>
-    </ul></details>
+  <p class="align-message" id="align-message" role="status" aria-live="polite" data-testid="align-message"></p>
+  </div>
   <div class="align-layout">
     <table class="align" data-testid="align-table" tabindex="0">
       <thead><tr><th>#</th><th>${ctx.t('align.confidence')}</th><th>${ctx.t('document.source')}</th><th>${ctx.t('document.target')}</th><th>${ctx.t('align.status')}</th></tr></thead>

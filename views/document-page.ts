@@ -11,6 +11,8 @@ import { memoRow } from './row-memo.ts';
 import { accessPanel } from './access-panel.ts';
 import type { DocumentSharing } from '../server/services/document-access.ts';
 import { exportDialog } from './export-dialog.ts';
+import { rowNavigation } from './row-navigation.ts';
+import { mtForm } from './mt-run.ts';
 
 export const ROWS_PER_PAGE = 200;
 const QA_CODES = ['numbers', 'glossary', 'repeated', 'fragment', 'broken', 'empty', 'length', 'punctuation'] as const;
@@ -78,12 +80,12 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
     <li><kbd>Ctrl</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.saveNext')}</li>
     <li><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.approveNext')}</li>
     <li><kbd>Esc</kbd> ${ctx.t('shortcuts.cancel')}</li></ul></details>
-  ${doc.counts.untranslated > 0 ? html`<form method="post" action="/documents/${doc.id}/machine-translate" class="mt-form">
-    <input type="hidden" name="_csrf" value="${ctx.csrfToken}"><button type="submit" data-testid="mt-button">${ctx.t('mt.button')}</button></form>` : ''}
+  ${doc.counts.untranslated > 0 ? mtForm(ctx, doc.id, doc.counts.untranslated) : ''}
   <p class="doc-actions"><a href="/documents/${doc.id}/align" data-testid="align-link">${ctx.t('align.open')}</a></p>
   ${exportDialog(ctx, doc.id, { sourceFormat: view.sourceFormat, untranslated: doc.counts.untranslated })}
   ${accessPanel(ctx, doc.id, view.sharing)}
   ${filters(ctx, doc.id, filter)}
+  ${rowNavigation(ctx, doc.id, doc.pairCount)}
   <table class="pairs" id="pairs" tabindex="-1" data-testid="pairs">
     <thead><tr><th>#</th><th>${ctx.t('document.source')}</th><th>${ctx.t('document.target')}</th>
       <th>${ctx.t('document.score')}</th><th>${ctx.t('document.state')}</th><th></th></tr></thead>
@@ -91,5 +93,8 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   </table>
   <script src="/static/app.js" defer></script>
   <script src="/static/drafts.js" defer></script>
-  <script src="/static/filters.js" defer></script>`, { skip: { href: '#pairs', label: ctx.t('narrow.skipToRows') } });
+  <script src="/static/filters.js" defer></script>
+  <script src="/static/editor-aids.js" defer></script>
+  <script src="/static/row-nav.js" defer></script>
+  <script src="/static/mt-run.js" defer></script>`, { skip: { href: '#pairs', label: ctx.t('narrow.skipToRows') } });
 }

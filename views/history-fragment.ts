@@ -4,7 +4,8 @@
 import { html, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
 import type { Revision } from '../server/services/post-editing.ts';
-import { diffView, stateKey } from './pair-row.ts';
+import { stateKey } from './pair-row.ts';
+import { diffView } from './diff-view.ts';
 
 interface Current {
   /** The pair's text now: any other text it had can be restored, as a new revision. */

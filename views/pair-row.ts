@@ -5,17 +5,15 @@ import type { ViewContext } from './view-context.ts';
 import type { WorkRow } from '../server/services/workspace.ts';
 import type { DiffPart, TextDiff } from '../server/domain/text-diff.ts';
 import type { QaFlag } from '../server/domain/qa-checks.ts';
+import type { EditorAids } from '../server/domain/editor-aids.ts';
+import { aidPanes, suggestionNote } from './editor-aids.ts';
+import { diffView } from './diff-view.ts';
 
 export const LOW_CONFIDENCE = 0.5;
 export const STATE_KEYS: Record<number, string> = { 0: 'untranslated', 10: 'machine', 20: 'translated', 25: 'rejected', 30: 'approved' };
 
 export const stateKey = (state: number | null) => STATE_KEYS[state ?? 0] ?? 'untranslated';
 const pairUrl = (docId: number, p: { id: number }) => `/documents/${docId}/pairs/${p.id}`;
-
-export function diffView(parts: DiffPart[]): SafeHtml {
-  return html`<span class="diff">${parts.map((p) =>
-    p.op === 'equal' ? p.text : p.op === 'insert' ? html`<ins>${p.text}</ins>` : html`<del>${p.text}</del>`)}</span>`;
-}
 
 // A numbers flag names only the side that has something to say: missing figures, extra ones, or both.
 function flagKey(f: QaFlag): string {
@@ -68,7 +66,7 @@ export function pairRow(ctx: ViewContext, docId: number, p: WorkRow, opts: { ope
 
 export interface EditorExtras {
   diff: TextDiff;
-  matches: { src: string; tgt: string; similarity: number; origin: string; fromFile: boolean; approximate: boolean }[];
+  aids: EditorAids;
   message?: string;
   /** After a stale save: the text the user tried to save, kept so nothing typed is lost. */
   attempted?: string;
@@ -91,7 +89,9 @@ function draftOffer(ctx: ViewContext): SafeHtml {
 export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: EditorExtras): SafeHtml {
   const url = pairUrl(docId, p);
   const state = stateKey(p.state);
-  const text = x.attempted ?? x.typed ?? p.tgt;
+  const typed = x.attempted ?? x.typed;
+  const suggested = typed === undefined ? x.aids.suggestion : undefined;
+  const text = typed ?? suggested ?? p.tgt;
   return html`<tr class="pair editing state-${state}" id="pair-${p.id}" data-testid="pair-editor">
   <td class="idx">${p.index + 1}</td>
   <td colspan="5">
@@ -108,14 +108,13 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
         <div class="pane"><h3>${ctx.t('editor.source')}</h3><p lang="zh-CN" class="source-text" hx-ignore>${p.src}</p></div>
         <div class="pane"><h3>${ctx.t('editor.mt')}</h3><p lang="en" class="mt-text" hx-ignore>${p.mt || html`<span class="missing">${ctx.t('editor.noMt')}</span>`}</p></div>
       </div>
+      ${suggested !== undefined ? suggestionNote(ctx) : ''}
       <label class="target"><span>${ctx.t('editor.target')}</span>
-        <textarea name="tgt" lang="en" rows="3" autofocus data-testid="editor-text"${text !== p.tgt ? html` data-unsaved` : ''}>${text}</textarea></label>
+        <textarea name="tgt" lang="en" rows="3" autofocus data-testid="editor-text"${typed !== undefined && typed !== p.tgt ? html` data-unsaved` : ''}${suggested !== undefined ? html` class="suggested"` : ''}>${text}</textarea></label>
       <div class="pane diff-pane"><h3>${ctx.t('editor.diff')}</h3><p lang="en" data-testid="editor-diff" hx-ignore>${diffView(x.diff.parts)}</p>${x.diff.approximate
         ? html`<p class="approximate" data-testid="approximate">${ctx.t('bounded.diffApproximate')}</p>` : ''}</div>
       ${flagList(ctx, p.flags)}
-      ${x.matches.length ? html`<div class="pane tm"><h3>${ctx.t('editor.tm')}</h3><ul>${x.matches.map((m) => html`<li>
-        <span class="sim"${m.approximate ? html` title="${ctx.t('bounded.similarityApproximate')}"` : ''}>${m.approximate ? '≥' : ''}${Math.round(m.similarity * 100)}%</span> <span lang="zh-CN" hx-ignore>${m.src}</span> → <span lang="en" hx-ignore>${m.tgt}</span>
-        <span class="origin" hx-ignore>${ctx.t(m.fromFile ? 'provenance.fromFile' : 'provenance.fromDocument', { origin: m.origin })}</span></li>`)}</ul></div>` : ''}
+      ${aidPanes(ctx, x.aids)}
       <div class="buttons">
         <button type="submit" name="next" value="1" data-shortcut="save-next" class="primary">${ctx.t('editor.saveNext')}</button>
         <button type="submit" name="next" value="0">${ctx.t('editor.save')}</button>

@@ -46,7 +46,8 @@ function pageToReturnTo(req: Request): string {
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const { status, message, uiMessage, extra } = describe(err, req);
   if (req.path.startsWith('/api/') || req.path === '/healthz') {
-    res.status(status).json({ error: message, status, ...extra });
+    // `message` is the sentence in the user's language, for a page script to show as it is.
+    res.status(status).json({ error: message, status, message: uiMessage, ...extra });
   } else if (req.get('hx-request')) {
     // htmx swaps error answers too: the page's script (views/static/session.js) puts this notice beside the
     // user's work instead, so what they typed stays on screen until they have signed in and retried.

@@ -1,13 +1,14 @@
 // The alignment editor page and its rows; the JSON API for alignment operations, undo and redo.
 
 import { Router, type Request } from 'express';
-import type { AlignmentEditing } from '../services/alignment-editing.ts';
+import type { AlignmentEditing, AlignmentResult } from '../services/alignment-editing.ts';
 import type { Documents } from '../services/documents.ts';
 import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId, versionField } from '../http/params.ts';
-import { alignPage, alignRows, isIrregular, ALIGN_PAGE, type AlignPageView } from '../../views/align-page.ts';
+import { alignPage, alignRows, weakStrip, isIrregular, ALIGN_PAGE, type AlignPageView } from '../../views/align-page.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { alignOpMessage, replayMessage, type DoneOp } from '../../views/align-messages.ts';
 
 function rowIndex(raw: unknown, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -36,8 +37,11 @@ export function alignmentRoutes(deps: { alignment: AlignmentEditing; documents: 
 
   r.get('/documents/:doc/align', requireUser, (req, res) => send(res, alignPage(viewContext(req), pageView(req))));
   r.get('/documents/:doc/align/rows', requireUser, (req, res) => send(res, alignRows(viewContext(req), pageView(req))));
+  // Redrawn after each operation: rows come and go, and with them the weak ones.
+  r.get('/documents/:doc/align/strip', requireUser, (req, res) => send(res, weakStrip(viewContext(req), pageView(req))));
 
-  const answer = (docId: number, result: { version: number; at: number }) => ({ ...result, ...alignment.counts(docId) });
+  // Each answer says in the user's language what was done, for the editor's message area.
+  const answer = (docId: number, result: AlignmentResult, message: string) => ({ ...result, ...alignment.counts(docId), message });
 
   r.get('/api/documents/:doc/alignment', requireUser, (req, res) => {
     res.json(alignment.view(documentId(req.params.doc)));
@@ -45,15 +49,18 @@ export function alignmentRoutes(deps: { alignment: AlignmentEditing; documents: 
   r.post('/api/documents/:doc/alignment/ops', requireUser, async (req, res) => {
     const docId = documentId(req.params.doc);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    res.json(answer(docId, await alignment.perform(req.user!, docId, versionField(body.version), body.op)));
+    const result = await alignment.perform(req.user!, docId, versionField(body.version), body.op);
+    res.json(answer(docId, result, alignOpMessage(viewContext(req), body.op as DoneOp, result)));
   });
   r.post('/api/documents/:doc/alignment/undo', requireUser, (req, res) => {
     const docId = documentId(req.params.doc);
-    res.json(answer(docId, alignment.undo(req.user!, docId, versionField((req.body ?? {}).version))));
+    const result = alignment.undo(req.user!, docId, versionField((req.body ?? {}).version));
+    res.json(answer(docId, result, replayMessage(viewContext(req), 'undo', result)));
   });
   r.post('/api/documents/:doc/alignment/redo', requireUser, (req, res) => {
     const docId = documentId(req.params.doc);
-    res.json(answer(docId, alignment.redo(req.user!, docId, versionField((req.body ?? {}).version))));
+    const result = alignment.redo(req.user!, docId, versionField((req.body ?? {}).version));
+    res.json(answer(docId, result, replayMessage(viewContext(req), 'redo', result)));
   });
   return r;
 }

@@ -5,7 +5,7 @@ import type { Documents } from '../services/documents.ts';
 import type { Workspace } from '../services/workspace.ts';
 import { parseFilter } from '../services/workspace.ts';
 import type { PostEditing, PairActionRequest } from '../services/post-editing.ts';
-import type { TranslationMemory } from '../services/translation-memory.ts';
+import type { EditorAidsService } from '../services/editor-aids.ts';
 import type { DocumentAccess } from '../services/document-access.ts';
 import type { TranslatedDocuments } from '../services/translated-document.ts';
 import { requireUser } from '../http/auth.ts';
@@ -26,9 +26,9 @@ function offsetOf(value: unknown): number {
 }
 
 export function documentRoutes(deps: {
-  documents: Documents; workspace: Workspace; editing: PostEditing; memory: TranslationMemory; access: DocumentAccess; translated: TranslatedDocuments;
+  documents: Documents; workspace: Workspace; editing: PostEditing; aids: EditorAidsService; access: DocumentAccess; translated: TranslatedDocuments;
 }): Router {
-  const { documents, workspace, editing, memory, access, translated } = deps;
+  const { documents, workspace, editing, aids, access, translated } = deps;
   const r = Router();
   r.use(requireUser);
 
@@ -42,7 +42,7 @@ export function documentRoutes(deps: {
     const { doc, pair } = target(req);
     const row = workspace.row(doc, pair.idx);
     send(res, editorRow(viewContext(req), doc, row, {
-      diff: diffTexts(row.mt, extras.attempted ?? extras.typed ?? row.tgt, 'en'), matches: memory.matches(row.src, { exclude: `pair:${row.id}`, visible: access.filterFor(req.user!) }), canReview: mayDo(req.user!.role, 'approve'), ...extras,
+      diff: diffTexts(row.mt, extras.attempted ?? extras.typed ?? row.tgt, 'en'), aids: aids.of(row, access.filterFor(req.user!)), canReview: mayDo(req.user!.role, 'approve'), ...extras,
     }), status);
   }
 

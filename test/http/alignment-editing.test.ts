@@ -8,9 +8,10 @@ interface View { version: number; rows: Row[]; undo: number; redo: number }
 let server: TestServer;
 let docs: { demo: number; other: number };
 let api: Awaited<ReturnType<typeof startSeededServer>>['api'];
+let tokens: Record<string, string>;
 
 beforeAll(async () => {
-  ({ server, docs, api } = await startSeededServer([['lin', 'translator'], ['wang', 'reviewer']]));
+  ({ server, docs, api, tokens } = await startSeededServer([['lin', 'translator'], ['wang', 'reviewer']]));
 });
 afterAll(() => server.close());
 
@@ -118,6 +119,30 @@ describe('alignment operations over the API', () => {
     const after = await view();
     expect(after.rows.slice(0, 6)).toEqual(confirmed.rows.slice(0, 6));
     expect(integrity()).toEqual({ ok: 'ok', orphans: 0, gaps: 0 });
+  });
+});
+
+describe('what the editor says', () => {
+  const zh = (who: string, path: string, json: unknown) => new Client(server.url).request('POST', path, {
+    json, headers: { authorization: `Bearer ${tokens[who]}`, 'accept-language': 'zh-CN' },
+  });
+
+  it('when an operation succeeds then the answer says what it did, in the user\'s language', async () => {
+    const before = await view();
+    const merged = await (await op('lin', before.version, { kind: 'merge', row: 3 })).json();
+    expect(merged.message).toBe('Rows 4 and 5 merged.');
+    const undone = await (await zh('lin', `/api/documents/${docs.demo}/alignment/undo`, { version: merged.version })).json();
+    expect(undone.message).toBe('已撤销（自第 4 行起）。');
+    const confirmed = await (await zh('lin', `/api/documents/${docs.demo}/alignment/ops`, { version: undone.version, op: { kind: 'confirm', row: 1 } })).json();
+    expect(confirmed.message).toBe('第 2 行已确认。');
+  });
+
+  it('when the version is stale then the 409 carries the sentence in the user\'s language as well as the English one', async () => {
+    const stale = await zh('lin', `/api/documents/${docs.demo}/alignment/ops`, { version: 1, op: { kind: 'confirm', row: 0 } });
+    expect(stale.status).toBe(409);
+    const body = await stale.json();
+    expect(body.error).toMatch(/changed since you loaded it/);
+    expect(body.message).toMatch(/\p{Script=Han}/u);
   });
 });
 

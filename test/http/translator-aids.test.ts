@@ -82,6 +82,19 @@ describe('machine translation of untranslated rows', () => {
     expect(again.json().translated).toBe(0);
   });
 
+  it('when the page\'s form runs it through htmx then the answer says how many rows were drafted, in the user\'s language', async () => {
+    const c = new Client(server.url);
+    await c.login('lin');
+    await c.get(`/documents/${docs.other}`);
+    c.cookies.set('duiqi_lang', 'zh-CN');
+    const res = await c.request('POST', `/documents/${docs.other}/machine-translate`, { form: { _csrf: c.csrf }, headers: { 'HX-Request': 'true' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('hx-trigger')).toBe('pair-changed, rows-drafted');
+    expect(res.text).toContain('没有需要起草的行。');
+    const plain = await c.request('POST', `/documents/${docs.other}/machine-translate`, { form: { _csrf: c.csrf } });
+    expect(plain.status).toBe(303);
+  });
+
   it('when DUIQI_MT_URL names a LibreTranslate server then its answers are used', async () => {
     const seen: unknown[] = [];
     const mtServer = http.createServer((req, res) => {

@@ -71,10 +71,12 @@ const RULES: Record<string, Rule> = {
   'POST /api/memory/import': ANY_USER,
   'GET /documents/:doc/align': ANY_USER,
   'GET /documents/:doc/align/rows': ANY_USER,
+  'GET /documents/:doc/align/strip': ANY_USER,
   'GET /api/documents/:doc/alignment': ANY_USER,
   'POST /api/documents/:doc/alignment/ops': ANY_USER,
   'POST /api/documents/:doc/alignment/undo': ANY_USER,
   'POST /api/documents/:doc/alignment/redo': ANY_USER,
+  'GET /api/documents/:doc/rows/find': ANY_USER,
   // The demo has no creator, so only admins may change who can open it.
   'POST /documents/:doc/sharing': ADMINS,
   'POST /documents/:doc/members': ADMINS,

@@ -28,6 +28,17 @@ export async function launchBrowser(): Promise<BrowserContext> {
   });
 }
 
+/** A fresh page signed in as `name` on the server at `url`, on its document list. */
+export async function signedInPage(context: BrowserContext, url: string, name: string, password: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${url}/login`);
+  await page.fill('input[name=name]', name);
+  await page.fill('input[name=password]', password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/documents');
+  return page;
+}
+
 /**
  * Where a browser test saves a screenshot: the README's copies in test/screenshots only when
  * UPDATE_SCREENSHOTS=1 (so a test run leaves the tree clean), else a temporary folder.

@@ -5,13 +5,35 @@
   if (!toolbar) return;
   const docId = toolbar.dataset.doc;
   const tbody = document.getElementById('align-rows');
-  const message = toolbar.querySelector('.align-message');
+  const table = document.querySelector('table.align');
+  const head = document.getElementById('align-head');
+  const message = document.getElementById('align-message');
+  const layoutEl = document.querySelector('.align-layout');
+  function strip() { return layoutEl.querySelector('svg.weak-strip'); }
+  const goForm = toolbar.querySelector('form.go-to-row');
   const headers = JSON.parse(document.body.getAttribute('hx-headers:inherited') || '{}');
+  const onlyIrregular = new URLSearchParams(location.search).get('irregular') === '1';
+  const PAGE = 200;
   const state = { row: 0, side: 'tgt', sentence: 0, busy: false };
 
   function rows() { return Array.from(tbody.querySelectorAll('tr[data-row]')); }
   function rowEl(index) { return tbody.querySelector('tr[data-row="' + index + '"]'); }
+  function rowOf(el) { return Number(el.dataset.row); }
   function sentences(el) { return el ? Array.from(el.querySelectorAll('td.' + state.side + ' .sentence')) : []; }
+  function total() { return Number(strip().dataset.total); }
+  function focusTable() { table.focus({ preventScroll: true }); }
+
+  // The table head sticks under the toolbars, so it needs their height; they wrap on narrow windows.
+  function measureHead() { document.documentElement.style.setProperty('--align-head', head.offsetHeight + 'px'); }
+
+  /** Scrolls as little as needed for the row to sit below the sticky toolbars and table head, and above the window's bottom. */
+  function keepInView(el) {
+    const th = table.querySelector('thead th');
+    const top = Math.max(head.getBoundingClientRect().bottom, th.getBoundingClientRect().bottom) + 4;
+    const box = el.getBoundingClientRect();
+    if (box.top < top) window.scrollBy(0, box.top - top);
+    else if (box.bottom > window.innerHeight - 4) window.scrollBy(0, Math.min(box.bottom - window.innerHeight + 4, box.top - top));
+  }
 
   function paint() {
     tbody.querySelectorAll('.cursor, .cursor-side, .cursor-sentence').forEach(function (el) {
@@ -25,21 +47,94 @@
     const list = sentences(el);
     if (state.sentence >= list.length) state.sentence = Math.max(0, list.length - 1);
     if (list[state.sentence]) list[state.sentence].classList.add('cursor-sentence');
-    el.scrollIntoView({ block: 'nearest' });
+    strip().querySelector('.strip-cursor').setAttribute('y', ((1000 * state.row) / Math.max(1, total())).toFixed(1));
+    keepInView(el);
   }
 
   function say(text, isError) {
     message.textContent = text;
     message.classList.toggle('error', Boolean(isError));
+    message.classList.toggle('ok', Boolean(text) && !isError);
+  }
+
+  // Loads run one after another, so two never swap the same rows.
+  let queue = Promise.resolve();
+  function serial(fn) {
+    const run = queue.then(fn);
+    queue = run.catch(function () {});
+    return run;
+  }
+
+  async function fetchText(path) {
+    const res = await fetch('/documents/' + docId + '/align/' + path, { headers: headers });
+    const text = await res.text();
+    if (!res.ok) throw new Error(text);
+    return text;
+  }
+  function fetchRows(from, to) {
+    return fetchText('rows?from=' + from + (to !== undefined ? '&to=' + to : '') + (onlyIrregular ? '&irregular=1' : ''));
+  }
+
+  function fragment(markup) {
+    const tpl = document.createElement('template');
+    tpl.innerHTML = markup;
+    return tpl.content;
+  }
+
+  /** Rows from a little above `index`; the rows before them load again as ↑ or scrolling reaches them. */
+  async function showWindow(index) {
+    const from = Math.max(0, index - 20);
+    tbody.replaceChildren(fragment(await fetchRows(from)));
+    tbody.dataset.from = from;
+    watchEdges();
+  }
+
+  /** Puts the page of rows before the first one shown above it, keeping what is on screen where it was. */
+  async function loadBefore() {
+    const marker = tbody.querySelector('tr.more-before');
+    if (!marker) return false;
+    const first = rows()[0];
+    const from = Number(marker.dataset.before);
+    const part = fragment(await fetchRows(from, rowOf(first)));
+    part.querySelectorAll('tr.more-after').forEach(function (el) { el.remove(); });
+    const y = first.getBoundingClientRect().top;
+    marker.replaceWith(part);
+    window.scrollBy(0, first.getBoundingClientRect().top - y);
+    tbody.dataset.from = from;
+    watchEdges();
+    return true;
+  }
+
+  async function loadAfter() {
+    const marker = tbody.querySelector('tr.more-after');
+    if (!marker) return false;
+    marker.replaceWith(fragment(await fetchRows(Number(marker.dataset.after))));
+    watchEdges();
+    return true;
+  }
+
+  // Rows at either end load when they scroll into view, as well as when the cursor reaches them.
+  const edges = new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (e.isIntersecting) serial(e.target.classList.contains('more-before') ? loadBefore : loadAfter);
+    });
+  });
+  function watchEdges() {
+    edges.disconnect();
+    tbody.querySelectorAll('tr.more-before, tr.more-after').forEach(function (el) { edges.observe(el); });
   }
 
   async function refresh() {
     const from = Number(tbody.dataset.from || 0);
-    const res = await fetch('/documents/' + docId + '/align/rows?from=' + from + '&to=' + Math.max(state.row + 50, from + 200) + location.search.replace('?', '&'), { headers: headers });
-    tbody.innerHTML = await res.text();
-    if (window.htmx) window.htmx.process(tbody);
+    const list = rows();
+    const last = list.length ? rowOf(list[list.length - 1]) + 1 : 0;
+    const [markup, marks] = await Promise.all([fetchRows(from, Math.max(last, state.row + 50, from + PAGE)), fetchText('strip')]);
+    tbody.replaceChildren(fragment(markup));
+    strip().replaceWith(fragment(marks));
+    watchEdges();
     paint();
   }
+
 
   async function post(path, body) {
     if (state.busy) return;
@@ -52,11 +147,10 @@
       });
       const data = await res.json();
       if (!res.ok) {
-        say(data.error || res.statusText, true);
-        if (res.status === 409 && data.current !== undefined) toolbar.dataset.version = data.current;
+        say(data.message || data.error || res.statusText, true);
         return;
       }
-      await refresh();
+      await serial(refresh);
       // The version changes last, once the rows on screen show it.
       toolbar.querySelector('[data-action=undo]').disabled = !data.undo;
       toolbar.querySelector('[data-action=redo]').disabled = !data.redo;
@@ -71,28 +165,66 @@
 
   function op(o) { return post('ops', { op: Object.assign({ row: state.row }, o) }); }
 
-  function jump(predicate) {
-    const list = rows();
-    const next = list.find(function (el) { return Number(el.dataset.row) > state.row && predicate(el); });
-    if (next) { state.row = Number(next.dataset.row); state.sentence = 0; paint(); }
-    else say(toolbar.dataset.none || '', false);
+  function moveTo(index) {
+    state.row = index;
+    state.sentence = 0;
+    paint();
+  }
+
+  /** One row up or down in the order shown, loading the neighbouring page at either end. */
+  async function step(dir) {
+    for (let tries = 0; tries < 2; tries++) {
+      const list = rows();
+      const at = list.findIndex(function (el) { return rowOf(el) === state.row; });
+      const next = list[at + dir];
+      if (next) return moveTo(rowOf(next));
+      if (!(await serial(dir > 0 ? loadAfter : loadBefore))) return;
+    }
+  }
+
+  /** Goes to row `index` (0-based), showing the rows around it if they are not on the page. */
+  async function goTo(index) {
+    if (!Number.isInteger(index) || index < 0 || index >= total()) return say(toolbar.dataset.noRow, true);
+    if (!rowEl(index) && !onlyIrregular) await serial(function () { return showWindow(index); });
+    const el = rowEl(index) || rows().find(function (r) { return rowOf(r) >= index; });
+    if (el) moveTo(rowOf(el));
+  }
+
+  /** The next (dir 1) or previous (dir -1) row that `predicate` accepts, loading pages until one does or the document ends. */
+  async function jump(predicate, dir, none) {
+    for (;;) {
+      const list = rows();
+      const found = dir > 0
+        ? list.find(function (el) { return rowOf(el) > state.row && predicate(el); })
+        : list.findLast(function (el) { return rowOf(el) < state.row && predicate(el); });
+      if (found) return moveTo(rowOf(found));
+      if (!(await serial(dir > 0 ? loadAfter : loadBefore))) return say(none, false);
+    }
   }
   const weak = function (el) { return el.matches('.band-low, .irregular, .review'); };
   const unconfirmed = function (el) { return el.dataset.confirmed !== 'yes'; };
 
+  const dialog = document.getElementById('split-sentence-dialog');
+  const area = document.getElementById('split-sentence-text');
+  // The text is read-only, so Enter has nothing to type: it confirms the place chosen.
+  area.addEventListener('keydown', function (e) {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    dialog.close('ok');
+  });
+
   function splitSentence() {
     const el = sentences(rowEl(state.row))[state.sentence];
     if (!el) return;
-    const dialog = document.getElementById('split-sentence-dialog');
-    const area = document.getElementById('split-sentence-text');
     area.value = el.textContent;
+    dialog.returnValue = '';
     dialog.showModal();
     area.focus();
     area.setSelectionRange(Math.floor(area.value.length / 2), Math.floor(area.value.length / 2));
     dialog.addEventListener('close', function onClose() {
       dialog.removeEventListener('close', onClose);
       if (dialog.returnValue === 'ok') op({ kind: 'splitSentence', side: state.side, sentence: state.sentence, offset: area.selectionStart });
-      document.querySelector('table.align').focus();
+      focusTable();
     });
   }
 
@@ -101,6 +233,17 @@
     if (!el) return;
     const at = state.sentence + 1;
     op({ kind: 'split', srcAt: Math.min(at, el.querySelectorAll('td.src .sentence').length), tgtAt: Math.min(at, el.querySelectorAll('td.tgt .sentence').length) });
+  }
+
+  function toggleImported(open) {
+    const details = rowEl(state.row) && rowEl(state.row).querySelector('details.imported');
+    if (details) details.open = open === undefined ? !details.open : open;
+  }
+
+  function sentenceStep(delta) {
+    if (state.side === 'tgt') toggleImported(true);
+    state.sentence = Math.max(0, state.sentence + delta);
+    paint();
   }
 
   // Every operation by name: the keys below and the toolbar buttons (data-action) call the same ones.
@@ -120,8 +263,18 @@
     realign: function () { post('ops', { op: { kind: 'realign' } }); },
     undo: function () { post('undo'); },
     redo: function () { post('redo'); },
-    'next-weak': function () { jump(weak); },
-    'next-unconfirmed': function () { jump(unconfirmed); },
+    'next-weak': function () { jump(weak, 1, toolbar.dataset.noneWeak); },
+    'previous-weak': function () { jump(weak, -1, toolbar.dataset.noneWeak); },
+    'next-unconfirmed': function () { jump(unconfirmed, 1, toolbar.dataset.noneUnconfirmed); },
+    'previous-unconfirmed': function () { jump(unconfirmed, -1, toolbar.dataset.noneUnconfirmed); },
+    'go-to-row': function () { goForm.elements.row.focus(); goForm.elements.row.select(); },
+    imported: function () { toggleImported(); },
+    up: function () { step(-1); },
+    down: function () { step(1); },
+    'previous-sentence': function () { sentenceStep(-1); },
+    'next-sentence': function () { sentenceStep(1); },
+    'chinese-side': function () { state.side = 'src'; paint(); },
+    'english-side': function () { state.side = 'tgt'; paint(); },
   };
 
   function keyAction(e) {
@@ -135,28 +288,37 @@
     if ((k === 'y' || k === 'Y') && ctrl) return 'redo';
     if (ctrl || e.altKey) return null;
     return { m: 'merge', M: 'merge', s: 'split', S: 'split', j: 'join', J: 'join', b: 'split-sentence', B: 'split-sentence',
-      c: 'confirm', C: 'confirm-above', r: 'realign', R: 'realign', n: 'next-weak', N: 'next-weak', u: 'next-unconfirmed', U: 'next-unconfirmed' }[k] || null;
+      c: 'confirm', C: 'confirm-above', r: 'realign', R: 'realign', n: 'next-weak', N: 'previous-weak', u: 'next-unconfirmed', U: 'previous-unconfirmed',
+      g: 'go-to-row', G: 'go-to-row', t: 'imported', T: 'imported', ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'chinese-side', ArrowRight: 'english-side',
+      '[': 'previous-sentence', ']': 'next-sentence' }[k] || null;
   }
 
   document.addEventListener('keydown', function (e) {
-    if (e.target.closest('dialog, input, textarea, select')) return;
-    const k = e.key;
+    if (e.target.closest('dialog, input, textarea, select')) {
+      if (e.key === 'Escape' && e.target.closest('form.go-to-row')) focusTable();
+      return;
+    }
     const name = keyAction(e);
-    if (name) actions[name]();
-    else if (k === 'ArrowDown') { const last = rows().at(-1); if (last && state.row < Number(last.dataset.row)) { state.row++; state.sentence = 0; paint(); } }
-    else if (k === 'ArrowUp') { if (state.row > Number(tbody.dataset.from || 0)) { state.row--; state.sentence = 0; paint(); } }
-    else if (k === 'ArrowLeft') { state.side = 'src'; paint(); }
-    else if (k === 'ArrowRight') { state.side = 'tgt'; paint(); }
-    else if (k === '[') { state.sentence = Math.max(0, state.sentence - 1); paint(); }
-    else if (k === ']') { state.sentence++; paint(); }
-    else return;
+    if (!name) return;
     e.preventDefault();
+    actions[name]();
+  });
+
+  goForm.addEventListener('submit', function (e) {
+    e.preventDefault();
+    focusTable();
+    goTo(Number(goForm.elements.row.value) - 1);
   });
 
   tbody.addEventListener('click', function (e) {
+    if (e.target.closest('tr.more-before a')) {
+      e.preventDefault();
+      serial(loadBefore);
+      return;
+    }
     const tr = e.target.closest('tr[data-row]');
-    if (!tr) return;
-    state.row = Number(tr.dataset.row);
+    if (!tr || e.target.closest('summary')) return;
+    state.row = rowOf(tr);
     const cell = e.target.closest('td.src, td.tgt');
     if (cell) state.side = cell.classList.contains('src') ? 'src' : 'tgt';
     const sentence = e.target.closest('.sentence');
@@ -164,15 +326,26 @@
     paint();
   });
 
+  layoutEl.addEventListener('click', function (e) {
+    const mark = e.target.closest('svg.weak-strip a[data-row]');
+    if (!mark) return;
+    e.preventDefault();
+    focusTable();
+    goTo(Number(mark.dataset.row));
+  });
+
   document.addEventListener('click', function (e) {
     const button = e.target.closest('[data-action]');
     if (!button || !actions[button.dataset.action]) return;
     actions[button.dataset.action]();
-    document.querySelector('table.align').focus();
+    focusTable();
   });
 
+  measureHead();
+  new ResizeObserver(measureHead).observe(head);
+  watchEdges();
   const hash = /^#row-(\d+)$/.exec(location.hash);
   state.row = hash ? Number(hash[1]) : Number(tbody.dataset.from || 0);
   paint();
-  document.querySelector('table.align').focus();
+  focusTable();
 })();

@@ -1,0 +1,30 @@
+// Use case: the next or previous row of a document that is flagged, rejected or unconfirmed.
+
+import { isStop, type NavRequest } from '../domain/row-navigation.ts';
+import type { Workspace } from './workspace.ts';
+
+// Read in the pages the document view keeps, so a jump over a long document reuses them.
+const SCAN_PAGE = 500;
+
+export function rowNavigation(workspace: Workspace) {
+  return {
+    /** The index of the row, or null when there is none further that way. */
+    find(documentId: number, req: NavRequest): number | null {
+      if (req.dir > 0) {
+        for (let offset = req.from + 1; ; offset += SCAN_PAGE) {
+          const rows = workspace.rows(documentId, {}, offset, SCAN_PAGE);
+          const hit = rows.find((r) => isStop(req.kind, r));
+          if (hit) return hit.index;
+          if (rows.length < SCAN_PAGE) return null;
+        }
+      }
+      for (let end = req.from; end > 0; end -= SCAN_PAGE) {
+        const offset = Math.max(0, end - SCAN_PAGE);
+        const hit = workspace.rows(documentId, {}, offset, end - offset).findLast((r) => isStop(req.kind, r));
+        if (hit) return hit.index;
+      }
+      return null;
+    },
+  };
+}
+export type RowNavigation = ReturnType<typeof rowNavigation>;

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserUnavailable, launchBrowser, signedInPage } from '../support/browser.ts';
+import { startSeededServer } from '../support/seed.ts';
+import { insertDocument } from '../support/insert-document.ts';
+
+const skip = browserUnavailable();
+
+// 260 rows, more than one page of 200; rows 5 and 250 have no English, so they are the weak ones the strip marks.
+const LONG = Array.from({ length: 260 }, (_, i) => (i === 5 || i === 250
+  ? `第${i + 1}句没有英文。`
+  : { zh: `这是第${i + 1}句中文。`, en: `This is English sentence ${i + 1}.` }));
+
+describe.skipIf(skip)('the alignment editor keeps its cursor in view', () => {
+  let seeded: Awaited<ReturnType<typeof startSeededServer>>;
+  let long: { documentId: number; pairIds: number[] };
+  let context: BrowserContext;
+  let page: Page;
+  const cursorRow = async () => Number(await page.locator('tr.arow.cursor').getAttribute('data-row'));
+  const version = () => page.locator('#align-toolbar').getAttribute('data-version');
+
+  /** The cursor row lies wholly below the sticky toolbars and table head, and above the window's bottom. */
+  async function cursorVisible() {
+    const boxes = await page.evaluate(() => {
+      const box = (el: Element | null) => el!.getBoundingClientRect().toJSON() as DOMRect;
+      return { row: box(document.querySelector('tr.arow.cursor')), head: box(document.getElementById('align-head')),
+        th: box(document.querySelector('table.align thead th')), height: window.innerHeight };
+    });
+    expect(boxes.row.top, 'under the toolbars').toBeGreaterThanOrEqual(boxes.head.bottom - 0.5);
+    expect(boxes.row.top, 'under the table head').toBeGreaterThanOrEqual(boxes.th.bottom - 0.5);
+    expect(boxes.row.bottom, 'above the bottom').toBeLessThanOrEqual(boxes.height + 0.5);
+  }
+
+  async function press(key: string) {
+    await page.keyboard.press(key);
+    await cursorVisible();
+  }
+
+  async function pressOp(key: string) {
+    const before = await version();
+    await page.keyboard.press(key);
+    await expect.poll(version).not.toBe(before);
+  }
+
+  async function open(docId: number) {
+    await page.goto(`${seeded.server.url}/documents/${docId}/align`);
+    await page.waitForSelector('tr.arow.cursor');
+  }
+
+  beforeAll(async () => {
+    seeded = await startSeededServer([['lin', 'translator']]);
+    long = insertDocument(seeded.server.db, '长文档', LONG);
+    context = await launchBrowser();
+    page = await signedInPage(context, seeded.server.url, 'lin', 'correct horse 12');
+  });
+  afterAll(async () => {
+    await context?.close();
+    await seeded?.server.close();
+  });
+
+  it('when the page opens then it does not scroll, and after every key the cursor row is clear of the sticky toolbars', async () => {
+    await open(seeded.docs.demo);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    for (let i = 0; i < 25; i++) await press('ArrowDown');
+    for (const key of ['ArrowUp', 'ArrowUp', 'ArrowUp', 'ArrowLeft', ']', 'ArrowRight', '[', 'n', 'n', 'Shift+N', 'u', 'Shift+U']) await press(key);
+    for (let i = 0; i < 25; i++) await press('ArrowUp');
+    expect(await cursorRow()).toBe(0);
+    const total = () => page.locator('svg.weak-strip').getAttribute('data-total');
+    const rowsBefore = Number(await total());
+    await pressOp('m');
+    await cursorVisible();
+    // The strip is redrawn for the rows as they are now.
+    expect(Number(await total())).toBe(rowsBefore - 1);
+    // The message sits in the sticky head: on screen while the rows are scrolled.
+    for (let i = 0; i < 15; i++) await press('ArrowDown');
+    await pressOp('m');
+    const message = page.getByTestId('align-message');
+    const n = await cursorRow();
+    expect(await message.textContent()).toBe(`Rows ${n + 1} and ${n + 2} merged.`);
+    expect(await message.getAttribute('aria-live')).toBe('polite');
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    const box = (await message.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.id, [box.x + 5, box.y + box.height / 2])).toBe('align-message');
+  });
+
+  it('when someone else changed the alignment then the next key shows the 409 in the message area', async () => {
+    const current = await (await seeded.api('lin', 'GET', `/api/documents/${seeded.docs.demo}/alignment`)).json() as { version: number };
+    expect((await seeded.api('lin', 'POST', `/api/documents/${seeded.docs.demo}/alignment/ops`, { version: current.version, op: { kind: 'confirm', row: 0 } })).status).toBe(200);
+    await page.keyboard.press('c');
+    const message = page.getByTestId('align-message');
+    await expect.poll(() => message.getAttribute('class')).toContain('error');
+    expect(await message.textContent()).toMatch(/changed since you loaded it/);
+    await cursorVisible();
+  });
+
+  it('when the split-sentence dialog is open then Enter splits the sentence there', async () => {
+    await open(seeded.docs.demo);
+    for (let i = 0; i < 40 && !(await page.locator('tr.arow.cursor td.tgt').textContent())!.includes('He called for promoting'); i++) await press('ArrowDown');
+    const row = await cursorRow();
+    const sentences = await page.locator(`tr.arow[data-row="${row}"] td.tgt .sentence`).count();
+    await page.keyboard.press('b');
+    await page.locator('#split-sentence-dialog[open]').waitFor();
+    const before = await version();
+    await page.keyboard.press('Enter');
+    await expect.poll(version).not.toBe(before);
+    expect(await page.locator(`tr.arow[data-row="${row}"] td.tgt .sentence`).count()).toBe(sentences + 1);
+    expect(await page.getByTestId('align-message').textContent()).toBe(`Sentence split in row ${row + 1}.`);
+    await cursorVisible();
+  });
+
+  it('when a strip mark near the end is clicked then the cursor goes there and ↑ still reaches row 1', async () => {
+    await open(long.documentId);
+    const mark = page.locator('svg.weak-strip a[data-row="250"] rect');
+    const markBox = (await mark.boundingBox())!;
+    const strip = (await page.locator('svg.weak-strip').boundingBox())!;
+    // The strip maps the whole document onto its own height: row 250 of 260 sits near its bottom.
+    expect((markBox.y - strip.y) / strip.height).toBeCloseTo(250 / 260, 2);
+    await mark.click();
+    await expect.poll(cursorRow).toBe(250);
+    await cursorVisible();
+    expect(await page.locator('tr.arow[data-row="0"]').count()).toBe(0);
+    for (let i = 0; i < 300 && (await cursorRow()) > 0; i++) await page.keyboard.press('ArrowUp');
+    expect(await cursorRow()).toBe(0);
+    await cursorVisible();
+    expect(await page.locator('tr.arow').count()).toBeGreaterThanOrEqual(251);
+  });
+
+  it('when G, a row number and Enter are typed then the cursor goes to that row; N and Shift+N find weak rows beyond the loaded page', async () => {
+    await open(long.documentId);
+    await page.keyboard.press('g');
+    await page.keyboard.type('230');
+    await page.keyboard.press('Enter');
+    await expect.poll(cursorRow).toBe(229);
+    await cursorVisible();
+    await page.keyboard.press('g');
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+    await expect.poll(cursorRow).toBe(0);
+    await press('n');
+    expect(await cursorRow()).toBe(5);
+    await page.keyboard.press('n');
+    await expect.poll(cursorRow).toBe(250);
+    await cursorVisible();
+    await page.keyboard.press('Shift+N');
+    await expect.poll(cursorRow).toBe(5);
+    await page.keyboard.press('n');
+    await expect.poll(cursorRow).toBe(250);
+    await page.keyboard.press('n');
+    await expect.poll(() => page.getByTestId('align-message').textContent()).toBe('No weak row further that way.');
+    await page.keyboard.press('g');
+    await page.keyboard.type('999');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('align-message').textContent()).toBe('There is no such row: rows go from 1 to 260.');
+  });
+
+  it('when a row was post-edited or machine-drafted then the editor shows its current English, the imported text on demand', async () => {
+    const edited = long.pairIds[2]!;
+    const res = await seeded.api('lin', 'PUT', `/api/pairs/${edited}`, { tgt: 'Here is the third sentence, post-edited.', version: 1 });
+    expect(res.status).toBe(200);
+    expect((await seeded.api('lin', 'POST', `/api/documents/${long.documentId}/machine-translate`)).status).toBe(200);
+    await open(long.documentId);
+    const row = page.locator('tr.arow[data-row="2"]');
+    expect(await row.getByTestId('current-en').textContent()).toBe('Here is the third sentence, post-edited.');
+    expect(await row.locator('details.imported').getAttribute('open')).toBeNull();
+    await press('ArrowDown');
+    await press('ArrowDown');
+    await page.keyboard.press('t');
+    expect(await row.locator('details.imported').getAttribute('open')).not.toBeNull();
+    expect(await row.locator('details.imported .sentence').textContent()).toBe('This is English sentence 3.');
+    const drafted = page.locator('tr.arow[data-row="5"]');
+    expect(await drafted.locator('td.empty-side').count()).toBe(0);
+    expect((await drafted.getByTestId('current-en').textContent())!.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,105 @@
+// The document page's row navigation: go to row N (G), next / previous row with a QA flag (F), rejected (X) or
+// unconfirmed (U); rows past the loaded pages are loaded first. The row reached gets focus on its Edit button.
+(function () {
+  'use strict';
+  const bar = document.getElementById('row-nav');
+  const tbody = document.getElementById('rows');
+  if (!bar || !tbody) return;
+  const form = bar.querySelector('form.go-to-row');
+  const message = bar.querySelector('.nav-message');
+  const headers = JSON.parse(document.body.getAttribute('hx-headers:inherited') || '{}');
+  const total = Number(form.elements.row.max);
+  let at = -1;
+
+  // The index cell starts with the 1-based row number; a shape such as "2:1" may follow it.
+  function indexOf(tr) {
+    const cell = tr.querySelector('td.idx');
+    return cell && cell.firstChild ? parseInt(cell.firstChild.textContent, 10) - 1 : NaN;
+  }
+  function shown() { return Array.from(tbody.querySelectorAll('tr.pair')); }
+  function say(text) { message.textContent = text || ''; }
+
+  /** Loads the next page of rows in place of the row that would load it on scrolling; false at the end. */
+  async function loadMore() {
+    const more = tbody.querySelector('tr.more[hx-get]');
+    if (!more) return false;
+    const url = more.getAttribute('hx-get');
+    const holder = document.createElement('tr');
+    more.replaceWith(holder);
+    const res = await fetch(url, { headers: headers });
+    if (!res.ok) {
+      holder.replaceWith(more);
+      throw new Error('rows did not load: ' + res.status);
+    }
+    const tpl = document.createElement('template');
+    tpl.innerHTML = await res.text();
+    const added = Array.from(tpl.content.children);
+    holder.replaceWith(tpl.content);
+    if (window.htmx) added.forEach(function (el) { window.htmx.process(el); });
+    return true;
+  }
+
+  /** The row `index`, or under a filter the first shown after it, loading pages until it is there. */
+  async function reveal(index) {
+    for (;;) {
+      const rows = shown();
+      const found = rows.find(function (tr) { return indexOf(tr) >= index; });
+      if (found) return found;
+      if (!(await loadMore())) return null;
+    }
+  }
+
+  function mark(tr) {
+    tbody.querySelectorAll('tr.nav-current').forEach(function (el) { el.classList.remove('nav-current'); });
+    tr.classList.add('nav-current');
+    at = indexOf(tr);
+    tr.scrollIntoView({ block: 'center' });
+    const edit = tr.querySelector('button[data-edit]');
+    if (edit) edit.focus({ preventScroll: true });
+  }
+
+  async function goTo(n) {
+    if (!Number.isInteger(n) || n < 1 || n > total) return say(bar.dataset.noRow);
+    const tr = await reveal(n - 1);
+    say('');
+    if (tr) mark(tr);
+  }
+
+  async function jump(kind, dir) {
+    const res = await fetch('/api/documents/' + bar.dataset.doc + '/rows/find?kind=' + kind + '&dir=' + (dir > 0 ? 'next' : 'previous') + '&from=' + at, { headers: headers });
+    const data = await res.json();
+    if (!res.ok) return say(data.message || data.error);
+    if (data.index === null) return say(bar.getAttribute('data-none-' + kind));
+    const tr = await reveal(data.index);
+    say('');
+    if (tr) mark(tr);
+  }
+
+  const KEYS = { f: 'flagged', x: 'rejected', u: 'unconfirmed' };
+  document.addEventListener('keydown', function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.target.closest('input, textarea, select, tr.editing, dialog')) return;
+    const k = e.key.toLowerCase();
+    if (k === 'g') {
+      e.preventDefault();
+      form.elements.row.focus();
+      form.elements.row.select();
+    } else if (KEYS[k]) {
+      e.preventDefault();
+      jump(KEYS[k], e.shiftKey ? -1 : 1);
+    }
+  });
+
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    goTo(Number(form.elements.row.value));
+  });
+  bar.addEventListener('click', function (e) {
+    const button = e.target.closest('button[data-nav]');
+    if (button) jump(button.dataset.nav, 1);
+  });
+  // Opening a row's editor makes it the row the next jump starts from.
+  tbody.addEventListener('click', function (e) {
+    const row = e.target.closest('tr.pair');
+    if (row && e.target.closest('[data-edit]')) at = indexOf(row);
+  });
+})();
