@@ -34,8 +34,8 @@ describe.skipIf(skip)('the pair editor offers matches and terms by key; rows are
     seeded = await startSeededServer([['lin', 'translator'], ['wang', 'reviewer']]);
     const db = seeded.server.db;
     glossary(db).seedDemo();
-    const exact = pairWith(db, seeded.docs.demo, '双方还就朝鲜半岛局势交换了意见');
-    const fuzzy = pairWith(db, seeded.docs.demo, '丁薛祥');
+    const exact = pairWith(db, seeded.docs.demo, '两国元首还就朝鲜半岛局势交换了意见');
+    const fuzzy = pairWith(db, seeded.docs.demo, '第八次中日韩领导人会议');
     translationMemory(db).load([
       { src: exact.src, tgt: 'The two sides also exchanged views on the situation of the Korean Peninsula (memory).' },
       { src: changed(fuzzy.src, [1]), tgt: 'Closer match from memory.' },
@@ -53,7 +53,7 @@ describe.skipIf(skip)('the pair editor offers matches and terms by key; rows are
   });
 
   it('when Ctrl+2 is pressed in the editor then the second match shown is in the box, and fuzzy matches show what differs', async () => {
-    await openEditor('丁薛祥');
+    await openEditor('第八次中日韩领导人会议');
     const matches = editor().getByTestId('tm-matches').locator('li[data-match]');
     expect(await matches.count()).toBe(2);
     expect(await matches.nth(0).locator('.tm-tgt').textContent()).toBe('Closer match from memory.');
@@ -69,8 +69,8 @@ describe.skipIf(skip)('the pair editor offers matches and terms by key; rows are
   });
 
   it('when the memory has the same source then its English is in the box as a marked suggestion, saved only when the user saves', async () => {
-    const pair = pairWith(seeded.server.db, seeded.docs.demo, '双方还就朝鲜半岛局势交换了意见');
-    await openEditor('双方还就朝鲜半岛局势交换了意见');
+    const pair = pairWith(seeded.server.db, seeded.docs.demo, '两国元首还就朝鲜半岛局势交换了意见');
+    await openEditor('两国元首还就朝鲜半岛局势交换了意见');
     const suggested = 'The two sides also exchanged views on the situation of the Korean Peninsula (memory).';
     expect(await textarea().inputValue()).toBe(suggested);
     expect(await textarea().getAttribute('class')).toContain('suggested');
@@ -79,7 +79,7 @@ describe.skipIf(skip)('the pair editor offers matches and terms by key; rows are
     await page.keyboard.press('Escape');
     await page.locator('tr.editing').waitFor({ state: 'detached' });
     expect(seeded.server.db.prepare('SELECT tgt_text, version FROM pairs WHERE id = ?').get(pair.id)).toEqual({ tgt_text: pair.tgt, version: pair.version });
-    await openEditor('双方还就朝鲜半岛局势交换了意见');
+    await openEditor('两国元首还就朝鲜半岛局势交换了意见');
     await textarea().press('Control+Enter');
     await page.locator(`#pair-${pair.id}[data-state=translated]`).waitFor();
     expect(seeded.server.db.prepare('SELECT tgt_text FROM pairs WHERE id = ?').pluck().get(pair.id)).toBe(suggested);
