@@ -236,6 +236,19 @@ function localMargin(path: SpanBead[], k: number, own: number, cost: BeadCost): 
   const next = path[k + 1];
   if (prev) margin = Math.min(margin, cost(prev.s0, b.s1, prev.t0, b.t1) - own - cost(prev.s0, prev.s1, prev.t0, prev.t1));
   if (next) margin = Math.min(margin, cost(b.s0, next.s1, b.t0, next.t1) - own - cost(next.s0, next.s1, next.t0, next.t1));
+  // The boundary with a neighbour moved: the two beads' sentences cut elsewhere.
+  for (const n of [prev, next]) {
+    if (!n) continue;
+    const [x, y] = n === prev ? [n, b] : [b, n];
+    const pair = cost(x.s0, x.s1, x.t0, x.t1) + cost(y.s0, y.s1, y.t0, y.t1);
+    for (let s = x.s0; s <= y.s1; s++) {
+      for (let t = x.t0; t <= y.t1; t++) {
+        if ((s === x.s1 && t === x.t1) || s - x.s0 + t - x.t0 === 0 || y.s1 - s + y.t1 - t === 0) continue;
+        if (Math.abs(s - x.s1) + Math.abs(t - x.t1) > 2) continue;
+        margin = Math.min(margin, cost(x.s0, s, x.t0, t) + cost(s, y.s1, t, y.t1) - pair);
+      }
+    }
+  }
   for (let s = b.s0; s <= b.s1; s++) {
     for (let t = b.t0; t <= b.t1; t++) {
       if (s - b.s0 + t - b.t0 === 0 || b.s1 - s + b.t1 - t === 0) continue;

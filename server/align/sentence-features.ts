@@ -63,7 +63,7 @@ const HAN = /\p{Script=Han}/u;
 // Spaces and most punctuation carry no evidence.
 const WORD_LIKE = /[\p{L}\p{N}]/u;
 // Marks that a translation keeps: a question stays a question.
-const PUNCTUATION_TOKENS: Record<string, string> = { '？': '?', '?': '?', '！': '!', '!': '!' };
+const PUNCTUATION_TOKENS: Record<string, string> = { '？': '?', '?': '?', '！': '!', '!': '!', '“': '“', '「': '“', '”': '”', '」': '”' };
 
 /** Both sides read once: each Chinese sentence's words with their dictionary links, each English sentence's ids. */
 export interface SegmentedDocument {
@@ -244,7 +244,8 @@ function englishIds(sentence: string, ids: IdSpace): { ids: Set<number>; repeate
   };
   for (const s of contentStems(sentence)) add(ids.id(s));
   for (const n of englishNumberTokens(sentence)) add(ids.id(n));
-  for (const c of sentence) if (c in PUNCTUATION_TOKENS) add(ids.id(PUNCTUATION_TOKENS[c]!));
+  for (const c of sentence) if (c === '?' || c === '!') add(ids.id(c));
+  for (const q of englishQuotes(sentence)) add(ids.id(q));
   return { ids: out, repeated: repeated ?? NONE };
 }
 
@@ -331,4 +332,24 @@ function targetSentence(set: Set<number>, repeated: ReadonlySet<number>, idfOf: 
   for (const id of set) order.set(id, (order.size + 0.5) / set.size);
   const positions = Float32Array.from(ids, (id) => order.get(id)!);
   return { ids, weights, mass: weights.reduce((s, x) => s + x, 0), length, positions, placed };
+}
+
+// Opening and closing quotation marks of an English sentence, telling apostrophes (don't, boys') apart.
+function englishQuotes(sentence: string): string[] {
+  const out: string[] = [];
+  let open = false;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    const before = sentence[i - 1] ?? ' ';
+    const after = sentence[i + 1] ?? ' ';
+    if (c === '“') out.push('“'), (open = true);
+    else if (c === '”') out.push('”'), (open = false);
+    else if (c === '"') out.push(open ? '”' : '“'), (open = !open);
+    else if (c === "'" || c === '‘' || c === '’') {
+      if (/\p{L}/u.test(before) && /\p{L}/u.test(after)) continue;
+      if (/[\s(\[—-]/.test(before) && !/\s/.test(after)) out.push('“'), (open = true);
+      else if (/[\s,.;:!?—)-]/.test(after) && /[.!?,—…]/.test(before)) out.push('”'), (open = false);
+    }
+  }
+  return out;
 }
