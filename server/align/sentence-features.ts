@@ -3,6 +3,7 @@
 import type { AlignResources, TaggedWord } from './align-resources.ts';
 import { contentStems, stem } from './english-words.ts';
 import { chineseNumberTokens, englishNumberTokens } from './numbers.ts';
+import { CHINESE_QUOTES, chineseQuotes, englishQuotes, inQuote } from './quotes.ts';
 import type { LearnedTranslations } from './translation-table.ts';
 
 /** One Chinese sentence: its distinct words and the English ids each may translate to. */
@@ -63,7 +64,7 @@ const HAN = /\p{Script=Han}/u;
 // Spaces and most punctuation carry no evidence.
 const WORD_LIKE = /[\p{L}\p{N}]/u;
 // Marks that a translation keeps: a question stays a question.
-const PUNCTUATION_TOKENS: Record<string, string> = { '？': '?', '?': '?', '！': '!', '!': '!', '“': '“', '「': '“', '”': '”', '」': '”' };
+const PUNCTUATION_TOKENS: Record<string, string> = { '？': '?', '?': '?', '！': '!', '!': '!', ...CHINESE_QUOTES };
 
 /** Both sides read once: each Chinese sentence's words with their dictionary links, each English sentence's ids. */
 export interface SegmentedDocument {
@@ -75,6 +76,9 @@ export interface SegmentedDocument {
   tgtRepeated: ReadonlySet<number>[];
   srcLength: number[];
   tgtLength: number[];
+  /** Per sentence, whether a quotation is still open where it ends: a bead rarely ends inside one on one side only. */
+  srcInQuote: boolean[];
+  tgtInQuote: boolean[];
   /** Where these sentences start in the whole document: 0 unless this is a part of one. */
   srcFrom: number;
   tgtFrom: number;
@@ -95,6 +99,8 @@ export function segmentDocument(src: string[], tgt: string[], resources: AlignRe
     tgtRepeated: english.map((e) => e.repeated),
     srcLength: src.map(visibleLength),
     tgtLength: tgt.map(visibleLength),
+    srcInQuote: inQuote(src.map(chineseQuotes)),
+    tgtInQuote: inQuote(tgt.map(englishQuotes)),
     srcFrom: 0,
     tgtFrom: 0,
   };
@@ -154,6 +160,8 @@ export function documentPart(doc: SegmentedDocument, span: Span): SegmentedDocum
     tgtRepeated: doc.tgtRepeated.slice(tgtFrom, tgtTo),
     srcLength: doc.srcLength.slice(srcFrom, srcTo),
     tgtLength: doc.tgtLength.slice(tgtFrom, tgtTo),
+    srcInQuote: doc.srcInQuote.slice(srcFrom, srcTo),
+    tgtInQuote: doc.tgtInQuote.slice(tgtFrom, tgtTo),
     srcFrom: doc.srcFrom + srcFrom,
     tgtFrom: doc.tgtFrom + tgtFrom,
   };
@@ -332,24 +340,4 @@ function targetSentence(set: Set<number>, repeated: ReadonlySet<number>, idfOf: 
   for (const id of set) order.set(id, (order.size + 0.5) / set.size);
   const positions = Float32Array.from(ids, (id) => order.get(id)!);
   return { ids, weights, mass: weights.reduce((s, x) => s + x, 0), length, positions, placed };
-}
-
-// Opening and closing quotation marks of an English sentence, telling apostrophes (don't, boys') apart.
-function englishQuotes(sentence: string): string[] {
-  const out: string[] = [];
-  let open = false;
-  for (let i = 0; i < sentence.length; i++) {
-    const c = sentence[i]!;
-    const before = sentence[i - 1] ?? ' ';
-    const after = sentence[i + 1] ?? ' ';
-    if (c === '“') out.push('“'), (open = true);
-    else if (c === '”') out.push('”'), (open = false);
-    else if (c === '"') out.push(open ? '”' : '“'), (open = !open);
-    else if (c === "'" || c === '‘' || c === '’') {
-      if (/\p{L}/u.test(before) && /\p{L}/u.test(after)) continue;
-      if (/[\s(\[—-]/.test(before) && !/\s/.test(after)) out.push('“'), (open = true);
-      else if (/[\s,.;:!?—)-]/.test(after) && /[.!?,—…]/.test(before)) out.push('”'), (open = false);
-    }
-  }
-  return out;
 }
