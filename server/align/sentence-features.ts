@@ -1,6 +1,7 @@
 // Turns both sides' sentences into weighted word-id lists in one shared English id space, ready for lexical matching.
 
 import type { AlignResources, TaggedWord } from './align-resources.ts';
+import type { Lexicon } from './lexicon-index.ts';
 import { contentStems, stem } from './english-words.ts';
 import { chineseNumberTokens, englishNumberTokens } from './numbers.ts';
 import { CHINESE_QUOTES, chineseQuotes, englishQuotes, inQuote } from './quotes.ts';
@@ -85,7 +86,7 @@ export interface SegmentedDocument {
 }
 
 export function segmentDocument(src: string[], tgt: string[], resources: AlignResources): SegmentedDocument {
-  const ids = new IdSpace(resources.lexicon.vocabulary);
+  const ids = new IdSpace(resources.lexicon);
   const wordCache = new Map<string, Set<number>>();
   const chinese = src.map((s) => {
     const words = resources.segmentChinese(s);
@@ -220,14 +221,13 @@ function visibleLength(s: string): number {
 
 // The lexicon's stems keep their ids; a document's other words get ids after them.
 class IdSpace {
-  private extra = new Map<string, number>();
-  constructor(private known: ReadonlyMap<string, number>) {}
+  private ids = new Map<string, number>();
+  private extra = 0;
+  constructor(private known: Pick<Lexicon, 'stemId' | 'stemCount'>) {}
   id(token: string): number {
-    const id = this.known.get(token) ?? this.extra.get(token);
-    if (id !== undefined) return id;
-    const fresh = this.known.size + this.extra.size;
-    this.extra.set(token, fresh);
-    return fresh;
+    let id = this.ids.get(token);
+    if (id === undefined) this.ids.set(token, (id = this.known.stemId(token) ?? this.known.stemCount + this.extra++));
+    return id;
   }
 }
 
