@@ -48,8 +48,6 @@ const WEIGHTS = {
    * Reward for the share of the bead's words the evidence explains, on top of the amount: a
    * sentence with nothing in common with a good pair dilutes it, as it dilutes a sentence
    * embedding. Without it an unmatched short sentence joins whichever neighbour is cheaper by length.
-   * It grows with the square root of the bead's sentences: paid once per bead, it made two
-   * half-explained 1-1 beads beat the one bead a translator made of two sentences.
    */
   coverage: 0.3,
   /** A bead ending inside a quotation on one side only, times how far the document's anchors agree on quotes. */
@@ -226,7 +224,7 @@ function beadCost(scores: SpanScores, weights: CostWeights, join: JoinCosts, len
       + weights.manyToMany * (Math.min(a, b) - 1)
       + weights.length * lengthCost(lengths, srcChars[s1]! - srcChars[s0]!, tgtChars[t1]! - tgtChars[t0]!)
       - weights.lexical * scores.reward(s0, s1, t0, t1)
-      - weights.coverage * scores.coverage(s0, s1, t0, t1) * Math.sqrt((a + b) / 2);
+      - weights.coverage * scores.coverage(s0, s1, t0, t1);
   };
 }
 
