@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLexicon, parseCedict } from '../../server/align/cedict-lexicon.ts';
 import { stem } from '../../server/align/english-words.ts';
 import { lexiconFromIndex, packLexicon } from '../../server/align/lexicon-index.ts';
-import { openLexicon } from '../../server/align/load-resources.ts';
+import { lexiconIndexFile, openLexicon } from '../../server/align/load-resources.ts';
 import { projectRoot } from './shared-data.ts';
 
 const CEDICT = [
@@ -69,6 +69,16 @@ describe('openLexicon', () => {
     expect(existsSync(file)).toBe(true);
     expect(stemsOf(lexiconFromIndex(readFileSync(file)), '中国', ['china'])).toBe(true);
   }, 60_000);
+});
+
+describe('the postinstall script', () => {
+  it('when npm runs it, as npm ci does, then the index the aligner opens is written', () => {
+    const r = spawnSync('npm', ['run', '--silent', 'postinstall'], { cwd: projectRoot, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const file = lexiconIndexFile();
+    expect(r.stdout).toContain(file);
+    expect(stemsOf(lexiconFromIndex(readFileSync(file)), '中国', ['china'])).toBe(true);
+  }, 120_000);
 });
 
 describe('the align command start', () => {
