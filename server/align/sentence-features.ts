@@ -1,8 +1,10 @@
 // Turns both sides' sentences into weighted word-id lists in one shared English id space, ready for lexical matching.
 
 import type { AlignResources, TaggedWord } from './align-resources.ts';
+import type { Lexicon } from './lexicon-index.ts';
 import { contentStems, stem } from './english-words.ts';
 import { chineseNumberTokens, englishNumberTokens } from './numbers.ts';
+import { CHINESE_QUOTES, chineseQuotes, englishQuotes, inQuote } from './quotes.ts';
 import type { LearnedTranslations } from './translation-table.ts';
 
 /** One Chinese sentence: its distinct words and the English ids each may translate to. */
@@ -63,7 +65,7 @@ const HAN = /\p{Script=Han}/u;
 // Spaces and most punctuation carry no evidence.
 const WORD_LIKE = /[\p{L}\p{N}]/u;
 // Marks that a translation keeps: a question stays a question.
-const PUNCTUATION_TOKENS: Record<string, string> = { '？': '?', '?': '?', '！': '!', '!': '!' };
+const PUNCTUATION_TOKENS: Record<string, string> = { '？': '?', '?': '?', '！': '!', '!': '!', ...CHINESE_QUOTES };
 
 /** Both sides read once: each Chinese sentence's words with their dictionary links, each English sentence's ids. */
 export interface SegmentedDocument {
@@ -75,13 +77,16 @@ export interface SegmentedDocument {
   tgtRepeated: ReadonlySet<number>[];
   srcLength: number[];
   tgtLength: number[];
+  /** Per sentence, whether a quotation is still open where it ends: a bead rarely ends inside one on one side only. */
+  srcInQuote: boolean[];
+  tgtInQuote: boolean[];
   /** Where these sentences start in the whole document: 0 unless this is a part of one. */
   srcFrom: number;
   tgtFrom: number;
 }
 
 export function segmentDocument(src: string[], tgt: string[], resources: AlignResources): SegmentedDocument {
-  const ids = new IdSpace(resources.lexicon.vocabulary);
+  const ids = new IdSpace(resources.lexicon);
   const wordCache = new Map<string, Set<number>>();
   const chinese = src.map((s) => {
     const words = resources.segmentChinese(s);
@@ -95,6 +100,8 @@ export function segmentDocument(src: string[], tgt: string[], resources: AlignRe
     tgtRepeated: english.map((e) => e.repeated),
     srcLength: src.map(visibleLength),
     tgtLength: tgt.map(visibleLength),
+    srcInQuote: inQuote(src.map(chineseQuotes)),
+    tgtInQuote: inQuote(tgt.map(englishQuotes)),
     srcFrom: 0,
     tgtFrom: 0,
   };
@@ -154,6 +161,8 @@ export function documentPart(doc: SegmentedDocument, span: Span): SegmentedDocum
     tgtRepeated: doc.tgtRepeated.slice(tgtFrom, tgtTo),
     srcLength: doc.srcLength.slice(srcFrom, srcTo),
     tgtLength: doc.tgtLength.slice(tgtFrom, tgtTo),
+    srcInQuote: doc.srcInQuote.slice(srcFrom, srcTo),
+    tgtInQuote: doc.tgtInQuote.slice(tgtFrom, tgtTo),
     srcFrom: doc.srcFrom + srcFrom,
     tgtFrom: doc.tgtFrom + tgtFrom,
   };
@@ -212,14 +221,13 @@ function visibleLength(s: string): number {
 
 // The lexicon's stems keep their ids; a document's other words get ids after them.
 class IdSpace {
-  private extra = new Map<string, number>();
-  constructor(private known: ReadonlyMap<string, number>) {}
+  private ids = new Map<string, number>();
+  private extra = 0;
+  constructor(private known: Pick<Lexicon, 'stemId' | 'stemCount'>) {}
   id(token: string): number {
-    const id = this.known.get(token) ?? this.extra.get(token);
-    if (id !== undefined) return id;
-    const fresh = this.known.size + this.extra.size;
-    this.extra.set(token, fresh);
-    return fresh;
+    let id = this.ids.get(token);
+    if (id === undefined) this.ids.set(token, (id = this.known.stemId(token) ?? this.known.stemCount + this.extra++));
+    return id;
   }
 }
 
@@ -244,7 +252,8 @@ function englishIds(sentence: string, ids: IdSpace): { ids: Set<number>; repeate
   };
   for (const s of contentStems(sentence)) add(ids.id(s));
   for (const n of englishNumberTokens(sentence)) add(ids.id(n));
-  for (const c of sentence) if (c in PUNCTUATION_TOKENS) add(ids.id(PUNCTUATION_TOKENS[c]!));
+  for (const c of sentence) if (c === '?' || c === '!') add(ids.id(c));
+  for (const q of englishQuotes(sentence)) add(ids.id(q));
   return { ids: out, repeated: repeated ?? NONE };
 }
 

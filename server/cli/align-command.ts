@@ -1,12 +1,14 @@
-// `duiqi align`: aligns two files and prints one bead per line (or JSON with scores); refusals exit 2 with one line on stderr.
+// `duiqi align`: aligns two files, or every pair of a jobs file with one load of the dictionaries; refusals exit 2 with one line on stderr.
 
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { alignLong } from '../align/align-parallel.ts';
 import { formatBead } from '../align/bead-format.ts';
 import { loadAlignResources } from '../align/load-resources.ts';
 import { splitSentences } from '../domain/split-sentences.ts';
-import type { Lang } from '../domain/types.ts';
+import type { Lang, ScoredBead } from '../domain/types.ts';
+import { JobsError, parseJobs, progressLine, type AlignJob } from './align-jobs.ts';
 
 class Refusal extends Error {}
 
@@ -14,23 +16,73 @@ class Refusal extends Error {}
 export async function alignCommand(args: string[]): Promise<number> {
   try {
     const request = parseRequest(args);
+    if (request.batch) return await alignBatch(request.batch, request);
     const src = readSentences(request.srcFile, request.srcLang, request.presegmented);
     const tgt = readSentences(request.tgtFile, request.tgtLang, request.presegmented);
-    const beads = await alignLong(src, tgt, loadAlignResources());
-    const out = request.format === 'json'
-      ? `${JSON.stringify(beads.map((b) => ({ src: b.src, tgt: b.tgt, score: Math.round(b.score * 1000) / 1000 })))}\n`
-      : beads.map((b) => `${formatBead(b)}\n`).join('');
-    process.stdout.write(out);
+    process.stdout.write(formatBeads(await alignLong(src, tgt, loadAlignResources()), request.format));
     return 0;
   } catch (err) {
-    const refused = err instanceof Refusal || String((err as { code?: string }).code).startsWith('ERR_PARSE_ARGS');
+    const refused = err instanceof Refusal || err instanceof JobsError || String((err as { code?: string }).code).startsWith('ERR_PARSE_ARGS');
     if (!refused) throw err;
     process.stderr.write(`duiqi align: ${(err as Error).message.split('\n')[0]}\n`);
     return 2;
   }
 }
 
+/**
+ * Every job's inputs and output folder are checked before the first alignment, so a typo on
+ * line 90 does not stop the run after an hour; each output is written whole (a temporary file
+ * renamed) as its job ends. Inputs are read again per job rather than all held at once.
+ */
+async function alignBatch(jobsFile: string, request: AlignRequest): Promise<number> {
+  const jobs = parseJobs(readText(jobsFile), jobsFile);
+  for (const job of jobs) {
+    readPair(job, request);
+    try {
+      accessSync(path.dirname(job.out), constants.W_OK);
+    } catch {
+      throw new Refusal(`line ${job.line}: cannot write into ${path.dirname(job.out)}.`);
+    }
+  }
+  const resources = loadAlignResources();
+  const bar = process.stderr.isTTY ? (done: number, label: string) => process.stderr.write(`\r${progressLine(done, jobs.length, label, process.stderr.columns || 80)}\x1b[K`) : undefined;
+  for (const [k, job] of jobs.entries()) {
+    bar?.(k, path.basename(job.out));
+    const { src, tgt } = readPair(job, request);
+    writeWhole(job.out, formatBeads(await alignLong(src, tgt, resources), request.format));
+  }
+  bar?.(jobs.length, '');
+  if (bar) process.stderr.write('\n');
+  return 0;
+}
+
+function readPair(job: AlignJob, request: AlignRequest) {
+  try {
+    return { src: readSentences(job.src, request.srcLang, request.presegmented), tgt: readSentences(job.tgt, request.tgtLang, request.presegmented) };
+  } catch (err) {
+    throw new Refusal(`line ${job.line}: ${(err as Error).message}`);
+  }
+}
+
+function writeWhole(file: string, text: string) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch (err) {
+    throw new Refusal(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+  }
+}
+
+function formatBeads(beads: ScoredBead[], format: 'text' | 'json'): string {
+  return format === 'json'
+    ? `${JSON.stringify(beads.map((b) => ({ src: b.src, tgt: b.tgt, score: Math.round(b.score * 1000) / 1000 })))}\n`
+    : beads.map((b) => `${formatBead(b)}\n`).join('');
+}
+
 interface AlignRequest {
+  /** A jobs file: align each of its pairs instead of two files. */
+  batch?: string;
   srcFile: string;
   tgtFile: string;
   srcLang: Lang;
@@ -48,15 +100,18 @@ function parseRequest(args: string[]): AlignRequest {
       'tgt-lang': { type: 'string', default: 'en' },
       presegmented: { type: 'boolean', default: false },
       format: { type: 'string', default: 'text' },
+      batch: { type: 'string' },
     },
   });
   // The dictionary and the length model are Chinese→English; other pairs would align silently badly.
   if (values['src-lang'] !== 'zh' || values['tgt-lang'] !== 'en') throw new Refusal('only --src-lang zh --tgt-lang en is supported.');
   if (values.format !== 'text' && values.format !== 'json') throw new Refusal(`--format must be text or json, not "${values.format}".`);
-  if (positionals.length !== 2) throw new Refusal('expected two files, SRC_FILE and TGT_FILE.');
+  if (values.batch !== undefined && positionals.length > 0) throw new Refusal('--batch takes its files from the jobs file, not from the command line.');
+  if (values.batch === undefined && positionals.length !== 2) throw new Refusal('expected two files, SRC_FILE and TGT_FILE.');
   return {
-    srcFile: positionals[0]!,
-    tgtFile: positionals[1]!,
+    batch: values.batch,
+    srcFile: positionals[0] ?? '',
+    tgtFile: positionals[1] ?? '',
     srcLang: 'zh',
     tgtLang: 'en',
     presegmented: values.presegmented,
@@ -66,21 +121,24 @@ function parseRequest(args: string[]): AlignRequest {
 
 /** One sentence per line when presegmented (blank lines count; a final newline does not), else the project's splitter. */
 function readSentences(file: string, lang: Lang, presegmented: boolean): string[] {
+  const text = readText(file);
+  if (!presegmented) return splitSentences(text, lang);
+  if (text === '') return [];
+  const lines = text.split(/\r?\n/);
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+function readText(file: string): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (err) {
     throw new Refusal(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
   }
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw new Refusal(`${file} is not UTF-8 text.`);
   }
-  if (!presegmented) return splitSentences(text, lang);
-  if (text === '') return [];
-  const lines = text.split(/\r?\n/);
-  if (lines.at(-1) === '') lines.pop();
-  return lines;
 }

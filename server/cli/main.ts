@@ -2,21 +2,14 @@
 
 import { parseArgs } from 'node:util';
 import { ConfigError, readConfig } from '../config.ts';
-import { openDatabase } from '../db/open-database.ts';
-import { accounts } from '../services/accounts.ts';
-import { randomToken } from '../domain/passwords.ts';
 import { AppError } from '../domain/errors.ts';
-import { alignCommand } from './align-command.ts';
-import { exportCommand, importCommand } from './transfer-commands.ts';
-import { backupCommand } from './backup-command.ts';
-import { DEFAULT_LIMITS, LoginThrottle } from '../domain/login-throttle.ts';
-import { loginCounters } from '../db/login-counters-repo.ts';
 
 const USAGE = `usage:
   duiqi user add NAME --role admin|reviewer|translator [--password P]
   duiqi token create NAME
   duiqi unlock [--account NAME] [--address IP]
   duiqi align --src-lang zh --tgt-lang en [--presegmented] [--format json] SRC_FILE TGT_FILE
+  duiqi align [--presegmented] [--format json] --batch JOBS.tsv   (SOURCE<TAB>TARGET<TAB>OUTPUT per line)
   duiqi import ZH_FILE EN_FILE [--title T]
   duiqi import FILE.tmx|FILE.xlf|FILE.json [--title T]
   duiqi import --memory FILE.tmx
@@ -25,7 +18,15 @@ const USAGE = `usage:
 
 class UsageError extends Error {}
 
+// Each command loads its own modules: `duiqi align` must start fast, and needs no database.
+const database = async () => ({
+  ...(await import('../db/open-database.ts')),
+  ...(await import('../services/accounts.ts')),
+  ...(await import('../domain/passwords.ts')),
+});
+
 async function userAdd(args: string[]): Promise<number> {
+  const { openDatabase, accounts, randomToken } = await database();
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { role: { type: 'string' }, password: { type: 'string' } } });
   if (positionals.length !== 1 || !values.role) throw new UsageError('user add needs a NAME and --role.');
   const db = openDatabase(readConfig().dbFile);
@@ -39,7 +40,8 @@ async function userAdd(args: string[]): Promise<number> {
   }
 }
 
-function tokenCreate(args: string[]): number {
+async function tokenCreate(args: string[]): Promise<number> {
+  const { openDatabase, accounts } = await database();
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (positionals.length !== 1) throw new UsageError('token create needs a user NAME.');
   const db = openDatabase(readConfig().dbFile);
@@ -52,7 +54,10 @@ function tokenCreate(args: string[]): number {
 }
 
 /** Lifts the login wait of an account or an address (shared with running servers through the database). */
-function unlock(args: string[]): number {
+async function unlock(args: string[]): Promise<number> {
+  const { openDatabase } = await database();
+  const { DEFAULT_LIMITS, LoginThrottle } = await import('../domain/login-throttle.ts');
+  const { loginCounters } = await import('../db/login-counters-repo.ts');
   const { values } = parseArgs({ args, options: { account: { type: 'string' }, address: { type: 'string' } } });
   if (values.account === undefined && values.address === undefined) throw new UsageError('unlock needs --account NAME or --address IP.');
   const db = openDatabase(readConfig().dbFile);
@@ -68,13 +73,13 @@ function unlock(args: string[]): number {
 export async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   try {
-    if (command === 'align') return await alignCommand(argv.slice(1));
-    if (command === 'import') return await importCommand(argv.slice(1));
-    if (command === 'export') return await exportCommand(argv.slice(1));
-    if (command === 'backup') return await backupCommand(argv.slice(1));
+    if (command === 'align') return await (await import('./align-command.ts')).alignCommand(argv.slice(1));
+    if (command === 'import') return await (await import('./transfer-commands.ts')).importCommand(argv.slice(1));
+    if (command === 'export') return await (await import('./transfer-commands.ts')).exportCommand(argv.slice(1));
+    if (command === 'backup') return await (await import('./backup-command.ts')).backupCommand(argv.slice(1));
     if (command === 'user' && sub === 'add') return await userAdd(rest);
-    if (command === 'token' && sub === 'create') return tokenCreate(rest);
-    if (command === 'unlock') return unlock(argv.slice(1));
+    if (command === 'token' && sub === 'create') return await tokenCreate(rest);
+    if (command === 'unlock') return await unlock(argv.slice(1));
     if (command === undefined || command === 'help' || command === '--help') {
       console.log(USAGE);
       return command === undefined ? 2 : 0;

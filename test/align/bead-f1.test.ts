@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { beadF1 } from '../../server/align/bead-f1.ts';
+import { beadF1, recallByShape, weakBeads } from '../../server/align/bead-f1.ts';
 import { parseBeads } from '../../server/align/bead-format.ts';
 import { bibleDir, hasBible, sharedDir } from './shared-data.ts';
 
@@ -20,6 +20,19 @@ describe('bead F1', () => {
     const s = beadF1([{ gold, auto }]);
     expect([s.correct, s.gold, s.auto]).toEqual([2, 3, 4]);
     expect(s.f1).toBeCloseTo((2 * (2 / 4) * (2 / 3)) / (2 / 4 + 2 / 3));
+  });
+
+  it('when gold beads have several shapes then recall is counted per shape', () => {
+    const gold = parseBeads('[0]:[0]\n[1,2]:[1,2]\n[3]:[3]\n[4]:[]\n');
+    const auto = parseBeads('[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n[4]:[]\n');
+    expect(Object.fromEntries(recallByShape([{ gold, auto }]))).toEqual({ '1-1': { gold: 2, found: 2 }, '2-2': { gold: 1, found: 0 }, '1-0': { gold: 1, found: 1 } });
+  });
+
+  it('when some beads are under the weak mark then their share and the share of wrong beads among them are reported', () => {
+    const gold = parseBeads('[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n');
+    const scored = (text: string, scores: number[]) => parseBeads(text).map((b, k) => ({ ...b, score: scores[k]! }));
+    const auto = scored('[0]:[0]\n[1]:[1,2]\n[2]:[]\n[3]:[3]\n', [0.9, 0.3, 0.8, 0.4]);
+    expect(weakBeads([{ gold, auto }])).toEqual({ weakShare: 0.5, wrongCaught: 0.5 });
   });
 
   it('when lines hold spaces or are blank then they parse as the reference scorer reads them', () => {

@@ -8,6 +8,8 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export const sharedDir = path.resolve(projectRoot, '../shared');
 export const bibleDir = path.join(sharedDir, 'data/bible-zh-en');
 export const hasBible = existsSync(path.join(bibleDir, 'gold/001.align'));
+export const macDir = path.join(sharedDir, 'data/mac-dev-zh-en');
+export const hasMac = existsSync(path.join(macDir, 'gold/001.align'));
 export const fixturesDir = path.join(projectRoot, 'test/align/fixtures');
 
 /** One sentence per line; a final newline does not add an empty sentence. */
