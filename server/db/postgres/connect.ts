@@ -1,0 +1,59 @@
+// Opens a PostgreSQL pool whose rows have the same shapes as SQLite's: numbers for bigint counts and ids, ISO strings
+// for timestamps. Repositories take a `Sql`: the pool, or a client inside a transaction.
+
+import pg from 'pg';
+
+export type PostgresPool = pg.Pool;
+
+/** What a repository needs: a pool (each statement on its own) or a client holding a transaction. */
+export interface Sql {
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const TIMESTAMPTZ = 1184;
+const parseTimestamp = pg.types.getTypeParser(TIMESTAMPTZ);
+
+// Ids and counts stay far below 2^53; sums of integers arrive as numeric.
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: string) => {
+    if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
+    if (oid === TIMESTAMPTZ) return (value: string) => (parseTimestamp(value) as Date).toISOString();
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+export function openPostgres(connectionString: string, max = 10): PostgresPool {
+  return new pg.Pool({ connectionString, max, types });
+}
+
+/** Runs `fn` in a transaction on `client`: committed when it resolves, rolled back when it throws. */
+export async function transaction<T>(client: pg.ClientBase, fn: (sql: pg.ClientBase) => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}
+
+/** The same on a client of the pool, given back afterwards. */
+export async function inTransaction<T>(pool: PostgresPool, fn: (sql: pg.ClientBase) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    return await transaction(client, fn);
+  } finally {
+    client.release();
+  }
+}
+
+/** The first row's first column, or undefined without a row. */
+export async function one<T>(sql: Sql, text: string, values?: unknown[]): Promise<T | undefined> {
+  const { rows } = await sql.query(text, values);
+  const row = rows[0];
+  return row === undefined ? undefined : (Object.values(row)[0] as T);
+}

@@ -1,0 +1,70 @@
+// A throwaway PostgreSQL cluster for one test run: its own data folder, socket folder and free port.
+
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface ClusterInfo {
+  host: string;
+  port: number;
+  user: string;
+}
+
+export interface Cluster extends ClusterInfo {
+  stop(): void;
+}
+
+/** The folder of PostgreSQL's server programs (POSTGRES_BIN when set), or undefined when they are not installed. */
+export function postgresBinaries(): string | undefined {
+  const candidates = process.env.POSTGRES_BIN !== undefined ? [process.env.POSTGRES_BIN]
+    : [...listVersions('/usr/lib/postgresql'), ...(process.env.PATH ?? '').split(path.delimiter)];
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl')));
+}
+
+function listVersions(root: string): string[] {
+  if (!fs.existsSync(root)) return [];
+  return fs.readdirSync(root).sort((a, b) => Number(b) - Number(a)).map((v) => path.join(root, v, 'bin'));
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/**
+ * Starts a cluster with trust authentication on 127.0.0.1 and durability turned off (a test run needs no crash
+ * safety). PostgreSQL refuses to run as root, so as root its programs run as the `postgres` user.
+ */
+export async function startCluster(bin: string): Promise<Cluster> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duiqi-pg-'));
+  const data = path.join(dir, 'data');
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
+  const run = (program: string, args: string[]) => {
+    const [cmd, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, program), ...args]] : [path.join(bin, program), args];
+    execFileSync(cmd, argv, { stdio: 'pipe', cwd: dir });
+  };
+  const user = 'postgres';
+  run('initdb', ['-D', data, '-U', user, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  const port = await freePort();
+  const options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c fsync=off',
+    '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200'].join(' ');
+  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
+  return {
+    host: '127.0.0.1', port, user,
+    stop() {
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
