@@ -57,3 +57,17 @@ export async function one<T>(sql: Sql, text: string, values?: unknown[]): Promis
   const row = rows[0];
   return row === undefined ? undefined : (Object.values(row)[0] as T);
 }
+
+/** The first row, or undefined. */
+export async function row<T>(sql: Sql, text: string, values?: unknown[]): Promise<T | undefined> {
+  return (await sql.query(text, values)).rows[0] as T | undefined;
+}
+
+export async function rows<T>(sql: Sql, text: string, values?: unknown[]): Promise<T[]> {
+  return (await sql.query(text, values)).rows as T[];
+}
+
+/** Runs a statement; `changes` is its row count, as better-sqlite3 reports it. */
+export async function run(sql: Sql, text: string, values?: unknown[]): Promise<{ changes: number }> {
+  return { changes: (await sql.query(text, values)).rowCount ?? 0 };
+}

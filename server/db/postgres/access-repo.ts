@@ -1,0 +1,28 @@
+// SQL for who may open a document, on PostgreSQL (see ../access-repo.ts).
+
+import type { MemberRow } from '../access-repo.ts';
+import { one, row, rows, run, type Sql } from './connect.ts';
+
+export function accessRepo(sql: Sql) {
+  return {
+    visible: async (documentId: number, userId: number) => (await one(sql, `SELECT 1 FROM documents d WHERE d.id = $1
+      AND (d.shared = 1 OR d.created_by = $2 OR EXISTS (SELECT 1 FROM document_members m WHERE m.document_id = d.id AND m.user_id = $2))`,
+    [documentId, userId])) === 1,
+    visibleIds: async (userId: number) => new Set((await rows<{ id: number }>(sql, `SELECT id FROM documents WHERE shared = 1 OR created_by = $1
+      OR id IN (SELECT document_id FROM document_members WHERE user_id = $1)`, [userId])).map((r) => r.id)),
+    pairDocument: (pairId: number) => one<number>(sql, 'SELECT document_id FROM pairs WHERE id = $1', [pairId]),
+    sharing: (documentId: number) => row<{ shared: 0 | 1; owner_id: number | null; owner: string | null }>(sql,
+      'SELECT d.shared, d.created_by AS owner_id, u.name AS owner FROM documents d LEFT JOIN users u ON u.id = d.created_by WHERE d.id = $1',
+      [documentId]),
+    // Names in code-point order, as SQLite's default collation sorts them, whatever the database's locale.
+    members: (documentId: number) => rows<MemberRow>(sql, `SELECT u.id, u.name, u.role FROM document_members m JOIN users u ON u.id = m.user_id
+      WHERE m.document_id = $1 ORDER BY u.name COLLATE "C"`, [documentId]),
+    setShared: (documentId: number, shared: boolean) => run(sql, 'UPDATE documents SET shared = $1 WHERE id = $2', [shared ? 1 : 0, documentId]),
+    addMember: (documentId: number, userId: number) =>
+      run(sql, 'INSERT INTO document_members (document_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [documentId, userId]),
+    removeMember: async (documentId: number, userId: number) =>
+      (await run(sql, 'DELETE FROM document_members WHERE document_id = $1 AND user_id = $2', [documentId, userId])).changes,
+    userByName: (name: string) => row<MemberRow>(sql, 'SELECT id, name, role FROM users WHERE name = $1', [name]),
+  };
+}
+export type AccessRepo = ReturnType<typeof accessRepo>;

@@ -1,0 +1,109 @@
+// SQL for documents, their imported sources, segments and pairs, on PostgreSQL (see ../documents-repo.ts).
+
+import type {
+  DocumentHeaderRow, DocumentSummaryRow, NewPair, PairFiguresRow, PairRow, SegmentRow,
+} from '../documents-repo.ts';
+import type { StoredStructure } from '../../domain/structured-text.ts';
+import { one, row, rows, type Sql } from './connect.ts';
+
+// Counts grouped first (an index scan of migration 005's indexes), then spread into columns. `one` limits both scans to
+// the document $1.
+function summarySql(one: boolean): string {
+  const and = one ? 'AND document_id = $1' : '';
+  return `SELECT d.id, d.title, d.src_lang, d.tgt_lang, d.page_date, d.created_at, d.version,
+      coalesce(p.pair_count, 0) AS pair_count, coalesce(p.noise_count, 0) AS noise_count,
+      coalesce(s.src_segment_count, 0) AS src_segment_count, coalesce(s.tgt_segment_count, 0) AS tgt_segment_count,
+      coalesce(p.untranslated_count, 0) AS untranslated_count, coalesce(p.machine_count, 0) AS machine_count,
+      coalesce(p.translated_count, 0) AS translated_count, coalesce(p.approved_count, 0) AS approved_count
+    FROM documents d
+    LEFT JOIN (SELECT document_id, sum(n) FILTER (WHERE noise = 0) AS pair_count, sum(n) FILTER (WHERE noise = 1) AS noise_count,
+        sum(n) FILTER (WHERE state = 0) AS untranslated_count, sum(n) FILTER (WHERE state = 10) AS machine_count,
+        sum(n) FILTER (WHERE state IN (20, 25)) AS translated_count, sum(n) FILTER (WHERE state = 30) AS approved_count
+      FROM (SELECT document_id, noise, state, count(*) AS n FROM pairs WHERE true ${and} GROUP BY document_id, noise, state) g
+      GROUP BY document_id) p ON p.document_id = d.id
+    LEFT JOIN (SELECT document_id, sum(n) FILTER (WHERE side = 'src') AS src_segment_count, sum(n) FILTER (WHERE side = 'tgt') AS tgt_segment_count
+      FROM (SELECT document_id, side, count(*) AS n FROM segments WHERE noise = 0 ${and} GROUP BY document_id, side) g
+      GROUP BY document_id) s ON s.document_id = d.id
+    ${one ? 'WHERE d.id = $1' : 'ORDER BY d.id'}`;
+}
+
+const WORKED = "p.state >= 20 AND p.mt_text != ''";
+// See ../documents-repo.ts: `where.pairs` chooses the pairs (alias p), `where.segments` their sentences (alias s).
+const figuresSql = (where: { pairs: string; segments: string }) => `SELECT p.id, p.noise, p.state, p.edit_seconds AS seconds,
+    length(trim(p.tgt_text)) AS tgt_chars, CASE WHEN ${WORKED} THEN p.mt_text END AS mt, CASE WHEN ${WORKED} THEN p.tgt_text END AS tgt,
+    coalesce(g.src_chars, 0) AS src_chars, coalesce(g.src_segments, 0) AS src_segments, coalesce(g.tgt_segments, 0) AS tgt_segments
+  FROM pairs p LEFT JOIN (SELECT pair_id, sum(length(trim(text))) FILTER (WHERE side = 'src') AS src_chars,
+      count(*) FILTER (WHERE side = 'src' AND noise = 0) AS src_segments, count(*) FILTER (WHERE side = 'tgt' AND noise = 0) AS tgt_segments
+    FROM segments s WHERE ${where.segments} GROUP BY pair_id) g ON g.pair_id = p.id
+  WHERE ${where.pairs}`;
+const REVISED = 'IN (SELECT pair_id FROM revisions WHERE document_id = $1 AND id > $2)';
+
+const PAIR = `SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
+    u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
+  FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id`;
+const SEGMENT = 'SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta FROM segments s';
+
+export function withSegments(pairs: PairRow[], segments: SegmentRow[]) {
+  const byPair = new Map<number, SegmentRow[]>();
+  for (const s of segments) byPair.set(s.pair_id, [...(byPair.get(s.pair_id) ?? []), s]);
+  return pairs.map((pair) => ({ pair, segments: byPair.get(pair.id) ?? [] }));
+}
+
+/** Column arrays for an INSERT … SELECT FROM unnest(…): one round trip for any number of rows. */
+const columns = <T>(items: T[], pick: ((item: T) => unknown)[]) => pick.map((f) => items.map(f));
+
+export function documentsRepo(sql: Sql) {
+  return {
+    list: () => rows<DocumentSummaryRow>(sql, summarySql(false)),
+    byId: (id: number) => row<DocumentSummaryRow>(sql, summarySql(true), [id]),
+    exists: async (id: number) => (await one(sql, 'SELECT 1 FROM documents WHERE id = $1', [id])) === 1,
+    header: (id: number) => row<DocumentHeaderRow>(sql, 'SELECT id, title, src_lang, tgt_lang, page_date, created_at, version FROM documents WHERE id = $1', [id]),
+    count: async () => (await one<number>(sql, 'SELECT count(*) FROM documents'))!,
+    /** `shared` false: only the creator, members and admins may open it. */
+    insertDocument: async (d: { title: string; srcLang: string; tgtLang: string; sourceName: string | null; pageDate: string | null; createdBy: number | null; shared?: boolean }) =>
+      (await one<number>(sql, `INSERT INTO documents (title, src_lang, tgt_lang, source_name, page_date, created_by, shared)
+        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [d.title, d.srcLang, d.tgtLang, d.sourceName, d.pageDate, d.createdBy, d.shared === false ? 0 : 1]))!,
+    insertSource: async (documentId: number, side: 'src' | 'tgt', name: string, content: string, structure?: StoredStructure) =>
+      (await one<number>(sql, 'INSERT INTO sources (document_id, side, name, content, format, structure) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+        [documentId, side, name, content, structure?.format ?? null, structure ? JSON.stringify(structure) : null]))!,
+    /** Two statements whatever the size: the pairs, then every sentence under the id its pair received. */
+    async insertPairs(documentId: number, pairs: NewPair[]) {
+      if (!pairs.length) return;
+      const inserted = await rows<{ id: number; idx: number }>(sql, `INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, tgt_text)
+        SELECT $1, * FROM unnest($2::integer[], $3::double precision[], $4::integer[], $5::integer[], $6::text[], $6::text[]) RETURNING id, idx`,
+      [documentId, ...columns(pairs.map((p, idx) => ({ ...p, idx })), [(p) => p.idx, (p) => p.score, (p) => (p.noise ? 1 : 0), (p) => p.state, (p) => p.mtText])]);
+      const ids = new Map(inserted.map((r) => [r.idx, r.id]));
+      const segments = pairs.flatMap((p, idx) => p.segments.map((s) => ({ ...s, pairId: ids.get(idx)! })));
+      if (!segments.length) return;
+      await sql.query(`INSERT INTO segments (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
+        SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::integer[], $6::text[], $7::text[], $8::integer[], $9::integer[],
+          $10::integer[], $11::integer[], $12::text[])`,
+      [documentId, ...columns(segments, [(s) => s.pairId, (s) => s.sourceId, (s) => s.side, (s) => s.idx, (s) => s.text, (s) => s.kind,
+        (s) => s.paragraph, (s) => s.start, (s) => s.end, (s) => (s.kind === 'noise' || s.kind === 'dateline' ? 1 : 0),
+        (s) => (s.meta ? JSON.stringify(s.meta) : null)])]);
+    },
+    /** See ../documents-repo.ts; on PostgreSQL the newest revision id is not a safe mark (issue 14). */
+    generationParts: async (id: number) => (await row<{ revision: number; version: number | null }>(sql,
+      `SELECT (SELECT coalesce(max(id), 0) FROM revisions WHERE document_id = $1) AS revision,
+        (SELECT version FROM documents WHERE id = $1) AS version`, [id]))!,
+    figures: (documentId: number) => rows<PairFiguresRow>(sql, figuresSql({ pairs: 'p.document_id = $1', segments: 's.document_id = $1' }), [documentId]),
+    revisedFigures: (documentId: number, since: number) =>
+      rows<PairFiguresRow>(sql, figuresSql({ pairs: `p.id ${REVISED}`, segments: `s.pair_id ${REVISED}` }), [documentId, since]),
+    /** Pairs with their segments; `idx` counts rows including noise rows, numbered 0..n-1 without gaps. */
+    async pairs(documentId: number, offset = 0, limit = 1_000_000) {
+      const found = await rows<PairRow>(sql, `${PAIR} WHERE p.document_id = $1 AND p.idx >= $2 ORDER BY p.idx LIMIT $3`, [documentId, offset, limit]);
+      const first = found[0]?.idx ?? 0;
+      const last = found.at(-1)?.idx ?? -1;
+      return withSegments(found, await rows<SegmentRow>(sql, `${SEGMENT} JOIN pairs p ON p.id = s.pair_id
+        WHERE p.document_id = $1 AND p.idx >= $2 AND p.idx < $3 ORDER BY s.side, s.idx`, [documentId, first, last + 1]));
+    },
+    revisedPairIds: async (documentId: number, since: number) => (await rows<{ pair_id: number }>(sql,
+      'SELECT DISTINCT pair_id FROM revisions WHERE document_id = $1 AND id > $2 AND pair_id IS NOT NULL', [documentId, since])).map((r) => r.pair_id),
+    /** Some pairs with their segments, in document order. */
+    pairsByIds: async (ids: number[]) => withSegments(
+      await rows<PairRow>(sql, `${PAIR} WHERE p.id = ANY($1::bigint[]) ORDER BY p.idx`, [ids]),
+      await rows<SegmentRow>(sql, `${SEGMENT} WHERE s.pair_id = ANY($1::bigint[]) ORDER BY s.side, s.idx`, [ids])),
+  };
+}
+export type DocumentsRepo = ReturnType<typeof documentsRepo>;
