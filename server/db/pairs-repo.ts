@@ -48,7 +48,7 @@ export function pairsRepo(db: Db) {
         coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src_text
       FROM pairs p WHERE p.id = ?`),
     update: db.prepare(`UPDATE pairs SET tgt_text = ?, state = ?, version = version + 1, last_editor_id = ?,
-        changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), edit_seconds = edit_seconds + ? WHERE id = ?`),
+        changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), edit_seconds = edit_seconds + ? WHERE id = ? AND version = ?`),
     insertRevision: db.prepare(`INSERT INTO revisions (document_id, pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds)
       VALUES ((SELECT document_id FROM pairs WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     untranslated: db.prepare(`SELECT p.id, p.version,
@@ -68,9 +68,12 @@ export function pairsRepo(db: Db) {
   };
   return {
     pair: (id: number) => q.pair.get(id) as EditablePairRow | undefined,
-    /** Callers hold an IMMEDIATE transaction in which they checked the version they read. */
-    update: (id: number, text: string, state: number, editorId: number | null, seconds: number) =>
-      q.update.run(text, state, editorId, seconds, id),
+    /**
+     * Writes the pair's new text and state if it is still at `version`; false when another writer moved it first.
+     * The condition is in the statement, so the check holds whatever lock the caller has or has not taken.
+     */
+    update: (id: number, version: number, text: string, state: number, editorId: number | null, seconds: number) =>
+      q.update.run(text, state, editorId, seconds, id, version).changes === 1,
     insertRevision: (r: NewRevision) =>
       q.insertRevision.run(r.pairId, r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds),
     history: (pairId: number) => q.history.all(pairId) as RevisionRow[],

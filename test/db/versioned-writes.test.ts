@@ -1,0 +1,38 @@
+// Guarantees stated in SQL, not assumed from one writer: each holds when two connections write the same rows.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../server/db/open-database.ts';
+import { pairsRepo } from '../../server/db/pairs-repo.ts';
+import { insertDocument } from '../support/insert-document.ts';
+import { tempDir } from '../support/test-server.ts';
+
+let dir: string;
+let a: Db;
+let b: Db;
+let pairId: number;
+
+beforeEach(() => {
+  dir = tempDir('duiqi-versioned-');
+  const file = path.join(dir, 'duiqi.sqlite');
+  a = openDatabase(file);
+  b = openDatabase(file);
+  pairId = insertDocument(a, '版本', [{ zh: '双方还就朝鲜半岛局势交换了意见。', en: 'The two sides exchanged views.' }]).pairIds[0]!;
+});
+
+afterEach(() => {
+  a.close();
+  b.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a pair update names the version it read', () => {
+  it('when two connections read the same version and both write then exactly one write lands', () => {
+    const seenByA = pairsRepo(a).pair(pairId)!;
+    const seenByB = pairsRepo(b).pair(pairId)!;
+    expect(pairsRepo(a).update(pairId, seenByA.version, 'Text of A.', 20, null, 0)).toBe(true);
+    expect(pairsRepo(b).update(pairId, seenByB.version, 'Text of B.', 20, null, 0)).toBe(false);
+    expect(pairsRepo(b).pair(pairId)).toMatchObject({ tgt_text: 'Text of A.', version: seenByA.version + 1 });
+  });
+});
