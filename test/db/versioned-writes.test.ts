@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../server/db/open-database.ts';
 import { pairsRepo } from '../../server/db/pairs-repo.ts';
+import { alignmentRepo } from '../../server/db/alignment-repo.ts';
 import { insertDocument } from '../support/insert-document.ts';
 import { tempDir } from '../support/test-server.ts';
 
@@ -12,13 +13,16 @@ let dir: string;
 let a: Db;
 let b: Db;
 let pairId: number;
+let documentId: number;
 
 beforeEach(() => {
   dir = tempDir('duiqi-versioned-');
   const file = path.join(dir, 'duiqi.sqlite');
   a = openDatabase(file);
   b = openDatabase(file);
-  pairId = insertDocument(a, '版本', [{ zh: '双方还就朝鲜半岛局势交换了意见。', en: 'The two sides exchanged views.' }]).pairIds[0]!;
+  const doc = insertDocument(a, '版本', [{ zh: '双方还就朝鲜半岛局势交换了意见。', en: 'The two sides exchanged views.' }]);
+  pairId = doc.pairIds[0]!;
+  documentId = doc.documentId;
 });
 
 afterEach(() => {
@@ -34,5 +38,14 @@ describe('a pair update names the version it read', () => {
     expect(pairsRepo(a).update(pairId, seenByA.version, 'Text of A.', 20, null, 0)).toBe(true);
     expect(pairsRepo(b).update(pairId, seenByB.version, 'Text of B.', 20, null, 0)).toBe(false);
     expect(pairsRepo(b).pair(pairId)).toMatchObject({ tgt_text: 'Text of A.', version: seenByA.version + 1 });
+  });
+});
+
+describe('an alignment edit claims the document version it read', () => {
+  it('when two connections claim the same version then one gets the next version and the other nothing', () => {
+    const seen = alignmentRepo(a).documentVersion(documentId)!;
+    expect(alignmentRepo(a).claimVersion(documentId, seen)).toBe(seen + 1);
+    expect(alignmentRepo(b).claimVersion(documentId, seen)).toBeUndefined();
+    expect(alignmentRepo(b).documentVersion(documentId)).toBe(seen + 1);
   });
 });
