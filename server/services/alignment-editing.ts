@@ -127,7 +127,7 @@ export function alignmentEditing(db: Db, aligner: () => Aligner, realignElsewher
   /**
    * The aligner runs outside any write transaction, on the rows as one read saw them: a realign of 20,000 rows
    * takes seconds, and holding the write lock that long would stall every other writer. The patch is then
-   * written only if neither the alignment (the version) nor any pair's text or state (the newest revision)
+   * written only if neither the alignment (the version) nor any pair's text or state (the document's revision)
    * moved meanwhile; otherwise 409, and nothing is written.
    */
   function realign(user: User, documentId: number, expectedVersion: number): AlignmentResult {
@@ -140,7 +140,8 @@ export function alignmentEditing(db: Db, aligner: () => Aligner, realignElsewher
     const patch = applyOperation(seen.rows, op, { newKey: () => `n${fresh++}`, align: aligner(), by: user.name });
     return db.transaction(() => {
       const version = claimVersion(documentId, expectedVersion);
-      if (documents.generationParts(documentId).revision !== seen.revision) {
+      // The claim itself moved the revision on by one; anything more is a save made while the aligner ran.
+      if (documents.generationParts(documentId).revision !== seen.revision + 1) {
         throw new ConflictError('Rows of this document were edited while it was being realigned. Reload and try again.', 'bounded.realignMoved');
       }
       const stored = write(user, documentId, seen.rows, seen.noiseAfter, patch);

@@ -6,6 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../server/db/open-database.ts';
 import { pairsRepo } from '../../server/db/pairs-repo.ts';
 import { alignmentRepo } from '../../server/db/alignment-repo.ts';
+import { documentsRepo } from '../../server/db/documents-repo.ts';
+import { memoryRepo } from '../../server/db/memory-repo.ts';
+import { postEditing } from '../../server/services/post-editing.ts';
+import { accounts } from '../../server/services/accounts.ts';
 import { insertDocument } from '../support/insert-document.ts';
 import { tempDir } from '../support/test-server.ts';
 
@@ -47,5 +51,28 @@ describe('an alignment edit claims the document version it read', () => {
     expect(alignmentRepo(a).claimVersion(documentId, seen)).toBe(seen + 1);
     expect(alignmentRepo(b).claimVersion(documentId, seen)).toBeUndefined();
     expect(alignmentRepo(b).documentVersion(documentId)).toBe(seen + 1);
+  });
+});
+
+describe('a document revision counter says what changed since a cache looked', () => {
+  it('when a pair is saved then its document revision moves on by one and names that pair; the memory moves only for approvals', async () => {
+    const user = await accounts(a).createUser('lin', 'reviewer', 'correct horse 12');
+    const docs = documentsRepo(b);
+    const before = docs.generationParts(documentId);
+    const memory = memoryRepo(b).generation();
+    const editing = postEditing(a);
+    editing.act(user, pairId, { action: 'save', version: 1, text: 'Saved once.' });
+    expect(docs.generationParts(documentId)).toEqual({ revision: before.revision + 1, version: before.version });
+    expect(docs.revisedPairIds(documentId, before.revision)).toEqual([pairId]);
+    expect(docs.revisedPairIds(documentId, before.revision + 1)).toEqual([]);
+    expect(memoryRepo(b).generation()).toBe(memory);
+    editing.act(user, pairId, { action: 'approve', version: 2 });
+    expect(memoryRepo(b).generation()).not.toBe(memory);
+  });
+
+  it('when the alignment version is claimed then the revision moves with it', () => {
+    const before = documentsRepo(b).generationParts(documentId);
+    alignmentRepo(a).claimVersion(documentId, before.version!);
+    expect(documentsRepo(b).generationParts(documentId)).toEqual({ revision: before.revision + 1, version: before.version! + 1 });
   });
 });
