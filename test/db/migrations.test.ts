@@ -129,3 +129,15 @@ describe('migration 013', () => {
       .toEqual(['revisions_document', 'revisions_document_revision', 'revisions_pair_version']);
   });
 });
+
+describe('migration 014', () => {
+  it('when counters are in flight then each keeps its count, the start of its window and its lock', () => {
+    const db = new Database(':memory:');
+    const all = readMigrations();
+    applyMigrations(db, all.filter((m) => m.version < 14));
+    db.exec("INSERT INTO login_counters (key, failures, locked_until, last_at) VALUES ('a:lin', '[1000,2000,3000]', 9000, 3000)");
+    applyMigrations(db, all);
+    expect(db.prepare('SELECT key, failures, window_start, locked_until, last_at FROM login_counters').get())
+      .toEqual({ key: 'a:lin', failures: 3, window_start: 1000, locked_until: 9000, last_at: 3000 });
+  });
+});

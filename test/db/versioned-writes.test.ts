@@ -10,6 +10,7 @@ import { documentsRepo } from '../../server/db/documents-repo.ts';
 import { memoryRepo } from '../../server/db/memory-repo.ts';
 import { postEditing } from '../../server/services/post-editing.ts';
 import { accounts } from '../../server/services/accounts.ts';
+import { loginCounters } from '../../server/db/login-counters-repo.ts';
 import { insertDocument } from '../support/insert-document.ts';
 import { tempDir } from '../support/test-server.ts';
 
@@ -74,5 +75,17 @@ describe('a document revision counter says what changed since a cache looked', (
     const before = documentsRepo(b).generationParts(documentId);
     alignmentRepo(a).claimVersion(documentId, before.version!);
     expect(documentsRepo(b).generationParts(documentId)).toEqual({ revision: before.revision + 1, version: before.version! + 1 });
+  });
+});
+
+describe('failed logins are counted by one upsert', () => {
+  it('when two connections count failures of one account in turn then every failure is counted and a lock never shrinks', () => {
+    const counters = [loginCounters(a), loginCounters(b)];
+    const counts = Array.from({ length: 10 }, (_, i) => counters[i % 2]!.fail('a:lin', 1000 + i, 60_000));
+    expect(counts).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    counters[0]!.lock('a:lin', 9000);
+    counters[1]!.lock('a:lin', 5000);
+    expect(counters[1]!.get('a:lin')).toEqual({ failures: 10, windowStart: 1000, lockedUntil: 9000 });
+    expect(counters[0]!.fail('a:lin', 61_000, 60_000)).toBe(1);
   });
 });
