@@ -106,7 +106,7 @@ const figuresSql = (where: { pairs: string; segments: string }) => `SELECT p.id,
     FROM segments s WHERE ${where.segments} GROUP BY pair_id) g ON g.pair_id = p.id
   WHERE ${where.pairs}`;
 // The revised pairs by their ids (primary key, segments_pair), not by scanning the document for them.
-const REVISED = 'IN (SELECT pair_id FROM revisions WHERE document_id = @doc AND id > @since)';
+const REVISED = 'IN (SELECT pair_id FROM revisions WHERE document_id = @doc AND doc_revision > @since)';
 
 export function documentsRepo(db: Db) {
   const q = {
@@ -128,7 +128,7 @@ export function documentsRepo(db: Db) {
     pairs: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
         u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.document_id = ? AND p.idx >= ? ORDER BY p.idx LIMIT ?`),
-    generationParts: db.prepare(`SELECT (SELECT coalesce(max(id), 0) FROM revisions WHERE document_id = @id) AS revision,
+    generationParts: db.prepare(`SELECT coalesce((SELECT revision FROM documents WHERE id = @id), 0) AS revision,
       (SELECT version FROM documents WHERE id = @id) AS version`),
     // SQLite's length() counts characters, as the QA length norm does. Texts only for the pairs a person
     // worked on (their effort needs them); for the rest their lengths are enough.
@@ -137,7 +137,7 @@ export function documentsRepo(db: Db) {
     segments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
       FROM segments s JOIN pairs p ON p.id = s.pair_id
       WHERE p.document_id = ? AND p.idx >= ? AND p.idx < ? ORDER BY s.side, s.idx`),
-    revisedPairIds: db.prepare('SELECT DISTINCT pair_id FROM revisions WHERE document_id = ? AND id > ? AND pair_id IS NOT NULL').pluck(),
+    revisedPairIds: db.prepare('SELECT DISTINCT pair_id FROM revisions WHERE document_id = ? AND doc_revision > ? AND pair_id IS NOT NULL').pluck(),
     pairsByIds: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
         u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.idx`),
@@ -179,11 +179,11 @@ export function documentsRepo(db: Db) {
         }
       });
     },
-    /** The newest revision id and the document's version: together they change whenever a text or the alignment does. */
+    /** The document's revision and version: together they change whenever a text or the alignment does. */
     generationParts: (id: number) => q.generationParts.get({ id }) as { revision: number; version: number | null },
     /** What the document-wide figures (length norm, effort) need of every pair. */
     figures: (documentId: number) => q.figures.all({ doc: documentId }) as PairFiguresRow[],
-    /** The same for the pairs revised after revision `since`. */
+    /** The same for the pairs revised after the document's revision `since`. */
     revisedFigures: (documentId: number, since: number) => q.revisedFigures.all({ doc: documentId, since }) as PairFiguresRow[],
     /**
      * Pairs with their segments; `idx` counts rows including noise rows. Rows are numbered 0..n-1 without gaps
@@ -195,7 +195,7 @@ export function documentsRepo(db: Db) {
       const last = rows.at(-1)?.idx ?? -1;
       return withSegments(rows, q.segments.all(documentId, first, last + 1) as SegmentRow[]);
     },
-    /** Pairs revised after revision `since` (their ids). */
+    /** Pairs revised after the document's revision `since` (their ids). */
     revisedPairIds: (documentId: number, since: number) => q.revisedPairIds.all(documentId, since) as number[],
     /** Some pairs with their segments, in document order. */
     pairsByIds(ids: number[]) {

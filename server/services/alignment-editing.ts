@@ -45,15 +45,22 @@ export function alignmentEditing(db: Db, aligner: () => Aligner, realignElsewher
   const pairs = pairsRepo(db);
   const documents = documentsRepo(db);
 
-  function checkVersion(documentId: number, expected: number): void {
-    const version = repo.documentVersion(documentId);
+  function refuseVersion(documentId: number, version: number | undefined): never {
     if (version === undefined) throw new NotFoundError(`There is no document ${documentId}.`, 'errors.noDocument', { id: documentId });
-    if (version !== expected) {
-      throw new ConflictError(`The alignment of this document changed since you loaded it (now version ${version}). Reload and try again.`, 'errors.alignmentStale', { version });
-    }
+    throw new ConflictError(`The alignment of this document changed since you loaded it (now version ${version}). Reload and try again.`, 'errors.alignmentStale', { version });
   }
 
-  /** Writes a patch, records what changed in each row's history, bumps the document version. */
+  function checkVersion(documentId: number, expected: number): void {
+    const version = repo.documentVersion(documentId);
+    if (version !== expected) refuseVersion(documentId, version);
+  }
+
+  /** The version check of a write: the document moves to its next version, or nothing is written (409 or 404). */
+  function claimVersion(documentId: number, expected: number): number {
+    return repo.claimVersion(documentId, expected) ?? refuseVersion(documentId, repo.documentVersion(documentId));
+  }
+
+  /** Writes a patch and records what changed in each row's history; the caller claimed the document's next version. */
   function write(user: User, documentId: number, rows: AlignRow[], noise: Map<string | null, number[]>, patch: RowPatch): RowPatch {
     const keys = repo.write(documentId, rows, patch, noise);
     const before = new Map(patch.removed.map((r) => [r.key, r]));
@@ -67,7 +74,6 @@ export function alignmentEditing(db: Db, aligner: () => Aligner, realignElsewher
         comment: row.needsReview, seconds: 0,
       });
     }
-    repo.bumpDocument(documentId);
     // A row or sentence restored by undo comes back with a new id; earlier logged patches must name it so.
     const restored = new Map([...keys].filter(([old]) => /^[ps]\d+$/.test(old)));
     if (restored.size) repo.rewritePatches(documentId, (p) => remapKeys(p, restored));
@@ -83,7 +89,7 @@ export function alignmentEditing(db: Db, aligner: () => Aligner, realignElsewher
   function replay(user: User, documentId: number, expectedVersion: number, direction: 'undo' | 'redo'): AlignmentResult {
     const words = REPLAY[direction];
     return db.transaction(() => {
-      checkVersion(documentId, expectedVersion);
+      const version = claimVersion(documentId, expectedVersion);
       const logged = direction === 'undo' ? repo.lastDone(documentId) : repo.firstUndone(documentId);
       if (!logged) throw new ConflictError(words.nothing[0], words.nothing[1]);
       const recorded = JSON.parse(logged.patch) as RowPatch;
@@ -94,12 +100,12 @@ export function alignmentEditing(db: Db, aligner: () => Aligner, realignElsewher
       }
       const stored = write(user, documentId, rows, noiseAfter, patch);
       repo.markOp(logged.id, direction === 'undo', direction === 'undo' ? invertPatch(stored) : stored);
-      return result(documentId, stored);
+      return result(version, stored);
     }).immediate();
   }
 
-  const result = (documentId: number, patch: RowPatch): AlignmentResult => ({
-    version: repo.documentVersion(documentId)!, at: patch.at, removed: patch.removed.length, inserted: patch.inserted.length,
+  const result = (version: number, patch: RowPatch): AlignmentResult => ({
+    version, at: patch.at, removed: patch.removed.length, inserted: patch.inserted.length,
   });
 
   // Who confirms is the signed-in user, whatever the request says.
@@ -108,20 +114,20 @@ export function alignmentEditing(db: Db, aligner: () => Aligner, realignElsewher
   function applyHere(user: User, documentId: number, expectedVersion: number, op: AlignOp): AlignmentResult {
     if (op.kind === 'realign') return realign(user, documentId, expectedVersion);
     return db.transaction(() => {
-      checkVersion(documentId, expectedVersion);
+      const version = claimVersion(documentId, expectedVersion);
       const { rows, noiseAfter } = repo.load(documentId);
       let fresh = 0;
       const patch = applyOperation(rows, op, { newKey: () => `n${fresh++}`, by: user.name });
       const stored = write(user, documentId, rows, noiseAfter, patch);
       repo.recordOp(documentId, user.id, op, stored);
-      return result(documentId, stored);
+      return result(version, stored);
     }).immediate();
   }
 
   /**
    * The aligner runs outside any write transaction, on the rows as one read saw them: a realign of 20,000 rows
    * takes seconds, and holding the write lock that long would stall every other writer. The patch is then
-   * written only if neither the alignment (the version) nor any pair's text or state (the newest revision)
+   * written only if neither the alignment (the version) nor any pair's text or state (the document's revision)
    * moved meanwhile; otherwise 409, and nothing is written.
    */
   function realign(user: User, documentId: number, expectedVersion: number): AlignmentResult {
@@ -133,13 +139,14 @@ export function alignmentEditing(db: Db, aligner: () => Aligner, realignElsewher
     let fresh = 0;
     const patch = applyOperation(seen.rows, op, { newKey: () => `n${fresh++}`, align: aligner(), by: user.name });
     return db.transaction(() => {
-      checkVersion(documentId, expectedVersion);
-      if (documents.generationParts(documentId).revision !== seen.revision) {
+      const version = claimVersion(documentId, expectedVersion);
+      // The claim itself moved the revision on by one; anything more is a save made while the aligner ran.
+      if (documents.generationParts(documentId).revision !== seen.revision + 1) {
         throw new ConflictError('Rows of this document were edited while it was being realigned. Reload and try again.', 'bounded.realignMoved');
       }
       const stored = write(user, documentId, seen.rows, seen.noiseAfter, patch);
       repo.recordOp(documentId, user.id, op, stored);
-      return result(documentId, stored);
+      return result(version, stored);
     }).immediate();
   }
 

@@ -2,7 +2,7 @@
 
 import type { Db } from '../db/open-database.ts';
 import { pairsRepo, type EditablePairRow } from '../db/pairs-repo.ts';
-import { applyAction, assertMayDo, type ActionInput } from '../domain/review-workflow.ts';
+import { applyAction, assertMayDo, StaleVersionError, type ActionInput } from '../domain/review-workflow.ts';
 import { diffTexts, type DiffPart } from '../domain/text-diff.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { User } from './accounts.ts';
@@ -71,7 +71,10 @@ export function postEditing(db: Db) {
           { action: step.action, role: user.role, version: step.version, text: step.text, comment: step.comment },
         );
         const seconds = clampSeconds(step.seconds);
-        repo.update(current.id, next.text, next.state, user.id, seconds);
+        if (!repo.update(current.id, current.version, next.text, next.state, user.id, seconds)) {
+          const now = find(current.id);
+          throw new StaleVersionError({ text: now.tgt_text, state: now.state, version: now.version }, step.text);
+        }
         repo.insertRevision({
           pairId: current.id, version: current.version + 1, authorId: user.id, action: step.action,
           oldText: current.tgt_text, newText: next.text, oldState: current.state, newState: next.state, comment: next.comment, seconds,
