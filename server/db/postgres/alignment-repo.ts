@@ -1,5 +1,6 @@
-// SQL for alignment editing on PostgreSQL (see ../alignment-repo.ts). Alignment operations take the document's row
-// lock first (`lockDocument`), so two servers editing one document's rows queue instead of interleaving.
+// SQL for alignment editing on PostgreSQL (see ../alignment-repo.ts). An alignment operation claims the document's
+// next version first, which takes the document's row lock until it commits: two servers editing one document's rows
+// queue, and the second finds the version moved on.
 
 import type { AlignRow, RowPatch } from '../../domain/alignment-rows.ts';
 import {
@@ -32,9 +33,9 @@ export function alignmentRepo(sql: Sql) {
 
   return {
     documentVersion: (documentId: number) => one<number>(sql, 'SELECT version FROM documents WHERE id = $1', [documentId]),
-    /** The document's version, holding its row lock until the transaction ends: call it first in an alignment operation. */
-    lockDocument: (documentId: number) => one<number>(sql, 'SELECT version FROM documents WHERE id = $1 FOR UPDATE', [documentId]),
-    bumpDocument: (documentId: number) => run(sql, 'UPDATE documents SET version = version + 1 WHERE id = $1', [documentId]),
+    /** Moves the document from version `expected` to the next (and its revision on by one); undefined when it is not at `expected`. */
+    claimVersion: (documentId: number, expected: number) => one<number>(sql,
+      'UPDATE documents SET version = version + 1, revision = revision + 1 WHERE id = $1 AND version = $2 RETURNING version', [documentId, expected]),
 
     async load(documentId: number) {
       const pairs = await rows<PairRecord>(sql, `SELECT p.id, p.idx, p.noise, p.state, p.score, p.mt_text, p.tgt_text, u.name AS confirmed_by,
@@ -47,6 +48,10 @@ export function alignmentRepo(sql: Sql) {
     /** Writes a patch as ../alignment-repo.ts does; new rows and sentences take ids from the tables' sequences. */
     async write(documentId: number, before: readonly AlignRow[], patch: RowPatch, noiseAfter: Map<string | null, number[]>): Promise<Map<string, string>> {
       const keys = new Map<string, string>();
+      // An approved row's sentences are what the translation memory matches on.
+      if ([...patch.removed, ...patch.inserted].some((r) => r.state === 30)) {
+        await sql.query("UPDATE change_counters SET value = value + 1 WHERE name = 'memory'");
+      }
       const end = before[patch.at + patch.removed.length];
       const first = before[patch.at];
       const bounds = (await row<{ max_idx: number | null; first_idx: number | null; end_idx: number | null }>(sql, `SELECT

@@ -71,3 +71,6 @@ export async function rows<T>(sql: Sql, text: string, values?: unknown[]): Promi
 export async function run(sql: Sql, text: string, values?: unknown[]): Promise<{ changes: number }> {
   return { changes: (await sql.query(text, values)).rowCount ?? 0 };
 }
+
+/** The asynchronous form of a synchronous repository or store: every method returns a promise of what it returned. */
+export type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : T[K] };

@@ -36,7 +36,7 @@ const figuresSql = (where: { pairs: string; segments: string }) => `SELECT p.id,
       count(*) FILTER (WHERE side = 'src' AND noise = 0) AS src_segments, count(*) FILTER (WHERE side = 'tgt' AND noise = 0) AS tgt_segments
     FROM segments s WHERE ${where.segments} GROUP BY pair_id) g ON g.pair_id = p.id
   WHERE ${where.pairs}`;
-const REVISED = 'IN (SELECT pair_id FROM revisions WHERE document_id = $1 AND id > $2)';
+const REVISED = 'IN (SELECT pair_id FROM revisions WHERE document_id = $1 AND doc_revision > $2)';
 
 const PAIR = `SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
     u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
@@ -83,9 +83,9 @@ export function documentsRepo(sql: Sql) {
         (s) => s.paragraph, (s) => s.start, (s) => s.end, (s) => (s.kind === 'noise' || s.kind === 'dateline' ? 1 : 0),
         (s) => (s.meta ? JSON.stringify(s.meta) : null)])]);
     },
-    /** See ../documents-repo.ts; on PostgreSQL the newest revision id is not a safe mark (issue 14). */
+    /** The document's revision and version: together they change whenever a text or the alignment does. */
     generationParts: async (id: number) => (await row<{ revision: number; version: number | null }>(sql,
-      `SELECT (SELECT coalesce(max(id), 0) FROM revisions WHERE document_id = $1) AS revision,
+      `SELECT coalesce((SELECT revision FROM documents WHERE id = $1), 0) AS revision,
         (SELECT version FROM documents WHERE id = $1) AS version`, [id]))!,
     figures: (documentId: number) => rows<PairFiguresRow>(sql, figuresSql({ pairs: 'p.document_id = $1', segments: 's.document_id = $1' }), [documentId]),
     revisedFigures: (documentId: number, since: number) =>
@@ -99,7 +99,7 @@ export function documentsRepo(sql: Sql) {
         WHERE p.document_id = $1 AND p.idx >= $2 AND p.idx < $3 ORDER BY s.side, s.idx`, [documentId, first, last + 1]));
     },
     revisedPairIds: async (documentId: number, since: number) => (await rows<{ pair_id: number }>(sql,
-      'SELECT DISTINCT pair_id FROM revisions WHERE document_id = $1 AND id > $2 AND pair_id IS NOT NULL', [documentId, since])).map((r) => r.pair_id),
+      'SELECT DISTINCT pair_id FROM revisions WHERE document_id = $1 AND doc_revision > $2 AND pair_id IS NOT NULL', [documentId, since])).map((r) => r.pair_id),
     /** Some pairs with their segments, in document order. */
     pairsByIds: async (ids: number[]) => withSegments(
       await rows<PairRow>(sql, `${PAIR} WHERE p.id = ANY($1::bigint[]) ORDER BY p.idx`, [ids]),

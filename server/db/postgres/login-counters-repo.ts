@@ -1,40 +1,28 @@
 // SQL for the failed-login counters and the devices that logged in to an account, on PostgreSQL
-// (see ../login-counters-repo.ts).
+// (see ../login-counters-repo.ts). Each change is one statement: an upsert locks the key's row (or inserts it), so
+// servers counting one account at once lose no failure.
 
-import type { Counter } from '../../domain/login-throttle.ts';
-import { inTransaction, one, row, run, type PostgresPool, type Sql } from './connect.ts';
+import type { Counter, CounterStore } from '../../domain/login-throttle.ts';
+import { one, row, run, type Async, type Sql } from './connect.ts';
 
-/** The counter store of login-throttle.ts, asynchronous. */
-export interface AsyncCounterStore {
-  get(key: string): Promise<Counter | undefined>;
-  update(key: string, change: (current: Counter | undefined) => Counter | undefined): Promise<void>;
-  prune(now: number, quietSince: number): Promise<void>;
-  size(): Promise<number>;
-}
-
-const get = async (sql: Sql, key: string): Promise<Counter | undefined> => {
-  const found = await row<{ failures: string; locked_until: number }>(sql, 'SELECT failures, locked_until FROM login_counters WHERE key = $1', [key]);
-  return found ? { failures: JSON.parse(found.failures) as number[], lockedUntil: found.locked_until } : undefined;
-};
-
-/** Each update is a transaction of its own on the pool, as on SQLite, whatever else the caller holds. */
-export function loginCounters(pool: PostgresPool): AsyncCounterStore {
+export function loginCounters(sql: Sql): Async<CounterStore> {
   return {
-    get: (key) => get(pool, key),
-    update: (key, change) => inTransaction(pool, async (sql) => {
-      // Servers counting the same key's failures queue here, so none reads a count another is about to replace;
-      // a row lock cannot do it for a key that has no row yet.
-      await sql.query("SELECT pg_advisory_xact_lock(hashtextextended('login_counters:' || $1, 0))", [key]);
-      const next = change(await get(sql, key));
-      if (!next) await sql.query('DELETE FROM login_counters WHERE key = $1', [key]);
-      else {
-        await sql.query(`INSERT INTO login_counters (key, failures, locked_until, last_at) VALUES ($1, $2, $3, $4)
-          ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, last_at = excluded.last_at`,
-        [key, JSON.stringify(next.failures), next.lockedUntil, Math.max(0, ...next.failures)]);
-      }
-    }),
-    prune: async (now, quietSince) => void await run(pool, 'DELETE FROM login_counters WHERE locked_until < $1 AND last_at < $2', [now, quietSince]),
-    size: async () => (await one<number>(pool, 'SELECT count(*) FROM login_counters'))!,
+    get: async (key) => {
+      const found = await row<{ failures: number; window_start: number; locked_until: number }>(sql,
+        'SELECT failures, window_start, locked_until FROM login_counters WHERE key = $1', [key]);
+      return found && ({ failures: found.failures, windowStart: found.window_start, lockedUntil: found.locked_until } satisfies Counter);
+    },
+    fail: async (key, at, windowMs) => (await one<number>(sql, `INSERT INTO login_counters AS c (key, failures, window_start, locked_until, last_at)
+        VALUES ($1, 1, $2::bigint, 0, $2::bigint)
+      ON CONFLICT (key) DO UPDATE SET
+        failures = CASE WHEN $2::bigint - c.window_start >= $3::bigint THEN 1 ELSE c.failures + 1 END,
+        window_start = CASE WHEN $2::bigint - c.window_start >= $3::bigint THEN $2::bigint ELSE c.window_start END,
+        last_at = greatest(c.last_at, $2::bigint)
+      RETURNING failures`, [key, at, windowMs]))!,
+    lock: async (key, until) => void await run(sql, 'UPDATE login_counters SET locked_until = greatest(locked_until, $1) WHERE key = $2', [until, key]),
+    clear: async (key) => void await run(sql, 'DELETE FROM login_counters WHERE key = $1', [key]),
+    prune: async (now, quietSince) => void await run(sql, 'DELETE FROM login_counters WHERE locked_until < $1 AND last_at < $2', [now, quietSince]),
+    size: async () => (await one<number>(sql, 'SELECT count(*) FROM login_counters'))!,
   };
 }
 

@@ -1,5 +1,7 @@
 // SQL for editing one pair, on PostgreSQL (see ../pairs-repo.ts). Saves are versioned: a writer that read an older
-// version changes nothing, whoever committed first.
+// version changes nothing, whoever committed first. Every write that goes on to record a revision locks the document
+// row first, as alignment edits do (claimVersion), so a save and an alignment edit of one document queue in the same
+// order and never deadlock.
 
 import type { EditablePairRow, NewRevision, RevisionRow } from '../pairs-repo.ts';
 import { one, row, rows, run, type Sql } from './connect.ts';
@@ -7,22 +9,30 @@ import { one, row, rows, run, type Sql } from './connect.ts';
 /** The Chinese of pair `p`: its source sentences in order, joined. */
 export const SOURCE_TEXT = `coalesce((SELECT string_agg(s.text, '' ORDER BY s.idx) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src'), '')`;
 
+// The document row of the pair whose id is parameter `pair`, locked before the pair's own row: the update's condition
+// ends in EXISTS (SELECT 1 FROM doc), which runs before the row it passes is locked.
+const lockDocument = (pair: string) => `WITH doc AS (SELECT id FROM documents WHERE id = (SELECT document_id FROM pairs WHERE id = ${pair}) FOR UPDATE)`;
+
 export function pairsRepo(sql: Sql) {
   return {
     pair: (id: number) => row<EditablePairRow>(sql, `SELECT p.id, p.document_id, p.idx, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
       ${SOURCE_TEXT} AS src_text FROM pairs p WHERE p.id = $1`, [id]),
     /**
-     * With `expectedVersion` the update happens only if the pair still has that version: check `changes === 1`. Under
-     * PostgreSQL's read committed a second writer waits for the first one's row lock, then finds the version moved on.
+     * Writes the pair's new text and state if it is still at `version`; false when another writer moved it first. Under
+     * read committed a second writer waits for the first one's locks, then finds the version moved on.
      */
-    update: (id: number, text: string, state: number, editorId: number | null, seconds: number, expectedVersion?: number) =>
-      run(sql, `UPDATE pairs SET tgt_text = $1, state = $2, version = version + 1, last_editor_id = $3, changed_at = now(),
-        edit_seconds = edit_seconds + $4 WHERE id = $5 AND ($6::integer IS NULL OR version = $6)`,
-      [text, state, editorId, seconds, id, expectedVersion ?? null]),
-    insertRevision: (r: NewRevision) => run(sql, `INSERT INTO revisions
-        (document_id, pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds)
-      VALUES ((SELECT document_id FROM pairs WHERE id = $1), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds]),
+    update: async (id: number, version: number, text: string, state: number, editorId: number | null, seconds: number) =>
+      (await run(sql, `${lockDocument('$5')} UPDATE pairs SET tgt_text = $1, state = $2, version = version + 1, last_editor_id = $3, changed_at = now(),
+        edit_seconds = edit_seconds + $4 WHERE id = $5 AND version = $6 AND EXISTS (SELECT 1 FROM doc)`,
+      [text, state, editorId, seconds, id, version])).changes === 1,
+    /** Records a change of the pair and bumps its document's revision (and the memory's, for an approved pair) with it. */
+    insertRevision: (r: NewRevision) => run(sql, `WITH doc AS (
+        UPDATE documents SET revision = revision + 1 WHERE id = (SELECT document_id FROM pairs WHERE id = $1) RETURNING id, revision),
+      memory AS (UPDATE change_counters SET value = value + 1 WHERE name = 'memory' AND $11::boolean)
+      INSERT INTO revisions (document_id, doc_revision, pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds)
+      SELECT doc.id, doc.revision, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM doc`,
+    [r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds,
+      r.oldState === 30 || r.newState === 30]),
     history: (pairId: number) => rows<RevisionRow>(sql, `SELECT r.id, r.pair_id, r.version, u.name AS author, r.action, r.old_text, r.new_text,
         r.old_state, r.new_state, r.comment, r.seconds, r.created_at
       FROM revisions r LEFT JOIN users u ON u.id = r.author_id WHERE r.pair_id = $1 ORDER BY r.version DESC`, [pairId]),
@@ -35,8 +45,9 @@ export function pairsRepo(sql: Sql) {
       FROM pairs p WHERE p.document_id = $1 AND p.noise = 0 AND p.state = 0 ORDER BY p.idx`, [documentId]),
     /** Fills an untranslated pair with machine translation, unless someone changed it meanwhile. */
     setMachineTranslation: async (id: number, version: number, text: string, editorId: number | null) =>
-      (await run(sql, `UPDATE pairs SET mt_text = $1, tgt_text = $1, state = 10, version = version + 1, last_editor_id = $2, changed_at = now()
-        WHERE id = $3 AND version = $4 AND state = 0`, [text, editorId, id, version])).changes === 1,
+      (await run(sql, `${lockDocument('$3')} UPDATE pairs SET mt_text = $1, tgt_text = $1, state = 10, version = version + 1,
+        last_editor_id = $2, changed_at = now() WHERE id = $3 AND version = $4 AND state = 0 AND EXISTS (SELECT 1 FROM doc)`,
+      [text, editorId, id, version])).changes === 1,
   };
 }
 export type PairsRepo = ReturnType<typeof pairsRepo>;

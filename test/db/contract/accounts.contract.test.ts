@@ -1,0 +1,111 @@
+// The contract of users, sessions, tokens, document access, login counters and devices, on both databases.
+
+import { expect, it } from 'vitest';
+import { contract } from './stores.ts';
+import { addUser, insertDocument, SAMPLE } from './fixtures.ts';
+
+contract('accounts repository', (store) => {
+  it('when users are added then they are found by name and id, counted, and a taken name is refused', async () => {
+    const { accounts } = store().repos;
+    const lin = await addUser(store(), 'lin', 'reviewer');
+    const mei = await addUser(store(), 'mei');
+    expect(lin).toBeTypeOf('number');
+    expect(mei).toBeGreaterThan(lin);
+    expect(await accounts.userByName('lin')).toEqual({ id: lin, name: 'lin', role: 'reviewer', password_hash: 'scrypt$hash-of-lin' });
+    expect(await accounts.userById(mei)).toMatchObject({ id: mei, name: 'mei', role: 'translator' });
+    expect(await accounts.userByName('nobody')).toBeUndefined();
+    expect(await accounts.countUsers()).toBe(2);
+    await expect(addUser(store(), 'lin')).rejects.toThrow(/users_name_unique|UNIQUE/);
+  });
+
+  it('when sessions are stored then they read back as written, and only expired ones are swept', async () => {
+    const { accounts } = store().repos;
+    const user = await addUser(store(), 'lin');
+    const live = { id: 'live', user_id: user, csrf_token: 'c1', expires_at: '2026-12-05T04:00:00.000Z' };
+    await accounts.insertSession(live);
+    await accounts.insertSession({ id: 'old', user_id: user, csrf_token: 'c2', expires_at: '2026-12-03T04:00:00.000Z' });
+    expect(await accounts.session('live')).toEqual(live);
+    expect((await accounts.deleteExpiredSessions('2026-12-04T04:00:00.000Z')).changes).toBe(1);
+    expect(await accounts.session('old')).toBeUndefined();
+    await accounts.deleteSession('live');
+    expect(await accounts.session('live')).toBeUndefined();
+  });
+
+  it('when a token is used then its user is found by the hash and its last use is kept', async () => {
+    const { accounts } = store().repos;
+    const user = await addUser(store(), 'lin', 'admin');
+    await accounts.insertToken(user, 'hash-1');
+    expect(await accounts.userByTokenHash('hash-1')).toEqual({ id: user, name: 'lin', role: 'admin', password_hash: 'scrypt$hash-of-lin', last_used_at: null });
+    await accounts.touchToken('hash-1', '2026-12-04T04:45:00.123Z');
+    expect(await accounts.userByTokenHash('hash-1')).toMatchObject({ last_used_at: '2026-12-04T04:45:00.123Z' });
+    expect(await accounts.userByTokenHash('hash-2')).toBeUndefined();
+  });
+});
+
+contract('access repository', (store) => {
+  it('when a document is members-only then its creator and members see it, and sharing opens it to everyone', async () => {
+    const { access } = store().repos;
+    const owner = await addUser(store(), 'owner');
+    const member = await addUser(store(), 'Member');
+    const stranger = await addUser(store(), 'stranger');
+    const shared = await insertDocument(store(), 'shared', SAMPLE);
+    const closed = await insertDocument(store(), 'closed', SAMPLE, { createdBy: owner, shared: false });
+    await access.addMember(closed.documentId, member);
+    await access.addMember(closed.documentId, member);
+    await access.addMember(closed.documentId, stranger);
+    expect(await access.members(closed.documentId)).toEqual([
+      { id: member, name: 'Member', role: 'translator' }, { id: stranger, name: 'stranger', role: 'translator' }]);
+    expect(await access.removeMember(closed.documentId, stranger)).toBe(1);
+    expect(await access.removeMember(closed.documentId, stranger)).toBe(0);
+    expect(await access.visible(closed.documentId, owner)).toBe(true);
+    expect(await access.visible(closed.documentId, member)).toBe(true);
+    expect(await access.visible(closed.documentId, stranger)).toBe(false);
+    expect(await access.visibleIds(stranger)).toEqual(new Set([shared.documentId]));
+    expect(await access.visibleIds(member)).toEqual(new Set([shared.documentId, closed.documentId]));
+    expect(await access.sharing(closed.documentId)).toEqual({ shared: 0, owner_id: owner, owner: 'owner' });
+    await access.setShared(closed.documentId, true);
+    expect(await access.visible(closed.documentId, stranger)).toBe(true);
+    expect(await access.sharing(shared.documentId)).toEqual({ shared: 1, owner_id: null, owner: null });
+    expect(await access.pairDocument(closed.pairIds[1]!)).toBe(closed.documentId);
+    expect(await access.pairDocument(-1)).toBeUndefined();
+    expect(await access.userByName('Member')).toEqual({ id: member, name: 'Member', role: 'translator' });
+  });
+});
+
+contract('login counters', (store) => {
+  it('when failures are counted then each adds one inside the window, a new window starts over, and a lock never shrinks', async () => {
+    const { counters } = store().repos;
+    expect(await counters.get('a:lin')).toBeUndefined();
+    const counts = [];
+    for (let i = 0; i < 5; i++) counts.push(await counters.fail('a:lin', 1000 + i, 60_000));
+    expect(counts).toEqual([1, 2, 3, 4, 5]);
+    await counters.lock('a:lin', 9000);
+    await counters.lock('a:lin', 5000);
+    expect(await counters.get('a:lin')).toEqual({ failures: 5, windowStart: 1000, lockedUntil: 9000 });
+    expect(await counters.fail('a:lin', 61_000, 60_000)).toBe(1);
+    expect(await counters.get('a:lin')).toEqual({ failures: 1, windowStart: 61_000, lockedUntil: 9000 });
+  });
+
+  it('when counters are cleared or quiet then they go, and the others stay', async () => {
+    const { counters } = store().repos;
+    await counters.fail('a:lin', 1000, 60_000);
+    await counters.fail('i:10.0.0.1', 1000, 60_000);
+    await counters.fail('i:10.0.0.2', 50_000, 60_000);
+    await counters.lock('i:10.0.0.1', 200_000);
+    expect(await counters.size()).toBe(3);
+    await counters.clear('a:lin');
+    await counters.prune(100_000, 40_000);
+    expect(await counters.size()).toBe(2);
+    expect(await counters.get('i:10.0.0.2')).toBeDefined();
+  });
+
+  it('when a device logged in then its token names the account until it expires', async () => {
+    const { devices } = store().repos;
+    const user = await addUser(store(), 'lin');
+    await devices.insert('device-hash', user, 5000);
+    expect(await devices.account('device-hash', 4000)).toBe('lin');
+    expect(await devices.account('device-hash', 5000)).toBeUndefined();
+    await devices.deleteExpired(5000);
+    expect(await devices.account('device-hash', 0)).toBeUndefined();
+  });
+});
