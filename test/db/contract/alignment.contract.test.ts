@@ -1,0 +1,138 @@
+// The contract of alignment storage: random operations written as patches leave the same rows on both databases,
+// numbered without gaps, noise kept, and an undo brings the rows back.
+
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { applyOperation, type AlignOp } from '../../../server/domain/align-ops.ts';
+import { applyPatch, invertPatch, type AlignRow, type RowPatch } from '../../../server/domain/alignment-rows.ts';
+import type { ContractStore } from './stores.ts';
+import { contract } from './stores.ts';
+import { addUser, insertDocument, type FixturePair } from './fixtures.ts';
+
+const PAGE: FixturePair[] = [
+  { zh: '习近平会见代表团。', en: 'Xi met the delegation.' },
+  { zh: '双方交换了意见。', en: 'Views were exchanged.' },
+  { zh: '图片说明', noise: true },
+  { zh: '丁薛祥参加会见。', en: 'Ding attended.' },
+  { zh: '会谈友好。', en: 'The talks were friendly.' },
+  { zh: '他说。', en: 'He said. It was good.' },
+  { zh: '广告', noise: true },
+  { zh: '最后一句。', en: 'The last sentence.' },
+];
+
+const texts = (rows: AlignRow[]) => rows.map((r) => ({ src: r.src.map((s) => s.text), tgt: r.tgt.map((s) => s.text), tgtText: r.tgtText,
+  state: r.state, confirmedBy: r.confirmedBy, needsReview: r.needsReview }));
+
+const remap = <T>(value: T, keys: Map<string, string>): T =>
+  JSON.parse(JSON.stringify(value), (k, v) => (k === 'key' && typeof v === 'string' ? keys.get(v) ?? v : v)) as T;
+
+/** One operation as the alignment service runs it: claim the version, load, apply, write, log. */
+async function apply(store: ContractStore, documentId: number, userId: number, op: AlignOp): Promise<{ before: AlignRow[]; patch: RowPatch }> {
+  return store.transaction(async ({ alignment }) => {
+    const version = (await alignment.documentVersion(documentId))!;
+    expect(await alignment.claimVersion(documentId, version)).toBe(version + 1);
+    const { rows, noiseAfter } = await alignment.load(documentId);
+    let fresh = 0;
+    const patch = applyOperation(rows, op, { newKey: () => `n${fresh++}`, by: 'lin' });
+    const stored = remap(patch, await alignment.write(documentId, rows, patch, noiseAfter));
+    await alignment.recordOp(documentId, userId, op, stored);
+    return { before: rows, patch };
+  });
+}
+
+async function undoLast(store: ContractStore, documentId: number): Promise<void> {
+  await store.transaction(async ({ alignment }) => {
+    const logged = (await alignment.lastDone(documentId))!;
+    const patch = invertPatch(JSON.parse(logged.patch) as RowPatch);
+    const { rows, noiseAfter } = await alignment.load(documentId);
+    const stored = remap(patch, await alignment.write(documentId, rows, patch, noiseAfter));
+    await alignment.markOp(logged.id, true, invertPatch(stored));
+  });
+}
+
+/** What must always hold of the stored document: rows and each side's sentences numbered 0…n-1, noise where it was. */
+async function invariants(store: ContractStore, documentId: number) {
+  const stored = await store.repos.documents.pairs(documentId);
+  const sides = (side: 'src' | 'tgt') => stored.flatMap((p) => p.segments.filter((s) => s.side === side).map((s) => s.idx)).sort((a, b) => a - b);
+  return {
+    rowsNumbered: stored.every((p, i) => p.pair.idx === i),
+    srcNumbered: sides('src').every((idx, i) => idx === i),
+    tgtNumbered: sides('tgt').every((idx, i) => idx === i),
+    noise: stored.filter((p) => p.pair.noise).map((p) => p.segments.map((s) => s.text).join('')),
+  };
+}
+
+const ops: fc.Arbitrary<AlignOp[]> = fc.array(fc.oneof(
+  fc.record({ kind: fc.constantFrom('moveUp', 'moveDown'), side: fc.constantFrom('src', 'tgt'), row: fc.nat(6) }),
+  fc.record({ kind: fc.constantFrom('shiftDown', 'shiftUp'), side: fc.constantFrom('src', 'tgt', 'both'), row: fc.nat(6) }),
+  fc.record({ kind: fc.constant('merge'), row: fc.nat(6) }),
+  fc.record({ kind: fc.constant('split'), row: fc.nat(6), srcAt: fc.nat(2), tgtAt: fc.nat(2) }),
+  fc.record({ kind: fc.constant('joinSentences'), side: fc.constantFrom('src', 'tgt'), row: fc.nat(6), sentence: fc.nat(1) }),
+  fc.record({ kind: fc.constant('splitSentence'), side: fc.constantFrom('src', 'tgt'), row: fc.nat(6), sentence: fc.nat(1), offset: fc.nat(12) }),
+  fc.record({ kind: fc.constant('confirmAbove'), row: fc.nat(6), by: fc.constant('lin') }),
+) as fc.Arbitrary<AlignOp>, { minLength: 1, maxLength: 5 });
+
+contract('alignment repository', (store) => {
+  it('when a document is loaded then noise rows are left out and reported after the sentence they follow', async () => {
+    const { documentId } = await insertDocument(store(), '对齐', PAGE);
+    const { rows, noiseAfter } = await store().repos.alignment.load(documentId);
+    expect(rows.map((r) => r.src.map((s) => s.text).join(''))).toEqual(PAGE.filter((p) => !p.noise).map((p) => p.zh));
+    expect([...noiseAfter.entries()].map(([anchor, ids]) => [rows.findIndex((r) => r.tgt.at(-1)?.key === anchor), ids.length])).toEqual([[1, 1], [4, 1]]);
+  });
+
+  it('when a version is claimed twice then only the first claim moves the document on', async () => {
+    const { alignment, documents } = store().repos;
+    const { documentId } = await insertDocument(store(), '对齐', PAGE);
+    expect(await alignment.claimVersion(documentId, 1)).toBe(2);
+    expect(await alignment.claimVersion(documentId, 1)).toBeUndefined();
+    expect(await alignment.claimVersion(documentId + 100, 1)).toBeUndefined();
+    expect(await documents.generationParts(documentId)).toEqual({ revision: 1, version: 2 });
+  });
+
+  it('when operations are logged then undo and redo find them in order and the counts follow', async () => {
+    const { alignment } = store().repos;
+    const user = await addUser(store(), 'lin');
+    const { documentId } = await insertDocument(store(), '对齐', PAGE);
+    await apply(store(), documentId, user, { kind: 'merge', row: 0 });
+    await apply(store(), documentId, user, { kind: 'merge', row: 2 });
+    expect(await alignment.counts(documentId)).toEqual({ undo: 2, redo: 0 });
+    await undoLast(store(), documentId);
+    expect(await alignment.counts(documentId)).toEqual({ undo: 1, redo: 1 });
+    expect(JSON.parse((await alignment.firstUndone(documentId))!.op)).toEqual({ kind: 'merge', row: 2 });
+    expect(JSON.parse((await alignment.lastDone(documentId))!.op)).toEqual({ kind: 'merge', row: 0 });
+    await apply(store(), documentId, user, { kind: 'split', row: 0, srcAt: 1, tgtAt: 1 });
+    expect(await alignment.counts(documentId)).toEqual({ undo: 2, redo: 0 });
+    await alignment.rewritePatches(documentId, (p) => ({ ...p, at: p.at + 100 }));
+    expect(JSON.parse((await alignment.lastDone(documentId))!.patch).at).toBeGreaterThanOrEqual(100);
+  });
+
+  it('when random operations are written then the stored rows are the patched rows, numbered without gaps, and an undo restores them', async () => {
+    const user = await addUser(store(), 'lin');
+    let run = 0;
+    let written = 0;
+    await fc.assert(fc.asyncProperty(ops, async (list) => {
+      const { documentId } = await insertDocument(store(), `对齐 ${run++}`, PAGE);
+      const original = await invariants(store(), documentId);
+      for (const op of list) {
+        let applied: { before: AlignRow[]; patch: RowPatch };
+        try {
+          applied = await apply(store(), documentId, user, op);
+          written++;
+        } catch (err) {
+          if ((err as { status?: number }).status === 400) continue;
+          throw err;
+        }
+        const { rows } = await store().repos.alignment.load(documentId);
+        expect(texts(rows)).toEqual(texts(applyPatch(applied.before, applied.patch)));
+        expect(await invariants(store(), documentId)).toEqual(original);
+        const before = applied.before;
+        await undoLast(store(), documentId);
+        expect(texts((await store().repos.alignment.load(documentId)).rows)).toEqual(texts(before));
+        expect(await invariants(store(), documentId)).toEqual(original);
+        await apply(store(), documentId, user, op);
+      }
+    }), { numRuns: 15 });
+    // Most random operations fit the page; a run of refusals would prove nothing.
+    expect(written).toBeGreaterThan(15);
+  });
+});
