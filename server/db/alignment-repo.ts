@@ -1,40 +1,13 @@
 // SQL for alignment editing: a document's rows as the editor sees them, and writing a patch of rows back.
 
 import type { Db } from './open-database.ts';
-import type { AlignRow, RowPatch, Sentence } from '../domain/alignment-rows.ts';
+import type { AlignRow, RowPatch } from '../domain/alignment-rows.ts';
+import {
+  pairKey, regionSequence, rowsFromRecords, sentenceKey, sideOrder, storedId, type PairRecord, type SegmentRecord,
+} from './alignment-layout.ts';
 
 /** A document's rows as the alignment editor sees them; the domain's row type is the storage shape too. */
 export type StoredRow = AlignRow;
-type StoredSentence = Sentence;
-
-interface PairRecord {
-  id: number;
-  idx: number;
-  noise: 0 | 1;
-  state: number | null;
-  score: number | null;
-  mt_text: string;
-  tgt_text: string;
-  confirmed_by: string | null;
-  needs_review: string | null;
-}
-
-interface SegmentRecord {
-  id: number;
-  pair_id: number;
-  side: 'src' | 'tgt';
-  idx: number;
-  text: string;
-  paragraph: number;
-  start_offset: number;
-  end_offset: number;
-  source_id: number;
-  kind: string;
-}
-
-const pairKey = (id: number) => `p${id}`;
-const sentenceKey = (id: number) => `s${id}`;
-const storedId = (key: string, prefix: 'p' | 's') => (key.startsWith(prefix) && /^\d+$/.test(key.slice(1)) ? Number(key.slice(1)) : undefined);
 
 export function alignmentRepo(db: Db) {
   const q = {
@@ -100,31 +73,7 @@ export function alignmentRepo(db: Db) {
 
     /** Rows in order; noise rows are left out of editing and reported by the sentence they follow. */
     load(documentId: number): { rows: StoredRow[]; noiseAfter: Map<string | null, number[]> } {
-      const pairs = q.pairs.all(documentId) as PairRecord[];
-      const segments = q.segments.all(documentId) as SegmentRecord[];
-      const byPair = new Map<number, SegmentRecord[]>();
-      for (const s of segments) byPair.set(s.pair_id, [...(byPair.get(s.pair_id) ?? []), s]);
-      const rows: StoredRow[] = [];
-      const noiseAfter = new Map<string | null, number[]>();
-      for (const p of pairs) {
-        if (p.noise) {
-          // Noise follows a sentence, not a row: sentences move between rows, and the noise goes with them.
-          const previous = rows.at(-1);
-          const anchor = (previous?.tgt.at(-1) ?? previous?.src.at(-1))?.key ?? null;
-          noiseAfter.set(anchor, [...(noiseAfter.get(anchor) ?? []), p.id]);
-          continue;
-        }
-        const segs = byPair.get(p.id) ?? [];
-        const sentence = (s: SegmentRecord): StoredSentence => ({
-          key: sentenceKey(s.id), text: s.text, paragraph: s.paragraph, start: s.start_offset, end: s.end_offset,
-          ...(s.kind === 'headline' ? { kind: 'headline' as const } : {}),
-        });
-        rows.push({
-          key: pairKey(p.id), src: segs.filter((s) => s.side === 'src').map(sentence), tgt: segs.filter((s) => s.side === 'tgt').map(sentence),
-          tgtText: p.tgt_text, mtText: p.mt_text, state: p.state ?? 0, score: p.score, confirmedBy: p.confirmed_by, needsReview: p.needs_review,
-        });
-      }
-      return { rows, noiseAfter };
+      return rowsFromRecords(q.pairs.all(documentId) as PairRecord[], q.segments.all(documentId) as SegmentRecord[]);
     },
 
     /**
@@ -148,19 +97,7 @@ export function alignmentRepo(db: Db) {
 
       // The region's new order: each inserted row, then the noise that followed it before.
       const regionNoise = (q.regionNoise.all(documentId, lo, hi) as number[]);
-      const placed = new Set<number>();
-      const sequence: ({ row: AlignRow } | { noise: number })[] = [];
-      const place = (anchor: string | null) => {
-        const ids = (noiseAfter.get(anchor) ?? []).filter((id) => regionNoise.includes(id) && !placed.has(id));
-        ids.forEach((id) => placed.add(id));
-        return ids.map((id) => ({ noise: id }));
-      };
-      if (patch.at === 0) sequence.push(...place(null));
-      for (const row of patch.inserted) {
-        sequence.push({ row });
-        for (const sentence of [...row.src, ...row.tgt]) sequence.push(...place(sentence.key));
-      }
-      for (const id of regionNoise) if (!placed.has(id)) sequence.push({ noise: id });
+      const sequence = regionSequence(patch, noiseAfter, regionNoise);
 
       const regionSegments = q.regionSegments.all(documentId, lo, hi) as SegmentRecord[];
       const sourceOf = new Map(regionSegments.map((seg) => [sentenceKey(seg.id), seg.source_id]));
@@ -207,11 +144,7 @@ export function alignmentRepo(db: Db) {
           : ((q.firstSegmentAfter.get(documentId, side, hi) as number | null) ?? (q.nextSegmentIdx.get(documentId, side) as number));
         const shi = old.length ? Math.max(...old.map((seg) => seg.idx)) : slo - 1;
         const fallback = old[0]?.source_id ?? (q.anySource.get(documentId, side) as number | undefined);
-        const order: { pairId: number; key?: string; sentence?: Sentence; segmentId?: number }[] = [];
-        sequence.forEach((item, i) => {
-          if ('noise' in item) for (const seg of old.filter((x) => x.pair_id === item.noise)) order.push({ pairId: item.noise, segmentId: seg.id });
-          else for (const sentence of item.row[side]) order.push({ pairId: pairIds[i]!, key: sentence.key, sentence });
-        });
+        const order = sideOrder(sequence, side, old, pairIds);
         const sdelta = order.length - (shi - slo + 1);
         q.parkSegments.run(documentId, side, slo, shi);
         if (sdelta) {
