@@ -63,3 +63,76 @@ describePostgres('PostgreSQL migrations', () => {
     expect(rows[0]).toEqual({ t: null, n: 0 });
   });
 });
+
+/** A new database migrated up to (not including) `version`; the rest are applied by `finish`. */
+async function migratedBefore(version: number) {
+  const db = await createTestDatabase();
+  const all = readPostgresMigrations();
+  await applyPostgresMigrations(db.pool, all.filter((m) => m.version < version));
+  return { db, finish: () => applyPostgresMigrations(db.pool, all) };
+}
+
+describePostgres('PostgreSQL migrations that change stored rows', () => {
+  const opened: TestDatabase[] = [];
+  afterAll(async () => Promise.all(opened.map((db) => db.drop())));
+  const before = async (version: number) => {
+    const m = await migratedBefore(version);
+    opened.push(m.db);
+    return m;
+  };
+
+  it('when revisions exist before 003 then they gain their document, and outlive a deleted pair', async () => {
+    const { db, finish } = await before(3);
+    await db.pool.query(`INSERT INTO documents (id, title) OVERRIDING SYSTEM VALUE VALUES (7, '文档');
+      INSERT INTO pairs (id, document_id, idx, noise, state, tgt_text) OVERRIDING SYSTEM VALUE VALUES (70, 7, 0, 0, 20, 'Edited.');
+      INSERT INTO revisions (pair_id, version, action, old_text, new_text) VALUES (70, 2, 'save', 'MT.', 'Edited.');`);
+    await finish();
+    const revision = async () => (await db.pool.query('SELECT document_id, pair_id, new_text FROM revisions')).rows[0];
+    expect(await revision()).toEqual({ document_id: 7, pair_id: 70, new_text: 'Edited.' });
+    await db.pool.query('DELETE FROM pairs WHERE id = 70');
+    expect(await revision()).toEqual({ document_id: 7, pair_id: null, new_text: 'Edited.' });
+  });
+
+  it('when a document kept gaps, negative or huge indexes before 008 then its pairs are renumbered 0…n-1 in order', async () => {
+    const { db, finish } = await before(8);
+    await db.pool.query(`INSERT INTO documents (id, title, version) OVERRIDING SYSTEM VALUE VALUES (1, 'gaps', 3), (2, 'dense', 5);
+      INSERT INTO pairs (id, document_id, idx, noise, state) OVERRIDING SYSTEM VALUE VALUES
+        (10, 1, 2000000000, 0, 20), (11, 1, -7, 0, 20), (12, 1, 2, 0, 20), (13, 1, 0, 0, 20), (14, 1, 1, 0, 20),
+        (20, 2, 0, 0, 10), (21, 2, 1, 0, 10);`);
+    await finish();
+    const order = async (doc: number) => (await db.pool.query('SELECT id, idx FROM pairs WHERE document_id = $1 ORDER BY idx', [doc])).rows;
+    expect(await order(1)).toEqual([11, 13, 14, 12, 10].map((id, idx) => ({ id, idx })));
+    expect(await order(2)).toEqual([20, 21].map((id, idx) => ({ id, idx })));
+    expect((await db.pool.query('SELECT id, version FROM documents ORDER BY id')).rows).toEqual([{ id: 1, version: 4 }, { id: 2, version: 5 }]);
+  });
+
+  it('when pairs were imported as approved or rejected before 009 then they become translated claims; states given here stay', async () => {
+    const { db, finish } = await before(9);
+    await db.pool.query(`INSERT INTO users (id, name, role, password_hash) OVERRIDING SYSTEM VALUE VALUES (1, 'rita', 'reviewer', 'h'), (2, 'wang', 'reviewer', 'h');
+      INSERT INTO documents (id, title) OVERRIDING SYSTEM VALUE VALUES (1, 'd');
+      INSERT INTO pairs (id, document_id, idx, noise, state, last_editor_id) OVERRIDING SYSTEM VALUE VALUES
+        (10, 1, 0, 0, 30, 1), (11, 1, 1, 0, 25, NULL), (12, 1, 2, 0, 30, 2), (13, 1, 3, 0, 25, 2), (14, 1, 4, 0, 10, NULL);
+      INSERT INTO revisions (document_id, pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment) VALUES
+        (1, 11, 1, NULL, 'reject', '', '', NULL, 25, 'from the file'), (1, 12, 2, 2, 'approve', '', '', 20, 30, NULL),
+        (1, 13, 2, 2, 'reject', '', '', 20, 25, 'here');`);
+    await finish();
+    expect((await db.pool.query('SELECT id, state, last_editor_id, imported_state, imported_editor FROM pairs ORDER BY id')).rows).toEqual([
+      { id: 10, state: 20, last_editor_id: null, imported_state: 30, imported_editor: 'rita' },
+      { id: 11, state: 20, last_editor_id: null, imported_state: 25, imported_editor: null },
+      { id: 12, state: 30, last_editor_id: 2, imported_state: null, imported_editor: null },
+      { id: 13, state: 25, last_editor_id: 2, imported_state: null, imported_editor: null },
+      { id: 14, state: 10, last_editor_id: null, imported_state: null, imported_editor: null },
+    ]);
+  });
+
+  it('when login counters are in flight before 014 then each keeps its count, the start of its window and its lock', async () => {
+    const { db, finish } = await before(14);
+    await db.pool.query(`INSERT INTO login_counters (key, failures, locked_until, last_at) VALUES
+      ('a:lin', '[1000,2000,3000]', 9000, 3000), ('i:1.2.3.4', '[]', 0, 500)`);
+    await finish();
+    expect((await db.pool.query('SELECT key, failures, window_start, locked_until, last_at FROM login_counters ORDER BY key')).rows).toEqual([
+      { key: 'a:lin', failures: 3, window_start: 1000, locked_until: 9000, last_at: 3000 },
+      { key: 'i:1.2.3.4', failures: 1, window_start: 500, locked_until: 0, last_at: 500 },
+    ]);
+  });
+});

@@ -74,7 +74,7 @@ contract('access repository', (store) => {
 
 contract('login counters', (store) => {
   it('when failures are counted then each adds one inside the window, a new window starts over, and a lock never shrinks', async () => {
-    const { counters } = store().repos;
+    const { loginCounters: counters } = store().repos;
     expect(await counters.get('a:lin')).toBeUndefined();
     const counts = [];
     for (let i = 0; i < 5; i++) counts.push(await counters.fail('a:lin', 1000 + i, 60_000));
@@ -87,7 +87,7 @@ contract('login counters', (store) => {
   });
 
   it('when counters are cleared or quiet then they go, and the others stay', async () => {
-    const { counters } = store().repos;
+    const { loginCounters: counters } = store().repos;
     await counters.fail('a:lin', 1000, 60_000);
     await counters.fail('i:10.0.0.1', 1000, 60_000);
     await counters.fail('i:10.0.0.2', 50_000, 60_000);
@@ -100,7 +100,7 @@ contract('login counters', (store) => {
   });
 
   it('when a device logged in then its token names the account until it expires', async () => {
-    const { devices } = store().repos;
+    const { loginDevices: devices } = store().repos;
     const user = await addUser(store(), 'lin');
     await devices.insert('device-hash', user, 5000);
     expect(await devices.account('device-hash', 4000)).toBe('lin');

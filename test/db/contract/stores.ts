@@ -29,7 +29,7 @@ import { createTestDatabase, describePostgres, keepSeed, type TestDatabase } fro
 const postgresRepos = (sql: Sql) => ({
   accounts: accountsRepo(sql), access: accessRepo(sql), documents: documentsRepo(sql), transfer: documentTransferRepo(sql),
   pairs: pairsRepo(sql), alignment: alignmentRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql),
-  counters: loginCounters(sql), devices: loginDevicesRepo(sql),
+  loginCounters: loginCounters(sql), loginDevices: loginDevicesRepo(sql),
 });
 /** The contract's shape: the PostgreSQL repositories', which SQLite's, wrapped, must match. */
 export type Repos = ReturnType<typeof postgresRepos>;
@@ -72,8 +72,8 @@ function sqliteStore(): { store: ContractStore; close(): void } {
   const repos = {
     accounts: wrapSync(liteAccounts(db)), access: wrapSync(liteAccess(db)), documents: wrapSync(liteDocuments(db)),
     transfer: wrapSync(liteTransfer(db)), pairs: wrapSync(litePairs(db)), alignment: wrapSync(liteAlignment(db)),
-    glossary: wrapSync(liteGlossary(db)), memory: wrapSync(liteMemory(db)), counters: wrapSync(liteCounters(db)),
-    devices: wrapSync(liteDevices(db)),
+    glossary: wrapSync(liteGlossary(db)), memory: wrapSync(liteMemory(db)), loginCounters: wrapSync(liteCounters(db)),
+    loginDevices: wrapSync(liteDevices(db)),
   } as Repos;
   const store: ContractStore = {
     kind: 'sqlite', repos,
