@@ -38,30 +38,67 @@ function freePort(): Promise<number> {
   });
 }
 
+const PREFIX = 'duiqi-pg-';
+const OWNER = 'owner.pid';
+const asRoot = process.getuid?.() === 0;
+
+type Run = (cwd: string, program: string, args: string[]) => void;
+
+function runner(bin: string): Run {
+  return (cwd, program, args) => {
+    const [cmd, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, program), ...args]] : [path.join(bin, program), args];
+    execFileSync(cmd, argv, { stdio: 'pipe', cwd });
+  };
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Stops and removes the clusters of earlier runs that were killed before their teardown. */
+function stopOrphans(run: Run): void {
+  for (const name of fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(PREFIX))) {
+    const dir = path.join(os.tmpdir(), name);
+    const ownerFile = path.join(dir, OWNER);
+    // Without its owner's pid a folder may be one another run is creating right now: leave it.
+    const owner = fs.existsSync(ownerFile) ? Number(fs.readFileSync(ownerFile, 'utf8')) : 0;
+    if (!owner || alive(owner)) continue;
+    try {
+      if (fs.existsSync(path.join(dir, 'data', 'postmaster.pid'))) run(dir, 'pg_ctl', ['-D', path.join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
+    } catch {
+      // Already stopped: the folder is all that is left.
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Starts a cluster with trust authentication on 127.0.0.1 and durability turned off (a test run needs no crash
  * safety). PostgreSQL refuses to run as root, so as root its programs run as the `postgres` user.
  */
 export async function startCluster(bin: string): Promise<Cluster> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duiqi-pg-'));
+  const run = runner(bin);
+  stopOrphans(run);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), PREFIX));
   const data = path.join(dir, 'data');
-  const asRoot = process.getuid?.() === 0;
+  fs.writeFileSync(path.join(dir, OWNER), String(process.pid));
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
-  const run = (program: string, args: string[]) => {
-    const [cmd, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, program), ...args]] : [path.join(bin, program), args];
-    execFileSync(cmd, argv, { stdio: 'pipe', cwd: dir });
-  };
   const user = 'postgres';
-  run('initdb', ['-D', data, '-U', user, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  run(dir, 'initdb', ['-D', data, '-U', user, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
   const options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c fsync=off',
     '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200'].join(' ');
-  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
+  run(dir, 'pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
   return {
     host: '127.0.0.1', port, user,
     stop() {
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        run(dir, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

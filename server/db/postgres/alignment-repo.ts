@@ -2,11 +2,11 @@
 // next version first, which takes the document's row lock until it commits: two servers editing one document's rows
 // queue, and the second finds the version moved on.
 
-import type { AlignRow, RowPatch } from '../../domain/alignment-rows.ts';
+import type { AlignRow, RowPatch, Sentence } from '../../domain/alignment-rows.ts';
 import {
   pairKey, regionSequence, rowsFromRecords, sentenceKey, sideOrder, storedId, type PairRecord, type SegmentRecord,
 } from '../alignment-layout.ts';
-import { one, row, rows, run, type Sql } from './connect.ts';
+import { columns, one, row, rows, run, type Sql } from './connect.ts';
 
 type LoggedOp = { id: number; op: string; patch: string };
 
@@ -29,6 +29,14 @@ export function alignmentRepo(sql: Sql) {
     if (!delta) return;
     await sql.query(`UPDATE ${table} SET idx = -(idx + $${n + 1}) - 1 WHERE ${where} AND idx > $${n + 2}`, [...values, delta, hi]);
     await sql.query(`UPDATE ${table} SET idx = -idx - 1 WHERE ${where} AND idx < 0 AND idx > ${PARK}`, values);
+  }
+
+  /** Gives rows (pairs, or segments with their pair) new positions in one statement. */
+  async function moveRows(table: 'pairs' | 'segments', moves: { id: number; idx: number; pairId: number | null }[]) {
+    if (!moves.length) return;
+    const pair = table === 'segments' ? ', pair_id = u.pair' : '';
+    await sql.query(`UPDATE ${table} t SET idx = u.idx${pair} FROM unnest($1::bigint[], $2::integer[], $3::bigint[]) AS u(id, idx, pair)
+      WHERE t.id = u.id`, columns(moves, [(m) => m.id, (m) => m.idx, (m) => m.pairId]));
   }
 
   return {
@@ -73,29 +81,42 @@ export function alignmentRepo(sql: Sql) {
       const dropped = regionSegments.filter((seg) => !regionNoise.includes(seg.pair_id) && !kept.has(sentenceKey(seg.id))).map((seg) => seg.id);
       if (dropped.length) await sql.query('DELETE FROM segments WHERE id = ANY($1::bigint[])', [dropped]);
 
-      // Pairs: park the region, shift the tail, then number the region's new order from lo.
+      // Pairs: park the region, shift the tail, then number the region's new order from lo, a statement per kind of
+      // change rather than per row (a realign replaces thousands).
       await makeRoom('pairs', 'document_id = $1', [documentId], lo, hi, sequence.length - (hi - lo + 1));
       const regionKeys = new Set(patch.removed.map((r) => r.key));
       const pairIds: number[] = [];
+      const noiseMoves: { id: number; idx: number }[] = [];
+      const rowsAt: { i: number; row: AlignRow; reuse?: number; confirmedBy: number | null }[] = [];
       for (const [i, item] of sequence.entries()) {
         if ('noise' in item) {
-          await sql.query('UPDATE pairs SET idx = $1 WHERE id = $2', [lo + i, item.noise]);
-          pairIds.push(item.noise);
+          noiseMoves.push({ id: item.noise, idx: lo + i });
+          pairIds[i] = item.noise;
           continue;
         }
-        const r = item.row;
-        const values = [r.score, r.state, r.mtText, r.tgtText, await userId(r.confirmedBy), r.needsReview];
         // Only a pair this patch replaces may be reused: an id named in an old patch may belong to another row now.
-        const id = regionKeys.has(r.key) ? storedId(r.key, 'p') : undefined;
-        if (id !== undefined && (await run(sql, `UPDATE pairs SET score = $1, state = $2, mt_text = $3, tgt_text = $4, confirmed_by = $5,
-            needs_review = $6, version = version + 1, changed_at = now(), idx = $7 WHERE id = $8`, [...values, lo + i, id])).changes === 1) {
-          pairIds.push(id);
-          continue;
-        }
-        const newId = (await one<number>(sql, `INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, tgt_text, confirmed_by, needs_review)
-          VALUES ($1, $2, $3, 0, $4, $5, $6, $7, $8) RETURNING id`, [documentId, lo + i, ...values]))!;
-        keys.set(r.key, pairKey(newId));
-        pairIds.push(newId);
+        const reuse = regionKeys.has(item.row.key) ? storedId(item.row.key, 'p') : undefined;
+        rowsAt.push({ i, row: item.row, reuse, confirmedBy: await userId(item.row.confirmedBy) });
+      }
+      await moveRows('pairs', noiseMoves.map((m) => ({ ...m, pairId: null })));
+      const pairColumns = (list: typeof rowsAt) => columns(list, [(x) => lo + x.i, (x) => x.row.score, (x) => x.row.state, (x) => x.row.mtText,
+        (x) => x.row.tgtText, (x) => x.confirmedBy, (x) => x.row.needsReview]);
+      const reused = rowsAt.filter((x) => x.reuse !== undefined);
+      const updated = new Set(reused.length ? (await rows<{ id: number }>(sql, `UPDATE pairs p SET idx = u.idx, score = u.score, state = u.state,
+          mt_text = u.mt, tgt_text = u.tgt, confirmed_by = u.confirmed, needs_review = u.review, version = p.version + 1, changed_at = now()
+        FROM unnest($1::bigint[], $2::integer[], $3::double precision[], $4::integer[], $5::text[], $6::text[], $7::bigint[], $8::text[])
+          AS u(id, idx, score, state, mt, tgt, confirmed, review)
+        WHERE p.id = u.id RETURNING p.id`, [reused.map((x) => x.reuse), ...pairColumns(reused)])).map((r) => r.id) : []);
+      for (const x of reused) if (updated.has(x.reuse!)) pairIds[x.i] = x.reuse!;
+      const fresh = rowsAt.filter((x) => x.reuse === undefined || !updated.has(x.reuse));
+      const insertedPairs = fresh.length ? await rows<{ id: number; idx: number }>(sql, `INSERT INTO pairs
+          (document_id, idx, score, state, mt_text, tgt_text, confirmed_by, needs_review)
+        SELECT $1, * FROM unnest($2::integer[], $3::double precision[], $4::integer[], $5::text[], $6::text[], $7::bigint[], $8::text[])
+        RETURNING id, idx`, [documentId, ...pairColumns(fresh)]) : [];
+      const newPairAt = new Map(insertedPairs.map((r) => [r.idx, r.id]));
+      for (const x of fresh) {
+        pairIds[x.i] = newPairAt.get(lo + x.i)!;
+        keys.set(x.row.key, pairKey(pairIds[x.i]!));
       }
 
       // Segments, side by side, the same way.
@@ -109,28 +130,46 @@ export function alignmentRepo(sql: Sql) {
           ?? await one<number>(sql, 'SELECT id FROM sources WHERE document_id = $1 AND side = $2 ORDER BY id LIMIT 1', [documentId, side]);
         const order = sideOrder(sequence, side, old, pairIds);
         await makeRoom('segments', 'document_id = $1 AND side = $2', [documentId, side], slo, shi, order.length - (shi - slo + 1));
+        const moves: { id: number; idx: number; pairId: number }[] = [];
+        const rewritten: { id: number; idx: number; pairId: number; s: Sentence }[] = [];
+        const added: { key: string; idx: number; pairId: number; s: Sentence; source: number }[] = [];
+        // The source text of each sentence added so far, by its key in the patch.
+        const addedSource = new Map<string, number>();
         for (const [i, o] of order.entries()) {
           if (o.segmentId !== undefined) {
-            await sql.query('UPDATE segments SET idx = $1, pair_id = $2 WHERE id = $3', [slo + i, o.pairId, o.segmentId]);
+            moves.push({ id: o.segmentId, idx: slo + i, pairId: o.pairId });
             continue;
           }
           // A sentence joined across two imported files has no single span; keep its start, never a negative length.
           const s = { ...o.sentence!, end: Math.max(o.sentence!.end, o.sentence!.start) };
           const id = storedId(s.key, 's');
           if (id !== undefined && sourceOf.has(s.key)) {
-            await sql.query('UPDATE segments SET text = $1, paragraph = $2, start_offset = $3, end_offset = $4, idx = $5, pair_id = $6 WHERE id = $7',
-              [s.text, s.paragraph, s.start, s.end, slo + i, o.pairId, id]);
+            rewritten.push({ id, idx: slo + i, pairId: o.pairId, s });
             continue;
           }
           // A sentence split off another keeps that sentence's source text.
           const neighbour = order[i - 1]?.key ?? order[i + 1]?.key;
-          const source = (neighbour && sourceOf.get(keys.get(neighbour) ?? neighbour)) || fallback;
-          const newId = (await one<number>(sql, `INSERT INTO segments (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset,
-              end_offset, noise) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0) RETURNING id`,
-          [documentId, o.pairId, source, side, slo + i, s.text, s.kind ?? 'sentence', s.paragraph, s.start, s.end]))!;
-          keys.set(s.key, sentenceKey(newId));
-          sourceOf.set(sentenceKey(newId), source!);
+          const source = (neighbour && (addedSource.get(neighbour) ?? sourceOf.get(neighbour))) || fallback!;
+          addedSource.set(s.key, source);
+          added.push({ key: s.key, idx: slo + i, pairId: o.pairId, s, source });
         }
+        await moveRows('segments', moves);
+        if (rewritten.length) {
+          await sql.query(`UPDATE segments s SET idx = u.idx, pair_id = u.pair, text = u.text, paragraph = u.paragraph, start_offset = u.start,
+              end_offset = u.stop
+            FROM unnest($1::bigint[], $2::integer[], $3::bigint[], $4::text[], $5::integer[], $6::integer[], $7::integer[])
+              AS u(id, idx, pair, text, paragraph, start, stop)
+            WHERE s.id = u.id`, columns(rewritten, [(x) => x.id, (x) => x.idx, (x) => x.pairId, (x) => x.s.text, (x) => x.s.paragraph,
+            (x) => x.s.start, (x) => x.s.end]));
+        }
+        if (!added.length) continue;
+        const insertedSegments = await rows<{ id: number; idx: number }>(sql, `INSERT INTO segments
+            (document_id, side, idx, pair_id, source_id, text, kind, paragraph, start_offset, end_offset)
+          SELECT $1, $2, * FROM unnest($3::integer[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::integer[], $9::integer[], $10::integer[])
+          RETURNING id, idx`, [documentId, side, ...columns(added, [(x) => x.idx, (x) => x.pairId, (x) => x.source, (x) => x.s.text,
+          (x) => x.s.kind ?? 'sentence', (x) => x.s.paragraph, (x) => x.s.start, (x) => x.s.end])]);
+        const newSegmentAt = new Map(insertedSegments.map((r) => [r.idx, r.id]));
+        for (const x of added) keys.set(x.key, sentenceKey(newSegmentAt.get(x.idx)!));
       }
       const live = new Set(pairIds);
       const gone = patch.removed.map((r) => storedId(r.key, 'p')).filter((id): id is number => id !== undefined && !live.has(id));

@@ -74,3 +74,6 @@ export async function run(sql: Sql, text: string, values?: unknown[]): Promise<{
 
 /** The asynchronous form of a synchronous repository or store: every method returns a promise of what it returned. */
 export type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : T[K] };
+
+/** Column arrays for a statement over unnest($1, $2, …): one round trip for any number of rows. */
+export const columns = <T>(items: T[], pick: ((item: T) => unknown)[]) => pick.map((f) => items.map(f));

@@ -4,7 +4,7 @@ import type {
   DocumentHeaderRow, DocumentSummaryRow, NewPair, PairFiguresRow, PairRow, SegmentRow,
 } from '../documents-repo.ts';
 import type { StoredStructure } from '../../domain/structured-text.ts';
-import { one, row, rows, type Sql } from './connect.ts';
+import { columns, one, row, rows, type Sql } from './connect.ts';
 
 // Counts grouped first (an index scan of migration 005's indexes), then spread into columns. `one` limits both scans to
 // the document $1.
@@ -48,9 +48,6 @@ export function withSegments(pairs: PairRow[], segments: SegmentRow[]) {
   for (const s of segments) byPair.set(s.pair_id, [...(byPair.get(s.pair_id) ?? []), s]);
   return pairs.map((pair) => ({ pair, segments: byPair.get(pair.id) ?? [] }));
 }
-
-/** Column arrays for an INSERT … SELECT FROM unnest(…): one round trip for any number of rows. */
-const columns = <T>(items: T[], pick: ((item: T) => unknown)[]) => pick.map((f) => items.map(f));
 
 export function documentsRepo(sql: Sql) {
   return {
