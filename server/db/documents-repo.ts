@@ -248,7 +248,7 @@ const XML_UNSAFE = (column: string) =>
 /** Export and bilingual import: pairs in pages, an XML-safety scan, and pairs saved with their own fields. */
 export function documentTransferRepo(db: Db) {
   const q = {
-    // Keyset pages: a better-sqlite3 iterator left open across awaits would block every write of the app.
+    // Keyset pages: a cursor left open across awaits would hold a transaction (and on SQLite every write) open.
     page: db.prepare(`SELECT p.idx, p.score, p.state, p.mt_text, p.tgt_text, p.version, u.name AS last_editor, p.changed_at,
         p.imported_state, p.imported_editor,
         (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)) AS src_segments,
@@ -287,16 +287,12 @@ export function documentTransferRepo(db: Db) {
     /** The document's pairs in order, each with its current English and where its Chinese starts in `sourceId`. */
     placedPairs: (documentId: number, sourceId: number | null) =>
       q.placedPairs.all({ doc: documentId, source: sourceId }) as { tgt: string; src_start: number | null; src: string | null }[],
-    /** Every non-noise pair at or above `minState`, in order, read `pageSize` rows at a time. */
-    *exportPairs(documentId: number, minState: number, pageSize = 500): Generator<ExportPairRow> {
-      let after = -1;
-      for (;;) {
-        const rows = q.page.all(documentId, minState, after, pageSize) as ExportPairRow[];
-        yield* rows;
-        if (rows.length < pageSize) return;
-        after = rows.at(-1)!.idx;
-      }
-    },
+    /**
+     * Up to `limit` non-noise pairs at or above `minState` after position `after`, in order: an export reads
+     * page after page, each in its own short read, so no transaction stays open while a slow client downloads.
+     */
+    exportPage: (documentId: number, minState: number, after: number, limit: number) =>
+      q.page.all(documentId, minState, after, limit) as ExportPairRow[],
     lastChange: (documentId: number) => q.lastChange.get(documentId) as string | null,
     /** The idx of the first exported pair holding a character XML cannot carry, if any. */
     firstXmlUnsafePair: (documentId: number, minState: number) => q.xmlUnsafe.get(documentId, minState) as number | undefined,

@@ -45,3 +45,4 @@ export function loginDevicesRepo(db: Db) {
     deleteExpired: (now: number) => void q.deleteExpired.run(now),
   };
 }
+export type LoginDevicesRepo = ReturnType<typeof loginDevicesRepo>;

@@ -40,3 +40,4 @@ export function memoryRepo(db: Db) {
     count: () => q.count.get() as number,
   };
 }
+export type MemoryRepo = ReturnType<typeof memoryRepo>;

@@ -33,15 +33,15 @@ export interface Counter {
  * server processes count the same account at once, and none may lose another's failure or shorten its lock.
  */
 export interface CounterStore {
-  get(key: string): Counter | undefined;
+  get(key: string): Counter | undefined | Promise<Counter | undefined>;
   /** Counts a failure at `at`, in a new window when the current one began `windowMs` or more before; returns the count. */
-  fail(key: string, at: number, windowMs: number): number;
+  fail(key: string, at: number, windowMs: number): number | Promise<number>;
   /** Raises the key's lock to `until`; never lowers it. */
-  lock(key: string, until: number): void;
-  clear(key: string): void;
+  lock(key: string, until: number): void | Promise<void>;
+  clear(key: string): void | Promise<void>;
   /** Forgets counters whose lock has ended and whose last failure is before `quietSince`. */
-  prune(now: number, quietSince: number): void;
-  size(): number;
+  prune(now: number, quietSince: number): void | Promise<void>;
+  size(): number | Promise<number>;
 }
 
 export class MemoryCounters implements CounterStore {
@@ -82,24 +82,25 @@ export class LoginThrottle {
   ) {}
 
   /** Milliseconds until this attempt may be made; 0 when it may now. */
-  retryAfter(attempt: LoginAttempt): number {
+  async retryAfter(attempt: LoginAttempt): Promise<number> {
     const t = this.now();
-    return Math.max(0, ...this.keysOf(attempt).map((k) => (this.counters.get(k)?.lockedUntil ?? 0) - t));
+    const locks = await Promise.all(this.keysOf(attempt).map(async (k) => (await this.counters.get(k))?.lockedUntil ?? 0));
+    return Math.max(0, ...locks.map((until) => until - t));
   }
 
-  fail(attempt: LoginAttempt): void {
-    for (const key of this.keysOf(attempt)) this.bump(key);
+  async fail(attempt: LoginAttempt): Promise<void> {
+    for (const key of this.keysOf(attempt)) await this.bump(key);
   }
 
   /** A successful login clears the account's failures (and the device's), not the address's. */
-  succeed(attempt: LoginAttempt): void {
-    for (const key of this.keysOf(attempt).filter((k) => !k.startsWith('i:'))) this.counters.clear(key);
+  async succeed(attempt: LoginAttempt): Promise<void> {
+    for (const key of this.keysOf(attempt).filter((k) => !k.startsWith('i:'))) await this.counters.clear(key);
   }
 
   /** An admin's unlock: forgets the failures of an account or an address. */
-  unlock(target: { account?: string; address?: string }): void {
-    if (target.account !== undefined) this.counters.clear(this.key('a', target.account));
-    if (target.address !== undefined) this.counters.clear(this.key('i', target.address));
+  async unlock(target: { account?: string; address?: string }): Promise<void> {
+    if (target.account !== undefined) await this.counters.clear(this.key('a', target.account));
+    if (target.address !== undefined) await this.counters.clear(this.key('i', target.address));
   }
 
   // A known device answers only for itself: a stolen device cookie still guesses slowly, and strangers' failures miss it.
@@ -118,11 +119,11 @@ export class LoginThrottle {
     return excess <= 0 ? 0 : Math.min(max, this.limits.firstDelayMs * 2 ** Math.min(excess - 1, 40));
   }
 
-  private bump(key: string): void {
+  private async bump(key: string): Promise<void> {
     const t = this.now();
-    const wait = this.delay(key[0] as Kind, this.counters.fail(key, t, this.limits.windowMs));
-    if (wait > 0) this.counters.lock(key, t + wait);
+    const wait = this.delay(key[0] as Kind, await this.counters.fail(key, t, this.limits.windowMs));
+    if (wait > 0) await this.counters.lock(key, t + wait);
     // Forget quiet entries so the store cannot grow without bound under a spray of names.
-    if (this.counters.size() > 10_000) this.counters.prune(t, t - this.limits.windowMs);
+    if ((await this.counters.size()) > 10_000) await this.counters.prune(t, t - this.limits.windowMs);
   }
 }

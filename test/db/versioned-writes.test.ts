@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../server/db/open-database.ts';
+import { sqliteStore } from '../../server/db/sqlite-store.ts';
 import { pairsRepo } from '../../server/db/pairs-repo.ts';
 import { alignmentRepo } from '../../server/db/alignment-repo.ts';
 import { documentsRepo } from '../../server/db/documents-repo.ts';
@@ -57,17 +58,17 @@ describe('an alignment edit claims the document version it read', () => {
 
 describe('a document revision counter says what changed since a cache looked', () => {
   it('when a pair is saved then its document revision moves on by one and names that pair; the memory moves only for approvals', async () => {
-    const user = await accounts(a).createUser('lin', 'reviewer', 'correct horse 12');
+    const user = await accounts(sqliteStore(a)).createUser('lin', 'reviewer', 'correct horse 12');
     const docs = documentsRepo(b);
     const before = docs.generationParts(documentId);
     const memory = memoryRepo(b).generation();
-    const editing = postEditing(a);
-    editing.act(user, pairId, { action: 'save', version: 1, text: 'Saved once.' });
+    const editing = postEditing(sqliteStore(a));
+    await editing.act(user, pairId, { action: 'save', version: 1, text: 'Saved once.' });
     expect(docs.generationParts(documentId)).toEqual({ revision: before.revision + 1, version: before.version });
     expect(docs.revisedPairIds(documentId, before.revision)).toEqual([pairId]);
     expect(docs.revisedPairIds(documentId, before.revision + 1)).toEqual([]);
     expect(memoryRepo(b).generation()).toBe(memory);
-    editing.act(user, pairId, { action: 'approve', version: 2 });
+    await editing.act(user, pairId, { action: 'approve', version: 2 });
     expect(memoryRepo(b).generation()).not.toBe(memory);
   });
 

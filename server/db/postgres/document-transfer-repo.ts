@@ -23,22 +23,14 @@ export function documentTransferRepo(sql: Sql) {
         (SELECT min(s.start_offset) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' AND s.source_id = $2) AS src_start,
         (SELECT string_agg(s.text, '' ORDER BY s.idx) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src') AS src
       FROM pairs p WHERE p.document_id = $1 AND p.noise = 0 ORDER BY p.idx`, [documentId, sourceId]),
-    /** Every non-noise pair at or above `minState`, in order, read `pageSize` rows at a time. */
-    async *exportPairs(documentId: number, minState: number, pageSize = 500): AsyncGenerator<ExportPairRow> {
-      let after = -1;
-      for (;;) {
-        const page = await rows<ExportPairRow>(sql, `SELECT p.idx, p.score, p.state, p.mt_text, p.tgt_text, p.version, u.name AS last_editor,
-            p.changed_at, p.imported_state, p.imported_editor,
-            ${jsonList('s.text', "segments s WHERE s.pair_id = p.id AND s.side = 'src'", 's.idx')} AS src_segments,
-            ${jsonList('s.text', "segments s WHERE s.pair_id = p.id AND s.side = 'tgt'", 's.idx')} AS tgt_segments,
-            ${jsonList('r.comment', "revisions r WHERE r.pair_id = p.id AND r.action = 'reject' AND r.comment IS NOT NULL", 'r.version')} AS comments
-          FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id
-          WHERE p.document_id = $1 AND p.noise = 0 AND p.state >= $2 AND p.idx > $3 ORDER BY p.idx LIMIT $4`, [documentId, minState, after, pageSize]);
-        yield* page;
-        if (page.length < pageSize) return;
-        after = page.at(-1)!.idx;
-      }
-    },
+    /** Up to `limit` non-noise pairs at or above `minState` after position `after`, in order (keyset pages). */
+    exportPage: (documentId: number, minState: number, after: number, limit: number) => rows<ExportPairRow>(sql, `SELECT p.idx, p.score, p.state,
+        p.mt_text, p.tgt_text, p.version, u.name AS last_editor, p.changed_at, p.imported_state, p.imported_editor,
+        ${jsonList('s.text', "segments s WHERE s.pair_id = p.id AND s.side = 'src'", 's.idx')} AS src_segments,
+        ${jsonList('s.text', "segments s WHERE s.pair_id = p.id AND s.side = 'tgt'", 's.idx')} AS tgt_segments,
+        ${jsonList('r.comment', "revisions r WHERE r.pair_id = p.id AND r.action = 'reject' AND r.comment IS NOT NULL", 'r.version')} AS comments
+      FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id
+      WHERE p.document_id = $1 AND p.noise = 0 AND p.state >= $2 AND p.idx > $3 ORDER BY p.idx LIMIT $4`, [documentId, minState, after, limit]),
     lastChange: async (documentId: number) => (await one<string | null>(sql, 'SELECT max(changed_at) FROM pairs WHERE document_id = $1', [documentId])) ?? null,
     /** The idx of the first exported pair holding a character XML cannot carry, if any. */
     firstXmlUnsafePair: (documentId: number, minState: number) => one<number>(sql, `SELECT p.idx FROM pairs p

@@ -46,18 +46,11 @@ export interface ContractStore {
 
 const isRunResult = (v: unknown): v is { changes: number } =>
   typeof v === 'object' && v !== null && 'changes' in v && 'lastInsertRowid' in v;
-const isGenerator = (v: unknown): v is Generator => Object.prototype.toString.call(v) === '[object Generator]';
-
-async function* asAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
-  yield* items;
-}
-
-/** Every method answers a promise (a generator becomes an async one); a run result keeps only its row count. */
+/** Every method answers a promise; a run result keeps only its row count. */
 function wrapSync(repo: object): unknown {
   return Object.fromEntries(Object.entries(repo).map(([name, fn]) => [name, (...args: unknown[]) => {
     try {
       const result = (fn as (...a: unknown[]) => unknown)(...args);
-      if (isGenerator(result)) return asAsync(result);
       return Promise.resolve(isRunResult(result) ? { changes: result.changes } : result);
     } catch (error) {
       return Promise.reject(error);
