@@ -1,0 +1,85 @@
+// The store on PostgreSQL: each transaction on a connection of the pool of its own, so transactions of many requests
+// (and of many servers) run at once; the SQL of the repositories keeps them correct.
+
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { RunResult } from 'better-sqlite3';
+import type pg from 'pg';
+import type { Repositories, Store, Tx, Work } from '../store.ts';
+import { accessRepo } from './access-repo.ts';
+import { accountsRepo } from './accounts-repo.ts';
+import { alignmentRepo } from './alignment-repo.ts';
+import { openPostgres, type PostgresPool, type Sql } from './connect.ts';
+import { documentTransferRepo } from './document-transfer-repo.ts';
+import { documentsRepo } from './documents-repo.ts';
+import { glossaryRepo } from './glossary-repo.ts';
+import { loginCounters, loginDevicesRepo } from './login-counters-repo.ts';
+import { memoryRepo } from './memory-repo.ts';
+import { applyPostgresMigrations, readPostgresMigrations } from './migrate.ts';
+import { pairsRepo } from './pairs-repo.ts';
+
+// The SQLite repositories' writes answer better-sqlite3's RunResult; here they answer its row count alone, which is all
+// any caller reads (no lastInsertRowid: ids come back from RETURNING).
+type Changes<T> = T extends RunResult ? { changes: number } : T;
+type ReportingChanges<X> = {
+  [K in keyof X]: { [M in keyof X[K]]: X[K][M] extends (...args: infer A) => infer R ? (...args: A) => Changes<Awaited<R>> | Promise<Changes<Awaited<R>>> : X[K][M] };
+};
+
+/** The repositories bound to `sql`, in the shape the store hands to a use case. */
+export function postgresRepositories(sql: Sql): Tx {
+  const tx = {
+    pairs: pairsRepo(sql), documents: documentsRepo(sql), transfer: documentTransferRepo(sql), alignment: alignmentRepo(sql),
+    accounts: accountsRepo(sql), access: accessRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql),
+    loginCounters: loginCounters(sql), loginDevices: loginDevicesRepo(sql),
+  } satisfies Record<keyof Repositories, unknown>;
+  const checked: ReportingChanges<Tx> = tx;
+  return checked as Tx;
+}
+
+const BEGIN = {
+  // A read sees one snapshot, as SQLite's deferred transaction does.
+  read: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+  // Writes run at read committed: every guarantee they need is a version condition or a row lock in their SQL.
+  write: 'BEGIN',
+};
+
+export function postgresStore(pool: PostgresPool): Store {
+  const open = new AsyncLocalStorage<{ kind: 'read' | 'write'; tx: Tx }>();
+
+  async function run<T>(kind: 'read' | 'write', work: Work<T>): Promise<Awaited<T>> {
+    const client: pg.PoolClient = await pool.connect();
+    try {
+      await client.query(BEGIN[kind]);
+      const tx = postgresRepositories(client);
+      const value = await open.run({ kind, tx }, () => work(tx));
+      await client.query('COMMIT');
+      return value;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  // A transaction begun inside another (one use case calling another) joins it, as on SQLite.
+  function transaction<T>(kind: 'read' | 'write', work: Work<T>): Promise<Awaited<T>> {
+    const outer = open.getStore();
+    if (outer?.kind === 'read' && kind === 'write') return Promise.reject(new Error('A write transaction cannot begin inside a read.'));
+    if (outer) return Promise.resolve().then(() => work(outer.tx) as Awaited<T>);
+    return run(kind, work);
+  }
+
+  return {
+    read: (work) => transaction('read', work),
+    write: (work) => transaction('write', work),
+    file: undefined,
+    close: () => pool.end(),
+  };
+}
+
+/** Opens a pool on `url`, migrates the database (several servers may do so at once) and returns the store on it. */
+export async function openPostgresStore(url: string): Promise<Store> {
+  const pool = openPostgres(url);
+  await applyPostgresMigrations(pool, readPostgresMigrations());
+  return postgresStore(pool);
+}

@@ -1,0 +1,83 @@
+// The store on PostgreSQL running the real use cases: transactions commit or roll back whole, and concurrent requests
+// through it keep the guarantees the SQL states (one of two saves from one version wins, the other is a 409).
+
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openPostgresStore } from '../../server/db/postgres/postgres-store.ts';
+import type { Store } from '../../server/db/store.ts';
+import { accounts, type User } from '../../server/services/accounts.ts';
+import { alignmentEditing } from '../../server/services/alignment-editing.ts';
+import { postEditing } from '../../server/services/post-editing.ts';
+import type { Aligner } from '../../server/domain/assemble-pairs.ts';
+import { createTestDatabase, describePostgres, type TestDatabase } from '../support/postgres.ts';
+
+let db: TestDatabase;
+let store: Store;
+let user: User;
+
+const noAligner = (): Aligner => () => {
+  throw new Error('no realign in this test');
+};
+
+async function insertDocument(title: string, texts: { zh: string; en: string }[]) {
+  return store.write(async (tx) => {
+    const id = await tx.documents.insertDocument({ title, srcLang: 'zh-CN', tgtLang: 'en', sourceName: null, pageDate: null, createdBy: null });
+    const src = await tx.documents.insertSource(id, 'src', 'zh.txt', texts.map((t) => t.zh).join(''));
+    const tgt = await tx.documents.insertSource(id, 'tgt', 'en.txt', texts.map((t) => t.en).join(' '));
+    await tx.documents.insertPairs(id, texts.map((t, i) => ({ score: 1, noise: false, state: 10, mtText: t.en, segments: [
+      { side: 'src' as const, sourceId: src, idx: i, text: t.zh, kind: 'sentence' as const, paragraph: 0, start: 0, end: t.zh.length },
+      { side: 'tgt' as const, sourceId: tgt, idx: i, text: t.en, kind: 'sentence' as const, paragraph: 0, start: 0, end: t.en.length }] })));
+    return { id, pairIds: (await tx.documents.pairs(id)).map((p) => p.pair.id) };
+  });
+}
+
+const TEXTS = [{ zh: '一。', en: 'One.' }, { zh: '二。', en: 'Two.' }, { zh: '三。', en: 'Three.' }];
+
+describePostgres('the store on PostgreSQL', () => {
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await db.close();
+    store = await openPostgresStore(db.url);
+    user = await accounts(store).createUser('lin', 'reviewer', 'correct horse 12');
+  });
+  afterAll(async () => {
+    await store?.close();
+    await db?.drop();
+  });
+
+  it('when a write throws then nothing of it is stored; a write inside a write joins it; a write inside a read is refused', async () => {
+    await expect(store.write(async (tx) => {
+      await tx.glossary.upsert('中国', 'China', null);
+      throw new Error('half-way');
+    })).rejects.toThrow('half-way');
+    expect(await store.read((tx) => tx.glossary.count())).toBe(0);
+    await store.write(async (tx) => {
+      await tx.glossary.upsert('中国', 'China', null);
+      await store.write((inner) => inner.glossary.upsert('北京', 'Beijing', null));
+    });
+    expect(await store.read((tx) => tx.glossary.count())).toBe(2);
+    await expect(store.read(() => store.write((tx) => tx.glossary.count()))).rejects.toThrow(/inside a read/);
+  });
+
+  it('when two saves of one pair from the same version arrive at once then one is stored and the other is a 409', async () => {
+    const { pairIds } = await insertDocument('并发保存', TEXTS);
+    const editing = postEditing(store);
+    const results = await Promise.allSettled(['By A.', 'By B.'].map((text) => editing.act(user, pairIds[0]!, { action: 'save', version: 1, text })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ status: 409 });
+    const history = await editing.history(pairIds[0]!);
+    expect(history).toHaveLength(1);
+  });
+
+  it('when two alignment edits from the same version arrive at once then one is applied, the other is a 409, and undo restores the rows', async () => {
+    const { id } = await insertDocument('并发对齐', TEXTS);
+    const editing = alignmentEditing(store, noAligner);
+    const results = await Promise.allSettled([0, 1].map((row) => editing.apply(user, id, 1, { kind: 'merge', row })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
+    const rows = async () => (await store.read((tx) => tx.alignment.load(id))).rows.map((r) => r.src.map((s) => s.text).join(''));
+    expect(await rows()).toHaveLength(2);
+    await editing.undo(user, id, 2);
+    expect(await rows()).toEqual(['一。', '二。', '三。']);
+  });
+});
