@@ -96,10 +96,13 @@ function halfwayByCharacters(sentences: string[]): number {
 
 // A worker that answers each request with one message (see align-worker.ts).
 function partWorker() {
-  // The worker needs the TypeScript loader this thread runs under before it imports its entry.
-  const entry = new URL('./align-worker.ts', import.meta.url).href;
-  const loader = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  // Run from the sources, the worker needs the TypeScript loader this thread runs under before it
+  // imports its entry; run from the bundle of the command line (see build-cli-bundle.ts), it does not.
+  const fromSources = import.meta.url.endsWith('.ts');
+  const entry = JSON.stringify(new URL(fromSources ? './align-worker.ts' : './align-worker.mjs', import.meta.url).href);
+  const boot = fromSources
+    ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${entry}); })`
+    : `import(${entry})`;
   const worker = new Worker(boot, { eval: true });
   return {
     ask: <T>(request: PartRequest) => new Promise<T>((resolve, reject) => {
