@@ -74,7 +74,7 @@ export function createApp(deps: AppDeps) {
   const mt = machineTranslation(store, deps.mt ?? configuredEngine(store));
   // Made on first use: a database in memory (route listings in tests) never imports.
   let pool = deps.work;
-  const work = () => (pool ??= workPool(store.file));
+  const work = () => (pool ??= workPool(store.address));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

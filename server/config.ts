@@ -1,10 +1,13 @@
 // Reads and checks the environment; an invalid value stops start-up with one clear line.
 
 import { isIP } from 'node:net';
+import { isPostgresUrl } from './db/database-address.ts';
 
 export interface Config {
   port: number;
   dbFile: string;
+  /** Where the data lives: the PostgreSQL URL DUIQI_DATABASE_URL names, or else the SQLite file. */
+  database: string;
   adminPassword: string | undefined;
   /** A LibreTranslate-compatible server; without one the offline gloss engine drafts. */
   mtUrl: string | undefined;
@@ -54,6 +57,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const dbFile = env.DUIQI_DB ?? 'data/duiqi.sqlite';
   if (!dbFile.trim()) throw new ConfigError('DUIQI_DB must name a file, not be empty.');
+  const databaseUrl = env.DUIQI_DATABASE_URL || undefined;
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    throw new ConfigError('DUIQI_DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/duiqi), not another kind of address.');
+  }
   const adminPassword = env.DUIQI_ADMIN_PASSWORD;
   if (adminPassword !== undefined && adminPassword.length < 8) {
     throw new ConfigError('DUIQI_ADMIN_PASSWORD must have at least 8 characters.');
@@ -79,7 +86,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`DUIQI_FETCH_TIMEOUT must be a whole number of milliseconds from 100 to 600000, not "${timeoutText}".`);
   }
   return {
-    port, dbFile, adminPassword, mtUrl, mtKey: env.DUIQI_MT_KEY || undefined, maxUpload, workers,
+    port, dbFile, database: databaseUrl ?? dbFile, adminPassword, mtUrl, mtKey: env.DUIQI_MT_KEY || undefined, maxUpload, workers,
     trustProxy: trustProxyOf(env.DUIQI_TRUST_PROXY), fetchAllow, fetchTimeoutMs,
   };
 }

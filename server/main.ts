@@ -1,18 +1,20 @@
-// Starts the workbench: configuration, database, first admin and demo corpus, then the HTTP server; with
-// DUIQI_WORKERS above 1, that many server processes share the port (SQLite in WAL mode takes their writes
-// one at a time; every cache in a process is keyed by what the database says, so none goes stale).
+// Starts the workbench: configuration, database (the SQLite file, or PostgreSQL when DUIQI_DATABASE_URL names one),
+// first admin and demo corpus, then the HTTP server; with DUIQI_WORKERS above 1, that many server processes share
+// the port. Every cache in a process is keyed by what the database says, so none goes stale, whether the other
+// writers are processes of this server or (on PostgreSQL) other servers.
 
 import cluster from 'node:cluster';
 import { readConfig, ConfigError, type Config } from './config.ts';
 import { createApp } from './app.ts';
 import { createI18n } from './http/i18n.ts';
-import { openStore } from './db/sqlite-store.ts';
+import { openStoreAt } from './db/open-store.ts';
+import { shownAddress } from './db/database-address.ts';
 import type { Store } from './db/store.ts';
 import { defaultAligner, prepareWorkbench } from './services/workbench.ts';
 import { configuredEngine } from './services/machine-translation.ts';
 
 function report(config: Config, r: Awaited<ReturnType<typeof prepareWorkbench>>): void {
-  console.log(`duiqi is serving http://localhost:${config.port} (database ${config.dbFile}${config.workers > 1 ? `, ${config.workers} processes` : ''})`);
+  console.log(`duiqi is serving http://localhost:${config.port} (database ${shownAddress(config.database)}${config.workers > 1 ? `, ${config.workers} processes` : ''})`);
   if (r.demoImported) console.log('Imported the demo corpus from corpus/.');
   if (r.generatedPassword) {
     console.log(`Log in as admin with the password ${r.generatedPassword} (shown only this once; set DUIQI_ADMIN_PASSWORD to choose it).`);
@@ -42,11 +44,12 @@ async function serve(config: Config, store: Store, ready: () => void): Promise<v
 async function main(): Promise<void> {
   const config = readConfig();
   if (cluster.isWorker) {
-    await serve(config, openStore(config.dbFile), () => process.send?.('listening'));
+    await serve(config, await openStoreAt(config.database), () => process.send?.('listening'));
     return;
   }
-  const store = openStore(config.dbFile);
-  const prepared = await prepareWorkbench(store, config.adminPassword, defaultAligner);
+  const store = await openStoreAt(config.database);
+  // Servers starting at once on one PostgreSQL database take turns here: one makes the admin and the demo.
+  const prepared = await store.alone(() => prepareWorkbench(store, config.adminPassword, defaultAligner));
   if (config.workers <= 1) {
     await serve(config, store, () => report(config, prepared));
     return;

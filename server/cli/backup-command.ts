@@ -20,7 +20,9 @@ export async function backupCommand(args: string[]): Promise<number> {
   if (!fs.statSync(path.dirname(target), { throwIfNoEntry: false })?.isDirectory()) {
     throw new ValidationError(`Cannot write "${positionals[0]}": there is no directory ${path.dirname(target)}.`);
   }
-  const source = readConfig().dbFile;
+  const config = readConfig();
+  if (config.database !== config.dbFile) throw new ValidationError('backup copies a SQLite file; back up a PostgreSQL database with pg_dump (see "Running for a team" in the README).');
+  const source = config.dbFile;
   if (!fs.existsSync(source)) throw new ValidationError(`There is no database "${source}" to back up.`);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   try {

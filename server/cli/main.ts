@@ -20,16 +20,16 @@ class UsageError extends Error {}
 
 // Each command loads its own modules: `duiqi align` must start fast, and needs no database.
 const database = async () => ({
-  ...(await import('../db/sqlite-store.ts')),
+  ...(await import('../db/open-store.ts')),
   ...(await import('../services/accounts.ts')),
   ...(await import('../domain/passwords.ts')),
 });
 
 async function userAdd(args: string[]): Promise<number> {
-  const { openStore, accounts, randomToken } = await database();
+  const { openStoreAt, accounts, randomToken } = await database();
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { role: { type: 'string' }, password: { type: 'string' } } });
   if (positionals.length !== 1 || !values.role) throw new UsageError('user add needs a NAME and --role.');
-  const store = openStore(readConfig().dbFile);
+  const store = await openStoreAt(readConfig().database);
   try {
     const password = values.password ?? randomToken(12);
     const user = await accounts(store).createUser(positionals[0]!, values.role, password);
@@ -41,10 +41,10 @@ async function userAdd(args: string[]): Promise<number> {
 }
 
 async function tokenCreate(args: string[]): Promise<number> {
-  const { openStore, accounts } = await database();
+  const { openStoreAt, accounts } = await database();
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (positionals.length !== 1) throw new UsageError('token create needs a user NAME.');
-  const store = openStore(readConfig().dbFile);
+  const store = await openStoreAt(readConfig().database);
   try {
     console.log(await accounts(store).createToken(positionals[0]!));
     return 0;
@@ -55,12 +55,12 @@ async function tokenCreate(args: string[]): Promise<number> {
 
 /** Lifts the login wait of an account or an address (shared with running servers through the database). */
 async function unlock(args: string[]): Promise<number> {
-  const { openStore } = await database();
+  const { openStoreAt } = await database();
   const { DEFAULT_LIMITS, LoginThrottle } = await import('../domain/login-throttle.ts');
   const { storedCounters } = await import('../services/login-counters.ts');
   const { values } = parseArgs({ args, options: { account: { type: 'string' }, address: { type: 'string' } } });
   if (values.account === undefined && values.address === undefined) throw new UsageError('unlock needs --account NAME or --address IP.');
-  const store = openStore(readConfig().dbFile);
+  const store = await openStoreAt(readConfig().database);
   try {
     await new LoginThrottle(DEFAULT_LIMITS, Date.now, storedCounters(store)).unlock(values);
     console.log(`Unlocked ${[values.account && `the account "${values.account}"`, values.address && `the address ${values.address}`].filter(Boolean).join(' and ')}.`);

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config.ts';
-import { openStore } from '../db/sqlite-store.ts';
+import { openStoreAt } from '../db/open-store.ts';
 import type { Store } from '../db/store.ts';
 import { exportDocument } from '../services/export-document.ts';
 import { importMemoryFile, importUpload, type UploadedFile } from '../services/import-file.ts';
@@ -15,8 +15,8 @@ import { defaultAligner } from '../services/workbench.ts';
 import { documentId } from '../http/params.ts';
 import { ValidationError } from '../domain/errors.ts';
 
-function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
-  const store = openStore(readConfig().dbFile);
+async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStoreAt(readConfig().database);
   return work(store).finally(() => store.close());
 }
 

@@ -67,7 +67,9 @@ export function sqliteStore(db: Db, hooks: SqliteStoreHooks = {}): Store {
   return {
     read: (work) => transaction('read', work),
     write: (work) => transaction('write', work),
-    file,
+    address: file,
+    // The one process that opens the file first prepares it before any other starts (see main.ts).
+    alone: (work) => work(),
     async close() {
       await lane.tail;
       db.close();

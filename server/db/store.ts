@@ -42,7 +42,12 @@ export interface Store {
   read<T>(work: Work<T>): Promise<Awaited<T>>;
   /** Runs `work` in one write transaction: all of it is stored, or (when it throws) none of it. */
   write<T>(work: Work<T>): Promise<Awaited<T>>;
-  /** The database file, for a work thread to open its own store on; undefined for a database in memory. */
-  readonly file: string | undefined;
+  /** The database file or PostgreSQL URL, for a work thread to open its own store at; undefined for a database in memory. */
+  readonly address: string | undefined;
+  /**
+   * Runs `work` while no other server on this database runs its own `alone` (first start: the admin account and the
+   * demo are made once however many servers start at once). `work` uses the store as usual.
+   */
+  alone<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -28,12 +28,12 @@ interface Job {
 const THREADS = Math.max(1, os.availableParallelism() - 1);
 
 /**
- * Threads start on first use, each with its own connection to the database file (WAL lets pages read
+ * Threads start on first use, each with its own connection to the database (on SQLite, WAL lets pages read
  * while a thread writes), and stay for the next job; idle, they do not keep the process alive. A thread
  * that dies fails its job with a 500 and is replaced on the next one.
  */
-export function workPool(dbFile: string | undefined, size = THREADS) {
-  if (dbFile === undefined) throw new Error('Work threads need a database file: a database in memory cannot be opened from another thread.');
+export function workPool(database: string | undefined, size = THREADS) {
+  if (database === undefined) throw new Error('Work threads need a database file or server: a database in memory cannot be opened from another thread.');
   const idle: Worker[] = [];
   const queue: Job[] = [];
   let started = 0;
@@ -59,7 +59,7 @@ export function workPool(dbFile: string | undefined, size = THREADS) {
   function spawn(): Worker {
     started++;
     const flag = new Int32Array(new SharedArrayBuffer(4));
-    const worker = startWorker(new URL('./work-thread.ts', import.meta.url), { dbFile, heard: flag });
+    const worker = startWorker(new URL('./work-thread.ts', import.meta.url), { database, heard: flag });
     heard.set(worker, flag);
     worker.unref();
     return worker;

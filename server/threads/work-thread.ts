@@ -1,9 +1,9 @@
-// Worker-thread entry: runs imports and realigns on its own connection to the database file, one at a time (see work-pool.ts).
+// Worker-thread entry: runs imports and realigns on its own connection to the database, one at a time (see work-pool.ts).
 
 import fs from 'node:fs';
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openStore } from '../db/sqlite-store.ts';
+import { openStoreAt } from '../db/open-store.ts';
 import { importMemoryFile, importUpload } from '../services/import-file.ts';
 import { alignmentEditing } from '../services/alignment-editing.ts';
 import { defaultAligner } from '../services/workbench.ts';
@@ -19,12 +19,12 @@ try {
   // no /proc/thread-self: not Linux
 }
 
-const { dbFile, heard } = workerData as { dbFile: string; heard: Int32Array };
-// Every write here is an IMMEDIATE transaction. The request thread holds its own writers back while one runs,
+const { database, heard } = workerData as { database: string; heard: Int32Array };
+// On SQLite every write here is an IMMEDIATE transaction. The request thread holds its own writers back while one runs,
 // since a writer waiting in SQLite's busy handler there would stop every request; this thread waits until
 // it has heard, so no writer the request thread let through can meet the lock. A second at most: a
 // request thread that busy will not be writing in the meantime either.
-const store = openStore(dbFile, {
+const opening = openStoreAt(database, {
   async aroundWrite(write) {
     Atomics.store(heard, 0, 0);
     parentPort!.postMessage({ writing: true } satisfies WorkReply);
@@ -39,9 +39,12 @@ const store = openStore(dbFile, {
 // Loaded on the first plain-text import or realign and kept: the lexicon takes a second or two to read.
 let aligner: Aligner | undefined;
 const align = () => (aligner ??= defaultAligner());
-const editing = alignmentEditing(store, align);
+// A database that cannot be opened fails each job with its reason, rather than the thread.
+const ready = opening.then((store) => ({ store, editing: alignmentEditing(store, align) }));
+ready.catch(() => undefined);
 
-function run(request: WorkRequest): Promise<unknown> {
+async function run(request: WorkRequest): Promise<unknown> {
+  const { store, editing } = await ready;
   switch (request.task) {
     case 'importUpload': return importUpload({ store, aligner: align }, request.upload);
     case 'importMemoryFile': return importMemoryFile(store, request.file);

@@ -94,6 +94,6 @@ describe('store transactions', () => {
   });
 
   it('when a database is in memory then the store says it has no file for a work thread', () => {
-    expect(sqliteStore(openDatabase(':memory:')).file).toBeUndefined();
+    expect(sqliteStore(openDatabase(':memory:')).address).toBeUndefined();
   });
 });

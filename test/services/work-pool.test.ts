@@ -25,7 +25,7 @@ describe('workPool', () => {
     const { pairIds: [pair] } = insertDocument(db, 'saved meanwhile', [{ zh: '中韩两国是近邻。', en: 'China and South Korea are close neighbours.' }]);
     // No busy wait at all: a save that met the thread's lock would throw SQLITE_BUSY at once.
     db.pragma('busy_timeout = 0');
-    const pool = workPool(store.file, 1);
+    const pool = workPool(store.address, 1);
     const texts = generate(2000);
     const utf8 = (s: string) => new TextEncoder().encode(s);
     let done = false;
@@ -52,6 +52,6 @@ describe('workPool', () => {
   });
 
   it('when the database is in memory then it says a work thread cannot open it', () => {
-    expect(() => workPool(sqliteStore(openDatabase(':memory:')).file)).toThrow(/database file/);
+    expect(() => workPool(sqliteStore(openDatabase(':memory:')).address)).toThrow(/database file/);
   });
 });

@@ -48,7 +48,8 @@ export async function createTestDatabase(template?: string): Promise<TestDatabas
   const pool = openPostgres(url);
   let open = true;
   const close = async () => {
-    if (open) await pool.end();
+    // A store on the pool may have ended it already.
+    if (open && !pool.ended) await pool.end();
     open = false;
   };
   return {

@@ -1,4 +1,5 @@
-// Starts the real app on a free port over a fresh, really migrated database, and speaks HTTP to it.
+// Starts the real app on a free port over a fresh, really migrated database, and speaks HTTP to it. The database is a
+// SQLite file, or with DUIQI_TEST_DATABASE=postgres a database of its own on the run's PostgreSQL cluster.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,9 +14,18 @@ import type { Store } from '../../server/db/store.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import type { Role } from '../../server/db/accounts-repo.ts';
 
+/** Which database the HTTP suites run on. */
+export const testDatabase: 'sqlite' | 'postgres' = process.env.DUIQI_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
+export const onPostgres = testDatabase === 'postgres';
+
 export interface TestServer {
-  /** The server's own connection, for a test to read what was stored. */
+  /**
+   * The server's own SQLite connection, for a test to read what was stored. On PostgreSQL any use throws: a check that
+   * needs it runs on SQLite only (`it.skipIf(onPostgres)`); `rows` runs portable SQL on either.
+   */
   db: Db;
+  /** Runs one statement of SQL both databases speak, without parameters, and returns its rows. */
+  rows<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   store: Store;
   url: string;
   dir: string;
@@ -29,20 +39,54 @@ export function tempDir(prefix = 'duiqi-test-'): string {
 export async function startTestServer(opts: { dbFile?: string } & Partial<Omit<AppDeps, 'store' | 'i18n'>> = {}): Promise<TestServer> {
   const dir = tempDir();
   const { dbFile, ...deps } = opts;
-  const db = openDatabase(dbFile ?? path.join(dir, 'duiqi.sqlite'));
-  const store = sqliteStore(db);
+  const { db, store, rows, drop } = onPostgres && dbFile === undefined ? await postgresDatabase() : sqliteDatabase(dbFile ?? path.join(dir, 'duiqi.sqlite'));
   const app = createApp({ store, i18n: await createI18n(), ...deps });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {
-    db, store, dir, url: `http://127.0.0.1:${port}`,
+    db, rows, store, dir, url: `http://127.0.0.1:${port}`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
+      await drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+interface TestDatabase {
+  db: Db;
+  store: Store;
+  rows: TestServer['rows'];
+  drop(): Promise<void>;
+}
+
+function sqliteDatabase(file: string): TestDatabase {
+  const db = openDatabase(file);
+  return { db, store: sqliteStore(db), rows: async <T>(sql: string) => db.prepare(sql).all() as T[], drop: async () => undefined };
+}
+
+const sqliteOnly = new Proxy({} as Db, {
+  get() {
+    throw new Error('This check reads the SQLite connection; on PostgreSQL use server.rows or skip it (it.skipIf(onPostgres)).');
+  },
+});
+
+async function postgresDatabase(): Promise<TestDatabase> {
+  // Loaded only here: it reads the cluster vitest's global setup provides, which the benches (run without vitest) lack.
+  const { createTestDatabase } = await import('./postgres.ts');
+  const { applyPostgresMigrations, readPostgresMigrations } = await import('../../server/db/postgres/migrate.ts');
+  const { postgresStore } = await import('../../server/db/postgres/postgres-store.ts');
+  const database = await createTestDatabase();
+  await applyPostgresMigrations(database.pool, readPostgresMigrations());
+  const store = postgresStore(database.pool, database.url);
+  return {
+    db: sqliteOnly, store,
+    rows: async <T>(sql: string) => (await database.pool.query(sql)).rows as T[],
+    // The store closed the pool; dropping forces out any work thread's connections.
+    drop: () => database.drop(),
   };
 }
 

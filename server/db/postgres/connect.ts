@@ -25,7 +25,11 @@ const types: pg.CustomTypesConfig = {
 };
 
 export function openPostgres(connectionString: string, max = 10): PostgresPool {
-  return new pg.Pool({ connectionString, max, types });
+  const pool = new pg.Pool({ connectionString, max, types });
+  // An idle connection the server closed (a restart, a dropped database) is left out of the pool; unheard, the
+  // error would end the process. A query on a broken connection still fails, in the request that made it.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /** Runs `fn` in a transaction on `client`: committed when it resolves, rolled back when it throws. */

@@ -42,7 +42,10 @@ const BEGIN = {
   write: 'BEGIN',
 };
 
-export function postgresStore(pool: PostgresPool): Store {
+/** Any fixed number that other applications on the database do not use as an advisory lock key. */
+const ALONE_LOCK = 0x6475_6972; // "duir"
+
+export function postgresStore(pool: PostgresPool, url?: string): Store {
   const open = new AsyncLocalStorage<{ kind: 'read' | 'write'; tx: Tx }>();
 
   async function run<T>(kind: 'read' | 'write', work: Work<T>): Promise<Awaited<T>> {
@@ -72,7 +75,21 @@ export function postgresStore(pool: PostgresPool): Store {
   return {
     read: (work) => transaction('read', work),
     write: (work) => transaction('write', work),
-    file: undefined,
+    address: url,
+    async alone(work) {
+      // A session lock on a connection of its own: `work` runs its transactions on the others.
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [ALONE_LOCK]);
+        try {
+          return await work();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [ALONE_LOCK]);
+        }
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }
@@ -81,5 +98,5 @@ export function postgresStore(pool: PostgresPool): Store {
 export async function openPostgresStore(url: string): Promise<Store> {
   const pool = openPostgres(url);
   await applyPostgresMigrations(pool, readPostgresMigrations());
-  return postgresStore(pool);
+  return postgresStore(pool, url);
 }
