@@ -2,9 +2,9 @@
 // and imports run off the request thread, all-or-nothing.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { insertDocument } from '../support/insert-document.ts';
-import { rowCounts, tokenFor, upload } from '../transfer/transfer-support.ts';
+import { onPostgres, startTestServer, type TestServer } from '../support/test-server.ts';
+import { storeDocument } from '../support/insert-document.ts';
+import { storedCounts, tokenFor, upload } from '../transfer/transfer-support.ts';
 import { MAX_SENTENCE } from '../../server/domain/split-sentences.ts';
 import { generate } from '../bench/big-document.ts';
 
@@ -28,10 +28,10 @@ describe('a pair with a 40,000-word English "sentence" (the 212 KB repro)', () =
     const res = await upload(server, '/api/documents/import', { source: { name: 'long.zh.txt', content: zh }, translation: { name: 'long.en.txt', content: en } }, { token });
     expect(res.status).toBe(201);
     const id = res.json().id as number;
-    const longest = server.db.prepare('SELECT max(length(text)) FROM segments WHERE document_id = ?').pluck().get(id) as number;
+    const longest = (await server.value('SELECT max(length(text)) FROM segments WHERE document_id = ?', [id])) as number;
     expect(longest).toBeLessThanOrEqual(MAX_SENTENCE);
-    const stored = server.db.prepare("SELECT group_concat(text, ' ') FROM (SELECT text FROM segments WHERE document_id = ? AND side = 'tgt' ORDER BY idx)").pluck().get(id);
-    expect(stored).toBe(en);
+    const stored = await server.rows<{ text: string }>("SELECT text FROM segments WHERE document_id = ? AND side = 'tgt' ORDER BY idx", [id]);
+    expect(stored.map((s) => s.text).join(' ')).toBe(en);
     const page = await get(`/documents/${id}`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('data-testid="pair-row"');
@@ -43,7 +43,7 @@ describe('a long pair post-edited into a wholly different text', () => {
   let pair: number;
   beforeAll(async () => {
     // 1,500 words a side, under a save's 20,000 characters: 2.25 million table cells, far past one comparison's budget.
-    const inserted = insertDocument(server.db, 'long pair', [{ zh: '两国元首就双边关系交换了意见。', en: words(1_500, (i) => `draft${i}`) }]);
+    const inserted = await storeDocument(server.store, 'long pair', [{ zh: '两国元首就双边关系交换了意见。', en: words(1_500, (i) => `draft${i}`) }]);
     doc = inserted.documentId;
     pair = inserted.pairIds[0]!;
     const res = await fetch(`${server.url}/api/pairs/${pair}`, {
@@ -91,15 +91,19 @@ describe('imports off the request thread', () => {
   });
 
   it('when the database fails half-way through an import on the work thread then it answers 500 and nothing of it is left', async () => {
-    const before = rowCounts(server.db);
-    server.db.exec(`CREATE TRIGGER fail_midway BEFORE INSERT ON segments WHEN NEW.idx = 12 BEGIN SELECT RAISE(ABORT, 'forced failure'); END`);
+    const before = await storedCounts(server);
+    const failMidway = onPostgres
+      ? ["CREATE FUNCTION fail_midway() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.idx = 12 THEN RAISE EXCEPTION 'forced failure'; END IF; RETURN NEW; END $$",
+        'CREATE TRIGGER fail_midway BEFORE INSERT ON segments FOR EACH ROW EXECUTE FUNCTION fail_midway()']
+      : ["CREATE TRIGGER fail_midway BEFORE INSERT ON segments WHEN NEW.idx = 12 BEGIN SELECT RAISE(ABORT, 'forced failure'); END"];
+    for (const sql of failMidway) await server.rows(sql);
     try {
       const texts = generate(100);
       const res = await upload(server, '/api/documents/import', { source: { name: 'f.zh.txt', content: texts.zh }, translation: { name: 'f.en.txt', content: texts.en } }, { token });
       expect(res.status).toBe(500);
-      expect(rowCounts(server.db)).toEqual(before);
+      expect(await storedCounts(server)).toEqual(before);
     } finally {
-      server.db.exec('DROP TRIGGER fail_midway');
+      await server.rows(`DROP TRIGGER fail_midway${onPostgres ? ' ON segments' : ''}`);
     }
   });
 

@@ -14,7 +14,7 @@ beforeAll(async () => {
   server = await startTestServer();
   lin = await tokenFor(server.store, 'lin', 'translator');
   demo = (await seedDocuments(server.store)).demo;
-  pair = server.db.prepare('SELECT id FROM pairs WHERE document_id = ? AND noise = 0 ORDER BY idx LIMIT 1').pluck().get(demo) as number;
+  pair = (await server.value('SELECT id FROM pairs WHERE document_id = ? AND noise = 0 ORDER BY idx LIMIT 1', [demo])) as number;
 });
 afterAll(() => server.close());
 

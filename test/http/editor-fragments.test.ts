@@ -43,8 +43,8 @@ describe('the editor fragments', () => {
     expect(Number(newVersion)).toBe(Number(b.version) + 1);
     const retry = await b.c.request('POST', url, { form: { tgt: 'Version by Wang.', version: newVersion }, headers: htmx(b.c) });
     expect(retry.status).toBe(200);
-    expect(server.db.prepare('SELECT tgt_text FROM pairs WHERE id = ?').pluck().get(pair.id)).toBe('Version by Wang.');
-    const seconds = server.db.prepare('SELECT edit_seconds FROM pairs WHERE id = ?').pluck().get(pair.id) as number;
+    expect(await server.value('SELECT tgt_text FROM pairs WHERE id = ?', [pair.id])).toBe('Version by Wang.');
+    const seconds = (await server.value('SELECT edit_seconds FROM pairs WHERE id = ?', [pair.id])) as number;
     expect(seconds).toBeGreaterThanOrEqual(5);
   });
 
@@ -64,7 +64,7 @@ describe('the editor fragments', () => {
     const res = await c.request('POST', `/documents/${docs.demo}/pairs/${pair.id}/approve?next=1`, { form: { tgt: `${text} `, version }, headers: htmx(c) });
     expect(res.status).toBe(200);
     expect(res.text).toContain('data-open-next="true"');
-    const row = server.db.prepare('SELECT tgt_text, state, version FROM pairs WHERE id = ?').get(pair.id);
+    const row = (await server.rows('SELECT tgt_text, state, version FROM pairs WHERE id = ?', [pair.id]))[0];
     expect(row).toEqual({ tgt_text: text, state: 30, version: Number(version) + 1 });
   });
 
@@ -73,7 +73,7 @@ describe('the editor fragments', () => {
     const { c, version } = await editorOf('lin', pair.id);
     const res = await c.request('POST', `/documents/${docs.demo}/pairs/${pair.id}/approve`, { form: { version }, headers: htmx(c) });
     expect(res.status).toBe(403);
-    expect(server.db.prepare('SELECT state FROM pairs WHERE id = ?').pluck().get(pair.id)).toBe(pair.state);
+    expect(await server.value('SELECT state FROM pairs WHERE id = ?', [pair.id])).toBe(pair.state);
   });
 });
 
@@ -99,9 +99,9 @@ describe('filters and progress', () => {
     await c.login('lin');
     const res = await c.get(`/documents/${docs.demo}/progress`);
     const count = (state: string) => Number(new RegExp(`data-state="${state}" data-count="(\\d+)"`).exec(res.text)![1]);
-    const total = server.db.prepare('SELECT count(*) FROM pairs WHERE document_id = ? AND noise = 0').pluck().get(docs.demo);
+    const total = await server.value('SELECT count(*) FROM pairs WHERE document_id = ? AND noise = 0', [docs.demo]);
     expect(count('approved') + count('translated') + count('machine') + count('untranslated')).toBe(total);
-    expect(count('approved')).toBe(server.db.prepare('SELECT count(*) FROM pairs WHERE document_id = ? AND state = 30').pluck().get(docs.demo));
+    expect(count('approved')).toBe(await server.value('SELECT count(*) FROM pairs WHERE document_id = ? AND state = 30', [docs.demo]));
   });
 });
 

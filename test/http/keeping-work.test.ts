@@ -15,11 +15,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const stored = (id: number) => server.db.prepare('SELECT tgt_text AS text, state, version FROM pairs WHERE id = ?').get(id) as
+const stored = async (id: number) => (await server.rows('SELECT tgt_text AS text, state, version FROM pairs WHERE id = ?', [id]))[0] as
   { text: string; state: number; version: number };
-const revisions = (id: number) => server.db.prepare(
+const revisions = async (id: number) => (await server.rows(
   'SELECT r.version, r.action, r.new_text AS text, u.name AS author FROM revisions r LEFT JOIN users u ON u.id = r.author_id WHERE pair_id = ? ORDER BY r.version',
-).all(id) as { version: number; action: string; text: string; author: string }[];
+  [id])) as { version: number; action: string; text: string; author: string }[];
 
 async function signedIn(name: string): Promise<Client> {
   const c = new Client(server.url);
@@ -41,11 +41,11 @@ describe('saving an empty box', () => {
     expect(res.text).toContain('data-testid="pair-editor"');
     expect(res.text).toContain('To remove the translation, use “Clear translation”.');
     expect(res.text).not.toContain('data-testid="conflict"');
-    expect(stored(pair.id)).toEqual({ text: pair.tgt, state: pair.state, version: pair.version });
+    expect(await stored(pair.id)).toEqual({ text: pair.tgt, state: pair.state, version: pair.version });
     const api = await seeded.api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: '', version: pair.version });
     expect(api.status).toBe(400);
     expect(api.json().error).toMatch(/Clear translation/);
-    expect(revisions(pair.id)).toEqual([]);
+    expect(await revisions(pair.id)).toEqual([]);
   });
 
   it('when a refused save had typed text then the box gives it back, marked unsaved', async () => {
@@ -68,8 +68,8 @@ describe('clearing a translation', () => {
     const res = await c.request('POST', `${pairUrl(pair.id)}/clear`, { form: { version: String(pair.version), tgt: pair.tgt }, headers: htmx(c) });
     expect(res.status).toBe(200);
     expect(res.text).toContain('data-state="untranslated"');
-    expect(stored(pair.id)).toEqual({ text: '', state: 0, version: pair.version + 1 });
-    expect(revisions(pair.id)).toEqual([{ version: pair.version + 1, action: 'clear', text: '', author: 'lin' }]);
+    expect(await stored(pair.id)).toEqual({ text: '', state: 0, version: pair.version + 1 });
+    expect(await revisions(pair.id)).toEqual([{ version: pair.version + 1, action: 'clear', text: '', author: 'lin' }]);
     const again = await c.request('POST', `${pairUrl(pair.id)}/clear`, { form: { version: String(pair.version + 1) }, headers: htmx(c) });
     expect(again.status).toBe(400);
     expect(again.text).toContain('There is no English to clear.');
@@ -81,7 +81,7 @@ describe('clearing a translation', () => {
     expect(offered(history.text)).toEqual([pair.version]);
     const back = await c.request('POST', `${pairUrl(pair.id)}/restore`, { form: { version: String(pair.version + 1), revision: String(pair.version) }, headers: htmx(c) });
     expect(back.status).toBe(200);
-    expect(stored(pair.id)).toEqual({ text: pair.tgt, state: 20, version: pair.version + 2 });
+    expect(await stored(pair.id)).toEqual({ text: pair.tgt, state: 20, version: pair.version + 2 });
   });
 
   it('when the API clears with a stale version then 409 and nothing changes', async () => {
@@ -89,7 +89,7 @@ describe('clearing a translation', () => {
     await seeded.api('wang', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'Edited by Wang.', version: pair.version });
     const res = await seeded.api('lin', 'POST', `/api/pairs/${pair.id}/clear`, { version: pair.version });
     expect(res.status).toBe(409);
-    expect(stored(pair.id).text).toBe('Edited by Wang.');
+    expect((await stored(pair.id)).text).toBe('Edited by Wang.');
     const ok = await seeded.api('lin', 'POST', `/api/pairs/${pair.id}/clear`, { version: pair.version + 1 });
     expect(ok.json()).toEqual({ version: pair.version + 2, state: 0 });
   });
@@ -108,19 +108,19 @@ describe('restoring a version', () => {
 
     const stale = await c.request('POST', `${pairUrl(pair.id)}/restore`, { form: { version: String(v + 1), revision: String(v + 1) }, headers: htmx(c) });
     expect(stale.status).toBe(409);
-    expect(stored(pair.id).text).toBe('A worse second fix.');
+    expect((await stored(pair.id)).text).toBe('A worse second fix.');
 
     const res = await c.request('POST', `${pairUrl(pair.id)}/restore`, { form: { version: String(v + 2), revision: String(v + 1) }, headers: htmx(c) });
     expect(res.status).toBe(200);
     expect(res.text).toContain('The first fix “一”.');
-    expect(stored(pair.id)).toEqual({ text: 'The first fix “一”.', state: 20, version: v + 3 });
-    expect(revisions(pair.id).at(-1)).toEqual({ version: v + 3, action: 'restore', text: 'The first fix “一”.', author: 'wang' });
+    expect(await stored(pair.id)).toEqual({ text: 'The first fix “一”.', state: 20, version: v + 3 });
+    expect((await revisions(pair.id)).at(-1)).toEqual({ version: v + 3, action: 'restore', text: 'The first fix “一”.', author: 'wang' });
     expect((await c.get(`${pairUrl(pair.id)}/history`)).text).toContain('restored');
   });
 
   it('when the API restores a version the pair never had then 404 with a sentence, and a good one answers the new version', async () => {
     const pair = await pairWith(server.store, demo, '水平和层次');
-    const now = stored(pair.id);
+    const now = await stored(pair.id);
     const missing = await seeded.api('lin', 'POST', `/api/pairs/${pair.id}/restore`, { version: now.version, revision: 999 });
     expect(missing.status).toBe(404);
     expect(missing.json().error).toBe('This pair has no version 999.');
@@ -128,7 +128,7 @@ describe('restoring a version', () => {
     expect(noRevision.status).toBe(400);
     const ok = await seeded.api('lin', 'POST', `/api/pairs/${pair.id}/restore`, { version: now.version, revision: now.version - 1 });
     expect(ok.json()).toEqual({ version: now.version + 1, state: 20 });
-    expect(stored(pair.id).text).toBe('A worse second fix.');
+    expect((await stored(pair.id)).text).toBe('A worse second fix.');
   });
 });
 
@@ -149,7 +149,7 @@ describe('a session that ended under the page', () => {
     expect(refused.text).toContain('You are signed out');
     expect(refused.text).toContain('href="/login?next=%2Fsigned-in" target="_blank"');
     expect(refused.text).toContain('data-session-retry');
-    expect(stored(pair.id).text).toBe(pair.tgt);
+    expect((await stored(pair.id)).text).toBe(pair.tgt);
     expect((await tab.get('/api/session')).status).toBe(401);
 
     await tab.login('lin');
@@ -162,7 +162,7 @@ describe('a session that ended under the page', () => {
     expect(csrfToken).not.toBe(oldToken);
     const retried = await tab.request('POST', `${pairUrl(pair.id)}/save`, { form, headers: { 'X-CSRF-Token': csrfToken, 'HX-Request': 'true' } });
     expect(retried.status).toBe(200);
-    expect(stored(pair.id)).toMatchObject({ text: 'Typed while signed out.', state: 20 });
+    expect(await stored(pair.id)).toMatchObject({ text: 'Typed while signed out.', state: 20 });
   });
 
   it('when a plain form is posted after the session ended then the login page is asked for, returning to the page the form was on', async () => {

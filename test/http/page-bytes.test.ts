@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts } from '../../server/services/accounts.ts';
-import { insertDocument } from '../support/insert-document.ts';
+import { storeDocument } from '../support/insert-document.ts';
 import { addUser, startTestServer, type TestServer } from '../support/test-server.ts';
 
 // A page of 200 rows is sent as pieces joined from rows kept in UTF-8 (server/http/render.ts): the bytes
@@ -15,7 +15,7 @@ beforeAll(async () => {
   server = await startTestServer();
   await addUser(server.store, 'lin', 'translator');
   token = await accounts(server.store).createToken('lin');
-  ({ documentId } = insertDocument(server.db, '字节 bytes', Array.from({ length: 450 }, (_, i) => ({ zh: zh(i), en: en(i) }))));
+  ({ documentId } = await storeDocument(server.store, '字节 bytes', Array.from({ length: 450 }, (_, i) => ({ zh: zh(i), en: en(i) }))));
 });
 afterAll(() => server.close());
 

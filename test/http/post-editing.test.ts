@@ -11,9 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const stored = (id: number) => server.db.prepare('SELECT tgt_text, state, version, last_editor_id FROM pairs WHERE id = ?').get(id) as
+const stored = async (id: number) => (await server.rows('SELECT tgt_text, state, version, last_editor_id FROM pairs WHERE id = ?', [id]))[0] as
   { tgt_text: string; state: number; version: number; last_editor_id: number | null };
-const revisionCount = (id: number) => server.db.prepare('SELECT count(*) FROM revisions WHERE pair_id = ?').pluck().get(id);
+const revisionCount = async (id: number) => (await server.value('SELECT count(*) FROM revisions WHERE pair_id = ?', [id]));
 
 describe('PUT /api/pairs/:id', () => {
   it('when a translator fixes "justice and justice" with the current version then it is saved as translated', async () => {
@@ -22,20 +22,20 @@ describe('PUT /api/pairs/:id', () => {
     const res = await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: fixed, version: pair.version, seconds: 42 });
     expect(res.status).toBe(200);
     expect(res.json()).toEqual({ version: pair.version + 1, state: 20 });
-    expect(stored(pair.id)).toMatchObject({ tgt_text: fixed, state: 20, version: pair.version + 1 });
-    const mt = server.db.prepare('SELECT mt_text FROM pairs WHERE id = ?').pluck().get(pair.id);
+    expect(await stored(pair.id)).toMatchObject({ tgt_text: fixed, state: 20, version: pair.version + 1 });
+    const mt = await server.value('SELECT mt_text FROM pairs WHERE id = ?', [pair.id]);
     expect(mt).toContain('justice and justice'); // the machine translation as imported is kept
   });
 
   it('when the version is stale then 409 with the current text, and nothing changes', async () => {
     const pair = await pairWith(server.store, docs.demo, 'level and level');
     await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'first edit.', version: pair.version });
-    const before = stored(pair.id);
+    const before = await stored(pair.id);
     const res = await api('wang', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'second edit from a stale page.', version: pair.version });
     expect(res.status).toBe(409);
     expect(res.json()).toMatchObject({ current: { text: 'first edit.', version: pair.version + 1 } });
-    expect(stored(pair.id)).toEqual(before);
-    expect(revisionCount(pair.id)).toBe(1);
+    expect(await stored(pair.id)).toEqual(before);
+    expect(await revisionCount(pair.id)).toBe(1);
   });
 
   it.each([
@@ -53,7 +53,7 @@ describe('PUT /api/pairs/:id', () => {
     const noise = await pairWith(server.store, docs.demo, 'Sponsor Advertisement');
     const res = await api('lin', 'PUT', `/api/pairs/${noise.id}`, { tgt: 'x', version: noise.version });
     expect(res.status).toBe(400);
-    expect(revisionCount(noise.id)).toBe(0);
+    expect(await revisionCount(noise.id)).toBe(0);
   });
 
   it('when Chinese text outside the BMP and quotes are saved then they come back byte for byte', async () => {
@@ -71,7 +71,7 @@ describe('POST /api/pairs/:id/review', () => {
     const pair = await pairWith(server.store, docs.demo, 'Korean Peninsula');
     const res = await api('lin', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'approve', version: pair.version });
     expect(res.status).toBe(403);
-    expect(stored(pair.id).state).toBe(pair.state);
+    expect((await stored(pair.id)).state).toBe(pair.state);
   });
 
   it('when a reviewer approves the version they saw then it is approved', async () => {
@@ -86,7 +86,7 @@ describe('POST /api/pairs/:id/review', () => {
     await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'Moon Jae-in said Hong Kong affairs are China’s internal affairs.', version: pair.version });
     const res = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'approve', version: pair.version });
     expect(res.status).toBe(409);
-    expect(stored(pair.id).state).toBe(20);
+    expect((await stored(pair.id)).state).toBe(20);
   });
 
   it('when a reviewer rejects without a comment then 400; with one the pair is rejected and the comment kept', async () => {
@@ -119,7 +119,7 @@ describe('GET /api/pairs/:id/history', () => {
     expect(revs[1]).toMatchObject({ oldText: pair.tgt, newText: `${pair.tgt} Edit one.` });
     expect(revs[1].diff).toContainEqual({ op: 'insert', text: ' Edit one.' });
     // history replays to the stored text
-    expect(revs[0].newText).toBe(stored(pair.id).tgt_text);
+    expect(revs[0].newText).toBe((await stored(pair.id)).tgt_text);
   });
 });
 
@@ -143,10 +143,10 @@ describe('the route × role table', () => {
     for (const route of routes) {
       it(`when a ${role} calls ${route.name} then ${answers[route.name]}`, async () => {
         const pair = await pairWith(server.store, docs.other, '朝鲜半岛局势');
-        const current = stored(pair.id);
+        const current = await stored(pair.id);
         const res = await api(who[role]!, route.method, route.path(pair.id), route.body(current.version));
         expect(res.status).toBe(answers[route.name]);
-        if (res.status !== 200 && route.method !== 'GET') expect(stored(pair.id)).toEqual(current);
+        if (res.status !== 200 && route.method !== 'GET') expect(await stored(pair.id)).toEqual(current);
       });
     }
   }
@@ -159,7 +159,7 @@ describe('the route × role table', () => {
       expect((await c.get(path)).status).toBe(404);
     }
     await c.get(`/documents/${docs.other}`);
-    const res = await c.request('POST', `/documents/${docs.demo}/pairs/${pair.id}/approve`, { form: { version: String(stored(pair.id).version), _csrf: c.csrf } });
+    const res = await c.request('POST', `/documents/${docs.demo}/pairs/${pair.id}/approve`, { form: { version: String((await stored(pair.id)).version), _csrf: c.csrf } });
     expect(res.status).toBe(404);
   });
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { seedDocuments } from '../support/seed.ts';
-import { rowCounts, tokenFor, upload } from '../transfer/transfer-support.ts';
+import { storedCounts, tokenFor, upload } from '../transfer/transfer-support.ts';
 
 let server: TestServer;
 let lin: string;
@@ -34,7 +34,7 @@ async function post(url: string, contentType: string, body: string, headers: Rec
 
 describe('refused requests', () => {
   it.each(MULTIPART)('when an upload has %s then the API answers 400 with a sentence and the form one in Chinese', async (_name, type, body) => {
-    const before = rowCounts(server.db);
+    const before = await storedCounts(server);
     const api = await post('/api/documents/import', type, body);
     expect(api.status).toBe(400);
     expect(JSON.parse(api.text).error).toMatch(/^The upload could not be read/);
@@ -42,27 +42,27 @@ describe('refused requests', () => {
     expect(form.status).toBe(400);
     expect(form.text).toMatch(HAN);
     expect(form.text).toContain('无法把这次上传读取为带文件的表单');
-    expect(rowCounts(server.db)).toEqual(before);
+    expect(await storedCounts(server)).toEqual(before);
   });
 
   it('when a file named "   .txt" comes without a title then the import answers 400 asking for one', async () => {
-    const before = rowCounts(server.db);
+    const before = await storedCounts(server);
     const res = await upload(server, '/api/documents/import', { source: { name: '   .txt', content: '中文。' }, translation: { name: 'en.txt', content: 'Chinese.' } }, { token: lin, fields: { title: '  ' } });
     expect(res.status).toBe(400);
     expect(res.json().error).toMatch(/title/);
-    expect(rowCounts(server.db)).toEqual(before);
+    expect(await storedCounts(server)).toEqual(before);
   });
 
   it('when {"toString":1} is a member name then the API and the panel answer 400 with a sentence and change nothing', async () => {
-    const members = () => server.db.prepare('SELECT count(*) FROM document_members').pluck().get();
-    const before = members();
+    const members = async () => (await server.value('SELECT count(*) FROM document_members'));
+    const before = await members();
     const api = await post(`/api/documents/${demo}/access`, 'application/json', JSON.stringify({ add: [{ toString: 1 }] }));
     expect(api.status).toBe(400);
     expect(JSON.parse(api.text).error).toBe('There is no user named "{"toString":1}".');
     const panel = await post(`/documents/${demo}/members`, 'application/json', JSON.stringify({ name: { toString: 1 } }), { 'hx-request': 'true', 'accept-language': 'zh-CN' });
     expect(panel.status).toBe(400);
     expect(panel.text).toMatch(HAN);
-    expect(members()).toBe(before);
+    expect(await members()).toBe(before);
   });
 
   it('when {"toString":1} is an alignment operation kind then the answer is 400 with a sentence', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/test-server.ts';
 import { startSeededServer } from '../support/seed.ts';
-import { insertDocument } from '../support/insert-document.ts';
+import { storeDocument } from '../support/insert-document.ts';
 
 let server: TestServer;
 let api: Awaited<ReturnType<typeof startSeededServer>>['api'];
@@ -10,7 +10,7 @@ let doc: { documentId: number; pairIds: number[] };
 // 1,200 rows, more than two scan pages: numbers disagree in rows 3 and 1,100; row 700 is rejected.
 beforeAll(async () => {
   ({ server, api } = await startSeededServer([['lin', 'translator'], ['wang', 'reviewer']]));
-  doc = insertDocument(server.db, '导航', Array.from({ length: 1200 }, (_, i) => (i === 3 || i === 1100
+  doc = await storeDocument(server.store, '导航', Array.from({ length: 1200 }, (_, i) => (i === 3 || i === 1100
     ? { zh: '会议有二十一人参加。', en: 'Twelve people attended the meeting.' }
     : { zh: '这是一个中文句子。', en: 'This is an English sentence.' })));
   expect((await api('wang', 'POST', `/api/pairs/${doc.pairIds[700]}/review`, { decision: 'reject', comment: 'no', version: 1 })).status).toBe(200);

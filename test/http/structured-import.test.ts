@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import JSZip from 'jszip';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { rowCounts, tokenFor, upload, type Part } from '../transfer/transfer-support.ts';
+import { storedCounts, tokenFor, upload, type Part } from '../transfer/transfer-support.ts';
 import { chineseNewsPage, englishNewsPage, EN_SENTENCES } from '../formats/source/news-pages.ts';
 import { chineseWordFile, englishWordFile } from '../formats/source/word-files.ts';
 import { EN_SRT, ZH_SRT, ZH_VTT } from '../formats/source/subtitle-files.ts';
@@ -50,7 +50,8 @@ describe('structured files in', () => {
     expect(aligned.find((p) => p.src === '出行更快捷')?.tgt).toBe('A faster trip');
     expect(aligned.find((p) => p.src === '票价：2元起。')?.tgt).toBe('Fares start at 2 yuan.');
     expect(rows.filter((p) => p.noise).map((p) => p.src || p.tgt).sort()).toEqual(['A train at the airport station in Chengdu.', '图为列车停靠在成都机场站。']);
-    const stored = server.db.prepare('SELECT side, format, json_array_length(structure, \'$.blocks\') AS blocks FROM sources WHERE document_id = ? ORDER BY side').all(id);
+    const stored = (await server.rows<{ side: string; format: string; structure: string }>('SELECT side, format, structure FROM sources WHERE document_id = ? ORDER BY side', [id]))
+      .map(({ structure, ...s }) => ({ ...s, blocks: (JSON.parse(structure) as { blocks: unknown[] }).blocks.length }));
     expect(stored).toEqual([{ side: 'src', format: 'docx', blocks: 7 }, { side: 'tgt', format: 'docx', blocks: 7 }]);
   });
 
@@ -59,7 +60,7 @@ describe('structured files in', () => {
     const id = await imported({ source: { name: 'zh.docx', content: await chineseWordFile() }, translation: { name: 'en.txt', content: en } });
     const rows = await pairs(id);
     expect(rows.find((p) => p.src === '首班车：早上6点。')?.tgt).toBe('The first train leaves at 6 a.m.');
-    expect(server.db.prepare('SELECT format FROM sources WHERE document_id = ? ORDER BY side').pluck().all(id)).toEqual(['docx', null]);
+    expect(await server.rows('SELECT format FROM sources WHERE document_id = ? ORDER BY side', [id])).toEqual([{ format: 'docx' }, { format: null }]);
   });
 
   it('when two saved news pages are imported then the article aligns, page furniture is noise or gone, and the title is the headline', async () => {
@@ -110,8 +111,8 @@ describe('the translation out', () => {
 
   it('when a Word pair is downloaded translated then mammoth reads the Chinese structure with the English in it', async () => {
     const id = await imported({ source: { name: 'zh.docx', content: await chineseWordFile() }, translation: { name: 'en.docx', content: await englishWordFile() } });
-    const pairId = (server.db.prepare("SELECT p.id FROM pairs p JOIN segments s ON s.pair_id = p.id WHERE p.document_id = ? AND s.text = '出行更快捷'").pluck().get(id)) as number;
-    const version = (server.db.prepare('SELECT version FROM pairs WHERE id = ?').pluck().get(pairId)) as number;
+    const pairId = (await server.value("SELECT p.id FROM pairs p JOIN segments s ON s.pair_id = p.id WHERE p.document_id = ? AND s.text = '出行更快捷'", [id])) as number;
+    const version = (await server.value('SELECT version FROM pairs WHERE id = ?', [pairId])) as number;
     const put = await fetch(`${server.url}/api/pairs/${pairId}`, {
       method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ tgt: 'A quicker journey', version }),
     });
@@ -172,7 +173,7 @@ describe('bad structured files', () => {
     ['subtitles with a broken time code', () => ({ name: 'clip.srt', content: ZH_SRT.replace('00:00:06,300', '00:00:6,3') }), /Cue 3 of the SRT file has the time code "00:00:6,3"/, /第 3 条字幕的时间码“00:00:6,3”/],
   ];
   it.each(cases)('when the source is %s then the API and the form refuse it in the reader\'s language and nothing is written', async (_name, make, english, chinese) => {
-    const before = rowCounts(server.db);
+    const before = await storedCounts(server);
     const source = await make();
     const api = await upload(server, '/api/documents/import', { source, translation: en }, { token });
     expect(api.status).toBe(400);
@@ -180,6 +181,6 @@ describe('bad structured files', () => {
     const form = await upload(server, '/import', { source, translation: en }, { token, headers: { 'accept-language': 'zh-CN', 'hx-request': 'true' } });
     expect(form.status).toBe(400);
     expect(form.text).toMatch(chinese);
-    expect(rowCounts(server.db)).toEqual(before);
+    expect(await storedCounts(server)).toEqual(before);
   });
 });

@@ -32,22 +32,22 @@ describe('the glossary', () => {
     const res = await c.request('POST', '/glossary', { form: { zh: '青年', en: 'youth', note: '' }, headers: { 'X-CSRF-Token': c.csrf, 'HX-Request': 'true' } });
     expect(res.status).toBe(200);
     expect(res.text).toContain('青年');
-    expect(server.db.prepare("SELECT en FROM glossary_terms WHERE zh = '青年'").pluck().get()).toBe('youth');
+    expect(await server.value("SELECT en FROM glossary_terms WHERE zh = '青年'")).toBe('youth');
   });
 
   it('when a CSV with a bad line is imported then 400 names the line and nothing is added', async () => {
     const c = new Client(server.url);
     await c.login('lin');
     await c.get('/glossary');
-    const before = server.db.prepare('SELECT count(*) FROM glossary_terms').pluck().get();
+    const before = await server.value('SELECT count(*) FROM glossary_terms');
     const csv = 'zh,en\n地方,local\n"教育,体育",education and sports\n媒体\n';
     const res = await c.request('POST', '/glossary/import', { form: { csv }, headers: { 'X-CSRF-Token': c.csrf, 'HX-Request': 'true' } });
     expect(res.status).toBe(400);
     expect(res.text).toContain('Line 4');
-    expect(server.db.prepare('SELECT count(*) FROM glossary_terms').pluck().get()).toBe(before);
+    expect(await server.value('SELECT count(*) FROM glossary_terms')).toBe(before);
     const ok = await c.request('POST', '/glossary/import', { form: { csv: 'zh,en\n地方,local\n"教育,体育",education and sports\n' }, headers: { 'X-CSRF-Token': c.csrf, 'HX-Request': 'true' } });
     expect(ok.status).toBe(200);
-    expect(server.db.prepare("SELECT en FROM glossary_terms WHERE zh = '教育,体育'").pluck().get()).toBe('education and sports');
+    expect(await server.value("SELECT en FROM glossary_terms WHERE zh = '教育,体育'")).toBe('education and sports');
   });
 
   it('when a pair lacks the agreed English of a glossary term then the QA flag shows on its row', async () => {

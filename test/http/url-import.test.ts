@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { rowCounts, tokenFor } from '../transfer/transfer-support.ts';
+import { storedCounts, tokenFor } from '../transfer/transfer-support.ts';
 import { chineseNewsPage, englishNewsPage, EN_SENTENCES } from '../formats/source/news-pages.ts';
 import { isPublicAddress } from '../../server/domain/public-address.ts';
 
@@ -75,9 +75,9 @@ describe('import by web address', () => {
     const res = await importUrls({ sourceUrl: `${base}/moved`, translationUrl: `${base}/en/story.html` });
     expect(res.status, res.text).toBe(201);
     const id = JSON.parse(res.text).id as number;
-    const names = server.db.prepare('SELECT name, format FROM sources WHERE document_id = ? ORDER BY side').all(id);
+    const names = await server.rows('SELECT name, format FROM sources WHERE document_id = ? ORDER BY side', [id]);
     expect(names).toEqual([{ name: `${base}/zh/story`, format: 'html' }, { name: `${base}/en/story.html`, format: 'html' }]);
-    const tgt = server.db.prepare("SELECT group_concat(text, ' ') FROM segments WHERE document_id = ? AND side = 'tgt' AND noise = 0").pluck().get(id) as string;
+    const tgt = (await server.rows<{ text: string }>("SELECT text FROM segments WHERE document_id = ? AND side = 'tgt' AND noise = 0 ORDER BY idx", [id])).map((s) => s.text).join(' ');
     for (const s of EN_SENTENCES) expect(tgt).toContain(s);
   });
 
@@ -106,14 +106,14 @@ describe('import by web address', () => {
     ['not an address at all', () => ({ sourceUrl: 'not a url' }), 400, /is not a web address/, /不是网址/],
   ];
   it.each(refusals)('when the address is %s then it is refused with a sentence and nothing is written', async (_name, fields, status, english, chinese) => {
-    const before = rowCounts(server.db);
+    const before = await storedCounts(server);
     const api = await importUrls({ ...fields(), translation: '' });
     expect(api.status, api.text).toBe(status);
     expect(JSON.parse(api.text).error).toMatch(english);
     const form = await importUrls(fields(), { 'accept-language': 'zh-CN', 'hx-request': 'true' }, '/import');
     expect(form.status).toBe(status);
     expect(form.text).toMatch(chinese);
-    expect(rowCounts(server.db)).toEqual(before);
+    expect(await storedCounts(server)).toEqual(before);
   });
 
   it('when a file and an address are both given for one side then it is refused', async () => {

@@ -24,8 +24,10 @@ export interface TestServer {
    * needs it runs on SQLite only (`it.skipIf(onPostgres)`); `rows` runs portable SQL on either.
    */
   db: Db;
-  /** Runs one statement of SQL both databases speak, without parameters, and returns its rows. */
-  rows<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  /** Runs one statement of SQL both databases speak, its parameters written `?`, and returns its rows. */
+  rows<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** The first column of the first row of `rows`. */
+  value<T = unknown>(sql: string, params?: unknown[]): Promise<T>;
   store: Store;
   url: string;
   dir: string;
@@ -46,7 +48,9 @@ export async function startTestServer(opts: { dbFile?: string } & Partial<Omit<A
   });
   const { port } = server.address() as AddressInfo;
   return {
-    db, rows, store, dir, url: `http://127.0.0.1:${port}`,
+    db, rows, store, dir,
+    value: async <T>(sql: string, params?: unknown[]) => Object.values((await rows<Record<string, unknown>>(sql, params))[0] ?? {})[0] as T,
+    url: `http://127.0.0.1:${port}`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
@@ -59,13 +63,18 @@ export async function startTestServer(opts: { dbFile?: string } & Partial<Omit<A
 interface TestDatabase {
   db: Db;
   store: Store;
-  rows: TestServer['rows'];
+  rows<T>(sql: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
 }
 
 function sqliteDatabase(file: string): TestDatabase {
   const db = openDatabase(file);
-  return { db, store: sqliteStore(db), rows: async <T>(sql: string) => db.prepare(sql).all() as T[], drop: async () => undefined };
+  return { db, store: sqliteStore(db), rows: async <T>(sql: string, params: unknown[] = []) => {
+      const statement = db.prepare(sql);
+      if (statement.reader) return statement.all(...params) as T[];
+      statement.run(...params);
+      return [];
+    }, drop: async () => undefined };
 }
 
 const sqliteOnly = new Proxy({} as Db, {
@@ -84,7 +93,10 @@ async function postgresDatabase(): Promise<TestDatabase> {
   const store = postgresStore(database.pool, database.url);
   return {
     db: sqliteOnly, store,
-    rows: async <T>(sql: string) => (await database.pool.query(sql)).rows as T[],
+    rows: async <T>(sql: string, params: unknown[] = []) => {
+      let n = 0;
+      return (await database.pool.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
+    },
     // The store closed the pool; dropping forces out any work thread's connections.
     drop: () => database.drop(),
   };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, type TestServer } from '../support/test-server.ts';
-import { rowCounts, tokenFor, upload, type Part } from './transfer-support.ts';
+import { storedCounts, tokenFor, upload, type Part } from './transfer-support.ts';
 
 const LIMIT = 4096;
 let server: TestServer;
@@ -52,11 +52,11 @@ const MEMORY_CASES: [string, Record<string, Part>, number, RegExp][] = [
 
 describe.each([['/api/documents/import', CASES], ['/api/memory/import', MEMORY_CASES]] as const)('POST %s with bad input', (url, cases) => {
   it.each(cases)('when it gets %s then it answers with a sentence and writes nothing', async (_name, files, status, message) => {
-    const before = rowCounts(server.db);
+    const before = await storedCounts(server);
     const res = await upload(server, url, files, { token });
     expect(res.status).toBe(status);
     expect(res.json().error).toMatch(message);
-    expect(rowCounts(server.db)).toEqual(before);
+    expect(await storedCounts(server)).toEqual(before);
   });
 });
 
@@ -69,14 +69,14 @@ describe('POST /import from the browser', () => {
   });
 
   it('when a plain form posts a malformed TMX then the import page comes back with the sentence inline and 400', async () => {
-    const before = rowCounts(server.db);
+    const before = await storedCounts(server);
     const res = await upload(server, '/import', { source: { name: 'broken.tmx', content: tmx('<tu>') } },
       { fields: { _csrf: browser.csrf, title: '坏文件' }, headers: { cookie: cookieOf(browser) } });
     expect(res.status).toBe(400);
     expect(res.text).toContain('<!doctype html>');
     expect(res.text).toMatch(/data-testid="import-error">The TMX file is not well-formed XML.*\(line \d+\)/);
     expect(res.text).toContain('value="坏文件"');
-    expect(rowCounts(server.db)).toEqual(before);
+    expect(await storedCounts(server)).toEqual(before);
   });
 
   it('when htmx posts a file over the limit then only the form comes back, with 413 and the sentence', async () => {
@@ -88,11 +88,11 @@ describe('POST /import from the browser', () => {
   });
 
   it('when the upload carries no CSRF token then it is refused with 403 and nothing is written', async () => {
-    const before = rowCounts(server.db);
+    const before = await storedCounts(server);
     const res = await upload(server, '/import', { source: { name: 'ok.tmx', content: tmx(tu('你好', 'Hello')) } },
       { headers: { cookie: cookieOf(browser) } });
     expect(res.status).toBe(403);
-    expect(rowCounts(server.db)).toEqual(before);
+    expect(await storedCounts(server)).toEqual(before);
   });
 
   it('when the token comes in the X-CSRF-Token header then the TMX is imported and the browser sent to the document', async () => {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, type TestServer } from '../support/test-server.ts';
-import { HARD_EN, HARD_ZH, download, rowCounts, tokenFor, upload } from './transfer-support.ts';
+import { HARD_EN, HARD_ZH, download, storedCounts, tokenFor, upload } from './transfer-support.ts';
 
 // Node can decode GB18030 but not encode it; express's own iconv-lite makes the fixture bytes.
 const iconv = createRequire(import.meta.url)('iconv-lite') as { encode(text: string, encoding: string): Buffer };
@@ -15,8 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const segmentsOf = (doc: number) =>
-  server.db.prepare('SELECT side, idx, text FROM segments WHERE document_id = ? ORDER BY side, idx').all(doc);
+const segmentsOf = async (doc: number) =>
+  (await server.rows('SELECT side, idx, text FROM segments WHERE document_id = ? ORDER BY side, idx', [doc]));
 
 const BOM8 = Buffer.from([0xef, 0xbb, 0xbf]);
 const crlf = (text: string) => text.replace(/\n/g, '\r\n');
@@ -35,9 +35,9 @@ describe('text encodings of uploads', () => {
       expect(res.status, name).toBe(201);
       docs.push(res.json().id as number);
     }
-    const expected = segmentsOf(docs[0]!);
+    const expected = (await segmentsOf(docs[0]!));
     expect(expected).toContainEqual({ side: 'src', idx: 1, text: '文件写道：「𠀀字不在基本平面。」' });
-    for (const doc of docs.slice(1)) expect(segmentsOf(doc)).toEqual(expected);
+    for (const doc of docs.slice(1)) expect((await segmentsOf(doc))).toEqual(expected);
   });
 
   it('when a TMX export is re-encoded as UTF-16LE with a BOM then it imports to the same segments', async () => {
@@ -46,7 +46,7 @@ describe('text encodings of uploads', () => {
     const file = await download(server, `/api/documents/${doc}/export?format=tmx&state=all`, token);
     const res = await upload(server, '/api/documents/import', { source: { name: 'utf16.tmx', content: Buffer.from(`\uFEFF${crlf(file.text)}`, 'utf16le') } }, { token });
     expect(res.status).toBe(201);
-    expect(segmentsOf(res.json().id as number)).toEqual(segmentsOf(doc));
+    expect((await segmentsOf(res.json().id as number))).toEqual((await segmentsOf(doc)));
   });
 });
 
@@ -63,12 +63,12 @@ const memoryTmx = `<?xml version="1.0" encoding="UTF-8"?>
 
 describe('TMX into the translation memory', () => {
   it('when a TMX file is posted to /api/memory/import then its units with both sides are loaded and no document is made', async () => {
-    const before = rowCounts(server.db);
+    const before = await storedCounts(server);
     const res = await upload(server, '/api/memory/import', { source: { name: '术语库.tmx', content: memoryTmx } }, { token });
     expect(res.status).toBe(201);
     expect(res.json()).toEqual({ units: 2 });
-    expect(rowCounts(server.db)).toEqual({ ...before, tm_units: before.tm_units! + 2 });
-    const units = server.db.prepare('SELECT src, tgt, origin FROM tm_units ORDER BY id DESC LIMIT 2').all();
+    expect(await storedCounts(server)).toEqual({ ...before, tm_units: before.tm_units! + 2 });
+    const units = await server.rows('SELECT src, tgt, origin FROM tm_units ORDER BY id DESC LIMIT 2');
     expect(units).toContainEqual({ src: '「𠀀」字', tgt: 'the character 𠀀', origin: '术语库' });
   });
 
@@ -77,11 +77,11 @@ describe('TMX into the translation memory', () => {
     await browser.login('lin');
     const page = await browser.get('/import?memory=1');
     expect(page.text).toMatch(/name="memory" value="1" checked/);
-    const before = rowCounts(server.db);
+    const before = await storedCounts(server);
     const res = await upload(server, '/import', { source: { name: 'tm.tmx', content: memoryTmx } },
       { fields: { _csrf: browser.csrf, memory: '1' }, headers: { cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
     expect(res.status).toBe(200);
     expect(res.text).toContain('Loaded 2 units into the translation memory.');
-    expect(rowCounts(server.db)).toEqual({ ...before, tm_units: before.tm_units! + 2 });
+    expect(await storedCounts(server)).toEqual({ ...before, tm_units: before.tm_units! + 2 });
   });
 });

@@ -6,7 +6,7 @@ import { json as jsonFormat } from '../../server/formats/json.ts';
 import { tmx } from '../../server/formats/tmx.ts';
 import { MAX_WHOLE } from '../../server/formats/bilingual-document.ts';
 import { sampleDocument } from '../formats/sample-documents.ts';
-import { rowCounts, tokenFor, upload } from './transfer-support.ts';
+import { storedCounts, tokenFor, upload } from './transfer-support.ts';
 
 let server: TestServer;
 let lin: string;
@@ -32,11 +32,11 @@ describe('numbers from files', () => {
     ['a TMX version 0', 'zero.tmx', tmx.serialize(sampleDocument()).replace('"x-duiqi-version">4<', '"x-duiqi-version">0<'), /TMX version "0" is not a whole number from 1 to 2147483647\. \(line \d+\)/],
     ['a TMX index 1e20', 'far.tmx', tmx.serialize(sampleDocument()).replace('"x-duiqi-index">0<', '"x-duiqi-index">1e20<'), /TMX index "1e20" is not a whole number .*\(line \d+\)/],
   ])('when a file holds %s then the import answers 400 naming the place and writes nothing', async (_name, name, content, message) => {
-    const before = rowCounts(server.db);
+    const before = await storedCounts(server);
     const res = await upload(server, '/api/documents/import', { source: { name, content } }, { token: lin });
     expect(res.status).toBe(400);
     expect(res.json().error).toMatch(message);
-    expect(rowCounts(server.db)).toEqual(before);
+    expect(await storedCounts(server)).toEqual(before);
   });
 
   it('when a file gives the largest version allowed then merging and undoing its rows answer 200', async () => {
@@ -56,13 +56,13 @@ describe('numbers from files', () => {
 
 describe('control characters and encodings at import', () => {
   it('when a plain text holds a NUL then the import answers 400 naming the line and writes nothing', async () => {
-    const before = rowCounts(server.db);
+    const before = await storedCounts(server);
     const res = await upload(server, '/api/documents/import', {
       source: { name: 'zh.txt', content: '第一句。\n第二\u0000句。' }, translation: { name: 'en.txt', content: 'One.\nTwo.' },
     }, { token: lin });
     expect(res.status).toBe(400);
     expect(res.json().error).toBe('The file "zh.txt" contains the control character U+0000 on line 2; remove it and upload the file again.');
-    expect(rowCounts(server.db)).toEqual(before);
+    expect(await storedCounts(server)).toEqual(before);
   });
 
   it('when a JSON pair holds an escaped NUL then the import answers 400 naming the pair', async () => {

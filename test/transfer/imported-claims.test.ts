@@ -49,7 +49,7 @@ describe('states claimed by imported files', () => {
       const doc = imported.json().id as number;
       const [pair] = (await call(lin, 'GET', `/api/documents/${doc}/pairs`)).json() as { id: number; state: number; version: number }[];
       expect(pair!.state).toBe(State.translated);
-      expect(server.db.prepare('SELECT last_editor_id, imported_state, imported_editor FROM pairs WHERE id = ?').get(pair!.id))
+      expect((await server.rows('SELECT last_editor_id, imported_state, imported_editor FROM pairs WHERE id = ?', [pair!.id]))[0])
         .toEqual({ last_editor_id: null, imported_state: State.approved, imported_editor: 'rita' });
 
       expect((await call(lin, 'GET', `/documents/${doc}`)).text).toContain('imported as approved by rita');

@@ -21,7 +21,7 @@ const form = (url: string, token: string, fields: Record<string, string>) => fet
   method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded', 'hx-request': 'true' },
   body: new URLSearchParams(fields).toString(),
 });
-const indexesOf = (doc: number) => server.db.prepare('SELECT idx FROM pairs WHERE document_id = ? ORDER BY idx').pluck().all(doc) as number[];
+const indexesOf = async (doc: number) => (await server.rows<{ idx: number }>('SELECT idx FROM pairs WHERE document_id = ? ORDER BY idx', [doc])).map((p) => p.idx);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -42,7 +42,7 @@ describe('importing an approved-only export', () => {
       const imported = await upload(server, '/api/documents/import', { source: { name: `approved.${format}`, content: file.text } }, { token: lin });
       expect(imported.status).toBe(201);
       const doc = imported.json().id as number;
-      expect(indexesOf(doc)).toEqual([0, 1, 2]);
+      expect(await indexesOf(doc)).toEqual([0, 1, 2]);
       const pairs = (await call('GET', `/api/documents/${doc}/pairs`, lin)).json() as { id: number; version: number; tgt: string }[];
       expect(pairs.map((p) => p.tgt)).toHaveLength(3);
       expect((await call('GET', `/documents/${doc}`, lin)).status).toBe(200);

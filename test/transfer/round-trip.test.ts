@@ -103,7 +103,7 @@ describe('export → import → export over HTTP', () => {
   it('when a pair holds a control character then TMX and XLIFF are refused before the first byte and JSON still exports', async () => {
     const res = await upload(server, '/api/documents/import', { source: { name: 'zh.txt', content: '第一句。第二句。' }, translation: { name: 'en.txt', content: 'One. Two.' } }, { token: lin });
     const doc = res.json().id as number;
-    server.db.prepare("UPDATE pairs SET tgt_text = 'Tw\u0007o.', state = 20 WHERE document_id = ? AND idx = 1").run(doc);
+    await server.rows("UPDATE pairs SET tgt_text = 'Tw\u0007o.', state = 20 WHERE document_id = ? AND idx = 1", [doc]);
     for (const format of ['tmx', 'xliff']) {
       const refused = await download(server, `/api/documents/${doc}/export?format=${format}&state=all`, lin);
       expect(refused.status).toBe(400);

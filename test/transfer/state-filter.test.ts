@@ -38,7 +38,7 @@ describe('the export state filter', () => {
     const doc = JSON.parse(res.text) as { pairs: { id: string; state: number; tgt: string }[] };
     expect(doc.pairs).toHaveLength(1);
     expect(doc.pairs[0]).toMatchObject({ state: 30, tgt: 'Ding Xuexiang and others attended the meeting.' });
-    const idx = server.db.prepare('SELECT idx FROM pairs WHERE id = ?').pluck().get(approvedId) as number;
+    const idx = (await server.value('SELECT idx FROM pairs WHERE id = ?', [approvedId])) as number;
     expect(doc.pairs[0]!.id).toBe(String(idx + 1));
   });
 
@@ -46,7 +46,7 @@ describe('the export state filter', () => {
     const translated = await download(server, `/api/documents/${other}/export?format=tmx&state=translated`, token);
     expect(tuCount(translated.text)).toBe(1);
     const all = await download(server, `/api/documents/${other}/export?format=tmx&state=all`, token);
-    const nonNoise = server.db.prepare('SELECT count(*) FROM pairs WHERE document_id = ? AND noise = 0').pluck().get(other);
+    const nonNoise = await server.value('SELECT count(*) FROM pairs WHERE document_id = ? AND noise = 0', [other]);
     expect(tuCount(all.text)).toBe(nonNoise);
   });
 
@@ -71,7 +71,7 @@ describe('the export state filter', () => {
       ctx.skip(`xmllint or ${dtd} is not available`);
       return;
     }
-    const demo = server.db.prepare('SELECT min(id) FROM documents').pluck().get() as number;
+    const demo = (await server.value('SELECT min(id) FROM documents')) as number;
     for (const id of [demo, other]) {
       const res = await download(server, `/api/documents/${id}/export?format=tmx&state=all`, token);
       const file = path.join(server.dir, `export-${id}.tmx`);

@@ -20,6 +20,12 @@ export function rowCounts(db: Db): Record<string, number> {
   return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]));
 }
 
+/** The same counts through the server's store, on either database. */
+export async function storedCounts(server: TestServer): Promise<Record<string, number>> {
+  const [row] = await server.rows<Record<string, number>>(`SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', ')}`);
+  return { ...row };
+}
+
 export async function tokenFor(store: Store, name: string, role: 'admin' | 'reviewer' | 'translator'): Promise<string> {
   await addUser(store, name, role);
   return await accounts(store).createToken(name);
