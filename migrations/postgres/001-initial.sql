@@ -38,7 +38,8 @@ CREATE TABLE documents (
   page_date   text,
   created_by  bigint CONSTRAINT documents_creator_fk REFERENCES users(id) ON DELETE SET NULL,
   created_at  timestamptz NOT NULL DEFAULT now(),
-  version     integer NOT NULL DEFAULT 1
+  -- bigint as SQLite's integer: a file may bring a version of 2^31 - 1, and the next edit adds one.
+  version     bigint NOT NULL DEFAULT 1
 );
 
 -- The texts as imported, so that segment offsets keep pointing at something.
@@ -63,7 +64,7 @@ CREATE TABLE pairs (
                 (noise = 1 AND state IS NULL) OR (noise = 0 AND state IN (0, 10, 20, 25, 30))),
   mt_text     text NOT NULL DEFAULT '',
   tgt_text    text NOT NULL DEFAULT '',
-  version     integer NOT NULL DEFAULT 1,
+  version     bigint NOT NULL DEFAULT 1,
   CONSTRAINT pairs_document_idx_unique UNIQUE (document_id, idx)
 );
 

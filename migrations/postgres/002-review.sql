@@ -9,7 +9,7 @@ ALTER TABLE pairs ADD COLUMN edit_seconds double precision NOT NULL DEFAULT 0;
 CREATE TABLE revisions (
   id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   pair_id     bigint NOT NULL CONSTRAINT revisions_pair_fk REFERENCES pairs(id) ON DELETE CASCADE,
-  version     integer NOT NULL,
+  version     bigint NOT NULL,
   author_id   bigint CONSTRAINT revisions_author_fk REFERENCES users(id) ON DELETE SET NULL,
   action      text NOT NULL CONSTRAINT revisions_action_valid
               CHECK (action IN ('save', 'confirm', 'approve', 'reject', 'mt', 'align')),
