@@ -14,9 +14,8 @@ import type { Store } from '../../server/db/store.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import type { Role } from '../../server/db/accounts-repo.ts';
 
-/** Which database the HTTP suites run on. */
-export const testDatabase: 'sqlite' | 'postgres' = process.env.DUIQI_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
-export const onPostgres = testDatabase === 'postgres';
+/** Whether the test servers run on PostgreSQL (DUIQI_TEST_DATABASE=postgres) rather than SQLite. */
+export const onPostgres = process.env.DUIQI_TEST_DATABASE === 'postgres';
 
 export interface TestServer {
   /**
@@ -69,12 +68,16 @@ interface TestDatabase {
 
 function sqliteDatabase(file: string): TestDatabase {
   const db = openDatabase(file);
-  return { db, store: sqliteStore(db), rows: async <T>(sql: string, params: unknown[] = []) => {
+  return {
+    db, store: sqliteStore(db),
+    rows: async <T>(sql: string, params: unknown[] = []) => {
       const statement = db.prepare(sql);
       if (statement.reader) return statement.all(...params) as T[];
       statement.run(...params);
       return [];
-    }, drop: async () => undefined };
+    },
+    drop: async () => undefined,
+  };
 }
 
 const sqliteOnly = new Proxy({} as Db, {
