@@ -6,7 +6,13 @@ import { ROOT } from './support/start-workbench.ts';
 
 describe('configuration', () => {
   it('when nothing is set then the defaults apply', () => {
-    expect(readConfig({})).toMatchObject({ port: 3000, dbFile: 'data/duiqi.sqlite', adminPassword: undefined, mtUrl: undefined });
+    expect(readConfig({})).toMatchObject({ port: 3000, dbFile: 'data/duiqi.sqlite', database: 'data/duiqi.sqlite', adminPassword: undefined, mtUrl: undefined });
+  });
+
+  it('when DUIQI_DATABASE_URL names a PostgreSQL database then it is the database, whatever DUIQI_DB says', () => {
+    expect(readConfig({ DUIQI_DATABASE_URL: 'postgres://duiqi:secret@db:5432/duiqi', DUIQI_DB: 'x.sqlite' }))
+      .toMatchObject({ database: 'postgres://duiqi:secret@db:5432/duiqi', dbFile: 'x.sqlite' });
+    expect(readConfig({ DUIQI_DATABASE_URL: 'postgresql://db/duiqi' }).database).toBe('postgresql://db/duiqi');
   });
 
   it('when hosts are allowed for page import then each host:port is kept', () => {
@@ -19,6 +25,7 @@ describe('configuration', () => {
     [{ PORT: 'abc' }, 'PORT must be a whole number from 1 to 65535, not "abc".'],
     [{ PORT: '70000' }, 'PORT must be a whole number from 1 to 65535, not "70000".'],
     [{ DUIQI_DB: '' }, 'DUIQI_DB must name a file, not be empty.'],
+    [{ DUIQI_DATABASE_URL: 'mysql://db/duiqi' }, 'DUIQI_DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/duiqi), not another kind of address.'],
     [{ DUIQI_ADMIN_PASSWORD: 'short' }, 'DUIQI_ADMIN_PASSWORD must have at least 8 characters.'],
     [{ DUIQI_MT_URL: 'ftp://x' }, 'DUIQI_MT_URL must be an http(s) URL, not "ftp://x".'],
     [{ DUIQI_TRUST_PROXY: 'true' }, 'DUIQI_TRUST_PROXY must be a number of proxies from 1 to 10 or their addresses (loopback, 10.0.0.1, 172.16.0.0/12 …), not "true".'],
