@@ -15,7 +15,7 @@ const en = { name: 'en.txt', content: EN };
 
 beforeAll(async () => {
   server = await startTestServer();
-  lin = await tokenFor(server.db, 'lin', 'translator');
+  lin = await tokenFor(server.store, 'lin', 'translator');
 });
 afterAll(() => server.close());
 
