@@ -1,0 +1,46 @@
+// Gathers the figures a document's charts draw: one read, no drawing (views/charts-page.ts draws).
+
+import type { Db } from '../db/open-database.ts';
+import { chartsRepo } from '../db/charts-repo.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import {
+  burnUp, confidenceHistogram, effortByTranslator, qaByKind,
+  type BeadShape, type BurnUpPoint, type HistogramBin, type TranslatorEffort,
+} from '../domain/work-charts.ts';
+import type { QaCode } from '../domain/qa-checks.ts';
+import type { Workspace, Progress } from './workspace.ts';
+import type { DocumentSummary } from './documents.ts';
+
+export interface ChartFigures {
+  doc: DocumentSummary;
+  progress: Progress;
+  burnUp: BurnUpPoint[];
+  translators: TranslatorEffort[];
+  beads: BeadShape[];
+  histogram: { bins: HistogramBin[]; unscored: number };
+  qa: { code: QaCode; count: number }[];
+}
+
+export function documentCharts(db: Db, workspace: Workspace) {
+  const repo = chartsRepo(db);
+  return {
+    of(documentId: number): ChartFigures {
+      const start = repo.createdAt(documentId);
+      if (start === undefined) throw new NotFoundError(`There is no document ${documentId}.`, 'errors.noDocument', { id: documentId });
+      const { doc, progress } = workspace.overview(documentId);
+      const now = { done: progress.translated + progress.approved, approved: progress.approved };
+      const changes = repo.stateChanges(documentId).map((c) => ({ at: c.at, oldState: c.old_state, newState: c.new_state }));
+      const beads = repo.beads(documentId);
+      const flagged = workspace.rows(documentId, { qa: 'any' }, 0, Number.MAX_SAFE_INTEGER);
+      return {
+        doc, progress,
+        burnUp: burnUp(changes, now, start),
+        translators: effortByTranslator(repo.authoredPairs(documentId).map((p) => ({ author: p.author, mt: p.mt, final: p.tgt, seconds: p.seconds }))),
+        beads,
+        histogram: confidenceHistogram(beads),
+        qa: qaByKind(flagged.map((r) => r.flags)),
+      };
+    },
+  };
+}
+export type DocumentCharts = ReturnType<typeof documentCharts>;
