@@ -10,11 +10,14 @@ export function formats(ctx: ViewContext) {
   const two = new Intl.NumberFormat(ctx.lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const one = new Intl.NumberFormat(ctx.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const time = new Intl.DateTimeFormat(ctx.lang, { timeZone: 'UTC', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const day = new Intl.DateTimeFormat(ctx.lang, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+  const day = new Intl.DateTimeFormat(ctx.lang, { timeZone: 'UTC', month: 'short', day: 'numeric' });
+  const fraction = new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: 3 });
   return {
     whole: (n: number) => whole.format(n),
     two: (n: number) => two.format(n),
     one: (n: number) => one.format(n),
+    /** As many decimals as the number has, up to three: for ticks at steps such as 0.02 or 0.25. */
+    fraction: (n: number) => fraction.format(n),
     time: (ms: number) => time.format(ms),
     day: (ms: number) => day.format(ms),
   };
@@ -24,6 +27,8 @@ export type Formats = ReturnType<typeof formats>;
 export interface Tick {
   at: number;
   label: string;
+  /** Where the label sits on the tick; the middle unless it would run past the plot's edge. */
+  anchor?: 'start' | 'middle' | 'end';
 }
 
 /** Axis lines, ticks with labels and the axis titles around a plot. */
@@ -32,7 +37,7 @@ export function axes(plot: Plot, x: { ticks: Tick[]; title: string }, y: { ticks
   const right = plot.left + plot.width;
   return html`<g class="axis axis-x" data-testid="axis-x">
     <line x1="${plot.left}" y1="${bottom}" x2="${right}" y2="${bottom}"></line>
-    ${x.ticks.map((t) => html`<line class="tick" x1="${t.at}" y1="${bottom}" x2="${t.at}" y2="${bottom + 4}"></line><text x="${t.at}" y="${bottom + 16}" text-anchor="middle">${t.label}</text>`)}
+    ${x.ticks.map((t) => html`<line class="tick" x1="${t.at}" y1="${bottom}" x2="${t.at}" y2="${bottom + 4}"></line><text x="${t.at}" y="${bottom + 16}" text-anchor="${t.anchor ?? 'middle'}">${t.label}</text>`)}
     <text class="axis-title" x="${plot.left + plot.width / 2}" y="${bottom + 36}" text-anchor="middle">${x.title}</text></g>
   <g class="axis axis-y" data-testid="axis-y">
     <line x1="${plot.left}" y1="${plot.top}" x2="${plot.left}" y2="${bottom}"></line>

@@ -8,22 +8,24 @@ import { band, WEAK } from './align-page.ts';
 import { bands, beadMarks, fractionTicks, integerTicks, linearScale, plotArea, round, stepPath, timeTicks } from './chart-geometry.ts';
 import { axes, categoryAxis, dataTable, figure, formats, legend, type Formats } from './chart-parts.ts';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 function burnUpChart(ctx: ViewContext, f: Formats, fig: ChartFigures, now: number): SafeHtml {
   const plot = plotArea();
   const points = fig.burnUp.map((p) => ({ ...p, t: Date.parse(p.at) }));
   const last = points.at(-1)!;
   const t0 = points[0]!.t;
-  // The counts hold until now: the line runs on to the right edge.
-  const t1 = Math.max(now, last.t, t0 + 60_000);
+  // The counts hold until now, but a line run on for days after the last change would squeeze the history
+  // into a corner: the axis ends a little after the last change, or now if that is sooner.
+  const t1 = Math.max(Math.min(now, last.t + Math.max(HOUR, (last.t - t0) / 20)), last.t, t0 + HOUR);
   const x = linearScale(t0, t1, plot.left, plot.left + plot.width);
   const yTicks = integerTicks(Math.max(fig.progress.total, last.done));
   const y = linearScale(0, yTicks.at(-1)!, plot.top + plot.height, plot.top);
   const line = (key: 'done' | 'approved') => stepPath([...points.map((p) => ({ x: x(p.t), y: y(p[key]) })), { x: x(t1), y: y(last[key]) }]);
   const label = t1 - t0 > 2 * DAY ? f.day : f.time;
   const svg = html`${axes(plot,
-    { ticks: timeTicks(t0, t1).map((t) => ({ at: round(x(t)), label: label(t) })), title: ctx.t('charts.burnUp.x') },
+    { ticks: timeTicks(t0, t1).map((t, k, all) => ({ at: round(x(t)), label: label(t), anchor: k === 0 ? 'start' : k === all.length - 1 ? 'end' : 'middle' })), title: ctx.t('charts.burnUp.x') },
     { ticks: yTicks.map((v) => ({ at: round(y(v)), label: f.whole(v) })), title: ctx.t('charts.burnUp.y') })}
     <line class="scope" data-testid="burnup-scope" data-count="${fig.progress.total}" x1="${plot.left}" x2="${plot.left + plot.width}" y1="${round(y(fig.progress.total))}" y2="${round(y(fig.progress.total))}"></line>
     <path class="series series-done" d="${line('done')}"></path>
@@ -65,7 +67,7 @@ function effortChart(ctx: ViewContext, f: Formats, fig: ChartFigures): SafeHtml 
   const svg = barRows(plot, people.map((p) => ({
     label: name(p.author), value: p.effort.meanHter, text: f.two(p.effort.meanHter), cls: 'bar-hter',
     data: html`data-testid="hter-bar" data-author="${p.author ?? ''}" data-hter="${p.effort.meanHter.toFixed(4)}" data-pairs="${p.effort.pairs}"`,
-  })), ticks, f.one, ctx.t('charts.effort.x'));
+  })), ticks, f.fraction, ctx.t('charts.effort.x'));
   return figure(ctx, 'chart-effort', {
     title: ctx.t('charts.effort.title'), height,
     desc: ctx.t('charts.effort.desc', { people: f.whole(people.length) }),
