@@ -36,9 +36,12 @@ export function integerTicks(max: number, count = 5): number[] {
   return ticks;
 }
 
-/** Ticks over [0, max] for fractional values (HTER, confidence) at a step of 0.1, 0.2, 0.25 or 0.5 times a power of ten. */
+/**
+ * Ticks over [0, max] for fractional values (HTER, confidence) at a step of 0.1, 0.2, 0.25 or 0.5 times a power of
+ * ten; the axis reaches at least 0.01, below which the differences do not show.
+ */
 export function fractionTicks(max: number, count = 5): number[] {
-  const top = max > 0 ? max : 1;
+  const top = max > 0 ? Math.max(max, 0.01) : 1;
   const rough = top / count;
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= rough)!;
