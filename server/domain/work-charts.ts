@@ -40,6 +40,18 @@ export function burnUp(changes: readonly StateChange[], now: { done: number; app
   return points.filter((p, k) => k === points.length - 1 || points[k + 1]!.at !== p.at || k === 0);
 }
 
+/**
+ * At most about `max` points of a burn-up, for a long history: the first point, then the last point in each of
+ * `max - 1` equal spans of time, so the curve keeps its shape and its last point. Shorter series come back as they are.
+ */
+export function thinBurnUp(points: readonly BurnUpPoint[], max = 400): BurnUpPoint[] {
+  if (points.length <= max) return [...points];
+  const t0 = Date.parse(points[0]!.at);
+  const span = Math.max(1, Date.parse(points.at(-1)!.at) - t0);
+  const slot = (p: BurnUpPoint) => Math.min(max - 2, Math.floor(((Date.parse(p.at) - t0) / span) * (max - 1)));
+  return points.filter((p, k) => k === 0 || k === points.length - 1 || slot(p) !== slot(points[k + 1]!));
+}
+
 /** A worked pair with who last wrote its English; null when nobody here did (a file's translation). */
 export interface AuthoredPair extends EditedPair {
   author: string | null;

@@ -4,7 +4,7 @@ import type { Db } from '../db/open-database.ts';
 import { chartsRepo } from '../db/charts-repo.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import {
-  burnUp, confidenceHistogram, effortByTranslator, qaByKind,
+  burnUp, confidenceHistogram, effortByTranslator, qaByKind, thinBurnUp,
   type BeadShape, type BurnUpPoint, type HistogramBin, type TranslatorEffort,
 } from '../domain/work-charts.ts';
 import type { QaCode } from '../domain/qa-checks.ts';
@@ -34,7 +34,7 @@ export function documentCharts(db: Db, workspace: Workspace) {
       const flagged = workspace.rows(documentId, { qa: 'any' }, 0, Number.MAX_SAFE_INTEGER);
       return {
         doc, progress,
-        burnUp: burnUp(changes, now, start),
+        burnUp: thinBurnUp(burnUp(changes, now, start)),
         translators: effortByTranslator(repo.authoredPairs(documentId).map((p) => ({ author: p.author, mt: p.mt, final: p.tgt, seconds: p.seconds }))),
         beads,
         histogram: confidenceHistogram(beads),

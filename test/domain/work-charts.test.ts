@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { burnUp, confidenceHistogram, effortByTranslator, qaByKind } from '../../server/domain/work-charts.ts';
+import { burnUp, confidenceHistogram, effortByTranslator, qaByKind, thinBurnUp } from '../../server/domain/work-charts.ts';
 import { postEditEffort } from '../../server/domain/edit-distance.ts';
 import type { QaFlag } from '../../server/domain/qa-checks.ts';
 
@@ -34,6 +34,24 @@ describe('burnUp', () => {
   it('when a save and its approval share an instant then they are one step', () => {
     const points = burnUp([{ at: at(9), oldState: 10, newState: 20 }, { at: at(9), oldState: 20, newState: 30 }], { done: 1, approved: 1 }, at(8));
     expect(points).toEqual([{ at: at(8), done: 0, approved: 0 }, { at: at(9), done: 1, approved: 1 }]);
+  });
+});
+
+describe('thinBurnUp', () => {
+  it('when a history has 10,000 steps then about 400 are kept, the first and the last among them, in order', () => {
+    const t0 = Date.parse(at(8));
+    const points = Array.from({ length: 10_000 }, (_, k) => ({ at: new Date(t0 + k * 60_000).toISOString(), done: k, approved: k >> 1 }));
+    const kept = thinBurnUp(points);
+    expect(kept.length).toBeLessThanOrEqual(401);
+    expect(kept.length).toBeGreaterThan(300);
+    expect(kept[0]).toBe(points[0]);
+    expect(kept.at(-1)).toBe(points.at(-1));
+    kept.slice(1).forEach((p, k) => expect(p.done).toBeGreaterThan(kept[k]!.done));
+  });
+
+  it('when a history is short then it is kept whole', () => {
+    const points = burnUp([{ at: at(9), oldState: 10, newState: 20 }], { done: 1, approved: 0 }, at(8));
+    expect(thinBurnUp(points)).toEqual(points);
   });
 });
 
