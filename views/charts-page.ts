@@ -1,6 +1,6 @@
 // A document's charts as server-drawn SVG: burn-up, HTER per translator, alignment path, confidence, QA flags.
 
-import { html, type SafeHtml } from './html.ts';
+import { escapeHtml, html, raw, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 import type { ChartFigures } from '../server/services/document-charts.ts';
@@ -10,6 +10,7 @@ import { axes, categoryAxis, dataTable, figure, formats, legend, type Formats } 
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+const TOOLTIP_BEADS = 2_000;
 
 function burnUpChart(ctx: ViewContext, f: Formats, fig: ChartFigures, now: number): SafeHtml {
   const plot = plotArea();
@@ -94,14 +95,19 @@ function alignmentPath(ctx: ViewContext, f: Formats, fig: ChartFigures): SafeHtm
   const score = (s: number | null) => (s === null ? ctx.t('charts.path.noScore') : f.two(s));
   // The marks that are not 1:1 are drawn last, so no neighbour covers their outline.
   const ordered = [...marks.filter((m) => m.shape === '1:1'), ...odd];
+  // A tooltip per bead is worth its bytes while a bead is wide enough to point at; the table lists the odd ones anyway.
+  const tooltips = beads.length <= TOOLTIP_BEADS;
   const svg = html`${axes(plot,
     { ticks: xs.filter((v) => v <= Math.max(1, totalSrc)).map((v) => ({ at: round(x(v)), label: f.whole(v) })), title: ctx.t('charts.path.x') },
     { ticks: ys.filter((v) => v <= Math.max(1, totalTgt)).map((v) => ({ at: round(y(v)), label: f.whole(v) })), title: ctx.t('charts.path.y') })}
     <line class="diagonal" x1="${plot.left}" y1="${plot.top + plot.height}" x2="${plot.left + plot.width}" y2="${plot.top}"></line>
-    ${ordered.map((m) => {
+    ${raw(ordered.map((m) => {
+      // Numbers and this file's own words only, joined as one string: 10,000 beads through the html template took
+      // most of the page's time; the tooltip, which comes from the locale, is escaped.
       const s = beads[m.row]!.score;
-      return html`<rect class="bead band-${band(s)}${m.shape !== '1:1' ? ' odd' : ''}" data-testid="bead" data-row="${m.row + 1}" data-shape="${m.shape}" data-score="${s ?? ''}" x="${m.x}" y="${m.y}" width="${m.width}" height="${m.height}"><title>${ctx.t('charts.path.bead', { row: m.row + 1, shape: m.shape, score: score(s) })}</title></rect>`;
-    })}`;
+      const tip = tooltips ? `<title>${escapeHtml(ctx.t('charts.path.bead', { row: m.row + 1, shape: m.shape, score: score(s) }))}</title>` : '';
+      return `<rect class="bead band-${band(s)}${m.shape !== '1:1' ? ' odd' : ''}" data-testid="bead" data-row="${m.row + 1}" data-shape="${m.shape}" data-score="${s ?? ''}" x="${m.x}" y="${m.y}" width="${m.width}" height="${m.height}">${tip}</rect>`;
+    }).join(''))}`;
   return figure(ctx, 'chart-path', {
     title: ctx.t('charts.path.title'),
     desc: ctx.t('charts.path.desc', { beads: f.whole(beads.length), src: f.whole(totalSrc), tgt: f.whole(totalTgt), odd: f.whole(odd.length), weak: f.whole(weak) }),
