@@ -163,7 +163,7 @@ export function chartsPage(ctx: ViewContext, fig: ChartFigures, now: number): Sa
   <p class="doc-actions"><a href="/documents/${fig.doc.id}" data-testid="back-to-document">${ctx.t('charts.backToDocument')}</a></p>
   <h1 hx-ignore>${ctx.t('charts.title')}: ${fig.doc.title}</h1>
   <p class="meta">${ctx.t('charts.utc')}</p>
-  <div class="charts">
+  <div class="charts" hx-ignore>
     ${burnUpChart(ctx, f, fig, now)}
     ${effortChart(ctx, f, fig)}
     ${alignmentPath(ctx, f, fig)}
