@@ -36,7 +36,7 @@ function burnUpChart(ctx: ViewContext, f: Formats, fig: ChartFigures, now: numbe
       <circle class="point point-approved" cx="${round(x(last.t))}" cy="${round(y(last.approved))}" r="4"></circle></g>`;
   return figure(ctx, 'chart-burnup', {
     title: ctx.t('charts.burnUp.title'),
-    desc: ctx.t('charts.burnUp.desc', { done: f.whole(last.done), approved: f.whole(last.approved), total: f.whole(fig.progress.total), changes: f.whole(points.length - 1) }),
+    desc: ctx.t('charts.burnUp.desc', { done: f.whole(last.done), approved: f.whole(last.approved), total: f.whole(fig.progress.total), changes: f.whole(fig.stateChanges) }),
     svg,
     legend: legend([{ cls: 'key-done', label: ctx.t('charts.burnUp.done') }, { cls: 'key-approved', label: ctx.t('states.approved') }, { cls: 'key-scope', label: ctx.t('charts.burnUp.scope') }]),
     table: dataTable(ctx.t('charts.burnUp.title'), [ctx.t('charts.burnUp.time'), ctx.t('charts.burnUp.done'), ctx.t('states.approved')],

@@ -14,7 +14,10 @@ import type { DocumentSummary } from './documents.ts';
 export interface ChartFigures {
   doc: DocumentSummary;
   progress: Progress;
+  /** The burn-up's points, thinned for a long history (see thinBurnUp). */
   burnUp: BurnUpPoint[];
+  /** How many changes of state the history holds. */
+  stateChanges: number;
   translators: TranslatorEffort[];
   beads: BeadShape[];
   histogram: { bins: HistogramBin[]; unscored: number };
@@ -37,6 +40,7 @@ export function documentCharts(db: Db, workspace: Workspace) {
       return {
         doc, progress,
         burnUp: thinBurnUp(burnUp(changes, now, start)),
+        stateChanges: changes.length,
         translators: effortByTranslator(repo.authoredPairs(documentId).map((p) => ({ author: p.author, mt: p.mt, final: p.tgt, seconds: p.seconds }))),
         beads,
         histogram: confidenceHistogram(beads),
