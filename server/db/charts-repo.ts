@@ -47,3 +47,4 @@ export function chartsRepo(db: Db) {
     authoredPairs: (documentId: number) => q.authored.all(documentId) as AuthoredPairRow[],
   };
 }
+export type ChartsRepo = ReturnType<typeof chartsRepo>;

@@ -1,7 +1,6 @@
-// Gathers the figures a document's charts draw: one read, no drawing (views/charts-page.ts draws).
+// Gathers the figures a document's charts draw: no drawing here (views/charts-page.ts draws).
 
-import type { Db } from '../db/open-database.ts';
-import { chartsRepo } from '../db/charts-repo.ts';
+import type { Store } from '../db/store.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import {
   burnUp, confidenceHistogram, effortByTranslator, qaByKind, thinBurnUp,
@@ -24,24 +23,27 @@ export interface ChartFigures {
   qa: { code: QaCode; count: number }[];
 }
 
-export function documentCharts(db: Db, workspace: Workspace) {
-  const repo = chartsRepo(db);
+export function documentCharts(store: Store, workspace: Workspace) {
   return {
-    of(documentId: number): ChartFigures {
-      const start = repo.createdAt(documentId);
-      if (start === undefined) throw new NotFoundError(`There is no document ${documentId}.`, 'errors.noDocument', { id: documentId });
-      const { doc, progress } = workspace.overview(documentId);
+    async of(documentId: number): Promise<ChartFigures> {
+      const history = await store.read(async (tx) => {
+        const start = await tx.charts.createdAt(documentId);
+        if (start === undefined) return undefined;
+        return { start, changes: await tx.charts.stateChanges(documentId), beads: await tx.charts.beads(documentId), authored: await tx.charts.authoredPairs(documentId) };
+      });
+      if (!history) throw new NotFoundError(`There is no document ${documentId}.`, 'errors.noDocument', { id: documentId });
+      const { start, beads } = history;
+      const { doc, progress } = await workspace.overview(documentId);
       const now = { done: progress.translated + progress.approved, approved: progress.approved };
-      const changes = repo.stateChanges(documentId).map((c) => ({ at: c.at, oldState: c.old_state, newState: c.new_state }));
-      const beads = repo.beads(documentId);
+      const changes = history.changes.map((c) => ({ at: c.at, oldState: c.old_state, newState: c.new_state }));
       // Every row, unfiltered: those come from the kept pages with their kept flags, where the QA filter reads
       // and checks the whole document again (seconds for 10,000 rows).
-      const rows = workspace.rows(documentId, {}, 0, Number.MAX_SAFE_INTEGER);
+      const rows = await workspace.rows(documentId, {}, 0, Number.MAX_SAFE_INTEGER);
       return {
         doc, progress,
         burnUp: thinBurnUp(burnUp(changes, now, start)),
         stateChanges: changes.length,
-        translators: effortByTranslator(repo.authoredPairs(documentId).map((p) => ({ author: p.author, mt: p.mt, final: p.tgt, seconds: p.seconds }))),
+        translators: effortByTranslator(history.authored.map((p) => ({ author: p.author, mt: p.mt, final: p.tgt, seconds: p.seconds }))),
         beads,
         histogram: confidenceHistogram(beads),
         qa: qaByKind(rows.map((r) => r.flags)),
