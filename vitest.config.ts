@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // One throwaway PostgreSQL cluster per run for the suites that hold the PostgreSQL repositories to the contract.
     globalSetup: ['test/support/postgres-global-setup.ts'],
-    testTimeout: 60_000,
+    // Timeouts catch hangs, not slowness: a 2-core machine shared with other work runs these several times slower.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     // Browser and CLI suites start real servers and processes: keep the 2-core machine calm.
     maxWorkers: 2,

@@ -38,8 +38,7 @@ export async function startWorkbench(env: Record<string, string> = {}): Promise<
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   await new Promise<void>((resolve, reject) => {
-    // Two minutes: a first start aligns the demo corpus, slow on a busy machine.
-    const timer = setTimeout(() => reject(new Error(`workbench did not start:\n${out}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`workbench did not start:\n${out}`)), 150_000);
     child.stdout!.on('data', () => {
       if (out.includes('is serving')) {
         clearTimeout(timer);

@@ -8,6 +8,7 @@ import type { Repositories, Store, Tx, Work } from '../store.ts';
 import { accessRepo } from './access-repo.ts';
 import { accountsRepo } from './accounts-repo.ts';
 import { alignmentRepo } from './alignment-repo.ts';
+import { chartsRepo } from './charts-repo.ts';
 import { openPostgres, type PostgresPool, type Sql } from './connect.ts';
 import { documentTransferRepo } from './document-transfer-repo.ts';
 import { documentsRepo } from './documents-repo.ts';
@@ -29,7 +30,7 @@ export function postgresRepositories(sql: Sql): Tx {
   const tx = {
     pairs: pairsRepo(sql), documents: documentsRepo(sql), transfer: documentTransferRepo(sql), alignment: alignmentRepo(sql),
     accounts: accountsRepo(sql), access: accessRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql),
-    loginCounters: loginCounters(sql), loginDevices: loginDevicesRepo(sql),
+    loginCounters: loginCounters(sql), loginDevices: loginDevicesRepo(sql), charts: chartsRepo(sql),
   } satisfies Record<keyof Repositories, unknown>;
   const checked: ReportingChanges<Tx> = tx;
   return checked as Tx;
