@@ -68,8 +68,9 @@ export function documentsRepo(sql: Sql) {
     async insertPairs(documentId: number, pairs: NewPair[]) {
       if (!pairs.length) return;
       const inserted = await rows<{ id: number; idx: number }>(sql, `INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, tgt_text)
-        SELECT $1, * FROM unnest($2::integer[], $3::double precision[], $4::integer[], $5::integer[], $6::text[], $6::text[]) RETURNING id, idx`,
-      [documentId, ...columns(pairs.map((p, idx) => ({ ...p, idx })), [(p) => p.idx, (p) => p.score, (p) => (p.noise ? 1 : 0), (p) => p.state, (p) => p.mtText])]);
+        SELECT $1, * FROM unnest($2::integer[], $3::double precision[], $4::integer[], $5::integer[], $6::text[], $7::text[]) RETURNING id, idx`,
+      [documentId, ...columns(pairs.map((p, idx) => ({ ...p, idx })),
+        [(p) => p.idx, (p) => p.score, (p) => (p.noise ? 1 : 0), (p) => p.state, (p) => p.mtText, (p) => p.tgtText ?? p.mtText])]);
       const ids = new Map(inserted.map((r) => [r.idx, r.id]));
       const segments = pairs.flatMap((p, idx) => p.segments.map((s) => ({ ...s, pairId: ids.get(idx)! })));
       if (!segments.length) return;
