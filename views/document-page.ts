@@ -34,7 +34,7 @@ export function rowsFragment(ctx: ViewContext, docId: number, rows: WorkRow[], o
 
 // An SVG bar: its widths are attributes, which the Content-Security-Policy allows where inline styles are not.
 export function progressBar(ctx: ViewContext, docId: number, p: Progress): SafeHtml {
-  const parts = [['approved', p.approved], ['translated', p.translated], ['machine', p.machine], ['untranslated', p.untranslated]] as const;
+  const parts = [['approved', p.approved], ['translated', p.translated], ['rejected', p.rejected], ['machine', p.machine], ['untranslated', p.untranslated]] as const;
   let x = 0;
   const bars = parts.map(([k, n]) => {
     const w = p.total ? (100 * n) / p.total : 0;

@@ -19,6 +19,7 @@ export interface DocumentSummaryRow {
   untranslated_count: number;
   machine_count: number;
   translated_count: number;
+  rejected_count: number;
   approved_count: number;
 }
 
@@ -82,11 +83,12 @@ function summarySql(one: boolean): string {
       coalesce(p.pair_count, 0) AS pair_count, coalesce(p.noise_count, 0) AS noise_count,
       coalesce(s.src_segment_count, 0) AS src_segment_count, coalesce(s.tgt_segment_count, 0) AS tgt_segment_count,
       coalesce(p.untranslated_count, 0) AS untranslated_count, coalesce(p.machine_count, 0) AS machine_count,
-      coalesce(p.translated_count, 0) AS translated_count, coalesce(p.approved_count, 0) AS approved_count
+      coalesce(p.translated_count, 0) AS translated_count, coalesce(p.rejected_count, 0) AS rejected_count,
+      coalesce(p.approved_count, 0) AS approved_count
     FROM documents d
     LEFT JOIN (SELECT document_id, sum(n * (noise = 0)) AS pair_count, sum(n * (noise = 1)) AS noise_count,
         sum(n * (state = 0)) AS untranslated_count, sum(n * (state = 10)) AS machine_count,
-        sum(n * (state IN (20, 25))) AS translated_count, sum(n * (state = 30)) AS approved_count
+        sum(n * (state = 20)) AS translated_count, sum(n * (state = 25)) AS rejected_count, sum(n * (state = 30)) AS approved_count
       FROM (SELECT document_id, noise, state, count(*) AS n FROM pairs WHERE 1 ${and} GROUP BY document_id, noise, state)
       GROUP BY document_id) p ON p.document_id = d.id
     LEFT JOIN (SELECT document_id, sum(n * (side = 'src')) AS src_segment_count, sum(n * (side = 'tgt')) AS tgt_segment_count

@@ -30,6 +30,7 @@ export interface Progress {
   total: number;
   approved: number;
   translated: number;
+  rejected: number;
   machine: number;
   untranslated: number;
 }
@@ -123,7 +124,7 @@ export function workspace(db: Db) {
       const { effort, counts } = figures.of(documentId);
       const doc = docs.summary(documentId, counts);
       const progress: Progress = {
-        total: doc.pairCount, approved: doc.counts.approved, translated: doc.counts.translated,
+        total: doc.pairCount, approved: doc.counts.approved, translated: doc.counts.translated, rejected: doc.counts.rejected,
         machine: doc.counts.machine, untranslated: doc.counts.untranslated,
       };
       return { doc, progress, effort };
