@@ -208,7 +208,7 @@ export function documentsRepo(db: Db) {
 }
 export type DocumentsRepo = ReturnType<typeof documentsRepo>;
 
-/** A pair as exported: its row, its sentences per side and its reject comments, oldest first. */
+/** A pair as exported: its row and its sentences per side (its comments come from the threads). */
 export interface ExportPairRow {
   idx: number;
   score: number | null;
@@ -223,7 +223,6 @@ export interface ExportPairRow {
   /** JSON arrays of strings. */
   src_segments: string;
   tgt_segments: string;
-  comments: string;
 }
 
 /** A pair read from a bilingual file, saved as it is: no aligning, its own target, state and history. */
@@ -254,13 +253,11 @@ export function documentTransferRepo(db: Db) {
     page: db.prepare(`SELECT p.idx, p.score, p.state, p.mt_text, p.tgt_text, p.version, u.name AS last_editor, p.changed_at,
         p.imported_state, p.imported_editor,
         (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)) AS src_segments,
-        (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'tgt' ORDER BY s.idx)) AS tgt_segments,
-        (SELECT json_group_array(comment) FROM (SELECT comment FROM revisions r
-          WHERE r.pair_id = p.id AND r.action = 'reject' AND r.comment IS NOT NULL ORDER BY r.version)) AS comments
+        (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'tgt' ORDER BY s.idx)) AS tgt_segments
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id
-      WHERE p.document_id = ? AND p.noise = 0 AND p.state >= ? AND p.idx > ? ORDER BY p.idx LIMIT ?`),
+      WHERE p.document_id = ? AND p.noise = 0 AND p.state IN (SELECT value FROM json_each(?)) AND p.idx > ? ORDER BY p.idx LIMIT ?`),
     lastChange: db.prepare('SELECT max(changed_at) FROM pairs WHERE document_id = ?').pluck(),
-    xmlUnsafe: db.prepare(`SELECT p.idx FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state >= ? AND (
+    xmlUnsafe: db.prepare(`SELECT p.idx FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state IN (SELECT value FROM json_each(?)) AND (
         ${XML_UNSAFE('p.tgt_text')}
         OR EXISTS (SELECT 1 FROM segments s WHERE s.pair_id = p.id AND ${XML_UNSAFE('s.text')})
         OR EXISTS (SELECT 1 FROM revisions r WHERE r.pair_id = p.id AND r.action = 'reject' AND ${XML_UNSAFE('r.comment')}))
@@ -289,11 +286,11 @@ export function documentTransferRepo(db: Db) {
     /** The document's pairs in order, each with its current English and where its Chinese starts in `sourceId`. */
     placedPairs: (documentId: number, sourceId: number | null) =>
       q.placedPairs.all({ doc: documentId, source: sourceId }) as { tgt: string; src_start: number | null; src: string | null }[],
-    /** Every non-noise pair at or above `minState`, in order, read `pageSize` rows at a time. */
-    *exportPairs(documentId: number, minState: number, pageSize = 500): Generator<ExportPairRow> {
+    /** Every non-noise pair in one of `states`, in order, read `pageSize` rows at a time. */
+    *exportPairs(documentId: number, states: readonly number[], pageSize = 500): Generator<ExportPairRow> {
       let after = -1;
       for (;;) {
-        const rows = q.page.all(documentId, minState, after, pageSize) as ExportPairRow[];
+        const rows = q.page.all(documentId, JSON.stringify(states), after, pageSize) as ExportPairRow[];
         yield* rows;
         if (rows.length < pageSize) return;
         after = rows.at(-1)!.idx;
@@ -301,7 +298,7 @@ export function documentTransferRepo(db: Db) {
     },
     lastChange: (documentId: number) => q.lastChange.get(documentId) as string | null,
     /** The idx of the first exported pair holding a character XML cannot carry, if any. */
-    firstXmlUnsafePair: (documentId: number, minState: number) => q.xmlUnsafe.get(documentId, minState) as number | undefined,
+    firstXmlUnsafePair: (documentId: number, states: readonly number[]) => q.xmlUnsafe.get(documentId, JSON.stringify(states)) as number | undefined,
     insertDocument: (d: { title: string; sourceName: string; createdBy: number | null; createdAt: string | null; shared?: boolean }) =>
       Number(q.insertDocument.run(d.title, d.sourceName, d.createdBy, d.createdAt, d.shared === false ? 0 : 1).lastInsertRowid),
     insertPair(documentId: number, p: KeptPair): number {

@@ -7,10 +7,19 @@ import { adapterFor, formatAdapters } from '../formats/adapters.ts';
 import { SRC_LANG, TGT_LANG, type BilingualHeader, type BilingualPair, type FormatAdapter, type SerializeOptions } from '../formats/bilingual-document.ts';
 import { wordEditDistance } from '../domain/edit-distance.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { pairComments } from './pair-comments.ts';
+import { postEditing } from './post-editing.ts';
 import { State, type StateValue } from '../domain/types.ts';
 
-/** Which pairs leave: approved only (the default), everything at least translated, or every non-noise pair. */
-export const EXPORT_STATE_FILTERS = { approved: State.approved, translated: State.translated, all: State.untranslated } as const;
+/**
+ * Which pairs leave: approved only (the default), translated and approved (never rejected ones), or every
+ * non-noise pair.
+ */
+export const EXPORT_STATE_FILTERS = {
+  approved: [State.approved],
+  translated: [State.translated, State.approved],
+  all: [State.untranslated, State.machine, State.translated, State.rejected, State.approved],
+} as const;
 export type ExportStateFilter = keyof typeof EXPORT_STATE_FILTERS;
 
 export interface ExportRequest {
@@ -49,7 +58,7 @@ function parseList(json: string): string[] {
   return JSON.parse(json) as string[];
 }
 
-function toBilingualPair(row: ExportPairRow): BilingualPair {
+function toBilingualPair(row: ExportPairRow, notes: Map<number, string[]>): BilingualPair {
   const srcSegments = parseList(row.src_segments);
   return {
     // Document-relative ids (1-based positions), so a file exported, imported and exported again is the same file.
@@ -65,7 +74,7 @@ function toBilingualPair(row: ExportPairRow): BilingualPair {
     version: row.version,
     lastEditor: row.last_editor,
     changedAt: row.changed_at,
-    comments: parseList(row.comments),
+    comments: notes.get(row.idx) ?? [],
     ...(row.imported_state === null ? {} : { importedAs: { state: row.imported_state as StateValue, editor: row.imported_editor } }),
   };
 }
@@ -106,11 +115,11 @@ export function fileNames(title: string, id: number, extension: string): { ascii
 /** Checks what can be checked before the first byte (format, filter, document, XML-safe text), then streams. */
 export function exportDocument(db: Db, request: ExportRequest, opts: SerializeOptions = {}): DocumentExport {
   const adapter = exportFormat(request.format);
-  const minState = EXPORT_STATE_FILTERS[exportStateFilter(request.state)];
+  const states = EXPORT_STATE_FILTERS[exportStateFilter(request.state)];
   const doc = documents(db).get(request.documentId);
   const repo = documentTransferRepo(db);
   if (adapter.name !== 'json') {
-    const unsafe = repo.firstXmlUnsafePair(doc.id, minState);
+    const unsafe = repo.firstXmlUnsafePair(doc.id, states);
     if (unsafe !== undefined) {
       throw new ValidationError(
         `Pair ${unsafe + 1} contains a control character that XML cannot carry; remove it or export as JSON.`,
@@ -121,8 +130,9 @@ export function exportDocument(db: Db, request: ExportRequest, opts: SerializeOp
   const header: BilingualHeader = {
     title: doc.title, srcLang: SRC_LANG, tgtLang: TGT_LANG, created: doc.createdAt, changed: repo.lastChange(doc.id),
   };
+  const notes = pairComments(db, postEditing(db)).notes(doc.id);
   const pairs = (function* () {
-    for (const row of repo.exportPairs(doc.id, minState)) yield toBilingualPair(row);
+    for (const row of repo.exportPairs(doc.id, states)) yield toBilingualPair(row, notes);
   })();
   return { adapter, ...fileNames(doc.title, doc.id, adapter.extension), chunks: started(inBlocks(adapter.serializeChunks(header, pairs, opts))) };
 }

@@ -17,6 +17,7 @@ import { State } from '../domain/types.ts';
 import { layOutBlocks } from '../domain/structured-text.ts';
 import type { SourceDocument, SourceFormatName } from '../formats/source/blocks.ts';
 import { docxFormat } from '../formats/source/docx.ts';
+import { commentsRepo } from '../db/comments-repo.ts';
 import { detectTextFormat, isDocxFile } from '../formats/source/source-formats.ts';
 
 /** A file as it arrived: the name is only ever shown or stored as text, never used as a path. */
@@ -218,6 +219,7 @@ export function importBilingualFile(
   const docs = documentsRepo(db);
   const repo = documentTransferRepo(db);
   const revisions = pairsRepo(db);
+  const comments = commentsRepo(db);
   return db.transaction(() => {
     const documentId = repo.insertDocument({ title, sourceName: input.file.name, createdBy: input.createdBy, createdAt: isoOrNull(doc.created), shared: input.shared });
     const sourceIds = {
@@ -246,10 +248,14 @@ export function importBilingualFile(
         segments: [...segmentsOf('src', src[i]!), ...segmentsOf('tgt', tgt[i]!)],
       };
       const pairId = repo.insertPair(documentId, kept);
-      p.comments.forEach((comment, c) => revisions.insertRevision({
-        pairId, version: version - p.comments.length + 1 + c, authorId: null, action: 'reject',
-        oldText: p.tgt, newText: p.tgt, oldState: null, newState: State.rejected, comment, seconds: 0,
-      }));
+      p.comments.forEach((comment, c) => {
+        const revisionId = Number(revisions.insertRevision({
+          pairId, version: version - p.comments.length + 1 + c, authorId: null, action: 'reject',
+          oldText: p.tgt, newText: p.tgt, oldState: null, newState: State.rejected, comment, seconds: 0,
+        }).lastInsertRowid);
+        // Each note is a thread of its own, as an exported note came from one: the notes leave again as they came.
+        if (comment.trim()) comments.insertComment(comments.insertThread({ documentId, pairId, revisionId, category: null, severity: null, createdBy: null }), null, comment);
+      });
     });
     return documentId;
   }).immediate();

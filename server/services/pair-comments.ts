@@ -1,0 +1,161 @@
+// Use cases of the comment threads on pairs: start, reply, resolve, reject with an error; what rows, exports and the quality score read.
+
+import type { Db } from '../db/open-database.ts';
+import { commentsRepo, type CommentRow, type ThreadRow } from '../db/comments-repo.ts';
+import { assertMayDo } from '../domain/review-workflow.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { qualityScore, reviewError, sourceWordCount, type ErrorCategory, type QualityScore, type Severity } from '../domain/quality-score.ts';
+import type { PairActionRequest, PostEditing } from './post-editing.ts';
+import type { User } from './accounts.ts';
+
+export const MAX_COMMENT = 2000;
+
+export interface ThreadComment {
+  id: number;
+  author: string | null;
+  body: string;
+  createdAt: string;
+}
+
+export interface Thread {
+  id: number;
+  category: ErrorCategory | null;
+  severity: Severity | null;
+  author: string | null;
+  createdAt: string;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  comments: ThreadComment[];
+}
+
+/** What a pair's row shows of its open threads: the newest one's first comment, and how many are open. */
+export interface RowDiscussion {
+  open: number;
+  author: string | null;
+  body: string;
+  category: ErrorCategory | null;
+  severity: Severity | null;
+}
+
+export interface RejectRequest extends Omit<PairActionRequest, 'action'> {
+  category?: unknown;
+  severity?: unknown;
+}
+
+/** A comment as stored: trimmed, not empty, not too long, and free of characters XML cannot carry. */
+export function commentBody(raw: unknown): string {
+  const body = typeof raw === 'string' ? raw.normalize('NFC').trim() : '';
+  if (!body) throw new ValidationError('Write a comment first: it cannot be empty.', 'review.commentEmpty');
+  if (body.length > MAX_COMMENT) throw new ValidationError(`A comment may have at most ${MAX_COMMENT} characters.`, 'errors.commentTooLong');
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(body)) throw new ValidationError('The comment contains control characters.', 'review.commentControl');
+  return body;
+}
+
+const toThread = (t: ThreadRow, comments: CommentRow[]): Thread => ({
+  id: t.id, category: t.category as ErrorCategory | null, severity: t.severity as Severity | null, author: t.author, createdAt: t.created_at,
+  resolvedBy: t.resolver, resolvedAt: t.resolved_at,
+  comments: comments.filter((c) => c.thread_id === t.id).map((c) => ({ id: c.id, author: c.author, body: c.body, createdAt: c.created_at })),
+});
+
+export function pairComments(db: Db, editing: PostEditing) {
+  const repo = commentsRepo(db);
+
+  /** The thread, checked to be on the pair named in the URL (itself checked to be in the document). */
+  function threadOf(pairId: number, threadId: number, documentId?: number): ThreadRow {
+    editing.find(pairId, documentId);
+    const thread = Number.isSafeInteger(threadId) ? repo.thread(threadId) : undefined;
+    if (!thread || thread.pair_id !== pairId) throw new NotFoundError(`Pair ${pairId} has no comment thread ${threadId}.`, 'review.noThread', { id: threadId });
+    return thread;
+  }
+
+  function threads(pairId: number, documentId?: number): Thread[] {
+    editing.find(pairId, documentId);
+    const comments = repo.pairComments(pairId);
+    return repo.pairThreads(pairId).map((t) => toThread(t, comments));
+  }
+
+  /** Open discussions by pair id, for the rows that have one. */
+  function discussions(documentId: number): Map<number, RowDiscussion> {
+    const byPair = new Map<number, RowDiscussion>();
+    for (const t of repo.openThreads(documentId)) {
+      byPair.set(t.pair_id, { open: t.open_count, author: t.author, body: t.body, category: t.category as ErrorCategory | null, severity: t.severity as Severity | null });
+    }
+    return byPair;
+  }
+
+  return {
+    threads,
+
+    /** A new thread on the pair by anyone who can open its document. */
+    start(user: User, pairId: number, body: unknown, documentId?: number): number {
+      const text = commentBody(body);
+      return db.transaction(() => {
+        const pair = editing.find(pairId, documentId);
+        const id = repo.insertThread({ documentId: pair.document_id, pairId, revisionId: null, category: null, severity: null, createdBy: user.id });
+        repo.insertComment(id, user.id, text);
+        return id;
+      }).immediate();
+    },
+
+    reply(user: User, pairId: number, threadId: number, body: unknown, documentId?: number): number {
+      const text = commentBody(body);
+      return db.transaction(() => {
+        const thread = threadOf(pairId, threadId, documentId);
+        if (thread.resolved_at) throw new ValidationError('This thread is resolved: start a new comment instead.', 'review.threadResolved');
+        return repo.insertComment(thread.id, user.id, text);
+      }).immediate();
+    },
+
+    /** Reviewers, admins and whoever started the thread may resolve it; resolving twice changes nothing. */
+    resolve(user: User, pairId: number, threadId: number, documentId?: number): void {
+      db.transaction(() => {
+        const thread = threadOf(pairId, threadId, documentId);
+        if (user.role === 'translator' && thread.created_by !== user.id) {
+          throw new ForbiddenError('Only a reviewer, an admin or whoever started a thread may resolve it.', 'review.mayNotResolve');
+        }
+        repo.resolve(thread.id, user.id);
+      }).immediate();
+    },
+
+    /** Rejects the pair and starts a thread with the comment and the error, in one transaction. */
+    reject(user: User, pairId: number, req: RejectRequest, documentId?: number): { version: number; state: number } {
+      assertMayDo(user.role, 'reject');
+      const error = reviewError(req.category, req.severity);
+      // An empty comment is refused by the workflow, after the version check; anything else must be a storable comment.
+      if ((req.comment ?? '').trim()) commentBody(req.comment);
+      return db.transaction(() => {
+        const result = editing.act(user, pairId, { ...req, action: 'reject' }, documentId);
+        const pair = editing.find(pairId, documentId);
+        const id = repo.insertThread({
+          documentId: pair.document_id, pairId, revisionId: repo.lastRevisionId(pairId) ?? null,
+          category: error?.category ?? null, severity: error?.severity ?? null, createdBy: user.id,
+        });
+        repo.insertComment(id, user.id, commentBody(req.comment));
+        return result;
+      }).immediate();
+    },
+
+    discussions,
+
+    /** Each row with its open discussion, when it has one; rows without keep their identity (and their rendered markup). */
+    withDiscussions<R extends { id: number }>(documentId: number, rows: R[]): (R & { discussion?: RowDiscussion })[] {
+      const open = discussions(documentId);
+      return rows.map((r) => (open.has(r.id) ? { ...r, discussion: open.get(r.id) } : r));
+    },
+
+    /** Every comment of the document by pair position, for export notes. */
+    notes(documentId: number): Map<number, string[]> {
+      const byIdx = new Map<number, string[]>();
+      for (const n of repo.notes(documentId)) byIdx.set(n.idx, [...(byIdx.get(n.idx) ?? []), n.body]);
+      return byIdx;
+    },
+
+    /** The quality score of the errors of open threads; the source is counted only when there is an error. */
+    quality(documentId: number): QualityScore {
+      const errors = repo.openErrors(documentId) as Severity[];
+      if (!errors.length) return qualityScore([], 0);
+      return qualityScore(errors, repo.sourceTexts(documentId).reduce((n, text) => n + sourceWordCount(text), 0));
+    },
+  };
+}
+export type PairComments = ReturnType<typeof pairComments>;
