@@ -15,6 +15,9 @@ import { documentRoutes } from './routes/document-routes.ts';
 import { apiRoutes } from './routes/api-routes.ts';
 import { pairApiRoutes } from './routes/pair-api-routes.ts';
 import { postEditing } from './services/post-editing.ts';
+import { pairComments } from './services/pair-comments.ts';
+import { commentApiRoutes } from './routes/comment-api-routes.ts';
+import { commentRoutes } from './routes/comment-routes.ts';
 import { workspace as workspaceService } from './services/workspace.ts';
 import { NotFoundError } from './domain/errors.ts';
 import type { MtEngine } from './domain/mt-engine.ts';
@@ -66,6 +69,7 @@ export function createApp(deps: AppDeps) {
   const accounts = accountsService(deps.db);
   const documents = documentsService(deps.db);
   const editing = postEditing(deps.db);
+  const comments = pairComments(deps.db, editing);
   const workspace = workspaceService(deps.db);
   const memory = translationMemory(deps.db);
   const access = documentAccess(deps.db);
@@ -119,7 +123,8 @@ export function createApp(deps: AppDeps) {
   app.get('/', (_req, res) => res.redirect(303, '/documents'));
   app.use(authRoutes(accounts, deps.loginThrottle ?? new LoginThrottle(DEFAULT_LIMITS, Date.now, loginCounters(deps.db)), knownDevices(deps.db)));
   app.use(accessRoutes(access));
-  app.use('/api', pairApiRoutes(editing));
+  app.use('/api', pairApiRoutes(editing, comments));
+  app.use('/api', commentApiRoutes(comments));
   app.use('/api', apiRoutes(documents, accounts, access));
   app.use(glossaryRoutes(glossaryService(deps.db)));
   app.use(mtRoutes(mt));
@@ -129,7 +134,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`);
   });
-  app.use(documentRoutes({ documents, workspace, editing, aids: editorAids(deps.db, memory), access, translated: translatedDocuments(deps.db) }));
+  app.use(commentRoutes(comments));
+  app.use(documentRoutes({ documents, workspace, editing, comments, aids: editorAids(deps.db, memory), access, translated: translatedDocuments(deps.db) }));
   app.use((req) => {
     throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');
   });
