@@ -26,7 +26,7 @@ export interface QualityScore {
  */
 export function sourceWordCount(text: string): number {
   const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const runs = text.match(/[\p{L}\p{N}]+/gu)?.filter((run) => !/\p{Script=Han}/u.test(run)).length ?? 0;
+  const runs = text.match(/(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu)?.length ?? 0;
   return han + runs;
 }
 
