@@ -33,17 +33,20 @@ function bodyField(ctx: ViewContext, form: string, label: string, error?: FieldM
     data-required="${ctx.t('review.commentEmpty')}" aria-describedby="${slotId(form, 'body')}"></textarea></label>${fieldError(form, 'body', error)}`;
 }
 
-function threadView(ctx: ViewContext, url: string, t: Thread, mayResolve: boolean, error?: FieldMessage & { thread: number | 'new' }): SafeHtml {
+// htmx 4 does not inherit hx-target: each form and button names the panel it replaces.
+const swapPanel = (pairId: number) => html`hx-target="#threads-${pairId}" hx-swap="outerHTML"`;
+
+function threadView(ctx: ViewContext, url: string, pairId: number, t: Thread, mayResolve: boolean, error?: FieldMessage & { thread: number | 'new' }): SafeHtml {
   const form = `reply-${t.id}`;
   return html`<article class="thread${t.resolvedAt ? ' resolved' : ''}" data-testid="thread" data-thread="${t.id}" data-resolved="${t.resolvedAt ? 'true' : 'false'}">
     <p class="thread-meta">${errorTag(ctx, t)}${t.resolvedAt
       ? html` <span class="resolved-note" data-testid="resolved-note">${ctx.t('review.resolvedBy', { name: t.resolvedBy ?? ctx.t('history.unknownAuthor') })}</span>` : ''}</p>
     <ol class="thread-comments">${t.comments.map((c) => html`<li data-testid="thread-comment"><strong>${c.author ?? ctx.t('review.imported')}</strong> ${when(c.createdAt)}
       <blockquote hx-ignore>${c.body}</blockquote></li>`)}</ol>
-    ${t.resolvedAt ? '' : html`<form class="reply" hx-post="${url}/comments/${t.id}/replies" data-testid="reply-form">
+    ${t.resolvedAt ? '' : html`<form class="reply" hx-post="${url}/comments/${t.id}/replies" ${swapPanel(pairId)} data-testid="reply-form">
       ${bodyField(ctx, form, ctx.t('review.reply'), error?.thread === t.id ? error : undefined)}
       <button type="submit">${ctx.t('review.send')}</button>
-      ${mayResolve ? html`<button type="button" data-testid="resolve" hx-post="${url}/comments/${t.id}/resolve">${ctx.t('review.resolve')}</button>` : ''}
+      ${mayResolve ? html`<button type="button" data-testid="resolve" hx-post="${url}/comments/${t.id}/resolve" ${swapPanel(pairId)}>${ctx.t('review.resolve')}</button>` : ''}
     </form>`}
   </article>`;
 }
@@ -53,10 +56,10 @@ export function threadsPanel(ctx: ViewContext, url: string, pairId: number, thre
   error?: FieldMessage & { thread: number | 'new' }): SafeHtml {
   const ordered = [...threads.filter((t) => !t.resolvedAt).reverse(), ...threads.filter((t) => t.resolvedAt)];
   const mayResolve = (t: Thread) => user.role !== 'translator' || t.author === user.name;
-  return html`<section class="threads" id="threads-${pairId}" data-testid="threads" hx-target="this" hx-swap="outerHTML" aria-label="${ctx.t('review.threads')}">
-    ${ordered.map((t) => threadView(ctx, url, t, mayResolve(t), error))}
+  return html`<section class="threads" id="threads-${pairId}" data-testid="threads" aria-label="${ctx.t('review.threads')}">
+    ${ordered.map((t) => threadView(ctx, url, pairId, t, mayResolve(t), error))}
     <details${error?.thread === 'new' ? html` open` : ''}><summary>${ctx.t('review.newThread')}</summary>
-      <form class="reply" hx-post="${url}/comments" data-testid="new-thread-form">
+      <form class="reply" hx-post="${url}/comments" ${swapPanel(pairId)} data-testid="new-thread-form">
         ${bodyField(ctx, `new-${pairId}`, ctx.t('review.comment'), error?.thread === 'new' ? error : undefined)}
         <button type="submit">${ctx.t('review.send')}</button></form></details>
   </section>`;

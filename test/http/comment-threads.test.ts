@@ -173,6 +173,8 @@ describe('the review loop in the editor', () => {
     expect(editor.text.indexOf('data-testid="threads"')).toBeLessThan(editor.text.indexOf('class="editor"'));
     expect(editor.text).not.toContain('data-testid="reject-form"'); // a translator does not reject
     const thread = /data-thread="(\d+)"/.exec(editor.text)![1]!;
+    // htmx 4 does not inherit hx-target: the reply form itself names the panel it replaces.
+    expect(editor.text).toContain(`hx-target="#threads-${real.id}" hx-swap="outerHTML" data-testid="reply-form"`);
     const replied = await lin.request('POST', `${base}/comments/${thread}/replies`, { form: { body: 'Changed to “paid”.' }, headers: htmx(lin) });
     expect(replied.status).toBe(200);
     expect(replied.headers.get('hx-trigger')).toBe('pair-changed');
