@@ -5,7 +5,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, type TestServer } from '../support/test-server.ts';
-import { HARD_EN, HARD_ZH, download, tokenFor, upload, withoutExportTime } from './transfer-support.ts';
+import { HARD_EN, HARD_ZH, apiJson, download, tokenFor, upload, withoutExportTime } from './transfer-support.ts';
 import { ROOT } from '../support/start-workbench.ts';
 
 let server: TestServer;
@@ -16,12 +16,7 @@ let doc: number;
 const REJECTION = '「𠀀」要保留原字 & 别写成“字”。';
 const REPLY = 'Kept 𠀀 <as is>.';
 
-const json = async (token: string, method: string, url: string, body?: unknown) => {
-  const res = await fetch(server.url + url, {
-    method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() as Record<string, unknown> };
-};
+const json = (token: string, method: string, url: string, body?: unknown) => apiJson(server, token, method, url, body);
 
 beforeAll(async () => {
   server = await startTestServer();
