@@ -19,7 +19,7 @@ import { historyFragment } from '../../views/history-fragment.ts';
 import { qualityLine, rejectForm, threadsInHistory, threadsPanel, type FieldMessage } from '../../views/comment-threads.ts';
 import { html } from '../../views/html.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
-import { StaleVersionError, mayDo } from '../domain/review-workflow.ts';
+import { StaleVersionError, assertMayDo, mayDo } from '../domain/review-workflow.ts';
 import { diffTexts } from '../domain/text-diff.ts';
 
 // Which field of the reject form a refusal is about, by the sentence's key.
@@ -80,8 +80,9 @@ export function documentRoutes(deps: {
     }, doc);
   };
 
-  // The form's own checks come first, so a refused field is shown beside it whatever the version.
+  // After the role, the form's own checks come first, so a refused field is shown beside it whatever the version.
   const reject: EditorUseCase = (req, body, { doc, pair }) => {
+    assertMayDo(req.user!.role, 'reject');
     for (const [field, key] of [['comment', 'errors.rejectNeedsComment'], ['category', 'review.categoryRequired'], ['severity', 'review.severityRequired']] as const) {
       if (typeof body[field] !== 'string' || !(body[field] as string).trim()) throw new ValidationError(`The ${field} of a rejection is required.`, key);
     }

@@ -152,6 +152,10 @@ describe('the review loop in the editor', () => {
     expect(missing.text).toMatch(/data-testid="field-error-category" role="alert">Pick the error/);
     expect(missing.text).toContain('Repeated word.</textarea>');
     expect(db().prepare('SELECT state FROM pairs WHERE id = ?').pluck().get(pair.id)).toBe(pair.state);
+    // The role decides before the fields: a translator's empty rejection is a 403, not a form to fix.
+    const lin = await signedIn('lin');
+    const refused = await lin.request('POST', `/documents/${seeded.docs.demo}/pairs/${pair.id}/reject`, { form: { version: String(pair.version) }, headers: htmx(lin) });
+    expect(refused.status).toBe(403);
   });
 
   it('when a reviewer rejects in the editor then the row shows the comment, the translator sees it atop the editor and replies, and the reviewer resolves it', async () => {
