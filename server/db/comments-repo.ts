@@ -70,6 +70,7 @@ export function commentsRepo(db: Db) {
       JOIN pairs p ON p.id = t.pair_id WHERE t.document_id = ? ORDER BY p.idx, t.id, c.id`),
     openErrors: db.prepare(`SELECT t.severity FROM comment_threads t JOIN pairs p ON p.id = t.pair_id
       WHERE t.document_id = ? AND t.resolved_at IS NULL AND t.severity IS NOT NULL AND p.noise = 0`).pluck(),
+    documentVersion: db.prepare('SELECT version FROM documents WHERE id = ?').pluck(),
     sourceTexts: db.prepare(`SELECT s.text FROM segments s JOIN pairs p ON p.id = s.pair_id
       WHERE s.document_id = ? AND s.side = 'src' AND p.noise = 0`).pluck(),
   };
@@ -89,6 +90,8 @@ export function commentsRepo(db: Db) {
     notes: (documentId: number) => q.notes.all(documentId) as { idx: number; body: string }[],
     /** The severity of every open error (a thread with a category) on a non-noise pair. */
     openErrors: (documentId: number) => q.openErrors.all(documentId) as string[],
+    /** Bumped by every alignment change, the only kind that changes the source sentences. */
+    documentVersion: (documentId: number) => q.documentVersion.get(documentId) as number | undefined,
     sourceTexts: (documentId: number) => q.sourceTexts.all(documentId) as string[],
   };
 }

@@ -59,6 +59,18 @@ const toThread = (t: ThreadRow, comments: CommentRow[]): Thread => ({
 
 export function pairComments(db: Db, editing: PostEditing) {
   const repo = commentsRepo(db);
+  // Source words per document at a document version: every save refreshes the score, and recounting a long
+  // document's source for each would cost more than the save.
+  const words = new Map<number, { version: number; words: number }>();
+
+  function sourceWords(documentId: number): number {
+    const version = repo.documentVersion(documentId) ?? 0;
+    const kept = words.get(documentId);
+    if (kept?.version === version) return kept.words;
+    const counted = repo.sourceTexts(documentId).reduce((n, text) => n + sourceWordCount(text), 0);
+    words.set(documentId, { version, words: counted });
+    return counted;
+  }
 
   /** The thread, checked to be on the pair named in the URL (itself checked to be in the document). */
   function threadOf(pairId: number, threadId: number, documentId?: number): ThreadRow {
@@ -154,7 +166,7 @@ export function pairComments(db: Db, editing: PostEditing) {
     quality(documentId: number): QualityScore {
       const errors = repo.openErrors(documentId) as Severity[];
       if (!errors.length) return qualityScore([], 0);
-      return qualityScore(errors, repo.sourceTexts(documentId).reduce((n, text) => n + sourceWordCount(text), 0));
+      return qualityScore(errors, sourceWords(documentId));
     },
   };
 }
