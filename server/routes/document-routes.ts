@@ -16,7 +16,7 @@ import { documentsPage } from '../../views/documents-page.ts';
 import { documentPage, progressBar, rowsFragment, ROWS_PER_PAGE } from '../../views/document-page.ts';
 import { editorRow, pairRow } from '../../views/pair-row.ts';
 import { historyFragment } from '../../views/history-fragment.ts';
-import { qualityLine, rejectForm, threadsInHistory, threadsPanel, type FieldMessage } from '../../views/comment-threads.ts';
+import { rejectForm, threadsInHistory, threadsPanel, type FieldMessage } from '../../views/comment-threads.ts';
 import { html } from '../../views/html.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { StaleVersionError, assertMayDo, mayDo } from '../domain/review-workflow.ts';
@@ -59,16 +59,16 @@ export function documentRoutes(deps: {
     const ctx = viewContext(req);
     const url = `/documents/${doc}/pairs/${pair.id}`;
     const canReview = mayDo(req.user!.role, 'approve');
-    const { rejected, ...shown } = extras;
+    const { rejected, ...editorExtras } = extras;
     send(res, editorRow(ctx, doc, row, {
-      diff: diffTexts(row.mt, extras.attempted ?? extras.typed ?? row.tgt, 'en'), aids: aids.of(row, access.filterFor(req.user!)), canReview, ...shown,
+      diff: diffTexts(row.mt, extras.attempted ?? extras.typed ?? row.tgt, 'en'), aids: aids.of(row, access.filterFor(req.user!)), canReview, ...editorExtras,
       threads: threadsPanel(ctx, url, pair.id, comments.threads(pair.id, doc), req.user!),
       reject: canReview && !row.noise ? rejectForm(ctx, url, row.version, rejected, rejected?.values) : undefined,
     }), status);
   }
 
   /** The page's rows, each with its open discussion. */
-  const shown = <R extends { id: number }>(doc: number, rows: R[]) => comments.withDiscussions(doc, rows);
+  const discussed = <R extends { id: number }>(doc: number, rows: R[]) => comments.withDiscussions(doc, rows);
 
   type EditorUseCase = (req: Request, body: Record<string, unknown>, ids: { doc: number; pair: number }) => unknown;
 
@@ -116,7 +116,7 @@ export function documentRoutes(deps: {
       }
       res.set('HX-Trigger', 'pair-changed');
       const next = body.next === '1' || req.query.next === '1';
-      send(res, pairRow(viewContext(req), doc, shown(doc, [workspace.row(doc, pair.idx)])[0]!, { openNext: next }));
+      send(res, pairRow(viewContext(req), doc, discussed(doc, [workspace.row(doc, pair.idx)])[0]!, { openNext: next }));
     };
   }
 
@@ -128,14 +128,14 @@ export function documentRoutes(deps: {
     const doc = documentId(req.params.doc);
     const filter = parseFilter(req.query);
     send(res, documentPage(viewContext(req), { ...workspace.overview(doc), sharing: access.sharing(req.user!, doc), sourceFormat: translated.formatOf(doc) },
-      shown(doc, workspace.rows(doc, filter, 0, ROWS_PER_PAGE)), filter, comments.quality(doc)));
+      discussed(doc, workspace.rows(doc, filter, 0, ROWS_PER_PAGE)), filter, comments.quality(doc)));
   });
 
   r.get('/documents/:doc/rows', (req, res) => {
     const doc = documentId(req.params.doc);
     const offset = offsetOf(req.query.offset);
     const filter = parseFilter(req.query);
-    send(res, rowsFragment(viewContext(req), doc, shown(doc, workspace.rows(doc, filter, offset, ROWS_PER_PAGE)), offset, filter));
+    send(res, rowsFragment(viewContext(req), doc, discussed(doc, workspace.rows(doc, filter, offset, ROWS_PER_PAGE)), offset, filter));
   });
 
   r.get('/documents/:doc/progress', (req, res) => {
@@ -145,7 +145,7 @@ export function documentRoutes(deps: {
 
   r.get('/documents/:doc/pairs/:pair/row', (req, res) => {
     const { doc, pair } = target(req);
-    send(res, pairRow(viewContext(req), doc, shown(doc, [workspace.row(doc, pair.idx)])[0]!));
+    send(res, pairRow(viewContext(req), doc, discussed(doc, [workspace.row(doc, pair.idx)])[0]!));
   });
 
   r.get('/documents/:doc/pairs/:pair/edit', (req, res) => renderEditor(req, res));
