@@ -1,4 +1,4 @@
-// SQL for the comment threads on pairs: threads, their comments, and what pages and exports read of them.
+// SQL for the comment threads on pairs: threads, their comments, and what pages and the quality score read of them.
 
 import type { Db } from './open-database.ts';
 
@@ -66,8 +66,6 @@ export function commentsRepo(db: Db) {
       JOIN thread_comments c ON c.id = (SELECT min(id) FROM thread_comments WHERE thread_id = t.id)
       LEFT JOIN users u ON u.id = c.author_id
       WHERE t.document_id = ? AND t.pair_id IS NOT NULL AND t.resolved_at IS NULL ORDER BY t.pair_id, t.id`),
-    notes: db.prepare(`SELECT p.idx, c.body FROM thread_comments c JOIN comment_threads t ON t.id = c.thread_id
-      JOIN pairs p ON p.id = t.pair_id WHERE t.document_id = ? ORDER BY p.idx, t.id, c.id`),
     openErrors: db.prepare(`SELECT t.severity FROM comment_threads t JOIN pairs p ON p.id = t.pair_id
       WHERE t.document_id = ? AND t.resolved_at IS NULL AND t.severity IS NOT NULL AND p.noise = 0`).pluck(),
     documentVersion: db.prepare('SELECT version FROM documents WHERE id = ?').pluck(),
@@ -86,8 +84,6 @@ export function commentsRepo(db: Db) {
     lastRevisionId: (pairId: number) => q.lastRevisionId.get(pairId) as number | undefined,
     /** Every open thread of the document on a pair, newest last per pair. */
     openThreads: (documentId: number) => q.openThreads.all(documentId) as OpenThreadRow[],
-    /** Every comment of the document's threads on pairs, in pair order, thread by thread. */
-    notes: (documentId: number) => q.notes.all(documentId) as { idx: number; body: string }[],
     /** The severity of every open error (a thread with a category) on a non-noise pair. */
     openErrors: (documentId: number) => q.openErrors.all(documentId) as string[],
     /** Bumped by every alignment change, the only kind that changes the source sentences. */

@@ -108,7 +108,7 @@ const figuresSql = (where: { pairs: string; segments: string }) => `SELECT p.id,
     FROM segments s WHERE ${where.segments} GROUP BY pair_id) g ON g.pair_id = p.id
   WHERE ${where.pairs}`;
 // The revised pairs by their ids (primary key, segments_pair), not by scanning the document for them.
-const REVISED = 'IN (SELECT pair_id FROM revisions WHERE document_id = @doc AND id > @since)';
+const REVISED = 'IN (SELECT pair_id FROM revisions WHERE document_id = @doc AND doc_revision > @since)';
 
 export function documentsRepo(db: Db) {
   const q = {
@@ -130,7 +130,7 @@ export function documentsRepo(db: Db) {
     pairs: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
         u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.document_id = ? AND p.idx >= ? ORDER BY p.idx LIMIT ?`),
-    generationParts: db.prepare(`SELECT (SELECT coalesce(max(id), 0) FROM revisions WHERE document_id = @id) AS revision,
+    generationParts: db.prepare(`SELECT coalesce((SELECT revision FROM documents WHERE id = @id), 0) AS revision,
       (SELECT version FROM documents WHERE id = @id) AS version`),
     // SQLite's length() counts characters, as the QA length norm does. Texts only for the pairs a person
     // worked on (their effort needs them); for the rest their lengths are enough.
@@ -139,7 +139,7 @@ export function documentsRepo(db: Db) {
     segments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
       FROM segments s JOIN pairs p ON p.id = s.pair_id
       WHERE p.document_id = ? AND p.idx >= ? AND p.idx < ? ORDER BY s.side, s.idx`),
-    revisedPairIds: db.prepare('SELECT DISTINCT pair_id FROM revisions WHERE document_id = ? AND id > ? AND pair_id IS NOT NULL').pluck(),
+    revisedPairIds: db.prepare('SELECT DISTINCT pair_id FROM revisions WHERE document_id = ? AND doc_revision > ? AND pair_id IS NOT NULL').pluck(),
     pairsByIds: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
         u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.idx`),
@@ -181,11 +181,11 @@ export function documentsRepo(db: Db) {
         }
       });
     },
-    /** The newest revision id and the document's version: together they change whenever a text or the alignment does. */
+    /** The document's revision and version: together they change whenever a text or the alignment does. */
     generationParts: (id: number) => q.generationParts.get({ id }) as { revision: number; version: number | null },
     /** What the document-wide figures (length norm, effort) need of every pair. */
     figures: (documentId: number) => q.figures.all({ doc: documentId }) as PairFiguresRow[],
-    /** The same for the pairs revised after revision `since`. */
+    /** The same for the pairs revised after the document's revision `since`. */
     revisedFigures: (documentId: number, since: number) => q.revisedFigures.all({ doc: documentId, since }) as PairFiguresRow[],
     /**
      * Pairs with their segments; `idx` counts rows including noise rows. Rows are numbered 0..n-1 without gaps
@@ -197,7 +197,7 @@ export function documentsRepo(db: Db) {
       const last = rows.at(-1)?.idx ?? -1;
       return withSegments(rows, q.segments.all(documentId, first, last + 1) as SegmentRow[]);
     },
-    /** Pairs revised after revision `since` (their ids). */
+    /** Pairs revised after the document's revision `since` (their ids). */
     revisedPairIds: (documentId: number, since: number) => q.revisedPairIds.all(documentId, since) as number[],
     /** Some pairs with their segments, in document order. */
     pairsByIds(ids: number[]) {
@@ -208,7 +208,7 @@ export function documentsRepo(db: Db) {
 }
 export type DocumentsRepo = ReturnType<typeof documentsRepo>;
 
-/** A pair as exported: its row and its sentences per side (its comments come from the threads). */
+/** A pair as exported: its row, its sentences per side and the comments of its threads, thread by thread. */
 export interface ExportPairRow {
   idx: number;
   score: number | null;
@@ -223,6 +223,7 @@ export interface ExportPairRow {
   /** JSON arrays of strings. */
   src_segments: string;
   tgt_segments: string;
+  comments: string;
 }
 
 /** A pair read from a bilingual file, saved as it is: no aligning, its own target, state and history. */
@@ -249,18 +250,20 @@ const XML_UNSAFE = (column: string) =>
 /** Export and bilingual import: pairs in pages, an XML-safety scan, and pairs saved with their own fields. */
 export function documentTransferRepo(db: Db) {
   const q = {
-    // Keyset pages: a better-sqlite3 iterator left open across awaits would block every write of the app.
+    // Keyset pages: a cursor left open across awaits would hold a transaction (and on SQLite every write) open.
     page: db.prepare(`SELECT p.idx, p.score, p.state, p.mt_text, p.tgt_text, p.version, u.name AS last_editor, p.changed_at,
         p.imported_state, p.imported_editor,
         (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)) AS src_segments,
-        (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'tgt' ORDER BY s.idx)) AS tgt_segments
+        (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'tgt' ORDER BY s.idx)) AS tgt_segments,
+        (SELECT json_group_array(body) FROM (SELECT c.body FROM comment_threads t JOIN thread_comments c ON c.thread_id = t.id
+          WHERE t.pair_id = p.id ORDER BY t.id, c.id)) AS comments
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id
       WHERE p.document_id = ? AND p.noise = 0 AND p.state IN (SELECT value FROM json_each(?)) AND p.idx > ? ORDER BY p.idx LIMIT ?`),
     lastChange: db.prepare('SELECT max(changed_at) FROM pairs WHERE document_id = ?').pluck(),
     xmlUnsafe: db.prepare(`SELECT p.idx FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state IN (SELECT value FROM json_each(?)) AND (
         ${XML_UNSAFE('p.tgt_text')}
         OR EXISTS (SELECT 1 FROM segments s WHERE s.pair_id = p.id AND ${XML_UNSAFE('s.text')})
-        OR EXISTS (SELECT 1 FROM revisions r WHERE r.pair_id = p.id AND r.action = 'reject' AND ${XML_UNSAFE('r.comment')}))
+        OR EXISTS (SELECT 1 FROM comment_threads t JOIN thread_comments c ON c.thread_id = t.id WHERE t.pair_id = p.id AND ${XML_UNSAFE('c.body')}))
       ORDER BY p.idx LIMIT 1`).pluck(),
     insertDocument: db.prepare(`INSERT INTO documents (title, src_lang, tgt_lang, source_name, created_by, created_at, shared)
       VALUES (?, 'zh-CN', 'en', ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?)`),
@@ -286,16 +289,12 @@ export function documentTransferRepo(db: Db) {
     /** The document's pairs in order, each with its current English and where its Chinese starts in `sourceId`. */
     placedPairs: (documentId: number, sourceId: number | null) =>
       q.placedPairs.all({ doc: documentId, source: sourceId }) as { tgt: string; src_start: number | null; src: string | null }[],
-    /** Every non-noise pair in one of `states`, in order, read `pageSize` rows at a time. */
-    *exportPairs(documentId: number, states: readonly number[], pageSize = 500): Generator<ExportPairRow> {
-      let after = -1;
-      for (;;) {
-        const rows = q.page.all(documentId, JSON.stringify(states), after, pageSize) as ExportPairRow[];
-        yield* rows;
-        if (rows.length < pageSize) return;
-        after = rows.at(-1)!.idx;
-      }
-    },
+    /**
+     * Up to `limit` non-noise pairs in one of `states` after position `after`, in order: an export reads
+     * page after page, each in its own short read, so no transaction stays open while a slow client downloads.
+     */
+    exportPage: (documentId: number, states: readonly number[], after: number, limit: number) =>
+      q.page.all(documentId, JSON.stringify(states), after, limit) as ExportPairRow[],
     lastChange: (documentId: number) => q.lastChange.get(documentId) as string | null,
     /** The idx of the first exported pair holding a character XML cannot carry, if any. */
     firstXmlUnsafePair: (documentId: number, states: readonly number[]) => q.xmlUnsafe.get(documentId, JSON.stringify(states)) as number | undefined,

@@ -9,31 +9,31 @@ import { documentId, pairId, threadId } from '../http/params.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { threadsPanel } from '../../views/comment-threads.ts';
 
-type Change = (req: Request, ids: { doc: number; pair: number }) => void;
+type Change = (req: Request, ids: { doc: number; pair: number }) => Promise<unknown>;
 
 export function commentRoutes(comments: PairComments): Router {
   const r = Router();
   r.use(requireUser);
   const base = '/documents/:doc/pairs/:pair/comments';
 
-  function panel(req: Request, res: Response, status = 200, error?: { thread: number | 'new'; message: string }) {
+  async function panel(req: Request, res: Response, status = 200, error?: { thread: number | 'new'; message: string }) {
     const doc = documentId(req.params.doc);
     const pair = pairId(req.params.pair);
     const url = `/documents/${doc}/pairs/${pair}`;
-    send(res, threadsPanel(viewContext(req), url, pair, comments.threads(pair, doc), req.user!, error && { ...error, field: 'body' }), status);
+    send(res, threadsPanel(viewContext(req), url, pair, await comments.threads(pair, doc), req.user!, error && { ...error, field: 'body' }), status);
   }
 
   /** Runs a change; a refused comment re-renders the panel with the sentence beside the box it came from. */
-  const change = (run: Change, thread: (req: Request) => number | 'new') => (req: Request, res: Response) => {
+  const change = (run: Change, thread: (req: Request) => number | 'new') => async (req: Request, res: Response) => {
     const ids = { doc: documentId(req.params.doc), pair: pairId(req.params.pair) };
     try {
-      run(req, ids);
+      await run(req, ids);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       return panel(req, res, err.status, { thread: thread(req), message: viewContext(req).t(err.key ?? '', err.params) });
     }
     res.set('HX-Trigger', 'pair-changed');
-    panel(req, res);
+    await panel(req, res);
   };
   const body = (req: Request) => ((req.body ?? {}) as Record<string, unknown>).body;
 

@@ -45,32 +45,35 @@ export function documentRoutes(deps: {
   const r = Router();
   r.use(requireUser);
 
-  const target = (req: Request) => {
+  const target = async (req: Request) => {
     const doc = documentId(req.params.doc);
-    const pair = editing.find(pairId(req.params.pair), doc);
+    const pair = await editing.find(pairId(req.params.pair), doc);
     return { doc, pair };
   };
 
   /** The editor with the pair's threads on top and, for reviewers, the reject form (with a refused field's sentence beside it). */
-  function renderEditor(req: Request, res: Response, status = 200,
+  async function renderEditor(req: Request, res: Response, status = 200,
     extras: { message?: string; attempted?: string; typed?: string; rejected?: FieldMessage & { values: Record<string, string> } } = {}) {
-    const { doc, pair } = target(req);
-    const row = workspace.row(doc, pair.idx);
+    const { doc, pair } = await target(req);
+    const row = await workspace.row(doc, pair.idx);
+    const editorAids = await aids.of(row, await access.filterFor(req.user!));
+    const threads = await comments.threads(pair.id, doc);
     const ctx = viewContext(req);
     const url = `/documents/${doc}/pairs/${pair.id}`;
     const canReview = mayDo(req.user!.role, 'approve');
     const { rejected, ...editorExtras } = extras;
     send(res, editorRow(ctx, doc, row, {
-      diff: diffTexts(row.mt, extras.attempted ?? extras.typed ?? row.tgt, 'en'), aids: aids.of(row, access.filterFor(req.user!)), canReview, ...editorExtras,
-      threads: threadsPanel(ctx, url, pair.id, comments.threads(pair.id, doc), req.user!),
+      diff: diffTexts(row.mt, extras.attempted ?? extras.typed ?? row.tgt, 'en'), aids: editorAids, canReview, ...editorExtras,
+      threads: threadsPanel(ctx, url, pair.id, threads, req.user!),
       reject: canReview && !row.noise ? rejectForm(ctx, url, row.version, rejected, rejected?.values) : undefined,
     }), status);
   }
 
   /** The page's rows, each with its open discussion. */
   const discussed = <R extends { id: number }>(doc: number, rows: R[]) => comments.withDiscussions(doc, rows);
+  const discussedRow = async (doc: number, idx: number) => (await discussed(doc, [await workspace.row(doc, idx)]))[0]!;
 
-  type EditorUseCase = (req: Request, body: Record<string, unknown>, ids: { doc: number; pair: number }) => unknown;
+  type EditorUseCase = (req: Request, body: Record<string, unknown>, ids: { doc: number; pair: number }) => Promise<unknown>;
 
   const pairAction = (kind: PairActionRequest['action']): EditorUseCase => (req, body, { doc, pair }) => {
     const openedAt = typeof body.opened_at === 'string' ? Number(body.opened_at) : NaN;
@@ -96,12 +99,12 @@ export function documentRoutes(deps: {
 
   /** Runs an editor use case; a stale version or invalid input re-renders the editor with the message inline. */
   function action(run: EditorUseCase) {
-    return (req: Request, res: Response) => {
-      const { doc, pair } = target(req);
+    return async (req: Request, res: Response) => {
+      const { doc, pair } = await target(req);
       const body = (req.body ?? {}) as Record<string, unknown>;
       const attempted = typeof body.tgt === 'string' ? body.tgt : undefined;
       try {
-        run(req, body, { doc, pair: pair.id });
+        await run(req, body, { doc, pair: pair.id });
       } catch (err) {
         if (err instanceof StaleVersionError) {
           return renderEditor(req, res, 409, { message: viewContext(req).t('errors.stale', { version: err.current.version }), attempted });
@@ -116,44 +119,47 @@ export function documentRoutes(deps: {
       }
       res.set('HX-Trigger', 'pair-changed');
       const next = body.next === '1' || req.query.next === '1';
-      send(res, pairRow(viewContext(req), doc, discussed(doc, [workspace.row(doc, pair.idx)])[0]!, { openNext: next }));
+      send(res, pairRow(viewContext(req), doc, await discussedRow(doc, pair.idx), { openNext: next }));
     };
   }
 
-  r.get('/documents', (req, res) => {
-    send(res, documentsPage(viewContext(req), documents.list(access.filterFor(req.user!))));
+  r.get('/documents', async (req, res) => {
+    send(res, documentsPage(viewContext(req), await documents.list(await access.filterFor(req.user!))));
   });
 
-  r.get('/documents/:doc', (req, res) => {
+  r.get('/documents/:doc', async (req, res) => {
     const doc = documentId(req.params.doc);
     const filter = parseFilter(req.query);
-    send(res, documentPage(viewContext(req), { ...workspace.overview(doc), sharing: access.sharing(req.user!, doc), sourceFormat: translated.formatOf(doc) },
-      discussed(doc, workspace.rows(doc, filter, 0, ROWS_PER_PAGE)), filter, comments.quality(doc)));
+    const overview = await workspace.overview(doc);
+    const page = { ...overview, sharing: await access.sharing(req.user!, doc), sourceFormat: await translated.formatOf(doc) };
+    const rows = await discussed(doc, await workspace.rows(doc, filter, 0, ROWS_PER_PAGE));
+    send(res, documentPage(viewContext(req), page, rows, filter, await comments.quality(doc)));
   });
 
-  r.get('/documents/:doc/rows', (req, res) => {
+  r.get('/documents/:doc/rows', async (req, res) => {
     const doc = documentId(req.params.doc);
     const offset = offsetOf(req.query.offset);
     const filter = parseFilter(req.query);
-    send(res, rowsFragment(viewContext(req), doc, discussed(doc, workspace.rows(doc, filter, offset, ROWS_PER_PAGE)), offset, filter));
+    send(res, rowsFragment(viewContext(req), doc, await discussed(doc, await workspace.rows(doc, filter, offset, ROWS_PER_PAGE)), offset, filter));
   });
 
-  r.get('/documents/:doc/progress', (req, res) => {
+  r.get('/documents/:doc/progress', async (req, res) => {
     const doc = documentId(req.params.doc);
-    send(res, progressBar(viewContext(req), doc, workspace.overview(doc).progress, comments.quality(doc)));
+    send(res, progressBar(viewContext(req), doc, (await workspace.overview(doc)).progress, await comments.quality(doc)));
   });
 
-  r.get('/documents/:doc/pairs/:pair/row', (req, res) => {
-    const { doc, pair } = target(req);
-    send(res, pairRow(viewContext(req), doc, discussed(doc, [workspace.row(doc, pair.idx)])[0]!));
+  r.get('/documents/:doc/pairs/:pair/row', async (req, res) => {
+    const { doc, pair } = await target(req);
+    send(res, pairRow(viewContext(req), doc, await discussedRow(doc, pair.idx)));
   });
 
   r.get('/documents/:doc/pairs/:pair/edit', (req, res) => renderEditor(req, res));
-  r.get('/documents/:doc/pairs/:pair/history', (req, res) => {
-    const { doc, pair } = target(req);
+  r.get('/documents/:doc/pairs/:pair/history', async (req, res) => {
+    const { doc, pair } = await target(req);
     const ctx = viewContext(req);
-    send(res, html`${historyFragment(ctx, editing.history(pair.id, doc), { text: pair.tgt_text, restoreUrl: `/documents/${doc}/pairs/${pair.id}/restore` })}${
-      threadsInHistory(ctx, comments.threads(pair.id, doc))}`);
+    const history = await editing.history(pair.id, doc);
+    send(res, html`${historyFragment(ctx, history, { text: pair.tgt_text, restoreUrl: `/documents/${doc}/pairs/${pair.id}/restore` })}${
+      threadsInHistory(ctx, await comments.threads(pair.id, doc))}`);
   });
   r.post('/documents/:doc/pairs/:pair/save', action(pairAction('save')));
   r.post('/documents/:doc/pairs/:pair/confirm', action(pairAction('confirm')));

@@ -1,11 +1,11 @@
 // Use cases of the comment threads on pairs: start, reply, resolve, reject with an error; what rows, exports and the quality score read.
 
-import type { Db } from '../db/open-database.ts';
-import { commentsRepo, type CommentRow, type ThreadRow } from '../db/comments-repo.ts';
+import type { Store, Tx } from '../db/store.ts';
+import type { CommentRow, ThreadRow } from '../db/comments-repo.ts';
 import { assertMayDo } from '../domain/review-workflow.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { qualityScore, reviewError, sourceWordCount, type ErrorCategory, type QualityScore, type Severity } from '../domain/quality-score.ts';
-import type { PairActionRequest, PostEditing } from './post-editing.ts';
+import { applyPairAction, findPair, type PairActionRequest } from './post-editing.ts';
 import type { User } from './accounts.ts';
 
 export const MAX_COMMENT = 2000;
@@ -57,117 +57,97 @@ const toThread = (t: ThreadRow, comments: CommentRow[]): Thread => ({
   comments: comments.filter((c) => c.thread_id === t.id).map((c) => ({ id: c.id, author: c.author, body: c.body, createdAt: c.created_at })),
 });
 
-export function pairComments(db: Db, editing: PostEditing) {
-  const repo = commentsRepo(db);
+/** The thread, checked to be on the pair named in the URL (itself checked to be in the document). */
+async function threadOf(tx: Tx, pairId: number, threadId: number, documentId?: number): Promise<ThreadRow> {
+  await findPair(tx, pairId, documentId);
+  const thread = Number.isSafeInteger(threadId) ? await tx.comments.thread(threadId) : undefined;
+  if (!thread || thread.pair_id !== pairId) throw new NotFoundError(`Pair ${pairId} has no comment thread ${threadId}.`, 'review.noThread', { id: threadId });
+  return thread;
+}
+
+export function pairComments(store: Store) {
   // Source words per document at a document version: every save refreshes the score, and recounting a long
   // document's source for each would cost more than the save.
   const words = new Map<number, { version: number; words: number }>();
 
-  function sourceWords(documentId: number): number {
-    const version = repo.documentVersion(documentId) ?? 0;
+  async function sourceWords(tx: Tx, documentId: number): Promise<number> {
+    const version = (await tx.comments.documentVersion(documentId)) ?? 0;
     const kept = words.get(documentId);
     if (kept?.version === version) return kept.words;
-    const counted = repo.sourceTexts(documentId).reduce((n, text) => n + sourceWordCount(text), 0);
+    const counted = (await tx.comments.sourceTexts(documentId)).reduce((n, text) => n + sourceWordCount(text), 0);
     words.set(documentId, { version, words: counted });
     return counted;
   }
 
-  /** The thread, checked to be on the pair named in the URL (itself checked to be in the document). */
-  function threadOf(pairId: number, threadId: number, documentId?: number): ThreadRow {
-    editing.find(pairId, documentId);
-    const thread = Number.isSafeInteger(threadId) ? repo.thread(threadId) : undefined;
-    if (!thread || thread.pair_id !== pairId) throw new NotFoundError(`Pair ${pairId} has no comment thread ${threadId}.`, 'review.noThread', { id: threadId });
-    return thread;
-  }
-
-  function threads(pairId: number, documentId?: number): Thread[] {
-    editing.find(pairId, documentId);
-    const comments = repo.pairComments(pairId);
-    return repo.pairThreads(pairId).map((t) => toThread(t, comments));
-  }
-
-  /** Open discussions by pair id, for the rows that have one. */
-  function discussions(documentId: number): Map<number, RowDiscussion> {
-    const byPair = new Map<number, RowDiscussion>();
-    for (const t of repo.openThreads(documentId)) {
-      byPair.set(t.pair_id, { open: t.open_count, author: t.author, body: t.body, category: t.category as ErrorCategory | null, severity: t.severity as Severity | null });
-    }
-    return byPair;
-  }
-
   return {
-    threads,
+    threads: (pairId: number, documentId?: number): Promise<Thread[]> => store.read(async (tx) => {
+      await findPair(tx, pairId, documentId);
+      const comments = await tx.comments.pairComments(pairId);
+      return (await tx.comments.pairThreads(pairId)).map((t) => toThread(t, comments));
+    }),
 
     /** A new thread on the pair by anyone who can open its document. */
-    start(user: User, pairId: number, body: unknown, documentId?: number): number {
+    async start(user: User, pairId: number, body: unknown, documentId?: number): Promise<number> {
       const text = commentBody(body);
-      return db.transaction(() => {
-        const pair = editing.find(pairId, documentId);
-        const id = repo.insertThread({ documentId: pair.document_id, pairId, revisionId: null, category: null, severity: null, createdBy: user.id });
-        repo.insertComment(id, user.id, text);
+      return store.write(async (tx) => {
+        const pair = await findPair(tx, pairId, documentId);
+        const id = await tx.comments.insertThread({ documentId: pair.document_id, pairId, revisionId: null, category: null, severity: null, createdBy: user.id });
+        await tx.comments.insertComment(id, user.id, text);
         return id;
-      }).immediate();
+      });
     },
 
-    reply(user: User, pairId: number, threadId: number, body: unknown, documentId?: number): number {
+    async reply(user: User, pairId: number, threadId: number, body: unknown, documentId?: number): Promise<number> {
       const text = commentBody(body);
-      return db.transaction(() => {
-        const thread = threadOf(pairId, threadId, documentId);
+      return store.write(async (tx) => {
+        const thread = await threadOf(tx, pairId, threadId, documentId);
         if (thread.resolved_at) throw new ValidationError('This thread is resolved: start a new comment instead.', 'review.threadResolved');
-        return repo.insertComment(thread.id, user.id, text);
-      }).immediate();
+        return tx.comments.insertComment(thread.id, user.id, text);
+      });
     },
 
     /** Reviewers, admins and whoever started the thread may resolve it; resolving twice changes nothing. */
-    resolve(user: User, pairId: number, threadId: number, documentId?: number): void {
-      db.transaction(() => {
-        const thread = threadOf(pairId, threadId, documentId);
-        if (user.role === 'translator' && thread.created_by !== user.id) {
-          throw new ForbiddenError('Only a reviewer, an admin or whoever started a thread may resolve it.', 'review.mayNotResolve');
-        }
-        repo.resolve(thread.id, user.id);
-      }).immediate();
-    },
+    resolve: (user: User, pairId: number, threadId: number, documentId?: number): Promise<void> => store.write(async (tx) => {
+      const thread = await threadOf(tx, pairId, threadId, documentId);
+      if (user.role === 'translator' && thread.created_by !== user.id) {
+        throw new ForbiddenError('Only a reviewer, an admin or whoever started a thread may resolve it.', 'review.mayNotResolve');
+      }
+      await tx.comments.resolve(thread.id, user.id);
+    }),
 
     /** Rejects the pair and starts a thread with the comment and the error, in one transaction. */
-    reject(user: User, pairId: number, req: RejectRequest, documentId?: number): { version: number; state: number } {
+    async reject(user: User, pairId: number, req: RejectRequest, documentId?: number): Promise<{ version: number; state: number }> {
       assertMayDo(user.role, 'reject');
       const error = reviewError(req.category, req.severity);
       // An empty comment is refused by the workflow, after the version check; anything else must be a storable comment.
       if ((req.comment ?? '').trim()) commentBody(req.comment);
-      return db.transaction(() => {
-        const result = editing.act(user, pairId, { ...req, action: 'reject' }, documentId);
-        const pair = editing.find(pairId, documentId);
-        const id = repo.insertThread({
-          documentId: pair.document_id, pairId, revisionId: repo.lastRevisionId(pairId) ?? null,
+      return store.write(async (tx) => {
+        const result = await applyPairAction(tx, user, pairId, { ...req, action: 'reject' }, documentId);
+        const pair = await findPair(tx, pairId, documentId);
+        const id = await tx.comments.insertThread({
+          documentId: pair.document_id, pairId, revisionId: (await tx.comments.lastRevisionId(pairId)) ?? null,
           category: error?.category ?? null, severity: error?.severity ?? null, createdBy: user.id,
         });
-        repo.insertComment(id, user.id, commentBody(req.comment));
+        await tx.comments.insertComment(id, user.id, commentBody(req.comment));
         return result;
-      }).immediate();
+      });
     },
 
-    discussions,
-
     /** Each row with its open discussion, when it has one; rows without keep their identity (and their rendered markup). */
-    withDiscussions<R extends { id: number }>(documentId: number, rows: R[]): (R & { discussion?: RowDiscussion })[] {
-      const open = discussions(documentId);
+    async withDiscussions<R extends { id: number }>(documentId: number, rows: R[]): Promise<(R & { discussion?: RowDiscussion })[]> {
+      const open = new Map<number, RowDiscussion>();
+      for (const t of await store.read((tx) => tx.comments.openThreads(documentId))) {
+        open.set(t.pair_id, { open: t.open_count, author: t.author, body: t.body, category: t.category as ErrorCategory | null, severity: t.severity as Severity | null });
+      }
       return rows.map((r) => (open.has(r.id) ? { ...r, discussion: open.get(r.id) } : r));
     },
 
-    /** Every comment of the document by pair position, for export notes. */
-    notes(documentId: number): Map<number, string[]> {
-      const byIdx = new Map<number, string[]>();
-      for (const n of repo.notes(documentId)) byIdx.set(n.idx, [...(byIdx.get(n.idx) ?? []), n.body]);
-      return byIdx;
-    },
-
     /** The quality score of the errors of open threads; the source is counted only when there is an error. */
-    quality(documentId: number): QualityScore {
-      const errors = repo.openErrors(documentId) as Severity[];
+    quality: (documentId: number): Promise<QualityScore> => store.read(async (tx) => {
+      const errors = (await tx.comments.openErrors(documentId)) as Severity[];
       if (!errors.length) return qualityScore([], 0);
-      return qualityScore(errors, sourceWords(documentId));
-    },
+      return qualityScore(errors, await sourceWords(tx, documentId));
+    }),
   };
 }
 export type PairComments = ReturnType<typeof pairComments>;

@@ -34,7 +34,7 @@ async function signedIn(name: string): Promise<Client> {
 
 describe('the comment thread API', () => {
   it('when a reviewer rejects with a comment, category and severity then a thread holds them, the translator replies and the reviewer resolves it', async () => {
-    const pair = pairWith(db(), seeded.docs.demo, 'Moon Jae-in is in China');
+    const pair = await pairWith(seeded.server.store, seeded.docs.demo, 'Moon Jae-in is in China');
     const rejected = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, {
       decision: 'reject', version: pair.version, comment: '“state visit” is missing.', category: 'accuracy', severity: 'major',
     });
@@ -65,7 +65,7 @@ describe('the comment thread API', () => {
   });
 
   it('when a translator starts a thread then they may resolve their own thread', async () => {
-    const pair = pairWith(db(), seeded.docs.other, 'Korean Peninsula');
+    const pair = await pairWith(seeded.server.store, seeded.docs.other, 'Korean Peninsula');
     const started = await api('lin', 'POST', `/api/pairs/${pair.id}/comments`, { body: '朝鲜半岛: “Korean Peninsula” per the glossary?' });
     expect(started.status).toBe(201);
     expect(started.json()).toMatchObject({ author: 'lin', category: null, severity: null });
@@ -79,7 +79,7 @@ describe('the comment thread API', () => {
     ['a control character', { body: 'a\u0001b' }, 400, /control characters/],
     ['too long a body', { body: 'x'.repeat(2001) }, 400, /at most 2000/],
   ])('when a comment has %s then 400 with a sentence and nothing is stored', async (_what, body, status, message) => {
-    const pair = pairWith(db(), seeded.docs.other, 'Ding Xuexiang');
+    const pair = await pairWith(seeded.server.store, seeded.docs.other, 'Ding Xuexiang');
     const before = db().prepare('SELECT count(*) FROM thread_comments').pluck().get();
     const res = await api('lin', 'POST', `/api/pairs/${pair.id}/comments`, body);
     expect(res.status).toBe(status);
@@ -88,7 +88,7 @@ describe('the comment thread API', () => {
   });
 
   it('when a rejection names an unknown category or a category without severity then 400 and the pair is unchanged', async () => {
-    const pair = pairWith(db(), seeded.docs.demo, 'Korean Peninsula');
+    const pair = await pairWith(seeded.server.store, seeded.docs.demo, 'Korean Peninsula');
     for (const error of [{ category: 'grammar', severity: 'minor' }, { category: 'style' }]) {
       const res = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'reject', version: pair.version, comment: 'Style.', ...error });
       expect(res.status).toBe(400);
@@ -98,8 +98,8 @@ describe('the comment thread API', () => {
   });
 
   it('when a thread is named under another pair or by a word then 404', async () => {
-    const a = pairWith(db(), seeded.docs.other, 'Ding Xuexiang');
-    const b = pairWith(db(), seeded.docs.other, 'Korean Peninsula');
+    const a = await pairWith(seeded.server.store, seeded.docs.other, 'Ding Xuexiang');
+    const b = await pairWith(seeded.server.store, seeded.docs.other, 'Korean Peninsula');
     const { id } = (await api('lin', 'POST', `/api/pairs/${a.id}/comments`, { body: 'Check the name.' })).json() as { id: number };
     expect((await api('lin', 'POST', `/api/pairs/${b.id}/comments/${id}/replies`, { body: 'x' })).status).toBe(404);
     const word = await api('lin', 'POST', `/api/pairs/${a.id}/comments/first/resolve`);
@@ -133,7 +133,7 @@ describe('the comment thread API', () => {
 
 describe('the review loop in the editor', () => {
   it('when a reviewer rejects with an empty comment then the editor comes back with the sentence beside the comment field, and no conflict', async () => {
-    const pair = pairWith(db(), seeded.docs.demo, 'level and level');
+    const pair = await pairWith(seeded.server.store, seeded.docs.demo, 'level and level');
     const c = await signedIn('wang');
     const editor = await c.get(`/documents/${seeded.docs.demo}/pairs/${pair.id}/edit`);
     expect(editor.text).toMatch(/<textarea name="comment"[^>]* required/);
@@ -159,7 +159,7 @@ describe('the review loop in the editor', () => {
   });
 
   it('when a reviewer rejects in the editor then the row shows the comment, the translator sees it atop the editor and replies, and the reviewer resolves it', async () => {
-    const real = pairWith(db(), seeded.docs.demo, 'close friends and partners');
+    const real = await pairWith(seeded.server.store, seeded.docs.demo, 'close friends and partners');
     const wang = await signedIn('wang');
     const base = `/documents/${seeded.docs.demo}/pairs/${real.id}`;
     const row = await wang.request('POST', `${base}/reject`, {

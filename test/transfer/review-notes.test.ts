@@ -20,8 +20,8 @@ const json = (token: string, method: string, url: string, body?: unknown) => api
 
 beforeAll(async () => {
   server = await startTestServer();
-  lin = await tokenFor(server.db, 'lin', 'translator');
-  wang = await tokenFor(server.db, 'wang', 'reviewer');
+  lin = await tokenFor(server.store, 'lin', 'translator');
+  wang = await tokenFor(server.store, 'wang', 'reviewer');
   const res = await upload(server, '/api/documents/import', {
     source: { name: '改革.txt', content: HARD_ZH }, translation: { name: 'reform.txt', content: HARD_EN },
   }, { token: lin });
