@@ -97,6 +97,19 @@ describe('the comment thread API', () => {
     expect(db().prepare('SELECT state, version FROM pairs WHERE id = ?').get(pair.id)).toEqual({ state: pair.state, version: pair.version });
   });
 
+  it('when two reviewers reject the same version at once then one rejection and its thread are stored, the other is a 409 that starts no thread', async () => {
+    const pair = await pairWith(seeded.server.store, seeded.docs.demo, 'justice and justice');
+    const threads = () => db().prepare('SELECT count(*) FROM comment_threads WHERE pair_id = ?').pluck().get(pair.id);
+    const [a, b] = await Promise.all(['Twice “justice”.', 'Repeated word.'].map((comment) =>
+      api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'reject', version: pair.version, comment, category: 'fluency', severity: 'minor' })));
+    expect([a!.status, b!.status].sort()).toEqual([200, 409]);
+    expect(db().prepare('SELECT state, version FROM pairs WHERE id = ?').get(pair.id)).toEqual({ state: 25, version: pair.version + 1 });
+    expect(threads()).toBe(1);
+    const stale = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'reject', version: pair.version, comment: 'Late.', category: 'style', severity: 'minor' });
+    expect(stale.status).toBe(409);
+    expect(threads()).toBe(1);
+  });
+
   it('when a thread is named under another pair or by a word then 404', async () => {
     const a = await pairWith(seeded.server.store, seeded.docs.other, 'Ding Xuexiang');
     const b = await pairWith(seeded.server.store, seeded.docs.other, 'Korean Peninsula');
