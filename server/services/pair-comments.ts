@@ -1,4 +1,4 @@
-// Use cases of the comment threads on pairs: start, reply, resolve, reject with an error; what rows, exports and the quality score read.
+// Use cases of the comment threads on pairs: start, reply, resolve, reject with an error; what rows and the quality score read.
 
 import type { Store, Tx } from '../db/store.ts';
 import type { CommentRow, ThreadRow } from '../db/comments-repo.ts';
