@@ -15,6 +15,9 @@ import { documentRoutes } from './routes/document-routes.ts';
 import { apiRoutes } from './routes/api-routes.ts';
 import { pairApiRoutes } from './routes/pair-api-routes.ts';
 import { postEditing } from './services/post-editing.ts';
+import { pairComments } from './services/pair-comments.ts';
+import { commentApiRoutes } from './routes/comment-api-routes.ts';
+import { commentRoutes } from './routes/comment-routes.ts';
 import { workspace as workspaceService } from './services/workspace.ts';
 import { NotFoundError } from './domain/errors.ts';
 import type { MtEngine } from './domain/mt-engine.ts';
@@ -69,6 +72,7 @@ export function createApp(deps: AppDeps) {
   const accounts = accountsService(store);
   const documents = documentsService(store);
   const editing = postEditing(store);
+  const comments = pairComments(store);
   const workspace = workspaceService(store);
   const memory = translationMemory(store);
   const access = documentAccess(store);
@@ -126,7 +130,8 @@ export function createApp(deps: AppDeps) {
   app.get('/', (_req, res) => res.redirect(303, '/documents'));
   app.use(authRoutes(accounts, deps.loginThrottle ?? new LoginThrottle(DEFAULT_LIMITS, Date.now, storedCounters(store)), knownDevices(store)));
   app.use(accessRoutes(access));
-  app.use('/api', pairApiRoutes(editing));
+  app.use('/api', pairApiRoutes(editing, comments));
+  app.use('/api', commentApiRoutes(comments));
   app.use('/api', apiRoutes(documents, accounts, access));
   app.use(glossaryRoutes(glossaryService(store)));
   app.use(mtRoutes(mt));
@@ -136,7 +141,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`);
   });
-  app.use(documentRoutes({ documents, workspace, editing, aids: editorAids(store, memory), access, translated,
+  app.use(commentRoutes(comments));
+  app.use(documentRoutes({ documents, workspace, editing, comments, aids: editorAids(store, memory), access, translated,
     charts: documentCharts(store, workspace) }));
   app.use((req) => {
     throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');

@@ -19,6 +19,7 @@ export interface DocumentSummaryRow {
   untranslated_count: number;
   machine_count: number;
   translated_count: number;
+  rejected_count: number;
   approved_count: number;
 }
 
@@ -82,11 +83,12 @@ function summarySql(one: boolean): string {
       coalesce(p.pair_count, 0) AS pair_count, coalesce(p.noise_count, 0) AS noise_count,
       coalesce(s.src_segment_count, 0) AS src_segment_count, coalesce(s.tgt_segment_count, 0) AS tgt_segment_count,
       coalesce(p.untranslated_count, 0) AS untranslated_count, coalesce(p.machine_count, 0) AS machine_count,
-      coalesce(p.translated_count, 0) AS translated_count, coalesce(p.approved_count, 0) AS approved_count
+      coalesce(p.translated_count, 0) AS translated_count, coalesce(p.rejected_count, 0) AS rejected_count,
+      coalesce(p.approved_count, 0) AS approved_count
     FROM documents d
     LEFT JOIN (SELECT document_id, sum(n * (noise = 0)) AS pair_count, sum(n * (noise = 1)) AS noise_count,
         sum(n * (state = 0)) AS untranslated_count, sum(n * (state = 10)) AS machine_count,
-        sum(n * (state IN (20, 25))) AS translated_count, sum(n * (state = 30)) AS approved_count
+        sum(n * (state = 20)) AS translated_count, sum(n * (state = 25)) AS rejected_count, sum(n * (state = 30)) AS approved_count
       FROM (SELECT document_id, noise, state, count(*) AS n FROM pairs WHERE 1 ${and} GROUP BY document_id, noise, state)
       GROUP BY document_id) p ON p.document_id = d.id
     LEFT JOIN (SELECT document_id, sum(n * (side = 'src')) AS src_segment_count, sum(n * (side = 'tgt')) AS tgt_segment_count
@@ -206,7 +208,7 @@ export function documentsRepo(db: Db) {
 }
 export type DocumentsRepo = ReturnType<typeof documentsRepo>;
 
-/** A pair as exported: its row, its sentences per side and its reject comments, oldest first. */
+/** A pair as exported: its row, its sentences per side and the comments of its threads, thread by thread. */
 export interface ExportPairRow {
   idx: number;
   score: number | null;
@@ -253,15 +255,15 @@ export function documentTransferRepo(db: Db) {
         p.imported_state, p.imported_editor,
         (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)) AS src_segments,
         (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'tgt' ORDER BY s.idx)) AS tgt_segments,
-        (SELECT json_group_array(comment) FROM (SELECT comment FROM revisions r
-          WHERE r.pair_id = p.id AND r.action = 'reject' AND r.comment IS NOT NULL ORDER BY r.version)) AS comments
+        (SELECT json_group_array(body) FROM (SELECT c.body FROM comment_threads t JOIN thread_comments c ON c.thread_id = t.id
+          WHERE t.pair_id = p.id ORDER BY t.id, c.id)) AS comments
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id
-      WHERE p.document_id = ? AND p.noise = 0 AND p.state >= ? AND p.idx > ? ORDER BY p.idx LIMIT ?`),
+      WHERE p.document_id = ? AND p.noise = 0 AND p.state IN (SELECT value FROM json_each(?)) AND p.idx > ? ORDER BY p.idx LIMIT ?`),
     lastChange: db.prepare('SELECT max(changed_at) FROM pairs WHERE document_id = ?').pluck(),
-    xmlUnsafe: db.prepare(`SELECT p.idx FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state >= ? AND (
+    xmlUnsafe: db.prepare(`SELECT p.idx FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state IN (SELECT value FROM json_each(?)) AND (
         ${XML_UNSAFE('p.tgt_text')}
         OR EXISTS (SELECT 1 FROM segments s WHERE s.pair_id = p.id AND ${XML_UNSAFE('s.text')})
-        OR EXISTS (SELECT 1 FROM revisions r WHERE r.pair_id = p.id AND r.action = 'reject' AND ${XML_UNSAFE('r.comment')}))
+        OR EXISTS (SELECT 1 FROM comment_threads t JOIN thread_comments c ON c.thread_id = t.id WHERE t.pair_id = p.id AND ${XML_UNSAFE('c.body')}))
       ORDER BY p.idx LIMIT 1`).pluck(),
     insertDocument: db.prepare(`INSERT INTO documents (title, src_lang, tgt_lang, source_name, created_by, created_at, shared)
       VALUES (?, 'zh-CN', 'en', ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?)`),
@@ -288,14 +290,14 @@ export function documentTransferRepo(db: Db) {
     placedPairs: (documentId: number, sourceId: number | null) =>
       q.placedPairs.all({ doc: documentId, source: sourceId }) as { tgt: string; src_start: number | null; src: string | null }[],
     /**
-     * Up to `limit` non-noise pairs at or above `minState` after position `after`, in order: an export reads
+     * Up to `limit` non-noise pairs in one of `states` after position `after`, in order: an export reads
      * page after page, each in its own short read, so no transaction stays open while a slow client downloads.
      */
-    exportPage: (documentId: number, minState: number, after: number, limit: number) =>
-      q.page.all(documentId, minState, after, limit) as ExportPairRow[],
+    exportPage: (documentId: number, states: readonly number[], after: number, limit: number) =>
+      q.page.all(documentId, JSON.stringify(states), after, limit) as ExportPairRow[],
     lastChange: (documentId: number) => q.lastChange.get(documentId) as string | null,
     /** The idx of the first exported pair holding a character XML cannot carry, if any. */
-    firstXmlUnsafePair: (documentId: number, minState: number) => q.xmlUnsafe.get(documentId, minState) as number | undefined,
+    firstXmlUnsafePair: (documentId: number, states: readonly number[]) => q.xmlUnsafe.get(documentId, JSON.stringify(states)) as number | undefined,
     insertDocument: (d: { title: string; sourceName: string; createdBy: number | null; createdAt: string | null; shared?: boolean }) =>
       Number(q.insertDocument.run(d.title, d.sourceName, d.createdBy, d.createdAt, d.shared === false ? 0 : 1).lastInsertRowid),
     insertPair(documentId: number, p: KeptPair): number {

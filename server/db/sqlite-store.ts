@@ -6,6 +6,7 @@ import { accessRepo } from './access-repo.ts';
 import { accountsRepo } from './accounts-repo.ts';
 import { alignmentRepo } from './alignment-repo.ts';
 import { chartsRepo } from './charts-repo.ts';
+import { commentsRepo } from './comments-repo.ts';
 import { documentsRepo, documentTransferRepo } from './documents-repo.ts';
 import { glossaryRepo } from './glossary-repo.ts';
 import { loginCounters, loginDevicesRepo } from './login-counters-repo.ts';
@@ -20,7 +21,7 @@ export interface SqliteStoreHooks {
 
 export function repositories(db: Db): Repositories {
   return {
-    pairs: pairsRepo(db), documents: documentsRepo(db), transfer: documentTransferRepo(db), alignment: alignmentRepo(db), charts: chartsRepo(db),
+    pairs: pairsRepo(db), comments: commentsRepo(db), documents: documentsRepo(db), transfer: documentTransferRepo(db), alignment: alignmentRepo(db), charts: chartsRepo(db),
     accounts: accountsRepo(db), access: accessRepo(db), glossary: glossaryRepo(db), memory: memoryRepo(db),
     loginCounters: loginCounters(db), loginDevices: loginDevicesRepo(db),
   };

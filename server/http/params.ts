@@ -10,6 +10,7 @@ function positiveId(raw: unknown, what: string, key: string): number {
 
 export const documentId = (raw: unknown) => positiveId(raw, 'document', 'errors.noDocument');
 export const pairId = (raw: unknown) => positiveId(raw, 'pair', 'errors.noPair');
+export const threadId = (raw: unknown) => positiveId(raw, 'comment thread', 'review.noThread');
 
 export function versionField(raw: unknown): number {
   // Only a number or digits: String() of a JSON object whose toString is not a function would throw a TypeError.

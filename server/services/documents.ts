@@ -17,7 +17,7 @@ export interface DocumentSummary {
   noiseCount: number;
   srcSegmentCount: number;
   tgtSegmentCount: number;
-  counts: { untranslated: number; machine: number; translated: number; approved: number };
+  counts: { untranslated: number; machine: number; translated: number; rejected: number; approved: number };
 }
 
 export interface PairView {
@@ -48,7 +48,7 @@ const toSummary = (r: DocumentSummaryRow): DocumentSummary => ({
   id: r.id, title: r.title, srcLang: r.src_lang, tgtLang: r.tgt_lang, pageDate: r.page_date, createdAt: r.created_at,
   version: r.version, pairCount: r.pair_count, noiseCount: r.noise_count,
   srcSegmentCount: r.src_segment_count, tgtSegmentCount: r.tgt_segment_count,
-  counts: { untranslated: r.untranslated_count, machine: r.machine_count, translated: r.translated_count, approved: r.approved_count },
+  counts: { untranslated: r.untranslated_count, machine: r.machine_count, translated: r.translated_count, rejected: r.rejected_count, approved: r.approved_count },
 });
 
 const toSegment = (s: SegmentRow) => ({

@@ -267,10 +267,15 @@ export async function importBilingualFile(
       };
       const pairId = await tx.transfer.insertPair(documentId, kept);
       for (const [c, comment] of p.comments.entries()) {
-        await tx.pairs.insertRevision({
+        const revisionId = await tx.pairs.insertRevision({
           pairId, version: version - p.comments.length + 1 + c, authorId: null, action: 'reject',
           oldText: p.tgt, newText: p.tgt, oldState: null, newState: State.rejected, comment, seconds: 0,
         });
+        // Each note is a thread of its own, as an exported note came from one: the notes leave again as they came.
+        if (comment.trim()) {
+          const threadId = await tx.comments.insertThread({ documentId, pairId, revisionId, category: null, severity: null, createdBy: null });
+          await tx.comments.insertComment(threadId, null, comment);
+        }
       }
     }
     return documentId;

@@ -141,3 +141,27 @@ describe('migration 014', () => {
       .toEqual({ key: 'a:lin', failures: 3, window_start: 1000, locked_until: 9000, last_at: 3000 });
   });
 });
+
+describe('migration 016', () => {
+  it('when rejections with comments exist before it then each becomes an open thread of one comment, linked to its revision', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    const all = readMigrations();
+    applyMigrations(db, all.filter((m) => m.version < 16));
+    db.exec(`INSERT INTO users (id, name, role, password_hash) VALUES (3, 'wang', 'reviewer', 'h');
+      INSERT INTO documents (id, title) VALUES (7, '文档');
+      INSERT INTO pairs (id, document_id, idx, noise, state, tgt_text) VALUES (70, 7, 0, 0, 25, 'Text.');
+      INSERT INTO revisions (id, document_id, pair_id, version, author_id, action, old_text, new_text, comment, created_at) VALUES
+        (1, 7, 70, 2, 3, 'reject', 'Text.', 'Text.', 'Wrong term.', '2026-01-01T00:00:00.000Z'),
+        (2, 7, 70, 3, 3, 'reject', 'Text.', 'Text.', 'Still wrong.', '2026-01-01T00:00:00.000Z'),
+        (3, 7, 70, 4, 3, 'reject', 'Text.', 'Text.', '  ', '2026-01-01T00:00:00.000Z'),
+        (4, 7, 70, 5, 3, 'save', 'Text.', 'Text!', NULL, '2026-01-01T00:00:00.000Z');`);
+    applyMigrations(db, all);
+    expect(db.prepare(`SELECT t.revision_id, t.pair_id, t.created_by, t.resolved_at, t.category, c.body, c.author_id
+      FROM comment_threads t JOIN thread_comments c ON c.thread_id = t.id ORDER BY t.id`).all()).toEqual([
+      { revision_id: 1, pair_id: 70, created_by: 3, resolved_at: null, category: null, body: 'Wrong term.', author_id: 3 },
+      { revision_id: 2, pair_id: 70, created_by: 3, resolved_at: null, category: null, body: 'Still wrong.', author_id: 3 },
+    ]);
+    expect(() => db.prepare("INSERT INTO comment_threads (document_id, pair_id, category) VALUES (7, 70, 'style')").run()).toThrow(/comment_threads_error_whole/);
+  });
+});
