@@ -3,6 +3,7 @@
 import type { AccessRepo } from './access-repo.ts';
 import type { AccountsRepo } from './accounts-repo.ts';
 import type { AlignmentRepo } from './alignment-repo.ts';
+import type { DocumentLifecycleRepo } from './document-lifecycle-repo.ts';
 import type { DocumentsRepo, DocumentTransferRepo } from './documents-repo.ts';
 import type { GlossaryRepo } from './glossary-repo.ts';
 import type { LoginDevicesRepo } from './login-counters-repo.ts';
@@ -15,6 +16,7 @@ export interface Repositories {
   pairs: PairsRepo;
   documents: DocumentsRepo;
   transfer: DocumentTransferRepo;
+  lifecycle: DocumentLifecycleRepo;
   alignment: AlignmentRepo;
   accounts: AccountsRepo;
   access: AccessRepo;
