@@ -6,7 +6,7 @@ export const MAX_TITLE = 500;
 
 /** The title trimmed; refused when it is not text, blank, too long or holds control characters. */
 export function checkedTitle(raw: unknown, blank = new ValidationError('A title cannot be empty.', 'lifecycle.titleBlank')): string {
-  if (typeof raw !== 'string') throw new ValidationError(`The title must be text, not ${shown(raw)}.`, 'lifecycle.titleBlank');
+  if (typeof raw !== 'string') throw new ValidationError(`The title must be text, not ${shown(raw)}.`, 'lifecycle.titleNotText');
   const title = raw.trim();
   if (title === '') throw blank;
   if (title.length > MAX_TITLE) throw new ValidationError(`A title may have at most ${MAX_TITLE} characters.`, 'errors.titleLong', { max: MAX_TITLE });
