@@ -163,6 +163,20 @@ describe('the JSON API', () => {
     expect(zh.json().message).toBe('参数“sort”只能是以下之一：created, title, activity, progress。');
   });
 
+  it('when a document is in the trash then its approved pairs are no memory suggestion until it is restored', async () => {
+    const [source, other] = [await importAs('lin', 'Approved source 来源'), await importAs('lin', 'Other')];
+    const pair = ((await api('wang', 'GET', `/api/documents/${source}/pairs`)).json() as { id: number; version: number }[])[0]!;
+    expect((await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'approve', version: pair.version })).status).toBe(200);
+    const target = ((await api('lin', 'GET', `/api/documents/${other}/pairs`)).json() as { id: number }[])[0]!;
+    const lin = await browser('lin');
+    const editor = () => lin.get(`/documents/${other}/pairs/${target.id}/edit`).then((r) => r.text);
+    expect(await editor()).toContain('Approved source 来源');
+    await api('lin', 'DELETE', `/api/documents/${source}`);
+    expect(await editor()).not.toContain('Approved source 来源');
+    await api('lin', 'POST', `/api/documents/${source}/restore`);
+    expect(await editor()).toContain('Approved source 来源');
+  });
+
   it('when an admin empties the trash then its documents are purged for good, remembered in purged_documents, and their ids never come back', async () => {
     const doc = await importAs('lin', 'Purge me');
     expect((await api('lin', 'DELETE', `/api/documents/${doc}`)).status).toBe(200);
