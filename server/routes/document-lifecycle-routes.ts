@@ -39,7 +39,7 @@ export function documentLifecycleRoutes(lifecycle: DocumentLifecycle): Router {
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500 || !req.get('HX-Request')) throw err;
         const title = body(req).title;
-        notice = { message: viewContext(req).t(err.key ?? 'errors.server', err.params), error: true,
+        notice = { message: err.key ? viewContext(req).t(err.key, err.params) : err.message, error: true,
           ...(typeof title === 'string' && req.path.endsWith('/rename') ? { renaming: { id: doc, title } } : {}) };
         status = err.status;
       }
