@@ -37,6 +37,8 @@ import { alignmentEditing } from './services/alignment-editing.ts';
 import { defaultAligner } from './services/workbench.ts';
 import { transferRoutes } from './routes/transfer-routes.ts';
 import { accessRoutes } from './routes/access-routes.ts';
+import { documentLifecycleRoutes } from './routes/document-lifecycle-routes.ts';
+import { documentLifecycle } from './services/document-lifecycle.ts';
 import { documentAccess } from './services/document-access.ts';
 import { documentGate } from './http/document-access.ts';
 import { knownDevices } from './services/known-devices.ts';
@@ -132,7 +134,8 @@ export function createApp(deps: AppDeps) {
   app.use(accessRoutes(access));
   app.use('/api', pairApiRoutes(editing, comments));
   app.use('/api', commentApiRoutes(comments));
-  app.use('/api', apiRoutes(documents, accounts, access));
+  app.use(documentLifecycleRoutes(documentLifecycle(store)));
+  app.use('/api', apiRoutes(documents, accounts));
   app.use(glossaryRoutes(glossaryService(store)));
   app.use(mtRoutes(mt));
   app.use(rowNavigationRoutes(rowNavigation(workspace)));

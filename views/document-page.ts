@@ -36,8 +36,12 @@ export function rowsFragment(ctx: ViewContext, docId: number, rows: ShownRow[], 
 }
 
 // An SVG bar: its widths are attributes, which the Content-Security-Policy allows where inline styles are not.
-export function progressBar(ctx: ViewContext, docId: number, p: Progress, quality: QualityScore): SafeHtml {
-  const parts = [['approved', p.approved], ['translated', p.translated], ['rejected', p.rejected], ['machine', p.machine], ['untranslated', p.untranslated]] as const;
+const progressParts = (p: Progress) =>
+  [['approved', p.approved], ['translated', p.translated], ['rejected', p.rejected], ['machine', p.machine], ['untranslated', p.untranslated]] as const;
+
+/** The progress bar itself: approved, translated, rejected, machine and untranslated pairs as shares of the whole. */
+export function progressSvg(ctx: ViewContext, p: Progress): SafeHtml {
+  const parts = progressParts(p);
   let x = 0;
   const bars = parts.map(([k, n]) => {
     const w = p.total ? (100 * n) / p.total : 0;
@@ -45,8 +49,13 @@ export function progressBar(ctx: ViewContext, docId: number, p: Progress, qualit
     x += w;
     return bar;
   });
+  return html`<svg class="progress" role="img" aria-label="${parts.map(([k, n]) => `${ctx.t(`states.${k}`)} ${n}`).join(', ')}" width="100%" height="10">${bars}</svg>`;
+}
+
+export function progressBar(ctx: ViewContext, docId: number, p: Progress, quality: QualityScore): SafeHtml {
+  const parts = progressParts(p);
   return html`<div id="progress" data-testid="progress" hx-get="/documents/${docId}/progress" hx-trigger="pair-changed from:body" hx-swap="outerHTML">
-  <svg class="progress" role="img" aria-label="${parts.map(([k, n]) => `${ctx.t(`states.${k}`)} ${n}`).join(', ')}" width="100%" height="10">${bars}</svg>
+  ${progressSvg(ctx, p)}
   <p class="legend">${parts.map(([k, n]) => html`<span class="key key-${k}">${ctx.t(`states.${k}`)} ${n}</span> `)}</p>${qualityLine(ctx, quality)}</div>`;
 }
 

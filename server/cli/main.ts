@@ -1,4 +1,4 @@
-// The duiqi command line: user and token management, alignment. Refusals exit 2 with one line on stderr.
+// The duiqi command line: user and token management, documents, alignment. Refusals exit 2 with one line on stderr.
 
 import { parseArgs } from 'node:util';
 import { ConfigError, readConfig } from '../config.ts';
@@ -14,7 +14,9 @@ const USAGE = `usage:
   duiqi import FILE.tmx|FILE.xlf|FILE.json [--title T]
   duiqi import --memory FILE.tmx
   duiqi export DOC_ID --format tmx|xliff|json [--state all|translated|approved] [-o FILE]
-  duiqi backup FILE [--force]`;
+  duiqi backup FILE [--force]
+  duiqi documents list [--state archived|trash] [--q TEXT] [--sort title|activity|progress] [--dir asc|desc]
+  duiqi documents rename ID TITLE | archive ID | unarchive ID | delete ID | restore ID | empty-trash`;
 
 class UsageError extends Error {}
 
@@ -76,6 +78,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'align') return await (await import('./align-command.ts')).alignCommand(argv.slice(1));
     if (command === 'import') return await (await import('./transfer-commands.ts')).importCommand(argv.slice(1));
     if (command === 'export') return await (await import('./transfer-commands.ts')).exportCommand(argv.slice(1));
+    if (command === 'documents') return await (await import('./document-commands.ts')).documentsCommand(argv.slice(1));
     if (command === 'backup') return await (await import('./backup-command.ts')).backupCommand(argv.slice(1));
     if (command === 'user' && sub === 'add') return await userAdd(rest);
     if (command === 'token' && sub === 'create') return await tokenCreate(rest);

@@ -5,6 +5,7 @@ import type { AccountsRepo } from './accounts-repo.ts';
 import type { AlignmentRepo } from './alignment-repo.ts';
 import type { ChartsRepo } from './charts-repo.ts';
 import type { CommentsRepo } from './comments-repo.ts';
+import type { DocumentLifecycleRepo } from './document-lifecycle-repo.ts';
 import type { DocumentsRepo, DocumentTransferRepo } from './documents-repo.ts';
 import type { GlossaryRepo } from './glossary-repo.ts';
 import type { LoginDevicesRepo } from './login-counters-repo.ts';
@@ -18,6 +19,7 @@ export interface Repositories {
   comments: CommentsRepo;
   documents: DocumentsRepo;
   transfer: DocumentTransferRepo;
+  lifecycle: DocumentLifecycleRepo;
   alignment: AlignmentRepo;
   charts: ChartsRepo;
   accounts: AccountsRepo;

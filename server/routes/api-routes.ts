@@ -1,23 +1,14 @@
-// The JSON API under /api: documents, their pairs, and user management for admins.
+// The JSON API under /api: documents' pairs, and user management for admins (the documents themselves: document-lifecycle-routes).
 
 import { Router } from 'express';
 import type { Documents } from '../services/documents.ts';
 import type { Accounts } from '../services/accounts.ts';
-import type { DocumentAccess } from '../services/document-access.ts';
 import { requireRole, requireUser } from '../http/auth.ts';
 import { documentId, textField } from '../http/params.ts';
 
-export function apiRoutes(documents: Documents, accounts: Accounts, access: DocumentAccess): Router {
+export function apiRoutes(documents: Documents, accounts: Accounts): Router {
   const r = Router();
   r.use(requireUser);
-
-  r.get('/documents', async (req, res) => {
-    res.json(await documents.list(await access.filterFor(req.user!)));
-  });
-
-  r.get('/documents/:id', async (req, res) => {
-    res.json(await documents.get(documentId(req.params.id)));
-  });
 
   r.get('/documents/:id/pairs', async (req, res) => {
     res.json(await documents.pairs(documentId(req.params.id)));

@@ -1,4 +1,4 @@
-// HTML pages and htmx fragments: the document list, a document's rows, and the pair editor.
+// HTML pages and htmx fragments: a document's rows and the pair editor (the list: document-lifecycle-routes).
 
 import { Router, type Request, type Response } from 'express';
 import type { Documents } from '../services/documents.ts';
@@ -13,7 +13,6 @@ import type { DocumentCharts } from '../services/document-charts.ts';
 import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId, optionalText, pairId, versionField } from '../http/params.ts';
-import { documentsPage } from '../../views/documents-page.ts';
 import { documentPage, progressBar, rowsFragment, ROWS_PER_PAGE } from '../../views/document-page.ts';
 import { editorRow, pairRow } from '../../views/pair-row.ts';
 import { historyFragment } from '../../views/history-fragment.ts';
@@ -124,10 +123,6 @@ export function documentRoutes(deps: {
       send(res, pairRow(viewContext(req), doc, await discussedRow(doc, pair.idx), { openNext: next }));
     };
   }
-
-  r.get('/documents', async (req, res) => {
-    send(res, documentsPage(viewContext(req), await documents.list(await access.filterFor(req.user!))));
-  });
 
   r.get('/documents/:doc', async (req, res) => {
     const doc = documentId(req.params.doc);

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { documentsRepo } from '../../server/db/documents-repo.ts';
 import { applyMigrations, readMigrations } from '../../server/db/migrate.ts';
 
 describe('migrations', () => {
@@ -121,7 +122,7 @@ describe('migration 013', () => {
     db.exec(`INSERT INTO documents (id, title) VALUES (7, '文档');
       INSERT INTO pairs (id, document_id, idx, noise, state, tgt_text) VALUES (70, 7, 0, 0, 30, 'Approved.');
       INSERT INTO revisions (id, document_id, pair_id, version, action, old_text, new_text, new_state) VALUES (41, 7, 70, 2, 'approve', 'MT.', 'Approved.', 30);`);
-    applyMigrations(db, all);
+    applyMigrations(db, all.filter((m) => m.version <= 13));
     expect(db.prepare('SELECT revision FROM documents WHERE id = 7').pluck().get()).toBe(0);
     expect(db.prepare('SELECT doc_revision FROM revisions WHERE id = 41').pluck().get()).toBeNull();
     expect(db.prepare("SELECT value FROM change_counters WHERE name = 'memory'").pluck().get()).toBe(0);
@@ -163,5 +164,20 @@ describe('migration 016', () => {
       { revision_id: 2, pair_id: 70, created_by: 3, resolved_at: null, category: null, body: 'Still wrong.', author_id: 3 },
     ]);
     expect(() => db.prepare("INSERT INTO comment_threads (document_id, pair_id, category) VALUES (7, 70, 'style')").run()).toThrow(/comment_threads_error_whole/);
+  });
+});
+
+describe('migration 017', () => {
+  it('when it runs then every document stays on the working shelf and new documents take ids past the purged ones', () => {
+    const db = new Database(':memory:');
+    const all = readMigrations();
+    applyMigrations(db, all.filter((m) => m.version < 17));
+    db.exec("INSERT INTO documents (id, title) VALUES (3, '旧文档')");
+    applyMigrations(db, all);
+    expect(db.prepare('SELECT archived_at, trashed_at, trashed_by, changed_at FROM documents WHERE id = 3').get())
+      .toEqual({ archived_at: null, trashed_at: null, trashed_by: null, changed_at: null });
+    db.prepare("INSERT INTO purged_documents (id, title, purged_at) VALUES (9, 'gone', '2026-12-04T00:00:00.000Z')").run();
+    const id = documentsRepo(db).insertDocument({ title: 'new', srcLang: 'zh-CN', tgtLang: 'en', sourceName: null, pageDate: null, createdBy: null });
+    expect(id).toBe(10);
   });
 });
