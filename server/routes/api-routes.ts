@@ -1,13 +1,12 @@
-// The JSON API under /api: documents, their pairs, and user management for admins.
+// The JSON API under /api: documents and their pairs.
 
 import { Router } from 'express';
 import type { Documents } from '../services/documents.ts';
-import type { Accounts } from '../services/accounts.ts';
 import type { DocumentAccess } from '../services/document-access.ts';
-import { requireRole, requireUser } from '../http/auth.ts';
-import { documentId, textField } from '../http/params.ts';
+import { requireUser } from '../http/auth.ts';
+import { documentId } from '../http/params.ts';
 
-export function apiRoutes(documents: Documents, accounts: Accounts, access: DocumentAccess): Router {
+export function apiRoutes(documents: Documents, access: DocumentAccess): Router {
   const r = Router();
   r.use(requireUser);
 
@@ -21,14 +20,6 @@ export function apiRoutes(documents: Documents, accounts: Accounts, access: Docu
 
   r.get('/documents/:id/pairs', async (req, res) => {
     res.json(await documents.pairs(documentId(req.params.id)));
-  });
-
-  r.post('/users', requireRole('admin'), async (req, res) => {
-    const { name, role, password } = (req.body ?? {}) as Record<string, unknown>;
-    // String() of an object whose toString is not a function throws a TypeError (a 500): only text is accepted.
-    const text = (raw: unknown, field: string) => textField(raw ?? '', field);
-    const user = await accounts.createUser(text(name, 'name'), text(role, 'role'), text(password, 'password'));
-    res.status(201).json(user);
   });
 
   return r;
