@@ -41,12 +41,6 @@ function checkPassword(password: string): void {
   if (password.length < 8) throw new ValidationError('A password needs at least 8 characters.', 'errors.passwordShort');
 }
 
-async function userOrFail(tx: Tx, id: number): Promise<UserRow> {
-  const row = await tx.accounts.userById(id);
-  if (!row) throw new NotFoundError(`There is no user ${id}.`, 'errors.noUser', { id });
-  return row;
-}
-
 export function accounts(store: Store, now: () => number = Date.now) {
   return {
     /** Without a password the user gets a one-time one, returned here once, to be replaced at the first sign-in. */
