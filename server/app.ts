@@ -8,11 +8,14 @@ import type { i18n } from 'i18next';
 import type { Store } from './db/store.ts';
 import { accounts as accountsService } from './services/accounts.ts';
 import { documents as documentsService } from './services/documents.ts';
-import { authenticate, csrfProtection } from './http/auth.ts';
+import { authenticate, csrfProtection, passwordChangeGate } from './http/auth.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { apiRoutes } from './routes/api-routes.ts';
+import { accountRoutes } from './routes/account-routes.ts';
+import { userAdminRoutes } from './routes/user-admin-routes.ts';
+import { userAdmin } from './services/user-admin.ts';
 import { pairApiRoutes } from './routes/pair-api-routes.ts';
 import { postEditing } from './services/post-editing.ts';
 import { pairComments } from './services/pair-comments.ts';
@@ -128,14 +131,17 @@ export function createApp(deps: AppDeps) {
     exportDocument: (request) => exportDocument(store, request), translated, work, maxUpload: deps.maxUpload, fetch: deps.fetch,
   }));
   app.use(csrfProtection);
+  app.use(passwordChangeGate);
 
   app.get('/', (_req, res) => res.redirect(303, '/documents'));
   app.use(authRoutes(accounts, deps.loginThrottle ?? new LoginThrottle(DEFAULT_LIMITS, Date.now, storedCounters(store)), knownDevices(store)));
+  app.use(accountRoutes(accounts));
+  app.use(userAdminRoutes(accounts, userAdmin(store)));
   app.use(accessRoutes(access));
   app.use('/api', pairApiRoutes(editing, comments));
   app.use('/api', commentApiRoutes(comments));
   app.use(documentLifecycleRoutes(documentLifecycle(store)));
-  app.use('/api', apiRoutes(documents, accounts));
+  app.use('/api', apiRoutes(documents));
   app.use(glossaryRoutes(glossaryService(store)));
   app.use(mtRoutes(mt));
   app.use(rowNavigationRoutes(rowNavigation(workspace)));

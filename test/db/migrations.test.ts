@@ -181,3 +181,18 @@ describe('migration 017', () => {
     expect(id).toBe(10);
   });
 });
+
+describe('migration 018', () => {
+  it('when users and tokens exist before it then the users stay active without a one-time password, and the tokens keep working unnamed', () => {
+    const db = new Database(':memory:');
+    const all = readMigrations();
+    applyMigrations(db, all.filter((m) => m.version < 18));
+    db.exec(`INSERT INTO users (id, name, role, password_hash) VALUES (1, 'rita', 'admin', 'h');
+      INSERT INTO api_tokens (user_id, token_hash) VALUES (1, 'abc');`);
+    applyMigrations(db, all);
+    expect(db.prepare('SELECT deactivated_at, last_login_at, must_change_password FROM users').get())
+      .toEqual({ deactivated_at: null, last_login_at: null, must_change_password: 0 });
+    expect(db.prepare('SELECT name FROM api_tokens').pluck().get()).toBeNull();
+    expect(() => db.prepare('UPDATE users SET must_change_password = 2').run()).toThrow(/users_must_change_bool/);
+  });
+});

@@ -70,7 +70,24 @@ const RULES: Record<string, Rule> = {
   'POST /api/pairs/:id/comments': ANY_USER,
   'POST /api/pairs/:id/comments/:thread/replies': ANY_USER,
   'POST /api/pairs/:id/comments/:thread/resolve': ANY_USER,
+  'GET /admin/users': ADMINS,
+  'POST /admin/users': ADMINS,
+  'POST /admin/users/:id/role': ADMINS,
+  'POST /admin/users/:id/reset-password': ADMINS,
+  'POST /admin/users/:id/deactivate': ADMINS,
+  'POST /admin/users/:id/reactivate': ADMINS,
+  'GET /api/users': ADMINS,
   'POST /api/users': ADMINS,
+  'PATCH /api/users/:id': ADMINS,
+  'POST /api/users/:id/reset-password': ADMINS,
+  'GET /account': ANY_USER,
+  'POST /account/password': ANY_USER,
+  'POST /account/tokens': ANY_USER,
+  'POST /account/tokens/:id/revoke': ANY_USER,
+  'GET /api/account/tokens': ANY_USER,
+  'POST /api/account/tokens': ANY_USER,
+  'DELETE /api/account/tokens/:id': ANY_USER,
+  'POST /api/account/password': ANY_USER,
   'POST /api/login-locks/unlock': ADMINS,
   'GET /glossary': ANY_USER,
   'GET /glossary.csv': ANY_USER,
@@ -108,18 +125,20 @@ const RULES: Record<string, Rule> = {
 
 let server: TestServer;
 let routes: RouteInfo[];
-let ids: { doc: number; pair: number; glossary: number };
+let ids: { doc: number; pair: number; glossary: number; user: number };
 const sessions: Record<string, Client> = {};
 
 beforeAll(async () => {
   server = await startTestServer();
-  for (const [name, role] of [['lin', 'translator'], ['wang', 'reviewer'], ['root', 'admin']] as const) await addUser(server.store, name, role);
+  // "zhao" is the user the admin routes act on: deactivating or resetting one of the callers would end the matrix's own sessions.
+  for (const [name, role] of [['lin', 'translator'], ['wang', 'reviewer'], ['root', 'admin'], ['zhao', 'translator']] as const) await addUser(server.store, name, role);
   const { demo } = await seedDocuments(server.store);
   await glossary(server.store).add('测试', 'test');
   ids = {
     doc: demo,
     pair: (await pairWith(server.store, demo, 'Moon Jae-in is in China')).id,
     glossary: server.db.prepare("SELECT id FROM glossary_terms WHERE zh = '测试'").pluck().get() as number,
+    user: server.db.prepare("SELECT id FROM users WHERE name = 'zhao'").pluck().get() as number,
   };
   routes = listRoutes(createApp({ store: sqliteStore(openDatabase(':memory:')), i18n: await createI18n() }));
   for (const [role, name] of [['translator', 'lin'], ['reviewer', 'wang'], ['admin', 'root']]) {
@@ -134,6 +153,7 @@ afterAll(() => server.close());
 function concrete(path: string): string {
   return path.replace(':doc', String(ids.doc)).replace(':pair', String(ids.pair))
     .replace(/\/api\/pairs\/:id/, `/api/pairs/${ids.pair}`).replace(/\/glossary\/:id/, `/glossary/${ids.glossary}`)
+    .replace(/\/users\/:id/, `/users/${ids.user}`)
     .replace(':id', String(ids.doc));
 }
 
