@@ -8,13 +8,19 @@ import type { i18n } from 'i18next';
 import type { Store } from './db/store.ts';
 import { accounts as accountsService } from './services/accounts.ts';
 import { documents as documentsService } from './services/documents.ts';
-import { authenticate, csrfProtection } from './http/auth.ts';
+import { authenticate, csrfProtection, passwordChangeGate } from './http/auth.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { apiRoutes } from './routes/api-routes.ts';
+import { accountRoutes } from './routes/account-routes.ts';
+import { userAdminRoutes } from './routes/user-admin-routes.ts';
+import { userAdmin } from './services/user-admin.ts';
 import { pairApiRoutes } from './routes/pair-api-routes.ts';
 import { postEditing } from './services/post-editing.ts';
+import { pairComments } from './services/pair-comments.ts';
+import { commentApiRoutes } from './routes/comment-api-routes.ts';
+import { commentRoutes } from './routes/comment-routes.ts';
 import { workspace as workspaceService } from './services/workspace.ts';
 import { NotFoundError } from './domain/errors.ts';
 import type { MtEngine } from './domain/mt-engine.ts';
@@ -34,6 +40,8 @@ import { alignmentEditing } from './services/alignment-editing.ts';
 import { defaultAligner } from './services/workbench.ts';
 import { transferRoutes } from './routes/transfer-routes.ts';
 import { accessRoutes } from './routes/access-routes.ts';
+import { documentLifecycleRoutes } from './routes/document-lifecycle-routes.ts';
+import { documentLifecycle } from './services/document-lifecycle.ts';
 import { documentAccess } from './services/document-access.ts';
 import { documentGate } from './http/document-access.ts';
 import { knownDevices } from './services/known-devices.ts';
@@ -69,6 +77,7 @@ export function createApp(deps: AppDeps) {
   const accounts = accountsService(store);
   const documents = documentsService(store);
   const editing = postEditing(store);
+  const comments = pairComments(store);
   const workspace = workspaceService(store);
   const memory = translationMemory(store);
   const access = documentAccess(store);
@@ -122,12 +131,17 @@ export function createApp(deps: AppDeps) {
     exportDocument: (request) => exportDocument(store, request), translated, work, maxUpload: deps.maxUpload, fetch: deps.fetch,
   }));
   app.use(csrfProtection);
+  app.use(passwordChangeGate);
 
   app.get('/', (_req, res) => res.redirect(303, '/documents'));
   app.use(authRoutes(accounts, deps.loginThrottle ?? new LoginThrottle(DEFAULT_LIMITS, Date.now, storedCounters(store)), knownDevices(store)));
+  app.use(accountRoutes(accounts));
+  app.use(userAdminRoutes(accounts, userAdmin(store)));
   app.use(accessRoutes(access));
-  app.use('/api', pairApiRoutes(editing));
-  app.use('/api', apiRoutes(documents, accounts, access));
+  app.use('/api', pairApiRoutes(editing, comments));
+  app.use('/api', commentApiRoutes(comments));
+  app.use(documentLifecycleRoutes(documentLifecycle(store)));
+  app.use('/api', apiRoutes(documents));
   app.use(glossaryRoutes(glossaryService(store)));
   app.use(mtRoutes(mt));
   app.use(rowNavigationRoutes(rowNavigation(workspace)));
@@ -136,7 +150,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`);
   });
-  app.use(documentRoutes({ documents, workspace, editing, aids: editorAids(store, memory), access, translated,
+  app.use(commentRoutes(comments));
+  app.use(documentRoutes({ documents, workspace, editing, comments, aids: editorAids(store, memory), access, translated,
     charts: documentCharts(store, workspace) }));
   app.use((req) => {
     throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');

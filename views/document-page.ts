@@ -3,7 +3,7 @@
 import { html, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
-import type { Progress, RowFilter, WorkRow } from '../server/services/workspace.ts';
+import type { Progress, RowFilter } from '../server/services/workspace.ts';
 import type { DocumentSummary } from '../server/services/documents.ts';
 import type { PostEditEffort } from '../server/domain/edit-distance.ts';
 import { pairRow } from './pair-row.ts';
@@ -13,6 +13,9 @@ import type { DocumentSharing } from '../server/services/document-access.ts';
 import { exportDialog } from './export-dialog.ts';
 import { rowNavigation } from './row-navigation.ts';
 import { mtForm } from './mt-run.ts';
+import { qualityLine } from './comment-threads.ts';
+import type { QualityScore } from '../server/domain/quality-score.ts';
+import type { ShownRow } from './pair-row.ts';
 
 export const ROWS_PER_PAGE = 200;
 const QA_CODES = ['numbers', 'glossary', 'repeated', 'fragment', 'broken', 'empty', 'length', 'punctuation'] as const;
@@ -23,7 +26,7 @@ function filterQuery(f: RowFilter): string {
 }
 
 /** A page of rows; the last row of a full page fetches the next page when it scrolls into view. */
-export function rowsFragment(ctx: ViewContext, docId: number, rows: WorkRow[], offset: number, filter: RowFilter): SafeHtml {
+export function rowsFragment(ctx: ViewContext, docId: number, rows: ShownRow[], offset: number, filter: RowFilter): SafeHtml {
   const more = rows.length === ROWS_PER_PAGE;
   const query = filterQuery({ ...filter });
   return html`${rows.map((p) => memoRow(pairRow, ctx, docId, p))}${more
@@ -33,8 +36,12 @@ export function rowsFragment(ctx: ViewContext, docId: number, rows: WorkRow[], o
 }
 
 // An SVG bar: its widths are attributes, which the Content-Security-Policy allows where inline styles are not.
-export function progressBar(ctx: ViewContext, docId: number, p: Progress): SafeHtml {
-  const parts = [['approved', p.approved], ['translated', p.translated], ['machine', p.machine], ['untranslated', p.untranslated]] as const;
+const progressParts = (p: Progress) =>
+  [['approved', p.approved], ['translated', p.translated], ['rejected', p.rejected], ['machine', p.machine], ['untranslated', p.untranslated]] as const;
+
+/** The progress bar itself: approved, translated, rejected, machine and untranslated pairs as shares of the whole. */
+export function progressSvg(ctx: ViewContext, p: Progress): SafeHtml {
+  const parts = progressParts(p);
   let x = 0;
   const bars = parts.map(([k, n]) => {
     const w = p.total ? (100 * n) / p.total : 0;
@@ -42,9 +49,14 @@ export function progressBar(ctx: ViewContext, docId: number, p: Progress): SafeH
     x += w;
     return bar;
   });
+  return html`<svg class="progress" role="img" aria-label="${parts.map(([k, n]) => `${ctx.t(`states.${k}`)} ${n}`).join(', ')}" width="100%" height="10">${bars}</svg>`;
+}
+
+export function progressBar(ctx: ViewContext, docId: number, p: Progress, quality: QualityScore): SafeHtml {
+  const parts = progressParts(p);
   return html`<div id="progress" data-testid="progress" hx-get="/documents/${docId}/progress" hx-trigger="pair-changed from:body" hx-swap="outerHTML">
-  <svg class="progress" role="img" aria-label="${parts.map(([k, n]) => `${ctx.t(`states.${k}`)} ${n}`).join(', ')}" width="100%" height="10">${bars}</svg>
-  <p class="legend">${parts.map(([k, n]) => html`<span class="key key-${k}">${ctx.t(`states.${k}`)} ${n}</span> `)}</p></div>`;
+  ${progressSvg(ctx, p)}
+  <p class="legend">${parts.map(([k, n]) => html`<span class="key key-${k}">${ctx.t(`states.${k}`)} ${n}</span> `)}</p>${qualityLine(ctx, quality)}</div>`;
 }
 
 function effortLine(ctx: ViewContext, e: PostEditEffort): SafeHtml {
@@ -67,14 +79,14 @@ function filters(ctx: ViewContext, docId: number, f: RowFilter): SafeHtml {
 }
 
 export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; progress: Progress; effort: PostEditEffort; sharing: DocumentSharing; sourceFormat?: string },
-  rows: WorkRow[], filter: RowFilter): SafeHtml {
+  rows: ShownRow[], filter: RowFilter, quality: QualityScore): SafeHtml {
   const { doc } = view;
   return layout(ctx, doc.title, html`
   <h1 hx-ignore>${doc.title}</h1>
   <p class="meta">${ctx.t('document.summary', {
     pairs: doc.pairCount, src: doc.srcSegmentCount, tgt: doc.tgtSegmentCount, untranslated: doc.counts.untranslated, noise: doc.noiseCount,
   })}${doc.pageDate ? html` · ${ctx.t('document.pageDate', { date: doc.pageDate })}` : ''}</p>
-  ${progressBar(ctx, doc.id, view.progress)}
+  ${progressBar(ctx, doc.id, view.progress, quality)}
   ${effortLine(ctx, view.effort)}
   <details class="shortcuts"><summary>${ctx.t('shortcuts.title')}</summary><ul>
     <li><kbd>Ctrl</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.saveNext')}</li>

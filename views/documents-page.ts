@@ -1,24 +1,106 @@
-// The document list with segment, pair and progress counts.
+// The document list: shelves (working, archived, trash), search and sort, each document's progress, owner and
+// last activity, and the actions that manage it. The list is one fragment that every action re-renders.
 
-import { html } from './html.ts';
+import { html, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
-import type { DocumentSummary } from '../server/services/documents.ts';
+import { progressSvg } from './document-page.ts';
+import { SHELVES, SORTS, explicitDir, listAddress, type DocumentEntry, type DocumentListQuery } from '../server/services/document-lifecycle.ts';
 
-export function documentsPage(ctx: ViewContext, docs: DocumentSummary[]) {
-  return layout(ctx, ctx.t('documents.title'), html`
-  <h1>${ctx.t('documents.title')}</h1>
-  ${docs.length === 0 ? html`<p>${ctx.t('documents.empty')}</p>` : html`
+export interface ListNotice {
+  /** What the last action did, or why it was refused. */
+  message: string;
+  error?: boolean;
+  /** The document whose rename form stays open with the message beside it, and the title the user typed. */
+  renaming?: { id: number; title: string };
+  /** A document just moved to the trash, offered back at once. */
+  trashed?: number;
+}
+
+const when = (iso: string) => html`<time datetime="${iso}">${iso.slice(0, 16).replace('T', ' ')}</time>`;
+
+function hiddenFields(ctx: ViewContext, query: DocumentListQuery): SafeHtml {
+  return html`<input type="hidden" name="_csrf" value="${ctx.csrfToken}"><input type="hidden" name="list" value="${listAddress(query)}">`;
+}
+
+/** One action on a document as a small form: a plain POST without script, a swap of the list with htmx. */
+function action(ctx: ViewContext, query: DocumentListQuery, url: string, label: string, testid: string, fields: SafeHtml | string = ''): SafeHtml {
+  return html`<form method="post" action="${url}" hx-post="${url}" hx-target="#document-list" hx-swap="outerHTML" class="inline">
+    ${hiddenFields(ctx, query)}${fields}<button type="submit" data-testid="${testid}">${label}</button></form>`;
+}
+
+function renameForm(ctx: ViewContext, query: DocumentListQuery, d: DocumentEntry, notice?: ListNotice): SafeHtml {
+  const open = notice?.renaming?.id === d.id;
+  const url = `/documents/${d.id}/rename`;
+  return html`<details class="rename"${open ? html` open` : ''}><summary data-testid="rename-${d.id}">${ctx.t('lifecycle.rename')}</summary>
+    <form method="post" action="${url}" hx-post="${url}" hx-target="#document-list" hx-swap="outerHTML">
+      ${hiddenFields(ctx, query)}
+      <input name="title" value="${open ? notice!.renaming!.title : d.title}" required maxlength="500" aria-label="${ctx.t('lifecycle.newTitle')}"
+        data-testid="rename-title-${d.id}"${open && notice?.error ? html` aria-invalid="true" aria-describedby="rename-error-${d.id}"` : ''}>
+      <button type="submit" data-testid="rename-save-${d.id}">${ctx.t('lifecycle.save')}</button>
+      ${open && notice?.error ? html`<span class="error" id="rename-error-${d.id}" role="alert">${notice.message}</span>` : ''}
+    </form></details>`;
+}
+
+function actions(ctx: ViewContext, query: DocumentListQuery, d: DocumentEntry, notice?: ListNotice): SafeHtml {
+  if (!d.mayManage) return html``;
+  const base = `/documents/${d.id}`;
+  if (d.trashedAt) return action(ctx, query, `${base}/restore`, ctx.t('lifecycle.restore'), `restore-${d.id}`);
+  return html`${renameForm(ctx, query, d, notice)}
+    ${action(ctx, query, `${base}/archive`, d.archivedAt ? ctx.t('lifecycle.unarchive') : ctx.t('lifecycle.archive'), `archive-${d.id}`,
+      html`<input type="hidden" name="archived" value="${d.archivedAt ? '0' : '1'}">`)}
+    ${action(ctx, query, `${base}/delete`, ctx.t('lifecycle.delete'), `delete-${d.id}`)}`;
+}
+
+function row(ctx: ViewContext, query: DocumentListQuery, d: DocumentEntry, notice?: ListNotice): SafeHtml {
+  const progress = { total: d.pairCount, ...d.counts };
+  return html`<tr data-testid="document-${d.id}">
+    <td hx-ignore>${d.trashedAt ? html`<span class="title">${d.title}</span>` : html`<a href="/documents/${d.id}">${d.title}</a>`}</td>
+    <td class="progress-cell" data-progress="${Math.round(d.progress * 100)}">${progressSvg(ctx, progress)}
+      <span class="muted">${ctx.t('lifecycle.progressShare', { percent: Math.round(d.progress * 100), pairs: d.pairCount })}</span></td>
+    <td hx-ignore>${d.owner ?? html`<span class="muted">${ctx.t('lifecycle.noOwner')}</span>`}</td>
+    <td>${when(d.lastActivityAt)}</td>
+    ${d.trashedAt ? html`<td>${when(d.trashedAt)}<br><span class="muted">${ctx.t('lifecycle.purgedOn', { date: d.purgeAt!.slice(0, 10) })}</span></td>` : ''}
+    <td class="actions">${actions(ctx, query, d, notice)}</td></tr>`;
+}
+
+/** The list with its message: the swap target of every action and of the search and sort. */
+export function documentList(ctx: ViewContext, docs: DocumentEntry[], query: DocumentListQuery, notice?: ListNotice): SafeHtml {
+  const trash = query.shelf === 'trash';
+  return html`<div id="document-list" data-testid="document-list">
+  ${notice ? html`<p class="${notice.error ? 'error' : 'notice'}" role="${notice.error ? 'alert' : 'status'}" data-testid="list-message">${notice.message}${notice.trashed
+    ? html` ${action(ctx, query, `/documents/${notice.trashed}/restore`, ctx.t('lifecycle.undo'), 'undo-delete')}` : ''}</p>` : ''}
+  ${trash ? html`<p class="meta">${ctx.t('lifecycle.trashExplained', { days: 30 })}</p>` : ''}
+  ${trash && ctx.user?.role === 'admin' && docs.length > 0 ? html`<form method="post" action="/trash/empty" hx-post="/trash/empty" hx-target="#document-list"
+      hx-swap="outerHTML" hx-confirm="${ctx.t('lifecycle.emptyConfirm')}">${hiddenFields(ctx, query)}
+      <button type="submit" class="danger" data-testid="empty-trash">${ctx.t('lifecycle.emptyTrash')}</button></form>` : ''}
+  ${docs.length === 0 ? html`<p data-testid="no-documents">${query.q ? ctx.t('lifecycle.noMatch') : ctx.t(`lifecycle.empty.${query.shelf}`)}</p>` : html`
   <table class="documents">
     <thead><tr>
-      <th>${ctx.t('documents.name')}</th><th>${ctx.t('documents.pairs')}</th>
-      <th>${ctx.t('documents.srcSegments')}</th><th>${ctx.t('documents.tgtSegments')}</th>
-      <th>${ctx.t('documents.untranslated')}</th><th>${ctx.t('documents.noise')}</th><th>${ctx.t('documents.created')}</th>
+      <th>${ctx.t('documents.name')}</th><th>${ctx.t('lifecycle.progress')}</th><th>${ctx.t('lifecycle.owner')}</th>
+      <th>${ctx.t('lifecycle.lastActivity')}</th>${trash ? html`<th>${ctx.t('lifecycle.trashedAt')}</th>` : ''}<th></th>
     </tr></thead>
-    <tbody>${docs.map((d) => html`<tr data-testid="document-${d.id}">
-      <td hx-ignore><a href="/documents/${d.id}">${d.title}</a></td>
-      <td class="num">${d.pairCount}</td><td class="num">${d.srcSegmentCount}</td><td class="num">${d.tgtSegmentCount}</td>
-      <td class="num">${d.counts.untranslated}</td><td class="num">${d.noiseCount}</td>
-      <td>${d.createdAt.slice(0, 10)}</td></tr>`)}</tbody>
-  </table>`}`);
+    <tbody>${docs.map((d) => row(ctx, query, d, notice))}</tbody>
+  </table>`}</div>`;
+}
+
+function filters(ctx: ViewContext, query: DocumentListQuery): SafeHtml {
+  return html`<form class="filters" method="get" action="/documents" data-rows="/document-list" data-target="#document-list" data-swap="outerHTML" hx-sync="this:replace" data-testid="list-filters">
+    <input type="hidden" name="state" value="${query.shelf === 'active' ? '' : query.shelf}">
+    <label>${ctx.t('lifecycle.search')} <input type="search" name="q" value="${query.q ?? ''}" placeholder="${ctx.t('lifecycle.searchPlaceholder')}" data-testid="list-search"></label>
+    <label>${ctx.t('lifecycle.sort')} <select name="sort" data-testid="list-sort">${SORTS.map((s) => html`<option value="${s === 'created' ? '' : s}"${query.sort === s ? html` selected` : ''}>${ctx.t(`lifecycle.sorts.${s}`)}</option>`)}</select></label>
+    <label>${ctx.t('lifecycle.order')} <select name="dir" data-testid="list-dir"><option value="">${ctx.t('lifecycle.orders.natural')}</option>
+      ${(['asc', 'desc'] as const).map((d) => html`<option value="${d}"${explicitDir(query) === d ? html` selected` : ''}>${ctx.t(`lifecycle.orders.${d}`)}</option>`)}</select></label>
+    <noscript><button type="submit">${ctx.t('filters.apply')}</button></noscript>
+  </form>`;
+}
+
+export function documentsPage(ctx: ViewContext, docs: DocumentEntry[], query: DocumentListQuery, notice?: ListNotice): SafeHtml {
+  return layout(ctx, ctx.t('documents.title'), html`
+  <h1>${ctx.t('documents.title')}</h1>
+  <nav class="shelves" aria-label="${ctx.t('lifecycle.shelves')}">${SHELVES.map((s) => html`<a href="${listAddress({ ...query, shelf: s, q: undefined })}"
+    data-testid="shelf-${s}"${query.shelf === s ? html` aria-current="page"` : ''}>${ctx.t(`lifecycle.shelf.${s}`)}</a> `)}</nav>
+  ${filters(ctx, query)}
+  ${documentList(ctx, docs, query, notice)}
+  <script src="/static/filters.js" defer></script>`);
 }

@@ -41,12 +41,13 @@ export function layout(ctx: ViewContext, title: string, body: SafeHtml, opts: { 
   <header class="top">
     <a class="brand" href="/documents">duiqi <span lang="zh-CN">对齐</span></a>
     <nav>
-      ${ctx.user ? html`<a href="/documents">${ctx.t('layout.documents')}</a> <a href="/glossary">${ctx.t('layout.glossary')}</a> <a href="/import">${ctx.t('layout.import')}</a>` : ''}
+      ${ctx.user ? html`<a href="/documents">${ctx.t('layout.documents')}</a> <a href="/glossary">${ctx.t('layout.glossary')}</a> <a href="/import">${ctx.t('layout.import')}</a>${ctx.user.role === 'admin'
+        ? html` <a href="/admin/users" data-testid="nav-users">${ctx.t('layout.users')}</a>` : ''}` : ''}
     </nav>
     <div class="account">
       ${languageSwitch(ctx)}
       ${ctx.user
-        ? html`<span class="user" data-testid="current-user">${ctx.user.name} · ${ctx.t(`roles.${ctx.user.role}`)}</span>
+        ? html`<a class="user" href="/account" data-testid="current-user" title="${ctx.t('layout.account')}">${ctx.user.name} · ${ctx.t(`roles.${ctx.user.role}`)}</a>
           <form method="post" action="/logout"><input type="hidden" name="_csrf" value="${ctx.csrfToken}">
           <button type="submit">${ctx.t('layout.logout')}</button></form>`
         : ''}

@@ -8,6 +8,8 @@ import type { QaFlag } from '../server/domain/qa-checks.ts';
 import type { EditorAids } from '../server/domain/editor-aids.ts';
 import { aidPanes, suggestionNote } from './editor-aids.ts';
 import { diffView } from './diff-view.ts';
+import { rowDiscussion } from './comment-threads.ts';
+import type { RowDiscussion } from '../server/services/pair-comments.ts';
 
 export const LOW_CONFIDENCE = 0.5;
 export const STATE_KEYS: Record<number, string> = { 0: 'untranslated', 10: 'machine', 20: 'translated', 25: 'rejected', 30: 'approved' };
@@ -40,7 +42,10 @@ function importedClaim(ctx: ViewContext, p: WorkRow): SafeHtml {
   return html`<span class="claim" data-testid="imported-claim" title="${ctx.t('provenance.title')}" hx-ignore>${text}</span>`;
 }
 
-export function pairRow(ctx: ViewContext, docId: number, p: WorkRow, opts: { openNext?: boolean } = {}): SafeHtml {
+/** A row as pages show it: with its open discussion, when it has one. */
+export type ShownRow = WorkRow & { discussion?: RowDiscussion };
+
+export function pairRow(ctx: ViewContext, docId: number, p: ShownRow, opts: { openNext?: boolean } = {}): SafeHtml {
   if (p.noise) {
     return html`<tr class="pair noise" id="pair-${p.id}" data-testid="pair-row">
       <td class="idx">${p.index + 1}</td><td class="src" lang="zh-CN" hx-ignore>${p.src}</td>
@@ -54,7 +59,7 @@ export function pairRow(ctx: ViewContext, docId: number, p: WorkRow, opts: { ope
     <td class="src" lang="zh-CN" hx-ignore>${p.srcSegments.map((s) => html`<span class="seg">${s.text}</span>`)}</td>
     <td class="tgt" lang="en" hx-ignore>${p.tgt
       ? p.tgt
-      : html`<span class="missing">${ctx.t('document.untranslated')}</span>`}${flagList(ctx, p.tgt ? p.flags : p.flags.filter((f) => f.code !== 'empty'))}</td>
+      : html`<span class="missing">${ctx.t('document.untranslated')}</span>`}${flagList(ctx, p.tgt ? p.flags : p.flags.filter((f) => f.code !== 'empty'))}${rowDiscussion(ctx, p.discussion)}</td>
     ${scoreCell(ctx, p.score)}
     <td class="state"><span class="badge badge-${state}">${ctx.t(`states.${state}`)}</span>${p.hter !== null && p.hter > 0
       ? html`<span class="hter" title="${ctx.t(p.hterApproximate ? 'bounded.hterApproximate' : 'editor.hterTitle')}">HTER ${p.hterApproximate ? html`<abbr class="approximate" data-testid="approximate">≈</abbr>` : ''}${p.hter.toFixed(2)}</span>` : ''}${p.editSeconds > 0
@@ -73,6 +78,10 @@ export interface EditorExtras {
   /** After refused input: the text as the user typed it, back in the box. */
   typed?: string;
   canReview: boolean;
+  /** The pair's comment threads, shown first so a rejection's reason is the first thing the translator reads. */
+  threads?: SafeHtml;
+  /** The reviewer's reject form, with its own required fields. */
+  reject?: SafeHtml;
 }
 
 // Filled and shown by views/static/drafts.js when this browser kept unsaved text for the pair.
@@ -95,6 +104,7 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
   return html`<tr class="pair editing state-${state}" id="pair-${p.id}" data-testid="pair-editor">
   <td class="idx">${p.index + 1}</td>
   <td colspan="5">
+    ${x.threads ?? ''}
     <form class="editor" hx-post="${url}/save" hx-target="closest tr" hx-swap="outerHTML" data-draft="${encodeURIComponent(ctx.user?.name ?? '')}:${docId}:${p.id}">
       <input type="hidden" name="version" value="${p.version}">
       <input type="hidden" name="opened_at" value="${Date.now()}">
@@ -120,14 +130,13 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
         <button type="submit" name="next" value="0">${ctx.t('editor.save')}</button>
         <button type="button" hx-post="${url}/confirm" hx-include="closest form" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.confirm')}</button>
         ${x.canReview ? html`
-        <button type="button" data-shortcut="approve-next" hx-post="${url}/approve?next=1" hx-include="closest form" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.approveNext')}</button>
-        <input name="comment" placeholder="${ctx.t('editor.commentPlaceholder')}" aria-label="${ctx.t('editor.comment')}" maxlength="2000">
-        <button type="button" class="danger" hx-post="${url}/reject" hx-include="closest form" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.reject')}</button>` : ''}
+        <button type="button" data-shortcut="approve-next" hx-post="${url}/approve?next=1" hx-include="closest form" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.approveNext')}</button>` : ''}
         ${p.tgt ? html`<button type="button" class="danger" data-testid="clear-translation" hx-post="${url}/clear" hx-include="closest form" hx-confirm="${ctx.t('safeEditing.clearConfirm')}" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('safeEditing.clear')}</button>` : ''}
         <button type="button" data-shortcut="cancel" hx-get="${url}/row" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.cancel')}</button>
         <button type="button" hx-get="${url}/history" hx-target="next .history" hx-swap="innerHTML">${ctx.t('editor.history')}</button>
       </div>
       <div class="history"></div>
     </form>
+    ${x.reject ?? ''}
   </td></tr>`;
 }

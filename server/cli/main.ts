@@ -1,12 +1,17 @@
-// The duiqi command line: user and token management, alignment. Refusals exit 2 with one line on stderr.
+// The duiqi command line: user and token management, documents, alignment. Refusals exit 2 with one line on stderr.
 
 import { parseArgs } from 'node:util';
 import { ConfigError, readConfig } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
+import type { Store } from '../db/store.ts';
 
 const USAGE = `usage:
   duiqi user add NAME --role admin|reviewer|translator [--password P]
-  duiqi token create NAME
+  duiqi user list
+  duiqi user role NAME admin|reviewer|translator
+  duiqi user deactivate NAME | duiqi user reactivate NAME
+  duiqi user reset NAME                       (prints a one-time password)
+  duiqi token create NAME [--name LABEL]
   duiqi unlock [--account NAME] [--address IP]
   duiqi align --src-lang zh --tgt-lang en [--presegmented] [--format json] SRC_FILE TGT_FILE
   duiqi align [--presegmented] [--format json] --batch JOBS.tsv   (SOURCE<TAB>TARGET<TAB>OUTPUT per line)
@@ -14,7 +19,9 @@ const USAGE = `usage:
   duiqi import FILE.tmx|FILE.xlf|FILE.json [--title T]
   duiqi import --memory FILE.tmx
   duiqi export DOC_ID --format tmx|xliff|json [--state all|translated|approved] [-o FILE]
-  duiqi backup FILE [--force]`;
+  duiqi backup FILE [--force]
+  duiqi documents list [--state archived|trash] [--q TEXT] [--sort title|activity|progress] [--dir asc|desc]
+  duiqi documents rename ID TITLE | archive ID | unarchive ID | delete ID | restore ID | empty-trash`;
 
 class UsageError extends Error {}
 
@@ -22,52 +29,93 @@ class UsageError extends Error {}
 const database = async () => ({
   ...(await import('../db/open-store.ts')),
   ...(await import('../services/accounts.ts')),
-  ...(await import('../domain/passwords.ts')),
+  ...(await import('../services/user-admin.ts')),
 });
 
 async function userAdd(args: string[]): Promise<number> {
-  const { openStoreAt, accounts, randomToken } = await database();
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { role: { type: 'string' }, password: { type: 'string' } } });
   if (positionals.length !== 1 || !values.role) throw new UsageError('user add needs a NAME and --role.');
-  const store = await openStoreAt(readConfig().database);
+  return withStore(async ({ store, accounts }) => {
+    const user = await accounts(store).createUser(positionals[0]!, values.role!, values.password);
+    console.log(`Created ${user.role} "${user.name}"${user.oneTimePassword
+      ? ` with the password ${user.oneTimePassword} (one-time: it must be changed at the first sign-in)` : ''}.`);
+  });
+}
+
+/** Opens the store for one command and closes it whatever happens. */
+async function withStore(run: (modules: Awaited<ReturnType<typeof database>> & { store: Store }) => Promise<void>): Promise<number> {
+  const modules = await database();
+  const store = await modules.openStoreAt(readConfig().database);
   try {
-    const password = values.password ?? randomToken(12);
-    const user = await accounts(store).createUser(positionals[0]!, values.role, password);
-    console.log(`Created ${user.role} "${user.name}"${values.password ? '' : ` with the password ${password}`}.`);
+    await run({ ...modules, store });
     return 0;
   } finally {
     await store.close();
   }
 }
 
-async function tokenCreate(args: string[]): Promise<number> {
-  const { openStoreAt, accounts } = await database();
+function oneName(positionals: string[], command: string): string {
+  if (positionals.length !== 1) throw new UsageError(`user ${command} needs one user NAME.`);
+  return positionals[0]!;
+}
+
+/** duiqi user list|role|deactivate|reactivate|reset: what the admin page does, by name. */
+async function userManage(command: string, args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-  if (positionals.length !== 1) throw new UsageError('token create needs a user NAME.');
-  const store = await openStoreAt(readConfig().database);
-  try {
-    console.log(await accounts(store).createToken(positionals[0]!));
-    return 0;
-  } finally {
-    await store.close();
+  if (command === 'list') {
+    if (positionals.length) throw new UsageError('user list takes no arguments.');
+    return withStore(async ({ store, userAdmin }) => {
+      for (const u of await userAdmin(store).list()) {
+        console.log([u.name, u.role, u.active ? 'active' : 'deactivated', u.lastLoginAt ?? 'never signed in'].join('\t'));
+      }
+    });
   }
+  if (command === 'role') {
+    if (positionals.length !== 2) throw new UsageError('user role needs a NAME and a ROLE.');
+    return withStore(async ({ store, userAdmin }) => {
+      const admin = userAdmin(store);
+      const user = await admin.update(undefined, await admin.idOf(positionals[0]!), { role: positionals[1]! });
+      console.log(`"${user.name}" is now ${user.role}.`);
+    });
+  }
+  if (command === 'deactivate' || command === 'reactivate') {
+    const name = oneName(positionals, command);
+    return withStore(async ({ store, userAdmin }) => {
+      const admin = userAdmin(store);
+      await admin.update(undefined, await admin.idOf(name), { active: command === 'reactivate' });
+      console.log(command === 'deactivate'
+        ? `Deactivated "${name}": their sessions have ended and their API tokens are revoked.` : `Reactivated "${name}".`);
+    });
+  }
+  if (command === 'reset') {
+    const name = oneName(positionals, command);
+    return withStore(async ({ store, userAdmin }) => {
+      const admin = userAdmin(store);
+      const { oneTimePassword } = await admin.resetPassword(undefined, await admin.idOf(name));
+      console.log(`The one-time password of "${name}" is ${oneTimePassword}; it must be changed at the next sign-in.`);
+    });
+  }
+  throw new UsageError(`unknown command "user ${command}".`);
+}
+
+async function tokenCreate(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' } } });
+  if (positionals.length !== 1) throw new UsageError('token create needs a user NAME.');
+  return withStore(async ({ store, accounts }) => {
+    console.log(await accounts(store).createToken(positionals[0]!, values.name));
+  });
 }
 
 /** Lifts the login wait of an account or an address (shared with running servers through the database). */
 async function unlock(args: string[]): Promise<number> {
-  const { openStoreAt } = await database();
   const { DEFAULT_LIMITS, LoginThrottle } = await import('../domain/login-throttle.ts');
   const { storedCounters } = await import('../services/login-counters.ts');
   const { values } = parseArgs({ args, options: { account: { type: 'string' }, address: { type: 'string' } } });
   if (values.account === undefined && values.address === undefined) throw new UsageError('unlock needs --account NAME or --address IP.');
-  const store = await openStoreAt(readConfig().database);
-  try {
+  return withStore(async ({ store }) => {
     await new LoginThrottle(DEFAULT_LIMITS, Date.now, storedCounters(store)).unlock(values);
     console.log(`Unlocked ${[values.account && `the account "${values.account}"`, values.address && `the address ${values.address}`].filter(Boolean).join(' and ')}.`);
-    return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -76,8 +124,10 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'align') return await (await import('./align-command.ts')).alignCommand(argv.slice(1));
     if (command === 'import') return await (await import('./transfer-commands.ts')).importCommand(argv.slice(1));
     if (command === 'export') return await (await import('./transfer-commands.ts')).exportCommand(argv.slice(1));
+    if (command === 'documents') return await (await import('./document-commands.ts')).documentsCommand(argv.slice(1));
     if (command === 'backup') return await (await import('./backup-command.ts')).backupCommand(argv.slice(1));
     if (command === 'user' && sub === 'add') return await userAdd(rest);
+    if (command === 'user' && sub !== undefined) return await userManage(sub, rest);
     if (command === 'token' && sub === 'create') return await tokenCreate(rest);
     if (command === 'unlock') return await unlock(argv.slice(1));
     if (command === undefined || command === 'help' || command === '--help') {

@@ -15,7 +15,7 @@ export function accessRepo(db: Db) {
     visibleIds: db.prepare(`SELECT id FROM documents WHERE shared = 1 OR created_by = @user
       OR id IN (SELECT document_id FROM document_members WHERE user_id = @user)`).pluck(),
     pairDocument: db.prepare('SELECT document_id FROM pairs WHERE id = ?').pluck(),
-    sharing: db.prepare(`SELECT d.shared, d.created_by AS owner_id, u.name AS owner FROM documents d
+    sharing: db.prepare(`SELECT d.shared, d.created_by AS owner_id, u.name AS owner, d.trashed_at FROM documents d
       LEFT JOIN users u ON u.id = d.created_by WHERE d.id = ?`),
     members: db.prepare(`SELECT u.id, u.name, u.role FROM document_members m JOIN users u ON u.id = m.user_id
       WHERE m.document_id = ? ORDER BY u.name`),
@@ -29,7 +29,7 @@ export function accessRepo(db: Db) {
     visibleIds: (userId: number) => new Set(q.visibleIds.all({ user: userId }) as number[]),
     pairDocument: (pairId: number) => q.pairDocument.get(pairId) as number | undefined,
     sharing: (documentId: number) =>
-      q.sharing.get(documentId) as { shared: 0 | 1; owner_id: number | null; owner: string | null } | undefined,
+      q.sharing.get(documentId) as { shared: 0 | 1; owner_id: number | null; owner: string | null; trashed_at: string | null } | undefined,
     members: (documentId: number) => q.members.all(documentId) as MemberRow[],
     setShared: (documentId: number, shared: boolean) => q.setShared.run(shared ? 1 : 0, documentId),
     addMember: (documentId: number, userId: number) => q.addMember.run(documentId, userId),

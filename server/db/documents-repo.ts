@@ -1,5 +1,6 @@
 // SQL for documents, their imported sources, segments and pairs (beads).
 
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-database.ts';
 import type { DraftPair, DraftSegment } from '../domain/assemble-pairs.ts';
 import type { StoredStructure } from '../domain/structured-text.ts';
@@ -19,8 +20,25 @@ export interface DocumentSummaryRow {
   untranslated_count: number;
   machine_count: number;
   translated_count: number;
+  rejected_count: number;
   approved_count: number;
+  /** Who imported it (null from the command line or the demo). */
+  owner_id: number | null;
+  owner: string | null;
+  archived_at: string | null;
+  trashed_at: string | null;
+  /** The newest of its import, its last rename, archiving or restore, its last pair revision and alignment edit. */
+  last_activity_at: string;
 }
+
+/** Which documents a list shows: the working ones, the archived ones, or the trash. */
+export type DocumentShelf = 'active' | 'archived' | 'trash';
+
+const SHELVES: Record<DocumentShelf, string> = {
+  active: 'd.trashed_at IS NULL AND d.archived_at IS NULL',
+  archived: 'd.trashed_at IS NULL AND d.archived_at IS NOT NULL',
+  trash: 'd.trashed_at IS NOT NULL',
+};
 
 export type DocumentHeaderRow = Pick<DocumentSummaryRow, 'id' | 'title' | 'src_lang' | 'tgt_lang' | 'page_date' | 'created_at' | 'version'>;
 
@@ -76,24 +94,41 @@ export type NewPair = Omit<DraftPair, 'segments'> & { segments: NewSegment[] };
 
 // Counts from the covering indexes of migration 005: group first (an index scan, no row reads), then
 // spread the few groups into columns. `one` limits both scans to a single document.
-function summarySql(one: boolean): string {
+function summarySql(one: boolean, shelf?: DocumentShelf): string {
   const and = one ? 'AND document_id = @id' : '';
+  // Each activity time is one index seek (revisions_document_time, alignment_ops_document); the newest of them
+  // is picked in TypeScript, as SQLite's max(a, b) and PostgreSQL's greatest(a, b) differ.
   return `SELECT d.id, d.title, d.src_lang, d.tgt_lang, d.page_date, d.created_at, d.version,
+      d.created_by AS owner_id, u.name AS owner, d.archived_at, d.trashed_at, d.changed_at,
+      (SELECT max(r.created_at) FROM revisions r WHERE r.document_id = d.id) AS revised_at,
+      (SELECT a.created_at FROM alignment_ops a WHERE a.document_id = d.id ORDER BY a.id DESC LIMIT 1) AS aligned_at,
       coalesce(p.pair_count, 0) AS pair_count, coalesce(p.noise_count, 0) AS noise_count,
       coalesce(s.src_segment_count, 0) AS src_segment_count, coalesce(s.tgt_segment_count, 0) AS tgt_segment_count,
       coalesce(p.untranslated_count, 0) AS untranslated_count, coalesce(p.machine_count, 0) AS machine_count,
-      coalesce(p.translated_count, 0) AS translated_count, coalesce(p.approved_count, 0) AS approved_count
-    FROM documents d
+      coalesce(p.translated_count, 0) AS translated_count, coalesce(p.rejected_count, 0) AS rejected_count,
+      coalesce(p.approved_count, 0) AS approved_count
+    FROM documents d LEFT JOIN users u ON u.id = d.created_by
     LEFT JOIN (SELECT document_id, sum(n * (noise = 0)) AS pair_count, sum(n * (noise = 1)) AS noise_count,
         sum(n * (state = 0)) AS untranslated_count, sum(n * (state = 10)) AS machine_count,
-        sum(n * (state IN (20, 25))) AS translated_count, sum(n * (state = 30)) AS approved_count
+        sum(n * (state = 20)) AS translated_count, sum(n * (state = 25)) AS rejected_count, sum(n * (state = 30)) AS approved_count
       FROM (SELECT document_id, noise, state, count(*) AS n FROM pairs WHERE 1 ${and} GROUP BY document_id, noise, state)
       GROUP BY document_id) p ON p.document_id = d.id
     LEFT JOIN (SELECT document_id, sum(n * (side = 'src')) AS src_segment_count, sum(n * (side = 'tgt')) AS tgt_segment_count
       FROM (SELECT document_id, side, count(*) AS n FROM segments WHERE noise = 0 ${and} GROUP BY document_id, side)
       GROUP BY document_id) s ON s.document_id = d.id
-    ${one ? 'WHERE d.id = @id' : 'ORDER BY d.id'}`;
+    ${one ? 'WHERE d.id = @id' : `WHERE ${SHELVES[shelf ?? 'active']} ORDER BY d.id`}`;
 }
+
+type SummarySqlRow = Omit<DocumentSummaryRow, 'last_activity_at'> & { changed_at: string | null; revised_at: string | null; aligned_at: string | null };
+
+function withActivity({ changed_at, revised_at, aligned_at, ...row }: SummarySqlRow): DocumentSummaryRow {
+  const times = [row.created_at, changed_at, revised_at, aligned_at].filter((t): t is string => t !== null);
+  return { ...row, last_activity_at: times.reduce((a, b) => (b > a ? b : a)) };
+}
+
+// SQLite gives a new row the highest id plus one, which after a purge may be a purged document's: the next id
+// is counted past the purged ones too (see migration 017).
+const NEXT_DOCUMENT_ID = '(SELECT coalesce(max(id), 0) + 1 FROM (SELECT max(id) AS id FROM documents UNION ALL SELECT max(id) FROM purged_documents) ids)';
 
 const WORKED = "p.state >= 20 AND p.mt_text != ''";
 // What document-figures needs of the pairs `where.pairs` chooses (alias p); `where.segments` (alias s) must
@@ -110,13 +145,14 @@ const REVISED = 'IN (SELECT pair_id FROM revisions WHERE document_id = @doc AND 
 
 export function documentsRepo(db: Db) {
   const q = {
-    list: db.prepare(summarySql(false)),
+    list: Object.fromEntries((Object.keys(SHELVES) as DocumentShelf[]).map((shelf) => [shelf, db.prepare(summarySql(false, shelf))])) as Record<DocumentShelf, Statement>,
     byId: db.prepare(summarySql(true)),
     exists: db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck(),
     header: db.prepare('SELECT id, title, src_lang, tgt_lang, page_date, created_at, version FROM documents WHERE id = ?'),
-    count: db.prepare('SELECT count(*) FROM documents').pluck(),
+    // Purged documents count: a workbench whose trash was emptied is not a new one to put the demo in.
+    count: db.prepare('SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM purged_documents)').pluck(),
     insertDocument: db.prepare(
-      'INSERT INTO documents (title, src_lang, tgt_lang, source_name, page_date, created_by, shared) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO documents (id, title, src_lang, tgt_lang, source_name, page_date, created_by, shared) VALUES (${NEXT_DOCUMENT_ID}, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertSource: db.prepare('INSERT INTO sources (document_id, side, name, content, format, structure) VALUES (?, ?, ?, ?, ?, ?)'),
     insertPair: db.prepare(
@@ -154,8 +190,13 @@ export function documentsRepo(db: Db) {
     return rows.map((pair) => ({ pair, segments: byPair.get(pair.id) ?? [] }));
   };
   return {
-    list: () => q.list.all() as DocumentSummaryRow[],
-    byId: (id: number) => q.byId.get({ id }) as DocumentSummaryRow | undefined,
+    /** The documents on one shelf (the working ones unless told), in the order they were imported. */
+    list: (shelf: DocumentShelf = 'active') => (q.list[shelf].all() as SummarySqlRow[]).map(withActivity),
+    /** One document, whichever shelf it is on. */
+    byId(id: number) {
+      const row = q.byId.get({ id }) as SummarySqlRow | undefined;
+      return row && withActivity(row);
+    },
     exists: (id: number) => q.exists.get(id) === 1,
     /** The document's own columns, without the counts. */
     header: (id: number) => q.header.get(id) as DocumentHeaderRow | undefined,
@@ -206,7 +247,7 @@ export function documentsRepo(db: Db) {
 }
 export type DocumentsRepo = ReturnType<typeof documentsRepo>;
 
-/** A pair as exported: its row, its sentences per side and its reject comments, oldest first. */
+/** A pair as exported: its row, its sentences per side and the comments of its threads, thread by thread. */
 export interface ExportPairRow {
   idx: number;
   score: number | null;
@@ -253,18 +294,18 @@ export function documentTransferRepo(db: Db) {
         p.imported_state, p.imported_editor,
         (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)) AS src_segments,
         (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'tgt' ORDER BY s.idx)) AS tgt_segments,
-        (SELECT json_group_array(comment) FROM (SELECT comment FROM revisions r
-          WHERE r.pair_id = p.id AND r.action = 'reject' AND r.comment IS NOT NULL ORDER BY r.version)) AS comments
+        (SELECT json_group_array(body) FROM (SELECT c.body FROM comment_threads t JOIN thread_comments c ON c.thread_id = t.id
+          WHERE t.pair_id = p.id ORDER BY t.id, c.id)) AS comments
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id
-      WHERE p.document_id = ? AND p.noise = 0 AND p.state >= ? AND p.idx > ? ORDER BY p.idx LIMIT ?`),
+      WHERE p.document_id = ? AND p.noise = 0 AND p.state IN (SELECT value FROM json_each(?)) AND p.idx > ? ORDER BY p.idx LIMIT ?`),
     lastChange: db.prepare('SELECT max(changed_at) FROM pairs WHERE document_id = ?').pluck(),
-    xmlUnsafe: db.prepare(`SELECT p.idx FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state >= ? AND (
+    xmlUnsafe: db.prepare(`SELECT p.idx FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state IN (SELECT value FROM json_each(?)) AND (
         ${XML_UNSAFE('p.tgt_text')}
         OR EXISTS (SELECT 1 FROM segments s WHERE s.pair_id = p.id AND ${XML_UNSAFE('s.text')})
-        OR EXISTS (SELECT 1 FROM revisions r WHERE r.pair_id = p.id AND r.action = 'reject' AND ${XML_UNSAFE('r.comment')}))
+        OR EXISTS (SELECT 1 FROM comment_threads t JOIN thread_comments c ON c.thread_id = t.id WHERE t.pair_id = p.id AND ${XML_UNSAFE('c.body')}))
       ORDER BY p.idx LIMIT 1`).pluck(),
-    insertDocument: db.prepare(`INSERT INTO documents (title, src_lang, tgt_lang, source_name, created_by, created_at, shared)
-      VALUES (?, 'zh-CN', 'en', ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?)`),
+    insertDocument: db.prepare(`INSERT INTO documents (id, title, src_lang, tgt_lang, source_name, created_by, created_at, shared)
+      VALUES (${NEXT_DOCUMENT_ID}, ?, 'zh-CN', 'en', ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?)`),
     insertPair: db.prepare(`INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, tgt_text, version, last_editor_id, changed_at,
         imported_state, imported_editor) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertSegment: db.prepare(`INSERT INTO segments
@@ -288,14 +329,14 @@ export function documentTransferRepo(db: Db) {
     placedPairs: (documentId: number, sourceId: number | null) =>
       q.placedPairs.all({ doc: documentId, source: sourceId }) as { tgt: string; src_start: number | null; src: string | null }[],
     /**
-     * Up to `limit` non-noise pairs at or above `minState` after position `after`, in order: an export reads
+     * Up to `limit` non-noise pairs in one of `states` after position `after`, in order: an export reads
      * page after page, each in its own short read, so no transaction stays open while a slow client downloads.
      */
-    exportPage: (documentId: number, minState: number, after: number, limit: number) =>
-      q.page.all(documentId, minState, after, limit) as ExportPairRow[],
+    exportPage: (documentId: number, states: readonly number[], after: number, limit: number) =>
+      q.page.all(documentId, JSON.stringify(states), after, limit) as ExportPairRow[],
     lastChange: (documentId: number) => q.lastChange.get(documentId) as string | null,
     /** The idx of the first exported pair holding a character XML cannot carry, if any. */
-    firstXmlUnsafePair: (documentId: number, minState: number) => q.xmlUnsafe.get(documentId, minState) as number | undefined,
+    firstXmlUnsafePair: (documentId: number, states: readonly number[]) => q.xmlUnsafe.get(documentId, JSON.stringify(states)) as number | undefined,
     insertDocument: (d: { title: string; sourceName: string; createdBy: number | null; createdAt: string | null; shared?: boolean }) =>
       Number(q.insertDocument.run(d.title, d.sourceName, d.createdBy, d.createdAt, d.shared === false ? 0 : 1).lastInsertRowid),
     insertPair(documentId: number, p: KeptPair): number {

@@ -77,11 +77,11 @@ export function pairsRepo(db: Db) {
      */
     update: (id: number, version: number, text: string, state: number, editorId: number | null, seconds: number) =>
       q.update.run(text, state, editorId, seconds, id, version).changes === 1,
-    /** Records a change of the pair and bumps its document's revision (and the memory's, for an approved pair) with it. */
-    insertRevision(r: NewRevision) {
+    /** Records a change of the pair and bumps its document's revision (and the memory's, for an approved pair) with it; returns its id. */
+    insertRevision(r: NewRevision): number {
       const doc = q.bumpDocument.get(r.pairId) as { id: number; revision: number };
       if (r.oldState === 30 || r.newState === 30) q.bumpMemory.run();
-      return q.insertRevision.run(doc.id, doc.revision, r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds);
+      return Number(q.insertRevision.run(doc.id, doc.revision, r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds).lastInsertRowid);
     },
     history: (pairId: number) => q.history.all(pairId) as RevisionRow[],
     /** The text a pair had after one of its revisions; undefined when it has no such revision. */

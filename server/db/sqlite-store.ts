@@ -6,6 +6,8 @@ import { accessRepo } from './access-repo.ts';
 import { accountsRepo } from './accounts-repo.ts';
 import { alignmentRepo } from './alignment-repo.ts';
 import { chartsRepo } from './charts-repo.ts';
+import { commentsRepo } from './comments-repo.ts';
+import { documentLifecycleRepo } from './document-lifecycle-repo.ts';
 import { documentsRepo, documentTransferRepo } from './documents-repo.ts';
 import { glossaryRepo } from './glossary-repo.ts';
 import { loginCounters, loginDevicesRepo } from './login-counters-repo.ts';
@@ -20,7 +22,8 @@ export interface SqliteStoreHooks {
 
 export function repositories(db: Db): Repositories {
   return {
-    pairs: pairsRepo(db), documents: documentsRepo(db), transfer: documentTransferRepo(db), alignment: alignmentRepo(db), charts: chartsRepo(db),
+    pairs: pairsRepo(db), comments: commentsRepo(db), documents: documentsRepo(db), transfer: documentTransferRepo(db), lifecycle: documentLifecycleRepo(db),
+    alignment: alignmentRepo(db), charts: chartsRepo(db),
     accounts: accountsRepo(db), access: accessRepo(db), glossary: glossaryRepo(db), memory: memoryRepo(db),
     loginCounters: loginCounters(db), loginDevices: loginDevicesRepo(db),
   };

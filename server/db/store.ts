@@ -4,6 +4,8 @@ import type { AccessRepo } from './access-repo.ts';
 import type { AccountsRepo } from './accounts-repo.ts';
 import type { AlignmentRepo } from './alignment-repo.ts';
 import type { ChartsRepo } from './charts-repo.ts';
+import type { CommentsRepo } from './comments-repo.ts';
+import type { DocumentLifecycleRepo } from './document-lifecycle-repo.ts';
 import type { DocumentsRepo, DocumentTransferRepo } from './documents-repo.ts';
 import type { GlossaryRepo } from './glossary-repo.ts';
 import type { LoginDevicesRepo } from './login-counters-repo.ts';
@@ -14,8 +16,10 @@ import type { CounterStore } from '../domain/login-throttle.ts';
 /** The repositories' method sets, as the SQLite ones define them. */
 export interface Repositories {
   pairs: PairsRepo;
+  comments: CommentsRepo;
   documents: DocumentsRepo;
   transfer: DocumentTransferRepo;
+  lifecycle: DocumentLifecycleRepo;
   alignment: AlignmentRepo;
   charts: ChartsRepo;
   accounts: AccountsRepo;

@@ -85,3 +85,13 @@ export function requireRole(...roles: Role[]): RequestHandler {
     next();
   };
 }
+
+// What a user whose password an admin reset may still do before choosing their own.
+const WHILE_PASSWORD_RESET = new Set(['/account', '/account/password', '/api/account/password', '/logout', '/language', '/api/session', '/signed-in']);
+
+/** A session signed in with a one-time password opens only the account page until the password is changed. */
+export function passwordChangeGate(req: Request, res: Response, next: NextFunction): void {
+  if (!req.session?.mustChangePassword || WHILE_PASSWORD_RESET.has(req.path)) return next();
+  if (req.method === 'GET' && !req.path.startsWith('/api/') && !req.get('hx-request')) return res.redirect(303, '/account');
+  next(new ForbiddenError('Choose a new password on your account page first: an admin reset yours.', 'errors.mustChangePassword'));
+}

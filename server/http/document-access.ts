@@ -11,7 +11,9 @@ export function documentGate(access: DocumentAccess): Router {
   // Without a user the route itself refuses (login or 401); a word like "import" is not an id but a route.
   r.use(['/documents/:doc', '/api/documents/:doc'], async (req: Request, _res: Response, next: NextFunction) => {
     const doc = req.params.doc as string;
-    if (req.user && ID.test(doc)) await access.assertMayOpen(req.user, Number(doc));
+    // A trashed document answers 404 to everything but its restore.
+    const restoring = req.method === 'POST' && req.path === '/restore';
+    if (req.user && ID.test(doc)) await access.assertMayOpen(req.user, Number(doc), restoring);
     next();
   });
   r.use('/api/pairs/:pair', async (req: Request, _res: Response, next: NextFunction) => {

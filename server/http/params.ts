@@ -10,6 +10,9 @@ function positiveId(raw: unknown, what: string, key: string): number {
 
 export const documentId = (raw: unknown) => positiveId(raw, 'document', 'errors.noDocument');
 export const pairId = (raw: unknown) => positiveId(raw, 'pair', 'errors.noPair');
+export const threadId = (raw: unknown) => positiveId(raw, 'comment thread', 'review.noThread');
+export const userId = (raw: unknown) => positiveId(raw, 'user', 'errors.noUser');
+export const tokenId = (raw: unknown) => positiveId(raw, 'API token', 'errors.noToken');
 
 export function versionField(raw: unknown): number {
   // Only a number or digits: String() of a JSON object whose toString is not a function would throw a TypeError.

@@ -51,7 +51,7 @@ export function authRoutes(accounts: Accounts, throttle: LoginThrottle, devices:
       if (!(err instanceof AppError) || err.status !== 401) throw err;
       await throttle.fail(attempt);
       const ctx = viewContext(req);
-      send(res, loginPage(ctx, { next: safeNext(next), name: name, error: ctx.t('errors.badLogin') }), 401);
+      send(res, loginPage(ctx, { next: safeNext(next), name: name, error: ctx.t(err.key ?? 'errors.badLogin') }), 401);
     }
   });
 

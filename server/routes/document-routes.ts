@@ -1,4 +1,4 @@
-// HTML pages and htmx fragments: the document list, a document's rows, and the pair editor.
+// HTML pages and htmx fragments: a document's rows and the pair editor (the list: document-lifecycle-routes).
 
 import { Router, type Request, type Response } from 'express';
 import type { Documents } from '../services/documents.ts';
@@ -6,20 +6,31 @@ import type { Workspace } from '../services/workspace.ts';
 import { parseFilter } from '../services/workspace.ts';
 import type { PostEditing, PairActionRequest } from '../services/post-editing.ts';
 import type { EditorAidsService } from '../services/editor-aids.ts';
+import type { PairComments } from '../services/pair-comments.ts';
 import type { DocumentAccess } from '../services/document-access.ts';
 import type { TranslatedDocuments } from '../services/translated-document.ts';
 import type { DocumentCharts } from '../services/document-charts.ts';
 import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId, optionalText, pairId, versionField } from '../http/params.ts';
-import { documentsPage } from '../../views/documents-page.ts';
 import { documentPage, progressBar, rowsFragment, ROWS_PER_PAGE } from '../../views/document-page.ts';
 import { editorRow, pairRow } from '../../views/pair-row.ts';
 import { historyFragment } from '../../views/history-fragment.ts';
 import { chartsPage } from '../../views/charts-page.ts';
+import { rejectForm, threadsInHistory, threadsPanel, type FieldMessage } from '../../views/comment-threads.ts';
+import { html } from '../../views/html.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
-import { StaleVersionError, mayDo } from '../domain/review-workflow.ts';
+import { StaleVersionError, assertMayDo, mayDo } from '../domain/review-workflow.ts';
 import { diffTexts } from '../domain/text-diff.ts';
+
+// Which field of the reject form a refusal is about, by the sentence's key.
+const REJECT_FIELDS: Record<string, string> = {
+  'errors.rejectNeedsComment': 'comment', 'errors.commentTooLong': 'comment', 'review.commentControl': 'comment',
+  'review.categoryRequired': 'category', 'review.badCategory': 'category', 'review.severityRequired': 'severity', 'review.badSeverity': 'severity',
+};
+
+const rejectValues = (body: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(['comment', 'category', 'severity'].map((k) => [k, typeof body[k] === 'string' ? body[k] as string : '']));
 
 function offsetOf(value: unknown): number {
   const n = Number(value ?? 0);
@@ -28,9 +39,10 @@ function offsetOf(value: unknown): number {
 }
 
 export function documentRoutes(deps: {
-  documents: Documents; workspace: Workspace; editing: PostEditing; aids: EditorAidsService; access: DocumentAccess; translated: TranslatedDocuments; charts: DocumentCharts;
+  documents: Documents; workspace: Workspace; editing: PostEditing; comments: PairComments; aids: EditorAidsService; access: DocumentAccess;
+  translated: TranslatedDocuments; charts: DocumentCharts;
 }): Router {
-  const { documents, workspace, editing, aids, access, translated, charts } = deps;
+  const { documents, workspace, editing, comments, aids, access, translated, charts } = deps;
   const r = Router();
   r.use(requireUser);
 
@@ -40,14 +52,27 @@ export function documentRoutes(deps: {
     return { doc, pair };
   };
 
-  async function renderEditor(req: Request, res: Response, status = 200, extras: { message?: string; attempted?: string; typed?: string } = {}) {
+  /** The editor with the pair's threads on top and, for reviewers, the reject form (with a refused field's sentence beside it). */
+  async function renderEditor(req: Request, res: Response, status = 200,
+    extras: { message?: string; attempted?: string; typed?: string; rejected?: FieldMessage & { values: Record<string, string> } } = {}) {
     const { doc, pair } = await target(req);
     const row = await workspace.row(doc, pair.idx);
     const editorAids = await aids.of(row, await access.filterFor(req.user!));
-    send(res, editorRow(viewContext(req), doc, row, {
-      diff: diffTexts(row.mt, extras.attempted ?? extras.typed ?? row.tgt, 'en'), aids: editorAids, canReview: mayDo(req.user!.role, 'approve'), ...extras,
+    const threads = await comments.threads(pair.id, doc);
+    const ctx = viewContext(req);
+    const url = `/documents/${doc}/pairs/${pair.id}`;
+    const canReview = mayDo(req.user!.role, 'approve');
+    const { rejected, ...editorExtras } = extras;
+    send(res, editorRow(ctx, doc, row, {
+      diff: diffTexts(row.mt, extras.attempted ?? extras.typed ?? row.tgt, 'en'), aids: editorAids, canReview, ...editorExtras,
+      threads: threadsPanel(ctx, url, pair.id, threads, req.user!),
+      reject: canReview && !row.noise ? rejectForm(ctx, url, row.version, rejected, rejected?.values) : undefined,
     }), status);
   }
+
+  /** The page's rows, each with its open discussion. */
+  const discussed = <R extends { id: number }>(doc: number, rows: R[]) => comments.withDiscussions(doc, rows);
+  const discussedRow = async (doc: number, idx: number) => (await discussed(doc, [await workspace.row(doc, idx)]))[0]!;
 
   type EditorUseCase = (req: Request, body: Record<string, unknown>, ids: { doc: number; pair: number }) => Promise<unknown>;
 
@@ -56,6 +81,17 @@ export function documentRoutes(deps: {
     return editing.act(req.user!, pair, {
       action: kind, version: versionField(body.version), text: optionalText(body.tgt, 'tgt'), comment: optionalText(body.comment, 'comment'),
       seconds: Number.isFinite(openedAt) ? (Date.now() - openedAt) / 1000 : 0,
+    }, doc);
+  };
+
+  // After the role, the form's own checks come first, so a refused field is shown beside it whatever the version.
+  const reject: EditorUseCase = (req, body, { doc, pair }) => {
+    assertMayDo(req.user!.role, 'reject');
+    for (const [field, key] of [['comment', 'errors.rejectNeedsComment'], ['category', 'review.categoryRequired'], ['severity', 'review.severityRequired']] as const) {
+      if (typeof body[field] !== 'string' || !(body[field] as string).trim()) throw new ValidationError(`The ${field} of a rejection is required.`, key);
+    }
+    return comments.reject(req.user!, pair, {
+      version: versionField(body.version), comment: optionalText(body.comment, 'comment'), category: body.category, severity: body.severity,
     }, doc);
   };
 
@@ -75,38 +111,38 @@ export function documentRoutes(deps: {
           return renderEditor(req, res, 409, { message: viewContext(req).t('errors.stale', { version: err.current.version }), attempted });
         }
         if (err instanceof ValidationError || err instanceof NotFoundError) {
-          return renderEditor(req, res, err.status, { message: viewContext(req).t(err.key ?? '', err.params), typed: attempted });
+          const message = viewContext(req).t(err.key ?? '', err.params);
+          const field = run === reject ? REJECT_FIELDS[err.key ?? ''] : undefined;
+          if (field) return renderEditor(req, res, err.status, { rejected: { field, message, values: rejectValues(body) } });
+          return renderEditor(req, res, err.status, { message, typed: attempted });
         }
         throw err;
       }
       res.set('HX-Trigger', 'pair-changed');
       const next = body.next === '1' || req.query.next === '1';
-      send(res, pairRow(viewContext(req), doc, await workspace.row(doc, pair.idx), { openNext: next }));
+      send(res, pairRow(viewContext(req), doc, await discussedRow(doc, pair.idx), { openNext: next }));
     };
   }
-
-  r.get('/documents', async (req, res) => {
-    send(res, documentsPage(viewContext(req), await documents.list(await access.filterFor(req.user!))));
-  });
 
   r.get('/documents/:doc', async (req, res) => {
     const doc = documentId(req.params.doc);
     const filter = parseFilter(req.query);
     const overview = await workspace.overview(doc);
     const page = { ...overview, sharing: await access.sharing(req.user!, doc), sourceFormat: await translated.formatOf(doc) };
-    send(res, documentPage(viewContext(req), page, await workspace.rows(doc, filter, 0, ROWS_PER_PAGE), filter));
+    const rows = await discussed(doc, await workspace.rows(doc, filter, 0, ROWS_PER_PAGE));
+    send(res, documentPage(viewContext(req), page, rows, filter, await comments.quality(doc)));
   });
 
   r.get('/documents/:doc/rows', async (req, res) => {
     const doc = documentId(req.params.doc);
     const offset = offsetOf(req.query.offset);
     const filter = parseFilter(req.query);
-    send(res, rowsFragment(viewContext(req), doc, await workspace.rows(doc, filter, offset, ROWS_PER_PAGE), offset, filter));
+    send(res, rowsFragment(viewContext(req), doc, await discussed(doc, await workspace.rows(doc, filter, offset, ROWS_PER_PAGE)), offset, filter));
   });
 
   r.get('/documents/:doc/progress', async (req, res) => {
     const doc = documentId(req.params.doc);
-    send(res, progressBar(viewContext(req), doc, (await workspace.overview(doc)).progress));
+    send(res, progressBar(viewContext(req), doc, (await workspace.overview(doc)).progress, await comments.quality(doc)));
   });
 
   r.get('/documents/:doc/charts', async (req, res) => {
@@ -115,18 +151,21 @@ export function documentRoutes(deps: {
 
   r.get('/documents/:doc/pairs/:pair/row', async (req, res) => {
     const { doc, pair } = await target(req);
-    send(res, pairRow(viewContext(req), doc, await workspace.row(doc, pair.idx)));
+    send(res, pairRow(viewContext(req), doc, await discussedRow(doc, pair.idx)));
   });
 
   r.get('/documents/:doc/pairs/:pair/edit', (req, res) => renderEditor(req, res));
   r.get('/documents/:doc/pairs/:pair/history', async (req, res) => {
     const { doc, pair } = await target(req);
-    send(res, historyFragment(viewContext(req), await editing.history(pair.id, doc), { text: pair.tgt_text, restoreUrl: `/documents/${doc}/pairs/${pair.id}/restore` }));
+    const ctx = viewContext(req);
+    const history = await editing.history(pair.id, doc);
+    send(res, html`${historyFragment(ctx, history, { text: pair.tgt_text, restoreUrl: `/documents/${doc}/pairs/${pair.id}/restore` })}${
+      threadsInHistory(ctx, await comments.threads(pair.id, doc))}`);
   });
   r.post('/documents/:doc/pairs/:pair/save', action(pairAction('save')));
   r.post('/documents/:doc/pairs/:pair/confirm', action(pairAction('confirm')));
   r.post('/documents/:doc/pairs/:pair/approve', action(pairAction('approve')));
-  r.post('/documents/:doc/pairs/:pair/reject', action(pairAction('reject')));
+  r.post('/documents/:doc/pairs/:pair/reject', action(reject));
   r.post('/documents/:doc/pairs/:pair/clear', action(pairAction('clear')));
   r.post('/documents/:doc/pairs/:pair/restore', action(restore));
 

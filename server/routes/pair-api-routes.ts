@@ -2,13 +2,14 @@
 
 import { Router } from 'express';
 import type { PostEditing } from '../services/post-editing.ts';
+import type { PairComments } from '../services/pair-comments.ts';
 import { requireUser } from '../http/auth.ts';
 import { optionalText, pairId, textField, versionField } from '../http/params.ts';
 import { ValidationError } from '../domain/errors.ts';
 
 const DECISIONS = { approve: 'approve', reject: 'reject' } as const;
 
-export function pairApiRoutes(editing: PostEditing): Router {
+export function pairApiRoutes(editing: PostEditing, comments: PairComments): Router {
   const r = Router();
   r.use(requireUser);
 
@@ -38,9 +39,12 @@ export function pairApiRoutes(editing: PostEditing): Router {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const decision = typeof body.decision === 'string' ? DECISIONS[body.decision as keyof typeof DECISIONS] : undefined;
     if (!decision) throw new ValidationError('"decision" must be "approve" or "reject".', 'errors.badDecision');
-    res.json(await editing.act(req.user!, pairId(req.params.id), {
-      action: decision, version: versionField(body.version), comment: optionalText(body.comment, 'comment'),
-    }));
+    const id = pairId(req.params.id);
+    const request = { version: versionField(body.version), comment: optionalText(body.comment, 'comment') };
+    // A rejection starts a comment thread and may carry an MQM-style error: category and severity.
+    res.json(await (decision === 'reject'
+      ? comments.reject(req.user!, id, { ...request, category: body.category, severity: body.severity })
+      : editing.act(req.user!, id, { action: decision, ...request })));
   });
 
   r.get('/pairs/:id/history', async (req, res) => {

@@ -3,7 +3,8 @@
 import type { Store } from '../db/store.ts';
 import { ROLES, type Role, type UserRow } from '../db/accounts-repo.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../domain/passwords.ts';
-import { ConflictError, UnauthorizedError, ValidationError } from '../domain/errors.ts';
+import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../domain/errors.ts';
+import type { Tx } from '../db/store.ts';
 
 export interface User {
   id: number;
@@ -15,6 +16,16 @@ export interface Session {
   id: string;
   csrfToken: string;
   user: User;
+  /** An admin set a one-time password: until the user chooses their own, only the account page opens. */
+  mustChangePassword: boolean;
+}
+
+export interface ApiToken {
+  id: number;
+  /** null for a token made before tokens had names. */
+  name: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
 }
 
 const SESSION_DAYS = 7;
@@ -24,19 +35,26 @@ const TOKEN_TOUCH_MS = 60_000;
 const NAME = /^[\p{L}\p{N}._-]{1,64}$/u;
 
 const toUser = (row: UserRow): User => ({ id: row.id, name: row.name, role: row.role });
+const active = <R extends UserRow>(row: R | undefined): R | undefined => (row && row.deactivated_at === null ? row : undefined);
+
+function checkPassword(password: string): void {
+  if (password.length < 8) throw new ValidationError('A password needs at least 8 characters.', 'errors.passwordShort');
+}
 
 export function accounts(store: Store, now: () => number = Date.now) {
   return {
-    async createUser(name: string, role: string, password: string): Promise<User> {
+    /** Without a password the user gets a one-time one, returned here once, to be replaced at the first sign-in. */
+    async createUser(name: string, role: string, password?: string): Promise<User & { oneTimePassword?: string }> {
       if (!NAME.test(name)) throw new ValidationError('A user name is 1 to 64 letters, digits, dots, dashes or underscores.', 'errors.userName');
-      if (!ROLES.includes(role as Role)) throw new ValidationError(`The role must be one of ${ROLES.join(', ')}.`, 'errors.role');
-      if (password.length < 8) throw new ValidationError('A password needs at least 8 characters.', 'errors.passwordShort');
+      const chosenRole = roleOf(role);
+      if (password !== undefined) checkPassword(password);
+      const oneTime = password === undefined ? randomToken(12) : undefined;
       // Hashed before the transaction: it takes a tenth of a second, and a write must not wait on it.
-      const hash = await hashPassword(password);
+      const hash = await hashPassword(password ?? oneTime!);
       return store.write(async (tx) => {
         if (await tx.accounts.userByName(name)) throw new ConflictError(`A user named "${name}" already exists.`, 'errors.userExists', { name });
-        const id = await tx.accounts.insertUser(name, role as Role, hash);
-        return { id, name, role: role as Role };
+        const id = await tx.accounts.insertUser(name, chosenRole, hash, oneTime !== undefined);
+        return { id, name, role: chosenRole, ...(oneTime ? { oneTimePassword: oneTime } : {}) };
       });
     },
 
@@ -59,11 +77,14 @@ export function accounts(store: Store, now: () => number = Date.now) {
       // Hash even for unknown users so that timing does not tell which names exist.
       const ok = await verifyPassword(password, row?.password_hash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
       if (!row || !ok) throw new UnauthorizedError('The user name or password is wrong.', 'errors.badLogin');
-      const session = { id: randomToken(), csrfToken: randomToken(), user: toUser(row) };
+      // Said only to whoever knows the password, so it tells nobody else that the name exists.
+      if (!active(row)) throw new UnauthorizedError('This account is deactivated. Ask an admin to reactivate it.', 'errors.accountDeactivated');
+      const session = { id: randomToken(), csrfToken: randomToken(), user: toUser(row), mustChangePassword: row.must_change_password === 1 };
       const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000).toISOString();
       await store.write(async (tx) => {
         await tx.accounts.deleteExpiredSessions(new Date().toISOString());
         await tx.accounts.insertSession({ id: session.id, user_id: row.id, csrf_token: session.csrfToken, expires_at: expires });
+        await tx.accounts.touchLogin(row.id, new Date(now()).toISOString());
       });
       return session;
     },
@@ -75,21 +96,50 @@ export function accounts(store: Store, now: () => number = Date.now) {
     session: (sessionId: string): Promise<Session | undefined> => store.read(async (tx) => {
       const s = await tx.accounts.session(sessionId);
       if (!s || s.expires_at < new Date().toISOString()) return undefined;
-      const row = await tx.accounts.userById(s.user_id);
-      return row && { id: s.id, csrfToken: s.csrf_token, user: toUser(row) };
+      // Looked up on every request: a deactivated user's open session is refused at its next one.
+      const row = active(await tx.accounts.userById(s.user_id));
+      return row && { id: s.id, csrfToken: s.csrf_token, user: toUser(row), mustChangePassword: row.must_change_password === 1 };
     }),
 
-    createToken: (name: string): Promise<string> => store.write(async (tx) => {
+    /** A token for the user named, as the command line makes them. */
+    createToken: (name: string, label?: string): Promise<string> => store.write(async (tx) => {
       const row = await tx.accounts.userByName(name);
       if (!row) throw new ValidationError(`There is no user named "${name}".`, 'errors.noSuchUser', { name });
-      const token = `dq_${randomToken()}`;
-      await tx.accounts.insertToken(row.id, sha256(token));
-      return token;
+      return (await issueToken(tx, row.id, label)).token;
+    }),
+
+    /** The user's own password: the current one proves it is them; their other sessions end. */
+    async changePassword(user: User, current: string, next: string, keepSession = ''): Promise<void> {
+      const row = await store.read((tx) => tx.accounts.userById(user.id));
+      if (!row || !(await verifyPassword(current, row.password_hash))) {
+        throw new ValidationError('The current password is wrong.', 'errors.currentPassword');
+      }
+      checkPassword(next);
+      if (next === current) throw new ValidationError('The new password must differ from the current one.', 'errors.samePassword');
+      const hash = await hashPassword(next);
+      await store.write(async (tx) => {
+        await tx.accounts.setPassword(user.id, hash, false);
+        await tx.accounts.deleteSessionsOf(user.id, keepSession);
+      });
+    },
+
+    tokens: (user: User): Promise<ApiToken[]> => store.read(async (tx) => (await tx.accounts.tokensOf(user.id)).map((t) => ({
+      id: t.id, name: t.name, createdAt: t.created_at, lastUsedAt: t.last_used_at,
+    }))),
+
+    /** A new token of the user's own, shown to them once: only its hash is kept. */
+    createOwnToken: (user: User, label: string): Promise<{ id: number; name: string; token: string }> => store.write(async (tx) => {
+      const { id, token } = await issueToken(tx, user.id, label);
+      return { id, name: label.trim(), token };
+    }),
+
+    revokeToken: (user: User, tokenId: number): Promise<void> => store.write(async (tx) => {
+      if (!(await tx.accounts.deleteToken(user.id, tokenId))) throw new NotFoundError(`You have no API token ${tokenId}.`, 'errors.noToken');
     }),
 
     async userForToken(token: string): Promise<User | undefined> {
       const hash = sha256(token);
-      const row = await store.read((tx) => tx.accounts.userByTokenHash(hash));
+      const row = active(await store.read((tx) => tx.accounts.userByTokenHash(hash)));
       if (!row) return undefined;
       if (row.last_used_at === null || Date.parse(row.last_used_at) <= now() - TOKEN_TOUCH_MS) {
         await store.write((tx) => tx.accounts.touchToken(hash, new Date(now()).toISOString()));
@@ -99,3 +149,21 @@ export function accounts(store: Store, now: () => number = Date.now) {
   };
 }
 export type Accounts = ReturnType<typeof accounts>;
+
+export function roleOf(role: string): Role {
+  if (!ROLES.includes(role as Role)) throw new ValidationError(`The role must be one of ${ROLES.join(', ')}.`, 'errors.role');
+  return role as Role;
+}
+
+function tokenLabel(label: string | undefined): string | null {
+  const trimmed = label?.trim() ?? '';
+  if (label !== undefined && (trimmed.length < 1 || trimmed.length > 100)) {
+    throw new ValidationError('A token name is 1 to 100 characters.', 'errors.tokenName');
+  }
+  return trimmed || null;
+}
+
+export async function issueToken(tx: Tx, userId: number, label: string | undefined): Promise<{ id: number; token: string }> {
+  const token = `dq_${randomToken()}`;
+  return { id: await tx.accounts.insertToken(userId, sha256(token), tokenLabel(label)), token };
+}

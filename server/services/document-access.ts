@@ -7,6 +7,9 @@ import type { MemberRow } from '../db/access-repo.ts';
 import type { User } from './accounts.ts';
 import { ForbiddenError, NotFoundError, ValidationError, shown } from '../domain/errors.ts';
 
+/** Who acts: a signed-in user, or the command line (no id, an admin's rights). */
+export type Actor = Pick<User, 'role'> & { id: number | null };
+
 export interface DocumentSharing {
   shared: boolean;
   owner: string | null;
@@ -17,9 +20,17 @@ export interface DocumentSharing {
 
 const noDocument = (id: number) => new NotFoundError(`There is no document ${id}.`, 'errors.noDocument', { id });
 
-export function documentAccess(store: Store) {
-  const mayManage = (user: User, owner: number | null) => user.role === 'admin' || (owner !== null && owner === user.id);
+/** The creator of a document or an admin manages it: who may open it, its title, the archive and the trash. */
+export const mayManage = (user: Actor, owner: number | null) => user.role === 'admin' || (owner !== null && owner === user.id);
 
+/** A trashed document is open to no one but the trash list and its restore (`trashed` true). */
+export async function mayOpen(tx: Tx, user: Actor, documentId: number, trashed = false) {
+  const sharing = await tx.access.sharing(documentId);
+  if (!sharing || (sharing.trashed_at !== null && !trashed)) return false;
+  return user.role === 'admin' || (user.id !== null && (await tx.access.visible(documentId, user.id)));
+}
+
+export function documentAccess(store: Store) {
   async function managed(tx: Tx, user: User, documentId: number) {
     const sharing = await tx.access.sharing(documentId);
     if (!sharing || !(user.role === 'admin' || (await tx.access.visible(documentId, user.id)))) throw noDocument(documentId);
@@ -35,14 +46,12 @@ export function documentAccess(store: Store) {
     return user;
   }
 
-  const mayOpen = async (tx: Tx, user: User, documentId: number) => user.role === 'admin' || (await tx.access.visible(documentId, user.id));
-
   const access = {
-    mayOpen: (user: User, documentId: number): Promise<boolean> => store.read((tx) => mayOpen(tx, user, documentId)),
+    mayOpen: (user: User, documentId: number, trashed = false): Promise<boolean> => store.read((tx) => mayOpen(tx, user, documentId, trashed)),
 
-    /** Throws the same 404 as for a missing document when the user may not open it. */
-    async assertMayOpen(user: User, documentId: number): Promise<void> {
-      if (!(await access.mayOpen(user, documentId))) throw noDocument(documentId);
+    /** Throws the same 404 as for a missing document when the user may not open it (`trashed`: even from the trash). */
+    async assertMayOpen(user: User, documentId: number, trashed = false): Promise<void> {
+      if (!(await access.mayOpen(user, documentId, trashed))) throw noDocument(documentId);
     },
 
     /** The pair's document, checked like `assertMayOpen`; a pair in a hidden document is as missing as no pair. */
@@ -53,11 +62,12 @@ export function documentAccess(store: Store) {
       }
     }),
 
-    /** Ids of the documents this user may open, or everything for an admin. */
+    /** Ids of the documents this user may open (every one for an admin), leaving out the trash. */
     async filterFor(user: User): Promise<(documentId: number) => boolean> {
-      if (user.role === 'admin') return () => true;
-      const ids = await store.read((tx) => tx.access.visibleIds(user.id));
-      return (id) => ids.has(id);
+      const { ids, trashed } = await store.read(async (tx) => ({
+        ids: user.role === 'admin' ? undefined : await tx.access.visibleIds(user.id), trashed: await tx.lifecycle.trashedIds(),
+      }));
+      return (id) => !trashed.has(id) && (ids === undefined || ids.has(id));
     },
 
     /** Refuses (404 or 403) unless this user may change who can open the document. */

@@ -13,7 +13,7 @@ export interface DocumentCounts {
   noiseCount: number;
   srcSegmentCount: number;
   tgtSegmentCount: number;
-  counts: { untranslated: number; machine: number; translated: number; approved: number };
+  counts: { untranslated: number; machine: number; translated: number; rejected: number; approved: number };
 }
 
 interface Figures {
@@ -97,7 +97,7 @@ class FigureColumns {
   }
 
   summarise(): Figures {
-    const c: DocumentCounts = { pairCount: 0, noiseCount: 0, srcSegmentCount: 0, tgtSegmentCount: 0, counts: { untranslated: 0, machine: 0, translated: 0, approved: 0 } };
+    const c: DocumentCounts = { pairCount: 0, noiseCount: 0, srcSegmentCount: 0, tgtSegmentCount: 0, counts: { untranslated: 0, machine: 0, translated: 0, rejected: 0, approved: 0 } };
     const effort = new EffortSum();
     let logCount = 0;
     for (let k = 0; k < this.noise.length; k++) {
@@ -111,7 +111,8 @@ class FigureColumns {
       const state = this.state[k];
       if (state === 0) c.counts.untranslated++;
       else if (state === 10) c.counts.machine++;
-      else if (state === 20 || state === 25) c.counts.translated++;
+      else if (state === 20) c.counts.translated++;
+      else if (state === 25) c.counts.rejected++;
       else if (state === 30) c.counts.approved++;
     }
     return { norm: normOfLogs(this.logs, logCount), effort: effort.result(), counts: c };

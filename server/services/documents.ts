@@ -17,7 +17,7 @@ export interface DocumentSummary {
   noiseCount: number;
   srcSegmentCount: number;
   tgtSegmentCount: number;
-  counts: { untranslated: number; machine: number; translated: number; approved: number };
+  counts: { untranslated: number; machine: number; translated: number; rejected: number; approved: number };
 }
 
 export interface PairView {
@@ -44,11 +44,11 @@ export interface ImportedClaim {
   editor: string | null;
 }
 
-const toSummary = (r: DocumentSummaryRow): DocumentSummary => ({
+export const toSummary = (r: DocumentSummaryRow): DocumentSummary => ({
   id: r.id, title: r.title, srcLang: r.src_lang, tgtLang: r.tgt_lang, pageDate: r.page_date, createdAt: r.created_at,
   version: r.version, pairCount: r.pair_count, noiseCount: r.noise_count,
   srcSegmentCount: r.src_segment_count, tgtSegmentCount: r.tgt_segment_count,
-  counts: { untranslated: r.untranslated_count, machine: r.machine_count, translated: r.translated_count, approved: r.approved_count },
+  counts: { untranslated: r.untranslated_count, machine: r.machine_count, translated: r.translated_count, rejected: r.rejected_count, approved: r.approved_count },
 });
 
 const toSegment = (s: SegmentRow) => ({
@@ -89,9 +89,6 @@ export const documentReads = {
 
 export function documents(store: Store) {
   return {
-    /** Every document, or those `visible` lets through. */
-    list: async (visible: (id: number) => boolean = () => true): Promise<DocumentSummary[]> =>
-      (await store.read((tx) => tx.documents.list())).filter((r) => visible(r.id)).map(toSummary),
     count: (): Promise<number> => store.read((tx) => tx.documents.count()),
     get: (id: number): Promise<DocumentSummary> => store.read((tx) => documentReads.get(tx, id)),
     /** The same as `get`, with counts the caller already keeps (see document-figures). */

@@ -9,8 +9,15 @@ import { wordEditDistance } from '../domain/edit-distance.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { State, type StateValue } from '../domain/types.ts';
 
-/** Which pairs leave: approved only (the default), everything at least translated, or every non-noise pair. */
-export const EXPORT_STATE_FILTERS = { approved: State.approved, translated: State.translated, all: State.untranslated } as const;
+/**
+ * Which pairs leave: approved only (the default), translated and approved (never rejected ones), or every
+ * non-noise pair.
+ */
+export const EXPORT_STATE_FILTERS = {
+  approved: [State.approved],
+  translated: [State.translated, State.approved],
+  all: [State.untranslated, State.machine, State.translated, State.rejected, State.approved],
+} as const;
 export type ExportStateFilter = keyof typeof EXPORT_STATE_FILTERS;
 
 export interface ExportRequest {
@@ -139,12 +146,12 @@ export function fileNames(title: string, id: number, extension: string): { ascii
 /** Checks what can be checked before the first byte (format, filter, document, XML-safe text), then streams. */
 export async function exportDocument(store: Store, request: ExportRequest, opts: SerializeOptions = {}): Promise<DocumentExport> {
   const adapter = exportFormat(request.format);
-  const minState = EXPORT_STATE_FILTERS[exportStateFilter(request.state)];
+  const states = EXPORT_STATE_FILTERS[exportStateFilter(request.state)];
   const { doc, unsafe, changed } = await store.read(async (tx) => {
     const doc = await documentReads.get(tx, request.documentId);
     return {
       doc, changed: await tx.transfer.lastChange(doc.id),
-      unsafe: adapter.name === 'json' ? undefined : await tx.transfer.firstXmlUnsafePair(doc.id, minState),
+      unsafe: adapter.name === 'json' ? undefined : await tx.transfer.firstXmlUnsafePair(doc.id, states),
     };
   });
   if (unsafe !== undefined) {
@@ -155,6 +162,6 @@ export async function exportDocument(store: Store, request: ExportRequest, opts:
   }
   const header: BilingualHeader = { title: doc.title, srcLang: SRC_LANG, tgtLang: TGT_LANG, created: doc.createdAt, changed };
   const pieces = serializePaged((pairs) => adapter.serializeChunks(header, pairs, opts),
-    (after) => store.read((tx) => tx.transfer.exportPage(doc.id, minState, after, PAGE)));
+    (after) => store.read((tx) => tx.transfer.exportPage(doc.id, states, after, PAGE)));
   return { adapter, ...fileNames(doc.title, doc.id, adapter.extension), chunks: await started(inBlocks(pieces)) };
 }

@@ -11,6 +11,7 @@ import { decodeText } from '../domain/decode-text.ts';
 import { boundedSentences } from '../domain/split-sentences.ts';
 import { joinSentences, type Aligner } from '../domain/assemble-pairs.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { checkedTitle } from '../domain/document-title.ts';
 import { firstControlCharacter } from '../domain/control-characters.ts';
 import { State } from '../domain/types.ts';
 import { textLanguage } from '../domain/text-language.ts';
@@ -54,7 +55,6 @@ interface DecodedFile {
   source?: { format: SourceFormatName; doc: SourceDocument };
 }
 
-const MAX_TITLE = 500;
 const BY_EXTENSION: Record<string, string> = { '.tmx': 'tmx', '.xlf': 'xliff', '.xliff': 'xliff', '.json': 'json' };
 
 /**
@@ -88,12 +88,9 @@ function namedText(file: DecodedFile): NamedText {
   return { name: file.name, text, structure };
 }
 
-function checkedTitle(...candidates: (string | undefined)[]): string {
+function titleOf(...candidates: (string | undefined)[]): string {
   const title = candidates.map((c) => c?.trim() ?? '').find((c) => c !== '') ?? '';
-  if (title === '') throw new ValidationError('The document needs a title: type one, as the file name gives none.', 'safeguards.titleMissing');
-  if (title.length > MAX_TITLE) throw new ValidationError(`A title may have at most ${MAX_TITLE} characters.`, 'errors.titleLong', { max: MAX_TITLE });
-  if (/\p{Cc}/u.test(title)) throw new ValidationError('A title may not contain control characters.', 'errors.titleControl');
-  return title;
+  return checkedTitle(title, new ValidationError('The document needs a title: type one, as the file name gives none.', 'safeguards.titleMissing'));
 }
 
 function baseName(name: string): string {
@@ -145,7 +142,7 @@ export async function importUpload(deps: UploadDeps, request: UploadRequest): Pr
   const en = namedText(translation);
   checkLanguages(zh, en);
   return importTextDocument({ store: deps.store, align: deps.aligner() }, {
-    title: checkedTitle(request.title, source.source?.doc.title, baseName(source.name)),
+    title: titleOf(request.title, source.source?.doc.title, baseName(source.name)),
     zh,
     en,
     createdBy: request.createdBy,
@@ -165,7 +162,7 @@ export async function importMemoryFile(store: Store, file: UploadedFile): Promis
   if (units.length === 0) {
     throw new ValidationError(`"${file.name}" holds no unit with both Chinese and English text.`, 'errors.memoryEmpty', { name: file.name });
   }
-  return translationMemory(store).load(units, checkedTitle(doc.title, baseName(file.name)));
+  return translationMemory(store).load(units, titleOf(doc.title, baseName(file.name)));
 }
 
 function isoOrNull(value: string | null): string | null {
@@ -234,7 +231,7 @@ export async function importBilingualFile(
   const parsed = input.format.parse(input.file.text);
   checkPairs(parsed, input.file.name);
   const doc = { ...parsed, pairs: inFileOrder(parsed.pairs) };
-  const title = checkedTitle(input.title, doc.title, baseName(input.file.name));
+  const title = titleOf(input.title, doc.title, baseName(input.file.name));
   const src = doc.pairs.map(sourceSentences);
   const tgt = doc.pairs.map((p) => boundedSentences(p.tgtSegments));
   const texts = { src: sideText(src), tgt: sideText(tgt) };
@@ -267,10 +264,15 @@ export async function importBilingualFile(
       };
       const pairId = await tx.transfer.insertPair(documentId, kept);
       for (const [c, comment] of p.comments.entries()) {
-        await tx.pairs.insertRevision({
+        const revisionId = await tx.pairs.insertRevision({
           pairId, version: version - p.comments.length + 1 + c, authorId: null, action: 'reject',
           oldText: p.tgt, newText: p.tgt, oldState: null, newState: State.rejected, comment, seconds: 0,
         });
+        // Each note is a thread of its own, as an exported note came from one: the notes leave again as they came.
+        if (comment.trim()) {
+          const threadId = await tx.comments.insertThread({ documentId, pairId, revisionId, category: null, severity: null, createdBy: null });
+          await tx.comments.insertComment(threadId, null, comment);
+        }
       }
     }
     return documentId;

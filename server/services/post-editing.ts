@@ -38,7 +38,7 @@ function clampSeconds(s: unknown): number {
 }
 
 /** A pair, checked to belong to the document named in the URL when there is one. */
-async function find(tx: Tx, pairId: number, documentId?: number): Promise<EditablePairRow> {
+export async function findPair(tx: Tx, pairId: number, documentId?: number): Promise<EditablePairRow> {
   const pair = Number.isSafeInteger(pairId) ? await tx.pairs.pair(pairId) : undefined;
   if (!pair || (documentId !== undefined && pair.document_id !== documentId)) {
     throw new NotFoundError(`There is no pair ${pairId}${documentId !== undefined ? ` in document ${documentId}` : ''}.`, 'errors.noPair');
@@ -47,11 +47,12 @@ async function find(tx: Tx, pairId: number, documentId?: number): Promise<Editab
 }
 
 /**
- * Applies one action in one write transaction. Confirming or approving with an edited text saves the edit
- * first, so what is approved is exactly what the user saw in the editor.
+ * Applies one action inside the caller's write transaction, so a use case that does more (a rejection and its
+ * thread) stays one transaction. Confirming or approving with an edited text saves the edit first, so what is
+ * approved is exactly what the user saw in the editor.
  */
-async function act(tx: Tx, user: User, pairId: number, req: PairActionRequest, documentId?: number): Promise<{ version: number; state: number }> {
-  const pair = await find(tx, pairId, documentId);
+export async function applyPairAction(tx: Tx, user: User, pairId: number, req: PairActionRequest, documentId?: number): Promise<{ version: number; state: number }> {
+  const pair = await findPair(tx, pairId, documentId);
   // The role decides before anything else, so a refusal never depends on the body.
   assertMayDo(user.role, req.action);
   const edited = (req.action === 'confirm' || req.action === 'approve') && req.text !== undefined
@@ -68,7 +69,7 @@ async function act(tx: Tx, user: User, pairId: number, req: PairActionRequest, d
     );
     const seconds = clampSeconds(step.seconds);
     if (!(await tx.pairs.update(current.id, current.version, next.text, next.state, user.id, seconds))) {
-      const now = await find(tx, current.id);
+      const now = await findPair(tx, current.id);
       throw new StaleVersionError({ text: now.tgt_text, state: now.state, version: now.version }, step.text);
     }
     await tx.pairs.insertRevision({
@@ -83,22 +84,22 @@ async function act(tx: Tx, user: User, pairId: number, req: PairActionRequest, d
 
 export function postEditing(store: Store) {
   return {
-    find: (pairId: number, documentId?: number) => store.read((tx) => find(tx, pairId, documentId)),
+    find: (pairId: number, documentId?: number) => store.read((tx) => findPair(tx, pairId, documentId)),
     act: (user: User, pairId: number, req: PairActionRequest, documentId?: number) =>
-      store.write((tx) => act(tx, user, pairId, req, documentId)),
+      store.write((tx) => applyPairAction(tx, user, pairId, req, documentId)),
 
     /** Makes an earlier version's text the current one: a new revision by `user`, checked against the version seen. */
     async restore(user: User, pairId: number, req: { version: number; revision: number }, documentId?: number): Promise<{ version: number; state: number }> {
       assertMayDo(user.role, 'restore');
       return store.write(async (tx) => {
-        const text = await tx.pairs.revisionText((await find(tx, pairId, documentId)).id, req.revision);
+        const text = await tx.pairs.revisionText((await findPair(tx, pairId, documentId)).id, req.revision);
         if (text === undefined) throw new NotFoundError(`This pair has no version ${req.revision}.`, 'safeEditing.noRevision', { version: req.revision });
-        return act(tx, user, pairId, { action: 'restore', version: req.version, text }, documentId);
+        return applyPairAction(tx, user, pairId, { action: 'restore', version: req.version, text }, documentId);
       });
     },
 
     history: (pairId: number, documentId?: number): Promise<Revision[]> => store.read(async (tx) => {
-      await find(tx, pairId, documentId);
+      await findPair(tx, pairId, documentId);
       return (await tx.pairs.history(pairId)).map((r) => ({
         version: r.version, author: r.author, action: r.action, oldText: r.old_text, newText: r.new_text,
         oldState: r.old_state, newState: r.new_state, comment: r.comment, seconds: r.seconds, createdAt: r.created_at,

@@ -3,6 +3,7 @@
 import type { Store } from '../db/store.ts';
 import { accounts } from './accounts.ts';
 import { documents } from './documents.ts';
+import { documentLifecycle } from './document-lifecycle.ts';
 import { importDemoCorpus } from './import-document.ts';
 import { glossary } from './glossary.ts';
 import type { Aligner } from '../domain/assemble-pairs.ts';
@@ -20,9 +21,10 @@ export interface StartupReport {
   demoImported: boolean;
 }
 
-/** On an empty database: the admin account (password given or generated) and the demo document. */
+/** On an empty database: the admin account (password given or generated) and the demo document. On every start: the trash purged of documents past their 30 days. */
 export async function prepareWorkbench(store: Store, adminPassword: string | undefined, aligner: () => Aligner): Promise<StartupReport> {
   const admin = await accounts(store).ensureAdmin(adminPassword);
+  await documentLifecycle(store).purgeExpired();
   const demoImported = (await documents(store).count()) === 0;
   if (demoImported) {
     await importDemoCorpus({ store, align: aligner() });

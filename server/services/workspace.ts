@@ -29,6 +29,7 @@ export interface Progress {
   total: number;
   approved: number;
   translated: number;
+  rejected: number;
   machine: number;
   untranslated: number;
 }
@@ -121,7 +122,7 @@ export function workspace(store: Store) {
       const { effort, counts } = await figures.of(documentId);
       const doc = await docs.summary(documentId, counts);
       const progress: Progress = {
-        total: doc.pairCount, approved: doc.counts.approved, translated: doc.counts.translated,
+        total: doc.pairCount, approved: doc.counts.approved, translated: doc.counts.translated, rejected: doc.counts.rejected,
         machine: doc.counts.machine, untranslated: doc.counts.untranslated,
       };
       return { doc, progress, effort };

@@ -66,3 +66,66 @@ describe('duiqi user add and token create', () => {
     expect(r.stderr.trim()).toBe('duiqi: DUIQI_DB must name a file, not be empty.');
   });
 });
+
+describe('duiqi user list, role, deactivate, reactivate and reset', () => {
+  it('when users are listed then each line has name, role, state and last sign-in', async () => {
+    const r = await duiqi(['user', 'list']);
+    expect(r.code).toBe(0);
+    const zhang = r.stdout.split('\n').find((l) => l.startsWith('zhang\t'))!;
+    expect(zhang).toMatch(/^zhang\treviewer\tactive\t\d{4}-\d\d-\d\dT/);
+    expect(r.stdout).toMatch(/^li\ttranslator\tactive\tnever signed in$/m);
+  });
+
+  it('when a role is changed then the next request sees it', async () => {
+    const r = await duiqi(['user', 'role', 'li', 'reviewer']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe('"li" is now reviewer.');
+    expect(server!.db.prepare("SELECT role FROM users WHERE name = 'li'").pluck().get()).toBe('reviewer');
+  });
+
+  it("when a user is deactivated then their token is refused; reactivated, they sign in again", async () => {
+    const token = (await duiqi(['token', 'create', 'zhang', '--name', 'ci'])).stdout.trim();
+    expect(server!.db.prepare("SELECT name FROM api_tokens WHERE user_id = (SELECT id FROM users WHERE name = 'zhang') ORDER BY id DESC").pluck().get()).toBe('ci');
+    const off = await duiqi(['user', 'deactivate', 'zhang']);
+    expect(off.code).toBe(0);
+    expect(off.stdout).toContain('Deactivated "zhang"');
+    expect((await fetch(`${server!.url}/api/documents`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect((await new Client(server!.url).login('zhang', 'zhang-secret-1')).status).toBe(401);
+    expect((await duiqi(['user', 'reactivate', 'zhang'])).code).toBe(0);
+    expect((await new Client(server!.url).login('zhang', 'zhang-secret-1')).status).toBe(303);
+  });
+
+  it('when a password is reset then the one-time password signs in and must be changed', async () => {
+    const r = await duiqi(['user', 'reset', 'zhang']);
+    expect(r.code).toBe(0);
+    const password = /is (\S+); it must be changed/.exec(r.stdout)![1]!;
+    const c = new Client(server!.url);
+    expect((await c.login('zhang', password)).status).toBe(303);
+    expect((await c.get('/documents')).headers.get('location')).toBe('/account');
+  });
+
+  it('when the only admin would be demoted or deactivated then it exits 2 and says why', async () => {
+    await duiqi(['user', 'add', 'boss', '--role', 'admin', '--password', 'boss-secret-1']);
+    for (const args of [['user', 'role', 'boss', 'translator'], ['user', 'deactivate', 'boss']]) {
+      const r = await duiqi(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe('duiqi: "boss" is the last active admin: make another user admin first.');
+    }
+  });
+
+  it.each([
+    [['user', 'role', 'ghost', 'admin'], /no user named "ghost"/],
+    [['user', 'role', 'li'], /needs a NAME and a ROLE/],
+    [['user', 'role', 'li', 'boss'], /role must be one of/],
+    [['user', 'deactivate'], /needs one user NAME/],
+    [['user', 'reset', 'a', 'b'], /needs one user NAME/],
+    [['user', 'list', 'extra'], /takes no arguments/],
+    [['user', 'promote', 'li'], /unknown command "user promote"/],
+    [['token', 'create', 'li', '--name', ''], /token name is 1 to 100/],
+  ])('when called as %j then it exits 2 with one line on stderr', async (args, message) => {
+    const r = await duiqi(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

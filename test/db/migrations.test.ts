@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { documentsRepo } from '../../server/db/documents-repo.ts';
 import { applyMigrations, readMigrations } from '../../server/db/migrate.ts';
 
 describe('migrations', () => {
@@ -121,7 +122,7 @@ describe('migration 013', () => {
     db.exec(`INSERT INTO documents (id, title) VALUES (7, '文档');
       INSERT INTO pairs (id, document_id, idx, noise, state, tgt_text) VALUES (70, 7, 0, 0, 30, 'Approved.');
       INSERT INTO revisions (id, document_id, pair_id, version, action, old_text, new_text, new_state) VALUES (41, 7, 70, 2, 'approve', 'MT.', 'Approved.', 30);`);
-    applyMigrations(db, all);
+    applyMigrations(db, all.filter((m) => m.version <= 13));
     expect(db.prepare('SELECT revision FROM documents WHERE id = 7').pluck().get()).toBe(0);
     expect(db.prepare('SELECT doc_revision FROM revisions WHERE id = 41').pluck().get()).toBeNull();
     expect(db.prepare("SELECT value FROM change_counters WHERE name = 'memory'").pluck().get()).toBe(0);
@@ -139,5 +140,59 @@ describe('migration 014', () => {
     applyMigrations(db, all);
     expect(db.prepare('SELECT key, failures, window_start, locked_until, last_at FROM login_counters').get())
       .toEqual({ key: 'a:lin', failures: 3, window_start: 1000, locked_until: 9000, last_at: 3000 });
+  });
+});
+
+describe('migration 016', () => {
+  it('when rejections with comments exist before it then each becomes an open thread of one comment, linked to its revision', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    const all = readMigrations();
+    applyMigrations(db, all.filter((m) => m.version < 16));
+    db.exec(`INSERT INTO users (id, name, role, password_hash) VALUES (3, 'wang', 'reviewer', 'h');
+      INSERT INTO documents (id, title) VALUES (7, '文档');
+      INSERT INTO pairs (id, document_id, idx, noise, state, tgt_text) VALUES (70, 7, 0, 0, 25, 'Text.');
+      INSERT INTO revisions (id, document_id, pair_id, version, author_id, action, old_text, new_text, comment, created_at) VALUES
+        (1, 7, 70, 2, 3, 'reject', 'Text.', 'Text.', 'Wrong term.', '2026-01-01T00:00:00.000Z'),
+        (2, 7, 70, 3, 3, 'reject', 'Text.', 'Text.', 'Still wrong.', '2026-01-01T00:00:00.000Z'),
+        (3, 7, 70, 4, 3, 'reject', 'Text.', 'Text.', '  ', '2026-01-01T00:00:00.000Z'),
+        (4, 7, 70, 5, 3, 'save', 'Text.', 'Text!', NULL, '2026-01-01T00:00:00.000Z');`);
+    applyMigrations(db, all);
+    expect(db.prepare(`SELECT t.revision_id, t.pair_id, t.created_by, t.resolved_at, t.category, c.body, c.author_id
+      FROM comment_threads t JOIN thread_comments c ON c.thread_id = t.id ORDER BY t.id`).all()).toEqual([
+      { revision_id: 1, pair_id: 70, created_by: 3, resolved_at: null, category: null, body: 'Wrong term.', author_id: 3 },
+      { revision_id: 2, pair_id: 70, created_by: 3, resolved_at: null, category: null, body: 'Still wrong.', author_id: 3 },
+    ]);
+    expect(() => db.prepare("INSERT INTO comment_threads (document_id, pair_id, category) VALUES (7, 70, 'style')").run()).toThrow(/comment_threads_error_whole/);
+  });
+});
+
+describe('migration 017', () => {
+  it('when it runs then every document stays on the working shelf and new documents take ids past the purged ones', () => {
+    const db = new Database(':memory:');
+    const all = readMigrations();
+    applyMigrations(db, all.filter((m) => m.version < 17));
+    db.exec("INSERT INTO documents (id, title) VALUES (3, '旧文档')");
+    applyMigrations(db, all);
+    expect(db.prepare('SELECT archived_at, trashed_at, trashed_by, changed_at FROM documents WHERE id = 3').get())
+      .toEqual({ archived_at: null, trashed_at: null, trashed_by: null, changed_at: null });
+    db.prepare("INSERT INTO purged_documents (id, title, purged_at) VALUES (9, 'gone', '2026-12-04T00:00:00.000Z')").run();
+    const id = documentsRepo(db).insertDocument({ title: 'new', srcLang: 'zh-CN', tgtLang: 'en', sourceName: null, pageDate: null, createdBy: null });
+    expect(id).toBe(10);
+  });
+});
+
+describe('migration 018', () => {
+  it('when users and tokens exist before it then the users stay active without a one-time password, and the tokens keep working unnamed', () => {
+    const db = new Database(':memory:');
+    const all = readMigrations();
+    applyMigrations(db, all.filter((m) => m.version < 18));
+    db.exec(`INSERT INTO users (id, name, role, password_hash) VALUES (1, 'rita', 'admin', 'h');
+      INSERT INTO api_tokens (user_id, token_hash) VALUES (1, 'abc');`);
+    applyMigrations(db, all);
+    expect(db.prepare('SELECT deactivated_at, last_login_at, must_change_password FROM users').get())
+      .toEqual({ deactivated_at: null, last_login_at: null, must_change_password: 0 });
+    expect(db.prepare('SELECT name FROM api_tokens').pluck().get()).toBeNull();
+    expect(() => db.prepare('UPDATE users SET must_change_password = 2').run()).toThrow(/users_must_change_bool/);
   });
 });

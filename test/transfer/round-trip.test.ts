@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { seedDocuments } from '../support/seed.ts';
-import { HARD_EN, HARD_ZH, download, tokenFor, upload, withoutExportTime } from './transfer-support.ts';
+import { HARD_EN, HARD_ZH, apiJson, download, tokenFor, upload, withoutExportTime } from './transfer-support.ts';
 
 let server: TestServer;
 let lin: string;
@@ -9,12 +9,7 @@ let wang: string;
 let hard: number;
 let demo: number;
 
-const json = async (method: string, url: string, token: string, body?: unknown) => {
-  const res = await fetch(server.url + url, {
-    method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() as Record<string, unknown> };
-};
+const json = (method: string, url: string, token: string, body?: unknown) => apiJson(server, token, method, url, body);
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -45,6 +45,14 @@ export async function upload(
   return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) as Record<string, unknown> };
 }
 
+/** One JSON API call with a Bearer token: the status and the parsed body. */
+export async function apiJson(server: TestServer, token: string, method: string, url: string, body?: unknown) {
+  const res = await fetch(server.url + url, {
+    method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() as Record<string, unknown> };
+}
+
 export async function download(server: TestServer, url: string, token: string) {
   const res = await fetch(server.url + url, { headers: { authorization: `Bearer ${token}` } });
   return { status: res.status, headers: res.headers, text: await res.text() };

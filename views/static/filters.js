@@ -1,4 +1,4 @@
-// The document page's filters: applied as one types (debounced), one request per change of the filters, and
+// The filters of the document page and of the document list: applied as one types (debounced), one request per change of the filters, and
 // kept in the URL, so reload, back and forward and a shared link show the same rows.
 (function () {
   'use strict';
@@ -21,7 +21,7 @@
     const address = location.pathname + (q ? '?' + q : '');
     if (pushToHistory && address !== location.pathname + location.search) history.pushState({ filters: q }, '', address);
     // With the form as its source, htmx sends the form's fields itself, and a newer request replaces an older one.
-    htmx.ajax('GET', form.dataset.rows, { source: form, target: '#rows', swap: 'innerHTML' });
+    htmx.ajax('GET', form.dataset.rows, { source: form, target: form.dataset.target || '#rows', swap: form.dataset.swap || 'innerHTML' });
   }
 
   form.addEventListener('input', function (e) {

@@ -1,0 +1,49 @@
+// `duiqi documents list|rename|archive|unarchive|delete|restore|empty-trash`: the same use cases as the
+// document list, acting with an admin's rights.
+
+import { parseArgs } from 'node:util';
+import { readConfig } from '../config.ts';
+import { openStoreAt } from '../db/open-store.ts';
+import { documentLifecycle, parseListQuery, type DocumentEntry } from '../services/document-lifecycle.ts';
+import type { Actor } from '../services/document-access.ts';
+import { documentId } from '../http/params.ts';
+import { ValidationError } from '../domain/errors.ts';
+
+const COMMAND_LINE: Actor = { id: null, role: 'admin' };
+
+const USAGE = 'documents needs list [--state archived|trash] [--q TEXT] [--sort title|activity|progress] [--dir asc|desc], '
+  + 'rename ID TITLE, archive ID, unarchive ID, delete ID, restore ID or empty-trash.';
+
+const shelfOf = (d: DocumentEntry) => (d.trashedAt ? 'trash' : d.archivedAt ? 'archived' : 'active');
+
+/** One line per document: id, title, shelf, progress, owner, last activity (tab-separated). */
+const line = (d: DocumentEntry) =>
+  [d.id, d.title, shelfOf(d), `${Math.round(d.progress * 100)}%`, d.owner ?? '-', d.lastActivityAt].join('\t');
+
+export async function documentsCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest, allowPositionals: true,
+    options: { state: { type: 'string' }, q: { type: 'string' }, sort: { type: 'string' }, dir: { type: 'string' } },
+  });
+  const arity: Record<string, number> = { list: 0, rename: 2, archive: 1, unarchive: 1, delete: 1, restore: 1, 'empty-trash': 0 };
+  if (sub === undefined || !(sub in arity) || positionals.length !== arity[sub]) throw new ValidationError(USAGE);
+  if (sub !== 'list' && Object.keys(values).length > 0) throw new ValidationError(`documents ${sub} takes no options. ${USAGE}`);
+  const query = sub === 'list' ? parseListQuery(values) : undefined;
+  const id = arity[sub] ? documentId(positionals[0]) : 0;
+  const store = await openStoreAt(readConfig().database);
+  try {
+    const lifecycle = documentLifecycle(store);
+    const say = (d: DocumentEntry, what: string) => console.log(`${what} document ${d.id} "${d.title}".`);
+    if (query) for (const d of await lifecycle.list(COMMAND_LINE, query)) console.log(line(d));
+    if (sub === 'rename') say(await lifecycle.change(COMMAND_LINE, id, { title: positionals[1] }), 'Renamed');
+    if (sub === 'archive') say(await lifecycle.change(COMMAND_LINE, id, { archived: true }), 'Archived');
+    if (sub === 'unarchive') say(await lifecycle.change(COMMAND_LINE, id, { archived: false }), 'Took out of the archive');
+    if (sub === 'delete') say(await lifecycle.trash(COMMAND_LINE, id), 'Moved to the trash (restorable for 30 days)');
+    if (sub === 'restore') say(await lifecycle.restore(COMMAND_LINE, id), 'Restored');
+    if (sub === 'empty-trash') console.log(`Purged ${await lifecycle.emptyTrash(COMMAND_LINE)} document(s) from the trash.`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,15 @@
+// What a document's title may be, at import and at a rename: the same rules as the column's CHECK, in words.
+
+import { ValidationError, shown } from './errors.ts';
+
+export const MAX_TITLE = 500;
+
+/** The title trimmed; refused when it is not text, blank, too long or holds control characters. */
+export function checkedTitle(raw: unknown, blank = new ValidationError('A title cannot be empty.', 'lifecycle.titleBlank')): string {
+  if (typeof raw !== 'string') throw new ValidationError(`The title must be text, not ${shown(raw)}.`, 'lifecycle.titleNotText');
+  const title = raw.trim();
+  if (title === '') throw blank;
+  if (title.length > MAX_TITLE) throw new ValidationError(`A title may have at most ${MAX_TITLE} characters.`, 'errors.titleLong', { max: MAX_TITLE });
+  if (/\p{Cc}/u.test(title)) throw new ValidationError('A title may not contain control characters.', 'errors.titleControl');
+  return title;
+}

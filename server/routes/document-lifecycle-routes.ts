@@ -1,0 +1,102 @@
+// Managing documents: the list page and its fragment, rename, archive, delete to the trash, restore and empty
+// the trash, as forms (htmx swaps the list, a plain form goes back to it) and as JSON under /api.
+
+import { Router, type Request, type Response } from 'express';
+import type { DocumentLifecycle, DocumentListQuery } from '../services/document-lifecycle.ts';
+import { listAddress, parseListQuery } from '../services/document-lifecycle.ts';
+import { requireRole, requireUser } from '../http/auth.ts';
+import { send, viewContext } from '../http/render.ts';
+import { documentId } from '../http/params.ts';
+import { documentList, documentsPage, type ListNotice } from '../../views/documents-page.ts';
+import { AppError } from '../domain/errors.ts';
+
+const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>;
+
+/** The list a form came from (its hidden `list` field, the page's address); the working list when there is none. */
+function listOf(req: Request): DocumentListQuery {
+  const list = body(req).list;
+  const search = typeof list === 'string' && list.startsWith('/documents') ? list.slice('/documents'.length).replace(/^\?/, '') : '';
+  return parseListQuery(Object.fromEntries(new URLSearchParams(search)));
+}
+
+export function documentLifecycleRoutes(lifecycle: DocumentLifecycle): Router {
+  const r = Router();
+
+  const list = (req: Request, query: DocumentListQuery) => lifecycle.list(req.user!, query, viewContext(req).lang);
+
+  /**
+   * Runs a change and says what it did; htmx gets the list back (a refusal in it, with its status), a plain form
+   * goes back to the list, or to an error page when refused.
+   */
+  function change(run: (req: Request, doc: number) => Promise<ListNotice>) {
+    return async (req: Request, res: Response) => {
+      const doc = req.params.doc === undefined ? 0 : documentId(req.params.doc);
+      const query = listOf(req);
+      let notice: ListNotice;
+      let status = 200;
+      try {
+        notice = await run(req, doc);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.status >= 500 || !req.get('HX-Request')) throw err;
+        const title = body(req).title;
+        notice = { message: err.key ? viewContext(req).t(err.key, err.params) : err.message, error: true,
+          ...(typeof title === 'string' && req.path.endsWith('/rename') ? { renaming: { id: doc, title } } : {}) };
+        status = err.status;
+      }
+      if (!req.get('HX-Request')) return res.redirect(303, listAddress(query));
+      send(res, documentList(viewContext(req), await list(req, query), query, notice), status);
+    };
+  }
+
+  r.get('/documents', requireUser, async (req, res) => {
+    const query = parseListQuery(req.query);
+    send(res, documentsPage(viewContext(req), await list(req, query), query));
+  });
+  r.get('/document-list', requireUser, async (req, res) => {
+    const query = parseListQuery(req.query);
+    send(res, documentList(viewContext(req), await list(req, query), query));
+  });
+
+  r.post('/documents/:doc/rename', requireUser, change(async (req, doc) => {
+    const d = await lifecycle.change(req.user!, doc, { title: body(req).title ?? '' });
+    return { message: viewContext(req).t('lifecycle.renamed', { title: d.title }) };
+  }));
+  r.post('/documents/:doc/archive', requireUser, change(async (req, doc) => {
+    const d = await lifecycle.change(req.user!, doc, { archived: body(req).archived ?? '' });
+    return { message: viewContext(req).t(d.archivedAt ? 'lifecycle.archived' : 'lifecycle.unarchived', { title: d.title }) };
+  }));
+  r.post('/documents/:doc/delete', requireUser, change(async (req, doc) => {
+    const d = await lifecycle.trash(req.user!, doc);
+    return { message: viewContext(req).t('lifecycle.trashed', { title: d.title, days: 30 }), trashed: d.id };
+  }));
+  r.post('/documents/:doc/restore', requireUser, change(async (req, doc) => {
+    const d = await lifecycle.restore(req.user!, doc);
+    return { message: viewContext(req).t('lifecycle.restored', { title: d.title }) };
+  }));
+  r.post('/trash/empty', requireRole('admin'), change(async (req) => {
+    const purged = await lifecycle.emptyTrash(req.user!);
+    return { message: viewContext(req).t('lifecycle.emptied', { count: purged }) };
+  }));
+
+  r.get('/api/documents', requireUser, async (req, res) => {
+    res.json(await list(req, parseListQuery(req.query)));
+  });
+  r.get('/api/documents/:doc', requireUser, async (req, res) => {
+    res.json(await lifecycle.get(req.user!, documentId(req.params.doc)));
+  });
+  // {"title"?: text, "archived"?: bool}: both or, when one is refused, neither.
+  r.patch('/api/documents/:doc', requireUser, async (req, res) => {
+    const { title, archived } = body(req);
+    res.json(await lifecycle.change(req.user!, documentId(req.params.doc), { title, archived }));
+  });
+  r.delete('/api/documents/:doc', requireUser, async (req, res) => {
+    res.json(await lifecycle.trash(req.user!, documentId(req.params.doc)));
+  });
+  r.post('/api/documents/:doc/restore', requireUser, async (req, res) => {
+    res.json(await lifecycle.restore(req.user!, documentId(req.params.doc)));
+  });
+  r.delete('/api/trash', requireRole('admin'), async (req, res) => {
+    res.json({ purged: await lifecycle.emptyTrash(req.user!) });
+  });
+  return r;
+}

@@ -1,0 +1,153 @@
+// Use cases of the comment threads on pairs: start, reply, resolve, reject with an error; what rows and the quality score read.
+
+import type { Store, Tx } from '../db/store.ts';
+import type { CommentRow, ThreadRow } from '../db/comments-repo.ts';
+import { assertMayDo } from '../domain/review-workflow.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { qualityScore, reviewError, sourceWordCount, type ErrorCategory, type QualityScore, type Severity } from '../domain/quality-score.ts';
+import { applyPairAction, findPair, type PairActionRequest } from './post-editing.ts';
+import type { User } from './accounts.ts';
+
+export const MAX_COMMENT = 2000;
+
+export interface ThreadComment {
+  id: number;
+  author: string | null;
+  body: string;
+  createdAt: string;
+}
+
+export interface Thread {
+  id: number;
+  category: ErrorCategory | null;
+  severity: Severity | null;
+  author: string | null;
+  createdAt: string;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  comments: ThreadComment[];
+}
+
+/** What a pair's row shows of its open threads: the newest one's first comment, and how many are open. */
+export interface RowDiscussion {
+  open: number;
+  author: string | null;
+  body: string;
+  category: ErrorCategory | null;
+  severity: Severity | null;
+}
+
+export interface RejectRequest extends Omit<PairActionRequest, 'action'> {
+  category?: unknown;
+  severity?: unknown;
+}
+
+/** A comment as stored: trimmed, not empty, not too long, and free of characters XML cannot carry. */
+export function commentBody(raw: unknown): string {
+  const body = typeof raw === 'string' ? raw.normalize('NFC').trim() : '';
+  if (!body) throw new ValidationError('Write a comment first: it cannot be empty.', 'review.commentEmpty');
+  if (body.length > MAX_COMMENT) throw new ValidationError(`A comment may have at most ${MAX_COMMENT} characters.`, 'errors.commentTooLong');
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(body)) throw new ValidationError('The comment contains control characters.', 'review.commentControl');
+  return body;
+}
+
+const toThread = (t: ThreadRow, comments: CommentRow[]): Thread => ({
+  id: t.id, category: t.category as ErrorCategory | null, severity: t.severity as Severity | null, author: t.author, createdAt: t.created_at,
+  resolvedBy: t.resolver, resolvedAt: t.resolved_at,
+  comments: comments.filter((c) => c.thread_id === t.id).map((c) => ({ id: c.id, author: c.author, body: c.body, createdAt: c.created_at })),
+});
+
+/** The thread, checked to be on the pair named in the URL (itself checked to be in the document). */
+async function threadOf(tx: Tx, pairId: number, threadId: number, documentId?: number): Promise<ThreadRow> {
+  await findPair(tx, pairId, documentId);
+  const thread = Number.isSafeInteger(threadId) ? await tx.comments.thread(threadId) : undefined;
+  if (!thread || thread.pair_id !== pairId) throw new NotFoundError(`Pair ${pairId} has no comment thread ${threadId}.`, 'review.noThread', { id: threadId });
+  return thread;
+}
+
+export function pairComments(store: Store) {
+  // Source words per document at a document version: every save refreshes the score, and recounting a long
+  // document's source for each would cost more than the save.
+  const words = new Map<number, { version: number; words: number }>();
+
+  async function sourceWords(tx: Tx, documentId: number): Promise<number> {
+    const version = (await tx.comments.documentVersion(documentId)) ?? 0;
+    const kept = words.get(documentId);
+    if (kept?.version === version) return kept.words;
+    const counted = (await tx.comments.sourceTexts(documentId)).reduce((n, text) => n + sourceWordCount(text), 0);
+    words.set(documentId, { version, words: counted });
+    return counted;
+  }
+
+  return {
+    threads: (pairId: number, documentId?: number): Promise<Thread[]> => store.read(async (tx) => {
+      await findPair(tx, pairId, documentId);
+      const comments = await tx.comments.pairComments(pairId);
+      return (await tx.comments.pairThreads(pairId)).map((t) => toThread(t, comments));
+    }),
+
+    /** A new thread on the pair by anyone who can open its document. */
+    async start(user: User, pairId: number, body: unknown, documentId?: number): Promise<number> {
+      const text = commentBody(body);
+      return store.write(async (tx) => {
+        const pair = await findPair(tx, pairId, documentId);
+        const id = await tx.comments.insertThread({ documentId: pair.document_id, pairId, revisionId: null, category: null, severity: null, createdBy: user.id });
+        await tx.comments.insertComment(id, user.id, text);
+        return id;
+      });
+    },
+
+    async reply(user: User, pairId: number, threadId: number, body: unknown, documentId?: number): Promise<number> {
+      const text = commentBody(body);
+      return store.write(async (tx) => {
+        const thread = await threadOf(tx, pairId, threadId, documentId);
+        if (thread.resolved_at) throw new ValidationError('This thread is resolved: start a new comment instead.', 'review.threadResolved');
+        return tx.comments.insertComment(thread.id, user.id, text);
+      });
+    },
+
+    /** Reviewers, admins and whoever started the thread may resolve it; resolving twice changes nothing. */
+    resolve: (user: User, pairId: number, threadId: number, documentId?: number): Promise<void> => store.write(async (tx) => {
+      const thread = await threadOf(tx, pairId, threadId, documentId);
+      if (user.role === 'translator' && thread.created_by !== user.id) {
+        throw new ForbiddenError('Only a reviewer, an admin or whoever started a thread may resolve it.', 'review.mayNotResolve');
+      }
+      await tx.comments.resolve(thread.id, user.id);
+    }),
+
+    /** Rejects the pair and starts a thread with the comment and the error, in one transaction. */
+    async reject(user: User, pairId: number, req: RejectRequest, documentId?: number): Promise<{ version: number; state: number }> {
+      assertMayDo(user.role, 'reject');
+      const error = reviewError(req.category, req.severity);
+      // An empty comment is refused by the workflow, after the version check; anything else must be a storable comment.
+      if ((req.comment ?? '').trim()) commentBody(req.comment);
+      return store.write(async (tx) => {
+        const result = await applyPairAction(tx, user, pairId, { ...req, action: 'reject' }, documentId);
+        const pair = await findPair(tx, pairId, documentId);
+        const id = await tx.comments.insertThread({
+          documentId: pair.document_id, pairId, revisionId: (await tx.comments.lastRevisionId(pairId)) ?? null,
+          category: error?.category ?? null, severity: error?.severity ?? null, createdBy: user.id,
+        });
+        await tx.comments.insertComment(id, user.id, commentBody(req.comment));
+        return result;
+      });
+    },
+
+    /** Each row with its open discussion, when it has one; rows without keep their identity (and their rendered markup). */
+    async withDiscussions<R extends { id: number }>(documentId: number, rows: R[]): Promise<(R & { discussion?: RowDiscussion })[]> {
+      const open = new Map<number, RowDiscussion>();
+      for (const t of await store.read((tx) => tx.comments.openThreads(documentId))) {
+        open.set(t.pair_id, { open: t.open_count, author: t.author, body: t.body, category: t.category as ErrorCategory | null, severity: t.severity as Severity | null });
+      }
+      return rows.map((r) => (open.has(r.id) ? { ...r, discussion: open.get(r.id) } : r));
+    },
+
+    /** The quality score of the errors of open threads; the source is counted only when there is an error. */
+    quality: (documentId: number): Promise<QualityScore> => store.read(async (tx) => {
+      const errors = (await tx.comments.openErrors(documentId)) as Severity[];
+      if (!errors.length) return qualityScore([], 0);
+      return qualityScore(errors, await sourceWords(tx, documentId));
+    }),
+  };
+}
+export type PairComments = ReturnType<typeof pairComments>;

@@ -1,0 +1,114 @@
+// The review loop closes, in a real browser: a reviewer rejects with a comment, category and severity; the
+// translator filters "rejected", reads the comment on the row and atop the editor, and replies; the reviewer
+// reads the reply and resolves the thread. A rejection without a comment is refused beside the field.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { addUser, browserUnavailable, launchBrowser, login } from '../support/browser.ts';
+import { startWorkbench, type Workbench } from '../support/start-workbench.ts';
+
+const skip = browserUnavailable();
+const ROW = 'close friends and partners';
+const COMMENT = '“Close friends” reads oddly here: the Chinese says good neighbours.';
+const REPLY = 'Changed to “good neighbours and partners”; please look again.';
+
+describe.skipIf(skip)('the review loop in a real browser', () => {
+  let wb: Workbench;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    wb = await startWorkbench({ DUIQI_ADMIN_PASSWORD: 'admin-password' });
+    addUser(wb.dbFile, 'lin', 'translator');
+    addUser(wb.dbFile, 'wang', 'reviewer');
+    context = await launchBrowser();
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await wb?.stop();
+  });
+
+  const row = () => page.locator('tr.pair', { hasText: ROW });
+  const editor = () => page.locator('tr.editing');
+  async function openDocumentAs(name: string) {
+    if (await page.locator('header form[action="/logout"] button').count()) await page.click('header form[action="/logout"] button');
+    await login(page, wb.url, name);
+    await page.click('table.documents a');
+    await page.waitForSelector('[data-testid=pair-row]');
+  }
+  async function openEditor() {
+    await row().locator('button[data-edit]').click();
+    await editor().waitFor();
+  }
+
+  it('when the reviewer rejects with an empty comment then the sentence shows beside the comment field and nothing is sent', async () => {
+    await openDocumentAs('wang');
+    await openEditor();
+    const form = editor().locator('[data-testid=reject-form]');
+    await form.locator('select[name=category]').selectOption('accuracy');
+    await form.locator('select[name=severity]').selectOption('major');
+    await form.locator('[data-testid=reject]').click();
+    const error = form.locator('[data-testid=field-error-comment]');
+    await expect.poll(() => error.textContent()).toContain('Say why you reject this pair');
+    expect(await error.isVisible()).toBe(true);
+    // Beside the field: the sentence follows the comment box in the same form.
+    expect(await form.locator('label:has(textarea[name=comment]) + [data-testid=field-error-comment]').count()).toBe(1);
+    expect(await editor().locator('[data-testid=conflict]').count()).toBe(0);
+    expect(await row().getAttribute('data-state')).toBe(null); // still the editor row: nothing was sent
+    expect(await page.locator(`tr.pair[data-state=rejected]`).count()).toBe(0);
+  });
+
+  it('when the reviewer writes a comment, picks accuracy and major, and rejects then the row shows the comment and the bar counts it', async () => {
+    const form = editor().locator('[data-testid=reject-form]');
+    await form.locator('textarea[name=comment]').fill(COMMENT);
+    await expect.poll(() => form.locator('[data-testid=field-error-comment]').textContent()).toBe('');
+    await form.locator('[data-testid=reject]').click();
+    const rejected = page.locator('tr.pair[data-state=rejected]', { hasText: ROW });
+    await rejected.waitFor();
+    expect(await rejected.locator('[data-testid=row-comment]').textContent()).toContain(COMMENT);
+    expect(await rejected.locator('[data-testid=error-tag]').textContent()).toContain('accuracy · major');
+    await expect.poll(() => page.locator('#progress rect[data-state=rejected]').getAttribute('data-count')).toBe('1');
+    expect(Number(await page.locator('[data-testid=quality-score]').getAttribute('data-score'))).toBeLessThan(100);
+  });
+
+  it('when the translator filters "rejected" then only that row is listed, with the comment on the row and atop its editor, and the reply is kept', async () => {
+    await openDocumentAs('lin');
+    await page.locator('form.filters select[name=state]').selectOption('rejected');
+    await expect.poll(() => page.locator('[data-testid=pair-row]').count()).toBe(1);
+    expect(page.url()).toContain('state=rejected');
+    expect(await row().locator('[data-testid=row-comment]').textContent()).toContain(COMMENT);
+    await openEditor();
+    const threads = editor().locator('[data-testid=threads]');
+    expect(await threads.locator('[data-testid=thread-comment]').first().textContent()).toContain(COMMENT);
+    // At the top: the thread comes before the source, the machine translation and the text box.
+    const above = await page.evaluate(() => {
+      const t = document.querySelector('tr.editing [data-testid=threads]')!;
+      const box = document.querySelector('tr.editing textarea[name=tgt]')!;
+      return Boolean(t.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(above).toBe(true);
+    expect(await editor().locator('[data-testid=reject-form]').count()).toBe(0);
+    expect(await threads.locator('[data-testid=resolve]').count()).toBe(0);
+    await threads.locator('[data-testid=reply-form] textarea[name=body]').fill(REPLY);
+    await threads.locator('[data-testid=reply-form] button[type=submit]').click();
+    await expect.poll(() => editor().locator('[data-testid=thread-comment]').count()).toBe(2);
+    expect(await editor().locator('[data-testid=thread-comment]').nth(1).textContent()).toContain(REPLY);
+    await page.keyboard.press('Escape');
+    await editor().waitFor({ state: 'detached' });
+  });
+
+  it('when the reviewer opens the row then the reply is there, and resolving the thread clears the row and the score', async () => {
+    await openDocumentAs('wang');
+    await openEditor();
+    const threads = editor().locator('[data-testid=threads]');
+    expect(await threads.locator('[data-testid=thread-comment]').nth(1).textContent()).toContain(REPLY);
+    expect(await threads.locator('[data-testid=thread-comment]').nth(1).textContent()).toContain('lin');
+    await threads.locator('[data-testid=resolve]').click();
+    await editor().locator('[data-testid=resolved-note]').waitFor();
+    expect(await editor().locator('[data-testid=resolved-note]').textContent()).toContain('wang');
+    await expect.poll(() => page.locator('[data-testid=quality-score]').getAttribute('data-score')).toBe('100.00');
+    await editor().locator('[data-shortcut=cancel]').click();
+    await page.locator('tr.pair[data-state=rejected]', { hasText: ROW }).waitFor();
+    expect(await row().locator('[data-testid=row-comment]').count()).toBe(0);
+  });
+});

@@ -1,0 +1,213 @@
+// The review loop over HTTP: a rejection starts a thread with its error, others reply, someone resolves it;
+// outsiders of a members-only document get the same 404 as for a missing pair.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '../support/test-server.ts';
+import { pairWith, startSeededServer } from '../support/seed.ts';
+import { upload } from '../transfer/transfer-support.ts';
+
+let seeded: Awaited<ReturnType<typeof startSeededServer>>;
+let api: Awaited<ReturnType<typeof startSeededServer>>['api'];
+let secret: { doc: number; pair: number; version: number };
+
+beforeAll(async () => {
+  seeded = await startSeededServer([['lin', 'translator'], ['wang', 'reviewer'], ['mei', 'translator'], ['root', 'admin']]);
+  api = seeded.api;
+  const res = await upload(seeded.server, '/api/documents/import', {
+    source: { name: '机密.txt', content: '董事会决定关闭苏州工厂。' }, translation: { name: 'secret.txt', content: 'The board decided to close the Suzhou plant.' },
+  }, { token: seeded.tokens.wang, fields: { access: 'members' } });
+  expect(res.status).toBe(201);
+  const doc = res.json().id as number;
+  const [pair] = (await api('wang', 'GET', `/api/documents/${doc}/pairs`)).json() as { id: number; version: number }[];
+  secret = { doc, pair: pair!.id, version: pair!.version };
+});
+afterAll(() => seeded.server.close());
+
+const db = () => seeded.server.db;
+const htmx = (c: Client) => ({ 'X-CSRF-Token': c.csrf, 'HX-Request': 'true' });
+
+async function signedIn(name: string): Promise<Client> {
+  const c = new Client(seeded.server.url);
+  await c.login(name);
+  await c.get('/documents');
+  return c;
+}
+
+describe('the comment thread API', () => {
+  it('when a reviewer rejects with a comment, category and severity then a thread holds them, the translator replies and the reviewer resolves it', async () => {
+    const pair = await pairWith(seeded.server.store, seeded.docs.demo, 'Moon Jae-in is in China');
+    const rejected = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, {
+      decision: 'reject', version: pair.version, comment: '“state visit” is missing.', category: 'accuracy', severity: 'major',
+    });
+    expect(rejected.status).toBe(200);
+    expect(rejected.json()).toEqual({ version: pair.version + 1, state: 25 });
+
+    const listed = await api('lin', 'GET', `/api/pairs/${pair.id}/comments`);
+    expect(listed.status).toBe(200);
+    const [thread] = listed.json() as { id: number; category: string; severity: string; author: string; resolvedAt: string | null; comments: { author: string; body: string }[] }[];
+    expect(thread).toMatchObject({ category: 'accuracy', severity: 'major', author: 'wang', resolvedAt: null, comments: [{ author: 'wang', body: '“state visit” is missing.' }] });
+    const stored = db().prepare('SELECT t.revision_id, r.action FROM comment_threads t JOIN revisions r ON r.id = t.revision_id WHERE t.id = ?').get(thread!.id);
+    expect(stored).toEqual({ revision_id: expect.any(Number), action: 'reject' });
+
+    const reply = await api('lin', 'POST', `/api/pairs/${pair.id}/comments/${thread!.id}/replies`, { body: 'Added “state visit”, please look again.' });
+    expect(reply.status).toBe(201);
+    expect(reply.json().comments.map((c: { author: string }) => c.author)).toEqual(['wang', 'lin']);
+
+    const refused = await api('lin', 'POST', `/api/pairs/${pair.id}/comments/${thread!.id}/resolve`);
+    expect(refused.status).toBe(403);
+    expect(refused.json().error).toMatch(/Only a reviewer, an admin or whoever started a thread may resolve it/);
+
+    const resolved = await api('wang', 'POST', `/api/pairs/${pair.id}/comments/${thread!.id}/resolve`);
+    expect(resolved.status).toBe(200);
+    expect(resolved.json()).toMatchObject({ resolvedBy: 'wang', resolvedAt: expect.any(String) });
+    const late = await api('lin', 'POST', `/api/pairs/${pair.id}/comments/${thread!.id}/replies`, { body: 'One more thing.' });
+    expect(late.status).toBe(400);
+    expect(late.json().error).toMatch(/resolved/);
+  });
+
+  it('when a translator starts a thread then they may resolve their own thread', async () => {
+    const pair = await pairWith(seeded.server.store, seeded.docs.other, 'Korean Peninsula');
+    const started = await api('lin', 'POST', `/api/pairs/${pair.id}/comments`, { body: '朝鲜半岛: “Korean Peninsula” per the glossary?' });
+    expect(started.status).toBe(201);
+    expect(started.json()).toMatchObject({ author: 'lin', category: null, severity: null });
+    const resolved = await api('lin', 'POST', `/api/pairs/${pair.id}/comments/${started.json().id}/resolve`);
+    expect(resolved.status).toBe(200);
+  });
+
+  it.each([
+    ['an empty body', { body: '   ' }, 400, /cannot be empty/],
+    ['a body that is not a string', { body: 5 }, 400, /cannot be empty/],
+    ['a control character', { body: 'a\u0001b' }, 400, /control characters/],
+    ['too long a body', { body: 'x'.repeat(2001) }, 400, /at most 2000/],
+  ])('when a comment has %s then 400 with a sentence and nothing is stored', async (_what, body, status, message) => {
+    const pair = await pairWith(seeded.server.store, seeded.docs.other, 'Ding Xuexiang');
+    const before = db().prepare('SELECT count(*) FROM thread_comments').pluck().get();
+    const res = await api('lin', 'POST', `/api/pairs/${pair.id}/comments`, body);
+    expect(res.status).toBe(status);
+    expect(res.json().error).toMatch(message);
+    expect(db().prepare('SELECT count(*) FROM thread_comments').pluck().get()).toBe(before);
+  });
+
+  it('when a rejection names an unknown category or a category without severity then 400 and the pair is unchanged', async () => {
+    const pair = await pairWith(seeded.server.store, seeded.docs.demo, 'Korean Peninsula');
+    for (const error of [{ category: 'grammar', severity: 'minor' }, { category: 'style' }]) {
+      const res = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'reject', version: pair.version, comment: 'Style.', ...error });
+      expect(res.status).toBe(400);
+      expect(res.json().error).toMatch(/must be one of/);
+    }
+    expect(db().prepare('SELECT state, version FROM pairs WHERE id = ?').get(pair.id)).toEqual({ state: pair.state, version: pair.version });
+  });
+
+  it('when two reviewers reject the same version at once then one rejection and its thread are stored, the other is a 409 that starts no thread', async () => {
+    const pair = await pairWith(seeded.server.store, seeded.docs.demo, 'justice and justice');
+    const threads = () => db().prepare('SELECT count(*) FROM comment_threads WHERE pair_id = ?').pluck().get(pair.id);
+    const [a, b] = await Promise.all(['Twice “justice”.', 'Repeated word.'].map((comment) =>
+      api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'reject', version: pair.version, comment, category: 'fluency', severity: 'minor' })));
+    expect([a!.status, b!.status].sort()).toEqual([200, 409]);
+    expect(db().prepare('SELECT state, version FROM pairs WHERE id = ?').get(pair.id)).toEqual({ state: 25, version: pair.version + 1 });
+    expect(threads()).toBe(1);
+    const stale = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'reject', version: pair.version, comment: 'Late.', category: 'style', severity: 'minor' });
+    expect(stale.status).toBe(409);
+    expect(threads()).toBe(1);
+  });
+
+  it('when a thread is named under another pair or by a word then 404', async () => {
+    const a = await pairWith(seeded.server.store, seeded.docs.other, 'Ding Xuexiang');
+    const b = await pairWith(seeded.server.store, seeded.docs.other, 'Korean Peninsula');
+    const { id } = (await api('lin', 'POST', `/api/pairs/${a.id}/comments`, { body: 'Check the name.' })).json() as { id: number };
+    expect((await api('lin', 'POST', `/api/pairs/${b.id}/comments/${id}/replies`, { body: 'x' })).status).toBe(404);
+    const word = await api('lin', 'POST', `/api/pairs/${a.id}/comments/first/resolve`);
+    expect(word.status).toBe(404);
+    expect(word.json().error).toMatch(/no comment thread "first"/);
+  });
+
+  it('when someone who may not open the document asks for its threads then 404, as for a missing pair, and nothing is stored', async () => {
+    const started = await api('wang', 'POST', `/api/pairs/${secret.pair}/comments`, { body: 'Confidential: check the date.' });
+    expect(started.status).toBe(201);
+    const thread = started.json().id as number;
+    const before = db().prepare('SELECT count(*) FROM thread_comments').pluck().get();
+    for (const [method, url, body] of [
+      ['GET', `/api/pairs/${secret.pair}/comments`, undefined],
+      ['POST', `/api/pairs/${secret.pair}/comments`, { body: 'hello' }],
+      ['POST', `/api/pairs/${secret.pair}/comments/${thread}/replies`, { body: 'hello' }],
+      ['POST', `/api/pairs/${secret.pair}/comments/${thread}/resolve`, undefined],
+    ] as const) {
+      const res = await api('mei', method, url, body);
+      expect(res.status).toBe(404);
+      expect(res.text).not.toContain('Confidential');
+    }
+    const page = await (await signedIn('mei')).get(`/documents/${secret.doc}/pairs/${secret.pair}/comments`);
+    expect(page.status).toBe(404);
+    expect(page.text).not.toContain('Confidential');
+    expect(db().prepare('SELECT count(*) FROM thread_comments').pluck().get()).toBe(before);
+    // An admin may open every document, so every thread.
+    expect((await api('root', 'GET', `/api/pairs/${secret.pair}/comments`)).json()).toHaveLength(1);
+  });
+});
+
+describe('the review loop in the editor', () => {
+  it('when a reviewer rejects with an empty comment then the editor comes back with the sentence beside the comment field, and no conflict', async () => {
+    const pair = await pairWith(seeded.server.store, seeded.docs.demo, 'level and level');
+    const c = await signedIn('wang');
+    const editor = await c.get(`/documents/${seeded.docs.demo}/pairs/${pair.id}/edit`);
+    expect(editor.text).toMatch(/<textarea name="comment"[^>]* required/);
+    const res = await c.request('POST', `/documents/${seeded.docs.demo}/pairs/${pair.id}/reject`, {
+      form: { version: String(pair.version), comment: '', category: 'style', severity: 'minor' }, headers: htmx(c),
+    });
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/data-testid="field-error-comment" role="alert">Say why you reject this pair/);
+    expect(res.text).not.toContain('data-testid="conflict"');
+    expect(res.text).not.toContain('data-testid="editor-message"');
+    expect(res.text).toMatch(/<option value="style" selected>/); // the choices made are kept
+    const missing = await c.request('POST', `/documents/${seeded.docs.demo}/pairs/${pair.id}/reject`, {
+      form: { version: String(pair.version), comment: 'Repeated word.', category: '', severity: 'minor' }, headers: htmx(c),
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.text).toMatch(/data-testid="field-error-category" role="alert">Pick the error/);
+    expect(missing.text).toContain('Repeated word.</textarea>');
+    expect(db().prepare('SELECT state FROM pairs WHERE id = ?').pluck().get(pair.id)).toBe(pair.state);
+    // The role decides before the fields: a translator's empty rejection is a 403, not a form to fix.
+    const lin = await signedIn('lin');
+    const refused = await lin.request('POST', `/documents/${seeded.docs.demo}/pairs/${pair.id}/reject`, { form: { version: String(pair.version) }, headers: htmx(lin) });
+    expect(refused.status).toBe(403);
+  });
+
+  it('when a reviewer rejects in the editor then the row shows the comment, the translator sees it atop the editor and replies, and the reviewer resolves it', async () => {
+    const real = await pairWith(seeded.server.store, seeded.docs.demo, 'close friends and partners');
+    const wang = await signedIn('wang');
+    const base = `/documents/${seeded.docs.demo}/pairs/${real.id}`;
+    const row = await wang.request('POST', `${base}/reject`, {
+      form: { version: String(real.version), comment: 'Tense: the visit is in the past.', category: 'fluency', severity: 'minor' }, headers: htmx(wang),
+    });
+    expect(row.status).toBe(200);
+    expect(row.text).toContain('data-state="rejected"');
+    expect(row.text).toMatch(/data-testid="row-comment">.*Tense: the visit is in the past\./s);
+
+    const lin = await signedIn('lin');
+    const filtered = await lin.get(`/documents/${seeded.docs.demo}/rows?state=rejected`);
+    expect(filtered.text).toContain('Tense: the visit is in the past.');
+    const editor = await lin.get(`${base}/edit`);
+    expect(editor.text.indexOf('data-testid="threads"')).toBeGreaterThan(-1);
+    expect(editor.text.indexOf('data-testid="threads"')).toBeLessThan(editor.text.indexOf('class="editor"'));
+    expect(editor.text).not.toContain('data-testid="reject-form"'); // a translator does not reject
+    const thread = /data-thread="(\d+)"/.exec(editor.text)![1]!;
+    // htmx 4 does not inherit hx-target: the reply form itself names the panel it replaces.
+    expect(editor.text).toContain(`hx-target="#threads-${real.id}" hx-swap="outerHTML" data-testid="reply-form"`);
+    const replied = await lin.request('POST', `${base}/comments/${thread}/replies`, { form: { body: 'Changed to “paid”.' }, headers: htmx(lin) });
+    expect(replied.status).toBe(200);
+    expect(replied.headers.get('hx-trigger')).toBe('pair-changed');
+    expect(replied.text).toContain('Changed to “paid”.');
+    expect(replied.text).not.toContain('data-testid="resolve"'); // the reviewer's thread: not the translator's to resolve
+    const empty = await lin.request('POST', `${base}/comments/${thread}/replies`, { form: { body: ' ' }, headers: htmx(lin) });
+    expect(empty.status).toBe(400);
+    expect(empty.text).toMatch(/data-testid="field-error-body" role="alert">Write a comment first/);
+
+    const history = await wang.get(`${base}/history`);
+    expect(history.text).toContain('data-testid="history-threads"');
+    expect(history.text).toContain('Changed to “paid”.');
+    const resolved = await wang.request('POST', `${base}/comments/${thread}/resolve`, { headers: htmx(wang) });
+    expect(resolved.status).toBe(200);
+    expect(resolved.text).toContain('data-testid="resolved-note"');
+    const after = await wang.get(`${base}/row`);
+    expect(after.text).not.toContain('data-testid="row-comment"');
+  });
+});

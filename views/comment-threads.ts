@@ -1,0 +1,109 @@
+// The review loop in the page: a pair's comment threads (top of its editor), the reviewer's reject form,
+// the open discussion a row shows, and the document's quality score.
+
+import { html, type SafeHtml } from './html.ts';
+import type { ViewContext } from './view-context.ts';
+import type { RowDiscussion, Thread } from '../server/services/pair-comments.ts';
+import { ERROR_CATEGORIES, SEVERITIES, type QualityScore } from '../server/domain/quality-score.ts';
+import { MAX_COMMENT } from '../server/services/pair-comments.ts';
+
+/** A message beside one field of a form: which field, and the sentence. */
+export interface FieldMessage {
+  field: string;
+  message: string;
+}
+
+const slotId = (form: string, field: string) => `${form}-${field}-error`;
+
+/** The sentence slot beside a field; views/static/app.js fills it from the field's data-required when the browser refuses the form. */
+function fieldError(form: string, field: string, error?: FieldMessage): SafeHtml {
+  const message = error?.field === field ? error.message : '';
+  return html`<span class="field-error" id="${slotId(form, field)}" data-field-error="${field}" data-testid="field-error-${field}" role="alert">${message}</span>`;
+}
+
+function errorTag(ctx: ViewContext, t: { category: string | null; severity: string | null }): SafeHtml {
+  if (!t.category || !t.severity) return html``;
+  return html`<span class="error-tag severity-${t.severity}" data-testid="error-tag">${ctx.t(`review.categories.${t.category}`)} · ${ctx.t(`review.severities.${t.severity}`)}</span>`;
+}
+
+const when = (iso: string) => html`<time datetime="${iso}">${iso.replace('T', ' ').slice(0, 16)}</time>`;
+
+function bodyField(ctx: ViewContext, form: string, label: string, error?: FieldMessage): SafeHtml {
+  return html`<label>${label} <textarea name="body" rows="2" required maxlength="${MAX_COMMENT}" lang="${ctx.lang}"
+    data-required="${ctx.t('review.commentEmpty')}" aria-describedby="${slotId(form, 'body')}"></textarea></label>${fieldError(form, 'body', error)}`;
+}
+
+// htmx 4 does not inherit hx-target: each form and button names the panel it replaces.
+const swapPanel = (pairId: number) => html`hx-target="#threads-${pairId}" hx-swap="outerHTML"`;
+
+function threadView(ctx: ViewContext, url: string, pairId: number, t: Thread, mayResolve: boolean, error?: FieldMessage & { thread: number | 'new' }): SafeHtml {
+  const form = `reply-${t.id}`;
+  return html`<article class="thread${t.resolvedAt ? ' resolved' : ''}" data-testid="thread" data-thread="${t.id}" data-resolved="${t.resolvedAt ? 'true' : 'false'}">
+    <p class="thread-meta">${errorTag(ctx, t)}${t.resolvedAt
+      ? html` <span class="resolved-note" data-testid="resolved-note">${ctx.t('review.resolvedBy', { name: t.resolvedBy ?? ctx.t('history.unknownAuthor') })}</span>` : ''}</p>
+    <ol class="thread-comments">${t.comments.map((c) => html`<li data-testid="thread-comment"><strong>${c.author ?? ctx.t('review.imported')}</strong> ${when(c.createdAt)}
+      <blockquote hx-ignore>${c.body}</blockquote></li>`)}</ol>
+    ${t.resolvedAt ? '' : html`<form class="reply" hx-post="${url}/comments/${t.id}/replies" ${swapPanel(pairId)} data-testid="reply-form">
+      ${bodyField(ctx, form, ctx.t('review.reply'), error?.thread === t.id ? error : undefined)}
+      <button type="submit">${ctx.t('review.send')}</button>
+      ${mayResolve ? html`<button type="button" data-testid="resolve" hx-post="${url}/comments/${t.id}/resolve" ${swapPanel(pairId)}>${ctx.t('review.resolve')}</button>` : ''}
+    </form>`}
+  </article>`;
+}
+
+/** A pair's threads, open ones first, and a form to start one; each form swaps the whole panel. */
+export function threadsPanel(ctx: ViewContext, url: string, pairId: number, threads: Thread[], user: { name: string; role: string },
+  error?: FieldMessage & { thread: number | 'new' }): SafeHtml {
+  const ordered = [...threads.filter((t) => !t.resolvedAt).reverse(), ...threads.filter((t) => t.resolvedAt)];
+  const mayResolve = (t: Thread) => user.role !== 'translator' || t.author === user.name;
+  return html`<section class="threads" id="threads-${pairId}" data-testid="threads" aria-label="${ctx.t('review.threads')}">
+    ${ordered.map((t) => threadView(ctx, url, pairId, t, mayResolve(t), error))}
+    <details${error?.thread === 'new' ? html` open` : ''}><summary>${ctx.t('review.newThread')}</summary>
+      <form class="reply" hx-post="${url}/comments" ${swapPanel(pairId)} data-testid="new-thread-form">
+        ${bodyField(ctx, `new-${pairId}`, ctx.t('review.comment'), error?.thread === 'new' ? error : undefined)}
+        <button type="submit">${ctx.t('review.send')}</button></form></details>
+  </section>`;
+}
+
+/** The reviewer's rejection: a comment for the translator, and the error's category and severity, all required. */
+export function rejectForm(ctx: ViewContext, url: string, version: number, error?: FieldMessage, values: Record<string, string> = {}): SafeHtml {
+  const form = `reject-${url.replace(/\D+/g, '-')}`;
+  const select = (name: string, options: readonly string[], prefix: string) => html`<label>${ctx.t(`review.${name}`)}
+    <select name="${name}" required data-required="${ctx.t(`review.${name}Required`)}" aria-describedby="${slotId(form, name)}">
+      <option value="">—</option>${options.map((o) => html`<option value="${o}"${values[name] === o ? html` selected` : ''}>${ctx.t(`${prefix}.${o}`)}</option>`)}
+    </select></label>${fieldError(form, name, error)}`;
+  return html`<form class="reject" hx-post="${url}/reject" hx-target="closest tr" hx-swap="outerHTML" data-testid="reject-form">
+    <input type="hidden" name="version" value="${version}">
+    <fieldset><legend>${ctx.t('review.rejectTitle')}</legend>
+      <label>${ctx.t('editor.comment')} <textarea name="comment" rows="2" required maxlength="${MAX_COMMENT}" data-testid="reject-comment"
+        placeholder="${ctx.t('editor.commentPlaceholder')}" data-required="${ctx.t('errors.rejectNeedsComment')}"
+        aria-describedby="${slotId(form, 'comment')}">${values.comment ?? ''}</textarea></label>${fieldError(form, 'comment', error)}
+      ${select('category', ERROR_CATEGORIES, 'review.categories')}
+      ${select('severity', SEVERITIES, 'review.severities')}
+      <button type="submit" class="danger" data-testid="reject">${ctx.t('editor.reject')}</button>
+    </fieldset></form>`;
+}
+
+/** On a row: the newest open thread's first comment, and how many more are open. */
+export function rowDiscussion(ctx: ViewContext, d: RowDiscussion | undefined): SafeHtml {
+  if (!d) return html``;
+  return html`<div class="discussion" data-testid="row-comment">${errorTag(ctx, d)} <q hx-ignore>${d.body}</q>
+    <span class="comment-author">— ${d.author ?? ctx.t('review.imported')}</span>${d.open > 1
+      ? html` <span class="more-threads">${ctx.t('review.moreOpen', { count: d.open - 1 })}</span>` : ''}</div>`;
+}
+
+/** The document's MQM-style score from its open errors (the README gives the formula). */
+export function qualityLine(ctx: ViewContext, q: QualityScore): SafeHtml {
+  return html`<p class="quality" data-testid="quality-score" data-score="${q.score.toFixed(2)}" title="${ctx.t('review.qualityTitle')}">${q.errors
+    ? ctx.t('review.quality', { score: q.score.toFixed(1), errors: q.errors, penalty: q.penalty, per1000: q.per1000.toFixed(1), words: q.sourceWords })
+    : ctx.t('review.qualityClean')}</p>`;
+}
+
+/** The threads under a pair's history, oldest first, so the history tells the whole review. */
+export function threadsInHistory(ctx: ViewContext, threads: Thread[]): SafeHtml {
+  if (!threads.length) return html``;
+  return html`<ol class="history-list history-threads" data-testid="history-threads">${threads.map((t) => html`<li>
+    <div class="who">${ctx.t('review.thread')} ${errorTag(ctx, t)}${t.resolvedAt ? html` · ${ctx.t('review.resolvedBy', { name: t.resolvedBy ?? '' })} ${when(t.resolvedAt)}` : ''}</div>
+    ${t.comments.map((c) => html`<blockquote class="comment" hx-ignore><strong>${c.author ?? ctx.t('review.imported')}</strong> ${when(c.createdAt)}: ${c.body}</blockquote>`)}
+  </li>`)}</ol>`;
+}
