@@ -45,9 +45,9 @@ export interface TokenRow {
 const USER = 'id, name, role, password_hash, deactivated_at, must_change_password';
 const LISTED = 'id, name, role, created_at, last_login_at, deactivated_at, must_change_password';
 // Another active admin besides user ?: without one, that user may neither lose the role nor be deactivated.
-// (A portable statement; on PostgreSQL the repository runs it at SERIALIZABLE or locks the admin rows first,
+// (A portable statement; on PostgreSQL the repository locks the admin rows first,
 // so that two admins demoting each other at once cannot both pass.)
-const ANOTHER_ACTIVE_ADMIN = "EXISTS (SELECT 1 FROM users o WHERE o.id <> users.id AND o.role = 'admin' AND o.deactivated_at IS NULL)";
+export const ANOTHER_ACTIVE_ADMIN = "EXISTS (SELECT 1 FROM users o WHERE o.id <> users.id AND o.role = 'admin' AND o.deactivated_at IS NULL)";
 
 export function accountsRepo(db: Db) {
   const q = {

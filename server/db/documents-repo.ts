@@ -34,7 +34,7 @@ export interface DocumentSummaryRow {
 /** Which documents a list shows: the working ones, the archived ones, or the trash. */
 export type DocumentShelf = 'active' | 'archived' | 'trash';
 
-const SHELVES: Record<DocumentShelf, string> = {
+export const SHELVES: Record<DocumentShelf, string> = {
   active: 'd.trashed_at IS NULL AND d.archived_at IS NULL',
   archived: 'd.trashed_at IS NULL AND d.archived_at IS NOT NULL',
   trash: 'd.trashed_at IS NOT NULL',
@@ -119,9 +119,9 @@ function summarySql(one: boolean, shelf?: DocumentShelf): string {
     ${one ? 'WHERE d.id = @id' : `WHERE ${SHELVES[shelf ?? 'active']} ORDER BY d.id`}`;
 }
 
-type SummarySqlRow = Omit<DocumentSummaryRow, 'last_activity_at'> & { changed_at: string | null; revised_at: string | null; aligned_at: string | null };
+export type SummarySqlRow = Omit<DocumentSummaryRow, 'last_activity_at'> & { changed_at: string | null; revised_at: string | null; aligned_at: string | null };
 
-function withActivity({ changed_at, revised_at, aligned_at, ...row }: SummarySqlRow): DocumentSummaryRow {
+export function withActivity({ changed_at, revised_at, aligned_at, ...row }: SummarySqlRow): DocumentSummaryRow {
   const times = [row.created_at, changed_at, revised_at, aligned_at].filter((t): t is string => t !== null);
   return { ...row, last_activity_at: times.reduce((a, b) => (b > a ? b : a)) };
 }

@@ -11,8 +11,8 @@ export function accessRepo(sql: Sql) {
     visibleIds: async (userId: number) => new Set((await rows<{ id: number }>(sql, `SELECT id FROM documents WHERE shared = 1 OR created_by = $1
       OR id IN (SELECT document_id FROM document_members WHERE user_id = $1)`, [userId])).map((r) => r.id)),
     pairDocument: (pairId: number) => one<number>(sql, 'SELECT document_id FROM pairs WHERE id = $1', [pairId]),
-    sharing: (documentId: number) => row<{ shared: 0 | 1; owner_id: number | null; owner: string | null }>(sql,
-      'SELECT d.shared, d.created_by AS owner_id, u.name AS owner FROM documents d LEFT JOIN users u ON u.id = d.created_by WHERE d.id = $1',
+    sharing: (documentId: number) => row<{ shared: 0 | 1; owner_id: number | null; owner: string | null; trashed_at: string | null }>(sql,
+      'SELECT d.shared, d.created_by AS owner_id, u.name AS owner, d.trashed_at FROM documents d LEFT JOIN users u ON u.id = d.created_by WHERE d.id = $1',
       [documentId]),
     // Names in code-point order, as SQLite's default collation sorts them, whatever the database's locale.
     members: (documentId: number) => rows<MemberRow>(sql, `SELECT u.id, u.name, u.role FROM document_members m JOIN users u ON u.id = m.user_id

@@ -62,6 +62,11 @@ export async function one<T>(sql: Sql, text: string, values?: unknown[]): Promis
   return row === undefined ? undefined : (Object.values(row)[0] as T);
 }
 
+/** Every row's first column. */
+export async function column<T>(sql: Sql, text: string, values?: unknown[]): Promise<T[]> {
+  return (await sql.query(text, values)).rows.map((r) => Object.values(r)[0] as T);
+}
+
 /** The first row, or undefined. */
 export async function row<T>(sql: Sql, text: string, values?: unknown[]): Promise<T | undefined> {
   return (await sql.query(text, values)).rows[0] as T | undefined;

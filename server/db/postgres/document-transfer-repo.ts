@@ -23,21 +23,21 @@ export function documentTransferRepo(sql: Sql) {
         (SELECT min(s.start_offset) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' AND s.source_id = $2) AS src_start,
         (SELECT string_agg(s.text, '' ORDER BY s.idx) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src') AS src
       FROM pairs p WHERE p.document_id = $1 AND p.noise = 0 ORDER BY p.idx`, [documentId, sourceId]),
-    /** Up to `limit` non-noise pairs at or above `minState` after position `after`, in order (keyset pages). */
-    exportPage: (documentId: number, minState: number, after: number, limit: number) => rows<ExportPairRow>(sql, `SELECT p.idx, p.score, p.state,
+    /** Up to `limit` non-noise pairs in one of `states` after position `after`, in order (keyset pages). */
+    exportPage: (documentId: number, states: readonly number[], after: number, limit: number) => rows<ExportPairRow>(sql, `SELECT p.idx, p.score, p.state,
         p.mt_text, p.tgt_text, p.version, u.name AS last_editor, p.changed_at, p.imported_state, p.imported_editor,
         ${jsonList('s.text', "segments s WHERE s.pair_id = p.id AND s.side = 'src'", 's.idx')} AS src_segments,
         ${jsonList('s.text', "segments s WHERE s.pair_id = p.id AND s.side = 'tgt'", 's.idx')} AS tgt_segments,
-        ${jsonList('r.comment', "revisions r WHERE r.pair_id = p.id AND r.action = 'reject' AND r.comment IS NOT NULL", 'r.version')} AS comments
+        ${jsonList('c.body', 'comment_threads t JOIN thread_comments c ON c.thread_id = t.id WHERE t.pair_id = p.id', 't.id, c.id')} AS comments
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id
-      WHERE p.document_id = $1 AND p.noise = 0 AND p.state >= $2 AND p.idx > $3 ORDER BY p.idx LIMIT $4`, [documentId, minState, after, limit]),
+      WHERE p.document_id = $1 AND p.noise = 0 AND p.state = ANY($2::integer[]) AND p.idx > $3 ORDER BY p.idx LIMIT $4`, [documentId, states, after, limit]),
     lastChange: async (documentId: number) => (await one<string | null>(sql, 'SELECT max(changed_at) FROM pairs WHERE document_id = $1', [documentId])) ?? null,
     /** The idx of the first exported pair holding a character XML cannot carry, if any. */
-    firstXmlUnsafePair: (documentId: number, minState: number) => one<number>(sql, `SELECT p.idx FROM pairs p
-      WHERE p.document_id = $1 AND p.noise = 0 AND p.state >= $2 AND (p.tgt_text ~ $3
+    firstXmlUnsafePair: (documentId: number, states: readonly number[]) => one<number>(sql, `SELECT p.idx FROM pairs p
+      WHERE p.document_id = $1 AND p.noise = 0 AND p.state = ANY($2::integer[]) AND (p.tgt_text ~ $3
         OR EXISTS (SELECT 1 FROM segments s WHERE s.pair_id = p.id AND s.text ~ $3)
-        OR EXISTS (SELECT 1 FROM revisions r WHERE r.pair_id = p.id AND r.action = 'reject' AND r.comment ~ $3))
-      ORDER BY p.idx LIMIT 1`, [documentId, minState, XML_UNSAFE_CLASS]),
+        OR EXISTS (SELECT 1 FROM comment_threads t JOIN thread_comments c ON c.thread_id = t.id WHERE t.pair_id = p.id AND c.body ~ $3))
+      ORDER BY p.idx LIMIT 1`, [documentId, states, XML_UNSAFE_CLASS]),
     insertDocument: async (d: { title: string; sourceName: string; createdBy: number | null; createdAt: string | null; shared?: boolean }) =>
       (await one<number>(sql, `INSERT INTO documents (title, src_lang, tgt_lang, source_name, created_by, created_at, shared)
         VALUES ($1, 'zh-CN', 'en', $2, $3, coalesce($4::timestamptz, now()), $5) RETURNING id`,

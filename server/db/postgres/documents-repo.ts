@@ -1,30 +1,36 @@
 // SQL for documents, their imported sources, segments and pairs, on PostgreSQL (see ../documents-repo.ts).
 
-import type {
-  DocumentHeaderRow, DocumentSummaryRow, NewPair, PairFiguresRow, PairRow, SegmentRow,
+import {
+  SHELVES, withActivity, type DocumentHeaderRow, type DocumentShelf, type NewPair, type PairFiguresRow, type PairRow, type SegmentRow,
+  type SummarySqlRow,
 } from '../documents-repo.ts';
 import type { StoredStructure } from '../../domain/structured-text.ts';
 import { columns, one, row, rows, type Sql } from './connect.ts';
 
 // Counts grouped first (an index scan of migration 005's indexes), then spread into columns. `one` limits both scans to
-// the document $1.
-function summarySql(one: boolean): string {
+// the document $1. Each activity time is one index seek; withActivity picks the newest.
+function summarySql(one: boolean, shelf?: DocumentShelf): string {
   const and = one ? 'AND document_id = $1' : '';
   return `SELECT d.id, d.title, d.src_lang, d.tgt_lang, d.page_date, d.created_at, d.version,
+      d.created_by AS owner_id, u.name AS owner, d.archived_at, d.trashed_at, d.changed_at,
+      (SELECT max(r.created_at) FROM revisions r WHERE r.document_id = d.id) AS revised_at,
+      (SELECT a.created_at FROM alignment_ops a WHERE a.document_id = d.id ORDER BY a.id DESC LIMIT 1) AS aligned_at,
       coalesce(p.pair_count, 0) AS pair_count, coalesce(p.noise_count, 0) AS noise_count,
       coalesce(s.src_segment_count, 0) AS src_segment_count, coalesce(s.tgt_segment_count, 0) AS tgt_segment_count,
       coalesce(p.untranslated_count, 0) AS untranslated_count, coalesce(p.machine_count, 0) AS machine_count,
-      coalesce(p.translated_count, 0) AS translated_count, coalesce(p.approved_count, 0) AS approved_count
-    FROM documents d
+      coalesce(p.translated_count, 0) AS translated_count, coalesce(p.rejected_count, 0) AS rejected_count,
+      coalesce(p.approved_count, 0) AS approved_count
+    FROM documents d LEFT JOIN users u ON u.id = d.created_by
     LEFT JOIN (SELECT document_id, sum(n) FILTER (WHERE noise = 0) AS pair_count, sum(n) FILTER (WHERE noise = 1) AS noise_count,
         sum(n) FILTER (WHERE state = 0) AS untranslated_count, sum(n) FILTER (WHERE state = 10) AS machine_count,
-        sum(n) FILTER (WHERE state IN (20, 25)) AS translated_count, sum(n) FILTER (WHERE state = 30) AS approved_count
+        sum(n) FILTER (WHERE state = 20) AS translated_count, sum(n) FILTER (WHERE state = 25) AS rejected_count,
+        sum(n) FILTER (WHERE state = 30) AS approved_count
       FROM (SELECT document_id, noise, state, count(*) AS n FROM pairs WHERE true ${and} GROUP BY document_id, noise, state) g
       GROUP BY document_id) p ON p.document_id = d.id
     LEFT JOIN (SELECT document_id, sum(n) FILTER (WHERE side = 'src') AS src_segment_count, sum(n) FILTER (WHERE side = 'tgt') AS tgt_segment_count
       FROM (SELECT document_id, side, count(*) AS n FROM segments WHERE noise = 0 ${and} GROUP BY document_id, side) g
       GROUP BY document_id) s ON s.document_id = d.id
-    ${one ? 'WHERE d.id = $1' : 'ORDER BY d.id'}`;
+    ${one ? 'WHERE d.id = $1' : `WHERE ${SHELVES[shelf ?? 'active']} ORDER BY d.id`}`;
 }
 
 const WORKED = "p.state >= 20 AND p.mt_text != ''";
@@ -51,11 +57,17 @@ export function withSegments(pairs: PairRow[], segments: SegmentRow[]) {
 
 export function documentsRepo(sql: Sql) {
   return {
-    list: () => rows<DocumentSummaryRow>(sql, summarySql(false)),
-    byId: (id: number) => row<DocumentSummaryRow>(sql, summarySql(true), [id]),
+    /** The documents on one shelf (the working ones unless told), in the order they were imported. */
+    list: async (shelf: DocumentShelf = 'active') => (await rows<SummarySqlRow>(sql, summarySql(false, shelf))).map(withActivity),
+    /** One document, whichever shelf it is on. */
+    async byId(id: number) {
+      const found = await row<SummarySqlRow>(sql, summarySql(true), [id]);
+      return found && withActivity(found);
+    },
     exists: async (id: number) => (await one(sql, 'SELECT 1 FROM documents WHERE id = $1', [id])) === 1,
     header: (id: number) => row<DocumentHeaderRow>(sql, 'SELECT id, title, src_lang, tgt_lang, page_date, created_at, version FROM documents WHERE id = $1', [id]),
-    count: async () => (await one<number>(sql, 'SELECT count(*) FROM documents'))!,
+    // Purged documents count: a workbench whose trash was emptied is not a new one to put the demo in.
+    count: async () => (await one<number>(sql, 'SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM purged_documents)'))!,
     /** `shared` false: only the creator, members and admins may open it. */
     insertDocument: async (d: { title: string; srcLang: string; tgtLang: string; sourceName: string | null; pageDate: string | null; createdBy: number | null; shared?: boolean }) =>
       (await one<number>(sql, `INSERT INTO documents (title, src_lang, tgt_lang, source_name, page_date, created_by, shared)

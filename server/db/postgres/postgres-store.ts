@@ -9,7 +9,9 @@ import { accessRepo } from './access-repo.ts';
 import { accountsRepo } from './accounts-repo.ts';
 import { alignmentRepo } from './alignment-repo.ts';
 import { chartsRepo } from './charts-repo.ts';
+import { commentsRepo } from './comments-repo.ts';
 import { openPostgres, type PostgresPool, type Sql } from './connect.ts';
+import { documentLifecycleRepo } from './document-lifecycle-repo.ts';
 import { documentTransferRepo } from './document-transfer-repo.ts';
 import { documentsRepo } from './documents-repo.ts';
 import { glossaryRepo } from './glossary-repo.ts';
@@ -28,7 +30,8 @@ type ReportingChanges<X> = {
 /** The repositories bound to `sql`, in the shape the store hands to a use case. */
 export function postgresRepositories(sql: Sql): Tx {
   const tx = {
-    pairs: pairsRepo(sql), documents: documentsRepo(sql), transfer: documentTransferRepo(sql), alignment: alignmentRepo(sql),
+    pairs: pairsRepo(sql), comments: commentsRepo(sql), documents: documentsRepo(sql), transfer: documentTransferRepo(sql),
+    lifecycle: documentLifecycleRepo(sql), alignment: alignmentRepo(sql),
     accounts: accountsRepo(sql), access: accessRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql),
     loginCounters: loginCounters(sql), loginDevices: loginDevicesRepo(sql), charts: chartsRepo(sql),
   } satisfies Record<keyof Repositories, unknown>;

@@ -11,7 +11,8 @@ contract('accounts repository', (store) => {
     const mei = await addUser(store(), 'mei');
     expect(lin).toBeTypeOf('number');
     expect(mei).toBeGreaterThan(lin);
-    expect(await accounts.userByName('lin')).toEqual({ id: lin, name: 'lin', role: 'reviewer', password_hash: 'scrypt$hash-of-lin' });
+    expect(await accounts.userByName('lin')).toEqual({
+      id: lin, name: 'lin', role: 'reviewer', password_hash: 'scrypt$hash-of-lin', deactivated_at: null, must_change_password: 0 });
     expect(await accounts.userById(mei)).toMatchObject({ id: mei, name: 'mei', role: 'translator' });
     expect(await accounts.userByName('nobody')).toBeUndefined();
     expect(await accounts.countUsers()).toBe(2);
@@ -35,10 +36,49 @@ contract('accounts repository', (store) => {
     const { accounts } = store().repos;
     const user = await addUser(store(), 'lin', 'admin');
     await accounts.insertToken(user, 'hash-1');
-    expect(await accounts.userByTokenHash('hash-1')).toEqual({ id: user, name: 'lin', role: 'admin', password_hash: 'scrypt$hash-of-lin', last_used_at: null });
+    expect(await accounts.userByTokenHash('hash-1')).toEqual({
+      id: user, name: 'lin', role: 'admin', password_hash: 'scrypt$hash-of-lin', deactivated_at: null, must_change_password: 0, last_used_at: null });
     await accounts.touchToken('hash-1', '2026-12-04T04:45:00.123Z');
     expect(await accounts.userByTokenHash('hash-1')).toMatchObject({ last_used_at: '2026-12-04T04:45:00.123Z' });
     expect(await accounts.userByTokenHash('hash-2')).toBeUndefined();
+  });
+
+  it('when the last active admin would lose the role or be deactivated then the change is refused', async () => {
+    const { accounts } = store().repos;
+    const lin = await addUser(store(), 'lin', 'admin');
+    const mei = await addUser(store(), 'mei', 'admin');
+    expect(await accounts.setRole(mei, 'reviewer')).toBe(1);
+    expect(await accounts.setRole(lin, 'translator')).toBe(0);
+    expect(await accounts.deactivate(lin, '2026-12-04T05:00:00.000Z')).toBe(0);
+    expect(await accounts.setRole(mei, 'admin')).toBe(1);
+    expect(await accounts.deactivate(lin, '2026-12-04T05:00:00.000Z')).toBe(1);
+    expect(await accounts.deactivate(lin, '2026-12-04T06:00:00.000Z')).toBe(0);
+    expect(await accounts.setRole(mei, 'reviewer')).toBe(0);
+    expect(await accounts.setRole(lin, 'translator')).toBe(1);
+    expect(await accounts.reactivate(lin)).toBe(1);
+    expect(await accounts.listedUser(lin)).toMatchObject({ role: 'translator', deactivated_at: null, last_login_at: null });
+  });
+
+  it('when accounts are managed then the list, sign-in time, one-time password, sessions and named tokens follow', async () => {
+    const { accounts } = store().repos;
+    const mei = await addUser(store(), 'mei');
+    const lin = (await accounts.insertUser('Lin', 'reviewer', 'scrypt$once', true));
+    expect((await accounts.listUsers()).map((u) => u.name)).toEqual(['Lin', 'mei']);
+    expect(await accounts.userById(lin)).toMatchObject({ must_change_password: 1 });
+    await accounts.setPassword(lin, 'scrypt$own', false);
+    await accounts.touchLogin(lin, '2026-12-04T05:00:00.123Z');
+    expect(await accounts.listedUser(lin)).toMatchObject({ must_change_password: 0, last_login_at: '2026-12-04T05:00:00.123Z' });
+    for (const id of ['a', 'b', 'c']) await accounts.insertSession({ id, user_id: lin, csrf_token: id, expires_at: '2099-01-01T00:00:00.000Z' });
+    await accounts.deleteSessionsOf(lin, 'b');
+    expect([await accounts.session('a'), await accounts.session('c')]).toEqual([undefined, undefined]);
+    expect(await accounts.session('b')).toBeDefined();
+    const first = await accounts.insertToken(lin, 'h1', 'laptop');
+    const second = await accounts.insertToken(lin, 'h2');
+    expect((await accounts.tokensOf(lin)).map((t) => [t.id, t.name, t.last_used_at])).toEqual([[first, 'laptop', null], [second, null, null]]);
+    expect(await accounts.deleteToken(mei, first)).toBe(0);
+    expect(await accounts.deleteToken(lin, first)).toBe(1);
+    await accounts.deleteTokensOf(lin);
+    expect(await accounts.tokensOf(lin)).toEqual([]);
   });
 });
 
@@ -62,10 +102,10 @@ contract('access repository', (store) => {
     expect(await access.visible(closed.documentId, stranger)).toBe(false);
     expect(await access.visibleIds(stranger)).toEqual(new Set([shared.documentId]));
     expect(await access.visibleIds(member)).toEqual(new Set([shared.documentId, closed.documentId]));
-    expect(await access.sharing(closed.documentId)).toEqual({ shared: 0, owner_id: owner, owner: 'owner' });
+    expect(await access.sharing(closed.documentId)).toEqual({ shared: 0, owner_id: owner, owner: 'owner', trashed_at: null });
     await access.setShared(closed.documentId, true);
     expect(await access.visible(closed.documentId, stranger)).toBe(true);
-    expect(await access.sharing(shared.documentId)).toEqual({ shared: 1, owner_id: null, owner: null });
+    expect(await access.sharing(shared.documentId)).toEqual({ shared: 1, owner_id: null, owner: null, trashed_at: null });
     expect(await access.pairDocument(closed.pairIds[1]!)).toBe(closed.documentId);
     expect(await access.pairDocument(-1)).toBeUndefined();
     expect(await access.userByName('Member')).toEqual({ id: member, name: 'Member', role: 'translator' });

@@ -5,16 +5,22 @@ import type { ContractStore } from './stores.ts';
 import { contract } from './stores.ts';
 import { addUser, insertDocument, SAMPLE } from './fixtures.ts';
 
-/** A save as post-editing makes it: the versioned update, then its revision. */
+/** A save as post-editing makes it: the versioned update, then its revision; a comment starts a thread on the pair. */
 async function save(store: ContractStore, pairId: number, text: string, state = 20, action = 'save', comment: string | null = null) {
-  return store.transaction(async ({ pairs }) => {
+  return store.transaction(async ({ pairs, comments }) => {
     const pair = (await pairs.pair(pairId))!;
     const saved = await pairs.update(pairId, pair.version, text, state, null, 3);
-    await pairs.insertRevision({ pairId, version: pair.version + 1, authorId: null, action, oldText: pair.tgt_text, newText: text,
-      oldState: pair.state, newState: state, comment, seconds: 3 });
+    const revisionId = await pairs.insertRevision({ pairId, version: pair.version + 1, authorId: null, action, oldText: pair.tgt_text,
+      newText: text, oldState: pair.state, newState: state, comment, seconds: 3 });
+    if (comment !== null) {
+      const threadId = await comments.insertThread({ documentId: pair.document_id, pairId, revisionId, category: null, severity: null, createdBy: null });
+      await comments.insertComment(threadId, null, comment);
+    }
     return saved;
   });
 }
+
+const ALL = [0, 10, 20, 25, 30];
 
 contract('documents repository', (store) => {
   it('when a document is imported then its summary counts pairs, noise, sentences and states', async () => {
@@ -81,23 +87,23 @@ contract('documents repository', (store) => {
 });
 
 contract('document transfer repository', (store) => {
-  it('when pairs are exported in pages then each carries its sentences and reject comments as JSON lists', async () => {
+  it('when pairs are exported in pages then each carries its sentences and thread comments as JSON lists', async () => {
     const { transfer } = store().repos;
     const { documentId, pairIds } = await insertDocument(store(), '会见', SAMPLE);
     await save(store(), pairIds[1]!, 'Views were exchanged.', 25, 'reject', 'Too loose.');
     await save(store(), pairIds[1]!, 'Views were exchanged again.', 25, 'reject', '还是不对');
-    const first = await transfer.exportPage(documentId, 0, -1, 2);
+    const first = await transfer.exportPage(documentId, ALL, -1, 2);
     expect(first.map((r) => r.idx)).toEqual([0, 1]);
-    const second = await transfer.exportPage(documentId, 0, 1, 2);
+    const second = await transfer.exportPage(documentId, ALL, 1, 2);
     expect(second.map((r) => r.idx)).toEqual([3, 4]);
-    expect(await transfer.exportPage(documentId, 0, 4, 2)).toEqual([]);
+    expect(await transfer.exportPage(documentId, ALL, 4, 2)).toEqual([]);
     const rows = [...first, ...second];
     expect(rows[1]).toMatchObject({ state: 25, tgt_text: 'Views were exchanged again.', version: 3, last_editor: null });
     expect(JSON.parse(rows[1]!.comments)).toEqual(['Too loose.', '还是不对']);
     expect(JSON.parse(rows[1]!.src_segments)).toEqual([SAMPLE[1]!.zh]);
     expect(JSON.parse(rows[2]!.tgt_segments)).toEqual([]);
     expect(JSON.parse(rows[0]!.comments)).toEqual([]);
-    expect((await transfer.exportPage(documentId, 20, -1, 500)).map((r) => r.idx)).toEqual([1]);
+    expect((await transfer.exportPage(documentId, [25], -1, 500)).map((r) => r.idx)).toEqual([1]);
     expect(await transfer.lastChange(documentId)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(await transfer.lastChange(documentId + 100)).toBeNull();
   });
@@ -105,10 +111,10 @@ contract('document transfer repository', (store) => {
   it('when a text holds a character XML cannot carry then the scan finds the first such pair', async () => {
     const { transfer } = store().repos;
     const clean = await insertDocument(store(), '干净', SAMPLE);
-    expect(await transfer.firstXmlUnsafePair(clean.documentId, 0)).toBeUndefined();
+    expect(await transfer.firstXmlUnsafePair(clean.documentId, ALL)).toBeUndefined();
     const dirty = await insertDocument(store(), '脏', [...SAMPLE.slice(0, 2), { zh: '会谈\u0001进行。', en: 'Talks\u000b.' }, { zh: '好。', en: 'Good\uffff.' }]);
-    expect(await transfer.firstXmlUnsafePair(dirty.documentId, 0)).toBe(2);
-    expect(await transfer.firstXmlUnsafePair(dirty.documentId, 20)).toBeUndefined();
+    expect(await transfer.firstXmlUnsafePair(dirty.documentId, ALL)).toBe(2);
+    expect(await transfer.firstXmlUnsafePair(dirty.documentId, [20, 30])).toBeUndefined();
   });
 
   it('when a bilingual file is imported then each pair keeps its own state, version, editor and time', async () => {
