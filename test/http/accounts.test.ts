@@ -6,9 +6,11 @@ import { addUser, Client, startTestServer, type TestServer } from '../support/te
 let server: TestServer;
 let root: Client;
 
-const idOf = (name: string) => server.db.prepare('SELECT id FROM users WHERE name = ?').pluck().get(name) as number;
-const userRow = (name: string) => server.db.prepare('SELECT role, deactivated_at, must_change_password, last_login_at FROM users WHERE name = ?').get(name) as
-  { role: string; deactivated_at: string | null; must_change_password: number; last_login_at: string | null };
+// Portable SQL, so that the checks of what was stored run on both databases.
+const value = (sql: string, params?: unknown[]) => server.value(sql, params);
+const idOf = (name: string) => server.value<number>('SELECT id FROM users WHERE name = ?', [name]);
+const userRow = async (name: string) => (await server.rows<{ role: string; deactivated_at: string | null; must_change_password: number; last_login_at: string | null }>(
+  'SELECT role, deactivated_at, must_change_password, last_login_at FROM users WHERE name = ?', [name]))[0]!;
 const bearer = (token: string, path = '/api/documents') => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
 const oneTimeIn = (html: string) => /data-testid="one-time-password">([^<]+)</.exec(html)?.[1];
 
@@ -39,7 +41,7 @@ describe('the admin user list (/admin/users)', () => {
     expect(lin).toContain('active');
     const rootRow = /data-testid="user-root"[\s\S]*?<\/tr>/.exec(page.text)![0];
     expect(rootRow).toMatch(/UTC/);
-    expect(userRow('root').last_login_at).not.toBeNull();
+    expect((await userRow('root')).last_login_at).not.toBeNull();
   });
 
   it('when a translator or a reviewer opens it or posts to it then 403, and the header has no link', async () => {
@@ -47,9 +49,9 @@ describe('the admin user list (/admin/users)', () => {
       const c = await signedIn(name);
       expect((await c.get('/documents')).text).not.toContain('data-testid="nav-users"');
       expect((await c.get('/admin/users')).status).toBe(403);
-      const post = await c.request('POST', `/admin/users/${idOf('root')}/deactivate`, { form: { _csrf: c.csrf } });
+      const post = await c.request('POST', `/admin/users/${await idOf('root')}/deactivate`, { form: { _csrf: c.csrf } });
       expect(post.status).toBe(403);
-      expect(userRow('root').deactivated_at).toBeNull();
+      expect((await userRow('root')).deactivated_at).toBeNull();
     }
   });
 
@@ -58,7 +60,7 @@ describe('the admin user list (/admin/users)', () => {
     expect(res.status).toBe(200);
     const password = oneTimeIn(res.text)!;
     expect(password).toMatch(/^\S{12,}$/);
-    expect(userRow('zhao')).toMatchObject({ role: 'reviewer', must_change_password: 1 });
+    expect(await userRow('zhao')).toMatchObject({ role: 'reviewer', must_change_password: 1 });
     expect((await root.get('/admin/users')).text).not.toContain(password);
 
     const zhao = new Client(server.url);
@@ -73,7 +75,7 @@ describe('the admin user list (/admin/users)', () => {
     expect(api.json().error).toMatch(/Choose a new password/);
     const changed = await zhao.request('POST', '/account/password', { form: { _csrf: zhao.csrf, current: password, password: 'zhao-own-pass-1' } });
     expect(changed.status).toBe(200);
-    expect(userRow('zhao').must_change_password).toBe(0);
+    expect((await userRow('zhao')).must_change_password).toBe(0);
     expect((await zhao.get('/documents')).status).toBe(200);
   });
 
@@ -82,39 +84,39 @@ describe('the admin user list (/admin/users)', () => {
     [{ name: 'sun', role: 'boss' }, 400, 'The role must be'],
     [{ name: 'lin', role: 'translator' }, 409, 'A user named &quot;lin&quot; already exists.'],
   ])('when an admin creates %j then %i with the sentence in the list, and nothing is stored', async (form, status, sentence) => {
-    const before = server.db.prepare('SELECT count(*) FROM users').pluck().get();
+    const before = await value('SELECT count(*) FROM users');
     const res = await root.request('POST', '/admin/users', { form: { _csrf: root.csrf, ...form }, headers: { 'HX-Request': 'true' } });
     expect(res.status).toBe(status);
     expect(res.text).toContain('data-testid="users-error"');
     expect(res.text).toContain(sentence);
     expect(res.text).toMatch(/^<div id="users">/);
-    expect(server.db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(before);
+    expect(await value('SELECT count(*) FROM users')).toBe(before);
   });
 
   it('when an admin changes a role then it is stored and the list says so', async () => {
-    const res = await root.request('POST', `/admin/users/${idOf('lin')}/role`, { form: { _csrf: root.csrf, role: 'reviewer' } });
+    const res = await root.request('POST', `/admin/users/${await idOf('lin')}/role`, { form: { _csrf: root.csrf, role: 'reviewer' } });
     expect(res.status).toBe(200);
     expect(res.text).toContain('lin is now reviewer.');
-    expect(userRow('lin').role).toBe('reviewer');
-    await root.request('POST', `/admin/users/${idOf('lin')}/role`, { form: { _csrf: root.csrf, role: 'translator' } });
-    expect(userRow('lin').role).toBe('translator');
+    expect((await userRow('lin')).role).toBe('reviewer');
+    await root.request('POST', `/admin/users/${await idOf('lin')}/role`, { form: { _csrf: root.csrf, role: 'translator' } });
+    expect((await userRow('lin')).role).toBe('translator');
   });
 
   it('when the last active admin would lose the role then 409 says why and the role stays', async () => {
-    const res = await root.request('POST', `/admin/users/${idOf('root')}/role`, { form: { _csrf: root.csrf, role: 'translator' } });
+    const res = await root.request('POST', `/admin/users/${await idOf('root')}/role`, { form: { _csrf: root.csrf, role: 'translator' } });
     expect(res.status).toBe(409);
     expect(res.text).toContain('&quot;root&quot; is the last active admin: make another user admin first.');
-    expect(userRow('root').role).toBe('admin');
+    expect((await userRow('root')).role).toBe('admin');
   });
 
   it('when an admin deactivates themselves or resets their own password then 400 with a sentence', async () => {
-    const self = await root.request('POST', `/admin/users/${idOf('root')}/deactivate`, { form: { _csrf: root.csrf } });
+    const self = await root.request('POST', `/admin/users/${await idOf('root')}/deactivate`, { form: { _csrf: root.csrf } });
     expect(self.status).toBe(400);
     expect(self.text).toContain('You cannot deactivate your own account.');
-    const reset = await root.request('POST', `/admin/users/${idOf('root')}/reset-password`, { form: { _csrf: root.csrf } });
+    const reset = await root.request('POST', `/admin/users/${await idOf('root')}/reset-password`, { form: { _csrf: root.csrf } });
     expect(reset.status).toBe(400);
     expect(reset.text).toContain('Change your own password on your account page.');
-    expect(userRow('root').deactivated_at).toBeNull();
+    expect((await userRow('root')).deactivated_at).toBeNull();
   });
 
   it('when a user id names nobody then 404 with a sentence', async () => {
@@ -132,7 +134,7 @@ describe('deactivation', () => {
     expect((await bearer(token)).status).toBe(200);
     expect((await qian.get('/documents')).status).toBe(200);
 
-    const res = await root.request('POST', `/admin/users/${idOf('qian')}/deactivate`, { form: { _csrf: root.csrf } });
+    const res = await root.request('POST', `/admin/users/${await idOf('qian')}/deactivate`, { form: { _csrf: root.csrf } });
     expect(res.status).toBe(200);
     expect(/data-testid="user-qian"[\s\S]*?<\/tr>/.exec(res.text)![0]).toContain('deactivated');
 
@@ -141,7 +143,7 @@ describe('deactivation', () => {
     expect(page.headers.get('location')).toMatch(/^\/login/);
     expect((await qian.request('GET', '/api/documents')).status).toBe(401);
     expect((await bearer(token)).status).toBe(401);
-    expect(server.db.prepare('SELECT count(*) FROM sessions WHERE user_id = ?').pluck().get(idOf('qian'))).toBe(0);
+    expect(await value('SELECT count(*) FROM sessions WHERE user_id = ?', [await idOf('qian')])).toBe(0);
 
     const again = await new Client(server.url).login('qian');
     expect(again.status).toBe(401);
@@ -149,7 +151,7 @@ describe('deactivation', () => {
     const wrong = await new Client(server.url).login('qian', 'not the password');
     expect(wrong.text).toContain('The user name or password is wrong.');
 
-    const back = await root.request('POST', `/admin/users/${idOf('qian')}/reactivate`, { form: { _csrf: root.csrf } });
+    const back = await root.request('POST', `/admin/users/${await idOf('qian')}/reactivate`, { form: { _csrf: root.csrf } });
     expect(back.text).toContain('qian may sign in again.');
     expect((await new Client(server.url).login('qian')).status).toBe(303);
     // Reactivating restores the sign-in, not the revoked token.
@@ -161,10 +163,10 @@ describe('deactivation', () => {
     const sun = await signedIn('sun');
     const sid = sun.cookies.get('duiqi_sid')!;
     // Deactivated behind the server's back: the lookup itself must refuse, not only the cleanup of sessions.
-    server.db.prepare("UPDATE users SET deactivated_at = '2026-01-01T00:00:00.000Z' WHERE name = 'sun'").run();
-    expect(server.db.prepare('SELECT count(*) FROM sessions WHERE id = ?').pluck().get(sid)).toBe(1);
+    await server.rows("UPDATE users SET deactivated_at = '2026-01-01T00:00:00.000Z' WHERE name = 'sun'");
+    expect(await value('SELECT count(*) FROM sessions WHERE id = ?', [sid])).toBe(1);
     expect((await sun.request('GET', '/api/documents')).status).toBe(401);
-    server.db.prepare("UPDATE users SET deactivated_at = NULL WHERE name = 'sun'").run();
+    await server.rows("UPDATE users SET deactivated_at = NULL WHERE name = 'sun'");
   });
 });
 
@@ -172,10 +174,10 @@ describe('password reset', () => {
   it("when an admin resets a password then the one-time password is shown once, the user's sessions end and the old password stops working", async () => {
     await addUser(server.store, 'zhou', 'translator');
     const zhou = await signedIn('zhou');
-    const res = await root.request('POST', `/admin/users/${idOf('zhou')}/reset-password`, { form: { _csrf: root.csrf } });
+    const res = await root.request('POST', `/admin/users/${await idOf('zhou')}/reset-password`, { form: { _csrf: root.csrf } });
     expect(res.status).toBe(200);
     const password = oneTimeIn(res.text)!;
-    expect(userRow('zhou').must_change_password).toBe(1);
+    expect((await userRow('zhou')).must_change_password).toBe(1);
     expect((await zhou.request('GET', '/api/documents')).status).toBe(401);
     expect((await new Client(server.url).login('zhou')).status).toBe(401);
     const fresh = new Client(server.url);
@@ -229,7 +231,7 @@ describe('the account page (/account)', () => {
     expect(row).toContain('nightly export');
     expect(row.match(/UTC/g)).toHaveLength(2);
 
-    const id = server.db.prepare("SELECT id FROM api_tokens WHERE name = 'nightly export'").pluck().get() as number;
+    const id = await value("SELECT id FROM api_tokens WHERE name = 'nightly export'") as number;
     const revoked = await lin.request('POST', `/account/tokens/${id}/revoke`, { form: { _csrf: lin.csrf } });
     expect(revoked.status).toBe(200);
     expect(revoked.text).toContain('The token is revoked');
@@ -238,7 +240,7 @@ describe('the account page (/account)', () => {
 
   it("when a user revokes someone else's token or names none then 404 and that token still works", async () => {
     const wangs = await accounts(server.store).createToken('wang', 'ci');
-    const id = server.db.prepare("SELECT id FROM api_tokens WHERE name = 'ci'").pluck().get() as number;
+    const id = await value("SELECT id FROM api_tokens WHERE name = 'ci'") as number;
     const lin = await signedIn('lin');
     const res = await lin.request('POST', `/account/tokens/${id}/revoke`, { form: { _csrf: lin.csrf } });
     expect(res.status).toBe(404);
@@ -273,35 +275,35 @@ describe('the JSON API for users (/api/users) and for one\'s own account (/api/a
     expect(users.find((u) => u.name === 'root')).toMatchObject({ role: 'admin', active: true, mustChangePassword: false, lastLoginAt: expect.any(String) });
     const linToken = await accounts(server.store).createToken('lin');
     expect((await api('GET', '/api/users', undefined, linToken)).status).toBe(403);
-    expect((await api('PATCH', `/api/users/${idOf('wang')}`, { role: 'admin' }, linToken)).status).toBe(403);
-    expect(userRow('wang').role).toBe('reviewer');
+    expect((await api('PATCH', `/api/users/${await idOf('wang')}`, { role: 'admin' }, linToken)).status).toBe(403);
+    expect((await userRow('wang')).role).toBe('reviewer');
   });
 
   it('when an admin creates a user without a password then 201 carries a one-time password', async () => {
     const res = await api('POST', '/api/users', { name: 'feng', role: 'translator' });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ name: 'feng', role: 'translator', oneTimePassword: expect.stringMatching(/^\S{12,}$/) });
-    expect(userRow('feng').must_change_password).toBe(1);
+    expect((await userRow('feng')).must_change_password).toBe(1);
     const given = await api('POST', '/api/users', { name: 'chen', role: 'translator', password: 'chen-pass-12' });
-    expect(await given.json()).toEqual({ id: idOf('chen'), name: 'chen', role: 'translator' });
-    expect(userRow('chen').must_change_password).toBe(0);
+    expect(await given.json()).toEqual({ id: await idOf('chen'), name: 'chen', role: 'translator' });
+    expect((await userRow('chen')).must_change_password).toBe(0);
   });
 
   it('when an admin patches role and state then both are stored; one refused field changes neither', async () => {
-    const id = idOf('feng');
+    const id = await idOf('feng');
     const res = await api('PATCH', `/api/users/${id}`, { role: 'reviewer', active: false });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ name: 'feng', role: 'reviewer', active: false });
     const bad = await api('PATCH', `/api/users/${id}`, { role: 'admin', active: 'yes' });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toBe('"active" must be true or false.');
-    expect(userRow('feng').role).toBe('reviewer');
+    expect((await userRow('feng')).role).toBe('reviewer');
     expect((await api('PATCH', `/api/users/${id}`, { role: 'admin', active: true })).status).toBe(200);
     // With feng an admin, root could step down; but root may not deactivate root, so neither change is kept.
-    const half = await api('PATCH', `/api/users/${idOf('root')}`, { role: 'reviewer', active: false });
+    const half = await api('PATCH', `/api/users/${await idOf('root')}`, { role: 'reviewer', active: false });
     expect(half.status).toBe(400);
     expect((await half.json()).error).toBe('You cannot deactivate your own account.');
-    expect(userRow('root')).toMatchObject({ role: 'admin', deactivated_at: null });
+    expect(await userRow('root')).toMatchObject({ role: 'admin', deactivated_at: null });
     expect((await api('PATCH', `/api/users/${id}`, { role: 'reviewer' })).status).toBe(200);
   });
 
@@ -309,20 +311,20 @@ describe('the JSON API for users (/api/users) and for one\'s own account (/api/a
     [{}, 400, 'Send "role" or "active" to change.'],
     [{ role: 'boss' }, 400, 'The role must be one of admin, reviewer, translator.'],
   ])('when an admin patches %j then %i with a sentence', async (body, status, sentence) => {
-    const res = await api('PATCH', `/api/users/${idOf('lin')}`, body);
+    const res = await api('PATCH', `/api/users/${await idOf('lin')}`, body);
     expect(res.status).toBe(status);
     expect((await res.json()).error).toBe(sentence);
   });
 
   it('when the last active admin would be demoted or deactivated through the API then 409 says why', async () => {
-    const res = await api('PATCH', `/api/users/${idOf('root')}`, { role: 'reviewer' });
+    const res = await api('PATCH', `/api/users/${await idOf('root')}`, { role: 'reviewer' });
     expect(res.status).toBe(409);
     expect((await res.json()).error).toBe('"root" is the last active admin: make another user admin first.');
     expect((await api('PATCH', '/api/users/9999', { active: true })).status).toBe(404);
   });
 
   it('when an admin resets a password through the API then the answer carries the one-time password', async () => {
-    const res = await api('POST', `/api/users/${idOf('chen')}/reset-password`);
+    const res = await api('POST', `/api/users/${await idOf('chen')}/reset-password`);
     expect(res.status).toBe(200);
     const { oneTimePassword } = await res.json() as { oneTimePassword: string };
     expect((await new Client(server.url).login('chen', oneTimePassword)).status).toBe(303);

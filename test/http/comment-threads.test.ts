@@ -22,7 +22,9 @@ beforeAll(async () => {
 });
 afterAll(() => seeded.server.close());
 
-const db = () => seeded.server.db;
+// Portable SQL, so that the checks of what was stored run on both databases.
+const value = (sql: string, params?: unknown[]) => seeded.server.value(sql, params);
+const row = async (sql: string, params?: unknown[]) => (await seeded.server.rows(sql, params))[0];
 const htmx = (c: Client) => ({ 'X-CSRF-Token': c.csrf, 'HX-Request': 'true' });
 
 async function signedIn(name: string): Promise<Client> {
@@ -45,7 +47,7 @@ describe('the comment thread API', () => {
     expect(listed.status).toBe(200);
     const [thread] = listed.json() as { id: number; category: string; severity: string; author: string; resolvedAt: string | null; comments: { author: string; body: string }[] }[];
     expect(thread).toMatchObject({ category: 'accuracy', severity: 'major', author: 'wang', resolvedAt: null, comments: [{ author: 'wang', body: '“state visit” is missing.' }] });
-    const stored = db().prepare('SELECT t.revision_id, r.action FROM comment_threads t JOIN revisions r ON r.id = t.revision_id WHERE t.id = ?').get(thread!.id);
+    const stored = await row('SELECT t.revision_id, r.action FROM comment_threads t JOIN revisions r ON r.id = t.revision_id WHERE t.id = ?', [thread!.id]);
     expect(stored).toEqual({ revision_id: expect.any(Number), action: 'reject' });
 
     const reply = await api('lin', 'POST', `/api/pairs/${pair.id}/comments/${thread!.id}/replies`, { body: 'Added “state visit”, please look again.' });
@@ -80,11 +82,11 @@ describe('the comment thread API', () => {
     ['too long a body', { body: 'x'.repeat(2001) }, 400, /at most 2000/],
   ])('when a comment has %s then 400 with a sentence and nothing is stored', async (_what, body, status, message) => {
     const pair = await pairWith(seeded.server.store, seeded.docs.other, 'Ding Xuexiang');
-    const before = db().prepare('SELECT count(*) FROM thread_comments').pluck().get();
+    const before = await value('SELECT count(*) FROM thread_comments');
     const res = await api('lin', 'POST', `/api/pairs/${pair.id}/comments`, body);
     expect(res.status).toBe(status);
     expect(res.json().error).toMatch(message);
-    expect(db().prepare('SELECT count(*) FROM thread_comments').pluck().get()).toBe(before);
+    expect(await value('SELECT count(*) FROM thread_comments')).toBe(before);
   });
 
   it('when a rejection names an unknown category or a category without severity then 400 and the pair is unchanged', async () => {
@@ -94,20 +96,20 @@ describe('the comment thread API', () => {
       expect(res.status).toBe(400);
       expect(res.json().error).toMatch(/must be one of/);
     }
-    expect(db().prepare('SELECT state, version FROM pairs WHERE id = ?').get(pair.id)).toEqual({ state: pair.state, version: pair.version });
+    expect(await row('SELECT state, version FROM pairs WHERE id = ?', [pair.id])).toEqual({ state: pair.state, version: pair.version });
   });
 
   it('when two reviewers reject the same version at once then one rejection and its thread are stored, the other is a 409 that starts no thread', async () => {
     const pair = await pairWith(seeded.server.store, seeded.docs.demo, 'justice and justice');
-    const threads = () => db().prepare('SELECT count(*) FROM comment_threads WHERE pair_id = ?').pluck().get(pair.id);
+    const threads = () => value('SELECT count(*) FROM comment_threads WHERE pair_id = ?', [pair.id]);
     const [a, b] = await Promise.all(['Twice “justice”.', 'Repeated word.'].map((comment) =>
       api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'reject', version: pair.version, comment, category: 'fluency', severity: 'minor' })));
     expect([a!.status, b!.status].sort()).toEqual([200, 409]);
-    expect(db().prepare('SELECT state, version FROM pairs WHERE id = ?').get(pair.id)).toEqual({ state: 25, version: pair.version + 1 });
-    expect(threads()).toBe(1);
+    expect(await row('SELECT state, version FROM pairs WHERE id = ?', [pair.id])).toEqual({ state: 25, version: pair.version + 1 });
+    expect(await threads()).toBe(1);
     const stale = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'reject', version: pair.version, comment: 'Late.', category: 'style', severity: 'minor' });
     expect(stale.status).toBe(409);
-    expect(threads()).toBe(1);
+    expect(await threads()).toBe(1);
   });
 
   it('when a thread is named under another pair or by a word then 404', async () => {
@@ -124,7 +126,7 @@ describe('the comment thread API', () => {
     const started = await api('wang', 'POST', `/api/pairs/${secret.pair}/comments`, { body: 'Confidential: check the date.' });
     expect(started.status).toBe(201);
     const thread = started.json().id as number;
-    const before = db().prepare('SELECT count(*) FROM thread_comments').pluck().get();
+    const before = await value('SELECT count(*) FROM thread_comments');
     for (const [method, url, body] of [
       ['GET', `/api/pairs/${secret.pair}/comments`, undefined],
       ['POST', `/api/pairs/${secret.pair}/comments`, { body: 'hello' }],
@@ -138,7 +140,7 @@ describe('the comment thread API', () => {
     const page = await (await signedIn('mei')).get(`/documents/${secret.doc}/pairs/${secret.pair}/comments`);
     expect(page.status).toBe(404);
     expect(page.text).not.toContain('Confidential');
-    expect(db().prepare('SELECT count(*) FROM thread_comments').pluck().get()).toBe(before);
+    expect(await value('SELECT count(*) FROM thread_comments')).toBe(before);
     // An admin may open every document, so every thread.
     expect((await api('root', 'GET', `/api/pairs/${secret.pair}/comments`)).json()).toHaveLength(1);
   });
@@ -164,7 +166,7 @@ describe('the review loop in the editor', () => {
     expect(missing.status).toBe(400);
     expect(missing.text).toMatch(/data-testid="field-error-category" role="alert">Pick the error/);
     expect(missing.text).toContain('Repeated word.</textarea>');
-    expect(db().prepare('SELECT state FROM pairs WHERE id = ?').pluck().get(pair.id)).toBe(pair.state);
+    expect(await value('SELECT state FROM pairs WHERE id = ?', [pair.id])).toBe(pair.state);
     // The role decides before the fields: a translator's empty rejection is a 403, not a form to fix.
     const lin = await signedIn('lin');
     const refused = await lin.request('POST', `/documents/${seeded.docs.demo}/pairs/${pair.id}/reject`, { form: { version: String(pair.version) }, headers: htmx(lin) });

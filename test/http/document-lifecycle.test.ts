@@ -23,7 +23,9 @@ async function importAs(who: string, title: string, fields: Record<string, strin
 }
 
 const api = (who: string, method: string, url: string, json?: unknown) => seeded.api(who, method, url, json);
-const column = (id: number, name: string) => seeded.server.db.prepare(`SELECT ${name} FROM documents WHERE id = ?`).pluck().get(id);
+// Portable SQL, so that the checks of what was stored run on both databases.
+const value = (sql: string, params?: unknown[]) => seeded.server.value(sql, params);
+const column = (id: number, name: string) => value(`SELECT ${name} FROM documents WHERE id = ?`, [id]);
 const ids = (res: { json: () => unknown }) => (res.json() as { id: number }[]).map((d) => d.id);
 
 async function browser(name: string, headers: Record<string, string> = {}): Promise<Client> {
@@ -39,10 +41,10 @@ describe('the JSON API', () => {
     const res = await api('lin', 'PATCH', `/api/documents/${doc}`, { title: '  会议纪要 Minutes  ' });
     expect(res.status).toBe(200);
     expect(res.json()).toMatchObject({ id: doc, title: '会议纪要 Minutes', owner: 'lin', archivedAt: null, trashedAt: null, progress: 0, mayManage: true });
-    expect(column(doc, 'title')).toBe('会议纪要 Minutes');
+    expect(await column(doc, 'title')).toBe('会议纪要 Minutes');
     const entry = ((await api('lin', 'GET', '/api/documents')).json() as { id: number; lastActivityAt: string; owner: string }[]).find((d) => d.id === doc)!;
     expect(entry.owner).toBe('lin');
-    expect(entry.lastActivityAt).toBe(column(doc, 'changed_at'));
+    expect(entry.lastActivityAt).toBe(await column(doc, 'changed_at'));
   });
 
   it('when a title is blank, too long, not text, or nothing is asked then it answers 400 in the reader\'s language and stores nothing', async () => {
@@ -63,7 +65,7 @@ describe('the JSON API', () => {
     }
     // A rename with a bad archived flag stores neither.
     expect((await api('lin', 'PATCH', `/api/documents/${doc}`, { title: 'New', archived: 'maybe' })).status).toBe(400);
-    expect(column(doc, 'title')).toBe('Keep me');
+    expect(await column(doc, 'title')).toBe('Keep me');
   });
 
   it('when a document is archived then it leaves the default list, shows under state=archived, still opens, and comes back when un-archived', async () => {
@@ -75,9 +77,9 @@ describe('the JSON API', () => {
     expect(ids(await api('lin', 'GET', '/api/documents?state=archived'))).toContain(doc);
     expect((await api('mei', 'GET', `/api/documents/${doc}/pairs`)).status).toBe(200);
     // Archiving twice is no error and keeps the first time.
-    const first = column(doc, 'archived_at');
+    const first = await column(doc, 'archived_at');
     expect((await api('lin', 'PATCH', `/api/documents/${doc}`, { archived: true })).status).toBe(200);
-    expect(column(doc, 'archived_at')).toBe(first);
+    expect(await column(doc, 'archived_at')).toBe(first);
     expect((await api('lin', 'PATCH', `/api/documents/${doc}`, { archived: false })).json().archivedAt).toBeNull();
     expect(ids(await api('lin', 'GET', '/api/documents'))).toContain(doc);
   });
@@ -90,7 +92,7 @@ describe('the JSON API', () => {
     expect(deleted.status).toBe(200);
     expect(deleted.json().trashedAt).toEqual(expect.any(String));
     expect(Date.parse(deleted.json().purgeAt) - Date.parse(deleted.json().trashedAt)).toBe(30 * 86_400_000);
-    expect(column(doc, 'trashed_by')).toBe(seeded.server.db.prepare("SELECT id FROM users WHERE name = 'lin'").pluck().get());
+    expect(await column(doc, 'trashed_by')).toBe(await value("SELECT id FROM users WHERE name = 'lin'"));
     for (const who of ['lin', 'root']) {
       for (const url of [`/api/documents/${doc}`, `/api/documents/${doc}/pairs`, `/api/documents/${doc}/export?format=tmx`, `/api/pairs/${pairs[0]!.id}/history`]) {
         expect((await api(who, 'GET', url)).status, `${who} ${url}`).toBe(404);
@@ -129,7 +131,7 @@ describe('the JSON API', () => {
     expect((await api('mei', 'DELETE', `/api/documents/${secret}`)).status).toBe(403);
     expect((await api('wang', 'DELETE', `/api/documents/${secret}`)).status).toBe(404);
     expect((await api('root', 'PATCH', `/api/documents/${team}`, { title: 'Renamed by admin' })).status).toBe(200);
-    expect(column(secret, 'trashed_at')).toBeNull();
+    expect(await column(secret, 'trashed_at')).toBeNull();
     // Someone else's trash: a member sees it there but may not restore it; only admins empty the trash.
     expect((await api('lin', 'DELETE', `/api/documents/${secret}`)).status).toBe(200);
     expect(ids(await api('mei', 'GET', '/api/documents?state=trash'))).toContain(secret);
@@ -138,7 +140,7 @@ describe('the JSON API', () => {
     expect((await api('wang', 'POST', `/api/documents/${secret}/restore`)).status).toBe(404);
     const refused = await api('lin', 'DELETE', '/api/trash');
     expect(refused.status).toBe(403);
-    expect(column(secret, 'id')).toBe(secret);
+    expect(await column(secret, 'id')).toBe(secret);
     expect((await api('lin', 'POST', `/api/documents/${secret}/restore`)).status).toBe(200);
   });
 
@@ -183,9 +185,9 @@ describe('the JSON API', () => {
     const res = await api('root', 'DELETE', '/api/trash');
     expect(res.status).toBe(200);
     expect(res.json().purged).toBeGreaterThanOrEqual(1);
-    expect(column(doc, 'id')).toBeUndefined();
-    expect(seeded.server.db.prepare('SELECT count(*) FROM pairs WHERE document_id = ?').pluck().get(doc)).toBe(0);
-    expect(seeded.server.db.prepare('SELECT title FROM purged_documents WHERE id = ?').pluck().get(doc)).toBe('Purge me');
+    expect(await column(doc, 'id')).toBeUndefined();
+    expect(await value('SELECT count(*) FROM pairs WHERE document_id = ?', [doc])).toBe(0);
+    expect(await value('SELECT title FROM purged_documents WHERE id = ?', [doc])).toBe('Purge me');
     expect(ids(await api('root', 'GET', '/api/documents?state=trash'))).toEqual([]);
     // The purged document had the highest id: a new one must not take it (caches know documents by id).
     expect(await importAs('lin', 'After the purge')).toBe(doc + 1);
@@ -195,10 +197,10 @@ describe('the JSON API', () => {
     const [old, young] = [await importAs('lin', 'Forty days'), await importAs('lin', 'Ten days')];
     for (const d of [old, young]) expect((await api('lin', 'DELETE', `/api/documents/${d}`)).status).toBe(200);
     const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-    seeded.server.db.prepare('UPDATE documents SET trashed_at = ? WHERE id = ?').run(ago(40), old);
-    seeded.server.db.prepare('UPDATE documents SET trashed_at = ? WHERE id = ?').run(ago(10), young);
+    await seeded.server.rows('UPDATE documents SET trashed_at = ? WHERE id = ?', [ago(40), old]);
+    await seeded.server.rows('UPDATE documents SET trashed_at = ? WHERE id = ?', [ago(10), young]);
     expect(ids(await api('lin', 'GET', '/api/documents?state=trash'))).toEqual([young]);
-    expect(column(old, 'id')).toBeUndefined();
+    expect(await column(old, 'id')).toBeUndefined();
     expect((await api('lin', 'POST', `/api/documents/${young}/restore`)).status).toBe(200);
   });
 });
@@ -230,7 +232,7 @@ describe('the document list page and its forms', () => {
     expect(renamed.status).toBe(200);
     expect(renamed.text).toContain('Renamed to “表单文档”.');
     expect(renamed.text).toContain('name="list" value="/documents?sort=title"');
-    expect(column(doc, 'title')).toBe('表单文档');
+    expect(await column(doc, 'title')).toBe('表单文档');
     const archived = await lin.request('POST', `/documents/${doc}/archive`, { form: { archived: '1' }, headers: hx(lin) });
     expect(archived.text).toContain('is archived');
     expect(archived.text).not.toContain(`data-testid="document-${doc}"`);
@@ -238,17 +240,17 @@ describe('the document list page and its forms', () => {
     const plain = await lin.request('POST', `/documents/${doc}/archive`, { form: { archived: '0', list: '/documents?state=archived', _csrf: lin.csrf } });
     expect(plain.status).toBe(303);
     expect(plain.headers.get('location')).toBe('/documents?state=archived');
-    expect(column(doc, 'archived_at')).toBeNull();
+    expect(await column(doc, 'archived_at')).toBeNull();
     const deleted = await lin.request('POST', `/documents/${doc}/delete`, { form: {}, headers: hx(lin) });
     expect(deleted.text).toContain('moved to the trash');
     expect(deleted.text).toContain('data-testid="undo-delete"');
-    expect(column(doc, 'trashed_at')).not.toBeNull();
+    expect(await column(doc, 'trashed_at')).not.toBeNull();
     const trash = await lin.get('/documents?state=trash');
     expect(trash.text).toContain(`data-testid="restore-${doc}"`);
     expect(trash.text).toContain('purged for good on');
     const restored = await lin.request('POST', `/documents/${doc}/restore`, { form: { list: '/documents?state=trash' }, headers: hx(lin) });
     expect(restored.text).toContain('is restored');
-    expect(column(doc, 'trashed_at')).toBeNull();
+    expect(await column(doc, 'trashed_at')).toBeNull();
   });
 
   it('when a form is refused then htmx gets the list with the sentence beside the form, in the reader\'s language, and nothing is stored', async () => {
@@ -258,12 +260,12 @@ describe('the document list page and its forms', () => {
     expect(blank.status).toBe(400);
     expect(blank.text).toMatch(/<details class="rename" open>/);
     expect(blank.text).toContain(`id="rename-error-${doc}" role="alert">标题不能为空。`);
-    expect(column(doc, 'title')).toBe('Refusals');
+    expect(await column(doc, 'title')).toBe('Refusals');
     const mei = await browser('mei', ZH);
     const refused = await mei.request('POST', `/documents/${doc}/delete`, { form: {}, headers: hx(mei, ZH) });
     expect(refused.status).toBe(403);
     expect(refused.text).toContain('只有文档的创建者或管理员可以重命名、归档、删除或恢复它。');
-    expect(column(doc, 'trashed_at')).toBeNull();
+    expect(await column(doc, 'trashed_at')).toBeNull();
     const plain = await mei.request('POST', `/documents/${doc}/delete`, { form: { _csrf: mei.csrf }, headers: ZH });
     expect(plain.status).toBe(403);
     expect(plain.text).toContain('只有文档的创建者或管理员');
@@ -282,7 +284,7 @@ describe('the document list page and its forms', () => {
     const res = await root.request('POST', '/trash/empty', { form: { list: '/documents?state=trash' }, headers: hx(root) });
     expect(res.status).toBe(200);
     expect(res.text).toMatch(/Purged \d+ document\(s\) from the trash/);
-    expect(column(doc, 'id')).toBeUndefined();
+    expect(await column(doc, 'id')).toBeUndefined();
   });
 
   it('when the list fragment is asked with a search and a sort then it holds just those rows in that order', async () => {

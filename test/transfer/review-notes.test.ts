@@ -75,8 +75,8 @@ describe('thread comments in exports', () => {
       const imported = await upload(server, '/api/documents/import', { source: { name: `copy.${format}`, content: first } }, { token: lin });
       expect(imported.status).toBe(201);
       const copy = imported.json().id as number;
-      const bodies = server.db.prepare(`SELECT c.body FROM thread_comments c JOIN comment_threads t ON t.id = c.thread_id
-        WHERE t.document_id = ? ORDER BY t.id, c.id`).pluck().all(copy);
+      const bodies = (await server.rows<{ body: string }>(`SELECT c.body FROM thread_comments c JOIN comment_threads t ON t.id = c.thread_id
+        WHERE t.document_id = ? ORDER BY t.id, c.id`, [copy])).map((r) => r.body);
       expect(bodies).toEqual([REJECTION, REPLY]);
       const again = (await download(server, `/api/documents/${copy}/export?format=${format}&state=all`, lin)).text;
       const notes = (file: string) => file.match(/<note[^>]*>[^<]*<\/note>/g);
@@ -120,14 +120,14 @@ describe('rejected pairs in counts, filters and exports', () => {
   });
 
   it('when the critical error is open then the score counts 10 points over the source words, and resolving it gives 100 again', async () => {
-    const words = server.db.prepare(`SELECT group_concat(s.text, '') FROM segments s JOIN pairs p ON p.id = s.pair_id
-      WHERE s.document_id = ? AND s.side = 'src' AND p.noise = 0`).pluck().get(doc) as string;
+    const words = (await server.rows<{ text: string }>(`SELECT s.text FROM segments s JOIN pairs p ON p.id = s.pair_id
+      WHERE s.document_id = ? AND s.side = 'src' AND p.noise = 0 ORDER BY s.id`, [doc])).map((r) => r.text).join('');
     const { sourceWordCount } = await import('../../server/domain/quality-score.ts');
     const c = new Client(server.url);
     await c.login('wang', 'correct horse 12');
     const score = async () => Number(/data-testid="quality-score" data-score="([\d.]+)"/.exec((await c.get(`/documents/${doc}/progress`)).text)![1]);
     expect(await score()).toBeCloseTo(Math.max(0, 100 * (1 - 10 / sourceWordCount(words))), 2);
-    const pair = server.db.prepare('SELECT id FROM pairs WHERE document_id = ? AND state = 25').pluck().get(doc) as number;
+    const pair = await server.value<number>('SELECT id FROM pairs WHERE document_id = ? AND state = 25', [doc]);
     const [thread] = (await json(wang, 'GET', `/api/pairs/${pair}/comments`)).body as unknown as { id: number }[];
     expect((await json(wang, 'POST', `/api/pairs/${pair}/comments/${thread!.id}/resolve`)).status).toBe(200);
     expect(await score()).toBe(100);
