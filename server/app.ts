@@ -127,7 +127,7 @@ export function createApp(deps: AppDeps) {
   const realignElsewhere = deps.aligner ? undefined : (...args: Parameters<WorkPool['realign']>) => work().realign(...args);
   app.use(alignmentRoutes({ alignment: alignmentEditing(deps.db, deps.aligner ?? defaultAligner, realignElsewhere), documents }));
   app.use('/api', (req) => {
-    throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`);
+    throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`, 'errors.noApiRoute', { method: req.method, path: req.originalUrl });
   });
   app.use(documentRoutes({ documents, workspace, editing, aids: editorAids(deps.db, memory), access, translated: translatedDocuments(deps.db) }));
   app.use((req) => {

@@ -4,6 +4,7 @@ import { html } from './html.ts';
 import { layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 import type { DocumentSummary } from '../server/services/documents.ts';
+import { formatDay, formatNumber } from './local-format.ts';
 
 export function documentsPage(ctx: ViewContext, docs: DocumentSummary[]) {
   return layout(ctx, ctx.t('documents.title'), html`
@@ -16,9 +17,8 @@ export function documentsPage(ctx: ViewContext, docs: DocumentSummary[]) {
       <th>${ctx.t('documents.untranslated')}</th><th>${ctx.t('documents.noise')}</th><th>${ctx.t('documents.created')}</th>
     </tr></thead>
     <tbody>${docs.map((d) => html`<tr data-testid="document-${d.id}">
-      <td hx-ignore><a href="/documents/${d.id}">${d.title}</a></td>
-      <td class="num">${d.pairCount}</td><td class="num">${d.srcSegmentCount}</td><td class="num">${d.tgtSegmentCount}</td>
-      <td class="num">${d.counts.untranslated}</td><td class="num">${d.noiseCount}</td>
-      <td>${d.createdAt.slice(0, 10)}</td></tr>`)}</tbody>
+      <td translate="no" hx-ignore><a href="/documents/${d.id}">${d.title}</a></td>
+      ${[d.pairCount, d.srcSegmentCount, d.tgtSegmentCount, d.counts.untranslated, d.noiseCount].map((n) => html`<td class="num">${formatNumber(ctx, n)}</td>`)}
+      <td><time datetime="${d.createdAt}">${formatDay(ctx, d.createdAt)}</time></td></tr>`)}</tbody>
   </table>`}`);
 }

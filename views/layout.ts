@@ -46,7 +46,7 @@ export function layout(ctx: ViewContext, title: string, body: SafeHtml, opts: { 
     <div class="account">
       ${languageSwitch(ctx)}
       ${ctx.user
-        ? html`<span class="user" data-testid="current-user">${ctx.user.name} · ${ctx.t(`roles.${ctx.user.role}`)}</span>
+        ? html`<span class="user" data-testid="current-user"><span translate="no">${ctx.user.name}</span> · ${ctx.t(`roles.${ctx.user.role}`)}</span>
           <form method="post" action="/logout"><input type="hidden" name="_csrf" value="${ctx.csrfToken}">
           <button type="submit">${ctx.t('layout.logout')}</button></form>`
         : ''}

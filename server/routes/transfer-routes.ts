@@ -16,6 +16,7 @@ import { send, viewContext } from '../http/render.ts';
 import { documentId } from '../http/params.ts';
 import { AppError, PayloadTooLargeError, ValidationError } from '../domain/errors.ts';
 import { importForm, importPage, type ImportFormState } from '../../views/import-page.ts';
+import { errorSentence } from '../../views/marked-text.ts';
 
 type UploadFields = { source?: Express.Multer.File[]; translation?: Express.Multer.File[] };
 
@@ -100,7 +101,7 @@ const showOnForm: ErrorRequestHandler = (err, req, res, next) => {
   if (!(err instanceof AppError) || (err.status !== 400 && err.status !== 413)) return next(err);
   const ctx = viewContext(req);
   const state: ImportFormState = {
-    error: err.key ? ctx.t(err.key, err.params) : err.message, title: field(req, 'title'), access: field(req, 'access'), memory: asMemory(req),
+    error: errorSentence(ctx, err), title: field(req, 'title'), access: field(req, 'access'), memory: asMemory(req),
     sourceUrl: field(req, 'sourceUrl'), translationUrl: field(req, 'translationUrl'),
   };
   send(res, req.get('hx-request') ? importForm(ctx, state) : importPage(ctx, state), err.status);

@@ -32,6 +32,14 @@ export function configuredEngine(db: Db, mt: { url?: string; apiKey?: string } =
   };
 }
 
+/**
+ * The history note of a draft, as a code the history translates for each reader (views/history-fragment.ts):
+ * "mt:ENGINE", and for the offline gloss "mt:gloss:NAMES:UNKNOWN", how many words it spelled as names or left in Chinese.
+ */
+export function mtNote(engine: string, draft: { names?: number; unknown?: number }): string {
+  return draft.names === undefined && draft.unknown === undefined ? `mt:${engine}` : `mt:${engine}:${draft.names ?? 0}:${draft.unknown ?? 0}`;
+}
+
 export function machineTranslation(db: Db, engine: () => MtEngine) {
   const repo = pairsRepo(db);
   return {
@@ -50,7 +58,7 @@ export function machineTranslation(db: Db, engine: () => MtEngine) {
           if (!text || !repo.setMachineTranslation(p.id, p.version, text, user.id)) return;
           repo.insertRevision({
             pairId: p.id, version: p.version + 1, authorId: user.id, action: 'mt', oldText: '', newText: text,
-            oldState: State.untranslated, newState: State.machine, comment: draft.note ?? `Machine translation (${mt.name}).`, seconds: 0,
+            oldState: State.untranslated, newState: State.machine, comment: mtNote(mt.name, draft), seconds: 0,
           });
           translated++;
         });
