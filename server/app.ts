@@ -1,6 +1,6 @@
 // Builds the Express application from its dependencies; never listens by itself.
 
-import { languageHandler } from './http/language.ts';
+import { languageHandlers } from './http/language.ts';
 import express from 'express';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -103,8 +103,10 @@ export function createApp(deps: AppDeps) {
   });
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(express.json({ limit: '1mb' }));
-  app.use(languageHandler(deps.i18n));
+  const language = languageHandlers(deps.i18n);
+  app.use(language.detected);
   app.use(authenticate(accounts));
+  app.use(language.account);
   app.use(documentGate(access));
   // Last before the routes, so nothing asynchronous lies between it and a handler's write: requests that may
   // write wait while a work thread writes (see WorkPool.writeLockFree); reads never need to.

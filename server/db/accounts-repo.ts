@@ -11,6 +11,8 @@ export interface UserRow {
   name: string;
   role: Role;
   password_hash: string;
+  /** The interface language the user chose while signed in ('en', 'zh-CN'), or null. */
+  language: string | null;
 }
 
 export interface SessionRow {
@@ -23,16 +25,17 @@ export interface SessionRow {
 export function accountsRepo(db: Db) {
   const q = {
     countUsers: db.prepare('SELECT count(*) FROM users').pluck(),
-    userByName: db.prepare('SELECT id, name, role, password_hash FROM users WHERE name = ?'),
-    userById: db.prepare('SELECT id, name, role, password_hash FROM users WHERE id = ?'),
+    userByName: db.prepare('SELECT id, name, role, password_hash, language FROM users WHERE name = ?'),
+    userById: db.prepare('SELECT id, name, role, password_hash, language FROM users WHERE id = ?'),
     insertUser: db.prepare('INSERT INTO users (name, role, password_hash) VALUES (?, ?, ?)'),
+    setLanguage: db.prepare('UPDATE users SET language = ? WHERE id = ?'),
     insertSession: db.prepare('INSERT INTO sessions (id, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)'),
     session: db.prepare('SELECT id, user_id, csrf_token, expires_at FROM sessions WHERE id = ?'),
     deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
     deleteExpired: db.prepare('DELETE FROM sessions WHERE expires_at < ?'),
     insertToken: db.prepare('INSERT INTO api_tokens (user_id, token_hash) VALUES (?, ?)'),
     userByToken: db.prepare(
-      'SELECT u.id, u.name, u.role, u.password_hash, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?',
+      'SELECT u.id, u.name, u.role, u.password_hash, u.language, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?',
     ),
     touchToken: db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?'),
   };
@@ -42,6 +45,7 @@ export function accountsRepo(db: Db) {
     userById: (id: number) => q.userById.get(id) as UserRow | undefined,
     insertUser: (name: string, role: Role, passwordHash: string) =>
       Number(q.insertUser.run(name, role, passwordHash).lastInsertRowid),
+    setLanguage: (id: number, language: string) => q.setLanguage.run(language, id),
     insertSession: (s: SessionRow) => q.insertSession.run(s.id, s.user_id, s.csrf_token, s.expires_at),
     session: (id: string) => q.session.get(id) as SessionRow | undefined,
     deleteSession: (id: string) => q.deleteSession.run(id),

@@ -9,6 +9,8 @@ export interface User {
   id: number;
   name: string;
   role: Role;
+  /** The interface language kept for the account, which every request of theirs uses; null or absent: the browser's. */
+  language?: string | null;
 }
 
 export interface Session {
@@ -23,7 +25,7 @@ const SESSION_DAYS = 7;
 const TOKEN_TOUCH_MS = 60_000;
 const NAME = /^[\p{L}\p{N}._-]{1,64}$/u;
 
-const toUser = (row: UserRow): User => ({ id: row.id, name: row.name, role: row.role });
+const toUser = (row: UserRow): User => ({ id: row.id, name: row.name, role: row.role, language: row.language });
 
 export function accounts(db: Db, now: () => number = Date.now) {
   const repo = accountsRepo(db);
@@ -34,7 +36,12 @@ export function accounts(db: Db, now: () => number = Date.now) {
       if (password.length < 8) throw new ValidationError('A password needs at least 8 characters.', 'errors.passwordShort');
       if (repo.userByName(name)) throw new ConflictError(`A user named "${name}" already exists.`, 'errors.userExists', { name });
       const id = repo.insertUser(name, role as Role, await hashPassword(password));
-      return { id, name, role: role as Role };
+      return { id, name, role: role as Role, language: null };
+    },
+
+    /** Keeps the interface language the user chose; `language` is one the app offers (checked by the caller and by SQL). */
+    setLanguage(user: User, language: string): void {
+      repo.setLanguage(user.id, language);
     },
 
     /** On first start with no users: an admin with the given password, or a generated one to print once. */
