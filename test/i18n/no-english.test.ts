@@ -1,6 +1,8 @@
 // A 中文 reader is shown no English sentence: every page and fragment, every error path the tests can provoke,
 // checked for runs of three English words outside what users typed (lang="en" text, translate="no" regions).
 
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { glossary } from '../../server/services/glossary.ts';
 import { documents } from '../../server/services/documents.ts';
@@ -299,5 +301,18 @@ describe('JSON API refusals in 中文', () => {
     const res = await call();
     expect(res.status, `${what}: ${res.text}`).toBe(status);
     expectChinese(res, what);
+  });
+});
+
+describe('the page scripts', () => {
+  const STATIC = path.resolve(import.meta.dirname, '../../views/static');
+
+  it.each(fs.readdirSync(STATIC).filter((f) => f.endsWith('.js')))('when %s is read then none of its strings is an English sentence: what it shows comes from the page or the server', (file) => {
+    const code = fs.readFileSync(path.join(STATIC, file), 'utf8').replace(/^\s*\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+    // Selectors and errors for the console are not shown to the reader.
+    const strings = [...code.matchAll(/(new Error\(\s*|(?:closest|querySelector|querySelectorAll|matches)\(\s*)?(['"`])((?:\\.|(?!\2).)*)\2/g)]
+      .filter((m) => !m[1]).map((m) => m[3]!);
+    expect(strings.length).toBeGreaterThan(0);
+    expect(strings.flatMap(englishRuns)).toEqual([]);
   });
 });
