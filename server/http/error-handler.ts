@@ -19,8 +19,8 @@ interface Described {
   status: number;
   /** The English sentence, for scripts and logs. */
   message: string;
-  /** The sentence for the reader, in their language. */
-  key: string;
+  /** The reader's sentence, when the error has one of its own. */
+  key?: string;
   params?: Record<string, unknown>;
   extra?: object;
 }
@@ -28,7 +28,7 @@ interface Described {
 function describe(err: unknown): Described {
   if (err instanceof AppError) {
     const extra = err instanceof StaleVersionError ? { current: err.current } : undefined;
-    return { status: err.status, message: err.message, key: err.key ?? 'errors.refused', params: err.key ? err.params : { status: err.status }, extra };
+    return { status: err.status, message: err.message, key: err.key, params: err.params, extra };
   }
   const e = err as HttpishError & Error;
   const status = e.status ?? e.statusCode;
@@ -36,7 +36,7 @@ function describe(err: unknown): Described {
   if (status && status >= 400 && status < 500 && e.expose !== false) {
     if (e.type === 'entity.parse.failed') return { status, message: 'The request body is not valid JSON.', key: 'errors.badJson' };
     if (e.type === 'entity.too.large') return { status, message: 'The request body is too large.', key: 'errors.bodyTooLarge' };
-    return { status, message: e.message, key: 'errors.refused', params: { status } };
+    return { status, message: e.message };
   }
   console.error(err);
   return { status: 500, message: 'Something went wrong on the server. The error was logged.', key: 'errors.server' };
@@ -54,11 +54,13 @@ function pageToReturnTo(req: Request): string {
 }
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const { status, message, key, params, extra } = describe(err);
+  const { status, message, extra, ...own } = describe(err);
   const ctx = viewContext(req);
+  // An error without a sentence of its own: the English reader reads its message, any other the general refusal.
+  const { key, params } = own.key || ctx.lang === 'en' ? own : { key: 'errors.refused', params: { status } };
   if (req.path.startsWith('/api/') || req.path === '/healthz') {
     // `message` is the sentence in the user's language, for a page script to show as it is.
-    res.status(status).json({ error: message, status, message: ctx.t(key, params), ...extra });
+    res.status(status).json({ error: message, status, message: key ? ctx.t(key, params) : message, ...extra });
   } else if (req.get('hx-request')) {
     // htmx swaps error answers too: the page's script (views/static/session.js) puts this notice beside the
     // user's work instead, so what they typed stays on screen until they have signed in and retried.
