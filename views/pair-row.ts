@@ -27,10 +27,16 @@ function flagKey(f: QaFlag): string {
 // The words of the pair a reason quotes: the reader's language is the interface's, the quote is the text's.
 const QUOTED: Record<string, Mark> = { zh: 'zh-CN', src: 'zh-CN', en: 'en', repeated: 'en', phrase: 'en', at: 'en', tgt: 'en' };
 
+// A length flag's ratios are numbers, written as the reader's locale writes them.
+function shownParams(ctx: ViewContext, f: QaFlag): QaFlag['params'] {
+  if (f.code !== 'length') return f.params;
+  return { ...f.params, ratio: formatDecimal(ctx, Number(f.params.ratio)), usual: formatDecimal(ctx, Number(f.params.usual)) };
+}
+
 /** The flags' reasons in the reader's language; `message`, the English sentence, is for the API and logs. */
 export function flagList(ctx: ViewContext, flags: QaFlag[]): SafeHtml {
   if (!flags.length) return html``;
-  return html`<ul class="flags" hx-ignore>${flags.map((f) => html`<li class="flag flag-${f.code}" data-qa="${f.code}">${markedT(ctx, flagKey(f), f.params, QUOTED)}</li>`)}</ul>`;
+  return html`<ul class="flags" hx-ignore>${flags.map((f) => html`<li class="flag flag-${f.code}" data-qa="${f.code}">${markedT(ctx, flagKey(f), shownParams(ctx, f), QUOTED)}</li>`)}</ul>`;
 }
 
 function scoreCell(ctx: ViewContext, score: number | null): SafeHtml {
