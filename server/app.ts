@@ -5,7 +5,7 @@ import express from 'express';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { i18n } from 'i18next';
-import type { Db } from './db/open-database.ts';
+import type { Store } from './db/store.ts';
 import { accounts as accountsService } from './services/accounts.ts';
 import { documents as documentsService } from './services/documents.ts';
 import { authenticate, csrfProtection } from './http/auth.ts';
@@ -20,7 +20,7 @@ import { NotFoundError } from './domain/errors.ts';
 import type { MtEngine } from './domain/mt-engine.ts';
 import type { Aligner } from './domain/assemble-pairs.ts';
 import { DEFAULT_LIMITS, LoginThrottle } from './domain/login-throttle.ts';
-import { loginCounters } from './db/login-counters-repo.ts';
+import { storedCounters } from './services/login-counters.ts';
 import { glossary as glossaryService } from './services/glossary.ts';
 import { translationMemory } from './services/translation-memory.ts';
 import { editorAids } from './services/editor-aids.ts';
@@ -39,9 +39,10 @@ import { documentGate } from './http/document-access.ts';
 import { knownDevices } from './services/known-devices.ts';
 import { workPool, type WorkPool } from './threads/work-pool.ts';
 import { translatedDocuments } from './services/translated-document.ts';
+import { exportDocument } from './services/export-document.ts';
 
 export interface AppDeps {
-  db: Db;
+  store: Store;
   i18n: i18n;
   /** The machine-translation engine, made on first use (the offline gloss loads a dictionary). */
   mt?: () => MtEngine;
@@ -63,16 +64,17 @@ const HTMX = require.resolve('htmx.org/dist/htmx.min.js');
 const STATIC_DIR = path.resolve(import.meta.dirname, '../views/static');
 
 export function createApp(deps: AppDeps) {
-  const accounts = accountsService(deps.db);
-  const documents = documentsService(deps.db);
-  const editing = postEditing(deps.db);
-  const workspace = workspaceService(deps.db);
-  const memory = translationMemory(deps.db);
-  const access = documentAccess(deps.db);
-  const mt = machineTranslation(deps.db, deps.mt ?? configuredEngine(deps.db));
+  const { store } = deps;
+  const accounts = accountsService(store);
+  const documents = documentsService(store);
+  const editing = postEditing(store);
+  const workspace = workspaceService(store);
+  const memory = translationMemory(store);
+  const access = documentAccess(store);
+  const mt = machineTranslation(store, deps.mt ?? configuredEngine(store));
   // Made on first use: a database in memory (route listings in tests) never imports.
   let pool = deps.work;
-  const work = () => (pool ??= workPool(deps.db));
+  const work = () => (pool ??= workPool(store.file));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -108,30 +110,34 @@ export function createApp(deps: AppDeps) {
   app.use(authenticate(accounts));
   app.use(language.account);
   app.use(documentGate(access));
-  // Last before the routes, so nothing asynchronous lies between it and a handler's write: requests that may
-  // write wait while a work thread writes (see WorkPool.writeLockFree); reads never need to.
+  // Last before the routes, so nothing lies between it and a handler's write but the store's own awaits, which
+  // on SQLite settle within the same turn of the event loop: requests that may write wait while a work thread
+  // writes (see WorkPool.writeLockFree); reads never need to.
   app.use(async (req, _res, next) => {
     if (pool && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) await pool.writeLockFree();
     next();
   });
   // Before the CSRF check: an upload's _csrf field is in its multipart body, which these routes parse and then check.
-  app.use(transferRoutes({ db: deps.db, work, maxUpload: deps.maxUpload, fetch: deps.fetch }));
+  const translated = translatedDocuments(store);
+  app.use(transferRoutes({
+    exportDocument: (request) => exportDocument(store, request), translated, work, maxUpload: deps.maxUpload, fetch: deps.fetch,
+  }));
   app.use(csrfProtection);
 
   app.get('/', (_req, res) => res.redirect(303, '/documents'));
-  app.use(authRoutes(accounts, deps.loginThrottle ?? new LoginThrottle(DEFAULT_LIMITS, Date.now, loginCounters(deps.db)), knownDevices(deps.db)));
+  app.use(authRoutes(accounts, deps.loginThrottle ?? new LoginThrottle(DEFAULT_LIMITS, Date.now, storedCounters(store)), knownDevices(store)));
   app.use(accessRoutes(access));
   app.use('/api', pairApiRoutes(editing));
   app.use('/api', apiRoutes(documents, accounts, access));
-  app.use(glossaryRoutes(glossaryService(deps.db)));
+  app.use(glossaryRoutes(glossaryService(store)));
   app.use(mtRoutes(mt));
   app.use(rowNavigationRoutes(rowNavigation(workspace)));
   const realignElsewhere = deps.aligner ? undefined : (...args: Parameters<WorkPool['realign']>) => work().realign(...args);
-  app.use(alignmentRoutes({ alignment: alignmentEditing(deps.db, deps.aligner ?? defaultAligner, realignElsewhere), documents }));
+  app.use(alignmentRoutes({ alignment: alignmentEditing(store, deps.aligner ?? defaultAligner, realignElsewhere), documents }));
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`, 'errors.noApiRoute', { method: req.method, path: req.originalUrl });
   });
-  app.use(documentRoutes({ documents, workspace, editing, aids: editorAids(deps.db, memory), access, translated: translatedDocuments(deps.db) }));
+  app.use(documentRoutes({ documents, workspace, editing, aids: editorAids(store, memory), access, translated }));
   app.use((req) => {
     throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');
   });

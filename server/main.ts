@@ -6,7 +6,8 @@ import cluster from 'node:cluster';
 import { readConfig, ConfigError, type Config } from './config.ts';
 import { createApp } from './app.ts';
 import { createI18n } from './http/i18n.ts';
-import { openDatabase } from './db/open-database.ts';
+import { openStore } from './db/sqlite-store.ts';
+import type { Store } from './db/store.ts';
 import { defaultAligner, prepareWorkbench } from './services/workbench.ts';
 import { configuredEngine } from './services/machine-translation.ts';
 
@@ -23,9 +24,9 @@ function report(config: Config, r: Awaited<ReturnType<typeof prepareWorkbench>>)
 }
 
 /** One HTTP server on the configured port; `ready` runs once it listens. */
-async function serve(config: Config, db: ReturnType<typeof openDatabase>, ready: () => void): Promise<void> {
+async function serve(config: Config, store: Store, ready: () => void): Promise<void> {
   const app = createApp({
-    db, i18n: await createI18n(), mt: configuredEngine(db, { url: config.mtUrl, apiKey: config.mtKey }), maxUpload: config.maxUpload, trustProxy: config.trustProxy,
+    store, i18n: await createI18n(), mt: configuredEngine(store, { url: config.mtUrl, apiKey: config.mtKey }), maxUpload: config.maxUpload, trustProxy: config.trustProxy,
     fetch: { allow: config.fetchAllow, timeoutMs: config.fetchTimeoutMs },
   });
   const server = app.listen(config.port, ready);
@@ -33,7 +34,7 @@ async function serve(config: Config, db: ReturnType<typeof openDatabase>, ready:
     console.error(err.code === 'EADDRINUSE' ? `Port ${config.port} is in use: set PORT to another port.` : `Cannot listen: ${err.message}`);
     process.exit(1);
   });
-  const stop = () => server.close(() => { db.close(); process.exit(0); });
+  const stop = () => server.close(() => void store.close().then(() => process.exit(0)));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
@@ -41,17 +42,17 @@ async function serve(config: Config, db: ReturnType<typeof openDatabase>, ready:
 async function main(): Promise<void> {
   const config = readConfig();
   if (cluster.isWorker) {
-    await serve(config, openDatabase(config.dbFile), () => process.send?.('listening'));
+    await serve(config, openStore(config.dbFile), () => process.send?.('listening'));
     return;
   }
-  const db = openDatabase(config.dbFile);
-  const prepared = await prepareWorkbench(db, config.adminPassword, defaultAligner);
+  const store = openStore(config.dbFile);
+  const prepared = await prepareWorkbench(store, config.adminPassword, defaultAligner);
   if (config.workers <= 1) {
-    await serve(config, db, () => report(config, prepared));
+    await serve(config, store, () => report(config, prepared));
     return;
   }
   // The first admin and the demo exist before any worker starts, so no two processes race to make them.
-  db.close();
+  await store.close();
   let listening = 0;
   let stopping = false;
   for (let i = 0; i < config.workers; i++) {

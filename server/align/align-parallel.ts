@@ -96,7 +96,9 @@ function halfwayByCharacters(sentences: string[]): number {
 
 // A worker that answers each request with one message (see align-worker.ts).
 function partWorker() {
-  const worker = startWorker(new URL('./align-worker.ts', import.meta.url));
+  // Run from the bundle of the command line (see build-cli-bundle.ts), the worker is bundled beside it.
+  const fromSources = import.meta.url.endsWith('.ts');
+  const worker = startWorker(new URL(fromSources ? './align-worker.ts' : './align-worker.mjs', import.meta.url));
   return {
     ask: <T>(request: PartRequest) => new Promise<T>((resolve, reject) => {
       worker.once('message', resolve);

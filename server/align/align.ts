@@ -4,6 +4,7 @@ import type { Bead, ScoredBead } from '../domain/types.ts';
 import type { AlignResources } from './align-resources.ts';
 import { anchorChain, bandAround, fullBand } from './anchor-chain.ts';
 import { bandedSearch, type BeadCost, type Shape, type SpanBead } from './banded-search.ts';
+import { joinAcrossBoundaries, neighbourJoinOdds, type JoinModel } from './join-beads.ts';
 import { lengthCost, fitLengthModel, type LengthModel } from './length-model.ts';
 import { learnFromPath, lexicalScorer } from './lexical-scorer.ts';
 import { documentStatistics, segmentDocument, type DocumentStatistics, type SegmentedDocument } from './sentence-features.ts';
@@ -20,6 +21,10 @@ export interface AlignOptions {
   bandHalfWidth?: number;
   /** Overrides of the cost weights, for experiments. */
   weights?: Partial<CostWeights>;
+  /** Overrides of the join model's weights (see join-beads.ts), for experiments. */
+  join?: Partial<JoinModel>;
+  /** Overrides of the confidence's weights, for experiments. */
+  wrong?: Partial<typeof WRONG>;
 }
 
 export type CostWeights = typeof WEIGHTS;
@@ -55,16 +60,30 @@ const WEIGHTS = {
 };
 /**
  * Logistic weights of the odds that a bead is wrong, fitted on the six MAC-Dev chapters (literary
- * translation, where mistakes are common enough to learn from) and a fifth as many beads of
- * Bible 001. Left out one chapter at a time, the fit flagged 52 % of the left-out chapter's
- * wrong beads among 16 % of its beads; on Bible 001 a flagged bead is 3.9 times as likely wrong.
+ * translation, where mistakes are common enough to learn from), a fifth as many beads of Bible
+ * 001, and the beads holding sentences of another chapter slipped into each MAC-Dev chapter (five
+ * a side, weighed half): a sentence the translator added must not hide in a confident bead.
+ * Left out one chapter at a time, the fit flagged 54 % of the left-out chapter's wrong beads
+ * among 15 % of its beads. The strongest witnesses besides cost and margin: the sentence of the
+ * bead that the other side explains least, and how near the join model (see JOIN) came to
+ * joining the bead with a neighbour.
  */
 const WRONG = {
-  bias: -0.538, costPerSentence: 2.616, margin: -2.333, coverage: -0.56,
-  oneToOne: 0.37, unmatched: 1.36, manySentences: -0.422, length: 0.48,
+  bias: 1.306, costPerSentence: 1.857, margin: -2.114, coverage: 3.04, length: 0.226, unmatched: 0.548,
+  oneToOne: 0.18, manySentences: -0.729, joinOdds: 0.559, weakest: -3.633,
 };
 // A bead with one chance in four of being wrong is worth a look: it scores under the 0.5 mark.
-const WORTH_A_LOOK = Math.log(3);
+/**
+ * Logistic weights of the odds that two adjacent beads of the second pass are one bead (see
+ * join-beads.ts), fitted on the beads of the six MAC-Dev chapters, positives weighed 1.5 times.
+ * Fitted on five chapters and applied to the sixth, in turn, they raise F1 from 0.873 to 0.882.
+ */
+const JOIN: JoinModel = {
+  bias: -2.104, maxLeak: 1.181, secondLeak: 3.299, meanLeak: -3.277, costGain: -3.07,
+  lengthGain: -0.774, worsePart: -0.299, joinedCost: 4.331,
+};
+// A bead with odds of 1 to 2.5 or more (three chances in ten) of being wrong is worth a look: it scores under 0.5.
+const WORTH_A_LOOK = 0.9;
 // Even with no surplus of sentences, a side still joins some: this share sets the dearest join.
 const JOIN_FLOOR = 0.2;
 // Below this many DP cells the whole matrix is searched: anchors are unreliable in short texts.
@@ -164,13 +183,18 @@ function searcher(doc: SegmentedDocument, lengths: LengthModel, join: JoinCosts,
   return (scorer: SpanScorer, band: Band, maxSide = options.maxBeadSide ?? 7) => {
     const spans = scorer.inBand(band);
     const cost = beadCost(spans, weights, join, lengths, srcChars, tgtChars, quotes);
-    const path = bandedSearch(band, beadShapes(maxSide), cost);
+    const searched = bandedSearch(band, beadShapes(maxSide), cost);
+    const length = (b: SpanBead) => lengthCost(lengths, srcChars[b.s1]! - srcChars[b.s0]!, tgtChars[b.t1]! - tgtChars[b.t0]!);
     const scored = (): ScoredBead[] => {
+      const join = { ...JOIN, ...options.join };
+      const path = joinAcrossBoundaries(searched, cost, spans, length, join);
       const margins = path.map((b, k) => Math.min(3, localMargin(path, k, cost(b.s0, b.s1, b.t0, b.t1), cost)));
-      const length = (b: SpanBead) => lengthCost(lengths, srcChars[b.s1]! - srcChars[b.s0]!, tgtChars[b.t1]! - tgtChars[b.t0]!);
-      return path.map((b, k) => ({ ...indices(b), score: confidence(b, cost, spans, margins[k]!, length) }));
+      return path.map((b, k) => {
+        const joinOdds = neighbourJoinOdds(path, k, cost, spans, length, join);
+        return { ...indices(b), score: confidence(b, cost, spans, margins[k]!, length, joinOdds, { ...WRONG, ...options.wrong }) };
+      });
     };
-    return { path, scored };
+    return { path: searched, scored };
   };
 }
 
@@ -236,18 +260,21 @@ function indices(b: SpanBead): { src: number[]; tgt: number[] } {
 /**
  * How sure the search is of a bead, from its cost per sentence, the margin by which it beats its
  * local alternatives (merging with a neighbour, splitting in two, moving a boundary), how much of
- * it the evidence explains, its length fit and its shape.
+ * it the evidence explains, its least explained sentence, its length fit, its shape, and how near
+ * the join model came to joining it with a neighbour.
  */
-function confidence(b: SpanBead, cost: BeadCost, spans: SpanScores, margin: number, length: (b: SpanBead) => number): number {
+function confidence(b: SpanBead, cost: BeadCost, spans: SpanScores, margin: number, length: (b: SpanBead) => number, joinOdds: number, wrong: typeof WRONG): number {
   const a = b.s1 - b.s0;
   const n = b.t1 - b.t0;
   const matched = a > 0 && n > 0;
-  const x = WRONG.bias
-    + WRONG.costPerSentence * (cost(b.s0, b.s1, b.t0, b.t1) / (a + n))
-    + WRONG.margin * margin
-    + (matched ? WRONG.coverage * spans.coverage(b.s0, b.s1, b.t0, b.t1) + WRONG.length * length(b) : WRONG.unmatched)
-    + (a === 1 && n === 1 ? WRONG.oneToOne : 0)
-    + (a + n > 2 ? WRONG.manySentences : 0);
+  const x = wrong.bias
+    + wrong.costPerSentence * (cost(b.s0, b.s1, b.t0, b.t1) / (a + n))
+    + wrong.margin * margin
+    + (matched ? wrong.coverage * spans.coverage(b.s0, b.s1, b.t0, b.t1) + wrong.length * length(b) : wrong.unmatched)
+    + (a === 1 && n === 1 ? wrong.oneToOne : 0)
+    + (a + n > 2 ? wrong.manySentences : 0)
+    + wrong.joinOdds * joinOdds
+    + (matched ? wrong.weakest * spans.weakestSentence(b.s0, b.s1, b.t0, b.t1) : 0);
   return 1 / (1 + Math.exp(x + WORTH_A_LOOK));
 }
 

@@ -104,7 +104,39 @@ function scorerOn(doc: SegmentedDocument, features: DocumentFeatures, stats: Doc
         if (s1 - s0 === 1) return oneToMany(s0, t0, t1);
         return 0;
       };
+      // Covered weight of sentence z by targets [from, to), and of target e by sources [from, to), capped at its mass.
+      const srcCoveredBy = (z: number, from: number, to: number) => {
+        const { start, end, offset, srcPart } = rows;
+        let m = 0;
+        for (let e = Math.max(from, start[z]!); e < Math.min(to, end[z]!); e++) m += srcPart[offset[z]! + e - start[z]!]!;
+        return Math.min(m, srcMass[z]!);
+      };
+      const tgtCoveredBy = (e: number, from: number, to: number) => {
+        const { start, end, offset, tgtPart } = rows;
+        let m = 0;
+        for (let z = from; z < to; z++) if (e >= start[z]! && e < end[z]!) m += tgtPart[offset[z]! + e - start[z]!]!;
+        return Math.min(m, tgtMass[e]!);
+      };
+      const share = (own: number, other: number) => (own + other > 0 ? other / (own + other) : 0);
       const scores: SpanScores = {
+        weakestSentence(s0, s1, t0, t1) {
+          let weakest = 1;
+          for (let z = s0; z < s1; z++) if (srcMass[z]! > 0) weakest = Math.min(weakest, srcCoveredBy(z, t0, t1) / srcMass[z]!);
+          for (let e = t0; e < t1; e++) if (tgtMass[e]! > 0) weakest = Math.min(weakest, tgtCoveredBy(e, s0, s1) / tgtMass[e]!);
+          return weakest;
+        },
+        leaks(s0, sm, s1, t0, tm, t1) {
+          const out: number[] = [];
+          for (let z = s0; z < s1; z++) {
+            const [own, other] = z < sm ? [[t0, tm], [tm, t1]] : [[tm, t1], [t0, tm]];
+            out.push(share(srcCoveredBy(z, own[0]!, own[1]!), srcCoveredBy(z, other[0]!, other[1]!)));
+          }
+          for (let e = t0; e < t1; e++) {
+            const [own, other] = e < tm ? [[s0, sm], [sm, s1]] : [[sm, s1], [s0, sm]];
+            out.push(share(tgtCoveredBy(e, own[0]!, own[1]!), tgtCoveredBy(e, other[0]!, other[1]!)));
+          }
+          return out;
+        },
         reward(s0, s1, t0, t1) {
           sums(s0, s1, t0, t1);
           return 0.5 * (covered[0]! / tgtUnit + covered[2]! / srcUnit) - ORDER * disorder(s0, s1, t0, t1);

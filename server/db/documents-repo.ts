@@ -106,7 +106,7 @@ const figuresSql = (where: { pairs: string; segments: string }) => `SELECT p.id,
     FROM segments s WHERE ${where.segments} GROUP BY pair_id) g ON g.pair_id = p.id
   WHERE ${where.pairs}`;
 // The revised pairs by their ids (primary key, segments_pair), not by scanning the document for them.
-const REVISED = 'IN (SELECT pair_id FROM revisions WHERE document_id = @doc AND id > @since)';
+const REVISED = 'IN (SELECT pair_id FROM revisions WHERE document_id = @doc AND doc_revision > @since)';
 
 export function documentsRepo(db: Db) {
   const q = {
@@ -128,7 +128,7 @@ export function documentsRepo(db: Db) {
     pairs: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
         u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.document_id = ? AND p.idx >= ? ORDER BY p.idx LIMIT ?`),
-    generationParts: db.prepare(`SELECT (SELECT coalesce(max(id), 0) FROM revisions WHERE document_id = @id) AS revision,
+    generationParts: db.prepare(`SELECT coalesce((SELECT revision FROM documents WHERE id = @id), 0) AS revision,
       (SELECT version FROM documents WHERE id = @id) AS version`),
     // SQLite's length() counts characters, as the QA length norm does. Texts only for the pairs a person
     // worked on (their effort needs them); for the rest their lengths are enough.
@@ -137,7 +137,7 @@ export function documentsRepo(db: Db) {
     segments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
       FROM segments s JOIN pairs p ON p.id = s.pair_id
       WHERE p.document_id = ? AND p.idx >= ? AND p.idx < ? ORDER BY s.side, s.idx`),
-    revisedPairIds: db.prepare('SELECT DISTINCT pair_id FROM revisions WHERE document_id = ? AND id > ? AND pair_id IS NOT NULL').pluck(),
+    revisedPairIds: db.prepare('SELECT DISTINCT pair_id FROM revisions WHERE document_id = ? AND doc_revision > ? AND pair_id IS NOT NULL').pluck(),
     pairsByIds: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
         u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.idx`),
@@ -179,11 +179,11 @@ export function documentsRepo(db: Db) {
         }
       });
     },
-    /** The newest revision id and the document's version: together they change whenever a text or the alignment does. */
+    /** The document's revision and version: together they change whenever a text or the alignment does. */
     generationParts: (id: number) => q.generationParts.get({ id }) as { revision: number; version: number | null },
     /** What the document-wide figures (length norm, effort) need of every pair. */
     figures: (documentId: number) => q.figures.all({ doc: documentId }) as PairFiguresRow[],
-    /** The same for the pairs revised after revision `since`. */
+    /** The same for the pairs revised after the document's revision `since`. */
     revisedFigures: (documentId: number, since: number) => q.revisedFigures.all({ doc: documentId, since }) as PairFiguresRow[],
     /**
      * Pairs with their segments; `idx` counts rows including noise rows. Rows are numbered 0..n-1 without gaps
@@ -195,7 +195,7 @@ export function documentsRepo(db: Db) {
       const last = rows.at(-1)?.idx ?? -1;
       return withSegments(rows, q.segments.all(documentId, first, last + 1) as SegmentRow[]);
     },
-    /** Pairs revised after revision `since` (their ids). */
+    /** Pairs revised after the document's revision `since` (their ids). */
     revisedPairIds: (documentId: number, since: number) => q.revisedPairIds.all(documentId, since) as number[],
     /** Some pairs with their segments, in document order. */
     pairsByIds(ids: number[]) {
@@ -248,7 +248,7 @@ const XML_UNSAFE = (column: string) =>
 /** Export and bilingual import: pairs in pages, an XML-safety scan, and pairs saved with their own fields. */
 export function documentTransferRepo(db: Db) {
   const q = {
-    // Keyset pages: a better-sqlite3 iterator left open across awaits would block every write of the app.
+    // Keyset pages: a cursor left open across awaits would hold a transaction (and on SQLite every write) open.
     page: db.prepare(`SELECT p.idx, p.score, p.state, p.mt_text, p.tgt_text, p.version, u.name AS last_editor, p.changed_at,
         p.imported_state, p.imported_editor,
         (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)) AS src_segments,
@@ -287,16 +287,12 @@ export function documentTransferRepo(db: Db) {
     /** The document's pairs in order, each with its current English and where its Chinese starts in `sourceId`. */
     placedPairs: (documentId: number, sourceId: number | null) =>
       q.placedPairs.all({ doc: documentId, source: sourceId }) as { tgt: string; src_start: number | null; src: string | null }[],
-    /** Every non-noise pair at or above `minState`, in order, read `pageSize` rows at a time. */
-    *exportPairs(documentId: number, minState: number, pageSize = 500): Generator<ExportPairRow> {
-      let after = -1;
-      for (;;) {
-        const rows = q.page.all(documentId, minState, after, pageSize) as ExportPairRow[];
-        yield* rows;
-        if (rows.length < pageSize) return;
-        after = rows.at(-1)!.idx;
-      }
-    },
+    /**
+     * Up to `limit` non-noise pairs at or above `minState` after position `after`, in order: an export reads
+     * page after page, each in its own short read, so no transaction stays open while a slow client downloads.
+     */
+    exportPage: (documentId: number, minState: number, after: number, limit: number) =>
+      q.page.all(documentId, minState, after, limit) as ExportPairRow[],
     lastChange: (documentId: number) => q.lastChange.get(documentId) as string | null,
     /** The idx of the first exported pair holding a character XML cannot carry, if any. */
     firstXmlUnsafePair: (documentId: number, minState: number) => q.xmlUnsafe.get(documentId, minState) as number | undefined,

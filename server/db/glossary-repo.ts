@@ -23,3 +23,4 @@ export function glossaryRepo(db: Db) {
     count: () => q.count.get() as number,
   };
 }
+export type GlossaryRepo = ReturnType<typeof glossaryRepo>;

@@ -22,17 +22,22 @@ export function memoryRepo(db: Db) {
         coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src,
         p.tgt_text AS tgt, d.title AS origin, p.document_id
       FROM pairs p JOIN documents d ON d.id = p.document_id WHERE p.state = 30 AND p.noise = 0`),
-    // Changes whenever a unit is loaded or an approved pair appears, changes or goes (a revision into or out of
-    // the approved state, or a deleted document), so a cached index knows it is stale; other saves leave it.
-    generation: db.prepare(`SELECT (SELECT count(*) FROM tm_units) || ':' || coalesce((SELECT max(id) FROM tm_units), 0)
-      || ':' || coalesce((SELECT max(id) FROM revisions WHERE old_state = 30 OR new_state = 30), 0)
+    // Changes whenever a unit is loaded or an approved pair appears, changes or goes (the memory counter, which
+    // loads, approvals and alignment edits of approved rows bump; the count for a deleted document), so a cached
+    // index knows it is stale; other saves leave it.
+    generation: db.prepare(`SELECT (SELECT value FROM change_counters WHERE name = 'memory')
       || ':' || (SELECT count(*) FROM pairs WHERE state = 30)`).pluck(),
+    bump: db.prepare("UPDATE change_counters SET value = value + 1 WHERE name = 'memory'"),
     count: db.prepare('SELECT count(*) FROM tm_units').pluck(),
   };
   return {
-    insert: (src: string, tgt: string, origin: string) => q.insert.run(src, tgt, origin),
+    insert(src: string, tgt: string, origin: string) {
+      q.bump.run();
+      return q.insert.run(src, tgt, origin);
+    },
     all: () => q.all.all() as MemoryUnitRow[],
     generation: () => q.generation.get() as string,
     count: () => q.count.get() as number,
   };
 }
+export type MemoryRepo = ReturnType<typeof memoryRepo>;

@@ -48,9 +48,12 @@ export function pairsRepo(db: Db) {
         coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src_text
       FROM pairs p WHERE p.id = ?`),
     update: db.prepare(`UPDATE pairs SET tgt_text = ?, state = ?, version = version + 1, last_editor_id = ?,
-        changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), edit_seconds = edit_seconds + ? WHERE id = ?`),
-    insertRevision: db.prepare(`INSERT INTO revisions (document_id, pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds)
-      VALUES ((SELECT document_id FROM pairs WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), edit_seconds = edit_seconds + ? WHERE id = ? AND version = ?`),
+    bumpDocument: db.prepare(`UPDATE documents SET revision = revision + 1 WHERE id = (SELECT document_id FROM pairs WHERE id = ?)
+      RETURNING id, revision`),
+    insertRevision: db.prepare(`INSERT INTO revisions (document_id, doc_revision, pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    bumpMemory: db.prepare("UPDATE change_counters SET value = value + 1 WHERE name = 'memory'"),
     untranslated: db.prepare(`SELECT p.id, p.version,
         coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src
       FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state = 0 ORDER BY p.idx`),
@@ -68,11 +71,18 @@ export function pairsRepo(db: Db) {
   };
   return {
     pair: (id: number) => q.pair.get(id) as EditablePairRow | undefined,
-    /** Callers hold an IMMEDIATE transaction in which they checked the version they read. */
-    update: (id: number, text: string, state: number, editorId: number | null, seconds: number) =>
-      q.update.run(text, state, editorId, seconds, id),
-    insertRevision: (r: NewRevision) =>
-      q.insertRevision.run(r.pairId, r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds),
+    /**
+     * Writes the pair's new text and state if it is still at `version`; false when another writer moved it first.
+     * The condition is in the statement, so the check holds whatever lock the caller has or has not taken.
+     */
+    update: (id: number, version: number, text: string, state: number, editorId: number | null, seconds: number) =>
+      q.update.run(text, state, editorId, seconds, id, version).changes === 1,
+    /** Records a change of the pair and bumps its document's revision (and the memory's, for an approved pair) with it. */
+    insertRevision(r: NewRevision) {
+      const doc = q.bumpDocument.get(r.pairId) as { id: number; revision: number };
+      if (r.oldState === 30 || r.newState === 30) q.bumpMemory.run();
+      return q.insertRevision.run(doc.id, doc.revision, r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds);
+    },
     history: (pairId: number) => q.history.all(pairId) as RevisionRow[],
     /** The text a pair had after one of its revisions; undefined when it has no such revision. */
     revisionText: (pairId: number, version: number) => q.revisionText.get({ pair: pairId, version }) as string | undefined,

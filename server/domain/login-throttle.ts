@@ -22,29 +22,45 @@ export const DEFAULT_LIMITS: ThrottleLimits = {
 };
 
 export interface Counter {
-  failures: number[];
+  /** Failures since `windowStart`, the first failure of the current window. */
+  failures: number;
+  windowStart: number;
   lockedUntil: number;
 }
 
+/**
+ * Each change is one atomic step of the store, never a read the caller changes and writes back: several
+ * server processes count the same account at once, and none may lose another's failure or shorten its lock.
+ */
 export interface CounterStore {
-  get(key: string): Counter | undefined;
-  /** Replaces the key's counter with what `change` makes of it, atomically; undefined removes it. */
-  update(key: string, change: (current: Counter | undefined) => Counter | undefined): void;
+  get(key: string): Counter | undefined | Promise<Counter | undefined>;
+  /** Counts a failure at `at`, in a new window when the current one began `windowMs` or more before; returns the count. */
+  fail(key: string, at: number, windowMs: number): number | Promise<number>;
+  /** Raises the key's lock to `until`; never lowers it. */
+  lock(key: string, until: number): void | Promise<void>;
+  clear(key: string): void | Promise<void>;
   /** Forgets counters whose lock has ended and whose last failure is before `quietSince`. */
-  prune(now: number, quietSince: number): void;
-  size(): number;
+  prune(now: number, quietSince: number): void | Promise<void>;
+  size(): number | Promise<number>;
 }
 
 export class MemoryCounters implements CounterStore {
-  private readonly counters = new Map<string, Counter>();
+  private readonly counters = new Map<string, Counter & { lastAt: number }>();
   get = (key: string) => this.counters.get(key);
-  update(key: string, change: (current: Counter | undefined) => Counter | undefined): void {
-    const next = change(this.counters.get(key));
-    if (next) this.counters.set(key, next);
-    else this.counters.delete(key);
+  fail(key: string, at: number, windowMs: number): number {
+    const c = this.counters.get(key);
+    const fresh = !c || at - c.windowStart >= windowMs;
+    const next = { failures: fresh ? 1 : c.failures + 1, windowStart: fresh ? at : c.windowStart, lockedUntil: c?.lockedUntil ?? 0, lastAt: Math.max(c?.lastAt ?? at, at) };
+    this.counters.set(key, next);
+    return next.failures;
   }
+  lock(key: string, until: number): void {
+    const c = this.counters.get(key);
+    if (c) c.lockedUntil = Math.max(c.lockedUntil, until);
+  }
+  clear = (key: string) => void this.counters.delete(key);
   prune(now: number, quietSince: number): void {
-    for (const [k, v] of this.counters) if (v.lockedUntil < now && !v.failures.some((f) => f >= quietSince)) this.counters.delete(k);
+    for (const [k, v] of this.counters) if (v.lockedUntil < now && v.lastAt < quietSince) this.counters.delete(k);
   }
   size = () => this.counters.size;
 }
@@ -66,24 +82,25 @@ export class LoginThrottle {
   ) {}
 
   /** Milliseconds until this attempt may be made; 0 when it may now. */
-  retryAfter(attempt: LoginAttempt): number {
+  async retryAfter(attempt: LoginAttempt): Promise<number> {
     const t = this.now();
-    return Math.max(0, ...this.keysOf(attempt).map((k) => (this.counters.get(k)?.lockedUntil ?? 0) - t));
+    const locks = await Promise.all(this.keysOf(attempt).map(async (k) => (await this.counters.get(k))?.lockedUntil ?? 0));
+    return Math.max(0, ...locks.map((until) => until - t));
   }
 
-  fail(attempt: LoginAttempt): void {
-    for (const key of this.keysOf(attempt)) this.bump(key);
+  async fail(attempt: LoginAttempt): Promise<void> {
+    for (const key of this.keysOf(attempt)) await this.bump(key);
   }
 
   /** A successful login clears the account's failures (and the device's), not the address's. */
-  succeed(attempt: LoginAttempt): void {
-    for (const key of this.keysOf(attempt).filter((k) => !k.startsWith('i:'))) this.counters.update(key, () => undefined);
+  async succeed(attempt: LoginAttempt): Promise<void> {
+    for (const key of this.keysOf(attempt).filter((k) => !k.startsWith('i:'))) await this.counters.clear(key);
   }
 
   /** An admin's unlock: forgets the failures of an account or an address. */
-  unlock(target: { account?: string; address?: string }): void {
-    if (target.account !== undefined) this.counters.update(this.key('a', target.account), () => undefined);
-    if (target.address !== undefined) this.counters.update(this.key('i', target.address), () => undefined);
+  async unlock(target: { account?: string; address?: string }): Promise<void> {
+    if (target.account !== undefined) await this.counters.clear(this.key('a', target.account));
+    if (target.address !== undefined) await this.counters.clear(this.key('i', target.address));
   }
 
   // A known device answers only for itself: a stolen device cookie still guesses slowly, and strangers' failures miss it.
@@ -102,14 +119,11 @@ export class LoginThrottle {
     return excess <= 0 ? 0 : Math.min(max, this.limits.firstDelayMs * 2 ** Math.min(excess - 1, 40));
   }
 
-  private bump(key: string): void {
+  private async bump(key: string): Promise<void> {
     const t = this.now();
-    this.counters.update(key, (current) => {
-      const failures = [...(current?.failures ?? []).filter((f) => t - f < this.limits.windowMs), t];
-      const wait = this.delay(key[0] as Kind, failures.length);
-      return { failures, lockedUntil: wait > 0 ? t + wait : current?.lockedUntil ?? 0 };
-    });
+    const wait = this.delay(key[0] as Kind, await this.counters.fail(key, t, this.limits.windowMs));
+    if (wait > 0) await this.counters.lock(key, t + wait);
     // Forget quiet entries so the store cannot grow without bound under a spray of names.
-    if (this.counters.size() > 10_000) this.counters.prune(t, t - this.limits.windowMs);
+    if ((await this.counters.size()) > 10_000) await this.counters.prune(t, t - this.limits.windowMs);
   }
 }

@@ -23,18 +23,18 @@ export function clearSessionCookie(res: Response): void {
 }
 
 export function authenticate(accounts: Accounts): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const cookies = parseCookies(req.headers.cookie);
     req.viaBearer = false;
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     if (bearer) {
-      req.user = accounts.userForToken(bearer[1]!);
+      req.user = await accounts.userForToken(bearer[1]!);
       if (!req.user) return next(new UnauthorizedError('The API token is not valid.', 'errors.unauthorized'));
       req.viaBearer = true;
       req.csrfToken = '';
       return next();
     }
-    const session = cookies[SESSION_COOKIE] ? accounts.session(cookies[SESSION_COOKIE]) : undefined;
+    const session = cookies[SESSION_COOKIE] ? await accounts.session(cookies[SESSION_COOKIE]) : undefined;
     if (session) {
       req.session = session;
       req.user = session.user;

@@ -9,14 +9,14 @@ const ID = /^[1-9]\d{0,15}$/;
 export function documentGate(access: DocumentAccess): Router {
   const r = Router();
   // Without a user the route itself refuses (login or 401); a word like "import" is not an id but a route.
-  r.use(['/documents/:doc', '/api/documents/:doc'], (req: Request, _res: Response, next: NextFunction) => {
+  r.use(['/documents/:doc', '/api/documents/:doc'], async (req: Request, _res: Response, next: NextFunction) => {
     const doc = req.params.doc as string;
-    if (req.user && ID.test(doc)) access.assertMayOpen(req.user, Number(doc));
+    if (req.user && ID.test(doc)) await access.assertMayOpen(req.user, Number(doc));
     next();
   });
-  r.use('/api/pairs/:pair', (req: Request, _res: Response, next: NextFunction) => {
+  r.use('/api/pairs/:pair', async (req: Request, _res: Response, next: NextFunction) => {
     const pair = req.params.pair as string;
-    if (req.user && ID.test(pair)) access.assertMayOpenPair(req.user, Number(pair));
+    if (req.user && ID.test(pair)) await access.assertMayOpenPair(req.user, Number(pair));
     next();
   });
   return r;

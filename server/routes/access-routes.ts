@@ -20,20 +20,20 @@ export function accessRoutes(access: DocumentAccess): Router {
   const r = Router();
 
   /** Runs a change; an htmx request gets the panel back (with the message of a refused change), a plain form goes back to the page. */
-  function change(run: (req: Request, doc: number) => void) {
-    return (req: Request, res: Response) => {
+  function change(run: (req: Request, doc: number) => Promise<void>) {
+    return async (req: Request, res: Response) => {
       const doc = documentId(req.params.doc);
       let message: string | undefined;
       // Who may change it is decided before the form is read: a refused user learns nothing from a bad field.
-      access.assertMayManage(req.user!, doc);
+      await access.assertMayManage(req.user!, doc);
       try {
-        run(req, doc);
+        await run(req, doc);
       } catch (err) {
         if (!(err instanceof ValidationError) || !req.get('HX-Request')) throw err;
         message = viewContext(req).t((err as AppError).key ?? '', (err as AppError).params);
       }
       if (!req.get('HX-Request')) return res.redirect(303, `/documents/${doc}`);
-      send(res, accessPanel(viewContext(req), doc, access.sharing(req.user!, doc), message), message ? 400 : 200);
+      send(res, accessPanel(viewContext(req), doc, await access.sharing(req.user!, doc), message), message ? 400 : 200);
     };
   }
 
@@ -41,23 +41,23 @@ export function accessRoutes(access: DocumentAccess): Router {
   r.post('/documents/:doc/members', requireUser, change((req, doc) => access.addMember(req.user!, doc, body(req).name)));
   r.post('/documents/:doc/members/delete', requireUser, change((req, doc) => access.removeMember(req.user!, doc, body(req).name)));
 
-  r.get('/api/documents/:doc/access', requireUser, (req, res) => {
-    res.json(access.sharing(req.user!, documentId(req.params.doc)));
+  r.get('/api/documents/:doc/access', requireUser, async (req, res) => {
+    res.json(await access.sharing(req.user!, documentId(req.params.doc)));
   });
   // {"shared": bool?, "add": [names]?, "remove": [names]?}, all in one transaction.
-  r.post('/api/documents/:doc/access', requireUser, (req, res) => {
+  r.post('/api/documents/:doc/access', requireUser, async (req, res) => {
     const doc = documentId(req.params.doc);
-    access.assertMayManage(req.user!, doc);
+    await access.assertMayManage(req.user!, doc);
     const b = body(req);
     const names = (v: unknown, field: string) => {
       if (v === undefined) return [];
       if (!Array.isArray(v)) throw new ValidationError(`"${field}" must be a list of user names.`, 'errors.badField', { name: field });
       return v as unknown[];
     };
-    access.change(req.user!, doc, {
+    await access.change(req.user!, doc, {
       ...(b.shared !== undefined ? { shared: sharedField(b.shared) } : {}), add: names(b.add, 'add'), remove: names(b.remove, 'remove'),
     });
-    res.json(access.sharing(req.user!, doc));
+    res.json(await access.sharing(req.user!, doc));
   });
   return r;
 }

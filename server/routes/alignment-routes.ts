@@ -21,10 +21,10 @@ export function alignmentRoutes(deps: { alignment: AlignmentEditing; documents: 
   const { alignment, documents } = deps;
   const r = Router();
 
-  function pageView(req: Request): AlignPageView {
+  async function pageView(req: Request): Promise<AlignPageView> {
     const docId = documentId(req.params.doc);
-    const doc = documents.get(docId);
-    const view = alignment.view(docId);
+    const doc = await documents.get(docId);
+    const view = await alignment.view(docId);
     const from = Math.min(rowIndex(req.query.from, 0), Math.max(0, view.rows.length - 1));
     const to = Math.max(from + 1, rowIndex(req.query.to, from + ALIGN_PAGE));
     const onlyIrregular = req.query.irregular === '1';
@@ -35,32 +35,32 @@ export function alignmentRoutes(deps: { alignment: AlignmentEditing; documents: 
     };
   }
 
-  r.get('/documents/:doc/align', requireUser, (req, res) => send(res, alignPage(viewContext(req), pageView(req))));
-  r.get('/documents/:doc/align/rows', requireUser, (req, res) => send(res, alignRows(viewContext(req), pageView(req))));
+  r.get('/documents/:doc/align', requireUser, async (req, res) => send(res, alignPage(viewContext(req), await pageView(req))));
+  r.get('/documents/:doc/align/rows', requireUser, async (req, res) => send(res, alignRows(viewContext(req), await pageView(req))));
   // Redrawn after each operation: rows come and go, and with them the weak ones.
-  r.get('/documents/:doc/align/strip', requireUser, (req, res) => send(res, weakStrip(viewContext(req), pageView(req))));
+  r.get('/documents/:doc/align/strip', requireUser, async (req, res) => send(res, weakStrip(viewContext(req), await pageView(req))));
 
   // Each answer says in the user's language what was done, for the editor's message area.
-  const answer = (docId: number, result: AlignmentResult, message: string) => ({ ...result, ...alignment.counts(docId), message });
+  const answer = async (docId: number, result: AlignmentResult, message: string) => ({ ...result, ...(await alignment.counts(docId)), message });
 
-  r.get('/api/documents/:doc/alignment', requireUser, (req, res) => {
-    res.json(alignment.view(documentId(req.params.doc)));
+  r.get('/api/documents/:doc/alignment', requireUser, async (req, res) => {
+    res.json(await alignment.view(documentId(req.params.doc)));
   });
   r.post('/api/documents/:doc/alignment/ops', requireUser, async (req, res) => {
     const docId = documentId(req.params.doc);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const result = await alignment.perform(req.user!, docId, versionField(body.version), body.op);
-    res.json(answer(docId, result, alignOpMessage(viewContext(req), body.op as DoneOp, result)));
+    res.json(await answer(docId, result, alignOpMessage(viewContext(req), body.op as DoneOp, result)));
   });
-  r.post('/api/documents/:doc/alignment/undo', requireUser, (req, res) => {
+  r.post('/api/documents/:doc/alignment/undo', requireUser, async (req, res) => {
     const docId = documentId(req.params.doc);
-    const result = alignment.undo(req.user!, docId, versionField((req.body ?? {}).version));
-    res.json(answer(docId, result, replayMessage(viewContext(req), 'undo', result)));
+    const result = await alignment.undo(req.user!, docId, versionField((req.body ?? {}).version));
+    res.json(await answer(docId, result, replayMessage(viewContext(req), 'undo', result)));
   });
-  r.post('/api/documents/:doc/alignment/redo', requireUser, (req, res) => {
+  r.post('/api/documents/:doc/alignment/redo', requireUser, async (req, res) => {
     const docId = documentId(req.params.doc);
-    const result = alignment.redo(req.user!, docId, versionField((req.body ?? {}).version));
-    res.json(answer(docId, result, replayMessage(viewContext(req), 'redo', result)));
+    const result = await alignment.redo(req.user!, docId, versionField((req.body ?? {}).version));
+    res.json(await answer(docId, result, replayMessage(viewContext(req), 'redo', result)));
   });
   return r;
 }

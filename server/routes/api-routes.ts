@@ -11,16 +11,16 @@ export function apiRoutes(documents: Documents, accounts: Accounts, access: Docu
   const r = Router();
   r.use(requireUser);
 
-  r.get('/documents', (req, res) => {
-    res.json(documents.list(access.filterFor(req.user!)));
+  r.get('/documents', async (req, res) => {
+    res.json(await documents.list(await access.filterFor(req.user!)));
   });
 
-  r.get('/documents/:id', (req, res) => {
-    res.json(documents.get(documentId(req.params.id)));
+  r.get('/documents/:id', async (req, res) => {
+    res.json(await documents.get(documentId(req.params.id)));
   });
 
-  r.get('/documents/:id/pairs', (req, res) => {
-    res.json(documents.pairs(documentId(req.params.id)));
+  r.get('/documents/:id/pairs', async (req, res) => {
+    res.json(await documents.pairs(documentId(req.params.id)));
   });
 
   r.post('/users', requireRole('admin'), async (req, res) => {

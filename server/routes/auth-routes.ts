@@ -23,8 +23,8 @@ const rememberLanguage = (res: Response, lang: string) =>
 export function authRoutes(accounts: Accounts, throttle: LoginThrottle, devices: KnownDevices): Router {
   const r = Router();
 
-  const attemptOf = (req: Request, account: string): LoginAttempt => ({
-    account, address: req.ip ?? '', knownDevice: devices.forAccount(parseCookies(req.headers.cookie)[DEVICE_COOKIE], account),
+  const attemptOf = async (req: Request, account: string): Promise<LoginAttempt> => ({
+    account, address: req.ip ?? '', knownDevice: await devices.forAccount(parseCookies(req.headers.cookie)[DEVICE_COOKIE], account),
   });
 
   r.get('/login', (req, res) => {
@@ -35,8 +35,8 @@ export function authRoutes(accounts: Accounts, throttle: LoginThrottle, devices:
     const body = (req.body ?? {}) as Record<string, unknown>;
     const text = (v: unknown) => (typeof v === 'string' ? v : '');
     const [name, password, next] = [text(body.name), text(body.password), text(body.next)];
-    const attempt = attemptOf(req, name);
-    const wait = throttle.retryAfter(attempt);
+    const attempt = await attemptOf(req, name);
+    const wait = await throttle.retryAfter(attempt);
     if (wait > 0) {
       const ctx = viewContext(req);
       res.set('Retry-After', String(Math.ceil(wait / 1000)));
@@ -44,25 +44,25 @@ export function authRoutes(accounts: Accounts, throttle: LoginThrottle, devices:
     }
     try {
       const session = await accounts.login(name, password);
-      throttle.succeed(attempt);
-      if (req.session) accounts.logout(req.session.id);
+      await throttle.succeed(attempt);
+      if (req.session) await accounts.logout(req.session.id);
       setSessionCookie(res, session.id);
       // The account's language follows its user to this browser, and stays for its signed-out pages.
       if (isLanguage(session.user.language)) rememberLanguage(res, session.user.language);
       if (!attempt.knownDevice) {
-        res.cookie(DEVICE_COOKIE, devices.remember(session.user.id), { httpOnly: true, sameSite: 'lax', path: '/login', maxAge: DEVICE_DAYS * 86_400_000 });
+        res.cookie(DEVICE_COOKIE, await devices.remember(session.user.id), { httpOnly: true, sameSite: 'lax', path: '/login', maxAge: DEVICE_DAYS * 86_400_000 });
       }
       res.redirect(303, safeNext(next));
     } catch (err) {
       if (!(err instanceof AppError) || err.status !== 401) throw err;
-      throttle.fail(attempt);
+      await throttle.fail(attempt);
       const ctx = viewContext(req);
       send(res, loginPage(ctx, { next: safeNext(next), name: name, error: ctx.t('errors.badLogin') }), 401);
     }
   });
 
   // An admin lifts the wait of an account or an address: {"account": NAME} and/or {"address": IP}.
-  r.post('/api/login-locks/unlock', requireRole('admin'), (req, res) => {
+  r.post('/api/login-locks/unlock', requireRole('admin'), async (req, res) => {
     const { account, address } = (req.body ?? {}) as Record<string, unknown>;
     if (account === undefined && address === undefined) {
       throw new ValidationError('Name an "account" or an "address" to unlock.', 'safeguards.unlockWhat');
@@ -71,12 +71,12 @@ export function authRoutes(accounts: Accounts, throttle: LoginThrottle, devices:
       ...(account !== undefined ? { account: textField(account, 'account') } : {}),
       ...(address !== undefined ? { address: textField(address, 'address') } : {}),
     };
-    throttle.unlock(target);
+    await throttle.unlock(target);
     res.json({ unlocked: target });
   });
 
-  r.post('/logout', (req, res) => {
-    if (req.session) accounts.logout(req.session.id);
+  r.post('/logout', async (req, res) => {
+    if (req.session) await accounts.logout(req.session.id);
     clearSessionCookie(res);
     res.redirect(303, '/login');
   });
@@ -91,10 +91,10 @@ export function authRoutes(accounts: Accounts, throttle: LoginThrottle, devices:
   });
 
   // Signed in, the choice is the account's, on every browser; the cookie keeps it for this browser's signed-out pages.
-  r.post('/language', (req, res) => {
+  r.post('/language', async (req, res) => {
     const { lang, next } = (req.body ?? {}) as Record<string, unknown>;
     if (!isLanguage(lang)) throw new ValidationError('That interface language is not available.', 'errors.badLanguage');
-    if (req.user && !req.viaBearer) accounts.setLanguage(req.user, lang);
+    if (req.user && !req.viaBearer) await accounts.setLanguage(req.user, lang);
     rememberLanguage(res, lang);
     res.redirect(303, safeNext(next));
   });

@@ -32,21 +32,22 @@ export function documentRoutes(deps: {
   const r = Router();
   r.use(requireUser);
 
-  const target = (req: Request) => {
+  const target = async (req: Request) => {
     const doc = documentId(req.params.doc);
-    const pair = editing.find(pairId(req.params.pair), doc);
+    const pair = await editing.find(pairId(req.params.pair), doc);
     return { doc, pair };
   };
 
-  function renderEditor(req: Request, res: Response, status = 200, extras: { message?: string; attempted?: string; typed?: string } = {}) {
-    const { doc, pair } = target(req);
-    const row = workspace.row(doc, pair.idx);
+  async function renderEditor(req: Request, res: Response, status = 200, extras: { message?: string; attempted?: string; typed?: string } = {}) {
+    const { doc, pair } = await target(req);
+    const row = await workspace.row(doc, pair.idx);
+    const editorAids = await aids.of(row, await access.filterFor(req.user!));
     send(res, editorRow(viewContext(req), doc, row, {
-      diff: diffTexts(row.mt, extras.attempted ?? extras.typed ?? row.tgt, 'en'), aids: aids.of(row, access.filterFor(req.user!)), canReview: mayDo(req.user!.role, 'approve'), ...extras,
+      diff: diffTexts(row.mt, extras.attempted ?? extras.typed ?? row.tgt, 'en'), aids: editorAids, canReview: mayDo(req.user!.role, 'approve'), ...extras,
     }), status);
   }
 
-  type EditorUseCase = (req: Request, body: Record<string, unknown>, ids: { doc: number; pair: number }) => unknown;
+  type EditorUseCase = (req: Request, body: Record<string, unknown>, ids: { doc: number; pair: number }) => Promise<unknown>;
 
   const pairAction = (kind: PairActionRequest['action']): EditorUseCase => (req, body, { doc, pair }) => {
     const openedAt = typeof body.opened_at === 'string' ? Number(body.opened_at) : NaN;
@@ -61,12 +62,12 @@ export function documentRoutes(deps: {
 
   /** Runs an editor use case; a stale version or invalid input re-renders the editor with the message inline. */
   function action(run: EditorUseCase) {
-    return (req: Request, res: Response) => {
-      const { doc, pair } = target(req);
+    return async (req: Request, res: Response) => {
+      const { doc, pair } = await target(req);
       const body = (req.body ?? {}) as Record<string, unknown>;
       const attempted = typeof body.tgt === 'string' ? body.tgt : undefined;
       try {
-        run(req, body, { doc, pair: pair.id });
+        await run(req, body, { doc, pair: pair.id });
       } catch (err) {
         if (err instanceof StaleVersionError) {
           return renderEditor(req, res, 409, { message: viewContext(req).t('errors.stale', { version: err.current.version }), attempted });
@@ -78,42 +79,43 @@ export function documentRoutes(deps: {
       }
       res.set('HX-Trigger', 'pair-changed');
       const next = body.next === '1' || req.query.next === '1';
-      send(res, pairRow(viewContext(req), doc, workspace.row(doc, pair.idx), { openNext: next }));
+      send(res, pairRow(viewContext(req), doc, await workspace.row(doc, pair.idx), { openNext: next }));
     };
   }
 
-  r.get('/documents', (req, res) => {
-    send(res, documentsPage(viewContext(req), documents.list(access.filterFor(req.user!))));
+  r.get('/documents', async (req, res) => {
+    send(res, documentsPage(viewContext(req), await documents.list(await access.filterFor(req.user!))));
   });
 
-  r.get('/documents/:doc', (req, res) => {
+  r.get('/documents/:doc', async (req, res) => {
     const doc = documentId(req.params.doc);
     const filter = parseFilter(req.query);
-    send(res, documentPage(viewContext(req), { ...workspace.overview(doc), sharing: access.sharing(req.user!, doc), sourceFormat: translated.formatOf(doc) },
-      workspace.rows(doc, filter, 0, ROWS_PER_PAGE), filter));
+    const overview = await workspace.overview(doc);
+    const page = { ...overview, sharing: await access.sharing(req.user!, doc), sourceFormat: await translated.formatOf(doc) };
+    send(res, documentPage(viewContext(req), page, await workspace.rows(doc, filter, 0, ROWS_PER_PAGE), filter));
   });
 
-  r.get('/documents/:doc/rows', (req, res) => {
+  r.get('/documents/:doc/rows', async (req, res) => {
     const doc = documentId(req.params.doc);
     const offset = offsetOf(req.query.offset);
     const filter = parseFilter(req.query);
-    send(res, rowsFragment(viewContext(req), doc, workspace.rows(doc, filter, offset, ROWS_PER_PAGE), offset, filter));
+    send(res, rowsFragment(viewContext(req), doc, await workspace.rows(doc, filter, offset, ROWS_PER_PAGE), offset, filter));
   });
 
-  r.get('/documents/:doc/progress', (req, res) => {
+  r.get('/documents/:doc/progress', async (req, res) => {
     const doc = documentId(req.params.doc);
-    send(res, progressBar(viewContext(req), doc, workspace.overview(doc).progress));
+    send(res, progressBar(viewContext(req), doc, (await workspace.overview(doc)).progress));
   });
 
-  r.get('/documents/:doc/pairs/:pair/row', (req, res) => {
-    const { doc, pair } = target(req);
-    send(res, pairRow(viewContext(req), doc, workspace.row(doc, pair.idx)));
+  r.get('/documents/:doc/pairs/:pair/row', async (req, res) => {
+    const { doc, pair } = await target(req);
+    send(res, pairRow(viewContext(req), doc, await workspace.row(doc, pair.idx)));
   });
 
   r.get('/documents/:doc/pairs/:pair/edit', (req, res) => renderEditor(req, res));
-  r.get('/documents/:doc/pairs/:pair/history', (req, res) => {
-    const { doc, pair } = target(req);
-    send(res, historyFragment(viewContext(req), editing.history(pair.id, doc), { text: pair.tgt_text, restoreUrl: `/documents/${doc}/pairs/${pair.id}/restore` }));
+  r.get('/documents/:doc/pairs/:pair/history', async (req, res) => {
+    const { doc, pair } = await target(req);
+    send(res, historyFragment(viewContext(req), await editing.history(pair.id, doc), { text: pair.tgt_text, restoreUrl: `/documents/${doc}/pairs/${pair.id}/restore` }));
   });
   r.post('/documents/:doc/pairs/:pair/save', action(pairAction('save')));
   r.post('/documents/:doc/pairs/:pair/confirm', action(pairAction('confirm')));

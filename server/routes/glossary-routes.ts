@@ -24,39 +24,39 @@ export function glossaryRoutes(glossary: Glossary): Router {
   const editors = requireRole('translator', 'reviewer', 'admin');
 
   /** Runs a change and re-renders the table; invalid input comes back inline in the same fragment. */
-  const change = (run: (req: Request) => string | undefined) => (req: Request, res: Response) => {
+  const change = (run: (req: Request) => Promise<string | undefined>) => async (req: Request, res: Response) => {
     const ctx = viewContext(req);
     try {
-      const info = run(req);
-      send(res, glossaryTable(ctx, glossary.list(), info ? { info } : undefined));
+      const info = await run(req);
+      send(res, glossaryTable(ctx, await glossary.list(), info ? { info } : undefined));
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      send(res, glossaryTable(ctx, glossary.list(), { error: err.key ? ctx.t(err.key, err.params) : err.message }), 400);
+      send(res, glossaryTable(ctx, await glossary.list(), { error: err.key ? ctx.t(err.key, err.params) : err.message }), 400);
     }
   };
 
-  r.get('/glossary', requireUser, (req, res) => send(res, glossaryPage(viewContext(req), glossary.list())));
-  r.get('/glossary.csv', requireUser, (_req, res) => {
-    res.type('text/csv; charset=utf-8').attachment('glossary.csv').send(`\uFEFF${glossary.exportCsv()}`);
+  r.get('/glossary', requireUser, async (req, res) => send(res, glossaryPage(viewContext(req), await glossary.list())));
+  r.get('/glossary.csv', requireUser, async (_req, res) => {
+    res.type('text/csv; charset=utf-8').attachment('glossary.csv').send(`\uFEFF${await glossary.exportCsv()}`);
   });
-  r.post('/glossary', editors, change((req) => {
-    glossary.add(field(req, 'zh'), field(req, 'en'), field(req, 'note'));
+  r.post('/glossary', editors, change(async (req) => {
+    await glossary.add(field(req, 'zh'), field(req, 'en'), field(req, 'note'));
     return undefined;
   }));
-  r.post('/glossary/:id/delete', editors, change((req) => {
-    glossary.remove(entryId(req.params.id));
+  r.post('/glossary/:id/delete', editors, change(async (req) => {
+    await glossary.remove(entryId(req.params.id));
     return undefined;
   }));
-  r.post('/glossary/import', editors, change((req) =>
-    viewContext(req).t('glossary.imported', { count: glossary.importCsv(field(req, 'csv')) })));
+  r.post('/glossary/import', editors, change(async (req) =>
+    viewContext(req).t('glossary.imported', { count: await glossary.importCsv(field(req, 'csv')) })));
 
-  r.get('/api/glossary', requireUser, (_req, res) => res.json(glossary.list()));
-  r.post('/api/glossary', editors, (req, res) => {
-    glossary.add(field(req, 'zh'), field(req, 'en'), field(req, 'note'));
-    res.status(201).json(glossary.list());
+  r.get('/api/glossary', requireUser, async (_req, res) => res.json(await glossary.list()));
+  r.post('/api/glossary', editors, async (req, res) => {
+    await glossary.add(field(req, 'zh'), field(req, 'en'), field(req, 'note'));
+    res.status(201).json(await glossary.list());
   });
-  r.post('/api/glossary/import', editors, (req, res) => {
-    res.status(201).json({ imported: glossary.importCsv(field(req, 'csv')) });
+  r.post('/api/glossary/import', editors, async (req, res) => {
+    res.status(201).json({ imported: await glossary.importCsv(field(req, 'csv')) });
   });
   return r;
 }

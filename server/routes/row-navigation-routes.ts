@@ -8,8 +8,8 @@ import { parseNavRequest } from '../domain/row-navigation.ts';
 
 export function rowNavigationRoutes(nav: RowNavigation): Router {
   const r = Router();
-  r.get('/api/documents/:doc/rows/find', requireUser, (req, res) => {
-    res.json({ index: nav.find(documentId(req.params.doc), parseNavRequest(req.query)) });
+  r.get('/api/documents/:doc/rows/find', requireUser, async (req, res) => {
+    res.json({ index: await nav.find(documentId(req.params.doc), parseNavRequest(req.query)) });
   });
   return r;
 }

@@ -4,13 +4,12 @@ import { Router, type ErrorRequestHandler, type Request, type RequestHandler, ty
 import multer from 'multer';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Db } from '../db/open-database.ts';
 import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_UPLOAD } from '../config.ts';
 import { fetchPage, type FetchLimits } from '../net/fetch-page.ts';
-import { exportDocument } from '../services/export-document.ts';
+import type { DocumentExport, ExportRequest } from '../services/export-document.ts';
 import type { UploadedFile, UploadRequest } from '../services/import-file.ts';
 import type { WorkPool } from '../threads/work-pool.ts';
-import { translatedDocuments, type TranslatedFile } from '../services/translated-document.ts';
+import type { TranslatedDocuments, TranslatedFile } from '../services/translated-document.ts';
 import { csrfProtection, requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId } from '../http/params.ts';
@@ -108,8 +107,11 @@ const showOnForm: ErrorRequestHandler = (err, req, res, next) => {
 };
 
 /** Imports run on a work thread: decoding, splitting, aligning and writing a 5 MB pair takes seconds. */
-export function transferRoutes(deps: { db: Db; work: () => WorkPool; maxUpload?: number; fetch?: { allow: readonly string[]; timeoutMs: number } }): Router {
-  const { db, work } = deps;
+export function transferRoutes(deps: {
+  exportDocument: (request: ExportRequest) => Promise<DocumentExport>; translated: TranslatedDocuments; work: () => WorkPool;
+  maxUpload?: number; fetch?: { allow: readonly string[]; timeoutMs: number };
+}): Router {
+  const { translated, work } = deps;
   const guard = upload(deps.maxUpload ?? DEFAULT_MAX_UPLOAD);
   const limits: FetchLimits = {
     allow: deps.fetch?.allow ?? [], timeoutMs: deps.fetch?.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, maxBytes: deps.maxUpload ?? DEFAULT_MAX_UPLOAD,
@@ -117,7 +119,7 @@ export function transferRoutes(deps: { db: Db; work: () => WorkPool; maxUpload?:
   const r = Router();
 
   async function download(req: Request, res: Response) {
-    const file = exportDocument(db, { documentId: documentId(req.params.id), format: req.query.format, state: req.query.state });
+    const file = await deps.exportDocument({ documentId: documentId(req.params.id), format: req.query.format, state: req.query.state });
     res.set({
       'Content-Type': `${file.adapter.mediaType}; charset=utf-8`,
       'Content-Disposition': `attachment; filename="${file.asciiFileName}"; filename*=UTF-8''${encodeRfc5987(file.fileName)}`,
@@ -128,13 +130,12 @@ export function transferRoutes(deps: { db: Db; work: () => WorkPool; maxUpload?:
   r.get('/api/documents/:id/export', requireUser, download);
   r.get('/documents/:id/export', requireUser, download);
 
-  const translated = translatedDocuments(db);
-  const translation = (req: Request, res: Response) => sendFile(res, translated.translation(documentId(req.params.id)));
+  const translation = async (req: Request, res: Response) => sendFile(res, await translated.translation(documentId(req.params.id)));
   r.get('/api/documents/:id/translation', requireUser, translation);
   r.get('/documents/:id/translation', requireUser, translation);
-  const review = (req: Request, res: Response) => {
+  const review = async (req: Request, res: Response) => {
     const { t } = viewContext(req);
-    sendFile(res, translated.review(documentId(req.params.id), req.query.format, [t('translated.headSource'), t('translated.headTarget')]));
+    sendFile(res, await translated.review(documentId(req.params.id), req.query.format, [t('translated.headSource'), t('translated.headTarget')]));
   };
   r.get('/api/documents/:id/bilingual', requireUser, review);
   r.get('/documents/:id/bilingual', requireUser, review);

@@ -1,9 +1,6 @@
 // Use cases of alignment editing: apply an operation, undo, redo; each one transaction on a versioned document.
 
-import type { Db } from '../db/open-database.ts';
-import { alignmentRepo } from '../db/alignment-repo.ts';
-import { documentsRepo } from '../db/documents-repo.ts';
-import { pairsRepo } from '../db/pairs-repo.ts';
+import type { Store, Tx } from '../db/store.ts';
 import { applyOperation, parseAlignOp, type AlignOp } from '../domain/align-ops.ts';
 import { invertPatch, type AlignRow, type RowPatch } from '../domain/alignment-rows.ts';
 import type { Aligner } from '../domain/assemble-pairs.ts';
@@ -40,37 +37,39 @@ const sameRows = (a: AlignRow[], b: AlignRow[]) => canonical(a) === canonical(b)
 /** Where a realign runs when not here: the server hands it to a work thread (see threads/work-pool.ts). */
 export type RealignElsewhere = (user: User, documentId: number, expectedVersion: number) => Promise<AlignmentResult>;
 
-export function alignmentEditing(db: Db, aligner: () => Aligner, realignElsewhere?: RealignElsewhere) {
-  const repo = alignmentRepo(db);
-  const pairs = pairsRepo(db);
-  const documents = documentsRepo(db);
-
-  function checkVersion(documentId: number, expected: number): void {
-    const version = repo.documentVersion(documentId);
+export function alignmentEditing(store: Store, aligner: () => Aligner, realignElsewhere?: RealignElsewhere) {
+  function refuseVersion(documentId: number, version: number | undefined): never {
     if (version === undefined) throw new NotFoundError(`There is no document ${documentId}.`, 'errors.noDocument', { id: documentId });
-    if (version !== expected) {
-      throw new ConflictError(`The alignment of this document changed since you loaded it (now version ${version}). Reload and try again.`, 'errors.alignmentStale', { version });
-    }
+    throw new ConflictError(`The alignment of this document changed since you loaded it (now version ${version}). Reload and try again.`, 'errors.alignmentStale', { version });
   }
 
-  /** Writes a patch, records what changed in each row's history, bumps the document version. */
-  function write(user: User, documentId: number, rows: AlignRow[], noise: Map<string | null, number[]>, patch: RowPatch): RowPatch {
-    const keys = repo.write(documentId, rows, patch, noise);
+  async function checkVersion(tx: Tx, documentId: number, expected: number): Promise<void> {
+    const version = await tx.alignment.documentVersion(documentId);
+    if (version !== expected) refuseVersion(documentId, version);
+  }
+
+  /** The version check of a write: the document moves to its next version, or nothing is written (409 or 404). */
+  async function claimVersion(tx: Tx, documentId: number, expected: number): Promise<number> {
+    return (await tx.alignment.claimVersion(documentId, expected)) ?? refuseVersion(documentId, await tx.alignment.documentVersion(documentId));
+  }
+
+  /** Writes a patch and records what changed in each row's history; the caller claimed the document's next version. */
+  async function write(tx: Tx, user: User, documentId: number, rows: AlignRow[], noise: Map<string | null, number[]>, patch: RowPatch): Promise<RowPatch> {
+    const keys = await tx.alignment.write(documentId, rows, patch, noise);
     const before = new Map(patch.removed.map((r) => [r.key, r]));
     for (const row of patch.inserted) {
       const old = before.get(row.key);
       if (old && old.tgtText === row.tgtText && old.state === row.state) continue;
       const pairId = Number((keys.get(row.key) ?? row.key).slice(1));
-      pairs.insertRevision({
-        pairId, version: pairs.pair(pairId)!.version, authorId: user.id, action: 'align',
+      await tx.pairs.insertRevision({
+        pairId, version: (await tx.pairs.pair(pairId))!.version, authorId: user.id, action: 'align',
         oldText: old?.tgtText ?? '', newText: row.tgtText, oldState: old?.state ?? null, newState: row.state,
         comment: row.needsReview, seconds: 0,
       });
     }
-    repo.bumpDocument(documentId);
     // A row or sentence restored by undo comes back with a new id; earlier logged patches must name it so.
     const restored = new Map([...keys].filter(([old]) => /^[ps]\d+$/.test(old)));
-    if (restored.size) repo.rewritePatches(documentId, (p) => remapKeys(p, restored));
+    if (restored.size) await tx.alignment.rewritePatches(documentId, (p) => remapKeys(p, restored));
     return remapKeys(patch, keys);
   }
 
@@ -80,80 +79,81 @@ export function alignmentEditing(db: Db, aligner: () => Aligner, realignElsewher
   } as const;
 
   /** Undo applies the last done operation's inverse, redo the first undone one again, if its rows are as it expects. */
-  function replay(user: User, documentId: number, expectedVersion: number, direction: 'undo' | 'redo'): AlignmentResult {
+  function replay(user: User, documentId: number, expectedVersion: number, direction: 'undo' | 'redo'): Promise<AlignmentResult> {
     const words = REPLAY[direction];
-    return db.transaction(() => {
-      checkVersion(documentId, expectedVersion);
-      const logged = direction === 'undo' ? repo.lastDone(documentId) : repo.firstUndone(documentId);
+    return store.write(async (tx) => {
+      const version = await claimVersion(tx, documentId, expectedVersion);
+      const logged = direction === 'undo' ? await tx.alignment.lastDone(documentId) : await tx.alignment.firstUndone(documentId);
       if (!logged) throw new ConflictError(words.nothing[0], words.nothing[1]);
       const recorded = JSON.parse(logged.patch) as RowPatch;
       const patch = direction === 'undo' ? invertPatch(recorded) : recorded;
-      const { rows, noiseAfter } = repo.load(documentId);
+      const { rows, noiseAfter } = await tx.alignment.load(documentId);
       if (!sameRows(rows.slice(patch.at, patch.at + patch.removed.length), patch.removed)) {
         throw new ConflictError(words.changed, 'errors.undoChanged');
       }
-      const stored = write(user, documentId, rows, noiseAfter, patch);
-      repo.markOp(logged.id, direction === 'undo', direction === 'undo' ? invertPatch(stored) : stored);
-      return result(documentId, stored);
-    }).immediate();
+      const stored = await write(tx, user, documentId, rows, noiseAfter, patch);
+      await tx.alignment.markOp(logged.id, direction === 'undo', direction === 'undo' ? invertPatch(stored) : stored);
+      return result(version, stored);
+    });
   }
 
-  const result = (documentId: number, patch: RowPatch): AlignmentResult => ({
-    version: repo.documentVersion(documentId)!, at: patch.at, removed: patch.removed.length, inserted: patch.inserted.length,
+  const result = (version: number, patch: RowPatch): AlignmentResult => ({
+    version, at: patch.at, removed: patch.removed.length, inserted: patch.inserted.length,
   });
 
   // Who confirms is the signed-in user, whatever the request says.
   const parsedOp = (user: User, rawOp: unknown): AlignOp => parseAlignOp(rawOp && typeof rawOp === 'object' ? { ...rawOp, by: user.name } : rawOp);
 
-  function applyHere(user: User, documentId: number, expectedVersion: number, op: AlignOp): AlignmentResult {
+  function applyHere(user: User, documentId: number, expectedVersion: number, op: AlignOp): Promise<AlignmentResult> {
     if (op.kind === 'realign') return realign(user, documentId, expectedVersion);
-    return db.transaction(() => {
-      checkVersion(documentId, expectedVersion);
-      const { rows, noiseAfter } = repo.load(documentId);
+    return store.write(async (tx) => {
+      const version = await claimVersion(tx, documentId, expectedVersion);
+      const { rows, noiseAfter } = await tx.alignment.load(documentId);
       let fresh = 0;
       const patch = applyOperation(rows, op, { newKey: () => `n${fresh++}`, by: user.name });
-      const stored = write(user, documentId, rows, noiseAfter, patch);
-      repo.recordOp(documentId, user.id, op, stored);
-      return result(documentId, stored);
-    }).immediate();
+      const stored = await write(tx, user, documentId, rows, noiseAfter, patch);
+      await tx.alignment.recordOp(documentId, user.id, op, stored);
+      return result(version, stored);
+    });
   }
 
   /**
    * The aligner runs outside any write transaction, on the rows as one read saw them: a realign of 20,000 rows
    * takes seconds, and holding the write lock that long would stall every other writer. The patch is then
-   * written only if neither the alignment (the version) nor any pair's text or state (the newest revision)
+   * written only if neither the alignment (the version) nor any pair's text or state (the document's revision)
    * moved meanwhile; otherwise 409, and nothing is written.
    */
-  function realign(user: User, documentId: number, expectedVersion: number): AlignmentResult {
+  async function realign(user: User, documentId: number, expectedVersion: number): Promise<AlignmentResult> {
     const op: AlignOp = { kind: 'realign', by: user.name };
-    const seen = db.transaction(() => {
-      checkVersion(documentId, expectedVersion);
-      return { ...repo.load(documentId), revision: documents.generationParts(documentId).revision };
-    })();
+    const seen = await store.read(async (tx) => {
+      await checkVersion(tx, documentId, expectedVersion);
+      return { ...(await tx.alignment.load(documentId)), revision: (await tx.documents.generationParts(documentId)).revision };
+    });
     let fresh = 0;
     const patch = applyOperation(seen.rows, op, { newKey: () => `n${fresh++}`, align: aligner(), by: user.name });
-    return db.transaction(() => {
-      checkVersion(documentId, expectedVersion);
-      if (documents.generationParts(documentId).revision !== seen.revision) {
+    return store.write(async (tx) => {
+      const version = await claimVersion(tx, documentId, expectedVersion);
+      // The claim itself moved the revision on by one; anything more is a save made while the aligner ran.
+      if ((await tx.documents.generationParts(documentId)).revision !== seen.revision + 1) {
         throw new ConflictError('Rows of this document were edited while it was being realigned. Reload and try again.', 'bounded.realignMoved');
       }
-      const stored = write(user, documentId, seen.rows, seen.noiseAfter, patch);
-      repo.recordOp(documentId, user.id, op, stored);
-      return result(documentId, stored);
-    }).immediate();
+      const stored = await write(tx, user, documentId, seen.rows, seen.noiseAfter, patch);
+      await tx.alignment.recordOp(documentId, user.id, op, stored);
+      return result(version, stored);
+    });
   }
 
   return {
-    counts: (documentId: number) => repo.counts(documentId),
+    counts: (documentId: number) => store.read((tx) => tx.alignment.counts(documentId)),
 
-    view(documentId: number): AlignmentView {
-      const version = repo.documentVersion(documentId);
+    view: (documentId: number): Promise<AlignmentView> => store.read(async (tx) => {
+      const version = await tx.alignment.documentVersion(documentId);
       if (version === undefined) throw new NotFoundError(`There is no document ${documentId}.`, 'errors.noDocument', { id: documentId });
-      return { version, rows: repo.load(documentId).rows, ...repo.counts(documentId) };
-    },
+      return { version, rows: (await tx.alignment.load(documentId)).rows, ...(await tx.alignment.counts(documentId)) };
+    }),
 
     /** One operation, on this thread. */
-    apply: (user: User, documentId: number, expectedVersion: number, rawOp: unknown): AlignmentResult =>
+    apply: (user: User, documentId: number, expectedVersion: number, rawOp: unknown): Promise<AlignmentResult> =>
       applyHere(user, documentId, expectedVersion, parsedOp(user, rawOp)),
 
     /** As `apply`, but a realign goes to `realignElsewhere` when there is one. */

@@ -2,8 +2,8 @@
 // the documents shared with the whole team, the ones they created and the ones they are members of.
 // A document someone may not see answers exactly as one that does not exist.
 
-import type { Db } from '../db/open-database.ts';
-import { accessRepo, type MemberRow } from '../db/access-repo.ts';
+import type { Store, Tx } from '../db/store.ts';
+import type { MemberRow } from '../db/access-repo.ts';
 import type { User } from './accounts.ts';
 import { ForbiddenError, NotFoundError, ValidationError, shown } from '../domain/errors.ts';
 
@@ -17,84 +17,82 @@ export interface DocumentSharing {
 
 const noDocument = (id: number) => new NotFoundError(`There is no document ${id}.`, 'errors.noDocument', { id });
 
-export function documentAccess(db: Db) {
-  const repo = accessRepo(db);
-
+export function documentAccess(store: Store) {
   const mayManage = (user: User, owner: number | null) => user.role === 'admin' || (owner !== null && owner === user.id);
 
-  function managed(user: User, documentId: number) {
-    const sharing = repo.sharing(documentId);
-    if (!sharing || !(user.role === 'admin' || repo.visible(documentId, user.id))) throw noDocument(documentId);
+  async function managed(tx: Tx, user: User, documentId: number) {
+    const sharing = await tx.access.sharing(documentId);
+    if (!sharing || !(user.role === 'admin' || (await tx.access.visible(documentId, user.id)))) throw noDocument(documentId);
     if (!mayManage(user, sharing.owner_id)) {
       throw new ForbiddenError('Only the creator of a document or an admin may change who can open it.', 'errors.accessManage');
     }
     return sharing;
   }
 
-  function member(name: unknown) {
-    const user = typeof name === 'string' ? repo.userByName(name.trim()) : undefined;
+  async function member(tx: Tx, name: unknown) {
+    const user = typeof name === 'string' ? await tx.access.userByName(name.trim()) : undefined;
     if (!user) throw new ValidationError(`There is no user named "${shown(name ?? '')}".`, 'errors.noSuchUser', { name: shown(name ?? '') });
     return user;
   }
 
+  const mayOpen = async (tx: Tx, user: User, documentId: number) => user.role === 'admin' || (await tx.access.visible(documentId, user.id));
+
   const access = {
-    mayOpen: (user: User, documentId: number) => user.role === 'admin' || repo.visible(documentId, user.id),
+    mayOpen: (user: User, documentId: number): Promise<boolean> => store.read((tx) => mayOpen(tx, user, documentId)),
 
     /** Throws the same 404 as for a missing document when the user may not open it. */
-    assertMayOpen(user: User, documentId: number): void {
-      if (!access.mayOpen(user, documentId)) throw noDocument(documentId);
+    async assertMayOpen(user: User, documentId: number): Promise<void> {
+      if (!(await access.mayOpen(user, documentId))) throw noDocument(documentId);
     },
 
     /** The pair's document, checked like `assertMayOpen`; a pair in a hidden document is as missing as no pair. */
-    assertMayOpenPair(user: User, pairId: number): void {
-      const documentId = repo.pairDocument(pairId);
-      if (documentId === undefined || !access.mayOpen(user, documentId)) {
+    assertMayOpenPair: (user: User, pairId: number): Promise<void> => store.read(async (tx) => {
+      const documentId = await tx.access.pairDocument(pairId);
+      if (documentId === undefined || !(await mayOpen(tx, user, documentId))) {
         throw new NotFoundError(`There is no pair ${pairId}.`, 'errors.noPair');
       }
-    },
+    }),
 
     /** Ids of the documents this user may open, or everything for an admin. */
-    filterFor(user: User): (documentId: number) => boolean {
+    async filterFor(user: User): Promise<(documentId: number) => boolean> {
       if (user.role === 'admin') return () => true;
-      const ids = repo.visibleIds(user.id);
+      const ids = await store.read((tx) => tx.access.visibleIds(user.id));
       return (id) => ids.has(id);
     },
 
     /** Refuses (404 or 403) unless this user may change who can open the document. */
-    assertMayManage(user: User, documentId: number): void {
-      managed(user, documentId);
+    async assertMayManage(user: User, documentId: number): Promise<void> {
+      await store.read((tx) => managed(tx, user, documentId));
     },
 
-    sharing(user: User, documentId: number): DocumentSharing {
-      access.assertMayOpen(user, documentId);
-      const s = repo.sharing(documentId)!;
-      return { shared: s.shared === 1, owner: s.owner, members: repo.members(documentId), mayManage: mayManage(user, s.owner_id) };
-    },
+    sharing: (user: User, documentId: number): Promise<DocumentSharing> => store.read(async (tx) => {
+      if (!(await mayOpen(tx, user, documentId))) throw noDocument(documentId);
+      const s = (await tx.access.sharing(documentId))!;
+      return { shared: s.shared === 1, owner: s.owner, members: await tx.access.members(documentId), mayManage: mayManage(user, s.owner_id) };
+    }),
 
-    setShared(user: User, documentId: number, shared: boolean): void {
-      managed(user, documentId);
-      repo.setShared(documentId, shared);
-    },
+    setShared: (user: User, documentId: number, shared: boolean): Promise<void> => store.write(async (tx) => {
+      await managed(tx, user, documentId);
+      await tx.access.setShared(documentId, shared);
+    }),
 
-    addMember(user: User, documentId: number, name: unknown): void {
-      managed(user, documentId);
-      repo.addMember(documentId, member(name).id);
-    },
+    addMember: (user: User, documentId: number, name: unknown): Promise<void> => store.write(async (tx) => {
+      await managed(tx, user, documentId);
+      await tx.access.addMember(documentId, (await member(tx, name)).id);
+    }),
 
-    removeMember(user: User, documentId: number, name: unknown): void {
-      managed(user, documentId);
-      repo.removeMember(documentId, member(name).id);
-    },
+    removeMember: (user: User, documentId: number, name: unknown): Promise<void> => store.write(async (tx) => {
+      await managed(tx, user, documentId);
+      await tx.access.removeMember(documentId, (await member(tx, name)).id);
+    }),
 
     /** Several changes at once: all of them or, when one name is unknown, none. */
-    change(user: User, documentId: number, c: { shared?: boolean; add: unknown[]; remove: unknown[] }): void {
-      db.transaction(() => {
-        managed(user, documentId);
-        if (c.shared !== undefined) repo.setShared(documentId, c.shared);
-        for (const name of c.add) repo.addMember(documentId, member(name).id);
-        for (const name of c.remove) repo.removeMember(documentId, member(name).id);
-      }).immediate();
-    },
+    change: (user: User, documentId: number, c: { shared?: boolean; add: unknown[]; remove: unknown[] }): Promise<void> => store.write(async (tx) => {
+      await managed(tx, user, documentId);
+      if (c.shared !== undefined) await tx.access.setShared(documentId, c.shared);
+      for (const name of c.add) await tx.access.addMember(documentId, (await member(tx, name)).id);
+      for (const name of c.remove) await tx.access.removeMember(documentId, (await member(tx, name)).id);
+    }),
   };
   return access;
 }

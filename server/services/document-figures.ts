@@ -2,8 +2,8 @@
 // re-reading only the pairs revised since the last look: under twenty people saving, recomputing them
 // from every pair on every page view cost more than the rest of the page.
 
-import type { Db } from '../db/open-database.ts';
-import { documentsRepo, type PairFiguresRow } from '../db/documents-repo.ts';
+import type { Store } from '../db/store.ts';
+import type { PairFiguresRow } from '../db/documents-repo.ts';
 import { lengthLog, normOfLogs, type LengthNorm } from '../domain/qa-checks.ts';
 import { CellBudget, EffortSum, pairEdits, type PostEditEffort } from '../domain/edit-distance.ts';
 
@@ -118,32 +118,46 @@ class FigureColumns {
   }
 }
 
-export function documentFigures(db: Db) {
-  const repo = documentsRepo(db);
+export function documentFigures(store: Store) {
   const cache = new Map<number, Cached>();
+
+  /**
+   * The figures as of now. One read takes the generation and what changed since the kept one; the kept
+   * columns are changed in place only if no other call moved them on while this one read.
+   */
+  async function of(documentId: number): Promise<Figures> {
+    const known = cache.get(documentId);
+    const since = known?.revision;
+    const read = await store.read(async (tx) => {
+      const { revision, version } = await tx.documents.generationParts(documentId);
+      if (known && known.version === version) {
+        if (revision === since) return { revision, version };
+        return { revision, version, revised: await tx.documents.revisedFigures(documentId, since!) };
+      }
+      return { revision, version, all: await tx.documents.figures(documentId) };
+    });
+    const budget = new CellBudget();
+    if (known && !read.all) {
+      if (!read.revised) return known;
+      if (cache.get(documentId) !== known || known.revision !== since) return of(documentId);
+      if (read.revised.every((row) => known.columns.update(row, budget))) {
+        Object.assign(known, { revision: read.revision }, known.columns.summarise());
+        return known;
+      }
+    }
+    // A new document, or an alignment change that can add and remove pairs: start again from every pair.
+    const full = read.all ? read : await store.read(async (tx) => ({ ...(await tx.documents.generationParts(documentId)), all: await tx.documents.figures(documentId) }));
+    const columns = new FigureColumns(full.all, budget);
+    const fresh: Cached = { version: full.version, revision: full.revision, columns, ...columns.summarise() };
+    cache.set(documentId, fresh);
+    return fresh;
+  }
 
   return {
     /** The length norm, the effort and the counts as of now; reads only what changed since the last call. */
-    of(documentId: number): Figures {
-      // The generation is read before the pairs: a save landing in between is simply read again next time.
-      const { revision, version } = repo.generationParts(documentId);
-      let cached = cache.get(documentId);
-      const budget = new CellBudget();
-      if (cached && cached.version === version && revision > cached.revision) {
-        const columns = cached.columns;
-        if (repo.revisedFigures(documentId, cached.revision).every((row) => columns.update(row, budget))) {
-          Object.assign(cached, { revision }, columns.summarise());
-        } else {
-          cached = undefined;
-        }
-      }
-      if (!cached || cached.version !== version) {
-        // An alignment change can add and remove pairs: start again from every pair.
-        const columns = new FigureColumns(repo.figures(documentId), budget);
-        cached = { version, revision, columns, ...columns.summarise() };
-        cache.set(documentId, cached);
-      }
-      return { norm: cached.norm, effort: cached.effort, counts: cached.counts };
+    of: async (documentId: number): Promise<Figures> => {
+      const { norm, effort, counts } = await of(documentId);
+      return { norm, effort, counts };
     },
   };
 }

@@ -3,9 +3,8 @@
 // version, which starts the cache again). Under twenty people working, reading 200 rows and their
 // sentences from SQLite for every page view was the largest single cost.
 
-import type { Db } from '../db/open-database.ts';
-import { documentsRepo } from '../db/documents-repo.ts';
-import { documents, type PairView } from './documents.ts';
+import type { Store } from '../db/store.ts';
+import { documentReads, documents, type PairView } from './documents.ts';
 
 // Rows kept per document; past it the document's cache starts again rather than grow.
 const ROW_LIMIT = 20_000;
@@ -19,9 +18,8 @@ interface Cached {
   end: number | undefined;
 }
 
-export function documentRows(db: Db) {
-  const repo = documentsRepo(db);
-  const docs = documents(db);
+export function documentRows(store: Store) {
+  const docs = documents(store);
   const cache = new Map<number, Cached>();
 
   function keep(c: Cached, rows: PairView[]) {
@@ -37,30 +35,38 @@ export function documentRows(db: Db) {
     }
   }
 
-  /** The document's cache, current as of now; undefined when the document does not exist. */
-  function current(documentId: number): Cached | undefined {
-    // The generation is read before any row: a save landing in between is simply read again next time.
-    const { revision, version } = repo.generationParts(documentId);
-    if (version === null) {
+  /**
+   * The document's cache, current as of now; undefined when the document does not exist. One read takes the
+   * generation and the revised rows; they go into the kept pages only if no other call moved them on meanwhile.
+   */
+  async function current(documentId: number): Promise<Cached | undefined> {
+    const known = cache.get(documentId);
+    const since = known?.revision;
+    const read = await store.read(async (tx) => {
+      const { revision, version } = await tx.documents.generationParts(documentId);
+      if (version === null || !known || known.version !== version || revision === since) return { revision, version };
+      const ids = (await tx.documents.revisedPairIds(documentId, since!)).filter((id) => known.indexOf.has(id));
+      return { revision, version, rows: ids.length ? await documentReads.pairsByIds(tx, ids) : [] };
+    });
+    if (read.version === null) {
       cache.delete(documentId);
       return undefined;
     }
     let c = cache.get(documentId);
-    if (!c || c.version !== version) {
-      c = { version, revision, byIndex: new Map(), indexOf: new Map(), end: undefined };
+    if (c && c === known && c.version === read.version && c.revision === since) {
+      if (read.rows) keep(c, read.rows);
+      c.revision = read.revision;
+    } else if (!c || c.version !== read.version || c.revision !== read.revision) {
+      c = { version: read.version, revision: read.revision, byIndex: new Map(), indexOf: new Map(), end: undefined };
       cache.set(documentId, c);
-    } else if (revision > c.revision) {
-      const known = repo.revisedPairIds(documentId, c.revision).filter((id) => c!.indexOf.has(id));
-      if (known.length) keep(c, docs.pairsByIds(known));
-      c.revision = revision;
     }
     return c;
   }
 
   return {
     /** Rows `offset` to `offset + limit - 1` (fewer at the end), as `documents.pairs` gives them. */
-    page(documentId: number, offset: number, limit: number): PairView[] {
-      const c = current(documentId);
+    async page(documentId: number, offset: number, limit: number): Promise<PairView[]> {
+      const c = await current(documentId);
       if (!c) return docs.pairs(documentId, offset, limit); // throws the 404
       const stop = Math.min(offset + limit, c.end ?? Infinity);
       const rows: PairView[] = [];
@@ -70,7 +76,7 @@ export function documentRows(db: Db) {
         rows.push(row);
       }
       if (rows.length === Math.max(0, stop - offset)) return rows;
-      const fresh = docs.pairs(documentId, offset, limit);
+      const fresh = await docs.pairs(documentId, offset, limit);
       if (fresh.length < limit) c.end = offset + fresh.length;
       keep(c, fresh);
       return fresh;

@@ -1,7 +1,7 @@
 // Use cases that read documents and their pairs for pages and the JSON API.
 
-import type { Db } from '../db/open-database.ts';
-import { documentsRepo, type DocumentSummaryRow, type PairRow, type SegmentRow } from '../db/documents-repo.ts';
+import type { Store, Tx } from '../db/store.ts';
+import type { DocumentSummaryRow, PairRow, SegmentRow } from '../db/documents-repo.ts';
 import { joinSentences } from '../domain/assemble-pairs.ts';
 import { NotFoundError } from '../domain/errors.ts';
 
@@ -71,32 +71,41 @@ function toPairView({ pair, segments }: { pair: PairRow; segments: SegmentRow[] 
   };
 }
 
-export function documents(db: Db) {
-  const repo = documentsRepo(db);
+const noDocument = (id: number) => new NotFoundError(`There is no document ${id}.`, 'errors.noDocument', { id });
+
+/** Reads of documents inside a transaction some use case holds. */
+export const documentReads = {
+  async get(tx: Tx, id: number): Promise<DocumentSummary> {
+    const row = Number.isSafeInteger(id) ? await tx.documents.byId(id) : undefined;
+    if (!row) throw noDocument(id);
+    return toSummary(row);
+  },
+  pairsByIds: async (tx: Tx, ids: number[]): Promise<PairView[]> => (await tx.documents.pairsByIds(ids)).map(toPairView),
+  async pairs(tx: Tx, id: number, offset = 0, limit?: number): Promise<PairView[]> {
+    if (!(await tx.documents.exists(id))) throw noDocument(id);
+    return (await tx.documents.pairs(id, offset, limit)).map(toPairView);
+  },
+};
+
+export function documents(store: Store) {
   return {
     /** Every document, or those `visible` lets through. */
-    list: (visible: (id: number) => boolean = () => true): DocumentSummary[] => repo.list().filter((r) => visible(r.id)).map(toSummary),
-    count: (): number => repo.count(),
-    get(id: number): DocumentSummary {
-      const row = Number.isSafeInteger(id) ? repo.byId(id) : undefined;
-      if (!row) throw new NotFoundError(`There is no document ${id}.`, 'errors.noDocument', { id });
-      return toSummary(row);
-    },
+    list: async (visible: (id: number) => boolean = () => true): Promise<DocumentSummary[]> =>
+      (await store.read((tx) => tx.documents.list())).filter((r) => visible(r.id)).map(toSummary),
+    count: (): Promise<number> => store.read((tx) => tx.documents.count()),
+    get: (id: number): Promise<DocumentSummary> => store.read((tx) => documentReads.get(tx, id)),
     /** The same as `get`, with counts the caller already keeps (see document-figures). */
-    summary(id: number, counts: Pick<DocumentSummary, 'pairCount' | 'noiseCount' | 'srcSegmentCount' | 'tgtSegmentCount' | 'counts'>): DocumentSummary {
-      const row = Number.isSafeInteger(id) ? repo.header(id) : undefined;
-      if (!row) throw new NotFoundError(`There is no document ${id}.`, 'errors.noDocument', { id });
+    async summary(id: number, counts: Pick<DocumentSummary, 'pairCount' | 'noiseCount' | 'srcSegmentCount' | 'tgtSegmentCount' | 'counts'>): Promise<DocumentSummary> {
+      const row = Number.isSafeInteger(id) ? await store.read((tx) => tx.documents.header(id)) : undefined;
+      if (!row) throw noDocument(id);
       return {
         id: row.id, title: row.title, srcLang: row.src_lang, tgtLang: row.tgt_lang, pageDate: row.page_date, createdAt: row.created_at,
         version: row.version, ...counts, counts: { ...counts.counts },
       };
     },
-    pairs(id: number, offset = 0, limit?: number): PairView[] {
-      if (!repo.exists(id)) throw new NotFoundError(`There is no document ${id}.`, 'errors.noDocument', { id });
-      return repo.pairs(id, offset, limit).map(toPairView);
-    },
+    pairs: (id: number, offset = 0, limit?: number): Promise<PairView[]> => store.read((tx) => documentReads.pairs(tx, id, offset, limit)),
     /** Some pairs by id, in document order; ids that no longer exist are left out. */
-    pairsByIds: (ids: number[]): PairView[] => repo.pairsByIds(ids).map(toPairView),
+    pairsByIds: (ids: number[]): Promise<PairView[]> => store.read((tx) => documentReads.pairsByIds(tx, ids)),
   };
 }
 export type Documents = ReturnType<typeof documents>;

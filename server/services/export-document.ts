@@ -1,8 +1,8 @@
 // Use case: export a document as TMX, XLIFF or JSON, piece by piece, for the download route and the CLI.
 
-import type { Db } from '../db/open-database.ts';
-import { documentTransferRepo, type ExportPairRow } from '../db/documents-repo.ts';
-import { documents } from './documents.ts';
+import type { Store } from '../db/store.ts';
+import type { ExportPairRow } from '../db/documents-repo.ts';
+import { documentReads } from './documents.ts';
 import { adapterFor, formatAdapters } from '../formats/adapters.ts';
 import { SRC_LANG, TGT_LANG, type BilingualHeader, type BilingualPair, type FormatAdapter, type SerializeOptions } from '../formats/bilingual-document.ts';
 import { wordEditDistance } from '../domain/edit-distance.ts';
@@ -25,10 +25,12 @@ export interface DocumentExport {
   asciiFileName: string;
   fileName: string;
   /** The file in blocks of about 64 KB; the first is already made, so header errors throw before any byte is sent. */
-  chunks: Generator<string>;
+  chunks: AsyncGenerator<string>;
 }
 
 const BLOCK = 64 * 1024;
+// Pairs per read: each page is its own short read, so a slow download holds no transaction open.
+const PAGE = 500;
 
 export function exportFormat(raw: unknown): FormatAdapter {
   const adapter = typeof raw === 'string' ? adapterFor(raw) : undefined;
@@ -70,10 +72,41 @@ function toBilingualPair(row: ExportPairRow): BilingualPair {
   };
 }
 
+/**
+ * The serializers pull pairs from a plain iterable, while the pages come from the store, which may answer
+ * later: before each step of the serializer the buffer is topped up, so the pair that step pulls is there.
+ */
+async function* serializePaged(pieces: (pairs: Iterable<BilingualPair>) => Generator<string>, page: (after: number) => Promise<ExportPairRow[]>): AsyncGenerator<string> {
+  const buffer: BilingualPair[] = [];
+  let after = -1;
+  let more = true;
+  const source: Iterable<BilingualPair> = {
+    [Symbol.iterator]: () => ({
+      next: () => {
+        if (buffer.length) return { value: buffer.shift()!, done: false };
+        if (more) throw new Error('A serializer pulled more than one pair ahead of the export\'s pages.');
+        return { value: undefined, done: true };
+      },
+    }),
+  };
+  const steps = pieces(source);
+  for (;;) {
+    while (more && buffer.length < 2) {
+      const rows = await page(after);
+      buffer.push(...rows.map(toBilingualPair));
+      if (rows.length < PAGE) more = false;
+      else after = rows.at(-1)!.idx;
+    }
+    const step = steps.next();
+    if (step.done) return;
+    yield step.value;
+  }
+}
+
 /** Joins small pieces into blocks: one write per tu would mean 100,000 tiny HTTP chunks. */
-function* inBlocks(pieces: Iterable<string>): Generator<string> {
+async function* inBlocks(pieces: AsyncIterable<string>): AsyncGenerator<string> {
   let block = '';
-  for (const piece of pieces) {
+  for await (const piece of pieces) {
     block += piece;
     if (block.length >= BLOCK) {
       yield block;
@@ -84,9 +117,9 @@ function* inBlocks(pieces: Iterable<string>): Generator<string> {
 }
 
 /** Pulls the first block now, so an error in it reaches the caller before a response has started. */
-function started(gen: Generator<string>): Generator<string> {
-  const first = gen.next();
-  return (function* () {
+async function started(gen: AsyncGenerator<string>): Promise<AsyncGenerator<string>> {
+  const first = await gen.next();
+  return (async function* () {
     if (!first.done) yield first.value;
     yield* gen;
   })();
@@ -104,25 +137,24 @@ export function fileNames(title: string, id: number, extension: string): { ascii
 }
 
 /** Checks what can be checked before the first byte (format, filter, document, XML-safe text), then streams. */
-export function exportDocument(db: Db, request: ExportRequest, opts: SerializeOptions = {}): DocumentExport {
+export async function exportDocument(store: Store, request: ExportRequest, opts: SerializeOptions = {}): Promise<DocumentExport> {
   const adapter = exportFormat(request.format);
   const minState = EXPORT_STATE_FILTERS[exportStateFilter(request.state)];
-  const doc = documents(db).get(request.documentId);
-  const repo = documentTransferRepo(db);
-  if (adapter.name !== 'json') {
-    const unsafe = repo.firstXmlUnsafePair(doc.id, minState);
-    if (unsafe !== undefined) {
-      throw new ValidationError(
-        `Pair ${unsafe + 1} contains a control character that XML cannot carry; remove it or export as JSON.`,
-        'errors.exportXmlChar', { pair: unsafe + 1 },
-      );
-    }
+  const { doc, unsafe, changed } = await store.read(async (tx) => {
+    const doc = await documentReads.get(tx, request.documentId);
+    return {
+      doc, changed: await tx.transfer.lastChange(doc.id),
+      unsafe: adapter.name === 'json' ? undefined : await tx.transfer.firstXmlUnsafePair(doc.id, minState),
+    };
+  });
+  if (unsafe !== undefined) {
+    throw new ValidationError(
+      `Pair ${unsafe + 1} contains a control character that XML cannot carry; remove it or export as JSON.`,
+      'errors.exportXmlChar', { pair: unsafe + 1 },
+    );
   }
-  const header: BilingualHeader = {
-    title: doc.title, srcLang: SRC_LANG, tgtLang: TGT_LANG, created: doc.createdAt, changed: repo.lastChange(doc.id),
-  };
-  const pairs = (function* () {
-    for (const row of repo.exportPairs(doc.id, minState)) yield toBilingualPair(row);
-  })();
-  return { adapter, ...fileNames(doc.title, doc.id, adapter.extension), chunks: started(inBlocks(adapter.serializeChunks(header, pairs, opts))) };
+  const header: BilingualHeader = { title: doc.title, srcLang: SRC_LANG, tgtLang: TGT_LANG, created: doc.createdAt, changed };
+  const pieces = serializePaged((pairs) => adapter.serializeChunks(header, pairs, opts),
+    (after) => store.read((tx) => tx.transfer.exportPage(doc.id, minState, after, PAGE)));
+  return { adapter, ...fileNames(doc.title, doc.id, adapter.extension), chunks: await started(inBlocks(pieces)) };
 }

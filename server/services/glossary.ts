@@ -2,8 +2,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/open-database.ts';
-import { glossaryRepo, type GlossaryRow } from '../db/glossary-repo.ts';
+import type { Store } from '../db/store.ts';
+import type { GlossaryRow } from '../db/glossary-repo.ts';
 import { parseGlossaryCsv, serializeGlossaryCsv } from '../domain/glossary-csv.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { CORPUS_DIR } from './import-document.ts';
@@ -17,28 +17,30 @@ function checkTerm(zh: string, en: string): void {
   if (zh.length > MAX_TERM || en.length > MAX_TERM) throw new ValidationError(`A glossary term may have at most ${MAX_TERM} characters.`, 'errors.glossaryLong', { max: MAX_TERM });
 }
 
-export function glossary(db: Db) {
-  const repo = glossaryRepo(db);
+export function glossary(store: Store) {
+  const list = (): Promise<GlossaryRow[]> => store.read((tx) => tx.glossary.list());
   return {
-    list: (): GlossaryRow[] => repo.list(),
-    add(zh: string, en: string, note?: string): void {
+    list,
+    async add(zh: string, en: string, note?: string): Promise<void> {
       checkTerm(zh, en);
-      repo.upsert(zh.trim(), en.trim(), note?.trim() || null);
+      await store.write((tx) => tx.glossary.upsert(zh.trim(), en.trim(), note?.trim() || null));
     },
-    remove(id: number): void {
-      if (!repo.remove(id)) throw new NotFoundError(`There is no glossary entry ${id}.`, 'errors.noGlossaryEntry');
+    async remove(id: number): Promise<void> {
+      if (!(await store.write((tx) => tx.glossary.remove(id)))) throw new NotFoundError(`There is no glossary entry ${id}.`, 'errors.noGlossaryEntry');
     },
     /** All rows or none: a bad line refuses the whole file. */
-    importCsv(text: string): number {
+    async importCsv(text: string): Promise<number> {
       const entries = parseGlossaryCsv(text);
       entries.forEach((e) => checkTerm(e.zh, e.en));
-      db.transaction(() => entries.forEach((e) => repo.upsert(e.zh.trim(), e.en.trim(), e.note?.trim() || null))).immediate();
+      await store.write(async (tx) => {
+        for (const e of entries) await tx.glossary.upsert(e.zh.trim(), e.en.trim(), e.note?.trim() || null);
+      });
       return entries.length;
     },
-    exportCsv: (): string => serializeGlossaryCsv(repo.list().map((r) => ({ zh: r.zh, en: r.en, ...(r.note ? { note: r.note } : {}) }))),
+    exportCsv: async (): Promise<string> => serializeGlossaryCsv((await list()).map((r) => ({ zh: r.zh, en: r.en, ...(r.note ? { note: r.note } : {}) }))),
     /** The demo's agreed terms, loaded once into an empty glossary. */
-    seedDemo(): void {
-      if (repo.count() === 0) this.importCsv(fs.readFileSync(path.join(CORPUS_DIR, 'glossary.csv'), 'utf8'));
+    async seedDemo(): Promise<void> {
+      if ((await store.read((tx) => tx.glossary.count())) === 0) await this.importCsv(fs.readFileSync(path.join(CORPUS_DIR, 'glossary.csv'), 'utf8'));
     },
   };
 }

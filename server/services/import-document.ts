@@ -2,8 +2,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/open-database.ts';
-import { documentsRepo, type NewPair } from '../db/documents-repo.ts';
+import type { Store } from '../db/store.ts';
+import type { NewPair } from '../db/documents-repo.ts';
 import { parsePage } from '../domain/parse-page.ts';
 import { splitParagraphs, splitSentenceSpans, type SentenceSpan } from '../domain/split-sentences.ts';
 import { assemblePagePairs, assembleTextPairs, type Aligner, type DraftPair, type SourceKey } from '../domain/assemble-pairs.ts';
@@ -19,7 +19,7 @@ export interface NamedText {
 }
 
 export interface ImportDeps {
-  db: Db;
+  store: Store;
   align: Aligner;
 }
 
@@ -39,28 +39,27 @@ function save(
   doc: { title: string; pageDate: string | null; sourceName: string; createdBy: number | null; shared?: boolean },
   sources: Partial<Record<SourceKey, { side: 'src' | 'tgt'; file: NamedText }>>,
   drafts: DraftPair[],
-): number {
-  const repo = documentsRepo(deps.db);
-  return deps.db.transaction(() => {
-    const documentId = repo.insertDocument({ ...doc, srcLang: 'zh-CN', tgtLang: 'en' });
+): Promise<number> {
+  return deps.store.write(async (tx) => {
+    const documentId = await tx.documents.insertDocument({ ...doc, srcLang: 'zh-CN', tgtLang: 'en' });
     const ids = new Map<SourceKey, number>();
     for (const [key, s] of Object.entries(sources) as [SourceKey, { side: 'src' | 'tgt'; file: NamedText }][]) {
-      ids.set(key, repo.insertSource(documentId, s.side, s.file.name, s.file.text, s.file.structure));
+      ids.set(key, await tx.documents.insertSource(documentId, s.side, s.file.name, s.file.text, s.file.structure));
     }
     const pairs: NewPair[] = drafts.map((d) => ({
       ...d,
       segments: d.segments.map(({ source, ...s }) => ({ ...s, sourceId: ids.get(source)! })),
     }));
-    repo.insertPairs(documentId, pairs);
+    await tx.documents.insertPairs(documentId, pairs);
     return documentId;
-  }).immediate();
+  });
 }
 
 /** A web page (English, with page noise) and its Chinese source: headline titles and article. */
-export function importPageDocument(
+export async function importPageDocument(
   deps: ImportDeps,
   input: { title: string; page: NamedText; zhHeadlines: NamedText; zhArticle: NamedText; createdBy: number | null },
-): number {
+): Promise<number> {
   requireText(input.page, 'English page');
   requireText(input.zhArticle, 'Chinese article');
   const page = parsePage(input.page.text);
@@ -78,10 +77,10 @@ function sideItems(file: NamedText, lang: Lang): SideItem[] {
 }
 
 /** Two texts, plain or structured: a Chinese source and its English translation. */
-export function importTextDocument(
+export async function importTextDocument(
   deps: ImportDeps,
   input: { title: string; zh: NamedText; en: NamedText; createdBy: number | null; shared?: boolean },
-): number {
+): Promise<number> {
   requireText(input.zh, 'Chinese');
   requireText(input.en, 'English');
   const drafts = assembleTextPairs(sideItems(input.zh, 'zh'), sideItems(input.en, 'en'), deps.align);
@@ -110,7 +109,7 @@ export function readDemoCorpus(dir = CORPUS_DIR) {
   };
 }
 
-export function importDemoCorpus(deps: ImportDeps, createdBy: number | null = null): number {
+export async function importDemoCorpus(deps: ImportDeps, createdBy: number | null = null): Promise<number> {
   const demo = readDemoCorpus();
   return importPageDocument(deps, { title: demo.title, page: demo.page, zhHeadlines: demo.zhHeadlines, zhArticle: demo.zhArticle, createdBy });
 }

@@ -1,9 +1,8 @@
 // Use cases for uploaded files: two plain texts to align, one bilingual file kept as it is, or TMX into the memory.
 
 import path from 'node:path';
-import type { Db } from '../db/open-database.ts';
-import { documentTransferRepo, documentsRepo, type KeptPair, type NewSegment } from '../db/documents-repo.ts';
-import { pairsRepo } from '../db/pairs-repo.ts';
+import type { Store } from '../db/store.ts';
+import type { KeptPair, NewSegment } from '../db/documents-repo.ts';
 import { importTextDocument, type NamedText } from './import-document.ts';
 import { translationMemory } from './translation-memory.ts';
 import { adapterFor } from '../formats/adapters.ts';
@@ -26,7 +25,7 @@ export interface UploadedFile {
 }
 
 export interface UploadDeps {
-  db: Db;
+  store: Store;
   /** Made on first use: loading the aligner's lexicon is only worth it for plain texts. */
   aligner: () => Aligner;
 }
@@ -97,7 +96,7 @@ function baseName(name: string): string {
 }
 
 /** Two plain texts are aligned; one bilingual file is kept as it is. Returns the new document's id. */
-export function importUpload(deps: UploadDeps, request: UploadRequest): number {
+export async function importUpload(deps: UploadDeps, request: UploadRequest): Promise<number> {
   if (!request.source) {
     throw new ValidationError('Choose a file: a Chinese text with its English translation, or one TMX, XLIFF or JSON file.', 'errors.noFile');
   }
@@ -107,7 +106,7 @@ export function importUpload(deps: UploadDeps, request: UploadRequest): number {
       throw new ValidationError(`"${source.name}" is a bilingual ${source.format.name.toUpperCase()} file already; upload it alone.`,
         'errors.extraFile', { name: source.name });
     }
-    return importBilingualFile(deps.db, { title: request.title, file: source, format: source.format, createdBy: request.createdBy, shared: request.shared });
+    return importBilingualFile(deps.store, { title: request.title, file: source, format: source.format, createdBy: request.createdBy, shared: request.shared });
   }
   if (!request.translation) {
     if (source.source) {
@@ -122,7 +121,7 @@ export function importUpload(deps: UploadDeps, request: UploadRequest): number {
     throw new ValidationError(`"${translation.name}" is a ${translation.format.name.toUpperCase()} file, not the English plain text.`,
       'errors.translationNotText', { name: translation.name });
   }
-  return importTextDocument({ db: deps.db, align: deps.aligner() }, {
+  return importTextDocument({ store: deps.store, align: deps.aligner() }, {
     title: checkedTitle(request.title, source.source?.doc.title, baseName(source.name)),
     zh: namedText(source),
     en: namedText(translation),
@@ -132,7 +131,7 @@ export function importUpload(deps: UploadDeps, request: UploadRequest): number {
 }
 
 /** Loads the units of a TMX file into the translation memory; no document is made. Returns how many. */
-export function importMemoryFile(db: Db, file: UploadedFile): number {
+export async function importMemoryFile(store: Store, file: UploadedFile): Promise<number> {
   const decoded = decodeUpload(file);
   if (decoded.format?.name !== 'tmx') {
     throw new ValidationError(`Only a TMX file can be loaded into the translation memory; "${file.name}" is not one.`, 'errors.memoryNotTmx', { name: file.name });
@@ -142,7 +141,7 @@ export function importMemoryFile(db: Db, file: UploadedFile): number {
   if (units.length === 0) {
     throw new ValidationError(`"${file.name}" holds no unit with both Chinese and English text.`, 'errors.memoryEmpty', { name: file.name });
   }
-  return translationMemory(db).load(units, checkedTitle(doc.title, baseName(file.name)));
+  return translationMemory(store).load(units, checkedTitle(doc.title, baseName(file.name)));
 }
 
 function isoOrNull(value: string | null): string | null {
@@ -204,10 +203,10 @@ function sideText(sentences: string[][]): { content: string; offsets: number[] }
  * segments, and state, score, version, target, editor, change time and comments are kept where the
  * file carries them. One transaction: a failure writes nothing.
  */
-export function importBilingualFile(
-  db: Db,
+export async function importBilingualFile(
+  store: Store,
   input: { title?: string; file: { name: string; text: string }; format: FormatAdapter; createdBy: number | null; shared?: boolean },
-): number {
+): Promise<number> {
   const parsed = input.format.parse(input.file.text);
   checkPairs(parsed, input.file.name);
   const doc = { ...parsed, pairs: inFileOrder(parsed.pairs) };
@@ -215,14 +214,11 @@ export function importBilingualFile(
   const src = doc.pairs.map(sourceSentences);
   const tgt = doc.pairs.map((p) => boundedSentences(p.tgtSegments));
   const texts = { src: sideText(src), tgt: sideText(tgt) };
-  const docs = documentsRepo(db);
-  const repo = documentTransferRepo(db);
-  const revisions = pairsRepo(db);
-  return db.transaction(() => {
-    const documentId = repo.insertDocument({ title, sourceName: input.file.name, createdBy: input.createdBy, createdAt: isoOrNull(doc.created), shared: input.shared });
+  return store.write(async (tx) => {
+    const documentId = await tx.transfer.insertDocument({ title, sourceName: input.file.name, createdBy: input.createdBy, createdAt: isoOrNull(doc.created), shared: input.shared });
     const sourceIds = {
-      src: docs.insertSource(documentId, 'src', input.file.name, texts.src.content),
-      tgt: docs.insertSource(documentId, 'tgt', input.file.name, texts.tgt.content),
+      src: await tx.documents.insertSource(documentId, 'src', input.file.name, texts.src.content),
+      tgt: await tx.documents.insertSource(documentId, 'tgt', input.file.name, texts.tgt.content),
     };
     const next = { src: 0, tgt: 0 };
     const segmentsOf = (side: 'src' | 'tgt', sentences: string[]): NewSegment[] => sentences.map((text) => {
@@ -230,7 +226,7 @@ export function importBilingualFile(
       const start = texts[side].offsets[n]!;
       return { side, sourceId: sourceIds[side], idx: n, text, kind: 'sentence', paragraph: n, start, end: start + text.length };
     });
-    doc.pairs.forEach((p, i) => {
+    for (const [i, p] of doc.pairs.entries()) {
       // Each comment is the reason of one rejection, and each rejection made a version: the comments take the last ones.
       const version = Math.max(p.version, p.comments.length);
       const claim = claimOf(p);
@@ -245,12 +241,14 @@ export function importBilingualFile(
         importedEditor: claim?.editor ?? null,
         segments: [...segmentsOf('src', src[i]!), ...segmentsOf('tgt', tgt[i]!)],
       };
-      const pairId = repo.insertPair(documentId, kept);
-      p.comments.forEach((comment, c) => revisions.insertRevision({
-        pairId, version: version - p.comments.length + 1 + c, authorId: null, action: 'reject',
-        oldText: p.tgt, newText: p.tgt, oldState: null, newState: State.rejected, comment, seconds: 0,
-      }));
-    });
+      const pairId = await tx.transfer.insertPair(documentId, kept);
+      for (const [c, comment] of p.comments.entries()) {
+        await tx.pairs.insertRevision({
+          pairId, version: version - p.comments.length + 1 + c, authorId: null, action: 'reject',
+          oldText: p.tgt, newText: p.tgt, oldState: null, newState: State.rejected, comment, seconds: 0,
+        });
+      }
+    }
     return documentId;
-  }).immediate();
+  });
 }

@@ -1,8 +1,6 @@
 // Use case: draft English for the pairs that have none, with the configured engine, as machine state.
 
-import type { Db } from '../db/open-database.ts';
-import { pairsRepo } from '../db/pairs-repo.ts';
-import { glossaryRepo } from '../db/glossary-repo.ts';
+import type { Store } from '../db/store.ts';
 import type { MtEngine } from '../domain/mt-engine.ts';
 import { glossEngine } from '../domain/mt-engine.ts';
 import { State } from '../domain/types.ts';
@@ -11,11 +9,11 @@ import { mayDo } from '../domain/review-workflow.ts';
 import { libreTranslateEngine } from '../mt/libretranslate-engine.ts';
 import { glossDictionary } from '../mt/load-gloss-dictionary.ts';
 import { loadAlignResources } from '../align/load-resources.ts';
-import { documents } from './documents.ts';
+import { documentReads } from './documents.ts';
 import type { User } from './accounts.ts';
 
 /** LibreTranslate when DUIQI_MT_URL names one, otherwise the offline dictionary-and-glossary gloss. */
-export function configuredEngine(db: Db, mt: { url?: string; apiKey?: string } = {}): () => MtEngine {
+export function configuredEngine(store: Store, mt: { url?: string; apiKey?: string } = {}): () => MtEngine {
   if (mt.url) {
     const engine = libreTranslateEngine(mt.url, { apiKey: mt.apiKey });
     return () => engine;
@@ -23,12 +21,18 @@ export function configuredEngine(db: Db, mt: { url?: string; apiKey?: string } =
   return () => {
     const dictionary = glossDictionary();
     const resources = loadAlignResources();
-    return glossEngine({
-      segment: (zh) => resources.segmentChinese(zh).map((w) => w.word),
-      lookup: (word) => dictionary.get(word) ?? [],
-      glossary: glossaryRepo(db).list(),
-      pinyin: (name) => resources.romanize(name).join(''),
-    });
+    return {
+      name: 'gloss',
+      // The glossary as it is when the drafts are made.
+      async translate(texts, from, to) {
+        return glossEngine({
+          segment: (zh) => resources.segmentChinese(zh).map((w) => w.word),
+          lookup: (word) => dictionary.get(word) ?? [],
+          glossary: await store.read((tx) => tx.glossary.list()),
+          pinyin: (name) => resources.romanize(name).join(''),
+        }).translate(texts, from, to);
+      },
+    };
   };
 }
 
@@ -40,29 +44,32 @@ export function mtNote(engine: string, draft: { names?: number; unknown?: number
   return draft.names === undefined && draft.unknown === undefined ? `mt:${engine}` : `mt:${engine}:${draft.names ?? 0}:${draft.unknown ?? 0}`;
 }
 
-export function machineTranslation(db: Db, engine: () => MtEngine) {
-  const repo = pairsRepo(db);
+export function machineTranslation(store: Store, engine: () => MtEngine) {
   return {
     /** Returns how many pairs got a draft; pairs edited meanwhile are left alone. */
     async translateMissing(user: User, documentId: number): Promise<{ translated: number; engine: string }> {
       if (!mayDo(user.role, 'save')) throw new ForbiddenError('Your role may not add translations.', 'errors.forbiddenAction');
-      documents(db).get(documentId);
-      const todo = repo.untranslated(documentId).filter((p) => p.src.trim());
+      const todo = await store.read(async (tx) => {
+        await documentReads.get(tx, documentId);
+        return (await tx.pairs.untranslated(documentId)).filter((p) => p.src.trim());
+      });
+      // The engine may be a server far away: no transaction is open while it works.
       const mt = engine();
       const drafts = await mt.translate(todo.map((p) => p.src), 'zh', 'en');
-      let translated = 0;
-      db.transaction(() => {
-        todo.forEach((p, i) => {
+      const translated = await store.write(async (tx) => {
+        let count = 0;
+        for (const [i, p] of todo.entries()) {
           const draft = drafts[i]!;
           const text = draft.text.trim();
-          if (!text || !repo.setMachineTranslation(p.id, p.version, text, user.id)) return;
-          repo.insertRevision({
+          if (!text || !(await tx.pairs.setMachineTranslation(p.id, p.version, text, user.id))) continue;
+          await tx.pairs.insertRevision({
             pairId: p.id, version: p.version + 1, authorId: user.id, action: 'mt', oldText: '', newText: text,
             oldState: State.untranslated, newState: State.machine, comment: mtNote(mt.name, draft), seconds: 0,
           });
-          translated++;
-        });
-      }).immediate();
+          count++;
+        }
+        return count;
+      });
       return { translated, engine: mt.name };
     },
   };

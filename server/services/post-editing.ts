@@ -1,8 +1,8 @@
 // Use cases of post-editing and review: save, confirm, approve, reject a pair; read its history.
 
-import type { Db } from '../db/open-database.ts';
-import { pairsRepo, type EditablePairRow } from '../db/pairs-repo.ts';
-import { applyAction, assertMayDo, type ActionInput } from '../domain/review-workflow.ts';
+import type { Store, Tx } from '../db/store.ts';
+import type { EditablePairRow } from '../db/pairs-repo.ts';
+import { applyAction, assertMayDo, StaleVersionError, type ActionInput } from '../domain/review-workflow.ts';
 import { diffTexts, type DiffPart } from '../domain/text-diff.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { User } from './accounts.ts';
@@ -37,72 +37,74 @@ function clampSeconds(s: unknown): number {
   return Number.isFinite(n) && n > 0 ? Math.min(n, MAX_SECONDS_PER_EDIT) : 0;
 }
 
-export function postEditing(db: Db) {
-  const repo = pairsRepo(db);
+/** A pair, checked to belong to the document named in the URL when there is one. */
+async function find(tx: Tx, pairId: number, documentId?: number): Promise<EditablePairRow> {
+  const pair = Number.isSafeInteger(pairId) ? await tx.pairs.pair(pairId) : undefined;
+  if (!pair || (documentId !== undefined && pair.document_id !== documentId)) {
+    throw new NotFoundError(`There is no pair ${pairId}${documentId !== undefined ? ` in document ${documentId}` : ''}.`, 'errors.noPair');
+  }
+  return pair;
+}
 
-  /** A pair, checked to belong to the document named in the URL when there is one. */
-  function find(pairId: number, documentId?: number): EditablePairRow {
-    const pair = Number.isSafeInteger(pairId) ? repo.pair(pairId) : undefined;
-    if (!pair || (documentId !== undefined && pair.document_id !== documentId)) {
-      throw new NotFoundError(`There is no pair ${pairId}${documentId !== undefined ? ` in document ${documentId}` : ''}.`, 'errors.noPair');
+/**
+ * Applies one action in one write transaction. Confirming or approving with an edited text saves the edit
+ * first, so what is approved is exactly what the user saw in the editor.
+ */
+async function act(tx: Tx, user: User, pairId: number, req: PairActionRequest, documentId?: number): Promise<{ version: number; state: number }> {
+  const pair = await find(tx, pairId, documentId);
+  // The role decides before anything else, so a refusal never depends on the body.
+  assertMayDo(user.role, req.action);
+  const edited = (req.action === 'confirm' || req.action === 'approve') && req.text !== undefined
+    && req.text.normalize('NFC').trim() !== pair.tgt_text;
+  const steps: PairActionRequest[] = edited
+    ? [{ action: 'save', version: req.version, text: req.text, seconds: req.seconds }, { action: req.action, version: req.version + 1 }]
+    : [req];
+  let current = pair;
+  let result = { version: pair.version, state: pair.state ?? 0 };
+  for (const step of steps) {
+    const next = applyAction(
+      { state: current.state, text: current.tgt_text, version: current.version, noise: current.noise === 1 },
+      { action: step.action, role: user.role, version: step.version, text: step.text, comment: step.comment },
+    );
+    const seconds = clampSeconds(step.seconds);
+    if (!(await tx.pairs.update(current.id, current.version, next.text, next.state, user.id, seconds))) {
+      const now = await find(tx, current.id);
+      throw new StaleVersionError({ text: now.tgt_text, state: now.state, version: now.version }, step.text);
     }
-    return pair;
+    await tx.pairs.insertRevision({
+      pairId: current.id, version: current.version + 1, authorId: user.id, action: step.action,
+      oldText: current.tgt_text, newText: next.text, oldState: current.state, newState: next.state, comment: next.comment, seconds,
+    });
+    current = { ...current, tgt_text: next.text, state: next.state, version: current.version + 1 };
+    result = { version: current.version, state: next.state };
   }
+  return result;
+}
 
-  /**
-   * Applies one action in one IMMEDIATE transaction. Confirming or approving with an edited text
-   * saves the edit first, so what is approved is exactly what the user saw in the editor.
-   */
-  function act(user: User, pairId: number, req: PairActionRequest, documentId?: number): { version: number; state: number } {
-    return db.transaction(() => {
-      const pair = find(pairId, documentId);
-      // The role decides before anything else, so a refusal never depends on the body.
-      assertMayDo(user.role, req.action);
-      const edited = (req.action === 'confirm' || req.action === 'approve') && req.text !== undefined
-        && req.text.normalize('NFC').trim() !== pair.tgt_text;
-      const steps: PairActionRequest[] = edited
-        ? [{ action: 'save', version: req.version, text: req.text, seconds: req.seconds }, { action: req.action, version: req.version + 1 }]
-        : [req];
-      let current = pair;
-      let result = { version: pair.version, state: pair.state ?? 0 };
-      for (const step of steps) {
-        const next = applyAction(
-          { state: current.state, text: current.tgt_text, version: current.version, noise: current.noise === 1 },
-          { action: step.action, role: user.role, version: step.version, text: step.text, comment: step.comment },
-        );
-        const seconds = clampSeconds(step.seconds);
-        repo.update(current.id, next.text, next.state, user.id, seconds);
-        repo.insertRevision({
-          pairId: current.id, version: current.version + 1, authorId: user.id, action: step.action,
-          oldText: current.tgt_text, newText: next.text, oldState: current.state, newState: next.state, comment: next.comment, seconds,
-        });
-        current = { ...current, tgt_text: next.text, state: next.state, version: current.version + 1 };
-        result = { version: current.version, state: next.state };
-      }
-      return result;
-    }).immediate();
-  }
-
+export function postEditing(store: Store) {
   return {
-    find,
-    act,
+    find: (pairId: number, documentId?: number) => store.read((tx) => find(tx, pairId, documentId)),
+    act: (user: User, pairId: number, req: PairActionRequest, documentId?: number) =>
+      store.write((tx) => act(tx, user, pairId, req, documentId)),
 
     /** Makes an earlier version's text the current one: a new revision by `user`, checked against the version seen. */
-    restore(user: User, pairId: number, req: { version: number; revision: number }, documentId?: number): { version: number; state: number } {
+    async restore(user: User, pairId: number, req: { version: number; revision: number }, documentId?: number): Promise<{ version: number; state: number }> {
       assertMayDo(user.role, 'restore');
-      const text = repo.revisionText(find(pairId, documentId).id, req.revision);
-      if (text === undefined) throw new NotFoundError(`This pair has no version ${req.revision}.`, 'safeEditing.noRevision', { version: req.revision });
-      return act(user, pairId, { action: 'restore', version: req.version, text }, documentId);
+      return store.write(async (tx) => {
+        const text = await tx.pairs.revisionText((await find(tx, pairId, documentId)).id, req.revision);
+        if (text === undefined) throw new NotFoundError(`This pair has no version ${req.revision}.`, 'safeEditing.noRevision', { version: req.revision });
+        return act(tx, user, pairId, { action: 'restore', version: req.version, text }, documentId);
+      });
     },
 
-    history(pairId: number, documentId?: number): Revision[] {
-      find(pairId, documentId);
-      return repo.history(pairId).map((r) => ({
+    history: (pairId: number, documentId?: number): Promise<Revision[]> => store.read(async (tx) => {
+      await find(tx, pairId, documentId);
+      return (await tx.pairs.history(pairId)).map((r) => ({
         version: r.version, author: r.author, action: r.action, oldText: r.old_text, newText: r.new_text,
         oldState: r.old_state, newState: r.new_state, comment: r.comment, seconds: r.seconds, createdAt: r.created_at,
         diff: diffTexts(r.old_text, r.new_text, 'en').parts,
       }));
-    },
+    }),
   };
 }
 export type PostEditing = ReturnType<typeof postEditing>;

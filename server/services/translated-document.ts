@@ -1,8 +1,7 @@
 // Use cases: the translated document in its source's own format, and the side-by-side file for reviewers.
 
-import type { Db } from '../db/open-database.ts';
-import { documentTransferRepo } from '../db/documents-repo.ts';
-import { documents } from './documents.ts';
+import type { Store } from '../db/store.ts';
+import { documentReads } from './documents.ts';
 import { fileNames } from './export-document.ts';
 import { placeTranslation } from '../domain/place-translation.ts';
 import type { StoredStructure } from '../domain/structured-text.ts';
@@ -19,23 +18,24 @@ export interface TranslatedFile {
   fallbacks: number;
 }
 
-export function translatedDocuments(db: Db) {
-  const repo = documentTransferRepo(db);
-  const docs = documents(db);
+export function translatedDocuments(store: Store) {
   return {
     /** The format a translation can be downloaded in: the structured source's, or undefined for a plain-text import. */
-    formatOf: (documentId: number) => repo.sourceFormat(documentId),
+    formatOf: (documentId: number) => store.read((tx) => tx.transfer.sourceFormat(documentId)),
 
     /** The Chinese source's structure with the current English of each pair in its place. */
-    translation(documentId: number): TranslatedFile {
-      const doc = docs.get(documentId);
-      const source = repo.structuredSource(doc.id);
+    async translation(documentId: number): Promise<TranslatedFile> {
+      const { doc, source, stored } = await store.read(async (tx) => {
+        const doc = await documentReads.get(tx, documentId);
+        const source = await tx.transfer.structuredSource(doc.id);
+        return { doc, source, stored: source ? await tx.transfer.placedPairs(doc.id, source.id) : [] };
+      });
       if (!source) {
         throw new ValidationError('This document was not imported from a Word file, web page, Markdown or subtitle file, so there is no file to rebuild; download a bilingual file instead.',
           'translated.notStructured');
       }
       const structure = JSON.parse(source.structure) as StoredStructure;
-      const pairs = repo.placedPairs(doc.id, source.id).map((p) => ({ srcStart: p.src_start, src: p.src ?? '', tgt: p.tgt }));
+      const pairs = stored.map((p) => ({ srcStart: p.src_start, src: p.src ?? '', tgt: p.tgt }));
       const placed = placeTranslation(structure, pairs);
       const format = sourceFormat(structure.format);
       const title = placed.doc.blocks.find((b) => b.kind === 'heading')?.text ?? doc.title;
@@ -46,13 +46,16 @@ export function translatedDocuments(db: Db) {
     },
 
     /** Every pair as a row, Chinese beside English, for a reviewer to read through. */
-    review(documentId: number, rawFormat: unknown, heads: [string, string]): TranslatedFile {
+    async review(documentId: number, rawFormat: unknown, heads: [string, string]): Promise<TranslatedFile> {
       if (rawFormat !== 'docx' && rawFormat !== 'html') {
         throw new ValidationError(`The side-by-side file is .docx or .html, not "${String(rawFormat ?? '')}".`, 'translated.badReviewFormat');
       }
       const format: ReviewFormat = rawFormat;
-      const doc = docs.get(documentId);
-      const rows = repo.placedPairs(doc.id, null).map((p) => ({ src: p.src ?? '', tgt: p.tgt }));
+      const { doc, placed } = await store.read(async (tx) => {
+        const doc = await documentReads.get(tx, documentId);
+        return { doc, placed: await tx.transfer.placedPairs(doc.id, null) };
+      });
+      const rows = placed.map((p) => ({ src: p.src ?? '', tgt: p.tgt }));
       const file = { heads, title: doc.title, rows };
       return {
         bytes: format === 'docx' ? reviewDocx(file) : reviewHtml(file),

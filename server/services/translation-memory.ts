@@ -1,7 +1,7 @@
 // Use cases of the translation memory: load units from files, find fuzzy matches for a Chinese sentence.
 
-import type { Db } from '../db/open-database.ts';
-import { memoryRepo, type MemoryUnitRow } from '../db/memory-repo.ts';
+import type { Store } from '../db/store.ts';
+import type { MemoryUnitRow } from '../db/memory-repo.ts';
 import { bestMatches, buildMatchIndex, type MatchIndex } from '../domain/fuzzy-match.ts';
 
 export interface MemoryMatch {
@@ -18,15 +18,15 @@ export interface MemoryMatch {
 
 export const MIN_SIMILARITY = 0.7;
 
-export function translationMemory(db: Db) {
-  const repo = memoryRepo(db);
+export function translationMemory(store: Store) {
   // The index is rebuilt only when the memory changed since it was built.
   let cache: { generation: string; units: Map<string, MemoryUnitRow>; index: MatchIndex<string> } | undefined;
 
-  function index() {
-    const generation = repo.generation();
+  async function index() {
+    const generation = await store.read((tx) => tx.memory.generation());
     if (cache?.generation !== generation) {
-      const units = new Map(repo.all().filter((u) => u.src && u.tgt).map((u) => [u.key, u]));
+      const rows = await store.read((tx) => tx.memory.all());
+      const units = new Map(rows.filter((u) => u.src && u.tgt).map((u) => [u.key, u]));
       cache = { generation, units, index: buildMatchIndex([...units.values()].map((u) => ({ id: u.key, src: u.src }))) };
     }
     return cache;
@@ -34,9 +34,11 @@ export function translationMemory(db: Db) {
 
   return {
     /** Loads units in one transaction; returns how many. */
-    load(units: { src: string; tgt: string }[], origin: string): number {
+    async load(units: { src: string; tgt: string }[], origin: string): Promise<number> {
       const usable = units.filter((u) => u.src.trim() && u.tgt.trim());
-      db.transaction(() => usable.forEach((u) => repo.insert(u.src, u.tgt, origin))).immediate();
+      await store.write(async (tx) => {
+        for (const u of usable) await tx.memory.insert(u.src, u.tgt, origin);
+      });
       return usable.length;
     },
 
@@ -44,8 +46,8 @@ export function translationMemory(db: Db) {
      * The best matches at or above 70 % similarity, leaving out the pair being edited itself and the pairs of
      * documents `visible` refuses (someone's private document must not surface as a suggestion).
      */
-    matches(src: string, opts: { exclude?: string; limit?: number; visible?: (documentId: number) => boolean } = {}): MemoryMatch[] {
-      const { units, index: idx } = index();
+    async matches(src: string, opts: { exclude?: string; limit?: number; visible?: (documentId: number) => boolean } = {}): Promise<MemoryMatch[]> {
+      const { units, index: idx } = await index();
       const shown = (key: string) => {
         const docId = units.get(key)?.document_id;
         return key !== opts.exclude && (docId === null || docId === undefined || !opts.visible || opts.visible(docId));
@@ -59,7 +61,7 @@ export function translationMemory(db: Db) {
         });
     },
 
-    count: () => repo.count(),
+    count: (): Promise<number> => store.read((tx) => tx.memory.count()),
   };
 }
 export type TranslationMemory = ReturnType<typeof translationMemory>;

@@ -1,6 +1,6 @@
 // Start-up recipe shared by the server and the CLI: open the database, make sure the admin and demo exist.
 
-import type { Db } from '../db/open-database.ts';
+import type { Store } from '../db/store.ts';
 import { accounts } from './accounts.ts';
 import { documents } from './documents.ts';
 import { importDemoCorpus } from './import-document.ts';
@@ -21,12 +21,12 @@ export interface StartupReport {
 }
 
 /** On an empty database: the admin account (password given or generated) and the demo document. */
-export async function prepareWorkbench(db: Db, adminPassword: string | undefined, aligner: () => Aligner): Promise<StartupReport> {
-  const admin = await accounts(db).ensureAdmin(adminPassword);
-  const demoImported = documents(db).count() === 0;
+export async function prepareWorkbench(store: Store, adminPassword: string | undefined, aligner: () => Aligner): Promise<StartupReport> {
+  const admin = await accounts(store).ensureAdmin(adminPassword);
+  const demoImported = (await documents(store).count()) === 0;
   if (demoImported) {
-    importDemoCorpus({ db, align: aligner() });
-    glossary(db).seedDemo();
+    await importDemoCorpus({ store, align: aligner() });
+    await glossary(store).seedDemo();
   }
   return { adminCreated: admin.created, ...(admin.password ? { generatedPassword: admin.password } : {}), demoImported };
 }

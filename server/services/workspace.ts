@@ -1,7 +1,6 @@
 // The document as a translator or reviewer works on it: rows with QA flags and edit distance, filters, progress, effort.
 
-import type { Db } from '../db/open-database.ts';
-import { glossaryRepo } from '../db/glossary-repo.ts';
+import type { Store } from '../db/store.ts';
 import { documents, type DocumentSummary, type PairView } from './documents.ts';
 import { textChecks, withLengthCheck, type QaContext, type QaFlag } from '../domain/qa-checks.ts';
 import { CellBudget, hter, type PostEditEffort } from '../domain/edit-distance.ts';
@@ -51,11 +50,10 @@ const sameFlags = (a: QaFlag[], b: QaFlag[]) => a === b || (a.length === b.lengt
 // Enough rows for several long documents' pages; past it the memo starts again rather than grow.
 const MEMO_LIMIT = 100_000;
 
-export function workspace(db: Db) {
-  const docs = documents(db);
-  const glossary = glossaryRepo(db);
-  const figures = documentFigures(db);
-  const pages = documentRows(db);
+export function workspace(store: Store) {
+  const docs = documents(store);
+  const figures = documentFigures(store);
+  const pages = documentRows(store);
 
   // A row's text checks and HTER depend on its texts (and the glossary) alone: kept until those change.
   const memo = new Map<number, { key: string; flags: QaFlag[]; hter: number | null; hterApproximate: boolean }>();
@@ -75,10 +73,10 @@ export function workspace(db: Db) {
   // flags stay the same, so the row's rendered markup can be kept by identity (views/row-memo.ts).
   const workRows = new WeakMap<PairView, { glossaryKey: string; known: ReturnType<typeof textFigures>; row: WorkRow }>();
 
-  function enrich(documentId: number, rows: PairView[]): WorkRow[] {
-    const terms = glossary.list();
+  async function enrich(documentId: number, rows: PairView[]): Promise<WorkRow[]> {
+    const terms = await store.read((tx) => tx.glossary.list());
     const glossaryKey = terms.map((t) => `${t.zh}\u0001${t.en}`).join('\u0002');
-    const { norm } = figures.of(documentId);
+    const { norm } = await figures.of(documentId);
     const budget = new CellBudget();
     return rows.map((p) => {
       const kept = workRows.get(p);
@@ -109,19 +107,19 @@ export function workspace(db: Db) {
 
   return {
     /** A page of rows; unfiltered pages come straight from SQL so long documents open fast. */
-    rows(documentId: number, filter: RowFilter, offset: number, limit: number): WorkRow[] {
-      if (!isFiltered(filter)) return enrich(documentId, pages.page(documentId, offset, limit));
-      return enrich(documentId, docs.pairs(documentId)).filter((r) => matches(r, filter)).slice(offset, offset + limit);
+    async rows(documentId: number, filter: RowFilter, offset: number, limit: number): Promise<WorkRow[]> {
+      if (!isFiltered(filter)) return enrich(documentId, await pages.page(documentId, offset, limit));
+      return (await enrich(documentId, await docs.pairs(documentId))).filter((r) => matches(r, filter)).slice(offset, offset + limit);
     },
 
     /** One row by its position in the document. */
-    row(documentId: number, index: number): WorkRow {
-      return enrich(documentId, pages.page(documentId, index, 1))[0]!;
+    async row(documentId: number, index: number): Promise<WorkRow> {
+      return (await enrich(documentId, await pages.page(documentId, index, 1)))[0]!;
     },
 
-    overview(documentId: number): { doc: DocumentSummary; progress: Progress; effort: PostEditEffort } {
-      const { effort, counts } = figures.of(documentId);
-      const doc = docs.summary(documentId, counts);
+    async overview(documentId: number): Promise<{ doc: DocumentSummary; progress: Progress; effort: PostEditEffort }> {
+      const { effort, counts } = await figures.of(documentId);
+      const doc = await docs.summary(documentId, counts);
       const progress: Progress = {
         total: doc.pairCount, approved: doc.counts.approved, translated: doc.counts.translated,
         machine: doc.counts.machine, untranslated: doc.counts.untranslated,

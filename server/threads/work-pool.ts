@@ -2,7 +2,6 @@
 
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { Db } from '../db/open-database.ts';
 import type { UploadRequest, UploadedFile } from '../services/import-file.ts';
 import type { AlignmentResult } from '../services/alignment-editing.ts';
 import type { User } from '../services/accounts.ts';
@@ -33,9 +32,8 @@ const THREADS = Math.max(1, os.availableParallelism() - 1);
  * while a thread writes), and stay for the next job; idle, they do not keep the process alive. A thread
  * that dies fails its job with a 500 and is replaced on the next one.
  */
-export function workPool(db: Db, size = THREADS) {
-  if (db.memory) throw new Error('Work threads need a database file: a database in memory cannot be opened from another thread.');
-  const dbFile = db.name;
+export function workPool(dbFile: string | undefined, size = THREADS) {
+  if (dbFile === undefined) throw new Error('Work threads need a database file: a database in memory cannot be opened from another thread.');
   const idle: Worker[] = [];
   const queue: Job[] = [];
   let started = 0;

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../db/open-database.ts';
+import { openStore } from '../db/sqlite-store.ts';
 import { importMemoryFile, importUpload } from '../services/import-file.ts';
 import { alignmentEditing } from '../services/alignment-editing.ts';
 import { defaultAligner } from '../services/workbench.ts';
@@ -20,46 +20,40 @@ try {
 }
 
 const { dbFile, heard } = workerData as { dbFile: string; heard: Int32Array };
-const db = openDatabase(dbFile);
 // Every write here is an IMMEDIATE transaction. The request thread holds its own writers back while one runs,
 // since a writer waiting in SQLite's busy handler there would stop every request; this thread waits until
 // it has heard, so no writer the request thread let through can meet the lock. A second at most: a
 // request thread that busy will not be writing in the meantime either.
-const transaction = db.transaction.bind(db);
-db.transaction = ((fn: (...args: never[]) => unknown) => {
-  const t = transaction(fn);
-  // better-sqlite3's transaction functions are frozen: a new one with the same variants, IMMEDIATE announced.
-  return Object.assign((...args: never[]) => t(...args), {
-    default: t.default, deferred: t.deferred, exclusive: t.exclusive,
-    immediate: (...args: never[]) => {
-      Atomics.store(heard, 0, 0);
-      parentPort!.postMessage({ writing: true } satisfies WorkReply);
-      Atomics.wait(heard, 0, 0, 1000);
-      try {
-        return t.immediate(...args);
-      } finally {
-        parentPort!.postMessage({ writing: false } satisfies WorkReply);
-      }
-    },
-  });
-}) as typeof db.transaction;
+const store = openStore(dbFile, {
+  async aroundWrite(write) {
+    Atomics.store(heard, 0, 0);
+    parentPort!.postMessage({ writing: true } satisfies WorkReply);
+    Atomics.wait(heard, 0, 0, 1000);
+    try {
+      return await write();
+    } finally {
+      parentPort!.postMessage({ writing: false } satisfies WorkReply);
+    }
+  },
+});
 // Loaded on the first plain-text import or realign and kept: the lexicon takes a second or two to read.
 let aligner: Aligner | undefined;
 const align = () => (aligner ??= defaultAligner());
-const editing = alignmentEditing(db, align);
+const editing = alignmentEditing(store, align);
 
-function run(request: WorkRequest): unknown {
+function run(request: WorkRequest): Promise<unknown> {
   switch (request.task) {
-    case 'importUpload': return importUpload({ db, aligner: align }, request.upload);
-    case 'importMemoryFile': return importMemoryFile(db, request.file);
+    case 'importUpload': return importUpload({ store, aligner: align }, request.upload);
+    case 'importMemoryFile': return importMemoryFile(store, request.file);
     case 'realign': return editing.realign(request.user, request.documentId, request.expectedVersion);
   }
 }
 
-parentPort!.on('message', (request: WorkRequest) => {
+// One job at a time: the pool sends the next only after this one's reply.
+parentPort!.on('message', async (request: WorkRequest) => {
   let reply: WorkReply;
   try {
-    reply = { id: request.id, value: run(request) };
+    reply = { id: request.id, value: await run(request) };
   } catch (err) {
     reply = { id: request.id, error: errorParts(err) };
   }

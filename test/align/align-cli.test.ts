@@ -69,3 +69,16 @@ describe('duiqi align', () => {
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });
+
+describe('the bundled command line', () => {
+  it('when npm has bundled it then aligning from the bundle gives the beads the sources give', () => {
+    const built = spawnSync('npm', ['run', '--silent', 'postinstall'], { cwd: projectRoot, encoding: 'utf8' });
+    expect(built.status).toBe(0);
+    const args = ['align', '--presegmented', '--format', 'json', fixture('novel-river.zh'), fixture('novel-river.en')];
+    const script = `const { main } = await import('./node_modules/.cache/duiqi/cli/main.mjs'); process.exitCode = await main(${JSON.stringify(args)});`;
+    const bundled = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: projectRoot, encoding: 'utf8' });
+    expect(bundled.stderr).toBe('');
+    expect(bundled.status).toBe(0);
+    expect(JSON.parse(bundled.stdout)).toEqual(JSON.parse(duiqi(...args.slice(1)).stdout));
+  }, 120_000);
+});

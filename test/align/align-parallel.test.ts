@@ -51,5 +51,5 @@ describe('alignLong', () => {
     const tgt = readLines(path.join(bibleDir, '001.en'));
     const halves = await alignLong(src, tgt, resources, 0);
     expect(halves).toEqual(align(src, tgt, resources));
-  });
+  }, 180_000);
 });

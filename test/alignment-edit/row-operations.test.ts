@@ -137,12 +137,10 @@ describe('confirm rows', () => {
 });
 
 describe('a long document', () => {
-  it('when a sentence moves in a 20,000-row document then the patch holds the two rows and it is quick', () => {
+  it('when a sentence moves in a 20,000-row document then the patch holds the two rows (its speed is in test/bench/pure-speed.ts)', () => {
     const big = Array.from({ length: 20_000 }, (_, i) => rows([[`第${i}句。`], [`Sentence ${i}.`]])[0]!).map((r, i) => ({ ...r, key: `p${i}` }));
-    const started = performance.now();
     const patch = applyOperation(big, { kind: 'moveDown', side: 'tgt', row: 10_000 }, context());
     const after = applyPatch(big, patch);
-    expect(performance.now() - started).toBeLessThan(200);
     expect(patch.removed).toHaveLength(2);
     expect(after[10_001]!.tgtText).toBe('Sentence 10000. Sentence 10001.');
   });

@@ -7,6 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../server/db/open-database.ts';
+import { sqliteStore } from '../../server/db/sqlite-store.ts';
 import { splitSentences } from '../../server/domain/split-sentences.ts';
 import { insertDocument } from '../support/insert-document.ts';
 import { addUser, Client, tempDir } from '../support/test-server.ts';
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
   const dbFile = path.join(dir, 'busy.sqlite');
   const db = openDatabase(dbFile);
   const token = await benchUser(db);
-  await addUser(db, 'reader', 'translator');
+  await addUser(sqliteStore(db), 'reader', 'translator');
   const { documentId: other, pairIds: [saved] } = insertDocument(db, '另一位用户的文档 another user’s document', Array.from({ length: 300 }, (_, i) => ({
     zh: `第${i}句：双方就深化经贸、科技、环保等领域合作交换了意见。`, en: `Sentence ${i}: the two sides exchanged views on deepening cooperation.`,
   })));

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../server/db/open-database.ts';
+import { sqliteStore } from '../../server/db/sqlite-store.ts';
 import { insertDocument } from '../support/insert-document.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import { freePort, ROOT } from '../support/start-workbench.ts';
@@ -16,8 +17,8 @@ const TARGET_MB = 100;
 /** Builds the document straight through the repository: aligning 100,000 sentences is not what is measured. */
 async function buildDatabase(file: string): Promise<string> {
   const db = openDatabase(file);
-  await accounts(db).createUser('bench', 'admin', 'bench-password-1');
-  const token = accounts(db).createToken('bench');
+  await accounts(sqliteStore(db)).createUser('bench', 'admin', 'bench-password-1');
+  const token = await accounts(sqliteStore(db)).createToken('bench');
   insertDocument(db, '基准文档 benchmark', Array.from({ length: PAIRS }, (_, i) => ({
     zh: `第${i}句：双方就“一带一路”合作与「𠀀」字的写法交换了意见，并同意在2025年继续推进。`,
     en: `Sentence ${i}: the two sides exchanged views on "Belt and Road" cooperation and agreed to continue in 2025.`,

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { openDatabase } from '../../server/db/open-database.ts';
+import { sqliteStore } from '../../server/db/sqlite-store.ts';
 import { insertDocument } from '../support/insert-document.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import { freePort, ROOT } from '../support/start-workbench.ts';
@@ -99,8 +100,8 @@ export function sampleRss(pid: number, everyMs = 100): { stop(): number[]; times
 }
 
 export async function benchUser(db: ReturnType<typeof openDatabase>): Promise<string> {
-  await accounts(db).createUser('bench', 'admin', 'bench-password-1');
-  return accounts(db).createToken('bench');
+  await accounts(sqliteStore(db)).createUser('bench', 'admin', 'bench-password-1');
+  return await accounts(sqliteStore(db)).createToken('bench');
 }
 
 /** A 5,000-pair document straight through the repository, in one transaction: no aligning. */

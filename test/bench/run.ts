@@ -13,6 +13,7 @@ const benches: [string, string[]][] = [
   ['big-document.ts', ['--sentences', quick ? '3000' : '20000']],
   ['busy-server.ts', quick ? ['--megabytes', '1', '--rows', '3000'] : []],
   ['export-stream.ts', [quick ? '20000' : '100000']],
+  ['pure-speed.ts', []],
   ...(quick ? [] : [['align-bible.ts', []] as [string, string[]]]),
 ];
 

@@ -38,8 +38,8 @@ describe.skipIf(skip)('the workbench in 中文', () => {
 
   beforeAll(async () => {
     seeded = await startSeededServer([['lin', 'translator']]);
-    glossary(seeded.server.db).seedDemo();
-    numbersRow = pairWith(seeded.server.db, seeded.docs.demo, '12月23日').id;
+    await glossary(seeded.server.store).seedDemo();
+    numbersRow = (await pairWith(seeded.server.store, seeded.docs.demo, '12月23日')).id;
     context = await launchBrowser();
     page = await signedInPage(context, seeded.server.url, 'lin', 'correct horse 12');
   });

@@ -32,16 +32,16 @@ describe.skipIf(skip)('the pair editor offers matches and terms by key; rows are
 
   beforeAll(async () => {
     seeded = await startSeededServer([['lin', 'translator'], ['wang', 'reviewer']]);
-    const db = seeded.server.db;
-    glossary(db).seedDemo();
-    const exact = pairWith(db, seeded.docs.demo, '两国元首还就朝鲜半岛局势交换了意见');
-    const fuzzy = pairWith(db, seeded.docs.demo, '第八次中日韩领导人会议');
-    translationMemory(db).load([
+    const store = seeded.server.store;
+    await glossary(store).seedDemo();
+    const exact = await pairWith(store, seeded.docs.demo, '两国元首还就朝鲜半岛局势交换了意见');
+    const fuzzy = await pairWith(store, seeded.docs.demo, '第八次中日韩领导人会议');
+    await translationMemory(store).load([
       { src: exact.src, tgt: 'The two sides also exchanged views on the situation of the Korean Peninsula (memory).' },
       { src: changed(fuzzy.src, [1]), tgt: 'Closer match from memory.' },
       { src: changed(fuzzy.src, [1, 2]), tgt: 'Second match from memory.' },
     ], 'test');
-    long = insertDocument(db, '长文档', LONG);
+    long = insertDocument(seeded.server.db, '长文档', LONG);
     const rejected = long.pairIds[240]!;
     expect((await seeded.api('wang', 'POST', `/api/pairs/${rejected}/review`, { decision: 'reject', comment: 'Say it better.', version: 1 })).status).toBe(200);
     context = await launchBrowser();
@@ -69,7 +69,7 @@ describe.skipIf(skip)('the pair editor offers matches and terms by key; rows are
   });
 
   it('when the memory has the same source then its English is in the box as a marked suggestion, saved only when the user saves', async () => {
-    const pair = pairWith(seeded.server.db, seeded.docs.demo, '两国元首还就朝鲜半岛局势交换了意见');
+    const pair = await pairWith(seeded.server.store, seeded.docs.demo, '两国元首还就朝鲜半岛局势交换了意见');
     await openEditor('两国元首还就朝鲜半岛局势交换了意见');
     const suggested = 'The two sides also exchanged views on the situation of the Korean Peninsula (memory).';
     expect(await textarea().inputValue()).toBe(suggested);

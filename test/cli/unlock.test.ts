@@ -19,7 +19,7 @@ function duiqi(args: string[]): Promise<{ code: number | null; stdout: string; s
 
 beforeAll(async () => {
   server = await startTestServer({ dbFile });
-  await addUser(server.db, 'wu', 'translator');
+  await addUser(server.store, 'wu', 'translator');
 });
 afterAll(() => server.close());
 

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open-database.ts';
+import { sqliteStore } from '../../server/db/sqlite-store.ts';
 import { documentsRepo } from '../../server/db/documents-repo.ts';
 import { seedDocuments } from '../support/seed.ts';
 
 // documentsRepo.figures feeds the document's counts, length norm and effort (document-figures.ts): per pair,
 // the lengths and the sentence counts without page noise, on the demo page with its noise and many-sentence beads.
 describe('a document\'s figures', () => {
-  it('when read for the whole document then every pair\'s lengths and sentence counts equal one SQL aggregate', () => {
+  it('when read for the whole document then every pair\'s lengths and sentence counts equal one SQL aggregate', async () => {
     const db = openDatabase(':memory:');
-    const { demo, other } = seedDocuments(db);
+    const { demo, other } = await seedDocuments(sqliteStore(db));
     // Post-edit one pair so that the worked texts show up too.
     db.prepare("UPDATE pairs SET state = 20, tgt_text = '  Edited 𠀀 “text”.  ' WHERE document_id = ? AND idx = 3").run(demo);
     for (const documentId of [demo, other]) {

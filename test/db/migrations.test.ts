@@ -103,12 +103,41 @@ describe('migration 012', () => {
       INSERT INTO pairs (id, document_id, idx, noise, state, tgt_text) VALUES (70, 7, 0, 0, 20, 'Edited.');
       INSERT INTO revisions (id, document_id, pair_id, version, action, old_text, new_text, new_state) VALUES (41, 7, 70, 2, 'approve', 'MT.', 'Edited.', 30);`);
     expect(() => db.exec("INSERT INTO revisions (document_id, pair_id, version, action, old_text, new_text) VALUES (7, 70, 3, 'clear', 'Edited.', '')")).toThrow(/revisions_action_valid/);
-    applyMigrations(db, all);
+    applyMigrations(db, all.filter((m) => m.version <= 12));
     expect(db.prepare('SELECT id, pair_id, new_text FROM revisions').get()).toEqual({ id: 41, pair_id: 70, new_text: 'Edited.' });
     db.exec("INSERT INTO revisions (document_id, pair_id, version, action, old_text, new_text) VALUES (7, 70, 3, 'clear', 'Edited.', '')");
     db.exec("INSERT INTO revisions (document_id, pair_id, version, action, old_text, new_text) VALUES (7, 70, 4, 'restore', '', 'Edited.')");
     expect(() => db.exec("INSERT INTO revisions (document_id, pair_id, version, action, old_text, new_text) VALUES (7, 70, 5, 'wipe', '', '')")).toThrow(/revisions_action_valid/);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'revisions' ORDER BY name").pluck().all())
       .toEqual(['revisions_approval', 'revisions_document', 'revisions_pair_version']);
+  });
+});
+
+describe('migration 013', () => {
+  it('when it runs then documents count revisions from 0, old revisions keep no document revision, and the memory counter starts', () => {
+    const db = new Database(':memory:');
+    const all = readMigrations();
+    applyMigrations(db, all.filter((m) => m.version < 13));
+    db.exec(`INSERT INTO documents (id, title) VALUES (7, '文档');
+      INSERT INTO pairs (id, document_id, idx, noise, state, tgt_text) VALUES (70, 7, 0, 0, 30, 'Approved.');
+      INSERT INTO revisions (id, document_id, pair_id, version, action, old_text, new_text, new_state) VALUES (41, 7, 70, 2, 'approve', 'MT.', 'Approved.', 30);`);
+    applyMigrations(db, all);
+    expect(db.prepare('SELECT revision FROM documents WHERE id = 7').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT doc_revision FROM revisions WHERE id = 41').pluck().get()).toBeNull();
+    expect(db.prepare("SELECT value FROM change_counters WHERE name = 'memory'").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'revisions' ORDER BY name").pluck().all())
+      .toEqual(['revisions_document', 'revisions_document_revision', 'revisions_pair_version']);
+  });
+});
+
+describe('migration 014', () => {
+  it('when counters are in flight then each keeps its count, the start of its window and its lock', () => {
+    const db = new Database(':memory:');
+    const all = readMigrations();
+    applyMigrations(db, all.filter((m) => m.version < 14));
+    db.exec("INSERT INTO login_counters (key, failures, locked_until, last_at) VALUES ('a:lin', '[1000,2000,3000]', 9000, 3000)");
+    applyMigrations(db, all);
+    expect(db.prepare('SELECT key, failures, window_start, locked_until, last_at FROM login_counters').get())
+      .toEqual({ key: 'a:lin', failures: 3, window_start: 1000, locked_until: 9000, last_at: 3000 });
   });
 });

@@ -76,7 +76,7 @@ describe('alignment operations over the API', () => {
   });
 
   it('when a post-edited row is merged with its neighbour then the typed text is kept in the merged row', async () => {
-    const pair = pairWith(server.db, docs.demo, 'Moon Jae-in is in China');
+    const pair = await pairWith(server.store, docs.demo, 'Moon Jae-in is in China');
     const typed = 'Moon Jae-in came to Chengdu for the eighth summit of the three leaders. 𠀀';
     expect((await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: typed, version: pair.version })).status).toBe(200);
     const v = await view();
@@ -89,7 +89,7 @@ describe('alignment operations over the API', () => {
   });
 
   it('when an approved row is touched by an alignment change then it goes back to translated and says why', async () => {
-    const pair = pairWith(server.db, docs.demo, 'Korean Peninsula');
+    const pair = await pairWith(server.store, docs.demo, 'Korean Peninsula');
     expect((await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'approve', version: pair.version })).status).toBe(200);
     const v = await view();
     const row = v.rows.findIndex((r) => r.src.some((s) => s.text.includes('朝鲜半岛')));
@@ -103,11 +103,11 @@ describe('alignment operations over the API', () => {
   it('when the text of a row changed after an operation then undoing it is refused with 409', async () => {
     const v = await view(docs.other);
     expect((await op('lin', v.version, { kind: 'merge', row: 0 }, docs.other)).status).toBe(200);
-    const pair = pairWith(server.db, docs.other, '朝鲜半岛');
+    const pair = await pairWith(server.store, docs.other, '朝鲜半岛');
     expect((await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'Typed after the merge.', version: pair.version })).status).toBe(200);
     const undo = await api('lin', 'POST', `/api/documents/${docs.other}/alignment/undo`, { version: (await view(docs.other)).version });
     expect(undo.status).toBe(409);
-    expect(pairWith(server.db, docs.other, '朝鲜半岛').tgt).toBe('Typed after the merge.');
+    expect((await pairWith(server.store, docs.other, '朝鲜半岛')).tgt).toBe('Typed after the merge.');
   });
 
   it('when rows above are confirmed and the rest realigned then confirmed rows stay and show who confirmed them', async () => {

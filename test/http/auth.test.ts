@@ -6,9 +6,9 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer();
-  await addUser(server.db, 'admin', 'admin');
-  await addUser(server.db, 'lin', 'translator');
-  await addUser(server.db, 'wang', 'reviewer');
+  await addUser(server.store, 'admin', 'admin');
+  await addUser(server.store, 'lin', 'translator');
+  await addUser(server.store, 'wang', 'reviewer');
 });
 afterAll(() => server.close());
 
@@ -107,7 +107,7 @@ describe('API authentication and roles', () => {
   });
 
   it('when a Bearer token is sent then the API answers, and a bad token gets 401', async () => {
-    const token = accounts(server.db).createToken('wang');
+    const token = await accounts(server.store).createToken('wang');
     const ok = await new Client(server.url).get('/api/documents', { authorization: `Bearer ${token}` });
     expect(ok.status).toBe(200);
     expect(Array.isArray(ok.json())).toBe(true);
@@ -115,29 +115,29 @@ describe('API authentication and roles', () => {
     expect(bad.status).toBe(401);
   });
 
-  it('when a token is used again within a minute then its time of last use is not rewritten (no write per request)', () => {
+  it('when a token is used again within a minute then its time of last use is not rewritten (no write per request)', async () => {
     let clock = Date.parse('2026-11-27T08:00:00.000Z');
-    const tokens = accounts(server.db, () => clock);
-    const token = tokens.createToken('lin');
+    const tokens = accounts(server.store, () => clock);
+    const token = await tokens.createToken('lin');
     const lastUsed = () => (server.db.prepare('SELECT last_used_at FROM api_tokens ORDER BY id DESC LIMIT 1').pluck().get() as string | null);
-    const writesDuring = (use: () => void) => {
+    const writesDuring = async (use: () => Promise<void>) => {
       const before = server.db.prepare('SELECT total_changes()').pluck().get() as number;
-      use();
+      await use();
       return (server.db.prepare('SELECT total_changes()').pluck().get() as number) - before;
     };
     expect(lastUsed()).toBeNull();
-    expect(writesDuring(() => expect(tokens.userForToken(token)?.name).toBe('lin'))).toBe(1);
+    expect(await writesDuring(async () => expect((await tokens.userForToken(token))?.name).toBe('lin'))).toBe(1);
     expect(lastUsed()).toBe('2026-11-27T08:00:00.000Z');
     clock += 59_000;
-    expect(writesDuring(() => expect(tokens.userForToken(token)?.name).toBe('lin'))).toBe(0);
+    expect(await writesDuring(async () => expect((await tokens.userForToken(token))?.name).toBe('lin'))).toBe(0);
     clock += 1_000;
-    expect(writesDuring(() => tokens.userForToken(token))).toBe(1);
+    expect(await writesDuring(async () => void (await tokens.userForToken(token)))).toBe(1);
     expect(lastUsed()).toBe('2026-11-27T08:01:00.000Z');
-    expect(writesDuring(() => expect(tokens.userForToken('dq_not-a-token')).toBeUndefined())).toBe(0);
+    expect(await writesDuring(async () => expect(await tokens.userForToken('dq_not-a-token')).toBeUndefined())).toBe(0);
   });
 
   it('when an unknown document id is asked for then 404 with a JSON error', async () => {
-    const token = accounts(server.db).createToken('lin');
+    const token = await accounts(server.store).createToken('lin');
     for (const id of ['999999', 'abc']) {
       const res = await new Client(server.url).get(`/api/documents/${id}/pairs`, { authorization: `Bearer ${token}` });
       expect(res.status).toBe(404);
@@ -150,7 +150,7 @@ describe('API authentication and roles', () => {
     ['reviewer', 'wang', 403],
     ['admin', 'admin', 201],
   ])('when a %s creates a user through the API then the answer is %i', async (_role, name, status) => {
-    const token = accounts(server.db).createToken(name);
+    const token = await accounts(server.store).createToken(name);
     const newName = `user_${name}`;
     const res = await new Client(server.url).request('POST', '/api/users', {
       json: { name: newName, role: 'translator', password: 'long enough pw' }, headers: { authorization: `Bearer ${token}` },
@@ -168,7 +168,7 @@ describe('API authentication and roles', () => {
   });
 
   it('when the JSON body is malformed then 400 with a sentence', async () => {
-    const token = accounts(server.db).createToken('admin');
+    const token = await accounts(server.store).createToken('admin');
     const res = await fetch(`${server.url}/api/users`, {
       method: 'POST', body: '{"name":', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     });
@@ -192,8 +192,8 @@ describe('login throttling', () => {
     // The app's own throttle, with its counters in the database.
     const s = await start();
     try {
-      await addUser(s.db, 'zhao', 'translator');
-      await addUser(s.db, 'qian', 'translator');
+      await addUser(s.store, 'zhao', 'translator');
+      await addUser(s.store, 'qian', 'translator');
       const c = new Client(s.url);
       for (let i = 0; i < 5; i++) expect((await c.login('zhao', 'wrong password')).status).toBe(401);
       expect((await c.login('zhao', 'wrong password')).status).toBe(401);
@@ -211,7 +211,7 @@ describe('login throttling', () => {
     const { startTestServer: start } = await import('../support/test-server.ts');
     const s = await start();
     try {
-      await addUser(s.db, 'admin2', 'admin');
+      await addUser(s.store, 'admin2', 'admin');
       const owner = new Client(s.url);
       expect((await owner.login('admin2')).status).toBe(303);
       expect(owner.cookies.get('duiqi_device')).toMatch(/^\S{20,}$/);
@@ -241,22 +241,22 @@ describe('login throttling', () => {
       const a = { account: 'a', address: '1.2.3.4' };
       const waits: number[] = [];
       for (let i = 0; i < 8; i++) {
-        t.fail(a);
-        waits.push(t.retryAfter(a));
-        now += t.retryAfter(a);
+        await t.fail(a);
+        waits.push(await t.retryAfter(a));
+        now += await t.retryAfter(a);
       }
       expect(waits).toEqual([0, 0, 0, 1000, 2000, 4000, 8000, 8000]);
-      expect(t.retryAfter({ account: 'b', address: '5.6.7.8' })).toBe(0);
+      expect(await t.retryAfter({ account: 'b', address: '5.6.7.8' })).toBe(0);
       // A device this account logged in from is counted apart; a success clears the account, not the address.
-      expect(t.retryAfter({ ...a, knownDevice: 'hash' })).toBe(0);
-      t.fail(a);
-      t.succeed(a);
-      expect(t.retryAfter(a)).toBe(0);
+      expect(await t.retryAfter({ ...a, knownDevice: 'hash' })).toBe(0);
+      await t.fail(a);
+      await t.succeed(a);
+      expect(await t.retryAfter(a)).toBe(0);
       // An admin's unlock clears an address.
-      for (let i = 0; i < 101; i++) t.fail({ account: `n${i}`, address: '9.9.9.9' });
-      expect(t.retryAfter({ account: 'z', address: '9.9.9.9' })).toBeGreaterThan(0);
-      t.unlock({ address: '9.9.9.9' });
-      expect(t.retryAfter({ account: 'z', address: '9.9.9.9' })).toBe(0);
+      for (let i = 0; i < 101; i++) await t.fail({ account: `n${i}`, address: '9.9.9.9' });
+      expect(await t.retryAfter({ account: 'z', address: '9.9.9.9' })).toBeGreaterThan(0);
+      await t.unlock({ address: '9.9.9.9' });
+      expect(await t.retryAfter({ account: 'z', address: '9.9.9.9' })).toBe(0);
     });
   }
 
@@ -267,7 +267,7 @@ describe('login throttling', () => {
     const a = await start({ dbFile });
     const b = await start({ dbFile });
     try {
-      await addUser(a.db, 'sun', 'translator');
+      await addUser(a.store, 'sun', 'translator');
       for (let i = 0; i < 6; i++) expect((await new Client(i % 2 ? a.url : b.url).login('sun', 'wrong password')).status).toBe(401);
       expect((await new Client(a.url).login('sun')).status).toBe(429);
       expect((await new Client(b.url).login('sun')).status).toBe(429);
@@ -281,12 +281,12 @@ describe('login throttling', () => {
     const { startTestServer: start } = await import('../support/test-server.ts');
     const s = await start();
     try {
-      await addUser(s.db, 'zhou', 'translator');
-      await addUser(s.db, 'boss', 'admin');
+      await addUser(s.store, 'zhou', 'translator');
+      await addUser(s.store, 'boss', 'admin');
       for (let i = 0; i < 8; i++) await new Client(s.url).login('zhou', 'wrong password');
       expect((await new Client(s.url).login('zhou')).status).toBe(429);
-      const unlock = (who: string, json: unknown) => new Client(s.url).request('POST', '/api/login-locks/unlock', {
-        json, headers: { authorization: `Bearer ${accounts(s.db).createToken(who)}` },
+      const unlock = async (who: string, json: unknown) => new Client(s.url).request('POST', '/api/login-locks/unlock', {
+        json, headers: { authorization: `Bearer ${await accounts(s.store).createToken(who)}` },
       });
       expect((await unlock('zhou', { account: 'zhou' })).status).toBe(403);
       const empty = await unlock('boss', {});

@@ -17,7 +17,7 @@ const words = (n: number, word: (i: number) => string) => Array.from({ length: n
 
 beforeAll(async () => {
   server = await startTestServer();
-  token = await tokenFor(server.db, 'lin', 'admin');
+  token = await tokenFor(server.store, 'lin', 'admin');
 });
 afterAll(() => server.close());
 

@@ -12,8 +12,8 @@ let pair: number;
 
 beforeAll(async () => {
   server = await startTestServer();
-  lin = await tokenFor(server.db, 'lin', 'translator');
-  demo = seedDocuments(server.db).demo;
+  lin = await tokenFor(server.store, 'lin', 'translator');
+  demo = (await seedDocuments(server.store)).demo;
   pair = server.db.prepare('SELECT id FROM pairs WHERE document_id = ? AND noise = 0 ORDER BY idx LIMIT 1').pluck().get(demo) as number;
 });
 afterAll(() => server.close());

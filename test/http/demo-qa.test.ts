@@ -12,7 +12,7 @@ beforeAll(async () => {
   const seeded = await startSeededServer([['lin', 'translator']]);
   server = seeded.server;
   demo = seeded.docs.demo;
-  glossary(server.db).seedDemo();
+  await glossary(server.store).seedDemo();
 });
 afterAll(() => server.close());
 

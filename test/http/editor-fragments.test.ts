@@ -7,9 +7,9 @@ let docs: { demo: number; other: number };
 
 beforeAll(async () => {
   server = await startTestServer();
-  await addUser(server.db, 'lin', 'translator');
-  await addUser(server.db, 'wang', 'reviewer');
-  docs = seedDocuments(server.db);
+  await addUser(server.store, 'lin', 'translator');
+  await addUser(server.store, 'wang', 'reviewer');
+  docs = await seedDocuments(server.store);
 });
 afterAll(() => server.close());
 
@@ -26,7 +26,7 @@ const htmx = (c: Client) => ({ 'X-CSRF-Token': c.csrf, 'HX-Request': 'true' });
 
 describe('the editor fragments', () => {
   it('when two people edit the same pair then the second save gets 409 showing both texts, and a retry succeeds', async () => {
-    const pair = pairWith(server.db, docs.demo, 'level and level');
+    const pair = await pairWith(server.store, docs.demo, 'level and level');
     const a = await editorOf('lin', pair.id);
     const b = await editorOf('wang', pair.id);
     const url = `/documents/${docs.demo}/pairs/${pair.id}/save`;
@@ -49,7 +49,7 @@ describe('the editor fragments', () => {
   });
 
   it('when a reviewer rejects without a comment then the editor comes back with the message inline', async () => {
-    const pair = pairWith(server.db, docs.demo, 'Moon Jae-in is in China');
+    const pair = await pairWith(server.store, docs.demo, 'Moon Jae-in is in China');
     const { c, version } = await editorOf('wang', pair.id);
     const res = await c.request('POST', `/documents/${docs.demo}/pairs/${pair.id}/reject`, { form: { tgt: pair.tgt, version, comment: ' ' }, headers: htmx(c) });
     expect(res.status).toBe(400);
@@ -58,7 +58,7 @@ describe('the editor fragments', () => {
   });
 
   it('when a reviewer edits and approves in one step then the edit is saved and approved', async () => {
-    const pair = pairWith(server.db, docs.demo, 'Korean Peninsula');
+    const pair = await pairWith(server.store, docs.demo, 'Korean Peninsula');
     const { c, version } = await editorOf('wang', pair.id);
     const text = 'The two heads of state also exchanged views on the situation on the Korean Peninsula.';
     const res = await c.request('POST', `/documents/${docs.demo}/pairs/${pair.id}/approve?next=1`, { form: { tgt: `${text} `, version }, headers: htmx(c) });
@@ -69,7 +69,7 @@ describe('the editor fragments', () => {
   });
 
   it('when a translator posts to approve then 403 and nothing changes', async () => {
-    const pair = pairWith(server.db, docs.demo, 'Xinjiang-related issues');
+    const pair = await pairWith(server.store, docs.demo, 'Xinjiang-related issues');
     const { c, version } = await editorOf('lin', pair.id);
     const res = await c.request('POST', `/documents/${docs.demo}/pairs/${pair.id}/approve`, { form: { version }, headers: htmx(c) });
     expect(res.status).toBe(403);
@@ -107,7 +107,7 @@ describe('filters and progress', () => {
 
 describe('hostile field types on the HTML routes', () => {
   it('when JSON objects stand where strings belong then the answer is 4xx, never 500', async () => {
-    const pair = pairWith(server.db, docs.demo, 'Moon Jae-in is in China');
+    const pair = await pairWith(server.store, docs.demo, 'Moon Jae-in is in China');
     const { c } = await editorOf('lin', pair.id);
     const evil = { toString: null, valueOf: null };
     for (const body of [{ version: evil, tgt: 'x' }, { version: '1', tgt: evil }]) {

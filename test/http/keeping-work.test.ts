@@ -34,7 +34,7 @@ const offered = (history: string) => [...history.matchAll(/revision&quot;:&quot;
 
 describe('saving an empty box', () => {
   it('when the editor is saved empty then 400 with the message inline, the editor and no conflict, and nothing stored', async () => {
-    const pair = pairWith(server.db, demo, 'scheduled in Chengdu today');
+    const pair = await pairWith(server.store, demo, 'scheduled in Chengdu today');
     const c = await signedIn('lin');
     const res = await c.request('POST', `${pairUrl(pair.id)}/save`, { form: { tgt: '  ', version: String(pair.version) }, headers: htmx(c) });
     expect(res.status).toBe(400);
@@ -49,7 +49,7 @@ describe('saving an empty box', () => {
   });
 
   it('when a refused save had typed text then the box gives it back, marked unsaved', async () => {
-    const pair = pairWith(server.db, demo, 'scheduled in Chengdu today');
+    const pair = await pairWith(server.store, demo, 'scheduled in Chengdu today');
     const c = await signedIn('lin');
     const typed = 'Ding Xuexiang \u0001 attended.';
     const res = await c.request('POST', `${pairUrl(pair.id)}/save`, { form: { tgt: typed, version: String(pair.version) }, headers: htmx(c) });
@@ -60,7 +60,7 @@ describe('saving an empty box', () => {
 
 describe('clearing a translation', () => {
   it('when a translator clears a pair in the editor then it is untranslated, recorded as "clear" by them, and History can restore it', async () => {
-    const pair = pairWith(server.db, demo, 'The affairs of Hong Kong');
+    const pair = await pairWith(server.store, demo, 'The affairs of Hong Kong');
     const c = await signedIn('lin');
     const editor = await c.get(`${pairUrl(pair.id)}/edit`);
     expect(editor.text).toContain('data-testid="clear-translation"');
@@ -85,7 +85,7 @@ describe('clearing a translation', () => {
   });
 
   it('when the API clears with a stale version then 409 and nothing changes', async () => {
-    const pair = pairWith(server.db, demo, 'Joint Committee');
+    const pair = await pairWith(server.store, demo, 'Joint Committee');
     await seeded.api('wang', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'Edited by Wang.', version: pair.version });
     const res = await seeded.api('lin', 'POST', `/api/pairs/${pair.id}/clear`, { version: pair.version });
     expect(res.status).toBe(409);
@@ -97,7 +97,7 @@ describe('clearing a translation', () => {
 
 describe('restoring a version', () => {
   it('when a reviewer restores an earlier version from History then it is a new revision by the reviewer, and a stale restore is refused', async () => {
-    const pair = pairWith(server.db, demo, 'level and level');
+    const pair = await pairWith(server.store, demo, 'level and level');
     const v = pair.version;
     expect((await seeded.api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'The first fix “一”.', version: v })).status).toBe(200);
     expect((await seeded.api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'A worse second fix.', version: v + 1 })).status).toBe(200);
@@ -119,7 +119,7 @@ describe('restoring a version', () => {
   });
 
   it('when the API restores a version the pair never had then 404 with a sentence, and a good one answers the new version', async () => {
-    const pair = pairWith(server.db, demo, '水平和层次');
+    const pair = await pairWith(server.store, demo, '水平和层次');
     const now = stored(pair.id);
     const missing = await seeded.api('lin', 'POST', `/api/pairs/${pair.id}/restore`, { version: now.version, revision: 999 });
     expect(missing.status).toBe(404);
@@ -134,7 +134,7 @@ describe('restoring a version', () => {
 
 describe('a session that ended under the page', () => {
   it('when a save arrives after a logout in another tab then 401 with the sign-in notice, nothing stored; after signing in the page gets the new token and the retry saves', async () => {
-    const pair = pairWith(server.db, demo, 'Korean Peninsula');
+    const pair = await pairWith(server.store, demo, 'Korean Peninsula');
     const tab = await signedIn('lin');
     const editor = await tab.get(`${pairUrl(pair.id)}/edit`);
     const version = /name="version" value="(\d+)"/.exec(editor.text)![1]!;

@@ -13,8 +13,8 @@ const en = (i: number) => `Sentence ${i}: “quotes” & <angle> brackets, 😀 
 
 beforeAll(async () => {
   server = await startTestServer();
-  await addUser(server.db, 'lin', 'translator');
-  token = accounts(server.db).createToken('lin');
+  await addUser(server.store, 'lin', 'translator');
+  token = await accounts(server.store).createToken('lin');
   ({ documentId } = insertDocument(server.db, '字节 bytes', Array.from({ length: 450 }, (_, i) => ({ zh: zh(i), en: en(i) }))));
 });
 afterAll(() => server.close());

@@ -17,7 +17,7 @@ const revisionCount = (id: number) => server.db.prepare('SELECT count(*) FROM re
 
 describe('PUT /api/pairs/:id', () => {
   it('when a translator fixes "justice and justice" with the current version then it is saved as translated', async () => {
-    const pair = pairWith(server.db, docs.demo, 'justice and justice');
+    const pair = await pairWith(server.store, docs.demo, 'justice and justice');
     const fixed = pair.tgt.replace('international justice and justice', 'international fairness and justice');
     const res = await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: fixed, version: pair.version, seconds: 42 });
     expect(res.status).toBe(200);
@@ -28,7 +28,7 @@ describe('PUT /api/pairs/:id', () => {
   });
 
   it('when the version is stale then 409 with the current text, and nothing changes', async () => {
-    const pair = pairWith(server.db, docs.demo, 'level and level');
+    const pair = await pairWith(server.store, docs.demo, 'level and level');
     await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'first edit.', version: pair.version });
     const before = stored(pair.id);
     const res = await api('wang', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'second edit from a stale page.', version: pair.version });
@@ -43,21 +43,21 @@ describe('PUT /api/pairs/:id', () => {
     [{ tgt: 5, version: 1 }, 400, /"tgt" must be a string/],
     [{ tgt: 'a\u0001b', version: 1 }, 400, /control characters/],
   ])('when the body is %j then %i with a sentence', async (body, status, message) => {
-    const pair = pairWith(server.db, docs.demo, 'Moon Jae-in is in China');
+    const pair = await pairWith(server.store, docs.demo, 'Moon Jae-in is in China');
     const res = await api('lin', 'PUT', `/api/pairs/${pair.id}`, body);
     expect(res.status).toBe(status);
     expect(res.json().error).toMatch(message);
   });
 
   it('when the pair is page noise then 400 and nothing is stored', async () => {
-    const noise = pairWith(server.db, docs.demo, 'Sponsor Advertisement');
+    const noise = await pairWith(server.store, docs.demo, 'Sponsor Advertisement');
     const res = await api('lin', 'PUT', `/api/pairs/${noise.id}`, { tgt: 'x', version: noise.version });
     expect(res.status).toBe(400);
     expect(revisionCount(noise.id)).toBe(0);
   });
 
   it('when Chinese text outside the BMP and quotes are saved then they come back byte for byte', async () => {
-    const pair = pairWith(server.db, docs.other, 'Ding Xuexiang');
+    const pair = await pairWith(server.store, docs.other, 'Ding Xuexiang');
     const text = 'Ding Xuexiang “丁薛祥” 𠀀𪚥 attended 「the meeting」.';
     const res = await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: text, version: pair.version });
     expect(res.status).toBe(200);
@@ -68,21 +68,21 @@ describe('PUT /api/pairs/:id', () => {
 
 describe('POST /api/pairs/:id/review', () => {
   it('when a translator tries to approve then 403 and the state stays', async () => {
-    const pair = pairWith(server.db, docs.demo, 'Korean Peninsula');
+    const pair = await pairWith(server.store, docs.demo, 'Korean Peninsula');
     const res = await api('lin', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'approve', version: pair.version });
     expect(res.status).toBe(403);
     expect(stored(pair.id).state).toBe(pair.state);
   });
 
   it('when a reviewer approves the version they saw then it is approved', async () => {
-    const pair = pairWith(server.db, docs.demo, 'Korean Peninsula');
+    const pair = await pairWith(server.store, docs.demo, 'Korean Peninsula');
     const res = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'approve', version: pair.version });
     expect(res.status).toBe(200);
     expect(res.json()).toEqual({ version: pair.version + 1, state: 30 });
   });
 
   it('when the text changed after the reviewer loaded it then the approval is refused with 409', async () => {
-    const pair = pairWith(server.db, docs.demo, 'Xinjiang-related issues');
+    const pair = await pairWith(server.store, docs.demo, 'Xinjiang-related issues');
     await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'Moon Jae-in said Hong Kong affairs are China’s internal affairs.', version: pair.version });
     const res = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'approve', version: pair.version });
     expect(res.status).toBe(409);
@@ -90,7 +90,7 @@ describe('POST /api/pairs/:id/review', () => {
   });
 
   it('when a reviewer rejects without a comment then 400; with one the pair is rejected and the comment kept', async () => {
-    const pair = pairWith(server.db, docs.demo, 'And share the results');
+    const pair = await pairWith(server.store, docs.demo, 'And share the results');
     const bare = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'reject', version: pair.version });
     expect(bare.status).toBe(400);
     const res = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'reject', version: pair.version, comment: '“And share…” 是残句，请合并。' });
@@ -101,7 +101,7 @@ describe('POST /api/pairs/:id/review', () => {
   });
 
   it('when the decision is neither approve nor reject then 400', async () => {
-    const pair = pairWith(server.db, docs.demo, 'Moon Jae-in is in China');
+    const pair = await pairWith(server.store, docs.demo, 'Moon Jae-in is in China');
     const res = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'maybe', version: pair.version });
     expect(res.status).toBe(400);
   });
@@ -109,7 +109,7 @@ describe('POST /api/pairs/:id/review', () => {
 
 describe('GET /api/pairs/:id/history', () => {
   it('when a pair was edited twice then the revisions come newest first with author, texts and diff', async () => {
-    const pair = pairWith(server.db, docs.demo, 'Over the past two years');
+    const pair = await pairWith(server.store, docs.demo, 'Over the past two years');
     await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: `${pair.tgt} Edit one.`, version: pair.version });
     await api('wang', 'PUT', `/api/pairs/${pair.id}`, { tgt: 'Edit two.', version: pair.version + 1 });
     const res = await api('lin', 'GET', `/api/pairs/${pair.id}/history`);
@@ -142,7 +142,7 @@ describe('the route × role table', () => {
   for (const [role, answers] of Object.entries(expected)) {
     for (const route of routes) {
       it(`when a ${role} calls ${route.name} then ${answers[route.name]}`, async () => {
-        const pair = pairWith(server.db, docs.other, '朝鲜半岛局势');
+        const pair = await pairWith(server.store, docs.other, '朝鲜半岛局势');
         const current = stored(pair.id);
         const res = await api(who[role]!, route.method, route.path(pair.id), route.body(current.version));
         expect(res.status).toBe(answers[route.name]);
@@ -154,7 +154,7 @@ describe('the route × role table', () => {
   it('when a pair id belongs to another document then the HTML routes answer 404', async () => {
     const c = new Client(server.url);
     await c.login('wang');
-    const pair = pairWith(server.db, docs.other, '朝鲜半岛局势');
+    const pair = await pairWith(server.store, docs.other, '朝鲜半岛局势');
     for (const path of [`/documents/${docs.demo}/pairs/${pair.id}/edit`, `/documents/${docs.demo}/pairs/${pair.id}/history`]) {
       expect((await c.get(path)).status).toBe(404);
     }

@@ -12,8 +12,8 @@ const HAN = /\p{Script=Han}/u;
 
 beforeAll(async () => {
   server = await startTestServer();
-  lin = await tokenFor(server.db, 'lin', 'admin');
-  demo = seedDocuments(server.db).demo;
+  lin = await tokenFor(server.store, 'lin', 'admin');
+  demo = (await seedDocuments(server.store)).demo;
 });
 afterAll(() => server.close());
 

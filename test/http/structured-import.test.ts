@@ -18,7 +18,7 @@ let token: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  token = await tokenFor(server.db, 'lin', 'translator');
+  token = await tokenFor(server.store, 'lin', 'translator');
 });
 afterAll(() => server.close());
 

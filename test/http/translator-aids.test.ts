@@ -14,7 +14,7 @@ let api: Awaited<ReturnType<typeof startSeededServer>>['api'];
 
 beforeAll(async () => {
   ({ server, docs, api } = await startSeededServer([['lin', 'translator'], ['wang', 'reviewer']]));
-  glossary(server.db).seedDemo();
+  await glossary(server.store).seedDemo();
 });
 afterAll(() => server.close());
 
@@ -72,7 +72,7 @@ describe('machine translation of untranslated rows', () => {
     const res = await api('lin', 'POST', `/api/documents/${docs.demo}/machine-translate`);
     expect(res.status).toBe(200);
     expect(res.json()).toEqual({ translated: 2, engine: 'gloss' });
-    const head = pairWith(server.db, docs.demo, '金灿荣教授 精华精选');
+    const head = await pairWith(server.store, docs.demo, '金灿荣教授 精华精选');
     expect(head.state).toBe(10);
     expect(head.tgt).toMatch(/Jin Canrong/);
     expect(head.mt).toBe(head.tgt);
@@ -111,19 +111,19 @@ describe('machine translation of untranslated rows', () => {
     await new Promise<void>((r) => mtServer.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(mtServer.address() as AddressInfo).port}`;
     try {
-      const db = server.db;
-      const docId = (await import('../../server/services/import-document.ts')).importTextDocument(
-        { db, align: (await import('../../server/services/workbench.ts')).defaultAligner() },
+      const store = server.store;
+      const docId = await (await import('../../server/services/import-document.ts')).importTextDocument(
+        { store, align: (await import('../../server/services/workbench.ts')).defaultAligner() },
         { title: 'mt', createdBy: null, zh: { name: 'z', text: '第一句。第二句。' }, en: { name: 'e', text: 'The first sentence.' } },
       );
       const user = { id: 1, name: 'lin', role: 'translator' as const };
       // The translator clears a row's English: it is untranslated again and machine translation may fill it.
-      const row = pairWith(db, docId, '第二句');
-      (await import('../../server/services/post-editing.ts')).postEditing(db).act(user, row.id, { action: 'clear', version: row.version });
-      const result = await machineTranslation(db, () => libreTranslateEngine(url)).translateMissing(user, docId);
+      const row = await pairWith(store, docId, '第二句');
+      await (await import('../../server/services/post-editing.ts')).postEditing(store).act(user, row.id, { action: 'clear', version: row.version });
+      const result = await machineTranslation(store, () => libreTranslateEngine(url)).translateMissing(user, docId);
       expect(result).toEqual({ translated: 1, engine: 'libretranslate' });
       expect(seen).toEqual([{ url: '/translate', q: [row.src], source: 'zh', target: 'en', format: 'text' }]);
-      expect(pairWith(db, docId, '第二句').tgt).toBe(`EN(${row.src})`);
+      expect((await pairWith(store, docId, '第二句')).tgt).toBe(`EN(${row.src})`);
     } finally {
       mtServer.close();
     }
@@ -137,15 +137,15 @@ describe('machine translation of untranslated rows', () => {
 
 describe('the translation memory in the editor', () => {
   it('when an approved pair resembles the sentence being edited then the editor shows it with its similarity', async () => {
-    const memory = translationMemory(server.db);
-    memory.load([{ src: '两国元首还就朝鲜半岛局势交换了看法。', tgt: 'The two heads of state also exchanged opinions on the Korean Peninsula.' }], 'test.tmx');
+    const memory = translationMemory(server.store);
+    await memory.load([{ src: '两国元首还就朝鲜半岛局势交换了看法。', tgt: 'The two heads of state also exchanged opinions on the Korean Peninsula.' }], 'test.tmx');
     const c = new Client(server.url);
     await c.login('lin');
-    const pair = pairWith(server.db, docs.demo, '两国元首还就朝鲜半岛局势交换了意见');
+    const pair = await pairWith(server.store, docs.demo, '两国元首还就朝鲜半岛局势交换了意见');
     const editor = await c.get(`/documents/${docs.demo}/pairs/${pair.id}/edit`);
     expect(editor.status).toBe(200);
     expect(editor.text).toContain('exchanged opinions on the Korean Peninsula');
     expect(editor.text).toMatch(/>\d{2}%</);
-    expect(memory.matches('完全不同的一句话，没有任何关系。')).toEqual([]);
+    expect(await memory.matches('完全不同的一句话，没有任何关系。')).toEqual([]);
   });
 });

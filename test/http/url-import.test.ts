@@ -52,7 +52,7 @@ beforeAll(async () => {
   });
   base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   server = await startTestServer({ maxUpload: LIMIT, fetch: { allow: [base.replace('http://', '')], timeoutMs: 1500 } });
-  token = await tokenFor(server.db, 'lin', 'translator');
+  token = await tokenFor(server.store, 'lin', 'translator');
 });
 
 afterAll(async () => {

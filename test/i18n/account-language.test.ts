@@ -10,8 +10,8 @@ import { addUser, Client, startTestServer, type TestServer } from '../support/te
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  await addUser(server.db, 'lin', 'translator');
-  await addUser(server.db, 'wang', 'reviewer');
+  await addUser(server.store, 'lin', 'translator');
+  await addUser(server.store, 'wang', 'reviewer');
 });
 afterAll(() => server.close());
 
@@ -56,7 +56,7 @@ describe('an account\'s interface language', () => {
   });
 
   it('when the API is called with the account\'s token then its refusals are in the account\'s language', async () => {
-    const token = accounts(server.db).createToken('lin');
+    const token = await accounts(server.store).createToken('lin');
     const res = await fetch(`${server.url}/api/documents/999999`, { headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' } });
     expect(res.status).toBe(404);
     expect((await res.json()).message).toMatch(/\p{Script=Han}/u);
@@ -88,7 +88,7 @@ describe('an account\'s interface language', () => {
   });
 });
 
-describe('migration 014', () => {
+describe('migration 015', () => {
   it('when a user row gets a language the app does not offer then SQLite refuses it', () => {
     const db = new Database(':memory:');
     applyMigrations(db, readMigrations());

@@ -148,7 +148,7 @@ describe('POST /import of a broken file', () => {
   let browser: Client;
   beforeAll(async () => {
     server = await startTestServer();
-    await addUser(server.db, 'lin', 'translator');
+    await addUser(server.store, 'lin', 'translator');
     browser = new Client(server.url);
     await browser.login('lin');
     await browser.get('/import');

@@ -17,7 +17,7 @@ let tokens: Record<string, string>;
 let lin: Client;
 let wang: Client;
 let mei: Client;
-let ids: { numbers: number; glossary: number; other: number; secret: number; drafted: number };
+let ids: { numbers: number; glossary: number; other: number; secret: number; drafted: number; realigned: number };
 
 const ZH = { cookie: 'duiqi_lang=zh-CN' };
 
@@ -31,13 +31,13 @@ async function signedIn(name: string): Promise<Client> {
 beforeAll(async () => {
   const seeded = await startSeededServer([['lin', 'translator'], ['wang', 'reviewer'], ['mei', 'admin']]);
   ({ server, docs, tokens } = seeded);
-  glossary(server.db).seedDemo();
+  await glossary(server.store).seedDemo();
   [lin, wang, mei] = [await signedIn('lin'), await signedIn('wang'), await signedIn('mei')];
   // History with every kind of revision: machine drafts, an edit, a rejection, an alignment change.
   expect((await seeded.api('lin', 'POST', `/api/documents/${docs.demo}/machine-translate`)).json().translated).toBeGreaterThan(0);
-  const numbers = pairWith(server.db, docs.demo, '12月23日');
+  const numbers = await pairWith(server.store, docs.demo, '12月23日');
   const term = Number(/id="pair-(\d+)"/.exec((await lin.get(`/documents/${docs.demo}?qa=glossary`)).text)![1]);
-  const other = documents(server.db).pairs(docs.other)[0]!;
+  const other = (await documents(server.store).pairs(docs.other))[0]!;
   const saved = await seeded.api('lin', 'PUT', `/api/pairs/${other.id}`, { tgt: `${other.tgt} Edited.`, version: other.version });
   expect(saved.status).toBe(200);
   expect((await seeded.api('wang', 'POST', `/api/pairs/${other.id}/review`, { decision: 'reject', comment: '请再看看。', version: saved.json().version })).status).toBe(200);
@@ -47,7 +47,8 @@ beforeAll(async () => {
     source: { name: 'zh.txt', content: '双方交换了意见。' }, translation: { name: 'en.txt', content: 'The two sides exchanged views.' },
   }, { token: tokens.mei, fields: { access: 'members', title: '内部' } });
   expect(secret.status).toBe(201);
-  ids = { numbers: numbers.id, glossary: term, other: other.id, drafted: pairWith(server.db, docs.demo, '金灿荣教授 精华精选').id, secret: Number(secret.json().id) };
+  ids = { numbers: numbers.id, glossary: term, other: other.id, drafted: (await pairWith(server.store, docs.demo, '金灿荣教授 精华精选')).id, secret: Number(secret.json().id),
+    realigned: (await documents(server.store).pairs(docs.demo))[3]!.id };
 });
 afterAll(() => server.close());
 
@@ -81,7 +82,7 @@ describe('pages and fragments in 中文', () => {
     ['the editor of a rejected row', () => `/documents/${docs.other}/pairs/${ids.other}/edit`, () => lin],
     ['the history of a drafted, edited and rejected row', () => `/documents/${docs.other}/pairs/${ids.other}/history`, () => lin],
     ['the history of a machine draft', () => `/documents/${docs.demo}/pairs/${ids.drafted}/history`, () => lin],
-    ['the history of a row the alignment changed', () => `/documents/${docs.demo}/pairs/${documents(server.db).pairs(docs.demo)[3]!.id}/history`, () => lin],
+    ['the history of a row the alignment changed', () => `/documents/${docs.demo}/pairs/${ids.realigned}/history`, () => lin],
     ['the alignment editor', () => `/documents/${docs.demo}/align`, () => lin],
     ['rows of the alignment editor', () => `/documents/${docs.demo}/align/rows?from=0`, () => lin],
     ['the alignment strip', () => `/documents/${docs.demo}/align/strip`, () => lin],
@@ -167,7 +168,7 @@ describe('refusals in 中文', () => {
     c.request('POST', url, { form: { ...form, _csrf: c.csrf }, headers: htmx ? { 'hx-request': 'true' } : {} });
 
   it('when a save is stale then the conflict in the editor has no English sentence', async () => {
-    const p = pairWith(server.db, docs.demo, '12月23日');
+    const p = await pairWith(server.store, docs.demo, '12月23日');
     await lin.get(`/documents/${docs.demo}`);
     const res = await post(lin, `/documents/${docs.demo}/pairs/${p.id}/save`, { tgt: 'Another text.', version: String(p.version + 7), opened_at: String(Date.now()) });
     expect(res.status).toBe(409);
@@ -175,7 +176,7 @@ describe('refusals in 中文', () => {
   });
 
   it('when a save is empty, a rejection has no comment or a role may not approve then the answers have no English sentence', async () => {
-    const p = pairWith(server.db, docs.demo, '12月23日');
+    const p = await pairWith(server.store, docs.demo, '12月23日');
     await wang.get(`/documents/${docs.demo}`);
     for (const [c, action, form] of [
       [lin, 'save', { tgt: '  ', version: String(p.version) }], [wang, 'reject', { comment: '', version: String(p.version) }],
@@ -270,13 +271,13 @@ describe('JSON API refusals in 中文', () => {
     ['a members-only document', 404, () => api('lin', 'GET', `/api/documents/${ids.secret}`)],
     ['a body that is not JSON', 400, () => api('lin', 'PUT', `/api/pairs/${ids.numbers}`, { body: '{"text": ' })],
     ['a stale save', 409, () => api('lin', 'PUT', `/api/pairs/${ids.numbers}`, { json: { tgt: 'New text.', version: 999 } })],
-    ['an empty save', 400, () => api('lin', 'PUT', `/api/pairs/${ids.numbers}`, { json: { tgt: '', version: pairWith(server.db, docs.demo, '12月23日').version } })],
+    ['an empty save', 400, async () => api('lin', 'PUT', `/api/pairs/${ids.numbers}`, { json: { tgt: '', version: (await pairWith(server.store, docs.demo, '12月23日')).version } })],
     ['a save without a version', 400, () => api('lin', 'PUT', `/api/pairs/${ids.numbers}`, { json: { tgt: 'x' } })],
     ['a review by a translator', 403, () => api('lin', 'POST', `/api/pairs/${ids.numbers}/review`, { json: { decision: 'approve', version: 1 } })],
     ['an unknown review decision', 400, () => api('wang', 'POST', `/api/pairs/${ids.numbers}/review`, { json: { decision: 'maybe', version: 1 } })],
-    ['a rejection without a comment', 400, () => api('wang', 'POST', `/api/pairs/${ids.numbers}/review`, { json: { decision: 'reject', version: pairWith(server.db, docs.demo, '12月23日').version } })],
+    ['a rejection without a comment', 400, async () => api('wang', 'POST', `/api/pairs/${ids.numbers}/review`, { json: { decision: 'reject', version: (await pairWith(server.store, docs.demo, '12月23日')).version } })],
     ['the history of a missing pair', 404, () => api('lin', 'GET', '/api/pairs/999999/history')],
-    ['a restore of a missing version', 404, () => api('lin', 'POST', `/api/pairs/${ids.numbers}/restore`, { json: { revision: 999, version: pairWith(server.db, docs.demo, '12月23日').version } })],
+    ['a restore of a missing version', 404, async () => api('lin', 'POST', `/api/pairs/${ids.numbers}/restore`, { json: { revision: 999, version: (await pairWith(server.store, docs.demo, '12月23日')).version } })],
     ['a stale alignment operation', 409, () => api('lin', 'POST', `/api/documents/${docs.demo}/alignment/ops`, { json: { version: 1, op: { kind: 'confirm', row: 0 } } })],
     ['an unknown alignment operation', 400, () => api('lin', 'GET', `/api/documents/${docs.demo}/alignment`).then((v) =>
       api('lin', 'POST', `/api/documents/${docs.demo}/alignment/ops`, { json: { version: JSON.parse(v.text).version, op: { kind: 'explode', row: 0 } } }))],

@@ -29,12 +29,10 @@ describe('wordEditDistance', () => {
     expect(wordEditDistance('提升务实合作的水平和层次', '提高务实合作的水平和层次', 'zh').edits).toBe(1);
   });
 
-  it('when sentences have 200 tokens then the distance is computed quickly', () => {
+  it('when sentences have 200 tokens then identical ones are 0 apart and the distance is symmetric (speed: test/bench/pure-speed.ts)', () => {
     const a = Array.from({ length: 200 }, (_, i) => `w${i % 37}`);
     const b = Array.from({ length: 200 }, (_, i) => `w${(i * 7) % 41}`);
-    const t0 = performance.now();
-    for (let k = 0; k < 50; k++) tokenDistance(a, b);
-    expect((performance.now() - t0) / 50).toBeLessThan(20);
+    expect(tokenDistance(a, b).edits).toBe(tokenDistance(b, a).edits);
     expect(tokenDistance(a, a).edits).toBe(0);
   });
 });

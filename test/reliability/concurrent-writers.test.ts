@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open-database.ts';
+import { sqliteStore } from '../../server/db/sqlite-store.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import { tempDir } from '../support/test-server.ts';
 import { ScriptProcess } from './writer-process.ts';
@@ -18,8 +19,8 @@ beforeAll(async () => {
   dir = tempDir('duiqi-writers-');
   dbFile = path.join(dir, 'duiqi.sqlite');
   const db = openDatabase(dbFile);
-  await accounts(db).createUser('alice', 'translator', 'correct horse 12');
-  await accounts(db).createUser('bob', 'translator', 'correct horse 12');
+  await accounts(sqliteStore(db)).createUser('alice', 'translator', 'correct horse 12');
+  await accounts(sqliteStore(db)).createUser('bob', 'translator', 'correct horse 12');
   pairIds = insertDocument(db, '并发', ['双方还就朝鲜半岛局势交换了意见。', '丁薛祥等参加会见。', '两国始终是亲密的朋友。']).pairIds;
   db.close();
 });

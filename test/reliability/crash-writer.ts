@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { openDatabase } from '../../server/db/open-database.ts';
+import { sqliteStore } from '../../server/db/sqlite-store.ts';
 import { importTextDocument } from '../../server/services/import-document.ts';
 import { postEditing } from '../../server/services/post-editing.ts';
 import type { User } from '../../server/services/accounts.ts';
@@ -44,7 +45,8 @@ function random(): number {
 const db = openDatabase(dbFile!);
 const align = replayAligner(JSON.parse(fs.readFileSync(beadsFile!, 'utf8')));
 const texts = smallTexts();
-const editing = postEditing(db);
+const store = sqliteStore(db);
+const editing = postEditing(store);
 const user = db.prepare('SELECT id, name, role FROM users WHERE name = ?').get(WRITER_NAME) as User;
 const maxPair = db.prepare('SELECT coalesce(max(id), 0) FROM pairs').pluck();
 const pairFrom = db.prepare('SELECT id, version FROM pairs WHERE id >= ? AND noise = 0 ORDER BY id LIMIT 1');
@@ -54,7 +56,7 @@ for (let n = 1; ; n++) {
   const top = maxPair.get() as number;
   if (top === 0 || random() < 0.1) {
     const k = Math.floor(random() * texts.length);
-    const id = importTextDocument({ db, align }, {
+    const id = await importTextDocument({ store, align }, {
       title: `t${k} #${seedText}-${n}`, createdBy: user.id,
       zh: { name: `zh-${k}.txt`, text: texts[k]!.zh }, en: { name: `en-${k}.txt`, text: texts[k]!.en },
     });
@@ -64,7 +66,7 @@ for (let n = 1; ; n++) {
     if (!pair) continue;
     const sentence = texts[Math.floor(random() * texts.length)]!.en.split('\n')[0]!;
     const text = `${sentence} (edit ${seedText}-${n})`;
-    const saved = editing.act(user, pair.id, { action: 'save', version: pair.version, text });
+    const saved = await editing.act(user, pair.id, { action: 'save', version: pair.version, text });
     say(`save ${pair.id} ${saved.version} ${textHash(text)}`);
   }
 }

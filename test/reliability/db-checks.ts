@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../server/db/open-database.ts';
+import { sqliteStore } from '../../server/db/sqlite-store.ts';
 import { importTextDocument } from '../../server/services/import-document.ts';
 import { defaultAligner } from '../../server/services/workbench.ts';
 import { accounts } from '../../server/services/accounts.ts';
@@ -23,16 +24,18 @@ export interface DocumentShape {
 }
 
 /** Imports each small text into a memory database with the real aligner: the beads to replay and the rows each import writes. */
-export function prepareTexts(): { beads: Record<string, ScoredBead[]>; shapes: DocumentShape[] } {
+export async function prepareTexts(): Promise<{ beads: Record<string, ScoredBead[]>; shapes: DocumentShape[] }> {
   const recorder = recordingAligner(defaultAligner());
   const db = openDatabase(':memory:');
-  const shapes = smallTexts().map((t, k) => {
-    const id = importTextDocument({ db, align: recorder.align }, {
+  const store = sqliteStore(db);
+  const shapes: DocumentShape[] = [];
+  for (const [k, t] of smallTexts().entries()) {
+    const id = await importTextDocument({ store, align: recorder.align }, {
       title: `t${k}`, createdBy: null, zh: { name: `zh-${k}.txt`, text: t.zh }, en: { name: `en-${k}.txt`, text: t.en },
     });
-    return shapeOf(db, id);
-  });
-  db.close();
+    shapes.push(shapeOf(db, id));
+  }
+  await store.close();
   return { beads: recorder.beads, shapes };
 }
 
@@ -119,10 +122,10 @@ export async function prepareWriterWorkspace(prefix: string, dbName: string): Pr
   const dir = tempDir(prefix);
   const dbFile = path.join(dir, dbName);
   const beadsFile = path.join(dir, 'beads.json');
-  const prepared = prepareTexts();
+  const prepared = await prepareTexts();
   fs.writeFileSync(beadsFile, JSON.stringify(prepared.beads));
-  const db = openDatabase(dbFile);
-  await accounts(db).createUser(WRITER_NAME, 'translator', 'correct horse 12');
-  db.close();
+  const store = sqliteStore(openDatabase(dbFile));
+  await accounts(store).createUser(WRITER_NAME, 'translator', 'correct horse 12');
+  await store.close();
   return { dir, dbFile, beadsFile, shapes: prepared.shapes };
 }

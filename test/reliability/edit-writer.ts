@@ -5,13 +5,14 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { openDatabase } from '../../server/db/open-database.ts';
+import { sqliteStore } from '../../server/db/sqlite-store.ts';
 import { postEditing } from '../../server/services/post-editing.ts';
 import { StaleVersionError } from '../../server/domain/review-workflow.ts';
 import type { User } from '../../server/services/accounts.ts';
 
 const [dbFile, userName, pairList, editsText] = process.argv.slice(2);
 const db = openDatabase(dbFile!);
-const editing = postEditing(db);
+const editing = postEditing(sqliteStore(db));
 const user = db.prepare('SELECT id, name, role FROM users WHERE name = ?').get(userName) as User;
 const pairs = pairList!.split(',').map(Number);
 
@@ -26,11 +27,11 @@ const busy: string[] = [];
 for (let i = 0; i < Number(editsText); i++) {
   const id = pairs[i % pairs.length]!;
   for (;;) {
-    const pair = editing.find(id);
+    const pair = await editing.find(id);
     // Time passes between reading and writing, as while a user types: the other process may save meanwhile.
     await new Promise((r) => setTimeout(r, 1 + Math.random() * 3));
     try {
-      editing.act(user, id, { action: 'save', version: pair.version, text: `${pair.tgt_text} [${userName}-${i}]` });
+      await editing.act(user, id, { action: 'save', version: pair.version, text: `${pair.tgt_text} [${userName}-${i}]` });
       saves++;
       break;
     } catch (err) {

@@ -22,9 +22,9 @@ const counts = () => Object.fromEntries(COUNTED.map((t) => [t, server.db.prepare
 
 beforeAll(async () => {
   server = await startTestServer();
-  await addUser(server.db, 'fuzzer', 'admin');
-  auth = { authorization: `Bearer ${accounts(server.db).createToken('fuzzer')}` };
-  const seeded = seedDocuments(server.db);
+  await addUser(server.store, 'fuzzer', 'admin');
+  auth = { authorization: `Bearer ${await accounts(server.store).createToken('fuzzer')}` };
+  const seeded = await seedDocuments(server.store);
   documentId = seeded.demo;
   pairIds = server.db.prepare('SELECT id FROM pairs WHERE document_id = ?').pluck().all(documentId) as number[];
   const exported = async (format: string) => new Uint8Array(await (await fetch(`${server.url}/api/documents/${documentId}/export?format=${format}&state=all`, { headers: auth })).arrayBuffer());

@@ -132,8 +132,8 @@ const commands = fc.commands([
 beforeAll(async () => {
   server = await startTestServer();
   for (const [name, role] of Object.entries(USERS)) {
-    await addUser(server.db, name, role);
-    tokens.set(name, accounts(server.db).createToken(name));
+    await addUser(server.store, name, role);
+    tokens.set(name, await accounts(server.store).createToken(name));
   }
 });
 

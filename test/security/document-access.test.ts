@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createI18n } from '../../server/http/i18n.ts';
 import { openDatabase } from '../../server/db/open-database.ts';
+import { sqliteStore } from '../../server/db/sqlite-store.ts';
 import { Client } from '../support/test-server.ts';
 import { startSeededServer } from '../support/seed.ts';
 import { listRoutes, type RouteInfo } from '../support/route-list.ts';
@@ -28,7 +29,7 @@ beforeAll(async () => {
   const pairs = (await seeded.api('wang', 'GET', `/api/documents/${doc}/pairs`)).json() as { id: number; version: number }[];
   expect((await seeded.api('wang', 'POST', `/api/pairs/${pairs[0]!.id}/review`, { decision: 'approve', version: pairs[0]!.version })).status).toBe(200);
   secret = { doc, pair: pairs[0]!.id };
-  routes = listRoutes(createApp({ db: openDatabase(':memory:'), i18n: await createI18n() }));
+  routes = listRoutes(createApp({ store: sqliteStore(openDatabase(':memory:')), i18n: await createI18n() }));
 });
 afterAll(() => seeded.server.close());
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createI18n } from '../../server/http/i18n.ts';
 import { openDatabase } from '../../server/db/open-database.ts';
+import { sqliteStore } from '../../server/db/sqlite-store.ts';
 import { glossary } from '../../server/services/glossary.ts';
 import { addUser, Client, startTestServer, type TestServer } from '../support/test-server.ts';
 import { pairWith, seedDocuments } from '../support/seed.ts';
@@ -92,15 +93,15 @@ const sessions: Record<string, Client> = {};
 
 beforeAll(async () => {
   server = await startTestServer();
-  for (const [name, role] of [['lin', 'translator'], ['wang', 'reviewer'], ['root', 'admin']] as const) await addUser(server.db, name, role);
-  const { demo } = seedDocuments(server.db);
-  glossary(server.db).add('测试', 'test');
+  for (const [name, role] of [['lin', 'translator'], ['wang', 'reviewer'], ['root', 'admin']] as const) await addUser(server.store, name, role);
+  const { demo } = await seedDocuments(server.store);
+  await glossary(server.store).add('测试', 'test');
   ids = {
     doc: demo,
-    pair: pairWith(server.db, demo, 'Moon Jae-in is in China').id,
+    pair: (await pairWith(server.store, demo, 'Moon Jae-in is in China')).id,
     glossary: server.db.prepare("SELECT id FROM glossary_terms WHERE zh = '测试'").pluck().get() as number,
   };
-  routes = listRoutes(createApp({ db: openDatabase(':memory:'), i18n: await createI18n() }));
+  routes = listRoutes(createApp({ store: sqliteStore(openDatabase(':memory:')), i18n: await createI18n() }));
   for (const [role, name] of [['translator', 'lin'], ['reviewer', 'wang'], ['admin', 'root']]) {
     const c = new Client(server.url);
     await c.login(name!);

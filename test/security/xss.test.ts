@@ -66,15 +66,15 @@ let client: Client;
 
 beforeAll(async () => {
   server = await startTestServer();
-  await addUser(server.db, 'wang', 'reviewer');
-  const token = accounts(server.db).createToken('wang');
-  glossary(server.db).add(`术语${PAYLOADS[0]}`, `term ${PAYLOADS[1]}`, `note ${PAYLOADS[2]}`);
-  docId = importTextDocument({ db: server.db, align: defaultAligner() }, {
+  await addUser(server.store, 'wang', 'reviewer');
+  const token = await accounts(server.store).createToken('wang');
+  await glossary(server.store).add(`术语${PAYLOADS[0]}`, `term ${PAYLOADS[1]}`, `note ${PAYLOADS[2]}`);
+  docId = await importTextDocument({ store: server.store, align: defaultAligner() }, {
     title: `标题 ${EVIL}`, createdBy: null,
     zh: { name: `zh${PAYLOADS[3]}.txt`, text: `习近平会见文在寅${PAYLOADS[0]}。双方交换了意见${PAYLOADS[1]}。` },
     en: { name: 'en.txt', text: `Xi Jinping met Moon Jae-in ${PAYLOADS[4]}. The two sides exchanged views ${PAYLOADS[2]}.` },
   });
-  const pair = documents(server.db).pairs(docId)[0]!;
+  const pair = (await documents(server.store).pairs(docId))[0]!;
   pairId = pair.id;
   const headers = { authorization: `Bearer ${token}` };
   const c = new Client(server.url);
@@ -82,7 +82,7 @@ beforeAll(async () => {
   await c.request('POST', `/api/pairs/${pair.id}/review`, { json: { decision: 'reject', comment: `Comment ${EVIL}`, version: pair.version + 1 }, headers });
   // What an imported file claimed, and where a memory match came from, are shown too.
   server.db.prepare('UPDATE pairs SET imported_state = 30, imported_editor = ? WHERE id = ?').run(`rita ${EVIL}`, pair.id);
-  translationMemory(server.db).load([{ src: `习近平会见文在寅${PAYLOADS[0]}。`, tgt: `Memory ${PAYLOADS[1]}` }], `记忆库 ${EVIL}`);
+  await translationMemory(server.store).load([{ src: `习近平会见文在寅${PAYLOADS[0]}。`, tgt: `Memory ${PAYLOADS[1]}` }], `记忆库 ${EVIL}`);
   client = new Client(server.url);
   await client.login('wang');
   await client.get('/documents');
@@ -121,7 +121,7 @@ describe('stored payloads rendered', () => {
   });
 
   it('when a user name carries markup then it is refused', async () => {
-    await expect(accounts(server.db).createUser('<img src=x>', 'translator', 'long enough pw')).rejects.toThrow(/user name/);
+    await expect(accounts(server.store).createUser('<img src=x>', 'translator', 'long enough pw')).rejects.toThrow(/user name/);
   });
 
   it('when pages are served then the CSP forbids inline scripts and eval, and htmx is configured safe', async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../server/db/open-database.ts';
+import { sqliteStore } from '../../server/db/sqlite-store.ts';
 import { importDemoCorpus } from '../../server/services/import-document.ts';
 import { defaultAligner } from '../../server/services/workbench.ts';
 import { alignmentEditing } from '../../server/services/alignment-editing.ts';
@@ -46,15 +47,17 @@ describe('alignment edits stored in SQLite', () => {
     ), { minLength: 1, maxLength: 8 });
     await fc.assert(fc.asyncProperty(ops, async (list) => {
       const db = openDatabase(':memory:');
-      const user: User = await accounts(db).createUser('lin', 'translator', 'password-123');
-      const id = importDemoCorpus({ db, align });
-      const editing = alignmentEditing(db, () => align);
+      const store = sqliteStore(db);
+      const user: User = await accounts(store).createUser('lin', 'translator', 'password-123');
+      const id = await importDemoCorpus({ store, align });
+      const editing = alignmentEditing(store, () => align);
+      const version = async () => (await editing.view(id)).version;
       const original = storageInvariants(db, id);
-      const start = strip(editing.view(id).rows);
+      const start = strip((await editing.view(id)).rows);
       let applied = 0;
       for (const op of list) {
         try {
-          editing.apply(user, id, editing.view(id).version, op);
+          await editing.apply(user, id, await version(), op);
           applied++;
         } catch (err) {
           if ((err as { status?: number }).status !== 400) throw err;
@@ -62,8 +65,8 @@ describe('alignment edits stored in SQLite', () => {
         const now = storageInvariants(db, id);
         expect(now).toMatchObject({ integrity: 'ok', foreignKeys: 0, pairsContiguous: true, segmentsContiguous: true, noise: original.noise });
       }
-      for (let i = 0; i < applied; i++) editing.undo(user, id, editing.view(id).version);
-      expect(strip(editing.view(id).rows)).toEqual(start);
+      for (let i = 0; i < applied; i++) await editing.undo(user, id, await version());
+      expect(strip((await editing.view(id)).rows)).toEqual(start);
       expect(storageInvariants(db, id)).toMatchObject({ ...original, emptyPairs: original.emptyPairs });
       db.close();
     }), { numRuns: 60 });
@@ -73,25 +76,27 @@ describe('alignment edits stored in SQLite', () => {
 describe('realigning a page with headlines', () => {
   it('when the whole demo is realigned with nothing confirmed then the headline rows stay as the headline list paired them', async () => {
     const db = openDatabase(':memory:');
-    const user: User = await accounts(db).createUser('lin', 'translator', 'password-123');
-    const id = importDemoCorpus({ db, align });
+    const store = sqliteStore(db);
+    const user: User = await accounts(store).createUser('lin', 'translator', 'password-123');
+    const id = await importDemoCorpus({ store, align });
     // An aligner that joins whatever it is given into one bead: anything it is handed gets merged, so the
     // headline rows survive only if realign never hands them over.
     const greedy: Aligner = (src, tgt) => [{ src: src.map((_, i) => i), tgt: tgt.map((_, i) => i), score: 0.5 }];
-    const editing = alignmentEditing(db, () => greedy);
-    const headlineRows = () => editing.view(id).rows
+    const editing = alignmentEditing(store, () => greedy);
+    const version = async () => (await editing.view(id)).version;
+    const headlineRows = async () => (await editing.view(id)).rows
       .map((r, index) => ({ index, src: r.src.map((s) => s.text), tgt: r.tgt.map((s) => s.text), headline: [...r.src, ...r.tgt].some((s) => s.kind === 'headline') }))
       .filter((r) => r.headline);
-    const before = headlineRows();
+    const before = await headlineRows();
     expect(before.length).toBeGreaterThanOrEqual(5);
     // The two Chinese headlines the page left untranslated are rows of their own.
     for (const zh of ['金灿荣教授 精华精选', '黑超哥 精选精华']) expect(before).toContainEqual(expect.objectContaining({ src: [zh], tgt: [] }));
-    editing.apply(user, id, editing.view(id).version, { kind: 'realign' });
-    expect(headlineRows()).toEqual(before);
+    await editing.apply(user, id, await version(), { kind: 'realign' });
+    expect(await headlineRows()).toEqual(before);
     // An undo restores a deleted headline sentence as a headline, not as an article sentence.
-    editing.apply(user, id, editing.view(id).version, { kind: 'merge', row: before[0]!.index });
-    editing.undo(user, id, editing.view(id).version);
-    expect(headlineRows()).toEqual(before);
+    await editing.apply(user, id, await version(), { kind: 'merge', row: before[0]!.index });
+    await editing.undo(user, id, await version());
+    expect(await headlineRows()).toEqual(before);
     db.close();
   });
 });

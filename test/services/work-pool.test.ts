@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../server/db/open-database.ts';
+import { sqliteStore } from '../../server/db/sqlite-store.ts';
 import { workPool } from '../../server/threads/work-pool.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import { postEditing } from '../../server/services/post-editing.ts';
@@ -19,11 +20,12 @@ describe('workPool', () => {
     const dir = tempDir();
     dirs.push(dir);
     const db = openDatabase(path.join(dir, 'duiqi.sqlite'));
-    const user = await accounts(db).createUser('lin', 'translator', 'password-123');
+    const store = sqliteStore(db);
+    const user = await accounts(store).createUser('lin', 'translator', 'password-123');
     const { pairIds: [pair] } = insertDocument(db, 'saved meanwhile', [{ zh: '中韩两国是近邻。', en: 'China and South Korea are close neighbours.' }]);
     // No busy wait at all: a save that met the thread's lock would throw SQLITE_BUSY at once.
     db.pragma('busy_timeout = 0');
-    const pool = workPool(db, 1);
+    const pool = workPool(store.file, 1);
     const texts = generate(2000);
     const utf8 = (s: string) => new TextEncoder().encode(s);
     let done = false;
@@ -38,7 +40,7 @@ describe('workPool', () => {
       const asked = performance.now();
       await pool.writeLockFree();
       if (performance.now() - asked > 20) held++;
-      version = postEditing(db).act(user, pair!, { action: 'save', version, text: `Saved ${saves++} times.` }).version;
+      version = (await postEditing(store).act(user, pair!, { action: 'save', version, text: `Saved ${saves++} times.` })).version;
       await new Promise((r) => setTimeout(r, 2));
     }
     const id = await importing;
@@ -46,10 +48,10 @@ describe('workPool', () => {
     expect(held).toBeGreaterThan(0);
     expect(version).toBe(saves + 1);
     await pool.close();
-    db.close();
+    await store.close();
   });
 
   it('when the database is in memory then it says a work thread cannot open it', () => {
-    expect(() => workPool(openDatabase(':memory:'))).toThrow(/database file/);
+    expect(() => workPool(sqliteStore(openDatabase(':memory:')).file)).toThrow(/database file/);
   });
 });

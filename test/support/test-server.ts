@@ -8,11 +8,15 @@ import type { Server } from 'node:http';
 import { createApp, type AppDeps } from '../../server/app.ts';
 import { createI18n } from '../../server/http/i18n.ts';
 import { openDatabase, type Db } from '../../server/db/open-database.ts';
+import { sqliteStore } from '../../server/db/sqlite-store.ts';
+import type { Store } from '../../server/db/store.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import type { Role } from '../../server/db/accounts-repo.ts';
 
 export interface TestServer {
+  /** The server's own connection, for a test to read what was stored. */
   db: Db;
+  store: Store;
   url: string;
   dir: string;
   close(): Promise<void>;
@@ -22,27 +26,28 @@ export function tempDir(prefix = 'duiqi-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startTestServer(opts: { dbFile?: string } & Partial<Omit<AppDeps, 'db' | 'i18n'>> = {}): Promise<TestServer> {
+export async function startTestServer(opts: { dbFile?: string } & Partial<Omit<AppDeps, 'store' | 'i18n'>> = {}): Promise<TestServer> {
   const dir = tempDir();
   const { dbFile, ...deps } = opts;
   const db = openDatabase(dbFile ?? path.join(dir, 'duiqi.sqlite'));
-  const app = createApp({ db, i18n: await createI18n(), ...deps });
+  const store = sqliteStore(db);
+  const app = createApp({ store, i18n: await createI18n(), ...deps });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {
-    db, dir, url: `http://127.0.0.1:${port}`,
+    db, store, dir, url: `http://127.0.0.1:${port}`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      db.close();
+      await store.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-export async function addUser(db: Db, name: string, role: Role, password = 'correct horse 12'): Promise<void> {
-  await accounts(db).createUser(name, role, password);
+export async function addUser(store: Store, name: string, role: Role, password = 'correct horse 12'): Promise<void> {
+  await accounts(store).createUser(name, role, password);
 }
 
 /** A cookie jar and the CSRF token of the last page, as a browser would keep them. */

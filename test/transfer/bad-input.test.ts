@@ -8,7 +8,7 @@ let token: string;
 
 beforeAll(async () => {
   server = await startTestServer({ maxUpload: LIMIT });
-  token = await tokenFor(server.db, 'lin', 'translator');
+  token = await tokenFor(server.store, 'lin', 'translator');
 });
 afterAll(() => server.close());
 

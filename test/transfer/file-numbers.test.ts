@@ -20,7 +20,7 @@ const call = async (method: string, url: string, body?: unknown) => {
 
 beforeAll(async () => {
   server = await startTestServer();
-  lin = await tokenFor(server.db, 'lin', 'translator');
+  lin = await tokenFor(server.store, 'lin', 'translator');
 });
 afterAll(() => server.close());
 

@@ -34,9 +34,9 @@ const call = async (token: string, method: string, url: string, body?: unknown, 
 
 beforeAll(async () => {
   server = await startTestServer();
-  lin = await tokenFor(server.db, 'lin', 'translator');
+  lin = await tokenFor(server.store, 'lin', 'translator');
   // rita is a real reviewer here: the file's claim must still not become her approval.
-  rita = await tokenFor(server.db, 'rita', 'reviewer');
+  rita = await tokenFor(server.store, 'rita', 'reviewer');
 });
 afterAll(() => server.close());
 

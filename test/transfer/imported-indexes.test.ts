@@ -25,9 +25,9 @@ const indexesOf = (doc: number) => server.db.prepare('SELECT idx FROM pairs WHER
 
 beforeAll(async () => {
   server = await startTestServer();
-  lin = await tokenFor(server.db, 'lin', 'translator');
-  wang = await tokenFor(server.db, 'wang', 'reviewer');
-  demo = seedDocuments(server.db).demo;
+  lin = await tokenFor(server.store, 'lin', 'translator');
+  wang = await tokenFor(server.store, 'wang', 'reviewer');
+  demo = (await seedDocuments(server.store)).demo;
   const pairs = (await call('GET', `/api/documents/${demo}/pairs`, lin)).json() as { id: number; version: number; noise: boolean; tgt: string }[];
   for (const p of pairs.filter((x) => !x.noise && x.tgt).slice(2, 5)) {
     expect((await call('POST', `/api/pairs/${p.id}/review`, wang, { decision: 'approve', version: p.version })).status).toBe(200);

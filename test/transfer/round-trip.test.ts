@@ -18,9 +18,9 @@ const json = async (method: string, url: string, token: string, body?: unknown) 
 
 beforeAll(async () => {
   server = await startTestServer();
-  lin = await tokenFor(server.db, 'lin', 'translator');
-  wang = await tokenFor(server.db, 'wang', 'reviewer');
-  demo = seedDocuments(server.db).demo;
+  lin = await tokenFor(server.store, 'lin', 'translator');
+  wang = await tokenFor(server.store, 'wang', 'reviewer');
+  demo = (await seedDocuments(server.store)).demo;
   const res = await upload(server, '/api/documents/import', {
     source: { name: '改革.txt', content: HARD_ZH }, translation: { name: 'reform.txt', content: HARD_EN },
   }, { token: lin, fields: { title: '“改革”与「开放」𠀀' } });

@@ -14,8 +14,8 @@ let approvedId: number;
 
 beforeAll(async () => {
   server = await startTestServer();
-  token = await tokenFor(server.db, 'wang', 'reviewer');
-  other = seedDocuments(server.db).other;
+  token = await tokenFor(server.store, 'wang', 'reviewer');
+  other = (await seedDocuments(server.store)).other;
   const pairs = await (await fetch(`${server.url}/api/documents/${other}/pairs`, { headers: { authorization: `Bearer ${token}` } })).json() as
     { id: number; version: number }[];
   const pair = pairs[1]!;

@@ -1,6 +1,7 @@
 // Helpers for the import/export suites: multipart uploads over real HTTP, row counts, and a document with hard text.
 
 import type { Db } from '../../server/db/open-database.ts';
+import type { Store } from '../../server/db/store.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import { addUser, type TestServer } from '../support/test-server.ts';
 
@@ -19,9 +20,9 @@ export function rowCounts(db: Db): Record<string, number> {
   return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]));
 }
 
-export async function tokenFor(db: Db, name: string, role: 'admin' | 'reviewer' | 'translator'): Promise<string> {
-  await addUser(db, name, role);
-  return accounts(db).createToken(name);
+export async function tokenFor(store: Store, name: string, role: 'admin' | 'reviewer' | 'translator'): Promise<string> {
+  await addUser(store, name, role);
+  return await accounts(store).createToken(name);
 }
 
 /** POSTs a multipart form: file parts by field name, plus plain text fields. */

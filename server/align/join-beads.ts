@@ -1,0 +1,84 @@
+// A second look at each boundary of a path: two adjacent beads become one when content crosses the boundary on both sides.
+
+import type { BeadCost, SpanBead } from './banded-search.ts';
+import type { SpanScores } from './span-scorer.ts';
+
+// Most sentences a side a joined bead may hold: the restructured beads literary translators make
+// are two sentences against two or three.
+const MAX_JOINED_SIDE = 3;
+
+/** Logistic weights of the odds that two adjacent beads are one, from the features of their boundary. */
+export interface JoinModel {
+  bias: number;
+  /** The largest, second largest and mean share of a sentence's evidence that lies across the boundary. */
+  maxLeak: number;
+  secondLeak: number;
+  meanLeak: number;
+  /** The search's cost of the joined bead minus that of the two. */
+  costGain: number;
+  /** The length cost of the joined bead minus that of the two (see lengthCost). */
+  lengthGain: number;
+  /** The search's cost per sentence of the dearer of the two, and of the joined bead. */
+  worsePart: number;
+  joinedCost: number;
+}
+
+type BoundaryFeatures = Omit<JoinModel, 'bias'>;
+
+/**
+ * The path with adjacent beads joined, left to right, where the model finds them likelier one
+ * bead than two. The search's costs price a join as a prior, the same everywhere; here the
+ * sentences themselves testify: a sentence whose words are translated across the boundary, and
+ * lengths that fit only when joined. A bead with an empty side is never joined: nothing
+ * crosses its boundary, and a sentence left without a counterpart must stay visible.
+ */
+export function joinAcrossBoundaries(path: SpanBead[], cost: BeadCost, spans: SpanScores, length: (b: SpanBead) => number, model: JoinModel): SpanBead[] {
+  const out: SpanBead[] = [];
+  let current = path[0];
+  for (const next of path.slice(1)) {
+    if (!current) break;
+    const joined = { s0: current.s0, s1: next.s1, t0: current.t0, t1: next.t1 };
+    if (canJoin(current, next) && joinOdds(boundaryFeatures(current, next, cost, spans, length), model) > 0) current = joined;
+    else {
+      out.push(current);
+      current = next;
+    }
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+function canJoin(x: SpanBead, y: SpanBead): boolean {
+  const matched = (b: SpanBead) => b.s1 > b.s0 && b.t1 > b.t0;
+  return matched(x) && matched(y) && y.s1 - x.s0 <= MAX_JOINED_SIDE && y.t1 - x.t0 <= MAX_JOINED_SIDE;
+}
+
+/** The largest odds, by the model, that path[k] and a neighbour are one bead (-5 when it has no neighbour to join). */
+export function neighbourJoinOdds(path: SpanBead[], k: number, cost: BeadCost, spans: SpanScores, length: (b: SpanBead) => number, model: JoinModel): number {
+  let odds = -5;
+  for (const [x, y] of [[path[k - 1], path[k]], [path[k], path[k + 1]]] as const) {
+    if (x && y && canJoin(x, y)) odds = Math.max(odds, joinOdds(boundaryFeatures(x, y, cost, spans, length), model));
+  }
+  return odds;
+}
+
+function joinOdds(f: BoundaryFeatures, model: JoinModel): number {
+  return (Object.keys(f) as (keyof BoundaryFeatures)[]).reduce((sum, k) => sum + model[k] * f[k], model.bias);
+}
+
+/** What the boundary between adjacent beads x and y shows (see JoinModel). */
+export function boundaryFeatures(x: SpanBead, y: SpanBead, cost: BeadCost, spans: SpanScores, length: (b: SpanBead) => number): BoundaryFeatures {
+  const leaks = spans.leaks(x.s0, x.s1, y.s1, x.t0, x.t1, y.t1).sort((a, b) => b - a);
+  const joined = { s0: x.s0, s1: y.s1, t0: x.t0, t1: y.t1 };
+  const total = (b: SpanBead) => cost(b.s0, b.s1, b.t0, b.t1);
+  const perSentence = (b: SpanBead) => total(b) / (b.s1 - b.s0 + b.t1 - b.t0);
+  return {
+    maxLeak: leaks[0] ?? 0,
+    secondLeak: leaks[1] ?? 0,
+    meanLeak: leaks.reduce((sum, l) => sum + l, 0) / Math.max(1, leaks.length),
+    costGain: total(joined) - total(x) - total(y),
+    lengthGain: length(joined) - length(x) - length(y),
+    worsePart: Math.max(perSentence(x), perSentence(y)),
+    joinedCost: perSentence(joined),
+  };
+}

@@ -1,0 +1,48 @@
+// The storage seam: a use case asks for a transaction and gets repositories bound to it; no driver leaves server/db.
+
+import type { AccessRepo } from './access-repo.ts';
+import type { AccountsRepo } from './accounts-repo.ts';
+import type { AlignmentRepo } from './alignment-repo.ts';
+import type { DocumentsRepo, DocumentTransferRepo } from './documents-repo.ts';
+import type { GlossaryRepo } from './glossary-repo.ts';
+import type { LoginDevicesRepo } from './login-counters-repo.ts';
+import type { MemoryRepo } from './memory-repo.ts';
+import type { PairsRepo } from './pairs-repo.ts';
+import type { CounterStore } from '../domain/login-throttle.ts';
+
+/** The repositories' method sets, as the SQLite ones define them. */
+export interface Repositories {
+  pairs: PairsRepo;
+  documents: DocumentsRepo;
+  transfer: DocumentTransferRepo;
+  alignment: AlignmentRepo;
+  accounts: AccountsRepo;
+  access: AccessRepo;
+  glossary: GlossaryRepo;
+  memory: MemoryRepo;
+  loginCounters: CounterStore;
+  loginDevices: LoginDevicesRepo;
+}
+
+/** Each method may answer now (SQLite) or later (a network database): a use case awaits every call. */
+export type Async<R> = { [K in keyof R]: R[K] extends (...args: infer A) => infer T ? (...args: A) => T | Promise<T> : R[K] };
+
+/** Repositories bound to one transaction. */
+export type Tx = { [K in keyof Repositories]: Async<Repositories[K]> };
+
+/**
+ * A callback awaits only its repositories, never the network, a timer or the store itself (a transaction
+ * inside another would wait for it): on SQLite the transaction holds the connection (and a write, the
+ * database's write lock) until the callback settles. Helpers that work inside a use case's transaction take its `tx`.
+ */
+export type Work<T> = (tx: Tx) => T;
+
+export interface Store {
+  /** Runs `work` on one consistent snapshot. */
+  read<T>(work: Work<T>): Promise<Awaited<T>>;
+  /** Runs `work` in one write transaction: all of it is stored, or (when it throws) none of it. */
+  write<T>(work: Work<T>): Promise<Awaited<T>>;
+  /** The database file, for a work thread to open its own store on; undefined for a database in memory. */
+  readonly file: string | undefined;
+  close(): Promise<void>;
+}

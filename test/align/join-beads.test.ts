@@ -1,0 +1,44 @@
+// The second look at a path's boundaries: adjacent beads join where content crosses between them, never a bead with an empty side.
+
+import { describe, expect, it } from 'vitest';
+import type { SpanBead } from '../../server/align/banded-search.ts';
+import { joinAcrossBoundaries, type JoinModel } from '../../server/align/join-beads.ts';
+import type { SpanScores } from '../../server/align/span-scorer.ts';
+
+// Joins when at least two sentences find half their evidence across the boundary.
+const MODEL: JoinModel = { bias: -1, maxLeak: 0, secondLeak: 2.5, meanLeak: 0, costGain: 0, lengthGain: 0, worsePart: 0, joinedCost: 0 };
+const flat = () => 0;
+const bead = (s0: number, s1: number, t0: number, t1: number): SpanBead => ({ s0, s1, t0, t1 });
+
+/** Evidence in which the sentences either side of the boundary at (crossAt, crossAt) share half of theirs. */
+function crossingAt(crossAt: number): SpanScores {
+  return {
+    reward: flat,
+    coverage: flat,
+    weakestSentence: () => 1,
+    leaks: (s0, sm, s1, t0, tm, t1) => Array.from({ length: s1 - s0 + t1 - t0 }, () => (sm === crossAt && tm === crossAt ? 0.5 : 0)),
+  };
+}
+
+describe('joinAcrossBoundaries', () => {
+  it('when content crosses a boundary between two 1-1 beads then they become one 2-2 bead', () => {
+    const path = [bead(0, 1, 0, 1), bead(1, 2, 1, 2), bead(2, 3, 2, 3), bead(3, 4, 3, 4)];
+    expect(joinAcrossBoundaries(path, flat, crossingAt(2), flat, MODEL)).toEqual([bead(0, 1, 0, 1), bead(1, 3, 1, 3), bead(3, 4, 3, 4)]);
+  });
+
+  it('when nothing crosses the boundaries then the path stays as it is', () => {
+    const path = [bead(0, 1, 0, 2), bead(1, 2, 2, 3)];
+    expect(joinAcrossBoundaries(path, flat, crossingAt(9), flat, MODEL)).toEqual(path);
+  });
+
+  it('when a bead has an empty side then it is never joined, so an added sentence stays visible', () => {
+    const path = [bead(0, 1, 0, 1), bead(1, 1, 1, 2), bead(1, 2, 2, 3)];
+    const everything = { ...MODEL, bias: 10 };
+    expect(joinAcrossBoundaries(path, flat, crossingAt(1), flat, everything)).toEqual(path);
+  });
+
+  it('when joining would put more than three sentences on a side then the beads stay apart', () => {
+    const path = [bead(0, 2, 0, 2), bead(2, 4, 2, 3)];
+    expect(joinAcrossBoundaries(path, flat, crossingAt(2), flat, { ...MODEL, bias: 10 })).toEqual(path);
+  });
+});
