@@ -5,7 +5,7 @@ import { AppError } from '../domain/errors.ts';
 import { StaleVersionError } from '../domain/review-workflow.ts';
 import { errorFragment, errorPage } from '../../views/error-page.ts';
 import { signedOutNotice } from '../../views/session-notice.ts';
-import { errorSentence } from '../../views/marked-text.ts';
+import { errorSentence, errorText } from '../../views/marked-text.ts';
 import { viewContext } from './render.ts';
 
 interface HttpishError {
@@ -60,7 +60,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const { key, params } = own.key || ctx.lang === 'en' ? own : { key: 'errors.refused', params: { status } };
   if (req.path.startsWith('/api/') || req.path === '/healthz') {
     // `message` is the sentence in the user's language, for a page script to show as it is.
-    res.status(status).json({ error: message, status, message: key ? ctx.t(key, params) : message, ...extra });
+    res.status(status).json({ error: message, status, message: errorText(ctx, { message, key, params }), ...extra });
   } else if (req.get('hx-request')) {
     // htmx swaps error answers too: the page's script (views/static/session.js) puts this notice beside the
     // user's work instead, so what they typed stays on screen until they have signed in and retried.
