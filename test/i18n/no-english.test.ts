@@ -223,6 +223,8 @@ describe('refusals in 中文', () => {
     ['a bilingual file with a second file', { source: { name: 'a.tmx', content: TMX }, translation: { name: 'en.txt', content: 'Hello.' } }, {}],
     ['a bilingual file as the translation', { source: { name: 'zh.txt', content: '你好。' }, translation: { name: 'b.tmx', content: TMX } }, {}],
     ['a broken TMX', { source: { name: 'broken.tmx', content: TMX } }, {}],
+    ['a broken JSON', { source: { name: 'broken.json', content: '{\n  "format": "duiqi-bilingual",\n  oops\n}' } }, {}],
+    ['a broken Word file', { source: { name: 'broken.docx', content: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]) } }, {}],
     ['a title too long', { source: { name: 'zh.txt', content: '你好。' }, translation: { name: 'en.txt', content: 'Hello.' } }, { title: '长'.repeat(501) }],
     ['an unknown access', { source: { name: 'zh.txt', content: '你好。' }, translation: { name: 'en.txt', content: 'Hello.' } }, { access: 'world' }],
     ['a file and an address', { source: { name: 'zh.txt', content: '你好。' } }, { sourceUrl: 'http://example.com/' }],
@@ -242,9 +244,8 @@ describe('refusals in 中文', () => {
     }
   });
 
-  // A broken file's sentence quotes the XML or JSON parser's own English diagnosis after the line; on the form
-  // it is marked as English text, in the API's plain `message` it cannot be.
-  it.each(IMPORTS.filter(([what]) => !what.includes('broken')))('when the import API gets %s then its message is Chinese', async (what, files, fields) => {
+  // A broken file's sentence says the parser's diagnosis in Chinese too (server/formats/parser-reasons.ts).
+  it.each(IMPORTS)('when the import API gets %s then its message is Chinese', async (what, files, fields) => {
     const res = await upload(server, `/api/documents/import${fields.memory ? '' : ''}`, files, { token: tokens.lin, fields, headers: { 'accept-language': 'zh-CN' } });
     expect(res.status, what).toBeGreaterThanOrEqual(400);
     expectChinese(res, what);
