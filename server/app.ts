@@ -39,6 +39,7 @@ import { documentGate } from './http/document-access.ts';
 import { knownDevices } from './services/known-devices.ts';
 import { workPool, type WorkPool } from './threads/work-pool.ts';
 import { translatedDocuments } from './services/translated-document.ts';
+import { documentCharts } from './services/document-charts.ts';
 import { exportDocument } from './services/export-document.ts';
 
 export interface AppDeps {
@@ -137,7 +138,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`, 'errors.noApiRoute', { method: req.method, path: req.originalUrl });
   });
-  app.use(documentRoutes({ documents, workspace, editing, aids: editorAids(store, memory), access, translated }));
+  app.use(documentRoutes({ documents, workspace, editing, aids: editorAids(store, memory), access, translated,
+    charts: documentCharts(store, workspace) }));
   app.use((req) => {
     throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');
   });

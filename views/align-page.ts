@@ -29,7 +29,8 @@ export function isIrregular(r: AlignRow): boolean {
   return r.src.length !== 1 || r.tgt.length !== 1 || (r.score !== null && r.score < WEAK) || r.needsReview !== null;
 }
 
-function band(score: number | null): string {
+/** The confidence band a row's colour shows: high, mid, low, or none for a row without a score. */
+export function band(score: number | null): string {
   if (score === null) return 'none';
   return score >= 0.8 ? 'high' : score >= WEAK ? 'mid' : 'low';
 }

@@ -83,7 +83,8 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
     <li><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.approveNext')}</li>
     <li><kbd>Esc</kbd> ${ctx.t('shortcuts.cancel')}</li></ul></details>
   ${doc.counts.untranslated > 0 ? mtForm(ctx, doc.id, doc.counts.untranslated) : ''}
-  <p class="doc-actions"><a href="/documents/${doc.id}/align" data-testid="align-link">${ctx.t('align.open')}</a></p>
+  <p class="doc-actions"><a href="/documents/${doc.id}/align" data-testid="align-link">${ctx.t('align.open')}</a>
+    · <a href="/documents/${doc.id}/charts" data-testid="charts-link">${ctx.t('charts.open')}</a></p>
   ${exportDialog(ctx, doc.id, { sourceFormat: view.sourceFormat, untranslated: doc.counts.untranslated })}
   ${accessPanel(ctx, doc.id, view.sharing)}
   ${filters(ctx, doc.id, filter)}

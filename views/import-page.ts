@@ -15,22 +15,37 @@ export interface ImportFormState {
   loaded?: number;
   sourceUrl?: string;
   translationUrl?: string;
+  englishOrigin?: string;
+  /** Names of the files of a refused upload: a browser cannot be given them back, so the user is told which to choose again. */
+  chosen?: string[];
 }
 
 const TRANSLATION_TYPES = ['.txt', 'text/plain', ...sourceFormats.flatMap((f) => f.accept)].join(',');
 const SOURCE_TYPES = `${TRANSLATION_TYPES},.tmx,.xlf,.xliff,.json,application/json,application/xml`;
 
+/**
+ * The sentence of a refused upload, or what was loaded. Over htmx only this is swapped in, so the files
+ * the user chose stay chosen; a full page load cannot give them back and names the files to choose again.
+ */
+export function importMessage(ctx: ViewContext, state: ImportFormState): SafeHtml {
+  return html`${state.error ? html`<p class="error" role="alert" data-testid="import-error">${state.error}</p>` : ''}${
+    state.chosen?.length ? html`<p class="meta" data-testid="import-choose-again">${ctx.t('languageCheck.chooseAgain', { names: state.chosen.join(ctx.t('languageCheck.listSeparator')) })}</p>` : ''}${
+    state.loaded !== undefined ? html`<p class="info" role="status" data-testid="import-loaded">${ctx.t('import.loaded', { count: state.loaded })}</p>` : ''}`;
+}
+
 /** The form alone: htmx swaps it in place, so a refusal shows its sentence without leaving the page. */
 export function importForm(ctx: ViewContext, state: ImportFormState = {}): SafeHtml {
   return html`<form id="import-form" method="post" action="/import" enctype="multipart/form-data"
       hx-post="/import" hx-target="this" hx-swap="outerHTML" data-testid="import-form">
-    ${state.error ? html`<p class="error" role="alert" data-testid="import-error">${state.error}</p>` : ''}
-    ${state.loaded !== undefined ? html`<p class="info" role="status" data-testid="import-loaded">${ctx.t('import.loaded', { count: state.loaded })}</p>` : ''}
+    <div id="import-message">${importMessage(ctx, state)}</div>
     <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
     <p><label>${ctx.t('import.source')}<br><input type="file" name="source" accept="${SOURCE_TYPES}" data-testid="import-source"></label><br>
       <label>${ctx.t('fetch.sourceUrl')} <input type="url" name="sourceUrl" size="50" placeholder="https://" value="${state.sourceUrl ?? ''}" data-testid="import-source-url"></label></p>
     <p><label>${ctx.t('import.translation')}<br><input type="file" name="translation" accept="${TRANSLATION_TYPES}" data-testid="import-translation"></label><br>
       <label>${ctx.t('fetch.translationUrl')} <input type="url" name="translationUrl" size="50" placeholder="https://" value="${state.translationUrl ?? ''}" data-testid="import-translation-url"></label></p>
+    <fieldset class="origin"><legend>${ctx.t('languageCheck.originLegend')}</legend>
+      <label><input type="radio" name="englishOrigin" value="machine"${state.englishOrigin !== 'human' ? html` checked` : ''}> ${ctx.t('languageCheck.originMachine')}</label>
+      <label><input type="radio" name="englishOrigin" value="human" data-testid="import-human"${state.englishOrigin === 'human' ? html` checked` : ''}> ${ctx.t('languageCheck.originHuman')}</label></fieldset>
     <p><label>${ctx.t('import.titleField')}<br><input name="title" maxlength="500" value="${state.title ?? ''}"></label></p>
     <p><label>${ctx.t('import.access')}<br><select name="access" data-testid="import-access">
       <option value="team">${ctx.t('access.team')}</option>

@@ -10,7 +10,7 @@ const USAGE = `usage:
   duiqi unlock [--account NAME] [--address IP]
   duiqi align --src-lang zh --tgt-lang en [--presegmented] [--format json] SRC_FILE TGT_FILE
   duiqi align [--presegmented] [--format json] --batch JOBS.tsv   (SOURCE<TAB>TARGET<TAB>OUTPUT per line)
-  duiqi import ZH_FILE EN_FILE [--title T]
+  duiqi import ZH_FILE EN_FILE [--title T] [--human]
   duiqi import FILE.tmx|FILE.xlf|FILE.json [--title T]
   duiqi import --memory FILE.tmx
   duiqi export DOC_ID --format tmx|xliff|json [--state all|translated|approved] [-o FILE]

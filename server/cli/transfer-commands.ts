@@ -31,7 +31,7 @@ function readLocal(file: string): UploadedFile {
 
 /** `import ZH_FILE EN_FILE [--title T]`, `import FILE` (TMX/XLIFF/JSON), `import --memory FILE.tmx`; prints the id or unit count. */
 export function importCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { title: { type: 'string' }, memory: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { title: { type: 'string' }, memory: { type: 'boolean' }, human: { type: 'boolean' } } });
   if (positionals.length < 1 || positionals.length > 2) throw new ValidationError('import needs ZH_FILE EN_FILE, one TMX/XLIFF/JSON FILE, or --memory FILE.tmx.');
   if (values.memory && positionals.length !== 1) throw new ValidationError('import --memory takes one TMX file.');
   const [first, second] = positionals.map(readLocal);
@@ -39,7 +39,7 @@ export function importCommand(args: string[]): Promise<number> {
     if (values.memory) {
       console.log(await importMemoryFile(store, first!));
     } else {
-      console.log(await importUpload({ store, aligner: defaultAligner }, { title: values.title, source: first, translation: second, createdBy: null }));
+      console.log(await importUpload({ store, aligner: defaultAligner }, { title: values.title, source: first, translation: second, createdBy: null, englishOrigin: values.human ? 'human' : 'machine' }));
     }
     return 0;
   });

@@ -169,7 +169,7 @@ export function documentsRepo(db: Db) {
       Number(q.insertSource.run(documentId, side, name, content, structure?.format ?? null, structure ? JSON.stringify(structure) : null).lastInsertRowid),
     insertPairs(documentId: number, pairs: NewPair[]) {
       pairs.forEach((p, idx) => {
-        const tgtText = p.mtText;
+        const tgtText = p.tgtText ?? p.mtText;
         const pairId = Number(
           q.insertPair.run(documentId, idx, p.score, p.noise ? 1 : 0, p.state, p.mtText, tgtText).lastInsertRowid,
         );

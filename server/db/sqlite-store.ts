@@ -5,6 +5,7 @@ import { openDatabase, type Db } from './open-database.ts';
 import { accessRepo } from './access-repo.ts';
 import { accountsRepo } from './accounts-repo.ts';
 import { alignmentRepo } from './alignment-repo.ts';
+import { chartsRepo } from './charts-repo.ts';
 import { documentsRepo, documentTransferRepo } from './documents-repo.ts';
 import { glossaryRepo } from './glossary-repo.ts';
 import { loginCounters, loginDevicesRepo } from './login-counters-repo.ts';
@@ -19,7 +20,7 @@ export interface SqliteStoreHooks {
 
 export function repositories(db: Db): Repositories {
   return {
-    pairs: pairsRepo(db), documents: documentsRepo(db), transfer: documentTransferRepo(db), alignment: alignmentRepo(db),
+    pairs: pairsRepo(db), documents: documentsRepo(db), transfer: documentTransferRepo(db), alignment: alignmentRepo(db), charts: chartsRepo(db),
     accounts: accountsRepo(db), access: accessRepo(db), glossary: glossaryRepo(db), memory: memoryRepo(db),
     loginCounters: loginCounters(db), loginDevices: loginDevicesRepo(db),
   };

@@ -3,6 +3,7 @@
 import type { AccessRepo } from './access-repo.ts';
 import type { AccountsRepo } from './accounts-repo.ts';
 import type { AlignmentRepo } from './alignment-repo.ts';
+import type { ChartsRepo } from './charts-repo.ts';
 import type { DocumentsRepo, DocumentTransferRepo } from './documents-repo.ts';
 import type { GlossaryRepo } from './glossary-repo.ts';
 import type { LoginDevicesRepo } from './login-counters-repo.ts';
@@ -16,6 +17,7 @@ export interface Repositories {
   documents: DocumentsRepo;
   transfer: DocumentTransferRepo;
   alignment: AlignmentRepo;
+  charts: ChartsRepo;
   accounts: AccountsRepo;
   access: AccessRepo;
   glossary: GlossaryRepo;

@@ -102,8 +102,8 @@ export const emptyRow = (key: string): AlignRow => ({
 
 /**
  * Finishes a row an operation changed, from the rows its content came from: approvals are reset (the
- * reviewer approved other text), the state follows the new text, and the aligner's score and a
- * person's confirmation no longer describe it.
+ * reviewer approved other text), the state follows the new text (English with no machine text behind it
+ * is a person's: translated), and the aligner's score and a person's confirmation no longer describe it.
  */
 export function settle(row: AlignRow, from: AlignRow[], review: string | null = null): AlignRow {
   const approved = from.some((r) => r.state === State.approved);
@@ -112,7 +112,7 @@ export function settle(row: AlignRow, from: AlignRow[], review: string | null = 
     ? State.untranslated
     : approved ? State.translated
     : same ? from[0]!.state
-    : edited(row) ? State.translated : State.machine;
+    : edited(row) || !row.mtText.trim() ? State.translated : State.machine;
   const needsReview = review ?? (approved ? REVIEW_APPROVAL : from.find((r) => r.needsReview)?.needsReview ?? null);
   return { ...row, state, score: null, confirmedBy: null, needsReview };
 }

@@ -26,6 +26,8 @@ export interface DraftPair {
   noise: boolean;
   state: number | null;
   mtText: string;
+  /** The English as it starts; the machine text when not given (a machine draft is its own first text). */
+  tgtText?: string;
   segments: DraftSegment[];
 }
 

@@ -101,7 +101,7 @@ function draftRow(
   const row: AlignRow = {
     ...emptyRow(''), src: b.src.map((i) => src[i]!), tgt: b.tgt.map((i) => tgt[i]!), tgtText: t.tgt, mtText: t.mt, score: b.score,
   };
-  const state = !row.tgtText.trim() ? State.untranslated : edited(row) || t.approved ? State.translated : State.machine;
+  const state = !row.tgtText.trim() ? State.untranslated : edited(row) || t.approved || !row.mtText.trim() ? State.translated : State.machine;
   return { ...row, state, needsReview: t.split ? REVIEW_SPLIT : t.approved ? REVIEW_APPROVAL : t.review };
 }
 

@@ -8,6 +8,7 @@ import type { PostEditing, PairActionRequest } from '../services/post-editing.ts
 import type { EditorAidsService } from '../services/editor-aids.ts';
 import type { DocumentAccess } from '../services/document-access.ts';
 import type { TranslatedDocuments } from '../services/translated-document.ts';
+import type { DocumentCharts } from '../services/document-charts.ts';
 import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId, optionalText, pairId, versionField } from '../http/params.ts';
@@ -15,6 +16,7 @@ import { documentsPage } from '../../views/documents-page.ts';
 import { documentPage, progressBar, rowsFragment, ROWS_PER_PAGE } from '../../views/document-page.ts';
 import { editorRow, pairRow } from '../../views/pair-row.ts';
 import { historyFragment } from '../../views/history-fragment.ts';
+import { chartsPage } from '../../views/charts-page.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { StaleVersionError, mayDo } from '../domain/review-workflow.ts';
 import { diffTexts } from '../domain/text-diff.ts';
@@ -26,9 +28,9 @@ function offsetOf(value: unknown): number {
 }
 
 export function documentRoutes(deps: {
-  documents: Documents; workspace: Workspace; editing: PostEditing; aids: EditorAidsService; access: DocumentAccess; translated: TranslatedDocuments;
+  documents: Documents; workspace: Workspace; editing: PostEditing; aids: EditorAidsService; access: DocumentAccess; translated: TranslatedDocuments; charts: DocumentCharts;
 }): Router {
-  const { documents, workspace, editing, aids, access, translated } = deps;
+  const { documents, workspace, editing, aids, access, translated, charts } = deps;
   const r = Router();
   r.use(requireUser);
 
@@ -105,6 +107,10 @@ export function documentRoutes(deps: {
   r.get('/documents/:doc/progress', async (req, res) => {
     const doc = documentId(req.params.doc);
     send(res, progressBar(viewContext(req), doc, (await workspace.overview(doc)).progress));
+  });
+
+  r.get('/documents/:doc/charts', async (req, res) => {
+    send(res, chartsPage(viewContext(req), await charts.of(documentId(req.params.doc)), Date.now()));
   });
 
   r.get('/documents/:doc/pairs/:pair/row', async (req, res) => {

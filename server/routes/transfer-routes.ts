@@ -7,14 +7,14 @@ import { pipeline } from 'node:stream/promises';
 import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_UPLOAD } from '../config.ts';
 import { fetchPage, type FetchLimits } from '../net/fetch-page.ts';
 import type { DocumentExport, ExportRequest } from '../services/export-document.ts';
-import type { UploadedFile, UploadRequest } from '../services/import-file.ts';
+import type { EnglishOrigin, UploadedFile, UploadRequest } from '../services/import-file.ts';
 import type { WorkPool } from '../threads/work-pool.ts';
 import type { TranslatedDocuments, TranslatedFile } from '../services/translated-document.ts';
 import { csrfProtection, requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId } from '../http/params.ts';
 import { AppError, PayloadTooLargeError, ValidationError } from '../domain/errors.ts';
-import { importForm, importPage, type ImportFormState } from '../../views/import-page.ts';
+import { importForm, importMessage, importPage, type ImportFormState } from '../../views/import-page.ts';
 import { errorSentence } from '../../views/marked-text.ts';
 
 type UploadFields = { source?: Express.Multer.File[]; translation?: Express.Multer.File[] };
@@ -76,6 +76,14 @@ function sharedField(req: Request): boolean {
   throw new ValidationError('"access" must be team or members.', 'errors.badField', { name: 'access' });
 }
 
+// Who wrote the English of two texts: "machine" (or nothing) or "human".
+function englishOriginField(req: Request): EnglishOrigin {
+  const origin = field(req, 'englishOrigin');
+  if (origin === undefined || origin === '' || origin === 'machine') return 'machine';
+  if (origin === 'human') return 'human';
+  throw new ValidationError('"englishOrigin" must be machine or human.', 'errors.badField', { name: 'englishOrigin' });
+}
+
 /** A side's file, or the page at its web address, fetched by the server under `limits`. */
 async function fileOrPage(req: Request, side: keyof UploadFields, limits: FetchLimits): Promise<UploadedFile | undefined> {
   const file = fileIn(req, side);
@@ -89,7 +97,7 @@ async function fileOrPage(req: Request, side: keyof UploadFields, limits: FetchL
 async function uploadRequest(req: Request, limits: FetchLimits): Promise<UploadRequest> {
   return {
     title: field(req, 'title'), source: await fileOrPage(req, 'source', limits), translation: await fileOrPage(req, 'translation', limits),
-    createdBy: req.user!.id, shared: sharedField(req),
+    createdBy: req.user!.id, shared: sharedField(req), englishOrigin: englishOriginField(req),
   };
 }
 
@@ -101,9 +109,13 @@ const showOnForm: ErrorRequestHandler = (err, req, res, next) => {
   const ctx = viewContext(req);
   const state: ImportFormState = {
     error: errorSentence(ctx, err), title: field(req, 'title'), access: field(req, 'access'), memory: asMemory(req),
-    sourceUrl: field(req, 'sourceUrl'), translationUrl: field(req, 'translationUrl'),
+    sourceUrl: field(req, 'sourceUrl'), translationUrl: field(req, 'translationUrl'), englishOrigin: field(req, 'englishOrigin'),
+    chosen: ['source', 'translation'].map((side) => fileIn(req, side as keyof UploadFields)?.name).filter((n): n is string => n !== undefined),
   };
-  send(res, req.get('hx-request') ? importForm(ctx, state) : importPage(ctx, state), err.status);
+  if (!req.get('hx-request')) return send(res, importPage(ctx, state), err.status);
+  // Only the message is swapped: the form, and the files chosen in it, stay as the user left them.
+  res.set({ 'HX-Retarget': '#import-message', 'HX-Reswap': 'innerHTML' });
+  send(res, importMessage(ctx, { ...state, chosen: undefined }), err.status);
 };
 
 /** Imports run on a work thread: decoding, splitting, aligning and writing a 5 MB pair takes seconds. */

@@ -9,7 +9,7 @@ import { splitParagraphs, splitSentenceSpans, type SentenceSpan } from '../domai
 import { assemblePagePairs, assembleTextPairs, type Aligner, type DraftPair, type SourceKey } from '../domain/assemble-pairs.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { blockItems, type SideItem, type StoredStructure } from '../domain/structured-text.ts';
-import type { Lang } from '../domain/types.ts';
+import { State, type Lang } from '../domain/types.ts';
 
 export interface NamedText {
   name: string;
@@ -76,14 +76,23 @@ function sideItems(file: NamedText, lang: Lang): SideItem[] {
   return file.structure ? blockItems(file.text, file.structure, lang) : splitSentenceSpans(file.text, lang);
 }
 
+/**
+ * A person's English is a translation, not a machine draft: the pair starts translated, and there is no
+ * machine text to measure post-editing from (so no HTER, and the editor says there was no MT).
+ */
+function asHumanTranslation(d: DraftPair): DraftPair {
+  return d.state === State.machine ? { ...d, state: State.translated, tgtText: d.mtText, mtText: '' } : d;
+}
+
 /** Two texts, plain or structured: a Chinese source and its English translation. */
 export async function importTextDocument(
   deps: ImportDeps,
-  input: { title: string; zh: NamedText; en: NamedText; createdBy: number | null; shared?: boolean },
+  input: { title: string; zh: NamedText; en: NamedText; createdBy: number | null; shared?: boolean; englishOrigin?: 'machine' | 'human' },
 ): Promise<number> {
   requireText(input.zh, 'Chinese');
   requireText(input.en, 'English');
-  const drafts = assembleTextPairs(sideItems(input.zh, 'zh'), sideItems(input.en, 'en'), deps.align);
+  const aligned = assembleTextPairs(sideItems(input.zh, 'zh'), sideItems(input.en, 'en'), deps.align);
+  const drafts = input.englishOrigin === 'human' ? aligned.map(asHumanTranslation) : aligned;
   return save(deps, { title: input.title, pageDate: null, sourceName: input.zh.name, createdBy: input.createdBy, shared: input.shared }, {
     src: { side: 'src', file: input.zh },
     tgt: { side: 'tgt', file: input.en },

@@ -13,6 +13,7 @@ import { joinSentences, type Aligner } from '../domain/assemble-pairs.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { firstControlCharacter } from '../domain/control-characters.ts';
 import { State } from '../domain/types.ts';
+import { textLanguage } from '../domain/text-language.ts';
 import { layOutBlocks } from '../domain/structured-text.ts';
 import type { SourceDocument, SourceFormatName } from '../formats/source/blocks.ts';
 import { docxFormat } from '../formats/source/docx.ts';
@@ -39,7 +40,11 @@ export interface UploadRequest {
   createdBy: number | null;
   /** False: only the importer, the members they add and admins may open the document. Shared when not given. */
   shared?: boolean;
+  /** Who wrote the English of two texts: a machine (pairs start as machine drafts) or a person (they start translated). */
+  englishOrigin?: EnglishOrigin;
 }
+
+export type EnglishOrigin = 'machine' | 'human';
 
 interface DecodedFile {
   name: string;
@@ -95,6 +100,21 @@ function baseName(name: string): string {
   return path.basename(name, path.extname(name));
 }
 
+/** Refuses a Chinese slot holding English, or the other way round; a side too short to tell passes. */
+function checkLanguages(zh: NamedText, en: NamedText): void {
+  const [zhIs, enIs] = [textLanguage(zh.text), textLanguage(en.text)];
+  if (zhIs === 'en' && enIs === 'zh') {
+    throw new ValidationError(`The files are swapped: "${zh.name}" is English and "${en.name}" is Chinese. Choose the Chinese text first and its English translation second.`,
+      'languageCheck.swapped', { zh: zh.name, en: en.name });
+  }
+  if (zhIs === 'en') {
+    throw new ValidationError(`"${zh.name}" is English, not Chinese: choose the Chinese text as the first file.`, 'languageCheck.notChinese', { name: zh.name });
+  }
+  if (enIs === 'zh') {
+    throw new ValidationError(`"${en.name}" is Chinese, not English: choose the English translation as the second file.`, 'languageCheck.notEnglish', { name: en.name });
+  }
+}
+
 /** Two plain texts are aligned; one bilingual file is kept as it is. Returns the new document's id. */
 export async function importUpload(deps: UploadDeps, request: UploadRequest): Promise<number> {
   if (!request.source) {
@@ -121,12 +141,16 @@ export async function importUpload(deps: UploadDeps, request: UploadRequest): Pr
     throw new ValidationError(`"${translation.name}" is a ${translation.format.name.toUpperCase()} file, not the English plain text.`,
       'errors.translationNotText', { name: translation.name });
   }
+  const zh = namedText(source);
+  const en = namedText(translation);
+  checkLanguages(zh, en);
   return importTextDocument({ store: deps.store, align: deps.aligner() }, {
     title: checkedTitle(request.title, source.source?.doc.title, baseName(source.name)),
-    zh: namedText(source),
-    en: namedText(translation),
+    zh,
+    en,
     createdBy: request.createdBy,
     shared: request.shared,
+    englishOrigin: request.englishOrigin ?? 'machine',
   });
 }
 

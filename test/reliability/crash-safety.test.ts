@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('a writer killed with SIGKILL', () => {
-  it('when it is killed at random moments, then the file stays intact and holds every commit it printed', { timeout: 300_000 }, async () => {
+  it('when it is killed at random moments, then the file stays intact and holds every commit it printed', { timeout: 900_000 }, async () => {
     const seed = Date.now() % 1_000_000;
     let state = seed;
     const random = () => ((state = (state * 48271) % 2147483647) / 2147483647);

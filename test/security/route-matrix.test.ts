@@ -30,6 +30,7 @@ const RULES: Record<string, Rule> = {
   'GET /documents/:doc': ANY_USER,
   'GET /documents/:doc/rows': ANY_USER,
   'GET /documents/:doc/progress': ANY_USER,
+  'GET /documents/:doc/charts': ANY_USER,
   'GET /documents/:doc/pairs/:pair/row': ANY_USER,
   'GET /documents/:doc/pairs/:pair/edit': ANY_USER,
   'GET /documents/:doc/pairs/:pair/history': ANY_USER,

@@ -91,7 +91,7 @@ afterAll(() => server.close());
 
 describe('stored payloads rendered', () => {
   const pages = () => [
-    '/documents', `/documents/${docId}`, `/documents/${docId}/rows?q=${encodeURIComponent('xss')}`,
+    '/documents', `/documents/${docId}`, `/documents/${docId}/charts`, `/documents/${docId}/rows?q=${encodeURIComponent('xss')}`,
     `/documents/${docId}/rows?q=${encodeURIComponent(PAYLOADS[1]!)}`, `/documents/${docId}/pairs/${pairId}/row`,
     `/documents/${docId}/pairs/${pairId}/edit`, `/documents/${docId}/pairs/${pairId}/history`, '/glossary',
     `/login?next=${encodeURIComponent(PAYLOADS[1]!)}`, `/no-such-page/${encodeURIComponent(PAYLOADS[0]!)}`,

@@ -50,12 +50,23 @@ export function screenshotPath(name: string): string {
   return path.join(dir, name);
 }
 
-/** Adds an account to a running workbench's database the way an admin would, with the password `NAME-password`. */
-export function addUser(dbFile: string, name: string, role: string): void {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/duiqi.js'), 'user', 'add', name, '--role', role, '--password', `${name}-password`], {
+/** Runs the `duiqi` command line on a running workbench's database; its standard output. */
+function duiqi(dbFile: string, args: string[]): string {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/duiqi.js'), ...args], {
     cwd: ROOT, env: { ...process.env, DUIQI_DB: dbFile }, encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout;
+}
+
+/** Adds an account to a running workbench's database the way an admin would, with the password `NAME-password`. */
+export function addUser(dbFile: string, name: string, role: string): void {
+  duiqi(dbFile, ['user', 'add', name, '--role', role, '--password', `${name}-password`]);
+}
+
+/** An API token for an account, as `duiqi token create` prints it. */
+export function createToken(dbFile: string, name: string): string {
+  return duiqi(dbFile, ['token', 'create', name]).trim();
 }
 
 export async function login(page: Page, url: string, name: string): Promise<void> {

@@ -79,11 +79,12 @@ describe('POST /import from the browser', () => {
     expect(rowCounts(server.db)).toEqual(before);
   });
 
-  it('when htmx posts a file over the limit then only the form comes back, with 413 and the sentence', async () => {
+  it('when htmx posts a file over the limit then only the message comes back, aimed at the message area so the chosen files stay, with 413 and the sentence', async () => {
     const res = await upload(server, '/import', { source: { name: 'big.tmx', content: 'x'.repeat(LIMIT + 1) } },
       { fields: { _csrf: browser.csrf }, headers: { cookie: cookieOf(browser), 'hx-request': 'true' } });
     expect(res.status).toBe(413);
-    expect(res.text).toMatch(/^<form id="import-form"/);
+    expect(res.text).not.toContain('<form');
+    expect(res.headers.get('hx-retarget')).toBe('#import-message');
     expect(res.text).toContain('larger than the upload limit of 4096 bytes');
   });
 
