@@ -1,6 +1,6 @@
 // Builds the Express application from its dependencies; never listens by itself.
 
-import { languageHandler } from './http/language.ts';
+import { languageHandlers } from './http/language.ts';
 import express from 'express';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -115,8 +115,10 @@ export function createApp(deps: AppDeps) {
   });
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(express.json({ limit: '1mb' }));
-  app.use(languageHandler(deps.i18n));
+  const language = languageHandlers(deps.i18n);
+  app.use(language.detected);
   app.use(authenticate(accounts));
+  app.use(language.account);
   app.use(documentGate(access));
   // Last before the routes, so nothing lies between it and a handler's write but the store's own awaits, which
   // on SQLite settle within the same turn of the event loop: requests that may write wait while a work thread
@@ -148,7 +150,7 @@ export function createApp(deps: AppDeps) {
   const realignElsewhere = deps.aligner ? undefined : (...args: Parameters<WorkPool['realign']>) => work().realign(...args);
   app.use(alignmentRoutes({ alignment: alignmentEditing(store, deps.aligner ?? defaultAligner, realignElsewhere), documents }));
   app.use('/api', (req) => {
-    throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`);
+    throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`, 'errors.noApiRoute', { method: req.method, path: req.originalUrl });
   });
   app.use(commentRoutes(comments));
   app.use(documentRoutes({ documents, workspace, editing, comments, aids: editorAids(store, memory), access, translated,

@@ -12,7 +12,7 @@ export function accessPanel(ctx: ViewContext, docId: number, s: DocumentSharing,
     <summary>${ctx.t('access.title')}: ${s.shared ? ctx.t('access.team') : ctx.t('access.membersOnly')}</summary>
     ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
     <p class="meta">${s.shared ? ctx.t('access.teamExplained') : ctx.t('access.membersExplained')}${s.owner
-      ? html` ${ctx.t('access.owner')} <span hx-ignore>${s.owner}</span>.` : ''}</p>
+      ? html` ${ctx.t('access.owner')} <span translate="no" hx-ignore>${s.owner}</span>.` : ''}</p>
     ${s.mayManage ? html`<form method="post" action="${base}/sharing" hx-post="${base}/sharing" ${swap}>
       <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
       <input type="hidden" name="shared" value="${s.shared ? '0' : '1'}">
@@ -20,7 +20,7 @@ export function accessPanel(ctx: ViewContext, docId: number, s: DocumentSharing,
     </form>` : ''}
     <h3>${ctx.t('access.members')}</h3>
     ${s.members.length ? html`<ul class="members" data-testid="members">${s.members.map((m) => html`<li>
-      <span hx-ignore>${m.name}</span> <span class="muted">(${ctx.t(`roles.${m.role}`)})</span>${s.mayManage ? html`
+      <span translate="no" hx-ignore>${m.name}</span> <span class="muted">(${ctx.t(`roles.${m.role}`)})</span>${s.mayManage ? html`
       <form method="post" action="${base}/members/delete" hx-post="${base}/members/delete" ${swap} class="inline">
         <input type="hidden" name="_csrf" value="${ctx.csrfToken}"><input type="hidden" name="name" value="${m.name}">
         <button type="submit" class="danger">${ctx.t('access.remove')}</button></form>` : ''}</li>`)}</ul>`

@@ -5,6 +5,7 @@ import { layout } from './layout.ts';
 import { goToRow } from './row-navigation.ts';
 import type { ViewContext } from './view-context.ts';
 import { edited, type AlignRow } from '../server/domain/alignment-rows.ts';
+import { formatDecimal } from './local-format.ts';
 
 export const ALIGN_PAGE = 200;
 export const WEAK = 0.5;
@@ -64,7 +65,7 @@ export function alignRows(ctx: ViewContext, view: AlignPageView): SafeHtml {
     return html`<tr class="arow band-${band(r.score)}${shape !== '1:1' ? ' irregular' : ''}${r.confirmedBy ? ' confirmed' : ''}${r.needsReview ? ' review' : ''}"
       id="row-${index}" data-row="${index}" data-testid="align-row" data-shape="${shape}" data-confirmed="${r.confirmedBy ? 'yes' : 'no'}" data-state="${r.state}">
       <td class="idx">${index + 1}<span class="shape">${shape !== '1:1' ? shape : ''}</span></td>
-      <td class="conf"><span class="band"></span>${r.score === null ? '—' : r.score.toFixed(2)}</td>
+      <td class="conf"><span class="band"></span>${r.score === null ? '—' : formatDecimal(ctx, r.score)}</td>
       ${side(ctx, r, 'src')}${side(ctx, r, 'tgt')}
       <td class="status">${r.confirmedBy ? html`<span class="ok">${ctx.t('align.confirmedBy', { name: r.confirmedBy })}</span>` : html`<span class="muted">${ctx.t('align.automatic')}</span>`}
         ${r.needsReview ? html`<span class="flag" title="${ctx.t(`align.review.${r.needsReview}`)}">${ctx.t(`align.review.${r.needsReview}`)}</span>` : ''}</td>
@@ -109,7 +110,7 @@ const KEYS: [SafeHtml, string][] = [
 
 export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
   return layout(ctx, `${ctx.t('align.title')} · ${view.title}`, html`
-  <h1 hx-ignore>${view.title}</h1>
+  <h1 translate="no" hx-ignore>${view.title}</h1>
   <p class="meta"><a href="/documents/${view.docId}">${ctx.t('align.backToDocument')}</a> · ${ctx.t('align.summary', { rows: view.total, weak: view.weak.length })}</p>
   <details class="shortcuts"><summary>${ctx.t('shortcuts.title')}</summary>
     <ul class="keys">${KEYS.map(([keys, text]) => html`<li>${keys} ${ctx.t(text)}</li>`)}</ul></details>

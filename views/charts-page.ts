@@ -161,7 +161,7 @@ export function chartsPage(ctx: ViewContext, fig: ChartFigures, now: number): Sa
   const f = formats(ctx);
   return layout(ctx, `${ctx.t('charts.title')} · ${fig.doc.title}`, html`
   <p class="doc-actions"><a href="/documents/${fig.doc.id}" data-testid="back-to-document">${ctx.t('charts.backToDocument')}</a></p>
-  <h1 hx-ignore>${ctx.t('charts.title')}: ${fig.doc.title}</h1>
+  <h1 hx-ignore>${ctx.t('charts.title')}: <span translate="no">${fig.doc.title}</span></h1>
   <p class="meta">${ctx.t('charts.utc')}</p>
   <div class="charts" hx-ignore>
     ${burnUpChart(ctx, f, fig, now)}

@@ -16,6 +16,7 @@ import { mtForm } from './mt-run.ts';
 import { qualityLine } from './comment-threads.ts';
 import type { QualityScore } from '../server/domain/quality-score.ts';
 import type { ShownRow } from './pair-row.ts';
+import { formatDateLine, formatDecimal, formatNumber } from './local-format.ts';
 
 export const ROWS_PER_PAGE = 200;
 const QA_CODES = ['numbers', 'glossary', 'repeated', 'fragment', 'broken', 'empty', 'length', 'punctuation'] as const;
@@ -45,24 +46,24 @@ export function progressSvg(ctx: ViewContext, p: Progress): SafeHtml {
   let x = 0;
   const bars = parts.map(([k, n]) => {
     const w = p.total ? (100 * n) / p.total : 0;
-    const bar = html`<rect class="bar-${k}" data-state="${k}" data-count="${n}" x="${x.toFixed(2)}%" y="0" width="${w.toFixed(2)}%" height="100%"><title>${ctx.t(`states.${k}`)}: ${n}</title></rect>`;
+    const bar = html`<rect class="bar-${k}" data-state="${k}" data-count="${n}" x="${x.toFixed(2)}%" y="0" width="${w.toFixed(2)}%" height="100%"><title>${ctx.t(`states.${k}`)}: ${formatNumber(ctx, n)}</title></rect>`;
     x += w;
     return bar;
   });
-  return html`<svg class="progress" role="img" aria-label="${parts.map(([k, n]) => `${ctx.t(`states.${k}`)} ${n}`).join(', ')}" width="100%" height="10">${bars}</svg>`;
+  return html`<svg class="progress" role="img" aria-label="${parts.map(([k, n]) => `${ctx.t(`states.${k}`)} ${formatNumber(ctx, n)}`).join(ctx.t('format.listSeparator'))}" width="100%" height="10">${bars}</svg>`;
 }
 
 export function progressBar(ctx: ViewContext, docId: number, p: Progress, quality: QualityScore): SafeHtml {
   const parts = progressParts(p);
   return html`<div id="progress" data-testid="progress" hx-get="/documents/${docId}/progress" hx-trigger="pair-changed from:body" hx-swap="outerHTML">
   ${progressSvg(ctx, p)}
-  <p class="legend">${parts.map(([k, n]) => html`<span class="key key-${k}">${ctx.t(`states.${k}`)} ${n}</span> `)}</p>${qualityLine(ctx, quality)}</div>`;
+  <p class="legend">${parts.map(([k, n]) => html`<span class="key key-${k}">${ctx.t(`states.${k}`)} ${formatNumber(ctx, n)}</span> `)}</p>${qualityLine(ctx, quality)}</div>`;
 }
 
 function effortLine(ctx: ViewContext, e: PostEditEffort): SafeHtml {
   return html`<p class="effort" data-testid="effort">${ctx.t('document.effort', {
-    changed: e.changed, pairs: e.pairs, share: Math.round(e.changedShare * 100), hter: e.meanHter.toFixed(2),
-    edits: e.totalEdits, minutes: (e.totalSeconds / 60).toFixed(1),
+    changed: formatNumber(ctx, e.changed), pairs: formatNumber(ctx, e.pairs), share: formatNumber(ctx, Math.round(e.changedShare * 100)),
+    hter: formatDecimal(ctx, e.meanHter), edits: formatNumber(ctx, e.totalEdits), minutes: formatDecimal(ctx, e.totalSeconds / 60, 1),
   })}${e.approximatePairs > 0 ? html` <span class="approximate" data-testid="approximate">${ctx.t('bounded.effortApproximate', { pairs: e.approximatePairs })}</span>` : ''}</p>`;
 }
 
@@ -82,10 +83,11 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   rows: ShownRow[], filter: RowFilter, quality: QualityScore): SafeHtml {
   const { doc } = view;
   return layout(ctx, doc.title, html`
-  <h1 hx-ignore>${doc.title}</h1>
+  <h1 translate="no" hx-ignore>${doc.title}</h1>
   <p class="meta">${ctx.t('document.summary', {
-    pairs: doc.pairCount, src: doc.srcSegmentCount, tgt: doc.tgtSegmentCount, untranslated: doc.counts.untranslated, noise: doc.noiseCount,
-  })}${doc.pageDate ? html` · ${ctx.t('document.pageDate', { date: doc.pageDate })}` : ''}</p>
+    pairs: formatNumber(ctx, doc.pairCount), src: formatNumber(ctx, doc.srcSegmentCount), tgt: formatNumber(ctx, doc.tgtSegmentCount),
+    untranslated: formatNumber(ctx, doc.counts.untranslated), noise: formatNumber(ctx, doc.noiseCount),
+  })}${doc.pageDate ? html` · <span data-testid="page-date">${ctx.t('document.pageDate', { date: formatDateLine(ctx, doc.pageDate) })}</span>` : ''}</p>
   ${progressBar(ctx, doc.id, view.progress, quality)}
   ${effortLine(ctx, view.effort)}
   <details class="shortcuts"><summary>${ctx.t('shortcuts.title')}</summary><ul>

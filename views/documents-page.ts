@@ -6,6 +6,7 @@ import { layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 import { progressSvg } from './document-page.ts';
 import { SHELVES, SORTS, explicitDir, listAddress, type DocumentEntry, type DocumentListQuery } from '../server/services/document-lifecycle.ts';
+import { formatDay, formatNumber, formatTime } from './local-format.ts';
 
 export interface ListNotice {
   /** What the last action did, or why it was refused. */
@@ -17,7 +18,7 @@ export interface ListNotice {
   trashed?: number;
 }
 
-const when = (iso: string) => html`<time datetime="${iso}">${iso.slice(0, 16).replace('T', ' ')}</time>`;
+const when = (ctx: ViewContext, iso: string) => html`<time datetime="${iso}">${formatTime(ctx, iso)}</time>`;
 
 function hiddenFields(ctx: ViewContext, query: DocumentListQuery): SafeHtml {
   return html`<input type="hidden" name="_csrf" value="${ctx.csrfToken}"><input type="hidden" name="list" value="${listAddress(query)}">`;
@@ -55,12 +56,12 @@ function actions(ctx: ViewContext, query: DocumentListQuery, d: DocumentEntry, n
 function row(ctx: ViewContext, query: DocumentListQuery, d: DocumentEntry, notice?: ListNotice): SafeHtml {
   const progress = { total: d.pairCount, ...d.counts };
   return html`<tr data-testid="document-${d.id}">
-    <td hx-ignore>${d.trashedAt ? html`<span class="title">${d.title}</span>` : html`<a href="/documents/${d.id}">${d.title}</a>`}</td>
+    <td translate="no" hx-ignore>${d.trashedAt ? html`<span class="title">${d.title}</span>` : html`<a href="/documents/${d.id}">${d.title}</a>`}</td>
     <td class="progress-cell" data-progress="${Math.round(d.progress * 100)}">${progressSvg(ctx, progress)}
-      <span class="muted">${ctx.t('lifecycle.progressShare', { percent: Math.round(d.progress * 100), pairs: d.pairCount })}</span></td>
-    <td hx-ignore>${d.owner ?? html`<span class="muted">${ctx.t('lifecycle.noOwner')}</span>`}</td>
-    <td>${when(d.lastActivityAt)}</td>
-    ${d.trashedAt ? html`<td>${when(d.trashedAt)}<br><span class="muted">${ctx.t('lifecycle.purgedOn', { date: d.purgeAt!.slice(0, 10) })}</span></td>` : ''}
+      <span class="muted">${ctx.t('lifecycle.progressShare', { percent: formatNumber(ctx, Math.round(d.progress * 100)), pairs: formatNumber(ctx, d.pairCount) })}</span></td>
+    <td translate="no" hx-ignore>${d.owner ?? html`<span class="muted">${ctx.t('lifecycle.noOwner')}</span>`}</td>
+    <td>${when(ctx, d.lastActivityAt)}</td>
+    ${d.trashedAt ? html`<td>${when(ctx, d.trashedAt)}<br><span class="muted">${ctx.t('lifecycle.purgedOn', { date: formatDay(ctx, d.purgeAt!) })}</span></td>` : ''}
     <td class="actions">${actions(ctx, query, d, notice)}</td></tr>`;
 }
 

@@ -12,7 +12,7 @@ export function glossaryTable(ctx: ViewContext, rows: GlossaryRow[], message?: {
     <table class="glossary" data-testid="glossary">
       <thead><tr><th>${ctx.t('glossary.zh')}</th><th>${ctx.t('glossary.en')}</th><th>${ctx.t('glossary.note')}</th><th></th></tr></thead>
       <tbody>${rows.map((r) => html`<tr>
-        <td lang="zh-CN" hx-ignore>${r.zh}</td><td lang="en" hx-ignore>${r.en}</td><td hx-ignore>${r.note ?? ''}</td>
+        <td lang="zh-CN" hx-ignore>${r.zh}</td><td lang="en" hx-ignore>${r.en}</td><td translate="no" hx-ignore>${r.note ?? ''}</td>
         <td><button type="button" class="danger" hx-post="/glossary/${r.id}/delete" hx-target="#glossary" hx-swap="outerHTML">${ctx.t('glossary.delete')}</button></td>
       </tr>`)}</tbody>
       <tfoot><tr><td colspan="4">

@@ -6,6 +6,8 @@ import type { ViewContext } from './view-context.ts';
 import type { Revision } from '../server/services/post-editing.ts';
 import { stateKey } from './pair-row.ts';
 import { diffView } from './diff-view.ts';
+import { REVIEW_APPROVAL, REVIEW_SPLIT } from '../server/domain/alignment-rows.ts';
+import { formatTime } from './local-format.ts';
 
 interface Current {
   /** The pair's text now: any other text it had can be restored, as a new revision. */
@@ -19,15 +21,34 @@ function restoreButton(ctx: ViewContext, now: Current, version: number, text: st
     hx-include="closest form" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('safeEditing.restore', { version })}</button>`;
 }
 
+const REVIEW_CODES: readonly string[] = [REVIEW_APPROVAL, REVIEW_SPLIT];
+
+/**
+ * What a revision says: a machine draft's or a realignment's note is a code, shown in the reader's language; anything
+ * else is a reviewer's comment, shown as written (as are notes stored before the codes, in English).
+ */
+function revisionNote(ctx: ViewContext, action: string, comment: string): SafeHtml {
+  const mt = action === 'mt' ? /^mt:([\w.-]+)(?::(\d+):(\d+))?$/.exec(comment) : null;
+  if (mt) {
+    const [, engine, names, unknown] = mt;
+    const parts = names === undefined ? [ctx.t('history.mtNote', { engine })]
+      : [ctx.t('history.glossNote'), ...(Number(names) ? [ctx.t('history.glossNames', { count: Number(names) })] : []),
+        ...(Number(unknown) ? [ctx.t('history.glossUnknown', { count: Number(unknown) })] : [])];
+    return html`<p class="note" data-testid="revision-note">${parts.join(ctx.t('history.noteSeparator'))}</p>`;
+  }
+  if (action === 'align' && REVIEW_CODES.includes(comment)) return html`<p class="note" data-testid="revision-note">${ctx.t(`align.review.${comment}`)}</p>`;
+  return html`<blockquote class="comment" translate="no" hx-ignore>${comment}</blockquote>`;
+}
+
 export function historyFragment(ctx: ViewContext, revisions: Revision[], now: Current) {
   if (!revisions.length) return html`<p class="muted" data-testid="history">${ctx.t('history.empty')}</p>`;
   const oldest = revisions.at(-1)!;
   return html`<ol class="history-list" data-testid="history">${revisions.map((r) => html`<li>
     <div class="who"><strong>${r.author ?? ctx.t('history.unknownAuthor')}</strong> · ${ctx.t(`history.actions.${r.action}`)}
-      · <time datetime="${r.createdAt}">${r.createdAt.replace('T', ' ').slice(0, 19)}</time> · v${r.version}
+      · <time datetime="${r.createdAt}">${formatTime(ctx, r.createdAt)}</time> · v${r.version}
       · ${ctx.t(`states.${stateKey(r.oldState)}`)} → ${ctx.t(`states.${stateKey(r.newState)}`)}</div>
     ${r.oldText !== r.newText ? html`<div class="change" lang="en" hx-ignore>${diffView(r.diff)}</div>` : ''}
-    ${r.comment ? html`<blockquote class="comment" hx-ignore>${r.comment}</blockquote>` : ''}
+    ${r.comment ? revisionNote(ctx, r.action, r.comment) : ''}
     ${restoreButton(ctx, now, r.version, r.newText)}
   </li>`)}${oldest.oldText && oldest.oldText !== now.text ? html`<li>
     <div class="who">${ctx.t('safeEditing.before')} · v${oldest.version - 1}</div>

@@ -7,7 +7,7 @@ import { sourceFormats } from '../server/formats/source/source-formats.ts';
 
 export interface ImportFormState {
   /** The sentence of a refused upload, shown above the form. */
-  error?: string;
+  error?: SafeHtml | string;
   title?: string;
   access?: string;
   memory?: boolean;

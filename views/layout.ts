@@ -47,7 +47,7 @@ export function layout(ctx: ViewContext, title: string, body: SafeHtml, opts: { 
     <div class="account">
       ${languageSwitch(ctx)}
       ${ctx.user
-        ? html`<a class="user" href="/account" data-testid="current-user" title="${ctx.t('layout.account')}">${ctx.user.name} · ${ctx.t(`roles.${ctx.user.role}`)}</a>
+        ? html`<a class="user" href="/account" data-testid="current-user" title="${ctx.t('layout.account')}"><span translate="no">${ctx.user.name}</span> · ${ctx.t(`roles.${ctx.user.role}`)}</a>
           <form method="post" action="/logout"><input type="hidden" name="_csrf" value="${ctx.csrfToken}">
           <button type="submit">${ctx.t('layout.logout')}</button></form>`
         : ''}

@@ -10,6 +10,8 @@ import { aidPanes, suggestionNote } from './editor-aids.ts';
 import { diffView } from './diff-view.ts';
 import { rowDiscussion } from './comment-threads.ts';
 import type { RowDiscussion } from '../server/services/pair-comments.ts';
+import { markedT, type Mark } from './marked-text.ts';
+import { formatDecimal } from './local-format.ts';
 
 export const LOW_CONFIDENCE = 0.5;
 export const STATE_KEYS: Record<number, string> = { 0: 'untranslated', 10: 'machine', 20: 'translated', 25: 'rejected', 30: 'approved' };
@@ -19,26 +21,37 @@ const pairUrl = (docId: number, p: { id: number }) => `/documents/${docId}/pairs
 
 // A numbers flag names only the side that has something to say: missing figures, extra ones, or both.
 function flagKey(f: QaFlag): string {
+  if (f.code === 'length') return f.params.direction === 'short' ? 'qa.lengthShort' : 'qa.lengthLong';
   if (f.code !== 'numbers') return `qa.${f.code}`;
   return f.params.missing && f.params.extra ? 'qa.numbers' : f.params.missing ? 'qa.numbersMissing' : 'qa.numbersExtra';
 }
 
+// The words of the pair a reason quotes: the reader's language is the interface's, the quote is the text's.
+const QUOTED: Record<string, Mark> = { zh: 'zh-CN', src: 'zh-CN', en: 'en', repeated: 'en', phrase: 'en', at: 'en', tgt: 'en' };
+
+// A length flag's ratios are numbers, written as the reader's locale writes them.
+function shownParams(ctx: ViewContext, f: QaFlag): QaFlag['params'] {
+  if (f.code !== 'length') return f.params;
+  return { ...f.params, ratio: formatDecimal(ctx, Number(f.params.ratio)), usual: formatDecimal(ctx, Number(f.params.usual)) };
+}
+
+/** The flags' reasons in the reader's language; `message`, the English sentence, is for the API and logs. */
 export function flagList(ctx: ViewContext, flags: QaFlag[]): SafeHtml {
   if (!flags.length) return html``;
-  return html`<ul class="flags" hx-ignore>${flags.map((f) => html`<li class="flag flag-${f.code}" data-qa="${f.code}" title="${f.message}">${ctx.t(flagKey(f), f.params)}</li>`)}</ul>`;
+  return html`<ul class="flags" hx-ignore>${flags.map((f) => html`<li class="flag flag-${f.code}" data-qa="${f.code}">${markedT(ctx, flagKey(f), shownParams(ctx, f), QUOTED)}</li>`)}</ul>`;
 }
 
 function scoreCell(ctx: ViewContext, score: number | null): SafeHtml {
   if (score === null) return html`<td class="score none">—</td>`;
   const low = score < LOW_CONFIDENCE;
-  return html`<td class="score${low ? ' low' : ''}" title="${low ? ctx.t('document.lowConfidence') : ''}">${score.toFixed(2)}</td>`;
+  return html`<td class="score${low ? ' low' : ''}" title="${low ? ctx.t('document.lowConfidence') : ''}">${formatDecimal(ctx, score)}</td>`;
 }
 
 /** What the file the pair came from claimed, shown apart from the pair's own state: "imported as approved by rita". */
 function importedClaim(ctx: ViewContext, p: WorkRow): SafeHtml {
   if (!p.importedAs) return html``;
   const state = ctx.t(`states.${stateKey(p.importedAs.state)}`);
-  const text = p.importedAs.editor === null ? ctx.t('provenance.imported', { state }) : ctx.t('provenance.importedBy', { state, editor: p.importedAs.editor });
+  const text = p.importedAs.editor === null ? ctx.t('provenance.imported', { state }) : markedT(ctx, 'provenance.importedBy', { state, editor: p.importedAs.editor }, { editor: 'name' });
   return html`<span class="claim" data-testid="imported-claim" title="${ctx.t('provenance.title')}" hx-ignore>${text}</span>`;
 }
 
@@ -62,9 +75,9 @@ export function pairRow(ctx: ViewContext, docId: number, p: ShownRow, opts: { op
       : html`<span class="missing">${ctx.t('document.untranslated')}</span>`}${flagList(ctx, p.tgt ? p.flags : p.flags.filter((f) => f.code !== 'empty'))}${rowDiscussion(ctx, p.discussion)}</td>
     ${scoreCell(ctx, p.score)}
     <td class="state"><span class="badge badge-${state}">${ctx.t(`states.${state}`)}</span>${p.hter !== null && p.hter > 0
-      ? html`<span class="hter" title="${ctx.t(p.hterApproximate ? 'bounded.hterApproximate' : 'editor.hterTitle')}">HTER ${p.hterApproximate ? html`<abbr class="approximate" data-testid="approximate">≈</abbr>` : ''}${p.hter.toFixed(2)}</span>` : ''}${p.editSeconds > 0
+      ? html`<span class="hter" title="${ctx.t(p.hterApproximate ? 'bounded.hterApproximate' : 'editor.hterTitle')}">HTER ${p.hterApproximate ? html`<abbr class="approximate" data-testid="approximate">≈</abbr>` : ''}${formatDecimal(ctx, p.hter)}</span>` : ''}${p.editSeconds > 0
       ? html`<span class="hter" title="${ctx.t('editor.timeTitle')}">${ctx.t('editor.time', { seconds: Math.round(p.editSeconds) })}</span>` : ''}${p.lastEditor
-      ? html`<span class="editor-name">${p.lastEditor}</span>` : ''}${importedClaim(ctx, p)}</td>
+      ? html`<span class="editor-name" translate="no">${p.lastEditor}</span>` : ''}${importedClaim(ctx, p)}</td>
     <td class="actions"><button type="button" class="edit" data-edit hx-get="${pairUrl(docId, p)}/edit" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.edit')}</button></td>
   </tr>`;
 }

@@ -15,6 +15,8 @@ export interface UserRow {
   deactivated_at: string | null;
   /** 1 after an admin set a one-time password. */
   must_change_password: number;
+  /** The interface language the user chose while signed in ('en', 'zh-CN'), or null. */
+  language: string | null;
 }
 
 /** A user as the admin's list shows them: no password hash. */
@@ -42,7 +44,7 @@ export interface TokenRow {
   last_used_at: string | null;
 }
 
-const USER = 'id, name, role, password_hash, deactivated_at, must_change_password';
+const USER = 'id, name, role, password_hash, language, deactivated_at, must_change_password';
 const LISTED = 'id, name, role, created_at, last_login_at, deactivated_at, must_change_password';
 // Another active admin besides user ?: without one, that user may neither lose the role nor be deactivated.
 // (A portable statement; on PostgreSQL the repository locks the admin rows first,
@@ -64,6 +66,7 @@ export function accountsRepo(db: Db) {
     reactivate: db.prepare('UPDATE users SET deactivated_at = NULL WHERE id = ?'),
     setPassword: db.prepare('UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?'),
     touchLogin: db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?'),
+    setLanguage: db.prepare('UPDATE users SET language = ? WHERE id = ?'),
     insertSession: db.prepare('INSERT INTO sessions (id, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)'),
     session: db.prepare('SELECT id, user_id, csrf_token, expires_at FROM sessions WHERE id = ?'),
     deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
@@ -71,7 +74,7 @@ export function accountsRepo(db: Db) {
     deleteExpired: db.prepare('DELETE FROM sessions WHERE expires_at < ?'),
     insertToken: db.prepare('INSERT INTO api_tokens (user_id, token_hash, name) VALUES (?, ?, ?)'),
     userByToken: db.prepare(
-      'SELECT u.id, u.name, u.role, u.password_hash, u.deactivated_at, u.must_change_password, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?',
+      'SELECT u.id, u.name, u.role, u.password_hash, u.language, u.deactivated_at, u.must_change_password, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?',
     ),
     touchToken: db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?'),
     tokensOf: db.prepare('SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = ? ORDER BY created_at, id'),
@@ -93,6 +96,7 @@ export function accountsRepo(db: Db) {
     reactivate: (id: number) => q.reactivate.run(id).changes,
     setPassword: (id: number, passwordHash: string, mustChange: boolean) => q.setPassword.run(passwordHash, mustChange ? 1 : 0, id),
     touchLogin: (id: number, at: string) => q.touchLogin.run(at, id),
+    setLanguage: (id: number, language: string) => q.setLanguage.run(language, id),
     insertSession: (s: SessionRow) => q.insertSession.run(s.id, s.user_id, s.csrf_token, s.expires_at),
     session: (id: string) => q.session.get(id) as SessionRow | undefined,
     deleteSession: (id: string) => q.deleteSession.run(id),

@@ -68,8 +68,8 @@ function looksBinary(text: string): boolean {
 }
 
 /** Decodes `bytes` and normalises line ends to \n; refuses binary and undecodable files with a sentence. */
-export function decodeText(bytes: Uint8Array, name = 'the file'): DecodedText {
-  if (bytes.length === 0) throw new ValidationError(`${name} is empty.`, 'errors.emptyFile', { name });
+export function decodeText(bytes: Uint8Array, name = 'upload'): DecodedText {
+  if (bytes.length === 0) throw new ValidationError(`The file "${name}" is empty.`, 'errors.emptyFile', { name });
   let encoding: TextEncoding | undefined;
   let bom = true;
   let body = bytes;
@@ -91,13 +91,13 @@ export function decodeText(bytes: Uint8Array, name = 'the file'): DecodedText {
     }
   }
   if (text === undefined || encoding === undefined) {
-    throw new ValidationError(`${name} is not text in UTF-8, UTF-16 or GB18030.`, 'errors.undecodable', { name });
+    throw new ValidationError(`The file "${name}" is not text in UTF-8, UTF-16 or GB18030.`, 'errors.undecodable', { name });
   }
-  if (looksBinary(text)) throw new ValidationError(`${name} looks like a binary file, not text.`, 'errors.binaryFile', { name });
+  if (looksBinary(text)) throw new ValidationError(`The file "${name}" looks like a binary file, not text.`, 'errors.binaryFile', { name });
   const lines = text.replace(/\r\n?/g, '\n');
   const control = firstControlCharacter(lines);
   if (control) {
-    throw new ValidationError(`${name} contains the control character ${control.char} on line ${control.line}; remove it and upload the file again.`,
+    throw new ValidationError(`The file "${name}" contains the control character ${control.char} on line ${control.line}; remove it and upload the file again.`,
       'safeguards.controlCharacter', { name, ...control });
   }
   return { text: lines, encoding, bom };

@@ -28,6 +28,15 @@ export class PayloadTooLargeError extends AppError {
   override readonly status = 413;
 }
 
+/**
+ * The `reason` value of an error's params: why, as a sentence of its own (a parser's diagnosis that duiqi
+ * recognised), said in the reader's language in place of the English `detail`.
+ */
+export interface Reason {
+  key: string;
+  params: Record<string, string>;
+}
+
 /** A value from a request as text for an error sentence, whatever it is: String() throws on {"toString": 1}. */
 export function shown(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);

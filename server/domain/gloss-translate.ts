@@ -14,7 +14,12 @@ export interface GlossDeps {
 
 export interface Gloss {
   text: string;
+  /** The English note for APIs and logs; the history shows `names` and `unknown` in the reader's language. */
   note: string;
+  /** Words spelled as names in pinyin. */
+  names: number;
+  /** Words left in Chinese, as the dictionary has no sense for them. */
+  unknown: number;
 }
 
 const PUNCTUATION: Record<string, string> = {
@@ -78,7 +83,7 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
       }
     }
   }
-  return { text: join(words), note: noteFor(unknown, names) };
+  return { text: join(words), note: noteFor(unknown, names), names, unknown };
 }
 
 /** First meaning of a CC-CEDICT sense, without classifiers, pinyin, bracketed remarks or "to". */

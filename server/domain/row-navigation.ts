@@ -33,7 +33,7 @@ export function parseNavRequest(query: Record<string, unknown>): NavRequest {
   if (!Number.isSafeInteger(from) || from < -1) throw new ValidationError('A row number must be a whole number from 0.', 'errors.badOffset');
   const kind = String(query.kind ?? '');
   if (!(NAV_KINDS as readonly string[]).includes(kind)) {
-    throw new ValidationError(`"kind" must be one of ${NAV_KINDS.join(', ')}.`, 'errors.badNavKind', { kinds: NAV_KINDS.join(', ') });
+    throw new ValidationError(`"kind" must be one of ${NAV_KINDS.join(', ')}.`, 'errors.badNavKind', { kinds: [...NAV_KINDS] });
   }
   return { from, dir: query.dir === 'previous' ? -1 : 1, kind: kind as NavKind };
 }

@@ -1,6 +1,7 @@
 // The figures behind a document's charts, from plain rows: burn-up, effort per translator, bead shapes, confidence, QA.
 
 import { postEditEffort, type EditedPair, type PostEditEffort } from './edit-distance.ts';
+import { State } from './types.ts';
 import type { QaCode, QaFlag } from './qa-checks.ts';
 
 /** One change of a pair's state, as its revision recorded it (states as in the pairs table; null for none). */
@@ -10,15 +11,15 @@ export interface StateChange {
   newState: number | null;
 }
 
-/** How many pairs were at least translated (translated, rejected or approved) and how many approved, at a time. */
+/** How many pairs were translated or approved (a rejected pair is work to do again) and how many approved, at a time. */
 export interface BurnUpPoint {
   at: string;
   done: number;
   approved: number;
 }
 
-const isDone = (s: number | null) => s !== null && s >= 20;
-const isApproved = (s: number | null) => s === 30;
+const isDone = (s: number | null) => s === State.translated || s === State.approved;
+const isApproved = (s: number | null) => s === State.approved;
 
 /**
  * The burn-up series: a point at `start` and one after each change, anchored on today's counts and walked

@@ -5,6 +5,7 @@ import {
   type BilingualDocument, type BilingualHeader, type BilingualPair, type FormatAdapter, type SerializeOptions,
 } from './bilingual-document.ts';
 import { ParseError } from './parse-error.ts';
+import { jsonReason } from './parser-reasons.ts';
 import type { StateValue } from '../domain/types.ts';
 
 export const JSON_FORMAT = 'duiqi-bilingual';
@@ -111,7 +112,7 @@ function parse(text: string): BilingualDocument {
     const detail = (err as Error).message;
     const line = lineOfSyntaxError(body, err as Error);
     throw new ParseError(`The JSON file is not valid JSON: ${detail}`, line === undefined ? 'errors.fileJsonSyntaxNoLine' : 'errors.fileJsonSyntax', {
-      params: { detail }, line, cause: err,
+      params: { detail, reason: jsonReason(detail) }, line, cause: err,
     });
   }
   if (!isObject(doc) || doc.format !== JSON_FORMAT) {

@@ -2,6 +2,7 @@
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ParseError } from './parse-error.ts';
+import { xmlReason } from './parser-reasons.ts';
 import { MAX_WHOLE } from './bilingual-document.ts';
 
 export interface XmlElement {
@@ -60,7 +61,9 @@ export function readXml(text: string, format: string): XmlElement {
   const verdict = XMLValidator.validate(xml);
   if (verdict !== true) {
     const detail = verdict.err.msg;
-    throw new ParseError(`The ${format} file is not well-formed XML: ${detail}`, 'errors.fileXmlSyntax', { params: { format, detail }, line: verdict.err.line });
+    throw new ParseError(`The ${format} file is not well-formed XML: ${detail}`, 'errors.fileXmlSyntax', {
+      params: { format, detail, reason: xmlReason(detail) }, line: verdict.err.line,
+    });
   }
   let parsed: OrderedNode[];
   try {
@@ -68,7 +71,9 @@ export function readXml(text: string, format: string): XmlElement {
   } catch (err) {
     // The validator lets through a few things the parser then throws on, e.g. an unclosed `<?x` after the root.
     const detail = (err as Error).message;
-    throw new ParseError(`The ${format} file is not well-formed XML: ${detail}`, 'errors.fileXmlSyntaxNoLine', { params: { format, detail }, cause: err });
+    throw new ParseError(`The ${format} file is not well-formed XML: ${detail}`, 'errors.fileXmlSyntaxNoLine', {
+      params: { format, detail, reason: xmlReason(detail) }, cause: err,
+    });
   }
   const roots = parsed.filter((n) => !('#text' in n));
   if (roots.length !== 1) {

@@ -5,6 +5,7 @@ import { AppError } from '../domain/errors.ts';
 import { StaleVersionError } from '../domain/review-workflow.ts';
 import { errorFragment, errorPage } from '../../views/error-page.ts';
 import { signedOutNotice } from '../../views/session-notice.ts';
+import { errorSentence, errorText } from '../../views/marked-text.ts';
 import { viewContext } from './render.ts';
 
 interface HttpishError {
@@ -14,22 +15,31 @@ interface HttpishError {
   expose?: boolean;
 }
 
-function describe(err: unknown, req: Request): { status: number; message: string; uiMessage: string; extra?: object } {
-  const t = req.t ?? ((k: string) => k);
+interface Described {
+  status: number;
+  /** The English sentence, for scripts and logs. */
+  message: string;
+  /** The reader's sentence, when the error has one of its own. */
+  key?: string;
+  params?: Record<string, unknown>;
+  extra?: object;
+}
+
+function describe(err: unknown): Described {
   if (err instanceof AppError) {
     const extra = err instanceof StaleVersionError ? { current: err.current } : undefined;
-    return { status: err.status, message: err.message, uiMessage: err.key ? String(t(err.key, err.params)) : err.message, extra };
+    return { status: err.status, message: err.message, key: err.key, params: err.params, extra };
   }
   const e = err as HttpishError & Error;
   const status = e.status ?? e.statusCode;
   // body-parser's errors (bad JSON, too large) are client errors with safe messages.
   if (status && status >= 400 && status < 500 && e.expose !== false) {
-    const message = e.type === 'entity.parse.failed' ? 'The request body is not valid JSON.'
-      : e.type === 'entity.too.large' ? 'The request body is too large.' : e.message;
-    return { status, message, uiMessage: message };
+    if (e.type === 'entity.parse.failed') return { status, message: 'The request body is not valid JSON.', key: 'errors.badJson' };
+    if (e.type === 'entity.too.large') return { status, message: 'The request body is too large.', key: 'errors.bodyTooLarge' };
+    return { status, message: e.message };
   }
   console.error(err);
-  return { status: 500, message: 'Something went wrong on the server. The error was logged.', uiMessage: String(t('errors.server')) };
+  return { status: 500, message: 'Something went wrong on the server. The error was logged.', key: 'errors.server' };
 }
 
 // After signing in, a form posted with an ended session goes back to the page it was on, not to its POST address.
@@ -44,18 +54,21 @@ function pageToReturnTo(req: Request): string {
 }
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const { status, message, uiMessage, extra } = describe(err, req);
+  const { status, message, extra, ...own } = describe(err);
+  const ctx = viewContext(req);
+  // An error without a sentence of its own: the English reader reads its message, any other the general refusal.
+  const { key, params } = own.key || ctx.lang === 'en' ? own : { key: 'errors.refused', params: { status } };
   if (req.path.startsWith('/api/') || req.path === '/healthz') {
     // `message` is the sentence in the user's language, for a page script to show as it is.
-    res.status(status).json({ error: message, status, message: uiMessage, ...extra });
+    res.status(status).json({ error: message, status, message: errorText(ctx, { message, key, params }), ...extra });
   } else if (req.get('hx-request')) {
     // htmx swaps error answers too: the page's script (views/static/session.js) puts this notice beside the
     // user's work instead, so what they typed stays on screen until they have signed in and retried.
-    const fragment = status === 401 ? signedOutNotice(viewContext(req)) : errorFragment(uiMessage);
+    const fragment = status === 401 ? signedOutNotice(ctx) : errorFragment(errorSentence(ctx, { message, key, params }));
     res.status(status).type('html').send(fragment.toString());
   } else if (status === 401) {
     res.redirect(303, `/login?next=${encodeURIComponent(pageToReturnTo(req))}`);
   } else {
-    res.status(status).type('html').send(errorPage(viewContext(req), status, uiMessage).toString());
+    res.status(status).type('html').send(errorPage(ctx, status, errorSentence(ctx, { message, key, params })).toString());
   }
 };

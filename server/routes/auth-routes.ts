@@ -1,13 +1,14 @@
 // Login, logout and the interface language switch.
 
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Accounts } from '../services/accounts.ts';
 import { AppError, ValidationError } from '../domain/errors.ts';
 import { clearSessionCookie, requireRole, requireUser, setSessionCookie } from '../http/auth.ts';
 import { parseCookies } from '../http/request-context.ts';
 import { textField } from '../http/params.ts';
 import { DEVICE_DAYS, type KnownDevices } from '../services/known-devices.ts';
-import { LANGUAGE_COOKIE, LANGUAGES } from '../http/i18n.ts';
+import { LANGUAGE_COOKIE } from '../http/i18n.ts';
+import { isLanguage } from '../http/language.ts';
 import { safeNext, send, viewContext } from '../http/render.ts';
 import { loginPage } from '../../views/login-page.ts';
 import { SIGNED_IN_PATH, signedInPage } from '../../views/session-notice.ts';
@@ -15,6 +16,9 @@ import type { LoginAttempt, LoginThrottle } from '../domain/login-throttle.ts';
 
 // Set at a successful login: this browser's later attempts for that account are throttled apart from everyone else's.
 const DEVICE_COOKIE = 'duiqi_device';
+
+const rememberLanguage = (res: Response, lang: string) =>
+  res.cookie(LANGUAGE_COOKIE, lang, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 86_400_000 });
 
 export function authRoutes(accounts: Accounts, throttle: LoginThrottle, devices: KnownDevices): Router {
   const r = Router();
@@ -43,6 +47,8 @@ export function authRoutes(accounts: Accounts, throttle: LoginThrottle, devices:
       await throttle.succeed(attempt);
       if (req.session) await accounts.logout(req.session.id);
       setSessionCookie(res, session.id);
+      // The account's language follows its user to this browser, and stays for its signed-out pages.
+      if (isLanguage(session.user.language)) rememberLanguage(res, session.user.language);
       if (!attempt.knownDevice) {
         res.cookie(DEVICE_COOKIE, await devices.remember(session.user.id), { httpOnly: true, sameSite: 'lax', path: '/login', maxAge: DEVICE_DAYS * 86_400_000 });
       }
@@ -84,12 +90,12 @@ export function authRoutes(accounts: Accounts, throttle: LoginThrottle, devices:
     res.set('Cache-Control', 'no-store').json({ user: { name: req.user!.name, role: req.user!.role }, csrfToken: req.csrfToken });
   });
 
-  r.post('/language', (req, res) => {
+  // Signed in, the choice is the account's, on every browser; the cookie keeps it for this browser's signed-out pages.
+  r.post('/language', async (req, res) => {
     const { lang, next } = (req.body ?? {}) as Record<string, unknown>;
-    if (!LANGUAGES.includes(lang as (typeof LANGUAGES)[number])) {
-      throw new ValidationError('That interface language is not available.', 'errors.badLanguage');
-    }
-    res.cookie(LANGUAGE_COOKIE, String(lang), { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 86_400_000 });
+    if (!isLanguage(lang)) throw new ValidationError('That interface language is not available.', 'errors.badLanguage');
+    if (req.user && !req.viaBearer) await accounts.setLanguage(req.user, lang);
+    rememberLanguage(res, lang);
     res.redirect(303, safeNext(next));
   });
 

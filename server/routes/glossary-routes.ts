@@ -5,6 +5,7 @@ import type { Glossary } from '../services/glossary.ts';
 import { requireRole, requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { glossaryPage, glossaryTable } from '../../views/glossary-page.ts';
+import { errorText } from '../../views/marked-text.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 
 function entryId(raw: unknown): number {
@@ -31,7 +32,7 @@ export function glossaryRoutes(glossary: Glossary): Router {
       send(res, glossaryTable(ctx, await glossary.list(), info ? { info } : undefined));
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      send(res, glossaryTable(ctx, await glossary.list(), { error: err.key ? ctx.t(err.key, err.params) : err.message }), 400);
+      send(res, glossaryTable(ctx, await glossary.list(), { error: errorText(ctx, err) }), 400);
     }
   };
 

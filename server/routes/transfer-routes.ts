@@ -15,6 +15,7 @@ import { send, viewContext } from '../http/render.ts';
 import { documentId } from '../http/params.ts';
 import { AppError, PayloadTooLargeError, ValidationError } from '../domain/errors.ts';
 import { importForm, importMessage, importPage, type ImportFormState } from '../../views/import-page.ts';
+import { errorSentence } from '../../views/marked-text.ts';
 
 type UploadFields = { source?: Express.Multer.File[]; translation?: Express.Multer.File[] };
 
@@ -107,7 +108,7 @@ const showOnForm: ErrorRequestHandler = (err, req, res, next) => {
   if (!(err instanceof AppError) || (err.status !== 400 && err.status !== 413)) return next(err);
   const ctx = viewContext(req);
   const state: ImportFormState = {
-    error: err.key ? ctx.t(err.key, err.params) : err.message, title: field(req, 'title'), access: field(req, 'access'), memory: asMemory(req),
+    error: errorSentence(ctx, err), title: field(req, 'title'), access: field(req, 'access'), memory: asMemory(req),
     sourceUrl: field(req, 'sourceUrl'), translationUrl: field(req, 'translationUrl'), englishOrigin: field(req, 'englishOrigin'),
     chosen: ['source', 'translation'].map((side) => fileIn(req, side as keyof UploadFields)?.name).filter((n): n is string => n !== undefined),
   };

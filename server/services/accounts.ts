@@ -10,6 +10,8 @@ export interface User {
   id: number;
   name: string;
   role: Role;
+  /** The interface language kept for the account, which every request of theirs uses; null or absent: the browser's. */
+  language?: string | null;
 }
 
 export interface Session {
@@ -34,7 +36,7 @@ const SESSION_DAYS = 7;
 const TOKEN_TOUCH_MS = 60_000;
 const NAME = /^[\p{L}\p{N}._-]{1,64}$/u;
 
-const toUser = (row: UserRow): User => ({ id: row.id, name: row.name, role: row.role });
+const toUser = (row: UserRow): User => ({ id: row.id, name: row.name, role: row.role, language: row.language });
 const active = <R extends UserRow>(row: R | undefined): R | undefined => (row && row.deactivated_at === null ? row : undefined);
 
 function checkPassword(password: string): void {
@@ -54,8 +56,13 @@ export function accounts(store: Store, now: () => number = Date.now) {
       return store.write(async (tx) => {
         if (await tx.accounts.userByName(name)) throw new ConflictError(`A user named "${name}" already exists.`, 'errors.userExists', { name });
         const id = await tx.accounts.insertUser(name, chosenRole, hash, oneTime !== undefined);
-        return { id, name, role: chosenRole, ...(oneTime ? { oneTimePassword: oneTime } : {}) };
+        return { id, name, role: chosenRole, language: null, ...(oneTime ? { oneTimePassword: oneTime } : {}) };
       });
+    },
+
+    /** Keeps the interface language the user chose; `language` is one the app offers (checked by the caller and by SQL). */
+    async setLanguage(user: User, language: string): Promise<void> {
+      await store.write((tx) => tx.accounts.setLanguage(user.id, language));
     },
 
     /** On first start with no users: an admin with the given password, or a generated one to print once. */

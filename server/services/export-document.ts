@@ -43,7 +43,7 @@ export function exportFormat(raw: unknown): FormatAdapter {
   const adapter = typeof raw === 'string' ? adapterFor(raw) : undefined;
   if (!adapter) {
     const names = formatAdapters.map((a) => a.name).join(', ');
-    throw new ValidationError(`The export format must be one of ${names}, not "${String(raw ?? '')}".`, 'errors.exportFormat', { names });
+    throw new ValidationError(`The export format must be one of ${names}, not "${String(raw ?? '')}".`, 'errors.exportFormat', { names: formatAdapters.map((a) => a.name) });
   }
   return adapter;
 }

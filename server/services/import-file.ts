@@ -75,7 +75,7 @@ export function detectFormat(name: string, text: string): FormatAdapter | undefi
 
 function decodeUpload(file: UploadedFile): DecodedFile {
   if (isDocxFile(file.name, file.bytes)) return { name: file.name, text: '', format: undefined, source: { format: 'docx', doc: docxFormat.read(file.bytes) } };
-  const { text } = decodeText(file.bytes, `The file "${file.name}"`);
+  const { text } = decodeText(file.bytes, file.name);
   const format = detectFormat(file.name, text);
   const structured = format ? undefined : detectTextFormat(file.name, text);
   return { name: file.name, text, format, source: structured && { format: structured.name, doc: structured.read(text) } };

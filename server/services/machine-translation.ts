@@ -36,6 +36,14 @@ export function configuredEngine(store: Store, mt: { url?: string; apiKey?: stri
   };
 }
 
+/**
+ * The history note of a draft, as a code the history translates for each reader (views/history-fragment.ts):
+ * "mt:ENGINE", and for the offline gloss "mt:gloss:NAMES:UNKNOWN", how many words it spelled as names or left in Chinese.
+ */
+export function mtNote(engine: string, draft: { names?: number; unknown?: number }): string {
+  return draft.names === undefined && draft.unknown === undefined ? `mt:${engine}` : `mt:${engine}:${draft.names ?? 0}:${draft.unknown ?? 0}`;
+}
+
 export function machineTranslation(store: Store, engine: () => MtEngine) {
   return {
     /** Returns how many pairs got a draft; pairs edited meanwhile are left alone. */
@@ -56,7 +64,7 @@ export function machineTranslation(store: Store, engine: () => MtEngine) {
           if (!text || !(await tx.pairs.setMachineTranslation(p.id, p.version, text, user.id))) continue;
           await tx.pairs.insertRevision({
             pairId: p.id, version: p.version + 1, authorId: user.id, action: 'mt', oldText: '', newText: text,
-            oldState: State.untranslated, newState: State.machine, comment: draft.note ?? `Machine translation (${mt.name}).`, seconds: 0,
+            oldState: State.untranslated, newState: State.machine, comment: mtNote(mt.name, draft), seconds: 0,
           });
           count++;
         }

@@ -42,7 +42,7 @@ describe('decodeText', () => {
     'when the text holds %s then it is refused naming the character and its line', (_name, ch) => {
       const label = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
       expect(() => decodeText(Buffer.from(`第一行。\r\n第二行${ch}。`), 'zh.txt'))
-        .toThrow(`zh.txt contains the control character ${label} on line 2; remove it and upload the file again.`);
+        .toThrow(`The file "zh.txt" contains the control character ${label} on line 2; remove it and upload the file again.`);
     });
 
   it('when the file is GB18030/GBK then it is detected and decoded', () => {

@@ -10,17 +10,19 @@ describe('burnUp', () => {
     expect(burnUp([], { done: 3, approved: 1 }, at(8))).toEqual([{ at: at(8), done: 3, approved: 1 }]);
   });
 
-  it('when a pair is saved, approved, and another rejected then each change is a step ending at today\'s counts', () => {
+  it('when a pair is saved, approved, and another saved then rejected then each change is a step ending at today\'s counts, the rejection a step down', () => {
     const points = burnUp([
       { at: at(9), oldState: 10, newState: 20 },
       { at: at(10), oldState: 20, newState: 30 },
-      { at: at(11), oldState: 0, newState: 25 },
-    ], { done: 2, approved: 1 }, at(8));
+      { at: at(11), oldState: 0, newState: 20 },
+      { at: at(12), oldState: 20, newState: 25 },
+    ], { done: 1, approved: 1 }, at(8));
     expect(points).toEqual([
       { at: at(8), done: 0, approved: 0 },
       { at: at(9), done: 1, approved: 0 },
       { at: at(10), done: 1, approved: 1 },
       { at: at(11), done: 2, approved: 1 },
+      { at: at(12), done: 1, approved: 1 },
     ]);
   });
 

@@ -58,7 +58,8 @@ describe('the glossary', () => {
     expect(page.text).toContain('data-qa="glossary"');
     // 公平正义 is agreed as "fairness and justice"; the MT wrote "justice and justice".
     expect(page.text).toContain('justice and justice');
-    expect(page.text).toContain('公平正义 → fairness and justice');
+    // The reason quotes both terms, each marked with its language.
+    expect(page.text).toContain('<span lang="zh-CN">公平正义</span> → <span lang="en">fairness and justice</span>');
     const rows = (html: string) => html.match(/data-testid="pair-row"/g)?.length ?? 0;
     const all = await c.get(`/documents/${docs.demo}`);
     expect(rows(page.text)).toBeGreaterThan(0);

@@ -97,7 +97,7 @@ describe('import by web address', () => {
     ['a file: address', () => ({ sourceUrl: 'file:///etc/passwd' }), 400, /Only http and https/, /只能获取 http 和 https/],
     ['a private network address', () => ({ sourceUrl: 'http://10.1.2.3/page' }), 400, /10\.1\.2\.3/, /不是公网地址/],
     ['an IPv6 loopback', () => ({ sourceUrl: 'http://[::1]:80/' }), 400, /::1/, /不是公网地址/],
-    ['a name that resolves to this machine', () => ({ sourceUrl: 'http://localhost/' }), 400, /"localhost" is at .*not a public/, /“localhost”的地址/],
+    ['a name that resolves to this machine', () => ({ sourceUrl: 'http://localhost/' }), 400, /"localhost" is at .*not a public/, /“<span translate="no">localhost<\/span>”的地址/],
     ['an endless redirect', () => ({ sourceUrl: `${base}/loop` }), 400, /redirects more than 5 times/, /重定向超过了 5 次/],
     ['a missing page', () => ({ sourceUrl: `${base}/missing` }), 400, /answered 404/, /返回了 404/],
     ['a server that never answers', () => ({ sourceUrl: `${base}/slow` }), 400, /did not answer within 1\.5 seconds/, /在 1\.5 秒内没有响应/],

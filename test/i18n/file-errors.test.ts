@@ -165,10 +165,11 @@ describe('POST /import of a broken file', () => {
     return sentenceIn(res.text);
   }
 
-  const FILES: { file: string; content: string; zh: string; en: string | RegExp }[] = [
+  const FILES: { file: string; content: string; zh: string; en: string }[] = [
     {
       file: 'broken.tmx', content: BROKEN_TMX,
-      zh: 'TMX 文件不是格式正确的 XML（第 5 行）：', en: /^The TMX file is not well-formed XML: .+ \(line 5\)$/,
+      zh: 'TMX 文件不是格式正确的 XML（第 5 行）：此处应是“seg”（始于第 5 行第 31 列）的结束标签，而不是“tuv”的结束标签。',
+      en: 'The TMX file is not well-formed XML: Expected closing tag \'seg\' (opened in line 5, col 31) instead of closing tag \'tuv\'. (line 5)',
     },
     {
       file: 'page.tmx', content: '<?xml version="1.0"?>\n<html><body/></html>\n',
@@ -180,7 +181,7 @@ describe('POST /import of a broken file', () => {
     },
     {
       file: 'broken.json', content: '{\n  "format": "duiqi-bilingual",\n  oops\n}',
-      zh: 'JSON 文件不是有效的 JSON（第 3 行）：', en: /^The JSON file is not valid JSON: .+ \(line 3\)$/,
+      zh: 'JSON 文件不是有效的 JSON（第 3 行）：此处应是带双引号的属性名。', en: 'The JSON file is not valid JSON: Expected double-quoted property name in JSON (line 3)',
     },
     {
       file: 'doctype.xlf', content: good.xliff.replace('?>\n', '?>\n<!DOCTYPE xliff [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'),
@@ -202,8 +203,7 @@ describe('POST /import of a broken file', () => {
 
   it.each(FILES)('when an English reader uploads $file then the sentence is the English one, unchanged', async ({ file, content, en }) => {
     const sentence = await importFile(file, content, { cookie: cookie('en') });
-    if (typeof en === 'string') expect(sentence).toBe(en);
-    else expect(sentence).toMatch(en);
+    expect(sentence).toBe(en);
   });
 
   it('when the browser asks for zh-CN and htmx posts then the form fragment carries the Chinese sentence', async () => {
@@ -229,8 +229,10 @@ describe('POST /import of a broken file', () => {
 
 /** The import error paragraph's text, unescaped. */
 function sentenceIn(page: string): string {
-  const m = /data-testid="import-error">([^<]*)<\/p>/.exec(page);
+  const m = /data-testid="import-error">([\s\S]*?)<\/p>/.exec(page);
   expect(m, page.slice(0, 500)).not.toBeNull();
+  // Values quoted from the file or the parser sit in their own elements (views/marked-text.ts).
+  m![1] = m![1]!.replace(/<\/?span[^>]*>/g, '');
   const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#123': '{', '#125': '}' };
   return m![1]!.replace(/&(amp|lt|gt|quot|#39|#123|#125);/g, (_e, name: string) => entities[name]!);
 }

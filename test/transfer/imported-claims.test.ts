@@ -52,8 +52,8 @@ describe('states claimed by imported files', () => {
       expect((await server.rows('SELECT last_editor_id, imported_state, imported_editor FROM pairs WHERE id = ?', [pair!.id]))[0])
         .toEqual({ last_editor_id: null, imported_state: State.approved, imported_editor: 'rita' });
 
-      expect((await call(lin, 'GET', `/documents/${doc}`)).text).toContain('imported as approved by rita');
-      expect((await call(lin, 'GET', `/documents/${doc}`, undefined, { 'accept-language': 'zh-CN' })).text).toContain('导入时由 rita 标为已批准');
+      expect((await call(lin, 'GET', `/documents/${doc}`)).text).toContain('imported as approved by <span translate="no">rita</span>');
+      expect((await call(lin, 'GET', `/documents/${doc}`, undefined, { 'accept-language': 'zh-CN' })).text).toContain('导入时由 <span translate="no">rita</span> 标为已批准');
 
       const approvedOnly = JSON.parse((await download(server, `/api/documents/${doc}/export?format=json`, lin)).text) as { pairs: unknown[] };
       expect(approvedOnly.pairs).toEqual([]);
@@ -73,7 +73,7 @@ describe('states claimed by imported files', () => {
       expect(approved.pairs[0]).toMatchObject({ state: State.approved, lastEditor: 'rita', importedState: State.approved });
       const editorAfter = (await call(lin, 'GET', `/documents/${other.json().id as number}/pairs/${otherPair!.id}/edit`)).text;
       expect(editorAfter).toContain('The two sides agreed to deepen cooperation in every field.');
-      expect(editorAfter).toContain('approved in “伪造的批准”');
+      expect(editorAfter).toContain('approved in “<span translate="no">伪造的批准</span>”');
     });
   }
 
@@ -85,6 +85,6 @@ describe('states claimed by imported files', () => {
     }, { token: lin });
     const [pair] = (await call(lin, 'GET', `/api/documents/${doc.json().id as number}/pairs`)).json() as { id: number }[];
     const editor = (await call(lin, 'GET', `/documents/${doc.json().id as number}/pairs/${pair!.id}/edit`, undefined, { 'accept-language': 'zh-CN' })).text;
-    expect(editor).toContain('来自记忆库文件“外部记忆库”');
+    expect(editor).toContain('来自记忆库文件“<span translate="no">外部记忆库</span>”');
   });
 });

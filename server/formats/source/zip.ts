@@ -2,6 +2,7 @@
 
 import zlib from 'node:zlib';
 import { ParseError } from '../parse-error.ts';
+import type { Reason } from '../../domain/errors.ts';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -15,8 +16,10 @@ interface Entry {
   localOffset: number;
 }
 
-function corrupt(format: string, detail: string): ParseError {
-  return new ParseError(`The ${format} file is not a readable zip archive: ${detail}.`, 'formats.zipCorrupt', { params: { format, detail } });
+/** `why` names the reason's sentence (parserReasons.zip…), which the English `detail` says too. */
+function corrupt(format: string, detail: string, why: string, params: Record<string, string> = {}): ParseError {
+  const reason: Reason = { key: `parserReasons.${why}`, params };
+  return new ParseError(`The ${format} file is not a readable zip archive: ${detail}.`, 'formats.zipCorrupt', { params: { format, detail, reason } });
 }
 
 function centralDirectory(bytes: Uint8Array, format: string): Entry[] {
@@ -29,12 +32,12 @@ function centralDirectory(bytes: Uint8Array, format: string): Entry[] {
       break;
     }
   }
-  if (eocd < 0) throw corrupt(format, 'no end of central directory');
+  if (eocd < 0) throw corrupt(format, 'no end of central directory', 'zipNoEnd');
   const count = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
   const entries: Entry[] = [];
   for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw corrupt(format, 'a damaged central directory');
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw corrupt(format, 'a damaged central directory', 'zipDirectory');
     const nameLength = view.getUint16(at + 28, true);
     entries.push({
       flags: view.getUint16(at + 8, true),
@@ -59,12 +62,12 @@ export function readZipEntries(bytes: Uint8Array, names: readonly string[], maxB
   let budget = maxBytes;
   for (const e of centralDirectory(bytes, format)) {
     if (!names.includes(e.name) || out.has(e.name)) continue;
-    if (e.flags & 1) throw corrupt(format, `"${e.name}" is encrypted`);
+    if (e.flags & 1) throw corrupt(format, `"${e.name}" is encrypted`, 'zipEncrypted', { name: e.name });
     const at = e.localOffset;
-    if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw corrupt(format, `"${e.name}" has no local header`);
+    if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw corrupt(format, `"${e.name}" has no local header`, 'zipNoLocalHeader', { name: e.name });
     const dataStart = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const data = bytes.subarray(dataStart, dataStart + e.compressedSize);
-    if (data.length !== e.compressedSize) throw corrupt(format, `"${e.name}" is cut short`);
+    if (data.length !== e.compressedSize) throw corrupt(format, `"${e.name}" is cut short`, 'zipCutShort', { name: e.name });
     let content: Buffer;
     if (e.method === 0) content = Buffer.from(data);
     else if (e.method === 8) {
@@ -72,9 +75,9 @@ export function readZipEntries(bytes: Uint8Array, names: readonly string[], maxB
         content = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw tooBig(format, maxBytes);
-        throw corrupt(format, `"${e.name}" does not inflate`);
+        throw corrupt(format, `"${e.name}" does not inflate`, 'zipInflate', { name: e.name });
       }
-    } else throw corrupt(format, `"${e.name}" uses compression method ${e.method}`);
+    } else throw corrupt(format, `"${e.name}" uses compression method ${e.method}`, 'zipMethod', { name: e.name, method: String(e.method) });
     budget -= content.length;
     if (budget < 0) throw tooBig(format, maxBytes);
     out.set(e.name, content);
