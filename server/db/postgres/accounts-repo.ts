@@ -4,7 +4,7 @@ import type { Role } from '../../domain/types.ts';
 import { ANOTHER_ACTIVE_ADMIN, type SessionRow, type TokenRow, type UserListRow, type UserRow } from '../accounts-repo.ts';
 import { one, row, rows, run, type Sql } from './connect.ts';
 
-const USER = 'SELECT id, name, role, password_hash, deactivated_at, must_change_password FROM users';
+const USER = 'SELECT id, name, role, password_hash, language, deactivated_at, must_change_password FROM users';
 const LISTED = 'SELECT id, name, role, created_at, last_login_at, deactivated_at, must_change_password FROM users';
 
 /**
@@ -43,6 +43,7 @@ export function accountsRepo(sql: Sql) {
     setPassword: (id: number, passwordHash: string, mustChange: boolean) =>
       run(sql, 'UPDATE users SET password_hash = $1, must_change_password = $2 WHERE id = $3', [passwordHash, mustChange ? 1 : 0, id]),
     touchLogin: (id: number, at: string) => run(sql, 'UPDATE users SET last_login_at = $1 WHERE id = $2', [at, id]),
+    setLanguage: (id: number, language: string) => run(sql, 'UPDATE users SET language = $1 WHERE id = $2', [language, id]),
     insertSession: (s: SessionRow) =>
       run(sql, 'INSERT INTO sessions (id, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)', [s.id, s.user_id, s.csrf_token, s.expires_at]),
     session: (id: string) => row<SessionRow>(sql, 'SELECT id, user_id, csrf_token, expires_at FROM sessions WHERE id = $1', [id]),
@@ -53,7 +54,7 @@ export function accountsRepo(sql: Sql) {
     insertToken: async (userId: number, tokenHash: string, name: string | null = null) =>
       (await one<number>(sql, 'INSERT INTO api_tokens (user_id, token_hash, name) VALUES ($1, $2, $3) RETURNING id', [userId, tokenHash, name]))!,
     userByTokenHash: (hash: string) => row<UserRow & { last_used_at: string | null }>(sql, `SELECT u.id, u.name, u.role, u.password_hash,
-        u.deactivated_at, u.must_change_password, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1`, [hash]),
+        u.language, u.deactivated_at, u.must_change_password, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1`, [hash]),
     touchToken: (hash: string, at: string) => run(sql, 'UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2', [at, hash]),
     tokensOf: (userId: number) => rows<TokenRow>(sql,
       'SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at, id', [userId]),

@@ -12,7 +12,7 @@ contract('accounts repository', (store) => {
     expect(lin).toBeTypeOf('number');
     expect(mei).toBeGreaterThan(lin);
     expect(await accounts.userByName('lin')).toEqual({
-      id: lin, name: 'lin', role: 'reviewer', password_hash: 'scrypt$hash-of-lin', deactivated_at: null, must_change_password: 0 });
+      id: lin, name: 'lin', role: 'reviewer', password_hash: 'scrypt$hash-of-lin', language: null, deactivated_at: null, must_change_password: 0 });
     expect(await accounts.userById(mei)).toMatchObject({ id: mei, name: 'mei', role: 'translator' });
     expect(await accounts.userByName('nobody')).toBeUndefined();
     expect(await accounts.countUsers()).toBe(2);
@@ -37,7 +37,7 @@ contract('accounts repository', (store) => {
     const user = await addUser(store(), 'lin', 'admin');
     await accounts.insertToken(user, 'hash-1');
     expect(await accounts.userByTokenHash('hash-1')).toEqual({
-      id: user, name: 'lin', role: 'admin', password_hash: 'scrypt$hash-of-lin', deactivated_at: null, must_change_password: 0, last_used_at: null });
+      id: user, name: 'lin', role: 'admin', password_hash: 'scrypt$hash-of-lin', language: null, deactivated_at: null, must_change_password: 0, last_used_at: null });
     await accounts.touchToken('hash-1', '2026-12-04T04:45:00.123Z');
     expect(await accounts.userByTokenHash('hash-1')).toMatchObject({ last_used_at: '2026-12-04T04:45:00.123Z' });
     expect(await accounts.userByTokenHash('hash-2')).toBeUndefined();
@@ -65,6 +65,8 @@ contract('accounts repository', (store) => {
     const lin = (await accounts.insertUser('Lin', 'reviewer', 'scrypt$once', true));
     expect((await accounts.listUsers()).map((u) => u.name)).toEqual(['Lin', 'mei']);
     expect(await accounts.userById(lin)).toMatchObject({ must_change_password: 1 });
+    await accounts.setLanguage(lin, 'zh-CN');
+    expect(await accounts.userByName('Lin')).toMatchObject({ language: 'zh-CN' });
     await accounts.setPassword(lin, 'scrypt$own', false);
     await accounts.touchLogin(lin, '2026-12-04T05:00:00.123Z');
     expect(await accounts.listedUser(lin)).toMatchObject({ must_change_password: 0, last_login_at: '2026-12-04T05:00:00.123Z' });
