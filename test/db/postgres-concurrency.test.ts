@@ -3,6 +3,7 @@
 
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { accountsRepo } from '../../server/db/postgres/accounts-repo.ts';
 import { alignmentRepo } from '../../server/db/postgres/alignment-repo.ts';
 import { documentsRepo } from '../../server/db/postgres/documents-repo.ts';
 import { loginCounters } from '../../server/db/postgres/login-counters-repo.ts';
@@ -112,5 +113,29 @@ describePostgres('concurrent writers on PostgreSQL', () => {
     await align.commit();
     const stored = await documentsRepo(db.pool).pairs(documentId);
     expect(stored.map((p) => p.pair.tgt_text)).toEqual(['One. Saved.', 'Three.']);
+  });
+
+  it('when the only two admins demote or deactivate each other at once then the second waits, then is refused', async () => {
+    let made = 0;
+    const admin = async (name: string) => accountsRepo(db.pool).insertUser(`${name}-${++made}`, 'admin', 'scrypt$x');
+    for (const [first, second] of [
+      [(sql: pg.ClientBase, id: number) => accountsRepo(sql).setRole(id, 'translator'), (sql: pg.ClientBase, id: number) => accountsRepo(sql).setRole(id, 'reviewer')],
+      [(sql: pg.ClientBase, id: number) => accountsRepo(sql).deactivate(id, '2026-12-04T05:00:00.000Z'),
+        (sql: pg.ClientBase, id: number) => accountsRepo(sql).setRole(id, 'translator')],
+    ] as const) {
+      // Every other admin of earlier cases steps down first, so these two are the last.
+      await db.pool.query("UPDATE users SET role = 'translator' WHERE role = 'admin'");
+      const [lin, mei] = [await admin('lin'), await admin('mei')];
+      const a = await begin();
+      const b = await begin();
+      expect(await first(a.client, lin)).toBe(1);
+      const other = second(b.client, mei);
+      expect(await stillWaiting(other)).toBe(true);
+      await a.commit();
+      expect(await other).toBe(0);
+      await b.commit();
+      const { rows } = await db.pool.query("SELECT count(*) AS n FROM users WHERE role = 'admin' AND deactivated_at IS NULL");
+      expect(rows[0].n).toBe(1);
+    }
   });
 });
