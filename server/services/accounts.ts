@@ -56,7 +56,7 @@ export function accounts(store: Store, now: () => number = Date.now) {
       return store.write(async (tx) => {
         if (await tx.accounts.userByName(name)) throw new ConflictError(`A user named "${name}" already exists.`, 'errors.userExists', { name });
         const id = await tx.accounts.insertUser(name, chosenRole, hash, oneTime !== undefined);
-        return { id, name, role: chosenRole, language: null, ...(oneTime ? { oneTimePassword: oneTime } : {}) };
+        return { id, name, role: chosenRole, ...(oneTime ? { oneTimePassword: oneTime } : {}) };
       });
     },
 
