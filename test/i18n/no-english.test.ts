@@ -68,6 +68,11 @@ function expectChinese(res: { status: number; text: string; headers: Headers }, 
 describe('pages and fragments in 中文', () => {
   const PAGES: [string, () => string, () => Client][] = [
     ['the document list', () => '/documents', () => lin],
+    ['the document list searched and sorted', () => '/documents?q=nothing-matches-this&sort=title', () => lin],
+    ['the archived documents', () => '/documents?state=archived', () => lin],
+    ['the trash, as an admin', () => '/documents?state=trash', () => mei],
+    ['the users, as an admin', () => '/admin/users', () => mei],
+    ['one\'s own account and API tokens', () => '/account', () => lin],
     ['the document page', () => `/documents/${docs.demo}`, () => lin],
     ['the document page as a reviewer', () => `/documents/${docs.demo}`, () => wang],
     ['the document page as an admin, with its members panel', () => `/documents/${ids.secret}`, () => mei],
