@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { addUser, browserUnavailable, launchBrowser, login } from '../support/browser.ts';
-import { ROOT, startWorkbench, type Workbench } from '../support/start-workbench.ts';
+import { browserUnavailable, closeWorkbench, login, openWorkbench } from '../support/browser.ts';
+import { ROOT, type Workbench } from '../support/start-workbench.ts';
 import { tempDir } from '../support/test-server.ts';
 
 const skip = browserUnavailable();
@@ -30,17 +30,11 @@ describe.skipIf(skip)('managing documents in the browser', () => {
   let demo: number;
 
   beforeAll(async () => {
-    wb = await startWorkbench({ DUIQI_ADMIN_PASSWORD: 'admin-password' });
-    addUser(wb.dbFile, 'root', 'admin');
-    context = await launchBrowser();
-    page = await context.newPage();
+    ({ wb, context, page } = await openWorkbench([['root', 'admin']]));
     await login(page, wb.url, 'root');
     demo = Number(await page.locator('table.documents tbody tr').first().getAttribute('data-testid').then((t) => t!.replace('document-', '')));
   });
-  afterAll(async () => {
-    await context?.close();
-    await wb?.stop();
-  });
+  afterAll(() => closeWorkbench({ wb, context }));
 
   const listRow = (id: number) => page.locator(`[data-testid=document-${id}]`);
   /** Runs an action and waits until the list it brings back is on the page. */

@@ -2,8 +2,8 @@
 // and History's way back to an earlier text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Dialog, Page } from 'playwright-core';
-import { addUser, browserUnavailable, launchBrowser, login } from '../support/browser.ts';
-import { startWorkbench, type Workbench } from '../support/start-workbench.ts';
+import { browserUnavailable, closeWorkbench, login, openWorkbench } from '../support/browser.ts';
+import type { Workbench } from '../support/start-workbench.ts';
 
 const skip = browserUnavailable();
 
@@ -14,19 +14,13 @@ describe.skipIf(skip)('keeping what a translator types', () => {
   let documentUrl: string;
 
   beforeAll(async () => {
-    wb = await startWorkbench({ DUIQI_ADMIN_PASSWORD: 'admin-password' });
-    addUser(wb.dbFile, 'lin', 'translator');
-    context = await launchBrowser();
-    page = await context.newPage();
+    ({ wb, context, page } = await openWorkbench([['lin', 'translator']]));
     await login(page, wb.url, 'lin');
     await page.click('table.documents a');
     await page.waitForSelector('[data-testid=pair-row]');
     documentUrl = page.url();
   });
-  afterAll(async () => {
-    await context?.close();
-    await wb?.stop();
-  });
+  afterAll(() => closeWorkbench({ wb, context }));
 
   const row = (text: string) => page.locator('tr.pair', { hasText: text });
   const editor = () => page.locator('tr.editing');

@@ -3,8 +3,8 @@
 // reads the reply and resolves the thread. A rejection without a comment is refused beside the field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { addUser, browserUnavailable, launchBrowser, login } from '../support/browser.ts';
-import { startWorkbench, type Workbench } from '../support/start-workbench.ts';
+import { browserUnavailable, closeWorkbench, login, openWorkbench } from '../support/browser.ts';
+import type { Workbench } from '../support/start-workbench.ts';
 
 const skip = browserUnavailable();
 const ROW = 'close friends and partners';
@@ -17,16 +17,9 @@ describe.skipIf(skip)('the review loop in a real browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    wb = await startWorkbench({ DUIQI_ADMIN_PASSWORD: 'admin-password' });
-    addUser(wb.dbFile, 'lin', 'translator');
-    addUser(wb.dbFile, 'wang', 'reviewer');
-    context = await launchBrowser();
-    page = await context.newPage();
+    ({ wb, context, page } = await openWorkbench([['lin', 'translator'], ['wang', 'reviewer']]));
   });
-  afterAll(async () => {
-    await context?.close();
-    await wb?.stop();
-  });
+  afterAll(() => closeWorkbench({ wb, context }));
 
   const row = () => page.locator('tr.pair', { hasText: ROW });
   const editor = () => page.locator('tr.editing');

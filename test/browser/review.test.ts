@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { addUser, browserUnavailable, launchBrowser, login, screenshotPath } from '../support/browser.ts';
-import { startWorkbench, type Workbench } from '../support/start-workbench.ts';
+import { browserUnavailable, closeWorkbench, login, openWorkbench, screenshotPath } from '../support/browser.ts';
+import type { Workbench } from '../support/start-workbench.ts';
 
 const skip = browserUnavailable();
 
@@ -13,16 +13,9 @@ describe.skipIf(skip)('post-editing and review in a real browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    wb = await startWorkbench({ DUIQI_ADMIN_PASSWORD: 'admin-password' });
-    addUser(wb.dbFile, 'lin', 'translator');
-    addUser(wb.dbFile, 'wang', 'reviewer');
-    context = await launchBrowser();
-    page = await context.newPage();
+    ({ wb, context, page } = await openWorkbench([['lin', 'translator'], ['wang', 'reviewer']]));
   });
-  afterAll(async () => {
-    await context?.close();
-    await wb?.stop();
-  });
+  afterAll(() => closeWorkbench({ wb, context }));
 
   it('when a translator fixes "justice and justice" and presses Ctrl+Enter then it is saved and the next row opens', async () => {
     await login(page, wb.url, 'lin');

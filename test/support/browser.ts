@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { tempDir } from './test-server.ts';
-import { ROOT } from './start-workbench.ts';
+import { ROOT, startWorkbench, type Workbench } from './start-workbench.ts';
 
 export const CHROME = [process.env.CHROME_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && fs.existsSync(p));
 
@@ -75,4 +75,17 @@ export async function login(page: Page, url: string, name: string): Promise<void
   await page.fill('input[name=password]', `${name}-password`);
   await page.click('form[action="/login"] button[type=submit]');
   await page.waitForURL('**/documents');
+}
+
+/** A workbench process (admin password `admin-password`) with these accounts, and one page in a fresh browser. */
+export async function openWorkbench(users: readonly (readonly [name: string, role: string])[] = []): Promise<{ wb: Workbench; context: BrowserContext; page: Page }> {
+  const wb = await startWorkbench({ DUIQI_ADMIN_PASSWORD: 'admin-password' });
+  for (const [name, role] of users) addUser(wb.dbFile, name, role);
+  const context = await launchBrowser();
+  return { wb, context, page: await context.newPage() };
+}
+
+export async function closeWorkbench(opened: { wb?: Workbench; context?: BrowserContext }): Promise<void> {
+  await opened.context?.close();
+  await opened.wb?.stop();
 }
