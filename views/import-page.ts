@@ -1,6 +1,7 @@
 // The upload page: two texts (plain or structured, as files or web addresses) to align, one TMX/XLIFF/JSON file kept as it is, or TMX into the memory.
 
-import { html, type SafeHtml } from './html.ts';
+import { escapeHtml, html, SafeHtml } from './html.ts';
+import { markedT } from './marked-text.ts';
 import { layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 import { sourceFormats } from '../server/formats/source/source-formats.ts';
@@ -29,9 +30,13 @@ const SOURCE_TYPES = `${TRANSLATION_TYPES},.tmx,.xlf,.xliff,.json,application/js
  */
 export function importMessage(ctx: ViewContext, state: ImportFormState): SafeHtml {
   return html`${state.error ? html`<p class="error" role="alert" data-testid="import-error">${state.error}</p>` : ''}${
-    state.chosen?.length ? html`<p class="meta" data-testid="import-choose-again">${ctx.t('languageCheck.chooseAgain', { names: state.chosen.join(ctx.t('languageCheck.listSeparator')) })}</p>` : ''}${
+    state.chosen?.length ? html`<p class="meta" data-testid="import-choose-again">${markedT(ctx, 'languageCheck.chooseAgain', { names: fileNames(ctx, state.chosen) }, {})}</p>` : ''}${
     state.loaded !== undefined ? html`<p class="info" role="status" data-testid="import-loaded">${ctx.t('import.loaded', { count: state.loaded })}</p>` : ''}`;
 }
+
+/** The user's file names, each marked as a name, in the reader's list. */
+const fileNames = (ctx: ViewContext, names: string[]) =>
+  SafeHtml.of(names.map((n) => `<span translate="no">${escapeHtml(n)}</span>`).join(escapeHtml(ctx.t('languageCheck.listSeparator'))));
 
 /** The form alone: htmx swaps it in place, so a refusal shows its sentence without leaving the page. */
 export function importForm(ctx: ViewContext, state: ImportFormState = {}): SafeHtml {

@@ -25,7 +25,7 @@ export function markedT(ctx: ViewContext, key: string, params: Record<string, un
 
 /** Values of error sentences that quote the user's input or a library's English diagnosis, not the interface. */
 const QUOTED_IN_ERRORS: Record<string, Mark> = {
-  name: 'name', url: 'name', value: 'name', path: 'name', host: 'name', address: 'name', tag: 'name', open: 'name', tags: 'name', token: 'name',
+  name: 'name', url: 'name', value: 'name', path: 'name', host: 'name', address: 'name', tag: 'name', open: 'name', tags: 'name', token: 'name', zhFile: 'name', enFile: 'name',
   detail: 'en', text: 'en',
 };
 

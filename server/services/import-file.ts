@@ -102,7 +102,7 @@ function checkLanguages(zh: NamedText, en: NamedText): void {
   const [zhIs, enIs] = [textLanguage(zh.text), textLanguage(en.text)];
   if (zhIs === 'en' && enIs === 'zh') {
     throw new ValidationError(`The files are swapped: "${zh.name}" is English and "${en.name}" is Chinese. Choose the Chinese text first and its English translation second.`,
-      'languageCheck.swapped', { zh: zh.name, en: en.name });
+      'languageCheck.swapped', { zhFile: zh.name, enFile: en.name });
   }
   if (zhIs === 'en') {
     throw new ValidationError(`"${zh.name}" is English, not Chinese: choose the Chinese text as the first file.`, 'languageCheck.notChinese', { name: zh.name });

@@ -91,6 +91,13 @@ describe('a refused form', () => {
     expect(res.text).toContain('value="我的标题"');
     expect(res.text).toMatch(/value="human" data-testid="import-human" checked/);
     expect(res.text).toMatch(/<option value="members" selected>/);
-    expect(res.text).toContain('Choose the files again (en.txt, zh.txt)');
+    expect(res.text).toContain('Choose the files again (<span translate="no">en.txt</span>, <span translate="no">zh.txt</span>)');
+  });
+
+  it('when the refusal is read in Chinese then the file names it quotes are marked as names, not left as English words', async () => {
+    const res = await upload(server, '/import', { source: en, translation: zh }, { token: lin, headers: { 'accept-language': 'zh-CN' } });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('两个文件放反了：“<span translate="no">en.txt</span>”是英文，“<span translate="no">zh.txt</span>”是中文。');
+    expect(res.text).toContain('请重新选择文件（<span translate="no">en.txt</span>、<span translate="no">zh.txt</span>）');
   });
 });
