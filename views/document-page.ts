@@ -8,6 +8,7 @@ import type { DocumentSummary } from '../server/services/documents.ts';
 import type { PostEditEffort } from '../server/domain/edit-distance.ts';
 import { pairRow } from './pair-row.ts';
 import { memoRow } from './row-memo.ts';
+import { ROW_STATES } from '../server/domain/types.ts';
 import { accessPanel } from './access-panel.ts';
 import type { DocumentSharing } from '../server/services/document-access.ts';
 import { exportDialog } from './export-dialog.ts';
@@ -20,7 +21,6 @@ import { formatDateLine, formatDecimal, formatNumber } from './local-format.ts';
 
 export const ROWS_PER_PAGE = 200;
 const QA_CODES = ['numbers', 'glossary', 'repeated', 'fragment', 'broken', 'empty', 'length', 'punctuation'] as const;
-const STATES = ['untranslated', 'machine', 'translated', 'rejected', 'approved'] as const;
 
 function filterQuery(f: RowFilter): string {
   return new URLSearchParams(Object.entries(f).filter(([, v]) => v) as [string, string][]).toString();
@@ -38,9 +38,9 @@ export function rowsFragment(ctx: ViewContext, docId: number, rows: ShownRow[], 
 
 // An SVG bar: its widths are attributes, which the Content-Security-Policy allows where inline styles are not.
 const progressParts = (p: Progress) =>
-  [['approved', p.approved], ['translated', p.translated], ['rejected', p.rejected], ['machine', p.machine], ['untranslated', p.untranslated]] as const;
+  [['approved', p.approved], ['translated', p.translated], ['rejected', p.rejected], ['machine', p.machine], ['gloss', p.gloss], ['untranslated', p.untranslated]] as const;
 
-/** The progress bar itself: approved, translated, rejected, machine and untranslated pairs as shares of the whole. */
+/** The progress bar itself: approved, translated, rejected, machine, gloss-draft and untranslated pairs as shares of the whole. */
 export function progressSvg(ctx: ViewContext, p: Progress): SafeHtml {
   const parts = progressParts(p);
   let x = 0;
@@ -70,13 +70,26 @@ function effortLine(ctx: ViewContext, e: PostEditEffort): SafeHtml {
 function filters(ctx: ViewContext, docId: number, f: RowFilter): SafeHtml {
   return html`<form class="filters" method="get" action="/documents/${docId}" data-rows="/documents/${docId}/rows" hx-sync="this:replace" data-testid="filters">
     <label>${ctx.t('filters.state')} <select name="state"><option value="">${ctx.t('filters.all')}</option>
-      ${STATES.map((s) => html`<option value="${s}"${f.state === s ? html` selected` : ''}>${ctx.t(`states.${s}`)}</option>`)}</select></label>
+      ${ROW_STATES.map((s) => html`<option value="${s}"${f.state === s ? html` selected` : ''}>${ctx.t(`states.${s}`)}</option>`)}</select></label>
     <label>${ctx.t('filters.qa')} <select name="qa"><option value="">${ctx.t('filters.all')}</option>
       <option value="any"${f.qa === 'any' ? html` selected` : ''}>${ctx.t('filters.anyFlag')}</option>
       ${QA_CODES.map((c) => html`<option value="${c}"${f.qa === c ? html` selected` : ''}>${ctx.t(`qa.names.${c}`)}</option>`)}</select></label>
     <label>${ctx.t('filters.text')} <input type="search" name="q" value="${f.q ?? ''}" placeholder="${ctx.t('filters.textPlaceholder')}"></label>
     <noscript><button type="submit">${ctx.t('filters.apply')}</button></noscript>
   </form>`;
+}
+
+/** Renaming it and deleting it to the trash, for its creator and admins: plain forms that come back here, or go to the trash. */
+function manageForms(ctx: ViewContext, doc: DocumentSummary): SafeHtml {
+  const base = `/documents/${doc.id}`;
+  const csrf = html`<input type="hidden" name="_csrf" value="${ctx.csrfToken}">`;
+  return html`<details class="manage" data-testid="manage-document"><summary>${ctx.t('documentManage.manage')}</summary>
+    <form method="post" action="${base}/rename" class="inline">${csrf}<input type="hidden" name="back" value="${base}">
+      <label>${ctx.t('lifecycle.newTitle')} <input name="title" value="${doc.title}" required maxlength="500" translate="no" data-testid="page-rename-title"></label>
+      <button type="submit" data-testid="page-rename-save">${ctx.t('lifecycle.save')}</button></form>
+    <form method="post" action="${base}/delete" class="inline">${csrf}<input type="hidden" name="list" value="/documents?state=trash">
+      <button type="submit" class="danger" data-testid="page-delete">${ctx.t('lifecycle.delete')}</button>
+      <span class="muted">${ctx.t('documentManage.deleteExplained', { days: 30 })}</span></form></details>`;
 }
 
 export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; progress: Progress; effort: PostEditEffort; sharing: DocumentSharing; sourceFormat?: string },
@@ -97,6 +110,7 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   ${doc.counts.untranslated > 0 ? mtForm(ctx, doc.id, doc.counts.untranslated) : ''}
   <p class="doc-actions"><a href="/documents/${doc.id}/align" data-testid="align-link">${ctx.t('align.open')}</a>
     · <a href="/documents/${doc.id}/charts" data-testid="charts-link">${ctx.t('charts.open')}</a></p>
+  ${view.sharing.mayManage ? manageForms(ctx, doc) : ''}
   ${exportDialog(ctx, doc.id, { sourceFormat: view.sourceFormat, untranslated: doc.counts.untranslated })}
   ${accessPanel(ctx, doc.id, view.sharing)}
   ${filters(ctx, doc.id, filter)}

@@ -8,11 +8,14 @@ import { stateKey } from './pair-row.ts';
 import { diffView } from './diff-view.ts';
 import { REVIEW_APPROVAL, REVIEW_SPLIT } from '../server/domain/alignment-rows.ts';
 import { formatTime } from './local-format.ts';
+import type { MtKind } from '../server/domain/types.ts';
 
 interface Current {
   /** The pair's text now: any other text it had can be restored, as a new revision. */
   text: string;
   restoreUrl: string;
+  /** Whether the pair's machine-state text is the offline gloss: its drafts are named "gloss draft" throughout. */
+  mtKind: MtKind;
 }
 
 function restoreButton(ctx: ViewContext, now: Current, version: number, text: string): SafeHtml {
@@ -46,7 +49,7 @@ export function historyFragment(ctx: ViewContext, revisions: Revision[], now: Cu
   return html`<ol class="history-list" data-testid="history">${revisions.map((r) => html`<li>
     <div class="who"><strong>${r.author ?? ctx.t('history.unknownAuthor')}</strong> · ${ctx.t(`history.actions.${r.action}`)}
       · <time datetime="${r.createdAt}">${formatTime(ctx, r.createdAt)}</time> · v${r.version}
-      · ${ctx.t(`states.${stateKey(r.oldState)}`)} → ${ctx.t(`states.${stateKey(r.newState)}`)}</div>
+      · ${ctx.t(`states.${stateKey(r.oldState, now.mtKind)}`)} → ${ctx.t(`states.${stateKey(r.newState, now.mtKind)}`)}</div>
     ${r.oldText !== r.newText ? html`<div class="change" lang="en" hx-ignore>${diffView(r.diff)}</div>` : ''}
     ${r.comment ? revisionNote(ctx, r.action, r.comment) : ''}
     ${restoreButton(ctx, now, r.version, r.newText)}

@@ -12,11 +12,11 @@ import { rowDiscussion } from './comment-threads.ts';
 import type { RowDiscussion } from '../server/services/pair-comments.ts';
 import { markedT, type Mark } from './marked-text.ts';
 import { formatDecimal } from './local-format.ts';
+import { rowState, type MtKind } from '../server/domain/types.ts';
 
 export const LOW_CONFIDENCE = 0.5;
-export const STATE_KEYS: Record<number, string> = { 0: 'untranslated', 10: 'machine', 20: 'translated', 25: 'rejected', 30: 'approved' };
 
-export const stateKey = (state: number | null) => STATE_KEYS[state ?? 0] ?? 'untranslated';
+export const stateKey = (state: number | null, mtKind?: MtKind) => rowState(state, mtKind);
 const pairUrl = (docId: number, p: { id: number }) => `/documents/${docId}/pairs/${p.id}`;
 
 // A numbers flag names only the side that has something to say: missing figures, extra ones, or both.
@@ -65,7 +65,7 @@ export function pairRow(ctx: ViewContext, docId: number, p: ShownRow, opts: { op
       <td class="tgt" lang="en" hx-ignore>${p.tgt}</td>
       <td class="score none">—</td><td class="state">${ctx.t('states.noise')}</td><td></td></tr>`;
   }
-  const state = stateKey(p.state);
+  const state = stateKey(p.state, p.mtKind);
   const shape = `${p.srcSegments.length}:${p.tgtSegments.length}`;
   return html`<tr class="pair state-${state}" id="pair-${p.id}" data-testid="pair-row" data-shape="${shape}" data-state="${state}"${opts.openNext ? html` data-open-next="true"` : ''}>
     <td class="idx">${p.index + 1}${shape !== '1:1' ? html`<span class="shape">${shape}</span>` : ''}</td>
@@ -110,7 +110,7 @@ function draftOffer(ctx: ViewContext): SafeHtml {
 
 export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: EditorExtras): SafeHtml {
   const url = pairUrl(docId, p);
-  const state = stateKey(p.state);
+  const state = stateKey(p.state, p.mtKind);
   const typed = x.attempted ?? x.typed;
   const suggested = typed === undefined ? x.aids.suggestion : undefined;
   const text = typed ?? suggested ?? p.tgt;
@@ -129,7 +129,7 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
         <div><strong>${ctx.t('editor.yours')}</strong><p lang="en" hx-ignore>${x.attempted}</p></div></div>` : ''}
       <div class="editor-grid">
         <div class="pane"><h3>${ctx.t('editor.source')}</h3><p lang="zh-CN" class="source-text" hx-ignore>${p.src}</p></div>
-        <div class="pane"><h3>${ctx.t('editor.mt')}</h3><p lang="en" class="mt-text" hx-ignore>${p.mt || html`<span class="missing">${ctx.t('editor.noMt')}</span>`}</p></div>
+        <div class="pane"><h3>${ctx.t(p.mt && p.mtKind === 'gloss' ? 'glossDraft.editorPane' : 'editor.mt')}</h3><p lang="en" class="mt-text" hx-ignore>${p.mt || html`<span class="missing">${ctx.t('editor.noMt')}</span>`}</p></div>
       </div>
       ${suggested !== undefined ? suggestionNote(ctx) : ''}
       <label class="target"><span>${ctx.t('editor.target')}</span>

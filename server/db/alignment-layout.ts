@@ -2,6 +2,7 @@
 // replaces: pure, so that the SQLite and the PostgreSQL alignment repositories place rows, sentences and noise alike.
 
 import type { AlignRow, RowPatch, Sentence } from '../domain/alignment-rows.ts';
+import type { MtKind } from '../domain/types.ts';
 
 export interface PairRecord {
   id: number;
@@ -10,6 +11,7 @@ export interface PairRecord {
   state: number | null;
   score: number | null;
   mt_text: string;
+  mt_kind: MtKind;
   tgt_text: string;
   confirmed_by: string | null;
   needs_review: string | null;
@@ -54,11 +56,14 @@ export function rowsFromRecords(pairs: PairRecord[], segments: SegmentRecord[]):
     });
     rows.push({
       key: pairKey(p.id), src: segs.filter((s) => s.side === 'src').map(sentence), tgt: segs.filter((s) => s.side === 'tgt').map(sentence),
-      tgtText: p.tgt_text, mtText: p.mt_text, state: p.state ?? 0, score: p.score, confirmedBy: p.confirmed_by, needsReview: p.needs_review,
+      tgtText: p.tgt_text, mtText: p.mt_text, mtKind: p.mt_kind, state: p.state ?? 0, score: p.score, confirmedBy: p.confirmed_by, needsReview: p.needs_review,
     });
   }
   return { rows, noiseAfter };
 }
+
+/** A row's machine-text kind as stored: patches logged before migration 022 have none, and were machine text. */
+export const storedKind = (row: AlignRow): MtKind => row.mtKind ?? 'mt';
 
 export type RegionItem = { row: AlignRow } | { noise: number };
 

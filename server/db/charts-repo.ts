@@ -1,6 +1,7 @@
 // SQL for a document's charts: its state changes over time, its beads' shapes and scores, and who wrote its English.
 
 import type { Db } from './open-database.ts';
+import { WORKED } from './documents-repo.ts';
 
 export interface StateChangeRow {
   at: string;
@@ -35,7 +36,7 @@ export function chartsRepo(db: Db) {
     authored: db.prepare(`SELECT p.mt_text AS mt, p.tgt_text AS tgt, p.edit_seconds AS seconds,
         (SELECT u.name FROM revisions r JOIN users u ON u.id = r.author_id
           WHERE r.pair_id = p.id AND r.action IN ${WRITES} ORDER BY r.version DESC LIMIT 1) AS author
-      FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state >= 20 AND p.mt_text != '' ORDER BY p.idx`),
+      FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND ${WORKED} ORDER BY p.idx`),
   };
   return {
     createdAt: (documentId: number) => q.created.get(documentId) as string | undefined,

@@ -4,6 +4,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-database.ts';
 import type { DraftPair, DraftSegment } from '../domain/assemble-pairs.ts';
 import type { StoredStructure } from '../domain/structured-text.ts';
+import type { MtKind } from '../domain/types.ts';
 
 export interface DocumentSummaryRow {
   id: number;
@@ -19,6 +20,8 @@ export interface DocumentSummaryRow {
   tgt_segment_count: number;
   untranslated_count: number;
   machine_count: number;
+  /** Drafts of the offline gloss, counted apart from machine translation. */
+  gloss_count: number;
   translated_count: number;
   rejected_count: number;
   approved_count: number;
@@ -49,6 +52,7 @@ export interface PairRow {
   noise: 0 | 1;
   state: number | null;
   mt_text: string;
+  mt_kind: MtKind;
   tgt_text: string;
   version: number;
   last_editor: string | null;
@@ -63,7 +67,8 @@ export interface PairFiguresRow {
   id: number;
   noise: 0 | 1;
   state: number | null;
-  /** The texts of a pair someone worked on (state translated or above, with a machine translation); null otherwise. */
+  mt_kind: MtKind;
+  /** The texts of a pair someone worked on (state translated or above, with a machine translation, not a gloss); null otherwise. */
   mt: string | null;
   tgt: string | null;
   seconds: number;
@@ -104,14 +109,14 @@ function summarySql(one: boolean, shelf?: DocumentShelf): string {
       (SELECT a.created_at FROM alignment_ops a WHERE a.document_id = d.id ORDER BY a.id DESC LIMIT 1) AS aligned_at,
       coalesce(p.pair_count, 0) AS pair_count, coalesce(p.noise_count, 0) AS noise_count,
       coalesce(s.src_segment_count, 0) AS src_segment_count, coalesce(s.tgt_segment_count, 0) AS tgt_segment_count,
-      coalesce(p.untranslated_count, 0) AS untranslated_count, coalesce(p.machine_count, 0) AS machine_count,
+      coalesce(p.untranslated_count, 0) AS untranslated_count, coalesce(p.machine_count, 0) AS machine_count, coalesce(p.gloss_count, 0) AS gloss_count,
       coalesce(p.translated_count, 0) AS translated_count, coalesce(p.rejected_count, 0) AS rejected_count,
       coalesce(p.approved_count, 0) AS approved_count
     FROM documents d LEFT JOIN users u ON u.id = d.created_by
     LEFT JOIN (SELECT document_id, sum(n * (noise = 0)) AS pair_count, sum(n * (noise = 1)) AS noise_count,
-        sum(n * (state = 0)) AS untranslated_count, sum(n * (state = 10)) AS machine_count,
+        sum(n * (state = 0)) AS untranslated_count, sum(n * (state = 10 AND mt_kind = 'mt')) AS machine_count, sum(n * (state = 10 AND mt_kind = 'gloss')) AS gloss_count,
         sum(n * (state = 20)) AS translated_count, sum(n * (state = 25)) AS rejected_count, sum(n * (state = 30)) AS approved_count
-      FROM (SELECT document_id, noise, state, count(*) AS n FROM pairs WHERE 1 ${and} GROUP BY document_id, noise, state)
+      FROM (SELECT document_id, noise, state, mt_kind, count(*) AS n FROM pairs WHERE 1 ${and} GROUP BY document_id, noise, state, mt_kind)
       GROUP BY document_id) p ON p.document_id = d.id
     LEFT JOIN (SELECT document_id, sum(n * (side = 'src')) AS src_segment_count, sum(n * (side = 'tgt')) AS tgt_segment_count
       FROM (SELECT document_id, side, count(*) AS n FROM segments WHERE noise = 0 ${and} GROUP BY document_id, side)
@@ -130,10 +135,11 @@ export function withActivity({ changed_at, revised_at, aligned_at, ...row }: Sum
 // is counted past the purged ones too (see migration 017).
 const NEXT_DOCUMENT_ID = '(SELECT coalesce(max(id), 0) + 1 FROM (SELECT max(id) AS id FROM documents UNION ALL SELECT max(id) FROM purged_documents) ids)';
 
-const WORKED = "p.state >= 20 AND p.mt_text != ''";
+// Post-editing effort is measured against machine translation only: a gloss is no machine output to measure by.
+export const WORKED = "p.state >= 20 AND p.mt_text != '' AND p.mt_kind = 'mt'";
 // What document-figures needs of the pairs `where.pairs` chooses (alias p); `where.segments` (alias s) must
 // choose their sentences, so that a refresh groups only those instead of the whole document's.
-const figuresSql = (where: { pairs: string; segments: string }) => `SELECT p.id, p.noise, p.state, p.edit_seconds AS seconds, length(trim(p.tgt_text)) AS tgt_chars,
+const figuresSql = (where: { pairs: string; segments: string }) => `SELECT p.id, p.noise, p.state, p.mt_kind, p.edit_seconds AS seconds, length(trim(p.tgt_text)) AS tgt_chars,
     CASE WHEN ${WORKED} THEN p.mt_text END AS mt, CASE WHEN ${WORKED} THEN p.tgt_text END AS tgt,
     coalesce(g.src_chars, 0) AS src_chars, coalesce(g.src_segments, 0) AS src_segments, coalesce(g.tgt_segments, 0) AS tgt_segments
   FROM pairs p LEFT JOIN (SELECT pair_id, sum(CASE WHEN side = 'src' THEN length(trim(text)) ELSE 0 END) AS src_chars,
@@ -161,7 +167,7 @@ export function documentsRepo(db: Db) {
     insertSegment: db.prepare(`INSERT INTO segments
       (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    pairs: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
+    pairs: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version,
         u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.document_id = ? AND p.idx >= ? ORDER BY p.idx LIMIT ?`),
     generationParts: db.prepare(`SELECT coalesce((SELECT revision FROM documents WHERE id = @id), 0) AS revision,
@@ -174,7 +180,7 @@ export function documentsRepo(db: Db) {
       FROM segments s JOIN pairs p ON p.id = s.pair_id
       WHERE p.document_id = ? AND p.idx >= ? AND p.idx < ? ORDER BY s.side, s.idx`),
     revisedPairIds: db.prepare('SELECT DISTINCT pair_id FROM revisions WHERE document_id = ? AND doc_revision > ? AND pair_id IS NOT NULL').pluck(),
-    pairsByIds: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
+    pairsByIds: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version,
         u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.idx`),
     segmentsOfPairs: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
@@ -253,6 +259,7 @@ export interface ExportPairRow {
   score: number | null;
   state: number;
   mt_text: string;
+  mt_kind: MtKind;
   tgt_text: string;
   version: number;
   last_editor: string | null;
@@ -271,6 +278,7 @@ export interface KeptPair {
   score: number | null;
   state: number;
   mtText: string;
+  mtKind: MtKind;
   tgtText: string;
   version: number;
   lastEditorId: number | null;
@@ -290,7 +298,7 @@ const XML_UNSAFE = (column: string) =>
 export function documentTransferRepo(db: Db) {
   const q = {
     // Keyset pages: a cursor left open across awaits would hold a transaction (and on SQLite every write) open.
-    page: db.prepare(`SELECT p.idx, p.score, p.state, p.mt_text, p.tgt_text, p.version, u.name AS last_editor, p.changed_at,
+    page: db.prepare(`SELECT p.idx, p.score, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version, u.name AS last_editor, p.changed_at,
         p.imported_state, p.imported_editor,
         (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)) AS src_segments,
         (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'tgt' ORDER BY s.idx)) AS tgt_segments,
@@ -306,8 +314,8 @@ export function documentTransferRepo(db: Db) {
       ORDER BY p.idx LIMIT 1`).pluck(),
     insertDocument: db.prepare(`INSERT INTO documents (id, title, src_lang, tgt_lang, source_name, created_by, created_at, shared)
       VALUES (${NEXT_DOCUMENT_ID}, ?, 'zh-CN', 'en', ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?)`),
-    insertPair: db.prepare(`INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, tgt_text, version, last_editor_id, changed_at,
-        imported_state, imported_editor) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertPair: db.prepare(`INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, mt_kind, tgt_text, version, last_editor_id, changed_at,
+        imported_state, imported_editor) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertSegment: db.prepare(`INSERT INTO segments
       (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)`),
@@ -340,7 +348,7 @@ export function documentTransferRepo(db: Db) {
     insertDocument: (d: { title: string; sourceName: string; createdBy: number | null; createdAt: string | null; shared?: boolean }) =>
       Number(q.insertDocument.run(d.title, d.sourceName, d.createdBy, d.createdAt, d.shared === false ? 0 : 1).lastInsertRowid),
     insertPair(documentId: number, p: KeptPair): number {
-      const pairId = Number(q.insertPair.run(documentId, p.idx, p.score, p.state, p.mtText, p.tgtText, p.version, p.lastEditorId, p.changedAt,
+      const pairId = Number(q.insertPair.run(documentId, p.idx, p.score, p.state, p.mtText, p.mtKind, p.tgtText, p.version, p.lastEditorId, p.changedAt,
         p.importedState, p.importedEditor)
         .lastInsertRowid);
       for (const s of p.segments) {

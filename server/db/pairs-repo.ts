@@ -1,6 +1,7 @@
 // SQL for editing one pair: reading it for update, writing its new text and state, and its revisions.
 
 import type { Db } from './open-database.ts';
+import type { MtKind } from '../domain/types.ts';
 
 export interface EditablePairRow {
   id: number;
@@ -9,6 +10,7 @@ export interface EditablePairRow {
   noise: 0 | 1;
   state: number | null;
   mt_text: string;
+  mt_kind: MtKind;
   tgt_text: string;
   version: number;
   src_text: string;
@@ -44,7 +46,7 @@ export interface NewRevision {
 
 export function pairsRepo(db: Db) {
   const q = {
-    pair: db.prepare(`SELECT p.id, p.document_id, p.idx, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
+    pair: db.prepare(`SELECT p.id, p.document_id, p.idx, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version,
         coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src_text
       FROM pairs p WHERE p.id = ?`),
     update: db.prepare(`UPDATE pairs SET tgt_text = ?, state = ?, version = version + 1, last_editor_id = ?,
@@ -57,7 +59,7 @@ export function pairsRepo(db: Db) {
     untranslated: db.prepare(`SELECT p.id, p.version,
         coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src
       FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state = 0 ORDER BY p.idx`),
-    setMachine: db.prepare(`UPDATE pairs SET mt_text = ?, tgt_text = ?, state = 10, version = version + 1, last_editor_id = ?,
+    setMachine: db.prepare(`UPDATE pairs SET mt_text = ?, mt_kind = ?, tgt_text = ?, state = 10, version = version + 1, last_editor_id = ?,
         changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND version = ? AND state = 0`),
     history: db.prepare(`SELECT r.id, r.pair_id, r.version, u.name AS author, r.action, r.old_text, r.new_text, r.old_state, r.new_state,
         r.comment, r.seconds, r.created_at
@@ -87,9 +89,9 @@ export function pairsRepo(db: Db) {
     /** The text a pair had after one of its revisions; undefined when it has no such revision. */
     revisionText: (pairId: number, version: number) => q.revisionText.get({ pair: pairId, version }) as string | undefined,
     untranslated: (documentId: number) => q.untranslated.all(documentId) as { id: number; version: number; src: string }[],
-    /** Fills an untranslated pair with machine translation, unless someone changed it meanwhile. */
-    setMachineTranslation: (id: number, version: number, text: string, editorId: number | null) =>
-      q.setMachine.run(text, text, editorId, id, version).changes === 1,
+    /** Fills an untranslated pair with a machine draft of `kind`, unless someone changed it meanwhile. */
+    setMachineTranslation: (id: number, version: number, text: string, kind: MtKind, editorId: number | null) =>
+      q.setMachine.run(text, kind, text, editorId, id, version).changes === 1,
   };
 }
 export type PairsRepo = ReturnType<typeof pairsRepo>;

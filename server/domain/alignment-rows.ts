@@ -1,7 +1,7 @@
 // The rows a translator edits the alignment in, the patches operations return, and the text rules they share.
 
 import { joinSentences } from './assemble-pairs.ts';
-import { State } from './types.ts';
+import { State, type MtKind } from './types.ts';
 
 export type Side = 'src' | 'tgt';
 
@@ -25,6 +25,8 @@ export interface AlignRow {
   tgtText: string;
   /** The machine translation as imported. */
   mtText: string;
+  /** What wrote mtText: machine translation, or the offline gloss. */
+  mtKind: MtKind;
   state: number;
   score: number | null;
   /** Who confirmed the row's alignment; null = automatic. */
@@ -45,6 +47,7 @@ export interface TgtCell {
   tgt: Sentence[];
   tgtText: string;
   mtText: string;
+  mtKind: MtKind;
 }
 
 export const REVIEW_SPLIT = 'split-postedit';
@@ -59,11 +62,15 @@ export const edited = (row: TgtCell): boolean => row.tgtText !== joinedTgt(row.t
 /** Joins two texts with a space, without stray spaces when one is empty. */
 export const joinTexts = (a: string, b: string): string => (a && b ? `${a} ${b}` : a || b);
 
-export const cellOf = (row: AlignRow): TgtCell => ({ tgt: row.tgt, tgtText: row.tgtText, mtText: row.mtText });
-export const EMPTY_CELL: TgtCell = { tgt: [], tgtText: '', mtText: '' };
+export const cellOf = (row: AlignRow): TgtCell => ({ tgt: row.tgt, tgtText: row.tgtText, mtText: row.mtText, mtKind: row.mtKind });
+export const EMPTY_CELL: TgtCell = { tgt: [], tgtText: '', mtText: '', mtKind: 'mt' };
+
+/** Machine text joined with any gloss is a gloss: a rough draft is never passed off as machine translation. */
+export const joinKinds = (parts: { mtText: string; mtKind: MtKind }[]): MtKind =>
+  (parts.some((p) => p.mtText && p.mtKind === 'gloss') ? 'gloss' : 'mt');
 
 export const joinCells = (a: TgtCell, b: TgtCell): TgtCell => ({
-  tgt: [...a.tgt, ...b.tgt], tgtText: joinTexts(a.tgtText, b.tgtText), mtText: joinTexts(a.mtText, b.mtText),
+  tgt: [...a.tgt, ...b.tgt], tgtText: joinTexts(a.tgtText, b.tgtText), mtText: joinTexts(a.mtText, b.mtText), mtKind: joinKinds([a, b]),
 });
 
 /**
@@ -82,8 +89,8 @@ export function divideCell(cell: TgtCell, at: number, keep: 'first' | 'second'):
   const [t0, t1] = divide(cell.tgtText);
   const [m0, m1] = divide(cell.mtText);
   return {
-    first: { tgt: parts[0], tgtText: t0, mtText: m0 },
-    second: { tgt: parts[1], tgtText: t1, mtText: m1 },
+    first: { tgt: parts[0], tgtText: t0, mtText: m0, mtKind: cell.mtKind },
+    second: { tgt: parts[1], tgtText: t1, mtText: m1, mtKind: cell.mtKind },
     split: both && edited(cell),
   };
 }
@@ -91,14 +98,21 @@ export function divideCell(cell: TgtCell, at: number, keep: 'first' | 'second'):
 /** The cell with new sentences: unedited texts are recomputed from them, a person's text is kept. */
 export function resentence(cell: TgtCell, tgt: Sentence[]): TgtCell {
   const follow = (text: string) => (text === joinedTgt(cell.tgt) ? joinedTgt(tgt) : text);
-  return { tgt, tgtText: follow(cell.tgtText), mtText: follow(cell.mtText) };
+  return { tgt, tgtText: follow(cell.tgtText), mtText: follow(cell.mtText), mtKind: cell.mtKind };
 }
 
 export const isEmptyRow = (row: AlignRow): boolean => !row.src.length && !row.tgt.length && !row.tgtText && !row.mtText;
 
 export const emptyRow = (key: string): AlignRow => ({
-  key, src: [], tgt: [], tgtText: '', mtText: '', state: State.untranslated, score: null, confirmedBy: null, needsReview: null,
+  key, src: [], tgt: [], tgtText: '', mtText: '', mtKind: 'mt', state: State.untranslated, score: null, confirmedBy: null, needsReview: null,
 });
+
+/**
+ * A row's English that no person wrote: the machine text as it is (a drafted row has no English sentences, so
+ * it reads as edited) is still a draft; English differing from it, or with none behind it, is a person's.
+ */
+export const draftState = (row: TgtCell): number =>
+  (row.mtText.trim() && (row.tgtText === row.mtText || !edited(row)) ? State.machine : State.translated);
 
 /**
  * Finishes a row an operation changed, from the rows its content came from: approvals are reset (the
@@ -112,14 +126,14 @@ export function settle(row: AlignRow, from: AlignRow[], review: string | null = 
     ? State.untranslated
     : approved ? State.translated
     : same ? from[0]!.state
-    : edited(row) || !row.mtText.trim() ? State.translated : State.machine;
+    : draftState(row);
   const needsReview = review ?? (approved ? REVIEW_APPROVAL : from.find((r) => r.needsReview)?.needsReview ?? null);
   return { ...row, state, score: null, confirmedBy: null, needsReview };
 }
 
 /** The row with a new src side and English cell, keeping field order so rows compare as JSON. */
 export const withSides = (row: AlignRow, src: Sentence[], cell: TgtCell): AlignRow => ({
-  ...row, src, tgt: cell.tgt, tgtText: cell.tgtText, mtText: cell.mtText,
+  ...row, src, tgt: cell.tgt, tgtText: cell.tgtText, mtText: cell.mtText, mtKind: cell.mtKind,
 });
 
 export const sameRow = (a: AlignRow, b: AlignRow): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);

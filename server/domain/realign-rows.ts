@@ -1,7 +1,7 @@
 // Confirming rows a person checked, and realigning the unconfirmed rows between them with an injected aligner.
 
 import {
-  REVIEW_APPROVAL, REVIEW_SPLIT, edited, emptyRow, joinTexts, patchBetween, sideText,
+  REVIEW_APPROVAL, REVIEW_SPLIT, draftState, edited, emptyRow, joinTexts, patchBetween, sideText,
   type AlignRow, type RowPatch, type Sentence,
 } from './alignment-rows.ts';
 import type { Aligner } from './assemble-pairs.ts';
@@ -57,14 +57,18 @@ function realignRun(run: readonly AlignRow[], align: Aligner, ctx: KeySource): A
     for (const i of b.tgt) newRowOf.set(tgt[i]!.key, n);
   });
   const home = homes(run, newRowOf);
-  const texts = beads.map(() => ({ tgt: '', mt: '', approved: false, split: false, review: null as string | null }));
+  const texts = beads.map(() => ({ tgt: '', mt: '', gloss: false, approved: false, split: false, review: null as string | null }));
   run.forEach((old, o) => {
     const sentenceRows = [...new Set([...old.src, ...old.tgt].map((s) => newRowOf.get(s.key)!))];
     for (const n of sentenceRows) texts[n]!.approved ||= old.state === State.approved;
     const own = (n: number) => sideText(old.tgt.filter((s) => newRowOf.get(s.key) === n), 'tgt');
     const place = (field: 'tgt' | 'mt', text: string, plain: boolean) => {
       const rowsOf = new Set([...(plain ? [] : [home[o]!]), ...old.tgt.map((s) => newRowOf.get(s.key)!)]);
-      for (const n of rowsOf) texts[n]![field] = joinTexts(texts[n]![field], plain || n !== home[o] ? own(n) : text);
+      for (const n of rowsOf) {
+        const placed = plain || n !== home[o] ? own(n) : text;
+        texts[n]![field] = joinTexts(texts[n]![field], placed);
+        if (field === 'mt' && placed && old.mtKind === 'gloss') texts[n]!.gloss = true;
+      }
     };
     place('tgt', old.tgtText, !edited(old));
     place('mt', old.mtText, old.mtText === sideText(old.tgt, 'tgt'));
@@ -96,12 +100,12 @@ function withKeys(drafts: AlignRow[], run: readonly AlignRow[], ctx: KeySource):
 
 function draftRow(
   b: ScoredBead, src: readonly Sentence[], tgt: readonly Sentence[],
-  t: { tgt: string; mt: string; approved: boolean; split: boolean; review: string | null },
+  t: { tgt: string; mt: string; gloss: boolean; approved: boolean; split: boolean; review: string | null },
 ): AlignRow {
   const row: AlignRow = {
-    ...emptyRow(''), src: b.src.map((i) => src[i]!), tgt: b.tgt.map((i) => tgt[i]!), tgtText: t.tgt, mtText: t.mt, score: b.score,
+    ...emptyRow(''), src: b.src.map((i) => src[i]!), tgt: b.tgt.map((i) => tgt[i]!), tgtText: t.tgt, mtText: t.mt, mtKind: t.gloss ? 'gloss' : 'mt', score: b.score,
   };
-  const state = !row.tgtText.trim() ? State.untranslated : edited(row) || t.approved || !row.mtText.trim() ? State.translated : State.machine;
+  const state = !row.tgtText.trim() ? State.untranslated : t.approved ? State.translated : draftState(row);
   return { ...row, state, needsReview: t.split ? REVIEW_SPLIT : t.approved ? REVIEW_APPROVAL : t.review };
 }
 

@@ -39,6 +39,23 @@ export const State = {
 } as const;
 export type StateValue = (typeof State)[keyof typeof State];
 
+/**
+ * What wrote a pair's machine text: a machine translation engine or the imported file ('mt'), or the offline
+ * word-by-word dictionary gloss ('gloss'), a rough draft that is labelled apart and never counted as machine translation.
+ */
+export type MtKind = 'mt' | 'gloss';
+
+/** A pair's state as the interface names it: a machine-state draft of the gloss is a "gloss draft". */
+export const ROW_STATES = ['untranslated', 'gloss', 'machine', 'translated', 'rejected', 'approved'] as const;
+export type RowState = (typeof ROW_STATES)[number];
+
+const STATE_NAMES: Record<number, RowState> = { 0: 'untranslated', 10: 'machine', 20: 'translated', 25: 'rejected', 30: 'approved' };
+
+export function rowState(state: number | null, mtKind: MtKind = 'mt'): RowState {
+  const name = STATE_NAMES[state ?? 0] ?? 'untranslated';
+  return name === 'machine' && mtKind === 'gloss' ? 'gloss' : name;
+}
+
 /** What TMX and XLIFF call a translation unit. */
 export interface Unit {
   id: string;

@@ -23,6 +23,8 @@ export interface BilingualPair {
   /** ISO 8601 (`Date.toISOString()`); TMX keeps whole seconds only, as its date format does. */
   changedAt: string | null;
   comments: string[];
+  /** 'gloss' when the pair's draft is the offline word-by-word gloss: a rough draft, not machine translation. */
+  draft?: 'gloss';
   /**
    * What a file this pair was imported from claimed (its state and editor), kept as provenance and written
    * back out; absent for a pair made here. `state` and `lastEditor` are then the workbench's own.

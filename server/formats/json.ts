@@ -16,7 +16,7 @@ function pairObject(p: BilingualPair): BilingualPair {
   return {
     id: p.id, index: p.index, src: p.src, tgt: p.tgt, srcSegments: p.srcSegments, tgtSegments: p.tgtSegments,
     state: p.state, score: p.score, editDistance: p.editDistance, version: p.version, lastEditor: p.lastEditor,
-    changedAt: p.changedAt, comments: p.comments,
+    changedAt: p.changedAt, comments: p.comments, ...(p.draft ? { draft: p.draft } : {}),
     ...(p.importedAs ? { importedState: p.importedAs.state, importedEditor: p.importedAs.editor } : {}),
   } as BilingualPair;
 }
@@ -77,6 +77,7 @@ function readPair(v: unknown, i: number): BilingualPair {
   if (!isStateValue(v.state)) fail(`${path}.state`, 'one of 0, 10, 20, 25, 30', 'errors.fileJsonState');
   const claimed = v.importedState !== undefined;
   if (claimed && !isStateValue(v.importedState)) fail(`${path}.importedState`, 'one of 0, 10, 20, 25, 30', 'errors.fileJsonState');
+  if (v.draft !== undefined && v.draft !== 'gloss') fail(`${path}.draft`, '"gloss" or absent', 'glossDraft.fileJsonDraft');
   return {
     id: str(v.id, `${path}.id`) || fail(`${path}.id`, 'a non-empty string', 'errors.fileJsonNonEmpty'),
     index: int(v.index, `${path}.index`, 0),
@@ -91,6 +92,7 @@ function readPair(v: unknown, i: number): BilingualPair {
     lastEditor: nullableStr(v.lastEditor, `${path}.lastEditor`),
     changedAt: nullableDate(v.changedAt, `${path}.changedAt`),
     comments: strings(v.comments, `${path}.comments`),
+    ...(v.draft === 'gloss' ? { draft: 'gloss' as const } : {}),
     ...(claimed ? { importedAs: { state: v.importedState as StateValue, editor: nullableStr(v.importedEditor ?? null, `${path}.importedEditor`) } } : {}),
   };
 }

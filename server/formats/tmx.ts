@@ -56,6 +56,7 @@ function serializeTu(p: BilingualPair, document: string): string {
   out += prop('x-duiqi-state', stateName(p.state), where, '      ');
   if (p.score !== null) out += prop('x-duiqi-score', String(p.score), where, '      ');
   if (p.editDistance !== null) out += prop('x-duiqi-edit-distance', String(p.editDistance), where, '      ');
+  if (p.draft) out += prop('x-duiqi-draft', p.draft, where, '      ');
   out += prop('x-duiqi-version', String(p.version), where, '      ');
   if (p.importedAs) {
     out += prop('x-duiqi-imported-state', stateName(p.importedAs.state), where, '      ');
@@ -151,6 +152,7 @@ function readTu(tu: XmlElement, position: number): BilingualPair {
     lastEditor: tu.attrs.changeid ?? null,
     changedAt: tu.attrs.changedate === undefined ? null : fromTmxDate(tu.attrs.changedate, tu.line),
     comments: elements(tu, 'note').map((n) => textOf(n)),
+    ...(p.get('x-duiqi-draft')?.[0] && textOf(p.get('x-duiqi-draft')![0]!) === 'gloss' ? { draft: 'gloss' as const } : {}),
     ...readClaim(p),
   };
 }

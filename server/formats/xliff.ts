@@ -67,6 +67,7 @@ function serializeUnit(p: BilingualPair): string {
   out += meta('index', String(p.index), where, '          ');
   if (p.score !== null) out += meta('score', String(p.score), where, '          ');
   if (p.editDistance !== null) out += meta('editDistance', String(p.editDistance), where, '          ');
+  if (p.draft) out += meta('draft', p.draft, where, '          ');
   out += meta('version', String(p.version), where, '          ');
   if (p.lastEditor !== null) out += meta('lastEditor', p.lastEditor, `${where} last editor`, '          ');
   if (p.changedAt !== null) out += meta('changedAt', p.changedAt, where, '          ');
@@ -213,6 +214,7 @@ function readUnit(unit: XmlElement, position: number, prefix: string): Bilingual
     lastEditor: metaText(m, 'lastEditor'),
     changedAt: metaDate(m, 'changedAt'),
     comments: elements(unit, 'notes').flatMap((n) => elements(n, 'note')).map((n) => textOf(n)),
+    ...(metaText(m, 'draft') === 'gloss' ? { draft: 'gloss' as const } : {}),
     ...readClaim(m),
   };
 }

@@ -159,7 +159,7 @@ export function documentRoutes(deps: {
     const { doc, pair } = await target(req);
     const ctx = viewContext(req);
     const history = await editing.history(pair.id, doc);
-    send(res, html`${historyFragment(ctx, history, { text: pair.tgt_text, restoreUrl: `/documents/${doc}/pairs/${pair.id}/restore` })}${
+    send(res, html`${historyFragment(ctx, history, { text: pair.tgt_text, restoreUrl: `/documents/${doc}/pairs/${pair.id}/restore`, mtKind: pair.mt_kind })}${
       threadsInHistory(ctx, await comments.threads(pair.id, doc))}`);
   });
   r.post('/documents/:doc/pairs/:pair/save', action(pairAction('save')));

@@ -6,6 +6,7 @@ import type { Store } from '../db/store.ts';
 import type { PairFiguresRow } from '../db/documents-repo.ts';
 import { lengthLog, normOfLogs, type LengthNorm } from '../domain/qa-checks.ts';
 import { CellBudget, EffortSum, pairEdits, type PostEditEffort } from '../domain/edit-distance.ts';
+import type { StateCounts } from './documents.ts';
 
 /** The counts a document summary shows, as the summary query of documents-repo computes them. */
 export interface DocumentCounts {
@@ -13,7 +14,7 @@ export interface DocumentCounts {
   noiseCount: number;
   srcSegmentCount: number;
   tgtSegmentCount: number;
-  counts: { untranslated: number; machine: number; translated: number; rejected: number; approved: number };
+  counts: StateCounts;
 }
 
 interface Figures {
@@ -37,6 +38,7 @@ class FigureColumns {
   private readonly slots = new Map<number, number>();
   private readonly noise: Uint8Array;
   private readonly state: Int16Array;
+  private readonly gloss: Uint8Array;
   private readonly srcSegments: Int32Array;
   private readonly tgtSegments: Int32Array;
   /** `lengthLog` of the pair's lengths; NaN when it does not count for the norm. */
@@ -54,6 +56,7 @@ class FigureColumns {
     const n = rows.length;
     this.noise = new Uint8Array(n);
     this.state = new Int16Array(n);
+    this.gloss = new Uint8Array(n);
     this.srcSegments = new Int32Array(n);
     this.tgtSegments = new Int32Array(n);
     this.lengthLog = new Float64Array(n);
@@ -82,6 +85,7 @@ class FigureColumns {
   private write(k: number, row: PairFiguresRow, budget: CellBudget): void {
     this.noise[k] = row.noise;
     this.state[k] = row.state ?? -1;
+    this.gloss[k] = row.mt_kind === 'gloss' ? 1 : 0;
     this.srcSegments[k] = row.src_segments;
     this.tgtSegments[k] = row.tgt_segments;
     this.lengthLog[k] = row.noise ? Number.NaN : lengthLog(row.src_chars, row.tgt_chars);
@@ -97,7 +101,7 @@ class FigureColumns {
   }
 
   summarise(): Figures {
-    const c: DocumentCounts = { pairCount: 0, noiseCount: 0, srcSegmentCount: 0, tgtSegmentCount: 0, counts: { untranslated: 0, machine: 0, translated: 0, rejected: 0, approved: 0 } };
+    const c: DocumentCounts = { pairCount: 0, noiseCount: 0, srcSegmentCount: 0, tgtSegmentCount: 0, counts: { untranslated: 0, gloss: 0, machine: 0, translated: 0, rejected: 0, approved: 0 } };
     const effort = new EffortSum();
     let logCount = 0;
     for (let k = 0; k < this.noise.length; k++) {
@@ -110,6 +114,7 @@ class FigureColumns {
       c.tgtSegmentCount += this.tgtSegments[k]!;
       const state = this.state[k];
       if (state === 0) c.counts.untranslated++;
+      else if (state === 10 && this.gloss[k]) c.counts.gloss++;
       else if (state === 10) c.counts.machine++;
       else if (state === 20) c.counts.translated++;
       else if (state === 25) c.counts.rejected++;

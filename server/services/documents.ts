@@ -4,6 +4,7 @@ import type { Store, Tx } from '../db/store.ts';
 import type { DocumentSummaryRow, PairRow, SegmentRow } from '../db/documents-repo.ts';
 import { joinSentences } from '../domain/assemble-pairs.ts';
 import { NotFoundError } from '../domain/errors.ts';
+import type { MtKind, RowState } from '../domain/types.ts';
 
 export interface DocumentSummary {
   id: number;
@@ -17,8 +18,11 @@ export interface DocumentSummary {
   noiseCount: number;
   srcSegmentCount: number;
   tgtSegmentCount: number;
-  counts: { untranslated: number; machine: number; translated: number; rejected: number; approved: number };
+  counts: StateCounts;
 }
+
+/** Pairs per state as the interface names them: gloss drafts apart from machine ones. */
+export type StateCounts = Record<RowState, number>;
 
 export interface PairView {
   id: number;
@@ -26,6 +30,8 @@ export interface PairView {
   src: string;
   tgt: string;
   mt: string;
+  /** What wrote `mt`: machine translation, or the offline gloss (never counted as machine translation). */
+  mtKind: MtKind;
   srcSegments: { id: number; index: number; text: string; kind: string; paragraph: number; start: number; end: number; meta: unknown }[];
   tgtSegments: { id: number; index: number; text: string; kind: string; paragraph: number; start: number; end: number; meta: unknown }[];
   score: number | null;
@@ -48,7 +54,7 @@ export const toSummary = (r: DocumentSummaryRow): DocumentSummary => ({
   id: r.id, title: r.title, srcLang: r.src_lang, tgtLang: r.tgt_lang, pageDate: r.page_date, createdAt: r.created_at,
   version: r.version, pairCount: r.pair_count, noiseCount: r.noise_count,
   srcSegmentCount: r.src_segment_count, tgtSegmentCount: r.tgt_segment_count,
-  counts: { untranslated: r.untranslated_count, machine: r.machine_count, translated: r.translated_count, rejected: r.rejected_count, approved: r.approved_count },
+  counts: { untranslated: r.untranslated_count, gloss: r.gloss_count, machine: r.machine_count, translated: r.translated_count, rejected: r.rejected_count, approved: r.approved_count },
 });
 
 const toSegment = (s: SegmentRow) => ({
@@ -63,7 +69,7 @@ function toPairView({ pair, segments }: { pair: PairRow; segments: SegmentRow[] 
     id: pair.id, index: pair.idx,
     src: joinSentences(src.map((s) => s.text), 'zh'),
     tgt: pair.noise ? joinSentences(tgt.map((s) => s.text), 'en') : pair.tgt_text,
-    mt: pair.mt_text,
+    mt: pair.mt_text, mtKind: pair.mt_kind,
     srcSegments: src.map(toSegment), tgtSegments: tgt.map(toSegment),
     score: pair.score, state: pair.state, version: pair.version, noise: pair.noise === 1,
     lastEditor: pair.last_editor, changedAt: pair.changed_at, editSeconds: pair.edit_seconds,

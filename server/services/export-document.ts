@@ -70,11 +70,13 @@ function toBilingualPair(row: ExportPairRow): BilingualPair {
     tgtSegments: parseList(row.tgt_segments),
     state: row.state as StateValue,
     score: row.score,
-    editDistance: row.mt_text === '' ? null : wordEditDistance(row.mt_text, row.tgt_text, 'en').edits,
+    // A gloss is no machine translation to measure a post-edit from.
+    editDistance: row.mt_text === '' || row.mt_kind === 'gloss' ? null : wordEditDistance(row.mt_text, row.tgt_text, 'en').edits,
     version: row.version,
     lastEditor: row.last_editor,
     changedAt: row.changed_at,
     comments: parseList(row.comments),
+    ...(row.mt_kind === 'gloss' && row.mt_text !== '' ? { draft: 'gloss' as const } : {}),
     ...(row.imported_state === null ? {} : { importedAs: { state: row.imported_state as StateValue, editor: row.imported_editor } }),
   };
 }

@@ -255,6 +255,7 @@ export async function importBilingualFile(
         idx: i, score: p.score, state: Math.min(p.state, State.translated), tgtText: p.tgt,
         // The aligned English as it came in stands for the machine draft the post-edit distance is measured from.
         mtText: joinSentences(tgt[i]!, 'en'),
+        mtKind: p.draft === 'gloss' ? 'gloss' : 'mt',
         version,
         lastEditorId: null,
         changedAt: isoOrNull(p.changedAt),

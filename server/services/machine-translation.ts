@@ -3,7 +3,7 @@
 import type { Store } from '../db/store.ts';
 import type { MtEngine } from '../domain/mt-engine.ts';
 import { glossEngine } from '../domain/mt-engine.ts';
-import { State } from '../domain/types.ts';
+import { State, type MtKind } from '../domain/types.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import { mayDo } from '../domain/review-workflow.ts';
 import { libreTranslateEngine } from '../mt/libretranslate-engine.ts';
@@ -44,6 +44,9 @@ export function mtNote(engine: string, draft: { names?: number; unknown?: number
   return draft.names === undefined && draft.unknown === undefined ? `mt:${engine}` : `mt:${engine}:${draft.names ?? 0}:${draft.unknown ?? 0}`;
 }
 
+/** The offline gloss's drafts are kept apart from machine translation's (see MtKind). */
+const mtKindOf = (engine: MtEngine): MtKind => (engine.name === 'gloss' ? 'gloss' : 'mt');
+
 export function machineTranslation(store: Store, engine: () => MtEngine) {
   return {
     /** Returns how many pairs got a draft; pairs edited meanwhile are left alone. */
@@ -61,7 +64,7 @@ export function machineTranslation(store: Store, engine: () => MtEngine) {
         for (const [i, p] of todo.entries()) {
           const draft = drafts[i]!;
           const text = draft.text.trim();
-          if (!text || !(await tx.pairs.setMachineTranslation(p.id, p.version, text, user.id))) continue;
+          if (!text || !(await tx.pairs.setMachineTranslation(p.id, p.version, text, mtKindOf(mt), user.id))) continue;
           await tx.pairs.insertRevision({
             pairId: p.id, version: p.version + 1, authorId: user.id, action: 'mt', oldText: '', newText: text,
             oldState: State.untranslated, newState: State.machine, comment: mtNote(mt.name, draft), seconds: 0,

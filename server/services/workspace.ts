@@ -7,9 +7,9 @@ import { CellBudget, hter, type PostEditEffort } from '../domain/edit-distance.t
 import { documentFigures } from './document-figures.ts';
 import { documentRows } from './document-rows.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { ROW_STATES, rowState, type RowState } from '../domain/types.ts';
 
-export const STATE_FILTERS = { untranslated: [0], machine: [10], translated: [20], rejected: [25], approved: [30] } as const;
-export type StateFilter = keyof typeof STATE_FILTERS;
+export type StateFilter = RowState;
 
 export interface RowFilter {
   state?: StateFilter;
@@ -19,7 +19,7 @@ export interface RowFilter {
 
 export interface WorkRow extends PairView {
   flags: QaFlag[];
-  /** Word edit distance from the machine translation, per word of the current text (HTER); null with no MT or no text. */
+  /** Word edit distance from the machine translation, per word of the current text (HTER); null with no MT (a gloss is none) or no text. */
   hter: number | null;
   /** The HTER is an estimate: the texts are too long and different to compare exactly. */
   hterApproximate: boolean;
@@ -31,12 +31,13 @@ export interface Progress {
   translated: number;
   rejected: number;
   machine: number;
+  gloss: number;
   untranslated: number;
 }
 
 export function parseFilter(query: Record<string, unknown>): RowFilter {
   const state = typeof query.state === 'string' && query.state ? query.state : undefined;
-  if (state && !(state in STATE_FILTERS)) throw new ValidationError(`Unknown state filter "${state}".`, 'errors.badFilter');
+  if (state && !(ROW_STATES as readonly string[]).includes(state)) throw new ValidationError(`Unknown state filter "${state}".`, 'errors.badFilter');
   const qa = typeof query.qa === 'string' && query.qa ? query.qa : undefined;
   const q = typeof query.q === 'string' && query.q.trim() ? query.q.trim().slice(0, 200) : undefined;
   return { ...(state ? { state: state as StateFilter } : {}), ...(qa ? { qa: qa as RowFilter['qa'] } : {}), ...(q ? { q } : {}) };
@@ -59,11 +60,11 @@ export function workspace(store: Store) {
   // A row's text checks and HTER depend on its texts (and the glossary) alone: kept until those change.
   const memo = new Map<number, { key: string; flags: QaFlag[]; hter: number | null; hterApproximate: boolean }>();
   function textFigures(p: PairView, glossaryKey: string, terms: QaContext['glossary'], budget: CellBudget) {
-    const key = `${glossaryKey}\u0000${p.src}\u0000${p.tgt}\u0000${p.mt}`;
+    const key = `${glossaryKey}\u0000${p.src}\u0000${p.tgt}\u0000${p.mt}\u0000${p.mtKind}`;
     const hit = memo.get(p.id);
     if (hit?.key === key) return hit;
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    const h = p.mt && p.tgt ? hter(p.mt, p.tgt, 'en', budget.next) : null;
+    const h = p.mt && p.tgt && p.mtKind === 'mt' ? hter(p.mt, p.tgt, 'en', budget.next) : null;
     if (h) budget.spend(h);
     const fresh = { key, flags: textChecks({ src: p.src, tgt: p.tgt }, terms), hter: h?.value ?? null, hterApproximate: h?.approximate ?? false };
     memo.set(p.id, fresh);
@@ -97,7 +98,7 @@ export function workspace(store: Store) {
   }
 
   function matches(row: WorkRow, f: RowFilter): boolean {
-    if (f.state && (row.noise || !(STATE_FILTERS[f.state] as readonly number[]).includes(row.state ?? -1))) return false;
+    if (f.state && (row.noise || rowState(row.state, row.mtKind) !== f.state)) return false;
     if (f.qa && (f.qa === 'any' ? row.flags.length === 0 : !row.flags.some((x) => x.code === f.qa))) return false;
     if (f.q) {
       const needle = f.q.toLocaleLowerCase();
@@ -123,7 +124,7 @@ export function workspace(store: Store) {
       const doc = await docs.summary(documentId, counts);
       const progress: Progress = {
         total: doc.pairCount, approved: doc.counts.approved, translated: doc.counts.translated, rejected: doc.counts.rejected,
-        machine: doc.counts.machine, untranslated: doc.counts.untranslated,
+        machine: doc.counts.machine, gloss: doc.counts.gloss, untranslated: doc.counts.untranslated,
       };
       return { doc, progress, effort };
     },

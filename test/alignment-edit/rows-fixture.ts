@@ -14,7 +14,7 @@ const sentences = (rowKey: string, side: 'z' | 'e', texts: string[]): Sentence[]
 export function row(key: string, src: string[], tgt: string[], extra: Partial<AlignRow> = {}): AlignRow {
   const text = tgt.join(' ');
   return {
-    key, src: sentences(key, 'z', src), tgt: sentences(key, 'e', tgt), tgtText: text, mtText: text,
+    key, src: sentences(key, 'z', src), tgt: sentences(key, 'e', tgt), tgtText: text, mtText: text, mtKind: 'mt',
     state: text ? State.machine : State.untranslated, score: 0.9, confirmedBy: null, needsReview: null, ...extra,
   };
 }

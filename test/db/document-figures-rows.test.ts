@@ -12,9 +12,12 @@ describe('a document\'s figures', () => {
     const { demo, other } = await seedDocuments(sqliteStore(db));
     // Post-edit one pair so that the worked texts show up too.
     db.prepare("UPDATE pairs SET state = 20, tgt_text = '  Edited 𠀀 “text”.  ' WHERE document_id = ? AND idx = 3").run(demo);
+    // And one post-edited from a gloss draft, whose texts the effort must not see.
+    db.prepare("UPDATE pairs SET state = 20, mt_kind = 'gloss', tgt_text = 'Glossed, then edited.' WHERE document_id = ? AND idx = 5 AND mt_text != ''").run(demo);
     for (const documentId of [demo, other]) {
-      const expected = db.prepare(`SELECT p.id, p.noise, p.state, p.edit_seconds AS seconds, length(trim(p.tgt_text)) AS tgt_chars,
-          CASE WHEN p.state >= 20 AND p.mt_text != '' THEN p.mt_text END AS mt, CASE WHEN p.state >= 20 AND p.mt_text != '' THEN p.tgt_text END AS tgt,
+      const expected = db.prepare(`SELECT p.id, p.noise, p.state, p.mt_kind, p.edit_seconds AS seconds, length(trim(p.tgt_text)) AS tgt_chars,
+          CASE WHEN p.state >= 20 AND p.mt_text != '' AND p.mt_kind = 'mt' THEN p.mt_text END AS mt,
+          CASE WHEN p.state >= 20 AND p.mt_text != '' AND p.mt_kind = 'mt' THEN p.tgt_text END AS tgt,
           (SELECT coalesce(sum(length(trim(text))), 0) FROM segments WHERE pair_id = p.id AND side = 'src') AS src_chars,
           (SELECT count(*) FROM segments WHERE pair_id = p.id AND side = 'src' AND noise = 0) AS src_segments,
           (SELECT count(*) FROM segments WHERE pair_id = p.id AND side = 'tgt' AND noise = 0) AS tgt_segments

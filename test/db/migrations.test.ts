@@ -196,3 +196,24 @@ describe('migration 018', () => {
     expect(() => db.prepare('UPDATE users SET must_change_password = 2').run()).toThrow(/users_must_change_bool/);
   });
 });
+
+describe('migration 022', () => {
+  it('when the offline gloss drafted pairs before it then they become gloss drafts; machine text from files or engines stays machine', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    const all = readMigrations();
+    applyMigrations(db, all.filter((m) => m.version < 22));
+    db.exec(`INSERT INTO documents (id, title) VALUES (7, '文档');
+      INSERT INTO pairs (id, document_id, idx, noise, state, mt_text, tgt_text) VALUES
+        (70, 7, 0, 0, 10, 'Ding Xuexiang attend.', 'Ding Xuexiang attend.'), (71, 7, 1, 0, 20, 'Talk friendly.', 'The talks were friendly.'),
+        (72, 7, 2, 0, 10, 'He said.', 'He said.'), (73, 7, 3, 0, 10, 'Imported.', 'Imported.');
+      INSERT INTO revisions (document_id, pair_id, version, action, old_text, new_text, old_state, new_state, comment) VALUES
+        (7, 70, 2, 'mt', '', 'Ding Xuexiang attend.', 0, 10, 'mt:gloss:1:0'), (7, 71, 2, 'mt', '', 'Talk friendly.', 0, 10, 'mt:gloss'),
+        (7, 71, 3, 'save', 'Talk friendly.', 'The talks were friendly.', 10, 20, NULL),
+        (7, 72, 2, 'mt', '', 'He said.', 0, 10, 'mt:libretranslate');`);
+    applyMigrations(db, all);
+    expect(db.prepare('SELECT id, mt_kind FROM pairs ORDER BY id').all()).toEqual([
+      { id: 70, mt_kind: 'gloss' }, { id: 71, mt_kind: 'gloss' }, { id: 72, mt_kind: 'mt' }, { id: 73, mt_kind: 'mt' }]);
+    expect(() => db.prepare("UPDATE pairs SET mt_kind = 'guess' WHERE id = 70").run()).toThrow(/pairs_mt_kind_valid/);
+  });
+});

@@ -125,6 +125,22 @@ describePostgres('PostgreSQL migrations that change stored rows', () => {
     ]);
   });
 
+  it('when the offline gloss drafted pairs before 022 then they become gloss drafts; machine text from files or engines stays machine', async () => {
+    const { db, finish } = await before(22);
+    await db.pool.query(`INSERT INTO documents (id, title) OVERRIDING SYSTEM VALUE VALUES (7, 'd');
+      INSERT INTO pairs (id, document_id, idx, noise, state, mt_text, tgt_text) OVERRIDING SYSTEM VALUE VALUES
+        (70, 7, 0, 0, 10, 'Ding Xuexiang attend.', 'Ding Xuexiang attend.'), (71, 7, 1, 0, 20, 'Talk friendly.', 'The talks were friendly.'),
+        (72, 7, 2, 0, 10, 'He said.', 'He said.'), (73, 7, 3, 0, 10, 'Imported.', 'Imported.');
+      INSERT INTO revisions (document_id, pair_id, version, action, old_text, new_text, old_state, new_state, comment) VALUES
+        (7, 70, 2, 'mt', '', 'Ding Xuexiang attend.', 0, 10, 'mt:gloss:1:0'), (7, 71, 2, 'mt', '', 'Talk friendly.', 0, 10, 'mt:gloss'),
+        (7, 71, 3, 'save', 'Talk friendly.', 'The talks were friendly.', 10, 20, NULL),
+        (7, 72, 2, 'mt', '', 'He said.', 0, 10, 'mt:libretranslate');`);
+    await finish();
+    expect((await db.pool.query('SELECT id, mt_kind FROM pairs ORDER BY id')).rows).toEqual([
+      { id: 70, mt_kind: 'gloss' }, { id: 71, mt_kind: 'gloss' }, { id: 72, mt_kind: 'mt' }, { id: 73, mt_kind: 'mt' }]);
+    await expect(db.pool.query("UPDATE pairs SET mt_kind = 'guess' WHERE id = 70")).rejects.toThrow(/pairs_mt_kind_valid/);
+  });
+
   it('when login counters are in flight before 014 then each keeps its count, the start of its window and its lock', async () => {
     const { db, finish } = await before(14);
     await db.pool.query(`INSERT INTO login_counters (key, failures, locked_until, last_at) VALUES

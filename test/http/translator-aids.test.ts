@@ -124,6 +124,8 @@ describe('machine translation of untranslated rows', () => {
       expect(result).toEqual({ translated: 1, engine: 'libretranslate' });
       expect(seen).toEqual([{ url: '/translate', q: [row.src], source: 'zh', target: 'en', format: 'text' }]);
       expect((await pairWith(store, docId, '第二句')).tgt).toBe(`EN(${row.src})`);
+      // A real engine's draft is machine translation, not a gloss draft.
+      expect((await pairWith(store, docId, '第二句')).mtKind).toBe('mt');
     } finally {
       mtServer.close();
     }

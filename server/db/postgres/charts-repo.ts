@@ -2,6 +2,7 @@
 
 import type { AuthoredPairRow, BeadRow, StateChangeRow } from '../charts-repo.ts';
 import { one, rows, type Sql } from './connect.ts';
+import { WORKED } from '../documents-repo.ts';
 
 // The actions that write a pair's English: whoever made the last of them wrote the text it has now.
 const WRITES = "('save', 'confirm', 'restore')";
@@ -17,6 +18,6 @@ export function chartsRepo(sql: Sql) {
     authoredPairs: (documentId: number) => rows<AuthoredPairRow>(sql, `SELECT p.mt_text AS mt, p.tgt_text AS tgt, p.edit_seconds AS seconds,
         (SELECT u.name FROM revisions r JOIN users u ON u.id = r.author_id
           WHERE r.pair_id = p.id AND r.action IN ${WRITES} ORDER BY r.version DESC LIMIT 1) AS author
-      FROM pairs p WHERE p.document_id = $1 AND p.noise = 0 AND p.state >= 20 AND p.mt_text != '' ORDER BY p.idx`, [documentId]),
+      FROM pairs p WHERE p.document_id = $1 AND p.noise = 0 AND ${WORKED} ORDER BY p.idx`, [documentId]),
   };
 }

@@ -25,7 +25,7 @@ export function documentTransferRepo(sql: Sql) {
       FROM pairs p WHERE p.document_id = $1 AND p.noise = 0 ORDER BY p.idx`, [documentId, sourceId]),
     /** Up to `limit` non-noise pairs in one of `states` after position `after`, in order (keyset pages). */
     exportPage: (documentId: number, states: readonly number[], after: number, limit: number) => rows<ExportPairRow>(sql, `SELECT p.idx, p.score, p.state,
-        p.mt_text, p.tgt_text, p.version, u.name AS last_editor, p.changed_at, p.imported_state, p.imported_editor,
+        p.mt_text, p.mt_kind, p.tgt_text, p.version, u.name AS last_editor, p.changed_at, p.imported_state, p.imported_editor,
         ${jsonList('s.text', "segments s WHERE s.pair_id = p.id AND s.side = 'src'", 's.idx')} AS src_segments,
         ${jsonList('s.text', "segments s WHERE s.pair_id = p.id AND s.side = 'tgt'", 's.idx')} AS tgt_segments,
         ${jsonList('c.body', 'comment_threads t JOIN thread_comments c ON c.thread_id = t.id WHERE t.pair_id = p.id', 't.id, c.id')} AS comments
@@ -44,8 +44,8 @@ export function documentTransferRepo(sql: Sql) {
       [d.title, d.sourceName, d.createdBy, d.createdAt, d.shared === false ? 0 : 1]))!,
     async insertPair(documentId: number, p: KeptPair): Promise<number> {
       const pairId = (await one<number>(sql, `INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, tgt_text, version, last_editor_id,
-          changed_at, imported_state, imported_editor) VALUES ($1, $2, $3, 0, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [documentId, p.idx, p.score, p.state, p.mtText, p.tgtText, p.version, p.lastEditorId, p.changedAt, p.importedState, p.importedEditor]))!;
+          changed_at, imported_state, imported_editor, mt_kind) VALUES ($1, $2, $3, 0, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [documentId, p.idx, p.score, p.state, p.mtText, p.tgtText, p.version, p.lastEditorId, p.changedAt, p.importedState, p.importedEditor, p.mtKind]))!;
       for (const s of p.segments) {
         await sql.query(`INSERT INTO segments (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, NULL)`,

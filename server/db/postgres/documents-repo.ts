@@ -1,7 +1,7 @@
 // SQL for documents, their imported sources, segments and pairs, on PostgreSQL (see ../documents-repo.ts).
 
 import {
-  SHELVES, withActivity, type DocumentHeaderRow, type DocumentShelf, type NewPair, type PairFiguresRow, type PairRow, type SegmentRow,
+  SHELVES, WORKED, withActivity, type DocumentHeaderRow, type DocumentShelf, type NewPair, type PairFiguresRow, type PairRow, type SegmentRow,
   type SummarySqlRow,
 } from '../documents-repo.ts';
 import type { StoredStructure } from '../../domain/structured-text.ts';
@@ -17,15 +17,16 @@ function summarySql(one: boolean, shelf?: DocumentShelf): string {
       (SELECT a.created_at FROM alignment_ops a WHERE a.document_id = d.id ORDER BY a.id DESC LIMIT 1) AS aligned_at,
       coalesce(p.pair_count, 0) AS pair_count, coalesce(p.noise_count, 0) AS noise_count,
       coalesce(s.src_segment_count, 0) AS src_segment_count, coalesce(s.tgt_segment_count, 0) AS tgt_segment_count,
-      coalesce(p.untranslated_count, 0) AS untranslated_count, coalesce(p.machine_count, 0) AS machine_count,
+      coalesce(p.untranslated_count, 0) AS untranslated_count, coalesce(p.machine_count, 0) AS machine_count, coalesce(p.gloss_count, 0) AS gloss_count,
       coalesce(p.translated_count, 0) AS translated_count, coalesce(p.rejected_count, 0) AS rejected_count,
       coalesce(p.approved_count, 0) AS approved_count
     FROM documents d LEFT JOIN users u ON u.id = d.created_by
     LEFT JOIN (SELECT document_id, sum(n) FILTER (WHERE noise = 0) AS pair_count, sum(n) FILTER (WHERE noise = 1) AS noise_count,
-        sum(n) FILTER (WHERE state = 0) AS untranslated_count, sum(n) FILTER (WHERE state = 10) AS machine_count,
+        sum(n) FILTER (WHERE state = 0) AS untranslated_count, sum(n) FILTER (WHERE state = 10 AND mt_kind = 'mt') AS machine_count,
+        sum(n) FILTER (WHERE state = 10 AND mt_kind = 'gloss') AS gloss_count,
         sum(n) FILTER (WHERE state = 20) AS translated_count, sum(n) FILTER (WHERE state = 25) AS rejected_count,
         sum(n) FILTER (WHERE state = 30) AS approved_count
-      FROM (SELECT document_id, noise, state, count(*) AS n FROM pairs WHERE true ${and} GROUP BY document_id, noise, state) g
+      FROM (SELECT document_id, noise, state, mt_kind, count(*) AS n FROM pairs WHERE true ${and} GROUP BY document_id, noise, state, mt_kind) g
       GROUP BY document_id) p ON p.document_id = d.id
     LEFT JOIN (SELECT document_id, sum(n) FILTER (WHERE side = 'src') AS src_segment_count, sum(n) FILTER (WHERE side = 'tgt') AS tgt_segment_count
       FROM (SELECT document_id, side, count(*) AS n FROM segments WHERE noise = 0 ${and} GROUP BY document_id, side) g
@@ -33,9 +34,8 @@ function summarySql(one: boolean, shelf?: DocumentShelf): string {
     ${one ? 'WHERE d.id = $1' : `WHERE ${SHELVES[shelf ?? 'active']} ORDER BY d.id`}`;
 }
 
-const WORKED = "p.state >= 20 AND p.mt_text != ''";
 // See ../documents-repo.ts: `where.pairs` chooses the pairs (alias p), `where.segments` their sentences (alias s).
-const figuresSql = (where: { pairs: string; segments: string }) => `SELECT p.id, p.noise, p.state, p.edit_seconds AS seconds,
+const figuresSql = (where: { pairs: string; segments: string }) => `SELECT p.id, p.noise, p.state, p.mt_kind, p.edit_seconds AS seconds,
     length(trim(p.tgt_text)) AS tgt_chars, CASE WHEN ${WORKED} THEN p.mt_text END AS mt, CASE WHEN ${WORKED} THEN p.tgt_text END AS tgt,
     coalesce(g.src_chars, 0) AS src_chars, coalesce(g.src_segments, 0) AS src_segments, coalesce(g.tgt_segments, 0) AS tgt_segments
   FROM pairs p LEFT JOIN (SELECT pair_id, sum(length(trim(text))) FILTER (WHERE side = 'src') AS src_chars,
@@ -44,7 +44,7 @@ const figuresSql = (where: { pairs: string; segments: string }) => `SELECT p.id,
   WHERE ${where.pairs}`;
 const REVISED = 'IN (SELECT pair_id FROM revisions WHERE document_id = $1 AND doc_revision > $2)';
 
-const PAIR = `SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
+const PAIR = `SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version,
     u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
   FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id`;
 const SEGMENT = 'SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta FROM segments s';

@@ -5,6 +5,7 @@
 
 import type { EditablePairRow, NewRevision, RevisionRow } from '../pairs-repo.ts';
 import { one, row, rows, run, type Sql } from './connect.ts';
+import type { MtKind } from '../../domain/types.ts';
 
 /** The Chinese of pair `p`: its source sentences in order, joined. */
 export const SOURCE_TEXT = `coalesce((SELECT string_agg(s.text, '' ORDER BY s.idx) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src'), '')`;
@@ -15,7 +16,7 @@ const lockDocument = (pair: string) => `WITH doc AS (SELECT id FROM documents WH
 
 export function pairsRepo(sql: Sql) {
   return {
-    pair: (id: number) => row<EditablePairRow>(sql, `SELECT p.id, p.document_id, p.idx, p.noise, p.state, p.mt_text, p.tgt_text, p.version,
+    pair: (id: number) => row<EditablePairRow>(sql, `SELECT p.id, p.document_id, p.idx, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version,
       ${SOURCE_TEXT} AS src_text FROM pairs p WHERE p.id = $1`, [id]),
     /**
      * Writes the pair's new text and state if it is still at `version`; false when another writer moved it first. Under
@@ -43,11 +44,11 @@ export function pairsRepo(sql: Sql) {
       ORDER BY pick LIMIT 1`, [pairId, version]),
     untranslated: (documentId: number) => rows<{ id: number; version: number; src: string }>(sql, `SELECT p.id, p.version, ${SOURCE_TEXT} AS src
       FROM pairs p WHERE p.document_id = $1 AND p.noise = 0 AND p.state = 0 ORDER BY p.idx`, [documentId]),
-    /** Fills an untranslated pair with machine translation, unless someone changed it meanwhile. */
-    setMachineTranslation: async (id: number, version: number, text: string, editorId: number | null) =>
-      (await run(sql, `${lockDocument('$3')} UPDATE pairs SET mt_text = $1, tgt_text = $1, state = 10, version = version + 1,
+    /** Fills an untranslated pair with a machine draft of `kind`, unless someone changed it meanwhile. */
+    setMachineTranslation: async (id: number, version: number, text: string, kind: MtKind, editorId: number | null) =>
+      (await run(sql, `${lockDocument('$3')} UPDATE pairs SET mt_text = $1, mt_kind = $5, tgt_text = $1, state = 10, version = version + 1,
         last_editor_id = $2, changed_at = now() WHERE id = $3 AND version = $4 AND state = 0 AND EXISTS (SELECT 1 FROM doc)`,
-      [text, editorId, id, version])).changes === 1,
+      [text, editorId, id, version, kind])).changes === 1,
   };
 }
 export type PairsRepo = ReturnType<typeof pairsRepo>;

@@ -21,7 +21,7 @@ const PAGE: FixturePair[] = [
 ];
 
 const texts = (rows: AlignRow[]) => rows.map((r) => ({ src: r.src.map((s) => s.text), tgt: r.tgt.map((s) => s.text), tgtText: r.tgtText,
-  state: r.state, confirmedBy: r.confirmedBy, needsReview: r.needsReview }));
+  mtText: r.mtText, mtKind: r.mtKind, state: r.state, confirmedBy: r.confirmedBy, needsReview: r.needsReview }));
 
 const remap = <T>(value: T, keys: Map<string, string>): T =>
   JSON.parse(JSON.stringify(value), (k, v) => (k === 'key' && typeof v === 'string' ? keys.get(v) ?? v : v)) as T;
@@ -104,6 +104,33 @@ contract('alignment repository', (store) => {
     expect(await alignment.counts(documentId)).toEqual({ undo: 2, redo: 0 });
     await alignment.rewritePatches(documentId, (p) => ({ ...p, at: p.at + 100 }));
     expect(JSON.parse((await alignment.lastDone(documentId))!.patch).at).toBeGreaterThanOrEqual(100);
+  });
+
+  it('when a gloss draft is merged, split and undone then its rows stay gloss drafts, and a patch logged without a kind undoes as machine text', async () => {
+    const { alignment, pairs } = store().repos;
+    const user = await addUser(store(), 'lin');
+    const { documentId, pairIds } = await insertDocument(store(), '逐词', [{ zh: '丁薛祥参加会见。' }, { zh: '会谈友好。', en: 'The talks were friendly.' }]);
+    expect(await store().transaction((tx) => tx.pairs.setMachineTranslation(pairIds[0]!, 1, 'Ding Xuexiang attend meet.', 'gloss', null))).toBe(true);
+    const kinds = async () => (await alignment.load(documentId)).rows.map((r) => [r.mtKind, r.state]);
+    expect(await kinds()).toEqual([['gloss', 10], ['mt', 10]]);
+    await apply(store(), documentId, user, { kind: 'merge', row: 0 });
+    const [merged] = (await alignment.load(documentId)).rows;
+    expect(merged).toMatchObject({ mtText: 'Ding Xuexiang attend meet. The talks were friendly.', mtKind: 'gloss', state: 10 });
+    await apply(store(), documentId, user, { kind: 'split', row: 0, srcAt: 1, tgtAt: 0 });
+    expect((await kinds()).map(([kind]) => kind)).toEqual(['gloss', 'gloss']);
+    await undoLast(store(), documentId);
+    await undoLast(store(), documentId);
+    expect(await kinds()).toEqual([['gloss', 10], ['mt', 10]]);
+    expect((await pairs.pair(pairIds[0]!))).toMatchObject({ mt_kind: 'gloss' });
+    // Patches written before migration 022 name no kind: their rows were machine text.
+    await alignment.rewritePatches(documentId, (p) => JSON.parse(JSON.stringify(p, (k, v) => (k === 'mtKind' ? undefined : v))) as RowPatch);
+    await store().transaction(async ({ alignment: a }) => {
+      const logged = (await a.firstUndone(documentId))!;
+      const patch = JSON.parse(logged.patch) as RowPatch;
+      const { rows, noiseAfter } = await a.load(documentId);
+      await a.write(documentId, rows, patch, noiseAfter);
+    });
+    expect((await kinds()).map(([kind]) => kind)).toEqual(['mt']);
   });
 
   it('when random operations are written then the stored rows are the patched rows, numbered without gaps, and an undo restores them', async () => {

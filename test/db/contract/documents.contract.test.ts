@@ -31,7 +31,7 @@ contract('documents repository', (store) => {
     expect(summary).toMatchObject({
       id: documentId, title: '会见', src_lang: 'zh-CN', tgt_lang: 'en', page_date: '2026-12-04', version: 1,
       pair_count: 4, noise_count: 1, src_segment_count: 4, tgt_segment_count: 3,
-      untranslated_count: 1, machine_count: 3, translated_count: 0, approved_count: 0,
+      untranslated_count: 1, machine_count: 3, gloss_count: 0, translated_count: 0, approved_count: 0,
     });
     expect(summary!.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect((await documents.list()).map((d) => [d.id, d.pair_count])).toEqual([[documentId, 4], [other.documentId, 0]]);
@@ -49,7 +49,7 @@ contract('documents repository', (store) => {
     const page = await documents.pairs(documentId, 1, 3);
     expect(page.map((p) => p.pair.idx)).toEqual([1, 2, 3]);
     expect(page[1]).toMatchObject({ pair: { noise: 1, state: null, score: null }, segments: [{ side: 'src', text: '广告', kind: 'noise', noise: 1 }] });
-    expect(page[0]!.pair).toEqual({ id: pairIds[1], idx: 1, score: 0.75, noise: 0, state: 10, mt_text: SAMPLE[1]!.en, tgt_text: SAMPLE[1]!.en,
+    expect(page[0]!.pair).toEqual({ id: pairIds[1], idx: 1, score: 0.75, noise: 0, state: 10, mt_text: SAMPLE[1]!.en, mt_kind: 'mt', tgt_text: SAMPLE[1]!.en,
       version: 1, last_editor: null, changed_at: null, edit_seconds: 0, imported_state: null, imported_editor: null });
     const first = (await documents.pairs(documentId))[0]!;
     expect(first.segments.map((s) => [s.side, s.idx, s.text, s.start_offset, s.end_offset])).toEqual([
@@ -66,10 +66,26 @@ contract('documents repository', (store) => {
     const { documentId, pairIds } = await insertDocument(store(), '会见', SAMPLE);
     await save(store(), pairIds[1]!, '  The two sides talked.  ');
     const figures = await documents.figures(documentId);
-    expect(figures.find((f) => f.id === pairIds[1])).toEqual({ id: pairIds[1], noise: 0, state: 20, mt: SAMPLE[1]!.en, tgt: '  The two sides talked.  ',
+    expect(figures.find((f) => f.id === pairIds[1])).toEqual({ id: pairIds[1], noise: 0, state: 20, mt_kind: 'mt', mt: SAMPLE[1]!.en, tgt: '  The two sides talked.  ',
       seconds: 3, tgt_chars: 'The two sides talked.'.length, src_chars: SAMPLE[1]!.zh.length, src_segments: 1, tgt_segments: 1 });
     expect(figures.find((f) => f.id === pairIds[0])).toMatchObject({ mt: null, tgt: null, src_chars: SAMPLE[0]!.zh.length });
     expect(figures.find((f) => f.id === pairIds[2])).toMatchObject({ noise: 1, src_segments: 0, tgt_segments: 0 });
+  });
+
+  it('when the offline gloss drafts a pair then it counts as a gloss draft, never as machine translation, even once post-edited', async () => {
+    const { documents, pairs, charts, transfer } = store().repos;
+    const { documentId, pairIds } = await insertDocument(store(), '会见', SAMPLE);
+    expect(await store().transaction((tx) => tx.pairs.setMachineTranslation(pairIds[3]!, 1, 'Ding Xuexiang etc. attend meet.', 'gloss', null))).toBe(true);
+    expect(await documents.byId(documentId)).toMatchObject({ untranslated_count: 0, machine_count: 3, gloss_count: 1 });
+    expect((await documents.figures(documentId)).find((f) => f.id === pairIds[3])).toMatchObject({ state: 10, mt_kind: 'gloss' });
+    await save(store(), pairIds[3]!, 'Ding Xuexiang and others attended the meeting.');
+    await save(store(), pairIds[1]!, 'The two sides talked.');
+    expect((await pairs.pair(pairIds[3]!))).toMatchObject({ state: 20, mt_kind: 'gloss', mt_text: 'Ding Xuexiang etc. attend meet.' });
+    const figures = await documents.figures(documentId);
+    expect(figures.find((f) => f.id === pairIds[3])).toMatchObject({ state: 20, mt_kind: 'gloss', mt: null, tgt: null });
+    expect(figures.find((f) => f.id === pairIds[1])).toMatchObject({ state: 20, mt_kind: 'mt', mt: SAMPLE[1]!.en });
+    expect((await charts.authoredPairs(documentId)).map((p) => p.tgt)).toEqual(['The two sides talked.']);
+    expect((await transfer.exportPage(documentId, ALL, 2, 1))[0]).toMatchObject({ idx: 3, mt_kind: 'gloss' });
   });
 
   it('when a pair is saved then the document revision moves on and names only that pair', async () => {
@@ -124,14 +140,14 @@ contract('document transfer repository', (store) => {
       const documentId = await tx.transfer.insertDocument({ title: 'file.tmx', sourceName: 'file.tmx', createdBy: editor, createdAt: '2025-01-02T03:04:05.678Z' });
       const sourceId = await tx.documents.insertSource(documentId, 'src', 'file.tmx', '你好。', { format: 'md', blocks: [] } as never);
       const pairId = await tx.transfer.insertPair(documentId, {
-        idx: 0, score: null, state: 20, mtText: '', tgtText: 'Hello.', version: 4, lastEditorId: editor, changedAt: '2025-01-02T03:04:05.000Z',
+        idx: 0, score: null, state: 20, mtText: 'Hello.', mtKind: 'gloss', tgtText: 'Hello.', version: 4, lastEditorId: editor, changedAt: '2025-01-02T03:04:05.000Z',
         importedState: 30, importedEditor: 'rita',
         segments: [{ side: 'src', sourceId, idx: 0, text: '你好。', kind: 'sentence', paragraph: 0, start: 0, end: 3 }],
       });
       return { documentId, pairId, sourceId };
     });
     expect(await documents.header(documentId)).toMatchObject({ title: 'file.tmx', created_at: '2025-01-02T03:04:05.678Z' });
-    expect((await documents.pairs(documentId))[0]!.pair).toMatchObject({ id: pairId, state: 20, version: 4, last_editor: 'rita',
+    expect((await documents.pairs(documentId))[0]!.pair).toMatchObject({ id: pairId, state: 20, mt_kind: 'gloss', version: 4, last_editor: 'rita',
       changed_at: '2025-01-02T03:04:05.000Z', imported_state: 30, imported_editor: 'rita' });
     expect(await transfer.structuredSource(documentId)).toEqual({ id: sourceId, name: 'file.tmx', structure: JSON.stringify({ format: 'md', blocks: [] }) });
     expect(await transfer.sourceFormat(documentId)).toBe('md');
@@ -144,7 +160,7 @@ contract('document transfer repository', (store) => {
     await expect(store().transaction(async (tx) => {
       const documentId = await tx.transfer.insertDocument({ title: 'half', sourceName: 'half.tmx', createdBy: null, createdAt: null });
       await tx.documents.insertSource(documentId, 'src', 'half.tmx', 'x');
-      await tx.transfer.insertPair(documentId, { idx: 0, score: 2, state: 20, mtText: '', tgtText: '', version: 1, lastEditorId: null,
+      await tx.transfer.insertPair(documentId, { idx: 0, score: 2, state: 20, mtText: '', mtKind: 'mt', tgtText: '', version: 1, lastEditorId: null,
         changedAt: null, importedState: null, importedEditor: null, segments: [] });
     })).rejects.toThrow(/pairs_score_range|CHECK/);
     expect(await documents.count()).toBe(0);

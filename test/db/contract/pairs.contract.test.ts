@@ -9,7 +9,7 @@ contract('pairs repository', (store) => {
     const { pairs } = store().repos;
     const { documentId, pairIds } = await insertDocument(store(), '会见', SAMPLE);
     expect(await pairs.pair(pairIds[0]!)).toEqual({ id: pairIds[0], document_id: documentId, idx: 0, noise: 0, state: 10,
-      mt_text: SAMPLE[0]!.en, tgt_text: SAMPLE[0]!.en, version: 1, src_text: SAMPLE[0]!.zh });
+      mt_text: SAMPLE[0]!.en, mt_kind: 'mt', tgt_text: SAMPLE[0]!.en, version: 1, src_text: SAMPLE[0]!.zh });
     expect(await pairs.pair(-1)).toBeUndefined();
     const two = await store().transaction(async ({ documents }) => {
       const id = await documents.insertDocument({ title: '两句', srcLang: 'zh-CN', tgtLang: 'en', sourceName: null, pageDate: null, createdBy: null });
@@ -63,9 +63,10 @@ contract('pairs repository', (store) => {
     const todo = await pairs.untranslated(documentId);
     expect(todo).toEqual([{ id: pairIds[0], version: 1, src: '一。' }, { id: pairIds[1], version: 1, src: '二。' }]);
     expect(await pairs.update(pairIds[1]!, 1, 'Two, by hand.', 20, null, 0)).toBe(true);
-    expect(await pairs.setMachineTranslation(pairIds[0]!, 1, 'One.', null)).toBe(true);
-    expect(await pairs.setMachineTranslation(pairIds[1]!, 1, 'Two.', null)).toBe(false);
-    expect(await pairs.pair(pairIds[0]!)).toMatchObject({ state: 10, mt_text: 'One.', tgt_text: 'One.', version: 2 });
+    expect(await pairs.setMachineTranslation(pairIds[0]!, 1, 'One.', 'gloss', null)).toBe(true);
+    expect(await pairs.setMachineTranslation(pairIds[1]!, 1, 'Two.', 'mt', null)).toBe(false);
+    expect(await pairs.pair(pairIds[0]!)).toMatchObject({ state: 10, mt_text: 'One.', mt_kind: 'gloss', tgt_text: 'One.', version: 2 });
+    expect(await pairs.pair(pairIds[2]!)).toMatchObject({ mt_kind: 'mt' });
     expect(await pairs.untranslated(documentId)).toEqual([]);
   });
 });
