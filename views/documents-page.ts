@@ -46,7 +46,12 @@ function renameForm(ctx: ViewContext, query: DocumentListQuery, d: DocumentEntry
 function actions(ctx: ViewContext, query: DocumentListQuery, d: DocumentEntry, notice?: ListNotice): SafeHtml {
   if (!d.mayManage) return html``;
   const base = `/documents/${d.id}`;
-  if (d.trashedAt) return action(ctx, query, `${base}/restore`, ctx.t('lifecycle.restore'), `restore-${d.id}`);
+  if (d.trashedAt) {
+    return html`${action(ctx, query, `${base}/restore`, ctx.t('lifecycle.restore'), `restore-${d.id}`)}
+    <form method="post" action="${base}/purge" hx-post="${base}/purge" hx-target="#document-list" hx-swap="outerHTML" class="inline"
+      hx-confirm="${ctx.t('documentManage.purgeConfirm', { title: d.title })}">${hiddenFields(ctx, query)}
+      <button type="submit" class="danger" data-testid="purge-${d.id}">${ctx.t('documentManage.purge')}</button></form>`;
+  }
   return html`${renameForm(ctx, query, d, notice)}
     ${action(ctx, query, `${base}/archive`, d.archivedAt ? ctx.t('lifecycle.unarchive') : ctx.t('lifecycle.archive'), `archive-${d.id}`,
       html`<input type="hidden" name="archived" value="${d.archivedAt ? '0' : '1'}">`)}

@@ -1,4 +1,4 @@
-// `duiqi documents list|rename|archive|unarchive|delete|restore|empty-trash`: the same use cases as the
+// `duiqi documents list|rename|archive|unarchive|delete|restore|purge|empty-trash`: the same use cases as the
 // document list, acting with an admin's rights.
 
 import { parseArgs } from 'node:util';
@@ -12,7 +12,7 @@ import { ValidationError } from '../domain/errors.ts';
 const COMMAND_LINE: Actor = { id: null, role: 'admin' };
 
 const USAGE = 'documents needs list [--state archived|trash] [--q TEXT] [--sort title|activity|progress] [--dir asc|desc], '
-  + 'rename ID TITLE, archive ID, unarchive ID, delete ID, restore ID or empty-trash.';
+  + 'rename ID TITLE, archive ID, unarchive ID, delete ID, restore ID, purge ID (one in the trash, for good) or empty-trash.';
 
 const shelfOf = (d: DocumentEntry) => (d.trashedAt ? 'trash' : d.archivedAt ? 'archived' : 'active');
 
@@ -26,7 +26,7 @@ export async function documentsCommand(args: string[]): Promise<number> {
     args: rest, allowPositionals: true,
     options: { state: { type: 'string' }, q: { type: 'string' }, sort: { type: 'string' }, dir: { type: 'string' } },
   });
-  const arity: Record<string, number> = { list: 0, rename: 2, archive: 1, unarchive: 1, delete: 1, restore: 1, 'empty-trash': 0 };
+  const arity: Record<string, number> = { list: 0, rename: 2, archive: 1, unarchive: 1, delete: 1, restore: 1, purge: 1, 'empty-trash': 0 };
   if (sub === undefined || !(sub in arity) || positionals.length !== arity[sub]) throw new ValidationError(USAGE);
   if (sub !== 'list' && Object.keys(values).length > 0) throw new ValidationError(`documents ${sub} takes no options. ${USAGE}`);
   const query = sub === 'list' ? parseListQuery(values) : undefined;
@@ -41,6 +41,7 @@ export async function documentsCommand(args: string[]): Promise<number> {
     if (sub === 'unarchive') say(await lifecycle.change(COMMAND_LINE, id, { archived: false }), 'Took out of the archive');
     if (sub === 'delete') say(await lifecycle.trash(COMMAND_LINE, id), 'Moved to the trash (restorable for 30 days)');
     if (sub === 'restore') say(await lifecycle.restore(COMMAND_LINE, id), 'Restored');
+    if (sub === 'purge') console.log(`Deleted document ${id} "${(await lifecycle.purge(COMMAND_LINE, id)).title}" for good.`);
     if (sub === 'empty-trash') console.log(`Purged ${await lifecycle.emptyTrash(COMMAND_LINE)} document(s) from the trash.`);
     return 0;
   } finally {

@@ -26,6 +26,9 @@ export function documentLifecycleRepo(db: Db) {
       SELECT id, title, trashed_at, @at FROM documents WHERE ${TRASHED}`),
     // Pairs, sentences, sources, revisions, members and the undo log go with the document (ON DELETE CASCADE).
     purge: db.prepare(`DELETE FROM documents WHERE ${TRASHED}`),
+    recordOne: db.prepare(`INSERT INTO purged_documents (id, title, trashed_at, purged_at)
+      SELECT id, title, trashed_at, @at FROM documents WHERE id = @id AND trashed_at IS NOT NULL`),
+    purgeOne: db.prepare('DELETE FROM documents WHERE id = @id AND trashed_at IS NOT NULL'),
   };
   return {
     /** The columns that decide who may do what to the document, on any shelf. */
@@ -42,6 +45,11 @@ export function documentLifecycleRepo(db: Db) {
     purge(before: string | null, at: string): number {
       q.record.run({ before, at });
       return q.purge.run({ before }).changes;
+    },
+    /** Deletes one trashed document for good, keeping its id and title in purged_documents; false when it is not in the trash. */
+    purgeOne(id: number, at: string): boolean {
+      q.recordOne.run({ id, at });
+      return q.purgeOne.run({ id }).changes === 1;
     },
   };
 }

@@ -11,8 +11,8 @@ export function documentGate(access: DocumentAccess): Router {
   // Without a user the route itself refuses (login or 401); a word like "import" is not an id but a route.
   r.use(['/documents/:doc', '/api/documents/:doc'], async (req: Request, _res: Response, next: NextFunction) => {
     const doc = req.params.doc as string;
-    // A trashed document answers 404 to everything but its restore.
-    const restoring = req.method === 'POST' && req.path === '/restore';
+    // A trashed document answers 404 to everything but its restore and its purge for good.
+    const restoring = req.method === 'POST' && (req.path === '/restore' || req.path === '/purge');
     if (req.user && ID.test(doc)) await access.assertMayOpen(req.user, Number(doc), restoring);
     next();
   });

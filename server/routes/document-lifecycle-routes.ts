@@ -12,6 +12,12 @@ import { AppError } from '../domain/errors.ts';
 
 const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>;
 
+/** The document page a form came from (its hidden `back` field), to go back to after a plain POST. */
+function pageOf(req: Request): string | undefined {
+  const back = body(req).back;
+  return typeof back === 'string' && /^\/documents\/\d+$/.test(back) ? back : undefined;
+}
+
 /** The list a form came from (its hidden `list` field, the page's address); the working list when there is none. */
 function listOf(req: Request): DocumentListQuery {
   const list = body(req).list;
@@ -43,7 +49,7 @@ export function documentLifecycleRoutes(lifecycle: DocumentLifecycle): Router {
           ...(typeof title === 'string' && req.path.endsWith('/rename') ? { renaming: { id: doc, title } } : {}) };
         status = err.status;
       }
-      if (!req.get('HX-Request')) return res.redirect(303, listAddress(query));
+      if (!req.get('HX-Request')) return res.redirect(303, pageOf(req) ?? listAddress(query));
       send(res, documentList(viewContext(req), await list(req, query), query, notice), status);
     };
   }
@@ -68,6 +74,10 @@ export function documentLifecycleRoutes(lifecycle: DocumentLifecycle): Router {
   r.post('/documents/:doc/delete', requireUser, change(async (req, doc) => {
     const d = await lifecycle.trash(req.user!, doc);
     return { message: viewContext(req).t('lifecycle.trashed', { title: d.title, days: 30 }), trashed: d.id };
+  }));
+  r.post('/documents/:doc/purge', requireUser, change(async (req, doc) => {
+    const d = await lifecycle.purge(req.user!, doc);
+    return { message: viewContext(req).t('documentManage.purged', { title: d.title }) };
   }));
   r.post('/documents/:doc/restore', requireUser, change(async (req, doc) => {
     const d = await lifecycle.restore(req.user!, doc);
@@ -94,6 +104,9 @@ export function documentLifecycleRoutes(lifecycle: DocumentLifecycle): Router {
   });
   r.post('/api/documents/:doc/restore', requireUser, async (req, res) => {
     res.json(await lifecycle.restore(req.user!, documentId(req.params.doc)));
+  });
+  r.delete('/api/trash/:doc', requireUser, async (req, res) => {
+    res.json({ purged: await lifecycle.purge(req.user!, documentId(req.params.doc)) });
   });
   r.delete('/api/trash', requireRole('admin'), async (req, res) => {
     res.json({ purged: await lifecycle.emptyTrash(req.user!) });

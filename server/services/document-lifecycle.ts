@@ -173,6 +173,15 @@ export function documentLifecycle(store: Store, now: () => Date = () => new Date
       return entry(tx, actor, id);
     }),
 
+    /** Deletes one trashed document for good, at once: its creator or an admin, who confirmed it first. */
+    purge: (actor: Actor, id: number): Promise<{ id: number; title: string }> => store.write(async (tx) => {
+      const doc = await managed(tx, actor, id, { trashed: true });
+      if (!(await tx.lifecycle.purgeOne(id, now().toISOString()))) {
+        throw new ConflictError(`Document ${id} is not in the trash: only a trashed document may be deleted for good.`, 'documentManage.purgeNotTrashed', { title: doc.title });
+      }
+      return { id, title: doc.title };
+    }),
+
     /** Admins only: purges every trashed document now; returns how many. */
     emptyTrash(actor: Actor): Promise<number> {
       if (actor.role !== 'admin') return Promise.reject(new ForbiddenError('Only an admin may empty the trash.', 'lifecycle.emptyAdmin'));

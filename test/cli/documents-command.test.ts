@@ -75,6 +75,17 @@ describe('duiqi documents', () => {
     expect(db.prepare('SELECT count(*) FROM documents WHERE id = ?').pluck().get(second)).toBe(0);
   });
 
+  it('when one trashed document is purged then only it is gone for good, and a working one is refused', async () => {
+    const third = await imported('Gamma minutes');
+    const refused = await duiqi(['documents', 'purge', String(first)]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/is not in the trash: only a trashed document may be deleted for good/);
+    expect((await duiqi(['documents', 'delete', String(third)])).code).toBe(0);
+    const r = await duiqi(['documents', 'purge', String(third)]);
+    expect(r.stdout).toBe(`Deleted document ${third} "Gamma minutes" for good.\n`);
+    expect(db.prepare('SELECT count(*) FROM documents WHERE id IN (?, ?)').pluck().get(first, third)).toBe(1);
+  }, 60_000);
+
   it.each([
     [['documents'], /documents needs list/],
     [['documents', 'shred', '1'], /documents needs list/],

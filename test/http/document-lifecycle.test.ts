@@ -287,6 +287,54 @@ describe('the document list page and its forms', () => {
     expect(await column(doc, 'id')).toBeUndefined();
   });
 
+  it('when the owner or an admin deletes ONE trashed document for good then only it is purged, after a confirmation, and others are refused', async () => {
+    const [doc, kept] = [await importAs('lin', 'Purge just me'), await importAs('lin', 'Stay in the trash')];
+    const lin = await browser('lin');
+    const working = await lin.request('POST', `/documents/${doc}/purge`, { form: { list: '/documents?state=trash' }, headers: hx(lin) });
+    expect(working.status).toBe(409);
+    expect(working.text).toContain('is not in the trash: only a document in the trash can be deleted for good');
+    for (const d of [doc, kept]) await api('lin', 'DELETE', `/api/documents/${d}`);
+    const trash = (await lin.get('/documents?state=trash')).text;
+    expect(trash).toContain(`data-testid="purge-${doc}"`);
+    expect(trash).toContain('hx-confirm="Delete “Purge just me” for good, with all its pairs and history? This cannot be undone."');
+    const mei = await browser('mei');
+    // Another translator of the shared document may not purge it, as they may not restore it.
+    expect((await mei.request('POST', `/documents/${doc}/purge`, { form: {}, headers: hx(mei) })).status).toBe(403);
+    expect(await column(doc, 'id')).toBe(doc);
+    expect(await column(doc, 'id')).toBe(doc);
+    const res = await lin.request('POST', `/documents/${doc}/purge`, { form: { list: '/documents?state=trash' }, headers: hx(lin) });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('“Purge just me” was deleted for good.');
+    expect(await column(doc, 'id')).toBeUndefined();
+    expect(await value('SELECT count(*) FROM pairs WHERE document_id = ?', [doc])).toBe(0);
+    expect(await value('SELECT title FROM purged_documents WHERE id = ?', [doc])).toBe('Purge just me');
+    expect(await column(kept, 'trashed_at')).not.toBeNull();
+    const byApi = await api('root', 'DELETE', `/api/trash/${kept}`);
+    expect(byApi.status).toBe(200);
+    expect(byApi.json()).toEqual({ purged: { id: kept, title: 'Stay in the trash' } });
+    expect((await api('root', 'DELETE', `/api/trash/${kept}`)).status).toBe(404);
+  });
+
+  it('when the owner renames or deletes from the document page then it comes back to the page renamed, or shows the trash holding it', async () => {
+    const doc = await importAs('lin', 'Page doc');
+    const lin = await browser('lin');
+    const page = (await lin.get(`/documents/${doc}`)).text;
+    expect(page).toContain('data-testid="manage-document"');
+    expect(page).toContain(`<form method="post" action="/documents/${doc}/rename" class="inline">`);
+    expect((await (await browser('mei')).get(`/documents/${doc}`)).text).not.toContain('data-testid="manage-document"');
+    const renamed = await lin.request('POST', `/documents/${doc}/rename`, { form: { _csrf: lin.csrf, title: '页面上改名', back: `/documents/${doc}` } });
+    expect(renamed.status).toBe(303);
+    expect(renamed.headers.get('location')).toBe(`/documents/${doc}`);
+    expect((await lin.get(`/documents/${doc}`)).text).toContain('<h1 translate="no" hx-ignore>页面上改名</h1>');
+    // Only a document page is a way back: any other address goes to the list.
+    const elsewhere = await lin.request('POST', `/documents/${doc}/rename`, { form: { _csrf: lin.csrf, title: '页面上改名', back: 'https://evil.example/' } });
+    expect(elsewhere.headers.get('location')).toBe('/documents');
+    const deleted = await lin.request('POST', `/documents/${doc}/delete`, { form: { _csrf: lin.csrf, list: '/documents?state=trash' } });
+    expect(deleted.status).toBe(303);
+    expect(deleted.headers.get('location')).toBe('/documents?state=trash');
+    expect((await lin.get('/documents?state=trash')).text).toContain(`data-testid="restore-${doc}"`);
+  });
+
   it('when the list fragment is asked with a search and a sort then it holds just those rows in that order', async () => {
     const [x, y] = [await importAs('lin', 'zz-fragment B'), await importAs('lin', 'zz-fragment A')];
     const lin = await browser('lin');

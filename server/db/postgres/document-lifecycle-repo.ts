@@ -26,6 +26,10 @@ export function documentLifecycleRepo(sql: Sql) {
     purge: async (before: string | null, at: string) => (await run(sql, `WITH gone AS (DELETE FROM documents WHERE ${TRASHED}
         RETURNING id, title, trashed_at)
       INSERT INTO purged_documents (id, title, trashed_at, purged_at) SELECT id, title, trashed_at, $2 FROM gone`, [before, at])).changes,
+    /** Deletes one trashed document for good, keeping its id and title in purged_documents; false when it is not in the trash. */
+    purgeOne: async (id: number, at: string) => (await run(sql, `WITH gone AS (DELETE FROM documents WHERE id = $1 AND trashed_at IS NOT NULL
+        RETURNING id, title, trashed_at)
+      INSERT INTO purged_documents (id, title, trashed_at, purged_at) SELECT id, title, trashed_at, $2 FROM gone`, [id, at])).changes === 1,
   };
 }
 export type DocumentLifecycleRepo = ReturnType<typeof documentLifecycleRepo>;

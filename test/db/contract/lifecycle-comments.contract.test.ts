@@ -44,6 +44,24 @@ contract('document lifecycle repository', (store) => {
     const next = await insertDocument(store(), 'next', SAMPLE);
     expect(next.documentId).toBeGreaterThan(late.documentId);
   });
+
+  it('when one trashed document is purged then only it goes, it still counts, and a document outside the trash is never purged', async () => {
+    const { documents, lifecycle } = store().repos;
+    const gone = await insertDocument(store(), 'gone', SAMPLE);
+    const kept = await insertDocument(store(), 'kept', SAMPLE);
+    const working = await insertDocument(store(), 'working', SAMPLE);
+    await lifecycle.trash(gone.documentId, '2026-12-01T00:00:00.000Z', null);
+    await lifecycle.trash(kept.documentId, '2026-12-01T00:00:00.000Z', null);
+    expect(await lifecycle.purgeOne(working.documentId, '2026-12-04T09:00:00.000Z')).toBe(false);
+    expect(await documents.exists(working.documentId)).toBe(true);
+    expect(await lifecycle.purgeOne(gone.documentId, '2026-12-04T09:00:00.000Z')).toBe(true);
+    expect(await documents.exists(gone.documentId)).toBe(false);
+    expect(await documents.exists(kept.documentId)).toBe(true);
+    expect(await lifecycle.purgeOne(gone.documentId, '2026-12-04T09:00:00.000Z')).toBe(false);
+    expect(await documents.count()).toBe(3);
+    const next = await insertDocument(store(), 'next', SAMPLE);
+    expect(next.documentId).toBeGreaterThan(working.documentId);
+  });
 });
 
 contract('comments repository', (store) => {
