@@ -5,10 +5,10 @@ import { layout } from './layout.ts';
 import { goToRow } from './row-navigation.ts';
 import type { ViewContext } from './view-context.ts';
 import { edited, type AlignRow } from '../server/domain/alignment-rows.ts';
+import { WEAK_SCORE } from '../server/domain/types.ts';
 import { formatDecimal } from './local-format.ts';
 
 export const ALIGN_PAGE = 200;
-export const WEAK = 0.5;
 
 export interface AlignPageView {
   docId: number;
@@ -26,13 +26,13 @@ export interface AlignPageView {
 }
 
 export function isIrregular(r: AlignRow): boolean {
-  return r.src.length !== 1 || r.tgt.length !== 1 || (r.score !== null && r.score < WEAK) || r.needsReview !== null;
+  return r.src.length !== 1 || r.tgt.length !== 1 || (r.score !== null && r.score < WEAK_SCORE) || r.needsReview !== null;
 }
 
 /** The confidence band a row's colour shows: high, mid, low, or none for a row without a score. */
 export function band(score: number | null): string {
   if (score === null) return 'none';
-  return score >= 0.8 ? 'high' : score >= WEAK ? 'mid' : 'low';
+  return score >= 0.8 ? 'high' : score >= WEAK_SCORE ? 'mid' : 'low';
 }
 
 function sentenceSpans(r: AlignRow, which: 'src' | 'tgt'): SafeHtml {

@@ -4,7 +4,8 @@ import { escapeHtml, html, raw, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 import type { ChartFigures } from '../server/services/document-charts.ts';
-import { band, WEAK } from './align-page.ts';
+import { band } from './align-page.ts';
+import { WEAK_SCORE } from '../server/domain/types.ts';
 import { bands, beadMarks, fractionTicks, integerTicks, linearScale, plotArea, round, stepPath, timeTicks } from './chart-geometry.ts';
 import { axes, categoryAxis, dataTable, figure, formats, legend, type Formats } from './chart-parts.ts';
 
@@ -87,7 +88,7 @@ function alignmentPath(ctx: ViewContext, f: Formats, fig: ChartFigures): SafeHtm
   const totalTgt = beads.reduce((n, b) => n + b.tgt, 0);
   const marks = beadMarks(beads, plot);
   const odd = marks.filter((m) => m.shape !== '1:1');
-  const weak = beads.filter((b) => b.score !== null && b.score < WEAK).length;
+  const weak = beads.filter((b) => b.score !== null && b.score < WEAK_SCORE).length;
   const xs = integerTicks(totalSrc);
   const ys = integerTicks(totalTgt);
   const x = linearScale(0, Math.max(1, totalSrc), plot.left, plot.left + plot.width);

@@ -12,9 +12,7 @@ import { rowDiscussion } from './comment-threads.ts';
 import type { RowDiscussion } from '../server/services/pair-comments.ts';
 import { markedT, type Mark } from './marked-text.ts';
 import { formatDecimal } from './local-format.ts';
-import { rowState, type MtKind } from '../server/domain/types.ts';
-
-export const LOW_CONFIDENCE = 0.5;
+import { rowState, WEAK_SCORE, type MtKind } from '../server/domain/types.ts';
 
 export const stateKey = (state: number | null, mtKind?: MtKind) => rowState(state, mtKind);
 const pairUrl = (docId: number, p: { id: number }) => `/documents/${docId}/pairs/${p.id}`;
@@ -43,7 +41,7 @@ export function flagList(ctx: ViewContext, flags: QaFlag[]): SafeHtml {
 
 function scoreCell(ctx: ViewContext, score: number | null): SafeHtml {
   if (score === null) return html`<td class="score none">—</td>`;
-  const low = score < LOW_CONFIDENCE;
+  const low = score < WEAK_SCORE;
   return html`<td class="score${low ? ' low' : ''}" title="${low ? ctx.t('document.lowConfidence') : ''}">${formatDecimal(ctx, score)}</td>`;
 }
 

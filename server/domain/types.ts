@@ -1,28 +1,18 @@
-// The domain's nouns, named after the standards (TMX/XLIFF units, aligner beads).
+// The domain's nouns, named after the standards: languages, aligner beads (and when one is weak), pair states and what wrote a draft, roles.
 
 export type Lang = 'zh' | 'en';
-
-/** One sentence of one side of a document. */
-export interface Segment {
-  id: number;
-  side: 'src' | 'tgt';
-  /** Position among the document's segments of that side, 0-based. */
-  index: number;
-  text: string;
-  /** Paragraph number in the imported text, 0-based. */
-  paragraph: number;
-  /** Character offsets (UTF-16 code units) of the sentence in the imported text. */
-  start: number;
-  end: number;
-  /** Page noise (adverts, captions): shown dimmed, never aligned or exported. */
-  noise: boolean;
-}
 
 /** An alignment bead: source and target sentence indices; an empty side is a 1-0 or 0-1 bead. */
 export interface Bead {
   src: number[];
   tgt: number[];
 }
+
+/**
+ * A bead scoring under this is weak: a row shows it as low confidence, the alignment editor lists it among the
+ * irregular rows and the charts count it; the aligner's quality tests measure what share of its mistakes it flags.
+ */
+export const WEAK_SCORE = 0.5;
 
 /** A bead as the aligner returns it, with its confidence in [0, 1]. */
 export interface ScoredBead extends Bead {
@@ -54,16 +44,6 @@ const STATE_NAMES: Record<number, RowState> = { 0: 'untranslated', 10: 'machine'
 export function rowState(state: number | null, mtKind: MtKind = 'mt'): RowState {
   const name = STATE_NAMES[state ?? 0] ?? 'untranslated';
   return name === 'machine' && mtKind === 'gloss' ? 'gloss' : name;
-}
-
-/** What TMX and XLIFF call a translation unit. */
-export interface Unit {
-  id: string;
-  source: string;
-  target: string;
-  state: StateValue;
-  notes: string[];
-  props: Record<string, string>;
 }
 
 export type Role = 'admin' | 'reviewer' | 'translator';

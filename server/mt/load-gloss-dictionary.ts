@@ -1,16 +1,8 @@
 // Loads CC-CEDICT senses by simplified and traditional headword for the offline gloss engine, once per process.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readCedictText } from '../align/load-resources.ts';
 
 let senses: Map<string, string[]> | undefined;
-
-/** The raw CC-CEDICT text shipped in the `hanzi` package (a CommonJS file wrapping one template literal). */
-export function readCedictText(): string {
-  const require = createRequire(import.meta.url);
-  const source = readFileSync(require.resolve('hanzi/lib/data/cedict_ts.u8.js'), 'utf8');
-  return source.slice(source.indexOf('`') + 1, source.lastIndexOf('`'));
-}
 
 export function parseCedictSenses(text: string): Map<string, string[]> {
   const map = new Map<string, string[]>();

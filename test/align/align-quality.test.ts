@@ -7,6 +7,7 @@ import { align } from '../../server/align/align.ts';
 import { beadF1, weakBeads } from '../../server/align/bead-f1.ts';
 import { formatBead, parseBeads } from '../../server/align/bead-format.ts';
 import { loadAlignResources } from '../../server/align/load-resources.ts';
+import { WEAK_SCORE } from '../../server/domain/types.ts';
 import type { Bead } from '../../server/domain/types.ts';
 import { bibleDir, fixturesDir, hasBible, hasMac, macDir, readLines } from './shared-data.ts';
 
@@ -52,8 +53,8 @@ describe('alignment quality', () => {
     const goldSet = new Set(gold.map(formatBead));
     const rate = (beads: { src: number[]; tgt: number[] }[]) => beads.filter((b) => !goldSet.has(formatBead(b))).length / Math.max(1, beads.length);
     const auto = align(readLines(path.join(bibleDir, '001.zh')), readLines(path.join(bibleDir, '001.en')), resources);
-    const low = auto.filter((b) => b.score < 0.5);
-    const high = auto.filter((b) => b.score >= 0.5);
+    const low = auto.filter((b) => b.score < WEAK_SCORE);
+    const high = auto.filter((b) => b.score >= WEAK_SCORE);
     expect(rate(low)).toBeGreaterThanOrEqual(3 * rate(high));
   }, 120_000);
 });

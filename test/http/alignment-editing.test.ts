@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, onPostgres, type TestServer } from '../support/test-server.ts';
 import { pairWith, startSeededServer } from '../support/seed.ts';
+import { WEAK_SCORE } from '../../server/domain/types.ts';
 
 interface Row { key: string; src: { text: string }[]; tgt: { text: string }[]; tgtText: string; state: number; score: number | null; confirmedBy: string | null; needsReview: string | null }
 interface View { version: number; rows: Row[]; undo: number; redo: number }
@@ -159,7 +160,7 @@ describe('the alignment page', () => {
     // The filter lists exactly the rows a person should look at, by the rule the README states.
     const rows = (await view()).rows;
     const expected = rows.flatMap((r, i) =>
-      r.src.length !== 1 || r.tgt.length !== 1 || (r.score !== null && r.score < 0.5) || r.needsReview ? [String(i)] : []);
+      r.src.length !== 1 || r.tgt.length !== 1 || (r.score !== null && r.score < WEAK_SCORE) || r.needsReview ? [String(i)] : []);
     const irregular = await c.get(`/documents/${docs.demo}/align?irregular=1`);
     const listed = [...irregular.text.matchAll(/id="row-(\d+)" data-row=/g)].map((m) => m[1]);
     expect(expected.length).toBeGreaterThan(0);
