@@ -112,6 +112,29 @@ describe.skipIf(skip)('managing documents in the browser', () => {
     expect(await page.locator('[data-testid=list-search]').inputValue()).toBe('minutes');
   });
 
+  it('when a document is renamed and deleted from its own page then it comes back renamed, the trash holds it, and one click with a confirmation deletes it for good', async () => {
+    const doc = await importDocument(wb.dbFile, 'Managed on its page');
+    await page.goto(`${wb.url}/documents/${doc}`);
+    await page.click('[data-testid=manage-document] summary');
+    await page.fill('[data-testid=page-rename-title]', '在页面上管理');
+    await Promise.all([page.waitForURL(`**/documents/${doc}`), page.click('[data-testid=page-rename-save]')]);
+    expect(await page.locator('h1').textContent()).toBe('在页面上管理');
+    await page.click('[data-testid=manage-document] summary');
+    await Promise.all([page.waitForURL('**/documents?state=trash'), page.click('[data-testid=page-delete]')]);
+    await expect.poll(() => listRow(doc).count()).toBe(1);
+    // Deleting for good asks first: dismissing keeps it, accepting purges it.
+    let asked = '';
+    page.once('dialog', (d) => { asked = d.message(); void d.dismiss(); });
+    await page.click(`[data-testid=purge-${doc}]`);
+    await expect.poll(() => asked).toMatch(/Delete “在页面上管理” for good/);
+    expect(await listRow(doc).count()).toBe(1);
+    page.once('dialog', (d) => void d.accept());
+    await listAfter(() => page.click(`[data-testid=purge-${doc}]`));
+    expect(await page.locator('[data-testid=list-message]').textContent()).toBe('“在页面上管理” was deleted for good.');
+    expect(await listRow(doc).count()).toBe(0);
+    expect((await page.request.get(`${wb.url}/documents/${doc}`)).status()).toBe(404);
+  });
+
   it('when the list is shown 390 px wide then nothing is wider than the screen and every action can be clicked', async () => {
     await page.setViewportSize({ width: 390, height: 800 });
     await page.goto(`${wb.url}/documents`);

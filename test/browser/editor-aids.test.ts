@@ -141,7 +141,12 @@ describe.skipIf(skip)('the pair editor offers matches and terms by key; rows are
     await expect.poll(() => page.getByTestId('mt-status').textContent()).toBe(`${untranslated} rows drafted (gloss).`);
     expect(await page.getByTestId('mt-running').isVisible()).toBe(false);
     await expect.poll(() => page.locator('tr.pair[data-state=untranslated]').count()).toBe(0);
-    expect(await page.locator('tr.pair', { hasText: '金灿荣' }).first().locator('td.tgt').textContent()).toMatch(/Jin Canrong/);
+    const drafted = page.locator('tr.pair', { hasText: '金灿荣' }).first();
+    expect(await drafted.locator('td.tgt').textContent()).toMatch(/Jin Canrong/);
+    // The offline gloss is a gloss draft, counted apart from machine translation (issue 15, item 3).
+    expect(await drafted.getAttribute('data-state')).toBe('gloss');
+    expect(await drafted.locator('.badge').textContent()).toBe('gloss draft');
+    await expect.poll(() => page.locator('#progress rect[data-state=gloss]').getAttribute('data-count')).toBe(String(untranslated));
     await page.unrouteAll();
   });
 });
