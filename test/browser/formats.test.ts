@@ -84,6 +84,28 @@ describe.skipIf(skip)('structured documents in a real browser', () => {
     expect(await page.textContent('[data-testid=translation-download]')).toContain('.html');
   }
 
+  it('when the two texts are chosen swapped then the form says to swap them and keeps the chosen files; sent the right way round as a human translation, the rows start translated', async () => {
+    const ZH = '我们今天开会讨论两国合作。双方同意继续推进各领域交流。';
+    const EN = 'We meet today to discuss cooperation between the two countries. Both sides agreed to keep advancing exchanges in all fields.';
+    await importThrough({ source: ['en-first.txt', EN], translation: ['zh-second.txt', ZH] });
+    await page.waitForSelector('[data-testid=import-error]');
+    expect(await page.textContent('[data-testid=import-error]')).toMatch(/The files are swapped: "en-first\.txt" is English and "zh-second\.txt" is Chinese/);
+    // Only the message was swapped in: the choices are still there to correct.
+    const chosen = (side: string) => page.locator(`[data-testid=import-${side}]`).evaluate((el) => [...(el as HTMLInputElement).files!].map((f) => f.name));
+    expect(await chosen('source')).toEqual(['en-first.txt']);
+    expect(await chosen('translation')).toEqual(['zh-second.txt']);
+    fs.writeFileSync(path.join(files, 'zh-first.txt'), ZH);
+    fs.writeFileSync(path.join(files, 'en-second.txt'), EN);
+    await page.setInputFiles('[data-testid=import-source]', path.join(files, 'zh-first.txt'));
+    await page.setInputFiles('[data-testid=import-translation]', path.join(files, 'en-second.txt'));
+    await page.check('[data-testid=import-human]');
+    await page.click('[data-testid=import-form] button[type=submit]');
+    await opened();
+    const states = await page.locator('tr.pair[data-state]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
+    expect(states.length).toBeGreaterThan(1);
+    expect(new Set(states)).toEqual(new Set(['translated']));
+  });
+
   it('when an English and a Chinese news page are imported as saved .html files then the article is aligned and the furniture is noise', async () => {
     await importThrough({ source: ['成都.html', chineseNewsPage()], translation: ['chengdu.html', englishNewsPage()] });
     await opened();
