@@ -156,6 +156,20 @@ describe.skipIf(skip)('filters, narrow screens and the keyboard', () => {
     await measure('glossary');
     await page.goto(`${wb.url}/import`);
     await measure('import');
-    expect(overflow).toEqual({ documents: 0, document: 0, 'document with the editor open': 0, alignment: 0, glossary: 0, import: 0 });
+    await page.goto(`${wb.url}${documentPath}/charts`);
+    await measure('charts');
+    await page.goto(`${wb.url}${documentPath}`);
+    await page.click('[data-testid=manage-document] summary');
+    await measure('document with rename and delete open');
+    await page.goto(`${wb.url}/documents?state=trash`);
+    await measure('trash');
+    await page.goto(`${wb.url}/admin/users`);
+    await measure('users');
+    await page.goto(`${wb.url}/account`);
+    await measure('account');
+    expect(overflow).toEqual({
+      documents: 0, document: 0, 'document with the editor open': 0, alignment: 0, glossary: 0, import: 0, charts: 0,
+      'document with rename and delete open': 0, trash: 0, users: 0, account: 0,
+    });
   });
 });
