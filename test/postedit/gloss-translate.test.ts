@@ -2,6 +2,7 @@ import { pinyin as toPinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import { cleanSense, glossTranslate, type GlossDeps } from '../../server/domain/gloss-translate.ts';
 import { glossEngine } from '../../server/domain/mt-engine.ts';
+import { glossDictionary } from '../../server/mt/load-gloss-dictionary.ts';
 
 // A few real CC-CEDICT entries, split into senses as a dictionary lookup returns them.
 const LEXICON: Record<string, string[]> = {
@@ -115,5 +116,14 @@ describe('glossEngine', () => {
     const out = await engine.translate(['中韩两国是近邻。', '金灿荣教授'], 'zh', 'en');
     expect(out.map((d) => d.text)).toEqual(['China-South Korea both countries is neighbor.', 'Jin Canrong professor']);
     expect(out.every((d) => d.note?.startsWith('Word-by-word gloss'))).toBe(true);
+  });
+});
+
+describe('the gloss dictionary', () => {
+  it('when asked for twice then CC-CEDICT was parsed once: the same senses come back, both scripts indexed', () => {
+    const senses = glossDictionary();
+    expect(glossDictionary()).toBe(senses);
+    expect(senses.get('会见')?.[0]).toMatch(/meet/);
+    expect(senses.get('會見')).toEqual(senses.get('会见'));
   });
 });
