@@ -18,10 +18,10 @@ const ORDER = 0.5;
 
 /**
  * Dictionary evidence on a document or a part of one, with rarities from the whole document's
- * `stats`; `refine` adds the document's own translations (see learnFromPath).
+ * `stats`; `refine` adds the document's own translations (see learnFromPath). A part can take
+ * its share of the whole's `features` (see featuresPart) instead of weighing its words again.
  */
-export function lexicalScorer(doc: SegmentedDocument, stats: DocumentStatistics): Required<SpanScorer> {
-  const features = documentFeatures(doc, stats);
+export function lexicalScorer(doc: SegmentedDocument, stats: DocumentStatistics, features = documentFeatures(doc, stats)): Required<SpanScorer> {
   return {
     ...scorerOn(doc, features, stats, documentMass(stats)),
     refine: (learned) => scorerOn(doc, withLearnedLinks(features, doc, stats, learned), stats, documentMass(stats, learned)),
