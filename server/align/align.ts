@@ -185,7 +185,7 @@ function searcher(doc: SegmentedDocument, lengths: LengthModel, join: JoinCosts,
   const weights = { ...WEIGHTS, ...options.weights };
   const quotes = { src: [false, ...doc.srcInQuote], tgt: [false, ...doc.tgtInQuote], cost: weights.quote * quoteAgreement };
   return (scorer: SpanScorer, band: Band, maxSide = options.maxBeadSide ?? 7) => {
-    const spans = scorer.inBand(band);
+    const spans = scorer.inBand(band, maxSide);
     const cost = beadCost(spans, weights, join, lengths, srcChars, tgtChars, quotes);
     const searched = bandedSearch(band, beadShapes(maxSide), cost);
     const length = (b: SpanBead) => lengthCost(lengths, srcChars[b.s1]! - srcChars[b.s0]!, tgtChars[b.t1]! - tgtChars[b.t0]!);

@@ -1,4 +1,4 @@
-// A second look at each boundary of a path: two adjacent beads become one when content crosses the boundary on both sides.
+// A second look at each boundary of a path: adjacent beads become one when content crosses the boundary, or when an unmatched sentence completes its neighbour.
 
 import type { BeadCost, SpanBead } from './banded-search.ts';
 import type { SpanScores } from './span-scorer.ts';
