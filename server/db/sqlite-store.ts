@@ -7,6 +7,7 @@ import { accountsRepo } from './accounts-repo.ts';
 import { alignmentRepo } from './alignment-repo.ts';
 import { chartsRepo } from './charts-repo.ts';
 import { commentsRepo } from './comments-repo.ts';
+import { concordanceRepo } from './concordance-repo.ts';
 import { documentLifecycleRepo } from './document-lifecycle-repo.ts';
 import { documentsRepo, documentTransferRepo } from './documents-repo.ts';
 import { glossaryRepo } from './glossary-repo.ts';
@@ -24,7 +25,7 @@ export function repositories(db: Db): Repositories {
   return {
     pairs: pairsRepo(db), comments: commentsRepo(db), documents: documentsRepo(db), transfer: documentTransferRepo(db), lifecycle: documentLifecycleRepo(db),
     alignment: alignmentRepo(db), charts: chartsRepo(db),
-    accounts: accountsRepo(db), access: accessRepo(db), glossary: glossaryRepo(db), memory: memoryRepo(db),
+    accounts: accountsRepo(db), access: accessRepo(db), glossary: glossaryRepo(db), memory: memoryRepo(db), concordance: concordanceRepo(db),
     loginCounters: loginCounters(db), loginDevices: loginDevicesRepo(db),
   };
 }

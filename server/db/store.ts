@@ -5,6 +5,7 @@ import type { AccountsRepo } from './accounts-repo.ts';
 import type { AlignmentRepo } from './alignment-repo.ts';
 import type { ChartsRepo } from './charts-repo.ts';
 import type { CommentsRepo } from './comments-repo.ts';
+import type { ConcordanceRepo } from './concordance-repo.ts';
 import type { DocumentLifecycleRepo } from './document-lifecycle-repo.ts';
 import type { DocumentsRepo, DocumentTransferRepo } from './documents-repo.ts';
 import type { GlossaryRepo } from './glossary-repo.ts';
@@ -26,6 +27,7 @@ export interface Repositories {
   access: AccessRepo;
   glossary: GlossaryRepo;
   memory: MemoryRepo;
+  concordance: ConcordanceRepo;
   loginCounters: CounterStore;
   loginDevices: LoginDevicesRepo;
 }

@@ -10,6 +10,7 @@ import { accountsRepo } from './accounts-repo.ts';
 import { alignmentRepo } from './alignment-repo.ts';
 import { chartsRepo } from './charts-repo.ts';
 import { commentsRepo } from './comments-repo.ts';
+import { concordanceRepo } from './concordance-repo.ts';
 import { openPostgres, type PostgresPool, type Sql } from './connect.ts';
 import { documentLifecycleRepo } from './document-lifecycle-repo.ts';
 import { documentTransferRepo } from './document-transfer-repo.ts';
@@ -32,7 +33,7 @@ export function postgresRepositories(sql: Sql): Tx {
   const tx = {
     pairs: pairsRepo(sql), comments: commentsRepo(sql), documents: documentsRepo(sql), transfer: documentTransferRepo(sql),
     lifecycle: documentLifecycleRepo(sql), alignment: alignmentRepo(sql),
-    accounts: accountsRepo(sql), access: accessRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql),
+    accounts: accountsRepo(sql), access: accessRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql), concordance: concordanceRepo(sql),
     loginCounters: loginCounters(sql), loginDevices: loginDevicesRepo(sql), charts: chartsRepo(sql),
   } satisfies Record<keyof Repositories, unknown>;
   const checked: ReportingChanges<Tx> = tx;

@@ -9,6 +9,7 @@ import { accessRepo as liteAccess } from '../../../server/db/access-repo.ts';
 import { accountsRepo as liteAccounts } from '../../../server/db/accounts-repo.ts';
 import { alignmentRepo as liteAlignment } from '../../../server/db/alignment-repo.ts';
 import { commentsRepo as liteComments } from '../../../server/db/comments-repo.ts';
+import { concordanceRepo as liteConcordance } from '../../../server/db/concordance-repo.ts';
 import { documentLifecycleRepo as liteLifecycle } from '../../../server/db/document-lifecycle-repo.ts';
 import { documentsRepo as liteDocuments, documentTransferRepo as liteTransfer } from '../../../server/db/documents-repo.ts';
 import { glossaryRepo as liteGlossary } from '../../../server/db/glossary-repo.ts';
@@ -19,6 +20,7 @@ import { accessRepo } from '../../../server/db/postgres/access-repo.ts';
 import { accountsRepo } from '../../../server/db/postgres/accounts-repo.ts';
 import { alignmentRepo } from '../../../server/db/postgres/alignment-repo.ts';
 import { commentsRepo } from '../../../server/db/postgres/comments-repo.ts';
+import { concordanceRepo } from '../../../server/db/postgres/concordance-repo.ts';
 import { documentLifecycleRepo } from '../../../server/db/postgres/document-lifecycle-repo.ts';
 import { inTransaction, type Sql } from '../../../server/db/postgres/connect.ts';
 import { documentTransferRepo } from '../../../server/db/postgres/document-transfer-repo.ts';
@@ -34,6 +36,7 @@ const postgresRepos = (sql: Sql) => ({
   accounts: accountsRepo(sql), access: accessRepo(sql), documents: documentsRepo(sql), transfer: documentTransferRepo(sql),
   pairs: pairsRepo(sql), alignment: alignmentRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql),
   loginCounters: loginCounters(sql), loginDevices: loginDevicesRepo(sql), comments: commentsRepo(sql), lifecycle: documentLifecycleRepo(sql),
+  concordance: concordanceRepo(sql),
 });
 /** The contract's shape: the PostgreSQL repositories', which SQLite's, wrapped, must match. */
 export type Repos = ReturnType<typeof postgresRepos>;
@@ -71,6 +74,7 @@ function sqliteStore(): { store: ContractStore; close(): void } {
     transfer: wrapSync(liteTransfer(db)), pairs: wrapSync(litePairs(db)), alignment: wrapSync(liteAlignment(db)),
     glossary: wrapSync(liteGlossary(db)), memory: wrapSync(liteMemory(db)), loginCounters: wrapSync(liteCounters(db)),
     loginDevices: wrapSync(liteDevices(db)), comments: wrapSync(liteComments(db)), lifecycle: wrapSync(liteLifecycle(db)),
+    concordance: wrapSync(liteConcordance(db)),
   } as Repos;
   const store: ContractStore = {
     kind: 'sqlite', repos,

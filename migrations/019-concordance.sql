@@ -1,0 +1,66 @@
+-- Concordance: every pair's Chinese (its source sentences joined) and English, and every memory unit, in one table
+-- that triggers keep in step with the writes, inside the writing transaction; an FTS5 trigram index over it finds a
+-- substring of three characters or more in Chinese or English (queries of one or two characters scan the table).
+
+CREATE TABLE concordance_texts (
+  id          INTEGER PRIMARY KEY,
+  pair_id     INTEGER CONSTRAINT concordance_pair_unique UNIQUE
+              CONSTRAINT concordance_pair_fk REFERENCES pairs(id) ON DELETE CASCADE,
+  tm_unit_id  INTEGER CONSTRAINT concordance_unit_unique UNIQUE
+              CONSTRAINT concordance_unit_fk REFERENCES tm_units(id) ON DELETE CASCADE,
+  src         TEXT NOT NULL,
+  tgt         TEXT NOT NULL,
+  CONSTRAINT concordance_one_origin CHECK ((pair_id IS NULL) <> (tm_unit_id IS NULL))
+);
+
+CREATE VIRTUAL TABLE concordance_index USING fts5(src, tgt, content='concordance_texts', content_rowid='id', tokenize='trigram');
+
+-- The index follows the table (FTS5's external-content pattern: a delete names the old values exactly).
+CREATE TRIGGER concordance_index_insert AFTER INSERT ON concordance_texts BEGIN
+  INSERT INTO concordance_index (rowid, src, tgt) VALUES (NEW.id, NEW.src, NEW.tgt);
+END;
+CREATE TRIGGER concordance_index_delete AFTER DELETE ON concordance_texts BEGIN
+  INSERT INTO concordance_index (concordance_index, rowid, src, tgt) VALUES ('delete', OLD.id, OLD.src, OLD.tgt);
+END;
+CREATE TRIGGER concordance_index_update AFTER UPDATE OF src, tgt ON concordance_texts
+  WHEN NEW.src IS NOT OLD.src OR NEW.tgt IS NOT OLD.tgt BEGIN
+  INSERT INTO concordance_index (concordance_index, rowid, src, tgt) VALUES ('delete', OLD.id, OLD.src, OLD.tgt);
+  INSERT INTO concordance_index (rowid, src, tgt) VALUES (NEW.id, NEW.src, NEW.tgt);
+END;
+
+-- The table follows the pairs, their source sentences and the memory. A segment's idx alone is left out: alignment
+-- edits renumber whole sides (parking and shifting) without changing the order within a pair, and every sentence an
+-- edit moves to its place is written with its pair_id, which recomputes its pair from the final order.
+CREATE TRIGGER concordance_pair_insert AFTER INSERT ON pairs BEGIN
+  INSERT INTO concordance_texts (pair_id, src, tgt) VALUES (NEW.id, '', NEW.tgt_text);
+END;
+CREATE TRIGGER concordance_pair_update AFTER UPDATE OF tgt_text ON pairs WHEN NEW.tgt_text IS NOT OLD.tgt_text BEGIN
+  UPDATE concordance_texts SET tgt = NEW.tgt_text WHERE pair_id = NEW.id;
+END;
+
+CREATE TRIGGER concordance_segment_insert AFTER INSERT ON segments WHEN NEW.side = 'src' BEGIN
+  UPDATE concordance_texts SET src = (SELECT coalesce(group_concat(text, '' ORDER BY idx), '') FROM segments
+    WHERE pair_id = NEW.pair_id AND side = 'src') WHERE pair_id = NEW.pair_id;
+END;
+CREATE TRIGGER concordance_segment_update AFTER UPDATE OF text, pair_id, side ON segments
+  WHEN NEW.side = 'src' OR OLD.side = 'src' BEGIN
+  UPDATE concordance_texts SET src = (SELECT coalesce(group_concat(s.text, '' ORDER BY s.idx), '') FROM segments s
+    WHERE s.pair_id = concordance_texts.pair_id AND s.side = 'src') WHERE pair_id IN (NEW.pair_id, OLD.pair_id);
+END;
+CREATE TRIGGER concordance_segment_delete AFTER DELETE ON segments WHEN OLD.side = 'src' BEGIN
+  UPDATE concordance_texts SET src = (SELECT coalesce(group_concat(text, '' ORDER BY idx), '') FROM segments
+    WHERE pair_id = OLD.pair_id AND side = 'src') WHERE pair_id = OLD.pair_id;
+END;
+
+CREATE TRIGGER concordance_unit_insert AFTER INSERT ON tm_units BEGIN
+  INSERT INTO concordance_texts (tm_unit_id, src, tgt) VALUES (NEW.id, NEW.src, NEW.tgt);
+END;
+CREATE TRIGGER concordance_unit_update AFTER UPDATE OF src, tgt ON tm_units BEGIN
+  UPDATE concordance_texts SET src = NEW.src, tgt = NEW.tgt WHERE tm_unit_id = NEW.id;
+END;
+
+-- What is there already.
+INSERT INTO concordance_texts (pair_id, src, tgt)
+  SELECT p.id, coalesce((SELECT group_concat(s.text, '' ORDER BY s.idx) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src'), ''), p.tgt_text
+  FROM pairs p ORDER BY p.id;
+INSERT INTO concordance_texts (tm_unit_id, src, tgt) SELECT id, src, tgt FROM tm_units ORDER BY id;
