@@ -49,6 +49,8 @@ import { workPool, type WorkPool } from './threads/work-pool.ts';
 import { translatedDocuments } from './services/translated-document.ts';
 import { documentCharts } from './services/document-charts.ts';
 import { exportDocument } from './services/export-document.ts';
+import { concordance } from './services/concordance.ts';
+import { concordanceRoutes } from './routes/concordance-routes.ts';
 
 export interface AppDeps {
   store: Store;
@@ -147,6 +149,7 @@ export function createApp(deps: AppDeps) {
   app.use(glossaryRoutes(glossaryService(store)));
   app.use(mtRoutes(mt));
   app.use(rowNavigationRoutes(rowNavigation(workspace)));
+  app.use(concordanceRoutes(concordance(store)));
   const realignElsewhere = deps.aligner ? undefined : (...args: Parameters<WorkPool['realign']>) => work().realign(...args);
   app.use(alignmentRoutes({ alignment: alignmentEditing(store, deps.aligner ?? defaultAligner, realignElsewhere), documents }));
   app.use('/api', (req) => {

@@ -115,6 +115,9 @@ const RULES: Record<string, Rule> = {
   'POST /api/documents/:doc/alignment/undo': ANY_USER,
   'POST /api/documents/:doc/alignment/redo': ANY_USER,
   'GET /api/documents/:doc/rows/find': ANY_USER,
+  'GET /concordance': ANY_USER,
+  'GET /concordance/results': ANY_USER,
+  'GET /api/concordance': ANY_USER,
   // The demo has no creator, so only admins may change who can open it.
   'POST /documents/:doc/sharing': ADMINS,
   'POST /documents/:doc/members': ADMINS,
