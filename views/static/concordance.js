@@ -56,6 +56,12 @@
     e.preventDefault();
     open();
   });
+  // Esc in a search field would only empty it: here it closes the dialog, focus going back where it was.
+  dialog.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    dialog.close();
+  });
   input.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(lookUp, 250);
