@@ -1,6 +1,6 @@
 -- Concordance: every pair's Chinese (its source sentences joined) and English, and every memory unit, in one table
--- that triggers keep in step with the writes, inside the writing transaction; an FTS5 trigram index over it finds a
--- substring of three characters or more in Chinese or English (queries of one or two characters scan the table).
+-- that triggers keep in step with the writes, inside the writing transaction; an FTS5 trigram index over it finds any
+-- substring, Chinese or English.
 
 CREATE TABLE concordance_texts (
   id          INTEGER PRIMARY KEY,
@@ -13,19 +13,23 @@ CREATE TABLE concordance_texts (
   CONSTRAINT concordance_one_origin CHECK ((pair_id IS NULL) <> (tm_unit_id IS NULL))
 );
 
-CREATE VIRTUAL TABLE concordance_index USING fts5(src, tgt, content='concordance_texts', content_rowid='id', tokenize='trigram');
+-- Contentless (the texts are the table's): each side is indexed with two U+0003 after it, so that every occurrence of
+-- one or two characters, even at the very end, begins a trigram; the occurrences of a short query are then those of
+-- the trigrams that start with it, which concordance_occurrences lists by term. Control characters never reach a
+-- query, so those trigrams match nothing else.
+CREATE VIRTUAL TABLE concordance_index USING fts5(src, tgt, content='', contentless_delete=1, tokenize='trigram');
+CREATE VIRTUAL TABLE concordance_occurrences USING fts5vocab(concordance_index, 'instance');
 
--- The index follows the table (FTS5's external-content pattern: a delete names the old values exactly).
 CREATE TRIGGER concordance_index_insert AFTER INSERT ON concordance_texts BEGIN
-  INSERT INTO concordance_index (rowid, src, tgt) VALUES (NEW.id, NEW.src, NEW.tgt);
+  INSERT INTO concordance_index (rowid, src, tgt) VALUES (NEW.id, NEW.src || char(3, 3), NEW.tgt || char(3, 3));
 END;
 CREATE TRIGGER concordance_index_delete AFTER DELETE ON concordance_texts BEGIN
-  INSERT INTO concordance_index (concordance_index, rowid, src, tgt) VALUES ('delete', OLD.id, OLD.src, OLD.tgt);
+  DELETE FROM concordance_index WHERE rowid = OLD.id;
 END;
 CREATE TRIGGER concordance_index_update AFTER UPDATE OF src, tgt ON concordance_texts
   WHEN NEW.src IS NOT OLD.src OR NEW.tgt IS NOT OLD.tgt BEGIN
-  INSERT INTO concordance_index (concordance_index, rowid, src, tgt) VALUES ('delete', OLD.id, OLD.src, OLD.tgt);
-  INSERT INTO concordance_index (rowid, src, tgt) VALUES (NEW.id, NEW.src, NEW.tgt);
+  DELETE FROM concordance_index WHERE rowid = OLD.id;
+  INSERT INTO concordance_index (rowid, src, tgt) VALUES (NEW.id, NEW.src || char(3, 3), NEW.tgt || char(3, 3));
 END;
 
 -- The table follows the pairs, their source sentences and the memory. A segment's idx alone is left out: alignment

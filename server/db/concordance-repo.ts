@@ -28,8 +28,12 @@ export interface ConcordanceRow {
   title: string;
 }
 
-/** The trigram index finds substrings of three characters (code points) or more; shorter ones are scanned for. */
-export const indexedQuery = (text: string) => [...text].length >= 3;
+/**
+ * A query of one or two characters is looked up by its occurrences: those of the indexed trigrams that start with it
+ * (each side is indexed with two U+0003 after it, so every occurrence starts one). Past this many the text is
+ * everywhere, and a scan of the table, which stops at the page's last hit, is quicker than reading them all.
+ */
+const MAX_OCCURRENCES = 20_000;
 
 /** `text` as a LIKE pattern for a substring, its wildcards and the escape character taken literally (ESCAPE '\'). */
 export const likeSubstring = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
@@ -49,6 +53,11 @@ export function concordanceRepo(db: Db) {
   const q = {
     indexed: db.prepare(`SELECT ${HIT_COLUMNS} FROM concordance_index f JOIN concordance_texts c ON c.id = f.rowid ${HIT_JOINS}
       WHERE concordance_index MATCH @match AND f.rowid > @after AND ${hitVisible('@admin', '@user')} ORDER BY f.rowid LIMIT @limit`),
+    // The trigram index folds case; its terms are in code-point order, so a prefix is a range.
+    occurrences: db.prepare(`SELECT doc FROM concordance_occurrences WHERE term >= @prefix AND term < @prefix || char(1114111)
+      LIMIT ${MAX_OCCURRENCES + 1}`).pluck(),
+    among: db.prepare(`SELECT ${HIT_COLUMNS} FROM concordance_texts c ${HIT_JOINS}
+      WHERE c.id IN (SELECT value FROM json_each(@ids)) AND c.id > @after AND ${hitVisible('@admin', '@user')} ORDER BY c.id LIMIT @limit`),
     scanned: db.prepare(`SELECT ${HIT_COLUMNS} FROM concordance_texts c ${HIT_JOINS}
       WHERE (c.src LIKE @like ESCAPE '\\' OR c.tgt LIKE @like ESCAPE '\\') AND c.id > @after AND ${hitVisible('@admin', '@user')}
       ORDER BY c.id LIMIT @limit`),
@@ -57,9 +66,10 @@ export function concordanceRepo(db: Db) {
     /** Up to `limit` rows holding the text on either side, in the order they were written. */
     search(query: ConcordanceQuery): ConcordanceRow[] {
       const common = { after: query.after, limit: query.limit, admin: query.admin ? 1 : 0, user: query.userId };
-      return (indexedQuery(query.text)
-        ? q.indexed.all({ ...common, match: ftsPhrase(query.text) })
-        : q.scanned.all({ ...common, like: likeSubstring(query.text) })) as ConcordanceRow[];
+      if ([...query.text].length >= 3) return q.indexed.all({ ...common, match: ftsPhrase(query.text) }) as ConcordanceRow[];
+      const ids = q.occurrences.all({ prefix: query.text.toLowerCase() }) as number[];
+      if (ids.length > MAX_OCCURRENCES) return q.scanned.all({ ...common, like: likeSubstring(query.text) }) as ConcordanceRow[];
+      return ids.length ? q.among.all({ ...common, ids: JSON.stringify(ids) }) as ConcordanceRow[] : [];
     },
   };
 }

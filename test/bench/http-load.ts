@@ -56,6 +56,11 @@ export async function startServer(dbFile: string, workers = '1'): Promise<BenchS
   };
 }
 
+/** The `q` quantile of ascending `sorted` values (the nearest rank below). */
+export function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
 /** Resident memory of a process and everything under it (the worker processes with DUIQI_WORKERS > 1), in MB. */
 export function rssMb(pid: number): number {
   const own = (p: number) => {

@@ -34,6 +34,19 @@ contract('concordance repository', (store) => {
     expect(await find(store(), '合作成果了')).toEqual([]);
   });
 
+  it('when a one- or two-character query ends a text, or occurs more often than the index is read for, then it is still found', async () => {
+    // 20,001 times 合: past the occurrences SQLite reads from its index for a short query, so the table is scanned.
+    const crowded = `${'合'.repeat(20_001)}。`;
+    const { pairIds } = await insertDocument(store(), '短', [{ zh: '我们合作', en: 'go' }, { zh: crowded, en: 'Many.' }]);
+    expect((await find(store(), '合作')).map((h) => h.pair_id)).toEqual([pairIds[0]]);
+    expect((await find(store(), '们')).map((h) => h.pair_id)).toEqual([pairIds[0]]);
+    expect((await find(store(), 'GO')).map((h) => h.pair_id)).toEqual([pairIds[0]]);
+    expect((await find(store(), 'o')).map((h) => h.pair_id)).toEqual([pairIds[0]]);
+    expect((await find(store(), '合')).map((h) => h.pair_id)).toEqual([pairIds[0], pairIds[1]]);
+    expect((await find(store(), '合', { limit: 1, after: (await find(store(), '合', { limit: 1 }))[0]!.id })).map((h) => h.pair_id)).toEqual([pairIds[1]]);
+    expect(await find(store(), '鑫')).toEqual([]);
+  });
+
   it('when the query holds LIKE or FTS syntax then it is matched literally', async () => {
     const { pairIds } = await insertDocument(store(), '符号', PAGE);
     for (const text of ['%', '_', '100%', '%_', '"', '"really"', '\\', '*now*', '\\吗"']) {
