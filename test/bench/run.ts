@@ -1,5 +1,5 @@
 // Runs every benchmark in turn, each in its own process, and lets each print its table. `npm run bench [-- --quick]`.
-// --quick: a 10-second load run, 3,000 sentences, a 20,000-pair export, no Bible alignment: about a minute in all.
+// --quick: a 10-second load run, 3,000 sentences, a 20,000-pair export and concordance, no Bible alignment: about a minute in all.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +13,7 @@ const benches: [string, string[]][] = [
   ['big-document.ts', ['--sentences', quick ? '3000' : '20000']],
   ['busy-server.ts', quick ? ['--megabytes', '1', '--rows', '3000'] : []],
   ['export-stream.ts', [quick ? '20000' : '100000']],
+  ['concordance.ts', quick ? ['20000', '10'] : ['100000', '20']],
   ['pure-speed.ts', []],
   ...(quick ? [] : [['align-bible.ts', []] as [string, string[]]]),
 ];
