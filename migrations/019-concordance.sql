@@ -32,24 +32,28 @@ CREATE TRIGGER concordance_index_update AFTER UPDATE OF src, tgt ON concordance_
   INSERT INTO concordance_index (rowid, src, tgt) VALUES (NEW.id, NEW.src || char(3, 3), NEW.tgt || char(3, 3));
 END;
 
--- The table follows the pairs, their source sentences and the memory. A segment's idx alone is left out: alignment
--- edits renumber whole sides (parking and shifting) without changing the order within a pair, and every sentence an
--- edit moves to its place is written with its pair_id, which recomputes its pair from the final order.
-CREATE TRIGGER concordance_pair_insert AFTER INSERT ON pairs BEGIN
-  INSERT INTO concordance_texts (pair_id, src, tgt) VALUES (NEW.id, '', NEW.tgt_text);
-END;
+-- The table follows the pairs, their sentences and the memory. A pair's entry is made by its first sentence, when its
+-- Chinese is there to be indexed with its English at once (every pair has a sentence; indexing it on the pair's own
+-- insert and again for its Chinese cost an import a third more). A segment's idx alone is left out: alignment edits
+-- renumber whole sides (parking and shifting) without changing the order within a pair, and every sentence an edit
+-- moves to its place is written with its pair_id, which recomputes its pair from the final order.
 CREATE TRIGGER concordance_pair_update AFTER UPDATE OF tgt_text ON pairs WHEN NEW.tgt_text IS NOT OLD.tgt_text BEGIN
   UPDATE concordance_texts SET tgt = NEW.tgt_text WHERE pair_id = NEW.id;
 END;
 
-CREATE TRIGGER concordance_segment_insert AFTER INSERT ON segments WHEN NEW.side = 'src' BEGIN
-  UPDATE concordance_texts SET src = (SELECT coalesce(group_concat(text, '' ORDER BY idx), '') FROM segments
-    WHERE pair_id = NEW.pair_id AND side = 'src') WHERE pair_id = NEW.pair_id;
+CREATE TRIGGER concordance_segment_insert AFTER INSERT ON segments BEGIN
+  INSERT INTO concordance_texts (pair_id, src, tgt)
+    SELECT p.id, (SELECT coalesce(group_concat(s.text, '' ORDER BY s.idx), '') FROM segments s WHERE s.pair_id = p.id AND s.side = 'src'), p.tgt_text
+    FROM pairs p WHERE p.id = NEW.pair_id
+    ON CONFLICT (pair_id) DO UPDATE SET src = excluded.src;
 END;
-CREATE TRIGGER concordance_segment_update AFTER UPDATE OF text, pair_id, side ON segments
-  WHEN NEW.side = 'src' OR OLD.side = 'src' BEGIN
-  UPDATE concordance_texts SET src = (SELECT coalesce(group_concat(s.text, '' ORDER BY s.idx), '') FROM segments s
-    WHERE s.pair_id = concordance_texts.pair_id AND s.side = 'src') WHERE pair_id IN (NEW.pair_id, OLD.pair_id);
+CREATE TRIGGER concordance_segment_update AFTER UPDATE OF text, pair_id, side ON segments BEGIN
+  INSERT INTO concordance_texts (pair_id, src, tgt)
+    SELECT p.id, (SELECT coalesce(group_concat(s.text, '' ORDER BY s.idx), '') FROM segments s WHERE s.pair_id = p.id AND s.side = 'src'), p.tgt_text
+    FROM pairs p WHERE p.id = NEW.pair_id
+    ON CONFLICT (pair_id) DO UPDATE SET src = excluded.src;
+  UPDATE concordance_texts SET src = (SELECT coalesce(group_concat(text, '' ORDER BY idx), '') FROM segments
+    WHERE pair_id = OLD.pair_id AND side = 'src') WHERE pair_id = OLD.pair_id AND OLD.pair_id IS NOT NEW.pair_id;
 END;
 CREATE TRIGGER concordance_segment_delete AFTER DELETE ON segments WHEN OLD.side = 'src' BEGIN
   UPDATE concordance_texts SET src = (SELECT coalesce(group_concat(text, '' ORDER BY idx), '') FROM segments
