@@ -41,7 +41,7 @@ export function alignmentRoutes(deps: { alignment: AlignmentEditing; documents: 
   r.get('/documents/:doc/align/strip', requireUser, async (req, res) => send(res, weakStrip(viewContext(req), await pageView(req))));
 
   // Each answer says in the user's language what was done, for the editor's message area.
-  const answer = async (docId: number, result: AlignmentResult, message: string) => ({ ...result, ...(await alignment.counts(docId)), message });
+  const answer = (result: AlignmentResult, message: string) => ({ ...result, message });
 
   r.get('/api/documents/:doc/alignment', requireUser, async (req, res) => {
     res.json(await alignment.view(documentId(req.params.doc)));
@@ -50,17 +50,17 @@ export function alignmentRoutes(deps: { alignment: AlignmentEditing; documents: 
     const docId = documentId(req.params.doc);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const result = await alignment.perform(req.user!, docId, versionField(body.version), body.op);
-    res.json(await answer(docId, result, alignOpMessage(viewContext(req), body.op as DoneOp, result)));
+    res.json(answer(result, alignOpMessage(viewContext(req), body.op as DoneOp, result)));
   });
   r.post('/api/documents/:doc/alignment/undo', requireUser, async (req, res) => {
     const docId = documentId(req.params.doc);
     const result = await alignment.undo(req.user!, docId, versionField((req.body ?? {}).version));
-    res.json(await answer(docId, result, replayMessage(viewContext(req), 'undo', result)));
+    res.json(answer(result, replayMessage(viewContext(req), 'undo', result)));
   });
   r.post('/api/documents/:doc/alignment/redo', requireUser, async (req, res) => {
     const docId = documentId(req.params.doc);
     const result = await alignment.redo(req.user!, docId, versionField((req.body ?? {}).version));
-    res.json(await answer(docId, result, replayMessage(viewContext(req), 'redo', result)));
+    res.json(answer(result, replayMessage(viewContext(req), 'redo', result)));
   });
   return r;
 }

@@ -20,6 +20,9 @@ export interface AlignmentResult {
   at: number;
   removed: number;
   inserted: number;
+  /** Operations left to undo and to redo after this one, read in its transaction. */
+  undo: number;
+  redo: number;
 }
 
 /** Replaces row and sentence keys a write gave new ids to, anywhere in a stored patch. */
@@ -93,12 +96,12 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, realignEl
       }
       const stored = await write(tx, user, documentId, rows, noiseAfter, patch);
       await tx.alignment.markOp(logged.id, direction === 'undo', direction === 'undo' ? invertPatch(stored) : stored);
-      return result(version, stored);
+      return result(tx, documentId, version, stored);
     });
   }
 
-  const result = (version: number, patch: RowPatch): AlignmentResult => ({
-    version, at: patch.at, removed: patch.removed.length, inserted: patch.inserted.length,
+  const result = async (tx: Tx, documentId: number, version: number, patch: RowPatch): Promise<AlignmentResult> => ({
+    version, at: patch.at, removed: patch.removed.length, inserted: patch.inserted.length, ...(await tx.alignment.counts(documentId)),
   });
 
   // Who confirms is the signed-in user, whatever the request says.
@@ -113,7 +116,7 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, realignEl
       const patch = applyOperation(rows, op, { newKey: () => `n${fresh++}`, by: user.name });
       const stored = await write(tx, user, documentId, rows, noiseAfter, patch);
       await tx.alignment.recordOp(documentId, user.id, op, stored);
-      return result(version, stored);
+      return result(tx, documentId, version, stored);
     });
   }
 
@@ -139,13 +142,11 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, realignEl
       }
       const stored = await write(tx, user, documentId, seen.rows, seen.noiseAfter, patch);
       await tx.alignment.recordOp(documentId, user.id, op, stored);
-      return result(version, stored);
+      return result(tx, documentId, version, stored);
     });
   }
 
   return {
-    counts: (documentId: number) => store.read((tx) => tx.alignment.counts(documentId)),
-
     view: (documentId: number): Promise<AlignmentView> => store.read(async (tx) => {
       const version = await tx.alignment.documentVersion(documentId);
       if (version === undefined) throw new NotFoundError(`There is no document ${documentId}.`, 'errors.noDocument', { id: documentId });
