@@ -13,7 +13,7 @@ import { addUser, onPostgres, startTestServer, type TestServer } from '../suppor
 const CEILINGS: Record<string, { sqlite: number; postgres: number }> = {
   'document page': { sqlite: 32, postgres: 32 },
   'rows fragment': { sqlite: 16, postgres: 16 },
-  'editor fragment': { sqlite: 33, postgres: 33 },
+  'editor fragment': { sqlite: 30, postgres: 30 },
   save: { sqlite: 11, postgres: 10 },
   'alignment edit (merge)': { sqlite: 40, postgres: 26 },
   undo: { sqlite: 46, postgres: 30 },
