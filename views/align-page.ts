@@ -120,7 +120,8 @@ export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
   <div class="align-toolbar" id="align-toolbar" data-doc="${view.docId}" data-version="${view.version}" data-undo="${view.undo}" data-redo="${view.redo}"
     data-none-weak="${ctx.t('alignEditor.noneWeak')}" data-none-unconfirmed="${ctx.t('alignEditor.noneUnconfirmed')}" data-no-row="${ctx.t('navigation.noRow', { total: view.total })}"
     data-load-changes="${ctx.t('alignCollab.loadChanges')}" data-loaded="${ctx.t('alignCollab.loaded', { rows: '{{rows}}' })}" data-loaded-one="${ctx.t('alignCollab.loadedOne')}"
-    data-loaded-none="${ctx.t('alignCollab.loadedNone')}" data-undo-others="${ctx.t('alignCollab.undoOthersConfirm', { author: '{{author}}' })}" data-previewing="${ctx.t('alignCollab.previewing')}">
+    data-loaded-none="${ctx.t('alignCollab.loadedNone')}" data-undo-others="${ctx.t('alignCollab.undoOthersConfirm', { author: '{{author}}' })}"
+    data-redo-others="${ctx.t('alignCollab.redoOthersConfirm', { author: '{{author}}' })}" data-previewing="${ctx.t('alignCollab.previewing')}">
     <button type="button" data-action="undo" data-testid="undo"${view.undo ? '' : html` disabled`}>${view.undoLabel}</button>
     <button type="button" data-action="redo"${view.redo ? '' : html` disabled`}>${ctx.t('align.redo')}</button>
     <button type="button" data-action="next-weak">${ctx.t('align.nextWeak')}</button>

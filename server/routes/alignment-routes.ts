@@ -67,18 +67,15 @@ export function alignmentRoutes(deps: { alignment: AlignmentEditing; documents: 
     const result = await alignment.perform(req.user!, docId, versionField(body.version), body.op);
     res.json(await answer(req, docId, result, alignOpMessage(viewContext(req), body.op as DoneOp, result)));
   });
-  r.post('/api/documents/:doc/alignment/undo', requireUser, async (req, res) => {
-    const docId = documentId(req.params.doc);
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    // Consent names the change asked about; any other value is no consent, and the answer asks again.
-    const consent = typeof body.consent === 'number' ? body.consent : undefined;
-    const result = await alignment.undo(req.user!, docId, versionField(body.version), consent);
-    res.json(await answer(req, docId, result, replayMessage(viewContext(req), 'undo', result)));
-  });
-  r.post('/api/documents/:doc/alignment/redo', requireUser, async (req, res) => {
-    const docId = documentId(req.params.doc);
-    const result = await alignment.redo(req.user!, docId, versionField((req.body ?? {}).version));
-    res.json(await answer(req, docId, result, replayMessage(viewContext(req), 'redo', result)));
-  });
+  for (const direction of ['undo', 'redo'] as const) {
+    r.post(`/api/documents/:doc/alignment/${direction}`, requireUser, async (req, res) => {
+      const docId = documentId(req.params.doc);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      // Consent names the change asked about; any other value is no consent, and the answer asks again.
+      const consent = typeof body.consent === 'number' ? body.consent : undefined;
+      const result = await alignment[direction](req.user!, docId, versionField(body.version), consent);
+      res.json(await answer(req, docId, result, replayMessage(viewContext(req), direction, result)));
+    });
+  }
   return r;
 }

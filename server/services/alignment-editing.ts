@@ -103,8 +103,14 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
   }
 
   const REPLAY = {
-    undo: { nothing: ['There is nothing to undo.', 'errors.nothingToUndo'], changed: 'These rows changed after that alignment edit, so it cannot be undone.' },
-    redo: { nothing: ['There is nothing to redo.', 'errors.nothingToRedo'], changed: 'These rows changed since that edit was undone, so it cannot be redone.' },
+    undo: {
+      nothing: ['There is nothing to undo.', 'errors.nothingToUndo'], changed: 'These rows changed after that alignment edit, so it cannot be undone.',
+      others: ['The last alignment change is %s, not yours. Undo it anyway?', 'alignCollab.othersChange'],
+    },
+    redo: {
+      nothing: ['There is nothing to redo.', 'errors.nothingToRedo'], changed: 'These rows changed since that edit was undone, so it cannot be redone.',
+      others: ['The next change to redo is %s, not yours. Redo it anyway?', 'alignCollab.othersRedo'],
+    },
   } as const;
 
   async function undoCounts(tx: Tx, documentId: number, user?: User): Promise<UndoCounts> {
@@ -113,15 +119,15 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
   }
 
   /**
-   * The stack is the document's, shared by everyone aligning it, so undo reverts another person's change only when
-   * asked for that very change (`consent`, its id); otherwise 409 names whose change it is, for the page to ask.
+   * The stack is the document's, shared by everyone aligning it, so undo and redo replay another person's change only
+   * when asked for that very change (`consent`, its id); otherwise 409 names whose change it is, for the page to ask.
    */
-  function checkConsent(user: User, logged: LoggedOp, consent: number | undefined): void {
+  function checkConsent(user: User, logged: LoggedOp, consent: number | undefined, direction: 'undo' | 'redo'): void {
     if (logged.authorId === user.id || consent === logged.id) return;
     const author = logged.author ?? '?';
     const n = (JSON.parse(logged.patch) as RowPatch).at + 1;
-    throw new ConflictError(`The last alignment change is ${author}'s (from row ${n}), not yours. Undo it anyway?`,
-      'alignCollab.othersChange', { author, n }, { ask: { op: logged.id, author } });
+    const [sentence, key] = REPLAY[direction].others;
+    throw new ConflictError(sentence.replace('%s', `${author}'s (from row ${n})`), key, { author, n }, { ask: { op: logged.id, author, direction } });
   }
 
   /** Undo applies the last done operation's inverse, redo the first undone one again, if its rows are as it expects. */
@@ -131,7 +137,7 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
       const version = await claimVersion(tx, documentId, expectedVersion);
       const logged = direction === 'undo' ? await tx.alignment.lastDone(documentId) : await tx.alignment.firstUndone(documentId);
       if (!logged) throw new ConflictError(words.nothing[0], words.nothing[1]);
-      if (direction === 'undo') checkConsent(user, logged, consent);
+      checkConsent(user, logged, consent, direction);
       const recorded = JSON.parse(logged.patch) as RowPatch;
       const patch = direction === 'undo' ? invertPatch(recorded) : recorded;
       const { rows, noiseAfter } = await tx.alignment.load(documentId);
@@ -235,7 +241,7 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
 
     /** Undoes the last operation if the rows it made are still as it left them, and it is the user's or they consented; else 409. */
     undo: (user: User, documentId: number, expectedVersion: number, consent?: number) => replay(user, documentId, expectedVersion, 'undo', consent),
-    redo: (user: User, documentId: number, expectedVersion: number) => replay(user, documentId, expectedVersion, 'redo'),
+    redo: (user: User, documentId: number, expectedVersion: number, consent?: number) => replay(user, documentId, expectedVersion, 'redo', consent),
   };
 }
 export type AlignmentEditing = ReturnType<typeof alignmentEditing>;

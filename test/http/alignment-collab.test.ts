@@ -70,6 +70,21 @@ describe('two people aligning one document', () => {
     expect((await view()).rows).toHaveLength(before.rows.length + 1);
   });
 
+  it('when the next change to redo is someone else\'s then redo asks too, and with consent says whose it redid', async () => {
+    const before = await view('wang');
+    expect(before.redo).toBe(2);
+    const asked = await api('wang', 'POST', `/api/documents/${docs.demo}/alignment/redo`, { version: before.version });
+    expect(asked.status).toBe(409);
+    expect(asked.json()).toMatchObject({
+      message: "The next change to redo is lin's (from row 3), not yours. Redo it anyway?", ask: { author: 'lin', direction: 'redo' },
+    });
+    expect(await view('wang')).toEqual(before);
+    const done = await api('wang', 'POST', `/api/documents/${docs.demo}/alignment/redo`, { version: before.version, consent: asked.json().ask.op });
+    expect(done.status).toBe(200);
+    expect(done.json()).toMatchObject({ message: "Redone lin's change (from row 3).", redo: 1, undoBy: 'lin', undoMine: false, undoLabel: "Undo (lin's change)…" });
+    expect((await view()).rows).toHaveLength(before.rows.length - 1);
+  });
+
   it('when realign is previewed then nothing is written, and applying it on that version makes exactly the rows shown', async () => {
     const v = await view('lin', docs.other);
     // Break the document's alignment so a realign has something to change.

@@ -183,10 +183,13 @@
     say(changed.length === 1 ? toolbar.dataset.loadedOne : (changed.length ? toolbar.dataset.loaded : toolbar.dataset.loadedNone).replace('{{rows}}', changed.length), false);
   }
 
-  /** A refusal in the message area, with what gets past it: loading the changes, or undoing another's change after all. */
+  /** A refusal in the message area, with what gets past it: loading the changes, or undoing or redoing another's change after all. */
   function refused(data) {
     if (data.changed) return say(data.message, true, { label: toolbar.dataset.loadChanges, run: loadChanges });
-    if (data.ask) return say(data.message, true, { label: toolbar.dataset.undoOthers.replace('{{author}}', data.ask.author), run: function () { post('undo', { consent: data.ask.op }); } });
+    if (data.ask) {
+      const label = toolbar.dataset[data.ask.direction + 'Others'].replace('{{author}}', data.ask.author);
+      return say(data.message, true, { label: label, run: function () { post(data.ask.direction, { consent: data.ask.op }); } });
+    }
     say(data.message || data.error, true);
   }
 
