@@ -147,7 +147,10 @@ export function createApp(deps: AppDeps) {
   app.use(glossaryRoutes(glossaryService(store)));
   app.use(mtRoutes(mt));
   app.use(rowNavigationRoutes(rowNavigation(workspace)));
-  const realignElsewhere = deps.aligner ? undefined : (...args: Parameters<WorkPool['realign']>) => work().realign(...args);
+  const realignElsewhere = deps.aligner ? undefined : {
+    realign: (...args: Parameters<WorkPool['realign']>) => work().realign(...args),
+    previewRealign: (...args: Parameters<WorkPool['previewRealign']>) => work().previewRealign(...args),
+  };
   app.use(alignmentRoutes({ alignment: alignmentEditing(store, deps.aligner ?? defaultAligner, realignElsewhere), documents }));
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`, 'errors.noApiRoute', { method: req.method, path: req.originalUrl });
