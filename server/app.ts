@@ -49,6 +49,10 @@ import { workPool, type WorkPool } from './threads/work-pool.ts';
 import { translatedDocuments } from './services/translated-document.ts';
 import { documentCharts } from './services/document-charts.ts';
 import { exportDocument } from './services/export-document.ts';
+import { editBatchRoutes } from './routes/edit-batch-routes.ts';
+import { searchReplace } from './services/search-replace.ts';
+import { propagation } from './services/propagation.ts';
+import { editBatches } from './services/edit-batch.ts';
 
 export interface AppDeps {
   store: Store;
@@ -147,6 +151,7 @@ export function createApp(deps: AppDeps) {
   app.use(glossaryRoutes(glossaryService(store)));
   app.use(mtRoutes(mt));
   app.use(rowNavigationRoutes(rowNavigation(workspace)));
+  app.use(editBatchRoutes({ replace: searchReplace(store), propagation: propagation(store), batches: editBatches(store) }));
   const realignElsewhere = deps.aligner ? undefined : (...args: Parameters<WorkPool['realign']>) => work().realign(...args);
   app.use(alignmentRoutes({ alignment: alignmentEditing(store, deps.aligner ?? defaultAligner, realignElsewhere), documents }));
   app.use('/api', (req) => {

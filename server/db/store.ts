@@ -7,6 +7,7 @@ import type { ChartsRepo } from './charts-repo.ts';
 import type { CommentsRepo } from './comments-repo.ts';
 import type { DocumentLifecycleRepo } from './document-lifecycle-repo.ts';
 import type { DocumentsRepo, DocumentTransferRepo } from './documents-repo.ts';
+import type { EditBatchesRepo } from './edit-batches-repo.ts';
 import type { GlossaryRepo } from './glossary-repo.ts';
 import type { LoginDevicesRepo } from './login-counters-repo.ts';
 import type { MemoryRepo } from './memory-repo.ts';
@@ -16,6 +17,7 @@ import type { CounterStore } from '../domain/login-throttle.ts';
 /** The repositories' method sets, as the SQLite ones define them. */
 export interface Repositories {
   pairs: PairsRepo;
+  batches: EditBatchesRepo;
   comments: CommentsRepo;
   documents: DocumentsRepo;
   transfer: DocumentTransferRepo;
