@@ -13,7 +13,7 @@ import { formatNumber } from './local-format.ts';
 
 /** Row numbers as the reader counts them (from 1), listed the reader's way. */
 const rowList = (ctx: ViewContext, indexes: readonly number[]) =>
-  new Intl.ListFormat(ctx.lang, { type: 'unit', style: 'short' }).format(indexes.map((i) => formatNumber(ctx, i + 1)));
+  indexes.map((i) => formatNumber(ctx, i + 1)).join(ctx.t('batches.rowSeparator'));
 
 const seenField = (rows: readonly { id: number; version: number }[]) => rows.map((r) => `${r.id}:${r.version}`).join(',');
 
