@@ -13,18 +13,23 @@
     find.select();
   });
 
+  // One row after another: requests htmx starts together may cancel one another.
+  async function showAnew(ids) {
+    for (const id of ids) {
+      const row = document.getElementById('pair-' + id);
+      if (row && !row.classList.contains('editing')) {
+        await window.htmx.ajax('GET', location.pathname + '/pairs/' + id + '/row', { source: row, target: row, swap: 'outerHTML' });
+      }
+    }
+  }
+
   document.addEventListener('htmx:after:settle', function () {
     if (!window.htmx) return;
     for (const result of document.querySelectorAll('[data-changed-pairs]:not([data-shown])')) {
       result.setAttribute('data-shown', '');
       // An offer made before this batch may name rows it changed: it is made again after the next save.
       for (const offer of document.querySelectorAll('form.repeats')) offer.remove();
-      for (const id of result.dataset.changedPairs.split(' ').filter(Boolean)) {
-        const row = document.getElementById('pair-' + id);
-        if (row && !row.classList.contains('editing')) {
-          window.htmx.ajax('GET', location.pathname + '/pairs/' + id + '/row', { target: row, swap: 'outerHTML' });
-        }
-      }
+      showAnew(result.dataset.changedPairs.split(' ').filter(Boolean));
     }
   });
 })();
