@@ -27,6 +27,8 @@ export interface RevisionRow {
   comment: string | null;
   seconds: number;
   created_at: string;
+  /** The kind of batch the revision was part of (a search-and-replace, a propagation, their undo), if any. */
+  batch_kind: string | null;
 }
 
 export interface NewRevision {
@@ -62,8 +64,9 @@ export function pairsRepo(db: Db) {
     setMachine: db.prepare(`UPDATE pairs SET mt_text = ?, tgt_text = ?, state = 10, version = version + 1, last_editor_id = ?,
         changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND version = ? AND state = 0`),
     history: db.prepare(`SELECT r.id, r.pair_id, r.version, u.name AS author, r.action, r.old_text, r.new_text, r.old_state, r.new_state,
-        r.comment, r.seconds, r.created_at
-      FROM revisions r LEFT JOIN users u ON u.id = r.author_id WHERE r.pair_id = ? ORDER BY r.version DESC`),
+        r.comment, r.seconds, r.created_at, b.kind AS batch_kind
+      FROM revisions r LEFT JOIN users u ON u.id = r.author_id LEFT JOIN edit_batches b ON b.id = r.batch_id
+      WHERE r.pair_id = ? ORDER BY r.version DESC`),
     // A version's text is what the revision that made it left, or what the next revision started from (for the
     // version before the first revision, which no revision made).
     revisionText: db.prepare(`SELECT text FROM (

@@ -102,7 +102,7 @@ describe('applying and undoing a replacement', () => {
       ['Cooperation raises the degree of trust.', 20], ['The degree and degree of views.', 20], [EN[2], 10], ['', 0],
       ['degree 𠮷 opened.', 20], [EN[5], 30], [EN[6], 10]]);
     const history = await postEditing(server.store).history(doc.pairIds[1]!);
-    expect(history[0]).toMatchObject({ action: 'save', author: 'lin', oldText: EN[1], newText: 'The degree and degree of views.', newState: 20 });
+    expect(history[0]).toMatchObject({ action: 'save', batch: 'replace', author: 'lin', oldText: EN[1], newText: 'The degree and degree of views.', newState: 20 });
 
     // Another translator may not undo lin's change; lin may, once.
     const batch = applied.body.batchId as number;
@@ -111,7 +111,7 @@ describe('applying and undoing a replacement', () => {
     expect(undone.status).toBe(200);
     expect(undone.body).toMatchObject({ reverted: [0, 1, 4], changedSince: [] });
     expect((await rows()).map((p) => [p.tgt, p.state])).toEqual(EN.map((en, i) => [en, i === 5 ? 30 : en ? 10 : 0]));
-    expect((await postEditing(server.store).history(doc.pairIds[1]!))[0]).toMatchObject({ action: 'restore', author: 'lin', newText: EN[1], newState: 10 });
+    expect((await postEditing(server.store).history(doc.pairIds[1]!))[0]).toMatchObject({ action: 'restore', batch: 'undo', author: 'lin', newText: EN[1], newState: 10 });
     const again = await api('lin', 'POST', `${base()}/batches/${batch}/undo`, undefined, 'zh-CN');
     expect(again.status).toBe(409);
     expect(again.body.message).toBe('这项修改已经撤销过了。');
@@ -160,7 +160,8 @@ describe('propagating a saved translation', () => {
     const undone = await api('lin', 'POST', `${base()}/batches/${done.body.batchId}/undo`);
     expect(undone.body).toMatchObject({ reverted: [2, 3] });
     expect((await rows()).slice(2, 4).map((p) => [p.tgt, p.state])).toEqual([[EN[2], 10], ['', 0]]);
-    expect((await postEditing(server.store).history(doc.pairIds[3]!))[0]).toMatchObject({ action: 'clear', newText: '', newState: 0 });
+    expect((await postEditing(server.store).history(doc.pairIds[3]!))[0]).toMatchObject({ action: 'clear', batch: 'undo', newText: '', newState: 0 });
+    expect((await postEditing(server.store).history(doc.pairIds[3]!))[1]).toMatchObject({ action: 'save', batch: 'propagate', author: 'lin' });
   });
 
   it('when the saved pair changed since the offer then 409, and a repeat changed since is left', async () => {
@@ -224,5 +225,7 @@ describe('the document page', () => {
     const done = await lin.request('POST', `/documents/${doc.documentId}/pairs/${doc.pairIds[2]}/propagate`, { form, headers });
     expect(done.text).toContain('The translation was applied to 2 more rows (rows 1, 4).');
     expect((await texts()).slice(0, 4)).toEqual(['Cooperation for mutual benefit.', EN[1], 'Cooperation for mutual benefit.', 'Cooperation for mutual benefit.']);
+    const history = await lin.get(`/documents/${doc.documentId}/pairs/${doc.pairIds[3]}/history`, headers);
+    expect(history.text).toContain('The translation of a repeat of this sentence, applied here too.');
   });
 });

@@ -34,8 +34,9 @@ export function pairsRepo(sql: Sql) {
     [r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds,
       r.oldState === 30 || r.newState === 30, r.batchId ?? null]))!,
     history: (pairId: number) => rows<RevisionRow>(sql, `SELECT r.id, r.pair_id, r.version, u.name AS author, r.action, r.old_text, r.new_text,
-        r.old_state, r.new_state, r.comment, r.seconds, r.created_at
-      FROM revisions r LEFT JOIN users u ON u.id = r.author_id WHERE r.pair_id = $1 ORDER BY r.version DESC`, [pairId]),
+        r.old_state, r.new_state, r.comment, r.seconds, r.created_at, b.kind AS batch_kind
+      FROM revisions r LEFT JOIN users u ON u.id = r.author_id LEFT JOIN edit_batches b ON b.id = r.batch_id
+      WHERE r.pair_id = $1 ORDER BY r.version DESC`, [pairId]),
     /** The text a pair had after one of its revisions; undefined when it has no such revision. */
     revisionText: (pairId: number, version: number) => one<string>(sql, `SELECT text FROM (
         SELECT new_text AS text, 0 AS pick FROM revisions WHERE pair_id = $1 AND version = $2

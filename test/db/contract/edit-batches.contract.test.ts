@@ -35,6 +35,8 @@ contract('edit batches repository', (store) => {
     expect(await batches.batchRevisions(id)).toEqual([
       { pair_id: pairIds[0], version: 2, old_text: 'Old.', new_text: 'New.', old_state: 10, new_state: 20 },
       { pair_id: pairIds[4], version: 2, old_text: 'Old.', new_text: 'New.', old_state: 10, new_state: 20 }]);
+    expect((await pairs.history(pairIds[0]!)).map((r) => r.batch_kind)).toEqual(['replace']);
+    expect((await pairs.history(pairIds[1]!)).map((r) => r.batch_kind)).toEqual([null]);
     expect((await batches.lastBatch(documentId, lin))?.id).toBe(id);
     expect(await batches.lastBatch(documentId, wang)).toBeUndefined();
 
