@@ -51,6 +51,12 @@ export function editBatchesRepo(db: Db) {
     texts: db.prepare(`SELECT p.id, p.idx, p.version, p.state, p.tgt_text,
         coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src_text
       FROM pairs p WHERE p.document_id = ? AND p.noise = 0 ORDER BY p.idx`),
+    repeats: db.prepare(`SELECT p.id, p.idx, p.version, p.state, p.tgt_text,
+        coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src_text
+      FROM pairs p WHERE p.noise = 0 AND p.id IN (SELECT s.pair_id FROM segments s
+        WHERE s.document_id = (SELECT document_id FROM pairs WHERE id = @pair) AND s.noise = 0 AND s.side = 'src'
+          AND s.text = (SELECT text FROM segments WHERE pair_id = @pair AND side = 'src' ORDER BY idx LIMIT 1))
+      ORDER BY p.idx`),
     insert: db.prepare(`INSERT INTO edit_batches (document_id, author_id, kind, summary, undoes) VALUES (@documentId, @authorId, @kind, @summary, @undoes)`),
     batch: db.prepare(`${BATCH} WHERE b.id = ?`),
     last: db.prepare(`${BATCH} WHERE b.document_id = ? AND b.author_id = ? AND b.kind <> 'undo' AND b.undone_by IS NULL ORDER BY b.id DESC LIMIT 1`),
@@ -60,6 +66,11 @@ export function editBatchesRepo(db: Db) {
   return {
     /** Every pair of the document but page noise, in order, with its Chinese joined. */
     documentTexts: (documentId: number) => q.texts.all(documentId) as PairTextsRow[],
+    /**
+     * The pairs of the pair's document (itself included) with a Chinese sentence equal to its first: the candidates
+     * for repeating its whole Chinese, found from the document's sentences without joining every pair's.
+     */
+    repeatCandidates: (pairId: number) => q.repeats.all({ pair: pairId }) as PairTextsRow[],
     /** Starts a batch; its revisions name it. Returns its id. */
     insertBatch: (b: NewBatch) => Number(q.insert.run(b).lastInsertRowid),
     batch: (id: number) => q.batch.get(id) as BatchRow | undefined,

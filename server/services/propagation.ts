@@ -13,14 +13,14 @@ export interface Repeats {
   /** The other rows with the same Chinese and another English, approved ones apart. */
   targets: PlannedEdit[];
   approvedLeft: number;
-  /** Every row of the document by pair id, to name a row that changed since the offer. */
+  /** The rows sharing the pair's first Chinese sentence by pair id, to name a repeat that changed since the offer. */
   indexOf: Map<number, number>;
 }
 
 export function propagation(store: Store) {
   const repeats = (pairId: number, documentId?: number): Promise<Repeats> => store.read(async (tx) => {
     const pair = await findPair(tx, pairId, documentId);
-    const rows = await tx.batches.documentTexts(pair.document_id);
+    const rows = await tx.batches.repeatCandidates(pair.id);
     const src = pair.src_text.trim();
     const same = pair.noise || !src || !pair.tgt_text ? [] : rows.filter((r) => r.id !== pair.id && r.src_text.trim() === src && r.tgt_text !== pair.tgt_text);
     return {

@@ -11,6 +11,11 @@ export function editBatchesRepo(sql: Sql) {
   return {
     documentTexts: (documentId: number) => rows<PairTextsRow>(sql, `SELECT p.id, p.idx, p.version, p.state, p.tgt_text, ${SOURCE_TEXT} AS src_text
       FROM pairs p WHERE p.document_id = $1 AND p.noise = 0 ORDER BY p.idx`, [documentId]),
+    repeatCandidates: (pairId: number) => rows<PairTextsRow>(sql, `SELECT p.id, p.idx, p.version, p.state, p.tgt_text, ${SOURCE_TEXT} AS src_text
+      FROM pairs p WHERE p.noise = 0 AND p.id IN (SELECT s.pair_id FROM segments s
+        WHERE s.document_id = (SELECT document_id FROM pairs WHERE id = $1) AND s.noise = 0 AND s.side = 'src'
+          AND s.text = (SELECT text FROM segments WHERE pair_id = $1 AND side = 'src' ORDER BY idx LIMIT 1))
+      ORDER BY p.idx`, [pairId]),
     /**
      * Starts a batch, locking its document row first as every pair save does, so that the batch's saves and anyone
      * else's queue in one order (an undo racing an undo would otherwise lock the batch row and the document crosswise).

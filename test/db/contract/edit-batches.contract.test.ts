@@ -15,6 +15,18 @@ contract('edit batches repository', (store) => {
     expect(await batches.documentTexts(documentId + 999)).toEqual([]);
   });
 
+  it('when a pair\'s repeats are looked for then the pairs sharing its first Chinese sentence come, itself included, noise not', async () => {
+    const { batches } = store().repos;
+    const { pairIds } = await insertDocument(store(), '重复', [
+      { zh: '合作共赢。', en: 'One.' }, { zh: '另一句。', en: 'Two.' }, { zh: '合作共赢。' }, { zh: '合作共赢。', noise: true }, { zh: '合作共赢。', en: 'Five.' }]);
+    await insertDocument(store(), '别的文档', [{ zh: '合作共赢。', en: 'Elsewhere.' }]);
+    const found = await batches.repeatCandidates(pairIds[0]!);
+    expect(found.map((r) => [r.id, r.idx, r.src_text, r.tgt_text, r.state])).toEqual([
+      [pairIds[0], 0, '合作共赢。', 'One.', 10], [pairIds[2], 2, '合作共赢。', '', 0], [pairIds[4], 4, '合作共赢。', 'Five.', 10]]);
+    expect((await batches.repeatCandidates(pairIds[1]!)).map((r) => r.id)).toEqual([pairIds[1]]);
+    expect(await batches.repeatCandidates(-1)).toEqual([]);
+  });
+
   it('when a batch records revisions then its rows, count and last-undoable status follow, and it is undone once', async () => {
     const { batches, pairs } = store().repos;
     const { documentId, pairIds } = await insertDocument(store(), '会见', SAMPLE);
