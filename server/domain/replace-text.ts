@@ -28,14 +28,18 @@ export interface ReplaceRow {
   tgt: string;
 }
 
-/** One row the replacement changes: its version when read, the text before and after, the changed spans marked. */
-export interface RowChange {
+/** A row's new text, computed from the text it had at `version` (the state it had then too). */
+export interface RowEdit {
   id: number;
   index: number;
   version: number;
   state: number;
   oldText: string;
   newText: string;
+}
+
+/** One row the replacement changes, the changed spans marked. */
+export interface RowChange extends RowEdit {
   /** Equal text, and each match as a delete (what it was) then an insert (what it becomes). */
   parts: DiffPart[];
   matches: number;

@@ -4,18 +4,9 @@
 import type { Store, Tx } from '../db/store.ts';
 import type { BatchRow } from '../db/edit-batches-repo.ts';
 import { applyAction } from '../domain/review-workflow.ts';
+import type { RowEdit } from '../domain/replace-text.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { User } from './accounts.ts';
-
-/** A row's new text, computed from the text it had at `version`. */
-export interface PlannedEdit {
-  id: number;
-  index: number;
-  version: number;
-  state: number;
-  oldText: string;
-  newText: string;
-}
 
 /** Row indexes (0-based) changed, and those left because someone changed them since the user saw them. */
 export interface BatchResult {
@@ -52,7 +43,7 @@ const lastOf = (b: BatchRow): LastBatch => ({ id: b.id, pairs: b.pairs, summary:
  * is a 409 naming the rows, and no batch is kept.
  */
 export async function writeBatch(store: Store, user: User, documentId: number, summary: BatchSummary,
-  planned: PlannedEdit[], seen: ReadonlyMap<number, number>, indexOf: ReadonlyMap<number, number>): Promise<BatchResult> {
+  planned: RowEdit[], seen: ReadonlyMap<number, number>, indexOf: ReadonlyMap<number, number>): Promise<BatchResult> {
   const plannedIds = new Set(planned.map((e) => e.id));
   const stale = [...seen.keys()].filter((id) => !plannedIds.has(id) && indexOf.has(id)).map((id) => indexOf.get(id)!);
   const wanted = planned.filter((e) => {

@@ -4,14 +4,15 @@ import type { Store } from '../db/store.ts';
 import { State } from '../domain/types.ts';
 import { StaleVersionError } from '../domain/review-workflow.ts';
 import { findPair } from './post-editing.ts';
-import { writeBatch, type BatchResult, type PlannedEdit } from './edit-batch.ts';
+import type { RowEdit } from '../domain/replace-text.ts';
+import { writeBatch, type BatchResult } from './edit-batch.ts';
 import type { User } from './accounts.ts';
 
 export interface Repeats {
   documentId: number;
   pair: { id: number; index: number; version: number; text: string };
   /** The other rows with the same Chinese and another English, approved ones apart. */
-  targets: PlannedEdit[];
+  targets: RowEdit[];
   approvedLeft: number;
   /** The rows sharing the pair's first Chinese sentence by pair id, to name a repeat that changed since the offer. */
   indexOf: Map<number, number>;
