@@ -87,7 +87,7 @@ export function lastBatch(ctx: ViewContext, docId: number, last: LastBatch | und
   const what = s.kind === 'replace'
     ? markedT(ctx, 'batches.lastReplace', { find: s.find, replace: s.replace, count: last.pairs }, { find: 'name', replace: 'name' })
     : markedT(ctx, 'batches.lastPropagate', { row: formatNumber(ctx, s.row + 1), text: s.text, count: last.pairs }, { text: 'en' });
-  return html`<div class="batch-result" data-testid="batch-last"><p>${what}</p>${undoButton(ctx, docId, last.id)}</div>`;
+  return html`<div class="batch-result" data-testid="batch-last"><p hx-ignore>${what}</p>${undoButton(ctx, docId, last.id)}</div>`;
 }
 
 export function undoResult(ctx: ViewContext, r: UndoResult): SafeHtml {
