@@ -3,10 +3,11 @@
 
 import type { Store, Tx } from '../db/store.ts';
 import type { BatchRow } from '../db/edit-batches-repo.ts';
-import { applyAction } from '../domain/review-workflow.ts';
+import { applyAction, StaleVersionError } from '../domain/review-workflow.ts';
 import type { RowEdit } from '../domain/replace-text.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { User } from './accounts.ts';
+import { findPair } from './post-editing.ts';
 
 /** Row indexes (0-based) changed, and those left because someone changed them since the user saw them. */
 export interface BatchResult {
@@ -40,10 +41,12 @@ const lastOf = (b: BatchRow): LastBatch => ({ id: b.id, pairs: b.pairs, summary:
 /**
  * Writes the planned edits of the rows the user saw at the versions they saw (`seen`: pair id → version). A row
  * planned at another version, or seen but no longer planned, changed since: it is left and named. Nothing applied
- * is a 409 naming the rows, and no batch is kept.
+ * is a 409 naming the rows, and no batch is kept. `source`, the pair a propagated text comes from, must still be at
+ * the version it was read at when the batch is written, or nothing is.
  */
 export async function writeBatch(store: Store, user: User, documentId: number, summary: BatchSummary,
-  planned: RowEdit[], seen: ReadonlyMap<number, number>, indexOf: ReadonlyMap<number, number>): Promise<BatchResult> {
+  planned: RowEdit[], seen: ReadonlyMap<number, number>, indexOf: ReadonlyMap<number, number>,
+  source?: { id: number; version: number }): Promise<BatchResult> {
   const plannedIds = new Set(planned.map((e) => e.id));
   const stale = [...seen.keys()].filter((id) => !plannedIds.has(id) && indexOf.has(id)).map((id) => indexOf.get(id)!);
   const wanted = planned.filter((e) => {
@@ -53,6 +56,8 @@ export async function writeBatch(store: Store, user: User, documentId: number, s
   });
   return store.write(async (tx) => {
     const batchId = await tx.batches.insertBatch({ documentId, authorId: user.id, kind: summary.kind, summary: JSON.stringify(summary), undoes: null });
+    const now = source && await findPair(tx, source.id);
+    if (now && now.version !== source!.version) throw new StaleVersionError({ text: now.tgt_text, state: now.state, version: now.version });
     const applied: number[] = [];
     const pairIds: number[] = [];
     for (const e of wanted) {

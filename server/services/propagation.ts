@@ -40,7 +40,7 @@ export function propagation(store: Store) {
     async propagate(user: User, pairId: number, version: number, seen: ReadonlyMap<number, number>, documentId?: number): Promise<BatchResult> {
       const r = await repeats(pairId, documentId);
       if (r.pair.version !== version) throw new StaleVersionError({ text: r.pair.text, state: null, version: r.pair.version });
-      return writeBatch(store, user, r.documentId, { kind: 'propagate', row: r.pair.index, text: r.pair.text }, r.targets, seen, r.indexOf);
+      return writeBatch(store, user, r.documentId, { kind: 'propagate', row: r.pair.index, text: r.pair.text }, r.targets, seen, r.indexOf, r.pair);
     },
   };
 }
