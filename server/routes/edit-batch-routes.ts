@@ -54,7 +54,7 @@ export function editBatchRoutes(deps: { replace: SearchReplace; propagation: Pro
     const plan = await replace.preview(documentId(req.params.doc), parseReplaceQuery(bodyOf(req)));
     res.json({
       changes: plan.changes.map((c) => ({ pairId: c.id, row: c.index, version: c.version, oldText: c.oldText, newText: c.newText, matches: c.matches })),
-      approvedLeft: plan.approvedLeft, refused: plan.refused.map((x) => ({ row: x.index, reason: x.key })),
+      approvedLeft: plan.approvedLeft, refused: plan.refused.map((x) => ({ row: x.index, reason: x.key, message: viewContext(req).t(x.key, x.params) })),
     });
   });
   r.post('/api/documents/:doc/replace', async (req, res) => {

@@ -62,6 +62,8 @@ describe('previewing a replacement', () => {
       [4, 'Level 𠮷 opened.', 'degree 𠮷 opened.', 1]]);
     expect(body.approvedLeft).toBe(1);
     expect((await texts())[0]).toBe(EN[0]);
+    const emptied = await preview({ find: '^.*$', replace: ' ', regex: true }, 'zh-CN');
+    expect((emptied.body.refused as { row: number; message: string }[])[0]).toEqual({ row: 0, reason: 'safeEditing.emptySave', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
     const cased = await preview({ find: 'level', replace: 'degree', matchCase: true, includeApproved: true });
     expect(cased.changes.map((c) => c.row)).toEqual([0, 1, 5]);
   });
