@@ -152,7 +152,10 @@ export function createApp(deps: AppDeps) {
   app.use(mtRoutes(mt));
   app.use(rowNavigationRoutes(rowNavigation(workspace)));
   app.use(editBatchRoutes({ replace: searchReplace(store), propagation: propagation(store), batches: editBatches(store) }));
-  const realignElsewhere = deps.aligner ? undefined : (...args: Parameters<WorkPool['realign']>) => work().realign(...args);
+  const realignElsewhere = deps.aligner ? undefined : {
+    realign: (...args: Parameters<WorkPool['realign']>) => work().realign(...args),
+    previewRealign: (...args: Parameters<WorkPool['previewRealign']>) => work().previewRealign(...args),
+  };
   app.use(alignmentRoutes({ alignment: alignmentEditing(store, deps.aligner ?? defaultAligner, realignElsewhere), documents }));
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`, 'errors.noApiRoute', { method: req.method, path: req.originalUrl });

@@ -114,6 +114,8 @@ const RULES: Record<string, Rule> = {
   'POST /api/documents/:doc/alignment/ops': ANY_USER,
   'POST /api/documents/:doc/alignment/undo': ANY_USER,
   'POST /api/documents/:doc/alignment/redo': ANY_USER,
+  'GET /api/documents/:doc/alignment/stack': ANY_USER,
+  'GET /api/documents/:doc/alignment/realign-preview': ANY_USER,
   'GET /api/documents/:doc/rows/find': ANY_USER,
   'POST /documents/:doc/replace/preview': ANY_USER,
   'POST /documents/:doc/replace': ANY_USER,
