@@ -51,6 +51,10 @@ import { documentCharts } from './services/document-charts.ts';
 import { exportDocument } from './services/export-document.ts';
 import { concordance } from './services/concordance.ts';
 import { concordanceRoutes } from './routes/concordance-routes.ts';
+import { editBatchRoutes } from './routes/edit-batch-routes.ts';
+import { searchReplace } from './services/search-replace.ts';
+import { propagation } from './services/propagation.ts';
+import { editBatches } from './services/edit-batch.ts';
 
 export interface AppDeps {
   store: Store;
@@ -150,6 +154,7 @@ export function createApp(deps: AppDeps) {
   app.use(mtRoutes(mt));
   app.use(rowNavigationRoutes(rowNavigation(workspace)));
   app.use(concordanceRoutes(concordance(store)));
+  app.use(editBatchRoutes({ replace: searchReplace(store), propagation: propagation(store), batches: editBatches(store) }));
   const realignElsewhere = deps.aligner ? undefined : {
     realign: (...args: Parameters<WorkPool['realign']>) => work().realign(...args),
     previewRealign: (...args: Parameters<WorkPool['previewRealign']>) => work().previewRealign(...args),

@@ -8,6 +8,7 @@ import type { CommentsRepo } from './comments-repo.ts';
 import type { ConcordanceRepo } from './concordance-repo.ts';
 import type { DocumentLifecycleRepo } from './document-lifecycle-repo.ts';
 import type { DocumentsRepo, DocumentTransferRepo } from './documents-repo.ts';
+import type { EditBatchesRepo } from './edit-batches-repo.ts';
 import type { GlossaryRepo } from './glossary-repo.ts';
 import type { LoginDevicesRepo } from './login-counters-repo.ts';
 import type { MemoryRepo } from './memory-repo.ts';
@@ -17,6 +18,7 @@ import type { CounterStore } from '../domain/login-throttle.ts';
 /** The repositories' method sets, as the SQLite ones define them. */
 export interface Repositories {
   pairs: PairsRepo;
+  batches: EditBatchesRepo;
   comments: CommentsRepo;
   documents: DocumentsRepo;
   transfer: DocumentTransferRepo;

@@ -15,6 +15,7 @@ import { openPostgres, type PostgresPool, type Sql } from './connect.ts';
 import { documentLifecycleRepo } from './document-lifecycle-repo.ts';
 import { documentTransferRepo } from './document-transfer-repo.ts';
 import { documentsRepo } from './documents-repo.ts';
+import { editBatchesRepo } from './edit-batches-repo.ts';
 import { glossaryRepo } from './glossary-repo.ts';
 import { loginCounters, loginDevicesRepo } from './login-counters-repo.ts';
 import { memoryRepo } from './memory-repo.ts';
@@ -31,7 +32,7 @@ type ReportingChanges<X> = {
 /** The repositories bound to `sql`, in the shape the store hands to a use case. */
 export function postgresRepositories(sql: Sql): Tx {
   const tx = {
-    pairs: pairsRepo(sql), comments: commentsRepo(sql), documents: documentsRepo(sql), transfer: documentTransferRepo(sql),
+    pairs: pairsRepo(sql), batches: editBatchesRepo(sql), comments: commentsRepo(sql), documents: documentsRepo(sql), transfer: documentTransferRepo(sql),
     lifecycle: documentLifecycleRepo(sql), alignment: alignmentRepo(sql),
     accounts: accountsRepo(sql), access: accessRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql), concordance: concordanceRepo(sql),
     loginCounters: loginCounters(sql), loginDevices: loginDevicesRepo(sql), charts: chartsRepo(sql),

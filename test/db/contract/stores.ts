@@ -16,6 +16,7 @@ import { glossaryRepo as liteGlossary } from '../../../server/db/glossary-repo.t
 import { loginCounters as liteCounters, loginDevicesRepo as liteDevices } from '../../../server/db/login-counters-repo.ts';
 import { memoryRepo as liteMemory } from '../../../server/db/memory-repo.ts';
 import { pairsRepo as litePairs } from '../../../server/db/pairs-repo.ts';
+import { editBatchesRepo as liteBatches } from '../../../server/db/edit-batches-repo.ts';
 import { accessRepo } from '../../../server/db/postgres/access-repo.ts';
 import { accountsRepo } from '../../../server/db/postgres/accounts-repo.ts';
 import { alignmentRepo } from '../../../server/db/postgres/alignment-repo.ts';
@@ -30,11 +31,12 @@ import { loginCounters, loginDevicesRepo } from '../../../server/db/postgres/log
 import { memoryRepo } from '../../../server/db/postgres/memory-repo.ts';
 import { applyPostgresMigrations, readPostgresMigrations } from '../../../server/db/postgres/migrate.ts';
 import { pairsRepo } from '../../../server/db/postgres/pairs-repo.ts';
+import { editBatchesRepo } from '../../../server/db/postgres/edit-batches-repo.ts';
 import { createTestDatabase, describePostgres, keepSeed, type TestDatabase } from '../../support/postgres.ts';
 
 const postgresRepos = (sql: Sql) => ({
   accounts: accountsRepo(sql), access: accessRepo(sql), documents: documentsRepo(sql), transfer: documentTransferRepo(sql),
-  pairs: pairsRepo(sql), alignment: alignmentRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql),
+  pairs: pairsRepo(sql), batches: editBatchesRepo(sql), alignment: alignmentRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql),
   loginCounters: loginCounters(sql), loginDevices: loginDevicesRepo(sql), comments: commentsRepo(sql), lifecycle: documentLifecycleRepo(sql),
   concordance: concordanceRepo(sql),
 });
@@ -71,7 +73,7 @@ function sqliteStore(): { store: ContractStore; close(): void } {
   applyMigrations(db, readMigrations());
   const repos = {
     accounts: wrapSync(liteAccounts(db)), access: wrapSync(liteAccess(db)), documents: wrapSync(liteDocuments(db)),
-    transfer: wrapSync(liteTransfer(db)), pairs: wrapSync(litePairs(db)), alignment: wrapSync(liteAlignment(db)),
+    transfer: wrapSync(liteTransfer(db)), pairs: wrapSync(litePairs(db)), batches: wrapSync(liteBatches(db)), alignment: wrapSync(liteAlignment(db)),
     glossary: wrapSync(liteGlossary(db)), memory: wrapSync(liteMemory(db)), loginCounters: wrapSync(liteCounters(db)),
     loginDevices: wrapSync(liteDevices(db)), comments: wrapSync(liteComments(db)), lifecycle: wrapSync(liteLifecycle(db)),
     concordance: wrapSync(liteConcordance(db)),
