@@ -49,6 +49,11 @@ import { workPool, type WorkPool } from './threads/work-pool.ts';
 import { translatedDocuments } from './services/translated-document.ts';
 import { documentCharts } from './services/document-charts.ts';
 import { exportDocument } from './services/export-document.ts';
+import { jobs as jobsService, type JobQueue } from './services/jobs.ts';
+import { jobHandlers } from './services/job-handlers.ts';
+import { inProcessQueue } from './services/job-queue-in-process.ts';
+import { jobRoutes } from './routes/job-routes.ts';
+import type { AlignmentResult } from './services/alignment-editing.ts';
 
 export interface AppDeps {
   store: Store;
@@ -66,6 +71,8 @@ export interface AppDeps {
   trustProxy?: number | string;
   /** Where imports and realigns run; worker threads on the database file when not given. */
   work?: WorkPool;
+  /** Where jobs run: pg-boss on PostgreSQL; this process when not given, without resuming what a stopped server left. */
+  jobQueue?: JobQueue;
 }
 
 const require = createRequire(import.meta.url);
@@ -85,6 +92,17 @@ export function createApp(deps: AppDeps) {
   // Made on first use: a database in memory (route listings in tests) never imports.
   let pool = deps.work;
   const work = () => (pool ??= workPool(store.address));
+  const alignment = alignmentEditing(store, deps.aligner ?? defaultAligner, async (user, documentId, version) => {
+    const job = await jobs.create(user, 'realign', documentId, { version });
+    return (await jobs.outcome(user, job.id)).value as unknown as AlignmentResult;
+  });
+  const jobs = jobsService(store, deps.jobQueue ?? inProcessQueue(store, { resume: false }), jobHandlers({
+    store, mt,
+    // With an aligner of its own (tests) the realign stays on this thread.
+    realign: deps.aligner ? alignment.realign : (...args) => work().realign(...args),
+    importUpload: (upload) => work().importUpload(upload),
+  }));
+  jobs.serve().catch((err: unknown) => console.error('Jobs could not be started:', err));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -145,10 +163,10 @@ export function createApp(deps: AppDeps) {
   app.use(documentLifecycleRoutes(documentLifecycle(store)));
   app.use('/api', apiRoutes(documents));
   app.use(glossaryRoutes(glossaryService(store)));
-  app.use(mtRoutes(mt));
+  app.use(mtRoutes(mt, jobs));
+  app.use(jobRoutes(jobs));
   app.use(rowNavigationRoutes(rowNavigation(workspace)));
-  const realignElsewhere = deps.aligner ? undefined : (...args: Parameters<WorkPool['realign']>) => work().realign(...args);
-  app.use(alignmentRoutes({ alignment: alignmentEditing(store, deps.aligner ?? defaultAligner, realignElsewhere), documents }));
+  app.use(alignmentRoutes({ alignment, documents }));
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`, 'errors.noApiRoute', { method: req.method, path: req.originalUrl });
   });

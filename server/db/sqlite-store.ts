@@ -10,6 +10,7 @@ import { commentsRepo } from './comments-repo.ts';
 import { documentLifecycleRepo } from './document-lifecycle-repo.ts';
 import { documentsRepo, documentTransferRepo } from './documents-repo.ts';
 import { glossaryRepo } from './glossary-repo.ts';
+import { jobsRepo } from './jobs-repo.ts';
 import { loginCounters, loginDevicesRepo } from './login-counters-repo.ts';
 import { memoryRepo } from './memory-repo.ts';
 import { pairsRepo } from './pairs-repo.ts';
@@ -24,7 +25,7 @@ export function repositories(db: Db): Repositories {
   return {
     pairs: pairsRepo(db), comments: commentsRepo(db), documents: documentsRepo(db), transfer: documentTransferRepo(db), lifecycle: documentLifecycleRepo(db),
     alignment: alignmentRepo(db), charts: chartsRepo(db),
-    accounts: accountsRepo(db), access: accessRepo(db), glossary: glossaryRepo(db), memory: memoryRepo(db),
+    accounts: accountsRepo(db), access: accessRepo(db), glossary: glossaryRepo(db), jobs: jobsRepo(db), memory: memoryRepo(db),
     loginCounters: loginCounters(db), loginDevices: loginDevicesRepo(db),
   };
 }

@@ -8,6 +8,7 @@ import type { CommentsRepo } from './comments-repo.ts';
 import type { DocumentLifecycleRepo } from './document-lifecycle-repo.ts';
 import type { DocumentsRepo, DocumentTransferRepo } from './documents-repo.ts';
 import type { GlossaryRepo } from './glossary-repo.ts';
+import type { JobsRepo } from './jobs-repo.ts';
 import type { LoginDevicesRepo } from './login-counters-repo.ts';
 import type { MemoryRepo } from './memory-repo.ts';
 import type { PairsRepo } from './pairs-repo.ts';
@@ -25,6 +26,7 @@ export interface Repositories {
   accounts: AccountsRepo;
   access: AccessRepo;
   glossary: GlossaryRepo;
+  jobs: JobsRepo;
   memory: MemoryRepo;
   loginCounters: CounterStore;
   loginDevices: LoginDevicesRepo;

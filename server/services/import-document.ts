@@ -39,9 +39,11 @@ function save(
   doc: { title: string; pageDate: string | null; sourceName: string; createdBy: number | null; shared?: boolean },
   sources: Partial<Record<SourceKey, { side: 'src' | 'tgt'; file: NamedText }>>,
   drafts: DraftPair[],
+  jobId?: number,
 ): Promise<number> {
   return deps.store.write(async (tx) => {
     const documentId = await tx.documents.insertDocument({ ...doc, srcLang: 'zh-CN', tgtLang: 'en' });
+    if (jobId !== undefined) await tx.jobs.attach(jobId, documentId);
     const ids = new Map<SourceKey, number>();
     for (const [key, s] of Object.entries(sources) as [SourceKey, { side: 'src' | 'tgt'; file: NamedText }][]) {
       ids.set(key, await tx.documents.insertSource(documentId, s.side, s.file.name, s.file.text, s.file.structure));
@@ -87,7 +89,7 @@ function asHumanTranslation(d: DraftPair): DraftPair {
 /** Two texts, plain or structured: a Chinese source and its English translation. */
 export async function importTextDocument(
   deps: ImportDeps,
-  input: { title: string; zh: NamedText; en: NamedText; createdBy: number | null; shared?: boolean; englishOrigin?: 'machine' | 'human' },
+  input: { title: string; zh: NamedText; en: NamedText; createdBy: number | null; shared?: boolean; englishOrigin?: 'machine' | 'human'; jobId?: number },
 ): Promise<number> {
   requireText(input.zh, 'Chinese');
   requireText(input.en, 'English');
@@ -96,7 +98,7 @@ export async function importTextDocument(
   return save(deps, { title: input.title, pageDate: null, sourceName: input.zh.name, createdBy: input.createdBy, shared: input.shared }, {
     src: { side: 'src', file: input.zh },
     tgt: { side: 'tgt', file: input.en },
-  }, drafts);
+  }, drafts, input.jobId);
 }
 
 export interface DemoManifest {

@@ -15,6 +15,7 @@ import { documentLifecycleRepo } from './document-lifecycle-repo.ts';
 import { documentTransferRepo } from './document-transfer-repo.ts';
 import { documentsRepo } from './documents-repo.ts';
 import { glossaryRepo } from './glossary-repo.ts';
+import { jobsRepo } from './jobs-repo.ts';
 import { loginCounters, loginDevicesRepo } from './login-counters-repo.ts';
 import { memoryRepo } from './memory-repo.ts';
 import { applyPostgresMigrations, readPostgresMigrations } from './migrate.ts';
@@ -32,7 +33,7 @@ export function postgresRepositories(sql: Sql): Tx {
   const tx = {
     pairs: pairsRepo(sql), comments: commentsRepo(sql), documents: documentsRepo(sql), transfer: documentTransferRepo(sql),
     lifecycle: documentLifecycleRepo(sql), alignment: alignmentRepo(sql),
-    accounts: accountsRepo(sql), access: accessRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql),
+    accounts: accountsRepo(sql), access: accessRepo(sql), glossary: glossaryRepo(sql), jobs: jobsRepo(sql), memory: memoryRepo(sql),
     loginCounters: loginCounters(sql), loginDevices: loginDevicesRepo(sql), charts: chartsRepo(sql),
   } satisfies Record<keyof Repositories, unknown>;
   const checked: ReportingChanges<Tx> = tx;
