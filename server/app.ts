@@ -148,7 +148,7 @@ export function createApp(deps: AppDeps) {
   // Before the CSRF check: an upload's _csrf field is in its multipart body, which these routes parse and then check.
   const translated = translatedDocuments(store);
   app.use(transferRoutes({
-    exportDocument: (request) => exportDocument(store, request), translated, work, maxUpload: deps.maxUpload, fetch: deps.fetch,
+    exportDocument: (request) => exportDocument(store, request), translated, work, jobs, maxUpload: deps.maxUpload, fetch: deps.fetch,
   }));
   app.use(csrfProtection);
   app.use(passwordChangeGate);
@@ -166,7 +166,7 @@ export function createApp(deps: AppDeps) {
   app.use(mtRoutes(mt, jobs));
   app.use(jobRoutes(jobs));
   app.use(rowNavigationRoutes(rowNavigation(workspace)));
-  app.use(alignmentRoutes({ alignment, documents }));
+  app.use(alignmentRoutes({ alignment, documents, jobs }));
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`, 'errors.noApiRoute', { method: req.method, path: req.originalUrl });
   });

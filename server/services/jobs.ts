@@ -139,28 +139,40 @@ export function jobs(store: Store, queue: JobQueue, handlers: Record<JobKind, Jo
      * synchronous path, for clients that do not ask for `Prefer: respond-async`. The job runs whether or not anyone waits.
      */
     async outcome(user: User, id: number): Promise<JobOutcome> {
-      for (;;) {
-        const job = await get(user, id);
-        if (job.state === 'done') return job.result!;
-        if (job.state === 'failed') throw errorFromParts(job.error!);
-        await new Promise<void>((resolve) => {
-          const wake = () => {
-            clearTimeout(timer);
-            const set = waiters.get(id);
-            set?.delete(wake);
-            if (set?.size === 0) waiters.delete(id);
-            resolve();
-          };
-          const timer = setTimeout(wake, WAIT_POLL_MS);
-          timer.unref();
-          waiters.set(id, (waiters.get(id) ?? new Set()).add(wake));
-        });
-      }
+      const job = await settled(user, id, Infinity);
+      if (job.state === 'failed') throw errorFromParts(job.error!);
+      return job.result!;
     },
+
+    settled,
 
     /** Begins running jobs from the queue (on SQLite also those the last server left unfinished). */
     serve: () => queue.start(run),
     stop: () => queue.stop(),
   };
+
+  /** The job once it has ended, or as it is after `withinMs`. */
+  async function settled(user: User, id: number, withinMs: number): Promise<JobView> {
+    const deadline = Date.now() + withinMs;
+    for (;;) {
+      const job = await get(user, id);
+      if (job.state === 'done' || job.state === 'failed' || Date.now() >= deadline) return job;
+      await endOrTimeout(id, Math.min(WAIT_POLL_MS, deadline - Date.now()));
+    }
+  }
+
+  function endOrTimeout(id: number, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        const set = waiters.get(id)!;
+        set.delete(wake);
+        if (set.size === 0) waiters.delete(id);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      waiters.set(id, (waiters.get(id) ?? new Set()).add(wake));
+    });
+  }
 }
 export type Jobs = ReturnType<typeof jobs>;

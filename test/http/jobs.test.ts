@@ -1,5 +1,5 @@
-// Long work as jobs over HTTP, on either database: machine translation started without waiting, its progress and
-// result through GET /api/jobs/:id, a failure's sentence, who may see a job, and the synchronous path kept.
+// Long work as jobs over HTTP, on either database: machine translation, imports and realign started without waiting,
+// their progress and result through GET /api/jobs/:id, a failure's sentence, who may see a job, and the synchronous path kept.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, Client, startTestServer, type TestServer } from '../support/test-server.ts';
@@ -7,6 +7,7 @@ import { storeDocument } from '../support/insert-document.ts';
 import { startFakeTranslator, type FakeTranslator } from '../support/fake-translator.ts';
 import { libreTranslateEngine } from '../../server/mt/libretranslate-engine.ts';
 import { accounts } from '../../server/services/accounts.ts';
+import { upload } from '../transfer/transfer-support.ts';
 
 let server: TestServer;
 let translator: FakeTranslator;
@@ -97,4 +98,58 @@ describe('machine translation as a job', () => {
     expect((await new Client(server.url).request('GET', `/api/jobs/${id}`)).status).toBe(401);
     expect((await api('lin', 'GET', '/api/jobs/999999')).status).toBe(404);
   });
+});
+
+describe('imports and realign as jobs', () => {
+  const ZH = '今天天气很好。我们去公园散步。公园里有很多人。孩子们在放风筝。';
+  const EN = 'The weather is fine today. We go for a walk in the park. There are many people in the park. The children are flying kites.';
+  const documents = () => server.value<number>('SELECT count(*) FROM documents');
+
+  it('when texts are imported with Prefer: respond-async then the job aligns them and names the document it made, with how many pairs', async () => {
+    const res = await upload(server, '/api/documents/import', { source: { name: '散步.zh.txt', content: ZH }, translation: { name: 'walk.en.txt', content: EN } },
+      { token: tokens.lin, headers: { prefer: 'respond-async' } });
+    expect(res.status).toBe(202);
+    const { id, documentId: before } = res.json() as { id: number; documentId: number | null };
+    expect(before).toBeNull();
+    await expect.poll(async () => (await job('lin', id)).state, { timeout: 60_000 }).toBe('done');
+    const done = await job('lin', id);
+    expect(done.result).toMatchObject({ message: 'Document imported: 4 pairs (“散步.zh”).', id: done.documentId });
+    expect((await job('lin', id, 'zh-CN')).result.message).toBe('文档已导入：共 4 对（“散步.zh”）。');
+    expect(await server.value('SELECT title FROM documents WHERE id = ?', [done.documentId])).toBe('散步.zh');
+    // Its files are let go once it has ended.
+    expect(await server.value('SELECT input FROM jobs WHERE id = ?', [id])).toBe('{}');
+  }, 90_000);
+
+  it('when an import job fails then it says why and leaves no document; without Prefer the request answers the same 400 as before', async () => {
+    const count = await documents();
+    const res = await upload(server, '/api/documents/import', { source: { name: 'walk.en.txt', content: EN }, translation: { name: '散步.zh.txt', content: ZH } },
+      { token: tokens.lin, headers: { prefer: 'respond-async' } });
+    const { id } = res.json() as { id: number };
+    await expect.poll(async () => (await job('lin', id)).state, { timeout: 60_000 }).toBe('failed');
+    expect((await job('lin', id)).error).toEqual({ status: 400, message: 'The files are swapped: "walk.en.txt" is English and "散步.zh.txt" is Chinese. Choose the Chinese text first and its English translation second.' });
+    expect(await documents()).toBe(count);
+    const sync = await upload(server, '/api/documents/import', { source: { name: 'bad.tmx', content: '<tmx version="1.4"><body><tu>' } }, { token: tokens.lin });
+    expect(sync.status).toBe(400);
+    expect(await documents()).toBe(count);
+    // Another user does not see the job of an import that made no document.
+    expect((await api('zhou', 'GET', `/api/jobs/${id}`)).status).toBe(404);
+  }, 90_000);
+
+  it('when a realign is asked for with Prefer: respond-async then it is a job whose result says what changed; a stale version fails it with 409', async () => {
+    const { documentId } = await storeDocument(server.store, '重排', [{ zh: '今天天气很好。', en: 'We go for a walk in the park.' }, { zh: '我们去公园散步。', en: 'The weather is fine today.' }]);
+    const { version } = (await api('lin', 'GET', `/api/documents/${documentId}/alignment`)).json();
+    const res = await api('lin', 'POST', `/api/documents/${documentId}/alignment/ops`, { json: { version, op: { kind: 'realign' } }, headers: { prefer: 'respond-async' } });
+    expect(res.status).toBe(202);
+    const { id } = res.json();
+    await expect.poll(async () => (await job('lin', id)).state, { timeout: 60_000 }).toBe('done');
+    const done = await job('lin', id);
+    expect(done.result).toMatchObject({ version: version + 1, at: 0 });
+    expect(done.result.message).toMatch(/^Realigned/);
+    expect((await api('lin', 'GET', `/api/documents/${documentId}/alignment`)).json().version).toBe(version + 1);
+    const stale = await api('lin', 'POST', `/api/documents/${documentId}/alignment/ops`, { json: { version, op: { kind: 'realign' } }, headers: { prefer: 'respond-async' } });
+    await expect.poll(async () => (await job('lin', stale.json().id)).state, { timeout: 60_000 }).toBe('failed');
+    expect((await job('lin', stale.json().id)).error.status).toBe(409);
+    // Without Prefer the request waits for its job and answers the 409 itself.
+    expect((await api('lin', 'POST', `/api/documents/${documentId}/alignment/ops`, { json: { version, op: { kind: 'realign' } } })).status).toBe(409);
+  }, 90_000);
 });
