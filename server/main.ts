@@ -12,7 +12,7 @@ import { shownAddress } from './db/database-address.ts';
 import type { Store } from './db/store.ts';
 import { defaultAligner, prepareWorkbench } from './services/workbench.ts';
 import { configuredEngine } from './services/machine-translation.ts';
-import { inProcessQueue } from './services/job-queue-in-process.ts';
+import { jobQueueFor } from './services/job-queue.ts';
 
 function report(config: Config, r: Awaited<ReturnType<typeof prepareWorkbench>>): void {
   console.log(`duiqi is serving http://localhost:${config.port} (database ${shownAddress(config.database)}${config.workers > 1 ? `, ${config.workers} processes` : ''})`);
@@ -31,16 +31,18 @@ function report(config: Config, r: Awaited<ReturnType<typeof prepareWorkbench>>)
  * SQLite file, and begins again the jobs a stopped server left (a process replaced later leaves them to the next start).
  */
 async function serve(config: Config, store: Store, ready: () => void, resumeJobs: boolean): Promise<void> {
+  const jobQueue = await jobQueueFor(store, { resume: resumeJobs, times: config.jobTimes });
   const app = createApp({
     store, i18n: await createI18n(), mt: configuredEngine(store, { url: config.mtUrl, apiKey: config.mtKey }), maxUpload: config.maxUpload, trustProxy: config.trustProxy,
-    fetch: { allow: config.fetchAllow, timeoutMs: config.fetchTimeoutMs }, jobQueue: inProcessQueue(store, { resume: resumeJobs }),
+    fetch: { allow: config.fetchAllow, timeoutMs: config.fetchTimeoutMs }, jobQueue,
   });
   const server = app.listen(config.port, ready);
   server.on('error', (err: NodeJS.ErrnoException) => {
     console.error(err.code === 'EADDRINUSE' ? `Port ${config.port} is in use: set PORT to another port.` : `Cannot listen: ${err.message}`);
     process.exit(1);
   });
-  const stop = () => server.close(() => void store.close().then(() => process.exit(0)));
+  // A job still running is not waited for: it is stored, and the next start (or another server) takes it up.
+  const stop = () => server.close(() => void Promise.race([jobQueue.stop(), new Promise((r) => setTimeout(r, 5000))]).then(() => store.close()).then(() => process.exit(0)));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

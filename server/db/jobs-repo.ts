@@ -40,7 +40,7 @@ export function jobsRepo(db: Db) {
     input: db.prepare('SELECT input FROM jobs WHERE id = ?').pluck(),
     begin: db.prepare("UPDATE jobs SET state = 'running', attempts = attempts + 1 WHERE id = ? AND state IN ('queued', 'running')"),
     progress: db.prepare("UPDATE jobs SET done = ?, total = ? WHERE id = ? AND state = 'running'"),
-    attach: db.prepare('UPDATE jobs SET document_id = ? WHERE id = ?'),
+    attach: db.prepare('UPDATE jobs SET document_id = ? WHERE id = ? AND document_id IS NULL'),
     finish: db.prepare(`UPDATE jobs SET state = 'done', result = ?, document_id = coalesce(?, document_id), done = coalesce(total, done),
       input = '{}', finished_at = ${NOW} WHERE id = ? AND state = 'running'`),
     fail: db.prepare(`UPDATE jobs SET state = 'failed', error = ?, input = '{}', finished_at = ${NOW} WHERE id = ? AND state IN ('queued', 'running')`),
@@ -53,7 +53,7 @@ export function jobsRepo(db: Db) {
     /** The job is (again) being worked on: false when it has already ended. */
     begin: (id: number) => q.begin.run(id).changes === 1,
     progress: (id: number, done: number, total: number | null) => q.progress.run(done, total, id).changes === 1,
-    /** Names the document an import made, in the import's transaction. */
+    /** Names the document an import made, in the import's transaction: false when another run of the job named one first. */
     attach: (id: number, documentId: number) => q.attach.run(documentId, id).changes === 1,
     finish: (id: number, result: string, documentId: number | null) => q.finish.run(result, documentId, id).changes === 1,
     fail: (id: number, error: string) => q.fail.run(error, id).changes === 1,

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Store } from '../db/store.ts';
 import type { KeptPair, NewSegment } from '../db/documents-repo.ts';
-import { importTextDocument, type NamedText } from './import-document.ts';
+import { attachToJob, importTextDocument, type NamedText } from './import-document.ts';
 import { translationMemory } from './translation-memory.ts';
 import { adapterFor } from '../formats/adapters.ts';
 import { defaultSegments, type BilingualDocument, type BilingualPair, type FormatAdapter, type ImportedClaim } from '../formats/bilingual-document.ts';
@@ -240,7 +240,7 @@ export async function importBilingualFile(
   const texts = { src: sideText(src), tgt: sideText(tgt) };
   return store.write(async (tx) => {
     const documentId = await tx.transfer.insertDocument({ title, sourceName: input.file.name, createdBy: input.createdBy, createdAt: isoOrNull(doc.created), shared: input.shared });
-    if (input.jobId !== undefined) await tx.jobs.attach(input.jobId, documentId);
+    if (input.jobId !== undefined) await attachToJob(tx, input.jobId, documentId);
     const sourceIds = {
       src: await tx.documents.insertSource(documentId, 'src', input.file.name, texts.src.content),
       tgt: await tx.documents.insertSource(documentId, 'tgt', input.file.name, texts.tgt.content),

@@ -8,6 +8,8 @@ import type { MachineTranslation } from './machine-translation.ts';
 import type { JobHandler } from './jobs.ts';
 import type { User } from './accounts.ts';
 import { documentReads } from './documents.ts';
+import { ALREADY_IMPORTED } from './import-document.ts';
+import { AppError } from '../domain/errors.ts';
 
 export interface JobWork {
   store: Store;
@@ -48,6 +50,10 @@ export function jobHandlers(work: JobWork): Record<JobKind, JobHandler> {
       // An import that committed before its server stopped named its document in that transaction: it is not made twice.
       const id = job.documentId ?? await work.importUpload({
         ...upload, source: loaded(upload.source), translation: loaded(upload.translation), createdBy: job.user.id, jobId: job.id,
+      }).catch(async (err: unknown) => {
+        // Another run of this job imported it meanwhile: its document is the one.
+        if (!(err instanceof AppError && err.key === ALREADY_IMPORTED)) throw err;
+        return (await work.store.read((tx) => tx.jobs.get(job.id)))!.documentId!;
       });
       const doc = await work.store.read((tx) => documentReads.get(tx, id));
       return { key: 'jobs.imported', params: { count: doc.pairCount, title: doc.title }, value: { id }, documentId: id };

@@ -84,4 +84,10 @@ describe('jobs resumed at start', () => {
     expect(docs.map((d) => d.id)).toEqual([job.documentId]);
     await service.stop();
   });
+
+  it('when two runs of one import job both import (a server taken for dead was only slow) then the second rolls back and leaves no document', async () => {
+    const id = await leftRunning(upload, true);
+    await expect(importUpload({ store, aligner: defaultAligner }, { ...upload, jobId: id })).rejects.toMatchObject({ status: 409, key: 'jobs.alreadyImported' });
+    expect(await store.read((tx) => tx.documents.list('active'))).toHaveLength(1);
+  });
 });

@@ -13,6 +13,7 @@ import { sqliteStore } from '../../server/db/sqlite-store.ts';
 import type { Store } from '../../server/db/store.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import type { Role } from '../../server/db/accounts-repo.ts';
+import { jobQueueFor } from '../../server/services/job-queue.ts';
 
 /** Whether the test servers run on PostgreSQL (DUIQI_TEST_DATABASE=postgres) rather than SQLite. */
 export const onPostgres = process.env.DUIQI_TEST_DATABASE === 'postgres';
@@ -41,7 +42,9 @@ export async function startTestServer(opts: { dbFile?: string } & Partial<Omit<A
   const dir = tempDir();
   const { dbFile, ...deps } = opts;
   const { db, store, rows, drop } = onPostgres && dbFile === undefined ? await postgresDatabase() : sqliteDatabase(dbFile ?? path.join(dir, 'duiqi.sqlite'));
-  const app = createApp({ store, i18n: await createI18n(), ...deps });
+  // On PostgreSQL the jobs go through pg-boss, as on a team's servers.
+  const jobQueue = deps.jobQueue ?? await jobQueueFor(store, { resume: false, times: { expireSeconds: 60, maintenanceSeconds: 5 } });
+  const app = createApp({ store, i18n: await createI18n(), ...deps, jobQueue });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -52,6 +55,7 @@ export async function startTestServer(opts: { dbFile?: string } & Partial<Omit<A
     url: `http://127.0.0.1:${port}`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await jobQueue.stop();
       await store.close();
       await drop();
       fs.rmSync(dir, { recursive: true, force: true });
