@@ -73,6 +73,8 @@ export function jobs(store: Store, queue: JobQueue, handlers: Record<JobKind, Jo
       return { row, input: JSON.parse((await tx.jobs.input(id))!) as { user: User } & Record<string, unknown> };
     });
     if (!begun) return;
+    // Which server runs which job, for whoever reads the logs of several.
+    console.log(`Job ${id} (${begun.row.kind}) began, attempt ${begun.row.attempts}.`);
     try {
       await runBegun(id, begun.row, begun.input);
     } finally {

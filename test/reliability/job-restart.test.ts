@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkbench, type Workbench } from '../support/start-workbench.ts';
 import { Client } from '../support/test-server.ts';
+import { killTree } from '../support/processes.ts';
 import { startFakeTranslator, type FakeTranslator } from '../support/fake-translator.ts';
 import { MAX_ATTEMPTS } from '../../server/services/jobs.ts';
 
@@ -21,18 +22,6 @@ async function signedIn(url: string): Promise<Client> {
   await c.get('/documents');
   return c;
 }
-
-const killed = (wb: Workbench) => new Promise<void>((resolve) => {
-  process.kill(wb.pid, 'SIGKILL');
-  const check = setInterval(() => {
-    try {
-      process.kill(wb.pid, 0);
-    } catch {
-      clearInterval(check);
-      resolve();
-    }
-  }, 20);
-});
 
 describe('a job when its server is killed', () => {
   beforeAll(async () => {
@@ -64,7 +53,7 @@ describe('a job when its server is killed', () => {
     expect(total).toBeGreaterThan(25);
     // The second batch is with the translator when the server dies.
     await expect.poll(() => translator.calls).toBe(2);
-    await killed(first);
+    await killTree(first.pid);
     const left = new Database(first.dbFile);
     expect(left.prepare('SELECT state, attempts FROM jobs WHERE id = ?').get(id)).toEqual({ state: 'running', attempts: 1 });
     left.close();
