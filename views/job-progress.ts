@@ -17,9 +17,11 @@ export function jobProgress(ctx: ViewContext, job: JobView): SafeHtml {
   }
   // No value while the amount of work is unknown: the browser draws a bar that says "busy".
   const bar = job.total === null ? html`<progress data-testid="job-bar"></progress>` : html`<progress data-testid="job-bar" value="${job.done}" max="${Math.max(job.total, 1)}"></progress>`;
-  const words = ctx.t(`jobs.running.${job.kind}`, { done: job.done, total: job.total ?? 0, count: job.total ?? 0 });
+  const words = runningWords(ctx, job);
   return html`<span class="job" data-testid="job" data-job="${job.id}" data-state="${job.state}" hx-get="/jobs/${job.id}" hx-trigger="every ${POLL}" hx-swap="outerHTML">${bar} <span class="job-words">${words}</span></span>`;
 }
+
+const runningWords = (ctx: ViewContext, job: JobView) => ctx.t(`jobs.running.${job.kind}`, { done: job.done, total: job.total ?? 0 });
 
 /** The sentence the job ended with, e.g. "12 rows drafted (gloss)." */
 export const jobResult = (ctx: ViewContext, job: JobView): string => ctx.t(job.result!.key, job.result!.params);
@@ -27,7 +29,7 @@ export const jobResult = (ctx: ViewContext, job: JobView): string => ctx.t(job.r
 /** The job as the JSON API answers it. */
 export function jobJson(ctx: ViewContext, job: JobView) {
   return {
-    id: job.id, kind: job.kind, documentId: job.documentId, state: job.state, progress: { done: job.done, total: job.total },
+    id: job.id, kind: job.kind, documentId: job.documentId, state: job.state, progress: { done: job.done, total: job.total, message: runningWords(ctx, job) },
     result: job.result && { message: jobResult(ctx, job), ...job.result.value },
     error: job.error && { status: job.error.status, message: errorText(ctx, job.error) },
     createdAt: job.createdAt, finishedAt: job.finishedAt,

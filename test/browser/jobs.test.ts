@@ -66,4 +66,25 @@ describe.skipIf(skip)('a long machine translation on the document page', () => {
     expect(await page.getByTestId('job-bar').count()).toBe(0);
     expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
   });
+
+  it('when the alignment editor realigns then the message area shows a progress bar while the job runs, then what changed', async () => {
+    const { documentId: misaligned } = await storeDocument(server.store, '错位', [
+      { zh: '今天天气很好。', en: 'We go for a walk in the park.' }, { zh: '我们去公园散步。', en: 'The weather is fine today.' }]);
+    await page.goto(`${server.url}/documents/${misaligned}/align`);
+    const version = await page.locator('#align-toolbar').getAttribute('data-version');
+    // Whether a bar was ever shown: the job may end between two looks.
+    await page.evaluate(() => {
+      const area = document.getElementById('align-message')!;
+      new MutationObserver(() => {
+        if (area.querySelector('progress')) area.dataset.sawBar = '1';
+      }).observe(area, { childList: true, subtree: true });
+    });
+    await page.locator('table.align').focus();
+    await page.keyboard.press('r');
+    await expect.poll(() => page.getByTestId('align-message').textContent(), { timeout: 60_000 }).toMatch(/^Realigned from row 1/);
+    expect(await page.getByTestId('align-message').getAttribute('data-saw-bar')).toBe('1');
+    expect(await page.locator('#align-message progress').count()).toBe(0);
+    expect(Number(await page.locator('#align-toolbar').getAttribute('data-version'))).toBe(Number(version) + 1);
+    expect(await page.locator('#align-toolbar [data-action=undo]').isDisabled()).toBe(false);
+  }, 90_000);
 });
