@@ -118,6 +118,10 @@ describe('imports and realign as jobs', () => {
     expect(await server.value('SELECT title FROM documents WHERE id = ?', [done.documentId])).toBe('散步.zh');
     // Its files are let go once it has ended.
     expect(await server.value('SELECT input FROM jobs WHERE id = ?', [id])).toBe('{}');
+    // The page's fragment of the ended import sends the browser on to the document.
+    const fragment = await api('lin', 'GET', `/jobs/${id}`, { headers: { 'hx-request': 'true' } });
+    expect(fragment.headers.get('hx-redirect')).toBe(`/documents/${done.documentId}`);
+    expect(fragment.text).toContain('Document imported: 4 pairs');
   }, 90_000);
 
   it('when an import job fails then it says why and leaves no document; without Prefer the request answers the same 400 as before', async () => {
