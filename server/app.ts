@@ -5,7 +5,7 @@ import express from 'express';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { i18n } from 'i18next';
-import type { Store } from './db/store.ts';
+import type { Store, Work } from './db/store.ts';
 import { accounts as accountsService } from './services/accounts.ts';
 import { documents as documentsService } from './services/documents.ts';
 import { authenticate, csrfProtection, passwordChangeGate } from './http/auth.ts';
@@ -88,16 +88,22 @@ export function createApp(deps: AppDeps) {
   const workspace = workspaceService(store);
   const memory = translationMemory(store);
   const access = documentAccess(store);
-  const mt = machineTranslation(store, deps.mt ?? configuredEngine(store));
   // Made on first use: a database in memory (route listings in tests) never imports.
   let pool = deps.work;
   const work = () => (pool ??= workPool(store.address));
+  // Jobs write on this thread outside any request: like requests (see below), they wait while a work thread holds
+  // SQLite's write lock rather than in its busy handler, which would stop the thread.
+  const jobStore: Store = { ...store, write: async <T>(w: Work<T>): Promise<Awaited<T>> => {
+    if (pool) await pool.writeLockFree();
+    return store.write(w);
+  } };
+  const mt = machineTranslation(jobStore, deps.mt ?? configuredEngine(store));
   const alignment = alignmentEditing(store, deps.aligner ?? defaultAligner, async (user, documentId, version) => {
     const job = await jobs.create(user, 'realign', documentId, { version });
     return (await jobs.outcome(user, job.id)).value as unknown as AlignmentResult;
   });
-  const jobs = jobsService(store, deps.jobQueue ?? inProcessQueue(store, { resume: false }), jobHandlers({
-    store, mt,
+  const jobs = jobsService(jobStore, deps.jobQueue ?? inProcessQueue(store, { resume: false }), jobHandlers({
+    store: jobStore, mt,
     // With an aligner of its own (tests) the realign stays on this thread.
     realign: deps.aligner ? alignment.realign : (...args) => work().realign(...args),
     importUpload: (upload) => work().importUpload(upload),
