@@ -53,7 +53,7 @@ import { jobs as jobsService, type JobQueue } from './services/jobs.ts';
 import { jobHandlers } from './services/job-handlers.ts';
 import { inProcessQueue } from './services/job-queue-in-process.ts';
 import { jobRoutes } from './routes/job-routes.ts';
-import type { AlignmentResult } from './services/alignment-editing.ts';
+import type { AlignmentEditing, AlignmentResult } from './services/alignment-editing.ts';
 
 export interface AppDeps {
   store: Store;
@@ -98,9 +98,13 @@ export function createApp(deps: AppDeps) {
     return store.write(w);
   } };
   const mt = machineTranslation(jobStore, deps.mt ?? configuredEngine(store));
-  const alignment = alignmentEditing(store, deps.aligner ?? defaultAligner, async (user, documentId, version) => {
-    const job = await jobs.create(user, 'realign', documentId, { version });
-    return (await jobs.outcome(user, job.id)).value as unknown as AlignmentResult;
+  // A realign is a job (which runs it on a work thread); its preview runs on one directly, unless the tests' aligner is given.
+  const alignment: AlignmentEditing = alignmentEditing(store, deps.aligner ?? defaultAligner, {
+    async realign(user, documentId, version) {
+      const job = await jobs.create(user, 'realign', documentId, { version });
+      return (await jobs.outcome(user, job.id)).value as unknown as AlignmentResult;
+    },
+    previewRealign: (documentId, version) => (deps.aligner ? alignment.previewRealign(documentId, version) : work().previewRealign(documentId, version)),
   });
   const jobs = jobsService(jobStore, deps.jobQueue ?? inProcessQueue(store, { resume: false }), jobHandlers({
     store: jobStore, mt,

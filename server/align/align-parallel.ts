@@ -5,7 +5,7 @@ import type { Bead, ScoredBead } from '../domain/types.ts';
 import { align, alignSegmented, findAnchors, firstPass, type AlignResources, type Guidance } from './align.ts';
 import { fitLengthModel } from './length-model.ts';
 import { learnFromPath, lexicalScorer } from './lexical-scorer.ts';
-import { documentPart, documentStatistics, segmentDocument, type SegmentedDocument, type Span } from './sentence-features.ts';
+import { documentFeatures, documentPart, documentStatistics, featuresPart, segmentDocument, type SegmentedDocument, type Span } from './sentence-features.ts';
 import { quoteAgreement } from './quotes.ts';
 import type { AnchorCandidate } from './span-scorer.ts';
 import type { LearnedTranslations } from './translation-table.ts';
@@ -40,7 +40,8 @@ export async function alignLong(src: string[], tgt: string[], resources: AlignRe
     const stats = documentStatistics(doc);
     // Found on the whole document, as align finds them: a half alone would not see the rival
     // pairs beyond its edges, and would keep anchors that the whole rejects.
-    const anchors = findAnchors(lexicalScorer(doc, stats), doc);
+    const features = documentFeatures(doc, stats);
+    const anchors = findAnchors(lexicalScorer(doc, stats, features), doc);
     const lengths = fitLengthModel(stats.lengthRatio, doc.srcLength, doc.tgtLength, anchors);
     // Halfway through the source by characters, which stay proportional across a translation far
     // better than sentence counts do; the target's middle is what the anchors put opposite.
@@ -52,7 +53,8 @@ export async function alignLong(src: string[], tgt: string[], resources: AlignRe
     const quotes = quoteAgreement(anchors, doc.srcInQuote, doc.tgtInQuote);
     const guide = (part: Span): Guidance => ({ stats, lengths, quotes, anchors: anchorsIn(anchors, part) });
     const theirPath = worker.ask<Bead[]>({ kind: 'first', doc: documentPart(doc, theirs), guide: guide(theirs) });
-    const ownPath = firstPass(documentPart(doc, ours), guide(ours));
+    const ownDoc = documentPart(doc, ours);
+    const ownPath = firstPass(ownDoc, guide(ours), {}, lexicalScorer(ownDoc, stats, featuresPart(features, ours)));
     const path = stitch(await theirPath, ownPath.path.map((b) => shifted(b, ours)), srcMiddle, tgtMiddle);
     if (!path) return alignSegmented(doc);
     const learned = learnFromPath(doc, path);

@@ -4,7 +4,7 @@ import type { Bead, ScoredBead } from '../domain/types.ts';
 import type { AlignResources } from './align-resources.ts';
 import { anchorChain, bandAround, fullBand } from './anchor-chain.ts';
 import { bandedSearch, type BeadCost, type Shape, type SpanBead } from './banded-search.ts';
-import { joinAcrossBoundaries, neighbourJoinOdds, type JoinModel } from './join-beads.ts';
+import { absorbUnmatched, joinAcrossBoundaries, neighbourJoinOdds, type JoinModel } from './join-beads.ts';
 import { lengthCost, fitLengthModel, type LengthModel } from './length-model.ts';
 import { learnFromPath, lexicalScorer } from './lexical-scorer.ts';
 import { documentStatistics, segmentDocument, type DocumentStatistics, type SegmentedDocument } from './sentence-features.ts';
@@ -185,13 +185,13 @@ function searcher(doc: SegmentedDocument, lengths: LengthModel, join: JoinCosts,
   const weights = { ...WEIGHTS, ...options.weights };
   const quotes = { src: [false, ...doc.srcInQuote], tgt: [false, ...doc.tgtInQuote], cost: weights.quote * quoteAgreement };
   return (scorer: SpanScorer, band: Band, maxSide = options.maxBeadSide ?? 7) => {
-    const spans = scorer.inBand(band);
+    const spans = scorer.inBand(band, maxSide);
     const cost = beadCost(spans, weights, join, lengths, srcChars, tgtChars, quotes);
     const searched = bandedSearch(band, beadShapes(maxSide), cost);
     const length = (b: SpanBead) => lengthCost(lengths, srcChars[b.s1]! - srcChars[b.s0]!, tgtChars[b.t1]! - tgtChars[b.t0]!);
     const scored = (): ScoredBead[] => {
       const join = { ...JOIN, ...options.join };
-      const path = joinAcrossBoundaries(searched, cost, spans, length, join);
+      const path = absorbUnmatched(joinAcrossBoundaries(searched, cost, spans, length, join), cost, length);
       const margins = path.map((b, k) => Math.min(3, localMargin(path, k, cost(b.s0, b.s1, b.t0, b.t1), cost)));
       return path.map((b, k) => {
         const joinOdds = neighbourJoinOdds(path, k, cost, spans, length, join);

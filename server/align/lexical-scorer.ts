@@ -10,18 +10,16 @@ import { learnTranslations, type LearnedTranslations } from './translation-table
 const anchorMaxFrequency = (sentences: number) => Math.max(3, Math.ceil(sentences / 2000));
 // An anchor must beat the runner-up for its source sentence by this much coverage.
 const ANCHOR_MARGIN = 0.2;
-// The widest bead the search tries reaches this many sentences back from a row.
-const BEAD_REACH = 8;
 // Cost of a bead's matches lying out of its sentences' order, per unit of matched weight and of
 // distance (0-1) from the expected place.
 const ORDER = 0.5;
 
 /**
  * Dictionary evidence on a document or a part of one, with rarities from the whole document's
- * `stats`; `refine` adds the document's own translations (see learnFromPath).
+ * `stats`; `refine` adds the document's own translations (see learnFromPath). A part can take
+ * its share of the whole's `features` (see featuresPart) instead of weighing its words again.
  */
-export function lexicalScorer(doc: SegmentedDocument, stats: DocumentStatistics): Required<SpanScorer> {
-  const features = documentFeatures(doc, stats);
+export function lexicalScorer(doc: SegmentedDocument, stats: DocumentStatistics, features = documentFeatures(doc, stats)): Required<SpanScorer> {
   return {
     ...scorerOn(doc, features, stats, documentMass(stats)),
     refine: (learned) => scorerOn(doc, withLearnedLinks(features, doc, stats, learned), stats, documentMass(stats, learned)),
@@ -39,8 +37,10 @@ function scorerOn(doc: SegmentedDocument, features: DocumentFeatures, stats: Doc
 
   return {
     anchorCandidates: () => anchorCandidates(doc, features, stats, matcher),
-    inBand(band) {
-      const rows = pairRows(band, src.length, tgt.length, matcher, tgt);
+    inBand(band, maxSide) {
+      // A bead reaches maxSide sentences back from a row; one more serves the looks past the
+      // search at a bead's neighbours, which find nothing (no evidence) beyond the reach.
+      const rows = pairRows(band, maxSide + 1, src.length, tgt.length, matcher, tgt);
       const tgtMass = Float64Array.from(tgt, (t) => t.mass);
       const srcMass = Float64Array.from(src, (z) => z.mass);
       // Covered and total weight per side, summed over the bead; reused to avoid allocating per call.
@@ -235,13 +235,13 @@ class PairMatcher {
 }
 
 // Pair matches for every (source, target) a bead inside the band can join, stored row by row.
-function pairRows(band: Band, srcCount: number, tgtCount: number, matcher: PairMatcher, tgt: TargetSentence[]) {
+function pairRows(band: Band, reach: number, srcCount: number, tgtCount: number, matcher: PairMatcher, tgt: TargetSentence[]) {
   const start = new Int32Array(srcCount);
   const end = new Int32Array(srcCount);
   const offset = new Int32Array(srcCount + 1);
   for (let z = 0; z < srcCount; z++) {
-    start[z] = band.lo[Math.max(0, z - BEAD_REACH)]!;
-    end[z] = Math.min(tgtCount, band.hi[Math.min(srcCount, z + BEAD_REACH)]!);
+    start[z] = band.lo[Math.max(0, z - reach)]!;
+    end[z] = Math.min(tgtCount, band.hi[Math.min(srcCount, z + reach)]!);
     offset[z + 1] = offset[z]! + Math.max(0, end[z]! - start[z]!);
   }
   const tgtPart = new Float32Array(offset[srcCount]!);

@@ -173,9 +173,14 @@ export function documentFeatures(doc: SegmentedDocument, stats: DocumentStatisti
   const srcIdf = sourceIdf(stats);
   const tgtIdf = (id: number) => idf(stats.tgtSentences, stats.tgtFrequency.get(id) ?? 1);
   return {
-    src: doc.src.map((words, k) => sourceSentence(linkedWords(words), doc.srcRepeated[k]!, srcIdf, doc.srcLength[k]!)),
+    src: doc.src.map((words, k) => sourceSentence(words, undefined, doc.srcRepeated[k]!, srcIdf, doc.srcLength[k]!)),
     tgt: doc.tgt.map((set, k) => targetSentence(set, doc.tgtRepeated[k]!, tgtIdf, doc.tgtLength[k]!)),
   };
+}
+
+/** The features of a part of a document, from the whole's: the same, since rarities are the whole's. */
+export function featuresPart(features: DocumentFeatures, span: Span): DocumentFeatures {
+  return { src: features.src.slice(span.srcFrom, span.srcTo), tgt: features.tgt.slice(span.tgtFrom, span.tgtTo) };
 }
 
 /**
@@ -190,20 +195,9 @@ export function withLearnedLinks(features: DocumentFeatures, doc: SegmentedDocum
     src: features.src.map((s, k) => {
       const words = doc.src[k]!;
       const touched = [...words.keys()].some((w) => learned.has(w));
-      return touched ? sourceSentence(linkedWords(words, learned), doc.srcRepeated[k]!, srcIdf, s.length) : s;
+      return touched ? sourceSentence(words, learned, doc.srcRepeated[k]!, srcIdf, s.length) : s;
     }),
   };
-}
-
-// The words of a sentence that link to something, with any learned links merged in.
-function linkedWords(words: Map<string, ReadonlySet<number>>, learned?: LearnedTranslations): Map<string, ReadonlySet<number>> {
-  const out = new Map<string, ReadonlySet<number>>();
-  for (const [word, targets] of words) {
-    const extra = learned?.get(word);
-    if (extra) out.set(word, new Set([...targets, ...extra]));
-    else if (targets.size > 0) out.set(word, targets);
-  }
-  return out;
 }
 
 function sourceIdf(stats: DocumentStatistics): (word: string) => number {
@@ -309,21 +303,40 @@ function nameSpellings(syllables: string[]): string[] {
   return [plain[0]!, plain.slice(1).join(''), plain.join('')].map(stem);
 }
 
-function sourceSentence(links: Map<string, ReadonlySet<number>>, repeated: ReadonlySet<string>, idfOf: (w: string) => number, length: number): SourceSentence {
-  const words = [...links.keys()];
+/**
+ * The words of a sentence that link to something, the dictionary's links and any learned ones,
+ * packed as id * 1024 + word in one typed array: its numeric sort orders by id, then word,
+ * without a set or an array per word (long documents hold tens of millions of links).
+ */
+function sourceSentence(links: Map<string, ReadonlySet<number>>, learned: LearnedTranslations | undefined, repeated: ReadonlySet<string>, idfOf: (w: string) => number, length: number): SourceSentence {
+  const words: string[] = [];
+  let count = 0;
+  for (const [word, targets] of links) {
+    const extra = learned?.get(word)?.length ?? 0;
+    if (targets.size + extra === 0) continue;
+    words.push(word);
+    if (words.length <= 1024) count += targets.size + extra;
+  }
+  const sorted = new Float64Array(count);
+  let n = 0;
+  for (let k = 0; k < Math.min(1024, words.length); k++) {
+    for (const id of links.get(words[k]!)!) sorted[n++] = id * 1024 + k;
+    for (const id of learned?.get(words[k]!) ?? []) sorted[n++] = id * 1024 + k;
+  }
+  sorted.sort();
+  const linkTarget = new Int32Array(count);
+  const linkWord = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    linkTarget[k] = Math.floor(sorted[k]! / 1024);
+    linkWord[k] = sorted[k]! % 1024;
+  }
   const weights = Float64Array.from(words, idfOf);
   const placed = Float64Array.from(words, (w, k) => (repeated.has(w) ? 0 : weights[k]!));
-  // Packed as id * 1024 + word so a numeric typed-array sort orders by id, then word.
-  const packed: number[] = [];
-  words.slice(0, 1024).forEach((w, k) => {
-    for (const id of links.get(w)!) packed.push(id * 1024 + k);
-  });
-  const sorted = Float64Array.from(packed).sort();
   return {
     words,
     weights,
-    linkTarget: Int32Array.from(sorted, (p) => Math.floor(p / 1024)),
-    linkWord: Int32Array.from(sorted, (p) => p % 1024),
+    linkTarget,
+    linkWord,
     mass: weights.reduce((s, x) => s + x, 0),
     length,
     positions: Float32Array.from(words, (_, k) => (k + 0.5) / words.length),

@@ -37,7 +37,8 @@ export interface SpanScores {
 export interface SpanScorer {
   /** Pairs that probably translate each other, by source sentence; anchor-chain.ts picks among them. */
   anchorCandidates(): AnchorCandidate[];
-  inBand(band: Band): SpanScores;
+  /** Ratings of the beads of up to maxSide sentences a side that the band holds. */
+  inBand(band: Band, maxSide: number): SpanScores;
   /** A scorer that also knows the document's own word translations; scorers that cannot use them leave it out. */
   refine?(learned: LearnedTranslations): SpanScorer;
 }

@@ -45,6 +45,14 @@ export type Tx = { [K in keyof Repositories]: Async<Repositories[K]> };
  */
 export type Work<T> = (tx: Tx) => T;
 
+/**
+ * A tally of the statements the driver executed, BEGIN and COMMIT included: each is a round trip on a network
+ * database. Given when a database is opened (`openDatabase`, `openPostgres`), for tests and benches to count by.
+ */
+export interface StatementTally {
+  statements: number;
+}
+
 export interface Store {
   /** Runs `work` on one consistent snapshot. */
   read<T>(work: Work<T>): Promise<Awaited<T>>;

@@ -24,6 +24,8 @@ export function wordEditDistance(mt: string, final: string, lang: Lang): Distanc
 
 /** Human-targeted TER: edits needed to turn the draft into the final text, per final token. */
 export function hter(mt: string, final: string, lang: Lang, maxCells = MAX_CELLS): { value: number; approximate: boolean; cells: number } {
+  // Unedited machine output, most rows of a fresh document: nothing to compare.
+  if (mt === final) return { value: 0, approximate: false, cells: 0 };
   const finalTokens = tokenizeWords(final, lang);
   const d = tokenDistance(tokenizeWords(mt, lang), finalTokens, maxCells);
   return { value: d.edits / Math.max(1, finalTokens.length), approximate: d.approximate, cells: d.cells };

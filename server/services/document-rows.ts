@@ -6,8 +6,11 @@
 import type { Store } from '../db/store.ts';
 import { documentReads, documents, type PairView } from './documents.ts';
 
-// Rows kept per document; past it the document's cache starts again rather than grow.
-const ROW_LIMIT = 20_000;
+// Rows kept per document; past it the document's cache starts again rather than grow. A filtered view reads
+// the whole document, so this is as many rows as the QA memo keeps (workspace.ts).
+const ROW_LIMIT = 100_000;
+// Rows kept over all documents: past it the documents read least recently are dropped.
+const TOTAL_LIMIT = 150_000;
 
 interface Cached {
   version: number;
@@ -18,14 +21,22 @@ interface Cached {
   end: number | undefined;
 }
 
-export function documentRows(store: Store) {
+export function documentRows(store: Store, limits = { perDocument: ROW_LIMIT, total: TOTAL_LIMIT }) {
   const docs = documents(store);
   const cache = new Map<number, Cached>();
 
   function keep(c: Cached, rows: PairView[]) {
-    if (c.byIndex.size + rows.length > ROW_LIMIT) {
+    if (c.byIndex.size + rows.length > limits.perDocument) {
       c.byIndex.clear();
       c.indexOf.clear();
+    }
+    let total = rows.length;
+    for (const other of cache.values()) total += other.byIndex.size;
+    // The Map's order is the order of last use (current() moves a document to its end).
+    for (const [id, other] of cache) {
+      if (total <= limits.total || other === c) break;
+      total -= other.byIndex.size;
+      cache.delete(id);
     }
     for (const row of rows) {
       const old = c.indexOf.get(row.id);
@@ -53,6 +64,10 @@ export function documentRows(store: Store) {
       return undefined;
     }
     let c = cache.get(documentId);
+    if (c) {
+      cache.delete(documentId);
+      cache.set(documentId, c);
+    }
     if (c && c === known && c.version === read.version && c.revision === since) {
       if (read.rows) keep(c, read.rows);
       c.revision = read.revision;
@@ -78,6 +93,25 @@ export function documentRows(store: Store) {
       if (rows.length === Math.max(0, stop - offset)) return rows;
       const fresh = await docs.pairs(documentId, offset, limit);
       if (fresh.length < limit) c.end = offset + fresh.length;
+      keep(c, fresh);
+      return fresh;
+    },
+
+    /** Every row of the document, in order: the kept ones when the whole document is kept. */
+    async all(documentId: number): Promise<PairView[]> {
+      const c = await current(documentId);
+      if (!c) return docs.pairs(documentId); // throws the 404
+      if (c.end !== undefined && c.byIndex.size >= c.end) {
+        const rows: PairView[] = [];
+        for (let i = 0; i < c.end; i++) {
+          const row = c.byIndex.get(i);
+          if (!row) break;
+          rows.push(row);
+        }
+        if (rows.length === c.end) return rows;
+      }
+      const fresh = await docs.pairs(documentId);
+      c.end = fresh.length;
       keep(c, fresh);
       return fresh;
     },

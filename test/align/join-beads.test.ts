@@ -1,8 +1,8 @@
-// The second look at a path's boundaries: adjacent beads join where content crosses between them, never a bead with an empty side.
+// The second look at a path's boundaries: adjacent beads join where content crosses between them, and an unmatched sentence joins the neighbour whose lengths it completes.
 
 import { describe, expect, it } from 'vitest';
 import type { SpanBead } from '../../server/align/banded-search.ts';
-import { joinAcrossBoundaries, type JoinModel } from '../../server/align/join-beads.ts';
+import { absorbUnmatched, joinAcrossBoundaries, type JoinModel } from '../../server/align/join-beads.ts';
 import type { SpanScores } from '../../server/align/span-scorer.ts';
 
 // Joins when at least two sentences find half their evidence across the boundary.
@@ -40,5 +40,34 @@ describe('joinAcrossBoundaries', () => {
   it('when joining would put more than three sentences on a side then the beads stay apart', () => {
     const path = [bead(0, 2, 0, 2), bead(2, 4, 2, 3)];
     expect(joinAcrossBoundaries(path, flat, crossingAt(2), flat, { ...MODEL, bias: 10 })).toEqual(path);
+  });
+});
+
+/** A length fit: how far apart the two sides' lengths lie, one unit per sentence length given. */
+function lengthMismatch(src: number[], tgt: number[]) {
+  const sum = (xs: number[], from: number, to: number) => xs.slice(from, to).reduce((n, x) => n + x, 0);
+  return (b: SpanBead) => Math.abs(sum(src, b.s0, b.s1) - sum(tgt, b.t0, b.t1));
+}
+
+describe('absorbUnmatched', () => {
+  it('when an unmatched sentence completes the length of its neighbour then it joins that neighbour', () => {
+    // Source 1 is half of what target 1 says: alone, target 1 is twice source 2's length.
+    const length = lengthMismatch([10, 10, 10, 10], [10, 20, 10]);
+    const path = [bead(0, 1, 0, 1), bead(1, 2, 1, 1), bead(2, 3, 1, 2), bead(3, 4, 2, 3)];
+    expect(absorbUnmatched(path, flat, length)).toEqual([bead(0, 1, 0, 1), bead(1, 3, 1, 2), bead(3, 4, 2, 3)]);
+  });
+
+  it('when both neighbours fit as well then the one the cost prefers takes the sentence', () => {
+    const length = flat;
+    const path = [bead(0, 1, 0, 1), bead(1, 2, 1, 1), bead(2, 3, 1, 2)];
+    // Source 0 and 1 together cost one unit more than apart.
+    const cheaperAfter = (s0: number, s1: number) => (s0 === 0 && s1 === 2 ? 1 : 0);
+    expect(absorbUnmatched(path, cheaperAfter, length)).toEqual([bead(0, 1, 0, 1), bead(1, 3, 1, 2)]);
+  });
+
+  it('when joining would spoil the length fit of every neighbour then the sentence stays unmatched, visible', () => {
+    const length = lengthMismatch([10, 10, 10], [10, 10]);
+    const path = [bead(0, 1, 0, 1), bead(1, 2, 1, 1), bead(2, 3, 1, 2)];
+    expect(absorbUnmatched(path, flat, length)).toEqual(path);
   });
 });

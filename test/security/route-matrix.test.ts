@@ -117,6 +117,8 @@ const RULES: Record<string, Rule> = {
   'POST /api/documents/:doc/alignment/ops': ANY_USER,
   'POST /api/documents/:doc/alignment/undo': ANY_USER,
   'POST /api/documents/:doc/alignment/redo': ANY_USER,
+  'GET /api/documents/:doc/alignment/stack': ANY_USER,
+  'GET /api/documents/:doc/alignment/realign-preview': ANY_USER,
   'GET /api/documents/:doc/rows/find': ANY_USER,
   // The demo has no creator, so only admins may change who can open it.
   'POST /documents/:doc/sharing': ADMINS,

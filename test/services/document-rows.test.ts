@@ -32,6 +32,8 @@ beforeAll(() => {
 
 const step = fc.oneof(
   fc.record({ kind: fc.constant('view' as const), offset: fc.nat(30), limit: fc.integer({ min: 1, max: 12 }) }),
+  // A filtered view reads the whole kept document.
+  fc.record({ kind: fc.constant('filtered' as const), filter: fc.constantFrom({ qa: 'any' as const }, { state: 'translated' as const }, { q: '合作' }) }),
   fc.record({ kind: fc.constant('save' as const), row: fc.nat(30), text: fc.constantFrom('公正与正义 fairness', 'Edited “again” 𠀀.', '') }),
   fc.record({ kind: fc.constant('approve' as const), row: fc.nat(30) }),
   fc.record({ kind: fc.constant('merge' as const), row: fc.nat(25) }),
@@ -51,7 +53,9 @@ describe('kept pages of rows and document figures', () => {
       const lin = await accounts(store).createUser('lin', 'reviewer', 'password-123');
       const doc = await importDemoCorpus({ store, align });
       const docs = documents(store);
-      const pages = documentRows(store);
+      // Limits small enough that reading a whole document drops what was kept of the other one.
+      const other = await importDemoCorpus({ store, align });
+      const pages = documentRows(store, { perDocument: 60, total: 70 });
       const work = workspace(store);
       const editing = postEditing(store);
       const alignment = alignmentEditing(store, () => align);
@@ -80,6 +84,11 @@ describe('kept pages of rows and document figures', () => {
           // Sums in another order may differ in the last bits.
           expect(overview.effort.meanHter).toBeCloseTo(expected.meanHter, 12);
           expect({ ...overview.effort, meanHter: 0 }).toEqual({ ...expected, meanHter: 0 });
+        } else if (s.kind === 'filtered') {
+          expect(await pages.all(doc)).toEqual(await docs.pairs(doc));
+          expect(await pages.page(other, 0, 20)).toEqual(await docs.pairs(other, 0, 20));
+          const rows = await work.rows(doc, s.filter, 0, 1000);
+          expect(rows).toEqual(await workspace(store).rows(doc, s.filter, 0, 1000));
         } else if (s.kind === 'save') {
           const p = await rowAt(s.row);
           await tolerate(() => editing.act(lin, p.id, { action: 'save', version: p.version, text: s.text, seconds: 3 }, doc));
@@ -121,6 +130,31 @@ describe('kept pages of rows and document figures', () => {
     const after = await markup(work, doc, 0, 100);
     expect(after).toEqual(await markup(workspace(store), doc, 0, 100));
     expect(after).not.toEqual(before);
+    await store.close();
+  });
+
+  it('when the whole document is read after a short last page, a save and another document then it is every row, unchanged ones kept', async () => {
+    const store = sqliteStore(openDatabase(':memory:'));
+    const lin = await accounts(store).createUser('lin', 'translator', 'password-123');
+    const doc = await importDemoCorpus({ store, align });
+    const other = await importDemoCorpus({ store, align });
+    const docs = documents(store);
+    const pages = documentRows(store, { perDocument: 100, total: 50 });
+    const count = (await docs.pairs(doc)).length;
+    // The last page tells where the document ends while only its rows are kept.
+    await pages.page(doc, count - 3, 10);
+    const first = await pages.all(doc);
+    expect(first).toEqual(await docs.pairs(doc));
+    const edited = first.find((p) => !p.noise && p.index > 0)!;
+    await postEditing(store).act(lin, edited.id, { action: 'save', version: edited.version, text: 'Kept “rows” 𠀀.', seconds: 2 }, doc);
+    const second = await pages.all(doc);
+    expect(second).toEqual(await docs.pairs(doc));
+    expect(second.filter((p, i) => p !== first[i]).map((p) => p.id)).toEqual([edited.id]);
+    // Past the total the document read least recently is dropped, and read again whole when asked.
+    await pages.all(other);
+    const third = await pages.all(doc);
+    expect(third).toEqual(await docs.pairs(doc));
+    expect(third[0]).not.toBe(second[0]);
     await store.close();
   });
 

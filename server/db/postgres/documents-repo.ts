@@ -1,7 +1,7 @@
 // SQL for documents, their imported sources, segments and pairs, on PostgreSQL (see ../documents-repo.ts).
 
 import {
-  SHELVES, withActivity, type DocumentHeaderRow, type DocumentShelf, type NewPair, type PairFiguresRow, type PairRow, type SegmentRow,
+  SHELVES, coversDocument, withActivity, withSegments, type DocumentHeaderRow, type DocumentShelf, type NewPair, type PairFiguresRow, type PairRow, type SegmentRow,
   type SummarySqlRow,
 } from '../documents-repo.ts';
 import type { StoredStructure } from '../../domain/structured-text.ts';
@@ -49,11 +49,6 @@ const PAIR = `SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.tgt_te
   FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id`;
 const SEGMENT = 'SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta FROM segments s';
 
-export function withSegments(pairs: PairRow[], segments: SegmentRow[]) {
-  const byPair = new Map<number, SegmentRow[]>();
-  for (const s of segments) byPair.set(s.pair_id, [...(byPair.get(s.pair_id) ?? []), s]);
-  return pairs.map((pair) => ({ pair, segments: byPair.get(pair.id) ?? [] }));
-}
 
 export function documentsRepo(sql: Sql) {
   return {
@@ -103,6 +98,9 @@ export function documentsRepo(sql: Sql) {
     /** Pairs with their segments; `idx` counts rows including noise rows, numbered 0..n-1 without gaps. */
     async pairs(documentId: number, offset = 0, limit = 1_000_000) {
       const found = await rows<PairRow>(sql, `${PAIR} WHERE p.document_id = $1 AND p.idx >= $2 ORDER BY p.idx LIMIT $3`, [documentId, offset, limit]);
+      if (coversDocument(offset, limit, found)) {
+        return withSegments(found, await rows<SegmentRow>(sql, `${SEGMENT} WHERE s.document_id = $1 ORDER BY s.side, s.idx`, [documentId]));
+      }
       const first = found[0]?.idx ?? 0;
       const last = found.at(-1)?.idx ?? -1;
       return withSegments(found, await rows<SegmentRow>(sql, `${SEGMENT} JOIN pairs p ON p.id = s.pair_id

@@ -106,6 +106,19 @@ contract('alignment repository', (store) => {
     expect(JSON.parse((await alignment.lastDone(documentId))!.patch).at).toBeGreaterThanOrEqual(100);
   });
 
+  it('when two people log operations then undo and redo name the author of each', async () => {
+    const { alignment } = store().repos;
+    const lin = await addUser(store(), 'lin');
+    const wang = await addUser(store(), 'wang');
+    const { documentId } = await insertDocument(store(), '对齐', PAGE);
+    await apply(store(), documentId, lin, { kind: 'merge', row: 0 });
+    await apply(store(), documentId, wang, { kind: 'merge', row: 2 });
+    expect(await alignment.lastDone(documentId)).toMatchObject({ authorId: wang, author: 'wang' });
+    await undoLast(store(), documentId);
+    expect(await alignment.firstUndone(documentId)).toMatchObject({ authorId: wang, author: 'wang' });
+    expect(await alignment.lastDone(documentId)).toMatchObject({ authorId: lin, author: 'lin' });
+  });
+
   it('when random operations are written then the stored rows are the patched rows, numbered without gaps, and an undo restores them', async () => {
     const user = await addUser(store(), 'lin');
     let run = 0;
