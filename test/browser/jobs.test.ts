@@ -67,7 +67,7 @@ describe.skipIf(skip)('a long machine translation on the document page', () => {
     expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
   });
 
-  it('when the alignment editor realigns then the message area shows a progress bar while the job runs, then what changed', async () => {
+  it('when the alignment editor\'s realign is applied from its preview then the message area shows a progress bar while the job runs, then what changed', async () => {
     const { documentId: misaligned } = await storeDocument(server.store, '错位', [
       { zh: '今天天气很好。', en: 'We go for a walk in the park.' }, { zh: '我们去公园散步。', en: 'The weather is fine today.' }]);
     await page.goto(`${server.url}/documents/${misaligned}/align`);
@@ -81,6 +81,8 @@ describe.skipIf(skip)('a long machine translation on the document page', () => {
     });
     await page.locator('table.align').focus();
     await page.keyboard.press('r');
+    // The preview first (what realigning would change), then Apply starts the job.
+    await page.locator('#realign-dialog button[value=ok]').click({ timeout: 60_000 });
     await expect.poll(() => page.getByTestId('align-message').textContent(), { timeout: 60_000 }).toMatch(/^Realigned from row 1/);
     expect(await page.getByTestId('align-message').getAttribute('data-saw-bar')).toBe('1');
     expect(await page.locator('#align-message progress').count()).toBe(0);
