@@ -12,6 +12,7 @@ import { documentLifecycleRepo } from './document-lifecycle-repo.ts';
 import { documentsRepo, documentTransferRepo } from './documents-repo.ts';
 import { editBatchesRepo } from './edit-batches-repo.ts';
 import { glossaryRepo } from './glossary-repo.ts';
+import { jobsRepo } from './jobs-repo.ts';
 import { loginCounters, loginDevicesRepo } from './login-counters-repo.ts';
 import { memoryRepo } from './memory-repo.ts';
 import { pairsRepo } from './pairs-repo.ts';
@@ -26,7 +27,7 @@ export function repositories(db: Db): Repositories {
   return {
     pairs: pairsRepo(db), batches: editBatchesRepo(db), comments: commentsRepo(db), documents: documentsRepo(db), transfer: documentTransferRepo(db), lifecycle: documentLifecycleRepo(db),
     alignment: alignmentRepo(db), charts: chartsRepo(db),
-    accounts: accountsRepo(db), access: accessRepo(db), glossary: glossaryRepo(db), memory: memoryRepo(db), concordance: concordanceRepo(db),
+    accounts: accountsRepo(db), access: accessRepo(db), glossary: glossaryRepo(db), memory: memoryRepo(db), concordance: concordanceRepo(db), jobs: jobsRepo(db),
     loginCounters: loginCounters(db), loginDevices: loginDevicesRepo(db),
   };
 }

@@ -10,6 +10,7 @@ import type { DocumentLifecycleRepo } from './document-lifecycle-repo.ts';
 import type { DocumentsRepo, DocumentTransferRepo } from './documents-repo.ts';
 import type { EditBatchesRepo } from './edit-batches-repo.ts';
 import type { GlossaryRepo } from './glossary-repo.ts';
+import type { JobsRepo } from './jobs-repo.ts';
 import type { LoginDevicesRepo } from './login-counters-repo.ts';
 import type { MemoryRepo } from './memory-repo.ts';
 import type { PairsRepo } from './pairs-repo.ts';
@@ -28,6 +29,7 @@ export interface Repositories {
   accounts: AccountsRepo;
   access: AccessRepo;
   glossary: GlossaryRepo;
+  jobs: JobsRepo;
   memory: MemoryRepo;
   concordance: ConcordanceRepo;
   loginCounters: CounterStore;

@@ -13,6 +13,10 @@ export const pairId = (raw: unknown) => positiveId(raw, 'pair', 'errors.noPair')
 export const threadId = (raw: unknown) => positiveId(raw, 'comment thread', 'review.noThread');
 export const userId = (raw: unknown) => positiveId(raw, 'user', 'errors.noUser');
 export const tokenId = (raw: unknown) => positiveId(raw, 'API token', 'errors.noToken');
+export const jobId = (raw: unknown) => positiveId(raw, 'job', 'jobs.notFound');
+
+/** RFC 7240: a client that sends `Prefer: respond-async` gets 202 and the job at once instead of waiting for its end. */
+export const wantsAsync = (prefer: string | undefined) => /(^|[,\s])respond-async([,;\s]|$)/i.test(prefer ?? '');
 
 export function versionField(raw: unknown): number {
   // Only a number or digits: String() of a JSON object whose toString is not a function would throw a TypeError.

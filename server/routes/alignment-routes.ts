@@ -3,9 +3,11 @@
 import { Router, type Request } from 'express';
 import type { AlignmentEditing, AlignmentResult } from '../services/alignment-editing.ts';
 import type { Documents } from '../services/documents.ts';
+import type { Jobs } from '../services/jobs.ts';
+import { jobJson } from '../../views/job-progress.ts';
 import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
-import { documentId, versionField } from '../http/params.ts';
+import { documentId, versionField, wantsAsync } from '../http/params.ts';
 import { alignPage, alignRows, weakStrip, isIrregular, ALIGN_PAGE, type AlignPageView } from '../../views/align-page.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { alignOpMessage, realignPreviewView, replayMessage, undoLabel, type DoneOp } from '../../views/align-messages.ts';
@@ -17,7 +19,7 @@ function rowIndex(raw: unknown, fallback: number): number {
   return n;
 }
 
-export function alignmentRoutes(deps: { alignment: AlignmentEditing; documents: Documents }): Router {
+export function alignmentRoutes(deps: { alignment: AlignmentEditing; documents: Documents; jobs: Jobs }): Router {
   const { alignment, documents } = deps;
   const r = Router();
 
@@ -64,6 +66,11 @@ export function alignmentRoutes(deps: { alignment: AlignmentEditing; documents: 
   r.post('/api/documents/:doc/alignment/ops', requireUser, async (req, res) => {
     const docId = documentId(req.params.doc);
     const body = (req.body ?? {}) as Record<string, unknown>;
+    // A realign is a job (server/services/job-handlers.ts): asked for so, the answer is the job, at once, and not its end.
+    if ((body.op as DoneOp | undefined)?.kind === 'realign' && wantsAsync(req.get('prefer'))) {
+      const job = await deps.jobs.create(req.user!, 'realign', docId, { version: versionField(body.version) });
+      return res.status(202).location(`/api/jobs/${job.id}`).json(jobJson(viewContext(req), job));
+    }
     const result = await alignment.perform(req.user!, docId, versionField(body.version), body.op);
     res.json(answer(req, result, alignOpMessage(viewContext(req), body.op as DoneOp, result)));
   });

@@ -149,7 +149,8 @@ describe.skipIf(skip)('the pair editor offers matches and terms by key; rows are
     await expect.poll(() => page.getByTestId('mt-running').isVisible()).toBe(true);
     expect(await page.getByTestId('mt-button').isDisabled()).toBe(true);
     release();
-    await expect.poll(() => page.getByTestId('mt-status').textContent()).toBe(`${untranslated} rows drafted (gloss).`);
+    // The drafting is a job the page polls: the offline engine loads its dictionary first, slower on a busy machine.
+    await expect.poll(() => page.getByTestId('mt-status').textContent(), { timeout: 20_000 }).toBe(`${untranslated} rows drafted (gloss).`);
     expect(await page.getByTestId('mt-running').isVisible()).toBe(false);
     await expect.poll(() => page.locator('tr.pair[data-state=untranslated]').count()).toBe(0);
     expect(await page.locator('tr.pair', { hasText: '金灿荣' }).first().locator('td.tgt').textContent()).toMatch(/Jin Canrong/);

@@ -60,6 +60,9 @@ const RULES: Record<string, Rule> = {
   'DELETE /api/trash': ADMINS,
   'GET /api/documents/:id/pairs': ANY_USER,
   'POST /api/documents/:doc/machine-translate': ANY_USER,
+  // Who may see a job (its starter, an admin, whoever may open its document) is test/http/jobs.test.ts's.
+  'GET /api/jobs/:id': ANY_USER,
+  'GET /jobs/:id': ANY_USER,
   'PUT /api/pairs/:id': ANY_USER,
   'POST /api/pairs/:id/confirm': ANY_USER,
   'POST /api/pairs/:id/review': REVIEWERS,

@@ -13,6 +13,7 @@ import { sqliteStore } from '../../server/db/sqlite-store.ts';
 import type { StatementTally, Store } from '../../server/db/store.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import type { Role } from '../../server/db/accounts-repo.ts';
+import { jobQueueFor } from '../../server/services/job-queue.ts';
 
 /** Whether the test servers run on PostgreSQL (DUIQI_TEST_DATABASE=postgres) rather than SQLite. */
 export const onPostgres = process.env.DUIQI_TEST_DATABASE === 'postgres';
@@ -42,7 +43,9 @@ export async function startTestServer(opts: { dbFile?: string; tally?: Statement
   const dir = tempDir();
   const { dbFile, tally, ...deps } = opts;
   const { db, store, rows, drop } = onPostgres && dbFile === undefined ? await postgresDatabase(tally) : sqliteDatabase(dbFile ?? path.join(dir, 'duiqi.sqlite'), tally);
-  const app = createApp({ store, i18n: await createI18n(), ...deps });
+  // On PostgreSQL the jobs go through pg-boss, as on a team's servers.
+  const jobQueue = deps.jobQueue ?? await jobQueueFor(store, { resume: false, times: { expireSeconds: 60, maintenanceSeconds: 5 } });
+  const app = createApp({ store, i18n: await createI18n(), ...deps, jobQueue });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -53,6 +56,7 @@ export async function startTestServer(opts: { dbFile?: string; tally?: Statement
     url: `http://127.0.0.1:${port}`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await jobQueue.stop();
       await store.close();
       await drop();
       fs.rmSync(dir, { recursive: true, force: true });

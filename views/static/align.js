@@ -194,17 +194,41 @@
   }
 
 
-  async function post(path, body) {
+  /** Shows a running job (a realign) as a progress bar and its words in the message area, until it ends; answers the ended job. */
+  async function jobEnd(job) {
+    while (job.state === 'queued' || job.state === 'running') {
+      const bar = document.createElement('progress');
+      if (job.progress.total) {
+        bar.max = job.progress.total;
+        bar.value = job.progress.done;
+      }
+      say(' ' + job.progress.message, false);
+      message.prepend(bar);
+      await new Promise(function (resolve) { setTimeout(resolve, 700); });
+      const res = await fetch('/api/jobs/' + job.id, { headers: { accept: 'application/json' } });
+      job = await res.json();
+      if (!res.ok) return { state: 'failed', error: { message: job.message || job.error } };
+    }
+    return job;
+  }
+
+  /** `asJob`: the server answers with a job at once (a realign) and the page stays usable while it runs. */
+  async function post(path, body, asJob) {
     if (state.busy) return;
     state.busy = true;
     try {
       const res = await fetch('/api/documents/' + docId + '/alignment/' + path, {
         method: 'POST',
-        headers: Object.assign({ 'content-type': 'application/json', accept: 'application/json' }, headers),
+        headers: Object.assign({ 'content-type': 'application/json', accept: 'application/json' }, asJob ? { prefer: 'respond-async' } : {}, headers),
         body: JSON.stringify(Object.assign({ version: Number(toolbar.dataset.version) }, body || {})),
       });
-      const data = await res.json();
+      let data = await res.json();
       if (!res.ok) return refused(data);
+      if (res.status === 202) {
+        const job = await jobEnd(data);
+        if (job.state === 'failed') return say(job.error.message, true);
+        data = job.result;
+      }
       await serial(refresh);
       showStack(data);
       say(data.message || '', false);
@@ -249,7 +273,7 @@
     realignDialog.addEventListener('close', function onClose() {
       realignDialog.removeEventListener('close', onClose);
       focusTable();
-      if (realignDialog.returnValue === 'ok') post('ops', { version: data.version, op: { kind: 'realign' } });
+      if (realignDialog.returnValue === 'ok') post('ops', { version: data.version, op: { kind: 'realign' } }, true);
       else say('', false);
     });
   }

@@ -17,6 +17,7 @@ import { documentTransferRepo } from './document-transfer-repo.ts';
 import { documentsRepo } from './documents-repo.ts';
 import { editBatchesRepo } from './edit-batches-repo.ts';
 import { glossaryRepo } from './glossary-repo.ts';
+import { jobsRepo } from './jobs-repo.ts';
 import { loginCounters, loginDevicesRepo } from './login-counters-repo.ts';
 import { memoryRepo } from './memory-repo.ts';
 import { applyPostgresMigrations, readPostgresMigrations } from './migrate.ts';
@@ -34,7 +35,7 @@ export function postgresRepositories(sql: Sql): Tx {
   const tx = {
     pairs: pairsRepo(sql), batches: editBatchesRepo(sql), comments: commentsRepo(sql), documents: documentsRepo(sql), transfer: documentTransferRepo(sql),
     lifecycle: documentLifecycleRepo(sql), alignment: alignmentRepo(sql),
-    accounts: accountsRepo(sql), access: accessRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql), concordance: concordanceRepo(sql),
+    accounts: accountsRepo(sql), access: accessRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql), concordance: concordanceRepo(sql), jobs: jobsRepo(sql),
     loginCounters: loginCounters(sql), loginDevices: loginDevicesRepo(sql), charts: chartsRepo(sql),
   } satisfies Record<keyof Repositories, unknown>;
   const checked: ReportingChanges<Tx> = tx;

@@ -13,6 +13,7 @@ import { concordanceRepo as liteConcordance } from '../../../server/db/concordan
 import { documentLifecycleRepo as liteLifecycle } from '../../../server/db/document-lifecycle-repo.ts';
 import { documentsRepo as liteDocuments, documentTransferRepo as liteTransfer } from '../../../server/db/documents-repo.ts';
 import { glossaryRepo as liteGlossary } from '../../../server/db/glossary-repo.ts';
+import { jobsRepo as liteJobs } from '../../../server/db/jobs-repo.ts';
 import { loginCounters as liteCounters, loginDevicesRepo as liteDevices } from '../../../server/db/login-counters-repo.ts';
 import { memoryRepo as liteMemory } from '../../../server/db/memory-repo.ts';
 import { pairsRepo as litePairs } from '../../../server/db/pairs-repo.ts';
@@ -27,6 +28,7 @@ import { inTransaction, type Sql } from '../../../server/db/postgres/connect.ts'
 import { documentTransferRepo } from '../../../server/db/postgres/document-transfer-repo.ts';
 import { documentsRepo } from '../../../server/db/postgres/documents-repo.ts';
 import { glossaryRepo } from '../../../server/db/postgres/glossary-repo.ts';
+import { jobsRepo } from '../../../server/db/postgres/jobs-repo.ts';
 import { loginCounters, loginDevicesRepo } from '../../../server/db/postgres/login-counters-repo.ts';
 import { memoryRepo } from '../../../server/db/postgres/memory-repo.ts';
 import { applyPostgresMigrations, readPostgresMigrations } from '../../../server/db/postgres/migrate.ts';
@@ -39,6 +41,7 @@ const postgresRepos = (sql: Sql) => ({
   pairs: pairsRepo(sql), batches: editBatchesRepo(sql), alignment: alignmentRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql),
   loginCounters: loginCounters(sql), loginDevices: loginDevicesRepo(sql), comments: commentsRepo(sql), lifecycle: documentLifecycleRepo(sql),
   concordance: concordanceRepo(sql),
+  jobs: jobsRepo(sql),
 });
 /** The contract's shape: the PostgreSQL repositories', which SQLite's, wrapped, must match. */
 export type Repos = ReturnType<typeof postgresRepos>;
@@ -77,6 +80,7 @@ function sqliteStore(): { store: ContractStore; close(): void } {
     glossary: wrapSync(liteGlossary(db)), memory: wrapSync(liteMemory(db)), loginCounters: wrapSync(liteCounters(db)),
     loginDevices: wrapSync(liteDevices(db)), comments: wrapSync(liteComments(db)), lifecycle: wrapSync(liteLifecycle(db)),
     concordance: wrapSync(liteConcordance(db)),
+    jobs: wrapSync(liteJobs(db)),
   } as Repos;
   const store: ContractStore = {
     kind: 'sqlite', repos,
