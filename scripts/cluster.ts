@@ -2,41 +2,14 @@
 // (ports 3001 and 3002) and nginx in front on PORT (3000). Ctrl-C stops them all and removes the cluster.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { postgresBinaries, startCluster } from '../test/support/postgres-cluster.ts';
+import { startNginx, type NginxFront } from './nginx-front.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.PORT ?? 3000);
 const SERVERS = [3001, 3002];
-
-function nginxConfig(dir: string): string {
-  const file = path.join(dir, 'nginx.conf');
-  fs.writeFileSync(file, `daemon off;
-pid ${dir}/nginx.pid;
-error_log stderr;
-events {}
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  client_max_body_size 20m;
-  upstream duiqi { ${SERVERS.map((p) => `server 127.0.0.1:${p};`).join(' ')} }
-  server {
-    listen ${PORT};
-    location / {
-      proxy_pass http://duiqi;
-      proxy_set_header Host $host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_read_timeout 300s;
-    }
-  }
-}
-`);
-  return file;
-}
 
 /** Resolves once the process prints `ready`; rejects when it exits first. */
 function started(child: ChildProcess, name: string, ready: RegExp): Promise<void> {
@@ -60,13 +33,13 @@ async function main(): Promise<void> {
   await admin.connect();
   await admin.query('CREATE DATABASE duiqi');
   await admin.end();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duiqi-nginx-'));
   const children: ChildProcess[] = [];
+  let nginx: NginxFront | undefined;
   const stop = () => {
     for (const c of children) c.kill('SIGTERM');
+    void nginx?.stop();
     setTimeout(() => {
       cluster.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
       process.exit(0);
     }, 1500);
   };
@@ -81,9 +54,8 @@ async function main(): Promise<void> {
       children.push(child);
       return started(child, `app ${i + 1}`, /is serving/);
     }));
-    const nginx = spawn('nginx', ['-p', dir, '-c', nginxConfig(dir)], { stdio: 'inherit' });
-    children.push(nginx);
-    nginx.once('exit', (code) => code && console.error(`nginx stopped with code ${code}`));
+    nginx = await startNginx(PORT, SERVERS);
+    nginx.child.once('exit', (code) => code && console.error(`nginx stopped with code ${code}`));
     console.log(`duiqi cluster: http://localhost:${PORT} (nginx) → app servers on ${SERVERS.join(' and ')} → ${url}. Ctrl-C stops it.`);
   } catch (err) {
     console.error((err as Error).message);

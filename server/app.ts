@@ -5,7 +5,7 @@ import express from 'express';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { i18n } from 'i18next';
-import type { Store } from './db/store.ts';
+import type { Store, Work } from './db/store.ts';
 import { accounts as accountsService } from './services/accounts.ts';
 import { documents as documentsService } from './services/documents.ts';
 import { authenticate, csrfProtection, passwordChangeGate } from './http/auth.ts';
@@ -49,6 +49,17 @@ import { workPool, type WorkPool } from './threads/work-pool.ts';
 import { translatedDocuments } from './services/translated-document.ts';
 import { documentCharts } from './services/document-charts.ts';
 import { exportDocument } from './services/export-document.ts';
+import { concordance } from './services/concordance.ts';
+import { concordanceRoutes } from './routes/concordance-routes.ts';
+import { editBatchRoutes } from './routes/edit-batch-routes.ts';
+import { searchReplace } from './services/search-replace.ts';
+import { propagation } from './services/propagation.ts';
+import { editBatches } from './services/edit-batch.ts';
+import { jobs as jobsService, type JobQueue } from './services/jobs.ts';
+import { jobHandlers } from './services/job-handlers.ts';
+import { inProcessQueue } from './services/job-queue-in-process.ts';
+import { jobRoutes } from './routes/job-routes.ts';
+import type { AlignmentEditing, AlignmentResult } from './services/alignment-editing.ts';
 
 export interface AppDeps {
   store: Store;
@@ -66,6 +77,8 @@ export interface AppDeps {
   trustProxy?: number | string;
   /** Where imports and realigns run; worker threads on the database file when not given. */
   work?: WorkPool;
+  /** Where jobs run: pg-boss on PostgreSQL; this process when not given, without resuming what a stopped server left. */
+  jobQueue?: JobQueue;
 }
 
 const require = createRequire(import.meta.url);
@@ -81,10 +94,31 @@ export function createApp(deps: AppDeps) {
   const workspace = workspaceService(store);
   const memory = translationMemory(store);
   const access = documentAccess(store);
-  const mt = machineTranslation(store, deps.mt ?? configuredEngine(store));
   // Made on first use: a database in memory (route listings in tests) never imports.
   let pool = deps.work;
   const work = () => (pool ??= workPool(store.address));
+  // Jobs write on this thread outside any request: like requests (see below), they wait while a work thread holds
+  // SQLite's write lock rather than in its busy handler, which would stop the thread.
+  const jobStore: Store = { ...store, write: async <T>(w: Work<T>): Promise<Awaited<T>> => {
+    if (pool) await pool.writeLockFree();
+    return store.write(w);
+  } };
+  const mt = machineTranslation(jobStore, deps.mt ?? configuredEngine(store));
+  // A realign is a job (which runs it on a work thread); its preview runs on one directly, unless the tests' aligner is given.
+  const alignment: AlignmentEditing = alignmentEditing(store, deps.aligner ?? defaultAligner, {
+    async realign(user, documentId, version) {
+      const job = await jobs.create(user, 'realign', documentId, { version });
+      return (await jobs.outcome(user, job.id)).value as unknown as AlignmentResult;
+    },
+    previewRealign: (documentId, version) => (deps.aligner ? alignment.previewRealign(documentId, version) : work().previewRealign(documentId, version)),
+  });
+  const jobs = jobsService(jobStore, deps.jobQueue ?? inProcessQueue(store, { resume: false }), jobHandlers({
+    store: jobStore, mt,
+    // With an aligner of its own (tests) the realign stays on this thread.
+    realign: deps.aligner ? alignment.realign : (...args) => work().realign(...args),
+    importUpload: (upload) => work().importUpload(upload),
+  }));
+  jobs.serve().catch((err: unknown) => console.error('Jobs could not be started:', err));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -130,7 +164,7 @@ export function createApp(deps: AppDeps) {
   // Before the CSRF check: an upload's _csrf field is in its multipart body, which these routes parse and then check.
   const translated = translatedDocuments(store);
   app.use(transferRoutes({
-    exportDocument: (request) => exportDocument(store, request), translated, work, maxUpload: deps.maxUpload, fetch: deps.fetch,
+    exportDocument: (request) => exportDocument(store, request), translated, work, jobs, maxUpload: deps.maxUpload, fetch: deps.fetch,
   }));
   app.use(csrfProtection);
   app.use(passwordChangeGate);
@@ -145,10 +179,12 @@ export function createApp(deps: AppDeps) {
   app.use(documentLifecycleRoutes(documentLifecycle(store)));
   app.use('/api', apiRoutes(documents));
   app.use(glossaryRoutes(glossaryService(store)));
-  app.use(mtRoutes(mt));
+  app.use(mtRoutes(mt, jobs));
+  app.use(jobRoutes(jobs));
   app.use(rowNavigationRoutes(rowNavigation(workspace)));
-  const realignElsewhere = deps.aligner ? undefined : (...args: Parameters<WorkPool['realign']>) => work().realign(...args);
-  app.use(alignmentRoutes({ alignment: alignmentEditing(store, deps.aligner ?? defaultAligner, realignElsewhere), documents }));
+  app.use(concordanceRoutes(concordance(store)));
+  app.use(editBatchRoutes({ replace: searchReplace(store), propagation: propagation(store), batches: editBatches(store) }));
+  app.use(alignmentRoutes({ alignment, documents, jobs }));
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`, 'errors.noApiRoute', { method: req.method, path: req.originalUrl });
   });

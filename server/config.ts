@@ -22,9 +22,22 @@ export interface Config {
   fetchAllow: string[];
   /** How long fetching a page for import may take, in milliseconds. */
   fetchTimeoutMs: number;
+  /** PostgreSQL mode: when a job's server is taken to be dead, and how often servers look (DUIQI_JOB_EXPIRE, DUIQI_JOB_MAINTENANCE, seconds). */
+  jobTimes: JobTimes;
 }
 
 export class ConfigError extends Error {}
+
+/**
+ * PostgreSQL mode (pg-boss): a job still active `expireSeconds` after it began is taken to have lost its server and is
+ * handed to another (pg-boss 10 has no heartbeat, so it must be longer than the longest job); some server looks every
+ * `maintenanceSeconds`.
+ */
+export interface JobTimes {
+  expireSeconds: number;
+  maintenanceSeconds: number;
+}
+export const DEFAULT_JOB_TIMES: JobTimes = { expireSeconds: 15 * 60, maintenanceSeconds: 60 };
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -85,8 +98,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^\d+$/.test(timeoutText) || fetchTimeoutMs < 100 || fetchTimeoutMs > 600_000) {
     throw new ConfigError(`DUIQI_FETCH_TIMEOUT must be a whole number of milliseconds from 100 to 600000, not "${timeoutText}".`);
   }
+  const jobTimes = {
+    expireSeconds: seconds(env.DUIQI_JOB_EXPIRE, 'DUIQI_JOB_EXPIRE', DEFAULT_JOB_TIMES.expireSeconds),
+    maintenanceSeconds: seconds(env.DUIQI_JOB_MAINTENANCE, 'DUIQI_JOB_MAINTENANCE', DEFAULT_JOB_TIMES.maintenanceSeconds),
+  };
   return {
     port, dbFile, database: databaseUrl ?? dbFile, adminPassword, mtUrl, mtKey: env.DUIQI_MT_KEY || undefined, maxUpload, workers,
-    trustProxy: trustProxyOf(env.DUIQI_TRUST_PROXY), fetchAllow, fetchTimeoutMs,
+    trustProxy: trustProxyOf(env.DUIQI_TRUST_PROXY), fetchAllow, fetchTimeoutMs, jobTimes,
   };
+}
+
+/** A whole number of seconds from 1 to a day (pg-boss's limits for both). */
+function seconds(text: string | undefined, name: string, fallback: number): number {
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > 86_400) throw new ConfigError(`${name} must be a whole number of seconds from 1 to 86400, not "${text}".`);
+  return n;
 }

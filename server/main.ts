@@ -12,6 +12,7 @@ import { shownAddress } from './db/database-address.ts';
 import type { Store } from './db/store.ts';
 import { defaultAligner, prepareWorkbench } from './services/workbench.ts';
 import { configuredEngine } from './services/machine-translation.ts';
+import { jobQueueFor } from './services/job-queue.ts';
 
 function report(config: Config, r: Awaited<ReturnType<typeof prepareWorkbench>>): void {
   console.log(`duiqi is serving http://localhost:${config.port} (database ${shownAddress(config.database)}${config.workers > 1 ? `, ${config.workers} processes` : ''})`);
@@ -25,18 +26,23 @@ function report(config: Config, r: Awaited<ReturnType<typeof prepareWorkbench>>)
   }
 }
 
-/** One HTTP server on the configured port; `ready` runs once it listens. */
-async function serve(config: Config, store: Store, ready: () => void): Promise<void> {
+/**
+ * One HTTP server on the configured port; `ready` runs once it listens. `resumeJobs`: this process is the first on the
+ * SQLite file, and begins again the jobs a stopped server left (a process replaced later leaves them to the next start).
+ */
+async function serve(config: Config, store: Store, ready: () => void, resumeJobs: boolean): Promise<void> {
+  const jobQueue = await jobQueueFor(store, { resume: resumeJobs, times: config.jobTimes });
   const app = createApp({
     store, i18n: await createI18n(), mt: configuredEngine(store, { url: config.mtUrl, apiKey: config.mtKey }), maxUpload: config.maxUpload, trustProxy: config.trustProxy,
-    fetch: { allow: config.fetchAllow, timeoutMs: config.fetchTimeoutMs },
+    fetch: { allow: config.fetchAllow, timeoutMs: config.fetchTimeoutMs }, jobQueue,
   });
   const server = app.listen(config.port, ready);
   server.on('error', (err: NodeJS.ErrnoException) => {
     console.error(err.code === 'EADDRINUSE' ? `Port ${config.port} is in use: set PORT to another port.` : `Cannot listen: ${err.message}`);
     process.exit(1);
   });
-  const stop = () => server.close(() => void store.close().then(() => process.exit(0)));
+  // A job still running is not waited for: it is stored, and the next start (or another server) takes it up.
+  const stop = () => server.close(() => void Promise.race([jobQueue.stop(), new Promise((r) => setTimeout(r, 5000))]).then(() => store.close()).then(() => process.exit(0)));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
@@ -44,14 +50,14 @@ async function serve(config: Config, store: Store, ready: () => void): Promise<v
 async function main(): Promise<void> {
   const config = readConfig();
   if (cluster.isWorker) {
-    await serve(config, await openStoreAt(config.database), () => process.send?.('listening'));
+    await serve(config, await openStoreAt(config.database), () => process.send?.('listening'), process.env.DUIQI_RESUME_JOBS === '1');
     return;
   }
   const store = await openStoreAt(config.database);
   // Servers starting at once on one PostgreSQL database take turns here: one makes the admin and the demo.
   const prepared = await store.alone(() => prepareWorkbench(store, config.adminPassword, defaultAligner));
   if (config.workers <= 1) {
-    await serve(config, store, () => report(config, prepared));
+    await serve(config, store, () => report(config, prepared), true);
     return;
   }
   // The first admin and the demo exist before any worker starts, so no two processes race to make them.
@@ -59,7 +65,7 @@ async function main(): Promise<void> {
   let listening = 0;
   let stopping = false;
   for (let i = 0; i < config.workers; i++) {
-    cluster.fork().on('message', (m) => {
+    cluster.fork({ DUIQI_RESUME_JOBS: i === 0 ? '1' : '' }).on('message', (m) => {
       if (m === 'listening' && ++listening === config.workers) report(config, prepared);
     });
   }
@@ -68,7 +74,7 @@ async function main(): Promise<void> {
     // A worker that could not start (port in use) stops the whole server; one that died later is replaced.
     if (listening < config.workers) process.exit(code ?? 1);
     console.error(`A server process (pid ${worker.process.pid}) stopped with code ${code}; starting another.`);
-    cluster.fork();
+    cluster.fork({ DUIQI_RESUME_JOBS: '' });
   });
   const stop = () => {
     stopping = true;

@@ -21,6 +21,11 @@ describe('configuration', () => {
     expect(readConfig({})).toMatchObject({ fetchAllow: [], fetchTimeoutMs: 15000 });
   });
 
+  it('when the job times are set then PostgreSQL mode takes a job for lost after them; unset, after 15 minutes, looked for every minute', () => {
+    expect(readConfig({ DUIQI_JOB_EXPIRE: '4', DUIQI_JOB_MAINTENANCE: '1' }).jobTimes).toEqual({ expireSeconds: 4, maintenanceSeconds: 1 });
+    expect(readConfig({}).jobTimes).toEqual({ expireSeconds: 900, maintenanceSeconds: 60 });
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT must be a whole number from 1 to 65535, not "abc".'],
     [{ PORT: '70000' }, 'PORT must be a whole number from 1 to 65535, not "70000".'],
@@ -33,6 +38,8 @@ describe('configuration', () => {
     [{ DUIQI_TRUST_PROXY: '0' }, 'DUIQI_TRUST_PROXY must be a number of proxies'],
     [{ DUIQI_FETCH_ALLOW: '127.0.0.1:8080,localhost' }, 'DUIQI_FETCH_ALLOW must list host:port entries separated by commas; "localhost" is not one.'],
     [{ DUIQI_FETCH_TIMEOUT: '5s' }, 'DUIQI_FETCH_TIMEOUT must be a whole number of milliseconds from 100 to 600000, not "5s".'],
+    [{ DUIQI_JOB_EXPIRE: '0' }, 'DUIQI_JOB_EXPIRE must be a whole number of seconds from 1 to 86400, not "0".'],
+    [{ DUIQI_JOB_MAINTENANCE: '1m' }, 'DUIQI_JOB_MAINTENANCE must be a whole number of seconds from 1 to 86400, not "1m".'],
   ])('when %j then readConfig refuses with one sentence', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });

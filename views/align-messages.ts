@@ -1,7 +1,10 @@
 // What a successful alignment operation did, in the user's language, for the editor's message area.
 
 import type { ViewContext } from './view-context.ts';
-import type { AlignmentResult } from '../server/services/alignment-editing.ts';
+import type { AlignmentResult, RealignPreview, ReplayResult, UndoCounts } from '../server/services/alignment-editing.ts';
+import { band } from './align-page.ts';
+import { WEAK_SCORE } from '../server/domain/types.ts';
+import { formatDecimal } from './local-format.ts';
 
 /** The operation as the request named it; the service has already refused any that is not valid. */
 export interface DoneOp {
@@ -28,5 +31,35 @@ export function alignOpMessage(ctx: ViewContext, op: DoneOp, result: AlignmentRe
   }
 }
 
-export const replayMessage = (ctx: ViewContext, direction: 'undo' | 'redo', result: AlignmentResult): string =>
-  ctx.t(`alignEditor.done.${direction}`, { n: result.at + 1 });
+/** Says whose change was undone or redone: the stack is shared by everyone aligning the document. */
+export const replayMessage = (ctx: ViewContext, direction: 'undo' | 'redo', result: ReplayResult): string =>
+  ctx.t(`alignCollab.${direction}${result.mine ? 'Mine' : 'Others'}`, { n: result.at + 1, author: result.author ?? '?' });
+
+/** The Undo button's words: whose change it would revert. */
+export function undoLabel(ctx: ViewContext, counts: UndoCounts): string {
+  if (!counts.undo) return ctx.t('align.undo');
+  return counts.undoMine ? ctx.t('alignCollab.undoMineButton') : ctx.t('alignCollab.undoOthersButton', { author: counts.undoBy ?? '?' });
+}
+
+// The dialog lists this many new rows; the summary counts them all.
+const PREVIEW_ROWS = 100;
+
+/** A realign's preview for the page to show before it is applied: a summary, and each new row with its confidence. */
+export function realignPreviewView(ctx: ViewContext, preview: RealignPreview) {
+  const scores = preview.inserted.flatMap((r) => (r.score === null ? [] : [r.score]));
+  const mean = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
+  const low = scores.filter((s) => s < WEAK_SCORE).length;
+  const message = !preview.removed && !preview.inserted.length ? ctx.t('alignCollab.previewNone') : ctx.t('alignCollab.previewSummary', {
+    from: preview.at + 1, to: preview.at + preview.removed, removed: preview.removed, inserted: preview.inserted.length,
+    mean: mean === null ? '—' : formatDecimal(ctx, mean), low, weak: formatDecimal(ctx, WEAK_SCORE, 1),
+  });
+  const more = preview.inserted.length - PREVIEW_ROWS;
+  return {
+    version: preview.version, at: preview.at, removed: preview.removed, inserted: preview.inserted.length, message, low,
+    more: more > 0 ? ctx.t('alignCollab.previewMore', { rows: more }) : null,
+    rows: preview.inserted.slice(0, PREVIEW_ROWS).map((r, i) => ({
+      band: band(r.score),
+      text: ctx.t('alignCollab.previewRow', { n: preview.at + i + 1, shape: `${r.src}:${r.tgt}`, score: r.score === null ? '—' : formatDecimal(ctx, r.score) }),
+    })),
+  };
+}

@@ -20,6 +20,8 @@ export interface AlignPageView {
   total: number;
   undo: number;
   redo: number;
+  /** The Undo button's words: whose change it would revert. */
+  undoLabel: string;
   /** Indices of rows a person should look at: weak, not 1:1, empty side or marked for review. */
   weak: number[];
   onlyIrregular: boolean;
@@ -63,7 +65,7 @@ export function alignRows(ctx: ViewContext, view: AlignPageView): SafeHtml {
   return html`${before}${shown.map(({ r, index }) => {
     const shape = `${r.src.length}:${r.tgt.length}`;
     return html`<tr class="arow band-${band(r.score)}${shape !== '1:1' ? ' irregular' : ''}${r.confirmedBy ? ' confirmed' : ''}${r.needsReview ? ' review' : ''}"
-      id="row-${index}" data-row="${index}" data-testid="align-row" data-shape="${shape}" data-confirmed="${r.confirmedBy ? 'yes' : 'no'}" data-state="${r.state}">
+      id="row-${index}" data-row="${index}" data-key="${r.key}" data-testid="align-row" data-shape="${shape}" data-confirmed="${r.confirmedBy ? 'yes' : 'no'}" data-state="${r.state}">
       <td class="idx">${index + 1}<span class="shape">${shape !== '1:1' ? shape : ''}</span></td>
       <td class="conf"><span class="band"></span>${r.score === null ? '—' : formatDecimal(ctx, r.score)}</td>
       ${side(ctx, r, 'src')}${side(ctx, r, 'tgt')}
@@ -116,8 +118,11 @@ export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
     <ul class="keys">${KEYS.map(([keys, text]) => html`<li>${keys} ${ctx.t(text)}</li>`)}</ul></details>
   <div class="align-head" id="align-head">
   <div class="align-toolbar" id="align-toolbar" data-doc="${view.docId}" data-version="${view.version}" data-undo="${view.undo}" data-redo="${view.redo}"
-    data-none-weak="${ctx.t('alignEditor.noneWeak')}" data-none-unconfirmed="${ctx.t('alignEditor.noneUnconfirmed')}" data-no-row="${ctx.t('navigation.noRow', { total: view.total })}">
-    <button type="button" data-action="undo"${view.undo ? '' : html` disabled`}>${ctx.t('align.undo')}</button>
+    data-none-weak="${ctx.t('alignEditor.noneWeak')}" data-none-unconfirmed="${ctx.t('alignEditor.noneUnconfirmed')}" data-no-row="${ctx.t('navigation.noRow', { total: view.total })}"
+    data-load-changes="${ctx.t('alignCollab.loadChanges')}" data-loaded="${ctx.t('alignCollab.loaded', { rows: '{{rows}}' })}" data-loaded-one="${ctx.t('alignCollab.loadedOne')}"
+    data-loaded-none="${ctx.t('alignCollab.loadedNone')}" data-undo-others="${ctx.t('alignCollab.undoOthersConfirm', { author: '{{author}}' })}"
+    data-redo-others="${ctx.t('alignCollab.redoOthersConfirm', { author: '{{author}}' })}" data-previewing="${ctx.t('alignCollab.previewing')}">
+    <button type="button" data-action="undo" data-testid="undo"${view.undo ? '' : html` disabled`}>${view.undoLabel}</button>
     <button type="button" data-action="redo"${view.redo ? '' : html` disabled`}>${ctx.t('align.redo')}</button>
     <button type="button" data-action="next-weak">${ctx.t('align.nextWeak')}</button>
     <button type="button" data-action="realign">${ctx.t('align.realign')}</button>
@@ -144,6 +149,11 @@ export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
     <form method="dialog"><p>${ctx.t('align.splitHelp')}</p>
       <textarea id="split-sentence-text" rows="3" cols="70" readonly></textarea>
       <button value="ok">${ctx.t('align.splitHere')}</button> <button value="cancel">${ctx.t('editor.cancel')}</button></form>
+  </dialog>
+  <dialog id="realign-dialog" data-testid="realign-dialog" aria-labelledby="realign-summary">
+    <form method="dialog"><p id="realign-summary"></p>
+      <ol class="realign-rows"></ol>
+      <button value="ok">${ctx.t('alignCollab.apply')}</button> <button value="cancel">${ctx.t('editor.cancel')}</button></form>
   </dialog>
   <script src="/static/align.js" defer></script>`);
 }

@@ -12,6 +12,7 @@ import { ROW_STATES } from '../server/domain/types.ts';
 import { accessPanel } from './access-panel.ts';
 import type { DocumentSharing } from '../server/services/document-access.ts';
 import { exportDialog } from './export-dialog.ts';
+import { replacePanel } from './search-replace.ts';
 import { rowNavigation } from './row-navigation.ts';
 import { mtForm } from './mt-run.ts';
 import { qualityLine } from './comment-threads.ts';
@@ -106,13 +107,15 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   <details class="shortcuts"><summary>${ctx.t('shortcuts.title')}</summary><ul>
     <li><kbd>Ctrl</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.saveNext')}</li>
     <li><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.approveNext')}</li>
-    <li><kbd>Esc</kbd> ${ctx.t('shortcuts.cancel')}</li></ul></details>
+    <li><kbd>Esc</kbd> ${ctx.t('shortcuts.cancel')}</li>
+    <li><kbd>Ctrl</kbd>+<kbd>H</kbd> ${ctx.t('replace.shortcut')}</li></ul></details>
   ${doc.counts.untranslated > 0 ? mtForm(ctx, doc.id, doc.counts.untranslated) : ''}
   <p class="doc-actions"><a href="/documents/${doc.id}/align" data-testid="align-link">${ctx.t('align.open')}</a>
     · <a href="/documents/${doc.id}/charts" data-testid="charts-link">${ctx.t('charts.open')}</a></p>
   ${view.sharing.mayManage ? manageForms(ctx, doc) : ''}
   ${exportDialog(ctx, doc.id, { sourceFormat: view.sourceFormat, untranslated: doc.counts.untranslated })}
   ${accessPanel(ctx, doc.id, view.sharing)}
+  ${replacePanel(ctx, doc.id)}
   ${filters(ctx, doc.id, filter)}
   ${rowNavigation(ctx, doc.id, doc.pairCount)}
   <table class="pairs" id="pairs" tabindex="-1" data-testid="pairs">
@@ -125,5 +128,6 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   <script src="/static/filters.js" defer></script>
   <script src="/static/editor-aids.js" defer></script>
   <script src="/static/row-nav.js" defer></script>
-  <script src="/static/mt-run.js" defer></script>`, { skip: { href: '#pairs', label: ctx.t('narrow.skipToRows') } });
+  <script src="/static/mt-run.js" defer></script>
+  <script src="/static/search-replace.js" defer></script>`, { skip: { href: '#pairs', label: ctx.t('narrow.skipToRows') } });
 }

@@ -51,6 +51,7 @@ export function historyFragment(ctx: ViewContext, revisions: Revision[], now: Cu
       · <time datetime="${r.createdAt}">${formatTime(ctx, r.createdAt)}</time> · v${r.version}
       · ${ctx.t(`states.${stateKey(r.oldState, now.mtKind)}`)} → ${ctx.t(`states.${stateKey(r.newState, now.mtKind)}`)}</div>
     ${r.oldText !== r.newText ? html`<div class="change" lang="en" hx-ignore>${diffView(r.diff)}</div>` : ''}
+    ${r.batch ? html`<p class="note" data-testid="revision-batch">${ctx.t(`batches.history.${r.batch}`)}</p>` : ''}
     ${r.comment ? revisionNote(ctx, r.action, r.comment) : ''}
     ${restoreButton(ctx, now, r.version, r.newText)}
   </li>`)}${oldest.oldText && oldest.oldText !== now.text ? html`<li>

@@ -2,6 +2,7 @@
 
 import { html, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
+import { concordanceDialog } from './concordance-form.ts';
 
 // htmx 4.0 has no allowEval, allowScriptTags or selfRequestsOnly: `mode` keeps its requests same-origin, the
 // Content-Security-Policy forbids the inline scripts and eval it could run, and stored text sits inside hx-ignore.
@@ -41,7 +42,7 @@ export function layout(ctx: ViewContext, title: string, body: SafeHtml, opts: { 
   <header class="top">
     <a class="brand" href="/documents">duiqi <span lang="zh-CN">对齐</span></a>
     <nav>
-      ${ctx.user ? html`<a href="/documents">${ctx.t('layout.documents')}</a> <a href="/glossary">${ctx.t('layout.glossary')}</a> <a href="/import">${ctx.t('layout.import')}</a>${ctx.user.role === 'admin'
+      ${ctx.user ? html`<a href="/documents">${ctx.t('layout.documents')}</a> <a href="/glossary">${ctx.t('layout.glossary')}</a> <a href="/import">${ctx.t('layout.import')}</a> <a href="/concordance" data-testid="nav-concordance" title="Ctrl+K">${ctx.t('concordance.nav')}</a>${ctx.user.role === 'admin'
         ? html` <a href="/admin/users" data-testid="nav-users">${ctx.t('layout.users')}</a>` : ''}` : ''}
     </nav>
     <div class="account">
@@ -54,6 +55,7 @@ export function layout(ctx: ViewContext, title: string, body: SafeHtml, opts: { 
     </div>
   </header>
   <main id="main" tabindex="-1"><div id="session-slot"></div>${body}</main>
+  ${ctx.user ? concordanceDialog(ctx) : ''}
 </body>
 </html>`;
 }

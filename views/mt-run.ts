@@ -1,4 +1,4 @@
-// The "Machine-translate untranslated rows" form: it shows that it is running, then what it did.
+// The "Machine-translate untranslated rows" form: it starts a job whose progress bar and result (views/job-progress.ts) fill #mt-status.
 
 import { html, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
@@ -9,9 +9,4 @@ export function mtForm(ctx: ViewContext, docId: number, untranslated: number): S
     <input type="hidden" name="_csrf" value="${ctx.csrfToken}"><button type="submit" data-testid="mt-button">${ctx.t('mt.button')}</button>
     <span class="mt-running" data-testid="mt-running"><progress></progress> ${ctx.t('mtRun.running', { count: untranslated })}</span>
     <span id="mt-status" class="mt-status" role="status" aria-live="polite" data-testid="mt-status"></span></form>`;
-}
-
-export function mtResult(ctx: ViewContext, result: { translated: number; engine: string }): SafeHtml {
-  const key = result.translated === 0 ? 'mtRun.none' : result.translated === 1 ? 'mtRun.draftedOne' : 'mtRun.drafted';
-  return html`<span class="ok" data-drafted="${result.translated}">${ctx.t(key, { count: result.translated, engine: result.engine })}</span>`;
 }

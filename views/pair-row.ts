@@ -56,7 +56,7 @@ function importedClaim(ctx: ViewContext, p: WorkRow): SafeHtml {
 /** A row as pages show it: with its open discussion, when it has one. */
 export type ShownRow = WorkRow & { discussion?: RowDiscussion };
 
-export function pairRow(ctx: ViewContext, docId: number, p: ShownRow, opts: { openNext?: boolean } = {}): SafeHtml {
+export function pairRow(ctx: ViewContext, docId: number, p: ShownRow, opts: { openNext?: boolean; offerRepeats?: boolean } = {}): SafeHtml {
   if (p.noise) {
     return html`<tr class="pair noise" id="pair-${p.id}" data-testid="pair-row">
       <td class="idx">${p.index + 1}</td><td class="src" lang="zh-CN" hx-ignore>${p.src}</td>
@@ -76,7 +76,8 @@ export function pairRow(ctx: ViewContext, docId: number, p: ShownRow, opts: { op
       ? html`<span class="hter" title="${ctx.t(p.hterApproximate ? 'bounded.hterApproximate' : 'editor.hterTitle')}">HTER ${p.hterApproximate ? html`<abbr class="approximate" data-testid="approximate">≈</abbr>` : ''}${formatDecimal(ctx, p.hter)}</span>` : ''}${p.editSeconds > 0
       ? html`<span class="hter" title="${ctx.t('editor.timeTitle')}">${ctx.t('editor.time', { seconds: Math.round(p.editSeconds) })}</span>` : ''}${p.lastEditor
       ? html`<span class="editor-name" translate="no">${p.lastEditor}</span>` : ''}${importedClaim(ctx, p)}</td>
-    <td class="actions"><button type="button" class="edit" data-edit hx-get="${pairUrl(docId, p)}/edit" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.edit')}</button></td>
+    <td class="actions"><button type="button" class="edit" data-edit hx-get="${pairUrl(docId, p)}/edit" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.edit')}</button>${opts.offerRepeats && p.tgt
+      ? html`<div class="repeats-slot" hx-get="${pairUrl(docId, p)}/repeats" hx-trigger="load" hx-swap="outerHTML"></div>` : ''}</td>
   </tr>`;
 }
 

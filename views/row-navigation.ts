@@ -23,6 +23,7 @@ export function rowNavigation(ctx: ViewContext, docId: number, total: number): S
       <li><kbd>G</kbd> ${ctx.t('navigation.keys.goTo')}</li>
       ${KINDS.map(([kind, key]) => html`<li><kbd>${key}</kbd> / <kbd>Shift</kbd>+<kbd>${key}</kbd> ${ctx.t(`navigation.keys.${kind}`)}</li>`)}
       <li><kbd>Ctrl</kbd>+<kbd>1</kbd>…<kbd>9</kbd> ${ctx.t('matches.keys')}</li>
-      <li><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>1</kbd>…<kbd>9</kbd> ${ctx.t('matches.termKeys')}</li></ul></details>
+      <li><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>1</kbd>…<kbd>9</kbd> ${ctx.t('matches.termKeys')}</li>
+      <li><kbd>Ctrl</kbd>+<kbd>K</kbd> ${ctx.t('concordance.key')}</li></ul></details>
   </div>`;
 }

@@ -8,10 +8,13 @@ export interface MemberRow {
   role: string;
 }
 
+/** SQL: document `d` is shared with the team, or was created by user `user`, or has them as a member (an admin sees all). */
+export const visibleTo = (d: string, user: string) => `(${d}.shared = 1 OR ${d}.created_by = ${user}
+  OR EXISTS (SELECT 1 FROM document_members m WHERE m.document_id = ${d}.id AND m.user_id = ${user}))`;
+
 export function accessRepo(db: Db) {
   const q = {
-    visible: db.prepare(`SELECT 1 FROM documents d WHERE d.id = @doc AND (d.shared = 1 OR d.created_by = @user
-      OR EXISTS (SELECT 1 FROM document_members m WHERE m.document_id = d.id AND m.user_id = @user))`).pluck(),
+    visible: db.prepare(`SELECT 1 FROM documents d WHERE d.id = @doc AND ${visibleTo('d', '@user')}`).pluck(),
     visibleIds: db.prepare(`SELECT id FROM documents WHERE shared = 1 OR created_by = @user
       OR id IN (SELECT document_id FROM document_members WHERE user_id = @user)`).pluck(),
     pairDocument: db.prepare('SELECT document_id FROM pairs WHERE id = ?').pluck(),

@@ -9,6 +9,15 @@ import {
 /** A document's rows as the alignment editor sees them; the domain's row type is the storage shape too. */
 export type StoredRow = AlignRow;
 
+/** One logged alignment operation, as undo and redo find it. */
+export interface LoggedOp {
+  id: number;
+  op: string;
+  patch: string;
+  authorId: number | null;
+  author: string | null;
+}
+
 export function alignmentRepo(db: Db) {
   const q = {
     pairs: db.prepare(`SELECT p.id, p.idx, p.noise, p.state, p.score, p.mt_text, p.mt_kind, p.tgt_text, u.name AS confirmed_by, p.needs_review
@@ -53,8 +62,10 @@ export function alignmentRepo(db: Db) {
     deleteSegment: db.prepare('DELETE FROM segments WHERE id = ?'),
     insertOp: db.prepare('INSERT INTO alignment_ops (document_id, author_id, op, patch) VALUES (?, ?, ?, ?)'),
     dropRedo: db.prepare('DELETE FROM alignment_ops WHERE document_id = ? AND undone = 1'),
-    lastDone: db.prepare('SELECT id, op, patch FROM alignment_ops WHERE document_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1'),
-    firstUndone: db.prepare('SELECT id, op, patch FROM alignment_ops WHERE document_id = ? AND undone = 1 ORDER BY id ASC LIMIT 1'),
+    lastDone: db.prepare(`SELECT o.id, o.op, o.patch, o.author_id AS authorId, u.name AS author FROM alignment_ops o
+      LEFT JOIN users u ON u.id = o.author_id WHERE o.document_id = ? AND o.undone = 0 ORDER BY o.id DESC LIMIT 1`),
+    firstUndone: db.prepare(`SELECT o.id, o.op, o.patch, o.author_id AS authorId, u.name AS author FROM alignment_ops o
+      LEFT JOIN users u ON u.id = o.author_id WHERE o.document_id = ? AND o.undone = 1 ORDER BY o.id ASC LIMIT 1`),
     markOp: db.prepare('UPDATE alignment_ops SET undone = ?, patch = ? WHERE id = ?'),
     allOps: db.prepare('SELECT id, op, patch FROM alignment_ops WHERE document_id = ?'),
     setPatch: db.prepare('UPDATE alignment_ops SET patch = ? WHERE id = ?'),
@@ -182,8 +193,9 @@ export function alignmentRepo(db: Db) {
       q.dropRedo.run(documentId);
       q.insertOp.run(documentId, authorId, JSON.stringify(op), JSON.stringify(patch));
     },
-    lastDone: (documentId: number) => q.lastDone.get(documentId) as { id: number; op: string; patch: string } | undefined,
-    firstUndone: (documentId: number) => q.firstUndone.get(documentId) as { id: number; op: string; patch: string } | undefined,
+    /** The operation undo would revert, with who made it. */
+    lastDone: (documentId: number) => q.lastDone.get(documentId) as LoggedOp | undefined,
+    firstUndone: (documentId: number) => q.firstUndone.get(documentId) as LoggedOp | undefined,
     markOp: (id: number, undone: boolean, patch: unknown) => q.markOp.run(undone ? 1 : 0, JSON.stringify(patch), id),
     counts: (documentId: number) => q.counts.get(documentId) as { undo: number; redo: number },
     /** Rewrites every logged patch of the document, e.g. when an undo gave a restored row a new id. */

@@ -29,6 +29,8 @@ export interface RevisionRow {
   comment: string | null;
   seconds: number;
   created_at: string;
+  /** The kind of batch the revision was part of (a search-and-replace, a propagation, their undo), if any. */
+  batch_kind: string | null;
 }
 
 export interface NewRevision {
@@ -42,6 +44,8 @@ export interface NewRevision {
   newState: number | null;
   comment: string | null;
   seconds: number;
+  /** The search-and-replace, propagation or undo the change is part of. */
+  batchId?: number | null;
 }
 
 export function pairsRepo(db: Db) {
@@ -53,8 +57,8 @@ export function pairsRepo(db: Db) {
         changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), edit_seconds = edit_seconds + ? WHERE id = ? AND version = ?`),
     bumpDocument: db.prepare(`UPDATE documents SET revision = revision + 1 WHERE id = (SELECT document_id FROM pairs WHERE id = ?)
       RETURNING id, revision`),
-    insertRevision: db.prepare(`INSERT INTO revisions (document_id, doc_revision, pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertRevision: db.prepare(`INSERT INTO revisions (document_id, doc_revision, pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds, batch_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     bumpMemory: db.prepare("UPDATE change_counters SET value = value + 1 WHERE name = 'memory'"),
     untranslated: db.prepare(`SELECT p.id, p.version,
         coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src
@@ -62,8 +66,9 @@ export function pairsRepo(db: Db) {
     setMachine: db.prepare(`UPDATE pairs SET mt_text = ?, mt_kind = ?, tgt_text = ?, state = 10, version = version + 1, last_editor_id = ?,
         changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND version = ? AND state = 0`),
     history: db.prepare(`SELECT r.id, r.pair_id, r.version, u.name AS author, r.action, r.old_text, r.new_text, r.old_state, r.new_state,
-        r.comment, r.seconds, r.created_at
-      FROM revisions r LEFT JOIN users u ON u.id = r.author_id WHERE r.pair_id = ? ORDER BY r.version DESC`),
+        r.comment, r.seconds, r.created_at, b.kind AS batch_kind
+      FROM revisions r LEFT JOIN users u ON u.id = r.author_id LEFT JOIN edit_batches b ON b.id = r.batch_id
+      WHERE r.pair_id = ? ORDER BY r.version DESC`),
     // A version's text is what the revision that made it left, or what the next revision started from (for the
     // version before the first revision, which no revision made).
     revisionText: db.prepare(`SELECT text FROM (
@@ -83,7 +88,7 @@ export function pairsRepo(db: Db) {
     insertRevision(r: NewRevision): number {
       const doc = q.bumpDocument.get(r.pairId) as { id: number; revision: number };
       if (r.oldState === 30 || r.newState === 30) q.bumpMemory.run();
-      return Number(q.insertRevision.run(doc.id, doc.revision, r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds).lastInsertRowid);
+      return Number(q.insertRevision.run(doc.id, doc.revision, r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds, r.batchId ?? null).lastInsertRowid);
     },
     history: (pairId: number) => q.history.all(pairId) as RevisionRow[],
     /** The text a pair had after one of its revisions; undefined when it has no such revision. */

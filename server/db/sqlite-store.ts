@@ -7,9 +7,12 @@ import { accountsRepo } from './accounts-repo.ts';
 import { alignmentRepo } from './alignment-repo.ts';
 import { chartsRepo } from './charts-repo.ts';
 import { commentsRepo } from './comments-repo.ts';
+import { concordanceRepo } from './concordance-repo.ts';
 import { documentLifecycleRepo } from './document-lifecycle-repo.ts';
 import { documentsRepo, documentTransferRepo } from './documents-repo.ts';
+import { editBatchesRepo } from './edit-batches-repo.ts';
 import { glossaryRepo } from './glossary-repo.ts';
+import { jobsRepo } from './jobs-repo.ts';
 import { loginCounters, loginDevicesRepo } from './login-counters-repo.ts';
 import { memoryRepo } from './memory-repo.ts';
 import { pairsRepo } from './pairs-repo.ts';
@@ -22,9 +25,9 @@ export interface SqliteStoreHooks {
 
 export function repositories(db: Db): Repositories {
   return {
-    pairs: pairsRepo(db), comments: commentsRepo(db), documents: documentsRepo(db), transfer: documentTransferRepo(db), lifecycle: documentLifecycleRepo(db),
+    pairs: pairsRepo(db), batches: editBatchesRepo(db), comments: commentsRepo(db), documents: documentsRepo(db), transfer: documentTransferRepo(db), lifecycle: documentLifecycleRepo(db),
     alignment: alignmentRepo(db), charts: chartsRepo(db),
-    accounts: accountsRepo(db), access: accessRepo(db), glossary: glossaryRepo(db), memory: memoryRepo(db),
+    accounts: accountsRepo(db), access: accessRepo(db), glossary: glossaryRepo(db), memory: memoryRepo(db), concordance: concordanceRepo(db), jobs: jobsRepo(db),
     loginCounters: loginCounters(db), loginDevices: loginDevicesRepo(db),
   };
 }

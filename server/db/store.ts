@@ -5,9 +5,12 @@ import type { AccountsRepo } from './accounts-repo.ts';
 import type { AlignmentRepo } from './alignment-repo.ts';
 import type { ChartsRepo } from './charts-repo.ts';
 import type { CommentsRepo } from './comments-repo.ts';
+import type { ConcordanceRepo } from './concordance-repo.ts';
 import type { DocumentLifecycleRepo } from './document-lifecycle-repo.ts';
 import type { DocumentsRepo, DocumentTransferRepo } from './documents-repo.ts';
+import type { EditBatchesRepo } from './edit-batches-repo.ts';
 import type { GlossaryRepo } from './glossary-repo.ts';
+import type { JobsRepo } from './jobs-repo.ts';
 import type { LoginDevicesRepo } from './login-counters-repo.ts';
 import type { MemoryRepo } from './memory-repo.ts';
 import type { PairsRepo } from './pairs-repo.ts';
@@ -16,6 +19,7 @@ import type { CounterStore } from '../domain/login-throttle.ts';
 /** The repositories' method sets, as the SQLite ones define them. */
 export interface Repositories {
   pairs: PairsRepo;
+  batches: EditBatchesRepo;
   comments: CommentsRepo;
   documents: DocumentsRepo;
   transfer: DocumentTransferRepo;
@@ -25,7 +29,9 @@ export interface Repositories {
   accounts: AccountsRepo;
   access: AccessRepo;
   glossary: GlossaryRepo;
+  jobs: JobsRepo;
   memory: MemoryRepo;
+  concordance: ConcordanceRepo;
   loginCounters: CounterStore;
   loginDevices: LoginDevicesRepo;
 }
@@ -42,6 +48,14 @@ export type Tx = { [K in keyof Repositories]: Async<Repositories[K]> };
  * database's write lock) until the callback settles. Helpers that work inside a use case's transaction take its `tx`.
  */
 export type Work<T> = (tx: Tx) => T;
+
+/**
+ * A tally of the statements the driver executed, BEGIN and COMMIT included: each is a round trip on a network
+ * database. Given when a database is opened (`openDatabase`, `openPostgres`), for tests and benches to count by.
+ */
+export interface StatementTally {
+  statements: number;
+}
 
 export interface Store {
   /** Runs `work` on one consistent snapshot. */

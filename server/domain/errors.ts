@@ -2,8 +2,11 @@
 
 export class AppError extends Error {
   readonly status: number = 500;
-  /** i18next key of the human sentence shown in the UI; `message` stays the English sentence for APIs and logs. */
-  constructor(message: string, readonly key?: string, readonly params?: Record<string, unknown>) {
+  /**
+   * i18next key of the human sentence shown in the UI; `message` stays the English sentence for APIs and logs.
+   * `details` are facts a page script acts on (what it may offer next), sent beside the sentence in JSON answers.
+   */
+  constructor(message: string, readonly key?: string, readonly params?: Record<string, unknown>, readonly details?: Record<string, unknown>) {
     super(message);
     this.name = new.target.name;
   }
@@ -48,10 +51,11 @@ export interface ErrorParts {
   message: string;
   key?: string;
   params?: Record<string, unknown>;
+  details?: Record<string, unknown>;
 }
 
 export function errorParts(err: unknown): ErrorParts {
-  if (err instanceof AppError) return { status: err.status, message: err.message, key: err.key, params: err.params };
+  if (err instanceof AppError) return { status: err.status, message: err.message, key: err.key, params: err.params, details: err.details };
   return { status: 500, message: err instanceof Error ? err.stack ?? err.message : String(err) };
 }
 
@@ -59,7 +63,7 @@ export function errorParts(err: unknown): ErrorParts {
 export class TransferredError extends AppError {
   override readonly status: number;
   constructor(parts: ErrorParts) {
-    super(parts.message, parts.key, parts.params);
+    super(parts.message, parts.key, parts.params, parts.details);
     this.status = parts.status;
   }
 }

@@ -53,6 +53,16 @@ export function assertMayDo(role: Role, action: keyof typeof ALLOWED): void {
   if (!mayDo(role, action)) throw new ForbiddenError(`A ${role} may not ${action} a pair.`, 'errors.forbiddenAction', { action });
 }
 
+/** A translation as a save stores it (NFC, trimmed), or the reason it cannot be saved. */
+export function savedText(typed: string): string {
+  const text = typed.normalize('NFC').trim();
+  // Emptying a translation is its own action (clear), never the side effect of saving an empty box.
+  if (!text) throw new ValidationError('The English is empty. To remove the translation, use "Clear translation".', 'safeEditing.emptySave');
+  if (text.length > MAX_TEXT) throw new ValidationError(`A translation may have at most ${MAX_TEXT} characters.`, 'errors.textTooLong', { max: MAX_TEXT });
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) throw new ValidationError('The translation contains control characters.', 'errors.controlChars');
+  return text;
+}
+
 /** Checks permission, version and input, then returns the pair's next text and state. */
 export function applyAction(pair: PairSnapshot, input: ActionInput): Transition {
   assertMayDo(input.role, input.action);
@@ -63,14 +73,8 @@ export function applyAction(pair: PairSnapshot, input: ActionInput): Transition 
   }
   switch (input.action) {
     case 'save':
-    case 'restore': {
-      const text = (input.text ?? '').normalize('NFC').trim();
-      // Emptying a translation is its own action (clear), never the side effect of saving an empty box.
-      if (!text) throw new ValidationError('The English is empty. To remove the translation, use "Clear translation".', 'safeEditing.emptySave');
-      if (text.length > MAX_TEXT) throw new ValidationError(`A translation may have at most ${MAX_TEXT} characters.`, 'errors.textTooLong', { max: MAX_TEXT });
-      if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) throw new ValidationError('The translation contains control characters.', 'errors.controlChars');
-      return { text, state: State.translated, comment: null };
-    }
+    case 'restore':
+      return { text: savedText(input.text ?? ''), state: State.translated, comment: null };
     case 'clear':
       if (!pair.text.trim()) throw new ValidationError('There is no English to clear.', 'safeEditing.nothingToClear');
       return { text: '', state: State.untranslated, comment: null };

@@ -7,6 +7,7 @@ import type { Role } from '../db/accounts-repo.ts';
 import { ForbiddenError, UnauthorizedError } from '../domain/errors.ts';
 import { randomToken } from '../domain/passwords.ts';
 import { parseCookies } from './request-context.ts';
+import { gateAhead } from './document-access.ts';
 
 export const SESSION_COOKIE = 'duiqi_sid';
 // Before login there is no session: the login form is protected by a double-submit cookie instead.
@@ -28,13 +29,13 @@ export function authenticate(accounts: Accounts): RequestHandler {
     req.viaBearer = false;
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     if (bearer) {
-      req.user = await accounts.userForToken(bearer[1]!);
+      req.user = (await accounts.signedIn({ token: bearer[1]! }, gateAhead(req)))?.user;
       if (!req.user) return next(new UnauthorizedError('The API token is not valid.', 'errors.unauthorized'));
       req.viaBearer = true;
       req.csrfToken = '';
       return next();
     }
-    const session = cookies[SESSION_COOKIE] ? await accounts.session(cookies[SESSION_COOKIE]) : undefined;
+    const session = cookies[SESSION_COOKIE] ? (await accounts.signedIn({ sessionId: cookies[SESSION_COOKIE] }, gateAhead(req)))?.session : undefined;
     if (session) {
       req.session = session;
       req.user = session.user;

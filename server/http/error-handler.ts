@@ -27,7 +27,7 @@ interface Described {
 
 function describe(err: unknown): Described {
   if (err instanceof AppError) {
-    const extra = err instanceof StaleVersionError ? { current: err.current } : undefined;
+    const extra = err instanceof StaleVersionError ? { current: err.current } : err.details;
     return { status: err.status, message: err.message, key: err.key, params: err.params, extra };
   }
   const e = err as HttpishError & Error;

@@ -13,6 +13,10 @@ export const pairId = (raw: unknown) => positiveId(raw, 'pair', 'errors.noPair')
 export const threadId = (raw: unknown) => positiveId(raw, 'comment thread', 'review.noThread');
 export const userId = (raw: unknown) => positiveId(raw, 'user', 'errors.noUser');
 export const tokenId = (raw: unknown) => positiveId(raw, 'API token', 'errors.noToken');
+export const jobId = (raw: unknown) => positiveId(raw, 'job', 'jobs.notFound');
+
+/** RFC 7240: a client that sends `Prefer: respond-async` gets 202 and the job at once instead of waiting for its end. */
+export const wantsAsync = (prefer: string | undefined) => /(^|[,\s])respond-async([,;\s]|$)/i.test(prefer ?? '');
 
 export function versionField(raw: unknown): number {
   // Only a number or digits: String() of a JSON object whose toString is not a function would throw a TypeError.
@@ -28,4 +32,27 @@ export function textField(raw: unknown, name: string): string {
 
 export function optionalText(raw: unknown, name: string): string | undefined {
   return raw === undefined || raw === null ? undefined : textField(raw, name);
+}
+
+export const batchId = (raw: unknown) => positiveId(raw, 'change', 'batches.noBatch');
+
+/** The most rows one batch names: a search-and-replace's limit, with room for a propagation of as many repeats. */
+const MAX_SEEN = 5000;
+
+/**
+ * The rows a user saw before applying a batch, pair id → version: "12:3,15:1" from a form, or
+ * [{pairId, version}] in JSON. A malformed entry is refused, so nothing is applied on a misread.
+ */
+export function seenVersions(raw: unknown): Map<number, number> {
+  const entries: [unknown, unknown][] = typeof raw === 'string'
+    ? raw.split(',').filter((s) => s.trim()).map((s) => s.trim().split(':') as [string, string])
+    : Array.isArray(raw) ? raw.map((e) => [(e as { pairId?: unknown })?.pairId, (e as { version?: unknown })?.version]) : [];
+  if (entries.length > MAX_SEEN) throw new ValidationError(`At most ${MAX_SEEN} rows can be changed at once.`, 'batches.tooManyRows', { max: MAX_SEEN });
+  const seen = new Map<number, number>();
+  for (const [id, version] of entries) {
+    const n = typeof id === 'number' ? id : typeof id === 'string' && /^\d{1,15}$/.test(id) ? Number(id) : NaN;
+    if (!Number.isSafeInteger(n) || n < 1) throw new ValidationError('The rows to change must be listed as pair id and version.', 'batches.badRows');
+    seen.set(n, versionField(version));
+  }
+  return seen;
 }

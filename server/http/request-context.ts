@@ -1,6 +1,7 @@
 // What the auth middleware attaches to each request.
 
 import type { Session, User } from '../services/accounts.ts';
+import type { GateTarget } from '../services/document-access.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -12,6 +13,8 @@ declare global {
       csrfToken: string;
       /** Authenticated by an API token rather than a cookie: no CSRF check applies. */
       viaBearer: boolean;
+      /** The document gate's answer, read with the sign-in (see gateAhead). */
+      gateChecked?: { target: GateTarget; allowed: boolean };
     }
   }
 }

@@ -98,8 +98,11 @@ export function documentRoutes(deps: {
   const restore: EditorUseCase = (req, body, { doc, pair }) =>
     editing.restore(req.user!, pair, { version: versionField(body.version), revision: versionField(body.revision) }, doc);
 
-  /** Runs an editor use case; a stale version or invalid input re-renders the editor with the message inline. */
-  function action(run: EditorUseCase) {
+  /**
+   * Runs an editor use case; a stale version or invalid input re-renders the editor with the message inline. After
+   * a use case that writes a translation the row offers it to the other rows with the same Chinese.
+   */
+  function action(run: EditorUseCase, opts: { offerRepeats?: boolean } = {}) {
     return async (req: Request, res: Response) => {
       const { doc, pair } = await target(req);
       const body = (req.body ?? {}) as Record<string, unknown>;
@@ -120,7 +123,7 @@ export function documentRoutes(deps: {
       }
       res.set('HX-Trigger', 'pair-changed');
       const next = body.next === '1' || req.query.next === '1';
-      send(res, pairRow(viewContext(req), doc, await discussedRow(doc, pair.idx), { openNext: next }));
+      send(res, pairRow(viewContext(req), doc, await discussedRow(doc, pair.idx), { openNext: next, offerRepeats: opts.offerRepeats }));
     };
   }
 
@@ -162,12 +165,12 @@ export function documentRoutes(deps: {
     send(res, html`${historyFragment(ctx, history, { text: pair.tgt_text, restoreUrl: `/documents/${doc}/pairs/${pair.id}/restore`, mtKind: pair.mt_kind })}${
       threadsInHistory(ctx, await comments.threads(pair.id, doc))}`);
   });
-  r.post('/documents/:doc/pairs/:pair/save', action(pairAction('save')));
-  r.post('/documents/:doc/pairs/:pair/confirm', action(pairAction('confirm')));
+  r.post('/documents/:doc/pairs/:pair/save', action(pairAction('save'), { offerRepeats: true }));
+  r.post('/documents/:doc/pairs/:pair/confirm', action(pairAction('confirm'), { offerRepeats: true }));
   r.post('/documents/:doc/pairs/:pair/approve', action(pairAction('approve')));
   r.post('/documents/:doc/pairs/:pair/reject', action(reject));
   r.post('/documents/:doc/pairs/:pair/clear', action(pairAction('clear')));
-  r.post('/documents/:doc/pairs/:pair/restore', action(restore));
+  r.post('/documents/:doc/pairs/:pair/restore', action(restore, { offerRepeats: true }));
 
   return r;
 }

@@ -9,10 +9,13 @@ import { fetchPage, type FetchLimits } from '../net/fetch-page.ts';
 import type { DocumentExport, ExportRequest } from '../services/export-document.ts';
 import type { EnglishOrigin, UploadedFile, UploadRequest } from '../services/import-file.ts';
 import type { WorkPool } from '../threads/work-pool.ts';
+import type { Jobs } from '../services/jobs.ts';
+import { storedUpload } from '../services/job-handlers.ts';
+import { jobJson, jobProgress } from '../../views/job-progress.ts';
 import type { TranslatedDocuments, TranslatedFile } from '../services/translated-document.ts';
 import { csrfProtection, requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
-import { documentId } from '../http/params.ts';
+import { documentId, wantsAsync } from '../http/params.ts';
 import { AppError, PayloadTooLargeError, ValidationError } from '../domain/errors.ts';
 import { importForm, importMessage, importPage, type ImportFormState } from '../../views/import-page.ts';
 import { errorSentence } from '../../views/marked-text.ts';
@@ -118,12 +121,16 @@ const showOnForm: ErrorRequestHandler = (err, req, res, next) => {
   send(res, importMessage(ctx, { ...state, chosen: undefined }), err.status);
 };
 
-/** Imports run on a work thread: decoding, splitting, aligning and writing a 5 MB pair takes seconds. */
+/** How long the import form waits for its job before it shows the job's progress bar instead: a small import just ends. */
+const FORM_WAITS_MS = 1500;
+
+/** Imports are jobs that run on a work thread: decoding, splitting, aligning and writing a 5 MB pair takes seconds. */
 export function transferRoutes(deps: {
-  exportDocument: (request: ExportRequest) => Promise<DocumentExport>; translated: TranslatedDocuments; work: () => WorkPool;
+  exportDocument: (request: ExportRequest) => Promise<DocumentExport>; translated: TranslatedDocuments; work: () => WorkPool; jobs: Jobs;
   maxUpload?: number; fetch?: { allow: readonly string[]; timeoutMs: number };
 }): Router {
-  const { translated, work } = deps;
+  const { translated, work, jobs } = deps;
+  const startImport = async (req: Request) => jobs.create(req.user!, 'import', null, { upload: storedUpload(await uploadRequest(req, limits)) });
   const guard = upload(deps.maxUpload ?? DEFAULT_MAX_UPLOAD);
   const limits: FetchLimits = {
     allow: deps.fetch?.allow ?? [], timeoutMs: deps.fetch?.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, maxBytes: deps.maxUpload ?? DEFAULT_MAX_UPLOAD,
@@ -162,14 +169,23 @@ export function transferRoutes(deps: {
       const units = await work().importMemoryFile(fileIn(req, 'source') ?? noFile());
       return send(res, (req.get('hx-request') ? importForm : importPage)(ctx, { memory: true, loaded: units }));
     }
-    const id = await work().importUpload(await uploadRequest(req, limits));
-    if (req.get('hx-request')) res.set('HX-Redirect', `/documents/${id}`).status(201).end();
-    else res.redirect(303, `/documents/${id}`);
+    const started = await startImport(req);
+    if (!req.get('hx-request')) return res.redirect(303, `/documents/${(await jobs.outcome(req.user!, started.id)).documentId}`);
+    const job = await jobs.settled(req.user!, started.id, FORM_WAITS_MS);
+    // Ended: as a request that imported itself, a refusal shown on the form. Still running: its progress bar, which
+    // goes on to the document when the job ends (job-routes.ts).
+    if (job.state !== 'running' && job.state !== 'queued') {
+      return res.set('HX-Redirect', `/documents/${(await jobs.outcome(req.user!, job.id)).documentId}`).status(201).end();
+    }
+    res.set({ 'HX-Retarget': '#import-message', 'HX-Reswap': 'innerHTML' });
+    send(res, jobProgress(ctx, job));
   }
   r.post('/import', ...guard, importFromForm, showOnForm);
 
   r.post('/api/documents/import', ...guard, async (req, res) => {
-    res.status(201).json({ id: await work().importUpload(await uploadRequest(req, limits)) });
+    const job = await startImport(req);
+    if (wantsAsync(req.get('prefer'))) return res.status(202).location(`/api/jobs/${job.id}`).json(jobJson(viewContext(req), job));
+    res.status(201).json({ id: (await jobs.outcome(req.user!, job.id)).documentId });
   });
 
   r.post('/api/memory/import', ...guard, async (req, res) => {

@@ -36,6 +36,15 @@ const SESSION_DAYS = 7;
 const TOKEN_TOUCH_MS = 60_000;
 const NAME = /^[\p{L}\p{N}._-]{1,64}$/u;
 
+/** A step of another use case that needs the user and runs on the same read: the document gate's check. */
+export type Alongside = (tx: Tx, user: User) => Promise<unknown>;
+
+export interface SignedIn {
+  user: User;
+  /** Absent when signed in by an API token. */
+  session?: Session;
+}
+
 const toUser = (row: UserRow): User => ({ id: row.id, name: row.name, role: row.role, language: row.language });
 const active = <R extends UserRow>(row: R | undefined): R | undefined => (row && row.deactivated_at === null ? row : undefined);
 
@@ -44,6 +53,34 @@ function checkPassword(password: string): void {
 }
 
 export function accounts(store: Store, now: () => number = Date.now) {
+  /**
+   * Who a request comes from, by its session or its API token, read together with `alongside` so that a request
+   * under the document gate opens one read transaction for both. A token's time of last use is written after it.
+   */
+  async function signedIn(credentials: { sessionId?: string; token?: string }, alongside?: Alongside): Promise<SignedIn | undefined> {
+    const hash = credentials.token === undefined ? undefined : sha256(credentials.token);
+    const found = await store.read(async (tx) => {
+      let signed: { user: User; session?: Session; lastUsedAt?: string | null } | undefined;
+      if (hash !== undefined) {
+        const row = active(await tx.accounts.userByTokenHash(hash));
+        signed = row && { user: toUser(row), lastUsedAt: row.last_used_at };
+      } else {
+        const s = await tx.accounts.session(credentials.sessionId ?? '');
+        // Looked up on every request: a deactivated user's open session is refused at its next one.
+        const row = s && s.expires_at >= new Date().toISOString() ? active(await tx.accounts.userById(s.user_id)) : undefined;
+        const user = row && toUser(row);
+        signed = user && { user, session: { id: s!.id, csrfToken: s!.csrf_token, user, mustChangePassword: row!.must_change_password === 1 } };
+      }
+      if (signed && alongside) await alongside(tx, signed.user);
+      return signed;
+    });
+    if (!found) return undefined;
+    if (hash !== undefined && (found.lastUsedAt === null || Date.parse(found.lastUsedAt!) <= now() - TOKEN_TOUCH_MS)) {
+      await store.write((tx) => tx.accounts.touchToken(hash, new Date(now()).toISOString()));
+    }
+    return { user: found.user, session: found.session };
+  }
+
   return {
     /** Without a password the user gets a one-time one, returned here once, to be replaced at the first sign-in. */
     async createUser(name: string, role: string, password?: string): Promise<User & { oneTimePassword?: string }> {
@@ -100,13 +137,7 @@ export function accounts(store: Store, now: () => number = Date.now) {
       await store.write((tx) => tx.accounts.deleteSession(sessionId));
     },
 
-    session: (sessionId: string): Promise<Session | undefined> => store.read(async (tx) => {
-      const s = await tx.accounts.session(sessionId);
-      if (!s || s.expires_at < new Date().toISOString()) return undefined;
-      // Looked up on every request: a deactivated user's open session is refused at its next one.
-      const row = active(await tx.accounts.userById(s.user_id));
-      return row && { id: s.id, csrfToken: s.csrf_token, user: toUser(row), mustChangePassword: row.must_change_password === 1 };
-    }),
+    session: async (sessionId: string): Promise<Session | undefined> => (await signedIn({ sessionId }))?.session,
 
     /** A token for the user named, as the command line makes them. */
     createToken: (name: string, label?: string): Promise<string> => store.write(async (tx) => {
@@ -144,15 +175,9 @@ export function accounts(store: Store, now: () => number = Date.now) {
       if (!(await tx.accounts.deleteToken(user.id, tokenId))) throw new NotFoundError(`You have no API token ${tokenId}.`, 'errors.noToken');
     }),
 
-    async userForToken(token: string): Promise<User | undefined> {
-      const hash = sha256(token);
-      const row = active(await store.read((tx) => tx.accounts.userByTokenHash(hash)));
-      if (!row) return undefined;
-      if (row.last_used_at === null || Date.parse(row.last_used_at) <= now() - TOKEN_TOUCH_MS) {
-        await store.write((tx) => tx.accounts.touchToken(hash, new Date(now()).toISOString()));
-      }
-      return toUser(row);
-    },
+    userForToken: async (token: string): Promise<User | undefined> => (await signedIn({ token }))?.user,
+
+    signedIn,
   };
 }
 export type Accounts = ReturnType<typeof accounts>;

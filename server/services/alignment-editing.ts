@@ -1,25 +1,48 @@
 // Use cases of alignment editing: apply an operation, undo, redo; each one transaction on a versioned document.
 
 import type { Store, Tx } from '../db/store.ts';
+import type { LoggedOp } from '../db/alignment-repo.ts';
 import { applyOperation, parseAlignOp, type AlignOp } from '../domain/align-ops.ts';
 import { invertPatch, type AlignRow, type RowPatch } from '../domain/alignment-rows.ts';
 import type { Aligner } from '../domain/assemble-pairs.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import type { User } from './accounts.ts';
 
-export interface AlignmentView {
+export interface AlignmentView extends UndoCounts {
   version: number;
   rows: AlignRow[];
-  undo: number;
-  redo: number;
 }
 
-export interface AlignmentResult {
+/** What an operation did, with the undo stack as it left it (read in its transaction). */
+export interface AlignmentResult extends UndoCounts {
   version: number;
   /** First row the change touched, for the UI to refresh from. */
   at: number;
   removed: number;
   inserted: number;
+}
+
+/** What undo or redo replayed: the result, and whose change it was. */
+export interface ReplayResult extends AlignmentResult {
+  author: string | null;
+  mine: boolean;
+}
+
+/** What a realign would do, computed but not written: the rows it would replace and the rows it would put there. */
+export interface RealignPreview {
+  /** The version the preview was computed on: applying the realign with it gives exactly these rows. */
+  version: number;
+  at: number;
+  removed: number;
+  inserted: { score: number | null; src: number; tgt: number }[];
+}
+
+/** Who the undo stack's next change belongs to, for the Undo button to say. */
+export interface UndoCounts {
+  undo: number;
+  redo: number;
+  undoBy: string | null;
+  undoMine: boolean;
 }
 
 /** Replaces row and sentence keys a write gave new ids to, anywhere in a stored patch. */
@@ -35,12 +58,19 @@ const canonical = (rows: AlignRow[]) => JSON.stringify(rows.map((r) => [r.key, r
 const sameRows = (a: AlignRow[], b: AlignRow[]) => canonical(a) === canonical(b);
 
 /** Where a realign runs when not here: the server hands it to a work thread (see threads/work-pool.ts). */
-export type RealignElsewhere = (user: User, documentId: number, expectedVersion: number) => Promise<AlignmentResult>;
+export interface RealignElsewhere {
+  realign(user: User, documentId: number, expectedVersion: number): Promise<AlignmentResult>;
+  previewRealign(documentId: number, expectedVersion: number): Promise<RealignPreview>;
+}
 
-export function alignmentEditing(store: Store, aligner: () => Aligner, realignElsewhere?: RealignElsewhere) {
+// A page told this loads the rows as they are now and retries, keeping its cursor, rather than reloading.
+const CHANGED = { changed: true } as const;
+
+export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere?: RealignElsewhere) {
   function refuseVersion(documentId: number, version: number | undefined): never {
     if (version === undefined) throw new NotFoundError(`There is no document ${documentId}.`, 'errors.noDocument', { id: documentId });
-    throw new ConflictError(`The alignment of this document changed since you loaded it (now version ${version}). Reload and try again.`, 'errors.alignmentStale', { version });
+    throw new ConflictError(`The alignment of this document changed since you loaded it (now version ${version}): someone else edited it. Load the changes and try again.`,
+      'alignCollab.stale', { version }, CHANGED);
   }
 
   async function checkVersion(tx: Tx, documentId: number, expected: number): Promise<void> {
@@ -74,17 +104,41 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, realignEl
   }
 
   const REPLAY = {
-    undo: { nothing: ['There is nothing to undo.', 'errors.nothingToUndo'], changed: 'These rows changed after that alignment edit, so it cannot be undone.' },
-    redo: { nothing: ['There is nothing to redo.', 'errors.nothingToRedo'], changed: 'These rows changed since that edit was undone, so it cannot be redone.' },
+    undo: {
+      nothing: ['There is nothing to undo.', 'errors.nothingToUndo'], changed: 'These rows changed after that alignment edit, so it cannot be undone.',
+      others: ['The last alignment change is %s, not yours. Undo it anyway?', 'alignCollab.othersChange'],
+    },
+    redo: {
+      nothing: ['There is nothing to redo.', 'errors.nothingToRedo'], changed: 'These rows changed since that edit was undone, so it cannot be redone.',
+      others: ['The next change to redo is %s, not yours. Redo it anyway?', 'alignCollab.othersRedo'],
+    },
   } as const;
 
+  async function undoCounts(tx: Tx, documentId: number, user?: User): Promise<UndoCounts> {
+    const last = await tx.alignment.lastDone(documentId);
+    return { ...(await tx.alignment.counts(documentId)), undoBy: last?.author ?? null, undoMine: last !== undefined && last.authorId === user?.id };
+  }
+
+  /**
+   * The stack is the document's, shared by everyone aligning it, so undo and redo replay another person's change only
+   * when asked for that very change (`consent`, its id); otherwise 409 names whose change it is, for the page to ask.
+   */
+  function checkConsent(user: User, logged: LoggedOp, consent: number | undefined, direction: 'undo' | 'redo'): void {
+    if (logged.authorId === user.id || consent === logged.id) return;
+    const author = logged.author ?? '?';
+    const n = (JSON.parse(logged.patch) as RowPatch).at + 1;
+    const [sentence, key] = REPLAY[direction].others;
+    throw new ConflictError(sentence.replace('%s', `${author}'s (from row ${n})`), key, { author, n }, { ask: { op: logged.id, author, direction } });
+  }
+
   /** Undo applies the last done operation's inverse, redo the first undone one again, if its rows are as it expects. */
-  function replay(user: User, documentId: number, expectedVersion: number, direction: 'undo' | 'redo'): Promise<AlignmentResult> {
+  function replay(user: User, documentId: number, expectedVersion: number, direction: 'undo' | 'redo', consent?: number): Promise<ReplayResult> {
     const words = REPLAY[direction];
     return store.write(async (tx) => {
       const version = await claimVersion(tx, documentId, expectedVersion);
       const logged = direction === 'undo' ? await tx.alignment.lastDone(documentId) : await tx.alignment.firstUndone(documentId);
       if (!logged) throw new ConflictError(words.nothing[0], words.nothing[1]);
+      checkConsent(user, logged, consent, direction);
       const recorded = JSON.parse(logged.patch) as RowPatch;
       const patch = direction === 'undo' ? invertPatch(recorded) : recorded;
       const { rows, noiseAfter } = await tx.alignment.load(documentId);
@@ -93,12 +147,12 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, realignEl
       }
       const stored = await write(tx, user, documentId, rows, noiseAfter, patch);
       await tx.alignment.markOp(logged.id, direction === 'undo', direction === 'undo' ? invertPatch(stored) : stored);
-      return result(version, stored);
+      return { ...(await result(tx, user, documentId, version, stored)), author: logged.author, mine: logged.authorId === user.id };
     });
   }
 
-  const result = (version: number, patch: RowPatch): AlignmentResult => ({
-    version, at: patch.at, removed: patch.removed.length, inserted: patch.inserted.length,
+  const result = async (tx: Tx, user: User, documentId: number, version: number, patch: RowPatch): Promise<AlignmentResult> => ({
+    version, at: patch.at, removed: patch.removed.length, inserted: patch.inserted.length, ...(await undoCounts(tx, documentId, user)),
   });
 
   // Who confirms is the signed-in user, whatever the request says.
@@ -113,7 +167,7 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, realignEl
       const patch = applyOperation(rows, op, { newKey: () => `n${fresh++}`, by: user.name });
       const stored = await write(tx, user, documentId, rows, noiseAfter, patch);
       await tx.alignment.recordOp(documentId, user.id, op, stored);
-      return result(version, stored);
+      return result(tx, user, documentId, version, stored);
     });
   }
 
@@ -123,33 +177,50 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, realignEl
    * written only if neither the alignment (the version) nor any pair's text or state (the document's revision)
    * moved meanwhile; otherwise 409, and nothing is written.
    */
-  async function realign(user: User, documentId: number, expectedVersion: number): Promise<AlignmentResult> {
-    const op: AlignOp = { kind: 'realign', by: user.name };
+  async function realignPatch(documentId: number, expectedVersion: number, by?: string) {
     const seen = await store.read(async (tx) => {
       await checkVersion(tx, documentId, expectedVersion);
       return { ...(await tx.alignment.load(documentId)), revision: (await tx.documents.generationParts(documentId)).revision };
     });
     let fresh = 0;
-    const patch = applyOperation(seen.rows, op, { newKey: () => `n${fresh++}`, align: aligner(), by: user.name });
+    return { seen, patch: applyOperation(seen.rows, { kind: 'realign', by }, { newKey: () => `n${fresh++}`, align: aligner(), by }) };
+  }
+
+  async function realign(user: User, documentId: number, expectedVersion: number): Promise<AlignmentResult> {
+    const op: AlignOp = { kind: 'realign', by: user.name };
+    const { seen, patch } = await realignPatch(documentId, expectedVersion, user.name);
     return store.write(async (tx) => {
       const version = await claimVersion(tx, documentId, expectedVersion);
       // The claim itself moved the revision on by one; anything more is a save made while the aligner ran.
       if ((await tx.documents.generationParts(documentId)).revision !== seen.revision + 1) {
-        throw new ConflictError('Rows of this document were edited while it was being realigned. Reload and try again.', 'bounded.realignMoved');
+        throw new ConflictError('Rows of this document were edited while it was being realigned. Load the changes and try again.', 'bounded.realignMoved', undefined, CHANGED);
       }
       const stored = await write(tx, user, documentId, seen.rows, seen.noiseAfter, patch);
       await tx.alignment.recordOp(documentId, user.id, op, stored);
-      return result(version, stored);
+      return result(tx, user, documentId, version, stored);
     });
   }
 
-  return {
-    counts: (documentId: number) => store.read((tx) => tx.alignment.counts(documentId)),
+  /**
+   * The realign a preview shows is the one applying it with the same version writes: the aligner is deterministic and
+   * the write refuses rows that moved since. Nothing is written here.
+   */
+  async function previewRealign(documentId: number, expectedVersion: number): Promise<RealignPreview> {
+    const { patch } = await realignPatch(documentId, expectedVersion);
+    return {
+      version: expectedVersion, at: patch.at, removed: patch.removed.length,
+      inserted: patch.inserted.map((r) => ({ score: r.score, src: r.src.length, tgt: r.tgt.length })),
+    };
+  }
 
-    view: (documentId: number): Promise<AlignmentView> => store.read(async (tx) => {
+  return {
+    counts: (documentId: number, user?: User): Promise<UndoCounts> => store.read((tx) => undoCounts(tx, documentId, user)),
+
+    /** The rows as one read sees them; whose is the undo stack's top, as `user` would hear it. */
+    view: (documentId: number, user?: User): Promise<AlignmentView> => store.read(async (tx) => {
       const version = await tx.alignment.documentVersion(documentId);
       if (version === undefined) throw new NotFoundError(`There is no document ${documentId}.`, 'errors.noDocument', { id: documentId });
-      return { version, rows: (await tx.alignment.load(documentId)).rows, ...(await tx.alignment.counts(documentId)) };
+      return { version, rows: (await tx.alignment.load(documentId)).rows, ...(await undoCounts(tx, documentId, user)) };
     }),
 
     /** One operation, on this thread. */
@@ -159,15 +230,19 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, realignEl
     /** As `apply`, but a realign goes to `realignElsewhere` when there is one. */
     async perform(user: User, documentId: number, expectedVersion: number, rawOp: unknown): Promise<AlignmentResult> {
       const op = parsedOp(user, rawOp);
-      if (op.kind === 'realign' && realignElsewhere) return realignElsewhere(user, documentId, expectedVersion);
+      if (op.kind === 'realign' && elsewhere) return elsewhere.realign(user, documentId, expectedVersion);
       return applyHere(user, documentId, expectedVersion, op);
     },
 
     realign,
+    previewRealign,
+    /** As `previewRealign`, on a work thread when there is one: the aligner takes seconds on a long document. */
+    preview: (documentId: number, expectedVersion: number) =>
+      (elsewhere ? elsewhere.previewRealign(documentId, expectedVersion) : previewRealign(documentId, expectedVersion)),
 
-    /** Undoes the last operation if the rows it made are still as it left them; else 409. */
-    undo: (user: User, documentId: number, expectedVersion: number) => replay(user, documentId, expectedVersion, 'undo'),
-    redo: (user: User, documentId: number, expectedVersion: number) => replay(user, documentId, expectedVersion, 'redo'),
+    /** Undoes the last operation if the rows it made are still as it left them, and it is the user's or they consented; else 409. */
+    undo: (user: User, documentId: number, expectedVersion: number, consent?: number) => replay(user, documentId, expectedVersion, 'undo', consent),
+    redo: (user: User, documentId: number, expectedVersion: number, consent?: number) => replay(user, documentId, expectedVersion, 'redo', consent),
   };
 }
 export type AlignmentEditing = ReturnType<typeof alignmentEditing>;

@@ -25,9 +25,23 @@ export const mayManage = (user: Actor, owner: number | null) => user.role === 'a
 
 /** A trashed document is open to no one but the trash list and its restore (`trashed` true). */
 export async function mayOpen(tx: Tx, user: Actor, documentId: number, trashed = false) {
-  const sharing = await tx.access.sharing(documentId);
+  return openable(tx, user, documentId, await tx.access.sharing(documentId), trashed);
+}
+
+/** `mayOpen` on the document's sharing row, read already. */
+async function openable(tx: Tx, user: Actor, documentId: number, sharing: Awaited<ReturnType<Tx['access']['sharing']>>, trashed = false) {
   if (!sharing || (sharing.trashed_at !== null && !trashed)) return false;
   return user.role === 'admin' || (user.id !== null && (await tx.access.visible(documentId, user.id)));
+}
+
+/** What the document gate checks: a document (from the trash too, for its restore) or a pair's document. */
+export type GateTarget = { document: number; trashed: boolean } | { pair: number };
+
+/** A pair in a document someone may not open is as missing to them as no pair. */
+export async function mayReach(tx: Tx, user: Actor, target: GateTarget): Promise<boolean> {
+  if ('document' in target) return mayOpen(tx, user, target.document, target.trashed);
+  const documentId = await tx.access.pairDocument(target.pair);
+  return documentId !== undefined && mayOpen(tx, user, documentId);
 }
 
 export function documentAccess(store: Store) {
@@ -49,18 +63,15 @@ export function documentAccess(store: Store) {
   const access = {
     mayOpen: (user: User, documentId: number, trashed = false): Promise<boolean> => store.read((tx) => mayOpen(tx, user, documentId, trashed)),
 
-    /** Throws the same 404 as for a missing document when the user may not open it (`trashed`: even from the trash). */
-    async assertMayOpen(user: User, documentId: number, trashed = false): Promise<void> {
-      if (!(await access.mayOpen(user, documentId, trashed))) throw noDocument(documentId);
+    /**
+     * Throws the same 404 as for a missing document (or pair) when the user may not reach the target; `known` is the
+     * answer of `mayReach` read earlier in the request (with the sign-in), else it is read here.
+     */
+    async assertMayReach(user: User, target: GateTarget, known?: boolean): Promise<void> {
+      if (known ?? (await store.read((tx) => mayReach(tx, user, target)))) return;
+      if ('pair' in target) throw new NotFoundError(`There is no pair ${target.pair}.`, 'errors.noPair');
+      throw noDocument(target.document);
     },
-
-    /** The pair's document, checked like `assertMayOpen`; a pair in a hidden document is as missing as no pair. */
-    assertMayOpenPair: (user: User, pairId: number): Promise<void> => store.read(async (tx) => {
-      const documentId = await tx.access.pairDocument(pairId);
-      if (documentId === undefined || !(await mayOpen(tx, user, documentId))) {
-        throw new NotFoundError(`There is no pair ${pairId}.`, 'errors.noPair');
-      }
-    }),
 
     /** Ids of the documents this user may open (every one for an admin), leaving out the trash. */
     async filterFor(user: User): Promise<(documentId: number) => boolean> {
@@ -76,8 +87,8 @@ export function documentAccess(store: Store) {
     },
 
     sharing: (user: User, documentId: number): Promise<DocumentSharing> => store.read(async (tx) => {
-      if (!(await mayOpen(tx, user, documentId))) throw noDocument(documentId);
-      const s = (await tx.access.sharing(documentId))!;
+      const s = await tx.access.sharing(documentId);
+      if (!s || !(await openable(tx, user, documentId, s))) throw noDocument(documentId);
       return { shared: s.shared === 1, owner: s.owner, members: await tx.access.members(documentId), mayManage: mayManage(user, s.owner_id) };
     }),
 

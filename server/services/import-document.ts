@@ -2,12 +2,12 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Store } from '../db/store.ts';
+import type { Store, Tx } from '../db/store.ts';
 import type { NewPair } from '../db/documents-repo.ts';
 import { parsePage } from '../domain/parse-page.ts';
 import { splitParagraphs, splitSentenceSpans, type SentenceSpan } from '../domain/split-sentences.ts';
 import { assemblePagePairs, assembleTextPairs, type Aligner, type DraftPair, type SourceKey } from '../domain/assemble-pairs.ts';
-import { ValidationError } from '../domain/errors.ts';
+import { ConflictError, ValidationError } from '../domain/errors.ts';
 import { blockItems, type SideItem, type StoredStructure } from '../domain/structured-text.ts';
 import { State, type Lang } from '../domain/types.ts';
 
@@ -34,14 +34,25 @@ function headlineSpans(text: string): SentenceSpan[] {
   return splitParagraphs(text.replace(/\n[ \t]*\n/g, '\n')).map((p, paragraph) => ({ ...p, paragraph }));
 }
 
+/**
+ * Names the new document on the job importing it, in the import's transaction. Two runs of one job (a server taken
+ * for dead that was only slow) cannot both import: the second finds the name taken and rolls back.
+ */
+export async function attachToJob(tx: Tx, jobId: number, documentId: number): Promise<void> {
+  if (!(await tx.jobs.attach(jobId, documentId))) throw new ConflictError('This import was already made by another run of its job.', ALREADY_IMPORTED);
+}
+export const ALREADY_IMPORTED = 'jobs.alreadyImported';
+
 function save(
   deps: ImportDeps,
   doc: { title: string; pageDate: string | null; sourceName: string; createdBy: number | null; shared?: boolean },
   sources: Partial<Record<SourceKey, { side: 'src' | 'tgt'; file: NamedText }>>,
   drafts: DraftPair[],
+  jobId?: number,
 ): Promise<number> {
   return deps.store.write(async (tx) => {
     const documentId = await tx.documents.insertDocument({ ...doc, srcLang: 'zh-CN', tgtLang: 'en' });
+    if (jobId !== undefined) await attachToJob(tx, jobId, documentId);
     const ids = new Map<SourceKey, number>();
     for (const [key, s] of Object.entries(sources) as [SourceKey, { side: 'src' | 'tgt'; file: NamedText }][]) {
       ids.set(key, await tx.documents.insertSource(documentId, s.side, s.file.name, s.file.text, s.file.structure));
@@ -87,7 +98,7 @@ function asHumanTranslation(d: DraftPair): DraftPair {
 /** Two texts, plain or structured: a Chinese source and its English translation. */
 export async function importTextDocument(
   deps: ImportDeps,
-  input: { title: string; zh: NamedText; en: NamedText; createdBy: number | null; shared?: boolean; englishOrigin?: 'machine' | 'human' },
+  input: { title: string; zh: NamedText; en: NamedText; createdBy: number | null; shared?: boolean; englishOrigin?: 'machine' | 'human'; jobId?: number },
 ): Promise<number> {
   requireText(input.zh, 'Chinese');
   requireText(input.en, 'English');
@@ -96,7 +107,7 @@ export async function importTextDocument(
   return save(deps, { title: input.title, pageDate: null, sourceName: input.zh.name, createdBy: input.createdBy, shared: input.shared }, {
     src: { side: 'src', file: input.zh },
     tgt: { side: 'tgt', file: input.en },
-  }, drafts);
+  }, drafts, input.jobId);
 }
 
 export interface DemoManifest {

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Store } from '../db/store.ts';
 import type { KeptPair, NewSegment } from '../db/documents-repo.ts';
-import { importTextDocument, type NamedText } from './import-document.ts';
+import { attachToJob, importTextDocument, type NamedText } from './import-document.ts';
 import { translationMemory } from './translation-memory.ts';
 import { adapterFor } from '../formats/adapters.ts';
 import { defaultSegments, type BilingualDocument, type BilingualPair, type FormatAdapter, type ImportedClaim } from '../formats/bilingual-document.ts';
@@ -43,6 +43,8 @@ export interface UploadRequest {
   shared?: boolean;
   /** Who wrote the English of two texts: a machine (pairs start as machine drafts) or a person (they start translated). */
   englishOrigin?: EnglishOrigin;
+  /** The job importing it: the new document is attached to the job in the import's own transaction, so a resumed job never imports twice. */
+  jobId?: number;
 }
 
 export type EnglishOrigin = 'machine' | 'human';
@@ -123,7 +125,7 @@ export async function importUpload(deps: UploadDeps, request: UploadRequest): Pr
       throw new ValidationError(`"${source.name}" is a bilingual ${source.format.name.toUpperCase()} file already; upload it alone.`,
         'errors.extraFile', { name: source.name });
     }
-    return importBilingualFile(deps.store, { title: request.title, file: source, format: source.format, createdBy: request.createdBy, shared: request.shared });
+    return importBilingualFile(deps.store, { title: request.title, file: source, format: source.format, createdBy: request.createdBy, shared: request.shared, jobId: request.jobId });
   }
   if (!request.translation) {
     if (source.source) {
@@ -148,6 +150,7 @@ export async function importUpload(deps: UploadDeps, request: UploadRequest): Pr
     createdBy: request.createdBy,
     shared: request.shared,
     englishOrigin: request.englishOrigin ?? 'machine',
+    jobId: request.jobId,
   });
 }
 
@@ -226,7 +229,7 @@ function sideText(sentences: string[][]): { content: string; offsets: number[] }
  */
 export async function importBilingualFile(
   store: Store,
-  input: { title?: string; file: { name: string; text: string }; format: FormatAdapter; createdBy: number | null; shared?: boolean },
+  input: { title?: string; file: { name: string; text: string }; format: FormatAdapter; createdBy: number | null; shared?: boolean; jobId?: number },
 ): Promise<number> {
   const parsed = input.format.parse(input.file.text);
   checkPairs(parsed, input.file.name);
@@ -237,6 +240,7 @@ export async function importBilingualFile(
   const texts = { src: sideText(src), tgt: sideText(tgt) };
   return store.write(async (tx) => {
     const documentId = await tx.transfer.insertDocument({ title, sourceName: input.file.name, createdBy: input.createdBy, createdAt: isoOrNull(doc.created), shared: input.shared });
+    if (input.jobId !== undefined) await attachToJob(tx, input.jobId, documentId);
     const sourceIds = {
       src: await tx.documents.insertSource(documentId, 'src', input.file.name, texts.src.content),
       tgt: await tx.documents.insertSource(documentId, 'tgt', input.file.name, texts.tgt.content),

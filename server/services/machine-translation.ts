@@ -47,32 +47,58 @@ export function mtNote(engine: string, draft: { names?: number; unknown?: number
 /** The offline gloss's drafts are kept apart from machine translation's (see MtKind). */
 const mtKindOf = (engine: MtEngine): MtKind => (engine.name === 'gloss' ? 'gloss' : 'mt');
 
+/** Rows drafted per engine call and write: progress moves at least this often, and a stop loses no more. */
+const BATCH = 25;
+
+export interface DraftProgress {
+  /** Rows drafted before: a job resumed after a restart counts on from where it stopped. */
+  before?: number;
+  /** Told the rows drafted so far and how many there are to draft in all. */
+  progress?: (done: number, total: number) => Promise<void>;
+}
+
 export function machineTranslation(store: Store, engine: () => MtEngine) {
+  function checkRole(user: User): void {
+    if (!mayDo(user.role, 'save')) throw new ForbiddenError('Your role may not add translations.', 'errors.forbiddenAction');
+  }
+
   return {
-    /** Returns how many pairs got a draft; pairs edited meanwhile are left alone. */
-    async translateMissing(user: User, documentId: number): Promise<{ translated: number; engine: string }> {
-      if (!mayDo(user.role, 'save')) throw new ForbiddenError('Your role may not add translations.', 'errors.forbiddenAction');
+    checkRole,
+
+    /**
+     * Returns how many pairs got a draft; pairs edited meanwhile are left alone. Drafts are written a batch at a
+     * time, each its own transaction: every draft stands alone, so a stop keeps those written and a rerun drafts the rest.
+     */
+    async translateMissing(user: User, documentId: number, track: DraftProgress = {}): Promise<{ translated: number; engine: string }> {
+      checkRole(user);
       const todo = await store.read(async (tx) => {
         await documentReads.get(tx, documentId);
         return (await tx.pairs.untranslated(documentId)).filter((p) => p.src.trim());
       });
+      const before = track.before ?? 0;
+      await track.progress?.(before, before + todo.length);
       // The engine may be a server far away: no transaction is open while it works.
       const mt = engine();
-      const drafts = await mt.translate(todo.map((p) => p.src), 'zh', 'en');
-      const translated = await store.write(async (tx) => {
-        let count = 0;
-        for (const [i, p] of todo.entries()) {
-          const draft = drafts[i]!;
-          const text = draft.text.trim();
-          if (!text || !(await tx.pairs.setMachineTranslation(p.id, p.version, text, mtKindOf(mt), user.id))) continue;
-          await tx.pairs.insertRevision({
-            pairId: p.id, version: p.version + 1, authorId: user.id, action: 'mt', oldText: '', newText: text,
-            oldState: State.untranslated, newState: State.machine, comment: mtNote(mt.name, draft), seconds: 0,
-          });
-          count++;
-        }
-        return count;
-      });
+      let translated = before;
+      for (let at = 0; at < todo.length; at += BATCH) {
+        const batch = todo.slice(at, at + BATCH);
+        const drafts = await mt.translate(batch.map((p) => p.src), 'zh', 'en');
+        translated += await store.write(async (tx) => {
+          let count = 0;
+          for (const [i, p] of batch.entries()) {
+            const draft = drafts[i]!;
+            const text = draft.text.trim();
+            if (!text || !(await tx.pairs.setMachineTranslation(p.id, p.version, text, mtKindOf(mt), user.id))) continue;
+            await tx.pairs.insertRevision({
+              pairId: p.id, version: p.version + 1, authorId: user.id, action: 'mt', oldText: '', newText: text,
+              oldState: State.untranslated, newState: State.machine, comment: mtNote(mt.name, draft), seconds: 0,
+            });
+            count++;
+          }
+          return count;
+        });
+        await track.progress?.(translated, before + todo.length);
+      }
       return { translated, engine: mt.name };
     },
   };

@@ -27,6 +27,8 @@ export interface Revision {
   comment: string | null;
   seconds: number;
   createdAt: string;
+  /** Made together with other rows' revisions: 'replace', 'propagate' or 'undo'; null for a change of this row alone. */
+  batch: string | null;
   diff: DiffPart[];
 }
 
@@ -102,7 +104,7 @@ export function postEditing(store: Store) {
       await findPair(tx, pairId, documentId);
       return (await tx.pairs.history(pairId)).map((r) => ({
         version: r.version, author: r.author, action: r.action, oldText: r.old_text, newText: r.new_text,
-        oldState: r.old_state, newState: r.new_state, comment: r.comment, seconds: r.seconds, createdAt: r.created_at,
+        oldState: r.old_state, newState: r.new_state, comment: r.comment, seconds: r.seconds, createdAt: r.created_at, batch: r.batch_kind,
         diff: diffTexts(r.old_text, r.new_text, 'en').parts,
       }));
     }),

@@ -3,7 +3,7 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { UploadRequest, UploadedFile } from '../services/import-file.ts';
-import type { AlignmentResult } from '../services/alignment-editing.ts';
+import type { AlignmentResult, RealignPreview } from '../services/alignment-editing.ts';
 import type { User } from '../services/accounts.ts';
 import { errorFromParts, type ErrorParts } from '../domain/errors.ts';
 import { startWorker } from './start-worker.ts';
@@ -11,7 +11,8 @@ import { startWorker } from './start-worker.ts';
 type Task =
   | { task: 'importUpload'; upload: UploadRequest }
   | { task: 'importMemoryFile'; file: UploadedFile }
-  | { task: 'realign'; user: User; documentId: number; expectedVersion: number };
+  | { task: 'realign'; user: User; documentId: number; expectedVersion: number }
+  | { task: 'previewRealign'; documentId: number; expectedVersion: number };
 export type WorkRequest = { id: number } & Task;
 export type WorkReply = { id: number; value: unknown } | { id: number; error: ErrorParts } | { writing: boolean };
 
@@ -106,6 +107,7 @@ export function workPool(database: string | undefined, size = THREADS) {
     importUpload: (upload: UploadRequest) => run<number>({ task: 'importUpload', upload }),
     importMemoryFile: (file: UploadedFile) => run<number>({ task: 'importMemoryFile', file }),
     realign: (user: User, documentId: number, expectedVersion: number) => run<AlignmentResult>({ task: 'realign', user, documentId, expectedVersion }),
+    previewRealign: (documentId: number, expectedVersion: number) => run<RealignPreview>({ task: 'previewRealign', documentId, expectedVersion }),
     /**
      * Resolves once no thread holds SQLite's write lock: a writer on the request thread awaits it rather than
      * wait inside SQLite's busy handler, which would stop every other request for as long as an import writes.

@@ -49,6 +49,7 @@ async function run(request: WorkRequest): Promise<unknown> {
     case 'importUpload': return importUpload({ store, aligner: align }, request.upload);
     case 'importMemoryFile': return importMemoryFile(store, request.file);
     case 'realign': return editing.realign(request.user, request.documentId, request.expectedVersion);
+    case 'previewRealign': return editing.previewRealign(request.documentId, request.expectedVersion);
   }
 }
 

@@ -12,7 +12,7 @@ import { splitSentences } from '../../server/domain/split-sentences.ts';
 import { insertDocument } from '../support/insert-document.ts';
 import { addUser, Client, tempDir } from '../support/test-server.ts';
 import { generate } from './big-document.ts';
-import { benchUser, cpuMs, startServer } from './http-load.ts';
+import { benchUser, cpuMs, quantile, startServer } from './http-load.ts';
 
 // A probe of each kind leaves this often whether or not the last one answered, so a stalled server shows as
 // many slow answers, as every user waiting on it would see, rather than one.
@@ -95,10 +95,6 @@ async function postForm(url: string, form: FormData, headers: Record<string, str
     });
     req.on('error', reject).end(body);
   });
-}
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
 function row(scenario: string, seconds: number, l: Latencies) {

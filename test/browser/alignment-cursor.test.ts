@@ -78,6 +78,8 @@ describe.skipIf(skip)('the alignment editor keeps its cursor in view', () => {
     const n = await cursorRow();
     expect(await message.textContent()).toBe(`Rows ${n + 1} and ${n + 2} merged.`);
     expect(await message.getAttribute('aria-live')).toBe('polite');
+    // One message area for every operation, success or refusal: no second live region to look for.
+    expect(await page.locator('[aria-live], [role=status], [role=alert]').count()).toBe(1);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     const box = (await message.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);

@@ -52,8 +52,11 @@ describe.skipIf(skip)('alignment editing in a real browser, by keyboard', () => 
     await page.keyboard.press('ArrowDown');
     await press('Shift+C'); // confirm every row above the cursor, the fixed one included
     expect(await page.locator(`tr.arow[data-row="${rowIndex}"]`).getAttribute('data-confirmed')).toBe('yes');
-    // Realign the rest, the confirmed rows staying as anchors: on a work thread, which the first realign starts.
-    await press('r', 60_000);
+    // Realign the rest, the confirmed rows staying as anchors: on a work thread, which the first realign starts. R shows
+    // what it would change first; Enter applies it.
+    await page.keyboard.press('r');
+    await page.locator('#realign-dialog[open]').waitFor({ timeout: 60_000 });
+    await press('Enter', 60_000);
     const row = page.locator(`tr.arow[data-row="${rowIndex}"]`);
     expect(await row.getAttribute('data-shape')).toBe('1:1');
     expect(await row.locator('td.src').textContent()).toContain('在人文交流方面');

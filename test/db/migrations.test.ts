@@ -217,3 +217,23 @@ describe('migration 022', () => {
     expect(() => db.prepare("UPDATE pairs SET mt_kind = 'guess' WHERE id = 70").run()).toThrow(/pairs_mt_kind_valid/);
   });
 });
+
+describe('migration 019', () => {
+  it('when pairs and memory units exist before it then the concordance holds their texts, each pair\'s Chinese joined in order', () => {
+    const db = new Database(':memory:');
+    const all = readMigrations();
+    applyMigrations(db, all.filter((m) => m.version < 19));
+    db.exec(`INSERT INTO documents (id, title) VALUES (7, '文档');
+      INSERT INTO sources (id, document_id, side, name, content) VALUES (1, 7, 'src', 'zh.txt', '');
+      INSERT INTO pairs (id, document_id, idx, noise, state, tgt_text) VALUES (70, 7, 0, 0, 20, 'Share the results of cooperation.');
+      INSERT INTO segments (document_id, pair_id, source_id, side, idx, text, paragraph, start_offset, end_offset) VALUES
+        (7, 70, 1, 'src', 1, '合作成果。', 0, 0, 0), (7, 70, 1, 'src', 0, '共享', 0, 0, 0);
+      INSERT INTO tm_units (id, src, tgt, origin) VALUES (5, '扩大合作', 'expand cooperation', 'memory.tmx');`);
+    applyMigrations(db, all);
+    expect(db.prepare('SELECT pair_id, tm_unit_id, src, tgt FROM concordance_texts ORDER BY id').all()).toEqual([
+      { pair_id: 70, tm_unit_id: null, src: '共享合作成果。', tgt: 'Share the results of cooperation.' },
+      { pair_id: null, tm_unit_id: 5, src: '扩大合作', tgt: 'expand cooperation' }]);
+    expect(db.prepare(`SELECT c.pair_id FROM concordance_index f JOIN concordance_texts c ON c.id = f.rowid
+      WHERE concordance_index MATCH '"享合作"'`).pluck().all()).toEqual([70]);
+  });
+});

@@ -38,11 +38,13 @@ describePostgres('PostgreSQL migrations', () => {
     expect(await applyPostgresMigrations(db.pool, readPostgresMigrations())).toEqual([]);
   });
 
-  it('when migrated then every SQLite table has the same columns, bar the id counters that sequences replace', async () => {
+  it('when migrated then every SQLite table has the same columns, bar the id counters that sequences replace and the FTS5 index', async () => {
     const sqlite = new Database(':memory:');
     applyMigrations(sqlite, readMigrations());
-    const expected = (sqlite.prepare(`SELECT m.name AS t, c.name AS c FROM sqlite_master m, pragma_table_info(m.name) c
-      WHERE m.type = 'table' AND m.name != 'id_counters' ORDER BY t, c`).all() as { t: string; c: string }[]).map((r) => `${r.t}.${r.c}`);
+    // FTS5's virtual table and its shadow tables are SQLite's index, which pg_trgm's GIN indexes replace.
+    const expected = (sqlite.prepare(`SELECT l.name AS t, c.name AS c FROM pragma_table_list l, pragma_table_info(l.name) c
+      WHERE l.schema = 'main' AND l.type = 'table' AND l.name NOT LIKE 'sqlite_%' AND l.name != 'id_counters' ORDER BY t, c`)
+      .all() as { t: string; c: string }[]).map((r) => `${r.t}.${r.c}`);
     const { rows } = await db.pool.query<{ t: string; c: string }>(tableColumns);
     expect(rows.map((r) => `${r.t}.${r.c}`).sort()).toEqual(expected.sort());
   });
@@ -80,6 +82,20 @@ describePostgres('PostgreSQL migrations that change stored rows', () => {
     opened.push(m.db);
     return m;
   };
+
+  it('when pairs and memory units exist before 019 then the concordance holds their texts, each pair\'s Chinese joined in order', async () => {
+    const { db, finish } = await before(19);
+    await db.pool.query(`INSERT INTO documents (id, title) OVERRIDING SYSTEM VALUE VALUES (7, '文档');
+      INSERT INTO sources (id, document_id, side, name, content) OVERRIDING SYSTEM VALUE VALUES (1, 7, 'src', 'zh.txt', '');
+      INSERT INTO pairs (id, document_id, idx, noise, state, tgt_text) OVERRIDING SYSTEM VALUE VALUES (70, 7, 0, 0, 20, 'Share the results of cooperation.');
+      INSERT INTO segments (document_id, pair_id, source_id, side, idx, text, paragraph, start_offset, end_offset) VALUES
+        (7, 70, 1, 'src', 1, '合作成果。', 0, 0, 0), (7, 70, 1, 'src', 0, '共享', 0, 0, 0);
+      INSERT INTO tm_units (id, src, tgt, origin) OVERRIDING SYSTEM VALUE VALUES (5, '扩大合作', 'expand cooperation', 'memory.tmx');`);
+    await finish();
+    expect((await db.pool.query('SELECT pair_id, tm_unit_id, src, tgt FROM concordance_texts ORDER BY id')).rows).toEqual([
+      { pair_id: 70, tm_unit_id: null, src: '共享合作成果。', tgt: 'Share the results of cooperation.' },
+      { pair_id: null, tm_unit_id: 5, src: '扩大合作', tgt: 'expand cooperation' }]);
+  });
 
   it('when revisions exist before 003 then they gain their document, and outlive a deleted pair', async () => {
     const { db, finish } = await before(3);

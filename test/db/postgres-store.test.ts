@@ -7,6 +7,9 @@ import type { Store } from '../../server/db/store.ts';
 import { accounts, type User } from '../../server/services/accounts.ts';
 import { alignmentEditing } from '../../server/services/alignment-editing.ts';
 import { postEditing } from '../../server/services/post-editing.ts';
+import { searchReplace } from '../../server/services/search-replace.ts';
+import { editBatches } from '../../server/services/edit-batch.ts';
+import { parseReplaceQuery } from '../../server/domain/replace-text.ts';
 import type { Aligner } from '../../server/domain/assemble-pairs.ts';
 import { createTestDatabase, describePostgres, type TestDatabase } from '../support/postgres.ts';
 
@@ -79,5 +82,24 @@ describePostgres('the store on PostgreSQL', () => {
     expect(await rows()).toHaveLength(2);
     await editing.undo(user, id, 2);
     expect(await rows()).toEqual(['一。', '二。', '三。']);
+  });
+
+  it('when a replacement races saves of its rows, and two undos race each other, then no write is lost and the batch is undone once', async () => {
+    const { id, pairIds } = await insertDocument('并发替换', TEXTS);
+    const replace = searchReplace(store);
+    const q = parseReplaceQuery({ find: 'e', replace: 'E' });
+    const seen = new Map((await replace.preview(id, q)).changes.map((c) => [c.id, c.version]));
+    const editing = postEditing(store);
+    const [applied, saved] = await Promise.all([replace.apply(user, id, q, seen), editing.act(user, pairIds[2]!, { action: 'save', version: 1, text: 'Three, saved.' })
+      .then(() => true, (e: { status: number }) => e.status)]);
+    const texts = async () => (await store.read((tx) => tx.batches.documentTexts(id))).map((r) => r.tgt_text);
+    // Whichever wrote pair 3 first, the other found its version moved: the save is a 409, or the row is stale.
+    expect(saved === true ? applied.stale : [saved]).toEqual(saved === true ? [2] : [409]);
+    expect((await texts())[2]).toBe(saved === true ? 'Three, saved.' : 'ThrEE.');
+    const batches = editBatches(store);
+    const undos = await Promise.allSettled([batches.undo(user, id, applied.batchId), batches.undo(user, id, applied.batchId)]);
+    expect(undos.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect((undos.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ status: 409, key: 'batches.alreadyUndone' });
+    expect((await texts()).slice(0, 2)).toEqual(['One.', 'Two.']);
   });
 });

@@ -134,7 +134,7 @@ describe('what the editor says', () => {
     const merged = await (await op('lin', before.version, { kind: 'merge', row: 3 })).json();
     expect(merged.message).toBe('Rows 4 and 5 merged.');
     const undone = await (await zh('lin', `/api/documents/${docs.demo}/alignment/undo`, { version: merged.version })).json();
-    expect(undone.message).toBe('已撤销（自第 4 行起）。');
+    expect(undone.message).toBe('已撤销你的改动（自第 4 行起）。');
     const confirmed = await (await zh('lin', `/api/documents/${docs.demo}/alignment/ops`, { version: undone.version, op: { kind: 'confirm', row: 1 } })).json();
     expect(confirmed.message).toBe('第 2 行已确认。');
   });

@@ -90,8 +90,17 @@ describe('machine translation of untranslated rows', () => {
     c.cookies.set('duiqi_lang', 'zh-CN');
     const res = await c.request('POST', `/documents/${docs.other}/machine-translate`, { form: { _csrf: c.csrf }, headers: { 'HX-Request': 'true' } });
     expect(res.status).toBe(200);
-    expect(res.headers.get('hx-trigger')).toBe('pair-changed, rows-drafted');
-    expect(res.text).toContain('没有需要起草的行。');
+    // The answer is the job's fragment, which polls itself until the job has ended, then says what it did.
+    const job = /data-job="(\d+)"/.exec(res.text)![1];
+    let done = res;
+    while (!done.text.includes('data-state="done"')) {
+      expect(done.text).toMatch(/data-state="(queued|running)"[^>]*hx-get="\/jobs\/\d+" hx-trigger="every /);
+      await new Promise((r) => setTimeout(r, 50));
+      done = await c.request('GET', `/jobs/${job}`, { headers: { 'HX-Request': 'true' } });
+    }
+    expect(done.headers.get('hx-trigger')).toBe('pair-changed, rows-drafted');
+    expect(done.text).toContain('没有需要起草的行。');
+    expect(done.text).not.toContain('hx-trigger');
     const plain = await c.request('POST', `/documents/${docs.other}/machine-translate`, { form: { _csrf: c.csrf } });
     expect(plain.status).toBe(303);
   });

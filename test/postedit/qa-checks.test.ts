@@ -145,6 +145,14 @@ describe('fragments', () => {
     expect(f?.message).toBe('The English “And share the results of cooperation.” looks like a sentence fragment: it starts with “And” and has no subject.');
     expect(flag('fragment', '他呼吁深化合作。双方分享成果。', 'He called for deeper cooperation. They share the results.')).toBeUndefined();
   });
+
+  it('when a row holds three sentences then each is checked: a fragment in the third is named', () => {
+    const f = flag('fragment', '他抵达北京。双方会谈一小时。共享合作成果。',
+      'He arrived in Beijing. The two sides talked for an hour. And share the results of cooperation.');
+    expect(f?.params).toEqual({ reason: 'conjunction', sentence: 'And share the results of cooperation.' });
+    expect(flag('fragment', '他抵达北京。双方会谈一小时。他们共享成果。',
+      'He arrived in Beijing. The two sides talked for an hour. They share the results.')).toBeUndefined();
+  });
 });
 
 describe('broken sentences', () => {

@@ -135,4 +135,20 @@ describe('stored payloads rendered', () => {
     // and the CSP above stops the inline scripts and eval it would otherwise run.
     expect(JSON.parse(config)).toMatchObject({ mode: 'same-origin' });
   });
+
+  it('when search and replace shows the payloads then its preview, result and last change carry them as text only', async () => {
+    const headers = { 'HX-Request': 'true', 'x-csrf-token': client.csrf };
+    const form = { find: 'xss', replace: PAYLOADS[1]!, side: 'en' };
+    const preview = await client.request('POST', `/documents/${docId}/replace/preview`, { form, headers });
+    expect(preview.text).toContain('data-testid="replace-change"');
+    expect(injected(preview.text)).toEqual([]);
+    const rows = /name="rows" value="([^"]+)"/.exec(preview.text)![1]!;
+    const applied = await client.request('POST', `/documents/${docId}/replace`, { form: { ...form, rows }, headers });
+    expect(applied.text).toContain('data-testid="batch-result"');
+    expect(injected(applied.text)).toEqual([]);
+    const last = await client.get(`/documents/${docId}/batches/last`, headers);
+    expect(last.text).toContain('data-testid="batch-last"');
+    expect(injected(last.text)).toEqual([]);
+    expect(injected((await client.get(`/documents/${docId}/pairs/${pairId}/history`, headers)).text)).toEqual([]);
+  });
 });

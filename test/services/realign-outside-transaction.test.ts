@@ -55,7 +55,7 @@ describe('realign', () => {
     expect(savedDuringAlign).toBe(true);
     // The save stands and the realign wrote nothing.
     expect((await editing.view(doc)).version).toBe(version);
-    expect(await editing.counts(doc)).toEqual({ undo: 0, redo: 0 });
+    expect(await editing.counts(doc)).toMatchObject({ undo: 0, redo: 0, undoBy: null });
     expect((await editing.view(doc)).rows[0]!.tgtText).toBe('China and the ROK are close neighbours.');
   });
 

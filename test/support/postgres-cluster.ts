@@ -13,6 +13,8 @@ export interface ClusterInfo {
 }
 
 export interface Cluster extends ClusterInfo {
+  /** The postmaster's process id (its backends are its children). */
+  pid(): number;
   stop(): void;
 }
 
@@ -79,9 +81,10 @@ function stopOrphans(run: Run): void {
 
 /**
  * Starts a cluster with trust authentication on 127.0.0.1 and durability turned off (a test run needs no crash
- * safety). PostgreSQL refuses to run as root, so as root its programs run as the `postgres` user.
+ * safety) unless `durable` (a benchmark measures commits as a team's server makes them). PostgreSQL refuses to run as
+ * root, so as root its programs run as the `postgres` user.
  */
-export async function startCluster(bin: string): Promise<Cluster> {
+export async function startCluster(bin: string, { durable = false } = {}): Promise<Cluster> {
   const run = runner(bin);
   stopOrphans(run);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), PREFIX));
@@ -91,11 +94,12 @@ export async function startCluster(bin: string): Promise<Cluster> {
   const user = 'postgres';
   run(dir, 'initdb', ['-D', data, '-U', user, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
-  const options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c fsync=off',
-    '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200'].join(' ');
+  const options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c max_connections=200',
+    ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'])].join(' ');
   run(dir, 'pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
   return {
     host: '127.0.0.1', port, user,
+    pid: () => Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop() {
       try {
         run(dir, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

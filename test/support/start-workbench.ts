@@ -53,7 +53,8 @@ export async function startWorkbench(env: Record<string, string> = {}): Promise<
   return {
     url: `http://localhost:${port}`, dbFile, pid: child.pid!, output: () => out,
     async stop() {
-      if (child.exitCode === null) {
+      // A process ended by a signal has no exit code but a signal code: it has exited all the same.
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;

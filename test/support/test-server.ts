@@ -10,9 +10,10 @@ import { createApp, type AppDeps } from '../../server/app.ts';
 import { createI18n } from '../../server/http/i18n.ts';
 import { openDatabase, type Db } from '../../server/db/open-database.ts';
 import { sqliteStore } from '../../server/db/sqlite-store.ts';
-import type { Store } from '../../server/db/store.ts';
+import type { StatementTally, Store } from '../../server/db/store.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import type { Role } from '../../server/db/accounts-repo.ts';
+import { jobQueueFor } from '../../server/services/job-queue.ts';
 
 /** Whether the test servers run on PostgreSQL (DUIQI_TEST_DATABASE=postgres) rather than SQLite. */
 export const onPostgres = process.env.DUIQI_TEST_DATABASE === 'postgres';
@@ -37,11 +38,14 @@ export function tempDir(prefix = 'duiqi-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startTestServer(opts: { dbFile?: string } & Partial<Omit<AppDeps, 'store' | 'i18n'>> = {}): Promise<TestServer> {
+/** `tally` counts the statements the server's store executes. */
+export async function startTestServer(opts: { dbFile?: string; tally?: StatementTally } & Partial<Omit<AppDeps, 'store' | 'i18n'>> = {}): Promise<TestServer> {
   const dir = tempDir();
-  const { dbFile, ...deps } = opts;
-  const { db, store, rows, drop } = onPostgres && dbFile === undefined ? await postgresDatabase() : sqliteDatabase(dbFile ?? path.join(dir, 'duiqi.sqlite'));
-  const app = createApp({ store, i18n: await createI18n(), ...deps });
+  const { dbFile, tally, ...deps } = opts;
+  const { db, store, rows, drop } = onPostgres && dbFile === undefined ? await postgresDatabase(tally) : sqliteDatabase(dbFile ?? path.join(dir, 'duiqi.sqlite'), tally);
+  // On PostgreSQL the jobs go through pg-boss, as on a team's servers.
+  const jobQueue = deps.jobQueue ?? await jobQueueFor(store, { resume: false, times: { expireSeconds: 60, maintenanceSeconds: 5 } });
+  const app = createApp({ store, i18n: await createI18n(), ...deps, jobQueue });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -52,6 +56,7 @@ export async function startTestServer(opts: { dbFile?: string } & Partial<Omit<A
     url: `http://127.0.0.1:${port}`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await jobQueue.stop();
       await store.close();
       await drop();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -66,8 +71,8 @@ interface TestDatabase {
   drop(): Promise<void>;
 }
 
-function sqliteDatabase(file: string): TestDatabase {
-  const db = openDatabase(file);
+function sqliteDatabase(file: string, tally?: StatementTally): TestDatabase {
+  const db = openDatabase(file, tally);
   return {
     db, store: sqliteStore(db),
     rows: async <T>(sql: string, params: unknown[] = []) => {
@@ -86,14 +91,15 @@ const sqliteOnly = new Proxy({} as Db, {
   },
 });
 
-async function postgresDatabase(): Promise<TestDatabase> {
+async function postgresDatabase(tally?: StatementTally): Promise<TestDatabase> {
   // Loaded only here: it reads the cluster vitest's global setup provides, which the benches (run without vitest) lack.
   const { createTestDatabase } = await import('./postgres.ts');
   const { applyPostgresMigrations, readPostgresMigrations } = await import('../../server/db/postgres/migrate.ts');
   const { postgresStore } = await import('../../server/db/postgres/postgres-store.ts');
+  const { openPostgres } = await import('../../server/db/postgres/connect.ts');
   const database = await createTestDatabase();
   await applyPostgresMigrations(database.pool, readPostgresMigrations());
-  const store = postgresStore(database.pool, database.url);
+  const store = tally ? postgresStore(openPostgres(database.url, undefined, tally), database.url) : postgresStore(database.pool, database.url);
   return {
     db: sqliteOnly, store,
     rows: async <T>(sql: string, params: unknown[] = []) => {

@@ -51,10 +51,31 @@
     keepInView(el);
   }
 
-  function say(text, isError) {
+  /** One message at a time; `offer` adds the one button that gets past it ({label, run}). */
+  function say(text, isError, offer) {
     message.textContent = text;
     message.classList.toggle('error', Boolean(isError));
     message.classList.toggle('ok', Boolean(text) && !isError);
+    if (!offer) return;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'message-offer';
+    button.textContent = offer.label;
+    button.addEventListener('click', function () {
+      focusTable();
+      offer.run();
+    });
+    message.append(' ', button);
+  }
+
+  const undoButton = toolbar.querySelector('[data-action=undo]');
+  const redoButton = toolbar.querySelector('[data-action=redo]');
+  function showStack(data) {
+    undoButton.disabled = !data.undo;
+    redoButton.disabled = !data.redo;
+    undoButton.textContent = data.undoLabel;
+    toolbar.dataset.undo = data.undo;
+    toolbar.dataset.redo = data.redo;
   }
 
   // Loads run one after another, so two never swap the same rows.
@@ -65,10 +86,13 @@
     return run;
   }
 
+  // The version of the rows last loaded whole, which an operation on them must name.
+  let rowsVersion = toolbar.dataset.version;
   async function fetchText(path) {
     const res = await fetch('/documents/' + docId + '/align/' + path, { headers: headers });
     const text = await res.text();
     if (!res.ok) throw new Error(text);
+    rowsVersion = res.headers.get('x-alignment-version') || rowsVersion;
     return text;
   }
   function fetchRows(from, to) {
@@ -135,28 +159,80 @@
     paint();
   }
 
+  // What a row holds, whatever its number: rows above it may have come or gone.
+  function content(el) {
+    return Array.from(el.querySelectorAll('td.src, td.tgt, td.status')).map(function (td) { return td.textContent; }).join('\u0000');
+  }
 
-  async function post(path, body) {
+  /**
+   * After a 409: the rows on screen as they are now, those someone else changed marked, the cursor on the row it was
+   * on (found by its key, as rows above may have come or gone), and the version they are at, so the retry works.
+   */
+  async function loadChanges() {
+    const cursorKey = rowEl(state.row) && rowEl(state.row).dataset.key;
+    const before = new Map(rows().map(function (el) { return [el.dataset.key, content(el)]; }));
+    await serial(refresh);
+    const changed = rows().filter(function (el) { return before.get(el.dataset.key) !== content(el); });
+    changed.forEach(function (el) { el.classList.add('changed-elsewhere'); });
+    const same = cursorKey && tbody.querySelector('tr[data-key="' + cursorKey + '"]');
+    state.row = same ? rowOf(same) : Math.min(state.row, total() - 1);
+    paint();
+    const res = await fetch('/api/documents/' + docId + '/alignment/stack', { headers: Object.assign({ accept: 'application/json' }, headers) });
+    if (res.ok) showStack(await res.json());
+    toolbar.dataset.version = rowsVersion;
+    say(changed.length === 1 ? toolbar.dataset.loadedOne : (changed.length ? toolbar.dataset.loaded : toolbar.dataset.loadedNone).replace('{{rows}}', changed.length), false);
+  }
+
+  /** A refusal in the message area, with what gets past it: loading the changes, or undoing or redoing another's change after all. */
+  function refused(data) {
+    if (data.changed) return say(data.message, true, { label: toolbar.dataset.loadChanges, run: loadChanges });
+    if (data.ask) {
+      const label = toolbar.dataset[data.ask.direction + 'Others'].replace('{{author}}', data.ask.author);
+      return say(data.message, true, { label: label, run: function () { post(data.ask.direction, { consent: data.ask.op }); } });
+    }
+    say(data.message || data.error, true);
+  }
+
+
+  /** Shows a running job (a realign) as a progress bar and its words in the message area, until it ends; answers the ended job. */
+  async function jobEnd(job) {
+    while (job.state === 'queued' || job.state === 'running') {
+      const bar = document.createElement('progress');
+      if (job.progress.total) {
+        bar.max = job.progress.total;
+        bar.value = job.progress.done;
+      }
+      say(' ' + job.progress.message, false);
+      message.prepend(bar);
+      await new Promise(function (resolve) { setTimeout(resolve, 700); });
+      const res = await fetch('/api/jobs/' + job.id, { headers: { accept: 'application/json' } });
+      job = await res.json();
+      if (!res.ok) return { state: 'failed', error: { message: job.message || job.error } };
+    }
+    return job;
+  }
+
+  /** `asJob`: the server answers with a job at once (a realign) and the page stays usable while it runs. */
+  async function post(path, body, asJob) {
     if (state.busy) return;
     state.busy = true;
     try {
       const res = await fetch('/api/documents/' + docId + '/alignment/' + path, {
         method: 'POST',
-        headers: Object.assign({ 'content-type': 'application/json', accept: 'application/json' }, headers),
+        headers: Object.assign({ 'content-type': 'application/json', accept: 'application/json' }, asJob ? { prefer: 'respond-async' } : {}, headers),
         body: JSON.stringify(Object.assign({ version: Number(toolbar.dataset.version) }, body || {})),
       });
-      const data = await res.json();
-      if (!res.ok) {
-        say(data.message || data.error || res.statusText, true);
-        return;
+      let data = await res.json();
+      if (!res.ok) return refused(data);
+      if (res.status === 202) {
+        const job = await jobEnd(data);
+        if (job.state === 'failed') return say(job.error.message, true);
+        data = job.result;
       }
       await serial(refresh);
-      // The version changes last, once the rows on screen show it.
-      toolbar.querySelector('[data-action=undo]').disabled = !data.undo;
-      toolbar.querySelector('[data-action=redo]').disabled = !data.redo;
+      showStack(data);
       say(data.message || '', false);
-      toolbar.dataset.undo = data.undo;
-      toolbar.dataset.redo = data.redo;
+      // The version changes last, once the rows on screen show it.
       toolbar.dataset.version = data.version;
     } finally {
       state.busy = false;
@@ -164,6 +240,43 @@
   }
 
   function op(o) { return post('ops', { op: Object.assign({ row: state.row }, o) }); }
+
+  const realignDialog = document.getElementById('realign-dialog');
+  /** Realign is shown before it is applied: which rows it would replace, with how many, and their confidence. */
+  async function previewRealign() {
+    if (state.busy) return;
+    state.busy = true;
+    let data;
+    try {
+      say(toolbar.dataset.previewing, false);
+      const res = await fetch('/api/documents/' + docId + '/alignment/realign-preview?version=' + toolbar.dataset.version,
+        { headers: Object.assign({ accept: 'application/json' }, headers) });
+      data = await res.json();
+      if (!res.ok) return refused(data);
+    } finally {
+      state.busy = false;
+    }
+    say(data.message, false);
+    if (!data.removed && !data.inserted) return;
+    document.getElementById('realign-summary').textContent = data.message;
+    const list = realignDialog.querySelector('ol.realign-rows');
+    list.replaceChildren.apply(list, data.rows.map(function (r) {
+      const li = document.createElement('li');
+      li.className = 'band-' + r.band;
+      li.textContent = r.text;
+      return li;
+    }));
+    if (data.more) list.append(Object.assign(document.createElement('li'), { className: 'more', textContent: data.more }));
+    realignDialog.returnValue = '';
+    realignDialog.showModal();
+    realignDialog.querySelector('button[value=ok]').focus();
+    realignDialog.addEventListener('close', function onClose() {
+      realignDialog.removeEventListener('close', onClose);
+      focusTable();
+      if (realignDialog.returnValue === 'ok') post('ops', { version: data.version, op: { kind: 'realign' } }, true);
+      else say('', false);
+    });
+  }
 
   function moveTo(index) {
     state.row = index;
@@ -260,7 +373,7 @@
     'split-sentence': splitSentence,
     confirm: function () { op({ kind: 'confirm' }); },
     'confirm-above': function () { op({ kind: 'confirmAbove' }); },
-    realign: function () { post('ops', { op: { kind: 'realign' } }); },
+    realign: previewRealign,
     undo: function () { post('undo'); },
     redo: function () { post('redo'); },
     'next-weak': function () { jump(weak, 1, toolbar.dataset.noneWeak); },

@@ -75,6 +75,17 @@
     if (tr) mark(tr);
   }
 
+  // A link to a row (the concordance's hits: /documents/7#row-12) loads the pages up to it and marks it. Its number
+  // is the row's own, noise rows counted, so it is not held to the go-to field's maximum, which leaves them out.
+  async function followHash() {
+    const m = /^#row-(\d+)$/.exec(location.hash);
+    if (!m) return;
+    const tr = await reveal(Number(m[1]) - 1);
+    if (tr) mark(tr);
+  }
+  window.addEventListener('hashchange', followHash);
+  followHash();
+
   const KEYS = { f: 'flagged', x: 'rejected', u: 'unconfirmed' };
   document.addEventListener('keydown', function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey || e.target.closest('input, textarea, select, tr.editing, dialog')) return;

@@ -1,13 +1,12 @@
 // SQL for who may open a document, on PostgreSQL (see ../access-repo.ts).
 
-import type { MemberRow } from '../access-repo.ts';
+import { visibleTo, type MemberRow } from '../access-repo.ts';
 import { one, row, rows, run, type Sql } from './connect.ts';
 
 export function accessRepo(sql: Sql) {
   return {
-    visible: async (documentId: number, userId: number) => (await one(sql, `SELECT 1 FROM documents d WHERE d.id = $1
-      AND (d.shared = 1 OR d.created_by = $2 OR EXISTS (SELECT 1 FROM document_members m WHERE m.document_id = d.id AND m.user_id = $2))`,
-    [documentId, userId])) === 1,
+    visible: async (documentId: number, userId: number) =>
+      (await one(sql, `SELECT 1 FROM documents d WHERE d.id = $1 AND ${visibleTo('d', '$2')}`, [documentId, userId])) === 1,
     visibleIds: async (userId: number) => new Set((await rows<{ id: number }>(sql, `SELECT id FROM documents WHERE shared = 1 OR created_by = $1
       OR id IN (SELECT document_id FROM document_members WHERE user_id = $1)`, [userId])).map((r) => r.id)),
     pairDocument: (pairId: number) => one<number>(sql, 'SELECT document_id FROM pairs WHERE id = $1', [pairId]),

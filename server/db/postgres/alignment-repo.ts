@@ -6,9 +6,8 @@ import type { AlignRow, RowPatch, Sentence } from '../../domain/alignment-rows.t
 import {
   pairKey, regionSequence, rowsFromRecords, sentenceKey, sideOrder, storedId, storedKind, type PairRecord, type SegmentRecord,
 } from '../alignment-layout.ts';
+import type { LoggedOp } from '../alignment-repo.ts';
 import { columns, one, row, rows, run, type Sql } from './connect.ts';
-
-type LoggedOp = { id: number; op: string; patch: string };
 
 // Moving a block of rows without breaking UNIQUE(document_id, idx), which PostgreSQL checks row by row as SQLite does:
 // park the block below zero, shift the tail out through negative numbers and back.
@@ -183,9 +182,11 @@ export function alignmentRepo(sql: Sql) {
         [documentId, authorId, JSON.stringify(op), JSON.stringify(patch)]);
     },
     lastDone: (documentId: number) =>
-      row<LoggedOp>(sql, 'SELECT id, op, patch FROM alignment_ops WHERE document_id = $1 AND undone = 0 ORDER BY id DESC LIMIT 1', [documentId]),
+      row<LoggedOp>(sql, `SELECT o.id, o.op, o.patch, o.author_id AS "authorId", u.name AS author FROM alignment_ops o
+        LEFT JOIN users u ON u.id = o.author_id WHERE o.document_id = $1 AND o.undone = 0 ORDER BY o.id DESC LIMIT 1`, [documentId]),
     firstUndone: (documentId: number) =>
-      row<LoggedOp>(sql, 'SELECT id, op, patch FROM alignment_ops WHERE document_id = $1 AND undone = 1 ORDER BY id ASC LIMIT 1', [documentId]),
+      row<LoggedOp>(sql, `SELECT o.id, o.op, o.patch, o.author_id AS "authorId", u.name AS author FROM alignment_ops o
+        LEFT JOIN users u ON u.id = o.author_id WHERE o.document_id = $1 AND o.undone = 1 ORDER BY o.id ASC LIMIT 1`, [documentId]),
     markOp: (id: number, undone: boolean, patch: unknown) =>
       run(sql, 'UPDATE alignment_ops SET undone = $1, patch = $2 WHERE id = $3', [undone ? 1 : 0, JSON.stringify(patch), id]),
     counts: async (documentId: number) => (await row<{ undo: number; redo: number }>(sql, `SELECT count(*) FILTER (WHERE undone = 0) AS undo,

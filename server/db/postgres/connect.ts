@@ -2,6 +2,7 @@
 // for timestamps. Repositories take a `Sql`: the pool, or a client inside a transaction.
 
 import pg from 'pg';
+import type { StatementTally } from '../store.ts';
 
 export type PostgresPool = pg.Pool;
 
@@ -24,8 +25,13 @@ const types: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-export function openPostgres(connectionString: string, max = 10): PostgresPool {
+export function openPostgres(connectionString: string, max = 10, tally?: StatementTally): PostgresPool {
   const pool = new pg.Pool({ connectionString, max, types });
+  // Every statement of every connection passes through its client's query: one round trip each.
+  if (tally) pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => (tally.statements++, query(...args))) as typeof client.query;
+  });
   // An idle connection the server closed (a restart, a dropped database) is left out of the pool; unheard, the
   // error would end the process. A query on a broken connection still fails, in the request that made it.
   pool.on('error', () => undefined);

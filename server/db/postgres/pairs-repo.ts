@@ -30,13 +30,14 @@ export function pairsRepo(sql: Sql) {
     insertRevision: async (r: NewRevision) => (await one<number>(sql, `WITH doc AS (
         UPDATE documents SET revision = revision + 1 WHERE id = (SELECT document_id FROM pairs WHERE id = $1) RETURNING id, revision),
       memory AS (UPDATE change_counters SET value = value + 1 WHERE name = 'memory' AND $11::boolean)
-      INSERT INTO revisions (document_id, doc_revision, pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds)
-      SELECT doc.id, doc.revision, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM doc RETURNING id`,
+      INSERT INTO revisions (document_id, doc_revision, pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds, batch_id)
+      SELECT doc.id, doc.revision, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12 FROM doc RETURNING id`,
     [r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds,
-      r.oldState === 30 || r.newState === 30]))!,
+      r.oldState === 30 || r.newState === 30, r.batchId ?? null]))!,
     history: (pairId: number) => rows<RevisionRow>(sql, `SELECT r.id, r.pair_id, r.version, u.name AS author, r.action, r.old_text, r.new_text,
-        r.old_state, r.new_state, r.comment, r.seconds, r.created_at
-      FROM revisions r LEFT JOIN users u ON u.id = r.author_id WHERE r.pair_id = $1 ORDER BY r.version DESC`, [pairId]),
+        r.old_state, r.new_state, r.comment, r.seconds, r.created_at, b.kind AS batch_kind
+      FROM revisions r LEFT JOIN users u ON u.id = r.author_id LEFT JOIN edit_batches b ON b.id = r.batch_id
+      WHERE r.pair_id = $1 ORDER BY r.version DESC`, [pairId]),
     /** The text a pair had after one of its revisions; undefined when it has no such revision. */
     revisionText: (pairId: number, version: number) => one<string>(sql, `SELECT text FROM (
         SELECT new_text AS text, 0 AS pick FROM revisions WHERE pair_id = $1 AND version = $2

@@ -10,11 +10,14 @@ import { accountsRepo } from './accounts-repo.ts';
 import { alignmentRepo } from './alignment-repo.ts';
 import { chartsRepo } from './charts-repo.ts';
 import { commentsRepo } from './comments-repo.ts';
+import { concordanceRepo } from './concordance-repo.ts';
 import { openPostgres, type PostgresPool, type Sql } from './connect.ts';
 import { documentLifecycleRepo } from './document-lifecycle-repo.ts';
 import { documentTransferRepo } from './document-transfer-repo.ts';
 import { documentsRepo } from './documents-repo.ts';
+import { editBatchesRepo } from './edit-batches-repo.ts';
 import { glossaryRepo } from './glossary-repo.ts';
+import { jobsRepo } from './jobs-repo.ts';
 import { loginCounters, loginDevicesRepo } from './login-counters-repo.ts';
 import { memoryRepo } from './memory-repo.ts';
 import { applyPostgresMigrations, readPostgresMigrations } from './migrate.ts';
@@ -30,9 +33,9 @@ type ReportingChanges<X> = {
 /** The repositories bound to `sql`, in the shape the store hands to a use case. */
 export function postgresRepositories(sql: Sql): Tx {
   const tx = {
-    pairs: pairsRepo(sql), comments: commentsRepo(sql), documents: documentsRepo(sql), transfer: documentTransferRepo(sql),
+    pairs: pairsRepo(sql), batches: editBatchesRepo(sql), comments: commentsRepo(sql), documents: documentsRepo(sql), transfer: documentTransferRepo(sql),
     lifecycle: documentLifecycleRepo(sql), alignment: alignmentRepo(sql),
-    accounts: accountsRepo(sql), access: accessRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql),
+    accounts: accountsRepo(sql), access: accessRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql), concordance: concordanceRepo(sql), jobs: jobsRepo(sql),
     loginCounters: loginCounters(sql), loginDevices: loginDevicesRepo(sql), charts: chartsRepo(sql),
   } satisfies Record<keyof Repositories, unknown>;
   const checked: ReportingChanges<Tx> = tx;

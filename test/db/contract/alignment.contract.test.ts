@@ -3,11 +3,11 @@
 
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { applyOperation, type AlignOp } from '../../../server/domain/align-ops.ts';
-import { applyPatch, invertPatch, type AlignRow, type RowPatch } from '../../../server/domain/alignment-rows.ts';
+import type { AlignOp } from '../../../server/domain/align-ops.ts';
+import { applyPatch, type AlignRow, type RowPatch } from '../../../server/domain/alignment-rows.ts';
 import type { ContractStore } from './stores.ts';
 import { contract } from './stores.ts';
-import { addUser, insertDocument, type FixturePair } from './fixtures.ts';
+import { addUser, applyOp as apply, insertDocument, undoLastOp as undoLast, type FixturePair } from './fixtures.ts';
 
 const PAGE: FixturePair[] = [
   { zh: '习近平会见代表团。', en: 'Xi met the delegation.' },
@@ -22,33 +22,6 @@ const PAGE: FixturePair[] = [
 
 const texts = (rows: AlignRow[]) => rows.map((r) => ({ src: r.src.map((s) => s.text), tgt: r.tgt.map((s) => s.text), tgtText: r.tgtText,
   mtText: r.mtText, mtKind: r.mtKind, state: r.state, confirmedBy: r.confirmedBy, needsReview: r.needsReview }));
-
-const remap = <T>(value: T, keys: Map<string, string>): T =>
-  JSON.parse(JSON.stringify(value), (k, v) => (k === 'key' && typeof v === 'string' ? keys.get(v) ?? v : v)) as T;
-
-/** One operation as the alignment service runs it: claim the version, load, apply, write, log. */
-async function apply(store: ContractStore, documentId: number, userId: number, op: AlignOp): Promise<{ before: AlignRow[]; patch: RowPatch }> {
-  return store.transaction(async ({ alignment }) => {
-    const version = (await alignment.documentVersion(documentId))!;
-    expect(await alignment.claimVersion(documentId, version)).toBe(version + 1);
-    const { rows, noiseAfter } = await alignment.load(documentId);
-    let fresh = 0;
-    const patch = applyOperation(rows, op, { newKey: () => `n${fresh++}`, by: 'lin' });
-    const stored = remap(patch, await alignment.write(documentId, rows, patch, noiseAfter));
-    await alignment.recordOp(documentId, userId, op, stored);
-    return { before: rows, patch };
-  });
-}
-
-async function undoLast(store: ContractStore, documentId: number): Promise<void> {
-  await store.transaction(async ({ alignment }) => {
-    const logged = (await alignment.lastDone(documentId))!;
-    const patch = invertPatch(JSON.parse(logged.patch) as RowPatch);
-    const { rows, noiseAfter } = await alignment.load(documentId);
-    const stored = remap(patch, await alignment.write(documentId, rows, patch, noiseAfter));
-    await alignment.markOp(logged.id, true, invertPatch(stored));
-  });
-}
 
 /** What must always hold of the stored document: rows and each side's sentences numbered 0…n-1, noise where it was. */
 async function invariants(store: ContractStore, documentId: number) {
@@ -131,6 +104,19 @@ contract('alignment repository', (store) => {
       await a.write(documentId, rows, patch, noiseAfter);
     });
     expect((await kinds()).map(([kind]) => kind)).toEqual(['mt']);
+  });
+
+  it('when two people log operations then undo and redo name the author of each', async () => {
+    const { alignment } = store().repos;
+    const lin = await addUser(store(), 'lin');
+    const wang = await addUser(store(), 'wang');
+    const { documentId } = await insertDocument(store(), '对齐', PAGE);
+    await apply(store(), documentId, lin, { kind: 'merge', row: 0 });
+    await apply(store(), documentId, wang, { kind: 'merge', row: 2 });
+    expect(await alignment.lastDone(documentId)).toMatchObject({ authorId: wang, author: 'wang' });
+    await undoLast(store(), documentId);
+    expect(await alignment.firstUndone(documentId)).toMatchObject({ authorId: wang, author: 'wang' });
+    expect(await alignment.lastDone(documentId)).toMatchObject({ authorId: lin, author: 'lin' });
   });
 
   it('when random operations are written then the stored rows are the patched rows, numbered without gaps, and an undo restores them', async () => {

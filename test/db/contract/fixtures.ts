@@ -1,5 +1,8 @@
 // Documents and users written through the repositories under contract, so both databases start from the same rows.
 
+import { expect } from 'vitest';
+import { applyOperation, type AlignOp } from '../../../server/domain/align-ops.ts';
+import { invertPatch, type AlignRow, type RowPatch } from '../../../server/domain/alignment-rows.ts';
 import type { NewPair } from '../../../server/db/documents-repo.ts';
 import type { ContractStore } from './stores.ts';
 
@@ -45,3 +48,30 @@ export const SAMPLE: FixturePair[] = [
   { zh: '丁薛祥等参加会见。' },
   { zh: '会谈在友好的气氛中进行。', en: 'The talks were held in a friendly atmosphere.' },
 ];
+
+const remap = <T>(value: T, keys: Map<string, string>): T =>
+  JSON.parse(JSON.stringify(value), (k, v) => (k === 'key' && typeof v === 'string' ? keys.get(v) ?? v : v)) as T;
+
+/** One operation as the alignment service runs it: claim the version, load, apply, write, log. */
+export async function applyOp(store: ContractStore, documentId: number, userId: number, op: AlignOp): Promise<{ before: AlignRow[]; patch: RowPatch }> {
+  return store.transaction(async ({ alignment }) => {
+    const version = (await alignment.documentVersion(documentId))!;
+    expect(await alignment.claimVersion(documentId, version)).toBe(version + 1);
+    const { rows, noiseAfter } = await alignment.load(documentId);
+    let fresh = 0;
+    const patch = applyOperation(rows, op, { newKey: () => `n${fresh++}`, by: 'lin' });
+    const stored = remap(patch, await alignment.write(documentId, rows, patch, noiseAfter));
+    await alignment.recordOp(documentId, userId, op, stored);
+    return { before: rows, patch };
+  });
+}
+
+export async function undoLastOp(store: ContractStore, documentId: number): Promise<void> {
+  await store.transaction(async ({ alignment }) => {
+    const logged = (await alignment.lastDone(documentId))!;
+    const patch = invertPatch(JSON.parse(logged.patch) as RowPatch);
+    const { rows, noiseAfter } = await alignment.load(documentId);
+    const stored = remap(patch, await alignment.write(documentId, rows, patch, noiseAfter));
+    await alignment.markOp(logged.id, true, invertPatch(stored));
+  });
+}

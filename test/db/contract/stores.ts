@@ -10,33 +10,41 @@ import { accountsRepo as liteAccounts } from '../../../server/db/accounts-repo.t
 import { alignmentRepo as liteAlignment } from '../../../server/db/alignment-repo.ts';
 import { chartsRepo as liteCharts } from '../../../server/db/charts-repo.ts';
 import { commentsRepo as liteComments } from '../../../server/db/comments-repo.ts';
+import { concordanceRepo as liteConcordance } from '../../../server/db/concordance-repo.ts';
 import { documentLifecycleRepo as liteLifecycle } from '../../../server/db/document-lifecycle-repo.ts';
 import { documentsRepo as liteDocuments, documentTransferRepo as liteTransfer } from '../../../server/db/documents-repo.ts';
 import { glossaryRepo as liteGlossary } from '../../../server/db/glossary-repo.ts';
+import { jobsRepo as liteJobs } from '../../../server/db/jobs-repo.ts';
 import { loginCounters as liteCounters, loginDevicesRepo as liteDevices } from '../../../server/db/login-counters-repo.ts';
 import { memoryRepo as liteMemory } from '../../../server/db/memory-repo.ts';
 import { pairsRepo as litePairs } from '../../../server/db/pairs-repo.ts';
+import { editBatchesRepo as liteBatches } from '../../../server/db/edit-batches-repo.ts';
 import { accessRepo } from '../../../server/db/postgres/access-repo.ts';
 import { accountsRepo } from '../../../server/db/postgres/accounts-repo.ts';
 import { alignmentRepo } from '../../../server/db/postgres/alignment-repo.ts';
 import { chartsRepo } from '../../../server/db/postgres/charts-repo.ts';
 import { commentsRepo } from '../../../server/db/postgres/comments-repo.ts';
+import { concordanceRepo } from '../../../server/db/postgres/concordance-repo.ts';
 import { documentLifecycleRepo } from '../../../server/db/postgres/document-lifecycle-repo.ts';
 import { inTransaction, type Sql } from '../../../server/db/postgres/connect.ts';
 import { documentTransferRepo } from '../../../server/db/postgres/document-transfer-repo.ts';
 import { documentsRepo } from '../../../server/db/postgres/documents-repo.ts';
 import { glossaryRepo } from '../../../server/db/postgres/glossary-repo.ts';
+import { jobsRepo } from '../../../server/db/postgres/jobs-repo.ts';
 import { loginCounters, loginDevicesRepo } from '../../../server/db/postgres/login-counters-repo.ts';
 import { memoryRepo } from '../../../server/db/postgres/memory-repo.ts';
 import { applyPostgresMigrations, readPostgresMigrations } from '../../../server/db/postgres/migrate.ts';
 import { pairsRepo } from '../../../server/db/postgres/pairs-repo.ts';
+import { editBatchesRepo } from '../../../server/db/postgres/edit-batches-repo.ts';
 import { createTestDatabase, describePostgres, keepSeed, type TestDatabase } from '../../support/postgres.ts';
 
 const postgresRepos = (sql: Sql) => ({
   accounts: accountsRepo(sql), access: accessRepo(sql), documents: documentsRepo(sql), transfer: documentTransferRepo(sql),
-  pairs: pairsRepo(sql), alignment: alignmentRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql),
+  pairs: pairsRepo(sql), batches: editBatchesRepo(sql), alignment: alignmentRepo(sql), glossary: glossaryRepo(sql), memory: memoryRepo(sql),
   loginCounters: loginCounters(sql), loginDevices: loginDevicesRepo(sql), comments: commentsRepo(sql), lifecycle: documentLifecycleRepo(sql),
   charts: chartsRepo(sql),
+  concordance: concordanceRepo(sql),
+  jobs: jobsRepo(sql),
 });
 /** The contract's shape: the PostgreSQL repositories', which SQLite's, wrapped, must match. */
 export type Repos = ReturnType<typeof postgresRepos>;
@@ -71,10 +79,12 @@ function sqliteStore(): { store: ContractStore; close(): void } {
   applyMigrations(db, readMigrations());
   const repos = {
     accounts: wrapSync(liteAccounts(db)), access: wrapSync(liteAccess(db)), documents: wrapSync(liteDocuments(db)),
-    transfer: wrapSync(liteTransfer(db)), pairs: wrapSync(litePairs(db)), alignment: wrapSync(liteAlignment(db)),
+    transfer: wrapSync(liteTransfer(db)), pairs: wrapSync(litePairs(db)), batches: wrapSync(liteBatches(db)), alignment: wrapSync(liteAlignment(db)),
     glossary: wrapSync(liteGlossary(db)), memory: wrapSync(liteMemory(db)), loginCounters: wrapSync(liteCounters(db)),
     loginDevices: wrapSync(liteDevices(db)), comments: wrapSync(liteComments(db)), lifecycle: wrapSync(liteLifecycle(db)),
     charts: wrapSync(liteCharts(db)),
+    concordance: wrapSync(liteConcordance(db)),
+    jobs: wrapSync(liteJobs(db)),
   } as Repos;
   const store: ContractStore = {
     kind: 'sqlite', repos,

@@ -1,0 +1,64 @@
+// SQL for stored jobs: their record, progress and outcome (the queue that runs them is elsewhere: services/job-runners).
+
+import type { Db } from './open-database.ts';
+
+export type JobKind = 'translate' | 'realign' | 'import';
+export type JobState = 'queued' | 'running' | 'done' | 'failed';
+
+export interface NewJob {
+  kind: JobKind;
+  documentId: number | null;
+  createdBy: number | null;
+  /** JSON of what the job needs to run (again). */
+  input: string;
+}
+
+export interface JobRow {
+  id: number;
+  kind: JobKind;
+  documentId: number | null;
+  createdBy: number | null;
+  state: JobState;
+  done: number;
+  total: number | null;
+  attempts: number;
+  /** JSON, see migrations/021-jobs.sql. */
+  result: string | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+const COLUMNS = `id, kind, document_id AS documentId, created_by AS createdBy, state, done, total, attempts, result, error,
+  created_at AS createdAt, finished_at AS finishedAt`;
+const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+export function jobsRepo(db: Db) {
+  const q = {
+    insert: db.prepare('INSERT INTO jobs (kind, document_id, created_by, input) VALUES (?, ?, ?, ?) RETURNING id').pluck(),
+    get: db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE id = ?`),
+    input: db.prepare('SELECT input FROM jobs WHERE id = ?').pluck(),
+    begin: db.prepare("UPDATE jobs SET state = 'running', attempts = attempts + 1 WHERE id = ? AND state IN ('queued', 'running')"),
+    progress: db.prepare("UPDATE jobs SET done = ?, total = ? WHERE id = ? AND state = 'running'"),
+    attach: db.prepare('UPDATE jobs SET document_id = ? WHERE id = ? AND document_id IS NULL'),
+    finish: db.prepare(`UPDATE jobs SET state = 'done', result = ?, document_id = coalesce(?, document_id), done = coalesce(total, done),
+      input = '{}', finished_at = ${NOW} WHERE id = ? AND state = 'running'`),
+    fail: db.prepare(`UPDATE jobs SET state = 'failed', error = ?, input = '{}', finished_at = ${NOW} WHERE id = ? AND state IN ('queued', 'running')`),
+    unfinished: db.prepare("SELECT id FROM jobs WHERE state IN ('queued', 'running') ORDER BY id").pluck(),
+  };
+  return {
+    insert: (job: NewJob) => q.insert.get(job.kind, job.documentId, job.createdBy, job.input) as number,
+    get: (id: number) => q.get.get(id) as JobRow | undefined,
+    input: (id: number) => q.input.get(id) as string | undefined,
+    /** The job is (again) being worked on: false when it has already ended. */
+    begin: (id: number) => q.begin.run(id).changes === 1,
+    progress: (id: number, done: number, total: number | null) => q.progress.run(done, total, id).changes === 1,
+    /** Names the document an import made, in the import's transaction: false when another run of the job named one first. */
+    attach: (id: number, documentId: number) => q.attach.run(documentId, id).changes === 1,
+    finish: (id: number, result: string, documentId: number | null) => q.finish.run(result, documentId, id).changes === 1,
+    fail: (id: number, error: string) => q.fail.run(error, id).changes === 1,
+    /** Jobs queued or running, oldest first: on SQLite, what a server starting finds left by the last one. */
+    unfinished: () => q.unfinished.all() as number[],
+  };
+}
+export type JobsRepo = ReturnType<typeof jobsRepo>;

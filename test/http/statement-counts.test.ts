@@ -1,0 +1,49 @@
+// Round trips per request: the statements (BEGIN and COMMIT included) the store's driver executes for the load
+// bench's requests and for an alignment edit and its undo, pinned per database so that a change which adds
+// statements to them fails here. Lower a ceiling when a change saves statements.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatementTally } from '../../server/db/store.ts';
+import { accounts } from '../../server/services/accounts.ts';
+import { storeDocument } from '../support/insert-document.ts';
+import { statementsPerRequest, type CountedDocument } from '../support/request-statements.ts';
+import { addUser, onPostgres, startTestServer, type TestServer } from '../support/test-server.ts';
+
+// SQLite runs an id counter's two statements per new row where PostgreSQL has sequences.
+const CEILINGS: Record<string, { sqlite: number; postgres: number }> = {
+  'document page': { sqlite: 32, postgres: 32 },
+  'rows fragment': { sqlite: 16, postgres: 16 },
+  'editor fragment': { sqlite: 30, postgres: 30 },
+  save: { sqlite: 11, postgres: 10 },
+  'alignment edit (merge)': { sqlite: 41, postgres: 27 },
+  undo: { sqlite: 47, postgres: 31 },
+};
+
+const tally: StatementTally = { statements: 0 };
+let server: TestServer;
+let counted: CountedDocument;
+
+beforeAll(async () => {
+  server = await startTestServer({ tally });
+  await addUser(server.store, 'counter', 'admin');
+  const token = await accounts(server.store).createToken('counter');
+  const { documentId, pairIds } = await storeDocument(server.store, '计数 count', Array.from({ length: 600 }, (_, i) => ({
+    zh: `第${i}句：双方交换了意见。`, en: `Sentence ${i}: the two sides exchanged views.`,
+  })));
+  counted = { url: server.url, token, documentId, pairId: pairIds[7]! };
+});
+afterAll(() => server?.close());
+
+describe('statements per request', () => {
+  it(`when each request of the bench's mix runs once on a warm server then it executes no more statements than its ceiling on ${onPostgres ? 'PostgreSQL' : 'SQLite'}`, async () => {
+    const counts = await statementsPerRequest(tally, counted);
+    const ceilings = Object.fromEntries(Object.entries(CEILINGS).map(([k, v]) => [k, onPostgres ? v.postgres : v.sqlite]));
+    expect(Object.keys(counts)).toEqual(Object.keys(ceilings));
+    for (const [request, n] of Object.entries(counts)) expect(n, `${request}: ${n} statements (ceiling ${ceilings[request]})`).toBeLessThanOrEqual(ceilings[request]!);
+  });
+
+  it('when the server counts then each request executes at least its BEGIN, one statement and COMMIT', async () => {
+    const counts = await statementsPerRequest(tally, counted);
+    for (const n of Object.values(counts)) expect(n).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,45 @@
+// The statements the store executes for each request of the load bench's mix, and for an alignment edit and its
+// undo: one request at a time against a server whose store counts into `tally` (see StatementTally).
+
+import type { StatementTally } from '../../server/db/store.ts';
+
+export interface CountedDocument {
+  url: string;
+  token: string;
+  documentId: number;
+  /** A pair of the document that is not page noise. */
+  pairId: number;
+}
+
+/** Statements per request, each measured on a warm server (the request made once before). */
+export async function statementsPerRequest(tally: StatementTally, d: CountedDocument): Promise<Record<string, number>> {
+  const request = async (method: string, path: string, json?: unknown) => {
+    const res = await fetch(d.url + path, {
+      method, body: json === undefined ? undefined : JSON.stringify(json),
+      headers: { authorization: `Bearer ${d.token}`, ...(json === undefined ? {} : { 'content-type': 'application/json' }) },
+    });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
+    return text;
+  };
+  const counted = async (method: string, path: string, json?: unknown) => {
+    const before = tally.statements;
+    const text = await request(method, path, json);
+    return { statements: tally.statements - before, text };
+  };
+  const warm = async (path: string) => (await request('GET', path), (await counted('GET', path)).statements);
+  const doc = `/documents/${d.documentId}`;
+  const alignment = async () => JSON.parse(await request('GET', `/api${doc}/alignment`)) as { version: number };
+  const pair = JSON.parse(await request('GET', `/api${doc}/pairs`)) as { id: number; version: number }[];
+  const version = pair.find((p) => p.id === d.pairId)!.version;
+  const counts: Record<string, number> = {
+    'document page': await warm(doc),
+    'rows fragment': await warm(`${doc}/rows?offset=200`),
+    'editor fragment': await warm(`${doc}/pairs/${d.pairId}/edit`),
+    save: (await counted('PUT', `/api/pairs/${d.pairId}`, { tgt: `Counted at ${Date.now()}.`, version })).statements,
+  };
+  const before = (await alignment()).version;
+  counts['alignment edit (merge)'] = (await counted('POST', `/api${doc}/alignment/ops`, { version: before, op: { kind: 'merge', row: 3 } })).statements;
+  counts.undo = (await counted('POST', `/api${doc}/alignment/undo`, { version: before + 1 })).statements;
+  return counts;
+}

@@ -1,0 +1,37 @@
+// A job as the page shows it: a progress bar that polls until the job ends, then its result or error, in the reader's language.
+
+import { html, type SafeHtml } from './html.ts';
+import type { ViewContext } from './view-context.ts';
+import type { JobView } from '../server/services/jobs.ts';
+import { errorSentence, errorText } from './marked-text.ts';
+
+/** How often the page asks how a running job is doing. */
+const POLL = '700ms';
+
+export function jobProgress(ctx: ViewContext, job: JobView): SafeHtml {
+  if (job.state === 'done') {
+    return html`<span class="job" data-testid="job" data-job="${job.id}" data-state="done"><span class="ok" data-testid="job-result">${jobResult(ctx, job)}</span></span>`;
+  }
+  if (job.state === 'failed') {
+    return html`<span class="job" data-testid="job" data-job="${job.id}" data-state="failed" role="alert"><span class="error" data-testid="job-error">${errorSentence(ctx, job.error!)}</span></span>`;
+  }
+  // No value while the amount of work is unknown: the browser draws a bar that says "busy".
+  const bar = job.total === null ? html`<progress data-testid="job-bar"></progress>` : html`<progress data-testid="job-bar" value="${job.done}" max="${Math.max(job.total, 1)}"></progress>`;
+  const words = runningWords(ctx, job);
+  return html`<span class="job" data-testid="job" data-job="${job.id}" data-state="${job.state}" hx-get="/jobs/${job.id}" hx-trigger="every ${POLL}" hx-swap="outerHTML">${bar} <span class="job-words">${words}</span></span>`;
+}
+
+const runningWords = (ctx: ViewContext, job: JobView) => ctx.t(`jobs.running.${job.kind}`, { done: job.done, total: job.total ?? 0 });
+
+/** The sentence the job ended with, e.g. "12 rows drafted (gloss)." */
+export const jobResult = (ctx: ViewContext, job: JobView): string => ctx.t(job.result!.key, job.result!.params);
+
+/** The job as the JSON API answers it. */
+export function jobJson(ctx: ViewContext, job: JobView) {
+  return {
+    id: job.id, kind: job.kind, documentId: job.documentId, state: job.state, progress: { done: job.done, total: job.total, message: runningWords(ctx, job) },
+    result: job.result && { message: jobResult(ctx, job), ...job.result.value },
+    error: job.error && { status: job.error.status, message: errorText(ctx, job.error) },
+    createdAt: job.createdAt, finishedAt: job.finishedAt,
+  };
+}

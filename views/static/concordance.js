@@ -1,0 +1,73 @@
+// Ctrl+K (Cmd+K) opens the concordance over any page: the selected text, if any, is looked up at once; typing looks
+// up after a pause; the hits link to their rows. On the concordance page itself the key focuses its own field.
+(function () {
+  'use strict';
+  const dialog = document.getElementById('concordance-dialog');
+  if (!dialog) return;
+  const form = dialog.querySelector('form.concordance-form');
+  const input = form.elements.q;
+  const slot = dialog.querySelector('.concordance-slot');
+  let pending = null;
+  let timer = 0;
+
+  async function lookUp() {
+    clearTimeout(timer);
+    const q = input.value.trim();
+    if (pending) pending.abort();
+    if (!q) {
+      slot.textContent = '';
+      return;
+    }
+    pending = new AbortController();
+    try {
+      // A refusal (400) comes back as the same fragment with its sentence: shown as it is.
+      const res = await fetch('/concordance/results?q=' + encodeURIComponent(q), { signal: pending.signal });
+      slot.innerHTML = await res.text();
+    } catch (err) {
+      if (err.name !== 'AbortError') slot.textContent = String(err.message || err);
+    }
+  }
+
+  function selectedText() {
+    const el = document.activeElement;
+    if (el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && el.type === 'text'))) {
+      return el.value.slice(el.selectionStart, el.selectionEnd);
+    }
+    return String(window.getSelection() || '');
+  }
+
+  function open() {
+    const own = document.querySelector('main form.concordance-form input[name=q]');
+    if (own) {
+      own.focus();
+      own.select();
+      return;
+    }
+    const text = selectedText().trim().slice(0, Number(input.maxLength) || 100);
+    if (!dialog.open) dialog.showModal();
+    if (text) input.value = text;
+    input.focus();
+    input.select();
+    if (input.value.trim()) lookUp();
+  }
+
+  document.addEventListener('keydown', function (e) {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'k') return;
+    e.preventDefault();
+    open();
+  });
+  // Esc in a search field would only empty it: here it closes the dialog, focus going back where it was.
+  dialog.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    dialog.close();
+  });
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(lookUp, 250);
+  });
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    lookUp();
+  });
+})();
