@@ -27,10 +27,8 @@ export async function createI18n(): Promise<i18n> {
     supportedLngs: [...LANGUAGES],
     fallbackLng: { zh: ['zh-CN'], 'zh-TW': ['zh-CN'], 'zh-HK': ['zh-CN'], default: ['en'] },
     load: 'currentOnly',
-    interpolation: {
-      escapeValue: false, // the html template escapes every value
-      missingInterpolationHandler: STRICT ? missingValue : undefined,
-    },
+    interpolation: { escapeValue: false }, // the html template escapes every value
+    missingInterpolationHandler: STRICT ? missingValue : undefined,
     detection: { order: ['cookie', 'header'], lookupCookie: LANGUAGE_COOKIE, caches: false },
     showSupportNotice: false,
   } as Parameters<i18n['init']>[0]);
