@@ -129,7 +129,8 @@ export function editBatches(store: Store) {
       const result: UndoResult = { reverted: [], pairIds: [], changedSince: [] };
       for (const rev of await tx.batches.batchRevisions(batch.id)) {
         const pair = rev.pair_id === null ? undefined : await tx.pairs.pair(rev.pair_id);
-        const undone = pair && (rev.source_change !== null ? await undoSourceEdit(tx, user, { ...rev, source_change: rev.source_change }, undoId) : await undoSave(tx, user, rev, undoId));
+        const undone = pair && (rev.source_change !== null
+          ? await undoSourceEdit(tx, user, pair, { ...rev, source_change: rev.source_change }, undoId) : await undoSave(tx, user, rev, undoId));
         if (!pair || !undone) {
           result.changedSince.push(pair ? pair.idx : null);
           continue;

@@ -3,7 +3,7 @@
 // say that its English was made for other Chinese.
 
 import type { Tx } from '../db/store.ts';
-import type { SourceSegmentRow } from '../db/pairs-repo.ts';
+import type { EditablePairRow, SourceSegmentRow } from '../db/pairs-repo.ts';
 import type { BatchRevisionRow } from '../db/edit-batches-repo.ts';
 import type { RowEdit } from '../domain/replace-text.ts';
 import { marksSourceChange, stateAfterSourceChange, type SourceChange } from '../domain/source-replace.ts';
@@ -36,10 +36,9 @@ export async function writeSourceEdit(tx: Tx, user: User, e: RowEdit & { segment
 }
 
 /** Puts back the Chinese, state and mark a batch's revision changed, if the row is still as it left them; false otherwise. */
-export async function undoSourceEdit(tx: Tx, user: User, rev: BatchRevisionRow & { source_change: string }, undoId: number): Promise<boolean> {
+export async function undoSourceEdit(tx: Tx, user: User, pair: EditablePairRow, rev: BatchRevisionRow & { source_change: string }, undoId: number): Promise<boolean> {
   const change = JSON.parse(rev.source_change) as SourceChange;
-  const pair = rev.pair_id === null ? undefined : await tx.pairs.pair(rev.pair_id);
-  if (!pair || pair.version !== rev.version) return false;
+  if (pair.version !== rev.version) return false;
   const now = await tx.pairs.sourceSegments(pair.id);
   if (!sameTexts(now, change.new)) return false;
   const state = rev.old_state ?? 0;
