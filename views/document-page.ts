@@ -21,7 +21,7 @@ import type { ShownRow } from './pair-row.ts';
 import { formatDateLine, formatDecimal, formatNumber } from './local-format.ts';
 
 export const ROWS_PER_PAGE = 200;
-const QA_CODES = ['numbers', 'glossary', 'repeated', 'fragment', 'broken', 'empty', 'length', 'punctuation'] as const;
+const QA_CODES = ['numbers', 'glossary', 'repeated', 'fragment', 'broken', 'empty', 'length', 'punctuation', 'source'] as const;
 
 function filterQuery(f: RowFilter): string {
   return new URLSearchParams(Object.entries(f).filter(([, v]) => v) as [string, string][]).toString();

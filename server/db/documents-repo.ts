@@ -61,6 +61,8 @@ export interface PairRow {
   /** What an imported file claimed for the pair (see import-file); null for a pair made here. */
   imported_state: number | null;
   imported_editor: string | null;
+  /** 1 when the pair's Chinese changed after it was translated, until its English is saved again. */
+  src_changed: 0 | 1;
 }
 
 export interface PairFiguresRow {
@@ -168,7 +170,7 @@ export function documentsRepo(db: Db) {
       (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     pairs: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version,
-        u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
+        u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor, p.src_changed
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.document_id = ? AND p.idx >= ? ORDER BY p.idx LIMIT ?`),
     generationParts: db.prepare(`SELECT coalesce((SELECT revision FROM documents WHERE id = @id), 0) AS revision,
       (SELECT version FROM documents WHERE id = @id) AS version`),
@@ -183,7 +185,7 @@ export function documentsRepo(db: Db) {
       FROM segments s WHERE s.document_id = ? ORDER BY s.side, s.idx`),
     revisedPairIds: db.prepare('SELECT DISTINCT pair_id FROM revisions WHERE document_id = ? AND doc_revision > ? AND pair_id IS NOT NULL').pluck(),
     pairsByIds: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version,
-        u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
+        u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor, p.src_changed
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.idx`),
     segmentsOfPairs: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
       FROM segments s WHERE s.pair_id IN (SELECT value FROM json_each(?)) ORDER BY s.side, s.idx`),
