@@ -65,11 +65,15 @@ export function jobsRepo(db: Db) {
     /** Jobs queued or running, oldest first: on SQLite, what a server starting finds left by the last one. */
     unfinished: () => q.unfinished.all() as number[],
     /** Stores part `part` (0, 1, …) of the file an export job makes. */
-    addFilePart: (id: number, part: number, bytes: Uint8Array) => void q.addFilePart.run(id, part, bytes),
+    addFilePart: (id: number, part: number, bytes: Uint8Array): void => {
+      q.addFilePart.run(id, part, bytes);
+    },
     /** Part `part` of a job's file, or undefined past its end (or once it was removed). */
     filePart: (id: number, part: number) => q.filePart.get(id, part) as Buffer | undefined,
     /** Removes a job's file: a run begun again makes it anew. */
-    dropFile: (id: number) => void q.dropFile.run(id),
+    dropFile: (id: number): void => {
+      q.dropFile.run(id);
+    },
     /** Removes the files of export jobs that ended before `cutoff` (an ISO time); answers how many parts went. */
     dropFilesBefore: (cutoff: string) => q.dropFilesBefore.run(cutoff).changes,
   };
