@@ -5,7 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, Client, startTestServer, type TestServer } from '../support/test-server.ts';
 import { storeDocument } from '../support/insert-document.ts';
+import type { AddressInfo } from 'node:net';
 import { accounts } from '../../server/services/accounts.ts';
+import { createApp } from '../../server/app.ts';
+import { createI18n } from '../../server/http/i18n.ts';
+import { openStoreAt } from '../../server/db/open-store.ts';
+import { inProcessQueue } from '../../server/services/job-queue-in-process.ts';
 import { exportDocument } from '../../server/services/export-document.ts';
 import { translatedDocuments } from '../../server/services/translated-document.ts';
 import { exportTime } from '../support/export-time.ts';
@@ -155,5 +160,24 @@ describe('exports of a big document as jobs', () => {
     expect((await job('lin', id)).state).toBe('done');
     await throughJob('lin', `/api/documents/${over.documentId}/export?format=tmx&state=all`);
     expect(await parts()).toBe(0);
+  }, 120_000);
+
+  it('when an export made through one app server is downloaded through another on the same database then it is the same file', async () => {
+    const over = await storeDocument(server.store, '两台服务器', rows(ROWS + 1, '庚'));
+    const made = await throughJob('lin', `/api/documents/${over.documentId}/export?format=tmx&state=all`);
+    // A second app on the same database (the same SQLite file, or the same PostgreSQL database), with no job of its own.
+    const store = await openStoreAt(server.store.address!);
+    const app = createApp({ store, i18n: await createI18n(), jobQueue: inProcessQueue(store, { resume: false }) });
+    const other = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => other.once('listening', resolve));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(other.address() as AddressInfo).port}/api/jobs/${made.id}/file`, { headers: { authorization: `Bearer ${tokens.lin}` } });
+      expect(res.status).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer()).equals(made.file.bytes)).toBe(true);
+      expect(res.headers.get('content-disposition')).toBe(made.file.headers.get('content-disposition'));
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+      await store.close();
+    }
   }, 120_000);
 });
