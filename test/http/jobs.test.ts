@@ -132,6 +132,10 @@ describe('imports and realign as jobs', () => {
     await expect.poll(async () => (await job('lin', id)).state, { timeout: 60_000 }).toBe('failed');
     expect((await job('lin', id)).error).toEqual({ status: 400, message: 'The files are swapped: "walk.en.txt" is English and "散步.zh.txt" is Chinese. Choose the Chinese text first and its English translation second.' });
     expect(await documents()).toBe(count);
+    // The import form that polled it shows the refusal where a quick refusal shows, in the reader's language.
+    const fragment = await api('lin', 'GET', `/jobs/${id}`, { headers: { 'hx-request': 'true', 'accept-language': 'zh-CN' } });
+    expect(fragment.text).toMatch(/<p class="error" role="alert" data-testid="import-error">两个文件放反了/);
+    expect(fragment.text).not.toContain('hx-trigger');
     const sync = await upload(server, '/api/documents/import', { source: { name: 'bad.tmx', content: '<tmx version="1.4"><body><tu>' } }, { token: tokens.lin });
     expect(sync.status).toBe(400);
     expect(await documents()).toBe(count);
