@@ -53,7 +53,7 @@ interface StoredFile {
 }
 
 /** Refuses a bad order before any work: a wrong format is the request's 400, not a failed job. */
-function checked(order: ExportOrder): ExportOrder {
+function checked(order: ExportOrder): void {
   if (order.kind === 'bilingual') {
     exportFormat(order.format);
     exportStateFilter(order.state);
@@ -62,7 +62,6 @@ function checked(order: ExportOrder): ExportOrder {
   } else if (order.kind !== 'translation') {
     throw new ValidationError(`The export must be bilingual, translation or review, not "${String(order.kind)}".`, 'exportJobs.badKind');
   }
-  return order;
 }
 
 const fromTranslated = (file: TranslatedFile): ExportFile => ({
