@@ -320,6 +320,7 @@ export function documentTransferRepo(db: Db) {
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id
       WHERE p.document_id = ? AND p.noise = 0 AND p.state IN (SELECT value FROM json_each(?)) AND p.idx > ? ORDER BY p.idx LIMIT ?`),
     lastChange: db.prepare('SELECT max(changed_at) FROM pairs WHERE document_id = ?').pluck(),
+    exportCount: db.prepare('SELECT count(*) FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state IN (SELECT value FROM json_each(?))').pluck(),
     xmlUnsafe: db.prepare(`SELECT p.idx FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state IN (SELECT value FROM json_each(?)) AND (
         ${XML_UNSAFE('p.tgt_text')}
         OR EXISTS (SELECT 1 FROM segments s WHERE s.pair_id = p.id AND ${XML_UNSAFE('s.text')})
@@ -356,6 +357,8 @@ export function documentTransferRepo(db: Db) {
     exportPage: (documentId: number, states: readonly number[], after: number, limit: number) =>
       q.page.all(documentId, JSON.stringify(states), after, limit) as ExportPairRow[],
     lastChange: (documentId: number) => q.lastChange.get(documentId) as string | null,
+    /** How many pairs `exportPage` would give over all its pages: an export job's amount of work. */
+    exportCount: (documentId: number, states: readonly number[]) => q.exportCount.get(documentId, JSON.stringify(states)) as number,
     /** The idx of the first exported pair holding a character XML cannot carry, if any. */
     firstXmlUnsafePair: (documentId: number, states: readonly number[]) => q.xmlUnsafe.get(documentId, JSON.stringify(states)) as number | undefined,
     insertDocument: (d: { title: string; sourceName: string; createdBy: number | null; createdAt: string | null; shared?: boolean }) =>
