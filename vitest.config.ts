@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Browser and CLI suites start real servers and processes: keep the 2-core machine calm.
     maxWorkers: 2,
+    // Servers under test log every job they begin (thousands in a run); only a failing test's logs help, and CI keeps the log's end.
+    silent: 'passed-only',
   },
 });

@@ -4,6 +4,7 @@ import { html, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
 import type { JobView } from '../server/services/jobs.ts';
 import { errorSentence, errorText } from './marked-text.ts';
+import { importMessage } from './import-page.ts';
 
 /** How often the page asks how a running job is doing. */
 const POLL = '700ms';
@@ -12,6 +13,8 @@ export function jobProgress(ctx: ViewContext, job: JobView): SafeHtml {
   if (job.state === 'done') {
     return html`<span class="job" data-testid="job" data-job="${job.id}" data-state="done"><span class="ok" data-testid="job-result">${jobResult(ctx, job)}</span></span>`;
   }
+  // A refused import polled by the import form reads as the refusal it shows when the job ends quickly, in the same place.
+  if (job.state === 'failed' && job.kind === 'import' && job.error!.status < 500) return importMessage(ctx, { error: errorSentence(ctx, job.error!) });
   if (job.state === 'failed') {
     return html`<span class="job" data-testid="job" data-job="${job.id}" data-state="failed" role="alert"><span class="error" data-testid="job-error">${errorSentence(ctx, job.error!)}</span></span>`;
   }

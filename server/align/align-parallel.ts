@@ -2,11 +2,10 @@
 
 import { startWorker } from '../threads/start-worker.ts';
 import type { Bead, ScoredBead } from '../domain/types.ts';
-import { align, alignSegmented, findAnchors, firstPass, type AlignResources, type Guidance } from './align.ts';
+import { align, alignSegmented, findAnchors, firstPass, quoteGuidance, type AlignResources, type Guidance } from './align.ts';
 import { fitLengthModel } from './length-model.ts';
 import { learnFromPath, lexicalScorer } from './lexical-scorer.ts';
 import { documentFeatures, documentPart, documentStatistics, featuresPart, segmentDocument, type SegmentedDocument, type Span } from './sentence-features.ts';
-import { quoteAgreement } from './quotes.ts';
 import type { AnchorCandidate } from './span-scorer.ts';
 import type { LearnedTranslations } from './translation-table.ts';
 
@@ -50,7 +49,7 @@ export async function alignLong(src: string[], tgt: string[], resources: AlignRe
     const tgtMiddle = Math.min(tgt.length - tgtOverlap, Math.max(tgtOverlap, counterpart(anchors, srcMiddle, tgt.length / src.length) ?? halfwayByCharacters(tgt)));
     const theirs = { srcFrom: 0, srcTo: srcMiddle + OVERLAP, tgtFrom: 0, tgtTo: tgtMiddle + tgtOverlap };
     const ours = { srcFrom: srcMiddle - OVERLAP, srcTo: src.length, tgtFrom: tgtMiddle - tgtOverlap, tgtTo: tgt.length };
-    const quotes = quoteAgreement(anchors, doc.srcInQuote, doc.tgtInQuote);
+    const quotes = quoteGuidance(anchors, doc);
     const guide = (part: Span): Guidance => ({ stats, lengths, quotes, anchors: anchorsIn(anchors, part) });
     const theirPath = worker.ask<Bead[]>({ kind: 'first', doc: documentPart(doc, theirs), guide: guide(theirs) });
     const ownDoc = documentPart(doc, ours);

@@ -13,7 +13,16 @@ export function chineseQuotes(sentence: string): string[] {
 
 /** Opening and closing quotation marks of an English sentence, apostrophes (don't, boys') left out. */
 export function englishQuotes(sentence: string): string[] {
-  const out: string[] = [];
+  return englishQuoteMarks(sentence).map((m) => m.mark);
+}
+
+interface PlacedMark {
+  at: number;
+  mark: string;
+}
+
+function englishQuoteMarks(sentence: string): PlacedMark[] {
+  const out: PlacedMark[] = [];
   let open = false;
   for (let i = 0; i < sentence.length; i++) {
     const c = sentence[i]!;
@@ -21,18 +30,48 @@ export function englishQuotes(sentence: string): string[] {
     const after = sentence[i + 1] ?? ' ';
     let mark: string | undefined;
     if (c === '“' || c === '”') mark = c;
-    else if (c === '"') mark = open ? '”' : '“';
+    // A straight quote opens before a word and closes after one: a quotation running on from the
+    // previous sentence ends with one, which alternation alone would read as opening.
+    else if (c === '"') mark = /\s/.test(before) === /\s/.test(after) ? (open ? '”' : '“') : /\s/.test(before) ? '“' : '”';
     else if (c === "'" || c === '‘' || c === '’') {
       if (/\p{L}/u.test(before) && /\p{L}/u.test(after)) continue;
       if (/[\s(\[—-]/.test(before) && !/\s/.test(after)) mark = '“';
       else if (/[\s,.;:!?—)-]/.test(after) && /[.!?,—…]/.test(before)) mark = '”';
     }
     if (mark) {
-      out.push(mark);
+      out.push({ at: i, mark });
       open = mark === '“';
     }
   }
   return out;
+}
+
+function chineseQuoteMarks(sentence: string): PlacedMark[] {
+  const out: PlacedMark[] = [];
+  for (let i = 0; i < sentence.length; i++) if (sentence[i]! in CHINESE_QUOTES) out.push({ at: i, mark: CHINESE_QUOTES[sentence[i]!]! });
+  return out;
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Per sentence, whether it holds speech (words inside a quotation, one left open by an earlier
+ * sentence included). A translator who keeps the dialogue's quotes keeps speech in the bead that
+ * renders it: “……” 他说。 read as two sentences becomes "…," he said. as one.
+ */
+export function holdsSpeech(sentences: string[], side: 'zh' | 'en'): boolean[] {
+  let open = false;
+  return sentences.map((sentence) => {
+    const marks = side === 'zh' ? chineseQuoteMarks(sentence) : englishQuoteMarks(sentence);
+    let speech = false;
+    let next = 0;
+    for (let i = 0; i < sentence.length; i++) {
+      while (next < marks.length && marks[next]!.at === i) open = marks[next++]!.mark === '“';
+      if (open && WORD.test(sentence[i]!)) speech = true;
+    }
+    while (next < marks.length) open = marks[next++]!.mark === '“';
+    return speech;
+  });
 }
 
 /** Per sentence, whether a quotation is open where it ends; the last mark decides, so one unbalanced quote does not open the rest of the text. */

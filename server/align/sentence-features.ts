@@ -4,7 +4,7 @@ import type { AlignResources, TaggedWord } from './align-resources.ts';
 import type { Lexicon } from './lexicon-index.ts';
 import { contentStems, stem } from './english-words.ts';
 import { chineseNumberTokens, englishNumberTokens } from './numbers.ts';
-import { CHINESE_QUOTES, chineseQuotes, englishQuotes, inQuote } from './quotes.ts';
+import { CHINESE_QUOTES, chineseQuotes, englishQuotes, inQuote, holdsSpeech } from './quotes.ts';
 import type { LearnedTranslations } from './translation-table.ts';
 
 /** One Chinese sentence: its distinct words and the English ids each may translate to. */
@@ -65,7 +65,9 @@ const HAN = /\p{Script=Han}/u;
 // Spaces and most punctuation carry no evidence.
 const WORD_LIKE = /[\p{L}\p{N}]/u;
 // Marks that a translation keeps: a question stays a question.
-const PUNCTUATION_TOKENS: Record<string, string> = { '？': '?', '?': '?', '！': '!', '!': '!', ...CHINESE_QUOTES };
+const PUNCTUATION_TOKENS: Record<string, string> = { '？': '?', '?': '?', '！': '!', '!': '!', '…': '…', ...CHINESE_QUOTES };
+
+const ELLIPSIS = /…|\.\s?\.\s?\./;
 
 /** Both sides read once: each Chinese sentence's words with their dictionary links, each English sentence's ids. */
 export interface SegmentedDocument {
@@ -80,6 +82,9 @@ export interface SegmentedDocument {
   /** Per sentence, whether a quotation is still open where it ends: a bead rarely ends inside one on one side only. */
   srcInQuote: boolean[];
   tgtInQuote: boolean[];
+  /** Per sentence, whether it holds words inside a quotation. */
+  srcSpeech: boolean[];
+  tgtSpeech: boolean[];
   /** Where these sentences start in the whole document: 0 unless this is a part of one. */
   srcFrom: number;
   tgtFrom: number;
@@ -102,6 +107,8 @@ export function segmentDocument(src: string[], tgt: string[], resources: AlignRe
     tgtLength: tgt.map(visibleLength),
     srcInQuote: inQuote(src.map(chineseQuotes)),
     tgtInQuote: inQuote(tgt.map(englishQuotes)),
+    srcSpeech: holdsSpeech(src, 'zh'),
+    tgtSpeech: holdsSpeech(tgt, 'en'),
     srcFrom: 0,
     tgtFrom: 0,
   };
@@ -163,6 +170,8 @@ export function documentPart(doc: SegmentedDocument, span: Span): SegmentedDocum
     tgtLength: doc.tgtLength.slice(tgtFrom, tgtTo),
     srcInQuote: doc.srcInQuote.slice(srcFrom, srcTo),
     tgtInQuote: doc.tgtInQuote.slice(tgtFrom, tgtTo),
+    srcSpeech: doc.srcSpeech.slice(srcFrom, srcTo),
+    tgtSpeech: doc.tgtSpeech.slice(tgtFrom, tgtTo),
     srcFrom: doc.srcFrom + srcFrom,
     tgtFrom: doc.tgtFrom + tgtFrom,
   };
@@ -247,6 +256,7 @@ function englishIds(sentence: string, ids: IdSpace): { ids: Set<number>; repeate
   for (const s of contentStems(sentence)) add(ids.id(s));
   for (const n of englishNumberTokens(sentence)) add(ids.id(n));
   for (const c of sentence) if (c === '?' || c === '!') add(ids.id(c));
+  if (ELLIPSIS.test(sentence)) add(ids.id('…'));
   for (const q of englishQuotes(sentence)) add(ids.id(q));
   return { ids: out, repeated: repeated ?? NONE };
 }

@@ -1,7 +1,7 @@
 // Quotation marks: English quotes told from apostrophes, where quotations stay open, and how far two sides agree on them.
 
 import { describe, expect, it } from 'vitest';
-import { chineseQuotes, englishQuotes, inQuote, quoteAgreement } from '../../server/align/quotes.ts';
+import { chineseQuotes, englishQuotes, holdsSpeech, inQuote, quoteAgreement } from '../../server/align/quotes.ts';
 
 describe('englishQuotes', () => {
   it('when single quotes open and close speech then apostrophes inside and after words are not marks', () => {
@@ -13,6 +13,27 @@ describe('englishQuotes', () => {
   it('when double quotes are straight then they alternate, and curly ones say which they are', () => {
     expect(englishQuotes('"Enough," Sha said, "more than enough."')).toEqual(['“', '”', '“', '”']);
     expect(englishQuotes('he had said “no” twice')).toEqual(['“', '”']);
+  });
+
+  it('when a straight quote closes a quotation opened in an earlier sentence then it is a closing mark', () => {
+    expect(englishQuotes('Good, then I\'ll take you on a tour."')).toEqual(['”']);
+    expect(englishQuotes('"It\'s getting dark.')).toEqual(['“']);
+    expect(inQuote(['"It\'s getting dark.', 'Our parents will be worried!"', 'The night was moonless.'].map(englishQuotes))).toEqual([true, false, false]);
+  });
+});
+
+describe('holdsSpeech', () => {
+  it('when speech and its attribution are two Chinese sentences then only the first holds speech', () => {
+    expect(holdsSpeech(['“死了？”', '吹鼓手提着打瘪了的喇叭说。', '「好。」他说。'], 'zh')).toEqual([true, false, true]);
+  });
+
+  it('when an English quotation runs over sentences then each holds speech until it closes', () => {
+    const en = ["'Is he dead?' asked the musician.", '"It\'s getting dark.', 'Our parents will be worried!"', 'The night was moonless.'];
+    expect(holdsSpeech(en, 'en')).toEqual([true, true, true, false]);
+  });
+
+  it('when a sentence holds only quotation marks and no words inside them then it holds no speech', () => {
+    expect(holdsSpeech(['他说：“', '”'], 'zh')).toEqual([false, false]);
   });
 });
 

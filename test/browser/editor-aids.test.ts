@@ -150,7 +150,7 @@ describe.skipIf(skip)('the pair editor offers matches and terms by key; rows are
     expect(await page.getByTestId('mt-button').isDisabled()).toBe(true);
     release();
     // The drafting is a job the page polls: the offline engine loads its dictionary first, slower on a busy machine.
-    await expect.poll(() => page.getByTestId('mt-status').textContent(), { timeout: 20_000 }).toBe(`${untranslated} rows drafted (gloss).`);
+    await expect.poll(() => page.getByTestId('mt-status').textContent(), { timeout: 60_000 }).toBe(`${untranslated} rows drafted (gloss).`);
     expect(await page.getByTestId('mt-running').isVisible()).toBe(false);
     await expect.poll(() => page.locator('tr.pair[data-state=untranslated]').count()).toBe(0);
     const drafted = page.locator('tr.pair', { hasText: '金灿荣' }).first();

@@ -141,7 +141,7 @@ describe.skipIf(skip)('filters, narrow screens and the keyboard', () => {
     expect(src!.y + src!.height).toBeLessThanOrEqual(tgt!.y + 1);
     expect(tgt!.width).toBeGreaterThan(300);
     // Playwright clicks only what is visible and not covered by another element.
-    await row.locator('button[data-edit]').click({ timeout: 5000 });
+    await row.locator('button[data-edit]').click({ timeout: 30_000 }); // a covered button fails however long it waits
     await page.locator('tr.editing').waitFor();
     await measure('document with the editor open');
     for (const button of await page.locator('tr.editing .buttons button').all()) {

@@ -47,6 +47,34 @@ describe('UI strings', () => {
     for (const lang of LANGUAGES) expect(used.filter((k) => !locales[lang]!.has(k) && !locales[lang]!.has(`${k}_other`)), `missing from ${lang}`).toEqual([]);
   });
 
+  it('when a string takes {{values}} then every locale takes the same ones', () => {
+    // A merge once brought back {{zh}}/{{en}} in one locale after the code had renamed them: users read the braces.
+    const params = (lang: string) => {
+      const byKey = new Map<string, Set<string>>();
+      const walk = (obj: Record<string, unknown>, prefix: string) => {
+        for (const [k, v] of Object.entries(obj)) {
+          if (v && typeof v === 'object') { walk(v as Record<string, unknown>, `${prefix}${k}.`); continue; }
+          // Plural forms are one string: English may leave {{count}} out of its _one form.
+          const key = `${prefix}${k}`.replace(/_(zero|one|two|few|many|other)$/, '');
+          const names = byKey.get(key) ?? new Set<string>();
+          for (const m of String(v).matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)) names.add(m[1]!);
+          byKey.set(key, names);
+        }
+      };
+      walk(readLocale(lang), '');
+      return byKey;
+    };
+    const [first, ...others] = LANGUAGES.map((l) => [l, params(l)] as const);
+    expect(first![1].size).toBeGreaterThan(100);
+    for (const [lang, table] of others) {
+      const differ = [...first![1]].filter(([key, names]) => {
+        const theirs = table.get(key);
+        return theirs && [...names, ...theirs].some((n) => !names.has(n) || !theirs.has(n));
+      }).map(([key, names]) => `${key}: ${first![0]} {${[...names]}} ${lang} {${[...table.get(key)!]}}`);
+      expect(differ).toEqual([]);
+    }
+  });
+
   it('when keys are built from roles and states then each one exists', () => {
     const built = [...ROLES.map((r) => `roles.${r}`),
       ...['noise', 'untranslated', 'machine', 'translated', 'rejected', 'approved'].map((s) => `states.${s}`)];

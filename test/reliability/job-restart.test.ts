@@ -48,7 +48,7 @@ describe('a job when its server is killed', () => {
     expect(started.status).toBe(202);
     const { id } = started.json();
     translator.release(1);
-    await expect.poll(async () => (await a.get(`/api/jobs/${id}`)).json().progress.done, { timeout: 20_000 }).toBe(25);
+    await expect.poll(async () => (await a.get(`/api/jobs/${id}`)).json().progress.done, { timeout: 60_000 }).toBe(25);
     const total = (await a.get(`/api/jobs/${id}`)).json().progress.total as number;
     expect(total).toBeGreaterThan(25);
     // The second batch is with the translator when the server dies.
@@ -61,7 +61,7 @@ describe('a job when its server is killed', () => {
     second = await startWorkbench({ DUIQI_ADMIN_PASSWORD: PASSWORD, DUIQI_MT_URL: translator.url, DUIQI_DB: first.dbFile });
     const b = await signedIn(second.url);
     translator.release(Infinity);
-    await expect.poll(async () => (await b.get(`/api/jobs/${id}`)).json().state, { timeout: 30_000 }).toBe('done');
+    await expect.poll(async () => (await b.get(`/api/jobs/${id}`)).json().state, { timeout: 60_000 }).toBe('done');
     const job = (await b.get(`/api/jobs/${id}`)).json();
     expect(job).toMatchObject({ progress: { done: total, total }, result: { message: `${total} rows drafted (libretranslate).`, translated: total }, error: null });
     const after = (await b.get(`/api/documents/${documentId}/pairs`)).json() as { state: number; noise: boolean }[];
@@ -82,7 +82,7 @@ describe('a job when its server is killed', () => {
     second = await startWorkbench({ DUIQI_ADMIN_PASSWORD: PASSWORD, DUIQI_MT_URL: translator.url, DUIQI_DB: first.dbFile });
     const c = await signedIn(second.url);
     c.cookies.set('duiqi_lang', 'zh-CN');
-    await expect.poll(async () => (await c.get(`/api/jobs/${id}`)).json().state, { timeout: 20_000 }).toBe('failed');
+    await expect.poll(async () => (await c.get(`/api/jobs/${id}`)).json().state, { timeout: 60_000 }).toBe('failed');
     expect((await c.get(`/api/jobs/${id}`)).json().error.message).toBe(`运行此任务时服务器已停止 ${MAX_ATTEMPTS} 次，不再重新开始。`);
   }, 200_000);
 });

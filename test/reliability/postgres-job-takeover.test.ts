@@ -52,7 +52,7 @@ describePostgres('a job whose app server dies', () => {
     const { id } = started.json();
     translator.release(1);
     // Whichever server pg-boss gave it to, the first batch is written and the second is with the translator.
-    await expect.poll(async () => (await onB.get(`/api/jobs/${id}`)).json().progress.done, { timeout: 30_000 }).toBe(25);
+    await expect.poll(async () => (await onB.get(`/api/jobs/${id}`)).json().progress.done, { timeout: 60_000 }).toBe(25);
     await expect.poll(() => translator.calls).toBe(2);
     const total = (await onB.get(`/api/jobs/${id}`)).json().progress.total as number;
     // pg-boss gave the job to either server: the one that logged its beginning dies.

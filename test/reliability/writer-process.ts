@@ -20,7 +20,8 @@ export class ScriptProcess {
   }
 
   /** Resolves when a whole line equal to `line` has been printed; rejects if the process ends first. */
-  async waitFor(line: string, timeoutMs = 30_000): Promise<void> {
+  // Generous: a tsx start on a loaded 2-core machine took over 30 s; the wait is for a hang, not for slowness.
+  async waitFor(line: string, timeoutMs = 120_000): Promise<void> {
     const seen = () => this.output.startsWith(`${line}\n`) || this.output.includes(`\n${line}\n`);
     const started = Date.now();
     while (!seen()) {

@@ -18,14 +18,19 @@ export function browserUnavailable(): boolean {
   return true;
 }
 
+/** Waits catch hangs, not slowness: a first import on a fresh server under CI's load took 31 s, past Playwright's 30 s. */
+const WAIT_MS = 120_000;
+
 export async function launchBrowser(): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(tempDir('duiqi-chrome-'), {
+  const context = await chromium.launchPersistentContext(tempDir('duiqi-chrome-'), {
     executablePath: CHROME!,
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+  context.setDefaultTimeout(WAIT_MS);
+  return context;
 }
 
 /** A fresh page signed in as `name` on the server at `url`, on its document list. */
