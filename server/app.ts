@@ -30,6 +30,7 @@ import { storedCounters } from './services/login-counters.ts';
 import { glossary as glossaryService } from './services/glossary.ts';
 import { translationMemory } from './services/translation-memory.ts';
 import { editorAids } from './services/editor-aids.ts';
+import { documentViews } from './services/document-views.ts';
 import { rowNavigation } from './services/row-navigation.ts';
 import { rowNavigationRoutes } from './routes/row-navigation-routes.ts';
 import { configuredEngine, machineTranslation } from './services/machine-translation.ts';
@@ -196,8 +197,9 @@ export function createApp(deps: AppDeps) {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`, 'errors.noApiRoute', { method: req.method, path: req.originalUrl });
   });
   app.use(commentRoutes(comments));
-  app.use(documentRoutes({ documents, workspace, editing, comments, aids: editorAids(store, memory), access, translated,
-    charts: documentCharts(store, workspace), exports }));
+  app.use(documentRoutes({
+    documents, editing, comments, charts: documentCharts(workspace), views: documentViews({ workspace, comments, aids: editorAids(memory) }), exports,
+  }));
   app.use((req) => {
     throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');
   });

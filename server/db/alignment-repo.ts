@@ -9,6 +9,14 @@ import {
 /** A document's rows as the alignment editor sees them; the domain's row type is the storage shape too. */
 export type StoredRow = AlignRow;
 
+/** The sizes of a document's undo and redo stacks, and who made the change undo would revert (nulls when none). */
+export interface UndoStack {
+  undo: number;
+  redo: number;
+  lastAuthor: string | null;
+  lastAuthorId: number | null;
+}
+
 /** One logged alignment operation, as undo and redo find it. */
 export interface LoggedOp {
   id: number;
@@ -28,8 +36,8 @@ export function alignmentRepo(db: Db) {
     docVersion: db.prepare('SELECT version FROM documents WHERE id = ?').pluck(),
     claimVersion: db.prepare('UPDATE documents SET version = version + 1, revision = revision + 1 WHERE id = ? AND version = ? RETURNING version').pluck(),
     bumpMemory: db.prepare("UPDATE change_counters SET value = value + 1 WHERE name = 'memory'"),
-    pairIdxById: db.prepare('SELECT idx FROM pairs WHERE id = ?').pluck(),
-    maxPairIdx: db.prepare('SELECT max(idx) FROM pairs WHERE document_id = ?').pluck(),
+    bounds: db.prepare(`SELECT (SELECT max(idx) FROM pairs WHERE document_id = ?) AS max_idx,
+      (SELECT idx FROM pairs WHERE id = ?) AS first_idx, (SELECT idx FROM pairs WHERE id = ?) AS end_idx`),
     regionNoise: db.prepare('SELECT id FROM pairs WHERE document_id = ? AND idx BETWEEN ? AND ? AND noise = 1 ORDER BY idx').pluck(),
     regionSegments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.paragraph, s.start_offset, s.end_offset, s.source_id
       FROM segments s JOIN pairs p ON p.id = s.pair_id WHERE p.document_id = ? AND p.idx BETWEEN ? AND ? ORDER BY s.side, s.idx`),
@@ -46,17 +54,17 @@ export function alignmentRepo(db: Db) {
     anySource: db.prepare('SELECT id FROM sources WHERE document_id = ? AND side = ? ORDER BY id LIMIT 1').pluck(),
     pairIdx: db.prepare('UPDATE pairs SET idx = ? WHERE id = ?'),
     segmentIdx: db.prepare('UPDATE segments SET idx = ?, pair_id = ? WHERE id = ?'),
-    updatePair: db.prepare(`UPDATE pairs SET score = ?, state = ?, mt_text = ?, mt_kind = ?, tgt_text = ?, confirmed_by = ?, needs_review = ?,
+    updatePair: db.prepare(`UPDATE pairs SET idx = ?, score = ?, state = ?, mt_text = ?, mt_kind = ?, tgt_text = ?, confirmed_by = ?, needs_review = ?,
       version = version + 1, changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`),
     insertPair: db.prepare(`INSERT INTO pairs (id, document_id, idx, score, noise, state, mt_text, mt_kind, tgt_text, confirmed_by, needs_review)
       VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`),
-    raiseCounter: db.prepare(`INSERT INTO id_counters (name, next) VALUES (?, ?)
-      ON CONFLICT (name) DO UPDATE SET next = max(next, excluded.next)`),
+    // WHERE true: SQLite's parser needs it between an INSERT's SELECT and its ON CONFLICT.
+    raiseCounters: db.prepare(`INSERT INTO id_counters (name, next)
+      SELECT * FROM (SELECT 'pairs', (SELECT coalesce(max(id), 0) + 1 FROM pairs) UNION ALL SELECT 'segments', (SELECT coalesce(max(id), 0) + 1 FROM segments))
+      WHERE true ON CONFLICT (name) DO UPDATE SET next = max(next, excluded.next)`),
     takeId: db.prepare('UPDATE id_counters SET next = next + 1 WHERE name = ? RETURNING next - 1 AS id').pluck(),
-    maxPairId: db.prepare('SELECT coalesce(max(id), 0) + 1 FROM pairs').pluck(),
-    maxSegmentId: db.prepare('SELECT coalesce(max(id), 0) + 1 FROM segments').pluck(),
     deletePair: db.prepare('DELETE FROM pairs WHERE id = ?'),
-    updateSegment: db.prepare('UPDATE segments SET text = ?, paragraph = ?, start_offset = ?, end_offset = ? WHERE id = ?'),
+    updateSegment: db.prepare('UPDATE segments SET idx = ?, pair_id = ?, text = ?, paragraph = ?, start_offset = ?, end_offset = ? WHERE id = ?'),
     insertSegment: db.prepare(`INSERT INTO segments (id, document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`),
     deleteSegment: db.prepare('DELETE FROM segments WHERE id = ?'),
@@ -69,7 +77,10 @@ export function alignmentRepo(db: Db) {
     markOp: db.prepare('UPDATE alignment_ops SET undone = ?, patch = ? WHERE id = ?'),
     allOps: db.prepare('SELECT id, op, patch FROM alignment_ops WHERE document_id = ?'),
     setPatch: db.prepare('UPDATE alignment_ops SET patch = ? WHERE id = ?'),
-    counts: db.prepare(`SELECT coalesce(sum(undone = 0), 0) AS undo, coalesce(sum(undone = 1), 0) AS redo FROM alignment_ops WHERE document_id = ?`),
+    counts: db.prepare(`SELECT c.undo, c.redo, l.author_id AS lastAuthorId, u.name AS lastAuthor
+      FROM (SELECT coalesce(sum(undone = 0), 0) AS undo, coalesce(sum(undone = 1), 0) AS redo FROM alignment_ops WHERE document_id = @doc) c
+      LEFT JOIN (SELECT author_id FROM alignment_ops WHERE document_id = @doc AND undone = 0 ORDER BY id DESC LIMIT 1) l ON true
+      LEFT JOIN users u ON u.id = l.author_id`),
   };
 
   return {
@@ -98,13 +109,14 @@ export function alignmentRepo(db: Db) {
       // An approved row's sentences are what the translation memory matches on.
       if ([...patch.removed, ...patch.inserted].some((r) => r.state === 30)) q.bumpMemory.run();
       // Before anything is deleted, so the counters are above every id this document's log can name.
-      q.raiseCounter.run('pairs', q.maxPairId.get());
-      q.raiseCounter.run('segments', q.maxSegmentId.get());
-      const idxOf = (row: AlignRow | undefined) => (row ? (q.pairIdxById.get(storedId(row.key, 'p')!) as number) : undefined);
+      q.raiseCounters.run();
       const end = before[patch.at + patch.removed.length];
-      const maxIdx = (q.maxPairIdx.get(documentId) as number | null) ?? -1;
-      const lo = patch.removed.length ? idxOf(before[patch.at])! : (idxOf(before[patch.at]) ?? maxIdx + 1);
-      const hi = patch.removed.length ? (end ? idxOf(end)! - 1 : maxIdx) : lo - 1;
+      const first = before[patch.at];
+      const bounds = q.bounds.get(documentId, first ? storedId(first.key, 'p') : null, end ? storedId(end.key, 'p') : null) as
+        { max_idx: number | null; first_idx: number | null; end_idx: number | null };
+      const maxIdx = bounds.max_idx ?? -1;
+      const lo = patch.removed.length ? bounds.first_idx! : (first ? bounds.first_idx! : maxIdx + 1);
+      const hi = patch.removed.length ? (end ? bounds.end_idx! - 1 : maxIdx) : lo - 1;
 
       // The region's new order: each inserted row, then the noise that followed it before.
       const regionNoise = (q.regionNoise.all(documentId, lo, hi) as number[]);
@@ -138,8 +150,7 @@ export function alignmentRepo(db: Db) {
         const values = [r.score, r.state, r.mtText, storedKind(r), r.tgtText, userId(r.confirmedBy), r.needsReview] as const;
         // Only a pair this patch replaces may be reused: an id named in an old patch may belong to another row now.
         const id = regionKeys.has(r.key) ? storedId(r.key, 'p') : undefined;
-        if (id !== undefined && q.updatePair.run(...values, id).changes === 1) {
-          q.pairIdx.run(lo + i, id);
+        if (id !== undefined && q.updatePair.run(lo + i, ...values, id).changes === 1) {
           pairIds.push(id);
           return;
         }
@@ -169,8 +180,7 @@ export function alignmentRepo(db: Db) {
           const s = { ...sentence, end: Math.max(sentence.end, sentence.start) };
           const id = storedId(s.key, 's');
           if (id !== undefined && sourceOf.has(s.key)) {
-            q.updateSegment.run(s.text, s.paragraph, s.start, s.end, id);
-            q.segmentIdx.run(slo + i, o.pairId, id);
+            q.updateSegment.run(slo + i, o.pairId, s.text, s.paragraph, s.start, s.end, id);
             return;
           }
           // A sentence split off another keeps that sentence's source text.
@@ -197,11 +207,13 @@ export function alignmentRepo(db: Db) {
     lastDone: (documentId: number) => q.lastDone.get(documentId) as LoggedOp | undefined,
     firstUndone: (documentId: number) => q.firstUndone.get(documentId) as LoggedOp | undefined,
     markOp: (id: number, undone: boolean, patch: unknown) => q.markOp.run(undone ? 1 : 0, JSON.stringify(patch), id),
-    counts: (documentId: number) => q.counts.get(documentId) as { undo: number; redo: number },
+    /** The undo and redo stacks' sizes, and who made the change undo would revert. */
+    counts: (documentId: number) => q.counts.get({ doc: documentId }) as UndoStack,
     /** Rewrites every logged patch of the document, e.g. when an undo gave a restored row a new id. */
     rewritePatches(documentId: number, rewrite: (patch: RowPatch) => RowPatch): void {
       for (const op of q.allOps.all(documentId) as { id: number; patch: string }[]) {
-        q.setPatch.run(JSON.stringify(rewrite(JSON.parse(op.patch) as RowPatch)), op.id);
+        const patch = JSON.stringify(rewrite(JSON.parse(op.patch) as RowPatch));
+        if (patch !== op.patch) q.setPatch.run(patch, op.id);
       }
     },
   };

@@ -76,6 +76,9 @@ export function pairsRepo(db: Db) {
     insertRevision: db.prepare(`INSERT INTO revisions (document_id, doc_revision, pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds, batch_id, source_change)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     bumpMemory: db.prepare("UPDATE change_counters SET value = value + 1 WHERE name = 'memory'"),
+    bumpDocumentById: db.prepare('UPDATE documents SET revision = revision + 1 WHERE id = ? RETURNING revision').pluck(),
+    insertRevisionAtCurrent: db.prepare(`INSERT INTO revisions (document_id, doc_revision, pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds, batch_id)
+      SELECT ?, ?, id, version, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM pairs WHERE id = ?`),
     untranslated: db.prepare(`SELECT p.id, p.version,
         coalesce((SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)), '') AS src
       FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state = 0 ORDER BY p.idx`),
@@ -117,6 +120,18 @@ export function pairsRepo(db: Db) {
       const doc = q.bumpDocument.get(r.pairId) as { id: number; revision: number };
       if (r.oldState === 30 || r.newState === 30) q.bumpMemory.run();
       return Number(q.insertRevision.run(doc.id, doc.revision, r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds, r.batchId ?? null, r.sourceChange ?? null).lastInsertRowid);
+    },
+    /**
+     * Records changes of several pairs of one document, each at its pair's current version, under one bump of the
+     * document's revision (and of the memory's, when one was or is approved).
+     */
+    recordRevisions(documentId: number, changes: Omit<NewRevision, 'version'>[]): void {
+      if (!changes.length) return;
+      const revision = q.bumpDocumentById.get(documentId) as number;
+      if (changes.some((r) => r.oldState === 30 || r.newState === 30)) q.bumpMemory.run();
+      for (const r of changes) {
+        q.insertRevisionAtCurrent.run(documentId, revision, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds, r.batchId ?? null, r.pairId);
+      }
     },
     history: (pairId: number) => q.history.all(pairId) as RevisionRow[],
     /** The text a pair had after one of its revisions; undefined when it has no such revision. */

@@ -2,13 +2,10 @@
 
 import { Router, type Request, type Response } from 'express';
 import type { Documents } from '../services/documents.ts';
-import type { Workspace } from '../services/workspace.ts';
+import type { DocumentViews } from '../services/document-views.ts';
 import { parseFilter } from '../services/workspace.ts';
 import type { PostEditing, PairActionRequest } from '../services/post-editing.ts';
-import type { EditorAidsService } from '../services/editor-aids.ts';
 import type { PairComments } from '../services/pair-comments.ts';
-import type { DocumentAccess } from '../services/document-access.ts';
-import type { TranslatedDocuments } from '../services/translated-document.ts';
 import type { ExportJobs } from '../services/export-jobs.ts';
 import type { DocumentCharts } from '../services/document-charts.ts';
 import { requireUser } from '../http/auth.ts';
@@ -40,10 +37,9 @@ function offsetOf(value: unknown): number {
 }
 
 export function documentRoutes(deps: {
-  documents: Documents; workspace: Workspace; editing: PostEditing; comments: PairComments; aids: EditorAidsService; access: DocumentAccess;
-  translated: TranslatedDocuments; charts: DocumentCharts; exports: ExportJobs;
+  documents: Documents; views: DocumentViews; editing: PostEditing; comments: PairComments; charts: DocumentCharts; exports: ExportJobs;
 }): Router {
-  const { documents, workspace, editing, comments, aids, access, translated, charts, exports } = deps;
+  const { documents, views, editing, comments, charts, exports } = deps;
   const r = Router();
   r.use(requireUser);
 
@@ -56,10 +52,8 @@ export function documentRoutes(deps: {
   /** The editor with the pair's threads on top and, for reviewers, the reject form (with a refused field's sentence beside it). */
   async function renderEditor(req: Request, res: Response, status = 200,
     extras: { message?: string; attempted?: string; typed?: string; rejected?: FieldMessage & { values: Record<string, string> } } = {}) {
-    const { doc, pair } = await target(req);
-    const row = await workspace.row(doc, pair.idx);
-    const editorAids = await aids.of(row, await access.filterFor(req.user!));
-    const threads = await comments.threads(pair.id, doc);
+    const doc = documentId(req.params.doc);
+    const { pair, row, aids: editorAids, threads } = await views.editor(req.user!, doc, pairId(req.params.pair));
     const ctx = viewContext(req);
     const url = `/documents/${doc}/pairs/${pair.id}`;
     const canReview = mayDo(req.user!.role, 'approve');
@@ -70,10 +64,6 @@ export function documentRoutes(deps: {
       reject: canReview && !row.noise ? rejectForm(ctx, url, row.version, rejected, rejected?.values) : undefined,
     }), status);
   }
-
-  /** The page's rows, each with its open discussion. */
-  const discussed = <R extends { id: number }>(doc: number, rows: R[]) => comments.withDiscussions(doc, rows);
-  const discussedRow = async (doc: number, idx: number) => (await discussed(doc, [await workspace.row(doc, idx)]))[0]!;
 
   type EditorUseCase = (req: Request, body: Record<string, unknown>, ids: { doc: number; pair: number }) => Promise<unknown>;
 
@@ -105,11 +95,12 @@ export function documentRoutes(deps: {
    */
   function action(run: EditorUseCase, opts: { offerRepeats?: boolean } = {}) {
     return async (req: Request, res: Response) => {
-      const { doc, pair } = await target(req);
+      const doc = documentId(req.params.doc);
+      const pair = pairId(req.params.pair);
       const body = (req.body ?? {}) as Record<string, unknown>;
       const attempted = typeof body.tgt === 'string' ? body.tgt : undefined;
       try {
-        await run(req, body, { doc, pair: pair.id });
+        await run(req, body, { doc, pair });
       } catch (err) {
         if (err instanceof StaleVersionError) {
           return renderEditor(req, res, 409, { message: viewContext(req).t('errors.stale', { version: err.current.version }), attempted });
@@ -124,31 +115,28 @@ export function documentRoutes(deps: {
       }
       res.set('HX-Trigger', 'pair-changed');
       const next = body.next === '1' || req.query.next === '1';
-      send(res, pairRow(viewContext(req), doc, await discussedRow(doc, pair.idx), { openNext: next, offerRepeats: opts.offerRepeats }));
+      send(res, pairRow(viewContext(req), doc, await views.row(doc, pair), { openNext: next, offerRepeats: opts.offerRepeats }));
     };
   }
 
   r.get('/documents/:doc', async (req, res) => {
     const doc = documentId(req.params.doc);
     const filter = parseFilter(req.query);
-    const overview = await workspace.overview(doc);
-    const page = {
-      ...overview, sharing: await access.sharing(req.user!, doc), sourceFormat: await translated.formatOf(doc), exportByJob: exports.byJob(overview.doc.pairCount),
-    };
-    const rows = await discussed(doc, await workspace.rows(doc, filter, 0, ROWS_PER_PAGE));
-    send(res, documentPage(viewContext(req), page, rows, filter, await comments.quality(doc)));
+    const { page, rows, quality } = await views.page(req.user!, doc, filter, ROWS_PER_PAGE);
+    send(res, documentPage(viewContext(req), { ...page, exportByJob: exports.byJob(page.doc.pairCount) }, rows, filter, quality));
   });
 
   r.get('/documents/:doc/rows', async (req, res) => {
     const doc = documentId(req.params.doc);
     const offset = offsetOf(req.query.offset);
     const filter = parseFilter(req.query);
-    send(res, rowsFragment(viewContext(req), doc, await discussed(doc, await workspace.rows(doc, filter, offset, ROWS_PER_PAGE)), offset, filter));
+    send(res, rowsFragment(viewContext(req), doc, await views.rows(doc, filter, offset, ROWS_PER_PAGE), offset, filter));
   });
 
   r.get('/documents/:doc/progress', async (req, res) => {
     const doc = documentId(req.params.doc);
-    send(res, progressBar(viewContext(req), doc, (await workspace.overview(doc)).progress, await comments.quality(doc)));
+    const { progress, quality } = await views.progress(doc);
+    send(res, progressBar(viewContext(req), doc, progress, quality));
   });
 
   r.get('/documents/:doc/charts', async (req, res) => {
@@ -156,8 +144,8 @@ export function documentRoutes(deps: {
   });
 
   r.get('/documents/:doc/pairs/:pair/row', async (req, res) => {
-    const { doc, pair } = await target(req);
-    send(res, pairRow(viewContext(req), doc, await discussedRow(doc, pair.idx)));
+    const doc = documentId(req.params.doc);
+    send(res, pairRow(viewContext(req), doc, await views.row(doc, pairId(req.params.pair))));
   });
 
   r.get('/documents/:doc/pairs/:pair/edit', (req, res) => renderEditor(req, res));

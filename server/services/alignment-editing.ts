@@ -87,16 +87,14 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
   async function write(tx: Tx, user: User, documentId: number, rows: AlignRow[], noise: Map<string | null, number[]>, patch: RowPatch): Promise<RowPatch> {
     const keys = await tx.alignment.write(documentId, rows, patch, noise);
     const before = new Map(patch.removed.map((r) => [r.key, r]));
-    for (const row of patch.inserted) {
+    await tx.pairs.recordRevisions(documentId, patch.inserted.flatMap((row) => {
       const old = before.get(row.key);
-      if (old && old.tgtText === row.tgtText && old.state === row.state) continue;
-      const pairId = Number((keys.get(row.key) ?? row.key).slice(1));
-      await tx.pairs.insertRevision({
-        pairId, version: (await tx.pairs.pair(pairId))!.version, authorId: user.id, action: 'align',
-        oldText: old?.tgtText ?? '', newText: row.tgtText, oldState: old?.state ?? null, newState: row.state,
-        comment: row.needsReview, seconds: 0,
-      });
-    }
+      if (old && old.tgtText === row.tgtText && old.state === row.state) return [];
+      return [{
+        pairId: Number((keys.get(row.key) ?? row.key).slice(1)), authorId: user.id, action: 'align',
+        oldText: old?.tgtText ?? '', newText: row.tgtText, oldState: old?.state ?? null, newState: row.state, comment: row.needsReview, seconds: 0,
+      }];
+    }));
     // A row or sentence restored by undo comes back with a new id; earlier logged patches must name it so.
     const restored = new Map([...keys].filter(([old]) => /^[ps]\d+$/.test(old)));
     if (restored.size) await tx.alignment.rewritePatches(documentId, (p) => remapKeys(p, restored));
@@ -115,8 +113,8 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
   } as const;
 
   async function undoCounts(tx: Tx, documentId: number, user?: User): Promise<UndoCounts> {
-    const last = await tx.alignment.lastDone(documentId);
-    return { ...(await tx.alignment.counts(documentId)), undoBy: last?.author ?? null, undoMine: last !== undefined && last.authorId === user?.id };
+    const { undo, redo, lastAuthor, lastAuthorId } = await tx.alignment.counts(documentId);
+    return { undo, redo, undoBy: undo ? lastAuthor : null, undoMine: undo > 0 && lastAuthorId === user?.id };
   }
 
   /**

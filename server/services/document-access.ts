@@ -44,6 +44,20 @@ export async function mayReach(tx: Tx, user: Actor, target: GateTarget): Promise
   return documentId !== undefined && mayOpen(tx, user, documentId);
 }
 
+/** Ids of the documents this user may open (every one for an admin), leaving out the trash. */
+export async function openableFilter(tx: Tx, user: User): Promise<(documentId: number) => boolean> {
+  const ids = user.role === 'admin' ? undefined : await tx.access.visibleIds(user.id);
+  const trashed = await tx.lifecycle.trashedIds();
+  return (id) => !trashed.has(id) && (ids === undefined || ids.has(id));
+}
+
+/** Who may open the document, for someone who may open it (else its 404). */
+export async function documentSharing(tx: Tx, user: User, documentId: number): Promise<DocumentSharing> {
+  const s = await tx.access.sharing(documentId);
+  if (!s || !(await openable(tx, user, documentId, s))) throw noDocument(documentId);
+  return { shared: s.shared === 1, owner: s.owner, members: await tx.access.members(documentId), mayManage: mayManage(user, s.owner_id) };
+}
+
 export function documentAccess(store: Store) {
   async function managed(tx: Tx, user: User, documentId: number) {
     const sharing = await tx.access.sharing(documentId);
@@ -73,24 +87,13 @@ export function documentAccess(store: Store) {
       throw noDocument(target.document);
     },
 
-    /** Ids of the documents this user may open (every one for an admin), leaving out the trash. */
-    async filterFor(user: User): Promise<(documentId: number) => boolean> {
-      const { ids, trashed } = await store.read(async (tx) => ({
-        ids: user.role === 'admin' ? undefined : await tx.access.visibleIds(user.id), trashed: await tx.lifecycle.trashedIds(),
-      }));
-      return (id) => !trashed.has(id) && (ids === undefined || ids.has(id));
-    },
 
     /** Refuses (404 or 403) unless this user may change who can open the document. */
     async assertMayManage(user: User, documentId: number): Promise<void> {
       await store.read((tx) => managed(tx, user, documentId));
     },
 
-    sharing: (user: User, documentId: number): Promise<DocumentSharing> => store.read(async (tx) => {
-      const s = await tx.access.sharing(documentId);
-      if (!s || !(await openable(tx, user, documentId, s))) throw noDocument(documentId);
-      return { shared: s.shared === 1, owner: s.owner, members: await tx.access.members(documentId), mayManage: mayManage(user, s.owner_id) };
-    }),
+    sharing: (user: User, documentId: number): Promise<DocumentSharing> => store.read((tx) => documentSharing(tx, user, documentId)),
 
     setShared: (user: User, documentId: number, shared: boolean): Promise<void> => store.write(async (tx) => {
       await managed(tx, user, documentId);

@@ -1,6 +1,5 @@
 // Gathers the figures a document's charts draw: no drawing here (views/charts-page.ts draws).
 
-import type { Store } from '../db/store.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import {
   burnUp, confidenceHistogram, effortByTranslator, qaByKind, thinBurnUp,
@@ -23,32 +22,30 @@ export interface ChartFigures {
   qa: { code: QaCode; count: number }[];
 }
 
-export function documentCharts(store: Store, workspace: Workspace) {
+export function documentCharts(workspace: Workspace) {
   return {
-    async of(documentId: number): Promise<ChartFigures> {
-      const history = await store.read(async (tx) => {
-        const start = await tx.charts.createdAt(documentId);
-        if (start === undefined) return undefined;
-        return { start, changes: await tx.charts.stateChanges(documentId), beads: await tx.charts.beads(documentId), authored: await tx.charts.authoredPairs(documentId) };
-      });
-      if (!history) throw new NotFoundError(`There is no document ${documentId}.`, 'errors.noDocument', { id: documentId });
-      const { start, beads } = history;
-      const { doc, progress } = await workspace.overview(documentId);
+    of: (documentId: number): Promise<ChartFigures> => workspace.read(async (scope) => {
+      const { tx } = scope;
+      const start = await tx.charts.createdAt(documentId);
+      if (start === undefined) throw new NotFoundError(`There is no document ${documentId}.`, 'errors.noDocument', { id: documentId });
+      const changes = (await tx.charts.stateChanges(documentId)).map((c) => ({ at: c.at, oldState: c.old_state, newState: c.new_state }));
+      const beads = await tx.charts.beads(documentId);
+      const authored = await tx.charts.authoredPairs(documentId);
+      const { doc, progress } = await workspace.overview(scope, documentId);
       const now = { done: progress.translated + progress.approved, approved: progress.approved };
-      const changes = history.changes.map((c) => ({ at: c.at, oldState: c.old_state, newState: c.new_state }));
       // Every row, unfiltered: those come from the kept pages with their kept flags, where the QA filter reads
       // and checks the whole document again (seconds for 10,000 rows).
-      const rows = await workspace.rows(documentId, {}, 0, Number.MAX_SAFE_INTEGER);
+      const rows = await workspace.rows(scope, documentId, {}, 0, Number.MAX_SAFE_INTEGER);
       return {
         doc, progress,
         burnUp: thinBurnUp(burnUp(changes, now, start)),
         stateChanges: changes.length,
-        translators: effortByTranslator(history.authored.map((p) => ({ author: p.author, mt: p.mt, final: p.tgt, seconds: p.seconds }))),
+        translators: effortByTranslator(authored.map((p) => ({ author: p.author, mt: p.mt, final: p.tgt, seconds: p.seconds }))),
         beads,
         histogram: confidenceHistogram(beads),
         qa: qaByKind(rows.map((r) => r.flags)),
       };
-    },
+    }),
   };
 }
 export type DocumentCharts = ReturnType<typeof documentCharts>;

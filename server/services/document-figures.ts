@@ -2,11 +2,11 @@
 // re-reading only the pairs revised since the last look: under twenty people saving, recomputing them
 // from every pair on every page view cost more than the rest of the page.
 
-import type { Store } from '../db/store.ts';
 import type { PairFiguresRow } from '../db/documents-repo.ts';
 import { lengthLog, normOfLogs, type LengthNorm } from '../domain/qa-checks.ts';
 import { CellBudget, EffortSum, pairEdits, type PostEditEffort } from '../domain/edit-distance.ts';
 import type { StateCounts } from './documents.ts';
+import type { ReadScope } from './read-scope.ts';
 
 /** The counts a document summary shows, as the summary query of documents-repo computes them. */
 export interface DocumentCounts {
@@ -124,45 +124,38 @@ class FigureColumns {
   }
 }
 
-export function documentFigures(store: Store) {
+export function documentFigures() {
   const cache = new Map<number, Cached>();
 
   /**
-   * The figures as of now. One read takes the generation and what changed since the kept one; the kept
-   * columns are changed in place only if no other call moved them on while this one read.
+   * The figures as of the scope's snapshot, reading only what changed since the kept ones; the kept columns are
+   * changed in place only if no other call moved them on while this one read.
    */
-  async function of(documentId: number): Promise<Figures> {
+  async function of(scope: ReadScope, documentId: number): Promise<Figures> {
     const known = cache.get(documentId);
     const since = known?.revision;
-    const read = await store.read(async (tx) => {
-      const { revision, version } = await tx.documents.generationParts(documentId);
-      if (known && known.version === version) {
-        if (revision === since) return { revision, version };
-        return { revision, version, revised: await tx.documents.revisedFigures(documentId, since!) };
-      }
-      return { revision, version, all: await tx.documents.figures(documentId) };
-    });
+    const { revision, version } = await scope.generation(documentId);
     const budget = new CellBudget();
-    if (known && !read.all) {
-      if (!read.revised) return known;
-      if (cache.get(documentId) !== known || known.revision !== since) return of(documentId);
-      if (read.revised.every((row) => known.columns.update(row, budget))) {
-        Object.assign(known, { revision: read.revision }, known.columns.summarise());
+    if (known && known.version === version) {
+      if (revision === since) return known;
+      const revised = await scope.tx.documents.revisedFigures(documentId, since!);
+      if (cache.get(documentId) !== known || known.revision !== since) return of(scope, documentId);
+      if (revised.every((row) => known.columns.update(row, budget))) {
+        Object.assign(known, { revision }, known.columns.summarise());
         return known;
       }
     }
     // A new document, or an alignment change that can add and remove pairs: start again from every pair.
-    const full = read.all ? read : await store.read(async (tx) => ({ ...(await tx.documents.generationParts(documentId)), all: await tx.documents.figures(documentId) }));
-    const columns = new FigureColumns(full.all, budget);
-    const fresh: Cached = { version: full.version, revision: full.revision, columns, ...columns.summarise() };
+    const columns = new FigureColumns(await scope.tx.documents.figures(documentId), budget);
+    const fresh: Cached = { version, revision, columns, ...columns.summarise() };
     cache.set(documentId, fresh);
     return fresh;
   }
 
   return {
-    /** The length norm, the effort and the counts as of now; reads only what changed since the last call. */
-    of: async (documentId: number): Promise<Figures> => {
-      const { norm, effort, counts } = await of(documentId);
+    /** The length norm, the effort and the counts as of the scope's snapshot. */
+    of: async (scope: ReadScope, documentId: number): Promise<Figures> => {
+      const { norm, effort, counts } = await of(scope, documentId);
       return { norm, effort, counts };
     },
   };

@@ -3,8 +3,8 @@
 // version, which starts the cache again). Under twenty people working, reading 200 rows and their
 // sentences from SQLite for every page view was the largest single cost.
 
-import type { Store } from '../db/store.ts';
-import { documentReads, documents, type PairView } from './documents.ts';
+import { documentReads, type PairView } from './documents.ts';
+import type { ReadScope } from './read-scope.ts';
 
 // Rows kept per document; past it the document's cache starts again rather than grow. A filtered view reads
 // the whole document, so this is as many rows as the QA memo keeps (workspace.ts).
@@ -21,8 +21,7 @@ interface Cached {
   end: number | undefined;
 }
 
-export function documentRows(store: Store, limits = { perDocument: ROW_LIMIT, total: TOTAL_LIMIT }) {
-  const docs = documents(store);
+export function documentRows(limits = { perDocument: ROW_LIMIT, total: TOTAL_LIMIT }) {
   const cache = new Map<number, Cached>();
 
   function keep(c: Cached, rows: PairView[]) {
@@ -47,32 +46,32 @@ export function documentRows(store: Store, limits = { perDocument: ROW_LIMIT, to
   }
 
   /**
-   * The document's cache, current as of now; undefined when the document does not exist. One read takes the
-   * generation and the revised rows; they go into the kept pages only if no other call moved them on meanwhile.
+   * The document's cache, current as of the scope's snapshot; undefined when the document does not exist. The
+   * revised rows go into the kept pages only if no other call moved them on while this one read.
    */
-  async function current(documentId: number): Promise<Cached | undefined> {
+  async function current(scope: ReadScope, documentId: number): Promise<Cached | undefined> {
     const known = cache.get(documentId);
     const since = known?.revision;
-    const read = await store.read(async (tx) => {
-      const { revision, version } = await tx.documents.generationParts(documentId);
-      if (version === null || !known || known.version !== version || revision === since) return { revision, version };
-      const ids = (await tx.documents.revisedPairIds(documentId, since!)).filter((id) => known.indexOf.has(id));
-      return { revision, version, rows: ids.length ? await documentReads.pairsByIds(tx, ids) : [] };
-    });
-    if (read.version === null) {
+    const { revision, version } = await scope.generation(documentId);
+    if (version === null) {
       cache.delete(documentId);
       return undefined;
+    }
+    let revised: PairView[] | undefined;
+    if (known && known.version === version && revision !== since) {
+      const ids = (await scope.tx.documents.revisedPairIds(documentId, since!)).filter((id) => known.indexOf.has(id));
+      revised = ids.length ? await documentReads.pairsByIds(scope.tx, ids) : [];
     }
     let c = cache.get(documentId);
     if (c) {
       cache.delete(documentId);
       cache.set(documentId, c);
     }
-    if (c && c === known && c.version === read.version && c.revision === since) {
-      if (read.rows) keep(c, read.rows);
-      c.revision = read.revision;
-    } else if (!c || c.version !== read.version || c.revision !== read.revision) {
-      c = { version: read.version, revision: read.revision, byIndex: new Map(), indexOf: new Map(), end: undefined };
+    if (c && c === known && c.version === version && c.revision === since) {
+      if (revised) keep(c, revised);
+      c.revision = revision;
+    } else if (!c || c.version !== version || c.revision !== revision) {
+      c = { version, revision, byIndex: new Map(), indexOf: new Map(), end: undefined };
       cache.set(documentId, c);
     }
     return c;
@@ -80,9 +79,9 @@ export function documentRows(store: Store, limits = { perDocument: ROW_LIMIT, to
 
   return {
     /** Rows `offset` to `offset + limit - 1` (fewer at the end), as `documents.pairs` gives them. */
-    async page(documentId: number, offset: number, limit: number): Promise<PairView[]> {
-      const c = await current(documentId);
-      if (!c) return docs.pairs(documentId, offset, limit); // throws the 404
+    async page(scope: ReadScope, documentId: number, offset: number, limit: number): Promise<PairView[]> {
+      const c = await current(scope, documentId);
+      if (!c) return documentReads.pairs(scope.tx, documentId, offset, limit); // throws the 404
       const stop = Math.min(offset + limit, c.end ?? Infinity);
       const rows: PairView[] = [];
       for (let i = offset; i < stop; i++) {
@@ -91,16 +90,16 @@ export function documentRows(store: Store, limits = { perDocument: ROW_LIMIT, to
         rows.push(row);
       }
       if (rows.length === Math.max(0, stop - offset)) return rows;
-      const fresh = await docs.pairs(documentId, offset, limit);
+      const fresh = await documentReads.pairs(scope.tx, documentId, offset, limit);
       if (fresh.length < limit) c.end = offset + fresh.length;
       keep(c, fresh);
       return fresh;
     },
 
     /** Every row of the document, in order: the kept ones when the whole document is kept. */
-    async all(documentId: number): Promise<PairView[]> {
-      const c = await current(documentId);
-      if (!c) return docs.pairs(documentId); // throws the 404
+    async all(scope: ReadScope, documentId: number): Promise<PairView[]> {
+      const c = await current(scope, documentId);
+      if (!c) return documentReads.pairs(scope.tx, documentId); // throws the 404
       if (c.end !== undefined && c.byIndex.size >= c.end) {
         const rows: PairView[] = [];
         for (let i = 0; i < c.end; i++) {
@@ -110,7 +109,7 @@ export function documentRows(store: Store, limits = { perDocument: ROW_LIMIT, to
         }
         if (rows.length === c.end) return rows;
       }
-      const fresh = await docs.pairs(documentId);
+      const fresh = await documentReads.pairs(scope.tx, documentId);
       c.end = fresh.length;
       keep(c, fresh);
       return fresh;

@@ -89,6 +89,15 @@ export const documentReads = {
     if (!row) throw noDocument(id);
     return toSummary(row);
   },
+  /** The same as `get`, with counts the caller already keeps (see document-figures). */
+  async summary(tx: Tx, id: number, counts: Pick<DocumentSummary, 'pairCount' | 'noiseCount' | 'srcSegmentCount' | 'tgtSegmentCount' | 'counts'>): Promise<DocumentSummary> {
+    const row = Number.isSafeInteger(id) ? await tx.documents.header(id) : undefined;
+    if (!row) throw noDocument(id);
+    return {
+      id: row.id, title: row.title, srcLang: row.src_lang, tgtLang: row.tgt_lang, pageDate: row.page_date, createdAt: row.created_at,
+      version: row.version, ...counts, counts: { ...counts.counts },
+    };
+  },
   pairsByIds: async (tx: Tx, ids: number[]): Promise<PairView[]> => (await tx.documents.pairsByIds(ids)).map(toPairView),
   async pairs(tx: Tx, id: number, offset = 0, limit?: number): Promise<PairView[]> {
     if (!(await tx.documents.exists(id))) throw noDocument(id);
@@ -100,15 +109,6 @@ export function documents(store: Store) {
   return {
     count: (): Promise<number> => store.read((tx) => tx.documents.count()),
     get: (id: number): Promise<DocumentSummary> => store.read((tx) => documentReads.get(tx, id)),
-    /** The same as `get`, with counts the caller already keeps (see document-figures). */
-    async summary(id: number, counts: Pick<DocumentSummary, 'pairCount' | 'noiseCount' | 'srcSegmentCount' | 'tgtSegmentCount' | 'counts'>): Promise<DocumentSummary> {
-      const row = Number.isSafeInteger(id) ? await store.read((tx) => tx.documents.header(id)) : undefined;
-      if (!row) throw noDocument(id);
-      return {
-        id: row.id, title: row.title, srcLang: row.src_lang, tgtLang: row.tgt_lang, pageDate: row.page_date, createdAt: row.created_at,
-        version: row.version, ...counts, counts: { ...counts.counts },
-      };
-    },
     pairs: (id: number, offset = 0, limit?: number): Promise<PairView[]> => store.read((tx) => documentReads.pairs(tx, id, offset, limit)),
     /** Some pairs by id, in document order; ids that no longer exist are left out. */
     pairsByIds: (ids: number[]): Promise<PairView[]> => store.read((tx) => documentReads.pairsByIds(tx, ids)),

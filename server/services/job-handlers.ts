@@ -45,8 +45,8 @@ export function jobHandlers(work: JobWork): Record<JobKind, JobHandler> {
     async realign(job) {
       const value = await work.realign(job.user, job.documentId!, job.input.version as number);
       // With the undo and redo counts, as the synchronous answer has them, for the editor's buttons.
-      const counts = await work.store.read((tx) => tx.alignment.counts(job.documentId!));
-      return { key: 'alignEditor.done.realign', params: { n: value.at + 1, removed: value.removed, inserted: value.inserted }, value: { ...value, ...counts } };
+      const { undo, redo } = await work.store.read((tx) => tx.alignment.counts(job.documentId!));
+      return { key: 'alignEditor.done.realign', params: { n: value.at + 1, removed: value.removed, inserted: value.inserted }, value: { ...value, undo, redo } };
     },
 
     async import(job) {

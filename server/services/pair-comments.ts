@@ -57,6 +57,13 @@ const toThread = (t: ThreadRow, comments: CommentRow[]): Thread => ({
   comments: comments.filter((c) => c.thread_id === t.id).map((c) => ({ id: c.id, author: c.author, body: c.body, createdAt: c.created_at })),
 });
 
+/** The pair's threads, oldest first, the pair checked to be in the document. */
+export async function pairThreads(tx: Tx, pairId: number, documentId?: number): Promise<Thread[]> {
+  await findPair(tx, pairId, documentId);
+  const comments = await tx.comments.pairComments(pairId);
+  return (await tx.comments.pairThreads(pairId)).map((t) => toThread(t, comments));
+}
+
 /** The thread, checked to be on the pair named in the URL (itself checked to be in the document). */
 async function threadOf(tx: Tx, pairId: number, threadId: number, documentId?: number): Promise<ThreadRow> {
   await findPair(tx, pairId, documentId);
@@ -80,11 +87,7 @@ export function pairComments(store: Store) {
   }
 
   return {
-    threads: (pairId: number, documentId?: number): Promise<Thread[]> => store.read(async (tx) => {
-      await findPair(tx, pairId, documentId);
-      const comments = await tx.comments.pairComments(pairId);
-      return (await tx.comments.pairThreads(pairId)).map((t) => toThread(t, comments));
-    }),
+    threads: (pairId: number, documentId?: number): Promise<Thread[]> => store.read((tx) => pairThreads(tx, pairId, documentId)),
 
     /** A new thread on the pair by anyone who can open its document. */
     async start(user: User, pairId: number, body: unknown, documentId?: number): Promise<number> {
@@ -134,20 +137,20 @@ export function pairComments(store: Store) {
     },
 
     /** Each row with its open discussion, when it has one; rows without keep their identity (and their rendered markup). */
-    async withDiscussions<R extends { id: number }>(documentId: number, rows: R[]): Promise<(R & { discussion?: RowDiscussion })[]> {
+    async withDiscussions<R extends { id: number }>(tx: Tx, documentId: number, rows: R[]): Promise<(R & { discussion?: RowDiscussion })[]> {
       const open = new Map<number, RowDiscussion>();
-      for (const t of await store.read((tx) => tx.comments.openThreads(documentId))) {
+      for (const t of await tx.comments.openThreads(documentId)) {
         open.set(t.pair_id, { open: t.open_count, author: t.author, body: t.body, category: t.category as ErrorCategory | null, severity: t.severity as Severity | null });
       }
       return rows.map((r) => (open.has(r.id) ? { ...r, discussion: open.get(r.id) } : r));
     },
 
     /** The quality score of the errors of open threads; the source is counted only when there is an error. */
-    quality: (documentId: number): Promise<QualityScore> => store.read(async (tx) => {
+    async quality(tx: Tx, documentId: number): Promise<QualityScore> {
       const errors = (await tx.comments.openErrors(documentId)) as Severity[];
       if (!errors.length) return qualityScore([], 0);
       return qualityScore(errors, await sourceWords(tx, documentId));
-    }),
+    },
   };
 }
 export type PairComments = ReturnType<typeof pairComments>;

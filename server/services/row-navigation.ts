@@ -9,10 +9,10 @@ const SCAN_PAGE = 500;
 export function rowNavigation(workspace: Workspace) {
   return {
     /** The index of the row, or null when there is none further that way. */
-    async find(documentId: number, req: NavRequest): Promise<number | null> {
+    find: (documentId: number, req: NavRequest): Promise<number | null> => workspace.read(async (scope) => {
       if (req.dir > 0) {
         for (let offset = req.from + 1; ; offset += SCAN_PAGE) {
-          const rows = await workspace.rows(documentId, {}, offset, SCAN_PAGE);
+          const rows = await workspace.rows(scope, documentId, {}, offset, SCAN_PAGE);
           const hit = rows.find((r) => isStop(req.kind, r));
           if (hit) return hit.index;
           if (rows.length < SCAN_PAGE) return null;
@@ -20,11 +20,11 @@ export function rowNavigation(workspace: Workspace) {
       }
       for (let end = req.from; end > 0; end -= SCAN_PAGE) {
         const offset = Math.max(0, end - SCAN_PAGE);
-        const hit = (await workspace.rows(documentId, {}, offset, end - offset)).findLast((r) => isStop(req.kind, r));
+        const hit = (await workspace.rows(scope, documentId, {}, offset, end - offset)).findLast((r) => isStop(req.kind, r));
         if (hit) return hit.index;
       }
       return null;
-    },
+    }),
   };
 }
 export type RowNavigation = ReturnType<typeof rowNavigation>;

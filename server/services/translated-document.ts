@@ -27,7 +27,6 @@ export function reviewFormat(raw: unknown): ReviewFormat {
 export function translatedDocuments(store: Store) {
   return {
     /** The format a translation can be downloaded in: the structured source's, or undefined for a plain-text import. */
-    formatOf: (documentId: number) => store.read((tx) => tx.transfer.sourceFormat(documentId)),
 
     /** The Chinese source's structure with the current English of each pair in its place. */
     async translation(documentId: number): Promise<TranslatedFile> {

@@ -1,6 +1,6 @@
 // Use cases of the translation memory: load units from files, find fuzzy matches for a Chinese sentence.
 
-import type { Store } from '../db/store.ts';
+import type { Store, Tx } from '../db/store.ts';
 import type { MemoryUnitRow } from '../db/memory-repo.ts';
 import { bestMatches, buildMatchIndex, type MatchIndex } from '../domain/fuzzy-match.ts';
 
@@ -22,10 +22,10 @@ export function translationMemory(store: Store) {
   // The index is rebuilt only when the memory changed since it was built.
   let cache: { generation: string; units: Map<string, MemoryUnitRow>; index: MatchIndex<string> } | undefined;
 
-  async function index() {
-    const generation = await store.read((tx) => tx.memory.generation());
+  async function index(tx: Tx) {
+    const generation = await tx.memory.generation();
     if (cache?.generation !== generation) {
-      const rows = await store.read((tx) => tx.memory.all());
+      const rows = await tx.memory.all();
       const units = new Map(rows.filter((u) => u.src && u.tgt).map((u) => [u.key, u]));
       cache = { generation, units, index: buildMatchIndex([...units.values()].map((u) => ({ id: u.key, src: u.src }))) };
     }
@@ -44,10 +44,10 @@ export function translationMemory(store: Store) {
 
     /**
      * The best matches at or above 70 % similarity, leaving out the pair being edited itself and the pairs of
-     * documents `visible` refuses (someone's private document must not surface as a suggestion).
+     * documents `visible` refuses (someone's private document must not surface as a suggestion). Reads in `tx`.
      */
-    async matches(src: string, opts: { exclude?: string; limit?: number; visible?: (documentId: number) => boolean } = {}): Promise<MemoryMatch[]> {
-      const { units, index: idx } = await index();
+    async matches(tx: Tx, src: string, opts: { exclude?: string; limit?: number; visible?: (documentId: number) => boolean } = {}): Promise<MemoryMatch[]> {
+      const { units, index: idx } = await index(tx);
       const shown = (key: string) => {
         const docId = units.get(key)?.document_id;
         return key !== opts.exclude && (docId === null || docId === undefined || !opts.visible || opts.visible(docId));

@@ -1,11 +1,12 @@
 // The document as a translator or reviewer works on it: rows with QA flags and edit distance, filters, progress, effort.
 
 import type { Store } from '../db/store.ts';
-import { documents, type DocumentSummary, type PairView } from './documents.ts';
+import { documentReads, type DocumentSummary, type PairView } from './documents.ts';
 import { textChecks, withLengthCheck, withSourceChange, type QaContext, type QaFlag } from '../domain/qa-checks.ts';
 import { CellBudget, hter, type PostEditEffort } from '../domain/edit-distance.ts';
 import { documentFigures } from './document-figures.ts';
 import { documentRows } from './document-rows.ts';
+import { inReadScope, type ReadScope } from './read-scope.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { ROW_STATES, rowState, type RowState } from '../domain/types.ts';
 
@@ -58,9 +59,8 @@ const workRow = (p: PairView, flags: QaFlag[], h: number | null, hterApproximate
 const MEMO_LIMIT = 100_000;
 
 export function workspace(store: Store) {
-  const docs = documents(store);
-  const figures = documentFigures(store);
-  const pages = documentRows(store);
+  const figures = documentFigures();
+  const pages = documentRows();
 
   // A row's text checks and HTER depend on its texts (and the glossary) alone: kept until those change.
   const memo = new Map<number, { key: string; flags: QaFlag[]; hter: number | null; hterApproximate: boolean }>();
@@ -82,11 +82,11 @@ export function workspace(store: Store) {
 
   // The last glossary key, so that rows made under it compare it by identity, not character by character.
   let lastGlossaryKey = '';
-  async function enrich(documentId: number, rows: PairView[]): Promise<WorkRow[]> {
-    const terms = await store.read((tx) => tx.glossary.list());
+  async function enrich(scope: ReadScope, documentId: number, rows: PairView[]): Promise<WorkRow[]> {
+    const terms = await scope.glossary();
     const fresh = terms.map((t) => `${t.zh}\u0001${t.en}`).join('\u0002');
     const glossaryKey = fresh === lastGlossaryKey ? lastGlossaryKey : (lastGlossaryKey = fresh);
-    const { norm } = await figures.of(documentId);
+    const { norm } = await figures.of(scope, documentId);
     const budget = new CellBudget();
     return rows.map((p) => {
       const kept = workRows.get(p);
@@ -115,21 +115,25 @@ export function workspace(store: Store) {
     return true;
   }
 
+  // Each method reads in the scope it is given, so that a request asks all its caches in one read transaction.
   return {
+    /** Runs `work` in one read transaction with a scope for this workspace's methods. */
+    read: <T>(work: (scope: ReadScope) => T) => inReadScope(store, work),
+
     /** A page of rows; unfiltered pages read only their rows, so long documents open fast; a filter reads the whole kept document. */
-    async rows(documentId: number, filter: RowFilter, offset: number, limit: number): Promise<WorkRow[]> {
-      if (!isFiltered(filter)) return enrich(documentId, await pages.page(documentId, offset, limit));
-      return (await enrich(documentId, await pages.all(documentId))).filter((r) => matches(r, filter)).slice(offset, offset + limit);
+    async rows(scope: ReadScope, documentId: number, filter: RowFilter, offset: number, limit: number): Promise<WorkRow[]> {
+      if (!isFiltered(filter)) return enrich(scope, documentId, await pages.page(scope, documentId, offset, limit));
+      return (await enrich(scope, documentId, await pages.all(scope, documentId))).filter((r) => matches(r, filter)).slice(offset, offset + limit);
     },
 
     /** One row by its position in the document. */
-    async row(documentId: number, index: number): Promise<WorkRow> {
-      return (await enrich(documentId, await pages.page(documentId, index, 1)))[0]!;
+    async row(scope: ReadScope, documentId: number, index: number): Promise<WorkRow> {
+      return (await enrich(scope, documentId, await pages.page(scope, documentId, index, 1)))[0]!;
     },
 
-    async overview(documentId: number): Promise<{ doc: DocumentSummary; progress: Progress; effort: PostEditEffort }> {
-      const { effort, counts } = await figures.of(documentId);
-      const doc = await docs.summary(documentId, counts);
+    async overview(scope: ReadScope, documentId: number): Promise<{ doc: DocumentSummary; progress: Progress; effort: PostEditEffort }> {
+      const { effort, counts } = await figures.of(scope, documentId);
+      const doc = await documentReads.summary(scope.tx, documentId, counts);
       const progress: Progress = {
         total: doc.pairCount, approved: doc.counts.approved, translated: doc.counts.translated, rejected: doc.counts.rejected,
         machine: doc.counts.machine, gloss: doc.counts.gloss, untranslated: doc.counts.untranslated,

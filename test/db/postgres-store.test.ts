@@ -47,18 +47,22 @@ describePostgres('the store on PostgreSQL', () => {
     await db?.drop();
   });
 
-  it('when a write throws then nothing of it is stored; a write inside a write joins it; a write inside a read is refused', async () => {
+  it('when a write throws then nothing of it is stored; a transaction begun inside another is refused, before or after the outer one awaits', async () => {
     await expect(store.write(async (tx) => {
       await tx.glossary.upsert('中国', 'China', null);
       throw new Error('half-way');
     })).rejects.toThrow('half-way');
     expect(await store.read((tx) => tx.glossary.count())).toBe(0);
-    await store.write(async (tx) => {
+    await expect(store.write(async (tx) => {
       await tx.glossary.upsert('中国', 'China', null);
       await store.write((inner) => inner.glossary.upsert('北京', 'Beijing', null));
-    });
-    expect(await store.read((tx) => tx.glossary.count())).toBe(2);
-    await expect(store.read(() => store.write((tx) => tx.glossary.count()))).rejects.toThrow(/inside a read/);
+    })).rejects.toThrow(/write transaction cannot begin inside another/);
+    expect(await store.read((tx) => tx.glossary.count())).toBe(0);
+    await expect(store.read(() => store.write((tx) => tx.glossary.count()))).rejects.toThrow(/inside another/);
+    await expect(store.read(async (tx) => Promise.all([tx.glossary.count(), store.read((inner) => inner.glossary.count())]))).rejects.toThrow(/inside another/);
+    // One after the other, and side by side, they run as usual.
+    await store.write((tx) => tx.glossary.upsert('北京', 'Beijing', null));
+    expect(await Promise.all([1, 2, 3].map(() => store.read((tx) => tx.glossary.count())))).toEqual([1, 1, 1]);
   });
 
   it('when two saves of one pair from the same version arrive at once then one is stored and the other is a 409', async () => {

@@ -6,6 +6,7 @@ import { Client, type TestServer } from '../support/test-server.ts';
 import { startSeededServer } from '../support/seed.ts';
 import { documents } from '../../server/services/documents.ts';
 import { documentRows } from '../../server/services/document-rows.ts';
+import { inReadScope } from '../../server/services/read-scope.ts';
 import { postEditing } from '../../server/services/post-editing.ts';
 import { translationMemory } from '../../server/services/translation-memory.ts';
 import type { NewPair } from '../../server/db/documents-repo.ts';
@@ -160,11 +161,12 @@ describe('replacing in the Chinese', () => {
 describe('what is read from the Chinese', () => {
   it('when the Chinese changed then exports, the concordance, kept pages of another server and the memory show the new text', async () => {
     // Another server's kept pages, read before the change: it learns of the change from the document's revision alone.
-    const elsewhere = documentRows(server.store);
+    const kept = documentRows();
+    const elsewhere = { page: (documentId: number, offset: number, limit: number) => inReadScope(server.store, (scope) => kept.page(scope, documentId, offset, limit)) };
     expect((await elsewhere.page(doc.documentId, 0, 10))[1]!.src).toBe('双方同意加强合作，扩大𠀀贸易。');
     // Earlier cases' documents approved the same row: only this document's pairs are looked at.
     const tm = translationMemory(server.store);
-    const memory = { matches: (src: string) => tm.matches(src, { visible: (d) => d === doc.documentId }) };
+    const memory = { matches: (src: string) => server.store.read((tx) => tm.matches(tx, src, { visible: (d) => d === doc.documentId })) };
     expect((await memory.matches('合作是关键。')).map((m) => m.tgt)).toEqual([ROWS[4]!.en]);
 
     const applied = await replace({ find: '合作', replace: '协作', includeApproved: true });

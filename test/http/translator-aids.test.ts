@@ -157,6 +157,6 @@ describe('the translation memory in the editor', () => {
     expect(editor.status).toBe(200);
     expect(editor.text).toContain('exchanged opinions on the Korean Peninsula');
     expect(editor.text).toMatch(/>\d{2}%</);
-    expect(await memory.matches('完全不同的一句话，没有任何关系。')).toEqual([]);
+    expect(await server.store.read((tx) => memory.matches(tx, '完全不同的一句话，没有任何关系。'))).toEqual([]);
   });
 });

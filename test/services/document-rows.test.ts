@@ -11,7 +11,9 @@ import { alignmentEditing } from '../../server/services/alignment-editing.ts';
 import { postEditing } from '../../server/services/post-editing.ts';
 import { documents } from '../../server/services/documents.ts';
 import { documentRows } from '../../server/services/document-rows.ts';
-import { workspace } from '../../server/services/workspace.ts';
+import { workspace, type RowFilter } from '../../server/services/workspace.ts';
+import { inReadScope } from '../../server/services/read-scope.ts';
+import type { Store } from '../../server/db/store.ts';
 import { postEditEffort } from '../../server/domain/edit-distance.ts';
 import { memoRow } from '../../views/row-memo.ts';
 import { glossary } from '../../server/services/glossary.ts';
@@ -21,7 +23,16 @@ import type { ViewContext } from '../../views/view-context.ts';
 const ctx: ViewContext = { t: (key, options) => (options ? `${key}${JSON.stringify(options)}` : key), lang: 'en', csrfToken: '', user: null, path: '/' };
 /** The rows' markup as the page shows it: from the long-lived workspace and its kept markup, or from a fresh one. */
 const markup = async (w: ReturnType<typeof workspace>, doc: number, offset: number, limit: number) =>
-  (await w.rows(doc, {}, offset, limit)).map((r) => memoRow(pairRow, ctx, doc, r).toString());
+  (await w.read((s) => w.rows(s, doc, {}, offset, limit))).map((r) => memoRow(pairRow, ctx, doc, r).toString());
+/** The kept pages, each call in a read transaction of its own, as a request reads them. */
+function keptRows(store: Store, limits?: { perDocument: number; total: number }) {
+  const pages = documentRows(limits);
+  return {
+    page: (doc: number, offset: number, limit: number) => inReadScope(store, (s) => pages.page(s, doc, offset, limit)),
+    all: (doc: number) => inReadScope(store, (s) => pages.all(s, doc)),
+  };
+}
+const rowsOf = (w: ReturnType<typeof workspace>, doc: number, filter: RowFilter, offset: number, limit: number) => w.read((s) => w.rows(s, doc, filter, offset, limit));
 import { accounts } from '../../server/services/accounts.ts';
 import type { Aligner } from '../../server/domain/assemble-pairs.ts';
 
@@ -55,7 +66,7 @@ describe('kept pages of rows and document figures', () => {
       const docs = documents(store);
       // Limits small enough that reading a whole document drops what was kept of the other one.
       const other = await importDemoCorpus({ store, align });
-      const pages = documentRows(store, { perDocument: 60, total: 70 });
+      const pages = keptRows(store, { perDocument: 60, total: 70 });
       const work = workspace(store);
       const editing = postEditing(store);
       const alignment = alignmentEditing(store, () => align);
@@ -77,7 +88,7 @@ describe('kept pages of rows and document figures', () => {
           // The kept markup equals what a workspace with nothing kept renders.
           expect(await markup(work, doc, s.offset, s.limit)).toEqual(await markup(workspace(store), doc, s.offset, s.limit));
           // The counts and effort kept between views equal the summary query and a recomputation from every pair.
-          const overview = await work.overview(doc);
+          const overview = await work.read((s) => work.overview(s, doc));
           expect(overview.doc).toEqual(await docs.get(doc));
           const worked = (await docs.pairs(doc)).filter((p) => !p.noise && p.mt !== '' && (p.state ?? 0) >= 20);
           const expected = postEditEffort(worked.map((p) => ({ mt: p.mt, final: p.tgt, seconds: p.editSeconds })));
@@ -87,8 +98,8 @@ describe('kept pages of rows and document figures', () => {
         } else if (s.kind === 'filtered') {
           expect(await pages.all(doc)).toEqual(await docs.pairs(doc));
           expect(await pages.page(other, 0, 20)).toEqual(await docs.pairs(other, 0, 20));
-          const rows = await work.rows(doc, s.filter, 0, 1000);
-          expect(rows).toEqual(await workspace(store).rows(doc, s.filter, 0, 1000));
+          const rows = await rowsOf(work, doc, s.filter, 0, 1000);
+          expect(rows).toEqual(await rowsOf(workspace(store), doc, s.filter, 0, 1000));
         } else if (s.kind === 'save') {
           const p = await rowAt(s.row);
           await tolerate(() => editing.act(lin, p.id, { action: 'save', version: p.version, text: s.text, seconds: 3 }, doc));
@@ -123,10 +134,10 @@ describe('kept pages of rows and document figures', () => {
     const doc = await importDemoCorpus({ store, align });
     const work = workspace(store);
     const flagged = (rows: { flags: { code: string }[] }[]) => rows.filter((r) => r.flags.some((f) => f.code === 'glossary')).length;
-    expect(flagged(await work.rows(doc, {}, 0, 100))).toBe(0);
+    expect(flagged(await rowsOf(work, doc, {}, 0, 100))).toBe(0);
     const before = await markup(work, doc, 0, 100);
     await glossary(store).add('合作', 'collaboration');
-    expect(flagged(await work.rows(doc, {}, 0, 100))).toBeGreaterThan(0);
+    expect(flagged(await rowsOf(work, doc, {}, 0, 100))).toBeGreaterThan(0);
     const after = await markup(work, doc, 0, 100);
     expect(after).toEqual(await markup(workspace(store), doc, 0, 100));
     expect(after).not.toEqual(before);
@@ -139,7 +150,7 @@ describe('kept pages of rows and document figures', () => {
     const doc = await importDemoCorpus({ store, align });
     const other = await importDemoCorpus({ store, align });
     const docs = documents(store);
-    const pages = documentRows(store, { perDocument: 100, total: 50 });
+    const pages = keptRows(store, { perDocument: 100, total: 50 });
     const count = (await docs.pairs(doc)).length;
     // The last page tells where the document ends while only its rows are kept.
     await pages.page(doc, count - 3, 10);
@@ -160,6 +171,6 @@ describe('kept pages of rows and document figures', () => {
 
   it('when the document does not exist then it answers 404 like a fresh read', async () => {
     const store = sqliteStore(openDatabase(':memory:'));
-    await expect(documentRows(store).page(999, 0, 10)).rejects.toThrow(/no document 999/);
+    await expect(keptRows(store).page(999, 0, 10)).rejects.toThrow(/no document 999/);
   });
 });

@@ -6,7 +6,7 @@ import type { AlignRow, RowPatch, Sentence } from '../../domain/alignment-rows.t
 import {
   pairKey, regionSequence, rowsFromRecords, sentenceKey, sideOrder, storedId, storedKind, type PairRecord, type SegmentRecord,
 } from '../alignment-layout.ts';
-import type { LoggedOp } from '../alignment-repo.ts';
+import type { LoggedOp, UndoStack } from '../alignment-repo.ts';
 import { columns, one, row, rows, run, type Sql } from './connect.ts';
 
 // Moving a block of rows without breaking UNIQUE(document_id, idx), which PostgreSQL checks row by row as SQLite does:
@@ -189,12 +189,18 @@ export function alignmentRepo(sql: Sql) {
         LEFT JOIN users u ON u.id = o.author_id WHERE o.document_id = $1 AND o.undone = 1 ORDER BY o.id ASC LIMIT 1`, [documentId]),
     markOp: (id: number, undone: boolean, patch: unknown) =>
       run(sql, 'UPDATE alignment_ops SET undone = $1, patch = $2 WHERE id = $3', [undone ? 1 : 0, JSON.stringify(patch), id]),
-    counts: async (documentId: number) => (await row<{ undo: number; redo: number }>(sql, `SELECT count(*) FILTER (WHERE undone = 0) AS undo,
-      count(*) FILTER (WHERE undone = 1) AS redo FROM alignment_ops WHERE document_id = $1`, [documentId]))!,
+    counts: async (documentId: number) => (await row<UndoStack>(sql, `SELECT c.undo, c.redo, l.author_id AS "lastAuthorId", u.name AS "lastAuthor"
+      FROM (SELECT count(*) FILTER (WHERE undone = 0) AS undo, count(*) FILTER (WHERE undone = 1) AS redo FROM alignment_ops WHERE document_id = $1) c
+      LEFT JOIN LATERAL (SELECT author_id FROM alignment_ops WHERE document_id = $1 AND undone = 0 ORDER BY id DESC LIMIT 1) l ON true
+      LEFT JOIN users u ON u.id = l.author_id`, [documentId]))!,
     /** Rewrites every logged patch of the document, e.g. when an undo gave a restored row a new id. */
     async rewritePatches(documentId: number, rewrite: (patch: RowPatch) => RowPatch): Promise<void> {
-      for (const op of await rows<{ id: number; patch: string }>(sql, 'SELECT id, patch FROM alignment_ops WHERE document_id = $1', [documentId])) {
-        await sql.query('UPDATE alignment_ops SET patch = $1 WHERE id = $2', [JSON.stringify(rewrite(JSON.parse(op.patch) as RowPatch)), op.id]);
+      const changed = (await rows<{ id: number; patch: string }>(sql, 'SELECT id, patch FROM alignment_ops WHERE document_id = $1', [documentId]))
+        .map((op) => ({ id: op.id, old: op.patch, patch: JSON.stringify(rewrite(JSON.parse(op.patch) as RowPatch)) }))
+        .filter((op) => op.patch !== op.old);
+      if (changed.length) {
+        await sql.query(`UPDATE alignment_ops o SET patch = u.patch FROM unnest($1::bigint[], $2::text[]) AS u(id, patch) WHERE o.id = u.id`,
+          columns(changed, [(op) => op.id, (op) => op.patch]));
       }
     },
   };

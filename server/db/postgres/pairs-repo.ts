@@ -4,7 +4,7 @@
 // order and never deadlock.
 
 import type { EditablePairRow, NewRevision, RevisionRow, SourceSegmentRow } from '../pairs-repo.ts';
-import { one, row, rows, run, type Sql } from './connect.ts';
+import { columns, one, row, rows, run, type Sql } from './connect.ts';
 import type { MtKind } from '../../domain/types.ts';
 
 /** The Chinese of pair `p`: its source sentences in order, joined. */
@@ -42,6 +42,19 @@ export function pairsRepo(sql: Sql) {
       SELECT doc.id, doc.revision, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, $13 FROM doc RETURNING id`,
     [r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds,
       r.oldState === 30 || r.newState === 30, r.batchId ?? null, r.sourceChange ?? null]))!,
+    /** As ../pairs-repo.ts: one statement for any number of changes. */
+    async recordRevisions(documentId: number, changes: Omit<NewRevision, 'version'>[]): Promise<void> {
+      if (!changes.length) return;
+      await sql.query(`WITH doc AS (UPDATE documents SET revision = revision + 1 WHERE id = $1 RETURNING id, revision),
+        memory AS (UPDATE change_counters SET value = value + 1 WHERE name = 'memory' AND $2::boolean)
+        INSERT INTO revisions (document_id, doc_revision, pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds, batch_id)
+        SELECT doc.id, doc.revision, p.id, p.version, c.author, c.action, c.old, c.new, c.old_state, c.new_state, c.comment, c.seconds, c.batch
+        FROM doc, unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::integer[], $9::integer[], $10::text[],
+            $11::double precision[], $12::bigint[]) WITH ORDINALITY AS c(pair, author, action, old, new, old_state, new_state, comment, seconds, batch, n)
+          JOIN pairs p ON p.id = c.pair
+        ORDER BY c.n`, [documentId, changes.some((r) => r.oldState === 30 || r.newState === 30), ...columns(changes, [(r) => r.pairId, (r) => r.authorId,
+        (r) => r.action, (r) => r.oldText, (r) => r.newText, (r) => r.oldState, (r) => r.newState, (r) => r.comment, (r) => r.seconds, (r) => r.batchId ?? null])]);
+    },
     history: (pairId: number) => rows<RevisionRow>(sql, `SELECT r.id, r.pair_id, r.version, u.name AS author, r.action, r.old_text, r.new_text,
         r.old_state, r.new_state, r.comment, r.seconds, r.created_at, b.kind AS batch_kind, r.source_change
       FROM revisions r LEFT JOIN users u ON u.id = r.author_id LEFT JOIN edit_batches b ON b.id = r.batch_id

@@ -1,7 +1,6 @@
 // The store on PostgreSQL: each transaction on a connection of the pool of its own, so transactions of many requests
 // (and of many servers) run at once; the SQL of the repositories keeps them correct.
 
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RunResult } from 'better-sqlite3';
 import type pg from 'pg';
 import type { Repositories, Store, Tx, Work } from '../store.ts';
@@ -52,31 +51,45 @@ const BEGIN = {
 /** Any fixed number that other applications on the database do not use as an advisory lock key. */
 const ALONE_LOCK = 0x6475_6972; // "duir"
 
-export function postgresStore(pool: PostgresPool, url?: string): Store {
-  const open = new AsyncLocalStorage<{ kind: 'read' | 'write'; tx: Tx }>();
+/**
+ * A transaction begun inside another's callback would wait on a second connection for locks the first one holds (on
+ * SQLite, for the first to end): it is refused. The check looks for the frame below which every callback runs in the
+ * call's async stack trace, which V8 keeps along `await` chains at no cost until it is read (a nested call reached
+ * only through a promise returned without `await` is missed). An AsyncLocalStorage per transaction would see every
+ * one, but on Node 20 it makes every promise of the process dearer; reading some 40 frames, unformatted, costs tens
+ * of microseconds per transaction.
+ */
+function beganInsideTransaction(): boolean {
+  const [prepare, limit] = [Error.prepareStackTrace, Error.stackTraceLimit];
+  Error.prepareStackTrace = (_error, frames) => frames.some((frame) => frame.getFunctionName() === insideStoreTransaction.name);
+  Error.stackTraceLimit = 40;
+  try {
+    return new Error().stack as unknown as boolean;
+  } finally {
+    [Error.prepareStackTrace, Error.stackTraceLimit] = [prepare, limit];
+  }
+}
 
-  async function run<T>(kind: 'read' | 'write', work: Work<T>): Promise<Awaited<T>> {
+// Named for the stack check above: every callback runs below this frame (a sync one until it first awaits, then an async one).
+async function insideStoreTransaction<T>(client: pg.PoolClient, kind: 'read' | 'write', work: Work<T>): Promise<Awaited<T>> {
+  await client.query(BEGIN[kind]);
+  const value = await work(postgresRepositories(client));
+  await client.query('COMMIT');
+  return value;
+}
+
+export function postgresStore(pool: PostgresPool, url?: string): Store {
+  async function transaction<T>(kind: 'read' | 'write', work: Work<T>): Promise<Awaited<T>> {
+    if (beganInsideTransaction()) throw new Error(`A ${kind} transaction cannot begin inside another: pass the open transaction's repositories instead.`);
     const client: pg.PoolClient = await pool.connect();
     try {
-      await client.query(BEGIN[kind]);
-      const tx = postgresRepositories(client);
-      const value = await open.run({ kind, tx }, () => work(tx));
-      await client.query('COMMIT');
-      return value;
+      return await insideStoreTransaction(client, kind, work);
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       client.release();
     }
-  }
-
-  // A transaction begun inside another (one use case calling another) joins it, as on SQLite.
-  function transaction<T>(kind: 'read' | 'write', work: Work<T>): Promise<Awaited<T>> {
-    const outer = open.getStore();
-    if (outer?.kind === 'read' && kind === 'write') return Promise.reject(new Error('A write transaction cannot begin inside a read.'));
-    if (outer) return Promise.resolve().then(() => work(outer.tx) as Awaited<T>);
-    return run(kind, work);
   }
 
   return {

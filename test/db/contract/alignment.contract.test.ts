@@ -68,15 +68,17 @@ contract('alignment repository', (store) => {
     const { documentId } = await insertDocument(store(), '对齐', PAGE);
     await apply(store(), documentId, user, { kind: 'merge', row: 0 });
     await apply(store(), documentId, user, { kind: 'merge', row: 2 });
-    expect(await alignment.counts(documentId)).toEqual({ undo: 2, redo: 0 });
+    expect(await alignment.counts(documentId)).toEqual({ undo: 2, redo: 0, lastAuthor: 'lin', lastAuthorId: user });
     await undoLast(store(), documentId);
-    expect(await alignment.counts(documentId)).toEqual({ undo: 1, redo: 1 });
+    expect(await alignment.counts(documentId)).toEqual({ undo: 1, redo: 1, lastAuthor: 'lin', lastAuthorId: user });
     expect(JSON.parse((await alignment.firstUndone(documentId))!.op)).toEqual({ kind: 'merge', row: 2 });
     expect(JSON.parse((await alignment.lastDone(documentId))!.op)).toEqual({ kind: 'merge', row: 0 });
     await apply(store(), documentId, user, { kind: 'split', row: 0, srcAt: 1, tgtAt: 1 });
-    expect(await alignment.counts(documentId)).toEqual({ undo: 2, redo: 0 });
+    expect(await alignment.counts(documentId)).toEqual({ undo: 2, redo: 0, lastAuthor: 'lin', lastAuthorId: user });
     await alignment.rewritePatches(documentId, (p) => ({ ...p, at: p.at + 100 }));
     expect(JSON.parse((await alignment.lastDone(documentId))!.patch).at).toBeGreaterThanOrEqual(100);
+    const untouched = await insertDocument(store(), '未动', PAGE);
+    expect(await alignment.counts(untouched.documentId)).toEqual({ undo: 0, redo: 0, lastAuthor: null, lastAuthorId: null });
   });
 
   it('when a gloss draft is merged, split and undone then its rows stay gloss drafts, and a patch logged without a kind undoes as machine text', async () => {

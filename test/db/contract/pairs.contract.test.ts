@@ -57,6 +57,30 @@ contract('pairs repository', (store) => {
     await expect(pairs.insertRevision({ ...base, version: 9, action: 'guess', oldText: '', newText: '' })).rejects.toThrow(/revisions_action_valid|CHECK/);
   });
 
+  it('when several pairs\' changes are recorded at once then each is a revision at its pair\'s version, under one bump of the document and the memory', async () => {
+    const { pairs, documents, memory } = store().repos;
+    const { documentId, pairIds } = await insertDocument(store(), '会见', SAMPLE);
+    const lin = await addUser(store(), 'lin');
+    const [a, b] = [pairIds[0]!, pairIds[1]!];
+    expect(await pairs.update(b, 1, 'Saved.', 20, lin, 0)).toBe(true);
+    const before = await documents.generationParts(documentId);
+    const memoryBefore = await memory.generation();
+    await pairs.recordRevisions(documentId, []);
+    expect(await documents.generationParts(documentId)).toEqual(before);
+    const change = { authorId: lin, action: 'align', comment: null, seconds: 0 };
+    await pairs.recordRevisions(documentId, [
+      { ...change, pairId: a, oldText: '', newText: 'A “new” 𠀀.', oldState: null, newState: 10 },
+      { ...change, pairId: b, oldText: 'Old.', newText: 'Saved.', oldState: 20, newState: 30, comment: '合并' },
+    ]);
+    expect(await documents.generationParts(documentId)).toEqual({ ...before, revision: before.revision + 1 });
+    expect((await documents.revisedPairIds(documentId, before.revision)).sort((x, y) => x - y)).toEqual([a, b].sort((x, y) => x - y));
+    expect((await pairs.history(a)).map((r) => [r.version, r.action, r.author, r.old_text, r.new_text, r.old_state, r.new_state]))
+      .toEqual([[1, 'align', 'lin', '', 'A “new” 𠀀.', null, 10]]);
+    expect((await pairs.history(b)).map((r) => [r.version, r.new_text, r.new_state, r.comment])).toEqual([[2, 'Saved.', 30, '合并']]);
+    // An approved row is what the memory matches on.
+    expect(await memory.generation()).not.toEqual(memoryBefore);
+  });
+
   it('when machine translation fills the untranslated pairs then a pair changed meanwhile is left alone', async () => {
     const { pairs } = store().repos;
     const { documentId, pairIds } = await insertDocument(store(), '会见', [{ zh: '一。' }, { zh: '二。' }, { zh: '三。', en: 'Three.' }]);

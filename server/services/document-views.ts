@@ -1,0 +1,48 @@
+// The reads behind the document page, its rows and progress fragments and the pair editor: each one read
+// transaction, in which the kept caches check their freshness on the same snapshot (see read-scope.ts).
+
+import type { User } from './accounts.ts';
+import { documentSharing, openableFilter } from './document-access.ts';
+import type { EditorAidsService } from './editor-aids.ts';
+import { pairThreads, type PairComments } from './pair-comments.ts';
+import { findPair } from './post-editing.ts';
+import type { ReadScope } from './read-scope.ts';
+import type { RowFilter, WorkRow, Workspace } from './workspace.ts';
+
+export function documentViews(deps: { workspace: Workspace; comments: PairComments; aids: EditorAidsService }) {
+  const { workspace, comments, aids } = deps;
+  const discussed = (scope: ReadScope, documentId: number, rows: WorkRow[]) => comments.withDiscussions(scope.tx, documentId, rows);
+
+  return {
+    /** The page: overview, sharing, source format, its first rows with their discussions, and the quality score. */
+    page: (user: User, documentId: number, filter: RowFilter, limit: number) => workspace.read(async (scope) => {
+      const overview = await workspace.overview(scope, documentId);
+      const sharing = await documentSharing(scope.tx, user, documentId);
+      const sourceFormat = await scope.tx.transfer.sourceFormat(documentId);
+      const rows = await discussed(scope, documentId, await workspace.rows(scope, documentId, filter, 0, limit));
+      return { page: { ...overview, sharing, sourceFormat }, rows, quality: await comments.quality(scope.tx, documentId) };
+    }),
+
+    rows: (documentId: number, filter: RowFilter, offset: number, limit: number) =>
+      workspace.read(async (scope) => discussed(scope, documentId, await workspace.rows(scope, documentId, filter, offset, limit))),
+
+    progress: (documentId: number) => workspace.read(async (scope) => ({
+      progress: (await workspace.overview(scope, documentId)).progress, quality: await comments.quality(scope.tx, documentId),
+    })),
+
+    /** One pair's row, with its open discussion. */
+    row: (documentId: number, pairId: number) => workspace.read(async (scope) => {
+      const pair = await findPair(scope.tx, pairId, documentId);
+      return (await discussed(scope, documentId, [await workspace.row(scope, documentId, pair.idx)]))[0]!;
+    }),
+
+    /** The pair editor's row, its aids (memory matches from documents this user may open, glossary terms) and its threads. */
+    editor: (user: User, documentId: number, pairId: number) => workspace.read(async (scope) => {
+      const pair = await findPair(scope.tx, pairId, documentId);
+      const row = await workspace.row(scope, documentId, pair.idx);
+      const editorAids = await aids.of(scope.tx, row, await openableFilter(scope.tx, user), await scope.glossary());
+      return { pair, row, aids: editorAids, threads: await pairThreads(scope.tx, pair.id, documentId) };
+    }),
+  };
+}
+export type DocumentViews = ReturnType<typeof documentViews>;
