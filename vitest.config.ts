@@ -12,5 +12,7 @@ export default defineConfig({
     maxWorkers: 2,
     // Servers under test log every job they begin (thousands in a run); only a failing test's logs help, and CI keeps the log's end.
     silent: 'passed-only',
+    // A UI string given too few values throws instead of showing its {{braces}} (server/http/i18n.ts).
+    env: { DUIQI_STRICT_I18N: '1' },
   },
 });

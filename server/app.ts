@@ -48,7 +48,6 @@ import { knownDevices } from './services/known-devices.ts';
 import { workPool, type WorkPool } from './threads/work-pool.ts';
 import { translatedDocuments } from './services/translated-document.ts';
 import { documentCharts } from './services/document-charts.ts';
-import { exportDocument } from './services/export-document.ts';
 import { concordance } from './services/concordance.ts';
 import { concordanceRoutes } from './routes/concordance-routes.ts';
 import { editBatchRoutes } from './routes/edit-batch-routes.ts';
@@ -59,6 +58,9 @@ import { jobs as jobsService, type JobQueue } from './services/jobs.ts';
 import { jobHandlers } from './services/job-handlers.ts';
 import { inProcessQueue } from './services/job-queue-in-process.ts';
 import { jobRoutes } from './routes/job-routes.ts';
+import { exportRoutes } from './routes/export-routes.ts';
+import { exportJobs } from './services/export-jobs.ts';
+import { DEFAULT_EXPORT_JOB_SETTINGS, type ExportJobSettings } from './config.ts';
 import type { AlignmentEditing, AlignmentResult } from './services/alignment-editing.ts';
 
 export interface AppDeps {
@@ -79,6 +81,8 @@ export interface AppDeps {
   work?: WorkPool;
   /** Where jobs run: pg-boss on PostgreSQL; this process when not given, without resuming what a stopped server left. */
   jobQueue?: JobQueue;
+  /** From how many pairs exports are jobs, and how long their files are kept; 2,000 pairs and 24 hours when not given. */
+  exportJobs?: ExportJobSettings;
 }
 
 const require = createRequire(import.meta.url);
@@ -117,7 +121,12 @@ export function createApp(deps: AppDeps) {
     // With an aligner of its own (tests) the realign stays on this thread.
     realign: deps.aligner ? alignment.realign : (...args) => work().realign(...args),
     importUpload: (upload) => work().importUpload(upload),
+    runExport: (job) => exports.run(job),
   }));
+  const translated = translatedDocuments(store);
+  const exports = exportJobs(jobStore, () => jobs, translated, deps.exportJobs ?? DEFAULT_EXPORT_JOB_SETTINGS);
+  // Files past their retention time go at each new export and once an hour, whichever server does it.
+  setInterval(() => exports.sweep().catch((err: unknown) => console.error('Old export files could not be removed:', err)), 3600_000).unref();
   jobs.serve().catch((err: unknown) => console.error('Jobs could not be started:', err));
   const app = express();
   app.disable('x-powered-by');
@@ -162,10 +171,8 @@ export function createApp(deps: AppDeps) {
     next();
   });
   // Before the CSRF check: an upload's _csrf field is in its multipart body, which these routes parse and then check.
-  const translated = translatedDocuments(store);
-  app.use(transferRoutes({
-    exportDocument: (request) => exportDocument(store, request), translated, work, jobs, maxUpload: deps.maxUpload, fetch: deps.fetch,
-  }));
+  app.use(exportRoutes(exports));
+  app.use(transferRoutes({ work, jobs, maxUpload: deps.maxUpload, fetch: deps.fetch }));
   app.use(csrfProtection);
   app.use(passwordChangeGate);
 
@@ -190,7 +197,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use(commentRoutes(comments));
   app.use(documentRoutes({ documents, workspace, editing, comments, aids: editorAids(store, memory), access, translated,
-    charts: documentCharts(store, workspace) }));
+    charts: documentCharts(store, workspace), exports }));
   app.use((req) => {
     throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');
   });

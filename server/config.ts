@@ -24,6 +24,8 @@ export interface Config {
   fetchTimeoutMs: number;
   /** PostgreSQL mode: when a job's server is taken to be dead, and how often servers look (DUIQI_JOB_EXPIRE, DUIQI_JOB_MAINTENANCE, seconds). */
   jobTimes: JobTimes;
+  /** From how many pairs exports are jobs, and how long their files are kept (DUIQI_EXPORT_JOB_ROWS, DUIQI_EXPORT_KEEP_HOURS). */
+  exportJobs: ExportJobSettings;
 }
 
 export class ConfigError extends Error {}
@@ -38,6 +40,14 @@ export interface JobTimes {
   maintenanceSeconds: number;
 }
 export const DEFAULT_JOB_TIMES: JobTimes = { expireSeconds: 15 * 60, maintenanceSeconds: 60 };
+
+export interface ExportJobSettings {
+  /** A document with more pairs than this is exported by a job. */
+  jobRows: number;
+  /** An export job's file is removed this many hours after it was made. */
+  keepHours: number;
+}
+export const DEFAULT_EXPORT_JOB_SETTINGS: ExportJobSettings = { jobRows: 2000, keepHours: 24 };
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -102,9 +112,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     expireSeconds: seconds(env.DUIQI_JOB_EXPIRE, 'DUIQI_JOB_EXPIRE', DEFAULT_JOB_TIMES.expireSeconds),
     maintenanceSeconds: seconds(env.DUIQI_JOB_MAINTENANCE, 'DUIQI_JOB_MAINTENANCE', DEFAULT_JOB_TIMES.maintenanceSeconds),
   };
+  const exportJobs = {
+    jobRows: wholeNumber(env.DUIQI_EXPORT_JOB_ROWS, 'DUIQI_EXPORT_JOB_ROWS', DEFAULT_EXPORT_JOB_SETTINGS.jobRows, 0, 10_000_000, 'pairs'),
+    keepHours: wholeNumber(env.DUIQI_EXPORT_KEEP_HOURS, 'DUIQI_EXPORT_KEEP_HOURS', DEFAULT_EXPORT_JOB_SETTINGS.keepHours, 1, 24 * 365, 'hours'),
+  };
   return {
     port, dbFile, database: databaseUrl ?? dbFile, adminPassword, mtUrl, mtKey: env.DUIQI_MT_KEY || undefined, maxUpload, workers,
-    trustProxy: trustProxyOf(env.DUIQI_TRUST_PROXY), fetchAllow, fetchTimeoutMs, jobTimes,
+    trustProxy: trustProxyOf(env.DUIQI_TRUST_PROXY), fetchAllow, fetchTimeoutMs, jobTimes, exportJobs,
   };
 }
 
@@ -113,5 +127,12 @@ function seconds(text: string | undefined, name: string, fallback: number): numb
   if (text === undefined || text === '') return fallback;
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < 1 || n > 86_400) throw new ConfigError(`${name} must be a whole number of seconds from 1 to 86400, not "${text}".`);
+  return n;
+}
+
+function wholeNumber(text: string | undefined, name: string, fallback: number, min: number, max: number, unit: string): number {
+  if (text === undefined || text === '') return fallback;
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(n >= min && n <= max)) throw new ConfigError(`${name} must be a whole number of ${unit} from ${min} to ${max}, not "${text}".`);
   return n;
 }

@@ -34,7 +34,7 @@ async function serve(config: Config, store: Store, ready: () => void, resumeJobs
   const jobQueue = await jobQueueFor(store, { resume: resumeJobs, times: config.jobTimes });
   const app = createApp({
     store, i18n: await createI18n(), mt: configuredEngine(store, { url: config.mtUrl, apiKey: config.mtKey }), maxUpload: config.maxUpload, trustProxy: config.trustProxy,
-    fetch: { allow: config.fetchAllow, timeoutMs: config.fetchTimeoutMs }, jobQueue,
+    fetch: { allow: config.fetchAllow, timeoutMs: config.fetchTimeoutMs }, jobQueue, exportJobs: config.exportJobs,
   });
   const server = app.listen(config.port, ready);
   server.on('error', (err: NodeJS.ErrnoException) => {

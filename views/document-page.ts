@@ -21,7 +21,7 @@ import type { ShownRow } from './pair-row.ts';
 import { formatDateLine, formatDecimal, formatNumber } from './local-format.ts';
 
 export const ROWS_PER_PAGE = 200;
-const QA_CODES = ['numbers', 'glossary', 'repeated', 'fragment', 'broken', 'empty', 'length', 'punctuation'] as const;
+const QA_CODES = ['numbers', 'glossary', 'repeated', 'fragment', 'broken', 'empty', 'length', 'punctuation', 'source'] as const;
 
 function filterQuery(f: RowFilter): string {
   return new URLSearchParams(Object.entries(f).filter(([, v]) => v) as [string, string][]).toString();
@@ -93,7 +93,7 @@ function manageForms(ctx: ViewContext, doc: DocumentSummary): SafeHtml {
       <span class="muted">${ctx.t('documentManage.deleteExplained', { days: 30 })}</span></form></details>`;
 }
 
-export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; progress: Progress; effort: PostEditEffort; sharing: DocumentSharing; sourceFormat?: string },
+export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; progress: Progress; effort: PostEditEffort; sharing: DocumentSharing; sourceFormat?: string; exportByJob: boolean },
   rows: ShownRow[], filter: RowFilter, quality: QualityScore): SafeHtml {
   const { doc } = view;
   return layout(ctx, doc.title, html`
@@ -113,7 +113,7 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   <p class="doc-actions"><a href="/documents/${doc.id}/align" data-testid="align-link">${ctx.t('align.open')}</a>
     · <a href="/documents/${doc.id}/charts" data-testid="charts-link">${ctx.t('charts.open')}</a></p>
   ${view.sharing.mayManage ? manageForms(ctx, doc) : ''}
-  ${exportDialog(ctx, doc.id, { sourceFormat: view.sourceFormat, untranslated: doc.counts.untranslated })}
+  ${exportDialog(ctx, doc.id, { sourceFormat: view.sourceFormat, untranslated: doc.counts.untranslated, byJob: view.exportByJob })}
   ${accessPanel(ctx, doc.id, view.sharing)}
   ${replacePanel(ctx, doc.id)}
   ${filters(ctx, doc.id, filter)}

@@ -1,4 +1,5 @@
-// The download form of a document: format and which pairs; a plain GET, so the browser saves the file itself.
+// The download form of a document: format and which pairs; a plain GET, so the browser saves the file itself. For a big
+// document the buttons start an export job instead, whose progress bar ends in its download link (views/job-progress.ts).
 
 import { html, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
@@ -10,16 +11,21 @@ const FILTERS = ['approved', 'translated', 'all'] as const;
  * The translated document in its source's format (for a structured import), and the side-by-side file
  * for reviewers; pairs with no English keep their Chinese, marked, and the page says how many.
  */
-function translationLinks(ctx: ViewContext, docId: number, sourceFormat: string | undefined, untranslated: number): SafeHtml {
+function translationLinks(ctx: ViewContext, docId: number, sourceFormat: string | undefined, untranslated: number, byJob: boolean): SafeHtml {
+  // Without scripts the link's GET waits for the job and downloads its file.
+  const job = (query: string) => (byJob ? html` hx-post="/documents/${docId}/exports?${query}" hx-target="#export-status" hx-swap="innerHTML"` : '');
   return html`<p class="translation-downloads" data-testid="translation-downloads">
-    ${sourceFormat ? html`<a href="/documents/${docId}/translation" download data-testid="translation-download">${ctx.t('translated.download', { format: `.${sourceFormat}` })}</a> · ` : ''}
-    ${ctx.t('translated.sideBySide')} <a href="/documents/${docId}/bilingual?format=docx" download data-testid="review-docx">.docx</a>
-    <a href="/documents/${docId}/bilingual?format=html" download data-testid="review-html">.html</a>
+    ${sourceFormat ? html`<a href="/documents/${docId}/translation" download${job('kind=translation')} data-testid="translation-download">${ctx.t('translated.download', { format: `.${sourceFormat}` })}</a> · ` : ''}
+    ${ctx.t('translated.sideBySide')} <a href="/documents/${docId}/bilingual?format=docx" download${job('kind=review&format=docx')} data-testid="review-docx">.docx</a>
+    <a href="/documents/${docId}/bilingual?format=html" download${job('kind=review&format=html')} data-testid="review-html">.html</a>
     ${untranslated > 0 ? html`<br><span class="meta" data-testid="translation-fallbacks">${ctx.t('translated.fallbacks', { count: untranslated })}</span>` : ''}</p>`;
 }
 
-export function exportDialog(ctx: ViewContext, docId: number, translation: { sourceFormat?: string; untranslated: number }): SafeHtml {
-  return html`${translationLinks(ctx, docId, translation.sourceFormat, translation.untranslated)}<form class="export" method="get" action="/documents/${docId}/export" data-testid="export-dialog">
+/** `byJob`: the document is big enough for its exports to be jobs (services/export-jobs.ts). */
+export function exportDialog(ctx: ViewContext, docId: number, translation: { sourceFormat?: string; untranslated: number; byJob: boolean }): SafeHtml {
+  const { byJob } = translation;
+  return html`${translationLinks(ctx, docId, translation.sourceFormat, translation.untranslated, byJob)}<form class="export" method="get" action="/documents/${docId}/export"${byJob ? html` hx-post="/documents/${docId}/exports" hx-target="#export-status" hx-swap="innerHTML" hx-disable="find button"` : ''} data-testid="export-dialog">
+    ${byJob ? html`<input type="hidden" name="kind" value="bilingual">` : ''}
     <fieldset><legend>${ctx.t('export.format')}</legend>
       ${FORMATS.map(([value, label], i) => html`<label><input type="radio" name="format" value="${value}"${i === 0 ? html` checked` : ''}> ${label}</label> `)}
     </fieldset>
@@ -27,5 +33,6 @@ export function exportDialog(ctx: ViewContext, docId: number, translation: { sou
       ${FILTERS.map((f) => html`<option value="${f}"${f === 'approved' ? html` selected` : ''}>${ctx.t(`export.filters.${f}`)}</option>`)}
     </select></label>
     <button type="submit">${ctx.t('export.download')}</button>
-  </form>`;
+  </form>${byJob ? html`<p class="meta export-job"><span>${ctx.t('exportJobs.note')}</span>
+    <span id="export-status" role="status" aria-live="polite" data-testid="export-status"></span></p>` : ''}`;
 }

@@ -50,6 +50,8 @@ export function historyFragment(ctx: ViewContext, revisions: Revision[], now: Cu
     <div class="who"><strong>${r.author ?? ctx.t('history.unknownAuthor')}</strong> · ${ctx.t(`history.actions.${r.action}`)}
       · <time datetime="${r.createdAt}">${formatTime(ctx, r.createdAt)}</time> · v${r.version}
       · ${ctx.t(`states.${stateKey(r.oldState, now.mtKind)}`)} → ${ctx.t(`states.${stateKey(r.newState, now.mtKind)}`)}</div>
+    ${r.source ? html`<div class="change source-change" data-testid="revision-source"><span class="muted">${ctx.t('sourceReplace.historyLabel')}</span>
+      <span lang="zh-CN" hx-ignore>${diffView(r.source.diff)}</span></div>` : ''}
     ${r.oldText !== r.newText ? html`<div class="change" lang="en" hx-ignore>${diffView(r.diff)}</div>` : ''}
     ${r.batch ? html`<p class="note" data-testid="revision-batch">${ctx.t(`batches.history.${r.batch}`)}</p>` : ''}
     ${r.comment ? revisionNote(ctx, r.action, r.comment) : ''}

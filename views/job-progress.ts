@@ -11,7 +11,8 @@ const POLL = '700ms';
 
 export function jobProgress(ctx: ViewContext, job: JobView): SafeHtml {
   if (job.state === 'done') {
-    return html`<span class="job" data-testid="job" data-job="${job.id}" data-state="done"><span class="ok" data-testid="job-result">${jobResult(ctx, job)}</span></span>`;
+    return html`<span class="job" data-testid="job" data-job="${job.id}" data-state="done"><span class="ok" data-testid="job-result">${jobResult(ctx, job)}</span>${
+      job.kind === 'export' ? html` <a href="/jobs/${job.id}/file" download data-testid="job-download">${ctx.t('exportJobs.download')}</a>` : ''}</span>`;
   }
   // A refused import polled by the import form reads as the refusal it shows when the job ends quickly, in the same place.
   if (job.state === 'failed' && job.kind === 'import' && job.error!.status < 500) return importMessage(ctx, { error: errorSentence(ctx, job.error!) });
@@ -24,7 +25,9 @@ export function jobProgress(ctx: ViewContext, job: JobView): SafeHtml {
   return html`<span class="job" data-testid="job" data-job="${job.id}" data-state="${job.state}" hx-get="/jobs/${job.id}" hx-trigger="every ${POLL}" hx-swap="outerHTML">${bar} <span class="job-words">${words}</span></span>`;
 }
 
-const runningWords = (ctx: ViewContext, job: JobView) => ctx.t(`jobs.running.${job.kind}`, { done: job.done, total: job.total ?? 0 });
+// While the amount of work is unknown, a kind's `_unknown` sentence where it has one (an export making a whole file at once).
+const runningWords = (ctx: ViewContext, job: JobView) =>
+  ctx.t(`jobs.running.${job.kind}`, { done: job.done, total: job.total ?? 0, context: job.total === null ? 'unknown' : undefined });
 
 /** The sentence the job ended with, e.g. "12 rows drafted (gloss)." */
 export const jobResult = (ctx: ViewContext, job: JobView): string => ctx.t(job.result!.key, job.result!.params);

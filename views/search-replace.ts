@@ -51,13 +51,14 @@ export function replacePreview(ctx: ViewContext, docId: number, q: ReplaceQuery,
   const lang = zh ? 'zh-CN' : 'en';
   const matches = plan.changes.reduce((n, c) => n + c.matches, 0);
   const summary = !plan.changes.length ? ctx.t('replace.noMatch')
-    : ctx.t(zh ? 'replace.foundZh' : 'replace.willChange', { rows: formatNumber(ctx, plan.changes.length), count: matches });
+    : ctx.t(zh ? 'sourceReplace.willChange' : 'replace.willChange', { rows: formatNumber(ctx, plan.changes.length), count: matches });
   return html`<p class="replace-summary" data-testid="replace-summary">${summary}</p>${planNotes(ctx, plan)}
   ${plan.changes.length ? html`<table class="replace-changes" data-testid="replace-changes">
-    <thead><tr><th>#</th><th>${ctx.t(zh ? 'replace.found' : 'replace.before')}</th>${zh ? '' : html`<th>${ctx.t('replace.after')}</th>`}</tr></thead>
+    <thead><tr><th>#</th><th>${ctx.t('replace.before')}</th><th>${ctx.t('replace.after')}</th></tr></thead>
     <tbody>${plan.changes.map((c) => html`<tr data-testid="replace-change" data-pair="${c.id}"><td class="idx">${formatNumber(ctx, c.index + 1)}</td>
-      <td lang="${lang}" hx-ignore>${before(c.parts)}</td>${zh ? '' : html`<td lang="${lang}" hx-ignore>${after(c.parts)}</td>`}</tr>`)}</tbody></table>` : ''}
-  ${zh ? (plan.changes.length ? html`<p class="note">${ctx.t('replace.chineseReadOnly')}</p>` : '') : plan.changes.length ? html`
+      <td lang="${lang}" hx-ignore>${before(c.parts)}</td><td lang="${lang}" hx-ignore>${after(c.parts)}</td></tr>`)}</tbody></table>` : ''}
+  ${zh && plan.changes.length ? html`<p class="note" data-testid="replace-source-note">${ctx.t('sourceReplace.note')}</p>` : ''}
+  ${plan.changes.length ? html`
   <form hx-post="/documents/${docId}/replace" hx-target="#replace-preview" hx-swap="innerHTML" hx-disable="find button">
     ${(['find', 'replace', 'side'] as const).map((k) => html`<input type="hidden" name="${k}" value="${q[k]}">`)}
     ${(['regex', 'matchCase', 'includeApproved'] as const).map((k) => q[k] ? html`<input type="hidden" name="${k}" value="1">` : '')}
@@ -73,10 +74,12 @@ function staleNote(ctx: ViewContext, stale: readonly number[]): SafeHtml {
 const undoButton = (ctx: ViewContext, docId: number, batchId: number) =>
   html`<button type="button" data-testid="batch-undo" hx-post="/documents/${docId}/batches/${batchId}/undo" hx-target="closest .batch-result" hx-swap="outerHTML">${ctx.t('batches.undo')}</button>`;
 
-/** What a replacement or a propagation changed, with the undo of the whole; `data-changed-pairs` lets the page show the rows anew. */
-export function batchResult(ctx: ViewContext, docId: number, kind: 'replace' | 'propagate', r: BatchResult): SafeHtml {
+const RESULT_KEYS = { replace: 'batches.replaced', sourceReplace: 'sourceReplace.replaced', propagate: 'batches.propagated' } as const;
+
+/** What a replacement (of the English or the Chinese) or a propagation changed, with the undo of the whole; `data-changed-pairs` lets the page show the rows anew. */
+export function batchResult(ctx: ViewContext, docId: number, kind: keyof typeof RESULT_KEYS, r: BatchResult): SafeHtml {
   return html`<div class="batch-result" data-testid="batch-result" data-changed-pairs="${r.pairIds.join(' ')}">
-    <p class="ok">${ctx.t(kind === 'replace' ? 'batches.replaced' : 'batches.propagated', { count: r.applied.length, rows: rowList(ctx, r.applied) })}</p>
+    <p class="ok">${ctx.t(RESULT_KEYS[kind], { count: r.applied.length, rows: rowList(ctx, r.applied) })}</p>
     ${staleNote(ctx, r.stale)}${undoButton(ctx, docId, r.batchId)}</div>`;
 }
 
@@ -85,7 +88,7 @@ export function lastBatch(ctx: ViewContext, docId: number, last: LastBatch | und
   if (!last) return html``;
   const s = last.summary;
   const what = s.kind === 'replace'
-    ? markedT(ctx, 'batches.lastReplace', { find: s.find, replace: s.replace, count: last.pairs }, { find: 'name', replace: 'name' })
+    ? markedT(ctx, s.side === 'zh' ? 'sourceReplace.lastReplace' : 'batches.lastReplace', { find: s.find, replace: s.replace, count: last.pairs }, { find: 'name', replace: 'name' })
     : markedT(ctx, 'batches.lastPropagate', { row: formatNumber(ctx, s.row + 1), text: s.text, count: last.pairs }, { text: 'en' });
   return html`<div class="batch-result" data-testid="batch-last"><p hx-ignore>${what}</p>${undoButton(ctx, docId, last.id)}</div>`;
 }

@@ -61,6 +61,8 @@ export interface PairRow {
   /** What an imported file claimed for the pair (see import-file); null for a pair made here. */
   imported_state: number | null;
   imported_editor: string | null;
+  /** 1 when the pair's Chinese changed after it was translated, until its English is saved again. */
+  src_changed: 0 | 1;
 }
 
 export interface PairFiguresRow {
@@ -168,7 +170,7 @@ export function documentsRepo(db: Db) {
       (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     pairs: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version,
-        u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
+        u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor, p.src_changed
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.document_id = ? AND p.idx >= ? ORDER BY p.idx LIMIT ?`),
     generationParts: db.prepare(`SELECT coalesce((SELECT revision FROM documents WHERE id = @id), 0) AS revision,
       (SELECT version FROM documents WHERE id = @id) AS version`),
@@ -183,7 +185,7 @@ export function documentsRepo(db: Db) {
       FROM segments s WHERE s.document_id = ? ORDER BY s.side, s.idx`),
     revisedPairIds: db.prepare('SELECT DISTINCT pair_id FROM revisions WHERE document_id = ? AND doc_revision > ? AND pair_id IS NOT NULL').pluck(),
     pairsByIds: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version,
-        u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
+        u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor, p.src_changed
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.idx`),
     segmentsOfPairs: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
       FROM segments s WHERE s.pair_id IN (SELECT value FROM json_each(?)) ORDER BY s.side, s.idx`),
@@ -318,6 +320,7 @@ export function documentTransferRepo(db: Db) {
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id
       WHERE p.document_id = ? AND p.noise = 0 AND p.state IN (SELECT value FROM json_each(?)) AND p.idx > ? ORDER BY p.idx LIMIT ?`),
     lastChange: db.prepare('SELECT max(changed_at) FROM pairs WHERE document_id = ?').pluck(),
+    exportCount: db.prepare('SELECT count(*) FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state IN (SELECT value FROM json_each(?))').pluck(),
     xmlUnsafe: db.prepare(`SELECT p.idx FROM pairs p WHERE p.document_id = ? AND p.noise = 0 AND p.state IN (SELECT value FROM json_each(?)) AND (
         ${XML_UNSAFE('p.tgt_text')}
         OR EXISTS (SELECT 1 FROM segments s WHERE s.pair_id = p.id AND ${XML_UNSAFE('s.text')})
@@ -354,6 +357,8 @@ export function documentTransferRepo(db: Db) {
     exportPage: (documentId: number, states: readonly number[], after: number, limit: number) =>
       q.page.all(documentId, JSON.stringify(states), after, limit) as ExportPairRow[],
     lastChange: (documentId: number) => q.lastChange.get(documentId) as string | null,
+    /** How many pairs `exportPage` would give over all its pages: an export job's amount of work. */
+    exportCount: (documentId: number, states: readonly number[]) => q.exportCount.get(documentId, JSON.stringify(states)) as number,
     /** The idx of the first exported pair holding a character XML cannot carry, if any. */
     firstXmlUnsafePair: (documentId: number, states: readonly number[]) => q.xmlUnsafe.get(documentId, JSON.stringify(states)) as number | undefined,
     insertDocument: (d: { title: string; sourceName: string; createdBy: number | null; createdAt: string | null; shared?: boolean }) =>

@@ -41,6 +41,15 @@ export interface BatchRevisionRow {
   new_text: string;
   old_state: number | null;
   new_state: number | null;
+  /** Set for a change of the Chinese (see domain/source-replace.ts). */
+  source_change: string | null;
+}
+
+/** A Chinese sentence of a document's pair, as a replacement on the Chinese side reads it. */
+export interface SourceSentenceRow {
+  pair_id: number;
+  id: number;
+  text: string;
 }
 
 const BATCH = `SELECT b.id, b.document_id, b.author_id, b.kind, b.summary, b.undone_by,
@@ -60,12 +69,16 @@ export function editBatchesRepo(db: Db) {
     insert: db.prepare(`INSERT INTO edit_batches (document_id, author_id, kind, summary, undoes) VALUES (@documentId, @authorId, @kind, @summary, @undoes)`),
     batch: db.prepare(`${BATCH} WHERE b.id = ?`),
     last: db.prepare(`${BATCH} WHERE b.document_id = ? AND b.author_id = ? AND b.kind <> 'undo' AND b.undone_by IS NULL ORDER BY b.id DESC LIMIT 1`),
-    revisions: db.prepare(`SELECT pair_id, version, old_text, new_text, old_state, new_state FROM revisions WHERE batch_id = ? ORDER BY id`),
+    revisions: db.prepare(`SELECT pair_id, version, old_text, new_text, old_state, new_state, source_change FROM revisions WHERE batch_id = ? ORDER BY id`),
+    sources: db.prepare(`SELECT s.pair_id, s.id, s.text FROM segments s JOIN pairs p ON p.id = s.pair_id
+      WHERE p.document_id = ? AND p.noise = 0 AND s.side = 'src' ORDER BY p.idx, s.idx`),
     markUndone: db.prepare('UPDATE edit_batches SET undone_by = ? WHERE id = ? AND undone_by IS NULL'),
   };
   return {
     /** Every pair of the document but page noise, in order, with its Chinese joined. */
     documentTexts: (documentId: number) => q.texts.all(documentId) as PairTextsRow[],
+    /** The Chinese sentences of every pair `documentTexts` lists, in the same order, each pair's in its order. */
+    documentSources: (documentId: number) => q.sources.all(documentId) as SourceSentenceRow[],
     /**
      * The pairs of the pair's document (itself included) with a Chinese sentence equal to its first: the candidates
      * for repeating its whole Chinese, found from the document's sentences without joining every pair's.

@@ -2,7 +2,7 @@
 
 import type { Db } from './open-database.ts';
 
-export type JobKind = 'translate' | 'realign' | 'import';
+export type JobKind = 'translate' | 'realign' | 'import' | 'export';
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
 
 export interface NewJob {
@@ -45,6 +45,11 @@ export function jobsRepo(db: Db) {
       input = '{}', finished_at = ${NOW} WHERE id = ? AND state = 'running'`),
     fail: db.prepare(`UPDATE jobs SET state = 'failed', error = ?, input = '{}', finished_at = ${NOW} WHERE id = ? AND state IN ('queued', 'running')`),
     unfinished: db.prepare("SELECT id FROM jobs WHERE state IN ('queued', 'running') ORDER BY id").pluck(),
+    addFilePart: db.prepare('INSERT INTO job_files (job_id, part, bytes) VALUES (?, ?, ?)'),
+    filePart: db.prepare('SELECT bytes FROM job_files WHERE job_id = ? AND part = ?').pluck(),
+    dropFile: db.prepare('DELETE FROM job_files WHERE job_id = ?'),
+    dropFilesBefore: db.prepare(`DELETE FROM job_files WHERE job_id IN
+      (SELECT id FROM jobs WHERE kind = 'export' AND finished_at < ?)`),
   };
   return {
     insert: (job: NewJob) => q.insert.get(job.kind, job.documentId, job.createdBy, job.input) as number,
@@ -59,6 +64,18 @@ export function jobsRepo(db: Db) {
     fail: (id: number, error: string) => q.fail.run(error, id).changes === 1,
     /** Jobs queued or running, oldest first: on SQLite, what a server starting finds left by the last one. */
     unfinished: () => q.unfinished.all() as number[],
+    /** Stores part `part` (0, 1, …) of the file an export job makes. */
+    addFilePart: (id: number, part: number, bytes: Uint8Array): void => {
+      q.addFilePart.run(id, part, bytes);
+    },
+    /** Part `part` of a job's file, or undefined past its end (or once it was removed). */
+    filePart: (id: number, part: number) => q.filePart.get(id, part) as Buffer | undefined,
+    /** Removes a job's file: a run begun again makes it anew. */
+    dropFile: (id: number): void => {
+      q.dropFile.run(id);
+    },
+    /** Removes the files of export jobs that ended before `cutoff` (an ISO time); answers how many parts went. */
+    dropFilesBefore: (cutoff: string) => q.dropFilesBefore.run(cutoff).changes,
   };
 }
 export type JobsRepo = ReturnType<typeof jobsRepo>;

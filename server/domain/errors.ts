@@ -27,6 +27,10 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   override readonly status = 409;
 }
+/** What was there is no more, for good: an export's file past its retention time. */
+export class GoneError extends AppError {
+  override readonly status = 410;
+}
 export class PayloadTooLargeError extends AppError {
   override readonly status = 413;
 }

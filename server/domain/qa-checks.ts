@@ -4,7 +4,7 @@ import { tokenizeWords } from './tokenize-words.ts';
 import { chineseNumeralValue, ZH_DIGITS } from './chinese-numerals.ts';
 import { checkBroken, checkFragment } from './qa-sentence-checks.ts';
 
-export type QaCode = 'numbers' | 'glossary' | 'repeated' | 'fragment' | 'broken' | 'empty' | 'length' | 'punctuation';
+export type QaCode = 'source' | 'numbers' | 'glossary' | 'repeated' | 'fragment' | 'broken' | 'empty' | 'length' | 'punctuation';
 
 export interface QaFlag {
   code: QaCode;
@@ -54,6 +54,16 @@ export function withLengthCheck(flags: QaFlag[], pair: { src: string; tgt: strin
   if (!length) return flags;
   const at = flags.findIndex((f) => f.code === 'punctuation');
   return at < 0 ? [...flags, length] : [...flags.slice(0, at), length, ...flags.slice(at)];
+}
+
+const SOURCE_CHANGED: QaFlag = { code: 'source', message: 'The Chinese changed after this row was translated: check the English.', params: {} };
+
+/**
+ * Puts "Chinese changed since translation" first when the row's Chinese was replaced after its English was made: the
+ * other flags compare the English with the new Chinese, this one says the English was never looked at against it.
+ */
+export function withSourceChange(flags: QaFlag[], changed: boolean): QaFlag[] {
+  return changed ? [SOURCE_CHANGED, ...flags] : flags;
 }
 
 /** The document's norm for `qaChecks`; sd is 0 (check off) with fewer than two usable pairs. */

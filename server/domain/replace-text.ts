@@ -5,6 +5,7 @@ import { ValidationError } from './errors.ts';
 import { MAX_TEXT, savedText } from './review-workflow.ts';
 import type { DiffPart } from './text-diff.ts';
 import { State } from './types.ts';
+import { replaceInSource } from './source-replace.ts';
 
 export type ReplaceSide = 'zh' | 'en';
 
@@ -13,7 +14,7 @@ export interface ReplaceQuery {
   replace: string;
   regex: boolean;
   matchCase: boolean;
-  /** Where to search: the English is replaced; the Chinese source is only searched (it is what the rows align). */
+  /** Which side is searched and replaced: the English, or the Chinese sentences (never re-split, so the rows stay aligned). */
   side: ReplaceSide;
   /** Approved rows are left alone unless the user asks for them. */
   includeApproved: boolean;
@@ -26,6 +27,8 @@ export interface ReplaceRow {
   state: number;
   src: string;
   tgt: string;
+  /** The Chinese sentences `src` joins, for a replacement on the Chinese side. */
+  segments?: readonly string[];
 }
 
 /** A row's new text, computed from the text it had at `version` (the state it had then too). */
@@ -36,6 +39,8 @@ export interface RowEdit {
   state: number;
   oldText: string;
   newText: string;
+  /** On the Chinese side: the row's sentences before and after (`oldText`/`newText` are them joined). */
+  segments?: { old: readonly string[]; new: readonly string[] };
 }
 
 /** One row the replacement changes, the changed spans marked. */
@@ -130,15 +135,19 @@ export function replaceInText(text: string, re: RegExp, q: Pick<ReplaceQuery, 'r
 }
 
 /**
- * What a replacement does to a document's rows, in their order. Only translated text is replaced (an untranslated
- * row has none); on the Chinese side the changes show where the search matches and nothing is ever applied.
+ * What a replacement does to a document's rows, in their order. On the English side only translated text is replaced
+ * (an untranslated row has none); on the Chinese side each sentence of every row, whatever its state.
  */
 export function planReplace(rows: readonly ReplaceRow[], q: ReplaceQuery): ReplacePlan {
   const re = compileFind(q);
   const plan: ReplacePlan = { changes: [], approvedLeft: 0, refused: [] };
   for (const row of rows) {
-    const text = q.side === 'zh' ? row.src : row.tgt;
-    if (q.side === 'en' && row.state === State.untranslated) continue;
+    if (q.side === 'zh') {
+      planSource(plan, row, re, q);
+      continue;
+    }
+    const text = row.tgt;
+    if (row.state === State.untranslated) continue;
     const hit = replaceInText(text, re, q);
     if (!hit) continue;
     if (row.state === State.approved && !q.includeApproved) {
@@ -149,21 +158,41 @@ export function planReplace(rows: readonly ReplaceRow[], q: ReplaceQuery): Repla
       plan.refused.push({ index: row.index, key: 'errors.textTooLong', params: { max: MAX_TEXT } });
       continue;
     }
-    let newText = hit.text;
-    if (q.side === 'en') {
-      try {
-        newText = savedText(hit.text);
-      } catch (err) {
-        if (!(err instanceof ValidationError)) throw err;
-        plan.refused.push({ index: row.index, key: err.key as string, params: err.params });
-        continue;
-      }
-      if (newText === row.tgt) continue;
+    let newText: string;
+    try {
+      newText = savedText(hit.text);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      plan.refused.push({ index: row.index, key: err.key as string, params: err.params });
+      continue;
     }
-    if (plan.changes.length === MAX_CHANGED_ROWS) {
-      throw new ValidationError(`The search matches more than ${MAX_CHANGED_ROWS} rows: narrow it down.`, 'replace.tooMany', { max: MAX_CHANGED_ROWS });
-    }
-    plan.changes.push({ id: row.id, index: row.index, version: row.version, state: row.state, oldText: text, newText, parts: hit.parts, matches: hit.matches });
+    if (newText === row.tgt) continue;
+    addChange(plan, { id: row.id, index: row.index, version: row.version, state: row.state, oldText: text, newText, parts: hit.parts, matches: hit.matches });
   }
   return plan;
+}
+
+function addChange(plan: ReplacePlan, change: RowChange): void {
+  if (plan.changes.length === MAX_CHANGED_ROWS) {
+    throw new ValidationError(`The search matches more than ${MAX_CHANGED_ROWS} rows: narrow it down.`, 'replace.tooMany', { max: MAX_CHANGED_ROWS });
+  }
+  plan.changes.push(change);
+}
+
+// A row's Chinese, sentence by sentence; a row whose result a sentence may not take is refused as a whole.
+function planSource(plan: ReplacePlan, row: ReplaceRow, re: RegExp, q: ReplaceQuery): void {
+  const segments = row.segments ?? [row.src];
+  const hit = replaceInSource(segments, (text) => replaceInText(text, re, q));
+  if (!hit) return;
+  if (row.state === State.approved && !q.includeApproved) {
+    plan.approvedLeft++;
+    return;
+  }
+  if ('refused' in hit) {
+    plan.refused.push({ index: row.index, key: hit.refused, params: hit.params });
+    return;
+  }
+  if (hit.segments.every((s, i) => s === segments[i])) return;
+  addChange(plan, { id: row.id, index: row.index, version: row.version, state: row.state, oldText: row.src, newText: hit.text,
+    parts: hit.parts, matches: hit.matches, segments: { old: segments, new: hit.segments } });
 }

@@ -100,7 +100,7 @@ export function confidenceHistogram(beads: readonly BeadShape[], bins = 10): { b
   return { bins: out, unscored };
 }
 
-export const QA_KINDS: readonly QaCode[] = ['numbers', 'glossary', 'repeated', 'fragment', 'broken', 'empty', 'length', 'punctuation'];
+export const QA_KINDS: readonly QaCode[] = ['numbers', 'glossary', 'repeated', 'fragment', 'broken', 'empty', 'length', 'punctuation', 'source'];
 
 /** How many pairs carry each kind of flag, in the order the filters list them. */
 export function qaByKind(flagsPerPair: readonly (readonly QaFlag[])[]): { code: QaCode; count: number }[] {

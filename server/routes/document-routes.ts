@@ -9,6 +9,7 @@ import type { EditorAidsService } from '../services/editor-aids.ts';
 import type { PairComments } from '../services/pair-comments.ts';
 import type { DocumentAccess } from '../services/document-access.ts';
 import type { TranslatedDocuments } from '../services/translated-document.ts';
+import type { ExportJobs } from '../services/export-jobs.ts';
 import type { DocumentCharts } from '../services/document-charts.ts';
 import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
@@ -40,9 +41,9 @@ function offsetOf(value: unknown): number {
 
 export function documentRoutes(deps: {
   documents: Documents; workspace: Workspace; editing: PostEditing; comments: PairComments; aids: EditorAidsService; access: DocumentAccess;
-  translated: TranslatedDocuments; charts: DocumentCharts;
+  translated: TranslatedDocuments; charts: DocumentCharts; exports: ExportJobs;
 }): Router {
-  const { documents, workspace, editing, comments, aids, access, translated, charts } = deps;
+  const { documents, workspace, editing, comments, aids, access, translated, charts, exports } = deps;
   const r = Router();
   r.use(requireUser);
 
@@ -131,7 +132,9 @@ export function documentRoutes(deps: {
     const doc = documentId(req.params.doc);
     const filter = parseFilter(req.query);
     const overview = await workspace.overview(doc);
-    const page = { ...overview, sharing: await access.sharing(req.user!, doc), sourceFormat: await translated.formatOf(doc) };
+    const page = {
+      ...overview, sharing: await access.sharing(req.user!, doc), sourceFormat: await translated.formatOf(doc), exportByJob: exports.byJob(overview.doc.pairCount),
+    };
     const rows = await discussed(doc, await workspace.rows(doc, filter, 0, ROWS_PER_PAGE));
     send(res, documentPage(viewContext(req), page, rows, filter, await comments.quality(doc)));
   });

@@ -29,8 +29,9 @@ export function editBatchRoutes(deps: { replace: SearchReplace; propagation: Pro
   });
   r.post('/documents/:doc/replace', async (req, res) => {
     const doc = documentId(req.params.doc);
-    const result = await replace.apply(req.user!, doc, parseReplaceQuery(bodyOf(req)), seenVersions(bodyOf(req).rows));
-    send(changed(res), batchResult(viewContext(req), doc, 'replace', result));
+    const q = parseReplaceQuery(bodyOf(req));
+    const result = await replace.apply(req.user!, doc, q, seenVersions(bodyOf(req).rows));
+    send(changed(res), batchResult(viewContext(req), doc, q.side === 'zh' ? 'sourceReplace' : 'replace', result));
   });
   r.get('/documents/:doc/batches/last', async (req, res) => {
     const doc = documentId(req.params.doc);

@@ -1,18 +1,14 @@
-// File import and export over HTTP: the upload page and APIs (multipart), and the streamed downloads.
+// File import over HTTP: the upload page and APIs (multipart); the downloads are in export-routes.ts.
 
 import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_UPLOAD } from '../config.ts';
 import { fetchPage, type FetchLimits } from '../net/fetch-page.ts';
-import type { DocumentExport, ExportRequest } from '../services/export-document.ts';
 import type { EnglishOrigin, UploadedFile, UploadRequest } from '../services/import-file.ts';
 import type { WorkPool } from '../threads/work-pool.ts';
 import type { Jobs } from '../services/jobs.ts';
 import { storedUpload } from '../services/job-handlers.ts';
 import { jobJson, jobProgress } from '../../views/job-progress.ts';
-import type { TranslatedDocuments, TranslatedFile } from '../services/translated-document.ts';
 import { csrfProtection, requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId, wantsAsync } from '../http/params.ts';
@@ -126,38 +122,16 @@ const FORM_WAITS_MS = 1500;
 
 /** Imports are jobs that run on a work thread: decoding, splitting, aligning and writing a 5 MB pair takes seconds. */
 export function transferRoutes(deps: {
-  exportDocument: (request: ExportRequest) => Promise<DocumentExport>; translated: TranslatedDocuments; work: () => WorkPool; jobs: Jobs;
+  work: () => WorkPool; jobs: Jobs;
   maxUpload?: number; fetch?: { allow: readonly string[]; timeoutMs: number };
 }): Router {
-  const { translated, work, jobs } = deps;
+  const { work, jobs } = deps;
   const startImport = async (req: Request) => jobs.create(req.user!, 'import', null, { upload: storedUpload(await uploadRequest(req, limits)) });
   const guard = upload(deps.maxUpload ?? DEFAULT_MAX_UPLOAD);
   const limits: FetchLimits = {
     allow: deps.fetch?.allow ?? [], timeoutMs: deps.fetch?.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, maxBytes: deps.maxUpload ?? DEFAULT_MAX_UPLOAD,
   };
   const r = Router();
-
-  async function download(req: Request, res: Response) {
-    const file = await deps.exportDocument({ documentId: documentId(req.params.id), format: req.query.format, state: req.query.state });
-    res.set({
-      'Content-Type': `${file.adapter.mediaType}; charset=utf-8`,
-      'Content-Disposition': `attachment; filename="${file.asciiFileName}"; filename*=UTF-8''${encodeRfc5987(file.fileName)}`,
-    });
-    // A failure after the first byte (a pair changed mid-export) destroys the socket: the download fails, never a cut file.
-    await pipeline(Readable.from(file.chunks, { objectMode: false }), res);
-  }
-  r.get('/api/documents/:id/export', requireUser, download);
-  r.get('/documents/:id/export', requireUser, download);
-
-  const translation = async (req: Request, res: Response) => sendFile(res, await translated.translation(documentId(req.params.id)));
-  r.get('/api/documents/:id/translation', requireUser, translation);
-  r.get('/documents/:id/translation', requireUser, translation);
-  const review = async (req: Request, res: Response) => {
-    const { t } = viewContext(req);
-    sendFile(res, await translated.review(documentId(req.params.id), req.query.format, [t('translated.headSource'), t('translated.headTarget')]));
-  };
-  r.get('/api/documents/:id/bilingual', requireUser, review);
-  r.get('/documents/:id/bilingual', requireUser, review);
 
   r.get('/import', requireUser, (req, res) => {
     send(res, importPage(viewContext(req), { memory: asMemory(req) }));
@@ -195,22 +169,6 @@ export function transferRoutes(deps: {
   return r;
 }
 
-/** A whole file at once (a rebuilt document is small), saying how many pairs kept their Chinese. */
-function sendFile(res: Response, file: TranslatedFile): void {
-  const binary = file.mediaType.startsWith('application/vnd.');
-  res.set({
-    'Content-Type': binary ? file.mediaType : `${file.mediaType}; charset=utf-8`,
-    'Content-Disposition': `attachment; filename="${file.asciiFileName}"; filename*=UTF-8''${encodeRfc5987(file.fileName)}`,
-    'X-Duiqi-Untranslated': String(file.fallbacks),
-  });
-  res.send(Buffer.from(file.bytes));
-}
-
 function noFile(): never {
   throw new ValidationError('Choose a TMX file to load into the translation memory.', 'errors.noMemoryFile');
-}
-
-/** RFC 5987 `value-chars`: encodeURIComponent leaves a few characters that the grammar does not allow. */
-function encodeRfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -43,6 +43,8 @@ export interface PairView {
   editSeconds: number;
   /** The state and editor an imported file claimed, kept to be shown; the pair's own state never exceeds translated for it. */
   importedAs: ImportedClaim | null;
+  /** The Chinese changed after the row was translated (a replacement on the Chinese side), until its English is saved again. */
+  sourceChanged: boolean;
 }
 
 export interface ImportedClaim {
@@ -74,6 +76,7 @@ function toPairView({ pair, segments }: { pair: PairRow; segments: SegmentRow[] 
     score: pair.score, state: pair.state, version: pair.version, noise: pair.noise === 1,
     lastEditor: pair.last_editor, changedAt: pair.changed_at, editSeconds: pair.edit_seconds,
     importedAs: pair.imported_state === null ? null : { state: pair.imported_state, editor: pair.imported_editor },
+    sourceChanged: pair.src_changed === 1,
   };
 }
 

@@ -1,13 +1,15 @@
-// Many pairs changed at once as post-edit saves (a search-and-replace, a propagated translation), recorded as one batch
-// that one undo reverts: only rows still as the batch left them, the others named and left alone.
+// Many pairs changed at once as post-edit saves (a search-and-replace, a propagated translation) or as changes of their
+// Chinese (a search-and-replace on that side), recorded as one batch that one undo reverts: only rows still as the
+// batch left them, the others named and left alone.
 
 import type { Store, Tx } from '../db/store.ts';
-import type { BatchRow } from '../db/edit-batches-repo.ts';
+import type { BatchRevisionRow, BatchRow } from '../db/edit-batches-repo.ts';
 import { applyAction, StaleVersionError } from '../domain/review-workflow.ts';
 import type { RowEdit } from '../domain/replace-text.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { User } from './accounts.ts';
 import { findPair } from './post-editing.ts';
+import { undoSourceEdit, writeSourceEdit } from './source-batch.ts';
 
 /** Row indexes (0-based) changed, and those left because someone changed them since the user saw them. */
 export interface BatchResult {
@@ -27,7 +29,7 @@ export interface UndoResult {
 
 /** What a batch did, as its summary keeps it for the page and the history. */
 export type BatchSummary =
-  | { kind: 'replace'; find: string; replace: string; regex: boolean; matchCase: boolean }
+  | { kind: 'replace'; find: string; replace: string; regex: boolean; matchCase: boolean; side?: 'zh' | 'en' }
   | { kind: 'propagate'; row: number; text: string };
 
 export interface LastBatch {
@@ -61,15 +63,10 @@ export async function writeBatch(store: Store, user: User, documentId: number, s
     const applied: number[] = [];
     const pairIds: number[] = [];
     for (const e of wanted) {
-      const next = applyAction({ state: e.state, text: e.oldText, version: e.version, noise: false }, { action: 'save', role: user.role, version: e.version, text: e.newText });
-      if (!(await tx.pairs.update(e.id, e.version, next.text, next.state, user.id, 0))) {
+      if (!(await (e.segments ? writeSourceEdit(tx, user, { ...e, segments: e.segments }, batchId) : writeSave(tx, user, e, batchId)))) {
         stale.push(e.index);
         continue;
       }
-      await tx.pairs.insertRevision({
-        pairId: e.id, version: e.version + 1, authorId: user.id, action: 'save', oldText: e.oldText, newText: next.text,
-        oldState: e.state, newState: next.state, comment: null, seconds: 0, batchId,
-      });
       applied.push(e.index);
       pairIds.push(e.id);
     }
@@ -79,10 +76,31 @@ export async function writeBatch(store: Store, user: User, documentId: number, s
   });
 }
 
+// An English change saved as the user would save it, the row's mark "Chinese changed" kept: nobody looked at this row.
+async function writeSave(tx: Tx, user: User, e: RowEdit, batchId: number): Promise<boolean> {
+  const next = applyAction({ state: e.state, text: e.oldText, version: e.version, noise: false }, { action: 'save', role: user.role, version: e.version, text: e.newText });
+  if (!(await tx.pairs.update(e.id, e.version, next.text, next.state, user.id, 0, true))) return false;
+  await tx.pairs.insertRevision({
+    pairId: e.id, version: e.version + 1, authorId: user.id, action: 'save', oldText: e.oldText, newText: next.text,
+    oldState: e.state, newState: next.state, comment: null, seconds: 0, batchId,
+  });
+  return true;
+}
+
 function nothingApplied(stale: number[]): Error {
   if (!stale.length) return new ValidationError('There is nothing left to change.', 'batches.nothingToChange');
   const rows = stale.map((i) => i + 1).join(', ');
   return new ConflictError(`Every row changed since you saw it (rows ${rows}): look again and retry.`, 'batches.allStale', { rows });
+}
+
+// The English a batch saved put back, if the row is still at the version the batch left it.
+async function undoSave(tx: Tx, user: User, rev: BatchRevisionRow, undoId: number): Promise<boolean> {
+  if (!(await tx.pairs.update(rev.pair_id!, rev.version, rev.old_text, rev.old_state ?? 0, user.id, 0, true))) return false;
+  await tx.pairs.insertRevision({
+    pairId: rev.pair_id!, version: rev.version + 1, authorId: user.id, action: rev.old_text ? 'restore' : 'clear', oldText: rev.new_text, newText: rev.old_text,
+    oldState: rev.new_state, newState: rev.old_state, comment: null, seconds: 0, batchId: undoId,
+  });
+  return true;
 }
 
 async function batchToUndo(tx: Tx, user: User, documentId: number, batchId: number): Promise<BatchRow> {
@@ -111,14 +129,12 @@ export function editBatches(store: Store) {
       const result: UndoResult = { reverted: [], pairIds: [], changedSince: [] };
       for (const rev of await tx.batches.batchRevisions(batch.id)) {
         const pair = rev.pair_id === null ? undefined : await tx.pairs.pair(rev.pair_id);
-        if (!pair || pair.version !== rev.version || !(await tx.pairs.update(pair.id, rev.version, rev.old_text, rev.old_state ?? 0, user.id, 0))) {
+        const undone = pair && (rev.source_change !== null
+          ? await undoSourceEdit(tx, user, pair, { ...rev, source_change: rev.source_change }, undoId) : await undoSave(tx, user, rev, undoId));
+        if (!pair || !undone) {
           result.changedSince.push(pair ? pair.idx : null);
           continue;
         }
-        await tx.pairs.insertRevision({
-          pairId: pair.id, version: rev.version + 1, authorId: user.id, action: rev.old_text ? 'restore' : 'clear', oldText: rev.new_text, newText: rev.old_text,
-          oldState: rev.new_state, newState: rev.old_state, comment: null, seconds: 0, batchId: undoId,
-        });
         result.reverted.push(pair.idx);
         result.pairIds.push(pair.id);
       }

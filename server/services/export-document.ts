@@ -33,6 +33,8 @@ export interface DocumentExport {
   fileName: string;
   /** The file in blocks of about 64 KB; the first is already made, so header errors throw before any byte is sent. */
   chunks: AsyncGenerator<string>;
+  /** How many pairs the blocks made so far hold (or are about to): an export job's progress. */
+  pairsRead(): number;
 }
 
 const BLOCK = 64 * 1024;
@@ -85,14 +87,18 @@ function toBilingualPair(row: ExportPairRow): BilingualPair {
  * The serializers pull pairs from a plain iterable, while the pages come from the store, which may answer
  * later: before each step of the serializer the buffer is topped up, so the pair that step pulls is there.
  */
-async function* serializePaged(pieces: (pairs: Iterable<BilingualPair>) => Generator<string>, page: (after: number) => Promise<ExportPairRow[]>): AsyncGenerator<string> {
+async function* serializePaged(pieces: (pairs: Iterable<BilingualPair>) => Generator<string>, page: (after: number) => Promise<ExportPairRow[]>,
+  counter: { pairs: number }): AsyncGenerator<string> {
   const buffer: BilingualPair[] = [];
   let after = -1;
   let more = true;
   const source: Iterable<BilingualPair> = {
     [Symbol.iterator]: () => ({
       next: () => {
-        if (buffer.length) return { value: buffer.shift()!, done: false };
+        if (buffer.length) {
+          counter.pairs++;
+          return { value: buffer.shift()!, done: false };
+        }
         if (more) throw new Error('A serializer pulled more than one pair ahead of the export\'s pages.');
         return { value: undefined, done: true };
       },
@@ -163,7 +169,8 @@ export async function exportDocument(store: Store, request: ExportRequest, opts:
     );
   }
   const header: BilingualHeader = { title: doc.title, srcLang: SRC_LANG, tgtLang: TGT_LANG, created: doc.createdAt, changed };
+  const counter = { pairs: 0 };
   const pieces = serializePaged((pairs) => adapter.serializeChunks(header, pairs, opts),
-    (after) => store.read((tx) => tx.transfer.exportPage(doc.id, states, after, PAGE)));
-  return { adapter, ...fileNames(doc.title, doc.id, adapter.extension), chunks: await started(inBlocks(pieces)) };
+    (after) => store.read((tx) => tx.transfer.exportPage(doc.id, states, after, PAGE)), counter);
+  return { adapter, ...fileNames(doc.title, doc.id, adapter.extension), chunks: await started(inBlocks(pieces)), pairsRead: () => counter.pairs };
 }

@@ -1,4 +1,4 @@
-// What each kind of job does when a queue runs it: draft the untranslated rows, realign, import an upload.
+// What each kind of job does when a queue runs it: draft the untranslated rows, realign, import an upload, export a file.
 
 import type { Store } from '../db/store.ts';
 import type { JobKind } from '../db/jobs-repo.ts';
@@ -17,6 +17,8 @@ export interface JobWork {
   /** On a work thread, as the request thread would (threads/work-pool.ts). */
   realign(user: User, documentId: number, expectedVersion: number): Promise<AlignmentResult>;
   importUpload(upload: UploadRequest): Promise<number>;
+  /** Makes an export's file and stores it (export-jobs.ts). */
+  runExport: JobHandler;
 }
 
 type StoredFile = { name: string; base64: string };
@@ -60,5 +62,7 @@ export function jobHandlers(work: JobWork): Record<JobKind, JobHandler> {
       const doc = await work.store.read((tx) => documentReads.get(tx, id));
       return { key: 'jobs.imported', params: { count: doc.pairCount, title: doc.title }, value: { id }, documentId: id };
     },
+
+    export: (job) => work.runExport(job),
   };
 }

@@ -5,6 +5,8 @@ import type { EditablePairRow } from '../db/pairs-repo.ts';
 import { applyAction, assertMayDo, StaleVersionError, type ActionInput } from '../domain/review-workflow.ts';
 import { diffTexts, type DiffPart } from '../domain/text-diff.ts';
 import { NotFoundError } from '../domain/errors.ts';
+import type { SourceChange } from '../domain/source-replace.ts';
+import { joinSentences } from '../domain/assemble-pairs.ts';
 import type { User } from './accounts.ts';
 
 export interface PairActionRequest {
@@ -30,6 +32,16 @@ export interface Revision {
   /** Made together with other rows' revisions: 'replace', 'propagate' or 'undo'; null for a change of this row alone. */
   batch: string | null;
   diff: DiffPart[];
+  /** A change of the Chinese: its sentences joined before and after, and the difference. */
+  source: { oldText: string; newText: string; diff: DiffPart[] } | null;
+}
+
+function sourceOf(json: string | null): Revision['source'] {
+  if (json === null) return null;
+  const change = JSON.parse(json) as SourceChange;
+  const oldText = joinSentences(change.old, 'zh');
+  const newText = joinSentences(change.new, 'zh');
+  return { oldText, newText, diff: diffTexts(oldText, newText, 'zh').parts };
 }
 
 const MAX_SECONDS_PER_EDIT = 30 * 60;
@@ -105,7 +117,7 @@ export function postEditing(store: Store) {
       return (await tx.pairs.history(pairId)).map((r) => ({
         version: r.version, author: r.author, action: r.action, oldText: r.old_text, newText: r.new_text,
         oldState: r.old_state, newState: r.new_state, comment: r.comment, seconds: r.seconds, createdAt: r.created_at, batch: r.batch_kind,
-        diff: diffTexts(r.old_text, r.new_text, 'en').parts,
+        diff: diffTexts(r.old_text, r.new_text, 'en').parts, source: sourceOf(r.source_change),
       }));
     }),
   };

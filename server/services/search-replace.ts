@@ -1,11 +1,11 @@
-// Use cases of search and replace in a document: a preview of every change, then the changes the user saw applied
-// as one batch of saves.
+// Use cases of search and replace in a document, on its English or its Chinese: a preview of every change, then the
+// changes the user saw applied as one batch (saves of the English, or changes of the Chinese sentences).
 
 import type { Store } from '../db/store.ts';
-import type { PairTextsRow } from '../db/edit-batches-repo.ts';
+import type { PairTextsRow, SourceSentenceRow } from '../db/edit-batches-repo.ts';
 import { planReplace, type ReplacePlan, type ReplaceQuery, type ReplaceRow } from '../domain/replace-text.ts';
 import { runWithin } from '../domain/run-within.ts';
-import { ValidationError } from '../domain/errors.ts';
+import { assertMayDo } from '../domain/review-workflow.ts';
 import { writeBatch, type BatchResult } from './edit-batch.ts';
 import type { User } from './accounts.ts';
 
@@ -14,9 +14,23 @@ export const SEARCH_TIME_LIMIT_MS = 1000;
 
 const asRow = (r: PairTextsRow): ReplaceRow => ({ id: r.id, index: r.idx, version: r.version, state: r.state, src: r.src_text, tgt: r.tgt_text });
 
+// Each row with its Chinese sentences, which a replacement on that side changes one by one.
+function withSentences(rows: ReplaceRow[], sentences: SourceSentenceRow[]): ReplaceRow[] {
+  const byPair = new Map<number, string[]>();
+  for (const s of sentences) {
+    const list = byPair.get(s.pair_id);
+    if (list) list.push(s.text);
+    else byPair.set(s.pair_id, [s.text]);
+  }
+  return rows.map((r) => ({ ...r, segments: byPair.get(r.id) ?? [] }));
+}
+
 export function searchReplace(store: Store, timeLimitMs = SEARCH_TIME_LIMIT_MS) {
   const plan = async (documentId: number, q: ReplaceQuery) => {
-    const rows = (await store.read((tx) => tx.batches.documentTexts(documentId))).map(asRow);
+    const rows = await store.read(async (tx) => {
+      const texts = (await tx.batches.documentTexts(documentId)).map(asRow);
+      return q.side === 'zh' ? withSentences(texts, await tx.batches.documentSources(documentId)) : texts;
+    });
     return { rows, plan: runWithin(timeLimitMs, () => planReplace(rows, q), 'replace.tooSlow') };
   };
   return {
@@ -24,9 +38,10 @@ export function searchReplace(store: Store, timeLimitMs = SEARCH_TIME_LIMIT_MS) 
 
     /** Applies the changes of the rows the user previewed (`seen`: pair id → version); rows changed since are left. */
     async apply(user: User, documentId: number, q: ReplaceQuery, seen: ReadonlyMap<number, number>): Promise<BatchResult> {
-      if (q.side === 'zh') throw new ValidationError('The Chinese source is only searched, never replaced: it is what the rows are aligned on.', 'replace.chineseReadOnly');
+      // Who may save a translation may change the Chinese it is made from; a viewer may only look.
+      assertMayDo(user.role, 'save');
       const { rows, plan: p } = await plan(documentId, q);
-      return writeBatch(store, user, documentId, { kind: 'replace', find: q.find, replace: q.replace, regex: q.regex, matchCase: q.matchCase },
+      return writeBatch(store, user, documentId, { kind: 'replace', find: q.find, replace: q.replace, regex: q.regex, matchCase: q.matchCase, side: q.side },
         p.changes, seen, new Map(rows.map((r) => [r.id, r.index])));
     },
   };

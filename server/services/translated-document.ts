@@ -18,6 +18,12 @@ export interface TranslatedFile {
   fallbacks: number;
 }
 
+/** The side-by-side file's format from a request: docx or html. */
+export function reviewFormat(raw: unknown): ReviewFormat {
+  if (raw !== 'docx' && raw !== 'html') throw new ValidationError(`The side-by-side file is .docx or .html, not "${String(raw ?? '')}".`, 'translated.badReviewFormat');
+  return raw;
+}
+
 export function translatedDocuments(store: Store) {
   return {
     /** The format a translation can be downloaded in: the structured source's, or undefined for a plain-text import. */
@@ -47,10 +53,7 @@ export function translatedDocuments(store: Store) {
 
     /** Every pair as a row, Chinese beside English, for a reviewer to read through. */
     async review(documentId: number, rawFormat: unknown, heads: [string, string]): Promise<TranslatedFile> {
-      if (rawFormat !== 'docx' && rawFormat !== 'html') {
-        throw new ValidationError(`The side-by-side file is .docx or .html, not "${String(rawFormat ?? '')}".`, 'translated.badReviewFormat');
-      }
-      const format: ReviewFormat = rawFormat;
+      const format = reviewFormat(rawFormat);
       const { doc, placed } = await store.read(async (tx) => {
         const doc = await documentReads.get(tx, documentId);
         return { doc, placed: await tx.transfer.placedPairs(doc.id, null) };

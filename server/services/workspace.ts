@@ -2,7 +2,7 @@
 
 import type { Store } from '../db/store.ts';
 import { documents, type DocumentSummary, type PairView } from './documents.ts';
-import { textChecks, withLengthCheck, type QaContext, type QaFlag } from '../domain/qa-checks.ts';
+import { textChecks, withLengthCheck, withSourceChange, type QaContext, type QaFlag } from '../domain/qa-checks.ts';
 import { CellBudget, hter, type PostEditEffort } from '../domain/edit-distance.ts';
 import { documentFigures } from './document-figures.ts';
 import { documentRows } from './document-rows.ts';
@@ -97,7 +97,7 @@ export function workspace(store: Store) {
         return row;
       }
       const known = kept?.glossaryKey === glossaryKey ? kept.known : textFigures(p, glossaryKey, terms, budget);
-      const flags = withLengthCheck(known.flags, p, norm);
+      const flags = withSourceChange(withLengthCheck(known.flags, p, norm), p.sourceChanged);
       if (kept && sameFlags(kept.row.flags, flags)) return kept.row;
       const row = workRow(p, flags, known.hter, known.hterApproximate);
       workRows.set(p, { glossaryKey, known, row });

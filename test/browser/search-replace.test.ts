@@ -78,6 +78,43 @@ describe.skipIf(skip)('search and replace with a preview and one undo; propagati
     expect(errors).toEqual([]);
   });
 
+  it('when the Chinese side is previewed and applied then the rows\' Chinese changes in place, flagged, and one undo reverts it', async () => {
+    const srcs = async () => (await documents(seeded.server.store).pairs(doc.documentId)).map((p) => p.src);
+    const srcCell = (i: number) => page.locator(`#pair-${doc.pairIds[i]} td.src`);
+    const before = await srcs();
+    await page.keyboard.press('Control+h');
+    await page.getByTestId('replace-find').fill('合作');
+    await page.getByTestId('replace-with').fill('协作');
+    await page.getByTestId('replace-side-zh').check();
+    await page.getByTestId('replace-preview-button').click();
+
+    const changes = page.getByTestId('replace-change');
+    await changes.first().waitFor();
+    // The untranslated row 4 is a change too: its Chinese is replaced whatever its state.
+    expect(await changes.locator('td.idx').allTextContents()).toEqual(['1', '3', '4']);
+    expect(await changes.nth(0).locator('del').textContent()).toBe('合作');
+    expect(await changes.nth(0).locator('ins').textContent()).toBe('协作');
+    expect(await page.getByTestId('replace-source-note').isVisible()).toBe(true);
+    expect(await srcs()).toEqual(before);
+    await page.screenshot({ path: screenshotPath('search-replace-chinese.png') });
+
+    await page.getByTestId('replace-apply').click();
+    await page.getByTestId('batch-result').waitFor();
+    expect(await page.getByTestId('batch-result').locator('p.ok').textContent()).toBe('The Chinese was changed in 3 rows (rows 1, 3, 4).');
+    await expect.poll(() => srcCell(2).textContent()).toBe('协作共赢。');
+    await expect.poll(() => page.locator(`#pair-${doc.pairIds[0]} [data-qa="source"]`).count()).toBe(1);
+    expect(await srcs()).toEqual(['协作共赢。', before[1], '协作共赢。', '协作共赢。', before[4], before[5]]);
+    // The English is left as it was.
+    expect(await texts()).toEqual(EN);
+
+    await page.getByTestId('batch-undo').click();
+    await page.getByTestId('batch-undone').waitFor();
+    await expect.poll(() => srcCell(2).textContent()).toBe('合作共赢。');
+    await expect.poll(() => page.locator(`#pair-${doc.pairIds[0]} [data-qa="source"]`).count()).toBe(0);
+    expect(await srcs()).toEqual(before);
+    expect(errors).toEqual([]);
+  });
+
   it('when a sentence with repeats is saved then the row offers its translation to them, and the offer applies and undoes as one', async () => {
     await page.locator(`#pair-${doc.pairIds[0]} button[data-edit]`).click();
     const box = page.locator('tr.editing textarea[name=tgt]');

@@ -237,3 +237,29 @@ describe('migration 019', () => {
       WHERE concordance_index MATCH '"享合作"'`).pluck().all()).toEqual([70]);
   });
 });
+
+describe('migration 023', () => {
+  it('when revisions and threads linked to them exist before it then both survive with their ids and links, and "source" becomes an action', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    const all = readMigrations();
+    applyMigrations(db, all.filter((m) => m.version < 23));
+    db.exec(`INSERT INTO users (id, name, role, password_hash) VALUES (3, 'wang', 'reviewer', 'h');
+      INSERT INTO documents (id, title) VALUES (7, '文档');
+      INSERT INTO pairs (id, document_id, idx, noise, state, tgt_text) VALUES (70, 7, 0, 0, 25, 'Text.');
+      INSERT INTO edit_batches (id, document_id, author_id, kind, summary) VALUES (9, 7, 3, 'replace', '{}');
+      INSERT INTO revisions (id, document_id, doc_revision, pair_id, version, author_id, action, old_text, new_text, comment, batch_id) VALUES
+        (41, 7, 5, 70, 2, 3, 'reject', 'Text.', 'Text.', 'Wrong term.', NULL), (42, 7, 6, 70, 3, 3, 'save', 'Text.', 'Text!', NULL, 9);
+      INSERT INTO comment_threads (id, document_id, pair_id, revision_id, created_by) VALUES (1, 7, 70, 41, 3);`);
+    applyMigrations(db, all);
+    expect(db.prepare('SELECT id, doc_revision, action, batch_id, source_change FROM revisions ORDER BY id').all()).toEqual([
+      { id: 41, doc_revision: 5, action: 'reject', batch_id: null, source_change: null }, { id: 42, doc_revision: 6, action: 'save', batch_id: 9, source_change: null }]);
+    expect(db.prepare('SELECT revision_id FROM comment_threads WHERE id = 1').pluck().get()).toBe(41);
+    expect(db.prepare('SELECT src_changed FROM pairs WHERE id = 70').pluck().get()).toBe(0);
+    db.exec(`INSERT INTO revisions (document_id, pair_id, version, action, old_text, new_text, source_change) VALUES (7, 70, 4, 'source', 'Text!', 'Text!', '{}')`);
+    expect(() => db.exec("INSERT INTO revisions (document_id, pair_id, version, action, old_text, new_text) VALUES (7, 70, 5, 'source', '', '')")).toThrow(/revisions_source_change/);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'revisions' ORDER BY name").pluck().all())
+      .toEqual(['revisions_batch', 'revisions_document', 'revisions_document_revision', 'revisions_document_time', 'revisions_pair_version']);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});

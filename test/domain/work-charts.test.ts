@@ -86,6 +86,6 @@ describe('qaByKind', () => {
     const counts = qaByKind([[flag('numbers'), flag('numbers'), flag('length')], [flag('numbers')], []]);
     expect(counts[0]).toEqual({ code: 'numbers', count: 2 });
     expect(counts.find((c) => c.code === 'length')!.count).toBe(1);
-    expect(counts.map((c) => c.code)).toEqual(['numbers', 'glossary', 'repeated', 'fragment', 'broken', 'empty', 'length', 'punctuation']);
+    expect(counts.map((c) => c.code)).toEqual(['numbers', 'glossary', 'repeated', 'fragment', 'broken', 'empty', 'length', 'punctuation', 'source']);
   });
 });

@@ -2,7 +2,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { storedCounts, tokenFor, upload } from '../transfer/transfer-support.ts';
+import { storedCounts, tokenFor, upload, uploadForm } from '../transfer/transfer-support.ts';
 import { State } from '../../server/domain/types.ts';
 
 let server: TestServer;
@@ -77,7 +77,7 @@ describe('who wrote the English', () => {
 
 describe('a refused form', () => {
   it('when the form is sent by htmx then only the message is swapped in, so the chosen files stay chosen', async () => {
-    const res = await upload(server, '/import', { source: en, translation: zh }, { token: lin, headers: { 'hx-request': 'true' } });
+    const res = await uploadForm(server, { source: en, translation: zh }, { token: lin });
     expect(res.status).toBe(400);
     expect(res.headers.get('hx-retarget')).toBe('#import-message');
     expect(res.headers.get('hx-reswap')).toBe('innerHTML');

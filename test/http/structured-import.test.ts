@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import JSZip from 'jszip';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { storedCounts, tokenFor, upload, type Part } from '../transfer/transfer-support.ts';
+import { storedCounts, tokenFor, upload, uploadForm, type Part } from '../transfer/transfer-support.ts';
 import { chineseNewsPage, englishNewsPage, EN_SENTENCES } from '../formats/source/news-pages.ts';
 import { chineseWordFile, englishWordFile } from '../formats/source/word-files.ts';
 import { EN_SRT, ZH_SRT, ZH_VTT } from '../formats/source/subtitle-files.ts';
@@ -178,7 +178,7 @@ describe('bad structured files', () => {
     const api = await upload(server, '/api/documents/import', { source, translation: en }, { token });
     expect(api.status).toBe(400);
     expect(api.json().error).toMatch(english);
-    const form = await upload(server, '/import', { source, translation: en }, { token, headers: { 'accept-language': 'zh-CN', 'hx-request': 'true' } });
+    const form = await uploadForm(server, { source, translation: en }, { token, headers: { 'accept-language': 'zh-CN' } });
     expect(form.status).toBe(400);
     expect(form.text).toMatch(chinese);
     expect(await storedCounts(server)).toEqual(before);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, readLocale } from '../../server/http/i18n.ts';
+import { createI18n, LANGUAGES, readLocale } from '../../server/http/i18n.ts';
 import { ROLES } from '../../server/db/accounts-repo.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -86,5 +86,13 @@ describe('UI strings', () => {
     const zh = readLocale('zh-CN') as { login: { title: string } };
     expect(zh.login.title).not.toBe(en.login.title);
     expect(zh.login.title).toMatch(/\p{Script=Han}/u);
+  });
+});
+
+describe('a UI string given too few values, under test', () => {
+  it('when a value is missing then it throws instead of showing the braces', async () => {
+    const i18n = await createI18n();
+    expect(i18n.t('languageCheck.swapped', { lng: 'en', zhFile: 'a.txt', enFile: 'b.txt' })).toContain('"a.txt" is English');
+    expect(() => i18n.t('languageCheck.swapped', { lng: 'en', zhFile: 'a.txt' })).toThrow(/no value for \{\{enFile\}\}/);
   });
 });

@@ -9,7 +9,7 @@ import { documents } from '../../server/services/documents.ts';
 import { Client, type TestServer } from '../support/test-server.ts';
 import { pairWith, startSeededServer } from '../support/seed.ts';
 import { englishInHtml, englishRuns } from '../support/english-runs.ts';
-import { upload } from '../transfer/transfer-support.ts';
+import { upload, uploadForm } from '../transfer/transfer-support.ts';
 
 let server: TestServer;
 let docs: { demo: number; other: number };
@@ -247,7 +247,8 @@ describe('refusals in 中文', () => {
     await lin.get('/import');
     const cookie = [...lin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     for (const htmx of [false, true]) {
-      const res = await upload(server, '/import', files, { fields: { _csrf: lin.csrf, ...fields }, headers: { cookie, ...(htmx ? { 'hx-request': 'true' } : {}) } });
+      const form = { fields: { _csrf: lin.csrf, ...fields }, headers: { cookie } };
+      const res = htmx ? await uploadForm(server, files, form) : await upload(server, '/import', files, form);
       expect(res.status, `${what}: ${res.text.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
       expect(/data-testid="import-error">([\s\S]*?)<\/p>/.exec(res.text)?.[1], what).toMatch(/\p{Script=Han}/u);
       expectChinese(res, what);

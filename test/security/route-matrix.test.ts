@@ -65,6 +65,10 @@ const RULES: Record<string, Rule> = {
   // Who may see a job (its starter, an admin, whoever may open its document) is test/http/jobs.test.ts's.
   'GET /api/jobs/:id': ANY_USER,
   'GET /jobs/:id': ANY_USER,
+  // An export's file follows its document's rule: test/http/export-jobs.test.ts.
+  'GET /api/jobs/:id/file': ANY_USER,
+  'GET /jobs/:id/file': ANY_USER,
+  'POST /documents/:id/exports': ANY_USER,
   'PUT /api/pairs/:id': ANY_USER,
   'POST /api/pairs/:id/confirm': ANY_USER,
   'POST /api/pairs/:id/review': REVIEWERS,

@@ -15,6 +15,9 @@ import { alignmentEditing } from '../../server/services/alignment-editing.ts';
 import { defaultAligner } from '../../server/services/workbench.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import { tempDir } from '../support/test-server.ts';
+import { exportJobs } from '../../server/services/export-jobs.ts';
+import { translatedDocuments } from '../../server/services/translated-document.ts';
+import { DEFAULT_EXPORT_JOB_SETTINGS } from '../../server/config.ts';
 
 const TMX = `<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="zh-CN" datatype="plaintext"/>
@@ -34,6 +37,7 @@ describe('jobs resumed at start', () => {
         imports++;
         return importUpload({ store, aligner: defaultAligner }, upload);
       },
+      runExport: (job) => exportJobs(store, () => service, translatedDocuments(store), DEFAULT_EXPORT_JOB_SETTINGS).run(job),
     });
     const service = jobs(store, inProcessQueue(store, { resume: true }), handlers);
     return service;

@@ -45,6 +45,26 @@ export async function upload(
   return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) as Record<string, unknown> };
 }
 
+/**
+ * The import form as htmx sends it, followed as the page follows it: an import still running after the form's short
+ * wait answers with its job's progress bar, which the page polls until the document or the refusal. Answers what the
+ * user ends up seeing, with the status the import ended with (201, or the refusal's).
+ */
+export async function uploadForm(server: TestServer, files: Record<string, Part>, opts: { token?: string; fields?: Record<string, string>; headers?: Record<string, string> } = {}) {
+  const first = await upload(server, '/import', files, { ...opts, headers: { 'hx-request': 'true', ...opts.headers } });
+  const job = /data-job="(\d+)"/.exec(first.text)?.[1];
+  if (first.status !== 200 || !job) return first;
+  const headers: Record<string, string> = { 'hx-request': 'true', ...opts.headers, ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) };
+  for (const started = Date.now(); Date.now() - started < 120_000; await new Promise((r) => setTimeout(r, 100))) {
+    const polled = await fetch(`${server.url}/jobs/${job}`, { headers, redirect: 'manual' });
+    const text = await polled.text();
+    if (text.includes('hx-trigger')) continue;
+    const ended = await (await fetch(`${server.url}/api/jobs/${job}`, { headers })).json() as { error: { status: number } | null };
+    return { status: ended.error?.status ?? 201, headers: first.headers, text, json: () => JSON.parse(text) as Record<string, unknown> };
+  }
+  throw new Error(`import job ${job} did not end within 120 s`);
+}
+
 /** One JSON API call with a Bearer token: the status and the parsed body. */
 export async function apiJson(server: TestServer, token: string, method: string, url: string, body?: unknown) {
   const res = await fetch(server.url + url, {

@@ -31,6 +31,9 @@ export function documentTransferRepo(sql: Sql) {
         ${jsonList('c.body', 'comment_threads t JOIN thread_comments c ON c.thread_id = t.id WHERE t.pair_id = p.id', 't.id, c.id')} AS comments
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id
       WHERE p.document_id = $1 AND p.noise = 0 AND p.state = ANY($2::integer[]) AND p.idx > $3 ORDER BY p.idx LIMIT $4`, [documentId, states, after, limit]),
+    /** How many pairs `exportPage` would give over all its pages: an export job's amount of work. */
+    exportCount: async (documentId: number, states: readonly number[]) => (await one<number>(sql,
+      'SELECT count(*) FROM pairs p WHERE p.document_id = $1 AND p.noise = 0 AND p.state = ANY($2::integer[])', [documentId, states]))!,
     lastChange: async (documentId: number) => (await one<string | null>(sql, 'SELECT max(changed_at) FROM pairs WHERE document_id = $1', [documentId])) ?? null,
     /** The idx of the first exported pair holding a character XML cannot carry, if any. */
     firstXmlUnsafePair: (documentId: number, states: readonly number[]) => one<number>(sql, `SELECT p.idx FROM pairs p

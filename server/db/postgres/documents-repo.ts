@@ -45,7 +45,7 @@ const figuresSql = (where: { pairs: string; segments: string }) => `SELECT p.id,
 const REVISED = 'IN (SELECT pair_id FROM revisions WHERE document_id = $1 AND doc_revision > $2)';
 
 const PAIR = `SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version,
-    u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor
+    u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor, p.src_changed
   FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id`;
 const SEGMENT = 'SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta FROM segments s';
 

@@ -1,6 +1,6 @@
 // SQL for batches of pair revisions undone as one, on PostgreSQL (see ../edit-batches-repo.ts).
 
-import type { BatchRevisionRow, BatchRow, NewBatch, PairTextsRow } from '../edit-batches-repo.ts';
+import type { BatchRevisionRow, BatchRow, NewBatch, PairTextsRow, SourceSentenceRow } from '../edit-batches-repo.ts';
 import { one, row, rows, run, type Sql } from './connect.ts';
 import { SOURCE_TEXT } from './pairs-repo.ts';
 
@@ -11,6 +11,8 @@ export function editBatchesRepo(sql: Sql) {
   return {
     documentTexts: (documentId: number) => rows<PairTextsRow>(sql, `SELECT p.id, p.idx, p.version, p.state, p.tgt_text, ${SOURCE_TEXT} AS src_text
       FROM pairs p WHERE p.document_id = $1 AND p.noise = 0 ORDER BY p.idx`, [documentId]),
+    documentSources: (documentId: number) => rows<SourceSentenceRow>(sql, `SELECT s.pair_id, s.id, s.text FROM segments s JOIN pairs p ON p.id = s.pair_id
+      WHERE p.document_id = $1 AND p.noise = 0 AND s.side = 'src' ORDER BY p.idx, s.idx`, [documentId]),
     repeatCandidates: (pairId: number) => rows<PairTextsRow>(sql, `SELECT p.id, p.idx, p.version, p.state, p.tgt_text, ${SOURCE_TEXT} AS src_text
       FROM pairs p WHERE p.noise = 0 AND p.id IN (SELECT s.pair_id FROM segments s
         WHERE s.document_id = (SELECT document_id FROM pairs WHERE id = $1) AND s.noise = 0 AND s.side = 'src'
@@ -27,7 +29,7 @@ export function editBatchesRepo(sql: Sql) {
     lastBatch: (documentId: number, authorId: number) => row<BatchRow>(sql,
       `${BATCH} WHERE b.document_id = $1 AND b.author_id = $2 AND b.kind <> 'undo' AND b.undone_by IS NULL ORDER BY b.id DESC LIMIT 1`, [documentId, authorId]),
     batchRevisions: (batchId: number) => rows<BatchRevisionRow>(sql,
-      'SELECT pair_id, version, old_text, new_text, old_state, new_state FROM revisions WHERE batch_id = $1 ORDER BY id', [batchId]),
+      'SELECT pair_id, version, old_text, new_text, old_state, new_state, source_change FROM revisions WHERE batch_id = $1 ORDER BY id', [batchId]),
     markUndone: async (batchId: number, undoId: number) =>
       (await run(sql, 'UPDATE edit_batches SET undone_by = $1 WHERE id = $2 AND undone_by IS NULL', [undoId, batchId])).changes === 1,
   };

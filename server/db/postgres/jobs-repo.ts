@@ -23,6 +23,15 @@ export function jobsRepo(sql: Sql) {
     fail: async (id: number, error: string) => (await run(sql,
       "UPDATE jobs SET state = 'failed', error = $1, input = '{}', finished_at = now() WHERE id = $2 AND state IN ('queued', 'running')", [error, id])).changes === 1,
     unfinished: () => column<number>(sql, "SELECT id FROM jobs WHERE state IN ('queued', 'running') ORDER BY id"),
+    addFilePart: async (id: number, part: number, bytes: Uint8Array) => {
+      await sql.query('INSERT INTO job_files (job_id, part, bytes) VALUES ($1, $2, $3)', [id, part, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+    },
+    filePart: (id: number, part: number) => one<Buffer>(sql, 'SELECT bytes FROM job_files WHERE job_id = $1 AND part = $2', [id, part]),
+    dropFile: async (id: number) => {
+      await sql.query('DELETE FROM job_files WHERE job_id = $1', [id]);
+    },
+    dropFilesBefore: async (cutoff: string) => (await run(sql, `DELETE FROM job_files WHERE job_id IN
+      (SELECT id FROM jobs WHERE kind = 'export' AND finished_at < $1::timestamptz)`, [cutoff])).changes,
   };
 }
 export type JobsRepo = ReturnType<typeof jobsRepo>;

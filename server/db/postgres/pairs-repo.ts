@@ -3,7 +3,7 @@
 // row first, as alignment edits do (claimVersion), so a save and an alignment edit of one document queue in the same
 // order and never deadlock.
 
-import type { EditablePairRow, NewRevision, RevisionRow } from '../pairs-repo.ts';
+import type { EditablePairRow, NewRevision, RevisionRow, SourceSegmentRow } from '../pairs-repo.ts';
 import { one, row, rows, run, type Sql } from './connect.ts';
 import type { MtKind } from '../../domain/types.ts';
 
@@ -16,26 +16,34 @@ const lockDocument = (pair: string) => `WITH doc AS (SELECT id FROM documents WH
 
 export function pairsRepo(sql: Sql) {
   return {
-    pair: (id: number) => row<EditablePairRow>(sql, `SELECT p.id, p.document_id, p.idx, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version,
+    pair: (id: number) => row<EditablePairRow>(sql, `SELECT p.id, p.document_id, p.idx, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version, p.src_changed,
       ${SOURCE_TEXT} AS src_text FROM pairs p WHERE p.id = $1`, [id]),
     /**
      * Writes the pair's new text and state if it is still at `version`; false when another writer moved it first. Under
      * read committed a second writer waits for the first one's locks, then finds the version moved on.
      */
-    update: async (id: number, version: number, text: string, state: number, editorId: number | null, seconds: number) =>
+    update: async (id: number, version: number, text: string, state: number, editorId: number | null, seconds: number, keepSourceMark = false) =>
       (await run(sql, `${lockDocument('$5')} UPDATE pairs SET tgt_text = $1, state = $2, version = version + 1, last_editor_id = $3, changed_at = now(),
-        edit_seconds = edit_seconds + $4 WHERE id = $5 AND version = $6 AND EXISTS (SELECT 1 FROM doc)`,
-      [text, state, editorId, seconds, id, version])).changes === 1,
+        edit_seconds = edit_seconds + $4, src_changed = src_changed * $7 WHERE id = $5 AND version = $6 AND EXISTS (SELECT 1 FROM doc)`,
+      [text, state, editorId, seconds, id, version, keepSourceMark ? 1 : 0])).changes === 1,
+    sourceSegments: (pairId: number) => rows<SourceSegmentRow>(sql, `SELECT id, text FROM segments WHERE pair_id = $1 AND side = 'src' ORDER BY idx`, [pairId]),
+    async updateSource(id: number, version: number, segments: readonly SourceSegmentRow[], state: number, marked: boolean, editorId: number | null): Promise<boolean> {
+      const moved = await run(sql, `${lockDocument('$4')} UPDATE pairs SET state = $1, src_changed = $2, version = version + 1, last_editor_id = $3,
+        changed_at = now() WHERE id = $4 AND version = $5 AND EXISTS (SELECT 1 FROM doc)`, [state, marked ? 1 : 0, editorId, id, version]);
+      if (moved.changes !== 1) return false;
+      for (const s of segments) await run(sql, `UPDATE segments SET text = $1 WHERE id = $2 AND pair_id = $3 AND side = 'src'`, [s.text, s.id, id]);
+      return true;
+    },
     /** Records a change of the pair and bumps its document's revision (and the memory's, for an approved pair) with it; returns its id. */
     insertRevision: async (r: NewRevision) => (await one<number>(sql, `WITH doc AS (
         UPDATE documents SET revision = revision + 1 WHERE id = (SELECT document_id FROM pairs WHERE id = $1) RETURNING id, revision),
       memory AS (UPDATE change_counters SET value = value + 1 WHERE name = 'memory' AND $11::boolean)
-      INSERT INTO revisions (document_id, doc_revision, pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds, batch_id)
-      SELECT doc.id, doc.revision, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12 FROM doc RETURNING id`,
+      INSERT INTO revisions (document_id, doc_revision, pair_id, version, author_id, action, old_text, new_text, old_state, new_state, comment, seconds, batch_id, source_change)
+      SELECT doc.id, doc.revision, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, $13 FROM doc RETURNING id`,
     [r.pairId, r.version, r.authorId, r.action, r.oldText, r.newText, r.oldState, r.newState, r.comment, r.seconds,
-      r.oldState === 30 || r.newState === 30, r.batchId ?? null]))!,
+      r.oldState === 30 || r.newState === 30, r.batchId ?? null, r.sourceChange ?? null]))!,
     history: (pairId: number) => rows<RevisionRow>(sql, `SELECT r.id, r.pair_id, r.version, u.name AS author, r.action, r.old_text, r.new_text,
-        r.old_state, r.new_state, r.comment, r.seconds, r.created_at, b.kind AS batch_kind
+        r.old_state, r.new_state, r.comment, r.seconds, r.created_at, b.kind AS batch_kind, r.source_change
       FROM revisions r LEFT JOIN users u ON u.id = r.author_id LEFT JOIN edit_batches b ON b.id = r.batch_id
       WHERE r.pair_id = $1 ORDER BY r.version DESC`, [pairId]),
     /** The text a pair had after one of its revisions; undefined when it has no such revision. */

@@ -50,7 +50,7 @@ contract('documents repository', (store) => {
     expect(page.map((p) => p.pair.idx)).toEqual([1, 2, 3]);
     expect(page[1]).toMatchObject({ pair: { noise: 1, state: null, score: null }, segments: [{ side: 'src', text: '广告', kind: 'noise', noise: 1 }] });
     expect(page[0]!.pair).toEqual({ id: pairIds[1], idx: 1, score: 0.75, noise: 0, state: 10, mt_text: SAMPLE[1]!.en, mt_kind: 'mt', tgt_text: SAMPLE[1]!.en,
-      version: 1, last_editor: null, changed_at: null, edit_seconds: 0, imported_state: null, imported_editor: null });
+      version: 1, last_editor: null, changed_at: null, edit_seconds: 0, imported_state: null, imported_editor: null, src_changed: 0 });
     const first = (await documents.pairs(documentId))[0]!;
     expect(first.segments.map((s) => [s.side, s.idx, s.text, s.start_offset, s.end_offset])).toEqual([
       ['src', 0, SAMPLE[0]!.zh, 0, SAMPLE[0]!.zh.length], ['tgt', 0, SAMPLE[0]!.en, 0, SAMPLE[0]!.en!.length]]);

@@ -45,8 +45,8 @@ contract('edit batches repository', (store) => {
     await pairs.insertRevision({ pairId: pairIds[1]!, version: 2, authorId: lin, action: 'save', oldText: 'x', newText: 'y', oldState: 10, newState: 20, comment: null, seconds: 0 });
     expect(await batches.batch(id)).toEqual({ id, document_id: documentId, author_id: lin, kind: 'replace', summary, undone_by: null, pairs: 2 });
     expect(await batches.batchRevisions(id)).toEqual([
-      { pair_id: pairIds[0], version: 2, old_text: 'Old.', new_text: 'New.', old_state: 10, new_state: 20 },
-      { pair_id: pairIds[4], version: 2, old_text: 'Old.', new_text: 'New.', old_state: 10, new_state: 20 }]);
+      { pair_id: pairIds[0], version: 2, old_text: 'Old.', new_text: 'New.', old_state: 10, new_state: 20, source_change: null },
+      { pair_id: pairIds[4], version: 2, old_text: 'Old.', new_text: 'New.', old_state: 10, new_state: 20, source_change: null }]);
     expect((await pairs.history(pairIds[0]!)).map((r) => r.batch_kind)).toEqual(['replace']);
     expect((await pairs.history(pairIds[1]!)).map((r) => r.batch_kind)).toEqual([null]);
     expect((await batches.lastBatch(documentId, lin))?.id).toBe(id);

@@ -1,4 +1,4 @@
-// The contract of stored jobs: a job's record, its progress and how it ends, once.
+// The contract of stored jobs: a job's record, its progress and how it ends, once; an export job's file in parts.
 
 import { expect, it } from 'vitest';
 import { contract } from './stores.ts';
@@ -46,5 +46,35 @@ contract('jobs repository', (store) => {
     expect(await jobs.finish(made, '{}', null)).toBe(true);
     expect(await jobs.get(made)).toMatchObject({ state: 'done', documentId: doc.documentId, done: 0, total: null });
     expect(await jobs.get(made + 100)).toBeUndefined();
+  });
+
+  it('when an export job stores its file in parts then they read back byte for byte, go with a new run, and go after the retention time', async () => {
+    const { jobs, transfer } = store().repos;
+    const doc = await insertDocument(store(), '导出', SAMPLE);
+    // Non-noise pairs in the states asked for, as exportPage gives them over all its pages.
+    expect(await transfer.exportCount(doc.documentId, [0, 10, 20, 25, 30])).toBe(4);
+    expect(await transfer.exportCount(doc.documentId, [0])).toBe(1);
+    expect(await transfer.exportCount(doc.documentId, [30])).toBe(0);
+    const id = await jobs.insert({ kind: 'export', documentId: doc.documentId, createdBy: null, input: '{}' });
+    const first = new Uint8Array(Buffer.from('<tmx>“长征”𠮷', 'utf8'));
+    const second = new Uint8Array([0, 255, 1, 254]);
+    await jobs.addFilePart(id, 0, first);
+    await jobs.addFilePart(id, 1, second);
+    await expect(jobs.addFilePart(id, 1, second)).rejects.toThrow();
+    expect(Buffer.from((await jobs.filePart(id, 0))!).equals(Buffer.from(first))).toBe(true);
+    expect(Buffer.from((await jobs.filePart(id, 1))!).equals(Buffer.from(second))).toBe(true);
+    expect(await jobs.filePart(id, 2)).toBeUndefined();
+    await jobs.dropFile(id);
+    expect(await jobs.filePart(id, 0)).toBeUndefined();
+    await jobs.addFilePart(id, 0, first);
+    // Only ended export jobs older than the cutoff lose their files.
+    expect(await jobs.dropFilesBefore('2999-01-01T00:00:00.000Z')).toBe(0);
+    await jobs.begin(id);
+    await jobs.finish(id, '{}', null);
+    expect(await jobs.dropFilesBefore('2000-01-01T00:00:00.000Z')).toBe(0);
+    expect(await jobs.filePart(id, 0)).toBeDefined();
+    expect(await jobs.dropFilesBefore('2999-01-01T00:00:00.000Z')).toBe(1);
+    expect(await jobs.filePart(id, 0)).toBeUndefined();
+    expect(await jobs.get(id)).toMatchObject({ kind: 'export', state: 'done' });
   });
 });

@@ -9,7 +9,7 @@ contract('pairs repository', (store) => {
     const { pairs } = store().repos;
     const { documentId, pairIds } = await insertDocument(store(), '会见', SAMPLE);
     expect(await pairs.pair(pairIds[0]!)).toEqual({ id: pairIds[0], document_id: documentId, idx: 0, noise: 0, state: 10,
-      mt_text: SAMPLE[0]!.en, mt_kind: 'mt', tgt_text: SAMPLE[0]!.en, version: 1, src_text: SAMPLE[0]!.zh });
+      mt_text: SAMPLE[0]!.en, mt_kind: 'mt', tgt_text: SAMPLE[0]!.en, version: 1, src_text: SAMPLE[0]!.zh, src_changed: 0 });
     expect(await pairs.pair(-1)).toBeUndefined();
     const two = await store().transaction(async ({ documents }) => {
       const id = await documents.insertDocument({ title: '两句', srcLang: 'zh-CN', tgtLang: 'en', sourceName: null, pageDate: null, createdBy: null });
