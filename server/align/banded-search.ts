@@ -27,21 +27,28 @@ export function bandedSearch(band: Band, shapes: Shape[], cost: BeadCost): SpanB
   best[0] = 0;
   const shapeSrc = Int32Array.from(shapes, (s) => s.src);
   const shapeTgt = Int32Array.from(shapes, (s) => s.tgt);
+  const { lo: bandLo, hi: bandHi } = band;
+  const shapeCount = shapes.length;
   for (let i = 0; i < rows; i++) {
-    const lo = band.lo[i]!;
-    const hi = band.hi[i]!;
+    const lo = bandLo[i]!;
+    const hi = bandHi[i]!;
     for (let j = lo; j <= hi; j++) {
       const here = offset[i]! + j - lo;
       let bestCost = best[here]!;
       let bestShape = via[here]!;
-      for (let k = 0; k < shapes.length; k++) {
+      for (let k = 0; k < shapeCount; k++) {
         const pi = i - shapeSrc[k]!;
         const pj = j - shapeTgt[k]!;
-        if (pi < 0 || pj < band.lo[pi]! || pj > band.hi[pi]!) continue;
-        const before = best[offset[pi]! + pj - band.lo[pi]!]!;
+        if (pi < 0) continue;
+        const pLo = bandLo[pi]!;
+        if (pj < pLo || pj > bandHi[pi]!) continue;
+        const before = best[offset[pi]! + pj - pLo]!;
         if (before === Infinity) continue;
         const total = before + cost(pi, i, pj, j);
-        if (total < bestCost) [bestCost, bestShape] = [total, k];
+        if (total < bestCost) {
+          bestCost = total;
+          bestShape = k;
+        }
       }
       best[here] = bestCost;
       via[here] = bestShape;

@@ -203,10 +203,14 @@ export function withLearnedLinks(features: DocumentFeatures, doc: SegmentedDocum
     ...features,
     src: features.src.map((s, k) => {
       const words = doc.src[k]!;
-      const touched = [...words.keys()].some((w) => learned.has(w));
-      return touched ? sourceSentence(words, learned, doc.srcRepeated[k]!, srcIdf, s.length) : s;
+      return touches(words, learned) ? sourceSentence(words, learned, doc.srcRepeated[k]!, srcIdf, s.length) : s;
     }),
   };
+}
+
+function touches(words: Map<string, unknown>, learned: LearnedTranslations): boolean {
+  for (const w of words.keys()) if (learned.has(w)) return true;
+  return false;
 }
 
 function sourceIdf(stats: DocumentStatistics): (word: string) => number {
