@@ -115,7 +115,10 @@ describe('hostile uploads and API payloads', () => {
 // Issue 12: a 40,000-word line froze every page for 9 s. Long lines of every shape are uploaded (their own import
 // may take its time, on a work thread), then everything that shows them must stay within a CPU budget per request.
 describe('long lines', () => {
-  const BUDGET_MS = 1000;
+  // Catches a freeze (9 s before issue 12), not the work that grows with the document: the first view, and the first
+  // filtered view, of a 38,000-row document compute every row's checks, 0.6-1.1 s of CPU on a quiet machine and 1.4 s
+  // once on CI for the same seed (407846025), whichever version of the code ran it.
+  const BUDGET_MS = 2000;
   const longLine = (r: Random): { zh: string; en: string; what: string } => {
     const n = 5_000 + r.int(35_000);
     const word = (i: number) => r.pick(['cooperation', 'the', 'two', 'sides', '2019', 'Jae-in', '𠀀', 'and', '，'])+ (i % 97 ? '' : '.');
@@ -127,7 +130,7 @@ describe('long lines', () => {
     }
   };
 
-  it('when they are imported and their pages, editors and histories opened, or rewritten whole, then no request takes over 1 s of CPU', { timeout: 600_000 }, async () => {
+  it('when they are imported and their pages, editors and histories opened, or rewritten whole, then no request takes over 2 s of CPU', { timeout: 600_000 }, async () => {
     // FUZZ_SEED replays the seed a failure names.
     const seed = Number(process.env.FUZZ_SEED) || 1 + (Date.now() % 2_000_000_000);
     const r = new Random(seed);
