@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkbench, type Workbench } from '../support/start-workbench.ts';
-import { Client } from '../support/test-server.ts';
+import { signedInAdmin } from '../support/test-server.ts';
 import { killTree } from '../support/processes.ts';
 import { startFakeTranslator, type FakeTranslator } from '../support/fake-translator.ts';
 import { exportTime } from '../support/export-time.ts';
@@ -17,12 +17,7 @@ let translator: FakeTranslator;
 let first: Workbench;
 let second: Workbench | undefined;
 
-async function signedIn(url: string): Promise<Client> {
-  const c = new Client(url);
-  expect((await c.login('admin', PASSWORD)).status).toBe(303);
-  await c.get('/documents');
-  return c;
-}
+const signedIn = (url: string) => signedInAdmin(url, PASSWORD);
 
 describe('an export job when its server is killed', () => {
   beforeAll(async () => {

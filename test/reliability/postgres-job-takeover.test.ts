@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startWorkbench, type Workbench } from '../support/start-workbench.ts';
-import { Client } from '../support/test-server.ts';
+import { signedInAdmin } from '../support/test-server.ts';
 import { createTestDatabase, describePostgres, type TestDatabase } from '../support/postgres.ts';
 import { killTree } from '../support/processes.ts';
 import { startFakeTranslator, type FakeTranslator } from '../support/fake-translator.ts';
@@ -14,12 +14,7 @@ let translator: FakeTranslator;
 let a: Workbench;
 let b: Workbench;
 
-async function signedIn(url: string): Promise<Client> {
-  const c = new Client(url);
-  expect((await c.login('admin', PASSWORD)).status).toBe(303);
-  await c.get('/documents');
-  return c;
-}
+const signedIn = (url: string) => signedInAdmin(url, PASSWORD);
 
 describePostgres('a job whose app server dies', () => {
   beforeAll(async () => {

@@ -156,3 +156,12 @@ export class Client {
     return this.request('POST', '/login', { form: { name, password, _csrf: this.csrf, next: '/documents' }, headers });
   }
 }
+
+/** A client signed in as admin on a whole server started by the test, on its document list (which sets its CSRF token). */
+export async function signedInAdmin(url: string, password: string): Promise<Client> {
+  const c = new Client(url);
+  const login = await c.login('admin', password);
+  if (login.status !== 303) throw new Error(`admin could not sign in at ${url}: ${login.status}`);
+  await c.get('/documents');
+  return c;
+}
