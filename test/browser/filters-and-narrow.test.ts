@@ -167,6 +167,12 @@ describe.skipIf(skip)('filters, narrow screens and the keyboard', () => {
     await page.click('[data-testid=replace-preview-button]');
     await page.locator('[data-testid=replace-preview] table').waitFor();
     await measure('document with a replace previewed');
+    await page.getByTestId('replace-side-zh').check();
+    await page.fill('[data-testid=replace-find]', '合作');
+    await page.fill('[data-testid=replace-with]', '协作');
+    await page.click('[data-testid=replace-preview-button]');
+    await page.getByTestId('replace-change').first().waitFor();
+    await measure('document with a Chinese replace previewed');
     await page.goto(`${wb.url}/concordance?q=${encodeURIComponent('合作')}`);
     await measure('concordance');
     await page.goto(`${wb.url}/documents?state=trash`);
@@ -177,7 +183,7 @@ describe.skipIf(skip)('filters, narrow screens and the keyboard', () => {
     await measure('account');
     expect(overflow).toEqual({
       documents: 0, document: 0, 'document with the editor open': 0, alignment: 0, glossary: 0, import: 0, charts: 0,
-      'document with rename and delete open': 0, 'document with a replace previewed': 0, concordance: 0, trash: 0, users: 0, account: 0,
+      'document with rename and delete open': 0, 'document with a replace previewed': 0, 'document with a Chinese replace previewed': 0, concordance: 0, trash: 0, users: 0, account: 0,
     });
   });
 });
