@@ -43,6 +43,16 @@ export const SHELVES: Record<DocumentShelf, string> = {
   trash: 'd.trashed_at IS NOT NULL',
 };
 
+/**
+ * A document's revision and version (null: no such document), which together change whenever a text or the alignment
+ * does, and the glossary's change counter, read beside them so that a kept glossary costs no statement of its own.
+ */
+export interface GenerationParts {
+  revision: number;
+  version: number | null;
+  glossary: number;
+}
+
 export type DocumentHeaderRow = Pick<DocumentSummaryRow, 'id' | 'title' | 'src_lang' | 'tgt_lang' | 'page_date' | 'created_at' | 'version'>;
 
 export interface PairRow {
@@ -173,7 +183,7 @@ export function documentsRepo(db: Db) {
         u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor, p.src_changed
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.document_id = ? AND p.idx >= ? ORDER BY p.idx LIMIT ?`),
     generationParts: db.prepare(`SELECT coalesce((SELECT revision FROM documents WHERE id = @id), 0) AS revision,
-      (SELECT version FROM documents WHERE id = @id) AS version`),
+      (SELECT version FROM documents WHERE id = @id) AS version, (SELECT value FROM change_counters WHERE name = 'glossary') AS glossary`),
     // SQLite's length() counts characters, as the QA length norm does. Texts only for the pairs a person
     // worked on (their effort needs them); for the rest their lengths are enough.
     figures: db.prepare(figuresSql({ pairs: 'p.document_id = @doc', segments: 's.document_id = @doc' })),
@@ -221,8 +231,8 @@ export function documentsRepo(db: Db) {
         }
       });
     },
-    /** The document's revision and version: together they change whenever a text or the alignment does. */
-    generationParts: (id: number) => q.generationParts.get({ id }) as { revision: number; version: number | null },
+    /** See GenerationParts. */
+    generationParts: (id: number) => q.generationParts.get({ id }) as GenerationParts,
     /** What the document-wide figures (length norm, effort) need of every pair. */
     figures: (documentId: number) => q.figures.all({ doc: documentId }) as PairFiguresRow[],
     /** The same for the pairs revised after the document's revision `since`. */

@@ -92,13 +92,13 @@ contract('documents repository', (store) => {
     const { documents } = store().repos;
     const { documentId, pairIds } = await insertDocument(store(), '会见', SAMPLE);
     const before = await documents.generationParts(documentId);
-    expect(before).toEqual({ revision: 0, version: 1 });
+    expect(before).toEqual({ revision: 0, version: 1, glossary: 0 });
     expect(await save(store(), pairIds[3]!, 'Ding Xuexiang attended.')).toBe(true);
-    expect(await documents.generationParts(documentId)).toEqual({ revision: 1, version: 1 });
+    expect(await documents.generationParts(documentId)).toEqual({ revision: 1, version: 1, glossary: 0 });
     expect(await documents.revisedPairIds(documentId, 0)).toEqual([pairIds[3]]);
     expect(await documents.revisedPairIds(documentId, 1)).toEqual([]);
     expect((await documents.revisedFigures(documentId, 0)).map((f) => [f.id, f.tgt_chars])).toEqual([[pairIds[3], 'Ding Xuexiang attended.'.length]]);
-    expect(await documents.generationParts(documentId + 100)).toEqual({ revision: 0, version: null });
+    expect(await documents.generationParts(documentId + 100)).toEqual({ revision: 0, version: null, glossary: 0 });
   });
 });
 

@@ -134,4 +134,24 @@ contract('glossary repository', (store) => {
     expect(await glossary.remove(list[0]!.id)).toBe(0);
     await expect(glossary.upsert(' ', 'x', null)).rejects.toThrow(/glossary_zh_valid|CHECK/);
   });
+
+  it('when a term is added, its note replaced or a term removed then the glossary generation moves on, and a document generation carries it', async () => {
+    const { glossary, documents } = store().repos;
+    const seen = [await glossary.generation()];
+    const moved = async () => {
+      const now = await glossary.generation();
+      expect(now, `after ${seen.length} changes`).toBeGreaterThan(seen.at(-1)!);
+      seen.push(now);
+    };
+    await glossary.upsert('会谈', 'talks', null);
+    await moved();
+    await glossary.upsert('会谈', 'talks', 'formal');
+    await moved();
+    await glossary.remove((await glossary.list())[0]!.id);
+    await moved();
+    // A refused change moves nothing; nor does removing what is not there.
+    await glossary.upsert(' ', 'x', null).catch(() => undefined);
+    await glossary.remove(987_654);
+    expect((await documents.generationParts(1)).glossary).toBe(seen.at(-1));
+  });
 });
