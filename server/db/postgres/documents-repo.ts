@@ -106,8 +106,14 @@ export function documentsRepo(sql: Sql) {
       return withSegments(found, await rows<SegmentRow>(sql, `${SEGMENT} JOIN pairs p ON p.id = s.pair_id
         WHERE p.document_id = $1 AND p.idx >= $2 AND p.idx < $3 ORDER BY s.side, s.idx`, [documentId, first, last + 1]));
     },
-    revisedPairIds: async (documentId: number, since: number) => (await rows<{ pair_id: number }>(sql,
-      'SELECT DISTINCT pair_id FROM revisions WHERE document_id = $1 AND doc_revision > $2 AND pair_id IS NOT NULL', [documentId, since])).map((r) => r.pair_id),
+    /** See ../documents-repo.ts. */
+    async revisedPairs(documentId: number, since: number, limit: number) {
+      const found = await rows<PairRow>(sql, `${PAIR} WHERE p.id ${REVISED} ORDER BY p.idx LIMIT $3`, [documentId, since, limit + 1]);
+      if (found.length > limit) return undefined;
+      return withSegments(found, found.length
+        ? await rows<SegmentRow>(sql, `${SEGMENT} WHERE s.pair_id = ANY($1::bigint[]) ORDER BY s.side, s.idx`, [found.map((p) => p.id)])
+        : []);
+    },
     /** Some pairs with their segments, in document order. */
     pairsByIds: async (ids: number[]) => withSegments(
       await rows<PairRow>(sql, `${PAIR} WHERE p.id = ANY($1::bigint[]) ORDER BY p.idx`, [ids]),

@@ -73,7 +73,7 @@ contract('pairs repository', (store) => {
       { ...change, pairId: b, oldText: 'Old.', newText: 'Saved.', oldState: 20, newState: 30, comment: '合并' },
     ]);
     expect(await documents.generationParts(documentId)).toEqual({ ...before, revision: before.revision + 1 });
-    expect((await documents.revisedPairIds(documentId, before.revision)).sort((x, y) => x - y)).toEqual([a, b].sort((x, y) => x - y));
+    expect(((await documents.revisedPairs(documentId, before.revision, 100))!.map((r) => r.pair.id)).sort((x, y) => x - y)).toEqual([a, b].sort((x, y) => x - y));
     expect((await pairs.history(a)).map((r) => [r.version, r.action, r.author, r.old_text, r.new_text, r.old_state, r.new_state]))
       .toEqual([[1, 'align', 'lin', '', 'A “new” 𠀀.', null, 10]]);
     expect((await pairs.history(b)).map((r) => [r.version, r.new_text, r.new_state, r.comment])).toEqual([[2, 'Saved.', 30, '合并']]);
