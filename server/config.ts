@@ -1,13 +1,15 @@
 // Reads and checks the environment; an invalid value stops start-up with one clear line.
 
 import { isIP } from 'node:net';
-import { isPostgresUrl } from './db/database-address.ts';
+import { DEFAULT_POOL, isPostgresUrl } from './db/database-address.ts';
 
 export interface Config {
   port: number;
   dbFile: string;
   /** Where the data lives: the PostgreSQL URL DUIQI_DATABASE_URL names, or else the SQLite file. */
   database: string;
+  /** PostgreSQL mode: the connections this server's requests share (DUIQI_DATABASE_POOL; at least 2, as `Store.alone` holds one while its work uses another). */
+  databasePool: number;
   adminPassword: string | undefined;
   /** A LibreTranslate-compatible server; without one the offline gloss engine drafts. */
   mtUrl: string | undefined;
@@ -84,6 +86,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
     throw new ConfigError('DUIQI_DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/duiqi), not another kind of address.');
   }
+  const databasePool = wholeNumber(env.DUIQI_DATABASE_POOL, 'DUIQI_DATABASE_POOL', DEFAULT_POOL, 2, 100, 'connections');
   const adminPassword = env.DUIQI_ADMIN_PASSWORD;
   if (adminPassword !== undefined && adminPassword.length < 8) {
     throw new ConfigError('DUIQI_ADMIN_PASSWORD must have at least 8 characters.');
@@ -117,7 +120,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keepHours: wholeNumber(env.DUIQI_EXPORT_KEEP_HOURS, 'DUIQI_EXPORT_KEEP_HOURS', DEFAULT_EXPORT_JOB_SETTINGS.keepHours, 1, 24 * 365, 'hours'),
   };
   return {
-    port, dbFile, database: databaseUrl ?? dbFile, adminPassword, mtUrl, mtKey: env.DUIQI_MT_KEY || undefined, maxUpload, workers,
+    port, dbFile, database: databaseUrl ?? dbFile, databasePool, adminPassword, mtUrl, mtKey: env.DUIQI_MT_KEY || undefined, maxUpload, workers,
     trustProxy: trustProxyOf(env.DUIQI_TRUST_PROXY), fetchAllow, fetchTimeoutMs, jobTimes, exportJobs,
   };
 }

@@ -50,10 +50,10 @@ async function serve(config: Config, store: Store, ready: () => void, resumeJobs
 async function main(): Promise<void> {
   const config = readConfig();
   if (cluster.isWorker) {
-    await serve(config, await openStoreAt(config.database), () => process.send?.('listening'), process.env.DUIQI_RESUME_JOBS === '1');
+    await serve(config, await openStoreAt(config.database, { pool: config.databasePool }), () => process.send?.('listening'), process.env.DUIQI_RESUME_JOBS === '1');
     return;
   }
-  const store = await openStoreAt(config.database);
+  const store = await openStoreAt(config.database, { pool: config.databasePool });
   // Servers starting at once on one PostgreSQL database take turns here: one makes the admin and the demo.
   const prepared = await store.alone(() => prepareWorkbench(store, config.adminPassword, defaultAligner));
   if (config.workers <= 1) {

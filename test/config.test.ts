@@ -26,7 +26,13 @@ describe('configuration', () => {
     expect(readConfig({}).jobTimes).toEqual({ expireSeconds: 900, maintenanceSeconds: 60 });
   });
 
+  it('when DUIQI_DATABASE_POOL is set then each server keeps that many PostgreSQL connections; unset, four', () => {
+    expect(readConfig({ DUIQI_DATABASE_POOL: '3' }).databasePool).toBe(3);
+    expect(readConfig({}).databasePool).toBe(4);
+  });
+
   it.each([
+    [{ DUIQI_DATABASE_POOL: '1' }, 'DUIQI_DATABASE_POOL must be a whole number of connections from 2 to 100, not "1".'],
     [{ PORT: 'abc' }, 'PORT must be a whole number from 1 to 65535, not "abc".'],
     [{ PORT: '70000' }, 'PORT must be a whole number from 1 to 65535, not "70000".'],
     [{ DUIQI_DB: '' }, 'DUIQI_DB must name a file, not be empty.'],

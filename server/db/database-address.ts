@@ -1,5 +1,13 @@
 // A database address is a PostgreSQL URL (postgres://…) or the path of a SQLite file.
 
+/**
+ * Connections per PostgreSQL pool. PostgreSQL does most with about twice its cores' worth of statements running at
+ * once; more connections only queue inside it and switch between its processes (measured on 2 cores with two app
+ * servers: 10 connections each cost 4.0-4.3 ms of database CPU per request, 2-3 each 2.3-2.8 ms, with a lower p99).
+ * Four each suits two to four app servers on a database of four to eight cores; DUIQI_DATABASE_POOL sets it.
+ */
+export const DEFAULT_POOL = 4;
+
 export const isPostgresUrl = (address: string): boolean => /^postgres(?:ql)?:\/\//i.test(address);
 
 /** The address as a log line may show it: a URL without its password. */

@@ -5,9 +5,12 @@ import { isPostgresUrl } from './database-address.ts';
 import { openStore, type SqliteStoreHooks } from './sqlite-store.ts';
 import type { Store } from './store.ts';
 
-/** `hooks` concern SQLite's one writer at a time; PostgreSQL takes writers side by side and needs none. */
-export async function openStoreAt(address: string, hooks?: SqliteStoreHooks): Promise<Store> {
-  if (!isPostgresUrl(address)) return openStore(address, hooks);
+/**
+ * `hooks` concern SQLite's one writer at a time; PostgreSQL takes writers side by side and needs none, but a pool of
+ * `pool` connections.
+ */
+export async function openStoreAt(address: string, options: { hooks?: SqliteStoreHooks; pool?: number } = {}): Promise<Store> {
+  if (!isPostgresUrl(address)) return openStore(address, options.hooks);
   const { openPostgresStore } = await import('./postgres/postgres-store.ts');
-  return openPostgresStore(address);
+  return openPostgresStore(address, options.pool);
 }

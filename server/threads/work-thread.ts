@@ -24,7 +24,7 @@ const { database, heard } = workerData as { database: string; heard: Int32Array 
 // since a writer waiting in SQLite's busy handler there would stop every request; this thread waits until
 // it has heard, so no writer the request thread let through can meet the lock. A second at most: a
 // request thread that busy will not be writing in the meantime either.
-const opening = openStoreAt(database, {
+const opening = openStoreAt(database, { hooks: {
   async aroundWrite(write) {
     Atomics.store(heard, 0, 0);
     parentPort!.postMessage({ writing: true } satisfies WorkReply);
@@ -35,7 +35,7 @@ const opening = openStoreAt(database, {
       parentPort!.postMessage({ writing: false } satisfies WorkReply);
     }
   },
-});
+} });
 // Loaded on the first plain-text import or realign and kept: the lexicon takes a second or two to read.
 let aligner: Aligner | undefined;
 const align = () => (aligner ??= defaultAligner());

@@ -11,6 +11,7 @@ import { chartsRepo } from './charts-repo.ts';
 import { commentsRepo } from './comments-repo.ts';
 import { concordanceRepo } from './concordance-repo.ts';
 import { openPostgres, preparing, type PostgresPool, type Sql } from './connect.ts';
+import { DEFAULT_POOL } from '../database-address.ts';
 import { documentLifecycleRepo } from './document-lifecycle-repo.ts';
 import { documentTransferRepo } from './document-transfer-repo.ts';
 import { documentsRepo } from './documents-repo.ts';
@@ -120,8 +121,8 @@ export function postgresStore(pool: PostgresPool, url?: string): Store {
 }
 
 /** Opens a pool on `url`, migrates the database (several servers may do so at once) and returns the store on it. */
-export async function openPostgresStore(url: string): Promise<Store> {
-  const pool = openPostgres(url);
+export async function openPostgresStore(url: string, connections = DEFAULT_POOL): Promise<Store> {
+  const pool = openPostgres(url, connections);
   await applyPostgresMigrations(pool, readPostgresMigrations());
   return postgresStore(pool, url);
 }
