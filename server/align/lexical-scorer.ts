@@ -117,6 +117,21 @@ function scorerOn(doc: SegmentedDocument, features: DocumentFeatures, stats: Doc
         for (let z = from; z < to; z++) if (e >= start[z]! && e < end[z]!) m += tgtPart[offset[z]! + e - start[z]!]!;
         return Math.min(m, tgtMass[e]!);
       };
+      // Per sentence, its covered weight if every sentence in its reach joined its bead; summed from the start.
+      const tgtReach = new Float64Array(tgt.length + 1);
+      const srcReach = new Float64Array(src.length + 1);
+      const tgtAll = new Float64Array(tgt.length);
+      for (let z = 0; z < src.length; z++) {
+        let m = 0;
+        for (let k = rows.offset[z]!, e = rows.start[z]!; e < rows.end[z]!; e++, k++) {
+          m += rows.srcPart[k]!;
+          tgtAll[e]! += rows.tgtPart[k]!;
+        }
+        srcReach[z + 1] = srcReach[z]! + Math.min(m, srcMass[z]!);
+      }
+      for (let e = 0; e < tgt.length; e++) tgtReach[e + 1] = tgtReach[e]! + Math.min(tgtAll[e]!, tgtMass[e]!);
+      const tgtMassSum = prefixSums(tgtMass);
+      const srcMassSum = prefixSums(srcMass);
       const share = (own: number, other: number) => (own + other > 0 ? other / (own + other) : 0);
       const scores: SpanScores = {
         weakestSentence(s0, s1, t0, t1) {
@@ -147,10 +162,24 @@ function scorerOn(doc: SegmentedDocument, features: DocumentFeatures, stats: Doc
           const b = covered[3]! > 0 ? covered[2]! / covered[3]! : 0;
           return a + b > 0 ? (2 * a * b) / (a + b) : 0;
         },
+        maxReward: (s0, s1, t0, t1) => 0.5 * ((tgtReach[t1]! - tgtReach[t0]!) / tgtUnit + (srcReach[s1]! - srcReach[s0]!) / srcUnit),
+        maxCoverage(s0, s1, t0, t1) {
+          const tgtTotal = tgtMassSum[t1]! - tgtMassSum[t0]!;
+          const srcTotal = srcMassSum[s1]! - srcMassSum[s0]!;
+          const a = tgtTotal > 0 ? Math.min(1, (tgtReach[t1]! - tgtReach[t0]!) / tgtTotal) : 0;
+          const b = srcTotal > 0 ? Math.min(1, (srcReach[s1]! - srcReach[s0]!) / srcTotal) : 0;
+          return a + b > 0 ? (2 * a * b) / (a + b) : 0;
+        },
       };
       return scores;
     },
   };
+}
+
+function prefixSums(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length + 1);
+  for (let k = 0; k < values.length; k++) out[k + 1] = out[k]! + values[k]!;
+  return out;
 }
 
 /**
