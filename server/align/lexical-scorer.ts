@@ -28,7 +28,7 @@ export function lexicalScorer(doc: SegmentedDocument, stats: DocumentStatistics,
 
 function scorerOn(doc: SegmentedDocument, features: DocumentFeatures, stats: DocumentStatistics, mass: { src: number; tgt: number }): SpanScorer {
   const { src, tgt } = features;
-  const matcher = new PairMatcher(src);
+  const matcher = new PairMatcher(src, tgt);
   // Normalising by the whole document's mass per bead makes one well-translated bead worth about
   // 1 whatever the genre, and the same in every part of a long document.
   const beads = Math.max(1, Math.min(stats.srcSentences, stats.tgtSentences));
@@ -204,12 +204,24 @@ export function learnFromPath(doc: SegmentedDocument, path: Bead[]): LearnedTran
   return learnTranslations(path.map((b) => ({ src: b.src.map((i) => doc.src[i]!), tgt: b.tgt.map((j) => doc.tgt[j]!) })));
 }
 
-/** Matches one Chinese sentence against one English sentence: covered weight on each side. */
+/**
+ * Matches one Chinese sentence against English sentences: covered weight on each side. The
+ * Chinese sentence's links are laid out by English id once, so that each English sentence costs
+ * a look-up per word rather than a walk through all the links (a sentence of 30 words has a
+ * hundred or more).
+ */
 class PairMatcher {
   private stamp: Int32Array;
   private epoch = 0;
-  constructor(private src: SourceSentence[]) {
+  /** Per English id, 1 + the first index in the prepared sentence's linkTarget that holds it (0: none). */
+  private firstLink: Int32Array;
+  private prepared = -1;
+  constructor(private src: SourceSentence[], tgt: TargetSentence[]) {
     this.stamp = new Int32Array(Math.max(1, ...src.map((s) => s.words.length)));
+    let maxId = 0;
+    for (const s of src) if (s.linkTarget.length > 0) maxId = Math.max(maxId, s.linkTarget[s.linkTarget.length - 1]!);
+    for (const e of tgt) if (e.ids.length > 0) maxId = Math.max(maxId, e.ids[e.ids.length - 1]!);
+    this.firstLink = new Int32Array(maxId + 1);
   }
 
   /** Covered weight of the pair; the source side's is left in `srcCovered` to avoid allocating. */
@@ -221,8 +233,20 @@ class PairMatcher {
   tgtCentroid = 0.5;
   srcCentroid = 0.5;
 
+  private prepare(z: number): void {
+    if (this.prepared === z) return;
+    const first = this.firstLink;
+    if (this.prepared >= 0) for (const id of this.src[this.prepared]!.linkTarget) first[id] = 0;
+    const links = this.src[z]!.linkTarget;
+    for (let k = links.length - 1; k >= 0; k--) first[links[k]!] = k + 1;
+    this.prepared = z;
+  }
+
   match(z: number, e: TargetSentence): number {
+    this.prepare(z);
     const s = this.src[z]!;
+    const { linkTarget, linkWord } = s;
+    const first = this.firstLink;
     const epoch = ++this.epoch;
     let tgtCovered = 0;
     let tgtPlaced = 0;
@@ -230,28 +254,24 @@ class PairMatcher {
     let srcPlaced = 0;
     let tgtAt = 0;
     let srcAt = 0;
-    let a = 0;
-    let b = 0;
-    while (a < s.linkTarget.length && b < e.ids.length) {
-      const x = s.linkTarget[a]!;
+    // English ids ascending, and for each the words linked to it in link order: the sums add up
+    // in the order of a merge of the two sorted lists.
+    for (let b = 0; b < e.ids.length; b++) {
       const y = e.ids[b]!;
-      if (x < y) a++;
-      else if (y < x) b++;
-      else {
-        tgtCovered += e.weights[b]!;
-        tgtPlaced += e.placed[b]!;
-        tgtAt += e.placed[b]! * e.positions[b]!;
-        while (a < s.linkTarget.length && s.linkTarget[a] === x) {
-          const w = s.linkWord[a]!;
-          if (this.stamp[w] !== epoch) {
-            this.stamp[w] = epoch;
-            srcCovered += s.weights[w]!;
-            srcPlaced += s.placed[w]!;
-            srcAt += s.placed[w]! * s.positions[w]!;
-          }
-          a++;
+      if (y >= first.length) continue;
+      let a = first[y]! - 1;
+      if (a < 0) continue;
+      tgtCovered += e.weights[b]!;
+      tgtPlaced += e.placed[b]!;
+      tgtAt += e.placed[b]! * e.positions[b]!;
+      for (; a < linkTarget.length && linkTarget[a] === y; a++) {
+        const w = linkWord[a]!;
+        if (this.stamp[w] !== epoch) {
+          this.stamp[w] = epoch;
+          srcCovered += s.weights[w]!;
+          srcPlaced += s.placed[w]!;
+          srcAt += s.placed[w]! * s.positions[w]!;
         }
-        b++;
       }
     }
     this.srcCovered = srcCovered;
