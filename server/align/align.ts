@@ -220,7 +220,7 @@ function searcher(doc: SegmentedDocument, lengths: LengthModel, join: JoinCosts,
   return (scorer: SpanScorer, band: Band, maxSide = options.maxBeadSide ?? 7) => {
     const spans = scorer.inBand(band, maxSide);
     const cost = beadCost(spans, weights, join, lengths, srcChars, tgtChars, quotes);
-    const searched = bandedSearch(band, beadShapes(maxSide), cost);
+    const searched = bandedSearch(band, beadShapes(maxSide), cost, beadCostBound(spans, weights, join, lengths, srcChars, tgtChars));
     const length = (b: SpanBead) => lengthCost(lengths, srcChars[b.s1]! - srcChars[b.s0]!, tgtChars[b.t1]! - tgtChars[b.t0]!);
     const scored = (): ScoredBead[] => {
       const join = { ...JOIN, ...options.join };
@@ -305,6 +305,24 @@ function beadCost(scores: SpanScores, weights: CostWeights, join: JoinCosts, len
       + weights.length * lengthCost(lengths, srcChars[s1]! - srcChars[s0]!, tgtChars[t1]! - tgtChars[t0]!)
       - weights.lexical * scores.reward(s0, s1, t0, t1)
       - weights.coverage * scores.coverage(s0, s1, t0, t1);
+  };
+}
+
+/**
+ * A lower bound of beadCost from the scores' upper bounds, leaving out the costs that are never
+ * negative (quotes, speech, disorder). Less a hair, so that rounding cannot make it exceed the cost.
+ */
+function beadCostBound(scores: SpanScores, weights: CostWeights, join: JoinCosts, lengths: LengthModel, srcChars: Float64Array, tgtChars: Float64Array): BeadCost {
+  return (s0, s1, t0, t1) => {
+    const a = s1 - s0;
+    const b = t1 - t0;
+    if (a === 0 || b === 0) return -Infinity;
+    return join.src * (a - 1) + join.tgt * (b - 1)
+      + weights.manyToMany * (Math.min(a, b) - 1)
+      + weights.length * lengthCost(lengths, srcChars[s1]! - srcChars[s0]!, tgtChars[t1]! - tgtChars[t0]!)
+      - weights.lexical * scores.maxReward(s0, s1, t0, t1)
+      - weights.coverage * scores.maxCoverage(s0, s1, t0, t1)
+      - 1e-9;
   };
 }
 

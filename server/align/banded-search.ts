@@ -17,8 +17,12 @@ export interface SpanBead {
   t1: number;
 }
 
-/** Finds the cheapest path from (0, 0) to (srcCount, tgtCount) through the band using the given shapes. */
-export function bandedSearch(band: Band, shapes: Shape[], cost: BeadCost): SpanBead[] {
+/**
+ * Finds the cheapest path from (0, 0) to (srcCount, tgtCount) through the band using the given
+ * shapes. `bound`, a cheap lower bound of `cost`, spares the cost of beads that could not beat the
+ * best way into a cell found so far: same path, fewer costs computed.
+ */
+export function bandedSearch(band: Band, shapes: Shape[], cost: BeadCost, bound?: BeadCost): SpanBead[] {
   const rows = band.lo.length;
   const offset = new Int32Array(rows + 1);
   for (let i = 0; i < rows; i++) offset[i + 1] = offset[i]! + band.hi[i]! - band.lo[i]! + 1;
@@ -44,6 +48,7 @@ export function bandedSearch(band: Band, shapes: Shape[], cost: BeadCost): SpanB
         if (pj < pLo || pj > bandHi[pi]!) continue;
         const before = best[offset[pi]! + pj - pLo]!;
         if (before === Infinity) continue;
+        if (bound && before + bound(pi, i, pj, j) >= bestCost) continue;
         const total = before + cost(pi, i, pj, j);
         if (total < bestCost) {
           bestCost = total;

@@ -28,7 +28,7 @@ export function lexicalScorer(doc: SegmentedDocument, stats: DocumentStatistics,
 
 function scorerOn(doc: SegmentedDocument, features: DocumentFeatures, stats: DocumentStatistics, mass: { src: number; tgt: number }): SpanScorer {
   const { src, tgt } = features;
-  const matcher = new PairMatcher(src);
+  const matcher = new PairMatcher(src, tgt);
   // Normalising by the whole document's mass per bead makes one well-translated bead worth about
   // 1 whatever the genre, and the same in every part of a long document.
   const beads = Math.max(1, Math.min(stats.srcSentences, stats.tgtSentences));
@@ -117,6 +117,21 @@ function scorerOn(doc: SegmentedDocument, features: DocumentFeatures, stats: Doc
         for (let z = from; z < to; z++) if (e >= start[z]! && e < end[z]!) m += tgtPart[offset[z]! + e - start[z]!]!;
         return Math.min(m, tgtMass[e]!);
       };
+      // Per sentence, its covered weight if every sentence in its reach joined its bead; summed from the start.
+      const tgtReach = new Float64Array(tgt.length + 1);
+      const srcReach = new Float64Array(src.length + 1);
+      const tgtAll = new Float64Array(tgt.length);
+      for (let z = 0; z < src.length; z++) {
+        let m = 0;
+        for (let k = rows.offset[z]!, e = rows.start[z]!; e < rows.end[z]!; e++, k++) {
+          m += rows.srcPart[k]!;
+          tgtAll[e]! += rows.tgtPart[k]!;
+        }
+        srcReach[z + 1] = srcReach[z]! + Math.min(m, srcMass[z]!);
+      }
+      for (let e = 0; e < tgt.length; e++) tgtReach[e + 1] = tgtReach[e]! + Math.min(tgtAll[e]!, tgtMass[e]!);
+      const tgtMassSum = prefixSums(tgtMass);
+      const srcMassSum = prefixSums(srcMass);
       const share = (own: number, other: number) => (own + other > 0 ? other / (own + other) : 0);
       const scores: SpanScores = {
         weakestSentence(s0, s1, t0, t1) {
@@ -147,10 +162,24 @@ function scorerOn(doc: SegmentedDocument, features: DocumentFeatures, stats: Doc
           const b = covered[3]! > 0 ? covered[2]! / covered[3]! : 0;
           return a + b > 0 ? (2 * a * b) / (a + b) : 0;
         },
+        maxReward: (s0, s1, t0, t1) => 0.5 * ((tgtReach[t1]! - tgtReach[t0]!) / tgtUnit + (srcReach[s1]! - srcReach[s0]!) / srcUnit),
+        maxCoverage(s0, s1, t0, t1) {
+          const tgtTotal = tgtMassSum[t1]! - tgtMassSum[t0]!;
+          const srcTotal = srcMassSum[s1]! - srcMassSum[s0]!;
+          const a = tgtTotal > 0 ? Math.min(1, (tgtReach[t1]! - tgtReach[t0]!) / tgtTotal) : 0;
+          const b = srcTotal > 0 ? Math.min(1, (srcReach[s1]! - srcReach[s0]!) / srcTotal) : 0;
+          return a + b > 0 ? (2 * a * b) / (a + b) : 0;
+        },
       };
       return scores;
     },
   };
+}
+
+function prefixSums(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length + 1);
+  for (let k = 0; k < values.length; k++) out[k + 1] = out[k]! + values[k]!;
+  return out;
 }
 
 /**
@@ -175,12 +204,24 @@ export function learnFromPath(doc: SegmentedDocument, path: Bead[]): LearnedTran
   return learnTranslations(path.map((b) => ({ src: b.src.map((i) => doc.src[i]!), tgt: b.tgt.map((j) => doc.tgt[j]!) })));
 }
 
-/** Matches one Chinese sentence against one English sentence: covered weight on each side. */
+/**
+ * Matches one Chinese sentence against English sentences: covered weight on each side. The
+ * Chinese sentence's links are laid out by English id once, so that each English sentence costs
+ * a look-up per word rather than a walk through all the links (a sentence of 30 words has a
+ * hundred or more).
+ */
 class PairMatcher {
   private stamp: Int32Array;
   private epoch = 0;
-  constructor(private src: SourceSentence[]) {
+  /** Per English id, 1 + the first index in the prepared sentence's linkTarget that holds it (0: none). */
+  private firstLink: Int32Array;
+  private prepared = -1;
+  constructor(private src: SourceSentence[], tgt: TargetSentence[]) {
     this.stamp = new Int32Array(Math.max(1, ...src.map((s) => s.words.length)));
+    let maxId = 0;
+    for (const s of src) if (s.linkTarget.length > 0) maxId = Math.max(maxId, s.linkTarget[s.linkTarget.length - 1]!);
+    for (const e of tgt) if (e.ids.length > 0) maxId = Math.max(maxId, e.ids[e.ids.length - 1]!);
+    this.firstLink = new Int32Array(maxId + 1);
   }
 
   /** Covered weight of the pair; the source side's is left in `srcCovered` to avoid allocating. */
@@ -192,8 +233,20 @@ class PairMatcher {
   tgtCentroid = 0.5;
   srcCentroid = 0.5;
 
+  private prepare(z: number): void {
+    if (this.prepared === z) return;
+    const first = this.firstLink;
+    if (this.prepared >= 0) for (const id of this.src[this.prepared]!.linkTarget) first[id] = 0;
+    const links = this.src[z]!.linkTarget;
+    for (let k = links.length - 1; k >= 0; k--) first[links[k]!] = k + 1;
+    this.prepared = z;
+  }
+
   match(z: number, e: TargetSentence): number {
+    this.prepare(z);
     const s = this.src[z]!;
+    const { linkTarget, linkWord } = s;
+    const first = this.firstLink;
     const epoch = ++this.epoch;
     let tgtCovered = 0;
     let tgtPlaced = 0;
@@ -201,28 +254,24 @@ class PairMatcher {
     let srcPlaced = 0;
     let tgtAt = 0;
     let srcAt = 0;
-    let a = 0;
-    let b = 0;
-    while (a < s.linkTarget.length && b < e.ids.length) {
-      const x = s.linkTarget[a]!;
+    // English ids ascending, and for each the words linked to it in link order: the sums add up
+    // in the order of a merge of the two sorted lists.
+    for (let b = 0; b < e.ids.length; b++) {
       const y = e.ids[b]!;
-      if (x < y) a++;
-      else if (y < x) b++;
-      else {
-        tgtCovered += e.weights[b]!;
-        tgtPlaced += e.placed[b]!;
-        tgtAt += e.placed[b]! * e.positions[b]!;
-        while (a < s.linkTarget.length && s.linkTarget[a] === x) {
-          const w = s.linkWord[a]!;
-          if (this.stamp[w] !== epoch) {
-            this.stamp[w] = epoch;
-            srcCovered += s.weights[w]!;
-            srcPlaced += s.placed[w]!;
-            srcAt += s.placed[w]! * s.positions[w]!;
-          }
-          a++;
+      if (y >= first.length) continue;
+      let a = first[y]! - 1;
+      if (a < 0) continue;
+      tgtCovered += e.weights[b]!;
+      tgtPlaced += e.placed[b]!;
+      tgtAt += e.placed[b]! * e.positions[b]!;
+      for (; a < linkTarget.length && linkTarget[a] === y; a++) {
+        const w = linkWord[a]!;
+        if (this.stamp[w] !== epoch) {
+          this.stamp[w] = epoch;
+          srcCovered += s.weights[w]!;
+          srcPlaced += s.placed[w]!;
+          srcAt += s.placed[w]! * s.positions[w]!;
         }
-        b++;
       }
     }
     this.srcCovered = srcCovered;

@@ -28,6 +28,12 @@ export interface SpanScores {
   leaks(s0: number, sm: number, s1: number, t0: number, tm: number, t1: number): number[];
   /** The share of both spans' content that the evidence accounts for, in [0, 1]. */
   coverage(s0: number, s1: number, t0: number, t1: number): number;
+  /**
+   * Upper bounds of reward and coverage, far cheaper than them: what each sentence's evidence
+   * anywhere in its reach would give. They let the search skip beads that cannot win.
+   */
+  maxReward(s0: number, s1: number, t0: number, t1: number): number;
+  maxCoverage(s0: number, s1: number, t0: number, t1: number): number;
 }
 
 /**

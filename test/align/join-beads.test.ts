@@ -15,6 +15,8 @@ function crossingAt(crossAt: number): SpanScores {
   return {
     reward: flat,
     coverage: flat,
+    maxReward: flat,
+    maxCoverage: flat,
     weakestSentence: () => 1,
     leaks: (s0, sm, s1, t0, tm, t1) => Array.from({ length: s1 - s0 + t1 - t0 }, () => (sm === crossAt && tm === crossAt ? 0.5 : 0)),
   };
