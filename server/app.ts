@@ -126,9 +126,10 @@ export function createApp(deps: AppDeps) {
   }));
   const translated = translatedDocuments(store);
   const exports = exportJobs(jobStore, () => jobs, translated, deps.exportJobs ?? DEFAULT_EXPORT_JOB_SETTINGS);
-  // Files past their retention time go at each new export and once an hour, whichever server does it.
-  setInterval(() => exports.sweep().catch((err: unknown) => console.error('Old export files could not be removed:', err)), 3600_000).unref();
-  jobs.serve().catch((err: unknown) => console.error('Jobs could not be started:', err));
+  // Files past their retention time go at each new export and once an hour, whichever server does it, for as long as
+  // the job queue serves: stopping it stops the hourly sweep.
+  jobs.serve([{ what: 'Removing old export files', everyMs: 3600_000, run: exports.sweep }])
+    .catch((err: unknown) => console.error('Jobs could not be started:', err));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

@@ -167,7 +167,8 @@ describe('exports of a big document as jobs', () => {
     const made = await throughJob('lin', `/api/documents/${over.documentId}/export?format=tmx&state=all`);
     // A second app on the same database (the same SQLite file, or the same PostgreSQL database), with no job of its own.
     const store = await openStoreAt(server.store.address!);
-    const app = createApp({ store, i18n: await createI18n(), jobQueue: inProcessQueue(store, { resume: false }) });
+    const jobQueue = inProcessQueue(store, { resume: false });
+    const app = createApp({ store, i18n: await createI18n(), jobQueue });
     const other = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => other.once('listening', resolve));
     try {
@@ -177,6 +178,7 @@ describe('exports of a big document as jobs', () => {
       expect(res.headers.get('content-disposition')).toBe(made.file.headers.get('content-disposition'));
     } finally {
       await new Promise((resolve) => other.close(resolve));
+      await jobQueue.stop();
       await store.close();
     }
   }, 120_000);
