@@ -11,7 +11,7 @@ import { documents as documentsService } from './services/documents.ts';
 import { authenticate, csrfProtection, passwordChangeGate } from './http/auth.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { authRoutes } from './routes/auth-routes.ts';
-import { documentRoutes } from './routes/document-routes.ts';
+import { documentPages, documentRoutes } from './routes/document-routes.ts';
 import { apiRoutes } from './routes/api-routes.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { userAdminRoutes } from './routes/user-admin-routes.ts';
@@ -185,7 +185,8 @@ export function createApp(deps: AppDeps) {
   app.use(accessRoutes(access));
   app.use('/api', pairApiRoutes(editing, comments));
   app.use('/api', commentApiRoutes(comments));
-  app.use(documentLifecycleRoutes(documentLifecycle(store)));
+  const views = documentViews({ workspace, comments, aids: editorAids(memory) });
+  app.use(documentLifecycleRoutes(documentLifecycle(store), documentPages(views, exports)));
   app.use('/api', apiRoutes(documents));
   app.use(glossaryRoutes(glossaryService(store)));
   app.use(mtRoutes(mt, jobs));
@@ -199,7 +200,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use(commentRoutes(comments));
   app.use(documentRoutes({
-    documents, editing, comments, charts: documentCharts(workspace), views: documentViews({ workspace, comments, aids: editorAids(memory) }), exports,
+    documents, editing, comments, charts: documentCharts(workspace), views, exports,
   }));
   app.use((req) => {
     throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');
