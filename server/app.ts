@@ -193,7 +193,9 @@ export function createApp(deps: AppDeps) {
   app.use(jobRoutes(jobs));
   app.use(rowNavigationRoutes(rowNavigation(workspace)));
   app.use(concordanceRoutes(concordance(store)));
-  app.use(editBatchRoutes({ replace: searchReplace(store), propagation: propagation(store), batches: editBatches(store) }));
+  // A user's pattern may backtrack for its whole second: on a work thread, so no one else waits for it.
+  const replace = searchReplace(store, (documentId, q) => work().planReplace(documentId, q));
+  app.use(editBatchRoutes({ replace, propagation: propagation(store), batches: editBatches(store) }));
   app.use(alignmentRoutes({ alignment, documents, jobs }));
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`, 'errors.noApiRoute', { method: req.method, path: req.originalUrl });
