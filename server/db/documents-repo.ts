@@ -43,6 +43,16 @@ export const SHELVES: Record<DocumentShelf, string> = {
   trash: 'd.trashed_at IS NOT NULL',
 };
 
+/**
+ * A document's revision and version (null: no such document), which together change whenever a text or the alignment
+ * does, and the glossary's change counter, read beside them so that a kept glossary costs no statement of its own.
+ */
+export interface GenerationParts {
+  revision: number;
+  version: number | null;
+  glossary: number;
+}
+
 export type DocumentHeaderRow = Pick<DocumentSummaryRow, 'id' | 'title' | 'src_lang' | 'tgt_lang' | 'page_date' | 'created_at' | 'version'>;
 
 export interface PairRow {
@@ -173,7 +183,7 @@ export function documentsRepo(db: Db) {
         u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor, p.src_changed
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.document_id = ? AND p.idx >= ? ORDER BY p.idx LIMIT ?`),
     generationParts: db.prepare(`SELECT coalesce((SELECT revision FROM documents WHERE id = @id), 0) AS revision,
-      (SELECT version FROM documents WHERE id = @id) AS version`),
+      (SELECT version FROM documents WHERE id = @id) AS version, (SELECT value FROM change_counters WHERE name = 'glossary') AS glossary`),
     // SQLite's length() counts characters, as the QA length norm does. Texts only for the pairs a person
     // worked on (their effort needs them); for the rest their lengths are enough.
     figures: db.prepare(figuresSql({ pairs: 'p.document_id = @doc', segments: 's.document_id = @doc' })),
@@ -183,7 +193,10 @@ export function documentsRepo(db: Db) {
       WHERE p.document_id = ? AND p.idx >= ? AND p.idx < ? ORDER BY s.side, s.idx`),
     segmentsOfDocument: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
       FROM segments s WHERE s.document_id = ? ORDER BY s.side, s.idx`),
-    revisedPairIds: db.prepare('SELECT DISTINCT pair_id FROM revisions WHERE document_id = ? AND doc_revision > ? AND pair_id IS NOT NULL').pluck(),
+    revisedPairs: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version,
+        u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor, p.src_changed
+      FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id
+      WHERE p.id IN (SELECT pair_id FROM revisions WHERE document_id = ? AND doc_revision > ?) ORDER BY p.idx LIMIT ?`),
     pairsByIds: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version,
         u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor, p.src_changed
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.idx`),
@@ -221,8 +234,8 @@ export function documentsRepo(db: Db) {
         }
       });
     },
-    /** The document's revision and version: together they change whenever a text or the alignment does. */
-    generationParts: (id: number) => q.generationParts.get({ id }) as { revision: number; version: number | null },
+    /** See GenerationParts. */
+    generationParts: (id: number) => q.generationParts.get({ id }) as GenerationParts,
     /** What the document-wide figures (length norm, effort) need of every pair. */
     figures: (documentId: number) => q.figures.all({ doc: documentId }) as PairFiguresRow[],
     /** The same for the pairs revised after the document's revision `since`. */
@@ -239,7 +252,12 @@ export function documentsRepo(db: Db) {
       return withSegments(rows, q.segments.all(documentId, first, last + 1) as SegmentRow[]);
     },
     /** Pairs revised after the document's revision `since` (their ids). */
-    revisedPairIds: (documentId: number, since: number) => q.revisedPairIds.all(documentId, since) as number[],
+    /** The pairs revised after the document's revision `since`, with their segments; undefined when more than `limit`. */
+    revisedPairs(documentId: number, since: number, limit: number) {
+      const found = q.revisedPairs.all(documentId, since, limit + 1) as PairRow[];
+      if (found.length > limit) return undefined;
+      return withSegments(found, found.length ? q.segmentsOfPairs.all(JSON.stringify(found.map((p) => p.id))) as SegmentRow[] : []);
+    },
     /** Some pairs with their segments, in document order. */
     pairsByIds(ids: number[]) {
       const json = JSON.stringify(ids);

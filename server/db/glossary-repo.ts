@@ -15,12 +15,15 @@ export function glossaryRepo(db: Db) {
     insert: db.prepare('INSERT INTO glossary_terms (zh, en, note) VALUES (?, ?, ?) ON CONFLICT (zh, en) DO UPDATE SET note = excluded.note'),
     remove: db.prepare('DELETE FROM glossary_terms WHERE id = ?'),
     count: db.prepare('SELECT count(*) FROM glossary_terms').pluck(),
+    generation: db.prepare("SELECT value FROM change_counters WHERE name = 'glossary'").pluck(),
   };
   return {
     list: () => q.list.all() as GlossaryRow[],
     upsert: (zh: string, en: string, note: string | null) => q.insert.run(zh, en, note),
     remove: (id: number) => q.remove.run(id).changes,
     count: () => q.count.get() as number,
+    /** Moves with every change to the terms (migration 026's triggers). */
+    generation: () => q.generation.get() as number,
   };
 }
 export type GlossaryRepo = ReturnType<typeof glossaryRepo>;

@@ -73,6 +73,7 @@ export function sqliteStore(db: Db, hooks: SqliteStoreHooks = {}): Store {
 
   return {
     read: (work) => transaction('read', work),
+    glance: (work) => transaction('read', work),
     write: (work) => transaction('write', work),
     address: file,
     // The one process that opens the file first prepares it before any other starts (see main.ts).

@@ -60,6 +60,11 @@ export interface StatementTally {
 export interface Store {
   /** Runs `work` on one consistent snapshot. */
   read<T>(work: Work<T>): Promise<Awaited<T>>;
+  /**
+   * Runs `work`, a read whose statements need not share a snapshot (each sees the latest commits), as the sign-in's
+   * lookups: on a network database it spares the two round trips of BEGIN and COMMIT; on SQLite it is `read`.
+   */
+  glance<T>(work: Work<T>): Promise<Awaited<T>>;
   /** Runs `work` in one write transaction: all of it is stored, or (when it throws) none of it. */
   write<T>(work: Work<T>): Promise<Awaited<T>>;
   /** The database file or PostgreSQL URL, for a work thread to open its own store at; undefined for a database in memory. */

@@ -59,7 +59,8 @@ export function accounts(store: Store, now: () => number = Date.now) {
    */
   async function signedIn(credentials: { sessionId?: string; token?: string }, alongside?: Alongside): Promise<SignedIn | undefined> {
     const hash = credentials.token === undefined ? undefined : sha256(credentials.token);
-    const found = await store.read(async (tx) => {
+    // Sessions, users and the gate's document are facts of their own: no snapshot need hold them together.
+    const found = await store.glance(async (tx) => {
       let signed: { user: User; session?: Session; lastUsedAt?: string | null } | undefined;
       if (hash !== undefined) {
         const row = active(await tx.accounts.userByTokenHash(hash));

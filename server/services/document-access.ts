@@ -3,7 +3,7 @@
 // A document someone may not see answers exactly as one that does not exist.
 
 import type { Store, Tx } from '../db/store.ts';
-import type { MemberRow } from '../db/access-repo.ts';
+import type { MemberRow, ReachRow } from '../db/access-repo.ts';
 import type { User } from './accounts.ts';
 import { ForbiddenError, NotFoundError, ValidationError, shown } from '../domain/errors.ts';
 
@@ -25,13 +25,13 @@ export const mayManage = (user: Actor, owner: number | null) => user.role === 'a
 
 /** A trashed document is open to no one but the trash list and its restore (`trashed` true). */
 export async function mayOpen(tx: Tx, user: Actor, documentId: number, trashed = false) {
-  return openable(tx, user, documentId, await tx.access.sharing(documentId), trashed);
+  return reachable(user, await tx.access.reach('document', documentId, user.id), trashed);
 }
 
-/** `mayOpen` on the document's sharing row, read already. */
-async function openable(tx: Tx, user: Actor, documentId: number, sharing: Awaited<ReturnType<Tx['access']['sharing']>>, trashed = false) {
-  if (!sharing || (sharing.trashed_at !== null && !trashed)) return false;
-  return user.role === 'admin' || (user.id !== null && (await tx.access.visible(documentId, user.id)));
+/** One statement whoever asks: a round trip per check counts on a network database. */
+function reachable(user: Actor, reach: ReachRow | undefined, trashed = false) {
+  if (!reach || (reach.trashed_at !== null && !trashed)) return false;
+  return user.role === 'admin' || (user.id !== null && reach.visible === 1);
 }
 
 /** What the document gate checks: a document (from the trash too, for its restore) or a pair's document. */
@@ -40,8 +40,7 @@ export type GateTarget = { document: number; trashed: boolean } | { pair: number
 /** A pair in a document someone may not open is as missing to them as no pair. */
 export async function mayReach(tx: Tx, user: Actor, target: GateTarget): Promise<boolean> {
   if ('document' in target) return mayOpen(tx, user, target.document, target.trashed);
-  const documentId = await tx.access.pairDocument(target.pair);
-  return documentId !== undefined && mayOpen(tx, user, documentId);
+  return reachable(user, await tx.access.reach('pair', target.pair, user.id));
 }
 
 /** Ids of the documents this user may open (every one for an admin), leaving out the trash. */
@@ -53,15 +52,15 @@ export async function openableFilter(tx: Tx, user: User): Promise<(documentId: n
 
 /** Who may open the document, for someone who may open it (else its 404). */
 export async function documentSharing(tx: Tx, user: User, documentId: number): Promise<DocumentSharing> {
-  const s = await tx.access.sharing(documentId);
-  if (!s || !(await openable(tx, user, documentId, s))) throw noDocument(documentId);
-  return { shared: s.shared === 1, owner: s.owner, members: await tx.access.members(documentId), mayManage: mayManage(user, s.owner_id) };
+  const s = await tx.access.sharing(documentId, user.id);
+  if (!reachable(user, s)) throw noDocument(documentId);
+  return { shared: s!.shared === 1, owner: s!.owner, members: await tx.access.members(documentId), mayManage: mayManage(user, s!.owner_id) };
 }
 
 export function documentAccess(store: Store) {
   async function managed(tx: Tx, user: User, documentId: number) {
-    const sharing = await tx.access.sharing(documentId);
-    if (!sharing || !(user.role === 'admin' || (await tx.access.visible(documentId, user.id)))) throw noDocument(documentId);
+    const sharing = await tx.access.sharing(documentId, user.id);
+    if (!sharing || !(user.role === 'admin' || sharing.visible === 1)) throw noDocument(documentId);
     if (!mayManage(user, sharing.owner_id)) {
       throw new ForbiddenError('Only the creator of a document or an admin may change who can open it.', 'errors.accessManage');
     }

@@ -11,6 +11,9 @@ import type { ReadScope } from './read-scope.ts';
 const ROW_LIMIT = 100_000;
 // Rows kept over all documents: past it the documents read least recently are dropped.
 const TOTAL_LIMIT = 150_000;
+// Pairs revised since the last look read in one go; past it (a replace-all, an import of translations) the
+// document's cache starts again, as reading the pages afresh costs less than every revised pair.
+const REVISED_LIMIT = 1_000;
 
 interface Cached {
   version: number;
@@ -21,7 +24,7 @@ interface Cached {
   end: number | undefined;
 }
 
-export function documentRows(limits = { perDocument: ROW_LIMIT, total: TOTAL_LIMIT }) {
+export function documentRows(limits = { perDocument: ROW_LIMIT, total: TOTAL_LIMIT, revised: REVISED_LIMIT }) {
   const cache = new Map<number, Cached>();
 
   function keep(c: Cached, rows: PairView[]) {
@@ -58,19 +61,20 @@ export function documentRows(limits = { perDocument: ROW_LIMIT, total: TOTAL_LIM
       return undefined;
     }
     let revised: PairView[] | undefined;
+    let tooMany = false;
     if (known && known.version === version && revision !== since) {
-      const ids = (await scope.tx.documents.revisedPairIds(documentId, since!)).filter((id) => known.indexOf.has(id));
-      revised = ids.length ? await documentReads.pairsByIds(scope.tx, ids) : [];
+      revised = (await documentReads.revisedPairs(scope.tx, documentId, since!, limits.revised))?.filter((p) => known.indexOf.has(p.id));
+      tooMany = revised === undefined;
     }
     let c = cache.get(documentId);
     if (c) {
       cache.delete(documentId);
       cache.set(documentId, c);
     }
-    if (c && c === known && c.version === version && c.revision === since) {
+    if (c && c === known && !tooMany && c.version === version && c.revision === since) {
       if (revised) keep(c, revised);
       c.revision = revision;
-    } else if (!c || c.version !== version || c.revision !== revision) {
+    } else if (!c || tooMany || c.version !== version || c.revision !== revision) {
       c = { version, revision, byIndex: new Map(), indexOf: new Map(), end: undefined };
       cache.set(documentId, c);
     }

@@ -4,7 +4,7 @@
 import type { User } from './accounts.ts';
 import { documentSharing, openableFilter } from './document-access.ts';
 import type { EditorAidsService } from './editor-aids.ts';
-import { pairThreads, type PairComments } from './pair-comments.ts';
+import { threadsOfFound, type PairComments } from './pair-comments.ts';
 import { findPair } from './post-editing.ts';
 import type { ReadScope } from './read-scope.ts';
 import type { RowFilter, WorkRow, Workspace } from './workspace.ts';
@@ -41,7 +41,7 @@ export function documentViews(deps: { workspace: Workspace; comments: PairCommen
       const pair = await findPair(scope.tx, pairId, documentId);
       const row = await workspace.row(scope, documentId, pair.idx);
       const editorAids = await aids.of(scope.tx, row, await openableFilter(scope.tx, user), await scope.glossary());
-      return { pair, row, aids: editorAids, threads: await pairThreads(scope.tx, pair.id, documentId) };
+      return { pair, row, aids: editorAids, threads: await threadsOfFound(scope.tx, pair) };
     }),
   };
 }

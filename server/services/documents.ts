@@ -99,6 +99,9 @@ export const documentReads = {
     };
   },
   pairsByIds: async (tx: Tx, ids: number[]): Promise<PairView[]> => (await tx.documents.pairsByIds(ids)).map(toPairView),
+  /** The pairs revised after the document's revision `since`; undefined when there are more than `limit`. */
+  revisedPairs: async (tx: Tx, documentId: number, since: number, limit: number): Promise<PairView[] | undefined> =>
+    (await tx.documents.revisedPairs(documentId, since, limit))?.map(toPairView),
   async pairs(tx: Tx, id: number, offset = 0, limit?: number): Promise<PairView[]> {
     if (!(await tx.documents.exists(id))) throw noDocument(id);
     return (await tx.documents.pairs(id, offset, limit)).map(toPairView);

@@ -59,9 +59,13 @@ const toThread = (t: ThreadRow, comments: CommentRow[]): Thread => ({
 
 /** The pair's threads, oldest first, the pair checked to be in the document. */
 export async function pairThreads(tx: Tx, pairId: number, documentId?: number): Promise<Thread[]> {
-  await findPair(tx, pairId, documentId);
-  const comments = await tx.comments.pairComments(pairId);
-  return (await tx.comments.pairThreads(pairId)).map((t) => toThread(t, comments));
+  return threadsOfFound(tx, await findPair(tx, pairId, documentId));
+}
+
+/** `pairThreads` of a pair the caller found (in its document) already. */
+export async function threadsOfFound(tx: Tx, pair: { id: number }): Promise<Thread[]> {
+  const comments = await tx.comments.pairComments(pair.id);
+  return (await tx.comments.pairThreads(pair.id)).map((t) => toThread(t, comments));
 }
 
 /** The thread, checked to be on the pair named in the URL (itself checked to be in the document). */

@@ -6,7 +6,7 @@ import { textChecks, withLengthCheck, withSourceChange, type QaContext, type QaF
 import { CellBudget, hter, type PostEditEffort } from '../domain/edit-distance.ts';
 import { documentFigures } from './document-figures.ts';
 import { documentRows } from './document-rows.ts';
-import { inReadScope, type ReadScope } from './read-scope.ts';
+import { inReadScope, type KeptGlossary, type ReadScope } from './read-scope.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { ROW_STATES, rowState, type RowState } from '../domain/types.ts';
 
@@ -61,6 +61,7 @@ const MEMO_LIMIT = 100_000;
 export function workspace(store: Store) {
   const figures = documentFigures();
   const pages = documentRows();
+  const keptGlossary: KeptGlossary = {};
 
   // A row's text checks and HTER depend on its texts (and the glossary) alone: kept until those change.
   const memo = new Map<number, { key: string; flags: QaFlag[]; hter: number | null; hterApproximate: boolean }>();
@@ -118,7 +119,7 @@ export function workspace(store: Store) {
   // Each method reads in the scope it is given, so that a request asks all its caches in one read transaction.
   return {
     /** Runs `work` in one read transaction with a scope for this workspace's methods. */
-    read: <T>(work: (scope: ReadScope) => T) => inReadScope(store, work),
+    read: <T>(work: (scope: ReadScope) => T) => inReadScope(store, work, keptGlossary),
 
     /** A page of rows; unfiltered pages read only their rows, so long documents open fast; a filter reads the whole kept document. */
     async rows(scope: ReadScope, documentId: number, filter: RowFilter, offset: number, limit: number): Promise<WorkRow[]> {

@@ -224,6 +224,7 @@ async function main(): Promise<void> {
     const versions = new Map<number, number>();
     const rss = sampleRss(setup.servers, 250);
     const [cpuBefore, databaseBefore] = [cpu(), databaseCpu()];
+    const splitBefore = setup.servers.map((pid) => cpuMs(pid));
     const loadBefore = os.loadavg();
     const common = { url: server.url, duration: seconds, headers };
     const pageConnections = Math.round(CONNECTIONS * 0.3);
@@ -266,6 +267,7 @@ async function main(): Promise<void> {
     console.log(`statements per request (BEGIN and COMMIT included), counted before the load: ${Object.entries(setup.statements).map(([k, n]) => `${k} ${n}`).join(', ')}`);
     console.log(`http-load: ${setup.describe}, ${os.cpus().length} cores, ${CONNECTIONS} connections (${Math.round(CONNECTIONS * 0.3)} reading the page, ${Math.round(CONNECTIONS * 0.5)} reading fragments, ${Math.round(CONNECTIONS * 0.2)} saving), ${seconds} s, ${PAIRS}-pair document`);
     console.table([row('document page, first 200 rows', p), row('rows and editor fragments', f), row('versioned saves', s)]);
+    console.log('CPU per request by process (the app servers, then nginx when in front):', setup.servers.map((pid, i) => `${pid}: ${((cpuMs(pid) - splitBefore[i]!) / total).toFixed(2)}`).join(', '));
     console.log(`server CPU: ${cpuPerRequest.toFixed(2)} ms per request (all app server processes${values.postgres ? ' and nginx' : ''})${setup.database === undefined ? '' : `, PostgreSQL ${databasePerRequest.toFixed(2)} ms per request`}`);
     console.log(`load average: ${loadBefore.map((l) => l.toFixed(1)).join(' ')} at the start, ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
     console.log(`server RSS: first third ${mean(samples.slice(0, third)).toFixed(0)} MB, last third ${mean(samples.slice(-third)).toFixed(0)} MB, peak ${Math.max(...samples).toFixed(0)} MB`);

@@ -1,6 +1,7 @@
 // Runs every benchmark in turn, each in its own process, and lets each print its table. `npm run bench [-- --quick] [-- --postgres]`.
 // --quick: a 10-second load run, 3,000 sentences, a 20,000-pair export and concordance, no Bible alignment: about a minute in all.
-// --postgres: the load bench alone, on PostgreSQL with two app servers behind nginx (the others measure one process).
+// --postgres: the load bench and the cost per request alone, on PostgreSQL (the load bench with two app servers behind
+// nginx; the others measure one process).
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +22,8 @@ const oneProcess: [string, string[]][] = [
 const benches: [string, string[]][] = [
   // Three minutes: the load target compares the server's memory in the third minute with the first.
   ['http-load.ts', ['--seconds', quick ? '10' : '180', ...(postgres ? ['--postgres'] : [])]],
+  // CPU per request kind, requests one at a time: holds better than latency when something else shares the cores.
+  ['request-cost.ts', ['--requests', quick ? '100' : '300', ...(postgres ? ['--postgres'] : [])]],
   ...(postgres ? [] : oneProcess),
 ];
 

@@ -2,7 +2,8 @@
 // through it keep the guarantees the SQL states (one of two saves from one version wins, the other is a 409).
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPostgresStore } from '../../server/db/postgres/postgres-store.ts';
+import { openPostgresStore, postgresStore } from '../../server/db/postgres/postgres-store.ts';
+import { openPostgres } from '../../server/db/postgres/connect.ts';
 import type { Store } from '../../server/db/store.ts';
 import { accounts, type User } from '../../server/services/accounts.ts';
 import { alignmentEditing } from '../../server/services/alignment-editing.ts';
@@ -63,6 +64,38 @@ describePostgres('the store on PostgreSQL', () => {
     // One after the other, and side by side, they run as usual.
     await store.write((tx) => tx.glossary.upsert('北京', 'Beijing', null));
     expect(await Promise.all([1, 2, 3].map(() => store.read((tx) => tx.glossary.count())))).toEqual([1, 1, 1]);
+  });
+
+  it('when a statement with values runs on a connection then it is prepared there once and run by name after (a glance of the same text included); one without values is not', async () => {
+    // One connection, so the statements the store ran are that connection's prepared ones.
+    const pool = openPostgres(db.url, 1);
+    const single = postgresStore(pool);
+    try {
+      const prepared = async () => (await pool.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements')).rows.map((r) => r.statement);
+      const before = await prepared();
+      for (let i = 0; i < 3; i++) await single.read((tx) => tx.documents.header(1));
+      await single.read((tx) => tx.glossary.count());
+      await single.glance((tx) => tx.documents.header(2));
+      const added = (await prepared()).filter((text) => !before.includes(text));
+      expect(added).toHaveLength(1);
+      expect(added[0]).toMatch(/FROM documents WHERE id = \$1/);
+    } finally {
+      await single.close();
+    }
+  });
+
+  it('when a glance throws then the error reaches the caller and the connection serves the next read', async () => {
+    const pool = openPostgres(db.url, 1);
+    const single = postgresStore(pool);
+    try {
+      await expect(single.glance(async (tx) => {
+        await tx.glossary.count();
+        throw new Error('mid-glance');
+      })).rejects.toThrow('mid-glance');
+      expect(await single.read((tx) => tx.glossary.count())).toBeGreaterThanOrEqual(0);
+    } finally {
+      await single.close();
+    }
   });
 
   it('when two saves of one pair from the same version arrive at once then one is stored and the other is a 409', async () => {

@@ -64,9 +64,9 @@ describe('a document revision counter says what changed since a cache looked', (
     const memory = memoryRepo(b).generation();
     const editing = postEditing(sqliteStore(a));
     await editing.act(user, pairId, { action: 'save', version: 1, text: 'Saved once.' });
-    expect(docs.generationParts(documentId)).toEqual({ revision: before.revision + 1, version: before.version });
-    expect(docs.revisedPairIds(documentId, before.revision)).toEqual([pairId]);
-    expect(docs.revisedPairIds(documentId, before.revision + 1)).toEqual([]);
+    expect(docs.generationParts(documentId)).toEqual({ ...before, revision: before.revision + 1 });
+    expect(docs.revisedPairs(documentId, before.revision, 100)!.map((r) => r.pair.id)).toEqual([pairId]);
+    expect(docs.revisedPairs(documentId, before.revision + 1, 100)!.map((r) => r.pair.id)).toEqual([]);
     expect(memoryRepo(b).generation()).toBe(memory);
     await editing.act(user, pairId, { action: 'approve', version: 2 });
     expect(memoryRepo(b).generation()).not.toBe(memory);
@@ -75,7 +75,7 @@ describe('a document revision counter says what changed since a cache looked', (
   it('when the alignment version is claimed then the revision moves with it', () => {
     const before = documentsRepo(b).generationParts(documentId);
     alignmentRepo(a).claimVersion(documentId, before.version!);
-    expect(documentsRepo(b).generationParts(documentId)).toEqual({ revision: before.revision + 1, version: before.version! + 1 });
+    expect(documentsRepo(b).generationParts(documentId)).toEqual({ ...before, revision: before.revision + 1, version: before.version! + 1 });
   });
 });
 

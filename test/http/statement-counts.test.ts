@@ -11,14 +11,21 @@ import { addUser, onPostgres, startTestServer, type TestServer } from '../suppor
 
 // SQLite runs an id counter's two statements per new row where PostgreSQL has sequences.
 const CEILINGS: Record<string, { sqlite: number; postgres: number }> = {
-  // The sign-in's read (4 statements with its BEGIN and COMMIT), then one read transaction for the whole request.
-  'document page': { sqlite: 14, postgres: 14 },
-  'rows fragment': { sqlite: 9, postgres: 9 },
-  'editor fragment': { sqlite: 14, postgres: 14 },
-  save: { sqlite: 11, postgres: 10 },
+  // The sign-in's read (2 statements, and on SQLite its BEGIN and COMMIT: a glance on PostgreSQL needs none), then one
+  // read transaction for the whole request.
+  // The glossary is kept between requests: its counter comes with the document's revision.
+  'document page': { sqlite: 13, postgres: 11 },
+  'rows fragment': { sqlite: 8, postgres: 6 },
+  'editor fragment': { sqlite: 12, postgres: 10 },
+  // The gate reads a pair's document and whether the user may open it in one statement.
+  save: { sqlite: 10, postgres: 7 },
+  // The kept rows read the revised pairs with their sentences, the kept figures the revised pairs' figures.
+  'document page after a save': { sqlite: 16, postgres: 14 },
+  'rows fragment after a save': { sqlite: 11, postgres: 9 },
+  'editor fragment after a save': { sqlite: 15, postgres: 13 },
   // SQLite writes the rows of an operation with a prepared statement each; PostgreSQL with a statement per kind of change.
-  'alignment edit (merge)': { sqlite: 29, postgres: 25 },
-  undo: { sqlite: 33, postgres: 27 },
+  'alignment edit (merge)': { sqlite: 29, postgres: 23 },
+  undo: { sqlite: 33, postgres: 25 },
 };
 
 const tally: StatementTally = { statements: 0 };

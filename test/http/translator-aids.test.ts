@@ -67,6 +67,23 @@ describe('the glossary', () => {
   });
 });
 
+describe('the glossary a server keeps', () => {
+  it('when a term is added or removed after pages were read then the next page and editor show the change at once', async () => {
+    const c = new Client(server.url);
+    await c.login('lin');
+    const flagged = async () => (await c.get(`/documents/${docs.demo}?qa=glossary`)).text.includes('<span lang="en">cooperation-agreed</span>');
+    const pair = await pairWith(server.store, docs.demo, '合作');
+    const editor = async () => (await c.get(`/documents/${docs.demo}/pairs/${pair.id}/edit`)).text.includes('cooperation-agreed');
+    expect([await flagged(), await editor()]).toEqual([false, false]);
+    const terms = glossary(server.store);
+    await terms.add('合作', 'cooperation-agreed');
+    expect([await flagged(), await editor()]).toEqual([true, true]);
+    const added = (await terms.list()).find((t) => t.en === 'cooperation-agreed')!;
+    await terms.remove(added.id);
+    expect([await flagged(), await editor()]).toEqual([false, false]);
+  });
+});
+
 describe('machine translation of untranslated rows', () => {
   it('when the offline engine runs then the two Chinese headlines get a rough English draft marked as such', async () => {
     const res = await api('lin', 'POST', `/api/documents/${docs.demo}/machine-translate`);

@@ -25,7 +25,7 @@ const ctx: ViewContext = { t: (key, options) => (options ? `${key}${JSON.stringi
 const markup = async (w: ReturnType<typeof workspace>, doc: number, offset: number, limit: number) =>
   (await w.read((s) => w.rows(s, doc, {}, offset, limit))).map((r) => memoRow(pairRow, ctx, doc, r).toString());
 /** The kept pages, each call in a read transaction of its own, as a request reads them. */
-function keptRows(store: Store, limits?: { perDocument: number; total: number }) {
+function keptRows(store: Store, limits?: { perDocument: number; total: number; revised: number }) {
   const pages = documentRows(limits);
   return {
     page: (doc: number, offset: number, limit: number) => inReadScope(store, (s) => pages.page(s, doc, offset, limit)),
@@ -64,9 +64,10 @@ describe('kept pages of rows and document figures', () => {
       const lin = await accounts(store).createUser('lin', 'reviewer', 'password-123');
       const doc = await importDemoCorpus({ store, align });
       const docs = documents(store);
-      // Limits small enough that reading a whole document drops what was kept of the other one.
+      // Limits small enough that reading a whole document drops what was kept of the other one, and that a few saves
+      // between two views start the document's cache again.
       const other = await importDemoCorpus({ store, align });
-      const pages = keptRows(store, { perDocument: 60, total: 70 });
+      const pages = keptRows(store, { perDocument: 60, total: 70, revised: 2 });
       const work = workspace(store);
       const editing = postEditing(store);
       const alignment = alignmentEditing(store, () => align);
@@ -150,7 +151,7 @@ describe('kept pages of rows and document figures', () => {
     const doc = await importDemoCorpus({ store, align });
     const other = await importDemoCorpus({ store, align });
     const docs = documents(store);
-    const pages = keptRows(store, { perDocument: 100, total: 50 });
+    const pages = keptRows(store, { perDocument: 100, total: 50, revised: 1_000 });
     const count = (await docs.pairs(doc)).length;
     // The last page tells where the document ends while only its rows are kept.
     await pages.page(doc, count - 3, 10);

@@ -38,6 +38,15 @@ export async function statementsPerRequest(tally: StatementTally, d: CountedDocu
     'editor fragment': await warm(`${doc}/pairs/${d.pairId}/edit`),
     save: (await counted('PUT', `/api/pairs/${d.pairId}`, { tgt: `Counted at ${Date.now()}.`, version })).statements,
   };
+  // Under the bench's mix nearly every read follows someone's save: the kept rows and figures read what it revised.
+  let saved = version + 1;
+  const afterSave = async (path: string) => {
+    await request('PUT', `/api/pairs/${d.pairId}`, { tgt: `Saved at ${saved}.`, version: saved++ });
+    return (await counted('GET', path)).statements;
+  };
+  counts['document page after a save'] = await afterSave(doc);
+  counts['rows fragment after a save'] = await afterSave(`${doc}/rows?offset=0`);
+  counts['editor fragment after a save'] = await afterSave(`${doc}/pairs/${d.pairId}/edit`);
   const before = (await alignment()).version;
   counts['alignment edit (merge)'] = (await counted('POST', `/api${doc}/alignment/ops`, { version: before, op: { kind: 'merge', row: 3 } })).statements;
   counts.undo = (await counted('POST', `/api${doc}/alignment/undo`, { version: before + 1 })).statements;

@@ -38,6 +38,23 @@ export function openPostgres(connectionString: string, max = 10, tally?: Stateme
   return pool;
 }
 
+// PostgreSQL parses and plans an unnamed statement at every execution; a named one once per connection, which halved
+// the database's CPU per request in the load bench. The names are given by text: the repositories' statements are
+// constants, a few hundred at most, and the bound keeps a text built from data from growing every connection.
+const PREPARED_LIMIT = 2_000;
+const statementNames = new Map<string, string>();
+
+/** `client` with every statement that takes values prepared once per connection and run by name after. */
+export function preparing(client: pg.ClientBase): Sql {
+  return {
+    query(text: string, values?: unknown[]) {
+      let name = statementNames.get(text);
+      if (name === undefined && values?.length && statementNames.size < PREPARED_LIMIT) statementNames.set(text, (name = `duiqi_${statementNames.size}`));
+      return name === undefined ? client.query(text, values) : client.query({ name, text, values });
+    },
+  } as Sql;
+}
+
 /** Runs `fn` in a transaction on `client`: committed when it resolves, rolled back when it throws. */
 export async function transaction<T>(client: pg.ClientBase, fn: (sql: pg.ClientBase) => Promise<T>): Promise<T> {
   await client.query('BEGIN');

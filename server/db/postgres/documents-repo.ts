@@ -1,7 +1,7 @@
 // SQL for documents, their imported sources, segments and pairs, on PostgreSQL (see ../documents-repo.ts).
 
 import {
-  SHELVES, WORKED, coversDocument, withActivity, withSegments, type DocumentHeaderRow, type DocumentShelf, type NewPair, type PairFiguresRow, type PairRow,
+  SHELVES, WORKED, coversDocument, withActivity, withSegments, type DocumentHeaderRow, type GenerationParts, type DocumentShelf, type NewPair, type PairFiguresRow, type PairRow,
   type SegmentRow, type SummarySqlRow,
 } from '../documents-repo.ts';
 import type { StoredStructure } from '../../domain/structured-text.ts';
@@ -88,10 +88,10 @@ export function documentsRepo(sql: Sql) {
         (s) => s.paragraph, (s) => s.start, (s) => s.end, (s) => (s.kind === 'noise' || s.kind === 'dateline' ? 1 : 0),
         (s) => (s.meta ? JSON.stringify(s.meta) : null)])]);
     },
-    /** The document's revision and version: together they change whenever a text or the alignment does. */
-    generationParts: async (id: number) => (await row<{ revision: number; version: number | null }>(sql,
+    /** See GenerationParts. */
+    generationParts: async (id: number) => (await row<GenerationParts>(sql,
       `SELECT coalesce((SELECT revision FROM documents WHERE id = $1), 0) AS revision,
-        (SELECT version FROM documents WHERE id = $1) AS version`, [id]))!,
+        (SELECT version FROM documents WHERE id = $1) AS version, (SELECT value FROM change_counters WHERE name = 'glossary') AS glossary`, [id]))!,
     figures: (documentId: number) => rows<PairFiguresRow>(sql, figuresSql({ pairs: 'p.document_id = $1', segments: 's.document_id = $1' }), [documentId]),
     revisedFigures: (documentId: number, since: number) =>
       rows<PairFiguresRow>(sql, figuresSql({ pairs: `p.id ${REVISED}`, segments: `s.pair_id ${REVISED}` }), [documentId, since]),
@@ -106,8 +106,14 @@ export function documentsRepo(sql: Sql) {
       return withSegments(found, await rows<SegmentRow>(sql, `${SEGMENT} JOIN pairs p ON p.id = s.pair_id
         WHERE p.document_id = $1 AND p.idx >= $2 AND p.idx < $3 ORDER BY s.side, s.idx`, [documentId, first, last + 1]));
     },
-    revisedPairIds: async (documentId: number, since: number) => (await rows<{ pair_id: number }>(sql,
-      'SELECT DISTINCT pair_id FROM revisions WHERE document_id = $1 AND doc_revision > $2 AND pair_id IS NOT NULL', [documentId, since])).map((r) => r.pair_id),
+    /** See ../documents-repo.ts. */
+    async revisedPairs(documentId: number, since: number, limit: number) {
+      const found = await rows<PairRow>(sql, `${PAIR} WHERE p.id ${REVISED} ORDER BY p.idx LIMIT $3`, [documentId, since, limit + 1]);
+      if (found.length > limit) return undefined;
+      return withSegments(found, found.length
+        ? await rows<SegmentRow>(sql, `${SEGMENT} WHERE s.pair_id = ANY($1::bigint[]) ORDER BY s.side, s.idx`, [found.map((p) => p.id)])
+        : []);
+    },
     /** Some pairs with their segments, in document order. */
     pairsByIds: async (ids: number[]) => withSegments(
       await rows<PairRow>(sql, `${PAIR} WHERE p.id = ANY($1::bigint[]) ORDER BY p.idx`, [ids]),

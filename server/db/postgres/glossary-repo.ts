@@ -11,6 +11,8 @@ export function glossaryRepo(sql: Sql) {
       'INSERT INTO glossary_terms (zh, en, note) VALUES ($1, $2, $3) ON CONFLICT (zh, en) DO UPDATE SET note = excluded.note', [zh, en, note]),
     remove: async (id: number) => (await run(sql, 'DELETE FROM glossary_terms WHERE id = $1', [id])).changes,
     count: async () => (await one<number>(sql, 'SELECT count(*) FROM glossary_terms'))!,
+    /** Moves with every change to the terms (migration 026's trigger). */
+    generation: async () => (await one<number>(sql, "SELECT value FROM change_counters WHERE name = 'glossary'"))!,
   };
 }
 export type GlossaryRepo = ReturnType<typeof glossaryRepo>;

@@ -10,7 +10,7 @@ import { alignmentRepo } from './alignment-repo.ts';
 import { chartsRepo } from './charts-repo.ts';
 import { commentsRepo } from './comments-repo.ts';
 import { concordanceRepo } from './concordance-repo.ts';
-import { openPostgres, type PostgresPool, type Sql } from './connect.ts';
+import { openPostgres, preparing, type PostgresPool, type Sql } from './connect.ts';
 import { documentLifecycleRepo } from './document-lifecycle-repo.ts';
 import { documentTransferRepo } from './document-transfer-repo.ts';
 import { documentsRepo } from './documents-repo.ts';
@@ -46,7 +46,10 @@ const BEGIN = {
   read: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
   // Writes run at read committed: every guarantee they need is a version condition or a row lock in their SQL.
   write: 'BEGIN',
+  // Each statement on its own (autocommit).
+  glance: undefined,
 };
+type Kind = keyof typeof BEGIN;
 
 /** Any fixed number that other applications on the database do not use as an advisory lock key. */
 const ALONE_LOCK = 0x6475_6972; // "duir"
@@ -71,21 +74,22 @@ function beganInsideTransaction(): boolean {
 }
 
 // Named for the stack check above: every callback runs below this frame (a sync one until it first awaits, then an async one).
-async function insideStoreTransaction<T>(client: pg.PoolClient, kind: 'read' | 'write', work: Work<T>): Promise<Awaited<T>> {
-  await client.query(BEGIN[kind]);
-  const value = await work(postgresRepositories(client));
-  await client.query('COMMIT');
+async function insideStoreTransaction<T>(client: pg.PoolClient, kind: Kind, work: Work<T>): Promise<Awaited<T>> {
+  const begin = BEGIN[kind];
+  if (begin) await client.query(begin);
+  const value = await work(postgresRepositories(preparing(client)));
+  if (begin) await client.query('COMMIT');
   return value;
 }
 
 export function postgresStore(pool: PostgresPool, url?: string): Store {
-  async function transaction<T>(kind: 'read' | 'write', work: Work<T>): Promise<Awaited<T>> {
+  async function transaction<T>(kind: Kind, work: Work<T>): Promise<Awaited<T>> {
     if (beganInsideTransaction()) throw new Error(`A ${kind} transaction cannot begin inside another: pass the open transaction's repositories instead.`);
     const client: pg.PoolClient = await pool.connect();
     try {
       return await insideStoreTransaction(client, kind, work);
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      if (BEGIN[kind]) await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       client.release();
@@ -94,6 +98,7 @@ export function postgresStore(pool: PostgresPool, url?: string): Store {
 
   return {
     read: (work) => transaction('read', work),
+    glance: (work) => transaction('glance', work),
     write: (work) => transaction('write', work),
     address: url,
     async alone(work) {

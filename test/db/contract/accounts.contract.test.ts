@@ -99,17 +99,26 @@ contract('access repository', (store) => {
       { id: member, name: 'Member', role: 'translator' }, { id: stranger, name: 'stranger', role: 'translator' }]);
     expect(await access.removeMember(closed.documentId, stranger)).toBe(1);
     expect(await access.removeMember(closed.documentId, stranger)).toBe(0);
-    expect(await access.visible(closed.documentId, owner)).toBe(true);
-    expect(await access.visible(closed.documentId, member)).toBe(true);
-    expect(await access.visible(closed.documentId, stranger)).toBe(false);
+    expect((await access.reach('document', closed.documentId, owner))?.visible).toBe(1);
+    expect((await access.reach('document', closed.documentId, member))?.visible).toBe(1);
+    expect((await access.reach('document', closed.documentId, stranger))?.visible).toBe(0);
+    // The gate's read: by the document or by one of its pairs, for whoever asks (a user without an id sees nothing unshared).
+    for (const [target, id] of [['document', closed.documentId], ['pair', closed.pairIds[0]!]] as const) {
+      expect(await access.reach(target, id, member)).toEqual({ trashed_at: null, visible: 1 });
+      expect(await access.reach(target, id, owner)).toEqual({ trashed_at: null, visible: 1 });
+      expect(await access.reach(target, id, stranger)).toEqual({ trashed_at: null, visible: 0 });
+      expect(await access.reach(target, id, null)).toEqual({ trashed_at: null, visible: 0 });
+    }
     expect(await access.visibleIds(stranger)).toEqual(new Set([shared.documentId]));
     expect(await access.visibleIds(member)).toEqual(new Set([shared.documentId, closed.documentId]));
-    expect(await access.sharing(closed.documentId)).toEqual({ shared: 0, owner_id: owner, owner: 'owner', trashed_at: null });
+    expect(await access.sharing(closed.documentId, stranger)).toEqual({ shared: 0, owner_id: owner, owner: 'owner', trashed_at: null, visible: 0 });
+    expect(await access.sharing(closed.documentId, member)).toMatchObject({ visible: 1 });
     await access.setShared(closed.documentId, true);
-    expect(await access.visible(closed.documentId, stranger)).toBe(true);
-    expect(await access.sharing(shared.documentId)).toEqual({ shared: 1, owner_id: null, owner: null, trashed_at: null });
-    expect(await access.pairDocument(closed.pairIds[1]!)).toBe(closed.documentId);
-    expect(await access.pairDocument(-1)).toBeUndefined();
+    expect((await access.reach('document', closed.documentId, stranger))?.visible).toBe(1);
+    expect(await access.sharing(shared.documentId, null)).toEqual({ shared: 1, owner_id: null, owner: null, trashed_at: null, visible: 1 });
+    expect(await access.reach('pair', closed.pairIds[1]!, stranger)).toEqual({ trashed_at: null, visible: 1 });
+    expect(await access.reach('pair', -1, stranger)).toBeUndefined();
+    expect(await access.reach('document', -1, null)).toBeUndefined();
     expect(await access.userByName('Member')).toEqual({ id: member, name: 'Member', role: 'translator' });
   });
 });

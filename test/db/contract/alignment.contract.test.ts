@@ -59,7 +59,7 @@ contract('alignment repository', (store) => {
     expect(await alignment.claimVersion(documentId, 1)).toBe(2);
     expect(await alignment.claimVersion(documentId, 1)).toBeUndefined();
     expect(await alignment.claimVersion(documentId + 100, 1)).toBeUndefined();
-    expect(await documents.generationParts(documentId)).toEqual({ revision: 1, version: 2 });
+    expect(await documents.generationParts(documentId)).toEqual({ revision: 1, version: 2, glossary: 0 });
   });
 
   it('when operations are logged then undo and redo find them in order and the counts follow', async () => {

@@ -92,13 +92,18 @@ contract('documents repository', (store) => {
     const { documents } = store().repos;
     const { documentId, pairIds } = await insertDocument(store(), '会见', SAMPLE);
     const before = await documents.generationParts(documentId);
-    expect(before).toEqual({ revision: 0, version: 1 });
+    expect(before).toEqual({ revision: 0, version: 1, glossary: 0 });
     expect(await save(store(), pairIds[3]!, 'Ding Xuexiang attended.')).toBe(true);
-    expect(await documents.generationParts(documentId)).toEqual({ revision: 1, version: 1 });
-    expect(await documents.revisedPairIds(documentId, 0)).toEqual([pairIds[3]]);
-    expect(await documents.revisedPairIds(documentId, 1)).toEqual([]);
+    expect(await documents.generationParts(documentId)).toEqual({ revision: 1, version: 1, glossary: 0 });
+    expect((await documents.revisedPairs(documentId, 0, 100))!.map((r) => r.pair.id)).toEqual([pairIds[3]]);
+    expect((await documents.revisedPairs(documentId, 1, 100))!.map((r) => r.pair.id)).toEqual([]);
     expect((await documents.revisedFigures(documentId, 0)).map((f) => [f.id, f.tgt_chars])).toEqual([[pairIds[3], 'Ding Xuexiang attended.'.length]]);
-    expect(await documents.generationParts(documentId + 100)).toEqual({ revision: 0, version: null });
+    expect(await documents.generationParts(documentId + 100)).toEqual({ revision: 0, version: null, glossary: 0 });
+    // With its sentences, as pairsByIds gives it; past the limit, none.
+    expect(await documents.revisedPairs(documentId, 0, 1)).toEqual(await documents.pairsByIds([pairIds[3]!]));
+    expect(await save(store(), pairIds[1]!, 'The two sides met.')).toBe(true);
+    expect(await documents.revisedPairs(documentId, 0, 1)).toBeUndefined();
+    expect((await documents.revisedPairs(documentId, 0, 2))!.map((r) => r.pair.id)).toEqual([pairIds[1], pairIds[3]]);
   });
 });
 

@@ -73,7 +73,7 @@ contract('pairs repository', (store) => {
       { ...change, pairId: b, oldText: 'Old.', newText: 'Saved.', oldState: 20, newState: 30, comment: '合并' },
     ]);
     expect(await documents.generationParts(documentId)).toEqual({ ...before, revision: before.revision + 1 });
-    expect((await documents.revisedPairIds(documentId, before.revision)).sort((x, y) => x - y)).toEqual([a, b].sort((x, y) => x - y));
+    expect(((await documents.revisedPairs(documentId, before.revision, 100))!.map((r) => r.pair.id)).sort((x, y) => x - y)).toEqual([a, b].sort((x, y) => x - y));
     expect((await pairs.history(a)).map((r) => [r.version, r.action, r.author, r.old_text, r.new_text, r.old_state, r.new_state]))
       .toEqual([[1, 'align', 'lin', '', 'A “new” 𠀀.', null, 10]]);
     expect((await pairs.history(b)).map((r) => [r.version, r.new_text, r.new_state, r.comment])).toEqual([[2, 'Saved.', 30, '合并']]);
@@ -133,5 +133,25 @@ contract('glossary repository', (store) => {
     expect(await glossary.remove(list[0]!.id)).toBe(1);
     expect(await glossary.remove(list[0]!.id)).toBe(0);
     await expect(glossary.upsert(' ', 'x', null)).rejects.toThrow(/glossary_zh_valid|CHECK/);
+  });
+
+  it('when a term is added, its note replaced or a term removed then the glossary generation moves on, and a document generation carries it', async () => {
+    const { glossary, documents } = store().repos;
+    const seen = [await glossary.generation()];
+    const moved = async () => {
+      const now = await glossary.generation();
+      expect(now, `after ${seen.length} changes`).toBeGreaterThan(seen.at(-1)!);
+      seen.push(now);
+    };
+    await glossary.upsert('会谈', 'talks', null);
+    await moved();
+    await glossary.upsert('会谈', 'talks', 'formal');
+    await moved();
+    await glossary.remove((await glossary.list())[0]!.id);
+    await moved();
+    // A refused change moves nothing; nor does removing what is not there.
+    await glossary.upsert(' ', 'x', null).catch(() => undefined);
+    await glossary.remove(987_654);
+    expect((await documents.generationParts(1)).glossary).toBe(seen.at(-1));
   });
 });

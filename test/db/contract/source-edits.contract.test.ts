@@ -39,7 +39,7 @@ contract('source edits', (store) => {
     const after = await documents.generationParts(documentId);
     expect(after.revision).toBeGreaterThan(before.revision);
     expect(after.version).toBe(before.version);
-    expect(await documents.revisedPairIds(documentId, before.revision)).toEqual([pairIds[1]]);
+    expect((await documents.revisedPairs(documentId, before.revision, 100))!.map((r) => r.pair.id)).toEqual([pairIds[1]]);
     // The concordance follows the sentence.
     const found = await concordance.search({ text: '交换了看法', userId: null, admin: true, after: 0, limit: 10 });
     expect(found.map((h) => h.pair_id)).toEqual([pairIds[1]]);
