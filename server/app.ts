@@ -11,7 +11,7 @@ import { documents as documentsService } from './services/documents.ts';
 import { authenticate, csrfProtection, passwordChangeGate } from './http/auth.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { authRoutes } from './routes/auth-routes.ts';
-import { documentRoutes } from './routes/document-routes.ts';
+import { documentPages, documentRoutes } from './routes/document-routes.ts';
 import { apiRoutes } from './routes/api-routes.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { userAdminRoutes } from './routes/user-admin-routes.ts';
@@ -126,9 +126,10 @@ export function createApp(deps: AppDeps) {
   }));
   const translated = translatedDocuments(store);
   const exports = exportJobs(jobStore, () => jobs, translated, deps.exportJobs ?? DEFAULT_EXPORT_JOB_SETTINGS);
-  // Files past their retention time go at each new export and once an hour, whichever server does it.
-  setInterval(() => exports.sweep().catch((err: unknown) => console.error('Old export files could not be removed:', err)), 3600_000).unref();
-  jobs.serve().catch((err: unknown) => console.error('Jobs could not be started:', err));
+  // Files past their retention time go at each new export and once an hour, whichever server does it, for as long as
+  // the job queue serves: stopping it stops the hourly sweep.
+  jobs.serve([{ what: 'Removing old export files', everyMs: 3600_000, run: exports.sweep }])
+    .catch((err: unknown) => console.error('Jobs could not be started:', err));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -184,21 +185,24 @@ export function createApp(deps: AppDeps) {
   app.use(accessRoutes(access));
   app.use('/api', pairApiRoutes(editing, comments));
   app.use('/api', commentApiRoutes(comments));
-  app.use(documentLifecycleRoutes(documentLifecycle(store)));
+  const views = documentViews({ workspace, comments, aids: editorAids(memory) });
+  app.use(documentLifecycleRoutes(documentLifecycle(store), documentPages(views, exports)));
   app.use('/api', apiRoutes(documents));
   app.use(glossaryRoutes(glossaryService(store)));
   app.use(mtRoutes(mt, jobs));
   app.use(jobRoutes(jobs));
   app.use(rowNavigationRoutes(rowNavigation(workspace)));
   app.use(concordanceRoutes(concordance(store)));
-  app.use(editBatchRoutes({ replace: searchReplace(store), propagation: propagation(store), batches: editBatches(store) }));
+  // A user's pattern may backtrack for its whole second: on a work thread, so no one else waits for it.
+  const replace = searchReplace(store, (documentId, q) => work().planReplace(documentId, q));
+  app.use(editBatchRoutes({ replace, propagation: propagation(store), batches: editBatches(store) }));
   app.use(alignmentRoutes({ alignment, documents, jobs }));
   app.use('/api', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.originalUrl}.`, 'errors.noApiRoute', { method: req.method, path: req.originalUrl });
   });
   app.use(commentRoutes(comments));
   app.use(documentRoutes({
-    documents, editing, comments, charts: documentCharts(workspace), views: documentViews({ workspace, comments, aids: editorAids(memory) }), exports,
+    documents, editing, comments, charts: documentCharts(workspace), views, exports,
   }));
   app.use((req) => {
     throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');

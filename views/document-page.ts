@@ -80,21 +80,32 @@ function filters(ctx: ViewContext, docId: number, f: RowFilter): SafeHtml {
   </form>`;
 }
 
-/** Renaming it and deleting it to the trash, for its creator and admins: plain forms that come back here, or go to the trash. */
-function manageForms(ctx: ViewContext, doc: DocumentSummary): SafeHtml {
+/** A rename the server refused: the title as typed, and why. */
+export interface RenameRefusal {
+  title: string;
+  message: string;
+}
+
+/**
+ * Renaming it and deleting it to the trash, for its creator and admins: plain forms that come back here, or go to the
+ * trash. A refused rename opens them again with the title as typed and the sentence beside it.
+ */
+function manageForms(ctx: ViewContext, doc: DocumentSummary, refused?: RenameRefusal): SafeHtml {
   const base = `/documents/${doc.id}`;
   const csrf = html`<input type="hidden" name="_csrf" value="${ctx.csrfToken}">`;
-  return html`<details class="manage" data-testid="manage-document"><summary>${ctx.t('documentManage.manage')}</summary>
+  return html`<details class="manage" data-testid="manage-document"${refused ? html` open` : ''}><summary>${ctx.t('documentManage.manage')}</summary>
     <form method="post" action="${base}/rename" class="inline">${csrf}<input type="hidden" name="back" value="${base}">
-      <label>${ctx.t('lifecycle.newTitle')} <input name="title" value="${doc.title}" required maxlength="500" translate="no" data-testid="page-rename-title"></label>
-      <button type="submit" data-testid="page-rename-save">${ctx.t('lifecycle.save')}</button></form>
+      <label>${ctx.t('lifecycle.newTitle')} <input name="title" value="${refused ? refused.title : doc.title}" required maxlength="500" translate="no"
+        data-testid="page-rename-title"${refused ? html` aria-invalid="true" aria-describedby="page-rename-error"` : ''}></label>
+      <button type="submit" data-testid="page-rename-save">${ctx.t('lifecycle.save')}</button>
+      ${refused ? html`<span class="error" id="page-rename-error" role="alert">${refused.message}</span>` : ''}</form>
     <form method="post" action="${base}/delete" class="inline">${csrf}<input type="hidden" name="list" value="/documents?state=trash">
       <button type="submit" class="danger" data-testid="page-delete">${ctx.t('lifecycle.delete')}</button>
       <span class="muted">${ctx.t('documentManage.deleteExplained', { days: 30 })}</span></form></details>`;
 }
 
 export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; progress: Progress; effort: PostEditEffort; sharing: DocumentSharing; sourceFormat?: string; exportByJob: boolean },
-  rows: ShownRow[], filter: RowFilter, quality: QualityScore): SafeHtml {
+  rows: ShownRow[], filter: RowFilter, quality: QualityScore, refusedRename?: RenameRefusal): SafeHtml {
   const { doc } = view;
   return layout(ctx, doc.title, html`
   <h1 translate="no" hx-ignore>${doc.title}</h1>
@@ -112,7 +123,7 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   ${doc.counts.untranslated > 0 ? mtForm(ctx, doc.id, doc.counts.untranslated) : ''}
   <p class="doc-actions"><a href="/documents/${doc.id}/align" data-testid="align-link">${ctx.t('align.open')}</a>
     · <a href="/documents/${doc.id}/charts" data-testid="charts-link">${ctx.t('charts.open')}</a></p>
-  ${view.sharing.mayManage ? manageForms(ctx, doc) : ''}
+  ${view.sharing.mayManage ? manageForms(ctx, doc, refusedRename) : ''}
   ${exportDialog(ctx, doc.id, { sourceFormat: view.sourceFormat, untranslated: doc.counts.untranslated, byJob: view.exportByJob })}
   ${accessPanel(ctx, doc.id, view.sharing)}
   ${replacePanel(ctx, doc.id)}

@@ -15,6 +15,7 @@ export interface PairRecord {
   tgt_text: string;
   confirmed_by: string | null;
   needs_review: string | null;
+  src_changed: 0 | 1;
 }
 
 export interface SegmentRecord {
@@ -57,6 +58,7 @@ export function rowsFromRecords(pairs: PairRecord[], segments: SegmentRecord[]):
     rows.push({
       key: pairKey(p.id), src: segs.filter((s) => s.side === 'src').map(sentence), tgt: segs.filter((s) => s.side === 'tgt').map(sentence),
       tgtText: p.tgt_text, mtText: p.mt_text, mtKind: p.mt_kind, state: p.state ?? 0, score: p.score, confirmedBy: p.confirmed_by, needsReview: p.needs_review,
+      srcChanged: p.src_changed === 1,
     });
   }
   return { rows, noiseAfter };
@@ -64,6 +66,9 @@ export function rowsFromRecords(pairs: PairRecord[], segments: SegmentRecord[]):
 
 /** A row's machine-text kind as stored: patches logged before migration 022 have none, and were machine text. */
 export const storedKind = (row: AlignRow): MtKind => row.mtKind ?? 'mt';
+
+/** A row's mark of changed Chinese as stored: patches logged before the rows carried it have none. */
+export const storedSourceChange = (row: AlignRow): 0 | 1 => (row.srcChanged ? 1 : 0);
 
 export type RegionItem = { row: AlignRow } | { noise: number };
 

@@ -3,7 +3,7 @@
 import type { Db } from './open-database.ts';
 import type { AlignRow, RowPatch } from '../domain/alignment-rows.ts';
 import {
-  pairKey, regionSequence, rowsFromRecords, sentenceKey, sideOrder, storedId, storedKind, type PairRecord, type SegmentRecord,
+  pairKey, regionSequence, rowsFromRecords, sentenceKey, sideOrder, storedId, storedKind, storedSourceChange, type PairRecord, type SegmentRecord,
 } from './alignment-layout.ts';
 
 /** A document's rows as the alignment editor sees them; the domain's row type is the storage shape too. */
@@ -28,8 +28,8 @@ export interface LoggedOp {
 
 export function alignmentRepo(db: Db) {
   const q = {
-    pairs: db.prepare(`SELECT p.id, p.idx, p.noise, p.state, p.score, p.mt_text, p.mt_kind, p.tgt_text, u.name AS confirmed_by, p.needs_review
-      FROM pairs p LEFT JOIN users u ON u.id = p.confirmed_by WHERE p.document_id = ? ORDER BY p.idx`),
+    pairs: db.prepare(`SELECT p.id, p.idx, p.noise, p.state, p.score, p.mt_text, p.mt_kind, p.tgt_text, u.name AS confirmed_by, p.needs_review,
+      p.src_changed FROM pairs p LEFT JOIN users u ON u.id = p.confirmed_by WHERE p.document_id = ? ORDER BY p.idx`),
     segments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.paragraph, s.start_offset, s.end_offset, s.source_id, s.kind
       FROM segments s WHERE s.document_id = ? ORDER BY s.side, s.idx`),
     userId: db.prepare('SELECT id FROM users WHERE name = ?').pluck(),
@@ -55,9 +55,9 @@ export function alignmentRepo(db: Db) {
     pairIdx: db.prepare('UPDATE pairs SET idx = ? WHERE id = ?'),
     segmentIdx: db.prepare('UPDATE segments SET idx = ?, pair_id = ? WHERE id = ?'),
     updatePair: db.prepare(`UPDATE pairs SET idx = ?, score = ?, state = ?, mt_text = ?, mt_kind = ?, tgt_text = ?, confirmed_by = ?, needs_review = ?,
-      version = version + 1, changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`),
-    insertPair: db.prepare(`INSERT INTO pairs (id, document_id, idx, score, noise, state, mt_text, mt_kind, tgt_text, confirmed_by, needs_review)
-      VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`),
+      src_changed = ?, version = version + 1, changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`),
+    insertPair: db.prepare(`INSERT INTO pairs (id, document_id, idx, score, noise, state, mt_text, mt_kind, tgt_text, confirmed_by, needs_review,
+      src_changed) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)`),
     // WHERE true: SQLite's parser needs it between an INSERT's SELECT and its ON CONFLICT.
     raiseCounters: db.prepare(`INSERT INTO id_counters (name, next)
       SELECT * FROM (SELECT 'pairs', (SELECT coalesce(max(id), 0) + 1 FROM pairs) UNION ALL SELECT 'segments', (SELECT coalesce(max(id), 0) + 1 FROM segments))
@@ -147,7 +147,7 @@ export function alignmentRepo(db: Db) {
           return;
         }
         const r = item.row;
-        const values = [r.score, r.state, r.mtText, storedKind(r), r.tgtText, userId(r.confirmedBy), r.needsReview] as const;
+        const values = [r.score, r.state, r.mtText, storedKind(r), r.tgtText, userId(r.confirmedBy), r.needsReview, storedSourceChange(r)] as const;
         // Only a pair this patch replaces may be reused: an id named in an old patch may belong to another row now.
         const id = regionKeys.has(r.key) ? storedId(r.key, 'p') : undefined;
         if (id !== undefined && q.updatePair.run(lo + i, ...values, id).changes === 1) {

@@ -33,6 +33,11 @@ export interface AlignRow {
   confirmedBy: string | null;
   /** Why a person should look at the row, e.g. 'split-postedit' or 'approval-reset'. */
   needsReview: string | null;
+  /**
+   * Its Chinese changed after its English was made (a Chinese-side replace): QA says so until someone saves, confirms
+   * or approves the English. Patches logged before it existed lack it, which reads as false.
+   */
+  srcChanged: boolean;
 }
 
 /** Replace `removed.length` rows from index `at` by `inserted`. */
@@ -104,7 +109,7 @@ export function resentence(cell: TgtCell, tgt: Sentence[]): TgtCell {
 export const isEmptyRow = (row: AlignRow): boolean => !row.src.length && !row.tgt.length && !row.tgtText && !row.mtText;
 
 export const emptyRow = (key: string): AlignRow => ({
-  key, src: [], tgt: [], tgtText: '', mtText: '', mtKind: 'mt', state: State.untranslated, score: null, confirmedBy: null, needsReview: null,
+  key, src: [], tgt: [], tgtText: '', mtText: '', mtKind: 'mt', state: State.untranslated, score: null, confirmedBy: null, needsReview: null, srcChanged: false,
 });
 
 /**
@@ -115,9 +120,17 @@ export const draftState = (row: TgtCell): number =>
   (row.mtText.trim() && (row.tgtText === row.mtText || !edited(row)) ? State.machine : State.translated);
 
 /**
+ * Whether a row made from `from` keeps the mark that its English was made for other Chinese: when any of them had
+ * it, as long as the row has English for the mark to be about (as a Chinese-side replace marks only such rows).
+ */
+export const carriesSourceChange = (state: number, from: readonly Pick<AlignRow, 'srcChanged'>[]): boolean =>
+  state !== State.untranslated && from.some((r) => r.srcChanged);
+
+/**
  * Finishes a row an operation changed, from the rows its content came from: approvals are reset (the
  * reviewer approved other text), the state follows the new text (English with no machine text behind it
- * is a person's: translated), and the aligner's score and a person's confirmation no longer describe it.
+ * is a person's: translated), the mark of changed Chinese goes with the English, and the aligner's score and
+ * a person's confirmation no longer describe it.
  */
 export function settle(row: AlignRow, from: AlignRow[], review: string | null = null): AlignRow {
   const approved = from.some((r) => r.state === State.approved);
@@ -128,7 +141,7 @@ export function settle(row: AlignRow, from: AlignRow[], review: string | null = 
     : same ? from[0]!.state
     : draftState(row);
   const needsReview = review ?? (approved ? REVIEW_APPROVAL : from.find((r) => r.needsReview)?.needsReview ?? null);
-  return { ...row, state, score: null, confirmedBy: null, needsReview };
+  return { ...row, state, score: null, confirmedBy: null, needsReview, srcChanged: carriesSourceChange(state, from) };
 }
 
 /** The row with a new src side and English cell, keeping field order so rows compare as JSON. */

@@ -1,7 +1,7 @@
 // Confirming rows a person checked, and realigning the unconfirmed rows between them with an injected aligner.
 
 import {
-  REVIEW_APPROVAL, REVIEW_SPLIT, draftState, edited, emptyRow, joinTexts, patchBetween, sideText,
+  REVIEW_APPROVAL, REVIEW_SPLIT, carriesSourceChange, draftState, edited, emptyRow, joinTexts, patchBetween, sideText,
   type AlignRow, type RowPatch, type Sentence,
 } from './alignment-rows.ts';
 import type { Aligner } from './assemble-pairs.ts';
@@ -57,10 +57,13 @@ function realignRun(run: readonly AlignRow[], align: Aligner, ctx: KeySource): A
     for (const i of b.tgt) newRowOf.set(tgt[i]!.key, n);
   });
   const home = homes(run, newRowOf);
-  const texts = beads.map(() => ({ tgt: '', mt: '', gloss: false, approved: false, split: false, review: null as string | null }));
+  const texts = beads.map(() => ({ tgt: '', mt: '', gloss: false, approved: false, srcChanged: false, split: false, review: null as string | null }));
   run.forEach((old, o) => {
     const sentenceRows = [...new Set([...old.src, ...old.tgt].map((s) => newRowOf.get(s.key)!))];
-    for (const n of sentenceRows) texts[n]!.approved ||= old.state === State.approved;
+    for (const n of sentenceRows) {
+      texts[n]!.approved ||= old.state === State.approved;
+      texts[n]!.srcChanged ||= Boolean(old.srcChanged);
+    }
     const own = (n: number) => sideText(old.tgt.filter((s) => newRowOf.get(s.key) === n), 'tgt');
     const place = (field: 'tgt' | 'mt', text: string, plain: boolean) => {
       const rowsOf = new Set([...(plain ? [] : [home[o]!]), ...old.tgt.map((s) => newRowOf.get(s.key)!)]);
@@ -100,13 +103,16 @@ function withKeys(drafts: AlignRow[], run: readonly AlignRow[], ctx: KeySource):
 
 function draftRow(
   b: ScoredBead, src: readonly Sentence[], tgt: readonly Sentence[],
-  t: { tgt: string; mt: string; gloss: boolean; approved: boolean; split: boolean; review: string | null },
+  t: { tgt: string; mt: string; gloss: boolean; approved: boolean; srcChanged: boolean; split: boolean; review: string | null },
 ): AlignRow {
   const row: AlignRow = {
     ...emptyRow(''), src: b.src.map((i) => src[i]!), tgt: b.tgt.map((i) => tgt[i]!), tgtText: t.tgt, mtText: t.mt, mtKind: t.gloss ? 'gloss' : 'mt', score: b.score,
   };
   const state = !row.tgtText.trim() ? State.untranslated : t.approved ? State.translated : draftState(row);
-  return { ...row, state, needsReview: t.split ? REVIEW_SPLIT : t.approved ? REVIEW_APPROVAL : t.review };
+  return {
+    ...row, state, needsReview: t.split ? REVIEW_SPLIT : t.approved ? REVIEW_APPROVAL : t.review,
+    srcChanged: carriesSourceChange(state, [{ srcChanged: t.srcChanged }]),
+  };
 }
 
 // Rows the aligner must not touch: a person confirmed them, or they hold a page's headline entries, which

@@ -8,7 +8,8 @@ import { requireRole, requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId } from '../http/params.ts';
 import { documentList, documentsPage, type ListNotice } from '../../views/documents-page.ts';
-import { AppError } from '../domain/errors.ts';
+import { AppError, ValidationError } from '../domain/errors.ts';
+import type { DocumentPages } from './document-routes.ts';
 
 const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>;
 
@@ -25,32 +26,40 @@ function listOf(req: Request): DocumentListQuery {
   return parseListQuery(Object.fromEntries(new URLSearchParams(search)));
 }
 
-export function documentLifecycleRoutes(lifecycle: DocumentLifecycle): Router {
+export function documentLifecycleRoutes(lifecycle: DocumentLifecycle, documentPages: DocumentPages): Router {
   const r = Router();
 
   const list = (req: Request, query: DocumentListQuery) => lifecycle.list(req.user!, query, viewContext(req).lang);
 
   /**
    * Runs a change and says what it did; htmx gets the list back (a refusal in it, with its status), a plain form
-   * goes back to the list, or to an error page when refused.
+   * goes back to the list or the document page it came from. A refused title comes back to a plain form too, as the
+   * page it was on with the form open, the title as typed and the sentence beside it; other refusals are an error page.
    */
   function change(run: (req: Request, doc: number) => Promise<ListNotice>) {
     return async (req: Request, res: Response) => {
       const doc = req.params.doc === undefined ? 0 : documentId(req.params.doc);
       const query = listOf(req);
+      const plain = !req.get('HX-Request');
       let notice: ListNotice;
       let status = 200;
       try {
         notice = await run(req, doc);
       } catch (err) {
-        if (!(err instanceof AppError) || err.status >= 500 || !req.get('HX-Request')) throw err;
+        if (!(err instanceof AppError) || err.status >= 500) throw err;
         const title = body(req).title;
-        notice = { message: err.key ? viewContext(req).t(err.key, err.params) : err.message, error: true,
-          ...(typeof title === 'string' && req.path.endsWith('/rename') ? { renaming: { id: doc, title } } : {}) };
+        const renaming = typeof title === 'string' && req.path.endsWith('/rename') ? { id: doc, title } : undefined;
+        if (plain && !(renaming && err instanceof ValidationError)) throw err;
+        notice = { message: err.key ? viewContext(req).t(err.key, err.params) : err.message, error: true, ...(renaming ? { renaming } : {}) };
         status = err.status;
       }
-      if (!req.get('HX-Request')) return res.redirect(303, pageOf(req) ?? listAddress(query));
-      send(res, documentList(viewContext(req), await list(req, query), query, notice), status);
+      const back = pageOf(req);
+      if (plain && !notice.error) return res.redirect(303, back ?? listAddress(query));
+      if (plain && back && notice.renaming) {
+        return send(res, await documentPages(req, doc, undefined, { title: notice.renaming.title, message: notice.message }), status);
+      }
+      const docs = await list(req, query);
+      send(res, plain ? documentsPage(viewContext(req), docs, query, notice) : documentList(viewContext(req), docs, query, notice), status);
     };
   }
 

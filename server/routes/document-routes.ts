@@ -11,7 +11,7 @@ import type { DocumentCharts } from '../services/document-charts.ts';
 import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId, optionalText, pairId, versionField } from '../http/params.ts';
-import { documentPage, progressBar, rowsFragment, ROWS_PER_PAGE } from '../../views/document-page.ts';
+import { documentPage, progressBar, rowsFragment, ROWS_PER_PAGE, type RenameRefusal } from '../../views/document-page.ts';
 import { editorRow, pairRow } from '../../views/pair-row.ts';
 import { historyFragment } from '../../views/history-fragment.ts';
 import { chartsPage } from '../../views/charts-page.ts';
@@ -35,6 +35,15 @@ function offsetOf(value: unknown): number {
   if (!Number.isSafeInteger(n) || n < 0) throw new ValidationError('The row offset must be a whole number from 0.', 'errors.badOffset');
   return n;
 }
+
+/** The document page as its GET answers it; `refusedRename` opens its rename form again with what was typed and why it was refused. */
+export function documentPages(views: DocumentViews, exports: ExportJobs) {
+  return async (req: Request, doc: number, filter = parseFilter({}), refusedRename?: RenameRefusal) => {
+    const { page, rows, quality } = await views.page(req.user!, doc, filter, ROWS_PER_PAGE);
+    return documentPage(viewContext(req), { ...page, exportByJob: exports.byJob(page.doc.pairCount) }, rows, filter, quality, refusedRename);
+  };
+}
+export type DocumentPages = ReturnType<typeof documentPages>;
 
 export function documentRoutes(deps: {
   documents: Documents; views: DocumentViews; editing: PostEditing; comments: PairComments; charts: DocumentCharts; exports: ExportJobs;
@@ -119,11 +128,9 @@ export function documentRoutes(deps: {
     };
   }
 
+  const pages = documentPages(views, exports);
   r.get('/documents/:doc', async (req, res) => {
-    const doc = documentId(req.params.doc);
-    const filter = parseFilter(req.query);
-    const { page, rows, quality } = await views.page(req.user!, doc, filter, ROWS_PER_PAGE);
-    send(res, documentPage(viewContext(req), { ...page, exportByJob: exports.byJob(page.doc.pairCount) }, rows, filter, quality));
+    send(res, await pages(req, documentId(req.params.doc), parseFilter(req.query)));
   });
 
   r.get('/documents/:doc/rows', async (req, res) => {

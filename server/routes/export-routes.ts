@@ -4,7 +4,7 @@
 import { Router, type Request, type Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ExportFile, ExportJobs, ExportKind, ExportOrder } from '../services/export-jobs.ts';
+import type { ExportFile, ExportHead, ExportJobs, ExportKind, ExportOrder } from '../services/export-jobs.ts';
 import { csrfProtection, requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId, jobId, wantsAsync } from '../http/params.ts';
@@ -20,13 +20,17 @@ function order(req: Request, kind: ExportKind, fields: Record<string, unknown>):
   };
 }
 
-/** Sends a file as it comes; a failure after the first byte (a pair changed mid-export) destroys the socket: never a cut file. */
-async function sendFile(res: Response, file: ExportFile): Promise<void> {
+function setFileHeaders(res: Response, file: ExportHead & { untranslated?: number }): void {
   res.set({
     'Content-Type': file.contentType,
     'Content-Disposition': `attachment; filename="${file.asciiFileName}"; filename*=UTF-8''${encodeRfc5987(file.fileName)}`,
     ...(file.untranslated === undefined ? {} : { 'X-Duiqi-Untranslated': String(file.untranslated) }),
   });
+}
+
+/** Sends a file as it comes; a failure after the first byte (a pair changed mid-export) destroys the socket: never a cut file. */
+async function sendFile(res: Response, file: ExportFile): Promise<void> {
+  setFileHeaders(res, file);
   await pipeline(Readable.from(file.pieces, { objectMode: false }), res);
 }
 
@@ -40,9 +44,21 @@ export function exportRoutes(exports: ExportJobs): Router {
     if ('file' in started) return sendFile(res, started.file);
     res.status(202).location(`/api/jobs/${started.job.id}`).json(jobJson(viewContext(req), started.job));
   };
+  /**
+   * A HEAD of a download: the GET's status and headers, or its refusal, but neither the file nor a job is made (a GET of
+   * a big document would start one). With `Prefer: respond-async` the GET's 202 has no job to point to.
+   */
+  const head = (kind: ExportKind) => async (req: Request, res: Response) => {
+    const file = await exports.head(order(req, kind, req.query));
+    if (wantsAsync(req.get('prefer'))) return void res.status(202).type('json').end();
+    setFileHeaders(res, file);
+    res.end();
+  };
   for (const [path, kind] of [['export', 'bilingual'], ['translation', 'translation'], ['bilingual', 'review']] as const) {
-    r.get(`/api/documents/:id/${path}`, requireUser, download(kind));
-    r.get(`/documents/:id/${path}`, requireUser, download(kind));
+    for (const url of [`/api/documents/:id/${path}`, `/documents/:id/${path}`]) {
+      r.head(url, requireUser, head(kind));
+      r.get(url, requireUser, download(kind));
+    }
   }
 
   // The document page's buttons for a big document: the job's progress bar, which ends in its download link.

@@ -54,7 +54,7 @@ function remapKeys<T>(value: T, keys: Map<string, string>): T {
 // Field by field, so rows built by different code paths compare equal whatever their key order; offsets are
 // left out because storage keeps a cross-file join's span as it can.
 const canonical = (rows: AlignRow[]) => JSON.stringify(rows.map((r) => [r.key, r.src.map((s) => [s.key, s.text]),
-  r.tgt.map((s) => [s.key, s.text]), r.tgtText, r.mtText, r.state, r.score, r.confirmedBy, r.needsReview]));
+  r.tgt.map((s) => [s.key, s.text]), r.tgtText, r.mtText, r.state, r.score, r.confirmedBy, r.needsReview, Boolean(r.srcChanged)]));
 const sameRows = (a: AlignRow[], b: AlignRow[]) => canonical(a) === canonical(b);
 
 /** Where a realign runs when not here: the server hands it to a work thread (see threads/work-pool.ts). */

@@ -8,8 +8,8 @@ import type { User } from './accounts.ts';
 import type { JobOutcome, Jobs, JobView, RunningJob } from './jobs.ts';
 import { documentReads } from './documents.ts';
 import { mayOpen } from './document-access.ts';
-import { EXPORT_STATE_FILTERS, exportDocument, exportFormat, exportStateFilter } from './export-document.ts';
-import { reviewFormat, type TranslatedDocuments, type TranslatedFile } from './translated-document.ts';
+import { EXPORT_STATE_FILTERS, exportDocument, exportFormat, exportStateFilter, fileNames } from './export-document.ts';
+import { reviewFormat, type TranslatedDocuments, type TranslatedHead } from './translated-document.ts';
 import { ConflictError, GoneError, NotFoundError, ValidationError } from '../domain/errors.ts';
 
 export type ExportKind = 'bilingual' | 'translation' | 'review';
@@ -38,6 +38,9 @@ export interface ExportFile {
   pieces: AsyncIterable<string | Uint8Array> | Iterable<Uint8Array>;
 }
 
+/** What a file is sent as, known before it is made (without the count of untranslated pairs, which making it finds). */
+export type ExportHead = Pick<ExportFile, 'contentType' | 'asciiFileName' | 'fileName'>;
+
 /** The most bytes of one stored part: a download reads one part at a time, whatever the file's size. */
 const PART = 256 * 1024;
 const HOUR_MS = 3600_000;
@@ -64,10 +67,12 @@ function checked(order: ExportOrder): void {
   }
 }
 
-const fromTranslated = (file: TranslatedFile): ExportFile => ({
+const translatedHead = (file: TranslatedHead): ExportHead => ({
   contentType: file.mediaType.startsWith('application/vnd.') ? file.mediaType : `${file.mediaType}; charset=utf-8`,
-  asciiFileName: file.asciiFileName, fileName: file.fileName, untranslated: file.fallbacks, pieces: [file.bytes],
+  asciiFileName: file.asciiFileName, fileName: file.fileName,
 });
+
+const bilingualType = (mediaType: string) => `${mediaType}; charset=utf-8`;
 
 export function exportJobs(store: Store, jobs: () => Jobs, translated: TranslatedDocuments, settings: ExportJobSettings) {
   /** The file as the immediate export makes it, and how many pairs it has read so far (for a job's progress). */
@@ -76,14 +81,14 @@ export function exportJobs(store: Store, jobs: () => Jobs, translated: Translate
       const made = await exportDocument(store, { documentId: order.documentId, format: order.format, state: order.state },
         order.exportedAt ? { exportedAt: new Date(order.exportedAt) } : {});
       return {
-        file: { contentType: `${made.adapter.mediaType}; charset=utf-8`, asciiFileName: made.asciiFileName, fileName: made.fileName, pieces: made.chunks },
+        file: { contentType: bilingualType(made.adapter.mediaType), asciiFileName: made.asciiFileName, fileName: made.fileName, pieces: made.chunks },
         pairsRead: made.pairsRead,
       };
     }
     const file = order.kind === 'translation'
       ? await translated.translation(order.documentId)
       : await translated.review(order.documentId, order.format, order.heads ?? ['Chinese', 'English']);
-    return { file: fromTranslated(file), pairsRead: () => 0 };
+    return { file: { ...translatedHead(file), untranslated: file.fallbacks, pieces: [file.bytes] }, pairsRead: () => 0 };
   }
 
   /** The stored file of export job `id`, part after part, each read on its own: a slow download holds no transaction. */
@@ -145,6 +150,19 @@ export function exportJobs(store: Store, jobs: () => Jobs, translated: Translate
       if (async) return { job };
       await jobs().outcome(user, job.id);
       return { file: await stored(user, job.id) };
+    },
+
+    /**
+     * What `start` would send the file as, or the refusal it would give, without making the file or starting a job: the
+     * answer to a HEAD request, which must not set work going.
+     */
+    async head(order: ExportOrder): Promise<ExportHead> {
+      checked(order);
+      if (order.kind === 'translation') return translatedHead(await translated.translationHead(order.documentId));
+      if (order.kind === 'review') return translatedHead(await translated.reviewHead(order.documentId, order.format));
+      const adapter = exportFormat(order.format);
+      const doc = await store.read((tx) => documentReads.get(tx, order.documentId));
+      return { contentType: bilingualType(adapter.mediaType), ...fileNames(doc.title, doc.id, adapter.extension) };
     },
 
     begin,

@@ -2,6 +2,7 @@
 
 import type { Store } from '../db/store.ts';
 import type { JobQueue } from './jobs.ts';
+import { scheduleChores } from './job-chores.ts';
 
 /**
  * Alignment and imports go on to work threads (threads/work-pool.ts), which queue on their own; machine translation
@@ -18,6 +19,7 @@ export function inProcessQueue(store: Store, options: { resume: boolean }): JobQ
   const running = new Set<Promise<void>>();
   let run: ((id: number) => Promise<void>) | undefined;
   let stopped = false;
+  let stopChores = () => {};
 
   function pump(): void {
     while (run && !stopped && waiting.length && running.size < AT_ONCE) {
@@ -36,13 +38,15 @@ export function inProcessQueue(store: Store, options: { resume: boolean }): JobQ
       waiting.push(id);
       pump();
     },
-    async start(runner) {
+    async start(runner, chores = []) {
       run = runner;
+      if (!stopped) stopChores = scheduleChores(chores);
       if (options.resume) waiting.unshift(...(await store.read((tx) => tx.jobs.unfinished())).filter((id) => !waiting.includes(id)));
       pump();
     },
     async stop() {
       stopped = true;
+      stopChores();
       await Promise.all(running);
     },
   };

@@ -4,6 +4,7 @@
 import PgBoss from 'pg-boss';
 import { MAX_ATTEMPTS, type JobQueue } from './jobs.ts';
 import type { JobTimes } from '../config.ts';
+import { scheduleChores } from './job-chores.ts';
 
 const QUEUE = 'duiqi-jobs';
 
@@ -22,6 +23,7 @@ export function pgBossQueue(url: string, times: JobTimes): JobQueue {
     await boss.createQueue(QUEUE, { name: QUEUE, expireInSeconds: times.expireSeconds, retryLimit: MAX_ATTEMPTS, retryDelay: 1 });
   })());
   const workers: string[] = [];
+  let stopChores = () => {};
 
   return {
     async enqueue(id) {
@@ -30,13 +32,16 @@ export function pgBossQueue(url: string, times: JobTimes): JobQueue {
       // This server's workers look at once rather than at their next poll.
       workers.forEach((worker) => boss.notifyWorker(worker));
     },
-    async start(run) {
+    async start(run, chores = []) {
+      // Before the first await, so a stop that comes while pg-boss starts finds them.
+      stopChores = scheduleChores(chores);
       await started();
       for (let i = 0; i < AT_ONCE; i++) {
         workers.push(await boss.work<{ id: number }>(QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => run(job!.data.id)));
       }
     },
     async stop() {
+      stopChores();
       if (ready) await boss.stop({ graceful: true, wait: true, timeout: 5000 });
     },
   };

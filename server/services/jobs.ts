@@ -5,6 +5,7 @@ import type { JobKind, JobRow } from '../db/jobs-repo.ts';
 import { errorFromParts, errorParts, NotFoundError, type ErrorParts } from '../domain/errors.ts';
 import { mayOpen } from './document-access.ts';
 import type { User } from './accounts.ts';
+import type { Chore } from './job-chores.ts';
 
 /**
  * Hands stored jobs to a server to run. Two implementations, as the repositories have: in this process (SQLite,
@@ -13,9 +14,9 @@ import type { User } from './accounts.ts';
 export interface JobQueue {
   /** Asks for job `id` to be run (by `run` of `start`), on this server or another. */
   enqueue(id: number): Promise<void>;
-  /** Begins running jobs, this server's and (where the queue knows them) those a stopped server left. */
-  start(run: (id: number) => Promise<void>): Promise<void>;
-  /** Stops taking jobs; resolves once those running here have ended. */
+  /** Begins running jobs, this server's and (where the queue knows them) those a stopped server left, and doing `chores`. */
+  start(run: (id: number) => Promise<void>, chores?: readonly Chore[]): Promise<void>;
+  /** Stops taking jobs and doing chores; resolves once the jobs running here have ended. */
   stop(): Promise<void>;
 }
 
@@ -148,8 +149,8 @@ export function jobs(store: Store, queue: JobQueue, handlers: Record<JobKind, Jo
 
     settled,
 
-    /** Begins running jobs from the queue (on SQLite also those the last server left unfinished). */
-    serve: () => queue.start(run),
+    /** Begins running jobs from the queue (on SQLite also those the last server left unfinished), and the chores with them. */
+    serve: (chores: readonly Chore[] = []) => queue.start(run, chores),
     stop: () => queue.stop(),
   };
 

@@ -25,14 +25,27 @@ function withSentences(rows: ReplaceRow[], sentences: SourceSentenceRow[]): Repl
   return rows.map((r) => ({ ...r, segments: byPair.get(r.id) ?? [] }));
 }
 
-export function searchReplace(store: Store, timeLimitMs = SEARCH_TIME_LIMIT_MS) {
-  const plan = async (documentId: number, q: ReplaceQuery) => {
-    const rows = await store.read(async (tx) => {
-      const texts = (await tx.batches.documentTexts(documentId)).map(asRow);
-      return q.side === 'zh' ? withSentences(texts, await tx.batches.documentSources(documentId)) : texts;
-    });
-    return { rows, plan: runWithin(timeLimitMs, () => planReplace(rows, q), 'replace.tooSlow') };
-  };
+/** What a replacement would do to a document, and where each of its rows is (to name a row changed since a preview). */
+export interface PlannedReplace {
+  plan: ReplacePlan;
+  indexOf: Map<number, number>;
+}
+
+/**
+ * Reads the document's texts and plans the replacement, the user's pattern stopped after `timeLimitMs`. The matching
+ * holds its thread for up to that long: the server runs it on a work thread (see threads/work-pool.ts).
+ */
+export async function planDocumentReplace(store: Store, documentId: number, q: ReplaceQuery, timeLimitMs = SEARCH_TIME_LIMIT_MS): Promise<PlannedReplace> {
+  const rows = await store.read(async (tx) => {
+    const texts = (await tx.batches.documentTexts(documentId)).map(asRow);
+    return q.side === 'zh' ? withSentences(texts, await tx.batches.documentSources(documentId)) : texts;
+  });
+  return { plan: runWithin(timeLimitMs, () => planReplace(rows, q), 'replace.tooSlow'), indexOf: new Map(rows.map((r) => [r.id, r.index])) };
+}
+
+/** `planElsewhere`: where the planning runs when not on this thread (the server's work threads). */
+export function searchReplace(store: Store, planElsewhere?: (documentId: number, q: ReplaceQuery) => Promise<PlannedReplace>) {
+  const plan = (documentId: number, q: ReplaceQuery) => (planElsewhere ? planElsewhere(documentId, q) : planDocumentReplace(store, documentId, q));
   return {
     preview: async (documentId: number, q: ReplaceQuery): Promise<ReplacePlan> => (await plan(documentId, q)).plan,
 
@@ -40,9 +53,9 @@ export function searchReplace(store: Store, timeLimitMs = SEARCH_TIME_LIMIT_MS) 
     async apply(user: User, documentId: number, q: ReplaceQuery, seen: ReadonlyMap<number, number>): Promise<BatchResult> {
       // Who may save a translation may change the Chinese it is made from; a viewer may only look.
       assertMayDo(user.role, 'save');
-      const { rows, plan: p } = await plan(documentId, q);
+      const { plan: p, indexOf } = await plan(documentId, q);
       return writeBatch(store, user, documentId, { kind: 'replace', find: q.find, replace: q.replace, regex: q.regex, matchCase: q.matchCase, side: q.side },
-        p.changes, seen, new Map(rows.map((r) => [r.id, r.index])));
+        p.changes, seen, indexOf);
     },
   };
 }

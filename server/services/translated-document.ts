@@ -8,6 +8,7 @@ import type { StoredStructure } from '../domain/structured-text.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { sourceFormat } from '../formats/source/source-formats.ts';
 import { reviewDocx, reviewHtml, type ReviewFormat } from '../formats/source/bilingual-review.ts';
+import type { SourceFormatName } from '../formats/source/blocks.ts';
 
 export interface TranslatedFile {
   bytes: Uint8Array;
@@ -17,6 +18,21 @@ export interface TranslatedFile {
   /** Pairs with no English, whose Chinese stands in their place, marked. */
   fallbacks: number;
 }
+
+/** What a file is sent as, known before it is made. */
+export type TranslatedHead = Pick<TranslatedFile, 'mediaType' | 'asciiFileName' | 'fileName'>;
+
+const notStructured = () => new ValidationError('This document was not imported from a Word file, web page, Markdown or subtitle file, so there is no file to rebuild; download a bilingual file instead.',
+  'translated.notStructured');
+
+const translationHead = (doc: { title: string; id: number }, formatName: SourceFormatName): TranslatedHead => {
+  const format = sourceFormat(formatName);
+  return { mediaType: format.mediaType, ...fileNames(doc.title, doc.id, `.en${format.extension}`) };
+};
+
+const reviewHead = (doc: { title: string; id: number }, format: ReviewFormat): TranslatedHead => ({
+  mediaType: format === 'docx' ? sourceFormat('docx').mediaType : 'text/html', ...fileNames(doc.title, doc.id, `.bilingual.${format}`),
+});
 
 /** The side-by-side file's format from a request: docx or html. */
 export function reviewFormat(raw: unknown): ReviewFormat {
@@ -35,19 +51,25 @@ export function translatedDocuments(store: Store) {
         const source = await tx.transfer.structuredSource(doc.id);
         return { doc, source, stored: source ? await tx.transfer.placedPairs(doc.id, source.id) : [] };
       });
-      if (!source) {
-        throw new ValidationError('This document was not imported from a Word file, web page, Markdown or subtitle file, so there is no file to rebuild; download a bilingual file instead.',
-          'translated.notStructured');
-      }
+      if (!source) throw notStructured();
       const structure = JSON.parse(source.structure) as StoredStructure;
       const pairs = stored.map((p) => ({ srcStart: p.src_start, src: p.src ?? '', tgt: p.tgt }));
       const placed = placeTranslation(structure, pairs);
-      const format = sourceFormat(structure.format);
       const title = placed.doc.blocks.find((b) => b.kind === 'heading')?.text ?? doc.title;
       return {
-        bytes: format.write({ ...placed.doc, title }), mediaType: format.mediaType, fallbacks: placed.fallbacks,
-        ...fileNames(doc.title, doc.id, `.en${format.extension}`),
+        bytes: sourceFormat(structure.format).write({ ...placed.doc, title }), fallbacks: placed.fallbacks, ...translationHead(doc, structure.format),
       };
+    },
+
+    /** What `translation` would send its file as (or its refusal), without placing a word: the answer to a HEAD request. */
+    async translationHead(documentId: number): Promise<TranslatedHead> {
+      const { doc, format } = await store.read(async (tx) => {
+        const doc = await documentReads.get(tx, documentId);
+        return { doc, format: await tx.transfer.sourceFormat(doc.id) };
+      });
+      if (!format) throw notStructured();
+      // The column's CHECK holds it to the source formats' names.
+      return translationHead(doc, format as SourceFormatName);
     },
 
     /** Every pair as a row, Chinese beside English, for a reviewer to read through. */
@@ -60,11 +82,14 @@ export function translatedDocuments(store: Store) {
       const rows = placed.map((p) => ({ src: p.src ?? '', tgt: p.tgt }));
       const file = { heads, title: doc.title, rows };
       return {
-        bytes: format === 'docx' ? reviewDocx(file) : reviewHtml(file),
-        mediaType: format === 'docx' ? sourceFormat('docx').mediaType : 'text/html',
-        fallbacks: rows.filter((r) => !r.tgt.trim()).length,
-        ...fileNames(doc.title, doc.id, `.bilingual.${format}`),
+        bytes: format === 'docx' ? reviewDocx(file) : reviewHtml(file), fallbacks: rows.filter((r) => !r.tgt.trim()).length, ...reviewHead(doc, format),
       };
+    },
+
+    /** What `review` would send its file as, without reading a pair: the answer to a HEAD request. */
+    async reviewHead(documentId: number, rawFormat: unknown): Promise<TranslatedHead> {
+      const format = reviewFormat(rawFormat);
+      return reviewHead(await store.read((tx) => documentReads.get(tx, documentId)), format);
     },
   };
 }

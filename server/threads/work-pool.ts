@@ -1,10 +1,13 @@
-// Long use cases (imports with alignment, realign) on worker threads, so the request thread keeps answering everyone else.
+// Long use cases (imports with alignment, realign) and a user's search pattern on worker threads, so the request thread
+// keeps answering everyone else.
 
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { UploadRequest, UploadedFile } from '../services/import-file.ts';
 import type { AlignmentResult, RealignPreview } from '../services/alignment-editing.ts';
 import type { User } from '../services/accounts.ts';
+import type { PlannedReplace } from '../services/search-replace.ts';
+import type { ReplaceQuery } from '../domain/replace-text.ts';
 import { errorFromParts, type ErrorParts } from '../domain/errors.ts';
 import { startWorker } from './start-worker.ts';
 
@@ -12,7 +15,8 @@ type Task =
   | { task: 'importUpload'; upload: UploadRequest }
   | { task: 'importMemoryFile'; file: UploadedFile }
   | { task: 'realign'; user: User; documentId: number; expectedVersion: number }
-  | { task: 'previewRealign'; documentId: number; expectedVersion: number };
+  | { task: 'previewRealign'; documentId: number; expectedVersion: number }
+  | { task: 'planReplace'; documentId: number; query: ReplaceQuery };
 export type WorkRequest = { id: number } & Task;
 export type WorkReply = { id: number; value: unknown } | { id: number; error: ErrorParts } | { writing: boolean };
 
@@ -108,6 +112,8 @@ export function workPool(database: string | undefined, size = THREADS) {
     importMemoryFile: (file: UploadedFile) => run<number>({ task: 'importMemoryFile', file }),
     realign: (user: User, documentId: number, expectedVersion: number) => run<AlignmentResult>({ task: 'realign', user, documentId, expectedVersion }),
     previewRealign: (documentId: number, expectedVersion: number) => run<RealignPreview>({ task: 'previewRealign', documentId, expectedVersion }),
+    /** A search and replace's plan: a pattern that backtracks holds a work thread for its second, never the request thread. */
+    planReplace: (documentId: number, query: ReplaceQuery) => run<PlannedReplace>({ task: 'planReplace', documentId, query }),
     /**
      * Resolves once no thread holds SQLite's write lock: a writer on the request thread awaits it rather than
      * wait inside SQLite's busy handler, which would stop every other request for as long as an import writes.

@@ -1,4 +1,5 @@
-// Worker-thread entry: runs imports and realigns on its own connection to the database, one at a time (see work-pool.ts).
+// Worker-thread entry: runs imports, realigns and search-and-replace plans on its own connection to the database, one
+// at a time (see work-pool.ts).
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openStoreAt } from '../db/open-store.ts';
 import { importMemoryFile, importUpload } from '../services/import-file.ts';
 import { alignmentEditing } from '../services/alignment-editing.ts';
+import { planDocumentReplace } from '../services/search-replace.ts';
 import { defaultAligner } from '../services/workbench.ts';
 import { errorParts } from '../domain/errors.ts';
 import type { Aligner } from '../domain/assemble-pairs.ts';
@@ -50,6 +52,7 @@ async function run(request: WorkRequest): Promise<unknown> {
     case 'importMemoryFile': return importMemoryFile(store, request.file);
     case 'realign': return editing.realign(request.user, request.documentId, request.expectedVersion);
     case 'previewRealign': return editing.previewRealign(request.documentId, request.expectedVersion);
+    case 'planReplace': return planDocumentReplace(store, request.documentId, request.query);
   }
 }
 

@@ -103,3 +103,26 @@ describe('approved rows', () => {
     expect(view(rs)[0]).toEqual({ tgtText: 'A. B.', state: State.machine, needsReview: null });
   });
 });
+
+describe('rows whose Chinese changed after their English was made', () => {
+  // Row 1's Chinese was replaced after it was translated (a Chinese-side replace marks such rows).
+  const marked = () => rows([['甲。'], ['A.']], [['乙。', '丙。'], ['B.', 'C.']], [['丁。'], ['D.']]).map((r, i) => ({ ...r, srcChanged: i === 1 }));
+  const marks = (rs: AlignRow[]) => rs.map((r) => r.srcChanged);
+
+  it('when a marked row is merged into the row above then the merged row is marked', () => {
+    expect(marks(after(marked(), { kind: 'merge', row: 0 }))).toEqual([true, false]);
+    expect(marks(after(marked(), { kind: 'merge', row: 1 }))).toEqual([false, true]);
+  });
+
+  it('when a marked row is split then both rows with English keep the mark, a row left without English does not', () => {
+    expect(marks(after(marked(), { kind: 'split', row: 1, srcAt: 1, tgtAt: 1 }))).toEqual([false, true, true, false]);
+    const noEnglish = after(marked(), { kind: 'split', row: 1, srcAt: 1, tgtAt: 2 });
+    expect(noEnglish.map((r) => [r.state, r.srcChanged])).toEqual([[State.machine, false], [State.machine, true], [State.untranslated, false], [State.machine, false]]);
+  });
+
+  it('when rows are realigned then the rows holding a marked row\'s sentences are marked', () => {
+    const rs = after(marked(), { kind: 'realign' });
+    const holding = rs.map((r) => r.src.some((s) => ['乙。', '丙。'].includes(s.text)));
+    expect(marks(rs)).toEqual(holding);
+  });
+});

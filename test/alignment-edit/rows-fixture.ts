@@ -15,7 +15,7 @@ export function row(key: string, src: string[], tgt: string[], extra: Partial<Al
   const text = tgt.join(' ');
   return {
     key, src: sentences(key, 'z', src), tgt: sentences(key, 'e', tgt), tgtText: text, mtText: text, mtKind: 'mt',
-    state: text ? State.machine : State.untranslated, score: 0.9, confirmedBy: null, needsReview: null, ...extra,
+    state: text ? State.machine : State.untranslated, score: 0.9, confirmedBy: null, needsReview: null, srcChanged: false, ...extra,
   };
 }
 

@@ -315,6 +315,49 @@ describe('the document list page and its forms', () => {
     expect((await api('root', 'DELETE', `/api/trash/${kept}`)).status).toBe(404);
   });
 
+  it('when a plain form\'s title is refused then the page it came from answers 400 with the form open, the title as typed and the sentence in the reader\'s language', async () => {
+    const doc = await importAs('lin', 'Kept title');
+    const lin = await browser('lin');
+    const linZh = await browser('lin', ZH);
+    const tooLong = '长'.repeat(501);
+    const post = (c: Client, form: Record<string, string>, headers: Record<string, string> = {}) =>
+      c.request('POST', `/documents/${doc}/rename`, { form: { _csrf: c.csrf, ...form }, headers });
+    const typed = (text: string, testid: string) => new RegExp(`<input name="title" value="([^"]*)"[^>]*data-testid="${testid}"`).exec(text)?.[1];
+
+    // From the list: the list page again (the list it was on), the rename form open.
+    const blank = await post(lin, { title: '   ', list: '/documents?sort=title' });
+    expect(blank.status).toBe(400);
+    expect(blank.text).toContain('<h1>Documents</h1>');
+    expect(blank.text).toMatch(/<details class="rename" open>/);
+    expect(blank.text).toContain(`id="rename-error-${doc}" role="alert">A title cannot be empty.</span>`);
+    expect(typed(blank.text, `rename-title-${doc}`)).toBe('   ');
+    expect(blank.text).toContain('name="list" value="/documents?sort=title"');
+    const long = await post(linZh, { title: tooLong }, ZH);
+    expect(long.status).toBe(400);
+    expect(long.text).toContain(`id="rename-error-${doc}" role="alert">标题最多 500 个字符。</span>`);
+    expect(typed(long.text, `rename-title-${doc}`)).toBe(tooLong);
+
+    // From the document page: the document page again, its manage form open.
+    const fromPage = await post(linZh, { title: '  ', back: `/documents/${doc}` }, ZH);
+    expect(fromPage.status).toBe(400);
+    expect(fromPage.text).toContain('<h1 translate="no" hx-ignore>Kept title</h1>');
+    expect(fromPage.text).toContain('<details class="manage" data-testid="manage-document" open>');
+    expect(fromPage.text).toContain('id="page-rename-error" role="alert">标题不能为空。</span>');
+    expect(typed(fromPage.text, 'page-rename-title')).toBe('  ');
+    const control = await post(lin, { title: 'Bell\u0007 title', back: `/documents/${doc}` });
+    expect(control.status).toBe(400);
+    expect(control.text).toContain('id="page-rename-error" role="alert">A title may not contain control characters.</span>');
+    expect(typed(control.text, 'page-rename-title')).toBe('Bell\u0007 title');
+
+    // The htmx form gets the list fragment with the same sentence and what was typed.
+    const hxLong = await lin.request('POST', `/documents/${doc}/rename`, { form: { title: tooLong }, headers: hx(lin) });
+    expect(hxLong.status).toBe(400);
+    expect(hxLong.text.startsWith('<div id="document-list"')).toBe(true);
+    expect(hxLong.text).toContain(`id="rename-error-${doc}" role="alert">A title may have at most 500 characters.</span>`);
+    expect(typed(hxLong.text, `rename-title-${doc}`)).toBe(tooLong);
+    expect(await column(doc, 'title')).toBe('Kept title');
+  });
+
   it('when the owner renames or deletes from the document page then it comes back to the page renamed, or shows the trash holding it', async () => {
     const doc = await importAs('lin', 'Page doc');
     const lin = await browser('lin');

@@ -116,6 +116,34 @@ describe('exports of a big document as jobs', () => {
     expect(docx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
   }, 120_000);
 
+  it('when a big document\'s export is asked for with HEAD then it answers the GET\'s headers and makes no job', async () => {
+    const over = await storeDocument(server.store, '只看头', [...rows(ROWS, '己'), '没有译文的一句。']);
+    const before = await exportJobs();
+    const head = async (url: string, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${server.url}${url}`, { method: 'HEAD', headers: { authorization: `Bearer ${tokens.lin}`, ...headers } });
+      return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition') };
+    };
+    const urls = [`/api/documents/${over.documentId}/export?format=tmx&state=all`, `/documents/${over.documentId}/export?format=xliff&state=all`,
+      `/api/documents/${over.documentId}/bilingual?format=html`, `/api/documents/${over.documentId}/bilingual?format=docx`];
+    const heads = [];
+    for (const url of urls) heads.push(await head(url));
+    expect(heads.map((h) => h.status)).toEqual([200, 200, 200, 200]);
+    expect((await head(urls[0]!, { prefer: 'respond-async' })).status).toBe(202);
+    // Refused as the GET refuses: a bad format, and a plain text with no file to rebuild.
+    expect((await head(`/api/documents/${over.documentId}/export?format=docx`)).status).toBe(400);
+    expect((await head(`/api/documents/${over.documentId}/translation`)).status).toBe(400);
+    expect(await exportJobs()).toBe(before);
+    expect(await server.value<number>('SELECT count(*) FROM jobs WHERE document_id = ?', [over.documentId])).toBe(0);
+
+    // The GETs (each through a job, as the document is big) send the files with the headers HEAD gave.
+    for (const [i, url] of urls.entries()) {
+      const res = await get('lin', url);
+      expect(res.status).toBe(200);
+      expect({ status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition') }).toEqual(heads[i]);
+    }
+    expect(await exportJobs()).toBe(before + urls.length);
+  }, 120_000);
+
   it('when the export is refused (a bad format) then it answers 400 at once and makes no job', async () => {
     const over = await storeDocument(server.store, '格式', rows(ROWS + 1, '丁'));
     const before = await exportJobs();
@@ -167,7 +195,8 @@ describe('exports of a big document as jobs', () => {
     const made = await throughJob('lin', `/api/documents/${over.documentId}/export?format=tmx&state=all`);
     // A second app on the same database (the same SQLite file, or the same PostgreSQL database), with no job of its own.
     const store = await openStoreAt(server.store.address!);
-    const app = createApp({ store, i18n: await createI18n(), jobQueue: inProcessQueue(store, { resume: false }) });
+    const jobQueue = inProcessQueue(store, { resume: false });
+    const app = createApp({ store, i18n: await createI18n(), jobQueue });
     const other = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => other.once('listening', resolve));
     try {
@@ -177,6 +206,7 @@ describe('exports of a big document as jobs', () => {
       expect(res.headers.get('content-disposition')).toBe(made.file.headers.get('content-disposition'));
     } finally {
       await new Promise((resolve) => other.close(resolve));
+      await jobQueue.stop();
       await store.close();
     }
   }, 120_000);

@@ -90,6 +90,36 @@ describe('previewing a replacement', () => {
   });
 });
 
+describe('a pattern that backtracks without end', () => {
+  it('when it runs for its whole second then /healthz is answered all the while, on either side', async () => {
+    const own = await storeDocument(server.store, '回溯', [{ zh: `${'啊'.repeat(32)}。`, en: `${'a'.repeat(32)}!` }]);
+    for (const [side, find] of [['en', '(a+)+$'], ['zh', '(啊+)+$']] as const) {
+      // The server runs in this process: had the match held the event loop, no request (nor this loop) could have run
+      // for a second. So the moments the search began, each /healthz answered before it ended, and its end follow each
+      // other closely; a gap as long as the search's deadline would be the match blocking everyone.
+      const moments = [performance.now()];
+      let ended = false;
+      const search = api('lin', 'POST', `/api/documents/${own.documentId}/replace/preview`, { find, replace: 'x', regex: true, side })
+        .finally(() => { ended = true; });
+      let answered = 0;
+      while (!ended) {
+        const health = await fetch(`${server.url}/healthz`);
+        expect(health.status).toBe(200);
+        if (ended) break;
+        answered++;
+        moments.push(performance.now());
+      }
+      const slow = await search;
+      moments.push(performance.now());
+      expect(slow.status, side).toBe(400);
+      expect(slow.body.message, side).toBe('The search took longer than 1000 ms and was stopped: simplify the regular expression.');
+      expect(answered, side).toBeGreaterThan(0);
+      const longestGap = Math.max(...moments.slice(1).map((m, i) => m - moments[i]!));
+      expect(longestGap, side).toBeLessThan(1000);
+    }
+  }, 60_000);
+});
+
 describe('applying and undoing a replacement', () => {
   it('when the previewed rows are applied then each is a save by the user, and one undo puts every row back', async () => {
     const { changes } = await preview({ find: 'level', replace: 'degree' });

@@ -158,6 +158,41 @@ describe('replacing in the Chinese', () => {
   });
 });
 
+describe('aligning rows whose Chinese changed', () => {
+  const alignment = async () => (await api('lin', 'GET', `${base()}/alignment`)).body as { version: number; rows: { srcChanged: boolean }[] };
+  const align = async (path: string, body: Record<string, unknown> = {}) => {
+    const res = await api('lin', 'POST', `${base()}/alignment/${path}`, { version: (await alignment()).version, ...body });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  };
+  const marks = async () => (await rows()).map((p) => [p.state, p.sourceChanged]);
+
+  it('when a marked row is merged, split, undone and redone then the mark stays with its English', async () => {
+    // Only row 1 has the changed character: row 0, merged with it, was not marked itself.
+    expect((await replace({ find: '𠀀', replace: '𠀁' })).body).toMatchObject({ applied: [1] });
+    expect(await marks()).toEqual([[10, false], [10, true], [10, false], [0, false], [30, false]]);
+
+    await align('ops', { op: { kind: 'merge', row: 0 } });
+    expect(await marks()).toEqual([[10, true], [10, false], [0, false], [30, false]]);
+    expect((await alignment()).rows[0]!.srcChanged).toBe(true);
+    const lin = new Client(server.url);
+    await lin.login('lin');
+    const flagged = await lin.get(`/documents/${doc.documentId}?qa=source`);
+    expect([...flagged.text.matchAll(/id="pair-(\d+)"/g)].map((m) => Number(m[1]))).toEqual([(await rows())[0]!.id]);
+
+    // Split after the first sentence: the English (typed into no sentence of its own) stays on top with the mark; the
+    // row below has no English for the mark to be about.
+    await align('ops', { op: { kind: 'split', row: 0, srcAt: 1, tgtAt: 0 } });
+    expect(await marks()).toEqual([[10, true], [0, false], [10, false], [0, false], [30, false]]);
+
+    await align('undo');
+    expect(await marks()).toEqual([[10, true], [10, false], [0, false], [30, false]]);
+    await align('undo');
+    expect(await marks()).toEqual([[10, false], [10, true], [10, false], [0, false], [30, false]]);
+    await align('redo');
+    expect(await marks()).toEqual([[10, true], [10, false], [0, false], [30, false]]);
+  });
+});
+
 describe('what is read from the Chinese', () => {
   it('when the Chinese changed then exports, the concordance, kept pages of another server and the memory show the new text', async () => {
     // Another server's kept pages, read before the change: it learns of the change from the document's revision alone.

@@ -91,6 +91,10 @@ describe('the translation out', () => {
     expect(res.headers.get('content-type')).toBe('application/x-subrip; charset=utf-8');
     expect(res.headers.get('content-disposition')).toContain('.en.srt');
     expect(res.headers.get('x-duiqi-untranslated')).toBe('0');
+    // HEAD names the same file without making it.
+    const head = await fetch(`${server.url}/documents/${id}/translation`, { method: 'HEAD', headers: { authorization: `Bearer ${token}` } });
+    expect([head.status, head.headers.get('content-type'), head.headers.get('content-disposition')])
+      .toEqual([200, res.headers.get('content-type'), res.headers.get('content-disposition')]);
     const cues = readSrt(text(res.bytes)).blocks.map((b) => [b.cue!.id, b.cue!.start, b.cue!.end, b.text]);
     // The Chinese sentence that runs over cues 3 and 4 has one English sentence: the two cues become one.
     expect(cues).toEqual([

@@ -4,7 +4,7 @@
 
 import type { AlignRow, RowPatch, Sentence } from '../../domain/alignment-rows.ts';
 import {
-  pairKey, regionSequence, rowsFromRecords, sentenceKey, sideOrder, storedId, storedKind, type PairRecord, type SegmentRecord,
+  pairKey, regionSequence, rowsFromRecords, sentenceKey, sideOrder, storedId, storedKind, storedSourceChange, type PairRecord, type SegmentRecord,
 } from '../alignment-layout.ts';
 import type { LoggedOp, UndoStack } from '../alignment-repo.ts';
 import { columns, one, row, rows, run, type Sql } from './connect.ts';
@@ -46,7 +46,7 @@ export function alignmentRepo(sql: Sql) {
 
     async load(documentId: number) {
       const pairs = await rows<PairRecord>(sql, `SELECT p.id, p.idx, p.noise, p.state, p.score, p.mt_text, p.mt_kind, p.tgt_text, u.name AS confirmed_by,
-          p.needs_review FROM pairs p LEFT JOIN users u ON u.id = p.confirmed_by WHERE p.document_id = $1 ORDER BY p.idx`, [documentId]);
+          p.needs_review, p.src_changed FROM pairs p LEFT JOIN users u ON u.id = p.confirmed_by WHERE p.document_id = $1 ORDER BY p.idx`, [documentId]);
       const segments = await rows<SegmentRecord>(sql, `SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.paragraph, s.start_offset, s.end_offset,
           s.source_id, s.kind FROM segments s WHERE s.document_id = $1 ORDER BY s.side, s.idx`, [documentId]);
       return rowsFromRecords(pairs, segments);
@@ -99,18 +99,21 @@ export function alignmentRepo(sql: Sql) {
       }
       await moveRows('pairs', noiseMoves.map((m) => ({ ...m, pairId: null })));
       const pairColumns = (list: typeof rowsAt) => columns(list, [(x) => lo + x.i, (x) => x.row.score, (x) => x.row.state, (x) => x.row.mtText,
-        (x) => storedKind(x.row), (x) => x.row.tgtText, (x) => x.confirmedBy, (x) => x.row.needsReview]);
+        (x) => storedKind(x.row), (x) => x.row.tgtText, (x) => x.confirmedBy, (x) => x.row.needsReview,
+        (x) => storedSourceChange(x.row)]);
       const reused = rowsAt.filter((x) => x.reuse !== undefined);
       const updated = new Set(reused.length ? (await rows<{ id: number }>(sql, `UPDATE pairs p SET idx = u.idx, score = u.score, state = u.state,
-          mt_text = u.mt, mt_kind = u.kind, tgt_text = u.tgt, confirmed_by = u.confirmed, needs_review = u.review, version = p.version + 1, changed_at = now()
-        FROM unnest($1::bigint[], $2::integer[], $3::double precision[], $4::integer[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[])
-          AS u(id, idx, score, state, mt, kind, tgt, confirmed, review)
+          mt_text = u.mt, mt_kind = u.kind, tgt_text = u.tgt, confirmed_by = u.confirmed, needs_review = u.review, src_changed = u.src_changed,
+          version = p.version + 1, changed_at = now()
+        FROM unnest($1::bigint[], $2::integer[], $3::double precision[], $4::integer[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[],
+          $10::integer[]) AS u(id, idx, score, state, mt, kind, tgt, confirmed, review, src_changed)
         WHERE p.id = u.id RETURNING p.id`, [reused.map((x) => x.reuse), ...pairColumns(reused)])).map((r) => r.id) : []);
       for (const x of reused) if (updated.has(x.reuse!)) pairIds[x.i] = x.reuse!;
       const fresh = rowsAt.filter((x) => x.reuse === undefined || !updated.has(x.reuse));
       const insertedPairs = fresh.length ? await rows<{ id: number; idx: number }>(sql, `INSERT INTO pairs
-          (document_id, idx, score, state, mt_text, mt_kind, tgt_text, confirmed_by, needs_review)
-        SELECT $1, * FROM unnest($2::integer[], $3::double precision[], $4::integer[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[])
+          (document_id, idx, score, state, mt_text, mt_kind, tgt_text, confirmed_by, needs_review, src_changed)
+        SELECT $1, * FROM unnest($2::integer[], $3::double precision[], $4::integer[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[],
+          $10::integer[])
         RETURNING id, idx`, [documentId, ...pairColumns(fresh)]) : [];
       const newPairAt = new Map(insertedPairs.map((r) => [r.idx, r.id]));
       for (const x of fresh) {

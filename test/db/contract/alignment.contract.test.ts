@@ -108,6 +108,34 @@ contract('alignment repository', (store) => {
     expect((await kinds()).map(([kind]) => kind)).toEqual(['mt']);
   });
 
+  it('when a row marked for changed Chinese is merged, split and undone then the mark goes with its English, and a patch logged without it undoes unmarked', async () => {
+    const { alignment, pairs } = store().repos;
+    const user = await addUser(store(), 'lin');
+    const { documentId, pairIds } = await insertDocument(store(), '源文改动', [
+      { zh: '会谈友好。', en: 'The talks were friendly.' }, { zh: '双方交换了意见。', en: 'Views were exchanged.' }, { zh: '最后一句。', en: 'The last sentence.' }]);
+    expect(await store().transaction((tx) => tx.pairs.updateSource(pairIds[1]!, 1, [], 10, true, user))).toBe(true);
+    const marks = async () => (await alignment.load(documentId)).rows.map((r) => r.srcChanged);
+    expect(await marks()).toEqual([false, true, false]);
+    // The marked row second: a merged row is marked when any of its parts was, not only its first.
+    await apply(store(), documentId, user, { kind: 'merge', row: 0 });
+    expect(await marks()).toEqual([true, false]);
+    expect((await pairs.pair(Number((await alignment.load(documentId)).rows[0]!.key.slice(1))))?.src_changed).toBe(1);
+    await apply(store(), documentId, user, { kind: 'split', row: 0, srcAt: 1, tgtAt: 1 });
+    expect(await marks()).toEqual([true, true, false]);
+    await undoLast(store(), documentId);
+    expect(await marks()).toEqual([true, false]);
+    await undoLast(store(), documentId);
+    expect(await marks()).toEqual([false, true, false]);
+    // Patches logged before rows carried the mark name none: their rows were unmarked.
+    await alignment.rewritePatches(documentId, (p) => JSON.parse(JSON.stringify(p, (k, v) => (k === 'srcChanged' ? undefined : v))) as RowPatch);
+    await store().transaction(async ({ alignment: a }) => {
+      const patch = JSON.parse((await a.firstUndone(documentId))!.patch) as RowPatch;
+      const { rows, noiseAfter } = await a.load(documentId);
+      await a.write(documentId, rows, patch, noiseAfter);
+    });
+    expect(await marks()).toEqual([false, false]);
+  });
+
   it('when two people log operations then undo and redo name the author of each', async () => {
     const { alignment } = store().repos;
     const lin = await addUser(store(), 'lin');
