@@ -65,7 +65,10 @@ describe.skipIf(skip)('keeping what a translator types', () => {
     await editor().locator('[data-testid=session-retry]').click();
     await page.locator('tr.pair[data-state=translated]', { hasText: typed }).waitFor();
     expect(await drafts()).toEqual([]);
-    await page.keyboard.press('Escape'); // Ctrl+Enter opened the next row
+    // Ctrl+Enter opens the next row once the save is answered: wait for that editor (on a busy machine it comes after
+    // the saved row shows), or Escape would find none and it would stay open beside the next test's.
+    await page.locator('tr.editing').filter({ hasNotText: typed }).waitFor();
+    await page.keyboard.press('Escape');
     await editor().waitFor({ state: 'detached' });
   });
 
