@@ -85,7 +85,8 @@ describe.skipIf(skip)('the workbench in 中文', () => {
     await editor.locator('textarea[name=tgt]').press('Control+Enter');
     await page.locator(`#pair-${numbersRow}.editing`).waitFor({ state: 'detached' });
     await page.locator(`#pair-${numbersRow} button[data-edit]`).click();
-    await page.locator('tr.editing').getByRole('button', { name: '历史' }).click();
+    // Ctrl+Enter may also have opened the next row's editor by now: the history is this row's.
+    await page.locator(`#pair-${numbersRow}.editing`).getByRole('button', { name: '历史' }).click();
     await page.getByTestId('history').waitFor();
     expect(await page.getByTestId('history').locator('time').first().textContent()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d（UTC）$/);
     await expectNoEnglishSentence(page);
