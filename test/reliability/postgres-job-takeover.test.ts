@@ -57,7 +57,10 @@ describePostgres('a job whose app server dies', () => {
     await killTree(holder.wb.pid);
     const left = other.client;
     translator.release(Infinity);
-    await expect.poll(async () => (await left.get(`/api/jobs/${id}`)).json().state, { timeout: 60_000 }).toBe('done');
+    // A job still running after this long is stuck, not slow (expiry 4 s, maintenance every second): the servers' output says where.
+    await expect.poll(async () => (await left.get(`/api/jobs/${id}`)).json().state, { timeout: 120_000 }).toBe('done').catch((error: Error) => {
+      throw new Error(`${error.message}\n--- the server left:\n${other.wb.output().slice(-4000)}\n--- the server killed:\n${holder.wb.output().slice(-2000)}`);
+    });
     const job = (await left.get(`/api/jobs/${id}`)).json();
     expect(job).toMatchObject({ progress: { done: total, total }, result: { message: `${total} rows drafted (libretranslate).`, translated: total }, error: null });
     const after = (await left.get(`/api/documents/${documentId}/pairs`)).json() as { state: number; noise: boolean }[];
@@ -65,5 +68,5 @@ describePostgres('a job whose app server dies', () => {
     expect(other.wb.output()).toContain(`Job ${id} (translate) began, attempt 2.`);
     const history = await Promise.all(pairs.filter((p) => p.state === 10).slice(0, 28).map(async (p) => (await left.get(`/api/pairs/${p.id}/history`)).json() as { action: string }[]));
     expect(history.every((revisions) => revisions.filter((r) => r.action === 'mt').length === 1)).toBe(true);
-  }, 200_000);
+  }, 300_000);
 });
