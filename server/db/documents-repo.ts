@@ -161,6 +161,11 @@ const figuresSql = (where: { pairs: string; segments: string }) => `SELECT p.id,
 // The revised pairs by their ids (primary key, segments_pair), not by scanning the document for them.
 const REVISED = 'IN (SELECT pair_id FROM revisions WHERE document_id = @doc AND doc_revision > @since)';
 
+const PAIR = `SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version,
+    u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor, p.src_changed
+  FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id`;
+const SEGMENT = 'SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta FROM segments s';
+
 export function documentsRepo(db: Db) {
   const q = {
     list: Object.fromEntries((Object.keys(SHELVES) as DocumentShelf[]).map((shelf) => [shelf, db.prepare(summarySql(false, shelf))])) as Record<DocumentShelf, Statement>,
@@ -179,29 +184,19 @@ export function documentsRepo(db: Db) {
     insertSegment: db.prepare(`INSERT INTO segments
       (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    pairs: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version,
-        u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor, p.src_changed
-      FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.document_id = ? AND p.idx >= ? ORDER BY p.idx LIMIT ?`),
+    pairs: db.prepare(`${PAIR} WHERE p.document_id = ? AND p.idx >= ? ORDER BY p.idx LIMIT ?`),
     generationParts: db.prepare(`SELECT coalesce((SELECT revision FROM documents WHERE id = @id), 0) AS revision,
       (SELECT version FROM documents WHERE id = @id) AS version, (SELECT value FROM change_counters WHERE name = 'glossary') AS glossary`),
     // SQLite's length() counts characters, as the QA length norm does. Texts only for the pairs a person
     // worked on (their effort needs them); for the rest their lengths are enough.
     figures: db.prepare(figuresSql({ pairs: 'p.document_id = @doc', segments: 's.document_id = @doc' })),
     revisedFigures: db.prepare(figuresSql({ pairs: `p.id ${REVISED}`, segments: `s.pair_id ${REVISED}` })),
-    segments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
-      FROM segments s JOIN pairs p ON p.id = s.pair_id
+    segments: db.prepare(`${SEGMENT} JOIN pairs p ON p.id = s.pair_id
       WHERE p.document_id = ? AND p.idx >= ? AND p.idx < ? ORDER BY s.side, s.idx`),
-    segmentsOfDocument: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
-      FROM segments s WHERE s.document_id = ? ORDER BY s.side, s.idx`),
-    revisedPairs: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version,
-        u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor, p.src_changed
-      FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id
-      WHERE p.id IN (SELECT pair_id FROM revisions WHERE document_id = ? AND doc_revision > ?) ORDER BY p.idx LIMIT ?`),
-    pairsByIds: db.prepare(`SELECT p.id, p.idx, p.score, p.noise, p.state, p.mt_text, p.mt_kind, p.tgt_text, p.version,
-        u.name AS last_editor, p.changed_at, p.edit_seconds, p.imported_state, p.imported_editor, p.src_changed
-      FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.idx`),
-    segmentsOfPairs: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.kind, s.paragraph, s.start_offset, s.end_offset, s.noise, s.meta
-      FROM segments s WHERE s.pair_id IN (SELECT value FROM json_each(?)) ORDER BY s.side, s.idx`),
+    segmentsOfDocument: db.prepare(`${SEGMENT} WHERE s.document_id = ? ORDER BY s.side, s.idx`),
+    revisedPairs: db.prepare(`${PAIR} WHERE p.id ${REVISED} ORDER BY p.idx LIMIT @limit`),
+    pairsByIds: db.prepare(`${PAIR} WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.idx`),
+    segmentsOfPairs: db.prepare(`${SEGMENT} WHERE s.pair_id IN (SELECT value FROM json_each(?)) ORDER BY s.side, s.idx`),
   };
   return {
     /** The documents on one shelf (the working ones unless told), in the order they were imported. */
@@ -254,7 +249,7 @@ export function documentsRepo(db: Db) {
     /** Pairs revised after the document's revision `since` (their ids). */
     /** The pairs revised after the document's revision `since`, with their segments; undefined when more than `limit`. */
     revisedPairs(documentId: number, since: number, limit: number) {
-      const found = q.revisedPairs.all(documentId, since, limit + 1) as PairRow[];
+      const found = q.revisedPairs.all({ doc: documentId, since, limit: limit + 1 }) as PairRow[];
       if (found.length > limit) return undefined;
       return withSegments(found, found.length ? q.segmentsOfPairs.all(JSON.stringify(found.map((p) => p.id))) as SegmentRow[] : []);
     },
