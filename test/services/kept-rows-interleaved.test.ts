@@ -7,7 +7,7 @@ import { openPostgres } from '../../server/db/postgres/connect.ts';
 import { postgresStore } from '../../server/db/postgres/postgres-store.ts';
 import { applyPostgresMigrations, readPostgresMigrations } from '../../server/db/postgres/migrate.ts';
 import type { StatementTally, Store, Tx } from '../../server/db/store.ts';
-import type { User } from '../../server/db/accounts-repo.ts';
+import type { User } from '../../server/services/accounts.ts';
 import { accounts } from '../../server/services/accounts.ts';
 import { documents } from '../../server/services/documents.ts';
 import { documentRows } from '../../server/services/document-rows.ts';
