@@ -11,17 +11,39 @@ const QUEUE = 'duiqi-jobs';
 /** As the in-process queue: two jobs at once on each server. */
 const AT_ONCE = 2;
 
+// Servers starting at once create the queue at once, and pg-boss's create_queue deadlocks between them (three at
+// once: 6 starts in 8 failed here), which left a server without workers: a job it should take over stayed running.
+// PostgreSQL rolls the loser back whole, so trying again is safe.
+const DEADLOCK = '40P01';
+const CREATE_ATTEMPTS = 8;
+
+async function createQueue(boss: PgBoss, times: JobTimes): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Our own run() stores a job's failure and never throws: pg-boss retries only a job whose server died.
+      await boss.createQueue(QUEUE, { name: QUEUE, expireInSeconds: times.expireSeconds, retryLimit: MAX_ATTEMPTS, retryDelay: 1 });
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== DEADLOCK || attempt === CREATE_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 100 * attempt));
+    }
+  }
+}
+
 /** `times`: see JobTimes; the jobs table's attempts stop a job that kills every server it lands on from going round for ever. */
 export function pgBossQueue(url: string, times: JobTimes): JobQueue {
   const boss = new PgBoss({ connectionString: url, schema: 'pgboss', max: 4, maintenanceIntervalSeconds: times.maintenanceSeconds });
   // A lost connection is retried by pg-boss; unheard, its error event would end the process.
   boss.on('error', (err: Error) => console.error(`Job queue (pg-boss): ${err.message}`));
   let ready: Promise<void> | undefined;
+  // A start that failed is tried again by the next call, rather than leaving this server without jobs until restarted.
   const started = () => (ready ??= (async () => {
     await boss.start();
-    // Our own run() stores a job's failure and never throws: pg-boss retries only a job whose server died.
-    await boss.createQueue(QUEUE, { name: QUEUE, expireInSeconds: times.expireSeconds, retryLimit: MAX_ATTEMPTS, retryDelay: 1 });
-  })());
+    await createQueue(boss, times);
+  })().catch((error: unknown) => {
+    ready = undefined;
+    throw error;
+  }));
   const workers: string[] = [];
   let stopChores = () => {};
 
