@@ -65,8 +65,9 @@ export interface Store {
   /**
    * Runs `work`, a read whose statements need not share a snapshot (each sees the latest commits), as the sign-in's
    * lookups: on a network database it spares the two round trips of BEGIN and COMMIT; on SQLite it is `read`.
+   * `first`: it serves a request that changes something, which a network database's connections serve before reads.
    */
-  glance<T>(work: Work<T>): Promise<Awaited<T>>;
+  glance<T>(work: Work<T>, options?: { first?: boolean }): Promise<Awaited<T>>;
   /** Runs `work` in one write transaction: all of it is stored, or (when it throws) none of it. */
   write<T>(work: Work<T>): Promise<Awaited<T>>;
   /** The database file or PostgreSQL URL, for a work thread to open its own store at; undefined for a database in memory. */

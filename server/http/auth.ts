@@ -23,19 +23,22 @@ export function clearSessionCookie(res: Response): void {
   res.clearCookie(SESSION_COOKIE, cookieOptions);
 }
 
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export function authenticate(accounts: Accounts): RequestHandler {
   return async (req, res, next) => {
     const cookies = parseCookies(req.headers.cookie);
+    const changes = !READS.has(req.method);
     req.viaBearer = false;
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     if (bearer) {
-      req.user = (await accounts.signedIn({ token: bearer[1]! }, gateAhead(req)))?.user;
+      req.user = (await accounts.signedIn({ token: bearer[1]! }, gateAhead(req), changes))?.user;
       if (!req.user) return next(new UnauthorizedError('The API token is not valid.', 'errors.unauthorized'));
       req.viaBearer = true;
       req.csrfToken = '';
       return next();
     }
-    const session = cookies[SESSION_COOKIE] ? (await accounts.signedIn({ sessionId: cookies[SESSION_COOKIE] }, gateAhead(req)))?.session : undefined;
+    const session = cookies[SESSION_COOKIE] ? (await accounts.signedIn({ sessionId: cookies[SESSION_COOKIE] }, gateAhead(req), changes))?.session : undefined;
     if (session) {
       req.session = session;
       req.user = session.user;
@@ -59,7 +62,7 @@ const SESSIONLESS_FORMS = new Set(['/login', '/language']);
 
 /** Every state-changing request made with cookies must carry the CSRF token, in a header or a form field. */
 export function csrfProtection(req: Request, _res: Response, next: NextFunction): void {
-  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.viaBearer) return next();
+  if (READS.has(req.method) || req.viaBearer) return next();
   // An anonymous API call carries no credentials to abuse; it gets its 401 from the route.
   if (!req.session && req.path.startsWith('/api/')) return next();
   // Logging out of a session that already ended changes nothing: the stale tab's Log out button just works.

@@ -56,8 +56,9 @@ export function accounts(store: Store, now: () => number = Date.now) {
   /**
    * Who a request comes from, by its session or its API token, read together with `alongside` so that a request
    * under the document gate opens one read transaction for both. A token's time of last use is written after it.
+   * `changes`: the request changes something, so its lookups go before waiting reads (Store.glance's `first`).
    */
-  async function signedIn(credentials: { sessionId?: string; token?: string }, alongside?: Alongside): Promise<SignedIn | undefined> {
+  async function signedIn(credentials: { sessionId?: string; token?: string }, alongside?: Alongside, changes = false): Promise<SignedIn | undefined> {
     const hash = credentials.token === undefined ? undefined : sha256(credentials.token);
     // Sessions, users and the gate's document are facts of their own: no snapshot need hold them together.
     const found = await store.glance(async (tx) => {
@@ -74,7 +75,7 @@ export function accounts(store: Store, now: () => number = Date.now) {
       }
       if (signed && alongside) await alongside(tx, signed.user);
       return signed;
-    });
+    }, { first: changes });
     if (!found) return undefined;
     if (hash !== undefined && (found.lastUsedAt === null || Date.parse(found.lastUsedAt!) <= now() - TOKEN_TOUCH_MS)) {
       await store.write((tx) => tx.accounts.touchToken(hash, new Date(now()).toISOString()));

@@ -66,6 +66,31 @@ describePostgres('the store on PostgreSQL', () => {
     expect(await Promise.all([1, 2, 3].map(() => store.read((tx) => tx.glossary.count())))).toEqual([1, 1, 1]);
   });
 
+  it('when every connection is busy then a write, and a glance for a request that changes something, get the next one before waiting reads', async () => {
+    const single = postgresStore(openPostgres(db.url, 1));
+    try {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const order: string[] = [];
+      const holder = single.read(async (tx) => {
+        await tx.glossary.count();
+        await held;
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      const waiting = [
+        single.read((tx) => tx.glossary.count()).then(() => order.push('read')),
+        single.glance((tx) => tx.glossary.count()).then(() => order.push('glance')),
+        single.write((tx) => tx.glossary.count()).then(() => order.push('write')),
+        single.glance((tx) => tx.glossary.count(), { first: true }).then(() => order.push('glance for a change')),
+      ];
+      release();
+      await Promise.all([holder, ...waiting]);
+      expect(order).toEqual(['write', 'glance for a change', 'read', 'glance']);
+    } finally {
+      await single.close();
+    }
+  });
+
   it('when not strict (in service) then the nesting check runs on a sample of transactions and still refuses a nested one within 32', async () => {
     const strict = process.env.DUIQI_STRICT_TRANSACTIONS;
     process.env.DUIQI_STRICT_TRANSACTIONS = '0';

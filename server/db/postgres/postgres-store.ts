@@ -11,6 +11,7 @@ import { chartsRepo } from './charts-repo.ts';
 import { commentsRepo } from './comments-repo.ts';
 import { concordanceRepo } from './concordance-repo.ts';
 import { openPostgres, preparing, type PostgresPool, type Sql } from './connect.ts';
+import { connectionTurns } from './connection-turns.ts';
 import { DEFAULT_POOL } from '../database-address.ts';
 import { documentLifecycleRepo } from './document-lifecycle-repo.ts';
 import { documentTransferRepo } from './document-transfer-repo.ts';
@@ -109,29 +110,44 @@ async function insideStoreTransaction<T>(client: pg.PoolClient, kind: Kind, work
 }
 
 export function postgresStore(pool: PostgresPool, url?: string): Store {
-  async function transaction<T>(kind: Kind, work: Work<T>): Promise<Awaited<T>> {
+  const turns = connectionTurns(pool.options.max);
+  async function connect(first: boolean): Promise<pg.PoolClient> {
+    await turns.take(first);
+    try {
+      return await pool.connect();
+    } catch (error) {
+      turns.give();
+      throw error;
+    }
+  }
+  const release = (client: pg.PoolClient) => {
+    client.release();
+    turns.give();
+  };
+
+  async function transaction<T>(kind: Kind, work: Work<T>, first: boolean): Promise<Awaited<T>> {
     if (++sinceCheck >= CHECK_EVERY && ((sinceCheck = 0), beganInsideTransaction())) {
       throw new Error(`A ${kind} transaction cannot begin inside another: pass the open transaction's repositories instead.`);
     }
-    const client: pg.PoolClient = await pool.connect();
+    const client = await connect(first);
     try {
       return await insideStoreTransaction(client, kind, work);
     } catch (error) {
       if (BEGIN[kind]) await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      release(client);
     }
   }
 
   return {
-    read: (work) => transaction('read', work),
-    glance: (work) => transaction('glance', work),
-    write: (work) => transaction('write', work),
+    read: (work) => transaction('read', work, false),
+    glance: (work, options) => transaction('glance', work, options?.first ?? false),
+    write: (work) => transaction('write', work, true),
     address: url,
     async alone(work) {
       // A session lock on a connection of its own: `work` runs its transactions on the others.
-      const client = await pool.connect();
+      const client = await connect(true);
       try {
         await client.query('SELECT pg_advisory_lock($1)', [ALONE_LOCK]);
         try {
@@ -140,7 +156,7 @@ export function postgresStore(pool: PostgresPool, url?: string): Store {
           await client.query('SELECT pg_advisory_unlock($1)', [ALONE_LOCK]);
         }
       } finally {
-        client.release();
+        release(client);
       }
     },
     close: () => pool.end(),
