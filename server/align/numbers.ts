@@ -49,10 +49,11 @@ export function englishNumberTokens(text: string): string[] {
     inRun = false;
   };
   for (const w of text.toLowerCase().split(/[^a-z]+/)) {
-    if (w in EN_SMALL) {
+    // hasOwn: a word such as 'constructor' must not find the tables' inherited members.
+    if (Object.hasOwn(EN_SMALL, w)) {
       current += EN_SMALL[w]!;
       inRun = true;
-    } else if (w in EN_SCALES) {
+    } else if (Object.hasOwn(EN_SCALES, w)) {
       const scale = EN_SCALES[w]!;
       if (scale >= 1000) {
         total += (current || 1) * scale;

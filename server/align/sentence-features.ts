@@ -269,7 +269,7 @@ function englishIds(sentence: string, ids: IdSpace): { ids: Set<number>; repeate
 function chineseLinks(words: TaggedWord[], resources: AlignResources, ids: IdSpace, cache: Map<string, Set<number>>): Map<string, ReadonlySet<number>> {
   const links = new Map<string, ReadonlySet<number>>();
   for (const { word, tag } of words) {
-    if (!WORD_LIKE.test(word) && !(word in PUNCTUATION_TOKENS)) continue;
+    if (!WORD_LIKE.test(word) && !Object.hasOwn(PUNCTUATION_TOKENS, word)) continue;
     const key = `${word}\t${tag.startsWith('nr')}`;
     let targets = cache.get(key);
     if (!targets) cache.set(key, (targets = wordTargets(word, tag, resources, ids)));
@@ -282,7 +282,7 @@ function chineseLinks(words: TaggedWord[], resources: AlignResources, ids: IdSpa
 
 function wordTargets(word: string, tag: string, resources: AlignResources, ids: IdSpace): Set<number> {
   const targets = new Set<number>();
-  if (word in PUNCTUATION_TOKENS) targets.add(ids.id(PUNCTUATION_TOKENS[word]!));
+  if (Object.hasOwn(PUNCTUATION_TOKENS, word)) targets.add(ids.id(PUNCTUATION_TOKENS[word]!));
   for (const n of chineseNumberTokens(word)) targets.add(ids.id(n));
   if (HAN.test(word)) {
     const entry = resources.lexicon.lookup(word);
