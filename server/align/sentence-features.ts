@@ -384,12 +384,23 @@ function sourceSentence(links: Map<string, ReadonlySet<number>>, learned: Learne
 const PACKED_ID_LIMIT = 2 ** 22;
 
 function targetSentence(set: Set<number>, repeated: ReadonlySet<number>, idfOf: (id: number) => number, length: number): TargetSentence {
-  const ids = Int32Array.from(set).sort();
-  const weights = Float64Array.from(ids, idfOf);
-  const placed = Float64Array.from(ids, (id, k) => (repeated.has(id) ? 0 : weights[k]!));
-  // The set holds the ids in the order the sentence first uses them.
+  // The set holds the ids in the order the sentence first uses them: that order gives each its place.
+  const ids = new Int32Array(set.size);
   const order = new Map<number, number>();
-  for (const id of set) order.set(id, (order.size + 0.5) / set.size);
-  const positions = Float32Array.from(ids, (id) => order.get(id)!);
-  return { ids, weights, mass: weights.reduce((s, x) => s + x, 0), length, positions, placed };
+  for (const id of set) {
+    ids[order.size] = id;
+    order.set(id, (order.size + 0.5) / set.size);
+  }
+  ids.sort();
+  const weights = new Float64Array(ids.length);
+  const placed = new Float64Array(ids.length);
+  const positions = new Float32Array(ids.length);
+  let mass = 0;
+  for (let k = 0; k < ids.length; k++) {
+    weights[k] = idfOf(ids[k]!);
+    placed[k] = repeated.has(ids[k]!) ? 0 : weights[k]!;
+    positions[k] = order.get(ids[k]!)!;
+    mass += weights[k]!;
+  }
+  return { ids, weights, mass, length, positions, placed };
 }
