@@ -12,7 +12,8 @@ export default defineConfig({
     maxWorkers: 2,
     // Servers under test log every job they begin (thousands in a run); only a failing test's logs help, and CI keeps the log's end.
     silent: 'passed-only',
-    // A UI string given too few values throws instead of showing its {{braces}} (server/http/i18n.ts).
-    env: { DUIQI_STRICT_I18N: '1' },
+    // A UI string given too few values throws instead of showing its {{braces}} (server/http/i18n.ts); every PostgreSQL
+    // transaction is checked for being begun inside another (server/db/postgres/postgres-store.ts).
+    env: { DUIQI_STRICT_I18N: '1', DUIQI_STRICT_TRANSACTIONS: '1' },
   },
 });

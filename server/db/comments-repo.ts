@@ -32,6 +32,8 @@ export interface OpenThreadRow {
   severity: string | null;
   author: string | null;
   body: string;
+  /** The pair's: an error on a noise row does not count for the quality score. */
+  noise: 0 | 1;
 }
 
 export interface NewThread {
@@ -61,8 +63,8 @@ export function commentsRepo(db: Db) {
       WHERE id = ? AND resolved_at IS NULL`),
     lastRevisionId: db.prepare('SELECT id FROM revisions WHERE pair_id = ? ORDER BY version DESC LIMIT 1').pluck(),
     openThreads: db.prepare(`SELECT t.pair_id, count(*) OVER (PARTITION BY t.pair_id) AS open_count, t.id AS thread_id,
-        t.category, t.severity, u.name AS author, c.body
-      FROM comment_threads t
+        t.category, t.severity, u.name AS author, c.body, p.noise
+      FROM comment_threads t JOIN pairs p ON p.id = t.pair_id
       JOIN thread_comments c ON c.id = (SELECT min(id) FROM thread_comments WHERE thread_id = t.id)
       LEFT JOIN users u ON u.id = c.author_id
       WHERE t.document_id = ? AND t.pair_id IS NOT NULL AND t.resolved_at IS NULL ORDER BY t.pair_id, t.id`),

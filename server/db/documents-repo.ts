@@ -5,6 +5,7 @@ import type { Db } from './open-database.ts';
 import type { DraftPair, DraftSegment } from '../domain/assemble-pairs.ts';
 import type { StoredStructure } from '../domain/structured-text.ts';
 import type { MtKind } from '../domain/types.ts';
+import { visibleTo, type MemberRow, type SharingRow } from './access-repo.ts';
 
 export interface DocumentSummaryRow {
   id: number;
@@ -54,6 +55,18 @@ export interface GenerationParts {
 }
 
 export type DocumentHeaderRow = Pick<DocumentSummaryRow, 'id' | 'title' | 'src_lang' | 'tgt_lang' | 'page_date' | 'created_at' | 'version'>;
+
+/** What a document's page shows of the document beside its rows: its own columns, who may open it, its Chinese source's format. */
+export interface DocumentHeadRow extends DocumentHeaderRow, SharingRow {
+  /** In name order (code points). */
+  members: MemberRow[];
+  source_format: string | null;
+}
+
+/** SQL: the columns of DocumentHeadRow but `members`, of document @id (alias d) for user `user`. */
+export const headSql = (id: string, user: string) => `SELECT d.id, d.title, d.src_lang, d.tgt_lang, d.page_date, d.created_at, d.version,
+    d.shared, d.created_by AS owner_id, u.name AS owner, d.trashed_at, CASE WHEN ${visibleTo('d', user)} THEN 1 ELSE 0 END AS visible,
+    (SELECT format FROM sources WHERE document_id = d.id AND side = 'src' AND format IS NOT NULL ORDER BY id LIMIT 1) AS source_format`;
 
 export interface PairRow {
   id: number;
@@ -172,6 +185,9 @@ export function documentsRepo(db: Db) {
     byId: db.prepare(summarySql(true)),
     exists: db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck(),
     header: db.prepare('SELECT id, title, src_lang, tgt_lang, page_date, created_at, version FROM documents WHERE id = ?'),
+    head: db.prepare(`${headSql('@id', '@user')} FROM documents d LEFT JOIN users u ON u.id = d.created_by WHERE d.id = @id`),
+    members: db.prepare(`SELECT u.id, u.name, u.role FROM document_members m JOIN users u ON u.id = m.user_id
+      WHERE m.document_id = ? ORDER BY u.name`),
     // Purged documents count: a workbench whose trash was emptied is not a new one to put the demo in.
     count: db.prepare('SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM purged_documents)').pluck(),
     insertDocument: db.prepare(
@@ -209,6 +225,11 @@ export function documentsRepo(db: Db) {
     exists: (id: number) => q.exists.get(id) === 1,
     /** The document's own columns, without the counts. */
     header: (id: number) => q.header.get(id) as DocumentHeaderRow | undefined,
+    /** See DocumentHeadRow; `userId` null: the command line. */
+    head(id: number, userId: number | null): DocumentHeadRow | undefined {
+      const found = q.head.get({ id, user: userId }) as Omit<DocumentHeadRow, 'members'> | undefined;
+      return found && { ...found, members: q.members.all(id) as MemberRow[] };
+    },
     count: () => q.count.get() as number,
     /** `shared` false: only the creator, members and admins may open it. */
     insertDocument(d: { title: string; srcLang: string; tgtLang: string; sourceName: string | null; pageDate: string | null; createdBy: number | null; shared?: boolean }) {
@@ -246,7 +267,6 @@ export function documentsRepo(db: Db) {
       const last = rows.at(-1)?.idx ?? -1;
       return withSegments(rows, q.segments.all(documentId, first, last + 1) as SegmentRow[]);
     },
-    /** Pairs revised after the document's revision `since` (their ids). */
     /** The pairs revised after the document's revision `since`, with their segments; undefined when more than `limit`. */
     revisedPairs(documentId: number, since: number, limit: number) {
       const found = q.revisedPairs.all({ doc: documentId, since, limit: limit + 1 }) as PairRow[];

@@ -11,7 +11,7 @@ export type Db = Database.Database;
 /** With a `tally`, better-sqlite3 reports every statement it executes (at some cost: it expands each one's SQL). */
 export function openDatabase(file: string, tally?: StatementTally): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file, tally ? { verbose: () => void tally.statements++ } : {});
+  const db = new Database(file, tally ? { verbose: (sql?: unknown) => void (tally.statements++, tally.texts?.push(String(sql))) } : {});
   // WAL lets readers work while one writer commits; the busy timeout queues writers instead of failing.
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

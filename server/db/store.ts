@@ -55,6 +55,8 @@ export type Work<T> = (tx: Tx) => T;
  */
 export interface StatementTally {
   statements: number;
+  /** When present, the text of each statement, in order: the ceiling test names what a request ran. */
+  texts?: string[];
 }
 
 export interface Store {

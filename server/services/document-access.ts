@@ -3,7 +3,7 @@
 // A document someone may not see answers exactly as one that does not exist.
 
 import type { Store, Tx } from '../db/store.ts';
-import type { MemberRow, ReachRow } from '../db/access-repo.ts';
+import type { MemberRow, ReachRow, SharingRow } from '../db/access-repo.ts';
 import type { User } from './accounts.ts';
 import { ForbiddenError, NotFoundError, ValidationError, shown } from '../domain/errors.ts';
 
@@ -50,11 +50,21 @@ export async function openableFilter(tx: Tx, user: User): Promise<(documentId: n
   return (id) => !trashed.has(id) && (ids === undefined || ids.has(id));
 }
 
+const sharingOf = (user: User, s: SharingRow, members: MemberRow[]): DocumentSharing =>
+  ({ shared: s.shared === 1, owner: s.owner, members, mayManage: mayManage(user, s.owner_id) });
+
 /** Who may open the document, for someone who may open it (else its 404). */
 export async function documentSharing(tx: Tx, user: User, documentId: number): Promise<DocumentSharing> {
   const s = await tx.access.sharing(documentId, user.id);
   if (!reachable(user, s)) throw noDocument(documentId);
-  return { shared: s!.shared === 1, owner: s!.owner, members: await tx.access.members(documentId), mayManage: mayManage(user, s!.owner_id) };
+  return sharingOf(user, s!, await tx.access.members(documentId));
+}
+
+/** The document page's facts about the document, in one statement: its header, its sharing and its source's format (else its 404). */
+export async function documentHead(tx: Tx, user: User, documentId: number) {
+  const head = Number.isSafeInteger(documentId) ? await tx.documents.head(documentId, user.id) : undefined;
+  if (!head || !reachable(user, head)) throw noDocument(documentId);
+  return { header: head, sharing: sharingOf(user, head, head.members), sourceFormat: head.source_format ?? undefined };
 }
 
 export function documentAccess(store: Store) {

@@ -128,8 +128,9 @@ export function documentFigures() {
   const cache = new Map<number, Cached>();
 
   /**
-   * The figures as of the scope's snapshot, reading only what changed since the kept ones; the kept columns are
-   * changed in place only if no other call moved them on while this one read.
+   * The figures as of the scope's snapshot (or newer, when another request moved them on meanwhile), reading only
+   * what changed since the kept ones. Requests interleave on PostgreSQL: one that read an older snapshot never
+   * moves the kept figures back (they would be figured again from the pairs revised since, by every later request).
    */
   async function of(scope: ReadScope, documentId: number): Promise<Figures> {
     const known = cache.get(documentId);
@@ -137,9 +138,11 @@ export function documentFigures() {
     const { revision, version } = await scope.generation(documentId);
     const budget = new CellBudget();
     if (known && known.version === version) {
-      if (revision === since) return known;
+      if (revision <= since!) return known;
       const revised = await scope.tx.documents.revisedFigures(documentId, since!);
-      if (cache.get(documentId) !== known || known.revision !== since) return of(scope, documentId);
+      if (cache.get(documentId) !== known) return of(scope, documentId);
+      if (known.revision >= revision) return known;
+      // Moved on meanwhile to a revision between: the pairs revised since `since` hold all it lacks.
       if (revised.every((row) => known.columns.update(row, budget))) {
         Object.assign(known, { revision }, known.columns.summarise());
         return known;
@@ -148,7 +151,9 @@ export function documentFigures() {
     // A new document, or an alignment change that can add and remove pairs: start again from every pair.
     const columns = new FigureColumns(await scope.tx.documents.figures(documentId), budget);
     const fresh: Cached = { version, revision, columns, ...columns.summarise() };
-    cache.set(documentId, fresh);
+    const kept = cache.get(documentId);
+    const newer = kept && kept.version !== null && version !== null && (kept.version > version || (kept.version === version && kept.revision > revision));
+    if (!newer) cache.set(documentId, fresh);
     return fresh;
   }
 

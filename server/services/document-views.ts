@@ -2,7 +2,7 @@
 // transaction, in which the kept caches check their freshness on the same snapshot (see read-scope.ts).
 
 import type { User } from './accounts.ts';
-import { documentSharing, openableFilter } from './document-access.ts';
+import { documentHead, openableFilter } from './document-access.ts';
 import type { EditorAidsService } from './editor-aids.ts';
 import { threadsOfFound, type PairComments } from './pair-comments.ts';
 import { findPair } from './post-editing.ts';
@@ -16,11 +16,12 @@ export function documentViews(deps: { workspace: Workspace; comments: PairCommen
   return {
     /** The page: overview, sharing, source format, its first rows with their discussions, and the quality score. */
     page: (user: User, documentId: number, filter: RowFilter, limit: number) => workspace.read(async (scope) => {
-      const overview = await workspace.overview(scope, documentId);
-      const sharing = await documentSharing(scope.tx, user, documentId);
-      const sourceFormat = await scope.tx.transfer.sourceFormat(documentId);
-      const rows = await discussed(scope, documentId, await workspace.rows(scope, documentId, filter, 0, limit));
-      return { page: { ...overview, sharing, sourceFormat }, rows, quality: await comments.quality(scope.tx, documentId) };
+      const { header, sharing, sourceFormat } = await documentHead(scope.tx, user, documentId);
+      const overview = await workspace.overview(scope, documentId, header);
+      // One read of the open threads for the rows' discussions and the quality score.
+      const threads = await scope.tx.comments.openThreads(documentId);
+      const rows = await comments.withDiscussions(scope.tx, documentId, await workspace.rows(scope, documentId, filter, 0, limit), threads);
+      return { page: { ...overview, sharing, sourceFormat }, rows, quality: await comments.quality(scope.tx, documentId, threads) };
     }),
 
     rows: (documentId: number, filter: RowFilter, offset: number, limit: number) =>
@@ -40,7 +41,7 @@ export function documentViews(deps: { workspace: Workspace; comments: PairCommen
     editor: (user: User, documentId: number, pairId: number) => workspace.read(async (scope) => {
       const pair = await findPair(scope.tx, pairId, documentId);
       const row = await workspace.row(scope, documentId, pair.idx);
-      const editorAids = await aids.of(scope.tx, row, await openableFilter(scope.tx, user), await scope.glossary());
+      const editorAids = await aids.of(scope.tx, row, () => openableFilter(scope.tx, user), await scope.glossary());
       return { pair, row, aids: editorAids, threads: await threadsOfFound(scope.tx, pair) };
     }),
   };

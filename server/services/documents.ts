@@ -1,7 +1,7 @@
 // Use cases that read documents and their pairs for pages and the JSON API.
 
 import type { Store, Tx } from '../db/store.ts';
-import type { DocumentSummaryRow, PairRow, SegmentRow } from '../db/documents-repo.ts';
+import type { DocumentHeaderRow, DocumentSummaryRow, PairRow, SegmentRow } from '../db/documents-repo.ts';
 import { joinSentences } from '../domain/assemble-pairs.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { MtKind, RowState } from '../domain/types.ts';
@@ -89,9 +89,10 @@ export const documentReads = {
     if (!row) throw noDocument(id);
     return toSummary(row);
   },
-  /** The same as `get`, with counts the caller already keeps (see document-figures). */
-  async summary(tx: Tx, id: number, counts: Pick<DocumentSummary, 'pairCount' | 'noiseCount' | 'srcSegmentCount' | 'tgtSegmentCount' | 'counts'>): Promise<DocumentSummary> {
-    const row = Number.isSafeInteger(id) ? await tx.documents.header(id) : undefined;
+  /** The same as `get`, with counts the caller already keeps (see document-figures), and the header when it has read it. */
+  async summary(tx: Tx, id: number, counts: Pick<DocumentSummary, 'pairCount' | 'noiseCount' | 'srcSegmentCount' | 'tgtSegmentCount' | 'counts'>,
+    header?: DocumentHeaderRow): Promise<DocumentSummary> {
+    const row = header ?? (Number.isSafeInteger(id) ? await tx.documents.header(id) : undefined);
     if (!row) throw noDocument(id);
     return {
       id: row.id, title: row.title, srcLang: row.src_lang, tgtLang: row.tgt_lang, pageDate: row.page_date, createdAt: row.created_at,

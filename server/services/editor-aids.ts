@@ -11,7 +11,7 @@ const SHOWN_MATCHES = 5;
 export function editorAids(memory: TranslationMemory) {
   return {
     /** Reads the memory in `tx`; `terms` is the glossary, as the row's QA checks read it in the same transaction. */
-    async of(tx: Tx, row: { id: number; src: string; tgt: string; state: number | null }, visible: (documentId: number) => boolean, terms: GlossaryRow[]): Promise<EditorAids> {
+    async of(tx: Tx, row: { id: number; src: string; tgt: string; state: number | null }, visible: () => Promise<(documentId: number) => boolean>, terms: GlossaryRow[]): Promise<EditorAids> {
       const matches = matchAids(row.src, await memory.matches(tx, row.src, { exclude: `pair:${row.id}`, visible, limit: SHOWN_MATCHES }));
       return { matches, terms: rowTerms(row.src, terms), suggestion: suggestion(row, matches) };
     },

@@ -1,7 +1,7 @@
 // Use cases of the comment threads on pairs: start, reply, resolve, reject with an error; what rows and the quality score read.
 
 import type { Store, Tx } from '../db/store.ts';
-import type { CommentRow, ThreadRow } from '../db/comments-repo.ts';
+import type { CommentRow, OpenThreadRow, ThreadRow } from '../db/comments-repo.ts';
 import { assertMayDo } from '../domain/review-workflow.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { qualityScore, reviewError, sourceWordCount, type ErrorCategory, type QualityScore, type Severity } from '../domain/quality-score.ts';
@@ -64,8 +64,11 @@ export async function pairThreads(tx: Tx, pairId: number, documentId?: number): 
 
 /** `pairThreads` of a pair the caller found (in its document) already. */
 export async function threadsOfFound(tx: Tx, pair: { id: number }): Promise<Thread[]> {
+  const threads = await tx.comments.pairThreads(pair.id);
+  // Most pairs have no thread: their editor reads no comments.
+  if (!threads.length) return [];
   const comments = await tx.comments.pairComments(pair.id);
-  return (await tx.comments.pairThreads(pair.id)).map((t) => toThread(t, comments));
+  return threads.map((t) => toThread(t, comments));
 }
 
 /** The thread, checked to be on the pair named in the URL (itself checked to be in the document). */
@@ -141,17 +144,18 @@ export function pairComments(store: Store) {
     },
 
     /** Each row with its open discussion, when it has one; rows without keep their identity (and their rendered markup). */
-    async withDiscussions<R extends { id: number }>(tx: Tx, documentId: number, rows: R[]): Promise<(R & { discussion?: RowDiscussion })[]> {
+    /** `threads`: the document's open threads when the caller read them already (the page does, for quality too). */
+    async withDiscussions<R extends { id: number }>(tx: Tx, documentId: number, rows: R[], threads?: OpenThreadRow[]): Promise<(R & { discussion?: RowDiscussion })[]> {
       const open = new Map<number, RowDiscussion>();
-      for (const t of await tx.comments.openThreads(documentId)) {
+      for (const t of threads ?? await tx.comments.openThreads(documentId)) {
         open.set(t.pair_id, { open: t.open_count, author: t.author, body: t.body, category: t.category as ErrorCategory | null, severity: t.severity as Severity | null });
       }
       return rows.map((r) => (open.has(r.id) ? { ...r, discussion: open.get(r.id) } : r));
     },
 
     /** The quality score of the errors of open threads; the source is counted only when there is an error. */
-    async quality(tx: Tx, documentId: number): Promise<QualityScore> {
-      const errors = (await tx.comments.openErrors(documentId)) as Severity[];
+    async quality(tx: Tx, documentId: number, threads?: OpenThreadRow[]): Promise<QualityScore> {
+      const errors = (threads ? threads.filter((t) => t.severity !== null && t.noise === 0).map((t) => t.severity!) : await tx.comments.openErrors(documentId)) as Severity[];
       if (!errors.length) return qualityScore([], 0);
       return qualityScore(errors, await sourceWords(tx, documentId));
     },

@@ -44,16 +44,19 @@ export function translationMemory(store: Store) {
 
     /**
      * The best matches at or above 70 % similarity, leaving out the pair being edited itself and the pairs of
-     * documents `visible` refuses (someone's private document must not surface as a suggestion). Reads in `tx`.
+     * documents `visible` (read when needed) refuses: someone's private document must not surface as a suggestion. Reads in `tx`.
      */
-    async matches(tx: Tx, src: string, opts: { exclude?: string; limit?: number; visible?: (documentId: number) => boolean } = {}): Promise<MemoryMatch[]> {
+    async matches(tx: Tx, src: string, opts: { exclude?: string; limit?: number; visible?: () => Promise<(documentId: number) => boolean> } = {}): Promise<MemoryMatch[]> {
       const { units, index: idx } = await index(tx);
-      const shown = (key: string) => {
-        const docId = units.get(key)?.document_id;
-        return key !== opts.exclude && (docId === null || docId === undefined || !opts.visible || opts.visible(docId));
-      };
-      return bestMatches(src, idx, { min: MIN_SIMILARITY, limit: Number.MAX_SAFE_INTEGER })
-        .filter((m) => shown(m.id))
+      const found = bestMatches(src, idx, { min: MIN_SIMILARITY, limit: Number.MAX_SAFE_INTEGER }).filter((m) => m.id !== opts.exclude);
+      const documentOf = (key: string) => units.get(key)?.document_id ?? null;
+      // Who may open which document is read only when a match comes from one: most sentences have no match at all.
+      const visible = opts.visible && found.some((m) => documentOf(m.id) !== null) ? await opts.visible() : undefined;
+      return found
+        .filter((m) => {
+          const docId = documentOf(m.id);
+          return docId === null || !visible || visible(docId);
+        })
         .slice(0, opts.limit ?? 3)
         .map((m) => {
           const u = units.get(m.id)!;

@@ -1,6 +1,7 @@
 // The document as a translator or reviewer works on it: rows with QA flags and edit distance, filters, progress, effort.
 
 import type { Store } from '../db/store.ts';
+import type { DocumentHeaderRow } from '../db/documents-repo.ts';
 import { documentReads, type DocumentSummary, type PairView } from './documents.ts';
 import { textChecks, withLengthCheck, withSourceChange, type QaContext, type QaFlag } from '../domain/qa-checks.ts';
 import { CellBudget, hter, type PostEditEffort } from '../domain/edit-distance.ts';
@@ -132,9 +133,9 @@ export function workspace(store: Store) {
       return (await enrich(scope, documentId, await pages.page(scope, documentId, index, 1)))[0]!;
     },
 
-    async overview(scope: ReadScope, documentId: number): Promise<{ doc: DocumentSummary; progress: Progress; effort: PostEditEffort }> {
+    async overview(scope: ReadScope, documentId: number, header?: DocumentHeaderRow): Promise<{ doc: DocumentSummary; progress: Progress; effort: PostEditEffort }> {
       const { effort, counts } = await figures.of(scope, documentId);
-      const doc = await documentReads.summary(scope.tx, documentId, counts);
+      const doc = await documentReads.summary(scope.tx, documentId, counts, header);
       const progress: Progress = {
         total: doc.pairCount, approved: doc.counts.approved, translated: doc.counts.translated, rejected: doc.counts.rejected,
         machine: doc.counts.machine, gloss: doc.counts.gloss, untranslated: doc.counts.untranslated,

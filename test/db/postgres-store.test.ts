@@ -1,7 +1,7 @@
 // The store on PostgreSQL running the real use cases: transactions commit or roll back whole, and concurrent requests
 // through it keep the guarantees the SQL states (one of two saves from one version wins, the other is a 409).
 
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { openPostgresStore, postgresStore } from '../../server/db/postgres/postgres-store.ts';
 import { openPostgres } from '../../server/db/postgres/connect.ts';
 import type { Store } from '../../server/db/store.ts';
@@ -64,6 +64,27 @@ describePostgres('the store on PostgreSQL', () => {
     // One after the other, and side by side, they run as usual.
     await store.write((tx) => tx.glossary.upsert('北京', 'Beijing', null));
     expect(await Promise.all([1, 2, 3].map(() => store.read((tx) => tx.glossary.count())))).toEqual([1, 1, 1]);
+  });
+
+  it('when not strict (in service) then the nesting check runs on a sample of transactions and still refuses a nested one within 32', async () => {
+    const strict = process.env.DUIQI_STRICT_TRANSACTIONS;
+    process.env.DUIQI_STRICT_TRANSACTIONS = '0';
+    vi.resetModules();
+    const fresh = await import('../../server/db/postgres/postgres-store.ts');
+    process.env.DUIQI_STRICT_TRANSACTIONS = strict;
+    const sampled = fresh.postgresStore(openPostgres(db.url, 4));
+    try {
+      const outcomes = [];
+      for (let i = 0; i < 32; i++) {
+        outcomes.push(await sampled.read(() => sampled.read((tx) => tx.glossary.count())).then(() => 'ran', (e: Error) => e.message));
+      }
+      const refused = outcomes.filter((o) => o !== 'ran');
+      expect(refused.length).toBeGreaterThanOrEqual(1);
+      expect(refused.length).toBeLessThan(32);
+      expect(refused[0]).toMatch(/cannot begin inside another/);
+    } finally {
+      await sampled.close();
+    }
   });
 
   it('when a statement with values runs on a connection then it is prepared there once and run by name after (a glance of the same text included); one without values is not', async () => {

@@ -213,3 +213,27 @@ describe('the review loop in the editor', () => {
     expect(after.text).not.toContain('data-testid="row-comment"');
   });
 });
+
+describe('the quality score', () => {
+  it('when errors are open on a row and on a row that became noise then the page and the progress fragment score the same, counting only the row', async () => {
+    const res = await upload(seeded.server, '/api/documents/import', {
+      source: { name: '质量.txt', content: '双方同意加强合作。会议在北京举行。' }, translation: { name: 'quality.txt', content: 'Both sides agreed to cooperate. The meeting was held in Beijing.' },
+    }, { token: seeded.tokens.wang });
+    expect(res.status).toBe(201);
+    const doc = res.json().id as number;
+    const pairs = (await api('wang', 'GET', `/api/documents/${doc}/pairs`)).json() as { id: number; version: number }[];
+    expect(pairs).toHaveLength(2);
+    for (const [p, severity] of [[pairs[0]!, 'major'], [pairs[1]!, 'critical']] as const) {
+      const rejected = await api('wang', 'POST', `/api/pairs/${p.id}/review`, { decision: 'reject', version: p.version, comment: '需要修改。', category: 'accuracy', severity });
+      expect(rejected.status).toBe(200);
+    }
+    const wang = await signedIn('wang');
+    const score = (html: string) => /<p class="quality"[^>]*>[\s\S]*?<\/p>/.exec(html)?.[0];
+    const both = score((await wang.get(`/documents/${doc}`)).text);
+    expect(both).toMatch(/data-score/);
+    await seeded.server.rows('UPDATE pairs SET noise = 1, state = NULL WHERE id = ?', [pairs[1]!.id]);
+    const page = score((await wang.get(`/documents/${doc}`)).text);
+    expect(page).not.toEqual(both);
+    expect(page).toEqual(score((await wang.get(`/documents/${doc}/progress`, { 'HX-Request': 'true' })).text));
+  });
+});

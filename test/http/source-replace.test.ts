@@ -201,7 +201,7 @@ describe('what is read from the Chinese', () => {
     expect((await elsewhere.page(doc.documentId, 0, 10))[1]!.src).toBe('双方同意加强合作，扩大𠀀贸易。');
     // Earlier cases' documents approved the same row: only this document's pairs are looked at.
     const tm = translationMemory(server.store);
-    const memory = { matches: (src: string) => server.store.read((tx) => tm.matches(tx, src, { visible: (d) => d === doc.documentId })) };
+    const memory = { matches: (src: string) => server.store.read((tx) => tm.matches(tx, src, { visible: async () => (d: number) => d === doc.documentId })) };
     expect((await memory.matches('合作是关键。')).map((m) => m.tgt)).toEqual([ROWS[4]!.en]);
 
     const applied = await replace({ find: '合作', replace: '协作', includeApproved: true });

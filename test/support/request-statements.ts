@@ -12,7 +12,7 @@ export interface CountedDocument {
 }
 
 /** Statements per request, each measured on a warm server (the request made once before). */
-export async function statementsPerRequest(tally: StatementTally, d: CountedDocument): Promise<Record<string, number>> {
+export async function statementsPerRequest(tally: StatementTally, d: CountedDocument, ran: Record<string, string[]> = {}): Promise<Record<string, number>> {
   const request = async (method: string, path: string, json?: unknown) => {
     const res = await fetch(d.url + path, {
       method, body: json === undefined ? undefined : JSON.stringify(json),
@@ -22,9 +22,13 @@ export async function statementsPerRequest(tally: StatementTally, d: CountedDocu
     if (res.status !== 200) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
     return text;
   };
+  // With `tally.texts`, `ran` receives each request's statements by the request's name (the last one counted).
+  let last: string[] = [];
   const counted = async (method: string, path: string, json?: unknown) => {
     const before = tally.statements;
+    const from = tally.texts?.length ?? 0;
     const text = await request(method, path, json);
+    last = tally.texts?.slice(from) ?? [];
     return { statements: tally.statements - before, text };
   };
   const warm = async (path: string) => (await request('GET', path), (await counted('GET', path)).statements);
@@ -32,23 +36,23 @@ export async function statementsPerRequest(tally: StatementTally, d: CountedDocu
   const alignment = async () => JSON.parse(await request('GET', `/api${doc}/alignment`)) as { version: number };
   const pair = JSON.parse(await request('GET', `/api${doc}/pairs`)) as { id: number; version: number }[];
   const version = pair.find((p) => p.id === d.pairId)!.version;
-  const counts: Record<string, number> = {
-    'document page': await warm(doc),
-    'rows fragment': await warm(`${doc}/rows?offset=200`),
-    'editor fragment': await warm(`${doc}/pairs/${d.pairId}/edit`),
-    save: (await counted('PUT', `/api/pairs/${d.pairId}`, { tgt: `Counted at ${Date.now()}.`, version })).statements,
-  };
+  const counts: Record<string, number> = {};
+  const note = (name: string, n: number) => ((counts[name] = n), (ran[name] = last));
+  note('document page', await warm(doc));
+  note('rows fragment', await warm(`${doc}/rows?offset=200`));
+  note('editor fragment', await warm(`${doc}/pairs/${d.pairId}/edit`));
+  note('save', (await counted('PUT', `/api/pairs/${d.pairId}`, { tgt: `Counted at ${Date.now()}.`, version })).statements);
   // Under the bench's mix nearly every read follows someone's save: the kept rows and figures read what it revised.
   let saved = version + 1;
   const afterSave = async (path: string) => {
     await request('PUT', `/api/pairs/${d.pairId}`, { tgt: `Saved at ${saved}.`, version: saved++ });
     return (await counted('GET', path)).statements;
   };
-  counts['document page after a save'] = await afterSave(doc);
-  counts['rows fragment after a save'] = await afterSave(`${doc}/rows?offset=0`);
-  counts['editor fragment after a save'] = await afterSave(`${doc}/pairs/${d.pairId}/edit`);
+  note('document page after a save', await afterSave(doc));
+  note('rows fragment after a save', await afterSave(`${doc}/rows?offset=0`));
+  note('editor fragment after a save', await afterSave(`${doc}/pairs/${d.pairId}/edit`));
   const before = (await alignment()).version;
-  counts['alignment edit (merge)'] = (await counted('POST', `/api${doc}/alignment/ops`, { version: before, op: { kind: 'merge', row: 3 } })).statements;
-  counts.undo = (await counted('POST', `/api${doc}/alignment/undo`, { version: before + 1 })).statements;
+  note('alignment edit (merge)', (await counted('POST', `/api${doc}/alignment/ops`, { version: before, op: { kind: 'merge', row: 3 } })).statements);
+  note('undo', (await counted('POST', `/api${doc}/alignment/undo`, { version: before + 1 })).statements);
   return counts;
 }

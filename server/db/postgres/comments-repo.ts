@@ -24,8 +24,8 @@ export function commentsRepo(sql: Sql) {
       'UPDATE comment_threads SET resolved_by = $1, resolved_at = now() WHERE id = $2 AND resolved_at IS NULL', [userId, threadId])).changes === 1,
     lastRevisionId: (pairId: number) => one<number>(sql, 'SELECT id FROM revisions WHERE pair_id = $1 ORDER BY version DESC LIMIT 1', [pairId]),
     openThreads: (documentId: number) => rows<OpenThreadRow>(sql, `SELECT t.pair_id, count(*) OVER (PARTITION BY t.pair_id) AS open_count,
-        t.id AS thread_id, t.category, t.severity, u.name AS author, c.body
-      FROM comment_threads t
+        t.id AS thread_id, t.category, t.severity, u.name AS author, c.body, p.noise
+      FROM comment_threads t JOIN pairs p ON p.id = t.pair_id
       JOIN thread_comments c ON c.id = (SELECT min(id) FROM thread_comments WHERE thread_id = t.id)
       LEFT JOIN users u ON u.id = c.author_id
       WHERE t.document_id = $1 AND t.pair_id IS NOT NULL AND t.resolved_at IS NULL ORDER BY t.pair_id, t.id`, [documentId]),

@@ -30,7 +30,11 @@ export function openPostgres(connectionString: string, max = 10, tally?: Stateme
   // Every statement of every connection passes through its client's query: one round trip each.
   if (tally) pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    client.query = ((...args: unknown[]) => (tally.statements++, query(...args))) as typeof client.query;
+    client.query = ((...args: unknown[]) => {
+      tally.statements++;
+      tally.texts?.push(typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string }).text));
+      return query(...args);
+    }) as typeof client.query;
   });
   // An idle connection the server closed (a restart, a dropped database) is left out of the pool; unheard, the
   // error would end the process. A query on a broken connection still fails, in the request that made it.

@@ -85,6 +85,27 @@ contract('accounts repository', (store) => {
 });
 
 contract('access repository', (store) => {
+  it('when the document page reads its head then it is the header, the sharing for that user, the members in code-point order and the source format, in one', async () => {
+    const { documents, access } = store().repos;
+    const owner = await addUser(store(), 'owner');
+    const members = [await addUser(store(), '李华'), await addUser(store(), 'Zoe'), await addUser(store(), 'anna')];
+    const stranger = await addUser(store(), 'stranger');
+    const closed = await insertDocument(store(), '会见 closed', SAMPLE, { createdBy: owner, shared: false });
+    for (const m of members) await access.addMember(closed.documentId, m);
+    const head = await documents.head(closed.documentId, members[0]!);
+    expect(head).toEqual({
+      ...(await documents.header(closed.documentId)), ...(await access.sharing(closed.documentId, members[0]!)),
+      members: await access.members(closed.documentId), source_format: null,
+    });
+    expect(head!.members.map((m) => m.name)).toEqual(['Zoe', 'anna', '李华']);
+    expect(head).toMatchObject({ title: '会见 closed', shared: 0, owner_id: owner, owner: 'owner', trashed_at: null, visible: 1 });
+    expect((await documents.head(closed.documentId, stranger))?.visible).toBe(0);
+    expect((await documents.head(closed.documentId, null))?.visible).toBe(0);
+    const open = await insertDocument(store(), 'open', SAMPLE);
+    expect(await documents.head(open.documentId, stranger)).toMatchObject({ shared: 1, owner_id: null, owner: null, visible: 1, members: [] });
+    expect(await documents.head(open.documentId + 1000, stranger)).toBeUndefined();
+  });
+
   it('when a document is members-only then its creator and members see it, and sharing opens it to everyone', async () => {
     const { access } = store().repos;
     const owner = await addUser(store(), 'owner');

@@ -104,6 +104,11 @@ contract('documents repository', (store) => {
     expect(await save(store(), pairIds[1]!, 'The two sides met.')).toBe(true);
     expect(await documents.revisedPairs(documentId, 0, 1)).toBeUndefined();
     expect((await documents.revisedPairs(documentId, 0, 2))!.map((r) => r.pair.id)).toEqual([pairIds[1], pairIds[3]]);
+    // Sentences with meta, offsets and Chinese text come back as pairsByIds gives them (PostgreSQL sends them as JSON).
+    expect(await save(store(), pairIds[0]!, 'Xi met them 𠀀.')).toBe(true);
+    const [first] = (await documents.revisedPairs(documentId, 2, 10))!;
+    expect(first!.segments.some((s) => s.meta !== null)).toBe(true);
+    expect([first]).toEqual(await documents.pairsByIds([pairIds[0]!]));
   });
 });
 
@@ -156,6 +161,7 @@ contract('document transfer repository', (store) => {
       changed_at: '2025-01-02T03:04:05.000Z', imported_state: 30, imported_editor: 'rita' });
     expect(await transfer.structuredSource(documentId)).toEqual({ id: sourceId, name: 'file.tmx', structure: JSON.stringify({ format: 'md', blocks: [] }) });
     expect(await transfer.sourceFormat(documentId)).toBe('md');
+    expect((await documents.head(documentId, editor))?.source_format).toBe('md');
     expect(await transfer.placedPairs(documentId, sourceId)).toEqual([{ tgt: 'Hello.', src_start: 0, src: '你好。' }]);
     expect(await transfer.placedPairs(documentId, null)).toEqual([{ tgt: 'Hello.', src_start: null, src: '你好。' }]);
   });

@@ -81,8 +81,8 @@ contract('comments repository', (store) => {
     expect((await comments.pairComments(pairIds[1]!)).map((c) => [c.thread_id, c.author, c.body])).toEqual([
       [error, 'lin', 'Too loose.'], [error, null, 'Fixed?'], [note, null, '好']]);
     expect(await comments.openThreads(documentId)).toEqual([
-      { pair_id: pairIds[1], open_count: 2, thread_id: error, category: 'accuracy', severity: 'major', author: 'lin', body: 'Too loose.' },
-      { pair_id: pairIds[1], open_count: 2, thread_id: note, category: null, severity: null, author: null, body: '好' }]);
+      { pair_id: pairIds[1], open_count: 2, thread_id: error, category: 'accuracy', severity: 'major', author: 'lin', body: 'Too loose.', noise: 0 },
+      { pair_id: pairIds[1], open_count: 2, thread_id: note, category: null, severity: null, author: null, body: '好', noise: 0 }]);
     expect(await comments.openErrors(documentId)).toEqual(['major']);
     expect(await comments.resolve(error, lin)).toBe(true);
     expect(await comments.resolve(error, lin)).toBe(false);
