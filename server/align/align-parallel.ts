@@ -5,7 +5,7 @@ import type { Bead, ScoredBead } from '../domain/types.ts';
 import { align, alignSegmented, findAnchors, firstPass, quoteGuidance, type AlignResources, type Guidance } from './align.ts';
 import { fitLengthModel } from './length-model.ts';
 import { learnFromPath, lexicalScorer } from './lexical-scorer.ts';
-import { documentFeatures, documentPart, documentStatistics, featuresPart, segmentDocument, type DocumentFeatures, type SegmentedDocument, type Span } from './sentence-features.ts';
+import { documentFeatures, documentPart, documentStatistics, featuresPart, segmentDocument, type SegmentedDocument, type Span } from './sentence-features.ts';
 import type { AnchorCandidate } from './span-scorer.ts';
 import type { LearnedTranslations } from './translation-table.ts';
 
@@ -19,7 +19,7 @@ const MIDDLE_WINDOW = 500;
 
 /** What the main thread asks of the worker: its half's first pass, then its second. */
 export type PartRequest =
-  | { kind: 'first'; doc: SegmentedDocument; guide: Guidance; features: DocumentFeatures }
+  | { kind: 'first'; doc: SegmentedDocument; guide: Guidance }
   | { kind: 'second'; learned: LearnedTranslations };
 
 /**
@@ -51,9 +51,10 @@ export async function alignLong(src: string[], tgt: string[], resources: AlignRe
     const ours = { srcFrom: srcMiddle - OVERLAP, srcTo: src.length, tgtFrom: tgtMiddle - tgtOverlap, tgtTo: tgt.length };
     const quotes = quoteGuidance(anchors, doc);
     const guide = (part: Span): Guidance => ({ stats, lengths, quotes, anchors: anchorsIn(anchors, part) });
-    // Its share of the whole's features travels with its half: weighing its words again cost
-    // more CPU than copying them.
-    const theirPath = worker.ask<Bead[]>({ kind: 'first', doc: documentPart(doc, theirs), guide: guide(theirs), features: featuresPart(features, theirs) });
+    // The worker weighs its half's words again, the same since rarities are the whole's: since
+    // sentences are weighed in one loop, that costs less than copying the weights (a fifth of a
+    // second of this thread's time, and more of the worker's to rebuild them).
+    const theirPath = worker.ask<Bead[]>({ kind: 'first', doc: documentPart(doc, theirs), guide: guide(theirs) });
     const ownDoc = documentPart(doc, ours);
     const ownPath = firstPass(ownDoc, guide(ours), {}, lexicalScorer(ownDoc, stats, featuresPart(features, ours)));
     const path = stitch(await theirPath, ownPath.path.map((b) => shifted(b, ours)), srcMiddle, tgtMiddle);

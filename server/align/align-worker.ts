@@ -9,7 +9,7 @@ const port = parentPort!;
 let pass: FirstPass | undefined;
 port.on('message', (request: PartRequest) => {
   if (request.kind === 'first') {
-    pass = firstPass(request.doc, request.guide, {}, lexicalScorer(request.doc, request.guide.stats, request.features));
+    pass = firstPass(request.doc, request.guide, {}, lexicalScorer(request.doc, request.guide.stats));
     port.postMessage(pass.path);
   } else {
     port.postMessage(pass!.secondPass(request.learned));

@@ -54,7 +54,8 @@ export function stem(word: string): string {
 
 function stemUncached(word: string): string {
   // The base form goes through the same rules, so that 'gave' meets the stem of 'give'.
-  let w = IRREGULAR[word] ?? word;
+  // hasOwn: 'constructor' and 'toString' are words too, not the table's inherited members.
+  let w = Object.hasOwn(IRREGULAR, word) ? IRREGULAR[word]! : word;
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('sses')) w = w.slice(0, -2);

@@ -48,7 +48,8 @@ export function joinAcrossBoundaries(path: SpanBead[], cost: BeadCost, spans: Sp
   return out;
 }
 
-function canJoin(x: SpanBead, y: SpanBead): boolean {
+/** Whether the last look may join x and the bead y after it: both matched, at most MAX_JOINED_SIDE sentences a side joined. */
+export function canJoin(x: SpanBead, y: SpanBead): boolean {
   return matched(x) && matched(y) && y.s1 - x.s0 <= MAX_JOINED_SIDE && y.t1 - x.t0 <= MAX_JOINED_SIDE;
 }
 

@@ -336,8 +336,10 @@ function anchorCandidates(doc: SegmentedDocument, features: DocumentFeatures, st
   const out: AnchorCandidate[] = [];
   src.forEach((s, z) => {
     const seen = new Set<number>();
+    // A word has several links: its rarity is looked up once.
+    const rare = s.words.map((w) => (srcFrequency.get(w) ?? 0) <= srcRare);
     for (let k = 0; k < s.linkTarget.length; k++) {
-      if ((srcFrequency.get(s.words[s.linkWord[k]!]!) ?? 0) > srcRare) continue;
+      if (!rare[s.linkWord[k]!]) continue;
       for (const e of postings.get(s.linkTarget[k]!) ?? []) {
         if (Math.abs(e + doc.tgtFrom - (z + doc.srcFrom) * slope) <= reach) seen.add(e);
       }

@@ -11,6 +11,8 @@ const EN_SMALL: Record<string, number> = {
   tenth: 10, twelfth: 12, twentieth: 20,
 };
 const EN_SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9 };
+// Any number word standing alone in lower-cased text: most sentences hold none, and one test spares their word walk.
+const EN_NUMBER_WORD = new RegExp(`(?<![a-z])(?:${[...Object.keys(EN_SMALL), ...Object.keys(EN_SCALES)].join('|')})(?![a-z])`);
 
 /** The token a number becomes on both sides. */
 export function numberToken(n: number): string {
@@ -39,6 +41,8 @@ export function chineseNumberTokens(word: string): string[] {
 export function englishNumberTokens(text: string): string[] {
   const out: string[] = [];
   for (const f of text.replace(/(\d),(\d{3})/g, '$1$2').match(/[0-9]+/g) ?? []) out.push(numberToken(Number(f)));
+  const lower = text.toLowerCase();
+  if (!EN_NUMBER_WORD.test(lower)) return out;
   let total = 0;
   let current = 0;
   let inRun = false;
@@ -48,11 +52,12 @@ export function englishNumberTokens(text: string): string[] {
     current = 0;
     inRun = false;
   };
-  for (const w of text.toLowerCase().split(/[^a-z]+/)) {
-    if (w in EN_SMALL) {
+  for (const w of lower.split(/[^a-z]+/)) {
+    // hasOwn: a word such as 'constructor' must not find the tables' inherited members.
+    if (Object.hasOwn(EN_SMALL, w)) {
       current += EN_SMALL[w]!;
       inRun = true;
-    } else if (w in EN_SCALES) {
+    } else if (Object.hasOwn(EN_SCALES, w)) {
       const scale = EN_SCALES[w]!;
       if (scale >= 1000) {
         total += (current || 1) * scale;

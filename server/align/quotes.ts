@@ -5,7 +5,12 @@ import type { AnchorCandidate } from './span-scorer.ts';
 /** Chinese marks as the tokens English opening and closing quotes also become. */
 export const CHINESE_QUOTES: Record<string, string> = { '“': '“', '「': '“', '”': '”', '」': '”' };
 
+// Most sentences hold no quotation mark: one regular expression tells, before a walk through their characters.
+const CHINESE_MARK = /[“”「」]/;
+const ENGLISH_MARK = /["'‘’“”]/;
+
 export function chineseQuotes(sentence: string): string[] {
+  if (!CHINESE_MARK.test(sentence)) return [];
   const out: string[] = [];
   for (const c of sentence) if (c in CHINESE_QUOTES) out.push(CHINESE_QUOTES[c]!);
   return out;
@@ -22,6 +27,7 @@ interface PlacedMark {
 }
 
 function englishQuoteMarks(sentence: string): PlacedMark[] {
+  if (!ENGLISH_MARK.test(sentence)) return [];
   const out: PlacedMark[] = [];
   let open = false;
   for (let i = 0; i < sentence.length; i++) {
@@ -47,6 +53,7 @@ function englishQuoteMarks(sentence: string): PlacedMark[] {
 }
 
 function chineseQuoteMarks(sentence: string): PlacedMark[] {
+  if (!CHINESE_MARK.test(sentence)) return [];
   const out: PlacedMark[] = [];
   for (let i = 0; i < sentence.length; i++) if (sentence[i]! in CHINESE_QUOTES) out.push({ at: i, mark: CHINESE_QUOTES[sentence[i]!]! });
   return out;
@@ -63,6 +70,8 @@ export function holdsSpeech(sentences: string[], side: 'zh' | 'en'): boolean[] {
   let open = false;
   return sentences.map((sentence) => {
     const marks = side === 'zh' ? chineseQuoteMarks(sentence) : englishQuoteMarks(sentence);
+    // Without marks, a sentence outside a quotation stays outside it throughout.
+    if (marks.length === 0 && !open) return false;
     let speech = false;
     let next = 0;
     for (let i = 0; i < sentence.length; i++) {

@@ -32,7 +32,13 @@ export function learnTranslations(beads: TrainingBead[]): Map<string, number[]> 
   const { pairWord, pairTgt, at, slot, beadsWith } = pairs;
   const isDictionary = (p: number) => pairWord[p] !== NULL_WORD
     && (corpus.dictionary.get(corpus.wordName[pairWord[p]!]!)?.has(corpus.tgtName[pairTgt[p]!]!) ?? false);
-  const prob = Float64Array.from(pairWord, (_, p) => (isDictionary(p) ? DICTIONARY_PRIOR : 1));
+  // Pairs are numbered word by word (see pairIndex): each word's dictionary entry is looked up once.
+  const prob = new Float64Array(pairWord.length);
+  let entry: ReadonlySet<number> | undefined;
+  for (let p = 0; p < prob.length; p++) {
+    if (p === 0 || pairWord[p] !== pairWord[p - 1]) entry = pairWord[p] === NULL_WORD ? undefined : corpus.dictionary.get(corpus.wordName[pairWord[p]!]!);
+    prob[p] = entry?.has(corpus.tgtName[pairTgt[p]!]!) ? DICTIONARY_PRIOR : 1;
+  }
   const count = new Float64Array(prob.length);
   const total = new Float64Array(corpus.wordName.length);
   const denominator = new Float64Array(corpus.tgt.length);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { align } from '../../server/align/align.ts';
-import { beadF1, weakBeads } from '../../server/align/bead-f1.ts';
+import { beadF1, recallByShape, weakBeads } from '../../server/align/bead-f1.ts';
 import { formatBead, parseBeads } from '../../server/align/bead-format.ts';
 import { loadAlignResources } from '../../server/align/load-resources.ts';
 import { WEAK_SCORE } from '../../server/domain/types.ts';
@@ -72,6 +72,12 @@ describe.skipIf(!hasMac)('literary alignment quality (MAC-Dev)', () => {
 
   it('when aligning the six chapters then strict F1 stays above the floor', () => {
     expect(beadF1(aligned).f1).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('when a translator recast two sentences as two then the last look finds at least 9 of the 25 such beads', () => {
+    const twoTwo = recallByShape(aligned).get('2-2')!;
+    expect(twoTwo.gold).toBe(25);
+    expect(twoTwo.found).toBeGreaterThanOrEqual(9);
   });
 
   it('when beads score under 0.5 then they are few and hold half of the wrong ones', () => {

@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { contentStems, stem } from '../../server/align/english-words.ts';
+import { englishNumberTokens } from '../../server/align/numbers.ts';
 
 describe('stem', () => {
   it('when a plural voices a final f then it stems like the singular', () => {
@@ -18,6 +19,15 @@ describe('stem', () => {
 });
 
 describe('contentStems', () => {
+  it('when a word names a member every object inherits then it stems as a word', () => {
+    expect(contentStems('The constructor read toString aloud.')).toEqual(['constructor', 'read', 'tostr', 'aloud']);
+  });
+
+  it('when a sentence holds such a word then it yields no number', () => {
+    expect(englishNumberTokens('The constructor came, and then valueOf.')).toEqual([]);
+    expect(englishNumberTokens('twenty-one constructors')).toEqual(['#21']);
+  });
+
   it('when a sentence has function words then only the content words remain', () => {
     expect(contentStems('And he desired many wives.')).toEqual([stem('desired'), stem('wife')]);
   });

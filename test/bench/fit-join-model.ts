@@ -1,0 +1,129 @@
+// Fits the join model of the last look (join-beads.ts) on MAC-Dev, and scores it left out one chapter at a time.
+//
+//   npx tsx test/bench/fit-join-model.ts
+//
+// Each boundary between two adjacent matched beads of the second pass is one example. A join is
+// worth what it does to strict bead F1 = 2C / (gold + produced): +1 when the joined bead is a
+// gold bead, -1 for each of the two beads that was one, and +F1/2 for the bead fewer produced.
+// The logistic odds are fitted to say whether that worth is positive, each example weighed by
+// its size (cost-sensitive), with an L2 penalty: the gold joins are few (36 on MAC-Dev).
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { align, type AlignOptions } from '../../server/align/align.ts';
+import { beadF1 } from '../../server/align/bead-f1.ts';
+import { formatBead, parseBeads } from '../../server/align/bead-format.ts';
+import { boundaryFeatures, canJoin, type JoinModel } from '../../server/align/join-beads.ts';
+import { loadAlignResources } from '../../server/align/load-resources.ts';
+import type { Bead } from '../../server/domain/types.ts';
+import { hasMac, macDir, readLines } from '../align/shared-data.ts';
+
+const IDS = ['001', '002', '003', '004', '005', '006'];
+const FEATURES = ['maxLeak', 'secondLeak', 'meanLeak', 'costGain', 'lengthGain', 'worsePart', 'joinedCost'] as const;
+// The worth of one bead fewer, in correct beads: F1 / 2 at the F1 the aligner reaches (about 0.9).
+const FEWER_BEADS = 0.45;
+const L2 = 3;
+
+interface Example {
+  chapter: string;
+  x: number[];
+  worth: number;
+}
+
+interface Chapter {
+  id: string;
+  src: string[];
+  tgt: string[];
+  gold: Bead[];
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+
+function examples(chapter: Chapter, run: (options: AlignOptions) => void): Example[] {
+  const gold = new Set(chapter.gold.map(formatBead));
+  const isGold = (s0: number, s1: number, t0: number, t1: number) => (gold.has(formatBead({ src: range(s0, s1), tgt: range(t0, t1) })) ? 1 : 0);
+  const out: Example[] = [];
+  run({
+    inspect(path, cost, spans, length) {
+      for (let k = 0; k + 1 < path.length; k++) {
+        const [x, y] = [path[k]!, path[k + 1]!];
+        if (!canJoin(x, y)) continue;
+        const f = boundaryFeatures(x, y, cost, spans, length);
+        const worth = isGold(x.s0, y.s1, x.t0, y.t1) - isGold(x.s0, x.s1, x.t0, x.t1) - isGold(y.s0, y.s1, y.t0, y.t1) + FEWER_BEADS;
+        out.push({ chapter: chapter.id, x: [1, ...FEATURES.map((name) => f[name])], worth });
+      }
+    },
+  });
+  return out;
+}
+
+/** Weighted L2-penalised logistic regression by Newton's method; the bias (x[0]) is not penalised. */
+function fitLogistic(data: Example[]): number[] {
+  const n = FEATURES.length + 1;
+  let b = new Array<number>(n).fill(0);
+  for (let round = 0; round < 50; round++) {
+    const g = b.map((v, i) => (i === 0 ? 0 : L2 * v));
+    const h = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j && i > 0 ? L2 : 0)));
+    for (const e of data) {
+      const p = 1 / (1 + Math.exp(-e.x.reduce((s, v, i) => s + v * b[i]!, 0)));
+      const w = Math.abs(e.worth);
+      const y = e.worth > 0 ? 1 : 0;
+      for (let i = 0; i < n; i++) {
+        g[i]! += w * (p - y) * e.x[i]!;
+        for (let j = 0; j < n; j++) h[i]![j]! += w * p * (1 - p) * e.x[i]! * e.x[j]!;
+      }
+    }
+    const step = solve(h, g);
+    b = b.map((v, i) => v - step[i]!);
+    if (Math.max(...step.map(Math.abs)) < 1e-9) break;
+  }
+  return b;
+}
+
+// Gaussian elimination with partial pivoting; the penalised Hessian is positive definite.
+function solve(a: number[][], rhs: number[]): number[] {
+  const n = rhs.length;
+  const m = a.map((row, i) => [...row, rhs[i]!]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
+    [m[c], m[pivot]] = [m[pivot]!, m[c]!];
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r]![c]! / m[c]![c]!;
+      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
+    }
+  }
+  return m.map((row, i) => row[n]! / row[i]!);
+}
+
+function asModel(b: number[]): JoinModel {
+  return Object.fromEntries([['bias', b[0]!], ...FEATURES.map((name, i) => [name, b[i + 1]!])]) as unknown as JoinModel;
+}
+
+function main() {
+  if (!hasMac) {
+    console.log(`MAC-Dev not found under ${macDir}: nothing to fit.`);
+    return;
+  }
+  const resources = loadAlignResources();
+  const chapters: Chapter[] = IDS.map((id) => ({
+    id,
+    src: readLines(path.join(macDir, `${id}.zh`)),
+    tgt: readLines(path.join(macDir, `${id}.en`)),
+    gold: parseBeads(readFileSync(path.join(macDir, `gold/${id}.align`), 'utf8')),
+  }));
+  // The search runs before the last look, so the boundaries do not depend on the model being fitted.
+  const data = chapters.flatMap((c) => examples(c, (options) => align(c.src, c.tgt, resources, options)));
+  const score = (model: (c: Chapter) => JoinModel) => beadF1(chapters.map((c) => ({ gold: c.gold, auto: align(c.src, c.tgt, resources, { join: model(c) }) })));
+  const all = asModel(fitLogistic(data));
+  const folds = new Map(chapters.map((c) => [c.id, asModel(fitLogistic(data.filter((e) => e.chapter !== c.id)))]));
+  const inSample = score(() => all);
+  const leftOut = score((c) => folds.get(c.id)!);
+  const gold = data.filter((e) => e.worth > 1).length;
+  console.log(`${data.length} boundaries, ${gold} of them gold joins`);
+  console.log(`fitted on all six: F1 ${inSample.f1.toFixed(4)}; each chapter by a fit on the other five: F1 ${leftOut.f1.toFixed(4)}`);
+  console.log(Object.entries(all).map(([k, v]) => `${k}: ${v.toFixed(3)}`).join(', '));
+}
+
+main();
