@@ -23,6 +23,9 @@ http {
   proxy_temp_path ${dir}/proxy;
   client_max_body_size 20m;
   upstream duiqi { ${upstreams.map((p) => `server 127.0.0.1:${p};`).join(' ')} keepalive 32; }
+  # nginx closes a client's keep-alive connection after 1,000 requests by default; autocannon, reconnecting, kept
+  # the old request open beside a new one, so a long load run ended with two to three times its connections.
+  keepalive_requests 1000000;
   server {
     listen ${port};
     location / {

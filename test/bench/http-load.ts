@@ -32,7 +32,7 @@ import { startNginx } from '../../scripts/nginx-front.ts';
 // autocannon ships no types: the few fields used here.
 interface LoadRequest { method: string; path?: string; setupRequest?: (req: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown>;
   onResponse?: (status: number, body: string, context: Record<string, unknown>) => void }
-interface LoadResult { requests: { total: number; average: number }; latency: { p50: number; p99: number };
+interface LoadResult { requests: { total: number; average: number }; latency: { p50: number; p99: number; mean: number };
   errors: number; timeouts: number; non2xx: number; statusCodeStats?: Record<string, { count: number }> }
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown> & { requests: LoadRequest[] }) => Promise<LoadResult>;
 
@@ -262,7 +262,7 @@ async function main(): Promise<void> {
     const failed = (res: LoadResult) => res.errors + res.timeouts + res.non2xx - count(res, '409');
     const row = (name: string, res: LoadResult) => ({
       mix: name, requests: res.requests.total, 'req/s': Math.round(res.requests.average), errors: failed(res), 'stale (409)': count(res, '409'),
-      'p50 ms': res.latency.p50, 'p99 ms': res.latency.p99,
+      'mean ms': Math.round(res.latency.mean), 'p50 ms': res.latency.p50, 'p99 ms': res.latency.p99,
     });
     console.log(`statements per request (BEGIN and COMMIT included), counted before the load: ${Object.entries(setup.statements).map(([k, n]) => `${k} ${n}`).join(', ')}`);
     console.log(`http-load: ${setup.describe}, ${os.cpus().length} cores, ${CONNECTIONS} connections (${Math.round(CONNECTIONS * 0.3)} reading the page, ${Math.round(CONNECTIONS * 0.5)} reading fragments, ${Math.round(CONNECTIONS * 0.2)} saving), ${seconds} s, ${PAIRS}-pair document`);
