@@ -28,9 +28,13 @@ interface Job {
 
 /**
  * One core is left to the request thread: on two cores one import runs at a time and the others wait their
- * turn, each with the memory of one alignment, instead of four crowding the thread that answers pages.
+ * turn, each with the memory of one alignment, instead of four crowding the thread that answers pages. A search
+ * preview does not wait with them (see QUICK).
  */
 const THREADS = Math.max(1, os.availableParallelism() - 1);
+
+/** Tasks bounded to about a second, which a person waits on with the page open. */
+const QUICK: ReadonlySet<Task['task']> = new Set(['planReplace']);
 
 /**
  * Threads start on first use, each with its own connection to the database (on SQLite, WAL lets pages read
@@ -70,9 +74,10 @@ export function workPool(database: string | undefined, size = THREADS) {
     return worker;
   }
 
-  function runOn(worker: Worker, job: Job): void {
+  function runOn(worker: Worker, job: Job, quick: boolean): void {
     worker.ref();
     const finish = (settle: () => void, keep: boolean) => {
+      if (!quick) long--;
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
       writes(worker, false);
       settle();
@@ -96,13 +101,30 @@ export function workPool(database: string | undefined, size = THREADS) {
     worker.postMessage(job.request);
   }
 
+  // Long tasks (imports, realigns) run at most `size` at once; a quick one (a search preview, bounded to a second) goes
+  // first and may have one thread beyond them, so a translator's preview does not wait for someone's import.
+  let long = 0;
   function next(): void {
-    while (queue.length && (idle.length || started < size)) runOn(idle.pop() ?? spawn(), queue.shift()!);
+    for (let i = 0; i < queue.length;) {
+      const job = queue[i]!;
+      const quick = QUICK.has(job.request.task);
+      const free = idle.length > 0 || started < size + (quick ? 1 : 0);
+      if (!free || (!quick && long >= size)) {
+        i++;
+        continue;
+      }
+      queue.splice(i, 1);
+      if (!quick) long++;
+      runOn(idle.pop() ?? spawn(), job, quick);
+    }
   }
 
   function run<T>(task: Task): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      queue.push({ request: { ...task, id: nextId++ }, resolve: resolve as (value: unknown) => void, reject });
+      const job = { request: { ...task, id: nextId++ }, resolve: resolve as (value: unknown) => void, reject };
+      // A quick task goes before the long ones waiting.
+      if (QUICK.has(task.task)) queue.splice(queue.findIndex((j) => !QUICK.has(j.request.task)) >>> 0, 0, job);
+      else queue.push(job);
       next();
     });
   }

@@ -11,6 +11,7 @@ import { postEditing } from '../../server/services/post-editing.ts';
 import { insertDocument } from '../support/insert-document.ts';
 import { tempDir } from '../support/test-server.ts';
 import { generate } from '../bench/big-document.ts';
+import { parseReplaceQuery } from '../../server/domain/replace-text.ts';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -50,6 +51,27 @@ describe('workPool', () => {
     await pool.close();
     await store.close();
   });
+
+  it('when every thread runs an import then a search preview gets a thread beside it and answers before the imports, which keep their order', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const db = openDatabase(path.join(dir, 'duiqi.sqlite'));
+    const store = sqliteStore(db);
+    const { documentId } = insertDocument(db, '预览', [{ zh: '中韩两国是近邻。', en: 'China and South Korea are close neighbours.' }]);
+    const pool = workPool(store.address, 1);
+    const texts = generate(2000);
+    const utf8 = (s: string) => new TextEncoder().encode(s);
+    const order: string[] = [];
+    const upload = { source: { name: 'a.zh.txt', bytes: utf8(texts.zh) }, translation: { name: 'a.en.txt', bytes: utf8(texts.en) }, createdBy: null };
+    const imports = [pool.importUpload(upload).then(() => order.push('import 1')), pool.importUpload(upload).then(() => order.push('import 2'))];
+    const preview = pool.planReplace(documentId, parseReplaceQuery({ find: 'neighbours', replace: 'neighbors' }))
+      .then((planned) => (order.push('preview'), planned));
+    expect((await preview).plan.changes).toHaveLength(1);
+    await Promise.all(imports);
+    expect(order).toEqual(['preview', 'import 1', 'import 2']);
+    await pool.close();
+    await store.close();
+  }, 120_000);
 
   it('when the database is in memory then it says a work thread cannot open it', () => {
     expect(() => workPool(sqliteStore(openDatabase(':memory:')).address)).toThrow(/database file/);
