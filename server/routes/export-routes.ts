@@ -31,6 +31,8 @@ function setFileHeaders(res: Response, file: ExportHead & { untranslated?: numbe
 /** Sends a file as it comes; a failure after the first byte (a pair changed mid-export) destroys the socket: never a cut file. */
 async function sendFile(res: Response, file: ExportFile): Promise<void> {
   setFileHeaders(res, file);
+  // A HEAD answers the headers alone: its pieces (a stored file's parts, one read each) are never read.
+  if (res.req.method === 'HEAD') return void res.end();
   await pipeline(Readable.from(file.pieces, { objectMode: false }), res);
 }
 

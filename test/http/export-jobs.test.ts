@@ -14,10 +14,13 @@ import { inProcessQueue } from '../../server/services/job-queue-in-process.ts';
 import { exportDocument } from '../../server/services/export-document.ts';
 import { translatedDocuments } from '../../server/services/translated-document.ts';
 import { exportTime } from '../support/export-time.ts';
+import type { StatementTally } from '../../server/db/store.ts';
 
 /** The threshold under test: a document of more pairs than this is exported by a job. */
 const ROWS = 30;
 let server: TestServer;
+// The statements the server's store runs: a HEAD of a stored file must read none of its parts.
+const tally: StatementTally = { statements: 0 };
 const tokens: Record<string, string> = {};
 
 async function get(who: string, url: string, headers: Record<string, string> = {}) {
@@ -61,7 +64,7 @@ async function throughJob(who: string, url: string) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ exportJobs: { jobRows: ROWS, keepHours: 24 } });
+  server = await startTestServer({ exportJobs: { jobRows: ROWS, keepHours: 24 }, tally });
   for (const [name, role] of [['lin', 'translator'], ['zhou', 'translator'], ['root', 'admin']] as const) {
     await addUser(server.store, name, role);
     tokens[name] = await accounts(server.store).createToken(name);
@@ -142,6 +145,27 @@ describe('exports of a big document as jobs', () => {
       expect({ status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition') }).toEqual(heads[i]);
     }
     expect(await exportJobs()).toBe(before + urls.length);
+  }, 120_000);
+
+  it('when an export job\'s file is asked for with HEAD then it answers the GET\'s headers and reads none of the file\'s parts', async () => {
+    const over = await storeDocument(server.store, '只看文件头', rows(ROWS + 1, '庚'));
+    const { id } = await throughJob('lin', `/api/documents/${over.documentId}/export?format=tmx&state=all`);
+    const parts = await server.value<number>('SELECT count(*) FROM job_files WHERE job_id = ?', [id]);
+    expect(parts).toBeGreaterThan(1);
+    const counted = async (method: string) => {
+      const before = tally.statements;
+      const res = await fetch(`${server.url}/api/jobs/${id}/file`, { method, headers: { authorization: `Bearer ${tokens.lin}` } });
+      const bytes = (await res.arrayBuffer()).byteLength;
+      return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), bytes, statements: tally.statements - before };
+    };
+    const head = await counted('HEAD');
+    const got = await counted('GET');
+    expect({ ...head, bytes: 0, statements: 0 }).toEqual({ ...got, bytes: 0, statements: 0 });
+    expect(head.status).toBe(200);
+    expect(head.bytes).toBe(0);
+    expect(got.bytes).toBeGreaterThan(256 * 1024);
+    // The GET reads each part in a transaction of its own; the HEAD only checks that the file is still there.
+    expect(got.statements - head.statements).toBeGreaterThanOrEqual(parts);
   }, 120_000);
 
   it('when the export is refused (a bad format) then it answers 400 at once and makes no job', async () => {
