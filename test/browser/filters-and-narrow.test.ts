@@ -33,7 +33,16 @@ describe.skipIf(skip)('filters, narrow screens and the keyboard', () => {
   const query = () => new URL(page.url()).search;
   /** Runs an action and waits until the rows it asked for are on the page. */
   async function rowsAfter(action: () => Promise<unknown>) {
-    const settled = page.evaluate(() => new Promise<void>((resolve) => document.addEventListener('htmx:after:settle', () => resolve(), { once: true })));
+    // The settle of the rows' own swap (htmx fires it on the swap's target): requests the page makes on load (a row's
+    // repeats, the last batch) settle too, and on CI's busy machine one came after the typing began.
+    const settled = page.evaluate(() => new Promise<void>((resolve) => {
+      const rowsSwapped = (e: Event) => {
+        if ((e.target as Element).id !== 'rows') return;
+        document.removeEventListener('htmx:after:settle', rowsSwapped);
+        resolve();
+      };
+      document.addEventListener('htmx:after:settle', rowsSwapped);
+    }));
     await action();
     await settled;
   }
