@@ -8,6 +8,10 @@ export interface MemberRow {
   role: string;
 }
 
+/** SQL: a document's members (its id the one value), in name order (SQLite's binary collation: code points). */
+export const MEMBERS_SQL = `SELECT u.id, u.name, u.role FROM document_members m JOIN users u ON u.id = m.user_id
+  WHERE m.document_id = ? ORDER BY u.name`;
+
 /** SQL: document `d` is shared with the team, or was created by user `user`, or has them as a member (an admin sees all). */
 export const visibleTo = (d: string, user: string) => `(${d}.shared = 1 OR ${d}.created_by = ${user}
   OR EXISTS (SELECT 1 FROM document_members m WHERE m.document_id = ${d}.id AND m.user_id = ${user}))`;
@@ -36,8 +40,7 @@ export function accessRepo(db: Db) {
     reachPair: db.prepare(reachSql('pair', '@id', '@user')),
     sharing: db.prepare(`SELECT d.shared, d.created_by AS owner_id, u.name AS owner, d.trashed_at, CASE WHEN ${visibleTo('d', '@user')} THEN 1 ELSE 0 END AS visible
       FROM documents d LEFT JOIN users u ON u.id = d.created_by WHERE d.id = @id`),
-    members: db.prepare(`SELECT u.id, u.name, u.role FROM document_members m JOIN users u ON u.id = m.user_id
-      WHERE m.document_id = ? ORDER BY u.name`),
+    members: db.prepare(MEMBERS_SQL),
     setShared: db.prepare('UPDATE documents SET shared = ? WHERE id = ?'),
     addMember: db.prepare('INSERT INTO document_members (document_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING'),
     removeMember: db.prepare('DELETE FROM document_members WHERE document_id = ? AND user_id = ?'),

@@ -5,7 +5,7 @@ import type { Db } from './open-database.ts';
 import type { DraftPair, DraftSegment } from '../domain/assemble-pairs.ts';
 import type { StoredStructure } from '../domain/structured-text.ts';
 import type { MtKind } from '../domain/types.ts';
-import { visibleTo, type MemberRow, type SharingRow } from './access-repo.ts';
+import { MEMBERS_SQL, visibleTo, type MemberRow, type SharingRow } from './access-repo.ts';
 
 export interface DocumentSummaryRow {
   id: number;
@@ -186,8 +186,7 @@ export function documentsRepo(db: Db) {
     exists: db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck(),
     header: db.prepare('SELECT id, title, src_lang, tgt_lang, page_date, created_at, version FROM documents WHERE id = ?'),
     head: db.prepare(`${headSql('@id', '@user')} FROM documents d LEFT JOIN users u ON u.id = d.created_by WHERE d.id = @id`),
-    members: db.prepare(`SELECT u.id, u.name, u.role FROM document_members m JOIN users u ON u.id = m.user_id
-      WHERE m.document_id = ? ORDER BY u.name`),
+    members: db.prepare(MEMBERS_SQL),
     // Purged documents count: a workbench whose trash was emptied is not a new one to put the demo in.
     count: db.prepare('SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM purged_documents)').pluck(),
     insertDocument: db.prepare(

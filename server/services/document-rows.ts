@@ -24,6 +24,8 @@ interface Cached {
   end: number | undefined;
 }
 
+const never = () => false;
+
 export function documentRows(limits = { perDocument: ROW_LIMIT, total: TOTAL_LIMIT, revised: REVISED_LIMIT }) {
   const cache = new Map<number, Cached>();
 
@@ -49,12 +51,12 @@ export function documentRows(limits = { perDocument: ROW_LIMIT, total: TOTAL_LIM
   }
 
   /**
-   * The document's cache, current as of the scope's snapshot or newer, and whether it stands at the snapshot
-   * (only then may rows read in this snapshot go into it); undefined when the document does not exist. Requests
+   * The document's cache, current as of the scope's snapshot or newer, and whether rows read in this snapshot may
+   * still go into it (only while it stands at the snapshot); undefined when the document does not exist. Requests
    * on PostgreSQL interleave: one that read at an older revision than another's must neither move the cache back
    * nor start it again (under the bench's mix that dropped the whole cache every ~25 requests).
    */
-  async function current(scope: ReadScope, documentId: number): Promise<{ c: Cached; atSnapshot: boolean } | undefined> {
+  async function current(scope: ReadScope, documentId: number): Promise<{ c: Cached; mayKeep: () => boolean } | undefined> {
     const known = cache.get(documentId);
     const since = known?.revision;
     const { revision, version } = await scope.generation(documentId);
@@ -73,35 +75,36 @@ export function documentRows(limits = { perDocument: ROW_LIMIT, total: TOTAL_LIM
     }
     if (c && c.version === version) {
       // Another request brought it to this snapshot or past it: its rows are as new as this snapshot's, or newer.
-      if (c.revision >= revision) return { c, atSnapshot: c.revision === revision };
+      if (c.revision >= revision) return { c, mayKeep: c.revision === revision ? stillAt(documentId, c) : never };
       // The pairs revised since `since` hold every change the cache lacks up to this snapshot.
       if (revised && since! <= c.revision) {
         keep(c, revised.filter((p) => c!.indexOf.has(p.id)));
         c.revision = revision;
-        return { c, atSnapshot: true };
+        return { c, mayKeep: stillAt(documentId, c) };
       }
     }
     if (c && c.version > version) {
       // An alignment change newer than this snapshot: its rows are read afresh, and the newer cache stays.
-      return { c: { version, revision, byIndex: new Map(), indexOf: new Map(), end: undefined }, atSnapshot: false };
+      return { c: { version, revision, byIndex: new Map(), indexOf: new Map(), end: undefined }, mayKeep: never };
     }
     c = { version, revision, byIndex: new Map(), indexOf: new Map(), end: undefined };
     cache.set(documentId, c);
-    return { c, atSnapshot: true };
+    return { c, mayKeep: stillAt(documentId, c) };
   }
 
   // Rows read in a snapshot go into the cache only while it still stands at that snapshot: a later request may have
   // moved it on past changes to rows it did not keep, which these rows would bring back.
-  const stillAt = (documentId: number, c: Cached, at: { version: number; revision: number }) =>
-    cache.get(documentId) === c && c.version === at.version && c.revision === at.revision;
+  function stillAt(documentId: number, c: Cached): () => boolean {
+    const { version, revision } = c;
+    return () => cache.get(documentId) === c && c.version === version && c.revision === revision;
+  }
 
   return {
     /** Rows `offset` to `offset + limit - 1` (fewer at the end), as `documents.pairs` gives them. */
     async page(scope: ReadScope, documentId: number, offset: number, limit: number): Promise<PairView[]> {
       const found = await current(scope, documentId);
       if (!found) return documentReads.pairs(scope.tx, documentId, offset, limit); // throws the 404
-      const { c, atSnapshot } = found;
-      const at = { version: c.version, revision: c.revision };
+      const { c, mayKeep } = found;
       const stop = Math.min(offset + limit, c.end ?? Infinity);
       const rows: PairView[] = [];
       for (let i = offset; i < stop; i++) {
@@ -111,7 +114,7 @@ export function documentRows(limits = { perDocument: ROW_LIMIT, total: TOTAL_LIM
       }
       if (rows.length === Math.max(0, stop - offset)) return rows;
       const fresh = await documentReads.pairs(scope.tx, documentId, offset, limit);
-      if (!atSnapshot || !stillAt(documentId, c, at)) return fresh;
+      if (!mayKeep()) return fresh;
       if (fresh.length < limit) c.end = offset + fresh.length;
       keep(c, fresh);
       return fresh;
@@ -121,8 +124,7 @@ export function documentRows(limits = { perDocument: ROW_LIMIT, total: TOTAL_LIM
     async all(scope: ReadScope, documentId: number): Promise<PairView[]> {
       const found = await current(scope, documentId);
       if (!found) return documentReads.pairs(scope.tx, documentId); // throws the 404
-      const { c, atSnapshot } = found;
-      const at = { version: c.version, revision: c.revision };
+      const { c, mayKeep } = found;
       if (c.end !== undefined && c.byIndex.size >= c.end) {
         const rows: PairView[] = [];
         for (let i = 0; i < c.end; i++) {
@@ -133,7 +135,7 @@ export function documentRows(limits = { perDocument: ROW_LIMIT, total: TOTAL_LIM
         if (rows.length === c.end) return rows;
       }
       const fresh = await documentReads.pairs(scope.tx, documentId);
-      if (!atSnapshot || !stillAt(documentId, c, at)) return fresh;
+      if (!mayKeep()) return fresh;
       c.end = fresh.length;
       keep(c, fresh);
       return fresh;

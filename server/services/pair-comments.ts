@@ -143,8 +143,10 @@ export function pairComments(store: Store) {
       });
     },
 
-    /** Each row with its open discussion, when it has one; rows without keep their identity (and their rendered markup). */
-    /** `threads`: the document's open threads when the caller read them already (the page does, for quality too). */
+    /**
+     * Each row with its open discussion, when it has one; rows without keep their identity (and their rendered markup).
+     * `threads`: the document's open threads when the caller read them already (the page does, for quality too).
+     */
     async withDiscussions<R extends { id: number }>(tx: Tx, documentId: number, rows: R[], threads?: OpenThreadRow[]): Promise<(R & { discussion?: RowDiscussion })[]> {
       const open = new Map<number, RowDiscussion>();
       for (const t of threads ?? await tx.comments.openThreads(documentId)) {

@@ -22,6 +22,8 @@ export type WorkReply = { id: number; value: unknown } | { id: number; error: Er
 
 interface Job {
   request: WorkRequest;
+  /** See QUICK. */
+  quick: boolean;
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
 }
@@ -74,10 +76,10 @@ export function workPool(database: string | undefined, size = THREADS) {
     return worker;
   }
 
-  function runOn(worker: Worker, job: Job, quick: boolean): void {
+  function runOn(worker: Worker, job: Job): void {
     worker.ref();
     const finish = (settle: () => void, keep: boolean) => {
-      if (!quick) long--;
+      if (!job.quick) long--;
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
       writes(worker, false);
       settle();
@@ -107,24 +109,23 @@ export function workPool(database: string | undefined, size = THREADS) {
   function next(): void {
     for (let i = 0; i < queue.length;) {
       const job = queue[i]!;
-      const quick = QUICK.has(job.request.task);
-      const free = idle.length > 0 || started < size + (quick ? 1 : 0);
-      if (!free || (!quick && long >= size)) {
+      const free = idle.length > 0 || started < size + (job.quick ? 1 : 0);
+      if (!free || (!job.quick && long >= size)) {
         i++;
         continue;
       }
       queue.splice(i, 1);
-      if (!quick) long++;
-      runOn(idle.pop() ?? spawn(), job, quick);
+      if (!job.quick) long++;
+      runOn(idle.pop() ?? spawn(), job);
     }
   }
 
   function run<T>(task: Task): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const job = { request: { ...task, id: nextId++ }, resolve: resolve as (value: unknown) => void, reject };
+      const job: Job = { request: { ...task, id: nextId++ }, quick: QUICK.has(task.task), resolve: resolve as (value: unknown) => void, reject };
       // A quick task goes before the long ones waiting.
-      if (QUICK.has(task.task)) queue.splice(queue.findIndex((j) => !QUICK.has(j.request.task)) >>> 0, 0, job);
-      else queue.push(job);
+      const firstLong = job.quick ? queue.findIndex((j) => !j.quick) : -1;
+      queue.splice(firstLong === -1 ? queue.length : firstLong, 0, job);
       next();
     });
   }
