@@ -128,7 +128,7 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   ${accessPanel(ctx, doc.id, view.sharing)}
   ${replacePanel(ctx, doc.id)}
   ${filters(ctx, doc.id, filter)}
-  ${rowNavigation(ctx, doc.id, doc.pairCount)}
+  ${rowNavigation(ctx, doc.id, doc.pairCount + doc.noiseCount)}
   <table class="pairs" id="pairs" tabindex="-1" data-testid="pairs">
     <thead><tr><th>#</th><th>${ctx.t('document.source')}</th><th>${ctx.t('document.target')}</th>
       <th>${ctx.t('document.score')}</th><th>${ctx.t('document.state')}</th><th></th></tr></thead>

@@ -133,6 +133,22 @@ describe.skipIf(skip)('the pair editor offers matches and terms by key; rows are
     await expect.poll(() => page.locator('tr.editing td.idx').textContent()).toBe('13');
   });
 
+  it('when a document has page noise then G reaches its last row, whose number counts the noise rows', async () => {
+    const rows = await seeded.api('lin', 'GET', `/api/documents/${seeded.docs.demo}`);
+    const { pairCount, noiseCount } = (await rows.json()) as { pairCount: number; noiseCount: number };
+    expect(noiseCount).toBeGreaterThan(0);
+    const last = pairCount + noiseCount;
+    await page.goto(`${seeded.server.url}/documents/${seeded.docs.demo}`);
+    await page.locator('body').press('g');
+    await page.keyboard.type(String(last));
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => parseInt((await page.locator('tr.nav-current td.idx').textContent())!, 10)).toBe(last);
+    await page.locator('body').press('g');
+    await page.keyboard.type(String(last + 1));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('nav-message').textContent()).toBe(`There is no such row: rows go from 1 to ${last}.`);
+  });
+
   it('when machine translation runs then the page shows that it is running, then how many rows it drafted, and the drafts', async () => {
     await page.goto(`${seeded.server.url}/documents/${seeded.docs.demo}`);
     const untranslated = seeded.server.db.prepare('SELECT count(*) FROM pairs WHERE document_id = ? AND state = 0').pluck().get(seeded.docs.demo) as number;

@@ -75,8 +75,8 @@
     if (tr) mark(tr);
   }
 
-  // A link to a row (the concordance's hits: /documents/7#row-12) loads the pages up to it and marks it. Its number
-  // is the row's own, noise rows counted, so it is not held to the go-to field's maximum, which leaves them out.
+  // A link to a row (the concordance's hits: /documents/7#row-12) loads the pages up to it and marks it. Row numbers,
+  // here and in the go-to field, count noise rows: they are the numbers the index cells show.
   async function followHash() {
     const m = /^#row-(\d+)$/.exec(location.hash);
     if (!m) return;
