@@ -211,7 +211,8 @@ function readUnit(unit: XmlElement, position: number, prefix: string): Bilingual
     tgt,
     srcSegments: readSegments(m, unit, prefix, 'src', src),
     tgtSegments: readSegments(m, unit, prefix, 'tgt', tgt),
-    state: readState(segments[0]!, tgt),
+    // A unit is only as far along as its least advanced segment: one final sentence does not make the pair approved.
+    state: Math.min(...segments.map((s) => readState(s, tgt))) as StateValue,
     score: numberIn(m.get('score')?.[0], FORMAT, 'score') ?? null,
     editDistance: numberIn(m.get('editDistance')?.[0], FORMAT, 'editDistance') ?? null,
     version: numberIn(m.get('version')?.[0], FORMAT, 'version') ?? 1,
