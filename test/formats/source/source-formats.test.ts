@@ -198,6 +198,25 @@ describe('Markdown', () => {
       { kind: 'heading', level: 2, text: '反应' },
     ]);
   });
+
+  it('when quotes or lists nest more than 64 deep then the file is refused naming the line, and 64 deep is read', () => {
+    const indented = (levels: number) => Array.from({ length: levels }, (_, i) => `${' '.repeat(2 * i)}- 第${i + 1}层\n`).join('');
+    const refusal = (text: string) => {
+      try {
+        readMarkdown(text);
+      } catch (err) {
+        return err instanceof ParseError ? { key: err.key, line: err.line } : err;
+      }
+      return 'read';
+    };
+    // marked's recursion overflowed the stack on the first (a RangeError, answered 500); the second took seconds and
+    // at 2,000 levels filled the heap.
+    expect(refusal(`# 标题\n\n${'>'.repeat(20_000)} 你好。\n`)).toEqual({ key: 'errors.fileDepth', line: 3 });
+    expect(refusal(`# 标题\n\n${indented(300)}`)).toEqual({ key: 'errors.fileDepth', line: 67 });
+    expect(refusal(`${'- '.repeat(65)}项\n`)).toEqual({ key: 'errors.fileDepth', line: 1 });
+    expect(readMarkdown(indented(64)).blocks.at(-1)).toEqual({ kind: 'item', text: '第64层' });
+    expect(readMarkdown(`${'> '.repeat(64)}你好。\n`).blocks).toEqual([{ kind: 'paragraph', text: '你好。' }]);
+  });
 });
 
 describe('detection', () => {
