@@ -158,10 +158,11 @@ export function createApp(deps: AppDeps) {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
-  app.use(express.json({ limit: '1mb' }));
+  // The language first: a body the parsers refuse is answered in the reader's language too.
   const language = languageHandlers(deps.i18n);
   app.use(language.detected);
+  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(express.json({ limit: '1mb' }));
   app.use(authenticate(accounts));
   app.use(language.account);
   app.use(documentGate(access));
