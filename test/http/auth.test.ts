@@ -327,4 +327,24 @@ describe('DUIQI_TRUST_PROXY', () => {
   it('when not set then X-Forwarded-For is ignored: every request is the proxy\'s address', async () => {
     expect(await addressesSeen(undefined)).toEqual({ sameAddress: 429, otherAddress: 429 });
   });
+
+  it('when the proxy says the browser came over HTTPS then every cookie is Secure, and over plain HTTP none is', async () => {
+    // Without Secure, a signed-in browser sent its session in clear text to any http:// address of the site.
+    const s = await startTestServer({ trustProxy: 'loopback' });
+    try {
+      await addUser(s.store, 'lin', 'translator');
+      const cookies = async (headers: Record<string, string>) => {
+        const c = new Client(s.url);
+        await c.get('/login', headers);
+        const login = await c.request('POST', '/login', { form: { name: 'lin', password: 'correct horse 12', _csrf: c.csrf, next: '/documents' }, headers });
+        expect(login.status).toBe(303);
+        const set = [...(await fetch(`${s.url}/login`, { headers }).then((r) => r.headers.getSetCookie())), ...login.headers.getSetCookie()];
+        return Object.fromEntries(set.map((h) => [h.slice(0, h.indexOf('=')), /;\s*Secure(;|$)/i.test(h)]));
+      };
+      expect(await cookies({ 'x-forwarded-proto': 'https' })).toEqual({ duiqi_csrf: true, duiqi_sid: true, duiqi_device: true });
+      expect(await cookies({})).toEqual({ duiqi_csrf: false, duiqi_sid: false, duiqi_device: false });
+    } finally {
+      await s.close();
+    }
+  });
 });
