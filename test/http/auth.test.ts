@@ -208,6 +208,15 @@ describe('login throttling', () => {
     }
   });
 
+  it('when a login names an account of half a megabyte then it fails as any other, and its counter is stored under a name of at most 65 characters', async () => {
+    // No account name is longer than 64 characters; each such failure once stored the whole name as the counter's key.
+    const long = `${'名'.repeat(64)}${'x'.repeat(500_000)}`;
+    expect((await new Client(server.url).login(long, 'wrong password')).status).toBe(401);
+    const keys = await server.rows<{ key: string }>("SELECT key FROM login_counters WHERE key LIKE 'a:%'");
+    expect(Math.max(...keys.map((k) => k.key.length))).toBeLessThanOrEqual(2 + 65);
+    expect(keys.map((k) => k.key)).toContain(`a:${'名'.repeat(64)}…`);
+  });
+
   it('when a stranger hammers the account of someone who logged in before from their browser then that browser still logs in', async () => {
     const { startTestServer: start } = await import('../support/test-server.ts');
     const s = await start();
