@@ -34,6 +34,10 @@ export class GoneError extends AppError {
 export class PayloadTooLargeError extends AppError {
   override readonly status = 413;
 }
+/** The same person asked again before the work they asked for was done. */
+export class TooManyRequestsError extends AppError {
+  override readonly status = 429;
+}
 
 /**
  * The `reason` value of an error's params: why, as a sentence of its own (a parser's diagnosis that duiqi

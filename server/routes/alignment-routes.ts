@@ -60,7 +60,7 @@ export function alignmentRoutes(deps: { alignment: AlignmentEditing; documents: 
   });
   r.get('/api/documents/:doc/alignment/stack', requireUser, async (req, res) => res.json(await stack(req, documentId(req.params.doc))));
   r.get('/api/documents/:doc/alignment/realign-preview', requireUser, async (req, res) => {
-    const preview = await alignment.preview(documentId(req.params.doc), versionField(req.query.version));
+    const preview = await alignment.preview(req.user!, documentId(req.params.doc), versionField(req.query.version));
     res.json(realignPreviewView(viewContext(req), preview));
   });
   r.post('/api/documents/:doc/alignment/ops', requireUser, async (req, res) => {

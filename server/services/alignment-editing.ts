@@ -7,6 +7,7 @@ import { invertPatch, type AlignRow, type RowPatch } from '../domain/alignment-r
 import type { Aligner } from '../domain/assemble-pairs.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import type { User } from './accounts.ts';
+import { realignPreviews } from './realign-previews.ts';
 
 export interface AlignmentView extends UndoCounts {
   version: number;
@@ -67,6 +68,7 @@ export interface RealignElsewhere {
 const CHANGED = { changed: true } as const;
 
 export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere?: RealignElsewhere) {
+  const previews = realignPreviews();
   function refuseVersion(documentId: number, version: number | undefined): never {
     if (version === undefined) throw new NotFoundError(`There is no document ${documentId}.`, 'errors.noDocument', { id: documentId });
     throw new ConflictError(`The alignment of this document changed since you loaded it (now version ${version}): someone else edited it. Load the changes and try again.`,
@@ -234,9 +236,12 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
 
     realign,
     previewRealign,
-    /** As `previewRealign`, on a work thread when there is one: the aligner takes seconds on a long document. */
-    preview: (documentId: number, expectedVersion: number) =>
-      (elsewhere ? elsewhere.previewRealign(documentId, expectedVersion) : previewRealign(documentId, expectedVersion)),
+    /**
+     * As `previewRealign`, on a work thread when there is one (the aligner takes seconds on a long document): shared
+     * with a preview of the same version under way, and one of the user's at a time.
+     */
+    preview: (user: User, documentId: number, expectedVersion: number) => previews.run(user.id, `${documentId}:${expectedVersion}`,
+      () => (elsewhere ? elsewhere.previewRealign(documentId, expectedVersion) : previewRealign(documentId, expectedVersion))),
 
     /** Undoes the last operation if the rows it made are still as it left them, and it is the user's or they consented; else 409. */
     undo: (user: User, documentId: number, expectedVersion: number, consent?: number) => replay(user, documentId, expectedVersion, 'undo', consent),
