@@ -68,4 +68,25 @@ describe.skipIf(skip)('post-editing and review in a real browser', () => {
     expect(text).toContain('wang');
     expect(text).toContain('approved');
   });
+
+  it('when the reviewer types a rejection and presses Ctrl+Enter or Ctrl+Shift+Enter in its comment then the pair is rejected with it, neither saved nor approved', async () => {
+    await page.keyboard.press('Escape').catch(() => undefined);
+    await page.locator('tr.editing').waitFor({ state: 'detached' });
+    for (const [text, keys] of [['close friends and partners', 'Control+Enter'], ['Over the past two years', 'Control+Shift+Enter']] as const) {
+      await page.locator('tr.pair', { hasText: text }).locator('button[data-edit]').click();
+      const form = page.locator('tr.editing [data-testid=reject-form]');
+      await form.waitFor();
+      await form.locator('select[name=category]').selectOption('fluency');
+      await form.locator('select[name=severity]').selectOption('minor');
+      const comment = `Please rework this sentence (${keys}).`;
+      await form.locator('textarea[name=comment]').fill(comment);
+      await form.locator('textarea[name=comment]').press(keys);
+      const rejected = page.locator('tr.pair[data-state=rejected]', { hasText: text });
+      await rejected.waitFor({ timeout: 20_000 });
+      expect(await rejected.locator('[data-testid=row-comment]').textContent()).toContain(comment);
+      expect(await page.locator('tr.editing').count()).toBe(0); // no next row opened: the reviewer stays on the rejection
+    }
+    expect(await approvedCount(page)).toBe('1');
+    expect(await page.locator('#progress rect[data-state=rejected]').getAttribute('data-count')).toBe('2');
+  });
 });
