@@ -89,4 +89,29 @@ describe.skipIf(skip)('post-editing and review in a real browser', () => {
     expect(await approvedCount(page)).toBe('1');
     expect(await page.locator('#progress rect[data-state=rejected]').getAttribute('data-count')).toBe('2');
   });
+
+  it('when the untranslated rows get English and a machine row is post-edited then the summary, the effort line and the downloads note follow without a reload', async () => {
+    await page.reload();
+    const summary = page.locator('[data-testid=doc-summary]');
+    const effort = page.locator('[data-testid=effort]');
+    expect(await summary.textContent()).toContain('; 2 untranslated;');
+    expect(await page.locator('[data-testid=translation-fallbacks]').textContent()).toBe('Pairs with no English yet: 2. The downloads keep their Chinese in their place, marked [untranslated].');
+    const effortBefore = await effort.textContent();
+    for (const [zh, text] of [['金灿荣教授', 'Professor Jin Canrong: 𠮷 “selected”'], ['黑超哥', 'Brother Black Shades: 「selected」']] as const) {
+      await page.locator('tr.pair', { hasText: zh }).locator('button[data-edit]').click();
+      await page.locator('tr.editing textarea[name=tgt]').fill(text);
+      await page.locator('tr.editing button[type=submit][value="0"]').click();
+      await page.locator('tr.pair[data-state=translated]', { hasText: text }).waitFor();
+    }
+    await expect.poll(() => summary.textContent()).toContain('; 0 untranslated;');
+    expect(await page.locator('[data-testid=translation-fallbacks]').count()).toBe(0);
+    expect(await page.locator('#progress rect[data-state=untranslated]').getAttribute('data-count')).toBe('0');
+    const wuhan = page.locator('tr.pair', { hasText: 'Wuhan lockdown' });
+    await wuhan.locator('button[data-edit]').click();
+    const box = page.locator('tr.editing textarea[name=tgt]');
+    await box.fill((await box.inputValue()).replace('contain Coronavirus', 'contain the coronavirus'));
+    await page.locator('tr.editing button[type=submit][value="0"]').click();
+    await expect.poll(() => effort.textContent()).not.toBe(effortBefore);
+    expect(await page.locator('#doc-summary, #effort, #translation-fallbacks').count()).toBe(3); // each once, swapped in place
+  });
 });
