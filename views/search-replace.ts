@@ -50,8 +50,12 @@ export function replacePreview(ctx: ViewContext, docId: number, q: ReplaceQuery,
   const zh = q.side === 'zh';
   const lang = zh ? 'zh-CN' : 'en';
   const matches = plan.changes.reduce((n, c) => n + c.matches, 0);
+  // Each number picks its own plural: one row may hold several matches ("1 row will change (2 matches)").
   const summary = !plan.changes.length ? ctx.t('replace.noMatch')
-    : ctx.t(zh ? 'sourceReplace.willChange' : 'replace.willChange', { rows: formatNumber(ctx, plan.changes.length), count: matches });
+    : ctx.t(zh ? 'sourceReplace.willChange' : 'replace.willChange', {
+      count: plan.changes.length, rows: formatNumber(ctx, plan.changes.length),
+      matches: ctx.t('replace.matchCount', { count: matches, n: formatNumber(ctx, matches) }),
+    });
   return html`<p class="replace-summary" data-testid="replace-summary">${summary}</p>${planNotes(ctx, plan)}
   ${plan.changes.length ? html`<table class="replace-changes" data-testid="replace-changes">
     <thead><tr><th>#</th><th>${ctx.t('replace.before')}</th><th>${ctx.t('replace.after')}</th></tr></thead>
