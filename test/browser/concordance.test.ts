@@ -84,6 +84,22 @@ describe.skipIf(skip)('concordance by Ctrl+K', () => {
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
+  it('when a hit in the document on screen is clicked then the dialog closes and the page shows its row, the same hit twice too', async () => {
+    await page.goto(`${seeded.server.url}/documents/${long.documentId}`);
+    for (let round = 0; round < 2; round++) {
+      await page.keyboard.press('Control+k');
+      await dialog().waitFor();
+      await dialog().getByTestId('concordance-query').fill('经贸合作');
+      await hits().filter({ hasText: '长文档' }).getByTestId('concordance-link').click();
+      await dialog().waitFor({ state: 'hidden', timeout: 10_000 });
+      const row = page.locator('tr.pair.nav-current');
+      await row.waitFor();
+      expect(await row.locator('td.idx').textContent()).toBe('241');
+      expect(await row.locator('button[data-edit]').evaluate((el) => el === document.activeElement)).toBe(true);
+      await row.evaluate((el) => el.classList.remove('nav-current'));
+    }
+  });
+
   it('when the concordance page is opened from the navigation in Chinese then it searches the same way, in Chinese', async () => {
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('nav-concordance').click();

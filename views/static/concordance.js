@@ -62,6 +62,16 @@
     e.preventDefault();
     dialog.close();
   });
+  // A hit in the document on screen only changes the address's #row-N, which the page follows (row-nav.js) behind
+  // the modal dialog: the dialog closes so the row reached is seen and has the focus. The same hit again changes no
+  // address, so the page is told to follow it anyway.
+  slot.addEventListener('click', function (e) {
+    const link = e.target.closest('a[href]');
+    if (!link || link.pathname !== location.pathname || link.search !== location.search) return;
+    const again = link.hash === location.hash;
+    dialog.close();
+    if (again) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
   input.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(lookUp, 250);
