@@ -78,6 +78,28 @@ describe.skipIf(skip)('search and replace with a preview and one undo; propagati
     expect(errors).toEqual([]);
   });
 
+  it('when a replacement follows one still offered as "your last change" then that offer goes, the new result carrying the one undo', async () => {
+    async function replace(find: string, by: string) {
+      await page.keyboard.press('Control+h');
+      await page.getByTestId('replace-find').fill(find);
+      await page.getByTestId('replace-with').fill(by);
+      await page.getByTestId('replace-find').press('Enter');
+      await page.getByTestId('replace-apply').click();
+      await page.locator('#replace-preview [data-testid=batch-result]').waitFor();
+    }
+    await replace('Win-win', 'Mutually beneficial');
+    await page.reload();
+    const last = page.locator('#batch-status [data-testid=batch-last]');
+    await last.waitFor();
+    expect(await last.textContent()).toContain('“Win-win” replaced with “Mutually beneficial” in 1 row.');
+    await replace('talks', 'meetings');
+    await expect.poll(() => last.count()).toBe(0);
+    expect(await page.getByTestId('batch-undo').count()).toBe(1);
+    await page.reload();
+    await last.waitFor();
+    expect(await last.textContent()).toContain('“talks” replaced with “meetings” in 1 row.');
+  });
+
   it('when the Chinese side is previewed and applied then the rows\' Chinese changes in place, flagged, and one undo reverts it', async () => {
     const srcs = async () => (await documents(seeded.server.store).pairs(doc.documentId)).map((p) => p.src);
     const srcCell = (i: number) => page.locator(`#pair-${doc.pairIds[i]} td.src`);
