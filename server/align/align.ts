@@ -25,11 +25,16 @@ export interface AlignOptions {
   join?: Partial<JoinModel>;
   /** Overrides of the confidence's weights, for experiments. */
   wrong?: Partial<typeof WRONG>;
+  /** Sees each bead's confidence features: for fitting the confidence (test/bench/fit-confidence.ts). */
+  inspectConfidence?: (bead: Bead, features: ConfidenceFeatures) => void;
   /** Sees the second pass's path before the last look, with its costs: for fitting the join model (test/bench/fit-join-model.ts). */
   inspect?: (path: SpanBead[], cost: BeadCost, spans: SpanScores, length: (b: SpanBead) => number) => void;
 }
 
 export type CostWeights = typeof WEIGHTS;
+
+/** What a bead's confidence weighs (see WRONG). */
+export type ConfidenceFeatures = Omit<typeof WRONG, 'bias'>;
 
 /** Cost of each sentence joined into a bead beyond the first, per side. */
 interface JoinCosts {
@@ -86,7 +91,7 @@ const WEIGHTS = {
  * bead that the other side explains least, and how near the join model (see JOIN) came to
  * joining the bead with a neighbour.
  */
-const WRONG = {
+export const WRONG = {
   bias: 1.306, costPerSentence: 1.857, margin: -2.114, coverage: 3.04, length: 0.226, unmatched: 0.548,
   oneToOne: 0.18, manySentences: -0.729, joinOdds: 0.559, weakest: -3.633,
 };
@@ -234,9 +239,11 @@ function searcher(doc: SegmentedDocument, lengths: LengthModel, join: JoinCosts,
       options.inspect?.(searched, cost, spans, length);
       const path = absorbUnmatched(joinAcrossBoundaries(searched, cost, spans, length, join), cost, length);
       const margins = path.map((b, k) => Math.min(3, localMargin(path, k, cost(b.s0, b.s1, b.t0, b.t1), cost)));
+      const wrong = { ...WRONG, ...options.wrong };
       return path.map((b, k) => {
-        const joinOdds = neighbourJoinOdds(path, k, cost, spans, length, join);
-        return { ...indices(b), score: confidence(b, cost, spans, margins[k]!, length, joinOdds, { ...WRONG, ...options.wrong }) };
+        const features = confidenceFeatures(b, cost, spans, margins[k]!, length, neighbourJoinOdds(path, k, cost, spans, length, join));
+        options.inspectConfidence?.(indices(b), features);
+        return { ...indices(b), score: confidence(features, wrong) };
       });
     };
     return { path: searched, scored };
@@ -345,18 +352,25 @@ function indices(b: SpanBead): { src: number[]; tgt: number[] } {
  * it the evidence explains, its least explained sentence, its length fit, its shape, and how near
  * the join model came to joining it with a neighbour.
  */
-function confidence(b: SpanBead, cost: BeadCost, spans: SpanScores, margin: number, length: (b: SpanBead) => number, joinOdds: number, wrong: typeof WRONG): number {
+function confidenceFeatures(b: SpanBead, cost: BeadCost, spans: SpanScores, margin: number, length: (b: SpanBead) => number, joinOdds: number): ConfidenceFeatures {
   const a = b.s1 - b.s0;
   const n = b.t1 - b.t0;
   const matched = a > 0 && n > 0;
-  const x = wrong.bias
-    + wrong.costPerSentence * (cost(b.s0, b.s1, b.t0, b.t1) / (a + n))
-    + wrong.margin * margin
-    + (matched ? wrong.coverage * spans.coverage(b.s0, b.s1, b.t0, b.t1) + wrong.length * length(b) : wrong.unmatched)
-    + (a === 1 && n === 1 ? wrong.oneToOne : 0)
-    + (a + n > 2 ? wrong.manySentences : 0)
-    + wrong.joinOdds * joinOdds
-    + (matched ? wrong.weakest * spans.weakestSentence(b.s0, b.s1, b.t0, b.t1) : 0);
+  return {
+    costPerSentence: cost(b.s0, b.s1, b.t0, b.t1) / (a + n),
+    margin,
+    coverage: matched ? spans.coverage(b.s0, b.s1, b.t0, b.t1) : 0,
+    length: matched ? length(b) : 0,
+    unmatched: matched ? 0 : 1,
+    oneToOne: a === 1 && n === 1 ? 1 : 0,
+    manySentences: a + n > 2 ? 1 : 0,
+    joinOdds,
+    weakest: matched ? spans.weakestSentence(b.s0, b.s1, b.t0, b.t1) : 0,
+  };
+}
+
+function confidence(f: ConfidenceFeatures, wrong: typeof WRONG): number {
+  const x = (Object.keys(f) as (keyof ConfidenceFeatures)[]).reduce((sum, k) => sum + wrong[k] * f[k], wrong.bias);
   return 1 / (1 + Math.exp(x + WORTH_A_LOOK));
 }
 

@@ -1,7 +1,7 @@
 // Rebuilds a structured source in the target language: each pair's current English goes into the block its
 // Chinese starts in; a pair with no English keeps its Chinese, marked, and is counted.
 
-import type { Block, SourceDocument } from '../formats/source/blocks.ts';
+import { oneLine, type Block, type SourceDocument } from '../formats/source/blocks.ts';
 import type { StoredBlock, StoredStructure } from './structured-text.ts';
 
 /** Put before the source text of a pair that has no English yet, in every format. */
@@ -37,7 +37,9 @@ export function placeTranslation(structure: StoredStructure, pairs: PlacedPair[]
   let current = 0;
   for (const p of pairs) {
     if (p.srcStart !== null) current = blockAt(blocks, p.srcStart);
-    const english = p.tgt.trim();
+    // A block is one line (see Block): a line break typed in the editor would end a subtitle cue or a
+    // Markdown paragraph early and start a list or a heading; it reads as a space, as in the source.
+    const english = oneLine(p.tgt);
     if (!english) fallbacks++;
     if (english || p.src) parts[current]!.push(english || `${UNTRANSLATED_MARK}${p.src}`);
   }

@@ -194,11 +194,15 @@ function readSegments(pair: Map<string, XmlElement[]>, unit: XmlElement, prefix:
 }
 
 function readUnit(unit: XmlElement, position: number, prefix: string): BilingualPair {
-  // One pair per unit: a unit split into several segments is read back as their joined text.
+  // One pair per unit: a unit split into several segments is read back as their joined text. The
+  // <ignorable>s between them hold what is not translated, typically the space between two sentences:
+  // they join in too, their source standing for a target they leave out, once any segment is translated.
   const segments = elements(unit, 'segment');
   if (segments.length === 0) throw new ParseError('An XLIFF unit has no <segment>.', 'errors.fileXliffNoSegment', { line: unit.line });
-  const src = segments.map((s) => readContent(requireChild(s, 'source', FORMAT))).join('');
-  const tgt = segments.map((s) => readContent(child(s, 'target'))).join('');
+  const parts = elements(unit).filter((el) => el.name === 'segment' || el.name === 'ignorable');
+  const src = parts.map((s) => readContent(requireChild(s, 'source', FORMAT))).join('');
+  const translated = segments.some((s) => child(s, 'target'));
+  const tgt = !translated ? '' : parts.map((s) => readContent(child(s, 'target') ?? (s.name === 'ignorable' ? child(s, 'source') : undefined))).join('');
   const m = metas(unit, prefix, 'duiqi:pair');
   return {
     id: unit.attrs.id ?? String(position + 1),
@@ -207,7 +211,8 @@ function readUnit(unit: XmlElement, position: number, prefix: string): Bilingual
     tgt,
     srcSegments: readSegments(m, unit, prefix, 'src', src),
     tgtSegments: readSegments(m, unit, prefix, 'tgt', tgt),
-    state: readState(segments[0]!, tgt),
+    // A unit is only as far along as its least advanced segment: one final sentence does not make the pair approved.
+    state: Math.min(...segments.map((s) => readState(s, tgt))) as StateValue,
     score: numberIn(m.get('score')?.[0], FORMAT, 'score') ?? null,
     editDistance: numberIn(m.get('editDistance')?.[0], FORMAT, 'editDistance') ?? null,
     version: numberIn(m.get('version')?.[0], FORMAT, 'version') ?? 1,

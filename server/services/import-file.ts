@@ -184,7 +184,7 @@ function checkPairs(doc: BilingualDocument, name: string): void {
       throw new ValidationError(`Pair ${p.id} of "${name}" has the score ${p.score}; a score is from 0 to 1.`, 'errors.badScore', { id: p.id, name });
     }
     // JSON can carry "\u0000" escaped: refused here, or the document could never be exported as TMX or XLIFF.
-    const control = firstControlCharacter([p.id, p.src, p.tgt, ...p.srcSegments, ...p.tgtSegments, ...p.comments, p.lastEditor ?? ''].join('\n'));
+    const control = firstControlCharacter([p.id, p.src, p.tgt, ...p.srcSegments, ...p.tgtSegments, ...p.comments, p.lastEditor ?? '', p.importedAs?.editor ?? ''].join('\n'));
     if (control) {
       throw new ValidationError(`Pair ${p.id} of "${name}" contains the control character ${control.char}; remove it and upload the file again.`,
         'safeguards.controlCharacterPair', { id: p.id, name, char: control.char });

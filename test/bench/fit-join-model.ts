@@ -17,6 +17,7 @@ import { boundaryFeatures, canJoin, type JoinModel } from '../../server/align/jo
 import { loadAlignResources } from '../../server/align/load-resources.ts';
 import type { Bead } from '../../server/domain/types.ts';
 import { hasMac, macDir, readLines } from '../align/shared-data.ts';
+import { fitLogistic } from './logistic.ts';
 
 const IDS = ['001', '002', '003', '004', '005', '006'];
 const FEATURES = ['maxLeak', 'secondLeak', 'meanLeak', 'costGain', 'lengthGain', 'worsePart', 'joinedCost'] as const;
@@ -57,46 +58,6 @@ function examples(chapter: Chapter, run: (options: AlignOptions) => void): Examp
   return out;
 }
 
-/** Weighted L2-penalised logistic regression by Newton's method; the bias (x[0]) is not penalised. */
-function fitLogistic(data: Example[]): number[] {
-  const n = FEATURES.length + 1;
-  let b = new Array<number>(n).fill(0);
-  for (let round = 0; round < 50; round++) {
-    const g = b.map((v, i) => (i === 0 ? 0 : L2 * v));
-    const h = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j && i > 0 ? L2 : 0)));
-    for (const e of data) {
-      const p = 1 / (1 + Math.exp(-e.x.reduce((s, v, i) => s + v * b[i]!, 0)));
-      const w = Math.abs(e.worth);
-      const y = e.worth > 0 ? 1 : 0;
-      for (let i = 0; i < n; i++) {
-        g[i]! += w * (p - y) * e.x[i]!;
-        for (let j = 0; j < n; j++) h[i]![j]! += w * p * (1 - p) * e.x[i]! * e.x[j]!;
-      }
-    }
-    const step = solve(h, g);
-    b = b.map((v, i) => v - step[i]!);
-    if (Math.max(...step.map(Math.abs)) < 1e-9) break;
-  }
-  return b;
-}
-
-// Gaussian elimination with partial pivoting; the penalised Hessian is positive definite.
-function solve(a: number[][], rhs: number[]): number[] {
-  const n = rhs.length;
-  const m = a.map((row, i) => [...row, rhs[i]!]);
-  for (let c = 0; c < n; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
-    [m[c], m[pivot]] = [m[pivot]!, m[c]!];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = m[r]![c]! / m[c]![c]!;
-      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
-    }
-  }
-  return m.map((row, i) => row[n]! / row[i]!);
-}
-
 function asModel(b: number[]): JoinModel {
   return Object.fromEntries([['bias', b[0]!], ...FEATURES.map((name, i) => [name, b[i + 1]!])]) as unknown as JoinModel;
 }
@@ -116,8 +77,9 @@ function main() {
   // The search runs before the last look, so the boundaries do not depend on the model being fitted.
   const data = chapters.flatMap((c) => examples(c, (options) => align(c.src, c.tgt, resources, options)));
   const score = (model: (c: Chapter) => JoinModel) => beadF1(chapters.map((c) => ({ gold: c.gold, auto: align(c.src, c.tgt, resources, { join: model(c) }) })));
-  const all = asModel(fitLogistic(data));
-  const folds = new Map(chapters.map((c) => [c.id, asModel(fitLogistic(data.filter((e) => e.chapter !== c.id)))]));
+  const fit = (examples: Example[]) => asModel(fitLogistic(examples.map((e) => ({ x: e.x, positive: e.worth > 0, weight: Math.abs(e.worth) })), L2));
+  const all = fit(data);
+  const folds = new Map(chapters.map((c) => [c.id, fit(data.filter((e) => e.chapter !== c.id))]));
   const inSample = score(() => all);
   const leftOut = score((c) => folds.get(c.id)!);
   const gold = data.filter((e) => e.worth > 1).length;

@@ -75,4 +75,26 @@ describe('XLIFF import from other tools', () => {
       '<segment><source>中国<ph id="1"/>人民</source><target><pc id="2">Chinese</pc> people</target></segment><segment><source>。</source></segment>'));
     expect(parsed.pairs[0]).toMatchObject({ src: '中国人民。', tgt: 'Chinese people' });
   });
+
+  it('when segments are separated by ignorables (Okapi, Matecat) then the space between the sentences is kept', () => {
+    const parsed = xliff.parse(foreign(
+      '<segment><source>他来了。</source><target>He came.</target></segment><ignorable><source> </source></ignorable>' +
+      '<segment><source>她走了。</source><target>She left.</target></segment><ignorable><source>\t</source><target> </target></ignorable>' +
+      '<segment><source>好。</source><target>Good.</target></segment>'));
+    expect(parsed.pairs[0]).toMatchObject({ src: '他来了。 她走了。\t好。', tgt: 'He came. She left. Good.', state: State.machine });
+  });
+
+  it('when one segment of a unit is final and the next still initial then the pair is a draft, not approved', () => {
+    const parsed = xliff.parse(foreign('<segment state="final"><source>他来了。</source><target>He came.</target></segment>' +
+      '<ignorable><source> </source></ignorable><segment state="initial"><source>她走了。</source></segment>'));
+    expect(parsed.pairs[0]).toMatchObject({ tgt: 'He came. ', state: State.machine });
+    const reviewed = xliff.parse(foreign('<segment state="final"><source>他来了。</source><target>He came.</target></segment>' +
+      '<segment state="reviewed"><source>她走了。</source><target>She left.</target></segment>'));
+    expect(reviewed.pairs[0]).toMatchObject({ state: State.approved });
+  });
+
+  it('when no segment of a unit has a target then its ignorables do not make one up', () => {
+    const parsed = xliff.parse(foreign('<segment><source>他来了。</source></segment><ignorable><source> </source></ignorable><segment><source>她走了。</source></segment>'));
+    expect(parsed.pairs[0]).toMatchObject({ tgt: '', state: State.untranslated });
+  });
 });

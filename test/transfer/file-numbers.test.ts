@@ -72,6 +72,16 @@ describe('control characters and encodings at import', () => {
     expect(res.json().error).toMatch(/^Pair \S+ of "nul\.json" contains the control character U\+0000/);
   });
 
+  it('when a JSON pair\'s imported editor holds an escaped NUL then the import answers 400 naming the pair and writes nothing', async () => {
+    const before = await storedCounts(server);
+    const file = jsonFormat.serialize(sampleDocument()).replace('"importedEditor": "', '"importedEditor": "\\u0000');
+    expect(file).toContain('"importedEditor": "\\u0000rita');
+    const res = await upload(server, '/api/documents/import', { source: { name: 'claim.json', content: file } }, { token: lin });
+    expect(res.status).toBe(400);
+    expect(res.json().error).toMatch(/^Pair 106 of "claim\.json" contains the control character U\+0000/);
+    expect(await storedCounts(server)).toEqual(before);
+  });
+
   it('when Chinese arrives as UTF-16 without a BOM then it imports and every format exports', async () => {
     const res = await upload(server, '/api/documents/import', {
       source: { name: 'zh.txt', content: new Uint8Array(Buffer.from('习近平会见韩国总统文在寅。双方同意加强合作。', 'utf16le')) },

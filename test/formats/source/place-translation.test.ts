@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { placeTranslation, UNTRANSLATED_MARK } from '../../../server/domain/place-translation.ts';
 import { layOutBlocks } from '../../../server/domain/structured-text.ts';
 import type { Block } from '../../../server/formats/source/blocks.ts';
+import { readSrt, writeSrt } from '../../../server/formats/source/srt.ts';
+import { readMarkdown, writeMarkdown } from '../../../server/formats/source/markdown.ts';
 
 const cue = (id: string, start: string, end: string, text: string): Block => ({ kind: 'cue', text, cue: { id, start, end } });
 
@@ -37,5 +39,21 @@ describe('placing the translation', () => {
       { srcStart: subs.text.indexOf('好'), src: '好。', tgt: 'Fine.' },
     ]);
     expect(doc.blocks).toEqual([cue('1', '00:00:01,000', '00:00:04,000', '"Let us go," he said.'), cue('3', '00:00:05,000', '00:00:06,000', 'Fine.')]);
+  });
+
+  it('when the English holds line breaks typed in the editor then each block stays one line, and the files keep their cues and paragraphs', () => {
+    const subs = layOutBlocks('srt', { blocks: [cue('1', '00:00:01,000', '00:00:02,000', '你好。'), cue('2', '00:00:03,000', '00:00:04,000', '再见。')] });
+    const srt = placeTranslation(subs.structure, [
+      { srcStart: 0, src: '你好。', tgt: 'Hello\r\n\r\nthere.' },
+      { srcStart: subs.text.indexOf('再见'), src: '再见。', tgt: 'Goodbye.' },
+    ]).doc;
+    expect(srt.blocks.map((b) => b.text)).toEqual(['Hello there.', 'Goodbye.']);
+    expect(readSrt(writeSrt(srt)).blocks.map((b) => b.text)).toEqual(['Hello there.', 'Goodbye.']);
+
+    const md = placeTranslation(prose.structure, [
+      { srcStart: at('标题'), src: '标题', tgt: 'Title' },
+      { srcStart: at('第一句'), src: '第一句。第二句。', tgt: 'Steps:\n1. one\n# two' },
+    ]).doc;
+    expect(readMarkdown(writeMarkdown(md)).blocks).toEqual([{ kind: 'heading', level: 1, text: 'Title' }, { kind: 'paragraph', text: 'Steps: 1. one # two' }]);
   });
 });

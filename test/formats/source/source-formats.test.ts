@@ -176,6 +176,15 @@ describe('subtitles', () => {
     expect(readVtt(writeVtt(doc))).toEqual(doc);
     expect(refusal(() => readVtt('00:01.000 --> 00:02.000\n你好\n')).key).toBe('formats.vttHeader');
   });
+
+  it('when cue text holds & < > or a reference then .vtt writes them escaped and reads them back as text', () => {
+    const vtt = 'WEBVTT\n\n00:01.000 --> 00:02.000\n汤姆&amp;杰瑞&nbsp;&lt;上&gt;&#x1F600;&#1;&bogus;\n';
+    expect(readVtt(vtt).blocks[0]!.text).toBe('汤姆&杰瑞 <上>😀&#1;&bogus;');
+    const english = { blocks: [{ kind: 'cue' as const, text: 'Q&A: x <y> --> z', cue: { id: '', start: '00:01.000', end: '00:02.000' } }] };
+    const written = writeVtt(english);
+    expect(written).toContain('Q&amp;A: x &lt;y&gt; --&gt; z');
+    expect(readVtt(written)).toEqual(english);
+  });
 });
 
 describe('Markdown', () => {
