@@ -100,6 +100,19 @@ describe.skipIf(skip)('concordance by Ctrl+K', () => {
     }
   });
 
+  it('when Esc cancels an input method\'s composition in the concordance field then the dialog stays open; a plain Esc closes it', async () => {
+    await page.goto(`${seeded.server.url}/documents/${seeded.docs.demo}`);
+    await page.keyboard.press('Control+k');
+    await dialog().waitFor();
+    const query = dialog().getByTestId('concordance-query');
+    await query.fill('合作');
+    await query.evaluate((el) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', isComposing: true, bubbles: true, cancelable: true })));
+    await page.waitForTimeout(300);
+    expect(await dialog().isVisible()).toBe(true);
+    await query.press('Escape');
+    await dialog().waitFor({ state: 'hidden' });
+  });
+
   it('when the concordance page is opened from the navigation in Chinese then it searches the same way, in Chinese', async () => {
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('nav-concordance').click();

@@ -114,4 +114,17 @@ describe.skipIf(skip)('post-editing and review in a real browser', () => {
     await expect.poll(() => effort.textContent()).not.toBe(effortBefore);
     expect(await page.locator('#doc-summary, #effort, #translation-fallbacks').count()).toBe(3); // each once, swapped in place
   });
+
+  it('when Esc cancels an input method\'s composition in the rejection comment then the editor stays open with the comment; a plain Esc closes it', async () => {
+    await page.locator('tr.pair', { hasText: 'further tap the potential' }).locator('button[data-edit]').click();
+    const comment = page.locator('tr.editing [data-testid=reject-form] textarea[name=comment]');
+    await comment.fill('译文漏掉了“进一步”');
+    // What Chromium sends when Esc dismisses the candidate list of a Chinese input method: a keydown marked as composing.
+    await comment.evaluate((el) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', isComposing: true, bubbles: true, cancelable: true })));
+    await page.waitForTimeout(300);
+    expect(await page.locator('tr.editing').count()).toBe(1);
+    expect(await comment.inputValue()).toBe('译文漏掉了“进一步”');
+    await comment.press('Escape');
+    await page.locator('tr.editing').waitFor({ state: 'detached' });
+  });
 });

@@ -58,7 +58,8 @@
   });
   // Esc in a search field would only empty it: here it closes the dialog, focus going back where it was.
   dialog.addEventListener('keydown', function (e) {
-    if (e.key !== 'Escape') return;
+    // An Esc that dismisses an input method's candidates (typing Chinese) is the input method's, not the dialog's.
+    if (e.key !== 'Escape' || e.isComposing || e.keyCode === 229) return;
     e.preventDefault();
     dialog.close();
   });
