@@ -113,6 +113,27 @@ describe.skipIf(skip)('concordance by Ctrl+K', () => {
     await dialog().waitFor({ state: 'hidden' });
   });
 
+  it('when 合作 is typed through an input method then only the committed text is looked up, not the pinyin', async () => {
+    const asked: string[] = [];
+    const listen = (r: { url(): string }) => { if (r.url().includes('/concordance/results')) asked.push(new URL(r.url()).searchParams.get('q')!); };
+    await page.keyboard.press('Control+k');
+    await dialog().waitFor();
+    await dialog().getByTestId('concordance-query').fill('');
+    await page.waitForTimeout(300); // the opening's lookup of the previous query is not part of this
+    page.on('request', listen);
+    const ime = await context.newCDPSession(page);
+    for (const text of ['h', 'he', 'hez', 'hezu', 'hezuo']) await ime.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    await page.waitForTimeout(600);
+    expect(asked).toEqual([]);
+    await ime.send('Input.insertText', { text: '合作' });
+    await hits().first().waitFor();
+    expect(asked).toEqual(['合作']);
+    page.off('request', listen);
+    await ime.detach();
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'hidden' });
+  });
+
   it('when the concordance page is opened from the navigation in Chinese then it searches the same way, in Chinese', async () => {
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('nav-concordance').click();

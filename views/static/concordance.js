@@ -73,10 +73,16 @@
     dialog.close();
     if (again) window.dispatchEvent(new HashChangeEvent('hashchange'));
   });
-  input.addEventListener('input', function () {
+  // Pinyin being composed is not the text yet: the lookup waits for the input method to commit it (compositionend).
+  function typed() {
     clearTimeout(timer);
     timer = setTimeout(lookUp, 250);
+  }
+  input.addEventListener('input', function (e) {
+    if (e.isComposing) clearTimeout(timer);
+    else typed();
   });
+  input.addEventListener('compositionend', typed);
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     lookUp();
