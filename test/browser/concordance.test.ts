@@ -106,7 +106,10 @@ describe.skipIf(skip)('concordance by Ctrl+K', () => {
     await dialog().waitFor();
     const query = dialog().getByTestId('concordance-query');
     await query.fill('合作');
-    await query.evaluate((el) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', isComposing: true, bubbles: true, cancelable: true })));
+    const ime = await context.newCDPSession(page);
+    await ime.send('Input.imeSetComposition', { text: 'hezuo', selectionStart: 5, selectionEnd: 5 });
+    await query.press('Escape');
+    await ime.detach();
     await page.waitForTimeout(300);
     expect(await dialog().isVisible()).toBe(true);
     await query.press('Escape');

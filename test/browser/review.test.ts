@@ -119,11 +119,15 @@ describe.skipIf(skip)('post-editing and review in a real browser', () => {
     await page.locator('tr.pair', { hasText: 'further tap the potential' }).locator('button[data-edit]').click();
     const comment = page.locator('tr.editing [data-testid=reject-form] textarea[name=comment]');
     await comment.fill('译文漏掉了“进一步”');
-    // What Chromium sends when Esc dismisses the candidate list of a Chinese input method: a keydown marked as composing.
-    await comment.evaluate((el) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', isComposing: true, bubbles: true, cancelable: true })));
+    // An input method composing pinyin (over the DevTools protocol, as headless Chromium has none), then Esc to drop it.
+    const ime = await context.newCDPSession(page);
+    await ime.send('Input.imeSetComposition', { text: 'jinyibu', selectionStart: 7, selectionEnd: 7 });
+    await comment.press('Escape');
     await page.waitForTimeout(300);
     expect(await page.locator('tr.editing').count()).toBe(1);
-    expect(await comment.inputValue()).toBe('译文漏掉了“进一步”');
+    expect(await comment.inputValue()).toContain('译文漏掉了“进一步”');
+    await ime.send('Input.insertText', { text: '' }); // the input method lets go
+    await ime.detach();
     await comment.press('Escape');
     await page.locator('tr.editing').waitFor({ state: 'detached' });
   });
