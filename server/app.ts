@@ -158,10 +158,11 @@ export function createApp(deps: AppDeps) {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
-  app.use(express.json({ limit: '1mb' }));
+  // The language first: a body the parsers refuse is answered in the reader's language too.
   const language = languageHandlers(deps.i18n);
   app.use(language.detected);
+  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(express.json({ limit: '1mb' }));
   app.use(authenticate(accounts));
   app.use(language.account);
   app.use(documentGate(access));
@@ -172,11 +173,12 @@ export function createApp(deps: AppDeps) {
     if (pool && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) await pool.writeLockFree();
     next();
   });
+  // Before the downloads and uploads too: a session signed in with a one-time password opens nothing else.
+  app.use(passwordChangeGate);
   // Before the CSRF check: an upload's _csrf field is in its multipart body, which these routes parse and then check.
   app.use(exportRoutes(exports));
   app.use(transferRoutes({ work, jobs, maxUpload: deps.maxUpload, fetch: deps.fetch }));
   app.use(csrfProtection);
-  app.use(passwordChangeGate);
 
   app.get('/', (_req, res) => res.redirect(303, '/documents'));
   app.use(authRoutes(accounts, deps.loginThrottle ?? new LoginThrottle(DEFAULT_LIMITS, Date.now, storedCounters(store)), knownDevices(store)));

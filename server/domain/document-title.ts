@@ -1,6 +1,7 @@
 // What a document's title may be, at import and at a rename: the same rules as the column's CHECK, in words.
 
 import { ValidationError, shown } from './errors.ts';
+import { NOT_XML_CHAR } from './control-characters.ts';
 
 export const MAX_TITLE = 500;
 
@@ -10,6 +11,7 @@ export function checkedTitle(raw: unknown, blank = new ValidationError('A title 
   const title = raw.trim();
   if (title === '') throw blank;
   if (title.length > MAX_TITLE) throw new ValidationError(`A title may have at most ${MAX_TITLE} characters.`, 'errors.titleLong', { max: MAX_TITLE });
-  if (/\p{Cc}/u.test(title)) throw new ValidationError('A title may not contain control characters.', 'errors.titleControl');
+  // What XML cannot carry (U+FFFE, a lone surrogate) too: TMX and XLIFF exports write the title in their header.
+  if (/\p{Cc}/u.test(title) || NOT_XML_CHAR.test(title)) throw new ValidationError('A title may not contain control characters.', 'errors.titleControl');
   return title;
 }

@@ -74,6 +74,18 @@ export interface LoginAttempt {
 
 type Kind = 'a' | 'i' | 'd';
 
+/** The longest account name, in characters (services/accounts.ts). */
+const MAX_NAME = 64;
+
+/**
+ * A name past MAX_NAME is no account: its failures count under its start and an ellipsis, which no account name
+ * holds, so a login form posting a megabyte of name stores 65 characters, not the megabyte, per attempt.
+ */
+function accountKey(name: string): string {
+  const start = name.length > MAX_NAME ? Array.from(name.slice(0, 2 * MAX_NAME)) : undefined;
+  return (start && start.length > MAX_NAME ? `${start.slice(0, MAX_NAME).join('')}…` : name).toLowerCase();
+}
+
 export class LoginThrottle {
   constructor(
     private readonly limits: ThrottleLimits = DEFAULT_LIMITS,
@@ -109,7 +121,7 @@ export class LoginThrottle {
   }
 
   private key(kind: Kind, value: string): string {
-    return `${kind}:${kind === 'a' ? value.toLowerCase() : value}`;
+    return `${kind}:${kind === 'a' ? accountKey(value) : value}`;
   }
 
   private delay(kind: Kind, failures: number): number {

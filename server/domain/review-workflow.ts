@@ -2,6 +2,7 @@
 
 import { State, type Role, type StateValue } from './types.ts';
 import { ConflictError, ForbiddenError, ValidationError } from './errors.ts';
+import { NOT_XML_CHAR } from './control-characters.ts';
 
 export type PairAction = 'save' | 'confirm' | 'approve' | 'reject' | 'clear' | 'restore' | 'mt' | 'align';
 
@@ -59,7 +60,8 @@ export function savedText(typed: string): string {
   // Emptying a translation is its own action (clear), never the side effect of saving an empty box.
   if (!text) throw new ValidationError('The English is empty. To remove the translation, use "Clear translation".', 'safeEditing.emptySave');
   if (text.length > MAX_TEXT) throw new ValidationError(`A translation may have at most ${MAX_TEXT} characters.`, 'errors.textTooLong', { max: MAX_TEXT });
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) throw new ValidationError('The translation contains control characters.', 'errors.controlChars');
+  // What XML cannot carry (U+FFFE, a lone surrogate too), as imports refuse it: saved, the document would export as TMX and XLIFF no more.
+  if (NOT_XML_CHAR.test(text)) throw new ValidationError('The translation contains control characters.', 'errors.controlChars');
   return text;
 }
 

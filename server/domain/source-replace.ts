@@ -4,6 +4,7 @@
 import { MAX_SENTENCE, splitSentences } from './split-sentences.ts';
 import type { DiffPart } from './text-diff.ts';
 import { State } from './types.ts';
+import { NOT_XML_CHAR } from './control-characters.ts';
 
 /** A row's Chinese sentences before and after a replacement, and the row's mark before it: enough to undo it. */
 export interface SourceChange {
@@ -17,7 +18,6 @@ export type SourceReplaced =
   | { text: string; segments: string[]; parts: DiffPart[]; matches: number }
   | { refused: string; params?: Record<string, unknown> };
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 /**
  * Every match of `re` inside each sentence (a match never spans two), or null when none matches. `replaceIn` is the
@@ -36,7 +36,7 @@ export function replaceInSource(segments: readonly string[], replaceIn: (text: s
     }
     if (hit.overflow || hit.text.length > MAX_SENTENCE) return { refused: 'sourceReplace.sentenceTooLong', params: { max: MAX_SENTENCE } };
     if (!hit.text.trim()) return { refused: 'sourceReplace.emptySentence' };
-    if (CONTROL.test(hit.text)) return { refused: 'errors.controlChars' };
+    if (NOT_XML_CHAR.test(hit.text)) return { refused: 'errors.controlChars' };
     // A replacement bringing an end of sentence (。！？ or a line break) would make one sentence two: the rows stay aligned as they are.
     if (splitSentences(hit.text, 'zh').length > Math.max(1, splitSentences(sentence, 'zh').length)) return { refused: 'sourceReplace.splitsSentence' };
     out.push(hit.text);

@@ -13,14 +13,18 @@ export const SESSION_COOKIE = 'duiqi_sid';
 // Before login there is no session: the login form is protected by a double-submit cookie instead.
 export const PRELOGIN_COOKIE = 'duiqi_csrf';
 
-const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, path: '/' };
+/**
+ * Secure when the browser came over HTTPS (behind a proxy, as its X-Forwarded-Proto says under DUIQI_TRUST_PROXY): such
+ * a browser must never send its session in clear text to an http:// address of the site. Plain HTTP (a laptop) keeps working.
+ */
+export const cookieOptions = (req: Request) => ({ httpOnly: true, sameSite: 'lax' as const, path: '/', secure: req.secure });
 
 export function setSessionCookie(res: Response, sessionId: string): void {
-  res.cookie(SESSION_COOKIE, sessionId, { ...cookieOptions, maxAge: 7 * 86_400_000 });
+  res.cookie(SESSION_COOKIE, sessionId, { ...cookieOptions(res.req), maxAge: 7 * 86_400_000 });
 }
 
 export function clearSessionCookie(res: Response): void {
-  res.clearCookie(SESSION_COOKIE, cookieOptions);
+  res.clearCookie(SESSION_COOKIE, cookieOptions(res.req));
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -45,7 +49,7 @@ export function authenticate(accounts: Accounts): RequestHandler {
       req.csrfToken = session.csrfToken;
     } else {
       req.csrfToken = cookies[PRELOGIN_COOKIE] || randomToken();
-      if (!cookies[PRELOGIN_COOKIE]) res.cookie(PRELOGIN_COOKIE, req.csrfToken, cookieOptions);
+      if (!cookies[PRELOGIN_COOKIE]) res.cookie(PRELOGIN_COOKIE, req.csrfToken, cookieOptions(req));
     }
     next();
   };

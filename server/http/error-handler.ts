@@ -36,6 +36,8 @@ function describe(err: unknown): Described {
   if (status && status >= 400 && status < 500 && e.expose !== false) {
     if (e.type === 'entity.parse.failed') return { status, message: 'The request body is not valid JSON.', key: 'errors.badJson' };
     if (e.type === 'entity.too.large') return { status, message: 'The request body is too large.', key: 'errors.bodyTooLarge' };
+    if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') return { status, message: 'The request body must be sent in UTF-8.', key: 'errors.bodyCharset' };
+    if (e.type === 'parameters.too.many') return { status, message: 'The form has too many fields.', key: 'errors.tooManyFields' };
     return { status, message: e.message };
   }
   console.error(err);

@@ -3,7 +3,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Accounts } from '../services/accounts.ts';
 import { AppError, ValidationError } from '../domain/errors.ts';
-import { clearSessionCookie, requireRole, requireUser, setSessionCookie } from '../http/auth.ts';
+import { clearSessionCookie, cookieOptions, requireRole, requireUser, setSessionCookie } from '../http/auth.ts';
 import { parseCookies } from '../http/request-context.ts';
 import { textField } from '../http/params.ts';
 import { DEVICE_DAYS, type KnownDevices } from '../services/known-devices.ts';
@@ -18,7 +18,7 @@ import type { LoginAttempt, LoginThrottle } from '../domain/login-throttle.ts';
 const DEVICE_COOKIE = 'duiqi_device';
 
 const rememberLanguage = (res: Response, lang: string) =>
-  res.cookie(LANGUAGE_COOKIE, lang, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 86_400_000 });
+  res.cookie(LANGUAGE_COOKIE, lang, { ...cookieOptions(res.req), maxAge: 365 * 86_400_000 });
 
 export function authRoutes(accounts: Accounts, throttle: LoginThrottle, devices: KnownDevices): Router {
   const r = Router();
@@ -50,7 +50,7 @@ export function authRoutes(accounts: Accounts, throttle: LoginThrottle, devices:
       // The account's language follows its user to this browser, and stays for its signed-out pages.
       if (isLanguage(session.user.language)) rememberLanguage(res, session.user.language);
       if (!attempt.knownDevice) {
-        res.cookie(DEVICE_COOKIE, await devices.remember(session.user.id), { httpOnly: true, sameSite: 'lax', path: '/login', maxAge: DEVICE_DAYS * 86_400_000 });
+        res.cookie(DEVICE_COOKIE, await devices.remember(session.user.id), { ...cookieOptions(req), path: '/login', maxAge: DEVICE_DAYS * 86_400_000 });
       }
       res.redirect(303, safeNext(next));
     } catch (err) {

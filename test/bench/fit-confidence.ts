@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { align, WRONG, type ConfidenceFeatures } from '../../server/align/align.ts';
+import { weakBeads } from '../../server/align/bead-f1.ts';
 import { formatBead, parseBeads } from '../../server/align/bead-format.ts';
 import { loadAlignResources } from '../../server/align/load-resources.ts';
 import { WEAK_SCORE, type Bead, type ScoredBead } from '../../server/domain/types.ts';
@@ -38,21 +39,23 @@ interface Text {
 interface Run {
   /** The chapter the examples come from ('' for Bible 001, which every fold keeps). */
   chapter: string;
-  examples: (LogisticExample & { slipped: boolean })[];
+  /** Whether its beads hold sentences slipped in from another chapter. */
+  slipped: boolean;
+  gold: Bead[];
+  examples: (LogisticExample & { bead: Bead })[];
 }
 
 const resources = loadAlignResources();
 
-function examplesOf(text: Text, chapter: string, weight: number, keep: (b: Bead) => boolean = () => true): Run {
+function examplesOf(text: Text, chapter: string, weight: number, keep?: (b: Bead) => boolean): Run {
   const gold = new Set(text.gold.map(formatBead));
   const examples: Run['examples'] = [];
   align(text.src, text.tgt, resources, {
     inspectConfidence(bead, f) {
-      if (!keep(bead)) return;
-      examples.push({ x: [1, ...FEATURES.map((k) => f[k])], positive: !gold.has(formatBead(bead)), weight, slipped: weight < 1 && chapter !== '' });
+      if (!keep || keep(bead)) examples.push({ x: [1, ...FEATURES.map((k) => f[k])], positive: !gold.has(formatBead(bead)), weight, bead });
     },
   });
-  return { chapter, examples };
+  return { chapter, slipped: keep !== undefined, gold: text.gold, examples };
 }
 
 /** The chapter with `count` sentences of `donor` slipped in on one side, evenly spread; their gold beads are 1-0 or 0-1. */
@@ -77,34 +80,17 @@ function slipIn(text: Text, donor: string[], side: 'src' | 'tgt', count: number)
   return { text: { ...text, [side]: out, gold: [...text.gold.map(moved), ...alone] }, added };
 }
 
-function score(model: number[], examples: Run['examples']): ScoredBead[] {
-  return examples.map((e) => ({ src: [], tgt: [], score: 1 / (1 + Math.exp(e.x.reduce((s, v, i) => s + v * model[i]!, 0) + WORTH_A_LOOK)) }));
+function scored(run: Run, model: number[]): ScoredBead[] {
+  return run.examples.map((e) => ({ ...e.bead, score: 1 / (1 + Math.exp(e.x.reduce((sum, v, i) => sum + v * model[i]!, 0) + WORTH_A_LOOK)) }));
 }
 
-function report(label: string, scored: { examples: Run['examples']; model: number[] }[]) {
-  let beads = 0;
-  let weak = 0;
-  let wrong = 0;
-  let caught = 0;
-  let slipped = 0;
-  let flagged = 0;
-  for (const { examples, model } of scored) {
-    const scores = score(model, examples);
-    examples.forEach((e, k) => {
-      const isWeak = scores[k]!.score < WEAK_SCORE;
-      if (e.slipped) {
-        slipped++;
-        if (isWeak || e.x[1 + FEATURES.indexOf('unmatched')] === 1) flagged++;
-        return;
-      }
-      beads++;
-      if (isWeak) weak++;
-      if (e.positive) wrong++;
-      if (isWeak && e.positive) caught++;
-    });
-  }
-  const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)} %`;
-  console.log(`${label}: beads under 0.5 ${pct(weak, beads)} of ${beads}, holding ${pct(caught, wrong)} of ${wrong} wrong; beads of slipped-in sentences unmatched or under 0.5: ${flagged} of ${slipped}`);
+function report(label: string, runs: { run: Run; model: number[] }[]) {
+  const plain = runs.filter((r) => !r.run.slipped);
+  const { weakShare, wrongCaught } = weakBeads(plain.map(({ run, model }) => ({ gold: run.gold, auto: scored(run, model) })));
+  const slipped = runs.filter((r) => r.run.slipped).flatMap(({ run, model }) => scored(run, model));
+  const flagged = slipped.filter((b) => b.score < WEAK_SCORE || b.src.length === 0 || b.tgt.length === 0).length;
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  console.log(`${label}: beads under 0.5 ${pct(weakShare)}, holding ${pct(wrongCaught)} of the wrong ones; beads of slipped-in sentences unmatched or under 0.5: ${flagged} of ${slipped.length}`);
 }
 
 function main() {
@@ -138,11 +124,12 @@ function main() {
     return model;
   };
   const all = fit('none');
-  const held = (id: string) => [...plain, ...slipped].filter((r) => r.chapter === id).flatMap((r) => r.examples);
+  const runs = [...plain, ...slipped];
   const current = [WRONG.bias, ...FEATURES.map((k) => WRONG[k])];
-  report('the weights in align.ts', IDS.map((id) => ({ examples: held(id), model: current })));
-  report('fitted on all six', IDS.map((id) => ({ examples: held(id), model: all })));
-  report('each chapter by a fit on the other five', IDS.map((id) => ({ examples: held(id), model: fit(id) })));
+  const folds = new Map(IDS.map((id) => [id, fit(id)]));
+  report('the weights in align.ts', runs.map((run) => ({ run, model: current })));
+  report('fitted on all six', runs.map((run) => ({ run, model: all })));
+  report('each chapter by a fit on the other five', runs.map((run) => ({ run, model: folds.get(run.chapter)! })));
   console.log(`bias: ${all[0]!.toFixed(3)}, ${FEATURES.map((k, i) => `${k}: ${all[i + 1]!.toFixed(3)}`).join(', ')}`);
 }
 

@@ -62,6 +62,8 @@ describe('replacing in the Chinese of rows', () => {
     const long = plan([row(0, ['合作。'])], { find: '合作', replace: '作'.repeat(MAX_SENTENCE) });
     expect(long.refused).toEqual([{ index: 0, key: 'sourceReplace.sentenceTooLong', params: { max: MAX_SENTENCE } }]);
     expect(plan([row(0, ['合作。'])], { find: '合作', replace: 'a\u0001' }).refused.map((r) => r.key)).toEqual(['errors.controlChars']);
+    // U+FFFE, as a lone surrogate, imports refuse: XML cannot carry it, so the document would export as TMX no more.
+    expect(plan([row(0, ['合作。'])], { find: '合作', replace: '合\uFFFE' }).refused.map((r) => r.key)).toEqual(['errors.controlChars']);
   });
 
   it('when the replacement leaves the text as it was then the row is not a change', () => {

@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts } from '../../server/services/accounts.ts';
 import { addUser, Client, startTestServer, type TestServer } from '../support/test-server.ts';
+import { importTextDocument } from '../../server/services/import-document.ts';
+import { defaultAligner } from '../../server/services/workbench.ts';
 
 let server: TestServer;
 let root: Client;
@@ -190,6 +192,30 @@ describe('password reset', () => {
     expect(same.text).toContain('The new password must differ from the current one.');
     await fresh.request('POST', '/account/password', { form: { _csrf: fresh.csrf, current: password, password: 'zhou-new-pass-1' } });
     expect((await fresh.get('/glossary')).status).toBe(200);
+  });
+
+  it('when a user signed in with a one-time password asks for a download or an import then the account page comes first there too', async () => {
+    // The download and upload routes come before the app-wide checks (an upload's CSRF token is in its body): they
+    // once answered such a session as any other.
+    const doc = await importTextDocument({ store: server.store, align: defaultAligner() }, {
+      title: '公报', createdBy: null, zh: { name: 'zh.txt', text: '双方交换了意见。' }, en: { name: 'en.txt', text: 'The two sides exchanged views.' },
+    });
+    const created = await root.request('POST', '/api/users', { json: { name: 'kong', role: 'translator' }, headers: { 'X-CSRF-Token': root.csrf } });
+    const kong = new Client(server.url);
+    expect((await kong.login('kong', created.json().oneTimePassword)).status).toBe(303);
+    await kong.get('/account');
+    const refused = (res: { status: number; text: string }) => ({ status: res.status, says: /Choose a new password/.test(res.text) });
+    expect(refused(await kong.get(`/api/documents/${doc}/export?format=tmx`))).toEqual({ status: 403, says: true });
+    expect(refused(await kong.request('HEAD', `/api/documents/${doc}/translation`))).toEqual({ status: 403, says: false });
+    expect((await kong.get(`/documents/${doc}/bilingual?format=html`)).headers.get('location')).toBe('/account');
+    expect((await kong.get('/import')).headers.get('location')).toBe('/account');
+    const form = new FormData();
+    form.append('source', new Blob(['中文。']), 'zh.txt');
+    form.append('translation', new Blob(['Chinese.']), 'en.txt');
+    const cookie = [...kong.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const upload = await fetch(`${server.url}/api/documents/import`, { method: 'POST', body: form, headers: { cookie, 'X-CSRF-Token': kong.csrf } });
+    expect(refused({ status: upload.status, text: await upload.text() })).toEqual({ status: 403, says: true });
+    expect(await value('SELECT count(*) FROM documents')).toBe(1);
   });
 });
 

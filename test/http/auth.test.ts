@@ -208,6 +208,15 @@ describe('login throttling', () => {
     }
   });
 
+  it('when a login names an account of half a megabyte then it fails as any other, and its counter is stored under a name of at most 65 characters', async () => {
+    // No account name is longer than 64 characters; each such failure once stored the whole name as the counter's key.
+    const long = `${'名'.repeat(64)}${'x'.repeat(500_000)}`;
+    expect((await new Client(server.url).login(long, 'wrong password')).status).toBe(401);
+    const keys = await server.rows<{ key: string }>("SELECT key FROM login_counters WHERE key LIKE 'a:%'");
+    expect(Math.max(...keys.map((k) => k.key.length))).toBeLessThanOrEqual(2 + 65);
+    expect(keys.map((k) => k.key)).toContain(`a:${'名'.repeat(64)}…`);
+  });
+
   it('when a stranger hammers the account of someone who logged in before from their browser then that browser still logs in', async () => {
     const { startTestServer: start } = await import('../support/test-server.ts');
     const s = await start();
@@ -326,5 +335,25 @@ describe('DUIQI_TRUST_PROXY', () => {
 
   it('when not set then X-Forwarded-For is ignored: every request is the proxy\'s address', async () => {
     expect(await addressesSeen(undefined)).toEqual({ sameAddress: 429, otherAddress: 429 });
+  });
+
+  it('when the proxy says the browser came over HTTPS then every cookie is Secure, and over plain HTTP none is', async () => {
+    // Without Secure, a signed-in browser sent its session in clear text to any http:// address of the site.
+    const s = await startTestServer({ trustProxy: 'loopback' });
+    try {
+      await addUser(s.store, 'lin', 'translator');
+      const cookies = async (headers: Record<string, string>) => {
+        const c = new Client(s.url);
+        await c.get('/login', headers);
+        const login = await c.request('POST', '/login', { form: { name: 'lin', password: 'correct horse 12', _csrf: c.csrf, next: '/documents' }, headers });
+        expect(login.status).toBe(303);
+        const set = [...(await fetch(`${s.url}/login`, { headers }).then((r) => r.headers.getSetCookie())), ...login.headers.getSetCookie()];
+        return Object.fromEntries(set.map((h) => [h.slice(0, h.indexOf('=')), /;\s*Secure(;|$)/i.test(h)]));
+      };
+      expect(await cookies({ 'x-forwarded-proto': 'https' })).toEqual({ duiqi_csrf: true, duiqi_sid: true, duiqi_device: true });
+      expect(await cookies({})).toEqual({ duiqi_csrf: false, duiqi_sid: false, duiqi_device: false });
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -53,6 +53,9 @@ describe('the JSON API', () => {
       [{ title: '   ' }, /cannot be empty/, /标题不能为空/],
       [{ title: 'x'.repeat(501) }, /at most 500/, /500/],
       [{ title: 'a\u0007b' }, /control characters/, /控制字符/],
+      // XML cannot carry these: the document would export as TMX and XLIFF no more (its title is in their header).
+      [{ title: 'a\uFFFEb' }, /control characters/, /控制字符/],
+      [{ title: 'a\uD800b' }, /control characters/, /控制字符/],
       [{ title: { toString: 1 } }, /must be text/, /标题必须是文字/],
       [{ archived: 'maybe' }, /The field "archived" is not valid/, /字段“archived”无效/],
       [{}, /Say what to change/, /请说明要修改什么/],

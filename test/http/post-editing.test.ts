@@ -49,6 +49,19 @@ describe('PUT /api/pairs/:id', () => {
     expect(res.json().error).toMatch(message);
   });
 
+  it('when the English holds a character XML cannot carry (U+FFFE, a lone surrogate) then 400, and the document still exports as TMX', async () => {
+    // Saved, either made every TMX and XLIFF export of the document a 400 until someone found and removed it; SQLite
+    // stored the lone surrogate as bytes that read back as three U+FFFD.
+    const pair = await pairWith(server.store, docs.other, 'Korean Peninsula');
+    for (const tgt of ['The two sides\uFFFE exchanged views.', 'The two sides\uD800 exchanged views.']) {
+      const res = await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt, version: pair.version });
+      expect(res.status).toBe(400);
+      expect(res.json().error).toMatch(/control characters/);
+    }
+    expect(await stored(pair.id)).toMatchObject({ tgt_text: pair.tgt, version: pair.version });
+    expect((await api('lin', 'GET', `/api/documents/${docs.other}/export?format=tmx&state=all`)).status).toBe(200);
+  });
+
   it('when the pair is page noise then 400 and nothing is stored', async () => {
     const noise = await pairWith(server.store, docs.demo, 'Sponsor Advertisement');
     const res = await api('lin', 'PUT', `/api/pairs/${noise.id}`, { tgt: 'x', version: noise.version });

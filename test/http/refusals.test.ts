@@ -73,6 +73,27 @@ describe('refused requests', () => {
   });
 });
 
+describe('request bodies the parsers refuse', () => {
+  // Read before anything else runs, so their refusals once came before the reader's language was known: the JSON
+  // `message` was the key "errors.badJson", and a Chinese reader got body-parser's English ("too many parameters").
+  const BODIES: [string, string, string, number, { en: string; zh: string }][] = [
+    ['malformed JSON', 'application/json', '{"name":', 400, { en: 'The request body is not valid JSON.', zh: '请求正文不是有效的 JSON。' }],
+    ['JSON over 1 MB', 'application/json', `{"name":"${'x'.repeat(1_100_000)}"}`, 413, { en: 'The request body is too large.', zh: '请求正文太大。' }],
+    ['JSON in Latin-1', 'application/json; charset=latin1', '{"name":"x"}', 415, { en: 'The request body must be sent in UTF-8.', zh: '请求正文须以 UTF-8 发送。' }],
+    ['a form of 2,000 fields', 'application/x-www-form-urlencoded', 'a=1&'.repeat(2000), 413, { en: 'The form has too many fields.', zh: '表单的字段太多。' }],
+  ];
+  it.each(BODIES)('when the body is %s then the API and the page answer with the sentence in the reader\'s language', async (_name, type, body, status, sentence) => {
+    for (const [lang, text] of [['en', sentence.en], ['zh-CN', sentence.zh]] as const) {
+      const api = await post('/api/users', type, body, { 'accept-language': lang });
+      expect(api.status).toBe(status);
+      expect(JSON.parse(api.text).message).toBe(text);
+      const page = await post('/glossary', type, body, { 'accept-language': lang, 'hx-request': 'true' });
+      expect(page.status).toBe(status);
+      expect(page.text).toContain(text);
+    }
+  });
+});
+
 describe('an upload the client abandons', () => {
   it('when the client closes the connection mid-upload then the server logs one line and no stack trace', async () => {
     const { default: net } = await import('node:net');

@@ -174,6 +174,8 @@ describe('bad structured files', () => {
     ['a corrupt .docx', () => ({ name: 'report.docx', content: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]) }), /not a readable zip archive/, /不是可读取的 zip 压缩包/],
     ['a zip bomb named .docx', async () => ({ name: 'bomb.docx', content: await zipBomb() }), /unpacks to more than 32 MB/, /解压后的文本超过 32 MB/],
     ['a page with no article', () => ({ name: 'login.html', content: '<!DOCTYPE html><html><body><nav><a href="/">首页</a></nav><form><input name="q"></form></body></html>' }), /no article/, /找不到正文/],
+    ['a page nested 300 deep', () => ({ name: 'deep.html', content: `<html><body>${'<div>'.repeat(300)}<p>成都新轻轨线路周一开通。</p>${'</div>'.repeat(300)}</body></html>` }), /The web page nests elements more than 128 deep\./, /网页的元素嵌套超过了 128 层/],
+    ['Markdown quoted 20,000 deep', () => ({ name: 'notes.md', content: `# 标题\n\n${'>'.repeat(20_000)} 你好。\n` }), /The Markdown file nests elements more than 64 deep\. \(line 3\)/, /Markdown 文件的元素嵌套超过了 64 层（第 3 行）/],
     ['subtitles with a broken time code', () => ({ name: 'clip.srt', content: ZH_SRT.replace('00:00:06,300', '00:00:6,3') }), /Cue 3 of the SRT file has the time code "00:00:6,3"/, /第 3 条字幕的时间码“00:00:6,3”/],
   ];
   it.each(cases)('when the source is %s then the API and the form refuse it in the reader\'s language and nothing is written', async (_name, make, english, chinese) => {

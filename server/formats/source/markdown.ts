@@ -2,6 +2,46 @@
 
 import { Lexer, type Token, type Tokens } from 'marked';
 import { nonEmpty, utf8, type Block, type SourceDocument, type TextSourceFormat } from './blocks.ts';
+import { ParseError } from '../parse-error.ts';
+
+// As deep as an XML file may nest (xml-read.ts). marked lexes a nested block's text again at every level, by
+// recursion: 20,000 `>` overflowed its stack (a 500), and a list nested 2,000 deep by indentation (4 MB) filled the
+// work thread's heap after 24 s.
+const MAX_DEPTH = 64;
+// A line's container prefix: indentation, `>` and list markers before its text.
+const CONTAINER = /[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))/y;
+
+/**
+ * How deep a line's containers may nest at most: one level per `>` or list marker, and one per two columns of
+ * indentation (a nested list item is indented past its parent's marker; a tab counts four) beyond the one
+ * space that follows a marker.
+ */
+function lineDepth(line: string): number {
+  let depth = 0;
+  let columns = 0;
+  CONTAINER.lastIndex = 0;
+  for (let m = CONTAINER.exec(line); m; m = CONTAINER.exec(line)) {
+    let indent = depth > 0 ? -1 : 0;
+    for (const c of m[0]) if (c === ' ') indent++; else if (c === '\t') indent += 4;
+    columns += Math.max(0, indent);
+    depth++;
+  }
+  return depth + Math.floor(columns / 2);
+}
+
+/** Refuses a file nesting quotes or lists deeper than MAX_DEPTH before marked reads it. */
+function checkDepth(source: string): void {
+  let line = 1;
+  for (let start = 0; start < source.length; line++) {
+    const end = source.indexOf('\n', start);
+    const stop = end < 0 ? source.length : end;
+    // The prefix is what matters, and MAX_DEPTH levels fit in a few hundred characters.
+    if (lineDepth(source.slice(start, Math.min(stop, start + 8 * MAX_DEPTH))) > MAX_DEPTH) {
+      throw new ParseError(`The Markdown file nests elements more than ${MAX_DEPTH} deep.`, 'errors.fileDepth', { params: { format: 'Markdown', max: MAX_DEPTH }, line });
+    }
+    start = stop + 1;
+  }
+}
 
 function inlineText(tokens: Token[] | undefined): string {
   let out = '';
@@ -38,6 +78,7 @@ function blocksOf(tokens: Token[]): Block[] {
 
 export function readMarkdown(text: string): SourceDocument {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  checkDepth(source);
   return { blocks: nonEmpty(blocksOf(new Lexer({ gfm: true }).lex(source))) };
 }
 
