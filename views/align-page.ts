@@ -113,12 +113,13 @@ const KEYS: [SafeHtml, string][] = [
 export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
   return layout(ctx, `${ctx.t('align.title')} · ${view.title}`, html`
   <h1 translate="no" hx-ignore>${view.title}</h1>
-  <p class="meta"><a href="/documents/${view.docId}">${ctx.t('align.backToDocument')}</a> · ${ctx.t('align.summary', { rows: view.total, weak: view.weak.length })}</p>
+  <p class="meta"><a href="/documents/${view.docId}">${ctx.t('align.backToDocument')}</a> · <span id="align-summary" data-testid="align-summary"
+    data-template="${ctx.t('align.summary', { rows: '{{rows}}', weak: '{{weak}}' })}">${ctx.t('align.summary', { rows: view.total, weak: view.weak.length })}</span></p>
   <details class="shortcuts"><summary>${ctx.t('shortcuts.title')}</summary>
     <ul class="keys">${KEYS.map(([keys, text]) => html`<li>${keys} ${ctx.t(text)}</li>`)}</ul></details>
   <div class="align-head" id="align-head">
   <div class="align-toolbar" id="align-toolbar" data-doc="${view.docId}" data-version="${view.version}" data-undo="${view.undo}" data-redo="${view.redo}"
-    data-none-weak="${ctx.t('alignEditor.noneWeak')}" data-none-unconfirmed="${ctx.t('alignEditor.noneUnconfirmed')}" data-no-row="${ctx.t('navigation.noRow', { total: view.total })}"
+    data-none-weak="${ctx.t('alignEditor.noneWeak')}" data-none-unconfirmed="${ctx.t('alignEditor.noneUnconfirmed')}" data-no-row="${ctx.t('navigation.noRow', { total: '{{total}}' })}"
     data-load-changes="${ctx.t('alignCollab.loadChanges')}" data-loaded="${ctx.t('alignCollab.loaded', { rows: '{{rows}}' })}" data-loaded-one="${ctx.t('alignCollab.loadedOne')}"
     data-loaded-none="${ctx.t('alignCollab.loadedNone')}" data-undo-others="${ctx.t('alignCollab.undoOthersConfirm', { author: '{{author}}' })}"
     data-redo-others="${ctx.t('alignCollab.redoOthersConfirm', { author: '{{author}}' })}" data-previewing="${ctx.t('alignCollab.previewing')}">

@@ -11,7 +11,7 @@ import { memoRow } from './row-memo.ts';
 import { ROW_STATES } from '../server/domain/types.ts';
 import { accessPanel } from './access-panel.ts';
 import type { DocumentSharing } from '../server/services/document-access.ts';
-import { exportDialog } from './export-dialog.ts';
+import { exportDialog, fallbacksNote } from './export-dialog.ts';
 import { replacePanel } from './search-replace.ts';
 import { rowNavigation } from './row-navigation.ts';
 import { mtForm } from './mt-run.ts';
@@ -61,8 +61,11 @@ export function progressBar(ctx: ViewContext, docId: number, p: Progress, qualit
   <p class="legend">${parts.map(([k, n]) => html`<span class="key key-${k}">${ctx.t(`states.${k}`)} ${formatNumber(ctx, n)}</span> `)}</p>${qualityLine(ctx, quality)}</div>`;
 }
 
-function effortLine(ctx: ViewContext, e: PostEditEffort): SafeHtml {
-  return html`<p class="effort" data-testid="effort">${ctx.t('document.effort', {
+// The figures a save changes outside the progress bar carry ids: the progress fragment sends them anew (pageFigures).
+const oobAttr = (oob: boolean) => (oob ? html` hx-swap-oob="true"` : '');
+
+function effortLine(ctx: ViewContext, e: PostEditEffort, oob = false): SafeHtml {
+  return html`<p class="effort" id="effort" data-testid="effort"${oobAttr(oob)}>${ctx.t('document.effort', {
     changed: formatNumber(ctx, e.changed), pairs: formatNumber(ctx, e.pairs), share: formatNumber(ctx, Math.round(e.changedShare * 100)),
     hter: formatDecimal(ctx, e.meanHter), edits: formatNumber(ctx, e.totalEdits), minutes: formatDecimal(ctx, e.totalSeconds / 60, 1),
   })}${e.approximatePairs > 0 ? html` <span class="approximate" data-testid="approximate">${ctx.t('bounded.effortApproximate', { pairs: e.approximatePairs })}</span>` : ''}</p>`;
@@ -104,15 +107,28 @@ function manageForms(ctx: ViewContext, doc: DocumentSummary, refused?: RenameRef
       <span class="muted">${ctx.t('documentManage.deleteExplained', { days: 30 })}</span></form></details>`;
 }
 
+function summaryLine(ctx: ViewContext, doc: DocumentSummary, oob = false): SafeHtml {
+  return html`<p class="meta" id="doc-summary" data-testid="doc-summary"${oobAttr(oob)}>${ctx.t('document.summary', {
+    pairs: formatNumber(ctx, doc.pairCount), src: formatNumber(ctx, doc.srcSegmentCount), tgt: formatNumber(ctx, doc.tgtSegmentCount),
+    untranslated: formatNumber(ctx, doc.counts.untranslated), noise: formatNumber(ctx, doc.noiseCount),
+  })}${doc.pageDate ? html` · <span data-testid="page-date">${ctx.t('document.pageDate', { date: formatDateLine(ctx, doc.pageDate) })}</span>` : ''}</p>`;
+}
+
+/**
+ * What the progress fragment answers after a change to a pair: the bar, and out of band the other figures that count
+ * pairs by state (the summary's untranslated, the post-editing effort, the downloads' note), so none of them is left stale.
+ */
+export function pageFigures(ctx: ViewContext, doc: DocumentSummary, progress: Progress, effort: PostEditEffort, quality: QualityScore): SafeHtml {
+  return html`${progressBar(ctx, doc.id, progress, quality)}${summaryLine(ctx, doc, true)}${effortLine(ctx, effort, true)}${
+    fallbacksNote(ctx, doc.counts.untranslated, true)}`;
+}
+
 export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; progress: Progress; effort: PostEditEffort; sharing: DocumentSharing; sourceFormat?: string; exportByJob: boolean },
   rows: ShownRow[], filter: RowFilter, quality: QualityScore, refusedRename?: RenameRefusal): SafeHtml {
   const { doc } = view;
   return layout(ctx, doc.title, html`
   <h1 translate="no" hx-ignore>${doc.title}</h1>
-  <p class="meta">${ctx.t('document.summary', {
-    pairs: formatNumber(ctx, doc.pairCount), src: formatNumber(ctx, doc.srcSegmentCount), tgt: formatNumber(ctx, doc.tgtSegmentCount),
-    untranslated: formatNumber(ctx, doc.counts.untranslated), noise: formatNumber(ctx, doc.noiseCount),
-  })}${doc.pageDate ? html` · <span data-testid="page-date">${ctx.t('document.pageDate', { date: formatDateLine(ctx, doc.pageDate) })}</span>` : ''}</p>
+  ${summaryLine(ctx, doc)}
   ${progressBar(ctx, doc.id, view.progress, quality)}
   ${effortLine(ctx, view.effort)}
   <details class="shortcuts"><summary>${ctx.t('shortcuts.title')}</summary><ul>

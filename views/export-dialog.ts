@@ -18,7 +18,13 @@ function translationLinks(ctx: ViewContext, docId: number, sourceFormat: string 
     ${sourceFormat ? html`<a href="/documents/${docId}/translation" download${job('kind=translation')} data-testid="translation-download">${ctx.t('translated.download', { format: `.${sourceFormat}` })}</a> · ` : ''}
     ${ctx.t('translated.sideBySide')} <a href="/documents/${docId}/bilingual?format=docx" download${job('kind=review&format=docx')} data-testid="review-docx">.docx</a>
     <a href="/documents/${docId}/bilingual?format=html" download${job('kind=review&format=html')} data-testid="review-html">.html</a>
-    ${untranslated > 0 ? html`<br><span class="meta" data-testid="translation-fallbacks">${ctx.t('translated.fallbacks', { count: untranslated })}</span>` : ''}</p>`;
+    ${fallbacksNote(ctx, untranslated)}</p>`;
+}
+
+/** How many pairs the downloads fill with their Chinese; its holder stays when there are none, for the progress fragment to update. */
+export function fallbacksNote(ctx: ViewContext, untranslated: number, oob = false): SafeHtml {
+  return html`<span id="translation-fallbacks"${oob ? html` hx-swap-oob="true"` : ''}>${untranslated > 0
+    ? html`<br><span class="meta" data-testid="translation-fallbacks">${ctx.t('translated.fallbacks', { count: untranslated })}</span>` : ''}</span>`;
 }
 
 /** `byJob`: the document is big enough for its exports to be jobs (services/export-jobs.ts). */

@@ -50,8 +50,12 @@ export function replacePreview(ctx: ViewContext, docId: number, q: ReplaceQuery,
   const zh = q.side === 'zh';
   const lang = zh ? 'zh-CN' : 'en';
   const matches = plan.changes.reduce((n, c) => n + c.matches, 0);
+  // Each number picks its own plural: one row may hold several matches ("1 row will change (2 matches)").
   const summary = !plan.changes.length ? ctx.t('replace.noMatch')
-    : ctx.t(zh ? 'sourceReplace.willChange' : 'replace.willChange', { rows: formatNumber(ctx, plan.changes.length), count: matches });
+    : ctx.t(zh ? 'sourceReplace.willChange' : 'replace.willChange', {
+      count: plan.changes.length, rows: formatNumber(ctx, plan.changes.length),
+      matches: ctx.t('replace.matchCount', { count: matches, n: formatNumber(ctx, matches) }),
+    });
   return html`<p class="replace-summary" data-testid="replace-summary">${summary}</p>${planNotes(ctx, plan)}
   ${plan.changes.length ? html`<table class="replace-changes" data-testid="replace-changes">
     <thead><tr><th>#</th><th>${ctx.t('replace.before')}</th><th>${ctx.t('replace.after')}</th></tr></thead>
@@ -76,11 +80,15 @@ const undoButton = (ctx: ViewContext, docId: number, batchId: number) =>
 
 const RESULT_KEYS = { replace: 'batches.replaced', sourceReplace: 'sourceReplace.replaced', propagate: 'batches.propagated' } as const;
 
-/** What a replacement (of the English or the Chinese) or a propagation changed, with the undo of the whole; `data-changed-pairs` lets the page show the rows anew. */
+/**
+ * What a replacement (of the English or the Chinese) or a propagation changed, with the undo of the whole; `data-changed-pairs`
+ * lets the page show the rows anew. A replacement's result shows under its preview: it also empties #batch-status, whose
+ * "Your last change" (a propagation, or what a reload offered) is no longer the last one. A propagation's result replaces it.
+ */
 export function batchResult(ctx: ViewContext, docId: number, kind: keyof typeof RESULT_KEYS, r: BatchResult): SafeHtml {
   return html`<div class="batch-result" data-testid="batch-result" data-changed-pairs="${r.pairIds.join(' ')}">
     <p class="ok">${ctx.t(RESULT_KEYS[kind], { count: r.applied.length, rows: rowList(ctx, r.applied) })}</p>
-    ${staleNote(ctx, r.stale)}${undoButton(ctx, docId, r.batchId)}</div>`;
+    ${staleNote(ctx, r.stale)}${undoButton(ctx, docId, r.batchId)}</div>${kind === 'propagate' ? '' : html`<div id="batch-status" hx-swap-oob="innerHTML"></div>`}`;
 }
 
 /** The user's latest change of many rows, still undoable after a reload. */

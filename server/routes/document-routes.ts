@@ -11,7 +11,7 @@ import type { DocumentCharts } from '../services/document-charts.ts';
 import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId, optionalText, pairId, versionField } from '../http/params.ts';
-import { documentPage, progressBar, rowsFragment, ROWS_PER_PAGE, type RenameRefusal } from '../../views/document-page.ts';
+import { documentPage, pageFigures, rowsFragment, ROWS_PER_PAGE, type RenameRefusal } from '../../views/document-page.ts';
 import { editorRow, pairRow } from '../../views/pair-row.ts';
 import { historyFragment } from '../../views/history-fragment.ts';
 import { chartsPage } from '../../views/charts-page.ts';
@@ -142,8 +142,8 @@ export function documentRoutes(deps: {
 
   r.get('/documents/:doc/progress', async (req, res) => {
     const doc = documentId(req.params.doc);
-    const { progress, quality } = await views.progress(doc);
-    send(res, progressBar(viewContext(req), doc, progress, quality));
+    const { doc: summary, progress, effort, quality } = await views.progress(doc);
+    send(res, pageFigures(viewContext(req), summary, progress, effort, quality));
   });
 
   r.get('/documents/:doc/charts', async (req, res) => {

@@ -27,8 +27,9 @@ export function documentViews(deps: { workspace: Workspace; comments: PairCommen
     rows: (documentId: number, filter: RowFilter, offset: number, limit: number) =>
       workspace.read(async (scope) => discussed(scope, documentId, await workspace.rows(scope, documentId, filter, offset, limit))),
 
+    /** The figures a change to a pair moves: the document's summary and counts, its post-editing effort and quality score. */
     progress: (documentId: number) => workspace.read(async (scope) => ({
-      progress: (await workspace.overview(scope, documentId)).progress, quality: await comments.quality(scope.tx, documentId),
+      ...await workspace.overview(scope, documentId), quality: await comments.quality(scope.tx, documentId),
     })),
 
     /** One pair's row, with its open discussion. */

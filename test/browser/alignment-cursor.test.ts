@@ -156,6 +156,27 @@ describe.skipIf(skip)('the alignment editor keeps its cursor in view', () => {
     await expect.poll(() => page.getByTestId('align-message').textContent()).toBe('There is no such row: rows go from 1 to 260.');
   });
 
+  it('when rows are merged and the merge undone then the summary and the go-to message count the rows there are then', async () => {
+    const short = insertDocument(seeded.server.db, '五行', Array.from({ length: 5 }, (_, i) => ({ zh: `这是第${i + 1}句。`, en: `Sentence ${i + 1}.` })));
+    await open(short.documentId);
+    const summary = page.getByTestId('align-summary');
+    const marks = () => page.locator('svg.weak-strip a[data-row]').count();
+    expect(await summary.textContent()).toBe(`5 rows, ${await marks()} to check`);
+    await pressOp('m');
+    await expect.poll(() => summary.textContent()).toBe(`4 rows, ${await marks()} to check`);
+    await page.keyboard.press('g');
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('align-message').textContent()).toBe('There is no such row: rows go from 1 to 4.');
+    expect(await page.locator('form.go-to-row input[name=row]').getAttribute('max')).toBe('4');
+    await pressOp('Control+z');
+    await expect.poll(() => summary.textContent()).toBe(`5 rows, ${await marks()} to check`);
+    await page.keyboard.press('g');
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    await expect.poll(cursorRow).toBe(4);
+  });
+
   it('when a row was post-edited or machine-drafted then the editor shows its current English, the imported text on demand', async () => {
     const edited = long.pairIds[2]!;
     const res = await seeded.api('lin', 'PUT', `/api/pairs/${edited}`, { tgt: 'Here is the third sentence, post-edited.', version: 1 });

@@ -84,6 +84,59 @@ describe.skipIf(skip)('concordance by Ctrl+K', () => {
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
+  it('when a hit in the document on screen is clicked then the dialog closes and the page shows its row, the same hit twice too', async () => {
+    await page.goto(`${seeded.server.url}/documents/${long.documentId}`);
+    for (let round = 0; round < 2; round++) {
+      await page.keyboard.press('Control+k');
+      await dialog().waitFor();
+      await dialog().getByTestId('concordance-query').fill('经贸合作');
+      await hits().filter({ hasText: '长文档' }).getByTestId('concordance-link').click();
+      await dialog().waitFor({ state: 'hidden', timeout: 10_000 });
+      const row = page.locator('tr.pair.nav-current');
+      await row.waitFor();
+      expect(await row.locator('td.idx').textContent()).toBe('241');
+      expect(await row.locator('button[data-edit]').evaluate((el) => el === document.activeElement)).toBe(true);
+      await row.evaluate((el) => el.classList.remove('nav-current'));
+    }
+  });
+
+  it('when Esc cancels an input method\'s composition in the concordance field then the dialog stays open; a plain Esc closes it', async () => {
+    await page.goto(`${seeded.server.url}/documents/${seeded.docs.demo}`);
+    await page.keyboard.press('Control+k');
+    await dialog().waitFor();
+    const query = dialog().getByTestId('concordance-query');
+    await query.fill('合作');
+    const ime = await context.newCDPSession(page);
+    await ime.send('Input.imeSetComposition', { text: 'hezuo', selectionStart: 5, selectionEnd: 5 });
+    await query.press('Escape');
+    await ime.detach();
+    await page.waitForTimeout(300);
+    expect(await dialog().isVisible()).toBe(true);
+    await query.press('Escape');
+    await dialog().waitFor({ state: 'hidden' });
+  });
+
+  it('when 合作 is typed through an input method then only the committed text is looked up, not the pinyin', async () => {
+    const asked: string[] = [];
+    const listen = (r: { url(): string }) => { if (r.url().includes('/concordance/results')) asked.push(new URL(r.url()).searchParams.get('q')!); };
+    await page.keyboard.press('Control+k');
+    await dialog().waitFor();
+    await dialog().getByTestId('concordance-query').fill('');
+    await page.waitForTimeout(300); // the opening's lookup of the previous query is not part of this
+    page.on('request', listen);
+    const ime = await context.newCDPSession(page);
+    for (const text of ['h', 'he', 'hez', 'hezu', 'hezuo']) await ime.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    await page.waitForTimeout(600);
+    expect(asked).toEqual([]);
+    await ime.send('Input.insertText', { text: '合作' });
+    await hits().first().waitFor();
+    expect(asked).toEqual(['合作']);
+    page.off('request', listen);
+    await ime.detach();
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'hidden' });
+  });
+
   it('when the concordance page is opened from the navigation in Chinese then it searches the same way, in Chinese', async () => {
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('nav-concordance').click();

@@ -118,6 +118,23 @@ describe.skipIf(skip)('filters, narrow screens and the keyboard', () => {
     await shared.close();
   });
 
+  it('when Chinese is typed through an input method then the filter waits for the committed text, not the pinyin', async () => {
+    await page.goto(`${wb.url}${documentPath}`);
+    const before = rowRequests.length;
+    await search().focus();
+    // The browser's own composition events, as an input method sends them while 合作 is typed as "hezuo".
+    const ime = await context.newCDPSession(page);
+    for (const text of ['h', 'he', 'hez', 'hezu', 'hezuo']) await ime.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    await quietPeriod();
+    expect(rowRequests.slice(before)).toEqual([]);
+    expect(query()).toBe('');
+    await rowsAfter(() => ime.send('Input.insertText', { text: '合作' }));
+    expect(rowRequests.slice(before).map((u) => new URL(u).searchParams.get('q'))).toEqual(['合作']);
+    expect(decodeURIComponent(query())).toBe('?q=合作');
+    for (const t of await shownRows().allTextContents()) expect(t).toContain('合作');
+    await ime.detach();
+  });
+
   it('when the skip link is used then focus lands on the rows, and Esc in an editor puts it back on the row', async () => {
     await page.goto(`${wb.url}${documentPath}`);
     await page.keyboard.press('Tab');

@@ -68,4 +68,67 @@ describe.skipIf(skip)('post-editing and review in a real browser', () => {
     expect(text).toContain('wang');
     expect(text).toContain('approved');
   });
+
+  it('when the reviewer types a rejection and presses Ctrl+Enter or Ctrl+Shift+Enter in its comment then the pair is rejected with it, neither saved nor approved', async () => {
+    await page.keyboard.press('Escape').catch(() => undefined);
+    await page.locator('tr.editing').waitFor({ state: 'detached' });
+    for (const [text, keys] of [['close friends and partners', 'Control+Enter'], ['Over the past two years', 'Control+Shift+Enter']] as const) {
+      await page.locator('tr.pair', { hasText: text }).locator('button[data-edit]').click();
+      const form = page.locator('tr.editing [data-testid=reject-form]');
+      await form.waitFor();
+      await form.locator('select[name=category]').selectOption('fluency');
+      await form.locator('select[name=severity]').selectOption('minor');
+      const comment = `Please rework this sentence (${keys}).`;
+      await form.locator('textarea[name=comment]').fill(comment);
+      await form.locator('textarea[name=comment]').press(keys);
+      const rejected = page.locator('tr.pair[data-state=rejected]', { hasText: text });
+      await rejected.waitFor({ timeout: 20_000 });
+      expect(await rejected.locator('[data-testid=row-comment]').textContent()).toContain(comment);
+      expect(await page.locator('tr.editing').count()).toBe(0); // no next row opened: the reviewer stays on the rejection
+    }
+    expect(await approvedCount(page)).toBe('1');
+    expect(await page.locator('#progress rect[data-state=rejected]').getAttribute('data-count')).toBe('2');
+  });
+
+  it('when the untranslated rows get English and a machine row is post-edited then the summary, the effort line and the downloads note follow without a reload', async () => {
+    await page.reload();
+    const summary = page.locator('[data-testid=doc-summary]');
+    const effort = page.locator('[data-testid=effort]');
+    expect(await summary.textContent()).toContain('; 2 untranslated;');
+    expect(await page.locator('[data-testid=translation-fallbacks]').textContent()).toBe('Pairs with no English yet: 2. The downloads keep their Chinese in their place, marked [untranslated].');
+    const effortBefore = await effort.textContent();
+    for (const [zh, text] of [['金灿荣教授', 'Professor Jin Canrong: 𠮷 “selected”'], ['黑超哥', 'Brother Black Shades: 「selected」']] as const) {
+      await page.locator('tr.pair', { hasText: zh }).locator('button[data-edit]').click();
+      await page.locator('tr.editing textarea[name=tgt]').fill(text);
+      await page.locator('tr.editing button[type=submit][value="0"]').click();
+      await page.locator('tr.pair[data-state=translated]', { hasText: text }).waitFor();
+    }
+    await expect.poll(() => summary.textContent()).toContain('; 0 untranslated;');
+    expect(await page.locator('[data-testid=translation-fallbacks]').count()).toBe(0);
+    expect(await page.locator('#progress rect[data-state=untranslated]').getAttribute('data-count')).toBe('0');
+    const wuhan = page.locator('tr.pair', { hasText: 'Wuhan lockdown' });
+    await wuhan.locator('button[data-edit]').click();
+    const box = page.locator('tr.editing textarea[name=tgt]');
+    await box.fill((await box.inputValue()).replace('contain Coronavirus', 'contain the coronavirus'));
+    await page.locator('tr.editing button[type=submit][value="0"]').click();
+    await expect.poll(() => effort.textContent()).not.toBe(effortBefore);
+    expect(await page.locator('#doc-summary, #effort, #translation-fallbacks').count()).toBe(3); // each once, swapped in place
+  });
+
+  it('when Esc cancels an input method\'s composition in the rejection comment then the editor stays open with the comment; a plain Esc closes it', async () => {
+    await page.locator('tr.pair', { hasText: 'further tap the potential' }).locator('button[data-edit]').click();
+    const comment = page.locator('tr.editing [data-testid=reject-form] textarea[name=comment]');
+    await comment.fill('译文漏掉了“进一步”');
+    // An input method composing pinyin (over the DevTools protocol, as headless Chromium has none), then Esc to drop it.
+    const ime = await context.newCDPSession(page);
+    await ime.send('Input.imeSetComposition', { text: 'jinyibu', selectionStart: 7, selectionEnd: 7 });
+    await comment.press('Escape');
+    await page.waitForTimeout(300);
+    expect(await page.locator('tr.editing').count()).toBe(1);
+    expect(await comment.inputValue()).toContain('译文漏掉了“进一步”');
+    await ime.send('Input.insertText', { text: '' }); // the input method lets go
+    await ime.detach();
+    await comment.press('Escape');
+    await page.locator('tr.editing').waitFor({ state: 'detached' });
+  });
 });

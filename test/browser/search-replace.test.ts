@@ -78,6 +78,51 @@ describe.skipIf(skip)('search and replace with a preview and one undo; propagati
     expect(errors).toEqual([]);
   });
 
+  it('when a replacement follows one still offered as "your last change" then that offer goes, the new result carrying the one undo', async () => {
+    async function replace(find: string, by: string) {
+      await page.keyboard.press('Control+h');
+      await page.getByTestId('replace-find').fill(find);
+      await page.getByTestId('replace-with').fill(by);
+      await page.getByTestId('replace-find').press('Enter');
+      await page.getByTestId('replace-apply').click();
+      await page.locator('#replace-preview [data-testid=batch-result]').waitFor();
+    }
+    await replace('Win-win', 'Mutually beneficial');
+    await page.reload();
+    const last = page.locator('#batch-status [data-testid=batch-last]');
+    await last.waitFor();
+    expect(await last.textContent()).toContain('“Win-win” replaced with “Mutually beneficial” in 1 row.');
+    await replace('talks', 'meetings');
+    await expect.poll(() => last.count()).toBe(0);
+    expect(await page.getByTestId('batch-undo').count()).toBe(1);
+    await page.reload();
+    await last.waitFor();
+    expect(await last.textContent()).toContain('“talks” replaced with “meetings” in 1 row.');
+  });
+
+  it('when "your last change" is offered on a 390 px screen then scrolling to the end brings the last row clear of it', async () => {
+    await page.keyboard.press('Control+h');
+    await page.getByTestId('replace-find').fill('talks');
+    await page.getByTestId('replace-with').fill('meetings');
+    await page.getByTestId('replace-find').press('Enter');
+    await page.getByTestId('replace-apply').click();
+    await page.locator('#replace-preview [data-testid=batch-result]').waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.reload();
+      await page.locator('#batch-status [data-testid=batch-last]').waitFor();
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const covered = await page.evaluate(() => {
+        const box = document.getElementById('batch-status')!.getBoundingClientRect();
+        const last = [...document.querySelectorAll('tr.pair')].at(-1)!;
+        return [...last.querySelectorAll('td.tgt, [data-edit]')].map((el) => el.getBoundingClientRect().bottom > box.top);
+      });
+      expect(covered).toEqual([false, false]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('when the Chinese side is previewed and applied then the rows\' Chinese changes in place, flagged, and one undo reverts it', async () => {
     const srcs = async () => (await documents(seeded.server.store).pairs(doc.documentId)).map((p) => p.src);
     const srcCell = (i: number) => page.locator(`#pair-${doc.pairIds[i]} td.src`);

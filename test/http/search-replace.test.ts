@@ -240,6 +240,21 @@ describe('the document page', () => {
     expect((await lin.get(`/documents/${doc.documentId}/batches/last`, zh)).text).not.toContain('/undo');
   });
 
+  it('when one row holds two matches then the preview counts one row and two matches, in English and in Chinese', async () => {
+    const lin = new Client(server.url);
+    await lin.login('lin');
+    await lin.get(`/documents/${doc.documentId}`);
+    const preview = async (form: Record<string, string>, lang: string) => (await lin.request('POST', `/documents/${doc.documentId}/replace/preview`,
+      { form, headers: { 'accept-language': lang, 'hx-request': 'true', 'x-csrf-token': lin.csrf } })).text;
+    const twice = { find: 'level(?= and| of views)', replace: 'degree', regex: '1', side: 'en' };
+    expect(await preview(twice, 'en')).toContain('1 row will change (2 matches):');
+    expect(await preview({ ...twice, find: 'level and level' }, 'en')).toContain('1 row will change (1 match):');
+    expect(await preview({ find: 'level', replace: 'degree', side: 'en' }, 'en')).toContain('3 rows will change (4 matches):');
+    expect(await preview({ find: '合作', replace: '协作', side: 'zh' }, 'en')).toContain('The Chinese of 3 rows will change (3 matches):');
+    expect(await preview({ find: '[交换]', replace: '互', regex: '1', side: 'zh' }, 'en')).toContain('The Chinese of 1 row will change (2 matches):');
+    expect(await preview(twice, 'zh-CN')).toContain('将修改 1 行（2 处匹配）：');
+  });
+
   it('when a row is saved from its editor then it offers the translation to its repeats, and the offer applies it', async () => {
     const lin = new Client(server.url);
     await lin.login('lin');

@@ -148,6 +148,13 @@
     tbody.querySelectorAll('tr.more-before, tr.more-after').forEach(function (el) { edges.observe(el); });
   }
 
+  // An operation changes how many rows there are and how many are weak: the summary and the go-to field follow the strip.
+  const summary = document.getElementById('align-summary');
+  function showTotals() {
+    summary.textContent = summary.dataset.template.replace('{{rows}}', total()).replace('{{weak}}', strip().querySelectorAll('a[data-row]').length);
+    goForm.elements.row.max = Math.max(1, total());
+  }
+
   async function refresh() {
     const from = Number(tbody.dataset.from || 0);
     const list = rows();
@@ -155,6 +162,7 @@
     const [markup, marks] = await Promise.all([fetchRows(from, Math.max(last, state.row + 50, from + PAGE)), fetchText('strip')]);
     tbody.replaceChildren(fragment(markup));
     strip().replaceWith(fragment(marks));
+    showTotals();
     watchEdges();
     paint();
   }
@@ -297,7 +305,7 @@
 
   /** Goes to row `index` (0-based), showing the rows around it if they are not on the page. */
   async function goTo(index) {
-    if (!Number.isInteger(index) || index < 0 || index >= total()) return say(toolbar.dataset.noRow, true);
+    if (!Number.isInteger(index) || index < 0 || index >= total()) return say(toolbar.dataset.noRow.replace('{{total}}', total()), true);
     if (!rowEl(index) && !onlyIrregular) await serial(function () { return showWindow(index); });
     const el = rowEl(index) || rows().find(function (r) { return rowOf(r) >= index; });
     if (el) moveTo(rowOf(el));

@@ -48,7 +48,17 @@
 
   document.addEventListener('keydown', function (e) {
     const editor = e.target.closest && e.target.closest('tr.editing');
-    if (!editor) return;
+    // Esc or Enter that ends an input method's composition (a Chinese comment being typed) belongs to the input method;
+    // Safari sends it after compositionend, marked only by keyCode 229.
+    if (!editor || e.isComposing || e.keyCode === 229) return;
+    // The reject form and the threads' replies live in the editor's row too: Ctrl+Enter there sends what is being
+    // written, never the translation's save or approval (which would drop the comment and confirm the pair).
+    const form = e.target.closest('form');
+    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && form && !form.matches('form.editor')) {
+      e.preventDefault();
+      form.requestSubmit();
+      return;
+    }
     const press = function (name) {
       const button = editor.querySelector('[data-shortcut="' + name + '"]');
       if (button) {

@@ -58,14 +58,31 @@
   });
   // Esc in a search field would only empty it: here it closes the dialog, focus going back where it was.
   dialog.addEventListener('keydown', function (e) {
-    if (e.key !== 'Escape') return;
+    // An Esc that dismisses an input method's candidates (typing Chinese) is the input method's, not the dialog's.
+    if (e.key !== 'Escape' || e.isComposing || e.keyCode === 229) return;
     e.preventDefault();
     dialog.close();
   });
-  input.addEventListener('input', function () {
+  // A hit in the document on screen only changes the address's #row-N, which the page follows (row-nav.js) behind
+  // the modal dialog: the dialog closes so the row reached is seen and has the focus. The same hit again changes no
+  // address, so the page is told to follow it anyway.
+  slot.addEventListener('click', function (e) {
+    const link = e.target.closest('a[href]');
+    if (!link || link.pathname !== location.pathname || link.search !== location.search) return;
+    const again = link.hash === location.hash;
+    dialog.close();
+    if (again) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+  // Pinyin being composed is not the text yet: the lookup waits for the input method to commit it (compositionend).
+  function typed() {
     clearTimeout(timer);
     timer = setTimeout(lookUp, 250);
+  }
+  input.addEventListener('input', function (e) {
+    if (e.isComposing) clearTimeout(timer);
+    else typed();
   });
+  input.addEventListener('compositionend', typed);
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     lookUp();

@@ -24,10 +24,19 @@
     htmx.ajax('GET', form.dataset.rows, { source: form, target: form.dataset.target || '#rows', swap: form.dataset.swap || 'innerHTML' });
   }
 
-  form.addEventListener('input', function (e) {
-    if (!e.target.matches('input')) return;
+  function typed() {
     clearTimeout(timer);
     timer = setTimeout(function () { show(query(), true); }, TYPING_PAUSE_MS);
+  }
+  // Pinyin an input method is composing ("hezuo" on the way to 合作) is not the text yet: it would filter the rows down to
+  // none and put ?q=hezuo in the history. The filter waits for the committed text, which compositionend brings.
+  form.addEventListener('input', function (e) {
+    if (!e.target.matches('input')) return;
+    if (e.isComposing) clearTimeout(timer);
+    else typed();
+  });
+  form.addEventListener('compositionend', function (e) {
+    if (e.target.matches('input')) typed();
   });
   form.addEventListener('change', function (e) {
     if (e.target.matches('select')) show(query(), true);
