@@ -113,7 +113,7 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
   const typed = x.attempted ?? x.typed;
   const suggested = typed === undefined ? x.aids.suggestion : undefined;
   const text = typed ?? suggested ?? p.tgt;
-  return html`<tr class="pair editing state-${state}" id="pair-${p.id}" data-testid="pair-editor">
+  return html`<tr class="pair editing state-${state}" id="pair-${p.id}" data-testid="pair-editor" data-discard-comment="${ctx.t('editor.discardComment')}">
   <td class="idx">${p.index + 1}</td>
   <td colspan="5">
     ${x.threads ?? ''}

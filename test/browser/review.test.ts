@@ -128,7 +128,22 @@ describe.skipIf(skip)('post-editing and review in a real browser', () => {
     expect(await comment.inputValue()).toContain('译文漏掉了“进一步”');
     await ime.send('Input.insertText', { text: '' }); // the input method lets go
     await ime.detach();
+    // A plain Esc would throw the unsent comment away: it asks first, and "no" keeps the editor and the comment.
+    const asked: string[] = [];
+    page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss(); });
+    await comment.press('Escape');
+    await expect.poll(() => asked).toEqual(['Discard the comment you have not sent?']);
+    expect(await page.locator('tr.editing').count()).toBe(1);
+    expect(await comment.inputValue()).toContain('译文漏掉了“进一步”');
+    page.once('dialog', (d) => void d.accept());
     await comment.press('Escape');
     await page.locator('tr.editing').waitFor({ state: 'detached' });
+    // With nothing typed in it, Esc closes at once.
+    await page.locator('tr.pair', { hasText: 'further tap the potential' }).locator('button[data-edit]').click();
+    await comment.waitFor();
+    page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss(); });
+    await comment.press('Escape');
+    await page.locator('tr.editing').waitFor({ state: 'detached' });
+    expect(asked).toHaveLength(1);
   });
 });

@@ -46,6 +46,19 @@
     if (slot && e.target.checkValidity()) slot.textContent = '';
   });
 
+  // Cancel (or Esc, which presses it) closes the editor's row with whatever its other forms hold: a rejection's comment
+  // or a reply not yet sent is asked about first, as leaving the page with unsaved text is.
+  document.addEventListener('click', function (e) {
+    const cancel = e.target.closest && e.target.closest('tr.editing [data-shortcut="cancel"]');
+    if (!cancel) return;
+    const editor = cancel.closest('tr.editing');
+    const unsent = Array.from(editor.querySelectorAll('form:not(.editor) textarea')).some(function (t) { return t.value.trim() !== ''; });
+    if (unsent && !window.confirm(editor.dataset.discardComment)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, true);
+
   document.addEventListener('keydown', function (e) {
     const editor = e.target.closest && e.target.closest('tr.editing');
     // Esc or Enter that ends an input method's composition (a Chinese comment being typed) belongs to the input method;
