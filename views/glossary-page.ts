@@ -5,7 +5,8 @@ import { layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 import type { GlossaryRow } from '../server/db/glossary-repo.ts';
 
-export function glossaryTable(ctx: ViewContext, rows: GlossaryRow[], message?: { error?: string; info?: string }) {
+/** `typed`: what the add form held when the server refused it, given back so that nothing typed is lost. */
+export function glossaryTable(ctx: ViewContext, rows: GlossaryRow[], message?: { error?: string; info?: string }, typed: { zh?: string; en?: string; note?: string } = {}) {
   return html`<div id="glossary">
     ${message?.error ? html`<p class="error" role="alert">${message.error}</p>` : ''}
     ${message?.info ? html`<p class="info" role="status">${message.info}</p>` : ''}
@@ -17,9 +18,9 @@ export function glossaryTable(ctx: ViewContext, rows: GlossaryRow[], message?: {
       </tr>`)}</tbody>
       <tfoot><tr><td colspan="4">
         <form class="glossary-add" hx-post="/glossary" hx-target="#glossary" hx-swap="outerHTML">
-          <input name="zh" lang="zh-CN" required maxlength="200" placeholder="${ctx.t('glossary.zh')}" aria-label="${ctx.t('glossary.zh')}">
-          <input name="en" lang="en" required maxlength="200" placeholder="${ctx.t('glossary.en')}" aria-label="${ctx.t('glossary.en')}">
-          <input name="note" maxlength="500" placeholder="${ctx.t('glossary.note')}" aria-label="${ctx.t('glossary.note')}">
+          <input name="zh" lang="zh-CN" required maxlength="200" placeholder="${ctx.t('glossary.zh')}" aria-label="${ctx.t('glossary.zh')}" value="${typed.zh ?? ''}">
+          <input name="en" lang="en" required maxlength="200" placeholder="${ctx.t('glossary.en')}" aria-label="${ctx.t('glossary.en')}" value="${typed.en ?? ''}">
+          <input name="note" maxlength="500" placeholder="${ctx.t('glossary.note')}" aria-label="${ctx.t('glossary.note')}" value="${typed.note ?? ''}">
           <button type="submit">${ctx.t('glossary.add')}</button>
         </form></td></tr></tfoot>
     </table>

@@ -24,15 +24,15 @@ export function glossaryRoutes(glossary: Glossary): Router {
   const r = Router();
   const editors = requireRole('translator', 'reviewer', 'admin');
 
-  /** Runs a change and re-renders the table; invalid input comes back inline in the same fragment. */
-  const change = (run: (req: Request) => Promise<string | undefined>) => async (req: Request, res: Response) => {
+  /** Runs a change and re-renders the table; invalid input comes back inline in the same fragment, the add form as typed. */
+  const change = (run: (req: Request) => Promise<string | undefined>, typed?: (req: Request) => Record<string, string>) => async (req: Request, res: Response) => {
     const ctx = viewContext(req);
     try {
       const info = await run(req);
       send(res, glossaryTable(ctx, await glossary.list(), info ? { info } : undefined));
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      send(res, glossaryTable(ctx, await glossary.list(), { error: errorText(ctx, err) }), 400);
+      send(res, glossaryTable(ctx, await glossary.list(), { error: errorText(ctx, err) }, typed?.(req)), 400);
     }
   };
 
@@ -43,7 +43,7 @@ export function glossaryRoutes(glossary: Glossary): Router {
   r.post('/glossary', editors, change(async (req) => {
     await glossary.add(field(req, 'zh'), field(req, 'en'), field(req, 'note'));
     return undefined;
-  }));
+  }, (req) => ({ zh: field(req, 'zh'), en: field(req, 'en'), note: field(req, 'note') })));
   r.post('/glossary/:id/delete', editors, change(async (req) => {
     await glossary.remove(entryId(req.params.id));
     return undefined;

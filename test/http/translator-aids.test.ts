@@ -35,6 +35,19 @@ describe('the glossary', () => {
     expect(await server.value("SELECT en FROM glossary_terms WHERE zh = '青年'")).toBe('youth');
   });
 
+  it('when a term is refused then the add form comes back holding what was typed', async () => {
+    const c = new Client(server.url);
+    await c.login('lin');
+    await c.get('/glossary');
+    const res = await c.request('POST', '/glossary', { form: { zh: '合作共赢', en: 'win-win\u0007cooperation', note: '见“一带一路”' }, headers: { 'X-CSRF-Token': c.csrf, 'HX-Request': 'true' } });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('A glossary term may not contain control characters.');
+    expect(res.text).toMatch(/name="zh"[^>]*value="合作共赢"/);
+    expect(res.text).toMatch(/name="en"[^>]*value="win-win.cooperation"/);
+    expect(res.text).toContain('value="见“一带一路”"');
+    expect(await server.value("SELECT count(*) FROM glossary_terms WHERE zh = '合作共赢'")).toBe(0);
+  });
+
   it('when a CSV with a bad line is imported then 400 names the line and nothing is added', async () => {
     const c = new Client(server.url);
     await c.login('lin');
