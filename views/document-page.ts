@@ -1,6 +1,6 @@
 // A document: progress, post-edit effort, filters and one row per bead (Chinese left, English right), in pages.
 
-import { html, type SafeHtml } from './html.ts';
+import { html, outOfBand, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 import type { Progress, RowFilter } from '../server/services/workspace.ts';
@@ -62,10 +62,9 @@ export function progressBar(ctx: ViewContext, docId: number, p: Progress, qualit
 }
 
 // The figures a save changes outside the progress bar carry ids: the progress fragment sends them anew (pageFigures).
-const oobAttr = (oob: boolean) => (oob ? html` hx-swap-oob="true"` : '');
 
 function effortLine(ctx: ViewContext, e: PostEditEffort, oob = false): SafeHtml {
-  return html`<p class="effort" id="effort" data-testid="effort"${oobAttr(oob)}>${ctx.t('document.effort', {
+  return html`<p class="effort" id="effort" data-testid="effort"${outOfBand(oob)}>${ctx.t('document.effort', {
     changed: formatNumber(ctx, e.changed), pairs: formatNumber(ctx, e.pairs), share: formatNumber(ctx, Math.round(e.changedShare * 100)),
     hter: formatDecimal(ctx, e.meanHter), edits: formatNumber(ctx, e.totalEdits), minutes: formatDecimal(ctx, e.totalSeconds / 60, 1),
   })}${e.approximatePairs > 0 ? html` <span class="approximate" data-testid="approximate">${ctx.t('bounded.effortApproximate', { pairs: e.approximatePairs })}</span>` : ''}</p>`;
@@ -108,7 +107,7 @@ function manageForms(ctx: ViewContext, doc: DocumentSummary, refused?: RenameRef
 }
 
 function summaryLine(ctx: ViewContext, doc: DocumentSummary, oob = false): SafeHtml {
-  return html`<p class="meta" id="doc-summary" data-testid="doc-summary"${oobAttr(oob)}>${ctx.t('document.summary', {
+  return html`<p class="meta" id="doc-summary" data-testid="doc-summary"${outOfBand(oob)}>${ctx.t('document.summary', {
     pairs: formatNumber(ctx, doc.pairCount), src: formatNumber(ctx, doc.srcSegmentCount), tgt: formatNumber(ctx, doc.tgtSegmentCount),
     untranslated: formatNumber(ctx, doc.counts.untranslated), noise: formatNumber(ctx, doc.noiseCount),
   })}${doc.pageDate ? html` · <span data-testid="page-date">${ctx.t('document.pageDate', { date: formatDateLine(ctx, doc.pageDate) })}</span>` : ''}</p>`;

@@ -1,7 +1,7 @@
 // The download form of a document: format and which pairs; a plain GET, so the browser saves the file itself. For a big
 // document the buttons start an export job instead, whose progress bar ends in its download link (views/job-progress.ts).
 
-import { html, type SafeHtml } from './html.ts';
+import { html, outOfBand, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
 
 const FORMATS = [['tmx', 'TMX 1.4'], ['xliff', 'XLIFF 2.1'], ['json', 'JSON']] as const;
@@ -23,7 +23,7 @@ function translationLinks(ctx: ViewContext, docId: number, sourceFormat: string 
 
 /** How many pairs the downloads fill with their Chinese; its holder stays when there are none, for the progress fragment to update. */
 export function fallbacksNote(ctx: ViewContext, untranslated: number, oob = false): SafeHtml {
-  return html`<span id="translation-fallbacks"${oob ? html` hx-swap-oob="true"` : ''}>${untranslated > 0
+  return html`<span id="translation-fallbacks"${outOfBand(oob)}>${untranslated > 0
     ? html`<br><span class="meta" data-testid="translation-fallbacks">${ctx.t('translated.fallbacks', { count: untranslated })}</span>` : ''}</span>`;
 }
 

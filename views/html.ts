@@ -81,6 +81,11 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtm
 }
 
 /** Marks a string as trusted HTML; only for markup this code built itself. */
+/** The attribute that makes an element of a fragment replace the page's element of the same id (htmx out-of-band swap), when `oob`. */
+export function outOfBand(oob: boolean): SafeHtml {
+  return oob ? html` hx-swap-oob="true"` : html``;
+}
+
 export function raw(markup: string): SafeHtml {
   return SafeHtml.of(markup);
 }

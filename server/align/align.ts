@@ -369,8 +369,11 @@ function confidenceFeatures(b: SpanBead, cost: BeadCost, spans: SpanScores, marg
   };
 }
 
+/** The names of the confidence's features, in WRONG's order (the fitting script's too). */
+export const CONFIDENCE_FEATURES = (Object.keys(WRONG) as (keyof typeof WRONG)[]).filter((k): k is keyof ConfidenceFeatures => k !== 'bias');
+
 function confidence(f: ConfidenceFeatures, wrong: typeof WRONG): number {
-  const x = (Object.keys(f) as (keyof ConfidenceFeatures)[]).reduce((sum, k) => sum + wrong[k] * f[k], wrong.bias);
+  const x = CONFIDENCE_FEATURES.reduce((sum, k) => sum + wrong[k] * f[k], wrong.bias);
   return 1 / (1 + Math.exp(x + WORTH_A_LOOK));
 }
 
