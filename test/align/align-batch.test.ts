@@ -28,7 +28,7 @@ describe('duiqi align --batch', () => {
     ].join('\n');
     writeFileSync(path.join(dir, 'jobs.tsv'), jobs);
     const r = duiqi('--presegmented', '--batch', path.join(dir, 'jobs.tsv'));
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     // Not a terminal: no progress bar.
     expect(r.stderr).toBe('');
@@ -40,7 +40,8 @@ describe('duiqi align --batch', () => {
 
   it('when --format json is given then each output is the JSON a single run prints', () => {
     writeFileSync(path.join(dir, 'json.tsv'), `${fixture('essay-desk.zh')}\t${fixture('essay-desk.en')}\tout/essay.json\n`);
-    expect(duiqi('--presegmented', '--format', 'json', '--batch', path.join(dir, 'json.tsv')).code).toBe(0);
+    const r = duiqi('--presegmented', '--format', 'json', '--batch', path.join(dir, 'json.tsv'));
+    expect(r.code, r.stderr).toBe(0);
     const beads = JSON.parse(readFileSync(path.join(dir, 'out/essay.json'), 'utf8')) as { score: number }[];
     expect(beads.length).toBeGreaterThan(5);
     expect(beads.every((b) => b.score >= 0 && b.score <= 1)).toBe(true);

@@ -1,12 +1,13 @@
 // The real `duiqi align` command, spawned as scoring spawns it: bead lines, JSON, and refusals with exit code 2.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturesDir, projectRoot } from './shared-data.ts';
 
+const cacheDir = path.join(projectRoot, 'node_modules/.cache/duiqi');
 const dir = mkdtempSync(path.join(tmpdir(), 'duiqi-align-cli-'));
 const file = (name: string, content: string | Buffer) => {
   const p = path.join(dir, name);
@@ -75,10 +76,31 @@ describe('the bundled command line', () => {
     const built = spawnSync('npm', ['run', '--silent', 'postinstall'], { cwd: projectRoot, encoding: 'utf8' });
     expect(built.status).toBe(0);
     const args = ['align', '--presegmented', '--format', 'json', fixture('novel-river.zh'), fixture('novel-river.en')];
-    const script = `const { main } = await import('./node_modules/.cache/duiqi/cli/main.mjs'); process.exitCode = await main(${JSON.stringify(args)});`;
+    const script = `const { main } = await import('./node_modules/.cache/duiqi/${bundleFolder()}/main.mjs'); process.exitCode = await main(${JSON.stringify(args)});`;
     const bundled = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: projectRoot, encoding: 'utf8' });
     expect(bundled.stderr).toBe('');
     expect(bundled.status).toBe(0);
     expect(JSON.parse(bundled.stdout)).toEqual(JSON.parse(duiqi(...args.slice(1)).stdout));
   }, 120_000);
 });
+
+describe('building the command line again', () => {
+  it('when the sources are unchanged then the files a running command may still load are left as they are', () => {
+    // A command loads its chunks and its worker as it goes: one rebuild that removed them made a
+    // running `duiqi align` fail with ERR_MODULE_NOT_FOUND.
+    const before = filesOf(bundleFolder());
+    const built = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/build-cli-bundle.ts'], { cwd: projectRoot, encoding: 'utf8' });
+    expect(built.status).toBe(0);
+    expect(filesOf(bundleFolder())).toEqual(before);
+  }, 120_000);
+});
+
+function bundleFolder(): string {
+  return (JSON.parse(readFileSync(path.join(cacheDir, 'cli.json'), 'utf8')) as { folder: string }).folder;
+}
+
+/** Each file of a bundle folder with its inode: a file rewritten in place or replaced changes it. */
+function filesOf(folder: string): Record<string, number> {
+  const dir = path.join(cacheDir, folder);
+  return Object.fromEntries(readdirSync(dir).map((name) => [name, statSync(path.join(dir, name)).ino]));
+}
