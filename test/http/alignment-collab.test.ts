@@ -114,7 +114,7 @@ describe('two people aligning one document', () => {
   it('when previews are asked for at once then one of the same version is shared, and another of the same person waits its turn', async () => {
     // Long enough that the aligner is still at work when the second request arrives.
     const sentences = Array.from({ length: 5000 }, (_, i) => ({ zh: `第${i + 1}位客人在${(i % 28) + 1}号来到了北京的饭店。`, en: `Guest number ${i + 1} came to the hotel in Beijing on day ${(i % 28) + 1}.` }));
-    const long = [(await storeDocument(server.store, '长文档一', sentences)).documentId, (await storeDocument(server.store, '长文档二', sentences)).documentId];
+    const long = await Promise.all(['长文档一', '长文档二', '长文档三'].map(async (title) => (await storeDocument(server.store, title, sentences)).documentId));
     const versions = await Promise.all(long.map(async (doc) => (await view('lin', doc)).version));
     const preview = (who: string, k: number) => api(who, 'GET', `/api/documents/${long[k]}/alignment/realign-preview?version=${versions[k]}`);
     // The same version twice: the second joins the first, and gets its answer.
@@ -122,9 +122,9 @@ describe('two people aligning one document', () => {
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(b.json()).toEqual(a.json());
     // Two documents at once: whichever of lin's arrives second finds the first under way and is refused with a
-    // sentence; wang's is not held up by lin's. (Wang asks for the first document: had he asked for the second, lin's
-    // request for it could join his run, and rightly get its answer.)
-    const [first, second, other] = await Promise.all([preview('lin', 0), preview('lin', 1), preview('wang', 0)]);
+    // sentence; wang's is not held up by lin's. (Wang asks for a third document: had he asked for one of lin's, lin's
+    // request for it could join his run and rightly get its answer, leaving lin with no run of his own.)
+    const [first, second, other] = await Promise.all([preview('lin', 0), preview('lin', 1), preview('wang', 2)]);
     const refused = [first, second].filter((r) => r.status === 429);
     expect([first, second].map((r) => r.status).sort()).toEqual([200, 429]);
     expect(refused[0]!.json().message).toBe('A realign preview you asked for is still being computed. Wait for it to finish, then ask again.');
