@@ -1,0 +1,74 @@
+// Bilingual files as other CAT tools write them, imported over HTTP: what each tool's habits must not cost the user.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { XLIFF_NS } from '../../server/formats/xliff.ts';
+import { storedCounts, tokenFor, upload } from './transfer-support.ts';
+
+let server: TestServer;
+let lin: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  lin = await tokenFor(server.store, 'lin', 'translator');
+});
+afterAll(() => server.close());
+
+/** Each pair's Chinese (its sentences joined), English and change time, in order; read in two plain queries that both databases run. */
+async function pairsOf(doc: number) {
+  const pairs = await server.rows<{ id: number; tgt: string; changedAt: string | null }>(
+    'SELECT id, tgt_text AS tgt, changed_at AS "changedAt" FROM pairs WHERE document_id = ? ORDER BY idx', [doc]);
+  const sentences = await server.rows<{ pairId: number; text: string }>(
+    'SELECT pair_id AS "pairId", text FROM segments WHERE document_id = ? AND side = \'src\' ORDER BY idx', [doc]);
+  return pairs.map(({ id, ...p }) => ({ src: sentences.filter((s) => s.pairId === id).map((s) => s.text).join(''), ...p }));
+}
+
+const tmx = (body: string, header = 'srclang="zh-CN"') => `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="other" creationtoolversion="1" segtype="sentence" o-tmf="other" adminlang="en" datatype="plaintext" ${header}/>
+  <body>
+${body}
+  </body>
+</tmx>
+`;
+const tuv = (lang: string, text: string) => `<tuv xml:lang="${lang}"><seg>${text}</seg></tuv>`;
+
+const xliff = (units: string, langs = 'srcLang="zh-CN" trgLang="en"') => `<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="${XLIFF_NS}" version="2.0" ${langs}>
+  <file id="f1">${units}</file>
+</xliff>
+`;
+
+async function imported(name: string, content: string): Promise<number> {
+  const res = await upload(server, '/api/documents/import', { source: { name, content } }, { token: lin });
+  expect(res.status, res.text).toBe(201);
+  return res.json().id as number;
+}
+
+describe('language codes written as locale names', () => {
+  it('when a TMX says zh_CN and en_US (any case) then its units import as Chinese and English', async () => {
+    const doc = await imported('locales.tmx', tmx(
+      `<tu>${tuv('zh_CN', '双方交换了意见。')}${tuv('en_US', 'The two sides exchanged views.')}</tu>\n` +
+      `<tu>${tuv('ZH_cn', '会谈富有成果。')}${tuv('EN_gb', 'The talks were fruitful.')}</tu>`, 'srclang="zh_CN"'));
+    expect(await pairsOf(doc)).toMatchObject([
+      { src: '双方交换了意见。', tgt: 'The two sides exchanged views.' },
+      { src: '会谈富有成果。', tgt: 'The talks were fruitful.' },
+    ]);
+  });
+
+  it('when an XLIFF says srcLang="zh_CN" trgLang="en_US" then it imports', async () => {
+    const doc = await imported('locales.xlf', xliff(
+      '<unit id="u1"><segment><source>双方交换了意见。</source><target>The two sides exchanged views.</target></segment></unit>', 'srcLang="zh_CN" trgLang="en_US"'));
+    expect(await pairsOf(doc)).toMatchObject([{ src: '双方交换了意见。', tgt: 'The two sides exchanged views.' }]);
+  });
+
+  it('when a code only starts like Chinese or English (zhx, eng_US) then it is still refused', async () => {
+    const before = await storedCounts(server);
+    for (const file of [tmx(`<tu>${tuv('zhx', '你好')}${tuv('en', 'Hello')}</tu>`, 'srclang="zhx"'), xliff('<unit id="u1"><segment><source>你好</source></segment></unit>', 'srcLang="zh_CN" trgLang="eng_US"')]) {
+      const res = await upload(server, '/api/documents/import', { source: { name: file.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<tmx') ? 'x.tmx' : 'x.xlf', content: file } }, { token: lin });
+      expect(res.status).toBe(400);
+      expect(res.json().error).toMatch(/language is "(zhx|eng_US)"/);
+    }
+    expect(await storedCounts(server)).toEqual(before);
+  });
+});
