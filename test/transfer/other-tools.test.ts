@@ -72,3 +72,24 @@ describe('language codes written as locale names', () => {
     expect(await storedCounts(server)).toEqual(before);
   });
 });
+
+describe('dates that are not TMX dates', () => {
+  const dated = (changedate: string, zh: string) => `<tu changedate="${changedate}">${tuv('zh-CN', zh)}${tuv('en', 'Yes.')}</tu>`;
+
+  it('when a TMX dates its units in ISO 8601 or with junk then the file imports, ISO dates kept and unreadable ones left out', async () => {
+    const doc = await imported('dates.tmx', tmx([
+      dated('20240501T101500Z', '一。'),
+      dated('2024-05-01T10:15:00Z', '二。'),
+      dated('2024-05-01T18:15:00.250+08:00', '三。'),
+      dated('yesterday', '四。'),
+      dated('2026-02-30T10:00:00Z', '五。'),
+      dated('2024-05-01T10:15:00', '六。'),
+      dated('20260230T000000Z', '七。'),
+    ].join('\n'), 'srclang="zh-CN" creationdate="2024-04-30 09:00" changedate="2024-05-02T08:00:00Z"'));
+    expect((await pairsOf(doc)).map((p) => p.changedAt)).toEqual([
+      '2024-05-01T10:15:00.000Z', '2024-05-01T10:15:00.000Z', '2024-05-01T10:15:00.250Z',
+      // Junk, a day that does not exist, and a time with no zone (whose moment is anyone's guess).
+      null, null, null, null,
+    ]);
+  });
+});
