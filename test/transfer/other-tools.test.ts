@@ -93,3 +93,24 @@ describe('dates that are not TMX dates', () => {
     ]);
   });
 });
+
+describe('an XLIFF unit partly translated, its segments apart by ignorables', () => {
+  const seg = (zh: string, en?: string) => `<segment><source>${zh}</source>${en === undefined ? '' : `<target>${en}</target>`}</segment>`;
+  const gap = (text = ' ') => `<ignorable><source>${text}</source></ignorable>`;
+
+  it('when sentences are left untranslated then the English keeps one space between the translated ones and none at its ends', async () => {
+    const doc = await imported('partly.xlf', xliff([
+      `<unit id="u1">${seg('他来了。', 'He came.')}${gap()}${seg('她走了。')}</unit>`,
+      `<unit id="u2">${seg('他来了。')}${gap()}${seg('她走了。', 'She left.')}${gap()}</unit>`,
+      `<unit id="u3">${seg('他来了。', 'He came.')}${gap()}${seg('她走了。')}${gap()}${seg('好。', 'Good.')}</unit>`,
+      // Spaces inside a sentence, and two ignorables between two translated sentences, are the text's own.
+      `<unit id="u4">${seg('他来了。', 'He  came.')}${gap()}${gap('\n')}${seg('好。', 'Good.')}</unit>`,
+    ].join('')));
+    expect(await pairsOf(doc)).toMatchObject([
+      { src: '他来了。 她走了。', tgt: 'He came.' },
+      { src: '他来了。 她走了。', tgt: 'She left.' },
+      { src: '他来了。 她走了。 好。', tgt: 'He came. Good.' },
+      { src: '他来了。 \n好。', tgt: 'He  came. \nGood.' },
+    ]);
+  });
+});
