@@ -152,6 +152,26 @@ describe('the translation out', () => {
     expect(await page.text()).toMatch(/data-testid="translation-fallbacks">Pairs with no English yet: 1\./);
   });
 
+  it('when English starts with a code fence (~~~, ```) or an indent, or holds ~~, then the Markdown download keeps it as text, and every paragraph after it', async () => {
+    const zh = '# 代码围栏\n\n第一段。\n\n第二段。\n\n第三段。\n\n第四段。\n';
+    const en = '# Code fences\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n';
+    const id = await imported({ source: { name: 'zh.md', content: zh }, translation: { name: 'en.md', content: en } });
+    const typed = { 第一段: '~~~ starts like a fence.', 第二段: '```js starts like one too.', 第三段: 'Not ~~struck~~ through.', 第四段: '    Indented like code.' };
+    for (const [src, tgt] of Object.entries(typed)) {
+      const pairId = (await server.value('SELECT p.id FROM pairs p JOIN segments s ON s.pair_id = p.id WHERE p.document_id = ? AND s.text = ?', [id, `${src}。`])) as number;
+      const version = (await server.value('SELECT version FROM pairs WHERE id = ?', [pairId])) as number;
+      const put = await fetch(`${server.url}/api/pairs/${pairId}`, {
+        method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ tgt, version }),
+      });
+      expect(put.status).toBe(200);
+    }
+    const res = await get(`/api/documents/${id}/translation`);
+    expect(readMarkdown(text(res.bytes)).blocks).toEqual([
+      { kind: 'heading', level: 1, text: 'Code fences' },
+      ...Object.values(typed).map((t) => ({ kind: 'paragraph', text: t.trimStart() })),
+    ]);
+  });
+
   it('when a plain-text document asks for its translated file then the answer is a sentence', async () => {
     const id = await imported({ source: { name: 'zh.txt', content: '你好。' }, translation: { name: 'en.txt', content: 'Hello.' } });
     const res = await fetch(`${server.url}/api/documents/${id}/translation`, { headers: { authorization: `Bearer ${token}` } });
