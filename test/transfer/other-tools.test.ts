@@ -114,3 +114,19 @@ describe('an XLIFF unit partly translated, its segments apart by ignorables', ()
     ]);
   });
 });
+
+describe('a JSON title XML cannot carry', () => {
+  const jsonDoc = (title: string) => `{"format": "duiqi-bilingual", "formatVersion": 1, "title": "${title}", "srcLang": "zh-CN", "tgtLang": "en",
+    "created": null, "changed": null, "pairs": [{"id": "1", "index": 0, "src": "你好。", "tgt": "Hello.", "srcSegments": ["你好。"], "tgtSegments": ["Hello."],
+    "state": 20, "score": null, "editDistance": null, "version": 1, "lastEditor": null, "changedAt": null, "comments": []}]}`;
+
+  it.each([['a lone surrogate', '\\ud800 报告'], ['U+FFFE', '报告 \\ufffe']])('when the title holds %s then the import is refused in the reader\'s language and nothing is written', async (_what, title) => {
+    const before = await storedCounts(server);
+    const res = await upload(server, '/api/documents/import', { source: { name: 'report.json', content: jsonDoc(title) } }, { token: lin });
+    expect(res.status).toBe(400);
+    expect(res.json().error).toMatch(/title may not contain control characters/);
+    const zh = await upload(server, '/api/documents/import', { source: { name: 'report.json', content: jsonDoc(title) } }, { token: lin, headers: { 'accept-language': 'zh-CN' } });
+    expect(zh.json().message).toMatch(/控制字符/);
+    expect(await storedCounts(server)).toEqual(before);
+  });
+});
