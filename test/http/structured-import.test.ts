@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { storedCounts, tokenFor, upload, uploadForm, type Part } from '../transfer/transfer-support.ts';
 import { chineseNewsPage, englishNewsPage, EN_SENTENCES } from '../formats/source/news-pages.ts';
-import { chineseWordFile, englishWordFile } from '../formats/source/word-files.ts';
+import { chineseWordFile, englishWordFile, wordFile } from '../formats/source/word-files.ts';
 import { EN_SRT, ZH_SRT, ZH_VTT } from '../formats/source/subtitle-files.ts';
 import { readSrt } from '../../server/formats/source/srt.ts';
 import { readMarkdown } from '../../server/formats/source/markdown.ts';
@@ -53,6 +53,26 @@ describe('structured files in', () => {
     const stored = (await server.rows<{ side: string; format: string; structure: string }>('SELECT side, format, structure FROM sources WHERE document_id = ? ORDER BY side', [id]))
       .map(({ structure, ...s }) => ({ ...s, blocks: (JSON.parse(structure) as { blocks: unknown[] }).blocks.length }));
     expect(stored).toEqual([{ side: 'src', format: 'docx', blocks: 7 }, { side: 'tgt', format: 'docx', blocks: 7 }]);
+  });
+
+  it('when a Word file holds non-breaking and soft hyphens and symbol characters then they read as mammoth reads them, soft hyphens and pictograms left out', async () => {
+    const sym = (font: string, char: string) => `<w:r><w:sym w:font="${font}" w:char="${char}"/></w:r>`;
+    const run = (t: string) => `<w:r><w:t>${t}</w:t></w:r>`;
+    const file = await wordFile([
+      [null, run('编号A') + '<w:r><w:noBreakHyphen/></w:r>' + run('12。')],
+      [null, run('温度为25') + sym('Symbol', 'F0B0') + run('C，误差') + sym('Symbol', 'F0B1') + run('0.5。')],
+      [null, run('系数') + sym('Symbol', 'F061') + run('和') + sym('Symbol', '62') + run('相等。')],
+      [null, run('时间') + sym('Times New Roman', '2014') + run('地点。')],
+      [null, run('已完成') + sym('Wingdings', 'F0FC') + sym('Symbol', 'F0F0') + sym('Arial', '0001') + run('。')],
+      [null, run('国际') + '<w:r><w:softHyphen/></w:r>' + run('合作。')],
+    ]);
+    const id = await imported({ source: { name: 'symbols.docx', content: file }, translation: { name: 'en.txt', content: 'No. A-12. It is 25 °C, give or take 0.5. The factors are equal. Time and place. Done. Cooperation.' } });
+    const read = (await server.rows<{ text: string }>("SELECT text FROM segments WHERE document_id = ? AND side = 'src' ORDER BY idx", [id])).map((s) => s.text);
+    expect(read).toEqual(['编号A\u201112。', '温度为25°C，误差±0.5。', '系数α和β相等。', '时间—地点。', '已完成。', '国际合作。']);
+    // mammoth, which the tests read Word files with, reads the hyphen and the Symbol font alike. It leaves out a character
+    // of a font it has no table for (the dash), maps Wingdings to pictograms and keeps the soft hyphen.
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file) });
+    expect(value.split(/\n+/).filter(Boolean).slice(0, 3)).toEqual(read.slice(0, 3));
   });
 
   it('when a Chinese Word file is imported against an English plain text then they align', async () => {
