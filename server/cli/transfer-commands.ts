@@ -39,7 +39,10 @@ export function importCommand(args: string[]): Promise<number> {
     if (values.memory) {
       console.log(await importMemoryFile(store, first!));
     } else {
-      console.log(await importUpload({ store, aligner: defaultAligner }, { title: values.title, source: first, translation: second, createdBy: null, englishOrigin: values.human ? 'human' : 'machine' }));
+      const { id, skipped } = await importUpload({ store, aligner: defaultAligner }, { title: values.title, source: first, translation: second, createdBy: null, englishOrigin: values.human ? 'human' : 'machine' });
+      console.log(id);
+      // On stderr, so a script still reads the id alone on stdout.
+      if (skipped > 0) console.error(`${skipped} translation ${skipped === 1 ? 'unit had' : 'units had'} no Chinese or no English and ${skipped === 1 ? 'was' : 'were'} skipped.`);
     }
     return 0;
   });

@@ -49,6 +49,8 @@ export interface BilingualHeader {
 
 export interface BilingualDocument extends BilingualHeader {
   pairs: BilingualPair[];
+  /** Units of the file left out for want of a Chinese or an English side (a TMX in several languages); none when absent. */
+  skipped?: number;
 }
 
 export interface SerializeOptions {

@@ -125,19 +125,27 @@ function readClaim(p: Map<string, XmlElement[]>): { importedAs?: ImportedClaim }
   return { importedAs: { state: readState(state, ''), editor: editor ? textOf(editor) : null } };
 }
 
-function readTu(tu: XmlElement, position: number): BilingualPair {
+/**
+ * A unit's Chinese and English variants, or why it has none to read: no Chinese variant, or Chinese paired only
+ * with another language. A unit with Chinese alone is an untranslated sentence, as other tools write one.
+ */
+function sidesOf(tu: XmlElement): { zh: XmlElement; en: XmlElement | undefined } | ParseError {
   const variants = elements(tu, 'tuv');
   const zh = variants.find((v) => isChinese(langOf(v)));
   const en = variants.find((v) => isEnglish(langOf(v)));
   const other = variants.find((v) => v !== zh && v !== en);
   if (!zh) {
-    throw new ParseError('A TMX translation unit has no Chinese (zh) variant; duiqi reads Chinese to English.', 'errors.fileTmxNoChinese', { line: tu.line });
+    return new ParseError('A TMX translation unit has no Chinese (zh) variant; duiqi reads Chinese to English.', 'errors.fileTmxNoChinese', { line: tu.line });
   }
   if (!en && other) {
-    throw new ParseError(`A TMX translation unit pairs Chinese with "${langOf(other)}", not English (en).`, 'errors.fileTmxNotEnglish', {
+    return new ParseError(`A TMX translation unit pairs Chinese with "${langOf(other)}", not English (en).`, 'errors.fileTmxNotEnglish', {
       params: { lang: langOf(other) }, line: other.line,
     });
   }
+  return { zh, en };
+}
+
+function readTu(tu: XmlElement, position: number, { zh, en }: { zh: XmlElement; en: XmlElement | undefined }): BilingualPair {
   const p = props(tu);
   const src = readSide(zh);
   const tgt = readSide(en);
@@ -188,8 +196,27 @@ function parse(text: string): BilingualDocument {
     tgtLang: TGT_LANG,
     created: fromTmxDate(header.attrs.creationdate),
     changed: fromTmxDate(header.attrs.changedate),
-    pairs: elements(requireChild(root, 'body', FORMAT), 'tu').map(readTu),
+    ...readUnits(requireChild(root, 'body', FORMAT)),
   };
+}
+
+/**
+ * The units with Chinese and English. A memory in several languages (zh-CN, en, ja) may lack one of them in some
+ * units: those are skipped and counted, so the rest still imports. With no unit left, the first one's reason refuses the file.
+ */
+function readUnits(body: XmlElement): { pairs: BilingualPair[]; skipped?: number } {
+  const pairs: BilingualPair[] = [];
+  let refusal: ParseError | undefined;
+  let skipped = 0;
+  for (const [position, tu] of elements(body, 'tu').entries()) {
+    const sides = sidesOf(tu);
+    if (sides instanceof ParseError) {
+      refusal ??= sides;
+      skipped++;
+    } else pairs.push(readTu(tu, position, sides));
+  }
+  if (pairs.length === 0 && refusal) throw refusal;
+  return skipped > 0 ? { pairs, skipped } : { pairs };
 }
 
 export const tmx: FormatAdapter = {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { XLIFF_NS } from '../../server/formats/xliff.ts';
-import { storedCounts, tokenFor, upload } from './transfer-support.ts';
+import { storedCounts, tokenFor, upload, uploadForm } from './transfer-support.ts';
 
 let server: TestServer;
 let lin: string;
@@ -127,6 +127,73 @@ describe('a JSON title XML cannot carry', () => {
     expect(res.json().error).toMatch(/title may not contain control characters/);
     const zh = await upload(server, '/api/documents/import', { source: { name: 'report.json', content: jsonDoc(title) } }, { token: lin, headers: { 'accept-language': 'zh-CN' } });
     expect(zh.json().message).toMatch(/控制字符/);
+    expect(await storedCounts(server)).toEqual(before);
+  });
+});
+
+describe('a TMX in several languages', () => {
+  const memory = (...units: string[]) => tmx(units.map((u) => `<tu>${u}</tu>`).join('\n'), 'srclang="zh-CN"');
+  const threeLanguages = memory(
+    tuv('zh-CN', '双方交换了意见。') + tuv('en', 'The two sides exchanged views.') + tuv('ja', '双方は意見を交換した。'),
+    tuv('zh-CN', '会谈富有成果。') + tuv('ja', '会談は実り多いものだった。'),
+    tuv('en', 'Only English.') + tuv('ja', '英語だけ。'),
+    tuv('zh-CN', '尚未翻译。'),
+  );
+
+  it('when some units lack Chinese or English then the others import, and the answer says in both languages how many were skipped', async () => {
+    const res = await upload(server, '/api/documents/import', { source: { name: 'memory.tmx', content: threeLanguages } }, { token: lin });
+    expect(res.status).toBe(201);
+    expect(res.json()).toMatchObject({ skipped: 2, message: expect.stringContaining('2 translation units had no Chinese or no English and were skipped.') });
+    // A unit with Chinese alone is an untranslated sentence, as other tools write one.
+    expect(await pairsOf(res.json().id as number)).toMatchObject([
+      { src: '双方交换了意见。', tgt: 'The two sides exchanged views.' },
+      { src: '尚未翻译。', tgt: '' },
+    ]);
+    const zh = await upload(server, '/api/documents/import', { source: { name: 'memory.tmx', content: threeLanguages } }, { token: lin, headers: { 'accept-language': 'zh-CN' } });
+    expect(zh.json().message).toContain('2 个翻译单元缺少中文或英文，已跳过。');
+  });
+
+  it('when nothing was skipped then the answer is the document alone, as before', async () => {
+    const res = await upload(server, '/api/documents/import', { source: { name: 'two.tmx', content: memory(tuv('zh', '你好。') + tuv('en', 'Hello.') + tuv('ja', 'こんにちは。')) } }, { token: lin });
+    expect(Object.keys(res.json())).toEqual(['id']);
+  });
+
+  it('when the import form gets such a file then it says how many were skipped and links to the document, instead of going there', async () => {
+    const res = await uploadForm(server, { source: { name: 'memory.tmx', content: threeLanguages } }, { token: lin });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('hx-redirect')).toBeNull();
+    expect(res.text).toMatch(/data-testid="job-result">Document imported: 2 pairs \(“memory”\)\. 2 translation units had no Chinese or no English and were skipped\.</);
+    expect(res.text).toMatch(/<a href="\/documents\/\d+" data-testid="job-document">Open the document<\/a>/);
+    // A form posted without htmx gets the import page with the same sentence and link.
+    const plain = await upload(server, '/import', { source: { name: 'memory.tmx', content: threeLanguages } }, { token: lin });
+    expect(plain.status).toBe(201);
+    expect(plain.text).toContain('<!doctype html>');
+    expect(plain.text).toMatch(/were skipped\.<\/span> <a href="\/documents\/\d+" data-testid="job-document">/);
+  });
+
+  it('when such an import runs as a job then its result says so, and the page polling it is not sent on to the document', async () => {
+    const started = await upload(server, '/api/documents/import', { source: { name: 'memory.tmx', content: threeLanguages } }, { token: lin, headers: { prefer: 'respond-async' } });
+    expect(started.status).toBe(202);
+    const job = started.json().id as number;
+    const auth = { authorization: `Bearer ${lin}` };
+    const read = async () => (await fetch(`${server.url}/api/jobs/${job}`, { headers: auth })).json() as Promise<{ state: string; result: { id: number; skipped: number; message: string } }>;
+    let ended = await read();
+    for (const until = Date.now() + 30_000; (ended.state === 'queued' || ended.state === 'running') && Date.now() < until; ended = await read()) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(ended.result).toMatchObject({ skipped: 2, message: expect.stringContaining('were skipped') });
+    const polled = await fetch(`${server.url}/jobs/${job}`, { headers: { ...auth, 'hx-request': 'true' } });
+    expect(polled.headers.get('hx-redirect')).toBeNull();
+    expect(await polled.text()).toContain(`<a href="/documents/${ended.result.id}" data-testid="job-document">`);
+  });
+
+  it('when no unit has both Chinese and English then the file is refused with the first unit\'s reason and nothing is written', async () => {
+    const before = await storedCounts(server);
+    const res = await upload(server, '/api/documents/import', {
+      source: { name: 'none.tmx', content: memory(tuv('en', 'Only English.') + tuv('ja', '英語だけ。'), tuv('zh-CN', '会谈富有成果。') + tuv('ja', '会談は実り多いものだった。')) },
+    }, { token: lin });
+    expect(res.status).toBe(400);
+    expect(res.json().error).toMatch(/A TMX translation unit has no Chinese \(zh\) variant.*\(line \d+\)/);
     expect(await storedCounts(server)).toEqual(before);
   });
 });
