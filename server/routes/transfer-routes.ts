@@ -7,7 +7,7 @@ import { fetchPage, type FetchLimits } from '../net/fetch-page.ts';
 import type { EnglishOrigin, UploadedFile, UploadRequest } from '../services/import-file.ts';
 import type { WorkPool } from '../threads/work-pool.ts';
 import type { Jobs } from '../services/jobs.ts';
-import { storedUpload } from '../services/job-handlers.ts';
+import { skippedNote, storedUpload } from '../services/job-handlers.ts';
 import { goesToDocument, jobJson, jobProgress, jobResult } from '../../views/job-progress.ts';
 import { csrfProtection, requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
@@ -140,8 +140,8 @@ export function transferRoutes(deps: {
   async function importFromForm(req: Request, res: Response) {
     const ctx = viewContext(req);
     if (asMemory(req)) {
-      const units = await work().importMemoryFile(fileIn(req, 'source') ?? noFile());
-      return send(res, (req.get('hx-request') ? importForm : importPage)(ctx, { memory: true, loaded: units }));
+      const { units, skipped } = await work().importMemoryFile(fileIn(req, 'source') ?? noFile());
+      return send(res, (req.get('hx-request') ? importForm : importPage)(ctx, { memory: true, loaded: units, skipped }));
     }
     const started = await startImport(req);
     if (!req.get('hx-request')) {
@@ -173,7 +173,10 @@ export function transferRoutes(deps: {
   });
 
   r.post('/api/memory/import', ...guard, async (req, res) => {
-    res.status(201).json({ units: await work().importMemoryFile(fileIn(req, 'source') ?? noFile()) });
+    const { units, skipped } = await work().importMemoryFile(fileIn(req, 'source') ?? noFile());
+    if (skipped === 0) return res.status(201).json({ units });
+    const { key, params } = skippedNote(skipped);
+    res.status(201).json({ units, skipped, message: viewContext(req).t(key, params) });
   });
 
   return r;

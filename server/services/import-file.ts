@@ -161,8 +161,11 @@ export async function importUpload(deps: UploadDeps, request: UploadRequest): Pr
   return { id, skipped: 0 };
 }
 
-/** Loads the units of a TMX file into the translation memory; no document is made. Returns how many. */
-export async function importMemoryFile(store: Store, file: UploadedFile): Promise<number> {
+/**
+ * Loads the units of a TMX file into the translation memory; no document is made. Answers how many were loaded,
+ * and how many were skipped for want of Chinese or English text.
+ */
+export async function importMemoryFile(store: Store, file: UploadedFile): Promise<{ units: number; skipped: number }> {
   const decoded = decodeUpload(file);
   if (decoded.format?.name !== 'tmx') {
     throw new ValidationError(`Only a TMX file can be loaded into the translation memory; "${file.name}" is not one.`, 'errors.memoryNotTmx', { name: file.name });
@@ -172,7 +175,8 @@ export async function importMemoryFile(store: Store, file: UploadedFile): Promis
   if (units.length === 0) {
     throw new ValidationError(`"${file.name}" holds no unit with both Chinese and English text.`, 'errors.memoryEmpty', { name: file.name });
   }
-  return translationMemory(store).load(units, titleOf(doc.title, baseName(file.name)));
+  const loaded = await translationMemory(store).load(units, titleOf(doc.title, baseName(file.name)));
+  return { units: loaded, skipped: (doc.skipped ?? 0) + doc.pairs.length - loaded };
 }
 
 function isoOrNull(value: string | null): string | null {

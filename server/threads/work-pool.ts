@@ -132,7 +132,7 @@ export function workPool(database: string | undefined, size = THREADS) {
 
   return {
     importUpload: (upload: UploadRequest) => run<ImportResult>({ task: 'importUpload', upload }),
-    importMemoryFile: (file: UploadedFile) => run<number>({ task: 'importMemoryFile', file }),
+    importMemoryFile: (file: UploadedFile) => run<{ units: number; skipped: number }>({ task: 'importMemoryFile', file }),
     realign: (user: User, documentId: number, expectedVersion: number) => run<AlignmentResult>({ task: 'realign', user, documentId, expectedVersion }),
     previewRealign: (documentId: number, expectedVersion: number) => run<RealignPreview>({ task: 'previewRealign', documentId, expectedVersion }),
     /** A search and replace's plan: a pattern that backtracks holds a work thread for its second, never the request thread. */

@@ -187,6 +187,14 @@ describe('a TMX in several languages', () => {
     expect(await polled.text()).toContain(`<a href="/documents/${ended.result.id}" data-testid="job-document">`);
   });
 
+  it('when it is loaded into the translation memory then its units with both sides are, and the answer counts the others', async () => {
+    const before = await storedCounts(server);
+    const res = await upload(server, '/api/memory/import', { source: { name: 'memory.tmx', content: threeLanguages } }, { token: lin, headers: { 'accept-language': 'zh-CN' } });
+    expect(res.status).toBe(201);
+    expect(res.json()).toEqual({ units: 1, skipped: 3, message: '3 个翻译单元缺少中文或英文，已跳过。' });
+    expect(await storedCounts(server)).toEqual({ ...before, tm_units: before.tm_units! + 1 });
+  });
+
   it('when no unit has both Chinese and English then the file is refused with the first unit\'s reason and nothing is written', async () => {
     const before = await storedCounts(server);
     const res = await upload(server, '/api/documents/import', {
