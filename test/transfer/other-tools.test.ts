@@ -7,10 +7,13 @@ import { storedCounts, tokenFor, upload, uploadForm } from './transfer-support.t
 
 let server: TestServer;
 let lin: string;
+let wang: string;
 
 beforeAll(async () => {
   server = await startTestServer();
   lin = await tokenFor(server.store, 'lin', 'translator');
+  // Loading the shared translation memory is a reviewer's.
+  wang = await tokenFor(server.store, 'wang', 'reviewer');
 });
 afterAll(() => server.close());
 
@@ -189,7 +192,7 @@ describe('a TMX in several languages', () => {
 
   it('when it is loaded into the translation memory then its units with both sides are, and the answer counts the others', async () => {
     const before = await storedCounts(server);
-    const res = await upload(server, '/api/memory/import', { source: { name: 'memory.tmx', content: threeLanguages } }, { token: lin, headers: { 'accept-language': 'zh-CN' } });
+    const res = await upload(server, '/api/memory/import', { source: { name: 'memory.tmx', content: threeLanguages } }, { token: wang, headers: { 'accept-language': 'zh-CN' } });
     expect(res.status).toBe(201);
     expect(res.json()).toEqual({ units: 1, skipped: 3, message: '3 个翻译单元缺少中文或英文，已跳过。' });
     expect(await storedCounts(server)).toEqual({ ...before, tm_units: before.tm_units! + 1 });
