@@ -13,8 +13,11 @@ export interface ImportFormState {
   title?: string;
   access?: string;
   memory?: boolean;
-  /** Units just loaded into the translation memory. */
+  /** Units just loaded into the translation memory, and those skipped for want of Chinese or English text. */
   loaded?: number;
+  skipped?: number;
+  /** An import that ended with more to say than its document (units skipped): its result, with the way on. */
+  done?: SafeHtml;
   sourceUrl?: string;
   translationUrl?: string;
   englishOrigin?: string;
@@ -32,7 +35,9 @@ const SOURCE_TYPES = `${TRANSLATION_TYPES},.tmx,.xlf,.xliff,.json,application/js
 export function importMessage(ctx: ViewContext, state: ImportFormState): SafeHtml {
   return html`${state.error ? html`<p class="error" role="alert" data-testid="import-error">${state.error}</p>` : ''}${
     state.chosen?.length ? html`<p class="meta" data-testid="import-choose-again">${markedT(ctx, 'languageCheck.chooseAgain', { names: fileNames(ctx, state.chosen) }, {})}</p>` : ''}${
-    state.loaded !== undefined ? html`<p class="info" role="status" data-testid="import-loaded">${ctx.t('import.loaded', { count: state.loaded })}</p>` : ''}`;
+    state.loaded !== undefined ? html`<p class="info" role="status" data-testid="import-loaded">${ctx.t('import.loaded', { count: state.loaded })}${
+      state.skipped ? ` ${ctx.t('jobs.skippedUnits', { count: state.skipped })}` : ''}</p>` : ''}${
+    state.done ?? ''}`;
 }
 
 /** The user's file names, each marked as a name, in the reader's list. */

@@ -2,7 +2,7 @@
 
 import { html, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
-import type { JobView } from '../server/services/jobs.ts';
+import type { JobOutcome, JobView } from '../server/services/jobs.ts';
 import { errorSentence, errorText } from './marked-text.ts';
 import { importMessage } from './import-page.ts';
 
@@ -11,8 +11,9 @@ const POLL = '700ms';
 
 export function jobProgress(ctx: ViewContext, job: JobView): SafeHtml {
   if (job.state === 'done') {
-    return html`<span class="job" data-testid="job" data-job="${job.id}" data-state="done"><span class="ok" data-testid="job-result">${jobResult(ctx, job)}</span>${
-      job.kind === 'export' ? html` <a href="/jobs/${job.id}/file" download data-testid="job-download">${ctx.t('exportJobs.download')}</a>` : ''}</span>`;
+    return html`<span class="job" data-testid="job" data-job="${job.id}" data-state="done"><span class="ok" data-testid="job-result">${jobResult(ctx, job.result!)}</span>${
+      job.kind === 'export' ? html` <a href="/jobs/${job.id}/file" download data-testid="job-download">${ctx.t('exportJobs.download')}</a>` : ''}${
+      job.kind === 'import' && job.documentId !== null ? html` <a href="/documents/${job.documentId}" data-testid="job-document">${ctx.t('jobs.openDocument')}</a>` : ''}</span>`;
   }
   // A refused import polled by the import form reads as the refusal it shows when the job ends quickly, in the same place.
   if (job.state === 'failed' && job.kind === 'import' && job.error!.status < 500) return importMessage(ctx, { error: errorSentence(ctx, job.error!) });
@@ -29,14 +30,18 @@ export function jobProgress(ctx: ViewContext, job: JobView): SafeHtml {
 const runningWords = (ctx: ViewContext, job: JobView) =>
   ctx.t(`jobs.running.${job.kind}`, { done: job.done, total: job.total ?? 0, context: job.total === null ? 'unknown' : undefined });
 
-/** The sentence the job ended with, e.g. "12 rows drafted (gloss)." */
-export const jobResult = (ctx: ViewContext, job: JobView): string => ctx.t(job.result!.key, job.result!.params);
+/** The sentences a job ended with, e.g. "12 rows drafted (gloss)." */
+export const jobResult = (ctx: ViewContext, result: JobOutcome): string =>
+  [result, ...(result.notes ?? [])].map((s) => ctx.t(s.key, s.params)).join(' ');
+
+/** A finished import the user is sent straight on to its document from, unless its result has more to say (units skipped). */
+export const goesToDocument = (job: JobView): boolean => job.state === 'done' && job.kind === 'import' && !job.result?.notes?.length;
 
 /** The job as the JSON API answers it. */
 export function jobJson(ctx: ViewContext, job: JobView) {
   return {
     id: job.id, kind: job.kind, documentId: job.documentId, state: job.state, progress: { done: job.done, total: job.total, message: runningWords(ctx, job) },
-    result: job.result && { message: jobResult(ctx, job), ...job.result.value },
+    result: job.result && { message: jobResult(ctx, job.result), ...job.result.value },
     error: job.error && { status: job.error.status, message: errorText(ctx, job.error) },
     createdAt: job.createdAt, finishedAt: job.finishedAt,
   };

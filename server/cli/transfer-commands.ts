@@ -29,6 +29,11 @@ function readLocal(file: string): UploadedFile {
   }
 }
 
+/** Units of a file left out for want of Chinese or English, on stderr: a script still reads the id or count alone on stdout. */
+function warnSkipped(skipped: number): void {
+  if (skipped > 0) console.error(`${skipped} translation ${skipped === 1 ? 'unit had' : 'units had'} no Chinese or no English and ${skipped === 1 ? 'was' : 'were'} skipped.`);
+}
+
 /** `import ZH_FILE EN_FILE [--title T]`, `import FILE` (TMX/XLIFF/JSON), `import --memory FILE.tmx`; prints the id or unit count. */
 export function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { title: { type: 'string' }, memory: { type: 'boolean' }, human: { type: 'boolean' } } });
@@ -37,9 +42,13 @@ export function importCommand(args: string[]): Promise<number> {
   const [first, second] = positionals.map(readLocal);
   return withStore(async (store) => {
     if (values.memory) {
-      console.log(await importMemoryFile(store, first!));
+      const { units, skipped } = await importMemoryFile(store, first!);
+      console.log(units);
+      warnSkipped(skipped);
     } else {
-      console.log(await importUpload({ store, aligner: defaultAligner }, { title: values.title, source: first, translation: second, createdBy: null, englishOrigin: values.human ? 'human' : 'machine' }));
+      const { id, skipped } = await importUpload({ store, aligner: defaultAligner }, { title: values.title, source: first, translation: second, createdBy: null, englishOrigin: values.human ? 'human' : 'machine' });
+      console.log(id);
+      warnSkipped(skipped);
     }
     return 0;
   });

@@ -49,6 +49,8 @@ export interface BilingualHeader {
 
 export interface BilingualDocument extends BilingualHeader {
   pairs: BilingualPair[];
+  /** Units of the file left out for want of a Chinese or an English side (a TMX in several languages); none when absent. */
+  skipped?: number;
 }
 
 export interface SerializeOptions {
@@ -113,12 +115,15 @@ export function isStateValue(value: unknown): value is StateValue {
   return typeof value === 'number' && stateNames.has(value);
 }
 
-/** BCP 47 tags for Chinese (zh, zh-CN, zh-Hans-CN …) and English (en, en-GB …), case-insensitive. */
+/**
+ * BCP 47 tags for Chinese (zh, zh-CN, zh-Hans-CN …) and English (en, en-GB …), case-insensitive. An underscore
+ * reads as a hyphen: some CAT tools write locale names (`zh_CN`, `en_US`) where TMX and XLIFF ask for tags.
+ */
 export function isChinese(lang: string): boolean {
-  return /^zh(-|$)/i.test(lang);
+  return /^zh([-_]|$)/i.test(lang);
 }
 export function isEnglish(lang: string): boolean {
-  return /^en(-|$)/i.test(lang);
+  return /^en([-_]|$)/i.test(lang);
 }
 
 /**

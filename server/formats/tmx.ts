@@ -2,7 +2,7 @@
 
 import {
   DEFAULT_TOOL_VERSION, SRC_LANG, TGT_LANG, defaultSegments, hasDefaultSegments, headerOf, isChinese, isEnglish,
-  joinChunks, stateFromName, stateName,
+  isRealDateTime, joinChunks, stateFromName, stateName,
   type BilingualDocument, type BilingualHeader, type BilingualPair, type FormatAdapter, type ImportedClaim, type SerializeOptions,
 } from './bilingual-document.ts';
 import { ParseError } from './parse-error.ts';
@@ -21,13 +21,16 @@ export function toTmxDate(iso: string): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
 }
 
-function fromTmxDate(value: string, line: number): string {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
-  const date = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!)) : null;
-  if (!date || toTmxDate(date.toISOString()) !== value) {
-    throw new ParseError(`The TMX date "${value}" is not of the form YYYYMMDDThhmmssZ.`, 'errors.fileTmxDate', { params: { value }, line });
-  }
-  return date.toISOString();
+/**
+ * A date of the file as ISO 8601, or null when it cannot be read. TMX writes `YYYYMMDDThhmmssZ`; other tools write
+ * ISO 8601 ("2024-05-01T10:00:00Z"), read when it names one moment: with its zone, and a day and time that exist.
+ * A date only says when a unit changed, so an unreadable one is left out rather than refusing the file.
+ */
+function fromTmxDate(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value.trim());
+  const iso = m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z` : value.trim();
+  return isRealDateTime(iso) ? new Date(iso).toISOString() : null;
 }
 
 function prop(type: string, value: string, where: string, indent: string): string {
@@ -122,19 +125,27 @@ function readClaim(p: Map<string, XmlElement[]>): { importedAs?: ImportedClaim }
   return { importedAs: { state: readState(state, ''), editor: editor ? textOf(editor) : null } };
 }
 
-function readTu(tu: XmlElement, position: number): BilingualPair {
+/**
+ * A unit's Chinese and English variants, or why it has none to read: no Chinese variant, or Chinese paired only
+ * with another language. A unit with Chinese alone is an untranslated sentence, as other tools write one.
+ */
+function sidesOf(tu: XmlElement): { zh: XmlElement; en: XmlElement | undefined } | ParseError {
   const variants = elements(tu, 'tuv');
   const zh = variants.find((v) => isChinese(langOf(v)));
   const en = variants.find((v) => isEnglish(langOf(v)));
   const other = variants.find((v) => v !== zh && v !== en);
   if (!zh) {
-    throw new ParseError('A TMX translation unit has no Chinese (zh) variant; duiqi reads Chinese to English.', 'errors.fileTmxNoChinese', { line: tu.line });
+    return new ParseError('A TMX translation unit has no Chinese (zh) variant; duiqi reads Chinese to English.', 'errors.fileTmxNoChinese', { line: tu.line });
   }
   if (!en && other) {
-    throw new ParseError(`A TMX translation unit pairs Chinese with "${langOf(other)}", not English (en).`, 'errors.fileTmxNotEnglish', {
+    return new ParseError(`A TMX translation unit pairs Chinese with "${langOf(other)}", not English (en).`, 'errors.fileTmxNotEnglish', {
       params: { lang: langOf(other) }, line: other.line,
     });
   }
+  return { zh, en };
+}
+
+function readTu(tu: XmlElement, position: number, { zh, en }: { zh: XmlElement; en: XmlElement | undefined }): BilingualPair {
   const p = props(tu);
   const src = readSide(zh);
   const tgt = readSide(en);
@@ -150,7 +161,7 @@ function readTu(tu: XmlElement, position: number): BilingualPair {
     editDistance: numberIn(p.get('x-duiqi-edit-distance')?.[0], FORMAT, 'editDistance') ?? null,
     version: numberIn(p.get('x-duiqi-version')?.[0], FORMAT, 'version') ?? 1,
     lastEditor: tu.attrs.changeid ?? null,
-    changedAt: tu.attrs.changedate === undefined ? null : fromTmxDate(tu.attrs.changedate, tu.line),
+    changedAt: fromTmxDate(tu.attrs.changedate),
     comments: elements(tu, 'note').map((n) => textOf(n)),
     ...(p.get('x-duiqi-draft')?.[0] && textOf(p.get('x-duiqi-draft')![0]!) === 'gloss' ? { draft: 'gloss' as const } : {}),
     ...readClaim(p),
@@ -183,10 +194,29 @@ function parse(text: string): BilingualDocument {
     title: title ? textOf(title) : '',
     srcLang: SRC_LANG,
     tgtLang: TGT_LANG,
-    created: header.attrs.creationdate === undefined ? null : fromTmxDate(header.attrs.creationdate, header.line),
-    changed: header.attrs.changedate === undefined ? null : fromTmxDate(header.attrs.changedate, header.line),
-    pairs: elements(requireChild(root, 'body', FORMAT), 'tu').map(readTu),
+    created: fromTmxDate(header.attrs.creationdate),
+    changed: fromTmxDate(header.attrs.changedate),
+    ...readUnits(requireChild(root, 'body', FORMAT)),
   };
+}
+
+/**
+ * The units with Chinese and English. A memory in several languages (zh-CN, en, ja) may lack one of them in some
+ * units: those are skipped and counted, so the rest still imports. With no unit left, the first one's reason refuses the file.
+ */
+function readUnits(body: XmlElement): { pairs: BilingualPair[]; skipped?: number } {
+  const pairs: BilingualPair[] = [];
+  let refusal: ParseError | undefined;
+  let skipped = 0;
+  for (const [position, tu] of elements(body, 'tu').entries()) {
+    const sides = sidesOf(tu);
+    if (sides instanceof ParseError) {
+      refusal ??= sides;
+      skipped++;
+    } else pairs.push(readTu(tu, position, sides));
+  }
+  if (pairs.length === 0 && refusal) throw refusal;
+  return skipped > 0 ? { pairs, skipped } : { pairs };
 }
 
 export const tmx: FormatAdapter = {

@@ -193,16 +193,36 @@ function readSegments(pair: Map<string, XmlElement[]>, unit: XmlElement, prefix:
   return segments;
 }
 
+/**
+ * One side of a unit split into segments, as one text. The <ignorable>s between segments hold what is not
+ * translated, typically the space between two sentences; an ignorable's source stands for a target it leaves
+ * out. An ignorable joins in only after a segment with text on this side and before another: around the text,
+ * or after a sentence not yet translated, it would leave a space at an end or a doubled one.
+ */
+function joinParts(parts: XmlElement[], side: (part: XmlElement) => XmlElement | undefined): string {
+  let out = '';
+  let between = '';
+  let afterText = false;
+  for (const part of parts) {
+    const el = side(part);
+    if (part.name === 'ignorable') {
+      if (afterText) between += readContent(el);
+    } else if (el) {
+      out += (out === '' ? '' : between) + readContent(el);
+      between = '';
+      afterText = true;
+    } else afterText = false;
+  }
+  return out;
+}
+
 function readUnit(unit: XmlElement, position: number, prefix: string): BilingualPair {
-  // One pair per unit: a unit split into several segments is read back as their joined text. The
-  // <ignorable>s between them hold what is not translated, typically the space between two sentences:
-  // they join in too, their source standing for a target they leave out, once any segment is translated.
+  // One pair per unit: a unit split into several segments is read back as their joined text.
   const segments = elements(unit, 'segment');
   if (segments.length === 0) throw new ParseError('An XLIFF unit has no <segment>.', 'errors.fileXliffNoSegment', { line: unit.line });
   const parts = elements(unit).filter((el) => el.name === 'segment' || el.name === 'ignorable');
-  const src = parts.map((s) => readContent(requireChild(s, 'source', FORMAT))).join('');
-  const translated = segments.some((s) => child(s, 'target'));
-  const tgt = !translated ? '' : parts.map((s) => readContent(child(s, 'target') ?? (s.name === 'ignorable' ? child(s, 'source') : undefined))).join('');
+  const src = joinParts(parts, (p) => requireChild(p, 'source', FORMAT));
+  const tgt = joinParts(parts, (p) => child(p, 'target') ?? (p.name === 'ignorable' ? child(p, 'source') : undefined));
   const m = metas(unit, prefix, 'duiqi:pair');
   return {
     id: unit.attrs.id ?? String(position + 1),

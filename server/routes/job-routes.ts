@@ -5,7 +5,7 @@ import type { Jobs } from '../services/jobs.ts';
 import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { jobId } from '../http/params.ts';
-import { jobJson, jobProgress } from '../../views/job-progress.ts';
+import { goesToDocument, jobJson, jobProgress } from '../../views/job-progress.ts';
 
 /** Events a finished job's fragment sends the page, by kind: drafted rows reload the rows and the progress bar. */
 const DONE_EVENTS: Record<string, string> = { translate: 'pair-changed, rows-drafted' };
@@ -18,7 +18,7 @@ export function jobRoutes(jobs: Jobs): Router {
   r.get('/jobs/:id', requireUser, async (req, res) => {
     const job = await jobs.get(req.user!, jobId(req.params.id));
     if (job.state === 'done' && DONE_EVENTS[job.kind]) res.set('HX-Trigger', DONE_EVENTS[job.kind]);
-    if (job.state === 'done' && job.kind === 'import') res.set('HX-Redirect', `/documents/${job.documentId}`);
+    if (goesToDocument(job)) res.set('HX-Redirect', `/documents/${job.documentId}`);
     send(res, jobProgress(viewContext(req), job));
   });
   return r;

@@ -7,8 +7,8 @@ import { fetchPage, type FetchLimits } from '../net/fetch-page.ts';
 import type { EnglishOrigin, UploadedFile, UploadRequest } from '../services/import-file.ts';
 import type { WorkPool } from '../threads/work-pool.ts';
 import type { Jobs } from '../services/jobs.ts';
-import { storedUpload } from '../services/job-handlers.ts';
-import { jobJson, jobProgress } from '../../views/job-progress.ts';
+import { skippedNote, storedUpload } from '../services/job-handlers.ts';
+import { goesToDocument, jobJson, jobProgress, jobResult } from '../../views/job-progress.ts';
 import { csrfProtection, requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId, wantsAsync } from '../http/params.ts';
@@ -142,30 +142,43 @@ export function transferRoutes(deps: {
     const ctx = viewContext(req);
     if (asMemory(req)) {
       if (!mayLoadMemory(req.user)) throw memoryRefused();
-      const units = await work().importMemoryFile(fileIn(req, 'source') ?? noFile());
-      return send(res, (req.get('hx-request') ? importForm : importPage)(ctx, { memory: true, loaded: units }));
+      const { units, skipped } = await work().importMemoryFile(fileIn(req, 'source') ?? noFile());
+      return send(res, (req.get('hx-request') ? importForm : importPage)(ctx, { memory: true, loaded: units, skipped }));
     }
     const started = await startImport(req);
-    if (!req.get('hx-request')) return res.redirect(303, `/documents/${(await jobs.outcome(req.user!, started.id)).documentId}`);
+    if (!req.get('hx-request')) {
+      await jobs.outcome(req.user!, started.id);
+      const job = await jobs.get(req.user!, started.id);
+      // Units the file skipped are said on the form, with the way on to the document.
+      if (!goesToDocument(job)) return send(res, importPage(ctx, { done: jobProgress(ctx, job) }), 201);
+      return res.redirect(303, `/documents/${job.documentId}`);
+    }
     const job = await jobs.settled(req.user!, started.id, FORM_WAITS_MS);
-    // Ended: as a request that imported itself, a refusal shown on the form. Still running: its progress bar, which
-    // goes on to the document when the job ends (job-routes.ts).
+    // Ended: as a request that imported itself, a refusal shown on the form, or on to the document, unless units were
+    // skipped: that is said where the message goes. Still running: its progress bar, which ends the same way (job-routes.ts).
     if (job.state !== 'running' && job.state !== 'queued') {
-      return res.set('HX-Redirect', `/documents/${(await jobs.outcome(req.user!, job.id)).documentId}`).status(201).end();
+      const ended = await jobs.outcome(req.user!, job.id);
+      if (!ended.notes?.length) return res.set('HX-Redirect', `/documents/${ended.documentId}`).status(201).end();
     }
     res.set({ 'HX-Retarget': '#import-message', 'HX-Reswap': 'innerHTML' });
-    send(res, jobProgress(ctx, job));
+    send(res, jobProgress(ctx, await jobs.get(req.user!, job.id)), job.state === 'done' ? 201 : 200);
   }
   r.post('/import', ...guard, importFromForm, showOnForm);
 
   r.post('/api/documents/import', ...guard, async (req, res) => {
     const job = await startImport(req);
     if (wantsAsync(req.get('prefer'))) return res.status(202).location(`/api/jobs/${job.id}`).json(jobJson(viewContext(req), job));
-    res.status(201).json({ id: (await jobs.outcome(req.user!, job.id)).documentId });
+    const outcome = await jobs.outcome(req.user!, job.id);
+    // Units the file skipped are said, in a sentence; otherwise the answer is the document alone, as it always was.
+    if (!outcome.notes?.length) return res.status(201).json({ id: outcome.documentId });
+    res.status(201).json({ id: outcome.documentId, skipped: outcome.value.skipped, message: jobResult(viewContext(req), outcome) });
   });
 
   r.post('/api/memory/import', requireUser, memoryLoaders, ...guard, async (req, res) => {
-    res.status(201).json({ units: await work().importMemoryFile(fileIn(req, 'source') ?? noFile()) });
+    const { units, skipped } = await work().importMemoryFile(fileIn(req, 'source') ?? noFile());
+    if (skipped === 0) return res.status(201).json({ units });
+    const { key, params } = skippedNote(skipped);
+    res.status(201).json({ units, skipped, message: viewContext(req).t(key, params) });
   });
 
   return r;

@@ -49,6 +49,12 @@ export interface UploadRequest {
 
 export type EnglishOrigin = 'machine' | 'human';
 
+/** The new document, and how many units of a bilingual file were skipped for want of a Chinese or an English side. */
+export interface ImportResult {
+  id: number;
+  skipped: number;
+}
+
 interface DecodedFile {
   name: string;
   text: string;
@@ -114,8 +120,8 @@ function checkLanguages(zh: NamedText, en: NamedText): void {
   }
 }
 
-/** Two plain texts are aligned; one bilingual file is kept as it is. Returns the new document's id. */
-export async function importUpload(deps: UploadDeps, request: UploadRequest): Promise<number> {
+/** Two plain texts are aligned; one bilingual file is kept as it is. */
+export async function importUpload(deps: UploadDeps, request: UploadRequest): Promise<ImportResult> {
   if (!request.source) {
     throw new ValidationError('Choose a file: a Chinese text with its English translation, or one TMX, XLIFF or JSON file.', 'errors.noFile');
   }
@@ -143,7 +149,7 @@ export async function importUpload(deps: UploadDeps, request: UploadRequest): Pr
   const zh = namedText(source);
   const en = namedText(translation);
   checkLanguages(zh, en);
-  return importTextDocument({ store: deps.store, align: deps.aligner() }, {
+  const id = await importTextDocument({ store: deps.store, align: deps.aligner() }, {
     title: titleOf(request.title, source.source?.doc.title, baseName(source.name)),
     zh,
     en,
@@ -152,10 +158,14 @@ export async function importUpload(deps: UploadDeps, request: UploadRequest): Pr
     englishOrigin: request.englishOrigin ?? 'machine',
     jobId: request.jobId,
   });
+  return { id, skipped: 0 };
 }
 
-/** Loads the units of a TMX file into the translation memory; no document is made. Returns how many. */
-export async function importMemoryFile(store: Store, file: UploadedFile): Promise<number> {
+/**
+ * Loads the units of a TMX file into the translation memory; no document is made. Answers how many were loaded,
+ * and how many were skipped for want of Chinese or English text.
+ */
+export async function importMemoryFile(store: Store, file: UploadedFile): Promise<{ units: number; skipped: number }> {
   const decoded = decodeUpload(file);
   if (decoded.format?.name !== 'tmx') {
     throw new ValidationError(`Only a TMX file can be loaded into the translation memory; "${file.name}" is not one.`, 'errors.memoryNotTmx', { name: file.name });
@@ -165,7 +175,8 @@ export async function importMemoryFile(store: Store, file: UploadedFile): Promis
   if (units.length === 0) {
     throw new ValidationError(`"${file.name}" holds no unit with both Chinese and English text.`, 'errors.memoryEmpty', { name: file.name });
   }
-  return translationMemory(store).load(units, titleOf(doc.title, baseName(file.name)));
+  const loaded = await translationMemory(store).load(units, titleOf(doc.title, baseName(file.name)));
+  return { units: loaded, skipped: (doc.skipped ?? 0) + doc.pairs.length - loaded };
 }
 
 function isoOrNull(value: string | null): string | null {
@@ -230,7 +241,7 @@ function sideText(sentences: string[][]): { content: string; offsets: number[] }
 export async function importBilingualFile(
   store: Store,
   input: { title?: string; file: { name: string; text: string }; format: FormatAdapter; createdBy: number | null; shared?: boolean; jobId?: number },
-): Promise<number> {
+): Promise<ImportResult> {
   const parsed = input.format.parse(input.file.text);
   checkPairs(parsed, input.file.name);
   const doc = { ...parsed, pairs: inFileOrder(parsed.pairs) };
@@ -238,7 +249,7 @@ export async function importBilingualFile(
   const src = doc.pairs.map(sourceSentences);
   const tgt = doc.pairs.map((p) => boundedSentences(p.tgtSegments));
   const texts = { src: sideText(src), tgt: sideText(tgt) };
-  return store.write(async (tx) => {
+  const id = await store.write(async (tx) => {
     const documentId = await tx.transfer.insertDocument({ title, sourceName: input.file.name, createdBy: input.createdBy, createdAt: isoOrNull(doc.created), shared: input.shared });
     if (input.jobId !== undefined) await attachToJob(tx, input.jobId, documentId);
     const sourceIds = {
@@ -282,4 +293,5 @@ export async function importBilingualFile(
     }
     return documentId;
   });
+  return { id, skipped: parsed.skipped ?? 0 };
 }

@@ -2,7 +2,7 @@
 
 import type { Store } from '../db/store.ts';
 import type { JobKind } from '../db/jobs-repo.ts';
-import type { UploadRequest } from './import-file.ts';
+import type { ImportResult, UploadRequest } from './import-file.ts';
 import type { AlignmentResult } from './alignment-editing.ts';
 import type { MachineTranslation } from './machine-translation.ts';
 import type { JobHandler } from './jobs.ts';
@@ -16,7 +16,7 @@ export interface JobWork {
   mt: MachineTranslation;
   /** On a work thread, as the request thread would (threads/work-pool.ts). */
   realign(user: User, documentId: number, expectedVersion: number): Promise<AlignmentResult>;
-  importUpload(upload: UploadRequest): Promise<number>;
+  importUpload(upload: UploadRequest): Promise<ImportResult>;
   /** Makes an export's file and stores it (export-jobs.ts). */
   runExport: JobHandler;
 }
@@ -31,6 +31,9 @@ const loaded = (file: StoredFile | undefined) => file && { name: file.name, byte
 export function storedUpload(upload: UploadRequest): StoredUpload {
   return { ...upload, source: stored(upload.source), translation: stored(upload.translation) };
 }
+
+/** The sentence that says how many units of a bilingual file an import skipped (a TMX in several languages). */
+export const skippedNote = (count: number) => ({ key: 'jobs.skippedUnits', params: { count } });
 
 /** The sentence of a machine translation's result, by how many rows it drafted (views/mt-run.ts shows it). */
 export const draftedKey = (count: number) => (count === 0 ? 'mtRun.none' : count === 1 ? 'mtRun.draftedOne' : 'mtRun.drafted');
@@ -52,15 +55,19 @@ export function jobHandlers(work: JobWork): Record<JobKind, JobHandler> {
     async import(job) {
       const upload = job.input.upload as StoredUpload;
       // An import that committed before its server stopped named its document in that transaction: it is not made twice.
-      const id = job.documentId ?? await work.importUpload({
+      // (Such a resumed job no longer knows how many units the file skipped.)
+      const { id, skipped } = job.documentId !== null ? { id: job.documentId, skipped: 0 } : await work.importUpload({
         ...upload, source: loaded(upload.source), translation: loaded(upload.translation), createdBy: job.user.id, jobId: job.id,
       }).catch(async (err: unknown) => {
         // Another run of this job imported it meanwhile: its document is the one.
         if (!(err instanceof AppError && err.key === ALREADY_IMPORTED)) throw err;
-        return (await work.store.read((tx) => tx.jobs.get(job.id)))!.documentId!;
+        return { id: (await work.store.read((tx) => tx.jobs.get(job.id)))!.documentId!, skipped: 0 };
       });
       const doc = await work.store.read((tx) => documentReads.get(tx, id));
-      return { key: 'jobs.imported', params: { count: doc.pairCount, title: doc.title }, value: { id }, documentId: id };
+      return {
+        key: 'jobs.imported', params: { count: doc.pairCount, title: doc.title }, value: { id, skipped }, documentId: id,
+        ...(skipped > 0 ? { notes: [skippedNote(skipped)] } : {}),
+      };
     },
 
     export: (job) => work.runExport(job),

@@ -28,6 +28,8 @@ export interface JobOutcome {
   value: Record<string, unknown>;
   /** The document an import made. */
   documentId?: number;
+  /** Sentences that follow the first, for what the user should know about the result: units an import skipped. */
+  notes?: { key: string; params: Record<string, unknown> }[];
 }
 
 export interface RunningJob {

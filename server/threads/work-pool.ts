@@ -3,7 +3,7 @@
 
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { UploadRequest, UploadedFile } from '../services/import-file.ts';
+import type { ImportResult, UploadRequest, UploadedFile } from '../services/import-file.ts';
 import type { AlignmentResult, RealignPreview } from '../services/alignment-editing.ts';
 import type { User } from '../services/accounts.ts';
 import type { PlannedReplace } from '../services/search-replace.ts';
@@ -131,8 +131,8 @@ export function workPool(database: string | undefined, size = THREADS) {
   }
 
   return {
-    importUpload: (upload: UploadRequest) => run<number>({ task: 'importUpload', upload }),
-    importMemoryFile: (file: UploadedFile) => run<number>({ task: 'importMemoryFile', file }),
+    importUpload: (upload: UploadRequest) => run<ImportResult>({ task: 'importUpload', upload }),
+    importMemoryFile: (file: UploadedFile) => run<{ units: number; skipped: number }>({ task: 'importMemoryFile', file }),
     realign: (user: User, documentId: number, expectedVersion: number) => run<AlignmentResult>({ task: 'realign', user, documentId, expectedVersion }),
     previewRealign: (documentId: number, expectedVersion: number) => run<RealignPreview>({ task: 'previewRealign', documentId, expectedVersion }),
     /** A search and replace's plan: a pattern that backtracks holds a work thread for its second, never the request thread. */

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { storedCounts, tokenFor, upload, uploadForm, type Part } from '../transfer/transfer-support.ts';
 import { chineseNewsPage, englishNewsPage, EN_SENTENCES } from '../formats/source/news-pages.ts';
-import { chineseWordFile, englishWordFile } from '../formats/source/word-files.ts';
+import { chineseWordFile, englishWordFile, wordFile } from '../formats/source/word-files.ts';
 import { EN_SRT, ZH_SRT, ZH_VTT } from '../formats/source/subtitle-files.ts';
 import { readSrt } from '../../server/formats/source/srt.ts';
 import { readMarkdown } from '../../server/formats/source/markdown.ts';
@@ -53,6 +53,26 @@ describe('structured files in', () => {
     const stored = (await server.rows<{ side: string; format: string; structure: string }>('SELECT side, format, structure FROM sources WHERE document_id = ? ORDER BY side', [id]))
       .map(({ structure, ...s }) => ({ ...s, blocks: (JSON.parse(structure) as { blocks: unknown[] }).blocks.length }));
     expect(stored).toEqual([{ side: 'src', format: 'docx', blocks: 7 }, { side: 'tgt', format: 'docx', blocks: 7 }]);
+  });
+
+  it('when a Word file holds non-breaking and soft hyphens and symbol characters then they read as mammoth reads them, soft hyphens and pictograms left out', async () => {
+    const sym = (font: string, char: string) => `<w:r><w:sym w:font="${font}" w:char="${char}"/></w:r>`;
+    const run = (t: string) => `<w:r><w:t>${t}</w:t></w:r>`;
+    const file = await wordFile([
+      [null, run('编号A') + '<w:r><w:noBreakHyphen/></w:r>' + run('12。')],
+      [null, run('温度为25') + sym('Symbol', 'F0B0') + run('C，误差') + sym('Symbol', 'F0B1') + run('0.5。')],
+      [null, run('系数') + sym('Symbol', 'F061') + run('和') + sym('Symbol', '62') + run('相等。')],
+      [null, run('时间') + sym('Times New Roman', '2014') + run('地点。')],
+      [null, run('已完成') + sym('Wingdings', 'F0FC') + sym('Symbol', 'F0F0') + sym('Arial', '0001') + run('。')],
+      [null, run('国际') + '<w:r><w:softHyphen/></w:r>' + run('合作。')],
+    ]);
+    const id = await imported({ source: { name: 'symbols.docx', content: file }, translation: { name: 'en.txt', content: 'No. A-12. It is 25 °C, give or take 0.5. The factors are equal. Time and place. Done. Cooperation.' } });
+    const read = (await server.rows<{ text: string }>("SELECT text FROM segments WHERE document_id = ? AND side = 'src' ORDER BY idx", [id])).map((s) => s.text);
+    expect(read).toEqual(['编号A\u201112。', '温度为25°C，误差±0.5。', '系数α和β相等。', '时间—地点。', '已完成。', '国际合作。']);
+    // mammoth, which the tests read Word files with, reads the hyphen and the Symbol font alike. It leaves out a character
+    // of a font it has no table for (the dash), maps Wingdings to pictograms and keeps the soft hyphen.
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file) });
+    expect(value.split(/\n+/).filter(Boolean).slice(0, 3)).toEqual(read.slice(0, 3));
   });
 
   it('when a Chinese Word file is imported against an English plain text then they align', async () => {
@@ -150,6 +170,26 @@ describe('the translation out', () => {
     expect(html).toContain('<td lang="zh-CN">学生半价。</td><td lang="en" class="fallback">[untranslated] 学生半价。</td>');
     const page = await fetch(`${server.url}/documents/${id}`, { headers: { authorization: `Bearer ${token}` } });
     expect(await page.text()).toMatch(/data-testid="translation-fallbacks">Pairs with no English yet: 1\./);
+  });
+
+  it('when English starts with a code fence (~~~, ```) or an indent, or holds ~~, then the Markdown download keeps it as text, and every paragraph after it', async () => {
+    const zh = '# 代码围栏\n\n第一段。\n\n第二段。\n\n第三段。\n\n第四段。\n';
+    const en = '# Code fences\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n';
+    const id = await imported({ source: { name: 'zh.md', content: zh }, translation: { name: 'en.md', content: en } });
+    const typed = { 第一段: '~~~ starts like a fence.', 第二段: '```js starts like one too.', 第三段: 'Not ~~struck~~ through.', 第四段: '    Indented like code.' };
+    for (const [src, tgt] of Object.entries(typed)) {
+      const pairId = (await server.value('SELECT p.id FROM pairs p JOIN segments s ON s.pair_id = p.id WHERE p.document_id = ? AND s.text = ?', [id, `${src}。`])) as number;
+      const version = (await server.value('SELECT version FROM pairs WHERE id = ?', [pairId])) as number;
+      const put = await fetch(`${server.url}/api/pairs/${pairId}`, {
+        method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ tgt, version }),
+      });
+      expect(put.status).toBe(200);
+    }
+    const res = await get(`/api/documents/${id}/translation`);
+    expect(readMarkdown(text(res.bytes)).blocks).toEqual([
+      { kind: 'heading', level: 1, text: 'Code fences' },
+      ...Object.values(typed).map((t) => ({ kind: 'paragraph', text: t.trimStart() })),
+    ]);
   });
 
   it('when a plain-text document asks for its translated file then the answer is a sentence', async () => {

@@ -44,7 +44,7 @@ describe('workPool', () => {
       version = (await postEditing(store).act(user, pair!, { action: 'save', version, text: `Saved ${saves++} times.` })).version;
       await new Promise((r) => setTimeout(r, 2));
     }
-    const id = await importing;
+    const { id } = await importing;
     expect(db.prepare('SELECT count(*) FROM pairs WHERE document_id = ?').pluck().get(id)).toBeGreaterThan(1000);
     expect(held).toBeGreaterThan(0);
     expect(version).toBe(saves + 1);

@@ -43,6 +43,19 @@ describe('duiqi import and duiqi export', () => {
     expect(textDoc).toBeGreaterThan(0);
   });
 
+  it('when a TMX in three languages lacks English in one unit then the rest imports, the id on stdout and the skipped unit on stderr', () => {
+    const tmx = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="zh-CN" datatype="plaintext"/><body>
+<tu><tuv xml:lang="zh-CN"><seg>你好。</seg></tuv><tuv xml:lang="en"><seg>Hello.</seg></tuv><tuv xml:lang="ja"><seg>こんにちは。</seg></tuv></tu>
+<tu><tuv xml:lang="zh-CN"><seg>再见。</seg></tuv><tuv xml:lang="ja"><seg>さようなら。</seg></tuv></tu>
+</body></tmx>
+`;
+    const r = duiqi('import', file('three.tmx', tmx));
+    expect(r.code).toBe(0);
+    expect(Number(r.stdout.trim())).toBeGreaterThan(0);
+    expect(r.stderr).toBe('1 translation unit had no Chinese or no English and was skipped.\n');
+  });
+
   it.each(['tmx', 'xliff', 'json'])('when the document is exported as %s, imported and exported again then the file is the same', (format) => {
     const out = file(`first.${format}`);
     const first = duiqi('export', String(textDoc), '--format', format, '--state', 'all', '-o', out);

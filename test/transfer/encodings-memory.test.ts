@@ -68,7 +68,8 @@ describe('TMX into the translation memory', () => {
     const before = await storedCounts(server);
     const res = await upload(server, '/api/memory/import', { source: { name: '术语库.tmx', content: memoryTmx } }, { token: reviewer });
     expect(res.status).toBe(201);
-    expect(res.json()).toEqual({ units: 2 });
+    // The unit without English is not loaded, and the answer says so.
+    expect(res.json()).toEqual({ units: 2, skipped: 1, message: '1 translation unit had no Chinese or no English and was skipped.' });
     expect(await storedCounts(server)).toEqual({ ...before, tm_units: before.tm_units! + 2 });
     const units = await server.rows('SELECT src, tgt, origin FROM tm_units ORDER BY id DESC LIMIT 2');
     expect(units).toContainEqual({ src: '「𠀀」字', tgt: 'the character 𠀀', origin: '术语库' });
@@ -83,7 +84,7 @@ describe('TMX into the translation memory', () => {
     const res = await upload(server, '/import', { source: { name: 'tm.tmx', content: memoryTmx } },
       { fields: { _csrf: browser.csrf, memory: '1' }, headers: { cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
     expect(res.status).toBe(200);
-    expect(res.text).toContain('Loaded 2 units into the translation memory.');
+    expect(res.text).toContain('Loaded 2 units into the translation memory. 1 translation unit had no Chinese or no English and was skipped.');
     expect(await storedCounts(server)).toEqual({ ...before, tm_units: before.tm_units! + 2 });
   });
 

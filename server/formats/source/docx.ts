@@ -5,6 +5,7 @@ import { readXml, elements, type XmlElement } from '../xml-read.ts';
 import { xmlText, XML_DECLARATION } from '../xml-write.ts';
 import { nonEmpty, utf8, type BinarySourceFormat, type Block, type SourceDocument } from './blocks.ts';
 import { readZipEntries, writeZip } from './zip.ts';
+import { symbolText } from './docx-symbols.ts';
 
 const FORMAT = 'Word';
 /** What the parts we read may unpack to together; a zip bomb stops here. */
@@ -46,6 +47,10 @@ function paragraphText(el: XmlElement): string {
     if (typeof c === 'string') continue;
     if (c.name === 'w:t') out += c.children.filter((x): x is string => typeof x === 'string').join('');
     else if (c.name === 'w:tab' || c.name === 'w:br' || c.name === 'w:cr') out += ' ';
+    // As mammoth reads them. A soft hyphen (w:softHyphen) reads as nothing, where mammoth keeps U+00AD: it only says
+    // where Word may break a word, and inside one it would keep the glossary and the memory from matching it.
+    else if (c.name === 'w:noBreakHyphen') out += '\u2011';
+    else if (c.name === 'w:sym') out += symbolText(c.attrs['w:font'], c.attrs['w:char']);
     else if (!SKIPPED_IN_PARAGRAPH.has(c.name)) out += paragraphText(c);
   }
   return out;

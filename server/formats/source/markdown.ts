@@ -82,9 +82,13 @@ export function readMarkdown(text: string): SourceDocument {
   return { blocks: nonEmpty(blocksOf(new Lexer({ gfm: true }).lex(source))) };
 }
 
-/** Characters Markdown would read as markup, anywhere and at the start of a line. */
+/**
+ * Characters Markdown would read as markup, anywhere and at the start of a line. `~` anywhere: at the start
+ * `~~~` opens a code fence that swallows the rest of the file, and GFM reads `~~x~~` as struck-through text.
+ * Leading spaces go: four make a code block, and a paragraph shows none of them anyway.
+ */
 function escape(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/^[#+\-=>]/, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');
+  return text.replace(/^[ \t]+/, '').replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/^[#+\-=>]/, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 export function writeMarkdown(doc: SourceDocument): string {
