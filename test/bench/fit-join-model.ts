@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { align, type AlignOptions } from '../../server/align/align.ts';
-import { beadF1 } from '../../server/align/bead-f1.ts';
+import { beadF1, recallByShape } from '../../server/align/bead-f1.ts';
 import { formatBead, parseBeads } from '../../server/align/bead-format.ts';
 import { boundaryFeatures, canJoin, type JoinModel } from '../../server/align/join-beads.ts';
 import { loadAlignResources } from '../../server/align/load-resources.ts';
@@ -76,15 +76,18 @@ function main() {
   }));
   // The search runs before the last look, so the boundaries do not depend on the model being fitted.
   const data = chapters.flatMap((c) => examples(c, (options) => align(c.src, c.tgt, resources, options)));
-  const score = (model: (c: Chapter) => JoinModel) => beadF1(chapters.map((c) => ({ gold: c.gold, auto: align(c.src, c.tgt, resources, { join: model(c) }) })));
+  const aligned = (model: (c: Chapter) => JoinModel) => chapters.map((c) => ({ gold: c.gold, auto: align(c.src, c.tgt, resources, { join: model(c) }) }));
   const fit = (examples: Example[]) => asModel(fitLogistic(examples.map((e) => ({ x: e.x, positive: e.worth > 0, weight: Math.abs(e.worth) })), L2));
   const all = fit(data);
   const folds = new Map(chapters.map((c) => [c.id, fit(data.filter((e) => e.chapter !== c.id))]));
-  const inSample = score(() => all);
-  const leftOut = score((c) => folds.get(c.id)!);
+  const inSample = beadF1(aligned(() => all));
+  const leftOutBeads = aligned((c) => folds.get(c.id)!);
+  const leftOut = beadF1(leftOutBeads);
+  const shapes = recallByShape(leftOutBeads);
   const gold = data.filter((e) => e.worth > 1).length;
   console.log(`${data.length} boundaries, ${gold} of them gold joins`);
   console.log(`fitted on all six: F1 ${inSample.f1.toFixed(4)}; each chapter by a fit on the other five: F1 ${leftOut.f1.toFixed(4)}`);
+  console.log(`left out, recall of gold ${['1-1', '1-2', '2-1', '2-2', '2-3'].map((k) => `${k} ${shapes.get(k)?.found ?? 0}/${shapes.get(k)?.gold ?? 0}`).join(', ')}`);
   console.log(Object.entries(all).map(([k, v]) => `${k}: ${v.toFixed(3)}`).join(', '));
 }
 
