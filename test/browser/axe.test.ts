@@ -1,0 +1,77 @@
+// Runs axe-core on the main pages in both interface languages and fails on any serious or critical violation.
+
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserUnavailable, closeWorkbench, login, openWorkbench } from '../support/browser.ts';
+import type { Workbench } from '../support/start-workbench.ts';
+
+const skip = browserUnavailable();
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation { id: string; impact: string; help: string; nodes: { target: string[]; html: string }[] }
+
+/** axe's serious and critical findings on the page as it is now, one line each. Evaluated, not injected: the CSP forbids inline scripts. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const found = await page.evaluate(`${AXE}
+    axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 160) })),
+    })))`) as Violation[];
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}: ${n.html}`));
+}
+
+const PAGES: { name: string; as: 'lin' | 'wang' | 'admin'; open: (page: Page, url: string) => Promise<void> }[] = [
+  { name: 'document list', as: 'lin', open: async (page, url) => { await page.goto(`${url}/documents`); } },
+  {
+    name: 'document page with the editor open', as: 'lin', open: async (page, url) => {
+      await page.goto(`${url}/documents/1`);
+      await page.locator('tr.pair button[data-edit]').first().click();
+      await page.locator('tr.editing textarea[name=tgt]').waitFor();
+    },
+  },
+  {
+    name: 'review with the reject form open', as: 'wang', open: async (page, url) => {
+      await page.goto(`${url}/documents/1`);
+      await page.locator('tr.pair button[data-edit]').first().click();
+      await page.locator('tr.editing [data-testid=reject-form]').waitFor();
+    },
+  },
+  {
+    name: 'alignment editor', as: 'admin', open: async (page, url) => {
+      await page.goto(`${url}/documents/1/align`);
+      await page.locator('tr.arow.cursor').waitFor();
+    },
+  },
+  { name: 'glossary', as: 'lin', open: async (page, url) => { await page.goto(`${url}/glossary`); } },
+  { name: 'import', as: 'lin', open: async (page, url) => { await page.goto(`${url}/import`); } },
+  { name: 'account', as: 'lin', open: async (page, url) => { await page.goto(`${url}/account`); } },
+  { name: 'admin users', as: 'admin', open: async (page, url) => { await page.goto(`${url}/admin/users`); } },
+];
+
+describe.skipIf(skip)('axe finds no serious or critical violation on the main pages', () => {
+  let wb: Workbench;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ wb, context, page } = await openWorkbench([['lin', 'translator'], ['wang', 'reviewer']]));
+  });
+  afterAll(() => closeWorkbench({ wb, context }));
+
+  for (const lang of ['en', 'zh-CN'] as const) {
+    for (const p of PAGES) {
+      it(`when ${p.as} opens the ${p.name} in ${lang} then axe finds nothing serious`, async () => {
+        await login(page, wb.url, p.as);
+        if ((await page.locator('html').getAttribute('lang')) !== lang) {
+          await page.click('[data-testid=lang-switch]');
+          await page.waitForLoadState();
+        }
+        await p.open(page, wb.url);
+        expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+        expect((await seriousViolations(page)).join('\n')).toBe('');
+      });
+    }
+  }
+});
