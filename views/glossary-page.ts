@@ -1,17 +1,20 @@
 // The glossary: agreed English for Chinese terms, editable in the browser and importable as CSV.
 
-import { html } from './html.ts';
+import { html, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 import type { GlossaryRow } from '../server/db/glossary-repo.ts';
 import { mayRemoveEntry } from '../server/domain/shared-resources.ts';
 import type { User } from '../server/services/accounts.ts';
 
-/** `typed`: what the add form held when the server refused it, given back so that nothing typed is lost. */
-export function glossaryTable(ctx: ViewContext, rows: GlossaryRow[], user: User, message?: { error?: string; info?: string }, typed: { zh?: string; en?: string; note?: string } = {}) {
+/**
+ * `typed`: what the add form held when the server refused it, given back so that nothing typed is lost.
+ * `focusAdd`: the table answers the add form, whose first field takes the focus for the next term.
+ */
+export function glossaryTable(ctx: ViewContext, rows: GlossaryRow[], user: User, message?: { error?: string; info?: string | SafeHtml }, typed: { zh?: string; en?: string; note?: string } = {}, focusAdd = false) {
   return html`<div id="glossary">
     ${message?.error ? html`<p class="error" role="alert">${message.error}</p>` : ''}
-    ${message?.info ? html`<p class="info" role="status">${message.info}</p>` : ''}
+    ${message?.info ? html`<p class="info" data-announce>${message.info}</p>` : ''}
     <table class="glossary" data-testid="glossary">
       <thead><tr><th>${ctx.t('glossary.zh')}</th><th>${ctx.t('glossary.en')}</th><th>${ctx.t('glossary.note')}</th><th></th></tr></thead>
       <tbody>${rows.map((r) => html`<tr>
@@ -20,7 +23,7 @@ export function glossaryTable(ctx: ViewContext, rows: GlossaryRow[], user: User,
       </tr>`)}</tbody>
       <tfoot><tr><td colspan="4">
         <form class="glossary-add" hx-post="/glossary" hx-target="#glossary" hx-swap="outerHTML">
-          <input name="zh" lang="zh-CN" required maxlength="200" placeholder="${ctx.t('glossary.zh')}" aria-label="${ctx.t('glossary.zh')}" value="${typed.zh ?? ''}">
+          <input name="zh" lang="zh-CN" required maxlength="200" placeholder="${ctx.t('glossary.zh')}" aria-label="${ctx.t('glossary.zh')}" value="${typed.zh ?? ''}"${focusAdd ? html` autofocus` : ''}>
           <input name="en" lang="en" required maxlength="200" placeholder="${ctx.t('glossary.en')}" aria-label="${ctx.t('glossary.en')}" value="${typed.en ?? ''}">
           <input name="note" maxlength="500" placeholder="${ctx.t('glossary.note')}" aria-label="${ctx.t('glossary.note')}" value="${typed.note ?? ''}">
           <button type="submit">${ctx.t('glossary.add')}</button>

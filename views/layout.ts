@@ -36,6 +36,7 @@ export function layout(ctx: ViewContext, title: string, body: SafeHtml, opts: { 
   <link rel="stylesheet" href="/static/app.css">
   <script src="/static/htmx.min.js" defer></script>
   <script src="/static/session.js" defer></script>
+  <script src="/static/after-swap.js" defer></script>
 </head>
 <body hx-headers:inherited='${JSON.stringify({ 'X-CSRF-Token': ctx.csrfToken })}'>
   <a class="skip-link" href="${skip.href}" data-testid="skip-link">${skip.label}</a>
@@ -55,6 +56,7 @@ export function layout(ctx: ViewContext, title: string, body: SafeHtml, opts: { 
     </div>
   </header>
   <main id="main" tabindex="-1"><div id="session-slot"></div>${body}</main>
+  <div id="announcer" class="visually-hidden" role="status" aria-live="polite" data-testid="announcer"></div>
   ${ctx.user ? concordanceDialog(ctx) : ''}
 </body>
 </html>`;

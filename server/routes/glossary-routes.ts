@@ -6,7 +6,8 @@ import type { GlossaryRow } from '../db/glossary-repo.ts';
 import { requireRole, requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { glossaryPage, glossaryTable } from '../../views/glossary-page.ts';
-import { errorText } from '../../views/marked-text.ts';
+import { errorText, markedT } from '../../views/marked-text.ts';
+import type { SafeHtml } from '../../views/html.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 
 function entryId(raw: unknown): number {
@@ -29,14 +30,14 @@ export function glossaryRoutes(glossary: Glossary): Router {
   const editors = requireRole('translator', 'reviewer', 'admin');
 
   /** Runs a change and re-renders the table; invalid input comes back inline in the same fragment, the add form as typed. */
-  const change = (run: (req: Request) => Promise<string | undefined>, typed?: (req: Request) => Record<string, string>) => async (req: Request, res: Response) => {
+  const change = (run: (req: Request) => Promise<string | SafeHtml | undefined>, typed?: (req: Request) => Record<string, string>) => async (req: Request, res: Response) => {
     const ctx = viewContext(req);
     try {
       const info = await run(req);
-      send(res, glossaryTable(ctx, await glossary.list(), req.user!, info ? { info } : undefined));
+      send(res, glossaryTable(ctx, await glossary.list(), req.user!, info ? { info } : undefined, {}, typed !== undefined));
     } catch (err) {
       if (!(err instanceof ValidationError || err instanceof ForbiddenError)) throw err;
-      send(res, glossaryTable(ctx, await glossary.list(), req.user!, { error: errorText(ctx, err) }, typed?.(req)), err instanceof ForbiddenError ? 403 : 400);
+      send(res, glossaryTable(ctx, await glossary.list(), req.user!, { error: errorText(ctx, err) }, typed?.(req), typed !== undefined), err instanceof ForbiddenError ? 403 : 400);
     }
   };
 
@@ -46,7 +47,8 @@ export function glossaryRoutes(glossary: Glossary): Router {
   });
   r.post('/glossary', editors, change(async (req) => {
     await glossary.add(req.user!, field(req, 'zh'), field(req, 'en'), field(req, 'note'));
-    return undefined;
+    // Said, as the import's count is: a screen reader hears that the term went in, the sighted see the new row.
+    return markedT(viewContext(req), 'glossary.added', { zh: field(req, 'zh').trim(), en: field(req, 'en').trim() }, { zh: 'zh-CN', en: 'en' });
   }, (req) => ({ zh: field(req, 'zh'), en: field(req, 'en'), note: field(req, 'note') })));
   r.post('/glossary/:id/delete', editors, change(async (req) => {
     await glossary.remove(req.user!, entryId(req.params.id));

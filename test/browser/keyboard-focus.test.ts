@@ -1,0 +1,48 @@
+// Keyboard and screen reader use after htmx swaps: where the focus lands, and what the live region says.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserUnavailable, closeWorkbench, login, openWorkbench } from '../support/browser.ts';
+import type { Workbench } from '../support/start-workbench.ts';
+
+const skip = browserUnavailable();
+
+/** The focused element, as a selector-like line: what a keyboard user's next key acts on. */
+const focused = (page: Page) => page.evaluate(() => {
+  const a = document.activeElement!;
+  return `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''}${a.getAttribute('name') ? `[name=${a.getAttribute('name')}]` : ''}`;
+});
+
+describe.skipIf(skip)('focus and announcements after a swap', () => {
+  let wb: Workbench;
+  let context: BrowserContext;
+  let page: Page;
+  const announcer = () => page.locator('[data-testid=announcer]');
+
+  beforeAll(async () => {
+    ({ wb, context, page } = await openWorkbench([['lin', 'translator']]));
+    await login(page, wb.url, 'lin');
+  });
+  afterAll(() => closeWorkbench({ wb, context }));
+
+  it('when a term is added with Enter then the focus is back in the Chinese field for the next one, and the addition is said', async () => {
+    await page.goto(`${wb.url}/glossary`);
+    await page.fill('input[name=zh]', '对齐');
+    await page.fill('input[name=en]', 'alignment');
+    await page.locator('input[name=en]').press('Enter');
+    await page.locator('table.glossary td', { hasText: 'alignment' }).waitFor();
+    await expect.poll(() => focused(page)).toBe('input[name=zh]');
+    await expect.poll(() => announcer().textContent()).toBe('Added 对齐 → alignment.');
+    expect(await page.locator('input[name=zh]').inputValue()).toBe('');
+  });
+
+  it('when a term is deleted with its button then the focus stays in the glossary, not on the page', async () => {
+    await page.locator('table.glossary tr', { hasText: 'alignment' }).locator('button.danger').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('table.glossary td', { hasText: 'alignment' }).waitFor({ state: 'detached' });
+    await expect.poll(() => focused(page)).toBe('div#glossary');
+    // The next Tab goes on from the glossary: to the add form's first field.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('input[name=zh]');
+  });
+});
