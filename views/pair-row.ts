@@ -56,7 +56,8 @@ function importedClaim(ctx: ViewContext, p: WorkRow): SafeHtml {
 /** A row as pages show it: with its open discussion, when it has one. */
 export type ShownRow = WorkRow & { discussion?: RowDiscussion };
 
-export function pairRow(ctx: ViewContext, docId: number, p: ShownRow, opts: { openNext?: boolean; offerRepeats?: boolean } = {}): SafeHtml {
+/** `announce`: the row answers a save, approval or rejection, which the live region says (views/static/after-swap.js). */
+export function pairRow(ctx: ViewContext, docId: number, p: ShownRow, opts: { openNext?: boolean; offerRepeats?: boolean; announce?: boolean } = {}): SafeHtml {
   if (p.noise) {
     return html`<tr class="pair noise" id="pair-${p.id}" data-testid="pair-row">
       <td class="idx">${p.index + 1}</td><td class="src" lang="zh-CN" hx-ignore>${p.src}</td>
@@ -65,7 +66,8 @@ export function pairRow(ctx: ViewContext, docId: number, p: ShownRow, opts: { op
   }
   const state = stateKey(p.state, p.mtKind);
   const shape = `${p.srcSegments.length}:${p.tgtSegments.length}`;
-  return html`<tr class="pair state-${state}" id="pair-${p.id}" data-testid="pair-row" data-shape="${shape}" data-state="${state}"${opts.openNext ? html` data-open-next="true"` : ''}>
+  return html`<tr class="pair state-${state}" id="pair-${p.id}" data-testid="pair-row" data-shape="${shape}" data-state="${state}"${opts.openNext ? html` data-open-next="true"` : ''}${opts.announce
+    ? html` data-announce="${ctx.t('editor.rowNow', { n: p.index + 1, state: ctx.t(`states.${state}`) })}"` : ''}>
     <td class="idx">${p.index + 1}${shape !== '1:1' ? html`<span class="shape">${shape}</span>` : ''}</td>
     <td class="src" lang="zh-CN" hx-ignore>${p.srcSegments.map((s) => html`<span class="seg">${s.text}</span>`)}</td>
     <td class="tgt" lang="en" hx-ignore>${p.tgt
@@ -76,7 +78,7 @@ export function pairRow(ctx: ViewContext, docId: number, p: ShownRow, opts: { op
       ? html`<span class="hter" title="${ctx.t(p.hterApproximate ? 'bounded.hterApproximate' : 'editor.hterTitle')}">HTER ${p.hterApproximate ? html`<abbr class="approximate" data-testid="approximate">≈</abbr>` : ''}${formatDecimal(ctx, p.hter)}</span>` : ''}${p.editSeconds > 0
       ? html`<span class="hter" title="${ctx.t('editor.timeTitle')}">${ctx.t('editor.time', { seconds: Math.round(p.editSeconds) })}</span>` : ''}${p.lastEditor
       ? html`<span class="editor-name" translate="no">${p.lastEditor}</span>` : ''}${importedClaim(ctx, p)}</td>
-    <td class="actions"><button type="button" class="edit" data-edit hx-get="${pairUrl(docId, p)}/edit" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.edit')}</button>${opts.offerRepeats && p.tgt
+    <td class="actions"><button type="button" class="edit" data-edit aria-label="${ctx.t('editor.editRow', { n: p.index + 1 })}" hx-get="${pairUrl(docId, p)}/edit" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.edit')}</button>${opts.offerRepeats && p.tgt
       ? html`<div class="repeats-slot" hx-get="${pairUrl(docId, p)}/repeats" hx-trigger="load" hx-swap="outerHTML"></div>` : ''}</td>
   </tr>`;
 }
@@ -127,12 +129,12 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
         <div><strong>${ctx.t('editor.theirs')}</strong><p lang="en" hx-ignore>${p.tgt}</p></div>
         <div><strong>${ctx.t('editor.yours')}</strong><p lang="en" hx-ignore>${x.attempted}</p></div></div>` : ''}
       <div class="editor-grid">
-        <div class="pane"><h3>${ctx.t('editor.source')}</h3><p lang="zh-CN" class="source-text" hx-ignore>${p.src}</p></div>
+        <div class="pane"><h3>${ctx.t('editor.source')}</h3><p lang="zh-CN" class="source-text" id="source-${p.id}" hx-ignore>${p.src}</p></div>
         <div class="pane"><h3>${ctx.t(p.mt && p.mtKind === 'gloss' ? 'glossDraft.editorPane' : 'editor.mt')}</h3><p lang="en" class="mt-text" hx-ignore>${p.mt || html`<span class="missing">${ctx.t('editor.noMt')}</span>`}</p></div>
       </div>
       ${suggested !== undefined ? suggestionNote(ctx) : ''}
       <label class="target"><span>${ctx.t('editor.target')}</span>
-        <textarea name="tgt" lang="en" rows="3" autofocus data-testid="editor-text"${typed !== undefined && typed !== p.tgt ? html` data-unsaved` : ''}${suggested !== undefined ? html` class="suggested"` : ''}>${text}</textarea></label>
+        <textarea name="tgt" lang="en" rows="3" autofocus aria-describedby="source-${p.id}" data-testid="editor-text"${typed !== undefined && typed !== p.tgt ? html` data-unsaved` : ''}${suggested !== undefined ? html` class="suggested"` : ''}>${text}</textarea></label>
       <div class="pane diff-pane"><h3>${ctx.t('editor.diff')}</h3><p lang="en" data-testid="editor-diff" hx-ignore>${diffView(x.diff.parts)}</p>${x.diff.approximate
         ? html`<p class="approximate" data-testid="approximate">${ctx.t('bounded.diffApproximate')}</p>` : ''}</div>
       ${flagList(ctx, p.flags)}

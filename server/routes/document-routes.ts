@@ -124,7 +124,7 @@ export function documentRoutes(deps: {
       }
       res.set('HX-Trigger', 'pair-changed');
       const next = body.next === '1' || req.query.next === '1';
-      send(res, pairRow(viewContext(req), doc, await views.row(doc, pair), { openNext: next, offerRepeats: opts.offerRepeats }));
+      send(res, pairRow(viewContext(req), doc, await views.row(doc, pair), { openNext: next, offerRepeats: opts.offerRepeats, announce: true }));
     };
   }
 

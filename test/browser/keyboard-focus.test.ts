@@ -45,4 +45,25 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('input[name=zh]');
   });
+
+  it('when a row is saved from its editor by keyboard then the live region says its new state and the focus is on its own Edit button', async () => {
+    await page.goto(`${wb.url}/documents/1`);
+    // Each Edit button names its row: a screen reader's list of buttons is not a column of identical "Edit"s.
+    const edit = page.getByRole('button', { name: 'Edit row 3', exact: true });
+    expect(await edit.count()).toBe(1);
+    await edit.focus();
+    await page.keyboard.press('Enter');
+    const box = page.locator('tr.editing textarea[name=tgt]');
+    await box.waitFor();
+    expect(await focused(page)).toBe('textarea[name=tgt]');
+    // The box's description is the Chinese it translates, read when the focus arrives.
+    const source = await page.locator('tr.editing .source-text').textContent();
+    expect(await box.evaluate((t) => document.getElementById(t.getAttribute('aria-describedby')!)?.textContent)).toBe(source);
+    await box.fill('Row three, checked by keyboard.');
+    await page.locator('tr.editing button[type=submit][value="0"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('tr.pair[data-state=translated]', { hasText: 'Row three, checked by keyboard.' }).waitFor();
+    await expect.poll(() => announcer().textContent()).toBe('Row 3: translated.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit row 3');
+  });
 });

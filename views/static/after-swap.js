@@ -11,8 +11,10 @@
     const said = document.querySelectorAll('[data-announce]');
     if (!region || !said.length) return;
     const text = Array.from(said).map(function (el) {
+      // The words are the attribute's where a whole row carries them, else the element's own text.
+      const words = el.getAttribute('data-announce') || el.textContent;
       el.removeAttribute('data-announce');
-      return el.textContent.trim();
+      return words.trim();
     }).join(' ');
     // Emptied first: the same words twice (two terms saved alike) are a change, and are said again.
     region.textContent = '';
