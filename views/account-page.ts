@@ -1,7 +1,7 @@
 // A user's own account: their password and their API tokens.
 
 import { html, type SafeHtml } from './html.ts';
-import { layout } from './layout.ts';
+import { actionsHeader, layout } from './layout.ts';
 import { formatTime } from './format-time.ts';
 import type { ViewContext } from './view-context.ts';
 import type { ApiToken } from '../server/services/accounts.ts';
@@ -18,7 +18,7 @@ export interface AccountState {
 function tokensTable(ctx: ViewContext, tokens: ApiToken[]): SafeHtml {
   if (!tokens.length) return html`<p class="muted" data-testid="no-tokens">${ctx.t('account.noTokens')}</p>`;
   return html`<table class="tokens" data-testid="tokens">
-    <thead><tr><th>${ctx.t('account.tokenName')}</th><th>${ctx.t('account.created')}</th><th>${ctx.t('account.lastUsed')}</th><th></th></tr></thead>
+    <thead><tr><th>${ctx.t('account.tokenName')}</th><th>${ctx.t('account.created')}</th><th>${ctx.t('account.lastUsed')}</th>${actionsHeader(ctx)}</tr></thead>
     <tbody>${tokens.map((t) => html`<tr data-testid="token-row">
       <td hx-ignore>${t.name ?? html`<span class="muted">${ctx.t('account.unnamedToken')}</span>`}</td>
       <td>${formatTime(ctx.lang, t.createdAt)}</td>

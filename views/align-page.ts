@@ -84,7 +84,7 @@ export function weakStrip(ctx: ViewContext, view: AlignPageView): SafeHtml {
   const h = Math.max(2, 1000 / Math.max(1, view.total)).toFixed(1);
   return html`<svg class="weak-strip" data-testid="weak-strip" data-total="${view.total}" viewBox="0 0 10 1000" preserveAspectRatio="none" role="list" aria-label="${ctx.t('align.weakStrip')}">
     <rect class="strip-cursor" x="0" width="10" y="0" height="${h}"></rect>
-    ${view.weak.map((i) => html`<a href="/documents/${view.docId}/align?from=${Math.max(0, i - 5)}#row-${i}" role="listitem" data-row="${i}"><rect x="0" width="10" y="${y(i)}" height="${h}"><title>${ctx.t('align.row', { n: i + 1 })}</title></rect></a>`)}
+    ${view.weak.map((i) => html`<g role="listitem"><a href="/documents/${view.docId}/align?from=${Math.max(0, i - 5)}#row-${i}" data-row="${i}"><rect x="0" width="10" y="${y(i)}" height="${h}"><title>${ctx.t('align.row', { n: i + 1 })}</title></rect></a></g>`)}
   </svg>`;
 }
 
@@ -156,5 +156,5 @@ export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
       <ol class="realign-rows"></ol>
       <button value="ok">${ctx.t('alignCollab.apply')}</button> <button value="cancel">${ctx.t('editor.cancel')}</button></form>
   </dialog>
-  <script src="/static/align.js" defer></script>`);
+  <script src="/static/align.js" defer></script>`, { ownLiveRegion: true });
 }

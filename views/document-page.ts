@@ -1,7 +1,7 @@
 // A document: progress, post-edit effort, filters and one row per bead (Chinese left, English right), in pages.
 
 import { html, outOfBand, type SafeHtml } from './html.ts';
-import { layout } from './layout.ts';
+import { actionsHeader, layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 import type { Progress, RowFilter } from '../server/services/workspace.ts';
 import type { DocumentSummary } from '../server/services/documents.ts';
@@ -144,9 +144,10 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   ${replacePanel(ctx, doc.id)}
   ${filters(ctx, doc.id, filter)}
   ${rowNavigation(ctx, doc.id, doc.pairCount + doc.noiseCount)}
+  <h2 class="visually-hidden">${ctx.t('documents.pairs')}</h2>
   <table class="pairs" id="pairs" tabindex="-1" data-testid="pairs">
     <thead><tr><th>#</th><th>${ctx.t('document.source')}</th><th>${ctx.t('document.target')}</th>
-      <th>${ctx.t('document.score')}</th><th>${ctx.t('document.state')}</th><th></th></tr></thead>
+      <th>${ctx.t('document.score')}</th><th>${ctx.t('document.state')}</th>${actionsHeader(ctx)}</tr></thead>
     <tbody id="rows">${rowsFragment(ctx, doc.id, rows, 0, filter)}</tbody>
   </table>
   <script src="/static/app.js" defer></script>

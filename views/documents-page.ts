@@ -2,7 +2,7 @@
 // last activity, and the actions that manage it. The list is one fragment that every action re-renders.
 
 import { html, type SafeHtml } from './html.ts';
-import { layout } from './layout.ts';
+import { actionsHeader, layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 import { progressSvg } from './document-page.ts';
 import { SHELVES, SORTS, explicitDir, listAddress, type DocumentEntry, type DocumentListQuery } from '../server/services/document-lifecycle.ts';
@@ -84,7 +84,7 @@ export function documentList(ctx: ViewContext, docs: DocumentEntry[], query: Doc
   <table class="documents">
     <thead><tr>
       <th>${ctx.t('documents.name')}</th><th>${ctx.t('lifecycle.progress')}</th><th>${ctx.t('lifecycle.owner')}</th>
-      <th>${ctx.t('lifecycle.lastActivity')}</th>${trash ? html`<th>${ctx.t('lifecycle.trashedAt')}</th>` : ''}<th></th>
+      <th>${ctx.t('lifecycle.lastActivity')}</th>${trash ? html`<th>${ctx.t('lifecycle.trashedAt')}</th>` : ''}${actionsHeader(ctx)}
     </tr></thead>
     <tbody>${docs.map((d) => row(ctx, query, d, notice))}</tbody>
   </table>`}</div>`;

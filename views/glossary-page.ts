@@ -1,7 +1,7 @@
 // The glossary: agreed English for Chinese terms, editable in the browser and importable as CSV.
 
 import { html, type SafeHtml } from './html.ts';
-import { layout } from './layout.ts';
+import { actionsHeader, layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 import type { GlossaryRow } from '../server/db/glossary-repo.ts';
 import { mayRemoveEntry } from '../server/domain/shared-resources.ts';
@@ -16,7 +16,7 @@ export function glossaryTable(ctx: ViewContext, rows: GlossaryRow[], user: User,
     ${message?.error ? html`<p class="error" role="alert">${message.error}</p>` : ''}
     ${message?.info ? html`<p class="info" data-announce>${message.info}</p>` : ''}
     <table class="glossary" data-testid="glossary">
-      <thead><tr><th>${ctx.t('glossary.zh')}</th><th>${ctx.t('glossary.en')}</th><th>${ctx.t('glossary.note')}</th><th></th></tr></thead>
+      <thead><tr><th>${ctx.t('glossary.zh')}</th><th>${ctx.t('glossary.en')}</th><th>${ctx.t('glossary.note')}</th>${actionsHeader(ctx)}</tr></thead>
       <tbody>${rows.map((r) => html`<tr>
         <td lang="zh-CN" hx-ignore>${r.zh}</td><td lang="en" hx-ignore>${r.en}</td><td translate="no" hx-ignore>${r.note ?? ''}</td>
         <td>${mayRemoveEntry(user, r) ? html`<button type="button" class="danger" hx-post="/glossary/${r.id}/delete" hx-target="#glossary" hx-swap="outerHTML">${ctx.t('glossary.delete')}</button>` : ''}</td>

@@ -24,7 +24,13 @@ function languageSwitch(ctx: ViewContext): SafeHtml {
   </form>`;
 }
 
-export function layout(ctx: ViewContext, title: string, body: SafeHtml, opts: { skip?: { href: string; label: string } } = {}): SafeHtml {
+/** The header of a table's column of buttons: said to screen readers, which would otherwise read an empty header. */
+export function actionsHeader(ctx: ViewContext): SafeHtml {
+  return html`<th><span class="visually-hidden">${ctx.t('layout.actions')}</span></th>`;
+}
+
+/** `ownLiveRegion`: the page says its messages in a live region of its own, and needs no second one. */
+export function layout(ctx: ViewContext, title: string, body: SafeHtml, opts: { skip?: { href: string; label: string }; ownLiveRegion?: boolean } = {}): SafeHtml {
   const skip = opts.skip ?? { href: '#main', label: ctx.t('narrow.skipToContent') };
   return html`<!doctype html>
 <html lang="${ctx.lang}">
@@ -56,7 +62,7 @@ export function layout(ctx: ViewContext, title: string, body: SafeHtml, opts: { 
     </div>
   </header>
   <main id="main" tabindex="-1"><div id="session-slot"></div>${body}</main>
-  <div id="announcer" class="visually-hidden" role="status" aria-live="polite" data-testid="announcer"></div>
+  ${opts.ownLiveRegion ? '' : html`<div id="announcer" class="visually-hidden" role="status" aria-live="polite" data-testid="announcer"></div>`}
   ${ctx.user ? concordanceDialog(ctx) : ''}
 </body>
 </html>`;

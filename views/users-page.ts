@@ -1,7 +1,7 @@
 // The admin's list of accounts: role, last sign-in and state, with the forms that change them.
 
 import { html, type SafeHtml } from './html.ts';
-import { layout } from './layout.ts';
+import { actionsHeader, layout } from './layout.ts';
 import { formatTime } from './format-time.ts';
 import type { ViewContext } from './view-context.ts';
 import type { UserSummary } from '../server/services/user-admin.ts';
@@ -48,7 +48,7 @@ export function usersPanel(ctx: ViewContext, users: UserSummary[], message: User
       <p><code data-testid="one-time-password">${message.oneTime.password}</code></p></div>` : ''}
     <table class="users" data-testid="users">
       <thead><tr><th>${ctx.t('users.name')}</th><th>${ctx.t('users.role')}</th><th>${ctx.t('users.lastLogin')}</th>
-        <th>${ctx.t('users.state')}</th><th></th></tr></thead>
+        <th>${ctx.t('users.state')}</th>${actionsHeader(ctx)}</tr></thead>
       <tbody>${users.map((u) => userRow(ctx, u, me))}</tbody>
     </table>
     <h2>${ctx.t('users.createTitle')}</h2>
