@@ -140,13 +140,13 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
       ${flagList(ctx, p.flags)}
       ${aidPanes(ctx, x.aids)}
       <div class="buttons">
-        <button type="submit" name="next" value="1" data-shortcut="save-next" class="primary">${ctx.t('editor.saveNext')}</button>
+        <button type="submit" name="next" value="1" data-shortcut="save-next" aria-keyshortcuts="Control+Enter" class="primary">${ctx.t('editor.saveNext')}</button>
         <button type="submit" name="next" value="0">${ctx.t('editor.save')}</button>
         <button type="button" hx-post="${url}/confirm" hx-include="closest form" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.confirm')}</button>
         ${x.canReview ? html`
-        <button type="button" data-shortcut="approve-next" hx-post="${url}/approve?next=1" hx-include="closest form" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.approveNext')}</button>` : ''}
+        <button type="button" data-shortcut="approve-next" aria-keyshortcuts="Control+Shift+Enter" hx-post="${url}/approve?next=1" hx-include="closest form" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.approveNext')}</button>` : ''}
         ${p.tgt ? html`<button type="button" class="danger" data-testid="clear-translation" hx-post="${url}/clear" hx-include="closest form" hx-confirm="${ctx.t('safeEditing.clearConfirm')}" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('safeEditing.clear')}</button>` : ''}
-        <button type="button" data-shortcut="cancel" hx-get="${url}/row" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.cancel')}</button>
+        <button type="button" data-shortcut="cancel" aria-keyshortcuts="Escape" hx-get="${url}/row" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.cancel')}</button>
         <button type="button" hx-get="${url}/history" hx-target="next .history" hx-swap="innerHTML">${ctx.t('editor.history')}</button>
       </div>
       <div class="history"></div>

@@ -17,7 +17,7 @@ export function rowNavigation(ctx: ViewContext, docId: number, total: number): S
   return html`<div class="row-nav" id="row-nav" data-doc="${docId}" data-no-row="${ctx.t('navigation.noRow', { total })}"
     ${KINDS.map(([kind]) => html` data-none-${kind}="${ctx.t(`navigation.none.${kind}`)}"`)}>
     ${goToRow(ctx, total)}
-    ${KINDS.map(([kind, key]) => html`<button type="button" data-nav="${kind}" title="${key} / Shift+${key}">${ctx.t(`navigation.next.${kind}`)}</button> `)}
+    ${KINDS.map(([kind, key]) => html`<button type="button" data-nav="${kind}" title="${key} / Shift+${key}" aria-keyshortcuts="${key}">${ctx.t(`navigation.next.${kind}`)}</button> `)}
     <span class="nav-message" role="status" aria-live="polite" data-testid="nav-message"></span>
     <details class="shortcuts"><summary>${ctx.t('navigation.keysTitle')}</summary><ul>
       <li><kbd>G</kbd> ${ctx.t('navigation.keys.goTo')}</li>

@@ -59,11 +59,28 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
     // The box's description is the Chinese it translates, read when the focus arrives.
     const source = await page.locator('tr.editing .source-text').textContent();
     expect(await box.evaluate((t) => document.getElementById(t.getAttribute('aria-describedby')!)?.textContent)).toBe(source);
+    // The editor's buttons tell a screen reader their keys, which sighted users read in the shortcuts list.
+    expect(await page.locator('tr.editing button[aria-keyshortcuts]').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-keyshortcuts'))))
+      .toEqual(['Control+Enter', 'Escape']);
     await box.fill('Row three, checked by keyboard.');
     await page.locator('tr.editing button[type=submit][value="0"]').focus();
     await page.keyboard.press('Enter');
     await page.locator('tr.pair[data-state=translated]', { hasText: 'Row three, checked by keyboard.' }).waitFor();
     await expect.poll(() => announcer().textContent()).toBe('Row 3: translated.');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit row 3');
+  });
+
+  it('when G or Ctrl+H took the focus from a row then Esc gives it back to that row, the replace panel closing', async () => {
+    const edit = page.getByRole('button', { name: 'Edit row 5', exact: true });
+    await edit.focus();
+    await page.keyboard.press('g');
+    expect(await focused(page)).toBe('input[name=row]');
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit row 5');
+    await page.keyboard.press('Control+h');
+    expect(await focused(page)).toBe('input[name=find]');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#replace-panel').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit row 5');
   });
 });

@@ -10,6 +10,8 @@
   const headers = JSON.parse(document.body.getAttribute('hx-headers:inherited') || '{}');
   const total = Number(form.elements.row.max);
   let at = -1;
+  // Where G came from: Esc in the row field goes back there, as it would from a dialog.
+  let cameFrom = null;
 
   // The index cell starts with the 1-based row number; a shape such as "2:1" may follow it.
   function indexOf(tr) {
@@ -92,12 +94,22 @@
     const k = e.key.toLowerCase();
     if (k === 'g') {
       e.preventDefault();
+      cameFrom = document.activeElement;
       form.elements.row.focus();
       form.elements.row.select();
     } else if (KEYS[k]) {
       e.preventDefault();
       jump(KEYS[k], e.shiftKey ? -1 : 1);
     }
+  });
+
+  form.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape' || e.isComposing || e.keyCode === 229) return;
+    e.preventDefault();
+    const back = cameFrom && cameFrom.isConnected ? cameFrom : document.body;
+    cameFrom = null;
+    if (back === document.body) form.elements.row.blur();
+    else back.focus();
   });
 
   form.addEventListener('submit', function (e) {
