@@ -44,6 +44,21 @@ const PAGES: { name: string; as: 'lin' | 'wang' | 'admin'; open: (page: Page, ur
       await page.locator('tr.arow.cursor').waitFor();
     },
   },
+  {
+    name: 'editor with its history open', as: 'wang', open: async (page, url) => {
+      await page.goto(`${url}/documents/1`);
+      await page.locator('tr.pair button[data-edit]').nth(1).click();
+      await page.locator('tr.editing [data-shortcut=cancel] ~ button').click();
+      await page.locator('[data-testid=history]').waitFor();
+    },
+  },
+  {
+    name: 'concordance with hits', as: 'lin', open: async (page, url) => {
+      await page.goto(`${url}/concordance?q=${encodeURIComponent('中国')}`);
+      await page.locator('[data-testid=concordance-results] .kwic').first().waitFor();
+    },
+  },
+  { name: 'charts', as: 'lin', open: async (page, url) => { await page.goto(`${url}/documents/1/charts`); } },
   { name: 'glossary', as: 'lin', open: async (page, url) => { await page.goto(`${url}/glossary`); } },
   { name: 'import', as: 'lin', open: async (page, url) => { await page.goto(`${url}/import`); } },
   { name: 'account', as: 'lin', open: async (page, url) => { await page.goto(`${url}/account`); } },
