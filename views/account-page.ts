@@ -34,7 +34,7 @@ export function accountPanel(ctx: ViewContext, s: AccountState): SafeHtml {
   return html`<div id="account">
     ${s.mustChangePassword ? html`<p class="error" role="alert" data-testid="must-change">${ctx.t('account.mustChange')}</p>` : ''}
     ${s.error ? html`<p class="error" role="alert" data-testid="account-error">${s.error}</p>` : ''}
-    ${s.info ? html`<p class="info" role="status" data-testid="account-info">${s.info}</p>` : ''}
+    ${s.info ? html`<p class="info" data-announce data-testid="account-info">${s.info}</p>` : ''}
     <h2>${ctx.t('account.passwordTitle')}</h2>
     <form method="post" action="/account/password" hx-post="/account/password" ${swap} class="account-password" data-testid="password-form">
       <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
@@ -45,8 +45,8 @@ export function accountPanel(ctx: ViewContext, s: AccountState): SafeHtml {
     ${s.mustChangePassword ? '' : html`
     <h2>${ctx.t('account.tokensTitle')}</h2>
     <p class="meta">${ctx.t('account.tokensExplained')}</p>
-    ${s.newToken ? html`<div class="one-time" role="status" data-testid="new-token">
-      <p>${ctx.t('account.tokenShown', { name: s.newToken.name })}</p>
+    ${s.newToken ? html`<div class="one-time" data-testid="new-token">
+      <p data-announce>${ctx.t('account.tokenShown', { name: s.newToken.name })}</p>
       <p><code data-testid="new-token-value">${s.newToken.token}</code></p></div>` : ''}
     ${tokensTable(ctx, s.tokens)}
     <form method="post" action="/account/tokens" hx-post="/account/tokens" ${swap} class="token-add" data-testid="token-form">

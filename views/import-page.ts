@@ -35,7 +35,7 @@ const SOURCE_TYPES = `${TRANSLATION_TYPES},.tmx,.xlf,.xliff,.json,application/js
 export function importMessage(ctx: ViewContext, state: ImportFormState): SafeHtml {
   return html`${state.error ? html`<p class="error" role="alert" data-testid="import-error">${state.error}</p>` : ''}${
     state.chosen?.length ? html`<p class="meta" data-testid="import-choose-again">${markedT(ctx, 'languageCheck.chooseAgain', { names: fileNames(ctx, state.chosen) }, {})}</p>` : ''}${
-    state.loaded !== undefined ? html`<p class="info" role="status" data-testid="import-loaded">${ctx.t('import.loaded', { count: state.loaded })}${
+    state.loaded !== undefined ? html`<p class="info" data-announce data-testid="import-loaded">${ctx.t('import.loaded', { count: state.loaded })}${
       state.skipped ? ` ${ctx.t('jobs.skippedUnits', { count: state.skipped })}` : ''}</p>` : ''}${
     state.done ?? ''}`;
 }

@@ -42,9 +42,9 @@ export function usersPanel(ctx: ViewContext, users: UserSummary[], message: User
   const me = ctx.user?.name ?? '';
   return html`<div id="users">
     ${message.error ? html`<p class="error" role="alert" data-testid="users-error">${message.error}</p>` : ''}
-    ${message.info ? html`<p class="info" role="status">${message.info}</p>` : ''}
-    ${message.oneTime ? html`<div class="one-time" role="status" data-testid="one-time">
-      <p>${ctx.t('users.oneTimeShown', { name: message.oneTime.name })}</p>
+    ${message.info ? html`<p class="info" data-announce>${message.info}</p>` : ''}
+    ${message.oneTime ? html`<div class="one-time" data-testid="one-time">
+      <p data-announce>${ctx.t('users.oneTimeShown', { name: message.oneTime.name })}</p>
       <p><code data-testid="one-time-password">${message.oneTime.password}</code></p></div>` : ''}
     <table class="users" data-testid="users">
       <thead><tr><th>${ctx.t('users.name')}</th><th>${ctx.t('users.role')}</th><th>${ctx.t('users.lastLogin')}</th>

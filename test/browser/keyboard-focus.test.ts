@@ -83,4 +83,15 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
     expect(await page.locator('#replace-panel').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit row 5');
   });
+
+  it('when an admin creates an account by keyboard then the creation and the one-time password note are said, and the focus stays on Create', async () => {
+    await login(page, wb.url, 'admin');
+    await page.goto(`${wb.url}/admin/users`);
+    await page.fill('form.user-add input[name=name]', 'zhou');
+    await page.locator('form.user-add button[type=submit]').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('one-time-password').waitFor();
+    await expect.poll(() => announcer().textContent()).toBe('Created the account "zhou". One-time password for zhou. It is shown only now: give it to them; they choose their own at their next sign-in.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('form')?.classList.contains('user-add') && document.activeElement.tagName)).toBe('BUTTON');
+  });
 });
