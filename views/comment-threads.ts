@@ -3,6 +3,7 @@
 
 import { html, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
+import { langOf } from './text-lang.ts';
 import type { RowDiscussion, Thread } from '../server/services/pair-comments.ts';
 import { ERROR_CATEGORIES, SEVERITIES, type QualityScore } from '../server/domain/quality-score.ts';
 import { MAX_COMMENT } from '../server/services/pair-comments.ts';
@@ -42,7 +43,7 @@ function threadView(ctx: ViewContext, url: string, pairId: number, t: Thread, ma
     <p class="thread-meta">${errorTag(ctx, t)}${t.resolvedAt
       ? html` <span class="resolved-note" data-testid="resolved-note">${ctx.t('review.resolvedBy', { name: t.resolvedBy ?? ctx.t('history.unknownAuthor') })}</span>` : ''}</p>
     <ol class="thread-comments">${t.comments.map((c) => html`<li data-testid="thread-comment"><strong>${c.author ?? ctx.t('review.imported')}</strong> ${when(c.createdAt)}
-      <blockquote hx-ignore>${c.body}</blockquote></li>`)}</ol>
+      <blockquote${langOf(c.body)} hx-ignore>${c.body}</blockquote></li>`)}</ol>
     ${t.resolvedAt ? '' : html`<form class="reply" hx-post="${url}/comments/${t.id}/replies" ${swapPanel(pairId)} data-testid="reply-form">
       ${bodyField(ctx, form, ctx.t('review.reply'), error?.thread === t.id ? error : undefined)}
       <button type="submit">${ctx.t('review.send')}</button>
@@ -87,7 +88,7 @@ export function rejectForm(ctx: ViewContext, url: string, version: number, error
 /** On a row: the newest open thread's first comment, and how many more are open. */
 export function rowDiscussion(ctx: ViewContext, d: RowDiscussion | undefined): SafeHtml {
   if (!d) return html``;
-  return html`<div class="discussion" data-testid="row-comment">${errorTag(ctx, d)} <q hx-ignore>${d.body}</q>
+  return html`<div class="discussion" data-testid="row-comment">${errorTag(ctx, d)} <q${langOf(d.body)} hx-ignore>${d.body}</q>
     <span class="comment-author">— ${d.author ?? ctx.t('review.imported')}</span>${d.open > 1
       ? html` <span class="more-threads">${ctx.t('review.moreOpen', { count: d.open - 1 })}</span>` : ''}</div>`;
 }
@@ -104,6 +105,6 @@ export function threadsInHistory(ctx: ViewContext, threads: Thread[]): SafeHtml 
   if (!threads.length) return html``;
   return html`<ol class="history-list history-threads" data-testid="history-threads">${threads.map((t) => html`<li>
     <div class="who">${ctx.t('review.thread')} ${errorTag(ctx, t)}${t.resolvedAt ? html` · ${ctx.t('review.resolvedBy', { name: t.resolvedBy ?? '' })} ${when(t.resolvedAt)}` : ''}</div>
-    ${t.comments.map((c) => html`<blockquote class="comment" hx-ignore><strong>${c.author ?? ctx.t('review.imported')}</strong> ${when(c.createdAt)}: ${c.body}</blockquote>`)}
+    ${t.comments.map((c) => html`<blockquote class="comment" hx-ignore><strong>${c.author ?? ctx.t('review.imported')}</strong> ${when(c.createdAt)}: <span${langOf(c.body)}>${c.body}</span></blockquote>`)}
   </li>`)}</ol>`;
 }

@@ -70,8 +70,8 @@ export function pairRow(ctx: ViewContext, docId: number, p: ShownRow, opts: { op
     ? html` data-announce="${ctx.t('editor.rowNow', { n: p.index + 1, state: ctx.t(`states.${state}`) })}"` : ''}>
     <td class="idx">${p.index + 1}${shape !== '1:1' ? html`<span class="shape">${shape}</span>` : ''}</td>
     <td class="src" lang="zh-CN" hx-ignore>${p.srcSegments.map((s) => html`<span class="seg">${s.text}</span>`)}</td>
-    <td class="tgt" lang="en" hx-ignore>${p.tgt
-      ? p.tgt
+    <td class="tgt" hx-ignore>${p.tgt
+      ? html`<span lang="en">${p.tgt}</span>`
       : html`<span class="missing">${ctx.t('document.untranslated')}</span>`}${flagList(ctx, p.tgt ? p.flags : p.flags.filter((f) => f.code !== 'empty'))}${rowDiscussion(ctx, p.discussion)}</td>
     ${scoreCell(ctx, p.score)}
     <td class="state"><span class="badge badge-${state}">${ctx.t(`states.${state}`)}</span>${p.hter !== null && p.hter > 0
@@ -130,7 +130,7 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
         <div><strong>${ctx.t('editor.yours')}</strong><p lang="en" hx-ignore>${x.attempted}</p></div></div>` : ''}
       <div class="editor-grid">
         <div class="pane"><h3>${ctx.t('editor.source')}</h3><p lang="zh-CN" class="source-text" id="source-${p.id}" hx-ignore>${p.src}</p></div>
-        <div class="pane"><h3>${ctx.t(p.mt && p.mtKind === 'gloss' ? 'glossDraft.editorPane' : 'editor.mt')}</h3><p lang="en" class="mt-text" hx-ignore>${p.mt || html`<span class="missing">${ctx.t('editor.noMt')}</span>`}</p></div>
+        <div class="pane"><h3>${ctx.t(p.mt && p.mtKind === 'gloss' ? 'glossDraft.editorPane' : 'editor.mt')}</h3><p${p.mt ? html` lang="en"` : ''} class="mt-text" hx-ignore>${p.mt || html`<span class="missing">${ctx.t('editor.noMt')}</span>`}</p></div>
       </div>
       ${suggested !== undefined ? suggestionNote(ctx) : ''}
       <label class="target"><span>${ctx.t('editor.target')}</span>
