@@ -51,9 +51,10 @@ function side(ctx: ViewContext, r: AlignRow, which: 'src' | 'tgt'): SafeHtml {
 // A post-edited or machine-drafted row shows the English a reader will get; the sentences the alignment
 // moves (the imported English, or the draft) open on demand.
 function english(ctx: ViewContext, r: AlignRow): SafeHtml {
-  return html`<td class="tgt current" lang="en" hx-ignore><p class="current-en" data-testid="current-en">${r.tgtText}</p>
-    <details class="imported"><summary>${ctx.t(r.tgt.length ? 'alignEditor.showImported' : 'alignEditor.showMt')}</summary>${r.tgt.length
-      ? sentenceSpans(r, 'tgt') : html`<span class="mt-draft">${r.mtText}</span>`}</details></td>`;
+  // The summary is the interface's words: only the English is marked English.
+  return html`<td class="tgt current" hx-ignore><p class="current-en" lang="en" data-testid="current-en">${r.tgtText}</p>
+    <details class="imported"><summary>${ctx.t(r.tgt.length ? 'alignEditor.showImported' : 'alignEditor.showMt')}</summary><span lang="en">${r.tgt.length
+      ? sentenceSpans(r, 'tgt') : html`<span class="mt-draft">${r.mtText}</span>`}</span></details></td>`;
 }
 
 export function alignRows(ctx: ViewContext, view: AlignPageView): SafeHtml {

@@ -8,19 +8,22 @@ import { pairWith, startSeededServer } from '../support/seed.ts';
 
 let seeded: Awaited<ReturnType<typeof startSeededServer>>;
 const COMMENT = '请再斟酌这个译法，语气太重了。';
+const EDITED = 'The Wuhan lockdown worked, edited.';
 
 beforeAll(async () => {
   seeded = await startSeededServer([['lin', 'translator'], ['wang', 'reviewer']]);
   const pair = await pairWith(seeded.server.store, seeded.docs.demo, 'Wuhan lockdown');
   expect((await seeded.api('wang', 'POST', `/api/pairs/${pair.id}/comments`, { body: COMMENT })).status).toBe(201);
+  const edited = await pairWith(seeded.server.store, seeded.docs.other, 'Korean Peninsula');
+  expect((await seeded.api('lin', 'PUT', `/api/pairs/${edited.id}`, { tgt: EDITED, version: edited.version })).status).toBe(200);
 });
 afterAll(() => seeded.server.close());
 
-async function documentPage(lang: 'en' | 'zh-CN'): Promise<Document> {
+async function documentPage(lang: 'en' | 'zh-CN', path = `/documents/${seeded.docs.demo}`): Promise<Document> {
   const c = new Client(seeded.server.url);
   c.cookies.set('duiqi_lang', lang);
   await c.login('lin');
-  const page = await c.get(`/documents/${seeded.docs.demo}`);
+  const page = await c.get(path);
   expect(page.status).toBe(200);
   return parseHTML(page.text).document as unknown as Document;
 }
@@ -42,5 +45,15 @@ describe('language marks on the document page', () => {
     const doc = await documentPage(lang);
     const quote = [...doc.querySelectorAll('.discussion q')].find((q) => q.textContent === COMMENT)!;
     expect(langAt(quote)).toBe('zh-CN');
+  });
+
+  it('when a row of the alignment editor was post-edited then its English is marked English and the button to show the imported text Chinese', async () => {
+    const doc = await documentPage('zh-CN', `/documents/${seeded.docs.other}/align`);
+    const current = doc.querySelector('[data-testid=current-en]')!;
+    expect(current.textContent).toBe(EDITED);
+    expect(langAt(current)).toBe('en');
+    const cell = current.closest('td')!;
+    expect(langAt(cell.querySelector('summary')!)).toBe('zh-CN');
+    expect(langAt(cell.querySelector('.sentence')!)).toBe('en');
   });
 });
