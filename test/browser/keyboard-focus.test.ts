@@ -62,6 +62,13 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
     // The editor's buttons tell a screen reader their keys, which sighted users read in the shortcuts list.
     expect(await page.locator('tr.editing button[aria-keyshortcuts]').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-keyshortcuts'))))
       .toEqual(['Control+Enter', 'Escape']);
+    // The focus ring stands apart from the control, so it shows on the blue Save & next as on a white button.
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 30 && (await focused(page)) !== 'button[name=next]'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement!);
+      return [s.outlineStyle, s.outlineWidth, s.outlineOffset, s.outlineColor];
+    })).toEqual(['solid', '2px', '2px', 'rgb(11, 92, 173)']);
     await box.fill('Row three, checked by keyboard.');
     await page.locator('tr.editing button[type=submit][value="0"]').focus();
     await page.keyboard.press('Enter');
