@@ -18,8 +18,8 @@ export function glossaryTable(ctx: ViewContext, rows: GlossaryRow[], user: User,
     <table class="glossary" data-testid="glossary">
       <thead><tr><th>${ctx.t('glossary.zh')}</th><th>${ctx.t('glossary.en')}</th><th>${ctx.t('glossary.note')}</th>${actionsHeader(ctx)}</tr></thead>
       <tbody>${rows.map((r) => html`<tr>
-        <td lang="zh-CN" hx-ignore>${r.zh}</td><td lang="en" hx-ignore>${r.en}</td><td translate="no" hx-ignore>${r.note ?? ''}</td>
-        <td>${mayRemoveEntry(user, r) ? html`<button type="button" class="danger" hx-post="/glossary/${r.id}/delete" hx-target="#glossary" hx-swap="outerHTML">${ctx.t('glossary.delete')}</button>` : ''}</td>
+        <td lang="zh-CN" id="term-${r.id}" hx-ignore>${r.zh}</td><td lang="en" hx-ignore>${r.en}</td><td translate="no" hx-ignore>${r.note ?? ''}</td>
+        <td>${mayRemoveEntry(user, r) ? html`<button type="button" class="danger" aria-describedby="term-${r.id}" hx-post="/glossary/${r.id}/delete" hx-target="#glossary" hx-swap="outerHTML">${ctx.t('glossary.delete')}</button>` : ''}</td>
       </tr>`)}</tbody>
       <tfoot><tr><td colspan="4">
         <form class="glossary-add" hx-post="/glossary" hx-target="#glossary" hx-swap="outerHTML">

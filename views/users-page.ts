@@ -21,20 +21,22 @@ function actionForm(ctx: ViewContext, action: string, body: SafeHtml, testid: st
 
 function userRow(ctx: ViewContext, u: UserSummary, me: string): SafeHtml {
   const base = `/admin/users/${u.id}`;
-  const roleSelect = html`<select name="role" aria-label="${ctx.t('users.role')}">${ROLES.map((r) =>
+  // The account's name describes each of its row's controls, so that they are not a column of identical names.
+  const named = html` aria-describedby="user-name-${u.id}"`;
+  const roleSelect = html`<select name="role" aria-label="${ctx.t('users.role')}"${named}>${ROLES.map((r) =>
     html`<option value="${r}"${r === u.role ? html` selected` : ''}>${ctx.t(`roles.${r}`)}</option>`)}</select>
-    <button type="submit">${ctx.t('users.changeRole')}</button>`;
+    <button type="submit"${named}>${ctx.t('users.changeRole')}</button>`;
   return html`<tr data-testid="user-${u.name}" class="${u.active ? '' : 'deactivated'}">
-    <td hx-ignore>${u.name}${u.name === me ? html` <span class="muted">(${ctx.t('users.you')})</span>` : ''}</td>
+    <td hx-ignore><span id="user-name-${u.id}" translate="no">${u.name}</span>${u.name === me ? html` <span class="muted">(${ctx.t('users.you')})</span>` : ''}</td>
     <td>${actionForm(ctx, `${base}/role`, roleSelect, 'role-form')}</td>
     <td>${u.lastLoginAt ? formatTime(ctx.lang, u.lastLoginAt) : html`<span class="muted">${ctx.t('users.never')}</span>`}</td>
     <td data-testid="state">${u.active ? ctx.t('users.active') : ctx.t('users.deactivated')}${u.mustChangePassword
       ? html`<br><span class="muted">${ctx.t('users.oneTimePending')}</span>` : ''}</td>
     <td class="actions">${u.name === me ? '' : html`
-      ${actionForm(ctx, `${base}/reset-password`, html`<button type="submit">${ctx.t('users.resetPassword')}</button>`, 'reset-form')}
+      ${actionForm(ctx, `${base}/reset-password`, html`<button type="submit"${named}>${ctx.t('users.resetPassword')}</button>`, 'reset-form')}
       ${u.active
-        ? actionForm(ctx, `${base}/deactivate`, html`<button type="submit" class="danger">${ctx.t('users.deactivate')}</button>`, 'deactivate-form')
-        : actionForm(ctx, `${base}/reactivate`, html`<button type="submit">${ctx.t('users.reactivate')}</button>`, 'reactivate-form')}`}</td>
+        ? actionForm(ctx, `${base}/deactivate`, html`<button type="submit" class="danger"${named}>${ctx.t('users.deactivate')}</button>`, 'deactivate-form')
+        : actionForm(ctx, `${base}/reactivate`, html`<button type="submit"${named}>${ctx.t('users.reactivate')}</button>`, 'reactivate-form')}`}</td>
   </tr>`;
 }
 
