@@ -141,7 +141,7 @@ export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
   <p class="align-message" id="align-message" role="status" aria-live="polite" data-testid="align-message"></p>
   </div>
   <div class="align-layout">
-    <table class="align" data-testid="align-table" tabindex="0">
+    <table class="align" data-testid="align-table" tabindex="0" role="grid" aria-label="${ctx.t('align.title')}">
       <thead><tr><th>#</th><th>${ctx.t('align.confidence')}</th><th>${ctx.t('document.source')}</th><th>${ctx.t('document.target')}</th><th>${ctx.t('align.status')}</th></tr></thead>
       <tbody id="align-rows" data-from="${view.from}">${alignRows(ctx, view)}</tbody>
     </table>

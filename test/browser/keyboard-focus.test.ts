@@ -101,4 +101,20 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
     await expect.poll(() => announcer().textContent()).toBe('Created the account "zhou". One-time password for zhou. It is shown only now: give it to them; they choose their own at their next sign-in.');
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('form')?.classList.contains('user-add') && document.activeElement.tagName)).toBe('BUTTON');
   });
+
+  it('when the alignment cursor moves by keyboard then the grid\'s active cell is the cursor\'s, for a screen reader to read', async () => {
+    await page.goto(`${wb.url}/documents/1/align`);
+    await page.locator('tr.arow.cursor').waitFor();
+    const grid = page.getByRole('grid');
+    expect(await grid.evaluate((t) => t === document.activeElement)).toBe(true);
+    const active = () => grid.evaluate((t) => {
+      const cell = document.getElementById(t.getAttribute('aria-activedescendant') ?? '');
+      return cell && cell.classList.contains('cursor-side') && cell.closest('tr')!.classList.contains('cursor') ? `${cell.closest('tr')!.dataset.row} ${cell.classList.contains('src') ? 'src' : 'tgt'}` : null;
+    });
+    expect(await active()).toBe('0 tgt');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(active).toBe('2 src');
+  });
 });

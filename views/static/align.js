@@ -43,7 +43,13 @@
     if (!el) return;
     el.classList.add('cursor');
     const cell = el.querySelector('td.' + state.side);
-    if (cell) cell.classList.add('cursor-side');
+    if (cell) {
+      cell.classList.add('cursor-side');
+      // The cursor's cell is the grid's active one: a screen reader reads it as the cursor moves, the focus staying
+      // on the table (role=grid also puts NVDA and JAWS in focus mode, so the arrow keys reach this script).
+      if (!cell.id) cell.id = 'row-' + state.row + '-' + state.side;
+      table.setAttribute('aria-activedescendant', cell.id);
+    }
     const list = sentences(el);
     if (state.sentence >= list.length) state.sentence = Math.max(0, list.length - 1);
     if (list[state.sentence]) list[state.sentence].classList.add('cursor-sentence');
