@@ -76,6 +76,19 @@ describe.skipIf(skip)('axe finds no violation on the main pages', () => {
   afterAll(() => closeWorkbench({ wb, context }));
 
   for (const lang of ['en', 'zh-CN'] as const) {
+    it(`when someone signed out opens the login page in ${lang} then axe finds nothing`, async () => {
+      await context.clearCookies();
+      await context.addCookies([{ name: 'duiqi_lang', value: lang, url: wb.url }]);
+      await page.goto(`${wb.url}/login`);
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+      expect((await violations(page)).join('\n')).toBe('');
+      // A refused sign-in shows its message on the same page.
+      await page.fill('input[name=name]', 'lin');
+      await page.fill('input[name=password]', 'not-the-password');
+      await page.keyboard.press('Enter');
+      await page.locator('p.error[role=alert]').waitFor();
+      expect((await violations(page)).join('\n')).toBe('');
+    });
     for (const p of PAGES) {
       it(`when ${p.as} opens the ${p.name} in ${lang} then axe finds nothing`, async () => {
         await login(page, wb.url, p.as);
