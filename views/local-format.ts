@@ -28,6 +28,18 @@ export const formatNumber = (ctx: ViewContext, value: number): string => formatt
 /** A number with exactly `digits` decimals (a score, an HTER, minutes). */
 export const formatDecimal = (ctx: ViewContext, value: number, digits: 1 | 2 = 2): string => formatter(ctx, `decimal${digits}`).format(value);
 
+/**
+ * A time spent, to the nearest second, in the reader's words: "42 s", "12 min 34 s"; undefined under one second,
+ * which rounds to a "0 s" that tells nothing.
+ */
+export function formatDuration(ctx: ViewContext, seconds: number): string | undefined {
+  if (!(seconds >= 1)) return undefined;
+  const whole = Math.round(seconds);
+  if (whole < 60) return ctx.t('format.seconds', { seconds: formatNumber(ctx, whole) });
+  const minutes = formatNumber(ctx, Math.floor(whole / 60));
+  return whole % 60 ? ctx.t('format.minutesSeconds', { minutes, seconds: whole % 60 }) : ctx.t('format.minutes', { minutes });
+}
+
 /** A stored ISO time as a day: dates are kept in UTC, and a day shown is the UTC day. */
 export const formatDay = (ctx: ViewContext, value: Date | string): string => formatter(ctx, 'day').format(new Date(value));
 

@@ -11,7 +11,7 @@ import { diffView } from './diff-view.ts';
 import { rowDiscussion } from './comment-threads.ts';
 import type { RowDiscussion } from '../server/services/pair-comments.ts';
 import { markedT, type Mark } from './marked-text.ts';
-import { formatDecimal } from './local-format.ts';
+import { formatDecimal, formatDuration } from './local-format.ts';
 import { rowState, WEAK_SCORE, type MtKind } from '../server/domain/types.ts';
 
 export const stateKey = (state: number | null, mtKind?: MtKind) => rowState(state, mtKind);
@@ -53,6 +53,12 @@ function importedClaim(ctx: ViewContext, p: WorkRow): SafeHtml {
   return html`<span class="claim" data-testid="imported-claim" title="${ctx.t('provenance.title')}" hx-ignore>${text}</span>`;
 }
 
+// Time in the editor, when there was a second or more of it.
+function editingTime(ctx: ViewContext, seconds: number): SafeHtml {
+  const time = formatDuration(ctx, seconds);
+  return time ? html`<span class="hter" data-testid="editing-time" title="${ctx.t('editor.timeTitle')}">${ctx.t('editor.time', { time })}</span>` : html``;
+}
+
 /** A row as pages show it: with its open discussion, when it has one. */
 export type ShownRow = WorkRow & { discussion?: RowDiscussion };
 
@@ -73,8 +79,7 @@ export function pairRow(ctx: ViewContext, docId: number, p: ShownRow, opts: { op
       : html`<span class="missing">${ctx.t('document.untranslated')}</span>`}${flagList(ctx, p.tgt ? p.flags : p.flags.filter((f) => f.code !== 'empty'))}${rowDiscussion(ctx, p.discussion)}</td>
     ${scoreCell(ctx, p.score)}
     <td class="state"><span class="badge badge-${state}">${ctx.t(`states.${state}`)}</span>${p.hter !== null && p.hter > 0
-      ? html`<span class="hter" title="${ctx.t(p.hterApproximate ? 'bounded.hterApproximate' : 'editor.hterTitle')}">HTER ${p.hterApproximate ? html`<abbr class="approximate" data-testid="approximate">≈</abbr>` : ''}${formatDecimal(ctx, p.hter)}</span>` : ''}${p.editSeconds > 0
-      ? html`<span class="hter" title="${ctx.t('editor.timeTitle')}">${ctx.t('editor.time', { seconds: Math.round(p.editSeconds) })}</span>` : ''}${p.lastEditor
+      ? html`<span class="hter" title="${ctx.t(p.hterApproximate ? 'bounded.hterApproximate' : 'editor.hterTitle')}">HTER ${p.hterApproximate ? html`<abbr class="approximate" data-testid="approximate">≈</abbr>` : ''}${formatDecimal(ctx, p.hter)}</span>` : ''}${editingTime(ctx, p.editSeconds)}${p.lastEditor
       ? html`<span class="editor-name" translate="no">${p.lastEditor}</span>` : ''}${importedClaim(ctx, p)}</td>
     <td class="actions"><button type="button" class="edit" data-edit hx-get="${pairUrl(docId, p)}/edit" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.edit')}</button>${opts.offerRepeats && p.tgt
       ? html`<div class="repeats-slot" hx-get="${pairUrl(docId, p)}/repeats" hx-trigger="load" hx-swap="outerHTML"></div>` : ''}</td>
