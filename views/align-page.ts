@@ -6,7 +6,7 @@ import { goToRow } from './row-navigation.ts';
 import type { ViewContext } from './view-context.ts';
 import { edited, type AlignRow } from '../server/domain/alignment-rows.ts';
 import { WEAK_SCORE } from '../server/domain/types.ts';
-import { formatDecimal } from './local-format.ts';
+import { formatDecimal, formatNumber } from './local-format.ts';
 import { documentIndex, documentRowCount, noiseIndex, noisePlaces, type NoiseRow } from '../server/domain/row-numbers.ts';
 
 export const ALIGN_PAGE = 200;
@@ -80,7 +80,7 @@ export function alignRows(ctx: ViewContext, view: AlignPageView): SafeHtml {
     .filter(({ r }) => !view.onlyIrregular || isIrregular(r));
   const withNoise = (index: number) => (view.onlyIrregular ? [] : noiseAt(ctx, view, index));
   const before = view.from > 0 && !view.onlyIrregular
-    ? html`<tr class="more more-before" data-before="${Math.max(0, view.from - ALIGN_PAGE)}"><td colspan="5"><a href="/documents/${view.docId}/align?from=${Math.max(0, view.from - ALIGN_PAGE)}">${ctx.t('alignEditor.earlierRows', { count: number(view.from) - 1 })}</a></td></tr>`
+    ? html`<tr class="more more-before" data-before="${Math.max(0, view.from - ALIGN_PAGE)}"><td colspan="5"><a href="/documents/${view.docId}/align?from=${Math.max(0, view.from - ALIGN_PAGE)}">${ctx.t('alignEditor.earlierRows', { rows: formatNumber(ctx, number(view.from) - 1) })}</a></td></tr>`
     : '';
   return html`${before}${shown.map(({ r, index }) => {
     const shape = `${r.src.length}:${r.tgt.length}`;
@@ -95,7 +95,7 @@ export function alignRows(ctx: ViewContext, view: AlignPageView): SafeHtml {
     </tr>`;
   })}${view.from + view.rows.length < view.total && !view.onlyIrregular
     ? html`<tr class="more more-after" data-after="${view.from + view.rows.length}"><td colspan="5"><a href="/documents/${view.docId}/align?from=${view.from + view.rows.length}">${ctx.t('alignEditor.laterRows', {
-      count: documentRowCount(view.total, places) - number(view.from + view.rows.length - 1) })}</a></td></tr>`
+      rows: formatNumber(ctx, documentRowCount(view.total, places) - number(view.from + view.rows.length - 1)) })}</a></td></tr>`
     : withNoise(view.total)}`;
 }
 
@@ -139,7 +139,7 @@ export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
   return layout(ctx, `${ctx.t('align.title')} · ${view.title}`, html`
   <h1 translate="no" hx-ignore>${view.title}</h1>
   <p class="meta"><a href="/documents/${view.docId}">${ctx.t('align.backToDocument')}</a> · <span id="align-summary" data-testid="align-summary"
-    data-template="${ctx.t('align.summary', { rows: '{{rows}}', weak: '{{weak}}' })}">${ctx.t('align.summary', { rows: rowCount, weak: view.weak.length })}</span></p>
+    data-template="${ctx.t('align.summary', { rows: '{{rows}}', weak: '{{weak}}' })}">${ctx.t('align.summary', { rows: formatNumber(ctx, rowCount), weak: formatNumber(ctx, view.weak.length) })}</span></p>
   <details class="shortcuts"><summary>${ctx.t('shortcuts.title')}</summary>
     <ul class="keys">${KEYS.map(([keys, text]) => html`<li>${keys} ${ctx.t(text)}</li>`)}</ul></details>
   <div class="align-head" id="align-head">

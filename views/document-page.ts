@@ -18,7 +18,7 @@ import { mtAction, mtForm } from './mt-run.ts';
 import { qualityLine } from './comment-threads.ts';
 import type { QualityScore } from '../server/domain/quality-score.ts';
 import type { ShownRow } from './pair-row.ts';
-import { formatDateLine, formatDecimal, formatNumber } from './local-format.ts';
+import { formatDateLine, formatDecimal, formatNumber, formatPercent } from './local-format.ts';
 
 export const ROWS_PER_PAGE = 200;
 const QA_CODES = ['numbers', 'glossary', 'repeated', 'fragment', 'broken', 'empty', 'length', 'punctuation', 'source'] as const;
@@ -65,9 +65,9 @@ export function progressBar(ctx: ViewContext, docId: number, p: Progress, qualit
 
 function effortLine(ctx: ViewContext, e: PostEditEffort, oob = false): SafeHtml {
   return html`<p class="effort" id="effort" data-testid="effort"${outOfBand(oob)}>${ctx.t('document.effort', {
-    changed: formatNumber(ctx, e.changed), pairs: formatNumber(ctx, e.pairs), share: formatNumber(ctx, Math.round(e.changedShare * 100)),
+    changed: formatNumber(ctx, e.changed), pairs: formatNumber(ctx, e.pairs), share: formatPercent(ctx, e.changedShare),
     hter: formatDecimal(ctx, e.meanHter), edits: formatNumber(ctx, e.totalEdits), minutes: formatDecimal(ctx, e.totalSeconds / 60, 1),
-  })}${e.approximatePairs > 0 ? html` <span class="approximate" data-testid="approximate">${ctx.t('bounded.effortApproximate', { pairs: e.approximatePairs })}</span>` : ''}</p>`;
+  })}${e.approximatePairs > 0 ? html` <span class="approximate" data-testid="approximate">${ctx.t('bounded.effortApproximate', { pairs: formatNumber(ctx, e.approximatePairs) })}</span>` : ''}</p>`;
 }
 
 function filters(ctx: ViewContext, docId: number, f: RowFilter): SafeHtml {

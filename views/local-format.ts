@@ -9,6 +9,7 @@ const FORMATS = {
   number: (lang: string) => new Intl.NumberFormat(lang),
   decimal1: (lang: string) => new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
   decimal2: (lang: string) => new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  percent: (lang: string) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }),
   day: (lang: string) => new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
   time: (lang: string) => new Intl.DateTimeFormat(lang, {
     year: 'numeric', month: lang === 'en' ? 'short' : 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC',
@@ -39,6 +40,9 @@ export function formatDuration(ctx: ViewContext, seconds: number): string | unde
   const minutes = formatNumber(ctx, Math.floor(whole / 60));
   return whole % 60 ? ctx.t('format.minutesSeconds', { minutes, seconds: whole % 60 }) : ctx.t('format.minutes', { minutes });
 }
+
+/** A share (0.25) as a whole percentage the way the reader's locale writes one: 25% in English and 中文 alike. */
+export const formatPercent = (ctx: ViewContext, share: number): string => formatter(ctx, 'percent').format(share);
 
 /** A stored ISO time as a day: dates are kept in UTC, and a day shown is the UTC day. */
 export const formatDay = (ctx: ViewContext, value: Date | string): string => formatter(ctx, 'day').format(new Date(value));

@@ -2,6 +2,7 @@
 
 import { html, outOfBand, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
+import { formatNumber } from './local-format.ts';
 
 /**
  * The button, while there is an untranslated row to draft; its holder stays when there is none, for the page's figures
@@ -11,7 +12,7 @@ import type { ViewContext } from './view-context.ts';
 export function mtAction(ctx: ViewContext, untranslated: number, oob = false): SafeHtml {
   return html`<span id="mt-action" class="mt-action"${outOfBand(oob)}>${untranslated > 0
     ? html`<button type="submit" data-testid="mt-button">${ctx.t('mt.button')}</button>
-    <span class="mt-running" data-testid="mt-running"><progress></progress> ${ctx.t('mtRun.running', { count: untranslated })}</span>` : ''}</span>`;
+    <span class="mt-running" data-testid="mt-running"><progress></progress> ${ctx.t('mtRun.running', { count: untranslated, rows: formatNumber(ctx, untranslated) })}</span>` : ''}</span>`;
 }
 
 export function mtForm(ctx: ViewContext, docId: number, untranslated: number): SafeHtml {

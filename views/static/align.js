@@ -23,6 +23,8 @@
   function total() { return Number(strip().dataset.total); }
   // Rows are numbered as on the document page, page-noise rows counted: how many there are, and where the noise rows stand.
   function documentRows() { return Number(strip().dataset.rows); }
+  // Counts written as the page's language writes them (1,234), as the server writes the ones it sends.
+  const numbers = new Intl.NumberFormat(document.documentElement.lang || undefined);
   function noisePlaces() { return (strip().dataset.noise || '').split(' ').filter(Boolean).map(Number); }
   function focusTable() { table.focus({ preventScroll: true }); }
 
@@ -154,7 +156,7 @@
   // An operation changes how many rows there are and how many are weak: the summary and the go-to field follow the strip.
   const summary = document.getElementById('align-summary');
   function showTotals() {
-    summary.textContent = summary.dataset.template.replace('{{rows}}', documentRows()).replace('{{weak}}', strip().querySelectorAll('a[data-row]').length);
+    summary.textContent = summary.dataset.template.replace('{{rows}}', numbers.format(documentRows())).replace('{{weak}}', numbers.format(strip().querySelectorAll('a[data-row]').length));
     goForm.elements.row.max = Math.max(1, documentRows());
   }
 
@@ -306,6 +308,7 @@
     }
   }
 
+  // Row numbers stay as typed in the field (1234), like line numbers; counts are grouped.
   function noSuchRow() { say(toolbar.dataset.noRow.replace('{{total}}', documentRows()), true); }
 
   /** Goes to alignment row `index` (0-based), showing the rows around it if they are not on the page. */
