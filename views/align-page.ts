@@ -54,15 +54,15 @@ function side(ctx: ViewContext, r: AlignRow, which: 'src' | 'tgt'): SafeHtml {
 // A post-edited or machine-drafted row shows the English a reader will get; the sentences the alignment
 // moves (the imported English, or the draft) open on demand.
 function english(ctx: ViewContext, r: AlignRow): SafeHtml {
-  return html`<td class="tgt current" lang="en" hx-ignore><p class="current-en" data-testid="current-en">${r.tgtText}</p>
+  return html`<td class="tgt current" lang="en" hx-ignore><p class="current-en lines" data-testid="current-en">${r.tgtText}</p>
     <details class="imported"><summary>${ctx.t(r.tgt.length ? 'alignEditor.showImported' : 'alignEditor.showMt')}</summary>${r.tgt.length
-      ? sentenceSpans(r, 'tgt') : html`<span class="mt-draft">${r.mtText}</span>`}</details></td>`;
+      ? sentenceSpans(r, 'tgt') : html`<span class="mt-draft lines">${r.mtText}</span>`}</details></td>`;
 }
 
 // A page-noise row where the document page has it, with its number, so the numbers run on; the cursor passes it by.
 function noiseRow(ctx: ViewContext, row: NoiseRow, number: number): SafeHtml {
   return html`<tr class="noise" id="row-${number - 1}" data-testid="align-noise"><td class="idx">${number}</td><td class="conf"></td>
-    <td class="src" lang="zh-CN" hx-ignore>${row.src}</td><td class="tgt" lang="en" hx-ignore>${row.tgt}</td><td class="status muted">${ctx.t('states.noise')}</td></tr>`;
+    <td class="src" lang="zh-CN" hx-ignore>${row.src}</td><td class="tgt" lang="en" hx-ignore><span class="lines">${row.tgt}</span></td><td class="status muted">${ctx.t('states.noise')}</td></tr>`;
 }
 
 // The noise rows that stand before alignment row `index` (or, with index = total, after the last row): each page of rows
