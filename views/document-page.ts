@@ -9,6 +9,7 @@ import type { PostEditEffort } from '../server/domain/edit-distance.ts';
 import { pairRow } from './pair-row.ts';
 import { memoRow } from './row-memo.ts';
 import { ROW_STATES } from '../server/domain/types.ts';
+import { QA_CODES } from '../server/domain/qa-checks.ts';
 import { accessPanel } from './access-panel.ts';
 import type { DocumentSharing } from '../server/services/document-access.ts';
 import { exportDialog, fallbacksNote } from './export-dialog.ts';
@@ -21,7 +22,6 @@ import type { ShownRow } from './pair-row.ts';
 import { formatDateLine, formatDecimal, formatNumber, formatPercent } from './local-format.ts';
 
 export const ROWS_PER_PAGE = 200;
-const QA_CODES = ['numbers', 'glossary', 'repeated', 'fragment', 'broken', 'empty', 'length', 'punctuation', 'source'] as const;
 
 function filterQuery(f: RowFilter): string {
   return new URLSearchParams(Object.entries(f).filter(([, v]) => v) as [string, string][]).toString();
