@@ -3,6 +3,7 @@
 import { escapeHtml, html, SafeHtml } from './html.ts';
 import { markedT } from './marked-text.ts';
 import { layout } from './layout.ts';
+import { mayLoadMemory } from '../server/domain/shared-resources.ts';
 import type { ViewContext } from './view-context.ts';
 import { sourceFormats } from '../server/formats/source/source-formats.ts';
 
@@ -55,7 +56,7 @@ export function importForm(ctx: ViewContext, state: ImportFormState = {}): SafeH
     <p><label>${ctx.t('import.access')}<br><select name="access" data-testid="import-access">
       <option value="team">${ctx.t('access.team')}</option>
       <option value="members"${state.access === 'members' ? html` selected` : ''}>${ctx.t('import.accessMembers')}</option></select></label></p>
-    <p><label><input type="checkbox" name="memory" value="1"${state.memory ? html` checked` : ''}> ${ctx.t('import.memory')}</label></p>
+    ${mayLoadMemory(ctx.user) ? html`<p><label><input type="checkbox" name="memory" value="1"${state.memory ? html` checked` : ''}> ${ctx.t('import.memory')}</label></p>` : ''}
     <p class="meta">${ctx.t('import.limits')} ${ctx.t('fetch.urlHint')}</p>
     <button type="submit">${ctx.t('import.submit')}</button>
   </form>`;

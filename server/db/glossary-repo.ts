@@ -7,19 +7,24 @@ export interface GlossaryRow {
   zh: string;
   en: string;
   note: string | null;
+  /** The user who added it; null for entries from before authors were kept, or whose author was deleted. */
+  added_by: number | null;
 }
 
 export function glossaryRepo(db: Db) {
   const q = {
-    list: db.prepare('SELECT id, zh, en, note FROM glossary_terms ORDER BY zh, en'),
-    insert: db.prepare('INSERT INTO glossary_terms (zh, en, note) VALUES (?, ?, ?) ON CONFLICT (zh, en) DO UPDATE SET note = excluded.note'),
+    list: db.prepare('SELECT id, zh, en, note, added_by FROM glossary_terms ORDER BY zh, en'),
+    insert: db.prepare('INSERT INTO glossary_terms (zh, en, note, added_by) VALUES (?, ?, ?, ?) ON CONFLICT (zh, en) DO UPDATE SET note = excluded.note'),
+    entry: db.prepare('SELECT id, zh, en, note, added_by FROM glossary_terms WHERE id = ?'),
     remove: db.prepare('DELETE FROM glossary_terms WHERE id = ?'),
     count: db.prepare('SELECT count(*) FROM glossary_terms').pluck(),
     generation: db.prepare("SELECT value FROM change_counters WHERE name = 'glossary'").pluck(),
   };
   return {
     list: () => q.list.all() as GlossaryRow[],
-    upsert: (zh: string, en: string, note: string | null) => q.insert.run(zh, en, note),
+    /** A new entry is the adder's; an existing pair of terms keeps its author and takes the new note. */
+    upsert: (zh: string, en: string, note: string | null, addedBy: number | null) => q.insert.run(zh, en, note, addedBy),
+    entry: (id: number) => q.entry.get(id) as GlossaryRow | undefined,
     remove: (id: number) => q.remove.run(id).changes,
     count: () => q.count.get() as number,
     /** Moves with every change to the terms (migration 026's triggers). */

@@ -12,7 +12,8 @@ import { jobJson, jobProgress } from '../../views/job-progress.ts';
 import { csrfProtection, requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId, wantsAsync } from '../http/params.ts';
-import { AppError, PayloadTooLargeError, ValidationError } from '../domain/errors.ts';
+import { AppError, ForbiddenError, PayloadTooLargeError, ValidationError } from '../domain/errors.ts';
+import { mayLoadMemory } from '../domain/shared-resources.ts';
 import { importForm, importMessage, importPage, type ImportFormState } from '../../views/import-page.ts';
 import { errorSentence } from '../../views/marked-text.ts';
 
@@ -104,7 +105,7 @@ const asMemory = (req: Request) => req.query.memory === '1' || field(req, 'memor
 
 /** A refused upload re-renders the form with the sentence inline; anything else goes to the error middleware. */
 const showOnForm: ErrorRequestHandler = (err, req, res, next) => {
-  if (!(err instanceof AppError) || (err.status !== 400 && err.status !== 413)) return next(err);
+  if (!(err instanceof AppError) || ![400, 403, 413].includes(err.status)) return next(err);
   const ctx = viewContext(req);
   const state: ImportFormState = {
     error: errorSentence(ctx, err), title: field(req, 'title'), access: field(req, 'access'), memory: asMemory(req),
@@ -140,6 +141,7 @@ export function transferRoutes(deps: {
   async function importFromForm(req: Request, res: Response) {
     const ctx = viewContext(req);
     if (asMemory(req)) {
+      if (!mayLoadMemory(req.user)) throw memoryRefused();
       const units = await work().importMemoryFile(fileIn(req, 'source') ?? noFile());
       return send(res, (req.get('hx-request') ? importForm : importPage)(ctx, { memory: true, loaded: units }));
     }
@@ -162,11 +164,18 @@ export function transferRoutes(deps: {
     res.status(201).json({ id: (await jobs.outcome(req.user!, job.id)).documentId });
   });
 
-  r.post('/api/memory/import', ...guard, async (req, res) => {
+  r.post('/api/memory/import', requireUser, memoryLoaders, ...guard, async (req, res) => {
     res.status(201).json({ units: await work().importMemoryFile(fileIn(req, 'source') ?? noFile()) });
   });
 
   return r;
+}
+
+/** Refused before a byte of the file is read. */
+const memoryLoaders: RequestHandler = (req, _res, next) => next(mayLoadMemory(req.user) ? undefined : memoryRefused());
+
+function memoryRefused(): ForbiddenError {
+  return new ForbiddenError('Only a reviewer or an admin may load a TMX file into the translation memory.', 'errors.memoryReviewers');
 }
 
 function noFile(): never {

@@ -67,11 +67,11 @@ export function accounts(store: Store, now: () => number = Date.now) {
         const row = active(await tx.accounts.userByTokenHash(hash));
         signed = row && { user: toUser(row), lastUsedAt: row.last_used_at };
       } else {
-        const s = await tx.accounts.session(credentials.sessionId ?? '');
+        const s = await tx.accounts.session(sessionKey(credentials.sessionId ?? ''));
         // Looked up on every request: a deactivated user's open session is refused at its next one.
         const row = s && s.expires_at >= new Date().toISOString() ? active(await tx.accounts.userById(s.user_id)) : undefined;
         const user = row && toUser(row);
-        signed = user && { user, session: { id: s!.id, csrfToken: s!.csrf_token, user, mustChangePassword: row!.must_change_password === 1 } };
+        signed = user && { user, session: { id: credentials.sessionId!, csrfToken: s!.csrf_token, user, mustChangePassword: row!.must_change_password === 1 } };
       }
       if (signed && alongside) await alongside(tx, signed.user);
       return signed;
@@ -129,14 +129,14 @@ export function accounts(store: Store, now: () => number = Date.now) {
       const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000).toISOString();
       await store.write(async (tx) => {
         await tx.accounts.deleteExpiredSessions(new Date().toISOString());
-        await tx.accounts.insertSession({ id: session.id, user_id: row.id, csrf_token: session.csrfToken, expires_at: expires });
+        await tx.accounts.insertSession({ id: sessionKey(session.id), user_id: row.id, csrf_token: session.csrfToken, expires_at: expires });
         await tx.accounts.touchLogin(row.id, new Date(now()).toISOString());
       });
       return session;
     },
 
     async logout(sessionId: string): Promise<void> {
-      await store.write((tx) => tx.accounts.deleteSession(sessionId));
+      await store.write((tx) => tx.accounts.deleteSession(sessionKey(sessionId)));
     },
 
     session: async (sessionId: string): Promise<Session | undefined> => (await signedIn({ sessionId }))?.session,
@@ -159,7 +159,7 @@ export function accounts(store: Store, now: () => number = Date.now) {
       const hash = await hashPassword(next);
       await store.write(async (tx) => {
         await tx.accounts.setPassword(user.id, hash, false);
-        await tx.accounts.deleteSessionsOf(user.id, keepSession);
+        await tx.accounts.deleteSessionsOf(user.id, sessionKey(keepSession));
       });
     },
 
@@ -200,4 +200,12 @@ function tokenLabel(label: string | undefined): string | null {
 export async function issueToken(tx: Tx, userId: number, label: string | undefined): Promise<{ id: number; token: string }> {
   const token = `dq_${randomToken()}`;
   return { id: await tx.accounts.insertToken(userId, sha256(token), tokenLabel(label)), token };
+}
+
+/**
+ * What the sessions table keys a session by: the hash of the cookie's id, as API tokens are kept, so that a
+ * copy of the database (a backup, a leaked file) holds no session anyone could sign in with.
+ */
+function sessionKey(sessionId: string): string {
+  return sha256(sessionId);
 }

@@ -5,7 +5,9 @@ import path from 'node:path';
 import type { Store } from '../db/store.ts';
 import type { GlossaryRow } from '../db/glossary-repo.ts';
 import { parseGlossaryCsv, serializeGlossaryCsv } from '../domain/glossary-csv.ts';
-import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import type { User } from './accounts.ts';
+import { mayRemoveEntry } from '../domain/shared-resources.ts';
 import { CORPUS_DIR } from './import-document.ts';
 
 const MAX_TERM = 200;
@@ -21,19 +23,25 @@ export function glossary(store: Store) {
   const list = (): Promise<GlossaryRow[]> => store.read((tx) => tx.glossary.list());
   return {
     list,
-    async add(zh: string, en: string, note?: string): Promise<void> {
+    async add(user: User, zh: string, en: string, note?: string): Promise<void> {
       checkTerm(zh, en);
-      await store.write((tx) => tx.glossary.upsert(zh.trim(), en.trim(), note?.trim() || null));
+      await store.write((tx) => tx.glossary.upsert(zh.trim(), en.trim(), note?.trim() || null, user.id));
     },
-    async remove(id: number): Promise<void> {
-      if (!(await store.write((tx) => tx.glossary.remove(id)))) throw new NotFoundError(`There is no glossary entry ${id}.`, 'errors.noGlossaryEntry');
+    /** The agreed terms are the team's: a translator takes back only an entry of their own. */
+    async remove(user: User, id: number): Promise<void> {
+      await store.write(async (tx) => {
+        const entry = await tx.glossary.entry(id);
+        if (!entry) throw new NotFoundError(`There is no glossary entry ${id}.`, 'errors.noGlossaryEntry');
+        if (!mayRemoveEntry(user, entry)) throw new ForbiddenError('Only a reviewer or an admin may delete a glossary entry someone else added.', 'errors.glossaryNotYours');
+        await tx.glossary.remove(id);
+      });
     },
-    /** All rows or none: a bad line refuses the whole file. */
-    async importCsv(text: string): Promise<number> {
+    /** All rows or none: a bad line refuses the whole file. The user is the author of the entries it adds. */
+    async importCsv(text: string, user?: User): Promise<number> {
       const entries = parseGlossaryCsv(text);
       entries.forEach((e) => checkTerm(e.zh, e.en));
       await store.write(async (tx) => {
-        for (const e of entries) await tx.glossary.upsert(e.zh.trim(), e.en.trim(), e.note?.trim() || null);
+        for (const e of entries) await tx.glossary.upsert(e.zh.trim(), e.en.trim(), e.note?.trim() || null, user?.id ?? null);
       });
       return entries.length;
     },

@@ -50,19 +50,19 @@ describePostgres('the store on PostgreSQL', () => {
 
   it('when a write throws then nothing of it is stored; a transaction begun inside another is refused, before or after the outer one awaits', async () => {
     await expect(store.write(async (tx) => {
-      await tx.glossary.upsert('中国', 'China', null);
+      await tx.glossary.upsert('中国', 'China', null, null);
       throw new Error('half-way');
     })).rejects.toThrow('half-way');
     expect(await store.read((tx) => tx.glossary.count())).toBe(0);
     await expect(store.write(async (tx) => {
-      await tx.glossary.upsert('中国', 'China', null);
-      await store.write((inner) => inner.glossary.upsert('北京', 'Beijing', null));
+      await tx.glossary.upsert('中国', 'China', null, null);
+      await store.write((inner) => inner.glossary.upsert('北京', 'Beijing', null, null));
     })).rejects.toThrow(/write transaction cannot begin inside another/);
     expect(await store.read((tx) => tx.glossary.count())).toBe(0);
     await expect(store.read(() => store.write((tx) => tx.glossary.count()))).rejects.toThrow(/inside another/);
     await expect(store.read(async (tx) => Promise.all([tx.glossary.count(), store.read((inner) => inner.glossary.count())]))).rejects.toThrow(/inside another/);
     // One after the other, and side by side, they run as usual.
-    await store.write((tx) => tx.glossary.upsert('北京', 'Beijing', null));
+    await store.write((tx) => tx.glossary.upsert('北京', 'Beijing', null, null));
     expect(await Promise.all([1, 2, 3].map(() => store.read((tx) => tx.glossary.count())))).toEqual([1, 1, 1]);
   });
 

@@ -73,7 +73,7 @@ describe('store transactions', () => {
   it('when a write callback throws after writing then nothing of it is stored, though it saw its own writes', async () => {
     const store = stores[0]!;
     await expect(store.write(async (tx) => {
-      await tx.glossary.upsert('会见', 'meeting', null);
+      await tx.glossary.upsert('会见', 'meeting', null, null);
       expect(await tx.glossary.count()).toBe(1);
       throw new Error('changed my mind');
     })).rejects.toThrow('changed my mind');
@@ -85,7 +85,7 @@ describe('store transactions', () => {
     const order: string[] = [];
     await Promise.all(['a', 'b', 'c'].map((name) => store.write(async (tx) => {
       order.push(`${name} begins`);
-      await tx.glossary.upsert(`词${name}`, name, null);
+      await tx.glossary.upsert(`词${name}`, name, null, null);
       await new Promise((r) => setImmediate(r));
       order.push(`${name} ends`);
     })));

@@ -1,4 +1,5 @@
 // Managing accounts: the admin's user list and the user's own account, as pages, forms and JSON.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts } from '../../server/services/accounts.ts';
 import { addUser, Client, startTestServer, type TestServer } from '../support/test-server.ts';
@@ -166,7 +167,7 @@ describe('deactivation', () => {
     const sid = sun.cookies.get('duiqi_sid')!;
     // Deactivated behind the server's back: the lookup itself must refuse, not only the cleanup of sessions.
     await server.rows("UPDATE users SET deactivated_at = '2026-01-01T00:00:00.000Z' WHERE name = 'sun'");
-    expect(await value('SELECT count(*) FROM sessions WHERE id = ?', [sid])).toBe(1);
+    expect(await value('SELECT count(*) FROM sessions WHERE id = ?', [createHash('sha256').update(sid).digest('hex')])).toBe(1);
     expect((await sun.request('GET', '/api/documents')).status).toBe(401);
     await server.rows("UPDATE users SET deactivated_at = NULL WHERE name = 'sun'");
   });

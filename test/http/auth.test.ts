@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts } from '../../server/services/accounts.ts';
 import { addUser, Client, onPostgres, startTestServer, type TestServer } from '../support/test-server.ts';
@@ -34,6 +35,19 @@ describe('login and logout', () => {
     expect(await server.value('SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.name = ?', ['lin'])).toBeGreaterThan(0);
   });
 
+  it('when a session is stored then only the hash of its cookie is kept, and the stored key signs nobody in', async () => {
+    const c = new Client(server.url);
+    await c.login('lin');
+    const sid = c.cookies.get('duiqi_sid')!;
+    expect(await server.value('SELECT count(*) FROM sessions WHERE id = ?', [sid])).toBe(0);
+    expect(await server.value('SELECT count(*) FROM sessions WHERE id = ?', [sha256(sid)])).toBe(1);
+    // Someone holding a copy of the database tries the key as a cookie.
+    const thief = new Client(server.url);
+    thief.cookies.set('duiqi_sid', sha256(sid));
+    expect((await thief.get('/documents')).status).not.toBe(200);
+    expect((await c.get('/documents')).status).toBe(200);
+  });
+
   it('when the password is wrong then 401 with a generic message and no session', async () => {
     const c = new Client(server.url);
     const before = await server.value('SELECT count(*) FROM sessions');
@@ -51,7 +65,7 @@ describe('login and logout', () => {
     const first = c.cookies.get('duiqi_sid');
     await c.login('lin');
     expect(c.cookies.get('duiqi_sid')).not.toBe(first);
-    expect(await server.value('SELECT count(*) FROM sessions WHERE id = ?', [first])).toBe(0);
+    expect(await server.value('SELECT count(*) FROM sessions WHERE id = ?', [sha256(first!)])).toBe(0);
   });
 
   it('when logging out then the session is deleted on the server and the old cookie no longer works', async () => {
@@ -61,7 +75,7 @@ describe('login and logout', () => {
     await c.get('/documents');
     const out = await c.request('POST', '/logout', { form: { _csrf: c.csrf } });
     expect(out.status).toBe(303);
-    expect(await server.value('SELECT count(*) FROM sessions WHERE id = ?', [sid])).toBe(0);
+    expect(await server.value('SELECT count(*) FROM sessions WHERE id = ?', [sha256(sid)])).toBe(0);
     const replay = await fetch(`${server.url}/api/documents`, { headers: { cookie: `duiqi_sid=${sid}` } });
     expect(replay.status).toBe(401);
   });
@@ -357,3 +371,7 @@ describe('DUIQI_TRUST_PROXY', () => {
     }
   });
 });
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -35,6 +35,36 @@ describe('the glossary', () => {
     expect(await server.value("SELECT en FROM glossary_terms WHERE zh = '青年'")).toBe('youth');
   });
 
+  it('when a translator deletes an entry someone else added then it is refused with a sentence and kept; their own and a reviewer\'s deletes go through', async () => {
+    const lin = new Client(server.url);
+    await lin.login('lin');
+    await lin.get('/glossary');
+    const hx = () => ({ 'X-CSRF-Token': lin.csrf, 'HX-Request': 'true' });
+    await lin.request('POST', '/glossary', { form: { zh: '峰会', en: 'summit' }, headers: hx() });
+    expect((await api('wang', 'POST', '/api/glossary', { zh: '会晤', en: 'meeting' })).status).toBe(201);
+    const idOf = async (zh: string) => await server.value('SELECT id FROM glossary_terms WHERE zh = ?', [zh]) as number;
+    // The page offers the button only where it would work: lin's entry, not wang's nor the demo's.
+    const page = (await lin.get('/glossary')).text;
+    expect(page).toContain(`/glossary/${await idOf('峰会')}/delete`);
+    expect(page).not.toContain(`/glossary/${await idOf('会晤')}/delete`);
+    expect(page).not.toContain(`/glossary/${await idOf('习近平')}/delete`);
+    const refused = await lin.request('POST', `/glossary/${await idOf('会晤')}/delete`, { headers: hx() });
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain('Only a reviewer or an admin may delete a glossary entry someone else added.');
+    expect((await api('lin', 'DELETE', `/api/glossary/${await idOf('习近平')}`)).status).toBe(403);
+    expect(await server.value("SELECT count(*) FROM glossary_terms WHERE zh IN ('会晤', '习近平')")).toBe(2);
+    expect((await lin.request('POST', `/glossary/${await idOf('峰会')}/delete`, { headers: hx() })).status).toBe(200);
+    expect((await api('wang', 'DELETE', `/api/glossary/${await idOf('会晤')}`)).status).toBe(204);
+    expect(await server.value("SELECT count(*) FROM glossary_terms WHERE zh IN ('峰会', '会晤')")).toBe(0);
+    // The same refusal in the reader's language.
+    const zh = new Client(server.url);
+    await zh.login('lin');
+    zh.cookies.set('duiqi_lang', 'zh-CN');
+    await zh.get('/glossary');
+    const inChinese = await zh.request('POST', `/glossary/${await idOf('习近平')}/delete`, { headers: { 'X-CSRF-Token': zh.csrf, 'HX-Request': 'true' } });
+    expect(inChinese.text).toContain('别人添加的术语条目只有审校或管理员可以删除。');
+  });
+
   it('when a term is refused then the add form comes back holding what was typed', async () => {
     const c = new Client(server.url);
     await c.login('lin');
@@ -88,11 +118,10 @@ describe('the glossary a server keeps', () => {
     const pair = await pairWith(server.store, docs.demo, '合作');
     const editor = async () => (await c.get(`/documents/${docs.demo}/pairs/${pair.id}/edit`)).text.includes('cooperation-agreed');
     expect([await flagged(), await editor()]).toEqual([false, false]);
-    const terms = glossary(server.store);
-    await terms.add('合作', 'cooperation-agreed');
+    expect((await api('lin', 'POST', '/api/glossary', { zh: '合作', en: 'cooperation-agreed' })).status).toBe(201);
     expect([await flagged(), await editor()]).toEqual([true, true]);
-    const added = (await terms.list()).find((t) => t.en === 'cooperation-agreed')!;
-    await terms.remove(added.id);
+    const added = ((await api('lin', 'GET', '/api/glossary')).json() as { id: number; en: string }[]).find((t) => t.en === 'cooperation-agreed')!;
+    expect((await api('lin', 'DELETE', `/api/glossary/${added.id}`)).status).toBe(204);
     expect([await flagged(), await editor()]).toEqual([false, false]);
   });
 });

@@ -68,7 +68,7 @@ beforeAll(async () => {
   server = await startTestServer();
   await addUser(server.store, 'wang', 'reviewer');
   const token = await accounts(server.store).createToken('wang');
-  await glossary(server.store).add(`术语${PAYLOADS[0]}`, `term ${PAYLOADS[1]}`, `note ${PAYLOADS[2]}`);
+  await glossary(server.store).add(await accounts(server.store).createUser('terms', 'reviewer', 'long enough pw'), `术语${PAYLOADS[0]}`, `term ${PAYLOADS[1]}`, `note ${PAYLOADS[2]}`);
   docId = await importTextDocument({ store: server.store, align: defaultAligner() }, {
     title: `标题 ${EVIL}`, createdBy: null,
     zh: { name: `zh${PAYLOADS[3]}.txt`, text: `习近平会见文在寅${PAYLOADS[0]}。双方交换了意见${PAYLOADS[1]}。` },

@@ -111,7 +111,7 @@ describe('kept pages of rows and document figures', () => {
           const op = s.kind === 'merge' ? { kind: 'merge', row: s.row } : { kind: 'split', row: s.row, srcAt: 1, tgtAt: 1 };
           await tolerate(async () => alignment.apply(lin, doc, await version(), op));
         } else if (s.kind === 'glossary') {
-          await glossary(store).add(s.term[0]!, s.term[1]!);
+          await glossary(store).add(lin, s.term[0]!, s.term[1]!);
         } else if (s.kind === 'undo') {
           await tolerate(async () => alignment.undo(lin, doc, await version()));
         } else {
@@ -134,10 +134,11 @@ describe('kept pages of rows and document figures', () => {
     const store = sqliteStore(openDatabase(':memory:'));
     const doc = await importDemoCorpus({ store, align });
     const work = workspace(store);
+    const lin = await accounts(store).createUser('lin', 'translator', 'password-123');
     const flagged = (rows: { flags: { code: string }[] }[]) => rows.filter((r) => r.flags.some((f) => f.code === 'glossary')).length;
     expect(flagged(await rowsOf(work, doc, {}, 0, 100))).toBe(0);
     const before = await markup(work, doc, 0, 100);
-    await glossary(store).add('合作', 'collaboration');
+    await glossary(store).add(lin, '合作', 'collaboration');
     expect(flagged(await rowsOf(work, doc, {}, 0, 100))).toBeGreaterThan(0);
     const after = await markup(work, doc, 0, 100);
     expect(after).toEqual(await markup(workspace(store), doc, 0, 100));

@@ -5,10 +5,13 @@ import { storedCounts, tokenFor, upload, type Part } from './transfer-support.ts
 const LIMIT = 4096;
 let server: TestServer;
 let token: string;
+// Loading the shared memory is a reviewer's: test/transfer/encodings-memory.test.ts.
+let reviewer: string;
 
 beforeAll(async () => {
   server = await startTestServer({ maxUpload: LIMIT });
   token = await tokenFor(server.store, 'lin', 'translator');
+  reviewer = await tokenFor(server.store, 'wang', 'reviewer');
 });
 afterAll(() => server.close());
 
@@ -53,7 +56,7 @@ const MEMORY_CASES: [string, Record<string, Part>, number, RegExp][] = [
 describe.each([['/api/documents/import', CASES], ['/api/memory/import', MEMORY_CASES]] as const)('POST %s with bad input', (url, cases) => {
   it.each(cases)('when it gets %s then it answers with a sentence and writes nothing', async (_name, files, status, message) => {
     const before = await storedCounts(server);
-    const res = await upload(server, url, files, { token });
+    const res = await upload(server, url, files, { token: url === '/api/memory/import' ? reviewer : token });
     expect(res.status).toBe(status);
     expect(res.json().error).toMatch(message);
     expect(await storedCounts(server)).toEqual(before);

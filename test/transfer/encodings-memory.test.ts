@@ -8,10 +8,12 @@ const iconv = createRequire(import.meta.url)('iconv-lite') as { encode(text: str
 
 let server: TestServer;
 let token: string;
+let reviewer: string;
 
 beforeAll(async () => {
   server = await startTestServer();
   token = await tokenFor(server.store, 'lin', 'translator');
+  reviewer = await tokenFor(server.store, 'wang', 'reviewer');
 });
 afterAll(() => server.close());
 
@@ -64,7 +66,7 @@ const memoryTmx = `<?xml version="1.0" encoding="UTF-8"?>
 describe('TMX into the translation memory', () => {
   it('when a TMX file is posted to /api/memory/import then its units with both sides are loaded and no document is made', async () => {
     const before = await storedCounts(server);
-    const res = await upload(server, '/api/memory/import', { source: { name: '术语库.tmx', content: memoryTmx } }, { token });
+    const res = await upload(server, '/api/memory/import', { source: { name: '术语库.tmx', content: memoryTmx } }, { token: reviewer });
     expect(res.status).toBe(201);
     expect(res.json()).toEqual({ units: 2 });
     expect(await storedCounts(server)).toEqual({ ...before, tm_units: before.tm_units! + 2 });
@@ -74,7 +76,7 @@ describe('TMX into the translation memory', () => {
 
   it('when the browser form is sent with the memory box ticked then the page says how many units were loaded', async () => {
     const browser = new Client(server.url);
-    await browser.login('lin');
+    await browser.login('wang');
     const page = await browser.get('/import?memory=1');
     expect(page.text).toMatch(/name="memory" value="1" checked/);
     const before = await storedCounts(server);
@@ -83,5 +85,21 @@ describe('TMX into the translation memory', () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('Loaded 2 units into the translation memory.');
     expect(await storedCounts(server)).toEqual({ ...before, tm_units: before.tm_units! + 2 });
+  });
+
+  it('when a translator loads a TMX into the memory then it is refused with a sentence, before the file is read, and nothing is loaded', async () => {
+    const before = await storedCounts(server);
+    const api = await upload(server, '/api/memory/import', { source: { name: 'tm.tmx', content: memoryTmx } }, { token });
+    expect(api.status).toBe(403);
+    expect(api.json().error).toBe('Only a reviewer or an admin may load a TMX file into the translation memory.');
+    const browser = new Client(server.url);
+    await browser.login('lin');
+    // The page does not offer what the server would refuse.
+    expect((await browser.get('/import?memory=1')).text).not.toContain('name="memory"');
+    const form = await upload(server, '/import', { source: { name: 'tm.tmx', content: memoryTmx } },
+      { fields: { _csrf: browser.csrf, memory: '1' }, headers: { cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'accept-language': 'zh-CN' } });
+    expect(form.status).toBe(403);
+    expect(form.text).toContain('只有审校或管理员可以把 TMX 文件载入翻译记忆库。');
+    expect(await storedCounts(server)).toEqual(before);
   });
 });

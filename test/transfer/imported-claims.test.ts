@@ -79,7 +79,7 @@ describe('states claimed by imported files', () => {
 
   it('when a TMX file is loaded into the memory then its matches say which file they came from', async () => {
     const file = tmx.serialize({ ...forged('中方愿同各方一道维护地区和平稳定。'), title: '外部记忆库' });
-    expect((await upload(server, '/api/memory/import', { source: { name: 'memory.tmx', content: file } }, { token: lin })).status).toBe(201);
+    expect((await upload(server, '/api/memory/import', { source: { name: 'memory.tmx', content: file } }, { token: rita })).status).toBe(201);
     const doc = await upload(server, '/api/documents/import', {
       source: { name: 'zh.txt', content: '中方愿同各方一道维护地区和平与稳定。' }, translation: { name: 'en.txt', content: 'China is willing to work with all parties.' },
     }, { token: lin });

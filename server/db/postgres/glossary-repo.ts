@@ -6,9 +6,10 @@ import { one, rows, run, type Sql } from './connect.ts';
 export function glossaryRepo(sql: Sql) {
   return {
     // Code-point order, as SQLite sorts, whatever the database's locale.
-    list: () => rows<GlossaryRow>(sql, 'SELECT id, zh, en, note FROM glossary_terms ORDER BY zh COLLATE "C", en COLLATE "C"'),
-    upsert: (zh: string, en: string, note: string | null) => run(sql,
-      'INSERT INTO glossary_terms (zh, en, note) VALUES ($1, $2, $3) ON CONFLICT (zh, en) DO UPDATE SET note = excluded.note', [zh, en, note]),
+    list: () => rows<GlossaryRow>(sql, 'SELECT id, zh, en, note, added_by FROM glossary_terms ORDER BY zh COLLATE "C", en COLLATE "C"'),
+    upsert: (zh: string, en: string, note: string | null, addedBy: number | null) => run(sql,
+      'INSERT INTO glossary_terms (zh, en, note, added_by) VALUES ($1, $2, $3, $4) ON CONFLICT (zh, en) DO UPDATE SET note = excluded.note', [zh, en, note, addedBy]),
+    entry: async (id: number) => (await rows<GlossaryRow>(sql, 'SELECT id, zh, en, note, added_by FROM glossary_terms WHERE id = $1', [id]))[0],
     remove: async (id: number) => (await run(sql, 'DELETE FROM glossary_terms WHERE id = $1', [id])).changes,
     count: async () => (await one<number>(sql, 'SELECT count(*) FROM glossary_terms'))!,
     /** Moves with every change to the terms (migration 026's trigger). */

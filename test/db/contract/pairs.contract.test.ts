@@ -121,18 +121,31 @@ contract('translation memory repository', (store) => {
 contract('glossary repository', (store) => {
   it('when terms are added twice then the note is replaced, and the list sorts by code point', async () => {
     const { glossary } = store().repos;
-    await glossary.upsert('中国', 'China', null);
-    await glossary.upsert('中国', 'China', 'the country');
-    await glossary.upsert('Beijing', 'Beijing', null);
-    await glossary.upsert('abc', 'abc', null);
-    await glossary.upsert('中国', 'PRC', null);
+    await glossary.upsert('中国', 'China', null, null);
+    await glossary.upsert('中国', 'China', 'the country', null);
+    await glossary.upsert('Beijing', 'Beijing', null, null);
+    await glossary.upsert('abc', 'abc', null, null);
+    await glossary.upsert('中国', 'PRC', null, null);
     const list = await glossary.list();
     expect(list.map((t) => [t.zh, t.en, t.note])).toEqual([
       ['Beijing', 'Beijing', null], ['abc', 'abc', null], ['中国', 'China', 'the country'], ['中国', 'PRC', null]]);
     expect(await glossary.count()).toBe(4);
     expect(await glossary.remove(list[0]!.id)).toBe(1);
     expect(await glossary.remove(list[0]!.id)).toBe(0);
-    await expect(glossary.upsert(' ', 'x', null)).rejects.toThrow(/glossary_zh_valid|CHECK/);
+    await expect(glossary.upsert(' ', 'x', null, null)).rejects.toThrow(/glossary_zh_valid|CHECK/);
+  });
+
+  it('when a term is added again by someone else then it keeps its first author; the entry reads back with it', async () => {
+    const { glossary, accounts } = store().repos;
+    const lin = await accounts.insertUser('lin-terms', 'translator', 'scrypt$x');
+    const wang = await accounts.insertUser('wang-terms', 'reviewer', 'scrypt$x');
+    await glossary.upsert('峰会', 'summit', null, lin);
+    await glossary.upsert('峰会', 'summit', 'leaders', wang);
+    await glossary.upsert('会晤', 'meeting', null, null);
+    const [meeting, summit] = await glossary.list();
+    expect([meeting!.added_by, summit!.added_by, summit!.note]).toEqual([null, lin, 'leaders']);
+    expect(await glossary.entry(summit!.id)).toEqual(summit);
+    expect(await glossary.entry(987_654)).toBeUndefined();
   });
 
   it('when a term is added, its note replaced or a term removed then the glossary generation moves on, and a document generation carries it', async () => {
@@ -143,14 +156,14 @@ contract('glossary repository', (store) => {
       expect(now, `after ${seen.length} changes`).toBeGreaterThan(seen.at(-1)!);
       seen.push(now);
     };
-    await glossary.upsert('会谈', 'talks', null);
+    await glossary.upsert('会谈', 'talks', null, null);
     await moved();
-    await glossary.upsert('会谈', 'talks', 'formal');
+    await glossary.upsert('会谈', 'talks', 'formal', null);
     await moved();
     await glossary.remove((await glossary.list())[0]!.id);
     await moved();
     // A refused change moves nothing; nor does removing what is not there.
-    await glossary.upsert(' ', 'x', null).catch(() => undefined);
+    await glossary.upsert(' ', 'x', null, null).catch(() => undefined);
     await glossary.remove(987_654);
     expect((await documents.generationParts(1)).glossary).toBe(seen.at(-1));
   });

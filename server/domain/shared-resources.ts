@@ -1,0 +1,14 @@
+// Who may change what the whole team draws on: the glossary's agreed terms and the translation memory.
+
+/** Reviewers and admins any entry; a translator only one they added (an entry of unknown author is not theirs). */
+export function mayRemoveEntry(user: { id: number; role: string }, entry: { added_by: number | null }): boolean {
+  return user.role !== 'translator' || (entry.added_by !== null && entry.added_by === user.id);
+}
+
+/**
+ * Reviewers and admins: a TMX loaded into the memory cannot be taken out again, and its units are offered to
+ * everyone; a translator's work reaches the memory through pairs a reviewer approves.
+ */
+export function mayLoadMemory(user: { role: string } | null | undefined): boolean {
+  return user?.role === 'reviewer' || user?.role === 'admin';
+}
