@@ -93,12 +93,15 @@ export function rowDiscussion(ctx: ViewContext, d: RowDiscussion | undefined): S
       ? html` <span class="more-threads">${ctx.t('review.moreOpen', { count: d.open - 1 })}</span>` : ''}</div>`;
 }
 
-/** The document's MQM-style score from its open errors (the README gives the formula). */
+/**
+ * The document's MQM-style score from its open errors (the README gives the formula). Two decimals, rounded down:
+ * one major error in 2,000 words is 99.75, and a document with an open error never reads 100.
+ */
 export function qualityLine(ctx: ViewContext, q: QualityScore): SafeHtml {
-  return html`<p class="quality" data-testid="quality-score" data-score="${q.score.toFixed(2)}" title="${ctx.t('review.qualityTitle')}">${q.errors
+  return html`<p class="quality" data-testid="quality-score" data-score="${(Math.floor(q.score * 100) / 100).toFixed(2)}" title="${ctx.t('review.qualityTitle')}">${q.errors
     ? ctx.t('review.quality', {
-      score: formatDecimal(ctx, q.score, 1), errors: formatNumber(ctx, q.errors), penalty: formatNumber(ctx, q.penalty),
-      per1000: formatDecimal(ctx, q.per1000, 1), words: formatNumber(ctx, q.sourceWords),
+      score: formatDecimal(ctx, Math.floor(q.score * 100) / 100, 2), errors: formatNumber(ctx, q.errors), penalty: formatNumber(ctx, q.penalty),
+      per1000: formatDecimal(ctx, q.per1000, 2), words: formatNumber(ctx, q.sourceWords),
     })
     : ctx.t('review.qualityClean')}</p>`;
 }

@@ -4,6 +4,8 @@ import { Client } from '../support/test-server.ts';
 import { startSeededServer } from '../support/seed.ts';
 import { storeDocument } from '../support/insert-document.ts';
 import { sourceWordCount } from '../../server/domain/quality-score.ts';
+import { qualityLine } from '../../views/comment-threads.ts';
+import type { ViewContext } from '../../views/view-context.ts';
 
 let seeded: Awaited<ReturnType<typeof startSeededServer>>;
 let doc: number;
@@ -31,8 +33,8 @@ describe('the document page\'s figures', () => {
   it('when counts pass a thousand then the quality line, the summary and the notes group their digits, in English and in Chinese', async () => {
     const words = sourceWordCount(ROWS.map((r) => (typeof r === 'string' ? r : r.zh)).join(''));
     expect(words).toBeGreaterThan(1000);
-    const per1000 = (5000 / words).toFixed(1);
-    const score = (100 * (1 - 5 / words)).toFixed(1);
+    const per1000 = (5000 / words).toFixed(2);
+    const score = (Math.floor(10_000 * (1 - 5 / words)) / 100).toFixed(2);
     const grouped = new Intl.NumberFormat('en').format(words);
     expect(grouped).toContain(',');
 
@@ -59,5 +61,15 @@ describe('the document page\'s figures', () => {
       const list = (await c.get('/documents', { 'accept-language': lang })).text;
       for (const w of words) expect(list).toContain(w);
     }
+  });
+
+  it('when a document has one minor error in many words then the score has two decimals and never reads 100', () => {
+    const ctx: ViewContext = { t: (key, options) => `${key}${JSON.stringify(options)}`, lang: 'en', csrfToken: '', user: null, path: '/' };
+    const line = (score: number) => String(qualityLine(ctx, { score, errors: 1, penalty: 1, per1000: 0.04, sourceWords: 25_000 }));
+    expect(line(99.996)).toContain('data-score="99.99"');
+    expect(line(99.996)).toContain('&quot;score&quot;:&quot;99.99&quot;');
+    // Under a tenth of a point per 1,000 words is still not nothing.
+    expect(line(99.996)).toContain('&quot;per1000&quot;:&quot;0.04&quot;');
+    expect(line(99.75)).toContain('&quot;score&quot;:&quot;99.75&quot;');
   });
 });
