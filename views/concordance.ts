@@ -28,9 +28,11 @@ function hitItem(ctx: ViewContext, hit: ConcordanceHit): SafeHtml {
 /** The hits of one page, a refusal, or nothing yet; the fragment the dialog fetches and the page includes. */
 export function concordanceResults(ctx: ViewContext, result: { page?: ConcordancePage; error?: string }): SafeHtml {
   const { page, error } = result;
-  return html`<div class="concordance-results" data-testid="concordance-results" aria-live="polite">
+  // What a screen reader is told as the hits arrive is how many: the list itself is read by moving into it.
+  return html`<div class="concordance-results" data-testid="concordance-results">
     ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-    ${page && !page.hits.length ? html`<p class="muted">${ctx.t('concordance.noHits', { query: page.query })}</p>` : ''}
+    ${page && !page.hits.length ? html`<p class="muted" data-announce>${ctx.t('concordance.noHits', { query: page.query })}</p>` : ''}
+    ${page?.hits.length ? html`<p class="visually-hidden" data-announce>${ctx.t(page.next === null ? 'concordance.hits' : 'concordance.hitsMore', { count: page.hits.length })}</p>` : ''}
     ${page?.hits.length ? html`<ol class="concordance-hits">${page.hits.map((h) => hitItem(ctx, h))}</ol>` : ''}
     ${page?.next !== null && page?.next !== undefined
       ? html`<p><a class="more" href="${pageUrl(page.query, page.next)}" data-testid="concordance-more">${ctx.t('concordance.more')}</a></p>` : ''}

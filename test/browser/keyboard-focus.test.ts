@@ -91,6 +91,15 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit row 5');
   });
 
+  it('when a word is looked up with Ctrl+K then the number of hits is said, not the whole list', async () => {
+    await page.goto(`${wb.url}/glossary`);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('China');
+    await page.locator('#concordance-dialog .concordance-hits li').first().waitFor();
+    await expect.poll(() => announcer().textContent()).toMatch(/^\d+ hits?( shown; more follow)?\.$/);
+    await page.keyboard.press('Escape');
+  });
+
   it('when an admin creates an account by keyboard then the creation and the one-time password note are said, and the focus stays on Create', async () => {
     await login(page, wb.url, 'admin');
     await page.goto(`${wb.url}/admin/users`);

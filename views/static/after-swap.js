@@ -29,6 +29,9 @@
       el.tagName === 'BUTTON' ? el.textContent.trim() : ''].join('|');
   }
 
+  // A page script that puts fetched markup in place itself (the concordance) says so with this event.
+  document.addEventListener('duiqi:swapped', announce);
+
   document.addEventListener('htmx:before:swap', function (e) {
     const focused = document.activeElement;
     const target = e.detail.ctx.target;

@@ -23,6 +23,8 @@
       // A refusal (400) comes back as the same fragment with its sentence: shown as it is.
       const res = await fetch('/concordance/results?q=' + encodeURIComponent(q), { signal: pending.signal });
       slot.innerHTML = await res.text();
+      // Not an htmx swap: the page's live region (views/static/after-swap.js) is told there is something to say.
+      document.dispatchEvent(new Event('duiqi:swapped'));
     } catch (err) {
       if (err.name !== 'AbortError') slot.textContent = String(err.message || err);
     }
