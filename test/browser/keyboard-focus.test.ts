@@ -91,6 +91,20 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit row 5');
   });
 
+  it('when a comment thread is started by keyboard then the focus stays in the row\'s threads, not on the page', async () => {
+    await page.goto(`${wb.url}/documents/1`);
+    await page.getByRole('button', { name: 'Edit row 6', exact: true }).click();
+    const start = page.locator('tr.editing [data-testid=new-thread-form]');
+    await page.locator('tr.editing .threads details summary').click();
+    await start.locator('textarea[name=body]').fill('Is “level” right here?');
+    await start.locator('button[type=submit]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('tr.editing [data-testid=thread]').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.threads') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.locator('tr.editing').waitFor({ state: 'detached' });
+  });
+
   it('when a word is looked up with Ctrl+K then the number of hits is said, not the whole list', async () => {
     await page.goto(`${wb.url}/glossary`);
     await page.keyboard.press('Control+k');

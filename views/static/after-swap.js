@@ -51,7 +51,9 @@
       if (!holder || holder.matches('tr')) return;
       const same = Array.from(holder.querySelectorAll('a[href], button, input, select, textarea, summary'))
         .find(function (el) { return identity(el) === was.identity && !el.disabled; });
-      if (same) return same.focus();
+      // A control found again may be hidden now (the new-thread form closes once sent): then the list takes the focus.
+      if (same) same.focus();
+      if (same && document.activeElement === same) return;
       // The control went with what it acted on (a deleted entry): the list that held it takes the focus.
       if (!holder.hasAttribute('tabindex')) holder.setAttribute('tabindex', '-1');
       holder.focus();

@@ -28,8 +28,10 @@
       const next = nextEditableRow(saved);
       if (next) next.querySelector('[data-edit]').click();
     }
-    const editor = document.querySelector('tr.editing textarea[name=tgt]');
+    // An editor just opened takes the focus once; a later swap inside it (a comment thread sent) keeps its own.
+    const editor = document.querySelector('tr.editing textarea[name=tgt]:not([data-focused])');
     if (editor && document.activeElement !== editor && !document.activeElement.closest('tr.editing')) {
+      editor.setAttribute('data-focused', '');
       editor.focus();
       editor.setSelectionRange(editor.value.length, editor.value.length);
     }
