@@ -91,6 +91,16 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit row 5');
   });
 
+  it('when an editor offers glossary terms then each insert button tells its key', async () => {
+    await page.goto(`${wb.url}/documents/1`);
+    await page.getByRole('button', { name: 'Edit row 2', exact: true }).click();
+    const insert = page.locator('tr.editing [data-testid=glossary-terms] button[data-insert-term="1"]');
+    await insert.waitFor();
+    expect(await insert.getAttribute('aria-keyshortcuts')).toBe('Control+Shift+1');
+    await page.keyboard.press('Escape');
+    await page.locator('tr.editing').waitFor({ state: 'detached' });
+  });
+
   it('when a comment thread is started by keyboard then the focus stays in the row\'s threads, not on the page', async () => {
     await page.goto(`${wb.url}/documents/1`);
     await page.getByRole('button', { name: 'Edit row 6', exact: true }).click();
