@@ -20,6 +20,7 @@ const USAGE = `usage:
   duiqi import --memory FILE.tmx
   duiqi export DOC_ID --format tmx|xliff|json [--state all|translated|approved] [-o FILE]
   duiqi backup FILE [--force]
+  duiqi restore FILE --force                  (every server stopped: replaces the database by a backup)
   duiqi documents list [--state archived|trash] [--q TEXT] [--sort title|activity|progress] [--dir asc|desc]
   duiqi documents rename ID TITLE | archive ID | unarchive ID | delete ID | restore ID | empty-trash`;
 
@@ -126,6 +127,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'export') return await (await import('./transfer-commands.ts')).exportCommand(argv.slice(1));
     if (command === 'documents') return await (await import('./document-commands.ts')).documentsCommand(argv.slice(1));
     if (command === 'backup') return await (await import('./backup-command.ts')).backupCommand(argv.slice(1));
+    if (command === 'restore') return await (await import('./restore-command.ts')).restoreCommand(argv.slice(1));
     if (command === 'user' && sub === 'add') return await userAdd(rest);
     if (command === 'user' && sub !== undefined) return await userManage(sub, rest);
     if (command === 'token' && sub === 'create') return await tokenCreate(rest);
