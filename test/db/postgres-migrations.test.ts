@@ -157,6 +157,16 @@ describePostgres('PostgreSQL migrations that change stored rows', () => {
     await expect(db.pool.query("UPDATE pairs SET mt_kind = 'guess' WHERE id = 70")).rejects.toThrow(/pairs_mt_kind_valid/);
   });
 
+  it('when sessions kept in clear and glossary entries exist before 027 then the sessions end and the entries stay, without an author', async () => {
+    const { db, finish } = await before(27);
+    await db.pool.query(`INSERT INTO users (id, name, role, password_hash) OVERRIDING SYSTEM VALUE VALUES (1, 'lin', 'translator', 'h');
+      INSERT INTO sessions (id, user_id, csrf_token, expires_at) VALUES ('session-kept-in-clear', 1, 't', now() + interval '1 day');
+      INSERT INTO glossary_terms (id, zh, en) OVERRIDING SYSTEM VALUE VALUES (5, '旧词', 'old term');`);
+    await finish();
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM sessions')).rows).toEqual([{ n: 0 }]);
+    expect((await db.pool.query('SELECT id, zh, added_by FROM glossary_terms')).rows).toEqual([{ id: 5, zh: '旧词', added_by: null }]);
+  });
+
   it('when login counters are in flight before 014 then each keeps its count, the start of its window and its lock', async () => {
     const { db, finish } = await before(14);
     await db.pool.query(`INSERT INTO login_counters (key, failures, locked_until, last_at) VALUES
