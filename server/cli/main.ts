@@ -22,7 +22,7 @@ const USAGE = `usage:
   duiqi backup FILE [--force]
   duiqi restore FILE --force                  (every server stopped: replaces the database by a backup)
   duiqi documents list [--state archived|trash] [--q TEXT] [--sort title|activity|progress] [--dir asc|desc]
-  duiqi documents rename ID TITLE | archive ID | unarchive ID | delete ID | restore ID | empty-trash`;
+  duiqi documents rename ID TITLE | archive ID | unarchive ID | delete ID | restore ID | purge ID | empty-trash`;
 
 class UsageError extends Error {}
 
