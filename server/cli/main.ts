@@ -1,7 +1,7 @@
 // The duiqi command line: user and token management, documents, alignment. Refusals exit 2 with one line on stderr.
 
 import { parseArgs } from 'node:util';
-import { ConfigError, readConfig } from '../config.ts';
+import { ConfigError } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Store } from '../db/store.ts';
 
@@ -28,7 +28,7 @@ class UsageError extends Error {}
 
 // Each command loads its own modules: `duiqi align` must start fast, and needs no database.
 const database = async () => ({
-  ...(await import('../db/open-store.ts')),
+  ...(await import('./command-store.ts')),
   ...(await import('../services/accounts.ts')),
   ...(await import('../services/user-admin.ts')),
 });
@@ -40,13 +40,15 @@ async function userAdd(args: string[]): Promise<number> {
     const user = await accounts(store).createUser(positionals[0]!, values.role!, values.password);
     console.log(`Created ${user.role} "${user.name}"${user.oneTimePassword
       ? ` with the password ${user.oneTimePassword} (one-time: it must be changed at the first sign-in)` : ''}.`);
-  });
+  }, { create: true });
 }
 
-/** Opens the store for one command and closes it whatever happens. */
-async function withStore(run: (modules: Awaited<ReturnType<typeof database>> & { store: Store }) => Promise<void>): Promise<number> {
+type Modules = Awaited<ReturnType<typeof database>> & { store: Store };
+
+/** Opens the store for one command and closes it whatever happens; only `create` may make a new SQLite file. */
+async function withStore(run: (modules: Modules) => Promise<void>, options = { create: false }): Promise<number> {
   const modules = await database();
-  const store = await modules.openStoreAt(readConfig().database);
+  const store = await modules.openCommandStore(options);
   try {
     await run({ ...modules, store });
     return 0;

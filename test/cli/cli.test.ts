@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, tempDir, type TestServer } from '../support/test-server.ts';
@@ -64,6 +65,25 @@ describe('duiqi user add and token create', () => {
     const r = await duiqi(['token', 'create', 'zhang'], { DUIQI_DB: ' ' });
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('duiqi: DUIQI_DB must name a file, not be empty.');
+  });
+});
+
+describe('when DUIQI_DB names no file', () => {
+  const missing = path.join(tempDir('duiqi-cli-missing-'), 'data', 'duiqi.sqlite');
+  it.each([
+    [['user', 'list']], [['user', 'reset', 'zhang']], [['token', 'create', 'zhang']], [['unlock', '--account', 'zhang']],
+    [['documents', 'list']], [['export', '1', '--format', 'tmx']],
+  ])('then %j refuses with exit 2 and one line, and makes no database', async (args) => {
+    const r = await duiqi(args, { DUIQI_DB: missing });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`duiqi: There is no database ${missing}: run duiqi in the server's folder, or set DUIQI_DB (or DUIQI_DATABASE_URL) as the server has it.\n`);
+    expect(fs.existsSync(path.dirname(missing))).toBe(false);
+  });
+
+  it('then user add makes it, to set up an admin before the first start', async () => {
+    const r = await duiqi(['user', 'add', 'first', '--role', 'admin', '--password', 'first-admin-1'], { DUIQI_DB: missing });
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(missing)).toBe(true);
   });
 });
 
