@@ -26,11 +26,20 @@ export async function restoreCommand(args: string[]): Promise<number> {
   if (version > known) throw new ValidationError(`"${positionals[0]}" was made by a newer duiqi (migration ${version}; this one knows up to ${known}).`);
   if (fs.existsSync(target)) {
     if (!values.force) throw new ValidationError(`restore replaces everything in ${target}; add --force (and make a backup of it first if you may want it back).`);
-    settleUnused(target);
+    if (!settleUnused(target)) moveAside(target);
   } else if (!fs.statSync(path.dirname(target), { throwIfNoEntry: false })?.isDirectory()) {
     throw new ValidationError(`Cannot write ${target}: there is no directory ${path.dirname(target)}.`);
   }
   await restoreDatabase(backup, target);
   console.log(`Restored ${target} from ${backup}.`);
   return 0;
+}
+
+/** An unreadable database (the very one a restore is for) is kept beside, with its log, rather than written over. */
+function moveAside(target: string): void {
+  const aside = `${target}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (fs.existsSync(target + suffix)) fs.renameSync(target + suffix, aside + suffix);
+  }
+  console.log(`${target} is not a SQLite database: moved it to ${aside}.`);
 }

@@ -31,18 +31,20 @@ export function backupVersion(file: string, shownName = file): number {
 /**
  * Refuses while any other connection has `file` open (a running server keeps one), else settles its write-ahead log
  * into the file: an exclusive lock cannot be had beside another connection, and the last connection to close
- * checkpoints the log and removes it.
+ * checkpoints the log and removes it. False when `file` is no SQLite database at all (its header overwritten, say):
+ * SQLite can neither lock nor write into it, and no server can be using it.
  */
-export function settleUnused(file: string): void {
+export function settleUnused(file: string): boolean {
   const db = new Database(file, { fileMustExist: true, timeout: IN_USE_WAIT_MS });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE');
     db.exec('COMMIT');
+    return true;
   } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_BUSY') {
-      throw new ConflictError(`The database ${file} is in use: stop every duiqi server that uses it, then restore.`);
-    }
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_BUSY') throw new ConflictError(`The database ${file} is in use: stop every duiqi server that uses it, then restore.`);
+    if (code === 'SQLITE_NOTADB') return false;
     throw err;
   } finally {
     db.close();

@@ -1,6 +1,7 @@
 // duiqi restore: a copy `duiqi backup` made goes back in place of the database, whatever the database's log holds.
 
 import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -99,6 +100,18 @@ describe('duiqi restore', () => {
     }
     expect(terms(live)).toEqual(['在用', '备份']);
     fs.rmSync(other);
+  });
+
+  it('when the database is no longer a SQLite file at all, then restore moves it aside and gives back the backup', async () => {
+    const broken = path.join(dir, 'broken.sqlite');
+    fs.writeFileSync(broken, crypto.randomBytes(64 * 1024));
+    const result = await duiqi(['restore', 'backup.sqlite', '--force'], { DUIQI_DB: broken });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(terms(broken)).toEqual(['备份']);
+    const aside = fs.readdirSync(dir).filter((f) => f.startsWith('broken.sqlite.unreadable-'));
+    expect(aside).toHaveLength(1);
+    expect(fs.statSync(path.join(dir, aside[0]!)).size).toBe(64 * 1024);
   });
 
   it('when DUIQI_DB names no file yet, then restore makes it from the backup', async () => {
