@@ -7,6 +7,7 @@ import { readConfig } from '../config.ts';
 import { readMigrations } from '../db/migrate.ts';
 import { backupVersion, restoreDatabase, settleUnused } from '../db/restore-database.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { sameFile } from './same-file.ts';
 
 /**
  * Checks FILE is a whole duiqi database this version can open, that no server has DUIQI_DB open, then replaces
@@ -20,7 +21,7 @@ export async function restoreCommand(args: string[]): Promise<number> {
   const backup = path.resolve(positionals[0]!);
   const target = path.resolve(config.dbFile);
   if (!fs.existsSync(backup)) throw new ValidationError(`There is no file "${positionals[0]}".`);
-  if (backup === target) throw new ValidationError(`"${positionals[0]}" is the database itself.`);
+  if (sameFile(backup, target)) throw new ValidationError(`"${positionals[0]}" is the database itself.`);
   const version = backupVersion(backup, positionals[0]);
   const known = Math.max(...readMigrations().map((m) => m.version));
   if (version > known) throw new ValidationError(`"${positionals[0]}" was made by a newer duiqi (migration ${version}; this one knows up to ${known}).`);

@@ -65,6 +65,17 @@ describe('duiqi backup', () => {
     expect(checkDatabase(existing, new CommitLog(), shapes)).toEqual([]);
   });
 
+  it('when FILE is the database itself, by any path, then it is refused with exit 2 and the file is left in place', async () => {
+    const inode = fs.statSync(dbFile).ino;
+    fs.symlinkSync(dbFile, path.join(dir, 'link.sqlite'));
+    for (const name of [dbFile, 'link.sqlite']) {
+      const result = await duiqi(['backup', name, '--force']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`duiqi: "${name}" is the database itself: name another file for the copy.\n`);
+    }
+    expect(fs.statSync(dbFile).ino).toBe(inode);
+  });
+
   it('when DUIQI_DB names no file, then it is refused with exit 2 and no database is created', async () => {
     const missing = path.join(dir, 'missing.sqlite');
     const result = await duiqi(['backup', 'never.sqlite'], { DUIQI_DB: missing });
