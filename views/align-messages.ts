@@ -5,6 +5,7 @@ import type { AlignmentResult, RealignPreview, ReplayResult, UndoCounts } from '
 import { band } from './align-page.ts';
 import { WEAK_SCORE } from '../server/domain/types.ts';
 import { formatDecimal } from './local-format.ts';
+import { documentIndex } from '../server/domain/row-numbers.ts';
 
 /** The operation as the request named it; the service has already refused any that is not valid. */
 export interface DoneOp {
@@ -13,27 +14,30 @@ export interface DoneOp {
   side?: string;
 }
 
+/** Rows are named by the document page's numbers, noise rows counted, as the rows stood when the change was asked for. */
 export function alignOpMessage(ctx: ViewContext, op: DoneOp, result: AlignmentResult): string {
-  const n = (op.row ?? result.at) + 1;
+  const row = op.row ?? result.at;
+  const number = (alignRow: number) => documentIndex(alignRow, result.noiseAt) + 1;
+  const n = number(row);
   const side = op.side ? ctx.t(`alignEditor.sides.${op.side}`) : '';
   switch (op.kind) {
-    case 'moveUp': return ctx.t('alignEditor.done.moveUp', { side, n, m: n - 1 });
-    case 'moveDown': return ctx.t('alignEditor.done.moveDown', { side, n, m: n + 1 });
+    case 'moveUp': return ctx.t('alignEditor.done.moveUp', { side, n, m: number(row - 1) });
+    case 'moveDown': return ctx.t('alignEditor.done.moveDown', { side, n, m: number(row + 1) });
     case 'shiftDown': return ctx.t('alignEditor.done.shiftDown', { side, n });
     case 'shiftUp': return ctx.t('alignEditor.done.shiftUp', { side, n });
-    case 'merge': return ctx.t('alignEditor.done.merge', { a: n, b: n + 1 });
+    case 'merge': return ctx.t('alignEditor.done.merge', { a: n, b: number(row + 1) });
     case 'split': return ctx.t('alignEditor.done.split', { n });
     case 'splitSentence': return ctx.t('alignEditor.done.splitSentence', { n });
     case 'joinSentences': return ctx.t('alignEditor.done.joinSentences', { n });
     case 'confirm': return ctx.t('alignEditor.done.confirm', { n });
-    case 'confirmAbove': return ctx.t('alignEditor.done.confirmAbove', { n: n - 1 });
-    default: return ctx.t('alignEditor.done.realign', { n: result.at + 1, removed: result.removed, inserted: result.inserted });
+    case 'confirmAbove': return ctx.t('alignEditor.done.confirmAbove', { n: number(row - 1) });
+    default: return ctx.t('alignEditor.done.realign', { n: number(result.at), removed: result.removed, inserted: result.inserted });
   }
 }
 
 /** Says whose change was undone or redone: the stack is shared by everyone aligning the document. */
 export const replayMessage = (ctx: ViewContext, direction: 'undo' | 'redo', result: ReplayResult): string =>
-  ctx.t(`alignCollab.${direction}${result.mine ? 'Mine' : 'Others'}`, { n: result.at + 1, author: result.author ?? '?' });
+  ctx.t(`alignCollab.${direction}${result.mine ? 'Mine' : 'Others'}`, { n: documentIndex(result.at, result.noiseAt) + 1, author: result.author ?? '?' });
 
 /** The Undo button's words: whose change it would revert. */
 export function undoLabel(ctx: ViewContext, counts: UndoCounts): string {
@@ -49,8 +53,10 @@ export function realignPreviewView(ctx: ViewContext, preview: RealignPreview) {
   const scores = preview.inserted.flatMap((r) => (r.score === null ? [] : [r.score]));
   const mean = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
   const low = scores.filter((s) => s < WEAK_SCORE).length;
+  // The new rows are numbered from the first one replaced; noise rows among them may fall elsewhere once applied.
+  const first = documentIndex(preview.at, preview.noiseAt) + 1;
   const message = !preview.removed && !preview.inserted.length ? ctx.t('alignCollab.previewNone') : ctx.t('alignCollab.previewSummary', {
-    from: preview.at + 1, to: preview.at + preview.removed, removed: preview.removed, inserted: preview.inserted.length,
+    from: first, to: documentIndex(preview.at + preview.removed - 1, preview.noiseAt) + 1, removed: preview.removed, inserted: preview.inserted.length,
     mean: mean === null ? '—' : formatDecimal(ctx, mean), low, weak: formatDecimal(ctx, WEAK_SCORE, 1),
   });
   const more = preview.inserted.length - PREVIEW_ROWS;
@@ -59,7 +65,7 @@ export function realignPreviewView(ctx: ViewContext, preview: RealignPreview) {
     more: more > 0 ? ctx.t('alignCollab.previewMore', { rows: more }) : null,
     rows: preview.inserted.slice(0, PREVIEW_ROWS).map((r, i) => ({
       band: band(r.score),
-      text: ctx.t('alignCollab.previewRow', { n: preview.at + i + 1, shape: `${r.src}:${r.tgt}`, score: r.score === null ? '—' : formatDecimal(ctx, r.score) }),
+      text: ctx.t('alignCollab.previewRow', { n: first + i, shape: `${r.src}:${r.tgt}`, score: r.score === null ? '—' : formatDecimal(ctx, r.score) }),
     })),
   };
 }

@@ -6,7 +6,8 @@ import { goToRow } from './row-navigation.ts';
 import type { ViewContext } from './view-context.ts';
 import { edited, type AlignRow } from '../server/domain/alignment-rows.ts';
 import { WEAK_SCORE } from '../server/domain/types.ts';
-import { formatDecimal } from './local-format.ts';
+import { formatDecimal, formatNumber } from './local-format.ts';
+import { documentIndex, documentRowCount, noiseIndex, noisePlaces, type NoiseRow } from '../server/domain/row-numbers.ts';
 
 export const ALIGN_PAGE = 200;
 
@@ -18,6 +19,8 @@ export interface AlignPageView {
   /** Index of the first row shown. */
   from: number;
   total: number;
+  /** The page-noise rows: not aligned, but counted in the numbers, as the document page counts them. */
+  noise: NoiseRow[];
   undo: number;
   redo: number;
   /** The Undo button's words: whose change it would revert. */
@@ -51,40 +54,61 @@ function side(ctx: ViewContext, r: AlignRow, which: 'src' | 'tgt'): SafeHtml {
 // A post-edited or machine-drafted row shows the English a reader will get; the sentences the alignment
 // moves (the imported English, or the draft) open on demand.
 function english(ctx: ViewContext, r: AlignRow): SafeHtml {
-  return html`<td class="tgt current" lang="en" hx-ignore><p class="current-en" data-testid="current-en">${r.tgtText}</p>
+  return html`<td class="tgt current" lang="en" hx-ignore><p class="current-en lines" data-testid="current-en">${r.tgtText}</p>
     <details class="imported"><summary>${ctx.t(r.tgt.length ? 'alignEditor.showImported' : 'alignEditor.showMt')}</summary>${r.tgt.length
-      ? sentenceSpans(r, 'tgt') : html`<span class="mt-draft">${r.mtText}</span>`}</details></td>`;
+      ? sentenceSpans(r, 'tgt') : html`<span class="mt-draft lines">${r.mtText}</span>`}</details></td>`;
 }
 
+// A page-noise row where the document page has it, with its number, so the numbers run on; the cursor passes it by.
+function noiseRow(ctx: ViewContext, row: NoiseRow, number: number): SafeHtml {
+  return html`<tr class="noise" id="row-${number - 1}" data-testid="align-noise"><td class="idx">${number}</td><td class="conf"></td>
+    <td class="src" lang="zh-CN" hx-ignore>${row.src}</td><td class="tgt" lang="en" hx-ignore><span class="lines">${row.tgt}</span></td><td class="status muted">${ctx.t('states.noise')}</td></tr>`;
+}
+
+// The noise rows that stand before alignment row `index` (or, with index = total, after the last row): each page of rows
+// brings those before its own rows, so pages loaded one after another show each noise row once.
+function noiseAt(ctx: ViewContext, view: AlignPageView, index: number): SafeHtml[] {
+  const places = noisePlaces(view.noise);
+  return view.noise.flatMap((row, j) => (row.at === index ? [noiseRow(ctx, row, noiseIndex(j, places) + 1)] : []));
+}
+
+/** Rows numbered as the document page numbers them: the noise rows count, and show where they stand. */
 export function alignRows(ctx: ViewContext, view: AlignPageView): SafeHtml {
+  const places = noisePlaces(view.noise);
+  const number = (index: number) => documentIndex(index, places) + 1;
   const shown = view.rows.map((r, i) => ({ r, index: view.from + i }))
     .filter(({ r }) => !view.onlyIrregular || isIrregular(r));
+  const withNoise = (index: number) => (view.onlyIrregular ? [] : noiseAt(ctx, view, index));
   const before = view.from > 0 && !view.onlyIrregular
-    ? html`<tr class="more more-before" data-before="${Math.max(0, view.from - ALIGN_PAGE)}"><td colspan="5"><a href="/documents/${view.docId}/align?from=${Math.max(0, view.from - ALIGN_PAGE)}">${ctx.t('alignEditor.earlierRows', { count: view.from })}</a></td></tr>`
+    ? html`<tr class="more more-before" data-before="${Math.max(0, view.from - ALIGN_PAGE)}"><td colspan="5"><a href="/documents/${view.docId}/align?from=${Math.max(0, view.from - ALIGN_PAGE)}">${ctx.t('alignEditor.earlierRows', { rows: formatNumber(ctx, number(view.from) - 1) })}</a></td></tr>`
     : '';
   return html`${before}${shown.map(({ r, index }) => {
     const shape = `${r.src.length}:${r.tgt.length}`;
-    return html`<tr class="arow band-${band(r.score)}${shape !== '1:1' ? ' irregular' : ''}${r.confirmedBy ? ' confirmed' : ''}${r.needsReview ? ' review' : ''}"
-      id="row-${index}" data-row="${index}" data-key="${r.key}" data-testid="align-row" data-shape="${shape}" data-confirmed="${r.confirmedBy ? 'yes' : 'no'}" data-state="${r.state}">
-      <td class="idx">${index + 1}<span class="shape">${shape !== '1:1' ? shape : ''}</span></td>
+    const n = number(index);
+    return html`${withNoise(index)}<tr class="arow band-${band(r.score)}${shape !== '1:1' ? ' irregular' : ''}${r.confirmedBy ? ' confirmed' : ''}${r.needsReview ? ' review' : ''}"
+      id="row-${n - 1}" data-row="${index}" data-n="${n}" data-key="${r.key}" data-testid="align-row" data-shape="${shape}" data-confirmed="${r.confirmedBy ? 'yes' : 'no'}" data-state="${r.state}">
+      <td class="idx">${n}<span class="shape">${shape !== '1:1' ? shape : ''}</span></td>
       <td class="conf"><span class="band"></span>${r.score === null ? '—' : formatDecimal(ctx, r.score)}</td>
       ${side(ctx, r, 'src')}${side(ctx, r, 'tgt')}
       <td class="status">${r.confirmedBy ? html`<span class="ok">${ctx.t('align.confirmedBy', { name: r.confirmedBy })}</span>` : html`<span class="muted">${ctx.t('align.automatic')}</span>`}
         ${r.needsReview ? html`<span class="flag" title="${ctx.t(`align.review.${r.needsReview}`)}">${ctx.t(`align.review.${r.needsReview}`)}</span>` : ''}</td>
     </tr>`;
   })}${view.from + view.rows.length < view.total && !view.onlyIrregular
-    ? html`<tr class="more more-after" data-after="${view.from + view.rows.length}"><td colspan="5"><a href="/documents/${view.docId}/align?from=${view.from + view.rows.length}">${ctx.t('alignEditor.laterRows', { count: view.total - view.from - view.rows.length })}</a></td></tr>`
-    : ''}`;
+    ? html`<tr class="more more-after" data-after="${view.from + view.rows.length}"><td colspan="5"><a href="/documents/${view.docId}/align?from=${view.from + view.rows.length}">${ctx.t('alignEditor.laterRows', {
+      rows: formatNumber(ctx, documentRowCount(view.total, places) - number(view.from + view.rows.length - 1)) })}</a></td></tr>`
+    : withNoise(view.total)}`;
 }
 
 // Weak rows as marks on a strip that maps the whole document to its height, a mark where its row is;
 // SVG attributes, not inline styles, so the CSP holds. The cursor's place is the one mark the script moves.
+// It carries the document page's row count and where the noise rows stand, for the page to number rows and go to one.
 export function weakStrip(ctx: ViewContext, view: AlignPageView): SafeHtml {
   const y = (i: number) => ((1000 * i) / Math.max(1, view.total)).toFixed(1);
   const h = Math.max(2, 1000 / Math.max(1, view.total)).toFixed(1);
-  return html`<svg class="weak-strip" data-testid="weak-strip" data-total="${view.total}" viewBox="0 0 10 1000" preserveAspectRatio="none" role="list" aria-label="${ctx.t('align.weakStrip')}">
+  const places = noisePlaces(view.noise);
+  return html`<svg class="weak-strip" data-testid="weak-strip" data-total="${view.total}" data-rows="${documentRowCount(view.total, places)}" data-noise="${places.join(' ')}" viewBox="0 0 10 1000" preserveAspectRatio="none" role="list" aria-label="${ctx.t('align.weakStrip')}">
     <rect class="strip-cursor" x="0" width="10" y="0" height="${h}"></rect>
-    ${view.weak.map((i) => html`<a href="/documents/${view.docId}/align?from=${Math.max(0, i - 5)}#row-${i}" role="listitem" data-row="${i}"><rect x="0" width="10" y="${y(i)}" height="${h}"><title>${ctx.t('align.row', { n: i + 1 })}</title></rect></a>`)}
+    ${view.weak.map((i) => html`<a href="/documents/${view.docId}/align?from=${Math.max(0, i - 5)}#row-${documentIndex(i, places)}" role="listitem" data-row="${i}"><rect x="0" width="10" y="${y(i)}" height="${h}"><title>${ctx.t('align.row', { n: documentIndex(i, places) + 1 })}</title></rect></a>`)}
   </svg>`;
 }
 
@@ -111,10 +135,11 @@ const KEYS: [SafeHtml, string][] = [
 ];
 
 export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
+  const rowCount = documentRowCount(view.total, noisePlaces(view.noise));
   return layout(ctx, `${ctx.t('align.title')} · ${view.title}`, html`
   <h1 translate="no" hx-ignore>${view.title}</h1>
   <p class="meta"><a href="/documents/${view.docId}">${ctx.t('align.backToDocument')}</a> · <span id="align-summary" data-testid="align-summary"
-    data-template="${ctx.t('align.summary', { rows: '{{rows}}', weak: '{{weak}}' })}">${ctx.t('align.summary', { rows: view.total, weak: view.weak.length })}</span></p>
+    data-template="${ctx.t('align.summary', { rows: '{{rows}}', weak: '{{weak}}' })}">${ctx.t('align.summary', { rows: formatNumber(ctx, rowCount), weak: formatNumber(ctx, view.weak.length) })}</span></p>
   <details class="shortcuts"><summary>${ctx.t('shortcuts.title')}</summary>
     <ul class="keys">${KEYS.map(([keys, text]) => html`<li>${keys} ${ctx.t(text)}</li>`)}</ul></details>
   <div class="align-head" id="align-head">
@@ -122,13 +147,14 @@ export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
     data-none-weak="${ctx.t('alignEditor.noneWeak')}" data-none-unconfirmed="${ctx.t('alignEditor.noneUnconfirmed')}" data-no-row="${ctx.t('navigation.noRow', { total: '{{total}}' })}"
     data-load-changes="${ctx.t('alignCollab.loadChanges')}" data-loaded="${ctx.t('alignCollab.loaded', { rows: '{{rows}}' })}" data-loaded-one="${ctx.t('alignCollab.loadedOne')}"
     data-loaded-none="${ctx.t('alignCollab.loadedNone')}" data-undo-others="${ctx.t('alignCollab.undoOthersConfirm', { author: '{{author}}' })}"
-    data-redo-others="${ctx.t('alignCollab.redoOthersConfirm', { author: '{{author}}' })}" data-previewing="${ctx.t('alignCollab.previewing')}">
+    data-redo-others="${ctx.t('alignCollab.redoOthersConfirm', { author: '{{author}}' })}" data-previewing="${ctx.t('alignCollab.previewing')}"
+    data-noise-row="${ctx.t('alignEditor.noiseRow', { n: '{{n}}', m: '{{m}}' })}">
     <button type="button" data-action="undo" data-testid="undo"${view.undo ? '' : html` disabled`}>${view.undoLabel}</button>
     <button type="button" data-action="redo"${view.redo ? '' : html` disabled`}>${ctx.t('align.redo')}</button>
     <button type="button" data-action="next-weak">${ctx.t('align.nextWeak')}</button>
     <button type="button" data-action="realign">${ctx.t('align.realign')}</button>
     <a href="/documents/${view.docId}/align${view.onlyIrregular ? '' : '?irregular=1'}">${view.onlyIrregular ? ctx.t('align.showAll') : ctx.t('align.onlyIrregular')}</a>
-    ${goToRow(ctx, view.total)}
+    ${goToRow(ctx, rowCount)}
   </div>
   <div class="align-toolbar row-tools" role="toolbar" aria-label="${ctx.t('align.rowTools')}">
     <span class="muted">${ctx.t('align.rowTools')}:</span>

@@ -6,6 +6,7 @@ import type { ViewContext } from './view-context.ts';
 import type { RowDiscussion, Thread } from '../server/services/pair-comments.ts';
 import { ERROR_CATEGORIES, SEVERITIES, type QualityScore } from '../server/domain/quality-score.ts';
 import { MAX_COMMENT } from '../server/services/pair-comments.ts';
+import { formatDecimal, formatNumber } from './local-format.ts';
 
 /** A message beside one field of a form: which field, and the sentence. */
 export interface FieldMessage {
@@ -92,10 +93,16 @@ export function rowDiscussion(ctx: ViewContext, d: RowDiscussion | undefined): S
       ? html` <span class="more-threads">${ctx.t('review.moreOpen', { count: d.open - 1 })}</span>` : ''}</div>`;
 }
 
-/** The document's MQM-style score from its open errors (the README gives the formula). */
+/**
+ * The document's MQM-style score from its open errors (the README gives the formula). Two decimals, rounded down:
+ * one major error in 2,000 words is 99.75, and a document with an open error never reads 100.
+ */
 export function qualityLine(ctx: ViewContext, q: QualityScore): SafeHtml {
-  return html`<p class="quality" data-testid="quality-score" data-score="${q.score.toFixed(2)}" title="${ctx.t('review.qualityTitle')}">${q.errors
-    ? ctx.t('review.quality', { score: q.score.toFixed(1), errors: q.errors, penalty: q.penalty, per1000: q.per1000.toFixed(1), words: q.sourceWords })
+  return html`<p class="quality" data-testid="quality-score" data-score="${(Math.floor(q.score * 100) / 100).toFixed(2)}" title="${ctx.t('review.qualityTitle')}">${q.errors
+    ? ctx.t('review.quality', {
+      score: formatDecimal(ctx, Math.floor(q.score * 100) / 100, 2), errors: formatNumber(ctx, q.errors), penalty: formatNumber(ctx, q.penalty),
+      per1000: formatDecimal(ctx, q.per1000, 2), words: formatNumber(ctx, q.sourceWords),
+    })
     : ctx.t('review.qualityClean')}</p>`;
 }
 

@@ -9,19 +9,19 @@ import type { PostEditEffort } from '../server/domain/edit-distance.ts';
 import { pairRow } from './pair-row.ts';
 import { memoRow } from './row-memo.ts';
 import { ROW_STATES } from '../server/domain/types.ts';
+import { QA_CODES } from '../server/domain/qa-checks.ts';
 import { accessPanel } from './access-panel.ts';
 import type { DocumentSharing } from '../server/services/document-access.ts';
 import { exportDialog, fallbacksNote } from './export-dialog.ts';
 import { replacePanel } from './search-replace.ts';
 import { rowNavigation } from './row-navigation.ts';
-import { mtForm } from './mt-run.ts';
+import { mtAction, mtForm } from './mt-run.ts';
 import { qualityLine } from './comment-threads.ts';
 import type { QualityScore } from '../server/domain/quality-score.ts';
 import type { ShownRow } from './pair-row.ts';
-import { formatDateLine, formatDecimal, formatNumber } from './local-format.ts';
+import { formatDateLine, formatDecimal, formatNumber, formatPercent } from './local-format.ts';
 
 export const ROWS_PER_PAGE = 200;
-const QA_CODES = ['numbers', 'glossary', 'repeated', 'fragment', 'broken', 'empty', 'length', 'punctuation', 'source'] as const;
 
 function filterQuery(f: RowFilter): string {
   return new URLSearchParams(Object.entries(f).filter(([, v]) => v) as [string, string][]).toString();
@@ -65,9 +65,9 @@ export function progressBar(ctx: ViewContext, docId: number, p: Progress, qualit
 
 function effortLine(ctx: ViewContext, e: PostEditEffort, oob = false): SafeHtml {
   return html`<p class="effort" id="effort" data-testid="effort"${outOfBand(oob)}>${ctx.t('document.effort', {
-    changed: formatNumber(ctx, e.changed), pairs: formatNumber(ctx, e.pairs), share: formatNumber(ctx, Math.round(e.changedShare * 100)),
+    changed: formatNumber(ctx, e.changed), pairs: formatNumber(ctx, e.pairs), share: formatPercent(ctx, e.changedShare),
     hter: formatDecimal(ctx, e.meanHter), edits: formatNumber(ctx, e.totalEdits), minutes: formatDecimal(ctx, e.totalSeconds / 60, 1),
-  })}${e.approximatePairs > 0 ? html` <span class="approximate" data-testid="approximate">${ctx.t('bounded.effortApproximate', { pairs: e.approximatePairs })}</span>` : ''}</p>`;
+  })}${e.approximatePairs > 0 ? html` <span class="approximate" data-testid="approximate">${ctx.t('bounded.effortApproximate', { pairs: formatNumber(ctx, e.approximatePairs) })}</span>` : ''}</p>`;
 }
 
 function filters(ctx: ViewContext, docId: number, f: RowFilter): SafeHtml {
@@ -115,11 +115,12 @@ function summaryLine(ctx: ViewContext, doc: DocumentSummary, oob = false): SafeH
 
 /**
  * What the progress fragment answers after a change to a pair: the bar, and out of band the other figures that count
- * pairs by state (the summary's untranslated, the post-editing effort, the downloads' note), so none of them is left stale.
+ * pairs by state (the summary's untranslated, the post-editing effort, the downloads' note) and the machine-translation
+ * button, which is there while a row is untranslated, so none of them is left stale.
  */
 export function pageFigures(ctx: ViewContext, doc: DocumentSummary, progress: Progress, effort: PostEditEffort, quality: QualityScore): SafeHtml {
   return html`${progressBar(ctx, doc.id, progress, quality)}${summaryLine(ctx, doc, true)}${effortLine(ctx, effort, true)}${
-    fallbacksNote(ctx, doc.counts.untranslated, true)}`;
+    fallbacksNote(ctx, doc.counts.untranslated, true)}${mtAction(ctx, doc.counts.untranslated, true)}`;
 }
 
 export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; progress: Progress; effort: PostEditEffort; sharing: DocumentSharing; sourceFormat?: string; exportByJob: boolean },
@@ -135,7 +136,7 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
     <li><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.approveNext')}</li>
     <li><kbd>Esc</kbd> ${ctx.t('shortcuts.cancel')}</li>
     <li><kbd>Ctrl</kbd>+<kbd>H</kbd> ${ctx.t('replace.shortcut')}</li></ul></details>
-  ${doc.counts.untranslated > 0 ? mtForm(ctx, doc.id, doc.counts.untranslated) : ''}
+  ${mtForm(ctx, doc.id, doc.counts.untranslated)}
   <p class="doc-actions"><a href="/documents/${doc.id}/align" data-testid="align-link">${ctx.t('align.open')}</a>
     · <a href="/documents/${doc.id}/charts" data-testid="charts-link">${ctx.t('charts.open')}</a></p>
   ${view.sharing.mayManage ? manageForms(ctx, doc, refusedRename) : ''}

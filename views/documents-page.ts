@@ -6,7 +6,7 @@ import { layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 import { progressSvg } from './document-page.ts';
 import { SHELVES, SORTS, explicitDir, listAddress, type DocumentEntry, type DocumentListQuery } from '../server/services/document-lifecycle.ts';
-import { formatDay, formatNumber, formatTime } from './local-format.ts';
+import { formatDay, formatNumber, formatPercent, formatTime } from './local-format.ts';
 
 export interface ListNotice {
   /** What the last action did, or why it was refused. */
@@ -60,10 +60,12 @@ function actions(ctx: ViewContext, query: DocumentListQuery, d: DocumentEntry, n
 
 function row(ctx: ViewContext, query: DocumentListQuery, d: DocumentEntry, notice?: ListNotice): SafeHtml {
   const progress = { total: d.pairCount, ...d.counts };
+  // Rounded down to the percent: a document 99.6 % done does not read "100%".
+  const done = Math.floor(d.progress * 100) / 100;
   return html`<tr data-testid="document-${d.id}">
     <td translate="no" hx-ignore>${d.trashedAt ? html`<span class="title">${d.title}</span>` : html`<a href="/documents/${d.id}">${d.title}</a>`}</td>
     <td class="progress-cell" data-progress="${Math.round(d.progress * 100)}">${progressSvg(ctx, progress)}
-      <span class="muted">${ctx.t('lifecycle.progressShare', { percent: formatNumber(ctx, Math.round(d.progress * 100)), pairs: formatNumber(ctx, d.pairCount) })}</span></td>
+      <span class="muted">${ctx.t('lifecycle.progressShare', { percent: formatPercent(ctx, done), pairs: formatNumber(ctx, d.pairCount) })}</span></td>
     <td translate="no" hx-ignore>${d.owner ?? html`<span class="muted">${ctx.t('lifecycle.noOwner')}</span>`}</td>
     <td>${when(ctx, d.lastActivityAt)}</td>
     ${d.trashedAt ? html`<td>${when(ctx, d.trashedAt)}<br><span class="muted">${ctx.t('lifecycle.purgedOn', { date: formatDay(ctx, d.purgeAt!) })}</span></td>` : ''}

@@ -3,6 +3,7 @@
 
 import { html, outOfBand, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
+import { formatNumber } from './local-format.ts';
 
 const FORMATS = [['tmx', 'TMX 1.4'], ['xliff', 'XLIFF 2.1'], ['json', 'JSON']] as const;
 const FILTERS = ['approved', 'translated', 'all'] as const;
@@ -24,7 +25,7 @@ function translationLinks(ctx: ViewContext, docId: number, sourceFormat: string 
 /** How many pairs the downloads fill with their Chinese; its holder stays when there are none, for the progress fragment to update. */
 export function fallbacksNote(ctx: ViewContext, untranslated: number, oob = false): SafeHtml {
   return html`<span id="translation-fallbacks"${outOfBand(oob)}>${untranslated > 0
-    ? html`<br><span class="meta" data-testid="translation-fallbacks">${ctx.t('translated.fallbacks', { count: untranslated })}</span>` : ''}</span>`;
+    ? html`<br><span class="meta" data-testid="translation-fallbacks">${ctx.t('translated.fallbacks', { pairs: formatNumber(ctx, untranslated) })}</span>` : ''}</span>`;
 }
 
 /** `byJob`: the document is big enough for its exports to be jobs (services/export-jobs.ts). */

@@ -11,7 +11,7 @@ import { diffView } from './diff-view.ts';
 import { rowDiscussion } from './comment-threads.ts';
 import type { RowDiscussion } from '../server/services/pair-comments.ts';
 import { markedT, type Mark } from './marked-text.ts';
-import { formatDecimal } from './local-format.ts';
+import { formatDecimal, formatDuration } from './local-format.ts';
 import { rowState, WEAK_SCORE, type MtKind } from '../server/domain/types.ts';
 
 export const stateKey = (state: number | null, mtKind?: MtKind) => rowState(state, mtKind);
@@ -53,6 +53,12 @@ function importedClaim(ctx: ViewContext, p: WorkRow): SafeHtml {
   return html`<span class="claim" data-testid="imported-claim" title="${ctx.t('provenance.title')}" hx-ignore>${text}</span>`;
 }
 
+// Time in the editor, when there was a second or more of it.
+function editingTime(ctx: ViewContext, seconds: number): SafeHtml {
+  const time = formatDuration(ctx, seconds);
+  return time ? html`<span class="hter" data-testid="editing-time" title="${ctx.t('editor.timeTitle')}">${ctx.t('editor.time', { time })}</span>` : html``;
+}
+
 /** A row as pages show it: with its open discussion, when it has one. */
 export type ShownRow = WorkRow & { discussion?: RowDiscussion };
 
@@ -60,7 +66,7 @@ export function pairRow(ctx: ViewContext, docId: number, p: ShownRow, opts: { op
   if (p.noise) {
     return html`<tr class="pair noise" id="pair-${p.id}" data-testid="pair-row">
       <td class="idx">${p.index + 1}</td><td class="src" lang="zh-CN" hx-ignore>${p.src}</td>
-      <td class="tgt" lang="en" hx-ignore>${p.tgt}</td>
+      <td class="tgt" lang="en" hx-ignore><span class="lines">${p.tgt}</span></td>
       <td class="score none">—</td><td class="state">${ctx.t('states.noise')}</td><td></td></tr>`;
   }
   const state = stateKey(p.state, p.mtKind);
@@ -69,12 +75,11 @@ export function pairRow(ctx: ViewContext, docId: number, p: ShownRow, opts: { op
     <td class="idx">${p.index + 1}${shape !== '1:1' ? html`<span class="shape">${shape}</span>` : ''}</td>
     <td class="src" lang="zh-CN" hx-ignore>${p.srcSegments.map((s) => html`<span class="seg">${s.text}</span>`)}</td>
     <td class="tgt" lang="en" hx-ignore>${p.tgt
-      ? p.tgt
+      ? html`<span class="lines">${p.tgt}</span>`
       : html`<span class="missing">${ctx.t('document.untranslated')}</span>`}${flagList(ctx, p.tgt ? p.flags : p.flags.filter((f) => f.code !== 'empty'))}${rowDiscussion(ctx, p.discussion)}</td>
     ${scoreCell(ctx, p.score)}
     <td class="state"><span class="badge badge-${state}">${ctx.t(`states.${state}`)}</span>${p.hter !== null && p.hter > 0
-      ? html`<span class="hter" title="${ctx.t(p.hterApproximate ? 'bounded.hterApproximate' : 'editor.hterTitle')}">HTER ${p.hterApproximate ? html`<abbr class="approximate" data-testid="approximate">≈</abbr>` : ''}${formatDecimal(ctx, p.hter)}</span>` : ''}${p.editSeconds > 0
-      ? html`<span class="hter" title="${ctx.t('editor.timeTitle')}">${ctx.t('editor.time', { seconds: Math.round(p.editSeconds) })}</span>` : ''}${p.lastEditor
+      ? html`<span class="hter" title="${ctx.t(p.hterApproximate ? 'bounded.hterApproximate' : 'editor.hterTitle')}">HTER ${p.hterApproximate ? html`<abbr class="approximate" data-testid="approximate">≈</abbr>` : ''}${formatDecimal(ctx, p.hter)}</span>` : ''}${editingTime(ctx, p.editSeconds)}${p.lastEditor
       ? html`<span class="editor-name" translate="no">${p.lastEditor}</span>` : ''}${importedClaim(ctx, p)}</td>
     <td class="actions"><button type="button" class="edit" data-edit hx-get="${pairUrl(docId, p)}/edit" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.edit')}</button>${opts.offerRepeats && p.tgt
       ? html`<div class="repeats-slot" hx-get="${pairUrl(docId, p)}/repeats" hx-trigger="load" hx-swap="outerHTML"></div>` : ''}</td>
@@ -124,11 +129,11 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
       ${x.message ? html`<p class="error" role="alert" data-testid="editor-message">${x.message}</p>` : ''}
       ${draftOffer(ctx)}
       ${x.attempted !== undefined ? html`<div class="conflict" data-testid="conflict">
-        <div><strong>${ctx.t('editor.theirs')}</strong><p lang="en" hx-ignore>${p.tgt}</p></div>
-        <div><strong>${ctx.t('editor.yours')}</strong><p lang="en" hx-ignore>${x.attempted}</p></div></div>` : ''}
+        <div><strong>${ctx.t('editor.theirs')}</strong><p lang="en" class="lines" hx-ignore>${p.tgt}</p></div>
+        <div><strong>${ctx.t('editor.yours')}</strong><p lang="en" class="lines" hx-ignore>${x.attempted}</p></div></div>` : ''}
       <div class="editor-grid">
-        <div class="pane"><h3>${ctx.t('editor.source')}</h3><p lang="zh-CN" class="source-text" hx-ignore>${p.src}</p></div>
-        <div class="pane"><h3>${ctx.t(p.mt && p.mtKind === 'gloss' ? 'glossDraft.editorPane' : 'editor.mt')}</h3><p lang="en" class="mt-text" hx-ignore>${p.mt || html`<span class="missing">${ctx.t('editor.noMt')}</span>`}</p></div>
+        <div class="pane"><h3>${ctx.t('editor.source')}</h3><p lang="zh-CN" class="source-text lines" hx-ignore>${p.src}</p></div>
+        <div class="pane"><h3>${ctx.t(p.mt && p.mtKind === 'gloss' ? 'glossDraft.editorPane' : 'editor.mt')}</h3><p lang="en" class="mt-text lines" hx-ignore>${p.mt || html`<span class="missing">${ctx.t('editor.noMt')}</span>`}</p></div>
       </div>
       ${suggested !== undefined ? suggestionNote(ctx) : ''}
       <label class="target"><span>${ctx.t('editor.target')}</span>

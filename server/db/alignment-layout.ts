@@ -3,6 +3,8 @@
 
 import type { AlignRow, RowPatch, Sentence } from '../domain/alignment-rows.ts';
 import type { MtKind } from '../domain/types.ts';
+import type { NoiseRow } from '../domain/row-numbers.ts';
+import { joinSentences } from '../domain/assemble-pairs.ts';
 
 export interface PairRecord {
   id: number;
@@ -36,21 +38,33 @@ export const sentenceKey = (id: number) => `s${id}`;
 export const storedId = (key: string, prefix: 'p' | 's') =>
   (key.startsWith(prefix) && /^\d+$/.test(key.slice(1)) ? Number(key.slice(1)) : undefined);
 
+/** A document's alignment as stored: the rows to edit, and the noise rows left out of editing. */
+export interface LoadedAlignment {
+  rows: AlignRow[];
+  /** Noise follows a sentence, not a row: the noise pairs after each sentence key (null: before the first row). */
+  noiseAfter: Map<string | null, number[]>;
+  /** The noise rows where they stand, for the editor to number rows as the document page does. */
+  noise: NoiseRow[];
+}
+
 /** Rows in order; noise rows are left out of editing and reported by the sentence they follow. */
-export function rowsFromRecords(pairs: PairRecord[], segments: SegmentRecord[]): { rows: AlignRow[]; noiseAfter: Map<string | null, number[]> } {
+export function rowsFromRecords(pairs: PairRecord[], segments: SegmentRecord[]): LoadedAlignment {
   const byPair = new Map<number, SegmentRecord[]>();
   for (const s of segments) byPair.set(s.pair_id, [...(byPair.get(s.pair_id) ?? []), s]);
   const rows: AlignRow[] = [];
   const noiseAfter = new Map<string | null, number[]>();
+  const noise: NoiseRow[] = [];
   for (const p of pairs) {
+    const segs = byPair.get(p.id) ?? [];
     if (p.noise) {
       // Noise follows a sentence, not a row: sentences move between rows, and the noise goes with them.
       const previous = rows.at(-1);
       const anchor = (previous?.tgt.at(-1) ?? previous?.src.at(-1))?.key ?? null;
       noiseAfter.set(anchor, [...(noiseAfter.get(anchor) ?? []), p.id]);
+      const text = (side: 'src' | 'tgt') => joinSentences(segs.filter((s) => s.side === side).map((s) => s.text), side === 'src' ? 'zh' : 'en');
+      noise.push({ at: rows.length, src: text('src'), tgt: text('tgt') });
       continue;
     }
-    const segs = byPair.get(p.id) ?? [];
     const sentence = (s: SegmentRecord): Sentence => ({
       key: sentenceKey(s.id), text: s.text, paragraph: s.paragraph, start: s.start_offset, end: s.end_offset,
       ...(s.kind === 'headline' ? { kind: 'headline' as const } : {}),
@@ -61,7 +75,7 @@ export function rowsFromRecords(pairs: PairRecord[], segments: SegmentRecord[]):
       srcChanged: p.src_changed === 1,
     });
   }
-  return { rows, noiseAfter };
+  return { rows, noiseAfter, noise };
 }
 
 /** A row's machine-text kind as stored: patches logged before migration 022 have none, and were machine text. */

@@ -3,7 +3,7 @@
 import type { Db } from './open-database.ts';
 import type { AlignRow, RowPatch } from '../domain/alignment-rows.ts';
 import {
-  pairKey, regionSequence, rowsFromRecords, sentenceKey, sideOrder, storedId, storedKind, storedSourceChange, type PairRecord, type SegmentRecord,
+  pairKey, regionSequence, rowsFromRecords, sentenceKey, sideOrder, storedId, storedKind, storedSourceChange, type LoadedAlignment, type PairRecord, type SegmentRecord,
 } from './alignment-layout.ts';
 
 /** A document's rows as the alignment editor sees them; the domain's row type is the storage shape too. */
@@ -94,7 +94,7 @@ export function alignmentRepo(db: Db) {
     claimVersion: (documentId: number, expected: number) => q.claimVersion.get(documentId, expected) as number | undefined,
 
     /** Rows in order; noise rows are left out of editing and reported by the sentence they follow. */
-    load(documentId: number): { rows: StoredRow[]; noiseAfter: Map<string | null, number[]> } {
+    load(documentId: number): LoadedAlignment {
       return rowsFromRecords(q.pairs.all(documentId) as PairRecord[], q.segments.all(documentId) as SegmentRecord[]);
     },
 

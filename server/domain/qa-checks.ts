@@ -4,7 +4,9 @@ import { tokenizeWords } from './tokenize-words.ts';
 import { chineseNumeralValue, ZH_DIGITS } from './chinese-numerals.ts';
 import { checkBroken, checkFragment } from './qa-sentence-checks.ts';
 
-export type QaCode = 'source' | 'numbers' | 'glossary' | 'repeated' | 'fragment' | 'broken' | 'empty' | 'length' | 'punctuation';
+/** Every check's code, in the order the QA filter lists them. */
+export const QA_CODES = ['numbers', 'glossary', 'repeated', 'fragment', 'broken', 'empty', 'length', 'punctuation', 'source'] as const;
+export type QaCode = (typeof QA_CODES)[number];
 
 export interface QaFlag {
   code: QaCode;

@@ -31,7 +31,7 @@ export function alignmentRoutes(deps: { alignment: AlignmentEditing; documents: 
     const to = Math.max(from + 1, rowIndex(req.query.to, from + ALIGN_PAGE));
     const onlyIrregular = req.query.irregular === '1';
     return {
-      docId, title: doc.title, version: view.version, from, total: view.rows.length, undo: view.undo, redo: view.redo, undoLabel: undoLabel(viewContext(req), view),
+      docId, title: doc.title, version: view.version, from, total: view.rows.length, noise: view.noise, undo: view.undo, redo: view.redo, undoLabel: undoLabel(viewContext(req), view),
       rows: onlyIrregular ? view.rows.slice(from) : view.rows.slice(from, to),
       weak: view.rows.flatMap((row, i) => (isIrregular(row) ? [i] : [])), onlyIrregular,
     };

@@ -8,10 +8,13 @@ import type { Aligner } from '../domain/assemble-pairs.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import type { User } from './accounts.ts';
 import { realignPreviews } from './realign-previews.ts';
+import { documentIndex, noisePlaces, type NoiseRow } from '../domain/row-numbers.ts';
 
 export interface AlignmentView extends UndoCounts {
   version: number;
   rows: AlignRow[];
+  /** The page-noise rows between them, which the document page numbers and the alignment leaves as they are. */
+  noise: NoiseRow[];
 }
 
 /** What an operation did, with the undo stack as it left it (read in its transaction). */
@@ -21,6 +24,8 @@ export interface AlignmentResult extends UndoCounts {
   at: number;
   removed: number;
   inserted: number;
+  /** Where the page-noise rows stood when the change was asked for (rows before each), to name rows as the document page numbers them. */
+  noiseAt: number[];
 }
 
 /** What undo or redo replayed: the result, and whose change it was. */
@@ -36,6 +41,8 @@ export interface RealignPreview {
   at: number;
   removed: number;
   inserted: { score: number | null; src: number; tgt: number }[];
+  /** As in AlignmentResult: to name the rows as the document page numbers them. */
+  noiseAt: number[];
 }
 
 /** Who the undo stack's next change belongs to, for the Undo button to say. */
@@ -123,10 +130,10 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
    * The stack is the document's, shared by everyone aligning it, so undo and redo replay another person's change only
    * when asked for that very change (`consent`, its id); otherwise 409 names whose change it is, for the page to ask.
    */
-  function checkConsent(user: User, logged: LoggedOp, consent: number | undefined, direction: 'undo' | 'redo'): void {
+  function checkConsent(user: User, logged: LoggedOp, consent: number | undefined, direction: 'undo' | 'redo', noiseAt: number[]): void {
     if (logged.authorId === user.id || consent === logged.id) return;
     const author = logged.author ?? '?';
-    const n = (JSON.parse(logged.patch) as RowPatch).at + 1;
+    const n = documentIndex((JSON.parse(logged.patch) as RowPatch).at, noiseAt) + 1;
     const [sentence, key] = REPLAY[direction].others;
     throw new ConflictError(sentence.replace('%s', `${author}'s (from row ${n})`), key, { author, n }, { ask: { op: logged.id, author, direction } });
   }
@@ -138,21 +145,21 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
       const version = await claimVersion(tx, documentId, expectedVersion);
       const logged = direction === 'undo' ? await tx.alignment.lastDone(documentId) : await tx.alignment.firstUndone(documentId);
       if (!logged) throw new ConflictError(words.nothing[0], words.nothing[1]);
-      checkConsent(user, logged, consent, direction);
+      const { rows, noiseAfter, noise } = await tx.alignment.load(documentId);
+      checkConsent(user, logged, consent, direction, noisePlaces(noise));
       const recorded = JSON.parse(logged.patch) as RowPatch;
       const patch = direction === 'undo' ? invertPatch(recorded) : recorded;
-      const { rows, noiseAfter } = await tx.alignment.load(documentId);
       if (!sameRows(rows.slice(patch.at, patch.at + patch.removed.length), patch.removed)) {
         throw new ConflictError(words.changed, 'errors.undoChanged');
       }
       const stored = await write(tx, user, documentId, rows, noiseAfter, patch);
       await tx.alignment.markOp(logged.id, direction === 'undo', direction === 'undo' ? invertPatch(stored) : stored);
-      return { ...(await result(tx, user, documentId, version, stored)), author: logged.author, mine: logged.authorId === user.id };
+      return { ...(await result(tx, user, documentId, version, stored, noise)), author: logged.author, mine: logged.authorId === user.id };
     });
   }
 
-  const result = async (tx: Tx, user: User, documentId: number, version: number, patch: RowPatch): Promise<AlignmentResult> => ({
-    version, at: patch.at, removed: patch.removed.length, inserted: patch.inserted.length, ...(await undoCounts(tx, documentId, user)),
+  const result = async (tx: Tx, user: User, documentId: number, version: number, patch: RowPatch, noise: NoiseRow[]): Promise<AlignmentResult> => ({
+    version, at: patch.at, removed: patch.removed.length, inserted: patch.inserted.length, noiseAt: noisePlaces(noise), ...(await undoCounts(tx, documentId, user)),
   });
 
   // Who confirms is the signed-in user, whatever the request says.
@@ -162,12 +169,12 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
     if (op.kind === 'realign') return realign(user, documentId, expectedVersion);
     return store.write(async (tx) => {
       const version = await claimVersion(tx, documentId, expectedVersion);
-      const { rows, noiseAfter } = await tx.alignment.load(documentId);
+      const { rows, noiseAfter, noise } = await tx.alignment.load(documentId);
       let fresh = 0;
       const patch = applyOperation(rows, op, { newKey: () => `n${fresh++}`, by: user.name });
       const stored = await write(tx, user, documentId, rows, noiseAfter, patch);
       await tx.alignment.recordOp(documentId, user.id, op, stored);
-      return result(tx, user, documentId, version, stored);
+      return result(tx, user, documentId, version, stored, noise);
     });
   }
 
@@ -197,7 +204,7 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
       }
       const stored = await write(tx, user, documentId, seen.rows, seen.noiseAfter, patch);
       await tx.alignment.recordOp(documentId, user.id, op, stored);
-      return result(tx, user, documentId, version, stored);
+      return result(tx, user, documentId, version, stored, seen.noise);
     });
   }
 
@@ -206,10 +213,10 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
    * the write refuses rows that moved since. Nothing is written here.
    */
   async function previewRealign(documentId: number, expectedVersion: number): Promise<RealignPreview> {
-    const { patch } = await realignPatch(documentId, expectedVersion);
+    const { seen, patch } = await realignPatch(documentId, expectedVersion);
     return {
       version: expectedVersion, at: patch.at, removed: patch.removed.length,
-      inserted: patch.inserted.map((r) => ({ score: r.score, src: r.src.length, tgt: r.tgt.length })),
+      inserted: patch.inserted.map((r) => ({ score: r.score, src: r.src.length, tgt: r.tgt.length })), noiseAt: noisePlaces(seen.noise),
     };
   }
 
@@ -220,7 +227,8 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
     view: (documentId: number, user?: User): Promise<AlignmentView> => store.read(async (tx) => {
       const version = await tx.alignment.documentVersion(documentId);
       if (version === undefined) throw new NotFoundError(`There is no document ${documentId}.`, 'errors.noDocument', { id: documentId });
-      return { version, rows: (await tx.alignment.load(documentId)).rows, ...(await undoCounts(tx, documentId, user)) };
+      const { rows, noise } = await tx.alignment.load(documentId);
+      return { version, rows, noise, ...(await undoCounts(tx, documentId, user)) };
     }),
 
     /** One operation, on this thread. */

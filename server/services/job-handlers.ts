@@ -10,6 +10,7 @@ import type { User } from './accounts.ts';
 import { documentReads } from './documents.ts';
 import { ALREADY_IMPORTED } from './import-document.ts';
 import { AppError } from '../domain/errors.ts';
+import { documentIndex } from '../domain/row-numbers.ts';
 
 export interface JobWork {
   store: Store;
@@ -49,7 +50,8 @@ export function jobHandlers(work: JobWork): Record<JobKind, JobHandler> {
       const value = await work.realign(job.user, job.documentId!, job.input.version as number);
       // With the undo and redo counts, as the synchronous answer has them, for the editor's buttons.
       const { undo, redo } = await work.store.read((tx) => tx.alignment.counts(job.documentId!));
-      return { key: 'alignEditor.done.realign', params: { n: value.at + 1, removed: value.removed, inserted: value.inserted }, value: { ...value, undo, redo } };
+      // The row as the document page numbers it, page noise counted, as the editor shows it.
+      return { key: 'alignEditor.done.realign', params: { n: documentIndex(value.at, value.noiseAt) + 1, removed: value.removed, inserted: value.inserted }, value: { ...value, undo, redo } };
     },
 
     async import(job) {

@@ -3,7 +3,7 @@
 import type { Store } from '../db/store.ts';
 import type { DocumentHeaderRow } from '../db/documents-repo.ts';
 import { documentReads, type DocumentSummary, type PairView } from './documents.ts';
-import { textChecks, withLengthCheck, withSourceChange, type QaContext, type QaFlag } from '../domain/qa-checks.ts';
+import { QA_CODES, textChecks, withLengthCheck, withSourceChange, type QaContext, type QaFlag } from '../domain/qa-checks.ts';
 import { CellBudget, hter, type PostEditEffort } from '../domain/edit-distance.ts';
 import { documentFigures } from './document-figures.ts';
 import { documentRows } from './document-rows.ts';
@@ -37,10 +37,19 @@ export interface Progress {
   untranslated: number;
 }
 
+// A value quoted back in a refusal is cut short: the sentence stays a sentence whatever the address holds.
+const quoted = (value: string) => (value.length > 40 ? `${value.slice(0, 40)}…` : value);
+
+/** The filters of the address; a state or QA check that does not exist is refused (400), not ignored to list every row. */
 export function parseFilter(query: Record<string, unknown>): RowFilter {
   const state = typeof query.state === 'string' && query.state ? query.state : undefined;
-  if (state && !(ROW_STATES as readonly string[]).includes(state)) throw new ValidationError(`Unknown state filter "${state}".`, 'errors.badFilter');
+  if (state && !(ROW_STATES as readonly string[]).includes(state)) {
+    throw new ValidationError(`Unknown state filter "${quoted(state)}".`, 'errors.badStateFilter', { value: quoted(state) });
+  }
   const qa = typeof query.qa === 'string' && query.qa ? query.qa : undefined;
+  if (qa && qa !== 'any' && !(QA_CODES as readonly string[]).includes(qa)) {
+    throw new ValidationError(`Unknown QA filter "${quoted(qa)}".`, 'errors.badQaFilter', { value: quoted(qa) });
+  }
   const q = typeof query.q === 'string' && query.q.trim() ? query.q.trim().slice(0, 200) : undefined;
   return { ...(state ? { state: state as StateFilter } : {}), ...(qa ? { qa: qa as RowFilter['qa'] } : {}), ...(q ? { q } : {}) };
 }

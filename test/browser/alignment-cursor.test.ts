@@ -17,6 +17,8 @@ describe.skipIf(skip)('the alignment editor keeps its cursor in view', () => {
   let context: BrowserContext;
   let page: Page;
   const cursorRow = async () => Number(await page.locator('tr.arow.cursor').getAttribute('data-row'));
+  // The row's number as the document page shows it, page noise counted.
+  const cursorNumber = async () => Number(await page.locator('tr.arow.cursor td.idx').evaluate((td) => td.firstChild!.textContent));
   const version = () => page.locator('#align-toolbar').getAttribute('data-version');
 
   /** The cursor row lies wholly below the sticky toolbars and table head, and above the window's bottom. */
@@ -75,8 +77,8 @@ describe.skipIf(skip)('the alignment editor keeps its cursor in view', () => {
     for (let i = 0; i < 15; i++) await press('ArrowDown');
     await pressOp('m');
     const message = page.getByTestId('align-message');
-    const n = await cursorRow();
-    expect(await message.textContent()).toBe(`Rows ${n + 1} and ${n + 2} merged.`);
+    const n = await cursorNumber();
+    expect(await message.textContent()).toBe(`Rows ${n} and ${n + 1} merged.`);
     expect(await message.getAttribute('aria-live')).toBe('polite');
     // One message area for every operation, success or refusal: no second live region to look for.
     expect(await page.locator('[aria-live], [role=status], [role=alert]').count()).toBe(1);
@@ -100,6 +102,7 @@ describe.skipIf(skip)('the alignment editor keeps its cursor in view', () => {
     await open(seeded.docs.demo);
     for (let i = 0; i < 40 && !(await page.locator('tr.arow.cursor td.tgt').textContent())!.includes('He called for promoting'); i++) await press('ArrowDown');
     const row = await cursorRow();
+    const number = await cursorNumber();
     const sentences = await page.locator(`tr.arow[data-row="${row}"] td.tgt .sentence`).count();
     await page.keyboard.press('b');
     await page.locator('#split-sentence-dialog[open]').waitFor();
@@ -107,8 +110,48 @@ describe.skipIf(skip)('the alignment editor keeps its cursor in view', () => {
     await page.keyboard.press('Enter');
     await expect.poll(version).not.toBe(before);
     expect(await page.locator(`tr.arow[data-row="${row}"] td.tgt .sentence`).count()).toBe(sentences + 1);
-    expect(await page.getByTestId('align-message').textContent()).toBe(`Sentence split in row ${row + 1}.`);
+    expect(await page.getByTestId('align-message').textContent()).toBe(`Sentence split in row ${number}.`);
     await cursorVisible();
+  });
+
+  it('when a row number is typed then it is the row the document page shows under that number, page noise counted', async () => {
+    // The document page: each row's number and Chinese, the noise rows among them.
+    await page.goto(`${seeded.server.url}/documents/${seeded.docs.demo}`);
+    const listed = await page.locator('tr[data-testid=pair-row]').evaluateAll((trs) => trs.map((tr) => ({
+      n: Number(tr.querySelector('td.idx')!.firstChild!.textContent), src: tr.querySelector('td.src')!.textContent!.trim(), noise: tr.classList.contains('noise'),
+    })));
+    const noise = listed.filter((r) => r.noise).map((r) => r.n);
+    expect(noise[0]).toBe(1);
+    await open(seeded.docs.demo);
+    const summary = page.getByTestId('align-summary');
+    expect(await summary.textContent()).toMatch(new RegExp(`^${listed.length} rows,`));
+    expect(await page.locator('form.go-to-row input[name=row]').getAttribute('max')).toBe(String(listed.length));
+    // Every row, noise or not, has the document page's number and Chinese.
+    const shown = await page.locator('#align-rows tr[id^=row-]').evaluateAll((trs) => trs.map((tr) => ({
+      n: Number(tr.querySelector('td.idx')!.firstChild!.textContent), src: tr.querySelector('td.src')!.textContent!.trim(), noise: tr.classList.contains('noise'),
+    })));
+    expect(shown).toEqual(listed);
+    expect(await cursorNumber()).toBe(2);
+    const regular = listed.filter((r) => !r.noise).at(-3)!;
+    await page.keyboard.press('g');
+    await page.keyboard.type(String(regular.n));
+    await page.keyboard.press('Enter');
+    await expect.poll(cursorNumber).toBe(regular.n);
+    expect((await page.locator('tr.arow.cursor td.src').textContent())!.trim()).toBe(regular.src);
+    await pressOp('c');
+    expect(await page.getByTestId('align-message').textContent()).toBe(`Row ${regular.n} confirmed.`);
+    // A noise row's number: the message says so, and the cursor is on the row after it.
+    const inner = noise.find((n) => n > 1 && !noise.includes(n + 1))!;
+    await page.keyboard.press('g');
+    await page.keyboard.type(String(inner));
+    await page.keyboard.press('Enter');
+    await expect.poll(cursorNumber).toBe(inner + 1);
+    expect(await page.getByTestId('align-message').textContent())
+      .toBe(`Row ${inner} is page noise, which the alignment leaves out: the cursor is on row ${inner + 1}, the nearest row.`);
+    await page.keyboard.press('g');
+    await page.keyboard.type(String(listed.length + 1));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('align-message').textContent()).toBe(`There is no such row: rows go from 1 to ${listed.length}.`);
   });
 
   it('when a strip mark near the end is clicked then the cursor goes there and ↑ still reaches row 1', async () => {

@@ -53,6 +53,10 @@ describe.skipIf(skip)('a long machine translation on the document page', () => {
     await page.locator('tr.editing textarea[name=tgt]').fill('Sentence 60 has a translation.');
     await page.locator('tr.editing textarea[name=tgt]').press('Control+Enter');
     await expect.poll(() => page.locator('tr.pair', { hasText: '第60句没有译文。' }).locator('td.tgt').textContent()).toContain('Sentence 60 has a translation.');
+    // The save sends the page's figures anew, the button among them: the job's bar beside it stays and goes on.
+    await expect.poll(() => page.getByTestId('doc-summary').textContent()).toContain('59 untranslated');
+    expect(await bar.count()).toBe(1);
+    expect(await page.getByTestId('mt-status').textContent()).toContain('Drafting English: 0 of 60 rows');
 
     translator.release();
     await expect.poll(() => bar.getAttribute('value'), { timeout: 60_000 }).toBe('25');
@@ -65,6 +69,27 @@ describe.skipIf(skip)('a long machine translation on the document page', () => {
     expect(await page.locator('tr.pair', { hasText: '第60句没有译文。' }).locator('td.tgt').textContent()).toContain('Sentence 60 has a translation.');
     expect(await page.getByTestId('job-bar').count()).toBe(0);
     expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+  });
+
+  it('when the last untranslated row gets its English then the button goes, and when a translation is cleared it comes back, without a reload', async () => {
+    const { documentId: small } = await storeDocument(server.store, '两行', [{ zh: '第一句。', en: 'The first sentence.' }, '第二句没有译文。']);
+    await page.goto(`${server.url}/documents/${small}`);
+    const button = page.getByTestId('mt-button');
+    expect(await button.isVisible()).toBe(true);
+    // Gone after a reload: whatever changes below, changed in the page as it is.
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+    await page.locator('tr.pair', { hasText: '第二句没有译文。' }).locator('button[data-edit]').click();
+    await page.locator('tr.editing textarea[name=tgt]').fill('The second sentence has no translation.');
+    await page.locator('tr.editing button[name=next][value="0"]').click();
+    await expect.poll(() => button.count()).toBe(0);
+    expect(await page.locator('form.mt-form').isVisible()).toBe(false);
+
+    await page.locator('tr.pair', { hasText: '第一句。' }).locator('button[data-edit]').click();
+    page.once('dialog', (d) => void d.accept());
+    await page.locator('tr.editing [data-testid=clear-translation]').click();
+    await expect.poll(() => button.isVisible()).toBe(true);
+    expect(await page.getByTestId('mt-running').textContent()).toContain('Translating 1 row…');
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });
 
   it('when the alignment editor\'s realign is applied from its preview then the message area shows a progress bar while the job runs, then what changed', async () => {

@@ -24,6 +24,8 @@ const undo = (who: string, body: unknown, doc = docs.demo) => api(who, 'POST', `
 const texts = (rows: Row[]) => rows.map((r) => [r.src.map((s) => s.text), r.tgt.map((s) => s.text)]);
 
 describe('two people aligning one document', () => {
+  // The rows are the API's, 0-based and without page noise; the messages name them by the document page's numbers, which
+  // count the demo's first row, page noise: row 6 here is row 8 there.
   it('when someone else changed the alignment then the 409 offers the changes, and with the rows loaded again the retry succeeds', async () => {
     const seen = await view('wang');
     expect((await op('lin', seen.version, { kind: 'merge', row: 2 })).status).toBe(200);
@@ -47,14 +49,14 @@ describe('two people aligning one document', () => {
     expect((await api('lin', 'GET', `/api/documents/${docs.demo}/alignment/stack`)).json()).toMatchObject({ undoLabel: "Undo (wang's change)…" });
     const asked = await undo('lin', { version: before.version });
     expect(asked.status).toBe(409);
-    expect(asked.json().message).toBe("The last alignment change is wang's (from row 7), not yours. Undo it anyway?");
+    expect(asked.json().message).toBe("The last alignment change is wang's (from row 8), not yours. Undo it anyway?");
     expect(asked.json().ask).toMatchObject({ author: 'wang' });
     expect(await view('lin')).toEqual(before);
     // Consent to another change than the one on top is no consent.
     expect((await undo('lin', { version: before.version, consent: asked.json().ask.op + 1 })).status).toBe(409);
     const done = await undo('lin', { version: before.version, consent: asked.json().ask.op });
     expect(done.status).toBe(200);
-    expect(done.json().message).toBe("Undone wang's change (from row 7).");
+    expect(done.json().message).toBe("Undone wang's change (from row 8).");
     const after = await view('lin');
     expect(after.rows[6]!.key).toBe(before.rows[6]!.key);
     expect(after).toMatchObject({ undoBy: 'lin', undoMine: true });
@@ -67,7 +69,7 @@ describe('two people aligning one document', () => {
       json: { version: before.version }, headers: { authorization: `Bearer ${tokens.lin}`, 'accept-language': 'zh-CN' },
     });
     expect(res.status).toBe(200);
-    expect(res.json()).toMatchObject({ message: '已撤销你的改动（自第 3 行起）。', undo: 0, undoBy: null });
+    expect(res.json()).toMatchObject({ message: '已撤销你的改动（自第 4 行起）。', undo: 0, undoBy: null });
     expect((await view()).rows).toHaveLength(before.rows.length + 1);
   });
 
@@ -77,12 +79,12 @@ describe('two people aligning one document', () => {
     const asked = await api('wang', 'POST', `/api/documents/${docs.demo}/alignment/redo`, { version: before.version });
     expect(asked.status).toBe(409);
     expect(asked.json()).toMatchObject({
-      message: "The next change to redo is lin's (from row 3), not yours. Redo it anyway?", ask: { author: 'lin', direction: 'redo' },
+      message: "The next change to redo is lin's (from row 4), not yours. Redo it anyway?", ask: { author: 'lin', direction: 'redo' },
     });
     expect(await view('wang')).toEqual(before);
     const done = await api('wang', 'POST', `/api/documents/${docs.demo}/alignment/redo`, { version: before.version, consent: asked.json().ask.op });
     expect(done.status).toBe(200);
-    expect(done.json()).toMatchObject({ message: "Redone lin's change (from row 3).", redo: 1, undoBy: 'lin', undoMine: false, undoLabel: "Undo (lin's change)…" });
+    expect(done.json()).toMatchObject({ message: "Redone lin's change (from row 4).", redo: 1, undoBy: 'lin', undoMine: false, undoLabel: "Undo (lin's change)…" });
     expect((await view()).rows).toHaveLength(before.rows.length - 1);
   });
 

@@ -129,14 +129,35 @@ describe('what the editor says', () => {
     json, headers: { authorization: `Bearer ${tokens[who]}`, 'accept-language': 'zh-CN' },
   });
 
-  it('when an operation succeeds then the answer says what it did, in the user\'s language', async () => {
+  // The document page numbers rows by their place among all pairs, page noise counted (the demo page's first row is noise);
+  // the API's rows are the alignment's, 0-based, noise left out. The messages name rows as the document page does.
+  const pageNumbers = async () => {
+    const idx = new Map((await server.rows<{ id: number; idx: number }>('SELECT id, idx FROM pairs WHERE document_id = ?', [docs.demo])).map((p) => [`p${p.id}`, p.idx + 1]));
+    return (await view()).rows.map((r) => idx.get(r.key)!);
+  };
+
+  it('when an operation succeeds then the answer says what it did, in the user\'s language, by the document page\'s row numbers', async () => {
     const before = await view();
+    const n = await pageNumbers();
+    expect(n[0]).toBe(2);
     const merged = await (await op('lin', before.version, { kind: 'merge', row: 3 })).json();
-    expect(merged.message).toBe('Rows 4 and 5 merged.');
+    expect(merged.message).toBe(`Rows ${n[3]} and ${n[4]} merged.`);
     const undone = await (await zh('lin', `/api/documents/${docs.demo}/alignment/undo`, { version: merged.version })).json();
-    expect(undone.message).toBe('已撤销你的改动（自第 4 行起）。');
+    expect(undone.message).toBe(`已撤销你的改动（自第 ${n[3]} 行起）。`);
     const confirmed = await (await zh('lin', `/api/documents/${docs.demo}/alignment/ops`, { version: undone.version, op: { kind: 'confirm', row: 1 } })).json();
-    expect(confirmed.message).toBe('第 2 行已确认。');
+    expect(confirmed.message).toBe(`第 ${n[1]} 行已确认。`);
+    // Two rows with a noise row between them: their numbers are two apart.
+    const k = n.findIndex((x, i) => i > 0 && n[i + 1] === x + 2);
+    expect(k).toBeGreaterThan(0);
+    const across = await (await op('lin', confirmed.version, { kind: 'merge', row: k })).json();
+    expect(across.message).toBe(`Rows ${n[k]} and ${n[k]! + 2} merged.`);
+    const back = await (await zh('lin', `/api/documents/${docs.demo}/alignment/undo`, { version: across.version })).json();
+    expect(back.message).toBe(`已撤销你的改动（自第 ${n[k]} 行起）。`);
+    // (Merging and undoing it may leave the noise row after both rows: the numbers are read again.)
+    const m = await pageNumbers();
+    const moved = await (await zh('lin', `/api/documents/${docs.demo}/alignment/ops`, { version: back.version, op: { kind: 'moveUp', side: 'tgt', row: k + 1 } })).json();
+    expect(moved.message).toBe(`第 ${m[k + 1]} 行英文的第一句已上移到第 ${m[k]} 行。`);
+    await api('lin', 'POST', `/api/documents/${docs.demo}/alignment/undo`, { version: moved.version });
   });
 
   it('when the version is stale then the 409 carries the sentence in the user\'s language as well as the English one', async () => {
@@ -162,8 +183,28 @@ describe('the alignment page', () => {
     const expected = rows.flatMap((r, i) =>
       r.src.length !== 1 || r.tgt.length !== 1 || (r.score !== null && r.score < WEAK_SCORE) || r.needsReview ? [String(i)] : []);
     const irregular = await c.get(`/documents/${docs.demo}/align?irregular=1`);
-    const listed = [...irregular.text.matchAll(/id="row-(\d+)" data-row=/g)].map((m) => m[1]);
+    const listed = [...irregular.text.matchAll(/id="row-\d+" data-row="(\d+)"/g)].map((m) => m[1]);
     expect(expected.length).toBeGreaterThan(0);
     expect(listed).toEqual(expected);
+  });
+
+  it('when opened then its rows carry the document page\'s numbers, the page-noise rows shown and counted', async () => {
+    const c = new Client(server.url);
+    await c.login('lin');
+    const page = (await c.get(`/documents/${docs.demo}/align`)).text;
+    const pairs = await server.rows<{ id: number; idx: number; noise: number }>('SELECT id, idx, noise FROM pairs WHERE document_id = ? ORDER BY idx', [docs.demo]);
+    const rows = [...page.matchAll(/<tr class="([^"]*)"\s+id="row-(\d+)"(?: data-row="\d+" data-n="(\d+)" data-key="p(\d+)")?[^>]*>\s*<td class="idx">(\d+)/g)]
+      .map((m) => ({ noise: m[1] === 'noise', index: Number(m[2]), n: m[3] && Number(m[3]), pairId: m[4] && Number(m[4]), shown: Number(m[5]) }));
+    expect(rows.map((r) => r.index)).toEqual(pairs.map((p) => p.idx));
+    expect(rows.map((r) => r.noise)).toEqual(pairs.map((p) => p.noise === 1));
+    for (const [i, r] of rows.entries()) {
+      expect(r.shown).toBe(i + 1);
+      if (!r.noise) expect([r.n, r.pairId]).toEqual([i + 1, pairs[i]!.id]);
+    }
+    expect(rows[0]).toMatchObject({ noise: true, shown: 1 });
+    expect(page).toMatch(new RegExp(`data-testid="align-summary"[^>]*>${pairs.length} rows,`));
+    expect(page).toContain(`max="${pairs.length}"`);
+    const places = pairs.flatMap((p, i) => (p.noise ? [pairs.slice(0, i).filter((q) => !q.noise).length] : []));
+    expect(page).toContain(`data-rows="${pairs.length}" data-noise="${places.join(' ')}"`);
   });
 });

@@ -94,6 +94,30 @@ describe('filters and progress', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('when the QA filter names no check then the page and its rows answer 400 with a sentence in the reader\'s language, not every row', async () => {
+    for (const [lang, sentence] of [['en', 'There is no QA check “numbrs” to filter by: choose a check from the list.'],
+      ['zh-CN', '没有可供筛选的 QA 检查“numbrs”：请从列表中选择一项检查。']] as const) {
+      const c = new Client(server.url);
+      await c.login('lin', undefined, { 'accept-language': lang });
+      for (const path of [`/documents/${docs.demo}?qa=numbrs`, `/documents/${docs.demo}/rows?qa=numbrs`]) {
+        const res = await c.get(path, { 'accept-language': lang });
+        expect(res.status, path).toBe(400);
+        // The quoted value is marked not to be translated: the sentence is read without the markup.
+        expect(res.text.replace(/<[^>]+>/g, ''), path).toContain(sentence);
+        expect(res.text, path).not.toContain('data-testid="pair-row"');
+      }
+      const state = await c.get(`/documents/${docs.demo}?state=lost`, { 'accept-language': lang });
+      expect(state.text.replace(/<[^>]+>/g, '')).toContain(lang === 'en' ? 'There is no state “lost” to filter by' : '没有可供筛选的状态“lost”');
+    }
+    const c = new Client(server.url);
+    await c.login('lin');
+    for (const qa of ['any', 'numbers', 'source', '']) expect((await c.get(`/documents/${docs.demo}?qa=${qa}`)).status, qa).toBe(200);
+    // What the address holds is quoted back cut short.
+    const long = await c.get(`/documents/${docs.demo}?qa=${'x'.repeat(5000)}`);
+    expect(long.status).toBe(400);
+    expect(long.text.replace(/<[^>]+>/g, '')).toContain(`“${'x'.repeat(40)}…”`);
+  });
+
   it('when the progress fragment is fetched then it counts pairs by state', async () => {
     const c = new Client(server.url);
     await c.login('lin');

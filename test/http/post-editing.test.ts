@@ -79,6 +79,35 @@ describe('PUT /api/pairs/:id', () => {
   });
 });
 
+describe('the editing time a row shows', () => {
+  it('when less than a second was spent then the row shows none, and longer times read in seconds or minutes in either language', async () => {
+    const pair = await pairWith(server.store, docs.demo, 'Moon Jae-in congratulated');
+    const row = async (lang: string) => {
+      const c = new Client(server.url);
+      await c.login('lin', undefined, { 'accept-language': lang });
+      const html = (await c.get(`/documents/${docs.demo}/pairs/${pair.id}/row`, { 'accept-language': lang })).text;
+      expect(html).not.toMatch(/>0 s editing<|>编辑 0 秒</);
+      return /data-testid="editing-time"[^>]*>([^<]*)</.exec(html)?.[1] ?? null;
+    };
+    let version = pair.version;
+    // Each save adds its time to the row's: 0.4 s, then 1.2 s more, then 753 s more.
+    const save = async (seconds: number) => {
+      const res = await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: `${pair.tgt} (${seconds})`, version, seconds });
+      expect(res.status).toBe(200);
+      version = res.json().version;
+    };
+    await save(0.4);
+    expect(await row('en')).toBeNull();
+    expect(await row('zh-CN')).toBeNull();
+    await save(1.2);
+    expect(await row('en')).toBe('2 s editing');
+    expect(await row('zh-CN')).toBe('编辑 2 秒');
+    await save(753);
+    expect(await row('en')).toBe('12 min 35 s editing');
+    expect(await row('zh-CN')).toBe('编辑 12 分 35 秒');
+  });
+});
+
 describe('POST /api/pairs/:id/review', () => {
   it('when a translator tries to approve then 403 and the state stays', async () => {
     const pair = await pairWith(server.store, docs.demo, 'Korean Peninsula');

@@ -21,6 +21,11 @@
   function rowOf(el) { return Number(el.dataset.row); }
   function sentences(el) { return el ? Array.from(el.querySelectorAll('td.' + state.side + ' .sentence')) : []; }
   function total() { return Number(strip().dataset.total); }
+  // Rows are numbered as on the document page, page-noise rows counted: how many there are, and where the noise rows stand.
+  function documentRows() { return Number(strip().dataset.rows); }
+  // Counts written as the page's language writes them (1,234), as the server writes the ones it sends.
+  const numbers = new Intl.NumberFormat(document.documentElement.lang || undefined);
+  function noisePlaces() { return (strip().dataset.noise || '').split(' ').filter(Boolean).map(Number); }
   function focusTable() { table.focus({ preventScroll: true }); }
 
   // The table head sticks under the toolbars, so it needs their height; they wrap on narrow windows.
@@ -151,8 +156,8 @@
   // An operation changes how many rows there are and how many are weak: the summary and the go-to field follow the strip.
   const summary = document.getElementById('align-summary');
   function showTotals() {
-    summary.textContent = summary.dataset.template.replace('{{rows}}', total()).replace('{{weak}}', strip().querySelectorAll('a[data-row]').length);
-    goForm.elements.row.max = Math.max(1, total());
+    summary.textContent = summary.dataset.template.replace('{{rows}}', numbers.format(documentRows())).replace('{{weak}}', numbers.format(strip().querySelectorAll('a[data-row]').length));
+    goForm.elements.row.max = Math.max(1, documentRows());
   }
 
   async function refresh() {
@@ -303,12 +308,38 @@
     }
   }
 
-  /** Goes to row `index` (0-based), showing the rows around it if they are not on the page. */
+  // Row numbers stay as typed in the field (1234), like line numbers; counts are grouped.
+  function noSuchRow() { say(toolbar.dataset.noRow.replace('{{total}}', documentRows()), true); }
+
+  /** Goes to alignment row `index` (0-based), showing the rows around it if they are not on the page. */
   async function goTo(index) {
-    if (!Number.isInteger(index) || index < 0 || index >= total()) return say(toolbar.dataset.noRow.replace('{{total}}', total()), true);
+    if (!Number.isInteger(index) || index < 0 || index >= total()) return noSuchRow();
     if (!rowEl(index) && !onlyIrregular) await serial(function () { return showWindow(index); });
     const el = rowEl(index) || rows().find(function (r) { return rowOf(r) >= index; });
     if (el) moveTo(rowOf(el));
+  }
+
+  /**
+   * The alignment row at the document page's 0-based row `at`; for a page-noise row, which the alignment leaves out,
+   * the row after it (before it at the end), with `noise` set.
+   */
+  function alignmentPlace(at) {
+    const places = noisePlaces();
+    let before = 0;
+    for (let j = 0; j < places.length; j++) {
+      if (places[j] + j === at) return { row: Math.min(places[j], total() - 1), noise: true };
+      if (places[j] + j < at) before++;
+    }
+    return { row: at - before, noise: false };
+  }
+
+  /** Goes to row `n` as the document page numbers it; a page-noise row is said to be one, and the cursor goes to the nearest row. */
+  async function goToNumber(n) {
+    if (!Number.isInteger(n) || n < 1 || n > documentRows()) return noSuchRow();
+    const place = alignmentPlace(n - 1);
+    await goTo(place.row);
+    const el = rowEl(state.row);
+    if (place.noise && el) say(toolbar.dataset.noiseRow.replace('{{n}}', n).replace('{{m}}', el.dataset.n), false);
   }
 
   /** The next (dir 1) or previous (dir -1) row that `predicate` accepts, loading pages until one does or the document ends. */
@@ -428,7 +459,7 @@
   goForm.addEventListener('submit', function (e) {
     e.preventDefault();
     focusTable();
-    goTo(Number(goForm.elements.row.value) - 1);
+    goToNumber(Number(goForm.elements.row.value));
   });
 
   tbody.addEventListener('click', function (e) {
@@ -465,8 +496,11 @@
   measureHead();
   new ResizeObserver(measureHead).observe(head);
   watchEdges();
+  // The address names a row by the document page's number; a noise row's is answered with the row after it.
   const hash = /^#row-(\d+)$/.exec(location.hash);
-  state.row = hash ? Number(hash[1]) : Number(tbody.dataset.from || 0);
+  let named = hash && document.getElementById('row-' + hash[1]);
+  while (named && named.dataset.row === undefined) named = named.nextElementSibling;
+  state.row = named ? rowOf(named) : Number(tbody.dataset.from || 0);
   paint();
   focusTable();
 })();

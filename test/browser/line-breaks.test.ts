@@ -1,0 +1,59 @@
+// A row's English with line breaks (a subtitle's two lines, a list typed in the editor) shows on its lines, escaped,
+// on the document page, in its editor and in the alignment editor; on a phone nothing of it scrolls sideways.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserUnavailable, launchBrowser, signedInPage } from '../support/browser.ts';
+import { startSeededServer } from '../support/seed.ts';
+import { storeDocument } from '../support/insert-document.ts';
+
+const skip = browserUnavailable();
+
+describe.skipIf(skip)('line breaks in a row\'s English', () => {
+  let seeded: Awaited<ReturnType<typeof startSeededServer>>;
+  let context: BrowserContext;
+  let page: Page;
+  let doc: { documentId: number; pairIds: number[] };
+  const typed = 'Chengdu opened a new light-rail line.\nIt links the airport <b>and</b> the centre.';
+
+  beforeAll(async () => {
+    seeded = await startSeededServer([['lin', 'translator']]);
+    doc = await storeDocument(seeded.server.store, '两行字幕', [
+      { zh: '成都开通了一条新的轻轨线路，连接机场和市中心。', en: 'Chengdu opened a new light-rail line linking the airport and the city centre.' },
+      { zh: '居民对开通表示欢迎。', en: 'Residents welcomed the opening.' },
+    ]);
+    const saved = await seeded.api('lin', 'PUT', `/api/pairs/${doc.pairIds[0]}`, { tgt: typed, version: 1 });
+    expect(saved.status).toBe(200);
+    context = await launchBrowser();
+    page = await signedInPage(context, seeded.server.url, 'lin', 'correct horse 12');
+  });
+  afterAll(async () => {
+    await context?.close();
+    await seeded?.server.close();
+  });
+
+  // innerText is the text as laid out: a line break shows in it only where the page breaks the line.
+  const shown = (selector: string) => page.locator(selector).first().innerText();
+
+  it('when a row\'s English has a line break then the document page, the editor and the alignment editor break it there, the markup shown as text', async () => {
+    await page.goto(`${seeded.server.url}/documents/${doc.documentId}`);
+    expect(await shown('tr.pair td.tgt')).toContain(typed);
+    await page.locator('tr.pair').first().locator('button[data-edit]').click();
+    await page.locator('tr.editing').waitFor();
+    expect(await page.locator('tr.editing textarea[name=tgt]').inputValue()).toBe(typed);
+    // Saving it closes the editor on the row as it was: on its two lines.
+    await page.locator('tr.editing button[name=next][value="0"]').click();
+    await expect.poll(() => shown('tr.pair td.tgt')).toContain(typed);
+
+    await page.goto(`${seeded.server.url}/documents/${doc.documentId}/align`);
+    expect(await shown('[data-testid=current-en]')).toBe(typed);
+  });
+
+  it('when the page is 390 px wide then neither page scrolls sideways', async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    for (const path of [`/documents/${doc.documentId}`, `/documents/${doc.documentId}/align`, `/documents/${seeded.docs.demo}/align`]) {
+      await page.goto(seeded.server.url + path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});
