@@ -49,6 +49,18 @@ describePostgres('PostgreSQL migrations', () => {
     expect(rows.map((r) => `${r.t}.${r.c}`).sort()).toEqual(expected.sort());
   });
 
+  it('when a newer duiqi migrated the database then it is refused, saying which migration', async () => {
+    const newer = await createTestDatabase();
+    try {
+      const all = readPostgresMigrations();
+      await applyPostgresMigrations(newer.pool, all);
+      await newer.pool.query("INSERT INTO schema_migrations (version, name) VALUES (999, 'from-the-future')");
+      await expect(applyPostgresMigrations(newer.pool, all)).rejects.toThrow(`it was migrated by a newer duiqi (migration 999; this one knows up to ${all.at(-1)!.version})`);
+    } finally {
+      await newer.drop();
+    }
+  });
+
   it('when a row breaks a named constraint then PostgreSQL refuses it by that name', async () => {
     await expect(db.pool.query("INSERT INTO users (name, role, password_hash) VALUES ('x', 'boss', 'h')")).rejects.toThrow(/users_role_valid/);
     const { rows } = await db.pool.query("INSERT INTO documents (title) VALUES ('d') RETURNING id");
