@@ -140,10 +140,15 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw new UsageError(`unknown command "${argv.join(' ')}".`);
   } catch (err) {
-    const refused = err instanceof UsageError || err instanceof AppError || err instanceof ConfigError
-      || String((err as { code?: string }).code).startsWith('ERR_PARSE_ARGS');
     const hint = err instanceof UsageError ? ' Run "duiqi help" for usage.' : '';
     process.stderr.write(`duiqi: ${(err as Error).message}${hint}\n`);
-    return refused ? 2 : 1;
+    return exitCodeOf(err);
   }
+}
+
+/** 2 for what the command refuses (bad input, an unknown name); 1 when the machine failed it (a full disk, a bug). */
+export function exitCodeOf(err: unknown): number {
+  const refused = err instanceof UsageError || (err instanceof AppError && err.status < 500) || err instanceof ConfigError
+    || String((err as { code?: string }).code).startsWith('ERR_PARSE_ARGS');
+  return refused ? 2 : 1;
 }

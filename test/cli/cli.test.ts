@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, tempDir, type TestServer } from '../support/test-server.ts';
 import { ROOT } from '../support/start-workbench.ts';
+import { exitCodeOf } from '../../server/cli/main.ts';
+import { UnavailableError, ValidationError } from '../../server/domain/errors.ts';
 
 const dbFile = path.join(tempDir('duiqi-cli-'), 'cli.sqlite');
 
@@ -147,5 +149,13 @@ describe('duiqi user list, role, deactivate, reactivate and reset', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('the exit code', () => {
+  it('when the database cannot store (a full disk) then it is 1, a failure, not 2, a refusal of the input', () => {
+    expect(exitCodeOf(new UnavailableError('The server\'s disk is full, so nothing was saved.'))).toBe(1);
+    expect(exitCodeOf(new ValidationError('There is no user named "x".'))).toBe(2);
+    expect(exitCodeOf(new Error('a bug'))).toBe(1);
   });
 });
