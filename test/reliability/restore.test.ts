@@ -1,6 +1,6 @@
 // duiqi restore: a copy `duiqi backup` made goes back in place of the database, whatever the database's log holds.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,20 +8,14 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open-database.ts';
 import { ROOT } from '../support/start-workbench.ts';
+import { runDuiqi } from '../support/run-duiqi.ts';
 import { tempDir } from '../support/test-server.ts';
 
 let dir: string;
 let live: string;
 let backup: string;
 
-function duiqi(args: string[], env: Record<string, string> = { DUIQI_DB: live }): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/duiqi.js'), ...args], { cwd: dir, env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const duiqi = (args: string[], env: Record<string, string> = { DUIQI_DB: live }) => runDuiqi(args, dir, env);
 
 const terms = (file: string) => {
   const db = new Database(file, { readonly: true });
