@@ -5,6 +5,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { copyDatabase } from '../db/backup-database.ts';
+import { sameFile } from './same-file.ts';
 import { readConfig } from '../config.ts';
 import { ValidationError } from '../domain/errors.ts';
 
@@ -24,6 +25,8 @@ export async function backupCommand(args: string[]): Promise<number> {
   if (config.database !== config.dbFile) throw new ValidationError('backup copies a SQLite file; back up a PostgreSQL database with pg_dump (see "Running for a team" in the README).');
   const source = config.dbFile;
   if (!fs.existsSync(source)) throw new ValidationError(`There is no database "${source}" to back up.`);
+  // Renamed over the database itself, the copy would take the file from under the server, which writes on to the old one.
+  if (sameFile(source, target)) throw new ValidationError(`"${positionals[0]}" is the database itself: name another file for the copy.`);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   try {
     await copyDatabase(source, temp);

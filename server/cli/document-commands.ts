@@ -2,8 +2,7 @@
 // document list, acting with an admin's rights.
 
 import { parseArgs } from 'node:util';
-import { readConfig } from '../config.ts';
-import { openStoreAt } from '../db/open-store.ts';
+import { openCommandStore } from './command-store.ts';
 import { documentLifecycle, parseListQuery, type DocumentEntry } from '../services/document-lifecycle.ts';
 import type { Actor } from '../services/document-access.ts';
 import { documentId } from '../http/params.ts';
@@ -31,7 +30,7 @@ export async function documentsCommand(args: string[]): Promise<number> {
   if (sub !== 'list' && Object.keys(values).length > 0) throw new ValidationError(`documents ${sub} takes no options. ${USAGE}`);
   const query = sub === 'list' ? parseListQuery(values) : undefined;
   const id = arity[sub] ? documentId(positionals[0]) : 0;
-  const store = await openStoreAt(readConfig().database);
+  const store = await openCommandStore();
   try {
     const lifecycle = documentLifecycle(store);
     const say = (d: DocumentEntry, what: string) => console.log(`${what} document ${d.id} "${d.title}".`);

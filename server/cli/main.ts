@@ -1,7 +1,7 @@
 // The duiqi command line: user and token management, documents, alignment. Refusals exit 2 with one line on stderr.
 
 import { parseArgs } from 'node:util';
-import { ConfigError, readConfig } from '../config.ts';
+import { ConfigError } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Store } from '../db/store.ts';
 
@@ -20,14 +20,15 @@ const USAGE = `usage:
   duiqi import --memory FILE.tmx
   duiqi export DOC_ID --format tmx|xliff|json [--state all|translated|approved] [-o FILE]
   duiqi backup FILE [--force]
+  duiqi restore FILE --force                  (every server stopped: replaces the database by a backup)
   duiqi documents list [--state archived|trash] [--q TEXT] [--sort title|activity|progress] [--dir asc|desc]
-  duiqi documents rename ID TITLE | archive ID | unarchive ID | delete ID | restore ID | empty-trash`;
+  duiqi documents rename ID TITLE | archive ID | unarchive ID | delete ID | restore ID | purge ID | empty-trash`;
 
 class UsageError extends Error {}
 
 // Each command loads its own modules: `duiqi align` must start fast, and needs no database.
 const database = async () => ({
-  ...(await import('../db/open-store.ts')),
+  ...(await import('./command-store.ts')),
   ...(await import('../services/accounts.ts')),
   ...(await import('../services/user-admin.ts')),
 });
@@ -39,13 +40,15 @@ async function userAdd(args: string[]): Promise<number> {
     const user = await accounts(store).createUser(positionals[0]!, values.role!, values.password);
     console.log(`Created ${user.role} "${user.name}"${user.oneTimePassword
       ? ` with the password ${user.oneTimePassword} (one-time: it must be changed at the first sign-in)` : ''}.`);
-  });
+  }, { create: true });
 }
 
-/** Opens the store for one command and closes it whatever happens. */
-async function withStore(run: (modules: Awaited<ReturnType<typeof database>> & { store: Store }) => Promise<void>): Promise<number> {
+type Modules = Awaited<ReturnType<typeof database>> & { store: Store };
+
+/** Opens the store for one command and closes it whatever happens; only `create` may make a new SQLite file. */
+async function withStore(run: (modules: Modules) => Promise<void>, options = { create: false }): Promise<number> {
   const modules = await database();
-  const store = await modules.openStoreAt(readConfig().database);
+  const store = await modules.openCommandStore(options);
   try {
     await run({ ...modules, store });
     return 0;
@@ -126,6 +129,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'export') return await (await import('./transfer-commands.ts')).exportCommand(argv.slice(1));
     if (command === 'documents') return await (await import('./document-commands.ts')).documentsCommand(argv.slice(1));
     if (command === 'backup') return await (await import('./backup-command.ts')).backupCommand(argv.slice(1));
+    if (command === 'restore') return await (await import('./restore-command.ts')).restoreCommand(argv.slice(1));
     if (command === 'user' && sub === 'add') return await userAdd(rest);
     if (command === 'user' && sub !== undefined) return await userManage(sub, rest);
     if (command === 'token' && sub === 'create') return await tokenCreate(rest);
@@ -136,10 +140,15 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw new UsageError(`unknown command "${argv.join(' ')}".`);
   } catch (err) {
-    const refused = err instanceof UsageError || err instanceof AppError || err instanceof ConfigError
-      || String((err as { code?: string }).code).startsWith('ERR_PARSE_ARGS');
     const hint = err instanceof UsageError ? ' Run "duiqi help" for usage.' : '';
     process.stderr.write(`duiqi: ${(err as Error).message}${hint}\n`);
-    return refused ? 2 : 1;
+    return exitCodeOf(err);
   }
+}
+
+/** 2 for what the command refuses (bad input, an unknown name); 1 when the machine failed it (a full disk, a bug). */
+export function exitCodeOf(err: unknown): number {
+  const refused = err instanceof UsageError || (err instanceof AppError && err.status < 500) || err instanceof ConfigError
+    || String((err as { code?: string }).code).startsWith('ERR_PARSE_ARGS');
+  return refused ? 2 : 1;
 }

@@ -6,8 +6,7 @@ import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { readConfig } from '../config.ts';
-import { openStoreAt } from '../db/open-store.ts';
+import { openCommandStore } from './command-store.ts';
 import type { Store } from '../db/store.ts';
 import { exportDocument } from '../services/export-document.ts';
 import { importMemoryFile, importUpload, type UploadedFile } from '../services/import-file.ts';
@@ -15,8 +14,9 @@ import { defaultAligner } from '../services/workbench.ts';
 import { documentId } from '../http/params.ts';
 import { ValidationError } from '../domain/errors.ts';
 
-async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStoreAt(readConfig().database);
+/** `create`: an import may set up the database before the server's first start; an export needs the server's. */
+async function withStore<T>(create: boolean, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openCommandStore({ create });
   return work(store).finally(() => store.close());
 }
 
@@ -40,7 +40,7 @@ export function importCommand(args: string[]): Promise<number> {
   if (positionals.length < 1 || positionals.length > 2) throw new ValidationError('import needs ZH_FILE EN_FILE, one TMX/XLIFF/JSON FILE, or --memory FILE.tmx.');
   if (values.memory && positionals.length !== 1) throw new ValidationError('import --memory takes one TMX file.');
   const [first, second] = positionals.map(readLocal);
-  return withStore(async (store) => {
+  return withStore(true, async (store) => {
     if (values.memory) {
       const { units, skipped } = await importMemoryFile(store, first!);
       console.log(units);
@@ -65,7 +65,7 @@ export function exportCommand(args: string[]): Promise<number> {
   });
   if (positionals.length !== 1 || !values.format) throw new ValidationError('export needs a DOC_ID and --format tmx|xliff|json.');
   const id = documentId(positionals[0]);
-  return withStore(async (store) => {
+  return withStore(false, async (store) => {
     const file = await exportDocument(store, { documentId: id, format: values.format, state: values.state });
     if (!values.output) {
       await pipeline(Readable.from(file.chunks), process.stdout, { end: false });

@@ -8,6 +8,14 @@
  */
 export const DEFAULT_POOL = 4;
 
+/**
+ * How long opening a PostgreSQL connection may take. pg waits for ever by default, so a server that accepts the
+ * connection and never answers (a wrong port, a stopped-but-listening host) hung start-up and every command without
+ * a word. The stores take a turn before asking the pool (connection-turns.ts), so the pool's queue, which this
+ * bounds too, stays empty.
+ */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
 export const isPostgresUrl = (address: string): boolean => /^postgres(?:ql)?:\/\//i.test(address);
 
 /** The address as a log line may show it: a URL without its password. */

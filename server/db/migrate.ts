@@ -21,6 +21,18 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .sort((a, b) => a.version - b.version);
 }
 
+/**
+ * Refuses a database that a newer duiqi migrated: this code would run on a schema it does not know (an upgrade rolled
+ * back by hand, an old app server started beside upgraded ones), writing rows the newer code misreads.
+ */
+export function refuseNewer(recorded: Iterable<number>, migrations: Migration[]): void {
+  const known = Math.max(0, ...migrations.map((m) => m.version));
+  const newest = Math.max(0, ...recorded);
+  if (newest > known) {
+    throw new Error(`it was migrated by a newer duiqi (migration ${newest}; this one knows up to ${known}): run that version, or restore a backup made before the upgrade.`);
+  }
+}
+
 /** Applies the migrations not yet recorded, each in its own transaction; returns the versions applied. */
 export function applyMigrations(db: Database, migrations: Migration[]): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -29,6 +41,7 @@ export function applyMigrations(db: Database, migrations: Migration[]): number[]
   const done = new Set(
     db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
   );
+  refuseNewer(done, migrations);
   const record = db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)');
   const applied: number[] = [];
   for (const m of migrations) {

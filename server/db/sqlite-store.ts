@@ -17,6 +17,7 @@ import { loginCounters, loginDevicesRepo } from './login-counters-repo.ts';
 import { memoryRepo } from './memory-repo.ts';
 import { pairsRepo } from './pairs-repo.ts';
 import type { Repositories, Store, Tx, Work } from './store.ts';
+import { storageError } from './storage-full.ts';
 
 export interface SqliteStoreHooks {
   /** Runs around each write transaction, e.g. a work thread telling the request thread it holds the write lock. */
@@ -61,7 +62,7 @@ export function sqliteStore(db: Db, hooks: SqliteStoreHooks = {}): Store {
       return value;
     } catch (err) {
       if (db.inTransaction) rollback.run();
-      throw err;
+      throw storageError(err);
     }
   }
 

@@ -34,6 +34,10 @@ export class GoneError extends AppError {
 export class PayloadTooLargeError extends AppError {
   override readonly status = 413;
 }
+/** The server cannot store anything now (its disk is full): nothing of the request was written, and it may be sent again later. */
+export class UnavailableError extends AppError {
+  override readonly status = 503;
+}
 /** The same person asked again before the work they asked for was done. */
 export class TooManyRequestsError extends AppError {
   override readonly status = 429;

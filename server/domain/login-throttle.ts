@@ -4,6 +4,15 @@
 // The counters live in a store: memory for one process, the database when several server processes
 // share the port (each would otherwise allow its own guesses).
 
+import { isIP } from 'node:net';
+import { ValidationError } from './errors.ts';
+
+/**
+ * A server listening on both IP versions sees an IPv4 client as ::ffff:1.2.3.4; the admin who unlocks it types the
+ * address its logs and the proxy give, 1.2.3.4. One key for both, or the unlock clears a counter nobody fills.
+ */
+const addressKey = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+
 export interface ThrottleLimits {
   /** Failures in the window before each further one makes the account (or a known device) wait. */
   freePerAccount: number;
@@ -109,8 +118,11 @@ export class LoginThrottle {
     for (const key of this.keysOf(attempt).filter((k) => !k.startsWith('i:'))) await this.counters.clear(key);
   }
 
-  /** An admin's unlock: forgets the failures of an account or an address. */
+  /** An admin's unlock: forgets the failures of an account or an address (refused when it is no IP address). */
   async unlock(target: { account?: string; address?: string }): Promise<void> {
+    if (target.address !== undefined && isIP(target.address) === 0) {
+      throw new ValidationError(`"${target.address}" is not an IP address.`, 'safeguards.unlockAddress', { address: target.address });
+    }
     if (target.account !== undefined) await this.counters.clear(this.key('a', target.account));
     if (target.address !== undefined) await this.counters.clear(this.key('i', target.address));
   }
@@ -121,7 +133,7 @@ export class LoginThrottle {
   }
 
   private key(kind: Kind, value: string): string {
-    return `${kind}:${kind === 'a' ? accountKey(value) : value}`;
+    return `${kind}:${kind === 'a' ? accountKey(value) : kind === 'i' ? addressKey(value) : value}`;
   }
 
   private delay(kind: Kind, failures: number): number {

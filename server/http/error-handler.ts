@@ -27,6 +27,8 @@ interface Described {
 
 function describe(err: unknown): Described {
   if (err instanceof AppError) {
+    // A refusal is the user's to read; a server that cannot serve (its disk full) is the admin's, in the log.
+    if (err.status >= 500) console.error(err);
     const extra = err instanceof StaleVersionError ? { current: err.current } : err.details;
     return { status: err.status, message: err.message, key: err.key, params: err.params, extra };
   }

@@ -191,8 +191,9 @@ export function roleOf(role: string): Role {
 
 function tokenLabel(label: string | undefined): string | null {
   const trimmed = label?.trim() ?? '';
-  if (label !== undefined && (trimmed.length < 1 || trimmed.length > 100)) {
-    throw new ValidationError('A token name is 1 to 100 characters.', 'errors.tokenName');
+  // PostgreSQL's text cannot hold a NUL (the insert failed with 500 there), and no control character names anything.
+  if (label !== undefined && (trimmed.length < 1 || trimmed.length > 100 || /\p{Cc}/u.test(trimmed))) {
+    throw new ValidationError('A token name is 1 to 100 characters, none of them a control character.', 'errors.tokenName');
   }
   return trimmed || null;
 }

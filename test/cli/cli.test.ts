@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, tempDir, type TestServer } from '../support/test-server.ts';
 import { ROOT } from '../support/start-workbench.ts';
+import { exitCodeOf } from '../../server/cli/main.ts';
+import { UnavailableError, ValidationError } from '../../server/domain/errors.ts';
 
 const dbFile = path.join(tempDir('duiqi-cli-'), 'cli.sqlite');
 
@@ -67,6 +70,25 @@ describe('duiqi user add and token create', () => {
   });
 });
 
+describe('when DUIQI_DB names no file', () => {
+  const missing = path.join(tempDir('duiqi-cli-missing-'), 'data', 'duiqi.sqlite');
+  it.each([
+    [['user', 'list']], [['user', 'reset', 'zhang']], [['token', 'create', 'zhang']], [['unlock', '--account', 'zhang']],
+    [['documents', 'list']], [['export', '1', '--format', 'tmx']],
+  ])('then %j refuses with exit 2 and one line, and makes no database', async (args) => {
+    const r = await duiqi(args, { DUIQI_DB: missing });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`duiqi: There is no database ${missing}: run duiqi in the server's folder, or set DUIQI_DB (or DUIQI_DATABASE_URL) as the server has it.\n`);
+    expect(fs.existsSync(path.dirname(missing))).toBe(false);
+  });
+
+  it('then user add makes it, to set up an admin before the first start', async () => {
+    const r = await duiqi(['user', 'add', 'first', '--role', 'admin', '--password', 'first-admin-1'], { DUIQI_DB: missing });
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(missing)).toBe(true);
+  });
+});
+
 describe('duiqi user list, role, deactivate, reactivate and reset', () => {
   it('when users are listed then each line has name, role, state and last sign-in', async () => {
     const r = await duiqi(['user', 'list']);
@@ -127,5 +149,13 @@ describe('duiqi user list, role, deactivate, reactivate and reset', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('the exit code', () => {
+  it('when the database cannot store (a full disk) then it is 1, a failure, not 2, a refusal of the input', () => {
+    expect(exitCodeOf(new UnavailableError('The server\'s disk is full, so nothing was saved.'))).toBe(1);
+    expect(exitCodeOf(new ValidationError('There is no user named "x".'))).toBe(2);
+    expect(exitCodeOf(new Error('a bug'))).toBe(1);
   });
 });

@@ -29,6 +29,16 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(0);
   });
 
+  it('when a newer duiqi migrated the database then it is refused, saying which migration, and nothing is applied', () => {
+    const db = new Database(':memory:');
+    const all = readMigrations();
+    applyMigrations(db, all);
+    db.prepare("INSERT INTO schema_migrations (version, name) VALUES (999, 'from-the-future')").run();
+    const known = all.at(-1)!.version;
+    expect(() => applyMigrations(db, all)).toThrow(`it was migrated by a newer duiqi (migration 999; this one knows up to ${known})`);
+    expect(() => applyMigrations(db, all.filter((m) => m.version < known))).toThrow(/migration 999/);
+  });
+
   it('when a row breaks a named constraint then SQLite refuses it', () => {
     const db = new Database(':memory:');
     applyMigrations(db, readMigrations());

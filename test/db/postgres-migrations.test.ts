@@ -49,6 +49,18 @@ describePostgres('PostgreSQL migrations', () => {
     expect(rows.map((r) => `${r.t}.${r.c}`).sort()).toEqual(expected.sort());
   });
 
+  it('when a newer duiqi migrated the database then it is refused, saying which migration', async () => {
+    const newer = await createTestDatabase();
+    try {
+      const all = readPostgresMigrations();
+      await applyPostgresMigrations(newer.pool, all);
+      await newer.pool.query("INSERT INTO schema_migrations (version, name) VALUES (999, 'from-the-future')");
+      await expect(applyPostgresMigrations(newer.pool, all)).rejects.toThrow(`it was migrated by a newer duiqi (migration 999; this one knows up to ${all.at(-1)!.version})`);
+    } finally {
+      await newer.drop();
+    }
+  });
+
   it('when a row breaks a named constraint then PostgreSQL refuses it by that name', async () => {
     await expect(db.pool.query("INSERT INTO users (name, role, password_hash) VALUES ('x', 'boss', 'h')")).rejects.toThrow(/users_role_valid/);
     const { rows } = await db.pool.query("INSERT INTO documents (title) VALUES ('d') RETURNING id");
@@ -155,6 +167,16 @@ describePostgres('PostgreSQL migrations that change stored rows', () => {
     expect((await db.pool.query('SELECT id, mt_kind FROM pairs ORDER BY id')).rows).toEqual([
       { id: 70, mt_kind: 'gloss' }, { id: 71, mt_kind: 'gloss' }, { id: 72, mt_kind: 'mt' }, { id: 73, mt_kind: 'mt' }]);
     await expect(db.pool.query("UPDATE pairs SET mt_kind = 'guess' WHERE id = 70")).rejects.toThrow(/pairs_mt_kind_valid/);
+  });
+
+  it('when sessions kept in clear and glossary entries exist before 027 then the sessions end and the entries stay, without an author', async () => {
+    const { db, finish } = await before(27);
+    await db.pool.query(`INSERT INTO users (id, name, role, password_hash) OVERRIDING SYSTEM VALUE VALUES (1, 'lin', 'translator', 'h');
+      INSERT INTO sessions (id, user_id, csrf_token, expires_at) VALUES ('session-kept-in-clear', 1, 't', now() + interval '1 day');
+      INSERT INTO glossary_terms (id, zh, en) OVERRIDING SYSTEM VALUE VALUES (5, '旧词', 'old term');`);
+    await finish();
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM sessions')).rows).toEqual([{ n: 0 }]);
+    expect((await db.pool.query('SELECT id, zh, added_by FROM glossary_terms')).rows).toEqual([{ id: 5, zh: '旧词', added_by: null }]);
   });
 
   it('when login counters are in flight before 014 then each keeps its count, the start of its window and its lock', async () => {

@@ -275,7 +275,18 @@ describe('the account page (/account)', () => {
     expect((await bearer(wangs)).status).toBe(200);
     const empty = await lin.request('POST', '/account/tokens', { form: { _csrf: lin.csrf, name: '   ' } });
     expect(empty.status).toBe(400);
-    expect(empty.text).toContain('A token name is 1 to 100 characters.');
+    expect(empty.text).toContain('A token name is 1 to 100 characters, none of them a control character.');
+  });
+
+  it('when a token is named with a control character then it is refused with 400 and no token is made', async () => {
+    const lin = await signedIn('lin');
+    const before = await value('SELECT count(*) FROM api_tokens');
+    for (const name of ['ci\u0000bot', 'ci\u0007bot']) {
+      const res = await lin.request('POST', '/api/account/tokens', { json: { name }, headers: { 'X-CSRF-Token': lin.csrf } });
+      expect(res.status).toBe(400);
+      expect(res.json().error).toBe('A token name is 1 to 100 characters, none of them a control character.');
+    }
+    expect(await value('SELECT count(*) FROM api_tokens')).toBe(before);
   });
 
   it('when the page is asked for without a session then it goes to the login', async () => {

@@ -1,10 +1,9 @@
 // duiqi backup: a consistent copy of the database while another process keeps writing to it.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/start-workbench.ts';
+import { runDuiqi } from '../support/run-duiqi.ts';
 import { checkDatabase, CommitLog, prepareWriterWorkspace, type DocumentShape } from './db-checks.ts';
 import { ScriptProcess } from './writer-process.ts';
 
@@ -13,14 +12,7 @@ let dbFile: string;
 let beadsFile: string;
 let shapes: DocumentShape[];
 
-function duiqi(args: string[], env: Record<string, string> = { DUIQI_DB: dbFile }): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/duiqi.js'), ...args], { cwd: dir, env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const duiqi = (args: string[], env: Record<string, string> = { DUIQI_DB: dbFile }) => runDuiqi(args, dir, env);
 
 beforeAll(async () => {
   ({ dir, dbFile, beadsFile, shapes } = await prepareWriterWorkspace('duiqi-backup-', 'live.sqlite'));
@@ -63,6 +55,17 @@ describe('duiqi backup', () => {
     const result = await duiqi(['backup', 'forced.sqlite', '--force']);
     expect(result.code).toBe(0);
     expect(checkDatabase(existing, new CommitLog(), shapes)).toEqual([]);
+  });
+
+  it('when FILE is the database itself, by any path, then it is refused with exit 2 and the file is left in place', async () => {
+    const inode = fs.statSync(dbFile).ino;
+    fs.symlinkSync(dbFile, path.join(dir, 'link.sqlite'));
+    for (const name of [dbFile, 'link.sqlite']) {
+      const result = await duiqi(['backup', name, '--force']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`duiqi: "${name}" is the database itself: name another file for the copy.\n`);
+    }
+    expect(fs.statSync(dbFile).ino).toBe(inode);
   });
 
   it('when DUIQI_DB names no file, then it is refused with exit 2 and no database is created', async () => {

@@ -3,6 +3,7 @@
 
 import pg from 'pg';
 import type { StatementTally } from '../store.ts';
+import { CONNECT_TIMEOUT_MS } from '../database-address.ts';
 
 export type PostgresPool = pg.Pool;
 
@@ -26,7 +27,7 @@ const types: pg.CustomTypesConfig = {
 };
 
 export function openPostgres(connectionString: string, max = 10, tally?: StatementTally): PostgresPool {
-  const pool = new pg.Pool({ connectionString, max, types });
+  const pool = new pg.Pool({ connectionString, max, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // Every statement of every connection passes through its client's query: one round trip each.
   if (tally) pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;

@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import type pg from 'pg';
-import { MIGRATIONS_DIR, readMigrations, type Migration } from '../migrate.ts';
+import { MIGRATIONS_DIR, readMigrations, refuseNewer, type Migration } from '../migrate.ts';
 import { transaction } from './connect.ts';
 
 export const POSTGRES_MIGRATIONS_DIR = path.join(MIGRATIONS_DIR, 'postgres');
@@ -27,6 +27,7 @@ export async function applyPostgresMigrations(pool: pg.Pool, migrations: Migrati
         version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
       const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
       const done = new Set(rows.map((r) => r.version));
+      refuseNewer(done, migrations);
       const applied: number[] = [];
       for (const m of migrations) {
         if (done.has(m.version)) continue;

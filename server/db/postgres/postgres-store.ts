@@ -13,6 +13,7 @@ import { concordanceRepo } from './concordance-repo.ts';
 import { openPostgres, preparing, type PostgresPool, type Sql } from './connect.ts';
 import { connectionTurns } from './connection-turns.ts';
 import { DEFAULT_POOL } from '../database-address.ts';
+import { storageError } from '../storage-full.ts';
 import { documentLifecycleRepo } from './document-lifecycle-repo.ts';
 import { documentTransferRepo } from './document-transfer-repo.ts';
 import { documentsRepo } from './documents-repo.ts';
@@ -134,7 +135,7 @@ export function postgresStore(pool: PostgresPool, url?: string): Store {
       return await insideStoreTransaction(client, kind, work);
     } catch (error) {
       if (BEGIN[kind]) await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      throw storageError(error);
     } finally {
       release(client);
     }

@@ -1,0 +1,61 @@
+// A server or command that cannot open its database says which and why in one line and exits, instead of hanging.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, ROOT } from '../support/start-workbench.ts';
+import { tempDir } from '../support/test-server.ts';
+
+let dir: string;
+let silent: net.Server;
+let silentPort: number;
+
+/** Runs `args` (node's) with `env` and gives up after `ms`: a process still running then has hung. */
+async function run(args: string[], env: Record<string, string>, ms = 40_000): Promise<{ code: number | null; stderr: string; hung: boolean }> {
+  const { DUIQI_DATABASE_URL: _, ...inherited } = process.env;
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...inherited, PORT: String(await freePort()), ...env } });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  let hung = false;
+  const timer = setTimeout(() => ((hung = true), child.kill('SIGKILL')), ms);
+  return new Promise((resolve) => child.on('close', (code) => (clearTimeout(timer), resolve({ code, stderr, hung }))));
+}
+const server = (env: Record<string, string>) => run([path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts'], env);
+const cli = (env: Record<string, string>) => run([path.join(ROOT, 'bin/duiqi.js'), 'user', 'list'], env);
+
+beforeAll(async () => {
+  dir = tempDir('duiqi-start-');
+  // Accepts connections and never answers, as a wrong port or a stuck host does.
+  silent = net.createServer(() => undefined);
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  silentPort = (silent.address() as net.AddressInfo).port;
+});
+afterAll(() => {
+  silent.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('when the database cannot be opened', () => {
+  it('when PostgreSQL accepts the connection and never answers then the server and the command give up with one line naming it, without its password', async () => {
+    const url = `postgres://duiqi:secret@127.0.0.1:${silentPort}/duiqi`;
+    for (const result of await Promise.all([server({ DUIQI_DATABASE_URL: url }), cli({ DUIQI_DATABASE_URL: url })])) {
+      expect(result.hung).toBe(false);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Cannot open the database postgres://duiqi:***@127.0.0.1:${silentPort}/duiqi: no answer within 10 s`);
+      expect(result.stderr).not.toContain('secret');
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  }, 60_000);
+
+  it('when DUIQI_DB is a folder or not a database then the server says which file and why in one line', async () => {
+    const notes = path.join(dir, 'notes.sqlite');
+    fs.writeFileSync(notes, 'only words, no database, written long enough to fill the first page of a file\n'.repeat(20));
+    const [folder, text] = await Promise.all([server({ DUIQI_DB: dir }), server({ DUIQI_DB: notes })]);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toBe(`duiqi could not start: Cannot open the database ${dir}: the file cannot be opened or made there (is it a folder, or is its folder missing or read-only?).\n`);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toBe(`duiqi could not start: Cannot open the database ${notes}: the file is not a SQLite database.\n`);
+  }, 60_000);
+});
