@@ -48,9 +48,10 @@ export type BinarySourceFormat = Extract<SourceFormat, { binary: true }>;
 
 /** A block's text on one line, with runs of white space as one space. */
 export function oneLine(text: string): string {
-  // A line break between two Chinese characters is a hard wrap, not a space.
+  // A line break between two Chinese characters is a hard wrap, not a space. The ideographic space (U+3000) is
+  // the author's, as in "第一章　雨夜", and stays as plain text keeps it; JavaScript's \s would count it as a space.
   return text.replace(/([\p{Script=Han}\u3000-\u303f\uff00-\uffef])[ \t]*\n\s*(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu, '$1')
-    .replace(/[\s\u00a0]+/g, ' ').trim();
+    .replace(/[^\S\u3000]+/g, ' ').trim();
 }
 
 /** Drops blocks left empty, so that no format hands on an empty paragraph. */

@@ -28,9 +28,9 @@ function refusal(fn: () => unknown): ParseError {
   throw new Error('expected a ParseError');
 }
 
-// A document every format can carry; subtitles carry cues only.
+// A document every format can carry; subtitles carry cues only. The ideographic space (U+3000) is Chinese text's own.
 const PROSE: Block[] = [
-  { kind: 'heading', level: 1, text: '成都机场轻轨线路开通' },
+  { kind: 'heading', level: 1, text: '第一章　成都机场轻轨线路开通' },
   { kind: 'paragraph', text: '成都新轻轨线路周一开通，机场至市中心只需25分钟。Tom & Jerry <b> “引号” 𠀀。' },
   { kind: 'heading', level: 2, text: 'A faster trip' },
   { kind: 'item', text: 'Fares start at 2 yuan.' },
@@ -38,7 +38,7 @@ const PROSE: Block[] = [
   { kind: 'paragraph', text: '1. not a list, [not a link](x)' },
 ];
 const CUES: Block[] = [
-  { kind: 'cue', text: '成都新轻轨线路周一开通。', cue: { id: '7', start: '00:00:01,000', end: '00:00:03,500' } },
+  { kind: 'cue', text: '成都新轻轨线路　周一开通。', cue: { id: '7', start: '00:00:01,000', end: '00:00:03,500' } },
   { kind: 'cue', text: 'It links the airport & the city.', cue: { id: '8', start: '00:00:03,600', end: '00:00:06,200' } },
 ];
 
@@ -68,6 +68,11 @@ describe('Word files', () => {
     ]);
   });
 
+  it('when a heading has an ideographic space between its number and its title then the space is kept, the indent of a paragraph is not', async () => {
+    const doc = readDocx(await wordFile([['1', '<w:r><w:t>第一章　雨夜</w:t></w:r>'], [null, '<w:r><w:t xml:space="preserve">　　雨下得很大，\n  街上没有人。</w:t></w:r>']]));
+    expect(doc.blocks.map((b) => b.text)).toEqual(['第一章　雨夜', '雨下得很大，街上没有人。']);
+  });
+
   it('when a paragraph has a tab between runs and the document a table then the tab is a space and each cell a paragraph', async () => {
     const doc = readDocx(await wordFile([[null, '<w:r><w:t>A</w:t></w:r><w:r><w:tab/><w:t>B</w:t></w:r>']], { table: [['左', '右']] }));
     expect(doc.blocks.map((b) => b.text)).toEqual(['A B', '左', '右']);
@@ -76,7 +81,7 @@ describe('Word files', () => {
   it('when our .docx is read by mammoth then headings, paragraphs and list items are what we wrote', async () => {
     const docx = sourceFormats.find((f) => f.name === 'docx')!;
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(docx.write({ blocks: PROSE })) });
-    expect(value).toBe('<h1>成都机场轻轨线路开通</h1><p>成都新轻轨线路周一开通，机场至市中心只需25分钟。Tom &amp; Jerry &lt;b&gt; “引号” 𠀀。</p>'
+    expect(value).toBe('<h1>第一章　成都机场轻轨线路开通</h1><p>成都新轻轨线路周一开通，机场至市中心只需25分钟。Tom &amp; Jerry &lt;b&gt; “引号” 𠀀。</p>'
       + '<h2>A faster trip</h2><ul><li>Fares start at 2 yuan.</li><li># not a heading *not bold*</li></ul><p>1. not a list, [not a link](x)</p>');
   });
 
