@@ -138,6 +138,22 @@ describe('fragments', () => {
     expect(flag('fragment', '双方共同倡导。', 'The two policies jointly advocate cooperation.')).toBeUndefined();
   });
 
+  it('when a whole sentence has a present -s verb after a noun, an irregular past or is speech then it is no fragment', () => {
+    for (const [zh, en] of [
+      ['商店六点开门。', 'The shop opens at six.'],
+      ['隔壁的咖啡店属于一个法国人。', 'The café next door belongs to a Frenchman.'],
+      ['这家餐馆卖牛肉饭。', 'The restaurant sells beef rice bowls.'],
+      ['雨下得很大。', 'The rain fell hard.'],
+      ['销售额增长了15%。', 'Sales grew by 15%.'],
+      ['“你把米先淘好。”', '"Wash the rice first."'],
+      ['“一点也不麻烦。”', '“No trouble at all.”'],
+    ]) expect(flag('fragment', zh!, en!), en).toBeUndefined();
+    // A noun phrase is still no sentence, whatever -s words it holds.
+    for (const en of ['The bilateral relations of China and South Korea.', 'The close neighbourly relations of the two countries.', 'The economic ties between the two countries.']) {
+      expect(flag('fragment', '中韩两国的双边关系。', en)?.params.reason, en).toBe('no-verb');
+    }
+  });
+
   it('when the fragment is not the first sentence of the pair then it is still found and named', () => {
     const f = flag('fragment', '他呼吁深化创新研发合作，更好发挥各自优势，共享合作成果。',
       'He called for deepening cooperation to better leverage their respective advantages. And share the results of cooperation.');
