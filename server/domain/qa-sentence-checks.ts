@@ -57,6 +57,7 @@ function hasVerb(words: string[]): boolean {
 }
 
 // A sentence that opens or closes inside quotation marks is (part of) what someone says.
+const OPENS_SPEECH = /^[\s(\[]*["“‘'「『]/u;
 const SPEECH = /^[\s(\[]*["“‘'「『]|["”’'」』][\s)\]]*$/u;
 
 // What opens a sentence before its first word.
@@ -102,7 +103,8 @@ export function checkBroken(src: string, tgt: string): QaFlag | undefined {
   if (splitSentences(src, 'zh').length !== 1) return undefined;
   const sentences = splitSentences(tgt, 'en');
   for (let k = 1; k < sentences.length; k++) {
-    if (RESTARTS.test(withoutOpeners(sentences[k]!))) continue;
+    // Speech set apart is a translator's break: 他说，「…」 becomes 'he said. "…"'.
+    if (RESTARTS.test(withoutOpeners(sentences[k]!)) || OPENS_SPEECH.test(sentences[k]!)) continue;
     const at = `${/\S+$/u.exec(sentences[k - 1]!)![0]} ${/^\S+/u.exec(sentences[k]!)![0]}`;
     return {
       code: 'broken',

@@ -174,6 +174,12 @@ describe('fragments', () => {
 describe('broken sentences', () => {
   const SRC = '习近平敦促双方用好交流平台，开展教育、体育、媒体、青年、地方等领域交流，进一步增进两国人民的相互了解。';
 
+  it('when the English sets a quotation apart as its own sentence then that is no break', () => {
+    expect(flag('broken', '「今天要来三十位客人，」他对徒弟小李说，「你把米先淘好。」',
+      '"Thirty customers are coming today," he told his apprentice Xiao Li. "Wash the rice first."')).toBeUndefined();
+    expect(flag('broken', '他说：“我们明天走。”', 'He spoke. “We leave tomorrow.”')).toBeUndefined();
+  });
+
   it('when one Chinese sentence is two English ones and the second starts a new noun phrase then the break is named', () => {
     const f = flag('broken', SRC, 'Xi urged the two sides to carry out exchanges in education, sports, media, and exchanges. Youth and local levels have further enhanced mutual understanding.');
     expect(f?.params).toEqual({ at: 'exchanges. Youth' });
