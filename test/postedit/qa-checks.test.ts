@@ -97,7 +97,16 @@ describe('glossary', () => {
 
   it('when the term only appears inside a longer word then it is missing', () => {
     const ctx = { ...CTX, glossary: [{ zh: '近邻', en: 'neighbour' }] };
-    expect(flag('glossary', '中韩两国是近邻。', 'China and South Korea are close neighbours.', ctx)).toBeDefined();
+    expect(flag('glossary', '中韩两国是近邻。', 'China and South Korea share a neighbourhood.', ctx)).toBeDefined();
+  });
+
+  it('when the term is there in the plural then it is not missing', () => {
+    const ctx = { ...CTX, glossary: [{ zh: '近邻', en: 'neighbour' }, { zh: '牛肉饭', en: 'beef rice bowl' }, { zh: '政策', en: 'policy' }, { zh: '税', en: 'tax' }] };
+    expect(flag('glossary', '中韩两国是近邻。', 'China and South Korea are close neighbours.', ctx)).toBeUndefined();
+    expect(flag('glossary', '他卖了二十一年的牛肉饭。', 'He sold beef rice bowls for 21 years.', ctx)).toBeUndefined();
+    expect(flag('glossary', '两国的政策。', 'The two countries’ policies.', ctx)).toBeUndefined();
+    expect(flag('glossary', '含税。', 'Taxes included.', ctx)).toBeUndefined();
+    expect(flag('glossary', '含税。', 'Taxis included.', ctx)?.params.en).toBe('tax');
   });
 });
 
