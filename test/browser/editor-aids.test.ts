@@ -133,6 +133,27 @@ describe.skipIf(skip)('the pair editor offers matches and terms by key; rows are
     await expect.poll(() => page.locator('tr.editing td.idx').textContent()).toBe('13');
   });
 
+  it('when the rows are filtered then X finds only rows the filter lists, and G to a row it hides says so', async () => {
+    // Machine rows only: the rejected row 241 is not listed, row 242 follows it.
+    await page.goto(`${seeded.server.url}/documents/${long.documentId}?state=machine`);
+    const current = async () => parseInt((await page.locator('tr.nav-current td.idx').textContent())!, 10);
+    await page.locator('body').press('x');
+    await expect.poll(() => page.getByTestId('nav-message').textContent()).toBe('No rejected row further that way.');
+    expect(await page.locator('tr.nav-current').count()).toBe(0);
+    await page.keyboard.press('f');
+    await expect.poll(current).toBe(231);
+    await page.keyboard.press('g');
+    await page.keyboard.type('241');
+    await page.keyboard.press('Enter');
+    await expect.poll(current).toBe(242);
+    expect(await page.getByTestId('nav-message').textContent()).toBe('Row 241 is not among the rows this filter shows: the cursor is on row 242, the next one shown.');
+    await page.keyboard.press('g');
+    await page.keyboard.type('243');
+    await page.keyboard.press('Enter');
+    await expect.poll(current).toBe(243);
+    expect(await page.getByTestId('nav-message').textContent()).toBe('');
+  });
+
   it('when a document has page noise then G reaches its last row, whose number counts the noise rows', async () => {
     const rows = await seeded.api('lin', 'GET', `/api/documents/${seeded.docs.demo}`);
     const { pairCount, noiseCount } = (await rows.json()) as { pairCount: number; noiseCount: number };
