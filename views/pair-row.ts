@@ -88,6 +88,14 @@ export function pairRow(ctx: ViewContext, docId: number, p: ShownRow, opts: { op
   </tr>`;
 }
 
+/** Who changed the pair under the user and what it is now: saving over "approved by Wang" is not saving over a draft. */
+function theirsLabel(ctx: ViewContext, p: ShownRow): SafeHtml | string {
+  const state = ctx.t(`states.${stateKey(p.state, p.mtKind)}`);
+  return p.lastEditor
+    ? markedT(ctx, 'editor.theirsBy', { name: p.lastEditor, state }, { name: 'name' })
+    : ctx.t('editor.theirsState', { state });
+}
+
 export interface EditorExtras {
   diff: TextDiff;
   aids: EditorAids;
@@ -131,7 +139,7 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
       ${x.message ? html`<p class="error" role="alert" data-testid="editor-message">${x.message}</p>` : ''}
       ${draftOffer(ctx)}
       ${x.attempted !== undefined ? html`<div class="conflict" data-testid="conflict">
-        <div><strong>${ctx.t('editor.theirs')}</strong><p lang="en" class="lines" hx-ignore>${p.tgt}</p></div>
+        <div><strong>${theirsLabel(ctx, p)}</strong><p lang="en" class="lines" hx-ignore>${p.tgt}</p></div>
         <div><strong>${ctx.t('editor.yours')}</strong><p lang="en" class="lines" hx-ignore>${x.attempted}</p></div></div>` : ''}
       <div class="editor-grid">
         <div class="pane"><h3>${ctx.t('editor.source')}</h3><p lang="zh-CN" class="source-text lines" id="source-${p.id}" hx-ignore>${p.src}</p></div>
