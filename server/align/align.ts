@@ -92,7 +92,7 @@ const WEIGHTS = {
  * joining the bead with a neighbour.
  */
 export const WRONG = {
-  bias: 1.306, costPerSentence: 1.857, margin: -2.114, coverage: 3.04, length: 0.226, unmatched: 0.548,
+  bias: 1.432, costPerSentence: 1.857, margin: -2.114, coverage: 3.04, length: 0.226, unmatched: 0.548,
   oneToOne: 0.18, manySentences: -0.729, joinOdds: 0.559, weakest: -3.633,
 };
 // A bead with one chance in four of being wrong is worth a look: it scores under the 0.5 mark.
@@ -107,8 +107,8 @@ export const WRONG = {
  * sentence-features.ts) 0.920 in sample and 0.920 left out.
  */
 const JOIN: JoinModel = {
-  bias: -3.995, maxLeak: 1.243, secondLeak: 0.922, meanLeak: 0.36, costGain: -1.111,
-  lengthGain: -1, worsePart: 0.913, joinedCost: 0.657,
+  bias: -4.685, maxLeak: 0.191, secondLeak: 0.276, meanLeak: -0.085, costGain: -0.665,
+  lengthGain: -0.891, worsePart: 0.489, joinedCost: 0.213, boundaryShift: 9.549,
 };
 // A bead with odds of 1 to 2.5 or more (three chances in ten) of being wrong is worth a look: it scores under 0.5.
 const WORTH_A_LOOK = 0.9;

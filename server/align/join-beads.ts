@@ -1,6 +1,7 @@
 // A second look at each boundary of a path: adjacent beads become one when content crosses the boundary, or when an unmatched sentence completes its neighbour.
 
 import type { BeadCost, SpanBead } from './banded-search.ts';
+import { boundaryShift } from './boundary-shift.ts';
 import type { SpanScores } from './span-scorer.ts';
 
 // Most sentences a side a joined bead may hold: the restructured beads literary translators make
@@ -21,6 +22,8 @@ export interface JoinModel {
   /** The search's cost per sentence of the dearer of the two, and of the joined bead. */
   worsePart: number;
   joinedCost: number;
+  /** The share of the matched evidence that a boundary moved on one side would stop crossing (see boundaryShift). */
+  boundaryShift: number;
 }
 
 type BoundaryFeatures = Omit<JoinModel, 'bias'>;
@@ -113,5 +116,6 @@ export function boundaryFeatures(x: SpanBead, y: SpanBead, cost: BeadCost, spans
     lengthGain: length(joined) - length(x) - length(y),
     worsePart: Math.max(perSentence(x), perSentence(y)),
     joinedCost: perSentence(joined),
+    boundaryShift: boundaryShift(spans.placedMatches(x.s0, x.s1, y.s1, x.t0, x.t1, y.t1)),
   };
 }

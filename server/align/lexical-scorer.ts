@@ -152,6 +152,23 @@ function scorerOn(doc: SegmentedDocument, features: DocumentFeatures, stats: Doc
           }
           return out;
         },
+        placedMatches(s0, sm, s1, t0, tm, t1) {
+          const srcAt = placesInSpan(srcLength, s0, s1);
+          const tgtAt = placesInSpan(tgtLength, t0, t1);
+          const src: number[] = [];
+          const target: number[] = [];
+          const weight: number[] = [];
+          for (let z = s0; z < s1; z++) {
+            for (let e = t0; e < t1; e++) {
+              matcher.placedPairs(z, tgt[e]!, (a, b, w) => {
+                src.push(srcAt(z, a));
+                target.push(tgtAt(e, b));
+                weight.push(w);
+              });
+            }
+          }
+          return { src: Float64Array.from(src), tgt: Float64Array.from(target), weight: Float64Array.from(weight), srcBoundary: srcAt(sm, 0), tgtBoundary: tgtAt(tm, 0) };
+        },
         reward(s0, s1, t0, t1) {
           sums(s0, s1, t0, t1);
           return 0.5 * (covered[0]! / tgtUnit + covered[2]! / srcUnit) - ORDER * disorder(s0, s1, t0, t1);
@@ -174,6 +191,15 @@ function scorerOn(doc: SegmentedDocument, features: DocumentFeatures, stats: Doc
       return scores;
     },
   };
+}
+
+/** Where a place `at` (0-1) in sentence k lies in sentences [from, to), by their lengths in characters; sentence `to` at 0 is the end. */
+function placesInSpan(lengths: Float64Array, from: number, to: number): (k: number, at: number) => number {
+  let total = 0;
+  for (let k = from; k < to; k++) total += lengths[k]!;
+  const before = new Float64Array(to - from + 1);
+  for (let k = from; k < to; k++) before[k - from + 1] = before[k - from]! + lengths[k]!;
+  return (k, at) => (total > 0 ? (before[k - from]! + at * (lengths[k] ?? 0)) / total : 0);
 }
 
 function prefixSums(values: Float64Array): Float64Array {
@@ -240,6 +266,25 @@ class PairMatcher {
     const links = this.src[z]!.linkTarget;
     for (let k = links.length - 1; k >= 0; k--) first[links[k]!] = k + 1;
     this.prepared = z;
+  }
+
+  /**
+   * Calls `visit` with each word pair linking sentence z to English sentence e whose words each
+   * have one place in their sentence: both places (0-1), and the smaller of the two words' weights.
+   */
+  placedPairs(z: number, e: TargetSentence, visit: (srcAt: number, tgtAt: number, weight: number) => void): void {
+    this.prepare(z);
+    const s = this.src[z]!;
+    const { linkTarget, linkWord } = s;
+    const first = this.firstLink;
+    for (let b = 0; b < e.ids.length; b++) {
+      const y = e.ids[b]!;
+      if (y >= first.length || e.placed[b] === 0) continue;
+      for (let a = first[y]! - 1; a >= 0 && a < linkTarget.length && linkTarget[a] === y; a++) {
+        const w = linkWord[a]!;
+        if (s.placed[w] !== 0) visit(s.positions[w]!, e.positions[b]!, Math.min(s.weights[w]!, e.weights[b]!));
+      }
+    }
   }
 
   match(z: number, e: TargetSentence): number {
