@@ -239,9 +239,10 @@ function searcher(doc: SegmentedDocument, lengths: LengthModel, join: JoinCosts,
       options.inspect?.(searched, cost, spans, length);
       const path = absorbUnmatched(joinAcrossBoundaries(searched, cost, spans, length, join), cost, length);
       const margins = path.map((b, k) => Math.min(3, localMargin(path, k, cost(b.s0, b.s1, b.t0, b.t1), cost)));
+      const joinOdds = neighbourJoinOdds(path, cost, spans, length, join);
       const wrong = { ...WRONG, ...options.wrong };
       return path.map((b, k) => {
-        const features = confidenceFeatures(b, cost, spans, margins[k]!, length, neighbourJoinOdds(path, k, cost, spans, length, join));
+        const features = confidenceFeatures(b, cost, spans, margins[k]!, length, joinOdds[k]!);
         options.inspectConfidence?.(indices(b), features);
         return { ...indices(b), score: confidence(features, wrong) };
       });

@@ -89,11 +89,18 @@ export function absorbUnmatched(path: SpanBead[], cost: BeadCost, length: (b: Sp
 
 const matched = (b: SpanBead) => b.s1 > b.s0 && b.t1 > b.t0;
 
-/** The largest odds, by the model, that path[k] and a neighbour are one bead (-5 when it has no neighbour to join). */
-export function neighbourJoinOdds(path: SpanBead[], k: number, cost: BeadCost, spans: SpanScores, length: (b: SpanBead) => number, model: JoinModel): number {
-  let odds = -5;
-  for (const [x, y] of [[path[k - 1], path[k]], [path[k], path[k + 1]]] as const) {
-    if (x && y && canJoin(x, y)) odds = Math.max(odds, joinOdds(boundaryFeatures(x, y, cost, spans, length), model));
+/**
+ * Per bead of the path, the largest odds by the model that it and a neighbour are one bead (-5
+ * when it has no neighbour to join). Each boundary is weighed once for both its beads.
+ */
+export function neighbourJoinOdds(path: SpanBead[], cost: BeadCost, spans: SpanScores, length: (b: SpanBead) => number, model: JoinModel): number[] {
+  const odds = path.map(() => -5);
+  for (let k = 0; k + 1 < path.length; k++) {
+    const [x, y] = [path[k]!, path[k + 1]!];
+    if (!canJoin(x, y)) continue;
+    const o = joinOdds(boundaryFeatures(x, y, cost, spans, length), model);
+    odds[k] = Math.max(odds[k]!, o);
+    odds[k + 1] = Math.max(odds[k + 1]!, o);
   }
   return odds;
 }
@@ -116,6 +123,7 @@ export function boundaryFeatures(x: SpanBead, y: SpanBead, cost: BeadCost, spans
     lengthGain: length(joined) - length(x) - length(y),
     worsePart: Math.max(perSentence(x), perSentence(y)),
     joinedCost: perSentence(joined),
-    boundaryShift: boundaryShift(spans.placedMatches(x.s0, x.s1, y.s1, x.t0, x.t1, y.t1)),
+    // No leak, no match crossing: no moved boundary can save anything.
+    boundaryShift: leaks[0] ? boundaryShift(spans.placedMatches(x.s0, x.s1, y.s1, x.t0, x.t1, y.t1)) : 0,
   };
 }
