@@ -1,7 +1,11 @@
-// The boundary shift: how much of two adjacent beads' crossing evidence a moved boundary would stop crossing.
+// The boundary shift: how much of two adjacent beads' crossing evidence a moved boundary would stop crossing, and the placed word matches it reads.
 
 import { describe, expect, it } from 'vitest';
+import { fullBand } from '../../server/align/anchor-chain.ts';
 import { boundaryShift } from '../../server/align/boundary-shift.ts';
+import { lexicalScorer } from '../../server/align/lexical-scorer.ts';
+import { loadAlignResources } from '../../server/align/load-resources.ts';
+import { documentStatistics, segmentDocument } from '../../server/align/sentence-features.ts';
 
 /** Matches as [Chinese place, English place, weight], both boundaries at the middle of the span. */
 function span(matches: [number, number, number][], srcBoundary = 0.5, tgtBoundary = 0.5) {
@@ -40,5 +44,24 @@ describe('boundaryShift', () => {
 
   it('when nothing matches then nothing is saved', () => {
     expect(boundaryShift(span([]))).toBe(0);
+  });
+});
+
+describe('placedMatches of the lexical scorer', () => {
+  it('when a clause of the first Chinese sentence opens the second English one then its matches sit past the English boundary, placed by characters', () => {
+    const src = ['老人在河边钓鱼，天下雨了。', '他回家了。'];
+    const tgt = ['The old man was fishing by the river.', 'It rained, and he went home.'];
+    const doc = segmentDocument(src, tgt, loadAlignResources());
+    const spans = lexicalScorer(doc, documentStatistics(doc)).inBand(fullBand(2, 2), 2);
+    const m = spans.placedMatches(0, 1, 2, 0, 1, 2);
+    const visible = (s: string) => s.replace(/\s+/g, '').length;
+    expect(m.srcBoundary).toBeCloseTo(visible(src[0]!) / visible(src.join('')));
+    expect(m.tgtBoundary).toBeCloseTo(visible(tgt[0]!) / visible(tgt.join('')));
+    const placed = Array.from(m.weight, (w, k) => ({ src: m.src[k]!, tgt: m.tgt[k]!, w }));
+    expect(placed.length).toBeGreaterThan(0);
+    for (const p of placed) expect(p.w).toBeGreaterThan(0);
+    // 雨 (rain), in the first Chinese sentence, is rendered in the second English one.
+    expect(placed.some((p) => p.src < m.srcBoundary && p.tgt >= m.tgtBoundary)).toBe(true);
+    expect(boundaryShift(m)).toBeGreaterThan(0);
   });
 });
