@@ -173,14 +173,15 @@ export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
     </table>
     ${weakStrip(ctx, view)}
   </div>
-  <dialog id="split-sentence-dialog">
-    <form method="dialog"><p>${ctx.t('align.splitHelp')}</p>
+  <dialog id="split-sentence-dialog" aria-labelledby="split-sentence-title">
+    <form method="dialog"><h2 id="split-sentence-title">${ctx.t('align.splitTitle')}</h2>
+      <p><label for="split-sentence-text">${ctx.t('align.splitHelp')}</label></p>
       <textarea id="split-sentence-text" rows="3" cols="70" readonly></textarea>
       <button value="ok">${ctx.t('align.splitHere')}</button> <button value="cancel">${ctx.t('editor.cancel')}</button></form>
   </dialog>
-  <dialog id="realign-dialog" data-testid="realign-dialog" aria-labelledby="realign-summary">
-    <form method="dialog"><p id="realign-summary"></p>
-      <ol class="realign-rows"></ol>
+  <dialog id="realign-dialog" data-testid="realign-dialog" aria-labelledby="realign-title" aria-describedby="realign-summary">
+    <form method="dialog"><h2 id="realign-title">${ctx.t('alignCollab.previewTitle')}</h2><p id="realign-summary"></p>
+      <ol class="realign-rows" tabindex="0" aria-label="${ctx.t('alignCollab.previewRows')}"></ol>
       <button value="ok">${ctx.t('alignCollab.apply')}</button> <button value="cancel">${ctx.t('editor.cancel')}</button></form>
   </dialog>
   <script src="/static/align.js" defer></script>`, { ownLiveRegion: true });

@@ -150,4 +150,40 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(active).toBe('2 src');
   });
+  it('when the split-sentence and realign dialogs open by keyboard then each is a named dialog holding the focus, and Esc closes it and gives the focus back to the grid', async () => {
+    await page.goto(`${wb.url}/documents/1/align`);
+    await page.locator('tr.arow.cursor').waitFor();
+    const grid = page.getByRole('grid');
+    const inDialog = () => page.evaluate(() => document.activeElement?.closest('dialog')?.id ?? null);
+    const version = () => page.locator('#align-toolbar').getAttribute('data-version');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('b');
+    const split = page.getByRole('dialog', { name: 'Split the sentence' });
+    await split.waitFor();
+    expect(await inDialog()).toBe('split-sentence-dialog');
+    expect(await split.getByRole('textbox', { name: 'Put the cursor where the sentence should break, then press Enter.' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await split.waitFor({ state: 'hidden' });
+    expect(await grid.evaluate((t) => t === document.activeElement)).toBe(true);
+
+    // A side shifted out of step gives a realign something to change; its preview is described by its summary.
+    await page.keyboard.press('ArrowDown');
+    const before = await version();
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(version).not.toBe(before);
+    const shifted = await version();
+    await page.keyboard.press('r');
+    const realign = page.getByRole('dialog', { name: 'What realigning would change' });
+    await realign.waitFor();
+    expect(await inDialog()).toBe('realign-dialog');
+    expect(await realign.evaluate((d) => document.getElementById(d.getAttribute('aria-describedby')!)!.textContent)).toMatch(/^Realigning would replace rows \d+ to \d+/);
+    // The list of new rows scrolls, so the keyboard can reach it to scroll it.
+    expect(await realign.getByRole('list', { name: 'The new rows' }).getAttribute('tabindex')).toBe('0');
+    await page.keyboard.press('Escape');
+    await realign.waitFor({ state: 'hidden' });
+    expect(await grid.evaluate((t) => t === document.activeElement)).toBe(true);
+    expect(await version()).toBe(shifted);
+    await page.keyboard.press('Control+z');
+    await expect.poll(version).not.toBe(shifted);
+  });
 });
