@@ -91,12 +91,14 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit row 5');
   });
 
-  it('when an editor offers glossary terms then each insert button tells its key', async () => {
+  it('when an editor offers glossary terms then each insert button says what it inserts and tells its key', async () => {
     await page.goto(`${wb.url}/documents/1`);
     await page.getByRole('button', { name: 'Edit row 2', exact: true }).click();
     const insert = page.locator('tr.editing [data-testid=glossary-terms] button[data-insert-term="1"]');
     await insert.waitFor();
     expect(await insert.getAttribute('aria-keyshortcuts')).toBe('Control+Shift+1');
+    const term = await page.locator('tr.editing [data-testid=glossary-terms] li').first().locator('span[lang=en]').textContent();
+    expect(await page.locator('tr.editing').getByRole('button', { name: `Insert term 1 at the cursor: ${term}`, exact: true }).textContent()).toBe('1');
     await page.keyboard.press('Escape');
     await page.locator('tr.editing').waitFor({ state: 'detached' });
   });
