@@ -73,7 +73,11 @@ function noiseAt(ctx: ViewContext, view: AlignPageView, index: number): SafeHtml
   return view.noise.flatMap((row, j) => (row.at === index ? [noiseRow(ctx, row, noiseIndex(j, places) + 1)] : []));
 }
 
-/** Rows numbered as the document page numbers them: the noise rows count, and show where they stand. */
+/**
+ * Rows numbered as the document page numbers them: the noise rows count, and show where they stand. The confidence
+ * cell says its band's colour in words to a screen reader, which hears it with the row's number and status as the
+ * description of the cursor's cell (views/static/align.js).
+ */
 export function alignRows(ctx: ViewContext, view: AlignPageView): SafeHtml {
   const places = noisePlaces(view.noise);
   const number = (index: number) => documentIndex(index, places) + 1;
@@ -89,10 +93,10 @@ export function alignRows(ctx: ViewContext, view: AlignPageView): SafeHtml {
     return html`${withNoise(index)}<tr class="arow band-${band(r.score)}${shape !== '1:1' ? ' irregular' : ''}${r.confirmedBy ? ' confirmed' : ''}${r.needsReview ? ' review' : ''}"
       id="row-${n - 1}" data-row="${index}" data-n="${n}" data-key="${r.key}" data-testid="align-row" data-shape="${shape}" data-confirmed="${r.confirmedBy ? 'yes' : 'no'}" data-state="${r.state}">
       <td class="idx">${n}<span class="shape">${shape !== '1:1' ? shape : ''}</span></td>
-      <td class="conf"><span class="band"></span>${r.score === null ? '—' : formatDecimal(ctx, r.score)}</td>
+      <td class="conf"><span class="band"></span>${r.score === null ? '—' : formatDecimal(ctx, r.score)}<span class="visually-hidden"> ${ctx.t(`align.bands.${band(r.score)}`)}</span></td>
       ${side(ctx, r, 'src')}${side(ctx, r, 'tgt')}
       <td class="status">${r.confirmedBy ? html`<span class="ok">${ctx.t('align.confirmedBy', { name: r.confirmedBy })}</span>` : html`<span class="muted">${ctx.t('align.automatic')}</span>`}
-        ${r.needsReview ? html`<span class="flag" title="${ctx.t(`align.review.${r.needsReview}`)}">${ctx.t(`align.review.${r.needsReview}`)}</span>` : ''}</td>
+        ${r.needsReview ? html`<span class="flag">${ctx.t(`align.review.${r.needsReview}`)}</span>` : ''}</td>
     </tr>`;
   })}${view.from + view.rows.length < view.total && !view.onlyIrregular
     ? html`<tr class="more more-after" data-after="${view.from + view.rows.length}"><td colspan="5"><a href="/documents/${view.docId}/align?from=${view.from + view.rows.length}">${ctx.t('alignEditor.laterRows', {

@@ -205,6 +205,8 @@ describe.skipIf(skip)('filters, narrow screens and the keyboard', () => {
     await page.goto(`${wb.url}${documentPath}`);
     await page.click('[data-testid=manage-document] summary');
     await measure('document with rename and delete open');
+    await page.click('[data-testid=figures-help] summary');
+    await measure('document with what the figures mean open');
     await page.click('[data-testid=replace-panel] summary');
     await page.fill('[data-testid=replace-find]', 'level and level');
     await page.fill('[data-testid=replace-with]', 'level');
@@ -228,7 +230,7 @@ describe.skipIf(skip)('filters, narrow screens and the keyboard', () => {
     expect(overflow).toEqual({
       documents: 0, document: 0, 'document with the editor open': 0, alignment: 0, 'alignment with the split-sentence dialog open': 0,
       'alignment with the realign preview open': 0, glossary: 0, import: 0, charts: 0,
-      'document with rename and delete open': 0, 'document with a replace previewed': 0, 'document with a Chinese replace previewed': 0, concordance: 0, trash: 0, users: 0, account: 0,
+      'document with rename and delete open': 0, 'document with what the figures mean open': 0, 'document with a replace previewed': 0, 'document with a Chinese replace previewed': 0, concordance: 0, trash: 0, users: 0, account: 0,
     });
   });
 });

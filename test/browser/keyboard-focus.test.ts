@@ -152,6 +152,31 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(active).toBe('2 src');
   });
+  it('when the alignment cursor reaches a low-confidence row then its cell is described by what a sighted reader sees beside it: number, confidence in words, status', async () => {
+    await page.goto(`${wb.url}/documents/1/align`);
+    const cursor = page.locator('tr.arow.cursor');
+    await cursor.waitFor();
+    for (let i = 0; i < 40 && !(await cursor.getAttribute('class'))!.includes('band-low'); i++) await page.keyboard.press('n');
+    const n = await cursor.getAttribute('data-n');
+    const score = (await cursor.locator('td.conf').evaluate((td) => td.firstChild!.nextSibling!.textContent))!;
+    const description = await page.evaluate(() => {
+      const cell = document.getElementById(document.querySelector('table.align')!.getAttribute('aria-activedescendant')!)!;
+      return cell.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim());
+    });
+    expect(description).toEqual([expect.stringMatching(new RegExp(`^${n}`)), `${score} low confidence: check this row`, expect.stringMatching(/^(automatic|confirmed by )/)]);
+  });
+
+  it('when a row\'s score is low then the cell says so in words, and what the figures mean opens from the keyboard', async () => {
+    await page.goto(`${wb.url}/documents/1`);
+    const low = page.locator('tr.pair td.score.low').first();
+    expect(await low.textContent()).toMatch(/^0\.\d+ Low alignment confidence: check this row$/);
+    const help = page.getByTestId('figures-help');
+    await help.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await help.locator('dt', { hasText: 'HTER' }).locator('+ dd').textContent()).toBe('Word edit distance from the machine translation, per word (HTER)');
+    expect(await help.locator('dd').first().isVisible()).toBe(true);
+  });
+
   it('when the split-sentence and realign dialogs open by keyboard then each is a named dialog holding the focus, and Esc closes it and gives the focus back to the grid', async () => {
     await page.goto(`${wb.url}/documents/1/align`);
     await page.locator('tr.arow.cursor').waitFor();

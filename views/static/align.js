@@ -43,6 +43,7 @@
   function paint() {
     tbody.querySelectorAll('.cursor, .cursor-side, .cursor-sentence').forEach(function (el) {
       el.classList.remove('cursor', 'cursor-side', 'cursor-sentence');
+      el.removeAttribute('aria-describedby');
     });
     const el = rowEl(state.row);
     if (!el) return;
@@ -53,6 +54,12 @@
       // The cursor's cell is the grid's active one: a screen reader reads it as the cursor moves, the focus staying
       // on the table (role=grid also puts NVDA and JAWS in focus mode, so the arrow keys reach this script).
       if (!cell.id) cell.id = 'row-' + state.row + '-' + state.side;
+      // What a sighted reader sees beside the sentence, the row's number, confidence and status, is the cell's description.
+      cell.setAttribute('aria-describedby', ['idx', 'conf', 'status'].map(function (kind) {
+        const td = el.querySelector('td.' + kind);
+        if (!td.id) td.id = 'row-' + state.row + '-' + kind;
+        return td.id;
+      }).join(' '));
       table.setAttribute('aria-activedescendant', cell.id);
     }
     const list = sentences(el);
