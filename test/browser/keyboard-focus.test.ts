@@ -213,4 +213,48 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(version).not.toBe(shifted);
   });
+  it('when rows are changed by keyboard in the alignment editor then each outcome is said in the reader\'s language, the same outcome twice said twice', async () => {
+    const said = {
+      en: { up: (n: string, m: string) => `First English sentence of row ${n} moved up into row ${m}.`, shift: (n: string) => `Row ${n}: English shifted down one row.` },
+      'zh-CN': { up: (n: string, m: string) => `第 ${n} 行英文的第一句已上移到第 ${m} 行。`, shift: (n: string) => `第 ${n} 行：英文已下移一行。` },
+    };
+    const version = () => page.locator('#align-toolbar').getAttribute('data-version');
+    const change = async (key: string) => {
+      const before = await version();
+      await page.keyboard.press(key);
+      await expect.poll(version).not.toBe(before);
+    };
+    for (const lang of ['en', 'zh-CN'] as const) {
+      await page.goto(`${wb.url}/documents/1/align`);
+      if ((await page.locator('html').getAttribute('lang')) !== lang) {
+        await page.click('[data-testid=lang-switch]');
+        await page.waitForURL('**/align');
+      }
+      const cursor = page.locator('tr.arow.cursor');
+      await cursor.waitFor();
+      // What the live region holds at each frame the browser draws, which is when its accessibility tree follows.
+      await page.evaluate(() => {
+        const region = document.getElementById('align-message')!;
+        const seen: string[] = [];
+        Object.assign(window, { seen });
+        const look = () => {
+          if (seen[seen.length - 1] !== region.textContent) seen.push(region.textContent!);
+          requestAnimationFrame(look);
+        };
+        look();
+      });
+      const seen = () => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+      const n = (await cursor.getAttribute('data-n'))!;
+      await change('Alt+ArrowUp');
+      await expect.poll(seen).toEqual(['', said[lang].up(n, String(Number(n) - 1))]);
+      await change('Shift+ArrowDown');
+      await change('Shift+ArrowDown');
+      // Words that do not change are not said again: the region empties for a moment in between.
+      await expect.poll(seen).toEqual(['', said[lang].up(n, String(Number(n) - 1)), said[lang].shift(n), '', said[lang].shift(n)]);
+      for (let i = 0; i < 3; i++) await change('Control+z');
+    }
+    await page.click('[data-testid=lang-switch]');
+    await page.waitForURL('**/align');
+  });
 });

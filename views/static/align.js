@@ -69,8 +69,27 @@
     keepInView(el);
   }
 
-  /** One message at a time; `offer` adds the one button that gets past it ({label, run}). */
+  // The words the message area last showed, and a repeat of them waiting to be shown.
+  let said = '';
+  let sayAgain = 0;
+
+  /**
+   * One message at a time; `offer` adds the one button that gets past it ({label, run}). The area is a live region,
+   * which a screen reader reads when its words change: the same words again (a second shift of the same row) would
+   * be no change, so the area empties first and shows them a moment later, after the browser has drawn it empty.
+   */
   function say(text, isError, offer) {
+    if (text && text === said) {
+      show('', false);
+      sayAgain = setTimeout(function () { show(text, isError, offer); }, 150);
+      return;
+    }
+    show(text, isError, offer);
+  }
+
+  function show(text, isError, offer) {
+    clearTimeout(sayAgain);
+    said = text;
     message.textContent = text;
     message.classList.toggle('error', Boolean(isError));
     message.classList.toggle('ok', Boolean(text) && !isError);
@@ -223,13 +242,17 @@
   /** Shows a running job (a realign) as a progress bar and its words in the message area, until it ends; answers the ended job. */
   async function jobEnd(job) {
     while (job.state === 'queued' || job.state === 'running') {
-      const bar = document.createElement('progress');
+      // The bar moves in place; the words are said again only when they change.
+      let bar = message.querySelector('progress');
+      if (!bar || said !== ' ' + job.progress.message) {
+        show(' ' + job.progress.message, false);
+        bar = document.createElement('progress');
+        message.prepend(bar);
+      }
       if (job.progress.total) {
         bar.max = job.progress.total;
         bar.value = job.progress.done;
       }
-      say(' ' + job.progress.message, false);
-      message.prepend(bar);
       await new Promise(function (resolve) { setTimeout(resolve, 700); });
       const res = await fetch('/api/jobs/' + job.id, { headers: { accept: 'application/json' } });
       job = await res.json();
