@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserUnavailable, closeWorkbench, login, openWorkbench } from '../support/browser.ts';
 import type { Workbench } from '../support/start-workbench.ts';
+import { alignmentChange, openRealignPreview } from '../support/alignment-keys.ts';
 
 const skip = browserUnavailable();
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,13 +21,6 @@ async function violations(page: Page): Promise<string[]> {
       id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 160) })),
     })))`) as Violation[];
   return found.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}: ${n.html}`));
-}
-
-/** Presses `key` in the alignment editor and waits for the rows it changed: the page sets the new version once they show. */
-async function alignmentChange(page: Page, key: string): Promise<void> {
-  const before = await page.locator('#align-toolbar').getAttribute('data-version');
-  await page.keyboard.press(key);
-  await expect.poll(() => page.locator('#align-toolbar').getAttribute('data-version')).not.toBe(before);
 }
 
 /** `after` undoes what `open` changed, so the next page state finds the document as it was. */
@@ -79,14 +73,10 @@ const PAGES: { name: string; as: 'lin' | 'wang' | 'admin'; open: (page: Page, ur
     after: (page) => page.keyboard.press('Escape'),
   },
   {
-    // A side shifted out of step leaves rows for a realign to change, so R shows its preview; Esc and an undo put them back.
     name: 'alignment editor with the realign preview open', as: 'admin', open: async (page, url) => {
       await page.goto(`${url}/documents/1/align`);
       await page.locator('tr.arow.cursor').waitFor();
-      await page.keyboard.press('ArrowDown');
-      await alignmentChange(page, 'Shift+ArrowDown');
-      await page.keyboard.press('r');
-      await page.locator('#realign-dialog[open]').waitFor();
+      await openRealignPreview(page);
     },
     after: async (page) => {
       await page.keyboard.press('Escape');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserUnavailable, launchBrowser, login } from '../support/browser.ts';
 import { startWorkbench, type Workbench } from '../support/start-workbench.ts';
+import { alignmentChange, openRealignPreview } from '../support/alignment-keys.ts';
 
 const skip = browserUnavailable();
 
@@ -183,19 +184,10 @@ describe.skipIf(skip)('filters, narrow screens and the keyboard', () => {
     await page.locator('#split-sentence-dialog[open]').waitFor();
     await measure('alignment with the split-sentence dialog open');
     await page.keyboard.press('Escape');
-    // A side shifted out of step gives R a preview to show; the undo puts the rows back.
-    const version = () => page.locator('#align-toolbar').getAttribute('data-version');
-    const aligned = await version();
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Shift+ArrowDown');
-    await expect.poll(version).not.toBe(aligned);
-    await page.keyboard.press('r');
-    await page.locator('#realign-dialog[open]').waitFor();
+    await openRealignPreview(page);
     await measure('alignment with the realign preview open');
     await page.keyboard.press('Escape');
-    const shifted = await version();
-    await page.keyboard.press('Control+z');
-    await expect.poll(version).not.toBe(shifted);
+    await alignmentChange(page, 'Control+z');
     await page.goto(`${wb.url}/glossary`);
     await measure('glossary');
     await page.goto(`${wb.url}/import`);

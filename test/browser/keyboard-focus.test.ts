@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserUnavailable, closeWorkbench, login, openWorkbench } from '../support/browser.ts';
 import type { Workbench } from '../support/start-workbench.ts';
+import { alignmentChange, openRealignPreview } from '../support/alignment-keys.ts';
 
 const skip = browserUnavailable();
 
@@ -193,15 +194,11 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
     await split.waitFor({ state: 'hidden' });
     expect(await grid.evaluate((t) => t === document.activeElement)).toBe(true);
 
-    // A side shifted out of step gives a realign something to change; its preview is described by its summary.
-    await page.keyboard.press('ArrowDown');
-    const before = await version();
-    await page.keyboard.press('Shift+ArrowDown');
-    await expect.poll(version).not.toBe(before);
+    // The preview is described by its summary.
+    await openRealignPreview(page);
     const shifted = await version();
-    await page.keyboard.press('r');
     const realign = page.getByRole('dialog', { name: 'What realigning would change' });
-    await realign.waitFor();
+    expect(await realign.count()).toBe(1);
     expect(await inDialog()).toBe('realign-dialog');
     expect(await realign.evaluate((d) => document.getElementById(d.getAttribute('aria-describedby')!)!.textContent)).toMatch(/^Realigning would replace rows \d+ to \d+/);
     // The list of new rows scrolls, so the keyboard can reach it to scroll it.
@@ -210,19 +207,12 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
     await realign.waitFor({ state: 'hidden' });
     expect(await grid.evaluate((t) => t === document.activeElement)).toBe(true);
     expect(await version()).toBe(shifted);
-    await page.keyboard.press('Control+z');
-    await expect.poll(version).not.toBe(shifted);
+    await alignmentChange(page, 'Control+z');
   });
   it('when rows are changed by keyboard in the alignment editor then each outcome is said in the reader\'s language, the same outcome twice said twice', async () => {
     const said = {
       en: { up: (n: string, m: string) => `First English sentence of row ${n} moved up into row ${m}.`, shift: (n: string) => `Row ${n}: English shifted down one row.` },
       'zh-CN': { up: (n: string, m: string) => `第 ${n} 行英文的第一句已上移到第 ${m} 行。`, shift: (n: string) => `第 ${n} 行：英文已下移一行。` },
-    };
-    const version = () => page.locator('#align-toolbar').getAttribute('data-version');
-    const change = async (key: string) => {
-      const before = await version();
-      await page.keyboard.press(key);
-      await expect.poll(version).not.toBe(before);
     };
     for (const lang of ['en', 'zh-CN'] as const) {
       await page.goto(`${wb.url}/documents/1/align`);
@@ -246,13 +236,13 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
       const seen = () => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
       for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
       const n = (await cursor.getAttribute('data-n'))!;
-      await change('Alt+ArrowUp');
+      await alignmentChange(page, 'Alt+ArrowUp');
       await expect.poll(seen).toEqual(['', said[lang].up(n, String(Number(n) - 1))]);
-      await change('Shift+ArrowDown');
-      await change('Shift+ArrowDown');
+      await alignmentChange(page, 'Shift+ArrowDown');
+      await alignmentChange(page, 'Shift+ArrowDown');
       // Words that do not change are not said again: the region empties for a moment in between.
       await expect.poll(seen).toEqual(['', said[lang].up(n, String(Number(n) - 1)), said[lang].shift(n), '', said[lang].shift(n)]);
-      for (let i = 0; i < 3; i++) await change('Control+z');
+      for (let i = 0; i < 3; i++) await alignmentChange(page, 'Control+z');
     }
     await page.click('[data-testid=lang-switch]');
     await page.waitForURL('**/align');
