@@ -139,6 +139,24 @@ const KEYS: [SafeHtml, string][] = [
   [html`<kbd>Ctrl</kbd>+<kbd>Z</kbd> / <kbd>Ctrl</kbd>+<kbd>Y</kbd>`, 'align.keys.undoRedo'],
 ];
 
+// Each tool on the selected row: its action, its words, what its key does (the title, for a mouse) and the key, which
+// aria-keyshortcuts gives a screen reader as the shortcuts list gives a sighted reader.
+const ROW_TOOLS = [
+  ['move-up', 'moveUp', 'moveUp', 'Alt+ArrowUp'],
+  ['move-down', 'moveDown', 'moveDown', 'Alt+ArrowDown'],
+  ['shift-down', 'shiftDown', 'shift', 'Shift+ArrowDown'],
+  ['shift-up', 'shiftUp', 'shift', 'Shift+ArrowUp'],
+  ['shift-both-down', 'shiftBothDown', 'shiftBoth', 'Control+Shift+ArrowDown'],
+  ['shift-both-up', 'shiftBothUp', 'shiftBoth', 'Control+Shift+ArrowUp'],
+  ['merge', 'merge', 'merge', 'M'],
+  ['split', 'split', 'split', 'S'],
+  ['join', 'join', 'join', 'J'],
+  ['split-sentence', 'splitSentence', 'breakSentence', 'B'],
+  ['confirm', 'confirm', 'confirm', 'C'],
+  ['confirm-above', 'confirmAbove', 'confirmAbove', 'Shift+C'],
+  ['next-unconfirmed', 'nextUnconfirmed', 'nextUnconfirmed', 'U'],
+] as const;
+
 export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
   const rowCount = documentRowCount(view.total, noisePlaces(view.noise));
   return layout(ctx, `${ctx.t('align.title')} · ${view.title}`, html`
@@ -154,19 +172,16 @@ export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
     data-loaded-none="${ctx.t('alignCollab.loadedNone')}" data-undo-others="${ctx.t('alignCollab.undoOthersConfirm', { author: '{{author}}' })}"
     data-redo-others="${ctx.t('alignCollab.redoOthersConfirm', { author: '{{author}}' })}" data-previewing="${ctx.t('alignCollab.previewing')}"
     data-noise-row="${ctx.t('alignEditor.noiseRow', { n: '{{n}}', m: '{{m}}' })}">
-    <button type="button" data-action="undo" data-testid="undo"${view.undo ? '' : html` disabled`}>${view.undoLabel}</button>
-    <button type="button" data-action="redo"${view.redo ? '' : html` disabled`}>${ctx.t('align.redo')}</button>
-    <button type="button" data-action="next-weak">${ctx.t('align.nextWeak')}</button>
-    <button type="button" data-action="realign">${ctx.t('align.realign')}</button>
+    <button type="button" data-action="undo" data-testid="undo" aria-keyshortcuts="Control+Z"${view.undo ? '' : html` disabled`}>${view.undoLabel}</button>
+    <button type="button" data-action="redo" aria-keyshortcuts="Control+Y"${view.redo ? '' : html` disabled`}>${ctx.t('align.redo')}</button>
+    <button type="button" data-action="next-weak" aria-keyshortcuts="N">${ctx.t('align.nextWeak')}</button>
+    <button type="button" data-action="realign" aria-keyshortcuts="R">${ctx.t('align.realign')}</button>
     <a href="/documents/${view.docId}/align${view.onlyIrregular ? '' : '?irregular=1'}">${view.onlyIrregular ? ctx.t('align.showAll') : ctx.t('align.onlyIrregular')}</a>
     ${goToRow(ctx, rowCount)}
   </div>
   <div class="align-toolbar row-tools" role="toolbar" aria-label="${ctx.t('align.rowTools')}">
     <span class="muted">${ctx.t('align.rowTools')}:</span>
-    ${([['move-up', 'moveUp'], ['move-down', 'moveDown'], ['shift-down', 'shiftDown'], ['shift-up', 'shiftUp'], ['shift-both-down', 'shiftBothDown'],
-      ['shift-both-up', 'shiftBothUp'], ['merge', 'merge'], ['split', 'split'], ['join', 'join'], ['split-sentence', 'splitSentence'],
-      ['confirm', 'confirm'], ['confirm-above', 'confirmAbove'], ['next-unconfirmed', 'nextUnconfirmed']] as const)
-      .map(([action, key]) => html`<button type="button" data-action="${action}" title="${ctx.t(`align.keys.${key === 'shiftBothDown' || key === 'shiftBothUp' ? 'shiftBoth' : key === 'shiftDown' || key === 'shiftUp' ? 'shift' : key === 'splitSentence' ? 'breakSentence' : key}`)}">${ctx.t(`align.buttons.${key}`)}</button>`)}
+    ${ROW_TOOLS.map(([action, words, help, keys]) => html`<button type="button" data-action="${action}" title="${ctx.t(`align.keys.${help}`)}" aria-keyshortcuts="${keys}">${ctx.t(`align.buttons.${words}`)}</button>`)}
   </div>
   <p class="align-message" id="align-message" role="status" aria-live="polite" data-testid="align-message"></p>
   </div>

@@ -148,6 +148,11 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
       return cell && cell.classList.contains('cursor-side') && cell.closest('tr')!.classList.contains('cursor') ? `${cell.closest('tr')!.dataset.row} ${cell.classList.contains('src') ? 'src' : 'tgt'}` : null;
     });
     expect(await active()).toBe('0 tgt');
+    // The buttons that do what the keys do tell their keys, as the shortcuts list does.
+    expect(await page.getByRole('toolbar').getByRole('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-keyshortcuts'))))
+      .toEqual(['Alt+ArrowUp', 'Alt+ArrowDown', 'Shift+ArrowDown', 'Shift+ArrowUp', 'Control+Shift+ArrowDown', 'Control+Shift+ArrowUp',
+        'M', 'S', 'J', 'B', 'C', 'Shift+C', 'U']);
+    expect(await page.locator('#align-toolbar button[data-action=realign]').getAttribute('aria-keyshortcuts')).toBe('R');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowLeft');
