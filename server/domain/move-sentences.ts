@@ -10,10 +10,13 @@ export interface KeySource {
   newKey: () => string;
 }
 
-/** The row at `index`, or a ValidationError naming it. */
+/** The refusal of a row that is not there, named `n` as the translator reads it. */
+export const noSuchRow = (n: number) => new ValidationError(`There is no row ${n}.`, 'errors.alignRowRange', { row: n });
+
+/** The row at `index`, or a ValidationError naming it (applyOperation has named it as the document page does already). */
 export function rowAt(rows: readonly AlignRow[], index: number): AlignRow {
   const row = rows[index];
-  if (!row) throw new ValidationError(`There is no row ${index + 1}.`, 'errors.alignRowRange', { row: index + 1 });
+  if (!row) throw noSuchRow(index + 1);
   return row;
 }
 
