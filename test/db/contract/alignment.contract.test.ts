@@ -35,6 +35,17 @@ async function invariants(store: ContractStore, documentId: number) {
   };
 }
 
+/** The page as stored: each pair's texts in order, noise rows marked, and each side's texts in their order, noise among them. */
+async function layout(store: ContractStore, documentId: number) {
+  const stored = await store.repos.documents.pairs(documentId);
+  const side = (which: 'src' | 'tgt') => stored.flatMap((p) => p.segments.filter((s) => s.side === which)).sort((a, b) => a.idx - b.idx).map((s) => s.text);
+  return {
+    pairs: stored.map((p) => `${p.pair.noise ? 'noise: ' : ''}${p.segments.map((s) => s.text).join('|')}`),
+    src: side('src'),
+    tgt: side('tgt'),
+  };
+}
+
 const ops: fc.Arbitrary<AlignOp[]> = fc.array(fc.oneof(
   fc.record({ kind: fc.constantFrom('moveUp', 'moveDown'), side: fc.constantFrom('src', 'tgt'), row: fc.nat(6) }),
   fc.record({ kind: fc.constantFrom('shiftDown', 'shiftUp'), side: fc.constantFrom('src', 'tgt', 'both'), row: fc.nat(6) }),
@@ -149,13 +160,14 @@ contract('alignment repository', (store) => {
     expect(await alignment.lastDone(documentId)).toMatchObject({ authorId: lin, author: 'lin' });
   });
 
-  it('when random operations are written then the stored rows are the patched rows, numbered without gaps, and an undo restores them', async () => {
+  it('when random operations are written then the stored rows are the patched rows, numbered without gaps, and an undo restores them, noise rows in place', async () => {
     const user = await addUser(store(), 'lin');
     let run = 0;
     let written = 0;
     await fc.assert(fc.asyncProperty(ops, async (list) => {
       const { documentId } = await insertDocument(store(), `对齐 ${run++}`, PAGE);
       const original = await invariants(store(), documentId);
+      let seen = await layout(store(), documentId);
       for (const op of list) {
         let applied: { before: AlignRow[]; patch: RowPatch };
         try {
@@ -169,10 +181,15 @@ contract('alignment repository', (store) => {
         expect(texts(rows)).toEqual(texts(applyPatch(applied.before, applied.patch)));
         expect(await invariants(store(), documentId)).toEqual(original);
         const before = applied.before;
+        const done = await layout(store(), documentId);
         await undoLast(store(), documentId);
         expect(texts((await store().repos.alignment.load(documentId)).rows)).toEqual(texts(before));
         expect(await invariants(store(), documentId)).toEqual(original);
+        // Every noise row back where it stood, among the rows and in each side's text.
+        expect(await layout(store(), documentId)).toEqual(seen);
         await apply(store(), documentId, user, op);
+        expect(await layout(store(), documentId)).toEqual(done);
+        seen = done;
       }
     }), { numRuns: 15 });
     // Most random operations fit the page; a run of refusals would prove nothing.
