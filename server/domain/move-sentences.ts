@@ -20,13 +20,22 @@ export function rowAt(rows: readonly AlignRow[], index: number): AlignRow {
   return row;
 }
 
-export function previousRow(rows: readonly AlignRow[], index: number): AlignRow {
-  if (index === 0) throw new ValidationError('The first row has no row above it.', 'errors.alignFirstRow');
+/** Numbers a row as the translator reads it; applyOperation passes the document page's numbers. */
+export type RowNumber = (row: number) => number;
+const ordinal: RowNumber = (row) => row + 1;
+
+// Named by number: on a page that starts or ends with noise rows, the first row of the alignment is not row 1.
+export function previousRow(rows: readonly AlignRow[], index: number, number = ordinal): AlignRow {
+  if (index === 0) {
+    throw new ValidationError(`Row ${number(0)} is the first row of the alignment: there is no row above it.`, 'errors.alignFirstRow', { row: number(0) });
+  }
   return rows[index - 1]!;
 }
 
-export function nextRow(rows: readonly AlignRow[], index: number): AlignRow {
-  if (index === rows.length - 1) throw new ValidationError('The last row has no row below it.', 'errors.alignLastRow');
+export function nextRow(rows: readonly AlignRow[], index: number, number = ordinal): AlignRow {
+  if (index === rows.length - 1) {
+    throw new ValidationError(`Row ${number(index)} is the last row of the alignment: there is no row below it.`, 'errors.alignLastRow', { row: number(index) });
+  }
   return rows[index + 1]!;
 }
 

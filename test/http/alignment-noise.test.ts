@@ -153,6 +153,26 @@ describe('the numbers the editor says, next to noise rows', () => {
     expect((await view()).version).toBe(v.version);
   });
 
+  it('when an operation needs a row above the first row or below the last then the refusal names that row by its page number, noise rows before and after it counted', async () => {
+    const v = await view();
+    const numbers = await pageNumbers();
+    const pages = (await page()).length;
+    // The demo page starts with a noise row (a date line) and ends with two (captions): the alignment runs from row 2 to row pages - 2.
+    expect([numbers[0], numbers.at(-1)]).toEqual([2, pages - 2]);
+    for (const [body, message] of [
+      [{ kind: 'moveUp', side: 'tgt', row: 0 }, 'Row 2 is the first row of the alignment: there is no row above it.'],
+      [{ kind: 'shiftUp', side: 'both', row: 0 }, 'Row 2 is the first row of the alignment: there is no row above it.'],
+      [{ kind: 'moveDown', side: 'src', row: v.rows.length - 1 }, `Row ${pages - 2} is the last row of the alignment: there is no row below it.`],
+      [{ kind: 'merge', row: v.rows.length - 1 }, `Row ${pages - 2} is the last row of the alignment: there is no row below it.`],
+    ] as const) {
+      const res = await op(body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.json().message).toBe(message);
+    }
+    expect((await op({ kind: 'merge', row: v.rows.length - 1 }, 'zh-CN')).json().message).toBe(`第 ${pages - 2} 行是对齐的最后一行，下面没有行。`);
+    expect((await view()).version).toBe(v.version);
+  });
+
   it('when every row above the first row is to be confirmed then it is refused, with the row named, and nothing is logged', async () => {
     const v = await view();
     const first = (await pageNumbers())[0]!;
