@@ -115,6 +115,27 @@ describe('a noise row between two rows', () => {
   });
 });
 
+describe('noise rows at the start and the end of the page', () => {
+  it('when rows are inserted or shifted at either end then the date line stays first and the captions last, and undo restores the page', async () => {
+    const before = await page();
+    const ends = (pairs: Pair[]) => [pairs[0]!.noise, pairs.at(-2)!.noise, pairs.at(-1)!.noise];
+    expect(ends(before)).toEqual([true, true, true]);
+    const last = (await view()).rows.length - 1;
+    for (const body of [
+      { kind: 'shiftDown', side: 'both', row: 0 }, { kind: 'shiftDown', side: 'src', row: 0 }, { kind: 'shiftDown', side: 'tgt', row: 0 },
+      { kind: 'shiftDown', side: 'src', row: last }, { kind: 'shiftDown', side: 'tgt', row: last }, { kind: 'shiftDown', side: 'both', row: last },
+      { kind: 'moveDown', side: 'tgt', row: last - 1 }, { kind: 'splitSentence', side: 'tgt', row: last, sentence: 0, offset: 5 },
+    ]) {
+      expect((await op(body)).status, JSON.stringify(body)).toBe(200);
+      const after = await page();
+      expect(ends(after), JSON.stringify(body)).toEqual([true, true, true]);
+      expect(sidesOf(after), JSON.stringify(body)).toEqual(sidesOf(before));
+      expect((await undo()).status).toBe(200);
+      expect(rowsOf(await page()), JSON.stringify(body)).toEqual(rowsOf(before));
+    }
+  });
+});
+
 describe('the numbers the editor says, next to noise rows', () => {
   /** The document page's number of each alignment row. */
   const pageNumbers = async () => {
