@@ -83,6 +83,29 @@ function fits(places: NoisePlaces | undefined, region: Region, inserted: readonl
 }
 
 /**
+ * One side's noise texts among the inserted rows' sentences: each stays before the first sentence after it that is
+ * still there. `firstText` holds where each noise row's first text on this side goes.
+ */
+function textPlaces(region: Region, inserted: readonly AlignRow[], side: Side) {
+  const news = inserted.flatMap((r, row) => r[side].map((x) => ({ key: x.key, row })));
+  const position = new Map(news.map((n, i) => [n.key, i]));
+  const items = region.sides[side].items;
+  const places: number[] = [];
+  const firstText = new Map<number, number>();
+  let next = news.length;
+  for (let t = items.length - 1; t >= 0; t--) {
+    const item = items[t]!;
+    if (item.noise === undefined) {
+      next = position.get(sentenceKey(item.segment)) ?? next;
+      continue;
+    }
+    places.push(next);
+    firstText.set(item.noise, next);
+  }
+  return { news, places: places.reverse(), firstText };
+}
+
+/**
  * Where the region's noise goes among the patch's inserted rows: as the patch's record says when an undo or redo
  * carries the layout it restores, else by its text. On each side a noise text stays before the first sentence after it
  * that is still there (after a split sentence's tail, after a joined sentence); its row goes between the rows holding
@@ -93,24 +116,7 @@ function fits(places: NoisePlaces | undefined, region: Region, inserted: readonl
 export function placeNoise(region: Region, patch: RowPatch): NoisePlaces {
   const { inserted } = patch;
   if (fits(patch.noise?.inserted, region, inserted)) return patch.noise.inserted;
-  const sides = Object.fromEntries(SIDES.map((s) => {
-    const news = inserted.flatMap((r, row) => r[s].map((x) => ({ key: x.key, row })));
-    const position = new Map(news.map((n, i) => [n.key, i]));
-    const items = region.sides[s].items;
-    const places: number[] = [];
-    const firstText = new Map<number, number>();
-    let next = news.length;
-    for (let t = items.length - 1; t >= 0; t--) {
-      const item = items[t]!;
-      if (item.noise === undefined) {
-        next = position.get(sentenceKey(item.segment)) ?? next;
-        continue;
-      }
-      places.unshift(next);
-      firstText.set(item.noise, next);
-    }
-    return [s, { news, places, firstText }];
-  })) as unknown as Record<Side, { news: { row: number }[]; places: number[]; firstText: Map<number, number> }>;
+  const sides = { src: textPlaces(region, inserted, 'src'), tgt: textPlaces(region, inserted, 'tgt') };
 
   // Where each inserted row stood among the region's pairs: its own place if it was a row there, else, for a new row,
   // the last place its sentences came from; a new row with none stood nowhere.
