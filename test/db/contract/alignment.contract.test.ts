@@ -20,6 +20,13 @@ const PAGE: FixturePair[] = [
   { zh: '最后一句。', en: 'The last sentence.' },
 ];
 
+// Noise with text on both sides, and at both ends of the page: a date line before the first row, a caption after the last.
+const BOTH_SIDES: FixturePair[] = [
+  { zh: '2026年12月4日', en: 'December 4, 2026', noise: true },
+  ...PAGE.map((p) => (p.noise ? { ...p, en: `${p.zh === '广告' ? 'Advert' : 'Caption'}.` } : p)),
+  { zh: '图注', noise: true },
+];
+
 const texts = (rows: AlignRow[]) => rows.map((r) => ({ src: r.src.map((s) => s.text), tgt: r.tgt.map((s) => s.text), tgtText: r.tgtText,
   mtText: r.mtText, mtKind: r.mtKind, state: r.state, confirmedBy: r.confirmedBy, needsReview: r.needsReview }));
 
@@ -164,8 +171,8 @@ contract('alignment repository', (store) => {
     const user = await addUser(store(), 'lin');
     let run = 0;
     let written = 0;
-    await fc.assert(fc.asyncProperty(ops, async (list) => {
-      const { documentId } = await insertDocument(store(), `对齐 ${run++}`, PAGE);
+    await fc.assert(fc.asyncProperty(fc.constantFrom(PAGE, BOTH_SIDES), ops, async (page, list) => {
+      const { documentId } = await insertDocument(store(), `对齐 ${run++}`, page);
       const original = await invariants(store(), documentId);
       let seen = await layout(store(), documentId);
       for (const op of list) {
@@ -191,7 +198,7 @@ contract('alignment repository', (store) => {
         expect(await layout(store(), documentId)).toEqual(done);
         seen = done;
       }
-    }), { numRuns: 15 });
+    }), { numRuns: 24 });
     // Most random operations fit the page; a run of refusals would prove nothing.
     expect(written).toBeGreaterThan(15);
   });
