@@ -12,6 +12,8 @@ const COMMAND_LINE: Actor = { id: null, role: 'admin' };
 
 const USAGE = 'documents needs list [--state archived|trash] [--q TEXT] [--sort title|activity|progress] [--dir asc|desc], '
   + 'rename ID TITLE, archive ID, unarchive ID, delete ID, restore ID, purge ID (one in the trash, for good) or empty-trash.';
+/** The usage sentence as the reason of a refusal, said in the reader's language (see views/marked-text.ts). */
+const USAGE_REASON = { key: 'cli.documentsUsage', params: {} };
 
 const shelfOf = (d: DocumentEntry) => (d.trashedAt ? 'trash' : d.archivedAt ? 'archived' : 'active');
 
@@ -26,8 +28,10 @@ export async function documentsCommand(args: string[]): Promise<number> {
     options: { state: { type: 'string' }, q: { type: 'string' }, sort: { type: 'string' }, dir: { type: 'string' } },
   });
   const arity: Record<string, number> = { list: 0, rename: 2, archive: 1, unarchive: 1, delete: 1, restore: 1, purge: 1, 'empty-trash': 0 };
-  if (sub === undefined || !(sub in arity) || positionals.length !== arity[sub]) throw new ValidationError(USAGE);
-  if (sub !== 'list' && Object.keys(values).length > 0) throw new ValidationError(`documents ${sub} takes no options. ${USAGE}`);
+  if (sub === undefined || !(sub in arity) || positionals.length !== arity[sub]) throw new ValidationError(USAGE, 'cli.documentsUsage');
+  if (sub !== 'list' && Object.keys(values).length > 0) {
+    throw new ValidationError(`documents ${sub} takes no options. ${USAGE}`, 'cli.documentsNoOptions', { sub, reason: USAGE_REASON });
+  }
   const query = sub === 'list' ? parseListQuery(values) : undefined;
   const id = arity[sub] ? documentId(positionals[0]) : 0;
   const store = await openCommandStore();

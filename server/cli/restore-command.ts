@@ -15,21 +15,24 @@ import { sameFile } from './same-file.ts';
  */
 export async function restoreCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' } } });
-  if (positionals.length !== 1) throw new ValidationError('restore needs one FILE, a copy made by duiqi backup.');
+  if (positionals.length !== 1) throw new ValidationError('restore needs one FILE, a copy made by duiqi backup.', 'cli.restoreNeeds');
   const config = readConfig();
-  if (config.database !== config.dbFile) throw new ValidationError('restore puts back a SQLite file; restore a PostgreSQL database with pg_restore (see "Running for a team" in the README).');
+  if (config.database !== config.dbFile) {
+    throw new ValidationError('restore puts back a SQLite file; restore a PostgreSQL database with pg_restore (see "Running for a team" in the README).', 'cli.restoreSqliteOnly');
+  }
+  const name = positionals[0]!;
   const backup = path.resolve(positionals[0]!);
   const target = path.resolve(config.dbFile);
-  if (!fs.existsSync(backup)) throw new ValidationError(`There is no file "${positionals[0]}".`);
-  if (sameFile(backup, target)) throw new ValidationError(`"${positionals[0]}" is the database itself.`);
-  const version = backupVersion(backup, positionals[0]);
+  if (!fs.existsSync(backup)) throw new ValidationError(`There is no file "${name}".`, 'cli.noFile', { name });
+  if (sameFile(backup, target)) throw new ValidationError(`"${name}" is the database itself.`, 'cli.restoreIsDatabase', { name });
+  const version = backupVersion(backup, name);
   const known = Math.max(...readMigrations().map((m) => m.version));
-  if (version > known) throw new ValidationError(`"${positionals[0]}" was made by a newer duiqi (migration ${version}; this one knows up to ${known}).`);
+  if (version > known) throw new ValidationError(`"${name}" was made by a newer duiqi (migration ${version}; this one knows up to ${known}).`, 'cli.restoreNewer', { name, version, known });
   if (fs.existsSync(target)) {
-    if (!values.force) throw new ValidationError(`restore replaces everything in ${target}; add --force (and make a backup of it first if you may want it back).`);
+    if (!values.force) throw new ValidationError(`restore replaces everything in ${target}; add --force (and make a backup of it first if you may want it back).`, 'cli.restoreForce', { file: target });
     if (!settleUnused(target)) moveAside(target);
   } else if (!fs.statSync(path.dirname(target), { throwIfNoEntry: false })?.isDirectory()) {
-    throw new ValidationError(`Cannot write ${target}: there is no directory ${path.dirname(target)}.`);
+    throw new ValidationError(`Cannot write ${target}: there is no directory ${path.dirname(target)}.`, 'cli.noDirectory', { name: target, dir: path.dirname(target) });
   }
   await restoreDatabase(backup, target);
   console.log(`Restored ${target} from ${backup}.`);
