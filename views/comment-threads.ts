@@ -99,9 +99,10 @@ export function rowDiscussion(ctx: ViewContext, d: RowDiscussion | undefined): S
  * one major error in 2,000 words is 99.75, and a document with an open error never reads 100.
  */
 export function qualityLine(ctx: ViewContext, q: QualityScore): SafeHtml {
-  return html`<p class="quality" data-testid="quality-score" data-score="${(Math.floor(q.score * 100) / 100).toFixed(2)}" title="${ctx.t('review.qualityTitle')}">${q.errors
+  const shown = Math.floor(q.score * 100) / 100;
+  return html`<p class="quality" data-testid="quality-score" data-score="${shown.toFixed(2)}" title="${ctx.t('review.qualityTitle')}">${q.errors
     ? ctx.t('review.quality', {
-      score: formatDecimal(ctx, Math.floor(q.score * 100) / 100, 2), errors: formatNumber(ctx, q.errors), penalty: formatNumber(ctx, q.penalty),
+      score: formatDecimal(ctx, shown, 2), errors: formatNumber(ctx, q.errors), penalty: formatNumber(ctx, q.penalty),
       per1000: formatDecimal(ctx, q.per1000, 2), words: formatNumber(ctx, q.sourceWords),
     })
     : ctx.t('review.qualityClean')}</p>`;

@@ -14,17 +14,19 @@ export interface GlossaryRow {
 export function glossaryRepo(db: Db) {
   const q = {
     list: db.prepare('SELECT id, zh, en, note, added_by FROM glossary_terms ORDER BY zh, en'),
-    insert: db.prepare('INSERT INTO glossary_terms (zh, en, note, added_by) VALUES (?, ?, ?, ?) ON CONFLICT (zh, en) DO UPDATE SET note = excluded.note'),
+    insert: db.prepare('INSERT INTO glossary_terms (zh, en, note, added_by) VALUES (?, ?, ?, ?) ON CONFLICT (zh, en) DO UPDATE SET note = coalesce(excluded.note, glossary_terms.note)'),
     entry: db.prepare('SELECT id, zh, en, note, added_by FROM glossary_terms WHERE id = ?'),
+    byTerms: db.prepare('SELECT id, zh, en, note, added_by FROM glossary_terms WHERE zh = ? AND en = ?'),
     remove: db.prepare('DELETE FROM glossary_terms WHERE id = ?'),
     count: db.prepare('SELECT count(*) FROM glossary_terms').pluck(),
     generation: db.prepare("SELECT value FROM change_counters WHERE name = 'glossary'").pluck(),
   };
   return {
     list: () => q.list.all() as GlossaryRow[],
-    /** A new entry is the adder's; an existing pair of terms keeps its author and takes the new note. */
+    /** A new entry is the adder's; an existing pair of terms keeps its author, and its note unless a new one is given. */
     upsert: (zh: string, en: string, note: string | null, addedBy: number | null) => q.insert.run(zh, en, note, addedBy),
     entry: (id: number) => q.entry.get(id) as GlossaryRow | undefined,
+    byTerms: (zh: string, en: string) => q.byTerms.get(zh, en) as GlossaryRow | undefined,
     remove: (id: number) => q.remove.run(id).changes,
     count: () => q.count.get() as number,
     /** Moves with every change to the terms (migration 026's triggers). */

@@ -1,6 +1,7 @@
 // Opens the store at a database address: PostgreSQL for a postgres:// URL (migrated under its advisory lock),
 // otherwise the SQLite file. The pg driver loads only for the first.
 
+import { UnavailableError } from '../domain/errors.ts';
 import { CONNECT_TIMEOUT_MS, isPostgresUrl, shownAddress } from './database-address.ts';
 import { openStore, type SqliteStoreHooks } from './sqlite-store.ts';
 import type { Store } from './store.ts';
@@ -20,7 +21,9 @@ export async function openStoreAt(address: string, options: { hooks?: SqliteStor
 }
 
 /** The driver's reason, said for the admin who has to act on it. */
-function whyNot(error: unknown): string {
+function whyNot(failure: unknown): string {
+  // The store says a database that does not answer in a user's words; the driver's error it came from says why.
+  const error = failure instanceof UnavailableError ? failure.cause : failure;
   const { code, message } = error as { code?: string; message?: string };
   const reasons: Record<string, string> = {
     SQLITE_READONLY: 'the file or its folder is read-only for this user.',

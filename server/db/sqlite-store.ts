@@ -17,7 +17,7 @@ import { loginCounters, loginDevicesRepo } from './login-counters-repo.ts';
 import { memoryRepo } from './memory-repo.ts';
 import { pairsRepo } from './pairs-repo.ts';
 import type { Repositories, Store, Tx, Work } from './store.ts';
-import { storageError } from './storage-full.ts';
+import { storageError } from './storage-errors.ts';
 
 export interface SqliteStoreHooks {
   /** Runs around each write transaction, e.g. a work thread telling the request thread it holds the write lock. */

@@ -2,7 +2,7 @@
 
 import { Router, type Request, type Response } from 'express';
 import type { Accounts } from '../services/accounts.ts';
-import { AppError, ValidationError } from '../domain/errors.ts';
+import { ValidationError } from '../domain/errors.ts';
 import { clearSessionCookie, cookieOptions, requireRole, requireUser, setSessionCookie } from '../http/auth.ts';
 import { parseCookies } from '../http/request-context.ts';
 import { textField } from '../http/params.ts';
@@ -12,7 +12,8 @@ import { isLanguage } from '../http/language.ts';
 import { safeNext, send, viewContext } from '../http/render.ts';
 import { loginPage } from '../../views/login-page.ts';
 import { SIGNED_IN_PATH, signedInPage } from '../../views/session-notice.ts';
-import type { LoginAttempt, LoginThrottle } from '../domain/login-throttle.ts';
+import type { LoginThrottle } from '../domain/login-throttle.ts';
+import { signIn, type SignInOutcome } from '../services/sign-in.ts';
 
 // Set at a successful login: this browser's later attempts for that account are throttled apart from everyone else's.
 const DEVICE_COOKIE = 'duiqi_device';
@@ -20,12 +21,17 @@ const DEVICE_COOKIE = 'duiqi_device';
 const rememberLanguage = (res: Response, lang: string) =>
   res.cookie(LANGUAGE_COOKIE, lang, { ...cookieOptions(res.req), maxAge: 365 * 86_400_000 });
 
+/** The session's cookie; the account's language, which follows its user to this browser; the device cookie of a first sign-in. */
+function signedIn(req: Request, res: Response, outcome: Extract<SignInOutcome, { kind: 'signedIn' }>): void {
+  setSessionCookie(res, outcome.session.id);
+  if (isLanguage(outcome.session.user.language)) rememberLanguage(res, outcome.session.user.language);
+  if (outcome.newDeviceToken) res.cookie(DEVICE_COOKIE, outcome.newDeviceToken, { ...cookieOptions(req), path: '/login', maxAge: DEVICE_DAYS * 86_400_000 });
+}
+
 export function authRoutes(accounts: Accounts, throttle: LoginThrottle, devices: KnownDevices): Router {
   const r = Router();
 
-  const attemptOf = async (req: Request, account: string): Promise<LoginAttempt> => ({
-    account, address: req.ip ?? '', knownDevice: await devices.forAccount(parseCookies(req.headers.cookie)[DEVICE_COOKIE], account),
-  });
+  const signInWith = signIn(accounts, throttle, devices);
 
   r.get('/login', (req, res) => {
     send(res, loginPage(viewContext(req), { next: safeNext(req.query.next) }));
@@ -34,31 +40,16 @@ export function authRoutes(accounts: Accounts, throttle: LoginThrottle, devices:
   r.post('/login', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const text = (v: unknown) => (typeof v === 'string' ? v : '');
-    const [name, password, next] = [text(body.name), text(body.password), text(body.next)];
-    const attempt = await attemptOf(req, name);
-    const wait = await throttle.retryAfter(attempt);
-    if (wait > 0) {
-      const ctx = viewContext(req);
-      res.set('Retry-After', String(Math.ceil(wait / 1000)));
-      return send(res, loginPage(ctx, { next: safeNext(next), name: name, error: ctx.t('errors.tooManyLogins') }), 429);
+    const [name, next, ctx] = [text(body.name), safeNext(text(body.next)), viewContext(req)];
+    const outcome = await signInWith({
+      name, password: text(body.password), address: req.ip ?? '', deviceToken: parseCookies(req.headers.cookie)[DEVICE_COOKIE], previousSession: req.session?.id,
+    });
+    if (outcome.kind === 'wait') res.set('Retry-After', String(Math.ceil(outcome.ms / 1000)));
+    if (outcome.kind !== 'signedIn') {
+      return send(res, loginPage(ctx, { next, name, error: ctx.t(outcome.kind === 'wait' ? 'errors.tooManyLogins' : outcome.key) }), outcome.kind === 'wait' ? 429 : 401);
     }
-    try {
-      const session = await accounts.login(name, password);
-      await throttle.succeed(attempt);
-      if (req.session) await accounts.logout(req.session.id);
-      setSessionCookie(res, session.id);
-      // The account's language follows its user to this browser, and stays for its signed-out pages.
-      if (isLanguage(session.user.language)) rememberLanguage(res, session.user.language);
-      if (!attempt.knownDevice) {
-        res.cookie(DEVICE_COOKIE, await devices.remember(session.user.id), { ...cookieOptions(req), path: '/login', maxAge: DEVICE_DAYS * 86_400_000 });
-      }
-      res.redirect(303, safeNext(next));
-    } catch (err) {
-      if (!(err instanceof AppError) || err.status !== 401) throw err;
-      await throttle.fail(attempt);
-      const ctx = viewContext(req);
-      send(res, loginPage(ctx, { next: safeNext(next), name: name, error: ctx.t(err.key ?? 'errors.badLogin') }), 401);
-    }
+    signedIn(req, res, outcome);
+    res.redirect(303, next);
   });
 
   // An admin lifts the wait of an account or an address: {"account": NAME} and/or {"address": IP}.

@@ -138,30 +138,39 @@ export function transferRoutes(deps: {
     send(res, importPage(viewContext(req), { memory: asMemory(req) }));
   });
 
-  async function importFromForm(req: Request, res: Response) {
-    const ctx = viewContext(req);
-    if (asMemory(req)) {
-      if (!mayLoadMemory(req.user)) throw memoryRefused();
-      const { units, skipped } = await work().importMemoryFile(fileIn(req, 'source') ?? noFile());
-      return send(res, (req.get('hx-request') ? importForm : importPage)(ctx, { memory: true, loaded: units, skipped }));
-    }
-    const started = await startImport(req);
-    if (!req.get('hx-request')) {
-      await jobs.outcome(req.user!, started.id);
-      const job = await jobs.get(req.user!, started.id);
-      // Units the file skipped are said on the form, with the way on to the document.
-      if (!goesToDocument(job)) return send(res, importPage(ctx, { done: jobProgress(ctx, job) }), 201);
-      return res.redirect(303, `/documents/${job.documentId}`);
-    }
-    const job = await jobs.settled(req.user!, started.id, FORM_WAITS_MS);
-    // Ended: as a request that imported itself, a refusal shown on the form, or on to the document, unless units were
-    // skipped: that is said where the message goes. Still running: its progress bar, which ends the same way (job-routes.ts).
+  /** A TMX loaded into the shared memory: said on the form, no job to follow. */
+  async function loadMemoryFromForm(req: Request, res: Response) {
+    if (!mayLoadMemory(req.user)) throw memoryRefused();
+    const { units, skipped } = await work().importMemoryFile(fileIn(req, 'source') ?? noFile());
+    send(res, (req.get('hx-request') ? importForm : importPage)(viewContext(req), { memory: true, loaded: units, skipped }));
+  }
+
+  /** Without htmx the form waits for its job: on to the document, or the outcome on the form when units were skipped. */
+  async function importWithoutScript(req: Request, res: Response, jobId: number) {
+    await jobs.outcome(req.user!, jobId);
+    const job = await jobs.get(req.user!, jobId);
+    if (!goesToDocument(job)) return send(res, importPage(viewContext(req), { done: jobProgress(viewContext(req), job) }), 201);
+    res.redirect(303, `/documents/${job.documentId}`);
+  }
+
+  /**
+   * With htmx the form waits a moment: an ended job goes on to the document unless units were skipped, which is said where
+   * the message goes; a job still running shows its progress bar, which ends the same way (job-routes.ts).
+   */
+  async function importByHtmx(req: Request, res: Response, jobId: number) {
+    const job = await jobs.settled(req.user!, jobId, FORM_WAITS_MS);
     if (job.state !== 'running' && job.state !== 'queued') {
       const ended = await jobs.outcome(req.user!, job.id);
       if (!ended.notes?.length) return res.set('HX-Redirect', `/documents/${ended.documentId}`).status(201).end();
     }
     res.set({ 'HX-Retarget': '#import-message', 'HX-Reswap': 'innerHTML' });
-    send(res, jobProgress(ctx, await jobs.get(req.user!, job.id)), job.state === 'done' ? 201 : 200);
+    send(res, jobProgress(viewContext(req), await jobs.get(req.user!, job.id)), job.state === 'done' ? 201 : 200);
+  }
+
+  async function importFromForm(req: Request, res: Response) {
+    if (asMemory(req)) return loadMemoryFromForm(req, res);
+    const started = await startImport(req);
+    return req.get('hx-request') ? importByHtmx(req, res, started.id) : importWithoutScript(req, res, started.id);
   }
   r.post('/import', ...guard, importFromForm, showOnForm);
 

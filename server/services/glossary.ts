@@ -2,7 +2,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Store } from '../db/store.ts';
+import type { Store, Tx } from '../db/store.ts';
 import type { GlossaryRow } from '../db/glossary-repo.ts';
 import { parseGlossaryCsv, serializeGlossaryCsv } from '../domain/glossary-csv.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
@@ -19,13 +19,26 @@ function checkTerm(zh: string, en: string): void {
   if (zh.length > MAX_TERM || en.length > MAX_TERM) throw new ValidationError(`A glossary term may have at most ${MAX_TERM} characters.`, 'errors.glossaryLong', { max: MAX_TERM });
 }
 
+/**
+ * A new entry, or a new note on an existing pair of terms. Adding terms already there without a note leaves the note;
+ * changing the note of someone else's entry is a reviewer's or an admin's, as deleting it is.
+ */
+async function addEntry(tx: Tx, user: User | undefined, e: { zh: string; en: string; note?: string }): Promise<void> {
+  const [zh, en, note] = [e.zh.trim(), e.en.trim(), e.note?.trim() || null];
+  const existing = await tx.glossary.byTerms(zh, en);
+  if (existing && user && note !== null && note !== existing.note && !mayRemoveEntry(user, existing)) {
+    throw new ForbiddenError(`Only a reviewer or an admin may change the note of ${zh} → ${en}, which someone else added.`, 'errors.glossaryNoteNotYours', { zh, en });
+  }
+  await tx.glossary.upsert(zh, en, note, user?.id ?? null);
+}
+
 export function glossary(store: Store) {
   const list = (): Promise<GlossaryRow[]> => store.read((tx) => tx.glossary.list());
   return {
     list,
     async add(user: User, zh: string, en: string, note?: string): Promise<void> {
       checkTerm(zh, en);
-      await store.write((tx) => tx.glossary.upsert(zh.trim(), en.trim(), note?.trim() || null, user.id));
+      await store.write(async (tx) => addEntry(tx, user, { zh, en, note }));
     },
     /** The agreed terms are the team's: a translator takes back only an entry of their own. */
     async remove(user: User, id: number): Promise<void> {
@@ -41,7 +54,7 @@ export function glossary(store: Store) {
       const entries = parseGlossaryCsv(text);
       entries.forEach((e) => checkTerm(e.zh, e.en));
       await store.write(async (tx) => {
-        for (const e of entries) await tx.glossary.upsert(e.zh.trim(), e.en.trim(), e.note?.trim() || null, user?.id ?? null);
+        for (const e of entries) await addEntry(tx, user, e);
       });
       return entries.length;
     },

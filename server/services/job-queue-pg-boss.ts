@@ -2,6 +2,8 @@
 // and one whose server died is taken over by another once its expiry has passed.
 
 import PgBoss from 'pg-boss';
+import { CONNECT_TIMEOUT_MS } from '../db/database-address.ts';
+import { storageError } from '../db/storage-errors.ts';
 import { MAX_ATTEMPTS, type JobQueue } from './jobs.ts';
 import type { JobTimes } from '../config.ts';
 import { scheduleChores } from './job-chores.ts';
@@ -32,7 +34,10 @@ async function createQueue(boss: PgBoss, times: JobTimes): Promise<void> {
 
 /** `times`: see JobTimes; the jobs table's attempts stop a job that kills every server it lands on from going round for ever. */
 export function pgBossQueue(url: string, times: JobTimes): JobQueue {
-  const boss = new PgBoss({ connectionString: url, schema: 'pgboss', max: 4, maintenanceIntervalSeconds: times.maintenanceSeconds });
+  // pg-boss hands its options to pg's Pool, whose connect timeout its types leave out: without it a silent
+  // PostgreSQL held an import's request for ever, where the store's own connections give up (CONNECT_TIMEOUT_MS).
+  const options = { connectionString: url, schema: 'pgboss', max: 4, maintenanceIntervalSeconds: times.maintenanceSeconds, connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
+  const boss = new PgBoss(options);
   // A lost connection is retried by pg-boss; unheard, its error event would end the process.
   boss.on('error', (err: Error) => console.error(`Job queue (pg-boss): ${err.message}`));
   let ready: Promise<void> | undefined;
@@ -49,8 +54,12 @@ export function pgBossQueue(url: string, times: JobTimes): JobQueue {
 
   return {
     async enqueue(id) {
-      await started();
-      await boss.send(QUEUE, { id });
+      try {
+        await started();
+        await boss.send(QUEUE, { id });
+      } catch (error) {
+        throw storageError(error);
+      }
       // This server's workers look at once rather than at their next poll.
       workers.forEach((worker) => boss.notifyWorker(worker));
     },

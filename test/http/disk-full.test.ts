@@ -2,7 +2,7 @@
 // and the server goes on once there is room again. SQLite's max_page_count stands in for a full disk.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storageError } from '../../server/db/storage-full.ts';
+import { storageError } from '../../server/db/storage-errors.ts';
 import { UnavailableError } from '../../server/domain/errors.ts';
 import { addUser, Client, onPostgres, startTestServer, type TestServer } from '../support/test-server.ts';
 

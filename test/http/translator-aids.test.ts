@@ -65,6 +65,30 @@ describe('the glossary', () => {
     expect(inChinese.text).toContain('别人添加的术语条目只有审校或管理员可以删除。');
   });
 
+  it('when a translator adds terms already in the glossary then a note of someone else\'s stays unless a reviewer changes it; an add without a note keeps any note', async () => {
+    const noteOf = async (zh: string) => await server.value('SELECT note FROM glossary_terms WHERE zh = ?', [zh]);
+    const demoNote = 'President of the People\'s Republic of China';
+    // The same terms without a note: nothing to refuse, and the demo's note stays.
+    expect((await api('lin', 'POST', '/api/glossary', { zh: '习近平', en: 'Xi Jinping' })).status).toBe(201);
+    expect(await noteOf('习近平')).toBe(demoNote);
+    // Another note on an entry lin did not add: refused with a sentence naming it, in the page and the API.
+    const lin = new Client(server.url);
+    await lin.login('lin');
+    await lin.get('/glossary');
+    const refused = await lin.request('POST', '/glossary', { form: { zh: '习近平', en: 'Xi Jinping', note: 'the chairman' }, headers: { 'X-CSRF-Token': lin.csrf, 'HX-Request': 'true' } });
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain('Only a reviewer or an admin may change the note of 习近平 → Xi Jinping, which someone else added.');
+    expect((await api('lin', 'POST', '/api/glossary/import', { csv: 'zh,en,note\n青年人,young people,\n习近平,Xi Jinping,the chairman\n' })).status).toBe(403);
+    expect(await server.value("SELECT count(*) FROM glossary_terms WHERE zh = '青年人'")).toBe(0);
+    expect(await noteOf('习近平')).toBe(demoNote);
+    // Their own entry's note, and a reviewer any note.
+    expect((await api('lin', 'POST', '/api/glossary', { zh: '双边', en: 'bilateral', note: 'adjective' })).status).toBe(201);
+    expect((await api('lin', 'POST', '/api/glossary', { zh: '双边', en: 'bilateral', note: 'adjective, not a noun' })).status).toBe(201);
+    expect(await noteOf('双边')).toBe('adjective, not a noun');
+    expect((await api('wang', 'POST', '/api/glossary', { zh: '习近平', en: 'Xi Jinping', note: 'President of the PRC' })).status).toBe(201);
+    expect(await noteOf('习近平')).toBe('President of the PRC');
+  });
+
   it('when a term is refused then the add form comes back holding what was typed', async () => {
     const c = new Client(server.url);
     await c.login('lin');

@@ -8,8 +8,9 @@ export function glossaryRepo(sql: Sql) {
     // Code-point order, as SQLite sorts, whatever the database's locale.
     list: () => rows<GlossaryRow>(sql, 'SELECT id, zh, en, note, added_by FROM glossary_terms ORDER BY zh COLLATE "C", en COLLATE "C"'),
     upsert: (zh: string, en: string, note: string | null, addedBy: number | null) => run(sql,
-      'INSERT INTO glossary_terms (zh, en, note, added_by) VALUES ($1, $2, $3, $4) ON CONFLICT (zh, en) DO UPDATE SET note = excluded.note', [zh, en, note, addedBy]),
+      'INSERT INTO glossary_terms (zh, en, note, added_by) VALUES ($1, $2, $3, $4) ON CONFLICT (zh, en) DO UPDATE SET note = coalesce(excluded.note, glossary_terms.note)', [zh, en, note, addedBy]),
     entry: async (id: number) => (await rows<GlossaryRow>(sql, 'SELECT id, zh, en, note, added_by FROM glossary_terms WHERE id = $1', [id]))[0],
+    byTerms: async (zh: string, en: string) => (await rows<GlossaryRow>(sql, 'SELECT id, zh, en, note, added_by FROM glossary_terms WHERE zh = $1 AND en = $2', [zh, en]))[0],
     remove: async (id: number) => (await run(sql, 'DELETE FROM glossary_terms WHERE id = $1', [id])).changes,
     count: async () => (await one<number>(sql, 'SELECT count(*) FROM glossary_terms'))!,
     /** Moves with every change to the terms (migration 026's trigger). */

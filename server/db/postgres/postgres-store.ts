@@ -13,7 +13,7 @@ import { concordanceRepo } from './concordance-repo.ts';
 import { openPostgres, preparing, type PostgresPool, type Sql } from './connect.ts';
 import { connectionTurns } from './connection-turns.ts';
 import { DEFAULT_POOL } from '../database-address.ts';
-import { storageError } from '../storage-full.ts';
+import { storageError } from '../storage-errors.ts';
 import { documentLifecycleRepo } from './document-lifecycle-repo.ts';
 import { documentTransferRepo } from './document-transfer-repo.ts';
 import { documentsRepo } from './documents-repo.ts';
@@ -118,7 +118,7 @@ export function postgresStore(pool: PostgresPool, url?: string): Store {
       return await pool.connect();
     } catch (error) {
       turns.give();
-      throw error;
+      throw storageError(error);
     }
   }
   const release = (client: pg.PoolClient) => {
