@@ -8,6 +8,7 @@ import { copyDatabase } from '../db/backup-database.ts';
 import { sameFile } from './same-file.ts';
 import { readConfig } from '../config.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { say } from './cli-messages.ts';
 
 /**
  * Copies the database DUIQI_DB names to FILE. The copy is written beside FILE under a temporary
@@ -42,6 +43,6 @@ export async function backupCommand(args: string[]): Promise<number> {
     }
     throw err;
   }
-  console.log(`Backed up ${source} to ${target}.`);
+  console.log(await say('cli.backedUp', { source, target }));
   return 0;
 }

@@ -7,6 +7,7 @@ import { documentLifecycle, parseListQuery, type DocumentEntry } from '../servic
 import type { Actor } from '../services/document-access.ts';
 import { documentId } from '../http/params.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { say } from './cli-messages.ts';
 
 const COMMAND_LINE: Actor = { id: null, role: 'admin' };
 
@@ -37,15 +38,15 @@ export async function documentsCommand(args: string[]): Promise<number> {
   const store = await openCommandStore();
   try {
     const lifecycle = documentLifecycle(store);
-    const say = (d: DocumentEntry, what: string) => console.log(`${what} document ${d.id} "${d.title}".`);
+    const done = async (d: DocumentEntry, key: string) => console.log(await say(key, { id: d.id, title: d.title }));
     if (query) for (const d of await lifecycle.list(COMMAND_LINE, query)) console.log(line(d));
-    if (sub === 'rename') say(await lifecycle.change(COMMAND_LINE, id, { title: positionals[1] }), 'Renamed');
-    if (sub === 'archive') say(await lifecycle.change(COMMAND_LINE, id, { archived: true }), 'Archived');
-    if (sub === 'unarchive') say(await lifecycle.change(COMMAND_LINE, id, { archived: false }), 'Took out of the archive');
-    if (sub === 'delete') say(await lifecycle.trash(COMMAND_LINE, id), 'Moved to the trash (restorable for 30 days)');
-    if (sub === 'restore') say(await lifecycle.restore(COMMAND_LINE, id), 'Restored');
-    if (sub === 'purge') console.log(`Deleted document ${id} "${(await lifecycle.purge(COMMAND_LINE, id)).title}" for good.`);
-    if (sub === 'empty-trash') console.log(`Purged ${await lifecycle.emptyTrash(COMMAND_LINE)} document(s) from the trash.`);
+    if (sub === 'rename') await done(await lifecycle.change(COMMAND_LINE, id, { title: positionals[1] }), 'cli.documentRenamed');
+    if (sub === 'archive') await done(await lifecycle.change(COMMAND_LINE, id, { archived: true }), 'cli.documentArchived');
+    if (sub === 'unarchive') await done(await lifecycle.change(COMMAND_LINE, id, { archived: false }), 'cli.documentUnarchived');
+    if (sub === 'delete') await done(await lifecycle.trash(COMMAND_LINE, id), 'cli.documentTrashed');
+    if (sub === 'restore') await done(await lifecycle.restore(COMMAND_LINE, id), 'cli.documentRestored');
+    if (sub === 'purge') console.log(await say('cli.documentPurged', { id, title: (await lifecycle.purge(COMMAND_LINE, id)).title }));
+    if (sub === 'empty-trash') console.log(await say('cli.trashEmptied', { count: await lifecycle.emptyTrash(COMMAND_LINE) }));
     return 0;
   } finally {
     await store.close();

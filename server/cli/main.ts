@@ -42,8 +42,8 @@ async function userAdd(args: string[]): Promise<number> {
   if (positionals.length !== 1 || !values.role) throw new UsageError('user add needs a NAME and --role.', 'cli.userAddNeeds');
   return withStore(async ({ store, accounts }) => {
     const user = await accounts(store).createUser(positionals[0]!, values.role!, values.password);
-    console.log(`Created ${user.role} "${user.name}"${user.oneTimePassword
-      ? ` with the password ${user.oneTimePassword} (one-time: it must be changed at the first sign-in)` : ''}.`);
+    const { role, name, oneTimePassword: password } = user;
+    console.log(await (password ? say('cli.createdWithPassword', { role, name, password }) : say('cli.created', { role, name })));
   }, { create: true });
 }
 
@@ -82,7 +82,7 @@ async function userManage(command: string, args: string[]): Promise<number> {
     return withStore(async ({ store, userAdmin }) => {
       const admin = userAdmin(store);
       const user = await admin.update(undefined, await admin.idOf(positionals[0]!), { role: positionals[1]! });
-      console.log(`"${user.name}" is now ${user.role}.`);
+      console.log(await say('cli.roleChanged', { name: user.name, role: user.role }));
     });
   }
   if (command === 'deactivate' || command === 'reactivate') {
@@ -90,8 +90,7 @@ async function userManage(command: string, args: string[]): Promise<number> {
     return withStore(async ({ store, userAdmin }) => {
       const admin = userAdmin(store);
       await admin.update(undefined, await admin.idOf(name), { active: command === 'reactivate' });
-      console.log(command === 'deactivate'
-        ? `Deactivated "${name}": their sessions have ended and their API tokens are revoked.` : `Reactivated "${name}".`);
+      console.log(await say(command === 'deactivate' ? 'cli.deactivated' : 'cli.reactivated', { name }));
     });
   }
   if (command === 'reset') {
@@ -99,7 +98,7 @@ async function userManage(command: string, args: string[]): Promise<number> {
     return withStore(async ({ store, userAdmin }) => {
       const admin = userAdmin(store);
       const { oneTimePassword } = await admin.resetPassword(undefined, await admin.idOf(name));
-      console.log(`The one-time password of "${name}" is ${oneTimePassword}; it must be changed at the next sign-in.`);
+      console.log(await say('cli.passwordReset', { name, password: oneTimePassword }));
     });
   }
   throw new UsageError(`unknown command "user ${command}".`, 'cli.unknownCommand', { command: `user ${command}` });
@@ -121,7 +120,8 @@ async function unlock(args: string[]): Promise<number> {
   if (values.account === undefined && values.address === undefined) throw new UsageError('unlock needs --account NAME or --address IP.', 'cli.unlockNeeds');
   return withStore(async ({ store }) => {
     await new LoginThrottle(DEFAULT_LIMITS, Date.now, storedCounters(store)).unlock(values);
-    console.log(`Unlocked ${[values.account && `the account "${values.account}"`, values.address && `the address ${values.address}`].filter(Boolean).join(' and ')}.`);
+    const { account, address } = values;
+    console.log(await say(account !== undefined && address !== undefined ? 'cli.unlockedBoth' : account !== undefined ? 'cli.unlockedAccount' : 'cli.unlockedAddress', { account, address }));
   });
 }
 

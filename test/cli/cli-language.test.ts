@@ -1,5 +1,6 @@
 // The command line speaks the environment's language: LC_ALL, LC_MESSAGES or LANG naming Chinese gives the refusals
-// (exit 2) and the import's outcome line in Chinese, through the interface's own locales; anything else English.
+// (exit 2), the import's outcome line and what a command did in Chinese, through the interface's own locales; anything
+// else English.
 
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -68,5 +69,10 @@ describe('the language of the command line', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^\d+\n$/);
     expect(r.stderr).toBe('2 个翻译单元缺少中文或英文，已跳过。\n');
+    // What a command did says so in the same language.
+    const renamed = await duiqi(['documents', 'rename', r.stdout.trim(), '会谈纪要'], ZH);
+    expect([renamed.code, renamed.stdout]).toEqual([0, `已重命名文档 ${r.stdout.trim()}“会谈纪要”。\n`]);
+    const added = await duiqi(['user', 'add', 'wu', '--role', 'reviewer', '--password', 'wu-secret-12'], ZH);
+    expect([added.code, added.stdout]).toEqual([0, '已创建用户“wu”，角色为 reviewer。\n']);
   });
 });
