@@ -17,6 +17,7 @@ import { replacePanel } from './search-replace.ts';
 import { rowNavigation } from './row-navigation.ts';
 import { mtAction, mtForm } from './mt-run.ts';
 import { qualityLine } from './comment-threads.ts';
+import { figuresHelp } from './figures-help.ts';
 import type { QualityScore } from '../server/domain/quality-score.ts';
 import type { ShownRow } from './pair-row.ts';
 import { formatDateLine, formatDecimal, formatNumber, formatPercent } from './local-format.ts';
@@ -131,6 +132,7 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   ${summaryLine(ctx, doc)}
   ${progressBar(ctx, doc.id, view.progress, quality)}
   ${effortLine(ctx, view.effort)}
+  ${figuresHelp(ctx)}
   <details class="shortcuts"><summary>${ctx.t('shortcuts.title')}</summary><ul>
     <li><kbd>Ctrl</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.saveNext')}</li>
     <li><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.approveNext')}</li>

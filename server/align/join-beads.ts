@@ -1,6 +1,7 @@
 // A second look at each boundary of a path: adjacent beads become one when content crosses the boundary, or when an unmatched sentence completes its neighbour.
 
 import type { BeadCost, SpanBead } from './banded-search.ts';
+import { boundaryShift } from './boundary-shift.ts';
 import type { SpanScores } from './span-scorer.ts';
 
 // Most sentences a side a joined bead may hold: the restructured beads literary translators make
@@ -21,6 +22,8 @@ export interface JoinModel {
   /** The search's cost per sentence of the dearer of the two, and of the joined bead. */
   worsePart: number;
   joinedCost: number;
+  /** The share of the matched evidence that a boundary moved on one side would stop crossing (see boundaryShift). */
+  boundaryShift: number;
 }
 
 type BoundaryFeatures = Omit<JoinModel, 'bias'>;
@@ -86,11 +89,18 @@ export function absorbUnmatched(path: SpanBead[], cost: BeadCost, length: (b: Sp
 
 const matched = (b: SpanBead) => b.s1 > b.s0 && b.t1 > b.t0;
 
-/** The largest odds, by the model, that path[k] and a neighbour are one bead (-5 when it has no neighbour to join). */
-export function neighbourJoinOdds(path: SpanBead[], k: number, cost: BeadCost, spans: SpanScores, length: (b: SpanBead) => number, model: JoinModel): number {
-  let odds = -5;
-  for (const [x, y] of [[path[k - 1], path[k]], [path[k], path[k + 1]]] as const) {
-    if (x && y && canJoin(x, y)) odds = Math.max(odds, joinOdds(boundaryFeatures(x, y, cost, spans, length), model));
+/**
+ * Per bead of the path, the largest odds by the model that it and a neighbour are one bead (-5
+ * when it has no neighbour to join). Each boundary is weighed once for both its beads.
+ */
+export function neighbourJoinOdds(path: SpanBead[], cost: BeadCost, spans: SpanScores, length: (b: SpanBead) => number, model: JoinModel): number[] {
+  const odds = path.map(() => -5);
+  for (let k = 0; k + 1 < path.length; k++) {
+    const [x, y] = [path[k]!, path[k + 1]!];
+    if (!canJoin(x, y)) continue;
+    const o = joinOdds(boundaryFeatures(x, y, cost, spans, length), model);
+    odds[k] = Math.max(odds[k]!, o);
+    odds[k + 1] = Math.max(odds[k + 1]!, o);
   }
   return odds;
 }
@@ -113,5 +123,7 @@ export function boundaryFeatures(x: SpanBead, y: SpanBead, cost: BeadCost, spans
     lengthGain: length(joined) - length(x) - length(y),
     worsePart: Math.max(perSentence(x), perSentence(y)),
     joinedCost: perSentence(joined),
+    // No leak, no match crossing: no moved boundary can save anything.
+    boundaryShift: leaks[0] ? boundaryShift(spans.placedMatches(x.s0, x.s1, y.s1, x.t0, x.t1, y.t1)) : 0,
   };
 }

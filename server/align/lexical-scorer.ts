@@ -133,6 +133,7 @@ function scorerOn(doc: SegmentedDocument, features: DocumentFeatures, stats: Doc
       const tgtMassSum = prefixSums(tgtMass);
       const srcMassSum = prefixSums(srcMass);
       const share = (own: number, other: number) => (own + other > 0 ? other / (own + other) : 0);
+      const found = new MatchBuffer();
       const scores: SpanScores = {
         weakestSentence(s0, s1, t0, t1) {
           let weakest = 1;
@@ -151,6 +152,18 @@ function scorerOn(doc: SegmentedDocument, features: DocumentFeatures, stats: Doc
             out.push(share(tgtCoveredBy(e, own[0]!, own[1]!), tgtCoveredBy(e, other[0]!, other[1]!)));
           }
           return out;
+        },
+        placedMatches(s0, sm, s1, t0, tm, t1) {
+          const srcSpan = spanPlaces(srcLength, s0, sm, s1);
+          const tgtSpan = spanPlaces(tgtLength, t0, tm, t1);
+          found.n = 0;
+          for (let z = s0; z < s1; z++) {
+            for (let e = t0; e < t1; e++) {
+              matcher.placedPairs(z, tgt[e]!, found, srcSpan.from[z - s0]!, srcSpan.scale[z - s0]!, tgtSpan.from[e - t0]!, tgtSpan.scale[e - t0]!);
+            }
+          }
+          const n = found.n;
+          return { src: found.src.slice(0, n), tgt: found.tgt.slice(0, n), weight: found.weight.slice(0, n), srcBoundary: srcSpan.boundary, tgtBoundary: tgtSpan.boundary };
         },
         reward(s0, s1, t0, t1) {
           sums(s0, s1, t0, t1);
@@ -174,6 +187,52 @@ function scorerOn(doc: SegmentedDocument, features: DocumentFeatures, stats: Doc
       return scores;
     },
   };
+}
+
+/**
+ * Sentences [from, to) as one span, by their lengths in characters: where each starts in it and
+ * what share of it each is (a place p in sentence k sits at from[k] + p · scale[k]), and where
+ * sentence `at` starts.
+ */
+function spanPlaces(lengths: Float64Array, from: number, at: number, to: number) {
+  let total = 0;
+  for (let k = from; k < to; k++) total += lengths[k]!;
+  const unit = total > 0 ? 1 / total : 0;
+  const starts = new Float64Array(to - from);
+  const scale = new Float64Array(to - from);
+  let before = 0;
+  let boundary = 0;
+  for (let k = from; k < to; k++) {
+    if (k === at) boundary = before * unit;
+    starts[k - from] = before * unit;
+    scale[k - from] = lengths[k]! * unit;
+    before += lengths[k]!;
+  }
+  return { from: starts, scale, boundary };
+}
+
+/** Word matches placed in a span (see SpanMatches), appended one by one; it grows as needed. */
+class MatchBuffer {
+  src = new Float64Array(64);
+  tgt = new Float64Array(64);
+  weight = new Float64Array(64);
+  n = 0;
+
+  push(srcAt: number, tgtAt: number, weight: number): void {
+    if (this.n === this.src.length) {
+      const grow = (a: Float64Array) => {
+        const b = new Float64Array(2 * a.length);
+        b.set(a);
+        return b;
+      };
+      this.src = grow(this.src);
+      this.tgt = grow(this.tgt);
+      this.weight = grow(this.weight);
+    }
+    this.src[this.n] = srcAt;
+    this.tgt[this.n] = tgtAt;
+    this.weight[this.n++] = weight;
+  }
 }
 
 function prefixSums(values: Float64Array): Float64Array {
@@ -240,6 +299,26 @@ class PairMatcher {
     const links = this.src[z]!.linkTarget;
     for (let k = links.length - 1; k >= 0; k--) first[links[k]!] = k + 1;
     this.prepared = z;
+  }
+
+  /**
+   * Appends to `out` each word pair linking sentence z to English sentence e whose words each
+   * have one place in their sentence, placed in a span where the two sentences start at srcFrom
+   * and tgtFrom and take srcScale and tgtScale of it, weighed by the smaller of the two words' weights.
+   */
+  placedPairs(z: number, e: TargetSentence, out: MatchBuffer, srcFrom: number, srcScale: number, tgtFrom: number, tgtScale: number): void {
+    this.prepare(z);
+    const s = this.src[z]!;
+    const { linkTarget, linkWord } = s;
+    const first = this.firstLink;
+    for (let b = 0; b < e.ids.length; b++) {
+      const y = e.ids[b]!;
+      if (y >= first.length || e.placed[b] === 0) continue;
+      for (let a = first[y]! - 1; a >= 0 && a < linkTarget.length && linkTarget[a] === y; a++) {
+        const w = linkWord[a]!;
+        if (s.placed[w] !== 0) out.push(srcFrom + s.positions[w]! * srcScale, tgtFrom + e.positions[b]! * tgtScale, Math.min(s.weights[w]!, e.weights[b]!));
+      }
+    }
   }
 
   match(z: number, e: TargetSentence): number {

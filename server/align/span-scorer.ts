@@ -15,6 +15,19 @@ export interface AnchorCandidate {
   weight: number;
 }
 
+/**
+ * The word matches inside a span of two adjacent beads whose words have one place in their
+ * sentences: where each word sits in its side of the span, from 0 (start) to 1 (end) by
+ * characters, and its weight; and where the sentence boundary between the beads sits on each side.
+ */
+export interface SpanMatches {
+  src: Float64Array;
+  tgt: Float64Array;
+  weight: Float64Array;
+  srcBoundary: number;
+  tgtBoundary: number;
+}
+
 /** Ratings of the spans src[s0, s1) × tgt[t0, t1) inside a band. */
 export interface SpanScores {
   /** Evidence that the spans translate each other, in units of a typical bead; additive over beads. */
@@ -26,6 +39,8 @@ export interface SpanScores {
    * sentences, source then target, the share of its evidence that lies in the other bead.
    */
   leaks(s0: number, sm: number, s1: number, t0: number, tm: number, t1: number): number[];
+  /** Two adjacent beads as for leaks: the word matches of their joined span, placed in it (see SpanMatches). */
+  placedMatches(s0: number, sm: number, s1: number, t0: number, tm: number, t1: number): SpanMatches;
   /** The share of both spans' content that the evidence accounts for, in [0, 1]. */
   coverage(s0: number, s1: number, t0: number, t1: number): number;
   /**

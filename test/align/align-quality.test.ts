@@ -79,10 +79,12 @@ describe.skipIf(!hasMac)('literary alignment quality (MAC-Dev)', () => {
     expect(twoOne.found / twoOne.gold).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('when a translator recast two sentences as two then the last look finds at least 9 of the 25 such beads', () => {
-    const twoTwo = recallByShape(aligned).get('2-2')!;
-    expect(twoTwo.gold).toBe(25);
-    expect(twoTwo.found).toBeGreaterThanOrEqual(9);
+  it('when a translator recast two sentences as two or three then the last look finds at least 12 of the 25 2-2 beads and 3 of the 12 2-3', () => {
+    const shapes = recallByShape(aligned);
+    expect(shapes.get('2-2')).toMatchObject({ gold: 25 });
+    expect(shapes.get('2-2')!.found).toBeGreaterThanOrEqual(12);
+    expect(shapes.get('2-3')).toMatchObject({ gold: 12 });
+    expect(shapes.get('2-3')!.found).toBeGreaterThanOrEqual(3);
   });
 
   it('when beads score under 0.5 then they are few and hold half of the wrong ones', () => {

@@ -25,7 +25,9 @@ const IDS = ['001', '002', '003', '004', '005', '006'];
 const FEATURES = CONFIDENCE_FEATURES;
 // Chosen left out one chapter at a time among 1, 3, 10 and 30 (LOO: 50.0, 53.2, 54.8, 51.6 % of wrong beads caught).
 const L2 = 10;
-const FLAGGED = 0.135;
+// The share of beads flagged: 14 %, about what the weights in align.ts flagged (13.8 %) before
+// the join look heard boundaryShift and its odds moved.
+const FLAGGED = 0.14;
 const SLIPPED = 5;
 // The score's offset in align.ts: a bead scores under 0.5 when its odds of being wrong exceed e^-0.9.
 const WORTH_A_LOOK = 0.9;
@@ -117,17 +119,20 @@ function main() {
   }, '', 0.2);
   // The fit estimates odds; which of them deserve a look is a choice: the bias is moved so that
   // FLAGGED of the training chapters' beads score under 0.5.
-  const fit = (leftOut: string) => {
-    const model = fitLogistic([...plain, ...slipped, bible].filter((r) => r.chapter !== leftOut).flatMap((r) => r.examples), L2);
+  const flagging = (model: number[], leftOut: string) => {
     const odds = plain.filter((r) => r.chapter !== leftOut).flatMap((r) => r.examples).map((e) => e.x.reduce((sum, v, i) => sum + v * model[i]!, 0)).sort((a, b) => b - a);
-    model[0]! -= odds[Math.floor(FLAGGED * odds.length)]! + WORTH_A_LOOK;
-    return model;
+    return [model[0]! - odds[Math.floor(FLAGGED * odds.length)]! - WORTH_A_LOOK, ...model.slice(1)];
   };
+  const fit = (leftOut: string) => flagging(fitLogistic([...plain, ...slipped, bible].filter((r) => r.chapter !== leftOut).flatMap((r) => r.examples), L2), leftOut);
   const all = fit('none');
   const runs = [...plain, ...slipped];
   const current = [WRONG.bias, ...FEATURES.map((k) => WRONG[k])];
   const folds = new Map(IDS.map((id) => [id, fit(id)]));
   report('the weights in align.ts', runs.map((run) => ({ run, model: current })));
+  // When the features a bead sees shift (the join model's odds, refitted), the weights can stay
+  // and the bias alone be moved to flag FLAGGED again.
+  const moved = flagging(current, 'none');
+  report(`the same, bias moved to ${moved[0]!.toFixed(3)}`, runs.map((run) => ({ run, model: moved })));
   report('fitted on all six', runs.map((run) => ({ run, model: all })));
   report('each chapter by a fit on the other five', runs.map((run) => ({ run, model: folds.get(run.chapter)! })));
   console.log(`bias: ${all[0]!.toFixed(3)}, ${FEATURES.map((k, i) => `${k}: ${all[i + 1]!.toFixed(3)}`).join(', ')}`);

@@ -58,6 +58,10 @@ describe.skipIf(skip)('the pair editor offers matches and terms by key; rows are
     expect(await matches.count()).toBe(2);
     expect(await matches.nth(0).locator('.tm-tgt').textContent()).toBe('Closer match from memory.');
     expect(await matches.nth(1).locator('.tm-tgt').textContent()).toBe('Second match from memory.');
+    // Each button shows its key's digit and is named by what it puts in the box.
+    const second = editor().getByRole('button', { name: 'Put match 2 in the box: Second match from memory.', exact: true });
+    expect(await second.textContent()).toBe('2');
+    expect(await second.getAttribute('aria-keyshortcuts')).toBe('Control+2');
     // The diff runs from the match's source to this row's: the memory's 某 out, this row's characters in.
     expect(await matches.nth(1).locator('.tm-src del').first().textContent()).toContain('某');
     expect(await matches.nth(1).locator('.tm-src ins').count()).toBeGreaterThan(0);

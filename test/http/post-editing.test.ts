@@ -163,6 +163,21 @@ describe('GET /api/pairs/:id/history', () => {
     // history replays to the stored text
     expect(revs[0].newText).toBe((await stored(pair.id)).tgt_text);
   });
+
+  it('when a revision only breaks a line then the history page marks the break inside <ins>, the text escaped', async () => {
+    const pair = await pairWith(server.store, docs.demo, 'historical significance');
+    const text = (await stored(pair.id)).tgt_text;
+    const broken = `${text} <b>Second</b> line.`.replace(' <b>', '\n<b>');
+    expect((await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: `${text} <b>Second</b> line.`, version: (await stored(pair.id)).version })).status).toBe(200);
+    expect((await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: broken, version: (await stored(pair.id)).version })).status).toBe(200);
+    const c = new Client(server.url);
+    await c.login('lin');
+    const page = await c.get(`/documents/${docs.demo}/pairs/${pair.id}/history`);
+    expect(page.status).toBe(200);
+    const newest = page.text.split('<li>')[1]!;
+    expect(newest).toContain('<span class="diff">');
+    expect(newest).toMatch(/<ins><span class="break-mark">↵<\/span>\n<\/ins>&lt;b&gt;Second/);
+  });
 });
 
 describe('the route × role table', () => {

@@ -162,11 +162,13 @@ describe('web pages', () => {
 });
 
 describe('subtitles', () => {
-  it('when a Chinese .srt with CRLF, a two-line cue and a tag is read then each cue keeps its number and time codes', () => {
+  it('when a Chinese .srt with CRLF, a two-line cue and a tag is read then each cue keeps its number, time codes and lines', () => {
     const doc = readSrt(ZH_SRT);
-    expect(doc.blocks[1]).toEqual({ kind: 'cue', text: '机场至市中心只需25分钟。', cue: { id: '2', start: '00:00:03,600', end: '00:00:06,200' } });
+    expect(doc.blocks[1]).toEqual({ kind: 'cue', text: '机场至市中心\n只需25分钟。', cue: { id: '2', start: '00:00:03,600', end: '00:00:06,200' } });
     expect(doc.blocks[2]!.text).toBe('“以前去机场要一个多小时，”');
-    expect(readSrt(EN_SRT).blocks[1]!.text).toBe('It links the airport with the city centre in 25 minutes.');
+    expect(readSrt(EN_SRT).blocks[1]!.text).toBe('It links the airport with the city centre\nin 25 minutes.');
+    // White space inside a line is one space; a line left empty by a tag is dropped, so the cue cannot end early.
+    expect(readSrt('1\n00:00:01,000 --> 00:00:02,000\n  Two   spaces \n<i></i>\nand a line.\n').blocks[0]!.text).toBe('Two spaces\nand a line.');
     expect(readSrt(writeSrt(doc))).toEqual(doc);
   });
 
@@ -186,6 +188,7 @@ describe('subtitles', () => {
       { kind: 'cue', text: '机场至市中心只需25分钟。', cue: { id: '', start: '00:03.600', end: '00:06.200' } },
     ]);
     expect(readVtt(writeVtt(doc))).toEqual(doc);
+    expect(readVtt('WEBVTT\n\n00:01.000 --> 00:02.000\nQ&amp;A on\n<b>two</b> lines\n').blocks[0]!.text).toBe('Q&A on\ntwo lines');
     expect(refusal(() => readVtt('00:01.000 --> 00:02.000\n你好\n')).key).toBe('formats.vttHeader');
   });
 
