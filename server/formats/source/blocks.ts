@@ -49,17 +49,20 @@ export type SourceFormat = FormatInfo & (
 export type TextSourceFormat = Extract<SourceFormat, { binary: false }>;
 export type BinarySourceFormat = Extract<SourceFormat, { binary: true }>;
 
+// Runs of white space but the ideographic space (U+3000), which is the author's, as in "第一章　雨夜", and stays as
+// plain text keeps it; JavaScript's \s would count it as a space.
+const SPACES = /[^\S\u3000]+/g;
+
 /** A block's text on one line, with runs of white space as one space. */
 export function oneLine(text: string): string {
-  // A line break between two Chinese characters is a hard wrap, not a space. The ideographic space (U+3000) is
-  // the author's, as in "第一章　雨夜", and stays as plain text keeps it; JavaScript's \s would count it as a space.
+  // A line break between two Chinese characters is a hard wrap, not a space.
   return text.replace(/([\p{Script=Han}\u3000-\u303f\uff00-\uffef])[ \t]*\n\s*(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu, '$1')
-    .replace(/[^\S\u3000]+/g, ' ').trim();
+    .replace(SPACES, ' ').trim();
 }
 
 /** A cue's text: each line's white space as in `oneLine`, the lines kept, empty ones dropped (a blank line would end the cue). */
 export function cueLines(text: string): string {
-  return text.split(/\r\n?|\n/).map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim()).filter((line) => line !== '').join('\n');
+  return text.split(/\r\n?|\n/).map((line) => line.replace(SPACES, ' ').trim()).filter((line) => line !== '').join('\n');
 }
 
 /** Drops blocks left empty, so that no format hands on an empty paragraph. */
