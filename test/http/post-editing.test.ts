@@ -105,6 +105,14 @@ describe('the editing time a row shows', () => {
     await save(753);
     expect(await row('en')).toBe('12 min 35 s editing');
     expect(await row('zh-CN')).toBe('编辑 12 分 35 秒');
+    // The document's effort line says its total the same way, never "0.0 min" or "12.6 min".
+    const effort = async (lang: string) => {
+      const c = new Client(server.url);
+      await c.login('lin', undefined, { 'accept-language': lang });
+      return /data-testid="effort"[^>]*>([^<]*)/.exec((await c.get(`/documents/${docs.demo}`, { 'accept-language': lang })).text)![1]!;
+    };
+    expect(await effort('en')).toMatch(/word edits, \d+ min( \d+ s)? in the editor$/);
+    expect(await effort('zh-CN')).toMatch(/处词级改动，编辑用时 \d+ 分( \d+ 秒)?$/);
   });
 });
 
