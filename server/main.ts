@@ -7,6 +7,7 @@ import cluster from 'node:cluster';
 import { readConfig, ConfigError, type Config } from './config.ts';
 import { createApp } from './app.ts';
 import { createI18n } from './http/i18n.ts';
+import { keepConnectionsOpen } from './http/keep-alive.ts';
 import { openStoreAt } from './db/open-store.ts';
 import { shownAddress } from './db/database-address.ts';
 import type { Store } from './db/store.ts';
@@ -36,7 +37,7 @@ async function serve(config: Config, store: Store, ready: () => void, resumeJobs
     store, i18n: await createI18n(), mt: configuredEngine(store, { url: config.mtUrl, apiKey: config.mtKey }), maxUpload: config.maxUpload, trustProxy: config.trustProxy,
     fetch: { allow: config.fetchAllow, timeoutMs: config.fetchTimeoutMs }, jobQueue, exportJobs: config.exportJobs,
   });
-  const server = app.listen(config.port, ready);
+  const server = keepConnectionsOpen(app.listen(config.port, ready));
   server.on('error', (err: NodeJS.ErrnoException) => {
     console.error(err.code === 'EADDRINUSE' ? `Port ${config.port} is in use: set PORT to another port.` : `Cannot listen: ${err.message}`);
     process.exit(1);

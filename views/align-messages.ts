@@ -53,10 +53,11 @@ export function realignPreviewView(ctx: ViewContext, preview: RealignPreview) {
   const scores = preview.inserted.flatMap((r) => (r.score === null ? [] : [r.score]));
   const mean = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
   const low = scores.filter((s) => s < WEAK_SCORE).length;
-  // The new rows are numbered from the first one replaced; noise rows among them may fall elsewhere once applied.
-  const first = documentIndex(preview.at, preview.noiseAt) + 1;
+  // The rows replaced are named as the page numbers them now, the new rows as it will once applied: noise rows among
+  // them keep their place in the text, which may put them between other rows than before.
   const message = !preview.removed && !preview.inserted.length ? ctx.t('alignCollab.previewNone') : ctx.t('alignCollab.previewSummary', {
-    from: first, to: documentIndex(preview.at + preview.removed - 1, preview.noiseAt) + 1, removed: preview.removed, inserted: preview.inserted.length,
+    from: documentIndex(preview.at, preview.noiseAt) + 1, to: documentIndex(preview.at + preview.removed - 1, preview.noiseAt) + 1,
+    removed: preview.removed, inserted: preview.inserted.length,
     mean: mean === null ? '—' : formatDecimal(ctx, mean), low, weak: formatDecimal(ctx, WEAK_SCORE, 1),
   });
   const more = preview.inserted.length - PREVIEW_ROWS;
@@ -65,7 +66,7 @@ export function realignPreviewView(ctx: ViewContext, preview: RealignPreview) {
     more: more > 0 ? ctx.t('alignCollab.previewMore', { rows: more }) : null,
     rows: preview.inserted.slice(0, PREVIEW_ROWS).map((r, i) => ({
       band: band(r.score),
-      text: ctx.t('alignCollab.previewRow', { n: first + i, shape: `${r.src}:${r.tgt}`, score: r.score === null ? '—' : formatDecimal(ctx, r.score) }),
+      text: ctx.t('alignCollab.previewRow', { n: documentIndex(preview.at + i, preview.noiseAtAfter) + 1, shape: `${r.src}:${r.tgt}`, score: r.score === null ? '—' : formatDecimal(ctx, r.score) }),
     })),
   };
 }

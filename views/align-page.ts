@@ -73,7 +73,11 @@ function noiseAt(ctx: ViewContext, view: AlignPageView, index: number): SafeHtml
   return view.noise.flatMap((row, j) => (row.at === index ? [noiseRow(ctx, row, noiseIndex(j, places) + 1)] : []));
 }
 
-/** Rows numbered as the document page numbers them: the noise rows count, and show where they stand. */
+/**
+ * Rows numbered as the document page numbers them: the noise rows count, and show where they stand. The confidence
+ * cell says its band's colour in words to a screen reader, which hears it with the row's number and status as the
+ * description of the cursor's cell (views/static/align.js).
+ */
 export function alignRows(ctx: ViewContext, view: AlignPageView): SafeHtml {
   const places = noisePlaces(view.noise);
   const number = (index: number) => documentIndex(index, places) + 1;
@@ -89,10 +93,10 @@ export function alignRows(ctx: ViewContext, view: AlignPageView): SafeHtml {
     return html`${withNoise(index)}<tr class="arow band-${band(r.score)}${shape !== '1:1' ? ' irregular' : ''}${r.confirmedBy ? ' confirmed' : ''}${r.needsReview ? ' review' : ''}"
       id="row-${n - 1}" data-row="${index}" data-n="${n}" data-key="${r.key}" data-testid="align-row" data-shape="${shape}" data-confirmed="${r.confirmedBy ? 'yes' : 'no'}" data-state="${r.state}">
       <td class="idx">${n}<span class="shape">${shape !== '1:1' ? shape : ''}</span></td>
-      <td class="conf"><span class="band"></span>${r.score === null ? '—' : formatDecimal(ctx, r.score)}</td>
+      <td class="conf"><span class="band"></span>${r.score === null ? '—' : formatDecimal(ctx, r.score)}<span class="visually-hidden"> ${ctx.t(`align.bands.${band(r.score)}`)}</span></td>
       ${side(ctx, r, 'src')}${side(ctx, r, 'tgt')}
       <td class="status">${r.confirmedBy ? html`<span class="ok">${ctx.t('align.confirmedBy', { name: r.confirmedBy })}</span>` : html`<span class="muted">${ctx.t('align.automatic')}</span>`}
-        ${r.needsReview ? html`<span class="flag" title="${ctx.t(`align.review.${r.needsReview}`)}">${ctx.t(`align.review.${r.needsReview}`)}</span>` : ''}</td>
+        ${r.needsReview ? html`<span class="flag">${ctx.t(`align.review.${r.needsReview}`)}</span>` : ''}</td>
     </tr>`;
   })}${view.from + view.rows.length < view.total && !view.onlyIrregular
     ? html`<tr class="more more-after" data-after="${view.from + view.rows.length}"><td colspan="5"><a href="/documents/${view.docId}/align?from=${view.from + view.rows.length}">${ctx.t('alignEditor.laterRows', {
@@ -135,6 +139,24 @@ const KEYS: [SafeHtml, string][] = [
   [html`<kbd>Ctrl</kbd>+<kbd>Z</kbd> / <kbd>Ctrl</kbd>+<kbd>Y</kbd>`, 'align.keys.undoRedo'],
 ];
 
+// Each tool on the selected row: its action, its words, what its key does (the title, for a mouse) and the key, which
+// aria-keyshortcuts gives a screen reader as the shortcuts list gives a sighted reader.
+const ROW_TOOLS = [
+  ['move-up', 'moveUp', 'moveUp', 'Alt+ArrowUp'],
+  ['move-down', 'moveDown', 'moveDown', 'Alt+ArrowDown'],
+  ['shift-down', 'shiftDown', 'shift', 'Shift+ArrowDown'],
+  ['shift-up', 'shiftUp', 'shift', 'Shift+ArrowUp'],
+  ['shift-both-down', 'shiftBothDown', 'shiftBoth', 'Control+Shift+ArrowDown'],
+  ['shift-both-up', 'shiftBothUp', 'shiftBoth', 'Control+Shift+ArrowUp'],
+  ['merge', 'merge', 'merge', 'M'],
+  ['split', 'split', 'split', 'S'],
+  ['join', 'join', 'join', 'J'],
+  ['split-sentence', 'splitSentence', 'breakSentence', 'B'],
+  ['confirm', 'confirm', 'confirm', 'C'],
+  ['confirm-above', 'confirmAbove', 'confirmAbove', 'Shift+C'],
+  ['next-unconfirmed', 'nextUnconfirmed', 'nextUnconfirmed', 'U'],
+] as const;
+
 export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
   const rowCount = documentRowCount(view.total, noisePlaces(view.noise));
   return layout(ctx, `${ctx.t('align.title')} · ${view.title}`, html`
@@ -150,19 +172,16 @@ export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
     data-loaded-none="${ctx.t('alignCollab.loadedNone')}" data-undo-others="${ctx.t('alignCollab.undoOthersConfirm', { author: '{{author}}' })}"
     data-redo-others="${ctx.t('alignCollab.redoOthersConfirm', { author: '{{author}}' })}" data-previewing="${ctx.t('alignCollab.previewing')}"
     data-noise-row="${ctx.t('alignEditor.noiseRow', { n: '{{n}}', m: '{{m}}' })}">
-    <button type="button" data-action="undo" data-testid="undo"${view.undo ? '' : html` disabled`}>${view.undoLabel}</button>
-    <button type="button" data-action="redo"${view.redo ? '' : html` disabled`}>${ctx.t('align.redo')}</button>
-    <button type="button" data-action="next-weak">${ctx.t('align.nextWeak')}</button>
-    <button type="button" data-action="realign">${ctx.t('align.realign')}</button>
+    <button type="button" data-action="undo" data-testid="undo" aria-keyshortcuts="Control+Z"${view.undo ? '' : html` disabled`}>${view.undoLabel}</button>
+    <button type="button" data-action="redo" aria-keyshortcuts="Control+Y"${view.redo ? '' : html` disabled`}>${ctx.t('align.redo')}</button>
+    <button type="button" data-action="next-weak" aria-keyshortcuts="N">${ctx.t('align.nextWeak')}</button>
+    <button type="button" data-action="realign" aria-keyshortcuts="R">${ctx.t('align.realign')}</button>
     <a href="/documents/${view.docId}/align${view.onlyIrregular ? '' : '?irregular=1'}">${view.onlyIrregular ? ctx.t('align.showAll') : ctx.t('align.onlyIrregular')}</a>
     ${goToRow(ctx, rowCount)}
   </div>
   <div class="align-toolbar row-tools" role="toolbar" aria-label="${ctx.t('align.rowTools')}">
     <span class="muted">${ctx.t('align.rowTools')}:</span>
-    ${([['move-up', 'moveUp'], ['move-down', 'moveDown'], ['shift-down', 'shiftDown'], ['shift-up', 'shiftUp'], ['shift-both-down', 'shiftBothDown'],
-      ['shift-both-up', 'shiftBothUp'], ['merge', 'merge'], ['split', 'split'], ['join', 'join'], ['split-sentence', 'splitSentence'],
-      ['confirm', 'confirm'], ['confirm-above', 'confirmAbove'], ['next-unconfirmed', 'nextUnconfirmed']] as const)
-      .map(([action, key]) => html`<button type="button" data-action="${action}" title="${ctx.t(`align.keys.${key === 'shiftBothDown' || key === 'shiftBothUp' ? 'shiftBoth' : key === 'shiftDown' || key === 'shiftUp' ? 'shift' : key === 'splitSentence' ? 'breakSentence' : key}`)}">${ctx.t(`align.buttons.${key}`)}</button>`)}
+    ${ROW_TOOLS.map(([action, words, help, keys]) => html`<button type="button" data-action="${action}" title="${ctx.t(`align.keys.${help}`)}" aria-keyshortcuts="${keys}">${ctx.t(`align.buttons.${words}`)}</button>`)}
   </div>
   <p class="align-message" id="align-message" role="status" aria-live="polite" data-testid="align-message"></p>
   </div>
@@ -173,14 +192,15 @@ export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
     </table>
     ${weakStrip(ctx, view)}
   </div>
-  <dialog id="split-sentence-dialog">
-    <form method="dialog"><p>${ctx.t('align.splitHelp')}</p>
+  <dialog id="split-sentence-dialog" aria-labelledby="split-sentence-title">
+    <form method="dialog"><h2 id="split-sentence-title">${ctx.t('align.splitTitle')}</h2>
+      <p><label for="split-sentence-text">${ctx.t('align.splitHelp')}</label></p>
       <textarea id="split-sentence-text" rows="3" cols="70" readonly></textarea>
       <button value="ok">${ctx.t('align.splitHere')}</button> <button value="cancel">${ctx.t('editor.cancel')}</button></form>
   </dialog>
-  <dialog id="realign-dialog" data-testid="realign-dialog" aria-labelledby="realign-summary">
-    <form method="dialog"><p id="realign-summary"></p>
-      <ol class="realign-rows"></ol>
+  <dialog id="realign-dialog" data-testid="realign-dialog" aria-labelledby="realign-title" aria-describedby="realign-summary">
+    <form method="dialog"><h2 id="realign-title">${ctx.t('alignCollab.previewTitle')}</h2><p id="realign-summary"></p>
+      <ol class="realign-rows" tabindex="0" aria-label="${ctx.t('alignCollab.previewRows')}"></ol>
       <button value="ok">${ctx.t('alignCollab.apply')}</button> <button value="cancel">${ctx.t('editor.cancel')}</button></form>
   </dialog>
   <script src="/static/align.js" defer></script>`, { ownLiveRegion: true });

@@ -17,9 +17,10 @@ import { replacePanel } from './search-replace.ts';
 import { rowNavigation } from './row-navigation.ts';
 import { mtAction, mtForm } from './mt-run.ts';
 import { qualityLine } from './comment-threads.ts';
+import { figuresHelp } from './figures-help.ts';
 import type { QualityScore } from '../server/domain/quality-score.ts';
 import type { ShownRow } from './pair-row.ts';
-import { formatDateLine, formatDecimal, formatNumber, formatPercent } from './local-format.ts';
+import { formatDateLine, formatDecimal, formatDuration, formatNumber, formatPercent } from './local-format.ts';
 
 export const ROWS_PER_PAGE = 200;
 
@@ -64,10 +65,13 @@ export function progressBar(ctx: ViewContext, docId: number, p: Progress, qualit
 // The figures a save changes outside the progress bar carry ids: the progress fragment sends them anew (pageFigures).
 
 function effortLine(ctx: ViewContext, e: PostEditEffort, oob = false): SafeHtml {
-  return html`<p class="effort" id="effort" data-testid="effort"${outOfBand(oob)}>${ctx.t('document.effort', {
+  const effort = ctx.t('document.effort', {
     changed: formatNumber(ctx, e.changed), pairs: formatNumber(ctx, e.pairs), share: formatPercent(ctx, e.changedShare),
-    hter: formatDecimal(ctx, e.meanHter), edits: formatNumber(ctx, e.totalEdits), minutes: formatDecimal(ctx, e.totalSeconds / 60, 1),
-  })}${e.approximatePairs > 0 ? html` <span class="approximate" data-testid="approximate">${ctx.t('bounded.effortApproximate', { pairs: formatNumber(ctx, e.approximatePairs) })}</span>` : ''}</p>`;
+    hter: formatDecimal(ctx, e.meanHter), edits: formatNumber(ctx, e.totalEdits),
+  });
+  // The time as each row says its own ("4 s", "12 min 35 s"); none under a second, where "0.0 min" told nothing.
+  const time = formatDuration(ctx, e.totalSeconds);
+  return html`<p class="effort" id="effort" data-testid="effort"${outOfBand(oob)}>${time ? ctx.t('document.effortTimed', { effort, time }) : effort}${e.approximatePairs > 0 ? html` <span class="approximate" data-testid="approximate">${ctx.t('bounded.effortApproximate', { pairs: formatNumber(ctx, e.approximatePairs) })}</span>` : ''}</p>`;
 }
 
 function filters(ctx: ViewContext, docId: number, f: RowFilter): SafeHtml {
@@ -131,6 +135,7 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   ${summaryLine(ctx, doc)}
   ${progressBar(ctx, doc.id, view.progress, quality)}
   ${effortLine(ctx, view.effort)}
+  ${figuresHelp(ctx)}
   <details class="shortcuts"><summary>${ctx.t('shortcuts.title')}</summary><ul>
     <li><kbd>Ctrl</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.saveNext')}</li>
     <li><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.approveNext')}</li>

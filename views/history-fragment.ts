@@ -58,6 +58,6 @@ export function historyFragment(ctx: ViewContext, revisions: Revision[], now: Cu
     ${restoreButton(ctx, now, r.version, r.newText)}
   </li>`)}${oldest.oldText && oldest.oldText !== now.text ? html`<li>
     <div class="who">${ctx.t('safeEditing.before')} · v${oldest.version - 1}</div>
-    <div class="change" lang="en" hx-ignore>${oldest.oldText}</div>
+    <div class="change lines" lang="en" hx-ignore>${oldest.oldText}</div>
     ${restoreButton(ctx, now, oldest.version - 1, oldest.oldText)}</li>` : ''}</ol>`;
 }

@@ -49,7 +49,7 @@ export function layout(ctx: ViewContext, title: string, body: SafeHtml, opts: { 
   <header class="top">
     <a class="brand" href="/documents">duiqi <span lang="zh-CN">对齐</span></a>
     <nav>
-      ${ctx.user ? html`<a href="/documents">${ctx.t('layout.documents')}</a> <a href="/glossary">${ctx.t('layout.glossary')}</a> <a href="/import">${ctx.t('layout.import')}</a> <a href="/concordance" data-testid="nav-concordance" title="Ctrl+K">${ctx.t('concordance.nav')}</a>${ctx.user.role === 'admin'
+      ${ctx.user ? html`<a href="/documents">${ctx.t('layout.documents')}</a> <a href="/glossary">${ctx.t('layout.glossary')}</a> <a href="/import">${ctx.t('layout.import')}</a> <a href="/concordance" data-testid="nav-concordance" title="Ctrl+K" aria-keyshortcuts="Control+K">${ctx.t('concordance.nav')}</a>${ctx.user.role === 'admin'
         ? html` <a href="/admin/users" data-testid="nav-users">${ctx.t('layout.users')}</a>` : ''}` : ''}
     </nav>
     <div class="account">

@@ -42,7 +42,8 @@ export function flagList(ctx: ViewContext, flags: QaFlag[]): SafeHtml {
 function scoreCell(ctx: ViewContext, score: number | null): SafeHtml {
   if (score === null) return html`<td class="score none">—</td>`;
   const low = score < WEAK_SCORE;
-  return html`<td class="score${low ? ' low' : ''}" title="${low ? ctx.t('document.lowConfidence') : ''}">${formatDecimal(ctx, score)}</td>`;
+  // Red says "low" only to those who see it, and a title only to a mouse: the words are in the cell for a screen reader.
+  return html`<td class="score${low ? ' low' : ''}">${formatDecimal(ctx, score)}${low ? html`<span class="visually-hidden"> ${ctx.t('document.lowConfidence')}</span>` : ''}</td>`;
 }
 
 /** What the file the pair came from claimed, shown apart from the pair's own state: "imported as approved by rita". */
@@ -88,6 +89,14 @@ export function pairRow(ctx: ViewContext, docId: number, p: ShownRow, opts: { op
   </tr>`;
 }
 
+/** Who changed the pair under the user and what it is now: saving over "approved by Wang" is not saving over a draft. */
+function theirsLabel(ctx: ViewContext, p: ShownRow): SafeHtml | string {
+  const state = ctx.t(`states.${stateKey(p.state, p.mtKind)}`);
+  return p.lastEditor
+    ? markedT(ctx, 'editor.theirsBy', { name: p.lastEditor, state }, { name: 'name' })
+    : ctx.t('editor.theirsState', { state });
+}
+
 export interface EditorExtras {
   diff: TextDiff;
   aids: EditorAids;
@@ -131,7 +140,7 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
       ${x.message ? html`<p class="error" role="alert" data-testid="editor-message">${x.message}</p>` : ''}
       ${draftOffer(ctx)}
       ${x.attempted !== undefined ? html`<div class="conflict" data-testid="conflict">
-        <div><strong>${ctx.t('editor.theirs')}</strong><p lang="en" class="lines" hx-ignore>${p.tgt}</p></div>
+        <div><strong>${theirsLabel(ctx, p)}</strong><p lang="en" class="lines" hx-ignore>${p.tgt}</p></div>
         <div><strong>${ctx.t('editor.yours')}</strong><p lang="en" class="lines" hx-ignore>${x.attempted}</p></div></div>` : ''}
       <div class="editor-grid">
         <div class="pane"><h3>${ctx.t('editor.source')}</h3><p lang="zh-CN" class="source-text lines" id="source-${p.id}" hx-ignore>${p.src}</p></div>
@@ -143,7 +152,7 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
       <div class="pane diff-pane"><h3>${ctx.t('editor.diff')}</h3><p lang="en" data-testid="editor-diff" hx-ignore>${diffView(x.diff.parts)}</p>${x.diff.approximate
         ? html`<p class="approximate" data-testid="approximate">${ctx.t('bounded.diffApproximate')}</p>` : ''}</div>
       ${flagList(ctx, p.flags)}
-      ${aidPanes(ctx, x.aids)}
+      ${aidPanes(ctx, x.aids, p.id)}
       <div class="buttons">
         <button type="submit" name="next" value="1" data-shortcut="save-next" aria-keyshortcuts="Control+Enter" class="primary">${ctx.t('editor.saveNext')}</button>
         <button type="submit" name="next" value="0">${ctx.t('editor.save')}</button>

@@ -8,9 +8,13 @@ import { formatBead } from '../align/bead-format.ts';
 import { loadAlignResources } from '../align/load-resources.ts';
 import { splitSentences } from '../domain/split-sentences.ts';
 import type { Lang, ScoredBead } from '../domain/types.ts';
-import { JobsError, parseJobs, progressLine, type AlignJob } from './align-jobs.ts';
+import { parseJobs, progressLine, type AlignJob } from './align-jobs.ts';
+import { exitCodeOf } from './exit-code.ts';
+import { refusalLine } from './cli-messages.ts';
+import { ValidationError } from '../domain/errors.ts';
 
-class Refusal extends Error {}
+/** What `align` refuses: its English sentence, and the key that says it in the reader's language. */
+const refusal = (message: string, key: string, params: Record<string, unknown> = {}) => new ValidationError(message, key, params);
 
 /** Runs `align …` with the arguments after the word `align`; returns the exit code. */
 export async function alignCommand(args: string[]): Promise<number> {
@@ -22,9 +26,8 @@ export async function alignCommand(args: string[]): Promise<number> {
     process.stdout.write(formatBeads(await alignLong(src, tgt, loadAlignResources()), request.format));
     return 0;
   } catch (err) {
-    const refused = err instanceof Refusal || err instanceof JobsError || String((err as { code?: string }).code).startsWith('ERR_PARSE_ARGS');
-    if (!refused) throw err;
-    process.stderr.write(`duiqi align: ${(err as Error).message.split('\n')[0]}\n`);
+    if (exitCodeOf(err) !== 2) throw err;
+    process.stderr.write(`duiqi align: ${(await refusalLine(err)).split('\n')[0]}\n`);
     return 2;
   }
 }
@@ -41,7 +44,7 @@ async function alignBatch(jobsFile: string, request: AlignRequest): Promise<numb
     try {
       accessSync(path.dirname(job.out), constants.W_OK);
     } catch {
-      throw new Refusal(`line ${job.line}: cannot write into ${path.dirname(job.out)}.`);
+      throw refusal(`line ${job.line}: cannot write into ${path.dirname(job.out)}.`, 'cli.alignCannotWriteInto', { line: job.line, dir: path.dirname(job.out) });
     }
   }
   const resources = loadAlignResources();
@@ -60,7 +63,9 @@ function readPair(job: AlignJob, request: AlignRequest) {
   try {
     return { src: readSentences(job.src, request.srcLang, request.presegmented), tgt: readSentences(job.tgt, request.tgtLang, request.presegmented) };
   } catch (err) {
-    throw new Refusal(`line ${job.line}: ${(err as Error).message}`);
+    const { key, params, message } = err as ValidationError;
+    // The file's own refusal, said in the reader's language, follows the line of the jobs file.
+    throw refusal(`line ${job.line}: ${message}`, 'cli.alignJobLine', key ? { line: job.line, reason: { key, params: params ?? {} } } : { line: job.line, detail: message });
   }
 }
 
@@ -70,7 +75,8 @@ function writeWhole(file: string, text: string) {
     writeFileSync(temporary, text);
     renameSync(temporary, file);
   } catch (err) {
-    throw new Refusal(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw refusal(`cannot write ${file}: ${code}.`, 'cli.alignCannotWrite', { name: file, code });
   }
 }
 
@@ -104,10 +110,10 @@ function parseRequest(args: string[]): AlignRequest {
     },
   });
   // The dictionary and the length model are Chinese→English; other pairs would align silently badly.
-  if (values['src-lang'] !== 'zh' || values['tgt-lang'] !== 'en') throw new Refusal('only --src-lang zh --tgt-lang en is supported.');
-  if (values.format !== 'text' && values.format !== 'json') throw new Refusal(`--format must be text or json, not "${values.format}".`);
-  if (values.batch !== undefined && positionals.length > 0) throw new Refusal('--batch takes its files from the jobs file, not from the command line.');
-  if (values.batch === undefined && positionals.length !== 2) throw new Refusal('expected two files, SRC_FILE and TGT_FILE.');
+  if (values['src-lang'] !== 'zh' || values['tgt-lang'] !== 'en') throw refusal('only --src-lang zh --tgt-lang en is supported.', 'cli.alignLanguages');
+  if (values.format !== 'text' && values.format !== 'json') throw refusal(`--format must be text or json, not "${values.format}".`, 'cli.alignFormat', { value: values.format });
+  if (values.batch !== undefined && positionals.length > 0) throw refusal('--batch takes its files from the jobs file, not from the command line.', 'cli.alignBatchFiles');
+  if (values.batch === undefined && positionals.length !== 2) throw refusal('expected two files, SRC_FILE and TGT_FILE.', 'cli.alignTwoFiles');
   return {
     batch: values.batch,
     srcFile: positionals[0] ?? '',
@@ -134,11 +140,12 @@ function readText(file: string): string {
   try {
     bytes = readFileSync(file);
   } catch (err) {
-    throw new Refusal(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw refusal(`cannot read ${file}: ${code}.`, 'cli.alignCannotRead', { name: file, code });
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new Refusal(`${file} is not UTF-8 text.`);
+    throw refusal(`${file} is not UTF-8 text.`, 'cli.alignNotUtf8', { name: file });
   }
 }

@@ -1,6 +1,7 @@
 // `duiqi align --batch`: the jobs file (source, target, output per line, as Bertalign's) and the progress bar.
 
 import path from 'node:path';
+import { ValidationError } from '../domain/errors.ts';
 
 export interface AlignJob {
   src: string;
@@ -10,7 +11,8 @@ export interface AlignJob {
   line: number;
 }
 
-export class JobsError extends Error {}
+/** A jobs file the command refuses, with the key that says why in the reader's language. */
+export class JobsError extends ValidationError {}
 
 /**
  * One job per non-blank line, three tab-separated paths; lines starting with # are comments.
@@ -25,16 +27,18 @@ export function parseJobs(text: string, jobsFile: string): AlignJob[] {
     if (raw.trim() === '' || raw.startsWith('#')) return;
     const fields = raw.split('\t');
     if (fields.length !== 3 || fields.some((f) => f.trim() === '')) {
-      throw new JobsError(`${jobsFile} line ${line}: expected SOURCE<TAB>TARGET<TAB>OUTPUT.`);
+      throw new JobsError(`${jobsFile} line ${line}: expected SOURCE<TAB>TARGET<TAB>OUTPUT.`, 'cli.jobsLine', { name: jobsFile, line });
     }
     const [src, tgt, out] = fields.map((f) => path.resolve(base, f.trim())) as [string, string, string];
     const earlier = outputs.get(out);
-    if (earlier !== undefined) throw new JobsError(`${jobsFile} line ${line}: output ${out} is also written by line ${earlier}.`);
-    if (out === src || out === tgt) throw new JobsError(`${jobsFile} line ${line}: the output would overwrite an input.`);
+    if (earlier !== undefined) {
+      throw new JobsError(`${jobsFile} line ${line}: output ${out} is also written by line ${earlier}.`, 'cli.jobsSameOutput', { name: jobsFile, line, output: out, earlier });
+    }
+    if (out === src || out === tgt) throw new JobsError(`${jobsFile} line ${line}: the output would overwrite an input.`, 'cli.jobsOverwrite', { name: jobsFile, line });
     outputs.set(out, line);
     jobs.push({ src, tgt, out, line });
   });
-  if (jobs.length === 0) throw new JobsError(`${jobsFile} holds no jobs.`);
+  if (jobs.length === 0) throw new JobsError(`${jobsFile} holds no jobs.`, 'cli.jobsNone', { name: jobsFile });
   return jobs;
 }
 

@@ -8,6 +8,7 @@ import { copyDatabase } from '../db/backup-database.ts';
 import { sameFile } from './same-file.ts';
 import { readConfig } from '../config.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { say } from './cli-messages.ts';
 
 /**
  * Copies the database DUIQI_DB names to FILE. The copy is written beside FILE under a temporary
@@ -15,18 +16,21 @@ import { ValidationError } from '../domain/errors.ts';
  */
 export async function backupCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' } } });
-  if (positionals.length !== 1) throw new ValidationError('backup needs one FILE to write the copy to.');
+  if (positionals.length !== 1) throw new ValidationError('backup needs one FILE to write the copy to.', 'cli.backupNeeds');
   const target = path.resolve(positionals[0]!);
-  if (fs.existsSync(target) && !values.force) throw new ValidationError(`"${positionals[0]}" exists already; add --force to replace it.`);
+  const name = positionals[0]!;
+  if (fs.existsSync(target) && !values.force) throw new ValidationError(`"${name}" exists already; add --force to replace it.`, 'cli.backupExists', { name });
   if (!fs.statSync(path.dirname(target), { throwIfNoEntry: false })?.isDirectory()) {
-    throw new ValidationError(`Cannot write "${positionals[0]}": there is no directory ${path.dirname(target)}.`);
+    throw new ValidationError(`Cannot write "${name}": there is no directory ${path.dirname(target)}.`, 'cli.noDirectory', { name, dir: path.dirname(target) });
   }
   const config = readConfig();
-  if (config.database !== config.dbFile) throw new ValidationError('backup copies a SQLite file; back up a PostgreSQL database with pg_dump (see "Running for a team" in the README).');
+  if (config.database !== config.dbFile) {
+    throw new ValidationError('backup copies a SQLite file; back up a PostgreSQL database with pg_dump (see "Running for a team" in the README).', 'cli.backupSqliteOnly');
+  }
   const source = config.dbFile;
-  if (!fs.existsSync(source)) throw new ValidationError(`There is no database "${source}" to back up.`);
+  if (!fs.existsSync(source)) throw new ValidationError(`There is no database "${source}" to back up.`, 'cli.backupNoDatabase', { file: source });
   // Renamed over the database itself, the copy would take the file from under the server, which writes on to the old one.
-  if (sameFile(source, target)) throw new ValidationError(`"${positionals[0]}" is the database itself: name another file for the copy.`);
+  if (sameFile(source, target)) throw new ValidationError(`"${name}" is the database itself: name another file for the copy.`, 'cli.backupIsDatabase', { name });
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   try {
     await copyDatabase(source, temp);
@@ -35,10 +39,10 @@ export async function backupCommand(args: string[]): Promise<number> {
     fs.rmSync(temp, { force: true });
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EISDIR' || code === 'SQLITE_CANTOPEN') {
-      throw new ValidationError(`Cannot write "${positionals[0]}" (${code}).`);
+      throw new ValidationError(`Cannot write "${name}" (${code}).`, 'cli.cannotWrite', { name, code });
     }
     throw err;
   }
-  console.log(`Backed up ${source} to ${target}.`);
+  console.log(await say('cli.backedUp', { source, target }));
   return 0;
 }

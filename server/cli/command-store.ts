@@ -12,7 +12,8 @@ import { ValidationError } from '../domain/errors.ts';
 export async function openCommandStore(options: { create?: boolean } = {}): Promise<Store> {
   const config = readConfig();
   if (!options.create && config.database === config.dbFile && !fs.existsSync(config.dbFile)) {
-    throw new ValidationError(`There is no database ${path.resolve(config.dbFile)}: run duiqi in the server's folder, or set DUIQI_DB (or DUIQI_DATABASE_URL) as the server has it.`);
+    throw new ValidationError(`There is no database ${path.resolve(config.dbFile)}: run duiqi in the server's folder, or set DUIQI_DB (or DUIQI_DATABASE_URL) as the server has it.`,
+      'cli.noDatabase', { file: path.resolve(config.dbFile) });
   }
   return openStoreAt(config.database);
 }

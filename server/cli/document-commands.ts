@@ -7,11 +7,14 @@ import { documentLifecycle, parseListQuery, type DocumentEntry } from '../servic
 import type { Actor } from '../services/document-access.ts';
 import { documentId } from '../http/params.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { say } from './cli-messages.ts';
 
 const COMMAND_LINE: Actor = { id: null, role: 'admin' };
 
 const USAGE = 'documents needs list [--state archived|trash] [--q TEXT] [--sort title|activity|progress] [--dir asc|desc], '
   + 'rename ID TITLE, archive ID, unarchive ID, delete ID, restore ID, purge ID (one in the trash, for good) or empty-trash.';
+/** The usage sentence as the reason of a refusal, said in the reader's language (see views/marked-text.ts). */
+const USAGE_REASON = { key: 'cli.documentsUsage', params: {} };
 
 const shelfOf = (d: DocumentEntry) => (d.trashedAt ? 'trash' : d.archivedAt ? 'archived' : 'active');
 
@@ -26,22 +29,24 @@ export async function documentsCommand(args: string[]): Promise<number> {
     options: { state: { type: 'string' }, q: { type: 'string' }, sort: { type: 'string' }, dir: { type: 'string' } },
   });
   const arity: Record<string, number> = { list: 0, rename: 2, archive: 1, unarchive: 1, delete: 1, restore: 1, purge: 1, 'empty-trash': 0 };
-  if (sub === undefined || !(sub in arity) || positionals.length !== arity[sub]) throw new ValidationError(USAGE);
-  if (sub !== 'list' && Object.keys(values).length > 0) throw new ValidationError(`documents ${sub} takes no options. ${USAGE}`);
+  if (sub === undefined || !(sub in arity) || positionals.length !== arity[sub]) throw new ValidationError(USAGE, 'cli.documentsUsage');
+  if (sub !== 'list' && Object.keys(values).length > 0) {
+    throw new ValidationError(`documents ${sub} takes no options. ${USAGE}`, 'cli.documentsNoOptions', { sub, reason: USAGE_REASON });
+  }
   const query = sub === 'list' ? parseListQuery(values) : undefined;
   const id = arity[sub] ? documentId(positionals[0]) : 0;
   const store = await openCommandStore();
   try {
     const lifecycle = documentLifecycle(store);
-    const say = (d: DocumentEntry, what: string) => console.log(`${what} document ${d.id} "${d.title}".`);
+    const done = async (d: DocumentEntry, key: string) => console.log(await say(key, { id: d.id, title: d.title }));
     if (query) for (const d of await lifecycle.list(COMMAND_LINE, query)) console.log(line(d));
-    if (sub === 'rename') say(await lifecycle.change(COMMAND_LINE, id, { title: positionals[1] }), 'Renamed');
-    if (sub === 'archive') say(await lifecycle.change(COMMAND_LINE, id, { archived: true }), 'Archived');
-    if (sub === 'unarchive') say(await lifecycle.change(COMMAND_LINE, id, { archived: false }), 'Took out of the archive');
-    if (sub === 'delete') say(await lifecycle.trash(COMMAND_LINE, id), 'Moved to the trash (restorable for 30 days)');
-    if (sub === 'restore') say(await lifecycle.restore(COMMAND_LINE, id), 'Restored');
-    if (sub === 'purge') console.log(`Deleted document ${id} "${(await lifecycle.purge(COMMAND_LINE, id)).title}" for good.`);
-    if (sub === 'empty-trash') console.log(`Purged ${await lifecycle.emptyTrash(COMMAND_LINE)} document(s) from the trash.`);
+    if (sub === 'rename') await done(await lifecycle.change(COMMAND_LINE, id, { title: positionals[1] }), 'cli.documentRenamed');
+    if (sub === 'archive') await done(await lifecycle.change(COMMAND_LINE, id, { archived: true }), 'cli.documentArchived');
+    if (sub === 'unarchive') await done(await lifecycle.change(COMMAND_LINE, id, { archived: false }), 'cli.documentUnarchived');
+    if (sub === 'delete') await done(await lifecycle.trash(COMMAND_LINE, id), 'cli.documentTrashed');
+    if (sub === 'restore') await done(await lifecycle.restore(COMMAND_LINE, id), 'cli.documentRestored');
+    if (sub === 'purge') console.log(await say('cli.documentPurged', { id, title: (await lifecycle.purge(COMMAND_LINE, id)).title }));
+    if (sub === 'empty-trash') console.log(await say('cli.trashEmptied', { count: await lifecycle.emptyTrash(COMMAND_LINE) }));
     return 0;
   } finally {
     await store.close();

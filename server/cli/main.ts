@@ -1,9 +1,12 @@
 // The duiqi command line: user and token management, documents, alignment. Refusals exit 2 with one line on stderr.
 
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../config.ts';
-import { AppError } from '../domain/errors.ts';
+import { ValidationError } from '../domain/errors.ts';
+import { exitCodeOf } from './exit-code.ts';
 import type { Store } from '../db/store.ts';
+import { refusalLine, say } from './cli-messages.ts';
+
+export { exitCodeOf };
 
 const USAGE = `usage:
   duiqi user add NAME --role admin|reviewer|translator [--password P]
@@ -24,7 +27,8 @@ const USAGE = `usage:
   duiqi documents list [--state archived|trash] [--q TEXT] [--sort title|activity|progress] [--dir asc|desc]
   duiqi documents rename ID TITLE | archive ID | unarchive ID | delete ID | restore ID | purge ID | empty-trash`;
 
-class UsageError extends Error {}
+/** A command line that names no command duiqi knows, or leaves out what one needs: the refusal ends with where usage is. */
+class UsageError extends ValidationError {}
 
 // Each command loads its own modules: `duiqi align` must start fast, and needs no database.
 const database = async () => ({
@@ -35,11 +39,11 @@ const database = async () => ({
 
 async function userAdd(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { role: { type: 'string' }, password: { type: 'string' } } });
-  if (positionals.length !== 1 || !values.role) throw new UsageError('user add needs a NAME and --role.');
+  if (positionals.length !== 1 || !values.role) throw new UsageError('user add needs a NAME and --role.', 'cli.userAddNeeds');
   return withStore(async ({ store, accounts }) => {
     const user = await accounts(store).createUser(positionals[0]!, values.role!, values.password);
-    console.log(`Created ${user.role} "${user.name}"${user.oneTimePassword
-      ? ` with the password ${user.oneTimePassword} (one-time: it must be changed at the first sign-in)` : ''}.`);
+    const { role, name, oneTimePassword: password } = user;
+    console.log(await (password ? say('cli.createdWithPassword', { role, name, password }) : say('cli.created', { role, name })));
   }, { create: true });
 }
 
@@ -58,7 +62,7 @@ async function withStore(run: (modules: Modules) => Promise<void>, options = { c
 }
 
 function oneName(positionals: string[], command: string): string {
-  if (positionals.length !== 1) throw new UsageError(`user ${command} needs one user NAME.`);
+  if (positionals.length !== 1) throw new UsageError(`user ${command} needs one user NAME.`, 'cli.userNeedsName', { command });
   return positionals[0]!;
 }
 
@@ -66,7 +70,7 @@ function oneName(positionals: string[], command: string): string {
 async function userManage(command: string, args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (command === 'list') {
-    if (positionals.length) throw new UsageError('user list takes no arguments.');
+    if (positionals.length) throw new UsageError('user list takes no arguments.', 'cli.userListNoArguments');
     return withStore(async ({ store, userAdmin }) => {
       for (const u of await userAdmin(store).list()) {
         console.log([u.name, u.role, u.active ? 'active' : 'deactivated', u.lastLoginAt ?? 'never signed in'].join('\t'));
@@ -74,11 +78,11 @@ async function userManage(command: string, args: string[]): Promise<number> {
     });
   }
   if (command === 'role') {
-    if (positionals.length !== 2) throw new UsageError('user role needs a NAME and a ROLE.');
+    if (positionals.length !== 2) throw new UsageError('user role needs a NAME and a ROLE.', 'cli.userRoleNeeds');
     return withStore(async ({ store, userAdmin }) => {
       const admin = userAdmin(store);
       const user = await admin.update(undefined, await admin.idOf(positionals[0]!), { role: positionals[1]! });
-      console.log(`"${user.name}" is now ${user.role}.`);
+      console.log(await say('cli.roleChanged', { name: user.name, role: user.role }));
     });
   }
   if (command === 'deactivate' || command === 'reactivate') {
@@ -86,8 +90,7 @@ async function userManage(command: string, args: string[]): Promise<number> {
     return withStore(async ({ store, userAdmin }) => {
       const admin = userAdmin(store);
       await admin.update(undefined, await admin.idOf(name), { active: command === 'reactivate' });
-      console.log(command === 'deactivate'
-        ? `Deactivated "${name}": their sessions have ended and their API tokens are revoked.` : `Reactivated "${name}".`);
+      console.log(await say(command === 'deactivate' ? 'cli.deactivated' : 'cli.reactivated', { name }));
     });
   }
   if (command === 'reset') {
@@ -95,15 +98,15 @@ async function userManage(command: string, args: string[]): Promise<number> {
     return withStore(async ({ store, userAdmin }) => {
       const admin = userAdmin(store);
       const { oneTimePassword } = await admin.resetPassword(undefined, await admin.idOf(name));
-      console.log(`The one-time password of "${name}" is ${oneTimePassword}; it must be changed at the next sign-in.`);
+      console.log(await say('cli.passwordReset', { name, password: oneTimePassword }));
     });
   }
-  throw new UsageError(`unknown command "user ${command}".`);
+  throw new UsageError(`unknown command "user ${command}".`, 'cli.unknownCommand', { command: `user ${command}` });
 }
 
 async function tokenCreate(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' } } });
-  if (positionals.length !== 1) throw new UsageError('token create needs a user NAME.');
+  if (positionals.length !== 1) throw new UsageError('token create needs a user NAME.', 'cli.tokenNeedsName');
   return withStore(async ({ store, accounts }) => {
     console.log(await accounts(store).createToken(positionals[0]!, values.name));
   });
@@ -114,10 +117,11 @@ async function unlock(args: string[]): Promise<number> {
   const { DEFAULT_LIMITS, LoginThrottle } = await import('../domain/login-throttle.ts');
   const { storedCounters } = await import('../services/login-counters.ts');
   const { values } = parseArgs({ args, options: { account: { type: 'string' }, address: { type: 'string' } } });
-  if (values.account === undefined && values.address === undefined) throw new UsageError('unlock needs --account NAME or --address IP.');
+  if (values.account === undefined && values.address === undefined) throw new UsageError('unlock needs --account NAME or --address IP.', 'cli.unlockNeeds');
   return withStore(async ({ store }) => {
     await new LoginThrottle(DEFAULT_LIMITS, Date.now, storedCounters(store)).unlock(values);
-    console.log(`Unlocked ${[values.account && `the account "${values.account}"`, values.address && `the address ${values.address}`].filter(Boolean).join(' and ')}.`);
+    const { account, address } = values;
+    console.log(await say(account !== undefined && address !== undefined ? 'cli.unlockedBoth' : account !== undefined ? 'cli.unlockedAccount' : 'cli.unlockedAddress', { account, address }));
   });
 }
 
@@ -138,17 +142,13 @@ export async function main(argv: string[]): Promise<number> {
       console.log(USAGE);
       return command === undefined ? 2 : 0;
     }
-    throw new UsageError(`unknown command "${argv.join(' ')}".`);
+    throw new UsageError(`unknown command "${argv.join(' ')}".`, 'cli.unknownCommand', { command: argv.join(' ') });
   } catch (err) {
-    const hint = err instanceof UsageError ? ' Run "duiqi help" for usage.' : '';
-    process.stderr.write(`duiqi: ${(err as Error).message}${hint}\n`);
-    return exitCodeOf(err);
+    const code = exitCodeOf(err);
+    // A refusal is the user's to read, in their language; a failure of the machine is the admin's, as Node says it.
+    const line = code === 2 ? await refusalLine(err) : (err as Error).message;
+    process.stderr.write(`duiqi: ${err instanceof UsageError ? await say('cli.withUsage', { detail: line }) : line}\n`);
+    return code;
   }
 }
 
-/** 2 for what the command refuses (bad input, an unknown name); 1 when the machine failed it (a full disk, a bug). */
-export function exitCodeOf(err: unknown): number {
-  const refused = err instanceof UsageError || (err instanceof AppError && err.status < 500) || err instanceof ConfigError
-    || String((err as { code?: string }).code).startsWith('ERR_PARSE_ARGS');
-  return refused ? 2 : 1;
-}

@@ -13,6 +13,8 @@ import { importMemoryFile, importUpload, type UploadedFile } from '../services/i
 import { defaultAligner } from '../services/workbench.ts';
 import { documentId } from '../http/params.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { skippedNote } from '../services/job-handlers.ts';
+import { say } from './cli-messages.ts';
 
 /** `create`: an import may set up the database before the server's first start; an export needs the server's. */
 async function withStore<T>(create: boolean, work: (store: Store) => Promise<T>): Promise<T> {
@@ -25,30 +27,31 @@ function readLocal(file: string): UploadedFile {
     return { name: path.basename(file), bytes: fs.readFileSync(file) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new ValidationError(code === 'ENOENT' ? `There is no file "${file}".` : `Cannot read "${file}" (${code ?? (err as Error).message}).`);
+    if (code === 'ENOENT') throw new ValidationError(`There is no file "${file}".`, 'cli.noFile', { name: file });
+    throw new ValidationError(`Cannot read "${file}" (${code ?? (err as Error).message}).`, 'cli.cannotRead', { name: file, code: code ?? (err as Error).message });
   }
 }
 
 /** Units of a file left out for want of Chinese or English, on stderr: a script still reads the id or count alone on stdout. */
-function warnSkipped(skipped: number): void {
-  if (skipped > 0) console.error(`${skipped} translation ${skipped === 1 ? 'unit had' : 'units had'} no Chinese or no English and ${skipped === 1 ? 'was' : 'were'} skipped.`);
+async function warnSkipped(skipped: number): Promise<void> {
+  if (skipped > 0) console.error(await say(skippedNote(skipped).key, skippedNote(skipped).params));
 }
 
 /** `import ZH_FILE EN_FILE [--title T]`, `import FILE` (TMX/XLIFF/JSON), `import --memory FILE.tmx`; prints the id or unit count. */
 export function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { title: { type: 'string' }, memory: { type: 'boolean' }, human: { type: 'boolean' } } });
-  if (positionals.length < 1 || positionals.length > 2) throw new ValidationError('import needs ZH_FILE EN_FILE, one TMX/XLIFF/JSON FILE, or --memory FILE.tmx.');
-  if (values.memory && positionals.length !== 1) throw new ValidationError('import --memory takes one TMX file.');
+  if (positionals.length < 1 || positionals.length > 2) throw new ValidationError('import needs ZH_FILE EN_FILE, one TMX/XLIFF/JSON FILE, or --memory FILE.tmx.', 'cli.importNeeds');
+  if (values.memory && positionals.length !== 1) throw new ValidationError('import --memory takes one TMX file.', 'cli.importMemoryOne');
   const [first, second] = positionals.map(readLocal);
   return withStore(true, async (store) => {
     if (values.memory) {
       const { units, skipped } = await importMemoryFile(store, first!);
       console.log(units);
-      warnSkipped(skipped);
+      await warnSkipped(skipped);
     } else {
       const { id, skipped } = await importUpload({ store, aligner: defaultAligner }, { title: values.title, source: first, translation: second, createdBy: null, englishOrigin: values.human ? 'human' : 'machine' });
       console.log(id);
-      warnSkipped(skipped);
+      await warnSkipped(skipped);
     }
     return 0;
   });
@@ -63,7 +66,7 @@ export function exportCommand(args: string[]): Promise<number> {
     args, allowPositionals: true,
     options: { format: { type: 'string' }, state: { type: 'string' }, output: { type: 'string', short: 'o' } },
   });
-  if (positionals.length !== 1 || !values.format) throw new ValidationError('export needs a DOC_ID and --format tmx|xliff|json.');
+  if (positionals.length !== 1 || !values.format) throw new ValidationError('export needs a DOC_ID and --format tmx|xliff|json.', 'cli.exportNeeds');
   const id = documentId(positionals[0]);
   return withStore(false, async (store) => {
     const file = await exportDocument(store, { documentId: id, format: values.format, state: values.state });
@@ -81,7 +84,7 @@ export function exportCommand(args: string[]): Promise<number> {
       const code = (err as NodeJS.ErrnoException).code;
       // A directory that is missing or not writable is the caller's to fix: a refusal, not a crash.
       if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') {
-        throw new ValidationError(`Cannot write "${values.output}" (${code}).`);
+        throw new ValidationError(`Cannot write "${values.output}" (${code}).`, 'cli.cannotWrite', { name: values.output, code });
       }
       throw err;
     }

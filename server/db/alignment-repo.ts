@@ -3,8 +3,9 @@
 import type { Db } from './open-database.ts';
 import type { AlignRow, RowPatch } from '../domain/alignment-rows.ts';
 import {
-  pairKey, regionSequence, rowsFromRecords, sentenceKey, sideOrder, storedId, storedKind, storedSourceChange, type LoadedAlignment, type PairRecord, type SegmentRecord,
+  pairKey, rowsFromRecords, sentenceKey, storedId, storedKind, storedSourceChange, type LoadedAlignment, type PairRecord, type SegmentRecord,
 } from './alignment-layout.ts';
+import { placeNoise, regionOf, regionSequence, sideOrder } from './region-layout.ts';
 
 /** A document's rows as the alignment editor sees them; the domain's row type is the storage shape too. */
 export type StoredRow = AlignRow;
@@ -36,11 +37,6 @@ export function alignmentRepo(db: Db) {
     docVersion: db.prepare('SELECT version FROM documents WHERE id = ?').pluck(),
     claimVersion: db.prepare('UPDATE documents SET version = version + 1, revision = revision + 1 WHERE id = ? AND version = ? RETURNING version').pluck(),
     bumpMemory: db.prepare("UPDATE change_counters SET value = value + 1 WHERE name = 'memory'"),
-    bounds: db.prepare(`SELECT (SELECT max(idx) FROM pairs WHERE document_id = ?) AS max_idx,
-      (SELECT idx FROM pairs WHERE id = ?) AS first_idx, (SELECT idx FROM pairs WHERE id = ?) AS end_idx`),
-    regionNoise: db.prepare('SELECT id FROM pairs WHERE document_id = ? AND idx BETWEEN ? AND ? AND noise = 1 ORDER BY idx').pluck(),
-    regionSegments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.paragraph, s.start_offset, s.end_offset, s.source_id
-      FROM segments s JOIN pairs p ON p.id = s.pair_id WHERE p.document_id = ? AND p.idx BETWEEN ? AND ? ORDER BY s.side, s.idx`),
     // Moving a block of rows without breaking UNIQUE(document_id, idx): park it below zero, shift the tail through negative numbers.
     parkPairs: db.prepare('UPDATE pairs SET idx = -1000000000 - idx WHERE document_id = ? AND idx BETWEEN ? AND ?'),
     shiftPairsOut: db.prepare('UPDATE pairs SET idx = -(idx + ?) - 1 WHERE document_id = ? AND idx > ?'),
@@ -48,9 +44,6 @@ export function alignmentRepo(db: Db) {
     parkSegments: db.prepare('UPDATE segments SET idx = -1000000000 - idx WHERE document_id = ? AND side = ? AND idx BETWEEN ? AND ?'),
     shiftSegmentsOut: db.prepare('UPDATE segments SET idx = -(idx + ?) - 1 WHERE document_id = ? AND side = ? AND idx > ?'),
     shiftSegmentsBack: db.prepare('UPDATE segments SET idx = -idx - 1 WHERE document_id = ? AND side = ? AND idx < 0 AND idx > -1000000000'),
-    firstSegmentAfter: db.prepare(`SELECT min(s.idx) FROM segments s JOIN pairs p ON p.id = s.pair_id
-      WHERE p.document_id = ? AND s.side = ? AND p.idx > ?`).pluck(),
-    nextSegmentIdx: db.prepare('SELECT coalesce(max(idx), -1) + 1 FROM segments WHERE document_id = ? AND side = ?').pluck(),
     anySource: db.prepare('SELECT id FROM sources WHERE document_id = ? AND side = ? ORDER BY id LIMIT 1').pluck(),
     pairIdx: db.prepare('UPDATE pairs SET idx = ? WHERE id = ?'),
     segmentIdx: db.prepare('UPDATE segments SET idx = ?, pair_id = ? WHERE id = ?'),
@@ -99,35 +92,29 @@ export function alignmentRepo(db: Db) {
     },
 
     /**
-     * Writes a patch: the pairs in its region (its removed rows and the noise rows that followed
-     * them) are replaced by its inserted rows and that noise, and only the pairs and segments after
-     * the region shift, so an edit in a 20,000-row document touches a handful of rows and two
-     * UPDATE statements per table. Returns the keys new rows and sentences received.
+     * Writes a patch: the pairs in its region (its removed rows and the noise rows around them, see region-layout.ts)
+     * are replaced by its inserted rows and that noise, and only the pairs and segments after the region shift, so an
+     * edit in a 20,000-row document touches a handful of rows and two UPDATE statements per table. `loaded` is the
+     * document as the patch was made on it. Returns the keys new rows and sentences received.
      */
-    write(documentId: number, before: readonly AlignRow[], patch: RowPatch, noiseAfter: Map<string | null, number[]>): Map<string, string> {
+    write(documentId: number, loaded: LoadedAlignment, patch: RowPatch): Map<string, string> {
       const keys = new Map<string, string>();
       // An approved row's sentences are what the translation memory matches on.
       if ([...patch.removed, ...patch.inserted].some((r) => r.state === 30)) q.bumpMemory.run();
       // Before anything is deleted, so the counters are above every id this document's log can name.
       q.raiseCounters.run();
-      const end = before[patch.at + patch.removed.length];
-      const first = before[patch.at];
-      const bounds = q.bounds.get(documentId, first ? storedId(first.key, 'p') : null, end ? storedId(end.key, 'p') : null) as
-        { max_idx: number | null; first_idx: number | null; end_idx: number | null };
-      const maxIdx = bounds.max_idx ?? -1;
-      const lo = patch.removed.length ? bounds.first_idx! : (first ? bounds.first_idx! : maxIdx + 1);
-      const hi = patch.removed.length ? (end ? bounds.end_idx! - 1 : maxIdx) : lo - 1;
-
-      // The region's new order: each inserted row, then the noise that followed it before.
-      const regionNoise = (q.regionNoise.all(documentId, lo, hi) as number[]);
-      const sequence = regionSequence(patch, noiseAfter, regionNoise);
-
-      const regionSegments = q.regionSegments.all(documentId, lo, hi) as SegmentRecord[];
-      const sourceOf = new Map(regionSegments.map((seg) => [sentenceKey(seg.id), seg.source_id]));
+      const region = regionOf(loaded, patch);
+      const places = placeNoise(region, patch);
+      const { lo, hi } = region;
+      const sequence = regionSequence(region, patch.inserted, places);
       const kept = new Set(patch.inserted.flatMap((r) => [...r.src, ...r.tgt].map((x) => x.key)));
-      for (const seg of regionSegments) {
-        const inNoise = regionNoise.includes(seg.pair_id);
-        if (!inNoise && !kept.has(sentenceKey(seg.id))) q.deleteSegment.run(seg.id);
+      const sourceOf = new Map<string, number>();
+      for (const side of ['src', 'tgt'] as const) {
+        for (const item of region.sides[side].items) {
+          if (item.noise !== undefined) continue;
+          sourceOf.set(sentenceKey(item.segment), item.source);
+          if (!kept.has(sentenceKey(item.segment))) q.deleteSegment.run(item.segment);
+        }
       }
 
       // Pairs: park the region, shift the tail, then number the region's new order from lo.
@@ -139,11 +126,11 @@ export function alignmentRepo(db: Db) {
       }
       const userId = (name: string | null) => (name ? (q.userId.get(name) as number | undefined) ?? null : null);
       const regionKeys = new Set(patch.removed.map((r) => r.key));
-      const pairIds: number[] = [];
+      const rowPairIds: number[] = [];
+      const live = new Set<number>();
       sequence.forEach((item, i) => {
         if ('noise' in item) {
           q.pairIdx.run(lo + i, item.noise);
-          pairIds.push(item.noise);
           return;
         }
         const r = item.row;
@@ -151,22 +138,20 @@ export function alignmentRepo(db: Db) {
         // Only a pair this patch replaces may be reused: an id named in an old patch may belong to another row now.
         const id = regionKeys.has(r.key) ? storedId(r.key, 'p') : undefined;
         if (id !== undefined && q.updatePair.run(lo + i, ...values, id).changes === 1) {
-          pairIds.push(id);
+          rowPairIds.push(id);
+          live.add(id);
           return;
         }
         const newId = Number(q.insertPair.run(q.takeId.get('pairs'), documentId, lo + i, ...values).lastInsertRowid);
         keys.set(r.key, pairKey(newId));
-        pairIds.push(newId);
+        rowPairIds.push(newId);
       });
 
       // Segments, side by side, the same way.
       for (const side of ['src', 'tgt'] as const) {
-        const old = regionSegments.filter((seg) => seg.side === side);
-        const slo = old.length ? Math.min(...old.map((seg) => seg.idx))
-          : ((q.firstSegmentAfter.get(documentId, side, hi) as number | null) ?? (q.nextSegmentIdx.get(documentId, side) as number));
-        const shi = old.length ? Math.max(...old.map((seg) => seg.idx)) : slo - 1;
-        const fallback = old[0]?.source_id ?? (q.anySource.get(documentId, side) as number | undefined);
-        const order = sideOrder(sequence, side, old, pairIds);
+        const { lo: slo, hi: shi, items } = region.sides[side];
+        const fallback = items[0]?.source ?? (q.anySource.get(documentId, side) as number | undefined);
+        const order = sideOrder(region, side, patch.inserted, places, rowPairIds);
         const sdelta = order.length - (shi - slo + 1);
         q.parkSegments.run(documentId, side, slo, shi);
         if (sdelta) {
@@ -191,7 +176,6 @@ export function alignmentRepo(db: Db) {
           sourceOf.set(sentenceKey(newId), source!);
         });
       }
-      const live = new Set(pairIds);
       for (const r of patch.removed) {
         const id = storedId(r.key, 'p');
         if (id !== undefined && !live.has(id)) q.deletePair.run(id);

@@ -365,7 +365,7 @@ export function documentTransferRepo(db: Db) {
     insertSegment: db.prepare(`INSERT INTO segments
       (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)`),
-    structuredSource: db.prepare(`SELECT id, name, structure FROM sources
+    structuredSource: db.prepare(`SELECT id, name, content, structure FROM sources
       WHERE document_id = ? AND side = 'src' AND structure IS NOT NULL ORDER BY id LIMIT 1`),
     sourceFormat: db.prepare(`SELECT format FROM sources WHERE document_id = ? AND side = 'src' AND format IS NOT NULL ORDER BY id LIMIT 1`).pluck(),
     // Every pair that is not noise, with where its Chinese starts in `source` (NULL when it has none there).
@@ -376,7 +376,7 @@ export function documentTransferRepo(db: Db) {
   };
   return {
     /** The Chinese source's structure, for a document imported from a structured file. */
-    structuredSource: (documentId: number) => q.structuredSource.get(documentId) as { id: number; name: string; structure: string } | undefined,
+    structuredSource: (documentId: number) => q.structuredSource.get(documentId) as { id: number; name: string; content: string; structure: string } | undefined,
     /** The format of the document's structured Chinese source, or undefined for a plain text or bilingual file. */
     sourceFormat: (documentId: number) => q.sourceFormat.get(documentId) as string | undefined,
     /** The document's pairs in order, each with its current English and where its Chinese starts in `sourceId`. */

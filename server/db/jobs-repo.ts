@@ -21,6 +21,8 @@ export interface JobRow {
   state: JobState;
   done: number;
   total: number | null;
+  /** An import's units left out for want of Chinese or English, stored when it named its document (migration 029). */
+  skipped: number;
   attempts: number;
   /** JSON, see migrations/021-jobs.sql. */
   result: string | null;
@@ -29,7 +31,7 @@ export interface JobRow {
   finishedAt: string | null;
 }
 
-const COLUMNS = `id, kind, document_id AS documentId, created_by AS createdBy, state, done, total, attempts, result, error,
+const COLUMNS = `id, kind, document_id AS documentId, created_by AS createdBy, state, done, total, skipped, attempts, result, error,
   created_at AS createdAt, finished_at AS finishedAt`;
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
@@ -40,7 +42,7 @@ export function jobsRepo(db: Db) {
     input: db.prepare('SELECT input FROM jobs WHERE id = ?').pluck(),
     begin: db.prepare("UPDATE jobs SET state = 'running', attempts = attempts + 1 WHERE id = ? AND state IN ('queued', 'running')"),
     progress: db.prepare("UPDATE jobs SET done = ?, total = ? WHERE id = ? AND state = 'running'"),
-    attach: db.prepare('UPDATE jobs SET document_id = ? WHERE id = ? AND document_id IS NULL'),
+    attach: db.prepare('UPDATE jobs SET document_id = ?, skipped = ? WHERE id = ? AND document_id IS NULL'),
     finish: db.prepare(`UPDATE jobs SET state = 'done', result = ?, document_id = coalesce(?, document_id), done = coalesce(total, done),
       input = '{}', finished_at = ${NOW} WHERE id = ? AND state = 'running'`),
     fail: db.prepare(`UPDATE jobs SET state = 'failed', error = ?, input = '{}', finished_at = ${NOW} WHERE id = ? AND state IN ('queued', 'running')`),
@@ -58,8 +60,11 @@ export function jobsRepo(db: Db) {
     /** The job is (again) being worked on: false when it has already ended. */
     begin: (id: number) => q.begin.run(id).changes === 1,
     progress: (id: number, done: number, total: number | null) => q.progress.run(done, total, id).changes === 1,
-    /** Names the document an import made, in the import's transaction: false when another run of the job named one first. */
-    attach: (id: number, documentId: number) => q.attach.run(documentId, id).changes === 1,
+    /**
+     * Names the document an import made, with the units it skipped, in the import's transaction: false when another run
+     * of the job named one first.
+     */
+    attach: (id: number, documentId: number, skipped = 0) => q.attach.run(documentId, skipped, id).changes === 1,
     finish: (id: number, result: string, documentId: number | null) => q.finish.run(result, documentId, id).changes === 1,
     fail: (id: number, error: string) => q.fail.run(error, id).changes === 1,
     /** Jobs queued or running, oldest first: on SQLite, what a server starting finds left by the last one. */

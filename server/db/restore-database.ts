@@ -14,14 +14,14 @@ export function backupVersion(file: string, shownName = file): number {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { fileMustExist: true });
-    if (db.pragma('quick_check', { simple: true }) !== 'ok') throw new ValidationError(`"${shownName}" is a damaged SQLite database.`);
+    if (db.pragma('quick_check', { simple: true }) !== 'ok') throw new ValidationError(`"${shownName}" is a damaged SQLite database.`, 'cli.restoreDamaged', { name: shownName });
     const recorded = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
-    if (!recorded) throw new ValidationError(`"${shownName}" is not a duiqi database: it has no schema_migrations table.`);
+    if (!recorded) throw new ValidationError(`"${shownName}" is not a duiqi database: it has no schema_migrations table.`, 'cli.restoreNotDuiqi', { name: shownName });
     return (db.prepare('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck().get() as number);
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new ValidationError(`"${shownName}" is not a SQLite database.`);
-    if (code === 'SQLITE_CANTOPEN') throw new ValidationError(`Cannot read "${shownName}".`);
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new ValidationError(`"${shownName}" is not a SQLite database.`, 'cli.restoreNotSqlite', { name: shownName });
+    if (code === 'SQLITE_CANTOPEN') throw new ValidationError(`Cannot read "${shownName}".`, 'cli.restoreCannotRead', { name: shownName });
     throw err;
   } finally {
     db?.close();
@@ -43,7 +43,7 @@ export function settleUnused(file: string): boolean {
     return true;
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'SQLITE_BUSY') throw new ConflictError(`The database ${file} is in use: stop every duiqi server that uses it, then restore.`);
+    if (code === 'SQLITE_BUSY') throw new ConflictError(`The database ${file} is in use: stop every duiqi server that uses it, then restore.`, 'cli.restoreInUse', { file });
     if (code === 'SQLITE_NOTADB') return false;
     throw err;
   } finally {

@@ -4,7 +4,7 @@ import type { AlignRow, RowPatch, Side } from './alignment-rows.ts';
 import type { Aligner } from './assemble-pairs.ts';
 import { ValidationError, shown } from './errors.ts';
 import { joinSentences, splitSentence } from './edit-sentences.ts';
-import { merge, moveSentence, shift, split } from './move-sentences.ts';
+import { merge, moveSentence, nextRow, noSuchRow, previousRow, shift, split } from './move-sentences.ts';
 import { confirm, confirmAbove, realign } from './realign-rows.ts';
 
 /** Rows and sentences are 0-based indices into the rows the operation is applied to. */
@@ -26,10 +26,18 @@ export interface AlignContext {
   align?: Aligner;
   /** Who acts; recorded by the caller, not on rows the aligner made. */
   by?: string;
+  /** A row's number as the translator reads it (the document page's, noise rows counted), for refusals; else `row + 1`. */
+  number?: (row: number) => number;
 }
 
 /** Applies one operation; the patch replaces only the rows it touched. */
 export function applyOperation(rows: readonly AlignRow[], op: AlignOp, ctx: AlignContext): RowPatch {
+  const number = ctx.number ?? ((row: number) => row + 1);
+  // Confirming every row above the end of the document is confirming them all.
+  if ('row' in op && op.row >= rows.length && !(op.kind === 'confirmAbove' && op.row === rows.length)) throw noSuchRow(number(op.row));
+  // Refused here so that the refusal names the row as the page does.
+  if (op.kind === 'moveUp' || op.kind === 'shiftUp') previousRow(rows, op.row, number);
+  if (op.kind === 'moveDown' || op.kind === 'merge') nextRow(rows, op.row, number);
   switch (op.kind) {
     case 'moveUp': return moveSentence(rows, op.row, op.side, 'up');
     case 'moveDown': return moveSentence(rows, op.row, op.side, 'down');
@@ -40,7 +48,7 @@ export function applyOperation(rows: readonly AlignRow[], op: AlignOp, ctx: Alig
     case 'splitSentence': return splitSentence(rows, op.row, op.side, op.sentence, op.offset, ctx);
     case 'joinSentences': return joinSentences(rows, op.row, op.side, op.sentence);
     case 'confirm': return confirm(rows, op.row, op.by);
-    case 'confirmAbove': return confirmAbove(rows, op.row, op.by);
+    case 'confirmAbove': return confirmAbove(rows, op.row, op.by, number);
     case 'realign':
       if (!ctx.align) throw new Error('Realigning needs an aligner in the context.');
       return realign(rows, ctx.align, ctx);

@@ -40,11 +40,23 @@ export interface AlignRow {
   srcChanged: boolean;
 }
 
+/**
+ * Where the page-noise rows of a patch's region stand among its rows: before how many rows each noise row comes, and
+ * on each side, before how many sentences each noise text comes (see server/db/region-layout.ts).
+ */
+export interface NoisePlaces {
+  pairs: number[];
+  src: number[];
+  tgt: number[];
+}
+
 /** Replace `removed.length` rows from index `at` by `inserted`. */
 export interface RowPatch {
   at: number;
   removed: AlignRow[];
   inserted: AlignRow[];
+  /** As written, the places of the noise among the removed and the inserted rows, for undo and redo to put it back exactly. */
+  noise?: { removed: NoisePlaces; inserted: NoisePlaces };
 }
 
 /** The English side of a row: its sentences and the texts that travel with them. */
@@ -167,4 +179,7 @@ export function applyPatch(rows: readonly AlignRow[], patch: RowPatch): AlignRow
 }
 
 /** The patch that undoes `patch`; applying it again redoes. */
-export const invertPatch = (patch: RowPatch): RowPatch => ({ at: patch.at, removed: patch.inserted, inserted: patch.removed });
+export const invertPatch = (patch: RowPatch): RowPatch => ({
+  at: patch.at, removed: patch.inserted, inserted: patch.removed,
+  ...(patch.noise ? { noise: { removed: patch.noise.inserted, inserted: patch.noise.removed } } : {}),
+});

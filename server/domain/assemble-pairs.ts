@@ -19,6 +19,8 @@ export interface DraftSegment {
   start: number;
   end: number;
   meta?: Record<string, unknown>;
+  /** A line break of its cue stands before this sentence (see `splitBlockSpans`); not stored, only for the row's text. */
+  lineBefore?: boolean;
 }
 
 export interface DraftPair {
@@ -38,10 +40,15 @@ export function joinSentences(texts: string[], lang: 'zh' | 'en'): string {
   return lang === 'zh' ? texts.join('') : texts.join(' ');
 }
 
+/** A row's English as its file wrote it: the sentences of one subtitle cue on their lines, the rest joined by a space. */
+function englishText(sentences: DraftSegment[]): string {
+  return sentences.map((x, i) => (i === 0 ? '' : x.lineBefore ? '\n' : ' ') + x.text).join('');
+}
+
 function sentencePair(bead: ScoredBead, src: DraftSegment[], tgt: DraftSegment[]): DraftPair {
   const s = bead.src.map((i) => src[i]!);
   const t = bead.tgt.map((i) => tgt[i]!);
-  const mtText = joinSentences(t.map((x) => x.text), 'en');
+  const mtText = englishText(t);
   return { score: bead.score, noise: false, state: mtText ? State.machine : State.untranslated, mtText, segments: [...s, ...t] };
 }
 
@@ -88,7 +95,9 @@ function renumber(pairs: DraftPair[]): DraftPair[] {
 }
 
 function spanSegments(spans: SideItem[], side: 'src' | 'tgt', source: SourceKey): DraftSegment[] {
-  return spans.map((s, idx) => ({ side, source, idx, text: s.text, kind: s.noise ? 'noise' : 'sentence', paragraph: s.paragraph, start: s.start, end: s.end }));
+  return spans.map((s, idx) => ({
+    side, source, idx, text: s.text, kind: s.noise ? 'noise' : 'sentence', paragraph: s.paragraph, start: s.start, end: s.end, ...(s.lineBefore ? { lineBefore: true } : {}),
+  }));
 }
 
 /** Two texts, split (noise blocks of a structured document kept in place) and aligned. */

@@ -10,20 +10,32 @@ export interface KeySource {
   newKey: () => string;
 }
 
-/** The row at `index`, or a ValidationError naming it. */
+/** The refusal of a row that is not there, named `n` as the translator reads it. */
+export const noSuchRow = (n: number) => new ValidationError(`There is no row ${n}.`, 'errors.alignRowRange', { row: n });
+
+/** The row at `index`, or a ValidationError naming it (applyOperation has named it as the document page does already). */
 export function rowAt(rows: readonly AlignRow[], index: number): AlignRow {
   const row = rows[index];
-  if (!row) throw new ValidationError(`There is no row ${index + 1}.`, 'errors.alignRowRange', { row: index + 1 });
+  if (!row) throw noSuchRow(index + 1);
   return row;
 }
 
-export function previousRow(rows: readonly AlignRow[], index: number): AlignRow {
-  if (index === 0) throw new ValidationError('The first row has no row above it.', 'errors.alignFirstRow');
+/** Numbers a row as the translator reads it; applyOperation passes the document page's numbers. */
+export type RowNumber = (row: number) => number;
+const ordinal: RowNumber = (row) => row + 1;
+
+// Named by number: on a page that starts or ends with noise rows, the first row of the alignment is not row 1.
+export function previousRow(rows: readonly AlignRow[], index: number, number = ordinal): AlignRow {
+  if (index === 0) {
+    throw new ValidationError(`Row ${number(0)} is the first row of the alignment: there is no row above it.`, 'errors.alignFirstRow', { row: number(0) });
+  }
   return rows[index - 1]!;
 }
 
-export function nextRow(rows: readonly AlignRow[], index: number): AlignRow {
-  if (index === rows.length - 1) throw new ValidationError('The last row has no row below it.', 'errors.alignLastRow');
+export function nextRow(rows: readonly AlignRow[], index: number, number = ordinal): AlignRow {
+  if (index === rows.length - 1) {
+    throw new ValidationError(`Row ${number(index)} is the last row of the alignment: there is no row below it.`, 'errors.alignLastRow', { row: number(index) });
+  }
   return rows[index + 1]!;
 }
 

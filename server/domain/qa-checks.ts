@@ -227,14 +227,21 @@ function checkNumbers(src: string, tgt: string): QaFlag | undefined {
 
 const foldQuotes = (s: string) => s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
 
+/**
+ * The agreed term as a whole word or phrase, its last word also in the plural: a glossary lists "beef rice bowl"
+ * and "policy", the English says "two beef rice bowls" and "policies". A longer word ("neighbourhood") is another word.
+ */
+function termPattern(term: string): RegExp {
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const plural = /[^aeiou]y$/iu.test(term) ? `${escaped.slice(0, -1)}(?:y|ies)` : /\p{L}$/u.test(term) ? `${escaped}(?:e?s)?` : escaped;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${plural}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
 function checkGlossary(src: string, tgt: string, glossary: QaContext['glossary']): QaFlag[] {
   const target = foldQuotes(tgt);
   return glossary
     .filter(({ zh, en }) => zh.trim() && en.trim() && src.includes(zh.trim()))
-    .filter(({ en }) => {
-      const term = foldQuotes(en.trim()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      return !new RegExp(`(?<![\\p{L}\\p{N}])${term}(?![\\p{L}\\p{N}])`, 'iu').test(target);
-    })
+    .filter(({ en }) => !termPattern(foldQuotes(en.trim())).test(target))
     .map(({ zh, en }) => ({
       code: 'glossary' as const,
       message: `The glossary translates ${zh.trim()} as “${en.trim()}”, which the English does not use.`,

@@ -4,6 +4,14 @@ import type { QaFlag } from './qa-checks.ts';
 import { splitSentences } from './split-sentences.ts';
 import { tokenizeWords } from './tokenize-words.ts';
 
+// The past tenses English does not spell with -ed, a closed class: "The rain fell hard", "Sales grew", "Misty rose".
+const IRREGULAR_PAST = `arose ate awoke bore beat bent bet bit bled blew broke bred burnt burst bought cast caught chose clung cost
+  crept cut dealt dug dove drew dreamt drank drove dwelt fell fed fought fled flung flew forbade forgot forgave froze grew
+  hung heard hid hit hurt knelt laid lay leant leapt learnt lent lit lost meant overcame paid proved quit ran rang rose
+  shook shed shone shot shrank shut sang sank sat slew slept slid slung slit smelt sold sought spent spilt spun spat split
+  spread sprang stole stuck stung stank strode struck swore swept swam swung taught tore threw thrust trod understood
+  upset wept wore wove withdrew wound wrote`;
+
 const VERBS = new Set(
   `am is are was were be been being has have had do does did will would shall should can could may might must
   say says said meet meets met hold holds held make makes made take takes took go goes went come comes came
@@ -12,10 +20,15 @@ const VERBS = new Set(
   remain remains continue continues work works look looks wish wishes note notes stress stresses urge urges call calls
   pledge pledges vow vows seek seeks sought share shares play plays serve serves help helps keep keeps kept let lets
   put puts set sets begin begins began lead leads led find finds found bring brings brought feel feels felt seem seems
-  show shows thank thanks leave leaves left build builds built send sends sent speak speaks spoke win wins won`.split(/\s+/),
+  show shows thank thanks leave leaves left build builds built send sends sent speak speaks spoke win wins won
+  ${IRREGULAR_PAST}`.split(/\s+/),
 );
 const NOT_VERBS_ED = new Set(['hundred', 'red', 'bed', 'speed', 'seed', 'feed', 'indeed', 'sacred', 'kindred', 'need']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
+// Words an -s word follows without being a verb: "the number of results", "a pair of shoes", "the two sides".
+const NOT_SUBJECT = new Set(['of', 'and', 'or', 'for', 'with', 'from', 'into', 'onto', 'about', 'between', 'among', 'to', 'in', 'on', 'at', 'by',
+  'the', 'a', 'an', 'this', 'that', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'other', 'new', 'old', 'key', 'main',
+  'more', 'most', 'many', 'few', 'several', 'various', 'both', 'all', 'some', 'these', 'those', 'such', 'own', 'whose', 'good', 'great', 'high', 'low', 'big', 'small']);
 const SUBJECT_STARTERS = new Set([...SUBJECT_PRONOUNS, 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'there', 'both', 'all', 'many', 'some', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'each', 'every', 'no', 'such', 'one', 'most', 'what', 'who']);
 
 function hasVerb(words: string[]): boolean {
@@ -32,12 +45,20 @@ function hasVerb(words: string[]): boolean {
       (SUBJECT_PRONOUNS.has(prev.toLowerCase()) && /^\p{Ll}/u.test(w)) ||
       // "Xi meets", "China hopes": an -s word right after a name is a verb in the third person.
       (i > 0 && /^\p{Lu}/u.test(prev) && /^\p{Ll}+[^s]s$/u.test(w)) ||
+      // "The shop opens", "The street runs": so is one after a singular noun that follows an article or "this"
+      // ("The close relations", "the two sides": an adjective or a number before a plural noun is not).
+      (i > 1 && /^\p{Ll}+[^s]s$/u.test(w) && /^\p{Ll}{3,}$/u.test(prev) && !/(?:s|ly|al|ic|ive|ous|ful|less|ary|ese|ish|ern|ing)$/u.test(prev)
+        && !NOT_SUBJECT.has(prev) && words.slice(0, i - 1).some((d) => /^(?:the|a|an|this|that|each|every)$/i.test(d))) ||
       // "jointly advocate": a bare word after an -ly adverb is usually the verb it qualifies
       // (a plural after an -ly adjective, "neighbourly relations", is not).
       (/^\p{Ll}{3,}ly$/u.test(prev) && /^\p{Ll}+$/u.test(w) && !/(?:s|ly)$/u.test(w))
     );
   });
 }
+
+// A sentence that opens or closes inside quotation marks is (part of) what someone says.
+const OPENS_SPEECH = /^[\s(\[]*["“‘'「『]/u;
+const SPEECH = /^[\s(\[]*["“‘'「『]|["”’'」』][\s)\]]*$/u;
 
 // What opens a sentence before its first word.
 const withoutOpeners = (sentence: string) => sentence.replace(/^[\s"“‘'(\[«]+/u, '');
@@ -67,7 +88,8 @@ function fragmentReason(sentence: string, srcIsSentence: boolean): { reason: str
   if (/^(and|but|or)$/i.test(first) && next && /^\p{Ll}/u.test(next) && !SUBJECT_STARTERS.has(next)) {
     return { reason: 'conjunction', text: `it starts with “${first}” and has no subject` };
   }
-  if (srcIsSentence && words.length >= 3 && !hasVerb(words)) return { reason: 'no-verb', text: 'it has no verb' };
+  // Speech need not be a sentence ("Wash the rice first.", "No trouble at all."): only narration is held to a verb.
+  if (srcIsSentence && words.length >= 3 && !SPEECH.test(sentence) && !hasVerb(words)) return { reason: 'no-verb', text: 'it has no verb' };
   return undefined;
 }
 
@@ -81,7 +103,8 @@ export function checkBroken(src: string, tgt: string): QaFlag | undefined {
   if (splitSentences(src, 'zh').length !== 1) return undefined;
   const sentences = splitSentences(tgt, 'en');
   for (let k = 1; k < sentences.length; k++) {
-    if (RESTARTS.test(withoutOpeners(sentences[k]!))) continue;
+    // Speech set apart is a translator's break: 他说，「…」 becomes 'he said. "…"'.
+    if (RESTARTS.test(withoutOpeners(sentences[k]!)) || OPENS_SPEECH.test(sentences[k]!)) continue;
     const at = `${/\S+$/u.exec(sentences[k - 1]!)![0]} ${/^\S+/u.exec(sentences[k]!)![0]}`;
     return {
       code: 'broken',

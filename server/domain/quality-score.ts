@@ -22,11 +22,12 @@ export interface QualityScore {
 
 /**
  * Source words as CAT tools count Chinese: each Han character is a word, and each run of letters or
- * digits (a Latin name, a number) is one more.
+ * digits (a Latin name, a number) is one more. A number keeps its thousands separators and decimal point
+ * (2,340 and 1,234.56 are one word each, as Trados and memoQ count them).
  */
 export function sourceWordCount(text: string): number {
   const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const runs = text.match(/(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu)?.length ?? 0;
+  const runs = text.match(/(?:(?!\p{Script=Han})[\p{L}\p{N}]|(?<=\p{Nd})[.,](?=\p{Nd}))+/gu)?.length ?? 0;
   return han + runs;
 }
 

@@ -19,10 +19,16 @@ export function confirm(rows: readonly AlignRow[], index: number, by: string): R
   return { at: index, removed: [row], inserted: [{ ...row, confirmedBy: by }] };
 }
 
-/** Confirms every row above `index`; rows someone already confirmed keep their name. */
-export function confirmAbove(rows: readonly AlignRow[], index: number, by: string): RowPatch {
+/**
+ * Confirms every row above `index`; rows someone already confirmed keep their name. The first row has none above it:
+ * refused, named by `number` (the document page's number), rather than logged as a change that changed nothing.
+ */
+export function confirmAbove(rows: readonly AlignRow[], index: number, by: string, number = (row: number) => row + 1): RowPatch {
   if (index !== rows.length) rowAt(rows, index);
   checkBy(by);
+  if (index === 0) {
+    throw new ValidationError(`There is no row to confirm above row ${number(0)}.`, 'errors.alignNothingAbove', { row: number(0) });
+  }
   const above = rows.slice(0, index).map((r) => (r.confirmedBy ? r : { ...r, confirmedBy: by }));
   return patchBetween(rows, 0, index, above);
 }

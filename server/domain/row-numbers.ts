@@ -19,6 +19,12 @@ export function documentIndex(row: number, noiseAt: readonly number[]): number {
   return row + before;
 }
 
+/** How a translator reads alignment row `row`: its number on the document page. */
+export const rowNumber = (noise: readonly { at: number }[]) => {
+  const noiseAt = noisePlaces(noise);
+  return (row: number): number => documentIndex(row, noiseAt) + 1;
+};
+
 /** The 0-based document-page index of the `j`-th noise row. */
 export const noiseIndex = (j: number, noiseAt: readonly number[]): number => noiseAt[j]! + j;
 

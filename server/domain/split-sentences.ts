@@ -8,6 +8,8 @@ export interface SentenceSpan {
   /** Offsets in UTF-16 code units into the text that was split. */
   start: number;
   end: number;
+  /** Kept lines only (see `splitBlockSpans`): a line break stands between this sentence and the one before it. */
+  lineBefore?: boolean;
 }
 
 const ZH_TERMINATORS = '。！？；!?…';
@@ -157,17 +159,32 @@ export function boundedSentences(sentences: readonly string[]): string[] {
 
 /** Splits text into sentences of at most MAX_SENTENCE code units, keeping paragraph numbers and offsets into `text`. */
 export function splitSentenceSpans(text: string, lang: Lang): SentenceSpan[] {
-  const spans: SentenceSpan[] = [];
-  splitParagraphs(text).forEach((para, paragraph) => {
-    for (const [s, e] of sentenceBounds(para.text, lang).flatMap(([s, e]) => boundedPieces(para.text, s, e))) {
-      const raw = para.text.slice(s, e);
-      const lead = raw.length - raw.trimStart().length;
-      const body = raw.trim();
-      const start = para.start + s + lead;
-      spans.push({ text: unwrap(body, lang), paragraph, start, end: start + body.length });
-    }
+  return splitParagraphs(text).flatMap((para, paragraph) => paragraphSpans(para, paragraph, lang, false));
+}
+
+/**
+ * The sentences of one block of a structured file: one paragraph whatever its lines, so a subtitle cue of two lines
+ * that is one sentence stays one. With `keepLines` (an English cue) a sentence keeps the line breaks inside it, and
+ * one that starts a line says so, for the sentences of one row to be joined as the cue was written.
+ */
+export function splitBlockSpans(text: string, lang: Lang, keepLines: boolean): SentenceSpan[] {
+  const body = text.trim();
+  if (!body) return [];
+  const start = text.length - text.trimStart().length;
+  return paragraphSpans({ text: body, start }, 0, lang, keepLines);
+}
+
+function paragraphSpans(para: { text: string; start: number }, paragraph: number, lang: Lang, keepLines: boolean): SentenceSpan[] {
+  let previousEnd = -1;
+  return sentenceBounds(para.text, lang).flatMap(([s, e]) => boundedPieces(para.text, s, e)).map(([s, e]) => {
+    const raw = para.text.slice(s, e);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    const start = para.start + s + lead;
+    const lineBefore = keepLines && previousEnd >= 0 && para.text.slice(previousEnd, s + lead).includes('\n');
+    previousEnd = s + lead + body.length;
+    return { text: keepLines ? body : unwrap(body, lang), paragraph, start, end: start + body.length, ...(lineBefore ? { lineBefore } : {}) };
   });
-  return spans;
 }
 
 // Hard-wrapped lines inside a paragraph join with a space in English and with nothing in Chinese.

@@ -1,7 +1,7 @@
 // A structured document as a source text: blocks laid out one per paragraph, their sentences, and the way back.
 
 import type { Block, SourceDocument, SourceFormatName } from '../formats/source/blocks.ts';
-import { splitSentenceSpans, type SentenceSpan } from './split-sentences.ts';
+import { splitBlockSpans, type SentenceSpan } from './split-sentences.ts';
 import type { Lang } from './types.ts';
 
 /** A block as stored: everything but its text, which is `content.slice(start, end)` of its source. */
@@ -28,11 +28,11 @@ export function layOutBlocks(format: SourceFormatName, doc: SourceDocument): { t
   return { text, structure: { format, ...(doc.title ? { title: doc.title } : {}), blocks } };
 }
 
-/** Each block's sentences (paragraph = the block's position), noise blocks whole. */
+/** Each block's sentences (paragraph = the block's position), noise blocks whole; an English cue's sentences keep its lines. */
 export function blockItems(text: string, structure: StoredStructure, lang: Lang): SideItem[] {
   return structure.blocks.flatMap((b, paragraph): SideItem[] => {
     const blockText = text.slice(b.start, b.end);
     if (b.kind === 'noise') return [{ text: blockText, paragraph, start: b.start, end: b.end, noise: true }];
-    return splitSentenceSpans(blockText, lang).map((s) => ({ text: s.text, paragraph, start: b.start + s.start, end: b.start + s.end }));
+    return splitBlockSpans(blockText, lang, b.kind === 'cue' && lang === 'en').map((s) => ({ ...s, paragraph, start: b.start + s.start, end: b.start + s.end }));
   });
 }

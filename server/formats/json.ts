@@ -56,8 +56,13 @@ function str(v: unknown, path: string): string {
 function nullableStr(v: unknown, path: string): string | null {
   return v === null ? null : str(v, path);
 }
+/**
+ * A date string that names no single moment (junk, 30 February, no zone) is left out, as TMX's and XLIFF's are: it only
+ * says when something changed. A value that is not a string is a broken file.
+ */
 function nullableDate(v: unknown, path: string): string | null {
-  return v === null || (typeof v === 'string' && isRealDateTime(v)) ? v : fail(path, 'a real ISO 8601 date-time or null', 'errors.fileJsonDate');
+  if (typeof v === 'string') return isRealDateTime(v) ? v : null;
+  return v === null ? null : fail(path, 'a real ISO 8601 date-time or null', 'errors.fileJsonDate');
 }
 function int(v: unknown, path: string, min: number): number {
   return Number.isInteger(v) && (v as number) >= min && (v as number) <= MAX_WHOLE

@@ -120,12 +120,10 @@ function metaText(map: Map<string, XmlElement[]>, type: string): string | null {
   return el ? textOf(el) : null;
 }
 
+/** A date only says when something changed: one that names no single moment is left out, as TMX's are, not refused. */
 function metaDate(map: Map<string, XmlElement[]>, type: string): string | null {
   const value = metaText(map, type);
-  if (value !== null && !isRealDateTime(value)) {
-    throw new ParseError(`The XLIFF date "${value}" is not an ISO 8601 date.`, 'errors.fileXliffDate', { params: { value }, line: map.get(type)![0]!.line });
-  }
-  return value;
+  return value !== null && isRealDateTime(value) ? value : null;
 }
 
 function readClaim(m: Map<string, XmlElement[]>): { importedAs?: ImportedClaim } {

@@ -4,11 +4,13 @@ import type { Store, Tx } from '../db/store.ts';
 import type { LoggedOp } from '../db/alignment-repo.ts';
 import { applyOperation, parseAlignOp, type AlignOp } from '../domain/align-ops.ts';
 import { invertPatch, type AlignRow, type RowPatch } from '../domain/alignment-rows.ts';
+import type { LoadedAlignment } from '../db/alignment-layout.ts';
+import { noiseAtAfter, placeNoise, regionOf, withNoisePlaces } from '../db/region-layout.ts';
 import type { Aligner } from '../domain/assemble-pairs.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import type { User } from './accounts.ts';
 import { realignPreviews } from './realign-previews.ts';
-import { documentIndex, noisePlaces, type NoiseRow } from '../domain/row-numbers.ts';
+import { documentIndex, noisePlaces, rowNumber, type NoiseRow } from '../domain/row-numbers.ts';
 
 export interface AlignmentView extends UndoCounts {
   version: number;
@@ -43,6 +45,8 @@ export interface RealignPreview {
   inserted: { score: number | null; src: number; tgt: number }[];
   /** As in AlignmentResult: to name the rows as the document page numbers them. */
   noiseAt: number[];
+  /** Each noise row's `at` once the realign is applied: to name the new rows as the document page will number them. */
+  noiseAtAfter: number[];
 }
 
 /** Who the undo stack's next change belongs to, for the Undo button to say. */
@@ -92,9 +96,13 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
     return (await tx.alignment.claimVersion(documentId, expected)) ?? refuseVersion(documentId, await tx.alignment.documentVersion(documentId));
   }
 
-  /** Writes a patch and records what changed in each row's history; the caller claimed the document's next version. */
-  async function write(tx: Tx, user: User, documentId: number, rows: AlignRow[], noise: Map<string | null, number[]>, patch: RowPatch): Promise<RowPatch> {
-    const keys = await tx.alignment.write(documentId, rows, patch, noise);
+  /**
+   * Writes a patch and records what changed in each row's history; the caller claimed the document's next version.
+   * The patch written carries where the noise rows stood and now stand among its rows, for undo and redo to restore.
+   */
+  async function write(tx: Tx, user: User, documentId: number, loaded: LoadedAlignment, unplaced: RowPatch): Promise<RowPatch> {
+    const patch = withNoisePlaces(loaded, unplaced);
+    const keys = await tx.alignment.write(documentId, loaded, patch);
     const before = new Map(patch.removed.map((r) => [r.key, r]));
     await tx.pairs.recordRevisions(documentId, patch.inserted.flatMap((row) => {
       const old = before.get(row.key);
@@ -145,14 +153,15 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
       const version = await claimVersion(tx, documentId, expectedVersion);
       const logged = direction === 'undo' ? await tx.alignment.lastDone(documentId) : await tx.alignment.firstUndone(documentId);
       if (!logged) throw new ConflictError(words.nothing[0], words.nothing[1]);
-      const { rows, noiseAfter, noise } = await tx.alignment.load(documentId);
+      const loaded = await tx.alignment.load(documentId);
+      const { rows, noise } = loaded;
       checkConsent(user, logged, consent, direction, noisePlaces(noise));
       const recorded = JSON.parse(logged.patch) as RowPatch;
       const patch = direction === 'undo' ? invertPatch(recorded) : recorded;
       if (!sameRows(rows.slice(patch.at, patch.at + patch.removed.length), patch.removed)) {
         throw new ConflictError(words.changed, 'errors.undoChanged');
       }
-      const stored = await write(tx, user, documentId, rows, noiseAfter, patch);
+      const stored = await write(tx, user, documentId, loaded, patch);
       await tx.alignment.markOp(logged.id, direction === 'undo', direction === 'undo' ? invertPatch(stored) : stored);
       return { ...(await result(tx, user, documentId, version, stored, noise)), author: logged.author, mine: logged.authorId === user.id };
     });
@@ -169,12 +178,12 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
     if (op.kind === 'realign') return realign(user, documentId, expectedVersion);
     return store.write(async (tx) => {
       const version = await claimVersion(tx, documentId, expectedVersion);
-      const { rows, noiseAfter, noise } = await tx.alignment.load(documentId);
+      const loaded = await tx.alignment.load(documentId);
       let fresh = 0;
-      const patch = applyOperation(rows, op, { newKey: () => `n${fresh++}`, by: user.name });
-      const stored = await write(tx, user, documentId, rows, noiseAfter, patch);
+      const patch = applyOperation(loaded.rows, op, { newKey: () => `n${fresh++}`, by: user.name, number: rowNumber(loaded.noise) });
+      const stored = await write(tx, user, documentId, loaded, patch);
       await tx.alignment.recordOp(documentId, user.id, op, stored);
-      return result(tx, user, documentId, version, stored, noise);
+      return result(tx, user, documentId, version, stored, loaded.noise);
     });
   }
 
@@ -202,7 +211,7 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
       if ((await tx.documents.generationParts(documentId)).revision !== seen.revision + 1) {
         throw new ConflictError('Rows of this document were edited while it was being realigned. Load the changes and try again.', 'bounded.realignMoved', undefined, CHANGED);
       }
-      const stored = await write(tx, user, documentId, seen.rows, seen.noiseAfter, patch);
+      const stored = await write(tx, user, documentId, seen, patch);
       await tx.alignment.recordOp(documentId, user.id, op, stored);
       return result(tx, user, documentId, version, stored, seen.noise);
     });
@@ -214,9 +223,11 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
    */
   async function previewRealign(documentId: number, expectedVersion: number): Promise<RealignPreview> {
     const { seen, patch } = await realignPatch(documentId, expectedVersion);
+    const region = regionOf(seen, patch);
     return {
       version: expectedVersion, at: patch.at, removed: patch.removed.length,
       inserted: patch.inserted.map((r) => ({ score: r.score, src: r.src.length, tgt: r.tgt.length })), noiseAt: noisePlaces(seen.noise),
+      noiseAtAfter: noiseAtAfter(seen, patch, region, placeNoise(region, patch)),
     };
   }
 

@@ -35,11 +35,12 @@ function headlineSpans(text: string): SentenceSpan[] {
 }
 
 /**
- * Names the new document on the job importing it, in the import's transaction. Two runs of one job (a server taken
- * for dead that was only slow) cannot both import: the second finds the name taken and rolls back.
+ * Names the new document on the job importing it, with the units of its file it skipped, in the import's transaction.
+ * Two runs of one job (a server taken for dead that was only slow) cannot both import: the second finds the name
+ * taken and rolls back. A run resumed after the import committed reads both back (see job-handlers.ts).
  */
-export async function attachToJob(tx: Tx, jobId: number, documentId: number): Promise<void> {
-  if (!(await tx.jobs.attach(jobId, documentId))) throw new ConflictError('This import was already made by another run of its job.', ALREADY_IMPORTED);
+export async function attachToJob(tx: Tx, jobId: number, documentId: number, skipped = 0): Promise<void> {
+  if (!(await tx.jobs.attach(jobId, documentId, skipped))) throw new ConflictError('This import was already made by another run of its job.', ALREADY_IMPORTED);
 }
 export const ALREADY_IMPORTED = 'jobs.alreadyImported';
 

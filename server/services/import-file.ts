@@ -251,7 +251,7 @@ export async function importBilingualFile(
   const texts = { src: sideText(src), tgt: sideText(tgt) };
   const id = await store.write(async (tx) => {
     const documentId = await tx.transfer.insertDocument({ title, sourceName: input.file.name, createdBy: input.createdBy, createdAt: isoOrNull(doc.created), shared: input.shared });
-    if (input.jobId !== undefined) await attachToJob(tx, input.jobId, documentId);
+    if (input.jobId !== undefined) await attachToJob(tx, input.jobId, documentId, parsed.skipped ?? 0);
     const sourceIds = {
       src: await tx.documents.insertSource(documentId, 'src', input.file.name, texts.src.content),
       tgt: await tx.documents.insertSource(documentId, 'tgt', input.file.name, texts.tgt.content),

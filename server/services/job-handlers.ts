@@ -56,14 +56,15 @@ export function jobHandlers(work: JobWork): Record<JobKind, JobHandler> {
 
     async import(job) {
       const upload = job.input.upload as StoredUpload;
-      // An import that committed before its server stopped named its document in that transaction: it is not made twice.
-      // (Such a resumed job no longer knows how many units the file skipped.)
-      const { id, skipped } = job.documentId !== null ? { id: job.documentId, skipped: 0 } : await work.importUpload({
+      // An import that committed before its server stopped named its document, and the units it skipped, in that
+      // transaction: it is not made twice, and says what an import that ran through says.
+      const { id, skipped } = job.documentId !== null ? { id: job.documentId, skipped: job.skipped } : await work.importUpload({
         ...upload, source: loaded(upload.source), translation: loaded(upload.translation), createdBy: job.user.id, jobId: job.id,
       }).catch(async (err: unknown) => {
         // Another run of this job imported it meanwhile: its document is the one.
         if (!(err instanceof AppError && err.key === ALREADY_IMPORTED)) throw err;
-        return { id: (await work.store.read((tx) => tx.jobs.get(job.id)))!.documentId!, skipped: 0 };
+        const row = (await work.store.read((tx) => tx.jobs.get(job.id)))!;
+        return { id: row.documentId!, skipped: row.skipped };
       });
       const doc = await work.store.read((tx) => documentReads.get(tx, id));
       return {

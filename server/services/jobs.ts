@@ -39,6 +39,8 @@ export interface RunningJob {
   input: Record<string, unknown>;
   /** Progress as it was when the server running the job last stopped: 0 on a first run. */
   done: number;
+  /** The units an import skipped, stored with its document: what a run resumed after the import committed reports. */
+  skipped: number;
   /** Stores progress, for the browser and the API to show; `total` null while unknown. */
   progress(done: number, total: number | null): Promise<void>;
 }
@@ -91,7 +93,7 @@ export function jobs(store: Store, queue: JobQueue, handlers: Record<JobKind, Jo
       return;
     }
     const job: RunningJob = {
-      id, user: input.user, documentId: row.documentId, input, done: row.done,
+      id, user: input.user, documentId: row.documentId, input, done: row.done, skipped: row.skipped,
       progress: async (done, total) => {
         await store.write((tx) => tx.jobs.progress(id, done, total));
       },

@@ -54,7 +54,7 @@ export function translatedDocuments(store: Store) {
       if (!source) throw notStructured();
       const structure = JSON.parse(source.structure) as StoredStructure;
       const pairs = stored.map((p) => ({ srcStart: p.src_start, src: p.src ?? '', tgt: p.tgt }));
-      const placed = placeTranslation(structure, pairs);
+      const placed = placeTranslation(structure, pairs, source.content);
       const title = placed.doc.blocks.find((b) => b.kind === 'heading')?.text ?? doc.title;
       return {
         bytes: sourceFormat(structure.format).write({ ...placed.doc, title }), fallbacks: placed.fallbacks, ...translationHead(doc, structure.format),

@@ -56,6 +56,17 @@ export function parseFilter(query: Record<string, unknown>): RowFilter {
 
 const isFiltered = (f: RowFilter) => Boolean(f.state || f.qa || f.q);
 
+/** Whether the page lists `row` under the filter `f`. */
+export function matchesFilter(row: WorkRow, f: RowFilter): boolean {
+  if (f.state && (row.noise || rowState(row.state, row.mtKind) !== f.state)) return false;
+  if (f.qa && (f.qa === 'any' ? row.flags.length === 0 : !row.flags.some((x) => x.code === f.qa))) return false;
+  if (f.q) {
+    const needle = f.q.toLocaleLowerCase();
+    if (!row.src.toLocaleLowerCase().includes(needle) && !row.tgt.toLocaleLowerCase().includes(needle)) return false;
+  }
+  return true;
+}
+
 // Flag by flag: the text checks' flags are the very objects kept, so only a new length flag is compared by value.
 const sameFlag = (a: QaFlag, b: QaFlag) => a === b || (a.code === b.code && JSON.stringify(a.params) === JSON.stringify(b.params) && a.message === b.message);
 const sameFlags = (a: QaFlag[], b: QaFlag[]) => a === b || (a.length === b.length && a.every((f, i) => sameFlag(f, b[i]!)));
@@ -116,16 +127,6 @@ export function workspace(store: Store) {
     });
   }
 
-  function matches(row: WorkRow, f: RowFilter): boolean {
-    if (f.state && (row.noise || rowState(row.state, row.mtKind) !== f.state)) return false;
-    if (f.qa && (f.qa === 'any' ? row.flags.length === 0 : !row.flags.some((x) => x.code === f.qa))) return false;
-    if (f.q) {
-      const needle = f.q.toLocaleLowerCase();
-      if (!row.src.toLocaleLowerCase().includes(needle) && !row.tgt.toLocaleLowerCase().includes(needle)) return false;
-    }
-    return true;
-  }
-
   // Each method reads in the scope it is given, so that a request asks all its caches in one read transaction.
   return {
     /** Runs `work` in one read transaction with a scope for this workspace's methods. */
@@ -134,7 +135,7 @@ export function workspace(store: Store) {
     /** A page of rows; unfiltered pages read only their rows, so long documents open fast; a filter reads the whole kept document. */
     async rows(scope: ReadScope, documentId: number, filter: RowFilter, offset: number, limit: number): Promise<WorkRow[]> {
       if (!isFiltered(filter)) return enrich(scope, documentId, await pages.page(scope, documentId, offset, limit));
-      return (await enrich(scope, documentId, await pages.all(scope, documentId))).filter((r) => matches(r, filter)).slice(offset, offset + limit);
+      return (await enrich(scope, documentId, await pages.all(scope, documentId))).filter((r) => matchesFilter(r, filter)).slice(offset, offset + limit);
     },
 
     /** One row by its position in the document. */

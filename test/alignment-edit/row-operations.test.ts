@@ -132,7 +132,8 @@ describe('confirm rows', () => {
     const { patch, after } = run(before, { kind: 'confirmAbove', row: 2, by: 'li' });
     expect(after.map((r) => r.confirmedBy)).toEqual(['wang', 'li', null]);
     expect(patch.at).toBe(1);
-    expect(run(before, { kind: 'confirmAbove', row: 0, by: 'li' }).patch).toEqual({ at: 0, removed: [], inserted: [] });
+    // Above the first row there is nothing: refused, rather than logged as a change that changed nothing.
+    expect(() => run(before, { kind: 'confirmAbove', row: 0, by: 'li' })).toThrow('There is no row to confirm above row 1.');
   });
 });
 

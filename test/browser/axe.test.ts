@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserUnavailable, closeWorkbench, login, openWorkbench } from '../support/browser.ts';
 import type { Workbench } from '../support/start-workbench.ts';
+import { alignmentChange, openRealignPreview } from '../support/alignment-keys.ts';
 
 const skip = browserUnavailable();
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -22,7 +23,8 @@ async function violations(page: Page): Promise<string[]> {
   return found.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}: ${n.html}`));
 }
 
-const PAGES: { name: string; as: 'lin' | 'wang' | 'admin'; open: (page: Page, url: string) => Promise<void> }[] = [
+/** `after` undoes what `open` changed, so the next page state finds the document as it was. */
+const PAGES: { name: string; as: 'lin' | 'wang' | 'admin'; open: (page: Page, url: string) => Promise<void>; after?: (page: Page) => Promise<void> }[] = [
   { name: 'document list', as: 'lin', open: async (page, url) => { await page.goto(`${url}/documents`); } },
   {
     name: 'document page with the editor open', as: 'lin', open: async (page, url) => {
@@ -59,6 +61,28 @@ const PAGES: { name: string; as: 'lin' | 'wang' | 'admin'; open: (page: Page, ur
     },
   },
   { name: 'charts', as: 'lin', open: async (page, url) => { await page.goto(`${url}/documents/1/charts`); } },
+  {
+    // B on the cursor's Chinese sentence (the first row's English is a draft): the dialog that asks where to split it.
+    name: 'alignment editor with the split-sentence dialog open', as: 'admin', open: async (page, url) => {
+      await page.goto(`${url}/documents/1/align`);
+      await page.locator('tr.arow.cursor').waitFor();
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('b');
+      await page.locator('#split-sentence-dialog[open]').waitFor();
+    },
+    after: (page) => page.keyboard.press('Escape'),
+  },
+  {
+    name: 'alignment editor with the realign preview open', as: 'admin', open: async (page, url) => {
+      await page.goto(`${url}/documents/1/align`);
+      await page.locator('tr.arow.cursor').waitFor();
+      await openRealignPreview(page);
+    },
+    after: async (page) => {
+      await page.keyboard.press('Escape');
+      await alignmentChange(page, 'Control+z');
+    },
+  },
   { name: 'glossary', as: 'lin', open: async (page, url) => { await page.goto(`${url}/glossary`); } },
   { name: 'import', as: 'lin', open: async (page, url) => { await page.goto(`${url}/import`); } },
   { name: 'account', as: 'lin', open: async (page, url) => { await page.goto(`${url}/account`); } },
@@ -98,7 +122,9 @@ describe.skipIf(skip)('axe finds no violation on the main pages', () => {
         }
         await p.open(page, wb.url);
         expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-        expect((await violations(page)).join('\n')).toBe('');
+        const found = await violations(page);
+        await p.after?.(page);
+        expect(found.join('\n')).toBe('');
       });
     }
   }

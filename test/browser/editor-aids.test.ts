@@ -58,6 +58,10 @@ describe.skipIf(skip)('the pair editor offers matches and terms by key; rows are
     expect(await matches.count()).toBe(2);
     expect(await matches.nth(0).locator('.tm-tgt').textContent()).toBe('Closer match from memory.');
     expect(await matches.nth(1).locator('.tm-tgt').textContent()).toBe('Second match from memory.');
+    // Each button shows its key's digit and is named by what it puts in the box.
+    const second = editor().getByRole('button', { name: 'Put match 2 in the box: Second match from memory.', exact: true });
+    expect(await second.textContent()).toBe('2');
+    expect(await second.getAttribute('aria-keyshortcuts')).toBe('Control+2');
     // The diff runs from the match's source to this row's: the memory's 某 out, this row's characters in.
     expect(await matches.nth(1).locator('.tm-src del').first().textContent()).toContain('某');
     expect(await matches.nth(1).locator('.tm-src ins').count()).toBeGreaterThan(0);
@@ -131,6 +135,27 @@ describe.skipIf(skip)('the pair editor offers matches and terms by key; rows are
     // Enter on the row reached opens its editor.
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('tr.editing td.idx').textContent()).toBe('13');
+  });
+
+  it('when the rows are filtered then X finds only rows the filter lists, and G to a row it hides says so', async () => {
+    // Machine rows only: the rejected row 241 is not listed, row 242 follows it.
+    await page.goto(`${seeded.server.url}/documents/${long.documentId}?state=machine`);
+    const current = async () => parseInt((await page.locator('tr.nav-current td.idx').textContent())!, 10);
+    await page.locator('body').press('x');
+    await expect.poll(() => page.getByTestId('nav-message').textContent()).toBe('No rejected row further that way.');
+    expect(await page.locator('tr.nav-current').count()).toBe(0);
+    await page.keyboard.press('f');
+    await expect.poll(current).toBe(231);
+    await page.keyboard.press('g');
+    await page.keyboard.type('241');
+    await page.keyboard.press('Enter');
+    await expect.poll(current).toBe(242);
+    expect(await page.getByTestId('nav-message').textContent()).toBe('Row 241 is not among the rows this filter shows: the cursor is on row 242, the next one shown.');
+    await page.keyboard.press('g');
+    await page.keyboard.type('243');
+    await page.keyboard.press('Enter');
+    await expect.poll(current).toBe(243);
+    expect(await page.getByTestId('nav-message').textContent()).toBe('');
   });
 
   it('when a document has page noise then G reaches its last row, whose number counts the noise rows', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserUnavailable, launchBrowser, login } from '../support/browser.ts';
 import { startWorkbench, type Workbench } from '../support/start-workbench.ts';
+import { alignmentChange, openRealignPreview } from '../support/alignment-keys.ts';
 
 const skip = browserUnavailable();
 
@@ -178,6 +179,15 @@ describe.skipIf(skip)('filters, narrow screens and the keyboard', () => {
     await page.goto(`${wb.url}${documentPath}/align`);
     await page.waitForSelector('[data-testid=align-table] tr');
     await measure('alignment');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('b');
+    await page.locator('#split-sentence-dialog[open]').waitFor();
+    await measure('alignment with the split-sentence dialog open');
+    await page.keyboard.press('Escape');
+    await openRealignPreview(page);
+    await measure('alignment with the realign preview open');
+    await page.keyboard.press('Escape');
+    await alignmentChange(page, 'Control+z');
     await page.goto(`${wb.url}/glossary`);
     await measure('glossary');
     await page.goto(`${wb.url}/import`);
@@ -187,6 +197,8 @@ describe.skipIf(skip)('filters, narrow screens and the keyboard', () => {
     await page.goto(`${wb.url}${documentPath}`);
     await page.click('[data-testid=manage-document] summary');
     await measure('document with rename and delete open');
+    await page.click('[data-testid=figures-help] summary');
+    await measure('document with what the figures mean open');
     await page.click('[data-testid=replace-panel] summary');
     await page.fill('[data-testid=replace-find]', 'level and level');
     await page.fill('[data-testid=replace-with]', 'level');
@@ -208,8 +220,9 @@ describe.skipIf(skip)('filters, narrow screens and the keyboard', () => {
     await page.goto(`${wb.url}/account`);
     await measure('account');
     expect(overflow).toEqual({
-      documents: 0, document: 0, 'document with the editor open': 0, alignment: 0, glossary: 0, import: 0, charts: 0,
-      'document with rename and delete open': 0, 'document with a replace previewed': 0, 'document with a Chinese replace previewed': 0, concordance: 0, trash: 0, users: 0, account: 0,
+      documents: 0, document: 0, 'document with the editor open': 0, alignment: 0, 'alignment with the split-sentence dialog open': 0,
+      'alignment with the realign preview open': 0, glossary: 0, import: 0, charts: 0,
+      'document with rename and delete open': 0, 'document with what the figures mean open': 0, 'document with a replace previewed': 0, 'document with a Chinese replace previewed': 0, concordance: 0, trash: 0, users: 0, account: 0,
     });
   });
 });

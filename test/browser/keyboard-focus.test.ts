@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserUnavailable, closeWorkbench, login, openWorkbench } from '../support/browser.ts';
 import type { Workbench } from '../support/start-workbench.ts';
+import { alignmentChange, openRealignPreview } from '../support/alignment-keys.ts';
 
 const skip = browserUnavailable();
 
@@ -91,12 +92,14 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit row 5');
   });
 
-  it('when an editor offers glossary terms then each insert button tells its key', async () => {
+  it('when an editor offers glossary terms then each insert button says what it inserts and tells its key', async () => {
     await page.goto(`${wb.url}/documents/1`);
     await page.getByRole('button', { name: 'Edit row 2', exact: true }).click();
     const insert = page.locator('tr.editing [data-testid=glossary-terms] button[data-insert-term="1"]');
     await insert.waitFor();
     expect(await insert.getAttribute('aria-keyshortcuts')).toBe('Control+Shift+1');
+    const term = await page.locator('tr.editing [data-testid=glossary-terms] li').first().locator('span[lang=en]').textContent();
+    expect(await page.locator('tr.editing').getByRole('button', { name: `Insert term 1 at the cursor: ${term}`, exact: true }).textContent()).toBe('1');
     await page.keyboard.press('Escape');
     await page.locator('tr.editing').waitFor({ state: 'detached' });
   });
@@ -145,9 +148,108 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
       return cell && cell.classList.contains('cursor-side') && cell.closest('tr')!.classList.contains('cursor') ? `${cell.closest('tr')!.dataset.row} ${cell.classList.contains('src') ? 'src' : 'tgt'}` : null;
     });
     expect(await active()).toBe('0 tgt');
+    // The buttons that do what the keys do tell their keys, as the shortcuts list does.
+    expect(await page.getByRole('toolbar').getByRole('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-keyshortcuts'))))
+      .toEqual(['Alt+ArrowUp', 'Alt+ArrowDown', 'Shift+ArrowDown', 'Shift+ArrowUp', 'Control+Shift+ArrowDown', 'Control+Shift+ArrowUp',
+        'M', 'S', 'J', 'B', 'C', 'Shift+C', 'U']);
+    expect(await page.locator('#align-toolbar button[data-action=realign]').getAttribute('aria-keyshortcuts')).toBe('R');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(active).toBe('2 src');
+  });
+  it('when the alignment cursor reaches a low-confidence row then its cell is described by what a sighted reader sees beside it: number, confidence in words, status', async () => {
+    await page.goto(`${wb.url}/documents/1/align`);
+    const cursor = page.locator('tr.arow.cursor');
+    await cursor.waitFor();
+    for (let i = 0; i < 40 && !(await cursor.getAttribute('class'))!.includes('band-low'); i++) await page.keyboard.press('n');
+    const n = await cursor.getAttribute('data-n');
+    const score = (await cursor.locator('td.conf').evaluate((td) => td.firstChild!.nextSibling!.textContent))!;
+    const description = await page.evaluate(() => {
+      const cell = document.getElementById(document.querySelector('table.align')!.getAttribute('aria-activedescendant')!)!;
+      return cell.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim());
+    });
+    expect(description).toEqual([expect.stringMatching(new RegExp(`^${n}`)), `${score} low confidence: check this row`, expect.stringMatching(/^(automatic|confirmed by )/)]);
+  });
+
+  it('when a row\'s score is low then the cell says so in words, and what the figures mean opens from the keyboard', async () => {
+    await page.goto(`${wb.url}/documents/1`);
+    const low = page.locator('tr.pair td.score.low').first();
+    expect(await low.textContent()).toMatch(/^0\.\d+ Low alignment confidence: check this row$/);
+    const help = page.getByTestId('figures-help');
+    await help.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await help.locator('dt', { hasText: 'HTER' }).locator('+ dd').textContent()).toBe('Word edit distance from the machine translation, per word (HTER)');
+    expect(await help.locator('dd').first().isVisible()).toBe(true);
+  });
+
+  it('when the split-sentence and realign dialogs open by keyboard then each is a named dialog holding the focus, and Esc closes it and gives the focus back to the grid', async () => {
+    await page.goto(`${wb.url}/documents/1/align`);
+    await page.locator('tr.arow.cursor').waitFor();
+    const grid = page.getByRole('grid');
+    const inDialog = () => page.evaluate(() => document.activeElement?.closest('dialog')?.id ?? null);
+    const version = () => page.locator('#align-toolbar').getAttribute('data-version');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('b');
+    const split = page.getByRole('dialog', { name: 'Split the sentence' });
+    await split.waitFor();
+    expect(await inDialog()).toBe('split-sentence-dialog');
+    expect(await split.getByRole('textbox', { name: 'Put the cursor where the sentence should break, then press Enter.' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await split.waitFor({ state: 'hidden' });
+    expect(await grid.evaluate((t) => t === document.activeElement)).toBe(true);
+
+    // The preview is described by its summary.
+    await openRealignPreview(page);
+    const shifted = await version();
+    const realign = page.getByRole('dialog', { name: 'What realigning would change' });
+    expect(await realign.count()).toBe(1);
+    expect(await inDialog()).toBe('realign-dialog');
+    expect(await realign.evaluate((d) => document.getElementById(d.getAttribute('aria-describedby')!)!.textContent)).toMatch(/^Realigning would replace rows \d+ to \d+/);
+    // The list of new rows scrolls, so the keyboard can reach it to scroll it.
+    expect(await realign.getByRole('list', { name: 'The new rows' }).getAttribute('tabindex')).toBe('0');
+    await page.keyboard.press('Escape');
+    await realign.waitFor({ state: 'hidden' });
+    expect(await grid.evaluate((t) => t === document.activeElement)).toBe(true);
+    expect(await version()).toBe(shifted);
+    await alignmentChange(page, 'Control+z');
+  });
+  it('when rows are changed by keyboard in the alignment editor then each outcome is said in the reader\'s language, the same outcome twice said twice', async () => {
+    const said = {
+      en: { up: (n: string, m: string) => `First English sentence of row ${n} moved up into row ${m}.`, shift: (n: string) => `Row ${n}: English shifted down one row.` },
+      'zh-CN': { up: (n: string, m: string) => `第 ${n} 行英文的第一句已上移到第 ${m} 行。`, shift: (n: string) => `第 ${n} 行：英文已下移一行。` },
+    };
+    for (const lang of ['en', 'zh-CN'] as const) {
+      await page.goto(`${wb.url}/documents/1/align`);
+      if ((await page.locator('html').getAttribute('lang')) !== lang) {
+        await page.click('[data-testid=lang-switch]');
+        await page.waitForURL('**/align');
+      }
+      const cursor = page.locator('tr.arow.cursor');
+      await cursor.waitFor();
+      // What the live region holds at each frame the browser draws, which is when its accessibility tree follows.
+      await page.evaluate(() => {
+        const region = document.getElementById('align-message')!;
+        const seen: string[] = [];
+        Object.assign(window, { seen });
+        const look = () => {
+          if (seen[seen.length - 1] !== region.textContent) seen.push(region.textContent!);
+          requestAnimationFrame(look);
+        };
+        look();
+      });
+      const seen = () => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+      const n = (await cursor.getAttribute('data-n'))!;
+      await alignmentChange(page, 'Alt+ArrowUp');
+      await expect.poll(seen).toEqual(['', said[lang].up(n, String(Number(n) - 1))]);
+      await alignmentChange(page, 'Shift+ArrowDown');
+      await alignmentChange(page, 'Shift+ArrowDown');
+      // Words that do not change are not said again: the region empties for a moment in between.
+      await expect.poll(seen).toEqual(['', said[lang].up(n, String(Number(n) - 1)), said[lang].shift(n), '', said[lang].shift(n)]);
+      for (let i = 0; i < 3; i++) await alignmentChange(page, 'Control+z');
+    }
+    await page.click('[data-testid=lang-switch]');
+    await page.waitForURL('**/align');
   });
 });

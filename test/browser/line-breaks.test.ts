@@ -48,6 +48,21 @@ describe.skipIf(skip)('line breaks in a row\'s English', () => {
     expect(await shown('[data-testid=current-en]')).toBe(typed);
   });
 
+  it('when a revision only adds a line break, and the next changes a word of a two-line text, then the history shows the break as a mark and the text on its lines', async () => {
+    const second = doc.pairIds[1]!;
+    expect((await seeded.api('lin', 'PUT', `/api/pairs/${second}`, { tgt: 'Residents welcomed\nthe opening.', version: 1 })).status).toBe(200);
+    expect((await seeded.api('lin', 'PUT', `/api/pairs/${second}`, { tgt: 'Residents welcomed\nthe <new> line.', version: 2 })).status).toBe(200);
+    await page.goto(`${seeded.server.url}/documents/${doc.documentId}`);
+    await page.locator('tr.pair').nth(1).locator('button[data-edit]').click();
+    await page.locator('tr.editing [data-shortcut=cancel] ~ button').click();
+    const changes = page.getByTestId('history').locator('.change');
+    await changes.first().waitFor();
+    // Newest first: the word changed on the second line, then the break alone, then the text before it.
+    expect(await changes.nth(0).innerText()).toBe('Residents welcomed\nthe opening<new> line.');
+    expect(await changes.nth(1).innerText()).toMatch(/^Residents welcomed ?↵\nthe opening\.$/);
+    expect(await changes.nth(1).locator('ins').innerText()).toContain('↵');
+  });
+
   it('when the page is 390 px wide then neither page scrolls sideways', async () => {
     await page.setViewportSize({ width: 390, height: 800 });
     for (const path of [`/documents/${doc.documentId}`, `/documents/${doc.documentId}/align`, `/documents/${seeded.docs.demo}/align`]) {

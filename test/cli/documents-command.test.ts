@@ -79,7 +79,7 @@ describe('duiqi documents', () => {
     const third = await imported('Gamma minutes');
     const refused = await duiqi(['documents', 'purge', String(first)]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/is not in the trash: only a trashed document may be deleted for good/);
+    expect(refused.stderr).toMatch(/is not in the trash: only a document in the trash can be deleted for good/);
     expect((await duiqi(['documents', 'delete', String(third)])).code).toBe(0);
     const r = await duiqi(['documents', 'purge', String(third)]);
     expect(r.stdout).toBe(`Deleted document ${third} "Gamma minutes" for good.\n`);
@@ -90,11 +90,11 @@ describe('duiqi documents', () => {
     [['documents'], /documents needs list/],
     [['documents', 'shred', '1'], /documents needs list/],
     [['documents', 'rename', '1'], /documents needs list/],
-    [['documents', 'rename', 'x', 'Title'], /There is no document "x"/],
+    [['documents', 'rename', 'x', 'Title'], /There is no document x\./],
     [['documents', 'rename', '1', '   '], /A title cannot be empty/],
     [['documents', 'delete', '9999'], /There is no document 9999/],
     [['documents', 'restore', '1'], /is not in the trash/],
-    [['documents', 'list', '--sort', 'size'], /sort must be one of created, title, activity, progress/],
+    [['documents', 'list', '--sort', 'size'], /sort must be one of: created, title, activity, progress/],
     [['documents', 'archive', '1', '--q', 'x'], /takes no options/],
     [['documents', 'list', '--colour', 'red'], /Unknown option/],
   ])('when called as %j then it exits 2 with one sentence on stderr', async (args, message) => {

@@ -100,9 +100,9 @@ describePostgres('concurrent writers on PostgreSQL', () => {
     const edit = (async () => {
       const alignment = alignmentRepo(align.client);
       const version = await alignment.claimVersion(documentId, 1);
-      const { rows, noiseAfter } = await alignment.load(documentId);
+      const loaded = await alignment.load(documentId);
       let fresh = 0;
-      await alignment.write(documentId, rows, applyOperation(rows, { kind: 'merge', row: 0 }, { newKey: () => `n${fresh++}` }), noiseAfter);
+      await alignment.write(documentId, loaded, applyOperation(loaded.rows, { kind: 'merge', row: 0 }, { newKey: () => `n${fresh++}` }));
       return version;
     })();
     expect(await stillWaiting(edit)).toBe(true);

@@ -9,6 +9,12 @@ describe('sourceWordCount', () => {
     expect(sourceWordCount('文在寅（Moon Jae-in）')).toBe(6); // 文在寅, Moon, Jae, in
   });
 
+  it('when a number has thousands separators or a decimal point then it is one word, and a comma between words is not', () => {
+    expect(sourceWordCount('一共2,340元')).toBe(4); // 一共元 and 2,340
+    expect(sourceWordCount('增长1,234.56亿元，约3.5%')).toBe(7); // 增长亿元约, 1,234.56 and 3.5
+    expect(sourceWordCount('Alipay,WeChat Pay。1，2')).toBe(5); // a full-width comma parts numbers
+  });
+
   it('when the text is empty or punctuation then it has no words', () => {
     expect(sourceWordCount('')).toBe(0);
     expect(sourceWordCount('——“”。')).toBe(0);

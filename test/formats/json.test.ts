@@ -42,7 +42,7 @@ describe('JSON import', () => {
     ['a fractional version', (d) => (d.pairs[0].version = 1.5)],
     ['a missing target', (d) => delete d.pairs[0].tgt],
     ['sentences that are not strings', (d) => (d.pairs[0].srcSegments = [1])],
-    ['a malformed change time', (d) => (d.pairs[0].changedAt = 'yesterday')],
+    ['a change time that is not a string', (d) => (d.pairs[0].changedAt = 20240501)],
     ['another format', (d) => (d.format = 'other')],
   ];
   it.each(breakages)('when a file has %s then the schema and the reader both refuse it', (_what, breakIt) => {

@@ -153,10 +153,10 @@ describe('what the editor says', () => {
     expect(across.message).toBe(`Rows ${n[k]} and ${n[k]! + 2} merged.`);
     const back = await (await zh('lin', `/api/documents/${docs.demo}/alignment/undo`, { version: across.version })).json();
     expect(back.message).toBe(`已撤销你的改动（自第 ${n[k]} 行起）。`);
-    // (Merging and undoing it may leave the noise row after both rows: the numbers are read again.)
-    const m = await pageNumbers();
+    // The undo put the noise row back between them: every row has its number again.
+    expect(await pageNumbers()).toEqual(n);
     const moved = await (await zh('lin', `/api/documents/${docs.demo}/alignment/ops`, { version: back.version, op: { kind: 'moveUp', side: 'tgt', row: k + 1 } })).json();
-    expect(moved.message).toBe(`第 ${m[k + 1]} 行英文的第一句已上移到第 ${m[k]} 行。`);
+    expect(moved.message).toBe(`第 ${n[k + 1]} 行英文的第一句已上移到第 ${n[k]} 行。`);
     await api('lin', 'POST', `/api/documents/${docs.demo}/alignment/undo`, { version: moved.version });
   });
 

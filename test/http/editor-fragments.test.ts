@@ -39,6 +39,8 @@ describe('the editor fragments', () => {
     expect(stale.text).toContain('data-testid="conflict"');
     expect(stale.text).toContain('Version by Lin.');
     expect(stale.text).toContain('Version by Wang.');
+    // Who saved over the reader and what the pair is now: saving again replaces Lin's translation.
+    expect(stale.text).toContain('Current text, now translated (last changed by <span translate="no">lin</span>)');
     const newVersion = /name="version" value="(\d+)"/.exec(stale.text)![1]!;
     expect(Number(newVersion)).toBe(Number(b.version) + 1);
     const retry = await b.c.request('POST', url, { form: { tgt: 'Version by Wang.', version: newVersion }, headers: htmx(b.c) });

@@ -105,6 +105,14 @@ describe('the editing time a row shows', () => {
     await save(753);
     expect(await row('en')).toBe('12 min 35 s editing');
     expect(await row('zh-CN')).toBe('编辑 12 分 35 秒');
+    // The document's effort line says its total the same way, never "0.0 min" or "12.6 min".
+    const effort = async (lang: string) => {
+      const c = new Client(server.url);
+      await c.login('lin', undefined, { 'accept-language': lang });
+      return /data-testid="effort"[^>]*>([^<]*)/.exec((await c.get(`/documents/${docs.demo}`, { 'accept-language': lang })).text)![1]!;
+    };
+    expect(await effort('en')).toMatch(/word edits, \d+ min( \d+ s)? in the editor$/);
+    expect(await effort('zh-CN')).toMatch(/处词级改动，编辑用时 \d+ 分( \d+ 秒)?$/);
   });
 });
 
@@ -162,6 +170,21 @@ describe('GET /api/pairs/:id/history', () => {
     expect(revs[1].diff).toContainEqual({ op: 'insert', text: ' Edit one.' });
     // history replays to the stored text
     expect(revs[0].newText).toBe((await stored(pair.id)).tgt_text);
+  });
+
+  it('when a revision only breaks a line then the history page marks the break inside <ins>, the text escaped', async () => {
+    const pair = await pairWith(server.store, docs.demo, 'historical significance');
+    const text = (await stored(pair.id)).tgt_text;
+    const broken = `${text} <b>Second</b> line.`.replace(' <b>', '\n<b>');
+    expect((await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: `${text} <b>Second</b> line.`, version: (await stored(pair.id)).version })).status).toBe(200);
+    expect((await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: broken, version: (await stored(pair.id)).version })).status).toBe(200);
+    const c = new Client(server.url);
+    await c.login('lin');
+    const page = await c.get(`/documents/${docs.demo}/pairs/${pair.id}/history`);
+    expect(page.status).toBe(200);
+    const newest = page.text.split('<li>')[1]!;
+    expect(newest).toContain('<span class="diff">');
+    expect(newest).toMatch(/<ins><span class="break-mark">↵<\/span>\n<\/ins>&lt;b&gt;Second/);
   });
 });
 

@@ -39,6 +39,15 @@ describe('finding the next row of a kind', () => {
     expect((await find('kind=unconfirmed&from=1&dir=previous')).body.index).toBeNull();
   });
 
+  it('when the page is filtered then only the rows it lists are stops', async () => {
+    expect((await find('kind=rejected&state=translated')).body.index).toBeNull();
+    expect((await find('kind=rejected&state=rejected')).body.index).toBe(700);
+    expect((await find('kind=flagged&from=3&q=Twelve')).body.index).toBe(1100);
+    expect((await find('kind=flagged&qa=numbers&from=1100&dir=previous')).body.index).toBe(3);
+    expect((await find('kind=unconfirmed&q=Twelve')).body.index).toBe(3);
+    expect((await find('kind=flagged&qa=numbrs')).status).toBe(400);
+  });
+
   it('when the kind or the row is not one there is then 400 with a sentence', async () => {
     const bad = await find('kind=pretty');
     expect(bad.status).toBe(400);

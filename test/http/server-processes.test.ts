@@ -1,5 +1,6 @@
 // DUIQI_WORKERS: several server processes on one port and one SQLite file, started and stopped as `npm start` does.
 import fs from 'node:fs';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkbench, type Workbench } from '../support/start-workbench.ts';
 import { Client } from '../support/test-server.ts';
@@ -44,6 +45,25 @@ describe('two server processes', () => {
     const stale = await c.request('PUT', `/api/pairs/${pair.id}`, { json: { tgt: 'stale', version: pair.version }, headers: { 'X-CSRF-Token': c.csrf } });
     expect(stale.status).toBe(409);
   });
+
+  it('when a kept-alive connection has been idle past Node\'s 5 s then the server still answers on it, as a proxy expects', async () => {
+    // nginx keeps its connections to the app servers for 60 s: one the server closed first turned a request into a 502.
+    const { hostname, port } = new URL(wb.url);
+    const socket = net.connect(Number(port), hostname === 'localhost' ? '127.0.0.1' : hostname);
+    let received = '';
+    socket.on('data', (d) => (received += d));
+    const ended = new Promise<string>((resolve) => socket.on('close', () => resolve('closed')));
+    const ask = () => socket.write(`GET /healthz HTTP/1.1\r\nHost: ${hostname}\r\nConnection: keep-alive\r\n\r\n`);
+    const answers = () => received.match(/HTTP\/1\.1 200/g)?.length ?? 0;
+    ask();
+    await expect.poll(answers, { timeout: 10_000 }).toBe(1);
+    expect(received).toMatch(/Keep-Alive: timeout=65/i);
+    const idle = await Promise.race([ended, new Promise<string>((resolve) => setTimeout(() => resolve('open'), 6_500))]);
+    expect(idle).toBe('open');
+    ask();
+    await expect.poll(answers, { timeout: 10_000 }).toBe(2);
+    socket.destroy();
+  }, 30_000);
 
   it('when the server gets SIGTERM then every process ends', async () => {
     const processes = descendants(wb.pid);

@@ -119,10 +119,30 @@ describe('the translation out', () => {
     // The Chinese sentence that runs over cues 3 and 4 has one English sentence: the two cues become one.
     expect(cues).toEqual([
       ['1', '00:00:01,000', '00:00:03,500', 'Chengdu opened a new light-rail line on Monday.'],
-      ['2', '00:00:03,600', '00:00:06,200', 'It links the airport with the city centre in 25 minutes.'],
+      ['2', '00:00:03,600', '00:00:06,200', 'It links the airport with the city centre\nin 25 minutes.'],
       ['3', '00:00:06,300', '00:00:11,000', '"It used to take me over an hour to reach the airport," said Li Ming, a teacher.'],
       ['5', '00:00:11,500', '00:00:14,000', 'Residents welcomed the opening.'],
     ]);
+  });
+
+  it('when subtitle cues have two lines then each row keeps the English line break, a two-line sentence stays one, and the translation gives the cues back as written', async () => {
+    const zh = ['1', '00:00:01,000 --> 00:00:03,000', '我昨天下午', '去了那家书店。', '', '2', '00:00:03,500 --> 00:00:05,000', '你好。', '你好吗？', '',
+      '3', '00:00:05,500 --> 00:00:07,000', '很好，', '谢谢。', ''].join('\n');
+    const en = ['1', '00:00:01,000 --> 00:00:03,000', 'I went to the bookshop', 'yesterday afternoon.', '', '2', '00:00:03,500 --> 00:00:05,000', 'Hello.', 'How are you?', '',
+      '3', '00:00:05,500 --> 00:00:07,000', 'Very well,', 'thank you.', ''].join('\n');
+    const id = await imported({ source: { name: 'two-lines.zh.srt', content: zh }, translation: { name: 'two-lines.en.srt', content: en } });
+    const rows = await pairs(id);
+    expect(rows[0]).toMatchObject({ src: '我昨天下午去了那家书店。', tgt: 'I went to the bookshop\nyesterday afternoon.' });
+    expect(rows.map((r) => r.tgt).join('\n')).toBe('I went to the bookshop\nyesterday afternoon.\nHello.\nHow are you?\nVery well,\nthank you.');
+    // One sentence over two lines is one segment on each side, not a sentence per line.
+    const segments = await server.rows<{ side: string; text: string }>('SELECT side, text FROM segments WHERE document_id = ? ORDER BY side, idx', [id]);
+    expect(segments.filter((s) => s.side === 'tgt').map((s) => s.text)).toEqual(['I went to the bookshop\nyesterday afternoon.', 'Hello.', 'How are you?', 'Very well,\nthank you.']);
+    expect(segments.filter((s) => s.side === 'src').map((s) => s.text)).toEqual(['我昨天下午去了那家书店。', '你好。', '你好吗？', '很好，谢谢。']);
+    expect(text((await get(`/api/documents/${id}/translation`)).bytes)).toBe(en);
+
+    const vtt = (lines: string[]) => `WEBVTT\n\n00:01.000 --> 00:03.000\n${lines.join('\n')}\n`;
+    const vttId = await imported({ source: { name: 'zh.vtt', content: vtt(['我昨天下午', '去了那家书店。']) }, translation: { name: 'en.vtt', content: vtt(['I went to the <b>bookshop</b>', 'yesterday &amp; today.']) } });
+    expect(text((await get(`/api/documents/${vttId}/translation`)).bytes)).toBe(vtt(['I went to the bookshop', 'yesterday &amp; today.']));
   });
 
   it('when Chinese WebVTT is aligned with an English plain text then the translated .vtt keeps identifiers, time codes and settings', async () => {

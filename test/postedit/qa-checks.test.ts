@@ -97,7 +97,16 @@ describe('glossary', () => {
 
   it('when the term only appears inside a longer word then it is missing', () => {
     const ctx = { ...CTX, glossary: [{ zh: '近邻', en: 'neighbour' }] };
-    expect(flag('glossary', '中韩两国是近邻。', 'China and South Korea are close neighbours.', ctx)).toBeDefined();
+    expect(flag('glossary', '中韩两国是近邻。', 'China and South Korea share a neighbourhood.', ctx)).toBeDefined();
+  });
+
+  it('when the term is there in the plural then it is not missing', () => {
+    const ctx = { ...CTX, glossary: [{ zh: '近邻', en: 'neighbour' }, { zh: '牛肉饭', en: 'beef rice bowl' }, { zh: '政策', en: 'policy' }, { zh: '税', en: 'tax' }] };
+    expect(flag('glossary', '中韩两国是近邻。', 'China and South Korea are close neighbours.', ctx)).toBeUndefined();
+    expect(flag('glossary', '他卖了二十一年的牛肉饭。', 'He sold beef rice bowls for 21 years.', ctx)).toBeUndefined();
+    expect(flag('glossary', '两国的政策。', 'The two countries’ policies.', ctx)).toBeUndefined();
+    expect(flag('glossary', '含税。', 'Taxes included.', ctx)).toBeUndefined();
+    expect(flag('glossary', '含税。', 'Taxis included.', ctx)?.params.en).toBe('tax');
   });
 });
 
@@ -138,6 +147,22 @@ describe('fragments', () => {
     expect(flag('fragment', '双方共同倡导。', 'The two policies jointly advocate cooperation.')).toBeUndefined();
   });
 
+  it('when a whole sentence has a present -s verb after a noun, an irregular past or is speech then it is no fragment', () => {
+    for (const [zh, en] of [
+      ['商店六点开门。', 'The shop opens at six.'],
+      ['隔壁的咖啡店属于一个法国人。', 'The café next door belongs to a Frenchman.'],
+      ['这家餐馆卖牛肉饭。', 'The restaurant sells beef rice bowls.'],
+      ['雨下得很大。', 'The rain fell hard.'],
+      ['销售额增长了15%。', 'Sales grew by 15%.'],
+      ['“你把米先淘好。”', '"Wash the rice first."'],
+      ['“一点也不麻烦。”', '“No trouble at all.”'],
+    ]) expect(flag('fragment', zh!, en!), en).toBeUndefined();
+    // A noun phrase is still no sentence, whatever -s words it holds.
+    for (const en of ['The bilateral relations of China and South Korea.', 'The close neighbourly relations of the two countries.', 'The economic ties between the two countries.']) {
+      expect(flag('fragment', '中韩两国的双边关系。', en)?.params.reason, en).toBe('no-verb');
+    }
+  });
+
   it('when the fragment is not the first sentence of the pair then it is still found and named', () => {
     const f = flag('fragment', '他呼吁深化创新研发合作，更好发挥各自优势，共享合作成果。',
       'He called for deepening cooperation to better leverage their respective advantages. And share the results of cooperation.');
@@ -157,6 +182,12 @@ describe('fragments', () => {
 
 describe('broken sentences', () => {
   const SRC = '习近平敦促双方用好交流平台，开展教育、体育、媒体、青年、地方等领域交流，进一步增进两国人民的相互了解。';
+
+  it('when the English sets a quotation apart as its own sentence then that is no break', () => {
+    expect(flag('broken', '「今天要来三十位客人，」他对徒弟小李说，「你把米先淘好。」',
+      '"Thirty customers are coming today," he told his apprentice Xiao Li. "Wash the rice first."')).toBeUndefined();
+    expect(flag('broken', '他说：“我们明天走。”', 'He spoke. “We leave tomorrow.”')).toBeUndefined();
+  });
 
   it('when one Chinese sentence is two English ones and the second starts a new noun phrase then the break is named', () => {
     const f = flag('broken', SRC, 'Xi urged the two sides to carry out exchanges in education, sports, media, and exchanges. Youth and local levels have further enhanced mutual understanding.');

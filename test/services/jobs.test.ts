@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../server/db/sqlite-store.ts';
 import type { Store } from '../../server/db/store.ts';
 import { jobs } from '../../server/services/jobs.ts';
-import { jobHandlers, storedUpload } from '../../server/services/job-handlers.ts';
+import { jobHandlers, skippedNote, storedUpload } from '../../server/services/job-handlers.ts';
 import { inProcessQueue } from '../../server/services/job-queue-in-process.ts';
 import { importUpload, type UploadRequest } from '../../server/services/import-file.ts';
 import { machineTranslation } from '../../server/services/machine-translation.ts';
@@ -75,6 +75,26 @@ describe('jobs resumed at start', () => {
     expect(imports).toBe(0);
     expect(await store.read((tx) => tx.documents.list('active'))).toHaveLength(1);
     await service.stop();
+  });
+
+  it('when the import had committed and its TMX skipped units then the resumed job says how many, as a job that ran through does', async () => {
+    // Units without Chinese (English and Japanese only, Japanese only) are skipped; the rest imports.
+    const unit = (tuvs: [string, string][]) => `<tu>${tuvs.map(([lang, seg]) => `<tuv xml:lang="${lang}"><seg>${seg}</seg></tuv>`).join('')}</tu>`;
+    const tmx = TMX.replace('</body>', `${unit([['en', 'Talks went well.'], ['ja', '会談は順調だった。']])}${unit([['ja', 'ありがとう。']])}</body>`);
+    const skipping: UploadRequest = { ...upload, source: { name: 'talks.tmx', bytes: new TextEncoder().encode(tmx) } };
+    const service = startService();
+    await service.serve();
+    const through = await service.settled(lin, (await service.create(lin, 'import', null, { upload: storedUpload(skipping) })).id, 10_000);
+    expect(through.result).toMatchObject({ key: 'jobs.imported', value: { skipped: 2 }, notes: [skippedNote(2)] });
+    await service.stop();
+
+    const id = await leftRunning(skipping, true);
+    const resumed = startService();
+    await resumed.serve();
+    const job = await resumed.settled(lin, id, 10_000);
+    expect(imports).toBe(1);
+    expect(job.result).toEqual({ ...through.result, value: { id: job.documentId, skipped: 2 }, documentId: job.documentId });
+    await resumed.stop();
   });
 
   it('when the import had not committed then the resumed job imports the files it kept, once', async () => {

@@ -1,6 +1,7 @@
 // Starts the real app on a free port over a fresh, really migrated database, and speaks HTTP to it. The database is a
 // SQLite file, or with DUIQI_TEST_DATABASE=postgres a database of its own on the run's PostgreSQL cluster.
 
+import { keepConnectionsOpen } from '../../server/http/keep-alive.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,7 +48,7 @@ export async function startTestServer(opts: { dbFile?: string; tally?: Statement
   const jobQueue = deps.jobQueue ?? await jobQueueFor(store, { resume: false, times: { expireSeconds: 60, maintenanceSeconds: 5 } });
   const app = createApp({ store, i18n: await createI18n(), ...deps, jobQueue });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = keepConnectionsOpen(app.listen(0, '127.0.0.1', () => resolve(s)));
   });
   const { port } = server.address() as AddressInfo;
   return {

@@ -2,7 +2,9 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { XLIFF_NS } from '../../server/formats/xliff.ts';
+import { XLIFF_NS, xliff as xliffFormat } from '../../server/formats/xliff.ts';
+import { json as jsonFormat } from '../../server/formats/json.ts';
+import { sampleDocument } from '../formats/sample-documents.ts';
 import { storedCounts, tokenFor, upload, uploadForm } from './transfer-support.ts';
 
 let server: TestServer;
@@ -94,6 +96,25 @@ describe('dates that are not TMX dates', () => {
       // Junk, a day that does not exist, and a time with no zone (whose moment is anyone's guess).
       null, null, null, null,
     ]);
+  });
+
+  it('when our own XLIFF or JSON holds an unreadable date in its metadata then the file imports, that date left out and the others kept', async () => {
+    const doc = sampleDocument();
+    // The document's creation date is junk; the first pair's change time names no day (XLIFF) or no zone (JSON).
+    const files = {
+      'dates.xlf': xliffFormat.serialize(doc).replace('<mda:meta type="created">2024-05-01T08:30:00.000Z<', '<mda:meta type="created">May Day<')
+        .replace('"changedAt">2024-05-03T17:45:12.000Z<', '"changedAt">2026-02-30T10:00:00Z<'),
+      'dates.json': jsonFormat.serialize(doc).replace('"created": "2024-05-01T08:30:00.000Z"', '"created": "May Day"')
+        .replace('"changedAt": "2024-05-03T17:45:12.000Z"', '"changedAt": "2024-05-03T17:45:12"'),
+    };
+    for (const [name, content] of Object.entries(files)) {
+      expect(content, name).toMatch(/May Day[\s\S]*(2026-02-30T10:00:00Z|2024-05-03T17:45:12")/);
+      const id = await imported(name, content);
+      expect(await server.value('SELECT created_at FROM documents WHERE id = ?', [id]), name).not.toMatch(/^2024-05-01/);
+      const dates = (await pairsOf(id)).map((p) => p.changedAt);
+      expect(dates[0], name).toBeNull();
+      expect(dates.slice(1), name).toEqual(expect.arrayContaining(['2024-05-02T09:00:00.000Z', '2024-05-03T10:00:00.000Z']));
+    }
   });
 });
 

@@ -43,6 +43,7 @@
   function paint() {
     tbody.querySelectorAll('.cursor, .cursor-side, .cursor-sentence').forEach(function (el) {
       el.classList.remove('cursor', 'cursor-side', 'cursor-sentence');
+      el.removeAttribute('aria-describedby');
     });
     const el = rowEl(state.row);
     if (!el) return;
@@ -53,6 +54,12 @@
       // The cursor's cell is the grid's active one: a screen reader reads it as the cursor moves, the focus staying
       // on the table (role=grid also puts NVDA and JAWS in focus mode, so the arrow keys reach this script).
       if (!cell.id) cell.id = 'row-' + state.row + '-' + state.side;
+      // What a sighted reader sees beside the sentence, the row's number, confidence and status, is the cell's description.
+      cell.setAttribute('aria-describedby', ['idx', 'conf', 'status'].map(function (kind) {
+        const td = el.querySelector('td.' + kind);
+        if (!td.id) td.id = 'row-' + state.row + '-' + kind;
+        return td.id;
+      }).join(' '));
       table.setAttribute('aria-activedescendant', cell.id);
     }
     const list = sentences(el);
@@ -62,8 +69,27 @@
     keepInView(el);
   }
 
-  /** One message at a time; `offer` adds the one button that gets past it ({label, run}). */
+  // The words the message area last showed, and a repeat of them waiting to be shown.
+  let said = '';
+  let sayAgain = 0;
+
+  /**
+   * One message at a time; `offer` adds the one button that gets past it ({label, run}). The area is a live region,
+   * which a screen reader reads when its words change: the same words again (a second shift of the same row) would
+   * be no change, so the area empties first and shows them a moment later, after the browser has drawn it empty.
+   */
   function say(text, isError, offer) {
+    if (text && text === said) {
+      show('', false);
+      sayAgain = setTimeout(function () { show(text, isError, offer); }, 150);
+      return;
+    }
+    show(text, isError, offer);
+  }
+
+  function show(text, isError, offer) {
+    clearTimeout(sayAgain);
+    said = text;
     message.textContent = text;
     message.classList.toggle('error', Boolean(isError));
     message.classList.toggle('ok', Boolean(text) && !isError);
@@ -216,13 +242,17 @@
   /** Shows a running job (a realign) as a progress bar and its words in the message area, until it ends; answers the ended job. */
   async function jobEnd(job) {
     while (job.state === 'queued' || job.state === 'running') {
-      const bar = document.createElement('progress');
+      // The bar moves in place; the words are said again only when they change.
+      let bar = message.querySelector('progress');
+      if (!bar || said !== ' ' + job.progress.message) {
+        show(' ' + job.progress.message, false);
+        bar = document.createElement('progress');
+        message.prepend(bar);
+      }
       if (job.progress.total) {
         bar.max = job.progress.total;
         bar.value = job.progress.done;
       }
-      say(' ' + job.progress.message, false);
-      message.prepend(bar);
       await new Promise(function (resolve) { setTimeout(resolve, 700); });
       const res = await fetch('/api/jobs/' + job.id, { headers: { accept: 'application/json' } });
       job = await res.json();

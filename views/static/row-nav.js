@@ -60,15 +60,27 @@
     if (edit) edit.focus({ preventScroll: true });
   }
 
+  // Under a filter a row may not be listed: say so, rather than leave the cursor on another row as if it were that one.
   async function goTo(n) {
     if (!Number.isInteger(n) || n < 1 || n > total) return say(bar.dataset.noRow);
     const tr = await reveal(n - 1);
-    say('');
-    if (tr) mark(tr);
+    if (!tr) return say(bar.dataset.hiddenToEnd.replace('{row}', n));
+    say(indexOf(tr) === n - 1 ? '' : bar.dataset.hiddenRow.replace('{row}', n).replace('{shown}', indexOf(tr) + 1));
+    mark(tr);
+  }
+
+  // The page's own filter (state, QA check, text) goes with the question, so the row found is one the page lists.
+  function filterQuery() {
+    const page = new URLSearchParams(location.search);
+    let query = '';
+    ['state', 'qa', 'q'].forEach(function (name) {
+      if (page.get(name)) query += '&' + name + '=' + encodeURIComponent(page.get(name));
+    });
+    return query;
   }
 
   async function jump(kind, dir) {
-    const res = await fetch('/api/documents/' + bar.dataset.doc + '/rows/find?kind=' + kind + '&dir=' + (dir > 0 ? 'next' : 'previous') + '&from=' + at, { headers: headers });
+    const res = await fetch('/api/documents/' + bar.dataset.doc + '/rows/find?kind=' + kind + '&dir=' + (dir > 0 ? 'next' : 'previous') + '&from=' + at + filterQuery(), { headers: headers });
     const data = await res.json();
     if (!res.ok) return say(data.message || data.error);
     if (data.index === null) return say(bar.getAttribute('data-none-' + kind));

@@ -4,8 +4,9 @@
 
 import type { AlignRow, RowPatch, Sentence } from '../../domain/alignment-rows.ts';
 import {
-  pairKey, regionSequence, rowsFromRecords, sentenceKey, sideOrder, storedId, storedKind, storedSourceChange, type PairRecord, type SegmentRecord,
+  pairKey, rowsFromRecords, sentenceKey, storedId, storedKind, storedSourceChange, type LoadedAlignment, type PairRecord, type SegmentRecord,
 } from '../alignment-layout.ts';
+import { placeNoise, regionOf, regionSequence, sideOrder } from '../region-layout.ts';
 import type { LoggedOp, UndoStack } from '../alignment-repo.ts';
 import { columns, one, row, rows, run, type Sql } from './connect.ts';
 
@@ -53,31 +54,20 @@ export function alignmentRepo(sql: Sql) {
     },
 
     /** Writes a patch as ../alignment-repo.ts does; new rows and sentences take ids from the tables' sequences. */
-    async write(documentId: number, before: readonly AlignRow[], patch: RowPatch, noiseAfter: Map<string | null, number[]>): Promise<Map<string, string>> {
+    async write(documentId: number, loaded: LoadedAlignment, patch: RowPatch): Promise<Map<string, string>> {
       const keys = new Map<string, string>();
       // An approved row's sentences are what the translation memory matches on.
       if ([...patch.removed, ...patch.inserted].some((r) => r.state === 30)) {
         await sql.query("UPDATE change_counters SET value = value + 1 WHERE name = 'memory'");
       }
-      const end = before[patch.at + patch.removed.length];
-      const first = before[patch.at];
-      const bounds = (await row<{ max_idx: number | null; first_idx: number | null; end_idx: number | null }>(sql, `SELECT
-          (SELECT max(idx) FROM pairs WHERE document_id = $1) AS max_idx,
-          (SELECT idx FROM pairs WHERE id = $2) AS first_idx, (SELECT idx FROM pairs WHERE id = $3) AS end_idx`,
-      [documentId, first ? storedId(first.key, 'p') : null, end ? storedId(end.key, 'p') : null]))!;
-      const maxIdx = bounds.max_idx ?? -1;
-      const lo = patch.removed.length ? bounds.first_idx! : (first ? bounds.first_idx! : maxIdx + 1);
-      const hi = patch.removed.length ? (end ? bounds.end_idx! - 1 : maxIdx) : lo - 1;
-
-      const regionNoise = (await rows<{ id: number }>(sql,
-        'SELECT id FROM pairs WHERE document_id = $1 AND idx BETWEEN $2 AND $3 AND noise = 1 ORDER BY idx', [documentId, lo, hi])).map((r) => r.id);
-      const sequence = regionSequence(patch, noiseAfter, regionNoise);
-      const regionSegments = await rows<SegmentRecord>(sql, `SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.paragraph, s.start_offset,
-          s.end_offset, s.source_id, s.kind FROM segments s JOIN pairs p ON p.id = s.pair_id
-        WHERE p.document_id = $1 AND p.idx BETWEEN $2 AND $3 ORDER BY s.side, s.idx`, [documentId, lo, hi]);
-      const sourceOf = new Map(regionSegments.map((seg) => [sentenceKey(seg.id), seg.source_id]));
+      const region = regionOf(loaded, patch);
+      const places = placeNoise(region, patch);
+      const { lo, hi } = region;
+      const sequence = regionSequence(region, patch.inserted, places);
       const kept = new Set(patch.inserted.flatMap((r) => [...r.src, ...r.tgt].map((x) => x.key)));
-      const dropped = regionSegments.filter((seg) => !regionNoise.includes(seg.pair_id) && !kept.has(sentenceKey(seg.id))).map((seg) => seg.id);
+      const sentences = [...region.sides.src.items, ...region.sides.tgt.items].filter((item) => item.noise === undefined);
+      const sourceOf = new Map(sentences.map((item) => [sentenceKey(item.segment), item.source]));
+      const dropped = sentences.filter((item) => !kept.has(sentenceKey(item.segment))).map((item) => item.segment);
       if (dropped.length) await sql.query('DELETE FROM segments WHERE id = ANY($1::bigint[])', [dropped]);
 
       // Pairs: park the region, shift the tail, then number the region's new order from lo, a statement per kind of
@@ -122,15 +112,12 @@ export function alignmentRepo(sql: Sql) {
       }
 
       // Segments, side by side, the same way.
+      const rowPairIds = sequence.flatMap((item, i) => ('row' in item ? [pairIds[i]!] : []));
       for (const side of ['src', 'tgt'] as const) {
-        const old = regionSegments.filter((seg) => seg.side === side);
-        const slo = old.length ? Math.min(...old.map((seg) => seg.idx)) : ((await one<number | null>(sql, `SELECT min(s.idx) FROM segments s
-            JOIN pairs p ON p.id = s.pair_id WHERE p.document_id = $1 AND s.side = $2 AND p.idx > $3`, [documentId, side, hi]))
-          ?? (await one<number>(sql, 'SELECT coalesce(max(idx), -1) + 1 FROM segments WHERE document_id = $1 AND side = $2', [documentId, side]))!);
-        const shi = old.length ? Math.max(...old.map((seg) => seg.idx)) : slo - 1;
-        const fallback = old[0]?.source_id
+        const { lo: slo, hi: shi, items } = region.sides[side];
+        const fallback = items[0]?.source
           ?? await one<number>(sql, 'SELECT id FROM sources WHERE document_id = $1 AND side = $2 ORDER BY id LIMIT 1', [documentId, side]);
-        const order = sideOrder(sequence, side, old, pairIds);
+        const order = sideOrder(region, side, patch.inserted, places, rowPairIds);
         await makeRoom('segments', 'document_id = $1 AND side = $2', [documentId, side], slo, shi, order.length - (shi - slo + 1));
         const moves: { id: number; idx: number; pairId: number }[] = [];
         const rewritten: { id: number; idx: number; pairId: number; s: Sentence }[] = [];

@@ -13,7 +13,7 @@ const jsonList = (column: string, from: string, order: string) => `(SELECT coale
 
 export function documentTransferRepo(sql: Sql) {
   return {
-    structuredSource: (documentId: number) => row<{ id: number; name: string; structure: string }>(sql, `SELECT id, name, structure FROM sources
+    structuredSource: (documentId: number) => row<{ id: number; name: string; content: string; structure: string }>(sql, `SELECT id, name, content, structure FROM sources
       WHERE document_id = $1 AND side = 'src' AND structure IS NOT NULL ORDER BY id LIMIT 1`, [documentId]),
     sourceFormat: (documentId: number) => one<string>(sql,
       "SELECT format FROM sources WHERE document_id = $1 AND side = 'src' AND format IS NOT NULL ORDER BY id LIMIT 1", [documentId]),

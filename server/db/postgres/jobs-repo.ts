@@ -3,7 +3,7 @@
 import type { JobRow, NewJob } from '../jobs-repo.ts';
 import { column, one, row, run, type Sql } from './connect.ts';
 
-const COLUMNS = `id, kind, document_id AS "documentId", created_by AS "createdBy", state, done, total, attempts, result, error,
+const COLUMNS = `id, kind, document_id AS "documentId", created_by AS "createdBy", state, done, total, skipped, attempts, result, error,
   created_at AS "createdAt", finished_at AS "finishedAt"`;
 
 export function jobsRepo(sql: Sql) {
@@ -16,7 +16,8 @@ export function jobsRepo(sql: Sql) {
       "UPDATE jobs SET state = 'running', attempts = attempts + 1 WHERE id = $1 AND state IN ('queued', 'running')", [id])).changes === 1,
     progress: async (id: number, done: number, total: number | null) => (await run(sql,
       "UPDATE jobs SET done = $1, total = $2 WHERE id = $3 AND state = 'running'", [done, total, id])).changes === 1,
-    attach: async (id: number, documentId: number) => (await run(sql, 'UPDATE jobs SET document_id = $1 WHERE id = $2 AND document_id IS NULL', [documentId, id])).changes === 1,
+    attach: async (id: number, documentId: number, skipped = 0) => (await run(sql,
+      'UPDATE jobs SET document_id = $1, skipped = $2 WHERE id = $3 AND document_id IS NULL', [documentId, skipped, id])).changes === 1,
     finish: async (id: number, result: string, documentId: number | null) => (await run(sql,
       `UPDATE jobs SET state = 'done', result = $1, document_id = coalesce($2, document_id), done = coalesce(total, done),
        input = '{}', finished_at = now() WHERE id = $3 AND state = 'running'`, [result, documentId, id])).changes === 1,

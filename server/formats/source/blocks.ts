@@ -13,7 +13,10 @@ export interface CueTiming {
 
 export interface Block {
   kind: BlockKind;
-  /** One line: line breaks inside a paragraph or cue read as spaces. */
+  /**
+   * One line: line breaks inside a paragraph read as spaces. A subtitle cue keeps its lines (see `cueLines`): where a
+   * cue breaks is the subtitler's choice, and a single line break cannot end a cue early as a blank line would.
+   */
   text: string;
   /** Headings only: 1 to 6. */
   level?: number;
@@ -46,11 +49,20 @@ export type SourceFormat = FormatInfo & (
 export type TextSourceFormat = Extract<SourceFormat, { binary: false }>;
 export type BinarySourceFormat = Extract<SourceFormat, { binary: true }>;
 
+// Runs of white space but the ideographic space (U+3000), which is the author's, as in "第一章　雨夜", and stays as
+// plain text keeps it; JavaScript's \s would count it as a space.
+const SPACES = /[^\S\u3000]+/g;
+
 /** A block's text on one line, with runs of white space as one space. */
 export function oneLine(text: string): string {
   // A line break between two Chinese characters is a hard wrap, not a space.
   return text.replace(/([\p{Script=Han}\u3000-\u303f\uff00-\uffef])[ \t]*\n\s*(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu, '$1')
-    .replace(/[\s\u00a0]+/g, ' ').trim();
+    .replace(SPACES, ' ').trim();
+}
+
+/** A cue's text: each line's white space as in `oneLine`, the lines kept, empty ones dropped (a blank line would end the cue). */
+export function cueLines(text: string): string {
+  return text.split(/\r\n?|\n/).map((line) => line.replace(SPACES, ' ').trim()).filter((line) => line !== '').join('\n');
 }
 
 /** Drops blocks left empty, so that no format hands on an empty paragraph. */

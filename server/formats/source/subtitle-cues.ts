@@ -1,7 +1,7 @@
 // What .srt and .vtt share: cues separated by blank lines, a timing line, time codes checked cue by cue.
 
 import { ParseError } from '../parse-error.ts';
-import { oneLine, type Block } from './blocks.ts';
+import { cueLines, type Block } from './blocks.ts';
 
 // "00:01:02,500" in .srt, "01:02.500" or "00:01:02.500" in .vtt.
 const TIME = /^(?:(\d{1,3}):)?([0-5]\d):([0-5]\d)[,.](\d{3})$/;
@@ -45,6 +45,6 @@ export function timedCue(format: string, cue: string, line: number, timing: stri
     throw new ParseError(`Cue ${cue} of the ${format} file ends (${end}) before it starts (${start}).`, 'formats.cueBackwards', { params: { format, cue, start, end }, line });
   }
   // Markup inside a cue (<i>, <c.yellow>, {\an8}) is presentation, not text to translate.
-  const plain = oneLine(text.join('\n').replace(/<[^>]*>|\{\\[^}]*\}/g, ''));
+  const plain = cueLines(text.join('\n').replace(/<[^>]*>|\{\\[^}]*\}/g, ''));
   return { kind: 'cue', text: plain, cue: { id: '', start, end, ...(settings ? { settings } : {}) } };
 }

@@ -1,7 +1,7 @@
 // WebVTT .vtt in and out: cues with their identifiers, time codes and settings; notes and styles skipped.
 
 import { ParseError } from '../parse-error.ts';
-import { oneLine, utf8, type Block, type SourceDocument, type TextSourceFormat } from './blocks.ts';
+import { cueLines, utf8, type Block, type SourceDocument, type TextSourceFormat } from './blocks.ts';
 import { cueGroups, timedCue } from './subtitle-cues.ts';
 
 const FORMAT = 'WebVTT';
@@ -33,7 +33,7 @@ export function readVtt(text: string): SourceDocument {
     const timing = hasId ? lines[1] : lines[0];
     const cue = id || String(n + 1);
     const block = timedCue(FORMAT, cue, hasId ? line + 1 : line, timing, lines.slice(hasId ? 2 : 1));
-    const text = oneLine(decodeReferences(block.text));
+    const text = cueLines(decodeReferences(block.text));
     if (text) blocks.push({ ...block, text, cue: { ...block.cue!, id } });
   });
   if (blocks.length === 0) throw new ParseError(`The ${FORMAT} file holds no cue with text.`, 'formats.noCues', { params: { format: FORMAT } });

@@ -159,7 +159,7 @@ contract('document transfer repository', (store) => {
     expect(await documents.header(documentId)).toMatchObject({ title: 'file.tmx', created_at: '2025-01-02T03:04:05.678Z' });
     expect((await documents.pairs(documentId))[0]!.pair).toMatchObject({ id: pairId, state: 20, mt_kind: 'gloss', version: 4, last_editor: 'rita',
       changed_at: '2025-01-02T03:04:05.000Z', imported_state: 30, imported_editor: 'rita' });
-    expect(await transfer.structuredSource(documentId)).toEqual({ id: sourceId, name: 'file.tmx', structure: JSON.stringify({ format: 'md', blocks: [] }) });
+    expect(await transfer.structuredSource(documentId)).toEqual({ id: sourceId, name: 'file.tmx', content: '你好。', structure: JSON.stringify({ format: 'md', blocks: [] }) });
     expect(await transfer.sourceFormat(documentId)).toBe('md');
     expect((await documents.head(documentId, editor))?.source_format).toBe('md');
     expect(await transfer.placedPairs(documentId, sourceId)).toEqual([{ tgt: 'Hello.', src_start: 0, src: '你好。' }]);

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { applyOperation, type AlignOp } from '../../../server/domain/align-ops.ts';
 import { invertPatch, type AlignRow, type RowPatch } from '../../../server/domain/alignment-rows.ts';
 import type { NewPair } from '../../../server/db/documents-repo.ts';
+import { withNoisePlaces } from '../../../server/db/region-layout.ts';
 import type { ContractStore } from './stores.ts';
 
 export interface FixturePair {
@@ -57,10 +58,11 @@ export async function applyOp(store: ContractStore, documentId: number, userId: 
   return store.transaction(async ({ alignment }) => {
     const version = (await alignment.documentVersion(documentId))!;
     expect(await alignment.claimVersion(documentId, version)).toBe(version + 1);
-    const { rows, noiseAfter } = await alignment.load(documentId);
+    const loaded = await alignment.load(documentId);
+    const { rows } = loaded;
     let fresh = 0;
-    const patch = applyOperation(rows, op, { newKey: () => `n${fresh++}`, by: 'lin' });
-    const stored = remap(patch, await alignment.write(documentId, rows, patch, noiseAfter));
+    const patch = withNoisePlaces(loaded, applyOperation(rows, op, { newKey: () => `n${fresh++}`, by: 'lin' }));
+    const stored = remap(patch, await alignment.write(documentId, loaded, patch));
     await alignment.recordOp(documentId, userId, op, stored);
     return { before: rows, patch };
   });
@@ -69,9 +71,9 @@ export async function applyOp(store: ContractStore, documentId: number, userId: 
 export async function undoLastOp(store: ContractStore, documentId: number): Promise<void> {
   await store.transaction(async ({ alignment }) => {
     const logged = (await alignment.lastDone(documentId))!;
-    const patch = invertPatch(JSON.parse(logged.patch) as RowPatch);
-    const { rows, noiseAfter } = await alignment.load(documentId);
-    const stored = remap(patch, await alignment.write(documentId, rows, patch, noiseAfter));
+    const loaded = await alignment.load(documentId);
+    const patch = withNoisePlaces(loaded, invertPatch(JSON.parse(logged.patch) as RowPatch));
+    const stored = remap(patch, await alignment.write(documentId, loaded, patch));
     await alignment.markOp(logged.id, true, invertPatch(stored));
   });
 }

@@ -40,11 +40,12 @@ contract('jobs repository', (store) => {
     expect(await jobs.fail(failed, '{"status":400}')).toBe(true);
     expect(await jobs.get(failed)).toMatchObject({ state: 'failed', error: '{"status":400}', documentId: null });
     await jobs.begin(made);
-    expect(await jobs.attach(made, doc.documentId)).toBe(true);
-    expect(await jobs.attach(made, doc.documentId + 1)).toBe(false);
-    expect(await jobs.get(made)).toMatchObject({ state: 'running', documentId: doc.documentId });
+    expect(await jobs.get(made)).toMatchObject({ skipped: 0 });
+    expect(await jobs.attach(made, doc.documentId, 3)).toBe(true);
+    expect(await jobs.attach(made, doc.documentId + 1, 5)).toBe(false);
+    expect(await jobs.get(made)).toMatchObject({ state: 'running', documentId: doc.documentId, skipped: 3 });
     expect(await jobs.finish(made, '{}', null)).toBe(true);
-    expect(await jobs.get(made)).toMatchObject({ state: 'done', documentId: doc.documentId, done: 0, total: null });
+    expect(await jobs.get(made)).toMatchObject({ state: 'done', documentId: doc.documentId, done: 0, total: null, skipped: 3 });
     expect(await jobs.get(made + 100)).toBeUndefined();
   });
 

@@ -41,19 +41,31 @@ describe('placing the translation', () => {
     expect(doc.blocks).toEqual([cue('1', '00:00:01,000', '00:00:04,000', '"Let us go," he said.'), cue('3', '00:00:05,000', '00:00:06,000', 'Fine.')]);
   });
 
-  it('when the English holds line breaks typed in the editor then each block stays one line, and the files keep their cues and paragraphs', () => {
+  it('when the English holds line breaks typed in the editor then a cue keeps single ones, a paragraph stays one line, and the files keep their cues and paragraphs', () => {
     const subs = layOutBlocks('srt', { blocks: [cue('1', '00:00:01,000', '00:00:02,000', '你好。'), cue('2', '00:00:03,000', '00:00:04,000', '再见。')] });
     const srt = placeTranslation(subs.structure, [
       { srcStart: 0, src: '你好。', tgt: 'Hello\r\n\r\nthere.' },
       { srcStart: subs.text.indexOf('再见'), src: '再见。', tgt: 'Goodbye.' },
-    ]).doc;
-    expect(srt.blocks.map((b) => b.text)).toEqual(['Hello there.', 'Goodbye.']);
-    expect(readSrt(writeSrt(srt)).blocks.map((b) => b.text)).toEqual(['Hello there.', 'Goodbye.']);
+    ], subs.text).doc;
+    expect(srt.blocks.map((b) => b.text)).toEqual(['Hello\nthere.', 'Goodbye.']);
+    expect(readSrt(writeSrt(srt)).blocks.map((b) => b.text)).toEqual(['Hello\nthere.', 'Goodbye.']);
 
     const md = placeTranslation(prose.structure, [
       { srcStart: at('标题'), src: '标题', tgt: 'Title' },
       { srcStart: at('第一句'), src: '第一句。第二句。', tgt: 'Steps:\n1. one\n# two' },
     ]).doc;
     expect(readMarkdown(writeMarkdown(md)).blocks).toEqual([{ kind: 'heading', level: 1, text: 'Title' }, { kind: 'paragraph', text: 'Steps: 1. one # two' }]);
+  });
+
+  it('when two pairs share a cue then they go on two lines where the Chinese cue has two, and on one where it has one', () => {
+    const subs = layOutBlocks('srt', { blocks: [cue('1', '00:00:01,000', '00:00:02,000', '你好。\n你好吗？'), cue('2', '00:00:03,000', '00:00:04,000', '好。谢谢。')] });
+    const at = (text: string) => subs.text.indexOf(text);
+    const { doc } = placeTranslation(subs.structure, [
+      { srcStart: at('你好。'), src: '你好。', tgt: 'Hello.' },
+      { srcStart: at('你好吗'), src: '你好吗？', tgt: 'How are you?' },
+      { srcStart: at('好。谢'), src: '好。', tgt: 'Fine.' },
+      { srcStart: at('谢谢'), src: '谢谢。', tgt: 'Thanks.' },
+    ], subs.text);
+    expect(doc.blocks.map((b) => b.text)).toEqual(['Hello.\nHow are you?', 'Fine. Thanks.']);
   });
 });

@@ -28,9 +28,9 @@ function refusal(fn: () => unknown): ParseError {
   throw new Error('expected a ParseError');
 }
 
-// A document every format can carry; subtitles carry cues only.
+// A document every format can carry; subtitles carry cues only. The ideographic space (U+3000) is Chinese text's own.
 const PROSE: Block[] = [
-  { kind: 'heading', level: 1, text: '成都机场轻轨线路开通' },
+  { kind: 'heading', level: 1, text: '第一章　成都机场轻轨线路开通' },
   { kind: 'paragraph', text: '成都新轻轨线路周一开通，机场至市中心只需25分钟。Tom & Jerry <b> “引号” 𠀀。' },
   { kind: 'heading', level: 2, text: 'A faster trip' },
   { kind: 'item', text: 'Fares start at 2 yuan.' },
@@ -38,7 +38,7 @@ const PROSE: Block[] = [
   { kind: 'paragraph', text: '1. not a list, [not a link](x)' },
 ];
 const CUES: Block[] = [
-  { kind: 'cue', text: '成都新轻轨线路周一开通。', cue: { id: '7', start: '00:00:01,000', end: '00:00:03,500' } },
+  { kind: 'cue', text: '成都新轻轨线路　周一开通。', cue: { id: '7', start: '00:00:01,000', end: '00:00:03,500' } },
   { kind: 'cue', text: 'It links the airport & the city.', cue: { id: '8', start: '00:00:03,600', end: '00:00:06,200' } },
 ];
 
@@ -68,6 +68,11 @@ describe('Word files', () => {
     ]);
   });
 
+  it('when a heading has an ideographic space between its number and its title then the space is kept, the indent of a paragraph is not', async () => {
+    const doc = readDocx(await wordFile([['1', '<w:r><w:t>第一章　雨夜</w:t></w:r>'], [null, '<w:r><w:t xml:space="preserve">　　雨下得很大，\n  街上没有人。</w:t></w:r>']]));
+    expect(doc.blocks.map((b) => b.text)).toEqual(['第一章　雨夜', '雨下得很大，街上没有人。']);
+  });
+
   it('when a paragraph has a tab between runs and the document a table then the tab is a space and each cell a paragraph', async () => {
     const doc = readDocx(await wordFile([[null, '<w:r><w:t>A</w:t></w:r><w:r><w:tab/><w:t>B</w:t></w:r>']], { table: [['左', '右']] }));
     expect(doc.blocks.map((b) => b.text)).toEqual(['A B', '左', '右']);
@@ -76,7 +81,7 @@ describe('Word files', () => {
   it('when our .docx is read by mammoth then headings, paragraphs and list items are what we wrote', async () => {
     const docx = sourceFormats.find((f) => f.name === 'docx')!;
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(docx.write({ blocks: PROSE })) });
-    expect(value).toBe('<h1>成都机场轻轨线路开通</h1><p>成都新轻轨线路周一开通，机场至市中心只需25分钟。Tom &amp; Jerry &lt;b&gt; “引号” 𠀀。</p>'
+    expect(value).toBe('<h1>第一章　成都机场轻轨线路开通</h1><p>成都新轻轨线路周一开通，机场至市中心只需25分钟。Tom &amp; Jerry &lt;b&gt; “引号” 𠀀。</p>'
       + '<h2>A faster trip</h2><ul><li>Fares start at 2 yuan.</li><li># not a heading *not bold*</li></ul><p>1. not a list, [not a link](x)</p>');
   });
 
@@ -157,11 +162,13 @@ describe('web pages', () => {
 });
 
 describe('subtitles', () => {
-  it('when a Chinese .srt with CRLF, a two-line cue and a tag is read then each cue keeps its number and time codes', () => {
+  it('when a Chinese .srt with CRLF, a two-line cue and a tag is read then each cue keeps its number, time codes and lines', () => {
     const doc = readSrt(ZH_SRT);
-    expect(doc.blocks[1]).toEqual({ kind: 'cue', text: '机场至市中心只需25分钟。', cue: { id: '2', start: '00:00:03,600', end: '00:00:06,200' } });
+    expect(doc.blocks[1]).toEqual({ kind: 'cue', text: '机场至市中心\n只需25分钟。', cue: { id: '2', start: '00:00:03,600', end: '00:00:06,200' } });
     expect(doc.blocks[2]!.text).toBe('“以前去机场要一个多小时，”');
-    expect(readSrt(EN_SRT).blocks[1]!.text).toBe('It links the airport with the city centre in 25 minutes.');
+    expect(readSrt(EN_SRT).blocks[1]!.text).toBe('It links the airport with the city centre\nin 25 minutes.');
+    // White space inside a line is one space; a line left empty by a tag is dropped, so the cue cannot end early.
+    expect(readSrt('1\n00:00:01,000 --> 00:00:02,000\n  Two   spaces \n<i></i>\nand a line.\n').blocks[0]!.text).toBe('Two spaces\nand a line.');
     expect(readSrt(writeSrt(doc))).toEqual(doc);
   });
 
@@ -181,6 +188,7 @@ describe('subtitles', () => {
       { kind: 'cue', text: '机场至市中心只需25分钟。', cue: { id: '', start: '00:03.600', end: '00:06.200' } },
     ]);
     expect(readVtt(writeVtt(doc))).toEqual(doc);
+    expect(readVtt('WEBVTT\n\n00:01.000 --> 00:02.000\nQ&amp;A on\n<b>two</b> lines\n').blocks[0]!.text).toBe('Q&A on\ntwo lines');
     expect(refusal(() => readVtt('00:01.000 --> 00:02.000\n你好\n')).key).toBe('formats.vttHeader');
   });
 
