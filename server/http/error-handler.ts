@@ -69,7 +69,9 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     // htmx swaps error answers too: the page's script (views/static/session.js) puts this notice beside the
     // user's work instead, so what they typed stays on screen until they have signed in and retried.
     const fragment = status === 401 ? signedOutNotice(ctx) : errorFragment(errorSentence(ctx, { message, key, params }));
-    res.status(status).type('html').send(fragment.toString());
+    // Marks a refusal apart from a route's own re-rendered fragment (a 409 editor, a 400 form with its messages), so
+    // session.js shows it beside the work instead of swapping it over the row or list it was aimed at.
+    res.status(status).set('X-Duiqi-Refusal', '1').type('html').send(fragment.toString());
   } else if (status === 401) {
     res.redirect(303, `/login?next=${encodeURIComponent(pageToReturnTo(req))}`);
   } else {

@@ -1,6 +1,6 @@
 // When a request finds the session ended, nothing on the page is replaced: the server's notice goes beside the
 // work (in the open editor, or at the top of the page), the user signs in in another tab, and Retry sends the
-// same request again with the new session's CSRF token.
+// same request again with the new session's CSRF token. Any other refusal aimed at the user's work goes there too.
 (function () {
   'use strict';
   let failed = null;
@@ -10,9 +10,23 @@
     return (editor && editor.querySelector('.session-slot')) || document.getElementById('session-slot');
   }
 
+  // A refusal aimed at a row, an open editor or a list with forms (403 after the role was changed, 404 after the
+  // document was restricted) would replace it with one sentence: the row leaves the table and the typed text is gone.
+  function keepsWork(ctx) {
+    const target = ctx.target;
+    return ctx.response.headers.get('X-Duiqi-Refusal') === '1' && target && target.matches
+      && (target.matches('tr') || !!target.querySelector('form, textarea'));
+  }
+
   document.addEventListener('htmx:before:swap', function (e) {
     const ctx = e.detail.ctx;
-    if (!ctx.response || ctx.response.status !== 401) return;
+    if (!ctx.response) return;
+    if (ctx.response.status !== 401) {
+      if (!keepsWork(ctx)) return;
+      e.preventDefault();
+      slotFor(ctx.sourceElement).innerHTML = ctx.text;
+      return;
+    }
     e.preventDefault();
     failed = { elt: ctx.sourceElement, submitter: ctx.sourceEvent && ctx.sourceEvent.submitter };
     const slot = slotFor(ctx.sourceElement);
