@@ -8,6 +8,7 @@ import type { RowDiscussion, Thread } from '../server/services/pair-comments.ts'
 import { ERROR_CATEGORIES, SEVERITIES, type QualityScore } from '../server/domain/quality-score.ts';
 import { MAX_COMMENT } from '../server/services/pair-comments.ts';
 import { formatDecimal, formatNumber } from './local-format.ts';
+import { roundDown } from '../server/domain/round-down.ts';
 
 /** A message beside one field of a form: which field, and the sentence. */
 export interface FieldMessage {
@@ -99,7 +100,7 @@ export function rowDiscussion(ctx: ViewContext, d: RowDiscussion | undefined): S
  * one major error in 2,000 words is 99.75, and a document with an open error never reads 100.
  */
 export function qualityLine(ctx: ViewContext, q: QualityScore): SafeHtml {
-  const shown = Math.floor(q.score * 100) / 100;
+  const shown = roundDown(q.score, 2);
   return html`<p class="quality" data-testid="quality-score" data-score="${shown.toFixed(2)}" title="${ctx.t('review.qualityTitle')}">${q.errors
     ? ctx.t('review.quality', {
       score: formatDecimal(ctx, shown, 2), errors: formatNumber(ctx, q.errors), penalty: formatNumber(ctx, q.penalty),

@@ -7,6 +7,7 @@ import type { ViewContext } from './view-context.ts';
 import { progressSvg } from './document-page.ts';
 import { SHELVES, SORTS, explicitDir, listAddress, type DocumentEntry, type DocumentListQuery } from '../server/services/document-lifecycle.ts';
 import { formatDay, formatNumber, formatPercent, formatTime } from './local-format.ts';
+import { roundDown } from '../server/domain/round-down.ts';
 
 export interface ListNotice {
   /** What the last action did, or why it was refused. */
@@ -64,7 +65,7 @@ function actions(ctx: ViewContext, query: DocumentListQuery, d: DocumentEntry, n
 function row(ctx: ViewContext, query: DocumentListQuery, d: DocumentEntry, notice?: ListNotice): SafeHtml {
   const progress = { total: d.pairCount, ...d.counts };
   // Rounded down to the percent: a document 99.6 % done does not read "100%".
-  const done = Math.floor(d.progress * 100) / 100;
+  const done = roundDown(d.progress, 2);
   return html`<tr data-testid="document-${d.id}">
     <td translate="no" id="${titleId(d)}" hx-ignore>${d.trashedAt ? html`<span class="title">${d.title}</span>` : html`<a href="/documents/${d.id}">${d.title}</a>`}</td>
     <td class="progress-cell" data-progress="${Math.round(d.progress * 100)}">${progressSvg(ctx, progress)}

@@ -8,6 +8,7 @@ import type { Actor } from '../services/document-access.ts';
 import { documentId } from '../http/params.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { say } from './cli-messages.ts';
+import { roundDown } from '../domain/round-down.ts';
 
 const COMMAND_LINE: Actor = { id: null, role: 'admin' };
 
@@ -20,7 +21,7 @@ const shelfOf = (d: DocumentEntry) => (d.trashedAt ? 'trash' : d.archivedAt ? 'a
 
 /** One line per document: id, title, shelf, progress, owner, last activity (tab-separated). */
 const line = (d: DocumentEntry) =>
-  [d.id, d.title, shelfOf(d), `${Math.round(d.progress * 100)}%`, d.owner ?? '-', d.lastActivityAt].join('\t');
+  [d.id, d.title, shelfOf(d), `${roundDown(d.progress * 100, 0)}%`, d.owner ?? '-', d.lastActivityAt].join('\t');
 
 export async function documentsCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;

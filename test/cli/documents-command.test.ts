@@ -6,15 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/test-server.ts';
 import { ROOT } from '../support/start-workbench.ts';
 import { openDatabase, type Db } from '../../server/db/open-database.ts';
+import { insertDocument } from '../support/insert-document.ts';
 
 const dir = tempDir('duiqi-cli-documents-');
 const dbFile = path.join(dir, 'cli.sqlite');
 let db: Db;
 
-function duiqi(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function duiqi(args: string[], file = dbFile): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [path.join(ROOT, 'bin/duiqi.js'), ...args], {
-      cwd: ROOT, env: { ...process.env, DUIQI_DB: dbFile }, encoding: 'utf8',
+      cwd: ROOT, env: { ...process.env, DUIQI_DB: file }, encoding: 'utf8',
     }, (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }));
   });
 }
@@ -102,5 +103,17 @@ describe('duiqi documents', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('duiqi documents list, its progress', () => {
+  it('when 199 of 200 pairs are translated then the list says 99%, as the document list does, never 100%', async () => {
+    const file = path.join(dir, 'nearly-done.sqlite');
+    const own = openDatabase(file);
+    const { documentId, pairIds } = insertDocument(own, 'Nearly done', Array.from({ length: 200 }, (_, i) => ({ zh: `第${i}句。`, en: `Sentence ${i}.` })));
+    own.prepare(`UPDATE pairs SET state = 20 WHERE id IN (${pairIds.slice(1).join(',')})`).run();
+    own.close();
+    const r = await duiqi(['documents', 'list'], file);
+    expect(r.stdout).toMatch(new RegExp(`^${documentId}\\tNearly done\\tactive\\t99%\\t`));
   });
 });

@@ -63,6 +63,14 @@ describe('the document page\'s figures', () => {
     }
   });
 
+  it('when 29 of 100 pairs are translated then the list says 29%, not the 28% floating point makes of 0.29 × 100', async () => {
+    const { documentId } = await storeDocument(seeded.server.store, '一百行', Array.from({ length: 100 }, (_, i) => ({ zh: `第${i + 1}句。`, en: `Sentence ${i + 1}.` })));
+    await seeded.server.rows('UPDATE pairs SET state = 20 WHERE document_id = ? AND idx < 29', [documentId]);
+    const c = new Client(seeded.server.url);
+    await c.login('lin', undefined, { 'accept-language': 'en' });
+    expect((await c.get('/documents', { 'accept-language': 'en' })).text).toContain('29% of 100 pairs translated');
+  });
+
   it('when a document has one minor error in many words then the score has two decimals and never reads 100', () => {
     const ctx: ViewContext = { t: (key, options) => `${key}${JSON.stringify(options)}`, lang: 'en', csrfToken: '', user: null, path: '/' };
     const line = (score: number) => String(qualityLine(ctx, { score, errors: 1, penalty: 1, per1000: 0.04, sourceWords: 25_000 }));
@@ -71,5 +79,7 @@ describe('the document page\'s figures', () => {
     // Under a tenth of a point per 1,000 words is still not nothing.
     expect(line(99.996)).toContain('&quot;per1000&quot;:&quot;0.04&quot;');
     expect(line(99.75)).toContain('&quot;score&quot;:&quot;99.75&quot;');
+    // One minor error in 625 words: 99.84 exactly, which floating point computes as 99.83999999999999.
+    expect(line(100 * (1 - 1 / 625))).toContain('data-score="99.84"');
   });
 });
