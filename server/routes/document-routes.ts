@@ -112,7 +112,14 @@ export function documentRoutes(deps: {
         await run(req, body, { doc, pair });
       } catch (err) {
         if (err instanceof StaleVersionError) {
-          return renderEditor(req, res, 409, { message: viewContext(req).t('errors.stale', { version: err.current.version }), attempted });
+          const t = viewContext(req).t;
+          // A rejection carries no English to compare: what the reviewer wrote is what must survive the conflict.
+          if (run === reject) {
+            return renderEditor(req, res, 409, {
+              message: t('errors.staleReject', { version: err.current.version }), rejected: { field: '', message: '', values: rejectValues(body) },
+            });
+          }
+          return renderEditor(req, res, 409, { message: t('errors.stale', { version: err.current.version }), attempted });
         }
         if (err instanceof ValidationError || err instanceof NotFoundError) {
           const message = viewContext(req).t(err.key ?? '', err.params);

@@ -173,6 +173,24 @@ describe('the review loop in the editor', () => {
     expect(refused.status).toBe(403);
   });
 
+  it('when the pair changed while a reviewer wrote a rejection then the 409 editor keeps the comment, category and severity, in their language', async () => {
+    const pair = await pairWith(seeded.server.store, seeded.docs.demo, 'main direction');
+    const saved = await api('lin', 'PUT', `/api/pairs/${pair.id}`, { version: pair.version, tgt: 'The main direction has held for two years.' });
+    expect(saved.status).toBe(200);
+    const wang = await signedIn('wang');
+    const res = await wang.request('POST', `/documents/${seeded.docs.demo}/pairs/${pair.id}/reject`, {
+      form: { version: String(pair.version), comment: '“稳定发展”漏译了。', category: 'accuracy', severity: 'major' },
+      headers: { ...htmx(wang), 'Accept-Language': 'zh-CN' },
+    });
+    expect(res.status).toBe(409);
+    expect(res.text).toContain('“稳定发展”漏译了。</textarea>');
+    expect(res.text).toMatch(/<option value="accuracy" selected>/);
+    expect(res.text).toMatch(/<option value="major" selected>/);
+    expect(res.text).toContain('你的退回意见保留在下方');
+    expect(res.text).toContain(`name="version" value="${pair.version + 1}"`);
+    expect(await value('SELECT COUNT(*) FROM comment_threads WHERE pair_id = ?', [pair.id])).toBe(0);
+  });
+
   it('when a reviewer rejects in the editor then the row shows the comment, the translator sees it atop the editor and replies, and the reviewer resolves it', async () => {
     const real = await pairWith(seeded.server.store, seeded.docs.demo, 'close friends and partners');
     const wang = await signedIn('wang');
