@@ -7,9 +7,9 @@ import { NOT_XML_CHAR, codePointLabel } from '../domain/control-characters.ts';
 export function assertXmlChars(value: string, where: string): void {
   const bad = NOT_XML_CHAR.exec(value);
   if (bad) {
-    throw new ValidationError(
-      `${where} contains ${codePointLabel(bad[0])}, a character that XML 1.0 does not allow; remove it before exporting.`,
-    );
+    const char = codePointLabel(bad[0]);
+    throw new ValidationError(`${where} contains ${char}, a character that XML 1.0 does not allow; remove it before exporting.`,
+      'errors.exportNotXmlChar', { where, char });
   }
 }
 

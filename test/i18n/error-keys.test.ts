@@ -1,0 +1,44 @@
+// Every typed error the server constructs names its sentence in the locales: one constructed without a key reaches a
+// 中文 reader as the English message or the general "请求被拒绝" (server/http/error-handler.ts).
+
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES, readLocale } from '../../server/http/i18n.ts';
+import { errorConstructions, sourceFiles } from '../support/error-constructions.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function has(table: Record<string, unknown>, key: string): boolean {
+  let o: unknown = table;
+  for (const part of key.split('.')) o = o && typeof o === 'object' ? (o as Record<string, unknown>)[part] : undefined;
+  return typeof o === 'string' || (o !== null && typeof o === 'object' && `${key.split('.').pop()}_other` in (o as object));
+}
+
+describe('typed errors in server/', () => {
+  const found = errorConstructions([...sourceFiles(path.join(ROOT, 'server')), ...sourceFiles(path.join(ROOT, 'views'))]);
+  const where = (c: (typeof found)[number]) => `${path.relative(ROOT, c.file)}:${c.line} new ${c.className}(${c.args.join(', ').slice(0, 80)})`;
+
+  it('when the sources are scanned then the typed errors are found, with their constructors\' parameters', () => {
+    expect(found.length).toBeGreaterThan(200);
+    expect(found.filter((c) => c.className === 'ValidationError').every((c) => c.params.slice(0, 2).join() === 'message,key')).toBe(true);
+  });
+
+  it('when an AppError or a subclass is constructed then it is given a key', () => {
+    const keyless = found.filter((c) => {
+      const k = c.params.indexOf('key');
+      return k >= 0 && (c.args.length <= k || c.args[k] === 'undefined' || c.args[k] === 'null');
+    });
+    expect(keyless.map(where)).toEqual([]);
+  });
+
+  it('when a key is written out then every locale has its sentence', () => {
+    const locales = LANGUAGES.map((l) => [l, readLocale(l) as Record<string, unknown>] as const);
+    const literal = found.flatMap((c) => {
+      const arg = c.args[c.params.indexOf('key')];
+      const m = arg === undefined ? null : /^'([\w.]+)'$/.exec(arg);
+      return m ? [{ c, key: m[1]! }] : [];
+    });
+    expect(literal.length).toBeGreaterThan(200);
+    for (const [lang, table] of locales) expect(literal.filter(({ key }) => !has(table, key)).map(({ c, key }) => `${lang} ${key}: ${where(c)}`)).toEqual([]);
+  });
+});
