@@ -69,7 +69,10 @@ describe('XLIFF export', () => {
     expect(zh(badId)).toBe('第 pair 1 对无法导出为 XLIFF：单元编号只能由字母、数字和 . - _ : 组成（NMTOKEN）。');
     const badChar = sampleDocument();
     badChar.pairs[0]!.comments = ['a\uFFFEb'];
-    expect(zh(badChar)).toMatch(/^要导出的内容含有 XML 1\.0 不允许的字符 U\+FFFE（位置：Pair \S+ comment 1），请先删除它再导出。$/);
+    expect(zh(badChar)).toBe(`第 ${badChar.pairs[0]!.id} 行含有 XML 1.0 不允许的字符 U+FFFE，请先删除它再导出。`);
+    const badTitle = sampleDocument();
+    badTitle.title = 'a\uFFFEb';
+    expect(zh(badTitle)).toBe('文档信息中含有 XML 1.0 不允许的字符 U+FFFE，请先删除它再导出。');
   });
 });
 
