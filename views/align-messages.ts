@@ -20,6 +20,7 @@ export function alignOpMessage(ctx: ViewContext, op: DoneOp, result: AlignmentRe
   const number = (alignRow: number) => documentIndex(alignRow, result.noiseAt) + 1;
   const n = number(row);
   const side = op.side ? ctx.t(`alignEditor.sides.${op.side}`) : '';
+  if (!result.removed && !result.inserted) return unchangedMessage(ctx, op.kind, op.kind === 'confirmAbove' ? number(row - 1) : n);
   switch (op.kind) {
     case 'moveUp': return ctx.t('alignEditor.done.moveUp', { side, n, m: number(row - 1) });
     case 'moveDown': return ctx.t('alignEditor.done.moveDown', { side, n, m: number(row + 1) });
@@ -34,6 +35,10 @@ export function alignOpMessage(ctx: ViewContext, op: DoneOp, result: AlignmentRe
     default: return ctx.t('alignEditor.done.realign', { n: number(result.at), removed: result.removed, inserted: result.inserted });
   }
 }
+
+/** An operation that changed nothing (and left no undo step) says so: a confirmed row confirmed again, a realign with nothing to move. */
+export const unchangedMessage = (ctx: ViewContext, kind: string, n: number): string =>
+  ctx.t(`alignEditor.unchanged.${['confirm', 'confirmAbove', 'realign'].includes(kind) ? kind : 'other'}`, { n });
 
 /** Says whose change was undone or redone: the stack is shared by everyone aligning the document. */
 export const replayMessage = (ctx: ViewContext, direction: 'undo' | 'redo', result: ReplayResult): string =>

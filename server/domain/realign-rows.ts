@@ -13,10 +13,11 @@ function checkBy(by: string): void {
   if (!by.trim()) throw new ValidationError('Say who confirms the rows.', 'errors.alignConfirmBy');
 }
 
+/** Confirms one row; a row someone already confirmed keeps their name, and the patch is empty: nothing changed. */
 export function confirm(rows: readonly AlignRow[], index: number, by: string): RowPatch {
   const row = rowAt(rows, index);
   checkBy(by);
-  return { at: index, removed: [row], inserted: [{ ...row, confirmedBy: by }] };
+  return patchBetween(rows, index, index + 1, [row.confirmedBy ? row : { ...row, confirmedBy: by }]);
 }
 
 /**
