@@ -60,9 +60,13 @@ export function realignPreviewView(ctx: ViewContext, preview: RealignPreview) {
   const low = scores.filter((s) => s < WEAK_SCORE).length;
   // The rows replaced are named as the page numbers them now, the new rows as it will once applied: noise rows among
   // them keep their place in the text, which may put them between other rows than before.
-  const message = !preview.removed && !preview.inserted.length ? ctx.t('alignCollab.previewNone') : ctx.t('alignCollab.previewSummary', {
-    from: documentIndex(preview.at, preview.noiseAt) + 1, to: documentIndex(preview.at + preview.removed - 1, preview.noiseAt) + 1,
-    removed: preview.removed, inserted: preview.inserted.length,
+  const from = documentIndex(preview.at, preview.noiseAt) + 1;
+  const to = documentIndex(preview.at + preview.removed - 1, preview.noiseAt) + 1;
+  // Page-noise rows between the first and last row replaced are numbered in the span but not replaced: said apart,
+  // so that "rows 16 to 21" never reads as 5 rows.
+  const noise = to - from + 1 - preview.removed;
+  const message = !preview.removed && !preview.inserted.length ? ctx.t('alignCollab.previewNone') : ctx.t(noise > 0 ? 'alignCollab.previewSummaryNoise' : 'alignCollab.previewSummary', {
+    from, to, removed: preview.removed, inserted: preview.inserted.length, count: noise,
     mean: mean === null ? '—' : formatDecimal(ctx, mean), low, weak: formatDecimal(ctx, WEAK_SCORE, 1),
   });
   const more = preview.inserted.length - PREVIEW_ROWS;
