@@ -76,7 +76,7 @@ function realignRun(run: readonly AlignRow[], align: Aligner, ctx: KeySource): A
       const rowsOf = new Set([...(plain ? [] : [home[o]!]), ...old.tgt.map((s) => newRowOf.get(s.key)!)]);
       for (const n of rowsOf) {
         const placed = plain || n !== home[o] ? own(n) : text;
-        texts[n]![field] = joinTexts(texts[n]![field], placed);
+        texts[n]![field] = joinTexts(texts[n]![field], placed, old.tgt.find((s) => newRowOf.get(s.key) === n)?.lineBefore);
         if (field === 'mt' && placed && old.mtKind === 'gloss') texts[n]!.gloss = true;
       }
     };
