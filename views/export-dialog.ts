@@ -9,14 +9,14 @@ const FORMATS = [['tmx', 'TMX 1.4'], ['xliff', 'XLIFF 2.1'], ['json', 'JSON']] a
 const FILTERS = ['approved', 'translated', 'all'] as const;
 
 /**
- * The translated document in its source's format (for a structured import), and the side-by-side file
- * for reviewers; pairs with no English keep their Chinese, marked, and the page says how many.
+ * The translated document in its source's format (a plain text for a text or bilingual-file import), and the
+ * side-by-side file for reviewers; pairs with no English keep their Chinese, marked, and the page says how many.
  */
 function translationLinks(ctx: ViewContext, docId: number, sourceFormat: string | undefined, untranslated: number, byJob: boolean): SafeHtml {
   // Without scripts the link's GET waits for the job and downloads its file.
   const job = (query: string) => (byJob ? html` hx-post="/documents/${docId}/exports?${query}" hx-target="#export-status" hx-swap="innerHTML"` : '');
   return html`<p class="translation-downloads" data-testid="translation-downloads">
-    ${sourceFormat ? html`<a href="/documents/${docId}/translation" download${job('kind=translation')} data-testid="translation-download">${ctx.t('translated.download', { format: `.${sourceFormat}` })}</a> · ` : ''}
+    <a href="/documents/${docId}/translation" download${job('kind=translation')} data-testid="translation-download">${ctx.t('translated.download', { format: `.${sourceFormat ?? 'txt'}` })}</a> ·
     ${ctx.t('translated.sideBySide')} <a href="/documents/${docId}/bilingual?format=docx" download${job('kind=review&format=docx')} data-testid="review-docx">.docx</a>
     <a href="/documents/${docId}/bilingual?format=html" download${job('kind=review&format=html')} data-testid="review-html">.html</a>
     ${fallbacksNote(ctx, untranslated)}</p>`;

@@ -368,6 +368,7 @@ export function documentTransferRepo(db: Db) {
     structuredSource: db.prepare(`SELECT id, name, content, structure FROM sources
       WHERE document_id = ? AND side = 'src' AND structure IS NOT NULL ORDER BY id LIMIT 1`),
     sourceFormat: db.prepare(`SELECT format FROM sources WHERE document_id = ? AND side = 'src' AND format IS NOT NULL ORDER BY id LIMIT 1`).pluck(),
+    plainSources: db.prepare(`SELECT id, content FROM sources WHERE document_id = ? AND side = 'src' ORDER BY id`),
     // Every pair that is not noise, with where its Chinese starts in `source` (NULL when it has none there).
     placedPairs: db.prepare(`SELECT p.tgt_text AS tgt,
         (SELECT min(s.start_offset) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' AND s.source_id = @source) AS src_start,
@@ -377,6 +378,8 @@ export function documentTransferRepo(db: Db) {
   return {
     /** The Chinese source's structure, for a document imported from a structured file. */
     structuredSource: (documentId: number) => q.structuredSource.get(documentId) as { id: number; name: string; content: string; structure: string } | undefined,
+    /** The document's Chinese texts in the order imported (plain texts, or a bilingual file's laid out one unit a line). */
+    plainSources: (documentId: number) => q.plainSources.all(documentId) as { id: number; content: string }[],
     /** The format of the document's structured Chinese source, or undefined for a plain text or bilingual file. */
     sourceFormat: (documentId: number) => q.sourceFormat.get(documentId) as string | undefined,
     /** The document's pairs in order, each with its current English and where its Chinese starts in `sourceId`. */

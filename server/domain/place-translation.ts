@@ -61,3 +61,38 @@ export function placeTranslation(structure: StoredStructure, pairs: PlacedPair[]
   });
   return { doc: { ...(structure.title ? { title: structure.title } : {}), blocks: out }, fallbacks };
 }
+
+/**
+ * The translation of a plain-text source (or of a bilingual file's side, one unit a line): each line of the source
+ * is a paragraph, and its pairs' English goes on that line, as placeTranslation puts it in a block. Paragraphs are
+ * separated as in the source: by a blank line where the source leaves one, else by a line break.
+ */
+export function placePlainTranslation(sourceText: string, pairs: PlacedPair[]): { text: string; fallbacks: number } {
+  const blocks: StoredBlock[] = [];
+  for (const m of sourceText.matchAll(/[^\r\n]+/g)) {
+    const lead = /^[\s\u3000]*/u.exec(m[0])![0].length;
+    if (lead < m[0].length) blocks.push({ kind: 'paragraph', start: m.index + lead, end: m.index + m[0].length });
+  }
+  if (!blocks.length) blocks.push({ kind: 'paragraph', start: 0, end: 0 });
+  // placeTranslation reads no format but a cue's: any prose format stands for plain text here.
+  const { doc, fallbacks } = placeTranslation({ format: 'md', blocks }, pairs, sourceText);
+  const separator = /\S[ \t\u3000]*\r?\n[ \t\u3000]*\r?\n/u.test(sourceText) ? '\n\n' : '\n';
+  const text = doc.blocks.map((b) => b.text).join(separator);
+  return { text: text ? `${text}\n` : '', fallbacks };
+}
+
+/**
+ * A document's Chinese texts as one, a blank line between them (the demo's headlines, then its article), and each
+ * pair's start in it: `starts[k][i]` is pair i's start in text k, null when its Chinese is not there.
+ */
+export function joinPlainSources(texts: string[], starts: (number | null)[][]): { text: string; starts: (number | null)[] } {
+  const bases = texts.map((_, k) => texts.slice(0, k).reduce((n, t) => n + t.length + 2, 0));
+  const pairs = starts[0]?.length ?? 0;
+  return {
+    text: texts.join('\n\n'),
+    starts: Array.from({ length: pairs }, (_, i) => {
+      const k = starts.findIndex((list) => list[i] !== null && list[i] !== undefined);
+      return k < 0 ? null : bases[k]! + starts[k]![i]!;
+    }),
+  };
+}

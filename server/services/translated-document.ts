@@ -3,7 +3,7 @@
 import type { Store } from '../db/store.ts';
 import { documentReads } from './documents.ts';
 import { fileNames } from './export-document.ts';
-import { placeTranslation } from '../domain/place-translation.ts';
+import { joinPlainSources, placePlainTranslation, placeTranslation } from '../domain/place-translation.ts';
 import type { StoredStructure } from '../domain/structured-text.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { sourceFormat } from '../formats/source/source-formats.ts';
@@ -25,8 +25,11 @@ export type TranslatedHead = Pick<TranslatedFile, 'mediaType' | 'asciiFileName' 
 const notStructured = () => new ValidationError('This document was not imported from a Word file, web page, Markdown or subtitle file, so there is no file to rebuild; download a bilingual file instead.',
   'translated.notStructured');
 
-const translationHead = (doc: { title: string; id: number }, formatName: SourceFormatName): TranslatedHead => {
-  const format = sourceFormat(formatName);
+/** A document imported from a plain text or a bilingual file is translated into a plain text. */
+const PLAIN = { mediaType: 'text/plain', extension: '.txt' };
+
+const translationHead = (doc: { title: string; id: number }, formatName: SourceFormatName | undefined): TranslatedHead => {
+  const format = formatName ? sourceFormat(formatName) : PLAIN;
   return { mediaType: format.mediaType, ...fileNames(doc.title, doc.id, `.en${format.extension}`) };
 };
 
@@ -42,18 +45,24 @@ export function reviewFormat(raw: unknown): ReviewFormat {
 
 export function translatedDocuments(store: Store) {
   return {
-    /** The format a translation can be downloaded in: the structured source's, or undefined for a plain-text import. */
-
-    /** The Chinese source's structure with the current English of each pair in its place. */
+    /** The Chinese source's structure with the current English of each pair in its place; for a plain text, its lines. */
     async translation(documentId: number): Promise<TranslatedFile> {
-      const { doc, source, stored } = await store.read(async (tx) => {
+      const { doc, source, stored, plain } = await store.read(async (tx) => {
         const doc = await documentReads.get(tx, documentId);
         const source = await tx.transfer.structuredSource(doc.id);
-        return { doc, source, stored: source ? await tx.transfer.placedPairs(doc.id, source.id) : [] };
+        if (source) return { doc, source, stored: await tx.transfer.placedPairs(doc.id, source.id), plain: [] };
+        const plain = [];
+        for (const text of await tx.transfer.plainSources(doc.id)) plain.push({ content: text.content, placed: await tx.transfer.placedPairs(doc.id, text.id) });
+        return { doc, source, stored: plain[0]?.placed ?? [], plain };
       });
-      if (!source) throw notStructured();
-      const structure = JSON.parse(source.structure) as StoredStructure;
       const pairs = stored.map((p) => ({ srcStart: p.src_start, src: p.src ?? '', tgt: p.tgt }));
+      if (!source) {
+        if (!plain.length) throw notStructured();
+        const joined = joinPlainSources(plain.map((t) => t.content), plain.map((t) => t.placed.map((p) => p.src_start)));
+        const placed = placePlainTranslation(joined.text, pairs.map((p, i) => ({ ...p, srcStart: joined.starts[i]! })));
+        return { bytes: new TextEncoder().encode(placed.text), fallbacks: placed.fallbacks, ...translationHead(doc, undefined) };
+      }
+      const structure = JSON.parse(source.structure) as StoredStructure;
       const placed = placeTranslation(structure, pairs, source.content);
       const title = placed.doc.blocks.find((b) => b.kind === 'heading')?.text ?? doc.title;
       return {
@@ -63,13 +72,14 @@ export function translatedDocuments(store: Store) {
 
     /** What `translation` would send its file as (or its refusal), without placing a word: the answer to a HEAD request. */
     async translationHead(documentId: number): Promise<TranslatedHead> {
-      const { doc, format } = await store.read(async (tx) => {
+      const { doc, format, plain } = await store.read(async (tx) => {
         const doc = await documentReads.get(tx, documentId);
-        return { doc, format: await tx.transfer.sourceFormat(doc.id) };
+        const format = await tx.transfer.sourceFormat(doc.id);
+        return { doc, format, plain: format ? [] : await tx.transfer.plainSources(doc.id) };
       });
-      if (!format) throw notStructured();
+      if (!format && !plain.length) throw notStructured();
       // The column's CHECK holds it to the source formats' names.
-      return translationHead(doc, format as SourceFormatName);
+      return translationHead(doc, format as SourceFormatName | undefined);
     },
 
     /** Every pair as a row, Chinese beside English, for a reviewer to read through. */

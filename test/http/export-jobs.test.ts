@@ -132,9 +132,9 @@ describe('exports of a big document as jobs', () => {
     for (const url of urls) heads.push(await head(url));
     expect(heads.map((h) => h.status)).toEqual([200, 200, 200, 200]);
     expect((await head(urls[0]!, { prefer: 'respond-async' })).status).toBe(202);
-    // Refused as the GET refuses: a bad format, and a plain text with no file to rebuild.
+    // Refused as the GET refuses: a bad format. A plain text's translation is a plain text.
     expect((await head(`/api/documents/${over.documentId}/export?format=docx`)).status).toBe(400);
-    expect((await head(`/api/documents/${over.documentId}/translation`)).status).toBe(400);
+    expect(await head(`/api/documents/${over.documentId}/translation`)).toMatchObject({ status: 200, type: 'text/plain; charset=utf-8' });
     expect(await exportJobs()).toBe(before);
     expect(await server.value<number>('SELECT count(*) FROM jobs WHERE document_id = ?', [over.documentId])).toBe(0);
 

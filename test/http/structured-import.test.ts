@@ -212,11 +212,19 @@ describe('the translation out', () => {
     ]);
   });
 
-  it('when a plain-text document asks for its translated file then the answer is a sentence', async () => {
-    const id = await imported({ source: { name: 'zh.txt', content: '你好。' }, translation: { name: 'en.txt', content: 'Hello.' } });
+  it('when a plain-text document asks for its translated file then it gets a plain text: the English on its paragraphs\' lines, the untranslated marked', async () => {
+    const zh = '　　李白写诗。他也喝酒。\n\n　　“月亮𠮷很亮”，他说。\n\n　　第三段没有译文。';
+    const en = 'Li Bai wrote poems. He also drank wine.\n\n"The moon is bright," he said.\n\n';
+    const id = await imported({ source: { name: '诗人.txt', content: zh }, translation: { name: 'en.txt', content: en } });
     const res = await fetch(`${server.url}/api/documents/${id}/translation`, { headers: { authorization: `Bearer ${token}` } });
-    expect(res.status).toBe(400);
-    expect((await res.json()).error).toMatch(/not imported from a Word file/);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain('.en.txt');
+    const body = await res.text();
+    expect(body).toBe('Li Bai wrote poems. He also drank wine.\n\n"The moon is bright," he said.\n\n[untranslated] 第三段没有译文。\n');
+    expect(res.headers.get('x-duiqi-untranslated')).toBe('1');
+    // The document page offers it, as it offers a Word file's .docx.
+    expect(text((await get(`/documents/${id}`)).bytes)).toMatch(/data-testid="translation-download">[^<]*\.txt/);
     expect((await get(`/documents/${id}/bilingual?format=pdf`)).status).toBe(400);
   });
 });

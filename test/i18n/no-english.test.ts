@@ -101,7 +101,7 @@ describe('pages and fragments in 中文', () => {
     ['a document address that is no number', () => '/documents/abc', () => lin],
     ['a members-only document, to an outsider', () => `/documents/${ids.secret}`, () => lin],
     ['an export in an unknown format', () => `/documents/${docs.demo}/export?format=doc`, () => lin],
-    ['a rebuilt file of a text import', () => `/documents/${docs.demo}/translation`, () => lin],
+    ['the translated file of a missing document', () => '/documents/999999/translation', () => lin],
     ['a side-by-side file in an unknown format', () => `/documents/${docs.demo}/bilingual?format=pdf`, () => lin],
     ['a page that does not exist', () => '/nowhere', () => lin],
   ];

@@ -1,7 +1,7 @@
 // Rebuilding a structured source in English: which block each pair's English goes to, and what falls back.
 
 import { describe, expect, it } from 'vitest';
-import { placeTranslation, UNTRANSLATED_MARK } from '../../../server/domain/place-translation.ts';
+import { joinPlainSources, placePlainTranslation, placeTranslation, UNTRANSLATED_MARK } from '../../../server/domain/place-translation.ts';
 import { layOutBlocks } from '../../../server/domain/structured-text.ts';
 import type { Block } from '../../../server/formats/source/blocks.ts';
 import { readSrt, writeSrt } from '../../../server/formats/source/srt.ts';
@@ -67,5 +67,40 @@ describe('placing the translation', () => {
       { srcStart: at('谢谢'), src: '谢谢。', tgt: 'Thanks.' },
     ], subs.text);
     expect(doc.blocks.map((b) => b.text)).toEqual(['Hello.\nHow are you?', 'Fine. Thanks.']);
+  });
+});
+
+describe('the translation of a plain-text source', () => {
+  it('when the source leaves a blank line between paragraphs then so does the translation, each pair on its paragraph\'s line', () => {
+    const source = '　　第一段。第二句。\n\n　　“第二段”𠮷。\n';
+    const at = (text: string) => source.indexOf(text);
+    const placed = placePlainTranslation(source, [
+      { srcStart: at('第一段'), src: '第一段。', tgt: 'First paragraph.' },
+      { srcStart: at('第二句'), src: '第二句。', tgt: 'Second\nsentence.' },
+      { srcStart: at('“第二段'), src: '“第二段”𠮷。', tgt: '' },
+    ]);
+    expect(placed).toEqual({ text: `First paragraph. Second sentence.\n\n${UNTRANSLATED_MARK}“第二段”𠮷。\n`, fallbacks: 1 });
+  });
+
+  it('when the source has one paragraph a line then the translation has one a line, and a pair spanning two lines fills the first', () => {
+    const source = '甲。\r\n乙，\r\n丙。\r\n丁。';
+    const at = (text: string) => source.indexOf(text);
+    const placed = placePlainTranslation(source, [
+      { srcStart: at('甲'), src: '甲。', tgt: 'A.' },
+      { srcStart: at('乙'), src: '乙，丙。', tgt: 'B, C.' },
+      { srcStart: at('丁'), src: '丁。', tgt: 'D.' },
+    ]);
+    expect(placed.text).toBe('A.\nB, C.\nD.\n');
+  });
+
+  it('when a document was made of two Chinese texts then they read as one, each pair placed in the text that holds its Chinese', () => {
+    const joined = joinPlainSources(['标题一\n标题二', '正文。'], [[0, 4, null], [null, null, 0]]);
+    expect(joined).toEqual({ text: '标题一\n标题二\n\n正文。', starts: [0, 4, 9] });
+    const placed = placePlainTranslation(joined.text, [
+      { srcStart: joined.starts[0]!, src: '标题一', tgt: 'Title one' },
+      { srcStart: joined.starts[1]!, src: '标题二', tgt: 'Title two' },
+      { srcStart: joined.starts[2]!, src: '正文。', tgt: 'The text.' },
+    ]);
+    expect(placed.text).toBe('Title one\n\nTitle two\n\nThe text.\n');
   });
 });

@@ -1,0 +1,200 @@
+// Whether the join look (join-beads.ts) gains by adapting to each document: MAC-Dev, left out one chapter at a time.
+//
+//   npx tsx test/bench/join-adaptation.ts [manyToMany=0.8] [merge=0.2]   (search weights overridden)
+//
+// The search runs once per chapter; the last look is then replayed on its captured path for
+// each variant (it reproduces fit-join-model.ts's 0.9246), fitted as that script fits it. A
+// variant adds features that depend on the whole document: a statistic of its path beside the
+// bias, or the boundary shift measured against the document's own boundaries; or the fit gives
+// each chapter a bias of its own, so that the shared weights are learned within chapters. Then the ceiling
+// of any such statistic that only moves the bias: each chapter's best bias, chosen with its gold.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { align, type CostWeights } from '../../server/align/align.ts';
+import type { BeadCost, SpanBead } from '../../server/align/banded-search.ts';
+import { beadF1, recallByShape } from '../../server/align/bead-f1.ts';
+import { formatBead, parseBeads } from '../../server/align/bead-format.ts';
+import { absorbUnmatched, boundaryFeatures, canJoin } from '../../server/align/join-beads.ts';
+import { loadAlignResources } from '../../server/align/load-resources.ts';
+import type { SpanScores } from '../../server/align/span-scorer.ts';
+import type { Bead } from '../../server/domain/types.ts';
+import { hasMac, macDir, readLines } from '../align/shared-data.ts';
+import { fitLogistic, type LogisticExample } from './logistic.ts';
+
+const IDS = ['001', '002', '003', '004', '005', '006'];
+const FEATURES = ['maxLeak', 'secondLeak', 'meanLeak', 'costGain', 'lengthGain', 'worsePart', 'joinedCost', 'boundaryShift'] as const;
+// As in fit-join-model.ts.
+const FEWER_BEADS = 0.45;
+const L2 = 3;
+const SHIFT_SCALE = 10;
+
+type Features = Record<(typeof FEATURES)[number], number>;
+
+interface Chapter {
+  id: string;
+  gold: Bead[];
+  goldSet: Set<string>;
+  path: SpanBead[];
+  features: (x: SpanBead, y: SpanBead) => Features;
+  cost: BeadCost;
+  length: (b: SpanBead) => number;
+  /** Statistics of the path, each divided by its mean over the six chapters. */
+  stats: Record<string, number>;
+  /** The mean and standard deviation of the boundary shift over the path's joinable boundaries. */
+  shift: { mean: number; sd: number };
+  /** The boundary shifts of the path's joinable boundaries, ascending. */
+  shifts: number[];
+}
+
+/** Extra features of a boundary, from its features and its document. */
+interface Variant {
+  name: string;
+  extra: (c: Chapter, f: Features) => number[];
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+const indices = (b: SpanBead): Bead => ({ src: range(b.s0, b.s1), tgt: range(b.t0, b.t1) });
+const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / Math.max(1, v.length);
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const rank = (sorted: number[], v: number) => sorted.filter((s) => s < v).length / sorted.length;
+
+function capture(id: string, resources: ReturnType<typeof loadAlignResources>, weights: Partial<CostWeights>): Chapter {
+  const src = readLines(path.join(macDir, `${id}.zh`));
+  const tgt = readLines(path.join(macDir, `${id}.en`));
+  const gold = parseBeads(readFileSync(path.join(macDir, `gold/${id}.align`), 'utf8'));
+  let chapter: Chapter | undefined;
+  align(src, tgt, resources, {
+    weights,
+    inspect(p, cost, spans: SpanScores, length) {
+      const features = (x: SpanBead, y: SpanBead) => boundaryFeatures(x, y, cost, spans, length);
+      const boundaries = range(0, p.length - 1).filter((k) => canJoin(p[k]!, p[k + 1]!)).map((k) => features(p[k]!, p[k + 1]!));
+      const matched = p.filter((b) => b.s1 > b.s0 && b.t1 > b.t0);
+      const shifts = boundaries.map((f) => f.boundaryShift).sort((a, b) => a - b);
+      const sd = Math.sqrt(mean(shifts.map((s) => (s - mean(shifts)) ** 2)));
+      const stats = {
+        notOneToOne: matched.filter((b) => b.s1 - b.s0 !== 1 || b.t1 - b.t0 !== 1).length / matched.length,
+        crossing: boundaries.filter((f) => f.maxLeak > 0).length / boundaries.length,
+        shiftMean: mean(shifts),
+        shiftSd: sd,
+        shiftQ90: quantile(shifts, 0.9),
+        oneToOneLength: mean(matched.filter((b) => b.s1 - b.s0 === 1 && b.t1 - b.t0 === 1).map(length)),
+        tgtPerSrc: tgt.length / src.length,
+      };
+      chapter = { id, gold, goldSet: new Set(gold.map(formatBead)), path: p, features, cost, length, stats, shifts, shift: { mean: mean(shifts), sd } };
+    },
+  });
+  return chapter!;
+}
+
+function vector(c: Chapter, f: Features, v: Variant): number[] {
+  return [1, ...FEATURES.map((n) => f[n] * (n === 'boundaryShift' ? SHIFT_SCALE : 1)), ...v.extra(c, f)];
+}
+
+function examples(c: Chapter, v: Variant): LogisticExample[] {
+  const isGold = (b: SpanBead) => (c.goldSet.has(formatBead(indices(b))) ? 1 : 0);
+  return range(0, c.path.length - 1)
+    .filter((k) => canJoin(c.path[k]!, c.path[k + 1]!))
+    .map((k) => {
+      const [x, y] = [c.path[k]!, c.path[k + 1]!];
+      const worth = isGold({ s0: x.s0, s1: y.s1, t0: x.t0, t1: y.t1 }) - isGold(x) - isGold(y) + FEWER_BEADS;
+      return { x: vector(c, c.features(x, y), v), positive: worth > 0, weight: Math.abs(worth) };
+    });
+}
+
+// The last look as join-beads.ts runs it, with the variant's features.
+function lastLook(c: Chapter, v: Variant, weights: number[]): Bead[] {
+  const out: SpanBead[] = [];
+  let current = c.path[0]!;
+  for (const next of c.path.slice(1)) {
+    const odds = vector(c, c.features(current, next), v).reduce((s, x, i) => s + x * weights[i]!, 0);
+    if (canJoin(current, next) && odds > 0) current = { s0: current.s0, s1: next.s1, t0: current.t0, t1: next.t1 };
+    else {
+      out.push(current);
+      current = next;
+    }
+  }
+  out.push(current);
+  return absorbUnmatched(out, c.cost, c.length).map(indices);
+}
+
+function leftOutFits(chapters: Chapter[], v: Variant): Map<string, number[]> {
+  const data = new Map(chapters.map((c) => [c.id, examples(c, v)]));
+  return new Map(chapters.map((c) => [c.id, fitLogistic(chapters.filter((d) => d !== c).flatMap((d) => data.get(d.id)!), L2)]));
+}
+
+function report(name: string, chapters: Chapter[], auto: Bead[][]) {
+  const pairs = chapters.map((c, k) => ({ gold: c.gold, auto: auto[k]! }));
+  const shapes = recallByShape(pairs);
+  const recall = (k: string) => `${k} ${shapes.get(k)?.found ?? 0}/${shapes.get(k)?.gold ?? 0}`;
+  const byChapter = pairs.map((p) => beadF1([p]).correct).join(' ');
+  console.log(`${name.padEnd(34)} F1 ${beadF1(pairs).f1.toFixed(4)}  ${recall('2-2')} ${recall('2-3')}  correct by chapter ${byChapter}`);
+}
+
+function main() {
+  if (!hasMac) {
+    console.log(`MAC-Dev not found under ${macDir}: nothing to measure.`);
+    return;
+  }
+  const resources = loadAlignResources();
+  const weights = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=')).map(([k, v]) => [k, Number(v)])) as Partial<CostWeights>;
+  const chapters = IDS.map((id) => capture(id, resources, weights));
+  for (const name of Object.keys(chapters[0]!.stats)) {
+    const average = mean(chapters.map((c) => c.stats[name]!));
+    for (const c of chapters) c.stats[name]! /= average;
+  }
+  const variants: Variant[] = [
+    { name: 'as it is', extra: () => [] },
+    ...Object.keys(chapters[0]!.stats).map((s) => ({ name: `bias + ${s}`, extra: (c: Chapter) => [c.stats[s]!] })),
+    { name: 'shift as a z-score in its document', extra: (c, f) => [(f.boundaryShift - c.shift.mean) / c.shift.sd] },
+    { name: 'shift as a rank in its document', extra: (c, f) => [rank(c.shifts, f.boundaryShift)] },
+    { name: 'shift over its document\'s 90th pct', extra: (c, f) => [(3 * f.boundaryShift) / quantile(c.shifts, 0.9)] },
+  ];
+  for (const v of variants) {
+    const fits = leftOutFits(chapters, v);
+    report(v.name, chapters, chapters.map((c) => lastLook(c, v, fits.get(c.id)!)));
+  }
+  const plain = variants[0]!;
+  const plainFits = leftOutFits(chapters, plain);
+  // Each training chapter its own bias (fixed effects, a column of 3 under the same penalty), so that
+  // the shared weights are learned within chapters; the left-out chapter gets their mean.
+  const data = new Map(chapters.map((c) => [c.id, examples(c, plain)]));
+  const withinChapters = chapters.map((c) => {
+    const train = chapters.filter((d) => d !== c);
+    const ex = train.flatMap((d, j) => data.get(d.id)!.map((e) => ({ ...e, x: [...e.x, ...train.map((_, i) => (i === j ? 3 : 0))] })));
+    const b = fitLogistic(ex, L2);
+    const weights = b.slice(0, 1 + FEATURES.length);
+    weights[0]! += 3 * mean(b.slice(1 + FEATURES.length));
+    return lastLook(c, plain, weights);
+  });
+  report('a bias per chapter in the fit', chapters, withinChapters);
+  // How well the look ranks, within each chapter: a gold join above a boundary whose join breaks right beads.
+  const ranking = chapters.map((c) => {
+    const w = plainFits.get(c.id)!;
+    const odds = data.get(c.id)!.map((e) => ({ o: e.x.reduce((s, x, i) => s + x * w[i]!, 0), e }));
+    const gold = odds.filter((r) => r.e.positive && r.e.weight > 1).map((r) => r.o);
+    const breaking = odds.filter((r) => !r.e.positive).map((r) => r.o);
+    const above = gold.reduce((s, g) => s + breaking.reduce((t, b) => t + (g > b ? 1 : g === b ? 0.5 : 0), 0), 0);
+    return `${c.id} ${(above / gold.length / breaking.length).toFixed(3)}`;
+  });
+  console.log(`a gold join ranked above a breaking one, left out: ${ranking.join(', ')}`);
+  // The ceiling: each chapter's bias moved as its gold likes best (a bead more is worth F1/2 of a bead fewer).
+  const offsets: string[] = [];
+  const best = chapters.map((c) => {
+    let top: { value: number; offset: number; auto: Bead[] } | undefined;
+    for (let offset = -4; offset <= 4; offset += 0.25) {
+      const weights = [...plainFits.get(c.id)!];
+      weights[0]! += offset;
+      const auto = lastLook(c, plain, weights);
+      const score = beadF1([{ gold: c.gold, auto }]);
+      const value = score.correct - 0.46 * score.auto;
+      if (!top || value > top.value + 1e-9 || (Math.abs(value - top.value) < 1e-9 && Math.abs(offset) < Math.abs(top.offset))) top = { value, offset, auto };
+    }
+    offsets.push(`${c.id} ${top!.offset}`);
+    return top!.auto;
+  });
+  report('each chapter\'s best bias (oracle)', chapters, best);
+  console.log(`oracle bias offsets: ${offsets.join(', ')}`);
+}
+
+main();
