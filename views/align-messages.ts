@@ -20,6 +20,7 @@ export function alignOpMessage(ctx: ViewContext, op: DoneOp, result: AlignmentRe
   const number = (alignRow: number) => documentIndex(alignRow, result.noiseAt) + 1;
   const n = number(row);
   const side = op.side ? ctx.t(`alignEditor.sides.${op.side}`) : '';
+  if (!result.removed && !result.inserted) return unchangedMessage(ctx, op.kind, op.kind === 'confirmAbove' ? number(row - 1) : n);
   switch (op.kind) {
     case 'moveUp': return ctx.t('alignEditor.done.moveUp', { side, n, m: number(row - 1) });
     case 'moveDown': return ctx.t('alignEditor.done.moveDown', { side, n, m: number(row + 1) });
@@ -34,6 +35,10 @@ export function alignOpMessage(ctx: ViewContext, op: DoneOp, result: AlignmentRe
     default: return ctx.t('alignEditor.done.realign', { n: number(result.at), removed: result.removed, inserted: result.inserted });
   }
 }
+
+/** An operation that changed nothing (and left no undo step) says so: a confirmed row confirmed again, a realign with nothing to move. */
+export const unchangedMessage = (ctx: ViewContext, kind: string, n: number): string =>
+  ctx.t(`alignEditor.unchanged.${['confirm', 'confirmAbove', 'realign'].includes(kind) ? kind : 'other'}`, { n });
 
 /** Says whose change was undone or redone: the stack is shared by everyone aligning the document. */
 export const replayMessage = (ctx: ViewContext, direction: 'undo' | 'redo', result: ReplayResult): string =>
@@ -55,9 +60,13 @@ export function realignPreviewView(ctx: ViewContext, preview: RealignPreview) {
   const low = scores.filter((s) => s < WEAK_SCORE).length;
   // The rows replaced are named as the page numbers them now, the new rows as it will once applied: noise rows among
   // them keep their place in the text, which may put them between other rows than before.
-  const message = !preview.removed && !preview.inserted.length ? ctx.t('alignCollab.previewNone') : ctx.t('alignCollab.previewSummary', {
-    from: documentIndex(preview.at, preview.noiseAt) + 1, to: documentIndex(preview.at + preview.removed - 1, preview.noiseAt) + 1,
-    removed: preview.removed, inserted: preview.inserted.length,
+  const from = documentIndex(preview.at, preview.noiseAt) + 1;
+  const to = documentIndex(preview.at + preview.removed - 1, preview.noiseAt) + 1;
+  // Page-noise rows between the first and last row replaced are numbered in the span but not replaced: said apart,
+  // so that "rows 16 to 21" never reads as 5 rows.
+  const noise = to - from + 1 - preview.removed;
+  const message = !preview.removed && !preview.inserted.length ? ctx.t('alignCollab.previewNone') : ctx.t(noise > 0 ? 'alignCollab.previewSummaryNoise' : 'alignCollab.previewSummary', {
+    from, to, removed: preview.removed, inserted: preview.inserted.length, count: noise,
     mean: mean === null ? '—' : formatDecimal(ctx, mean), low, weak: formatDecimal(ctx, WEAK_SCORE, 1),
   });
   const more = preview.inserted.length - PREVIEW_ROWS;

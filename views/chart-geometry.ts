@@ -57,10 +57,32 @@ export function bands(n: number, start: number, length: number, gap = 0.2): { po
   return Array.from({ length: n }, (_, k) => ({ pos: start + k * slot + (slot - size) / 2, size }));
 }
 
-/** Evenly spaced instants over [t0, t1] (ms), for a time axis; one tick when the span is empty. */
-export function timeTicks(t0: number, t1: number, count = 5): number[] {
-  if (t1 <= t0) return [t0];
-  return Array.from({ length: count }, (_, k) => t0 + ((t1 - t0) * k) / (count - 1));
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+/** Steps a reader counts in: minutes, hours, days, weeks; ticks fall on their multiples (in UTC, as the axis says). */
+const TIME_STEPS = [1, 2, 5, 10, 15, 30].map((m) => m * MINUTE).concat([1, 2, 3, 6, 12].map((h) => h * HOUR), [1, 2, 7, 14, 28].map((d) => d * DAY));
+/** The narrowest time axis: events seconds apart still get minute ticks, and one event alone a span to sit in. */
+export const MIN_TIME_SPAN = 5 * MINUTE;
+
+/**
+ * The span of a time axis over events from `first` to `last` (ms) drawn at `now`: it ends a little after the last
+ * event but never past now, so a line held to the axis's end does not run into the future; when the events lie
+ * closer together than MIN_TIME_SPAN the axis reaches back before the first instead.
+ */
+export function timeSpan(first: number, last: number, now: number): { t0: number; t1: number } {
+  const t1 = Math.max(last, Math.min(now, last + (last - first) / 20));
+  return { t0: Math.min(first, t1 - MIN_TIME_SPAN), t1 };
+}
+
+/** Instants over [t0, t1] (ms) at the first round step giving at most `count` intervals; one tick when the span is empty. */
+export function timeTicks(t0: number, t1: number, count = 5): { ticks: number[]; step: number } {
+  if (t1 <= t0) return { ticks: [t0], step: 0 };
+  const rough = (t1 - t0) / count;
+  const step = TIME_STEPS.find((s) => s >= rough) ?? Math.ceil(rough / (28 * DAY)) * 28 * DAY;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(t0 / step) * step; t <= t1; t += step) ticks.push(t);
+  return { ticks, step };
 }
 
 /**

@@ -11,6 +11,7 @@ export function formats(ctx: ViewContext) {
   const one = new Intl.NumberFormat(ctx.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const time = new Intl.DateTimeFormat(ctx.lang, { timeZone: 'UTC', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const day = new Intl.DateTimeFormat(ctx.lang, { timeZone: 'UTC', month: 'short', day: 'numeric' });
+  const clock = new Intl.DateTimeFormat(ctx.lang, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const fraction = new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: 3 });
   return {
     whole: (n: number) => whole.format(n),
@@ -20,6 +21,8 @@ export function formats(ctx: ViewContext) {
     fraction: (n: number) => fraction.format(n),
     time: (ms: number) => time.format(ms),
     day: (ms: number) => day.format(ms),
+    /** The time of day alone, for a tick on the same day as the one before it. */
+    clock: (ms: number) => clock.format(ms),
   };
 }
 export type Formats = ReturnType<typeof formats>;

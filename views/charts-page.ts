@@ -6,28 +6,38 @@ import type { ViewContext } from './view-context.ts';
 import type { ChartFigures } from '../server/services/document-charts.ts';
 import { band } from './align-page.ts';
 import { WEAK_SCORE } from '../server/domain/types.ts';
-import { bands, beadMarks, fractionTicks, integerTicks, linearScale, plotArea, round, stepPath, timeTicks } from './chart-geometry.ts';
-import { axes, categoryAxis, dataTable, figure, formats, legend, type Formats } from './chart-parts.ts';
+import { bands, beadMarks, DAY, fractionTicks, integerTicks, linearScale, plotArea, round, stepPath, timeSpan, timeTicks } from './chart-geometry.ts';
+import { axes, categoryAxis, dataTable, figure, formats, legend, type Formats, type Tick } from './chart-parts.ts';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const TOOLTIP_BEADS = 2_000;
+
+/**
+ * Round-time ticks: days for a span of days; within a day the date once, then the time of day alone (07:35, 07:40),
+ * the date again where a tick starts a new day. A label by the plot's edge is anchored inside it.
+ */
+function timeAxisTicks(f: Formats, t0: number, t1: number, x: (t: number) => number): Tick[] {
+  const { ticks, step } = timeTicks(t0, t1);
+  const [left, right] = [x(t0), x(t1)];
+  return ticks.map((t, k) => {
+    const sameDay = k > 0 && Math.floor(t / DAY) === Math.floor(ticks[k - 1]! / DAY);
+    const label = step >= DAY ? f.day(t) : sameDay ? f.clock(t) : f.time(t);
+    const at = round(x(t));
+    return { at, label, anchor: at - left < 30 ? 'start' : right - at < 30 ? 'end' : 'middle' };
+  });
+}
 
 function burnUpChart(ctx: ViewContext, f: Formats, fig: ChartFigures, now: number): SafeHtml {
   const plot = plotArea();
   const points = fig.burnUp.map((p) => ({ ...p, t: Date.parse(p.at) }));
   const last = points.at(-1)!;
-  const t0 = points[0]!.t;
   // The counts hold until now, but a line run on for days after the last change would squeeze the history
   // into a corner: the axis ends a little after the last change, or now if that is sooner.
-  const t1 = Math.max(Math.min(now, last.t + Math.max(HOUR, (last.t - t0) / 20)), last.t, t0 + HOUR);
+  const { t0, t1 } = timeSpan(points[0]!.t, last.t, now);
   const x = linearScale(t0, t1, plot.left, plot.left + plot.width);
   const yTicks = integerTicks(Math.max(fig.progress.total, last.done));
   const y = linearScale(0, yTicks.at(-1)!, plot.top + plot.height, plot.top);
   const line = (key: 'done' | 'approved') => stepPath([...points.map((p) => ({ x: x(p.t), y: y(p[key]) })), { x: x(t1), y: y(last[key]) }]);
-  const label = t1 - t0 > 2 * DAY ? f.day : f.time;
-  const svg = html`${axes(plot,
-    { ticks: timeTicks(t0, t1).map((t, k, all) => ({ at: round(x(t)), label: label(t), anchor: k === 0 ? 'start' : k === all.length - 1 ? 'end' : 'middle' })), title: ctx.t('charts.burnUp.x') },
+  const svg = html`${axes(plot, { ticks: timeAxisTicks(f, t0, t1, x), title: ctx.t('charts.burnUp.x') },
     { ticks: yTicks.map((v) => ({ at: round(y(v)), label: f.whole(v) })), title: ctx.t('charts.burnUp.y') })}
     <line class="scope" data-testid="burnup-scope" data-count="${fig.progress.total}" x1="${plot.left}" x2="${plot.left + plot.width}" y1="${round(y(fig.progress.total))}" y2="${round(y(fig.progress.total))}"></line>
     <path class="series series-done" d="${line('done')}"></path>

@@ -31,8 +31,11 @@ function errorTag(ctx: ViewContext, t: { category: string | null; severity: stri
 
 const when = (iso: string) => html`<time datetime="${iso}">${iso.replace('T', ' ').slice(0, 16)}</time>`;
 
+// A comment box says its language is unknown (lang=""): a reviewer writes in either, whatever the interface's, and
+// lang="en" had a screen reader and a spell checker take Chinese for English. What was written is marked by its own
+// language when shown (langOf). The rejection's box keeps the interface's: its placeholder is the interface's words.
 function bodyField(ctx: ViewContext, form: string, label: string, error?: FieldMessage): SafeHtml {
-  return html`<label>${label} <textarea name="body" rows="2" required maxlength="${MAX_COMMENT}" lang="${ctx.lang}"
+  return html`<label>${label} <textarea name="body" rows="2" required maxlength="${MAX_COMMENT}" lang=""
     data-required="${ctx.t('review.commentEmpty')}" aria-describedby="${slotId(form, 'body')}"></textarea></label>${fieldError(form, 'body', error)}`;
 }
 

@@ -3,12 +3,12 @@
 
 import { html, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
-import type { DiffPart } from '../server/domain/text-diff.ts';
 import type { ReplacePlan, ReplaceQuery } from '../server/domain/replace-text.ts';
 import type { BatchResult, LastBatch, UndoResult } from '../server/services/edit-batch.ts';
 import type { Repeats } from '../server/services/propagation.ts';
 import { MAX_FIND, MAX_REPLACEMENT } from '../server/domain/replace-text.ts';
 import { markedT } from './marked-text.ts';
+import { diffSideView } from './diff-view.ts';
 import { formatNumber } from './local-format.ts';
 
 /** Row numbers as the reader counts them (from 1), listed the reader's way. */
@@ -37,9 +37,6 @@ export function replacePanel(ctx: ViewContext, docId: number): SafeHtml {
     hx-get="/documents/${docId}/batches/last" hx-trigger="load" hx-swap="innerHTML"></div>`;
 }
 
-// The text before (matches struck out) or after (replacements marked) the change.
-const before = (parts: DiffPart[]) => parts.map((p) => p.op === 'equal' ? p.text : p.op === 'delete' ? html`<del>${p.text}</del>` : '');
-const after = (parts: DiffPart[]) => parts.map((p) => p.op === 'equal' ? p.text : p.op === 'insert' ? html`<ins>${p.text}</ins>` : '');
 
 function planNotes(ctx: ViewContext, plan: ReplacePlan): SafeHtml {
   return html`${plan.approvedLeft ? html`<p class="note" data-testid="replace-approved-left">${ctx.t('replace.approvedLeft', { count: plan.approvedLeft })}</p>` : ''}${
@@ -60,7 +57,7 @@ export function replacePreview(ctx: ViewContext, docId: number, q: ReplaceQuery,
   ${plan.changes.length ? html`<table class="replace-changes" data-testid="replace-changes">
     <thead><tr><th>#</th><th>${ctx.t('replace.before')}</th><th>${ctx.t('replace.after')}</th></tr></thead>
     <tbody>${plan.changes.map((c) => html`<tr data-testid="replace-change" data-pair="${c.id}"><td class="idx">${formatNumber(ctx, c.index + 1)}</td>
-      <td lang="${lang}" hx-ignore>${before(c.parts)}</td><td lang="${lang}" hx-ignore>${after(c.parts)}</td></tr>`)}</tbody></table>` : ''}
+      <td lang="${lang}" hx-ignore>${diffSideView(c.parts, 'before')}</td><td lang="${lang}" hx-ignore>${diffSideView(c.parts, 'after')}</td></tr>`)}</tbody></table>` : ''}
   ${zh && plan.changes.length ? html`<p class="note" data-testid="replace-source-note">${ctx.t('sourceReplace.note')}</p>` : ''}
   ${plan.changes.length ? html`
   <form hx-post="/documents/${docId}/replace" hx-target="#replace-preview" hx-swap="innerHTML" hx-disable="find button">

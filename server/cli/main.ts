@@ -8,24 +8,34 @@ import { refusalLine, say } from './cli-messages.ts';
 
 export { exitCodeOf };
 
-const USAGE = `usage:
-  duiqi user add NAME --role admin|reviewer|translator [--password P]
-  duiqi user list
-  duiqi user role NAME admin|reviewer|translator
-  duiqi user deactivate NAME | duiqi user reactivate NAME
-  duiqi user reset NAME                       (prints a one-time password)
-  duiqi token create NAME [--name LABEL]
-  duiqi unlock [--account NAME] [--address IP]
-  duiqi align --src-lang zh --tgt-lang en [--presegmented] [--format json] SRC_FILE TGT_FILE
-  duiqi align [--presegmented] [--format json] --batch JOBS.tsv   (SOURCE<TAB>TARGET<TAB>OUTPUT per line)
-  duiqi import ZH_FILE EN_FILE [--title T] [--human]
-  duiqi import FILE.tmx|FILE.xlf|FILE.json [--title T]
-  duiqi import --memory FILE.tmx
-  duiqi export DOC_ID --format tmx|xliff|json [--state all|translated|approved] [-o FILE]
-  duiqi backup FILE [--force]
-  duiqi restore FILE --force                  (every server stopped: replaces the database by a backup)
-  duiqi documents list [--state archived|trash] [--q TEXT] [--sort title|activity|progress] [--dir asc|desc]
-  duiqi documents rename ID TITLE | archive ID | unarchive ID | delete ID | restore ID | purge ID | empty-trash`;
+// The commands as they are typed stay as they are in every language; the heading and the notes beside three of them
+// are the reader's (cli.usage…).
+const USAGE: readonly (readonly [string, string?])[] = [
+  ['duiqi user add NAME --role admin|reviewer|translator [--password P]'],
+  ['duiqi user list'],
+  ['duiqi user role NAME admin|reviewer|translator'],
+  ['duiqi user deactivate NAME | duiqi user reactivate NAME'],
+  ['duiqi user reset NAME', 'cli.usageReset'],
+  ['duiqi token create NAME [--name LABEL]'],
+  ['duiqi unlock [--account NAME] [--address IP]'],
+  ['duiqi align --src-lang zh --tgt-lang en [--presegmented] [--format json] SRC_FILE TGT_FILE'],
+  ['duiqi align [--presegmented] [--format json] --batch JOBS.tsv', 'cli.usageBatch'],
+  ['duiqi import ZH_FILE EN_FILE [--title T] [--human]'],
+  ['duiqi import FILE.tmx|FILE.xlf|FILE.json [--title T]'],
+  ['duiqi import --memory FILE.tmx'],
+  ['duiqi export DOC_ID --format tmx|xliff|json [--state all|translated|approved] [-o FILE]'],
+  ['duiqi backup FILE [--force]'],
+  ['duiqi restore FILE --force', 'cli.usageRestore'],
+  ['duiqi documents list [--state archived|trash] [--q TEXT] [--sort title|activity|progress] [--dir asc|desc]'],
+  ['duiqi documents rename ID TITLE | archive ID | unarchive ID | delete ID | restore ID | purge ID | empty-trash'],
+];
+
+/** The usage text in the environment's language, each note in a column after its command (or three spaces after a long one). */
+async function usage(): Promise<string> {
+  const lines = await Promise.all(USAGE.map(async ([command, note]) =>
+    `  ${command}${note ? `${' '.repeat(Math.max(3, 44 - command.length))}${await say(note)}` : ''}`));
+  return [await say('cli.usageHeading'), ...lines].join('\n');
+}
 
 /** A command line that names no command duiqi knows, or leaves out what one needs: the refusal ends with where usage is. */
 class UsageError extends ValidationError {}
@@ -139,7 +149,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'token' && sub === 'create') return await tokenCreate(rest);
     if (command === 'unlock') return await unlock(argv.slice(1));
     if (command === undefined || command === 'help' || command === '--help') {
-      console.log(USAGE);
+      console.log(await usage());
       return command === undefined ? 2 : 0;
     }
     throw new UsageError(`unknown command "${argv.join(' ')}".`, 'cli.unknownCommand', { command: argv.join(' ') });

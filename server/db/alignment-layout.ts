@@ -1,7 +1,7 @@
 // How stored pairs and sentences become the alignment editor's rows, with the places of the noise rows among them:
 // pure, so that the SQLite and the PostgreSQL alignment repositories read a document alike.
 
-import type { AlignRow, Sentence, Side } from '../domain/alignment-rows.ts';
+import { withLineBreaks, type AlignRow, type Sentence, type Side } from '../domain/alignment-rows.ts';
 import type { MtKind } from '../domain/types.ts';
 import type { NoiseRow } from '../domain/row-numbers.ts';
 import { joinSentences } from '../domain/assemble-pairs.ts';
@@ -90,11 +90,11 @@ export function rowsFromRecords(pairs: PairRecord[], segments: SegmentRecord[]):
     });
     rowPlace.push(items.length);
     items.push({ id: p.id, idx: p.idx, row: rows.length });
-    rows.push({
+    rows.push(withLineBreaks({
       key: pairKey(p.id), src: segs.filter((s) => s.side === 'src').map(sentence), tgt: segs.filter((s) => s.side === 'tgt').map(sentence),
       tgtText: p.tgt_text, mtText: p.mt_text, mtKind: p.mt_kind, state: p.state ?? 0, score: p.score, confirmedBy: p.confirmed_by, needsReview: p.needs_review,
       srcChanged: p.src_changed === 1,
-    });
+    }));
   }
   const sentencePlace = new Map<string, number>();
   const side = (which: Side): SideItem[] => segments.filter((s) => s.side === which).map((s, i) => {

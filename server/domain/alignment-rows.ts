@@ -1,6 +1,6 @@
 // The rows a translator edits the alignment in, the patches operations return, and the text rules they share.
 
-import { joinSentences } from './assemble-pairs.ts';
+import { englishText, joinSentences } from './assemble-pairs.ts';
 import { State, type MtKind } from './types.ts';
 
 export type Side = 'src' | 'tgt';
@@ -14,6 +14,11 @@ export interface Sentence {
   end: number;
   /** A headline entry of a page: paired by its place in the headline list, never by the aligner. */
   kind?: 'headline';
+  /**
+   * English only: a line break, not a space, stands before it in its row's English (a subtitle cue's next line). Read
+   * from the row's text when loaded (see withLineBreaks), then carried with the sentence wherever an operation moves it.
+   */
+  lineBefore?: boolean;
 }
 
 export interface AlignRow {
@@ -70,14 +75,40 @@ export interface TgtCell {
 export const REVIEW_SPLIT = 'split-postedit';
 export const REVIEW_APPROVAL = 'approval-reset';
 
-export const sideText = (sentences: Sentence[], side: Side): string => joinSentences(sentences.map((s) => s.text), side === 'src' ? 'zh' : 'en');
+export const sideText = (sentences: Sentence[], side: Side): string => (side === 'src' ? joinSentences(sentences.map((s) => s.text), 'zh') : englishText(sentences));
 const joinedTgt = (tgt: Sentence[]) => sideText(tgt, 'tgt');
 
 /** The row's English was changed by a person. */
 export const edited = (row: TgtCell): boolean => row.tgtText !== joinedTgt(row.tgt);
 
-/** Joins two texts with a space, without stray spaces when one is empty. */
-export const joinTexts = (a: string, b: string): string => (a && b ? `${a} ${b}` : a || b);
+/** Joins two texts with a space (a line break when `b` starts a line), without stray spaces when one is empty. */
+export const joinTexts = (a: string, b: string, lineBefore = false): string => (a && b ? `${a}${lineBefore ? '\n' : ' '}${b}` : a || b);
+
+/** Whether each sentence follows a line break in `text`, if `text` is the sentences joined by spaces or line breaks; else undefined. */
+function breaksIn(text: string, sentences: readonly Sentence[]): boolean[] | undefined {
+  let at = 0;
+  const breaks: boolean[] = [];
+  for (const [i, s] of sentences.entries()) {
+    const gap = i === 0 ? '' : text[at++];
+    if (i > 0 && gap !== ' ' && gap !== '\n') return undefined;
+    if (!text.startsWith(s.text, at)) return undefined;
+    breaks.push(gap === '\n');
+    at += s.text.length;
+  }
+  return at === text.length ? breaks : undefined;
+}
+
+/**
+ * The row with `lineBefore` on each English sentence that starts a line of its English: read from the English as
+ * imported (a subtitle cue's lines), else as it reads now. The imported text comes first, so a line break a person
+ * typed stays part of their text, which operations keep whole.
+ */
+export function withLineBreaks(row: AlignRow): AlignRow {
+  if (row.tgt.length < 2) return row;
+  const breaks = breaksIn(row.mtText, row.tgt) ?? breaksIn(row.tgtText, row.tgt);
+  if (!breaks?.some(Boolean)) return row;
+  return { ...row, tgt: row.tgt.map((s, i) => (breaks[i] ? { ...s, lineBefore: true } : s)) };
+}
 
 export const cellOf = (row: AlignRow): TgtCell => ({ tgt: row.tgt, tgtText: row.tgtText, mtText: row.mtText, mtKind: row.mtKind });
 export const EMPTY_CELL: TgtCell = { tgt: [], tgtText: '', mtText: '', mtKind: 'mt' };
@@ -87,7 +118,8 @@ export const joinKinds = (parts: { mtText: string; mtKind: MtKind }[]): MtKind =
   (parts.some((p) => p.mtText && p.mtKind === 'gloss') ? 'gloss' : 'mt');
 
 export const joinCells = (a: TgtCell, b: TgtCell): TgtCell => ({
-  tgt: [...a.tgt, ...b.tgt], tgtText: joinTexts(a.tgtText, b.tgtText), mtText: joinTexts(a.mtText, b.mtText), mtKind: joinKinds([a, b]),
+  tgt: [...a.tgt, ...b.tgt], tgtText: joinTexts(a.tgtText, b.tgtText, b.tgt[0]?.lineBefore), mtText: joinTexts(a.mtText, b.mtText, b.tgt[0]?.lineBefore),
+  mtKind: joinKinds([a, b]),
 });
 
 /**

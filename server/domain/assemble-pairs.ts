@@ -41,7 +41,7 @@ export function joinSentences(texts: string[], lang: 'zh' | 'en'): string {
 }
 
 /** A row's English as its file wrote it: the sentences of one subtitle cue on their lines, the rest joined by a space. */
-function englishText(sentences: DraftSegment[]): string {
+export function englishText(sentences: readonly { text: string; lineBefore?: boolean }[]): string {
   return sentences.map((x, i) => (i === 0 ? '' : x.lineBefore ? '\n' : ' ') + x.text).join('');
 }
 

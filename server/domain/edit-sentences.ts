@@ -41,7 +41,11 @@ export function splitSentence(rows: readonly AlignRow[], index: number, side: Si
     throw new ValidationError(`Offset ${offset} falls inside a character; choose a place between two characters.`, 'errors.alignSurrogate', { offset });
   }
   const first: Sentence = { ...s, text: head, end: Math.min(s.end, s.start + head.length) };
-  const second: Sentence = { key: ctx.newKey(), text: tail, paragraph: s.paragraph, start: Math.max(s.start, s.end - tail.length), end: s.end };
+  // A cut at a line break of a subtitle cue's sentence keeps the break, between the two sentences now.
+  const second: Sentence = {
+    key: ctx.newKey(), text: tail, paragraph: s.paragraph, start: Math.max(s.start, s.end - tail.length), end: s.end,
+    ...(side === 'tgt' && text.slice(head.length, text.length - tail.length).includes('\n') ? { lineBefore: true } : {}),
+  };
   const sentences = [...row[side].slice(0, sentence), first, second, ...row[side].slice(sentence + 1)];
   return { at: index, removed: [row], inserted: [resplit(row, side, sentences)] };
 }

@@ -13,10 +13,11 @@ function checkBy(by: string): void {
   if (!by.trim()) throw new ValidationError('Say who confirms the rows.', 'errors.alignConfirmBy');
 }
 
+/** Confirms one row; a row someone already confirmed keeps their name, and the patch is empty: nothing changed. */
 export function confirm(rows: readonly AlignRow[], index: number, by: string): RowPatch {
   const row = rowAt(rows, index);
   checkBy(by);
-  return { at: index, removed: [row], inserted: [{ ...row, confirmedBy: by }] };
+  return patchBetween(rows, index, index + 1, [row.confirmedBy ? row : { ...row, confirmedBy: by }]);
 }
 
 /**
@@ -75,7 +76,7 @@ function realignRun(run: readonly AlignRow[], align: Aligner, ctx: KeySource): A
       const rowsOf = new Set([...(plain ? [] : [home[o]!]), ...old.tgt.map((s) => newRowOf.get(s.key)!)]);
       for (const n of rowsOf) {
         const placed = plain || n !== home[o] ? own(n) : text;
-        texts[n]![field] = joinTexts(texts[n]![field], placed);
+        texts[n]![field] = joinTexts(texts[n]![field], placed, old.tgt.find((s) => newRowOf.get(s.key) === n)?.lineBefore);
         if (field === 'mt' && placed && old.mtKind === 'gloss') texts[n]!.gloss = true;
       }
     };

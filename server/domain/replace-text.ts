@@ -2,6 +2,7 @@
 // the text they make, as a save would store it.
 
 import { ValidationError } from './errors.ts';
+import { regexReason } from '../formats/parser-reasons.ts';
 import { MAX_TEXT, savedText } from './review-workflow.ts';
 import type { DiffPart } from './text-diff.ts';
 import { State } from './types.ts';
@@ -86,7 +87,7 @@ export function compileFind(q: ReplaceQuery): RegExp {
     return new RegExp(source, q.matchCase ? 'gu' : 'giu');
   } catch (err) {
     const detail = (err as Error).message.replace(/^Invalid regular expression: /, '');
-    throw new ValidationError(`This regular expression is not valid: ${detail}`, 'replace.badRegex', { detail });
+    throw new ValidationError(`This regular expression is not valid: ${detail}`, 'replace.badRegex', { detail, reason: regexReason((err as Error).message) });
   }
 }
 

@@ -1,4 +1,4 @@
-// A parser's English diagnosis (fast-xml-parser's, V8's JSON.parse's) read as a reason with an i18n key, so a
+// A parser's English diagnosis (fast-xml-parser's, V8's JSON.parse's and RegExp's) read as a reason with an i18n key, so a
 // reader of another language is told why their file was refused in that language; an unknown one stays as written.
 
 import type { Reason } from '../domain/errors.ts';
@@ -52,6 +52,26 @@ const JSON_SYNTAX: readonly Pattern[] = [
   [/^Unexpected non-whitespace character after JSON/, 'jsonAfterEnd'],
 ];
 
+// V8's RegExp diagnoses, the part after "Invalid regular expression: /pattern/flags: " (a search's regular expression).
+const REGEX: readonly Pattern[] = [
+  [/^Unterminated group$/, 'regexUnterminatedGroup'],
+  [/^Unmatched '\)'$/, 'regexUnmatchedParen'],
+  [/^Nothing to repeat$/, 'regexNothingToRepeat'],
+  [/^numbers out of order in \{\} quantifier$/, 'regexQuantifierOrder'],
+  [/^Incomplete quantifier$/, 'regexIncompleteQuantifier'],
+  [/^Lone quantifier brackets$/, 'regexLoneBrackets'],
+  [/^Range out of order in character class$/, 'regexRangeOrder'],
+  [/^Unterminated character class$/, 'regexUnterminatedClass'],
+  [/^\\ at end of pattern$/, 'regexTrailingBackslash'],
+  [/^Invalid (?:Unicode |class |decimal )?escape$/, 'regexEscape'],
+  [/^Invalid group$/, 'regexGroup'],
+  [/^Invalid capture group name$/, 'regexGroupName'],
+  [/^Duplicate capture group name$/, 'regexDuplicateName'],
+  [/^Invalid named (?:capture referenced|reference)$/, 'regexNamedReference'],
+  [/^Invalid (?:class )?property name(?: in character class)?$/, 'regexProperty'],
+  [/^Regular expression too large$/, 'regexTooLarge'],
+];
+
 function read(patterns: readonly Pattern[], message: string): Reason | undefined {
   for (const [pattern, name] of patterns) {
     const m = pattern.exec(message);
@@ -62,3 +82,5 @@ function read(patterns: readonly Pattern[], message: string): Reason | undefined
 
 export const xmlReason = (message: string): Reason | undefined => read(XML, message);
 export const jsonReason = (message: string): Reason | undefined => read(JSON_SYNTAX, message);
+/** The reason of a RegExp's SyntaxError, its message whole ("Invalid regular expression: /(/giu: Unterminated group"). */
+export const regexReason = (message: string): Reason | undefined => read(REGEX, message.slice(message.lastIndexOf(': ') + 2));

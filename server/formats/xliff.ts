@@ -60,7 +60,7 @@ function segmentGroups(p: BilingualPair, where: string): { counts: string; group
 
 function serializeUnit(p: BilingualPair): string {
   const where = `Pair ${p.id}`;
-  if (!NMTOKEN.test(p.id)) throw new ValidationError(`${where}: an XLIFF unit id must be an NMTOKEN (letters, digits, . - _ :).`);
+  if (!NMTOKEN.test(p.id)) throw new ValidationError(`${where}: an XLIFF unit id must be an NMTOKEN (letters, digits, . - _ :).`, 'errors.xliffUnitId', { id: p.id });
   const name = stateName(p.state);
   const { counts, groups } = segmentGroups(p, where);
   let out = `    <unit id="${p.id}">\n      <mda:metadata>\n        <mda:metaGroup category="duiqi:pair">\n`;

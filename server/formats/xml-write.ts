@@ -7,9 +7,11 @@ import { NOT_XML_CHAR, codePointLabel } from '../domain/control-characters.ts';
 export function assertXmlChars(value: string, where: string): void {
   const bad = NOT_XML_CHAR.exec(value);
   if (bad) {
-    throw new ValidationError(
-      `${where} contains ${codePointLabel(bad[0])}, a character that XML 1.0 does not allow; remove it before exporting.`,
-    );
+    const char = codePointLabel(bad[0]);
+    // The writers name a pair's part "Pair 12 source" (12 the row's number): a reader of another language is told the row.
+    const row = /^Pair (\d+)\b/.exec(where)?.[1];
+    throw new ValidationError(`${where} contains ${char}, a character that XML 1.0 does not allow; remove it before exporting.`,
+      row ? 'errors.exportNotXmlCharInRow' : 'errors.exportNotXmlChar', row ? { row, char } : { char });
   }
 }
 

@@ -40,6 +40,15 @@ function describe(err: unknown): Described {
     if (e.type === 'entity.too.large') return { status, message: 'The request body is too large.', key: 'errors.bodyTooLarge' };
     if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') return { status, message: 'The request body must be sent in UTF-8.', key: 'errors.bodyCharset' };
     if (e.type === 'parameters.too.many') return { status, message: 'The form has too many fields.', key: 'errors.tooManyFields' };
+    // The router's answer to an address like /documents/%E0: its message quotes the broken part.
+    if (err instanceof URIError) {
+      const value = /'(.*)'/.exec(e.message)?.[1] ?? '';
+      return { status, message: `The address has a broken %-escape (${value}); check the link.`, key: 'errors.badParam', params: { value } };
+    }
+    // raw-body's other refusals: a body cut short of its Content-Length, or compressed data that does not inflate.
+    if (e.type === 'request.size.invalid' || e.type === 'request.aborted' || /^Z_/.test(String((err as { code?: unknown }).code))) {
+      return { status, message: `The request body could not be read (${e.message}); send it again.`, key: 'errors.bodyUnreadable' };
+    }
     return { status, message: e.message };
   }
   console.error(err);

@@ -78,6 +78,16 @@ export interface RealignElsewhere {
 // A page told this loads the rows as they are now and retries, keeping its cursor, rather than reloading.
 const CHANGED = { changed: true } as const;
 
+/**
+ * Thrown inside an operation's write transaction when its patch changes nothing (a confirmed row confirmed again, a
+ * realign with nothing to move): the version claim rolls back with it, and no undo step is logged, so Undo still
+ * reverts the user's last real change.
+ */
+class Unchanged {
+  constructor(readonly at: number, readonly noise: NoiseRow[]) {}
+}
+const changesNothing = (patch: RowPatch) => !patch.removed.length && !patch.inserted.length;
+
 export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere?: RealignElsewhere) {
   const previews = realignPreviews();
   function refuseVersion(documentId: number, version: number | undefined): never {
@@ -171,20 +181,33 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
     version, at: patch.at, removed: patch.removed.length, inserted: patch.inserted.length, noiseAt: noisePlaces(noise), ...(await undoCounts(tx, documentId, user)),
   });
 
+  /** The answer to an operation that changed nothing: the version it was asked at, no rows, the stack as it is. */
+  async function unlessUnchanged(user: User, documentId: number, expectedVersion: number, work: () => Promise<AlignmentResult>): Promise<AlignmentResult> {
+    try {
+      return await work();
+    } catch (err) {
+      if (!(err instanceof Unchanged)) throw err;
+      return store.read(async (tx) => ({
+        version: expectedVersion, at: err.at, removed: 0, inserted: 0, noiseAt: noisePlaces(err.noise), ...(await undoCounts(tx, documentId, user)),
+      }));
+    }
+  }
+
   // Who confirms is the signed-in user, whatever the request says.
   const parsedOp = (user: User, rawOp: unknown): AlignOp => parseAlignOp(rawOp && typeof rawOp === 'object' ? { ...rawOp, by: user.name } : rawOp);
 
   function applyHere(user: User, documentId: number, expectedVersion: number, op: AlignOp): Promise<AlignmentResult> {
     if (op.kind === 'realign') return realign(user, documentId, expectedVersion);
-    return store.write(async (tx) => {
+    return unlessUnchanged(user, documentId, expectedVersion, () => store.write(async (tx) => {
       const version = await claimVersion(tx, documentId, expectedVersion);
       const loaded = await tx.alignment.load(documentId);
       let fresh = 0;
       const patch = applyOperation(loaded.rows, op, { newKey: () => `n${fresh++}`, by: user.name, number: rowNumber(loaded.noise) });
+      if (changesNothing(patch)) throw new Unchanged(patch.at, loaded.noise);
       const stored = await write(tx, user, documentId, loaded, patch);
       await tx.alignment.recordOp(documentId, user.id, op, stored);
       return result(tx, user, documentId, version, stored, loaded.noise);
-    });
+    }));
   }
 
   /**
@@ -205,8 +228,9 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
   async function realign(user: User, documentId: number, expectedVersion: number): Promise<AlignmentResult> {
     const op: AlignOp = { kind: 'realign', by: user.name };
     const { seen, patch } = await realignPatch(documentId, expectedVersion, user.name);
-    return store.write(async (tx) => {
+    return unlessUnchanged(user, documentId, expectedVersion, () => store.write(async (tx) => {
       const version = await claimVersion(tx, documentId, expectedVersion);
+      if (changesNothing(patch)) throw new Unchanged(patch.at, seen.noise);
       // The claim itself moved the revision on by one; anything more is a save made while the aligner ran.
       if ((await tx.documents.generationParts(documentId)).revision !== seen.revision + 1) {
         throw new ConflictError('Rows of this document were edited while it was being realigned. Load the changes and try again.', 'bounded.realignMoved', undefined, CHANGED);
@@ -214,7 +238,7 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
       const stored = await write(tx, user, documentId, seen, patch);
       await tx.alignment.recordOp(documentId, user.id, op, stored);
       return result(tx, user, documentId, version, stored, seen.noise);
-    });
+    }));
   }
 
   /**

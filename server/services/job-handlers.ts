@@ -51,7 +51,9 @@ export function jobHandlers(work: JobWork): Record<JobKind, JobHandler> {
       // With the undo and redo counts, as the synchronous answer has them, for the editor's buttons.
       const { undo, redo } = await work.store.read((tx) => tx.alignment.counts(job.documentId!));
       // The row as the document page numbers it, page noise counted, as the editor shows it.
-      return { key: 'alignEditor.done.realign', params: { n: documentIndex(value.at, value.noiseAt) + 1, removed: value.removed, inserted: value.inserted }, value: { ...value, undo, redo } };
+      // A realign that found nothing to change left no undo step, and says so.
+      const key = value.removed || value.inserted ? 'alignEditor.done.realign' : 'alignEditor.unchanged.realign';
+      return { key, params: { n: documentIndex(value.at, value.noiseAt) + 1, removed: value.removed, inserted: value.inserted }, value: { ...value, undo, redo } };
     },
 
     async import(job) {

@@ -53,6 +53,21 @@ describe('the language of the command line', () => {
     else expect(r.stderr.trim()).toMatch(sentence);
   });
 
+  it('when help is asked for with LANG=zh_CN.UTF-8 then the heading and notes are Chinese and the commands as typed', async () => {
+    const [zh, en, bare] = await Promise.all([duiqi(['help'], ZH), duiqi(['help'], { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' }), duiqi([], ZH)]);
+    expect([zh.code, en.code, bare.code]).toEqual([0, 0, 2]);
+    expect(bare.stdout).toBe(zh.stdout);
+    const zhLines = zh.stdout.trimEnd().split('\n');
+    const enLines = en.stdout.trimEnd().split('\n');
+    expect([zhLines[0], enLines[0]]).toEqual(['用法：', 'usage:']);
+    expect(zhLines).toContain('  duiqi user reset NAME                       （输出一次性密码）');
+    expect(enLines).toContain('  duiqi user reset NAME                       (prints a one-time password)');
+    // What is typed is the same in both; only the notes after it differ.
+    const typed = (lines: string[]) => lines.slice(1).map((l) => l.replace(/\s{3,}[(（].*$/, ''));
+    expect(typed(zhLines)).toEqual(typed(enLines));
+    expect(zhLines.filter((l) => /（\p{Script=Han}/u.test(l))).toHaveLength(3);
+  });
+
   it('when LC_ALL=C stands before a Chinese LANG then the refusal is English', async () => {
     const r = await duiqi(['frobnicate'], { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' });
     expect(r.code).toBe(2);

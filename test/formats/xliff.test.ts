@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { MDA_NS, XLIFF_NS, XLIFF_STATE, xliff } from '../../server/formats/xliff.ts';
 import { State } from '../../server/domain/types.ts';
+import { AppError } from '../../server/domain/errors.ts';
+import { createI18n } from '../../server/http/i18n.ts';
 import { sampleDocument } from './sample-documents.ts';
 
 const doc = sampleDocument();
@@ -50,6 +52,27 @@ describe('XLIFF export', () => {
     const bad = sampleDocument();
     bad.pairs[0]!.id = 'pair 1';
     expect(() => xliff.serialize(bad)).toThrow(/NMTOKEN/);
+  });
+
+  it('when the unit id or a character is refused then the sentence has a Chinese version', async () => {
+    const i18n = await createI18n();
+    const zh = (doc: ReturnType<typeof sampleDocument>) => {
+      try {
+        xliff.serialize(doc);
+      } catch (err) {
+        return i18n.t((err as AppError).key!, { lng: 'zh-CN', ...(err as AppError).params });
+      }
+      throw new Error('the export was not refused');
+    };
+    const badId = sampleDocument();
+    badId.pairs[0]!.id = 'pair 1';
+    expect(zh(badId)).toBe('第 pair 1 对无法导出为 XLIFF：单元编号只能由字母、数字和 . - _ : 组成（NMTOKEN）。');
+    const badChar = sampleDocument();
+    badChar.pairs[0]!.comments = ['a\uFFFEb'];
+    expect(zh(badChar)).toBe(`第 ${badChar.pairs[0]!.id} 行含有 XML 1.0 不允许的字符 U+FFFE，请先删除它再导出。`);
+    const badTitle = sampleDocument();
+    badTitle.title = 'a\uFFFEb';
+    expect(zh(badTitle)).toBe('文档信息中含有 XML 1.0 不允许的字符 U+FFFE，请先删除它再导出。');
   });
 });
 

@@ -144,8 +144,10 @@ describe('what the editor says', () => {
     expect(merged.message).toBe(`Rows ${n[3]} and ${n[4]} merged.`);
     const undone = await (await zh('lin', `/api/documents/${docs.demo}/alignment/undo`, { version: merged.version })).json();
     expect(undone.message).toBe(`已撤销你的改动（自第 ${n[3]} 行起）。`);
-    const confirmed = await (await zh('lin', `/api/documents/${docs.demo}/alignment/ops`, { version: undone.version, op: { kind: 'confirm', row: 1 } })).json();
-    expect(confirmed.message).toBe(`第 ${n[1]} 行已确认。`);
+    // A row no one confirmed yet (confirming a confirmed one changes nothing, and says so).
+    const free = before.rows.findIndex((r) => !r.confirmedBy);
+    const confirmed = await (await zh('lin', `/api/documents/${docs.demo}/alignment/ops`, { version: undone.version, op: { kind: 'confirm', row: free } })).json();
+    expect(confirmed.message).toBe(`第 ${n[free]} 行已确认。`);
     // Two rows with a noise row between them: their numbers are two apart.
     const k = n.findIndex((x, i) => i > 0 && n[i + 1] === x + 2);
     expect(k).toBeGreaterThan(0);

@@ -150,10 +150,22 @@ describe('the numbers the editor says, next to noise rows', () => {
     expect((await op({ kind: 'merge', row: at - 2 })).status).toBe(200);
     const v = await view();
     const preview = (await api('lin', 'GET', `/api/documents/${docs.demo}/alignment/realign-preview?version=${v.version}`)).json() as
-      { at: number; removed: number; inserted: number; rows: { text: string }[] };
+      { at: number; removed: number; inserted: number; message: string; rows: { text: string }[] };
     const advert = v.noise.find((n) => n.tgt === ADVERT)!.at;
     expect(preview.at).toBeLessThan(advert);
     expect(preview.at + preview.removed).toBeGreaterThan(advert);
+    // The summary names the span as the document page numbers it, and counts apart the noise rows inside it, which
+    // the realign leaves in place: "rows 16 to 21 (5 rows)" would contradict itself.
+    const before = await pageNumbers();
+    const [from, to] = [before[preview.at]!, before[preview.at + preview.removed - 1]!];
+    const noise = to - from + 1 - preview.removed;
+    expect(noise).toBeGreaterThan(0);
+    const among = noise === 1 ? 'the page-noise row among them stays where it is' : `the ${noise} page-noise rows among them stay where they are`;
+    expect(preview.message).toMatch(new RegExp(`^Realigning would replace rows ${from} to ${to} \\(${preview.removed} rows; ${among}\\) with ${preview.inserted} rows: `));
+    const zh = await new Client(server.url).request('GET', `/api/documents/${docs.demo}/alignment/realign-preview?version=${v.version}`, {
+      headers: { authorization: `Bearer ${tokens.lin}`, 'accept-language': 'zh-CN' },
+    });
+    expect(zh.json().message).toMatch(new RegExp(`^重新对齐将把第 ${from} 至 ${to} 行中的 ${preview.removed} 行（其间 ${noise} 行页面噪声保持原位）替换为 ${preview.inserted} 行：`));
     const shown = preview.rows.map((r) => Number(/^Row (\d+):/.exec(r.text)![1]));
     expect(shown).toHaveLength(preview.inserted);
     expect((await op({ kind: 'realign' })).status).toBe(200);

@@ -94,6 +94,27 @@ describe('request bodies the parsers refuse', () => {
   });
 });
 
+describe('refusals that come before our own code runs', () => {
+  // The router's and raw-body's errors carry only an English message: a 中文 reader got "请求被拒绝（HTTP 400）".
+  it('when an address has a broken %-escape then the API and the page say so in the reader\'s language', async () => {
+    for (const [lang, text] of [['en', 'The address has a broken %-escape (%E0%A4); check the link.'], ['zh-CN', '地址中的 %-转义不完整（%E0%A4），请检查链接。']] as const) {
+      const api = await fetch(`${server.url}/api/documents/%E0%A4`, { headers: { authorization: `Bearer ${lin}`, 'accept-language': lang } });
+      expect(api.status).toBe(400);
+      expect((await api.json()).message).toBe(text);
+      const page = await fetch(`${server.url}/documents/%E0%A4/charts`, { headers: { authorization: `Bearer ${lin}`, 'accept-language': lang } });
+      expect(page.status).toBe(400);
+      // The value the user sent is marked translate="no" inside the sentence.
+      expect((await page.text()).replace(/<\/?span[^>]*>/g, '')).toContain(text);
+    }
+  });
+
+  it('when a gzip body does not inflate then the answer is 400 with the sentence in Chinese', async () => {
+    const res = await post('/api/users', 'application/json', 'this is not gzip', { 'content-encoding': 'gzip', 'accept-language': 'zh-CN' });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.text).message).toBe('无法读取请求正文（正文不完整或压缩数据已损坏），请重新发送。');
+  });
+});
+
 describe('an upload the client abandons', () => {
   it('when the client closes the connection mid-upload then the server logs one line and no stack trace', async () => {
     const { default: net } = await import('node:net');

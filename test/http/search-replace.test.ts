@@ -205,6 +205,25 @@ describe('propagating a saved translation', () => {
 });
 
 describe('the document page', () => {
+  it('when a matched row\'s English has line breaks then the preview shows its lines, and a line break replaced as ↵', async () => {
+    expect((await api('lin', 'PUT', `/api/pairs/${doc.pairIds[0]}`, { tgt: 'Cooperation raises\nthe level of trust.', version: 1 })).status).toBe(200);
+    const lin = new Client(server.url);
+    await lin.login('lin');
+    await lin.get(`/documents/${doc.documentId}`);
+    const post = (form: Record<string, string>) =>
+      lin.request('POST', `/documents/${doc.documentId}/replace/preview`, { form, headers: { 'hx-request': 'true', 'x-csrf-token': lin.csrf } });
+    const cells = (text: string) => [...text.matchAll(/<td lang="en" hx-ignore>(.*?)<\/td>/gs)].map((m) => m[1]);
+    // Texts on their lines, in the element that keeps them (white-space: pre-line), as the history's diff shows them.
+    const plain = await post({ find: 'trust', replace: 'confidence', side: 'en' });
+    expect(cells(plain.text)).toEqual([
+      '<span class="diff">Cooperation raises\nthe level of <del>trust</del>.</span>',
+      '<span class="diff">Cooperation raises\nthe level of <ins>confidence</ins>.</span>',
+    ]);
+    const joined = await post({ find: 'raises\\n', replace: 'raises ', side: 'en', regex: '1' });
+    expect(cells(joined.text)[0]).toMatch(/^<span class="diff">Cooperation <del>[^<]*<span class="break-mark">↵<\/span>\n<\/del>/);
+    expect(cells(joined.text)[1]).toMatch(/^<span class="diff">Cooperation (<ins>)?raises (<\/ins>)?the level of trust\.<\/span>$/);
+  });
+
   it('when a translator previews, applies and undoes in Chinese then the fragments say so and offer the undo after a reload', async () => {
     const lin = new Client(server.url);
     const zh = { 'accept-language': 'zh-CN' };

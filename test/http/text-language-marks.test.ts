@@ -19,10 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => seeded.server.close());
 
-async function documentPage(lang: 'en' | 'zh-CN', path = `/documents/${seeded.docs.demo}`): Promise<Document> {
+async function documentPage(lang: 'en' | 'zh-CN', path = `/documents/${seeded.docs.demo}`, user = 'lin'): Promise<Document> {
   const c = new Client(seeded.server.url);
   c.cookies.set('duiqi_lang', lang);
-  await c.login('lin');
+  await c.login(user);
   const page = await c.get(path);
   expect(page.status).toBe(200);
   return parseHTML(page.text).document as unknown as Document;
@@ -45,6 +45,17 @@ describe('language marks on the document page', () => {
     const doc = await documentPage(lang);
     const quote = [...doc.querySelectorAll('.discussion q')].find((q) => q.textContent === COMMENT)!;
     expect(langAt(quote)).toBe('zh-CN');
+  });
+
+  it.each(['en', 'zh-CN'] as const)('when a reviewer opens the editor in the %s interface then the comment boxes say their language is unknown', async (lang) => {
+    const pair = await pairWith(seeded.server.store, seeded.docs.demo, 'Wuhan lockdown');
+    const doc = await documentPage(lang, `/documents/${seeded.docs.demo}/pairs/${pair.id}/edit`, 'wang');
+    const boxes = [...doc.querySelectorAll('textarea[name=body]')];
+    // A reply to the thread and a new comment.
+    expect(boxes.length).toBe(2);
+    expect(doc.querySelector('[data-testid=reply-form] textarea')).not.toBeNull();
+    // lang="" says the language is unknown, so neither the interface's nor the English column's is taken.
+    expect(boxes.map(langAt)).toEqual(boxes.map(() => ''));
   });
 
   it('when a row of the alignment editor was post-edited then its English is marked English and the button to show the imported text Chinese', async () => {

@@ -9,7 +9,8 @@ import { tmx } from '../../server/formats/tmx.ts';
 import { docxFormat } from '../../server/formats/source/docx.ts';
 import { ParseError } from '../../server/formats/parse-error.ts';
 import type { FormatAdapter } from '../../server/formats/bilingual-document.ts';
-import type { Reason } from '../../server/domain/errors.ts';
+import type { AppError, Reason } from '../../server/domain/errors.ts';
+import { compileFind } from '../../server/domain/replace-text.ts';
 import { createI18n, readLocale } from '../../server/http/i18n.ts';
 import { errorSentence, errorText } from '../../views/marked-text.ts';
 import type { ViewContext } from '../../views/view-context.ts';
@@ -77,6 +78,23 @@ describe('a parser\'s diagnosis in the reader\'s language', () => {
     },
   );
 
+  // A search's regular expression is read by V8's RegExp: its diagnosis reached a 中文 reader in English.
+  it.each(['(level', 'level)', '*', 'a{2,1}', 'a{', '}', '[z-a]', '[abc', 'end\\', '\\q', '(?x)', '(?<1a>x)', '(?<a>x)(?<a>y)', '\\k<b>', '\\p{Nope}'])(
+    'when a search\'s regular expression is %s then the reason is recognised and the Chinese sentence has no English one', (find) => {
+      let err: AppError | undefined;
+      try {
+        compileFind({ find, replace: '', regex: true, matchCase: false, side: 'en', includeApproved: false });
+      } catch (e) {
+        err = e as AppError;
+      }
+      expect((err?.params?.reason as Reason | undefined)?.key, String(err?.message)).toMatch(/^parserReasons\.regex\w+$/);
+      const text = errorText(ctx['zh-CN'], err!);
+      expect(text).toMatch(/^这个正则表达式无效：.*\p{Script=Han}/u);
+      expect(englishRuns(text), text).toEqual([]);
+      // The English reader reads V8's own words.
+      expect(errorText(ctx.en, err!)).toBe(`This regular expression is not valid: ${err!.message.slice(err!.message.lastIndexOf(': ') + 2)}`);
+    });
+
   it('when a diagnosis is not one duiqi knows then it is quoted as written, marked as English', () => {
     const err = new ParseError('The TMX file is not well-formed XML: Something new went wrong.', 'errors.fileXmlSyntaxNoLine', {
       params: { format: 'TMX', detail: 'Something new went wrong.', reason: undefined },
@@ -87,7 +105,7 @@ describe('a parser\'s diagnosis in the reader\'s language', () => {
   it('when a reason is named in code then both locales say it, with the same placeholders', () => {
     const source = ['parser-reasons.ts', 'source/zip.ts']
       .map((f) => fs.readFileSync(path.resolve(import.meta.dirname, '../../server/formats', f), 'utf8')).join('\n');
-    const named = [...new Set([...source.matchAll(/'((?:xml|json|zip)[A-Z]\w+)'/g)].map((m) => m[1]!))];
+    const named = [...new Set([...source.matchAll(/'((?:xml|json|zip|regex)[A-Z]\w+)'/g)].map((m) => m[1]!))];
     const en = readLocale('en').parserReasons as Record<string, string>;
     const zh = readLocale('zh-CN').parserReasons as Record<string, string>;
     expect(named.length).toBeGreaterThan(40);

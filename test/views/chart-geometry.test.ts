@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bands, beadMarks, fractionTicks, integerTicks, linearScale, plotArea, stepPath, timeTicks } from '../../views/chart-geometry.ts';
+import { bands, beadMarks, fractionTicks, integerTicks, linearScale, plotArea, stepPath, timeSpan, timeTicks, MIN_TIME_SPAN } from '../../views/chart-geometry.ts';
 
 describe('ticks', () => {
   it('when counts go up to 27 then the ticks are round and reach past it', () => {
@@ -27,9 +27,32 @@ describe('ticks', () => {
     }));
   });
 
-  it('when a time span is empty then it has one tick, else evenly spaced ones from end to end', () => {
-    expect(timeTicks(5, 5)).toEqual([5]);
-    expect(timeTicks(0, 100)).toEqual([0, 25, 50, 75, 100]);
+  const MIN = 60_000;
+  const T = Date.UTC(2026, 11, 5, 7, 31, 20);
+
+  it('when a time span is empty then it has one tick, else ticks on round minutes, hours or days inside it', () => {
+    expect(timeTicks(5, 5).ticks).toEqual([5]);
+    // Seven minutes: a tick each two minutes on the minute, none past the end.
+    expect(timeTicks(T, T + 7 * MIN).ticks.map((t) => new Date(t).toISOString().slice(11, 16))).toEqual(['07:32', '07:34', '07:36', '07:38']);
+    expect(timeTicks(T, T + 3 * 3_600_000).step).toBe(3_600_000);
+    expect(timeTicks(T, T + 20 * 86_400_000).step).toBe(7 * 86_400_000);
+    for (const span of [5 * MIN, 47 * MIN, 5 * 3_600_000, 3 * 86_400_000, 400 * 86_400_000]) {
+      const { ticks, step } = timeTicks(T, T + span);
+      expect(ticks.length, String(span)).toBeGreaterThanOrEqual(2);
+      expect(ticks.length, String(span)).toBeLessThanOrEqual(6);
+      expect(ticks.every((t) => t >= T && t <= T + span && t % step === 0), String(span)).toBe(true);
+    }
+  });
+
+  it('when the work was minutes ago then the time axis ends a little after it, never past now, and spans at least five minutes', () => {
+    // Three minutes of work seen a minute later: a twentieth of them (9 s) after the last event, not an hour on.
+    expect(timeSpan(T, T + 3 * MIN, T + 4 * MIN)).toEqual({ t0: T + 3 * MIN + 9_000 - MIN_TIME_SPAN, t1: T + 3 * MIN + 9_000 });
+    // 100 minutes of work seen two minutes later: the twentieth would pass now, so the axis ends at now.
+    expect(timeSpan(T, T + 100 * MIN, T + 102 * MIN)).toEqual({ t0: T, t1: T + 102 * MIN });
+    // Seen a day later: a twentieth of the work's span after its end.
+    expect(timeSpan(T, T + 100 * MIN, T + 1440 * MIN)).toEqual({ t0: T, t1: T + 105 * MIN });
+    // One event alone, now: the axis reaches back five minutes and ends at the event.
+    expect(timeSpan(T, T, T)).toEqual({ t0: T - MIN_TIME_SPAN, t1: T });
   });
 });
 
