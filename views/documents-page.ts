@@ -68,7 +68,7 @@ function row(ctx: ViewContext, query: DocumentListQuery, d: DocumentEntry, notic
   const done = roundDown(d.progress, 2);
   return html`<tr data-testid="document-${d.id}">
     <td translate="no" id="${titleId(d)}" hx-ignore>${d.trashedAt ? html`<span class="title">${d.title}</span>` : html`<a href="/documents/${d.id}">${d.title}</a>`}</td>
-    <td class="progress-cell" data-progress="${Math.round(d.progress * 100)}">${progressSvg(ctx, progress)}
+    <td class="progress-cell" data-progress="${roundDown(d.progress * 100, 0)}">${progressSvg(ctx, progress)}
       <span class="muted">${ctx.t('lifecycle.progressShare', { percent: formatPercent(ctx, done), pairs: formatNumber(ctx, d.pairCount) })}</span></td>
     <td translate="no" hx-ignore>${d.owner ?? html`<span class="muted">${ctx.t('lifecycle.noOwner')}</span>`}</td>
     <td>${when(ctx, d.lastActivityAt)}</td>

@@ -78,6 +78,7 @@ export function documentAccess(store: Store) {
   }
 
   async function member(tx: Tx, name: unknown) {
+    if (typeof name === 'string' && !name.trim()) throw new ValidationError('Type the name of the user to add.', 'errors.memberNameEmpty');
     const user = typeof name === 'string' ? await tx.access.userByName(name.trim()) : undefined;
     if (!user) throw new ValidationError(`There is no user named "${shown(name ?? '')}".`, 'errors.noSuchUser', { name: shown(name ?? '') });
     return user;

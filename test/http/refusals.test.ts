@@ -53,6 +53,18 @@ describe('refused requests', () => {
     expect(await storedCounts(server)).toEqual(before);
   });
 
+  it('when a member name is empty or blank then the API and the panel ask for a name (not "no user named “”") and change nothing', async () => {
+    const members = async () => (await server.value('SELECT count(*) FROM document_members'));
+    const before = await members();
+    const api = await post(`/api/documents/${demo}/access`, 'application/json', JSON.stringify({ add: ['  '] }));
+    expect(api.status).toBe(400);
+    expect(JSON.parse(api.text).error).toBe('Type the name of the user to add.');
+    const panel = await post(`/documents/${demo}/members`, 'application/json', JSON.stringify({ name: '' }), { 'hx-request': 'true', 'accept-language': 'zh-CN' });
+    expect(panel.status).toBe(400);
+    expect(panel.text).toContain('请输入要添加的用户名。');
+    expect(await members()).toBe(before);
+  });
+
   it('when {"toString":1} is a member name then the API and the panel answer 400 with a sentence and change nothing', async () => {
     const members = async () => (await server.value('SELECT count(*) FROM document_members'));
     const before = await members();
