@@ -7,7 +7,7 @@ import { langOf } from './text-lang.ts';
 import type { RowDiscussion, Thread } from '../server/services/pair-comments.ts';
 import { ERROR_CATEGORIES, SEVERITIES, type QualityScore } from '../server/domain/quality-score.ts';
 import { MAX_COMMENT } from '../server/services/pair-comments.ts';
-import { formatDecimal, formatNumber } from './local-format.ts';
+import { formatDecimal, formatNumber, formatTime } from './local-format.ts';
 import { roundDown } from '../server/domain/round-down.ts';
 
 /** A message beside one field of a form: which field, and the sentence. */
@@ -29,7 +29,8 @@ function errorTag(ctx: ViewContext, t: { category: string | null; severity: stri
   return html`<span class="error-tag severity-${t.severity}" data-testid="error-tag">${ctx.t(`review.categories.${t.category}`)} · ${ctx.t(`review.severities.${t.severity}`)}</span>`;
 }
 
-const when = (iso: string) => html`<time datetime="${iso}">${iso.replace('T', ' ').slice(0, 16)}</time>`;
+// As the history beside it and the documents list say a time: the reader's locale, in UTC as stored.
+const when = (ctx: ViewContext, iso: string) => html`<time datetime="${iso}">${formatTime(ctx, iso)}</time>`;
 
 // A comment box says its language is unknown (lang=""): a reviewer writes in either, whatever the interface's, and
 // lang="en" had a screen reader and a spell checker take Chinese for English. What was written is marked by its own
@@ -47,7 +48,7 @@ function threadView(ctx: ViewContext, url: string, pairId: number, t: Thread, ma
   return html`<article class="thread${t.resolvedAt ? ' resolved' : ''}" data-testid="thread" data-thread="${t.id}" data-resolved="${t.resolvedAt ? 'true' : 'false'}">
     <p class="thread-meta">${errorTag(ctx, t)}${t.resolvedAt
       ? html` <span class="resolved-note" data-testid="resolved-note">${ctx.t('review.resolvedBy', { name: t.resolvedBy ?? ctx.t('history.unknownAuthor') })}</span>` : ''}</p>
-    <ol class="thread-comments">${t.comments.map((c) => html`<li data-testid="thread-comment"><strong>${c.author ?? ctx.t('review.imported')}</strong> ${when(c.createdAt)}
+    <ol class="thread-comments">${t.comments.map((c) => html`<li data-testid="thread-comment"><strong>${c.author ?? ctx.t('review.imported')}</strong> ${when(ctx, c.createdAt)}
       <blockquote${langOf(c.body)} hx-ignore>${c.body}</blockquote></li>`)}</ol>
     ${t.resolvedAt ? '' : html`<form class="reply" hx-post="${url}/comments/${t.id}/replies" ${swapPanel(pairId)} data-testid="reply-form">
       ${bodyField(ctx, form, ctx.t('review.reply'), error?.thread === t.id ? error : undefined)}
@@ -116,7 +117,7 @@ export function qualityLine(ctx: ViewContext, q: QualityScore): SafeHtml {
 export function threadsInHistory(ctx: ViewContext, threads: Thread[]): SafeHtml {
   if (!threads.length) return html``;
   return html`<ol class="history-list history-threads" data-testid="history-threads">${threads.map((t) => html`<li>
-    <div class="who">${ctx.t('review.thread')} ${errorTag(ctx, t)}${t.resolvedAt ? html` · ${ctx.t('review.resolvedBy', { name: t.resolvedBy ?? '' })} ${when(t.resolvedAt)}` : ''}</div>
-    ${t.comments.map((c) => html`<blockquote class="comment" hx-ignore><strong>${c.author ?? ctx.t('review.imported')}</strong> ${when(c.createdAt)}: <span${langOf(c.body)}>${c.body}</span></blockquote>`)}
+    <div class="who">${ctx.t('review.thread')} ${errorTag(ctx, t)}${t.resolvedAt ? html` · ${ctx.t('review.resolvedBy', { name: t.resolvedBy ?? '' })} ${when(ctx, t.resolvedAt)}` : ''}</div>
+    ${t.comments.map((c) => html`<blockquote class="comment" hx-ignore><strong>${c.author ?? ctx.t('review.imported')}</strong> ${when(ctx, c.createdAt)}: <span${langOf(c.body)}>${c.body}</span></blockquote>`)}
   </li>`)}</ol>`;
 }

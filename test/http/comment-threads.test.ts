@@ -224,6 +224,12 @@ describe('the review loop in the editor', () => {
     const history = await wang.get(`${base}/history`);
     expect(history.text).toContain('data-testid="history-threads"');
     expect(history.text).toContain('Changed to “paid”.');
+    // A comment's time reads as the history's own times do, in the reader's language: not "2026-12-05 07:31".
+    const times = (html: string) => [...html.matchAll(/<time datetime="[^"]+">([^<]*)<\/time>/g)].map((m) => m[1]!);
+    expect(times(history.text).length).toBeGreaterThan(1);
+    for (const time of times(history.text)) expect(time).toMatch(/ UTC$/);
+    const inChinese = await wang.get(`${base}/history`, { 'accept-language': 'zh-CN' });
+    for (const time of times(inChinese.text)) expect(time).toMatch(/年.*（UTC）$/);
     const resolved = await wang.request('POST', `${base}/comments/${thread}/resolve`, { headers: htmx(wang) });
     expect(resolved.status).toBe(200);
     expect(resolved.text).toContain('data-testid="resolved-note"');
