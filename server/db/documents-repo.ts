@@ -369,6 +369,7 @@ export function documentTransferRepo(db: Db) {
       WHERE document_id = ? AND side = 'src' AND structure IS NOT NULL ORDER BY id LIMIT 1`),
     sourceFormat: db.prepare(`SELECT format FROM sources WHERE document_id = ? AND side = 'src' AND format IS NOT NULL ORDER BY id LIMIT 1`).pluck(),
     plainSources: db.prepare(`SELECT id, content FROM sources WHERE document_id = ? AND side = 'src' ORDER BY id`),
+    hasSource: db.prepare(`SELECT 1 FROM sources WHERE document_id = ? AND side = 'src' LIMIT 1`).pluck(),
     // Every pair that is not noise, with where its Chinese starts in `source` (NULL when it has none there).
     placedPairs: db.prepare(`SELECT p.tgt_text AS tgt,
         (SELECT min(s.start_offset) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' AND s.source_id = @source) AS src_start,
@@ -380,6 +381,8 @@ export function documentTransferRepo(db: Db) {
     structuredSource: (documentId: number) => q.structuredSource.get(documentId) as { id: number; name: string; content: string; structure: string } | undefined,
     /** The document's Chinese texts in the order imported (plain texts, or a bilingual file's laid out one unit a line). */
     plainSources: (documentId: number) => q.plainSources.all(documentId) as { id: number; content: string }[],
+    /** Whether the document has a Chinese text at all, without reading it (a HEAD request's question). */
+    hasSource: (documentId: number) => q.hasSource.get(documentId) !== undefined,
     /** The format of the document's structured Chinese source, or undefined for a plain text or bilingual file. */
     sourceFormat: (documentId: number) => q.sourceFormat.get(documentId) as string | undefined,
     /** The document's pairs in order, each with its current English and where its Chinese starts in `sourceId`. */

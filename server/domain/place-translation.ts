@@ -32,7 +32,7 @@ function blockAt(blocks: StoredBlock[], offset: number): number {
  * `sourceText` is the laid-out source the offsets point into: two pairs of one cue whose Chinese stands on
  * two lines there go on two lines.
  */
-export function placeTranslation(structure: StoredStructure, pairs: PlacedPair[], sourceText = ''): { doc: SourceDocument; fallbacks: number } {
+export function placeTranslation(structure: Pick<StoredStructure, 'blocks' | 'title'>, pairs: PlacedPair[], sourceText = ''): { doc: SourceDocument; fallbacks: number } {
   const { blocks } = structure;
   const parts: string[][] = blocks.map(() => []);
   let fallbacks = 0;
@@ -74,8 +74,7 @@ export function placePlainTranslation(sourceText: string, pairs: PlacedPair[]): 
     if (lead < m[0].length) blocks.push({ kind: 'paragraph', start: m.index + lead, end: m.index + m[0].length });
   }
   if (!blocks.length) blocks.push({ kind: 'paragraph', start: 0, end: 0 });
-  // placeTranslation reads no format but a cue's: any prose format stands for plain text here.
-  const { doc, fallbacks } = placeTranslation({ format: 'md', blocks }, pairs, sourceText);
+  const { doc, fallbacks } = placeTranslation({ blocks }, pairs, sourceText);
   const separator = /\S[ \t\u3000]*\r?\n[ \t\u3000]*\r?\n/u.test(sourceText) ? '\n\n' : '\n';
   const text = doc.blocks.map((b) => b.text).join(separator);
   return { text: text ? `${text}\n` : '', fallbacks };

@@ -75,9 +75,9 @@ export function translatedDocuments(store: Store) {
       const { doc, format, plain } = await store.read(async (tx) => {
         const doc = await documentReads.get(tx, documentId);
         const format = await tx.transfer.sourceFormat(doc.id);
-        return { doc, format, plain: format ? [] : await tx.transfer.plainSources(doc.id) };
+        return { doc, format, plain: !format && await tx.transfer.hasSource(doc.id) };
       });
-      if (!format && !plain.length) throw notStructured();
+      if (!format && !plain) throw notStructured();
       // The column's CHECK holds it to the source formats' names.
       return translationHead(doc, format as SourceFormatName | undefined);
     },

@@ -15,6 +15,7 @@ export function documentTransferRepo(sql: Sql) {
   return {
     structuredSource: (documentId: number) => row<{ id: number; name: string; content: string; structure: string }>(sql, `SELECT id, name, content, structure FROM sources
       WHERE document_id = $1 AND side = 'src' AND structure IS NOT NULL ORDER BY id LIMIT 1`, [documentId]),
+    hasSource: async (documentId: number) => (await one<number>(sql, "SELECT 1 FROM sources WHERE document_id = $1 AND side = 'src' LIMIT 1", [documentId])) !== undefined,
     plainSources: (documentId: number) => rows<{ id: number; content: string }>(sql,
       "SELECT id, content FROM sources WHERE document_id = $1 AND side = 'src' ORDER BY id", [documentId]),
     sourceFormat: (documentId: number) => one<string>(sql,
