@@ -30,6 +30,12 @@ const REJECT_FIELDS: Record<string, string> = {
 const rejectValues = (body: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(['comment', 'category', 'severity'].map((k) => [k, typeof body[k] === 'string' ? body[k] as string : '']));
 
+// The time since the editor opened (its opened_at field), which the use case clamps.
+function editorSeconds(body: Record<string, unknown>): number {
+  const openedAt = typeof body.opened_at === 'string' ? Number(body.opened_at) : NaN;
+  return Number.isFinite(openedAt) ? (Date.now() - openedAt) / 1000 : 0;
+}
+
 function offsetOf(value: unknown): number {
   const n = Number(value ?? 0);
   if (!Number.isSafeInteger(n) || n < 0) throw new ValidationError('The row offset must be a whole number from 0.', 'errors.badOffset');
@@ -71,18 +77,20 @@ export function documentRoutes(deps: {
       diff: diffTexts(row.mt, extras.attempted ?? extras.typed ?? row.tgt, 'en'), aids: editorAids, canReview, ...editorExtras,
       threads: threadsPanel(ctx, url, pair.id, threads, req.user!),
       reject: canReview && !row.noise ? rejectForm(ctx, url, row.version, rejected, rejected?.values) : undefined,
+      openErrors: canReview ? threads.filter((t) => !t.resolvedAt && t.category && t.severity).map((t) => ({ category: t.category!, severity: t.severity! })) : [],
     }), status);
   }
 
   type EditorUseCase = (req: Request, body: Record<string, unknown>, ids: { doc: number; pair: number }) => Promise<unknown>;
 
-  const pairAction = (kind: PairActionRequest['action']): EditorUseCase => (req, body, { doc, pair }) => {
-    const openedAt = typeof body.opened_at === 'string' ? Number(body.opened_at) : NaN;
-    return editing.act(req.user!, pair, {
-      action: kind, version: versionField(body.version), text: optionalText(body.tgt, 'tgt'), comment: optionalText(body.comment, 'comment'),
-      seconds: Number.isFinite(openedAt) ? (Date.now() - openedAt) / 1000 : 0,
-    }, doc);
-  };
+  const pairAction = (kind: PairActionRequest['action']): EditorUseCase => (req, body, { doc, pair }) => editing.act(req.user!, pair, {
+    action: kind, version: versionField(body.version), text: optionalText(body.tgt, 'tgt'), comment: optionalText(body.comment, 'comment'), seconds: editorSeconds(body),
+  }, doc);
+
+  // The editor's Approve: with its "resolve the open rejection" box ticked, the pair's open errors are resolved with it.
+  const approve: EditorUseCase = (req, body, { doc, pair }) => comments.approve(req.user!, pair, {
+    version: versionField(body.version), text: optionalText(body.tgt, 'tgt'), seconds: editorSeconds(body),
+  }, body.resolve_errors === '1', doc);
 
   // After the role, the form's own checks come first, so a refused field is shown beside it whatever the version.
   const reject: EditorUseCase = (req, body, { doc, pair }) => {
@@ -172,7 +180,7 @@ export function documentRoutes(deps: {
   });
   r.post('/documents/:doc/pairs/:pair/save', action(pairAction('save'), { offerRepeats: true }));
   r.post('/documents/:doc/pairs/:pair/confirm', action(pairAction('confirm'), { offerRepeats: true }));
-  r.post('/documents/:doc/pairs/:pair/approve', action(pairAction('approve')));
+  r.post('/documents/:doc/pairs/:pair/approve', action(approve));
   r.post('/documents/:doc/pairs/:pair/reject', action(reject));
   r.post('/documents/:doc/pairs/:pair/clear', action(pairAction('clear')));
   r.post('/documents/:doc/pairs/:pair/restore', action(restore, { offerRepeats: true }));

@@ -41,10 +41,14 @@ export function pairApiRoutes(editing: PostEditing, comments: PairComments): Rou
     if (!decision) throw new ValidationError('"decision" must be "approve" or "reject".', 'errors.badDecision');
     const id = pairId(req.params.id);
     const request = { version: versionField(body.version), comment: optionalText(body.comment, 'comment') };
-    // A rejection starts a comment thread and may carry an MQM-style error: category and severity.
+    if (body.resolveErrors !== undefined && (decision !== 'approve' || typeof body.resolveErrors !== 'boolean')) {
+      throw new ValidationError('"resolveErrors" is true or false, and only with "decision": "approve".', 'errors.badResolveErrors');
+    }
+    // A rejection starts a comment thread and may carry an MQM-style error: category and severity. An approval may
+    // resolve the pair's open errors with it.
     res.json(await (decision === 'reject'
       ? comments.reject(req.user!, id, { ...request, category: body.category, severity: body.severity })
-      : editing.act(req.user!, id, { action: decision, ...request })));
+      : comments.approve(req.user!, id, request, body.resolveErrors === true)));
   });
 
   r.get('/pairs/:id/history', async (req, res) => {

@@ -125,6 +125,25 @@ export function pairComments(store: Store) {
       await tx.comments.resolve(thread.id, user.id);
     }),
 
+    /**
+     * Approves the pair; with `resolveErrors` also resolves its open threads that carry an error (the rejections the
+     * quality score counts), in the same transaction, so the score follows the approval. Without it the errors stay on
+     * record: closing them is the reviewer's choice. The version check covers the threads too: every rejection is a
+     * revision, so an approval of the version the reviewer saw resolves only rejections they saw.
+     */
+    async approve(user: User, pairId: number, req: Omit<PairActionRequest, 'action'>, resolveErrors: boolean, documentId?: number): Promise<{ version: number; state: number; resolved: number[] }> {
+      return store.write(async (tx) => {
+        const result = await applyPairAction(tx, user, pairId, { ...req, action: 'approve' }, documentId);
+        const resolved: number[] = [];
+        if (resolveErrors) {
+          for (const t of await tx.comments.pairThreads(pairId)) {
+            if (!t.resolved_at && t.severity !== null && await tx.comments.resolve(t.id, user.id)) resolved.push(t.id);
+          }
+        }
+        return { ...result, resolved };
+      });
+    },
+
     /** Rejects the pair and starts a thread with the comment and the error, in one transaction. */
     async reject(user: User, pairId: number, req: RejectRequest, documentId?: number): Promise<{ version: number; state: number }> {
       assertMayDo(user.role, 'reject');

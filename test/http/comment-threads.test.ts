@@ -261,3 +261,82 @@ describe('the quality score', () => {
     expect(page).toEqual(score((await wang.get(`/documents/${doc}/progress`, { 'HX-Request': 'true' })).text));
   });
 });
+
+describe('approving a pair with an open rejection', () => {
+  async function rejectedPairs() {
+    const res = await upload(seeded.server, '/api/documents/import', {
+      source: { name: '批准.txt', content: '双方同意加强合作。会议在北京举行。' }, translation: { name: 'approve.txt', content: 'Both sides agreed to cooperate. The meeting was held in Beijing.' },
+    }, { token: seeded.tokens.wang });
+    expect(res.status).toBe(201);
+    const doc = res.json().id as number;
+    const pairs = (await api('wang', 'GET', `/api/documents/${doc}/pairs`)).json() as { id: number; version: number }[];
+    for (const p of pairs) {
+      const rejected = await api('wang', 'POST', `/api/pairs/${p.id}/review`, { decision: 'reject', version: p.version, comment: 'Say which sides.', category: 'accuracy', severity: 'major' });
+      expect(rejected.status).toBe(200);
+      const fixed = await api('lin', 'PUT', `/api/pairs/${p.id}`, { tgt: 'China and Korea agreed to cooperate more closely.', version: p.version + 1 });
+      expect(fixed.status).toBe(200);
+    }
+    return { doc, pairs: pairs.map((p) => ({ id: p.id, version: p.version + 2 })) };
+  }
+  const openErrors = (doc: number) => value('SELECT count(*) FROM comment_threads WHERE document_id = ? AND resolved_at IS NULL AND severity IS NOT NULL', [doc]);
+  const score = async (c: Client, doc: number) => /data-testid="quality-score" data-score="([\d.]+)"/.exec((await c.get(`/documents/${doc}`)).text)?.[1];
+
+  it('when a reviewer approves through the API with resolveErrors then the rejection is resolved with it and the score follows; without it the error stays on record', async () => {
+    const { doc, pairs: [kept, closed] } = await rejectedPairs();
+    const wang = await signedIn('wang');
+    expect(await openErrors(doc)).toBe(2);
+
+    const plain = await api('wang', 'POST', `/api/pairs/${kept!.id}/review`, { decision: 'approve', version: kept!.version });
+    expect(plain.json()).toEqual({ version: kept!.version + 1, state: 30, resolved: [] });
+    expect(await openErrors(doc)).toBe(2);
+    const before = Number(await score(wang, doc));
+    expect(before).toBeLessThan(100);
+
+    const approved = await api('wang', 'POST', `/api/pairs/${closed!.id}/review`, { decision: 'approve', version: closed!.version, resolveErrors: true });
+    expect(approved.status).toBe(200);
+    const thread = await row('SELECT id, resolved_by, resolved_at FROM comment_threads WHERE pair_id = ?', [closed!.id]) as { id: number; resolved_by: number; resolved_at: string | null };
+    expect(approved.json()).toEqual({ version: closed!.version + 1, state: 30, resolved: [thread.id] });
+    expect(thread.resolved_by).toBe(await value("SELECT id FROM users WHERE name = 'wang'"));
+    expect(thread.resolved_at).not.toBeNull();
+    expect(await openErrors(doc)).toBe(1);
+    expect(Number(await score(wang, doc))).toBeGreaterThan(before);
+  });
+
+  it.each([
+    ['with a rejection', { decision: 'reject', comment: 'No.', resolveErrors: true }],
+    ['as a word', { decision: 'approve', resolveErrors: 'yes' }],
+  ])('when resolveErrors comes %s then 400 and nothing changes', async (_, body) => {
+    const { doc, pairs: [p] } = await rejectedPairs();
+    const res = await api('wang', 'POST', `/api/pairs/${p!.id}/review`, { version: p!.version, ...body });
+    expect(res.status).toBe(400);
+    expect(res.json().error).toMatch(/resolveErrors/);
+    expect(await value('SELECT version FROM pairs WHERE id = ?', [p!.id])).toBe(p!.version);
+    expect(await openErrors(doc)).toBe(2);
+  });
+
+  it('when the editor of a pair with an open rejection is opened by a reviewer then Approve offers to resolve it, ticked; unticked, the error stays', async () => {
+    const { doc, pairs: [kept, closed] } = await rejectedPairs();
+    const wang = await signedIn('wang');
+    const lin = await signedIn('lin');
+    const editor = (c: Client, p: { id: number }, headers = {}) => c.get(`/documents/${doc}/pairs/${p.id}/edit`, headers);
+    const offer = /<input type="checkbox" name="resolve_errors" value="1" checked data-testid="resolve-on-approve">\s*([^<]*)<\/label>/;
+    expect(offer.exec((await editor(wang, closed!)).text)?.[1]).toBe('and resolve the open rejection (accuracy · major)');
+    expect(offer.exec((await editor(wang, closed!, { 'accept-language': 'zh-CN' })).text)?.[1]).toBe("同时解决 1 条未解决的退回（准确性 · 严重）");
+    expect((await editor(lin, closed!)).text).not.toContain('resolve-on-approve');
+
+    const approve = (p: { id: number; version: number }, extra: Record<string, string>) => wang.request('POST', `/documents/${doc}/pairs/${p.id}/approve`, {
+      form: { version: String(p.version), tgt: 'China and Korea agreed to cooperate more closely.', ...extra }, headers: htmx(wang),
+    });
+    const closing = await approve(closed!, { resolve_errors: '1' });
+    expect(closing.status).toBe(200);
+    expect(closing.text).toContain('data-state="approved"');
+    expect(closing.text).not.toContain('data-testid="row-comment"');
+    expect(await openErrors(doc)).toBe(1);
+    expect((await editor(wang, closed!)).text).not.toContain('resolve-on-approve');
+
+    const keeping = await approve(kept!, {});
+    expect(keeping.text).toContain('data-state="approved"');
+    expect(keeping.text).toContain('data-testid="row-comment"');
+    expect(await openErrors(doc)).toBe(1);
+  });
+});
