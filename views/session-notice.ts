@@ -16,6 +16,14 @@ export function signedOutNotice(ctx: ViewContext) {
   </div>`;
 }
 
+/**
+ * Answers an htmx request of a user an admin deactivated meanwhile: signing in again would not help, so no Retry; placed
+ * by views/static/session.js as the signed-out notice is, beside what they typed.
+ */
+export function deactivatedNotice(ctx: ViewContext) {
+  return html`<div class="session-lost" role="alert" data-testid="account-deactivated"><p>${ctx.t('safeEditing.deactivated')}</p></div>`;
+}
+
 /** Where the sign-in tab lands: it says to go back, where Retry sends what was kept. */
 export function signedInPage(ctx: ViewContext) {
   return layout(ctx, ctx.t('safeEditing.signedInTitle'), html`

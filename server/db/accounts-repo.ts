@@ -80,6 +80,10 @@ export function accountsRepo(db: Db) {
     tokensOf: db.prepare('SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = ? ORDER BY created_at, id'),
     deleteToken: db.prepare('DELETE FROM api_tokens WHERE id = ? AND user_id = ?'),
     deleteTokensOf: db.prepare('DELETE FROM api_tokens WHERE user_id = ?'),
+    keepDeactivated: db.prepare(`INSERT INTO deactivated_credentials (key_hash, user_id, deactivated_at)
+      SELECT id, user_id, @at FROM sessions WHERE user_id = @id UNION ALL SELECT token_hash, user_id, @at FROM api_tokens WHERE user_id = @id`),
+    forgetDeactivated: db.prepare('DELETE FROM deactivated_credentials WHERE user_id = ?'),
+    deactivatedCredential: db.prepare('SELECT 1 FROM deactivated_credentials WHERE key_hash = ?').pluck(),
   };
   return {
     countUsers: () => q.countUsers.get() as number,
@@ -111,6 +115,11 @@ export function accountsRepo(db: Db) {
     /** Only the owner's own token: another user's id deletes nothing. */
     deleteToken: (userId: number, tokenId: number) => q.deleteToken.run(tokenId, userId).changes,
     deleteTokensOf: (userId: number) => q.deleteTokensOf.run(userId),
+    /** Keeps the hashes of the user's sessions and tokens, before they are deleted, as ended by a deactivation. */
+    keepDeactivatedCredentials: (userId: number, at: string) => q.keepDeactivated.run({ id: userId, at }),
+    forgetDeactivatedCredentials: (userId: number) => q.forgetDeactivated.run(userId),
+    /** Whether the session key or token hash was ended by its account's deactivation. */
+    endedByDeactivation: (keyHash: string) => q.deactivatedCredential.get(keyHash) !== undefined,
   };
 }
 export type AccountsRepo = ReturnType<typeof accountsRepo>;

@@ -18,6 +18,12 @@ export class ValidationError extends AppError {
 export class UnauthorizedError extends AppError {
   override readonly status = 401;
 }
+/** The session or token was ended by an admin deactivating its account: said as such, not as an ended session. */
+export class DeactivatedError extends UnauthorizedError {
+  constructor() {
+    super('Your account was deactivated by an admin: it can no longer sign in or save. Ask an admin to reactivate it.', 'errors.deactivatedUnder');
+  }
+}
 export class ForbiddenError extends AppError {
   override readonly status = 403;
 }

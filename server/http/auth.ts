@@ -4,7 +4,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import crypto from 'node:crypto';
 import type { Accounts } from '../services/accounts.ts';
 import type { Role } from '../db/accounts-repo.ts';
-import { ForbiddenError, UnauthorizedError } from '../domain/errors.ts';
+import { DeactivatedError, ForbiddenError, UnauthorizedError } from '../domain/errors.ts';
 import { randomToken } from '../domain/passwords.ts';
 import { parseCookies } from './request-context.ts';
 import { gateAhead } from './document-access.ts';
@@ -37,7 +37,9 @@ export function authenticate(accounts: Accounts): RequestHandler {
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     if (bearer) {
       req.user = (await accounts.signedIn({ token: bearer[1]! }, gateAhead(req), changes))?.user;
-      if (!req.user) return next(new UnauthorizedError('The API token is not valid.', 'errors.unauthorized'));
+      if (!req.user) {
+        return next(await accounts.endedByDeactivation({ token: bearer[1]! }) ? new DeactivatedError() : new UnauthorizedError('The API token is not valid.', 'errors.unauthorized'));
+      }
       req.viaBearer = true;
       req.csrfToken = '';
       return next();
@@ -48,6 +50,8 @@ export function authenticate(accounts: Accounts): RequestHandler {
       req.user = session.user;
       req.csrfToken = session.csrfToken;
     } else {
+      // Asked only of a cookie that signs nobody in: the page left open when an admin deactivated its user.
+      req.deactivated = !!cookies[SESSION_COOKIE] && await accounts.endedByDeactivation({ sessionId: cookies[SESSION_COOKIE] });
       req.csrfToken = cookies[PRELOGIN_COOKIE] || randomToken();
       if (!cookies[PRELOGIN_COOKIE]) res.cookie(PRELOGIN_COOKIE, req.csrfToken, cookieOptions(req));
     }
@@ -74,6 +78,7 @@ export function csrfProtection(req: Request, _res: Response, next: NextFunction)
   // A page whose session ended (expired, or logged out in another tab) sends the old session's token: the
   // user must hear that they are signed out, which a token mismatch would hide. Nothing runs either way.
   if (!req.session && !SESSIONLESS_FORMS.has(req.path)) {
+    if (req.deactivated) return next(new DeactivatedError());
     return next(new UnauthorizedError('You are signed out: your session ended. Sign in again and retry.', 'safeEditing.signedOut'));
   }
   const sent = (req.get('x-csrf-token') ?? (req.body as Record<string, unknown> | undefined)?._csrf ?? '') as string;
@@ -83,12 +88,12 @@ export function csrfProtection(req: Request, _res: Response, next: NextFunction)
 
 export function requireUser(req: Request, _res: Response, next: NextFunction): void {
   if (req.user) return next();
-  next(new UnauthorizedError('Log in or send an API token (Authorization: Bearer TOKEN).', 'errors.unauthorized'));
+  next(req.deactivated ? new DeactivatedError() : new UnauthorizedError('Log in or send an API token (Authorization: Bearer TOKEN).', 'errors.unauthorized'));
 }
 
 export function requireRole(...roles: Role[]): RequestHandler {
   return (req, _res, next) => {
-    if (!req.user) return next(new UnauthorizedError('Log in or send an API token.', 'errors.unauthorized'));
+    if (!req.user) return next(req.deactivated ? new DeactivatedError() : new UnauthorizedError('Log in or send an API token.', 'errors.unauthorized'));
     if (!roles.includes(req.user.role)) return next(new ForbiddenError(`This needs the role ${roles.join(' or ')}.`, 'errors.forbidden'));
     next();
   };

@@ -1,10 +1,10 @@
 // Turns thrown errors into a status and a human sentence: JSON under /api, a fragment for htmx, a page otherwise.
 
 import type { ErrorRequestHandler, Request } from 'express';
-import { AppError } from '../domain/errors.ts';
+import { AppError, DeactivatedError } from '../domain/errors.ts';
 import { StaleVersionError } from '../domain/review-workflow.ts';
 import { errorFragment, errorPage } from '../../views/error-page.ts';
-import { signedOutNotice } from '../../views/session-notice.ts';
+import { deactivatedNotice, signedOutNotice } from '../../views/session-notice.ts';
 import { errorSentence, errorText } from '../../views/marked-text.ts';
 import { viewContext } from './render.ts';
 
@@ -77,11 +77,12 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   } else if (req.get('hx-request')) {
     // htmx swaps error answers too: the page's script (views/static/session.js) puts this notice beside the
     // user's work instead, so what they typed stays on screen until they have signed in and retried.
-    const fragment = status === 401 ? signedOutNotice(ctx) : errorFragment(errorSentence(ctx, { message, key, params }));
+    const fragment = err instanceof DeactivatedError ? deactivatedNotice(ctx)
+      : status === 401 ? signedOutNotice(ctx) : errorFragment(errorSentence(ctx, { message, key, params }));
     // Marks a refusal apart from a route's own re-rendered fragment (a 409 editor, a 400 form with its messages), so
     // session.js shows it beside the work instead of swapping it over the row or list it was aimed at.
     res.status(status).set('X-Duiqi-Refusal', '1').type('html').send(fragment.toString());
-  } else if (status === 401) {
+  } else if (status === 401 && !(err instanceof DeactivatedError)) {
     res.redirect(303, `/login?next=${encodeURIComponent(pageToReturnTo(req))}`);
   } else {
     res.status(status).type('html').send(errorPage(ctx, status, errorSentence(ctx, { message, key, params })).toString());

@@ -13,6 +13,8 @@ declare global {
       csrfToken: string;
       /** Authenticated by an API token rather than a cookie: no CSRF check applies. */
       viaBearer: boolean;
+      /** The session cookie names a session an admin's deactivation of the account ended: refusals say so. */
+      deactivated?: boolean;
       /** The document gate's answer, read with the sign-in (see gateAhead). */
       gateChecked?: { target: GateTarget; allowed: boolean };
     }

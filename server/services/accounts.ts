@@ -179,6 +179,10 @@ export function accounts(store: Store, now: () => number = Date.now) {
 
     userForToken: async (token: string): Promise<User | undefined> => (await signedIn({ token }))?.user,
 
+    /** Whether credentials that signed nobody in were ended by their account's deactivation (rather than expired or unknown). */
+    endedByDeactivation: (credentials: { sessionId?: string; token?: string }): Promise<boolean> => store.glance(async (tx) =>
+      tx.accounts.endedByDeactivation(credentials.token !== undefined ? sha256(credentials.token) : sessionKey(credentials.sessionId ?? ''))),
+
     signedIn,
   };
 }

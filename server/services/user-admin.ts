@@ -42,8 +42,12 @@ async function applyActive(tx: Tx, actor: User | undefined, id: number, active: 
   const target = await listed(tx, id);
   if (active) {
     await tx.accounts.reactivate(id);
+    // A reactivated user signs in afresh: their old pages are told they are signed out, not deactivated.
+    await tx.accounts.forgetDeactivatedCredentials(id);
   } else if (target.active) {
-    if (!(await tx.accounts.deactivate(id, new Date().toISOString()))) throw lastAdmin(target.name);
+    const at = new Date().toISOString();
+    if (!(await tx.accounts.deactivate(id, at))) throw lastAdmin(target.name);
+    await tx.accounts.keepDeactivatedCredentials(id, at);
     await tx.accounts.deleteSessionsOf(id);
     await tx.accounts.deleteTokensOf(id);
   }

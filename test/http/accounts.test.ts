@@ -142,11 +142,12 @@ describe('deactivation', () => {
     expect(/data-testid="user-qian"[\s\S]*?<\/tr>/.exec(res.text)![0]).toContain('deactivated');
 
     const page = await qian.get('/documents');
-    expect(page.status).toBe(303);
-    expect(page.headers.get('location')).toMatch(/^\/login/);
+    expect(page.status).toBe(401);
+    expect(page.text).toContain('An admin deactivated your account');
     expect((await qian.request('GET', '/api/documents')).status).toBe(401);
     expect((await bearer(token)).status).toBe(401);
     expect(await value('SELECT count(*) FROM sessions WHERE user_id = ?', [await idOf('qian')])).toBe(0);
+    expect(await value('SELECT count(*) FROM api_tokens WHERE user_id = ?', [await idOf('qian')])).toBe(0);
 
     const again = await new Client(server.url).login('qian');
     expect(again.status).toBe(401);
@@ -159,6 +160,55 @@ describe('deactivation', () => {
     expect((await new Client(server.url).login('qian')).status).toBe(303);
     // Reactivating restores the sign-in, not the revoked token.
     expect((await bearer(token)).status).toBe(401);
+  });
+
+  it("when a user is deactivated while editing then every kind of request says so in their language, not that the session ended, and nothing is saved; after reactivation the old page is only signed out", async () => {
+    const doc = await importTextDocument({ store: server.store, align: defaultAligner() }, {
+      title: '停用', createdBy: null, zh: { name: 'zh.txt', text: '双方交换了意见。' }, en: { name: 'en.txt', text: 'The two sides exchanged views.' },
+    });
+    const pair = await server.value<number>('SELECT id FROM pairs WHERE document_id = ?', [doc]);
+    await addUser(server.store, 'xu', 'translator');
+    const xu = await signedIn('xu');
+    const editor = await xu.get(`/documents/${doc}/pairs/${pair}/edit`, { 'HX-Request': 'true' });
+    expect(editor.status).toBe(200);
+    const csrf = xu.csrf;
+    const token = await accounts(server.store).createToken('xu', 'script');
+    expect((await root.request('POST', `/admin/users/${await idOf('xu')}/deactivate`, { form: { _csrf: root.csrf } })).status).toBe(200);
+
+    const save = (lang: string) => xu.request('POST', `/documents/${doc}/pairs/${pair}/save`, {
+      form: { version: '1', tgt: 'Both sides exchanged their views.', _csrf: csrf }, headers: { 'HX-Request': 'true', 'X-CSRF-Token': csrf, 'accept-language': lang },
+    });
+    const saved = await save('en');
+    expect(saved.status).toBe(401);
+    expect(saved.headers.get('x-duiqi-refusal')).toBe('1');
+    expect(saved.text).toContain('data-testid="account-deactivated"');
+    expect(saved.text).toContain('An admin deactivated your account, so this was not done. What you typed is still on this page');
+    expect(saved.text).not.toContain('data-session-retry');
+    expect((await save('zh-CN')).text).toContain('管理员停用了你的账户，因此这一操作没有完成。');
+    expect(await value('SELECT tgt_text FROM pairs WHERE id = ?', [pair])).toBe('The two sides exchanged views.');
+
+    const fragment = await xu.get(`/documents/${doc}/pairs/${pair}/row`, { 'HX-Request': 'true' });
+    expect(fragment.status).toBe(401);
+    expect(fragment.text).toContain('data-testid="account-deactivated"');
+    const page = await xu.get(`/documents/${doc}`, { 'accept-language': 'zh-CN' });
+    expect(page.status).toBe(401);
+    expect(page.text).toContain('管理员停用了你的账户：你已退出登录');
+    const json = await xu.request('PUT', `/api/pairs/${pair}`, { json: { tgt: 'Both sides.', version: 1 }, headers: { 'X-CSRF-Token': csrf } });
+    expect(json.status).toBe(401);
+    expect(json.json()).toMatchObject({ error: expect.stringMatching(/deactivated by an admin/), message: expect.stringMatching(/^An admin deactivated your account/) });
+    expect((await xu.get('/api/session')).json().message).toMatch(/^An admin deactivated your account/);
+    expect((await (await bearer(token)).json()).error).toMatch(/deactivated by an admin/);
+    expect(await value('SELECT version FROM pairs WHERE id = ?', [pair])).toBe(1);
+
+    // The login page still opens, for someone else to sign in on this browser.
+    expect((await xu.get('/login')).status).toBe(200);
+
+    expect((await root.request('POST', `/admin/users/${await idOf('xu')}/reactivate`, { form: { _csrf: root.csrf } })).status).toBe(200);
+    const after = await save('en');
+    expect(after.status).toBe(401);
+    expect(after.text).toContain('data-session-retry');
+    expect((await (await bearer(token)).json()).error).toBe('The API token is not valid.');
+    expect(await value('SELECT count(*) FROM deactivated_credentials WHERE user_id = ?', [await idOf('xu')])).toBe(0);
   });
 
   it('when a user is deactivated without their sessions being ended then the session lookup itself refuses the next request', async () => {
@@ -216,7 +266,7 @@ describe('password reset', () => {
     const cookie = [...kong.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const upload = await fetch(`${server.url}/api/documents/import`, { method: 'POST', body: form, headers: { cookie, 'X-CSRF-Token': kong.csrf } });
     expect(refused({ status: upload.status, text: await upload.text() })).toEqual({ status: 403, says: true });
-    expect(await value('SELECT count(*) FROM documents')).toBe(1);
+    expect(await value('SELECT count(*) FROM documents WHERE id >= ?', [doc])).toBe(1);
   });
 });
 

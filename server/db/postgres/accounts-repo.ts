@@ -62,6 +62,10 @@ export function accountsRepo(sql: Sql) {
     deleteToken: async (userId: number, tokenId: number) =>
       (await run(sql, 'DELETE FROM api_tokens WHERE id = $1 AND user_id = $2', [tokenId, userId])).changes,
     deleteTokensOf: (userId: number) => run(sql, 'DELETE FROM api_tokens WHERE user_id = $1', [userId]),
+    keepDeactivatedCredentials: (userId: number, at: string) => run(sql, `INSERT INTO deactivated_credentials (key_hash, user_id, deactivated_at)
+      SELECT id, user_id, $2::timestamptz FROM sessions WHERE user_id = $1 UNION ALL SELECT token_hash, user_id, $2::timestamptz FROM api_tokens WHERE user_id = $1`, [userId, at]),
+    forgetDeactivatedCredentials: (userId: number) => run(sql, 'DELETE FROM deactivated_credentials WHERE user_id = $1', [userId]),
+    endedByDeactivation: async (keyHash: string) => (await row(sql, 'SELECT 1 AS found FROM deactivated_credentials WHERE key_hash = $1', [keyHash])) !== undefined,
   };
 }
 export type AccountsRepo = ReturnType<typeof accountsRepo>;
