@@ -26,6 +26,12 @@ describe.skipIf(skip)('a refusal under an open editor, in a real browser', () =>
     await wb?.stop();
   });
 
+  function duiqi(...args: string[]) {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/duiqi.js'), ...args],
+      { cwd: ROOT, env: { ...process.env, DUIQI_DB: wb.dbFile }, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+  }
+
   async function openEditor(name: string, row: number, typed: string) {
     page = await context.newPage();
     await login(page, wb.url, name);
@@ -39,9 +45,7 @@ describe.skipIf(skip)('a refusal under an open editor, in a real browser', () =>
   it('when a reviewer made translator approves with Ctrl+Shift+Enter then the editor stays with the text and the refusal in Chinese', async () => {
     const typed = 'The reviewer’s own wording, typed before the role changed.';
     const box = await openEditor('li', 8, typed);
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/duiqi.js'), 'user', 'role', 'li', 'translator'],
-      { cwd: ROOT, env: { ...process.env, DUIQI_DB: wb.dbFile }, encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
+    duiqi('user', 'role', 'li', 'translator');
     const refused = page.waitForResponse((res) => res.url().includes('/pairs/8/approve'));
     await box.press('Control+Shift+Enter');
     expect((await refused).status()).toBe(403);
@@ -51,6 +55,60 @@ describe.skipIf(skip)('a refusal under an open editor, in a real browser', () =>
     expect(await page.locator('#pair-8 [data-testid=editor-text]').inputValue()).toBe(typed);
     expect(await page.locator('tr#pair-8[data-testid=pair-editor]').count()).toBe(1);
     await page.close();
+  });
+
+  it('when a translator is deactivated while editing then saving says so in Chinese beside the text, which stays, and offers no Retry', async () => {
+    addUser(wb.dbFile, 'zhou', 'translator');
+    const typed = 'Zhou’s sentence, typed before the account was deactivated.';
+    const box = await openEditor('zhou', 7, typed);
+    duiqi('user', 'deactivate', 'zhou');
+    const refused = page.waitForResponse((r) => r.url().includes('/pairs/7/save'));
+    await box.press('Control+Enter');
+    expect((await refused).status()).toBe(401);
+    const notice = page.locator('#pair-7 .session-slot [data-testid=account-deactivated]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('管理员停用了你的账户');
+    expect(await page.locator('#pair-7 [data-session-retry]').count()).toBe(0);
+    expect(await page.locator('#pair-7 [data-testid=editor-text]').inputValue()).toBe(typed);
+    await page.close();
+  });
+
+  it('when an action far down the page is refused then the refusal is shown beside it, in view, not only at the top of the page', async () => {
+    const admin = { Authorization: `Bearer ${createToken(wb.dbFile, 'admin')}` };
+    const form = new FormData();
+    form.append('source', new Blob([Array.from({ length: 100 }, (_, i) => `这是第${i + 1}句话。`).join('\n')]), 'long.zh.txt');
+    form.append('translation', new Blob([Array.from({ length: 100 }, (_, i) => `This is sentence number ${i + 1}.`).join('\n')]), 'long.en.txt');
+    const imported = await fetch(`${wb.url}/api/documents/import`, { method: 'POST', body: form, headers: admin });
+    expect(imported.status).toBe(201);
+    const doc = (await imported.json() as { id: number }).id;
+    const pairs = await (await fetch(`${wb.url}/api/documents/${doc}/pairs`, { headers: admin })).json() as { id: number }[];
+    const row80 = `#pair-${pairs[79]!.id}`;
+
+    const far = await context.newPage();
+    await login(far, wb.url, 'wang');
+    await far.goto(`${wb.url}/documents/${doc}`);
+    const edit = far.locator(`${row80} button.edit`);
+    await edit.scrollIntoViewIfNeeded();
+    const restricted = await fetch(`${wb.url}/api/documents/${doc}/access`, {
+      method: 'POST', body: JSON.stringify({ shared: false }), headers: { ...admin, 'Content-Type': 'application/json' },
+    });
+    expect(restricted.status).toBe(200);
+    const refused = far.waitForResponse((r) => r.url().endsWith(`/pairs/${pairs[79]!.id}/edit`));
+    await edit.focus();
+    await far.keyboard.press('Enter');
+    expect((await refused).status()).toBe(404);
+    const notice = far.locator(`${row80} [role=alert]`);
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/[\u4e00-\u9fff]/);
+    // In the viewport, beside the row: a user who pressed Edit on row 80 sees why nothing opened.
+    const box = (await notice.boundingBox())!;
+    const row = (await far.locator(row80).boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    expect(box.y).toBeGreaterThanOrEqual(row.y);
+    expect(await far.locator('#session-slot').innerHTML()).toBe('');
+    expect(await far.locator(`tr${row80}[data-testid=pair-row]`).count()).toBe(1);
+    await far.close();
   });
 
   it('when the document is restricted to members while a translator edits then saving keeps the text on screen', async () => {

@@ -5,9 +5,37 @@
   'use strict';
   let failed = null;
 
+  // Where a refusal goes: in the open editor; else beside the action refused (a button on row 80 is far from the top
+  // of the page, where the notice was heard but not seen); else, for an action no longer on the page, at the top.
   function slotFor(elt) {
     const editor = elt && elt.isConnected && elt.closest('tr.editing');
-    return (editor && editor.querySelector('.session-slot')) || document.getElementById('session-slot');
+    return (editor && editor.querySelector('.session-slot')) || besideAction(elt) || document.getElementById('session-slot');
+  }
+
+  function besideAction(elt) {
+    if (!elt || !elt.isConnected || elt === document.body || elt.matches('table, thead, tbody') || !elt.getClientRects().length) return null;
+    // Inside a form or a row (its last cell); after any other control.
+    const inside = elt.matches('form') ? elt : elt.matches('tr') ? elt.lastElementChild : null;
+    const kept = inside ? inside.querySelector(':scope > .refusal-slot') : elt.nextElementSibling;
+    if (kept && kept.matches('.refusal-slot')) return kept;
+    const slot = document.createElement('div');
+    slot.className = 'refusal-slot';
+    if (inside) inside.append(slot);
+    else elt.after(slot);
+    return slot;
+  }
+
+  // The notice in sight; at the top of the page it also takes the focus, which would otherwise stay far below it.
+  function show(slot, text) {
+    // The notice is this server's own escaped markup; the Content-Security-Policy runs no script from it.
+    slot.innerHTML = text;
+    slot.scrollIntoView({ block: 'nearest' });
+    const retryButton = slot.querySelector('[data-session-retry]');
+    if (retryButton) retryButton.focus();
+    else if (slot.id === 'session-slot' && slot.firstElementChild) {
+      slot.firstElementChild.tabIndex = -1;
+      slot.firstElementChild.focus();
+    }
   }
 
   // A refusal aimed at a row, an open editor or a list with forms (403 after the role was changed, 404 after the
@@ -24,16 +52,12 @@
     if (ctx.response.status !== 401) {
       if (!keepsWork(ctx)) return;
       e.preventDefault();
-      slotFor(ctx.sourceElement).innerHTML = ctx.text;
+      show(slotFor(ctx.sourceElement), ctx.text);
       return;
     }
     e.preventDefault();
     failed = { elt: ctx.sourceElement, submitter: ctx.sourceEvent && ctx.sourceEvent.submitter };
-    const slot = slotFor(ctx.sourceElement);
-    // The notice is this server's own escaped markup; the Content-Security-Policy runs no script from it.
-    slot.innerHTML = ctx.text;
-    const retryButton = slot.querySelector('[data-session-retry]');
-    if (retryButton) retryButton.focus();
+    show(slotFor(ctx.sourceElement), ctx.text);
   });
 
   function useToken(token) {
