@@ -59,6 +59,15 @@ describe('login and logout', () => {
     expect(await server.value('SELECT count(*) FROM sessions')).toBe(before);
   });
 
+  it('when the login page opens then the caret is in the name, and after a wrong password in the password with the name kept', async () => {
+    const c = new Client(server.url);
+    const autofocused = (html: string) => /<input [^>]*\bautofocus\b[^>]*>/g.exec(html)?.[0];
+    expect(autofocused((await c.get('/login')).text)).toMatch(/name="name"/);
+    const refused = await c.login('lin', 'wrong password');
+    expect(autofocused(refused.text)).toMatch(/name="password"/);
+    expect(refused.text).toMatch(/name="name"[^>]*value="lin"/);
+  });
+
   it('when logging in twice then the session id changes', async () => {
     const c = new Client(server.url);
     await c.login('lin');
