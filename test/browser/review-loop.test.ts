@@ -104,4 +104,36 @@ describe.skipIf(skip)('the review loop in a real browser', () => {
     await page.locator('tr.pair[data-state=rejected]', { hasText: ROW }).waitFor();
     expect(await row().locator('[data-testid=row-comment]').count()).toBe(0);
   });
+
+  it('when the translator fixes a rejected row and the reviewer approves it with Ctrl+Shift+Enter then the ticked box resolves the rejection and the score is 100', async () => {
+    const FIXED = 'Xi said China and South Korea are good neighbours and partners.';
+    await openEditor();
+    const form = editor().locator('[data-testid=reject-form]');
+    await form.locator('textarea[name=comment]').fill(COMMENT);
+    await form.locator('select[name=category]').selectOption('accuracy');
+    await form.locator('select[name=severity]').selectOption('major');
+    await form.locator('[data-testid=reject]').click();
+    await page.locator('tr.pair[data-state=rejected]', { hasText: ROW }).waitFor();
+    await expect.poll(async () => Number(await page.locator('[data-testid=quality-score]').getAttribute('data-score'))).toBeLessThan(100);
+
+    await openDocumentAs('lin');
+    await openEditor();
+    await editor().locator('[data-testid=editor-text]').fill(FIXED);
+    await editor().locator('[data-testid=editor-text]').press('Control+Enter');
+    await page.locator('tr.pair[data-state=translated]', { hasText: FIXED }).waitFor();
+
+    await openDocumentAs('wang');
+    await page.locator('tr.pair', { hasText: FIXED }).locator('button[data-edit]').click();
+    await editor().waitFor();
+    expect(await editor().locator('[data-testid=editor-diff] ins').first().textContent()).toBeTruthy();
+    const box = editor().locator('[data-testid=resolve-on-approve]');
+    expect(await box.isChecked()).toBe(true);
+    // Beside its words, not stretched like the row field: the reviewer sees what the tick means.
+    expect((await box.boundingBox())!.width).toBeLessThan(40);
+    expect(await editor().locator('label.resolve-on-approve').textContent()).toContain('accuracy · major');
+    await editor().locator('[data-testid=editor-text]').press('Control+Shift+Enter');
+    await page.locator('tr.pair[data-state=approved]', { hasText: FIXED }).waitFor();
+    await expect.poll(() => page.locator('[data-testid=quality-score]').getAttribute('data-score')).toBe('100.00');
+    expect(await page.locator('tr.pair', { hasText: FIXED }).locator('[data-testid=row-comment]').count()).toBe(0);
+  });
 });
