@@ -238,15 +238,21 @@ describe('the review loop in the editor', () => {
   });
 });
 
+/** A new document of two pairs, imported by wang. */
+async function twoPairs(): Promise<{ doc: number; pairs: { id: number; version: number }[] }> {
+  const res = await upload(seeded.server, '/api/documents/import', {
+    source: { name: '合作.txt', content: '双方同意加强合作。会议在北京举行。' }, translation: { name: 'cooperation.txt', content: 'Both sides agreed to cooperate. The meeting was held in Beijing.' },
+  }, { token: seeded.tokens.wang });
+  expect(res.status).toBe(201);
+  const doc = res.json().id as number;
+  const pairs = (await api('wang', 'GET', `/api/documents/${doc}/pairs`)).json() as { id: number; version: number }[];
+  expect(pairs).toHaveLength(2);
+  return { doc, pairs };
+}
+
 describe('the quality score', () => {
   it('when errors are open on a row and on a row that became noise then the page and the progress fragment score the same, counting only the row', async () => {
-    const res = await upload(seeded.server, '/api/documents/import', {
-      source: { name: '质量.txt', content: '双方同意加强合作。会议在北京举行。' }, translation: { name: 'quality.txt', content: 'Both sides agreed to cooperate. The meeting was held in Beijing.' },
-    }, { token: seeded.tokens.wang });
-    expect(res.status).toBe(201);
-    const doc = res.json().id as number;
-    const pairs = (await api('wang', 'GET', `/api/documents/${doc}/pairs`)).json() as { id: number; version: number }[];
-    expect(pairs).toHaveLength(2);
+    const { doc, pairs } = await twoPairs();
     for (const [p, severity] of [[pairs[0]!, 'major'], [pairs[1]!, 'critical']] as const) {
       const rejected = await api('wang', 'POST', `/api/pairs/${p.id}/review`, { decision: 'reject', version: p.version, comment: '需要修改。', category: 'accuracy', severity });
       expect(rejected.status).toBe(200);
@@ -264,12 +270,7 @@ describe('the quality score', () => {
 
 describe('approving a pair with an open rejection', () => {
   async function rejectedPairs() {
-    const res = await upload(seeded.server, '/api/documents/import', {
-      source: { name: '批准.txt', content: '双方同意加强合作。会议在北京举行。' }, translation: { name: 'approve.txt', content: 'Both sides agreed to cooperate. The meeting was held in Beijing.' },
-    }, { token: seeded.tokens.wang });
-    expect(res.status).toBe(201);
-    const doc = res.json().id as number;
-    const pairs = (await api('wang', 'GET', `/api/documents/${doc}/pairs`)).json() as { id: number; version: number }[];
+    const { doc, pairs } = await twoPairs();
     for (const p of pairs) {
       const rejected = await api('wang', 'POST', `/api/pairs/${p.id}/review`, { decision: 'reject', version: p.version, comment: 'Say which sides.', category: 'accuracy', severity: 'major' });
       expect(rejected.status).toBe(200);
