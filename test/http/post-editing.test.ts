@@ -128,7 +128,7 @@ describe('POST /api/pairs/:id/review', () => {
     const pair = await pairWith(server.store, docs.demo, 'Korean Peninsula');
     const res = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'approve', version: pair.version });
     expect(res.status).toBe(200);
-    expect(res.json()).toEqual({ version: pair.version + 1, state: 30 });
+    expect(res.json()).toEqual({ version: pair.version + 1, state: 30, resolved: [] });
   });
 
   it('when the text changed after the reviewer loaded it then the approval is refused with 409', async () => {
