@@ -24,6 +24,14 @@ export function deactivatedNotice(ctx: ViewContext) {
   return html`<div class="session-lost" role="alert" data-testid="account-deactivated"><p>${ctx.t('safeEditing.deactivated')}</p></div>`;
 }
 
+/** The page a deactivated user's open tab reaches instead of the login, which would only refuse them: why, and a way on for someone else. */
+export function deactivatedPage(ctx: ViewContext) {
+  return layout(ctx, ctx.t('safeEditing.deactivatedTitle'), html`
+  <h1>${ctx.t('safeEditing.deactivatedTitle')}</h1>
+  <p class="error" role="alert" data-testid="account-deactivated">${ctx.t('errors.deactivatedUnder')}</p>
+  <p><a href="/login">${ctx.t('safeEditing.otherAccount')}</a></p>`);
+}
+
 /** Where the sign-in tab lands: it says to go back, where Retry sends what was kept. */
 export function signedInPage(ctx: ViewContext) {
   return layout(ctx, ctx.t('safeEditing.signedInTitle'), html`

@@ -4,7 +4,7 @@ import type { ErrorRequestHandler, Request } from 'express';
 import { AppError, DeactivatedError } from '../domain/errors.ts';
 import { StaleVersionError } from '../domain/review-workflow.ts';
 import { errorFragment, errorPage } from '../../views/error-page.ts';
-import { deactivatedNotice, signedOutNotice } from '../../views/session-notice.ts';
+import { deactivatedNotice, deactivatedPage, signedOutNotice } from '../../views/session-notice.ts';
 import { errorSentence, errorText } from '../../views/marked-text.ts';
 import { viewContext } from './render.ts';
 
@@ -82,7 +82,9 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     // Marks a refusal apart from a route's own re-rendered fragment (a 409 editor, a 400 form with its messages), so
     // session.js shows it beside the work instead of swapping it over the row or list it was aimed at.
     res.status(status).set('X-Duiqi-Refusal', '1').type('html').send(fragment.toString());
-  } else if (status === 401 && !(err instanceof DeactivatedError)) {
+  } else if (err instanceof DeactivatedError) {
+    res.status(401).type('html').send(deactivatedPage(ctx).toString());
+  } else if (status === 401) {
     res.redirect(303, `/login?next=${encodeURIComponent(pageToReturnTo(req))}`);
   } else {
     res.status(status).type('html').send(errorPage(ctx, status, errorSentence(ctx, { message, key, params })).toString());

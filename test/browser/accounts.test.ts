@@ -85,8 +85,10 @@ describe.skipIf(skip)('managing accounts in a real browser', () => {
     expect(await meisRow().locator('[data-testid=state]').textContent()).toContain('deactivated');
     await admin.screenshot({ path: screenshotPath('users.png') });
     await mei.click('header nav a[href="/glossary"]');
-    await mei.waitForURL('**/login?next=%2Fglossary');
+    // Told why, not sent to a login that would only refuse her.
+    await mei.locator('main', { hasText: 'An admin deactivated your account' }).waitFor();
     expect((await fetch(`${wb.url}/api/documents`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    await mei.goto(`${wb.url}/login`);
     await mei.fill('input[name=name]', 'mei');
     await mei.fill('input[name=password]', 'mei-own-password');
     await mei.click('form[action="/login"] button[type=submit]');

@@ -193,6 +193,7 @@ describe('deactivation', () => {
     const page = await xu.get(`/documents/${doc}`, { 'accept-language': 'zh-CN' });
     expect(page.status).toBe(401);
     expect(page.text).toContain('管理员停用了你的账户：你已退出登录');
+    expect(page.text).toContain('<a href="/login">用其他账户登录</a>');
     const json = await xu.request('PUT', `/api/pairs/${pair}`, { json: { tgt: 'Both sides.', version: 1 }, headers: { 'X-CSRF-Token': csrf } });
     expect(json.status).toBe(401);
     expect(json.json()).toMatchObject({ error: expect.stringMatching(/deactivated by an admin/), message: expect.stringMatching(/^An admin deactivated your account/) });
