@@ -15,9 +15,11 @@ describe.skipIf(skip)('the review loop in a real browser', () => {
   let wb: Workbench;
   let context: BrowserContext;
   let page: Page;
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     ({ wb, context, page } = await openWorkbench([['lin', 'translator'], ['wang', 'reviewer']]));
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${m.text()} ${m.location().url}`); });
   });
   afterAll(() => closeWorkbench({ wb, context }));
 
@@ -135,5 +137,9 @@ describe.skipIf(skip)('the review loop in a real browser', () => {
     await page.locator('tr.pair[data-state=approved]', { hasText: FIXED }).waitFor();
     await expect.poll(() => page.locator('[data-testid=quality-score]').getAttribute('data-score')).toBe('100.00');
     expect(await page.locator('tr.pair', { hasText: FIXED }).locator('[data-testid=row-comment]').count()).toBe(0);
+  });
+
+  it('when the loop is done then the browser logged no error on any page (a missing /favicon.ico was one on each)', () => {
+    expect(consoleErrors).toEqual([]);
   });
 });
