@@ -1,7 +1,7 @@
 // The review loop in the page: a pair's comment threads (top of its editor), the reviewer's reject form,
 // the open discussion a row shows, and the document's quality score.
 
-import { html, type SafeHtml } from './html.ts';
+import { html, outOfBand, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
 import { langOf } from './text-lang.ts';
 import type { RowDiscussion, Thread } from '../server/services/pair-comments.ts';
@@ -89,6 +89,18 @@ export function rejectForm(ctx: ViewContext, url: string, version: number, error
       ${select('severity', SEVERITIES, 'review.severities')}
       <button type="submit" class="danger" data-testid="reject">${ctx.t('editor.reject')}</button>
     </fieldset></form>`;
+}
+
+/**
+ * Beside Approve: approving the corrected text usually settles the rejection, so resolving the pair's open errors with
+ * it is offered ticked; a reviewer unticks it to keep the error on record. Empty when no error is open; sent again out of
+ * band with the threads panel, so a thread resolved in the editor takes its offer away.
+ */
+export function resolveOnApprove(ctx: ViewContext, pairId: number, threads: Thread[], oob = false): SafeHtml {
+  const open = threads.filter((t) => !t.resolvedAt && t.category && t.severity);
+  const named = open.map((t) => `${ctx.t(`review.categories.${t.category}`)} · ${ctx.t(`review.severities.${t.severity}`)}`);
+  return html`<span class="resolve-offer" id="resolve-offer-${pairId}"${outOfBand(oob)}>${open.length ? html`<label class="resolve-on-approve"><input type="checkbox" name="resolve_errors" value="1" checked data-testid="resolve-on-approve">
+    ${ctx.t('review.resolveOnApprove', { count: open.length, errors: named.join(ctx.t('review.errorListSeparator')) })}</label>` : ''}</span>`;
 }
 
 /** On a row: the newest open thread's first comment, and how many more are open. */

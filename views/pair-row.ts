@@ -110,8 +110,8 @@ export interface EditorExtras {
   threads?: SafeHtml;
   /** The reviewer's reject form, with its own required fields. */
   reject?: SafeHtml;
-  /** The pair's open errors (rejections the quality score counts), which approving may resolve: offered beside Approve. */
-  openErrors?: { category: string; severity: string }[];
+  /** Beside Approve: the offer to resolve the pair's open rejections with the approval (comment-threads.ts). */
+  resolveOffer?: SafeHtml;
 }
 
 // Filled and shown by views/static/drafts.js when this browser kept unsaved text for the pair.
@@ -123,14 +123,6 @@ function draftOffer(ctx: ViewContext): SafeHtml {
     <button type="button" data-draft-restore>${ctx.t('safeEditing.draftRestore')}</button>
     <button type="button" data-draft-discard>${ctx.t('safeEditing.draftDiscard')}</button>
   </div>`;
-}
-
-// Approving the corrected text usually settles the rejection: offered ticked, and a reviewer may untick it to keep the error on record.
-function resolveOnApprove(ctx: ViewContext, errors: EditorExtras['openErrors']): SafeHtml {
-  if (!errors?.length) return html``;
-  const named = errors.map((e) => `${ctx.t(`review.categories.${e.category}`)} · ${ctx.t(`review.severities.${e.severity}`)}`);
-  return html`<label class="resolve-on-approve"><input type="checkbox" name="resolve_errors" value="1" checked data-testid="resolve-on-approve">
-    ${ctx.t('review.resolveOnApprove', { count: errors.length, errors: named.join(ctx.t('review.errorListSeparator')) })}</label>`;
 }
 
 export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: EditorExtras): SafeHtml {
@@ -168,7 +160,7 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
         <button type="submit" name="next" value="0">${ctx.t('editor.save')}</button>
         <button type="button" hx-post="${url}/confirm" hx-include="closest form" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.confirm')}</button>
         ${x.canReview ? html`
-        <button type="button" data-shortcut="approve-next" aria-keyshortcuts="Control+Shift+Enter" hx-post="${url}/approve?next=1" hx-include="closest form" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.approveNext')}</button>${resolveOnApprove(ctx, x.openErrors)}` : ''}
+        <button type="button" data-shortcut="approve-next" aria-keyshortcuts="Control+Shift+Enter" hx-post="${url}/approve?next=1" hx-include="closest form" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.approveNext')}</button>${x.resolveOffer ?? ''}` : ''}
         ${p.tgt ? html`<button type="button" class="danger" data-testid="clear-translation" hx-post="${url}/clear" hx-include="closest form" hx-confirm="${ctx.t('safeEditing.clearConfirm')}" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('safeEditing.clear')}</button>` : ''}
         <button type="button" data-shortcut="cancel" aria-keyshortcuts="Escape" hx-get="${url}/row" hx-target="closest tr" hx-swap="outerHTML">${ctx.t('editor.cancel')}</button>
         <button type="button" hx-get="${url}/history" hx-target="next .history" hx-swap="innerHTML">${ctx.t('editor.history')}</button>

@@ -7,7 +7,9 @@ import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId, pairId, threadId } from '../http/params.ts';
 import { ValidationError } from '../domain/errors.ts';
-import { threadsPanel } from '../../views/comment-threads.ts';
+import { resolveOnApprove, threadsPanel } from '../../views/comment-threads.ts';
+import { html } from '../../views/html.ts';
+import { mayDo } from '../domain/review-workflow.ts';
 
 type Change = (req: Request, ids: { doc: number; pair: number }) => Promise<unknown>;
 
@@ -20,7 +22,11 @@ export function commentRoutes(comments: PairComments): Router {
     const doc = documentId(req.params.doc);
     const pair = pairId(req.params.pair);
     const url = `/documents/${doc}/pairs/${pair}`;
-    send(res, threadsPanel(viewContext(req), url, pair, await comments.threads(pair, doc), req.user!, error && { ...error, field: 'body' }), status);
+    const ctx = viewContext(req);
+    const threads = await comments.threads(pair, doc);
+    // A reviewer's editor offers to resolve the open rejections with the approval: the offer follows the threads.
+    send(res, html`${threadsPanel(ctx, url, pair, threads, req.user!, error && { ...error, field: 'body' })}${
+      mayDo(req.user!.role, 'approve') ? resolveOnApprove(ctx, pair, threads, true) : ''}`, status);
   }
 
   /** Runs a change; a refused comment re-renders the panel with the sentence beside the box it came from. */

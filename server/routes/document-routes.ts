@@ -15,7 +15,7 @@ import { documentPage, pageFigures, rowsFragment, ROWS_PER_PAGE, type RenameRefu
 import { editorRow, pairRow } from '../../views/pair-row.ts';
 import { historyFragment } from '../../views/history-fragment.ts';
 import { chartsPage } from '../../views/charts-page.ts';
-import { rejectForm, threadsInHistory, threadsPanel, type FieldMessage } from '../../views/comment-threads.ts';
+import { rejectForm, resolveOnApprove, threadsInHistory, threadsPanel, type FieldMessage } from '../../views/comment-threads.ts';
 import { html } from '../../views/html.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { StaleVersionError, assertMayDo, mayDo } from '../domain/review-workflow.ts';
@@ -77,7 +77,7 @@ export function documentRoutes(deps: {
       diff: diffTexts(row.mt, extras.attempted ?? extras.typed ?? row.tgt, 'en'), aids: editorAids, canReview, ...editorExtras,
       threads: threadsPanel(ctx, url, pair.id, threads, req.user!),
       reject: canReview && !row.noise ? rejectForm(ctx, url, row.version, rejected, rejected?.values) : undefined,
-      openErrors: canReview ? threads.filter((t) => !t.resolvedAt && t.category && t.severity).map((t) => ({ category: t.category!, severity: t.severity! })) : [],
+      resolveOffer: canReview && !row.noise ? resolveOnApprove(ctx, pair.id, threads) : undefined,
     }), status);
   }
 

@@ -98,8 +98,11 @@ describe.skipIf(skip)('the review loop in a real browser', () => {
     const threads = editor().locator('[data-testid=threads]');
     expect(await threads.locator('[data-testid=thread-comment]').nth(1).textContent()).toContain(REPLY);
     expect(await threads.locator('[data-testid=thread-comment]').nth(1).textContent()).toContain('lin');
+    expect(await editor().locator('[data-testid=resolve-on-approve]').count()).toBe(1);
     await threads.locator('[data-testid=resolve]').click();
     await editor().locator('[data-testid=resolved-note]').waitFor();
+    // Resolved here, the rejection is no longer offered for resolving beside Approve.
+    await expect.poll(() => editor().locator('[data-testid=resolve-on-approve]').count()).toBe(0);
     expect(await editor().locator('[data-testid=resolved-note]').textContent()).toContain('wang');
     await expect.poll(() => page.locator('[data-testid=quality-score]').getAttribute('data-score')).toBe('100.00');
     await editor().locator('[data-shortcut=cancel]').click();

@@ -233,6 +233,9 @@ describe('the review loop in the editor', () => {
     const resolved = await wang.request('POST', `${base}/comments/${thread}/resolve`, { headers: htmx(wang) });
     expect(resolved.status).toBe(200);
     expect(resolved.text).toContain('data-testid="resolved-note"');
+    // The editor's offer to resolve it with an approval goes with it.
+    expect(resolved.text).toContain(`<span class="resolve-offer" id="resolve-offer-${real.id}" hx-swap-oob="true"></span>`);
+    expect(replied.text).not.toContain('resolve-offer'); // a translator's editor has no such offer to update
     const after = await wang.get(`${base}/row`);
     expect(after.text).not.toContain('data-testid="row-comment"');
   });
