@@ -15,7 +15,7 @@ const KINDS = [['flagged', 'F'], ['rejected', 'X'], ['unconfirmed', 'U']] as con
 /** The document page's bar: go to a row, jump to the next row of a kind, and a message for "none further". */
 export function rowNavigation(ctx: ViewContext, docId: number, total: number): SafeHtml {
   return html`<div class="row-nav" id="row-nav" data-doc="${docId}" data-no-row="${ctx.t('navigation.noRow', { total })}"
-    data-hidden-row="${ctx.t('navigation.hiddenByFilter', { row: '{row}', shown: '{shown}' })}" data-hidden-to-end="${ctx.t('navigation.hiddenToEnd', { row: '{row}' })}"
+    data-hidden-row="${ctx.t('navigation.hiddenByFilter', { row: '{row}', shown: '{shown}' })}" data-hidden-to-end="${ctx.t('navigation.hiddenToEnd', { row: '{row}' })}" data-failed="${ctx.t('navigation.failed')}"
     ${KINDS.map(([kind]) => html` data-none-${kind}="${ctx.t(`navigation.none.${kind}`)}"`)}>
     ${goToRow(ctx, total)}
     ${KINDS.map(([kind, key]) => html`<button type="button" data-nav="${kind}" title="${key} / Shift+${key}" aria-keyshortcuts="${key}">${ctx.t(`navigation.next.${kind}`)}</button> `)}

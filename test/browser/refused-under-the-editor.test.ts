@@ -32,6 +32,33 @@ describe.skipIf(skip)('a refusal under an open editor, in a real browser', () =>
     expect(r.status, r.stderr).toBe(0);
   }
 
+  const admin = () => ({ Authorization: `Bearer ${createToken(wb.dbFile, 'admin')}` });
+
+  /** A document of `rows` one-sentence rows, imported by the admin and shared with the team. */
+  async function longDocument(rows: number): Promise<{ doc: number; pairs: { id: number }[] }> {
+    const form = new FormData();
+    form.append('source', new Blob([Array.from({ length: rows }, (_, i) => `这是第${i + 1}句话。`).join('\n')]), 'long.zh.txt');
+    form.append('translation', new Blob([Array.from({ length: rows }, (_, i) => `This is sentence number ${i + 1}.`).join('\n')]), 'long.en.txt');
+    const imported = await fetch(`${wb.url}/api/documents/import`, { method: 'POST', body: form, headers: admin() });
+    expect(imported.status).toBe(201);
+    const doc = (await imported.json() as { id: number }).id;
+    return { doc, pairs: await (await fetch(`${wb.url}/api/documents/${doc}/pairs`, { headers: admin() })).json() as { id: number }[] };
+  }
+
+  async function documentPage(name: string, doc: number): Promise<Page> {
+    const opened = await context.newPage();
+    await login(opened, wb.url, name);
+    await opened.goto(`${wb.url}/documents/${doc}`);
+    return opened;
+  }
+
+  async function restrict(doc: number) {
+    const res = await fetch(`${wb.url}/api/documents/${doc}/access`, {
+      method: 'POST', body: JSON.stringify({ shared: false }), headers: { ...admin(), 'Content-Type': 'application/json' },
+    });
+    expect(res.status).toBe(200);
+  }
+
   async function openEditor(name: string, row: number, typed: string) {
     page = await context.newPage();
     await login(page, wb.url, name);
@@ -74,25 +101,12 @@ describe.skipIf(skip)('a refusal under an open editor, in a real browser', () =>
   });
 
   it('when an action far down the page is refused then the refusal is shown beside it, in view, not only at the top of the page', async () => {
-    const admin = { Authorization: `Bearer ${createToken(wb.dbFile, 'admin')}` };
-    const form = new FormData();
-    form.append('source', new Blob([Array.from({ length: 100 }, (_, i) => `这是第${i + 1}句话。`).join('\n')]), 'long.zh.txt');
-    form.append('translation', new Blob([Array.from({ length: 100 }, (_, i) => `This is sentence number ${i + 1}.`).join('\n')]), 'long.en.txt');
-    const imported = await fetch(`${wb.url}/api/documents/import`, { method: 'POST', body: form, headers: admin });
-    expect(imported.status).toBe(201);
-    const doc = (await imported.json() as { id: number }).id;
-    const pairs = await (await fetch(`${wb.url}/api/documents/${doc}/pairs`, { headers: admin })).json() as { id: number }[];
+    const { doc, pairs } = await longDocument(100);
     const row80 = `#pair-${pairs[79]!.id}`;
-
-    const far = await context.newPage();
-    await login(far, wb.url, 'wang');
-    await far.goto(`${wb.url}/documents/${doc}`);
+    const far = await documentPage('wang', doc);
     const edit = far.locator(`${row80} button.edit`);
     await edit.scrollIntoViewIfNeeded();
-    const restricted = await fetch(`${wb.url}/api/documents/${doc}/access`, {
-      method: 'POST', body: JSON.stringify({ shared: false }), headers: { ...admin, 'Content-Type': 'application/json' },
-    });
-    expect(restricted.status).toBe(200);
+    await restrict(doc);
     const refused = far.waitForResponse((r) => r.url().endsWith(`/pairs/${pairs[79]!.id}/edit`));
     await edit.focus();
     await far.keyboard.press('Enter');
@@ -109,6 +123,51 @@ describe.skipIf(skip)('a refusal under an open editor, in a real browser', () =>
     expect(await far.locator('#session-slot').innerHTML()).toBe('');
     expect(await far.locator(`tr${row80}[data-testid=pair-row]`).count()).toBe(1);
     await far.close();
+  });
+
+  it('when X is pressed on row 80 then "no rejected row further" and, once the document is restricted, the refusal show beside row 80, in view', async () => {
+    const { doc, pairs } = await longDocument(100);
+    const row80 = `#pair-${pairs[79]!.id}`;
+    const nav = await documentPage('wang', doc);
+    await nav.keyboard.press('g');
+    await nav.keyboard.type('80');
+    await nav.keyboard.press('Enter');
+    await nav.locator(`${row80}.nav-current`).waitFor();
+    const note = nav.locator(`${row80} .nav-note`);
+    const seen = async () => {
+      const box = (await note.boundingBox())!;
+      return box.y >= 0 && box.y + box.height <= 900;
+    };
+    await nav.keyboard.press('x');
+    await note.waitFor();
+    expect(await note.textContent()).toBe(await nav.locator('[data-testid=nav-message]').textContent());
+    expect(await note.textContent()).toMatch(/[\u4e00-\u9fff]/);
+    expect(await seen()).toBe(true);
+
+    const none = await note.textContent();
+    await restrict(doc);
+    await nav.keyboard.press('u');
+    await expect.poll(() => note.textContent()).not.toBe(none);
+    expect(await note.textContent()).toBe(await nav.locator('[data-testid=nav-message]').textContent());
+    expect(await note.textContent()).toMatch(/[\u4e00-\u9fff]/);
+    expect(await nav.locator(`${row80} .nav-note`).count()).toBe(1);
+    expect(await seen()).toBe(true);
+    await nav.close();
+  });
+
+  it('when G reaches past the loaded rows after the session ended then the refusal is said, and no login page lands in the table', async () => {
+    const { doc } = await longDocument(230);
+    const nav = await documentPage('wang', doc);
+    const rows = await nav.locator('#rows > tr').count();
+    await context.clearCookies({ name: 'duiqi_sid' });
+    await nav.keyboard.press('g');
+    await nav.keyboard.type('225');
+    await nav.keyboard.press('Enter');
+    const said = nav.locator('[data-testid=nav-message]');
+    await expect.poll(() => said.textContent()).toContain('退出登录');
+    expect(await nav.locator('#rows > tr').count()).toBe(rows);
+    expect(await nav.locator('#rows form[action="/login"]').count()).toBe(0);
+    await nav.close();
   });
 
   it('when the document is restricted to members while a translator edits then saving keeps the text on screen', async () => {

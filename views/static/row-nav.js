@@ -19,7 +19,36 @@
     return cell && cell.firstChild ? parseInt(cell.firstChild.textContent, 10) - 1 : NaN;
   }
   function shown() { return Array.from(tbody.querySelectorAll('tr.pair')); }
-  function say(text) { message.textContent = text || ''; }
+  const inView = (el) => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; };
+
+  // The message is the bar's live region; said after a key pressed far down the list (X on row 80) it would be heard
+  // but not seen, so the row the keyboard is on shows it too (hidden from screen readers, which heard it already).
+  function say(text) {
+    message.textContent = text || '';
+    tbody.querySelectorAll('.nav-note').forEach(function (note) { note.remove(); });
+    if (!text || inView(message)) return;
+    const active = document.activeElement && document.activeElement.closest && document.activeElement.closest('tr.pair');
+    const row = active || tbody.querySelector('tr.nav-current');
+    if (!row || !inView(row)) return message.scrollIntoView({ block: 'nearest' });
+    const note = document.createElement('p');
+    note.className = 'nav-note';
+    note.setAttribute('aria-hidden', 'true');
+    note.textContent = text;
+    row.lastElementChild.append(note);
+  }
+
+  // A fetch that never reached the server throws a TypeError in the browser's words; a refusal, the server's sentence.
+  function sayFailure(err) {
+    say(err instanceof TypeError || !err.message ? bar.dataset.failed : err.message);
+  }
+
+  // The server's sentence of a refused fragment (signed out, deactivated, the document closed to this user).
+  async function refusal(res) {
+    const tpl = document.createElement('template');
+    tpl.innerHTML = await res.text();
+    const said = tpl.content.querySelector('p, .error');
+    return (said ? said.textContent : tpl.content.textContent).trim() || bar.dataset.failed;
+  }
 
   /** Loads the next page of rows in place of the row that would load it on scrolling; false at the end. */
   async function loadMore() {
@@ -28,10 +57,11 @@
     const url = more.getAttribute('hx-get');
     const holder = document.createElement('tr');
     more.replaceWith(holder);
-    const res = await fetch(url, { headers: headers });
+    // As a fragment: a refusal comes back as one with its status, not as the login page it would redirect a page to.
+    const res = await fetch(url, { headers: Object.assign({ 'HX-Request': 'true' }, headers) });
     if (!res.ok) {
       holder.replaceWith(more);
-      throw new Error('rows did not load: ' + res.status);
+      throw new Error(await refusal(res));
     }
     const tpl = document.createElement('template');
     tpl.innerHTML = await res.text();
@@ -63,6 +93,14 @@
   // Under a filter a row may not be listed: say so, rather than leave the cursor on another row as if it were that one.
   async function goTo(n) {
     if (!Number.isInteger(n) || n < 1 || n > total) return say(bar.dataset.noRow);
+    try {
+      await goToShown(n);
+    } catch (err) {
+      sayFailure(err);
+    }
+  }
+
+  async function goToShown(n) {
     const tr = await reveal(n - 1);
     if (!tr) return say(bar.dataset.hiddenToEnd.replace('{row}', n));
     say(indexOf(tr) === n - 1 ? '' : bar.dataset.hiddenRow.replace('{row}', n).replace('{shown}', indexOf(tr) + 1));
@@ -80,9 +118,17 @@
   }
 
   async function jump(kind, dir) {
+    try {
+      await jumpTo(kind, dir);
+    } catch (err) {
+      sayFailure(err);
+    }
+  }
+
+  async function jumpTo(kind, dir) {
     const res = await fetch('/api/documents/' + bar.dataset.doc + '/rows/find?kind=' + kind + '&dir=' + (dir > 0 ? 'next' : 'previous') + '&from=' + at + filterQuery(), { headers: headers });
-    const data = await res.json();
-    if (!res.ok) return say(data.message || data.error);
+    const data = await res.json().catch(function () { return {}; });
+    if (!res.ok) return say(data.message || data.error || bar.dataset.failed);
     if (data.index === null) return say(bar.getAttribute('data-none-' + kind));
     const tr = await reveal(data.index);
     say('');
@@ -94,8 +140,12 @@
   async function followHash() {
     const m = /^#row-(\d+)$/.exec(location.hash);
     if (!m) return;
-    const tr = await reveal(Number(m[1]) - 1);
-    if (tr) mark(tr);
+    try {
+      const tr = await reveal(Number(m[1]) - 1);
+      if (tr) mark(tr);
+    } catch (err) {
+      sayFailure(err);
+    }
   }
   window.addEventListener('hashchange', followHash);
   followHash();
