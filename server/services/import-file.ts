@@ -63,7 +63,7 @@ interface DecodedFile {
   source?: { format: SourceFormatName; doc: SourceDocument };
 }
 
-const BY_EXTENSION: Record<string, string> = { '.tmx': 'tmx', '.xlf': 'xliff', '.xliff': 'xliff', '.json': 'json' };
+const BY_EXTENSION: Record<string, string> = { '.tmx': 'tmx', '.xlf': 'xliff', '.xliff': 'xliff', '.sdlxliff': 'xliff', '.mqxliff': 'xliff', '.json': 'json' };
 
 /**
  * The bilingual format of a file, or undefined for plain text. The content decides (a `<tmx` or
