@@ -127,6 +127,32 @@ describe('XLIFF 1.2 from Trados', () => {
   });
 });
 
+describe('a TMX as OmegaT writes it: a DOCTYPE naming its DTD, TMX 1.1', () => {
+  const omegat = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx11.dtd">
+<tmx version="1.1">
+  <header creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US" datatype="plaintext" creationtoolversion="6.0.0" segtype="sentence" srclang="ZH-CN"/>
+  <body>
+    <tu><tuv lang="ZH-CN"><seg>双方交换了意见。</seg></tuv><tuv lang="EN-US"><seg>The two sides exchanged views.</seg></tuv></tu>
+    <tu><tuv lang="ZH-CN"><seg>会谈富有成果。</seg></tuv><tuv lang="EN-US"><seg>The talks were fruitful.</seg></tuv></tu>
+  </body>
+</tmx>
+`;
+
+  it('when it is imported as a document or into the memory then it loads, as any TMX does', async () => {
+    const doc = await imported('project-omegat.tmx', omegat);
+    expect(await pairsOf(doc)).toMatchObject([
+      { src: '双方交换了意见。', tgt: 'The two sides exchanged views.' },
+      { src: '会谈富有成果。', tgt: 'The talks were fruitful.' },
+    ]);
+    // Named .xml, the DOCTYPE must not hide that it is a TMX.
+    expect((await upload(server, '/api/documents/import', { source: { name: 'project.xml', content: omegat } }, { token: lin })).status).toBe(201);
+    const memory = await upload(server, '/api/memory/import', { source: { name: 'project-omegat.tmx', content: omegat } }, { token: wang });
+    expect(memory.status, memory.text).toBe(201);
+    expect(memory.json()).toEqual({ units: 2 });
+  });
+});
+
 describe('dates that are not TMX dates', () => {
   const dated = (changedate: string, zh: string) => `<tu changedate="${changedate}">${tuv('zh-CN', zh)}${tuv('en', 'Yes.')}</tu>`;
 
