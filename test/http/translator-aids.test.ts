@@ -10,7 +10,7 @@ import { pairWith, startSeededServer } from '../support/seed.ts';
 import { createRequire } from 'node:module';
 import { upload } from '../transfer/transfer-support.ts';
 import { parseGlossaryTbx } from '../../server/formats/glossary-tbx.ts';
-import { MULTITERM } from '../formats/glossary-tbx.test.ts';
+import { MULTITERM } from '../formats/termbases.ts';
 
 // Node can decode GB18030 but not encode it; express's own iconv-lite makes the fixture bytes.
 const iconv = createRequire(import.meta.url)('iconv-lite') as { encode(text: string, encoding: string): Buffer };
