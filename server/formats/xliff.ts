@@ -1,4 +1,5 @@
 // XLIFF 2.1 adapter: one `unit` per pair, our state kept exactly in `subState`, our fields in the metadata module.
+// Reading also takes XLIFF 1.x (xliff12.ts), which most CAT tools still write.
 
 import {
   DEFAULT_TOOL_VERSION, SRC_LANG, TGT_LANG, defaultSegments, hasDefaultSegments, headerOf, isChinese, isEnglish, isRealDateTime,
@@ -11,6 +12,7 @@ import { XML_DECLARATION, xmlAttr, xmlText } from './xml-write.ts';
 import { byAttr, child, elements, numberIn, readXml, requireChild, textOf, type XmlElement } from './xml-read.ts';
 import { State, type StateValue } from '../domain/types.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { XLIFF12_NS, isXliff1, parseXliff1 } from './xliff12.ts';
 
 const FORMAT = 'XLIFF';
 /** XLIFF 2.1 keeps the 2.0 namespace; only `version` tells them apart. */
@@ -248,15 +250,16 @@ function unitsOf(parent: XmlElement): XmlElement[] {
 
 function parse(input: string): BilingualDocument {
   const root = readXml(input, FORMAT);
+  if (root.name === 'xliff' && isXliff1(root)) return parseXliff1(root);
   if (root.name !== 'xliff' || root.attrs.xmlns !== XLIFF_NS) {
-    throw new ParseError(`This is not an XLIFF 2 file: its root must be <xliff xmlns="${XLIFF_NS}">.`, 'errors.fileXliffRoot', {
-      params: { namespace: XLIFF_NS }, line: root.line,
+    throw new ParseError(`This is not an XLIFF file: its root must be <xliff xmlns="${XLIFF_NS}"> (XLIFF 2) or <xliff xmlns="${XLIFF12_NS}"> (XLIFF 1.2).`, 'errors.fileXliffRoot', {
+      params: { namespace: XLIFF_NS, namespace12: XLIFF12_NS }, line: root.line,
     });
   }
   const version = root.attrs.version ?? '';
   if (!/^2\.\d/.test(version)) {
-    throw new ParseError(`duiqi reads XLIFF 2.x; this file says version "${version}".`, 'errors.fileFormatVersion', {
-      params: { format: FORMAT, supported: '2.x', version }, line: root.line,
+    throw new ParseError(`duiqi reads XLIFF 2.x and 1.x; this file says version "${version}".`, 'errors.fileFormatVersion', {
+      params: { format: FORMAT, supported: '2.x and 1.x', version }, line: root.line,
     });
   }
   const srcLang = root.attrs.srcLang ?? '';
