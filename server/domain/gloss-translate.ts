@@ -92,7 +92,7 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
   return { text: join(words), note: noteFor(unknown, names), names, unknown };
 }
 
-/** First meaning of a CC-CEDICT sense, without classifiers, pinyin, bracketed remarks or "to". */
+/** First meaning of a CC-CEDICT sense, without classifiers, pinyin, bracketed remarks, a description after a comma or "to". */
 export function cleanSense(sense: string): string {
   const first = sense.split('/').map((s) => s.trim()).find(Boolean) ?? '';
   if (POINTER_SENSE.test(first)) return '';
@@ -100,7 +100,7 @@ export function cleanSense(sense: string): string {
     .replace(/CL:\S+/g, '')
     .replace(/\[[^\]]*\]/g, '')
     .replace(/\([^)]*\)/g, '')
-    .split(';')[0]!
+    .split(/;|, /)[0]!
     .replace(/^\s*to\s+(?=\S)/i, '')
     .replace(/\s+/g, ' ')
     .replace(/^[\s,]+|[\s,.;]+$/g, '');

@@ -100,6 +100,10 @@ describe('glossTranslate', () => {
     expect(cleanSense('surname Jin')).toBe('');
     expect(cleanSense('(literary) to meet with (sb who is paying a visit); to receive')).toBe('meet with');
     expect(cleanSense('president (of a country)')).toBe('president');
+    // A description after a comma is the dictionary explaining, not a word a translator would write.
+    expect(cleanSense("Beijing municipality, capital of the People's Republic of China")).toBe('Beijing municipality');
+    expect(cleanSense('some, a few, several')).toBe('some');
+    expect(cleanSense('10,000')).toBe('10,000');
   });
 
   it('when numbers are written in Chinese then they become figures', () => {
