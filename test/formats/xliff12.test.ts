@@ -2,6 +2,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { xliff } from '../../server/formats/xliff.ts';
+import { DUIQI12_NS, xliff12 } from '../../server/formats/xliff12.ts';
+import { readXml, elements, type XmlElement } from '../../server/formats/xml-read.ts';
+import { sampleDocument } from './sample-documents.ts';
 import { State } from '../../server/domain/types.ts';
 import { AppError } from '../../server/domain/errors.ts';
 import { createI18n } from '../../server/http/i18n.ts';
@@ -121,5 +124,49 @@ describe('XLIFF 1.2 import', () => {
     const zh = i18n.getFixedT('zh-CN')(e.key!, e.params);
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
     expect(zh).not.toBe(e.key);
+  });
+});
+
+describe('XLIFF 1.2 export', () => {
+  const doc = sampleDocument();
+  const text = xliff12.serialize(doc, { exportedAt: new Date('2025-01-02T03:04:05Z') });
+  const root = readXml(text, 'XLIFF');
+  const file = elements(root, 'file')[0]!;
+  const units = elements(elements(file, 'body')[0]!, 'trans-unit');
+
+  it('when exported then it is XLIFF 1.2 with the file attributes 1.2 requires, Chinese to English, our values in our own namespace', () => {
+    expect(root.attrs).toMatchObject({ xmlns: 'urn:oasis:names:tc:xliff:document:1.2', version: '1.2', 'xmlns:duiqi': DUIQI12_NS });
+    expect(file.attrs).toMatchObject({
+      original: doc.title, 'source-language': 'zh-CN', 'target-language': 'en', datatype: 'plaintext', date: '2025-01-02T03:04:05.000Z', 'xml:space': 'preserve',
+    });
+    expect(elements(file).map((e) => e.name)).toEqual(['header', 'body']);
+    expect(elements(elements(file, 'header')[0]!).map((e) => e.name)).toEqual(['tool', 'duiqi:metadata']);
+  });
+
+  it('when exported then each unit holds source, target, notes and then our metadata, the order 1.2 requires', () => {
+    expect(units.map((u) => u.attrs.id)).toEqual(doc.pairs.map((p) => p.id));
+    const rank = (e: XmlElement) => ['source', 'target', 'note', 'duiqi:metadata'].indexOf(e.name);
+    for (const unit of units) {
+      const order = elements(unit).map(rank);
+      expect(order.every((r) => r >= 0)).toBe(true);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    }
+  });
+
+  it('when a tool that knows nothing of our namespace reads it then each pair has the state we meant', () => {
+    const foreign = text.replace(/\s*<duiqi:metadata>[\s\S]*?<\/duiqi:metadata>/g, '');
+    expect(foreign).not.toContain('duiqi:meta');
+    const read = xliff.parse(foreign);
+    expect(read.pairs.map((p) => [p.id, p.state])).toEqual([
+      ['101', State.approved], ['102', State.translated], ['103', State.machine], ['104', State.untranslated],
+      ['106', State.translated], ['105', State.translated],
+    ]);
+    expect(units.map((u) => elements(u, 'target')[0]?.attrs.state ?? null)).toEqual(['signed-off', 'translated', 'needs-translation', null, 'translated', 'translated']);
+    expect(units[0]!.attrs.approved).toBe('yes');
+    expect(elements(units[2]!, 'target')[0]!.attrs['state-qualifier']).toBe('mt-suggestion');
+  });
+
+  it('when it is imported through the XLIFF adapter then it is the same document', () => {
+    expect(xliff.parse(text)).toEqual(doc);
   });
 });
