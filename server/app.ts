@@ -177,7 +177,7 @@ export function createApp(deps: AppDeps) {
   app.use(passwordChangeGate);
   // Before the CSRF check: an upload's _csrf field is in its multipart body, which these routes parse and then check.
   app.use(exportRoutes(exports));
-  app.use(transferRoutes({ work, jobs, maxUpload: deps.maxUpload, fetch: deps.fetch }));
+  app.use(transferRoutes({ work, jobs, memory, maxUpload: deps.maxUpload, fetch: deps.fetch }));
   app.use(glossaryFileRoutes({ glossary: glossaryService(store), work, maxUpload: deps.maxUpload ?? DEFAULT_MAX_UPLOAD }));
   app.use(csrfProtection);
 

@@ -1,10 +1,16 @@
-// File import over HTTP: the upload page and APIs (multipart); the downloads are in export-routes.ts.
+// File import over HTTP: the upload page and APIs (multipart), and the translation memory's TMX download; a document's
+// downloads are in export-routes.ts.
 
 import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_UPLOAD } from '../config.ts';
 import { fetchPage, type FetchLimits } from '../net/fetch-page.ts';
 import type { EnglishOrigin, UploadedFile, UploadRequest } from '../services/import-file.ts';
 import type { WorkPool } from '../threads/work-pool.ts';
+import type { TranslationMemory } from '../services/translation-memory.ts';
+import { memoryTmxChunks } from '../formats/tmx.ts';
+import { inBlocks } from '../services/export-document.ts';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Jobs } from '../services/jobs.ts';
 import { skippedNote, storedUpload } from '../services/job-handlers.ts';
 import { goesToDocument, jobJson, jobProgress, jobResult } from '../../views/job-progress.ts';
@@ -77,7 +83,7 @@ const FORM_WAITS_MS = 1500;
 
 /** Imports are jobs that run on a work thread: decoding, splitting, aligning and writing a 5 MB pair takes seconds. */
 export function transferRoutes(deps: {
-  work: () => WorkPool; jobs: Jobs;
+  work: () => WorkPool; jobs: Jobs; memory: TranslationMemory;
   maxUpload?: number; fetch?: { allow: readonly string[]; timeoutMs: number };
 }): Router {
   const { work, jobs } = deps;
@@ -136,6 +142,15 @@ export function transferRoutes(deps: {
     if (!outcome.notes?.length) return res.status(201).json({ id: outcome.documentId });
     res.status(201).json({ id: outcome.documentId, skipped: outcome.value.skipped, message: jobResult(viewContext(req), outcome) });
   });
+
+  // The memory as TMX, for another tool's memory or a backup of the team's work: what this user may see of it.
+  for (const url of ['/memory.tmx', '/api/memory/export']) {
+    r.get(url, requireUser, async (req, res) => {
+      const units = await deps.memory.exportUnits(req.user!);
+      res.type('application/x-tmx+xml; charset=utf-8').attachment('translation-memory.tmx');
+      await pipeline(Readable.from(inBlocks(memoryTmxChunks(units))), res);
+    });
+  }
 
   r.post('/api/memory/import', requireUser, memoryLoaders, ...guard, async (req, res) => {
     const { units, skipped } = await work().importMemoryFile(fileIn(req, 'source') ?? noFile());
