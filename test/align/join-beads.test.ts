@@ -6,7 +6,7 @@ import { absorbUnmatched, joinAcrossBoundaries, type JoinModel } from '../../ser
 import type { SpanScores } from '../../server/align/span-scorer.ts';
 
 // Joins when at least two sentences find half their evidence across the boundary.
-const MODEL: JoinModel = { bias: -1, maxLeak: 0, secondLeak: 2.5, meanLeak: 0, costGain: 0, lengthGain: 0, worsePart: 0, joinedCost: 0, boundaryShift: 0 };
+const MODEL: JoinModel = { bias: -1, maxLeak: 0, secondLeak: 2.5, meanLeak: 0, costGain: 0, lengthGain: 0, worsePart: 0, joinedCost: 0, boundaryShift: 0, clauseCut: 0 };
 const flat = () => 0;
 const bead = (s0: number, s1: number, t0: number, t1: number): SpanBead => ({ s0, s1, t0, t1 });
 
@@ -19,7 +19,7 @@ function crossingAt(crossAt: number): SpanScores {
     maxCoverage: flat,
     weakestSentence: () => 1,
     leaks: (s0, sm, s1, t0, tm, t1) => Array.from({ length: s1 - s0 + t1 - t0 }, () => (sm === crossAt && tm === crossAt ? 0.5 : 0)),
-    placedMatches: () => ({ src: new Float64Array(), tgt: new Float64Array(), weight: new Float64Array(), srcBoundary: 0.5, tgtBoundary: 0.5 }),
+    placedMatches: () => ({ src: new Float64Array(), tgt: new Float64Array(), weight: new Float64Array(), srcBoundary: 0.5, tgtBoundary: 0.5, srcCuts: [], tgtCuts: [] }),
   };
 }
 

@@ -23,7 +23,7 @@ import { hasMac, macDir, readLines } from '../align/shared-data.ts';
 import { fitLogistic, type LogisticExample } from './logistic.ts';
 
 const IDS = ['001', '002', '003', '004', '005', '006'];
-const FEATURES = ['maxLeak', 'secondLeak', 'meanLeak', 'costGain', 'lengthGain', 'worsePart', 'joinedCost', 'boundaryShift'] as const;
+const FEATURES = ['maxLeak', 'secondLeak', 'meanLeak', 'costGain', 'lengthGain', 'worsePart', 'joinedCost', 'boundaryShift', 'clauseCut'] as const;
 // As in fit-join-model.ts.
 const FEWER_BEADS = 0.45;
 const L2 = 3;
@@ -88,7 +88,7 @@ function capture(id: string, resources: ReturnType<typeof loadAlignResources>, w
 }
 
 function vector(c: Chapter, f: Features, v: Variant): number[] {
-  return [1, ...FEATURES.map((n) => f[n] * (n === 'boundaryShift' ? SHIFT_SCALE : 1)), ...v.extra(c, f)];
+  return [1, ...FEATURES.map((n) => f[n] * (n === 'boundaryShift' || n === 'clauseCut' ? SHIFT_SCALE : 1)), ...v.extra(c, f)];
 }
 
 function examples(c: Chapter, v: Variant): LogisticExample[] {
