@@ -40,6 +40,18 @@ describe('joinAcrossBoundaries', () => {
     expect(joinAcrossBoundaries(path, flat, crossingAt(1), flat, everything)).toEqual(path);
   });
 
+  it('when two joins compete for one bead then the likelier takes it, whichever comes first', () => {
+    // Half of the evidence crosses between beads 0 and 1, four fifths between 1 and 2, and nothing
+    // crosses a boundary once a bead is joined: taken left to right, 0 and 1 would be joined.
+    const cross = new Map([[1, 0.5], [2, 0.8]]);
+    const spans: SpanScores = {
+      ...crossingAt(-1),
+      leaks: (s0, sm, s1, t0, tm, t1) => Array.from({ length: s1 - s0 + t1 - t0 }, () => (s1 - s0 === 2 && t1 - t0 === 2 && sm === tm ? cross.get(sm) ?? 0 : 0)),
+    };
+    const path = [bead(0, 1, 0, 1), bead(1, 2, 1, 2), bead(2, 3, 2, 3)];
+    expect(joinAcrossBoundaries(path, flat, spans, flat, MODEL)).toEqual([bead(0, 1, 0, 1), bead(1, 3, 1, 3)]);
+  });
+
   it('when joining would put more than three sentences on a side then the beads stay apart', () => {
     const path = [bead(0, 2, 0, 2), bead(2, 4, 2, 3)];
     expect(joinAcrossBoundaries(path, flat, crossingAt(2), flat, { ...MODEL, bias: 10 })).toEqual(path);

@@ -1,14 +1,15 @@
-// Analysis: the gold 2-2 and 2-3 beads of MAC-Dev the aligner misses, what it made there, and the join look's odds.
+// The gold many-to-many beads of MAC-Dev the aligner misses: the second pass's beads there, the last look's odds and features for joining them, and both sides' text.
+//
+//   npx tsx test/bench/clause-misses.ts
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { align } from '../../server/align/align.ts';
+import { align, JOIN } from '../../server/align/align.ts';
 import type { SpanBead } from '../../server/align/banded-search.ts';
 import { formatBead, parseBeads } from '../../server/align/bead-format.ts';
 import { boundaryFeatures, canJoin } from '../../server/align/join-beads.ts';
 import { loadAlignResources } from '../../server/align/load-resources.ts';
 import { macDir, readLines } from '../align/shared-data.ts';
 
-const JOIN = { bias: -4.685, maxLeak: 0.191, secondLeak: 0.276, meanLeak: -0.085, costGain: -0.665, lengthGain: -0.891, worsePart: 0.489, joinedCost: 0.213, boundaryShift: 9.549 };
 const resources = loadAlignResources();
 for (const id of ['001', '002', '003', '004', '005', '006']) {
   const src = readLines(path.join(macDir, `${id}.zh`));
@@ -34,7 +35,7 @@ for (const id of ['001', '002', '003', '004', '005', '006']) {
       const [x, y] = [overl[k]!, overl[k + 1]!];
       if (!canJoin(x, y)) continue;
       const f = feat!(x, y);
-      const odds = Object.entries(f).reduce((s, [n, v]) => s + (JOIN as Record<string, number>)[n]! * v, JOIN.bias);
+      const odds = Object.entries(f).reduce((s, [n, v]) => s + JOIN[n as keyof typeof JOIN] * v, JOIN.bias);
       const exact = x.s0 === s0 && y.s1 === s1 && x.t0 === t0 && y.t1 === t1;
       console.log(`  join ${k}${exact ? ' = GOLD' : ''}: odds ${odds.toFixed(2)} ${Object.entries(f).map(([n, v]) => `${n} ${v.toFixed(2)}`).join(' ')}`);
     }
