@@ -1,9 +1,10 @@
-// Whether the join look (join-beads.ts) gains from clause structure or from its order of joining: MAC-Dev, left out one chapter at a time.
+// What the join look (join-beads.ts) owes to clauseCut and to taking the likeliest join first: MAC-Dev, left out one chapter at a time.
 //
 //   npx tsx test/bench/clause-join.ts
 //
 // The search runs once per chapter; the last look is replayed on its captured path for each
-// variant (the first reproduces fit-join-model.ts's left-out F1), fitted as that script fits it.
+// variant (the first reproduces fit-join-model.ts's left-out F1), fitted as that script fits it:
+// with or without clauseCut, at other weights of its length misfit, left to right or best first.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { align } from '../../server/align/align.ts';
 import type { BeadCost, SpanBead } from '../../server/align/banded-search.ts';
 import { beadF1, recallByShape } from '../../server/align/bead-f1.ts';
 import { formatBead, parseBeads } from '../../server/align/bead-format.ts';
-import { clauseCutGain, clauseEnds } from '../../server/align/clause-cut.ts';
+import { clauseCutGain } from '../../server/align/clause-cut.ts';
 import { absorbUnmatched, boundaryFeatures, canJoin } from '../../server/align/join-beads.ts';
 import { loadAlignResources } from '../../server/align/load-resources.ts';
 import type { SpanMatches, SpanScores } from '../../server/align/span-scorer.ts';
@@ -20,12 +21,13 @@ import { hasMac, macDir, readLines } from '../align/shared-data.ts';
 import { fitLogistic, type LogisticExample } from './logistic.ts';
 
 const IDS = ['001', '002', '003', '004', '005', '006'];
+// As in fit-join-model.ts, clauseCut aside: each variant adds its own.
 const FEATURES = ['maxLeak', 'secondLeak', 'meanLeak', 'costGain', 'lengthGain', 'worsePart', 'joinedCost', 'boundaryShift'] as const;
 const FEWER_BEADS = 0.45;
 const L2 = 3;
 const SHIFT_SCALE = 10;
 
-type Features = Record<(typeof FEATURES)[number], number>;
+type Features = Record<(typeof FEATURES)[number] | 'clauseCut', number>;
 
 interface Chapter {
   id: string;
@@ -34,8 +36,6 @@ interface Chapter {
   path: SpanBead[];
   features: (x: SpanBead, y: SpanBead) => Features;
   matches: (x: SpanBead, y: SpanBead) => SpanMatches;
-  /** Clause ends and inner sentence starts of the joined span of x and y, placed in it as the scorer places words. */
-  cuts: (x: SpanBead, y: SpanBead) => { src: number[]; tgt: number[] };
   cost: BeadCost;
   length: (b: SpanBead) => number;
 }
@@ -48,21 +48,6 @@ interface Variant {
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
 const indices = (b: SpanBead): Bead => ({ src: range(b.s0, b.s1), tgt: range(b.t0, b.t1) });
-const visible = (s: string) => s.replace(/\s+/g, '').length;
-
-/** Clause ends of sentences [from, to) and the starts of those after the first, placed in their joined span by characters. */
-function spanCuts(text: string[], from: number, to: number): number[] {
-  const lengths = range(from, to).map((k) => visible(text[k]!));
-  const total = lengths.reduce((s, l) => s + l, 0) || 1;
-  const out: number[] = [];
-  let before = 0;
-  lengths.forEach((l, i) => {
-    if (i > 0) out.push(before / total);
-    for (const p of clauseEnds(text[from + i]!)) out.push((before + p * l) / total);
-    before += l;
-  });
-  return out;
-}
 
 function capture(id: string, resources: ReturnType<typeof loadAlignResources>): Chapter {
   const src = readLines(path.join(macDir, `${id}.zh`));
@@ -78,8 +63,7 @@ function capture(id: string, resources: ReturnType<typeof loadAlignResources>): 
         return memo.get(key)!;
       };
       const matches = (x: SpanBead, y: SpanBead) => spans.placedMatches(x.s0, x.s1, y.s1, x.t0, x.t1, y.t1);
-      const cuts = (x: SpanBead, y: SpanBead) => ({ src: spanCuts(src, x.s0, y.s1), tgt: spanCuts(tgt, x.t0, y.t1) });
-      chapter = { id, gold, goldSet: new Set(gold.map(formatBead)), path: p, features, matches, cuts, cost, length };
+      chapter = { id, gold, goldSet: new Set(gold.map(formatBead)), path: p, features, matches, cost, length };
     },
   });
   return chapter!;
@@ -148,18 +132,27 @@ function main() {
   }
   const resources = loadAlignResources();
   const chapters = IDS.map((id) => capture(id, resources));
-  const gain = (lw: number, scale: number, clauses = true) => (c: Chapter, x: SpanBead, y: SpanBead, f: Features) => {
-    if (f.maxLeak === 0) return [0];
-    const cuts = c.cuts(x, y);
-    const inner = (all: number[], from: number, to: number) => (clauses ? all : range(from + 1, to).map((k) => all[k]!).filter(() => false));
-    return [scale * clauseCutGain(c.matches(x, y), inner(cuts.src, 0, 0), inner(cuts.tgt, 0, 0), lw)];
+  // clauseCut with its length misfit weighed lw (join-beads.ts weighs it 2), in tenths as fit-join-model.ts fits it.
+  const clauseCut = (lw: number) => (c: Chapter, x: SpanBead, y: SpanBead, f: Features) => {
+    if (lw === 2 || f.maxLeak === 0) return [10 * f.clauseCut];
+    const m = c.matches(x, y);
+    return [10 * clauseCutGain(m, m.srcCuts, m.tgtCuts, lw)];
   };
   const variants: Variant[] = [
-    { name: 'as it is', extra: () => [] },
-    { name: 'best first', extra: () => [], bestFirst: true },
-    ...[1, 2, 3, 4].map((lw) => ({ name: `clause cut gain, length ${lw}, x10`, extra: gain(lw, 10) })),
-    { name: 'no clause ends, length 2, x10', extra: gain(2, 10, false) },
-    { name: 'clause cut gain, length 2, x10, best first', extra: gain(2, 10), bestFirst: true },
+    { name: 'as shipped', extra: clauseCut(2), bestFirst: true },
+    { name: 'left to right', extra: clauseCut(2) },
+    { name: 'without clauseCut', extra: () => [], bestFirst: true },
+    { name: 'without clauseCut, left to right', extra: () => [] },
+    ...[0, 1, 3, 4].map((lw) => ({ name: `length misfit weighed ${lw}`, extra: clauseCut(lw), bestFirst: true })),
+    // The control: as many cuts, placed with no regard to clauses.
+    ...[5, 10, 20].map((k) => ({
+      name: `cuts at every 1/${k} of the span`,
+      extra: (c: Chapter, x: SpanBead, y: SpanBead, f: Features) => {
+        const even = range(1, k).map((i) => i / k);
+        return [f.maxLeak === 0 ? 0 : 10 * clauseCutGain(c.matches(x, y), even, even, 2)];
+      },
+      bestFirst: true,
+    })),
   ];
   for (const v of variants) {
     const data = new Map(chapters.map((c) => [c.id, examples(c, v)]));
