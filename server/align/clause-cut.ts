@@ -32,13 +32,35 @@ export function clauseCutGain(m: SpanMatches, srcCuts: readonly number[], tgtCut
   let total = 0;
   for (let k = 0; k < n; k++) total += m.weight[k]!;
   if (total === 0) return 0;
-  const cost = (a: number, b: number) => {
-    let crossing = 0;
-    for (let k = 0; k < n; k++) if (m.src[k]! < a !== m.tgt[k]! < b) crossing += m.weight[k]!;
-    return crossing / total + lengthWeight * Math.abs(a - b);
+  const src = [m.srcBoundary, ...srcCuts].sort((x, y) => x - y);
+  const tgt = [m.tgtBoundary, ...tgtCuts].sort((x, y) => x - y);
+  // before[i][j]: the weight of the matches before Chinese cut i and English cut j, as prefix
+  // sums over a grid of the cuts, so that each of the cuts' pairs costs one look-up, not a pass over
+  // the matches (Bible 006, whose verses are full of commas: 0.5-0.7 s a pass, against 0.3 s for boundaryShift).
+  const cols = tgt.length + 1;
+  const before = new Float64Array((src.length + 1) * cols);
+  for (let k = 0; k < n; k++) before[placeAmong(src, m.src[k]!) * cols + placeAmong(tgt, m.tgt[k]!)]! += m.weight[k]!;
+  for (let i = 0; i <= src.length; i++) {
+    for (let j = 0; j < cols; j++) {
+      const at = i * cols + j;
+      if (i > 0) before[at]! += before[at - cols]!;
+      if (j > 0) before[at]! += before[at - 1]!;
+      if (i > 0 && j > 0) before[at]! -= before[at - cols - 1]!;
+    }
+  }
+  const cost = (i: number, j: number) => {
+    const crossing = before[i * cols + tgt.length]! + before[src.length * cols + j]! - 2 * before[i * cols + j]!;
+    return crossing / total + lengthWeight * Math.abs(src[i]! - tgt[j]!);
   };
-  const atBoundary = cost(m.srcBoundary, m.tgtBoundary);
+  const atBoundary = cost(src.indexOf(m.srcBoundary), tgt.indexOf(m.tgtBoundary));
   let best = atBoundary;
-  for (const a of [m.srcBoundary, ...srcCuts]) for (const b of [m.tgtBoundary, ...tgtCuts]) best = Math.min(best, cost(a, b));
+  for (let i = 0; i < src.length; i++) for (let j = 0; j < tgt.length; j++) best = Math.min(best, cost(i, j));
   return atBoundary - best;
+}
+
+/** How many of the ascending cuts lie at or before a place: a match there is before cut i when i is at least this. */
+function placeAmong(cuts: number[], place: number): number {
+  let i = 0;
+  while (i < cuts.length && cuts[i]! <= place) i++;
+  return i;
 }
