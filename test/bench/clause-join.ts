@@ -10,21 +10,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { align } from '../../server/align/align.ts';
 import type { BeadCost, SpanBead } from '../../server/align/banded-search.ts';
-import { beadF1, recallByShape } from '../../server/align/bead-f1.ts';
 import { formatBead, parseBeads } from '../../server/align/bead-format.ts';
 import { clauseCutGain } from '../../server/align/clause-cut.ts';
-import { absorbUnmatched, boundaryFeatures, canJoin } from '../../server/align/join-beads.ts';
+import { boundaryFeatures } from '../../server/align/join-beads.ts';
 import { loadAlignResources } from '../../server/align/load-resources.ts';
 import type { SpanMatches, SpanScores } from '../../server/align/span-scorer.ts';
 import type { Bead } from '../../server/domain/types.ts';
 import { hasMac, macDir, readLines } from '../align/shared-data.ts';
 import { fitLogistic, type LogisticExample } from './logistic.ts';
+import { joinExamples, L2, range, replayLook, reportReplay } from './join-replay.ts';
 
 const IDS = ['001', '002', '003', '004', '005', '006'];
 // As in fit-join-model.ts, clauseCut aside: each variant adds its own.
 const FEATURES = ['maxLeak', 'secondLeak', 'meanLeak', 'costGain', 'lengthGain', 'worsePart', 'joinedCost', 'boundaryShift'] as const;
-const FEWER_BEADS = 0.45;
-const L2 = 3;
 const SHIFT_SCALE = 10;
 
 type Features = Record<(typeof FEATURES)[number] | 'clauseCut', number>;
@@ -43,11 +41,10 @@ interface Chapter {
 interface Variant {
   name: string;
   extra: (c: Chapter, x: SpanBead, y: SpanBead, f: Features) => number[];
+  /** The likeliest join first, as join-beads.ts does; left to right otherwise. */
   bestFirst?: boolean;
 }
 
-const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
-const indices = (b: SpanBead): Bead => ({ src: range(b.s0, b.s1), tgt: range(b.t0, b.t1) });
 
 function capture(id: string, resources: ReturnType<typeof loadAlignResources>): Chapter {
   const src = readLines(path.join(macDir, `${id}.zh`));
@@ -75,54 +72,16 @@ function vector(c: Chapter, x: SpanBead, y: SpanBead, v: Variant): number[] {
 }
 
 function examples(c: Chapter, v: Variant): LogisticExample[] {
-  const isGold = (b: SpanBead) => (c.goldSet.has(formatBead(indices(b))) ? 1 : 0);
-  return range(0, c.path.length - 1)
-    .filter((k) => canJoin(c.path[k]!, c.path[k + 1]!))
-    .map((k) => {
-      const [x, y] = [c.path[k]!, c.path[k + 1]!];
-      const worth = isGold({ s0: x.s0, s1: y.s1, t0: x.t0, t1: y.t1 }) - isGold(x) - isGold(y) + FEWER_BEADS;
-      return { x: vector(c, x, y, v), positive: worth > 0, weight: Math.abs(worth) };
-    });
+  return joinExamples(c.path, c.goldSet, (x, y) => vector(c, x, y, v));
 }
 
-const odds = (c: Chapter, x: SpanBead, y: SpanBead, v: Variant, w: number[]) => (canJoin(x, y) ? vector(c, x, y, v).reduce((s, a, i) => s + a * w[i]!, 0) : -Infinity);
-const join = (x: SpanBead, y: SpanBead): SpanBead => ({ s0: x.s0, s1: y.s1, t0: x.t0, t1: y.t1 });
-
-// The last look as join-beads.ts runs it (left to right), or joining the likeliest pair first.
+// The last look with the variant's features and weights w.
 function lastLook(c: Chapter, v: Variant, w: number[]): Bead[] {
-  const out: SpanBead[] = [];
-  if (v.bestFirst) {
-    out.push(...c.path);
-    const o = range(0, out.length - 1).map((k) => odds(c, out[k]!, out[k + 1]!, v, w));
-    for (;;) {
-      let k = -1;
-      for (let i = 0; i < o.length; i++) if (o[i]! > 0 && (k < 0 || o[i]! > o[k]!)) k = i;
-      if (k < 0) break;
-      out.splice(k, 2, join(out[k]!, out[k + 1]!));
-      o.splice(k, 1);
-      if (k > 0) o[k - 1] = odds(c, out[k - 1]!, out[k]!, v, w);
-      if (k < o.length) o[k] = odds(c, out[k]!, out[k + 1]!, v, w);
-    }
-  } else {
-    let current = c.path[0]!;
-    for (const next of c.path.slice(1)) {
-      if (odds(c, current, next, v, w) > 0) current = join(current, next);
-      else {
-        out.push(current);
-        current = next;
-      }
-    }
-    out.push(current);
-  }
-  return absorbUnmatched(out, c.cost, c.length).map(indices);
+  return replayLook(c.path, (x, y) => vector(c, x, y, v).reduce((s, a, i) => s + a * w[i]!, 0), c.cost, c.length, v.bestFirst ?? false);
 }
 
 function report(name: string, chapters: Chapter[], auto: Bead[][]) {
-  const pairs = chapters.map((c, k) => ({ gold: c.gold, auto: auto[k]! }));
-  const shapes = recallByShape(pairs);
-  const recall = (k: string) => `${k} ${shapes.get(k)?.found ?? 0}/${shapes.get(k)?.gold ?? 0}`;
-  const byChapter = pairs.map((p) => beadF1([p]).correct).join(' ');
-  console.log(`${name.padEnd(40)} F1 ${beadF1(pairs).f1.toFixed(4)}  ${recall('1-1')} ${recall('2-1')} ${recall('2-2')} ${recall('2-3')}  correct by chapter ${byChapter}`);
+  reportReplay(name, chapters.map((c, k) => ({ gold: c.gold, auto: auto[k]! })));
 }
 
 function main() {
