@@ -4,8 +4,8 @@ import type { Db } from './open-database.ts';
 import type { AlignRow, RowPatch } from '../domain/alignment-rows.ts';
 import {
   pairKey, rowsFromRecords, sentenceKey, storedId, storedKind, storedSourceChange, type LoadedAlignment, type PairRecord, type SegmentRecord,
-} from './alignment-layout.ts';
-import { placeNoise, regionOf, regionSequence, sideOrder } from './region-layout.ts';
+} from '../domain/alignment-layout.ts';
+import { placeNoise, regionOf, regionSequence, sideOrder } from '../domain/region-layout.ts';
 
 /** A document's rows as the alignment editor sees them; the domain's row type is the storage shape too. */
 export type StoredRow = AlignRow;
@@ -92,7 +92,7 @@ export function alignmentRepo(db: Db) {
     },
 
     /**
-     * Writes a patch: the pairs in its region (its removed rows and the noise rows around them, see region-layout.ts)
+     * Writes a patch: the pairs in its region (its removed rows and the noise rows around them, see domain/region-layout.ts)
      * are replaced by its inserted rows and that noise, and only the pairs and segments after the region shift, so an
      * edit in a 20,000-row document touches a handful of rows and two UPDATE statements per table. `loaded` is the
      * document as the patch was made on it. Returns the keys new rows and sentences received.

@@ -47,7 +47,7 @@ export interface AlignRow {
 
 /**
  * Where the page-noise rows of a patch's region stand among its rows: before how many rows each noise row comes, and
- * on each side, before how many sentences each noise text comes (see server/db/region-layout.ts).
+ * on each side, before how many sentences each noise text comes (see server/domain/region-layout.ts).
  */
 export interface NoisePlaces {
   pairs: number[];

@@ -5,8 +5,8 @@
 import type { AlignRow, RowPatch, Sentence } from '../../domain/alignment-rows.ts';
 import {
   pairKey, rowsFromRecords, sentenceKey, storedId, storedKind, storedSourceChange, type LoadedAlignment, type PairRecord, type SegmentRecord,
-} from '../alignment-layout.ts';
-import { placeNoise, regionOf, regionSequence, sideOrder } from '../region-layout.ts';
+} from '../../domain/alignment-layout.ts';
+import { placeNoise, regionOf, regionSequence, sideOrder } from '../../domain/region-layout.ts';
 import type { LoggedOp, UndoStack } from '../alignment-repo.ts';
 import { columns, one, row, rows, run, type Sql } from './connect.ts';
 

@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { applyOperation, type AlignOp } from '../../../server/domain/align-ops.ts';
 import { invertPatch, type AlignRow, type RowPatch } from '../../../server/domain/alignment-rows.ts';
 import type { NewPair } from '../../../server/db/documents-repo.ts';
-import { withNoisePlaces } from '../../../server/db/region-layout.ts';
+import { withNoisePlaces } from '../../../server/domain/region-layout.ts';
 import type { ContractStore } from './stores.ts';
 
 export interface FixturePair {

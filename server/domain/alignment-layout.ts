@@ -1,10 +1,10 @@
 // How stored pairs and sentences become the alignment editor's rows, with the places of the noise rows among them:
 // pure, so that the SQLite and the PostgreSQL alignment repositories read a document alike.
 
-import { withLineBreaks, type AlignRow, type Sentence, type Side } from '../domain/alignment-rows.ts';
-import type { MtKind } from '../domain/types.ts';
-import type { NoiseRow } from '../domain/row-numbers.ts';
-import { joinSentences } from '../domain/assemble-pairs.ts';
+import { withLineBreaks, type AlignRow, type Sentence, type Side } from './alignment-rows.ts';
+import type { MtKind } from './types.ts';
+import type { NoiseRow } from './row-numbers.ts';
+import { joinSentences } from './assemble-pairs.ts';
 
 export interface PairRecord {
   id: number;
