@@ -36,8 +36,10 @@ export function isIrregular(r: AlignRow): boolean {
 
 export const band = scoreBand;
 
+// An English sentence after a line break of its row (a subtitle cue's second line) starts a line here too: the translator
+// sees which sentences a merge or a move will put on their own line.
 function sentenceSpans(r: AlignRow, which: 'src' | 'tgt'): SafeHtml {
-  return html`${r[which].map((s, i) => html`<span class="sentence" data-sentence="${i}" data-key="${s.key}">${s.text}</span>`)}`;
+  return html`${r[which].map((s, i) => html`${i > 0 && s.lineBefore ? html`<br class="line-before">` : ''}<span class="sentence" data-sentence="${i}" data-key="${s.key}">${s.text}</span>`)}`;
 }
 
 function side(ctx: ViewContext, r: AlignRow, which: 'src' | 'tgt'): SafeHtml {

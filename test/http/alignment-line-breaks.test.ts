@@ -124,3 +124,15 @@ describe('the second line of a cue once it starts a row of its own', () => {
     expect(after.map((row) => row.tgtText)).toEqual(before.rows.map((row) => row.tgtText));
   });
 });
+
+describe('a cue of two lines in the alignment editor\'s rows', () => {
+  it('when its row is shown then its second sentence starts a line, as it will when the rows are merged again', async () => {
+    const res = await fetch(`${server.url}/documents/${id}/align/rows`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const [first, second] = TWO_LINES.split('\n');
+    expect(html).toMatch(new RegExp(`>${first}</span><br class="line-before"><span class="sentence" data-sentence="1" data-key="s\\d+">${second}</span>`));
+    // Sentences on one line stay on it.
+    expect(html).not.toContain('<br class="line-before"><span class="sentence" data-sentence="0"');
+  });
+});
