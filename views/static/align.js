@@ -281,6 +281,8 @@
       await serial(refresh);
       showStack(data);
       say(data.message || '', false);
+      // Undo and redo change rows wherever the change was, maybe far from the cursor: it goes there, to show what they did.
+      if ((path === 'undo' || path === 'redo') && total() > 0 && (state.row < data.at || state.row >= data.at + Math.max(1, data.inserted))) await goTo(Math.min(data.at, total() - 1));
       // The version changes last, once the rows on screen show it.
       toolbar.dataset.version = data.version;
     } finally {
@@ -403,7 +405,8 @@
 
   function splitSentence() {
     const el = sentences(rowEl(state.row))[state.sentence];
-    if (!el) return;
+    // A side without sentences: the server's refusal says so in the reader's words, as it does for J.
+    if (!el) return op({ kind: 'splitSentence', side: state.side, sentence: state.sentence, offset: 0 });
     area.value = el.textContent;
     dialog.returnValue = '';
     dialog.showModal();
