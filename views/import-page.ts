@@ -26,7 +26,7 @@ export interface ImportFormState {
 }
 
 const TRANSLATION_TYPES = ['.txt', 'text/plain', ...sourceFormats.flatMap((f) => f.accept)].join(',');
-const SOURCE_TYPES = `${TRANSLATION_TYPES},.tmx,.xlf,.xliff,.json,application/json,application/xml`;
+const SOURCE_TYPES = `${TRANSLATION_TYPES},.tmx,.xlf,.xliff,.sdlxliff,.mqxliff,.json,application/json,application/xml`;
 
 /**
  * The sentence of a refused upload, or what was loaded. Over htmx only this is swapped in, so the files

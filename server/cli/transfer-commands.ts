@@ -58,7 +58,7 @@ export function importCommand(args: string[]): Promise<number> {
 }
 
 /**
- * `export DOC_ID --format tmx|xliff|json [--state all|translated|approved] [-o FILE]`: stdout without -o;
+ * `export DOC_ID --format tmx|xliff|xliff12|json [--state all|translated|approved] [-o FILE]`: stdout without -o;
  * with -o a temporary file beside FILE is renamed over it only when complete, so a failure leaves no half file.
  */
 export function exportCommand(args: string[]): Promise<number> {
@@ -66,7 +66,7 @@ export function exportCommand(args: string[]): Promise<number> {
     args, allowPositionals: true,
     options: { format: { type: 'string' }, state: { type: 'string' }, output: { type: 'string', short: 'o' } },
   });
-  if (positionals.length !== 1 || !values.format) throw new ValidationError('export needs a DOC_ID and --format tmx|xliff|json.', 'cli.exportNeeds');
+  if (positionals.length !== 1 || !values.format) throw new ValidationError('export needs a DOC_ID and --format tmx|xliff|xliff12|json.', 'cli.exportNeeds');
   const id = documentId(positionals[0]);
   return withStore(false, async (store) => {
     const file = await exportDocument(store, { documentId: id, format: values.format, state: values.state });

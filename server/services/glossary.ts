@@ -6,17 +6,22 @@ import type { Store, Tx } from '../db/store.ts';
 import type { GlossaryRow } from '../db/glossary-repo.ts';
 import { parseGlossaryCsv, serializeGlossaryCsv } from '../domain/glossary-csv.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { NOT_XML_CHAR } from '../domain/control-characters.ts';
 import type { User } from './accounts.ts';
 import { mayRemoveEntry } from '../domain/shared-resources.ts';
 import { CORPUS_DIR } from './import-document.ts';
 
 const MAX_TERM = 200;
+const MAX_NOTE = 500; // the add form's maxlength
 
-function checkTerm(zh: string, en: string): void {
+function checkEntry(zh: string, en: string, note = ''): void {
   if (!zh.trim() || !en.trim()) throw new ValidationError('A glossary entry needs a Chinese term and an English term.', 'errors.glossaryEmpty');
-  // SQLite's length() stops at a NUL, so "\0" would pass here and fail the table's CHECK with a 500.
-  if (/\p{Cc}/u.test(zh + en)) throw new ValidationError('A glossary term may not contain control characters.', 'errors.glossaryControl');
+  // SQLite's length() stops at a NUL, so "\0" would pass here and fail the table's CHECK with a 500 (PostgreSQL's text
+  // refuses it outright); half a surrogate pair or U+FFFE would be stored as U+FFFD or break the exports.
+  if (/\p{Cc}/u.test(zh + en) || NOT_XML_CHAR.test(zh + en)) throw new ValidationError('A glossary term may not contain control characters.', 'errors.glossaryControl');
   if (zh.length > MAX_TERM || en.length > MAX_TERM) throw new ValidationError(`A glossary term may have at most ${MAX_TERM} characters.`, 'errors.glossaryLong', { max: MAX_TERM });
+  if (NOT_XML_CHAR.test(note)) throw new ValidationError('A glossary note may not contain control characters.', 'errors.glossaryNoteControl');
+  if (note.length > MAX_NOTE) throw new ValidationError(`A glossary note may have at most ${MAX_NOTE} characters.`, 'errors.glossaryNoteLong', { max: MAX_NOTE });
 }
 
 /**
@@ -37,7 +42,7 @@ export function glossary(store: Store) {
   return {
     list,
     async add(user: User, zh: string, en: string, note?: string): Promise<void> {
-      checkTerm(zh, en);
+      checkEntry(zh, en, note);
       await store.write(async (tx) => addEntry(tx, user, { zh, en, note }));
     },
     /** The agreed terms are the team's: a translator takes back only an entry of their own. */
@@ -52,7 +57,7 @@ export function glossary(store: Store) {
     /** All rows or none: a bad line refuses the whole file. The user is the author of the entries it adds. */
     async importCsv(text: string, user?: User): Promise<number> {
       const entries = parseGlossaryCsv(text);
-      entries.forEach((e) => checkTerm(e.zh, e.en));
+      entries.forEach((e) => checkEntry(e.zh, e.en, e.note));
       await store.write(async (tx) => {
         for (const e of entries) await addEntry(tx, user, e);
       });

@@ -102,6 +102,19 @@ describe('the glossary', () => {
     expect(await server.value("SELECT count(*) FROM glossary_terms WHERE zh = '合作共赢'")).toBe(0);
   });
 
+  it.each([
+    ['half a surrogate pair in a term', { zh: '金句\ud83d', en: 'golden line' }],
+    ['U+FFFE in a term', { zh: '金句', en: 'golden\ufffeline' }],
+    ['a control character in the note', { zh: '金句', en: 'golden line', note: 'quote\u0000d' }],
+    ['half a surrogate pair in the note', { zh: '金句', en: 'golden line', note: '见\udc00' }],
+    ['a note longer than the form allows', { zh: '金句', en: 'golden line', note: '注'.repeat(501) }],
+  ])('when an entry has %s then 400 with a sentence and nothing is stored', async (_what, entry) => {
+    const res = await api('lin', 'POST', '/api/glossary', entry);
+    expect(res.status).toBe(400);
+    expect(res.json().error).toMatch(/control characters|at most 500/);
+    expect(await server.value("SELECT count(*) FROM glossary_terms WHERE zh LIKE '金句%'")).toBe(0);
+  });
+
   it('when a CSV with a bad line is imported then 400 names the line and nothing is added', async () => {
     const c = new Client(server.url);
     await c.login('lin');

@@ -56,7 +56,7 @@ describe('duiqi import and duiqi export', () => {
     expect(r.stderr).toBe('1 translation unit had no Chinese or no English and was skipped.\n');
   });
 
-  it.each(['tmx', 'xliff', 'json'])('when the document is exported as %s, imported and exported again then the file is the same', (format) => {
+  it.each(['tmx', 'xliff', 'xliff12', 'json'])('when the document is exported as %s, imported and exported again then the file is the same', (format) => {
     const out = file(`first.${format}`);
     const first = duiqi('export', String(textDoc), '--format', format, '--state', 'all', '-o', out);
     expect(first.stderr).toBe('');
@@ -88,7 +88,7 @@ describe('duiqi import and duiqi export', () => {
     [['import', '--memory', 'notes.json'], /Only a TMX file/],
     [['import', 'a.txt', 'b.txt', 'c.txt'], /import needs/],
     [['export', '1'], /needs a DOC_ID and --format/],
-    [['export', '1', '--format', 'docx'], /The export format must be tmx, xliff,? or json\./],
+    [['export', '1', '--format', 'docx'], /The export format must be tmx, xliff, xliff12,? or json\./],
     [['export', '1', '--format', 'tmx', '--state', 'done'], /state filter must be/],
     [['export', '999', '--format', 'tmx'], /There is no document 999/],
     [['export', '1', '--format', 'tmx', '-o', 'no-such-dir/out.tmx'], /Cannot write ".*no-such-dir\/out\.tmx" \(ENOENT\)/],
