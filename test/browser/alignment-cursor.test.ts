@@ -250,6 +250,26 @@ describe.skipIf(skip)('the alignment editor keeps its cursor in view', () => {
     expect(await page.locator('dialog[open]').count()).toBe(0);
   });
 
+  it('when the page is reloaded then the cursor is on the row it was on, past the first page of rows too', async () => {
+    await open(long.documentId);
+    for (let i = 0; i < 7; i++) await press('ArrowDown');
+    await page.reload();
+    await page.waitForSelector('tr.arow.cursor');
+    expect(await cursorRow()).toBe(7);
+    await cursorVisible();
+    await page.keyboard.press('g');
+    await page.keyboard.type('230');
+    await page.keyboard.press('Enter');
+    await expect.poll(cursorRow).toBe(229);
+    await page.reload();
+    await page.waitForSelector('tr.arow.cursor');
+    expect(await cursorRow()).toBe(229);
+    await cursorVisible();
+    // ↑ still reaches the rows above the page the reload showed.
+    for (let i = 0; i < 10; i++) await press('ArrowUp');
+    expect(await cursorRow()).toBe(219);
+  });
+
   it('when a row was post-edited or machine-drafted then the editor shows its current English, the imported text on demand', async () => {
     const edited = long.pairIds[2]!;
     const res = await seeded.api('lin', 'PUT', `/api/pairs/${edited}`, { tgt: 'Here is the third sentence, post-edited.', version: 1 });

@@ -67,6 +67,25 @@
     if (list[state.sentence]) list[state.sentence].classList.add('cursor-sentence');
     strip().querySelector('.strip-cursor').setAttribute('y', ((1000 * state.row) / Math.max(1, total())).toFixed(1));
     keepInView(el);
+    if (remembering) remember(el);
+  }
+
+  // Not while the page loads: the browser scrolls to the address's row once it has loaded, and a fresh page stays at its top.
+  // A reload scrolls there too, not back to where the window was, which may be far from the cursor's row.
+  let remembering = false;
+  history.scrollRestoration = 'manual';
+
+  /**
+   * The address follows the cursor (its row by the document page's number, and a page of rows that holds it), so that a
+   * reload, or the address copied to a colleague, comes back to the row and not to row 1.
+   */
+  function remember(el) {
+    const params = new URLSearchParams(location.search);
+    const from = Math.max(0, state.row - 5);
+    if (from) params.set('from', String(from));
+    else params.delete('from');
+    const query = params.toString();
+    history.replaceState(history.state, '', location.pathname + (query ? '?' + query : '') + '#' + el.id);
   }
 
   // The words the message area last showed, and a repeat of them waiting to be shown.
@@ -541,5 +560,6 @@
   while (named && named.dataset.row === undefined) named = named.nextElementSibling;
   state.row = named ? rowOf(named) : Number(tbody.dataset.from || 0);
   paint();
+  remembering = true;
   focusTable();
 })();
