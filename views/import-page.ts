@@ -71,5 +71,6 @@ export function importPage(ctx: ViewContext, state: ImportFormState = {}): SafeH
   return layout(ctx, ctx.t('import.title'), html`
   <h1>${ctx.t('import.title')}</h1>
   <p class="meta">${ctx.t('import.intro')}</p>
-  ${importForm(ctx, state)}`);
+  ${importForm(ctx, state)}
+  <p><a href="/memory.tmx" download data-testid="memory-download">${ctx.t('import.memoryDownload')}</a></p>`);
 }

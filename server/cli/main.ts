@@ -24,6 +24,7 @@ const USAGE: readonly (readonly [string, string?])[] = [
   ['duiqi import FILE.tmx|FILE.xlf|FILE.json [--title T]'],
   ['duiqi import --memory FILE.tmx'],
   ['duiqi export DOC_ID --format tmx|xliff|xliff12|json [--state all|translated|approved] [-o FILE]'],
+  ['duiqi export --memory [-o FILE]'],
   ['duiqi backup FILE [--force]'],
   ['duiqi restore FILE --force', 'cli.usageRestore'],
   ['duiqi documents list [--state archived|trash] [--q TEXT] [--sort title|activity|progress] [--dir asc|desc]'],

@@ -80,6 +80,16 @@ describe('duiqi import and duiqi export', () => {
     expect(counts()).toEqual({ ...before, tm_units: before.tm_units! + units });
   });
 
+  it('when the memory is exported with --memory then the file holds every unit the memory has, loaded or approved', () => {
+    const out = file('memory-out.tmx');
+    const r = duiqi('export', '--memory', '-o', out);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text.match(/<tu /g)?.length).toBe(counts().tm_units);
+    expect(text).toContain('<prop type="x-duiqi-approved">no</prop>');
+  });
+
   it.each([
     [['import', 'only-chinese.txt'], /upload its English translation/],
     [['import', 'missing.txt', 'missing-en.txt'], /There is no file ".*missing\.txt"/],
@@ -92,6 +102,8 @@ describe('duiqi import and duiqi export', () => {
     [['export', '1', '--format', 'tmx', '--state', 'done'], /state filter must be/],
     [['export', '999', '--format', 'tmx'], /There is no document 999/],
     [['export', '1', '--format', 'tmx', '-o', 'no-such-dir/out.tmx'], /Cannot write ".*no-such-dir\/out\.tmx" \(ENOENT\)/],
+    [['export', '--memory', '1'], /export --memory takes no DOC_ID nor --state\./],
+    [['export', '--memory', '--format', 'xliff'], /exported as TMX only/],
   ])('when called as %j then it exits 2 with one line on stderr and writes nothing', (args, message) => {
     file('only-chinese.txt', '双方交换了意见。');
     file('broken.tmx', '<?xml version="1.0"?>\n<tmx version="1.4">\n<header srclang="zh-CN"/>\n<body><tu></body>\n</tmx>\n');
