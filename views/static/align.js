@@ -430,7 +430,9 @@
     dialog.returnValue = '';
     dialog.showModal();
     area.focus();
-    area.setSelectionRange(Math.floor(area.value.length / 2), Math.floor(area.value.length / 2));
+    // A sentence joined across a line break (a cue's two lines) most likely splits there again; any other in its middle.
+    const at = area.value.indexOf('\n') > 0 ? area.value.indexOf('\n') : Math.floor(area.value.length / 2);
+    area.setSelectionRange(at, at);
     dialog.addEventListener('close', function onClose() {
       dialog.removeEventListener('close', onClose);
       if (dialog.returnValue === 'ok') op({ kind: 'splitSentence', side: state.side, sentence: state.sentence, offset: area.selectionStart });
