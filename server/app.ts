@@ -34,7 +34,7 @@ import { documentViews } from './services/document-views.ts';
 import { rowNavigation } from './services/row-navigation.ts';
 import { rowNavigationRoutes } from './routes/row-navigation-routes.ts';
 import { configuredEngine, machineTranslation } from './services/machine-translation.ts';
-import { glossaryRoutes } from './routes/glossary-routes.ts';
+import { glossaryFileRoutes, glossaryRoutes } from './routes/glossary-routes.ts';
 import { mtRoutes } from './routes/mt-routes.ts';
 import { alignmentRoutes } from './routes/alignment-routes.ts';
 import { alignmentEditing } from './services/alignment-editing.ts';
@@ -61,7 +61,7 @@ import { inProcessQueue } from './services/job-queue-in-process.ts';
 import { jobRoutes } from './routes/job-routes.ts';
 import { exportRoutes } from './routes/export-routes.ts';
 import { exportJobs } from './services/export-jobs.ts';
-import { DEFAULT_EXPORT_JOB_SETTINGS, type ExportJobSettings } from './config.ts';
+import { DEFAULT_EXPORT_JOB_SETTINGS, DEFAULT_MAX_UPLOAD, type ExportJobSettings } from './config.ts';
 import type { AlignmentEditing, AlignmentResult } from './services/alignment-editing.ts';
 
 export interface AppDeps {
@@ -152,6 +152,8 @@ export function createApp(deps: AppDeps) {
   });
   app.get('/static/htmx.min.js', (_req, res) => res.sendFile(HTMX, { maxAge: '1h' }));
   app.use('/static', express.static(STATIC_DIR, { maxAge: '1h', index: false }));
+  // Browsers ask for /favicon.ico whatever the page says: the same icon, rather than a 404 in every console.
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
 
   // Everything past the static files is someone's documents or session: no shared or browser cache may keep it.
   app.use((_req, res, next) => {
@@ -177,7 +179,8 @@ export function createApp(deps: AppDeps) {
   app.use(passwordChangeGate);
   // Before the CSRF check: an upload's _csrf field is in its multipart body, which these routes parse and then check.
   app.use(exportRoutes(exports));
-  app.use(transferRoutes({ work, jobs, maxUpload: deps.maxUpload, fetch: deps.fetch }));
+  app.use(transferRoutes({ work, jobs, memory, maxUpload: deps.maxUpload, fetch: deps.fetch }));
+  app.use(glossaryFileRoutes({ glossary: glossaryService(store), work, maxUpload: deps.maxUpload ?? DEFAULT_MAX_UPLOAD }));
   app.use(csrfProtection);
 
   app.get('/', (_req, res) => res.redirect(303, '/documents'));

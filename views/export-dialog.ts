@@ -5,7 +5,7 @@ import { html, outOfBand, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
 import { formatNumber } from './local-format.ts';
 
-const FORMATS = [['tmx', 'TMX 1.4'], ['xliff', 'XLIFF 2.1'], ['json', 'JSON']] as const;
+const FORMATS = [['tmx', 'TMX 1.4'], ['xliff', 'XLIFF 2.1'], ['xliff12', 'XLIFF 1.2'], ['json', 'JSON']] as const;
 const FILTERS = ['approved', 'translated', 'all'] as const;
 
 /**

@@ -1,4 +1,4 @@
-// The glossary: agreed English for Chinese terms, editable in the browser and importable as CSV.
+// The glossary: agreed English for Chinese terms, editable in the browser, importable and downloadable as CSV or TBX.
 
 import { html, type SafeHtml } from './html.ts';
 import { actionsHeader, layout } from './layout.ts';
@@ -32,16 +32,21 @@ export function glossaryTable(ctx: ViewContext, rows: GlossaryRow[], user: User,
   </div>`;
 }
 
-export function glossaryPage(ctx: ViewContext, rows: GlossaryRow[], user: User) {
+export function glossaryPage(ctx: ViewContext, rows: GlossaryRow[], user: User, message?: { error?: string; info?: string | SafeHtml }) {
   return layout(ctx, ctx.t('glossary.title'), html`
   <h1>${ctx.t('glossary.title')}</h1>
   <p class="meta">${ctx.t('glossary.intro')}</p>
-  ${glossaryTable(ctx, rows, user)}
+  ${glossaryTable(ctx, rows, user, message)}
   <h2>${ctx.t('glossary.importTitle')}</h2>
-  <form method="post" action="/glossary/import" hx-post="/glossary/import" hx-target="#glossary" hx-swap="outerHTML" class="glossary-import">
+  <form method="post" action="/glossary/import-file" enctype="multipart/form-data" hx-post="/glossary/import-file" hx-target="#glossary" hx-swap="outerHTML" class="glossary-import" data-testid="glossary-file-form">
     <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
-    <textarea name="csv" rows="5" cols="60" placeholder="zh,en,note&#10;习近平,Xi Jinping," aria-label="CSV"></textarea>
+    <label>${ctx.t('glossary.fileLabel')} <input type="file" name="source" accept=".csv,.tbx,.tbxm,.xml,text/csv,application/xml" data-testid="glossary-file"></label>
     <button type="submit">${ctx.t('glossary.import')}</button>
   </form>
-  <p><a href="/glossary.csv" download>${ctx.t('glossary.export')}</a></p>`);
+  <form method="post" action="/glossary/import" hx-post="/glossary/import" hx-target="#glossary" hx-swap="outerHTML" class="glossary-import">
+    <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
+    <textarea name="csv" rows="5" cols="60" placeholder="zh,en,note&#10;习近平,Xi Jinping," aria-label="${ctx.t('glossary.pasteLabel')}"></textarea>
+    <button type="submit">${ctx.t('glossary.import')}</button>
+  </form>
+  <p><a href="/glossary.csv" download>${ctx.t('glossary.export')}</a> · <a href="/glossary.tbx" download data-testid="glossary-tbx">${ctx.t('glossary.exportTbx')}</a></p>`);
 }

@@ -26,7 +26,7 @@ export interface ImportFormState {
 }
 
 const TRANSLATION_TYPES = ['.txt', 'text/plain', ...sourceFormats.flatMap((f) => f.accept)].join(',');
-const SOURCE_TYPES = `${TRANSLATION_TYPES},.tmx,.xlf,.xliff,.json,application/json,application/xml`;
+const SOURCE_TYPES = `${TRANSLATION_TYPES},.tmx,.xlf,.xliff,.sdlxliff,.mqxliff,.json,application/json,application/xml`;
 
 /**
  * The sentence of a refused upload, or what was loaded. Over htmx only this is swapped in, so the files
@@ -71,5 +71,6 @@ export function importPage(ctx: ViewContext, state: ImportFormState = {}): SafeH
   return layout(ctx, ctx.t('import.title'), html`
   <h1>${ctx.t('import.title')}</h1>
   <p class="meta">${ctx.t('import.intro')}</p>
-  ${importForm(ctx, state)}`);
+  ${importForm(ctx, state)}
+  <p><a href="/memory.tmx" download data-testid="memory-download">${ctx.t('import.memoryDownload')}</a></p>`);
 }

@@ -30,7 +30,7 @@ export const MAX_STEMS = 8;
  * Names the index file (see lexiconIndexFile): a change to how glosses become stems (here or in
  * contentStems) must change it, or an installed index would keep the old links.
  */
-export const LEXICON_FORMAT = 'stems8-contractions';
+export const LEXICON_FORMAT = 'stems8-contractions-est';
 
 /** Parses CC-CEDICT lines (`trad simp [pin yin] /gloss/gloss/`), indexing both scripts. */
 export function parseCedict(cedictText: string): ParsedLexicon {

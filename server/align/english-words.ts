@@ -41,6 +41,11 @@ const IRREGULAR: Record<string, string> = {
   shot: 'shoot', stuck: 'stick', won: 'win', beaten: 'beat', oxen: 'ox', lice: 'louse',
 };
 
+// Words whose -est is their own, not a superlative's or Early Modern English's (greatest, knowest): cut, protest
+// would be "prot" while protested kept "protest"; prefixed forms (disinterest, reinvest) end with them.
+const EST_ROOTS = `arrest attest behest bequest congest conquest contest detest digest divest earnest forest harvest honest
+  infest ingest inquest interest invest manifest modest molest priest protest request suggest tempest`.split(/\s+/);
+
 // Glosses and texts repeat the same few thousand words; stemming each once matters for load time.
 const stemmed = new Map<string, string>();
 
@@ -62,12 +67,14 @@ function stemUncached(word: string): string {
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  for (const suffix of ['ing', 'eth', 'edst', 'est', 'ed', 'ly']) {
+  for (const suffix of ['ing', 'eth', 'edst', 'ed', 'ly']) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
       w = w.slice(0, -suffix.length);
       break;
     }
   }
+  // After the inflection, so that protest, protests, protested and protesting share one stem.
+  if (w.endsWith('est') && w.length >= 6 && !EST_ROOTS.some((root) => w.endsWith(root))) w = w.slice(0, -3);
   if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
   if (w.length > 3 && /([^aeiouls])\1$/.test(w)) w = w.slice(0, -1);
   // wife/wives, knife/knives, thief/thieves, grief/grieve: English voices a final f before -es.

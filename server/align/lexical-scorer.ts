@@ -163,7 +163,15 @@ function scorerOn(doc: SegmentedDocument, features: DocumentFeatures, stats: Doc
             }
           }
           const n = found.n;
-          return { src: found.src.slice(0, n), tgt: found.tgt.slice(0, n), weight: found.weight.slice(0, n), srcBoundary: srcSpan.boundary, tgtBoundary: tgtSpan.boundary };
+          return {
+            src: found.src.slice(0, n),
+            tgt: found.tgt.slice(0, n),
+            weight: found.weight.slice(0, n),
+            srcBoundary: srcSpan.boundary,
+            tgtBoundary: tgtSpan.boundary,
+            srcCuts: spanCuts(srcSpan, doc.srcClauseEnds, s0, sm),
+            tgtCuts: spanCuts(tgtSpan, doc.tgtClauseEnds, t0, tm),
+          };
         },
         reward(s0, s1, t0, t1) {
           sums(s0, s1, t0, t1);
@@ -209,6 +217,19 @@ function spanPlaces(lengths: Float64Array, from: number, at: number, to: number)
     before += lengths[k]!;
   }
   return { from: starts, scale, boundary };
+}
+
+/**
+ * The clause ends and sentence starts of a span placed by spanPlaces, the first sentence's start
+ * and the boundary at sentence `at` left out.
+ */
+function spanCuts(span: ReturnType<typeof spanPlaces>, clauseEnds: number[][], from: number, at: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < span.from.length; k++) {
+    if (k > 0 && from + k !== at) out.push(span.from[k]!);
+    for (const p of clauseEnds[from + k]!) out.push(span.from[k]! + p * span.scale[k]!);
+  }
+  return out;
 }
 
 /** Word matches placed in a span (see SpanMatches), appended one by one; it grows as needed. */

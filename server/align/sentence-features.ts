@@ -1,6 +1,7 @@
 // Turns both sides' sentences into weighted word-id lists in one shared English id space, ready for lexical matching.
 
 import type { AlignResources, TaggedWord } from './align-resources.ts';
+import { clauseEnds } from './clause-cut.ts';
 import type { Lexicon } from './lexicon-index.ts';
 import { contentStems, stem } from './english-words.ts';
 import { chineseNumberTokens, englishNumberTokens } from './numbers.ts';
@@ -94,6 +95,9 @@ export interface SegmentedDocument {
   /** Per sentence, whether it holds words inside a quotation. */
   srcSpeech: boolean[];
   tgtSpeech: boolean[];
+  /** Per sentence, where its clauses end (see clauseEnds): the places a translator may carry a clause across a boundary from. */
+  srcClauseEnds: number[][];
+  tgtClauseEnds: number[][];
   /** Where these sentences start in the whole document: 0 unless this is a part of one. */
   srcFrom: number;
   tgtFrom: number;
@@ -118,6 +122,8 @@ export function segmentDocument(src: string[], tgt: string[], resources: AlignRe
     tgtInQuote: inQuote(tgt.map(englishQuotes)),
     srcSpeech: holdsSpeech(src, 'zh'),
     tgtSpeech: holdsSpeech(tgt, 'en'),
+    srcClauseEnds: src.map(clauseEnds),
+    tgtClauseEnds: tgt.map(clauseEnds),
     srcFrom: 0,
     tgtFrom: 0,
   };
@@ -181,6 +187,8 @@ export function documentPart(doc: SegmentedDocument, span: Span): SegmentedDocum
     tgtInQuote: doc.tgtInQuote.slice(tgtFrom, tgtTo),
     srcSpeech: doc.srcSpeech.slice(srcFrom, srcTo),
     tgtSpeech: doc.tgtSpeech.slice(tgtFrom, tgtTo),
+    srcClauseEnds: doc.srcClauseEnds.slice(srcFrom, srcTo),
+    tgtClauseEnds: doc.tgtClauseEnds.slice(tgtFrom, tgtTo),
     srcFrom: doc.srcFrom + srcFrom,
     tgtFrom: doc.tgtFrom + tgtFrom,
   };

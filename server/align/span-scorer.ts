@@ -26,6 +26,9 @@ export interface SpanMatches {
   weight: Float64Array;
   srcBoundary: number;
   tgtBoundary: number;
+  /** The places in the span where a clause ends or a sentence starts, boundary aside, on each side: where a translator may have cut it. */
+  srcCuts: number[];
+  tgtCuts: number[];
 }
 
 /** Ratings of the spans src[s0, s1) × tgt[t0, t1) inside a band. */

@@ -8,7 +8,9 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { openCommandStore } from './command-store.ts';
 import type { Store } from '../db/store.ts';
-import { exportDocument } from '../services/export-document.ts';
+import { exportDocument, inBlocks } from '../services/export-document.ts';
+import { translationMemory } from '../services/translation-memory.ts';
+import { memoryTmxChunks } from '../formats/tmx.ts';
 import { importMemoryFile, importUpload, type UploadedFile } from '../services/import-file.ts';
 import { defaultAligner } from '../services/workbench.ts';
 import { documentId } from '../http/params.ts';
@@ -22,7 +24,7 @@ async function withStore<T>(create: boolean, work: (store: Store) => Promise<T>)
   return work(store).finally(() => store.close());
 }
 
-function readLocal(file: string): UploadedFile {
+export function readLocal(file: string): UploadedFile {
   try {
     return { name: path.basename(file), bytes: fs.readFileSync(file) };
   } catch (err) {
@@ -58,36 +60,44 @@ export function importCommand(args: string[]): Promise<number> {
 }
 
 /**
- * `export DOC_ID --format tmx|xliff|json [--state all|translated|approved] [-o FILE]`: stdout without -o;
- * with -o a temporary file beside FILE is renamed over it only when complete, so a failure leaves no half file.
+ * `export DOC_ID --format tmx|xliff|xliff12|json [--state all|translated|approved] [-o FILE]`, or `export --memory [-o FILE]`
+ * (the translation memory as TMX): stdout without -o; with -o a temporary file beside FILE is renamed over it only
+ * when complete, so a failure leaves no half file.
  */
 export function exportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { format: { type: 'string' }, state: { type: 'string' }, output: { type: 'string', short: 'o' } },
+    options: { format: { type: 'string' }, state: { type: 'string' }, output: { type: 'string', short: 'o' }, memory: { type: 'boolean' } },
   });
-  if (positionals.length !== 1 || !values.format) throw new ValidationError('export needs a DOC_ID and --format tmx|xliff|json.', 'cli.exportNeeds');
+  if (values.memory) {
+    if (positionals.length !== 0 || values.state) throw new ValidationError('export --memory takes no DOC_ID nor --state.', 'cli.exportMemoryAlone');
+    if (values.format && values.format !== 'tmx') throw new ValidationError('The translation memory is exported as TMX only.', 'cli.exportMemoryTmx');
+    // The command line sees the whole memory, as an admin does.
+    return withStore(false, async (store) => writeOut(inBlocks(memoryTmxChunks(await translationMemory(store).exportUnits({ id: null, role: 'admin' }))), values.output));
+  }
+  if (positionals.length !== 1 || !values.format) throw new ValidationError('export needs a DOC_ID and --format tmx|xliff|xliff12|json.', 'cli.exportNeeds');
   const id = documentId(positionals[0]);
-  return withStore(false, async (store) => {
-    const file = await exportDocument(store, { documentId: id, format: values.format, state: values.state });
-    if (!values.output) {
-      await pipeline(Readable.from(file.chunks), process.stdout, { end: false });
-      return 0;
-    }
-    const target = path.resolve(values.output);
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
-    try {
-      await pipeline(Readable.from(file.chunks), fs.createWriteStream(temp, { flags: 'wx' }));
-      fs.renameSync(temp, target);
-    } catch (err) {
-      fs.rmSync(temp, { force: true });
-      const code = (err as NodeJS.ErrnoException).code;
-      // A directory that is missing or not writable is the caller's to fix: a refusal, not a crash.
-      if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') {
-        throw new ValidationError(`Cannot write "${values.output}" (${code}).`, 'cli.cannotWrite', { name: values.output, code });
-      }
-      throw err;
-    }
+  return withStore(false, async (store) => writeOut((await exportDocument(store, { documentId: id, format: values.format, state: values.state })).chunks, values.output));
+}
+
+export async function writeOut(chunks: Iterable<string> | AsyncIterable<string>, output: string | undefined): Promise<number> {
+  if (!output) {
+    await pipeline(Readable.from(chunks), process.stdout, { end: false });
     return 0;
-  });
+  }
+  const target = path.resolve(output);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await pipeline(Readable.from(chunks), fs.createWriteStream(temp, { flags: 'wx' }));
+    fs.renameSync(temp, target);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    // A directory that is missing or not writable is the caller's to fix: a refusal, not a crash.
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') {
+      throw new ValidationError(`Cannot write "${output}" (${code}).`, 'cli.cannotWrite', { name: output, code });
+    }
+    throw err;
+  }
+  return 0;
 }

@@ -197,8 +197,8 @@ export function documentsRepo(db: Db) {
       'INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, tgt_text) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     insertSegment: db.prepare(`INSERT INTO segments
-      (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta, line_before)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     pairs: db.prepare(`${PAIR} WHERE p.document_id = ? AND p.idx >= ? ORDER BY p.idx LIMIT ?`),
     generationParts: db.prepare(`SELECT coalesce((SELECT revision FROM documents WHERE id = @id), 0) AS revision,
       (SELECT version FROM documents WHERE id = @id) AS version, (SELECT value FROM change_counters WHERE name = 'glossary') AS glossary`),
@@ -245,7 +245,7 @@ export function documentsRepo(db: Db) {
         );
         for (const s of p.segments) {
           q.insertSegment.run(documentId, pairId, s.sourceId, s.side, s.idx, s.text, s.kind, s.paragraph, s.start, s.end,
-            s.kind === 'noise' || s.kind === 'dateline' ? 1 : 0, s.meta ? JSON.stringify(s.meta) : null);
+            s.kind === 'noise' || s.kind === 'dateline' ? 1 : 0, s.meta ? JSON.stringify(s.meta) : null, s.lineBefore ? 1 : 0);
         }
       });
     },
@@ -375,6 +375,14 @@ export function documentTransferRepo(db: Db) {
         (SELECT min(s.start_offset) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' AND s.source_id = @source) AS src_start,
         (SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)) AS src
       FROM pairs p WHERE p.document_id = @doc AND p.noise = 0 ORDER BY p.idx`),
+    // The same for a document of several plain texts at once: the first text (by id) holding each pair's Chinese.
+    plainPlacedPairs: db.prepare(`SELECT x.tgt, x.src, x.source_id,
+        (SELECT min(s.start_offset) FROM segments s WHERE s.pair_id = x.id AND s.side = 'src' AND s.source_id = x.source_id) AS src_start
+      FROM (SELECT p.id, p.idx, p.tgt_text AS tgt,
+          (SELECT min(s.source_id) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' AND s.start_offset IS NOT NULL) AS source_id,
+          (SELECT group_concat(text, '') FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)) AS src
+        FROM pairs p WHERE p.document_id = ? AND p.noise = 0) x
+      ORDER BY x.idx`),
   };
   return {
     /** The Chinese source's structure, for a document imported from a structured file. */
@@ -388,6 +396,12 @@ export function documentTransferRepo(db: Db) {
     /** The document's pairs in order, each with its current English and where its Chinese starts in `sourceId`. */
     placedPairs: (documentId: number, sourceId: number | null) =>
       q.placedPairs.all({ doc: documentId, source: sourceId }) as { tgt: string; src_start: number | null; src: string | null }[],
+    /**
+     * The document's pairs in order, each with its current English, its Chinese, and the plain text that holds it (the
+     * first by id) with where it starts there: one statement however many Chinese texts the document was made of.
+     */
+    plainPlacedPairs: (documentId: number) =>
+      q.plainPlacedPairs.all(documentId) as { tgt: string; src: string | null; source_id: number | null; src_start: number | null }[],
     /**
      * Up to `limit` non-noise pairs in one of `states` after position `after`, in order: an export reads
      * page after page, each in its own short read, so no transaction stays open while a slow client downloads.

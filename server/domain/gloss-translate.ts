@@ -7,6 +7,8 @@ export interface GlossDeps {
   segment: (zh: string) => string[];
   /** English senses of a word, best first, as CC-CEDICT gives them; [] when unknown. */
   lookup: (word: string) => string[];
+  /** A single character's senses from its common-word entries, without the proper nouns CC-CEDICT lists first. */
+  common?: (word: string) => string[];
   glossary: { zh: string; en: string }[];
   /** Pinyin of a name, with or without tone marks and spaces. */
   pinyin: (name: string) => string;
@@ -33,11 +35,11 @@ const OPENS = new Set(['“', '‘', '(', '[']);
 const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 const NUMERAL = '[零〇一二两三四五六七八九十百千万亿]';
 const NUMBER = new RegExp(
-  `百分之(${NUMERAL}+|[\\d０-９.]+)|(第)?([\\d０-９]+(?:[.,．][\\d０-９]+)*|${NUMERAL}+(?:点${NUMERAL}+)?)(万亿|万|亿)?(年|月|日|号)?`,
+  `百分之(${NUMERAL}+|[\\d０-９.]+)|(第)?([\\d０-９]+(?:[.,．][\\d０-９]+)*|${NUMERAL}+(?:点${NUMERAL}+)?)(万亿|万|亿)?(年|月|日|号|元)?`,
   'gu',
 );
 // Senses that only point elsewhere in the dictionary say nothing a reader can use.
-const POINTER_SENSE = /^(?:surname |variant of|old variant|archaic variant|see |see also|abbr\. for|used in|erhua variant|also written|also pr\.|pr\.|taiwan pr\.|japanese variant|cl:)/i;
+const POINTER_SENSE = /^(?:surname |(?:old |archaic |euphemistic )?variant of|see |see also|abbr\. for|used in|erhua variant|also written|also pr\.|pr\.|taiwan pr\.|japanese variant|cl:)/i;
 
 /**
  * Glossary terms first (longest match), then numbers, then dictionary words (first usable sense,
@@ -62,12 +64,16 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
       for (let i = 0; i < segments.length; i++) {
         const seg = segments[i]!.trim();
         const punct = PUNCTUATION[seg];
-        const senses = deps.lookup(seg);
+        const senses = sensesInContext(segments, i, deps);
         const sense = senses.map(cleanSense).find(Boolean);
         const next = segments[i + 1]?.trim() ?? '';
         const isSurname = senses.some((s) => /^surname /i.test(s));
         if (punct) words.push(punct);
         else if (!/\p{Script=Han}/u.test(seg)) words.push(seg);
+        else if (isSurname && TITLES.has(next)) {
+          words.push(capitalise(romanise(deps.pinyin(seg))));
+          names++;
+        }
         else if (isSurname && isUnknownHan(next, deps) && [...next].length <= 2) {
           words.push(`${capitalise(romanise(deps.pinyin(seg)))} ${capitalise(romanise(deps.pinyin(next)))}`);
           names++;
@@ -86,7 +92,7 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
   return { text: join(words), note: noteFor(unknown, names), names, unknown };
 }
 
-/** First meaning of a CC-CEDICT sense, without classifiers, pinyin, bracketed remarks or "to". */
+/** First meaning of a CC-CEDICT sense, without classifiers, pinyin, bracketed remarks, a description after a comma or "to". */
 export function cleanSense(sense: string): string {
   const first = sense.split('/').map((s) => s.trim()).find(Boolean) ?? '';
   if (POINTER_SENSE.test(first)) return '';
@@ -94,7 +100,7 @@ export function cleanSense(sense: string): string {
     .replace(/CL:\S+/g, '')
     .replace(/\[[^\]]*\]/g, '')
     .replace(/\([^)]*\)/g, '')
-    .split(';')[0]!
+    .split(/;|, /)[0]!
     .replace(/^\s*to\s+(?=\S)/i, '')
     .replace(/\s+/g, ' ')
     .replace(/^[\s,]+|[\s,.;]+$/g, '');
@@ -130,16 +136,19 @@ function splitNumbers(text: string): { zh: string; en?: string }[] {
   const out: { zh: string; en?: string }[] = [];
   let last = 0;
   for (const m of text.matchAll(NUMBER)) {
-    const [all, percent, ordinal, digits = '', scale, dateUnit] = m;
+    const [all, percent, ordinal, digits = '', scale, unit] = m;
     // 万一 ("in case") and 千万 ("by all means") are words; a lone 一 is usually "a" or "one".
     if (!percent && !ordinal && !/[\d０-９]/.test(digits) && (/^[百千万亿]/u.test(digits) || [...digits].length < 2)) continue;
     const value = numberValue(percent ?? digits);
     if (value === undefined) continue;
     const scaled = value * (scale === '万亿' ? 1e12 : scale === '万' ? 1e4 : scale === '亿' ? 1e8 : 1);
-    let en = dateUnit === '年' || scaled < 10000 ? String(scaled) : scaled.toLocaleString('en-US');
+    // A sum of money keeps its thousands apart, as does a figure the source wrote so (2,340元 is 2,340 yuan).
+    const grouped = unit === '元' || digits.includes(',');
+    let en = unit === '年' || (scaled < 10000 && !grouped) ? String(scaled) : scaled.toLocaleString('en-US');
     if (percent) en += '%';
     else if (ordinal) en = ordinalOf(scaled);
-    else if (dateUnit === '月' && scaled >= 1 && scaled <= 12) en = MONTHS[scaled - 1]!;
+    else if (unit === '月' && scaled >= 1 && scaled <= 12) en = MONTHS[scaled - 1]!;
+    else if (unit === '元') en += ' yuan';
     if (m.index > last) out.push({ zh: text.slice(last, m.index) });
     // 第八次 is "8th": the classifier after an ordinal has no English word.
     const classifier = ordinal && /[次届轮个位条]/u.test(text[m.index + all.length] ?? '') ? 1 : 0;
@@ -158,6 +167,39 @@ function numberValue(numeral: string): number | undefined {
 function ordinalOf(n: number): string {
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
   return `${n}${suffix}`;
+}
+
+// Words of address after a surname, which make it a name (周大爷 is Uncle Zhou, not "the Zhou dynasty's uncle").
+const TITLES = new Set([
+  '先生', '太太', '小姐', '夫人', '女士', '老师', '师傅', '大爷', '老爷', '大娘', '大妈', '大婶', '大叔', '大哥', '大姐', '大嫂',
+  '嫂子', '奶奶', '爷爷', '姑娘', '同志', '教授', '博士', '医生', '总统', '主席', '总理', '部长', '经理', '家的', '公公',
+]);
+
+// Words that join a list of places: 中、美 or 中和韩.
+const LIST_LINKS = new Set(['、', '和', '与', '及', '同']);
+
+/**
+ * A single character whose first dictionary entry is a proper noun (比 Belgium, 德 Germany) means its common senses
+ * (compare, virtue) unless a neighbouring word, across a list's 、 or 和, is such a name too: 中、美 are countries.
+ */
+function sensesInContext(segments: string[], i: number, deps: GlossDeps): string[] {
+  const word = segments[i]!.trim();
+  const common = deps.common?.(word) ?? [];
+  if (!common.map(cleanSense).some(Boolean) || !isProperFirst(word, deps)) return deps.lookup(word);
+  const neighbour = (step: number) => {
+    let k = i + step;
+    while (LIST_LINKS.has(segments[k]?.trim() ?? '')) k += step;
+    return segments[k]?.trim() ?? '';
+  };
+  if (isProperFirst(neighbour(-1), deps) || isProperFirst(neighbour(1), deps)) return deps.lookup(word);
+  // The proper senses stay after the common ones, so that a surname is still seen before a given name.
+  return [...common, ...deps.lookup(word)];
+}
+
+function isProperFirst(word: string, deps: GlossDeps): boolean {
+  if ([...word].length !== 1 || !deps.common) return false;
+  const first = deps.lookup(word).map(cleanSense).find(Boolean);
+  return first !== undefined && first !== deps.common(word).map(cleanSense).find(Boolean);
 }
 
 function isUnknownHan(word: string, deps: GlossDeps): boolean {

@@ -82,16 +82,22 @@ export function placePlainTranslation(sourceText: string, pairs: PlacedPair[]): 
 
 /**
  * A document's Chinese texts as one, a blank line between them (the demo's headlines, then its article), and each
- * pair's start in it: `starts[k][i]` is pair i's start in text k, null when its Chinese is not there.
+ * pair's start in it: `placed[i]` is the text that holds pair i's Chinese and where in it, null when none does.
  */
-export function joinPlainSources(texts: string[], starts: (number | null)[][]): { text: string; starts: (number | null)[] } {
-  const bases = texts.map((_, k) => texts.slice(0, k).reduce((n, t) => n + t.length + 2, 0));
-  const pairs = starts[0]?.length ?? 0;
+export function joinPlainSources(
+  texts: { id: number; content: string }[], placed: { sourceId: number | null; start: number | null }[],
+): { text: string; starts: (number | null)[] } {
+  const bases = new Map<number, number>();
+  let base = 0;
+  for (const t of texts) {
+    bases.set(t.id, base);
+    base += t.content.length + 2;
+  }
   return {
-    text: texts.join('\n\n'),
-    starts: Array.from({ length: pairs }, (_, i) => {
-      const k = starts.findIndex((list) => list[i] !== null && list[i] !== undefined);
-      return k < 0 ? null : bases[k]! + starts[k]![i]!;
+    text: texts.map((t) => t.content).join('\n\n'),
+    starts: placed.map(({ sourceId, start }) => {
+      const at = sourceId === null ? undefined : bases.get(sourceId);
+      return at === undefined || start === null ? null : at + start;
     }),
   };
 }

@@ -31,7 +31,33 @@ const NOT_SUBJECT = new Set(['of', 'and', 'or', 'for', 'with', 'from', 'into', '
   'more', 'most', 'many', 'few', 'several', 'various', 'both', 'all', 'some', 'these', 'those', 'such', 'own', 'whose', 'good', 'great', 'high', 'low', 'big', 'small']);
 const SUBJECT_STARTERS = new Set([...SUBJECT_PRONOUNS, 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'there', 'both', 'all', 'many', 'some', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'each', 'every', 'no', 'such', 'one', 'most', 'what', 'who']);
 
-function hasVerb(words: string[]): boolean {
+// Words that come before an object or a plural noun without being verbs: prepositions, conjunctions, determiners
+// and the adverbs that can stand before a noun phrase ("like the others", "maybe my own death", "half the time").
+const NOT_VERBS = new Set(`of in on at by for with from into onto to about over under after before between among through
+  during without within against toward towards across behind beyond near despite upon around like unlike than as per via
+  and or but nor so yet because if when while although though since until unless whereas whether where what which who whom
+  the a an this that these those my your his her its our their all both half such each every no some any many much more
+  most few other another own maybe perhaps not also just only even still then now here there very quite rather almost
+  once twice ago away ever never always often`.split(/\s+/));
+// What a verb takes as its object: "Customers love the sauce", "Share the results", "forget it".
+const OBJECTS = /^(?:the|a|an|this|that|these|those|my|your|his|her|its|our|their|it|them|me|us|him|some|every|each)$/i;
+
+/**
+ * A word that its neighbour shows to be a verb: an object follows it, or it follows a plural subject ("Prices rise").
+ * `joined[k]` says no punctuation stands between words k and k + 1 ("The answer, the man" has no verb).
+ */
+function verbByPlace(words: string[], joined: boolean[], i: number): boolean {
+  const w = words[i]!;
+  const lower = w.toLowerCase();
+  if (NOT_VERBS.has(lower) || /(?:ly|ing)$/.test(lower) || !/^\p{L}[\p{L}'’-]+$/u.test(w)) return false;
+  if (joined[i] && OBJECTS.test(words[i + 1] ?? '')) return !(i > 0 && /^\p{Lu}/u.test(w));
+  // A plural noun that opens the sentence, or follows only determiners, is its subject: the bare word after it agrees.
+  const prev = words[i - 1]?.toLowerCase() ?? '';
+  return i > 0 && joined[i - 1] === true && /^\p{Ll}+$/u.test(w) && !/s$/.test(lower) && /^\p{L}{3,}[^su']s$/u.test(prev)
+    && words.slice(0, i - 1).every((d) => /^(?:the|these|those|our|their|many|most|some|all|both|other)$/i.test(d));
+}
+
+function hasVerb(words: string[], joined: boolean[]): boolean {
   return words.some((w, i) => {
     const lower = w.toLowerCase().replace(/’/g, "'");
     const prev = words[i - 1] ?? '';
@@ -51,7 +77,8 @@ function hasVerb(words: string[]): boolean {
         && !NOT_SUBJECT.has(prev) && words.slice(0, i - 1).some((d) => /^(?:the|a|an|this|that|each|every)$/i.test(d))) ||
       // "jointly advocate": a bare word after an -ly adverb is usually the verb it qualifies
       // (a plural after an -ly adjective, "neighbourly relations", is not).
-      (/^\p{Ll}{3,}ly$/u.test(prev) && /^\p{Ll}+$/u.test(w) && !/(?:s|ly)$/u.test(w))
+      (/^\p{Ll}{3,}ly$/u.test(prev) && /^\p{Ll}+$/u.test(w) && !/(?:s|ly)$/u.test(w)) ||
+      verbByPlace(words, joined, i)
     );
   });
 }
@@ -81,15 +108,28 @@ export function checkFragment(src: string, tgt: string): QaFlag | undefined {
 }
 
 function fragmentReason(sentence: string, srcIsSentence: boolean): { reason: string; text: string } | undefined {
-  const words = tokenizeWords(sentence, 'en').filter((t) => /\p{L}/u.test(t));
+  const words: string[] = [];
+  const joined: boolean[] = [];
+  let afterWord = false;
+  for (const token of tokenizeWords(sentence, 'en')) {
+    const isWord = /\p{L}/u.test(token);
+    if (isWord) {
+      if (afterWord) joined[words.length - 1] = true;
+      words.push(token);
+    }
+    afterWord = isWord;
+  }
   const [first, next] = words;
   if (!first) return undefined;
   if (/^\p{Ll}/u.test(withoutOpeners(sentence))) return { reason: 'lowercase', text: 'it does not start with a capital letter' };
-  if (/^(and|but|or)$/i.test(first) && next && /^\p{Ll}/u.test(next) && !SUBJECT_STARTERS.has(next)) {
+  // "And share the results": a verb straight after the conjunction has no subject; "And then", "But when he came",
+  // "And so, that very evening" go on to one.
+  if (/^(and|but|or)$/i.test(first) && next && /^\p{Ll}/u.test(next) && !SUBJECT_STARTERS.has(next.split(/['’]/)[0]!)
+    && ((VERBS.has(next) && !next.endsWith('ing')) || verbByPlace(words, joined, 1))) {
     return { reason: 'conjunction', text: `it starts with “${first}” and has no subject` };
   }
   // Speech need not be a sentence ("Wash the rice first.", "No trouble at all."): only narration is held to a verb.
-  if (srcIsSentence && words.length >= 3 && !SPEECH.test(sentence) && !hasVerb(words)) return { reason: 'no-verb', text: 'it has no verb' };
+  if (srcIsSentence && words.length >= 3 && !SPEECH.test(sentence) && !hasVerb(words, joined)) return { reason: 'no-verb', text: 'it has no verb' };
   return undefined;
 }
 

@@ -61,7 +61,7 @@ function wordBefore(p: string, dot: number): string {
 function endsEnglishSentence(p: string, dot: number, next: string): boolean {
   const ch = p[dot]!;
   if (ch === '!' || ch === '?') return !/^\p{Ll}/u.test(next); // “Why?” she asked.
-  if (ch === '…' || p.slice(dot - 2, dot + 1) === '...') return /^[\p{Lu}\p{Lo}“"'‘(\[]/u.test(next);
+  if (ch === '…' || p.slice(dot - 2, dot + 1) === '...') return /^[\p{Lu}\p{Lo}“"'‘(\[]/u.test(next) && !stammers(p, dot, next);
   const word = wordBefore(p, dot);
   if (/^\p{Lu}$/u.test(p[dot - 1] ?? '') && word.length === 1 && !/[A-Za-z]/.test(p[dot - 2] ?? '')) {
     return false; // an initial: "J. R. Smith"
@@ -73,32 +73,63 @@ function endsEnglishSentence(p: string, dot: number, next: string): boolean {
   return /^[\p{Lu}\p{Lo}\d“"'‘(\[]/u.test(next);
 }
 
+/** A speaker who breaks off and starts the word again ("I... I've got", "Wh... What") goes on with one sentence. */
+function stammers(p: string, dot: number, next: string): boolean {
+  const before = /([A-Za-z][A-Za-z']*)\s*[.…]*$/.exec(p.slice(Math.max(0, dot - 20), dot + 1))?.[1];
+  return before !== undefined && next.toLowerCase().startsWith(before.toLowerCase());
+}
+
 const SPACES = /\s*/y;
+const ELLIPSIS = /^[…]+$|^\.{3,}$/;
+// Quotation marks whose nesting a Chinese paragraph tracks; straight quotes open and close alike and are left out.
+const ZH_OPENERS = '“「『‘';
+const ZH_QUOTE_CLOSERS = '”」』’';
+// Closing marks that can only close, so one set off by a space still belongs to the sentence before it (“……。 ”).
+const SPACED_CLOSERS = '”」』’）】》〉';
+// Words that attribute the speech a quotation just closed: “……吗？”汪淼问。 is one sentence, as is “……？”他问道，“……”.
+// A colon (韦小宝道：“……”) opens new speech instead; 知道, 难道 are not speaking, nor is 一面说，一面…… narration's.
+const ZH_ATTRIBUTION = /^(?!一面|一边)[^\s，。！？；：、“”「」『』‘’（）…—]{0,8}?(?:(?<!听)说|问|答|喊|嚷|吼|骂|嘀咕|(?<![知难街味轨频])道)[。，！]/u;
+const EN_SPEECH_VERBS = 'asked|said|replied|cried|shouted|answered|exclaimed|whispered|muttered|called|demanded|protested|snapped|added';
+// "Why?" Wang asked. — a name, up to three capitalised words, then a verb of speech ending the clause ("He asked the
+// other boy …" is a sentence of its own).
+const EN_ATTRIBUTION = new RegExp(`^(?:[A-Z][\\w'’-]*\\s+){1,3}(?:${EN_SPEECH_VERBS})[.,;!?]`);
 
 /** Sentences of one paragraph, as [start, end) offsets into it. */
 function sentenceBounds(p: string, lang: Lang): [number, number][] {
   const bounds: [number, number][] = [];
   let start = 0;
   let i = 0;
+  // How many Chinese quotations are open at i: an ellipsis inside one is a speaker's hesitation (“我叫…… 叫小玄子。”).
+  let depth = 0;
+  const track = (ch: string) => {
+    if (lang !== 'zh') return;
+    if (ZH_OPENERS.includes(ch)) depth++;
+    else if (ZH_QUOTE_CLOSERS.includes(ch) && depth > 0) depth--;
+  };
   while (i < p.length) {
     const ch = p[i]!;
     const zhStop = ZH_TERMINATORS.includes(ch) && (lang === 'zh' || /[\u3000-\u9fff\uff00-\uffef]/.test(ch));
     const enStop = '.!?…'.includes(ch);
     if (!zhStop && !enStop) {
+      track(ch);
       i++;
       continue;
     }
     let end = i + 1;
-    while (end < p.length && (ZH_TERMINATORS.includes(p[end]!) || p[end] === '.' || isCloser(p[end]))) end++;
+    while (end < p.length && (ZH_TERMINATORS.includes(p[end]!) || p[end] === '.' || isCloser(p[end]))) track(p[end++]!);
+    if (lang === 'zh') end = spacedClosersEnd(p, end, track);
     // Only the next few characters decide; slicing the rest of the paragraph at every stop was quadratic.
     SPACES.lastIndex = end;
     SPACES.test(p);
     const after = SPACES.lastIndex;
     const spaced = after > end;
-    const next = p.slice(after, after + 8);
+    const next = p.slice(after, after + 16);
+    const stops = p.slice(i, end - countClosersBack(p, end));
+    const closesQuote = stops.length < end - i;
     let boundary: boolean;
     if (next === '') boundary = true;
-    else if (zhStop && (lang === 'zh' || !spaced)) boundary = true;
+    else if (closesQuote && /[?!？！…]/.test(stops) && (ZH_ATTRIBUTION.test(next) || EN_ATTRIBUTION.test(next))) boundary = false;
+    else if (zhStop && (lang === 'zh' || !spaced)) boundary = !(lang === 'zh' && depth > 0 && !closesQuote && ELLIPSIS.test(stops));
     else if (!spaced) boundary = false; // 3.14, U.S.-made, "word.Word" in URLs
     else boundary = endsEnglishSentence(p, end - 1 - countClosersBack(p, end), next);
     if (boundary) {
@@ -109,6 +140,18 @@ function sentenceBounds(p: string, lang: Lang): [number, number][] {
   }
   if (start < p.length && p.slice(start).trim()) bounds.push([start, p.length]);
   return bounds;
+}
+
+/**
+ * Past closing marks and ellipses set off by spaces after a Chinese stop, which end the sentence before them: in
+ * “……。 ”韦小宝道 the quotation closes after the space, and in 传奇啊！” ……他们 the trailing dots follow the speech.
+ */
+function spacedClosersEnd(p: string, end: number, track: (ch: string) => void): number {
+  let k = end;
+  while (k < p.length && /[ \t\u3000]/.test(p[k]!)) k++;
+  if (k === end || k >= p.length || !(SPACED_CLOSERS.includes(p[k]!) || p[k] === '…')) return end;
+  while (k < p.length && (SPACED_CLOSERS.includes(p[k]!) || p[k] === '…')) track(p[k++]!);
+  return k;
 }
 
 function countClosersBack(p: string, end: number): number {

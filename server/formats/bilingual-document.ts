@@ -60,7 +60,7 @@ export interface SerializeOptions {
 }
 
 export interface FormatAdapter {
-  readonly name: 'tmx' | 'xliff' | 'json';
+  readonly name: 'tmx' | 'xliff' | 'xliff12' | 'json';
   readonly extension: string;
   readonly mediaType: string;
   parse(text: string): BilingualDocument;

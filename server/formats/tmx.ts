@@ -85,6 +85,38 @@ function* serializeChunks(header: BilingualHeader, pairs: Iterable<BilingualPair
   yield '  </body>\n</tmx>\n';
 }
 
+/** A unit of the translation memory as it is exported: a loaded unit, or a pair approved here. */
+export interface MemoryExportUnit {
+  key: string;
+  src: string;
+  tgt: string;
+  /** The memory file's title for a loaded unit, the document's for an approved pair. */
+  origin: string;
+  approvedHere: boolean;
+}
+
+/**
+ * The translation memory as plain TMX 1.4b, one `tu` per unit, for any tool's memory: where each unit came from
+ * (`x-duiqi-origin`) and whether a reviewer here approved it (`x-duiqi-approved`: yes; a loaded unit says no).
+ */
+export function* memoryTmxChunks(units: Iterable<MemoryExportUnit>, opts: SerializeOptions = {}): Generator<string> {
+  const exportedAt = (opts.exportedAt ?? new Date()).toISOString();
+  yield `${XML_DECLARATION}<tmx version="1.4">\n  <header creationtool="duiqi" creationtoolversion="${xmlAttr(opts.toolVersion ?? DEFAULT_TOOL_VERSION, 'Tool version')}"` +
+    ` segtype="sentence" o-tmf="duiqi" adminlang="en" srclang="${SRC_LANG}" datatype="plaintext">\n` +
+    prop('x-duiqi-title', 'Translation memory', 'The title', '    ') +
+    prop('x-duiqi-exported', toTmxDate(exportedAt), 'The export time', '    ') +
+    '  </header>\n  <body>\n';
+  for (const u of units) {
+    const where = `Memory unit ${u.key}`;
+    yield `    <tu tuid="${xmlAttr(u.key, where)}">\n` +
+      prop('x-duiqi-origin', u.origin, where, '      ') +
+      prop('x-duiqi-approved', u.approvedHere ? 'yes' : 'no', where, '      ') +
+      `      <tuv xml:lang="${SRC_LANG}"><seg>${xmlText(u.src, `${where} source`)}</seg></tuv>\n` +
+      `      <tuv xml:lang="${TGT_LANG}"><seg>${xmlText(u.tgt, `${where} target`)}</seg></tuv>\n    </tu>\n`;
+  }
+  yield '  </body>\n</tmx>\n';
+}
+
 function props(el: XmlElement): Map<string, XmlElement[]> {
   return byAttr(elements(el, 'prop'), 'type');
 }

@@ -1,9 +1,10 @@
 // XLIFF 2.1 adapter: one `unit` per pair, our state kept exactly in `subState`, our fields in the metadata module.
+// Reading also takes XLIFF 1.x (xliff12.ts), which most CAT tools still write.
 
 import {
-  DEFAULT_TOOL_VERSION, SRC_LANG, TGT_LANG, defaultSegments, hasDefaultSegments, headerOf, isChinese, isEnglish, isRealDateTime,
+  DEFAULT_TOOL_VERSION, SRC_LANG, TGT_LANG, defaultSegments, hasDefaultSegments, headerOf, isChinese, isEnglish,
   joinChunks, stateFromName, stateName,
-  type BilingualDocument, type BilingualHeader, type BilingualPair, type FormatAdapter, type ImportedClaim, type SerializeOptions,
+  type BilingualDocument, type BilingualHeader, type BilingualPair, type FormatAdapter, type SerializeOptions,
   type StateName,
 } from './bilingual-document.ts';
 import { ParseError } from './parse-error.ts';
@@ -11,6 +12,8 @@ import { XML_DECLARATION, xmlAttr, xmlText } from './xml-write.ts';
 import { byAttr, child, elements, numberIn, readXml, requireChild, textOf, type XmlElement } from './xml-read.ts';
 import { State, type StateValue } from '../domain/types.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { XLIFF12_NS, isXliff1, parseXliff1 } from './xliff12.ts';
+import { metaDate, metaText, readClaim } from './xliff-meta.ts';
 
 const FORMAT = 'XLIFF';
 /** XLIFF 2.1 keeps the 2.0 namespace; only `version` tells them apart. */
@@ -113,29 +116,6 @@ function metas(parent: XmlElement, prefix: string, category: string): Map<string
     .flatMap((md) => elements(md, `${prefix}metaGroup`))
     .filter((g) => g.attrs.category === category);
   return byAttr(groups.flatMap((g) => elements(g, `${prefix}meta`)), 'type');
-}
-
-function metaText(map: Map<string, XmlElement[]>, type: string): string | null {
-  const el = map.get(type)?.[0];
-  return el ? textOf(el) : null;
-}
-
-/** A date only says when something changed: one that names no single moment is left out, as TMX's are, not refused. */
-function metaDate(map: Map<string, XmlElement[]>, type: string): string | null {
-  const value = metaText(map, type);
-  return value !== null && isRealDateTime(value) ? value : null;
-}
-
-function readClaim(m: Map<string, XmlElement[]>): { importedAs?: ImportedClaim } {
-  const name = metaText(m, 'importedState');
-  if (name === null) return {};
-  const state = stateFromName(name);
-  if (state === undefined) {
-    throw new ParseError(`The XLIFF imported state "${name}" is not a duiqi state.`, 'safeguards.fileImportedState', {
-      params: { format: FORMAT, state: name }, line: m.get('importedState')![0]!.line,
-    });
-  }
-  return { importedAs: { state, editor: metaText(m, 'importedEditor') } };
 }
 
 function readState(segment: XmlElement, tgt: string): StateValue {
@@ -248,15 +228,16 @@ function unitsOf(parent: XmlElement): XmlElement[] {
 
 function parse(input: string): BilingualDocument {
   const root = readXml(input, FORMAT);
+  if (root.name === 'xliff' && isXliff1(root)) return parseXliff1(root);
   if (root.name !== 'xliff' || root.attrs.xmlns !== XLIFF_NS) {
-    throw new ParseError(`This is not an XLIFF 2 file: its root must be <xliff xmlns="${XLIFF_NS}">.`, 'errors.fileXliffRoot', {
-      params: { namespace: XLIFF_NS }, line: root.line,
+    throw new ParseError(`This is not an XLIFF file: its root must be <xliff xmlns="${XLIFF_NS}"> (XLIFF 2) or <xliff xmlns="${XLIFF12_NS}"> (XLIFF 1.2).`, 'errors.fileXliffRoot', {
+      params: { namespace: XLIFF_NS, namespace12: XLIFF12_NS }, line: root.line,
     });
   }
   const version = root.attrs.version ?? '';
   if (!/^2\.\d/.test(version)) {
-    throw new ParseError(`duiqi reads XLIFF 2.x; this file says version "${version}".`, 'errors.fileFormatVersion', {
-      params: { format: FORMAT, supported: '2.x', version }, line: root.line,
+    throw new ParseError(`duiqi reads XLIFF 2.x and 1.x; this file says version "${version}".`, 'errors.fileFormatVersion', {
+      params: { format: FORMAT, supported: '2.x and 1.x', version }, line: root.line,
     });
   }
   const srcLang = root.attrs.srcLang ?? '';

@@ -1,4 +1,4 @@
-// Reads an XML file into a small element tree; refuses DTDs, entities and anything not well-formed, with the line.
+// Reads an XML file into a small element tree; refuses DTD declarations, entities and anything not well-formed, with the line.
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ParseError } from './parse-error.ts';
@@ -43,7 +43,7 @@ type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 /** Parses `text` as XML; `format` names the file type in error sentences ("TMX", "XLIFF"). */
 export function readXml(text: string, format: string): XmlElement {
   // XML end-of-line handling (§2.11), done first so offsets and line numbers agree with the parser's.
-  const xml = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const xml = blankExternalDoctype(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
   if (xml.trim() === '') throw new ParseError(`The ${format} file is empty.`, 'errors.fileEmpty', { params: { format } });
   const lineAt = lineLocator(xml);
 
@@ -82,6 +82,24 @@ export function readXml(text: string, format: string): XmlElement {
     });
   }
   return toElement(roots[0]!, lineAt, 0, format);
+}
+
+// A DOCTYPE that only names its DTD (`<!DOCTYPE tmx SYSTEM "tmx14.dtd">`, as OmegaT and older XLIFF tools write):
+// nothing in it can declare an entity, and the DTD is never fetched, so it is read past. One with declarations
+// of its own (an internal subset, `[...]`) stays refused.
+const QUOTED = `(?:"[^"]*"|'[^']*')`;
+// Each part matches one way only (a PI cannot run on past its "?>", a comment past its "-->"), so a prolog of many
+// PIs and no DOCTYPE fails in linear time instead of trying every way to split it.
+const PI = '<\\?[^?]*(?:\\?(?!>)[^?]*)*\\?>';
+const COMMENT = '<!--[^-]*(?:-(?!->)[^-]*)*-->';
+const EXTERNAL_DOCTYPE = new RegExp(
+  `^((?:\\s*(?:${PI}|${COMMENT}))*\\s*)(<!DOCTYPE\\s+[\\w:.-]+(?:\\s+(?:SYSTEM\\s+${QUOTED}|PUBLIC\\s+${QUOTED}\\s+${QUOTED}))?\\s*>)`);
+
+/** The text with such a DOCTYPE in its prolog turned to spaces (line breaks kept, so lines and offsets stay true). */
+function blankExternalDoctype(xml: string): string {
+  const m = EXTERNAL_DOCTYPE.exec(xml);
+  if (!m) return xml;
+  return m[1]! + m[2]!.replace(/[^\n]/g, ' ') + xml.slice(m[0].length);
 }
 
 function lineLocator(xml: string): (offset: number) => number {

@@ -2,25 +2,49 @@
 
 import { readCedictText } from '../align/load-resources.ts';
 
-let senses: Map<string, string[]> | undefined;
+export interface GlossSenses {
+  /** Every sense of a headword, in the dictionary's order. */
+  all: Map<string, string[]>;
+  /**
+   * A single character's senses from its common-word entries only (lower-case pinyin): CC-CEDICT lists the proper
+   * noun first, so 比 would be "Belgium" and 元 "Yuan dynasty" where a translator reads "compare" and "yuan".
+   */
+  common: Map<string, string[]>;
+}
 
-export function parseCedictSenses(text: string): Map<string, string[]> {
-  const map = new Map<string, string[]>();
+let senses: GlossSenses | undefined;
+
+export function parseCedictSenses(text: string): GlossSenses {
+  const all = new Map<string, string[]>();
+  const common = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, headword: string, glosses: string[]) => {
+    const list = map.get(headword);
+    if (list) list.push(...glosses);
+    else map.set(headword, [...glosses]);
+  };
   for (const line of text.split('\n')) {
     if (line.startsWith('#')) continue;
-    const m = /^(\S+) (\S+) \[[^\]]*\] \/(.+)\/\s*$/.exec(line);
+    const m = /^(\S+) (\S+) \[([^\]]*)\] \/(.+)\/\s*$/.exec(line);
     if (!m) continue;
-    const glosses = m[3]!.split('/').filter(Boolean);
+    const glosses = m[4]!.split('/').filter(Boolean);
+    const proper = /^\p{Lu}/u.test(m[3]!);
     for (const headword of new Set([m[2]!, m[1]!])) {
-      const list = map.get(headword);
-      if (list) list.push(...glosses);
-      else map.set(headword, glosses);
+      add(all, headword, glosses);
+      if (!proper && [...headword].length === 1) add(common, headword, glosses);
     }
   }
-  return map;
+  return { all, common };
+}
+
+function parsed(): GlossSenses {
+  senses ??= parseCedictSenses(readCedictText());
+  return senses;
 }
 
 export function glossDictionary(): Map<string, string[]> {
-  senses ??= parseCedictSenses(readCedictText());
-  return senses;
+  return parsed().all;
+}
+
+export function glossCommonSenses(): Map<string, string[]> {
+  return parsed().common;
 }

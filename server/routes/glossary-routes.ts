@@ -1,9 +1,13 @@
-// The glossary page and its htmx fragments; the CSV download; the JSON API.
+// The glossary page and its htmx fragments; the CSV and TBX downloads and file import; the JSON API.
 
-import { Router, type Request, type Response } from 'express';
-import type { Glossary } from '../services/glossary.ts';
+import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import type { Glossary, GlossaryImport } from '../services/glossary.ts';
+import type { WorkPool } from '../threads/work-pool.ts';
+import { fileIn, upload } from '../http/upload.ts';
+import type { ViewContext } from '../../views/view-context.ts';
 import type { GlossaryRow } from '../db/glossary-repo.ts';
 import { requireRole, requireUser } from '../http/auth.ts';
+import { AppError } from '../domain/errors.ts';
 import { send, viewContext } from '../http/render.ts';
 import { glossaryPage, glossaryTable } from '../../views/glossary-page.ts';
 import { errorText, markedT } from '../../views/marked-text.ts';
@@ -45,6 +49,9 @@ export function glossaryRoutes(glossary: Glossary): Router {
   r.get('/glossary.csv', requireUser, async (_req, res) => {
     res.type('text/csv; charset=utf-8').attachment('glossary.csv').send(`\uFEFF${await glossary.exportCsv()}`);
   });
+  r.get('/glossary.tbx', requireUser, async (_req, res) => {
+    res.type('application/xml; charset=utf-8').attachment('glossary.tbx').send(await glossary.exportTbx());
+  });
   r.post('/glossary', editors, change(async (req) => {
     await glossary.add(req.user!, field(req, 'zh'), field(req, 'en'), field(req, 'note'));
     // Said, as the import's count is: a screen reader hears that the term went in, the sighted see the new row.
@@ -54,8 +61,7 @@ export function glossaryRoutes(glossary: Glossary): Router {
     await glossary.remove(req.user!, entryId(req.params.id));
     return undefined;
   }));
-  r.post('/glossary/import', editors, change(async (req) =>
-    viewContext(req).t('glossary.imported', { count: await glossary.importCsv(field(req, 'csv'), req.user!) })));
+  r.post('/glossary/import', editors, change(async (req) => importedSentence(viewContext(req), await glossary.importText(field(req, 'csv'), req.user!))));
 
   r.get('/api/glossary', requireUser, async (_req, res) => res.json(entriesJson(await glossary.list())));
   r.post('/api/glossary', editors, async (req, res) => {
@@ -63,11 +69,58 @@ export function glossaryRoutes(glossary: Glossary): Router {
     res.status(201).json(entriesJson(await glossary.list()));
   });
   r.post('/api/glossary/import', editors, async (req, res) => {
-    res.status(201).json({ imported: await glossary.importCsv(field(req, 'csv'), req.user!) });
+    const text = field(req, 'tbx') || field(req, 'csv');
+    importedJson(viewContext(req), res, await glossary.importText(text, req.user!));
   });
   r.delete('/api/glossary/:id', editors, async (req, res) => {
     await glossary.remove(req.user!, entryId(req.params.id));
     res.status(204).end();
   });
+  return r;
+}
+
+/** "Imported 12 entries.", and how many concepts of a TBX were left out for want of Chinese or English. */
+function importedSentence(ctx: ViewContext, done: GlossaryImport): string {
+  const imported = ctx.t('glossary.imported', { count: done.imported });
+  if (done.skipped === 0) return imported;
+  // Sentences follow each other with a space in English and without one in Chinese.
+  return ctx.t('glossary.twoSentences', { first: imported, second: ctx.t('glossary.skippedConcepts', { count: done.skipped }) });
+}
+
+function importedJson(ctx: ViewContext, res: Response, done: GlossaryImport): void {
+  res.status(201).json(done.skipped > 0 ? { imported: done.imported, skipped: done.skipped, message: importedSentence(ctx, done) } : { imported: done.imported });
+}
+
+function noGlossaryFile(): never {
+  throw new ValidationError('Choose a CSV or TBX file to import into the glossary.', 'errors.noGlossaryFile');
+}
+
+/**
+ * A glossary file uploaded (CSV or TBX, up to the upload limit), read on a work thread. Multipart, so mounted before
+ * the app-wide CSRF check: the upload guard checks the form's token once the body is parsed.
+ */
+export function glossaryFileRoutes(deps: { glossary: Glossary; work: () => WorkPool; maxUpload: number }): Router {
+  const r = Router();
+  const editors = requireRole('translator', 'reviewer', 'admin');
+  const guard = upload(deps.maxUpload);
+  const importFile = (req: Request) => deps.work().importGlossaryFile(fileIn(req, 'source') ?? noGlossaryFile(), req.user!);
+
+  const importFromForm: RequestHandler = async (req, res) => {
+    const ctx = viewContext(req);
+    const done = await importFile(req);
+    const rows = await deps.glossary.list();
+    const info = importedSentence(ctx, done);
+    send(res, req.get('hx-request') ? glossaryTable(ctx, rows, req.user!, { info }) : glossaryPage(ctx, rows, req.user!, { info }), 201);
+  };
+  // Refused, the table says why where the import was asked for; the glossary is as it was.
+  const showRefusal: ErrorRequestHandler = async (err, req, res, next) => {
+    if (!(err instanceof AppError) || ![400, 403, 413].includes(err.status)) return next(err);
+    const ctx = viewContext(req);
+    const rows = await deps.glossary.list();
+    const error = errorText(ctx, err);
+    send(res, req.get('hx-request') ? glossaryTable(ctx, rows, req.user!, { error }) : glossaryPage(ctx, rows, req.user!, { error }), err.status);
+  };
+  r.post('/glossary/import-file', editors, ...guard, importFromForm, showRefusal);
+  r.post('/api/glossary/import-file', editors, ...guard, async (req: Request, res: Response) => importedJson(viewContext(req), res, await importFile(req)));
   return r;
 }

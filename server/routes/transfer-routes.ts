@@ -1,67 +1,27 @@
-// File import over HTTP: the upload page and APIs (multipart); the downloads are in export-routes.ts.
+// File import over HTTP: the upload page and APIs (multipart), and the translation memory's TMX download; a document's
+// downloads are in export-routes.ts.
 
 import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
-import multer from 'multer';
 import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_UPLOAD } from '../config.ts';
 import { fetchPage, type FetchLimits } from '../net/fetch-page.ts';
 import type { EnglishOrigin, UploadedFile, UploadRequest } from '../services/import-file.ts';
 import type { WorkPool } from '../threads/work-pool.ts';
+import type { TranslationMemory } from '../services/translation-memory.ts';
+import { memoryTmxChunks } from '../formats/tmx.ts';
+import { inBlocks } from '../services/export-document.ts';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Jobs } from '../services/jobs.ts';
 import { skippedNote, storedUpload } from '../services/job-handlers.ts';
 import { goesToDocument, jobJson, jobProgress, jobResult } from '../../views/job-progress.ts';
-import { csrfProtection, requireUser } from '../http/auth.ts';
+import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
 import { documentId, wantsAsync } from '../http/params.ts';
-import { AppError, ForbiddenError, PayloadTooLargeError, ValidationError } from '../domain/errors.ts';
+import { AppError, ForbiddenError, ValidationError } from '../domain/errors.ts';
+import { fileIn, upload, type UploadFields } from '../http/upload.ts';
 import { mayLoadMemory } from '../domain/shared-resources.ts';
 import { importForm, importMessage, importPage, type ImportFormState } from '../../views/import-page.ts';
 import { errorSentence } from '../../views/marked-text.ts';
-
-type UploadFields = { source?: Express.Multer.File[]; translation?: Express.Multer.File[] };
-
-function megabytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${bytes} bytes`;
-}
-
-/**
- * Multipart parsing into memory (no file name from the client reaches the file system), with the
- * CSRF check after it: a form's `_csrf` field is only readable once the body is parsed. Every POST
- * of this router goes through it; the router is mounted before the app-wide CSRF check for that.
- */
-function upload(maxUpload: number): RequestHandler[] {
-  const parse = multer({
-    storage: multer.memoryStorage(),
-    // Browsers send UTF-8 file names without saying so; busboy's default, Latin-1, garbles every Chinese name.
-    defParamCharset: 'utf8',
-    limits: { fileSize: maxUpload, files: 2, fields: 8, fieldSize: 64 * 1024, parts: 10 },
-  }).fields([{ name: 'source', maxCount: 1 }, { name: 'translation', maxCount: 1 }]);
-  const parseOrRefuse: RequestHandler = (req, res, next) => parse(req, res, (err: unknown) => {
-    if (!err) return next();
-    if (!(err instanceof multer.MulterError)) return next(unreadableUpload(req, err as Error));
-    if (err.code === 'LIMIT_FILE_SIZE') {
-      return next(new PayloadTooLargeError(`The file is larger than the upload limit of ${megabytes(maxUpload)}.`,
-        'errors.tooLarge', { limit: megabytes(maxUpload) }));
-    }
-    next(new ValidationError(`The upload was refused: ${err.message}${err.field ? ` (${err.field})` : ''}.`, 'errors.badUpload'));
-  });
-  return [requireUser, parseOrRefuse, csrfProtection];
-}
-
-/**
- * busboy's own errors (a bad part header, a body cut short, no boundary) are the client's: 400. A client
- * that went away mid-upload is worth one line in the log, not a stack trace: nobody is left to answer.
- */
-function unreadableUpload(req: Request, err: Error): ValidationError {
-  if (req.readableAborted) console.warn(`Upload aborted by the client: ${req.method} ${req.originalUrl} (${err.message})`);
-  return new ValidationError(`The upload could not be read as a form with files: ${err.message}.`, 'errors.badUpload');
-}
-
-/** Browsers send an empty part for a file input left empty: that is no file. */
-function fileIn(req: Request, field: keyof UploadFields): UploadedFile | undefined {
-  const file = (req.files as UploadFields | undefined)?.[field]?.[0];
-  if (!file || (file.size === 0 && file.originalname === '')) return undefined;
-  return { name: file.originalname || field, bytes: file.buffer };
-}
 
 function field(req: Request, name: string): string | undefined {
   const value = (req.body as Record<string, unknown> | undefined)?.[name];
@@ -123,7 +83,7 @@ const FORM_WAITS_MS = 1500;
 
 /** Imports are jobs that run on a work thread: decoding, splitting, aligning and writing a 5 MB pair takes seconds. */
 export function transferRoutes(deps: {
-  work: () => WorkPool; jobs: Jobs;
+  work: () => WorkPool; jobs: Jobs; memory: TranslationMemory;
   maxUpload?: number; fetch?: { allow: readonly string[]; timeoutMs: number };
 }): Router {
   const { work, jobs } = deps;
@@ -182,6 +142,15 @@ export function transferRoutes(deps: {
     if (!outcome.notes?.length) return res.status(201).json({ id: outcome.documentId });
     res.status(201).json({ id: outcome.documentId, skipped: outcome.value.skipped, message: jobResult(viewContext(req), outcome) });
   });
+
+  // The memory as TMX, for another tool's memory or a backup of the team's work: what this user may see of it.
+  for (const url of ['/memory.tmx', '/api/memory/export']) {
+    r.get(url, requireUser, async (req, res) => {
+      const units = await deps.memory.exportUnits(req.user!);
+      res.type('application/x-tmx+xml; charset=utf-8').attachment('translation-memory.tmx');
+      await pipeline(Readable.from(inBlocks(memoryTmxChunks(units))), res);
+    });
+  }
 
   r.post('/api/memory/import', requireUser, memoryLoaders, ...guard, async (req, res) => {
     const { units, skipped } = await work().importMemoryFile(fileIn(req, 'source') ?? noFile());

@@ -44,8 +44,8 @@ export async function mayReach(tx: Tx, user: Actor, target: GateTarget): Promise
 }
 
 /** Ids of the documents this user may open (every one for an admin), leaving out the trash. */
-export async function openableFilter(tx: Tx, user: User): Promise<(documentId: number) => boolean> {
-  const ids = user.role === 'admin' ? undefined : await tx.access.visibleIds(user.id);
+export async function openableFilter(tx: Tx, user: Actor): Promise<(documentId: number) => boolean> {
+  const ids = user.role === 'admin' || user.id === null ? undefined : await tx.access.visibleIds(user.id);
   const trashed = await tx.lifecycle.trashedIds();
   return (id) => !trashed.has(id) && (ids === undefined || ids.has(id));
 }

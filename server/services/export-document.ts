@@ -119,7 +119,7 @@ async function* serializePaged(pieces: (pairs: Iterable<BilingualPair>) => Gener
 }
 
 /** Joins small pieces into blocks: one write per tu would mean 100,000 tiny HTTP chunks. */
-async function* inBlocks(pieces: AsyncIterable<string>): AsyncGenerator<string> {
+export async function* inBlocks(pieces: AsyncIterable<string> | Iterable<string>): AsyncGenerator<string> {
   let block = '';
   for await (const piece of pieces) {
     block += piece;

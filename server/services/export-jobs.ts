@@ -18,7 +18,7 @@ export type ExportKind = 'bilingual' | 'translation' | 'review';
 export interface ExportOrder {
   kind: ExportKind;
   documentId: number;
-  /** bilingual: tmx, xliff or json; review: docx or html. */
+  /** bilingual: tmx, xliff, xliff12 or json; review: docx or html. */
   format?: string;
   /** bilingual: which pairs (approved, translated, all). */
   state?: string;

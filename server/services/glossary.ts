@@ -4,19 +4,36 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Store, Tx } from '../db/store.ts';
 import type { GlossaryRow } from '../db/glossary-repo.ts';
-import { parseGlossaryCsv, serializeGlossaryCsv } from '../domain/glossary-csv.ts';
+import { parseGlossaryCsv, serializeGlossaryCsv, type GlossaryEntry } from '../domain/glossary-csv.ts';
+import { parseGlossaryTbx, serializeGlossaryTbx } from '../formats/glossary-tbx.ts';
+import { decodeText } from '../domain/decode-text.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { NOT_XML_CHAR } from '../domain/control-characters.ts';
 import type { User } from './accounts.ts';
 import { mayRemoveEntry } from '../domain/shared-resources.ts';
 import { CORPUS_DIR } from './import-document.ts';
+import type { UploadedFile } from './import-file.ts';
+
+/** How many entries a glossary file gave, and how many of its concepts it skipped (a TBX's other languages). */
+export interface GlossaryImport {
+  imported: number;
+  skipped: number;
+}
+
+/** A TBX file starts with markup; anything else is read as CSV. */
+const isTbx = (text: string) => /^\s*</.test(text.replace(/^\uFEFF/, ''));
 
 const MAX_TERM = 200;
+const MAX_NOTE = 500; // the add form's maxlength
 
-function checkTerm(zh: string, en: string): void {
+function checkEntry(zh: string, en: string, note = ''): void {
   if (!zh.trim() || !en.trim()) throw new ValidationError('A glossary entry needs a Chinese term and an English term.', 'errors.glossaryEmpty');
-  // SQLite's length() stops at a NUL, so "\0" would pass here and fail the table's CHECK with a 500.
-  if (/\p{Cc}/u.test(zh + en)) throw new ValidationError('A glossary term may not contain control characters.', 'errors.glossaryControl');
+  // SQLite's length() stops at a NUL, so "\0" would pass here and fail the table's CHECK with a 500 (PostgreSQL's text
+  // refuses it outright); half a surrogate pair or U+FFFE would be stored as U+FFFD or break the exports.
+  if (/\p{Cc}/u.test(zh + en) || NOT_XML_CHAR.test(zh + en)) throw new ValidationError('A glossary term may not contain control characters.', 'errors.glossaryControl');
   if (zh.length > MAX_TERM || en.length > MAX_TERM) throw new ValidationError(`A glossary term may have at most ${MAX_TERM} characters.`, 'errors.glossaryLong', { max: MAX_TERM });
+  if (NOT_XML_CHAR.test(note)) throw new ValidationError('A glossary note may not contain control characters.', 'errors.glossaryNoteControl');
+  if (note.length > MAX_NOTE) throw new ValidationError(`A glossary note may have at most ${MAX_NOTE} characters.`, 'errors.glossaryNoteLong', { max: MAX_NOTE });
 }
 
 /**
@@ -34,10 +51,18 @@ async function addEntry(tx: Tx, user: User | undefined, e: { zh: string; en: str
 
 export function glossary(store: Store) {
   const list = (): Promise<GlossaryRow[]> => store.read((tx) => tx.glossary.list());
+  const entries = async (): Promise<GlossaryEntry[]> => (await list()).map((r) => ({ zh: r.zh, en: r.en, ...(r.note ? { note: r.note } : {}) }));
+  const addAll = async (file: GlossaryEntry[], user?: User): Promise<number> => {
+    file.forEach((e) => checkEntry(e.zh, e.en, e.note));
+    await store.write(async (tx) => {
+      for (const e of file) await addEntry(tx, user, e);
+    });
+    return file.length;
+  };
   return {
     list,
     async add(user: User, zh: string, en: string, note?: string): Promise<void> {
-      checkTerm(zh, en);
+      checkEntry(zh, en, note);
       await store.write(async (tx) => addEntry(tx, user, { zh, en, note }));
     },
     /** The agreed terms are the team's: a translator takes back only an entry of their own. */
@@ -50,15 +75,22 @@ export function glossary(store: Store) {
       });
     },
     /** All rows or none: a bad line refuses the whole file. The user is the author of the entries it adds. */
-    async importCsv(text: string, user?: User): Promise<number> {
-      const entries = parseGlossaryCsv(text);
-      entries.forEach((e) => checkTerm(e.zh, e.en));
-      await store.write(async (tx) => {
-        for (const e of entries) await addEntry(tx, user, e);
-      });
-      return entries.length;
+    importCsv: async (text: string, user?: User): Promise<number> => addAll(parseGlossaryCsv(text), user),
+    /** A TBX termbase's Chinese-English pairs, all or none; concepts without both languages are counted, not refused. */
+    async importTbx(text: string, user?: User): Promise<GlossaryImport> {
+      const { entries, skipped } = parseGlossaryTbx(text);
+      return { imported: await addAll(entries, user), skipped };
     },
-    exportCsv: async (): Promise<string> => serializeGlossaryCsv((await list()).map((r) => ({ zh: r.zh, en: r.en, ...(r.note ? { note: r.note } : {}) }))),
+    /** Pasted or uploaded text, CSV or TBX by its content. */
+    async importText(text: string, user?: User): Promise<GlossaryImport> {
+      return isTbx(text) ? this.importTbx(text, user) : { imported: await this.importCsv(text, user), skipped: 0 };
+    },
+    /** An uploaded file, in whatever encoding it came (GB18030 from older tools too). */
+    importFile(file: UploadedFile, user?: User): Promise<GlossaryImport> {
+      return this.importText(decodeText(file.bytes, file.name).text, user);
+    },
+    exportCsv: async (): Promise<string> => serializeGlossaryCsv(await entries()),
+    exportTbx: async (): Promise<string> => serializeGlossaryTbx(await entries()),
     /** The demo's agreed terms, loaded once into an empty glossary. */
     async seedDemo(): Promise<void> {
       if ((await store.read((tx) => tx.glossary.count())) === 0) await this.importCsv(fs.readFileSync(path.join(CORPUS_DIR, 'glossary.csv'), 'utf8'));

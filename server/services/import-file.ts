@@ -63,7 +63,7 @@ interface DecodedFile {
   source?: { format: SourceFormatName; doc: SourceDocument };
 }
 
-const BY_EXTENSION: Record<string, string> = { '.tmx': 'tmx', '.xlf': 'xliff', '.xliff': 'xliff', '.json': 'json' };
+const BY_EXTENSION: Record<string, string> = { '.tmx': 'tmx', '.xlf': 'xliff', '.xliff': 'xliff', '.sdlxliff': 'xliff', '.mqxliff': 'xliff', '.json': 'json' };
 
 /**
  * The bilingual format of a file, or undefined for plain text. The content decides (a `<tmx` or
@@ -73,8 +73,8 @@ const BY_EXTENSION: Record<string, string> = { '.tmx': 'tmx', '.xlf': 'xliff', '
 export function detectFormat(name: string, text: string): FormatAdapter | undefined {
   const ext = path.extname(name).toLowerCase();
   if (ext === '.txt') return undefined;
-  // Skip the XML declaration, comments and processing instructions before the root element.
-  const start = text.slice(0, 4096).replace(/^\uFEFF/, '').replace(/^(\s*(<\?[\s\S]*?\?>|<!--[\s\S]*?-->))*\s*/, '');
+  // Skip the XML declaration, comments, processing instructions and a DOCTYPE naming its DTD before the root element.
+  const start = text.slice(0, 4096).replace(/^\uFEFF/, '').replace(/^(\s*(<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^[>]*>))*\s*/, '');
   if (/^<tmx[\s>]/.test(start)) return adapterFor('tmx');
   if (/^<xliff[\s>]/.test(start)) return adapterFor('xliff');
   if (start.startsWith('{')) return adapterFor('json');

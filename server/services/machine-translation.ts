@@ -7,7 +7,7 @@ import { State, type MtKind } from '../domain/types.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import { mayDo } from '../domain/review-workflow.ts';
 import { libreTranslateEngine } from '../mt/libretranslate-engine.ts';
-import { glossDictionary } from '../mt/load-gloss-dictionary.ts';
+import { glossCommonSenses, glossDictionary } from '../mt/load-gloss-dictionary.ts';
 import { loadAlignResources } from '../align/load-resources.ts';
 import { documentReads } from './documents.ts';
 import type { User } from './accounts.ts';
@@ -20,6 +20,7 @@ export function configuredEngine(store: Store, mt: { url?: string; apiKey?: stri
   }
   return () => {
     const dictionary = glossDictionary();
+    const common = glossCommonSenses();
     const resources = loadAlignResources();
     return {
       name: 'gloss',
@@ -28,6 +29,7 @@ export function configuredEngine(store: Store, mt: { url?: string; apiKey?: stri
         return glossEngine({
           segment: (zh) => resources.segmentChinese(zh).map((w) => w.word),
           lookup: (word) => dictionary.get(word) ?? [],
+          common: (word) => common.get(word) ?? [],
           glossary: await store.read((tx) => tx.glossary.list()),
           pinyin: (name) => resources.romanize(name).join(''),
         }).translate(texts, from, to);

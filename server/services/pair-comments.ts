@@ -4,6 +4,7 @@ import type { Store, Tx } from '../db/store.ts';
 import type { CommentRow, OpenThreadRow, ThreadRow } from '../db/comments-repo.ts';
 import { assertMayDo } from '../domain/review-workflow.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { NOT_XML_CHAR } from '../domain/control-characters.ts';
 import { qualityScore, reviewError, sourceWordCount, type ErrorCategory, type QualityScore, type Severity } from '../domain/quality-score.ts';
 import { applyPairAction, findPair, type PairActionRequest } from './post-editing.ts';
 import type { User } from './accounts.ts';
@@ -47,7 +48,8 @@ export function commentBody(raw: unknown): string {
   const body = typeof raw === 'string' ? raw.normalize('NFC').trim() : '';
   if (!body) throw new ValidationError('Write a comment first: it cannot be empty.', 'review.commentEmpty');
   if (body.length > MAX_COMMENT) throw new ValidationError(`A comment may have at most ${MAX_COMMENT} characters.`, 'errors.commentTooLong');
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(body)) throw new ValidationError('The comment contains control characters.', 'review.commentControl');
+  // Half a surrogate pair too: stored it would come back as U+FFFD, and XLIFF notes cannot carry it.
+  if (NOT_XML_CHAR.test(body)) throw new ValidationError('The comment contains control characters.', 'review.commentControl');
   return body;
 }
 

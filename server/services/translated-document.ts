@@ -47,21 +47,23 @@ export function translatedDocuments(store: Store) {
   return {
     /** The Chinese source's structure with the current English of each pair in its place; for a plain text, its lines. */
     async translation(documentId: number): Promise<TranslatedFile> {
-      const { doc, source, stored, plain } = await store.read(async (tx) => {
+      const read = await store.read(async (tx) => {
         const doc = await documentReads.get(tx, documentId);
         const source = await tx.transfer.structuredSource(doc.id);
-        if (source) return { doc, source, stored: await tx.transfer.placedPairs(doc.id, source.id), plain: [] };
-        const plain = [];
-        for (const text of await tx.transfer.plainSources(doc.id)) plain.push({ content: text.content, placed: await tx.transfer.placedPairs(doc.id, text.id) });
-        return { doc, source, stored: plain[0]?.placed ?? [], plain };
+        if (source) return { doc, source, stored: await tx.transfer.placedPairs(doc.id, source.id) };
+        // A plain document's pairs come in one statement, each with the text that holds its Chinese, however many texts.
+        const plain = await tx.transfer.plainSources(doc.id);
+        return { doc, plain, placed: plain.length ? await tx.transfer.plainPlacedPairs(doc.id) : [] };
       });
-      const pairs = stored.map((p) => ({ srcStart: p.src_start, src: p.src ?? '', tgt: p.tgt }));
-      if (!source) {
-        if (!plain.length) throw notStructured();
-        const joined = joinPlainSources(plain.map((t) => t.content), plain.map((t) => t.placed.map((p) => p.src_start)));
-        const placed = placePlainTranslation(joined.text, pairs.map((p, i) => ({ ...p, srcStart: joined.starts[i]! })));
+      const { doc } = read;
+      if (read.plain) {
+        if (!read.plain.length) throw notStructured();
+        const joined = joinPlainSources(read.plain, read.placed.map((p) => ({ sourceId: p.source_id, start: p.src_start })));
+        const placed = placePlainTranslation(joined.text, read.placed.map((p, i) => ({ srcStart: joined.starts[i]!, src: p.src ?? '', tgt: p.tgt })));
         return { bytes: new TextEncoder().encode(placed.text), fallbacks: placed.fallbacks, ...translationHead(doc, undefined) };
       }
+      const { source } = read;
+      const pairs = read.stored.map((p) => ({ srcStart: p.src_start, src: p.src ?? '', tgt: p.tgt }));
       const structure = JSON.parse(source.structure) as StoredStructure;
       const placed = placeTranslation(structure, pairs, source.content);
       const title = placed.doc.blocks.find((b) => b.kind === 'heading')?.text ?? doc.title;

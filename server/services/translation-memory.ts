@@ -3,6 +3,8 @@
 import type { Store, Tx } from '../db/store.ts';
 import type { MemoryUnitRow } from '../db/memory-repo.ts';
 import { bestMatches, buildMatchIndex, type MatchIndex } from '../domain/fuzzy-match.ts';
+import type { MemoryExportUnit } from '../formats/tmx.ts';
+import { openableFilter, type Actor } from './document-access.ts';
 
 export interface MemoryMatch {
   src: string;
@@ -65,6 +67,15 @@ export function translationMemory(store: Store) {
     },
 
     count: (): Promise<number> => store.read((tx) => tx.memory.count()),
+
+    /** Every unit this user may see, for a download: loaded units, and the approved pairs of documents they may open (all for the command line). */
+    exportUnits: (user: Actor): Promise<MemoryExportUnit[]> => store.read(async (tx) => {
+      const { units } = await index(tx);
+      const openable = await openableFilter(tx, user);
+      return [...units.values()]
+        .filter((u) => u.document_id === null || openable(u.document_id))
+        .map((u) => ({ key: u.key, src: u.src, tgt: u.tgt, origin: u.origin, approvedHere: u.document_id !== null }));
+    }),
   };
 }
 export type TranslationMemory = ReturnType<typeof translationMemory>;

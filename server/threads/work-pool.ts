@@ -7,6 +7,7 @@ import type { ImportResult, UploadRequest, UploadedFile } from '../services/impo
 import type { AlignmentResult, RealignPreview } from '../services/alignment-editing.ts';
 import type { User } from '../services/accounts.ts';
 import type { PlannedReplace } from '../services/search-replace.ts';
+import type { GlossaryImport } from '../services/glossary.ts';
 import type { ReplaceQuery } from '../domain/replace-text.ts';
 import { errorFromParts, type ErrorParts } from '../domain/errors.ts';
 import { startWorker } from './start-worker.ts';
@@ -14,6 +15,7 @@ import { startWorker } from './start-worker.ts';
 type Task =
   | { task: 'importUpload'; upload: UploadRequest }
   | { task: 'importMemoryFile'; file: UploadedFile }
+  | { task: 'importGlossaryFile'; file: UploadedFile; user: User }
   | { task: 'realign'; user: User; documentId: number; expectedVersion: number }
   | { task: 'previewRealign'; documentId: number; expectedVersion: number }
   | { task: 'planReplace'; documentId: number; query: ReplaceQuery };
@@ -133,6 +135,8 @@ export function workPool(database: string | undefined, size = THREADS) {
   return {
     importUpload: (upload: UploadRequest) => run<ImportResult>({ task: 'importUpload', upload }),
     importMemoryFile: (file: UploadedFile) => run<{ units: number; skipped: number }>({ task: 'importMemoryFile', file }),
+    /** A glossary file of up to the upload limit: its XML or CSV is read here, not on the thread that answers pages. */
+    importGlossaryFile: (file: UploadedFile, user: User) => run<GlossaryImport>({ task: 'importGlossaryFile', file, user }),
     realign: (user: User, documentId: number, expectedVersion: number) => run<AlignmentResult>({ task: 'realign', user, documentId, expectedVersion }),
     previewRealign: (documentId: number, expectedVersion: number) => run<RealignPreview>({ task: 'previewRealign', documentId, expectedVersion }),
     /** A search and replace's plan: a pattern that backtracks holds a work thread for its second, never the request thread. */

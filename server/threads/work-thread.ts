@@ -8,6 +8,7 @@ import { openStoreAt } from '../db/open-store.ts';
 import { importMemoryFile, importUpload } from '../services/import-file.ts';
 import { alignmentEditing } from '../services/alignment-editing.ts';
 import { planDocumentReplace } from '../services/search-replace.ts';
+import { glossary } from '../services/glossary.ts';
 import { defaultAligner } from '../services/workbench.ts';
 import { errorParts } from '../domain/errors.ts';
 import type { Aligner } from '../domain/assemble-pairs.ts';
@@ -50,6 +51,7 @@ async function run(request: WorkRequest): Promise<unknown> {
   switch (request.task) {
     case 'importUpload': return importUpload({ store, aligner: align }, request.upload);
     case 'importMemoryFile': return importMemoryFile(store, request.file);
+    case 'importGlossaryFile': return glossary(store).importFile(request.file, request.user);
     case 'realign': return editing.realign(request.user, request.documentId, request.expectedVersion);
     case 'previewRealign': return editing.previewRealign(request.documentId, request.expectedVersion);
     case 'planReplace': return planDocumentReplace(store, request.documentId, request.query);

@@ -71,7 +71,7 @@ describe.skipIf(!hasMac)('literary alignment quality (MAC-Dev)', () => {
   }, 300_000);
 
   it('when aligning the six chapters then strict F1 stays above the floor', () => {
-    expect(beadF1(aligned).f1).toBeGreaterThanOrEqual(0.915);
+    expect(beadF1(aligned).f1).toBeGreaterThanOrEqual(0.925);
   });
 
   it('when a translator joined two sentences into one then at least 85 % of such beads are found', () => {
@@ -79,12 +79,12 @@ describe.skipIf(!hasMac)('literary alignment quality (MAC-Dev)', () => {
     expect(twoOne.found / twoOne.gold).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('when a translator recast two sentences as two or three then the last look finds at least 12 of the 25 2-2 beads and 3 of the 12 2-3', () => {
+  it('when a translator recast two sentences as two or three then the last look finds at least 14 of the 25 2-2 beads and 4 of the 12 2-3', () => {
     const shapes = recallByShape(aligned);
     expect(shapes.get('2-2')).toMatchObject({ gold: 25 });
-    expect(shapes.get('2-2')!.found).toBeGreaterThanOrEqual(12);
+    expect(shapes.get('2-2')!.found).toBeGreaterThanOrEqual(14);
     expect(shapes.get('2-3')).toMatchObject({ gold: 12 });
-    expect(shapes.get('2-3')!.found).toBeGreaterThanOrEqual(3);
+    expect(shapes.get('2-3')!.found).toBeGreaterThanOrEqual(4);
   });
 
   it('when beads score under 0.5 then they are few and hold half of the wrong ones', () => {

@@ -15,6 +15,8 @@ function span(matches: [number, number, number][], srcBoundary = 0.5, tgtBoundar
     weight: Float64Array.from(matches, (m) => m[2]),
     srcBoundary,
     tgtBoundary,
+    srcCuts: [],
+    tgtCuts: [],
   };
 }
 

@@ -10,6 +10,16 @@ describe('stem', () => {
     for (const [singular, plural] of pairs) expect(stem(plural)).toBe(stem(singular));
   });
 
+  it('when a word ends in -est of its own then every form of it stems alike, and a superlative meets its adjective', () => {
+    for (const word of ['protest', 'interest', 'request', 'forest', 'priest']) {
+      for (const form of [`${word}s`, `${word}ed`, `${word}ing`]) expect(stem(form), form).toBe(stem(word));
+    }
+    expect(stem('protest')).toBe('protest');
+    expect(stem('honestly')).toBe(stem('honest'));
+    const pairs: [string, string][] = [['greatest', 'great'], ['biggest', 'big'], ['nearest', 'near'], ['latest', 'late'], ['knowest', 'know']];
+    for (const [form, base] of pairs) expect(stem(form), form).toBe(stem(base));
+  });
+
   it('when a word is irregular then it meets its dictionary form', () => {
     expect(stem('brethren')).toBe(stem('brother'));
     expect(stem('spake')).toBe(stem('speak'));

@@ -6,7 +6,7 @@ import { absorbUnmatched, joinAcrossBoundaries, type JoinModel } from '../../ser
 import type { SpanScores } from '../../server/align/span-scorer.ts';
 
 // Joins when at least two sentences find half their evidence across the boundary.
-const MODEL: JoinModel = { bias: -1, maxLeak: 0, secondLeak: 2.5, meanLeak: 0, costGain: 0, lengthGain: 0, worsePart: 0, joinedCost: 0, boundaryShift: 0 };
+const MODEL: JoinModel = { bias: -1, maxLeak: 0, secondLeak: 2.5, meanLeak: 0, costGain: 0, lengthGain: 0, worsePart: 0, joinedCost: 0, boundaryShift: 0, clauseCut: 0 };
 const flat = () => 0;
 const bead = (s0: number, s1: number, t0: number, t1: number): SpanBead => ({ s0, s1, t0, t1 });
 
@@ -19,7 +19,7 @@ function crossingAt(crossAt: number): SpanScores {
     maxCoverage: flat,
     weakestSentence: () => 1,
     leaks: (s0, sm, s1, t0, tm, t1) => Array.from({ length: s1 - s0 + t1 - t0 }, () => (sm === crossAt && tm === crossAt ? 0.5 : 0)),
-    placedMatches: () => ({ src: new Float64Array(), tgt: new Float64Array(), weight: new Float64Array(), srcBoundary: 0.5, tgtBoundary: 0.5 }),
+    placedMatches: () => ({ src: new Float64Array(), tgt: new Float64Array(), weight: new Float64Array(), srcBoundary: 0.5, tgtBoundary: 0.5, srcCuts: [], tgtCuts: [] }),
   };
 }
 
@@ -38,6 +38,18 @@ describe('joinAcrossBoundaries', () => {
     const path = [bead(0, 1, 0, 1), bead(1, 1, 1, 2), bead(1, 2, 2, 3)];
     const everything = { ...MODEL, bias: 10 };
     expect(joinAcrossBoundaries(path, flat, crossingAt(1), flat, everything)).toEqual(path);
+  });
+
+  it('when two joins compete for one bead then the likelier takes it, whichever comes first', () => {
+    // Half of the evidence crosses between beads 0 and 1, four fifths between 1 and 2, and nothing
+    // crosses a boundary once a bead is joined: taken left to right, 0 and 1 would be joined.
+    const cross = new Map([[1, 0.5], [2, 0.8]]);
+    const spans: SpanScores = {
+      ...crossingAt(-1),
+      leaks: (s0, sm, s1, t0, tm, t1) => Array.from({ length: s1 - s0 + t1 - t0 }, () => (s1 - s0 === 2 && t1 - t0 === 2 && sm === tm ? cross.get(sm) ?? 0 : 0)),
+    };
+    const path = [bead(0, 1, 0, 1), bead(1, 2, 1, 2), bead(2, 3, 2, 3)];
+    expect(joinAcrossBoundaries(path, flat, spans, flat, MODEL)).toEqual([bead(0, 1, 0, 1), bead(1, 3, 1, 3)]);
   });
 
   it('when joining would put more than three sentences on a side then the beads stay apart', () => {

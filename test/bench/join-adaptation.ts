@@ -3,7 +3,7 @@
 //   npx tsx test/bench/join-adaptation.ts [manyToMany=0.8] [merge=0.2]   (search weights overridden)
 //
 // The search runs once per chapter; the last look is then replayed on its captured path for
-// each variant (it reproduces fit-join-model.ts's 0.9246), fitted as that script fits it. A
+// each variant (it reproduces fit-join-model.ts's left-out F1), fitted as that script fits it. A
 // variant adds features that depend on the whole document: a statistic of its path beside the
 // bias, or the boundary shift measured against the document's own boundaries; or the fit gives
 // each chapter a bias of its own, so that the shared weights are learned within chapters. Then the ceiling
@@ -13,20 +13,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { align, type CostWeights } from '../../server/align/align.ts';
 import type { BeadCost, SpanBead } from '../../server/align/banded-search.ts';
-import { beadF1, recallByShape } from '../../server/align/bead-f1.ts';
+import { beadF1 } from '../../server/align/bead-f1.ts';
 import { formatBead, parseBeads } from '../../server/align/bead-format.ts';
-import { absorbUnmatched, boundaryFeatures, canJoin } from '../../server/align/join-beads.ts';
+import { boundaryFeatures, canJoin } from '../../server/align/join-beads.ts';
 import { loadAlignResources } from '../../server/align/load-resources.ts';
 import type { SpanScores } from '../../server/align/span-scorer.ts';
 import type { Bead } from '../../server/domain/types.ts';
 import { hasMac, macDir, readLines } from '../align/shared-data.ts';
 import { fitLogistic, type LogisticExample } from './logistic.ts';
+import { joinExamples, L2, range, replayLook, reportReplay } from './join-replay.ts';
 
 const IDS = ['001', '002', '003', '004', '005', '006'];
-const FEATURES = ['maxLeak', 'secondLeak', 'meanLeak', 'costGain', 'lengthGain', 'worsePart', 'joinedCost', 'boundaryShift'] as const;
-// As in fit-join-model.ts.
-const FEWER_BEADS = 0.45;
-const L2 = 3;
+const FEATURES = ['maxLeak', 'secondLeak', 'meanLeak', 'costGain', 'lengthGain', 'worsePart', 'joinedCost', 'boundaryShift', 'clauseCut'] as const;
 const SHIFT_SCALE = 10;
 
 type Features = Record<(typeof FEATURES)[number], number>;
@@ -53,8 +51,6 @@ interface Variant {
   extra: (c: Chapter, f: Features) => number[];
 }
 
-const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
-const indices = (b: SpanBead): Bead => ({ src: range(b.s0, b.s1), tgt: range(b.t0, b.t1) });
 const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / Math.max(1, v.length);
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 const rank = (sorted: number[], v: number) => sorted.filter((s) => s < v).length / sorted.length;
@@ -88,34 +84,16 @@ function capture(id: string, resources: ReturnType<typeof loadAlignResources>, w
 }
 
 function vector(c: Chapter, f: Features, v: Variant): number[] {
-  return [1, ...FEATURES.map((n) => f[n] * (n === 'boundaryShift' ? SHIFT_SCALE : 1)), ...v.extra(c, f)];
+  return [1, ...FEATURES.map((n) => f[n] * (n === 'boundaryShift' || n === 'clauseCut' ? SHIFT_SCALE : 1)), ...v.extra(c, f)];
 }
 
 function examples(c: Chapter, v: Variant): LogisticExample[] {
-  const isGold = (b: SpanBead) => (c.goldSet.has(formatBead(indices(b))) ? 1 : 0);
-  return range(0, c.path.length - 1)
-    .filter((k) => canJoin(c.path[k]!, c.path[k + 1]!))
-    .map((k) => {
-      const [x, y] = [c.path[k]!, c.path[k + 1]!];
-      const worth = isGold({ s0: x.s0, s1: y.s1, t0: x.t0, t1: y.t1 }) - isGold(x) - isGold(y) + FEWER_BEADS;
-      return { x: vector(c, c.features(x, y), v), positive: worth > 0, weight: Math.abs(worth) };
-    });
+  return joinExamples(c.path, c.goldSet, (x, y) => vector(c, c.features(x, y), v));
 }
 
 // The last look as join-beads.ts runs it, with the variant's features.
 function lastLook(c: Chapter, v: Variant, weights: number[]): Bead[] {
-  const out: SpanBead[] = [];
-  let current = c.path[0]!;
-  for (const next of c.path.slice(1)) {
-    const odds = vector(c, c.features(current, next), v).reduce((s, x, i) => s + x * weights[i]!, 0);
-    if (canJoin(current, next) && odds > 0) current = { s0: current.s0, s1: next.s1, t0: current.t0, t1: next.t1 };
-    else {
-      out.push(current);
-      current = next;
-    }
-  }
-  out.push(current);
-  return absorbUnmatched(out, c.cost, c.length).map(indices);
+  return replayLook(c.path, (x, y) => vector(c, c.features(x, y), v).reduce((s, a, i) => s + a * weights[i]!, 0), c.cost, c.length);
 }
 
 function leftOutFits(chapters: Chapter[], v: Variant): Map<string, number[]> {
@@ -124,11 +102,7 @@ function leftOutFits(chapters: Chapter[], v: Variant): Map<string, number[]> {
 }
 
 function report(name: string, chapters: Chapter[], auto: Bead[][]) {
-  const pairs = chapters.map((c, k) => ({ gold: c.gold, auto: auto[k]! }));
-  const shapes = recallByShape(pairs);
-  const recall = (k: string) => `${k} ${shapes.get(k)?.found ?? 0}/${shapes.get(k)?.gold ?? 0}`;
-  const byChapter = pairs.map((p) => beadF1([p]).correct).join(' ');
-  console.log(`${name.padEnd(34)} F1 ${beadF1(pairs).f1.toFixed(4)}  ${recall('2-2')} ${recall('2-3')}  correct by chapter ${byChapter}`);
+  reportReplay(name, chapters.map((c, k) => ({ gold: c.gold, auto: auto[k]! })));
 }
 
 function main() {

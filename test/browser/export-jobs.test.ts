@@ -102,4 +102,15 @@ describe.skipIf(skip)('exports of a big document in the browser', () => {
     expect(download.suggestedFilename()).toBe('小文档.tmx');
     expect(await server.value<number>("SELECT count(*) FROM jobs WHERE kind = 'export'")).toBe(jobs);
   }, 60_000);
+
+  it('when XLIFF 1.2 is chosen then the file is XLIFF 1.2, for tools that open no XLIFF 2', async () => {
+    await page.goto(`${server.url}/documents/${small}`);
+    await page.check('[data-testid=export-dialog] input[value=xliff12]');
+    await page.selectOption('[data-testid=export-dialog] select[name=state]', 'all');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-dialog] button[type=submit]')]);
+    expect(download.suggestedFilename()).toBe('小文档.xlf');
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    expect(text).toContain('<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2"');
+    expect(text).toContain('<trans-unit id=');
+  }, 60_000);
 });

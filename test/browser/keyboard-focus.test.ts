@@ -47,6 +47,21 @@ describe.skipIf(skip)('focus and announcements after a swap', () => {
     expect(await focused(page)).toBe('input[name=zh]');
   });
 
+  it('when a TBX file is imported from the glossary page then its terms appear and the count is said; a refused file says why, in the table', async () => {
+    await page.goto(`${wb.url}/glossary`);
+    const tbx = `<?xml version="1.0"?><!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd"><martif type="TBX"><text><body>
+      <termEntry><langSet xml:lang="zh-CN"><tig><term>双边关系</term></tig></langSet><langSet xml:lang="en-US"><tig><term>bilateral relations</term></tig></langSet></termEntry>
+      <termEntry><langSet xml:lang="de"><tig><term>Beziehung</term></tig></langSet></termEntry></body></text></martif>`;
+    await page.setInputFiles('[data-testid=glossary-file]', { name: '术语库.tbx', mimeType: 'application/xml', buffer: Buffer.from(tbx) });
+    await page.locator('[data-testid=glossary-file-form] button[type=submit]').click();
+    await page.locator('table.glossary td', { hasText: 'bilateral relations' }).waitFor();
+    await expect.poll(() => announcer().textContent()).toBe('Imported 1 entry. 1 concept had no Chinese or no English term and was skipped.');
+    await page.setInputFiles('[data-testid=glossary-file]', { name: 'notes.tbx', mimeType: 'application/xml', buffer: Buffer.from('<notes/>') });
+    await page.locator('[data-testid=glossary-file-form] button[type=submit]').click();
+    await expect.poll(() => page.locator('#glossary .error').textContent()).toBe('This is not a TBX file: its root is <notes>, not <martif> (TBX 2) or <tbx> (TBX 3). (line 1)');
+    expect(await page.locator('table.glossary td', { hasText: 'bilateral relations' }).count()).toBe(1);
+  });
+
   it('when a row is saved from its editor by keyboard then the live region says its new state and the focus is on its own Edit button', async () => {
     await page.goto(`${wb.url}/documents/1`);
     // Each Edit button names its row: a screen reader's list of buttons is not a column of identical "Edit"s.

@@ -10,7 +10,33 @@ describe('splitSentences for Chinese', () => {
   it('when a closing quote or bracket follows the stop then it stays with the sentence', () => {
     expect(splitSentences('他说：“我们是朋友。”她笑了。「走吧。」（完）', 'zh'))
       .toEqual(['他说：“我们是朋友。”', '她笑了。', '「走吧。」', '（完）']);
-    expect(splitSentences('『好的！』他答道。', 'zh')).toEqual(['『好的！』', '他答道。']);
+    expect(splitSentences('『好的！』她笑了。', 'zh')).toEqual(['『好的！』', '她笑了。']);
+  });
+
+  // Real lines of MAC-Dev (鹿鼎记, 三体), where its gold segmentation agrees.
+  it('when a speaker hesitates with …… inside a quotation then the quotation goes on as one sentence', () => {
+    expect(splitSentences('韦小宝道：“公公，我…… 我头痛得很，怕…… 怕得厉害。”海老公道：“好，你过来！”', 'zh'))
+      .toEqual(['韦小宝道：“公公，我…… 我头痛得很，怕…… 怕得厉害。”', '海老公道：“好，你过来！”']);
+    expect(splitSentences('“这可真是…… 传奇啊！”“尤其是发生在那个年代。”', 'zh')).toEqual(['“这可真是…… 传奇啊！”', '“尤其是发生在那个年代。”']);
+    expect(splitSentences('韦小宝道：“赢了十几两银子，不过…… 不过……”海老公道：“不过怎么？”', 'zh'))
+      .toEqual(['韦小宝道：“赢了十几两银子，不过…… 不过……”', '海老公道：“不过怎么？”']);
+  });
+
+  it('when ？ or ！ ends a sentence inside a quotation that goes on then it splits there, in nested quotations too', () => {
+    expect(splitSentences('韦小宝说道：“皮人是死的，有什么好玩？你上来！”', 'zh')).toEqual(['韦小宝说道：“皮人是死的，有什么好玩？', '你上来！”']);
+    expect(splitSentences('他说：「她问我：『你去吗？』我说…… 不去。」', 'zh')).toEqual(['他说：「她问我：『你去吗？』', '我说…… 不去。」']);
+  });
+
+  it('when the words after a closing quotation say who spoke then they stay with it, and a colon opens new speech', () => {
+    expect(splitSentences('“能将前面的曲线打印出来吗？” 汪淼问。沙瑞山抹了一把汗。', 'zh')).toEqual(['“能将前面的曲线打印出来吗？” 汪淼问。', '沙瑞山抹了一把汗。']);
+    expect(splitSentences('『好的！』他答道。「真的吗？」她问道，「你不怕？」', 'zh')).toEqual(['『好的！』他答道。', '「真的吗？」她问道，「你不怕？」']);
+    expect(splitSentences('“投不投降？”韦小宝道：“不投降！”', 'zh')).toEqual(['“投不投降？”', '韦小宝道：“不投降！”']);
+    expect(splitSentences('“我知道了！”他知道。', 'zh')).toEqual(['“我知道了！”', '他知道。']);
+  });
+
+  it('when a closing quotation or an ellipsis is set off by a space then it stays with the sentence before it', () => {
+    expect(splitSentences('那男孩道：“呸，你不会摔交。 ”韦小宝道：“谁说不会？”', 'zh')).toEqual(['那男孩道：“呸，你不会摔交。 ”', '韦小宝道：“谁说不会？”']);
+    expect(splitSentences('这是1108：21：35。 ……倒计时在宇宙尺度上继续。', 'zh')).toEqual(['这是1108：21：35。 ……', '倒计时在宇宙尺度上继续。']);
   });
 
   it('when stops repeat (？！ or ……) then they end one sentence', () => {
@@ -51,6 +77,18 @@ describe('splitSentences for English', () => {
   it('when an ellipsis is followed by a capital then it ends the sentence, otherwise not', () => {
     expect(splitSentences('He paused... Then he went on... and on.', 'en')).toEqual(['He paused...', 'Then he went on... and on.']);
     expect(splitSentences('Wait… What?', 'en')).toEqual(['Wait…', 'What?']);
+  });
+
+  // Lines of MAC-Dev's English (The Deer and the Cauldron, The Three-Body Problem).
+  it('when a speaker stammers over an ellipsis then the sentence goes on', () => {
+    expect(splitSentences("'Which book?' 'I... I... can't remember.' He sighed.", 'en')).toEqual(["'Which book?'", "'I... I... can't remember.'", 'He sighed.']);
+  });
+
+  it('when a named speaker follows a question in quotes then the attribution stays with it', () => {
+    expect(splitSentences('"Can you print out the waveform?" Wang asked. Sha nodded.', 'en')).toEqual(['"Can you print out the waveform?" Wang asked.', 'Sha nodded.']);
+    expect(splitSentences("'Will you teach me a few moves?' He asked the other boy to stay.", 'en'))
+      .toEqual(["'Will you teach me a few moves?'", 'He asked the other boy to stay.']);
+    expect(splitSentences('Mr. Wang asked "Why?" Dr. Sha said nothing.', 'en')).toEqual(['Mr. Wang asked "Why?"', 'Dr. Sha said nothing.']);
   });
 
   it('when the MT broke a sentence mid-way then the segmenter keeps the break for the aligner to mend', () => {

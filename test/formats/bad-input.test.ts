@@ -32,6 +32,30 @@ describe.each([
     expect(err.status).toBe(400);
   });
 
+  it('when a DOCTYPE only names its DTD (as OmegaT and older XLIFF tools write) then the file reads as without it', () => {
+    const root = format === 'TMX' ? 'tmx' : 'xliff';
+    for (const doctype of [`<!DOCTYPE ${root} SYSTEM "${root}14.dtd">`, `<!DOCTYPE ${root} PUBLIC "-//LISA OSCAR:1998//DTD for Translation Memory eXchange//EN" 'file:///etc/passwd'>`]) {
+      const named = good.replace('?>\n', `?>\n<!-- exported -->\n${doctype}\n`);
+      expect(adapter.parse(named)).toEqual(adapter.parse(good));
+    }
+  });
+
+  it('when a DOCTYPE only names its DTD then what follows is still checked, with its true line', () => {
+    const named = good.replace('?>\n', '?>\n<!DOCTYPE x SYSTEM "x.dtd">\n');
+    const err = parseError(() => adapter.parse(named.replace('习近平', '&xxe;习近平')));
+    expect(err.message).toMatch(/"&xxe;"/);
+    expect(err.line).toBe(lines.findIndex((l) => l.includes('习近平')) + 2);
+    for (const [evil, line] of [
+      [good.replace('?>\n', '?>\n<!DOCTYPE x SYSTEM "x.dtd">\n<!DOCTYPE y SYSTEM "y.dtd">\n'), 3],
+      [good.replace('?>\n', '?>\n<!DOCTYPE x SYSTEM "x.dtd" [<!ENTITY a "b">]>\n'), 2],
+    ] as const) expect(parseError(() => adapter.parse(evil)).line).toBe(line);
+  });
+
+  it('when the prolog holds many processing instructions and comments and no DOCTYPE then it is read at once, not in exponential time', () => {
+    const many = good.replace('?>\n', `?>\n${'<?pi x?><!-- - -->'.repeat(200)}\n`);
+    expect(adapter.parse(many)).toEqual(adapter.parse(good));
+  });
+
   it('when the file declares an ENTITY without a DOCTYPE then it is refused (no entity expansion)', () => {
     const evil = good.replace('?>\n', '?>\n<!-- x -->\n<!ENTITY lol "lol">\n');
     const err = parseError(() => adapter.parse(evil));

@@ -79,6 +79,9 @@ describe('the comment thread API', () => {
     ['an empty body', { body: '   ' }, 400, /cannot be empty/],
     ['a body that is not a string', { body: 5 }, 400, /cannot be empty/],
     ['a control character', { body: 'a\u0001b' }, 400, /control characters/],
+    // JSON can carry half a surrogate pair; stored, it would come back as U+FFFD and break the XLIFF notes.
+    ['half a surrogate pair', { body: '“金句”\ud83d' }, 400, /control characters/],
+    ['U+FFFE', { body: 'a\ufffeb' }, 400, /control characters/],
     ['too long a body', { body: 'x'.repeat(2001) }, 400, /at most 2000/],
   ])('when a comment has %s then 400 with a sentence and nothing is stored', async (_what, body, status, message) => {
     const pair = await pairWith(seeded.server.store, seeded.docs.other, 'Ding Xuexiang');

@@ -75,7 +75,7 @@ afterAll(async () => {
 });
 
 describe('exports of a big document as jobs', () => {
-  it.each(['tmx', 'xliff', 'json'])('when a %s export is just under the threshold then it is immediate; just over it, a job whose file is the same bytes as the immediate export', async (format) => {
+  it.each(['tmx', 'xliff', 'xliff12', 'json'])('when a %s export is just under the threshold then it is immediate; just over it, a job whose file is the same bytes as the immediate export', async (format) => {
     const under = await storeDocument(server.store, `小文档 ${format}`, rows(ROWS, '甲'));
     const over = await storeDocument(server.store, `大文档 ${format}`, rows(ROWS + 1, '乙'));
     const jobsBefore = await exportJobs();

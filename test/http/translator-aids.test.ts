@@ -7,13 +7,22 @@ import { libreTranslateEngine } from '../../server/mt/libretranslate-engine.ts';
 import { translationMemory } from '../../server/services/translation-memory.ts';
 import { Client, type TestServer } from '../support/test-server.ts';
 import { pairWith, startSeededServer } from '../support/seed.ts';
+import { createRequire } from 'node:module';
+import { upload } from '../transfer/transfer-support.ts';
+import { parseGlossaryTbx } from '../../server/formats/glossary-tbx.ts';
+import { MULTITERM } from '../formats/termbases.ts';
+
+// Node can decode GB18030 but not encode it; express's own iconv-lite makes the fixture bytes.
+const iconv = createRequire(import.meta.url)('iconv-lite') as { encode(text: string, encoding: string): Buffer };
 
 let server: TestServer;
 let docs: { demo: number; other: number };
 let api: Awaited<ReturnType<typeof startSeededServer>>['api'];
+let tokens: Record<string, string>;
+const tokenOf = async (name: string) => tokens[name]!;
 
 beforeAll(async () => {
-  ({ server, docs, api } = await startSeededServer([['lin', 'translator'], ['wang', 'reviewer']]));
+  ({ server, docs, api, tokens } = await startSeededServer([['lin', 'translator'], ['wang', 'reviewer']]));
   await glossary(server.store).seedDemo();
 });
 afterAll(() => server.close());
@@ -100,6 +109,58 @@ describe('the glossary', () => {
     expect(res.text).toMatch(/name="en"[^>]*value="win-win.cooperation"/);
     expect(res.text).toContain('value="见“一带一路”"');
     expect(await server.value("SELECT count(*) FROM glossary_terms WHERE zh = '合作共赢'")).toBe(0);
+  });
+
+  it.each([
+    ['half a surrogate pair in a term', { zh: '金句\ud83d', en: 'golden line' }],
+    ['U+FFFE in a term', { zh: '金句', en: 'golden\ufffeline' }],
+    ['a control character in the note', { zh: '金句', en: 'golden line', note: 'quote\u0000d' }],
+    ['half a surrogate pair in the note', { zh: '金句', en: 'golden line', note: '见\udc00' }],
+    ['a note longer than the form allows', { zh: '金句', en: 'golden line', note: '注'.repeat(501) }],
+  ])('when an entry has %s then 400 with a sentence and nothing is stored', async (_what, entry) => {
+    const res = await api('lin', 'POST', '/api/glossary', entry);
+    expect(res.status).toBe(400);
+    expect(res.json().error).toMatch(/control characters|at most 500/);
+    expect(await server.value("SELECT count(*) FROM glossary_terms WHERE zh LIKE '金句%'")).toBe(0);
+  });
+
+  it('when a MultiTerm TBX file is uploaded then its Chinese-English concepts join the glossary, and the answer says in the reader\'s language what was skipped', async () => {
+    // Without its definition: 习近平 is the demo's entry, whose note is not a translator's to change (below).
+    const termbase = MULTITERM.replace(/<descrip type="definition">.*<\/descrip>/, '');
+    const res = await upload(server, '/api/glossary/import-file', { source: { name: 'termbase.tbx', content: termbase } }, { token: await tokenOf('lin'), headers: { 'accept-language': 'zh-CN' } });
+    expect(res.status, res.text).toBe(201);
+    expect(res.json()).toEqual({ imported: 5, skipped: 1, message: '已导入 5 条。1 个概念缺少中文或英文术语，已跳过。' });
+    const entries = (await api('lin', 'GET', '/api/glossary')).json() as { zh: string; en: string; note: string | null }[];
+    expect(entries).toContainEqual(expect.objectContaining({ zh: '合作共赢', en: 'mutual benefit', note: 'Use either; “mutual benefit” in titles.' }));
+  });
+
+  it('when a glossary CSV saved as GB18030 is uploaded then its Chinese terms arrive intact', async () => {
+    const csv = iconv.encode('zh,en,note\n中日韩合作,China-Japan-ROK cooperation,三方\n', 'gb18030');
+    const res = await upload(server, '/api/glossary/import-file', { source: { name: '术语.csv', content: csv } }, { token: await tokenOf('lin') });
+    expect(res.status, res.text).toBe(201);
+    expect(res.json()).toEqual({ imported: 1 });
+    expect(await server.value("SELECT note FROM glossary_terms WHERE zh = '中日韩合作'")).toBe('三方');
+  });
+
+  it('when the glossary is downloaded as TBX then it reads back as every entry with its note', async () => {
+    const res = await fetch(`${server.url}/glossary.tbx`, { headers: { authorization: `Bearer ${await tokenOf('wang')}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('glossary.tbx');
+    const listed = (await api('wang', 'GET', '/api/glossary')).json() as { zh: string; en: string; note: string | null }[];
+    expect(parseGlossaryTbx(await res.text()).entries).toEqual(listed.map(({ zh, en, note }) => ({ zh, en, ...(note ? { note } : {}) })));
+  });
+
+  it('when an uploaded TBX is refused then nothing of it is added: no file, or someone else\'s note changed', async () => {
+    const before = await server.value('SELECT count(*) FROM glossary_terms');
+    const none = await upload(server, '/api/glossary/import-file', {}, { token: await tokenOf('lin') });
+    expect(none.status).toBe(400);
+    expect(none.json().error).toBe('Choose a CSV or TBX file to import into the glossary.');
+    // 习近平 → Xi Jinping is the demo's entry; a translator's file may not give it another note.
+    const changed = MULTITERM.replace('中国国家主席 &amp; 总书记', 'another note').replace('<termEntry id="c3">', '<termEntry id="c9"><langSet xml:lang="zh"><tig><term>新词</term></tig></langSet><langSet xml:lang="en"><tig><term>new term</term></tig></langSet></termEntry>\n<termEntry id="c3">');
+    const refused = await upload(server, '/api/glossary/import-file', { source: { name: 'mine.tbx', content: changed } }, { token: await tokenOf('lin') });
+    expect(refused.status).toBe(403);
+    expect(await server.value("SELECT count(*) FROM glossary_terms WHERE zh = '新词'")).toBe(0);
+    expect(await server.value('SELECT count(*) FROM glossary_terms')).toBe(before);
   });
 
   it('when a CSV with a bad line is imported then 400 names the line and nothing is added', async () => {

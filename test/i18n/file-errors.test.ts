@@ -8,6 +8,8 @@ import { json } from '../../server/formats/json.ts';
 import { ParseError } from '../../server/formats/parse-error.ts';
 import { tmx } from '../../server/formats/tmx.ts';
 import { xliff } from '../../server/formats/xliff.ts';
+import { xliff12 } from '../../server/formats/xliff12.ts';
+import { MAX_TBX_ENTRIES, parseGlossaryTbx, serializeGlossaryTbx } from '../../server/formats/glossary-tbx.ts';
 import type { FormatAdapter } from '../../server/formats/bilingual-document.ts';
 import { createI18n, readLocale } from '../../server/http/i18n.ts';
 import { addUser, Client, startTestServer, type TestServer } from '../support/test-server.ts';
@@ -20,6 +22,9 @@ const good = { tmx: tmx.serialize(sampleDocument()), xliff: xliff.serialize(samp
 // The fifth line closes a <tuv> while its <seg> is open.
 const BROKEN_TMX = '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n  <header srclang="zh-CN"/>\n  <body>\n' +
   '    <tu><tuv xml:lang="zh-CN"><seg>坏</tuv></tu>\n  </body>\n</tmx>\n';
+
+// The glossary's TBX reader, refusing files as the bilingual readers do.
+const tbx = { parse: (text: string) => parseGlossaryTbx(text) } as unknown as FormatAdapter;
 
 function withoutTitle(): string {
   const { title: _title, ...rest } = JSON.parse(good.json) as Record<string, unknown>;
@@ -60,7 +65,16 @@ const BROKEN: [string, FormatAdapter, string][] = [
   ['Chinese paired with French', tmx, good.tmx.replaceAll('xml:lang="en"', 'xml:lang="fr"')],
   ['an unknown TMX state', tmx, good.tmx.replace('>approved<', '>done<')],
   ['a TMX sentence count that disagrees', tmx, good.tmx.replace('segment-count">2<', 'segment-count">3<')],
-  ['an XLIFF 1.2 namespace', xliff, good.xliff.replace(':document:2.0"', ':document:1.2"')],
+  ['an XLIFF namespace of neither version', xliff, good.xliff.replace(':document:2.0"', ':document:9.9"')],
+  ['our XLIFF under the 1.2 namespace (no source-language on its file)', xliff, good.xliff.replace(':document:2.0"', ':document:1.2"')],
+  ['an XLIFF 2 file read as XLIFF 1.2', xliff12, good.xliff],
+  ['a TBX whose root is not martif or tbx', tbx, good.xliff],
+  ['a TBX with no Chinese-English concept', tbx, serializeGlossaryTbx([{ zh: '峰会', en: 'summit' }]).replace('xml:lang="zh-CN"', 'xml:lang="de"')],
+  ['a TBX whose synonyms pair past the limit', tbx, serializeGlossaryTbx([{ zh: '峰会', en: 'summit' }]).replace('<term>峰会</term>',
+    Array.from({ length: Math.ceil(Math.sqrt(MAX_TBX_ENTRIES)) + 1 }, (_, i) => `<term>峰会${i}</term>`).join('')).replace('<term>summit</term>',
+    Array.from({ length: Math.ceil(Math.sqrt(MAX_TBX_ENTRIES)) + 1 }, (_, i) => `<term>summit ${i}</term>`).join(''))],
+  ['a duiqi state of its own that duiqi does not have, in XLIFF 1.2', xliff12, xliff12.serialize(sampleDocument()).replace('<duiqi:meta type="state">approved<', '<duiqi:meta type="state">forged<')],
+  ['an XLIFF 1.2 state 1.2 does not define', xliff, '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="zh-CN" datatype="plaintext" original="a"><body>\n<trans-unit id="1"><source>你好。</source><target state="done">Hello.</target></trans-unit></body></file></xliff>'],
   ['XLIFF 3.0', xliff, good.xliff.replace('version="2.1"', 'version="3.0"')],
   ['an XLIFF French source', xliff, good.xliff.replace('srcLang="zh-CN"', 'srcLang="fr"')],
   ['an XLIFF Japanese target', xliff, good.xliff.replace('trgLang="en"', 'trgLang="ja"')],

@@ -2,7 +2,7 @@ import { pinyin as toPinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import { cleanSense, glossTranslate, type GlossDeps } from '../../server/domain/gloss-translate.ts';
 import { glossEngine } from '../../server/domain/mt-engine.ts';
-import { glossDictionary } from '../../server/mt/load-gloss-dictionary.ts';
+import { glossCommonSenses, glossDictionary } from '../../server/mt/load-gloss-dictionary.ts';
 
 // A few real CC-CEDICT entries, split into senses as a dictionary lookup returns them.
 const LEXICON: Record<string, string[]> = {
@@ -30,6 +30,18 @@ const LEXICON: Record<string, string[]> = {
   贸易: ['(commercial) trade', 'CL:個|个[ge4]'],
   增长: ['to grow', 'to increase', 'growth'],
   习: ['surname Xi', 'to practice', 'to study', 'habit'],
+  // Proper-noun entries (capitalised pinyin) come first in CC-CEDICT; COMMON holds the lower-case entries' senses.
+  比: ['Belgium', 'Belgian', 'abbr. for 比利時|比利时[Bi3 li4 shi2]', 'euphemistic variant of 屄[bi1]', 'to compare', '(followed by a noun and adjective) more {adj.} than {noun}', 'ratio'],
+  中: ['(bound form) China; Chinese', 'surname Zhong', 'within; among; in', 'middle; center', 'to hit (a target)'],
+  周: ['surname Zhou', 'Zhou Dynasty (1046-256 BC)', 'to make a circuit', 'to circle', 'week'],
+  元: ['surname Yuan', 'Yuan dynasty (1279–1368)', 'currency unit (esp. Chinese yuan)', '(bound form) first; original; primary'],
+  大爷: ['arrogant idler', 'self-centered show-off', "(coll.) father's older brother; uncle"],
+};
+const COMMON: Record<string, string[]> = {
+  比: ['euphemistic variant of 屄[bi1]', 'to compare', '(followed by a noun and adjective) more {adj.} than {noun}', 'ratio'],
+  中: ['within; among; in', 'middle; center', 'to hit (a target)'],
+  周: ['to make a circuit', 'to circle', 'week'],
+  元: ['currency unit (esp. Chinese yuan)', '(bound form) first; original; primary'],
 };
 
 // Longest match against the lexicon; characters it lacks are grouped into one word, as jieba
@@ -56,6 +68,7 @@ function segment(zh: string): string[] {
 const DEPS: GlossDeps = {
   segment,
   lookup: (w) => LEXICON[w] ?? [],
+  common: (w) => COMMON[w] ?? [],
   glossary: [],
   pinyin: (name) => toPinyin(name),
 };
@@ -87,6 +100,10 @@ describe('glossTranslate', () => {
     expect(cleanSense('surname Jin')).toBe('');
     expect(cleanSense('(literary) to meet with (sb who is paying a visit); to receive')).toBe('meet with');
     expect(cleanSense('president (of a country)')).toBe('president');
+    // A description after a comma is the dictionary explaining, not a word a translator would write.
+    expect(cleanSense("Beijing municipality, capital of the People's Republic of China")).toBe('Beijing municipality');
+    expect(cleanSense('some, a few, several')).toBe('some');
+    expect(cleanSense('10,000')).toBe('10,000');
   });
 
   it('when numbers are written in Chinese then they become figures', () => {
@@ -95,6 +112,19 @@ describe('glossTranslate', () => {
     expect(glossTranslate('二〇一九年十二月二十三日', DEPS).text).toBe('2019 December 23');
     expect(glossTranslate('１２个和一千二百个', DEPS).text).toContain('12');
     expect(glossTranslate('3.5万', DEPS).text).toBe('35,000');
+  });
+
+  it('when a sum is in yuan then it reads as yuan with its thousands apart, never as the Yuan dynasty', () => {
+    expect(glossTranslate('贸易增长2,340元。', DEPS).text).toBe('Trade grow 2,340 yuan.');
+    expect(glossTranslate('增长3.5万元', DEPS).text).toBe('Grow 35,000 yuan');
+    expect(glossTranslate('贸易增长2,340', DEPS).text).toBe('Trade grow 2,340');
+  });
+
+  it('when a one-character word is first a proper noun in the dictionary then its common sense is used, unless names stand beside it', () => {
+    expect(glossTranslate('贸易比增长', DEPS).text).toBe('Trade compare grow');
+    expect(glossTranslate('两国中', DEPS).text).toBe('Both countries within');
+    expect(glossTranslate('中、比两国', DEPS).text).toBe('China, Belgium both countries');
+    expect(glossTranslate('周大爷', DEPS).text).toBe('Zhou arrogant idler');
   });
 
   it('when Chinese punctuation is used then English punctuation is spaced the English way', () => {
@@ -125,5 +155,8 @@ describe('the gloss dictionary', () => {
     expect(glossDictionary()).toBe(senses);
     expect(senses.get('会见')?.[0]).toMatch(/meet/);
     expect(senses.get('會見')).toEqual(senses.get('会见'));
+    expect(senses.get('比')?.[0]).toBe('Belgium');
+    expect(glossCommonSenses().get('比')).toContain('to compare');
+    expect(glossCommonSenses().get('比')).not.toContain('Belgium');
   });
 });

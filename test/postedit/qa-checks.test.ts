@@ -163,6 +163,30 @@ describe('fragments', () => {
     }
   });
 
+  it('when a bare present verb follows a plural subject or takes an object then the sentence has its verb', () => {
+    for (const [zh, en] of [
+      ['顾客都爱这个酱。', 'Customers love the sauce.'],
+      ['物价春天上涨。', 'Prices rise in spring.'],
+      ['把米淘好，然后煮饭。', 'Wash the rice, then cook it.'],
+      ['小白龙——算了吧！', 'Little White Dragon—forget it!'],
+    ]) expect(flag('fragment', zh!, en!), en).toBeUndefined();
+    // A comma between them, or a preposition, makes no verb of the word before "the".
+    for (const en of ['The answer, the man and the dog.', 'Maybe my own death, like Yang Dong’s.', 'Prices of the goods.']) {
+      expect(flag('fragment', '也许是我自己的死。', en)?.params.reason, en).toBe('no-verb');
+    }
+  });
+
+  it('when a sentence starts with "And" or "But" and a subject follows later then it is no fragment', () => {
+    for (const en of [
+      'And then suddenly, at exactly the same moment, they both burst out laughing.',
+      'But when he saw Wang’s face, sleep disappeared from the staffer’s eyes.',
+      'And so, that very evening, the matter was settled.',
+      '‘But it’s a long time since you had anything to do with him.',
+      'But being as how you are a relation of Her Ladyship, I don’t mind.',
+    ]) expect(flag('fragment', '他说。', en), en).toBeUndefined();
+    expect(flag('fragment', '并分享合作成果。', 'But share the results.')?.params.reason).toBe('conjunction');
+  });
+
   it('when the fragment is not the first sentence of the pair then it is still found and named', () => {
     const f = flag('fragment', '他呼吁深化创新研发合作，更好发挥各自优势，共享合作成果。',
       'He called for deepening cooperation to better leverage their respective advantages. And share the results of cooperation.');

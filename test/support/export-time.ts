@@ -1,6 +1,6 @@
-// The one line of an exported bilingual file that depends on the clock: the export time (TMX, XLIFF or JSON).
+// The one line of an exported bilingual file that depends on the clock: the export time (TMX, XLIFF 2 or 1.2, JSON).
 
-const EXPORT_TIME = /(?<=x-duiqi-exported">)\d{8}T\d{6}Z|(?<=<mda:meta type="exported">)[^<]+|(?<="exportedAt":\s*")[^"]+/g;
+const EXPORT_TIME = /(?<=x-duiqi-exported">)\d{8}T\d{6}Z|(?<=<mda:meta type="exported">)[^<]+|(?<=<file [^>]*\bdate=")[^"]+|(?<="exportedAt":\s*")[^"]+/g;
 
 /** The export time a file states; it must state exactly one. */
 export function exportTime(file: Buffer): Date {

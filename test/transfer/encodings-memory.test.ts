@@ -1,7 +1,12 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, type TestServer } from '../support/test-server.ts';
-import { HARD_EN, HARD_ZH, download, storedCounts, tokenFor, upload } from './transfer-support.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { HARD_EN, HARD_ZH, apiJson, download, storedCounts, tokenFor, upload } from './transfer-support.ts';
+import { ROOT } from '../support/start-workbench.ts';
+import { tmx } from '../../server/formats/tmx.ts';
 
 // Node can decode GB18030 but not encode it; express's own iconv-lite makes the fixture bytes.
 const iconv = createRequire(import.meta.url)('iconv-lite') as { encode(text: string, encoding: string): Buffer };
@@ -102,5 +107,46 @@ describe('TMX into the translation memory', () => {
     expect(form.status).toBe(403);
     expect(form.text).toContain('只有审校或管理员可以把 TMX 文件载入翻译记忆库。');
     expect(await storedCounts(server)).toEqual(before);
+  });
+});
+
+describe('the translation memory as TMX', () => {
+  /** A document of two sentences imported by `token` (members-only when asked), its first pair approved by wang. */
+  async function approvedDocument(zh: string, en: string, by: string, access: 'team' | 'members'): Promise<number> {
+    const res = await upload(server, '/api/documents/import', { source: { name: 'zh.txt', content: zh }, translation: { name: 'en.txt', content: en } }, { token: by, fields: { access } });
+    expect(res.status, res.text).toBe(201);
+    const id = res.json().id as number;
+    const pairs = (await apiJson(server, reviewer, 'GET', `/api/documents/${id}/pairs`)).body as unknown as { id: number; version: number }[];
+    expect((await apiJson(server, reviewer, 'POST', `/api/pairs/${pairs[0]!.id}/review`, { decision: 'approve', version: pairs[0]!.version })).status).toBe(200);
+    return id;
+  }
+
+  it('when the memory is downloaded then each user gets the loaded units and the approved pairs they may open, as TMX 1.4 the DTD accepts, that loads back', async (ctx) => {
+    await approvedDocument('两国关系稳定发展。', 'Relations between the two countries are developing steadily.', token, 'team');
+    await approvedDocument('这份报告属于内部资料。', 'This report is internal material.', reviewer, 'members');
+    const forLin = await download(server, '/api/memory/export', token);
+    expect(forLin.status).toBe(200);
+    expect(forLin.headers.get('content-disposition')).toContain('translation-memory.tmx');
+    expect(forLin.text).toContain('<seg>Relations between the two countries are developing steadily.</seg>');
+    expect(forLin.text).toContain('<seg>the character 𠀀</seg>');
+    // wang's members-only document is not lin's to see, in the memory either.
+    expect(forLin.text).not.toContain('internal material');
+    const forWang = await download(server, '/memory.tmx', reviewer);
+    expect(forWang.text).toContain('<seg>This report is internal material.</seg>');
+    expect(forWang.text).toMatch(/<tu tuid="pair:\d+">\s*<prop type="x-duiqi-origin">[^<]*<\/prop>\s*<prop type="x-duiqi-approved">yes<\/prop>/);
+    expect(forWang.text).toMatch(/<tu tuid="tm:\d+">\s*<prop type="x-duiqi-origin">术语库<\/prop>\s*<prop type="x-duiqi-approved">no<\/prop>/);
+    const units = (text: string) => tmx.parse(text).pairs.map((p) => [p.src, p.tgt]);
+    expect(units(forWang.text)).toEqual(expect.arrayContaining(units(forLin.text)));
+    expect(units(forWang.text).length).toBe(units(forLin.text).length + 1);
+    // Loaded into a memory again, every unit arrives.
+    const loaded = await upload(server, '/api/memory/import', { source: { name: 'memory.tmx', content: forWang.text } }, { token: reviewer });
+    expect(loaded.json()).toEqual({ units: units(forWang.text).length });
+    const dtd = path.resolve(ROOT, '../shared/data/tmx14.dtd');
+    if (spawnSync('xmllint', ['--version']).error || !fs.existsSync(dtd)) return ctx.skip(`xmllint or ${dtd} is not available`);
+    const file = path.join(server.dir, 'memory.tmx');
+    fs.writeFileSync(file, forWang.text);
+    const lint = spawnSync('xmllint', ['--noout', '--dtdvalid', dtd, file], { encoding: 'utf8' });
+    expect(lint.stderr).toBe('');
+    expect(lint.status).toBe(0);
   });
 });

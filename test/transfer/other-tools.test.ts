@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { XLIFF_NS, xliff as xliffFormat } from '../../server/formats/xliff.ts';
 import { json as jsonFormat } from '../../server/formats/json.ts';
 import { sampleDocument } from '../formats/sample-documents.ts';
-import { storedCounts, tokenFor, upload, uploadForm } from './transfer-support.ts';
+import { download, storedCounts, tokenFor, upload, uploadForm } from './transfer-support.ts';
 
 let server: TestServer;
 let lin: string;
@@ -75,6 +75,81 @@ describe('language codes written as locale names', () => {
       expect(res.json().error).toMatch(/language is "(zhx|eng_US)"/);
     }
     expect(await storedCounts(server)).toEqual(before);
+  });
+});
+
+describe('XLIFF 1.2 from Trados', () => {
+  // As Trados Studio writes a Word file's paragraph: its sentences as marks, each confirmed on its own.
+  const sdlxliff = `<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2" sdl:version="1.0">
+  <file original="新闻.docx" datatype="x-sdlfilterframework2" source-language="zh-CN" target-language="en-US"><body>
+    <trans-unit id="a1">
+      <source><g id="1">双方交换了意见。会谈富有成果。</g></source>
+      <seg-source><g id="1"><mrk mtype="seg" mid="1">双方交换了意见。</mrk><mrk mtype="seg" mid="2">会谈富有成果。</mrk></g></seg-source>
+      <target><g id="1"><mrk mtype="seg" mid="1">The two sides exchanged views.</mrk> <mrk mtype="seg" mid="2">The talks were fruitful.</mrk></g></target>
+      <sdl:seg-defs><sdl:seg id="1" conf="ApprovedSignOff"/><sdl:seg id="2" conf="ApprovedTranslation"/></sdl:seg-defs>
+      <note>客户要求用 ROK。</note>
+    </trans-unit>
+    <trans-unit id="a2"><source>共享合作成果。</source><seg-source><mrk mtype="seg" mid="3">共享合作成果。</mrk></seg-source><target><mrk mtype="seg" mid="3"/></target></trans-unit>
+  </body></file>
+</xliff>
+`;
+
+  it('when an .sdlxliff is imported then its paragraphs are pairs of its sentences, an approval is a claim and the notes are threads', async () => {
+    const doc = await imported('新闻.sdlxliff', sdlxliff);
+    expect(await pairsOf(doc)).toMatchObject([
+      { src: '双方交换了意见。会谈富有成果。', tgt: 'The two sides exchanged views. The talks were fruitful.' },
+      { src: '共享合作成果。', tgt: '' },
+    ]);
+    expect(await server.rows('SELECT side, text FROM segments WHERE document_id = ? ORDER BY pair_id, side, idx', [doc])).toEqual([
+      { side: 'src', text: '双方交换了意见。' }, { side: 'src', text: '会谈富有成果。' },
+      { side: 'tgt', text: 'The two sides exchanged views.' }, { side: 'tgt', text: 'The talks were fruitful.' },
+      { side: 'src', text: '共享合作成果。' },
+    ]);
+    // Approved in Trados is what the file claims: here the pair awaits a reviewer, as with any imported approval.
+    expect(await server.rows('SELECT state, imported_state AS "importedState" FROM pairs WHERE document_id = ? ORDER BY idx', [doc]))
+      .toEqual([{ state: 20, importedState: 30 }, { state: 0, importedState: null }]);
+    expect(await server.rows('SELECT c.body FROM thread_comments c JOIN comment_threads t ON t.id = c.thread_id JOIN pairs p ON p.id = t.pair_id WHERE p.document_id = ?', [doc]))
+      .toEqual([{ body: '客户要求用 ROK。' }]);
+    const exported = await download(server, `/api/documents/${doc}/export?format=xliff&state=all`, lin);
+    expect(exported.status).toBe(200);
+    expect(exported.text).toContain('version="2.1"');
+    expect(exported.text).toContain('<source>双方交换了意见。会谈富有成果。</source>');
+  });
+
+  it('when a broken file is named .sdlxliff then the XLIFF reader explains it, in Chinese too', async () => {
+    const before = await storedCounts(server);
+    const broken = sdlxliff.replace('<trans-unit id="a2"><source>共享合作成果。</source>', '<trans-unit id="a2">');
+    const res = await upload(server, '/api/documents/import', { source: { name: 'x.sdlxliff', content: broken } }, { token: lin, headers: { 'accept-language': 'zh-CN' } });
+    expect(res.status).toBe(400);
+    expect(res.json().message).toMatch(/trans-unit.*source.*第 \d+ 行/);
+    expect(await storedCounts(server)).toEqual(before);
+  });
+});
+
+describe('a TMX as OmegaT writes it: a DOCTYPE naming its DTD, TMX 1.1', () => {
+  const omegat = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx11.dtd">
+<tmx version="1.1">
+  <header creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US" datatype="plaintext" creationtoolversion="6.0.0" segtype="sentence" srclang="ZH-CN"/>
+  <body>
+    <tu><tuv lang="ZH-CN"><seg>双方交换了意见。</seg></tuv><tuv lang="EN-US"><seg>The two sides exchanged views.</seg></tuv></tu>
+    <tu><tuv lang="ZH-CN"><seg>会谈富有成果。</seg></tuv><tuv lang="EN-US"><seg>The talks were fruitful.</seg></tuv></tu>
+  </body>
+</tmx>
+`;
+
+  it('when it is imported as a document or into the memory then it loads, as any TMX does', async () => {
+    const doc = await imported('project-omegat.tmx', omegat);
+    expect(await pairsOf(doc)).toMatchObject([
+      { src: '双方交换了意见。', tgt: 'The two sides exchanged views.' },
+      { src: '会谈富有成果。', tgt: 'The talks were fruitful.' },
+    ]);
+    // Named .xml, the DOCTYPE must not hide that it is a TMX.
+    expect((await upload(server, '/api/documents/import', { source: { name: 'project.xml', content: omegat } }, { token: lin })).status).toBe(201);
+    const memory = await upload(server, '/api/memory/import', { source: { name: 'project-omegat.tmx', content: omegat } }, { token: wang });
+    expect(memory.status, memory.text).toBe(201);
+    expect(memory.json()).toEqual({ units: 2 });
   });
 });
 

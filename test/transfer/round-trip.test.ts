@@ -37,12 +37,12 @@ function renumbered(file: string): string {
   let index = 0;
   let id = 1;
   return file
-    .replace(/(<prop type="x-duiqi-index">|<mda:meta type="index">|"index": )\d+/g, (_m, head: string) => `${head}${index++}`)
-    .replace(/(<tu tuid="|<unit id="|"id": ")\d+/g, (_m, head: string) => `${head}${id++}`);
+    .replace(/(<prop type="x-duiqi-index">|<mda:meta type="index">|<duiqi:meta type="index">|"index": )\d+/g, (_m, head: string) => `${head}${index++}`)
+    .replace(/(<tu tuid="|<unit id="|<trans-unit id="|"id": ")\d+/g, (_m, head: string) => `${head}${id++}`);
 }
 
 describe('export → import → export over HTTP', () => {
-  for (const format of ['tmx', 'xliff', 'json'] as const) {
+  for (const format of ['tmx', 'xliff', 'xliff12', 'json'] as const) {
     const reimported = async (file: string) => {
       const imported = await upload(server, '/api/documents/import', { source: { name: `copy.${format}`, content: file } }, { token: lin });
       expect(imported.status).toBe(201);
@@ -88,7 +88,7 @@ describe('export → import → export over HTTP', () => {
 
   it('when the export format or filter is unknown or the document missing then 400/404 with a sentence', async () => {
     expect(await download(server, `/api/documents/${hard}/export?format=docx`, lin)).toMatchObject({ status: 400 });
-    expect((await download(server, `/api/documents/${hard}/export?format=docx`, lin)).text).toContain('must be one of tmx, xliff, json');
+    expect((await download(server, `/api/documents/${hard}/export?format=docx`, lin)).text).toContain('must be one of tmx, xliff, xliff12, json');
     expect((await download(server, `/api/documents/${hard}/export?format=tmx&state=some`, lin)).status).toBe(400);
     expect((await download(server, '/api/documents/99999/export?format=tmx', lin)).status).toBe(404);
     const anonymous = await fetch(`${server.url}/api/documents/${hard}/export?format=tmx`);

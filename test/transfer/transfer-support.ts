@@ -83,5 +83,6 @@ export function withoutExportTime(file: string): string {
   return file
     .replace(/<prop type="x-duiqi-exported">[^<]*<\/prop>/, '')
     .replace(/<mda:meta type="exported">[^<]*<\/mda:meta>/, '')
+    .replace(/(<file [^>]*) date="[^"]*"/, '$1')
     .replace(/"exportedAt": "[^"]*"/, '');
 }

@@ -26,6 +26,15 @@ export function documentTransferRepo(sql: Sql) {
         (SELECT min(s.start_offset) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' AND s.source_id = $2) AS src_start,
         (SELECT string_agg(s.text, '' ORDER BY s.idx) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src') AS src
       FROM pairs p WHERE p.document_id = $1 AND p.noise = 0 ORDER BY p.idx`, [documentId, sourceId]),
+    /** The document's pairs in order, each with its English, its Chinese, and the plain text (first by id) holding it and where. */
+    plainPlacedPairs: (documentId: number) => rows<{ tgt: string; src: string | null; source_id: number | null; src_start: number | null }>(sql,
+      `SELECT x.tgt, x.src, x.source_id,
+        (SELECT min(s.start_offset) FROM segments s WHERE s.pair_id = x.id AND s.side = 'src' AND s.source_id = x.source_id) AS src_start
+      FROM (SELECT p.id, p.idx, p.tgt_text AS tgt,
+          (SELECT min(s.source_id) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' AND s.start_offset IS NOT NULL) AS source_id,
+          (SELECT string_agg(s.text, '' ORDER BY s.idx) FROM segments s WHERE s.pair_id = p.id AND s.side = 'src') AS src
+        FROM pairs p WHERE p.document_id = $1 AND p.noise = 0) x
+      ORDER BY x.idx`, [documentId]),
     /** Up to `limit` non-noise pairs in one of `states` after position `after`, in order (keyset pages). */
     exportPage: (documentId: number, states: readonly number[], after: number, limit: number) => rows<ExportPairRow>(sql, `SELECT p.idx, p.score, p.state,
         p.mt_text, p.mt_kind, p.tgt_text, p.version, u.name AS last_editor, p.changed_at, p.imported_state, p.imported_editor,

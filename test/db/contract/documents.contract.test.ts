@@ -1,6 +1,7 @@
 // The contract of documents, their pairs and segments, figures, freshness marks, export and bilingual import.
 
 import { expect, it } from 'vitest';
+import type { NewSegment } from '../../../server/db/documents-repo.ts';
 import type { ContractStore } from './stores.ts';
 import { contract } from './stores.ts';
 import { addUser, insertDocument, SAMPLE } from './fixtures.ts';
@@ -164,6 +165,33 @@ contract('document transfer repository', (store) => {
     expect((await documents.head(documentId, editor))?.source_format).toBe('md');
     expect(await transfer.placedPairs(documentId, sourceId)).toEqual([{ tgt: 'Hello.', src_start: 0, src: '你好。' }]);
     expect(await transfer.placedPairs(documentId, null)).toEqual([{ tgt: 'Hello.', src_start: null, src: '你好。' }]);
+  });
+
+  it('when a document was made of several plain texts then one read gives each pair the first text holding its Chinese and where', async () => {
+    const { transfer } = store().repos;
+    const { documentId, headlines, article } = await store().transaction(async (tx) => {
+      const documentId = await tx.transfer.insertDocument({ title: 'two texts', sourceName: 'page.html', createdBy: null, createdAt: null });
+      const headlines = await tx.documents.insertSource(documentId, 'src', 'headlines.txt', '标题一\n标题二');
+      const article = await tx.documents.insertSource(documentId, 'src', 'article.txt', '正文一。正文二。');
+      const segment = (sourceId: number, idx: number, text: string, start: number): NewSegment =>
+        ({ side: 'src', sourceId, idx, text, kind: 'sentence', paragraph: 0, start, end: start + text.length });
+      const pair = (idx: number, tgt: string, segments: NewSegment[]) => tx.transfer.insertPair(documentId, {
+        idx, score: null, state: 20, mtText: '', mtKind: 'mt', tgtText: tgt, version: 1, lastEditorId: null, changedAt: null,
+        importedState: null, importedEditor: null, segments,
+      });
+      await pair(0, 'Title two', [segment(headlines, 0, '标题二', 4)]);
+      // A pair whose Chinese runs from the headlines into the article belongs to the headlines, the first text.
+      await pair(1, 'Both', [segment(article, 1, '正文一。', 0), segment(headlines, 2, '标题一', 0)]);
+      await pair(2, 'Text two', [segment(article, 3, '正文二。', 4)]);
+      await pair(3, '', []);
+      return { documentId, headlines, article };
+    });
+    expect(await transfer.plainPlacedPairs(documentId)).toEqual([
+      { tgt: 'Title two', src: '标题二', source_id: headlines, src_start: 4 },
+      { tgt: 'Both', src: '正文一。标题一', source_id: headlines, src_start: 0 },
+      { tgt: 'Text two', src: '正文二。', source_id: article, src_start: 4 },
+      { tgt: '', src: null, source_id: null, src_start: null },
+    ]);
   });
 
   it('when an import fails half-way then nothing of it is left', async () => {

@@ -94,8 +94,9 @@ describe('the translation of a plain-text source', () => {
   });
 
   it('when a document was made of two Chinese texts then they read as one, each pair placed in the text that holds its Chinese', () => {
-    const joined = joinPlainSources(['标题一\n标题二', '正文。'], [[0, 4, null], [null, null, 0]]);
-    expect(joined).toEqual({ text: '标题一\n标题二\n\n正文。', starts: [0, 4, 9] });
+    const joined = joinPlainSources([{ id: 7, content: '标题一\n标题二' }, { id: 9, content: '正文。' }],
+      [{ sourceId: 7, start: 0 }, { sourceId: 7, start: 4 }, { sourceId: 9, start: 0 }, { sourceId: null, start: null }]);
+    expect(joined).toEqual({ text: '标题一\n标题二\n\n正文。', starts: [0, 4, 9, null] });
     const placed = placePlainTranslation(joined.text, [
       { srcStart: joined.starts[0]!, src: '标题一', tgt: 'Title one' },
       { srcStart: joined.starts[1]!, src: '标题二', tgt: 'Title two' },

@@ -1,5 +1,5 @@
 -- The sessions and API tokens an admin's deactivation ended, kept by their hashes only (PostgreSQL version of
--- ../030-deactivated-credentials.sql): a page or script still using one is told its account was deactivated.
+-- ../031-deactivated-credentials.sql): a page or script still using one is told its account was deactivated.
 CREATE TABLE deactivated_credentials (
   key_hash       text NOT NULL CONSTRAINT deactivated_credentials_pk PRIMARY KEY,
   user_id        bigint NOT NULL CONSTRAINT deactivated_credentials_user_fk REFERENCES users(id) ON DELETE CASCADE,
