@@ -152,6 +152,8 @@ export function createApp(deps: AppDeps) {
   });
   app.get('/static/htmx.min.js', (_req, res) => res.sendFile(HTMX, { maxAge: '1h' }));
   app.use('/static', express.static(STATIC_DIR, { maxAge: '1h', index: false }));
+  // Browsers ask for /favicon.ico whatever the page says: the same icon, rather than a 404 in every console.
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
 
   // Everything past the static files is someone's documents or session: no shared or browser cache may keep it.
   app.use((_req, res, next) => {

@@ -1,7 +1,7 @@
 // What a successful alignment operation did, in the user's language, for the editor's message area.
 
 import type { ViewContext } from './view-context.ts';
-import type { AlignmentResult, RealignPreview, ReplayResult, UndoCounts } from '../server/services/alignment-editing.ts';
+import { realignOutcome, type AlignmentResult, type RealignPreview, type ReplayResult, type UndoCounts } from '../server/services/alignment-editing.ts';
 import { band } from './align-page.ts';
 import { WEAK_SCORE } from '../server/domain/types.ts';
 import { formatDecimal } from './local-format.ts';
@@ -32,7 +32,10 @@ export function alignOpMessage(ctx: ViewContext, op: DoneOp, result: AlignmentRe
     case 'joinSentences': return ctx.t('alignEditor.done.joinSentences', { n });
     case 'confirm': return ctx.t('alignEditor.done.confirm', { n });
     case 'confirmAbove': return ctx.t('alignEditor.done.confirmAbove', { n: number(row - 1) });
-    default: return ctx.t('alignEditor.done.realign', { n: number(result.at), removed: result.removed, inserted: result.inserted });
+    default: {
+      const { key, params } = realignOutcome(result);
+      return ctx.t(key, params);
+    }
   }
 }
 
@@ -65,10 +68,13 @@ export function realignPreviewView(ctx: ViewContext, preview: RealignPreview) {
   // Page-noise rows between the first and last row replaced are numbered in the span but not replaced: said apart,
   // so that "rows 16 to 21" never reads as 5 rows.
   const noise = to - from + 1 - preview.removed;
-  const message = !preview.removed && !preview.inserted.length ? ctx.t('alignCollab.previewNone') : ctx.t(noise > 0 ? 'alignCollab.previewSummaryNoise' : 'alignCollab.previewSummary', {
-    from, to, removed: preview.removed, inserted: preview.inserted.length, count: noise,
-    mean: mean === null ? '—' : formatDecimal(ctx, mean), low, weak: formatDecimal(ctx, WEAK_SCORE, 1),
-  });
+  const message = !preview.removed && !preview.inserted.length ? ctx.t('alignCollab.previewNone')
+    // Said as applying it will say it: no row moves, only the confidence shown on some.
+    : preview.rescored !== undefined ? ctx.t(preview.rescored === 1 ? 'alignCollab.previewRescoredOne' : 'alignCollab.previewRescored', { rows: preview.rescored, from, to })
+    : ctx.t(noise > 0 ? 'alignCollab.previewSummaryNoise' : 'alignCollab.previewSummary', {
+      from, to, removed: preview.removed, inserted: preview.inserted.length, count: noise,
+      mean: mean === null ? '—' : formatDecimal(ctx, mean), low, weak: formatDecimal(ctx, WEAK_SCORE, 1),
+    });
   const more = preview.inserted.length - PREVIEW_ROWS;
   return {
     version: preview.version, at: preview.at, removed: preview.removed, inserted: preview.inserted.length, message, low,

@@ -5,7 +5,7 @@ import { layout } from './layout.ts';
 import { goToRow } from './row-navigation.ts';
 import type { ViewContext } from './view-context.ts';
 import { edited, type AlignRow } from '../server/domain/alignment-rows.ts';
-import { WEAK_SCORE } from '../server/domain/types.ts';
+import { WEAK_SCORE, scoreBand } from '../server/domain/types.ts';
 import { formatDecimal, formatNumber } from './local-format.ts';
 import { documentIndex, documentRowCount, noiseIndex, noisePlaces, type NoiseRow } from '../server/domain/row-numbers.ts';
 
@@ -34,14 +34,12 @@ export function isIrregular(r: AlignRow): boolean {
   return r.src.length !== 1 || r.tgt.length !== 1 || (r.score !== null && r.score < WEAK_SCORE) || r.needsReview !== null;
 }
 
-/** The confidence band a row's colour shows: high, mid, low, or none for a row without a score. */
-export function band(score: number | null): string {
-  if (score === null) return 'none';
-  return score >= 0.8 ? 'high' : score >= WEAK_SCORE ? 'mid' : 'low';
-}
+export const band = scoreBand;
 
+// An English sentence after a line break of its row (a subtitle cue's second line) starts a line here too: the translator
+// sees which sentences a merge or a move will put on their own line.
 function sentenceSpans(r: AlignRow, which: 'src' | 'tgt'): SafeHtml {
-  return html`${r[which].map((s, i) => html`<span class="sentence" data-sentence="${i}" data-key="${s.key}">${s.text}</span>`)}`;
+  return html`${r[which].map((s, i) => html`${i > 0 && s.lineBefore ? html`<br class="line-before">` : ''}<span class="sentence" data-sentence="${i}" data-key="${s.key}">${s.text}</span>`)}`;
 }
 
 function side(ctx: ViewContext, r: AlignRow, which: 'src' | 'tgt'): SafeHtml {

@@ -40,6 +40,7 @@ export function layout(ctx: ViewContext, title: string, body: SafeHtml, opts: { 
   <meta name="htmx-config" content="${HTMX_CONFIG}">
   <title>${title} · duiqi 对齐</title>
   <link rel="stylesheet" href="/static/app.css">
+  <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
   <script src="/static/htmx.min.js" defer></script>
   <script src="/static/session.js" defer></script>
   <script src="/static/after-swap.js" defer></script>

@@ -25,6 +25,8 @@ const USAGE: readonly (readonly [string, string?])[] = [
   ['duiqi import --memory FILE.tmx'],
   ['duiqi export DOC_ID --format tmx|xliff|xliff12|json [--state all|translated|approved] [-o FILE]'],
   ['duiqi export --memory [-o FILE]'],
+  ['duiqi glossary import FILE.csv|FILE.tbx'],
+  ['duiqi glossary export [--format csv|tbx] [-o FILE]'],
   ['duiqi backup FILE [--force]'],
   ['duiqi restore FILE --force', 'cli.usageRestore'],
   ['duiqi documents list [--state archived|trash] [--q TEXT] [--sort title|activity|progress] [--dir asc|desc]'],
@@ -143,6 +145,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'import') return await (await import('./transfer-commands.ts')).importCommand(argv.slice(1));
     if (command === 'export') return await (await import('./transfer-commands.ts')).exportCommand(argv.slice(1));
     if (command === 'documents') return await (await import('./document-commands.ts')).documentsCommand(argv.slice(1));
+    if (command === 'glossary') return await (await import('./glossary-commands.ts')).glossaryCommand(argv.slice(1));
     if (command === 'backup') return await (await import('./backup-command.ts')).backupCommand(argv.slice(1));
     if (command === 'restore') return await (await import('./restore-command.ts')).restoreCommand(argv.slice(1));
     if (command === 'user' && sub === 'add') return await userAdd(rest);

@@ -24,7 +24,7 @@ async function withStore<T>(create: boolean, work: (store: Store) => Promise<T>)
   return work(store).finally(() => store.close());
 }
 
-function readLocal(file: string): UploadedFile {
+export function readLocal(file: string): UploadedFile {
   try {
     return { name: path.basename(file), bytes: fs.readFileSync(file) };
   } catch (err) {
@@ -80,7 +80,7 @@ export function exportCommand(args: string[]): Promise<number> {
   return withStore(false, async (store) => writeOut((await exportDocument(store, { documentId: id, format: values.format, state: values.state })).chunks, values.output));
 }
 
-async function writeOut(chunks: Iterable<string> | AsyncIterable<string>, output: string | undefined): Promise<number> {
+export async function writeOut(chunks: Iterable<string> | AsyncIterable<string>, output: string | undefined): Promise<number> {
   if (!output) {
     await pipeline(Readable.from(chunks), process.stdout, { end: false });
     return 0;

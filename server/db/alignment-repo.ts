@@ -3,9 +3,9 @@
 import type { Db } from './open-database.ts';
 import type { AlignRow, RowPatch } from '../domain/alignment-rows.ts';
 import {
-  pairKey, rowsFromRecords, sentenceKey, storedId, storedKind, storedSourceChange, type LoadedAlignment, type PairRecord, type SegmentRecord,
-} from './alignment-layout.ts';
-import { placeNoise, regionOf, regionSequence, sideOrder } from './region-layout.ts';
+  pairKey, rowsFromRecords, sentenceKey, storedId, storedKind, storedLineBefore, storedSourceChange, type LoadedAlignment, type PairRecord, type SegmentRecord,
+} from '../domain/alignment-layout.ts';
+import { placeNoise, regionOf, regionSequence, sideOrder } from '../domain/region-layout.ts';
 
 /** A document's rows as the alignment editor sees them; the domain's row type is the storage shape too. */
 export type StoredRow = AlignRow;
@@ -31,8 +31,8 @@ export function alignmentRepo(db: Db) {
   const q = {
     pairs: db.prepare(`SELECT p.id, p.idx, p.noise, p.state, p.score, p.mt_text, p.mt_kind, p.tgt_text, u.name AS confirmed_by, p.needs_review,
       p.src_changed FROM pairs p LEFT JOIN users u ON u.id = p.confirmed_by WHERE p.document_id = ? ORDER BY p.idx`),
-    segments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.paragraph, s.start_offset, s.end_offset, s.source_id, s.kind
-      FROM segments s WHERE s.document_id = ? ORDER BY s.side, s.idx`),
+    segments: db.prepare(`SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.paragraph, s.start_offset, s.end_offset, s.source_id, s.kind,
+      s.line_before FROM segments s WHERE s.document_id = ? ORDER BY s.side, s.idx`),
     userId: db.prepare('SELECT id FROM users WHERE name = ?').pluck(),
     docVersion: db.prepare('SELECT version FROM documents WHERE id = ?').pluck(),
     claimVersion: db.prepare('UPDATE documents SET version = version + 1, revision = revision + 1 WHERE id = ? AND version = ? RETURNING version').pluck(),
@@ -57,9 +57,9 @@ export function alignmentRepo(db: Db) {
       WHERE true ON CONFLICT (name) DO UPDATE SET next = max(next, excluded.next)`),
     takeId: db.prepare('UPDATE id_counters SET next = next + 1 WHERE name = ? RETURNING next - 1 AS id').pluck(),
     deletePair: db.prepare('DELETE FROM pairs WHERE id = ?'),
-    updateSegment: db.prepare('UPDATE segments SET idx = ?, pair_id = ?, text = ?, paragraph = ?, start_offset = ?, end_offset = ? WHERE id = ?'),
-    insertSegment: db.prepare(`INSERT INTO segments (id, document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`),
+    updateSegment: db.prepare('UPDATE segments SET idx = ?, pair_id = ?, text = ?, paragraph = ?, start_offset = ?, end_offset = ?, line_before = ? WHERE id = ?'),
+    insertSegment: db.prepare(`INSERT INTO segments (id, document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise,
+      line_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`),
     deleteSegment: db.prepare('DELETE FROM segments WHERE id = ?'),
     insertOp: db.prepare('INSERT INTO alignment_ops (document_id, author_id, op, patch) VALUES (?, ?, ?, ?)'),
     dropRedo: db.prepare('DELETE FROM alignment_ops WHERE document_id = ? AND undone = 1'),
@@ -92,7 +92,7 @@ export function alignmentRepo(db: Db) {
     },
 
     /**
-     * Writes a patch: the pairs in its region (its removed rows and the noise rows around them, see region-layout.ts)
+     * Writes a patch: the pairs in its region (its removed rows and the noise rows around them, see domain/region-layout.ts)
      * are replaced by its inserted rows and that noise, and only the pairs and segments after the region shift, so an
      * edit in a 20,000-row document touches a handful of rows and two UPDATE statements per table. `loaded` is the
      * document as the patch was made on it. Returns the keys new rows and sentences received.
@@ -165,13 +165,14 @@ export function alignmentRepo(db: Db) {
           const s = { ...sentence, end: Math.max(sentence.end, sentence.start) };
           const id = storedId(s.key, 's');
           if (id !== undefined && sourceOf.has(s.key)) {
-            q.updateSegment.run(slo + i, o.pairId, s.text, s.paragraph, s.start, s.end, id);
+            q.updateSegment.run(slo + i, o.pairId, s.text, s.paragraph, s.start, s.end, storedLineBefore(s), id);
             return;
           }
           // A sentence split off another keeps that sentence's source text.
           const neighbour = order[i - 1]?.key ?? order[i + 1]?.key;
           const source = (neighbour && sourceOf.get(keys.get(neighbour) ?? neighbour)) || fallback;
-          const newId = Number(q.insertSegment.run(q.takeId.get('segments'), documentId, o.pairId, source, side, slo + i, s.text, s.kind ?? 'sentence', s.paragraph, s.start, s.end).lastInsertRowid);
+          const newId = Number(q.insertSegment.run(q.takeId.get('segments'), documentId, o.pairId, source, side, slo + i, s.text, s.kind ?? 'sentence', s.paragraph, s.start, s.end,
+            storedLineBefore(s)).lastInsertRowid);
           keys.set(s.key, sentenceKey(newId));
           sourceOf.set(sentenceKey(newId), source!);
         });

@@ -197,8 +197,8 @@ export function documentsRepo(db: Db) {
       'INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, tgt_text) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     insertSegment: db.prepare(`INSERT INTO segments
-      (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta, line_before)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     pairs: db.prepare(`${PAIR} WHERE p.document_id = ? AND p.idx >= ? ORDER BY p.idx LIMIT ?`),
     generationParts: db.prepare(`SELECT coalesce((SELECT revision FROM documents WHERE id = @id), 0) AS revision,
       (SELECT version FROM documents WHERE id = @id) AS version, (SELECT value FROM change_counters WHERE name = 'glossary') AS glossary`),
@@ -245,7 +245,7 @@ export function documentsRepo(db: Db) {
         );
         for (const s of p.segments) {
           q.insertSegment.run(documentId, pairId, s.sourceId, s.side, s.idx, s.text, s.kind, s.paragraph, s.start, s.end,
-            s.kind === 'noise' || s.kind === 'dateline' ? 1 : 0, s.meta ? JSON.stringify(s.meta) : null);
+            s.kind === 'noise' || s.kind === 'dateline' ? 1 : 0, s.meta ? JSON.stringify(s.meta) : null, s.lineBefore ? 1 : 0);
         }
       });
     },

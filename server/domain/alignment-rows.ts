@@ -15,8 +15,9 @@ export interface Sentence {
   /** A headline entry of a page: paired by its place in the headline list, never by the aligner. */
   kind?: 'headline';
   /**
-   * English only: a line break, not a space, stands before it in its row's English (a subtitle cue's next line). Read
-   * from the row's text when loaded (see withLineBreaks), then carried with the sentence wherever an operation moves it.
+   * English only: a line break, not a space, stands before it in its row's English (a subtitle cue's next line). Stored
+   * with the sentence (segments.line_before) and carried with it wherever an operation moves it, so that it still
+   * joins the sentence before it on a new line after it started a row of its own.
    */
   lineBefore?: boolean;
 }
@@ -47,7 +48,7 @@ export interface AlignRow {
 
 /**
  * Where the page-noise rows of a patch's region stand among its rows: before how many rows each noise row comes, and
- * on each side, before how many sentences each noise text comes (see server/db/region-layout.ts).
+ * on each side, before how many sentences each noise text comes (see server/domain/region-layout.ts).
  */
 export interface NoisePlaces {
   pairs: number[];
@@ -83,32 +84,6 @@ export const edited = (row: TgtCell): boolean => row.tgtText !== joinedTgt(row.t
 
 /** Joins two texts with a space (a line break when `b` starts a line), without stray spaces when one is empty. */
 export const joinTexts = (a: string, b: string, lineBefore = false): string => (a && b ? `${a}${lineBefore ? '\n' : ' '}${b}` : a || b);
-
-/** Whether each sentence follows a line break in `text`, if `text` is the sentences joined by spaces or line breaks; else undefined. */
-function breaksIn(text: string, sentences: readonly Sentence[]): boolean[] | undefined {
-  let at = 0;
-  const breaks: boolean[] = [];
-  for (const [i, s] of sentences.entries()) {
-    const gap = i === 0 ? '' : text[at++];
-    if (i > 0 && gap !== ' ' && gap !== '\n') return undefined;
-    if (!text.startsWith(s.text, at)) return undefined;
-    breaks.push(gap === '\n');
-    at += s.text.length;
-  }
-  return at === text.length ? breaks : undefined;
-}
-
-/**
- * The row with `lineBefore` on each English sentence that starts a line of its English: read from the English as
- * imported (a subtitle cue's lines), else as it reads now. The imported text comes first, so a line break a person
- * typed stays part of their text, which operations keep whole.
- */
-export function withLineBreaks(row: AlignRow): AlignRow {
-  if (row.tgt.length < 2) return row;
-  const breaks = breaksIn(row.mtText, row.tgt) ?? breaksIn(row.tgtText, row.tgt);
-  if (!breaks?.some(Boolean)) return row;
-  return { ...row, tgt: row.tgt.map((s, i) => (breaks[i] ? { ...s, lineBefore: true } : s)) };
-}
 
 export const cellOf = (row: AlignRow): TgtCell => ({ tgt: row.tgt, tgtText: row.tgtText, mtText: row.mtText, mtKind: row.mtKind });
 export const EMPTY_CELL: TgtCell = { tgt: [], tgtText: '', mtText: '', mtKind: 'mt' };

@@ -19,7 +19,7 @@ export interface DraftSegment {
   start: number;
   end: number;
   meta?: Record<string, unknown>;
-  /** A line break of its cue stands before this sentence (see `splitBlockSpans`); not stored, only for the row's text. */
+  /** A line break of its cue stands before this sentence (see `splitBlockSpans`): stored with it, for the row's text. */
   lineBefore?: boolean;
 }
 

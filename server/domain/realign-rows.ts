@@ -1,12 +1,12 @@
 // Confirming rows a person checked, and realigning the unconfirmed rows between them with an injected aligner.
 
 import {
-  REVIEW_APPROVAL, REVIEW_SPLIT, carriesSourceChange, draftState, edited, emptyRow, joinTexts, patchBetween, sideText,
+  REVIEW_APPROVAL, REVIEW_SPLIT, carriesSourceChange, draftState, edited, emptyRow, joinTexts, patchBetween, sameRow, sideText,
   type AlignRow, type RowPatch, type Sentence,
 } from './alignment-rows.ts';
 import type { Aligner } from './assemble-pairs.ts';
 import { ValidationError } from './errors.ts';
-import { State, type ScoredBead } from './types.ts';
+import { State, sameShownScore, type ScoredBead } from './types.ts';
 import { rowAt, type KeySource } from './move-sentences.ts';
 
 function checkBy(by: string): void {
@@ -99,9 +99,10 @@ const signature = (r: Pick<AlignRow, 'src' | 'tgt' | 'tgtText' | 'mtText'>) =>
  */
 function withKeys(drafts: AlignRow[], run: readonly AlignRow[], ctx: KeySource): AlignRow[] {
   const bySignature = new Map(run.map((r) => [signature(r), r]));
+  // A new confidence no one could tell from the old one is no change to show, log or undo.
   const kept = drafts.map((d) => {
     const old = bySignature.get(signature(d));
-    return old ? { ...old, score: d.score } : undefined;
+    return old ? { ...old, score: sameShownScore(old.score, d.score) ? old.score : d.score } : undefined;
   });
   const taken = new Set(kept.map((k) => k?.key));
   const spare = run.map((r) => r.key).filter((k) => !taken.has(k));
@@ -147,4 +148,16 @@ export function realign(rows: readonly AlignRow[], align: Aligner, ctx: KeySourc
   }
   flush();
   return patchBetween(rows, from, rows.length, out);
+}
+
+/**
+ * How many rows a realign's patch gave only a new confidence, when that is all it did (every row stays as it was, its
+ * sentences, English and state with it); undefined when it changed anything else, or nothing.
+ */
+export function onlyRescored(patch: RowPatch): number | undefined {
+  const { removed, inserted } = patch;
+  if (!removed.length || removed.length !== inserted.length) return undefined;
+  const unscored = (r: AlignRow) => ({ ...r, score: null });
+  if (!removed.every((r, i) => sameRow(unscored(r), unscored(inserted[i]!)))) return undefined;
+  return inserted.filter((r, i) => r.score !== removed[i]!.score).length;
 }

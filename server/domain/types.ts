@@ -14,6 +14,16 @@ export interface Bead {
  */
 export const WEAK_SCORE = 0.5;
 
+/** The confidence band a row's colour shows: high, mid, low, or none for a row without a score. */
+export function scoreBand(score: number | null): 'high' | 'mid' | 'low' | 'none' {
+  if (score === null) return 'none';
+  return score >= 0.8 ? 'high' : score >= WEAK_SCORE ? 'mid' : 'low';
+}
+
+/** Two confidences a translator cannot tell apart: the same band, and the same number at the two decimals shown. */
+export const sameShownScore = (a: number | null, b: number | null): boolean =>
+  a === b || (a !== null && b !== null && scoreBand(a) === scoreBand(b) && Math.round(a * 100) === Math.round(b * 100));
+
 /** A bead as the aligner returns it, with its confidence in [0, 1]. */
 export interface ScoredBead extends Bead {
   score: number;

@@ -4,12 +4,13 @@ import type { Store, Tx } from '../db/store.ts';
 import type { LoggedOp } from '../db/alignment-repo.ts';
 import { applyOperation, parseAlignOp, type AlignOp } from '../domain/align-ops.ts';
 import { invertPatch, type AlignRow, type RowPatch } from '../domain/alignment-rows.ts';
-import type { LoadedAlignment } from '../db/alignment-layout.ts';
-import { noiseAtAfter, placeNoise, regionOf, withNoisePlaces } from '../db/region-layout.ts';
+import type { LoadedAlignment } from '../domain/alignment-layout.ts';
+import { noiseAtAfter, placeNoise, regionOf, withNoisePlaces } from '../domain/region-layout.ts';
 import type { Aligner } from '../domain/assemble-pairs.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import type { User } from './accounts.ts';
 import { realignPreviews } from './realign-previews.ts';
+import { onlyRescored } from '../domain/realign-rows.ts';
 import { documentIndex, noisePlaces, rowNumber, type NoiseRow } from '../domain/row-numbers.ts';
 
 export interface AlignmentView extends UndoCounts {
@@ -28,6 +29,8 @@ export interface AlignmentResult extends UndoCounts {
   inserted: number;
   /** Where the page-noise rows stood when the change was asked for (rows before each), to name rows as the document page numbers them. */
   noiseAt: number[];
+  /** A realign that moved no row and only refreshed confidences a translator sees: how many rows' confidence changed. */
+  rescored?: number;
 }
 
 /** What undo or redo replayed: the result, and whose change it was. */
@@ -47,6 +50,25 @@ export interface RealignPreview {
   noiseAt: number[];
   /** Each noise row's `at` once the realign is applied: to name the new rows as the document page will number them. */
   noiseAtAfter: number[];
+  /** As in AlignmentResult: the realign would move no row, only refresh this many rows' confidence. */
+  rescored?: number;
+}
+
+/**
+ * What a realign did, as an i18n key and its values (rows named by the document page's numbers): nothing, only new
+ * confidences on rows that stay as they were, or rows replaced.
+ */
+export function realignOutcome(result: AlignmentResult): { key: string; params: Record<string, number> } {
+  const number = (row: number) => documentIndex(row, result.noiseAt) + 1;
+  const n = number(result.at);
+  if (!result.removed && !result.inserted) return { key: 'alignEditor.unchanged.realign', params: { n } };
+  if (result.rescored !== undefined) {
+    return {
+      key: result.rescored === 1 ? 'alignEditor.done.rescoredOne' : 'alignEditor.done.rescored',
+      params: { rows: result.rescored, from: n, to: number(result.at + result.removed - 1) },
+    };
+  }
+  return { key: 'alignEditor.done.realign', params: { n, removed: result.removed, inserted: result.inserted } };
 }
 
 /** Who the undo stack's next change belongs to, for the Undo button to say. */
@@ -87,6 +109,12 @@ class Unchanged {
   constructor(readonly at: number, readonly noise: NoiseRow[]) {}
 }
 const changesNothing = (patch: RowPatch) => !patch.removed.length && !patch.inserted.length;
+
+/** `rescored` for a realign's answer and its preview, when new confidences are all its patch brings. */
+function rescoredOf(patch: RowPatch): { rescored?: number } {
+  const rescored = onlyRescored(patch);
+  return rescored === undefined ? {} : { rescored };
+}
 
 export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere?: RealignElsewhere) {
   const previews = realignPreviews();
@@ -237,7 +265,7 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
       }
       const stored = await write(tx, user, documentId, seen, patch);
       await tx.alignment.recordOp(documentId, user.id, op, stored);
-      return result(tx, user, documentId, version, stored, seen.noise);
+      return { ...(await result(tx, user, documentId, version, stored, seen.noise)), ...rescoredOf(patch) };
     }));
   }
 
@@ -251,7 +279,7 @@ export function alignmentEditing(store: Store, aligner: () => Aligner, elsewhere
     return {
       version: expectedVersion, at: patch.at, removed: patch.removed.length,
       inserted: patch.inserted.map((r) => ({ score: r.score, src: r.src.length, tgt: r.tgt.length })), noiseAt: noisePlaces(seen.noise),
-      noiseAtAfter: noiseAtAfter(seen, patch, region, placeNoise(region, patch)),
+      noiseAtAfter: noiseAtAfter(seen, patch, region, placeNoise(region, patch)), ...rescoredOf(patch),
     };
   }
 

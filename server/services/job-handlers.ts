@@ -3,14 +3,13 @@
 import type { Store } from '../db/store.ts';
 import type { JobKind } from '../db/jobs-repo.ts';
 import type { ImportResult, UploadRequest } from './import-file.ts';
-import type { AlignmentResult } from './alignment-editing.ts';
+import { realignOutcome, type AlignmentResult } from './alignment-editing.ts';
 import type { MachineTranslation } from './machine-translation.ts';
 import type { JobHandler } from './jobs.ts';
 import type { User } from './accounts.ts';
 import { documentReads } from './documents.ts';
 import { ALREADY_IMPORTED } from './import-document.ts';
 import { AppError } from '../domain/errors.ts';
-import { documentIndex } from '../domain/row-numbers.ts';
 
 export interface JobWork {
   store: Store;
@@ -50,10 +49,8 @@ export function jobHandlers(work: JobWork): Record<JobKind, JobHandler> {
       const value = await work.realign(job.user, job.documentId!, job.input.version as number);
       // With the undo and redo counts, as the synchronous answer has them, for the editor's buttons.
       const { undo, redo } = await work.store.read((tx) => tx.alignment.counts(job.documentId!));
-      // The row as the document page numbers it, page noise counted, as the editor shows it.
-      // A realign that found nothing to change left no undo step, and says so.
-      const key = value.removed || value.inserted ? 'alignEditor.done.realign' : 'alignEditor.unchanged.realign';
-      return { key, params: { n: documentIndex(value.at, value.noiseAt) + 1, removed: value.removed, inserted: value.inserted }, value: { ...value, undo, redo } };
+      // Said as the synchronous answer says it: rows by the document page's numbers; nothing changed, or only confidences.
+      return { ...realignOutcome(value), value: { ...value, undo, redo } };
     },
 
     async import(job) {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyOperation, type AlignOp } from '../../server/domain/align-ops.ts';
 import { applyPatch, edited, invertPatch, type AlignRow, type RowPatch } from '../../server/domain/alignment-rows.ts';
+import { englishText } from '../../server/domain/assemble-pairs.ts';
 import { ValidationError } from '../../server/domain/errors.ts';
 import { State } from '../../server/domain/types.ts';
 import { context, lengthAligner, row, zh, en } from './rows-fixture.ts';
@@ -14,15 +15,23 @@ const enPool = [...en, 'Yes.', 'A B'];
 const arbRow = fc.record({
   src: fc.array(fc.constantFrom(...zhPool), { maxLength: 3 }),
   tgt: fc.array(fc.constantFrom(...enPool), { maxLength: 3 }),
+  // Which English sentences a line break separates from the sentence before (a subtitle cue's next line), the first
+  // of a row too: the second line of a cue that was split off keeps its break for when it joins the first again.
+  breaks: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
   postEdit: fc.option(fc.constantFrom('Typed by a person.', '人工译文 typed', 'Post-edited: 𠀀.'), { nil: undefined }),
   state: fc.constantFrom(State.machine, State.translated, State.rejected, State.approved),
   confirmedBy: fc.option(fc.constantFrom('li', 'wang'), { nil: null }),
 });
 
+/** A row whose English sentences carry their line breaks, and whose unedited English has them where they stand. */
+function withBreaks(r: AlignRow, breaks: boolean[], postEdit: string | undefined): AlignRow {
+  const tgt = r.tgt.map((x, i) => (breaks[i] ? { ...x, lineBefore: true } : x));
+  const text = englishText(tgt);
+  return { ...r, tgt, mtText: text, tgtText: postEdit ?? text };
+}
+
 const arbRows = fc.array(arbRow, { minLength: 1, maxLength: 6 }).map((specs) =>
-  specs.map((s, i) => row(`p${i}`, s.src, s.tgt, {
-    confirmedBy: s.confirmedBy, state: s.state, ...(s.postEdit ? { tgtText: s.postEdit } : {}),
-  })));
+  specs.map((s, i) => withBreaks(row(`p${i}`, s.src, s.tgt, { confirmedBy: s.confirmedBy, state: s.state }), s.breaks, s.postEdit)));
 
 const side = fc.constantFrom('src' as const, 'tgt' as const);
 const index = fc.nat({ max: 7 });
@@ -87,6 +96,23 @@ describe('alignment editing properties', () => {
         } else {
           expect(sentencesOf(after, s)).toEqual(sentencesOf(rows, s));
         }
+      }
+    }), { numRuns: 1000 });
+  });
+
+  it('when an operation applies then no machine English reads as post-edited: each line break stays before its sentence, wherever it goes', () => {
+    fc.assert(fc.property(arbRows, arbOp, (rows, op) => {
+      const done = applied(rows, op);
+      if (!done) return;
+      const breaks = (rs: AlignRow[]) => new Map(rs.flatMap((r) => r.tgt).map((x) => [x.key, Boolean(x.lineBefore)]));
+      const was = breaks(rows);
+      // A sentence joined or split keeps its key and takes the break that now stands before it.
+      if (op.kind !== 'joinSentences' && op.kind !== 'splitSentence') for (const [key, lineBefore] of breaks(done.after)) expect(lineBefore).toBe(was.get(key));
+      // Rows made only of rows no person edited.
+      if (done.patch.removed.some(edited)) return;
+      for (const r of done.patch.inserted) {
+        expect(r.mtText).toBe(englishText(r.tgt));
+        expect(edited(r)).toBe(false);
       }
     }), { numRuns: 1000 });
   });

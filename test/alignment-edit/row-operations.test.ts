@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { applyOperation, type AlignOp } from '../../server/domain/align-ops.ts';
 import { applyPatch, invertPatch, type AlignRow } from '../../server/domain/alignment-rows.ts';
 import { context, refusalKey, rows, srcTexts, tgtTexts } from './rows-fixture.ts';
+import { onlyRescored } from '../../server/domain/realign-rows.ts';
+import type { Aligner } from '../../server/domain/assemble-pairs.ts';
 
 const doc = () => rows([['甲一。', '甲二。'], ['A1.', 'A2.']], [['乙。'], ['B.']], [['丙一。', '丙二。'], ['C1.', 'C2.']]);
 
@@ -144,5 +146,29 @@ describe('a long document', () => {
     const after = applyPatch(big, patch);
     expect(patch.removed).toHaveLength(2);
     expect(after[10_001]!.tgtText).toBe('Sentence 10000. Sentence 10001.');
+  });
+});
+
+describe('a realign that moves no row', () => {
+  // Two 1:1 rows at confidence 0.9, and an aligner that pairs them the same way at a confidence of its choosing.
+  const twoRows = (score: number | null) => rows([['甲。'], ['A.']], [['乙。'], ['B.']]).map((r) => ({ ...r, score }));
+  const pairing = (score: number): Aligner => (src) => src.map((_, i) => ({ src: [i], tgt: [i], score }));
+  const realigned = (before: AlignRow[], score: number) => applyOperation(before, { kind: 'realign' }, context({ align: pairing(score) }));
+
+  it('when the new confidence reads as the old one (same two decimals, same band) then nothing changes', () => {
+    expect(realigned(twoRows(0.9), 0.9004)).toMatchObject({ removed: [], inserted: [] });
+  });
+
+  it('when the new confidence reads differently, or a row had none, then only the confidences change, and the patch says how many', () => {
+    for (const [old, score] of [[0.9, 0.8], [0.7996, 0.8004], [null, 0.9]] as const) {
+      const patch = realigned(twoRows(old), score);
+      expect(patch.inserted.map((r) => r.score)).toEqual([score, score]);
+      expect(onlyRescored(patch)).toBe(2);
+    }
+  });
+
+  it('when it moves a row boundary then it is more than new confidences', () => {
+    const joined: Aligner = (src, tgt) => [{ src: src.map((_, i) => i), tgt: tgt.map((_, i) => i), score: 0.9 }];
+    expect(onlyRescored(applyOperation(twoRows(0.9), { kind: 'realign' }, context({ align: joined })))).toBeUndefined();
   });
 });

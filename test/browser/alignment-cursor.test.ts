@@ -220,6 +220,56 @@ describe.skipIf(skip)('the alignment editor keeps its cursor in view', () => {
     await expect.poll(cursorRow).toBe(4);
   });
 
+  it('when a change far above the cursor is undone or redone then the cursor goes to the rows it changed, even past the loaded page', async () => {
+    await open(long.documentId);
+    for (let i = 0; i < 3; i++) await press('ArrowDown');
+    await pressOp('m');
+    expect(await cursorRow()).toBe(3);
+    for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowDown');
+    expect(await cursorRow()).toBe(33);
+    await pressOp('Control+z');
+    await expect.poll(cursorRow).toBe(3);
+    await cursorVisible();
+    await page.keyboard.press('g');
+    await page.keyboard.type('240');
+    await page.keyboard.press('Enter');
+    await expect.poll(cursorRow).toBe(239);
+    await pressOp('Control+y');
+    await expect.poll(cursorRow).toBe(3);
+    await cursorVisible();
+    await pressOp('Control+z');
+  });
+
+  it('when B is pressed on a side without sentences then the message area says there is none, rather than nothing happening', async () => {
+    await open(long.documentId);
+    for (let i = 0; i < 5; i++) await press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('tr.arow.cursor td.tgt .sentence').count()).toBe(0);
+    await page.keyboard.press('b');
+    await expect.poll(() => page.getByTestId('align-message').textContent()).toBe('There is no sentence 1 on this side of the row.');
+    expect(await page.locator('dialog[open]').count()).toBe(0);
+  });
+
+  it('when the page is reloaded then the cursor is on the row it was on, past the first page of rows too', async () => {
+    await open(long.documentId);
+    for (let i = 0; i < 7; i++) await press('ArrowDown');
+    await page.reload();
+    await page.waitForSelector('tr.arow.cursor');
+    expect(await cursorRow()).toBe(7);
+    await cursorVisible();
+    await page.keyboard.press('g');
+    await page.keyboard.type('230');
+    await page.keyboard.press('Enter');
+    await expect.poll(cursorRow).toBe(229);
+    await page.reload();
+    await page.waitForSelector('tr.arow.cursor');
+    expect(await cursorRow()).toBe(229);
+    await cursorVisible();
+    // ↑ still reaches the rows above the page the reload showed.
+    for (let i = 0; i < 10; i++) await press('ArrowUp');
+    expect(await cursorRow()).toBe(219);
+  });
+
   it('when a row was post-edited or machine-drafted then the editor shows its current English, the imported text on demand', async () => {
     const edited = long.pairIds[2]!;
     const res = await seeded.api('lin', 'PUT', `/api/pairs/${edited}`, { tgt: 'Here is the third sentence, post-edited.', version: 1 });

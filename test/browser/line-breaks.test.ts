@@ -71,4 +71,31 @@ describe.skipIf(skip)('line breaks in a row\'s English', () => {
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   });
+
+  it('when a subtitle cue of two lines is in the alignment editor then it shows on its two lines, so does the one sentence J makes of them, and B splits that at its line break', async () => {
+    const srt = (cues: string[][]) => cues.map((lines, i) => [String(i + 1), `00:00:0${2 * i},000 --> 00:00:0${2 * i + 1},500`, ...lines, ''].join('\n')).join('\n');
+    const form = new FormData();
+    form.append('source', new Blob([srt([['我昨天去了书店，', '在那里买了一本书。'], ['今天天气很好。']])]), 'cues.zh.srt');
+    form.append('translation', new Blob([srt([['I went to the bookshop yesterday.', 'I bought a book there.'], ['The weather is fine today.']])]), 'cues.en.srt');
+    const res = await fetch(`${seeded.server.url}/api/documents/import`, { method: 'POST', body: form, headers: { authorization: `Bearer ${seeded.tokens.lin}` } });
+    expect(res.status).toBe(201);
+    const cue = 'I went to the bookshop yesterday.\nI bought a book there.';
+    await page.goto(`${seeded.server.url}/documents/${(await res.json()).id}/align`);
+    const english = page.locator('tr.arow').first().locator('td.tgt');
+    expect(await english.innerText()).toBe(cue);
+    const version = await page.locator('#align-toolbar').getAttribute('data-version');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('j');
+    await expect.poll(() => page.locator('#align-toolbar').getAttribute('data-version')).not.toBe(version);
+    expect(await english.locator('.sentence').count()).toBe(1);
+    expect(await english.innerText()).toBe(cue);
+    // B offers to split it where its lines meet: Enter gives the two sentences back, on their lines.
+    await page.keyboard.press('b');
+    await page.locator('#split-sentence-dialog[open]').waitFor();
+    const joined = await page.locator('#align-toolbar').getAttribute('data-version');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#align-toolbar').getAttribute('data-version')).not.toBe(joined);
+    expect(await english.locator('.sentence').allInnerTexts()).toEqual(cue.split('\n'));
+    expect(await english.innerText()).toBe(cue);
+  });
 });

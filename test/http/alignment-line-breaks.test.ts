@@ -78,3 +78,61 @@ describe('a subtitle cue of two English sentences on two lines, in the alignment
     expect(after.map((row) => [row.tgtText, row.needsReview, row.state])).toEqual(before.rows.map((row) => [row.tgtText, row.needsReview, row.state]));
   });
 });
+
+describe('the second line of a cue once it starts a row of its own', () => {
+  const redo = async () => call('POST', 'alignment/redo', { version: (await view()).version });
+  const texts = async (r: number) => (await view()).rows.slice(r, r + 2).map((row) => row.tgtText);
+
+  it('when the cue is split between its lines and, loaded again, merged back then its line break comes back, through undo and redo too', async () => {
+    const before = await stored();
+    const r = cueRow(await view());
+    await op({ kind: 'split', row: r, srcAt: 1, tgtAt: 1 });
+    const split = await texts(r);
+    await op({ kind: 'merge', row: r });
+    const merged = (await view()).rows[r]!;
+    expect([merged.tgtText, merged.needsReview]).toEqual([TWO_LINES, null]);
+    await undo();
+    expect(await texts(r)).toEqual(split);
+    await redo();
+    expect((await view()).rows[r]!.tgtText).toBe(TWO_LINES);
+    await undo();
+    await undo();
+    expect(await stored()).toEqual(before);
+  });
+
+  it('when the second line is moved up into the row above, or shifted up with its row, then it joins the first line on a line of its own', async () => {
+    const before = await stored();
+    const r = cueRow(await view());
+    await op({ kind: 'split', row: r, srcAt: 1, tgtAt: 1 });
+    await op({ kind: 'moveUp', side: 'tgt', row: r + 1 });
+    expect((await view()).rows[r]!.tgtText).toBe(TWO_LINES);
+    await undo();
+    await op({ kind: 'shiftUp', side: 'both', row: r + 1 });
+    expect((await view()).rows[r]!.tgtText).toBe(TWO_LINES);
+    await undo();
+    await undo();
+    expect(await stored()).toEqual(before);
+  });
+
+  it('when the cue is split and the rows realigned then the realigned row has its line break', async () => {
+    const before = await view();
+    const r = cueRow(before);
+    await op({ kind: 'split', row: r, srcAt: 1, tgtAt: 1 });
+    await op({ kind: 'shiftUp', side: 'tgt', row: r + 1 });
+    await op({ kind: 'realign' });
+    const after = (await view()).rows;
+    expect(after.map((row) => row.tgtText)).toEqual(before.rows.map((row) => row.tgtText));
+  });
+});
+
+describe('a cue of two lines in the alignment editor\'s rows', () => {
+  it('when its row is shown then its second sentence starts a line, as it will when the rows are merged again', async () => {
+    const res = await fetch(`${server.url}/documents/${id}/align/rows`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const [first, second] = TWO_LINES.split('\n');
+    expect(html).toMatch(new RegExp(`>${first}</span><br class="line-before"><span class="sentence" data-sentence="1" data-key="s\\d+">${second}</span>`));
+    // Sentences on one line stay on it.
+    expect(html).not.toContain('<br class="line-before"><span class="sentence" data-sentence="0"');
+  });
+});

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, type TestServer } from '../support/test-server.ts';
 import { startSeededServer } from '../support/seed.ts';
 
-interface View { version: number; rows: { key: string; confirmedBy: string | null }[]; undo: number; redo: number }
+interface View { version: number; rows: { key: string; confirmedBy: string | null; score: number | null; tgtText: string }[]; undo: number; redo: number }
 
 let server: TestServer;
 let docs: { demo: number; other: number };
@@ -96,5 +96,30 @@ describe('an alignment operation that changes nothing', () => {
     await expect.poll(async () => (await job()).state, { timeout: 60_000 }).toBe('done');
     expect((await job()).result).toMatchObject({ version: v, removed: 0, inserted: 0, message: 'Realigning found no row to change: nothing changed.' });
     expect((await view(docs.other)).version).toBe(v);
+  });
+
+  it('when a realign moves no row but gives rows back the confidence a merge and split took then it says only that, as its preview did, and Undo takes it back', async () => {
+    const start = await view(docs.other);
+    await op('lin', start.version, { kind: 'realign' }, 'en', docs.other);
+    const aligned = await view(docs.other);
+    expect(aligned.rows.map((r) => r.score)).not.toContain(null);
+    const merged = await op('lin', aligned.version, { kind: 'merge', row: 0 }, 'en', docs.other);
+    const split = await op('lin', merged.version, { kind: 'split', row: 0, srcAt: 1, tgtAt: 1 }, 'en', docs.other);
+    const unscored = await view(docs.other);
+    expect(unscored.rows.map((r) => [r.tgtText, r.score])).toEqual(aligned.rows.map((r) => [r.tgtText, null]));
+    const [a, b] = await Promise.all(unscored.rows.map((r) => pageNumber(r.key)));
+    const preview = async (lang: string) => (await new Client(server.url).request('GET', `/api/documents/${docs.other}/alignment/realign-preview?version=${split.version}`, {
+      headers: { authorization: `Bearer ${tokens.lin}`, 'accept-language': lang },
+    })).json() as { removed: number; inserted: number; message: string };
+    expect(await preview('en')).toMatchObject({ removed: 2, inserted: 2,
+      message: `Realigning would move no row: it would only refresh the confidence of 2 rows, from row ${a} to row ${b}. Apply it?` });
+    expect((await preview('zh-CN')).message).toBe(`重新对齐不会移动任何行：只会更新第 ${a} 至 ${b} 行中 2 行的置信度。要应用吗？`);
+    const done = await op('lin', split.version, { kind: 'realign' }, 'en', docs.other);
+    expect(done).toMatchObject({ version: split.version + 1, removed: 2, inserted: 2, undo: split.undo + 1,
+      message: `Realigning moved no row: only the confidence of 2 rows, from row ${a} to row ${b}, was refreshed.` });
+    expect((await view(docs.other)).rows.map((r) => [r.key, r.tgtText, r.score])).toEqual(unscored.rows.map((r, i) => [r.key, r.tgtText, aligned.rows[i]!.score]));
+    const undone = await api('lin', 'POST', `/api/documents/${docs.other}/alignment/undo`, { version: done.version });
+    expect(undone.status).toBe(200);
+    expect((await view(docs.other)).rows.map((r) => r.score)).toEqual([null, null]);
   });
 });

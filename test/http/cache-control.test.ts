@@ -37,10 +37,18 @@ describe('Cache-Control', () => {
   });
 
   it('when static assets are fetched then they stay cacheable for an hour', async () => {
-    for (const url of ['/static/htmx.min.js', '/static/app.css']) {
+    for (const url of ['/static/htmx.min.js', '/static/app.css', '/static/favicon.svg']) {
       const res = await get(url, false);
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('public, max-age=3600');
     }
+  });
+
+  it('when a browser asks for /favicon.ico then it is sent to the page\'s icon, not answered 404', async () => {
+    const res = await get('/favicon.ico', false);
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/static/favicon.svg');
+    expect((await get('/static/favicon.svg', false)).headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await (await get('/login', false)).text()).toContain('<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">');
   });
 });

@@ -19,6 +19,7 @@ const ADMINS: Rule = { anonymous: 'login', translator: 403, reviewer: 403, admin
 // Deny by default: a route missing from this table fails the suite until someone decides who may use it.
 const RULES: Record<string, Rule> = {
   'GET /healthz': PUBLIC,
+  'GET /favicon.ico': PUBLIC,
   'GET /': PUBLIC,
   'GET /login': PUBLIC,
   'POST /login': PUBLIC,
@@ -100,6 +101,9 @@ const RULES: Record<string, Rule> = {
   'POST /api/login-locks/unlock': ADMINS,
   'GET /glossary': ANY_USER,
   'GET /glossary.csv': ANY_USER,
+  'GET /glossary.tbx': ANY_USER,
+  'POST /glossary/import-file': ANY_USER,
+  'POST /api/glossary/import-file': ANY_USER,
   'POST /glossary': ANY_USER,
   'POST /glossary/:id/delete': REVIEWERS,
   'POST /glossary/import': ANY_USER,
@@ -124,6 +128,9 @@ const RULES: Record<string, Rule> = {
   'POST /import': ANY_USER,
   'POST /api/documents/import': ANY_USER,
   'POST /api/memory/import': REVIEWERS,
+  // What a user may see of the memory: the loaded units and the approved pairs of documents they may open.
+  'GET /memory.tmx': ANY_USER,
+  'GET /api/memory/export': ANY_USER,
   'GET /documents/:doc/align': ANY_USER,
   'GET /documents/:doc/align/rows': ANY_USER,
   'GET /documents/:doc/align/strip': ANY_USER,

@@ -6,6 +6,7 @@ import { openDatabase } from '../../server/db/open-database.ts';
 import { tempDir } from '../support/test-server.ts';
 import { ROOT } from '../support/start-workbench.ts';
 import { HARD_EN, HARD_ZH, rowCounts, withoutExportTime } from './transfer-support.ts';
+import { MULTITERM } from '../formats/termbases.ts';
 
 const dir = tempDir('duiqi-cli-transfer-');
 const dbFile = path.join(dir, 'cli.sqlite');
@@ -90,6 +91,19 @@ describe('duiqi import and duiqi export', () => {
     expect(text).toContain('<prop type="x-duiqi-approved">no</prop>');
   });
 
+  it('when a termbase is imported with duiqi glossary and exported again then CSV and TBX hold its entries', () => {
+    const imported = duiqi('glossary', 'import', file('术语库.tbx', MULTITERM));
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toBe('Imported 5 glossary entries.\n');
+    expect(imported.stderr).toBe('1 concept had no Chinese or no English term and was skipped.\n');
+    const csv = duiqi('glossary', 'export');
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toContain('习近平,Xi Jinping,中国国家主席 & 总书记');
+    const out = file('glossary-out.tbx');
+    expect(duiqi('glossary', 'export', '-o', out).code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toContain('<langSet xml:lang="en"><tig><term>mutual benefit</term></tig></langSet>');
+  });
+
   it.each([
     [['import', 'only-chinese.txt'], /upload its English translation/],
     [['import', 'missing.txt', 'missing-en.txt'], /There is no file ".*missing\.txt"/],
@@ -104,6 +118,10 @@ describe('duiqi import and duiqi export', () => {
     [['export', '1', '--format', 'tmx', '-o', 'no-such-dir/out.tmx'], /Cannot write ".*no-such-dir\/out\.tmx" \(ENOENT\)/],
     [['export', '--memory', '1'], /export --memory takes no DOC_ID nor --state\./],
     [['export', '--memory', '--format', 'xliff'], /exported as TMX only/],
+    [['glossary', 'import'], /glossary needs import FILE/],
+    [['glossary', 'import', 'missing.tbx'], /There is no file ".*missing\.tbx"/],
+    [['glossary', 'import', 'notes.json'], /no concept with both|not a TBX file|needs a Chinese term/],
+    [['glossary', 'export', '--format', 'xlsx'], /exported as csv or tbx, not "xlsx"/],
   ])('when called as %j then it exits 2 with one line on stderr and writes nothing', (args, message) => {
     file('only-chinese.txt', '双方交换了意见。');
     file('broken.tmx', '<?xml version="1.0"?>\n<tmx version="1.4">\n<header srclang="zh-CN"/>\n<body><tu></body>\n</tmx>\n');

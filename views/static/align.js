@@ -67,6 +67,25 @@
     if (list[state.sentence]) list[state.sentence].classList.add('cursor-sentence');
     strip().querySelector('.strip-cursor').setAttribute('y', ((1000 * state.row) / Math.max(1, total())).toFixed(1));
     keepInView(el);
+    if (remembering) remember(el);
+  }
+
+  // Not while the page loads: the browser scrolls to the address's row once it has loaded, and a fresh page stays at its top.
+  // A reload scrolls there too, not back to where the window was, which may be far from the cursor's row.
+  let remembering = false;
+  history.scrollRestoration = 'manual';
+
+  /**
+   * The address follows the cursor (its row by the document page's number, and a page of rows that holds it), so that a
+   * reload, or the address copied to a colleague, comes back to the row and not to row 1.
+   */
+  function remember(el) {
+    const params = new URLSearchParams(location.search);
+    const from = Math.max(0, state.row - 5);
+    if (from) params.set('from', String(from));
+    else params.delete('from');
+    const query = params.toString();
+    history.replaceState(history.state, '', location.pathname + (query ? '?' + query : '') + '#' + el.id);
   }
 
   // The words the message area last showed, and a repeat of them waiting to be shown.
@@ -281,6 +300,8 @@
       await serial(refresh);
       showStack(data);
       say(data.message || '', false);
+      // Undo and redo change rows wherever the change was, maybe far from the cursor: it goes there, to show what they did.
+      if ((path === 'undo' || path === 'redo') && total() > 0 && (state.row < data.at || state.row >= data.at + Math.max(1, data.inserted))) await goTo(Math.min(data.at, total() - 1));
       // The version changes last, once the rows on screen show it.
       toolbar.dataset.version = data.version;
     } finally {
@@ -403,12 +424,15 @@
 
   function splitSentence() {
     const el = sentences(rowEl(state.row))[state.sentence];
-    if (!el) return;
+    // A side without sentences: the server's refusal says so in the reader's words, as it does for J.
+    if (!el) return op({ kind: 'splitSentence', side: state.side, sentence: state.sentence, offset: 0 });
     area.value = el.textContent;
     dialog.returnValue = '';
     dialog.showModal();
     area.focus();
-    area.setSelectionRange(Math.floor(area.value.length / 2), Math.floor(area.value.length / 2));
+    // A sentence joined across a line break (a cue's two lines) most likely splits there again; any other in its middle.
+    const at = area.value.indexOf('\n') > 0 ? area.value.indexOf('\n') : Math.floor(area.value.length / 2);
+    area.setSelectionRange(at, at);
     dialog.addEventListener('close', function onClose() {
       dialog.removeEventListener('close', onClose);
       if (dialog.returnValue === 'ok') op({ kind: 'splitSentence', side: state.side, sentence: state.sentence, offset: area.selectionStart });
@@ -538,5 +562,6 @@
   while (named && named.dataset.row === undefined) named = named.nextElementSibling;
   state.row = named ? rowOf(named) : Number(tbody.dataset.from || 0);
   paint();
+  remembering = true;
   focusTable();
 })();

@@ -4,9 +4,9 @@
 
 import type { AlignRow, RowPatch, Sentence } from '../../domain/alignment-rows.ts';
 import {
-  pairKey, rowsFromRecords, sentenceKey, storedId, storedKind, storedSourceChange, type LoadedAlignment, type PairRecord, type SegmentRecord,
-} from '../alignment-layout.ts';
-import { placeNoise, regionOf, regionSequence, sideOrder } from '../region-layout.ts';
+  pairKey, rowsFromRecords, sentenceKey, storedId, storedKind, storedLineBefore, storedSourceChange, type LoadedAlignment, type PairRecord, type SegmentRecord,
+} from '../../domain/alignment-layout.ts';
+import { placeNoise, regionOf, regionSequence, sideOrder } from '../../domain/region-layout.ts';
 import type { LoggedOp, UndoStack } from '../alignment-repo.ts';
 import { columns, one, row, rows, run, type Sql } from './connect.ts';
 
@@ -49,7 +49,7 @@ export function alignmentRepo(sql: Sql) {
       const pairs = await rows<PairRecord>(sql, `SELECT p.id, p.idx, p.noise, p.state, p.score, p.mt_text, p.mt_kind, p.tgt_text, u.name AS confirmed_by,
           p.needs_review, p.src_changed FROM pairs p LEFT JOIN users u ON u.id = p.confirmed_by WHERE p.document_id = $1 ORDER BY p.idx`, [documentId]);
       const segments = await rows<SegmentRecord>(sql, `SELECT s.id, s.pair_id, s.side, s.idx, s.text, s.paragraph, s.start_offset, s.end_offset,
-          s.source_id, s.kind FROM segments s WHERE s.document_id = $1 ORDER BY s.side, s.idx`, [documentId]);
+          s.source_id, s.kind, s.line_before FROM segments s WHERE s.document_id = $1 ORDER BY s.side, s.idx`, [documentId]);
       return rowsFromRecords(pairs, segments);
     },
 
@@ -145,18 +145,19 @@ export function alignmentRepo(sql: Sql) {
         await moveRows('segments', moves);
         if (rewritten.length) {
           await sql.query(`UPDATE segments s SET idx = u.idx, pair_id = u.pair, text = u.text, paragraph = u.paragraph, start_offset = u.start,
-              end_offset = u.stop
-            FROM unnest($1::bigint[], $2::integer[], $3::bigint[], $4::text[], $5::integer[], $6::integer[], $7::integer[])
-              AS u(id, idx, pair, text, paragraph, start, stop)
+              end_offset = u.stop, line_before = u.line_before
+            FROM unnest($1::bigint[], $2::integer[], $3::bigint[], $4::text[], $5::integer[], $6::integer[], $7::integer[], $8::integer[])
+              AS u(id, idx, pair, text, paragraph, start, stop, line_before)
             WHERE s.id = u.id`, columns(rewritten, [(x) => x.id, (x) => x.idx, (x) => x.pairId, (x) => x.s.text, (x) => x.s.paragraph,
-            (x) => x.s.start, (x) => x.s.end]));
+            (x) => x.s.start, (x) => x.s.end, (x) => storedLineBefore(x.s)]));
         }
         if (!added.length) continue;
         const insertedSegments = await rows<{ id: number; idx: number }>(sql, `INSERT INTO segments
-            (document_id, side, idx, pair_id, source_id, text, kind, paragraph, start_offset, end_offset)
-          SELECT $1, $2, * FROM unnest($3::integer[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::integer[], $9::integer[], $10::integer[])
+            (document_id, side, idx, pair_id, source_id, text, kind, paragraph, start_offset, end_offset, line_before)
+          SELECT $1, $2, * FROM unnest($3::integer[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::integer[], $9::integer[], $10::integer[],
+            $11::integer[])
           RETURNING id, idx`, [documentId, side, ...columns(added, [(x) => x.idx, (x) => x.pairId, (x) => x.source, (x) => x.s.text,
-          (x) => x.s.kind ?? 'sentence', (x) => x.s.paragraph, (x) => x.s.start, (x) => x.s.end])]);
+          (x) => x.s.kind ?? 'sentence', (x) => x.s.paragraph, (x) => x.s.start, (x) => x.s.end, (x) => storedLineBefore(x.s)])]);
         const newSegmentAt = new Map(insertedSegments.map((r) => [r.idx, r.id]));
         for (const x of added) keys.set(x.key, sentenceKey(newSegmentAt.get(x.idx)!));
       }

@@ -92,12 +92,13 @@ export function documentsRepo(sql: Sql) {
       const ids = new Map(inserted.map((r) => [r.idx, r.id]));
       const segments = pairs.flatMap((p, idx) => p.segments.map((s) => ({ ...s, pairId: ids.get(idx)! })));
       if (!segments.length) return;
-      await sql.query(`INSERT INTO segments (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
+      await sql.query(`INSERT INTO segments (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta,
+          line_before)
         SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::integer[], $6::text[], $7::text[], $8::integer[], $9::integer[],
-          $10::integer[], $11::integer[], $12::text[])`,
+          $10::integer[], $11::integer[], $12::text[], $13::integer[])`,
       [documentId, ...columns(segments, [(s) => s.pairId, (s) => s.sourceId, (s) => s.side, (s) => s.idx, (s) => s.text, (s) => s.kind,
         (s) => s.paragraph, (s) => s.start, (s) => s.end, (s) => (s.kind === 'noise' || s.kind === 'dateline' ? 1 : 0),
-        (s) => (s.meta ? JSON.stringify(s.meta) : null)])]);
+        (s) => (s.meta ? JSON.stringify(s.meta) : null), (s) => (s.lineBefore ? 1 : 0)])]);
     },
     /** See GenerationParts. */
     generationParts: async (id: number) => (await row<GenerationParts>(sql,

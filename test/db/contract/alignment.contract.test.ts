@@ -1,5 +1,5 @@
 // The contract of alignment storage: random operations written as patches leave the same rows on both databases,
-// numbered without gaps, noise kept, and an undo brings the rows back.
+// numbered without gaps, noise kept, every line break between English sentences kept, and an undo brings the rows back.
 
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
@@ -27,7 +27,17 @@ const BOTH_SIDES: FixturePair[] = [
   { zh: '图注', noise: true },
 ];
 
-const texts = (rows: AlignRow[]) => rows.map((r) => ({ src: r.src.map((s) => s.text), tgt: r.tgt.map((s) => s.text), tgtText: r.tgtText,
+// Two subtitle cues of two and three lines: each line an English sentence, a line break before all but the first.
+const LINES: FixturePair[] = [
+  { zh: '我昨天去了书店，在那里买了一本书。', en: 'I went to the bookshop yesterday.\nI bought a book there.' },
+  { zh: '今天天气很好。', en: 'The weather is fine today.' },
+  { zh: '字幕', noise: true },
+  { zh: '他说很好。', en: 'He said.\nIt was good.\nVery good.' },
+  { zh: '最后一句。', en: 'The last sentence.' },
+];
+
+// `breaks`: which English sentences a line break separates from the one before, wherever they stand.
+const texts = (rows: AlignRow[]) => rows.map((r) => ({ src: r.src.map((s) => s.text), tgt: r.tgt.map((s) => s.text), breaks: r.tgt.map((s) => Boolean(s.lineBefore)), tgtText: r.tgtText,
   mtText: r.mtText, mtKind: r.mtKind, state: r.state, confirmedBy: r.confirmedBy, needsReview: r.needsReview }));
 
 /** What must always hold of the stored document: rows and each side's sentences numbered 0…n-1, noise where it was. */
@@ -171,7 +181,7 @@ contract('alignment repository', (store) => {
     const user = await addUser(store(), 'lin');
     let run = 0;
     let written = 0;
-    await fc.assert(fc.asyncProperty(fc.constantFrom(PAGE, BOTH_SIDES), ops, async (page, list) => {
+    await fc.assert(fc.asyncProperty(fc.constantFrom(PAGE, BOTH_SIDES, LINES), ops, async (page, list) => {
       const { documentId } = await insertDocument(store(), `对齐 ${run++}`, page);
       const original = await invariants(store(), documentId);
       let seen = await layout(store(), documentId);

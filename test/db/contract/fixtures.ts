@@ -4,18 +4,19 @@ import { expect } from 'vitest';
 import { applyOperation, type AlignOp } from '../../../server/domain/align-ops.ts';
 import { invertPatch, type AlignRow, type RowPatch } from '../../../server/domain/alignment-rows.ts';
 import type { NewPair } from '../../../server/db/documents-repo.ts';
-import { withNoisePlaces } from '../../../server/db/region-layout.ts';
+import { withNoisePlaces } from '../../../server/domain/region-layout.ts';
 import type { ContractStore } from './stores.ts';
 
 export interface FixturePair {
   zh: string;
+  /** One English sentence a line: a subtitle cue of two lines is two sentences, the second after a line break. */
   en?: string;
   /** A page's noise (an advert, a caption): a row of its own without state. */
   noise?: boolean;
   meta?: Record<string, unknown>;
 }
 
-/** One sentence a side per pair; pairs with English are machine translations (state 10), the others untranslated. */
+/** One Chinese sentence per pair, an English one a line; pairs with English are machine translations (state 10), the others untranslated. */
 export async function insertDocument(store: ContractStore, title: string, pairs: FixturePair[], options: { createdBy?: number | null; shared?: boolean } = {}) {
   return store.transaction(async ({ documents }) => {
     const documentId = await documents.insertDocument({
@@ -31,7 +32,10 @@ export async function insertDocument(store: ContractStore, title: string, pairs:
       score: p.noise ? null : 0.75, noise: !!p.noise, state: p.noise ? null : p.en ? 10 : 0, mtText: p.noise ? '' : p.en ?? '',
       segments: [
         { side: 'src', sourceId: src, idx: srcIdx++, text: p.zh, kind: p.noise ? 'noise' : 'sentence', paragraph: 0, start: zhAt, end: (zhAt += p.zh.length), meta: p.meta },
-        ...(p.en ? [{ side: 'tgt' as const, sourceId: tgt, idx: tgtIdx++, text: p.en, kind: p.noise ? 'noise' as const : 'sentence' as const, paragraph: 0, start: enAt, end: (enAt += p.en.length) }] : []),
+        ...(p.en ? p.en.split('\n').map((text, i) => ({
+          side: 'tgt' as const, sourceId: tgt, idx: tgtIdx++, text, kind: p.noise ? 'noise' as const : 'sentence' as const, paragraph: 0,
+          start: (enAt += i ? 1 : 0), end: (enAt += text.length), ...(i ? { lineBefore: true } : {}),
+        })) : []),
       ],
     })));
     const pairIds = (await documents.pairs(documentId)).map((p) => p.pair.id);

@@ -1,10 +1,10 @@
 // How stored pairs and sentences become the alignment editor's rows, with the places of the noise rows among them:
 // pure, so that the SQLite and the PostgreSQL alignment repositories read a document alike.
 
-import { withLineBreaks, type AlignRow, type Sentence, type Side } from '../domain/alignment-rows.ts';
-import type { MtKind } from '../domain/types.ts';
-import type { NoiseRow } from '../domain/row-numbers.ts';
-import { joinSentences } from '../domain/assemble-pairs.ts';
+import type { AlignRow, Sentence, Side } from './alignment-rows.ts';
+import type { MtKind } from './types.ts';
+import type { NoiseRow } from './row-numbers.ts';
+import { joinSentences } from './assemble-pairs.ts';
 
 export interface PairRecord {
   id: number;
@@ -31,6 +31,8 @@ export interface SegmentRecord {
   end_offset: number;
   source_id: number;
   kind: string;
+  /** An English sentence that a line break, not a space, separates from the sentence before it (migration 030). */
+  line_before: 0 | 1;
 }
 
 export const pairKey = (id: number) => `p${id}`;
@@ -87,14 +89,15 @@ export function rowsFromRecords(pairs: PairRecord[], segments: SegmentRecord[]):
     const sentence = (s: SegmentRecord): Sentence => ({
       key: sentenceKey(s.id), text: s.text, paragraph: s.paragraph, start: s.start_offset, end: s.end_offset,
       ...(s.kind === 'headline' ? { kind: 'headline' as const } : {}),
+      ...(s.line_before === 1 && s.side === 'tgt' ? { lineBefore: true } : {}),
     });
     rowPlace.push(items.length);
     items.push({ id: p.id, idx: p.idx, row: rows.length });
-    rows.push(withLineBreaks({
+    rows.push({
       key: pairKey(p.id), src: segs.filter((s) => s.side === 'src').map(sentence), tgt: segs.filter((s) => s.side === 'tgt').map(sentence),
       tgtText: p.tgt_text, mtText: p.mt_text, mtKind: p.mt_kind, state: p.state ?? 0, score: p.score, confirmedBy: p.confirmed_by, needsReview: p.needs_review,
       srcChanged: p.src_changed === 1,
-    }));
+    });
   }
   const sentencePlace = new Map<string, number>();
   const side = (which: Side): SideItem[] => segments.filter((s) => s.side === which).map((s, i) => {
@@ -110,3 +113,6 @@ export const storedKind = (row: AlignRow): MtKind => row.mtKind ?? 'mt';
 
 /** A row's mark of changed Chinese as stored: patches logged before the rows carried it have none. */
 export const storedSourceChange = (row: AlignRow): 0 | 1 => (row.srcChanged ? 1 : 0);
+
+/** A sentence's line break as stored: only English sentences have one. */
+export const storedLineBefore = (sentence: Sentence): 0 | 1 => (sentence.lineBefore ? 1 : 0);

@@ -6,7 +6,7 @@
 // placed around it: after the row holding the sentence before its text, before the row holding the one after it, and,
 // where that leaves a choice, after the same rows as before.
 
-import type { AlignRow, NoisePlaces, RowPatch, Sentence, Side } from '../domain/alignment-rows.ts';
+import type { AlignRow, NoisePlaces, RowPatch, Sentence, Side } from './alignment-rows.ts';
 import { sentenceKey, type LoadedAlignment, type SideItem } from './alignment-layout.ts';
 
 const SIDES = ['src', 'tgt'] as const;
