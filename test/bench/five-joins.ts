@@ -269,6 +269,14 @@ function main() {
   const inPlace = ['clauseCut'];
   const variants: Variant[] = [
     { name: 'as shipped', extra: () => [] },
+    { name: 'clauseCut x lengthGain', extra: (c, x, y, f) => [10 * f.clauseCut * f.lengthGain] },
+    { name: 'clauseCut x costGain', extra: (c, x, y, f) => [10 * f.clauseCut * f.costGain] },
+    { name: 'lengthGain x costGain', extra: (c, x, y, f) => [f.lengthGain * f.costGain] },
+    { name: 'clauseCut squared', extra: (c, x, y, f) => [10 * f.clauseCut * f.clauseCut] },
+    { name: 'quadratic in cut, length, cost, shift', extra: (c, x, y, f) => {
+      const v = [10 * f.clauseCut, f.lengthGain, f.costGain, 10 * f.boundaryShift];
+      return v.flatMap((a, i) => v.slice(i).map((b) => a * b / 10));
+    } },
     // The bench's own placing of the shipped clause ends: it must reproduce the line above.
     { name: 'clause ends placed here', extra: (c, x, y, f) => [10 * cutsWith(/[，,；;：:、—–]+/gu)(c, x, y, f)], without: inPlace },
     { name: 'closing quotes end clauses', extra: (c, x, y, f) => [10 * cutsWith(/(?:[，,；;：:、—–]|[。！？!?…]*[”」]|[.!?,…]+['"’”])+/gu)(c, x, y, f)], without: inPlace },
