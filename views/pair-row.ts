@@ -11,7 +11,7 @@ import { diffView } from './diff-view.ts';
 import { rowDiscussion } from './comment-threads.ts';
 import type { RowDiscussion } from '../server/services/pair-comments.ts';
 import { markedT, type Mark } from './marked-text.ts';
-import { formatDecimal, formatDuration } from './local-format.ts';
+import { formatDecimal, formatDuration, formatTime } from './local-format.ts';
 import { rowState, WEAK_SCORE, type MtKind } from '../server/domain/types.ts';
 
 export const stateKey = (state: number | null, mtKind?: MtKind) => rowState(state, mtKind);
@@ -112,6 +112,17 @@ export interface EditorExtras {
   reject?: SafeHtml;
   /** Beside Approve: the offer to resolve the pair's open rejections with the approval (comment-threads.ts). */
   resolveOffer?: SafeHtml;
+  /** What changed since the reviewer rejected the text, while that rejection is the latest review. */
+  sinceRejection?: { by: string | null; at: string; diff: TextDiff };
+}
+
+/** The fix against the rejected text: what a re-review reads, the MT diff above being what the first review judged. */
+function sinceRejectionPane(ctx: ViewContext, since: NonNullable<EditorExtras['sinceRejection']>): SafeHtml {
+  const when = formatTime(ctx, since.at);
+  return html`<div class="pane diff-pane since-rejection" data-testid="since-rejection"><h3>${since.by
+    ? markedT(ctx, 'editor.sinceRejectionBy', { name: since.by, when }, { name: 'name' }) : ctx.t('editor.sinceRejection', { when })}</h3>
+    <p lang="en" class="lines" hx-ignore>${diffView(since.diff.parts)}</p>${since.diff.approximate
+      ? html`<p class="approximate">${ctx.t('bounded.diffApproximate')}</p>` : ''}</div>`;
 }
 
 // Filled and shown by views/static/drafts.js when this browser kept unsaved text for the pair.
@@ -153,6 +164,7 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
         <textarea name="tgt" lang="en" rows="3" autofocus aria-describedby="source-${p.id}" data-testid="editor-text"${typed !== undefined && typed !== p.tgt ? html` data-unsaved` : ''}${suggested !== undefined ? html` class="suggested"` : ''}>${text}</textarea></label>
       <div class="pane diff-pane"><h3>${ctx.t('editor.diff')}</h3><p lang="en" data-testid="editor-diff" hx-ignore>${diffView(x.diff.parts)}</p>${x.diff.approximate
         ? html`<p class="approximate" data-testid="approximate">${ctx.t('bounded.diffApproximate')}</p>` : ''}</div>
+      ${x.sinceRejection ? sinceRejectionPane(ctx, x.sinceRejection) : ''}
       ${flagList(ctx, p.flags)}
       ${aidPanes(ctx, x.aids, p.id)}
       <div class="buttons">

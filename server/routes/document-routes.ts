@@ -68,13 +68,15 @@ export function documentRoutes(deps: {
   async function renderEditor(req: Request, res: Response, status = 200,
     extras: { message?: string; attempted?: string; typed?: string; rejected?: FieldMessage & { values: Record<string, string> } } = {}) {
     const doc = documentId(req.params.doc);
-    const { pair, row, aids: editorAids, threads } = await views.editor(req.user!, doc, pairId(req.params.pair));
+    const { pair, row, aids: editorAids, threads, rejection } = await views.editor(req.user!, doc, pairId(req.params.pair));
     const ctx = viewContext(req);
     const url = `/documents/${doc}/pairs/${pair.id}`;
     const canReview = mayDo(req.user!.role, 'approve');
     const { rejected, ...editorExtras } = extras;
+    const shown = extras.attempted ?? extras.typed ?? row.tgt;
     send(res, editorRow(ctx, doc, row, {
-      diff: diffTexts(row.mt, extras.attempted ?? extras.typed ?? row.tgt, 'en'), aids: editorAids, canReview, ...editorExtras,
+      diff: diffTexts(row.mt, shown, 'en'), aids: editorAids, canReview, ...editorExtras,
+      sinceRejection: rejection && rejection.text !== shown ? { ...rejection, diff: diffTexts(rejection.text, shown, 'en') } : undefined,
       threads: threadsPanel(ctx, url, pair.id, threads, req.user!),
       reject: canReview && !row.noise ? rejectForm(ctx, url, row.version, rejected, rejected?.values) : undefined,
       resolveOffer: canReview && !row.noise ? resolveOnApprove(ctx, pair.id, threads) : undefined,

@@ -8,6 +8,8 @@ import { threadsOfFound, type PairComments } from './pair-comments.ts';
 import { findPair } from './post-editing.ts';
 import type { ReadScope } from './read-scope.ts';
 import type { RowFilter, WorkRow, Workspace } from './workspace.ts';
+import { lastRejection } from '../domain/last-rejection.ts';
+import { State } from '../domain/types.ts';
 
 export function documentViews(deps: { workspace: Workspace; comments: PairComments; aids: EditorAidsService }) {
   const { workspace, comments, aids } = deps;
@@ -38,12 +40,16 @@ export function documentViews(deps: { workspace: Workspace; comments: PairCommen
       return (await discussed(scope, documentId, [await workspace.row(scope, documentId, pair.idx)]))[0]!;
     }),
 
-    /** The pair editor's row, its aids (memory matches from documents this user may open, glossary terms) and its threads. */
+    /**
+     * The pair editor's row, its aids (memory matches from documents this user may open, glossary terms), its threads,
+     * and the text last rejected while that rejection stands (only a rejected or since-edited pair can have one).
+     */
     editor: (user: User, documentId: number, pairId: number) => workspace.read(async (scope) => {
       const pair = await findPair(scope.tx, pairId, documentId);
       const row = await workspace.row(scope, documentId, pair.idx);
       const editorAids = await aids.of(scope.tx, row, () => openableFilter(scope.tx, user), await scope.glossary());
-      return { pair, row, aids: editorAids, threads: await threadsOfFound(scope.tx, pair) };
+      const rejection = row.state === State.rejected || row.state === State.translated ? lastRejection(await scope.tx.pairs.history(pair.id)) : undefined;
+      return { pair, row, aids: editorAids, threads: await threadsOfFound(scope.tx, pair), rejection };
     }),
   };
 }

@@ -150,6 +150,27 @@ describe('the comment thread API', () => {
 });
 
 describe('the review loop in the editor', () => {
+  it('when the translator fixes a rejected pair then the reviewer\'s editor shows the changes since the rejection, until an approval settles it', async () => {
+    const pair = await pairWith(seeded.server.store, seeded.docs.other, 'Ding Xuexiang');
+    const edit = (c: Client) => c.get(`/documents/${seeded.docs.other}/pairs/${pair.id}/edit`);
+    const rejected = await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'reject', version: pair.version, comment: 'Say where: “attended the meeting”.', category: 'accuracy', severity: 'minor' });
+    expect(rejected.status, rejected.text).toBe(200);
+    const wang = await signedIn('wang');
+    // Nothing changed since the rejection: nothing to show.
+    expect((await edit(wang)).text).not.toContain('data-testid="since-rejection"');
+    const fixed = pair.tgt.replace('attended', 'attended the meeting');
+    const saved = await api('lin', 'PUT', `/api/pairs/${pair.id}`, { tgt: fixed, version: rejected.json().version });
+    expect(saved.status).toBe(200);
+    const since = /<div class="pane diff-pane since-rejection" data-testid="since-rejection">([\s\S]*?)<\/div>/.exec((await edit(wang)).text)?.[1];
+    expect(since).toMatch(/Changes since <[^>]*>wang<\/[^>]*> rejected it \(/);
+    expect(since).toMatch(/attended<ins> the meeting<\/ins>/);
+    const zh = await signedIn('wang');
+    zh.cookies.set('duiqi_lang', 'zh-CN');
+    expect((await edit(zh)).text).toMatch(/退回后的改动/);
+    expect((await api('wang', 'POST', `/api/pairs/${pair.id}/review`, { decision: 'approve', version: saved.json().version })).status).toBe(200);
+    expect((await edit(wang)).text).not.toContain('data-testid="since-rejection"');
+  });
+
   it('when a reviewer rejects with an empty comment then the editor comes back with the sentence beside the comment field, and no conflict', async () => {
     const pair = await pairWith(seeded.server.store, seeded.docs.demo, 'level and level');
     const c = await signedIn('wang');
