@@ -4,8 +4,8 @@
 import { html, outOfBand, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
 import { langOf } from './text-lang.ts';
-import type { RowDiscussion, Thread } from '../server/services/pair-comments.ts';
-import { ERROR_CATEGORIES, SEVERITIES, type QualityScore } from '../server/domain/quality-score.ts';
+import type { DocumentQuality, RowDiscussion, Thread } from '../server/services/pair-comments.ts';
+import { ERROR_CATEGORIES, SEVERITIES } from '../server/domain/quality-score.ts';
 import { MAX_COMMENT } from '../server/services/pair-comments.ts';
 import { formatDecimal, formatNumber, formatTime } from './local-format.ts';
 import { roundDown } from '../server/domain/round-down.ts';
@@ -115,11 +115,11 @@ export function rowDiscussion(ctx: ViewContext, d: RowDiscussion | undefined): S
  * The document's MQM-style score from its open errors (the README gives the formula). Two decimals, rounded down:
  * one major error in 2,000 words is 99.75, and a document with an open error never reads 100.
  */
-export function qualityLine(ctx: ViewContext, q: QualityScore): SafeHtml {
+export function qualityLine(ctx: ViewContext, q: DocumentQuality): SafeHtml {
   const shown = roundDown(q.score, 2);
   return html`<p class="quality" data-testid="quality-score" data-score="${shown.toFixed(2)}" title="${ctx.t('review.qualityTitle')}">${q.errors
     ? ctx.t('review.quality', {
-      score: formatDecimal(ctx, shown, 2), errors: formatNumber(ctx, q.errors), penalty: formatNumber(ctx, q.penalty),
+      score: formatDecimal(ctx, shown, 2), errors: formatNumber(ctx, q.errors), rows: formatNumber(ctx, q.rows), penalty: formatNumber(ctx, q.penalty),
       per1000: formatDecimal(ctx, q.per1000, 2), words: formatNumber(ctx, q.sourceWords),
     })
     : ctx.t('review.qualityClean')}</p>`;

@@ -18,7 +18,7 @@ import { rowNavigation } from './row-navigation.ts';
 import { mtAction, mtForm } from './mt-run.ts';
 import { qualityLine } from './comment-threads.ts';
 import { figuresHelp } from './figures-help.ts';
-import type { QualityScore } from '../server/domain/quality-score.ts';
+import type { DocumentQuality } from '../server/services/pair-comments.ts';
 import type { ShownRow } from './pair-row.ts';
 import { formatDateLine, formatDecimal, formatDuration, formatNumber, formatPercent } from './local-format.ts';
 
@@ -55,7 +55,7 @@ export function progressSvg(ctx: ViewContext, p: Progress): SafeHtml {
   return html`<svg class="progress" role="img" aria-label="${parts.map(([k, n]) => `${ctx.t(`states.${k}`)} ${formatNumber(ctx, n)}`).join(ctx.t('format.listSeparator'))}" width="100%" height="10">${bars}</svg>`;
 }
 
-export function progressBar(ctx: ViewContext, docId: number, p: Progress, quality: QualityScore): SafeHtml {
+export function progressBar(ctx: ViewContext, docId: number, p: Progress, quality: DocumentQuality): SafeHtml {
   const parts = progressParts(p);
   return html`<div id="progress" data-testid="progress" hx-get="/documents/${docId}/progress" hx-trigger="pair-changed from:body" hx-swap="outerHTML">
   ${progressSvg(ctx, p)}
@@ -81,6 +81,8 @@ function filters(ctx: ViewContext, docId: number, f: RowFilter): SafeHtml {
     <label>${ctx.t('filters.qa')} <select name="qa"><option value="">${ctx.t('filters.all')}</option>
       <option value="any"${f.qa === 'any' ? html` selected` : ''}>${ctx.t('filters.anyFlag')}</option>
       ${QA_CODES.map((c) => html`<option value="${c}"${f.qa === c ? html` selected` : ''}>${ctx.t(`qa.names.${c}`)}</option>`)}</select></label>
+    <label>${ctx.t('filters.errors')} <select name="errors"><option value="">${ctx.t('filters.all')}</option>
+      <option value="open"${f.errors === 'open' ? html` selected` : ''}>${ctx.t('filters.openErrors')}</option></select></label>
     <label>${ctx.t('filters.text')} <input type="search" name="q" value="${f.q ?? ''}" placeholder="${ctx.t('filters.textPlaceholder')}"></label>
     <noscript><button type="submit">${ctx.t('filters.apply')}</button></noscript>
   </form>`;
@@ -122,13 +124,13 @@ function summaryLine(ctx: ViewContext, doc: DocumentSummary, oob = false): SafeH
  * pairs by state (the summary's untranslated, the post-editing effort, the downloads' note) and the machine-translation
  * button, which is there while a row is untranslated, so none of them is left stale.
  */
-export function pageFigures(ctx: ViewContext, doc: DocumentSummary, progress: Progress, effort: PostEditEffort, quality: QualityScore): SafeHtml {
+export function pageFigures(ctx: ViewContext, doc: DocumentSummary, progress: Progress, effort: PostEditEffort, quality: DocumentQuality): SafeHtml {
   return html`${progressBar(ctx, doc.id, progress, quality)}${summaryLine(ctx, doc, true)}${effortLine(ctx, effort, true)}${
     fallbacksNote(ctx, doc.counts.untranslated, true)}${mtAction(ctx, doc.counts.untranslated, true)}`;
 }
 
 export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; progress: Progress; effort: PostEditEffort; sharing: DocumentSharing; sourceFormat?: string; exportByJob: boolean },
-  rows: ShownRow[], filter: RowFilter, quality: QualityScore, refusedRename?: RenameRefusal): SafeHtml {
+  rows: ShownRow[], filter: RowFilter, quality: DocumentQuality, refusedRename?: RenameRefusal): SafeHtml {
   const { doc } = view;
   return layout(ctx, doc.title, html`
   <h1 translate="no" hx-ignore>${doc.title}</h1>

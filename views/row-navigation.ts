@@ -1,4 +1,4 @@
-// Go to row N, and next / previous row with a QA flag, rejected or unconfirmed: the fields, buttons and keys both pages list.
+// Go to row N, and next / previous row with a QA flag, rejected, unconfirmed or with an open error: the fields, buttons and keys both pages list.
 
 import { html, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
@@ -10,7 +10,7 @@ export function goToRow(ctx: ViewContext, total: number): SafeHtml {
     <button type="submit">${ctx.t('navigation.go')}</button></form>`;
 }
 
-const KINDS = [['flagged', 'F'], ['rejected', 'X'], ['unconfirmed', 'U']] as const;
+const KINDS = [['flagged', 'F'], ['rejected', 'X'], ['unconfirmed', 'U'], ['errors', 'E']] as const;
 
 /** The document page's bar: go to a row, jump to the next row of a kind, and a message for "none further". */
 export function rowNavigation(ctx: ViewContext, docId: number, total: number): SafeHtml {

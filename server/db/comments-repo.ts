@@ -36,6 +36,12 @@ export interface OpenThreadRow {
   noise: 0 | 1;
 }
 
+/** An open thread that carries an error, on a pair that is no page noise. */
+export interface OpenErrorRow {
+  pair_id: number;
+  severity: string;
+}
+
 export interface NewThread {
   documentId: number;
   pairId: number;
@@ -68,8 +74,8 @@ export function commentsRepo(db: Db) {
       JOIN thread_comments c ON c.id = (SELECT min(id) FROM thread_comments WHERE thread_id = t.id)
       LEFT JOIN users u ON u.id = c.author_id
       WHERE t.document_id = ? AND t.pair_id IS NOT NULL AND t.resolved_at IS NULL ORDER BY t.pair_id, t.id`),
-    openErrors: db.prepare(`SELECT t.severity FROM comment_threads t JOIN pairs p ON p.id = t.pair_id
-      WHERE t.document_id = ? AND t.resolved_at IS NULL AND t.severity IS NOT NULL AND p.noise = 0`).pluck(),
+    openErrors: db.prepare(`SELECT t.pair_id, t.severity FROM comment_threads t JOIN pairs p ON p.id = t.pair_id
+      WHERE t.document_id = ? AND t.resolved_at IS NULL AND t.severity IS NOT NULL AND p.noise = 0 ORDER BY t.pair_id, t.id`),
     documentVersion: db.prepare('SELECT version FROM documents WHERE id = ?').pluck(),
     sourceTexts: db.prepare(`SELECT s.text FROM segments s JOIN pairs p ON p.id = s.pair_id
       WHERE s.document_id = ? AND s.side = 'src' AND p.noise = 0`).pluck(),
@@ -86,8 +92,8 @@ export function commentsRepo(db: Db) {
     lastRevisionId: (pairId: number) => q.lastRevisionId.get(pairId) as number | undefined,
     /** Every open thread of the document on a pair, newest last per pair. */
     openThreads: (documentId: number) => q.openThreads.all(documentId) as OpenThreadRow[],
-    /** The severity of every open error (a thread with a category) on a non-noise pair. */
-    openErrors: (documentId: number) => q.openErrors.all(documentId) as string[],
+    /** Every open error (a thread with a category) on a non-noise pair, by pair: the score counts them, the page's filter their rows. */
+    openErrors: (documentId: number) => q.openErrors.all(documentId) as OpenErrorRow[],
     /** Bumped by every alignment change, the only kind that changes the source sentences. */
     documentVersion: (documentId: number) => q.documentVersion.get(documentId) as number | undefined,
     sourceTexts: (documentId: number) => q.sourceTexts.all(documentId) as string[],

@@ -1,9 +1,9 @@
-// Which rows "next flagged / rejected / unconfirmed" stops at, and the request that asks for one.
+// Which rows "next flagged / rejected / unconfirmed / with an open error" stops at, and the request that asks for one.
 
 import { ValidationError } from './errors.ts';
 import { State } from './types.ts';
 
-export const NAV_KINDS = ['flagged', 'rejected', 'unconfirmed'] as const;
+export const NAV_KINDS = ['flagged', 'rejected', 'unconfirmed', 'errors'] as const;
 export type NavKind = (typeof NAV_KINDS)[number];
 
 export interface NavRequest {
@@ -14,17 +14,23 @@ export interface NavRequest {
 }
 
 interface NavRow {
+  id: number;
   index: number;
   noise: boolean;
   state: number | null;
   flags: unknown[];
 }
 
-/** Page noise is never a stop; "unconfirmed" is what no person has translated yet (untranslated or machine). */
-export function isStop(kind: NavKind, row: NavRow): boolean {
+/**
+ * Page noise is never a stop; "unconfirmed" is what no person has translated yet (untranslated or machine); "errors" is a
+ * row with an open thread carrying an error (`openErrors`: their pair ids), whatever its state: a rejected row a translator
+ * has fixed is translated again, and its rejection stands until someone resolves it.
+ */
+export function isStop(kind: NavKind, row: NavRow, openErrors: ReadonlySet<number> = new Set()): boolean {
   if (row.noise) return false;
   if (kind === 'flagged') return row.flags.length > 0;
   if (kind === 'rejected') return row.state === State.rejected;
+  if (kind === 'errors') return openErrors.has(row.id);
   return (row.state ?? State.untranslated) < State.translated;
 }
 

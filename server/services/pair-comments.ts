@@ -38,6 +38,11 @@ export interface RowDiscussion {
   severity: Severity | null;
 }
 
+/** The document's score, and the rows with an open error: what a re-review has left to read. */
+export interface DocumentQuality extends QualityScore {
+  rows: number;
+}
+
 export interface RejectRequest extends Omit<PairActionRequest, 'action'> {
   category?: unknown;
   severity?: unknown;
@@ -176,11 +181,12 @@ export function pairComments(store: Store) {
       return rows.map((r) => (open.has(r.id) ? { ...r, discussion: open.get(r.id) } : r));
     },
 
-    /** The quality score of the errors of open threads; the source is counted only when there is an error. */
-    async quality(tx: Tx, documentId: number, threads?: OpenThreadRow[]): Promise<QualityScore> {
-      const errors = (threads ? threads.filter((t) => t.severity !== null && t.noise === 0).map((t) => t.severity!) : await tx.comments.openErrors(documentId)) as Severity[];
-      if (!errors.length) return qualityScore([], 0);
-      return qualityScore(errors, await sourceWords(tx, documentId));
+    /** The quality score of the errors of open threads, and how many rows have them; the source is counted only when there is an error. */
+    async quality(tx: Tx, documentId: number, threads?: OpenThreadRow[]): Promise<DocumentQuality> {
+      const errors = threads ? threads.filter((t) => t.severity !== null && t.noise === 0) : await tx.comments.openErrors(documentId);
+      if (!errors.length) return { ...qualityScore([], 0), rows: 0 };
+      const score = qualityScore(errors.map((e) => e.severity as Severity), await sourceWords(tx, documentId));
+      return { ...score, rows: new Set(errors.map((e) => e.pair_id)).size };
     },
   };
 }

@@ -1,7 +1,7 @@
-// Use case: the next or previous row of a document that is flagged, rejected or unconfirmed.
+// Use case: the next or previous row of a document that is flagged, rejected, unconfirmed or has an open error.
 
 import { isStop, type NavRequest } from '../domain/row-navigation.ts';
-import { matchesFilter, type RowFilter, type Workspace } from './workspace.ts';
+import { matchesFilter, openErrorPairs, type RowFilter, type Workspace } from './workspace.ts';
 
 // Read in the pages the document view keeps, so a jump over a long document reuses them.
 const SCAN_PAGE = 500;
@@ -13,7 +13,8 @@ export function rowNavigation(workspace: Workspace) {
      * lists count: "next rejected" on a page of translated rows would otherwise land on whatever row follows a hidden one.
      */
     find: (documentId: number, req: NavRequest, filter: RowFilter = {}): Promise<number | null> => workspace.read(async (scope) => {
-      const stop = (r: Parameters<typeof matchesFilter>[0]) => isStop(req.kind, r) && matchesFilter(r, filter);
+      const openErrors = await openErrorPairs(scope, documentId, req.kind === 'errors' ? { errors: 'open' } : filter);
+      const stop = (r: Parameters<typeof matchesFilter>[0]) => isStop(req.kind, r, openErrors) && matchesFilter(r, filter, openErrors);
       if (req.dir > 0) {
         for (let offset = req.from + 1; ; offset += SCAN_PAGE) {
           const rows = await workspace.rows(scope, documentId, {}, offset, SCAN_PAGE);

@@ -16,6 +16,8 @@ export type StateFilter = RowState;
 export interface RowFilter {
   state?: StateFilter;
   qa?: QaFlag['code'] | 'any';
+  /** `open`: only rows with an open thread that carries an error (what the quality score counts). */
+  errors?: 'open';
   q?: string;
 }
 
@@ -50,15 +52,28 @@ export function parseFilter(query: Record<string, unknown>): RowFilter {
   if (qa && qa !== 'any' && !(QA_CODES as readonly string[]).includes(qa)) {
     throw new ValidationError(`Unknown QA filter "${quoted(qa)}".`, 'errors.badQaFilter', { value: quoted(qa) });
   }
+  const errors = typeof query.errors === 'string' && query.errors ? query.errors : undefined;
+  if (errors && errors !== 'open') {
+    throw new ValidationError(`Unknown error filter "${quoted(errors)}".`, 'errors.badErrorsFilter', { value: quoted(errors) });
+  }
   const q = typeof query.q === 'string' && query.q.trim() ? query.q.trim().slice(0, 200) : undefined;
-  return { ...(state ? { state: state as StateFilter } : {}), ...(qa ? { qa: qa as RowFilter['qa'] } : {}), ...(q ? { q } : {}) };
+  return {
+    ...(state ? { state: state as StateFilter } : {}), ...(qa ? { qa: qa as RowFilter['qa'] } : {}),
+    ...(errors ? { errors: 'open' as const } : {}), ...(q ? { q } : {}),
+  };
 }
 
-const isFiltered = (f: RowFilter) => Boolean(f.state || f.qa || f.q);
+const isFiltered = (f: RowFilter) => Boolean(f.state || f.qa || f.errors || f.q);
 
-/** Whether the page lists `row` under the filter `f`. */
-export function matchesFilter(row: WorkRow, f: RowFilter): boolean {
+/** The pair ids with an open error, read only when the filter asks for them. */
+export async function openErrorPairs(scope: ReadScope, documentId: number, f: RowFilter): Promise<ReadonlySet<number>> {
+  return f.errors ? new Set((await scope.tx.comments.openErrors(documentId)).map((e) => e.pair_id)) : new Set();
+}
+
+/** Whether the page lists `row` under the filter `f`; `openErrors`: the pair ids with an open error (see openErrorPairs). */
+export function matchesFilter(row: WorkRow, f: RowFilter, openErrors: ReadonlySet<number> = new Set()): boolean {
   if (f.state && (row.noise || rowState(row.state, row.mtKind) !== f.state)) return false;
+  if (f.errors && !openErrors.has(row.id)) return false;
   if (f.qa && (f.qa === 'any' ? row.flags.length === 0 : !row.flags.some((x) => x.code === f.qa))) return false;
   if (f.q) {
     const needle = f.q.toLocaleLowerCase();
@@ -135,7 +150,8 @@ export function workspace(store: Store) {
     /** A page of rows; unfiltered pages read only their rows, so long documents open fast; a filter reads the whole kept document. */
     async rows(scope: ReadScope, documentId: number, filter: RowFilter, offset: number, limit: number): Promise<WorkRow[]> {
       if (!isFiltered(filter)) return enrich(scope, documentId, await pages.page(scope, documentId, offset, limit));
-      return (await enrich(scope, documentId, await pages.all(scope, documentId))).filter((r) => matchesFilter(r, filter)).slice(offset, offset + limit);
+      const openErrors = await openErrorPairs(scope, documentId, filter);
+      return (await enrich(scope, documentId, await pages.all(scope, documentId))).filter((r) => matchesFilter(r, filter, openErrors)).slice(offset, offset + limit);
     },
 
     /** One row by its position in the document. */

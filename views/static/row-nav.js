@@ -1,5 +1,5 @@
-// The document page's row navigation: go to row N (G), next / previous row with a QA flag (F), rejected (X) or
-// unconfirmed (U); rows past the loaded pages are loaded first. The row reached gets focus on its Edit button.
+// The document page's row navigation: go to row N (G), next / previous row with a QA flag (F), rejected (X),
+// unconfirmed (U) or with an open review error (E); rows past the loaded pages are loaded first. The row reached gets focus on its Edit button.
 (function () {
   'use strict';
   const bar = document.getElementById('row-nav');
@@ -107,11 +107,11 @@
     mark(tr);
   }
 
-  // The page's own filter (state, QA check, text) goes with the question, so the row found is one the page lists.
+  // The page's own filter (state, QA check, open errors, text) goes with the question, so the row found is one the page lists.
   function filterQuery() {
     const page = new URLSearchParams(location.search);
     let query = '';
-    ['state', 'qa', 'q'].forEach(function (name) {
+    ['state', 'qa', 'errors', 'q'].forEach(function (name) {
       if (page.get(name)) query += '&' + name + '=' + encodeURIComponent(page.get(name));
     });
     return query;
@@ -150,7 +150,7 @@
   window.addEventListener('hashchange', followHash);
   followHash();
 
-  const KEYS = { f: 'flagged', x: 'rejected', u: 'unconfirmed' };
+  const KEYS = { f: 'flagged', x: 'rejected', u: 'unconfirmed', e: 'errors' };
   document.addEventListener('keydown', function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey || e.target.closest('input, textarea, select, tr.editing, dialog')) return;
     const k = e.key.toLowerCase();

@@ -1,6 +1,6 @@
 // SQL for the comment threads on pairs, on PostgreSQL (see ../comments-repo.ts).
 
-import type { CommentRow, NewThread, OpenThreadRow, ThreadRow } from '../comments-repo.ts';
+import type { CommentRow, NewThread, OpenErrorRow, OpenThreadRow, ThreadRow } from '../comments-repo.ts';
 import { column, one, row, rows, run, type Sql } from './connect.ts';
 
 const THREAD = `SELECT t.id, t.document_id, t.pair_id, t.category, t.severity, t.created_by, a.name AS author, t.created_at,
@@ -29,8 +29,8 @@ export function commentsRepo(sql: Sql) {
       JOIN thread_comments c ON c.id = (SELECT min(id) FROM thread_comments WHERE thread_id = t.id)
       LEFT JOIN users u ON u.id = c.author_id
       WHERE t.document_id = $1 AND t.pair_id IS NOT NULL AND t.resolved_at IS NULL ORDER BY t.pair_id, t.id`, [documentId]),
-    openErrors: (documentId: number) => column<string>(sql, `SELECT t.severity FROM comment_threads t JOIN pairs p ON p.id = t.pair_id
-      WHERE t.document_id = $1 AND t.resolved_at IS NULL AND t.severity IS NOT NULL AND p.noise = 0`, [documentId]),
+    openErrors: (documentId: number) => rows<OpenErrorRow>(sql, `SELECT t.pair_id, t.severity FROM comment_threads t JOIN pairs p ON p.id = t.pair_id
+      WHERE t.document_id = $1 AND t.resolved_at IS NULL AND t.severity IS NOT NULL AND p.noise = 0 ORDER BY t.pair_id, t.id`, [documentId]),
     documentVersion: (documentId: number) => one<number>(sql, 'SELECT version FROM documents WHERE id = $1', [documentId]),
     sourceTexts: (documentId: number) => column<string>(sql, `SELECT s.text FROM segments s JOIN pairs p ON p.id = s.pair_id
       WHERE s.document_id = $1 AND s.side = 'src' AND p.noise = 0`, [documentId]),

@@ -83,7 +83,13 @@ contract('comments repository', (store) => {
     expect(await comments.openThreads(documentId)).toEqual([
       { pair_id: pairIds[1], open_count: 2, thread_id: error, category: 'accuracy', severity: 'major', author: 'lin', body: 'Too loose.', noise: 0 },
       { pair_id: pairIds[1], open_count: 2, thread_id: note, category: null, severity: null, author: null, body: '好', noise: 0 }]);
-    expect(await comments.openErrors(documentId)).toEqual(['major']);
+    // An error on page noise is no row to re-review and no penalty; one on another row is listed after, by pair.
+    const onNoise = await comments.insertThread({ documentId, pairId: pairIds[2]!, revisionId: null, category: 'style', severity: 'minor', createdBy: lin });
+    await comments.insertComment(onNoise, lin, '广告?');
+    const later = await comments.insertThread({ documentId, pairId: pairIds[4]!, revisionId: null, category: 'fluency', severity: 'critical', createdBy: lin });
+    await comments.insertComment(later, lin, 'Stiff.');
+    expect(await comments.openErrors(documentId)).toEqual([{ pair_id: pairIds[1], severity: 'major' }, { pair_id: pairIds[4], severity: 'critical' }]);
+    expect(await comments.resolve(later, lin)).toBe(true);
     expect(await comments.resolve(error, lin)).toBe(true);
     expect(await comments.resolve(error, lin)).toBe(false);
     expect(await comments.thread(error)).toMatchObject({ resolver: 'lin', resolved_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) });
