@@ -10,7 +10,7 @@ import {
 import { ParseError } from './parse-error.ts';
 import { byAttr, child, elements, numberIn, readXml, textOf, type XmlElement } from './xml-read.ts';
 import { XML_DECLARATION, xmlAttr, xmlText } from './xml-write.ts';
-import { metaDate, metaText, readClaim } from './xliff-meta.ts';
+import { metaDate, metaText, pairMetas, readClaim } from './xliff-meta.ts';
 import { State, type StateValue } from '../domain/types.ts';
 
 const FORMAT = 'XLIFF';
@@ -250,17 +250,7 @@ function serializeUnit(p: BilingualPair): string {
   p.comments.forEach((c, i) => (out += `        <note>${xmlText(c, `${where} comment ${i + 1}`)}</note>\n`));
   out += '        <duiqi:metadata>\n';
   out += meta('state', name, where, '          ');
-  out += meta('index', String(p.index), where, '          ');
-  if (p.score !== null) out += meta('score', String(p.score), where, '          ');
-  if (p.editDistance !== null) out += meta('editDistance', String(p.editDistance), where, '          ');
-  if (p.draft) out += meta('draft', p.draft, where, '          ');
-  out += meta('version', String(p.version), where, '          ');
-  if (p.lastEditor !== null) out += meta('lastEditor', p.lastEditor, `${where} last editor`, '          ');
-  if (p.changedAt !== null) out += meta('changedAt', p.changedAt, where, '          ');
-  if (p.importedAs) {
-    out += meta('importedState', stateName(p.importedAs.state), where, '          ');
-    if (p.importedAs.editor !== null) out += meta('importedEditor', p.importedAs.editor, `${where} imported editor`, '          ');
-  }
+  out += pairMetas(p, where).map(([type, value, at]) => meta(type, value, at, '          ')).join('');
   out += sentences('src', p.src, p.srcSegments, where) + sentences('tgt', p.tgt, p.tgtSegments, where);
   return `${out}        </duiqi:metadata>\n      </trans-unit>\n`;
 }
