@@ -1,7 +1,8 @@
-// Reading duiqi's own values back from an XLIFF file, 2.x (metadata module) or 1.2 (our namespace): each kept
-// as a <…meta type="…"> element, so the two readers share how a value, a date and an imported claim are read.
+// duiqi's own values in an XLIFF file, 2.x (metadata module) or 1.2 (our namespace): each kept as a
+// <…meta type="…"> element, so the two writers list the same values and the two readers read a value, a date and
+// an imported claim the same way.
 
-import { isRealDateTime, stateFromName, type ImportedClaim } from './bilingual-document.ts';
+import { isRealDateTime, stateFromName, stateName, type BilingualPair, type ImportedClaim } from './bilingual-document.ts';
 import { ParseError } from './parse-error.ts';
 import { textOf, type XmlElement } from './xml-read.ts';
 
@@ -28,4 +29,20 @@ export function readClaim(m: Map<string, XmlElement[]>): { importedAs?: Imported
     });
   }
   return { importedAs: { state, editor: metaText(m, 'importedEditor') } };
+}
+
+/** A pair's own values as [type, value, where a refused character is reported], in the order the writers put them. */
+export function pairMetas(p: BilingualPair, where: string): [string, string, string][] {
+  const metas: [string, string, string][] = [['index', String(p.index), where]];
+  if (p.score !== null) metas.push(['score', String(p.score), where]);
+  if (p.editDistance !== null) metas.push(['editDistance', String(p.editDistance), where]);
+  if (p.draft) metas.push(['draft', p.draft, where]);
+  metas.push(['version', String(p.version), where]);
+  if (p.lastEditor !== null) metas.push(['lastEditor', p.lastEditor, `${where} last editor`]);
+  if (p.changedAt !== null) metas.push(['changedAt', p.changedAt, where]);
+  if (p.importedAs) {
+    metas.push(['importedState', stateName(p.importedAs.state), where]);
+    if (p.importedAs.editor !== null) metas.push(['importedEditor', p.importedAs.editor, `${where} imported editor`]);
+  }
+  return metas;
 }

@@ -13,7 +13,7 @@ import { byAttr, child, elements, numberIn, readXml, requireChild, textOf, type 
 import { State, type StateValue } from '../domain/types.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { XLIFF12_NS, isXliff1, parseXliff1 } from './xliff12.ts';
-import { metaDate, metaText, readClaim } from './xliff-meta.ts';
+import { metaDate, metaText, pairMetas, readClaim } from './xliff-meta.ts';
 
 const FORMAT = 'XLIFF';
 /** XLIFF 2.1 keeps the 2.0 namespace; only `version` tells them apart. */
@@ -67,17 +67,7 @@ function serializeUnit(p: BilingualPair): string {
   const name = stateName(p.state);
   const { counts, groups } = segmentGroups(p, where);
   let out = `    <unit id="${p.id}">\n      <mda:metadata>\n        <mda:metaGroup category="duiqi:pair">\n`;
-  out += meta('index', String(p.index), where, '          ');
-  if (p.score !== null) out += meta('score', String(p.score), where, '          ');
-  if (p.editDistance !== null) out += meta('editDistance', String(p.editDistance), where, '          ');
-  if (p.draft) out += meta('draft', p.draft, where, '          ');
-  out += meta('version', String(p.version), where, '          ');
-  if (p.lastEditor !== null) out += meta('lastEditor', p.lastEditor, `${where} last editor`, '          ');
-  if (p.changedAt !== null) out += meta('changedAt', p.changedAt, where, '          ');
-  if (p.importedAs) {
-    out += meta('importedState', stateName(p.importedAs.state), where, '          ');
-    if (p.importedAs.editor !== null) out += meta('importedEditor', p.importedAs.editor, `${where} imported editor`, '          ');
-  }
+  out += pairMetas(p, where).map(([type, value, at]) => meta(type, value, at, '          ')).join('');
   out += `${counts}        </mda:metaGroup>\n${groups}      </mda:metadata>\n`;
   if (p.comments.length > 0) {
     out += '      <notes>\n';

@@ -10,7 +10,8 @@ import {
 import { ParseError } from './parse-error.ts';
 import { byAttr, child, elements, numberIn, readXml, textOf, type XmlElement } from './xml-read.ts';
 import { XML_DECLARATION, xmlAttr, xmlText } from './xml-write.ts';
-import { metaDate, metaText, readClaim } from './xliff-meta.ts';
+import { metaDate, metaText, pairMetas, readClaim } from './xliff-meta.ts';
+import { createHash } from 'node:crypto';
 import { State, type StateValue } from '../domain/types.ts';
 
 const FORMAT = 'XLIFF';
@@ -97,8 +98,21 @@ function ownSentences(unit: XmlElement, own: string, side: 'src' | 'tgt', text: 
   return list ? elements(list, `${own}s`).map((s) => textOf(s)) : defaultSegments(text);
 }
 
-/** A unit of our own file: texts exactly as written (xml:space="preserve"), every value from our metadata. */
-function readOwnUnit(unit: XmlElement, m: Map<string, XmlElement[]>, own: string): BilingualPair {
+/** What the export wrote of a target, to tell on import whether another tool changed it. */
+const targetHash = (tgt: string) => createHash('sha256').update(tgt).digest('hex').slice(0, 16);
+
+/** The target's state attributes as the writer puts them, to compare with TARGET_STATE. */
+function stateAttrs(target: XmlElement): string {
+  const qualifier = target.attrs['state-qualifier'];
+  return `state="${target.attrs.state ?? ''}"${qualifier ? ` state-qualifier="${qualifier}"` : ''}`;
+}
+
+/**
+ * A unit of our own file: texts exactly as written (xml:space="preserve"), every value from our metadata. A unit
+ * translated or confirmed in another tool since (OmegaT, say: its target or state no longer what we wrote) keeps our
+ * values but takes that tool's text and state, as a unit from that tool would: the work done there is not lost.
+ */
+function readOwnUnit(unit: XmlElement, m: Map<string, XmlElement[]>, own: string, sdl: string | undefined): BilingualPair {
   const src = textOf(child(unit, 'source')!);
   const target = child(unit, 'target');
   const tgt = target ? textOf(target) : '';
@@ -107,7 +121,7 @@ function readOwnUnit(unit: XmlElement, m: Map<string, XmlElement[]>, own: string
   if (state === undefined) {
     throw new ParseError(`The duiqi state "${name}" of this XLIFF 1.2 unit is not one duiqi has.`, 'errors.fileXliff12OwnState', { params: { state: name }, line: unit.line });
   }
-  return {
+  const pair: BilingualPair = {
     id: unit.attrs.id ?? '',
     index: numberIn(m.get('index')?.[0], FORMAT, 'index') ?? 0,
     src,
@@ -124,11 +138,25 @@ function readOwnUnit(unit: XmlElement, m: Map<string, XmlElement[]>, own: string
     ...(metaText(m, 'draft') === 'gloss' ? { draft: 'gloss' as const } : {}),
     ...readClaim(m),
   };
+  const textChanged = targetHash(tgt) !== metaText(m, 'targetHash');
+  const stateChanged = (target !== undefined && tgt !== '' && stateAttrs(target) !== TARGET_STATE[name as StateName])
+    || (unit.attrs.approved === 'yes') !== (state === State.approved);
+  if (!textChanged && !stateChanged) return pair;
+  const elsewhere = readForeignUnit(unit, pair.index, sdl);
+  const { importedAs: _claim, draft: _draft, ...ours } = pair;
+  return {
+    ...ours, tgt: elsewhere.tgt, tgtSegments: textChanged ? elsewhere.tgtSegments : pair.tgtSegments, state: elsewhere.state,
+    editDistance: null, lastEditor: null, changedAt: null,
+  };
 }
 
 function readUnit(unit: XmlElement, position: number, sdl: string | undefined, own: string | undefined): BilingualPair {
   const m = ownMetas(unit, own);
-  if (m && child(unit, 'source')) return readOwnUnit(unit, m, own!);
+  return m && child(unit, 'source') ? readOwnUnit(unit, m, own!, sdl) : readForeignUnit(unit, position, sdl);
+}
+
+/** A unit as another tool wrote it: its text with codes left out, its tool's segmentation, its XLIFF or Trados state. */
+function readForeignUnit(unit: XmlElement, position: number, sdl: string | undefined): BilingualPair {
   const source = child(unit, 'source');
   if (!source) {
     throw new ParseError(`The ${FORMAT} <trans-unit> element has no <source>.`, 'errors.fileMissingChild', {
@@ -250,17 +278,8 @@ function serializeUnit(p: BilingualPair): string {
   p.comments.forEach((c, i) => (out += `        <note>${xmlText(c, `${where} comment ${i + 1}`)}</note>\n`));
   out += '        <duiqi:metadata>\n';
   out += meta('state', name, where, '          ');
-  out += meta('index', String(p.index), where, '          ');
-  if (p.score !== null) out += meta('score', String(p.score), where, '          ');
-  if (p.editDistance !== null) out += meta('editDistance', String(p.editDistance), where, '          ');
-  if (p.draft) out += meta('draft', p.draft, where, '          ');
-  out += meta('version', String(p.version), where, '          ');
-  if (p.lastEditor !== null) out += meta('lastEditor', p.lastEditor, `${where} last editor`, '          ');
-  if (p.changedAt !== null) out += meta('changedAt', p.changedAt, where, '          ');
-  if (p.importedAs) {
-    out += meta('importedState', stateName(p.importedAs.state), where, '          ');
-    if (p.importedAs.editor !== null) out += meta('importedEditor', p.importedAs.editor, `${where} imported editor`, '          ');
-  }
+  out += meta('targetHash', targetHash(p.tgt), where, '          ');
+  out += pairMetas(p, where).map(([type, value, at]) => meta(type, value, at, '          ')).join('');
   out += sentences('src', p.src, p.srcSegments, where) + sentences('tgt', p.tgt, p.tgtSegments, where);
   return `${out}        </duiqi:metadata>\n      </trans-unit>\n`;
 }

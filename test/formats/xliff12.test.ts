@@ -169,4 +169,23 @@ describe('XLIFF 1.2 export', () => {
   it('when it is imported through the XLIFF adapter then it is the same document', () => {
     expect(xliff.parse(text)).toEqual(doc);
   });
+
+  it('when a unit was translated or confirmed in another tool since (OmegaT keeps our metadata) then that work comes back with our other values', () => {
+    const edited = text
+      // 103 was machine output: translated over in the other tool.
+      .replace('<target state="needs-translation" state-qualifier="mt-suggestion">The tenth anniversary of the "Belt and Road" initiative, 𠀀𪚥😀.</target>',
+        '<target state="translated">Ten years of the Belt and Road Initiative, 𠀀𪚥😀.</target>')
+      // 104 had no English: translated there.
+      .replace('<source>会谈在友好气氛中进行。</source>', '<source>会谈在友好气氛中进行。</source><target state="translated">The talks were held in a friendly atmosphere.</target>')
+      // 102's text stays; its translator signed it off there.
+      .replace('<target state="translated">Both sides agreed', '<target state="signed-off">Both sides agreed');
+    const read = xliff.parse(edited).pairs;
+    const byId = (id: string) => read.find((p) => p.id === id)!;
+    expect(byId('103')).toMatchObject({ tgt: 'Ten years of the Belt and Road Initiative, 𠀀𪚥😀.', tgtSegments: ['Ten years of the Belt and Road Initiative, 𠀀𪚥😀.'], state: State.translated, score: 0.88, index: 2 });
+    expect(byId('104')).toMatchObject({ tgt: 'The talks were held in a friendly atmosphere.', state: State.translated, index: 3 });
+    expect(byId('102')).toMatchObject({ state: State.approved, srcSegments: ['双方同意加强战略沟通。', '深化务实合作。'], lastEditor: null });
+    // The units nobody touched read back exactly.
+    expect(byId('101')).toEqual(doc.pairs[0]);
+    expect(byId('105')).toEqual(doc.pairs.find((p) => p.id === '105'));
+  });
 });
