@@ -48,8 +48,11 @@ export function documentViews(deps: { workspace: Workspace; comments: PairCommen
       const pair = await findPair(scope.tx, pairId, documentId);
       const row = await workspace.row(scope, documentId, pair.idx);
       const editorAids = await aids.of(scope.tx, row, () => openableFilter(scope.tx, user), await scope.glossary());
-      const rejection = row.state === State.rejected || row.state === State.translated ? lastRejection(await scope.tx.pairs.history(pair.id)) : undefined;
-      return { pair, row, aids: editorAids, threads: await threadsOfFound(scope.tx, pair), rejection };
+      const threads = await threadsOfFound(scope.tx, pair);
+      // A rejection always starts a thread: a pair without one needs no look at its history.
+      const mayBeRejected = threads.length > 0 && (row.state === State.rejected || row.state === State.translated);
+      const rejection = mayBeRejected ? lastRejection(await scope.tx.pairs.history(pair.id)) : undefined;
+      return { pair, row, aids: editorAids, threads, rejection };
     }),
   };
 }
