@@ -4,7 +4,7 @@ import { html, type SafeHtml } from './html.ts';
 import { actionsHeader, layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 import type { GlossaryRow } from '../server/db/glossary-repo.ts';
-import { mayRemoveEntry } from '../server/domain/shared-resources.ts';
+import { MAX_GLOSSARY_NOTE, mayRemoveEntry } from '../server/domain/shared-resources.ts';
 import type { User } from '../server/services/accounts.ts';
 
 /**
@@ -25,7 +25,7 @@ export function glossaryTable(ctx: ViewContext, rows: GlossaryRow[], user: User,
         <form class="glossary-add" hx-post="/glossary" hx-target="#glossary" hx-swap="outerHTML">
           <input name="zh" lang="zh-CN" required maxlength="200" placeholder="${ctx.t('glossary.zh')}" aria-label="${ctx.t('glossary.zh')}" value="${typed.zh ?? ''}"${focusAdd ? html` autofocus` : ''}>
           <input name="en" lang="en" required maxlength="200" placeholder="${ctx.t('glossary.en')}" aria-label="${ctx.t('glossary.en')}" value="${typed.en ?? ''}">
-          <input name="note" maxlength="500" placeholder="${ctx.t('glossary.note')}" aria-label="${ctx.t('glossary.note')}" value="${typed.note ?? ''}">
+          <input name="note" maxlength="${MAX_GLOSSARY_NOTE}" placeholder="${ctx.t('glossary.note')}" aria-label="${ctx.t('glossary.note')}" value="${typed.note ?? ''}">
           <button type="submit">${ctx.t('glossary.add')}</button>
         </form></td></tr></tfoot>
     </table>

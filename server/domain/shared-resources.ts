@@ -12,3 +12,6 @@ export function mayRemoveEntry(user: { id: number; role: string }, entry: { adde
 export function mayLoadMemory(user: { role: string } | null | undefined): boolean {
   return user?.role === 'reviewer' || user?.role === 'admin';
 }
+
+/** A glossary note's length: a termbase's definition comes in as the note, so room for a paragraph. */
+export const MAX_GLOSSARY_NOTE = 2000;

@@ -1,4 +1,4 @@
-// Use cases for the glossary: list, add, remove, CSV import and export; the demo's seed terms.
+// Use cases for the glossary: list, add, remove, CSV and TBX import and export; the demo's seed terms.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { decodeText } from '../domain/decode-text.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { NOT_XML_CHAR } from '../domain/control-characters.ts';
 import type { User } from './accounts.ts';
-import { mayRemoveEntry } from '../domain/shared-resources.ts';
+import { MAX_GLOSSARY_NOTE, mayRemoveEntry } from '../domain/shared-resources.ts';
 import { CORPUS_DIR } from './import-document.ts';
 import type { UploadedFile } from './import-file.ts';
 
@@ -24,7 +24,7 @@ export interface GlossaryImport {
 const isTbx = (text: string) => /^\s*</.test(text.replace(/^\uFEFF/, ''));
 
 const MAX_TERM = 200;
-const MAX_NOTE = 500; // the add form's maxlength
+const MAX_NOTE = MAX_GLOSSARY_NOTE;
 
 function checkEntry(zh: string, en: string, note = ''): void {
   if (!zh.trim() || !en.trim()) throw new ValidationError('A glossary entry needs a Chinese term and an English term.', 'errors.glossaryEmpty');
@@ -33,7 +33,8 @@ function checkEntry(zh: string, en: string, note = ''): void {
   if (/\p{Cc}/u.test(zh + en) || NOT_XML_CHAR.test(zh + en)) throw new ValidationError('A glossary term may not contain control characters.', 'errors.glossaryControl');
   if (zh.length > MAX_TERM || en.length > MAX_TERM) throw new ValidationError(`A glossary term may have at most ${MAX_TERM} characters.`, 'errors.glossaryLong', { max: MAX_TERM });
   if (NOT_XML_CHAR.test(note)) throw new ValidationError('A glossary note may not contain control characters.', 'errors.glossaryNoteControl');
-  if (note.length > MAX_NOTE) throw new ValidationError(`A glossary note may have at most ${MAX_NOTE} characters.`, 'errors.glossaryNoteLong', { max: MAX_NOTE });
+  // Named, since a file's entries are checked all at once and the reader must find the one.
+  if (note.length > MAX_NOTE) throw new ValidationError(`The note of ${zh} → ${en} has more than ${MAX_NOTE} characters.`, 'errors.glossaryNoteLong', { zh, en, max: MAX_NOTE });
 }
 
 /**
