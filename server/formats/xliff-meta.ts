@@ -1,8 +1,8 @@
-// duiqi's own values in an XLIFF file, 2.x (metadata module) or 1.2 (our namespace): each kept as a
-// <…meta type="…"> element, so the two writers list the same values and the two readers read a value, a date and
-// an imported claim the same way.
+// What the XLIFF 2 and 1.2 adapters share: the Chinese-to-English check, and duiqi's own values (2.x metadata
+// module, 1.2 our namespace), each a <…meta type="…"> element, so the two writers list the same values and the two
+// readers read a value, a date and an imported claim the same way.
 
-import { isRealDateTime, stateFromName, stateName, type BilingualPair, type ImportedClaim } from './bilingual-document.ts';
+import { isChinese, isEnglish, isRealDateTime, stateFromName, stateName, type BilingualPair, type ImportedClaim } from './bilingual-document.ts';
 import { ParseError } from './parse-error.ts';
 import { textOf, type XmlElement } from './xml-read.ts';
 
@@ -45,4 +45,18 @@ export function pairMetas(p: BilingualPair, where: string): [string, string, str
     if (p.importedAs.editor !== null) metas.push(['importedEditor', p.importedAs.editor, `${where} imported editor`]);
   }
   return metas;
+}
+
+/** Chinese to English, or a sentence saying which side is not: XLIFF 2 names them on the root, 1.2 on each file. */
+export function checkXliffLanguages(srcLang: string, trgLang: string, line: number): void {
+  if (!isChinese(srcLang)) {
+    throw new ParseError(`The XLIFF source language is "${srcLang}", but duiqi aligns Chinese (zh) to English.`, 'errors.fileSrcLang', {
+      params: { format: FORMAT, lang: srcLang }, line,
+    });
+  }
+  if (trgLang !== '' && !isEnglish(trgLang)) {
+    throw new ParseError(`The XLIFF target language is "${trgLang}", but duiqi aligns Chinese to English (en).`, 'errors.fileTgtLang', {
+      params: { format: FORMAT, lang: trgLang }, line,
+    });
+  }
 }

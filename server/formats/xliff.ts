@@ -2,7 +2,7 @@
 // Reading also takes XLIFF 1.x (xliff12.ts), which most CAT tools still write.
 
 import {
-  DEFAULT_TOOL_VERSION, SRC_LANG, TGT_LANG, defaultSegments, hasDefaultSegments, headerOf, isChinese, isEnglish,
+  DEFAULT_TOOL_VERSION, SRC_LANG, TGT_LANG, defaultSegments, hasDefaultSegments, headerOf,
   joinChunks, stateFromName, stateName,
   type BilingualDocument, type BilingualHeader, type BilingualPair, type FormatAdapter, type SerializeOptions,
   type StateName,
@@ -13,7 +13,7 @@ import { byAttr, child, elements, numberIn, readXml, requireChild, textOf, type 
 import { State, type StateValue } from '../domain/types.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { XLIFF12_NS, isXliff1, parseXliff1 } from './xliff12.ts';
-import { metaDate, metaText, pairMetas, readClaim } from './xliff-meta.ts';
+import { checkXliffLanguages, metaDate, metaText, pairMetas, readClaim } from './xliff-meta.ts';
 
 const FORMAT = 'XLIFF';
 /** XLIFF 2.1 keeps the 2.0 namespace; only `version` tells them apart. */
@@ -230,18 +230,7 @@ function parse(input: string): BilingualDocument {
       params: { format: FORMAT, supported: '2.x and 1.x', version }, line: root.line,
     });
   }
-  const srcLang = root.attrs.srcLang ?? '';
-  const trgLang = root.attrs.trgLang ?? '';
-  if (!isChinese(srcLang)) {
-    throw new ParseError(`The XLIFF source language is "${srcLang}", but duiqi aligns Chinese (zh) to English.`, 'errors.fileSrcLang', {
-      params: { format: FORMAT, lang: srcLang }, line: root.line,
-    });
-  }
-  if (trgLang !== '' && !isEnglish(trgLang)) {
-    throw new ParseError(`The XLIFF target language is "${trgLang}", but duiqi aligns Chinese to English (en).`, 'errors.fileTgtLang', {
-      params: { format: FORMAT, lang: trgLang }, line: root.line,
-    });
-  }
+  checkXliffLanguages(root.attrs.srcLang ?? '', root.attrs.trgLang ?? '', root.line);
   // The metadata module may be bound to any prefix on the root; we read the one the file chose.
   const binding = Object.entries(root.attrs).find(([k, v]) => k.startsWith('xmlns:') && v === MDA_NS);
   const prefix = binding ? `${binding[0].slice('xmlns:'.length)}:` : 'mda:';

@@ -4,13 +4,13 @@
 // namespace, which those tools carry along or ignore and which make our files read back exactly.
 
 import {
-  DEFAULT_TOOL_VERSION, SRC_LANG, TGT_LANG, defaultSegments, hasDefaultSegments, headerOf, isChinese, isEnglish, joinChunks, stateFromName, stateName,
+  DEFAULT_TOOL_VERSION, SRC_LANG, TGT_LANG, defaultSegments, hasDefaultSegments, headerOf, joinChunks, stateFromName, stateName,
   type BilingualDocument, type BilingualHeader, type BilingualPair, type FormatAdapter, type SerializeOptions, type StateName,
 } from './bilingual-document.ts';
 import { ParseError } from './parse-error.ts';
 import { byAttr, child, elements, numberIn, readXml, textOf, type XmlElement } from './xml-read.ts';
 import { XML_DECLARATION, xmlAttr, xmlText } from './xml-write.ts';
-import { metaDate, metaText, pairMetas, readClaim } from './xliff-meta.ts';
+import { checkXliffLanguages, metaDate, metaText, pairMetas, readClaim } from './xliff-meta.ts';
 import { createHash } from 'node:crypto';
 import { State, type StateValue } from '../domain/types.ts';
 
@@ -208,18 +208,7 @@ function unitsOf(parent: XmlElement): XmlElement[] {
 }
 
 function checkLanguages(file: XmlElement): void {
-  const srcLang = file.attrs['source-language'] ?? '';
-  const trgLang = file.attrs['target-language'] ?? '';
-  if (!isChinese(srcLang)) {
-    throw new ParseError(`The XLIFF source language is "${srcLang}", but duiqi aligns Chinese (zh) to English.`, 'errors.fileSrcLang', {
-      params: { format: FORMAT, lang: srcLang }, line: file.line,
-    });
-  }
-  if (trgLang !== '' && !isEnglish(trgLang)) {
-    throw new ParseError(`The XLIFF target language is "${trgLang}", but duiqi aligns Chinese to English (en).`, 'errors.fileTgtLang', {
-      params: { format: FORMAT, lang: trgLang }, line: file.line,
-    });
-  }
+  checkXliffLanguages(file.attrs['source-language'] ?? '', file.attrs['target-language'] ?? '', file.line);
 }
 
 /** An XLIFF 1.x document: every <file>'s trans-units, groups opened, in order. */
