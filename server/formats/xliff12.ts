@@ -142,12 +142,10 @@ function readOwnUnit(unit: XmlElement, m: Map<string, XmlElement[]>, own: string
   const stateChanged = (target !== undefined && tgt !== '' && stateAttrs(target) !== TARGET_STATE[name as StateName])
     || (unit.attrs.approved === 'yes') !== (state === State.approved);
   if (!textChanged && !stateChanged) return pair;
+  // The aligned English sentences stay ours: they are the draft the post-edit done there is measured from.
   const elsewhere = readForeignUnit(unit, pair.index, sdl);
   const { importedAs: _claim, draft: _draft, ...ours } = pair;
-  return {
-    ...ours, tgt: elsewhere.tgt, tgtSegments: textChanged ? elsewhere.tgtSegments : pair.tgtSegments, state: elsewhere.state,
-    editDistance: null, lastEditor: null, changedAt: null,
-  };
+  return { ...ours, tgt: elsewhere.tgt, state: elsewhere.state, editDistance: null, lastEditor: null, changedAt: null };
 }
 
 function readUnit(unit: XmlElement, position: number, sdl: string | undefined, own: string | undefined): BilingualPair {
@@ -252,8 +250,12 @@ function meta(type: string, value: string, where: string, indent: string): strin
   return `${indent}<duiqi:meta type="${type}">${xmlText(value, where)}</duiqi:meta>\n`;
 }
 
+/**
+ * A side's aligned sentences, when they are not simply its text. The English ones are always written: they are the draft
+ * a post-edit is measured from, and once another tool has changed the target its text no longer tells what they were.
+ */
 function sentences(side: 'src' | 'tgt', text: string, list: string[], where: string): string {
-  if (hasDefaultSegments(text, list)) return '';
+  if (hasDefaultSegments(text, list) && (side === 'src' || list.length === 0)) return '';
   const items = list.map((s, i) => `<duiqi:s>${xmlText(s, `${where} ${side === 'src' ? 'source' : 'target'} sentence ${i + 1}`)}</duiqi:s>`).join('');
   return `          <duiqi:sentences side="${side}">${items}</duiqi:sentences>\n`;
 }

@@ -127,6 +127,22 @@ describe('XLIFF 1.2 from Trados', () => {
   });
 });
 
+describe('our XLIFF 1.2 translated in another tool and brought back', () => {
+  it('when a machine row was post-edited there then it comes back translated, its machine draft kept to measure the post-edit from', async () => {
+    const zh = await upload(server, '/api/documents/import', { source: { name: 'zh.txt', content: '双方交换了意见。会谈富有成果。' }, translation: { name: 'en.txt', content: 'The two sides exchanged views. The talks were fruitful.' } }, { token: lin });
+    expect(zh.status, zh.text).toBe(201);
+    const exported = await download(server, `/api/documents/${zh.json().id as number}/export?format=xliff12&state=all`, lin);
+    const edited = exported.text.replace(/<target state="needs-translation" state-qualifier="mt-suggestion">The talks were fruitful\.<\/target>/,
+      '<target state="translated">The talks bore fruit.</target>');
+    expect(edited).not.toBe(exported.text);
+    const doc = await imported('back-from-omegat.xlf', edited);
+    expect(await server.rows('SELECT tgt_text AS tgt, mt_text AS mt, state FROM pairs WHERE document_id = ? ORDER BY idx', [doc])).toEqual([
+      { tgt: 'The two sides exchanged views.', mt: 'The two sides exchanged views.', state: 10 },
+      { tgt: 'The talks bore fruit.', mt: 'The talks were fruitful.', state: 20 },
+    ]);
+  });
+});
+
 describe('a TMX as OmegaT writes it: a DOCTYPE naming its DTD, TMX 1.1', () => {
   const omegat = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE tmx SYSTEM "tmx11.dtd">
