@@ -2,7 +2,9 @@
 // module, 1.2 our namespace), each a <…meta type="…"> element, so the two writers list the same values and the two
 // readers read a value, a date and an imported claim the same way.
 
-import { isChinese, isEnglish, isRealDateTime, stateFromName, stateName, type BilingualPair, type ImportedClaim } from './bilingual-document.ts';
+import {
+  SRC_LANG, TGT_LANG, isChinese, isEnglish, isRealDateTime, stateFromName, stateName, type BilingualHeader, type BilingualPair, type ImportedClaim,
+} from './bilingual-document.ts';
 import { ParseError } from './parse-error.ts';
 import { textOf, type XmlElement } from './xml-read.ts';
 
@@ -59,4 +61,9 @@ export function checkXliffLanguages(srcLang: string, trgLang: string, line: numb
       params: { format: FORMAT, lang: trgLang }, line,
     });
   }
+}
+
+/** The document's header from its metas (none in a file from another tool: then untitled and undated). */
+export function documentHeader(d: Map<string, XmlElement[]>): BilingualHeader {
+  return { title: metaText(d, 'title') ?? '', srcLang: SRC_LANG, tgtLang: TGT_LANG, created: metaDate(d, 'created'), changed: metaDate(d, 'changed') };
 }

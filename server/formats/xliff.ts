@@ -13,7 +13,7 @@ import { byAttr, child, elements, numberIn, readXml, requireChild, textOf, type 
 import { State, type StateValue } from '../domain/types.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { XLIFF12_NS, isXliff1, parseXliff1 } from './xliff12.ts';
-import { checkXliffLanguages, metaDate, metaText, pairMetas, readClaim } from './xliff-meta.ts';
+import { checkXliffLanguages, documentHeader, metaDate, metaText, pairMetas, readClaim } from './xliff-meta.ts';
 
 const FORMAT = 'XLIFF';
 /** XLIFF 2.1 keeps the 2.0 namespace; only `version` tells them apart. */
@@ -237,14 +237,7 @@ function parse(input: string): BilingualDocument {
   const files = elements(root, 'file');
   if (files.length === 0) throw new ParseError('The XLIFF file has no <file> element.', 'errors.fileXliffNoFile', { line: root.line });
   const d = metas(files[0]!, prefix, 'duiqi:document');
-  return {
-    title: metaText(d, 'title') ?? '',
-    srcLang: SRC_LANG,
-    tgtLang: TGT_LANG,
-    created: metaDate(d, 'created'),
-    changed: metaDate(d, 'changed'),
-    pairs: files.flatMap(unitsOf).map((u, i) => readUnit(u, i, prefix)),
-  };
+  return { ...documentHeader(d), pairs: files.flatMap(unitsOf).map((u, i) => readUnit(u, i, prefix)) };
 }
 
 export const xliff: FormatAdapter = {

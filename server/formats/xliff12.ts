@@ -10,7 +10,7 @@ import {
 import { ParseError } from './parse-error.ts';
 import { byAttr, child, elements, numberIn, readXml, textOf, type XmlElement } from './xml-read.ts';
 import { XML_DECLARATION, xmlAttr, xmlText } from './xml-write.ts';
-import { checkXliffLanguages, metaDate, metaText, pairMetas, readClaim } from './xliff-meta.ts';
+import { checkXliffLanguages, documentHeader, metaDate, metaText, pairMetas, readClaim } from './xliff-meta.ts';
 import { createHash } from 'node:crypto';
 import { State, type StateValue } from '../domain/types.ts';
 
@@ -219,14 +219,7 @@ export function parseXliff1(root: XmlElement): BilingualDocument {
   const header = child(files[0]!, 'header');
   const d = (header && ownMetas(header, own)) ?? new Map<string, XmlElement[]>();
   const units = files.flatMap((f) => elements(f, 'body').flatMap(unitsOf));
-  return {
-    title: metaText(d, 'title') ?? '',
-    srcLang: SRC_LANG,
-    tgtLang: TGT_LANG,
-    created: metaDate(d, 'created'),
-    changed: metaDate(d, 'changed'),
-    pairs: units.map((u, i) => readUnit(u, i, sdl, own)),
-  };
+  return { ...documentHeader(d), pairs: units.map((u, i) => readUnit(u, i, sdl, own)) };
 }
 
 /** The prefix (with its colon) a file bound to a namespace on its root, as it chose it. */
