@@ -1,6 +1,7 @@
 // Offline rough draft: a word-by-word English gloss of a Chinese sentence from a dictionary and glossary.
 
 import { chineseNumeralValue } from './chinese-numerals.ts';
+import { firstSense } from './dictionary-sense.ts';
 
 export interface GlossDeps {
   /** Chinese words in order; names the dictionary lacks should come out as one word. */
@@ -38,8 +39,6 @@ const NUMBER = new RegExp(
   `百分之(${NUMERAL}+|[\\d０-９.]+)|(第)?([\\d０-９]+(?:[.,．][\\d０-９]+)*|${NUMERAL}+(?:点${NUMERAL}+)?)(万亿|万|亿)?(年|月|日|号|元)?`,
   'gu',
 );
-// Senses that only point elsewhere in the dictionary say nothing a reader can use.
-const POINTER_SENSE = /^(?:surname |(?:old |archaic |euphemistic )?variant of|see |see also|abbr\. for|used in|erhua variant|also written|also pr\.|pr\.|taiwan pr\.|japanese variant|cl:)/i;
 
 /**
  * Glossary terms first (longest match), then numbers, then dictionary words (first usable sense,
@@ -65,7 +64,7 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
         const seg = segments[i]!.trim();
         const punct = PUNCTUATION[seg];
         const senses = sensesInContext(segments, i, deps);
-        const sense = senses.map(cleanSense).find(Boolean);
+        const sense = firstSense(senses);
         const next = segments[i + 1]?.trim() ?? '';
         const isSurname = senses.some((s) => /^surname /i.test(s));
         if (punct) words.push(punct);
@@ -90,20 +89,6 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
     }
   }
   return { text: join(words), note: noteFor(unknown, names), names, unknown };
-}
-
-/** First meaning of a CC-CEDICT sense, without classifiers, pinyin, bracketed remarks, a description after a comma or "to". */
-export function cleanSense(sense: string): string {
-  const first = sense.split('/').map((s) => s.trim()).find(Boolean) ?? '';
-  if (POINTER_SENSE.test(first)) return '';
-  return first
-    .replace(/CL:\S+/g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/\([^)]*\)/g, '')
-    .split(/;|, /)[0]!
-    .replace(/^\s*to\s+(?=\S)/i, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s,]+|[\s,.;]+$/g, '');
 }
 
 function splitGlossary(zh: string, glossary: GlossDeps['glossary']): { zh: string; en?: string }[] {
@@ -185,7 +170,7 @@ const LIST_LINKS = new Set(['、', '和', '与', '及', '同']);
 function sensesInContext(segments: string[], i: number, deps: GlossDeps): string[] {
   const word = segments[i]!.trim();
   const common = deps.common?.(word) ?? [];
-  if (!common.map(cleanSense).some(Boolean) || !isProperFirst(word, deps)) return deps.lookup(word);
+  if (!firstSense(common) || !isProperFirst(word, deps)) return deps.lookup(word);
   const neighbour = (step: number) => {
     let k = i + step;
     while (LIST_LINKS.has(segments[k]?.trim() ?? '')) k += step;
@@ -198,12 +183,12 @@ function sensesInContext(segments: string[], i: number, deps: GlossDeps): string
 
 function isProperFirst(word: string, deps: GlossDeps): boolean {
   if ([...word].length !== 1 || !deps.common) return false;
-  const first = deps.lookup(word).map(cleanSense).find(Boolean);
-  return first !== undefined && first !== deps.common(word).map(cleanSense).find(Boolean);
+  const first = firstSense(deps.lookup(word));
+  return first !== undefined && first !== firstSense(deps.common(word));
 }
 
 function isUnknownHan(word: string, deps: GlossDeps): boolean {
-  return /^\p{Script=Han}+$/u.test(word) && !deps.lookup(word).map(cleanSense).some(Boolean);
+  return /^\p{Script=Han}+$/u.test(word) && !firstSense(deps.lookup(word));
 }
 
 /** 金灿荣 → Jin Canrong when the first character is a surname; otherwise one capitalised word. */

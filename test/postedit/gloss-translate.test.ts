@@ -1,6 +1,7 @@
 import { pinyin as toPinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
-import { cleanSense, glossTranslate, type GlossDeps } from '../../server/domain/gloss-translate.ts';
+import { cleanSense } from '../../server/domain/dictionary-sense.ts';
+import { glossTranslate, type GlossDeps } from '../../server/domain/gloss-translate.ts';
 import { glossEngine } from '../../server/domain/mt-engine.ts';
 import { glossCommonSenses, glossDictionary } from '../../server/mt/load-gloss-dictionary.ts';
 
@@ -36,6 +37,11 @@ const LEXICON: Record<string, string[]> = {
   周: ['surname Zhou', 'Zhou Dynasty (1046-256 BC)', 'to make a circuit', 'to circle', 'week'],
   元: ['surname Yuan', 'Yuan dynasty (1279–1368)', 'currency unit (esp. Chinese yuan)', '(bound form) first; original; primary'],
   大爷: ['arrogant idler', 'self-centered show-off', "(coll.) father's older brother; uncle"],
+  一日千里: ['lit. one day, a thousand miles (idiom); rapid progress'],
+  一本万利: ['small capital, huge profit (idiom); to put in a little and get a lot out'],
+  一举两得: ['(lit.) one action, two gains (idiom)', '(fig.) two birds with one stone'],
+  不寒而栗: ['lit. not cold, yet shivering (idiom)', 'fig. to tremble with fear', 'to be terrified'],
+  天衣无缝: ['lit. seamless heavenly clothes (idiom)', 'fig. flawless'],
 };
 const COMMON: Record<string, string[]> = {
   比: ['euphemistic variant of 屄[bi1]', 'to compare', '(followed by a noun and adjective) more {adj.} than {noun}', 'ratio'],
@@ -104,6 +110,14 @@ describe('glossTranslate', () => {
     expect(cleanSense("Beijing municipality, capital of the People's Republic of China")).toBe('Beijing municipality');
     expect(cleanSense('some, a few, several')).toBe('some');
     expect(cleanSense('10,000')).toBe('10,000');
+  });
+
+  it('when an idiom has a literal reading then its meaning is glossed, and a saying keeps the commas inside it', () => {
+    expect(glossTranslate('合作一日千里', DEPS).text).toBe('Cooperate rapid progress');
+    expect(glossTranslate('这是一举两得。', DEPS).text).toBe('This is two birds with one stone.');
+    expect(glossTranslate('教授不寒而栗', DEPS).text).toBe('Professor tremble with fear');
+    expect(glossTranslate('天衣无缝的合作', DEPS).text).toBe('Flawless of cooperate');
+    expect(glossTranslate('一本万利的贸易', DEPS).text).toBe('Small capital, huge profit of trade');
   });
 
   it('when numbers are written in Chinese then they become figures', () => {
