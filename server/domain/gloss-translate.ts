@@ -2,6 +2,7 @@
 
 import { chineseNumeralValue } from './chinese-numerals.ts';
 import { firstSense } from './dictionary-sense.ts';
+import { splitDateline } from './news-dateline.ts';
 
 export interface GlossDeps {
   /** Chinese words in order; names the dictionary lacks should come out as one word. */
@@ -49,7 +50,8 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
   const words: string[] = [];
   let unknown = 0;
   let names = 0;
-  for (const piece of splitGlossary(zh, deps.glossary)) {
+  const pieces = splitDateline(zh).flatMap((p) => (p.en === undefined ? splitGlossary(p.zh, deps.glossary) : [p]));
+  for (const piece of pieces) {
     if (piece.en !== undefined) {
       words.push(piece.en);
       continue;

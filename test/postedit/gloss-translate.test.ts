@@ -42,6 +42,12 @@ const LEXICON: Record<string, string[]> = {
   一举两得: ['(lit.) one action, two gains (idiom)', '(fig.) two birds with one stone'],
   不寒而栗: ['lit. not cold, yet shivering (idiom)', 'fig. to tremble with fear', 'to be terrified'],
   天衣无缝: ['lit. seamless heavenly clothes (idiom)', 'fig. flawless'],
+  新华社: ["Xinhua News Agency, official press agency of the People's Republic of China, founded in 1931"],
+  北京: ["Beijing municipality, capital of the People's Republic of China (short name 京[Jing1])"],
+  东京: ['Tokyo, capital of Japan', 'Tonkin (northern Vietnam during the French colonial period)'],
+  电: ['lightning', 'electricity', 'electric (bound form)', 'to get (or give) an electric shock', 'phone call or telegram etc'],
+  记者: ['reporter; journalist', 'CL:個|个[ge4]'],
+  国家主席: ['president (title of the head of state of China and several other nations)'],
 };
 const COMMON: Record<string, string[]> = {
   比: ['euphemistic variant of 屄[bi1]', 'to compare', '(followed by a noun and adjective) more {adj.} than {noun}', 'ratio'],
@@ -118,6 +124,14 @@ describe('glossTranslate', () => {
     expect(glossTranslate('教授不寒而栗', DEPS).text).toBe('Professor tremble with fear');
     expect(glossTranslate('天衣无缝的合作', DEPS).text).toBe('Flawless of cooperate');
     expect(glossTranslate('一本万利的贸易', DEPS).text).toBe('Small capital, huge profit of trade');
+  });
+
+  it('when a sentence opens with a news dateline then its 电 is the wire it was filed by, elsewhere still lightning', () => {
+    expect(glossTranslate('新华社北京12月23日电 国家主席习近平', DEPS).text)
+      .toBe('Xinhua News Agency Beijing municipality December 23 wire president Xi Jinping');
+    expect(glossTranslate('新华社东京电（记者金灿荣）', DEPS).text).toBe('Xinhua News Agency Tokyo wire (reporter Jin Canrong)');
+    expect(glossTranslate('北京电', DEPS).text).toBe('Beijing municipality lightning');
+    expect(glossTranslate('新华社北京电记者', DEPS).text).toBe('Xinhua News Agency Beijing municipality lightning reporter');
   });
 
   it('when numbers are written in Chinese then they become figures', () => {
