@@ -3,6 +3,7 @@
 import { chineseNumeralValue } from './chinese-numerals.ts';
 import { firstSense } from './dictionary-sense.ts';
 import { splitDateline } from './news-dateline.ts';
+import { composeUnknownWords, isUnknownHan } from './unknown-words.ts';
 
 export interface GlossDeps {
   /** Chinese words in order; names the dictionary lacks should come out as one word. */
@@ -61,27 +62,27 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
         words.push(part.en);
         continue;
       }
-      const segments = deps.segment(part.zh).filter((s) => s.trim());
+      const { segments, deps: local } = wordsOf(part.zh, deps);
       for (let i = 0; i < segments.length; i++) {
         const seg = segments[i]!.trim();
         const punct = PUNCTUATION[seg];
-        const senses = sensesInContext(segments, i, deps);
+        const senses = sensesInContext(segments, i, local);
         const sense = firstSense(senses);
         const next = segments[i + 1]?.trim() ?? '';
         const isSurname = senses.some((s) => /^surname /i.test(s));
         if (punct) words.push(punct);
         else if (!/\p{Script=Han}/u.test(seg)) words.push(seg);
         else if (isSurname && TITLES.has(next)) {
-          words.push(capitalise(romanise(deps.pinyin(seg))));
+          words.push(capitalise(romanise(local.pinyin(seg))));
           names++;
         }
-        else if (isSurname && isUnknownHan(next, deps) && [...next].length <= 2) {
-          words.push(`${capitalise(romanise(deps.pinyin(seg)))} ${capitalise(romanise(deps.pinyin(next)))}`);
+        else if (isSurname && isUnknownHan(next, local) && [...next].length <= 2) {
+          words.push(`${capitalise(romanise(local.pinyin(seg)))} ${capitalise(romanise(local.pinyin(next)))}`);
           names++;
           i++;
         } else if (sense) words.push(sense);
         else if ([...seg].length === 2 || [...seg].length === 3) {
-          words.push(spellName(seg, deps));
+          words.push(spellName(seg, local));
           names++;
         } else {
           words.push(seg);
@@ -91,6 +92,13 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
     }
   }
   return { text: join(words), note: noteFor(unknown, names), names, unknown };
+}
+
+/**
+ * The words of a stretch of Chinese: jieba's, with unknown words split into dictionary words.
+ */
+function wordsOf(zh: string, deps: GlossDeps): { segments: string[]; deps: GlossDeps } {
+  return { segments: composeUnknownWords(deps.segment(zh).filter((s) => s.trim()), deps), deps };
 }
 
 function splitGlossary(zh: string, glossary: GlossDeps['glossary']): { zh: string; en?: string }[] {
@@ -187,10 +195,6 @@ function isProperFirst(word: string, deps: GlossDeps): boolean {
   if ([...word].length !== 1 || !deps.common) return false;
   const first = firstSense(deps.lookup(word));
   return first !== undefined && first !== firstSense(deps.common(word));
-}
-
-function isUnknownHan(word: string, deps: GlossDeps): boolean {
-  return /^\p{Script=Han}+$/u.test(word) && !firstSense(deps.lookup(word));
 }
 
 /** 金灿荣 → Jin Canrong when the first character is a surname; otherwise one capitalised word. */

@@ -1,6 +1,7 @@
 // Loads CC-CEDICT senses by simplified and traditional headword for the offline gloss engine, once per process.
 
-import { readCedictText } from '../align/load-resources.ts';
+import { loadAlignResources, readCedictText } from '../align/load-resources.ts';
+import type { GlossDeps } from '../domain/gloss-translate.ts';
 
 export interface GlossSenses {
   /** Every sense of a headword, in the dictionary's order. */
@@ -47,4 +48,18 @@ export function glossDictionary(): Map<string, string[]> {
 
 export function glossCommonSenses(): Map<string, string[]> {
   return parsed().common;
+}
+
+/** What the offline gloss reads: CC-CEDICT, jieba's words, pinyin-pro's names and the glossary as it is now. */
+export function offlineGlossDeps(glossary: GlossDeps['glossary']): GlossDeps {
+  const dictionary = glossDictionary();
+  const common = glossCommonSenses();
+  const resources = loadAlignResources();
+  return {
+    segment: (zh) => resources.segmentChinese(zh).map((w) => w.word),
+    lookup: (word) => dictionary.get(word) ?? [],
+    common: (word) => common.get(word) ?? [],
+    glossary,
+    pinyin: (name) => resources.romanize(name).join(''),
+  };
 }

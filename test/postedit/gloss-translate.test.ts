@@ -1,9 +1,9 @@
 import { pinyin as toPinyin } from 'pinyin-pro';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanSense } from '../../server/domain/dictionary-sense.ts';
 import { glossTranslate, type GlossDeps } from '../../server/domain/gloss-translate.ts';
 import { glossEngine } from '../../server/domain/mt-engine.ts';
-import { glossCommonSenses, glossDictionary } from '../../server/mt/load-gloss-dictionary.ts';
+import { glossCommonSenses, glossDictionary, offlineGlossDeps } from '../../server/mt/load-gloss-dictionary.ts';
 
 // A few real CC-CEDICT entries, split into senses as a dictionary lookup returns them.
 const LEXICON: Record<string, string[]> = {
@@ -164,6 +164,25 @@ describe('glossTranslate', () => {
     const { text, note } = glossTranslate('近邻乎', DEPS);
     expect(text).toBe('Neighbor 乎');
     expect(note).toContain('1 word is not in the dictionary and left in Chinese.');
+  });
+});
+
+// The engine's own parts: CC-CEDICT as the hanzi package ships it, jieba's segmentation, ICU's country names.
+describe('glossTranslate with CC-CEDICT and jieba', () => {
+  let deps: GlossDeps;
+  // Parsing CC-CEDICT and starting jieba take seconds on a busy machine, more than a test's default time.
+  beforeAll(() => {
+    deps = offlineGlossDeps([]);
+    deps.segment('中韩');
+  }, 60_000);
+  const gloss = (zh: string) => glossTranslate(zh, deps).text;
+
+  it('when jieba keeps an unknown word whole then it is glossed by the dictionary words that make it up, unless it looks like a name', () => {
+    // 水平's first CC-CEDICT sense is "horizontal; level": the point is 高 + 水平, not "Gao Shuiping".
+    expect(gloss('迈上更高水平')).toBe('Step up change or replace high horizontal');
+    expect(gloss('两年来，中韩关系保持了大方向')).toBe('Two year come, China-South Korea relation keep finish big direction');
+    expect(gloss('外交部发言人华春莹')).toBe('Ministry of Foreign Affairs spokesperson Hua Chunying');
+    expect(gloss('金灿荣教授')).toBe('Jin Canrong teach');
   });
 });
 
