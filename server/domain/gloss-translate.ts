@@ -4,6 +4,7 @@ import { chineseNumeralValue } from './chinese-numerals.ts';
 import { firstSense } from './dictionary-sense.ts';
 import { splitDateline } from './news-dateline.ts';
 import { composeUnknownWords, isUnknownHan } from './unknown-words.ts';
+import { joinCountryAbbreviations } from './place-abbreviations.ts';
 
 export interface GlossDeps {
   /** Chinese words in order; names the dictionary lacks should come out as one word. */
@@ -12,6 +13,8 @@ export interface GlossDeps {
   lookup: (word: string) => string[];
   /** A single character's senses from its common-word entries, without the proper nouns CC-CEDICT lists first. */
   common?: (word: string) => string[];
+  /** The country a single character abbreviates when joined to another (韩 in 中韩: South Korea). */
+  country?: (char: string) => string | undefined;
   glossary: { zh: string; en: string }[];
   /** Pinyin of a name, with or without tone marks and spaces. */
   pinyin: (name: string) => string;
@@ -95,10 +98,13 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
 }
 
 /**
- * The words of a stretch of Chinese: jieba's, with unknown words split into dictionary words.
+ * The words of a stretch of Chinese: jieba's, with unknown words split into dictionary words and runs of country
+ * abbreviations made one word, whose English the returned lookup gives.
  */
 function wordsOf(zh: string, deps: GlossDeps): { segments: string[]; deps: GlossDeps } {
-  return { segments: composeUnknownWords(deps.segment(zh).filter((s) => s.trim()), deps), deps };
+  const composed = composeUnknownWords(deps.segment(zh).filter((s) => s.trim()), deps);
+  const { segments, english } = joinCountryAbbreviations(composed, { lookup: deps.lookup, abbreviation: (c) => deps.country?.(c) });
+  return { segments, deps: { ...deps, lookup: (word) => (english.has(word) ? [english.get(word)!] : deps.lookup(word)) } };
 }
 
 function splitGlossary(zh: string, glossary: GlossDeps['glossary']): { zh: string; en?: string }[] {

@@ -177,6 +177,19 @@ describe('glossTranslate with CC-CEDICT and jieba', () => {
   }, 60_000);
   const gloss = (zh: string) => glossTranslate(zh, deps).text;
 
+  it('when country abbreviations are joined then they read as the countries, whether jieba cuts them apart or not', () => {
+    expect(gloss('中韩双方要深化合作')).toBe('China-South Korea bilateral demand deepen cooperate');
+    expect(gloss('韩中两国')).toBe('South Korea-China both countries');
+    expect(gloss('第八次中日韩领导人会议')).toBe('8th China-Japan-South Korea leader meeting');
+    expect(gloss('中法合作')).toBe('China-France cooperate');
+    expect(gloss('中美俄')).toBe('China-US-Russia');
+  });
+
+  it('when an abbreviation stands alone or inside a foreign name then it keeps its own reading', () => {
+    expect(gloss('两国中')).toBe('Both countries within');
+    expect(gloss('彭齐阿斯和威尔逊')).not.toMatch(/Afghanistan|Slovakia/);
+  });
+
   it('when jieba keeps an unknown word whole then it is glossed by the dictionary words that make it up, unless it looks like a name', () => {
     // 水平's first CC-CEDICT sense is "horizontal; level": the point is 高 + 水平, not "Gao Shuiping".
     expect(gloss('迈上更高水平')).toBe('Step up change or replace high horizontal');
