@@ -46,9 +46,10 @@ const NUMBER = new RegExp(
 );
 
 /**
- * Glossary terms first (longest match), then numbers, then dictionary words (first usable sense,
- * cleaned of CC-CEDICT annotations); an unknown word of two or three characters, or one after a
- * surname, is taken for a name and spelled in pinyin. Anything else unknown stays in Chinese.
+ * A news dateline's mark first, then glossary terms (longest match), then numbers, then dictionary words (first usable
+ * sense, cleaned of CC-CEDICT annotations). A word the dictionary lacks is read through the words that make it up, or as
+ * joined country abbreviations; one that looks like a name, or a given name after a surname, is spelled in pinyin.
+ * Anything else unknown stays in Chinese.
  */
 export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
   const words: string[] = [];
