@@ -10,8 +10,7 @@ import {
 import { ParseError } from './parse-error.ts';
 import { byAttr, child, elements, numberIn, readXml, textOf, type XmlElement } from './xml-read.ts';
 import { XML_DECLARATION, xmlAttr, xmlText } from './xml-write.ts';
-import { checkXliffLanguages, documentHeader, metaDate, metaText, pairMetas, readClaim } from './xliff-meta.ts';
-import { createHash } from 'node:crypto';
+import { checkXliffLanguages, documentHeader, metaDate, metaText, pairMetas, readClaim, targetHash } from './xliff-meta.ts';
 import { State, type StateValue } from '../domain/types.ts';
 
 const FORMAT = 'XLIFF';
@@ -97,9 +96,6 @@ function ownSentences(unit: XmlElement, own: string, side: 'src' | 'tgt', text: 
   const list = elements(child(unit, `${own}metadata`)!, `${own}sentences`).find((l) => l.attrs.side === side);
   return list ? elements(list, `${own}s`).map((s) => textOf(s)) : defaultSegments(text);
 }
-
-/** What the export wrote of a target, to tell on import whether another tool changed it. */
-const targetHash = (tgt: string) => createHash('sha256').update(tgt).digest('hex').slice(0, 16);
 
 /** The target's state attributes as the writer puts them, to compare with TARGET_STATE. */
 function stateAttrs(target: XmlElement): string {
@@ -262,7 +258,6 @@ function serializeUnit(p: BilingualPair): string {
   p.comments.forEach((c, i) => (out += `        <note>${xmlText(c, `${where} comment ${i + 1}`)}</note>\n`));
   out += '        <duiqi:metadata>\n';
   out += meta('state', name, where, '          ');
-  out += meta('targetHash', targetHash(p.tgt), where, '          ');
   out += pairMetas(p, where).map(([type, value, at]) => meta(type, value, at, '          ')).join('');
   out += sentences('src', p.src, p.srcSegments, where) + sentences('tgt', p.tgt, p.tgtSegments, where);
   return `${out}        </duiqi:metadata>\n      </trans-unit>\n`;

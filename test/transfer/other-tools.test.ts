@@ -143,6 +143,29 @@ describe('our XLIFF 1.2 translated in another tool and brought back', () => {
   });
 });
 
+describe('our XLIFF 2.1 edited in another tool that keeps the states', () => {
+  it('when a machine row and an approved row were edited there, their states left as they were, then both come back as translations done there', async () => {
+    const zh = await upload(server, '/api/documents/import', { source: { name: 'zh.txt', content: '双方交换了意见。会谈富有成果。' }, translation: { name: 'en.txt', content: 'The two sides exchanged views. The talks were fruitful.' } }, { token: lin });
+    expect(zh.status, zh.text).toBe(201);
+    const id = zh.json().id as number;
+    const [first] = await server.rows<{ id: number; version: number }>('SELECT id, version FROM pairs WHERE document_id = ? ORDER BY idx', [id]);
+    const approve = await fetch(`${server.url}/api/pairs/${first!.id}/review`, {
+      method: 'POST', headers: { authorization: `Bearer ${wang}`, 'content-type': 'application/json' }, body: JSON.stringify({ decision: 'approve', version: first!.version }),
+    });
+    expect(approve.status).toBe(200);
+    const exported = await download(server, `/api/documents/${id}/export?format=xliff&state=all`, lin);
+    // The 2.0 specification lets a tool change a target and keep its state: the subStates stay ours.
+    const edited = exported.text.replace('<target>The talks were fruitful.</target>', '<target>The talks bore fruit.</target>')
+      .replace('<target>The two sides exchanged views.</target>', '<target>The two sides had an exchange of views.</target>');
+    expect(edited.match(/subState="duiqi:(approved|machine)"/g)).toHaveLength(2);
+    const doc = await imported('back-from-another-tool.xlf', edited);
+    expect(await server.rows('SELECT tgt_text AS tgt, mt_text AS mt, state, imported_state AS claim FROM pairs WHERE document_id = ? ORDER BY idx', [doc])).toEqual([
+      { tgt: 'The two sides had an exchange of views.', mt: 'The two sides exchanged views.', state: 20, claim: null },
+      { tgt: 'The talks bore fruit.', mt: 'The talks were fruitful.', state: 20, claim: null },
+    ]);
+  });
+});
+
 describe('a TMX as OmegaT writes it: a DOCTYPE naming its DTD, TMX 1.1', () => {
   const omegat = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE tmx SYSTEM "tmx11.dtd">
