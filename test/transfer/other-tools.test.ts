@@ -1,5 +1,6 @@
 // Bilingual files as other CAT tools write them, imported over HTTP: what each tool's habits must not cost the user.
 
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { XLIFF_NS, xliff as xliffFormat } from '../../server/formats/xliff.ts';
@@ -123,6 +124,38 @@ describe('XLIFF 1.2 from Trados', () => {
     const res = await upload(server, '/api/documents/import', { source: { name: 'x.sdlxliff', content: broken } }, { token: lin, headers: { 'accept-language': 'zh-CN' } });
     expect(res.status).toBe(400);
     expect(res.json().message).toMatch(/trans-unit.*source.*第 \d+ 行/);
+    expect(await storedCounts(server)).toEqual(before);
+  });
+});
+
+describe('XLIFF 1.2 from memoQ (.mqxliff)', () => {
+  const mqxliff = readFileSync(new URL('../formats/fixtures/news.mqxliff', import.meta.url), 'utf8');
+
+  it('when an .mqxliff is imported then each unit\'s memoQ status gives its state: confirmations by reviewers and rejections are claims', async () => {
+    const doc = await imported('会谈.mqxliff', mqxliff);
+    expect(await server.rows('SELECT tgt_text AS tgt, state, imported_state AS claim FROM pairs WHERE document_id = ? ORDER BY idx', [doc])).toEqual([
+      { tgt: 'Xi Jinping met the President of the Republic of Korea.', state: 20, claim: 30 },
+      { tgt: 'The two sides exchanged views on the situation on the Korean Peninsula.', state: 20, claim: null },
+      { tgt: 'The talks were held in a friendly atmosphere.', state: 10, claim: null },
+      { tgt: 'The two heads of state exchanged', state: 10, claim: null },
+      { tgt: 'Share the fruits of the cooperation.', state: 20, claim: 25 },
+      { tgt: '', state: 0, claim: null },
+    ]);
+    expect((await pairsOf(doc))[1]).toMatchObject({ src: '双方就朝鲜半岛局势交换了意见。' });
+  });
+
+  it('when the import form gets an .mqxliff then it imports it, and the form offers the extension', async () => {
+    const page = await fetch(`${server.url}/import`, { headers: { authorization: `Bearer ${lin}` } });
+    expect(await page.text()).toMatch(/accept="[^"]*\.mqxliff/);
+    const res = await uploadForm(server, { source: { name: '会谈.mqxliff', content: mqxliff } }, { token: lin });
+    expect(res.status, res.text).toBe(201);
+  });
+
+  it('when a broken file is named .mqxliff then the XLIFF reader explains it, in Chinese too', async () => {
+    const before = await storedCounts(server);
+    const res = await upload(server, '/api/documents/import', { source: { name: '会谈.mqxliff', content: mqxliff.slice(mqxliff.indexOf('<file')) } }, { token: lin, headers: { 'accept-language': 'zh-CN' } });
+    expect(res.status).toBe(400);
+    expect(res.json().message).toMatch(/XLIFF/);
     expect(await storedCounts(server)).toEqual(before);
   });
 });
