@@ -38,6 +38,22 @@ describe('TMX export', () => {
     }
   });
 
+  it.skipIf(!canValidate)('when a subtitle cue\'s English has two lines then the line feed stands literally in its <seg> and the file stays valid', () => {
+    const doc = sampleDocument();
+    doc.pairs[2] = { ...doc.pairs[2]!, tgt: 'I went to the bookshop.\nI bought a book.', tgtSegments: ['I went to the bookshop.', '\nI bought a book.'] };
+    const cue = tmx.serialize(doc);
+    expect(cue).toContain('<seg>I went to the bookshop.\nI bought a book.</seg>');
+    expect(tmx.parse(cue).pairs[2]).toMatchObject({ tgt: doc.pairs[2]!.tgt, tgtSegments: doc.pairs[2]!.tgtSegments });
+    const dir = mkdtempSync(path.join(tmpdir(), 'duiqi-tmx-'));
+    try {
+      const file = path.join(dir, 'cue.tmx');
+      writeFileSync(file, cue);
+      expect(() => execFileSync('xmllint', ['--noout', '--dtdvalid', dtd, file], { stdio: 'pipe' })).not.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('when exported then the header names the tool, segment type, languages and data type', () => {
     const header = /<header ([^>]*)>/.exec(text)![1]!;
     for (const attr of ['creationtool="duiqi"', 'creationtoolversion="1.2.3"', 'segtype="sentence"', 'o-tmf="duiqi"',
