@@ -1,5 +1,6 @@
-// XLIFF 1.2 as CAT tools write it (OmegaT and Okapi plain 1.2, Trados's .sdlxliff): what each must import as.
+// XLIFF 1.2 as CAT tools write it (OmegaT and Okapi plain 1.2, Trados's .sdlxliff, memoQ's .mqxliff): what each must import as.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { xliff } from '../../server/formats/xliff.ts';
 import { DUIQI12_NS, xliff12 } from '../../server/formats/xliff12.ts';
@@ -100,6 +101,36 @@ describe('XLIFF 1.2 import', () => {
       },
       { id: '7a', src: '发展战略对接。', tgt: '', srcSegments: ['发展战略对接。'], tgtSegments: [], state: State.untranslated },
     ]);
+  });
+
+  it('when memoQ wrote an .mqxliff then each unit\'s mq:status gives its state, as a Trados confirmation does', () => {
+    const doc = xliff.parse(readFileSync(new URL('./fixtures/news.mqxliff', import.meta.url), 'utf8'));
+    expect(doc.pairs.map(({ id, src, tgt, state }) => ({ id, src, tgt, state }))).toEqual([
+      { id: '1', src: '习近平会见韩国总统。', tgt: 'Xi Jinping met the President of the Republic of Korea.', state: State.approved },
+      { id: '2', src: '双方就朝鲜半岛局势交换了意见。', tgt: 'The two sides exchanged views on the situation on the Korean Peninsula.', state: State.translated },
+      { id: '3', src: '会谈在友好气氛中进行。', tgt: 'The talks were held in a friendly atmosphere.', state: State.machine },
+      { id: '4', src: '两国元首互致贺电。', tgt: 'The two heads of state exchanged', state: State.machine },
+      { id: '5', src: '共享合作成果。', tgt: 'Share the fruits of the cooperation.', state: State.rejected },
+      { id: '6', src: '（新华社记者 李明 摄）', tgt: '', state: State.untranslated },
+    ]);
+  });
+
+  it.each([
+    ['Proofread', 'MQXliff', State.approved],
+    ['Reviewer2Confirmed', 'MQXliff', State.approved],
+    ['PreTranslated', 'MQXliff', State.machine],
+    ['Confirmed', 'http://www.memoq.com/memoq/xliff', State.translated],
+    ['SomethingNew', 'MQXliff', State.machine],
+  ])('when memoQ\'s status is %s (namespace %s) then the pair is %i', (status, ns, state) => {
+    const doc = xliff.parse(plain(`<trans-unit id="a" m:status="${status}"><source>会谈富有成果。</source><target>The talks were fruitful.</target></trans-unit>`)
+      .replace('<xliff ', `<xliff xmlns:m="${ns}" `));
+    expect(doc.pairs[0]!.state).toBe(state);
+  });
+
+  it('when a unit has its own XLIFF state beside memoQ\'s then the XLIFF state decides, and memoQ\'s outside its namespace is nothing', () => {
+    const unit = (attrs: string) => plain(`<trans-unit id="a" mq:status="Reviewer1Confirmed"><source>会谈富有成果。</source><target${attrs}>The talks were fruitful.</target></trans-unit>`);
+    expect(xliff.parse(unit(' state="translated"').replace('<xliff ', '<xliff xmlns:mq="MQXliff" ')).pairs[0]!.state).toBe(State.translated);
+    expect(xliff.parse(unit('').replace('<xliff ', '<xliff xmlns:mq="urn:x-other" ')).pairs[0]!.state).toBe(State.machine);
   });
 
   it('when a 1.0 file has no namespace then it is read as 1.x too', () => {
