@@ -11,7 +11,10 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { align } from '../../server/align/align.ts';
+import { align, findAnchors, firstPass, quoteGuidance } from '../../server/align/align.ts';
+import { lexicalScorer } from '../../server/align/lexical-scorer.ts';
+import { fitLengthModel } from '../../server/align/length-model.ts';
+import { documentStatistics, segmentDocument } from '../../server/align/sentence-features.ts';
 import type { BeadCost, SpanBead } from '../../server/align/banded-search.ts';
 import { formatBead, parseBeads } from '../../server/align/bead-format.ts';
 import { clauseCutGain } from '../../server/align/clause-cut.ts';
@@ -349,6 +352,23 @@ function main() {
     }
     return total === 0 ? 0 : out / total;
   };
+  // The first pass (before the document's own translations are learned) as a second opinion:
+  // whether it put a boundary where the second pass did, and whether it made the joined bead.
+  const firstMemo = new Map<string, { corners: Set<string>; beads: Set<string> }>();
+  const firstOf = (c: Chapter) => {
+    if (!firstMemo.has(c.id)) {
+      const doc = segmentDocument(c.src, c.tgt, resources);
+      const stats = documentStatistics(doc);
+      const scorer = lexicalScorer(doc, stats);
+      const anchors = findAnchors(scorer, doc);
+      const lengths = fitLengthModel(stats.lengthRatio, doc.srcLength, doc.tgtLength, anchors);
+      const path = firstPass(doc, { stats, anchors, lengths, quotes: quoteGuidance(anchors, doc) }, {}, scorer).path;
+      firstMemo.set(c.id, { corners: new Set(path.map((b) => `${b.src.at(-1)! + 1},${b.tgt.at(-1)! + 1}`)), beads: new Set(path.map(formatBead)) });
+    }
+    return firstMemo.get(c.id)!;
+  };
+  const firstSplits = (c: Chapter, x: SpanBead) => (firstOf(c).corners.has(`${x.s1},${x.t1}`) ? 0 : 1);
+  const firstJoined = (c: Chapter, x: SpanBead, y: SpanBead) => (firstOf(c).beads.has(formatBead(indices({ s0: x.s0, s1: y.s1, t0: x.t0, t1: y.t1 }))) ? 1 : 0);
   const inPlace = ['clauseCut'];
   const variants: Variant[] = [
     { name: 'as shipped', extra: () => [] },
@@ -385,6 +405,9 @@ function main() {
     { name: 'boundary cut cost beside', extra: (c, x, y, f) => [10 * atBoundary(c, x, y, f)] },
     { name: 'lengthGain, five sentences', extra: (c, x, y, f) => [five(x, y) * f.lengthGain] },
     { name: 'costGain, five sentences', extra: (c, x, y, f) => [five(x, y) * f.costGain] },
+    { name: 'first pass: no boundary there', extra: (c, x) => [firstSplits(c, x)] },
+    { name: 'first pass: the joined bead', extra: (c, x, y) => [firstJoined(c, x, y)] },
+    { name: 'first pass: both', extra: (c, x, y) => [firstSplits(c, x), firstJoined(c, x, y)] },
     { name: 'one-to-one links: cut in place', extra: (c, x, y, f) => [10 * linkedCut(c, x, y, f)], without: inPlace },
     { name: 'one-to-one links: cut beside', extra: (c, x, y, f) => [10 * linkedCut(c, x, y, f)] },
     ...[0.1, 0.3].flatMap((near) => [
@@ -418,7 +441,7 @@ function main() {
   if (process.argv[2] === 'auc') {
     // How well each value ranks the gold five-sentence joins above the joins that break right beads.
     const rows: { pos: boolean; neg: boolean; five: boolean; v: number[] }[] = [];
-    const names = ['linkedCut', 'linkedShift', 'linkedLeak', 'orderGain', 'orderGain 1:1', 'crossOrder', 'crossOrder 1:1', 'innerCut', 'bothWays', 'twoCut2', 'twoCut1', 'clauseCut', 'straddle', 'unique cut', 'max cut', 'lengthGain', 'costGain', 'maxLeak', 'boundaryShift', 'atBoundary'];
+    const names = ['firstSplits', 'firstJoined', 'linkedCut', 'linkedShift', 'linkedLeak', 'orderGain', 'orderGain 1:1', 'crossOrder', 'crossOrder 1:1', 'innerCut', 'bothWays', 'twoCut2', 'twoCut1', 'clauseCut', 'straddle', 'unique cut', 'max cut', 'lengthGain', 'costGain', 'maxLeak', 'boundaryShift', 'atBoundary'];
     for (const c of chapters) {
       for (const k of range(0, c.path.length - 1)) {
         const [x, y] = [c.path[k]!, c.path[k + 1]!];
@@ -426,7 +449,7 @@ function main() {
         const gold = (b: SpanBead) => (c.goldSet.has(formatBead(indices(b))) ? 1 : 0);
         const worth = gold({ s0: x.s0, s1: y.s1, t0: x.t0, t1: y.t1 }) - gold(x) - gold(y);
         const f = c.features(x, y);
-        rows.push({ pos: worth > 0, neg: worth < 0, five: sentences(x, y) === 5, v: [linkedCut(c, x, y, f), linkedShift(c, x, y, f), linkedLeak(c, x, y, f), orderGain(false)(c, x, y, f), orderGain(true)(c, x, y, f), crossingOrder(false)(c, x, y, f), crossingOrder(true)(c, x, y, f), innerCut(2)(c, x, y, f), bothWays(c, x, y, f), twoCut(2)(c, x, y, f), twoCut(1)(c, x, y, f), f.clauseCut, straddle(c, x, y, f), sharedCut('unique')(c, x, y, f), sharedCut('max')(c, x, y, f), -f.lengthGain, -f.costGain, f.maxLeak, f.boundaryShift, -atBoundary(c, x, y, f)] });
+        rows.push({ pos: worth > 0, neg: worth < 0, five: sentences(x, y) === 5, v: [firstSplits(c, x), firstJoined(c, x, y), linkedCut(c, x, y, f), linkedShift(c, x, y, f), linkedLeak(c, x, y, f), orderGain(false)(c, x, y, f), orderGain(true)(c, x, y, f), crossingOrder(false)(c, x, y, f), crossingOrder(true)(c, x, y, f), innerCut(2)(c, x, y, f), bothWays(c, x, y, f), twoCut(2)(c, x, y, f), twoCut(1)(c, x, y, f), f.clauseCut, straddle(c, x, y, f), sharedCut('unique')(c, x, y, f), sharedCut('max')(c, x, y, f), -f.lengthGain, -f.costGain, f.maxLeak, f.boundaryShift, -atBoundary(c, x, y, f)] });
       }
     }
     for (const five of [true, false]) {
