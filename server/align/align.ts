@@ -106,7 +106,6 @@ export const WRONG = {
   bias: 1.78, costPerSentence: 1.857, margin: -2.114, coverage: 3.04, length: 0.226, unmatched: 0.548,
   oneToOne: 0.18, manySentences: -0.729, joinOdds: 0.65, noNeighbour: -3.25, weakest: -3.633,
 };
-// A bead with one chance in four of being wrong is worth a look: it scores under the 0.5 mark.
 /**
  * Logistic weights of the odds that joining two adjacent beads of the second pass (see
  * join-beads.ts) raises strict F1, fitted on the boundaries of the six MAC-Dev chapters by
