@@ -9,6 +9,7 @@ import { ERROR_CATEGORIES, SEVERITIES } from '../server/domain/quality-score.ts'
 import { MAX_COMMENT } from '../server/services/pair-comments.ts';
 import { formatDecimal, formatNumber, formatTime } from './local-format.ts';
 import { roundDown } from '../server/domain/round-down.ts';
+import { markedT } from './marked-text.ts';
 
 /** A message beside one field of a form: which field, and the sentence. */
 export interface FieldMessage {
@@ -113,15 +114,17 @@ export function rowDiscussion(ctx: ViewContext, d: RowDiscussion | undefined): S
 
 /**
  * The document's MQM-style score from its open errors (the README gives the formula). Two decimals, rounded down:
- * one major error in 2,000 words is 99.75, and a document with an open error never reads 100.
+ * one major error in 2,000 words is 99.75, and a document with an open error never reads 100. The count of rows with
+ * open errors links to the filter that lists them: what a reviewer reading it wants next.
  */
-export function qualityLine(ctx: ViewContext, q: DocumentQuality): SafeHtml {
+export function qualityLine(ctx: ViewContext, docId: number, q: DocumentQuality): SafeHtml {
   const shown = roundDown(q.score, 2);
+  const rows = html`<a href="/documents/${docId}?errors=open" data-testid="open-errors-link">${ctx.t('review.qualityRows', { rows: formatNumber(ctx, q.rows) })}</a>`;
   return html`<p class="quality" data-testid="quality-score" data-score="${shown.toFixed(2)}" title="${ctx.t('review.qualityTitle')}">${q.errors
-    ? ctx.t('review.quality', {
-      score: formatDecimal(ctx, shown, 2), errors: formatNumber(ctx, q.errors), rows: formatNumber(ctx, q.rows), penalty: formatNumber(ctx, q.penalty),
+    ? markedT(ctx, 'review.quality', {
+      score: formatDecimal(ctx, shown, 2), errors: formatNumber(ctx, q.errors), rows, penalty: formatNumber(ctx, q.penalty),
       per1000: formatDecimal(ctx, q.per1000, 2), words: formatNumber(ctx, q.sourceWords),
-    })
+    }, {})
     : ctx.t('review.qualityClean')}</p>`;
 }
 

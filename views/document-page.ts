@@ -59,7 +59,7 @@ export function progressBar(ctx: ViewContext, docId: number, p: Progress, qualit
   const parts = progressParts(p);
   return html`<div id="progress" data-testid="progress" hx-get="/documents/${docId}/progress" hx-trigger="pair-changed from:body" hx-swap="outerHTML">
   ${progressSvg(ctx, p)}
-  <p class="legend">${parts.map(([k, n]) => html`<span class="key key-${k}">${ctx.t(`states.${k}`)} ${formatNumber(ctx, n)}</span> `)}</p>${qualityLine(ctx, quality)}</div>`;
+  <p class="legend">${parts.map(([k, n]) => html`<span class="key key-${k}">${ctx.t(`states.${k}`)} ${formatNumber(ctx, n)}</span> `)}</p>${qualityLine(ctx, docId, quality)}</div>`;
 }
 
 // The figures a save changes outside the progress bar carry ids: the progress fragment sends them anew (pageFigures).
