@@ -83,7 +83,7 @@ export function rejectForm(ctx: ViewContext, url: string, version: number, error
   return html`<form class="reject" hx-post="${url}/reject" hx-target="closest tr" hx-swap="outerHTML" data-testid="reject-form">
     <input type="hidden" name="version" value="${version}">
     <fieldset><legend>${ctx.t('review.rejectTitle')}</legend>
-      <label>${ctx.t('editor.comment')} <textarea name="comment" rows="4" required maxlength="${MAX_COMMENT}" data-testid="reject-comment"
+      <label>${ctx.t('editor.comment')} <textarea name="comment" rows="4" required maxlength="${MAX_COMMENT}" data-testid="reject-comment" aria-keyshortcuts="Alt+R"
         placeholder="${ctx.t('editor.commentPlaceholder')}" data-required="${ctx.t('errors.rejectNeedsComment')}"
         aria-describedby="${slotId(form, 'comment')}">${values.comment ?? ''}</textarea></label>${fieldError(form, 'comment', error)}
       ${select('category', ERROR_CATEGORIES, 'review.categories')}

@@ -141,6 +141,7 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   <details class="shortcuts"><summary>${ctx.t('shortcuts.title')}</summary><ul>
     <li><kbd>Ctrl</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.saveNext')}</li>
     <li><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.approveNext')}</li>
+    <li><kbd>Alt</kbd>+<kbd>R</kbd> ${ctx.t('shortcuts.rejectComment')}</li>
     <li><kbd>Esc</kbd> ${ctx.t('shortcuts.cancel')}</li>
     <li><kbd>Ctrl</kbd>+<kbd>H</kbd> ${ctx.t('replace.shortcut')}</li></ul></details>
   ${mtForm(ctx, doc.id, doc.counts.untranslated)}

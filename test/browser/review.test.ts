@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { browserUnavailable, closeWorkbench, login, openWorkbench, screenshotPath } from '../support/browser.ts';
 import type { Workbench } from '../support/start-workbench.ts';
 
@@ -152,5 +152,37 @@ describe.skipIf(skip)('post-editing and review in a real browser', () => {
     await comment.press('Escape');
     await page.locator('tr.editing').waitFor({ state: 'detached' });
     expect(asked).toHaveLength(1);
+  });
+
+  it('when the reviewer presses Alt+R in the editor then the focus goes to the rejection\'s comment and back to the English, but not while an input method composes', async () => {
+    const isFocused = (l: Locator) => l.evaluate((el) => el === document.activeElement);
+    expect(await page.locator('details.shortcuts', { hasText: 'Keyboard shortcuts' }).textContent()).toContain('Alt+R go to the rejection\'s comment');
+    await page.locator('tr.pair', { hasText: 'further tap the potential' }).locator('button[data-edit]').click();
+    const box = page.locator('tr.editing textarea[name=tgt]');
+    const comment = page.locator('tr.editing [data-testid=reject-comment]');
+    await expect.poll(() => isFocused(box)).toBe(true);
+    const english = await box.inputValue();
+    await page.keyboard.press('Alt+r');
+    await expect.poll(() => isFocused(comment)).toBe(true);
+    expect(await comment.getAttribute('aria-keyshortcuts')).toBe('Alt+R');
+    await page.keyboard.press('Alt+r');
+    await expect.poll(() => isFocused(box)).toBe(true);
+    // From a thread's reply box or a button of the editor too; ⌥R on a Mac is the same key making "®".
+    await page.locator('tr.editing button[data-shortcut=cancel]').focus();
+    await page.keyboard.press('Alt+r');
+    await expect.poll(() => isFocused(comment)).toBe(true);
+    await comment.evaluate((el) => el.dispatchEvent(new KeyboardEvent('keydown', { key: '®', code: 'KeyR', altKey: true, bubbles: true, cancelable: true })));
+    await expect.poll(() => isFocused(box)).toBe(true);
+    expect(await box.inputValue()).toBe(english);
+    expect(await comment.inputValue()).toBe('');
+    // Composing pinyin in the box, the key is the input method's.
+    const ime = await context.newCDPSession(page);
+    await ime.send('Input.imeSetComposition', { text: 'tui', selectionStart: 3, selectionEnd: 3 });
+    await page.keyboard.press('Alt+r');
+    await ime.send('Input.insertText', { text: '' });
+    await ime.detach();
+    expect(await isFocused(box)).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.locator('tr.editing').waitFor({ state: 'detached' });
   });
 });

@@ -171,6 +171,16 @@ describe('the review loop in the editor', () => {
     expect((await edit(wang)).text).not.toContain('data-testid="since-rejection"');
   });
 
+  it('when a reviewer opens a document then its shortcuts list Alt+R to the rejection\'s comment, in both languages, and the comment box tells its key', async () => {
+    const pair = await pairWith(seeded.server.store, seeded.docs.demo, 'level and level');
+    const key = '<kbd>Alt</kbd>+<kbd>R</kbd> ';
+    const wang = await signedIn('wang');
+    expect((await wang.get(`/documents/${seeded.docs.demo}`)).text).toContain(`${key}go to the rejection&#39;s comment, and from there back to the English (reviewers; ⌥R on a Mac)</li>`);
+    expect((await wang.get(`/documents/${seeded.docs.demo}/pairs/${pair.id}/edit`)).text).toMatch(/<textarea name="comment"[^>]* aria-keyshortcuts="Alt\+R"/);
+    wang.cookies.set('duiqi_lang', 'zh-CN');
+    expect((await wang.get(`/documents/${seeded.docs.demo}`)).text).toContain(`${key}转到退回理由，再按一次回到英文译文（审校；Mac 上为 ⌥R）</li>`);
+  });
+
   it('when a reviewer rejects with an empty comment then the editor comes back with the sentence beside the comment field, and no conflict', async () => {
     const pair = await pairWith(seeded.server.store, seeded.docs.demo, 'level and level');
     const c = await signedIn('wang');

@@ -1,4 +1,4 @@
-// Editor keyboard shortcuts, "go to next" after a save, and focus back on the row when its editor closes;
+// Editor keyboard shortcuts (Alt+R: the rejection's comment), "go to next" after a save, and focus back on the row when its editor closes;
 // everything else is htmx attributes.
 (function () {
   'use strict';
@@ -61,11 +61,24 @@
     }
   }, true);
 
+  // Alt+R: ⌥R on a Mac types ®, so there the key is known by its place when it gives no Latin letter.
+  function rejectKey(e) {
+    return e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && (e.key.toLowerCase() === 'r' || (e.code === 'KeyR' && !/^[a-z]$/i.test(e.key)));
+  }
+
   document.addEventListener('keydown', function (e) {
     const editor = e.target.closest && e.target.closest('tr.editing');
     // Esc or Enter that ends an input method's composition (a Chinese comment being typed) belongs to the input method;
     // Safari sends it after compositionend, marked only by keyCode 229.
     if (!editor || e.isComposing || e.keyCode === 229) return;
+    // The rejection's comment is eight Tabs below the text box: Alt+R takes a reviewer there from anywhere in the editor,
+    // and from the comment back to the English. Where there is no reject form (a translator) the key is left alone.
+    const rejectComment = editor.querySelector('form.reject textarea[name=comment]');
+    if (rejectComment && rejectKey(e)) {
+      e.preventDefault();
+      (e.target === rejectComment ? editor.querySelector('textarea[name=tgt]') : rejectComment).focus();
+      return;
+    }
     // The reject form and the threads' replies live in the editor's row too: Ctrl+Enter there sends what is being
     // written, never the translation's save or approval (which would drop the comment and confirm the pair).
     const form = e.target.closest('form');
