@@ -30,6 +30,14 @@ function errorTag(ctx: ViewContext, t: { category: string | null; severity: stri
   return html`<span class="error-tag severity-${t.severity}" data-testid="error-tag">${ctx.t(`review.categories.${t.category}`)} · ${ctx.t(`review.severities.${t.severity}`)}</span>`;
 }
 
+/**
+ * A thread without an error (a comment, or a rejection made through the API or imported without a category) counts
+ * nowhere a rejection's error does; said on the thread, as a reviewer would otherwise take a rejection for one.
+ */
+function notAnError(ctx: ViewContext, t: { category: string | null }): SafeHtml {
+  return t.category ? html`` : html`<span class="not-an-error" data-testid="not-an-error">${ctx.t('review.notAnError')}</span>`;
+}
+
 // As the history beside it and the documents list say a time: the reader's locale, in UTC as stored.
 const when = (ctx: ViewContext, iso: string) => html`<time datetime="${iso}">${formatTime(ctx, iso)}</time>`;
 
@@ -47,7 +55,7 @@ const swapPanel = (pairId: number) => html`hx-target="#threads-${pairId}" hx-swa
 function threadView(ctx: ViewContext, url: string, pairId: number, t: Thread, mayResolve: boolean, error?: FieldMessage & { thread: number | 'new' }): SafeHtml {
   const form = `reply-${t.id}`;
   return html`<article class="thread${t.resolvedAt ? ' resolved' : ''}" data-testid="thread" data-thread="${t.id}" data-resolved="${t.resolvedAt ? 'true' : 'false'}">
-    <p class="thread-meta">${errorTag(ctx, t)}${t.resolvedAt
+    <p class="thread-meta">${errorTag(ctx, t)}${notAnError(ctx, t)}${t.resolvedAt
       ? html` <span class="resolved-note" data-testid="resolved-note">${ctx.t('review.resolvedBy', { name: t.resolvedBy ?? ctx.t('history.unknownAuthor') })}</span>` : ''}</p>
     <ol class="thread-comments">${t.comments.map((c) => html`<li data-testid="thread-comment"><strong>${c.author ?? ctx.t('review.imported')}</strong> ${when(ctx, c.createdAt)}
       <blockquote${langOf(c.body)} hx-ignore>${c.body}</blockquote></li>`)}</ol>
@@ -132,7 +140,7 @@ export function qualityLine(ctx: ViewContext, docId: number, q: DocumentQuality)
 export function threadsInHistory(ctx: ViewContext, threads: Thread[]): SafeHtml {
   if (!threads.length) return html``;
   return html`<ol class="history-list history-threads" data-testid="history-threads">${threads.map((t) => html`<li>
-    <div class="who">${ctx.t('review.thread')} ${errorTag(ctx, t)}${t.resolvedAt ? html` · ${ctx.t('review.resolvedBy', { name: t.resolvedBy ?? '' })} ${when(ctx, t.resolvedAt)}` : ''}</div>
+    <div class="who">${ctx.t('review.thread')} ${errorTag(ctx, t)}${notAnError(ctx, t)}${t.resolvedAt ? html` · ${ctx.t('review.resolvedBy', { name: t.resolvedBy ?? '' })} ${when(ctx, t.resolvedAt)}` : ''}</div>
     ${t.comments.map((c) => html`<blockquote class="comment" hx-ignore><strong>${c.author ?? ctx.t('review.imported')}</strong> ${when(ctx, c.createdAt)}: <span${langOf(c.body)}>${c.body}</span></blockquote>`)}
   </li>`)}</ol>`;
 }

@@ -305,6 +305,29 @@ describe('the quality score', () => {
   });
 });
 
+describe('a rejection without an error', () => {
+  it('when a rejection comes through the API without a category then its thread says it is a comment, not counted as an error, and the page says what counts, in both languages', async () => {
+    const { doc, pairs } = await twoPairs();
+    const [plain, counted] = pairs as [{ id: number; version: number }, { id: number; version: number }];
+    expect((await api('wang', 'POST', `/api/pairs/${plain.id}/review`, { decision: 'reject', version: plain.version, comment: 'Look again.' })).status).toBe(200);
+    expect((await api('wang', 'POST', `/api/pairs/${counted.id}/review`, { decision: 'reject', version: counted.version, comment: 'Wrong city.', category: 'accuracy', severity: 'major' })).status).toBe(200);
+    const wang = await signedIn('wang');
+    const threads = async (pair: number) => (await wang.get(`/documents/${doc}/pairs/${pair}/comments`, { 'HX-Request': 'true' })).text;
+    const note = '<span class="not-an-error" data-testid="not-an-error">';
+    expect(await threads(plain.id)).toContain(`${note}comment, not counted as an error</span>`);
+    expect(await threads(counted.id)).not.toContain(note);
+    // The history says it of the thread too.
+    expect((await wang.get(`/documents/${doc}/pairs/${plain.id}/history`, { 'HX-Request': 'true' })).text).toContain(`${note}comment, not counted as an error</span>`);
+    const page = (await wang.get(`/documents/${doc}`)).text;
+    expect(page).toContain('<dt>Review: open errors</dt><dd>Rows with an open thread that carries an error');
+    expect(page).toContain('is marked “comment, not counted as an error”: none of this applies to it.</dd>');
+    expect(page).toContain('open errors: 1 ·'); // the plain rejection is not one
+    wang.cookies.set('duiqi_lang', 'zh-CN');
+    expect(await threads(plain.id)).toContain(`${note}评论，不计为错误</span>`);
+    expect((await wang.get(`/documents/${doc}`)).text).toContain('<dt>审校：未解决错误</dt><dd>有未解决讨论且该讨论带有错误');
+  });
+});
+
 describe('approving a pair with an open rejection', () => {
   async function rejectedPairs() {
     const { doc, pairs } = await twoPairs();
