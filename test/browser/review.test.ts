@@ -184,5 +184,15 @@ describe.skipIf(skip)('post-editing and review in a real browser', () => {
     expect(await isFocused(box)).toBe(true);
     await page.keyboard.press('Escape');
     await page.locator('tr.editing').waitFor({ state: 'detached' });
+    // On the row the keyboard is on, without its editor (where Esc, E or X left it), the editor opens at the comment.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Edit row \d+$/);
+    await page.keyboard.press('Alt+r');
+    await expect.poll(() => isFocused(comment)).toBe(true);
+    await page.keyboard.type('Check the verb.');
+    expect(await comment.inputValue()).toBe('Check the verb.');
+    expect(await box.inputValue()).toBe(english);
+    await comment.fill(''); // so Esc closes without asking
+    await page.keyboard.press('Escape');
+    await page.locator('tr.editing').waitFor({ state: 'detached' });
   });
 });
