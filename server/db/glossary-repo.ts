@@ -1,6 +1,7 @@
 // SQL for glossary terms.
 
 import type { Db } from './open-database.ts';
+import { likeSubstring } from './concordance-repo.ts';
 
 export interface GlossaryRow {
   id: number;
@@ -11,9 +12,15 @@ export interface GlossaryRow {
   added_by: number | null;
 }
 
+/** Entries holding @like in a term or the note; English letters in any case (lower() folds ASCII, as SQLite's LIKE does). */
+const FOUND = "(zh LIKE @like ESCAPE '\\' OR lower(en) LIKE lower(@like) ESCAPE '\\' OR lower(coalesce(note, '')) LIKE lower(@like) ESCAPE '\\')";
+
 export function glossaryRepo(db: Db) {
   const q = {
     list: db.prepare('SELECT id, zh, en, note, added_by FROM glossary_terms ORDER BY zh, en'),
+    find: db.prepare(`SELECT id, zh, en, note, added_by FROM glossary_terms WHERE ${FOUND} ORDER BY zh, en LIMIT @limit OFFSET @offset`),
+    countFound: db.prepare(`SELECT count(*) FROM glossary_terms WHERE ${FOUND}`).pluck(),
+    update: db.prepare('UPDATE glossary_terms SET zh = ?, en = ?, note = ? WHERE id = ?'),
     insert: db.prepare('INSERT INTO glossary_terms (zh, en, note, added_by) VALUES (?, ?, ?, ?) ON CONFLICT (zh, en) DO UPDATE SET note = coalesce(excluded.note, glossary_terms.note)'),
     entry: db.prepare('SELECT id, zh, en, note, added_by FROM glossary_terms WHERE id = ?'),
     byTerms: db.prepare('SELECT id, zh, en, note, added_by FROM glossary_terms WHERE zh = ? AND en = ?'),
@@ -25,6 +32,11 @@ export function glossaryRepo(db: Db) {
     list: () => q.list.all() as GlossaryRow[],
     /** A new entry is the adder's; an existing pair of terms keeps its author, and its note unless a new one is given. */
     upsert: (zh: string, en: string, note: string | null, addedBy: number | null) => q.insert.run(zh, en, note, addedBy),
+    /** One page of the entries whose terms or note hold `text` ('' finds all), in the list's order. */
+    find: (text: string, limit: number, offset: number) => q.find.all({ like: likeSubstring(text), limit, offset }) as GlossaryRow[],
+    countFound: (text: string) => q.countFound.get({ like: likeSubstring(text) }) as number,
+    /** Changes an entry's terms and note; its author stays. */
+    update: (id: number, zh: string, en: string, note: string | null) => q.update.run(zh, en, note, id).changes,
     entry: (id: number) => q.entry.get(id) as GlossaryRow | undefined,
     byTerms: (zh: string, en: string) => q.byTerms.get(zh, en) as GlossaryRow | undefined,
     remove: (id: number) => q.remove.run(id).changes,

@@ -1,6 +1,10 @@
 // Offline rough draft: a word-by-word English gloss of a Chinese sentence from a dictionary and glossary.
 
 import { chineseNumeralValue } from './chinese-numerals.ts';
+import { firstSense } from './dictionary-sense.ts';
+import { splitDateline } from './news-dateline.ts';
+import { composeUnknownWords, isUnknownHan } from './unknown-words.ts';
+import { joinCountryAbbreviations } from './place-abbreviations.ts';
 
 export interface GlossDeps {
   /** Chinese words in order; names the dictionary lacks should come out as one word. */
@@ -9,6 +13,8 @@ export interface GlossDeps {
   lookup: (word: string) => string[];
   /** A single character's senses from its common-word entries, without the proper nouns CC-CEDICT lists first. */
   common?: (word: string) => string[];
+  /** The country a single character abbreviates when joined to another (韩 in 中韩: South Korea). */
+  country?: (char: string) => string | undefined;
   glossary: { zh: string; en: string }[];
   /** Pinyin of a name, with or without tone marks and spaces. */
   pinyin: (name: string) => string;
@@ -38,19 +44,19 @@ const NUMBER = new RegExp(
   `百分之(${NUMERAL}+|[\\d０-９.]+)|(第)?([\\d０-９]+(?:[.,．][\\d０-９]+)*|${NUMERAL}+(?:点${NUMERAL}+)?)(万亿|万|亿)?(年|月|日|号|元)?`,
   'gu',
 );
-// Senses that only point elsewhere in the dictionary say nothing a reader can use.
-const POINTER_SENSE = /^(?:surname |(?:old |archaic |euphemistic )?variant of|see |see also|abbr\. for|used in|erhua variant|also written|also pr\.|pr\.|taiwan pr\.|japanese variant|cl:)/i;
 
 /**
- * Glossary terms first (longest match), then numbers, then dictionary words (first usable sense,
- * cleaned of CC-CEDICT annotations); an unknown word of two or three characters, or one after a
- * surname, is taken for a name and spelled in pinyin. Anything else unknown stays in Chinese.
+ * A news dateline's mark first, then glossary terms (longest match), then numbers, then dictionary words (first usable
+ * sense, cleaned of CC-CEDICT annotations). A word the dictionary lacks is read through the words that make it up, or as
+ * joined country abbreviations; one that looks like a name, or a given name after a surname, is spelled in pinyin.
+ * Anything else unknown stays in Chinese.
  */
 export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
   const words: string[] = [];
   let unknown = 0;
   let names = 0;
-  for (const piece of splitGlossary(zh, deps.glossary)) {
+  const pieces = splitDateline(zh).flatMap((p) => (p.en === undefined ? splitGlossary(p.zh, deps.glossary) : [p]));
+  for (const piece of pieces) {
     if (piece.en !== undefined) {
       words.push(piece.en);
       continue;
@@ -60,27 +66,27 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
         words.push(part.en);
         continue;
       }
-      const segments = deps.segment(part.zh).filter((s) => s.trim());
+      const { segments, deps: local } = wordsOf(part.zh, deps);
       for (let i = 0; i < segments.length; i++) {
         const seg = segments[i]!.trim();
         const punct = PUNCTUATION[seg];
-        const senses = sensesInContext(segments, i, deps);
-        const sense = senses.map(cleanSense).find(Boolean);
+        const senses = sensesInContext(segments, i, local);
+        const sense = firstSense(senses);
         const next = segments[i + 1]?.trim() ?? '';
         const isSurname = senses.some((s) => /^surname /i.test(s));
         if (punct) words.push(punct);
         else if (!/\p{Script=Han}/u.test(seg)) words.push(seg);
         else if (isSurname && TITLES.has(next)) {
-          words.push(capitalise(romanise(deps.pinyin(seg))));
+          words.push(capitalise(romanise(local.pinyin(seg))));
           names++;
         }
-        else if (isSurname && isUnknownHan(next, deps) && [...next].length <= 2) {
-          words.push(`${capitalise(romanise(deps.pinyin(seg)))} ${capitalise(romanise(deps.pinyin(next)))}`);
+        else if (isSurname && isUnknownHan(next, local) && [...next].length <= 2) {
+          words.push(`${capitalise(romanise(local.pinyin(seg)))} ${capitalise(romanise(local.pinyin(next)))}`);
           names++;
           i++;
         } else if (sense) words.push(sense);
         else if ([...seg].length === 2 || [...seg].length === 3) {
-          words.push(spellName(seg, deps));
+          words.push(spellName(seg, local));
           names++;
         } else {
           words.push(seg);
@@ -92,18 +98,14 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
   return { text: join(words), note: noteFor(unknown, names), names, unknown };
 }
 
-/** First meaning of a CC-CEDICT sense, without classifiers, pinyin, bracketed remarks, a description after a comma or "to". */
-export function cleanSense(sense: string): string {
-  const first = sense.split('/').map((s) => s.trim()).find(Boolean) ?? '';
-  if (POINTER_SENSE.test(first)) return '';
-  return first
-    .replace(/CL:\S+/g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/\([^)]*\)/g, '')
-    .split(/;|, /)[0]!
-    .replace(/^\s*to\s+(?=\S)/i, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s,]+|[\s,.;]+$/g, '');
+/**
+ * The words of a stretch of Chinese: jieba's, with unknown words split into dictionary words and runs of country
+ * abbreviations made one word, whose English the returned lookup gives.
+ */
+function wordsOf(zh: string, deps: GlossDeps): { segments: string[]; deps: GlossDeps } {
+  const composed = composeUnknownWords(deps.segment(zh).filter((s) => s.trim()), deps);
+  const { segments, english } = joinCountryAbbreviations(composed, { lookup: deps.lookup, abbreviation: (c) => deps.country?.(c) });
+  return { segments, deps: { ...deps, lookup: (word) => (english.has(word) ? [english.get(word)!] : deps.lookup(word)) } };
 }
 
 function splitGlossary(zh: string, glossary: GlossDeps['glossary']): { zh: string; en?: string }[] {
@@ -185,7 +187,7 @@ const LIST_LINKS = new Set(['、', '和', '与', '及', '同']);
 function sensesInContext(segments: string[], i: number, deps: GlossDeps): string[] {
   const word = segments[i]!.trim();
   const common = deps.common?.(word) ?? [];
-  if (!common.map(cleanSense).some(Boolean) || !isProperFirst(word, deps)) return deps.lookup(word);
+  if (!firstSense(common) || !isProperFirst(word, deps)) return deps.lookup(word);
   const neighbour = (step: number) => {
     let k = i + step;
     while (LIST_LINKS.has(segments[k]?.trim() ?? '')) k += step;
@@ -198,12 +200,8 @@ function sensesInContext(segments: string[], i: number, deps: GlossDeps): string
 
 function isProperFirst(word: string, deps: GlossDeps): boolean {
   if ([...word].length !== 1 || !deps.common) return false;
-  const first = deps.lookup(word).map(cleanSense).find(Boolean);
-  return first !== undefined && first !== deps.common(word).map(cleanSense).find(Boolean);
-}
-
-function isUnknownHan(word: string, deps: GlossDeps): boolean {
-  return /^\p{Script=Han}+$/u.test(word) && !deps.lookup(word).map(cleanSense).some(Boolean);
+  const first = firstSense(deps.lookup(word));
+  return first !== undefined && first !== firstSense(deps.common(word));
 }
 
 /** 金灿荣 → Jin Canrong when the first character is a surname; otherwise one capitalised word. */

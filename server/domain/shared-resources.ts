@@ -1,7 +1,7 @@
 // Who may change what the whole team draws on: the glossary's agreed terms and the translation memory.
 
-/** Reviewers and admins any entry; a translator only one they added (an entry of unknown author is not theirs). */
-export function mayRemoveEntry(user: { id: number; role: string }, entry: { added_by: number | null }): boolean {
+/** Edit or delete: reviewers and admins any entry; a translator only one they added (an entry of unknown author is not theirs). */
+export function mayChangeEntry(user: { id: number; role: string }, entry: { added_by: number | null }): boolean {
   return user.role !== 'translator' || (entry.added_by !== null && entry.added_by === user.id);
 }
 
@@ -15,3 +15,6 @@ export function mayLoadMemory(user: { role: string } | null | undefined): boolea
 
 /** A glossary note's length: a termbase's definition comes in as the note, so room for a paragraph. */
 export const MAX_GLOSSARY_NOTE = 2000;
+
+/** Entries on one page of the glossary: a termbase of tens of thousands of terms is shown a page at a time. */
+export const GLOSSARY_PAGE_SIZE = 100;

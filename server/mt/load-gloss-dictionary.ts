@@ -1,10 +1,14 @@
 // Loads CC-CEDICT senses by simplified and traditional headword for the offline gloss engine, once per process.
 
-import { readCedictText } from '../align/load-resources.ts';
+import { loadAlignResources, readCedictText } from '../align/load-resources.ts';
+import type { GlossDeps } from '../domain/gloss-translate.ts';
+import { countryAbbreviations, type CountryName } from '../domain/place-abbreviations.ts';
 
 export interface GlossSenses {
   /** Every sense of a headword, in the dictionary's order. */
   all: Map<string, string[]>;
+  /** The country each one-character abbreviation stands for (韩 South Korea, 日 Japan), from CC-CEDICT and ICU. */
+  countries: Map<string, string>;
   /**
    * A single character's senses from its common-word entries only (lower-case pinyin): CC-CEDICT lists the proper
    * noun first, so 比 would be "Belgium" and 元 "Yuan dynasty" where a translator reads "compare" and "yuan".
@@ -33,7 +37,18 @@ export function parseCedictSenses(text: string): GlossSenses {
       if (!proper && [...headword].length === 1) add(common, headword, glosses);
     }
   }
-  return { all, common };
+  return { all, common, countries: countryAbbreviations(all, countryNames()) };
+}
+
+/** Every region ICU names in Chinese and English (short names: US, UK), by its two-letter code. */
+function countryNames(): CountryName[] {
+  const zh = new Intl.DisplayNames(['zh'], { type: 'region', fallback: 'none' });
+  const en = new Intl.DisplayNames(['en'], { type: 'region', style: 'short', fallback: 'none' });
+  const letters = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+  return letters.flatMap((a) => letters.flatMap((b) => {
+    const [z, e] = [zh.of(a + b), en.of(a + b)];
+    return z && e ? [{ zh: z, en: e }] : [];
+  }));
 }
 
 function parsed(): GlossSenses {
@@ -47,4 +62,19 @@ export function glossDictionary(): Map<string, string[]> {
 
 export function glossCommonSenses(): Map<string, string[]> {
   return parsed().common;
+}
+
+/** What the offline gloss reads: CC-CEDICT, jieba's words, pinyin-pro's names and the glossary as it is now. */
+export function offlineGlossDeps(glossary: GlossDeps['glossary']): GlossDeps {
+  const dictionary = glossDictionary();
+  const common = glossCommonSenses();
+  const resources = loadAlignResources();
+  return {
+    segment: (zh) => resources.segmentChinese(zh).map((w) => w.word),
+    lookup: (word) => dictionary.get(word) ?? [],
+    common: (word) => common.get(word) ?? [],
+    country: (char) => parsed().countries.get(char),
+    glossary,
+    pinyin: (name) => resources.romanize(name).join(''),
+  };
 }

@@ -9,7 +9,7 @@ import type { GlossaryRow } from '../db/glossary-repo.ts';
 import { requireRole, requireUser } from '../http/auth.ts';
 import { AppError } from '../domain/errors.ts';
 import { send, viewContext } from '../http/render.ts';
-import { glossaryPage, glossaryTable } from '../../views/glossary-page.ts';
+import { glossaryEditRow, glossaryPage, glossaryTable, type TableState } from '../../views/glossary-page.ts';
 import { errorText, markedT } from '../../views/marked-text.ts';
 import type { SafeHtml } from '../../views/html.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
@@ -26,6 +26,9 @@ const field = (req: Request, name: string) => {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 };
 
+/** The part of the glossary a request looks at (?q=&page=): the page, and the table every change made there answers with. */
+const viewOf = (req: Request) => ({ text: typeof req.query.q === 'string' ? req.query.q : '', page: Number(req.query.page) || 1 });
+
 // The API's entries as they were before authors were kept: who added one is for the permission, not the reader.
 const entriesJson = (rows: GlossaryRow[]) => rows.map(({ id, zh, en, note }) => ({ id, zh, en, note }));
 
@@ -33,19 +36,26 @@ export function glossaryRoutes(glossary: Glossary): Router {
   const r = Router();
   const editors = requireRole('translator', 'reviewer', 'admin');
 
-  /** Runs a change and re-renders the table; invalid input comes back inline in the same fragment, the add form as typed. */
-  const change = (run: (req: Request) => Promise<string | SafeHtml | undefined>, typed?: (req: Request) => Record<string, string>) => async (req: Request, res: Response) => {
+  const shown = (req: Request) => glossary.page(viewOf(req).text, viewOf(req).page);
+  /**
+   * Runs a change and re-renders the table as the user was looking at it; invalid input comes back inline in the same
+   * fragment, the form as typed (`refused` says where).
+   */
+  const change = (run: (req: Request) => Promise<string | SafeHtml | undefined>, refused: (req: Request, err?: AppError) => TableState = () => ({})) => async (req: Request, res: Response) => {
     const ctx = viewContext(req);
     try {
       const info = await run(req);
-      send(res, glossaryTable(ctx, await glossary.list(), req.user!, info ? { info } : undefined, {}, typed !== undefined));
+      send(res, glossaryTable(ctx, await shown(req), req.user!, { ...(info ? { message: { info } } : {}), focusAdd: refused(req).typed !== undefined }));
     } catch (err) {
       if (!(err instanceof ValidationError || err instanceof ForbiddenError)) throw err;
-      send(res, glossaryTable(ctx, await glossary.list(), req.user!, { error: errorText(ctx, err) }, typed?.(req), typed !== undefined), err instanceof ForbiddenError ? 403 : 400);
+      const state = refused(req, err);
+      send(res, glossaryTable(ctx, await shown(req), req.user!, { ...state, message: { error: errorText(ctx, err) }, focusAdd: state.typed !== undefined }), err instanceof ForbiddenError ? 403 : 400);
     }
   };
+  const terms = (req: Request) => ({ zh: field(req, 'zh'), en: field(req, 'en'), note: field(req, 'note') });
 
-  r.get('/glossary', requireUser, async (req, res) => send(res, glossaryPage(viewContext(req), await glossary.list(), req.user!)));
+  r.get('/glossary', requireUser, async (req, res) => send(res, glossaryPage(viewContext(req), await shown(req), req.user!)));
+  r.get('/glossary/entries', requireUser, async (req, res) => send(res, glossaryTable(viewContext(req), await shown(req), req.user!)));
   r.get('/glossary.csv', requireUser, async (_req, res) => {
     res.type('text/csv; charset=utf-8').attachment('glossary.csv').send(`\uFEFF${await glossary.exportCsv()}`);
   });
@@ -56,7 +66,17 @@ export function glossaryRoutes(glossary: Glossary): Router {
     await glossary.add(req.user!, field(req, 'zh'), field(req, 'en'), field(req, 'note'));
     // Said, as the import's count is: a screen reader hears that the term went in, the sighted see the new row.
     return markedT(viewContext(req), 'glossary.added', { zh: field(req, 'zh').trim(), en: field(req, 'en').trim() }, { zh: 'zh-CN', en: 'en' });
-  }, (req) => ({ zh: field(req, 'zh'), en: field(req, 'en'), note: field(req, 'note') })));
+  }, (req) => ({ typed: terms(req) })));
+  r.get('/glossary/:id/edit', editors, async (req, res) => {
+    const entry = await glossary.editable(req.user!, entryId(req.params.id));
+    send(res, glossaryEditRow(viewContext(req), await shown(req), entry));
+  });
+  // A refused edit keeps its form open with the terms as typed; one refused as not the user's shows the row as it is.
+  r.post('/glossary/:id/edit', editors, change(async (req) => {
+    const { zh, en, note } = terms(req);
+    await glossary.update(req.user!, entryId(req.params.id), zh, en, note);
+    return markedT(viewContext(req), 'glossary.changed', { zh: zh.trim(), en: en.trim() }, { zh: 'zh-CN', en: 'en' });
+  }, (req, err) => (err instanceof ForbiddenError ? {} : { editing: { id: entryId(req.params.id), ...terms(req), added_by: null } })));
   r.post('/glossary/:id/delete', editors, change(async (req) => {
     await glossary.remove(req.user!, entryId(req.params.id));
     return undefined;
@@ -71,6 +91,11 @@ export function glossaryRoutes(glossary: Glossary): Router {
   r.post('/api/glossary/import', editors, async (req, res) => {
     const text = field(req, 'tbx') || field(req, 'csv');
     importedJson(viewContext(req), res, await glossary.importText(text, req.user!));
+  });
+  r.patch('/api/glossary/:id', editors, async (req, res) => {
+    const id = entryId(req.params.id);
+    await glossary.update(req.user!, id, field(req, 'zh'), field(req, 'en'), field(req, 'note'));
+    res.json(entriesJson([await glossary.editable(req.user!, id)])[0]);
   });
   r.delete('/api/glossary/:id', editors, async (req, res) => {
     await glossary.remove(req.user!, entryId(req.params.id));
@@ -108,17 +133,17 @@ export function glossaryFileRoutes(deps: { glossary: Glossary; work: () => WorkP
   const importFromForm: RequestHandler = async (req, res) => {
     const ctx = viewContext(req);
     const done = await importFile(req);
-    const rows = await deps.glossary.list();
-    const info = importedSentence(ctx, done);
-    send(res, req.get('hx-request') ? glossaryTable(ctx, rows, req.user!, { info }) : glossaryPage(ctx, rows, req.user!, { info }), 201);
+    const shown = await deps.glossary.page(viewOf(req).text, viewOf(req).page);
+    const state = { message: { info: importedSentence(ctx, done) } };
+    send(res, req.get('hx-request') ? glossaryTable(ctx, shown, req.user!, state) : glossaryPage(ctx, shown, req.user!, state), 201);
   };
   // Refused, the table says why where the import was asked for; the glossary is as it was.
   const showRefusal: ErrorRequestHandler = async (err, req, res, next) => {
     if (!(err instanceof AppError) || ![400, 403, 413].includes(err.status)) return next(err);
     const ctx = viewContext(req);
-    const rows = await deps.glossary.list();
-    const error = errorText(ctx, err);
-    send(res, req.get('hx-request') ? glossaryTable(ctx, rows, req.user!, { error }) : glossaryPage(ctx, rows, req.user!, { error }), err.status);
+    const shown = await deps.glossary.page(viewOf(req).text, viewOf(req).page);
+    const state = { message: { error: errorText(ctx, err) } };
+    send(res, req.get('hx-request') ? glossaryTable(ctx, shown, req.user!, state) : glossaryPage(ctx, shown, req.user!, state), err.status);
   };
   r.post('/glossary/import-file', editors, ...guard, importFromForm, showRefusal);
   r.post('/api/glossary/import-file', editors, ...guard, async (req: Request, res: Response) => importedJson(viewContext(req), res, await importFile(req)));

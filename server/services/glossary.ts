@@ -10,7 +10,7 @@ import { decodeText } from '../domain/decode-text.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { NOT_XML_CHAR } from '../domain/control-characters.ts';
 import type { User } from './accounts.ts';
-import { MAX_GLOSSARY_NOTE, mayRemoveEntry } from '../domain/shared-resources.ts';
+import { GLOSSARY_PAGE_SIZE, MAX_GLOSSARY_NOTE, mayChangeEntry } from '../domain/shared-resources.ts';
 import { CORPUS_DIR } from './import-document.ts';
 import type { UploadedFile } from './import-file.ts';
 
@@ -18,6 +18,16 @@ import type { UploadedFile } from './import-file.ts';
 export interface GlossaryImport {
   imported: number;
   skipped: number;
+}
+
+/** One page of the glossary as the page shows it: the entries found, how many there are in all, and where it starts. */
+export interface GlossaryPage {
+  rows: GlossaryRow[];
+  /** Entries the text finds (all of them without one). */
+  total: number;
+  /** The page's number from 1, brought within the pages there are. */
+  page: number;
+  text: string;
 }
 
 /** A TBX file starts with markup; anything else is read as CSV. */
@@ -44,10 +54,17 @@ function checkEntry(zh: string, en: string, note = ''): void {
 async function addEntry(tx: Tx, user: User | undefined, e: { zh: string; en: string; note?: string }): Promise<void> {
   const [zh, en, note] = [e.zh.trim(), e.en.trim(), e.note?.trim() || null];
   const existing = await tx.glossary.byTerms(zh, en);
-  if (existing && user && note !== null && note !== existing.note && !mayRemoveEntry(user, existing)) {
+  if (existing && user && note !== null && note !== existing.note && !mayChangeEntry(user, existing)) {
     throw new ForbiddenError(`Only a reviewer or an admin may change the note of ${zh} → ${en}, which someone else added.`, 'errors.glossaryNoteNotYours', { zh, en });
   }
   await tx.glossary.upsert(zh, en, note, user?.id ?? null);
+}
+
+/** The entry, when there is one and `user` may edit or delete it. */
+function changeable(user: User, entry: GlossaryRow | undefined): GlossaryRow {
+  if (!entry) throw new NotFoundError('There is no such glossary entry.', 'errors.noGlossaryEntry');
+  if (!mayChangeEntry(user, entry)) throw new ForbiddenError('Only a reviewer or an admin may change or delete a glossary entry someone else added.', 'errors.glossaryNotYours');
+  return entry;
 }
 
 export function glossary(store: Store) {
@@ -62,6 +79,31 @@ export function glossary(store: Store) {
   };
   return {
     list,
+    /** The entries whose terms or note hold `text`, one page of them. */
+    async page(text: string, page: number): Promise<GlossaryPage> {
+      const wanted = text.trim().slice(0, MAX_TERM);
+      return store.read(async (tx) => {
+        const total = await tx.glossary.countFound(wanted);
+        const last = Math.max(1, Math.ceil(total / GLOSSARY_PAGE_SIZE));
+        const at = Math.min(Math.max(1, Math.floor(page) || 1), last);
+        return { rows: await tx.glossary.find(wanted, GLOSSARY_PAGE_SIZE, (at - 1) * GLOSSARY_PAGE_SIZE), total, page: at, text: wanted };
+      });
+    },
+    /** The entry, for its edit form; only to someone who may change it. */
+    async editable(user: User, id: number): Promise<GlossaryRow> {
+      return store.read(async (tx) => changeable(user, await tx.glossary.entry(id)));
+    },
+    /** New terms or note for an entry; its author stays. Terms another entry already pairs are refused, not merged. */
+    async update(user: User, id: number, zh: string, en: string, note?: string): Promise<void> {
+      checkEntry(zh, en, note);
+      const [z, e, n] = [zh.trim(), en.trim(), note?.trim() || null];
+      await store.write(async (tx) => {
+        changeable(user, await tx.glossary.entry(id));
+        const other = await tx.glossary.byTerms(z, e);
+        if (other && other.id !== id) throw new ValidationError(`${z} → ${e} is already in the glossary.`, 'errors.glossaryDuplicate', { zh: z, en: e });
+        await tx.glossary.update(id, z, e, n);
+      });
+    },
     async add(user: User, zh: string, en: string, note?: string): Promise<void> {
       checkEntry(zh, en, note);
       await store.write(async (tx) => addEntry(tx, user, { zh, en, note }));
@@ -69,9 +111,7 @@ export function glossary(store: Store) {
     /** The agreed terms are the team's: a translator takes back only an entry of their own. */
     async remove(user: User, id: number): Promise<void> {
       await store.write(async (tx) => {
-        const entry = await tx.glossary.entry(id);
-        if (!entry) throw new NotFoundError(`There is no glossary entry ${id}.`, 'errors.noGlossaryEntry');
-        if (!mayRemoveEntry(user, entry)) throw new ForbiddenError('Only a reviewer or an admin may delete a glossary entry someone else added.', 'errors.glossaryNotYours');
+        changeable(user, await tx.glossary.entry(id));
         await tx.glossary.remove(id);
       });
     },

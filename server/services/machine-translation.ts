@@ -7,8 +7,7 @@ import { State, type MtKind } from '../domain/types.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import { mayDo } from '../domain/review-workflow.ts';
 import { libreTranslateEngine } from '../mt/libretranslate-engine.ts';
-import { glossCommonSenses, glossDictionary } from '../mt/load-gloss-dictionary.ts';
-import { loadAlignResources } from '../align/load-resources.ts';
+import { offlineGlossDeps } from '../mt/load-gloss-dictionary.ts';
 import { documentReads } from './documents.ts';
 import type { User } from './accounts.ts';
 
@@ -18,24 +17,13 @@ export function configuredEngine(store: Store, mt: { url?: string; apiKey?: stri
     const engine = libreTranslateEngine(mt.url, { apiKey: mt.apiKey });
     return () => engine;
   }
-  return () => {
-    const dictionary = glossDictionary();
-    const common = glossCommonSenses();
-    const resources = loadAlignResources();
-    return {
-      name: 'gloss',
-      // The glossary as it is when the drafts are made.
-      async translate(texts, from, to) {
-        return glossEngine({
-          segment: (zh) => resources.segmentChinese(zh).map((w) => w.word),
-          lookup: (word) => dictionary.get(word) ?? [],
-          common: (word) => common.get(word) ?? [],
-          glossary: await store.read((tx) => tx.glossary.list()),
-          pinyin: (name) => resources.romanize(name).join(''),
-        }).translate(texts, from, to);
-      },
-    };
-  };
+  return () => ({
+    name: 'gloss',
+    // The glossary as it is when the drafts are made.
+    async translate(texts, from, to) {
+      return glossEngine(offlineGlossDeps(await store.read((tx) => tx.glossary.list()))).translate(texts, from, to);
+    },
+  });
 }
 
 /**

@@ -135,6 +135,11 @@ describe.skipIf(skip)('the review loop in a real browser', () => {
     expect(await box.isChecked()).toBe(true);
     // Beside its words, not stretched like the row field: the reviewer sees what the tick means.
     expect((await box.boundingBox())!.width).toBeLessThan(40);
+    // On a phone too, where the editor's fields take the whole line.
+    const wide = page.viewportSize()!;
+    await page.setViewportSize({ width: 390, height: 800 });
+    expect((await box.boundingBox())!.width).toBeLessThan(40);
+    await page.setViewportSize(wide);
     expect(await editor().locator('label.resolve-on-approve').textContent()).toContain('accuracy · major');
     await editor().locator('[data-testid=editor-text]').press('Control+Shift+Enter');
     await page.locator('tr.pair[data-state=approved]', { hasText: FIXED }).waitFor();

@@ -59,7 +59,7 @@ describe('the glossary', () => {
     expect(page).not.toContain(`/glossary/${await idOf('习近平')}/delete`);
     const refused = await lin.request('POST', `/glossary/${await idOf('会晤')}/delete`, { headers: hx() });
     expect(refused.status).toBe(403);
-    expect(refused.text).toContain('Only a reviewer or an admin may delete a glossary entry someone else added.');
+    expect(refused.text).toContain('Only a reviewer or an admin may change or delete a glossary entry someone else added.');
     expect((await api('lin', 'DELETE', `/api/glossary/${await idOf('习近平')}`)).status).toBe(403);
     expect(await server.value("SELECT count(*) FROM glossary_terms WHERE zh IN ('会晤', '习近平')")).toBe(2);
     expect((await lin.request('POST', `/glossary/${await idOf('峰会')}/delete`, { headers: hx() })).status).toBe(200);
@@ -71,7 +71,7 @@ describe('the glossary', () => {
     zh.cookies.set('duiqi_lang', 'zh-CN');
     await zh.get('/glossary');
     const inChinese = await zh.request('POST', `/glossary/${await idOf('习近平')}/delete`, { headers: { 'X-CSRF-Token': zh.csrf, 'HX-Request': 'true' } });
-    expect(inChinese.text).toContain('别人添加的术语条目只有审校或管理员可以删除。');
+    expect(inChinese.text).toContain('别人添加的术语条目只有审校或管理员可以修改或删除。');
   });
 
   it('when a translator adds terms already in the glossary then a note of someone else\'s stays unless a reviewer changes it; an add without a note keeps any note', async () => {

@@ -1,8 +1,9 @@
 import { pinyin as toPinyin } from 'pinyin-pro';
-import { describe, expect, it } from 'vitest';
-import { cleanSense, glossTranslate, type GlossDeps } from '../../server/domain/gloss-translate.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cleanSense } from '../../server/domain/dictionary-sense.ts';
+import { glossTranslate, type GlossDeps } from '../../server/domain/gloss-translate.ts';
 import { glossEngine } from '../../server/domain/mt-engine.ts';
-import { glossCommonSenses, glossDictionary } from '../../server/mt/load-gloss-dictionary.ts';
+import { glossCommonSenses, glossDictionary, offlineGlossDeps } from '../../server/mt/load-gloss-dictionary.ts';
 
 // A few real CC-CEDICT entries, split into senses as a dictionary lookup returns them.
 const LEXICON: Record<string, string[]> = {
@@ -36,6 +37,17 @@ const LEXICON: Record<string, string[]> = {
   周: ['surname Zhou', 'Zhou Dynasty (1046-256 BC)', 'to make a circuit', 'to circle', 'week'],
   元: ['surname Yuan', 'Yuan dynasty (1279–1368)', 'currency unit (esp. Chinese yuan)', '(bound form) first; original; primary'],
   大爷: ['arrogant idler', 'self-centered show-off', "(coll.) father's older brother; uncle"],
+  一日千里: ['lit. one day, a thousand miles (idiom); rapid progress'],
+  一本万利: ['small capital, huge profit (idiom); to put in a little and get a lot out'],
+  一举两得: ['(lit.) one action, two gains (idiom)', '(fig.) two birds with one stone'],
+  不寒而栗: ['lit. not cold, yet shivering (idiom)', 'fig. to tremble with fear', 'to be terrified'],
+  天衣无缝: ['lit. seamless heavenly clothes (idiom)', 'fig. flawless'],
+  新华社: ["Xinhua News Agency, official press agency of the People's Republic of China, founded in 1931"],
+  北京: ["Beijing municipality, capital of the People's Republic of China (short name 京[Jing1])"],
+  东京: ['Tokyo, capital of Japan', 'Tonkin (northern Vietnam during the French colonial period)'],
+  电: ['lightning', 'electricity', 'electric (bound form)', 'to get (or give) an electric shock', 'phone call or telegram etc'],
+  记者: ['reporter; journalist', 'CL:個|个[ge4]'],
+  国家主席: ['president (title of the head of state of China and several other nations)'],
 };
 const COMMON: Record<string, string[]> = {
   比: ['euphemistic variant of 屄[bi1]', 'to compare', '(followed by a noun and adjective) more {adj.} than {noun}', 'ratio'],
@@ -106,6 +118,22 @@ describe('glossTranslate', () => {
     expect(cleanSense('10,000')).toBe('10,000');
   });
 
+  it('when an idiom has a literal reading then its meaning is glossed, and a saying keeps the commas inside it', () => {
+    expect(glossTranslate('合作一日千里', DEPS).text).toBe('Cooperate rapid progress');
+    expect(glossTranslate('这是一举两得。', DEPS).text).toBe('This is two birds with one stone.');
+    expect(glossTranslate('教授不寒而栗', DEPS).text).toBe('Professor tremble with fear');
+    expect(glossTranslate('天衣无缝的合作', DEPS).text).toBe('Flawless of cooperate');
+    expect(glossTranslate('一本万利的贸易', DEPS).text).toBe('Small capital, huge profit of trade');
+  });
+
+  it('when a sentence opens with a news dateline then its 电 is the wire it was filed by, elsewhere still lightning', () => {
+    expect(glossTranslate('新华社北京12月23日电 国家主席习近平', DEPS).text)
+      .toBe('Xinhua News Agency Beijing municipality December 23 wire president Xi Jinping');
+    expect(glossTranslate('新华社东京电（记者金灿荣）', DEPS).text).toBe('Xinhua News Agency Tokyo wire (reporter Jin Canrong)');
+    expect(glossTranslate('北京电', DEPS).text).toBe('Beijing municipality lightning');
+    expect(glossTranslate('新华社北京电记者', DEPS).text).toBe('Xinhua News Agency Beijing municipality lightning reporter');
+  });
+
   it('when numbers are written in Chinese then they become figures', () => {
     expect(glossTranslate('这是第八次会晤。', DEPS).text).toBe('This is 8th meet.');
     expect(glossTranslate('贸易增长百分之五', DEPS).text).toBe('Trade grow 5%');
@@ -136,6 +164,38 @@ describe('glossTranslate', () => {
     const { text, note } = glossTranslate('近邻乎', DEPS);
     expect(text).toBe('Neighbor 乎');
     expect(note).toContain('1 word is not in the dictionary and left in Chinese.');
+  });
+});
+
+// The engine's own parts: CC-CEDICT as the hanzi package ships it, jieba's segmentation, ICU's country names.
+describe('glossTranslate with CC-CEDICT and jieba', () => {
+  let deps: GlossDeps;
+  // Parsing CC-CEDICT and starting jieba take seconds on a busy machine, more than a test's default time.
+  beforeAll(() => {
+    deps = offlineGlossDeps([]);
+    deps.segment('中韩');
+  }, 60_000);
+  const gloss = (zh: string) => glossTranslate(zh, deps).text;
+
+  it('when country abbreviations are joined then they read as the countries, whether jieba cuts them apart or not', () => {
+    expect(gloss('中韩双方要深化合作')).toBe('China-South Korea bilateral demand deepen cooperate');
+    expect(gloss('韩中两国')).toBe('South Korea-China both countries');
+    expect(gloss('第八次中日韩领导人会议')).toBe('8th China-Japan-South Korea leader meeting');
+    expect(gloss('中法合作')).toBe('China-France cooperate');
+    expect(gloss('中美俄')).toBe('China-US-Russia');
+  });
+
+  it('when an abbreviation stands alone or inside a foreign name then it keeps its own reading', () => {
+    expect(gloss('两国中')).toBe('Both countries within');
+    expect(gloss('彭齐阿斯和威尔逊')).not.toMatch(/Afghanistan|Slovakia/);
+  });
+
+  it('when jieba keeps an unknown word whole then it is glossed by the dictionary words that make it up, unless it looks like a name', () => {
+    // 水平's first CC-CEDICT sense is "horizontal; level": the point is 高 + 水平, not "Gao Shuiping".
+    expect(gloss('迈上更高水平')).toBe('Step up change or replace high horizontal');
+    expect(gloss('两年来，中韩关系保持了大方向')).toBe('Two year come, China-South Korea relation keep finish big direction');
+    expect(gloss('外交部发言人华春莹')).toBe('Ministry of Foreign Affairs spokesperson Hua Chunying');
+    expect(gloss('金灿荣教授')).toBe('Jin Canrong teach');
   });
 });
 

@@ -52,6 +52,22 @@
     }
   });
 
+  // Opening a row closes the editors left open with nothing typed in them (after "Save & next", say), so one row is
+  // worked on at a time; an editor holding unsaved text or an unsent comment stays open, since closing would lose it.
+  function untouched(editor) {
+    return Array.from(editor.querySelectorAll('textarea')).every(function (t) {
+      return t.name === 'tgt' ? t.value === t.defaultValue && !t.hasAttribute('data-unsaved') : t.value.trim() === '';
+    });
+  }
+  document.addEventListener('click', function (e) {
+    const edit = e.target.closest && e.target.closest('tr.pair:not(.editing) [data-edit]');
+    if (!edit) return;
+    document.querySelectorAll('tr.editing').forEach(function (editor) {
+      const cancel = editor.querySelector('[data-shortcut="cancel"]');
+      if (cancel && untouched(editor)) cancel.click();
+    });
+  });
+
   // A required field the browser refuses gets its sentence beside it (in the page's language), not only in a bubble.
   document.addEventListener('invalid', function (e) {
     const field = e.target;

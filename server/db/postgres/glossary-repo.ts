@@ -2,11 +2,20 @@
 
 import type { GlossaryRow } from '../glossary-repo.ts';
 import { one, rows, run, type Sql } from './connect.ts';
+import { likeSubstring } from '../concordance-repo.ts';
+
+/** Entries holding $1 in a term or the note, English letters in any case (see ../glossary-repo.ts). */
+const FOUND = "(zh LIKE $1 ESCAPE '\\' OR lower(en) LIKE lower($1) ESCAPE '\\' OR lower(coalesce(note, '')) LIKE lower($1) ESCAPE '\\')";
 
 export function glossaryRepo(sql: Sql) {
   return {
     // Code-point order, as SQLite sorts, whatever the database's locale.
     list: () => rows<GlossaryRow>(sql, 'SELECT id, zh, en, note, added_by FROM glossary_terms ORDER BY zh COLLATE "C", en COLLATE "C"'),
+    find: (text: string, limit: number, offset: number) => rows<GlossaryRow>(sql,
+      `SELECT id, zh, en, note, added_by FROM glossary_terms WHERE ${FOUND} ORDER BY zh COLLATE "C", en COLLATE "C" LIMIT $2 OFFSET $3`, [likeSubstring(text), limit, offset]),
+    countFound: async (text: string) => Number(await one<number>(sql, `SELECT count(*) FROM glossary_terms WHERE ${FOUND}`, [likeSubstring(text)])),
+    update: async (id: number, zh: string, en: string, note: string | null) => (await run(sql,
+      'UPDATE glossary_terms SET zh = $1, en = $2, note = $3 WHERE id = $4', [zh, en, note, id])).changes,
     upsert: (zh: string, en: string, note: string | null, addedBy: number | null) => run(sql,
       'INSERT INTO glossary_terms (zh, en, note, added_by) VALUES ($1, $2, $3, $4) ON CONFLICT (zh, en) DO UPDATE SET note = coalesce(excluded.note, glossary_terms.note)', [zh, en, note, addedBy]),
     entry: async (id: number) => (await rows<GlossaryRow>(sql, 'SELECT id, zh, en, note, added_by FROM glossary_terms WHERE id = $1', [id]))[0],
