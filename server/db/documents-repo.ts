@@ -314,6 +314,8 @@ export interface ExportPairRow {
   /** JSON arrays of strings. */
   src_segments: string;
   tgt_segments: string;
+  /** JSON array of 0 or 1, one for each of `tgt_segments`: a line break stands before that sentence. */
+  tgt_line_before: string;
   comments: string;
 }
 
@@ -347,6 +349,7 @@ export function documentTransferRepo(db: Db) {
         p.imported_state, p.imported_editor,
         (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'src' ORDER BY s.idx)) AS src_segments,
         (SELECT json_group_array(text) FROM (SELECT text FROM segments s WHERE s.pair_id = p.id AND s.side = 'tgt' ORDER BY s.idx)) AS tgt_segments,
+        (SELECT json_group_array(line_before) FROM (SELECT line_before FROM segments s WHERE s.pair_id = p.id AND s.side = 'tgt' ORDER BY s.idx)) AS tgt_line_before,
         (SELECT json_group_array(body) FROM (SELECT c.body FROM comment_threads t JOIN thread_comments c ON c.thread_id = t.id
           WHERE t.pair_id = p.id ORDER BY t.id, c.id)) AS comments
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id
@@ -363,8 +366,8 @@ export function documentTransferRepo(db: Db) {
     insertPair: db.prepare(`INSERT INTO pairs (document_id, idx, score, noise, state, mt_text, mt_kind, tgt_text, version, last_editor_id, changed_at,
         imported_state, imported_editor) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertSegment: db.prepare(`INSERT INTO segments
-      (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)`),
+      (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta, line_before)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?)`),
     structuredSource: db.prepare(`SELECT id, name, content, structure FROM sources
       WHERE document_id = ? AND side = 'src' AND structure IS NOT NULL ORDER BY id LIMIT 1`),
     sourceFormat: db.prepare(`SELECT format FROM sources WHERE document_id = ? AND side = 'src' AND format IS NOT NULL ORDER BY id LIMIT 1`).pluck(),
@@ -420,7 +423,7 @@ export function documentTransferRepo(db: Db) {
         p.importedState, p.importedEditor)
         .lastInsertRowid);
       for (const s of p.segments) {
-        q.insertSegment.run(documentId, pairId, s.sourceId, s.side, s.idx, s.text, s.kind, s.paragraph, s.start, s.end);
+        q.insertSegment.run(documentId, pairId, s.sourceId, s.side, s.idx, s.text, s.kind, s.paragraph, s.start, s.end, s.lineBefore ? 1 : 0);
       }
       return pairId;
     },

@@ -12,6 +12,7 @@ export interface BilingualPair {
   tgt: string;
   /** The sentences the aligner saw; a 2-1 bead has two source sentences, a 0-1 bead none. */
   srcSegments: string[];
+  /** The English sentences; one that a line break stands before (a subtitle cue's next line) starts with a line feed (`markLineBreaks`). */
   tgtSegments: string[];
   state: StateValue;
   /** Aligner confidence in [0, 1]. */
@@ -147,4 +148,23 @@ export function joinChunks(chunks: Iterable<string>): string {
   let out = '';
   for (const chunk of chunks) out += chunk;
   return out;
+}
+
+/** An English sentence as stored: its text, and whether a line break, not a space, stands before it (a subtitle cue's next line). */
+export interface LinedSentence {
+  text: string;
+  lineBefore?: boolean;
+}
+
+/**
+ * The English sentences as the files list them: a line break before a sentence is a line feed at its start, a literal LF
+ * as the target text holds one between the cue's lines, so every format carries it as text without markup of its own.
+ */
+export function markLineBreaks(sentences: readonly LinedSentence[]): string[] {
+  return sentences.map((s) => (s.lineBefore ? `\n${s.text}` : s.text));
+}
+
+/** The sentences of a file's list, each line feed at a start read back as the line break before that sentence. */
+export function readLineBreaks(list: readonly string[]): LinedSentence[] {
+  return list.map((s) => (s.startsWith('\n') ? { text: s.slice(1), lineBefore: true } : { text: s }));
 }

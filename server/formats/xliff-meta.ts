@@ -7,6 +7,7 @@ import {
 } from './bilingual-document.ts';
 import { ParseError } from './parse-error.ts';
 import { textOf, type XmlElement } from './xml-read.ts';
+import { createHash } from 'node:crypto';
 
 const FORMAT = 'XLIFF';
 
@@ -33,9 +34,21 @@ export function readClaim(m: Map<string, XmlElement[]>): { importedAs?: Imported
   return { importedAs: { state, editor: metaText(m, 'importedEditor') } };
 }
 
+/** What the export wrote of a target, to tell on import whether another tool changed it. */
+export const targetHash = (tgt: string) => createHash('sha256').update(tgt).digest('hex').slice(0, 16);
+
+/**
+ * True when a unit's target is no longer the one we exported: another tool changed its text, whatever state it left.
+ * A unit without the hash (a file written before it was kept) is read as it was written.
+ */
+export function targetChanged(m: Map<string, XmlElement[]>, tgt: string): boolean {
+  const hash = metaText(m, 'targetHash');
+  return hash !== null && hash !== targetHash(tgt);
+}
+
 /** A pair's own values as [type, value, where a refused character is reported], in the order the writers put them. */
 export function pairMetas(p: BilingualPair, where: string): [string, string, string][] {
-  const metas: [string, string, string][] = [['index', String(p.index), where]];
+  const metas: [string, string, string][] = [['targetHash', targetHash(p.tgt), where], ['index', String(p.index), where]];
   if (p.score !== null) metas.push(['score', String(p.score), where]);
   if (p.editDistance !== null) metas.push(['editDistance', String(p.editDistance), where]);
   if (p.draft) metas.push(['draft', p.draft, where]);

@@ -13,7 +13,7 @@ import { byAttr, child, elements, numberIn, readXml, requireChild, textOf, type 
 import { State, type StateValue } from '../domain/types.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { XLIFF12_NS, isXliff1, parseXliff1 } from './xliff12.ts';
-import { checkXliffLanguages, documentHeader, metaDate, metaText, pairMetas, readClaim } from './xliff-meta.ts';
+import { checkXliffLanguages, documentHeader, metaDate, metaText, pairMetas, readClaim, targetChanged } from './xliff-meta.ts';
 
 const FORMAT = 'XLIFF';
 /** XLIFF 2.1 keeps the 2.0 namespace; only `version` tells them apart. */
@@ -43,6 +43,10 @@ function meta(type: string, value: string, where: string, indent: string): strin
   return `${indent}<mda:meta type="${type}">${xmlText(value, where)}</mda:meta>\n`;
 }
 
+/**
+ * Each side's aligned sentences, when they are not simply its text. The English ones are always written: they are the draft
+ * a post-edit is measured from, and once another tool has changed the target its text no longer tells what they were.
+ */
 function segmentGroups(p: BilingualPair, where: string): { counts: string; groups: string } {
   let counts = '';
   let groups = '';
@@ -50,7 +54,7 @@ function segmentGroups(p: BilingualPair, where: string): { counts: string; group
     ['src', 'source', p.src, p.srcSegments],
     ['tgt', 'target', p.tgt, p.tgtSegments],
   ] as const) {
-    if (hasDefaultSegments(text, segments)) continue;
+    if (hasDefaultSegments(text, segments) && (side === 'src' || segments.length === 0)) continue;
     // A metaGroup may not be empty, so the count alone says "no sentences".
     counts += meta(`${side}SegmentCount`, String(segments.length), where, '          ');
     if (segments.length === 0) continue;
@@ -117,6 +121,11 @@ function readState(segment: XmlElement, tgt: string): StateValue {
     }
     return state;
   }
+  return fileState(segment, tgt);
+}
+
+/** The segment's state as XLIFF says it to every tool, without our subState. */
+function fileState(segment: XmlElement, tgt: string): StateValue {
   switch (segment.attrs.state ?? 'initial') {
     // Without our subState, a pre-filled initial target is the closest thing to machine output.
     case 'initial': return tgt === '' ? State.untranslated : State.machine;
@@ -192,7 +201,7 @@ function readUnit(unit: XmlElement, position: number, prefix: string): Bilingual
   const src = joinParts(parts, (p) => requireChild(p, 'source', FORMAT));
   const tgt = joinParts(parts, (p) => child(p, 'target') ?? (p.name === 'ignorable' ? child(p, 'source') : undefined));
   const m = metas(unit, prefix, 'duiqi:pair');
-  return {
+  const pair: BilingualPair = {
     id: unit.attrs.id ?? String(position + 1),
     index: numberIn(m.get('index')?.[0], FORMAT, 'index') ?? position,
     src,
@@ -210,6 +219,21 @@ function readUnit(unit: XmlElement, position: number, prefix: string): Bilingual
     ...(metaText(m, 'draft') === 'gloss' ? { draft: 'gloss' as const } : {}),
     ...readClaim(m),
   };
+  return targetChanged(m, tgt) ? changedElsewhere(pair, segments) : pair;
+}
+
+/**
+ * A unit of our file whose target another tool changed since: XLIFF 2 lets a tool change the text and keep the state (and
+ * so our subState), which would read the edit back as our old state. The edit is a translation done there; where the tool
+ * also set a state of its own that says more (reviewed or final), that state, as XLIFF 1.2 reads a tool's states. Our other
+ * values stay, and the aligned English sentences stay the draft the post-edit done there is measured from.
+ */
+function changedElsewhere(pair: BilingualPair, segments: XmlElement[]): BilingualPair {
+  const { importedAs: _claim, draft: _draft, ...ours } = pair;
+  const kept = segments.every((s) => (s.attrs.state ?? 'initial') === XLIFF_STATE[stateName(pair.state)]);
+  const said = Math.min(...segments.map((s) => fileState(s, pair.tgt)));
+  const state = (pair.tgt === '' ? State.untranslated : kept ? State.translated : Math.max(State.translated, said)) as StateValue;
+  return { ...ours, state, editDistance: null, lastEditor: null, changedAt: null };
 }
 
 function unitsOf(parent: XmlElement): XmlElement[] {

@@ -10,8 +10,7 @@ import {
 import { ParseError } from './parse-error.ts';
 import { byAttr, child, elements, numberIn, readXml, textOf, type XmlElement } from './xml-read.ts';
 import { XML_DECLARATION, xmlAttr, xmlText } from './xml-write.ts';
-import { checkXliffLanguages, documentHeader, metaDate, metaText, pairMetas, readClaim } from './xliff-meta.ts';
-import { createHash } from 'node:crypto';
+import { checkXliffLanguages, documentHeader, metaDate, metaText, pairMetas, readClaim, targetChanged } from './xliff-meta.ts';
 import { State, type StateValue } from '../domain/types.ts';
 
 const FORMAT = 'XLIFF';
@@ -49,14 +48,44 @@ const SDL_STATE: Record<string, StateValue> = {
   ApprovedSignOff: State.approved,
 };
 
+// memoQ (.mqxliff) keeps each unit's status in `mq:status`, bound to "MQXliff" in the files memoQ writes (the namespace
+// URI below is read too). Its statuses follow its translation grid's colours; read as Trados's confirmations are, case
+// aside (memoQ's own API spells PreTranslated, its files Pretranslated).
+const MQ_NS = ['MQXliff', 'http://www.memoq.com/memoq/xliff'];
+const MQ_STATE: Record<string, StateValue> = {
+  notstarted: State.machine,
+  editing: State.machine,
+  partiallyedited: State.machine,
+  pretranslated: State.machine,
+  machinetranslated: State.machine,
+  assembledfromfragments: State.machine,
+  manuallyconfirmed: State.translated,
+  confirmed: State.translated,
+  automaticallyconfirmed: State.translated,
+  translatorconfirmed: State.translated,
+  rejected: State.rejected,
+  reviewer1confirmed: State.approved,
+  reviewer2confirmed: State.approved,
+  proofread: State.approved,
+};
+
+/** The prefixes (with their colons) a file bound the namespaces of the tools whose statuses we read. */
+interface ToolPrefixes {
+  sdl: string | undefined;
+  mq: string | undefined;
+}
+
 function draftState(tgt: string): StateValue {
   return tgt === '' ? State.untranslated : State.machine;
 }
 
-function xliffState(unit: XmlElement, target: XmlElement | undefined, tgt: string): StateValue {
+function xliffState(unit: XmlElement, target: XmlElement | undefined, tgt: string, mq: string | undefined): StateValue {
   if (tgt === '') return State.untranslated;
   if (unit.attrs.approved === 'yes') return State.approved;
   const state = target?.attrs.state;
+  // memoQ's status speaks only where the file's own XLIFF state is silent.
+  const memoq = state === undefined && mq ? MQ_STATE[(unit.attrs[`${mq}status`] ?? '').toLowerCase()] : undefined;
+  if (memoq !== undefined) return memoq;
   // Machine output a tool marked as such, whatever state it gave it.
   if (target?.attrs['state-qualifier'] === 'mt-suggestion' && !APPROVED.has(state ?? '')) return State.machine;
   if (state === undefined || state.startsWith('x-') || DRAFT.has(state)) return draftState(tgt);
@@ -98,9 +127,6 @@ function ownSentences(unit: XmlElement, own: string, side: 'src' | 'tgt', text: 
   return list ? elements(list, `${own}s`).map((s) => textOf(s)) : defaultSegments(text);
 }
 
-/** What the export wrote of a target, to tell on import whether another tool changed it. */
-const targetHash = (tgt: string) => createHash('sha256').update(tgt).digest('hex').slice(0, 16);
-
 /** The target's state attributes as the writer puts them, to compare with TARGET_STATE. */
 function stateAttrs(target: XmlElement): string {
   const qualifier = target.attrs['state-qualifier'];
@@ -112,7 +138,7 @@ function stateAttrs(target: XmlElement): string {
  * translated or confirmed in another tool since (OmegaT, say: its target or state no longer what we wrote) keeps our
  * values but takes that tool's text and state, as a unit from that tool would: the work done there is not lost.
  */
-function readOwnUnit(unit: XmlElement, m: Map<string, XmlElement[]>, own: string, sdl: string | undefined): BilingualPair {
+function readOwnUnit(unit: XmlElement, m: Map<string, XmlElement[]>, own: string, tools: ToolPrefixes): BilingualPair {
   const src = textOf(child(unit, 'source')!);
   const target = child(unit, 'target');
   const tgt = target ? textOf(target) : '';
@@ -138,23 +164,26 @@ function readOwnUnit(unit: XmlElement, m: Map<string, XmlElement[]>, own: string
     ...(metaText(m, 'draft') === 'gloss' ? { draft: 'gloss' as const } : {}),
     ...readClaim(m),
   };
-  const textChanged = targetHash(tgt) !== metaText(m, 'targetHash');
+  const textChanged = targetChanged(m, tgt);
   const stateChanged = (target !== undefined && tgt !== '' && stateAttrs(target) !== TARGET_STATE[name as StateName])
     || (unit.attrs.approved === 'yes') !== (state === State.approved);
   if (!textChanged && !stateChanged) return pair;
   // The aligned English sentences stay ours: they are the draft the post-edit done there is measured from.
-  const elsewhere = readForeignUnit(unit, pair.index, sdl);
+  const elsewhere = readForeignUnit(unit, pair.index, tools);
   const { importedAs: _claim, draft: _draft, ...ours } = pair;
-  return { ...ours, tgt: elsewhere.tgt, state: elsewhere.state, editDistance: null, lastEditor: null, changedAt: null };
+  // Text changed there is at least translated, as in XLIFF 2.1: a tool may edit a target and leave the state we wrote
+  // (machine, or an approval the edit no longer has); a state the tool set itself above that counts.
+  const worked = !textChanged || elsewhere.tgt === '' ? elsewhere.state : stateChanged ? Math.max(State.translated, elsewhere.state) as StateValue : State.translated;
+  return { ...ours, tgt: elsewhere.tgt, state: worked, editDistance: null, lastEditor: null, changedAt: null };
 }
 
-function readUnit(unit: XmlElement, position: number, sdl: string | undefined, own: string | undefined): BilingualPair {
+function readUnit(unit: XmlElement, position: number, tools: ToolPrefixes, own: string | undefined): BilingualPair {
   const m = ownMetas(unit, own);
-  return m && child(unit, 'source') ? readOwnUnit(unit, m, own!, sdl) : readForeignUnit(unit, position, sdl);
+  return m && child(unit, 'source') ? readOwnUnit(unit, m, own!, tools) : readForeignUnit(unit, position, tools);
 }
 
-/** A unit as another tool wrote it: its text with codes left out, its tool's segmentation, its XLIFF or Trados state. */
-function readForeignUnit(unit: XmlElement, position: number, sdl: string | undefined): BilingualPair {
+/** A unit as another tool wrote it: its text with codes left out, its tool's segmentation, its XLIFF, Trados or memoQ state. */
+function readForeignUnit(unit: XmlElement, position: number, tools: ToolPrefixes): BilingualPair {
   const source = child(unit, 'source');
   if (!source) {
     throw new ParseError(`The ${FORMAT} <trans-unit> element has no <source>.`, 'errors.fileMissingChild', {
@@ -182,8 +211,8 @@ function readForeignUnit(unit: XmlElement, position: number, sdl: string | undef
     srcSegments = defaultSegments(src);
     tgtSegments = defaultSegments(tgt);
   }
-  const states = sdlStates(unit, sdl);
-  const state = tgt === '' ? State.untranslated : states.length > 0 ? (Math.min(...states) as StateValue) : xliffState(unit, target, tgt);
+  const states = sdlStates(unit, tools.sdl);
+  const state = tgt === '' ? State.untranslated : states.length > 0 ? (Math.min(...states) as StateValue) : xliffState(unit, target, tgt, tools.mq);
   return {
     id: unit.attrs.id ?? String(position + 1),
     index: position,
@@ -214,17 +243,17 @@ export function parseXliff1(root: XmlElement): BilingualDocument {
   const files = elements(root, 'file');
   if (files.length === 0) throw new ParseError('The XLIFF file has no <file> element.', 'errors.fileXliffNoFile', { line: root.line });
   files.forEach(checkLanguages);
-  const sdl = prefixOf(root, SDL_NS);
+  const tools = { sdl: prefixOf(root, SDL_NS), mq: prefixOf(root, ...MQ_NS) };
   const own = prefixOf(root, DUIQI12_NS);
   const header = child(files[0]!, 'header');
   const d = (header && ownMetas(header, own)) ?? new Map<string, XmlElement[]>();
   const units = files.flatMap((f) => elements(f, 'body').flatMap(unitsOf));
-  return { ...documentHeader(d), pairs: units.map((u, i) => readUnit(u, i, sdl, own)) };
+  return { ...documentHeader(d), pairs: units.map((u, i) => readUnit(u, i, tools, own)) };
 }
 
-/** The prefix (with its colon) a file bound to a namespace on its root, as it chose it. */
-function prefixOf(root: XmlElement, namespace: string): string | undefined {
-  const binding = Object.entries(root.attrs).find(([k, v]) => k.startsWith('xmlns:') && v === namespace);
+/** The prefix (with its colon) a file bound to a namespace (one of several names for it) on its root, as it chose it. */
+function prefixOf(root: XmlElement, ...namespaces: string[]): string | undefined {
+  const binding = Object.entries(root.attrs).find(([k, v]) => k.startsWith('xmlns:') && namespaces.includes(v));
   return binding ? `${binding[0].slice('xmlns:'.length)}:` : undefined;
 }
 
@@ -262,7 +291,6 @@ function serializeUnit(p: BilingualPair): string {
   p.comments.forEach((c, i) => (out += `        <note>${xmlText(c, `${where} comment ${i + 1}`)}</note>\n`));
   out += '        <duiqi:metadata>\n';
   out += meta('state', name, where, '          ');
-  out += meta('targetHash', targetHash(p.tgt), where, '          ');
   out += pairMetas(p, where).map(([type, value, at]) => meta(type, value, at, '          ')).join('');
   out += sentences('src', p.src, p.srcSegments, where) + sentences('tgt', p.tgt, p.tgtSegments, where);
   return `${out}        </duiqi:metadata>\n      </trans-unit>\n`;

@@ -4,7 +4,7 @@ import type { Store } from '../db/store.ts';
 import type { ExportPairRow } from '../db/documents-repo.ts';
 import { documentReads } from './documents.ts';
 import { adapterFor, formatAdapters } from '../formats/adapters.ts';
-import { SRC_LANG, TGT_LANG, type BilingualHeader, type BilingualPair, type FormatAdapter, type SerializeOptions } from '../formats/bilingual-document.ts';
+import { SRC_LANG, TGT_LANG, markLineBreaks, type BilingualHeader, type BilingualPair, type FormatAdapter, type SerializeOptions } from '../formats/bilingual-document.ts';
 import { wordEditDistance } from '../domain/edit-distance.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { State, type StateValue } from '../domain/types.ts';
@@ -60,6 +60,12 @@ function parseList(json: string): string[] {
   return JSON.parse(json) as string[];
 }
 
+/** The English sentences with their line breaks (a subtitle cue's lines), as the files list them. */
+function englishSegments(row: ExportPairRow): string[] {
+  const breaks = JSON.parse(row.tgt_line_before) as number[];
+  return markLineBreaks(parseList(row.tgt_segments).map((text, i) => ({ text, lineBefore: breaks[i] === 1 })));
+}
+
 function toBilingualPair(row: ExportPairRow): BilingualPair {
   const srcSegments = parseList(row.src_segments);
   return {
@@ -69,7 +75,7 @@ function toBilingualPair(row: ExportPairRow): BilingualPair {
     src: srcSegments.join(''),
     tgt: row.tgt_text,
     srcSegments,
-    tgtSegments: parseList(row.tgt_segments),
+    tgtSegments: englishSegments(row),
     state: row.state as StateValue,
     score: row.score,
     // A gloss is no machine translation to measure a post-edit from.

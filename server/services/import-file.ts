@@ -6,10 +6,12 @@ import type { KeptPair, NewSegment } from '../db/documents-repo.ts';
 import { attachToJob, importTextDocument, type NamedText } from './import-document.ts';
 import { translationMemory } from './translation-memory.ts';
 import { adapterFor } from '../formats/adapters.ts';
-import { defaultSegments, type BilingualDocument, type BilingualPair, type FormatAdapter, type ImportedClaim } from '../formats/bilingual-document.ts';
+import {
+  defaultSegments, readLineBreaks, type BilingualDocument, type BilingualPair, type FormatAdapter, type ImportedClaim, type LinedSentence,
+} from '../formats/bilingual-document.ts';
 import { decodeText } from '../domain/decode-text.ts';
 import { boundedSentences } from '../domain/split-sentences.ts';
-import { joinSentences, type Aligner } from '../domain/assemble-pairs.ts';
+import { englishText, joinSentences, type Aligner } from '../domain/assemble-pairs.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { checkedTitle } from '../domain/document-title.ts';
 import { firstControlCharacter } from '../domain/control-characters.ts';
@@ -183,6 +185,12 @@ function isoOrNull(value: string | null): string | null {
   return value === null ? null : new Date(value).toISOString();
 }
 
+/** The English sentences with their line breaks; one cut for length keeps its break before its first piece. */
+function englishSentences(p: BilingualPair): LinedSentence[] {
+  return readLineBreaks(p.tgtSegments).flatMap(({ text, lineBefore }) =>
+    boundedSentences([text]).map((piece, i) => (lineBefore && i === 0 ? { text: piece, lineBefore } : { text: piece })));
+}
+
 /** A 2-1 bead keeps its sentences; a file whose sentences do not make up its text keeps the text. Long ones are cut. */
 function sourceSentences(p: BilingualPair): string[] {
   return boundedSentences(joinSentences(p.srcSegments, 'zh') === p.src ? p.srcSegments : defaultSegments(p.src));
@@ -247,8 +255,8 @@ export async function importBilingualFile(
   const doc = { ...parsed, pairs: inFileOrder(parsed.pairs) };
   const title = titleOf(input.title, doc.title, baseName(input.file.name));
   const src = doc.pairs.map(sourceSentences);
-  const tgt = doc.pairs.map((p) => boundedSentences(p.tgtSegments));
-  const texts = { src: sideText(src), tgt: sideText(tgt) };
+  const tgt = doc.pairs.map(englishSentences);
+  const texts = { src: sideText(src), tgt: sideText(tgt.map((sentences) => sentences.map((s) => s.text))) };
   const id = await store.write(async (tx) => {
     const documentId = await tx.transfer.insertDocument({ title, sourceName: input.file.name, createdBy: input.createdBy, createdAt: isoOrNull(doc.created), shared: input.shared });
     if (input.jobId !== undefined) await attachToJob(tx, input.jobId, documentId, parsed.skipped ?? 0);
@@ -257,10 +265,10 @@ export async function importBilingualFile(
       tgt: await tx.documents.insertSource(documentId, 'tgt', input.file.name, texts.tgt.content),
     };
     const next = { src: 0, tgt: 0 };
-    const segmentsOf = (side: 'src' | 'tgt', sentences: string[]): NewSegment[] => sentences.map((text) => {
+    const segmentsOf = (side: 'src' | 'tgt', sentences: LinedSentence[]): NewSegment[] => sentences.map(({ text, lineBefore }) => {
       const n = next[side]++;
       const start = texts[side].offsets[n]!;
-      return { side, sourceId: sourceIds[side], idx: n, text, kind: 'sentence', paragraph: n, start, end: start + text.length };
+      return { side, sourceId: sourceIds[side], idx: n, text, kind: 'sentence', paragraph: n, start, end: start + text.length, ...(lineBefore ? { lineBefore } : {}) };
     });
     for (const [i, p] of doc.pairs.entries()) {
       // Each comment is the reason of one rejection, and each rejection made a version: the comments take the last ones.
@@ -268,15 +276,16 @@ export async function importBilingualFile(
       const claim = claimOf(p);
       const kept: KeptPair = {
         idx: i, score: p.score, state: Math.min(p.state, State.translated), tgtText: p.tgt,
-        // The aligned English as it came in stands for the machine draft the post-edit distance is measured from.
-        mtText: joinSentences(tgt[i]!, 'en'),
+        // The aligned English as it came in stands for the machine draft the post-edit distance is measured from, a
+        // subtitle cue's lines on their lines.
+        mtText: englishText(tgt[i]!),
         mtKind: p.draft === 'gloss' ? 'gloss' : 'mt',
         version,
         lastEditorId: null,
         changedAt: isoOrNull(p.changedAt),
         importedState: claim?.state ?? null,
         importedEditor: claim?.editor ?? null,
-        segments: [...segmentsOf('src', src[i]!), ...segmentsOf('tgt', tgt[i]!)],
+        segments: [...segmentsOf('src', src[i]!.map((text) => ({ text }))), ...segmentsOf('tgt', tgt[i]!)],
       };
       const pairId = await tx.transfer.insertPair(documentId, kept);
       for (const [c, comment] of p.comments.entries()) {

@@ -24,18 +24,31 @@ function hasXmllint(): boolean {
 const canValidate = hasXmllint() && existsSync(dtd);
 if (!canValidate) console.warn(`Skipping TMX DTD validation: ${hasXmllint() ? `no DTD at ${dtd}` : 'xmllint is not installed'}.`);
 
+function expectValidTmx(file: string): void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'duiqi-tmx-'));
+  try {
+    const name = path.join(dir, 'export.tmx');
+    writeFileSync(name, file);
+    expect(() => execFileSync('xmllint', ['--noout', '--dtdvalid', dtd, name], { stdio: 'pipe' })).not.toThrow();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const text = tmx.serialize(sampleDocument(), { exportedAt: new Date('2025-01-02T03:04:05Z'), toolVersion: '1.2.3' });
 
 describe('TMX export', () => {
   it.skipIf(!canValidate)('when exported then xmllint validates it against the TMX 1.4 DTD', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'duiqi-tmx-'));
-    try {
-      const file = path.join(dir, 'export.tmx');
-      writeFileSync(file, text);
-      expect(() => execFileSync('xmllint', ['--noout', '--dtdvalid', dtd, file], { stdio: 'pipe' })).not.toThrow();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    expectValidTmx(text);
+  });
+
+  it.skipIf(!canValidate)('when a subtitle cue\'s English has two lines then the line feed stands literally in its <seg> and the file stays valid', () => {
+    const doc = sampleDocument();
+    doc.pairs[2] = { ...doc.pairs[2]!, tgt: 'I went to the bookshop.\nI bought a book.', tgtSegments: ['I went to the bookshop.', '\nI bought a book.'] };
+    const cue = tmx.serialize(doc);
+    expect(cue).toContain('<seg>I went to the bookshop.\nI bought a book.</seg>');
+    expect(tmx.parse(cue).pairs[2]).toMatchObject({ tgt: doc.pairs[2]!.tgt, tgtSegments: doc.pairs[2]!.tgtSegments });
+    expectValidTmx(cue);
   });
 
   it('when exported then the header names the tool, segment type, languages and data type', () => {

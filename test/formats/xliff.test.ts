@@ -5,7 +5,7 @@ import { MDA_NS, XLIFF_NS, XLIFF_STATE, xliff } from '../../server/formats/xliff
 import { State } from '../../server/domain/types.ts';
 import { AppError } from '../../server/domain/errors.ts';
 import { createI18n } from '../../server/http/i18n.ts';
-import { sampleDocument } from './sample-documents.ts';
+import { XI_EN, sampleDocument } from './sample-documents.ts';
 
 const doc = sampleDocument();
 const text = xliff.serialize(doc, { exportedAt: new Date('2025-01-02T03:04:05Z') });
@@ -73,6 +73,45 @@ describe('XLIFF export', () => {
     const badTitle = sampleDocument();
     badTitle.title = 'a\uFFFEb';
     expect(zh(badTitle)).toBe('文档信息中含有 XML 1.0 不允许的字符 U+FFFE，请先删除它再导出。');
+  });
+});
+
+describe('XLIFF 2.1 edited in another tool since our export', () => {
+  const unit = (id: string) => text.slice(text.indexOf(`<unit id="${id}">`), text.indexOf('</unit>', text.indexOf(`<unit id="${id}">`)));
+
+  it('when exported then each unit keeps a hash of its target and its English sentences, which are the draft', () => {
+    expect(unit('103')).toMatch(/<mda:meta type="targetHash">[0-9a-f]{16}<\/mda:meta>/);
+    expect(unit('103')).toContain('<mda:meta type="sentence">The tenth anniversary of the "Belt and Road" initiative, 𠀀𪚥😀.</mda:meta>');
+  });
+
+  it('when targets were changed there and their states kept (as the 2.0 specification allows) then the edits are translations done there, our other values kept', () => {
+    const edited = text
+      // 103 was machine output (initial, duiqi:machine): post-edited there, its state left as it was.
+      .replace('<target>The tenth anniversary of the "Belt and Road" initiative, 𠀀𪚥😀.</target>', '<target>Ten years of the Belt and Road Initiative, 𠀀𪚥😀.</target>')
+      // 101 was approved (reviewed, duiqi:approved): changed there, its state left as it was.
+      .replace(`<target>${XI_EN}</target>`, '<target>Xi said China and South Korea matter in Asia and the world.</target>')
+      // 104 had no English: translated there, still initial.
+      .replace('<target></target>', '<target>The talks were held in a friendly atmosphere.</target>')
+      // 106 was translated: changed there and marked final.
+      .replace('<segment state="translated" subState="duiqi:translated">\n        <source>两国元首互致贺电。</source>\n        <target>The two heads of state exchanged congratulations.</target>',
+        '<segment state="final" subState="duiqi:translated">\n        <source>两国元首互致贺电。</source>\n        <target>The heads of state exchanged congratulations.</target>');
+    const read = xliff.parse(edited).pairs;
+    const byId = (id: string) => read.find((p) => p.id === id)!;
+    expect(byId('103')).toMatchObject({ tgt: 'Ten years of the Belt and Road Initiative, 𠀀𪚥😀.', tgtSegments: ['The tenth anniversary of the "Belt and Road" initiative, 𠀀𪚥😀.'], state: State.translated, score: 0.88, index: 2, editDistance: null });
+    expect(byId('101')).toMatchObject({ tgt: 'Xi said China and South Korea matter in Asia and the world.', tgtSegments: [XI_EN], state: State.translated, lastEditor: null, version: 4, comments: doc.pairs[0]!.comments });
+    expect(byId('104')).toMatchObject({ tgt: 'The talks were held in a friendly atmosphere.', state: State.translated, index: 3 });
+    expect(byId('106')).toMatchObject({ tgt: 'The heads of state exchanged congratulations.', state: State.approved });
+    expect(byId('106').importedAs).toBeUndefined();
+    // The units nobody touched read back exactly.
+    expect(byId('102')).toEqual(doc.pairs[1]);
+    expect(byId('105')).toEqual(doc.pairs.find((p) => p.id === '105'));
+  });
+
+  it('when a file has no target hashes (written before they were kept) then it reads as written, subState first', () => {
+    const old = text.replace(/ *<mda:meta type="targetHash">[0-9a-f]+<\/mda:meta>\n/g, '')
+      .replace('<target>The tenth anniversary of the "Belt and Road" initiative, 𠀀𪚥😀.</target>', '<target>Ten years of the Belt and Road Initiative, 𠀀𪚥😀.</target>');
+    expect(old).not.toContain('targetHash');
+    expect(xliff.parse(old).pairs.find((p) => p.id === '103')).toMatchObject({ tgt: 'Ten years of the Belt and Road Initiative, 𠀀𪚥😀.', state: State.machine, editDistance: null });
   });
 });
 

@@ -1,9 +1,11 @@
-// XLIFF 1.2 as CAT tools write it (OmegaT and Okapi plain 1.2, Trados's .sdlxliff): what each must import as.
+// XLIFF 1.2 as CAT tools write it (OmegaT and Okapi plain 1.2, Trados's .sdlxliff, memoQ's .mqxliff): what each must import as.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { xliff } from '../../server/formats/xliff.ts';
 import { DUIQI12_NS, xliff12 } from '../../server/formats/xliff12.ts';
-import { readXml, elements, type XmlElement } from '../../server/formats/xml-read.ts';
+import { readXml, elements, textOf, type XmlElement } from '../../server/formats/xml-read.ts';
+import { xmlText } from '../../server/formats/xml-write.ts';
 import { sampleDocument } from './sample-documents.ts';
 import { State } from '../../server/domain/types.ts';
 import { AppError } from '../../server/domain/errors.ts';
@@ -102,6 +104,36 @@ describe('XLIFF 1.2 import', () => {
     ]);
   });
 
+  it('when memoQ wrote an .mqxliff then each unit\'s mq:status gives its state, as a Trados confirmation does', () => {
+    const doc = xliff.parse(readFileSync(new URL('./fixtures/news.mqxliff', import.meta.url), 'utf8'));
+    expect(doc.pairs.map(({ id, src, tgt, state }) => ({ id, src, tgt, state }))).toEqual([
+      { id: '1', src: '习近平会见韩国总统。', tgt: 'Xi Jinping met the President of the Republic of Korea.', state: State.approved },
+      { id: '2', src: '双方就朝鲜半岛局势交换了意见。', tgt: 'The two sides exchanged views on the situation on the Korean Peninsula.', state: State.translated },
+      { id: '3', src: '会谈在友好气氛中进行。', tgt: 'The talks were held in a friendly atmosphere.', state: State.machine },
+      { id: '4', src: '两国元首互致贺电。', tgt: 'The two heads of state exchanged', state: State.machine },
+      { id: '5', src: '共享合作成果。', tgt: 'Share the fruits of the cooperation.', state: State.rejected },
+      { id: '6', src: '（新华社记者 李明 摄）', tgt: '', state: State.untranslated },
+    ]);
+  });
+
+  it.each([
+    ['Proofread', 'MQXliff', State.approved],
+    ['Reviewer2Confirmed', 'MQXliff', State.approved],
+    ['PreTranslated', 'MQXliff', State.machine],
+    ['Confirmed', 'http://www.memoq.com/memoq/xliff', State.translated],
+    ['SomethingNew', 'MQXliff', State.machine],
+  ])('when memoQ\'s status is %s (namespace %s) then the pair is %i', (status, ns, state) => {
+    const doc = xliff.parse(plain(`<trans-unit id="a" m:status="${status}"><source>会谈富有成果。</source><target>The talks were fruitful.</target></trans-unit>`)
+      .replace('<xliff ', `<xliff xmlns:m="${ns}" `));
+    expect(doc.pairs[0]!.state).toBe(state);
+  });
+
+  it('when a unit has its own XLIFF state beside memoQ\'s then the XLIFF state decides, and memoQ\'s outside its namespace is nothing', () => {
+    const unit = (attrs: string) => plain(`<trans-unit id="a" mq:status="Reviewer1Confirmed"><source>会谈富有成果。</source><target${attrs}>The talks were fruitful.</target></trans-unit>`);
+    expect(xliff.parse(unit(' state="translated"').replace('<xliff ', '<xliff xmlns:mq="MQXliff" ')).pairs[0]!.state).toBe(State.translated);
+    expect(xliff.parse(unit('').replace('<xliff ', '<xliff xmlns:mq="urn:x-other" ')).pairs[0]!.state).toBe(State.machine);
+  });
+
   it('when a 1.0 file has no namespace then it is read as 1.x too', () => {
     const doc = xliff.parse(`<xliff version="1.0"><file source-language="zh" target-language="en" datatype="plaintext" original="a"><body>
       <trans-unit id="1"><source>你好。</source><target>Hello.</target></trans-unit></body></file></xliff>`);
@@ -188,5 +220,18 @@ describe('XLIFF 1.2 export', () => {
     // The units nobody touched read back exactly.
     expect(byId('101')).toEqual(doc.pairs[0]);
     expect(byId('105')).toEqual(doc.pairs.find((p) => p.id === '105'));
+  });
+
+  it('when another tool changed a target but kept the state we wrote then the change reads as translated, as in XLIFF 2.1', () => {
+    const machine = '<target state="needs-translation" state-qualifier="mt-suggestion">The tenth anniversary of the "Belt and Road" initiative, 𠀀𪚥😀.</target>';
+    expect(text).toContain(machine);
+    const edited = text.replace(machine, '<target state="needs-translation" state-qualifier="mt-suggestion">Ten years of the Belt and Road Initiative, 𠀀𪚥😀.</target>');
+    const pair = xliff.parse(edited).pairs.find((p) => p.id === '103')!;
+    expect(pair).toMatchObject({ tgt: 'Ten years of the Belt and Road Initiative, 𠀀𪚥😀.', state: State.translated, score: 0.88 });
+    // An approved unit edited there was not approved there: the edit waits for a review here.
+    const approved = units.find((u) => u.attrs.approved === 'yes')!;
+    const before = textOf(elements(approved, 'target')[0]!);
+    const reapproved = xliff.parse(text.replace(`>${xmlText(before, 'test')}</target>`, '>Changed in another tool.</target>')).pairs.find((p) => p.id === approved.attrs.id)!;
+    expect(reapproved).toMatchObject({ tgt: 'Changed in another tool.', state: State.translated });
   });
 });

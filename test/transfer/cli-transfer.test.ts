@@ -57,6 +57,19 @@ describe('duiqi import and duiqi export', () => {
     expect(r.stderr).toBe('1 translation unit had no Chinese or no English and was skipped.\n');
   });
 
+  it('when memoQ\'s .mqxliff is imported then it prints the new document id, its statuses read', () => {
+    const r = duiqi('import', file('会谈.mqxliff', fs.readFileSync(new URL('../formats/fixtures/news.mqxliff', import.meta.url))));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const db = openDatabase(dbFile);
+    try {
+      expect(db.prepare('SELECT state, imported_state FROM pairs WHERE document_id = ? ORDER BY idx').raw().all(Number(r.stdout.trim())))
+        .toEqual([[20, 30], [20, null], [10, null], [10, null], [20, 25], [0, null]]);
+    } finally {
+      db.close();
+    }
+  });
+
   it.each(['tmx', 'xliff', 'xliff12', 'json'])('when the document is exported as %s, imported and exported again then the file is the same', (format) => {
     const out = file(`first.${format}`);
     const first = duiqi('export', String(textDoc), '--format', format, '--state', 'all', '-o', out);

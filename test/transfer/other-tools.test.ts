@@ -1,5 +1,6 @@
 // Bilingual files as other CAT tools write them, imported over HTTP: what each tool's habits must not cost the user.
 
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { XLIFF_NS, xliff as xliffFormat } from '../../server/formats/xliff.ts';
@@ -127,6 +128,38 @@ describe('XLIFF 1.2 from Trados', () => {
   });
 });
 
+describe('XLIFF 1.2 from memoQ (.mqxliff)', () => {
+  const mqxliff = readFileSync(new URL('../formats/fixtures/news.mqxliff', import.meta.url), 'utf8');
+
+  it('when an .mqxliff is imported then each unit\'s memoQ status gives its state: confirmations by reviewers and rejections are claims', async () => {
+    const doc = await imported('会谈.mqxliff', mqxliff);
+    expect(await server.rows('SELECT tgt_text AS tgt, state, imported_state AS claim FROM pairs WHERE document_id = ? ORDER BY idx', [doc])).toEqual([
+      { tgt: 'Xi Jinping met the President of the Republic of Korea.', state: 20, claim: 30 },
+      { tgt: 'The two sides exchanged views on the situation on the Korean Peninsula.', state: 20, claim: null },
+      { tgt: 'The talks were held in a friendly atmosphere.', state: 10, claim: null },
+      { tgt: 'The two heads of state exchanged', state: 10, claim: null },
+      { tgt: 'Share the fruits of the cooperation.', state: 20, claim: 25 },
+      { tgt: '', state: 0, claim: null },
+    ]);
+    expect((await pairsOf(doc))[1]).toMatchObject({ src: '双方就朝鲜半岛局势交换了意见。' });
+  });
+
+  it('when the import form gets an .mqxliff then it imports it, and the form offers the extension', async () => {
+    const page = await fetch(`${server.url}/import`, { headers: { authorization: `Bearer ${lin}` } });
+    expect(await page.text()).toMatch(/accept="[^"]*\.mqxliff/);
+    const res = await uploadForm(server, { source: { name: '会谈.mqxliff', content: mqxliff } }, { token: lin });
+    expect(res.status, res.text).toBe(201);
+  });
+
+  it('when a broken file is named .mqxliff then the XLIFF reader explains it, in Chinese too', async () => {
+    const before = await storedCounts(server);
+    const res = await upload(server, '/api/documents/import', { source: { name: '会谈.mqxliff', content: mqxliff.slice(mqxliff.indexOf('<file')) } }, { token: lin, headers: { 'accept-language': 'zh-CN' } });
+    expect(res.status).toBe(400);
+    expect(res.json().message).toMatch(/XLIFF/);
+    expect(await storedCounts(server)).toEqual(before);
+  });
+});
+
 describe('our XLIFF 1.2 translated in another tool and brought back', () => {
   it('when a machine row was post-edited there then it comes back translated, its machine draft kept to measure the post-edit from', async () => {
     const zh = await upload(server, '/api/documents/import', { source: { name: 'zh.txt', content: '双方交换了意见。会谈富有成果。' }, translation: { name: 'en.txt', content: 'The two sides exchanged views. The talks were fruitful.' } }, { token: lin });
@@ -139,6 +172,29 @@ describe('our XLIFF 1.2 translated in another tool and brought back', () => {
     expect(await server.rows('SELECT tgt_text AS tgt, mt_text AS mt, state FROM pairs WHERE document_id = ? ORDER BY idx', [doc])).toEqual([
       { tgt: 'The two sides exchanged views.', mt: 'The two sides exchanged views.', state: 10 },
       { tgt: 'The talks bore fruit.', mt: 'The talks were fruitful.', state: 20 },
+    ]);
+  });
+});
+
+describe('our XLIFF 2.1 edited in another tool that keeps the states', () => {
+  it('when a machine row and an approved row were edited there, their states left as they were, then both come back as translations done there', async () => {
+    const zh = await upload(server, '/api/documents/import', { source: { name: 'zh.txt', content: '双方交换了意见。会谈富有成果。' }, translation: { name: 'en.txt', content: 'The two sides exchanged views. The talks were fruitful.' } }, { token: lin });
+    expect(zh.status, zh.text).toBe(201);
+    const id = zh.json().id as number;
+    const [first] = await server.rows<{ id: number; version: number }>('SELECT id, version FROM pairs WHERE document_id = ? ORDER BY idx', [id]);
+    const approve = await fetch(`${server.url}/api/pairs/${first!.id}/review`, {
+      method: 'POST', headers: { authorization: `Bearer ${wang}`, 'content-type': 'application/json' }, body: JSON.stringify({ decision: 'approve', version: first!.version }),
+    });
+    expect(approve.status).toBe(200);
+    const exported = await download(server, `/api/documents/${id}/export?format=xliff&state=all`, lin);
+    // The 2.0 specification lets a tool change a target and keep its state: the subStates stay ours.
+    const edited = exported.text.replace('<target>The talks were fruitful.</target>', '<target>The talks bore fruit.</target>')
+      .replace('<target>The two sides exchanged views.</target>', '<target>The two sides had an exchange of views.</target>');
+    expect(edited.match(/subState="duiqi:(approved|machine)"/g)).toHaveLength(2);
+    const doc = await imported('back-from-another-tool.xlf', edited);
+    expect(await server.rows('SELECT tgt_text AS tgt, mt_text AS mt, state, imported_state AS claim FROM pairs WHERE document_id = ? ORDER BY idx', [doc])).toEqual([
+      { tgt: 'The two sides had an exchange of views.', mt: 'The two sides exchanged views.', state: 20, claim: null },
+      { tgt: 'The talks bore fruit.', mt: 'The talks were fruitful.', state: 20, claim: null },
     ]);
   });
 });

@@ -40,6 +40,7 @@ export function documentTransferRepo(sql: Sql) {
         p.mt_text, p.mt_kind, p.tgt_text, p.version, u.name AS last_editor, p.changed_at, p.imported_state, p.imported_editor,
         ${jsonList('s.text', "segments s WHERE s.pair_id = p.id AND s.side = 'src'", 's.idx')} AS src_segments,
         ${jsonList('s.text', "segments s WHERE s.pair_id = p.id AND s.side = 'tgt'", 's.idx')} AS tgt_segments,
+        ${jsonList('s.line_before', "segments s WHERE s.pair_id = p.id AND s.side = 'tgt'", 's.idx')} AS tgt_line_before,
         ${jsonList('c.body', 'comment_threads t JOIN thread_comments c ON c.thread_id = t.id WHERE t.pair_id = p.id', 't.id, c.id')} AS comments
       FROM pairs p LEFT JOIN users u ON u.id = p.last_editor_id
       WHERE p.document_id = $1 AND p.noise = 0 AND p.state = ANY($2::integer[]) AND p.idx > $3 ORDER BY p.idx LIMIT $4`, [documentId, states, after, limit]),
@@ -62,9 +63,9 @@ export function documentTransferRepo(sql: Sql) {
           changed_at, imported_state, imported_editor, mt_kind) VALUES ($1, $2, $3, 0, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [documentId, p.idx, p.score, p.state, p.mtText, p.tgtText, p.version, p.lastEditorId, p.changedAt, p.importedState, p.importedEditor, p.mtKind]))!;
       for (const s of p.segments) {
-        await sql.query(`INSERT INTO segments (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, NULL)`,
-        [documentId, pairId, s.sourceId, s.side, s.idx, s.text, s.kind, s.paragraph, s.start, s.end]);
+        await sql.query(`INSERT INTO segments (document_id, pair_id, source_id, side, idx, text, kind, paragraph, start_offset, end_offset, noise, meta,
+            line_before) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, NULL, $11)`,
+        [documentId, pairId, s.sourceId, s.side, s.idx, s.text, s.kind, s.paragraph, s.start, s.end, s.lineBefore ? 1 : 0]);
       }
       return pairId;
     },
