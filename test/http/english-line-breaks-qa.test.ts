@@ -1,0 +1,53 @@
+// What the QA flags and the English sentence splitter make of real imports: a subtitle sentence over two lines of
+// its cue, and a contact line's "tel." before the number.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, startTestServer, type TestServer } from '../support/test-server.ts';
+import { tokenFor, upload, type Part } from '../transfer/transfer-support.ts';
+import { EN_SRT, ZH_SRT } from '../formats/source/subtitle-files.ts';
+
+let server: TestServer;
+let token: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  token = await tokenFor(server.store, 'lin', 'translator');
+});
+afterAll(() => server.close());
+
+async function imported(files: Record<string, Part>): Promise<number> {
+  const res = await upload(server, '/api/documents/import', files, { token });
+  expect(res.status, res.text).toBe(201);
+  return res.json().id as number;
+}
+
+/** The English of the rows the document page lists under a QA filter. */
+async function flaggedRows(id: number, code: string): Promise<string[]> {
+  const c = new Client(server.url);
+  await c.login('lin');
+  const res = await c.get(`/documents/${id}?qa=${code}`);
+  expect(res.status).toBe(200);
+  return [...res.text.matchAll(/data-testid="pair-row"[\s\S]*?<\/tr>/g)].map((m) => m[0]);
+}
+
+describe('QA of English over several lines', () => {
+  it('when a subtitle sentence runs over two lines of one cue then it is neither a broken sentence nor a fragment', async () => {
+    const id = await imported({ source: { name: 'rail.zh.srt', content: ZH_SRT }, translation: { name: 'rail.en.srt', content: EN_SRT } });
+    const pairs = (await (await fetch(`${server.url}/api/documents/${id}/pairs`, { headers: { authorization: `Bearer ${token}` } })).json()) as { tgt: string }[];
+    expect(pairs.map((p) => p.tgt)).toContain('It links the airport with the city centre\nin 25 minutes.');
+    expect(await flaggedRows(id, 'broken')).toEqual([]);
+    expect(await flaggedRows(id, 'fragment')).toEqual([]);
+  });
+});
+
+describe('English sentences on a contact line', () => {
+  it('when "tel." or "ext." stands before a number then the line is one sentence, aligned 1-1 with its Chinese', async () => {
+    const id = await imported({
+      source: { name: 'notice.zh.txt', content: '联系人：张先生，电话010-12345678。分机号204。' },
+      translation: { name: 'notice.en.txt', content: 'Contact: Mr. Zhang, tel. 010-12345678. Call ext. 204 for the office.' },
+    });
+    const pairs = (await (await fetch(`${server.url}/api/documents/${id}/pairs`, { headers: { authorization: `Bearer ${token}` } })).json()) as { tgtSegments: { text: string }[] }[];
+    expect(pairs.flatMap((p) => p.tgtSegments.map((s) => s.text))).toEqual(['Contact: Mr. Zhang, tel. 010-12345678.', 'Call ext. 204 for the office.']);
+    expect(pairs.map((p) => p.tgtSegments.length)).toEqual([1, 1]);
+  });
+});
