@@ -153,6 +153,23 @@ describe.skipIf(skip)('filters, narrow screens and the keyboard', () => {
     await page.waitForFunction((id) => document.activeElement?.matches(`#${id} button[data-edit]`), firstEditable);
   });
 
+  it('when the document page is 390 px wide then the download form wraps whole format names, none broken over two lines', async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(`${wb.url}${documentPath}`);
+    // The lines the text of each piece of the form takes (its radio button aside): one per distinct top of its boxes.
+    const lines = await page.locator('form.export legend, form.export fieldset label').evaluateAll((els) => els.map((el) => {
+      const tops = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()).flatMap((n) => {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        return [...range.getClientRects()].map((r) => Math.round(r.top));
+      });
+      return { text: el.textContent!.trim(), lines: new Set(tops).size };
+    }));
+    expect(lines.map((l) => l.text)).toEqual(['Format', 'TMX 1.4', 'XLIFF 2.1', 'XLIFF 1.2', 'JSON']);
+    expect(lines.filter((l) => l.lines > 1)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('when every page is shown 390 px wide then none scrolls sideways, rows stack source over translation, and Edit can be clicked', async () => {
     await page.setViewportSize({ width: 390, height: 800 });
     const overflow: Record<string, number> = {};
