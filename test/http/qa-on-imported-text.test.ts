@@ -1,5 +1,5 @@
 // What the QA flags and the English sentence splitter make of real imports: a subtitle sentence over two lines of
-// its cue, and a contact line's "tel." before the number.
+// its cue, a contact line's "tel." before the number, and an English with no end mark, in both languages.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, type TestServer } from '../support/test-server.ts';
@@ -22,9 +22,10 @@ async function imported(files: Record<string, Part>): Promise<number> {
 }
 
 /** The English of the rows the document page lists under a QA filter. */
-async function flaggedRows(id: number, code: string): Promise<string[]> {
+async function flaggedRows(id: number, code: string, lang = 'en'): Promise<string[]> {
   const c = new Client(server.url);
   await c.login('lin');
+  c.cookies.set('duiqi_lang', lang);
   const res = await c.get(`/documents/${id}?qa=${code}`);
   expect(res.status).toBe(200);
   return [...res.text.matchAll(/data-testid="pair-row"[\s\S]*?<\/tr>/g)].map((m) => m[0]);
@@ -49,5 +50,17 @@ describe('English sentences on a contact line', () => {
     const pairs = (await (await fetch(`${server.url}/api/documents/${id}/pairs`, { headers: { authorization: `Bearer ${token}` } })).json()) as { tgtSegments: { text: string }[] }[];
     expect(pairs.flatMap((p) => p.tgtSegments.map((s) => s.text))).toEqual(['Contact: Mr. Zhang, tel. 010-12345678.', 'Call ext. 204 for the office.']);
     expect(pairs.map((p) => p.tgtSegments.length)).toEqual([1, 1]);
+  });
+});
+
+describe('the end punctuation flag', () => {
+  it('when the English has no end mark then the reason says so in the reader\'s language, with no empty quote', async () => {
+    const id = await imported({
+      source: { name: 'a.zh.txt', content: '专家认为，数据安全仍需重视。' },
+      translation: { name: 'a.en.txt', content: 'Experts believe that data security still needs attention' },
+    });
+    const reason = (row: string) => /data-qa="punctuation">([\s\S]*?)<\/li>/.exec(row)?.[1]?.replace(/<[^>]+>/g, '');
+    expect((await flaggedRows(id, 'punctuation')).map(reason)).toEqual(['No end punctuation in the English: the Chinese ends with 。']);
+    expect((await flaggedRows(id, 'punctuation', 'zh-CN')).map(reason)).toEqual(['英文没有句末标点：中文以。结尾']);
   });
 });
