@@ -1,5 +1,6 @@
 // What the QA flags and the English sentence splitter make of real imports: a subtitle sentence over two lines of
-// its cue, a contact line's "tel." before the number, and an English with no end mark, in both languages.
+// its cue, a contact line's "tel." before the number, an English with no end mark in both languages, and the title a
+// file named for its language gives.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, type TestServer } from '../support/test-server.ts';
@@ -62,5 +63,14 @@ describe('the end punctuation flag', () => {
     const reason = (row: string) => /data-qa="punctuation">([\s\S]*?)<\/li>/.exec(row)?.[1]?.replace(/<[^>]+>/g, '');
     expect((await flaggedRows(id, 'punctuation')).map(reason)).toEqual(['No end punctuation in the English: the Chinese ends with 。']);
     expect((await flaggedRows(id, 'punctuation', 'zh-CN')).map(reason)).toEqual(['英文没有句末标点：中文以。结尾']);
+  });
+});
+
+describe('the title a file name gives', () => {
+  it('when the files are named film.zh.srt and film.en.srt then the document is "film" and its translation downloads as film.en.srt', async () => {
+    const id = await imported({ source: { name: 'rail.zh.srt', content: ZH_SRT }, translation: { name: 'rail.en.srt', content: EN_SRT } });
+    const res = await fetch(`${server.url}/api/documents/${id}/translation`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.headers.get('content-disposition')).toContain('filename="rail.en.srt"');
+    expect(await server.value('SELECT title FROM documents WHERE id = ?', [id])).toBe('rail');
   });
 });
