@@ -49,7 +49,7 @@ export function progressSvg(ctx: ViewContext, p: Progress): SafeHtml {
   let x = 0;
   const bars = parts.map(([k, n]) => {
     const w = p.total ? (100 * n) / p.total : 0;
-    const bar = html`<rect class="bar-${k}" data-state="${k}" data-count="${n}" x="${x.toFixed(2)}%" y="0" width="${w.toFixed(2)}%" height="100%"><title>${ctx.t(`states.${k}`)}: ${formatNumber(ctx, n)}</title></rect>`;
+    const bar = html`<rect class="bar-${k}" data-state="${k}" data-count="${n}" x="${x.toFixed(2)}%" y="0" width="${w.toFixed(2)}%" height="100%"><title>${ctx.t(`states.${k}`)}${ctx.t('format.colon')}${formatNumber(ctx, n)}</title></rect>`;
     x += w;
     return bar;
   });
