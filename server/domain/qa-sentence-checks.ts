@@ -94,10 +94,14 @@ const withoutOpeners = (sentence: string) => sentence.replace(/^[\s"“‘'(\[«
 // first meeting,↵isn't it?" is one sentence (splitting the text alone would read each line as a paragraph).
 const englishSentences = (tgt: string) => splitSentences(tgt.replace(/\s*\n\s*/g, ' '), 'en');
 
+// A short label and a full-width colon opening the Chinese: 地点：, 联系人：, 时间：.
+const LABELLED = /^[^\s，。：；！？“”「」]{1,5}：/u;
+
 /** The first sentence of the English that is not whole: a pair may hold several, and a fragment a machine split off is rarely the first. */
 export function checkFragment(src: string, tgt: string): QaFlag | undefined {
-  // Headlines and captions have no verb and no full stop in Chinese either: only check sentences.
-  const srcIsSentence = /[。！？!?]["”’」』）)]*$/u.test(src);
+  // Headlines and captions have no verb and no full stop in Chinese either: only check sentences. Nor has a notice's
+  // labelled line, 地点：三楼会议室。 "Venue: third-floor meeting room.", full stop and all.
+  const srcIsSentence = /[。！？!?]["”’」』）)]*$/u.test(src) && !LABELLED.test(src);
   for (const sentence of englishSentences(tgt)) {
     const why = fragmentReason(sentence, srcIsSentence);
     if (why) {

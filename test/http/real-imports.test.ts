@@ -7,6 +7,7 @@ import { Client, startTestServer, type TestServer } from '../support/test-server
 import { tokenFor, upload, type Part } from '../transfer/transfer-support.ts';
 import { EN_SRT, ZH_SRT } from '../formats/source/subtitle-files.ts';
 import { insertDocument } from '../support/insert-document.ts';
+import iconv from 'iconv-lite';
 
 let server: TestServer;
 let token: string;
@@ -84,5 +85,16 @@ describe('a gloss draft of a question and its answer', () => {
     const draft = await server.value<string>('SELECT tgt_text FROM pairs WHERE id = ?', [pairIds[0]]);
     expect(draft).not.toMatch(/bound form|free word/);
     expect(draft).toMatch(/answer/i);
+  });
+});
+
+describe('a notice in GB18030', () => {
+  it('when its lines are labelled 地点：… then their English "Venue: …" is not a sentence fragment, while a verbless sentence still is', async () => {
+    const id = await imported({
+      source: { name: 'notice.txt', content: iconv.encode('地点：三楼会议室。联系人：张先生。会议将讨论明年的预算。', 'gb18030') },
+      translation: { name: 'notice.en.txt', content: 'Venue: third-floor meeting room. Contact: Mr. Zhang. The budget for next year at the meeting.' },
+    });
+    expect((await flaggedRows(id, 'fragment')).map((row) => /<td class="tgt[^>]*>([\s\S]*?)<ul/.exec(row)?.[1]?.replace(/<[^>]+>/g, '').trim()))
+      .toEqual(['The budget for next year at the meeting.']);
   });
 });
