@@ -98,3 +98,17 @@ describe('a notice in GB18030', () => {
       .toEqual(['The budget for next year at the meeting.']);
   });
 });
+
+describe('the post-editing line of a document no one has worked on', () => {
+  it('when nothing is post-edited yet then it says so, not "0 of 0 … (0%), mean HTER 0.00"', async () => {
+    const id = await imported({ source: { name: 'rail.zh.srt', content: ZH_SRT }, translation: { name: 'rail.en.srt', content: EN_SRT } });
+    const line = async (lang: string) => {
+      const c = new Client(server.url);
+      await c.login('lin');
+      c.cookies.set('duiqi_lang', lang);
+      return /data-testid="effort"[^>]*>([^<]*)/.exec((await c.get(`/documents/${id}`)).text)![1];
+    };
+    expect(await line('en')).toBe('Post-editing: no pair has been post-edited yet.');
+    expect(await line('zh-CN')).toBe('译后编辑：还没有译后编辑过的句对。');
+  });
+});
