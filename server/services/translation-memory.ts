@@ -38,9 +38,7 @@ export function translationMemory(store: Store) {
     /** Loads units in one transaction; returns how many. */
     async load(units: { src: string; tgt: string }[], origin: string): Promise<number> {
       const usable = units.filter((u) => u.src.trim() && u.tgt.trim());
-      await store.write(async (tx) => {
-        for (const u of usable) await tx.memory.insert(u.src, u.tgt, origin);
-      });
+      await store.write(async (tx) => tx.memory.insertMany(usable, origin));
       return usable.length;
     },
 
