@@ -30,6 +30,16 @@ function normalise(text: string): string[] {
   return [...text.normalize('NFKC').replace(/[\p{P}\p{Z}\s]/gu, '')];
 }
 
+/** The text as the matcher compares it, as one string: two texts with the same key are a 100 % match. */
+export function matchKey(text: string): string {
+  return normalise(text).join('');
+}
+
+/** A similarity as the editor shows it, a whole percent: the match analysis bands by the same number. */
+export function matchPercent(similarity: number): number {
+  return Math.round(similarity * 100);
+}
+
 /** 1 − character edit distance / longer length; two empty texts are identical. */
 export function similarity(a: string, b: string): number {
   return similarityOf(normalise(a), normalise(b)).similarity;
@@ -75,12 +85,13 @@ export function buildMatchIndex<Id>(entries: readonly MatchEntry<Id>[]): MatchIn
  * (distinct query bigrams − 2d) of them, since one edit touches at most two bigram positions,
  * so entries sharing fewer are skipped without computing their distance. Candidates are compared
  * most shared bigrams first within a budget of table cells; long texts compare approximately
- * (see `tokenDistance`), and candidates left when the budget is spent are not compared at all.
+ * (see `tokenDistance`), and candidates left when the budget is spent are not compared at all. Entries `skip`
+ * refuses are left out before any comparison, so they spend none of the budget.
  */
 export function bestMatches<Id>(
   query: string,
   memory: MatchIndex<Id> | readonly MatchEntry<Id>[],
-  { min = 0.7, limit = 5 }: { min?: number; limit?: number } = {},
+  { min = 0.7, limit = 5, skip }: { min?: number; limit?: number; skip?: (id: Id) => boolean } = {},
 ): Match<Id>[] {
   const index = isIndex(memory) ? memory : buildMatchIndex(memory);
   const q = normalise(query);
@@ -103,6 +114,7 @@ export function bestMatches<Id>(
     if (n < lo || n > hi || grams.size > 2 * maxEdits(n)) continue;
     for (const k of ks) candidates.add(k);
   }
+  if (skip) for (const k of candidates) if (skip(index.ids[k]!)) candidates.delete(k);
   const found: (Match<Id> & { k: number })[] = [];
   let budget = QUERY_CELLS;
   for (const k of [...candidates].sort((x, y) => (shared.get(y) ?? 0) - (shared.get(x) ?? 0) || x - y)) {
