@@ -1,6 +1,6 @@
 // Translation-memory fuzzy matching for Chinese: character edit similarity with a bigram index.
 
-import { MAX_CELLS, tokenDistance } from './edit-distance.ts';
+import { MAX_CELLS, codeDistance } from './edit-distance.ts';
 
 export interface MatchEntry<Id> {
   id: Id;
@@ -19,6 +19,8 @@ export interface MatchIndex<Id> {
   ids: Id[];
   /** Normalised code points of each entry. */
   chars: string[][];
+  /** The same as numbers, which the edit distance compares without numbering them again. */
+  codes: Int32Array[];
   /** Bigram → entries containing it, each entry listed once. */
   postings: Map<string, number[]>;
   /** Normalised length → entries, for queries too short for bigrams to rule anything out. */
@@ -40,15 +42,17 @@ export function matchPercent(similarity: number): number {
   return Math.round(similarity * 100);
 }
 
+const codesOf = (chars: readonly string[]) => Int32Array.from(chars, (c) => c.codePointAt(0)!);
+
 /** 1 − character edit distance / longer length; two empty texts are identical. */
 export function similarity(a: string, b: string): number {
-  return similarityOf(normalise(a), normalise(b)).similarity;
+  return similarityOf(codesOf(normalise(a)), codesOf(normalise(b))).similarity;
 }
 
-function similarityOf(a: string[], b: string[], maxCells = MAX_CELLS): { similarity: number; approximate: boolean; cells: number } {
+function similarityOf(a: Int32Array, b: Int32Array, maxCells = MAX_CELLS): { similarity: number; approximate: boolean; cells: number } {
   const longer = Math.max(a.length, b.length);
   if (longer === 0) return { similarity: 1, approximate: false, cells: 0 };
-  const d = tokenDistance(a, b, maxCells);
+  const d = codeDistance(a, b, maxCells);
   return { similarity: 1 - d.edits / longer, approximate: d.approximate, cells: d.cells };
 }
 
@@ -62,11 +66,12 @@ function bigrams(chars: string[]): Set<string> {
 }
 
 export function buildMatchIndex<Id>(entries: readonly MatchEntry<Id>[]): MatchIndex<Id> {
-  const index: MatchIndex<Id> = { ids: [], chars: [], postings: new Map(), byLength: new Map() };
+  const index: MatchIndex<Id> = { ids: [], chars: [], codes: [], postings: new Map(), byLength: new Map() };
   entries.forEach(({ id, src }, k) => {
     const chars = normalise(src);
     index.ids.push(id);
     index.chars.push(chars);
+    index.codes.push(codesOf(chars));
     for (const gram of bigrams(chars)) {
       const list = index.postings.get(gram);
       if (list) list.push(k);
@@ -79,6 +84,12 @@ export function buildMatchIndex<Id>(entries: readonly MatchEntry<Id>[]): MatchIn
   return index;
 }
 
+/** Per index, the shared-bigram count of each entry during one lookup: zero between lookups, so none allocates its own. */
+const scratch = new WeakMap<MatchIndex<unknown>, Int32Array>();
+
+/** Top similarities kept for pruning only for limits this small: a longer list (the editor asks for all) is not pruned. */
+const PRUNED_LIMIT = 16;
+
 /**
  * Entries at least `min` similar to the query, best first (ties in memory order), at most `limit`.
  * Exact, not approximate: an entry within d edits of the query shares at least
@@ -86,7 +97,8 @@ export function buildMatchIndex<Id>(entries: readonly MatchEntry<Id>[]): MatchIn
  * so entries sharing fewer are skipped without computing their distance. Candidates are compared
  * most shared bigrams first within a budget of table cells; long texts compare approximately
  * (see `tokenDistance`), and candidates left when the budget is spent are not compared at all. Entries `skip`
- * refuses are left out before any comparison, so they spend none of the budget.
+ * refuses are left out before any comparison, so they spend none of the budget. With a small `limit`, a candidate
+ * whose bound (by the bigrams it lacks and its length) is below the limit-th best found so far is not compared either.
  */
 export function bestMatches<Id>(
   query: string,
@@ -96,32 +108,67 @@ export function bestMatches<Id>(
   const index = isIndex(memory) ? memory : buildMatchIndex(memory);
   const q = normalise(query);
   const grams = bigrams(q);
-  const shared = new Map<number, number>();
+  let counts = scratch.get(index);
+  if (counts?.length !== index.ids.length) scratch.set(index, (counts = new Int32Array(index.ids.length)));
+  const shared = counts;
+  const touched: number[] = [];
   for (const gram of grams) {
-    for (const k of index.postings.get(gram) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
+    for (const k of index.postings.get(gram) ?? []) if (shared[k]!++ === 0) touched.push(k);
   }
+  try {
+    return compareCandidates(index, codesOf(q), grams.size, shared, touched, { min, limit, skip });
+  } finally {
+    for (const k of touched) shared[k] = 0;
+  }
+}
+
+/** The comparisons of `bestMatches`, given each entry's count of the query's bigrams (`shared`, non-zero only for `touched`). */
+function compareCandidates<Id>(
+  index: MatchIndex<Id>, q: Int32Array, grams: number, shared: Int32Array, touched: readonly number[],
+  { min, limit, skip }: { min: number; limit: number; skip?: (id: Id) => boolean },
+): Match<Id>[] {
   // Edits allowed against an entry of length n while staying at or above `min`.
   const maxEdits = (n: number) => Math.floor((1 - min) * Math.max(q.length, n) + 1e-9);
-  const candidates = new Set<number>();
-  for (const [k, count] of shared) {
+  // Candidates by how many bigrams they share, each list in memory order.
+  const byShared: number[][] = Array.from({ length: grams + 1 }, () => []);
+  for (const k of touched) {
     const n = index.chars[k]!.length;
-    if (Math.abs(n - q.length) <= maxEdits(n) && count >= grams.size - 2 * maxEdits(n)) candidates.add(k);
+    const count = shared[k]!;
+    if (Math.abs(n - q.length) <= maxEdits(n) && count >= grams - 2 * maxEdits(n)) {
+      byShared[count]!.push(k);
+      shared[k] = -count; // listed: not again below
+    }
   }
   // Short queries: an entry sharing no bigram at all may still be close enough.
   const lo = Math.ceil(q.length * min - 1e-9);
   const hi = min > 0 ? Math.floor(q.length / min + 1e-9) : Infinity;
   for (const [n, ks] of index.byLength) {
-    if (n < lo || n > hi || grams.size > 2 * maxEdits(n)) continue;
-    for (const k of ks) candidates.add(k);
+    if (n < lo || n > hi || grams > 2 * maxEdits(n)) continue;
+    for (const k of ks) if (shared[k]! >= 0) byShared[shared[k]!]!.push(k);
   }
-  if (skip) for (const k of candidates) if (skip(index.ids[k]!)) candidates.delete(k);
   const found: (Match<Id> & { k: number })[] = [];
+  const tops: number[] = [];
   let budget = QUERY_CELLS;
-  for (const k of [...candidates].sort((x, y) => (shared.get(y) ?? 0) - (shared.get(x) ?? 0) || x - y)) {
-    if (budget <= 0) break;
-    const s = similarityOf(q, index.chars[k]!, Math.min(MAX_CELLS, budget));
-    budget -= Math.max(1, s.cells);
-    if (s.similarity >= min) found.push({ id: index.ids[k]!, similarity: s.similarity, approximate: s.approximate, k });
+  compare: for (let count = grams; count >= 0; count--) {
+    for (const k of byShared[count]!.sort((x, y) => x - y)) {
+      if (budget <= 0) break compare;
+      if (skip?.(index.ids[k]!)) continue;
+      const chars = index.codes[k]!;
+      if (tops.length === limit) {
+        const longer = Math.max(q.length, chars.length);
+        const fewest = Math.max(Math.abs(chars.length - q.length), Math.ceil((grams - count) / 2));
+        if (longer > 0 && 1 - fewest / longer < tops[limit - 1]!) continue;
+      }
+      const s = similarityOf(q, chars, Math.min(MAX_CELLS, budget));
+      budget -= Math.max(1, s.cells);
+      if (s.similarity < min) continue;
+      found.push({ id: index.ids[k]!, similarity: s.similarity, approximate: s.approximate, k });
+      if (limit <= PRUNED_LIMIT) {
+        const at = tops.findIndex((t) => t < s.similarity);
+        tops.splice(at === -1 ? tops.length : at, 0, s.similarity);
+        if (tops.length > limit) tops.pop();
+      }
+    }
   }
   found.sort((a, b) => b.similarity - a.similarity || a.k - b.k);
   return found.slice(0, limit).map(({ id, similarity: s, approximate }) => ({ id, similarity: s, approximate }));
