@@ -1,7 +1,10 @@
 // Benchmark: the match analysis of a big document against a big memory: the service's wall and CPU time in this process
 // (cold, with the memory's index to build, and warm), then over HTTP from the real server, probing /healthz every 50 ms
 // meanwhile, and the same request again (kept). Not part of `npm test`.
-// Run: npx tsx test/bench/match-analysis.ts [PAIRS] [MEMORY UNITS]
+// Run: npx tsx test/bench/match-analysis.ts [PAIRS] [MEMORY UNITS] [bible]
+// With `bible`, real Chinese from ../shared (the Chinese Union Version, 42,687 lines): the memory its lines, the second
+// half with their last two characters cut; the document its lines from 10,000 on, again and again, each pass changing
+// them a little more (as they are, the first character cut, one character doubled). Without ../shared, made-up text.
 
 import fs from 'node:fs';
 import { loadavg } from 'node:os';
@@ -18,6 +21,9 @@ import { quantile, startServer } from './http-load.ts';
 
 const PAIRS = Number(process.argv[2] ?? 100_000);
 const UNITS = Number(process.argv[3] ?? 50_000);
+const BIBLE = path.resolve(import.meta.dirname, '../../../shared/data/bible-zh-en/006.zh');
+const REAL = process.argv[4] === 'bible' && fs.existsSync(BIBLE);
+if (process.argv[4] === 'bible' && !REAL) console.log(`${BIBLE} is not there: made-up text instead`);
 
 // Two thousand two-character words, Zipf-picked: common bigrams shared by thousands of entries, as in news text.
 const WORDS = Array.from({ length: 2_000 }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7) % 3_000), 0x4e00 + 3_000 + ((i * 13) % 3_000)));
@@ -37,12 +43,16 @@ function picker(seed: number) {
 const sentence = (pick: ReturnType<typeof picker>) => `${Array.from({ length: 8 + Math.floor(pick.next() * 10) }, () => pick.word()).join('')}。`;
 
 /** A quarter of the pairs are a unit of the memory, a quarter one with a word changed, a tenth repeat an earlier pair, the rest new. */
-function buildDatabase(file: string): { documentId: number; token: string } {
-  const db = openDatabase(file);
+function texts(): { units: string[]; pairs: string[] } {
   const pick = picker(7);
+  if (REAL) {
+    const lines = fs.readFileSync(BIBLE, 'utf8').split('\n').filter((l) => l.trim());
+    const units = lines.slice(0, UNITS).map((l, i) => (i < lines.length / 2 ? l : [...l].slice(0, -3).join('') + [...l].at(-1)!));
+    const from = lines.slice(10_000);
+    const pass = [(l: string) => l, (l: string) => [...l].slice(1).join(''), (l: string) => l.replace(/(\p{Script=Han})/u, '$1$1')];
+    return { units, pairs: Array.from({ length: PAIRS }, (_, i) => pass[Math.floor(i / from.length) % pass.length]!(from[i % from.length]!)) };
+  }
   const units = Array.from({ length: UNITS }, () => sentence(pick));
-  const insert = db.prepare("INSERT INTO tm_units (src, tgt, origin) VALUES (?, 'English.', 'bench.tmx')");
-  db.transaction(() => units.forEach((u) => insert.run(u))).immediate();
   const pairs: string[] = [];
   for (let i = 0; i < PAIRS; i++) {
     const r = pick.next();
@@ -52,10 +62,18 @@ function buildDatabase(file: string): { documentId: number; token: string } {
     else if (r < 0.6 && pairs.length) pairs.push(pairs[Math.floor(pick.next() * pairs.length)]!);
     else pairs.push(sentence(pick));
   }
+  return { units, pairs };
+}
+
+function buildDatabase(file: string): { documentId: number } {
+  const db = openDatabase(file);
+  const { units, pairs } = texts();
+  const insert = db.prepare("INSERT INTO tm_units (src, tgt, origin) VALUES (?, 'English.', 'bench.tmx')");
+  db.transaction(() => units.forEach((u) => insert.run(u))).immediate();
   const { documentId } = insertDocument(db, '大文档', pairs.map((zh) => ({ zh, en: 'Machine English.' })));
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  return { documentId, token: '' };
+  return { documentId };
 }
 
 async function main(): Promise<void> {
@@ -63,7 +81,7 @@ async function main(): Promise<void> {
   const dbFile = path.join(dir, 'bench.sqlite');
   let started = performance.now();
   const { documentId } = buildDatabase(dbFile);
-  console.log(`${PAIRS.toLocaleString('en')} pairs and ${UNITS.toLocaleString('en')} memory units written in ${((performance.now() - started) / 1000).toFixed(1)} s; load average ${loadavg()[0]!.toFixed(1)}`);
+  console.log(`${REAL ? 'Bible' : 'made-up'}: ${PAIRS.toLocaleString('en')} pairs and ${UNITS.toLocaleString('en')} memory units written in ${((performance.now() - started) / 1000).toFixed(1)} s; load average ${loadavg()[0]!.toFixed(1)}`);
   const store = sqliteStore(openDatabase(dbFile));
   await accounts(store).createUser('pm', 'admin', 'bench-password-1');
   const token = await accounts(store).createToken('pm');
