@@ -9,6 +9,7 @@ import { ERROR_CATEGORIES, SEVERITIES } from '../server/domain/quality-score.ts'
 import { MAX_COMMENT } from '../server/services/pair-comments.ts';
 import { formatDecimal, formatNumber, formatTime } from './local-format.ts';
 import { roundDown } from '../server/domain/round-down.ts';
+import { markedT } from './marked-text.ts';
 
 /** A message beside one field of a form: which field, and the sentence. */
 export interface FieldMessage {
@@ -29,6 +30,14 @@ function errorTag(ctx: ViewContext, t: { category: string | null; severity: stri
   return html`<span class="error-tag severity-${t.severity}" data-testid="error-tag">${ctx.t(`review.categories.${t.category}`)} · ${ctx.t(`review.severities.${t.severity}`)}</span>`;
 }
 
+/**
+ * A thread without an error (a comment, or a rejection made through the API or imported without a category) counts
+ * nowhere a rejection's error does; said on the thread, as a reviewer would otherwise take a rejection for one.
+ */
+function notAnError(ctx: ViewContext, t: { category: string | null }): SafeHtml {
+  return t.category ? html`` : html`<span class="not-an-error" data-testid="not-an-error">${ctx.t('review.notAnError')}</span>`;
+}
+
 // As the history beside it and the documents list say a time: the reader's locale, in UTC as stored.
 const when = (ctx: ViewContext, iso: string) => html`<time datetime="${iso}">${formatTime(ctx, iso)}</time>`;
 
@@ -46,7 +55,7 @@ const swapPanel = (pairId: number) => html`hx-target="#threads-${pairId}" hx-swa
 function threadView(ctx: ViewContext, url: string, pairId: number, t: Thread, mayResolve: boolean, error?: FieldMessage & { thread: number | 'new' }): SafeHtml {
   const form = `reply-${t.id}`;
   return html`<article class="thread${t.resolvedAt ? ' resolved' : ''}" data-testid="thread" data-thread="${t.id}" data-resolved="${t.resolvedAt ? 'true' : 'false'}">
-    <p class="thread-meta">${errorTag(ctx, t)}${t.resolvedAt
+    <p class="thread-meta">${errorTag(ctx, t)}${notAnError(ctx, t)}${t.resolvedAt
       ? html` <span class="resolved-note" data-testid="resolved-note">${ctx.t('review.resolvedBy', { name: t.resolvedBy ?? ctx.t('history.unknownAuthor') })}</span>` : ''}</p>
     <ol class="thread-comments">${t.comments.map((c) => html`<li data-testid="thread-comment"><strong>${c.author ?? ctx.t('review.imported')}</strong> ${when(ctx, c.createdAt)}
       <blockquote${langOf(c.body)} hx-ignore>${c.body}</blockquote></li>`)}</ol>
@@ -82,7 +91,7 @@ export function rejectForm(ctx: ViewContext, url: string, version: number, error
   return html`<form class="reject" hx-post="${url}/reject" hx-target="closest tr" hx-swap="outerHTML" data-testid="reject-form">
     <input type="hidden" name="version" value="${version}">
     <fieldset><legend>${ctx.t('review.rejectTitle')}</legend>
-      <label>${ctx.t('editor.comment')} <textarea name="comment" rows="4" required maxlength="${MAX_COMMENT}" data-testid="reject-comment"
+      <label>${ctx.t('editor.comment')} <textarea name="comment" rows="4" required maxlength="${MAX_COMMENT}" data-testid="reject-comment" aria-keyshortcuts="Alt+R"
         placeholder="${ctx.t('editor.commentPlaceholder')}" data-required="${ctx.t('errors.rejectNeedsComment')}"
         aria-describedby="${slotId(form, 'comment')}">${values.comment ?? ''}</textarea></label>${fieldError(form, 'comment', error)}
       ${select('category', ERROR_CATEGORIES, 'review.categories')}
@@ -113,15 +122,17 @@ export function rowDiscussion(ctx: ViewContext, d: RowDiscussion | undefined): S
 
 /**
  * The document's MQM-style score from its open errors (the README gives the formula). Two decimals, rounded down:
- * one major error in 2,000 words is 99.75, and a document with an open error never reads 100.
+ * one major error in 2,000 words is 99.75, and a document with an open error never reads 100. The count of rows with
+ * open errors links to the filter that lists them: what a reviewer reading it wants next.
  */
-export function qualityLine(ctx: ViewContext, q: DocumentQuality): SafeHtml {
+export function qualityLine(ctx: ViewContext, docId: number, q: DocumentQuality): SafeHtml {
   const shown = roundDown(q.score, 2);
+  const rows = html`<a href="/documents/${docId}?errors=open" data-testid="open-errors-link">${ctx.t('review.qualityRows', { rows: formatNumber(ctx, q.rows) })}</a>`;
   return html`<p class="quality" data-testid="quality-score" data-score="${shown.toFixed(2)}" title="${ctx.t('review.qualityTitle')}">${q.errors
-    ? ctx.t('review.quality', {
-      score: formatDecimal(ctx, shown, 2), errors: formatNumber(ctx, q.errors), rows: formatNumber(ctx, q.rows), penalty: formatNumber(ctx, q.penalty),
+    ? markedT(ctx, 'review.quality', {
+      score: formatDecimal(ctx, shown, 2), errors: formatNumber(ctx, q.errors), rows, penalty: formatNumber(ctx, q.penalty),
       per1000: formatDecimal(ctx, q.per1000, 2), words: formatNumber(ctx, q.sourceWords),
-    })
+    }, {})
     : ctx.t('review.qualityClean')}</p>`;
 }
 
@@ -129,7 +140,7 @@ export function qualityLine(ctx: ViewContext, q: DocumentQuality): SafeHtml {
 export function threadsInHistory(ctx: ViewContext, threads: Thread[]): SafeHtml {
   if (!threads.length) return html``;
   return html`<ol class="history-list history-threads" data-testid="history-threads">${threads.map((t) => html`<li>
-    <div class="who">${ctx.t('review.thread')} ${errorTag(ctx, t)}${t.resolvedAt ? html` · ${ctx.t('review.resolvedBy', { name: t.resolvedBy ?? '' })} ${when(ctx, t.resolvedAt)}` : ''}</div>
+    <div class="who">${ctx.t('review.thread')} ${errorTag(ctx, t)}${notAnError(ctx, t)}${t.resolvedAt ? html` · ${ctx.t('review.resolvedBy', { name: t.resolvedBy ?? '' })} ${when(ctx, t.resolvedAt)}` : ''}</div>
     ${t.comments.map((c) => html`<blockquote class="comment" hx-ignore><strong>${c.author ?? ctx.t('review.imported')}</strong> ${when(ctx, c.createdAt)}: <span${langOf(c.body)}>${c.body}</span></blockquote>`)}
   </li>`)}</ol>`;
 }

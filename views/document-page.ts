@@ -8,7 +8,8 @@ import type { DocumentSummary } from '../server/services/documents.ts';
 import type { PostEditEffort } from '../server/domain/edit-distance.ts';
 import { pairRow } from './pair-row.ts';
 import { memoRow } from './row-memo.ts';
-import { ROW_STATES } from '../server/domain/types.ts';
+import { ROW_STATES, type Role } from '../server/domain/types.ts';
+import { mayDo } from '../server/domain/review-workflow.ts';
 import { QA_CODES } from '../server/domain/qa-checks.ts';
 import { accessPanel } from './access-panel.ts';
 import type { DocumentSharing } from '../server/services/document-access.ts';
@@ -59,7 +60,7 @@ export function progressBar(ctx: ViewContext, docId: number, p: Progress, qualit
   const parts = progressParts(p);
   return html`<div id="progress" data-testid="progress" hx-get="/documents/${docId}/progress" hx-trigger="pair-changed from:body" hx-swap="outerHTML">
   ${progressSvg(ctx, p)}
-  <p class="legend">${parts.map(([k, n]) => html`<span class="key key-${k}">${ctx.t(`states.${k}`)} ${formatNumber(ctx, n)}</span> `)}</p>${qualityLine(ctx, quality)}</div>`;
+  <p class="legend">${parts.map(([k, n]) => html`<span class="key key-${k}">${ctx.t(`states.${k}`)} ${formatNumber(ctx, n)}</span> `)}</p>${qualityLine(ctx, docId, quality)}</div>`;
 }
 
 // The figures a save changes outside the progress bar carry ids: the progress fragment sends them anew (pageFigures).
@@ -129,6 +130,9 @@ export function pageFigures(ctx: ViewContext, doc: DocumentSummary, progress: Pr
     fallbacksNote(ctx, doc.counts.untranslated, true)}${mtAction(ctx, doc.counts.untranslated, true)}`;
 }
 
+// Alt+R on a row opens its editor at the rejection's comment, which only reviewers' editors have (views/static/app.js).
+const mayReview = (ctx: ViewContext) => !!ctx.user && mayDo(ctx.user.role as Role, 'reject');
+
 export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; progress: Progress; effort: PostEditEffort; sharing: DocumentSharing; sourceFormat?: string; exportByJob: boolean },
   rows: ShownRow[], filter: RowFilter, quality: DocumentQuality, refusedRename?: RenameRefusal): SafeHtml {
   const { doc } = view;
@@ -141,6 +145,7 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   <details class="shortcuts"><summary>${ctx.t('shortcuts.title')}</summary><ul>
     <li><kbd>Ctrl</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.saveNext')}</li>
     <li><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Enter</kbd> ${ctx.t('shortcuts.approveNext')}</li>
+    <li><kbd>Alt</kbd>+<kbd>R</kbd> ${ctx.t('shortcuts.rejectComment')}</li>
     <li><kbd>Esc</kbd> ${ctx.t('shortcuts.cancel')}</li>
     <li><kbd>Ctrl</kbd>+<kbd>H</kbd> ${ctx.t('replace.shortcut')}</li></ul></details>
   ${mtForm(ctx, doc.id, doc.counts.untranslated)}
@@ -154,7 +159,7 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   ${filters(ctx, doc.id, filter)}
   ${rowNavigation(ctx, doc.id, doc.pairCount + doc.noiseCount)}
   <h2 class="visually-hidden">${ctx.t('documents.pairs')}</h2>
-  <table class="pairs" id="pairs" tabindex="-1" data-testid="pairs">
+  <table class="pairs" id="pairs" tabindex="-1" data-testid="pairs"${mayReview(ctx) ? html` data-may-reject` : ''}>
     <thead><tr><th>#</th><th>${ctx.t('document.source')}</th><th>${ctx.t('document.target')}</th>
       <th>${ctx.t('document.score')}</th><th>${ctx.t('document.state')}</th>${actionsHeader(ctx)}</tr></thead>
     <tbody id="rows">${rowsFragment(ctx, doc.id, rows, 0, filter)}</tbody>

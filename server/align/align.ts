@@ -97,12 +97,15 @@ const WEIGHTS = {
  * at 14 % held 47 % of the fewer wrong beads; joinOdds' weight 0.559 -> 0.65 and the bias 1.78
  * flag 14.7 % holding 51 % (Bible 001: a weak bead 3.75 times as likely wrong, against 4.25 for the
  * bias alone at 14 %). A full refit held 51-54 % but left 15 of the fixtures' 36 insertions unflagged.
+ * A bead with no neighbour it could join (an empty side, or a join too large) has an indicator of
+ * its own, noNeighbour, at what its old join odds of -5 gave (-5 × 0.65), so that a refitted join
+ * model no longer moves how sure it looks; refitted with it, the confidence held only 46 % of the
+ * wrong beads at 14.7 % (49 % at 15.9 % left out), so the weights stay.
  */
 export const WRONG = {
   bias: 1.78, costPerSentence: 1.857, margin: -2.114, coverage: 3.04, length: 0.226, unmatched: 0.548,
-  oneToOne: 0.18, manySentences: -0.729, joinOdds: 0.65, weakest: -3.633,
+  oneToOne: 0.18, manySentences: -0.729, joinOdds: 0.65, noNeighbour: -3.25, weakest: -3.633,
 };
-// A bead with one chance in four of being wrong is worth a look: it scores under the 0.5 mark.
 /**
  * Logistic weights of the odds that joining two adjacent beads of the second pass (see
  * join-beads.ts) raises strict F1, fitted on the boundaries of the six MAC-Dev chapters by
@@ -120,6 +123,8 @@ export const JOIN: JoinModel = {
   bias: -5.132, maxLeak: 0.2, secondLeak: 0.141, meanLeak: -0.19, costGain: -0.46,
   lengthGain: -0.621, worsePart: 0.531, joinedCost: 0.293, boundaryShift: 8.475, clauseCut: 3.047,
 };
+// Join odds under this say no more than it does: the bead stands apart from its neighbours.
+const JOIN_ODDS_FLOOR = -5;
 // A bead with odds of 1 to 2.5 or more (three chances in ten) of being wrong is worth a look: it scores under 0.5.
 const WORTH_A_LOOK = 0.9;
 // Even with no surplus of sentences, a side still joins some: this share sets the dearest join.
@@ -252,7 +257,7 @@ function searcher(doc: SegmentedDocument, lengths: LengthModel, join: JoinCosts,
       const joinOdds = neighbourJoinOdds(path, cost, spans, length, join);
       const wrong = { ...WRONG, ...options.wrong };
       return path.map((b, k) => {
-        const features = confidenceFeatures(b, cost, spans, margins[k]!, length, joinOdds[k]!);
+        const features = confidenceFeatures(b, cost, spans, margins[k]!, length, joinOdds[k]);
         options.inspectConfidence?.(indices(b), features);
         return { ...indices(b), score: confidence(features, wrong) };
       });
@@ -363,7 +368,7 @@ function indices(b: SpanBead): { src: number[]; tgt: number[] } {
  * it the evidence explains, its least explained sentence, its length fit, its shape, and how near
  * the join model came to joining it with a neighbour.
  */
-function confidenceFeatures(b: SpanBead, cost: BeadCost, spans: SpanScores, margin: number, length: (b: SpanBead) => number, joinOdds: number): ConfidenceFeatures {
+function confidenceFeatures(b: SpanBead, cost: BeadCost, spans: SpanScores, margin: number, length: (b: SpanBead) => number, joinOdds: number | undefined): ConfidenceFeatures {
   const a = b.s1 - b.s0;
   const n = b.t1 - b.t0;
   const matched = a > 0 && n > 0;
@@ -375,7 +380,8 @@ function confidenceFeatures(b: SpanBead, cost: BeadCost, spans: SpanScores, marg
     unmatched: matched ? 0 : 1,
     oneToOne: a === 1 && n === 1 ? 1 : 0,
     manySentences: a + n > 2 ? 1 : 0,
-    joinOdds,
+    joinOdds: joinOdds === undefined ? 0 : Math.max(JOIN_ODDS_FLOOR, joinOdds),
+    noNeighbour: joinOdds === undefined ? 1 : 0,
     weakest: matched ? spans.weakestSentence(b.s0, b.s1, b.t0, b.t1) : 0,
   };
 }

@@ -98,17 +98,19 @@ export function absorbUnmatched(path: SpanBead[], cost: BeadCost, length: (b: Sp
 const matched = (b: SpanBead) => b.s1 > b.s0 && b.t1 > b.t0;
 
 /**
- * Per bead of the path, the largest odds by the model that it and a neighbour are one bead (-5
- * when it has no neighbour to join). Each boundary is weighed once for both its beads.
+ * Per bead of the path, the largest odds by the model that it and a neighbour are one bead, or
+ * undefined when it has no neighbour it could be joined with (an empty side, or a joined bead
+ * too large): that is a fact of its own, not odds, and must not move when the model is refitted.
+ * Each boundary is weighed once for both its beads.
  */
-export function neighbourJoinOdds(path: SpanBead[], cost: BeadCost, spans: SpanScores, length: (b: SpanBead) => number, model: JoinModel): number[] {
-  const odds = path.map(() => -5);
+export function neighbourJoinOdds(path: SpanBead[], cost: BeadCost, spans: SpanScores, length: (b: SpanBead) => number, model: JoinModel): (number | undefined)[] {
+  const odds: (number | undefined)[] = path.map(() => undefined);
   for (let k = 0; k + 1 < path.length; k++) {
     const [x, y] = [path[k]!, path[k + 1]!];
     if (!canJoin(x, y)) continue;
     const o = joinOdds(boundaryFeatures(x, y, cost, spans, length), model);
-    odds[k] = Math.max(odds[k]!, o);
-    odds[k + 1] = Math.max(odds[k + 1]!, o);
+    odds[k] = Math.max(odds[k] ?? o, o);
+    odds[k + 1] = Math.max(odds[k + 1] ?? o, o);
   }
   return odds;
 }

@@ -108,8 +108,14 @@ function wordsOf(zh: string, deps: GlossDeps): { segments: string[]; deps: Gloss
   return { segments, deps: { ...deps, lookup: (word) => (english.has(word) ? [english.get(word)!] : deps.lookup(word)) } };
 }
 
-function splitGlossary(zh: string, glossary: GlossDeps['glossary']): { zh: string; en?: string }[] {
-  const byFirst = new Map<string, { zh: string; en: string }[]>();
+// The terms by first character, longest first, made once per glossary: a draft of every row of a document made it
+// for each sentence, a pass over the whole glossary each time.
+const glossaryIndexes = new WeakMap<GlossDeps['glossary'], Map<string, { zh: string; en: string }[]>>();
+
+function termsByFirst(glossary: GlossDeps['glossary']): Map<string, { zh: string; en: string }[]> {
+  let byFirst = glossaryIndexes.get(glossary);
+  if (byFirst) return byFirst;
+  byFirst = new Map();
   for (const term of glossary) {
     if (!term.zh || !term.en) continue;
     const list = byFirst.get(term.zh[0]!) ?? [];
@@ -117,6 +123,12 @@ function splitGlossary(zh: string, glossary: GlossDeps['glossary']): { zh: strin
     byFirst.set(term.zh[0]!, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.zh.length - a.zh.length);
+  glossaryIndexes.set(glossary, byFirst);
+  return byFirst;
+}
+
+function splitGlossary(zh: string, glossary: GlossDeps['glossary']): { zh: string; en?: string }[] {
+  const byFirst = termsByFirst(glossary);
   const out: { zh: string; en?: string }[] = [];
   let plain = '';
   for (let i = 0; i < zh.length; ) {

@@ -10,7 +10,7 @@ import {
 import { ParseError } from './parse-error.ts';
 import { byAttr, child, elements, numberIn, readXml, textOf, type XmlElement } from './xml-read.ts';
 import { XML_DECLARATION, xmlAttr, xmlText } from './xml-write.ts';
-import { checkXliffLanguages, documentHeader, metaDate, metaText, pairMetas, readClaim, targetHash } from './xliff-meta.ts';
+import { checkXliffLanguages, documentHeader, metaDate, metaText, pairMetas, readClaim, targetChanged } from './xliff-meta.ts';
 import { State, type StateValue } from '../domain/types.ts';
 
 const FORMAT = 'XLIFF';
@@ -164,14 +164,17 @@ function readOwnUnit(unit: XmlElement, m: Map<string, XmlElement[]>, own: string
     ...(metaText(m, 'draft') === 'gloss' ? { draft: 'gloss' as const } : {}),
     ...readClaim(m),
   };
-  const textChanged = targetHash(tgt) !== metaText(m, 'targetHash');
+  const textChanged = targetChanged(m, tgt);
   const stateChanged = (target !== undefined && tgt !== '' && stateAttrs(target) !== TARGET_STATE[name as StateName])
     || (unit.attrs.approved === 'yes') !== (state === State.approved);
   if (!textChanged && !stateChanged) return pair;
   // The aligned English sentences stay ours: they are the draft the post-edit done there is measured from.
   const elsewhere = readForeignUnit(unit, pair.index, tools);
   const { importedAs: _claim, draft: _draft, ...ours } = pair;
-  return { ...ours, tgt: elsewhere.tgt, state: elsewhere.state, editDistance: null, lastEditor: null, changedAt: null };
+  // Text changed there is at least translated, as in XLIFF 2.1: a tool may edit a target and leave the state we wrote
+  // (machine, or an approval the edit no longer has); a state the tool set itself above that counts.
+  const worked = !textChanged || elsewhere.tgt === '' ? elsewhere.state : stateChanged ? Math.max(State.translated, elsewhere.state) as StateValue : State.translated;
+  return { ...ours, tgt: elsewhere.tgt, state: worked, editDistance: null, lastEditor: null, changedAt: null };
 }
 
 function readUnit(unit: XmlElement, position: number, tools: ToolPrefixes, own: string | undefined): BilingualPair {

@@ -117,11 +117,13 @@ export function workspace(store: Store) {
   // flags stay the same, so the row's rendered markup can be kept by identity (views/row-memo.ts).
   const workRows = new WeakMap<PairView, { glossaryKey: string; known: ReturnType<typeof textFigures>; row: WorkRow }>();
 
+  // The kept glossary is the same array until it changes: its key is made once, not on every request.
+  const glossaryKeys = new WeakMap<readonly unknown[], string>();
   // The last glossary key, so that rows made under it compare it by identity, not character by character.
   let lastGlossaryKey = '';
   async function enrich(scope: ReadScope, documentId: number, rows: PairView[]): Promise<WorkRow[]> {
     const terms = await scope.glossary();
-    const fresh = terms.map((t) => `${t.zh}\u0001${t.en}`).join('\u0002');
+    const fresh = glossaryKeys.get(terms) ?? glossaryKeys.set(terms, terms.map((t) => `${t.zh}\u0001${t.en}`).join('\u0002')).get(terms)!;
     const glossaryKey = fresh === lastGlossaryKey ? lastGlossaryKey : (lastGlossaryKey = fresh);
     const { norm } = await figures.of(scope, documentId);
     const budget = new CellBudget();

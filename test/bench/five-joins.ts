@@ -2,6 +2,7 @@
 //
 //   npx tsx test/bench/five-joins.ts              variants, each refitted and replayed as clause-join.ts does
 //   npx tsx test/bench/five-joins.ts auc          how well each value ranks gold joins above joins that break right beads
+//   npx tsx test/bench/five-joins.ts only TEXT    the shipped look and the variants whose name holds TEXT
 //   npx tsx test/bench/five-joins.ts show 006:30  a boundary's placed matches and cuts (chapter:first Chinese sentence of the first bead)
 //
 // The first variant is the shipped look; after it come each five-sentence boundary's left-out odds,
@@ -10,7 +11,10 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { align } from '../../server/align/align.ts';
+import { align, findAnchors, firstPass, quoteGuidance } from '../../server/align/align.ts';
+import { lexicalScorer } from '../../server/align/lexical-scorer.ts';
+import { fitLengthModel } from '../../server/align/length-model.ts';
+import { documentStatistics, segmentDocument } from '../../server/align/sentence-features.ts';
 import type { BeadCost, SpanBead } from '../../server/align/banded-search.ts';
 import { formatBead, parseBeads } from '../../server/align/bead-format.ts';
 import { clauseCutGain } from '../../server/align/clause-cut.ts';
@@ -266,6 +270,105 @@ function main() {
     };
     return clauseCutGain(m, place(c.src, ends('zh', c.src), x.s0, y.s0, y.s1), place(c.tgt, ends('en', c.tgt), x.t0, y.t0, y.t1), 2);
   };
+  // Competitive linking (Melamed): each word of the span linked at most once, the heaviest match
+  // first and, among equals, the one nearest the span's diagonal; a word's place in the span names it.
+  // A dialogue verb (说, "say") met in every sentence keeps one partner, not one across every boundary.
+  // With `near`, the match's weight is discounted by its distance from the diagonal (e^(-d/near)) before ranking.
+  const oneToOne = (m: SpanMatches, near = 0): SpanMatches => {
+    const rank = (k: number) => m.weight[k]! * (near > 0 ? Math.exp(-Math.abs(m.src[k]! - m.tgt[k]!) / near) : 1);
+    const order = [...m.weight.keys()].sort((a, b) => rank(b) - rank(a) || Math.abs(m.src[a]! - m.tgt[a]!) - Math.abs(m.src[b]! - m.tgt[b]!));
+    const usedSrc = new Set<number>(), usedTgt = new Set<number>();
+    const keep: number[] = [];
+    for (const k of order) {
+      if (usedSrc.has(m.src[k]!) || usedTgt.has(m.tgt[k]!)) continue;
+      usedSrc.add(m.src[k]!);
+      usedTgt.add(m.tgt[k]!);
+      keep.push(k);
+    }
+    const pick = (a: Float64Array) => Float64Array.from(keep, (k) => a[k]!);
+    return { ...m, src: pick(m.src), tgt: pick(m.tgt), weight: pick(m.weight) };
+  };
+  const linkedCut = (c: Chapter, x: SpanBead, y: SpanBead, f: Features, near = 0) => {
+    const m = placed(c, x, y, f);
+    return m ? clauseCutGain(oneToOne(m, near), m.srcCuts, m.tgtCuts, 2) : 0;
+  };
+  const linkedShift = (c: Chapter, x: SpanBead, y: SpanBead, f: Features) => {
+    const m = placed(c, x, y, f);
+    return m ? boundaryShift(oneToOne(m)) : 0;
+  };
+  // The share of the one-to-one links' weight that crosses the sentence boundary.
+  const linkedLeak = (c: Chapter, x: SpanBead, y: SpanBead, f: Features) => {
+    const m = placed(c, x, y, f);
+    if (!m) return 0;
+    const l = oneToOne(m);
+    let total = 0, crossing = 0;
+    for (let k = 0; k < l.weight.length; k++) {
+      total += l.weight[k]!;
+      if ((l.src[k]! < l.srcBoundary) !== (l.tgt[k]! < l.tgtBoundary)) crossing += l.weight[k]!;
+    }
+    return total === 0 ? 0 : crossing / total;
+  };
+  // Word order: weighted Kendall tau of the links' Chinese against their English places (pairs
+  // weighed by the product of their weights), over the joined span, less the same over the pairs of
+  // links inside one bead each (the two beads apart). A recast pair keeps its order across the
+  // boundary; a match across a right boundary comes from anywhere and breaks it.
+  const tau = (m: SpanMatches, pairOk: (i: number, j: number) => boolean) => {
+    let sum = 0, all = 0;
+    for (let i = 0; i < m.weight.length; i++) for (let j = i + 1; j < m.weight.length; j++) {
+      if (!pairOk(i, j)) continue;
+      const s = (m.src[i]! - m.src[j]!) * (m.tgt[i]! - m.tgt[j]!);
+      if (s === 0) continue;
+      const w = m.weight[i]! * m.weight[j]!;
+      all += w;
+      sum += s > 0 ? w : -w;
+    }
+    return all === 0 ? 0 : sum / all;
+  };
+  const orderGain = (links: boolean) => (c: Chapter, x: SpanBead, y: SpanBead, f: Features) => {
+    const p = placed(c, x, y, f);
+    if (!p) return 0;
+    const m = links ? oneToOne(p) : p;
+    const side = (k: number) => (m.src[k]! < m.srcBoundary ? 0 : 1) + (m.tgt[k]! < m.tgtBoundary ? 0 : 2);
+    const inside = (k: number) => side(k) === 0 || side(k) === 3;
+    return tau(m, () => true) - tau(m, (i, j) => inside(i) && inside(j) && side(i) === side(j));
+  };
+  // The crossing links' order: each crossing link's weighted concordance with every other link, summed over the span's weight.
+  const crossingOrder = (links: boolean) => (c: Chapter, x: SpanBead, y: SpanBead, f: Features) => {
+    const p = placed(c, x, y, f);
+    if (!p) return 0;
+    const m = links ? oneToOne(p) : p;
+    let total = 0, out = 0;
+    for (let i = 0; i < m.weight.length; i++) total += m.weight[i]!;
+    for (let i = 0; i < m.weight.length; i++) {
+      if ((m.src[i]! < m.srcBoundary) === (m.tgt[i]! < m.tgtBoundary)) continue;
+      let sum = 0, all = 0;
+      for (let j = 0; j < m.weight.length; j++) {
+        const s = (m.src[i]! - m.src[j]!) * (m.tgt[i]! - m.tgt[j]!);
+        if (j === i || s === 0) continue;
+        all += m.weight[j]!;
+        sum += s > 0 ? m.weight[j]! : -m.weight[j]!;
+      }
+      if (all > 0) out += m.weight[i]! * sum / all;
+    }
+    return total === 0 ? 0 : out / total;
+  };
+  // The first pass (before the document's own translations are learned) as a second opinion:
+  // whether it put a boundary where the second pass did, and whether it made the joined bead.
+  const firstMemo = new Map<string, { corners: Set<string>; beads: Set<string> }>();
+  const firstOf = (c: Chapter) => {
+    if (!firstMemo.has(c.id)) {
+      const doc = segmentDocument(c.src, c.tgt, resources);
+      const stats = documentStatistics(doc);
+      const scorer = lexicalScorer(doc, stats);
+      const anchors = findAnchors(scorer, doc);
+      const lengths = fitLengthModel(stats.lengthRatio, doc.srcLength, doc.tgtLength, anchors);
+      const path = firstPass(doc, { stats, anchors, lengths, quotes: quoteGuidance(anchors, doc) }, {}, scorer).path;
+      firstMemo.set(c.id, { corners: new Set(path.map((b) => `${b.src.at(-1)! + 1},${b.tgt.at(-1)! + 1}`)), beads: new Set(path.map(formatBead)) });
+    }
+    return firstMemo.get(c.id)!;
+  };
+  const firstSplits = (c: Chapter, x: SpanBead) => (firstOf(c).corners.has(`${x.s1},${x.t1}`) ? 0 : 1);
+  const firstJoined = (c: Chapter, x: SpanBead, y: SpanBead) => (firstOf(c).beads.has(formatBead(indices({ s0: x.s0, s1: y.s1, t0: x.t0, t1: y.t1 }))) ? 1 : 0);
   const inPlace = ['clauseCut'];
   const variants: Variant[] = [
     { name: 'as shipped', extra: () => [] },
@@ -302,6 +405,23 @@ function main() {
     { name: 'boundary cut cost beside', extra: (c, x, y, f) => [10 * atBoundary(c, x, y, f)] },
     { name: 'lengthGain, five sentences', extra: (c, x, y, f) => [five(x, y) * f.lengthGain] },
     { name: 'costGain, five sentences', extra: (c, x, y, f) => [five(x, y) * f.costGain] },
+    { name: 'first pass: no boundary there', extra: (c, x) => [firstSplits(c, x)] },
+    { name: 'first pass: the joined bead', extra: (c, x, y) => [firstJoined(c, x, y)] },
+    { name: 'first pass: both', extra: (c, x, y) => [firstSplits(c, x), firstJoined(c, x, y)] },
+    { name: 'one-to-one links: cut in place', extra: (c, x, y, f) => [10 * linkedCut(c, x, y, f)], without: inPlace },
+    { name: 'one-to-one links: cut beside', extra: (c, x, y, f) => [10 * linkedCut(c, x, y, f)] },
+    ...[0.1, 0.3].flatMap((near) => [
+      { name: `one-to-one links ranked near the diagonal (${near}): cut in place`, extra: (c: Chapter, x: SpanBead, y: SpanBead, f: Features) => [10 * linkedCut(c, x, y, f, near)], without: inPlace },
+      { name: `one-to-one links ranked near the diagonal (${near}): cut beside`, extra: (c: Chapter, x: SpanBead, y: SpanBead, f: Features) => [10 * linkedCut(c, x, y, f, near)] },
+    ]),
+    { name: 'one-to-one links: cut and shift in place', extra: (c, x, y, f) => [10 * linkedCut(c, x, y, f), 10 * linkedShift(c, x, y, f)], without: ['clauseCut', 'boundaryShift'] },
+    { name: 'one-to-one links: crossing share beside', extra: (c, x, y, f) => [10 * linkedLeak(c, x, y, f)] },
+    { name: 'one-to-one links: cut, five sentences', extra: (c, x, y, f) => [10 * five(x, y) * linkedCut(c, x, y, f)] },
+    { name: 'order gain (all matches) beside', extra: (c, x, y, f) => [orderGain(false)(c, x, y, f)] },
+    { name: 'order gain (one-to-one) beside', extra: (c, x, y, f) => [orderGain(true)(c, x, y, f)] },
+    { name: 'crossing order (all matches) beside', extra: (c, x, y, f) => [10 * crossingOrder(false)(c, x, y, f)] },
+    { name: 'crossing order (one-to-one) beside', extra: (c, x, y, f) => [10 * crossingOrder(true)(c, x, y, f)] },
+    { name: 'one-to-one cut and crossing order', extra: (c, x, y, f) => [10 * linkedCut(c, x, y, f), 10 * crossingOrder(true)(c, x, y, f)], without: inPlace },
   ];
 
   if (process.argv[2] === 'show') {
@@ -321,7 +441,7 @@ function main() {
   if (process.argv[2] === 'auc') {
     // How well each value ranks the gold five-sentence joins above the joins that break right beads.
     const rows: { pos: boolean; neg: boolean; five: boolean; v: number[] }[] = [];
-    const names = ['innerCut', 'bothWays', 'twoCut2', 'twoCut1', 'clauseCut', 'straddle', 'unique cut', 'max cut', 'lengthGain', 'costGain', 'maxLeak', 'boundaryShift', 'atBoundary'];
+    const names = ['firstSplits', 'firstJoined', 'linkedCut', 'linkedShift', 'linkedLeak', 'orderGain', 'orderGain 1:1', 'crossOrder', 'crossOrder 1:1', 'innerCut', 'bothWays', 'twoCut2', 'twoCut1', 'clauseCut', 'straddle', 'unique cut', 'max cut', 'lengthGain', 'costGain', 'maxLeak', 'boundaryShift', 'atBoundary'];
     for (const c of chapters) {
       for (const k of range(0, c.path.length - 1)) {
         const [x, y] = [c.path[k]!, c.path[k + 1]!];
@@ -329,7 +449,7 @@ function main() {
         const gold = (b: SpanBead) => (c.goldSet.has(formatBead(indices(b))) ? 1 : 0);
         const worth = gold({ s0: x.s0, s1: y.s1, t0: x.t0, t1: y.t1 }) - gold(x) - gold(y);
         const f = c.features(x, y);
-        rows.push({ pos: worth > 0, neg: worth < 0, five: sentences(x, y) === 5, v: [innerCut(2)(c, x, y, f), bothWays(c, x, y, f), twoCut(2)(c, x, y, f), twoCut(1)(c, x, y, f), f.clauseCut, straddle(c, x, y, f), sharedCut('unique')(c, x, y, f), sharedCut('max')(c, x, y, f), -f.lengthGain, -f.costGain, f.maxLeak, f.boundaryShift, -atBoundary(c, x, y, f)] });
+        rows.push({ pos: worth > 0, neg: worth < 0, five: sentences(x, y) === 5, v: [firstSplits(c, x), firstJoined(c, x, y), linkedCut(c, x, y, f), linkedShift(c, x, y, f), linkedLeak(c, x, y, f), orderGain(false)(c, x, y, f), orderGain(true)(c, x, y, f), crossingOrder(false)(c, x, y, f), crossingOrder(true)(c, x, y, f), innerCut(2)(c, x, y, f), bothWays(c, x, y, f), twoCut(2)(c, x, y, f), twoCut(1)(c, x, y, f), f.clauseCut, straddle(c, x, y, f), sharedCut('unique')(c, x, y, f), sharedCut('max')(c, x, y, f), -f.lengthGain, -f.costGain, f.maxLeak, f.boundaryShift, -atBoundary(c, x, y, f)] });
       }
     }
     for (const five of [true, false]) {
@@ -345,7 +465,10 @@ function main() {
     return;
   }
   let base: { auto: Bead[] }[] | undefined;
+  // `only TEXT`: the shipped look and the variants whose name holds TEXT.
+  const only = process.argv[2] === 'only' ? process.argv[3] ?? '' : '';
   for (const [i, v] of variants.entries()) {
+    if (i > 0 && !v.name.includes(only)) continue;
     const out = run(chapters, v, i === 0);
     if (base) diff(chapters, base, out);
     else base = out;

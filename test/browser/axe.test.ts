@@ -55,6 +55,27 @@ const PAGES: { name: string; as: 'lin' | 'wang' | 'admin'; open: (page: Page, ur
     },
   },
   {
+    // A rejection with an error (the quality line's count of rows links to them then) and a comment, marked as no error.
+    name: 'editor with a rejection and a comment that counts as no error', as: 'wang', open: async (page, url) => {
+      await page.goto(`${url}/documents/1`);
+      await page.locator('tr.pair button[data-edit]').nth(2).click();
+      const form = page.locator('tr.editing [data-testid=reject-form]');
+      await form.locator('textarea[name=comment]').fill('Check the figures.');
+      await form.locator('select[name=category]').selectOption('accuracy');
+      await form.locator('select[name=severity]').selectOption('minor');
+      await form.locator('[data-testid=reject]').click();
+      await page.getByTestId('open-errors-link').waitFor();
+      await page.locator('tr.pair[data-state=rejected] button[data-edit]').first().click();
+      const notes = page.locator('tr.editing [data-testid=not-an-error]');
+      const before = await notes.count();
+      const threads = page.locator('tr.editing [data-testid=threads]');
+      await threads.locator('summary').click();
+      await threads.locator('[data-testid=new-thread-form] textarea[name=body]').fill('A note for later.');
+      await threads.locator('[data-testid=new-thread-form] button[type=submit]').click();
+      await expect.poll(() => notes.count()).toBe(before + 1);
+    },
+  },
+  {
     name: 'concordance with hits', as: 'lin', open: async (page, url) => {
       await page.goto(`${url}/concordance?q=${encodeURIComponent('中国')}`);
       await page.locator('[data-testid=concordance-results] .kwic').first().waitFor();

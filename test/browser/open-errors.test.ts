@@ -59,4 +59,25 @@ describe.skipIf(skip)('the E key and the open-errors filter', () => {
     await page.keyboard.press('e');
     await expect.poll(current).toBe(241);
   });
+
+  it('when the quality line\'s count of rows with open errors is followed then the page lists only those rows', async () => {
+    await page.goto(`${seeded.server.url}/documents/${doc.documentId}`);
+    const link = page.getByTestId('open-errors-link');
+    expect(await link.textContent()).toBe('rows with open errors: 2');
+    await link.click();
+    await page.waitForURL((url) => url.searchParams.get('errors') === 'open');
+    expect(await page.locator('tr.pair td.idx').allTextContents()).toEqual(['231', '241']);
+    expect(await page.getByTestId('filters').locator('select[name=errors]').inputValue()).toBe('open');
+  });
+
+  it('when the reviewer resolves a thread in the editor then the quality line counts one error and one row less, as after a save', async () => {
+    const quality = page.getByTestId('quality-score');
+    expect(await quality.textContent()).toContain('open errors: 2 · rows with open errors: 2 · penalty points: 10,');
+    const row = page.locator('tr.pair', { hasText: 'This is sentence 241.' });
+    await row.locator('button[data-edit]').click();
+    await page.locator('tr.editing [data-testid=threads] [data-testid=resolve]').click();
+    await page.locator('tr.editing [data-testid=resolved-note]').waitFor();
+    await expect.poll(() => quality.textContent()).toContain('open errors: 1 · rows with open errors: 1 · penalty points: 5,');
+    expect(await page.getByTestId('open-errors-link').getAttribute('href')).toBe(`/documents/${doc.documentId}?errors=open`);
+  });
 });

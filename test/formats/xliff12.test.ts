@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { xliff } from '../../server/formats/xliff.ts';
 import { DUIQI12_NS, xliff12 } from '../../server/formats/xliff12.ts';
-import { readXml, elements, type XmlElement } from '../../server/formats/xml-read.ts';
+import { readXml, elements, textOf, type XmlElement } from '../../server/formats/xml-read.ts';
+import { xmlText } from '../../server/formats/xml-write.ts';
 import { sampleDocument } from './sample-documents.ts';
 import { State } from '../../server/domain/types.ts';
 import { AppError } from '../../server/domain/errors.ts';
@@ -219,5 +220,18 @@ describe('XLIFF 1.2 export', () => {
     // The units nobody touched read back exactly.
     expect(byId('101')).toEqual(doc.pairs[0]);
     expect(byId('105')).toEqual(doc.pairs.find((p) => p.id === '105'));
+  });
+
+  it('when another tool changed a target but kept the state we wrote then the change reads as translated, as in XLIFF 2.1', () => {
+    const machine = '<target state="needs-translation" state-qualifier="mt-suggestion">The tenth anniversary of the "Belt and Road" initiative, 𠀀𪚥😀.</target>';
+    expect(text).toContain(machine);
+    const edited = text.replace(machine, '<target state="needs-translation" state-qualifier="mt-suggestion">Ten years of the Belt and Road Initiative, 𠀀𪚥😀.</target>');
+    const pair = xliff.parse(edited).pairs.find((p) => p.id === '103')!;
+    expect(pair).toMatchObject({ tgt: 'Ten years of the Belt and Road Initiative, 𠀀𪚥😀.', state: State.translated, score: 0.88 });
+    // An approved unit edited there was not approved there: the edit waits for a review here.
+    const approved = units.find((u) => u.attrs.approved === 'yes')!;
+    const before = textOf(elements(approved, 'target')[0]!);
+    const reapproved = xliff.parse(text.replace(`>${xmlText(before, 'test')}</target>`, '>Changed in another tool.</target>')).pairs.find((p) => p.id === approved.attrs.id)!;
+    expect(reapproved).toMatchObject({ tgt: 'Changed in another tool.', state: State.translated });
   });
 });

@@ -171,6 +171,19 @@ describe('the review loop in the editor', () => {
     expect((await edit(wang)).text).not.toContain('data-testid="since-rejection"');
   });
 
+  it('when a reviewer opens a document then its shortcuts list Alt+R to the rejection\'s comment, in both languages, and the comment box tells its key', async () => {
+    const pair = await pairWith(seeded.server.store, seeded.docs.demo, 'level and level');
+    const key = '<kbd>Alt</kbd>+<kbd>R</kbd> ';
+    const wang = await signedIn('wang');
+    expect((await wang.get(`/documents/${seeded.docs.demo}`)).text).toContain(`${key}go to the rejection&#39;s comment (on a row, its editor opens there), and from there back to the English (reviewers; ⌥R on a Mac)</li>`);
+    expect((await wang.get(`/documents/${seeded.docs.demo}/pairs/${pair.id}/edit`)).text).toMatch(/<textarea name="comment"[^>]* aria-keyshortcuts="Alt\+R"/);
+    // Only a reviewer's rows open at the comment: a translator's editor has none.
+    expect((await wang.get(`/documents/${seeded.docs.demo}`)).text).toContain('data-testid="pairs" data-may-reject>');
+    expect((await (await signedIn('lin')).get(`/documents/${seeded.docs.demo}`)).text).not.toContain('data-may-reject');
+    wang.cookies.set('duiqi_lang', 'zh-CN');
+    expect((await wang.get(`/documents/${seeded.docs.demo}`)).text).toContain(`${key}转到退回理由（在某一行上按则打开其编辑器并定位到此处），再按一次回到英文译文（审校；Mac 上为 ⌥R）</li>`);
+  });
+
   it('when a reviewer rejects with an empty comment then the editor comes back with the sentence beside the comment field, and no conflict', async () => {
     const pair = await pairWith(seeded.server.store, seeded.docs.demo, 'level and level');
     const c = await signedIn('wang');
@@ -292,6 +305,29 @@ describe('the quality score', () => {
     const page = score((await wang.get(`/documents/${doc}`)).text);
     expect(page).not.toEqual(both);
     expect(page).toEqual(score((await wang.get(`/documents/${doc}/progress`, { 'HX-Request': 'true' })).text));
+  });
+});
+
+describe('a rejection without an error', () => {
+  it('when a rejection comes through the API without a category then its thread says it is a comment, not counted as an error, and the page says what counts, in both languages', async () => {
+    const { doc, pairs } = await twoPairs();
+    const [plain, counted] = pairs as [{ id: number; version: number }, { id: number; version: number }];
+    expect((await api('wang', 'POST', `/api/pairs/${plain.id}/review`, { decision: 'reject', version: plain.version, comment: 'Look again.' })).status).toBe(200);
+    expect((await api('wang', 'POST', `/api/pairs/${counted.id}/review`, { decision: 'reject', version: counted.version, comment: 'Wrong city.', category: 'accuracy', severity: 'major' })).status).toBe(200);
+    const wang = await signedIn('wang');
+    const threads = async (pair: number) => (await wang.get(`/documents/${doc}/pairs/${pair}/comments`, { 'HX-Request': 'true' })).text;
+    const note = '<span class="not-an-error" data-testid="not-an-error">';
+    expect(await threads(plain.id)).toContain(`${note}comment, not counted as an error</span>`);
+    expect(await threads(counted.id)).not.toContain(note);
+    // The history says it of the thread too.
+    expect((await wang.get(`/documents/${doc}/pairs/${plain.id}/history`, { 'HX-Request': 'true' })).text).toContain(`${note}comment, not counted as an error</span>`);
+    const page = (await wang.get(`/documents/${doc}`)).text;
+    expect(page).toContain('<dt>Review: open errors</dt><dd>Rows with an open thread that carries an error');
+    expect(page).toContain('is marked “comment, not counted as an error”: none of this applies to it.</dd>');
+    expect(page).toContain('open errors: 1 ·'); // the plain rejection is not one
+    wang.cookies.set('duiqi_lang', 'zh-CN');
+    expect(await threads(plain.id)).toContain(`${note}评论，不计为错误</span>`);
+    expect((await wang.get(`/documents/${doc}`)).text).toContain('<dt>审校：未解决错误</dt><dd>有未解决讨论且该讨论带有错误');
   });
 });
 

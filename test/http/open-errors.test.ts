@@ -51,14 +51,17 @@ describe('rows with an open review error', () => {
     expect(await find('kind=rejected&errors=open')).toBe(4);
   });
 
-  it('when the page is filtered by open errors then its select says so and the quality line counts the rows, in both languages', async () => {
+  it('when the page is filtered by open errors then its select says so and the quality line counts the rows, linked to that filter, in both languages', async () => {
+    const link = `<a href="/documents/${doc.documentId}?errors=open" data-testid="open-errors-link">`;
     const en = (await lin.get(`/documents/${doc.documentId}?errors=open`, { 'accept-language': 'en' })).text;
     expect(en).toMatch(/<option value="open" selected>open errors<\/option>/);
-    expect(en).toContain('open errors: 2 · rows with open errors: 2 ·');
+    expect(en).toContain(`open errors: 2 · ${link}rows with open errors: 2</a> ·`);
     expect(en).toContain('aria-keyshortcuts="E"');
+    // The fragment a save or a resolved thread fetches anew keeps the link.
+    expect((await lin.get(`/documents/${doc.documentId}/progress`, { 'accept-language': 'en' })).text).toContain(`${link}rows with open errors: 2</a>`);
     const zh = new Client(seeded.server.url);
     await zh.login('lin', undefined, { 'accept-language': 'zh-CN' });
-    expect((await zh.get(`/documents/${doc.documentId}`, { 'accept-language': 'zh-CN' })).text).toContain('2 个未解决错误，涉及 2 行，');
+    expect((await zh.get(`/documents/${doc.documentId}`, { 'accept-language': 'zh-CN' })).text).toContain(`2 个未解决错误，${link}涉及 2 行</a>，`);
   });
 
   it('when the filter names no such choice then 400 with a sentence, not every row', async () => {

@@ -39,13 +39,13 @@ describe('the document page\'s figures', () => {
     expect(grouped).toContain(',');
 
     const en = await page('en');
-    expect(en).toContain(`Quality ${score} / 100 (MQM) · open errors: 1 · rows with open errors: 1 · penalty points: 5, ${per1000} per 1,000 source words (${grouped} words).`);
+    expect(en).toContain(`Quality ${score} / 100 (MQM) · open errors: 1 · <a href="/documents/${doc}?errors=open" data-testid="open-errors-link">rows with open errors: 1</a> · penalty points: 5, ${per1000} per 1,000 source words (${grouped} words).`);
     expect(en).toContain('Pairs with no English yet: 1,199.');
     expect(en).toContain('Translating 1,199 rows…');
     expect(en).toMatch(/worked pairs changed \(0%\)/);
 
     const zh = await page('zh-CN');
-    expect(zh).toContain(`质量 ${score} / 100（MQM）：1 个未解决错误，涉及 1 行，罚分 5，每千源词 ${per1000} 分（共 ${new Intl.NumberFormat('zh-CN').format(words)} 词）。`);
+    expect(zh).toContain(`质量 ${score} / 100（MQM）：1 个未解决错误，<a href="/documents/${doc}?errors=open" data-testid="open-errors-link">涉及 1 行</a>，罚分 5，每千源词 ${per1000} 分（共 ${new Intl.NumberFormat('zh-CN').format(words)} 词）。`);
     expect(zh).toContain('尚无英文的句对：1,199 个。');
     expect(zh).toContain('正在翻译 1,199 行……');
     expect(zh).toMatch(/（0%）/);
@@ -73,7 +73,7 @@ describe('the document page\'s figures', () => {
 
   it('when a document has one minor error in many words then the score has two decimals and never reads 100', () => {
     const ctx: ViewContext = { t: (key, options) => `${key}${JSON.stringify(options)}`, lang: 'en', csrfToken: '', user: null, path: '/' };
-    const line = (score: number) => String(qualityLine(ctx, { score, errors: 1, rows: 1, penalty: 1, per1000: 0.04, sourceWords: 25_000 }));
+    const line = (score: number) => String(qualityLine(ctx, 1, { score, errors: 1, rows: 1, penalty: 1, per1000: 0.04, sourceWords: 25_000 }));
     expect(line(99.996)).toContain('data-score="99.99"');
     expect(line(99.996)).toContain('&quot;score&quot;:&quot;99.99&quot;');
     // Under a tenth of a point per 1,000 words is still not nothing.

@@ -86,6 +86,23 @@ describe('numbers', () => {
 });
 
 describe('glossary', () => {
+  it('when a term has several agreed translations (a termbase\'s synonyms) then any one of them satisfies it, and the flag names them all', () => {
+    const glossary = [{ zh: '务实合作', en: 'practical cooperation' }, { zh: '务实合作', en: 'pragmatic cooperation' }, { zh: '务实合作', en: 'practical cooperation' }];
+    const ctx = { ...CTX, glossary };
+    expect(qaChecks({ src: '深化务实合作。', tgt: 'Deepen pragmatic cooperation.' }, ctx).filter((f) => f.code === 'glossary')).toEqual([]);
+    const [f, ...more] = qaChecks({ src: '深化务实合作。', tgt: 'Deepen hands-on cooperation.' }, ctx).filter((x) => x.code === 'glossary');
+    expect(more).toEqual([]);
+    expect(f!.params).toEqual({ zh: '务实合作', en: 'practical cooperation / pragmatic cooperation' });
+    expect(f!.message).toBe('The glossary translates 务实合作 as “practical cooperation” or “pragmatic cooperation”, which the English does not use.');
+  });
+
+  it('when terms overlap, start with a character outside the BMP or are one character long then each found is checked, in code-point order', () => {
+    const glossary = [{ zh: '𠀀𪚥', en: 'rare glyphs' }, { zh: '韩', en: 'ROK' }, { zh: '中韩', en: 'China-ROK' }, { zh: '中韩关系', en: 'China-ROK relations' }];
+    const flags = qaChecks({ src: '𠀀𪚥与中韩关系。', tgt: 'Glyphs and relations between China and Korea.' }, { ...CTX, glossary }).filter((f) => f.code === 'glossary');
+    expect(flags.map((f) => f.params.zh)).toEqual(['中韩', '中韩关系', '韩', '𠀀𪚥']);
+    expect(qaChecks({ src: '𠀀𪚥与中韩关系。', tgt: 'Rare glyphs and China-ROK relations (ROK).' }, { ...CTX, glossary }).filter((f) => f.code === 'glossary')).toEqual([]);
+  });
+
   it('when an agreed term is missing then the flag names it', () => {
     const f = flag('glossary', '提升务实合作的水平和层次。', 'Improve the level and level of pragmatic cooperation.');
     expect(f?.params).toEqual({ zh: '务实合作', en: 'practical cooperation' });

@@ -1,8 +1,10 @@
-// Editor keyboard shortcuts, "go to next" after a save, and focus back on the row when its editor closes;
+// Editor keyboard shortcuts (Alt+R: the rejection's comment), "go to next" after a save, and focus back on the row when its editor closes;
 // everything else is htmx attributes.
 (function () {
   'use strict';
   let closingRowId = null;
+  // The row whose editor Alt+R is opening, to put the focus in its rejection's comment.
+  let toComment = null;
 
   function nextEditableRow(row) {
     let next = row.nextElementSibling;
@@ -27,6 +29,19 @@
       saved.removeAttribute('data-open-next');
       const next = nextEditableRow(saved);
       if (next) next.querySelector('[data-edit]').click();
+    }
+    // Opened by Alt+R: the rejection's comment takes the focus, not the text box (a translator's editor has no comment).
+    const opened = toComment && document.querySelector('#' + toComment + '.editing');
+    if (opened) {
+      toComment = null;
+      const comment = opened.querySelector('form.reject textarea[name=comment]');
+      if (comment) {
+        // htmx focuses the swapped-in [autofocus] after this event: the text box gives that up here.
+        const box = opened.querySelector('textarea[name=tgt]');
+        box.setAttribute('data-focused', '');
+        box.removeAttribute('autofocus');
+        comment.focus();
+      }
     }
     // An editor just opened takes the focus once; a later swap inside it (a comment thread sent) keeps its own.
     const editor = document.querySelector('tr.editing textarea[name=tgt]:not([data-focused])');
@@ -77,11 +92,37 @@
     }
   }, true);
 
+  // Alt+R: ⌥R on a Mac types ®, so there the key is known by its place when it gives no Latin letter.
+  function rejectKey(e) {
+    return e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && (e.key.toLowerCase() === 'r' || (e.code === 'KeyR' && !/^[a-z]$/i.test(e.key)));
+  }
+
+  // Alt+R on a row without its editor (the row G, X or E reached) opens the editor at the rejection's comment.
+  function openAtComment(e) {
+    const row = rejectKey(e) && e.target.closest && e.target.closest('#pairs[data-may-reject] tr.pair:not(.editing)');
+    const edit = row && row.querySelector('[data-edit]');
+    if (!edit) return;
+    e.preventDefault();
+    toComment = row.id;
+    edit.click();
+  }
+  // A click of the person's own (the editor refused, another row chosen) ends that wish.
+  document.addEventListener('click', function (e) { if (e.isTrusted) toComment = null; }, true);
+
   document.addEventListener('keydown', function (e) {
     const editor = e.target.closest && e.target.closest('tr.editing');
     // Esc or Enter that ends an input method's composition (a Chinese comment being typed) belongs to the input method;
     // Safari sends it after compositionend, marked only by keyCode 229.
-    if (!editor || e.isComposing || e.keyCode === 229) return;
+    if (e.isComposing || e.keyCode === 229) return;
+    if (!editor) return openAtComment(e);
+    // The rejection's comment is many Tabs below the text box: Alt+R takes a reviewer there from anywhere in the editor,
+    // and from the comment back to the English. Where there is no reject form (a translator) the key is left alone.
+    const rejectComment = editor.querySelector('form.reject textarea[name=comment]');
+    if (rejectComment && rejectKey(e)) {
+      e.preventDefault();
+      (e.target === rejectComment ? editor.querySelector('textarea[name=tgt]') : rejectComment).focus();
+      return;
+    }
     // The reject form and the threads' replies live in the editor's row too: Ctrl+Enter there sends what is being
     // written, never the translation's save or approval (which would drop the comment and confirm the pair).
     const form = e.target.closest('form');
