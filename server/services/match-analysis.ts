@@ -29,18 +29,19 @@ export async function computeMatchAnalysis(store: Store, memory: TranslationMemo
     if (!(await tx.documents.exists(documentId))) throw noDocument(documentId);
     return { pairs: await tx.batches.documentTexts(documentId), ...(await memory.snapshot(tx)), openable: await openableFilter(tx, user) };
   });
-  const usable = (key: string) => {
-    const owner = units.get(key)?.document_id ?? null;
-    return owner === null || (owner !== documentId && openable(owner));
-  };
+  // Left out: the document's own approved pairs and those of documents this user may not open, usually few; a lookup
+  // asks about every candidate it compares, so a set of them rather than a question to the units and the filter each time.
+  const blocked = new Set<string>();
+  for (const u of units.values()) if (u.document_id !== null && (u.document_id === documentId || !openable(u.document_id))) blocked.add(u.key);
+  const skip = blocked.size ? (id: string) => blocked.has(id) : undefined;
   // Most pairs of a memory-heavy document are found whole: a set of the usable units' Chinese answers them without a lookup.
   const whole = new Set<string>();
   index.ids.forEach((id, k) => {
-    if (usable(id)) whole.add(index.chars[k]!.join(''));
+    if (!blocked.has(id)) whole.add(index.chars[k]!.join(''));
   });
   return analyseMatches(pairs.map((p) => ({ src: p.src_text })), (src, key) => (key && whole.has(key)
     ? { similarity: 1 }
-    : bestMatches(src, index, { min: MIN_SIMILARITY, limit: 1, skip: (id) => !usable(id) })[0] ?? null));
+    : bestMatches(src, index, { min: MIN_SIMILARITY, limit: 1, skip })[0] ?? null));
 }
 
 /** `compute` runs `computeMatchAnalysis` where it should (the server's work threads). */
