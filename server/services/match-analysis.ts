@@ -6,7 +6,7 @@ import type { Store } from '../db/store.ts';
 import type { DocumentHeaderRow } from '../db/documents-repo.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { bestMatches } from '../domain/fuzzy-match.ts';
-import { analyseMatches, type MatchAnalysis } from '../domain/match-analysis.ts';
+import { analyseMatches, type BestMatch, type MatchAnalysis } from '../domain/match-analysis.ts';
 import { openableFilter, openableKey, type Actor } from './document-access.ts';
 import { MIN_SIMILARITY, type TranslationMemory } from './translation-memory.ts';
 
@@ -20,14 +20,38 @@ const KEPT = 32;
 
 const noDocument = (id: number) => new NotFoundError(`There is no document ${id}.`, 'errors.noDocument', { id });
 
+/** A document's lookups by the Chinese as the matcher compares it, valid while the memory and what the reader may open are. */
+export type LookupMemo = (state: string) => Map<string, BestMatch | null>;
+
+/**
+ * Lookups kept between analyses (on a work thread): a save revises the document, so its kept analysis is made again,
+ * but changes no lookup unless it changed the Chinese. The last `size` states are kept.
+ */
+export function lookupMemo(size = 2): LookupMemo {
+  const memos = new Map<string, Map<string, BestMatch | null>>();
+  return (state) => {
+    let memo = memos.get(state);
+    if (!memo) {
+      memos.set(state, (memo = new Map()));
+      if (memos.size > size) memos.delete(memos.keys().next().value!);
+    }
+    return memo;
+  };
+}
+
 /**
  * Each non-noise pair's best match among the memory's units this user may see, leaving out the document's own pairs
  * (a document must not match itself). Reads in one transaction and matches outside it.
  */
-export async function computeMatchAnalysis(store: Store, memory: TranslationMemory, documentId: number, user: Actor): Promise<MatchAnalysis> {
-  const { pairs, units, index, openable } = await store.read(async (tx) => {
+export async function computeMatchAnalysis(
+  store: Store, memory: TranslationMemory, documentId: number, user: Actor, memo: LookupMemo = lookupMemo(),
+): Promise<MatchAnalysis> {
+  const { pairs, units, index, openable, state } = await store.read(async (tx) => {
     if (!(await tx.documents.exists(documentId))) throw noDocument(documentId);
-    return { pairs: await tx.batches.documentTexts(documentId), ...(await memory.snapshot(tx)), openable: await openableFilter(tx, user) };
+    return {
+      pairs: await tx.batches.documentTexts(documentId), ...(await memory.snapshot(tx)), openable: await openableFilter(tx, user),
+      state: [documentId, await tx.memory.generation(), await openableKey(tx, user)].join('|'),
+    };
   });
   // Left out: the document's own approved pairs and those of documents this user may not open, usually few; a lookup
   // asks about every candidate it compares, so a set of them rather than a question to the units and the filter each time.
@@ -39,9 +63,14 @@ export async function computeMatchAnalysis(store: Store, memory: TranslationMemo
   index.ids.forEach((id, k) => {
     if (!blocked.has(id)) whole.add(index.chars[k]!.join(''));
   });
-  return analyseMatches(pairs.map((p) => ({ src: p.src_text })), (src, key) => (key && whole.has(key)
-    ? { similarity: 1 }
-    : bestMatches(src, index, { min: MIN_SIMILARITY, limit: 1, skip })[0] ?? null));
+  const found = memo(state);
+  const lookUp = (src: string) => bestMatches(src, index, { min: MIN_SIMILARITY, limit: 1, skip })[0] ?? null;
+  return analyseMatches(pairs.map((p) => ({ src: p.src_text })), (src, key) => {
+    if (key && whole.has(key)) return { similarity: 1 };
+    let best = found.get(key);
+    if (best === undefined) found.set(key, (best = lookUp(src)));
+    return best;
+  });
 }
 
 /** `compute` runs `computeMatchAnalysis` where it should (the server's work threads). */

@@ -126,6 +126,12 @@ async function main(): Promise<void> {
     console.log(`HTTP, first: ${(first.ms / 1000).toFixed(2)} s; /healthz meanwhile p50 ${quantile(sorted, 0.5).toFixed(0)} / p99 ${quantile(sorted, 0.99).toFixed(0)} / max ${sorted.at(-1)!.toFixed(0)} ms over ${sorted.length} probes; load average ${loadavg()[0]!.toFixed(1)}`);
     const again = await ask();
     console.log(`HTTP, again (kept): ${again.ms.toFixed(1)} ms; same figures: ${JSON.stringify(again.body.bands) === JSON.stringify(a.bands)}`);
+    // As a save does: the document is revised, its Chinese and the memory are not.
+    const db = openDatabase(dbFile);
+    db.prepare('UPDATE documents SET revision = revision + 1 WHERE id = ?').run(documentId);
+    db.close();
+    const revised = await ask();
+    console.log(`HTTP, after the document's revision moved (its lookups kept on the thread): ${(revised.ms / 1000).toFixed(2)} s; same figures: ${JSON.stringify(revised.body.bands) === JSON.stringify(a.bands)}; load average ${loadavg()[0]!.toFixed(1)}`);
   } finally {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });

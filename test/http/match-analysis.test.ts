@@ -96,6 +96,20 @@ describe('match analysis', () => {
     expect(byBand(await analysis('lin'))).toMatchObject({ '100': [2, 15], none: [2, 20] });
   });
 
+  it('when English is saved the figures stay; when a pair\'s Chinese is changed to a unit\'s then it counts as 100 %', async () => {
+    const { version } = ((await seeded.api('lin', 'GET', `/api/documents/${quote.documentId}/pairs`)).json() as { id: number; version: number }[])
+      .find((p) => p.id === quote.pairIds[3])!;
+    expect((await seeded.api('lin', 'PUT', `/api/pairs/${quote.pairIds[3]}`, { tgt: 'Yoshinoya at the summit.', version })).status).toBe(200);
+    const before = await analysis('lin');
+    expect(byBand(before)).toMatchObject({ '100': [2, 15], '75-84': [1, 9], none: [2, 20] });
+    const body = { side: 'zh', find: '的水平。', replace: '的水平和层次。' };
+    const shown = (await seeded.api('lin', 'POST', `/api/documents/${quote.documentId}/replace/preview`, body)).json() as { changes: { pairId: number; version: number }[] };
+    expect(shown.changes.map((c) => c.pairId)).toEqual([quote.pairIds[2]]);
+    const rows = shown.changes.map(({ pairId, version: v }) => ({ pairId, version: v }));
+    expect((await seeded.api('lin', 'POST', `/api/documents/${quote.documentId}/replace`, { ...body, rows })).status).toBe(200);
+    expect(byBand(await analysis('lin'))).toMatchObject({ '100': [3, 27], '75-84': [0, 0], none: [2, 20] });
+  });
+
   it('when the page and the CSV are opened then they show the JSON\'s figures, in the reader\'s language', async () => {
     const a = await analysis('lin');
     for (const [lang, label, total] of [['en', 'No match', 'Total'], ['zh-CN', '无匹配', '合计']] as const) {
