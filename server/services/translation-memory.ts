@@ -64,6 +64,9 @@ export function translationMemory(store: Store) {
         });
     },
 
+    /** The memory's units by key and its match index, as read in `tx` (kept while the memory is unchanged). */
+    snapshot: (tx: Tx): Promise<{ units: ReadonlyMap<string, MemoryUnitRow>; index: MatchIndex<string> }> => index(tx),
+
     count: (): Promise<number> => store.read((tx) => tx.memory.count()),
 
     /** Every unit this user may see, for a download: loaded units, and the approved pairs of documents they may open (all for the command line). */
