@@ -51,6 +51,8 @@ import { translatedDocuments } from './services/translated-document.ts';
 import { documentCharts } from './services/document-charts.ts';
 import { concordance } from './services/concordance.ts';
 import { concordanceRoutes } from './routes/concordance-routes.ts';
+import { analysisRoutes } from './routes/analysis-routes.ts';
+import { matchAnalysis } from './services/match-analysis.ts';
 import { editBatchRoutes } from './routes/edit-batch-routes.ts';
 import { searchReplace } from './services/search-replace.ts';
 import { propagation } from './services/propagation.ts';
@@ -198,6 +200,8 @@ export function createApp(deps: AppDeps) {
   app.use(jobRoutes(jobs));
   app.use(rowNavigationRoutes(rowNavigation(workspace)));
   app.use(concordanceRoutes(concordance(store)));
+  // Seconds of matching for a big document: on a work thread, its result kept until the document or the memory changes.
+  app.use(analysisRoutes(matchAnalysis(store, (documentId, user) => work().analyseMatches(documentId, user))));
   // A user's pattern may backtrack for its whole second: on a work thread, so no one else waits for it.
   const replace = searchReplace(store, (documentId, q) => work().planReplace(documentId, q));
   app.use(editBatchRoutes({ replace, propagation: propagation(store), batches: editBatches(store) }));

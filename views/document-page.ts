@@ -151,7 +151,8 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
     <li><kbd>Ctrl</kbd>+<kbd>H</kbd> ${ctx.t('replace.shortcut')}</li></ul></details>
   ${mtForm(ctx, doc.id, doc.counts.untranslated)}
   <p class="doc-actions"><a href="/documents/${doc.id}/align" data-testid="align-link">${ctx.t('align.open')}</a>
-    · <a href="/documents/${doc.id}/charts" data-testid="charts-link">${ctx.t('charts.open')}</a></p>
+    · <a href="/documents/${doc.id}/charts" data-testid="charts-link">${ctx.t('charts.open')}</a>
+    · <a href="/documents/${doc.id}/analysis" data-testid="analysis-link">${ctx.t('analysis.open')}</a></p>
   ${view.sharing.mayManage ? manageForms(ctx, doc, refusedRename) : ''}
   ${exportDialog(ctx, doc.id, { sourceFormat: view.sourceFormat, untranslated: doc.counts.untranslated, byJob: view.exportByJob })}
   ${accessPanel(ctx, doc.id, view.sharing)}

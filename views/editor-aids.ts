@@ -5,6 +5,7 @@ import type { ViewContext } from './view-context.ts';
 import type { EditorAids } from '../server/domain/editor-aids.ts';
 import { diffView } from './diff-view.ts';
 import { markedT } from './marked-text.ts';
+import { matchPercent } from '../server/domain/fuzzy-match.ts';
 
 export function suggestionNote(ctx: ViewContext): SafeHtml {
   return html`<p class="tm-suggestion" data-testid="tm-suggestion">${ctx.t('matches.suggestion')}</p>`;
@@ -20,7 +21,7 @@ export function aidPanes(ctx: ViewContext, aids: EditorAids, pairId: number): Sa
     aids.matches.map((m, i) => html`<li data-match="${i + 1}" data-tgt="${m.tgt}" hx-ignore>
       <button type="button" class="insert" data-insert-match="${i + 1}" aria-keyshortcuts="Control+${i + 1}" aria-labelledby="${id('insert-match', i + 1)} ${id('match-text', i + 1)}">${i + 1}</button>
       <span hidden id="${id('insert-match', i + 1)}">${ctx.t('matches.insertMatch', { n: i + 1 })}</span>
-      <span class="sim${m.exact ? ' exact' : ''}"${m.approximate ? html` title="${ctx.t('bounded.similarityApproximate')}"` : ''}>${m.approximate ? '≥' : ''}${Math.round(m.similarity * 100)}%</span>
+      <span class="sim${m.exact ? ' exact' : ''}"${m.approximate ? html` title="${ctx.t('bounded.similarityApproximate')}"` : ''}>${m.approximate ? '≥' : ''}${matchPercent(m.similarity)}%</span>
       <span lang="zh-CN" class="tm-src">${m.exact ? m.src : diffView(m.diff)}</span> → <span lang="en" class="tm-tgt" id="${id('match-text', i + 1)}">${m.tgt}</span>
       <span class="origin">${markedT(ctx, m.fromFile ? 'provenance.fromFile' : 'provenance.fromDocument', { origin: m.origin }, { origin: 'name' })}</span></li>`)}</ol></div>` : ''}${
   aids.terms.length ? html`<div class="pane terms" data-testid="glossary-terms"><h3>${ctx.t('matches.terms')} <span class="hint">${ctx.t('matches.termKeys')}</span></h3><ul>${

@@ -15,6 +15,12 @@ export interface GlossaryRow {
 /** Entries holding @like in a term or the note; English letters in any case (lower() folds ASCII, as SQLite's LIKE does). */
 const FOUND = "(zh LIKE @like ESCAPE '\\' OR lower(en) LIKE lower(@like) ESCAPE '\\' OR lower(coalesce(note, '')) LIKE lower(@like) ESCAPE '\\')";
 
+export interface TermsAndNote {
+  zh: string;
+  en: string;
+  note: string | null;
+}
+
 export function glossaryRepo(db: Db) {
   const q = {
     list: db.prepare('SELECT id, zh, en, note, added_by FROM glossary_terms ORDER BY zh, en'),
@@ -24,6 +30,9 @@ export function glossaryRepo(db: Db) {
     insert: db.prepare('INSERT INTO glossary_terms (zh, en, note, added_by) VALUES (?, ?, ?, ?) ON CONFLICT (zh, en) DO UPDATE SET note = coalesce(excluded.note, glossary_terms.note)'),
     entry: db.prepare('SELECT id, zh, en, note, added_by FROM glossary_terms WHERE id = ?'),
     byTerms: db.prepare('SELECT id, zh, en, note, added_by FROM glossary_terms WHERE zh = ? AND en = ?'),
+    // The pairs as one JSON array of [zh, en]: one statement, however many.
+    byTermsMany: db.prepare(`SELECT g.id, g.zh, g.en, g.note, g.added_by FROM json_each(?) t
+      JOIN glossary_terms g ON g.zh = t.value ->> 0 AND g.en = t.value ->> 1`),
     remove: db.prepare('DELETE FROM glossary_terms WHERE id = ?'),
     count: db.prepare('SELECT count(*) FROM glossary_terms').pluck(),
     generation: db.prepare("SELECT value FROM change_counters WHERE name = 'glossary'").pluck(),
@@ -32,6 +41,12 @@ export function glossaryRepo(db: Db) {
     list: () => q.list.all() as GlossaryRow[],
     /** A new entry is the adder's; an existing pair of terms keeps its author, and its note unless a new one is given. */
     upsert: (zh: string, en: string, note: string | null, addedBy: number | null) => q.insert.run(zh, en, note, addedBy),
+    /** Many upserts, as `upsert`; each pair of terms at most once. */
+    upsertMany: (entries: TermsAndNote[], addedBy: number | null) => {
+      for (const e of entries) q.insert.run(e.zh, e.en, e.note, addedBy);
+    },
+    /** The entries of these pairs of terms that exist, in no particular order. */
+    byTermsMany: (terms: { zh: string; en: string }[]) => q.byTermsMany.all(JSON.stringify(terms.map((t) => [t.zh, t.en]))) as GlossaryRow[],
     /** One page of the entries whose terms or note hold `text` ('' finds all), in the list's order. */
     find: (text: string, limit: number, offset: number) => q.find.all({ like: likeSubstring(text), limit, offset }) as GlossaryRow[],
     countFound: (text: string) => q.countFound.get({ like: likeSubstring(text) }) as number,

@@ -31,9 +31,10 @@ export function memoryRepo(db: Db) {
     count: db.prepare('SELECT count(*) FROM tm_units').pluck(),
   };
   return {
-    insert(src: string, tgt: string, origin: string) {
+    /** Units from one file, and one move of the memory counter for them all. */
+    insertMany(units: { src: string; tgt: string }[], origin: string) {
       q.bump.run();
-      return q.insert.run(src, tgt, origin);
+      for (const u of units) q.insert.run(u.src, u.tgt, origin);
     },
     all: () => q.all.all() as MemoryUnitRow[],
     generation: () => q.generation.get() as string,

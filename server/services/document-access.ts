@@ -45,9 +45,20 @@ export async function mayReach(tx: Tx, user: Actor, target: GateTarget): Promise
 
 /** Ids of the documents this user may open (every one for an admin), leaving out the trash. */
 export async function openableFilter(tx: Tx, user: Actor): Promise<(documentId: number) => boolean> {
-  const ids = user.role === 'admin' || user.id === null ? undefined : await tx.access.visibleIds(user.id);
-  const trashed = await tx.lifecycle.trashedIds();
+  const { ids, trashed } = await openableSets(tx, user);
   return (id) => !trashed.has(id) && (ids === undefined || ids.has(id));
+}
+
+/** What `openableFilter` decides by, as a string that changes when its answer for some document does (for a cache key). */
+export async function openableKey(tx: Tx, user: Actor): Promise<string> {
+  const { ids, trashed } = await openableSets(tx, user);
+  const list = (set: Set<number>) => [...set].sort((a, b) => a - b).join(',');
+  return `${ids ? list(ids) : 'all'}/${list(trashed)}`;
+}
+
+async function openableSets(tx: Tx, user: Actor): Promise<{ ids: Set<number> | undefined; trashed: Set<number> }> {
+  const ids = user.role === 'admin' || user.id === null ? undefined : await tx.access.visibleIds(user.id);
+  return { ids, trashed: await tx.lifecycle.trashedIds() };
 }
 
 const sharingOf = (user: User, s: SharingRow, members: MemberRow[]): DocumentSharing =>

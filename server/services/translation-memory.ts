@@ -38,9 +38,7 @@ export function translationMemory(store: Store) {
     /** Loads units in one transaction; returns how many. */
     async load(units: { src: string; tgt: string }[], origin: string): Promise<number> {
       const usable = units.filter((u) => u.src.trim() && u.tgt.trim());
-      await store.write(async (tx) => {
-        for (const u of usable) await tx.memory.insert(u.src, u.tgt, origin);
-      });
+      await store.write(async (tx) => tx.memory.insertMany(usable, origin));
       return usable.length;
     },
 
@@ -65,6 +63,9 @@ export function translationMemory(store: Store) {
           return { src: u.src, tgt: u.tgt, origin: u.origin, fromFile: u.document_id === null, similarity: m.similarity, approximate: m.approximate };
         });
     },
+
+    /** The memory's units by key and its match index, as read in `tx` (kept while the memory is unchanged). */
+    snapshot: (tx: Tx): Promise<{ units: ReadonlyMap<string, MemoryUnitRow>; index: MatchIndex<string> }> => index(tx),
 
     count: (): Promise<number> => store.read((tx) => tx.memory.count()),
 

@@ -1,5 +1,5 @@
-// Long use cases (imports with alignment, realign) and a user's search pattern on worker threads, so the request thread
-// keeps answering everyone else.
+// Long use cases (imports with alignment, realign, match analyses) and a user's search pattern on worker threads, so
+// the request thread keeps answering everyone else.
 
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
@@ -9,6 +9,8 @@ import type { User } from '../services/accounts.ts';
 import type { PlannedReplace } from '../services/search-replace.ts';
 import type { GlossaryImport } from '../services/glossary.ts';
 import type { ReplaceQuery } from '../domain/replace-text.ts';
+import type { MatchAnalysis } from '../domain/match-analysis.ts';
+import type { Actor } from '../services/document-access.ts';
 import { errorFromParts, type ErrorParts } from '../domain/errors.ts';
 import { startWorker } from './start-worker.ts';
 
@@ -18,7 +20,8 @@ type Task =
   | { task: 'importGlossaryFile'; file: UploadedFile; user: User }
   | { task: 'realign'; user: User; documentId: number; expectedVersion: number }
   | { task: 'previewRealign'; documentId: number; expectedVersion: number }
-  | { task: 'planReplace'; documentId: number; query: ReplaceQuery };
+  | { task: 'planReplace'; documentId: number; query: ReplaceQuery }
+  | { task: 'analyseMatches'; documentId: number; user: Actor };
 export type WorkRequest = { id: number } & Task;
 export type WorkReply = { id: number; value: unknown } | { id: number; error: ErrorParts } | { writing: boolean };
 
@@ -141,6 +144,8 @@ export function workPool(database: string | undefined, size = THREADS) {
     previewRealign: (documentId: number, expectedVersion: number) => run<RealignPreview>({ task: 'previewRealign', documentId, expectedVersion }),
     /** A search and replace's plan: a pattern that backtracks holds a work thread for its second, never the request thread. */
     planReplace: (documentId: number, query: ReplaceQuery) => run<PlannedReplace>({ task: 'planReplace', documentId, query }),
+    /** A document's match analysis: seconds for 100,000 pairs, queued with the imports (the thread keeps its own memory index). */
+    analyseMatches: (documentId: number, user: Actor) => run<MatchAnalysis>({ task: 'analyseMatches', documentId, user: { id: user.id, role: user.role } }),
     /**
      * Resolves once no thread holds SQLite's write lock: a writer on the request thread awaits it rather than
      * wait inside SQLite's busy handler, which would stop every other request for as long as an import writes.

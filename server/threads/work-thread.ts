@@ -1,4 +1,4 @@
-// Worker-thread entry: runs imports, realigns and search-and-replace plans on its own connection to the database, one
+// Worker-thread entry: runs imports, realigns, search-and-replace plans and match analyses on its own connection to the database, one
 // at a time (see work-pool.ts).
 
 import fs from 'node:fs';
@@ -9,6 +9,8 @@ import { importMemoryFile, importUpload } from '../services/import-file.ts';
 import { alignmentEditing } from '../services/alignment-editing.ts';
 import { planDocumentReplace } from '../services/search-replace.ts';
 import { glossary } from '../services/glossary.ts';
+import { computeMatchAnalysis, lookupMemo } from '../services/match-analysis.ts';
+import { translationMemory } from '../services/translation-memory.ts';
 import { defaultAligner } from '../services/workbench.ts';
 import { errorParts } from '../domain/errors.ts';
 import type { Aligner } from '../domain/assemble-pairs.ts';
@@ -43,11 +45,13 @@ const opening = openStoreAt(database, { hooks: {
 let aligner: Aligner | undefined;
 const align = () => (aligner ??= defaultAligner());
 // A database that cannot be opened fails each job with its reason, rather than the thread.
-const ready = opening.then((store) => ({ store, editing: alignmentEditing(store, align) }));
+// The memory's match index is this thread's own, built on the first analysis and again when the memory changes.
+// Its lookups are kept too, so an analysis made again after a save looks up only Chinese it has not seen.
+const ready = opening.then((store) => ({ store, editing: alignmentEditing(store, align), memory: translationMemory(store), memo: lookupMemo() }));
 ready.catch(() => undefined);
 
 async function run(request: WorkRequest): Promise<unknown> {
-  const { store, editing } = await ready;
+  const { store, editing, memory, memo } = await ready;
   switch (request.task) {
     case 'importUpload': return importUpload({ store, aligner: align }, request.upload);
     case 'importMemoryFile': return importMemoryFile(store, request.file);
@@ -55,6 +59,7 @@ async function run(request: WorkRequest): Promise<unknown> {
     case 'realign': return editing.realign(request.user, request.documentId, request.expectedVersion);
     case 'previewRealign': return editing.previewRealign(request.documentId, request.expectedVersion);
     case 'planReplace': return planDocumentReplace(store, request.documentId, request.query);
+    case 'analyseMatches': return computeMatchAnalysis(store, memory, request.documentId, request.user, memo);
   }
 }
 

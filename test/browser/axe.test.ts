@@ -82,6 +82,7 @@ const PAGES: { name: string; as: 'lin' | 'wang' | 'admin'; open: (page: Page, ur
     },
   },
   { name: 'charts', as: 'lin', open: async (page, url) => { await page.goto(`${url}/documents/1/charts`); } },
+  { name: 'match analysis', as: 'lin', open: async (page, url) => { await page.goto(`${url}/documents/1/analysis`); } },
   {
     // B on the cursor's Chinese sentence (the first row's English is a draft): the dialog that asks where to split it.
     name: 'alignment editor with the split-sentence dialog open', as: 'admin', open: async (page, url) => {

@@ -15,6 +15,12 @@ describe('sourceWordCount', () => {
     expect(sourceWordCount('Alipay,WeChat Pay。1，2')).toBe(5); // a full-width comma parts numbers
   });
 
+  it('when a character is outside the BMP then it counts once, as a Han character or in a word', () => {
+    expect(sourceWordCount('𠮷野家')).toBe(3); // 𠮷 (U+20BB7) is one Han character, not two code units
+    expect(sourceWordCount('𪚥𪚥龘')).toBe(3);
+    expect(sourceWordCount('𝐁𝐨𝐥𝐝 text 𠮷')).toBe(3); // mathematical bold letters are one word
+  });
+
   it('when the text is empty or punctuation then it has no words', () => {
     expect(sourceWordCount('')).toBe(0);
     expect(sourceWordCount('——“”。')).toBe(0);

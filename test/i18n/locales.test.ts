@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createI18n, LANGUAGES, readLocale } from '../../server/http/i18n.ts';
 import { ROLES } from '../../server/db/accounts-repo.ts';
+import { BANDS } from '../../server/domain/match-analysis.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -77,9 +78,10 @@ describe('UI strings', () => {
     }
   });
 
-  it('when keys are built from roles and states then each one exists', () => {
+  it('when keys are built from roles, states and match bands then each one exists', () => {
     const built = [...ROLES.map((r) => `roles.${r}`),
-      ...['noise', 'untranslated', 'machine', 'translated', 'rejected', 'approved'].map((s) => `states.${s}`)];
+      ...['noise', 'untranslated', 'machine', 'translated', 'rejected', 'approved'].map((s) => `states.${s}`),
+      ...BANDS.map((b) => `analysis.bands.${b}`)];
     for (const lang of LANGUAGES) expect(built.filter((k) => !locales[lang]!.has(k))).toEqual([]);
   });
 

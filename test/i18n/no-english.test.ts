@@ -84,6 +84,7 @@ describe('pages and fragments in 中文', () => {
     ['the second document with its drafts', () => `/documents/${docs.other}`, () => lin],
     ['the charts of the demo, with its history', () => `/documents/${docs.demo}/charts`, () => lin],
     ['the charts of the second document, edited and rejected', () => `/documents/${docs.other}/charts`, () => wang],
+    ['the match analysis of the demo', () => `/documents/${docs.demo}/analysis`, () => lin],
     ['a page of rows', () => `/documents/${docs.demo}/rows?offset=0&qa=any`, () => lin],
     ['the progress bar', () => `/documents/${docs.demo}/progress`, () => lin],
     ['a row with a numbers flag', () => `/documents/${docs.demo}/pairs/${ids.numbers}/row`, () => lin],

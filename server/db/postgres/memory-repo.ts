@@ -6,8 +6,15 @@ import { SOURCE_TEXT } from './pairs-repo.ts';
 
 export function memoryRepo(sql: Sql) {
   return {
-    insert: (src: string, tgt: string, origin: string) => run(sql, `WITH bump AS (UPDATE change_counters SET value = value + 1 WHERE name = 'memory')
-      INSERT INTO tm_units (src, tgt, origin) VALUES ($1, $2, $3)`, [src, tgt, origin]),
+    // A few thousand units a statement: a statement a unit, each moving the one counter row, took 20,000 units 6.6 s.
+    insertMany: async (units: { src: string; tgt: string }[], origin: string) => {
+      await run(sql, "UPDATE change_counters SET value = value + 1 WHERE name = 'memory'");
+      for (let i = 0; i < units.length; i += 5000) {
+        const part = units.slice(i, i + 5000);
+        await run(sql, 'INSERT INTO tm_units (src, tgt, origin) SELECT u.src, u.tgt, $3 FROM unnest($1::text[], $2::text[]) AS u(src, tgt)',
+          [part.map((u) => u.src), part.map((u) => u.tgt), origin]);
+      }
+    },
     all: () => rows<MemoryUnitRow>(sql, `
       SELECT 'tm:' || id AS key, src, tgt, origin, NULL::bigint AS document_id FROM tm_units
       UNION ALL

@@ -59,7 +59,7 @@ contract('concordance repository', (store) => {
     const owner = await addUser(store(), 'wang');
     await insertDocument(store(), '私人', PAGE, { createdBy: owner, shared: false });
     await store().transaction(async ({ memory }) => {
-      await memory.insert('扩大合作领域', 'expand the areas of cooperation', 'memory.tmx');
+      await memory.insertMany([{ src: '扩大合作领域', tgt: 'expand the areas of cooperation' }], 'memory.tmx');
     });
     const other = await addUser(store(), 'li');
     const hits = await find(store(), '合作', { userId: other, admin: false });

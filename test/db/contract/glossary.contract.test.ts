@@ -3,6 +3,7 @@
 
 import { expect, it } from 'vitest';
 import { contract } from './stores.ts';
+import { addUser } from './fixtures.ts';
 
 contract('glossary repository', (store) => {
   async function seed() {
@@ -36,5 +37,20 @@ contract('glossary repository', (store) => {
     expect(await glossary.update(id, '青年', 'young people', '不是 "Youth"')).toBe(1);
     expect(await glossary.entry(id)).toEqual({ id, zh: '青年', en: 'young people', note: '不是 "Youth"', added_by: null });
     expect(await glossary.update(id + 1000, 'x', 'y', null)).toBe(0);
+  });
+
+  it('when many entries are upserted at once then new pairs are added as the adder\'s and existing ones keep their author, their note unless a new one is given', async () => {
+    await seed();
+    const { glossary } = store().repos;
+    const by = await addUser(store(), 'lin');
+    const many = Array.from({ length: 12_001 }, (_, i) => ({ zh: `术语${i}`, en: `term ${i}`, note: i % 2 ? null : `note ${i}` }));
+    await glossary.upsertMany([...many, { zh: '习近平', en: 'Xi Jinping', note: null }, { zh: '青年', en: 'Youth', note: '青年人' }], by);
+    expect(await glossary.count()).toBe(5 + 12_001);
+    expect(await glossary.byTerms('术语12000', 'term 12000')).toMatchObject({ note: 'note 12000', added_by: by });
+    expect(await glossary.byTerms('习近平', 'Xi Jinping')).toMatchObject({ note: '国家主席', added_by: null });
+    expect(await glossary.byTerms('青年', 'Youth')).toMatchObject({ note: '青年人', added_by: null });
+    const found = await glossary.byTermsMany([{ zh: '习近平', en: 'Xi Jinping' }, { zh: '习近平', en: 'Xi' }, ...many.slice(0, 6000)]);
+    expect(found).toHaveLength(6001);
+    expect(found.find((r) => r.zh === '习近平')).toMatchObject({ en: 'Xi Jinping', note: '国家主席' });
   });
 });

@@ -96,11 +96,22 @@ contract('pairs repository', (store) => {
 });
 
 contract('translation memory repository', (store) => {
+  it('when a file of 12,001 units is loaded at once then every unit is there with its origin, in one move of the generation', async () => {
+    const { memory } = store().repos;
+    const before = await memory.generation();
+    const units = Array.from({ length: 12_001 }, (_, i) => ({ src: `第${i}句。`, tgt: `Sentence ${i}.` }));
+    await memory.insertMany(units, '大.tmx');
+    expect(await memory.count()).toBe(12_001);
+    const all = await memory.all();
+    expect(all.find((u) => u.src === '第12000句。')).toMatchObject({ tgt: 'Sentence 12000.', origin: '大.tmx', document_id: null });
+    expect(await memory.generation()).not.toBe(before);
+  });
+
   it('when units are loaded and pairs approved then the memory holds both and its generation moves only for them', async () => {
     const { memory, pairs } = store().repos;
     const { documentId, pairIds } = await insertDocument(store(), '会见', SAMPLE);
     const empty = await memory.generation();
-    await memory.insert('你好。', 'Hello.', 'greetings.tmx');
+    await memory.insertMany([{ src: '你好。', tgt: 'Hello.' }], 'greetings.tmx');
     const loaded = await memory.generation();
     expect(loaded).not.toBe(empty);
     await pairs.insertRevision({ pairId: pairIds[0]!, version: 2, authorId: null, action: 'save', oldText: '', newText: 'x', oldState: 10, newState: 20, comment: null, seconds: 0 });
