@@ -2,7 +2,7 @@
 
 import { startWorker } from '../threads/start-worker.ts';
 import type { Bead, ScoredBead } from '../domain/types.ts';
-import { align, alignSegmented, findAnchors, firstPass, quoteGuidance, type AlignResources, type Guidance } from './align.ts';
+import { align, alignSegmented, findAnchors, firstPass, quoteGuidance, translatedSentences, type AlignResources, type Guidance } from './align.ts';
 import { fitLengthModel } from './length-model.ts';
 import { learnFromPath, lexicalScorer } from './lexical-scorer.ts';
 import { documentFeatures, documentPart, documentStatistics, featuresPart, segmentDocument, type SegmentedDocument, type Span } from './sentence-features.ts';
@@ -50,7 +50,8 @@ export async function alignLong(src: string[], tgt: string[], resources: AlignRe
     const theirs = { srcFrom: 0, srcTo: srcMiddle + OVERLAP, tgtFrom: 0, tgtTo: tgtMiddle + tgtOverlap };
     const ours = { srcFrom: srcMiddle - OVERLAP, srcTo: src.length, tgtFrom: tgtMiddle - tgtOverlap, tgtTo: tgt.length };
     const quotes = quoteGuidance(anchors, doc);
-    const guide = (part: Span): Guidance => ({ stats, lengths, quotes, anchors: anchorsIn(anchors, part) });
+    const sentences = translatedSentences(stats, anchors);
+    const guide = (part: Span): Guidance => ({ stats, lengths, quotes, sentences, anchors: anchorsIn(anchors, part) });
     // The worker weighs its half's words again, the same since rarities are the whole's: since
     // sentences are weighed in one loop, that costs less than copying the weights (a fifth of a
     // second of this thread's time, and more of the worker's to rebuild them).

@@ -6,6 +6,7 @@ import { anchorChain, bandAround, fullBand } from './anchor-chain.ts';
 import { bandedSearch, type BeadCost, type Shape, type SpanBead } from './banded-search.ts';
 import { absorbUnmatched, joinAcrossBoundaries, neighbourJoinOdds, type JoinModel } from './join-beads.ts';
 import { lengthCost, fitLengthModel, type LengthModel } from './length-model.ts';
+import { anchoredSpan } from './anchored-span.ts';
 import { learnFromPath, lexicalScorer } from './lexical-scorer.ts';
 import { documentStatistics, segmentDocument, type DocumentStatistics, type SegmentedDocument } from './sentence-features.ts';
 import type { AnchorCandidate, Band, SpanScorer, SpanScores } from './span-scorer.ts';
@@ -158,7 +159,7 @@ export function alignSegmented(doc: SegmentedDocument, options: AlignOptions = {
   const anchors = findAnchors(scorer, doc);
   const lengths = fitLengthModel(stats.lengthRatio, doc.srcLength, doc.tgtLength, anchors);
   const quotes = quoteGuidance(anchors, doc);
-  const first = firstPass(doc, { stats, anchors, lengths, quotes }, options, scorer);
+  const first = firstPass(doc, { stats, anchors, lengths, quotes, sentences: translatedSentences(stats, anchors) }, options, scorer);
   return first.secondPass(learnFromPath(doc, first.path));
 }
 
@@ -173,6 +174,17 @@ export interface Guidance {
   anchors: AnchorCandidate[];
   lengths: LengthModel;
   quotes: QuoteGuidance;
+  /** The whole document's sentences a side where its translation runs: what the join costs weigh (see translatedSentences). */
+  sentences: { src: number; tgt: number };
+}
+
+/**
+ * Sentences a side over the span the whole document's anchors cover (see anchored-span.ts), or the document's counts:
+ * the English of a translation that stops halfway would otherwise look like it takes two Chinese sentences each.
+ */
+export function translatedSentences(stats: DocumentStatistics, anchors: AnchorCandidate[]): { src: number; tgt: number } {
+  const span = anchoredSpan(anchors, stats.srcSentences, stats.tgtSentences);
+  return span ? { src: span.src1 - span.src0, tgt: span.tgt1 - span.tgt0 } : { src: stats.srcSentences, tgt: stats.tgtSentences };
 }
 
 /** How far the document's anchors agree (see quoteAgreement) on where quotations end, and on which sentences hold speech. */
@@ -204,11 +216,11 @@ export function findAnchors(scorer: SpanScorer, doc: SegmentedDocument): AnchorC
 
 /** The first pass over a document or a part of one, in a band around the anchors; the second on demand. */
 export function firstPass(doc: SegmentedDocument, guide: Guidance, options: AlignOptions = {}, scorer = lexicalScorer(doc, guide.stats)): FirstPass {
-  const { stats, anchors, lengths, quotes } = guide;
+  const { anchors, lengths, quotes } = guide;
   const srcCount = doc.srcLength.length;
   const tgtCount = doc.tgtLength.length;
   const exhaustive = (srcCount + 1) * (tgtCount + 1) <= EXHAUSTIVE_CELLS;
-  const join = joinCosts(options.weights?.merge ?? WEIGHTS.merge, stats.srcSentences, stats.tgtSentences);
+  const join = joinCosts(options.weights?.merge ?? WEIGHTS.merge, guide.sentences.src, guide.sentences.tgt);
   const search = searcher(doc, lengths, join, quotes, options);
   const firstBand = exhaustive
     ? fullBand(srcCount, tgtCount)

@@ -1,6 +1,7 @@
 // Gale-Church length evidence with the character ratio and spread learned from the document itself.
 
 import type { AnchorCandidate } from './span-scorer.ts';
+import { anchoredSpan } from './anchored-span.ts';
 
 export interface LengthModel {
   /** Target characters per source character (about 3.3 for English per Chinese). */
@@ -10,10 +11,13 @@ export interface LengthModel {
 }
 
 /**
- * The ratio is the whole document's characters (anchored pairs over-represent sentences that
- * are part of a larger bead); the spread comes from anchored 1-1 pairs, when there are enough.
+ * The ratio is the characters of the span the anchor chain covers on each side (anchored pairs alone over-represent
+ * sentences that are part of a larger bead), or the whole document's `wholeRatio` when the anchors span too little:
+ * a translation that stops short would otherwise halve the ratio, and its untranslated sentences fit into the last
+ * bead by length. The spread comes from anchored 1-1 pairs, when there are enough.
  */
-export function fitLengthModel(ratio: number, srcLength: number[], tgtLength: number[], anchors: AnchorCandidate[]): LengthModel {
+export function fitLengthModel(wholeRatio: number, srcLength: number[], tgtLength: number[], anchors: AnchorCandidate[]): LengthModel {
+  const ratio = anchoredRatio(srcLength, tgtLength, anchors) ?? wholeRatio;
   if (anchors.length < 20) return { ratio, variance: 8 };
   // The lower quartile of a squared standard normal variable is 0.1015. A low quantile, because
   // some anchored pairs are parts of larger beads and widen the upper tail.
@@ -22,6 +26,17 @@ export function fitLengthModel(ratio: number, srcLength: number[], tgtLength: nu
     .sort((x, y) => x - y);
   const variance = deviations[deviations.length >> 2]! / 0.1015;
   return { ratio, variance: Math.min(40, Math.max(2, variance)) };
+}
+
+/** Target characters per source character over the anchor chain's span, or undefined when it spans too little. */
+export function anchoredRatio(srcLength: number[], tgtLength: number[], anchors: AnchorCandidate[]): number | undefined {
+  const span = anchoredSpan(anchors, srcLength.length, tgtLength.length);
+  if (!span) return undefined;
+  let src = 0;
+  let tgt = 0;
+  for (let i = span.src0; i < span.src1; i++) src += srcLength[i]!;
+  for (let j = span.tgt0; j < span.tgt1; j++) tgt += tgtLength[j]!;
+  return src > 0 && tgt > 0 ? tgt / src : undefined;
 }
 
 function lengthDeviation(scaledSrc: number, tgt: number): number {

@@ -11,7 +11,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { align, findAnchors, firstPass, quoteGuidance } from '../../server/align/align.ts';
+import { align, findAnchors, firstPass, quoteGuidance, translatedSentences } from '../../server/align/align.ts';
 import { lexicalScorer } from '../../server/align/lexical-scorer.ts';
 import { fitLengthModel } from '../../server/align/length-model.ts';
 import { documentStatistics, segmentDocument } from '../../server/align/sentence-features.ts';
@@ -362,7 +362,7 @@ function main() {
       const scorer = lexicalScorer(doc, stats);
       const anchors = findAnchors(scorer, doc);
       const lengths = fitLengthModel(stats.lengthRatio, doc.srcLength, doc.tgtLength, anchors);
-      const path = firstPass(doc, { stats, anchors, lengths, quotes: quoteGuidance(anchors, doc) }, {}, scorer).path;
+      const path = firstPass(doc, { stats, anchors, lengths, quotes: quoteGuidance(anchors, doc), sentences: translatedSentences(stats, anchors) }, {}, scorer).path;
       firstMemo.set(c.id, { corners: new Set(path.map((b) => `${b.src.at(-1)! + 1},${b.tgt.at(-1)! + 1}`)), beads: new Set(path.map(formatBead)) });
     }
     return firstMemo.get(c.id)!;

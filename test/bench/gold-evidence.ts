@@ -10,7 +10,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findAnchors, firstPass, quoteGuidance } from '../../server/align/align.ts';
+import { findAnchors, firstPass, quoteGuidance, translatedSentences } from '../../server/align/align.ts';
 import { parseBeads } from '../../server/align/bead-format.ts';
 import { contentStems } from '../../server/align/english-words.ts';
 import { fitLengthModel } from '../../server/align/length-model.ts';
@@ -48,7 +48,7 @@ function main() {
     const scorer = lexicalScorer(doc, stats, features);
     const anchors = findAnchors(scorer, doc);
     const lengths = fitLengthModel(stats.lengthRatio, doc.srcLength, doc.tgtLength, anchors);
-    const table = learnFromPath(doc, firstPass(doc, { stats, anchors, lengths, quotes: quoteGuidance(anchors, doc) }, {}, scorer).path);
+    const table = learnFromPath(doc, firstPass(doc, { stats, anchors, lengths, quotes: quoteGuidance(anchors, doc), sentences: translatedSentences(stats, anchors) }, {}, scorer).path);
     for (const links of table.values()) learnedLinks += links.length;
     // The first ids of an English sentence are its content stems, in order (see englishIds).
     const contentIds = tgt.map((sentence, j) => [...doc.tgt[j]!].slice(0, new Set(contentStems(sentence)).size));
