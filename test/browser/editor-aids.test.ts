@@ -100,6 +100,11 @@ describe.skipIf(skip)('the pair editor offers matches and terms by key; rows are
     await textarea().fill('Meeting with');
     await textarea().press('Control+Shift+1');
     expect(await textarea().inputValue()).toBe(`Meeting with ${first}`);
+    // After a sentence's end, and before an opening bracket, a term gets its space too.
+    await textarea().fill('He met the press. (today)');
+    await textarea().evaluate((t: HTMLTextAreaElement) => t.setSelectionRange(17, 17));
+    await textarea().press('Control+Shift+1');
+    expect(await textarea().inputValue()).toBe(`He met the press. ${first} (today)`);
     await textarea().fill('');
     await terms.locator('button', { hasText: '2' }).first().click();
     expect(await textarea().inputValue()).toBe(await terms.locator('[data-insert-term="2"]').getAttribute('data-text'));

@@ -11,11 +11,12 @@
       box.value = text;
       box.setSelectionRange(text.length, text.length);
     } else {
-      // A term typed between two words gets the spaces a word needs.
+      // A term typed between two words gets the spaces a word needs, after a sentence's or a clause's end too
+      // ("attention." + "data security") and before an opening bracket or quote.
       const before = box.value.slice(0, box.selectionStart);
       const after = box.value.slice(box.selectionEnd);
-      const lead = /[\p{L}\p{N}]$/u.test(before) ? ' ' : '';
-      const trail = /^[\p{L}\p{N}]/u.test(after) ? ' ' : '';
+      const lead = /[\p{L}\p{N}.,;:!?)\]}”’"]$/u.test(before) ? ' ' : '';
+      const trail = /^[\p{L}\p{N}(\[{“‘]/u.test(after) ? ' ' : '';
       box.setRangeText(lead + text + trail, box.selectionStart, box.selectionEnd, 'end');
     }
     // The text is the translator's now, no longer the memory's untouched suggestion; others listening hear the change.
