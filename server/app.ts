@@ -125,9 +125,12 @@ export function createApp(deps: AppDeps) {
     realign: deps.aligner ? alignment.realign : (...args) => work().realign(...args),
     importUpload: (upload) => work().importUpload(upload),
     runExport: (job) => exports.run(job),
+    runAnalysis: (job) => analysis.run(job),
   }));
   const translated = translatedDocuments(store);
   const exports = exportJobs(jobStore, () => jobs, translated, deps.exportJobs ?? DEFAULT_EXPORT_JOB_SETTINGS);
+  // A big document's analysis (more pairs than a big export) is a job, as its export is; a small one's is made in the request.
+  const analysis = matchAnalysis(jobStore, (documentId, user) => work().analyseMatches(documentId, user), () => jobs, deps.exportJobs ?? DEFAULT_EXPORT_JOB_SETTINGS);
   // Files past their retention time go at each new export and once an hour, whichever server does it, for as long as
   // the job queue serves: stopping it stops the hourly sweep.
   jobs.serve([{ what: 'Removing old export files', everyMs: 3600_000, run: exports.sweep }])
@@ -201,7 +204,7 @@ export function createApp(deps: AppDeps) {
   app.use(rowNavigationRoutes(rowNavigation(workspace)));
   app.use(concordanceRoutes(concordance(store)));
   // Seconds of matching for a big document: on a work thread, its result kept until the document or the memory changes.
-  app.use(analysisRoutes(matchAnalysis(store, (documentId, user) => work().analyseMatches(documentId, user))));
+  app.use(analysisRoutes(analysis));
   // A user's pattern may backtrack for its whole second: on a work thread, so no one else waits for it.
   const replace = searchReplace(store, (documentId, q) => work().planReplace(documentId, q));
   app.use(editBatchRoutes({ replace, propagation: propagation(store), batches: editBatches(store) }));

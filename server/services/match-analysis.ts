@@ -9,6 +9,9 @@ import { bestMatches } from '../domain/fuzzy-match.ts';
 import { analyseMatches, type BestMatch, type MatchAnalysis } from '../domain/match-analysis.ts';
 import { openableFilter, openableKey, type Actor } from './document-access.ts';
 import { MIN_SIMILARITY, type TranslationMemory } from './translation-memory.ts';
+import { documentReads } from './documents.ts';
+import type { JobOutcome, Jobs, JobView, RunningJob } from './jobs.ts';
+import type { User } from './accounts.ts';
 
 export interface DocumentAnalysis {
   doc: Pick<DocumentHeaderRow, 'id' | 'title'>;
@@ -73,27 +76,84 @@ export async function computeMatchAnalysis(
   });
 }
 
-/** `compute` runs `computeMatchAnalysis` where it should (the server's work threads). */
-export function matchAnalysis(store: Store, compute: (documentId: number, user: Actor) => Promise<MatchAnalysis>) {
+/**
+ * How a request takes an analysis not yet made: `wait` for it (the CSV and the API without `Prefer`: at once for a small
+ * document, else its job's), the `page` shows a big document's job, and `async` (`Prefer: respond-async`) answers the
+ * job whatever the document's size.
+ */
+export type AnalysisMode = 'wait' | 'page' | 'async';
+
+/** The analysis, or the job making it (a big document's, or when the client asked for a job). */
+export type AnalysisAnswer = DocumentAnalysis | { doc: DocumentAnalysis['doc']; job: JobView };
+
+/** What an analysis job keeps as its result's value: the analysis and the state it was made for, to be found again by it. */
+interface AnalysisValue {
+  state: string;
+  analysis: MatchAnalysis;
+}
+
+/**
+ * `compute` runs `computeMatchAnalysis` where it should (the server's work threads). A document of more than
+ * `settings.jobRows` pairs is analysed by a job (as big exports are), which a request for the same state joins.
+ */
+export function matchAnalysis(store: Store, compute: (documentId: number, user: Actor) => Promise<MatchAnalysis>, jobs: () => Jobs, settings: { jobRows: number }) {
+  // Analyses made here, settled or not, by state; a job's result is found in the database by any server.
   const kept = new Map<string, Promise<MatchAnalysis>>();
+  // Jobs this server is starting, by state: two requests at once start one job.
+  const starting = new Map<string, Promise<number>>();
+  const keep = (state: string, analysis: Promise<MatchAnalysis>) => {
+    kept.set(state, analysis);
+    analysis.catch(() => kept.delete(state));
+    if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
+    return analysis;
+  };
+
+  /** The document's state as its analysis depends on it: its revision and alignment version, the memory's counter and what this user may open. */
+  const current = (user: Actor, documentId: number) => store.read(async (tx) => {
+    const header = await tx.documents.header(documentId);
+    if (!header) throw noDocument(documentId);
+    const g = await tx.documents.generationParts(documentId);
+    const sees = createHash('sha1').update(await openableKey(tx, user)).digest('base64');
+    return { doc: { id: header.id, title: header.title }, state: [documentId, g.revision, g.version, await tx.memory.generation(), sees].join('|') };
+  });
+
+  /** The job of this state, running or done (joined or its result used again), else a new one. */
+  async function jobFor(user: User, documentId: number, state: string): Promise<number> {
+    const recent = await store.read((tx) => tx.jobs.recent(documentId, 'analysis'));
+    const same = recent.find((j) => (j.state === 'done' ? (JSON.parse(j.result!) as JobOutcome).value.state : (JSON.parse(j.input) as Partial<AnalysisValue>).state) === state);
+    if (same) return same.id;
+    let id = starting.get(state);
+    if (!id) {
+      id = jobs().create(user, 'analysis', documentId, { state }).then((job) => job.id);
+      starting.set(state, id);
+      void id.finally(() => starting.delete(state)).catch(() => undefined);
+    }
+    return id;
+  }
+
   return {
-    /** The analysis as of now: kept by the document's revision and alignment version, the memory's counter and what this user may open. */
-    async of(user: Actor, documentId: number): Promise<DocumentAnalysis> {
-      const { doc, state } = await store.read(async (tx) => {
-        const header = await tx.documents.header(documentId);
-        if (!header) throw noDocument(documentId);
-        const g = await tx.documents.generationParts(documentId);
-        const sees = createHash('sha1').update(await openableKey(tx, user)).digest('base64');
-        return { doc: { id: header.id, title: header.title }, state: [documentId, g.revision, g.version, await tx.memory.generation(), sees].join('|') };
-      });
-      let analysis = kept.get(state);
-      if (!analysis) {
-        analysis = compute(documentId, user);
-        kept.set(state, analysis);
-        analysis.catch(() => kept.delete(state));
-        if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
+    /** The analysis as of now, kept by the document's state, or the job making it (see AnalysisMode). */
+    async of(user: User, documentId: number, mode: AnalysisMode = 'wait'): Promise<AnalysisAnswer> {
+      const { doc, state } = await current(user, documentId);
+      const made = kept.get(state);
+      if (made) return { doc, analysis: await made };
+      const pairs = await store.read(async (tx) => (await documentReads.get(tx, documentId)).pairCount);
+      if (pairs <= settings.jobRows && mode !== 'async') return { doc, analysis: await keep(state, compute(documentId, user)) };
+      const id = await jobFor(user, documentId, state);
+      if (mode !== 'wait') {
+        const job = await jobs().get(user, id);
+        if (job.state !== 'done') return { doc, job };
       }
-      return { doc, analysis: await analysis };
+      const value = (await jobs().outcome(user, id)).value as unknown as AnalysisValue;
+      return { doc, analysis: await keep(state, Promise.resolve(value.analysis)) };
+    },
+
+    /** Runs an analysis job: the analysis of the document as it is, on a work thread, kept with the state it was asked for. */
+    async run(job: RunningJob): Promise<JobOutcome> {
+      await job.progress(0, null);
+      const analysis = await compute(job.documentId!, job.user);
+      const value: AnalysisValue = { state: job.input.state as string, analysis };
+      return { key: 'analysisJobs.ready', params: { count: analysis.total.pairs }, value: { ...value } };
     },
   };
 }
