@@ -52,7 +52,7 @@ import { documentCharts } from './services/document-charts.ts';
 import { concordance } from './services/concordance.ts';
 import { concordanceRoutes } from './routes/concordance-routes.ts';
 import { analysisRoutes } from './routes/analysis-routes.ts';
-import { matchAnalysis } from './services/match-analysis.ts';
+import { matchAnalysis, SLICE } from './services/match-analysis.ts';
 import { editBatchRoutes } from './routes/edit-batch-routes.ts';
 import { searchReplace } from './services/search-replace.ts';
 import { propagation } from './services/propagation.ts';
@@ -86,6 +86,8 @@ export interface AppDeps {
   jobQueue?: JobQueue;
   /** From how many pairs exports are jobs, and how long their files are kept; 2,000 pairs and 24 hours when not given. */
   exportJobs?: ExportJobSettings;
+  /** Pairs an analysis job bands a work-thread task (SLICE when not given): tests make a small document take several. */
+  analysisSlice?: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -129,8 +131,12 @@ export function createApp(deps: AppDeps) {
   }));
   const translated = translatedDocuments(store);
   const exports = exportJobs(jobStore, () => jobs, translated, deps.exportJobs ?? DEFAULT_EXPORT_JOB_SETTINGS);
-  // A big document's analysis (more pairs than a big export) is a job, as its export is; a small one's is made in the request.
-  const analysis = matchAnalysis(jobStore, (documentId, user) => work().analyseMatches(documentId, user), () => jobs, deps.exportJobs ?? DEFAULT_EXPORT_JOB_SETTINGS);
+  // A big document's analysis (more pairs than a big export) is a job, as its export is, banded in slices on the work
+  // threads so that imports interleave; a small one's is made in the request.
+  const analysis = matchAnalysis(jobStore, {
+    whole: (documentId, user) => work().analyseMatches(documentId, user),
+    slice: (...args) => work().analyseMatchSlice(...args),
+  }, () => jobs, { jobRows: (deps.exportJobs ?? DEFAULT_EXPORT_JOB_SETTINGS).jobRows, slice: deps.analysisSlice ?? SLICE });
   // Files past their retention time go at each new export and once an hour, whichever server does it, for as long as
   // the job queue serves: stopping it stops the hourly sweep.
   jobs.serve([{ what: 'Removing old export files', everyMs: 3600_000, run: exports.sweep }])

@@ -37,7 +37,8 @@ const immediate = async (doc: number, who: string) =>
   computeMatchAnalysis(server.store, translationMemory(server.store), doc, { id: ids[who]!, role: who === 'root' ? 'admin' : 'translator' });
 
 beforeAll(async () => {
-  server = await startTestServer({ exportJobs: { jobRows: ROWS, keepHours: 24 } });
+  // Slices of 7 pairs: a job's analysis is added up from five, repetitions of earlier slices among them.
+  server = await startTestServer({ exportJobs: { jobRows: ROWS, keepHours: 24 }, analysisSlice: 7 });
   for (const [name, role] of [['lin', 'translator'], ['zhou', 'translator'], ['wang', 'reviewer'], ['root', 'admin']] as const) {
     await addUser(server.store, name, role);
     ids[name] = await server.value<number>('SELECT id FROM users WHERE name = ?', [name]);
@@ -72,6 +73,8 @@ describe('the match analysis of a big document as a job', () => {
     // Every band has pairs: the comparison covers them all.
     expect(expected.bands.filter((b) => b.pairs > 0).map((b) => b.band)).toEqual(['repetition', '100', '75-84', 'none']);
     expect(status.result).toMatchObject({ message: `Analysis ready: ${ROWS + 1} pairs.`, analysis: expected });
+    expect(status.progress).toEqual({ done: ROWS + 1, total: ROWS + 1, message: `Looking up the best matches: ${ROWS + 1} of ${ROWS + 1} pairs…` });
+    expect((await jobOf('lin', id, 'zh-CN')).progress.message).toBe(`正在查找最佳匹配：已完成 ${ROWS + 1} / ${ROWS + 1} 个句对……`);
     expect((await jobOf('lin', id, 'zh-CN')).result.message).toBe(`分析完成：共 ${ROWS + 1} 个句对。`);
 
     // The result is kept: the API without Prefer, the CSV and the page answer it at once, and no other job is made.
