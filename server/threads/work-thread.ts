@@ -70,6 +70,8 @@ async function run(request: WorkRequest): Promise<unknown> {
         if (analyses.size > 2) analyses.delete(analyses.keys().next().value!);
       }
       const p = await prepared;
+      // The last slice lets the document's texts go.
+      if (request.to >= p.pairs) analyses.delete(request.run);
       return { revision: p.revision, pairs: p.pairs, tallies: p.slice(request.from, request.to) } satisfies AnalysisSlice;
     }
   }
