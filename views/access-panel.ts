@@ -9,7 +9,7 @@ export function accessPanel(ctx: ViewContext, docId: number, s: DocumentSharing,
   const base = `/documents/${docId}`;
   const swap = html`hx-target="#access" hx-swap="outerHTML"`;
   return html`<details class="access" id="access" data-testid="access"${message ? html` open` : ''}>
-    <summary>${ctx.t('access.title')}: ${s.shared ? ctx.t('access.team') : ctx.t('access.membersOnly')}</summary>
+    <summary>${ctx.t('access.title')}${ctx.t('format.colon')}${s.shared ? ctx.t('access.team') : ctx.t('access.membersOnly')}</summary>
     ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
     <p class="meta">${s.shared ? ctx.t('access.teamExplained') : ctx.t('access.membersExplained')}${s.owner
       ? html` ${ctx.t('access.owner')} <span translate="no" hx-ignore>${s.owner}</span>.` : ''}</p>

@@ -178,7 +178,7 @@ export function alignPage(ctx: ViewContext, view: AlignPageView): SafeHtml {
     ${goToRow(ctx, rowCount)}
   </div>
   <div class="align-toolbar row-tools" role="toolbar" aria-label="${ctx.t('align.rowTools')}">
-    <span class="muted">${ctx.t('align.rowTools')}:</span>
+    <span class="muted">${ctx.t('align.rowTools')}${ctx.t('format.colon')}</span>
     ${ROW_TOOLS.map(([action, words, help, keys]) => html`<button type="button" data-action="${action}" title="${ctx.t(`align.keys.${help}`)}" aria-keyshortcuts="${keys}">${ctx.t(`align.buttons.${words}`)}</button>`)}
   </div>
   <p class="align-message" id="align-message" role="status" aria-live="polite" data-testid="align-message"></p>

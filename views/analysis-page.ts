@@ -16,7 +16,7 @@ export function analysisPage(ctx: ViewContext, { doc, analysis }: DocumentAnalys
   return layout(ctx, `${ctx.t('analysis.title')} · ${doc.title}`, html`
   <p class="doc-actions"><a href="/documents/${doc.id}" data-testid="back-to-document">${ctx.t('analysis.backToDocument')}</a>
     · <a href="/documents/${doc.id}/analysis.csv" data-testid="analysis-csv" download>${ctx.t('analysis.download')}</a></p>
-  <h1 hx-ignore>${ctx.t('analysis.title')}: <span translate="no">${doc.title}</span></h1>
+  <h1 hx-ignore>${ctx.t('analysis.title')}${ctx.t('format.colon')}<span translate="no">${doc.title}</span></h1>
   <p>${ctx.t('analysis.intro')} ${ctx.t('analysis.floor')}</p>
   <p class="meta">${ctx.t('analysis.words')}</p>
   <table class="analysis" data-testid="analysis-table">

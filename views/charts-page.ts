@@ -56,12 +56,12 @@ function burnUpChart(ctx: ViewContext, f: Formats, fig: ChartFigures, now: numbe
 }
 
 /** Horizontal bars, one per named category, with their value written at the end of the bar. */
-function barRows(plot: ReturnType<typeof plotArea>, rows: { label: string; value: number; text: string; cls: string; data: SafeHtml }[], xTicks: number[], xLabel: (v: number) => string, xTitle: string) {
+function barRows(ctx: ViewContext, plot: ReturnType<typeof plotArea>, rows: { label: string; value: number; text: string; cls: string; data: SafeHtml }[], xTicks: number[], xLabel: (v: number) => string, xTitle: string) {
   const x = linearScale(0, xTicks.at(-1)!, plot.left, plot.left + plot.width);
   const slots = bands(rows.length, plot.top, plot.height, 0.3);
   return html`${axes(plot, { ticks: xTicks.map((v) => ({ at: round(x(v)), label: xLabel(v) })), title: xTitle }, { ticks: [], title: '' })}
     ${categoryAxis(plot, rows.map((r, k) => ({ at: round(slots[k]!.pos + slots[k]!.size / 2), label: r.label })))}
-    ${rows.map((r, k) => html`<rect class="bar ${r.cls}" ${r.data} x="${plot.left}" y="${round(slots[k]!.pos)}" width="${round(x(r.value) - plot.left)}" height="${round(slots[k]!.size)}"><title>${r.label}: ${r.text}</title></rect>
+    ${rows.map((r, k) => html`<rect class="bar ${r.cls}" ${r.data} x="${plot.left}" y="${round(slots[k]!.pos)}" width="${round(x(r.value) - plot.left)}" height="${round(slots[k]!.size)}"><title>${r.label}${ctx.t('format.colon')}${r.text}</title></rect>
       <text class="bar-value" x="${round(x(r.value) + 4)}" y="${round(slots[k]!.pos + slots[k]!.size / 2 + 4)}">${r.text}</text>`)}`;
 }
 
@@ -76,7 +76,7 @@ function effortChart(ctx: ViewContext, f: Formats, fig: ChartFigures): SafeHtml 
   const height = barHeight(people.length);
   const plot = plotArea({ left: 130, right: 48, top: 14, bottom: 44 }, height);
   const ticks = fractionTicks(Math.max(...people.map((p) => p.effort.meanHter)));
-  const svg = barRows(plot, people.map((p) => ({
+  const svg = barRows(ctx, plot, people.map((p) => ({
     label: name(p.author), value: p.effort.meanHter, text: f.two(p.effort.meanHter), cls: 'bar-hter',
     data: html`data-testid="hter-bar" data-author="${p.author ?? ''}" data-hter="${p.effort.meanHter.toFixed(4)}" data-pairs="${p.effort.pairs}"`,
   })), ticks, f.fraction, ctx.t('charts.effort.x'));
@@ -143,7 +143,7 @@ function histogramChart(ctx: ViewContext, f: Formats, fig: ChartFigures): SafeHt
   const svg = html`${axes(plot,
     { ticks: columns.map((c, k) => ({ at: round(slots[k]!.pos + slots[k]!.size / 2), label: c.label })), title: ctx.t('charts.histogram.x') },
     { ticks: ticks.map((v) => ({ at: round(y(v)), label: f.whole(v) })), title: ctx.t('charts.histogram.y') })}
-    ${columns.map((c, k) => html`<rect class="bar ${c.cls}" data-testid="histogram-bar" data-from="${c.from}" data-count="${c.count}" x="${round(slots[k]!.pos)}" y="${round(y(c.count))}" width="${round(slots[k]!.size)}" height="${round(plot.top + plot.height - y(c.count))}"><title>${c.label}: ${f.whole(c.count)}</title></rect>`)}`;
+    ${columns.map((c, k) => html`<rect class="bar ${c.cls}" data-testid="histogram-bar" data-from="${c.from}" data-count="${c.count}" x="${round(slots[k]!.pos)}" y="${round(y(c.count))}" width="${round(slots[k]!.size)}" height="${round(plot.top + plot.height - y(c.count))}"><title>${c.label}${ctx.t('format.colon')}${f.whole(c.count)}</title></rect>`)}`;
   return figure(ctx, 'chart-histogram', {
     title: ctx.t('charts.histogram.title'),
     desc: ctx.t('charts.histogram.desc', { beads: f.whole(fig.beads.length), unscored: f.whole(unscored) }),
@@ -156,7 +156,7 @@ function qaChart(ctx: ViewContext, f: Formats, fig: ChartFigures): SafeHtml {
   const height = barHeight(fig.qa.length);
   const plot = plotArea({ left: 130, right: 48, top: 14, bottom: 44 }, height);
   const total = fig.qa.reduce((n, q) => n + q.count, 0);
-  const svg = barRows(plot, fig.qa.map((q) => ({
+  const svg = barRows(ctx, plot, fig.qa.map((q) => ({
     label: ctx.t(`qa.names.${q.code}`), value: q.count, text: f.whole(q.count), cls: 'bar-qa',
     data: html`data-testid="qa-bar" data-code="${q.code}" data-count="${q.count}"`,
   })), integerTicks(Math.max(...fig.qa.map((q) => q.count))), f.whole, ctx.t('charts.qa.x'));
@@ -172,7 +172,7 @@ export function chartsPage(ctx: ViewContext, fig: ChartFigures, now: number): Sa
   const f = formats(ctx);
   return layout(ctx, `${ctx.t('charts.title')} · ${fig.doc.title}`, html`
   <p class="doc-actions"><a href="/documents/${fig.doc.id}" data-testid="back-to-document">${ctx.t('charts.backToDocument')}</a></p>
-  <h1 hx-ignore>${ctx.t('charts.title')}: <span translate="no">${fig.doc.title}</span></h1>
+  <h1 hx-ignore>${ctx.t('charts.title')}${ctx.t('format.colon')}<span translate="no">${fig.doc.title}</span></h1>
   <p class="meta">${ctx.t('charts.utc')}</p>
   <div class="charts" hx-ignore>
     ${burnUpChart(ctx, f, fig, now)}

@@ -141,6 +141,6 @@ export function threadsInHistory(ctx: ViewContext, threads: Thread[]): SafeHtml 
   if (!threads.length) return html``;
   return html`<ol class="history-list history-threads" data-testid="history-threads">${threads.map((t) => html`<li>
     <div class="who">${ctx.t('review.thread')} ${errorTag(ctx, t)}${notAnError(ctx, t)}${t.resolvedAt ? html` · ${ctx.t('review.resolvedBy', { name: t.resolvedBy ?? '' })} ${when(ctx, t.resolvedAt)}` : ''}</div>
-    ${t.comments.map((c) => html`<blockquote class="comment" hx-ignore><strong>${c.author ?? ctx.t('review.imported')}</strong> ${when(ctx, c.createdAt)}: <span${langOf(c.body)}>${c.body}</span></blockquote>`)}
+    ${t.comments.map((c) => html`<blockquote class="comment" hx-ignore><strong>${c.author ?? ctx.t('review.imported')}</strong> ${when(ctx, c.createdAt)}${ctx.t('format.colon')}<span${langOf(c.body)}>${c.body}</span></blockquote>`)}
   </li>`)}</ol>`;
 }

@@ -49,7 +49,7 @@ export function progressSvg(ctx: ViewContext, p: Progress): SafeHtml {
   let x = 0;
   const bars = parts.map(([k, n]) => {
     const w = p.total ? (100 * n) / p.total : 0;
-    const bar = html`<rect class="bar-${k}" data-state="${k}" data-count="${n}" x="${x.toFixed(2)}%" y="0" width="${w.toFixed(2)}%" height="100%"><title>${ctx.t(`states.${k}`)}: ${formatNumber(ctx, n)}</title></rect>`;
+    const bar = html`<rect class="bar-${k}" data-state="${k}" data-count="${n}" x="${x.toFixed(2)}%" y="0" width="${w.toFixed(2)}%" height="100%"><title>${ctx.t(`states.${k}`)}${ctx.t('format.colon')}${formatNumber(ctx, n)}</title></rect>`;
     x += w;
     return bar;
   });
@@ -66,7 +66,8 @@ export function progressBar(ctx: ViewContext, docId: number, p: Progress, qualit
 // The figures a save changes outside the progress bar carry ids: the progress fragment sends them anew (pageFigures).
 
 function effortLine(ctx: ViewContext, e: PostEditEffort, oob = false): SafeHtml {
-  const effort = ctx.t('document.effort', {
+  // Before any pair is worked, "0 of 0 … (0%), mean HTER 0.00" read as machine translation no one needed to change.
+  const effort = e.pairs === 0 ? ctx.t('document.effortNone') : ctx.t('document.effort', {
     changed: formatNumber(ctx, e.changed), pairs: formatNumber(ctx, e.pairs), share: formatPercent(ctx, e.changedShare),
     hter: formatDecimal(ctx, e.meanHter), edits: formatNumber(ctx, e.totalEdits),
   });

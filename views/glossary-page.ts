@@ -85,7 +85,7 @@ export function glossaryTable(ctx: ViewContext, g: GlossaryPage, user: User, sta
 }
 
 function finder(ctx: ViewContext, g: GlossaryPage): SafeHtml {
-  return html`<form class="filters" role="search" method="get" action="/glossary" data-rows="/glossary/entries" data-target="#glossary" data-swap="outerHTML" hx-sync="this:replace" data-testid="glossary-find">
+  return html`<form class="filters glossary-find" role="search" method="get" action="/glossary" data-rows="/glossary/entries" data-target="#glossary" data-swap="outerHTML" hx-sync="this:replace" data-testid="glossary-find">
     <label>${ctx.t('glossary.find')} <input type="search" name="q" maxlength="200" value="${g.text}" placeholder="${ctx.t('glossary.findPlaceholder')}" data-testid="glossary-search"></label>
     <noscript><button type="submit">${ctx.t('filters.apply')}</button></noscript>
   </form>`;

@@ -17,9 +17,12 @@ import { rowState, WEAK_SCORE, type MtKind } from '../server/domain/types.ts';
 export const stateKey = (state: number | null, mtKind?: MtKind) => rowState(state, mtKind);
 const pairUrl = (docId: number, p: { id: number }) => `/documents/${docId}/pairs/${p.id}`;
 
-// A numbers flag names only the side that has something to say: missing figures, extra ones, or both.
+// A numbers flag names only the side that has something to say: missing figures, extra ones, or both; a punctuation
+// flag, the English's mark or that it has none.
 function flagKey(f: QaFlag): string {
   if (f.code === 'length') return f.params.direction === 'short' ? 'qa.lengthShort' : 'qa.lengthLong';
+  // An English with no end mark at all: "(。 vs )" read as a rendering fault.
+  if (f.code === 'punctuation' && !f.params.tgt) return 'qa.punctuationMissing';
   if (f.code !== 'numbers') return `qa.${f.code}`;
   return f.params.missing && f.params.extra ? 'qa.numbers' : f.params.missing ? 'qa.numbersMissing' : 'qa.numbersExtra';
 }

@@ -1,7 +1,8 @@
 // Picks the sense of a CC-CEDICT headword a gloss writes: the first meaning, cleaned of the dictionary's annotations.
 
 // Senses that only point elsewhere in the dictionary say nothing a reader can use.
-const POINTER_SENSE = /^(?:surname |(?:old |archaic |euphemistic )?variant of|see |see also|abbr\. for|used in|erhua variant|also written|also pr\.|pr\.|taiwan pr\.|japanese variant|cl:)/i;
+// So does 答 dā's "bound form having the same meaning as the free word 答[da2]", which came out in a draft as written.
+const POINTER_SENSE = /^(?:surname |(?:old |archaic |euphemistic )?variant of|see |see also|abbr\. for|used in|erhua variant|also written|also pr\.|pr\.|taiwan pr\.|japanese variant|cl:|bound form having the same meaning as)/i;
 // A saying's sense is the saying itself, commas and all ("small capital, huge profit (idiom)").
 const SAYING = /\((?:idiom|proverb|saying)\b/i;
 // A word-for-word reading of an idiom, which CC-CEDICT follows with what it means ("lit. ... (idiom); fig. ...").

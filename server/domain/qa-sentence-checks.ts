@@ -90,11 +90,19 @@ const SPEECH = /^[\s(\[]*["“‘'「『]|["”’'」』][\s)\]]*$/u;
 // What opens a sentence before its first word.
 const withoutOpeners = (sentence: string) => sentence.replace(/^[\s"“‘'(\[«]+/u, '');
 
+// A line break inside one pair's English is a subtitle cue's or a typed one, not a sentence's end: "This is our
+// first meeting,↵isn't it?" is one sentence (splitting the text alone would read each line as a paragraph).
+const englishSentences = (tgt: string) => splitSentences(tgt.replace(/\s*\n\s*/g, ' '), 'en');
+
+// A short label and a full-width colon opening the Chinese: 地点：, 联系人：, 时间：.
+const LABELLED = /^[^\s，。：；！？“”「」]{1,5}：/u;
+
 /** The first sentence of the English that is not whole: a pair may hold several, and a fragment a machine split off is rarely the first. */
 export function checkFragment(src: string, tgt: string): QaFlag | undefined {
-  // Headlines and captions have no verb and no full stop in Chinese either: only check sentences.
-  const srcIsSentence = /[。！？!?]["”’」』）)]*$/u.test(src);
-  for (const sentence of splitSentences(tgt, 'en')) {
+  // Headlines and captions have no verb and no full stop in Chinese either: only check sentences. Nor has a notice's
+  // labelled line, 地点：三楼会议室。 "Venue: third-floor meeting room.", full stop and all.
+  const srcIsSentence = /[。！？!?]["”’」』）)]*$/u.test(src) && !LABELLED.test(src);
+  for (const sentence of englishSentences(tgt)) {
     const why = fragmentReason(sentence, srcIsSentence);
     if (why) {
       return {
@@ -141,7 +149,7 @@ const RESTARTS = /^(?:he|she|it|they|we|i|you|this|these|that|those|such|both|ho
 /** One Chinese sentence whose English is several, the break not a translator's: names the break, "exchanges. Youth". */
 export function checkBroken(src: string, tgt: string): QaFlag | undefined {
   if (splitSentences(src, 'zh').length !== 1) return undefined;
-  const sentences = splitSentences(tgt, 'en');
+  const sentences = englishSentences(tgt);
   for (let k = 1; k < sentences.length; k++) {
     // Speech set apart is a translator's break: 他说，「…」 becomes 'he said. "…"'.
     if (RESTARTS.test(withoutOpeners(sentences[k]!)) || OPENS_SPEECH.test(sentences[k]!)) continue;

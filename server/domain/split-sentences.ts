@@ -20,9 +20,11 @@ const EN_ABBREVIATIONS = new Set([
   'capt', 'sgt', 'rev', 'hon', 'pres', 'fig', 'vol', 'pp', 'p', 'ave', 'rd', 'inc', 'ltd', 'co', 'corp',
   'dept', 'univ', 'approx', 'cf', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'u.s.a', 'no', 'nos', 'art',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft',
+  'tel', 'ext', 'ch', 'chap',
 ]);
 // "No." abbreviates "number" only before a numeral; elsewhere it is the word "no" ending a sentence.
-const BEFORE_NUMBER_ONLY = new Set(['no', 'nos', 'art', 'p', 'pp', 'vol', 'fig']);
+// So do a telephone number's "Tel." and "ext." and a chapter's "ch.": a contact line is one sentence.
+const BEFORE_NUMBER_ONLY = new Set(['no', 'nos', 'art', 'p', 'pp', 'vol', 'fig', 'tel', 'ext', 'ch', 'chap']);
 
 /**
  * Paragraphs are separated by blank lines when the text has any (single newlines inside are

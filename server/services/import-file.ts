@@ -103,8 +103,13 @@ function titleOf(...candidates: (string | undefined)[]): string {
   return checkedTitle(title, new ValidationError('The document needs a title: type one, as the file name gives none.', 'safeguards.titleMissing'));
 }
 
+// A translator names the pair of files film.zh.srt and film.en.srt: the title is the film, not "film.zh", whose
+// translation would download as film.zh.en.srt.
+const CHINESE_TAG = /[._-](?:zh(?:[-_](?:cn|hans|sg))?|chs|cn)$/i;
+
 function baseName(name: string): string {
-  return path.basename(name, path.extname(name));
+  const base = path.basename(name, path.extname(name));
+  return base.replace(CHINESE_TAG, '') || base;
 }
 
 /** Refuses a Chinese slot holding English, or the other way round; a side too short to tell passes. */

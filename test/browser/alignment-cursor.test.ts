@@ -114,6 +114,21 @@ describe.skipIf(skip)('the alignment editor keeps its cursor in view', () => {
     await cursorVisible();
   });
 
+  it('when the split-sentence caret stands inside a character beyond the BMP then the sentence splits after that character', async () => {
+    const rare = insertDocument(seeded.server.db, '生僻字', [{ zh: '问：能否处理“𠮷”这样的生僻字？', en: 'Q: Can it handle rare characters such as "𠮷"?' }]);
+    await open(rare.documentId);
+    await press('ArrowLeft');
+    await page.keyboard.press('b');
+    await page.locator('#split-sentence-dialog[open]').waitFor();
+    // Where Chromium has no glyph for 𠮷 its arrow keys stop between the character's two UTF-16 halves: offset 8 here.
+    await page.locator('#split-sentence-text').evaluate((area: HTMLTextAreaElement) => area.setSelectionRange(8, 8));
+    const before = await version();
+    await page.keyboard.press('Enter');
+    await expect.poll(version).not.toBe(before);
+    expect(await page.getByTestId('align-message').textContent()).toBe('Sentence split in row 1.');
+    expect(await page.locator('tr.arow[data-row="0"] td.src .sentence').allTextContents()).toEqual(['问：能否处理“𠮷', '”这样的生僻字？']);
+  });
+
   it('when a row number is typed then it is the row the document page shows under that number, page noise counted', async () => {
     // The document page: each row's number and Chinese, the noise rows among them.
     await page.goto(`${seeded.server.url}/documents/${seeded.docs.demo}`);

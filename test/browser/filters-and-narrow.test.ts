@@ -153,6 +153,30 @@ describe.skipIf(skip)('filters, narrow screens and the keyboard', () => {
     await page.waitForFunction((id) => document.activeElement?.matches(`#${id} button[data-edit]`), firstEditable);
   });
 
+  it('when the document page is phone-wide then the progress legend and the download form wrap whole names, none broken over two lines', async () => {
+    /** The lines the text of each element takes (a radio button aside): one per distinct top of its text's boxes. */
+    const broken = (selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => {
+      const tops = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()).flatMap((n) => {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        return [...range.getClientRects()].map((r) => Math.round(r.top));
+      });
+      return { text: el.textContent!.trim(), lines: new Set(tops).size };
+    }).filter((l) => l.lines > 1));
+    for (const lang of ['en', 'zh-CN']) {
+      await context.addCookies([{ name: 'duiqi_lang', value: lang, url: wb.url }]);
+      await page.goto(`${wb.url}${documentPath}`);
+      expect(await page.locator('form.export fieldset label').count()).toBe(4);
+      // Where a line ends depends on the counts and the width: every phone width, so that no name is left to chance.
+      for (let width = 320; width <= 430; width += 5) {
+        await page.setViewportSize({ width, height: 800 });
+        expect(await broken('form.export legend, form.export fieldset label, #progress .legend .key'), `${lang} at ${width} px`).toEqual([]);
+      }
+    }
+    await context.clearCookies({ name: 'duiqi_lang' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('when every page is shown 390 px wide then none scrolls sideways, rows stack source over translation, and Edit can be clicked', async () => {
     await page.setViewportSize({ width: 390, height: 800 });
     const overflow: Record<string, number> = {};

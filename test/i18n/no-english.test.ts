@@ -1,5 +1,6 @@
 // A 中文 reader is shown no English sentence: every page and fragment, every error path the tests can provoke,
-// checked for runs of three English words outside what users typed (lang="en" text, translate="no" regions).
+// checked for runs of three English words outside what users typed (lang="en" text, translate="no" regions), and
+// for an English colon or comma after Chinese words.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { glossary } from '../../server/services/glossary.ts';
 import { documents } from '../../server/services/documents.ts';
 import { Client, type TestServer } from '../support/test-server.ts';
 import { pairWith, startSeededServer } from '../support/seed.ts';
-import { englishInHtml, englishRuns } from '../support/english-runs.ts';
+import { englishInHtml, englishRuns, halfWidthAfterChinese, halfWidthInHtml } from '../support/english-runs.ts';
 import { upload, uploadForm } from '../transfer/transfer-support.ts';
 
 let server: TestServer;
@@ -58,10 +59,12 @@ function expectChinese(res: { status: number; text: string; headers: Headers }, 
     const body = JSON.parse(res.text) as { message?: unknown };
     expect(typeof body.message, `${what}: ${res.text}`).toBe('string');
     expect(englishRuns(String(body.message)), `${what}: ${res.text}`).toEqual([]);
+    expect(halfWidthAfterChinese(String(body.message)), `${what}: ${res.text}`).toEqual([]);
   } else {
     expect(type, what).toContain('html');
     const found = englishInHtml(res.text);
     expect(found, `${what}: ${JSON.stringify(found)}`).toEqual([]);
+    expect(halfWidthInHtml(res.text), `${what}: half-width punctuation after Chinese`).toEqual([]);
   }
 }
 

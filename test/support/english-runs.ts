@@ -1,5 +1,6 @@
 // Finds English sentences in what a 中文 reader is shown: runs of three or more English words in a page's
-// text and in the attributes a reader sees (titles, placeholders, labels, messages kept for scripts).
+// text and in the attributes a reader sees (titles, placeholders, labels, messages kept for scripts); and the
+// half-width colons and commas an English template put after Chinese words ("谁可以打开: 整个团队").
 
 import { parse, parseFragment } from 'parse5';
 
@@ -32,30 +33,51 @@ export function englishRuns(text: string): string[] {
 
 const attr = (n: Node, name: string) => n.attrs?.find((a) => a.name === name)?.value;
 
+// A colon, semicolon or comma of English after a Chinese word or closing mark, where Chinese writes ：；，.
+const HALF_WIDTH = /[\u4e00-\u9fff）」』”][:;,](?=\s|$)/gu;
+
+/** Half-width punctuation after Chinese in `text`, each with the characters around it. */
+export function halfWidthAfterChinese(text: string): string[] {
+  return [...text.matchAll(HALF_WIDTH)].map((m) => text.slice(Math.max(0, m.index - 8), m.index + 6));
+}
+
+const textOf = (n: Node): string => (n.nodeName === '#text' ? n.value ?? '' : (n.childNodes ?? []).map(textOf).join(''));
+
 /**
- * English runs in an HTML page or fragment. User content is skipped where the markup says so: an element
- * with a `lang` other than Chinese (segment text) and one marked `translate="no"` (titles, names, comments, notes:
- * what users typed, which no translation may touch). Scripts and styles are not text.
+ * What `find` finds in the text of an HTML page or fragment that a reader is shown. User content is skipped where the
+ * markup says so: an element with a `lang` other than Chinese (segment text) and one marked `translate="no"` (titles,
+ * names, comments, notes: what users typed, which no translation may touch). Scripts and styles are not text, nor is
+ * the page's <title>, which repeats its heading after the app's name; a chart's SVG <title> is its tooltip, and is.
  */
-export function englishInHtml(markup: string): string[] {
+function shownText(markup: string, find: (text: string) => string[]): string[] {
   const root = (/^\s*<!doctype/i.test(markup) ? parse(markup) : parseFragment(markup)) as unknown as Node;
   const found: string[] = [];
-  const visit = (n: Node) => {
-    // The <title> repeats the page's heading, where a document's title is marked, after the app's name.
-    if (n.nodeName === 'script' || n.nodeName === 'style' || n.nodeName === 'title') return;
+  // `before`: the last character shown ahead of this node, so that "时间</time>: " counts as written after 间.
+  const visit = (n: Node, inSvg: boolean, before: string) => {
+    if (n.nodeName === 'script' || n.nodeName === 'style' || (n.nodeName === 'title' && !inSvg)) return;
     const lang = attr(n, 'lang');
     if (lang !== undefined && !lang.startsWith('zh')) return;
     if (attr(n, 'translate') === 'no') return;
-    if (n.nodeName === '#text') found.push(...englishRuns(n.value ?? ''));
+    if (n.nodeName === '#text') found.push(...find(before + (n.value ?? '')));
     for (const a of n.attrs ?? []) {
       if (!SHOWN_ATTRIBUTES.test(a.name)) continue;
       if (a.name === 'value' || (a.name === 'label' && n.nodeName !== 'option')) continue;
-      found.push(...englishRuns(a.value).map((r) => `${a.name}="${r}"`));
+      found.push(...find(a.value).map((r) => `${a.name}="${r}"`));
     }
-    if (n.nodeName === 'input' && ['submit', 'button'].includes(attr(n, 'type') ?? '')) found.push(...englishRuns(attr(n, 'value') ?? ''));
-    for (const c of n.childNodes ?? []) visit(c);
-    if (n.content) visit(n.content);
+    if (n.nodeName === 'input' && ['submit', 'button'].includes(attr(n, 'type') ?? '')) found.push(...find(attr(n, 'value') ?? ''));
+    let last = before;
+    for (const c of n.childNodes ?? []) {
+      visit(c, inSvg || n.nodeName === 'svg', last);
+      last = textOf(c).slice(-1) || last;
+    }
+    if (n.content) visit(n.content, inSvg, '');
   };
-  visit(root);
+  visit(root, false, '');
   return found;
 }
+
+/** English runs in an HTML page or fragment, outside what users wrote. */
+export const englishInHtml = (markup: string): string[] => shownText(markup, englishRuns);
+
+/** Half-width punctuation after the interface's Chinese in an HTML page or fragment. */
+export const halfWidthInHtml = (markup: string): string[] => shownText(markup, halfWidthAfterChinese);

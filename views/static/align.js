@@ -422,6 +422,10 @@
     dialog.close('ok');
   });
 
+  // An offset between the two halves of a character beyond the BMP (𠮷) is no place to split: the caret can stop there
+  // where the font has no glyph for it. The place after the character is.
+  const betweenCharacters = (text, at) => (/[\uD800-\uDBFF]/.test(text[at - 1] ?? '') && /[\uDC00-\uDFFF]/.test(text[at] ?? '') ? at + 1 : at);
+
   function splitSentence() {
     const el = sentences(rowEl(state.row))[state.sentence];
     // A side without sentences: the server's refusal says so in the reader's words, as it does for J.
@@ -431,11 +435,11 @@
     dialog.showModal();
     area.focus();
     // A sentence joined across a line break (a cue's two lines) most likely splits there again; any other in its middle.
-    const at = area.value.indexOf('\n') > 0 ? area.value.indexOf('\n') : Math.floor(area.value.length / 2);
+    const at = area.value.indexOf('\n') > 0 ? area.value.indexOf('\n') : betweenCharacters(area.value, Math.floor(area.value.length / 2));
     area.setSelectionRange(at, at);
     dialog.addEventListener('close', function onClose() {
       dialog.removeEventListener('close', onClose);
-      if (dialog.returnValue === 'ok') op({ kind: 'splitSentence', side: state.side, sentence: state.sentence, offset: area.selectionStart });
+      if (dialog.returnValue === 'ok') op({ kind: 'splitSentence', side: state.side, sentence: state.sentence, offset: betweenCharacters(area.value, area.selectionStart) });
       focusTable();
     });
   }
