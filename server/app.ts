@@ -52,7 +52,7 @@ import { documentCharts } from './services/document-charts.ts';
 import { concordance } from './services/concordance.ts';
 import { concordanceRoutes } from './routes/concordance-routes.ts';
 import { analysisRoutes } from './routes/analysis-routes.ts';
-import { matchAnalysis } from './services/match-analysis.ts';
+import { matchAnalysis, SLICE } from './services/match-analysis.ts';
 import { editBatchRoutes } from './routes/edit-batch-routes.ts';
 import { searchReplace } from './services/search-replace.ts';
 import { propagation } from './services/propagation.ts';
@@ -86,6 +86,8 @@ export interface AppDeps {
   jobQueue?: JobQueue;
   /** From how many pairs exports are jobs, and how long their files are kept; 2,000 pairs and 24 hours when not given. */
   exportJobs?: ExportJobSettings;
+  /** Pairs an analysis job bands a work-thread task (SLICE when not given): tests make a small document take several. */
+  analysisSlice?: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -125,9 +127,16 @@ export function createApp(deps: AppDeps) {
     realign: deps.aligner ? alignment.realign : (...args) => work().realign(...args),
     importUpload: (upload) => work().importUpload(upload),
     runExport: (job) => exports.run(job),
+    runAnalysis: (job) => analysis.run(job),
   }));
   const translated = translatedDocuments(store);
   const exports = exportJobs(jobStore, () => jobs, translated, deps.exportJobs ?? DEFAULT_EXPORT_JOB_SETTINGS);
+  // A big document's analysis (more pairs than a big export) is a job, as its export is, banded in slices on the work
+  // threads so that imports interleave; a small one's is made in the request.
+  const analysis = matchAnalysis(jobStore, {
+    whole: (documentId, user) => work().analyseMatches(documentId, user),
+    slice: (...args) => work().analyseMatchSlice(...args),
+  }, () => jobs, { jobRows: (deps.exportJobs ?? DEFAULT_EXPORT_JOB_SETTINGS).jobRows, slice: deps.analysisSlice ?? SLICE });
   // Files past their retention time go at each new export and once an hour, whichever server does it, for as long as
   // the job queue serves: stopping it stops the hourly sweep.
   jobs.serve([{ what: 'Removing old export files', everyMs: 3600_000, run: exports.sweep }])
@@ -201,7 +210,7 @@ export function createApp(deps: AppDeps) {
   app.use(rowNavigationRoutes(rowNavigation(workspace)));
   app.use(concordanceRoutes(concordance(store)));
   // Seconds of matching for a big document: on a work thread, its result kept until the document or the memory changes.
-  app.use(analysisRoutes(matchAnalysis(store, (documentId, user) => work().analyseMatches(documentId, user))));
+  app.use(analysisRoutes(analysis));
   // A user's pattern may backtrack for its whole second: on a work thread, so no one else waits for it.
   const replace = searchReplace(store, (documentId, q) => work().planReplace(documentId, q));
   app.use(editBatchRoutes({ replace, propagation: propagation(store), batches: editBatches(store) }));

@@ -5,6 +5,8 @@ import { layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 import { formatNumber } from './local-format.ts';
 import type { DocumentAnalysis } from '../server/services/match-analysis.ts';
+import type { JobView } from '../server/services/jobs.ts';
+import { jobProgress } from './job-progress.ts';
 
 /** A share with one decimal, as a quote reads it (a 100 % band of 0.4 % is not "0%"). */
 const percent = (ctx: ViewContext, share: number) =>
@@ -28,6 +30,19 @@ export function analysisPage(ctx: ViewContext, { doc, analysis }: DocumentAnalys
       <th scope="row">${ctx.t('analysis.total')}</th><td class="num">${formatNumber(ctx, analysis.total.pairs)}</td>
       <td class="num">${formatNumber(ctx, analysis.total.words)}</td><td class="num">${percent(ctx, analysis.total.words ? 1 : 0)}</td></tr></tfoot>
   </table>`);
+}
+
+/**
+ * A big document's analysis while its job runs: the job's progress bar, which reloads the page with the table once
+ * the job has ended, and for a browser without scripts a link that asks again (joining the same job).
+ */
+export function analysisWaitPage(ctx: ViewContext, doc: DocumentAnalysis['doc'], job: JobView): SafeHtml {
+  return layout(ctx, `${ctx.t('analysis.title')} · ${doc.title}`, html`
+  <p class="doc-actions"><a href="/documents/${doc.id}" data-testid="back-to-document">${ctx.t('analysis.backToDocument')}</a></p>
+  <h1 hx-ignore>${ctx.t('analysis.title')}: <span translate="no">${doc.title}</span></h1>
+  <p data-testid="analysis-job-note">${ctx.t('analysisJobs.note')}</p>
+  <p>${jobProgress(ctx, job)}</p>
+  <p class="meta"><a href="/documents/${doc.id}/analysis" data-testid="analysis-refresh">${ctx.t('analysisJobs.refresh')}</a></p>`);
 }
 
 const cell = (value: string | number) => (typeof value === 'number' ? String(value) : `"${value.replaceAll('"', '""')}"`);

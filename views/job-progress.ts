@@ -13,7 +13,8 @@ export function jobProgress(ctx: ViewContext, job: JobView): SafeHtml {
   if (job.state === 'done') {
     return html`<span class="job" data-testid="job" data-job="${job.id}" data-state="done"><span class="ok" data-testid="job-result">${jobResult(ctx, job.result!)}</span>${
       job.kind === 'export' ? html` <a href="/jobs/${job.id}/file" download data-testid="job-download">${ctx.t('exportJobs.download')}</a>` : ''}${
-      job.kind === 'import' && job.documentId !== null ? html` <a href="/documents/${job.documentId}" data-testid="job-document">${ctx.t('jobs.openDocument')}</a>` : ''}</span>`;
+      job.kind === 'import' && job.documentId !== null ? html` <a href="/documents/${job.documentId}" data-testid="job-document">${ctx.t('jobs.openDocument')}</a>` : ''}${
+      job.kind === 'analysis' ? html` <a href="/documents/${job.documentId}/analysis" data-testid="job-analysis">${ctx.t('analysisJobs.show')}</a>` : ''}</span>`;
   }
   // A refused import polled by the import form reads as the refusal it shows when the job ends quickly, in the same place.
   if (job.state === 'failed' && job.kind === 'import' && job.error!.status < 500) return importMessage(ctx, { error: errorSentence(ctx, job.error!) });

@@ -2,7 +2,7 @@
 
 import type { Db } from './open-database.ts';
 
-export type JobKind = 'translate' | 'realign' | 'import' | 'export';
+export type JobKind = 'translate' | 'realign' | 'import' | 'export' | 'analysis';
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
 
 export interface NewJob {
@@ -31,6 +31,17 @@ export interface JobRow {
   finishedAt: string | null;
 }
 
+/** A job of a kind on a document, as `recent` finds it to be joined or its result used again. */
+export interface RecentJob {
+  id: number;
+  state: JobState;
+  input: string;
+  result: string | null;
+}
+
+/** How many of a document's jobs `recent` looks at: its latest states, while one user's change follows another. */
+export const RECENT = 20;
+
 const COLUMNS = `id, kind, document_id AS documentId, created_by AS createdBy, state, done, total, skipped, attempts, result, error,
   created_at AS createdAt, finished_at AS finishedAt`;
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
@@ -47,6 +58,8 @@ export function jobsRepo(db: Db) {
       input = '{}', finished_at = ${NOW} WHERE id = ? AND state = 'running'`),
     fail: db.prepare(`UPDATE jobs SET state = 'failed', error = ?, input = '{}', finished_at = ${NOW} WHERE id = ? AND state IN ('queued', 'running')`),
     unfinished: db.prepare("SELECT id FROM jobs WHERE state IN ('queued', 'running') ORDER BY id").pluck(),
+    recent: db.prepare(`SELECT id, state, input, result FROM jobs WHERE document_id = ? AND kind = ? AND state <> 'failed'
+      ORDER BY id DESC LIMIT ${RECENT}`),
     addFilePart: db.prepare('INSERT INTO job_files (job_id, part, bytes) VALUES (?, ?, ?)'),
     filePart: db.prepare('SELECT bytes FROM job_files WHERE job_id = ? AND part = ?').pluck(),
     dropFile: db.prepare('DELETE FROM job_files WHERE job_id = ?'),
@@ -69,6 +82,8 @@ export function jobsRepo(db: Db) {
     fail: (id: number, error: string) => q.fail.run(error, id).changes === 1,
     /** Jobs queued or running, oldest first: on SQLite, what a server starting finds left by the last one. */
     unfinished: () => q.unfinished.all() as number[],
+    /** The last few jobs of a kind on a document not failed, newest first, with their input and result (JSON). */
+    recent: (documentId: number, kind: JobKind) => q.recent.all(documentId, kind) as RecentJob[],
     /** Stores part `part` (0, 1, …) of the file an export job makes. */
     addFilePart: (id: number, part: number, bytes: Uint8Array): void => {
       q.addFilePart.run(id, part, bytes);

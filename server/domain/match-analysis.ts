@@ -40,27 +40,64 @@ export function bandOf(match: BestMatch | null): Exclude<Band, 'repetition'> {
   return 'none';
 }
 
+/** Pairs and source words by band, of some of a document's pairs: the tallies of its slices add up to the whole's. */
+export type Tallies = Record<Band, { pairs: number; words: number }>;
+
+export const noTallies = (): Tallies => Object.fromEntries(BANDS.map((b) => [b, { pairs: 0, words: 0 }])) as Tallies;
+
+export function addTallies(into: Tallies, more: Tallies): Tallies {
+  for (const b of BANDS) {
+    into[b].pairs += more[b].pairs;
+    into[b].words += more[b].words;
+  }
+  return into;
+}
+
+/**
+ * The pairs' Chinese as the matcher compares it, and whether an earlier pair already had it (a repetition, not looked
+ * up). A pair without Chinese is never a repetition.
+ */
+export function repetitions(srcs: readonly string[]): { keys: string[]; repeated: Uint8Array } {
+  const keys = srcs.map(matchKey);
+  const repeated = new Uint8Array(keys.length);
+  const seen = new Set<string>();
+  keys.forEach((key, i) => {
+    if (key && seen.has(key)) repeated[i] = 1;
+    seen.add(key);
+  });
+  return { keys, repeated };
+}
+
+/** Bands the pairs `from` to `to` (exclusive) of a document, as `repetitions` found them; the others get `best`'s match. */
+export function tallySlice(
+  srcs: readonly string[], { keys, repeated }: ReturnType<typeof repetitions>, from: number, to: number,
+  best: (src: string, key: string) => BestMatch | null,
+): Tallies {
+  const tallies = noTallies();
+  for (let i = from; i < Math.min(to, srcs.length); i++) {
+    const band = repeated[i] ? 'repetition' : bandOf(best(srcs[i]!, keys[i]!));
+    const f = tallies[band];
+    f.pairs++;
+    f.words += sourceWordCount(srcs[i]!);
+  }
+  return tallies;
+}
+
+/** The analysis of a document of `pairs` pairs from its tallies: each band's share of the words. */
+export function summarise(tallies: Tallies, pairs: number): MatchAnalysis {
+  const words = BANDS.reduce((sum, b) => sum + tallies[b].words, 0);
+  return {
+    bands: BANDS.map((band) => ({ band, ...tallies[band], share: words ? tallies[band].words / words : 0 })),
+    total: { pairs, words },
+  };
+}
+
 /**
  * Bands every pair, in document order: a pair whose Chinese (compared as the matcher compares it) an earlier pair
  * already had is a repetition and is not looked up; the others get `best`'s match. A pair without Chinese is never
  * a repetition.
  */
 export function analyseMatches(pairs: readonly { src: string }[], best: (src: string, key: string) => BestMatch | null): MatchAnalysis {
-  const figures = new Map<Band, { pairs: number; words: number }>(BANDS.map((b) => [b, { pairs: 0, words: 0 }]));
-  const seen = new Set<string>();
-  let words = 0;
-  for (const { src } of pairs) {
-    const key = matchKey(src);
-    const band = key && seen.has(key) ? 'repetition' : bandOf(best(src, key));
-    seen.add(key);
-    const count = sourceWordCount(src);
-    const f = figures.get(band)!;
-    f.pairs++;
-    f.words += count;
-    words += count;
-  }
-  return {
-    bands: BANDS.map((band) => ({ band, ...figures.get(band)!, share: words ? figures.get(band)!.words / words : 0 })),
-    total: { pairs: pairs.length, words },
-  };
+  const srcs = pairs.map((p) => p.src);
+  return summarise(tallySlice(srcs, repetitions(srcs), 0, srcs.length, best), srcs.length);
 }

@@ -19,6 +19,8 @@ export function jobRoutes(jobs: Jobs): Router {
     const job = await jobs.get(req.user!, jobId(req.params.id));
     if (job.state === 'done' && DONE_EVENTS[job.kind]) res.set('HX-Trigger', DONE_EVENTS[job.kind]);
     if (goesToDocument(job)) res.set('HX-Redirect', `/documents/${job.documentId}`);
+    // A finished analysis: its page again, which now shows the table (the job's result is kept by the document's state).
+    if (job.state === 'done' && job.kind === 'analysis') res.set('HX-Redirect', `/documents/${job.documentId}/analysis`);
     send(res, jobProgress(viewContext(req), job));
   });
   return r;

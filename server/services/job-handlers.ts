@@ -1,4 +1,5 @@
-// What each kind of job does when a queue runs it: draft the untranslated rows, realign, import an upload, export a file.
+// What each kind of job does when a queue runs it: draft the untranslated rows, realign, import an upload, export a file,
+// analyse a document's matches.
 
 import type { Store } from '../db/store.ts';
 import type { JobKind } from '../db/jobs-repo.ts';
@@ -19,6 +20,8 @@ export interface JobWork {
   importUpload(upload: UploadRequest): Promise<ImportResult>;
   /** Makes an export's file and stores it (export-jobs.ts). */
   runExport: JobHandler;
+  /** Analyses a big document's matches (match-analysis.ts). */
+  runAnalysis: JobHandler;
 }
 
 type StoredFile = { name: string; base64: string };
@@ -73,5 +76,6 @@ export function jobHandlers(work: JobWork): Record<JobKind, JobHandler> {
     },
 
     export: (job) => work.runExport(job),
+    analysis: (job) => work.runAnalysis(job),
   };
 }

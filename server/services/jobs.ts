@@ -117,12 +117,13 @@ export function jobs(store: Store, queue: JobQueue, handlers: Record<JobKind, Jo
     await store.write((tx) => tx.jobs.fail(id, JSON.stringify(error)));
   }
 
-  /** The job if `user` may see it: its starter, an admin, or anyone who may open its document; else 404. */
+  /** The job if `user` may see it: its starter, an admin, or anyone who may open its document (an analysis: only the last); else 404. */
   async function get(user: User, id: number): Promise<JobView> {
     const row = await store.read(async (tx) => {
       const job = await tx.jobs.get(id);
       if (!job) return undefined;
-      const mine = job.createdBy === user.id || user.role === 'admin';
+      // An analysis is the document's figures: it answers to the document's rule at the time, not to who started it.
+      const mine = job.kind !== 'analysis' && (job.createdBy === user.id || user.role === 'admin');
       return mine || (job.documentId !== null && (await mayOpen(tx, user, job.documentId))) ? job : undefined;
     });
     if (!row) throw new NotFoundError(`There is no job ${id}.`, 'jobs.notFound', { id });

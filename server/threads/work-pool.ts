@@ -10,6 +10,7 @@ import type { PlannedReplace } from '../services/search-replace.ts';
 import type { GlossaryImport } from '../services/glossary.ts';
 import type { ReplaceQuery } from '../domain/replace-text.ts';
 import type { MatchAnalysis } from '../domain/match-analysis.ts';
+import type { AnalysisSlice } from '../services/match-analysis.ts';
 import type { Actor } from '../services/document-access.ts';
 import { errorFromParts, type ErrorParts } from '../domain/errors.ts';
 import { startWorker } from './start-worker.ts';
@@ -21,7 +22,8 @@ type Task =
   | { task: 'realign'; user: User; documentId: number; expectedVersion: number }
   | { task: 'previewRealign'; documentId: number; expectedVersion: number }
   | { task: 'planReplace'; documentId: number; query: ReplaceQuery }
-  | { task: 'analyseMatches'; documentId: number; user: Actor };
+  | { task: 'analyseMatches'; documentId: number; user: Actor }
+  | { task: 'analyseMatchSlice'; run: string; documentId: number; user: Actor; from: number; to: number };
 export type WorkRequest = { id: number } & Task;
 export type WorkReply = { id: number; value: unknown } | { id: number; error: ErrorParts } | { writing: boolean };
 
@@ -146,6 +148,9 @@ export function workPool(database: string | undefined, size = THREADS) {
     planReplace: (documentId: number, query: ReplaceQuery) => run<PlannedReplace>({ task: 'planReplace', documentId, query }),
     /** A document's match analysis: seconds for 100,000 pairs, queued with the imports (the thread keeps its own memory index). */
     analyseMatches: (documentId: number, user: Actor) => run<MatchAnalysis>({ task: 'analyseMatches', documentId, user: { id: user.id, role: user.role } }),
+    /** A slice of an analysis job's pairs: a task each, so that imports queued meanwhile run between them. */
+    analyseMatchSlice: (analysis: string, documentId: number, user: Actor, from: number, to: number) =>
+      run<AnalysisSlice>({ task: 'analyseMatchSlice', run: analysis, documentId, user: { id: user.id, role: user.role }, from, to }),
     /**
      * Resolves once no thread holds SQLite's write lock: a writer on the request thread awaits it rather than
      * wait inside SQLite's busy handler, which would stop every other request for as long as an import writes.

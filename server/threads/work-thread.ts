@@ -9,7 +9,7 @@ import { importMemoryFile, importUpload } from '../services/import-file.ts';
 import { alignmentEditing } from '../services/alignment-editing.ts';
 import { planDocumentReplace } from '../services/search-replace.ts';
 import { glossary } from '../services/glossary.ts';
-import { computeMatchAnalysis, lookupMemo } from '../services/match-analysis.ts';
+import { computeMatchAnalysis, lookupMemo, prepareAnalysis, type AnalysisSlice, type PreparedAnalysis } from '../services/match-analysis.ts';
 import { translationMemory } from '../services/translation-memory.ts';
 import { defaultAligner } from '../services/workbench.ts';
 import { errorParts } from '../domain/errors.ts';
@@ -49,6 +49,8 @@ const align = () => (aligner ??= defaultAligner());
 // Its lookups are kept too, so an analysis made again after a save looks up only Chinese it has not seen.
 const ready = opening.then((store) => ({ store, editing: alignmentEditing(store, align), memory: translationMemory(store), memo: lookupMemo() }));
 ready.catch(() => undefined);
+// The documents of the analysis jobs in slices, read once by each run (the last two: one job and the one after it).
+const analyses = new Map<string, Promise<PreparedAnalysis>>();
 
 async function run(request: WorkRequest): Promise<unknown> {
   const { store, editing, memory, memo } = await ready;
@@ -60,6 +62,18 @@ async function run(request: WorkRequest): Promise<unknown> {
     case 'previewRealign': return editing.previewRealign(request.documentId, request.expectedVersion);
     case 'planReplace': return planDocumentReplace(store, request.documentId, request.query);
     case 'analyseMatches': return computeMatchAnalysis(store, memory, request.documentId, request.user, memo);
+    case 'analyseMatchSlice': {
+      let prepared = analyses.get(request.run);
+      if (!prepared) {
+        analyses.set(request.run, (prepared = prepareAnalysis(store, memory, request.documentId, request.user, memo)));
+        prepared.catch(() => analyses.delete(request.run));
+        if (analyses.size > 2) analyses.delete(analyses.keys().next().value!);
+      }
+      const p = await prepared;
+      // The last slice lets the document's texts go.
+      if (request.to >= p.pairs) analyses.delete(request.run);
+      return { revision: p.revision, pairs: p.pairs, tallies: p.slice(request.from, request.to) } satisfies AnalysisSlice;
+    }
   }
 }
 

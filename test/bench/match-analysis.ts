@@ -22,7 +22,7 @@ import { quantile, startServer } from './http-load.ts';
 const PAIRS = Number(process.argv[2] ?? 100_000);
 const UNITS = Number(process.argv[3] ?? 50_000);
 const BIBLE = path.resolve(import.meta.dirname, '../../../shared/data/bible-zh-en/006.zh');
-const REAL = process.argv[4] === 'bible' && fs.existsSync(BIBLE);
+export const REAL = process.argv[4] === 'bible' && fs.existsSync(BIBLE);
 if (process.argv[4] === 'bible' && !REAL) console.log(`${BIBLE} is not there: made-up text instead`);
 
 // Two thousand two-character words, Zipf-picked: common bigrams shared by thousands of entries, as in news text.
@@ -65,7 +65,8 @@ function texts(): { units: string[]; pairs: string[] } {
   return { units, pairs };
 }
 
-function buildDatabase(file: string): { documentId: number } {
+/** A database of the memory's units and the big document, in `file`; test/bench/analysis-job-import.ts uses it too. */
+export function buildDatabase(file: string): { documentId: number } {
   const db = openDatabase(file);
   const { units, pairs } = texts();
   const insert = db.prepare("INSERT INTO tm_units (src, tgt, origin) VALUES (?, 'English.', 'bench.tmx')");
@@ -138,4 +139,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Run, not imported by another bench.
+if (import.meta.filename === path.resolve(process.argv[1] ?? '')) await main();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseMatches, bandOf, BANDS, type BestMatch } from '../../server/domain/match-analysis.ts';
+import { addTallies, analyseMatches, bandOf, BANDS, noTallies, repetitions, summarise, tallySlice, type BestMatch } from '../../server/domain/match-analysis.ts';
 import { bestMatches, buildMatchIndex } from '../../server/domain/fuzzy-match.ts';
 
 describe('bandOf', () => {
@@ -66,5 +66,20 @@ describe('bestMatches with skip', () => {
     expect(bestMatches('中韩两国是近邻。', memory, { limit: 1 })[0]!.id).toBe(1);
     expect(bestMatches('中韩两国是近邻。', memory, { limit: 1, skip: (id) => id === 1 })[0]!.id).toBe(2);
     expect(bestMatches('中韩两国是近邻。', memory, { skip: () => true })).toEqual([]);
+  });
+});
+
+describe('tallySlice', () => {
+  it('when a document is banded in slices of every size then the slices add up to the whole, a repetition of an earlier slice included', () => {
+    const srcs = ['中韩两国是近邻。', '维护国际公平正义。', '', '中韩两国 是近邻！', '提升务实合作的水平。', '维护国际公平正义', '𠮷野家在G20峰会上。'];
+    const best = (src: string): BestMatch | null => (src.startsWith('中韩') ? { similarity: 1 } : src.startsWith('提升') ? { similarity: 0.75 } : null);
+    const whole = analyseMatches(srcs.map((src) => ({ src })), best);
+    expect(whole.bands.find((b) => b.band === 'repetition')!.pairs).toBe(2);
+    const repeats = repetitions(srcs);
+    for (let size = 1; size <= srcs.length; size++) {
+      const tallies = noTallies();
+      for (let from = 0; from < srcs.length; from += size) addTallies(tallies, tallySlice(srcs, repeats, from, from + size, best));
+      expect(summarise(tallies, srcs.length), `slices of ${size}`).toEqual(whole);
+    }
   });
 });

@@ -38,6 +38,7 @@ describe('jobs resumed at start', () => {
         return importUpload({ store, aligner: defaultAligner }, upload);
       },
       runExport: (job) => exportJobs(store, () => service, translatedDocuments(store), DEFAULT_EXPORT_JOB_SETTINGS).run(job),
+      runAnalysis: () => Promise.reject(new Error('No analysis is started here.')),
     });
     const service = jobs(store, inProcessQueue(store, { resume: true }), handlers);
     return service;

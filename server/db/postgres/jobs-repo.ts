@@ -1,7 +1,7 @@
 // SQL for stored jobs, on PostgreSQL (see ../jobs-repo.ts).
 
-import type { JobRow, NewJob } from '../jobs-repo.ts';
-import { column, one, row, run, type Sql } from './connect.ts';
+import { RECENT, type JobKind, type JobRow, type NewJob, type RecentJob } from '../jobs-repo.ts';
+import { column, one, row, rows, run, type Sql } from './connect.ts';
 
 const COLUMNS = `id, kind, document_id AS "documentId", created_by AS "createdBy", state, done, total, skipped, attempts, result, error,
   created_at AS "createdAt", finished_at AS "finishedAt"`;
@@ -24,6 +24,8 @@ export function jobsRepo(sql: Sql) {
     fail: async (id: number, error: string) => (await run(sql,
       "UPDATE jobs SET state = 'failed', error = $1, input = '{}', finished_at = now() WHERE id = $2 AND state IN ('queued', 'running')", [error, id])).changes === 1,
     unfinished: () => column<number>(sql, "SELECT id FROM jobs WHERE state IN ('queued', 'running') ORDER BY id"),
+    recent: (documentId: number, kind: JobKind) => rows<RecentJob>(sql, `SELECT id, state, input, result FROM jobs
+      WHERE document_id = $1 AND kind = $2 AND state <> 'failed' ORDER BY id DESC LIMIT ${RECENT}`, [documentId, kind]),
     addFilePart: async (id: number, part: number, bytes: Uint8Array) => {
       await sql.query('INSERT INTO job_files (job_id, part, bytes) VALUES ($1, $2, $3)', [id, part, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
     },

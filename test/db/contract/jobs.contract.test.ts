@@ -31,6 +31,24 @@ contract('jobs repository', (store) => {
     expect(await jobs.unfinished()).toEqual([]);
   });
 
+  it('when a document has analysis jobs then `recent` answers those not failed, newest first, with input and result, and no other kind or document', async () => {
+    const { jobs } = store().repos;
+    const doc = await insertDocument(store(), 'analysed', SAMPLE);
+    const other = await insertDocument(store(), 'other', SAMPLE);
+    const done = await jobs.insert({ kind: 'analysis', documentId: doc.documentId, createdBy: null, input: '{"state":"a"}' });
+    const failed = await jobs.insert({ kind: 'analysis', documentId: doc.documentId, createdBy: null, input: '{"state":"b"}' });
+    const queued = await jobs.insert({ kind: 'analysis', documentId: doc.documentId, createdBy: null, input: '{"state":"c"}' });
+    await jobs.insert({ kind: 'export', documentId: doc.documentId, createdBy: null, input: '{}' });
+    await jobs.insert({ kind: 'analysis', documentId: other.documentId, createdBy: null, input: '{"state":"d"}' });
+    await jobs.begin(done);
+    await jobs.finish(done, '{"value":{"state":"a"}}', null);
+    await jobs.fail(failed, '{}');
+    expect(await jobs.recent(doc.documentId, 'analysis')).toEqual([
+      { id: queued, state: 'queued', input: '{"state":"c"}', result: null },
+      { id: done, state: 'done', input: '{}', result: '{"value":{"state":"a"}}' },
+    ]);
+  });
+
   it('when an import job fails or finishes then the failure is kept, and the finish names the document it made', async () => {
     const { jobs } = store().repos;
     const doc = await insertDocument(store(), 'imported', SAMPLE);
