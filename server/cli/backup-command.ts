@@ -2,17 +2,17 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { copyDatabase } from '../db/backup-database.ts';
 import { sameFile } from './same-file.ts';
 import { readConfig } from '../config.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { say } from './cli-messages.ts';
+import { replaceFile } from './replace-file.ts';
 
 /**
  * Copies the database DUIQI_DB names to FILE. The copy is written beside FILE under a temporary
- * name and renamed when complete, so FILE is never a half copy; an existing FILE needs --force.
+ * name and renamed when complete (replace-file.ts), so FILE is never a half copy, nor is one left when interrupted; an existing FILE needs --force.
  */
 export async function backupCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' } } });
@@ -31,12 +31,9 @@ export async function backupCommand(args: string[]): Promise<number> {
   if (!fs.existsSync(source)) throw new ValidationError(`There is no database "${source}" to back up.`, 'cli.backupNoDatabase', { file: source });
   // Renamed over the database itself, the copy would take the file from under the server, which writes on to the old one.
   if (sameFile(source, target)) throw new ValidationError(`"${name}" is the database itself: name another file for the copy.`, 'cli.backupIsDatabase', { name });
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   try {
-    await copyDatabase(source, temp);
-    fs.renameSync(temp, target);
+    await replaceFile(target, (temp) => copyDatabase(source, temp));
   } catch (err) {
-    fs.rmSync(temp, { force: true });
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EISDIR' || code === 'SQLITE_CANTOPEN') {
       throw new ValidationError(`Cannot write "${name}" (${code}).`, 'cli.cannotWrite', { name, code });

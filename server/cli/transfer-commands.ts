@@ -2,7 +2,6 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -17,6 +16,7 @@ import { documentId } from '../http/params.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { skippedNote } from '../services/job-handlers.ts';
 import { say } from './cli-messages.ts';
+import { replaceFile } from './replace-file.ts';
 
 /** `create`: an import may set up the database before the server's first start; an export needs the server's. */
 async function withStore<T>(create: boolean, work: (store: Store) => Promise<T>): Promise<T> {
@@ -62,7 +62,7 @@ export function importCommand(args: string[]): Promise<number> {
 /**
  * `export DOC_ID --format tmx|xliff|xliff12|json [--state all|translated|approved] [-o FILE]`, or `export --memory [-o FILE]`
  * (the translation memory as TMX): stdout without -o; with -o a temporary file beside FILE is renamed over it only
- * when complete, so a failure leaves no half file.
+ * when complete, so a failure or an interrupt leaves no half file (replace-file.ts).
  */
 export function exportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -85,13 +85,9 @@ export async function writeOut(chunks: Iterable<string> | AsyncIterable<string>,
     await pipeline(Readable.from(chunks), process.stdout, { end: false });
     return 0;
   }
-  const target = path.resolve(output);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   try {
-    await pipeline(Readable.from(chunks), fs.createWriteStream(temp, { flags: 'wx' }));
-    fs.renameSync(temp, target);
+    await replaceFile(path.resolve(output), (temp) => pipeline(Readable.from(chunks), fs.createWriteStream(temp, { flags: 'wx' })));
   } catch (err) {
-    fs.rmSync(temp, { force: true });
     const code = (err as NodeJS.ErrnoException).code;
     // A directory that is missing or not writable is the caller's to fix: a refusal, not a crash.
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -154,5 +154,30 @@ describe('duiqi import and duiqi export', () => {
     const r = duiqi('export', '999', '--format', 'tmx', '-o', target);
     expect(r.code).toBe(2);
     expect(fs.readdirSync(dir).filter((f) => f.includes('refused'))).toEqual([]);
+  });
+
+  let longDoc: string | undefined;
+  /** A document long enough that writing its export takes a while (3,000 pairs, about 3.7 MB of XLIFF). */
+  const importLong = () => {
+    const lines = (make: (i: number) => string) => Array.from({ length: 3000 }, (_, i) => make(i)).join('\n');
+    const r = duiqi('import', file('long.zh.txt', lines((i) => `第${i}句话今天天气很好，我们去公园散步。`)),
+      file('long.en.txt', lines((i) => `Sentence ${i}: the weather is good today and we walk in the park.`)));
+    expect(r.code).toBe(0);
+    return r.stdout.trim();
+  };
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('when an export to a file is interrupted by %s while it writes then neither the file nor a temporary file is left', async (signal) => {
+    longDoc ??= importLong();
+    const name = `interrupted-${signal}.xlf`;
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/duiqi.js'), 'export', longDoc, '--format', 'xliff', '--state', 'all', '-o', path.join(dir, name)], {
+      cwd: ROOT, env: { ...process.env, DUIQI_DB: dbFile },
+    });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, sig) => resolve(sig)));
+    // The temporary file exists from the first byte written to the rename: interrupted in between, as Ctrl-C would.
+    const mine = () => fs.readdirSync(dir).filter((f) => f.includes(name));
+    while (!mine().some((f) => f.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 2));
+    child.kill(signal);
+    expect(await ended).toBe(signal);
+    expect(mine()).toEqual([]);
   });
 });
