@@ -90,6 +90,8 @@ export function glossaryRoutes(glossary: Glossary): Router {
   });
   r.post('/api/glossary/import', editors, async (req, res) => {
     const text = field(req, 'tbx') || field(req, 'csv');
+    // A script that misnames the field (or sends nothing) is told so, not answered "201, imported 0".
+    if (!text) throw new ValidationError('Send the text of a CSV or TBX glossary as "csv" or "tbx".', 'errors.noGlossaryText');
     importedJson(viewContext(req), res, await glossary.importText(text, req.user!));
   });
   r.patch('/api/glossary/:id', editors, async (req, res) => {

@@ -7,13 +7,14 @@ import { startSeededServer } from '../support/seed.ts';
 
 let server: TestServer;
 let api: Awaited<ReturnType<typeof startSeededServer>>['api'];
+let tokens: Record<string, string>;
 let lin: Client;
 const hx = () => ({ 'X-CSRF-Token': lin.csrf, 'HX-Request': 'true' });
 const idOf = async (zh: string) => await server.value('SELECT id FROM glossary_terms WHERE zh = ?', [zh]) as number;
 const rowsOf = (html: string) => [...html.matchAll(/<td lang="zh-CN" id="term-\d+" hx-ignore>([^<]*)<\/td>/g)].map((m) => m[1]);
 
 beforeAll(async () => {
-  ({ server, api } = await startSeededServer([['lin', 'translator'], ['wang', 'reviewer']]));
+  ({ server, api, tokens } = await startSeededServer([['lin', 'translator'], ['wang', 'reviewer']]));
   // 250 entries in code-point order 术语000 … 术语249, every tenth with a note.
   const csv = Array.from({ length: 250 }, (_, i) => `术语${String(i).padStart(3, '0')},term ${i}${i % 10 === 0 ? `,Note ${i}: 100% sure` : ''}`).join('\n');
   await glossary(server.store).importCsv(`zh,en,note\n${csv}`);
@@ -103,5 +104,19 @@ describe('the glossary a page at a time', () => {
     expect((await api('wang', 'PATCH', `/api/glossary/${id}`, { zh: '术语007', en: 'term seven' })).status).toBe(200);
     expect(await server.value('SELECT en FROM glossary_terms WHERE id = ?', [id])).toBe('term seven');
     expect((await api('wang', 'PATCH', '/api/glossary/999999', { zh: 'x', en: 'y' })).status).toBe(404);
+  });
+});
+
+describe('POST /api/glossary/import', () => {
+  it('when the request holds no "csv" or "tbx" text then it is refused with a sentence, in Chinese under zh-CN, and nothing is imported', async () => {
+    const before = await server.value('SELECT COUNT(*) FROM glossary_terms');
+    for (const body of [{}, { CSV: '会晤,meeting' }, { csv: '' }]) {
+      const res = await api('wang', 'POST', '/api/glossary/import', body);
+      expect(res.status).toBe(400);
+      expect(res.json()).toMatchObject({ status: 400, message: 'Send the text of a CSV or TBX glossary as "csv" or "tbx".' });
+    }
+    const zh = await new Client(server.url).request('POST', '/api/glossary/import', { json: {}, headers: { authorization: `Bearer ${tokens.wang}`, 'accept-language': 'zh-CN' } });
+    expect(zh.json()).toMatchObject({ status: 400, message: '请在 "csv" 或 "tbx" 字段中发送 CSV 或 TBX 术语表的文本。' });
+    expect(await server.value('SELECT COUNT(*) FROM glossary_terms')).toBe(before);
   });
 });
