@@ -140,6 +140,13 @@ async function unlock(args: string[]): Promise<number> {
 
 export async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
+  // `duiqi import --help` asks for usage as `duiqi --help` does; each command's parser would refuse the option, quoting
+  // Node's English advice to put it after "--" (which is how a file named --help is still named).
+  const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  if (command !== undefined && options.includes('--help')) {
+    console.log(await usage());
+    return 0;
+  }
   try {
     if (command === 'align') return await (await import('./align-command.ts')).alignCommand(argv.slice(1));
     if (command === 'import') return await (await import('./transfer-commands.ts')).importCommand(argv.slice(1));
@@ -152,7 +159,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'user' && sub !== undefined) return await userManage(sub, rest);
     if (command === 'token' && sub === 'create') return await tokenCreate(rest);
     if (command === 'unlock') return await unlock(argv.slice(1));
-    if (command === undefined || command === 'help' || command === '--help') {
+    if (command === undefined || command === 'help') {
       console.log(await usage());
       return command === undefined ? 2 : 0;
     }

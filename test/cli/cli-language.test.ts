@@ -68,6 +68,16 @@ describe('the language of the command line', () => {
     expect(zhLines.filter((l) => /（\p{Script=Han}/u.test(l))).toHaveLength(3);
   });
 
+  it('when --help follows a command then the usage is printed as for duiqi --help, exit 0; after "--" it is an argument', async () => {
+    const [top, sub, align, argument] = await Promise.all([duiqi(['--help'], ZH), duiqi(['import', '--help'], ZH),
+      duiqi(['align', '--src-lang', 'zh', '--help'], ZH), duiqi(['export', '7', '--', '--help'], ZH)]);
+    expect([top.code, sub.code, align.code]).toEqual([0, 0, 0]);
+    expect(top.stdout.split('\n')[0]).toBe('用法：');
+    expect([sub.stdout, align.stdout]).toEqual([top.stdout, top.stdout]);
+    expect([sub.stderr, align.stderr]).toEqual(['', '']);
+    expect(argument.code).toBe(2);
+  });
+
   it('when LC_ALL=C stands before a Chinese LANG then the refusal is English', async () => {
     const r = await duiqi(['frobnicate'], { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' });
     expect(r.code).toBe(2);
