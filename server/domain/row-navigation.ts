@@ -41,5 +41,8 @@ export function parseNavRequest(query: Record<string, unknown>): NavRequest {
   if (!(NAV_KINDS as readonly string[]).includes(kind)) {
     throw new ValidationError(`"kind" must be one of ${NAV_KINDS.join(', ')}.`, 'errors.badNavKind', { kinds: [...NAV_KINDS] });
   }
-  return { from, dir: query.dir === 'previous' ? -1 : 1, kind: kind as NavKind };
+  // Left out it is next; anything else is refused, as an unknown kind is, rather than read as next.
+  const dir = query.dir ?? 'next';
+  if (dir !== 'next' && dir !== 'previous') throw new ValidationError('"dir" must be next or previous.', 'errors.badNavDir');
+  return { from, dir: dir === 'previous' ? -1 : 1, kind: kind as NavKind };
 }

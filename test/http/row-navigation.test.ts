@@ -53,5 +53,10 @@ describe('finding the next row of a kind', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/flagged, rejected, unconfirmed/);
     expect((await find('kind=flagged&from=-7')).status).toBe(400);
+    for (const dir of ['sideways', 'prev', '']) {
+      const wrongWay = await find(`kind=flagged&from=3&dir=${dir}`);
+      expect(wrongWay).toEqual({ status: 400, body: expect.objectContaining({ message: '"dir" must be next or previous.' }) });
+    }
+    expect((await find('kind=flagged&from=3&dir=next')).body.index).toBe(1100);
   });
 });
