@@ -25,6 +25,15 @@ export function versionField(raw: unknown): number {
   return n;
 }
 
+/** The version a restore brings back: refused in its own words, the request's `version` being there and right. */
+export function revisionField(raw: unknown): number {
+  try {
+    return versionField(raw);
+  } catch {
+    throw new ValidationError('Say which version to restore ("revision": a whole number).', 'errors.noRestoreVersion');
+  }
+}
+
 export function textField(raw: unknown, name: string): string {
   if (typeof raw !== 'string') throw new ValidationError(`"${name}" must be a string.`, 'errors.badField', { name });
   return raw;

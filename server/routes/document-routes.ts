@@ -10,7 +10,7 @@ import type { ExportJobs } from '../services/export-jobs.ts';
 import type { DocumentCharts } from '../services/document-charts.ts';
 import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
-import { documentId, optionalText, pairId, versionField } from '../http/params.ts';
+import { documentId, optionalText, pairId, versionField, revisionField } from '../http/params.ts';
 import { documentPage, pageFigures, rowsFragment, ROWS_PER_PAGE, type RenameRefusal } from '../../views/document-page.ts';
 import { editorRow, pairRow } from '../../views/pair-row.ts';
 import { historyFragment } from '../../views/history-fragment.ts';
@@ -106,7 +106,7 @@ export function documentRoutes(deps: {
   };
 
   const restore: EditorUseCase = (req, body, { doc, pair }) =>
-    editing.restore(req.user!, pair, { version: versionField(body.version), revision: versionField(body.revision) }, doc);
+    editing.restore(req.user!, pair, { version: versionField(body.version), revision: revisionField(body.revision) }, doc);
 
   /**
    * Runs an editor use case; a stale version or invalid input re-renders the editor with the message inline. After

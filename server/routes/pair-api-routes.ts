@@ -4,7 +4,7 @@ import { Router } from 'express';
 import type { PostEditing } from '../services/post-editing.ts';
 import type { PairComments } from '../services/pair-comments.ts';
 import { requireUser } from '../http/auth.ts';
-import { optionalText, pairId, textField, versionField } from '../http/params.ts';
+import { optionalText, pairId, textField, versionField, revisionField } from '../http/params.ts';
 import { ValidationError } from '../domain/errors.ts';
 
 const DECISIONS = { approve: 'approve', reject: 'reject' } as const;
@@ -32,7 +32,7 @@ export function pairApiRoutes(editing: PostEditing, comments: PairComments): Rou
 
   r.post('/pairs/:id/restore', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    res.json(await editing.restore(req.user!, pairId(req.params.id), { version: versionField(body.version), revision: versionField(body.revision) }));
+    res.json(await editing.restore(req.user!, pairId(req.params.id), { version: versionField(body.version), revision: revisionField(body.revision) }));
   });
 
   r.post('/pairs/:id/review', async (req, res) => {

@@ -126,6 +126,7 @@ describe('restoring a version', () => {
     expect(missing.json().error).toBe('This pair has no version 999.');
     const noRevision = await seeded.api('lin', 'POST', `/api/pairs/${pair.id}/restore`, { version: now.version });
     expect(noRevision.status).toBe(400);
+    expect(noRevision.json().message).toBe('Say which version to restore ("revision": a whole number).');
     const ok = await seeded.api('lin', 'POST', `/api/pairs/${pair.id}/restore`, { version: now.version, revision: now.version - 1 });
     expect(ok.json()).toEqual({ version: now.version + 1, state: 20 });
     expect((await stored(pair.id)).text).toBe('A worse second fix.');
