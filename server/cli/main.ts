@@ -138,8 +138,20 @@ async function unlock(args: string[]): Promise<number> {
   });
 }
 
+/**
+ * A reader that stops early (`duiqi documents list | head -1`) closes the pipe: the command ends there, quietly, as a
+ * Unix tool ended by SIGPIPE does (Node ignores that signal), not with a stack trace from its next write.
+ */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
+  quietOnClosedPipe();
   // `duiqi import --help` asks for usage as `duiqi --help` does; each command's parser would refuse the option, quoting
   // Node's English advice to put it after "--" (which is how a file named --help is still named).
   const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;

@@ -1,5 +1,5 @@
 // `duiqi documents …`: the same management as the document list, on the database DUIQI_DB names.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,5 +115,20 @@ describe('duiqi documents list, its progress', () => {
     own.close();
     const r = await duiqi(['documents', 'list'], file);
     expect(r.stdout).toMatch(new RegExp(`^${documentId}\\tNearly done\\tactive\\t99%\\t`));
+  });
+});
+
+describe('a reader that closes the pipe early', () => {
+  it.each([[['documents', 'list']], [['export', 'FIRST', '--format', 'tmx', '--state', 'all']]])('when duiqi %j writes to a closed pipe then it ends quietly with 0', async (args) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/duiqi.js'), ...args.map((a) => (a === 'FIRST' ? String(first) : a))], {
+      cwd: ROOT, env: { ...process.env, DUIQI_DB: dbFile },
+    });
+    // Closed before the command has written anything, as `| head -0` would: every write meets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
