@@ -324,7 +324,8 @@ function parse(input: string): BilingualDocument {
 /** XLIFF 1.2 for the tools that open no XLIFF 2; importing goes through the XLIFF adapter, which reads both. */
 export const xliff12: FormatAdapter = {
   name: 'xliff12',
-  extension: '.xlf',
+  // Told apart from the XLIFF 2.1 download of the same document, which a browser would save as "name (1).xlf".
+  extension: '.xliff12.xlf',
   mediaType: 'application/xliff+xml',
   parse,
   serialize: (doc, opts) => joinChunks(serializeChunks(headerOf(doc), doc.pairs, opts)),

@@ -108,7 +108,7 @@ describe.skipIf(skip)('exports of a big document in the browser', () => {
     await page.check('[data-testid=export-dialog] input[value=xliff12]');
     await page.selectOption('[data-testid=export-dialog] select[name=state]', 'all');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-dialog] button[type=submit]')]);
-    expect(download.suggestedFilename()).toBe('小文档.xlf');
+    expect(download.suggestedFilename()).toBe('小文档.xliff12.xlf');
     const text = fs.readFileSync((await download.path())!, 'utf8');
     expect(text).toContain('<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2"');
     expect(text).toContain('<trans-unit id=');

@@ -97,7 +97,7 @@ describe('exports of a big document as jobs', () => {
     expect(big.file.status).toBe(200);
     expect(big.file.bytes.equals(expected)).toBe(true);
     expect(big.status.progress).toMatchObject({ done: ROWS + 1, total: ROWS + 1 });
-    expect(big.status.result).toMatchObject({ bytes: expected.length, fileName: `大文档 ${format}.${format === 'json' ? 'json' : format === 'tmx' ? 'tmx' : 'xlf'}` });
+    expect(big.status.result).toMatchObject({ bytes: expected.length, fileName: `大文档 ${format}.${({ json: 'json', tmx: 'tmx', xliff: 'xlf', xliff12: 'xliff12.xlf' } as Record<string, string>)[format]}` });
     expect(big.status.result.message).toMatch(/^Export ready: “大文档/);
     expect((await job('lin', big.id, 'zh-CN')).result.message).toMatch(/^导出完成：“大文档/);
     // A client that knows nothing of jobs still gets the file from the same request: the request waits for the job.

@@ -84,6 +84,9 @@ describe('export → import → export over HTTP', () => {
     const encoded = /filename\*=UTF-8''(\S+)$/.exec(disposition)![1]!;
     expect(encoded).toMatch(/^[A-Za-z0-9%._~-]+$/);
     expect(decodeURIComponent(encoded)).toBe('“改革”与「开放」𠀀.xlf');
+    // The XLIFF 1.2 download of the same document has a name of its own, not the browser's "(1)".
+    const v12 = (await download(server, `/api/documents/${hard}/export?format=xliff12&state=all`, lin)).headers.get('content-disposition')!;
+    expect(decodeURIComponent(/filename\*=UTF-8''(\S+)$/.exec(v12)![1]!)).toBe('“改革”与「开放」𠀀.xliff12.xlf');
   });
 
   it('when the export format or filter is unknown or the document missing then 400/404 with a sentence', async () => {
