@@ -74,7 +74,7 @@ export function glossaryRoutes(glossary: Glossary): Router {
   // A refused edit keeps its form open with the terms as typed; one refused as not the user's shows the row as it is.
   r.post('/glossary/:id/edit', editors, change(async (req) => {
     const { zh, en, note } = terms(req);
-    await glossary.update(req.user!, entryId(req.params.id), zh, en, note);
+    await glossary.update(req.user!, entryId(req.params.id), { zh, en, note });
     return markedT(viewContext(req), 'glossary.changed', { zh: zh.trim(), en: en.trim() }, { zh: 'zh-CN', en: 'en' });
   }, (req, err) => (err instanceof ForbiddenError ? {} : { editing: { id: entryId(req.params.id), ...terms(req), added_by: null } })));
   r.post('/glossary/:id/delete', editors, change(async (req) => {
@@ -96,8 +96,9 @@ export function glossaryRoutes(glossary: Glossary): Router {
   });
   r.patch('/api/glossary/:id', editors, async (req, res) => {
     const id = entryId(req.params.id);
-    await glossary.update(req.user!, id, field(req, 'zh'), field(req, 'en'), field(req, 'note'));
-    res.json(entriesJson([await glossary.editable(req.user!, id)])[0]);
+    // A patch: what the body leaves out stays as it is; a null or empty note clears it.
+    const given = (name: string) => (req.body as Record<string, unknown> | undefined)?.[name] === undefined ? undefined : field(req, name);
+    res.json(entriesJson([await glossary.update(req.user!, id, { zh: given('zh'), en: given('en'), note: given('note') })])[0]);
   });
   r.delete('/api/glossary/:id', editors, async (req, res) => {
     await glossary.remove(req.user!, entryId(req.params.id));

@@ -103,15 +103,20 @@ export function glossary(store: Store) {
     async editable(user: User, id: number): Promise<GlossaryRow> {
       return store.read(async (tx) => changeable(user, await tx.glossary.entry(id)));
     },
-    /** New terms or note for an entry; its author stays. Terms another entry already pairs are refused, not merged. */
-    async update(user: User, id: number, zh: string, en: string, note?: string): Promise<void> {
-      checkEntry(zh, en, note);
-      const [z, e, n] = [zh.trim(), en.trim(), note?.trim() || null];
-      await store.write(async (tx) => {
-        changeable(user, await tx.glossary.entry(id));
+    /**
+     * New terms or note for an entry, each kept when not given (an empty note clears it); its author stays. Terms
+     * another entry already pairs are refused, not merged. Answers the entry as it now is.
+     */
+    async update(user: User, id: number, change: { zh?: string; en?: string; note?: string }): Promise<GlossaryRow> {
+      return store.write(async (tx) => {
+        const entry = changeable(user, await tx.glossary.entry(id));
+        const [zh, en, note] = [change.zh ?? entry.zh, change.en ?? entry.en, change.note ?? entry.note ?? ''];
+        checkEntry(zh, en, note);
+        const [z, e, n] = [zh.trim(), en.trim(), note.trim() || null];
         const other = await tx.glossary.byTerms(z, e);
         if (other && other.id !== id) throw new ValidationError(`${z} → ${e} is already in the glossary.`, 'errors.glossaryDuplicate', { zh: z, en: e });
         await tx.glossary.update(id, z, e, n);
+        return { ...entry, zh: z, en: e, note: n };
       });
     },
     async add(user: User, zh: string, en: string, note?: string): Promise<void> {

@@ -75,7 +75,9 @@ describe('the glossary a page at a time', () => {
     expect(await server.value('SELECT en || \'|\' || note FROM glossary_terms WHERE id = ?', [id])).toBe('summit|a meeting of leaders');
     const patched = await api('lin', 'PATCH', `/api/glossary/${id}`, { zh: '峰会', en: 'summit meeting' });
     expect(patched.status).toBe(200);
-    expect(patched.json()).toEqual({ id, zh: '峰会', en: 'summit meeting', note: null });
+    // A patch changes what it names: the note it leaves out stays; a null note clears it.
+    expect(patched.json()).toEqual({ id, zh: '峰会', en: 'summit meeting', note: 'a meeting of leaders' });
+    expect((await api('lin', 'PATCH', `/api/glossary/${id}`, { note: null })).json()).toEqual({ id, zh: '峰会', en: 'summit meeting', note: null });
   });
 
   it('when a change would repeat another entry or leave a term empty then it is refused with a sentence and the form keeps what was typed', async () => {
