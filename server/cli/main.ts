@@ -8,7 +8,7 @@ import { refusalLine, say } from './cli-messages.ts';
 
 export { exitCodeOf };
 
-// The commands as they are typed stay as they are in every language; the heading and the notes beside three of them
+// The commands as they are typed stay as they are in every language; the heading and the notes beside some of them
 // are the reader's (cli.usage…).
 const USAGE: readonly (readonly [string, string?])[] = [
   ['duiqi user add NAME --role admin|reviewer|translator [--password P]'],
@@ -20,7 +20,7 @@ const USAGE: readonly (readonly [string, string?])[] = [
   ['duiqi unlock [--account NAME] [--address IP]'],
   ['duiqi align --src-lang zh --tgt-lang en [--presegmented] [--format json] SRC_FILE TGT_FILE'],
   ['duiqi align [--presegmented] [--format json] --batch JOBS.tsv', 'cli.usageBatch'],
-  ['duiqi import ZH_FILE EN_FILE [--title T] [--human]'],
+  ['duiqi import ZH_FILE [EN_FILE] [--title T] [--human]', 'cli.usageImportAlone'],
   ['duiqi import FILE.tmx|FILE.xlf|FILE.json [--title T]'],
   ['duiqi import --memory FILE.tmx'],
   ['duiqi export DOC_ID --format tmx|xliff|xliff12|json [--state all|translated|approved] [-o FILE]'],

@@ -39,10 +39,10 @@ async function warnSkipped(skipped: number): Promise<void> {
   if (skipped > 0) console.error(await say(skippedNote(skipped).key, skippedNote(skipped).params));
 }
 
-/** `import ZH_FILE EN_FILE [--title T]`, `import FILE` (TMX/XLIFF/JSON), `import --memory FILE.tmx`; prints the id or unit count. */
+/** `import ZH_FILE [EN_FILE] [--title T]` (the Chinese alone: every row untranslated), `import FILE` (TMX/XLIFF/JSON), `import --memory FILE.tmx`; prints the id or unit count. */
 export function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { title: { type: 'string' }, memory: { type: 'boolean' }, human: { type: 'boolean' } } });
-  if (positionals.length < 1 || positionals.length > 2) throw new ValidationError('import needs ZH_FILE EN_FILE, one TMX/XLIFF/JSON FILE, or --memory FILE.tmx.', 'cli.importNeeds');
+  if (positionals.length < 1 || positionals.length > 2) throw new ValidationError('import needs ZH_FILE [EN_FILE], one TMX/XLIFF/JSON FILE, or --memory FILE.tmx.', 'cli.importNeeds');
   if (values.memory && positionals.length !== 1) throw new ValidationError('import --memory takes one TMX file.', 'cli.importMemoryOne');
   const [first, second] = positionals.map(readLocal);
   return withStore(true, async (store) => {

@@ -45,13 +45,13 @@ export async function attachToJob(tx: Tx, jobId: number, documentId: number, ski
 export const ALREADY_IMPORTED = 'jobs.alreadyImported';
 
 function save(
-  deps: ImportDeps,
+  store: Store,
   doc: { title: string; pageDate: string | null; sourceName: string; createdBy: number | null; shared?: boolean },
   sources: Partial<Record<SourceKey, { side: 'src' | 'tgt'; file: NamedText }>>,
   drafts: DraftPair[],
   jobId?: number,
 ): Promise<number> {
-  return deps.store.write(async (tx) => {
+  return store.write(async (tx) => {
     const documentId = await tx.documents.insertDocument({ ...doc, srcLang: 'zh-CN', tgtLang: 'en' });
     if (jobId !== undefined) await attachToJob(tx, jobId, documentId);
     const ids = new Map<SourceKey, number>();
@@ -77,7 +77,7 @@ export async function importPageDocument(
   const page = parsePage(input.page.text);
   const drafts = assemblePagePairs(page, headlineSpans(input.zhHeadlines.text), splitSentenceSpans(input.zhArticle.text, 'zh'), deps.align);
   const pageDate = page.find((i) => i.kind === 'dateline')?.text ?? null;
-  return save(deps, { title: input.title, pageDate, sourceName: input.page.name, createdBy: input.createdBy }, {
+  return save(deps.store, { title: input.title, pageDate, sourceName: input.page.name, createdBy: input.createdBy }, {
     page: { side: 'tgt', file: input.page },
     headlines: { side: 'src', file: input.zhHeadlines },
     article: { side: 'src', file: input.zhArticle },
@@ -96,6 +96,24 @@ function asHumanTranslation(d: DraftPair): DraftPair {
   return d.state === State.machine ? { ...d, state: State.translated, tgtText: d.mtText, mtText: '' } : d;
 }
 
+/** Every Chinese sentence a bead of its own with no English: what the aligner answers against an empty side, without loading it. */
+const untranslated: Aligner = (src) => src.map((_, i) => ({ src: [i], tgt: [], score: 1 }));
+
+/**
+ * A Chinese text, plain or structured, with no translation yet: every sentence is an untranslated row, in the
+ * source's structure, to be translated in the editor and downloaded in the source's format.
+ */
+export async function importSourceDocument(
+  store: Store,
+  input: { title: string; zh: NamedText; createdBy: number | null; shared?: boolean; jobId?: number },
+): Promise<number> {
+  requireText(input.zh, 'Chinese');
+  const drafts = assembleTextPairs(sideItems(input.zh, 'zh'), [], untranslated);
+  return save(store, { title: input.title, pageDate: null, sourceName: input.zh.name, createdBy: input.createdBy, shared: input.shared }, {
+    src: { side: 'src', file: input.zh },
+  }, drafts, input.jobId);
+}
+
 /** Two texts, plain or structured: a Chinese source and its English translation. */
 export async function importTextDocument(
   deps: ImportDeps,
@@ -105,7 +123,7 @@ export async function importTextDocument(
   requireText(input.en, 'English');
   const aligned = assembleTextPairs(sideItems(input.zh, 'zh'), sideItems(input.en, 'en'), deps.align);
   const drafts = input.englishOrigin === 'human' ? aligned.map(asHumanTranslation) : aligned;
-  return save(deps, { title: input.title, pageDate: null, sourceName: input.zh.name, createdBy: input.createdBy, shared: input.shared }, {
+  return save(deps.store, { title: input.title, pageDate: null, sourceName: input.zh.name, createdBy: input.createdBy, shared: input.shared }, {
     src: { side: 'src', file: input.zh },
     tgt: { side: 'tgt', file: input.en },
   }, drafts, input.jobId);

@@ -1,9 +1,9 @@
-// Use cases for uploaded files: two plain texts to align, one bilingual file kept as it is, or TMX into the memory.
+// Use cases for uploaded files: two texts to align, a Chinese text alone to translate, one bilingual file kept as it is, or TMX into the memory.
 
 import path from 'node:path';
 import type { Store } from '../db/store.ts';
 import type { KeptPair, NewSegment } from '../db/documents-repo.ts';
-import { attachToJob, importTextDocument, type NamedText } from './import-document.ts';
+import { attachToJob, importSourceDocument, importTextDocument, type NamedText } from './import-document.ts';
 import { translationMemory } from './translation-memory.ts';
 import { adapterFor } from '../formats/adapters.ts';
 import {
@@ -38,7 +38,7 @@ export interface UploadRequest {
   title?: string;
   /** The Chinese text, or the one TMX, XLIFF or JSON file. */
   source?: UploadedFile;
-  /** The English translation, for a Chinese plain text only. */
+  /** The English translation of a Chinese text; without it every sentence starts untranslated. */
   translation?: UploadedFile;
   createdBy: number | null;
   /** False: only the importer, the members they add and admins may open the document. Shared when not given. */
@@ -127,10 +127,31 @@ function checkLanguages(zh: NamedText, en: NamedText): void {
   }
 }
 
-/** Two plain texts are aligned; one bilingual file is kept as it is. */
+/**
+ * A Chinese text with no English yet: its sentences become untranslated rows, to translate in the editor. An English
+ * text alone is refused, as a document starts from its Chinese.
+ */
+async function importChineseAlone(store: Store, request: UploadRequest, source: DecodedFile): Promise<ImportResult> {
+  const zh = namedText(source);
+  if (textLanguage(zh.text) === 'en') {
+    throw new ValidationError(`"${zh.name}" is English: a document starts from its Chinese text. Choose the Chinese text as the first file, and this one as its translation.`,
+      'languageCheck.englishAlone', { name: zh.name });
+  }
+  const id = await importSourceDocument(store, {
+    title: titleOf(request.title, source.source?.doc.title, baseName(source.name)),
+    zh, createdBy: request.createdBy, shared: request.shared, jobId: request.jobId,
+  });
+  return { id, skipped: 0 };
+}
+
+/** Two texts are aligned, a Chinese text alone waits for its translation, and one bilingual file is kept as it is. */
 export async function importUpload(deps: UploadDeps, request: UploadRequest): Promise<ImportResult> {
   if (!request.source) {
-    throw new ValidationError('Choose a file: a Chinese text with its English translation, or one TMX, XLIFF or JSON file.', 'errors.noFile');
+    if (request.translation) {
+      throw new ValidationError(`"${request.translation.name}" is in the English slot with no Chinese text: a document starts from its Chinese, so choose the Chinese text as the first file.`,
+        'errors.translationAlone', { name: request.translation.name });
+    }
+    throw new ValidationError('Choose a file: a Chinese text (with its English translation if you have one), or one TMX, XLIFF or JSON file.', 'errors.noFile');
   }
   const source = decodeUpload(request.source);
   if (source.format) {
@@ -140,14 +161,7 @@ export async function importUpload(deps: UploadDeps, request: UploadRequest): Pr
     }
     return importBilingualFile(deps.store, { title: request.title, file: source, format: source.format, createdBy: request.createdBy, shared: request.shared, jobId: request.jobId });
   }
-  if (!request.translation) {
-    if (source.source) {
-      throw new ValidationError(`"${source.name}" is the Chinese document: upload its English translation as the second file.`,
-        'formats.missingTranslation', { name: source.name });
-    }
-    throw new ValidationError(`"${source.name}" is a plain text: upload its English translation as the second file.`,
-      'errors.missingTranslation', { name: source.name });
-  }
+  if (!request.translation) return importChineseAlone(deps.store, request, source);
   const translation = decodeUpload(request.translation);
   if (translation.format) {
     throw new ValidationError(`"${translation.name}" is a ${translation.format.name.toUpperCase()} file, not the English plain text.`,

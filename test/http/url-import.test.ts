@@ -81,6 +81,20 @@ describe('import by web address', () => {
     for (const s of EN_SENTENCES) expect(tgt).toContain(s);
   });
 
+  it('when the Chinese page alone is given by address then its article is untranslated rows, and the translation downloads as a page', async () => {
+    const res = await importUrls({ sourceUrl: `${base}/zh/story` });
+    expect(res.status, res.text).toBe(201);
+    const id = JSON.parse(res.text).id as number;
+    expect(await server.rows('SELECT side, format FROM sources WHERE document_id = ?', [id])).toEqual([{ side: 'src', format: 'html' }]);
+    const rows = await server.rows<{ state: number; tgt_text: string }>('SELECT state, tgt_text FROM pairs WHERE document_id = ? AND noise = 0', [id]);
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.every((r) => r.state === 0 && r.tgt_text === '')).toBe(true);
+    const out = await fetch(`${server.url}/api/documents/${id}/translation`, { headers: { authorization: `Bearer ${token}` } });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(out.headers.get('x-duiqi-untranslated')).toBe(String(rows.length));
+  });
+
   it('when an address is mixed with an uploaded plain text then they align', async () => {
     const form = new FormData();
     form.append('sourceUrl', `${base}/zh/story`);

@@ -7,6 +7,7 @@ import type { Store } from '../../server/db/store.ts';
 import { documents } from '../../server/services/documents.ts';
 import { CORPUS_DIR, importDemoCorpus, importPageDocument, importTextDocument, readDemoCorpus } from '../../server/services/import-document.ts';
 import { defaultAligner } from '../../server/services/workbench.ts';
+import { importUpload } from '../../server/services/import-file.ts';
 import type { Aligner } from '../../server/domain/assemble-pairs.ts';
 
 let align: Aligner;
@@ -138,5 +139,19 @@ describe('importing two plain texts', () => {
     expect(pairs.map((p) => p.src)).toEqual(['习近平会见文在寅。', '双方交换了意见；会谈富有成果。', '丁薛祥等参加会见。']);
     expect(pairs[1]!.tgt).toBe('The two sides exchanged views and the talks were fruitful.');
     expect((await documents(store).get(id)).title).toBe('测试 “quotes” 𠀀');
+  });
+});
+
+describe('a Chinese text alone', () => {
+  const zh = '# 成都轻轨开通\n\n成都新轻轨线路周一开通。机场至市中心只需25分钟。\n\n- 全长42公里。\n';
+  it('when it is imported then its rows are the beads the aligner answers against no English, without loading the aligner', async () => {
+    const { store } = fresh();
+    const unused = () => { throw new Error('the aligner was loaded for a text with no English'); };
+    const { id } = await importUpload({ store, aligner: unused }, { source: { name: '轻轨.md', bytes: new TextEncoder().encode(zh) }, createdBy: null });
+    const rows = (await documents(store).pairs(id)).filter((p) => !p.noise);
+    expect(rows.map((p) => [p.src, p.tgt, p.state, p.score])).toEqual([
+      ['成都轻轨开通', '', 0, 1], ['成都新轻轨线路周一开通。', '', 0, 1], ['机场至市中心只需25分钟。', '', 0, 1], ['全长42公里。', '', 0, 1]]);
+    // The aligner itself, given the same Chinese and no English, answers the same one-sentence beads.
+    expect(align(rows.map((p) => p.src), [])).toEqual(rows.map((_, i) => ({ src: [i], tgt: [], score: 1 })));
   });
 });

@@ -40,7 +40,9 @@ const CASES: [string, Record<string, Part>, number, RegExp][] = [
     413, /larger than the upload limit of 4096 bytes/],
   ['a binary file', { source: { name: 'photo.txt', content: Uint8Array.from({ length: 600 }, (_, i) => (i * 7919) % 256) }, translation: { name: 'en.txt', content: 'Hi.' } },
     400, /looks like a binary file|is not text in UTF-8/],
-  ['a Chinese text without its translation', { source: { name: '中文.txt', content: '双方交换了意见。' } }, 400, /"中文\.txt" is a plain text: upload its English translation/],
+  // A Chinese text alone is a document to translate (test/http/source-only.test.ts); an English text alone is not.
+  ['an English text alone', { source: { name: 'english.txt', content: 'The two sides exchanged views on bilateral relations.' } }, 400, /"english\.txt" is English: a document starts from its Chinese text/],
+  ['an English translation with no Chinese text', { translation: { name: 'english.txt', content: 'The two sides exchanged views.' } }, 400, /"english\.txt" is in the English slot with no Chinese text/],
   ['no file at all', {}, 400, /Choose a file/],
   ['a JSON file that is not a duiqi document', { source: { name: 'other.json', content: '{"hello": "世界"}' } }, 400, /not a duiqi bilingual document/],
   ['a TMX file next to a translation', { source: { name: 'pair.tmx', content: tmx(tu('你好', 'Hello')) }, translation: { name: 'en.txt', content: 'Hello.' } },

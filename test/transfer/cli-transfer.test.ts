@@ -44,6 +44,26 @@ describe('duiqi import and duiqi export', () => {
     expect(textDoc).toBeGreaterThan(0);
   });
 
+  it('when a Chinese text is imported alone then it prints the new document id, every sentence an untranslated row, and its JSON export has no English', () => {
+    const r = duiqi('import', file('只有中文.txt', HARD_ZH));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const id = Number(r.stdout.trim());
+    const db = openDatabase(dbFile);
+    try {
+      const rows = db.prepare('SELECT state, tgt_text FROM pairs WHERE document_id = ? AND noise = 0 ORDER BY idx').all(id);
+      expect(rows).toEqual([0, 1, 2].map(() => ({ state: 0, tgt_text: '' })));
+      expect(db.prepare('SELECT title FROM documents WHERE id = ?').pluck().get(id)).toBe('只有中文');
+    } finally {
+      db.close();
+    }
+    const exported = duiqi('export', String(id), '--format', 'json', '--state', 'all');
+    expect(exported.code).toBe(0);
+    const units = (JSON.parse(exported.stdout) as { pairs: { src: string; tgt: string }[] }).pairs;
+    expect(units.map((u) => u.tgt)).toEqual(['', '', '']);
+    expect(units.map((u) => u.src).join('')).toBe(HARD_ZH.replace('\n\n', ''));
+  });
+
   it('when a TMX in three languages lacks English in one unit then the rest imports, the id on stdout and the skipped unit on stderr', () => {
     const tmx = `<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="zh-CN" datatype="plaintext"/><body>
@@ -118,7 +138,7 @@ describe('duiqi import and duiqi export', () => {
   });
 
   it.each([
-    [['import', 'only-chinese.txt'], /upload its English translation/],
+    [['import', 'only-english.txt'], /"only-english\.txt" is English: a document starts from its Chinese text/],
     [['import', 'missing.txt', 'missing-en.txt'], /There is no file ".*missing\.txt"/],
     [['import', 'broken.tmx'], /not well-formed XML.*\(line \d+\)/],
     [['import', 'empty.json'], /is empty/],
@@ -136,7 +156,7 @@ describe('duiqi import and duiqi export', () => {
     [['glossary', 'import', 'notes.json'], /no concept with both|not a TBX file|needs a Chinese term/],
     [['glossary', 'export', '--format', 'xlsx'], /exported as csv or tbx, not "xlsx"/],
   ])('when called as %j then it exits 2 with one line on stderr and writes nothing', (args, message) => {
-    file('only-chinese.txt', '双方交换了意见。');
+    file('only-english.txt', 'The two sides exchanged views on bilateral relations.');
     file('broken.tmx', '<?xml version="1.0"?>\n<tmx version="1.4">\n<header srclang="zh-CN"/>\n<body><tu></body>\n</tmx>\n');
     file('empty.json', '');
     file('notes.json', '{"a": 1}');
