@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, type TestServer } from '../support/test-server.ts';
 import { tokenFor, upload, type Part } from '../transfer/transfer-support.ts';
 import { EN_SRT, ZH_SRT } from '../formats/source/subtitle-files.ts';
-import { insertDocument } from '../support/insert-document.ts';
+import { storeDocument } from '../support/insert-document.ts';
 import iconv from 'iconv-lite';
 
 let server: TestServer;
@@ -79,7 +79,7 @@ describe('the title a file name gives', () => {
 
 describe('a gloss draft of a question and its answer', () => {
   it('when 答 is glossed then the draft has its meaning, not the dictionary\'s note on its other reading', async () => {
-    const { documentId, pairIds } = insertDocument(server.db, '问答', ['问：能否处理？答：可以。']);
+    const { documentId, pairIds } = await storeDocument(server.store, '问答', ['问：能否处理？答：可以。']);
     const res = await fetch(`${server.url}/api/documents/${documentId}/machine-translate`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     expect(await res.json()).toEqual({ translated: 1, engine: 'gloss' });
     const draft = await server.value<string>('SELECT tgt_text FROM pairs WHERE id = ?', [pairIds[0]]);
