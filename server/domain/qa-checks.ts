@@ -271,8 +271,8 @@ function glossaryIndex(glossary: QaContext['glossary']): GlossaryIndex {
   return index;
 }
 
-function usesTerm(t: GlossaryTerm, target: string): boolean {
-  const lower = target.toLowerCase();
+/** `lower`: `target` lower-cased, once for all the pair's terms. */
+function usesTerm(t: GlossaryTerm, target: string, lower: string): boolean {
   t.stems ??= t.en.map((en) => { const term = foldQuotes(en).toLowerCase(); return /[^aeiou]y$/u.test(term) ? term.slice(0, -1) : term; });
   return t.en.some((en, k) => lower.includes(t.stems![k]!) && (t.patterns ??= t.en.map((e) => termPattern(foldQuotes(e))))[k]!.test(target));
 }
@@ -291,8 +291,9 @@ function checkGlossary(src: string, tgt: string, glossary: QaContext['glossary']
     }
   }
   const target = foldQuotes(tgt);
+  const lower = target.toLowerCase();
   return [...found]
-    .filter((t) => !usesTerm(t, target))
+    .filter((t) => !usesTerm(t, target, lower))
     .map((t) => [t.zh, t.en] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([zh, ens]) => ({

@@ -27,7 +27,7 @@ const field = (req: Request, name: string) => {
 };
 
 /** The part of the glossary a request looks at (?q=&page=): the page, and the table every change made there answers with. */
-const viewOf = (req: Request) => ({ text: typeof req.query.q === 'string' ? req.query.q : '', page: Number(req.query.page) || 1 });
+const shownPart = (glossary: Glossary, req: Request) => glossary.page(typeof req.query.q === 'string' ? req.query.q : '', Number(req.query.page) || 1);
 
 // The API's entries as they were before authors were kept: who added one is for the permission, not the reader.
 const entriesJson = (rows: GlossaryRow[]) => rows.map(({ id, zh, en, note }) => ({ id, zh, en, note }));
@@ -36,7 +36,7 @@ export function glossaryRoutes(glossary: Glossary): Router {
   const r = Router();
   const editors = requireRole('translator', 'reviewer', 'admin');
 
-  const shown = (req: Request) => glossary.page(viewOf(req).text, viewOf(req).page);
+  const shown = (req: Request) => shownPart(glossary, req);
   /**
    * Runs a change and re-renders the table as the user was looking at it; invalid input comes back inline in the same
    * fragment, the form as typed (`refused` says where).
@@ -136,7 +136,7 @@ export function glossaryFileRoutes(deps: { glossary: Glossary; work: () => WorkP
   const importFromForm: RequestHandler = async (req, res) => {
     const ctx = viewContext(req);
     const done = await importFile(req);
-    const shown = await deps.glossary.page(viewOf(req).text, viewOf(req).page);
+    const shown = await shownPart(deps.glossary, req);
     const state = { message: { info: importedSentence(ctx, done) } };
     send(res, req.get('hx-request') ? glossaryTable(ctx, shown, req.user!, state) : glossaryPage(ctx, shown, req.user!, state), 201);
   };
@@ -144,7 +144,7 @@ export function glossaryFileRoutes(deps: { glossary: Glossary; work: () => WorkP
   const showRefusal: ErrorRequestHandler = async (err, req, res, next) => {
     if (!(err instanceof AppError) || ![400, 403, 413].includes(err.status)) return next(err);
     const ctx = viewContext(req);
-    const shown = await deps.glossary.page(viewOf(req).text, viewOf(req).page);
+    const shown = await shownPart(deps.glossary, req);
     const state = { message: { error: errorText(ctx, err) } };
     send(res, req.get('hx-request') ? glossaryTable(ctx, shown, req.user!, state) : glossaryPage(ctx, shown, req.user!, state), err.status);
   };

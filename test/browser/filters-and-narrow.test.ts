@@ -214,6 +214,11 @@ describe.skipIf(skip)('filters, narrow screens and the keyboard', () => {
     await alignmentChange(page, 'Control+z');
     await page.goto(`${wb.url}/glossary`);
     await measure('glossary');
+    await page.locator('[data-testid=glossary-edit]').first().click();
+    await page.locator('[data-testid=glossary-edit-form]').waitFor();
+    await measure('glossary with an entry being edited');
+    await page.goto(`${wb.url}${documentPath}/analysis`);
+    await measure('match analysis');
     await page.goto(`${wb.url}/import`);
     await measure('import');
     await page.goto(`${wb.url}${documentPath}/charts`);
@@ -245,7 +250,7 @@ describe.skipIf(skip)('filters, narrow screens and the keyboard', () => {
     await measure('account');
     expect(overflow).toEqual({
       documents: 0, document: 0, 'document with the editor open': 0, alignment: 0, 'alignment with the split-sentence dialog open': 0,
-      'alignment with the realign preview open': 0, glossary: 0, import: 0, charts: 0,
+      'alignment with the realign preview open': 0, glossary: 0, 'glossary with an entry being edited': 0, 'match analysis': 0, import: 0, charts: 0,
       'document with rename and delete open': 0, 'document with what the figures mean open': 0, 'document with a replace previewed': 0, 'document with a Chinese replace previewed': 0, concordance: 0, trash: 0, users: 0, account: 0,
     });
   });

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, type TestServer } from '../support/test-server.ts';
-import { tokenFor, upload, type Part } from '../transfer/transfer-support.ts';
+import { importedDocument, tokenFor, type Part } from '../transfer/transfer-support.ts';
 import { EN_SRT, ZH_SRT } from '../formats/source/subtitle-files.ts';
 import { storeDocument } from '../support/insert-document.ts';
 import iconv from 'iconv-lite';
@@ -18,11 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function imported(files: Record<string, Part>): Promise<number> {
-  const res = await upload(server, '/api/documents/import', files, { token });
-  expect(res.status, res.text).toBe(201);
-  return res.json().id as number;
-}
+const imported = (files: Record<string, Part>) => importedDocument(server, files, token);
 
 /** The English of the rows the document page lists under a QA filter. */
 async function flaggedRows(id: number, code: string, lang = 'en'): Promise<string[]> {

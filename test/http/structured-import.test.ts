@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import JSZip from 'jszip';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { storedCounts, tokenFor, upload, uploadForm, type Part } from '../transfer/transfer-support.ts';
+import { importedDocument, storedCounts, tokenFor, upload, uploadForm, type Part } from '../transfer/transfer-support.ts';
 import { chineseNewsPage, englishNewsPage, EN_SENTENCES } from '../formats/source/news-pages.ts';
 import { chineseWordFile, englishWordFile, wordFile } from '../formats/source/word-files.ts';
 import { EN_SRT, ZH_SRT, ZH_VTT } from '../formats/source/subtitle-files.ts';
@@ -22,11 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function imported(files: Record<string, Part>): Promise<number> {
-  const res = await upload(server, '/api/documents/import', files, { token });
-  expect(res.status, res.text).toBe(201);
-  return res.json().id as number;
-}
+const imported = (files: Record<string, Part>) => importedDocument(server, files, token);
 
 async function get(url: string) {
   const res = await fetch(server.url + url, { headers: { authorization: `Bearer ${token}` } });

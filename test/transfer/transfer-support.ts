@@ -1,4 +1,5 @@
 // Helpers for the import/export suites: multipart uploads over real HTTP, row counts, and a document with hard text.
+import { expect } from 'vitest';
 
 import type { Db } from '../../server/db/open-database.ts';
 import type { Store } from '../../server/db/store.ts';
@@ -50,6 +51,13 @@ export async function upload(
  * wait answers with its job's progress bar, which the page polls until the document or the refusal. Answers what the
  * user ends up seeing, with the status the import ended with (201, or the refusal's).
  */
+/** Imports `files` through the API as `token`'s user, expecting 201; answers the new document's id. */
+export async function importedDocument(server: TestServer, files: Record<string, Part>, token: string): Promise<number> {
+  const res = await upload(server, '/api/documents/import', files, { token });
+  expect(res.status, res.text).toBe(201);
+  return res.json().id as number;
+}
+
 export async function uploadForm(server: TestServer, files: Record<string, Part>, opts: { token?: string; fields?: Record<string, string>; headers?: Record<string, string> } = {}) {
   const first = await upload(server, '/import', files, { ...opts, headers: { 'hx-request': 'true', ...opts.headers } });
   const job = /data-job="(\d+)"/.exec(first.text)?.[1];
