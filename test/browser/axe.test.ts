@@ -67,8 +67,10 @@ const PAGES: { name: string; as: 'lin' | 'wang' | 'admin'; open: (page: Page, ur
       await page.getByTestId('open-errors-link').waitFor();
       await page.locator('tr.pair[data-state=rejected] button[data-edit]').first().click();
       const notes = page.locator('tr.editing [data-testid=not-an-error]');
-      const before = await notes.count();
       const threads = page.locator('tr.editing [data-testid=threads]');
+      // Counted once the editor is open: the row may hold a note from the other language's run.
+      await threads.locator('summary').waitFor();
+      const before = await notes.count();
       await threads.locator('summary').click();
       await threads.locator('[data-testid=new-thread-form] textarea[name=body]').fill('A note for later.');
       await threads.locator('[data-testid=new-thread-form] button[type=submit]').click();
