@@ -1,8 +1,9 @@
 // Offline rough draft: a word-by-word English gloss of a Chinese sentence from a dictionary and glossary.
 
 import { chineseNumeralValue } from './chinese-numerals.ts';
-import { firstSense } from './dictionary-sense.ts';
+import { firstSense, type EnglishFrequency } from './dictionary-sense.ts';
 import { splitDateline } from './news-dateline.ts';
+import { bearsSurname, isSpeechVerb, looksLikeGivenName, type PersonNameCounts } from './person-names.ts';
 import { composeUnknownWords, isUnknownHan } from './unknown-words.ts';
 import { joinCountryAbbreviations } from './place-abbreviations.ts';
 
@@ -18,6 +19,15 @@ export interface GlossDeps {
   glossary: { zh: string; en: string }[];
   /** Pinyin of a name, with or without tone marks and spaces. */
   pinyin: (name: string) => string;
+  /** Numbered pinyin of each character of a text as read in it (说 in 他说话: shuo1), one per code point. */
+  pinyinInContext?: (zh: string) => string[];
+  /** The senses of each reading of a word the dictionary reads more than one way (说: shui4 persuade, shuo1 speak). */
+  sensesByReading?: (word: string) => ReadonlyMap<string, string[]> | undefined;
+  englishFrequency?: EnglishFrequency;
+  /** How often CC-CEDICT's people bear a surname or have a character in their given names. */
+  people?: PersonNameCounts;
+  /** Whether the segmenter's dictionary holds the word as the name of a place or body (jieba: 成都 ns). */
+  isPlaceName?: (word: string) => boolean;
 }
 
 export interface Gloss {
@@ -66,12 +76,13 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
         words.push(part.en);
         continue;
       }
-      const { segments, deps: local } = wordsOf(part.zh, deps);
+      const stretch = wordsOf(part.zh, deps);
+      const { segments, deps: local } = stretch;
       for (let i = 0; i < segments.length; i++) {
         const seg = segments[i]!.trim();
         const punct = PUNCTUATION[seg];
-        const senses = sensesInContext(segments, i, local);
-        const sense = firstSense(senses);
+        const senses = sensesInContext(stretch, i);
+        const sense = firstSense(senses, local.englishFrequency);
         const next = segments[i + 1]?.trim() ?? '';
         const isSurname = senses.some((s) => /^surname /i.test(s));
         if (punct) words.push(punct);
@@ -80,7 +91,7 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
           words.push(capitalise(romanise(local.pinyin(seg))));
           names++;
         }
-        else if (isSurname && isUnknownHan(next, local) && [...next].length <= 2) {
+        else if (isSurname && startsName(seg, next, segments[i + 2]?.trim() ?? '', local)) {
           words.push(`${capitalise(romanise(local.pinyin(seg)))} ${capitalise(romanise(local.pinyin(next)))}`);
           names++;
           i++;
@@ -100,12 +111,40 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
 
 /**
  * The words of a stretch of Chinese: jieba's, with unknown words split into dictionary words and runs of country
- * abbreviations made one word, whose English the returned lookup gives.
+ * abbreviations made one word, whose English the returned lookup gives; and each word's pinyin as read in the stretch.
  */
-function wordsOf(zh: string, deps: GlossDeps): { segments: string[]; deps: GlossDeps } {
-  const composed = composeUnknownWords(deps.segment(zh).filter((s) => s.trim()), deps);
-  const { segments, english } = joinCountryAbbreviations(composed, { lookup: deps.lookup, abbreviation: (c) => deps.country?.(c) });
-  return { segments, deps: { ...deps, lookup: (word) => (english.has(word) ? [english.get(word)!] : deps.lookup(word)) } };
+function wordsOf(zh: string, deps: GlossDeps): Words {
+  // Countries first, among jieba's own words: the pieces of split words (水中加盐: 水 中 加 盐) are no list of states.
+  const { segments: joined, english } = joinCountryAbbreviations(deps.segment(zh).filter((s) => s.trim()), {
+    lookup: deps.lookup,
+    abbreviation: (c) => deps.country?.(c),
+  });
+  const local = { ...deps, lookup: (word: string) => (english.has(word) ? [english.get(word)!] : deps.lookup(word)) };
+  const { segments, pieces } = composeUnknownWords(joined, local);
+  return { segments, pieces, readings: readingsOf(segments, deps), deps: local };
+}
+
+interface Words {
+  segments: string[];
+  /** Places of the words made by splitting a word the dictionary lacks. */
+  pieces: Set<number>;
+  /** Each word's numbered pinyin as read here, when the dictionary reads some word more than one way. */
+  readings: (string | undefined)[];
+  deps: GlossDeps;
+}
+
+/** Each segment's pinyin in context, read only when some segment has more than one reading in the dictionary. */
+function readingsOf(segments: string[], deps: GlossDeps): (string | undefined)[] {
+  const { pinyinInContext, sensesByReading } = deps;
+  if (!pinyinInContext || !sensesByReading || !segments.some((s) => sensesByReading(s.trim()))) return segments.map(() => undefined);
+  const syllables = pinyinInContext(segments.join(''));
+  if (syllables.length !== [...segments.join('')].length) return segments.map(() => undefined);
+  let at = 0;
+  return segments.map((s) => {
+    const n = [...s].length;
+    at += n;
+    return syllables.slice(at - n, at).join('').replace(/\s+/g, '');
+  });
 }
 
 // The terms by first character, longest first, made once per glossary: a draft of every row of a document made it
@@ -196,18 +235,40 @@ const LIST_LINKS = new Set(['、', '和', '与', '及', '同']);
  * A single character whose first dictionary entry is a proper noun (比 Belgium, 德 Germany) means its common senses
  * (compare, virtue) unless a neighbouring word, across a list's 、 or 和, is such a name too: 中、美 are countries.
  */
-function sensesInContext(segments: string[], i: number, deps: GlossDeps): string[] {
+function sensesInContext({ segments, pieces, readings, deps }: Words, i: number): string[] {
   const word = segments[i]!.trim();
+  const reading = readings[i];
   const common = deps.common?.(word) ?? [];
-  if (!firstSense(common) || !isProperFirst(word, deps)) return deps.lookup(word);
+  if (!firstSense(common) || !isProperFirst(word, deps)) return readFirst(word, deps.lookup(word), reading, deps);
+  // A piece of a split word is no name, nor stands beside one: 加 in 加水 is "add", not Canada.
   const neighbour = (step: number) => {
     let k = i + step;
     while (LIST_LINKS.has(segments[k]?.trim() ?? '')) k += step;
-    return segments[k]?.trim() ?? '';
+    return pieces.has(k) ? '' : (segments[k]?.trim() ?? '');
   };
-  if (isProperFirst(neighbour(-1), deps) || isProperFirst(neighbour(1), deps)) return deps.lookup(word);
+  if (!pieces.has(i) && (isProperFirst(neighbour(-1), deps) || isProperFirst(neighbour(1), deps))) return deps.lookup(word);
   // The proper senses stay after the common ones, so that a surname is still seen before a given name.
-  return [...common, ...deps.lookup(word)];
+  return readFirst(word, [...common, ...deps.lookup(word)], reading, deps);
+}
+
+/**
+ * The senses of the reading a word has here, first: CC-CEDICT orders a word's readings by their pinyin, so 说 would be
+ * shui4 "persuade" and 合 ge3 "100 ml" where 他说话 reads shuo1 "speak" and 合上书 he2 "close".
+ */
+function readFirst(word: string, senses: string[], reading: string | undefined, deps: GlossDeps): string[] {
+  const read = reading === undefined ? undefined : deps.sensesByReading?.(word)?.get(reading);
+  return read ? [...read, ...senses.filter((s) => !read.includes(s))] : senses;
+}
+
+/**
+ * A surname jieba set apart starts a name with the next word when that is no word (华 / 春莹) or, where the dictionary's
+ * people are known, when they have its characters in their given names and a verb of speech follows (陈 / 文明 / 说).
+ * Someone must bear the surname: 和 / 国家 is "and country".
+ */
+function startsName(surname: string, next: string, after: string, deps: GlossDeps): boolean {
+  if ([...next].length > 2 || (deps.people && !bearsSurname(surname, deps.people))) return false;
+  if (isUnknownHan(next, deps)) return true;
+  return !!deps.people && /^\p{Script=Han}+$/u.test(next) && looksLikeGivenName(next, deps.people) && isSpeechVerb(after);
 }
 
 function isProperFirst(word: string, deps: GlossDeps): boolean {

@@ -1,11 +1,19 @@
 // Loads CC-CEDICT senses by simplified and traditional headword for the offline gloss engine, once per process.
 
+import { createRequire } from 'node:module';
+import type { pinyin as Pinyin } from 'pinyin-pro';
+import { isStopWord } from '../align/english-words.ts';
 import { loadAlignResources, readCedictText } from '../align/load-resources.ts';
 import type { GlossDeps } from '../domain/gloss-translate.ts';
 import { countryAbbreviations, type CountryName } from '../domain/place-abbreviations.ts';
+import { countPersonNames, type PersonEntry } from '../domain/person-names.ts';
+import { englishWords, normalisePinyin } from '../domain/dictionary-sense.ts';
 
 export interface GlossSenses {
-  /** Every sense of a headword, in the dictionary's order. */
+  /**
+   * Every sense of a headword. A single character's are in the dictionary's order (proper nouns first, which tells a
+   * surname); a longer word's common entries come before its proper ones (美德 "virtue" before "USA and Germany").
+   */
   all: Map<string, string[]>;
   /** The country each one-character abbreviation stands for (韩 South Korea, 日 Japan), from CC-CEDICT and ICU. */
   countries: Map<string, string>;
@@ -14,13 +22,29 @@ export interface GlossSenses {
    * noun first, so 比 would be "Belgium" and 元 "Yuan dynasty" where a translator reads "compare" and "yuan".
    */
   common: Map<string, string[]>;
+  /** The senses of each reading of a headword read more than one way (说: shui4 "persuade", shuo1 "speak"). */
+  readings: Map<string, Map<string, string[]>>;
+  /** How many entries use each English word: the plain word of a sense's alternatives is the frequent one. */
+  english: Map<string, number>;
+  /** How many people CC-CEDICT names have each surname, and each character in their given names. */
+  people: { surnames: Map<string, number>; given: Map<string, number> };
 }
 
+// jieba's tags for names of places (ns) and organisations (nt). Not its person names (nr): it tags 牛鼻 "ox nose" so, and
+// a person's name is told by the surname.
+const PLACE_TAGS = new Set(['ns', 'nt']);
+
 let senses: GlossSenses | undefined;
+let pinyin: typeof Pinyin | undefined;
+const require = createRequire(import.meta.url);
 
 export function parseCedictSenses(text: string): GlossSenses {
   const all = new Map<string, string[]>();
+  const proper = new Map<string, string[]>();
   const common = new Map<string, string[]>();
+  const readings = new Map<string, Map<string, string[]>>();
+  const english = new Map<string, number>();
+  const people: PersonEntry[] = [];
   const add = (map: Map<string, string[]>, headword: string, glosses: string[]) => {
     const list = map.get(headword);
     if (list) list.push(...glosses);
@@ -31,13 +55,23 @@ export function parseCedictSenses(text: string): GlossSenses {
     const m = /^(\S+) (\S+) \[([^\]]*)\] \/(.+)\/\s*$/.exec(line);
     if (!m) continue;
     const glosses = m[4]!.split('/').filter(Boolean);
-    const proper = /^\p{Lu}/u.test(m[3]!);
+    const isProper = /^\p{Lu}/u.test(m[3]!);
+    if (isProper) people.push({ headword: m[2]!, pinyin: m[3]!, sense: glosses[0]! });
+    for (const word of englishWords(glosses)) english.set(word, (english.get(word) ?? 0) + 1);
     for (const headword of new Set([m[2]!, m[1]!])) {
-      add(all, headword, glosses);
-      if (!proper && [...headword].length === 1) add(common, headword, glosses);
+      const single = [...headword].length === 1;
+      add(isProper && !single ? proper : all, headword, glosses);
+      if (isProper) continue;
+      if (single) add(common, headword, glosses);
+      const byReading = readings.get(headword) ?? new Map<string, string[]>();
+      add(byReading, normalisePinyin(m[3]!), glosses);
+      readings.set(headword, byReading);
     }
   }
-  return { all, common, countries: countryAbbreviations(all, countryNames()) };
+  for (const [headword, glosses] of proper) add(all, headword, glosses);
+  for (const [headword, byReading] of readings) if (byReading.size < 2) readings.delete(headword);
+  const surnames = (char: string) => (all.get(char) ?? []).some((s) => /^surname /i.test(s));
+  return { all, common, readings, english, people: countPersonNames(people, surnames), countries: countryAbbreviations(all, countryNames()) };
 }
 
 /** Every region ICU names in Chinese and English (short names: US, UK), by its two-letter code. */
@@ -64,17 +98,26 @@ export function glossCommonSenses(): Map<string, string[]> {
   return parsed().common;
 }
 
-/** What the offline gloss reads: CC-CEDICT, jieba's words, pinyin-pro's names and the glossary as it is now. */
+/** What the offline gloss reads: CC-CEDICT, jieba's words, pinyin-pro's readings and names, the glossary as it is now. */
 export function offlineGlossDeps(glossary: GlossDeps['glossary']): GlossDeps {
-  const dictionary = glossDictionary();
-  const common = glossCommonSenses();
+  const { all, common, readings, english, people, countries } = parsed();
   const resources = loadAlignResources();
   return {
     segment: (zh) => resources.segmentChinese(zh).map((w) => w.word),
-    lookup: (word) => dictionary.get(word) ?? [],
+    lookup: (word) => all.get(word) ?? [],
     common: (word) => common.get(word) ?? [],
-    country: (char) => parsed().countries.get(char),
+    country: (char) => countries.get(char),
     glossary,
     pinyin: (name) => resources.romanize(name).join(''),
+    // pinyin-pro reads a character by the words around it: 说 in 他说话 shuo1, 合 in 合上书 he2.
+    pinyinInContext: (zh) => (pinyin ??= (require('pinyin-pro') as typeof import('pinyin-pro')).pinyin)(zh, { toneType: 'num', type: 'array' }).map(normalisePinyin),
+    sensesByReading: (word) => readings.get(word),
+    // A function word ("us", "the") is never the plainer alternative: it says less than the first.
+    englishFrequency: (word) => (isStopWord(word) ? 0 : (english.get(word) ?? 0)),
+    isPlaceName: (word) => {
+      const tagged = resources.segmentChinese(word);
+      return tagged.length === 1 && PLACE_TAGS.has(tagged[0]!.tag);
+    },
+    people: { surname: (char) => people.surnames.get(char) ?? 0, given: (char) => people.given.get(char) ?? 0 },
   };
 }
