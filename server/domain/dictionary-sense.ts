@@ -34,36 +34,39 @@ const EXPLANATION_WORDS = 15;
 const isExplanation = (sense: string) =>
   !SAYING.test(sense) && sense.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').split(/\s+/).filter(Boolean).length > EXPLANATION_WORDS;
 
-/** How many dictionary entries use an English word: a frequent one is the plain word a translator writes. */
+/** How many dictionary entries translate by an English word alone: a frequent one is the plain word a translator writes. */
 export type EnglishFrequency = (word: string) => number;
 
-// An alternative replaces the first only when its word is this much more common: "horizontal; level" reads "level",
-// "to speak; to talk" stays "speak".
+// An alternative replaces the first only when the dictionary translates by it this much more often: "horizontal;
+// level" reads "level" (3 and 34 entries), "universe; cosmos; space" stays "universe" (3 and 7).
 const PLAINER = 4;
 
 /**
  * First meaning of a CC-CEDICT sense, without classifiers, pinyin, bracketed remarks, "to", or a description after a
  * comma ("Beijing municipality, capital of …"); a saying keeps its commas, as they are part of it. Of the alternatives a
- * semicolon separates, the first is taken unless the frequency given finds another's words far more common.
+ * semicolon separates, the first is taken unless the dictionary translates by another word far more often (frequency).
  */
 export function cleanSense(sense: string, frequency?: EnglishFrequency): string {
   const first = sense.split('/').map((s) => s.trim()).find(Boolean) ?? '';
   if (POINTER_SENSE.test(first)) return '';
   const meaning = first.replace(LITERAL, '').replace(FIGURATIVE, '').replace(/CL:\S+/g, '').replace(/\[[^\]]*\]/g, '').replace(/\([^)]*\)/g, '');
-  const alternatives = meaning.split(';').map((a) => (SAYING.test(first) ? a : a.split(', ')[0]!))
-    .map((a) => a.replace(/^\s*to\s+(?=\S)/i, '').replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,.;]+$/g, ''));
-  if (SAYING.test(first)) return alternatives[0]!;
-  if (!frequency) return alternatives[0]!;
-  const plainness = (a: string) => Math.min(...(a.toLowerCase().match(/[a-z]+/g) ?? []).map(frequency));
-  // Only a single word replaces the first: "work together" is no plainer than "cooperate" for being made of common words.
-  // A first alternative the frequency ignores (a function word: "that; the; those") stays.
-  const firstPlainness = plainness(alternatives[0]!);
-  return alternatives.reduce((best, a) => (/^[a-z]+$/i.test(a) && firstPlainness > 0 && plainness(a) >= PLAINER * plainness(best) ? a : best), alternatives[0]!);
+  const raw = meaning.split(';').map((a) => (SAYING.test(first) ? a : a.split(', ')[0]!).replace(/\s+/g, ' ').trim());
+  const alternatives = raw.map((a) => a.replace(/^\s*to\s+(?=\S)/i, '').replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,.;]+$/g, ''));
+  if (SAYING.test(first) || !frequency) return alternatives[0]!;
+  // Word against word, a verb against verbs ("to state" is not "state"): a first alternative of several words ("look
+  // after") or a function word ("that; the") stays.
+  const count = (i: number) => (ONE_WORD.test(raw[i]!) ? frequency(raw[i]!.toLowerCase()) : 0);
+  let best = 0;
+  for (let i = 1; i < raw.length; i++) if (count(0) > 0 && count(i) >= PLAINER * count(best)) best = i;
+  return alternatives[best]!;
 }
 
-/** The English words of an entry's senses, outside its brackets, once each. */
-export function englishWords(glosses: string[]): Set<string> {
-  return new Set(glosses.join(' ').toLowerCase().replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').match(/[a-z]+/g) ?? []);
+const ONE_WORD = /^(?:to )?[a-z]+$/i;
+
+/** The single English words an entry translates by, each alone in a sense or between semicolons ("to say", "level"). */
+export function plainWords(glosses: string[]): Set<string> {
+  const words = glosses.flatMap((g) => g.split(';')).map((a) => a.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').trim().toLowerCase());
+  return new Set(words.filter((w) => ONE_WORD.test(w)));
 }
 
 /** CC-CEDICT's and pinyin-pro's numbered pinyin alike: shui3ping2, lv4, le5 (pinyin-pro writes a neutral tone 0). */

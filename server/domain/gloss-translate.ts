@@ -28,6 +28,8 @@ export interface GlossDeps {
   people?: PersonNameCounts;
   /** Whether the segmenter's dictionary holds the word as the name of a place or body (jieba: 成都 ns). */
   isPlaceName?: (word: string) => boolean;
+  /** Whether the segmenter's dictionary holds a one-character word as a particle (jieba: 地 uv, 着 uz, 吧 y). */
+  isParticle?: (word: string) => boolean;
 }
 
 export interface Gloss {
@@ -143,8 +145,17 @@ function readingsOf(segments: string[], deps: GlossDeps): (string | undefined)[]
   return segments.map((s) => {
     const n = [...s].length;
     at += n;
-    return syllables.slice(at - n, at).join('').replace(/\s+/g, '');
+    return particleReading(s.trim(), deps) ?? syllables.slice(at - n, at).join('').replace(/\s+/g, '');
   });
+}
+
+/**
+ * A particle's neutral-tone reading: pinyin-pro reads 地 dì "earth" even in 慢慢地, where it is de5 "-ly"; jieba, which
+ * left it alone as a word, holds it a particle.
+ */
+function particleReading(word: string, deps: GlossDeps): string | undefined {
+  if ([...word].length !== 1 || !deps.isParticle?.(word)) return undefined;
+  return [...(deps.sensesByReading?.(word)?.keys() ?? [])].find((reading) => reading.endsWith('5'));
 }
 
 // The terms by first character, longest first, made once per glossary: a draft of every row of a document made it

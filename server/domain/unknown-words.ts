@@ -33,21 +33,20 @@ export function composeUnknownWords(segments: string[], deps: WordSenses): { seg
 
 /**
  * A name is a surname and a given name of one or two characters that are no word together (金 + 灿荣), or such a given
- * name alone after a surname jieba set apart (华 / 春莹). Where the dictionary's people are known, the surname must be one
- * of theirs (水中 and 加盐 are words: no one is surnamed 水 or 加) unless the segmenter knows the word as a place (成都),
- * and a given name that is a word counts when people
- * have its characters in their names and the surname makes no word with the next one (王建国, not 高水平 or 高中生).
+ * name alone after a surname jieba set apart (华 / 春莹). Where the dictionary's people are known, a two-character name's
+ * surname must be one of theirs (水中 and 加盐 are words: no one is surnamed 水 or 加) unless the segmenter knows the word
+ * as a place (成都); and a given name that is a word counts when people have its characters in their names and the
+ * surname makes no word with the next one (王建国, not 高水平 or 高中生).
  */
 export function looksLikeName(word: string, before: string, deps: WordSenses): boolean {
   const chars = [...word];
   const surname = (c: string) => isSurname(c, deps) && (!deps.people || bearsSurname(c, deps.people));
   if (chars.length <= 2 && [...before].length === 1 && surname(before)) return true;
   if (chars.length < 2 || chars.length > 3 || !isSurname(chars[0]!, deps)) return false;
+  if (chars.length === 2) return surname(chars[0]!) || !!deps.isPlaceName?.(word);
   const given = chars.slice(1).join('');
-  if (!firstSense(deps.lookup(given))) return chars.length === 3 || surname(chars[0]!);
-  if (!deps.people) return chars.length === 2;
-  if (chars.length === 2 && deps.isPlaceName?.(word)) return true;
-  return surname(chars[0]!) && looksLikeGivenName(given, deps.people) && !firstSense(deps.lookup(chars[0]! + chars[1]!));
+  if (!firstSense(deps.lookup(given))) return true;
+  return !!deps.people && surname(chars[0]!) && looksLikeGivenName(given, deps.people) && !firstSense(deps.lookup(chars[0]! + chars[1]!));
 }
 
 export function isUnknownHan(word: string, deps: WordSenses): boolean {

@@ -6,8 +6,8 @@ import { isStopWord } from '../align/english-words.ts';
 import { loadAlignResources, readCedictText } from '../align/load-resources.ts';
 import type { GlossDeps } from '../domain/gloss-translate.ts';
 import { countryAbbreviations, type CountryName } from '../domain/place-abbreviations.ts';
-import { countPersonNames, type PersonEntry } from '../domain/person-names.ts';
-import { englishWords, normalisePinyin } from '../domain/dictionary-sense.ts';
+import { countPersonNames } from '../domain/person-names.ts';
+import { normalisePinyin, plainWords } from '../domain/dictionary-sense.ts';
 
 export interface GlossSenses {
   /**
@@ -24,13 +24,13 @@ export interface GlossSenses {
   common: Map<string, string[]>;
   /** The senses of each reading of a headword read more than one way (说: shui4 "persuade", shuo1 "speak"). */
   readings: Map<string, Map<string, string[]>>;
-  /** How many entries use each English word: the plain word of a sense's alternatives is the frequent one. */
+  /** How many entries give each English word alone as a translation: the plain word of a sense's alternatives is the frequent one. */
   english: Map<string, number>;
   /** How many people CC-CEDICT names have each surname, and each character in their given names. */
   people: { surnames: Map<string, number>; given: Map<string, number> };
 }
 
-// jieba's tags for names of places (ns) and organisations (nt). Not its person names (nr): it tags 牛鼻 "ox nose" so, and
+// jieba's tags for names of places (ns) and organisations (nt); its particles are u… (地 uv, 着 uz) and y (吧, 呢). Not its person names (nr): it tags 牛鼻 "ox nose" so, and
 // a person's name is told by the surname.
 const PLACE_TAGS = new Set(['ns', 'nt']);
 
@@ -38,40 +38,66 @@ let senses: GlossSenses | undefined;
 let pinyin: typeof Pinyin | undefined;
 const require = createRequire(import.meta.url);
 
+interface Entry {
+  traditional: string;
+  simplified: string;
+  pinyin: string;
+  glosses: string[];
+}
+
 export function parseCedictSenses(text: string): GlossSenses {
+  const entries = parseEntries(text);
   const all = new Map<string, string[]>();
   const proper = new Map<string, string[]>();
   const common = new Map<string, string[]>();
   const readings = new Map<string, Map<string, string[]>>();
   const english = new Map<string, number>();
-  const people: PersonEntry[] = [];
   const add = (map: Map<string, string[]>, headword: string, glosses: string[]) => {
     const list = map.get(headword);
     if (list) list.push(...glosses);
     else map.set(headword, [...glosses]);
   };
-  for (const line of text.split('\n')) {
-    if (line.startsWith('#')) continue;
-    const m = /^(\S+) (\S+) \[([^\]]*)\] \/(.+)\/\s*$/.exec(line);
-    if (!m) continue;
-    const glosses = m[4]!.split('/').filter(Boolean);
-    const isProper = /^\p{Lu}/u.test(m[3]!);
-    if (isProper) people.push({ headword: m[2]!, pinyin: m[3]!, sense: glosses[0]! });
-    for (const word of englishWords(glosses)) english.set(word, (english.get(word) ?? 0) + 1);
-    for (const headword of new Set([m[2]!, m[1]!])) {
+  const rare = rareVariants(entries);
+  // A rare variant's senses come last: 只 is "only" before 秖's "grain that has begun to ripen".
+  for (const entry of [...entries.filter((e) => !rare.has(e)), ...rare]) {
+    const { glosses } = entry;
+    const isProper = /^\p{Lu}/u.test(entry.pinyin);
+    for (const word of plainWords(glosses)) english.set(word, (english.get(word) ?? 0) + 1);
+    for (const headword of new Set([entry.simplified, entry.traditional])) {
       const single = [...headword].length === 1;
       add(isProper && !single ? proper : all, headword, glosses);
       if (isProper) continue;
       if (single) add(common, headword, glosses);
+      if (rare.has(entry)) continue;
       const byReading = readings.get(headword) ?? new Map<string, string[]>();
-      add(byReading, normalisePinyin(m[3]!), glosses);
+      add(byReading, normalisePinyin(entry.pinyin), glosses);
       readings.set(headword, byReading);
     }
   }
   for (const [headword, glosses] of proper) add(all, headword, glosses);
   for (const [headword, byReading] of readings) if (byReading.size < 2) readings.delete(headword);
   const surnames = (char: string) => (all.get(char) ?? []).some((s) => /^surname /i.test(s));
+  const people = entries.filter((e) => /^\p{Lu}/u.test(e.pinyin)).map((e) => ({ headword: e.simplified, pinyin: e.pinyin, sense: e.glosses[0]! }));
   return { all, common, readings, english, people: countPersonNames(people, surnames), countries: countryAbbreviations(all, countryNames()) };
+}
+
+function parseEntries(text: string): Entry[] {
+  const entries: Entry[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^(\S+) (\S+) \[([^\]]*)\] \/(.+)\/\s*$/.exec(line);
+    if (m && !line.startsWith('#')) entries.push({ traditional: m[1]!, simplified: m[2]!, pinyin: m[3]!, glosses: m[4]!.split('/').filter(Boolean) });
+  }
+  return entries;
+}
+
+/**
+ * The entries of a simplified character that stands for a traditional one CC-CEDICT writes in no longer word (秖 under
+ * 只, 衹): rare characters whose senses a reader of the simplified one seldom means.
+ */
+function rareVariants(entries: Entry[]): Set<Entry> {
+  const used = new Set<string>();
+  for (const e of entries) if ([...e.traditional].length > 1) for (const c of e.traditional) used.add(c);
+  return new Set(entries.filter((e) => e.traditional !== e.simplified && [...e.traditional].length === 1 && !used.has(e.traditional)));
 }
 
 /** Every region ICU names in Chinese and English (short names: US, UK), by its two-letter code. */
@@ -102,6 +128,11 @@ export function glossCommonSenses(): Map<string, string[]> {
 export function offlineGlossDeps(glossary: GlossDeps['glossary']): GlossDeps {
   const { all, common, readings, english, people, countries } = parsed();
   const resources = loadAlignResources();
+  // jieba's dictionary tag of a word said alone ('' when it makes more than one word).
+  const tagOf = (word: string) => {
+    const tagged = resources.segmentChinese(word);
+    return tagged.length === 1 ? tagged[0]!.tag : '';
+  };
   return {
     segment: (zh) => resources.segmentChinese(zh).map((w) => w.word),
     lookup: (word) => all.get(word) ?? [],
@@ -114,10 +145,8 @@ export function offlineGlossDeps(glossary: GlossDeps['glossary']): GlossDeps {
     sensesByReading: (word) => readings.get(word),
     // A function word ("us", "the") is never the plainer alternative: it says less than the first.
     englishFrequency: (word) => (isStopWord(word) ? 0 : (english.get(word) ?? 0)),
-    isPlaceName: (word) => {
-      const tagged = resources.segmentChinese(word);
-      return tagged.length === 1 && PLACE_TAGS.has(tagged[0]!.tag);
-    },
+    isPlaceName: (word) => PLACE_TAGS.has(tagOf(word)),
+    isParticle: (word) => /^[uy]/.test(tagOf(word)),
     people: { surname: (char) => people.surnames.get(char) ?? 0, given: (char) => people.given.get(char) ?? 0 },
   };
 }

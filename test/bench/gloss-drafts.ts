@@ -2,6 +2,7 @@
 // The set: the demo corpus, the seed page and the first 100 lines of each MAC-Dev chapter's Chinese (for counting only:
 // never tune a rule for these sentences). One gloss per line as JSON on stdout; the time and load on stderr.
 // Run: npx tsx test/bench/gloss-drafts.ts > after.jsonl
+//      npx tsx test/bench/gloss-drafts.ts --without people,englishFrequency > less.jsonl   (leaves optional evidence out)
 //      npx tsx test/bench/gloss-drafts.ts --compare before.jsonl after.jsonl   (prints the changed glosses and their count)
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -44,6 +45,8 @@ function compare(before: string, after: string): void {
 if (process.argv[2] === '--compare') compare(process.argv[3]!, process.argv[4]!);
 else {
   const deps = offlineGlossDeps([]);
+  const without = process.argv.indexOf('--without');
+  if (without > 0) for (const key of process.argv[without + 1]!.split(',')) delete (deps as unknown as Record<string, unknown>)[key];
   const lines = sentences();
   deps.segment('中韩');
   const t0 = performance.now();

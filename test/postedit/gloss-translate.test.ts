@@ -213,7 +213,7 @@ describe('glossTranslate: names, readings and senses with CC-CEDICT and jieba', 
     expect(gloss('王建国说')).toBe('Wang Jianguo speak');
     // jieba sets the surname apart; a verb of speech after 文明 "civilisation" tells it is a person's.
     expect(gloss('陈文明说')).toBe('Chen Wenming speak');
-    expect(gloss('李明表示')).toBe('Li Ming state');
+    expect(gloss('李明表示')).toBe('Li Ming express');
     // jieba tags 高水平 a person's name too, but no one in the dictionary has 水 in a given name.
     expect(gloss('高水平')).toBe('High level');
   });
@@ -232,6 +232,10 @@ describe('glossTranslate: names, readings and senses with CC-CEDICT and jieba', 
     expect(gloss('很脏')).toBe('Very dirty');
     // 打's first sense explains it as a light verb over fifty words; the next one translates it.
     expect(gloss('打人')).toBe('Hit person');
+    // pinyin-pro reads 地 dì even after an adverb; jieba, which left it alone, holds it a particle.
+    expect(gloss('慢慢地走')).toBe('Slowly -ly walk');
+    // 秖 "grain that has begun to ripen", simplified as 只, is in no longer word of the dictionary.
+    expect(gloss('一只鸟')).not.toMatch(/grain/);
   });
 
   it('when a word is also a pair of country abbreviations then it is the word, unless it stands in a list of countries', () => {
@@ -242,12 +246,16 @@ describe('glossTranslate: names, readings and senses with CC-CEDICT and jieba', 
 });
 
 describe('cleanSense with English word frequencies', () => {
-  const FREQUENCY: Record<string, number> = { horizontal: 42, level: 904, speak: 143, talk: 235, cooperate: 30, work: 900, together: 341, that: 0, those: 0 };
+  // How many CC-CEDICT entries translate by each word alone (a verb counted as a verb).
+  const FREQUENCY: Record<string, number> = { horizontal: 3, level: 34, universe: 3, space: 7, 'to speak': 17, 'to talk': 16, 'to express': 21, 'to state': 6, state: 35, 'to cooperate': 9 };
   const frequency = (w: string) => FREQUENCY[w] ?? 0;
-  it('when an alternative after a semicolon is a far more common word then it is the gloss, otherwise the first stays', () => {
+  it('when an alternative after a semicolon is far more often a translation then it is the gloss, otherwise the first stays', () => {
     expect(cleanSense('horizontal; level', frequency)).toBe('level');
     expect(cleanSense('horizontal; level')).toBe('horizontal');
+    expect(cleanSense('universe; cosmos; space', frequency)).toBe('universe');
     expect(cleanSense('to speak; to talk; to say', frequency)).toBe('speak');
+    // "state" the noun is no evidence for "to state" the verb.
+    expect(cleanSense('(of sb) to express; to state; to show', frequency)).toBe('express');
     expect(cleanSense('to cooperate; to work together', frequency)).toBe('cooperate');
     expect(cleanSense('(specifier) that; those', frequency)).toBe('that');
   });
