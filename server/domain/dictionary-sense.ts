@@ -14,6 +14,20 @@ const FIGURATIVE = /^\s*(?:\(fig\.\)|fig\.)\s*/i;
  * semicolon, or the next sense), as a translator writes 一日千里 "rapid progress", not "one day, a thousand miles".
  */
 export function firstSense(senses: string[], frequency?: EnglishFrequency): string | undefined {
+  // A dictionary's lookup hands back the same array for a word each time, and a sentence asks about a word many times.
+  let memo = memos.get(frequency ?? memos);
+  if (!memo) memos.set(frequency ?? memos, (memo = new WeakMap()));
+  const known = memo.get(senses);
+  if (known !== undefined) return known || undefined;
+  const sense = pickSense(senses, frequency);
+  memo.set(senses, sense ?? '');
+  return sense;
+}
+
+// The senses picked from each array of senses, by the frequencies they were picked with (the map itself: none).
+const memos = new WeakMap<object, WeakMap<string[], string>>();
+
+function pickSense(senses: string[], frequency?: EnglishFrequency): string | undefined {
   let explanation: string | undefined;
   for (let i = 0; i < senses.length; i++) {
     const sense = senses[i]!;
@@ -64,9 +78,15 @@ export function cleanSense(sense: string, frequency?: EnglishFrequency): string 
 const ONE_WORD = /^(?:to )?[a-z]+$/i;
 
 /** The single English words an entry translates by, each alone in a sense or between semicolons ("to say", "level"). */
-export function plainWords(glosses: string[]): Set<string> {
-  const words = glosses.flatMap((g) => g.split(';')).map((a) => a.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').trim().toLowerCase());
-  return new Set(words.filter((w) => ONE_WORD.test(w)));
+export function plainWords(glosses: string[]): string[] {
+  const words: string[] = [];
+  for (const gloss of glosses) {
+    for (const a of gloss.includes(';') ? gloss.split(';') : [gloss]) {
+      const word = a.trim();
+      if (ONE_WORD.test(word)) words.push(word.toLowerCase());
+    }
+  }
+  return words;
 }
 
 /** CC-CEDICT's and pinyin-pro's numbered pinyin alike: shui3ping2, lv4, le5 (pinyin-pro writes a neutral tone 0). */

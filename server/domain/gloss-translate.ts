@@ -19,8 +19,8 @@ export interface GlossDeps {
   glossary: { zh: string; en: string }[];
   /** Pinyin of a name, with or without tone marks and spaces. */
   pinyin: (name: string) => string;
-  /** Numbered pinyin of each character of a text as read in it (说 in 他说话: shuo1), one per code point. */
-  pinyinInContext?: (zh: string) => string[];
+  /** A word's numbered pinyin as a reader says it (说 shuo1, 银行 yin2hang2), as CC-CEDICT writes it without spaces. */
+  reading?: (word: string) => string;
   /** The senses of each reading of a word the dictionary reads more than one way (说: shui4 persuade, shuo1 speak). */
   sensesByReading?: (word: string) => ReadonlyMap<string, string[]> | undefined;
   englishFrequency?: EnglishFrequency;
@@ -113,7 +113,7 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
 
 /**
  * The words of a stretch of Chinese: jieba's, with unknown words split into dictionary words and runs of country
- * abbreviations made one word, whose English the returned lookup gives; and each word's pinyin as read in the stretch.
+ * abbreviations made one word, whose English the returned lookup gives; and the reading of each word read several ways.
  */
 function wordsOf(zh: string, deps: GlossDeps): Words {
   // Countries first, among jieba's own words: the pieces of split words (水中加盐: 水 中 加 盐) are no list of states.
@@ -130,22 +130,18 @@ interface Words {
   segments: string[];
   /** Places of the words made by splitting a word the dictionary lacks. */
   pieces: Set<number>;
-  /** Each word's numbered pinyin as read here, when the dictionary reads some word more than one way. */
+  /** Each word's numbered pinyin, when the dictionary reads it more than one way. */
   readings: (string | undefined)[];
   deps: GlossDeps;
 }
 
-/** Each segment's pinyin in context, read only when some segment has more than one reading in the dictionary. */
+/** Each segment's reading, for the segments the dictionary reads more than one way; a particle's is its neutral tone. */
 function readingsOf(segments: string[], deps: GlossDeps): (string | undefined)[] {
-  const { pinyinInContext, sensesByReading } = deps;
-  if (!pinyinInContext || !sensesByReading || !segments.some((s) => sensesByReading(s.trim()))) return segments.map(() => undefined);
-  const syllables = pinyinInContext(segments.join(''));
-  if (syllables.length !== [...segments.join('')].length) return segments.map(() => undefined);
-  let at = 0;
+  const { reading, sensesByReading } = deps;
   return segments.map((s) => {
-    const n = [...s].length;
-    at += n;
-    return particleReading(s.trim(), deps) ?? syllables.slice(at - n, at).join('').replace(/\s+/g, '');
+    const word = s.trim();
+    if (!reading || !sensesByReading?.(word)) return undefined;
+    return particleReading(word, deps) ?? reading(word);
   });
 }
 

@@ -43,6 +43,7 @@ export function joinCountryAbbreviations(
   const english = new Map<string, string>();
   let run: string[] = [];
   const flush = (after = '') => {
+    if (!run.length) return;
     const chars = [...run.join('')];
     // Beside a word no dictionary has, 阿斯 is part of a foreign name (彭齐阿斯, Penzias), not Afghanistan-Slovakia.
     const inName = isUnknownHan(out.at(-1)?.trim() ?? '', deps) || isUnknownHan(after.trim(), deps);

@@ -35,6 +35,10 @@ export interface GlossSenses {
 const PLACE_TAGS = new Set(['ns', 'nt']);
 
 let senses: GlossSenses | undefined;
+// What a word the dictionary lacks has: one array, so that what is known of it is kept (firstSense's memo).
+const NONE: string[] = [];
+const tags = new Map<string, string>();
+const spoken = new Map<string, string>();
 let pinyin: typeof Pinyin | undefined;
 const require = createRequire(import.meta.url);
 
@@ -43,6 +47,8 @@ interface Entry {
   simplified: string;
   pinyin: string;
   glosses: string[];
+  /** Capitalised pinyin: a name of a person, place or thing (中 Zhong1 "China"). */
+  proper: boolean;
 }
 
 export function parseCedictSenses(text: string): GlossSenses {
@@ -55,29 +61,36 @@ export function parseCedictSenses(text: string): GlossSenses {
   const add = (map: Map<string, string[]>, headword: string, glosses: string[]) => {
     const list = map.get(headword);
     if (list) list.push(...glosses);
-    else map.set(headword, [...glosses]);
+    else map.set(headword, glosses.slice());
   };
   const rare = rareVariants(entries);
+  // A headword's first common entry, until a second one makes a map of its readings.
+  const firstReading = new Map<string, Entry>();
   // A rare variant's senses come last: 只 is "only" before 秖's "grain that has begun to ripen".
   for (const entry of [...entries.filter((e) => !rare.has(e)), ...rare]) {
     const { glosses } = entry;
-    const isProper = /^\p{Lu}/u.test(entry.pinyin);
     for (const word of plainWords(glosses)) english.set(word, (english.get(word) ?? 0) + 1);
-    for (const headword of new Set([entry.simplified, entry.traditional])) {
-      const single = [...headword].length === 1;
-      add(isProper && !single ? proper : all, headword, glosses);
-      if (isProper) continue;
+    for (const headword of entry.simplified === entry.traditional ? [entry.simplified] : [entry.simplified, entry.traditional]) {
+      const single = isOneCharacter(headword);
+      add(entry.proper && !single ? proper : all, headword, glosses);
+      if (entry.proper) continue;
       if (single) add(common, headword, glosses);
       if (rare.has(entry)) continue;
-      const byReading = readings.get(headword) ?? new Map<string, string[]>();
+      const first = firstReading.get(headword);
+      if (!first) {
+        firstReading.set(headword, entry);
+        continue;
+      }
+      let byReading = readings.get(headword);
+      if (!byReading) readings.set(headword, (byReading = new Map([[normalisePinyin(first.pinyin), first.glosses.slice()]])));
       add(byReading, normalisePinyin(entry.pinyin), glosses);
-      readings.set(headword, byReading);
     }
   }
   for (const [headword, glosses] of proper) add(all, headword, glosses);
+  // Variants read alike (祇 and 衹 under 只 zhi3) made a map of one reading.
   for (const [headword, byReading] of readings) if (byReading.size < 2) readings.delete(headword);
   const surnames = (char: string) => (all.get(char) ?? []).some((s) => /^surname /i.test(s));
-  const people = entries.filter((e) => /^\p{Lu}/u.test(e.pinyin)).map((e) => ({ headword: e.simplified, pinyin: e.pinyin, sense: e.glosses[0]! }));
+  const people = entries.filter((e) => e.proper).map((e) => ({ headword: e.simplified, pinyin: e.pinyin, sense: e.glosses[0]! }));
   return { all, common, readings, english, people: countPersonNames(people, surnames), countries: countryAbbreviations(all, countryNames()) };
 }
 
@@ -85,10 +98,15 @@ function parseEntries(text: string): Entry[] {
   const entries: Entry[] = [];
   for (const line of text.split('\n')) {
     const m = /^(\S+) (\S+) \[([^\]]*)\] \/(.+)\/\s*$/.exec(line);
-    if (m && !line.startsWith('#')) entries.push({ traditional: m[1]!, simplified: m[2]!, pinyin: m[3]!, glosses: m[4]!.split('/').filter(Boolean) });
+    if (!m || line.startsWith('#')) continue;
+    const first = m[3]!.charCodeAt(0);
+    entries.push({ traditional: m[1]!, simplified: m[2]!, pinyin: m[3]!, glosses: m[4]!.split('/').filter(Boolean), proper: first >= 65 && first <= 90 });
   }
   return entries;
 }
+
+/** One code point: 只, or 𫪁 outside the Basic Multilingual Plane. */
+const isOneCharacter = (word: string) => word.length === 1 || (word.length === 2 && word.codePointAt(0)! > 0xffff);
 
 /**
  * The entries of a simplified character that stands for a traditional one CC-CEDICT writes in no longer word (秖 under
@@ -96,8 +114,8 @@ function parseEntries(text: string): Entry[] {
  */
 function rareVariants(entries: Entry[]): Set<Entry> {
   const used = new Set<string>();
-  for (const e of entries) if ([...e.traditional].length > 1) for (const c of e.traditional) used.add(c);
-  return new Set(entries.filter((e) => e.traditional !== e.simplified && [...e.traditional].length === 1 && !used.has(e.traditional)));
+  for (const e of entries) if (!isOneCharacter(e.traditional)) for (const c of e.traditional) used.add(c);
+  return new Set(entries.filter((e) => e.traditional !== e.simplified && isOneCharacter(e.traditional) && !used.has(e.traditional)));
 }
 
 /** Every region ICU names in Chinese and English (short names: US, UK), by its two-letter code. */
@@ -116,6 +134,21 @@ function parsed(): GlossSenses {
   return senses;
 }
 
+/**
+ * pinyin-pro's reading of a word, a word's or the character's most common one: 说 shuo1, 合 he2, 银行 yin2hang2, where
+ * CC-CEDICT's order of readings gives shui4 "persuade" and ge3 "100 ml". Kept, as a document repeats its words.
+ */
+function readingOf(word: string): string {
+  let known = spoken.get(word);
+  if (known === undefined) {
+    pinyin ??= (require('pinyin-pro') as typeof import('pinyin-pro')).pinyin;
+    known = normalisePinyin(pinyin(word, { toneType: 'num', type: 'array' }).join(''));
+    if (spoken.size >= 50_000) spoken.clear();
+    spoken.set(word, known);
+  }
+  return known;
+}
+
 export function glossDictionary(): Map<string, string[]> {
   return parsed().all;
 }
@@ -128,20 +161,25 @@ export function glossCommonSenses(): Map<string, string[]> {
 export function offlineGlossDeps(glossary: GlossDeps['glossary']): GlossDeps {
   const { all, common, readings, english, people, countries } = parsed();
   const resources = loadAlignResources();
-  // jieba's dictionary tag of a word said alone ('' when it makes more than one word).
+  // jieba's dictionary tag of a word said alone ('' when it makes more than one word), kept for the few thousand
+  // one-character words asked about again and again.
   const tagOf = (word: string) => {
-    const tagged = resources.segmentChinese(word);
-    return tagged.length === 1 ? tagged[0]!.tag : '';
+    let tag = tags.get(word);
+    if (tag === undefined) {
+      const tagged = resources.segmentChinese(word);
+      tag = tagged.length === 1 ? tagged[0]!.tag : '';
+      if (isOneCharacter(word)) tags.set(word, tag);
+    }
+    return tag;
   };
   return {
     segment: (zh) => resources.segmentChinese(zh).map((w) => w.word),
-    lookup: (word) => all.get(word) ?? [],
-    common: (word) => common.get(word) ?? [],
+    lookup: (word) => all.get(word) ?? NONE,
+    common: (word) => common.get(word) ?? NONE,
     country: (char) => countries.get(char),
     glossary,
     pinyin: (name) => resources.romanize(name).join(''),
-    // pinyin-pro reads a character by the words around it: 说 in 他说话 shuo1, 合 in 合上书 he2.
-    pinyinInContext: (zh) => (pinyin ??= (require('pinyin-pro') as typeof import('pinyin-pro')).pinyin)(zh, { toneType: 'num', type: 'array' }).map(normalisePinyin),
+    reading: readingOf,
     sensesByReading: (word) => readings.get(word),
     // A function word ("us", "the") is never the plainer alternative: it says less than the first.
     englishFrequency: (word) => (isStopWord(word) ? 0 : (english.get(word) ?? 0)),
