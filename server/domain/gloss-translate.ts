@@ -5,9 +5,10 @@ import { firstSense, type EnglishFrequency } from './dictionary-sense.ts';
 import { splitDateline } from './news-dateline.ts';
 import { bearsSurname, isSpeechVerb, looksLikeGivenName, type PersonNameCounts } from './person-names.ts';
 import { composeUnknownWords, isUnknownHan } from './unknown-words.ts';
+import { readFirst, readingsOf, type WordReadings } from './word-readings.ts';
 import { joinCountryAbbreviations } from './place-abbreviations.ts';
 
-export interface GlossDeps {
+export interface GlossDeps extends WordReadings {
   /** Chinese words in order; names the dictionary lacks should come out as one word. */
   segment: (zh: string) => string[];
   /** English senses of a word, best first, as CC-CEDICT gives them; [] when unknown. */
@@ -19,17 +20,11 @@ export interface GlossDeps {
   glossary: { zh: string; en: string }[];
   /** Pinyin of a name, with or without tone marks and spaces. */
   pinyin: (name: string) => string;
-  /** A word's numbered pinyin as a reader says it (说 shuo1, 银行 yin2hang2), as CC-CEDICT writes it without spaces. */
-  reading?: (word: string) => string;
-  /** The senses of each reading of a word the dictionary reads more than one way (说: shui4 persuade, shuo1 speak). */
-  sensesByReading?: (word: string) => ReadonlyMap<string, string[]> | undefined;
   englishFrequency?: EnglishFrequency;
   /** How often CC-CEDICT's people bear a surname or have a character in their given names. */
   people?: PersonNameCounts;
   /** Whether the segmenter's dictionary holds the word as the name of a place or body (jieba: 成都 ns). */
   isPlaceName?: (word: string) => boolean;
-  /** Whether the segmenter's dictionary holds a one-character word as a particle (jieba: 地 uv, 着 uz, 吧 y). */
-  isParticle?: (word: string) => boolean;
 }
 
 export interface Gloss {
@@ -58,10 +53,10 @@ const NUMBER = new RegExp(
 );
 
 /**
- * A news dateline's mark first, then glossary terms (longest match), then numbers, then dictionary words (first usable
- * sense, cleaned of CC-CEDICT annotations). A word the dictionary lacks is read through the words that make it up, or as
- * joined country abbreviations; one that looks like a name, or a given name after a surname, is spelled in pinyin.
- * Anything else unknown stays in Chinese.
+ * A news dateline's mark first, then glossary terms (longest match), then numbers, then dictionary words (the first
+ * usable sense of the reading the word has here, cleaned of CC-CEDICT annotations). A word the dictionary lacks is read
+ * through the words that make it up, or as joined country abbreviations; one that looks like a name, or a given name
+ * after a surname someone bears, is spelled in pinyin. Anything else unknown stays in Chinese.
  */
 export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
   const words: string[] = [];
@@ -133,25 +128,6 @@ interface Words {
   /** Each word's numbered pinyin, when the dictionary reads it more than one way. */
   readings: (string | undefined)[];
   deps: GlossDeps;
-}
-
-/** Each segment's reading, for the segments the dictionary reads more than one way; a particle's is its neutral tone. */
-function readingsOf(segments: string[], deps: GlossDeps): (string | undefined)[] {
-  const { reading, sensesByReading } = deps;
-  return segments.map((s) => {
-    const word = s.trim();
-    if (!reading || !sensesByReading?.(word)) return undefined;
-    return particleReading(word, deps) ?? reading(word);
-  });
-}
-
-/**
- * A particle's neutral-tone reading: pinyin-pro reads 地 dì "earth" even in 慢慢地, where it is de5 "-ly"; jieba, which
- * left it alone as a word, holds it a particle.
- */
-function particleReading(word: string, deps: GlossDeps): string | undefined {
-  if ([...word].length !== 1 || !deps.isParticle?.(word)) return undefined;
-  return [...(deps.sensesByReading?.(word)?.keys() ?? [])].find((reading) => reading.endsWith('5'));
 }
 
 // The terms by first character, longest first, made once per glossary: a draft of every row of a document made it
@@ -256,15 +232,6 @@ function sensesInContext({ segments, pieces, readings, deps }: Words, i: number)
   if (!pieces.has(i) && (isProperFirst(neighbour(-1), deps) || isProperFirst(neighbour(1), deps))) return deps.lookup(word);
   // The proper senses stay after the common ones, so that a surname is still seen before a given name.
   return readFirst(word, [...common, ...deps.lookup(word)], reading, deps);
-}
-
-/**
- * The senses of the reading a word has here, first: CC-CEDICT orders a word's readings by their pinyin, so 说 would be
- * shui4 "persuade" and 合 ge3 "100 ml" where 他说话 reads shuo1 "speak" and 合上书 he2 "close".
- */
-function readFirst(word: string, senses: string[], reading: string | undefined, deps: GlossDeps): string[] {
-  const read = reading === undefined ? undefined : deps.sensesByReading?.(word)?.get(reading);
-  return read ? [...read, ...senses.filter((s) => !read.includes(s))] : senses;
 }
 
 /**
