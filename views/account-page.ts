@@ -42,6 +42,7 @@ export function accountPanel(ctx: ViewContext, s: AccountState): SafeHtml {
       <label>${ctx.t('account.newPassword')} <input type="password" name="password" required minlength="8" autocomplete="new-password"></label>
       <button type="submit" class="primary">${ctx.t('account.changePassword')}</button>
     </form>
+    <p class="meta" data-testid="password-tokens-kept">${ctx.t('account.passwordKeepsTokens')}</p>
     ${s.mustChangePassword ? '' : html`
     <h2>${ctx.t('account.tokensTitle')}</h2>
     <p class="meta">${ctx.t('account.tokensExplained')}</p>

@@ -148,7 +148,11 @@ export function accounts(store: Store, now: () => number = Date.now) {
       return (await issueToken(tx, row.id, label)).token;
     }),
 
-    /** The user's own password: the current one proves it is them; their other sessions end. */
+    /**
+     * The user's own password: the current one proves it is them; their other sessions end. Their API tokens stay: a
+     * routine change must not break their scripts, and the account page lists the tokens to revoke one that leaked
+     * (an admin's reset, for an account in other hands, revokes them all).
+     */
     async changePassword(user: User, current: string, next: string, keepSession = ''): Promise<void> {
       const row = await store.read((tx) => tx.accounts.userById(user.id));
       if (!row || !(await verifyPassword(current, row.password_hash))) {
