@@ -112,10 +112,13 @@ export function resolveOnApprove(ctx: ViewContext, pairId: number, threads: Thre
     ${ctx.t('review.resolveOnApprove', { count: open.length, errors: named.join(ctx.t('review.errorListSeparator')) })}</label>` : ''}</span>`;
 }
 
-/** On a row: the newest open thread's first comment, and how many more are open. */
+/**
+ * On a row: the newest open thread's first comment, and how many more are open; a thread without an error says so
+ * here too, as in the editor and History, or the collapsed row would read as a rejection that counts.
+ */
 export function rowDiscussion(ctx: ViewContext, d: RowDiscussion | undefined): SafeHtml {
   if (!d) return html``;
-  return html`<div class="discussion" data-testid="row-comment">${errorTag(ctx, d)} <q${langOf(d.body)} hx-ignore>${d.body}</q>
+  return html`<div class="discussion" data-testid="row-comment">${errorTag(ctx, d)}${notAnError(ctx, d)} <q${langOf(d.body)} hx-ignore>${d.body}</q>
     <span class="comment-author">— ${d.author ?? ctx.t('review.imported')}</span>${d.open > 1
       ? html` <span class="more-threads">${ctx.t('review.moreOpen', { count: d.open - 1 })}</span>` : ''}</div>`;
 }
