@@ -5,6 +5,7 @@
 
 import cluster from 'node:cluster';
 import { readConfig, ConfigError, type Config } from './config.ts';
+import { AppError } from './domain/errors.ts';
 import { createApp } from './app.ts';
 import { createI18n } from './http/i18n.ts';
 import { keepConnectionsOpen } from './http/keep-alive.ts';
@@ -86,7 +87,18 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : `duiqi could not start: ${(err as Error).message}`);
+main().catch(async (err: unknown) => {
+  console.error(await startFailure(err));
   process.exit(1);
 });
+
+/**
+ * Why the server did not start, for the admin at the terminal: in the environment's language, as the command line
+ * speaks, when duiqi knows the sentence (a setting it refuses, a database it cannot open); a bug as Node says it.
+ */
+async function startFailure(err: unknown): Promise<string> {
+  const { refusalLine, say } = await import('./cli/cli-messages.ts');
+  if (err instanceof ConfigError) return err.key ? refusalLine(err) : err.message;
+  const why = err instanceof AppError && err.key ? await refusalLine(err) : (err as Error).message;
+  return say('server.couldNotStart', { detail: why });
+}

@@ -14,7 +14,8 @@ let silentPort: number;
 
 /** Runs `args` (node's) with `env` and gives up after `ms`: a process still running then has hung. */
 async function run(args: string[], env: Record<string, string>, ms = 40_000): Promise<{ code: number | null; stderr: string; hung: boolean }> {
-  const { DUIQI_DATABASE_URL: _, ...inherited } = process.env;
+  // The locale variables of the test's own shell are left out too: each case says its language.
+  const { DUIQI_DATABASE_URL: _, LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...inherited } = process.env;
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...inherited, PORT: String(await freePort()), ...env } });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
@@ -24,6 +25,7 @@ async function run(args: string[], env: Record<string, string>, ms = 40_000): Pr
 }
 const server = (env: Record<string, string>) => run([path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts'], env);
 const cli = (env: Record<string, string>) => run([path.join(ROOT, 'bin/duiqi.js'), 'user', 'list'], env);
+const ZH = { LANG: 'zh_CN.UTF-8' };
 
 beforeAll(async () => {
   dir = tempDir('duiqi-start-');
@@ -57,5 +59,22 @@ describe('when the database cannot be opened', () => {
     expect(folder.stderr).toBe(`duiqi could not start: Cannot open the database ${dir}: the file cannot be opened or made there (is it a folder, or is its folder missing or read-only?).\n`);
     expect(text.code).toBe(1);
     expect(text.stderr).toBe(`duiqi could not start: Cannot open the database ${notes}: the file is not a SQLite database.\n`);
+  }, 60_000);
+
+  it('when the environment is Chinese then the server and the command say it in Chinese, the path as it is', async () => {
+    const notes = path.join(dir, 'notes-zh.sqlite');
+    fs.writeFileSync(notes, 'only words, no database, written long enough to fill the first page of a file\n'.repeat(20));
+    const [folder, text, command] = await Promise.all([server({ ...ZH, DUIQI_DB: dir }), server({ ...ZH, DUIQI_DB: notes }), cli({ ...ZH, DUIQI_DB: notes })]);
+    expect([folder.code, text.code, command.code]).toEqual([1, 1, 1]);
+    expect(folder.stderr).toBe(`duiqi 无法启动：无法打开数据库 ${dir}：无法在那里打开或创建该文件（它是文件夹吗？或者它所在的文件夹不存在或是只读的？）。\n`);
+    expect(text.stderr).toBe(`duiqi 无法启动：无法打开数据库 ${notes}：该文件不是 SQLite 数据库。\n`);
+    expect(command.stderr).toBe(`duiqi: 无法打开数据库 ${notes}：该文件不是 SQLite 数据库。\n`);
+  }, 60_000);
+
+  it('when PostgreSQL does not answer and the environment is Chinese then the server says so in Chinese, without the password', async () => {
+    const url = `postgres://duiqi:secret@127.0.0.1:${silentPort}/duiqi`;
+    const result = await server({ ...ZH, DUIQI_DATABASE_URL: url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`duiqi 无法启动：无法打开数据库 postgres://duiqi:***@127.0.0.1:${silentPort}/duiqi：10 秒内没有响应（PostgreSQL 是否在该主机和端口上运行？）。\n`);
   }, 60_000);
 });
