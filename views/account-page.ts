@@ -5,6 +5,7 @@ import { actionsHeader, layout } from './layout.ts';
 import { formatTime } from './format-time.ts';
 import type { ViewContext } from './view-context.ts';
 import type { ApiToken } from '../server/services/accounts.ts';
+import { charLimit } from './char-limit.ts';
 
 export interface AccountState {
   tokens: ApiToken[];
@@ -52,7 +53,7 @@ export function accountPanel(ctx: ViewContext, s: AccountState): SafeHtml {
     ${tokensTable(ctx, s.tokens)}
     <form method="post" action="/account/tokens" hx-post="/account/tokens" ${swap} class="token-add" data-testid="token-form">
       <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
-      <label>${ctx.t('account.tokenName')} <input name="name" required maxlength="100" autocomplete="off"></label>
+      <label>${ctx.t('account.tokenName')} <input name="name" required${charLimit(ctx, 100)} autocomplete="off"></label>
       <button type="submit">${ctx.t('account.createToken')}</button>
     </form>`}
   </div>`;

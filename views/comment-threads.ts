@@ -10,6 +10,7 @@ import { MAX_COMMENT } from '../server/services/pair-comments.ts';
 import { formatDecimal, formatNumber, formatTime } from './local-format.ts';
 import { roundDown } from '../server/domain/round-down.ts';
 import { markedT } from './marked-text.ts';
+import { charLimit } from './char-limit.ts';
 
 /** A message beside one field of a form: which field, and the sentence. */
 export interface FieldMessage {
@@ -45,7 +46,7 @@ const when = (ctx: ViewContext, iso: string) => html`<time datetime="${iso}">${f
 // lang="en" had a screen reader and a spell checker take Chinese for English. What was written is marked by its own
 // language when shown (langOf). The rejection's box keeps the interface's: its placeholder is the interface's words.
 function bodyField(ctx: ViewContext, form: string, label: string, error?: FieldMessage): SafeHtml {
-  return html`<label>${label} <textarea name="body" rows="2" required maxlength="${MAX_COMMENT}" lang=""
+  return html`<label>${label} <textarea name="body" rows="2" required${charLimit(ctx, MAX_COMMENT)} lang=""
     data-required="${ctx.t('review.commentEmpty')}" aria-describedby="${slotId(form, 'body')}"></textarea></label>${fieldError(form, 'body', error)}`;
 }
 
@@ -91,7 +92,7 @@ export function rejectForm(ctx: ViewContext, url: string, version: number, error
   return html`<form class="reject" hx-post="${url}/reject" hx-target="closest tr" hx-swap="outerHTML" data-testid="reject-form">
     <input type="hidden" name="version" value="${version}">
     <fieldset><legend>${ctx.t('review.rejectTitle')}</legend>
-      <label>${ctx.t('editor.comment')} <textarea name="comment" rows="4" required maxlength="${MAX_COMMENT}" data-testid="reject-comment" aria-keyshortcuts="Alt+R"
+      <label>${ctx.t('editor.comment')} <textarea name="comment" rows="4" required${charLimit(ctx, MAX_COMMENT)} data-testid="reject-comment" aria-keyshortcuts="Alt+R"
         placeholder="${ctx.t('editor.commentPlaceholder')}" data-required="${ctx.t('errors.rejectNeedsComment')}"
         aria-describedby="${slotId(form, 'comment')}">${values.comment ?? ''}</textarea></label>${fieldError(form, 'comment', error)}
       ${select('category', ERROR_CATEGORIES, 'review.categories')}

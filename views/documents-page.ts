@@ -8,6 +8,8 @@ import { progressSvg } from './document-page.ts';
 import { SHELVES, SORTS, explicitDir, listAddress, type DocumentEntry, type DocumentListQuery } from '../server/services/document-lifecycle.ts';
 import { formatDay, formatNumber, formatPercent, formatTime } from './local-format.ts';
 import { roundDown } from '../server/domain/round-down.ts';
+import { charLimit } from './char-limit.ts';
+import { MAX_TITLE } from '../server/domain/document-title.ts';
 
 export interface ListNotice {
   /** What the last action did, or why it was refused. */
@@ -40,7 +42,7 @@ function renameForm(ctx: ViewContext, query: DocumentListQuery, d: DocumentEntry
   return html`<details class="rename"${open ? html` open` : ''}><summary aria-describedby="${titleId(d)}" data-testid="rename-${d.id}">${ctx.t('lifecycle.rename')}</summary>
     <form method="post" action="${url}" hx-post="${url}" hx-target="#document-list" hx-swap="outerHTML">
       ${hiddenFields(ctx, query)}
-      <input name="title" value="${open ? notice!.renaming!.title : d.title}" required maxlength="500" aria-label="${ctx.t('lifecycle.newTitle')}"
+      <input name="title" value="${open ? notice!.renaming!.title : d.title}" required${charLimit(ctx, MAX_TITLE)} aria-label="${ctx.t('lifecycle.newTitle')}"
         data-testid="rename-title-${d.id}"${open && notice?.error ? html` aria-invalid="true" aria-describedby="rename-error-${d.id}"` : ''}>
       <button type="submit" aria-describedby="${titleId(d)}" data-testid="rename-save-${d.id}">${ctx.t('lifecycle.save')}</button>
       ${open && notice?.error ? html`<span class="error" id="rename-error-${d.id}" role="alert">${notice.message}</span>` : ''}

@@ -68,11 +68,11 @@
     });
   });
 
-  // A required field the browser refuses gets its sentence beside it (in the page's language), not only in a bubble.
+  // A field the browser refuses gets its sentence beside it (in the page's language), not only in a bubble.
   document.addEventListener('invalid', function (e) {
     const field = e.target;
     const slot = field.form && field.form.querySelector('[data-field-error="' + field.name + '"]');
-    if (slot) slot.textContent = field.dataset.required || field.validationMessage;
+    if (slot) slot.textContent = (field.validity.valueMissing && field.dataset.required) || field.validationMessage;
   }, true);
   document.addEventListener('input', function (e) {
     const slot = e.target.form && e.target.form.querySelector('[data-field-error="' + e.target.name + '"]');
