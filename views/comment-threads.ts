@@ -85,14 +85,16 @@ export function threadsPanel(ctx: ViewContext, url: string, pairId: number, thre
 /** The reviewer's rejection: a comment for the translator, and the error's category and severity, all required. */
 export function rejectForm(ctx: ViewContext, url: string, version: number, error?: FieldMessage, values: Record<string, string> = {}): SafeHtml {
   const form = `reject-${url.replace(/\D+/g, '-')}`;
+  // The field the server refused is marked and takes the focus (views/static/app.js): the reviewer fixes it next.
+  const refused = (name: string) => (error?.field === name ? html` aria-invalid="true" autofocus` : '');
   const select = (name: string, options: readonly string[], prefix: string) => html`<label>${ctx.t(`review.${name}`)}
-    <select name="${name}" required data-required="${ctx.t(`review.${name}Required`)}" aria-describedby="${slotId(form, name)}">
+    <select name="${name}" required data-required="${ctx.t(`review.${name}Required`)}" aria-describedby="${slotId(form, name)}"${refused(name)}>
       <option value="">—</option>${options.map((o) => html`<option value="${o}"${values[name] === o ? html` selected` : ''}>${ctx.t(`${prefix}.${o}`)}</option>`)}
     </select></label>${fieldError(form, name, error)}`;
   return html`<form class="reject" hx-post="${url}/reject" hx-target="closest tr" hx-swap="outerHTML" data-testid="reject-form">
     <input type="hidden" name="version" value="${version}">
     <fieldset><legend>${ctx.t('review.rejectTitle')}</legend>
-      <label>${ctx.t('editor.comment')} <textarea name="comment" rows="4" required${charLimit(ctx, MAX_COMMENT)} data-testid="reject-comment" aria-keyshortcuts="Alt+R"
+      <label>${ctx.t('editor.comment')} <textarea name="comment" rows="4" required${charLimit(ctx, MAX_COMMENT)} data-testid="reject-comment" aria-keyshortcuts="Alt+R"${refused('comment')}
         placeholder="${ctx.t('editor.commentPlaceholder')}" data-required="${ctx.t('errors.rejectNeedsComment')}"
         aria-describedby="${slotId(form, 'comment')}">${values.comment ?? ''}</textarea></label>${fieldError(form, 'comment', error)}
       ${select('category', ERROR_CATEGORIES, 'review.categories')}
