@@ -224,6 +224,19 @@ describe('deactivation', () => {
   });
 });
 
+describe('a deleted account', () => {
+  it('when a user row is deleted (no command does it: an admin at the database) then their open session and their token are refused at the next request', async () => {
+    await addUser(server.store, 'gone', 'translator');
+    const gone = await signedIn('gone');
+    const token = await accounts(server.store).createToken('gone', 'script');
+    expect((await gone.request('GET', '/api/documents')).status).toBe(200);
+    await server.rows('DELETE FROM users WHERE name = ?', ['gone']);
+    expect((await gone.request('GET', '/api/documents')).status).toBe(401);
+    expect((await gone.get('/documents')).status).not.toBe(200);
+    expect((await bearer(token)).status).toBe(401);
+  });
+});
+
 describe('password reset', () => {
   it("when an admin resets a password then the one-time password is shown once, the user's sessions end everywhere, their API tokens are revoked and the old password stops working", async () => {
     await addUser(server.store, 'zhou', 'translator');
