@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, ROOT } from '../support/start-workbench.ts';
+import { freePort, ROOT, startWorkbench } from '../support/start-workbench.ts';
 import { tempDir } from '../support/test-server.ts';
 
 let dir: string;
@@ -77,4 +77,22 @@ describe('when the database cannot be opened', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`duiqi 无法启动：无法打开数据库 postgres://duiqi:***@127.0.0.1:${silentPort}/duiqi：10 秒内没有响应（PostgreSQL 是否在该主机和端口上运行？）。\n`);
   }, 60_000);
+});
+
+describe('when the environment is Chinese', () => {
+  it('when the server starts then its start-up lines are Chinese, and a port in use is said in Chinese too', async () => {
+    const wb = await startWorkbench({ LC_ALL: 'zh_CN.UTF-8', DUIQI_ADMIN_PASSWORD: 'zh-start-123' });
+    try {
+      const port = new URL(wb.url).port;
+      expect(wb.output()).toContain(`duiqi 正在 http://localhost:${port} 提供服务（数据库 ${wb.dbFile}）`);
+      expect(wb.output()).toContain('已从 corpus/ 导入演示语料。');
+      expect(wb.output()).toContain('请以 admin 登录，密码为 DUIQI_ADMIN_PASSWORD 中设置的密码。');
+      expect(wb.output()).not.toMatch(/is serving|Log in/);
+      const second = await server({ ...ZH, PORT: port, DUIQI_DB: path.join(dir, 'second.sqlite') });
+      expect(second.code).toBe(1);
+      expect(second.stderr).toBe(`端口 ${port} 已被占用：请把 PORT 设为其他端口。\n`);
+    } finally {
+      await wb.stop();
+    }
+  }, 120_000);
 });
