@@ -5,7 +5,7 @@ import { firstSense, type EnglishFrequency } from './dictionary-sense.ts';
 import { splitDateline } from './news-dateline.ts';
 import { bearsSurname, isSpeechVerb, looksLikeGivenName, type PersonNameCounts } from './person-names.ts';
 import { composeUnknownWords, isUnknownHan } from './unknown-words.ts';
-import { readFirst, readingsOf, type WordReadings } from './word-readings.ts';
+import { isGrammaticalParticle, readFirst, readingsOf, type WordReadings } from './word-readings.ts';
 import { joinCountryAbbreviations } from './place-abbreviations.ts';
 
 export interface GlossDeps extends WordReadings {
@@ -84,6 +84,7 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
         const isSurname = senses.some((s) => /^surname /i.test(s));
         if (punct) words.push(punct);
         else if (!/\p{Script=Han}/u.test(seg)) words.push(seg);
+        else if (isGrammaticalParticle(seg, stretch.readings[i], senses, local)) continue;
         else if (isSurname && TITLES.has(next)) {
           words.push(capitalise(romanise(local.pinyin(seg))));
           names++;

@@ -184,7 +184,11 @@ export function offlineGlossDeps(glossary: GlossDeps['glossary']): GlossDeps {
     // A function word ("us", "the") is never the plainer alternative: it says less than the first.
     englishFrequency: (word) => (isStopWord(word) ? 0 : (english.get(word) ?? 0)),
     isPlaceName: (word) => PLACE_TAGS.has(tagOf(word)),
-    isParticle: (word) => /^[uy]/.test(tagOf(word)),
+    particleKind: (word) => {
+      const tag = tagOf(word);
+      return tag.startsWith('u') ? 'auxiliary' : tag.startsWith('y') ? 'mood' : undefined;
+    },
+    isPronoun: (word) => tagOf(word).startsWith('r'),
     people: { surname: (char) => people.surnames.get(char) ?? 0, given: (char) => people.given.get(char) ?? 0 },
   };
 }

@@ -23,8 +23,8 @@ function sentences(): [string, string][] {
     for (const l of readFileSync(file, 'utf8').split('\n').slice(0, limit)) if (HAN.test(l)) lines.push([src, l.trim()]);
   };
   for (const f of ['corpus/article.zh.txt', 'corpus/headlines.zh.txt']) add('demo', path.join(root, f));
-  add('seed', path.join(root, '../../shared/seed/000_eed14933a9644737.txt'));
-  const mac = path.join(root, '../../shared/data/mac-dev-zh-en/');
+  add('seed', path.join(root, '../shared/seed/000_eed14933a9644737.txt'));
+  const mac = path.join(root, '../shared/data/mac-dev-zh-en/');
   for (const c of ['001', '002', '003', '004', '005', '006']) add(`mac${c}`, `${mac}${c}.zh`, 100);
   return lines;
 }

@@ -194,7 +194,7 @@ describe('glossTranslate with CC-CEDICT and jieba', () => {
   it('when jieba keeps an unknown word whole then it is glossed by the dictionary words that make it up, unless it looks like a name', () => {
     // The point is 高 + 水平, not "Gao Shuiping".
     expect(gloss('迈上更高水平')).toBe('Step up more high level');
-    expect(gloss('两年来，中韩关系保持了大方向')).toBe('Two year come, China-South Korea relation keep finish big direction');
+    expect(gloss('两年来，中韩关系保持了大方向')).toBe('Two year come, China-South Korea relation keep big direction');
     expect(gloss('外交部发言人华春莹')).toBe('Ministry of Foreign Affairs spokesperson Hua Chunying');
     expect(gloss('金灿荣教授')).toBe('Jin Canrong professor');
   });
@@ -233,9 +233,29 @@ describe('glossTranslate: names, readings and senses with CC-CEDICT and jieba', 
     // 打's first sense explains it as a light verb over fifty words; the next one translates it.
     expect(gloss('打人')).toBe('Hit person');
     // pinyin-pro reads 地 dì even after an adverb; jieba, which left it alone, holds it a particle.
-    expect(gloss('慢慢地走')).toBe('Slowly -ly walk');
+    expect(gloss('慢慢地走')).toBe('Slowly walk');
     // 秖 "grain that has begun to ripen", simplified as 只, is in no longer word of the dictionary.
     expect(gloss('一只鸟')).not.toMatch(/grain/);
+  });
+
+  it('when a particle only marks grammar then the gloss leaves it out, and the same character read as a word stays', () => {
+    // English says these by tense, aspect or the question mark: "aspect particle indicating action in progress" and
+    // "(completed action marker)" had been written into drafts as words.
+    expect(gloss('他看着我笑了。')).toBe('He see I laugh.');
+    expect(gloss('你吃饭了吗？')).toBe('You have a meal?');
+    expect(gloss('好啊！')).toBe('Good!');
+    expect(gloss('哥哥们听。')).toBe('Older brother listen to.');
+    expect(gloss('我去过北京。')).not.toMatch(/cross|marker/);
+    // 着 zháo "fall asleep", 了 liǎo in a word, 着手 "put one's hand to it" are words, not particles.
+    expect(gloss('我睡着了。')).toBe('I fall asleep.');
+    expect(gloss('他了解这个问题。')).toBe('He understand this question.');
+    expect(gloss('过马路')).toMatch(/^Cross/);
+    expect(gloss('他过马路')).toMatch(/^He cross/);
+    expect(gloss('我过二十一岁生日。')).toMatch(/^I cross 21/);
+    // Before punctuation, or after a closing quote, 了 ends a clause; a mood particle ends one after anything.
+    expect(gloss('是怎么了？')).not.toMatch(/finish/i);
+    expect(gloss('“贵人多忘事”了。')).not.toMatch(/finish/i);
+    expect(gloss('抬着你哩！')).toBe('Lift you!');
   });
 
   it('when a word is also a pair of country abbreviations then it is the word, unless it stands in a list of countries', () => {
