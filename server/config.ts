@@ -39,9 +39,9 @@ export class ConfigError extends Error {
 }
 
 /**
- * PostgreSQL mode (pg-boss): a job still active `expireSeconds` after it began is taken to have lost its server and is
- * handed to another (pg-boss 10 has no heartbeat, so it must be longer than the longest job); some server looks every
- * `maintenanceSeconds`.
+ * PostgreSQL mode (pg-boss): a job still active `expireSeconds` after it began is handed to another server (pg-boss 10
+ * has no heartbeat, so it must be longer than the longest job); some server looks every `maintenanceSeconds`. A job
+ * whose server died is handed on sooner, when its run lock is gone (services/job-runners.ts).
  */
 export interface JobTimes {
   expireSeconds: number;

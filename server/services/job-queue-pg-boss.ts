@@ -7,6 +7,7 @@ import { storageError } from '../db/storage-errors.ts';
 import { MAX_ATTEMPTS, type JobQueue } from './jobs.ts';
 import type { JobTimes } from '../config.ts';
 import { scheduleChores } from './job-chores.ts';
+import { jobRunners, RUNNER_CHECK_MS } from './job-runners.ts';
 
 const QUEUE = 'duiqi-jobs';
 
@@ -51,6 +52,18 @@ export function pgBossQueue(url: string, times: JobTimes): JobQueue {
   }));
   const workers: string[] = [];
   let stopChores = () => {};
+  const runners = jobRunners(url);
+  // A job whose server died goes back to the queue now, not at its expiry (job-runners.ts); the expiry stays for a
+  // server that lives but whose job hangs.
+  const reclaim = {
+    what: 'Handing back the jobs of a stopped server',
+    everyMs: RUNNER_CHECK_MS,
+    run: async () => {
+      await started();
+      const ids = await runners.reclaim(QUEUE, (id) => boss.fail(QUEUE, id, { message: 'its server stopped' }));
+      if (ids.length) console.log(`Handed back ${ids.length} job(s) whose server stopped.`);
+    },
+  };
 
   return {
     async enqueue(id) {
@@ -65,15 +78,16 @@ export function pgBossQueue(url: string, times: JobTimes): JobQueue {
     },
     async start(run, chores = []) {
       // Before the first await, so a stop that comes while pg-boss starts finds them.
-      stopChores = scheduleChores(chores);
+      stopChores = scheduleChores([...chores, reclaim]);
       await started();
       for (let i = 0; i < AT_ONCE; i++) {
-        workers.push(await boss.work<{ id: number }>(QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => run(job!.data.id)));
+        workers.push(await boss.work<{ id: number }>(QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => runners.holding(job!.data.id, () => run(job!.data.id))));
       }
     },
     async stop() {
       stopChores();
       if (ready) await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+      await runners.close();
     },
   };
 }
