@@ -276,6 +276,25 @@ describe('the review loop in the editor', () => {
     const after = await wang.get(`${base}/row`);
     expect(after.text).not.toContain('data-testid="row-comment"');
   });
+
+  it('when a reply comes to a thread the reviewer resolved meanwhile then 400 and the panel keeps the typed reply as a new comment, with the sentence, in its language', async () => {
+    const real = await pairWith(seeded.server.store, seeded.docs.demo, 'main direction');
+    const wang = await signedIn('wang');
+    const lin = await signedIn('lin');
+    const base = `/documents/${seeded.docs.demo}/pairs/${real.id}`;
+    const started = await wang.request('POST', `${base}/comments`, { form: { body: 'Is “state visit” right here?' }, headers: htmx(wang) });
+    const thread = /data-thread="(\d+)"/.exec(started.text)![1]!;
+    // lin's editor shows the thread open; wang resolves it before lin sends her reply.
+    expect((await wang.request('POST', `${base}/comments/${thread}/resolve`, { headers: htmx(wang) })).status).toBe(200);
+    const late = await lin.request('POST', `${base}/comments/${thread}/replies`, {
+      form: { body: '我认为应该保留 “state visit”。' }, headers: { ...htmx(lin), 'Accept-Language': 'zh-CN' },
+    });
+    expect(late.status).toBe(400);
+    const form = /<details open><summary>[^<]*<\/summary>\s*<form[^>]*data-testid="new-thread-form">[\s\S]*?<\/form>/.exec(late.text)?.[0];
+    expect(form).toContain('>我认为应该保留 “state visit”。</textarea>');
+    expect(form).toMatch(/data-testid="field-error-body" role="alert">此讨论已解决：请另开新评论。/);
+    expect(await value('SELECT COUNT(*) FROM thread_comments WHERE thread_id = ?', [Number(thread)])).toBe(1);
+  });
 });
 
 /** A new document of two pairs, imported by wang. */
