@@ -63,7 +63,7 @@ export function layout(ctx: ViewContext, title: string, body: SafeHtml, opts: { 
         : ''}
     </div>
   </header>
-  <main id="main" tabindex="-1"><div id="session-slot"></div>${body}</main>
+  <main id="main" tabindex="-1"><div id="session-slot" data-unanswered="${ctx.t('errors.unanswered')}"></div>${body}</main>
   ${opts.ownLiveRegion ? '' : html`<div id="announcer" class="visually-hidden" role="status" aria-live="polite" data-testid="announcer"></div>`}
   ${ctx.user ? concordanceDialog(ctx) : ''}
 </body>

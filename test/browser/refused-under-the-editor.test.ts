@@ -170,6 +170,34 @@ describe.skipIf(skip)('a refusal under an open editor, in a real browser', () =>
     await nav.close();
   });
 
+  it('when the proxy answers 502 (its app server died mid-save) or nothing answers then the editor and the text stay, and the page says so in Chinese', async () => {
+    const typed = 'Typed just before the app server behind the proxy died.';
+    const box = await openEditor('wang', 6, typed);
+    // nginx's own page, as it answers a save whose server was killed after the request reached it.
+    await page.route('**/pairs/6/save', (r) => r.fulfill({ status: 502, contentType: 'text/html',
+      body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>' }));
+    await box.press('Control+Enter');
+    const notice = page.locator('#pair-6 .session-slot [data-testid=unanswered]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe('服务器没有回应，这一操作可能没有完成。你输入的内容都还在：请再试一次。');
+    expect(await page.getByText('502 Bad Gateway').count()).toBe(0);
+    expect(await page.locator('#pair-6 [data-testid=editor-text]').inputValue()).toBe(typed);
+    await page.unroute('**/pairs/6/save');
+    await page.evaluate(() => document.querySelector('#pair-6 .session-slot')!.replaceChildren());
+    await page.route('**/pairs/6/save', (r) => r.abort('connectionreset'));
+    await box.press('Control+Enter');
+    await notice.waitFor();
+    expect(await page.locator('#pair-6 [data-testid=editor-text]').inputValue()).toBe(typed);
+    await page.unroute('**/pairs/6/save');
+    // Once the server answers again, the same key saves.
+    const saved = page.waitForResponse((r) => r.url().includes('/pairs/6/save'));
+    await box.press('Control+Enter');
+    expect((await saved).status()).toBe(200);
+    await page.locator('tr#pair-6[data-testid=pair-row]').waitFor();
+    expect(await page.locator('#pair-6').textContent()).toContain(typed);
+    await page.close();
+  });
+
   it('when the document is restricted to members while a translator edits then saving keeps the text on screen', async () => {
     const typed = 'Wang’s sentence, typed before the document was restricted.';
     const box = await openEditor('wang', 9, typed);

@@ -46,9 +46,34 @@
       && (target.matches('tr') || !!target.querySelector('form, textarea'));
   }
 
+  // No answer of this server's: a proxy's error page (nginx's 502 when the app server died mid-request, a 504) or no
+  // answer at all. Swapped in, the proxy's page took the place of the open editor and what was typed in it.
+  function unanswered(elt) {
+    // A poll (a job's progress bar) asks again by itself: it stays as it was, without a notice to outlive the outage.
+    if (elt && /^\s*every\b/.test(elt.getAttribute('hx-trigger') || '')) return;
+    const slot = slotFor(elt);
+    const notice = document.createElement('p');
+    notice.className = 'error';
+    notice.setAttribute('role', 'alert');
+    notice.dataset.testid = 'unanswered';
+    notice.textContent = document.getElementById('session-slot').dataset.unanswered;
+    slot.replaceChildren(notice);
+    slot.scrollIntoView({ block: 'nearest' });
+  }
+
+  document.addEventListener('htmx:error', function (e) {
+    const ctx = e.detail.ctx;
+    if (ctx && !ctx.response) unanswered(ctx.sourceElement);
+  });
+
   document.addEventListener('htmx:before:swap', function (e) {
     const ctx = e.detail.ctx;
     if (!ctx.response) return;
+    if (ctx.response.status >= 500 && ctx.response.headers.get('X-Duiqi-Refusal') !== '1') {
+      e.preventDefault();
+      unanswered(ctx.sourceElement);
+      return;
+    }
     if (ctx.response.status !== 401) {
       if (!keepsWork(ctx)) return;
       e.preventDefault();
