@@ -73,6 +73,9 @@ describe('the admin user list (/admin/users)', () => {
     expect(blocked.headers.get('location')).toBe('/account');
     const account = await zhao.get('/account');
     expect(account.text).toContain('data-testid="must-change"');
+    // Nobody reset a password that a new account never had: the sentence fits both the new account and a reset.
+    expect(account.text).not.toContain('reset your password');
+    expect(account.text).toContain('An admin gave you a one-time password.');
     const api = await zhao.request('GET', '/api/documents');
     expect(api.status).toBe(403);
     expect(api.json().error).toMatch(/Choose a new password/);
