@@ -60,7 +60,8 @@ export function glossaryRoutes(glossary: Glossary): Router {
     res.type('text/csv; charset=utf-8').attachment('glossary.csv').send(`\uFEFF${await glossary.exportCsv()}`);
   });
   r.get('/glossary.tbx', requireUser, async (_req, res) => {
-    res.type('application/xml; charset=utf-8').attachment('glossary.tbx').send(await glossary.exportTbx());
+    // attachment() sets the type from the name, and .tbx has none in Express's table: the type comes after it.
+    res.attachment('glossary.tbx').type('application/xml; charset=utf-8').send(await glossary.exportTbx());
   });
   r.post('/glossary', editors, change(async (req) => {
     await glossary.add(req.user!, field(req, 'zh'), field(req, 'en'), field(req, 'note'));

@@ -147,7 +147,8 @@ export function transferRoutes(deps: {
   for (const url of ['/memory.tmx', '/api/memory/export']) {
     r.get(url, requireUser, async (req, res) => {
       const units = await deps.memory.exportUnits(req.user!);
-      res.type('application/x-tmx+xml; charset=utf-8').attachment('translation-memory.tmx');
+      // After attachment(), which would set application/octet-stream from the name (.tmx is not in Express's table).
+      res.attachment('translation-memory.tmx').type('application/x-tmx+xml; charset=utf-8');
       await pipeline(Readable.from(inBlocks(memoryTmxChunks(units))), res);
     });
   }

@@ -146,6 +146,7 @@ describe('the glossary', () => {
     const res = await fetch(`${server.url}/glossary.tbx`, { headers: { authorization: `Bearer ${await tokenOf('wang')}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain('glossary.tbx');
+    expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     const listed = (await api('wang', 'GET', '/api/glossary')).json() as { zh: string; en: string; note: string | null }[];
     expect(parseGlossaryTbx(await res.text()).entries).toEqual(listed.map(({ zh, en, note }) => ({ zh, en, ...(note ? { note } : {}) })));
   });

@@ -127,6 +127,7 @@ describe('the translation memory as TMX', () => {
     const forLin = await download(server, '/api/memory/export', token);
     expect(forLin.status).toBe(200);
     expect(forLin.headers.get('content-disposition')).toContain('translation-memory.tmx');
+    expect(forLin.headers.get('content-type')).toBe('application/x-tmx+xml; charset=utf-8');
     expect(forLin.text).toContain('<seg>Relations between the two countries are developing steadily.</seg>');
     expect(forLin.text).toContain('<seg>the character 𠀀</seg>');
     // wang's members-only document is not lin's to see, in the memory either.
