@@ -253,9 +253,11 @@ describe('glossTranslate: names, readings and senses with CC-CEDICT and jieba', 
     expect(gloss('他过马路')).toMatch(/^He cross/);
     expect(gloss('我过二十一岁生日。')).toMatch(/^I cross 21/);
     // Before punctuation, or after a closing quote, 了 ends a clause; a mood particle ends one after anything.
-    expect(gloss('是怎么了？')).not.toMatch(/finish/i);
+    expect(gloss('是怎么了？')).toBe('Be how?');
     expect(gloss('“贵人多忘事”了。')).not.toMatch(/finish/i);
     expect(gloss('抬着你哩！')).toBe('Lift you!');
+    // A sense's own mark gives way to the sentence's.
+    expect(gloss('哇，这么精确？')).toBe('Wow, so much accurate?');
   });
 
   it('when a word is also a pair of country abbreviations then it is the word, unless it stands in a list of countries', () => {
