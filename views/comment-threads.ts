@@ -12,10 +12,11 @@ import { roundDown } from '../server/domain/round-down.ts';
 import { markedT } from './marked-text.ts';
 import { charLimit } from './char-limit.ts';
 
-/** A message beside one field of a form: which field, and the sentence. */
+/** A message beside one field of a form: which field, and the sentence; `typed`, what the refused field held. */
 export interface FieldMessage {
   field: string;
   message: string;
+  typed?: string;
 }
 
 const slotId = (form: string, field: string) => `${form}-${field}-error`;
@@ -45,9 +46,11 @@ const when = (ctx: ViewContext, iso: string) => html`<time datetime="${iso}">${f
 // A comment box says its language is unknown (lang=""): a reviewer writes in either, whatever the interface's, and
 // lang="en" had a screen reader and a spell checker take Chinese for English. What was written is marked by its own
 // language when shown (langOf). The rejection's box keeps the interface's: its placeholder is the interface's words.
+// A refused comment comes back as typed, marked and focused (views/static/app.js): nothing written is lost to a refusal.
 function bodyField(ctx: ViewContext, form: string, label: string, error?: FieldMessage): SafeHtml {
+  const refused = error?.field === 'body';
   return html`<label>${label} <textarea name="body" rows="2" required${charLimit(ctx, MAX_COMMENT)} lang=""
-    data-required="${ctx.t('review.commentEmpty')}" aria-describedby="${slotId(form, 'body')}"></textarea></label>${fieldError(form, 'body', error)}`;
+    data-required="${ctx.t('review.commentEmpty')}" aria-describedby="${slotId(form, 'body')}"${refused ? html` aria-invalid="true"` : ''}>${refused ? (error.typed ?? '') : ''}</textarea></label>${fieldError(form, 'body', error)}`;
 }
 
 // htmx 4 does not inherit hx-target: each form and button names the panel it replaces.

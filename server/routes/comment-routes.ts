@@ -18,7 +18,7 @@ export function commentRoutes(comments: PairComments): Router {
   r.use(requireUser);
   const base = '/documents/:doc/pairs/:pair/comments';
 
-  async function panel(req: Request, res: Response, status = 200, error?: { thread: number | 'new'; message: string }) {
+  async function panel(req: Request, res: Response, status = 200, error?: { thread: number | 'new'; message: string; typed?: string }) {
     const doc = documentId(req.params.doc);
     const pair = pairId(req.params.pair);
     const url = `/documents/${doc}/pairs/${pair}`;
@@ -36,7 +36,10 @@ export function commentRoutes(comments: PairComments): Router {
       await run(req, ids);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      return panel(req, res, err.status, { thread: thread(req), message: viewContext(req).t(err.key ?? '', err.params) });
+      const typed = typeof body(req) === 'string' ? (body(req) as string) : undefined;
+      // A thread resolved while the reply was written has no reply box any more: the reply waits in a new comment's.
+      if (err.key === 'review.threadResolved') return panel(req, res, err.status, { thread: 'new', message: viewContext(req).t('review.threadResolvedReplyKept'), typed });
+      return panel(req, res, err.status, { thread: thread(req), message: viewContext(req).t(err.key ?? '', err.params), typed });
     }
     res.set('HX-Trigger', 'pair-changed');
     await panel(req, res);
