@@ -369,6 +369,182 @@ function main() {
   };
   const firstSplits = (c: Chapter, x: SpanBead) => (firstOf(c).corners.has(`${x.s1},${x.t1}`) ? 0 : 1);
   const firstJoined = (c: Chapter, x: SpanBead, y: SpanBead) => (firstOf(c).beads.has(formatBead(indices({ s0: x.s0, s1: y.s1, t0: x.t0, t1: y.t1 }))) ? 1 : 0);
+
+  // Soft counts over the search's own lattice: the search's costs read as a Gibbs distribution
+  // exp(-cost / T) over every monotone path of beads up to 3 sentences a side (1-0 and 0-1 too)
+  // through a window, summed forwards and backwards. The posterior that no bead boundary passes the
+  // corner between x and y (over the window from the bead before x to the bead after y), and the
+  // log-odds of the joined bead against every other way through the joined span: a recast pair
+  // leaves several splits about as cheap as the best, two right beads one.
+  const beadAt = new Map<string, Map<string, SpanBead>>();
+  const pathIndex = (c: Chapter) => {
+    if (!beadAt.has(c.id)) beadAt.set(c.id, new Map(c.path.flatMap((b) => [[`e${b.s1},${b.t1}`, b], [`s${b.s0},${b.t0}`, b]])));
+    return beadAt.get(c.id)!;
+  };
+  const lse = (a: number, b: number) => (a === -Infinity ? b : b === -Infinity ? a : Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b))));
+  const lattice = (c: Chapter, S0: number, S1: number, T0: number, T1: number, temp: number) => {
+    const rows = S1 - S0 + 1, cols = T1 - T0 + 1;
+    const fwd = new Float64Array(rows * cols).fill(-Infinity), bwd = new Float64Array(rows * cols).fill(-Infinity);
+    fwd[0] = 0;
+    bwd[rows * cols - 1] = 0;
+    const edge = (i0: number, i1: number, j0: number, j1: number) => -c.cost(S0 + i0, S0 + i1, T0 + j0, T0 + j1) / temp;
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
+      if (i === 0 && j === 0) continue;
+      let v = -Infinity;
+      for (let a = 0; a <= 3 && a <= i; a++) for (let b = 0; b <= 3 && b <= j; b++) if (a + b > 0) v = lse(v, fwd[(i - a) * cols + j - b]! + edge(i - a, i, j - b, j));
+      fwd[i * cols + j] = v;
+    }
+    for (let i = rows - 1; i >= 0; i--) for (let j = cols - 1; j >= 0; j--) {
+      if (i === rows - 1 && j === cols - 1) continue;
+      let v = -Infinity;
+      for (let a = 0; a <= 3 && i + a < rows; a++) for (let b = 0; b <= 3 && j + b < cols; b++) if (a + b > 0) v = lse(v, bwd[(i + a) * cols + j + b]! + edge(i, i + a, j, j + b));
+      bwd[i * cols + j] = v;
+    }
+    return { z: fwd[rows * cols - 1]!, at: (s: number, t: number) => fwd[(s - S0) * cols + t - T0]! + bwd[(s - S0) * cols + t - T0]! };
+  };
+  const logit = (logP: number) => logP - Math.log(Math.max(1e-12, -Math.expm1(logP)));
+  const posteriorMemo = new Map<string, number[]>();
+  const posterior = (temp: number) => (c: Chapter, x: SpanBead, y: SpanBead) => {
+    const key = `${temp} ${c.id} ${x.s0},${x.s1},${y.s1},${x.t0},${x.t1},${y.t1}`;
+    if (!posteriorMemo.has(key)) {
+      const span = lattice(c, x.s0, y.s1, x.t0, y.t1, temp);
+      const joined = -c.cost(x.s0, y.s1, x.t0, y.t1) / temp - span.z;
+      const before = pathIndex(c).get(`e${x.s0},${x.t0}`), after = pathIndex(c).get(`s${y.s1},${y.t1}`);
+      const w = lattice(c, before?.s0 ?? x.s0, after?.s1 ?? y.s1, before?.t0 ?? x.t0, after?.t1 ?? y.t1, temp);
+      const corner = w.at(x.s1, x.t1) - w.z;
+      posteriorMemo.set(key, [Math.max(-10, Math.min(10, logit(joined))), Math.max(-10, Math.min(10, -logit(corner)))]);
+    }
+    return posteriorMemo.get(key)!;
+  };
+
+  // Speech and narration by characters: per sentence, its letters (English) or Han characters and
+  // other letters (Chinese) inside a quotation and in all. A translator who moves a speech tag or a
+  // line of narration across a sentence boundary ("小玄子摇手笑道：“今天不打了…" ↔ "…but this time
+  // Misty shook his head. 'No more for today!") leaves each bead's share of speech unlike its
+  // counterpart's, and the joined span's alike.
+  const shareMemo = new Map<string, { zh: number[][]; en: number[][]; agree: number }>();
+  const speechChars = (sentences: string[], side: 'zh' | 'en') => {
+    let open = false;
+    return sentences.map((t) => {
+      let inside = 0, all = 0;
+      for (let i = 0; i < t.length; i++) {
+        const ch = t[i]!;
+        if (side === 'zh' && (ch === '“' || ch === '「')) open = true;
+        else if (side === 'zh' && (ch === '”' || ch === '」')) open = false;
+        else if (side === 'en' && (ch === '“' || ch === '"' && /\s|^$/.test(t[i - 1] ?? '') || (ch === "'" || ch === '‘') && /[\s(—-]|^$/.test(t[i - 1] ?? '') && !/\s/.test(t[i + 1] ?? ' '))) open = true;
+        else if (side === 'en' && (ch === '”' || ch === '"' && !/\s|^$/.test(t[i - 1] ?? '') || (ch === "'" || ch === '’') && /[.!?,—…]/.test(t[i - 1] ?? '') && /[\s,.;:!?—)-]|^$/.test(t[i + 1] ?? ''))) open = false;
+        else if (/[\p{L}\p{N}]/u.test(ch)) {
+          all++;
+          if (open) inside++;
+        }
+      }
+      return [inside, all];
+    });
+  };
+  const speechOf = (c: Chapter) => {
+    if (!shareMemo.has(c.id)) {
+      const zh = speechChars(c.src, 'zh'), en = speechChars(c.tgt, 'en');
+      // How far the document's translator keeps speech as speech: the correlation of the two sides'
+      // speech shares over the second pass's 1-1 beads (0 when the translator drops the quotes).
+      const pairs = c.path.filter((b) => b.s1 - b.s0 === 1 && b.t1 - b.t0 === 1).map((b) => [zh[b.s0]![0]! / Math.max(1, zh[b.s0]![1]!), en[b.t0]![0]! / Math.max(1, en[b.t0]![1]!)] as const);
+      const mean = (k: 0 | 1) => pairs.reduce((s, p) => s + p[k], 0) / Math.max(1, pairs.length);
+      const [ma, mb] = [mean(0), mean(1)];
+      let sab = 0, saa = 0, sbb = 0;
+      for (const [a, b] of pairs) { sab += (a - ma) * (b - mb); saa += (a - ma) ** 2; sbb += (b - mb) ** 2; }
+      shareMemo.set(c.id, { zh, en, agree: saa > 0 && sbb > 0 ? Math.max(0, sab / Math.sqrt(saa * sbb)) : 0 });
+    }
+    return shareMemo.get(c.id)!;
+  };
+  const speechMisfit = (c: Chapter, b: SpanBead) => {
+    const { zh, en } = speechOf(c);
+    const sum = (rows: number[][], from: number, to: number, k: number) => rows.slice(from, to).reduce((s, r) => s + r[k]!, 0);
+    const a = sum(zh, b.s0, b.s1, 0) / Math.max(1, sum(zh, b.s0, b.s1, 1)), e = sum(en, b.t0, b.t1, 0) / Math.max(1, sum(en, b.t0, b.t1, 1));
+    return Math.abs(a - e);
+  };
+  const speechGain = (agreeing: boolean) => (c: Chapter, x: SpanBead, y: SpanBead) =>
+    (agreeing ? speechOf(c).agree : 1) * ((speechMisfit(c, x) + speechMisfit(c, y)) / 2 - speechMisfit(c, { s0: x.s0, s1: y.s1, t0: x.t0, t1: y.t1 }));
+
+  // A character-level translation table learned per document: IBM model 1 over the second pass's
+  // matched beads, Chinese characters (not words: no dictionary, no segmenter) against English
+  // content words, trained both ways. Its links within a joined span, placed as the scorer places
+  // word matches, give the clause cut, the boundary shift and the crossing share from evidence the
+  // dictionary and the word table do not hold.
+  const STOP = new Set('the a an and or but of to in on at by for with from as is was were be been are it its he she they them his her their him i you we me my your our this that these those there then than so not no do did does had has have would could will shall should can may might what which who whom when where how all any some into out up down over about just very too also only'.split(' '));
+  const enWords = (t: string) => [...t.matchAll(/[A-Za-z]+/g)].map((m) => ({ w: m[0].toLowerCase().replace(/(?:ing|ed|es|s)$/, ''), at: m.index })).filter((e) => e.w.length > 2 && !STOP.has(e.w));
+  const zhChars = (t: string) => [...t].map((ch, at) => ({ ch, at })).filter((e) => /\p{Script=Han}/u.test(e.ch));
+  const tableMemo = new Map<string, { fwd: Map<string, number>; bwd: Map<string, number> }>();
+  const ibm1 = (pairs: [string[], string[]][]) => {
+    // t(target | source), a NULL source in every pair.
+    let t = new Map<string, number>();
+    for (let round = 0; round < 5; round++) {
+      const count = new Map<string, number>(), total = new Map<string, number>();
+      for (const [src, tgt] of pairs) {
+        const s = ['', ...src];
+        for (const e of tgt) {
+          const p = s.map((f) => t.get(`${f}\u0001${e}`) ?? 1);
+          const z = p.reduce((a, b) => a + b, 0);
+          s.forEach((f, k) => {
+            const key = `${f}\u0001${e}`;
+            count.set(key, (count.get(key) ?? 0) + p[k]! / z);
+            total.set(f, (total.get(f) ?? 0) + p[k]! / z);
+          });
+        }
+      }
+      t = new Map([...count].map(([key, v]) => [key, v / total.get(key.split('\u0001')[0]!)!]));
+    }
+    return t;
+  };
+  const charTable = (c: Chapter) => {
+    if (!tableMemo.has(c.id)) {
+      const beads = c.path.filter((b) => b.s1 > b.s0 && b.t1 > b.t0);
+      const zhOf = (b: SpanBead) => c.src.slice(b.s0, b.s1).flatMap((t) => zhChars(t).map((e) => e.ch));
+      const enOf = (b: SpanBead) => c.tgt.slice(b.t0, b.t1).flatMap((t) => enWords(t).map((e) => e.w));
+      tableMemo.set(c.id, { fwd: ibm1(beads.map((b) => [zhOf(b), enOf(b)])), bwd: ibm1(beads.map((b) => [enOf(b), zhOf(b)])) });
+    }
+    return tableMemo.get(c.id)!;
+  };
+  const charMatches = (c: Chapter, x: SpanBead, y: SpanBead, how: 'fwd' | 'both' | 'geo', floor: number): SpanMatches => {
+    const m = c.matches(x, y);
+    const { fwd, bwd } = charTable(c);
+    const placed = <T extends { at: number }>(texts: string[], from: number, to: number, items: (t: string) => T[]) => {
+      const len = texts.slice(from, to).map((t) => t.replace(/\s+/g, '').length);
+      const total = len.reduce((a, b) => a + b, 0);
+      const out: (T & { place: number })[] = [];
+      let before = 0;
+      texts.slice(from, to).forEach((t, k) => {
+        for (const e of items(t)) out.push({ ...e, place: (before + t.slice(0, e.at).replace(/\s+/g, '').length) / total });
+        before += len[k]!;
+      });
+      return out;
+    };
+    const zh = placed(c.src, x.s0, y.s1, zhChars), en = placed(c.tgt, x.t0, y.t1, enWords);
+    const src: number[] = [], tgt: number[] = [], weight: number[] = [];
+    for (const e of en) {
+      for (const f of zh) {
+        const a = fwd.get(`${f.ch}\u0001${e.w}`) ?? 0, b = bwd.get(`${e.w}\u0001${f.ch}`) ?? 0;
+        const v = how === 'fwd' ? a : how === 'both' ? Math.min(a, b) : Math.sqrt(a * b);
+        if (v < floor) continue;
+        src.push(f.place);
+        tgt.push(e.place);
+        weight.push(v);
+      }
+    }
+    return { ...m, src: Float64Array.from(src), tgt: Float64Array.from(tgt), weight: Float64Array.from(weight) };
+  };
+  const charMemo = new Map<string, number[]>();
+  const charFeatures = (how: 'fwd' | 'both' | 'geo', floor: number) => (c: Chapter, x: SpanBead, y: SpanBead) => {
+    const key = `${how} ${floor} ${c.id} ${x.s0},${x.s1},${y.s1},${x.t0},${x.t1},${y.t1}`;
+    if (!charMemo.has(key)) {
+      const m = charMatches(c, x, y, how, floor);
+      let total = 0, crossing = 0;
+      for (let k = 0; k < m.weight.length; k++) {
+        total += m.weight[k]!;
+        if ((m.src[k]! < m.srcBoundary) !== (m.tgt[k]! < m.tgtBoundary)) crossing += m.weight[k]!;
+      }
+      charMemo.set(key, [clauseCutGain(m, m.srcCuts, m.tgtCuts, 2), boundaryShift(m), total === 0 ? 0 : crossing / total]);
+    }
+    return charMemo.get(key)!;
+  };
   const inPlace = ['clauseCut'];
   const variants: Variant[] = [
     { name: 'as shipped', extra: () => [] },
@@ -422,6 +598,20 @@ function main() {
     { name: 'crossing order (all matches) beside', extra: (c, x, y, f) => [10 * crossingOrder(false)(c, x, y, f)] },
     { name: 'crossing order (one-to-one) beside', extra: (c, x, y, f) => [10 * crossingOrder(true)(c, x, y, f)] },
     { name: 'one-to-one cut and crossing order', extra: (c, x, y, f) => [10 * linkedCut(c, x, y, f), 10 * crossingOrder(true)(c, x, y, f)], without: inPlace },
+    ...[0.25, 0.5, 1, 2].flatMap((temp) => [
+      { name: `posterior (T ${temp}): joined bead's odds`, extra: (c: Chapter, x: SpanBead, y: SpanBead) => [posterior(temp)(c, x, y)[0]!] },
+      { name: `posterior (T ${temp}): no boundary at the corner`, extra: (c: Chapter, x: SpanBead, y: SpanBead) => [posterior(temp)(c, x, y)[1]!] },
+      { name: `posterior (T ${temp}): both`, extra: (c: Chapter, x: SpanBead, y: SpanBead) => posterior(temp)(c, x, y) },
+      { name: `posterior (T ${temp}): joined odds, five sentences`, extra: (c: Chapter, x: SpanBead, y: SpanBead) => [five(x, y) * posterior(temp)(c, x, y)[0]!] },
+    ]),
+    { name: 'speech share gain', extra: (c: Chapter, x: SpanBead, y: SpanBead) => [10 * speechGain(false)(c, x, y)] },
+    { name: 'speech share gain x agreement', extra: (c: Chapter, x: SpanBead, y: SpanBead) => [10 * speechGain(true)(c, x, y)] },
+    { name: 'speech share: both misfits', extra: (c: Chapter, x: SpanBead, y: SpanBead) => [10 * (speechMisfit(c, x) + speechMisfit(c, y)) / 2, 10 * speechMisfit(c, { s0: x.s0, s1: y.s1, t0: x.t0, t1: y.t1 })] },
+    ...(['fwd', 'both', 'geo'] as const).flatMap((how) => [0.1, 0.3].flatMap((floor) => [
+      { name: `characters (${how} ${floor}): cut beside`, extra: (c: Chapter, x: SpanBead, y: SpanBead) => [10 * charFeatures(how, floor)(c, x, y)[0]!] },
+      { name: `characters (${how} ${floor}): cut, shift, crossing beside`, extra: (c: Chapter, x: SpanBead, y: SpanBead) => charFeatures(how, floor)(c, x, y).map((v) => 10 * v) },
+      { name: `characters (${how} ${floor}): cut five sentences`, extra: (c: Chapter, x: SpanBead, y: SpanBead) => [10 * five(x, y) * charFeatures(how, floor)(c, x, y)[0]!] },
+    ])),
   ];
 
   if (process.argv[2] === 'show') {
