@@ -4,6 +4,7 @@ import type { Bead, ScoredBead } from '../domain/types.ts';
 import type { AlignResources } from './align-resources.ts';
 import { anchorChain, bandAround, fullBand } from './anchor-chain.ts';
 import { bandedSearch, type BeadCost, type Shape, type SpanBead } from './banded-search.ts';
+import { withCharacterLinks } from './character-table.ts';
 import { absorbUnmatched, joinAcrossBoundaries, neighbourJoinOdds, type JoinModel } from './join-beads.ts';
 import { lengthCost, fitLengthModel, type LengthModel } from './length-model.ts';
 import { anchoredSpan } from './anchored-span.ts';
@@ -121,8 +122,8 @@ export const WRONG = {
  * first, 0.9320 in sample and left out, 2-2 14 of 25 and 2-3 4 of 12 (3 before).
  */
 export const JOIN: JoinModel = {
-  bias: -5.132, maxLeak: 0.2, secondLeak: 0.141, meanLeak: -0.19, costGain: -0.46,
-  lengthGain: -0.621, worsePart: 0.531, joinedCost: 0.293, boundaryShift: 8.475, clauseCut: 3.047,
+  bias: -5.37, maxLeak: 0.189, secondLeak: -0.006, meanLeak: -0.252, costGain: -0.452, lengthGain: -0.525,
+  worsePart: 0.511, joinedCost: 0.249, boundaryShift: 9.129, clauseCut: 0.169, characterCut: 4.303, fiveSentences: 1,
 };
 // Join odds under this say no more than it does: the bead stands apart from its neighbours.
 const JOIN_ODDS_FLOOR = -5;
@@ -263,10 +264,11 @@ function searcher(doc: SegmentedDocument, lengths: LengthModel, join: JoinCosts,
     const length = (b: SpanBead) => lengthCost(lengths, srcChars[b.s1]! - srcChars[b.s0]!, tgtChars[b.t1]! - tgtChars[b.t0]!);
     const scored = (): ScoredBead[] => {
       const join = { ...JOIN, ...options.join };
-      options.inspect?.(searched, cost, spans, length);
-      const path = absorbUnmatched(joinAcrossBoundaries(searched, cost, spans, length, join), cost, length);
+      const withLinks = withCharacterLinks(spans, doc, searched);
+      options.inspect?.(searched, cost, withLinks, length);
+      const path = absorbUnmatched(joinAcrossBoundaries(searched, cost, withLinks, length, join), cost, length);
       const margins = path.map((b, k) => Math.min(3, localMargin(path, k, cost(b.s0, b.s1, b.t0, b.t1), cost)));
-      const joinOdds = neighbourJoinOdds(path, cost, spans, length, join);
+      const joinOdds = neighbourJoinOdds(path, cost, withLinks, length, join);
       const wrong = { ...WRONG, ...options.wrong };
       return path.map((b, k) => {
         const features = confidenceFeatures(b, cost, spans, margins[k]!, length, joinOdds[k]);

@@ -493,7 +493,7 @@ function main() {
   // word matches, give the clause cut, the boundary shift and the crossing share from evidence the
   // dictionary and the word table do not hold.
   const STOP = new Set('the a an and or but of to in on at by for with from as is was were be been are it its he she they them his her their him i you we me my your our this that these those there then than so not no do did does had has have would could will shall should can may might what which who whom when where how all any some into out up down over about just very too also only'.split(' '));
-  const enWords = (t: string) => [...t.matchAll(/[A-Za-z]+/g)].map((m) => ({ w: m[0].toLowerCase().replace(/(?:ing|ed|es|s)$/, ''), at: m.index })).filter((e) => e.w.length > 2 && !STOP.has(e.w));
+  const enWords = (t: string) => [...t.matchAll(/[A-Za-z]+/g)].filter((m) => !STOP.has(m[0].toLowerCase())).map((m) => ({ w: m[0].toLowerCase().replace(/(?:ing|ed|es|s)$/, ''), at: m.index })).filter((e) => e.w.length > 2);
   const zhChars = (t: string) => [...t].map((ch, at) => ({ ch, at })).filter((e) => /\p{Script=Han}/u.test(e.ch));
   const tableMemo = new Map<string, { fwd: Map<string, number>; bwd: Map<string, number> }>();
   const ibm1 = (pairs: [string[], string[]][]) => {
