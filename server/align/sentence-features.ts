@@ -5,7 +5,7 @@ import { clauseEnds } from './clause-cut.ts';
 import type { Lexicon } from './lexicon-index.ts';
 import { contentStems, stem } from './english-words.ts';
 import { chineseNumberTokens, englishNumberTokens } from './numbers.ts';
-import { hanCharacters, placedStems, type PlacedTokens } from './character-table.ts';
+import { hanCharacters, placedStems, tokensPart, type PlacedTokens } from './character-table.ts';
 import { CHINESE_QUOTES, chineseQuotes, englishQuotes, inQuote, holdsSpeech } from './quotes.ts';
 import type { LearnedTranslations } from './translation-table.ts';
 
@@ -100,8 +100,8 @@ export interface SegmentedDocument {
   srcClauseEnds: number[][];
   tgtClauseEnds: number[][];
   /** Per sentence, its Han characters and English content stems, placed: what the document's character table learns from (see character-table.ts). */
-  srcHan: PlacedTokens[];
-  tgtStems: PlacedTokens[];
+  srcHan: PlacedTokens;
+  tgtStems: PlacedTokens;
   /** Where these sentences start in the whole document: 0 unless this is a part of one. */
   srcFrom: number;
   tgtFrom: number;
@@ -128,8 +128,8 @@ export function segmentDocument(src: string[], tgt: string[], resources: AlignRe
     tgtSpeech: holdsSpeech(tgt, 'en'),
     srcClauseEnds: src.map(clauseEnds),
     tgtClauseEnds: tgt.map(clauseEnds),
-    srcHan: src.map(hanCharacters),
-    tgtStems: tgt.map(placedStems),
+    srcHan: hanCharacters(src),
+    tgtStems: placedStems(tgt),
     srcFrom: 0,
     tgtFrom: 0,
   };
@@ -195,8 +195,8 @@ export function documentPart(doc: SegmentedDocument, span: Span): SegmentedDocum
     tgtSpeech: doc.tgtSpeech.slice(tgtFrom, tgtTo),
     srcClauseEnds: doc.srcClauseEnds.slice(srcFrom, srcTo),
     tgtClauseEnds: doc.tgtClauseEnds.slice(tgtFrom, tgtTo),
-    srcHan: doc.srcHan.slice(srcFrom, srcTo),
-    tgtStems: doc.tgtStems.slice(tgtFrom, tgtTo),
+    srcHan: tokensPart(doc.srcHan, srcFrom, srcTo),
+    tgtStems: tokensPart(doc.tgtStems, tgtFrom, tgtTo),
     srcFrom: doc.srcFrom + srcFrom,
     tgtFrom: doc.tgtFrom + tgtFrom,
   };
