@@ -32,9 +32,11 @@ const ROUNDS = 5;
 // each character has at most ten links (on MAC-Dev 0.05-0.2 gave the join look the same beads but one).
 const MIN_PROBABILITY = 0.1;
 // At most this many beads teach the table, spread evenly over a long document: its cost stays bounded
-// (Bible 006's 23,000 beads would take 12 million character-word meetings a round), and a few
-// thousand beads teach a document's common characters as well as all of them do.
-const MAX_BEADS = 3000;
+// (Bible 006's 23,000 beads would take 12 million character-word meetings a round, and tables of
+// 3,000 beads took its two threads to 1,017 MiB of their 1,024; 2,000 to 972 MiB, 1,000 to 951 MiB but
+// F1 0.871 rather than 0.872), and a few thousand beads teach a document's common characters as
+// well as all of them do. A MAC-Dev chapter has 200-350.
+const MAX_BEADS = 2000;
 
 // The Han script of the Basic Multilingual Plane (\p{Script=Han} there), as code ranges: a regular expression per character cost 1.5 s over Bible 006.
 const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3005 || c === 0x3007 || (c >= 0x3021 && c <= 0x3029) || (c >= 0x2e80 && c <= 0x2fd5);
@@ -134,20 +136,20 @@ export function learnCharacterTable(path: readonly SpanBead[], src: PlacedTokens
   const E = tgtId.size;
   const pairOf = new Map<number, number>();
   const pairs: number[] = [];
-  const at: number[] = [];
+  const meet = new Int32Array(beads.reduce((n, b) => n + b.f.length * b.e.length, 0));
   const rowEnd: number[] = [];
+  let m = 0;
   for (const { f, e } of beads) {
     for (const w of e) {
       for (const c of f) {
         const key = c * E + w;
         let p = pairOf.get(key);
         if (p === undefined) pairOf.set(key, (p = pairs.length)), pairs.push(key);
-        at.push(p);
+        meet[m++] = p;
       }
-      rowEnd.push(at.length);
+      rowEnd.push(m);
     }
   }
-  const meet = Int32Array.from(at);
   const ownerOf = Int32Array.from(pairs, (key) => Math.floor(key / E));
   let prob = new Float64Array(pairs.length).fill(1);
   for (let round = 0; round < ROUNDS; round++) {

@@ -149,7 +149,8 @@ export function boundaryFeatures(x: SpanBead, y: SpanBead, cost: BeadCost, spans
 // No leak, no word match crossing: no moved boundary or other cut of the words can save anything.
 // The character table's links may cross where no word match does.
 function placedFeatures(leak: boolean, x: SpanBead, y: SpanBead, spans: SpanScores) {
-  const links = spans.characterLinks?.(x.s0, y.s1, x.t0, y.t1);
+  const found = spans.characterLinks?.(x.s0, y.s1, x.t0, y.t1);
+  const links = found && found.weight.length > 0 ? found : undefined;
   const m = leak || links ? spans.placedMatches(x.s0, x.s1, y.s1, x.t0, x.t1, y.t1) : undefined;
   return {
     boundaryShift: leak && m ? boundaryShift(m) : 0,
