@@ -105,8 +105,8 @@ const WEIGHTS = {
  * wrong beads at 14.7 % (49 % at 15.9 % left out), so the weights stay.
  */
 export const WRONG = {
-  bias: 1.78, costPerSentence: 1.857, margin: -2.114, coverage: 3.04, length: 0.226, unmatched: 0.548,
-  oneToOne: 0.18, manySentences: -0.729, joinOdds: 0.65, noNeighbour: -3.25, weakest: -3.633,
+  bias: 1.3, costPerSentence: 1.857, margin: -2.114, coverage: 3.04, length: 0.226, unmatched: 0.548,
+  oneToOne: 0.18, manySentences: -0.729, joinOdds: 0.55, noNeighbour: -3.25, weakest: -3.633,
 };
 /**
  * Logistic weights of the odds that joining two adjacent beads of the second pass (see
