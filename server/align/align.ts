@@ -4,7 +4,7 @@ import type { Bead, ScoredBead } from '../domain/types.ts';
 import type { AlignResources } from './align-resources.ts';
 import { anchorChain, bandAround, fullBand } from './anchor-chain.ts';
 import { bandedSearch, type BeadCost, type Shape, type SpanBead } from './banded-search.ts';
-import { withCharacterLinks } from './character-table.ts';
+import { learnCharacterTable, withCharacterLinks, type CharacterTable } from './character-table.ts';
 import { absorbUnmatched, joinAcrossBoundaries, neighbourJoinOdds, type JoinModel } from './join-beads.ts';
 import { lengthCost, fitLengthModel, type LengthModel } from './length-model.ts';
 import { anchoredSpan } from './anchored-span.ts';
@@ -122,8 +122,8 @@ export const WRONG = {
  * first, 0.9320 in sample and left out, 2-2 14 of 25 and 2-3 4 of 12 (3 before).
  */
 export const JOIN: JoinModel = {
-  bias: -5.37, maxLeak: 0.189, secondLeak: -0.006, meanLeak: -0.252, costGain: -0.452, lengthGain: -0.525,
-  worsePart: 0.511, joinedCost: 0.249, boundaryShift: 9.129, clauseCut: 0.169, characterCut: 4.303, fiveSentences: 1,
+  bias: -5.373, maxLeak: 0.189, secondLeak: -0.003, meanLeak: -0.251, costGain: -0.448, lengthGain: -0.528,
+  worsePart: 0.509, joinedCost: 0.247, boundaryShift: 9.096, clauseCut: 0.188, characterCut: 4.258, fiveSentences: 1,
 };
 // Join odds under this say no more than it does: the bead stands apart from its neighbours.
 const JOIN_ODDS_FLOOR = -5;
@@ -161,7 +161,7 @@ export function alignSegmented(doc: SegmentedDocument, options: AlignOptions = {
   const lengths = fitLengthModel(stats.lengthRatio, doc.srcLength, doc.tgtLength, anchors);
   const quotes = quoteGuidance(anchors, doc);
   const first = firstPass(doc, { stats, anchors, lengths, quotes, sentences: translatedSentences(stats, anchors) }, options, scorer);
-  return first.secondPass(learnFromPath(doc, first.path));
+  return first.secondPass(learnFromPath(doc, first.path), learnCharacterTable(first.path, doc.srcHan, doc.tgtStems));
 }
 
 /**
@@ -203,7 +203,8 @@ export function quoteGuidance(anchors: AnchorCandidate[], doc: SegmentedDocument
 
 export interface FirstPass {
   path: Bead[];
-  secondPass(learned: LearnedTranslations): ScoredBead[];
+  /** The second pass, with the document's own word translations and its character table (see character-table.ts), both learned from the whole first path. */
+  secondPass(learned: LearnedTranslations, characters: CharacterTable): ScoredBead[];
 }
 
 /**
@@ -233,7 +234,7 @@ export function firstPass(doc: SegmentedDocument, guide: Guidance, options: Alig
     : bandAround(path.map(corner), srcCount, tgtCount, REFINED_BAND_HALF_WIDTH);
   return {
     path: path.map(indices),
-    secondPass: (learned) => search(scorer.refine(learned), secondBand).scored(),
+    secondPass: (learned, characters) => search(scorer.refine(learned), secondBand).scored(characters),
   };
 }
 
@@ -262,9 +263,9 @@ function searcher(doc: SegmentedDocument, lengths: LengthModel, join: JoinCosts,
     const cost = beadCost(spans, weights, join, lengths, srcChars, tgtChars, quotes);
     const searched = bandedSearch(band, beadShapes(maxSide), cost, beadCostBound(spans, weights, join, lengths, srcChars, tgtChars));
     const length = (b: SpanBead) => lengthCost(lengths, srcChars[b.s1]! - srcChars[b.s0]!, tgtChars[b.t1]! - tgtChars[b.t0]!);
-    const scored = (): ScoredBead[] => {
+    const scored = (characters: CharacterTable): ScoredBead[] => {
       const join = { ...JOIN, ...options.join };
-      const withLinks = withCharacterLinks(spans, doc, searched);
+      const withLinks = withCharacterLinks(spans, doc, characters);
       options.inspect?.(searched, cost, withLinks, length);
       const path = absorbUnmatched(joinAcrossBoundaries(searched, cost, withLinks, length, join), cost, length);
       const margins = path.map((b, k) => Math.min(3, localMargin(path, k, cost(b.s0, b.s1, b.t0, b.t1), cost)));

@@ -1,6 +1,6 @@
 // A document's own character translations: IBM model 1 over its aligned beads, Chinese characters against English content words, placed in the span of two beads for the join look.
 
-import type { SpanBead } from './banded-search.ts';
+import type { Bead } from '../domain/types.ts';
 import type { SpanScores } from './span-scorer.ts';
 
 /**
@@ -116,8 +116,8 @@ export type CharacterTable = ReadonlyMap<number, { stems: Int32Array; probs: Flo
  * The character table of IBM model 1 (with an empty character that absorbs untranslated
  * English), learned from the beads of a path.
  */
-export function learnCharacterTable(path: readonly SpanBead[], src: PlacedTokens, tgt: PlacedTokens): CharacterTable {
-  const matched = path.filter((b) => b.s1 > b.s0 && b.t1 > b.t0);
+export function learnCharacterTable(path: readonly Bead[], src: PlacedTokens, tgt: PlacedTokens): CharacterTable {
+  const matched = path.filter((b) => b.src.length > 0 && b.tgt.length > 0).map((b) => ({ s0: b.src[0]!, s1: b.src.at(-1)! + 1, t0: b.tgt[0]!, t1: b.tgt.at(-1)! + 1 }));
   const step = Math.max(1, matched.length / MAX_BEADS);
   // Characters and stems renumbered densely, character 0 the empty one.
   const srcId = new Map<number, number>([[-1, 0]]);
@@ -228,12 +228,11 @@ export interface CharacterText {
 }
 
 /**
- * The scores with the character links of the table that the path's beads teach: the join look
- * weighs a cut of two beads' span over them too. A translator's recast clause shows in characters
- * the dictionary does not gloss the way the translator put them ("百分之一的精度" ↔ "one percent precision").
+ * The scores with the links of the document's character table: the join look weighs a cut of two
+ * beads' span over them too. A translator's recast clause shows in characters the dictionary does
+ * not gloss the way the translator put them ("百分之一的精度" ↔ "one percent precision").
  */
-export function withCharacterLinks(spans: SpanScores, text: CharacterText, path: readonly SpanBead[]): SpanScores {
-  const table = learnCharacterTable(path, text.srcHan, text.tgtStems);
+export function withCharacterLinks(spans: SpanScores, text: CharacterText, table: CharacterTable): SpanScores {
   // The look weighs most boundaries twice (joining, then each bead's odds for its confidence).
   const memo = new Map<string, PlacedLinks>();
   return {
