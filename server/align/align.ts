@@ -105,8 +105,8 @@ const WEIGHTS = {
  * wrong beads at 14.7 % (49 % at 15.9 % left out), so the weights stay.
  */
 export const WRONG = {
-  bias: 1.3, costPerSentence: 1.857, margin: -2.114, coverage: 3.04, length: 0.226, unmatched: 0.548,
-  oneToOne: 0.18, manySentences: -0.729, joinOdds: 0.55, noNeighbour: -3.25, weakest: -3.633,
+  bias: 2.45, costPerSentence: 1.857, margin: -2.114, coverage: 3.04, length: 0.226, unmatched: 0.548,
+  oneToOne: 0.18, manySentences: -0.729, joinOdds: 0.9, noNeighbour: -3.25, weakest: -3.633,
 };
 /**
  * Logistic weights of the odds that joining two adjacent beads of the second pass (see
@@ -269,7 +269,10 @@ function searcher(doc: SegmentedDocument, lengths: LengthModel, join: JoinCosts,
       options.inspect?.(searched, cost, withLinks, length);
       const path = absorbUnmatched(joinAcrossBoundaries(searched, cost, withLinks, length, join), cost, length);
       const margins = path.map((b, k) => Math.min(3, localMargin(path, k, cost(b.s0, b.s1, b.t0, b.t1), cost)));
-      const joinOdds = neighbourJoinOdds(path, cost, withLinks, length, join);
+      // The look's fitted odds, without the operating point of five-sentence joins: that offset buys
+      // 2-3 beads, it is no evidence that a bead is wrong (heard, the confidence flagged 15.0 % of
+      // MAC-Dev's beads holding 49 % of the wrong ones at best, and Bible 001's ratio fell to 2.8-2.9).
+      const joinOdds = neighbourJoinOdds(path, cost, withLinks, length, { ...join, fiveSentences: 0 });
       const wrong = { ...WRONG, ...options.wrong };
       return path.map((b, k) => {
         const features = confidenceFeatures(b, cost, spans, margins[k]!, length, joinOdds[k]);
