@@ -52,7 +52,7 @@ async function main(): Promise<void> {
         cwd: ROOT, env: { ...process.env, PORT: String(port), DUIQI_DATABASE_URL: url, DUIQI_TRUST_PROXY: 'loopback' },
       });
       children.push(child);
-      return started(child, `app ${i + 1}`, /is serving/);
+      return started(child, `app ${i + 1}`, new RegExp(`http://localhost:${port}\\b`));
     }));
     nginx = await startNginx(PORT, SERVERS);
     nginx.child.once('exit', (code) => code && console.error(`nginx stopped with code ${code}`));

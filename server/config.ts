@@ -2,6 +2,7 @@
 
 import { isIP } from 'node:net';
 import { DEFAULT_POOL, isPostgresUrl } from './db/database-address.ts';
+import { charCount } from './domain/text-length.ts';
 
 export interface Config {
   port: number;
@@ -94,7 +95,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const databasePool = wholeNumber(env.DUIQI_DATABASE_POOL, 'DUIQI_DATABASE_POOL', DEFAULT_POOL, 2, 100, ['connections', 'config.wholeConnections']);
   const adminPassword = env.DUIQI_ADMIN_PASSWORD;
-  if (adminPassword !== undefined && adminPassword.length < 8) {
+  if (adminPassword !== undefined && charCount(adminPassword) < 8) {
     throw new ConfigError('DUIQI_ADMIN_PASSWORD must have at least 8 characters.', 'config.adminPassword');
   }
   const mtUrl = env.DUIQI_MT_URL || undefined;

@@ -5,6 +5,7 @@
 
 import cluster from 'node:cluster';
 import { readConfig, ConfigError, type Config } from './config.ts';
+import { AppError } from './domain/errors.ts';
 import { createApp } from './app.ts';
 import { createI18n } from './http/i18n.ts';
 import { keepConnectionsOpen } from './http/keep-alive.ts';
@@ -15,16 +16,18 @@ import { defaultAligner, prepareWorkbench } from './services/workbench.ts';
 import { configuredEngine } from './services/machine-translation.ts';
 import { jobQueueFor } from './services/job-queue.ts';
 
-function report(config: Config, r: Awaited<ReturnType<typeof prepareWorkbench>>): void {
-  console.log(`duiqi is serving http://localhost:${config.port} (database ${shownAddress(config.database)}${config.workers > 1 ? `, ${config.workers} processes` : ''})`);
-  if (r.demoImported) console.log('Imported the demo corpus from corpus/.');
-  if (r.generatedPassword) {
-    console.log(`Log in as admin with the password ${r.generatedPassword} (shown only this once; set DUIQI_ADMIN_PASSWORD to choose it).`);
-  } else if (r.adminCreated) {
-    console.log('Log in as admin with the password from DUIQI_ADMIN_PASSWORD.');
-  } else {
-    console.log('Log in with your account (the first one is "admin").');
-  }
+/** What the admin at the terminal reads once the server listens, in the environment's language as the command line speaks. */
+async function report(config: Config, r: Awaited<ReturnType<typeof prepareWorkbench>>): Promise<void> {
+  const { say } = await import('./cli/cli-messages.ts');
+  const address = `http://localhost:${config.port}`;
+  const database = shownAddress(config.database);
+  const lines = [config.workers > 1
+    ? await say('server.servingProcesses', { address, database, count: config.workers })
+    : await say('server.serving', { address, database })];
+  if (r.demoImported) lines.push(await say('server.demoImported'));
+  if (r.generatedPassword) lines.push(await say('server.generatedPassword', { password: r.generatedPassword }));
+  else lines.push(await say(r.adminCreated ? 'server.passwordFromEnvironment' : 'server.logIn'));
+  console.log(lines.join('\n'));
 }
 
 /**
@@ -38,8 +41,9 @@ async function serve(config: Config, store: Store, ready: () => void, resumeJobs
     fetch: { allow: config.fetchAllow, timeoutMs: config.fetchTimeoutMs }, jobQueue, exportJobs: config.exportJobs,
   });
   const server = keepConnectionsOpen(app.listen(config.port, ready));
-  server.on('error', (err: NodeJS.ErrnoException) => {
-    console.error(err.code === 'EADDRINUSE' ? `Port ${config.port} is in use: set PORT to another port.` : `Cannot listen: ${err.message}`);
+  server.on('error', async (err: NodeJS.ErrnoException) => {
+    const { say } = await import('./cli/cli-messages.ts');
+    console.error(err.code === 'EADDRINUSE' ? await say('server.portInUse', { port: config.port }) : await say('server.cannotListen', { detail: err.message }));
     process.exit(1);
   });
   // A job still running is not waited for: it is stored, and the next start (or another server) takes it up.
@@ -58,7 +62,7 @@ async function main(): Promise<void> {
   // Servers starting at once on one PostgreSQL database take turns here: one makes the admin and the demo.
   const prepared = await store.alone(() => prepareWorkbench(store, config.adminPassword, defaultAligner));
   if (config.workers <= 1) {
-    await serve(config, store, () => report(config, prepared), true);
+    await serve(config, store, () => void report(config, prepared), true);
     return;
   }
   // The first admin and the demo exist before any worker starts, so no two processes race to make them.
@@ -67,14 +71,14 @@ async function main(): Promise<void> {
   let stopping = false;
   for (let i = 0; i < config.workers; i++) {
     cluster.fork({ DUIQI_RESUME_JOBS: i === 0 ? '1' : '' }).on('message', (m) => {
-      if (m === 'listening' && ++listening === config.workers) report(config, prepared);
+      if (m === 'listening' && ++listening === config.workers) void report(config, prepared);
     });
   }
   cluster.on('exit', (worker, code) => {
     if (stopping) return;
     // A worker that could not start (port in use) stops the whole server; one that died later is replaced.
     if (listening < config.workers) process.exit(code ?? 1);
-    console.error(`A server process (pid ${worker.process.pid}) stopped with code ${code}; starting another.`);
+    void import('./cli/cli-messages.ts').then(({ say }) => say('server.processReplaced', { pid: worker.process.pid, code })).then((line) => console.error(line));
     cluster.fork({ DUIQI_RESUME_JOBS: '' });
   });
   const stop = () => {
@@ -86,7 +90,18 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : `duiqi could not start: ${(err as Error).message}`);
+main().catch(async (err: unknown) => {
+  console.error(await startFailure(err));
   process.exit(1);
 });
+
+/**
+ * Why the server did not start, for the admin at the terminal: in the environment's language, as the command line
+ * speaks, when duiqi knows the sentence (a setting it refuses, a database it cannot open); a bug as Node says it.
+ */
+async function startFailure(err: unknown): Promise<string> {
+  const { refusalLine, say } = await import('./cli/cli-messages.ts');
+  if (err instanceof ConfigError) return err.key ? refusalLine(err) : err.message;
+  const why = err instanceof AppError && err.key ? await refusalLine(err) : (err as Error).message;
+  return say('server.couldNotStart', { detail: why });
+}

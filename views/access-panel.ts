@@ -4,6 +4,7 @@
 import { html, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
 import type { DocumentSharing } from '../server/services/document-access.ts';
+import { charLimit } from './char-limit.ts';
 
 export function accessPanel(ctx: ViewContext, docId: number, s: DocumentSharing, message?: string): SafeHtml {
   const base = `/documents/${docId}`;
@@ -27,7 +28,7 @@ export function accessPanel(ctx: ViewContext, docId: number, s: DocumentSharing,
       : html`<p class="muted">${ctx.t('access.noMembers')}</p>`}
     ${s.mayManage ? html`<form method="post" action="${base}/members" hx-post="${base}/members" ${swap} class="member-add">
       <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
-      <input name="name" required maxlength="64" placeholder="${ctx.t('access.userName')}" aria-label="${ctx.t('access.userName')}">
+      <input name="name" required${charLimit(ctx, 64)} placeholder="${ctx.t('access.userName')}" aria-label="${ctx.t('access.userName')}">
       <button type="submit">${ctx.t('access.add')}</button>
     </form>` : ''}
   </details>`;

@@ -5,6 +5,7 @@ import { actionsHeader, layout } from './layout.ts';
 import { formatTime } from './format-time.ts';
 import type { ViewContext } from './view-context.ts';
 import type { ApiToken } from '../server/services/accounts.ts';
+import { charLimit } from './char-limit.ts';
 
 export interface AccountState {
   tokens: ApiToken[];
@@ -42,6 +43,7 @@ export function accountPanel(ctx: ViewContext, s: AccountState): SafeHtml {
       <label>${ctx.t('account.newPassword')} <input type="password" name="password" required minlength="8" autocomplete="new-password"></label>
       <button type="submit" class="primary">${ctx.t('account.changePassword')}</button>
     </form>
+    <p class="meta" data-testid="password-tokens-kept">${ctx.t('account.passwordKeepsTokens')}</p>
     ${s.mustChangePassword ? '' : html`
     <h2>${ctx.t('account.tokensTitle')}</h2>
     <p class="meta">${ctx.t('account.tokensExplained')}</p>
@@ -51,7 +53,7 @@ export function accountPanel(ctx: ViewContext, s: AccountState): SafeHtml {
     ${tokensTable(ctx, s.tokens)}
     <form method="post" action="/account/tokens" hx-post="/account/tokens" ${swap} class="token-add" data-testid="token-form">
       <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
-      <label>${ctx.t('account.tokenName')} <input name="name" required maxlength="100" autocomplete="off"></label>
+      <label>${ctx.t('account.tokenName')} <input name="name" required${charLimit(ctx, 100)} autocomplete="off"></label>
       <button type="submit">${ctx.t('account.createToken')}</button>
     </form>`}
   </div>`;

@@ -10,6 +10,7 @@ import { MAX_COMMENT } from '../server/services/pair-comments.ts';
 import { formatDecimal, formatNumber, formatTime } from './local-format.ts';
 import { roundDown } from '../server/domain/round-down.ts';
 import { markedT } from './marked-text.ts';
+import { charLimit } from './char-limit.ts';
 
 /** A message beside one field of a form: which field, and the sentence. */
 export interface FieldMessage {
@@ -45,7 +46,7 @@ const when = (ctx: ViewContext, iso: string) => html`<time datetime="${iso}">${f
 // lang="en" had a screen reader and a spell checker take Chinese for English. What was written is marked by its own
 // language when shown (langOf). The rejection's box keeps the interface's: its placeholder is the interface's words.
 function bodyField(ctx: ViewContext, form: string, label: string, error?: FieldMessage): SafeHtml {
-  return html`<label>${label} <textarea name="body" rows="2" required maxlength="${MAX_COMMENT}" lang=""
+  return html`<label>${label} <textarea name="body" rows="2" required${charLimit(ctx, MAX_COMMENT)} lang=""
     data-required="${ctx.t('review.commentEmpty')}" aria-describedby="${slotId(form, 'body')}"></textarea></label>${fieldError(form, 'body', error)}`;
 }
 
@@ -84,14 +85,16 @@ export function threadsPanel(ctx: ViewContext, url: string, pairId: number, thre
 /** The reviewer's rejection: a comment for the translator, and the error's category and severity, all required. */
 export function rejectForm(ctx: ViewContext, url: string, version: number, error?: FieldMessage, values: Record<string, string> = {}): SafeHtml {
   const form = `reject-${url.replace(/\D+/g, '-')}`;
+  // The field the server refused is marked and takes the focus (views/static/app.js): the reviewer fixes it next.
+  const refused = (name: string) => (error?.field === name ? html` aria-invalid="true" autofocus` : '');
   const select = (name: string, options: readonly string[], prefix: string) => html`<label>${ctx.t(`review.${name}`)}
-    <select name="${name}" required data-required="${ctx.t(`review.${name}Required`)}" aria-describedby="${slotId(form, name)}">
+    <select name="${name}" required data-required="${ctx.t(`review.${name}Required`)}" aria-describedby="${slotId(form, name)}"${refused(name)}>
       <option value="">—</option>${options.map((o) => html`<option value="${o}"${values[name] === o ? html` selected` : ''}>${ctx.t(`${prefix}.${o}`)}</option>`)}
     </select></label>${fieldError(form, name, error)}`;
   return html`<form class="reject" hx-post="${url}/reject" hx-target="closest tr" hx-swap="outerHTML" data-testid="reject-form">
     <input type="hidden" name="version" value="${version}">
     <fieldset><legend>${ctx.t('review.rejectTitle')}</legend>
-      <label>${ctx.t('editor.comment')} <textarea name="comment" rows="4" required maxlength="${MAX_COMMENT}" data-testid="reject-comment" aria-keyshortcuts="Alt+R"
+      <label>${ctx.t('editor.comment')} <textarea name="comment" rows="4" required${charLimit(ctx, MAX_COMMENT)} data-testid="reject-comment" aria-keyshortcuts="Alt+R"${refused('comment')}
         placeholder="${ctx.t('editor.commentPlaceholder')}" data-required="${ctx.t('errors.rejectNeedsComment')}"
         aria-describedby="${slotId(form, 'comment')}">${values.comment ?? ''}</textarea></label>${fieldError(form, 'comment', error)}
       ${select('category', ERROR_CATEGORIES, 'review.categories')}
@@ -112,10 +115,13 @@ export function resolveOnApprove(ctx: ViewContext, pairId: number, threads: Thre
     ${ctx.t('review.resolveOnApprove', { count: open.length, errors: named.join(ctx.t('review.errorListSeparator')) })}</label>` : ''}</span>`;
 }
 
-/** On a row: the newest open thread's first comment, and how many more are open. */
+/**
+ * On a row: the newest open thread's first comment, and how many more are open; a thread without an error says so
+ * here too, as in the editor and History, or the collapsed row would read as a rejection that counts.
+ */
 export function rowDiscussion(ctx: ViewContext, d: RowDiscussion | undefined): SafeHtml {
   if (!d) return html``;
-  return html`<div class="discussion" data-testid="row-comment">${errorTag(ctx, d)} <q${langOf(d.body)} hx-ignore>${d.body}</q>
+  return html`<div class="discussion" data-testid="row-comment">${errorTag(ctx, d)}${notAnError(ctx, d)} <q${langOf(d.body)} hx-ignore>${d.body}</q>
     <span class="comment-author">— ${d.author ?? ctx.t('review.imported')}</span>${d.open > 1
       ? html` <span class="more-threads">${ctx.t('review.moreOpen', { count: d.open - 1 })}</span>` : ''}</div>`;
 }

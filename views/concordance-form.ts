@@ -3,10 +3,11 @@
 import { html, type SafeHtml } from './html.ts';
 import type { ViewContext } from './view-context.ts';
 import { MAX_QUERY_CHARS } from '../server/services/concordance.ts';
+import { charLimit } from './char-limit.ts';
 
 export function concordanceForm(ctx: ViewContext, query: string, autofocus: boolean): SafeHtml {
   return html`<form class="concordance-form" method="get" action="/concordance" role="search">
-    <label>${ctx.t('concordance.label')} <input type="search" name="q" value="${query}" maxlength="${MAX_QUERY_CHARS}" required
+    <label>${ctx.t('concordance.label')} <input type="search" name="q" value="${query}" ${charLimit(ctx, MAX_QUERY_CHARS)} required
       placeholder="${ctx.t('concordance.placeholder')}" autocomplete="off" data-testid="concordance-query"${autofocus ? html` autofocus` : ''}></label>
     <button type="submit">${ctx.t('concordance.search')}</button>
   </form>`;

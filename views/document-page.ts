@@ -22,6 +22,8 @@ import { figuresHelp } from './figures-help.ts';
 import type { DocumentQuality } from '../server/services/pair-comments.ts';
 import type { ShownRow } from './pair-row.ts';
 import { formatDateLine, formatDecimal, formatDuration, formatNumber, formatPercent } from './local-format.ts';
+import { charLimit } from './char-limit.ts';
+import { MAX_TITLE } from '../server/domain/document-title.ts';
 
 export const ROWS_PER_PAGE = 200;
 
@@ -105,7 +107,7 @@ function manageForms(ctx: ViewContext, doc: DocumentSummary, refused?: RenameRef
   const csrf = html`<input type="hidden" name="_csrf" value="${ctx.csrfToken}">`;
   return html`<details class="manage" data-testid="manage-document"${refused ? html` open` : ''}><summary>${ctx.t('documentManage.manage')}</summary>
     <form method="post" action="${base}/rename" class="inline">${csrf}<input type="hidden" name="back" value="${base}">
-      <label>${ctx.t('lifecycle.newTitle')} <input name="title" value="${refused ? refused.title : doc.title}" required maxlength="500" translate="no"
+      <label>${ctx.t('lifecycle.newTitle')} <input name="title" value="${refused ? refused.title : doc.title}" required${charLimit(ctx, MAX_TITLE)} translate="no"
         data-testid="page-rename-title"${refused ? html` aria-invalid="true" aria-describedby="page-rename-error"` : ''}></label>
       <button type="submit" data-testid="page-rename-save">${ctx.t('lifecycle.save')}</button>
       ${refused ? html`<span class="error" id="page-rename-error" role="alert">${refused.message}</span>` : ''}</form>

@@ -8,6 +8,8 @@ import { progressSvg } from './document-page.ts';
 import { SHELVES, SORTS, explicitDir, listAddress, type DocumentEntry, type DocumentListQuery } from '../server/services/document-lifecycle.ts';
 import { formatDay, formatNumber, formatPercent, formatTime } from './local-format.ts';
 import { roundDown } from '../server/domain/round-down.ts';
+import { charLimit } from './char-limit.ts';
+import { MAX_TITLE } from '../server/domain/document-title.ts';
 
 export interface ListNotice {
   /** What the last action did, or why it was refused. */
@@ -40,7 +42,7 @@ function renameForm(ctx: ViewContext, query: DocumentListQuery, d: DocumentEntry
   return html`<details class="rename"${open ? html` open` : ''}><summary aria-describedby="${titleId(d)}" data-testid="rename-${d.id}">${ctx.t('lifecycle.rename')}</summary>
     <form method="post" action="${url}" hx-post="${url}" hx-target="#document-list" hx-swap="outerHTML">
       ${hiddenFields(ctx, query)}
-      <input name="title" value="${open ? notice!.renaming!.title : d.title}" required maxlength="500" aria-label="${ctx.t('lifecycle.newTitle')}"
+      <input name="title" value="${open ? notice!.renaming!.title : d.title}" required${charLimit(ctx, MAX_TITLE)} aria-label="${ctx.t('lifecycle.newTitle')}"
         data-testid="rename-title-${d.id}"${open && notice?.error ? html` aria-invalid="true" aria-describedby="rename-error-${d.id}"` : ''}>
       <button type="submit" aria-describedby="${titleId(d)}" data-testid="rename-save-${d.id}">${ctx.t('lifecycle.save')}</button>
       ${open && notice?.error ? html`<span class="error" id="rename-error-${d.id}" role="alert">${notice.message}</span>` : ''}
@@ -62,6 +64,18 @@ function actions(ctx: ViewContext, query: DocumentListQuery, d: DocumentEntry, n
     ${action(ctx, query, d, `${base}/delete`, ctx.t('lifecycle.delete'), `delete-${d.id}`)}`;
 }
 
+/**
+ * What waits in a document: rows a reviewer rejected (the translator's next work, where the comments are) and
+ * rows translated but not yet reviewed (the reviewer's), each a link to the document filtered to them.
+ */
+function waiting(ctx: ViewContext, d: DocumentEntry): SafeHtml {
+  if (d.trashedAt) return html``;
+  const links = ([['rejected', 'lifecycle.waitingRejected'], ['translated', 'lifecycle.waitingReview']] as const)
+    .filter(([state]) => d.counts[state] > 0)
+    .map(([state, key]) => html`<a href="/documents/${d.id}?state=${state}" data-testid="waiting-${state}-${d.id}">${ctx.t(key, { count: d.counts[state], n: formatNumber(ctx, d.counts[state]) })}</a>`);
+  return links.length ? html`<br><span class="waiting">${links.map((l, i) => (i ? html`${ctx.t('lifecycle.waitingSeparator')}${l}` : l))}</span>` : html``;
+}
+
 function row(ctx: ViewContext, query: DocumentListQuery, d: DocumentEntry, notice?: ListNotice): SafeHtml {
   const progress = { total: d.pairCount, ...d.counts };
   // Rounded down to the percent: a document 99.6 % done does not read "100%".
@@ -69,7 +83,7 @@ function row(ctx: ViewContext, query: DocumentListQuery, d: DocumentEntry, notic
   return html`<tr data-testid="document-${d.id}">
     <td translate="no" id="${titleId(d)}" hx-ignore>${d.trashedAt ? html`<span class="title">${d.title}</span>` : html`<a href="/documents/${d.id}">${d.title}</a>`}</td>
     <td class="progress-cell" data-progress="${roundDown(d.progress * 100, 0)}">${progressSvg(ctx, progress)}
-      <span class="muted">${ctx.t('lifecycle.progressShare', { percent: formatPercent(ctx, done), pairs: formatNumber(ctx, d.pairCount) })}</span></td>
+      <span class="muted">${ctx.t('lifecycle.progressShare', { percent: formatPercent(ctx, done), pairs: formatNumber(ctx, d.pairCount) })}</span>${waiting(ctx, d)}</td>
     <td translate="no" hx-ignore>${d.owner ?? html`<span class="muted">${ctx.t('lifecycle.noOwner')}</span>`}</td>
     <td>${when(ctx, d.lastActivityAt)}</td>
     ${d.trashedAt ? html`<td>${when(ctx, d.trashedAt)}<br><span class="muted">${ctx.t('lifecycle.purgedOn', { date: formatDay(ctx, d.purgeAt!) })}</span></td>` : ''}

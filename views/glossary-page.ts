@@ -6,9 +6,10 @@ import { actionsHeader, layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 import { formatNumber } from './local-format.ts';
 import type { GlossaryRow } from '../server/db/glossary-repo.ts';
-import { GLOSSARY_PAGE_SIZE, MAX_GLOSSARY_NOTE, mayChangeEntry } from '../server/domain/shared-resources.ts';
+import { GLOSSARY_PAGE_SIZE, MAX_GLOSSARY_NOTE, MAX_GLOSSARY_TERM, mayChangeEntry } from '../server/domain/shared-resources.ts';
 import type { GlossaryPage } from '../server/services/glossary.ts';
 import type { User } from '../server/services/accounts.ts';
+import { charLimit } from './char-limit.ts';
 
 /** The page's view of the glossary, carried by every change made in it so that the table comes back as it was. */
 const viewQuery = (g: GlossaryPage) => new URLSearchParams([...(g.text ? [['q', g.text]] : []), ...(g.page > 1 ? [['page', String(g.page)]] : [])]).toString();
@@ -27,9 +28,9 @@ function entryRow(ctx: ViewContext, g: GlossaryPage, r: GlossaryRow, user: User)
 export function glossaryEditRow(ctx: ViewContext, g: GlossaryPage, r: GlossaryRow): SafeHtml {
   return html`<tr id="entry-${r.id}" class="entry-editing"><td colspan="4">
     <form class="glossary-add" hx-post="${withView(`/glossary/${r.id}/edit`, g)}" hx-target="#glossary" hx-swap="outerHTML" data-testid="glossary-edit-form">
-      <input name="zh" lang="zh-CN" required maxlength="200" aria-label="${ctx.t('glossary.zh')}" value="${r.zh}" autofocus>
-      <input name="en" lang="en" required maxlength="200" aria-label="${ctx.t('glossary.en')}" value="${r.en}">
-      <input name="note" maxlength="${MAX_GLOSSARY_NOTE}" aria-label="${ctx.t('glossary.note')}" value="${r.note ?? ''}">
+      <input name="zh" lang="zh-CN" required${charLimit(ctx, MAX_GLOSSARY_TERM)} aria-label="${ctx.t('glossary.zh')}" value="${r.zh}" autofocus>
+      <input name="en" lang="en" required${charLimit(ctx, MAX_GLOSSARY_TERM)} aria-label="${ctx.t('glossary.en')}" value="${r.en}">
+      <input name="note" ${charLimit(ctx, MAX_GLOSSARY_NOTE)} aria-label="${ctx.t('glossary.note')}" value="${r.note ?? ''}">
       <button type="submit">${ctx.t('glossary.save')}</button>
       <button type="button" hx-get="${withView('/glossary/entries', g)}" hx-target="#glossary" hx-swap="outerHTML" data-shortcut="cancel">${ctx.t('glossary.cancel')}</button>
     </form></td></tr>`;
@@ -74,9 +75,9 @@ export function glossaryTable(ctx: ViewContext, g: GlossaryPage, user: User, sta
       <tbody>${g.rows.map((r) => (r.id === editing?.id ? glossaryEditRow(ctx, g, editing) : entryRow(ctx, g, r, user)))}</tbody>
       <tfoot><tr><td colspan="4">
         <form class="glossary-add" hx-post="${withView('/glossary', g)}" hx-target="#glossary" hx-swap="outerHTML">
-          <input name="zh" lang="zh-CN" required maxlength="200" placeholder="${ctx.t('glossary.zh')}" aria-label="${ctx.t('glossary.zh')}" value="${typed.zh ?? ''}"${focusAdd ? html` autofocus` : ''}>
-          <input name="en" lang="en" required maxlength="200" placeholder="${ctx.t('glossary.en')}" aria-label="${ctx.t('glossary.en')}" value="${typed.en ?? ''}">
-          <input name="note" maxlength="${MAX_GLOSSARY_NOTE}" placeholder="${ctx.t('glossary.note')}" aria-label="${ctx.t('glossary.note')}" value="${typed.note ?? ''}">
+          <input name="zh" lang="zh-CN" required${charLimit(ctx, MAX_GLOSSARY_TERM)} placeholder="${ctx.t('glossary.zh')}" aria-label="${ctx.t('glossary.zh')}" value="${typed.zh ?? ''}"${focusAdd ? html` autofocus` : ''}>
+          <input name="en" lang="en" required${charLimit(ctx, MAX_GLOSSARY_TERM)} placeholder="${ctx.t('glossary.en')}" aria-label="${ctx.t('glossary.en')}" value="${typed.en ?? ''}">
+          <input name="note" ${charLimit(ctx, MAX_GLOSSARY_NOTE)} placeholder="${ctx.t('glossary.note')}" aria-label="${ctx.t('glossary.note')}" value="${typed.note ?? ''}">
           <button type="submit">${ctx.t('glossary.add')}</button>
         </form></td></tr></tfoot>
     </table>
@@ -86,7 +87,7 @@ export function glossaryTable(ctx: ViewContext, g: GlossaryPage, user: User, sta
 
 function finder(ctx: ViewContext, g: GlossaryPage): SafeHtml {
   return html`<form class="filters glossary-find" role="search" method="get" action="/glossary" data-rows="/glossary/entries" data-target="#glossary" data-swap="outerHTML" hx-sync="this:replace" data-testid="glossary-find">
-    <label>${ctx.t('glossary.find')} <input type="search" name="q" maxlength="200" value="${g.text}" placeholder="${ctx.t('glossary.findPlaceholder')}" data-testid="glossary-search"></label>
+    <label>${ctx.t('glossary.find')} <input type="search" name="q"${charLimit(ctx, MAX_GLOSSARY_TERM)} value="${g.text}" placeholder="${ctx.t('glossary.findPlaceholder')}" data-testid="glossary-search"></label>
     <noscript><button type="submit">${ctx.t('filters.apply')}</button></noscript>
   </form>`;
 }

@@ -6,6 +6,8 @@ import { layout } from './layout.ts';
 import { mayLoadMemory } from '../server/domain/shared-resources.ts';
 import type { ViewContext } from './view-context.ts';
 import { sourceFormats } from '../server/formats/source/source-formats.ts';
+import { charLimit } from './char-limit.ts';
+import { MAX_TITLE } from '../server/domain/document-title.ts';
 
 export interface ImportFormState {
   /** The sentence of a refused upload, shown above the form. */
@@ -57,7 +59,7 @@ export function importForm(ctx: ViewContext, state: ImportFormState = {}): SafeH
     <fieldset class="origin"><legend>${ctx.t('languageCheck.originLegend')}</legend>
       <label><input type="radio" name="englishOrigin" value="machine"${state.englishOrigin !== 'human' ? html` checked` : ''}> ${ctx.t('languageCheck.originMachine')}</label>
       <label><input type="radio" name="englishOrigin" value="human" data-testid="import-human"${state.englishOrigin === 'human' ? html` checked` : ''}> ${ctx.t('languageCheck.originHuman')}</label></fieldset>
-    <p><label>${ctx.t('import.titleField')}<br><input name="title" maxlength="500" value="${state.title ?? ''}"></label></p>
+    <p><label>${ctx.t('import.titleField')}<br><input name="title"${charLimit(ctx, MAX_TITLE)} value="${state.title ?? ''}"></label></p>
     <p><label>${ctx.t('import.access')}<br><select name="access" data-testid="import-access">
       <option value="team">${ctx.t('access.team')}</option>
       <option value="members"${state.access === 'members' ? html` selected` : ''}>${ctx.t('import.accessMembers')}</option></select></label></p>

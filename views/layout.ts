@@ -44,6 +44,7 @@ export function layout(ctx: ViewContext, title: string, body: SafeHtml, opts: { 
   <script src="/static/htmx.min.js" defer></script>
   <script src="/static/session.js" defer></script>
   <script src="/static/after-swap.js" defer></script>
+  <script src="/static/char-limit.js" defer></script>
 </head>
 <body hx-headers:inherited='${JSON.stringify({ 'X-CSRF-Token': ctx.csrfToken })}'>
   <a class="skip-link" href="${skip.href}" data-testid="skip-link">${skip.label}</a>

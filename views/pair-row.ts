@@ -113,6 +113,8 @@ export interface EditorExtras {
   threads?: SafeHtml;
   /** The reviewer's reject form, with its own required fields. */
   reject?: SafeHtml;
+  /** The reject form came back refused with a field to fix, which takes the focus instead of the text box. */
+  rejectRefused?: boolean;
   /** Beside Approve: the offer to resolve the pair's open rejections with the approval (comment-threads.ts). */
   resolveOffer?: SafeHtml;
   /** What changed since the reviewer rejected the text, while that rejection is the latest review. */
@@ -164,7 +166,7 @@ export function editorRow(ctx: ViewContext, docId: number, p: WorkRow, x: Editor
       </div>
       ${suggested !== undefined ? suggestionNote(ctx) : ''}
       <label class="target"><span>${ctx.t('editor.target')}</span>
-        <textarea name="tgt" lang="en" rows="3" autofocus aria-describedby="source-${p.id}" data-testid="editor-text"${typed !== undefined && typed !== p.tgt ? html` data-unsaved` : ''}${suggested !== undefined ? html` class="suggested"` : ''}>${text}</textarea></label>
+        <textarea name="tgt" lang="en" rows="3"${x.rejectRefused ? '' : html` autofocus`} aria-describedby="source-${p.id}" data-testid="editor-text"${typed !== undefined && typed !== p.tgt ? html` data-unsaved` : ''}${suggested !== undefined ? html` class="suggested"` : ''}>${text}</textarea></label>
       <div class="pane diff-pane"><h3>${ctx.t('editor.diff')}</h3><p lang="en" data-testid="editor-diff" hx-ignore>${diffView(x.diff.parts)}</p>${x.diff.approximate
         ? html`<p class="approximate" data-testid="approximate">${ctx.t('bounded.diffApproximate')}</p>` : ''}</div>
       ${x.sinceRejection ? sinceRejectionPane(ctx, x.sinceRejection) : ''}

@@ -10,6 +10,7 @@ import { MAX_FIND, MAX_REPLACEMENT } from '../server/domain/replace-text.ts';
 import { markedT } from './marked-text.ts';
 import { diffSideView } from './diff-view.ts';
 import { formatNumber } from './local-format.ts';
+import { charLimit } from './char-limit.ts';
 
 /** Row numbers as the reader counts them (from 1), listed the reader's way. */
 const rowList = (ctx: ViewContext, indexes: readonly number[]) =>
@@ -21,8 +22,8 @@ export function replacePanel(ctx: ViewContext, docId: number): SafeHtml {
   return html`<details class="replace" id="replace-panel" data-testid="replace-panel">
     <summary>${ctx.t('replace.title')} <kbd>Ctrl</kbd>+<kbd>H</kbd></summary>
     <form class="replace-form" hx-post="/documents/${docId}/replace/preview" hx-target="#replace-preview" hx-swap="innerHTML">
-      <label>${ctx.t('replace.find')} <input name="find" required maxlength="${MAX_FIND}" data-testid="replace-find" data-required="${ctx.t('replace.emptyFind')}"></label>
-      <label>${ctx.t('replace.with')} <input name="replace" maxlength="${MAX_REPLACEMENT}" data-testid="replace-with"></label>
+      <label>${ctx.t('replace.find')} <input name="find" required${charLimit(ctx, MAX_FIND)} data-testid="replace-find" data-required="${ctx.t('replace.emptyFind')}"></label>
+      <label>${ctx.t('replace.with')} <input name="replace" ${charLimit(ctx, MAX_REPLACEMENT)} data-testid="replace-with"></label>
       <fieldset><legend>${ctx.t('replace.side')}</legend>
         <label><input type="radio" name="side" value="en" checked> ${ctx.t('replace.sideEn')}</label>
         <label><input type="radio" name="side" value="zh" data-testid="replace-side-zh"> ${ctx.t('replace.sideZh')}</label></fieldset>

@@ -6,6 +6,7 @@ import { formatTime } from './format-time.ts';
 import type { ViewContext } from './view-context.ts';
 import type { UserSummary } from '../server/services/user-admin.ts';
 import { ROLES } from '../server/db/accounts-repo.ts';
+import { charLimit } from './char-limit.ts';
 
 export interface UsersMessage {
   error?: string;
@@ -56,7 +57,7 @@ export function usersPanel(ctx: ViewContext, users: UserSummary[], message: User
     <h2>${ctx.t('users.createTitle')}</h2>
     <form method="post" action="/admin/users" hx-post="/admin/users" hx-target="#users" hx-swap="outerHTML" class="user-add" data-testid="user-add">
       <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
-      <label>${ctx.t('users.name')} <input name="name" required maxlength="64" autocomplete="off"></label>
+      <label>${ctx.t('users.name')} <input name="name" required${charLimit(ctx, 64)} autocomplete="off"></label>
       <label>${ctx.t('users.role')} <select name="role">${ROLES.map((r) =>
         html`<option value="${r}"${r === 'translator' ? html` selected` : ''}>${ctx.t(`roles.${r}`)}</option>`)}</select></label>
       <button type="submit" class="primary">${ctx.t('users.create')}</button>

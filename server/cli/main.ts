@@ -1,7 +1,7 @@
 // The duiqi command line: user and token management, documents, alignment. Refusals exit 2 with one line on stderr.
 
 import { parseArgs } from 'node:util';
-import { ValidationError } from '../domain/errors.ts';
+import { AppError, ValidationError } from '../domain/errors.ts';
 import { exitCodeOf } from './exit-code.ts';
 import type { Store } from '../db/store.ts';
 import { refusalLine, say } from './cli-messages.ts';
@@ -178,8 +178,9 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(`unknown command "${argv.join(' ')}".`, 'cli.unknownCommand', { command: argv.join(' ') });
   } catch (err) {
     const code = exitCodeOf(err);
-    // A refusal is the user's to read, in their language; a failure of the machine is the admin's, as Node says it.
-    const line = code === 2 ? await refusalLine(err) : (err as Error).message;
+    // A refusal is the user's to read, in their language; a failure of the machine is the admin's: in their language
+    // when duiqi knows its sentence (a database it cannot open), as Node says it otherwise.
+    const line = code === 2 || (err instanceof AppError && err.key) ? await refusalLine(err) : (err as Error).message;
     process.stderr.write(`duiqi: ${err instanceof UsageError ? await say('cli.withUsage', { detail: line }) : line}\n`);
     return code;
   }

@@ -6,6 +6,7 @@ import { ValidationError, shown } from './errors.ts';
 import { joinSentences, splitSentence } from './edit-sentences.ts';
 import { merge, moveSentence, nextRow, noSuchRow, previousRow, shift, split } from './move-sentences.ts';
 import { confirm, confirmAbove, realign } from './realign-rows.ts';
+import { longerThan } from './text-length.ts';
 
 /** Rows and sentences are 0-based indices into the rows the operation is applied to. */
 export type AlignOp =
@@ -75,7 +76,7 @@ function checkField(kind: AlignOp['kind'], field: string, value: unknown): unkno
     return sides.includes(value as string) ? value : bad(field, sides.map((s) => `"${s}"`).join(' or '));
   }
   if (field === 'by') {
-    return typeof value === 'string' && value.trim() && value.length <= MAX_NAME ? value : bad(field, `a name of 1 to ${MAX_NAME} characters`);
+    return typeof value === 'string' && value.trim() && !longerThan(value, MAX_NAME) ? value : bad(field, `a name of 1 to ${MAX_NAME} characters`);
   }
   return Number.isSafeInteger(value) && (value as number) >= 0 ? value : bad(field, 'a whole number, 0 or more');
 }

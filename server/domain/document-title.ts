@@ -2,6 +2,7 @@
 
 import { ValidationError, shown } from './errors.ts';
 import { NOT_XML_CHAR } from './control-characters.ts';
+import { longerThan } from './text-length.ts';
 
 export const MAX_TITLE = 500;
 
@@ -10,7 +11,7 @@ export function checkedTitle(raw: unknown, blank = new ValidationError('A title 
   if (typeof raw !== 'string') throw new ValidationError(`The title must be text, not ${shown(raw)}.`, 'lifecycle.titleNotText');
   const title = raw.trim();
   if (title === '') throw blank;
-  if (title.length > MAX_TITLE) throw new ValidationError(`A title may have at most ${MAX_TITLE} characters.`, 'errors.titleLong', { max: MAX_TITLE });
+  if (longerThan(title, MAX_TITLE)) throw new ValidationError(`A title may have at most ${MAX_TITLE} characters.`, 'errors.titleLong', { max: MAX_TITLE });
   // What XML cannot carry (U+FFFE, a lone surrogate) too: TMX and XLIFF exports write the title in their header.
   if (/\p{Cc}/u.test(title) || NOT_XML_CHAR.test(title)) throw new ValidationError('A title may not contain control characters.', 'errors.titleControl');
   return title;

@@ -1,12 +1,14 @@
 // Offline rough draft: a word-by-word English gloss of a Chinese sentence from a dictionary and glossary.
 
 import { chineseNumeralValue } from './chinese-numerals.ts';
-import { firstSense } from './dictionary-sense.ts';
+import { firstSense, type EnglishFrequency } from './dictionary-sense.ts';
 import { splitDateline } from './news-dateline.ts';
+import { bearsSurname, isSpeechVerb, looksLikeGivenName, type PersonNameCounts } from './person-names.ts';
 import { composeUnknownWords, isUnknownHan } from './unknown-words.ts';
+import { isGrammaticalParticle, readFirst, readingsOf, type WordReadings } from './word-readings.ts';
 import { joinCountryAbbreviations } from './place-abbreviations.ts';
 
-export interface GlossDeps {
+export interface GlossDeps extends WordReadings {
   /** Chinese words in order; names the dictionary lacks should come out as one word. */
   segment: (zh: string) => string[];
   /** English senses of a word, best first, as CC-CEDICT gives them; [] when unknown. */
@@ -18,6 +20,11 @@ export interface GlossDeps {
   glossary: { zh: string; en: string }[];
   /** Pinyin of a name, with or without tone marks and spaces. */
   pinyin: (name: string) => string;
+  englishFrequency?: EnglishFrequency;
+  /** How often CC-CEDICT's people bear a surname or have a character in their given names. */
+  people?: PersonNameCounts;
+  /** Whether the segmenter's dictionary holds the word as the name of a place or body (jieba: 成都 ns). */
+  isPlaceName?: (word: string) => boolean;
 }
 
 export interface Gloss {
@@ -46,10 +53,10 @@ const NUMBER = new RegExp(
 );
 
 /**
- * A news dateline's mark first, then glossary terms (longest match), then numbers, then dictionary words (first usable
- * sense, cleaned of CC-CEDICT annotations). A word the dictionary lacks is read through the words that make it up, or as
- * joined country abbreviations; one that looks like a name, or a given name after a surname, is spelled in pinyin.
- * Anything else unknown stays in Chinese.
+ * A news dateline's mark first, then glossary terms (longest match), then numbers, then dictionary words (the first
+ * usable sense of the reading the word has here, cleaned of CC-CEDICT annotations). A word the dictionary lacks is read
+ * through the words that make it up, or as joined country abbreviations; one that looks like a name, or a given name
+ * after a surname someone bears, is spelled in pinyin. Anything else unknown stays in Chinese.
  */
 export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
   const words: string[] = [];
@@ -66,21 +73,23 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
         words.push(part.en);
         continue;
       }
-      const { segments, deps: local } = wordsOf(part.zh, deps);
+      const stretch = wordsOf(part.zh, deps);
+      const { segments, deps: local } = stretch;
       for (let i = 0; i < segments.length; i++) {
         const seg = segments[i]!.trim();
         const punct = PUNCTUATION[seg];
-        const senses = sensesInContext(segments, i, local);
-        const sense = firstSense(senses);
+        const senses = sensesInContext(stretch, i);
+        const sense = firstSense(senses, local.englishFrequency);
         const next = segments[i + 1]?.trim() ?? '';
         const isSurname = senses.some((s) => /^surname /i.test(s));
         if (punct) words.push(punct);
         else if (!/\p{Script=Han}/u.test(seg)) words.push(seg);
+        else if (isGrammaticalParticle(seg, stretch.readings[i], senses, local)) continue;
         else if (isSurname && TITLES.has(next)) {
           words.push(capitalise(romanise(local.pinyin(seg))));
           names++;
         }
-        else if (isSurname && isUnknownHan(next, local) && [...next].length <= 2) {
+        else if (isSurname && startsName(seg, next, segments[i + 2]?.trim() ?? '', local)) {
           words.push(`${capitalise(romanise(local.pinyin(seg)))} ${capitalise(romanise(local.pinyin(next)))}`);
           names++;
           i++;
@@ -100,12 +109,26 @@ export function glossTranslate(zh: string, deps: GlossDeps): Gloss {
 
 /**
  * The words of a stretch of Chinese: jieba's, with unknown words split into dictionary words and runs of country
- * abbreviations made one word, whose English the returned lookup gives.
+ * abbreviations made one word, whose English the returned lookup gives; and the reading of each word read several ways.
  */
-function wordsOf(zh: string, deps: GlossDeps): { segments: string[]; deps: GlossDeps } {
-  const composed = composeUnknownWords(deps.segment(zh).filter((s) => s.trim()), deps);
-  const { segments, english } = joinCountryAbbreviations(composed, { lookup: deps.lookup, abbreviation: (c) => deps.country?.(c) });
-  return { segments, deps: { ...deps, lookup: (word) => (english.has(word) ? [english.get(word)!] : deps.lookup(word)) } };
+function wordsOf(zh: string, deps: GlossDeps): Words {
+  // Countries first, among jieba's own words: the pieces of split words (水中加盐: 水 中 加 盐) are no list of states.
+  const { segments: joined, english } = joinCountryAbbreviations(deps.segment(zh).filter((s) => s.trim()), {
+    lookup: deps.lookup,
+    abbreviation: (c) => deps.country?.(c),
+  });
+  const local = { ...deps, lookup: (word: string) => (english.has(word) ? [english.get(word)!] : deps.lookup(word)) };
+  const { segments, pieces } = composeUnknownWords(joined, local);
+  return { segments, pieces, readings: readingsOf(segments, deps), deps: local };
+}
+
+interface Words {
+  segments: string[];
+  /** Places of the words made by splitting a word the dictionary lacks. */
+  pieces: Set<number>;
+  /** Each word's numbered pinyin, when the dictionary reads it more than one way. */
+  readings: (string | undefined)[];
+  deps: GlossDeps;
 }
 
 // The terms by first character, longest first, made once per glossary: a draft of every row of a document made it
@@ -196,18 +219,31 @@ const LIST_LINKS = new Set(['、', '和', '与', '及', '同']);
  * A single character whose first dictionary entry is a proper noun (比 Belgium, 德 Germany) means its common senses
  * (compare, virtue) unless a neighbouring word, across a list's 、 or 和, is such a name too: 中、美 are countries.
  */
-function sensesInContext(segments: string[], i: number, deps: GlossDeps): string[] {
+function sensesInContext({ segments, pieces, readings, deps }: Words, i: number): string[] {
   const word = segments[i]!.trim();
+  const reading = readings[i];
   const common = deps.common?.(word) ?? [];
-  if (!firstSense(common) || !isProperFirst(word, deps)) return deps.lookup(word);
+  if (!firstSense(common) || !isProperFirst(word, deps)) return readFirst(word, deps.lookup(word), reading, deps);
+  // A piece of a split word is no name, nor stands beside one: 加 in 加水 is "add", not Canada.
   const neighbour = (step: number) => {
     let k = i + step;
     while (LIST_LINKS.has(segments[k]?.trim() ?? '')) k += step;
-    return segments[k]?.trim() ?? '';
+    return pieces.has(k) ? '' : (segments[k]?.trim() ?? '');
   };
-  if (isProperFirst(neighbour(-1), deps) || isProperFirst(neighbour(1), deps)) return deps.lookup(word);
+  if (!pieces.has(i) && (isProperFirst(neighbour(-1), deps) || isProperFirst(neighbour(1), deps))) return deps.lookup(word);
   // The proper senses stay after the common ones, so that a surname is still seen before a given name.
-  return [...common, ...deps.lookup(word)];
+  return readFirst(word, [...common, ...deps.lookup(word)], reading, deps);
+}
+
+/**
+ * A surname jieba set apart starts a name with the next word when that is no word (华 / 春莹) or, where the dictionary's
+ * people are known, when they have its characters in their given names and a verb of speech follows (陈 / 文明 / 说).
+ * Someone must bear the surname: 和 / 国家 is "and country".
+ */
+function startsName(surname: string, next: string, after: string, deps: GlossDeps): boolean {
+  if ([...next].length > 2 || (deps.people && !bearsSurname(surname, deps.people))) return false;
+  if (isUnknownHan(next, deps)) return true;
+  return !!deps.people && /^\p{Script=Han}+$/u.test(next) && looksLikeGivenName(next, deps.people) && isSpeechVerb(after);
 }
 
 function isProperFirst(word: string, deps: GlossDeps): boolean {

@@ -32,8 +32,8 @@ const ABBREVIATION = /abbr\. for [^\p{Script=Han}]*(?:\p{Script=Han}+\|)?(\p{Scr
 
 /**
  * The segments with each run of country abbreviations made one word, and that word's English: jieba cuts 中韩 into 中
- * and 韩, and keeps 韩中 whole though no dictionary has it. A segment the dictionary reads otherwise (美德 "virtue",
- * 日中 "noon" after "Japan-China") joins no run unless its reading names the countries; a lone abbreviation stays a word.
+ * and 韩, and keeps 韩中 whole though no dictionary has it. A segment the dictionary reads first as something else (美德
+ * "virtue", 日中 "noon") names countries only beside another abbreviation (中美德); a lone abbreviation stays a word.
  */
 export function joinCountryAbbreviations(
   segments: string[],
@@ -43,10 +43,13 @@ export function joinCountryAbbreviations(
   const english = new Map<string, string>();
   let run: string[] = [];
   const flush = (after = '') => {
+    if (!run.length) return;
     const chars = [...run.join('')];
     // Beside a word no dictionary has, 阿斯 is part of a foreign name (彭齐阿斯, Penzias), not Afghanistan-Slovakia.
     const inName = isUnknownHan(out.at(-1)?.trim() ?? '', deps) || isUnknownHan(after.trim(), deps);
-    if (chars.length >= 2 && !inName) {
+    // A word that reads first as something else (美德 "virtue") names countries only in a list of them (中美德).
+    const alone = run.length === 1 && !namesCountries(run[0]!, deps, true);
+    if (chars.length >= 2 && !inName && !alone) {
       out.push(chars.join(''));
       english.set(chars.join(''), chars.map((c) => deps.abbreviation(c)!).join('-'));
     } else out.push(...run);
@@ -63,10 +66,17 @@ export function joinCountryAbbreviations(
   return { segments: out, english };
 }
 
-function isCountryRun(word: string, deps: Parameters<typeof joinCountryAbbreviations>[1]): boolean {
+const isCountryRun = (word: string, deps: Parameters<typeof joinCountryAbbreviations>[1]) => namesCountries(word, deps, false);
+
+/**
+ * Every character abbreviates a country, and the dictionary has no other reading of the word: none at all (韩中), or
+ * one that names the first country, as its first reading or (when `first` is false) any of them (美德 "USA and Germany").
+ */
+function namesCountries(word: string, deps: Parameters<typeof joinCountryAbbreviations>[1], first: boolean): boolean {
   const chars = [...word];
   if (!chars.length || !chars.every((c) => deps.abbreviation(c))) return false;
   if (chars.length === 1) return true;
-  const reading = firstSense(deps.lookup(word));
-  return reading === undefined || reading.includes(deps.abbreviation(chars[0]!)!);
+  const readings = deps.lookup(word).map((s) => firstSense([s])).filter((s) => s !== undefined);
+  const country = deps.abbreviation(chars[0]!)!;
+  return !readings.length || (first ? readings[0]!.includes(country) : readings.some((r) => r.includes(country)));
 }

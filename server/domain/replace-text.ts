@@ -7,6 +7,7 @@ import { MAX_TEXT, savedText } from './review-workflow.ts';
 import type { DiffPart } from './text-diff.ts';
 import { State } from './types.ts';
 import { replaceInSource } from './source-replace.ts';
+import { charCount, longerThan } from './text-length.ts';
 
 export type ReplaceSide = 'zh' | 'en';
 
@@ -71,8 +72,8 @@ export function parseReplaceQuery(body: Record<string, unknown>): ReplaceQuery {
   const find = typeof body.find === 'string' ? body.find.normalize('NFC') : '';
   const replace = typeof body.replace === 'string' ? body.replace.normalize('NFC') : '';
   if (!find) throw new ValidationError('Type what to search for.', 'replace.emptyFind');
-  if (find.length > MAX_FIND) throw new ValidationError(`The search may have at most ${MAX_FIND} characters.`, 'replace.findTooLong', { max: MAX_FIND });
-  if (replace.length > MAX_REPLACEMENT) {
+  if (longerThan(find, MAX_FIND)) throw new ValidationError(`The search may have at most ${MAX_FIND} characters.`, 'replace.findTooLong', { max: MAX_FIND });
+  if (longerThan(replace, MAX_REPLACEMENT)) {
     throw new ValidationError(`The replacement may have at most ${MAX_REPLACEMENT} characters.`, 'replace.replacementTooLong', { max: MAX_REPLACEMENT });
   }
   const side = body.side === undefined || body.side === 'en' ? 'en' : body.side === 'zh' ? 'zh' : undefined;
@@ -113,6 +114,8 @@ function expand(template: string, m: RegExpExecArray, text: string): string {
 export function replaceInText(text: string, re: RegExp, q: Pick<ReplaceQuery, 'replace' | 'regex'>): { text: string; parts: DiffPart[]; matches: number; overflow?: true } | null {
   const parts: DiffPart[] = [];
   let out = '';
+  // Characters of `out`, counted piece by piece as a translation's length is: 𠮷 is one.
+  let chars = 0;
   let last = 0;
   let matches = 0;
   re.lastIndex = 0;
@@ -124,10 +127,12 @@ export function replaceInText(text: string, re: RegExp, q: Pick<ReplaceQuery, 'r
     if (m.index > last) parts.push({ op: 'equal', text: text.slice(last, m.index) });
     if (m[0]) parts.push({ op: 'delete', text: m[0] });
     if (by) parts.push({ op: 'insert', text: by });
-    out += text.slice(last, m.index) + by;
+    const piece = text.slice(last, m.index) + by;
+    out += piece;
+    chars += charCount(piece);
     last = end;
     matches++;
-    if (out.length > MAX_TEXT) return { text: out, parts, matches, overflow: true };
+    if (chars > MAX_TEXT) return { text: out, parts, matches, overflow: true };
     if (re.lastIndex > text.length) break;
   }
   if (!matches) return null;

@@ -3,6 +3,7 @@
 import { State, type Role, type StateValue } from './types.ts';
 import { ConflictError, ForbiddenError, ValidationError } from './errors.ts';
 import { NOT_XML_CHAR } from './control-characters.ts';
+import { longerThan } from './text-length.ts';
 
 export type PairAction = 'save' | 'confirm' | 'approve' | 'reject' | 'clear' | 'restore' | 'mt' | 'align';
 
@@ -16,6 +17,8 @@ const ALLOWED: Record<Exclude<PairAction, 'mt' | 'align'>, readonly Role[]> = {
 };
 
 export const MAX_TEXT = 20_000;
+/** Characters of a comment (a rejection's, a thread's). */
+export const MAX_COMMENT = 2000;
 
 export interface PairSnapshot {
   state: number | null;
@@ -59,7 +62,7 @@ export function savedText(typed: string): string {
   const text = typed.normalize('NFC').trim();
   // Emptying a translation is its own action (clear), never the side effect of saving an empty box.
   if (!text) throw new ValidationError('The English is empty. To remove the translation, use "Clear translation".', 'safeEditing.emptySave');
-  if (text.length > MAX_TEXT) throw new ValidationError(`A translation may have at most ${MAX_TEXT} characters.`, 'errors.textTooLong', { max: MAX_TEXT });
+  if (longerThan(text, MAX_TEXT)) throw new ValidationError(`A translation may have at most ${MAX_TEXT} characters.`, 'errors.textTooLong', { max: MAX_TEXT });
   // What XML cannot carry (U+FFFE, a lone surrogate too), as imports refuse it: saved, the document would export as TMX and XLIFF no more.
   if (NOT_XML_CHAR.test(text)) throw new ValidationError('The translation contains control characters.', 'errors.controlChars');
   return text;
@@ -87,7 +90,7 @@ export function applyAction(pair: PairSnapshot, input: ActionInput): Transition 
     case 'reject': {
       const comment = (input.comment ?? '').trim();
       if (!comment) throw new ValidationError('Say why you reject this pair: the translator will read it.', 'errors.rejectNeedsComment');
-      if (comment.length > 2000) throw new ValidationError('A comment may have at most 2000 characters.', 'errors.commentTooLong');
+      if (longerThan(comment, MAX_COMMENT)) throw new ValidationError(`A comment may have at most ${MAX_COMMENT} characters.`, 'errors.commentTooLong');
       return { text: pair.text, state: State.rejected, comment };
     }
   }

@@ -15,6 +15,8 @@ export function mayLoadMemory(user: { role: string } | null | undefined): boolea
 
 /** A glossary note's length: a termbase's definition comes in as the note, so room for a paragraph. */
 export const MAX_GLOSSARY_NOTE = 2000;
+/** Characters of a glossary term, either side. */
+export const MAX_GLOSSARY_TERM = 200;
 
 /** Entries on one page of the glossary: a termbase of tens of thousands of terms is shown a page at a time. */
 export const GLOSSARY_PAGE_SIZE = 100;

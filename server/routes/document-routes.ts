@@ -79,6 +79,7 @@ export function documentRoutes(deps: {
       sinceRejection: rejection && rejection.text !== shown ? { ...rejection, diff: diffTexts(rejection.text, shown, 'en') } : undefined,
       threads: threadsPanel(ctx, url, pair.id, threads, req.user!),
       reject: canReview && !row.noise ? rejectForm(ctx, url, row.version, rejected, rejected?.values) : undefined,
+      rejectRefused: canReview && !row.noise && !!rejected?.field,
       resolveOffer: canReview && !row.noise ? resolveOnApprove(ctx, pair.id, threads) : undefined,
     }), status);
   }

@@ -48,7 +48,7 @@ export function userAdminRoutes(accounts: Accounts, admin: UserAdmin): Router {
   }));
   r.post('/admin/users/:id/reset-password', admins, change(async (req) => {
     const { user, oneTimePassword } = await admin.resetPassword(req.user!, userId(req.params.id));
-    return { oneTime: { name: user.name, password: oneTimePassword } };
+    return { info: t(req)('users.resetDone', { name: user.name }), oneTime: { name: user.name, password: oneTimePassword } };
   }));
   r.post('/admin/users/:id/deactivate', admins, change(async (req) => {
     const user = await admin.update(req.user!, userId(req.params.id), { active: false });

@@ -5,6 +5,7 @@ import { ROLES, type Role, type UserRow } from '../db/accounts-repo.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../domain/passwords.ts';
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../domain/errors.ts';
 import type { Tx } from '../db/store.ts';
+import { charCount, longerThan } from '../domain/text-length.ts';
 
 export interface User {
   id: number;
@@ -49,7 +50,7 @@ const toUser = (row: UserRow): User => ({ id: row.id, name: row.name, role: row.
 const active = <R extends UserRow>(row: R | undefined): R | undefined => (row && row.deactivated_at === null ? row : undefined);
 
 function checkPassword(password: string): void {
-  if (password.length < 8) throw new ValidationError('A password needs at least 8 characters.', 'errors.passwordShort');
+  if (charCount(password) < 8) throw new ValidationError('A password needs at least 8 characters.', 'errors.passwordShort');
 }
 
 export function accounts(store: Store, now: () => number = Date.now) {
@@ -148,7 +149,11 @@ export function accounts(store: Store, now: () => number = Date.now) {
       return (await issueToken(tx, row.id, label)).token;
     }),
 
-    /** The user's own password: the current one proves it is them; their other sessions end. */
+    /**
+     * The user's own password: the current one proves it is them; their other sessions end. Their API tokens stay: a
+     * routine change must not break their scripts, and the account page lists the tokens to revoke one that leaked
+     * (an admin's reset, for an account in other hands, revokes them all).
+     */
     async changePassword(user: User, current: string, next: string, keepSession = ''): Promise<void> {
       const row = await store.read((tx) => tx.accounts.userById(user.id));
       if (!row || !(await verifyPassword(current, row.password_hash))) {
@@ -196,7 +201,7 @@ export function roleOf(role: string): Role {
 function tokenLabel(label: string | undefined): string | null {
   const trimmed = label?.trim() ?? '';
   // PostgreSQL's text cannot hold a NUL (the insert failed with 500 there), and no control character names anything.
-  if (label !== undefined && (trimmed.length < 1 || trimmed.length > 100 || /\p{Cc}/u.test(trimmed))) {
+  if (label !== undefined && (trimmed.length < 1 || longerThan(trimmed, 100) || /\p{Cc}/u.test(trimmed))) {
     throw new ValidationError('A token name is 1 to 100 characters, none of them a control character.', 'errors.tokenName');
   }
   return trimmed || null;

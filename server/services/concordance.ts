@@ -7,6 +7,7 @@ import type { Actor } from './document-access.ts';
 import { keywordInContext, type KeywordInContext } from '../domain/keyword-in-context.ts';
 import { NOT_XML_CHAR } from '../domain/control-characters.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { longerThan } from '../domain/text-length.ts';
 
 export const CONCORDANCE_PAGE = 50;
 export const MAX_QUERY_CHARS = 100;
@@ -40,7 +41,7 @@ export interface ConcordancePage {
 export function concordanceQuery(raw: unknown): string {
   const text = typeof raw === 'string' ? raw.trim() : '';
   if (!text) throw new ValidationError('Type a word or phrase to look up.', 'concordance.errors.empty');
-  if ([...text].length > MAX_QUERY_CHARS) {
+  if (longerThan(text, MAX_QUERY_CHARS)) {
     throw new ValidationError(`Look up at most ${MAX_QUERY_CHARS} characters at a time.`, 'concordance.errors.tooLong', { max: MAX_QUERY_CHARS });
   }
   if (NOT_XML_CHAR.test(text)) throw new ValidationError('The search text holds a control character.', 'concordance.errors.control');

@@ -10,9 +10,10 @@ import { decodeText } from '../domain/decode-text.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { NOT_XML_CHAR } from '../domain/control-characters.ts';
 import type { User } from './accounts.ts';
-import { GLOSSARY_PAGE_SIZE, MAX_GLOSSARY_NOTE, mayChangeEntry } from '../domain/shared-resources.ts';
+import { GLOSSARY_PAGE_SIZE, MAX_GLOSSARY_NOTE, MAX_GLOSSARY_TERM, mayChangeEntry } from '../domain/shared-resources.ts';
 import { CORPUS_DIR } from './import-document.ts';
 import type { UploadedFile } from './import-file.ts';
+import { firstChars, longerThan } from '../domain/text-length.ts';
 
 /** How many entries a glossary file gave, and how many of its concepts it skipped (a TBX's other languages). */
 export interface GlossaryImport {
@@ -33,7 +34,7 @@ export interface GlossaryPage {
 /** A TBX file starts with markup; anything else is read as CSV. */
 const isTbx = (text: string) => /^\s*</.test(text.replace(/^\uFEFF/, ''));
 
-const MAX_TERM = 200;
+const MAX_TERM = MAX_GLOSSARY_TERM;
 const MAX_NOTE = MAX_GLOSSARY_NOTE;
 
 function checkEntry(zh: string, en: string, note = ''): void {
@@ -41,10 +42,10 @@ function checkEntry(zh: string, en: string, note = ''): void {
   // SQLite's length() stops at a NUL, so "\0" would pass here and fail the table's CHECK with a 500 (PostgreSQL's text
   // refuses it outright); half a surrogate pair or U+FFFE would be stored as U+FFFD or break the exports.
   if (/\p{Cc}/u.test(zh + en) || NOT_XML_CHAR.test(zh + en)) throw new ValidationError('A glossary term may not contain control characters.', 'errors.glossaryControl');
-  if (zh.length > MAX_TERM || en.length > MAX_TERM) throw new ValidationError(`A glossary term may have at most ${MAX_TERM} characters.`, 'errors.glossaryLong', { max: MAX_TERM });
+  if (longerThan(zh, MAX_TERM) || longerThan(en, MAX_TERM)) throw new ValidationError(`A glossary term may have at most ${MAX_TERM} characters.`, 'errors.glossaryLong', { max: MAX_TERM });
   if (NOT_XML_CHAR.test(note)) throw new ValidationError('A glossary note may not contain control characters.', 'errors.glossaryNoteControl');
   // Named, since a file's entries are checked all at once and the reader must find the one.
-  if (note.length > MAX_NOTE) throw new ValidationError(`The note of ${zh} → ${en} has more than ${MAX_NOTE} characters.`, 'errors.glossaryNoteLong', { zh, en, max: MAX_NOTE });
+  if (longerThan(note, MAX_NOTE)) throw new ValidationError(`The note of ${zh} → ${en} has more than ${MAX_NOTE} characters.`, 'errors.glossaryNoteLong', { zh, en, max: MAX_NOTE });
 }
 
 /**
@@ -91,7 +92,7 @@ export function glossary(store: Store) {
     list,
     /** The entries whose terms or note hold `text`, one page of them. */
     async page(text: string, page: number): Promise<GlossaryPage> {
-      const wanted = text.trim().slice(0, MAX_TERM);
+      const wanted = firstChars(text.trim(), MAX_TERM);
       return store.read(async (tx) => {
         const total = await tx.glossary.countFound(wanted);
         const last = Math.max(1, Math.ceil(total / GLOSSARY_PAGE_SIZE));

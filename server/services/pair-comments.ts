@@ -2,14 +2,15 @@
 
 import type { Store, Tx } from '../db/store.ts';
 import type { CommentRow, OpenThreadRow, ThreadRow } from '../db/comments-repo.ts';
-import { assertMayDo } from '../domain/review-workflow.ts';
+import { MAX_COMMENT, assertMayDo } from '../domain/review-workflow.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { NOT_XML_CHAR } from '../domain/control-characters.ts';
 import { qualityScore, reviewError, sourceWordCount, type ErrorCategory, type QualityScore, type Severity } from '../domain/quality-score.ts';
 import { applyPairAction, findPair, type PairActionRequest } from './post-editing.ts';
 import type { User } from './accounts.ts';
+import { longerThan } from '../domain/text-length.ts';
 
-export const MAX_COMMENT = 2000;
+export { MAX_COMMENT };
 
 export interface ThreadComment {
   id: number;
@@ -52,7 +53,7 @@ export interface RejectRequest extends Omit<PairActionRequest, 'action'> {
 export function commentBody(raw: unknown): string {
   const body = typeof raw === 'string' ? raw.normalize('NFC').trim() : '';
   if (!body) throw new ValidationError('Write a comment first: it cannot be empty.', 'review.commentEmpty');
-  if (body.length > MAX_COMMENT) throw new ValidationError(`A comment may have at most ${MAX_COMMENT} characters.`, 'errors.commentTooLong');
+  if (longerThan(body, MAX_COMMENT)) throw new ValidationError(`A comment may have at most ${MAX_COMMENT} characters.`, 'errors.commentTooLong');
   // Half a surrogate pair too: stored it would come back as U+FFFD, and XLIFF notes cannot carry it.
   if (NOT_XML_CHAR.test(body)) throw new ValidationError('The comment contains control characters.', 'review.commentControl');
   return body;

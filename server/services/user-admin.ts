@@ -74,7 +74,11 @@ export function userAdmin(store: Store) {
       return listed(tx, id);
     }),
 
-    /** A one-time password, returned once, which the user replaces at the next sign-in; their sessions end. */
+    /**
+     * A one-time password, returned once, which the user replaces at the next sign-in. An admin resets a password
+     * when the account may be in someone else's hands: every session of the user ends and every API token is revoked,
+     * since a token made by whoever held the account would otherwise outlive the reset.
+     */
     async resetPassword(actor: User | undefined, id: number): Promise<{ user: UserSummary; oneTimePassword: string }> {
       if (id === actor?.id) throw new ValidationError('Change your own password on your account page.', 'errors.resetSelf');
       const oneTimePassword = randomToken(12);
@@ -83,6 +87,7 @@ export function userAdmin(store: Store) {
         await listed(tx, id);
         await tx.accounts.setPassword(id, hash, true);
         await tx.accounts.deleteSessionsOf(id);
+        await tx.accounts.deleteTokensOf(id);
         return { user: await listed(tx, id), oneTimePassword };
       });
     },

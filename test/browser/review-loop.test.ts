@@ -16,10 +16,16 @@ describe.skipIf(skip)('the review loop in a real browser', () => {
   let context: BrowserContext;
   let page: Page;
   const consoleErrors: string[] = [];
+  let refusalsAsked = 0;
 
   beforeAll(async () => {
     ({ wb, context, page } = await openWorkbench([['lin', 'translator'], ['wang', 'reviewer']]));
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${m.text()} ${m.location().url}`); });
+    page.on('console', (m) => {
+      // The one refusal a test provokes (a rejection whose comment is only spaces) is the server's 400, as meant.
+      if (m.type() === 'error' && !(refusalsAsked > 0 && m.location().url.endsWith('/reject') && m.text().includes('400') && refusalsAsked--)) {
+        consoleErrors.push(`${m.text()} ${m.location().url}`);
+      }
+    });
   });
   afterAll(() => closeWorkbench({ wb, context }));
 
@@ -51,6 +57,38 @@ describe.skipIf(skip)('the review loop in a real browser', () => {
     expect(await editor().locator('[data-testid=conflict]').count()).toBe(0);
     expect(await row().getAttribute('data-state')).toBe(null); // still the editor row: nothing was sent
     expect(await page.locator(`tr.pair[data-state=rejected]`).count()).toBe(0);
+  });
+
+  it('when the server refuses the rejection (a comment of spaces) then the sentence shows beside the comment and the focus is there, not in the English', async () => {
+    const form = editor().locator('[data-testid=reject-form]');
+    await form.locator('textarea[name=comment]').fill('   ');
+    refusalsAsked = 1;
+    const refused = page.waitForResponse((r) => r.url().endsWith('/reject'));
+    await form.locator('[data-testid=reject]').click();
+    expect((await refused).status()).toBe(400);
+    const again = editor().locator('[data-testid=reject-form]');
+    await expect.poll(() => again.locator('[data-testid=field-error-comment]').textContent()).toContain('Say why you reject this pair');
+    // What was chosen is kept, and the field to fix has the focus once everything has settled.
+    expect(await again.locator('select[name=category]').inputValue()).toBe('accuracy');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('reject-comment');
+    expect(await again.locator('textarea[name=comment]').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('when the comment holds 1,500 𠮷 then the field keeps them all (its limit is 2,000 characters), and past 2,000 the form says so beside it and sends nothing', async () => {
+    const form = editor().locator('[data-testid=reject-form]');
+    const comment = form.locator('textarea[name=comment]');
+    await comment.fill('𠮷'.repeat(1500));
+    expect(await comment.evaluate((t: HTMLTextAreaElement) => [Array.from(t.value).length, t.checkValidity()])).toEqual([1500, true]);
+    await comment.fill('𠮷'.repeat(2001));
+    let sent = false;
+    const watch = (r: { url(): string }) => { if (r.url().endsWith('/reject')) sent = true; };
+    page.on('request', watch);
+    await form.locator('[data-testid=reject]').click();
+    await expect.poll(() => form.locator('[data-testid=field-error-comment]').textContent()).toBe('At most 2,000 characters here.');
+    page.off('request', watch);
+    expect(sent).toBe(false);
+    expect(Array.from(await comment.inputValue()).length).toBe(2001);
   });
 
   it('when the reviewer writes a comment, picks accuracy and major, and rejects then the row shows the comment and the bar counts it', async () => {

@@ -224,15 +224,37 @@ describe('deactivation', () => {
   });
 });
 
+describe('a deleted account', () => {
+  it('when a user row is deleted (no command does it: an admin at the database) then their open session and their token are refused at the next request', async () => {
+    await addUser(server.store, 'gone', 'translator');
+    const gone = await signedIn('gone');
+    const token = await accounts(server.store).createToken('gone', 'script');
+    expect((await gone.request('GET', '/api/documents')).status).toBe(200);
+    await server.rows('DELETE FROM users WHERE name = ?', ['gone']);
+    expect((await gone.request('GET', '/api/documents')).status).toBe(401);
+    expect((await gone.get('/documents')).status).not.toBe(200);
+    expect((await bearer(token)).status).toBe(401);
+  });
+});
+
 describe('password reset', () => {
-  it("when an admin resets a password then the one-time password is shown once, the user's sessions end and the old password stops working", async () => {
+  it("when an admin resets a password then the one-time password is shown once, the user's sessions end everywhere, their API tokens are revoked and the old password stops working", async () => {
     await addUser(server.store, 'zhou', 'translator');
     const zhou = await signedIn('zhou');
+    const elsewhere = await signedIn('zhou');
+    const token = await accounts(server.store).createToken('zhou', 'script');
+    expect((await bearer(token)).status).toBe(200);
     const res = await root.request('POST', `/admin/users/${await idOf('zhou')}/reset-password`, { form: { _csrf: root.csrf } });
     expect(res.status).toBe(200);
+    expect(res.text).toContain('password is reset: their sessions have ended and their API tokens are revoked.');
     const password = oneTimeIn(res.text)!;
     expect((await userRow('zhou')).must_change_password).toBe(1);
     expect((await zhou.request('GET', '/api/documents')).status).toBe(401);
+    expect((await elsewhere.get('/documents')).status).not.toBe(200);
+    // A token made by whoever held the account must not outlive the reset.
+    expect((await bearer(token)).status).toBe(401);
+    expect(await value('SELECT count(*) FROM sessions WHERE user_id = ?', [await idOf('zhou')])).toBe(0);
+    expect(await value('SELECT count(*) FROM api_tokens WHERE user_id = ?', [await idOf('zhou')])).toBe(0);
     expect((await new Client(server.url).login('zhou')).status).toBe(401);
     const fresh = new Client(server.url);
     await fresh.login('zhou', password);
@@ -276,9 +298,11 @@ describe('the account page (/account)', () => {
     await addUser(server.store, 'wu', 'reviewer');
     const here = await signedIn('wu');
     const elsewhere = await signedIn('wu');
+    const token = await accounts(server.store).createToken('wu', 'wu script');
     const page = await here.get('/account');
     expect(page.status).toBe(200);
     expect(page.text).toContain('data-testid="password-form"');
+    expect(page.text).toContain('Changing your password ends your other sessions; your API tokens keep working.');
 
     const wrong = await here.request('POST', '/account/password', { form: { _csrf: here.csrf, current: 'not mine', password: 'wu-new-pass-1' } });
     expect(wrong.status).toBe(400);
@@ -289,9 +313,12 @@ describe('the account page (/account)', () => {
 
     const ok = await here.request('POST', '/account/password', { form: { _csrf: here.csrf, current: 'correct horse 12', password: 'wu-new-pass-1' } });
     expect(ok.status).toBe(200);
-    expect(ok.text).toContain('Your password is changed');
+    expect(ok.text).toContain('Your password is changed; your other sessions have ended. Your API tokens keep working.');
     expect((await here.get('/documents')).status).toBe(200);
     expect((await elsewhere.request('GET', '/api/documents')).status).toBe(401);
+    expect((await elsewhere.get('/documents')).status).not.toBe(200);
+    // A routine change keeps the user's scripts running; the account page lists the tokens to revoke one that leaked.
+    expect((await bearer(token)).status).toBe(200);
     expect((await new Client(server.url).login('wu')).status).toBe(401);
     expect((await new Client(server.url).login('wu', 'wu-new-pass-1')).status).toBe(303);
   });
@@ -412,10 +439,14 @@ describe('the JSON API for users (/api/users) and for one\'s own account (/api/a
     expect((await api('PATCH', '/api/users/9999', { active: true })).status).toBe(404);
   });
 
-  it('when an admin resets a password through the API then the answer carries the one-time password', async () => {
+  it("when an admin resets a password through the API then the answer carries the one-time password, and the user's sessions and tokens end", async () => {
+    const chen = await signedIn('chen', 'chen-pass-12');
+    const chenToken = await accounts(server.store).createToken('chen', 'script');
     const res = await api('POST', `/api/users/${await idOf('chen')}/reset-password`);
     expect(res.status).toBe(200);
     const { oneTimePassword } = await res.json() as { oneTimePassword: string };
+    expect((await chen.request('GET', '/api/documents')).status).toBe(401);
+    expect((await api('GET', '/api/documents', undefined, chenToken)).status).toBe(401);
     expect((await new Client(server.url).login('chen', oneTimePassword)).status).toBe(303);
   });
 
@@ -433,6 +464,8 @@ describe('the JSON API for users (/api/users) and for one\'s own account (/api/a
     expect(wrong.status).toBe(400);
     expect((await wrong.json()).error).toBe('The current password is wrong.');
     expect((await api('POST', '/api/account/password', { current: 'correct horse 12', password: 'wang-new-pass-1' }, mine)).status).toBe(204);
+    // The token that changed the password goes on, as a self change keeps every token.
+    expect((await api('GET', '/api/account/tokens', undefined, mine)).status).toBe(200);
     expect((await new Client(server.url).login('wang', 'wang-new-pass-1')).status).toBe(303);
   });
 });

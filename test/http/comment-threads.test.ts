@@ -322,11 +322,18 @@ describe('a rejection without an error', () => {
     // The history says it of the thread too.
     expect((await wang.get(`/documents/${doc}/pairs/${plain.id}/history`, { 'HX-Request': 'true' })).text).toContain(`${note}comment, not counted as an error</span>`);
     const page = (await wang.get(`/documents/${doc}`)).text;
+    // The collapsed row's preview of the thread says it too; the counted rejection's preview carries its error instead.
+    const preview = (pair: number) => new RegExp(`<tr[^>]*id="pair-${pair}"[\\s\\S]*?</tr>`).exec(page)![0];
+    expect(preview(plain.id)).toMatch(new RegExp(`data-testid="row-comment">${note}comment, not counted as an error</span> <q`));
+    expect(preview(counted.id)).toContain('data-testid="error-tag"');
+    expect(preview(counted.id)).not.toContain(note);
     expect(page).toContain('<dt>Review: open errors</dt><dd>Rows with an open thread that carries an error');
     expect(page).toContain('is marked “comment, not counted as an error”: none of this applies to it.</dd>');
     expect(page).toContain('open errors: 1 ·'); // the plain rejection is not one
     wang.cookies.set('duiqi_lang', 'zh-CN');
     expect(await threads(plain.id)).toContain(`${note}评论，不计为错误</span>`);
+    const row = (await wang.get(`/documents/${doc}/pairs/${plain.id}/row`, { 'HX-Request': 'true' })).text;
+    expect(row).toContain(`data-testid="row-comment">${note}评论，不计为错误</span>`);
     expect((await wang.get(`/documents/${doc}`)).text).toContain('<dt>审校：未解决错误</dt><dd>有未解决讨论且该讨论带有错误');
   });
 });

@@ -228,6 +228,25 @@ describe('the document list page and its forms', () => {
     expect(zh.text).toContain('回收站');
   });
 
+  it('when a reviewer rejects one row and another is translated then the list links to the rejected row and the row to review, in both languages', async () => {
+    const doc = await importAs('lin', 'Waiting work');
+    const rowOf = (text: string) => { const start = text.slice(text.indexOf(`data-testid="document-${doc}"`)); return start.slice(0, start.indexOf('</tr>')); };
+    const lin = await browser('lin');
+    expect(rowOf((await lin.get('/documents')).text)).not.toContain('waiting-');
+    const [first, second] = (await api('lin', 'GET', `/api/documents/${doc}/pairs`)).json() as { id: number; version: number }[];
+    expect((await api('lin', 'PUT', `/api/pairs/${first!.id}`, { version: first!.version, tgt: 'We are meeting today.' })).status).toBe(200);
+    expect((await api('lin', 'PUT', `/api/pairs/${second!.id}`, { version: second!.version, tgt: 'We go on tomorrow.' })).status).toBe(200);
+    expect((await api('wang', 'POST', `/api/pairs/${second!.id}/review`, { decision: 'reject', version: second!.version + 1, comment: 'Continue what?', category: 'accuracy', severity: 'minor' })).status).toBe(200);
+    const row = rowOf((await lin.get('/documents')).text);
+    expect(row).toContain(`<a href="/documents/${doc}?state=rejected" data-testid="waiting-rejected-${doc}">1 rejected row</a>`);
+    expect(row).toContain(`<a href="/documents/${doc}?state=translated" data-testid="waiting-translated-${doc}">1 row to review</a>`);
+    const zhRow = rowOf((await (await browser('lin', ZH)).get('/documents', ZH)).text);
+    expect(zhRow).toContain('>1 行被退回</a>');
+    expect(zhRow).toContain('>1 行待审校</a>');
+    // The filter each link opens lists exactly those rows.
+    expect((await lin.get(`/documents/${doc}?state=rejected`)).text).toContain('Continue what?');
+  });
+
   it('when a document is renamed, archived, deleted and restored by forms then htmx gets the list back with what was done, and a plain form goes back to the list', async () => {
     const doc = await importAs('lin', 'Form doc');
     const lin = await browser('lin');

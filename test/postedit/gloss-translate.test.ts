@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanSense } from '../../server/domain/dictionary-sense.ts';
 import { glossTranslate, type GlossDeps } from '../../server/domain/gloss-translate.ts';
 import { glossEngine } from '../../server/domain/mt-engine.ts';
+import { countPersonNames } from '../../server/domain/person-names.ts';
 import { glossCommonSenses, glossDictionary, offlineGlossDeps } from '../../server/mt/load-gloss-dictionary.ts';
 
 // A few real CC-CEDICT entries, split into senses as a dictionary lookup returns them.
@@ -178,7 +179,7 @@ describe('glossTranslate with CC-CEDICT and jieba', () => {
   const gloss = (zh: string) => glossTranslate(zh, deps).text;
 
   it('when country abbreviations are joined then they read as the countries, whether jieba cuts them apart or not', () => {
-    expect(gloss('中韩双方要深化合作')).toBe('China-South Korea bilateral demand deepen cooperate');
+    expect(gloss('中韩双方要深化合作')).toBe('China-South Korea bilateral want deepen cooperate');
     expect(gloss('韩中两国')).toBe('South Korea-China both countries');
     expect(gloss('第八次中日韩领导人会议')).toBe('8th China-Japan-South Korea leader meeting');
     expect(gloss('中法合作')).toBe('China-France cooperate');
@@ -191,11 +192,106 @@ describe('glossTranslate with CC-CEDICT and jieba', () => {
   });
 
   it('when jieba keeps an unknown word whole then it is glossed by the dictionary words that make it up, unless it looks like a name', () => {
-    // 水平's first CC-CEDICT sense is "horizontal; level": the point is 高 + 水平, not "Gao Shuiping".
-    expect(gloss('迈上更高水平')).toBe('Step up change or replace high horizontal');
-    expect(gloss('两年来，中韩关系保持了大方向')).toBe('Two year come, China-South Korea relation keep finish big direction');
+    // The point is 高 + 水平, not "Gao Shuiping".
+    expect(gloss('迈上更高水平')).toBe('Step up more high level');
+    expect(gloss('两年来，中韩关系保持了大方向')).toBe('Two year come, China-South Korea relation keep big direction');
     expect(gloss('外交部发言人华春莹')).toBe('Ministry of Foreign Affairs spokesperson Hua Chunying');
-    expect(gloss('金灿荣教授')).toBe('Jin Canrong teach');
+    expect(gloss('金灿荣教授')).toBe('Jin Canrong professor');
+  });
+});
+
+describe('glossTranslate: names, readings and senses with CC-CEDICT and jieba', () => {
+  let deps: GlossDeps;
+  beforeAll(() => {
+    deps = offlineGlossDeps([]);
+    deps.segment('中韩');
+  }, 60_000);
+  const gloss = (zh: string) => glossTranslate(zh, deps).text;
+
+  it('when a surname comes before a given name that is also a word then it is a name, if people in the dictionary have such names', () => {
+    // 建国 "found a country": jieba keeps 王建国 whole, and 王, 建 and 国 are in the names of people CC-CEDICT lists.
+    expect(gloss('王建国说')).toBe('Wang Jianguo speak');
+    // jieba sets the surname apart; a verb of speech after 文明 "civilisation" tells it is a person's.
+    expect(gloss('陈文明说')).toBe('Chen Wenming speak');
+    expect(gloss('李明表示')).toBe('Li Ming express');
+    // jieba tags 高水平 a person's name too, but no one in the dictionary has 水 in a given name.
+    expect(gloss('高水平')).toBe('High level');
+  });
+
+  it('when a character CC-CEDICT also lists as a surname starts a word then it is a word unless someone bears that surname', () => {
+    expect(gloss('水中加盐')).toBe('Water within add salt');
+    expect(gloss('加水')).toBe('Add water');
+    expect(gloss('我和国家')).toBe('I and country');
+    // No person is surnamed 成 in the dictionary, but jieba knows 成都 as a place.
+    expect(gloss('成都')).toBe('Cheng Dou');
+  });
+
+  it('when a character has several readings then the sense of the one the sentence reads is glossed', () => {
+    expect(gloss('他说')).toBe('He speak');
+    expect(gloss('合上')).toBe('Close up');
+    expect(gloss('很脏')).toBe('Very dirty');
+    // 打's first sense explains it as a light verb over fifty words; the next one translates it.
+    expect(gloss('打人')).toBe('Hit person');
+    // pinyin-pro reads 地 dì even after an adverb; jieba, which left it alone, holds it a particle.
+    expect(gloss('慢慢地走')).toBe('Slowly walk');
+    // 秖 "grain that has begun to ripen", simplified as 只, is in no longer word of the dictionary.
+    expect(gloss('一只鸟')).not.toMatch(/grain/);
+  });
+
+  it('when a particle only marks grammar then the gloss leaves it out, and the same character read as a word stays', () => {
+    // English says these by tense, aspect or the question mark: "aspect particle indicating action in progress" and
+    // "(completed action marker)" had been written into drafts as words.
+    expect(gloss('他看着我笑了。')).toBe('He see I laugh.');
+    expect(gloss('你吃饭了吗？')).toBe('You have a meal?');
+    expect(gloss('好啊！')).toBe('Good!');
+    expect(gloss('哥哥们听。')).toBe('Older brother listen to.');
+    expect(gloss('我去过北京。')).not.toMatch(/cross|marker/);
+    // 着 zháo "fall asleep", 了 liǎo in a word, 着手 "put one's hand to it" are words, not particles.
+    expect(gloss('我睡着了。')).toBe('I fall asleep.');
+    expect(gloss('他了解这个问题。')).toBe('He understand this question.');
+    expect(gloss('过马路')).toMatch(/^Cross/);
+    expect(gloss('他过马路')).toMatch(/^He cross/);
+    expect(gloss('我过二十一岁生日。')).toMatch(/^I cross 21/);
+    // Before punctuation, or after a closing quote, 了 ends a clause; a mood particle ends one after anything.
+    expect(gloss('是怎么了？')).not.toMatch(/finish/i);
+    expect(gloss('“贵人多忘事”了。')).not.toMatch(/finish/i);
+    expect(gloss('抬着你哩！')).toBe('Lift you!');
+  });
+
+  it('when a word is also a pair of country abbreviations then it is the word, unless it stands in a list of countries', () => {
+    expect(gloss('美德')).toBe('Virtue');
+    expect(gloss('中美德')).toBe('China-US-Germany');
+    expect(gloss('韩中两国')).toBe('South Korea-China both countries');
+  });
+});
+
+describe('cleanSense with English word frequencies', () => {
+  // How many CC-CEDICT entries translate by each word alone (a verb counted as a verb).
+  const FREQUENCY: Record<string, number> = { horizontal: 3, level: 34, universe: 3, space: 7, 'to speak': 17, 'to talk': 16, 'to express': 21, 'to state': 6, state: 35, 'to cooperate': 9 };
+  const frequency = (w: string) => FREQUENCY[w] ?? 0;
+  it('when an alternative after a semicolon is far more often a translation then it is the gloss, otherwise the first stays', () => {
+    expect(cleanSense('horizontal; level', frequency)).toBe('level');
+    expect(cleanSense('horizontal; level')).toBe('horizontal');
+    expect(cleanSense('universe; cosmos; space', frequency)).toBe('universe');
+    expect(cleanSense('to speak; to talk; to say', frequency)).toBe('speak');
+    // "state" the noun is no evidence for "to state" the verb.
+    expect(cleanSense('(of sb) to express; to state; to show', frequency)).toBe('express');
+    expect(cleanSense('to cooperate; to work together', frequency)).toBe('cooperate');
+    expect(cleanSense('(specifier) that; those', frequency)).toBe('that');
+  });
+});
+
+describe('countPersonNames', () => {
+  it('when CC-CEDICT entries are people then their surnames and given-name characters are counted, places and country pairs not', () => {
+    const entries = [
+      { headword: '毛泽东', pinyin: 'Mao2 Ze2 dong1', sense: 'Mao Zedong (1893-1976), Chinese Marxist theorist' },
+      { headword: '李白', pinyin: 'Li3 Bai2', sense: 'Li Bai (701-762), famous Tang Dynasty poet' },
+      { headword: '高雄', pinyin: 'Gao1 xiong2', sense: 'Kaohsiung, a city in southern Taiwan' },
+      { headword: '美德', pinyin: 'Mei3 De2', sense: 'USA and Germany' },
+    ];
+    const { surnames, given } = countPersonNames(entries, (c) => '毛李高美'.includes(c));
+    expect([...surnames]).toEqual([['毛', 1], ['李', 1]]);
+    expect([...given]).toEqual([['泽', 1], ['东', 1], ['白', 1]]);
   });
 });
 

@@ -40,7 +40,8 @@ export async function startWorkbench(env: Record<string, string> = {}): Promise<
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`workbench did not start:\n${out}`)), 150_000);
     child.stdout!.on('data', () => {
-      if (out.includes('is serving')) {
+      // The address, in whichever language the environment gives the start-up line.
+      if (out.includes(`http://localhost:${port}`)) {
         clearTimeout(timer);
         resolve();
       }

@@ -43,6 +43,13 @@
         comment.focus();
       }
     }
+    // A rejection the server refused comes back with the field to fix marked: that field takes the focus, not the English.
+    const refused = document.querySelector('tr.editing form.reject [aria-invalid="true"]:not([data-focused])');
+    if (refused) {
+      refused.setAttribute('data-focused', '');
+      refused.closest('tr.editing').querySelector('textarea[name=tgt]').setAttribute('data-focused', '');
+      refused.focus();
+    }
     // An editor just opened takes the focus once; a later swap inside it (a comment thread sent) keeps its own.
     const editor = document.querySelector('tr.editing textarea[name=tgt]:not([data-focused])');
     if (editor && document.activeElement !== editor && !document.activeElement.closest('tr.editing')) {
@@ -68,11 +75,11 @@
     });
   });
 
-  // A required field the browser refuses gets its sentence beside it (in the page's language), not only in a bubble.
+  // A field the browser refuses gets its sentence beside it (in the page's language), not only in a bubble.
   document.addEventListener('invalid', function (e) {
     const field = e.target;
     const slot = field.form && field.form.querySelector('[data-field-error="' + field.name + '"]');
-    if (slot) slot.textContent = field.dataset.required || field.validationMessage;
+    if (slot) slot.textContent = (field.validity.valueMissing && field.dataset.required) || field.validationMessage;
   }, true);
   document.addEventListener('input', function (e) {
     const slot = e.target.form && e.target.form.querySelector('[data-field-error="' + e.target.name + '"]');

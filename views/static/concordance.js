@@ -45,7 +45,8 @@
       own.select();
       return;
     }
-    const text = selectedText().trim().slice(0, Number(input.maxLength) || 100);
+    // Cut by characters, as the field's limit counts them: never half of a 𠮷.
+    const text = Array.from(selectedText().trim()).slice(0, Number(input.dataset.maxChars) || 100).join('');
     if (!dialog.open) dialog.showModal();
     if (text) input.value = text;
     input.focus();
