@@ -198,15 +198,6 @@ describe('glossTranslate with CC-CEDICT and jieba', () => {
     expect(gloss('外交部发言人华春莹')).toBe('Ministry of Foreign Affairs spokesperson Hua Chunying');
     expect(gloss('金灿荣教授')).toBe('Jin Canrong professor');
   });
-});
-
-describe('glossTranslate: names, readings and senses with CC-CEDICT and jieba', () => {
-  let deps: GlossDeps;
-  beforeAll(() => {
-    deps = offlineGlossDeps([]);
-    deps.segment('中韩');
-  }, 60_000);
-  const gloss = (zh: string) => glossTranslate(zh, deps).text;
 
   it('when a surname comes before a given name that is also a word then it is a name, if people in the dictionary have such names', () => {
     // 建国 "found a country": jieba keeps 王建国 whole, and 王, 建 and 国 are in the names of people CC-CEDICT lists.
