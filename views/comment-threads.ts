@@ -12,10 +12,11 @@ import { roundDown } from '../server/domain/round-down.ts';
 import { markedT } from './marked-text.ts';
 import { charLimit } from './char-limit.ts';
 
-/** A message beside one field of a form: which field, and the sentence. */
+/** A message beside one field of a form: which field, and the sentence; `typed`, what the refused field held. */
 export interface FieldMessage {
   field: string;
   message: string;
+  typed?: string;
 }
 
 const slotId = (form: string, field: string) => `${form}-${field}-error`;
@@ -45,19 +46,17 @@ const when = (ctx: ViewContext, iso: string) => html`<time datetime="${iso}">${f
 // A comment box says its language is unknown (lang=""): a reviewer writes in either, whatever the interface's, and
 // lang="en" had a screen reader and a spell checker take Chinese for English. What was written is marked by its own
 // language when shown (langOf). The rejection's box keeps the interface's: its placeholder is the interface's words.
-// A refused comment comes back in its box: what was typed is never the price of a refusal.
-function bodyField(ctx: ViewContext, form: string, label: string, error?: ThreadError): SafeHtml {
+// A refused comment comes back as typed, marked and focused (views/static/app.js): nothing written is lost to a refusal.
+function bodyField(ctx: ViewContext, form: string, label: string, error?: FieldMessage): SafeHtml {
+  const refused = error?.field === 'body';
   return html`<label>${label} <textarea name="body" rows="2" required${charLimit(ctx, MAX_COMMENT)} lang=""
-    data-required="${ctx.t('review.commentEmpty')}" aria-describedby="${slotId(form, 'body')}"${error ? html` autofocus` : ''}>${error?.typed ?? ''}</textarea></label>${fieldError(form, 'body', error)}`;
+    data-required="${ctx.t('review.commentEmpty')}" aria-describedby="${slotId(form, 'body')}"${refused ? html` aria-invalid="true"` : ''}>${refused ? (error.typed ?? '') : ''}</textarea></label>${fieldError(form, 'body', error)}`;
 }
-
-/** A refused comment: the thread it was for ('new' for a new one), the sentence, and the text typed. */
-export type ThreadError = FieldMessage & { thread: number | 'new'; typed?: string };
 
 // htmx 4 does not inherit hx-target: each form and button names the panel it replaces.
 const swapPanel = (pairId: number) => html`hx-target="#threads-${pairId}" hx-swap="outerHTML"`;
 
-function threadView(ctx: ViewContext, url: string, pairId: number, t: Thread, mayResolve: boolean, error?: ThreadError): SafeHtml {
+function threadView(ctx: ViewContext, url: string, pairId: number, t: Thread, mayResolve: boolean, error?: FieldMessage & { thread: number | 'new' }): SafeHtml {
   const form = `reply-${t.id}`;
   return html`<article class="thread${t.resolvedAt ? ' resolved' : ''}" data-testid="thread" data-thread="${t.id}" data-resolved="${t.resolvedAt ? 'true' : 'false'}">
     <p class="thread-meta">${errorTag(ctx, t)}${notAnError(ctx, t)}${t.resolvedAt
@@ -74,12 +73,8 @@ function threadView(ctx: ViewContext, url: string, pairId: number, t: Thread, ma
 
 /** A pair's threads, open ones first, and a form to start one; each form swaps the whole panel. */
 export function threadsPanel(ctx: ViewContext, url: string, pairId: number, threads: Thread[], user: { name: string; role: string },
-  refused?: ThreadError): SafeHtml {
+  error?: FieldMessage & { thread: number | 'new' }): SafeHtml {
   const ordered = [...threads.filter((t) => !t.resolvedAt).reverse(), ...threads.filter((t) => t.resolvedAt)];
-  // A reply to a thread someone resolved meanwhile has no reply box to come back to: it comes back as a new comment,
-  // which is what its sentence asks for.
-  const open = (id: number | 'new') => threads.some((t) => t.id === id && !t.resolvedAt);
-  const error = refused && !open(refused.thread) ? { ...refused, thread: 'new' as const } : refused;
   const mayResolve = (t: Thread) => user.role !== 'translator' || t.author === user.name;
   return html`<section class="threads" id="threads-${pairId}" data-testid="threads" aria-label="${ctx.t('review.threads')}">
     ${ordered.map((t) => threadView(ctx, url, pairId, t, mayResolve(t), error))}

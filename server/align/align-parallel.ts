@@ -8,6 +8,7 @@ import { learnFromPath, lexicalScorer } from './lexical-scorer.ts';
 import { documentFeatures, documentPart, documentStatistics, featuresPart, segmentDocument, type SegmentedDocument, type Span } from './sentence-features.ts';
 import type { AnchorCandidate } from './span-scorer.ts';
 import type { LearnedTranslations } from './translation-table.ts';
+import { learnCharacterTable, type CharacterTable } from './character-table.ts';
 
 // Only documents long enough to threaten the time budget are split: segmenting stays on one
 // thread, and the halves cost the worker's start and a copy of its half.
@@ -20,7 +21,7 @@ const MIDDLE_WINDOW = 500;
 /** What the main thread asks of the worker: its half's first pass, then its second. */
 export type PartRequest =
   | { kind: 'first'; doc: SegmentedDocument; guide: Guidance }
-  | { kind: 'second'; learned: LearnedTranslations };
+  | { kind: 'second'; learned: LearnedTranslations; characters: CharacterTable };
 
 /**
  * Same beads as `align` where each half's path, away from its edges, is the whole's (every bead
@@ -61,8 +62,9 @@ export async function alignLong(src: string[], tgt: string[], resources: AlignRe
     const path = stitch(await theirPath, ownPath.path.map((b) => shifted(b, ours)), srcMiddle, tgtMiddle);
     if (!path) return alignSegmented(doc);
     const learned = learnFromPath(doc, path);
-    const theirBeads = worker.ask<ScoredBead[]>({ kind: 'second', learned });
-    const ownBeads = ownPath.secondPass(learned).map((b) => shifted(b, ours));
+    const characters = learnCharacterTable(path, doc.srcHan, doc.tgtStems);
+    const theirBeads = worker.ask<ScoredBead[]>({ kind: 'second', learned, characters });
+    const ownBeads = ownPath.secondPass(learned, characters).map((b) => shifted(b, ours));
     return stitch(await theirBeads, ownBeads, srcMiddle, tgtMiddle) ?? alignSegmented(doc);
   } finally {
     void worker.terminate();

@@ -12,6 +12,6 @@ port.on('message', (request: PartRequest) => {
     pass = firstPass(request.doc, request.guide, {}, lexicalScorer(request.doc, request.guide.stats));
     port.postMessage(pass.path);
   } else {
-    port.postMessage(pass!.secondPass(request.learned));
+    port.postMessage(pass!.secondPass(request.learned, request.characters));
   }
 });

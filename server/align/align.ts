@@ -4,6 +4,7 @@ import type { Bead, ScoredBead } from '../domain/types.ts';
 import type { AlignResources } from './align-resources.ts';
 import { anchorChain, bandAround, fullBand } from './anchor-chain.ts';
 import { bandedSearch, type BeadCost, type Shape, type SpanBead } from './banded-search.ts';
+import { learnCharacterTable, withCharacterLinks, type CharacterTable } from './character-table.ts';
 import { absorbUnmatched, joinAcrossBoundaries, neighbourJoinOdds, type JoinModel } from './join-beads.ts';
 import { lengthCost, fitLengthModel, type LengthModel } from './length-model.ts';
 import { anchoredSpan } from './anchored-span.ts';
@@ -104,8 +105,8 @@ const WEIGHTS = {
  * wrong beads at 14.7 % (49 % at 15.9 % left out), so the weights stay.
  */
 export const WRONG = {
-  bias: 1.78, costPerSentence: 1.857, margin: -2.114, coverage: 3.04, length: 0.226, unmatched: 0.548,
-  oneToOne: 0.18, manySentences: -0.729, joinOdds: 0.65, noNeighbour: -3.25, weakest: -3.633,
+  bias: 2.45, costPerSentence: 1.857, margin: -2.114, coverage: 3.04, length: 0.226, unmatched: 0.548,
+  oneToOne: 0.18, manySentences: -0.729, joinOdds: 0.9, noNeighbour: -3.25, weakest: -3.633,
 };
 /**
  * Logistic weights of the odds that joining two adjacent beads of the second pass (see
@@ -118,11 +119,14 @@ export const WRONG = {
  * sentence-features.ts) 0.920 in sample and 0.920 left out. With boundaryShift (where the crossing
  * words sit, see boundary-shift.ts) 0.9246 in sample and 0.9246 left out, 2-2 recall 8 -> 12 of 25;
  * with clauseCut (the best cut at clause ends, see clause-cut.ts) and the likeliest join taken
- * first, 0.9320 in sample and left out, 2-2 14 of 25 and 2-3 4 of 12 (3 before).
+ * first, 0.9320 in sample and left out, 2-2 14 of 25 and 2-3 4 of 12 (3 before). With characterCut
+ * (the clause cut over the document's character table, see character-table.ts) and fiveSentences
+ * (not fitted: the least offset at which the fitting chapters find half their gold 2-3 beads),
+ * 0.9341 in sample and 0.9337 left out, 2-2 15 of 25, 2-3 6 of 12, 2-1 58 of 67.
  */
 export const JOIN: JoinModel = {
-  bias: -5.132, maxLeak: 0.2, secondLeak: 0.141, meanLeak: -0.19, costGain: -0.46,
-  lengthGain: -0.621, worsePart: 0.531, joinedCost: 0.293, boundaryShift: 8.475, clauseCut: 3.047,
+  bias: -5.373, maxLeak: 0.189, secondLeak: -0.003, meanLeak: -0.251, costGain: -0.448, lengthGain: -0.528,
+  worsePart: 0.509, joinedCost: 0.247, boundaryShift: 9.096, clauseCut: 0.188, characterCut: 4.258, fiveSentences: 1,
 };
 // Join odds under this say no more than it does: the bead stands apart from its neighbours.
 const JOIN_ODDS_FLOOR = -5;
@@ -160,7 +164,7 @@ export function alignSegmented(doc: SegmentedDocument, options: AlignOptions = {
   const lengths = fitLengthModel(stats.lengthRatio, doc.srcLength, doc.tgtLength, anchors);
   const quotes = quoteGuidance(anchors, doc);
   const first = firstPass(doc, { stats, anchors, lengths, quotes, sentences: translatedSentences(stats, anchors) }, options, scorer);
-  return first.secondPass(learnFromPath(doc, first.path));
+  return first.secondPass(learnFromPath(doc, first.path), learnCharacterTable(first.path, doc.srcHan, doc.tgtStems));
 }
 
 /**
@@ -202,7 +206,8 @@ export function quoteGuidance(anchors: AnchorCandidate[], doc: SegmentedDocument
 
 export interface FirstPass {
   path: Bead[];
-  secondPass(learned: LearnedTranslations): ScoredBead[];
+  /** The second pass, with the document's own word translations and its character table (see character-table.ts), both learned from the whole first path. */
+  secondPass(learned: LearnedTranslations, characters: CharacterTable): ScoredBead[];
 }
 
 /**
@@ -232,7 +237,7 @@ export function firstPass(doc: SegmentedDocument, guide: Guidance, options: Alig
     : bandAround(path.map(corner), srcCount, tgtCount, REFINED_BAND_HALF_WIDTH);
   return {
     path: path.map(indices),
-    secondPass: (learned) => search(scorer.refine(learned), secondBand).scored(),
+    secondPass: (learned, characters) => search(scorer.refine(learned), secondBand).scored(characters),
   };
 }
 
@@ -261,12 +266,16 @@ function searcher(doc: SegmentedDocument, lengths: LengthModel, join: JoinCosts,
     const cost = beadCost(spans, weights, join, lengths, srcChars, tgtChars, quotes);
     const searched = bandedSearch(band, beadShapes(maxSide), cost, beadCostBound(spans, weights, join, lengths, srcChars, tgtChars));
     const length = (b: SpanBead) => lengthCost(lengths, srcChars[b.s1]! - srcChars[b.s0]!, tgtChars[b.t1]! - tgtChars[b.t0]!);
-    const scored = (): ScoredBead[] => {
+    const scored = (characters: CharacterTable): ScoredBead[] => {
       const join = { ...JOIN, ...options.join };
-      options.inspect?.(searched, cost, spans, length);
-      const path = absorbUnmatched(joinAcrossBoundaries(searched, cost, spans, length, join), cost, length);
+      const withLinks = withCharacterLinks(spans, doc, characters);
+      options.inspect?.(searched, cost, withLinks, length);
+      const path = absorbUnmatched(joinAcrossBoundaries(searched, cost, withLinks, length, join), cost, length);
       const margins = path.map((b, k) => Math.min(3, localMargin(path, k, cost(b.s0, b.s1, b.t0, b.t1), cost)));
-      const joinOdds = neighbourJoinOdds(path, cost, spans, length, join);
+      // The look's fitted odds, without the operating point of five-sentence joins: that offset buys
+      // 2-3 beads, it is no evidence that a bead is wrong (heard, the confidence flagged 15.0 % of
+      // MAC-Dev's beads holding 49 % of the wrong ones at best, and Bible 001's ratio fell to 2.8-2.9).
+      const joinOdds = neighbourJoinOdds(path, cost, withLinks, length, { ...join, fiveSentences: 0 });
       const wrong = { ...WRONG, ...options.wrong };
       return path.map((b, k) => {
         const features = confidenceFeatures(b, cost, spans, margins[k]!, length, joinOdds[k]);

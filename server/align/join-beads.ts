@@ -3,7 +3,7 @@
 import type { BeadCost, SpanBead } from './banded-search.ts';
 import { boundaryShift } from './boundary-shift.ts';
 import { clauseCutGain } from './clause-cut.ts';
-import type { SpanMatches, SpanScores } from './span-scorer.ts';
+import type { SpanScores } from './span-scorer.ts';
 
 // Most sentences a side a joined bead may hold: the restructured beads literary translators make
 // are two sentences against two or three.
@@ -30,6 +30,14 @@ export interface JoinModel {
   boundaryShift: number;
   /** How much cheaper the best cut of the joined span at clause ends is than the sentence boundary (see clauseCutGain). */
   clauseCut: number;
+  /** The same cut over the links of the document's character table (see character-table.ts) instead of its word matches. */
+  characterCut: number;
+  /**
+   * 1 when the joined bead holds five sentences (2-3, 3-2). Its weight is no logistic fit but
+   * the operating point of those joins: the least that makes the fitting chapters find half their
+   * gold 2-3 and 3-2 beads (see test/bench/fit-join-model.ts).
+   */
+  fiveSentences: number;
 }
 
 type BoundaryFeatures = Omit<JoinModel, 'bias'>;
@@ -133,11 +141,20 @@ export function boundaryFeatures(x: SpanBead, y: SpanBead, cost: BeadCost, spans
     lengthGain: length(joined) - length(x) - length(y),
     worsePart: Math.max(perSentence(x), perSentence(y)),
     joinedCost: perSentence(joined),
-    ...placedFeatures(leaks[0] ? spans.placedMatches(x.s0, x.s1, y.s1, x.t0, x.t1, y.t1) : undefined),
+    ...placedFeatures(leaks[0] !== 0, x, y, spans),
+    fiveSentences: y.s1 - x.s0 + y.t1 - x.t0 === 5 ? 1 : 0,
   };
 }
 
-// No leak, no match crossing: no moved boundary or other cut can save anything.
-function placedFeatures(m: SpanMatches | undefined) {
-  return { boundaryShift: m ? boundaryShift(m) : 0, clauseCut: m ? clauseCutGain(m, m.srcCuts, m.tgtCuts, CLAUSE_LENGTH_WEIGHT) : 0 };
+// No leak, no word match crossing: no moved boundary or other cut of the words can save anything.
+// The character table's links may cross where no word match does.
+function placedFeatures(leak: boolean, x: SpanBead, y: SpanBead, spans: SpanScores) {
+  const found = spans.characterLinks?.(x.s0, y.s1, x.t0, y.t1);
+  const links = found && found.weight.length > 0 ? found : undefined;
+  const m = leak || links ? spans.placedMatches(x.s0, x.s1, y.s1, x.t0, x.t1, y.t1) : undefined;
+  return {
+    boundaryShift: leak && m ? boundaryShift(m) : 0,
+    clauseCut: leak && m ? clauseCutGain(m, m.srcCuts, m.tgtCuts, CLAUSE_LENGTH_WEIGHT) : 0,
+    characterCut: links && m ? clauseCutGain({ ...m, ...links }, m.srcCuts, m.tgtCuts, CLAUSE_LENGTH_WEIGHT) : 0,
+  };
 }

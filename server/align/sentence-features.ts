@@ -5,6 +5,7 @@ import { clauseEnds } from './clause-cut.ts';
 import type { Lexicon } from './lexicon-index.ts';
 import { contentStems, stem } from './english-words.ts';
 import { chineseNumberTokens, englishNumberTokens } from './numbers.ts';
+import { hanCharacters, placedStems, tokensPart, type PlacedTokens } from './character-table.ts';
 import { CHINESE_QUOTES, chineseQuotes, englishQuotes, inQuote, holdsSpeech } from './quotes.ts';
 import type { LearnedTranslations } from './translation-table.ts';
 
@@ -98,6 +99,9 @@ export interface SegmentedDocument {
   /** Per sentence, where its clauses end (see clauseEnds): the places a translator may carry a clause across a boundary from. */
   srcClauseEnds: number[][];
   tgtClauseEnds: number[][];
+  /** Per sentence, its Han characters and English content stems, placed: what the document's character table learns from (see character-table.ts). */
+  srcHan: PlacedTokens;
+  tgtStems: PlacedTokens;
   /** Where these sentences start in the whole document: 0 unless this is a part of one. */
   srcFrom: number;
   tgtFrom: number;
@@ -124,6 +128,8 @@ export function segmentDocument(src: string[], tgt: string[], resources: AlignRe
     tgtSpeech: holdsSpeech(tgt, 'en'),
     srcClauseEnds: src.map(clauseEnds),
     tgtClauseEnds: tgt.map(clauseEnds),
+    srcHan: hanCharacters(src),
+    tgtStems: placedStems(tgt),
     srcFrom: 0,
     tgtFrom: 0,
   };
@@ -189,6 +195,8 @@ export function documentPart(doc: SegmentedDocument, span: Span): SegmentedDocum
     tgtSpeech: doc.tgtSpeech.slice(tgtFrom, tgtTo),
     srcClauseEnds: doc.srcClauseEnds.slice(srcFrom, srcTo),
     tgtClauseEnds: doc.tgtClauseEnds.slice(tgtFrom, tgtTo),
+    srcHan: tokensPart(doc.srcHan, srcFrom, srcTo),
+    tgtStems: tokensPart(doc.tgtStems, tgtFrom, tgtTo),
     srcFrom: doc.srcFrom + srcFrom,
     tgtFrom: doc.tgtFrom + tgtFrom,
   };

@@ -1,5 +1,6 @@
 // The seam between the search and the evidence: a scorer rates spans of sentences as translations of each other.
 
+import type { PlacedLinks } from './character-table.ts';
 import type { LearnedTranslations } from './translation-table.ts';
 
 /** DP rows 0..srcCount; row i may hold target positions lo[i]..hi[i] inclusive. Both are non-decreasing. */
@@ -44,6 +45,11 @@ export interface SpanScores {
   leaks(s0: number, sm: number, s1: number, t0: number, tm: number, t1: number): number[];
   /** Two adjacent beads as for leaks: the word matches of their joined span, placed in it (see SpanMatches). */
   placedMatches(s0: number, sm: number, s1: number, t0: number, tm: number, t1: number): SpanMatches;
+  /**
+   * Two adjacent beads as for placedMatches: the links of the document's character table in their
+   * joined span (see character-table.ts), when the scores know one.
+   */
+  characterLinks?(s0: number, s1: number, t0: number, t1: number): PlacedLinks;
   /** The share of both spans' content that the evidence accounts for, in [0, 1]. */
   coverage(s0: number, s1: number, t0: number, t1: number): number;
   /**

@@ -271,9 +271,14 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 function join(words: string[]): string {
   let text = '';
   let glue = true;
+  let mark = false;
   for (const w of words) {
+    const isMark = /^[?!.,;:]$/.test(w);
+    // A sense's own mark (怎么 "how?", 哇 "Wow!") gives way to the sentence's: "how??" and "Wow!," read as slips.
+    if (isMark && !mark && /[?!]$/.test(text)) text = text.slice(0, -1);
     text += glue || CLOSES.has(w) ? w : ` ${w}`;
     glue = OPENS.has(w);
+    mark = isMark;
   }
   // Sentences start with a capital, in a gloss as in a translation.
   return text.trim().replace(/(^|[.?!]\s+)(\p{Ll})/gu, (_, before: string, c: string) => before + c.toUpperCase());

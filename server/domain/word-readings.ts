@@ -22,7 +22,8 @@ export function readingsOf(segments: string[], deps: WordReadings): (string | un
     const word = s.trim();
     if (!reading || !sensesByReading?.(word)) return undefined;
     const kind = [...word].length === 1 ? deps.particleKind?.(word) : undefined;
-    const particle = kind === 'mood' || (kind === 'auxiliary' && (followsPredicate(segments, i, deps) || endsClause(segments, i)));
+    // A mood particle ends a clause after any word; at a clause's start it is the interjection (哇 "wow").
+    const particle = kind === 'mood' ? followsWord(segments, i) : kind === 'auxiliary' && (followsPredicate(segments, i, deps) || endsClause(segments, i));
     return (particle ? particleReading(word, deps) : undefined) ?? reading(word);
   });
 }
@@ -33,9 +34,13 @@ export function readingsOf(segments: string[], deps: WordReadings): (string | un
  * verbs as nouns (证实 "confirm", 学会 "learn"), and 了 after a noun (下雨了) is the particle all the same.
  */
 function followsPredicate(segments: string[], i: number, deps: WordReadings): boolean {
+  return followsWord(segments, i) && !deps.isPronoun?.(segments[i - 1]!.trim());
+}
+
+/** Whether a word (or a quotation, ‘贵人多忘事’了, whose closing mark ends it) stands just before. */
+function followsWord(segments: string[], i: number): boolean {
   const before = segments[i - 1]?.trim() ?? '';
-  // A closing quote ends a quoted predicate: ‘贵人多忘事’了.
-  return (/\p{Script=Han}/u.test(before) && !deps.isPronoun?.(before)) || /^[”’」』）)]$/u.test(before);
+  return /\p{Script=Han}/u.test(before) || /^[”’」』）)]$/u.test(before);
 }
 
 /**

@@ -36,8 +36,10 @@ export function commentRoutes(comments: PairComments): Router {
       await run(req, ids);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      const typed = body(req);
-      return panel(req, res, err.status, { thread: thread(req), message: viewContext(req).t(err.key ?? '', err.params), typed: typeof typed === 'string' ? typed : undefined });
+      const typed = typeof body(req) === 'string' ? (body(req) as string) : undefined;
+      // A thread resolved while the reply was written has no reply box any more: the reply waits in a new comment's.
+      if (err.key === 'review.threadResolved') return panel(req, res, err.status, { thread: 'new', message: viewContext(req).t('review.threadResolvedReplyKept'), typed });
+      return panel(req, res, err.status, { thread: thread(req), message: viewContext(req).t(err.key ?? '', err.params), typed });
     }
     res.set('HX-Trigger', 'pair-changed');
     await panel(req, res);

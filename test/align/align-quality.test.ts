@@ -79,12 +79,13 @@ describe.skipIf(!hasMac)('literary alignment quality (MAC-Dev)', () => {
     expect(twoOne.found / twoOne.gold).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('when a translator recast two sentences as two or three then the last look finds at least 14 of the 25 2-2 beads and 4 of the 12 2-3', () => {
+  // The target: half of each (before the character table and the five-sentence operating point, 2-3 4 of 12).
+  it('when a translator recast two sentences as two or three then the last look finds at least 15 of the 25 2-2 beads and 6 of the 12 2-3', () => {
     const shapes = recallByShape(aligned);
     expect(shapes.get('2-2')).toMatchObject({ gold: 25 });
-    expect(shapes.get('2-2')!.found).toBeGreaterThanOrEqual(14);
+    expect(shapes.get('2-2')!.found).toBeGreaterThanOrEqual(15);
     expect(shapes.get('2-3')).toMatchObject({ gold: 12 });
-    expect(shapes.get('2-3')!.found).toBeGreaterThanOrEqual(4);
+    expect(shapes.get('2-3')!.found).toBeGreaterThanOrEqual(6);
   });
 
   it('when beads score under 0.5 then they are few and hold half of the wrong ones', () => {

@@ -6,7 +6,7 @@ import { absorbUnmatched, joinAcrossBoundaries, neighbourJoinOdds, type JoinMode
 import type { SpanScores } from '../../server/align/span-scorer.ts';
 
 // Joins when at least two sentences find half their evidence across the boundary.
-const MODEL: JoinModel = { bias: -1, maxLeak: 0, secondLeak: 2.5, meanLeak: 0, costGain: 0, lengthGain: 0, worsePart: 0, joinedCost: 0, boundaryShift: 0, clauseCut: 0 };
+const MODEL: JoinModel = { bias: -1, maxLeak: 0, secondLeak: 2.5, meanLeak: 0, costGain: 0, lengthGain: 0, worsePart: 0, joinedCost: 0, boundaryShift: 0, clauseCut: 0, characterCut: 0, fiveSentences: 0 };
 const flat = () => 0;
 const bead = (s0: number, s1: number, t0: number, t1: number): SpanBead => ({ s0, s1, t0, t1 });
 

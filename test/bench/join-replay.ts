@@ -1,7 +1,7 @@
 // What the replays of the join look on captured paths share (join-adaptation.ts, clause-join.ts): each boundary as a fitting example, and the line a variant prints.
 
 import type { BeadCost, SpanBead } from '../../server/align/banded-search.ts';
-import { beadF1, recallByShape } from '../../server/align/bead-f1.ts';
+import { beadF1, beadShape, recallByShape } from '../../server/align/bead-f1.ts';
 import { formatBead } from '../../server/align/bead-format.ts';
 import { absorbUnmatched, canJoin } from '../../server/align/join-beads.ts';
 import type { Bead } from '../../server/domain/types.ts';
@@ -34,7 +34,13 @@ export function reportReplay(name: string, pairs: { gold: Bead[]; auto: Bead[] }
   const shapes = recallByShape(pairs);
   const recall = (k: string) => `${k} ${shapes.get(k)?.found ?? 0}/${shapes.get(k)?.gold ?? 0}`;
   const byChapter = pairs.map((p) => beadF1([p]).correct).join(' ');
-  console.log(`${name.padEnd(40)} F1 ${beadF1(pairs).f1.toFixed(4)}  ${['1-1', '2-1', '2-2', '2-3'].map(recall).join(' ')}  correct by chapter ${byChapter}`);
+  // 1-1 precision: the join look must not buy many-to-many beads with right 1-1 beads.
+  const oneToOne = pairs.flatMap((p) => {
+    const gold = new Set(p.gold.map(formatBead));
+    return p.auto.filter((b) => beadShape(b) === '1-1').map((b) => gold.has(formatBead(b)));
+  });
+  const precision = oneToOne.filter(Boolean).length / Math.max(1, oneToOne.length);
+  console.log(`${name.padEnd(40)} F1 ${beadF1(pairs).f1.toFixed(4)}  ${['1-1', '2-1', '2-2', '2-3'].map(recall).join(' ')}  1-1 precision ${precision.toFixed(3)}  correct by chapter ${byChapter}`);
 }
 
 /**

@@ -198,15 +198,6 @@ describe('glossTranslate with CC-CEDICT and jieba', () => {
     expect(gloss('外交部发言人华春莹')).toBe('Ministry of Foreign Affairs spokesperson Hua Chunying');
     expect(gloss('金灿荣教授')).toBe('Jin Canrong professor');
   });
-});
-
-describe('glossTranslate: names, readings and senses with CC-CEDICT and jieba', () => {
-  let deps: GlossDeps;
-  beforeAll(() => {
-    deps = offlineGlossDeps([]);
-    deps.segment('中韩');
-  }, 60_000);
-  const gloss = (zh: string) => glossTranslate(zh, deps).text;
 
   it('when a surname comes before a given name that is also a word then it is a name, if people in the dictionary have such names', () => {
     // 建国 "found a country": jieba keeps 王建国 whole, and 王, 建 and 国 are in the names of people CC-CEDICT lists.
@@ -253,9 +244,11 @@ describe('glossTranslate: names, readings and senses with CC-CEDICT and jieba', 
     expect(gloss('他过马路')).toMatch(/^He cross/);
     expect(gloss('我过二十一岁生日。')).toMatch(/^I cross 21/);
     // Before punctuation, or after a closing quote, 了 ends a clause; a mood particle ends one after anything.
-    expect(gloss('是怎么了？')).not.toMatch(/finish/i);
+    expect(gloss('是怎么了？')).toBe('Be how?');
     expect(gloss('“贵人多忘事”了。')).not.toMatch(/finish/i);
     expect(gloss('抬着你哩！')).toBe('Lift you!');
+    // A sense's own mark gives way to the sentence's.
+    expect(gloss('哇，这么精确？')).toBe('Wow, so much accurate?');
   });
 
   it('when a word is also a pair of country abbreviations then it is the word, unless it stands in a list of countries', () => {

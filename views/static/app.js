@@ -43,8 +43,8 @@
         comment.focus();
       }
     }
-    // A rejection the server refused comes back with the field to fix marked: that field takes the focus, not the English.
-    const refused = document.querySelector('tr.editing form.reject [aria-invalid="true"]:not([data-focused])');
+    // A rejection or comment the server refused comes back with the field to fix marked: it takes the focus, not the English.
+    const refused = document.querySelector('tr.editing :is(form.reject, form.reply) [aria-invalid="true"]:not([data-focused])');
     if (refused) {
       refused.setAttribute('data-focused', '');
       refused.closest('tr.editing').querySelector('textarea[name=tgt]').setAttribute('data-focused', '');
