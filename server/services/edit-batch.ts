@@ -90,7 +90,8 @@ async function writeSave(tx: Tx, user: User, e: RowEdit, batchId: number): Promi
 function nothingApplied(stale: number[]): Error {
   if (!stale.length) return new ValidationError('There is nothing left to change.', 'batches.nothingToChange');
   const rows = stale.map((i) => i + 1).join(', ');
-  return new ConflictError(`Every row changed since you saw it (rows ${rows}): look again and retry.`, 'batches.allStale', { rows });
+  const message = stale.length === 1 ? `Row ${rows} changed since you saw it: look again and retry.` : `Every row changed since you saw it (rows ${rows}): look again and retry.`;
+  return new ConflictError(message, 'batches.allStale', { rows, count: stale.length });
 }
 
 // The English a batch saved put back, if the row is still at the version the batch left it.
@@ -139,8 +140,10 @@ export function editBatches(store: Store) {
         result.pairIds.push(pair.id);
       }
       if (!result.reverted.length) {
-        const rows = result.changedSince.filter((i) => i !== null).map((i) => i + 1).join(', ');
-        throw new ConflictError(`Every row of this change was changed since (rows ${rows}); nothing was undone.`, 'batches.undoAllChanged', { rows });
+        const changed = result.changedSince.filter((i) => i !== null).map((i) => i + 1);
+        const rows = changed.join(', ');
+        const message = changed.length === 1 ? `Row ${rows}, the only row of this change, was changed since; nothing was undone.` : `Every row of this change was changed since (rows ${rows}); nothing was undone.`;
+        throw new ConflictError(message, 'batches.undoAllChanged', { rows, count: changed.length });
       }
       return result;
     }),

@@ -156,7 +156,10 @@ describe('applying and undoing a replacement', () => {
     // Every row stale: 409, and nothing is recorded.
     const none = await api('lin', 'POST', `${base()}/replace`, { find: 'level', replace: 'degree', rows: seen(changes.filter((c) => c.row === 1)) });
     expect(none.status).toBe(409);
-    expect(none.body.message).toMatch(/rows 2/);
+    // One row is named as one, in both languages: not 'rows 2'.
+    expect(none.body.message).toBe('Row 2 changed since you saw it: look again and retry.');
+    const noneZh = await api('lin', 'POST', `${base()}/replace`, { find: 'level', replace: 'degree', rows: seen(changes.filter((c) => c.row === 1)) }, 'zh-CN');
+    expect(noneZh.body.message).toBe('第 2 行在您查看之后已被修改：请重新查看后再试。');
   });
 
   it('when a row of the batch is changed after it then the undo leaves that row and says so', async () => {
