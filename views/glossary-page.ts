@@ -5,7 +5,7 @@ import { html, type SafeHtml } from './html.ts';
 import { actionsHeader, layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 import { formatNumber } from './local-format.ts';
-import type { GlossaryRow } from '../server/db/glossary-repo.ts';
+import type { GlossaryRow, TermsAndNote } from '../server/db/glossary-repo.ts';
 import { GLOSSARY_PAGE_SIZE, MAX_GLOSSARY_NOTE, MAX_GLOSSARY_TERM, mayChangeEntry } from '../server/domain/shared-resources.ts';
 import type { GlossaryPage } from '../server/services/glossary.ts';
 import type { User } from '../server/services/accounts.ts';
@@ -24,10 +24,15 @@ function entryRow(ctx: ViewContext, g: GlossaryPage, r: GlossaryRow, user: User)
   </tr>`;
 }
 
+/** An entry in its edit form; `seen`: the terms it was opened on (the row's own when absent), sent back to find a save made meanwhile. */
+export type EditedEntry = GlossaryRow & { seen?: TermsAndNote };
+
 /** An entry's terms and note in a form, in place of its row; Esc or Cancel brings the table back as it was. */
-export function glossaryEditRow(ctx: ViewContext, g: GlossaryPage, r: GlossaryRow): SafeHtml {
+export function glossaryEditRow(ctx: ViewContext, g: GlossaryPage, r: EditedEntry): SafeHtml {
+  const seen = r.seen ?? r;
   return html`<tr id="entry-${r.id}" class="entry-editing"><td colspan="4">
     <form class="glossary-add" hx-post="${withView(`/glossary/${r.id}/edit`, g)}" hx-target="#glossary" hx-swap="outerHTML" data-testid="glossary-edit-form">
+      <input type="hidden" name="was_zh" value="${seen.zh}"><input type="hidden" name="was_en" value="${seen.en}"><input type="hidden" name="was_note" value="${seen.note ?? ''}">
       <input name="zh" lang="zh-CN" required${charLimit(ctx, MAX_GLOSSARY_TERM)} aria-label="${ctx.t('glossary.zh')}" value="${r.zh}" autofocus>
       <input name="en" lang="en" required${charLimit(ctx, MAX_GLOSSARY_TERM)} aria-label="${ctx.t('glossary.en')}" value="${r.en}">
       <input name="note" ${charLimit(ctx, MAX_GLOSSARY_NOTE)} aria-label="${ctx.t('glossary.note')}" value="${r.note ?? ''}">
@@ -61,7 +66,7 @@ export interface TableState {
   /** The table answers the add form, whose first field takes the focus for the next term. */
   focusAdd?: boolean;
   /** An entry whose edit was refused, shown in its form with the terms as typed. */
-  editing?: GlossaryRow;
+  editing?: EditedEntry;
 }
 
 export function glossaryTable(ctx: ViewContext, g: GlossaryPage, user: User, state: TableState = {}) {

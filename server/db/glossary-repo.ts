@@ -27,6 +27,7 @@ export function glossaryRepo(db: Db) {
     find: db.prepare(`SELECT id, zh, en, note, added_by FROM glossary_terms WHERE ${FOUND} ORDER BY zh, en LIMIT @limit OFFSET @offset`),
     countFound: db.prepare(`SELECT count(*) FROM glossary_terms WHERE ${FOUND}`).pluck(),
     update: db.prepare('UPDATE glossary_terms SET zh = ?, en = ?, note = ? WHERE id = ?'),
+    updateSeen: db.prepare("UPDATE glossary_terms SET zh = ?, en = ?, note = ? WHERE id = ? AND zh = ? AND en = ? AND coalesce(note, '') = ?"),
     insert: db.prepare('INSERT INTO glossary_terms (zh, en, note, added_by) VALUES (?, ?, ?, ?) ON CONFLICT (zh, en) DO UPDATE SET note = coalesce(excluded.note, glossary_terms.note)'),
     entry: db.prepare('SELECT id, zh, en, note, added_by FROM glossary_terms WHERE id = ?'),
     byTerms: db.prepare('SELECT id, zh, en, note, added_by FROM glossary_terms WHERE zh = ? AND en = ?'),
@@ -52,6 +53,9 @@ export function glossaryRepo(db: Db) {
     countFound: (text: string) => q.countFound.get({ like: likeSubstring(text) }) as number,
     /** Changes an entry's terms and note; its author stays. */
     update: (id: number, zh: string, en: string, note: string | null) => q.update.run(zh, en, note, id).changes,
+    /** As update, only while the entry still holds what the editor was opened on (`seen`): 0 when it changed since. */
+    updateSeen: (id: number, seen: TermsAndNote, zh: string, en: string, note: string | null) =>
+      q.updateSeen.run(zh, en, note, id, seen.zh, seen.en, seen.note ?? '').changes,
     entry: (id: number) => q.entry.get(id) as GlossaryRow | undefined,
     byTerms: (zh: string, en: string) => q.byTerms.get(zh, en) as GlossaryRow | undefined,
     remove: (id: number) => q.remove.run(id).changes,

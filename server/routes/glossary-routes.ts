@@ -5,14 +5,14 @@ import type { Glossary, GlossaryImport } from '../services/glossary.ts';
 import type { WorkPool } from '../threads/work-pool.ts';
 import { fileIn, upload } from '../http/upload.ts';
 import type { ViewContext } from '../../views/view-context.ts';
-import type { GlossaryRow } from '../db/glossary-repo.ts';
+import type { GlossaryRow, TermsAndNote } from '../db/glossary-repo.ts';
 import { requireRole, requireUser } from '../http/auth.ts';
 import { AppError } from '../domain/errors.ts';
 import { send, viewContext } from '../http/render.ts';
 import { glossaryEditRow, glossaryPage, glossaryTable, type TableState } from '../../views/glossary-page.ts';
 import { errorText, markedT } from '../../views/marked-text.ts';
 import type { SafeHtml } from '../../views/html.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 
 function entryId(raw: unknown): number {
   const text = String(raw);
@@ -47,12 +47,15 @@ export function glossaryRoutes(glossary: Glossary): Router {
       const info = await run(req);
       send(res, glossaryTable(ctx, await shown(req), req.user!, { ...(info ? { message: { info } } : {}), focusAdd: refused(req).typed !== undefined }));
     } catch (err) {
-      if (!(err instanceof ValidationError || err instanceof ForbiddenError)) throw err;
+      if (!(err instanceof ValidationError || err instanceof ForbiddenError || err instanceof ConflictError)) throw err;
       const state = refused(req, err);
-      send(res, glossaryTable(ctx, await shown(req), req.user!, { ...state, message: { error: errorText(ctx, err) }, focusAdd: state.typed !== undefined }), err instanceof ForbiddenError ? 403 : 400);
+      send(res, glossaryTable(ctx, await shown(req), req.user!, { ...state, message: { error: errorText(ctx, err) }, focusAdd: state.typed !== undefined }), err.status);
     }
   };
   const terms = (req: Request) => ({ zh: field(req, 'zh'), en: field(req, 'en'), note: field(req, 'note') });
+  // What the edit form was opened on; a request without it (an older page) saves as before.
+  const seenTerms = (req: Request): TermsAndNote | undefined => (field(req, 'was_zh')
+    ? { zh: field(req, 'was_zh'), en: field(req, 'was_en'), note: field(req, 'was_note') } : undefined);
 
   r.get('/glossary', requireUser, async (req, res) => send(res, glossaryPage(viewContext(req), await shown(req), req.user!)));
   r.get('/glossary/entries', requireUser, async (req, res) => send(res, glossaryTable(viewContext(req), await shown(req), req.user!)));
@@ -75,9 +78,11 @@ export function glossaryRoutes(glossary: Glossary): Router {
   // A refused edit keeps its form open with the terms as typed; one refused as not the user's shows the row as it is.
   r.post('/glossary/:id/edit', editors, change(async (req) => {
     const { zh, en, note } = terms(req);
-    await glossary.update(req.user!, entryId(req.params.id), { zh, en, note });
+    await glossary.update(req.user!, entryId(req.params.id), { zh, en, note }, seenTerms(req));
     return markedT(viewContext(req), 'glossary.changed', { zh: zh.trim(), en: en.trim() }, { zh: 'zh-CN', en: 'en' });
-  }, (req, err) => (err instanceof ForbiddenError ? {} : { editing: { id: entryId(req.params.id), ...terms(req), added_by: null } })));
+  }, (req, err) => (err instanceof ForbiddenError ? {} : { editing: { id: entryId(req.params.id), ...terms(req), added_by: null,
+    // After a conflict the form holds the entry as it now is, so that saving again replaces it knowingly.
+    seen: err instanceof ConflictError ? err.params as unknown as TermsAndNote : seenTerms(req) } })));
   r.post('/glossary/:id/delete', editors, change(async (req) => {
     await glossary.remove(req.user!, entryId(req.params.id));
     return undefined;

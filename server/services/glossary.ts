@@ -3,11 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Store, Tx } from '../db/store.ts';
-import type { GlossaryRow } from '../db/glossary-repo.ts';
+import type { GlossaryRow, TermsAndNote } from '../db/glossary-repo.ts';
 import { parseGlossaryCsv, serializeGlossaryCsv, type GlossaryEntry } from '../domain/glossary-csv.ts';
 import { parseGlossaryTbx, serializeGlossaryTbx } from '../formats/glossary-tbx.ts';
 import { decodeText } from '../domain/decode-text.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { NOT_XML_CHAR } from '../domain/control-characters.ts';
 import type { User } from './accounts.ts';
 import { GLOSSARY_PAGE_SIZE, MAX_GLOSSARY_NOTE, MAX_GLOSSARY_TERM, mayChangeEntry } from '../domain/shared-resources.ts';
@@ -80,6 +80,14 @@ function changeable(user: User, entry: GlossaryRow | undefined): GlossaryRow {
   return entry;
 }
 
+const sameTerms = (entry: TermsAndNote, seen: TermsAndNote) => entry.zh === seen.zh && entry.en === seen.en && (entry.note ?? '') === (seen.note ?? '');
+
+/** Someone saved the entry while this editor was open: the second save would have undone theirs without a word. */
+function changedSince(now: GlossaryRow): ConflictError {
+  return new ConflictError(`Someone changed this entry since you opened it: it is now ${now.zh} → ${now.en}. Your terms are kept below: save again to replace it.`,
+    'glossary.changedSince', { zh: now.zh, en: now.en, note: now.note ?? '' });
+}
+
 export function glossary(store: Store) {
   const list = (): Promise<GlossaryRow[]> => store.read((tx) => tx.glossary.list());
   const entries = async (): Promise<GlossaryEntry[]> => (await list()).map((r) => ({ zh: r.zh, en: r.en, ...(r.note ? { note: r.note } : {}) }));
@@ -108,15 +116,19 @@ export function glossary(store: Store) {
      * New terms or note for an entry, each kept when not given (an empty note clears it); its author stays. Terms
      * another entry already pairs are refused, not merged. Answers the entry as it now is.
      */
-    async update(user: User, id: number, change: { zh?: string; en?: string; note?: string }): Promise<GlossaryRow> {
+    async update(user: User, id: number, change: { zh?: string; en?: string; note?: string }, seen?: TermsAndNote): Promise<GlossaryRow> {
       return store.write(async (tx) => {
         const entry = changeable(user, await tx.glossary.entry(id));
+        if (seen && !sameTerms(entry, seen)) throw changedSince(entry);
         const [zh, en, note] = [change.zh ?? entry.zh, change.en ?? entry.en, change.note ?? entry.note ?? ''];
         checkEntry(zh, en, note);
         const [z, e, n] = [zh.trim(), en.trim(), note.trim() || null];
         const other = await tx.glossary.byTerms(z, e);
         if (other && other.id !== id) throw new ValidationError(`${z} → ${e} is already in the glossary.`, 'errors.glossaryDuplicate', { zh: z, en: e });
-        await tx.glossary.update(id, z, e, n);
+        // The condition is in the UPDATE: on PostgreSQL another server's save may come between the read and the write.
+        if (!(seen ? await tx.glossary.updateSeen(id, seen, z, e, n) : await tx.glossary.update(id, z, e, n))) {
+          throw changedSince((await tx.glossary.entry(id)) ?? entry);
+        }
         return { ...entry, zh: z, en: e, note: n };
       });
     },

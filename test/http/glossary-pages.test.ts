@@ -14,7 +14,7 @@ const idOf = async (zh: string) => await server.value('SELECT id FROM glossary_t
 const rowsOf = (html: string) => [...html.matchAll(/<td lang="zh-CN" id="term-\d+" hx-ignore>([^<]*)<\/td>/g)].map((m) => m[1]);
 
 beforeAll(async () => {
-  ({ server, api, tokens } = await startSeededServer([['lin', 'translator'], ['wang', 'reviewer']]));
+  ({ server, api, tokens } = await startSeededServer([['lin', 'translator'], ['wang', 'reviewer'], ['mei', 'reviewer']]));
   // 250 entries in code-point order 术语000 … 术语249, every tenth with a note.
   const csv = Array.from({ length: 250 }, (_, i) => `术语${String(i).padStart(3, '0')},term ${i}${i % 10 === 0 ? `,Note ${i}: 100% sure` : ''}`).join('\n');
   await glossary(server.store).importCsv(`zh,en,note\n${csv}`);
@@ -106,6 +106,31 @@ describe('the glossary a page at a time', () => {
     expect((await api('wang', 'PATCH', `/api/glossary/${id}`, { zh: '术语007', en: 'term seven' })).status).toBe(200);
     expect(await server.value('SELECT en FROM glossary_terms WHERE id = ?', [id])).toBe('term seven');
     expect((await api('wang', 'PATCH', '/api/glossary/999999', { zh: 'x', en: 'y' })).status).toBe(404);
+  });
+
+  it('when two reviewers edit one entry at once then the second save is refused with the entry as it now is, keeps what was typed, and a save after it replaces it', async () => {
+    const id = await idOf('术语011');
+    const [wang, mei] = [new Client(server.url), new Client(server.url)];
+    await wang.login('wang');
+    await mei.login('mei');
+    await Promise.all([wang.get('/glossary'), mei.get('/glossary')]);
+    const headers = (c: Client, lang = 'en') => ({ 'X-CSRF-Token': c.csrf, 'HX-Request': 'true', 'Accept-Language': lang });
+    const seen = (html: string) => Object.fromEntries([...html.matchAll(/name="(was_\w+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const opened = seen((await wang.request('GET', `/glossary/${id}/edit`, { headers: headers(wang) })).text);
+    expect(opened).toEqual({ was_zh: '术语011', was_en: 'term 11', was_note: '' });
+    const meiSeen = seen((await mei.request('GET', `/glossary/${id}/edit`, { headers: headers(mei) })).text);
+    expect((await mei.request('POST', `/glossary/${id}/edit`, { form: { zh: '术语011', en: 'term eleven', note: 'per the client', ...meiSeen }, headers: headers(mei) })).status).toBe(200);
+
+    const late = await wang.request('POST', `/glossary/${id}/edit`, { form: { zh: '术语011', en: 'eleventh term', note: '', ...opened }, headers: headers(wang, 'zh-CN') });
+    expect(late.status).toBe(409);
+    expect(late.text).toContain('你打开此条目后，有人修改了它：现在是 术语011 → term eleven。');
+    expect(late.text).toContain('value="eleventh term"');
+    expect(seen(late.text)).toEqual({ was_zh: '术语011', was_en: 'term eleven', was_note: 'per the client' });
+    expect(await server.value('SELECT en FROM glossary_terms WHERE id = ?', [id])).toBe('term eleven');
+
+    const knowingly = await wang.request('POST', `/glossary/${id}/edit`, { form: { zh: '术语011', en: 'eleventh term', note: '', ...seen(late.text) }, headers: headers(wang) });
+    expect(knowingly.status).toBe(200);
+    expect(await server.value('SELECT en FROM glossary_terms WHERE id = ?', [id])).toBe('eleventh term');
   });
 });
 

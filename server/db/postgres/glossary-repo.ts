@@ -20,6 +20,9 @@ export function glossaryRepo(sql: Sql) {
     countFound: async (text: string) => Number(await one<number>(sql, `SELECT count(*) FROM glossary_terms WHERE ${FOUND}`, [likeSubstring(text)])),
     update: async (id: number, zh: string, en: string, note: string | null) => (await run(sql,
       'UPDATE glossary_terms SET zh = $1, en = $2, note = $3 WHERE id = $4', [zh, en, note, id])).changes,
+    updateSeen: async (id: number, seen: TermsAndNote, zh: string, en: string, note: string | null) => (await run(sql,
+      "UPDATE glossary_terms SET zh = $1, en = $2, note = $3 WHERE id = $4 AND zh = $5 AND en = $6 AND coalesce(note, '') = $7",
+      [zh, en, note, id, seen.zh, seen.en, seen.note ?? ''])).changes,
     upsertMany: async (entries: TermsAndNote[], addedBy: number | null) => {
       for (const part of chunks(entries)) {
         await run(sql, `INSERT INTO glossary_terms (zh, en, note, added_by) SELECT t.zh, t.en, t.note, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(zh, en, note)
