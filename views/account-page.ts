@@ -2,7 +2,7 @@
 
 import { html, type SafeHtml } from './html.ts';
 import { actionsHeader, layout } from './layout.ts';
-import { formatTime } from './format-time.ts';
+import { formatTime } from './local-format.ts';
 import type { ViewContext } from './view-context.ts';
 import type { ApiToken } from '../server/services/accounts.ts';
 import { charLimit } from './char-limit.ts';
@@ -22,8 +22,8 @@ function tokensTable(ctx: ViewContext, tokens: ApiToken[]): SafeHtml {
     <thead><tr><th>${ctx.t('account.tokenName')}</th><th>${ctx.t('account.created')}</th><th>${ctx.t('account.lastUsed')}</th>${actionsHeader(ctx)}</tr></thead>
     <tbody>${tokens.map((t) => html`<tr data-testid="token-row">
       <td hx-ignore>${t.name ?? html`<span class="muted">${ctx.t('account.unnamedToken')}</span>`}</td>
-      <td>${formatTime(ctx.lang, t.createdAt)}</td>
-      <td>${t.lastUsedAt ? formatTime(ctx.lang, t.lastUsedAt) : html`<span class="muted">${ctx.t('account.neverUsed')}</span>`}</td>
+      <td>${formatTime(ctx, t.createdAt)}</td>
+      <td>${t.lastUsedAt ? formatTime(ctx, t.lastUsedAt) : html`<span class="muted">${ctx.t('account.neverUsed')}</span>`}</td>
       <td><form method="post" action="/account/tokens/${t.id}/revoke" hx-post="/account/tokens/${t.id}/revoke" hx-target="#account" hx-swap="outerHTML" class="inline">
         <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
         <button type="submit" class="danger" data-testid="revoke-token">${ctx.t('account.revoke')}</button></form></td>

@@ -2,7 +2,7 @@
 
 import { html, type SafeHtml } from './html.ts';
 import { actionsHeader, layout } from './layout.ts';
-import { formatTime } from './format-time.ts';
+import { formatTime } from './local-format.ts';
 import type { ViewContext } from './view-context.ts';
 import type { UserSummary } from '../server/services/user-admin.ts';
 import { ROLES } from '../server/db/accounts-repo.ts';
@@ -30,7 +30,7 @@ function userRow(ctx: ViewContext, u: UserSummary, me: string): SafeHtml {
   return html`<tr data-testid="user-${u.name}" class="${u.active ? '' : 'deactivated'}">
     <td hx-ignore><span id="user-name-${u.id}" translate="no">${u.name}</span>${u.name === me ? html` <span class="muted">(${ctx.t('users.you')})</span>` : ''}</td>
     <td>${actionForm(ctx, `${base}/role`, roleSelect, 'role-form')}</td>
-    <td>${u.lastLoginAt ? formatTime(ctx.lang, u.lastLoginAt) : html`<span class="muted">${ctx.t('users.never')}</span>`}</td>
+    <td>${u.lastLoginAt ? formatTime(ctx, u.lastLoginAt) : html`<span class="muted">${ctx.t('users.never')}</span>`}</td>
     <td data-testid="state">${u.active ? ctx.t('users.active') : ctx.t('users.deactivated')}${u.mustChangePassword
       ? html`<br><span class="muted">${ctx.t('users.oneTimePending')}</span>` : ''}</td>
     <td class="actions">${u.name === me ? '' : html`

@@ -45,6 +45,9 @@ describe('the admin user list (/admin/users)', () => {
     const rootRow = /data-testid="user-root"[\s\S]*?<\/tr>/.exec(page.text)![0];
     expect(rootRow).toMatch(/UTC/);
     expect((await userRow('root')).last_login_at).not.toBeNull();
+    // A time reads as every other page writes one in 中文 (the document list, History): 5日 15:26（UTC）, not 15:26 UTC.
+    const inChinese = /data-testid="user-root"[\s\S]*?<\/tr>/.exec((await root.get('/admin/users', { 'accept-language': 'zh-CN' })).text)![0];
+    expect(inChinese).toMatch(/日 \d\d:\d\d（UTC）/);
   });
 
   it('when a translator or a reviewer opens it or posts to it then 403, and the header has no link', async () => {
