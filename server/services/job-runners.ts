@@ -43,8 +43,16 @@ export function jobRunners(url: string): JobRunners {
 
   return {
     async holding(id, work) {
+      // Tried, never waited for: every lock of this server lives on one connection, so a wait there would hold up the
+      // unlocks of its other jobs (and two servers each waiting for a job the other runs would wait for ever). A job
+      // another server still runs (pg-boss handed it on at its expiry) is refused here, and pg-boss tries it later.
       // Taken before counting it held: a reconnection meanwhile takes back only locks this session had.
-      await (await connection()).query('SELECT pg_advisory_lock($1, $2)', [RUN_LOCK, key(id)]);
+      if (!held.has(id)) {
+        const taken = await (await connection()).query<{ free: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS free', [RUN_LOCK, key(id)]);
+        if (!taken.rows[0]!.free) throw new Error(`Job ${id} is still running on another server.`);
+      } else {
+        await (await connection()).query('SELECT pg_advisory_lock($1, $2)', [RUN_LOCK, key(id)]);
+      }
       held.set(id, (held.get(id) ?? 0) + 1);
       try {
         return await work();
