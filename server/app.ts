@@ -63,7 +63,7 @@ import { inProcessQueue } from './services/job-queue-in-process.ts';
 import { jobRoutes } from './routes/job-routes.ts';
 import { exportRoutes } from './routes/export-routes.ts';
 import { exportJobs } from './services/export-jobs.ts';
-import { DEFAULT_EXPORT_JOB_SETTINGS, DEFAULT_MAX_UPLOAD, type ExportJobSettings } from './config.ts';
+import { DEFAULT_EXPORT_JOB_SETTINGS, DEFAULT_LIVE_POLL_MS, DEFAULT_MAX_UPLOAD, type ExportJobSettings } from './config.ts';
 import type { AlignmentEditing, AlignmentResult } from './services/alignment-editing.ts';
 
 export interface AppDeps {
@@ -86,6 +86,8 @@ export interface AppDeps {
   jobQueue?: JobQueue;
   /** From how many pairs exports are jobs, and how long their files are kept; 2,000 pairs and 24 hours when not given. */
   exportJobs?: ExportJobSettings;
+  /** How often an open document page asks what others changed (DEFAULT_LIVE_POLL_MS when not given). */
+  livePollMs?: number;
   /** Pairs an analysis job bands a work-thread task (SLICE when not given): tests make a small document take several. */
   analysisSlice?: number;
 }
@@ -202,7 +204,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api', pairApiRoutes(editing, comments));
   app.use('/api', commentApiRoutes(comments));
   const views = documentViews({ workspace, comments, aids: editorAids(memory) });
-  app.use(documentLifecycleRoutes(documentLifecycle(store), documentPages(views, exports)));
+  const livePollMs = deps.livePollMs ?? DEFAULT_LIVE_POLL_MS;
+  app.use(documentLifecycleRoutes(documentLifecycle(store), documentPages(views, exports, livePollMs)));
   app.use('/api', apiRoutes(documents));
   app.use(glossaryRoutes(glossaryService(store)));
   app.use(mtRoutes(mt, jobs));
@@ -220,7 +223,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use(commentRoutes(comments));
   app.use(documentRoutes({
-    documents, editing, comments, charts: documentCharts(workspace), views, exports,
+    documents, editing, comments, charts: documentCharts(workspace), views, exports, livePollMs,
   }));
   app.use((req) => {
     throw new NotFoundError(`There is no page ${req.originalUrl}.`, 'errors.notFound');

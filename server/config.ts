@@ -29,7 +29,12 @@ export interface Config {
   jobTimes: JobTimes;
   /** From how many pairs exports are jobs, and how long their files are kept (DUIQI_EXPORT_JOB_ROWS, DUIQI_EXPORT_KEEP_HOURS). */
   exportJobs: ExportJobSettings;
+  /** How often an open document page asks what others changed, in milliseconds (DUIQI_LIVE_POLL_MS). */
+  livePollMs: number;
 }
+
+/** Every 12 s: others' saves show within a few seconds of reading, and a team's open pages ask little (one statement when nothing changed). */
+export const DEFAULT_LIVE_POLL_MS = 12_000;
 
 /** A setting that cannot be used: the English sentence for the log, and its key for a reader's language (the command line). */
 export class ConfigError extends Error {
@@ -126,9 +131,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobRows: wholeNumber(env.DUIQI_EXPORT_JOB_ROWS, 'DUIQI_EXPORT_JOB_ROWS', DEFAULT_EXPORT_JOB_SETTINGS.jobRows, 0, 10_000_000, ['pairs', 'config.wholePairs']),
     keepHours: wholeNumber(env.DUIQI_EXPORT_KEEP_HOURS, 'DUIQI_EXPORT_KEEP_HOURS', DEFAULT_EXPORT_JOB_SETTINGS.keepHours, 1, 24 * 365, ['hours', 'config.wholeHours']),
   };
+  const livePollMs = wholeNumber(env.DUIQI_LIVE_POLL_MS, 'DUIQI_LIVE_POLL_MS', DEFAULT_LIVE_POLL_MS, 200, 600_000, ['milliseconds', 'config.wholeMilliseconds']);
   return {
     port, dbFile, database: databaseUrl ?? dbFile, databasePool, adminPassword, mtUrl, mtKey: env.DUIQI_MT_KEY || undefined, maxUpload, workers,
-    trustProxy: trustProxyOf(env.DUIQI_TRUST_PROXY), fetchAllow, fetchTimeoutMs, jobTimes, exportJobs,
+    trustProxy: trustProxyOf(env.DUIQI_TRUST_PROXY), fetchAllow, fetchTimeoutMs, jobTimes, exportJobs, livePollMs,
   };
 }
 

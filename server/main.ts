@@ -39,6 +39,7 @@ async function serve(config: Config, store: Store, ready: () => void, resumeJobs
   const app = createApp({
     store, i18n: await createI18n(), mt: configuredEngine(store, { url: config.mtUrl, apiKey: config.mtKey }), maxUpload: config.maxUpload, trustProxy: config.trustProxy,
     fetch: { allow: config.fetchAllow, timeoutMs: config.fetchTimeoutMs }, jobQueue, exportJobs: config.exportJobs,
+    livePollMs: config.livePollMs,
   });
   const server = keepConnectionsOpen(app.listen(config.port, ready));
   server.on('error', async (err: NodeJS.ErrnoException) => {

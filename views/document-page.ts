@@ -5,6 +5,7 @@ import { actionsHeader, layout } from './layout.ts';
 import type { ViewContext } from './view-context.ts';
 import type { Progress, RowFilter } from '../server/services/workspace.ts';
 import type { DocumentSummary } from '../server/services/documents.ts';
+import type { LiveSeen } from '../server/services/document-views.ts';
 import type { PostEditEffort } from '../server/domain/edit-distance.ts';
 import { pairRow } from './pair-row.ts';
 import { memoRow } from './row-memo.ts';
@@ -136,7 +137,13 @@ export function pageFigures(ctx: ViewContext, doc: DocumentSummary, progress: Pr
 // Alt+R on a row opens its editor at the rejection's comment, which only reviewers' editors have (views/static/app.js).
 const mayReview = (ctx: ViewContext) => !!ctx.user && mayDo(ctx.user.role as Role, 'reject');
 
-export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; progress: Progress; effort: PostEditEffort; sharing: DocumentSharing; sourceFormat?: string; exportByJob: boolean },
+/** What the page's poll for others' changes needs: where the rows were read in the document's history, and how often to ask. */
+export interface LivePoll {
+  seen: LiveSeen;
+  pollMs: number;
+}
+
+export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; progress: Progress; effort: PostEditEffort; sharing: DocumentSharing; sourceFormat?: string; exportByJob: boolean; live: LivePoll },
   rows: ShownRow[], filter: RowFilter, quality: DocumentQuality, refusedRename?: RenameRefusal): SafeHtml {
   const { doc } = view;
   return layout(ctx, doc.title, html`
@@ -162,7 +169,9 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   ${filters(ctx, doc.id, filter)}
   ${rowNavigation(ctx, doc.id, doc.pairCount + doc.noiseCount)}
   <h2 class="visually-hidden">${ctx.t('documents.pairs')}</h2>
-  <table class="pairs" id="pairs" tabindex="-1" data-testid="pairs"${mayReview(ctx) ? html` data-may-reject` : ''}>
+  <p class="live-notice" id="live-notice" data-testid="live-notice" hidden></p>
+  <table class="pairs" id="pairs" tabindex="-1" data-testid="pairs"${mayReview(ctx) ? html` data-may-reject` : ''}
+    data-live="/documents/${doc.id}/changes" data-revision="${view.live.seen.revision}" data-version="${view.live.seen.version}" data-poll-ms="${view.live.pollMs}">
     <thead><tr><th>#</th><th>${ctx.t('document.source')}</th><th>${ctx.t('document.target')}</th>
       <th>${ctx.t('document.score')}</th><th>${ctx.t('document.state')}</th>${actionsHeader(ctx)}</tr></thead>
     <tbody id="rows">${rowsFragment(ctx, doc.id, rows, 0, filter)}</tbody>
@@ -173,5 +182,6 @@ export function documentPage(ctx: ViewContext, view: { doc: DocumentSummary; pro
   <script src="/static/editor-aids.js" defer></script>
   <script src="/static/row-nav.js" defer></script>
   <script src="/static/mt-run.js" defer></script>
-  <script src="/static/search-replace.js" defer></script>`, { skip: { href: '#pairs', label: ctx.t('narrow.skipToRows') } });
+  <script src="/static/search-replace.js" defer></script>
+  <script src="/static/live-rows.js" defer></script>`, { skip: { href: '#pairs', label: ctx.t('narrow.skipToRows') } });
 }

@@ -76,7 +76,8 @@ export function pairRow(ctx: ViewContext, docId: number, p: ShownRow, opts: { op
   }
   const state = stateKey(p.state, p.mtKind);
   const shape = `${p.srcSegments.length}:${p.tgtSegments.length}`;
-  return html`<tr class="pair state-${state}" id="pair-${p.id}" data-testid="pair-row" data-shape="${shape}" data-state="${state}"${opts.openNext ? html` data-open-next="true"` : ''}${opts.announce
+  // data-version: the page's poll (views/static/live-rows.js) swaps in a row only when the server's is newer.
+  return html`<tr class="pair state-${state}" id="pair-${p.id}" data-testid="pair-row" data-shape="${shape}" data-state="${state}" data-version="${p.version}"${opts.openNext ? html` data-open-next="true"` : ''}${opts.announce
     ? html` data-announce="${ctx.t('editor.rowNow', { n: p.index + 1, state: ctx.t(`states.${state}`) })}"` : ''}>
     <td class="idx">${p.index + 1}${shape !== '1:1' ? html`<span class="shape">${shape}</span>` : ''}</td>
     <td class="src" lang="zh-CN" hx-ignore>${p.srcSegments.map((s) => html`<span class="seg">${s.text}</span>`)}</td>

@@ -13,6 +13,7 @@ import { send, viewContext } from '../http/render.ts';
 import { documentId, optionalText, pairId, versionField, revisionField } from '../http/params.ts';
 import { documentPage, pageFigures, rowsFragment, ROWS_PER_PAGE, type RenameRefusal } from '../../views/document-page.ts';
 import { editorRow, pairRow } from '../../views/pair-row.ts';
+import { liveChanges, LIVE_ROWS_LIMIT } from '../../views/live-rows.ts';
 import { historyFragment } from '../../views/history-fragment.ts';
 import { chartsPage } from '../../views/charts-page.ts';
 import { rejectForm, resolveOnApprove, threadsInHistory, threadsPanel, type FieldMessage } from '../../views/comment-threads.ts';
@@ -42,19 +43,26 @@ function offsetOf(value: unknown): number {
   return n;
 }
 
+// A revision or version the page last saw: a counter, never negative.
+function countOf(value: unknown): number {
+  const n = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) throw new ValidationError('The revision and version the page last saw must be whole numbers from 0.', 'errors.badLiveSince');
+  return n;
+}
+
 /** The document page as its GET answers it; `refusedRename` opens its rename form again with what was typed and why it was refused. */
-export function documentPages(views: DocumentViews, exports: ExportJobs) {
+export function documentPages(views: DocumentViews, exports: ExportJobs, livePollMs: number) {
   return async (req: Request, doc: number, filter = parseFilter({}), refusedRename?: RenameRefusal) => {
-    const { page, rows, quality } = await views.page(req.user!, doc, filter, ROWS_PER_PAGE);
-    return documentPage(viewContext(req), { ...page, exportByJob: exports.byJob(page.doc.pairCount) }, rows, filter, quality, refusedRename);
+    const { page, rows, quality, seen } = await views.page(req.user!, doc, filter, ROWS_PER_PAGE);
+    return documentPage(viewContext(req), { ...page, exportByJob: exports.byJob(page.doc.pairCount), live: { seen, pollMs: livePollMs } }, rows, filter, quality, refusedRename);
   };
 }
 export type DocumentPages = ReturnType<typeof documentPages>;
 
 export function documentRoutes(deps: {
-  documents: Documents; views: DocumentViews; editing: PostEditing; comments: PairComments; charts: DocumentCharts; exports: ExportJobs;
+  documents: Documents; views: DocumentViews; editing: PostEditing; comments: PairComments; charts: DocumentCharts; exports: ExportJobs; livePollMs: number;
 }): Router {
-  const { documents, views, editing, comments, charts, exports } = deps;
+  const { documents, views, editing, comments, charts, exports, livePollMs } = deps;
   const r = Router();
   r.use(requireUser);
 
@@ -146,7 +154,7 @@ export function documentRoutes(deps: {
     };
   }
 
-  const pages = documentPages(views, exports);
+  const pages = documentPages(views, exports, livePollMs);
   r.get('/documents/:doc', async (req, res) => {
     send(res, await pages(req, documentId(req.params.doc), parseFilter(req.query)));
   });
@@ -162,6 +170,13 @@ export function documentRoutes(deps: {
     const doc = documentId(req.params.doc);
     const { doc: summary, progress, effort, quality } = await views.progress(doc);
     send(res, pageFigures(viewContext(req), summary, progress, effort, quality));
+  });
+
+  // The page's poll: the rows others changed since it last looked (views/static/live-rows.js).
+  r.get('/documents/:doc/changes', async (req, res) => {
+    const doc = documentId(req.params.doc);
+    const seen = { revision: countOf(req.query.since), version: countOf(req.query.version) };
+    send(res, liveChanges(viewContext(req), doc, await views.changes(doc, seen, LIVE_ROWS_LIMIT)));
   });
 
   r.get('/documents/:doc/charts', async (req, res) => {

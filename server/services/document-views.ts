@@ -4,12 +4,23 @@
 import type { User } from './accounts.ts';
 import { documentHead, openableFilter } from './document-access.ts';
 import type { EditorAidsService } from './editor-aids.ts';
-import { threadsOfFound, type PairComments } from './pair-comments.ts';
+import { threadsOfFound, type PairComments, type RowDiscussion } from './pair-comments.ts';
 import { findPair } from './post-editing.ts';
 import type { ReadScope } from './read-scope.ts';
 import type { RowFilter, WorkRow, Workspace } from './workspace.ts';
 import { lastRejection } from '../domain/last-rejection.ts';
 import { State } from '../domain/types.ts';
+
+/** Where a page stands in its document's history: `version` moves with alignment changes, `revision` with every save. */
+export interface LiveSeen {
+  revision: number;
+  version: number;
+}
+
+export type LiveChanges = { now: LiveSeen } & (
+  | { outcome: 'rows'; rows: (WorkRow & { discussion?: RowDiscussion })[] }
+  | { outcome: 'many' }
+  | { outcome: 'realigned' });
 
 export function documentViews(deps: { workspace: Workspace; comments: PairComments; aids: EditorAidsService }) {
   const { workspace, comments, aids } = deps;
@@ -23,7 +34,22 @@ export function documentViews(deps: { workspace: Workspace; comments: PairCommen
       // One read of the open threads for the rows' discussions and the quality score.
       const threads = await scope.tx.comments.openThreads(documentId);
       const rows = await comments.withDiscussions(scope.tx, documentId, await workspace.rows(scope, documentId, filter, 0, limit), threads);
-      return { page: { ...overview, sharing, sourceFormat }, rows, quality: await comments.quality(scope.tx, documentId, threads) };
+      // The snapshot the rows were read at (read once per scope, so free here): the page asks what changed since.
+      const { revision, version } = await scope.generation(documentId);
+      return { page: { ...overview, sharing, sourceFormat }, rows, quality: await comments.quality(scope.tx, documentId, threads), seen: { revision, version: version ?? 0 } };
+    }),
+
+    /**
+     * What changed in the document since the page read it at `seen`: nothing (one statement), the revised rows with their
+     * discussions (at most `limit`), `many` past that, or `realigned` when the alignment moved and the page's rows are gone.
+     */
+    changes: (documentId: number, seen: LiveSeen, limit: number) => workspace.read(async (scope): Promise<LiveChanges> => {
+      const { revision, version } = await scope.generation(documentId);
+      const now = { revision, version: version ?? 0 };
+      if (version !== seen.version) return { now, outcome: 'realigned' };
+      if (revision <= seen.revision) return { now, outcome: 'rows', rows: [] };
+      const rows = await workspace.revisedRows(scope, documentId, seen.revision, limit);
+      return rows ? { now, outcome: 'rows', rows: await discussed(scope, documentId, rows) } : { now, outcome: 'many' };
     }),
 
     rows: (documentId: number, filter: RowFilter, offset: number, limit: number) =>

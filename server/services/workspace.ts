@@ -156,6 +156,15 @@ export function workspace(store: Store) {
       return (await enrich(scope, documentId, await pages.all(scope, documentId))).filter((r) => matchesFilter(r, filter, openErrors)).slice(offset, offset + limit);
     },
 
+    /**
+     * The rows revised after the document's revision `since`, in document order; undefined when more than `limit`,
+     * so a page that fell far behind is told to reload rather than sent the document.
+     */
+    async revisedRows(scope: ReadScope, documentId: number, since: number, limit: number): Promise<WorkRow[] | undefined> {
+      const revised = await documentReads.revisedPairs(scope.tx, documentId, since, limit);
+      return revised && enrich(scope, documentId, revised);
+    },
+
     /** One row by its position in the document. */
     async row(scope: ReadScope, documentId: number, index: number): Promise<WorkRow> {
       return (await enrich(scope, documentId, await pages.page(scope, documentId, index, 1)))[0]!;

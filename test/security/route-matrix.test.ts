@@ -31,6 +31,8 @@ const RULES: Record<string, Rule> = {
   'GET /documents/:doc': ANY_USER,
   'GET /documents/:doc/rows': ANY_USER,
   'GET /documents/:doc/progress': ANY_USER,
+  // Readers only: the document gate answers 404 to anyone who may not open it (test/http/live-rows.test.ts).
+  'GET /documents/:doc/changes': ANY_USER,
   'GET /documents/:doc/charts': ANY_USER,
   'GET /documents/:doc/analysis': ANY_USER,
   'GET /documents/:doc/analysis.csv': ANY_USER,
