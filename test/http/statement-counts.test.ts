@@ -25,6 +25,10 @@ const CEILINGS: Record<string, { sqlite: number; postgres: number }> = {
   'document page after a save': { sqlite: 13, postgres: 9 },
   'rows fragment after a save': { sqlite: 11, postgres: 8 },
   'editor fragment after a save': { sqlite: 13, postgres: 10 },
+  // The page's poll: the sign-in's read, then the document's generation alone when nothing changed; after a save the
+  // revised pairs with their sentences (one statement on PostgreSQL), their figures (the QA norm) and open threads.
+  'poll, nothing changed': { sqlite: 7, postgres: 5 },
+  'poll after a save': { sqlite: 11, postgres: 8 },
   // SQLite writes the rows of an operation with a prepared statement each; PostgreSQL with a statement per kind of change.
   'alignment edit (merge)': { sqlite: 26, postgres: 20 },
   undo: { sqlite: 30, postgres: 22 },

@@ -51,6 +51,11 @@ export async function statementsPerRequest(tally: StatementTally, d: CountedDocu
   note('document page after a save', await afterSave(doc));
   note('rows fragment after a save', await afterSave(`${doc}/rows?offset=0`));
   note('editor fragment after a save', await afterSave(`${doc}/pairs/${d.pairId}/edit`));
+  // An open page's poll (views/static/live-rows.js), from where the page was read: most polls find nothing new.
+  const table = /<table class="pairs"[^>]*>/.exec(await request('GET', doc))![0];
+  const changes = `${doc}/changes?since=${/data-revision="(\d+)"/.exec(table)![1]}&version=${/data-version="(\d+)"/.exec(table)![1]}`;
+  note('poll, nothing changed', await warm(changes));
+  note('poll after a save', await afterSave(changes));
   const before = (await alignment()).version;
   note('alignment edit (merge)', (await counted('POST', `/api${doc}/alignment/ops`, { version: before, op: { kind: 'merge', row: 3 } })).statements);
   note('undo', (await counted('POST', `/api${doc}/alignment/undo`, { version: before + 1 })).statements);
