@@ -31,6 +31,11 @@ describe('configuration', () => {
     expect(readConfig({}).databasePool).toBe(4);
   });
 
+  it('when DUIQI_LIVE_POLL_MS is set then open document pages ask that often; unset, every 12 s', () => {
+    expect(readConfig({ DUIQI_LIVE_POLL_MS: '500' }).livePollMs).toBe(500);
+    expect(readConfig({}).livePollMs).toBe(12000);
+  });
+
   it.each([
     [{ DUIQI_DATABASE_POOL: '1' }, 'DUIQI_DATABASE_POOL must be a whole number of connections from 2 to 100, not "1".'],
     [{ PORT: 'abc' }, 'PORT must be a whole number from 1 to 65535, not "abc".'],
@@ -45,6 +50,7 @@ describe('configuration', () => {
     [{ DUIQI_FETCH_ALLOW: '127.0.0.1:8080,localhost' }, 'DUIQI_FETCH_ALLOW must list host:port entries separated by commas; "localhost" is not one.'],
     [{ DUIQI_FETCH_TIMEOUT: '5s' }, 'DUIQI_FETCH_TIMEOUT must be a whole number of milliseconds from 100 to 600000, not "5s".'],
     [{ DUIQI_JOB_EXPIRE: '0' }, 'DUIQI_JOB_EXPIRE must be a whole number of seconds from 1 to 86400, not "0".'],
+    [{ DUIQI_LIVE_POLL_MS: '50' }, 'DUIQI_LIVE_POLL_MS must be a whole number of milliseconds from 200 to 600000, not "50".'],
     [{ DUIQI_JOB_MAINTENANCE: '1m' }, 'DUIQI_JOB_MAINTENANCE must be a whole number of seconds from 1 to 86400, not "1m".'],
   ])('when %j then readConfig refuses with one sentence', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
