@@ -19,6 +19,10 @@ function savedUnder(ctx: ViewContext, p: ShownRow): SafeHtml | string {
     : ctx.t('live.savedUnder', { state });
 }
 
+// Only a row a teammate changed last counts as "changed by others": one the reader changed (in another tab, by a replace or
+// a repeat's propagation, each of which says its own result) or no person did is shown anew without a word.
+const byOther = (ctx: ViewContext, p: ShownRow) => p.lastEditor !== null && p.lastEditor !== ctx.user?.name;
+
 export function liveChanges(ctx: ViewContext, docId: number, changes: LiveChanges): SafeHtml {
   const { now } = changes;
   if (changes.outcome !== 'rows') {
@@ -29,5 +33,5 @@ export function liveChanges(ctx: ViewContext, docId: number, changes: LiveChange
   return html`<div data-live-changes data-revision="${now.revision}" data-version="${now.version}"
     data-one="${ctx.t('live.changed', { count: 1, n: '%n' })}" data-other="${ctx.t('live.changed', { count: 2, n: '%n' })}">
     <table><tbody>${changes.rows.map((p) => pairRow(ctx, docId, p))}</tbody></table>
-    ${changes.rows.map((p) => html`<p class="live-saved-under" data-notice-for="pair-${p.id}" data-version="${p.version}" data-testid="live-saved-under">${savedUnder(ctx, p)}</p>`)}</div>`;
+    ${changes.rows.map((p) => html`<p class="live-saved-under" data-notice-for="pair-${p.id}" data-version="${p.version}"${byOther(ctx, p) ? html` data-by-other` : ''} data-testid="live-saved-under">${savedUnder(ctx, p)}</p>`)}</div>`;
 }

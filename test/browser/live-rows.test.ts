@@ -95,4 +95,16 @@ describe.skipIf(skip)('others\' work arriving on the document page', () => {
     // wang's own page does not count wang's saves as others'.
     expect(await wang.getByTestId('announcer').textContent()).not.toContain('changed by others');
   });
+
+  it('when lin saves a row in another tab then lin\'s first page shows it, and does not call it others\' work', async () => {
+    await open(lin);
+    await lin.evaluate(() => { document.getElementById('announcer')!.textContent = ''; });
+    const tab = await contexts[0]!.newPage();
+    await open(tab);
+    await saveAs(tab, 'Korean Peninsula', 'The two sides also discussed the Korean Peninsula.');
+    await tab.close();
+    await expect.poll(() => row(lin, 'also discussed the Korean').count(), WITHIN).toBe(1);
+    await lin.waitForTimeout(2 * POLL_MS);
+    expect(await lin.getByTestId('announcer').textContent()).toBe('');
+  });
 });

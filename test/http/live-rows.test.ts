@@ -56,10 +56,18 @@ describe('GET /documents/:doc/changes', () => {
     expect(changed.text).toMatch(/data-notice-for="pair-\d+"[^>]*>.*wang.* saved a new version \(now translated\): your save will show both texts to compare\./);
     expect(changed.text).toContain('data-one="One row changed by others."');
     expect(changed.text).toContain('data-other="%n rows changed by others."');
+    expect(changed.text).toMatch(/data-notice-for="pair-\d+" data-version="\d+" data-by-other/);
     const now = answerSeen(changed.text);
     expect(Number(now.since)).toBeGreaterThan(Number(seen.since));
     expect(now.version).toBe(seen.version);
     expect(rowIds((await poll(lin, doc, now)).text)).toEqual([]);
+
+    // lin's own save (another tab, a replace) is sent anew too, but not counted as by others.
+    const again = await pairWith(seeded.server.store, doc, 'Ding Xuexiang and others');
+    expect((await seeded.api('lin', 'PUT', `/api/pairs/${again.id}`, { tgt: 'Ding Xuexiang and others were present.', version: again.version })).status).toBe(200);
+    const own = await poll(lin, doc, now);
+    expect(rowIds(own.text)).toEqual([again.id]);
+    expect(own.text).not.toContain('data-by-other');
 
     const inChinese = await poll(lin, doc, seen, 'zh-CN');
     expect(inChinese.text).toContain('data-other="其他人修改了 %n 行。"');

@@ -48,6 +48,7 @@
   }
 
   function showRows(result) {
+    // Rows a teammate changed: the only ones the announcement counts.
     let swapped = 0;
     const said = [];
     result.querySelectorAll('tbody > tr[id]').forEach(function (fresh) {
@@ -67,7 +68,8 @@
       // Older or the same: this page's own save, or a page loaded after the change, shows it already.
       if (!(newer > Number(shown.dataset.version))) return;
       swapRow(shown, fresh);
-      swapped++;
+      const note = result.querySelector('[data-notice-for="' + fresh.id + '"]');
+      if (note && note.hasAttribute('data-by-other')) swapped++;
     });
     if (swapped) said.unshift(result.dataset[swapped === 1 ? 'one' : 'other'].replace('%n', String(swapped)));
     say(said.join(' '));
