@@ -45,7 +45,9 @@ describe('the glossary a page at a time', () => {
     const found = (await lin.get('/glossary/entries?q=%E6%9C%AF%E8%AF%AD12')).text; // 术语12
     expect(rowsOf(found)).toEqual(Array.from({ length: 10 }, (_, i) => `术语${120 + i}`));
     expect(found).toContain('Entries 1–10 of 10 holding “术语12”');
-    expect(rowsOf((await lin.get('/glossary/entries?q=TERM+249')).text)).toEqual(['术语249']);
+    const one = (await lin.get('/glossary/entries?q=TERM+249')).text;
+    expect(rowsOf(one)).toEqual(['术语249']);
+    expect(one).toContain('Entry 1 of 1 holding “TERM 249”'); // not Entries 1–1
     expect(rowsOf((await lin.get('/glossary/entries?q=100%25')).text)).toHaveLength(25);
     const none = (await lin.get('/glossary/entries?q=%E5%B3%B0%E4%BC%9A')).text; // 峰会
     expect(rowsOf(none)).toEqual([]);
@@ -54,6 +56,7 @@ describe('the glossary a page at a time', () => {
     await zh.login('lin');
     zh.cookies.set('duiqi_lang', 'zh-CN');
     expect((await zh.get('/glossary/entries?q=%E6%9C%AF%E8%AF%AD12')).text).toContain('含“术语12”的条目：第 1–10 条，共 10 条');
+    expect((await zh.get('/glossary/entries?q=%E6%9C%AF%E8%AF%AD249')).text).toContain('含“术语249”的条目：第 1 条，共 1 条');
     // Paging keeps the search.
     const paged = (await lin.get('/glossary?q=term&page=2')).text;
     expect(paged).toContain('Entries 101–200 of 250 holding “term”');
