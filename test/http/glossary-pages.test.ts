@@ -81,6 +81,14 @@ describe('the glossary a page at a time', () => {
     // A patch changes what it names: the note it leaves out stays; a null note clears it.
     expect(patched.json()).toEqual({ id, zh: '峰会', en: 'summit meeting', note: 'a meeting of leaders' });
     expect((await api('lin', 'PATCH', `/api/glossary/${id}`, { note: null })).json()).toEqual({ id, zh: '峰会', en: 'summit meeting', note: null });
+    // Sent with the entry as the script last read it: a change made since is refused, not overwritten unseen.
+    const stale = await api('lin', 'PATCH', `/api/glossary/${id}`, { en: 'summit talks', was_zh: '峰会', was_en: 'summit' });
+    expect(stale.status).toBe(409);
+    expect(stale.json().message).toContain('it is now 峰会 → summit meeting');
+    expect(await server.value('SELECT en FROM glossary_terms WHERE id = ?', [id])).toBe('summit meeting');
+    const fresh = await api('lin', 'PATCH', `/api/glossary/${id}`, { en: 'summit talks', was_zh: '峰会', was_en: 'summit meeting' });
+    expect(fresh.json()).toEqual({ id, zh: '峰会', en: 'summit talks', note: null });
+    expect((await api('lin', 'PATCH', `/api/glossary/${id}`, { en: 'summit meeting' })).status).toBe(200);
   });
 
   it('when a change would repeat another entry or leave a term empty then it is refused with a sentence and the form keeps what was typed', async () => {
