@@ -45,7 +45,9 @@ function shownLine(ctx: ViewContext, g: GlossaryPage): string {
   if (g.total === 0) return g.text ? ctx.t('glossary.noneFound', { text: g.text }) : ctx.t('glossary.none');
   const from = (g.page - 1) * GLOSSARY_PAGE_SIZE + 1;
   const values = { from: formatNumber(ctx, from), to: formatNumber(ctx, from + g.rows.length - 1), total: formatNumber(ctx, g.total), text: g.text };
-  return g.text ? ctx.t('glossary.shownFound', values) : ctx.t('glossary.shown', values);
+  // One entry on its page reads "Entry 101 of 101", not "Entries 101–101".
+  const one = g.rows.length === 1 ? 'One' : '';
+  return g.text ? ctx.t(`glossary.shownFound${one}`, values) : ctx.t(`glossary.shown${one}`, values);
 }
 
 function pager(ctx: ViewContext, g: GlossaryPage): SafeHtml {

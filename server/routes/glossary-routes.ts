@@ -104,7 +104,8 @@ export function glossaryRoutes(glossary: Glossary): Router {
     const id = entryId(req.params.id);
     // A patch: what the body leaves out stays as it is; a null or empty note clears it.
     const given = (name: string) => (req.body as Record<string, unknown> | undefined)?.[name] === undefined ? undefined : field(req, name);
-    res.json(entriesJson([await glossary.update(req.user!, id, { zh: given('zh'), en: given('en'), note: given('note') })])[0]);
+    // With was_zh and was_en (and was_note), the entry as the client last read it: a change made since is a 409, as in the form.
+    res.json(entriesJson([await glossary.update(req.user!, id, { zh: given('zh'), en: given('en'), note: given('note') }, seenTerms(req))])[0]);
   });
   r.delete('/api/glossary/:id', editors, async (req, res) => {
     await glossary.remove(req.user!, entryId(req.params.id));

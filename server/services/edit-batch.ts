@@ -141,6 +141,9 @@ export function editBatches(store: Store) {
       }
       if (!result.reverted.length) {
         const changed = result.changedSince.filter((i) => i !== null).map((i) => i + 1);
+        if (!changed.length) {
+          throw new ConflictError('The rows of this change are no longer in the document (its alignment changed since); nothing was undone.', 'batches.undoRowsGone');
+        }
         const rows = changed.join(', ');
         const message = changed.length === 1 ? `Row ${rows}, the only row of this change, was changed since; nothing was undone.` : `Every row of this change was changed since (rows ${rows}); nothing was undone.`;
         throw new ConflictError(message, 'batches.undoAllChanged', { rows, count: changed.length });

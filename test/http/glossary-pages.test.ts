@@ -45,7 +45,9 @@ describe('the glossary a page at a time', () => {
     const found = (await lin.get('/glossary/entries?q=%E6%9C%AF%E8%AF%AD12')).text; // 术语12
     expect(rowsOf(found)).toEqual(Array.from({ length: 10 }, (_, i) => `术语${120 + i}`));
     expect(found).toContain('Entries 1–10 of 10 holding “术语12”');
-    expect(rowsOf((await lin.get('/glossary/entries?q=TERM+249')).text)).toEqual(['术语249']);
+    const one = (await lin.get('/glossary/entries?q=TERM+249')).text;
+    expect(rowsOf(one)).toEqual(['术语249']);
+    expect(one).toContain('Entry 1 of 1 holding “TERM 249”'); // not Entries 1–1
     expect(rowsOf((await lin.get('/glossary/entries?q=100%25')).text)).toHaveLength(25);
     const none = (await lin.get('/glossary/entries?q=%E5%B3%B0%E4%BC%9A')).text; // 峰会
     expect(rowsOf(none)).toEqual([]);
@@ -54,6 +56,7 @@ describe('the glossary a page at a time', () => {
     await zh.login('lin');
     zh.cookies.set('duiqi_lang', 'zh-CN');
     expect((await zh.get('/glossary/entries?q=%E6%9C%AF%E8%AF%AD12')).text).toContain('含“术语12”的条目：第 1–10 条，共 10 条');
+    expect((await zh.get('/glossary/entries?q=%E6%9C%AF%E8%AF%AD249')).text).toContain('含“术语249”的条目：第 1 条，共 1 条');
     // Paging keeps the search.
     const paged = (await lin.get('/glossary?q=term&page=2')).text;
     expect(paged).toContain('Entries 101–200 of 250 holding “term”');
@@ -78,6 +81,14 @@ describe('the glossary a page at a time', () => {
     // A patch changes what it names: the note it leaves out stays; a null note clears it.
     expect(patched.json()).toEqual({ id, zh: '峰会', en: 'summit meeting', note: 'a meeting of leaders' });
     expect((await api('lin', 'PATCH', `/api/glossary/${id}`, { note: null })).json()).toEqual({ id, zh: '峰会', en: 'summit meeting', note: null });
+    // Sent with the entry as the script last read it: a change made since is refused, not overwritten unseen.
+    const stale = await api('lin', 'PATCH', `/api/glossary/${id}`, { en: 'summit talks', was_zh: '峰会', was_en: 'summit' });
+    expect(stale.status).toBe(409);
+    expect(stale.json().message).toContain('it is now 峰会 → summit meeting');
+    expect(await server.value('SELECT en FROM glossary_terms WHERE id = ?', [id])).toBe('summit meeting');
+    const fresh = await api('lin', 'PATCH', `/api/glossary/${id}`, { en: 'summit talks', was_zh: '峰会', was_en: 'summit meeting' });
+    expect(fresh.json()).toEqual({ id, zh: '峰会', en: 'summit talks', note: null });
+    expect((await api('lin', 'PATCH', `/api/glossary/${id}`, { en: 'summit meeting' })).status).toBe(200);
   });
 
   it('when a change would repeat another entry or leave a term empty then it is refused with a sentence and the form keeps what was typed', async () => {

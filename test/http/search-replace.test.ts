@@ -178,6 +178,23 @@ describe('applying and undoing a replacement', () => {
   });
 });
 
+describe('undoing a replacement whose rows are gone', () => {
+  it('when the alignment took the rows away since then the undo says the rows are gone, not "rows " with none named', async () => {
+    const { changes } = await preview({ find: 'level and level', replace: 'level' });
+    const applied = await api('lin', 'POST', `${base()}/replace`, { find: 'level and level', replace: 'level', rows: seen(changes) });
+    expect(applied.body).toMatchObject({ applied: [1] });
+    // Row 1 merged into row 0: the pair the replacement changed is no longer in the document.
+    const { version } = (await api('lin', 'GET', `${base()}/alignment`)).body as { version: number };
+    expect((await api('lin', 'POST', `${base()}/alignment/ops`, { version, op: { kind: 'merge', row: 0 } })).status).toBe(200);
+    expect((await rows()).map((p) => p.id)).not.toContain(doc.pairIds[1]);
+    const undone = await api('lin', 'POST', `${base()}/batches/${applied.body.batchId}/undo`);
+    expect(undone.status).toBe(409);
+    expect(undone.body.message).toBe('The rows of this change are no longer in the document (its alignment changed since); nothing was undone.');
+    const zh = await api('lin', 'POST', `${base()}/batches/${applied.body.batchId}/undo`, undefined, 'zh-CN');
+    expect(zh.body.message).toBe('这项修改涉及的行已不在文档中（此后对齐已更改），没有撤销任何内容。');
+  });
+});
+
 describe('propagating a saved translation', () => {
   it('when a sentence with repeats is saved then its translation goes to them as one batch, undone as one', async () => {
     expect((await api('lin', 'PUT', `/api/pairs/${doc.pairIds[0]}`, { tgt: 'Cooperation for mutual benefit.', version: 1 })).status).toBe(200);
