@@ -76,8 +76,8 @@ describe.skipIf(skip)('others\' work arriving on the document page', () => {
 
     const mark = linEditor.getByTestId('live-saved-under');
     await mark.waitFor({ timeout: WITHIN.timeout });
-    expect(await mark.textContent()).toBe('wang saved a new version (now translated): your save will show both texts to compare.');
-    await expect.poll(() => lin.getByTestId('announcer').textContent(), WITHIN).toContain('wang saved a new version');
+    expect(await mark.textContent()).toBe('wang changed this row (now translated): your save will show both texts to compare.');
+    await expect.poll(() => lin.getByTestId('announcer').textContent(), WITHIN).toContain('wang changed this row');
     await expect.poll(async () => Number(await translated(lin)), WITHIN).toBe(before + 2);
     // Several polls later the editor is still lin's, with lin's text.
     await lin.waitForTimeout(4 * POLL_MS);

@@ -53,7 +53,7 @@ describe('GET /documents/:doc/changes', () => {
     expect(changed.text).toContain('Ding Xuexiang and others attended the meeting.');
     expect(changed.text).toContain(`data-version="${pair.version + 1}"`);
     // Said over an editor lin may have open on it, and the count's forms for the page to fill in.
-    expect(changed.text).toMatch(/data-notice-for="pair-\d+"[^>]*>.*wang.* saved a new version \(now translated\): your save will show both texts to compare\./);
+    expect(changed.text).toMatch(/data-notice-for="pair-\d+"[^>]*>.*wang.* changed this row \(now translated\): your save will show both texts to compare\./);
     expect(changed.text).toContain('data-one="One row changed by others."');
     expect(changed.text).toContain('data-other="%n rows changed by others."');
     expect(changed.text).toMatch(/data-notice-for="pair-\d+" data-version="\d+" data-by-other/);
