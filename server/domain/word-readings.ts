@@ -1,6 +1,8 @@
 // Which reading of a word a sentence means, where the dictionary reads it more than one way (说 shuo1 "speak", shui4
 // "persuade"), and that reading's senses first.
 
+import { charCount } from './text-length.ts';
+
 export interface WordReadings {
   /** A word's numbered pinyin as a reader says it (说 shuo1, 银行 yin2hang2), as CC-CEDICT writes it without spaces. */
   reading?: (word: string) => string;
@@ -21,7 +23,7 @@ export function readingsOf(segments: string[], deps: WordReadings): (string | un
   return segments.map((s, i) => {
     const word = s.trim();
     if (!reading || !sensesByReading?.(word)) return undefined;
-    const kind = [...word].length === 1 ? deps.particleKind?.(word) : undefined;
+    const kind = charCount(word) === 1 ? deps.particleKind?.(word) : undefined;
     // A mood particle ends a clause after any word; at a clause's start it is the interjection (哇 "wow").
     const particle = kind === 'mood' ? followsWord(segments, i) : kind === 'auxiliary' && (followsPredicate(segments, i, deps) || endsClause(segments, i));
     return (particle ? particleReading(word, deps) : undefined) ?? reading(word);
@@ -80,7 +82,7 @@ const GRAMMAR = /\b(?:particle|marker|question tag|used (?:in|at|after|before|to
  * 了 liǎo "finish" in 了不起's pieces or a 着 zháo read another way is not one.
  */
 export function isGrammaticalParticle(word: string, reading: string | undefined, senses: readonly string[], deps: WordReadings): boolean {
-  if ([...word].length !== 1) return false;
+  if (charCount(word) !== 1) return false;
   // A character read one way only (们 men5, "plural marker for pronouns …") is a particle when all it says is grammar.
   if (reading === undefined) return !deps.sensesByReading?.(word) && senses.length > 0 && senses.every((sense) => GRAMMAR.test(sense));
   if (!reading.endsWith('5')) return false;

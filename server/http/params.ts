@@ -25,6 +25,13 @@ export function versionField(raw: unknown): number {
   return n;
 }
 
+/** A document revision or alignment version a page last saw (the live poll's `since` and `version`): a counter from 0. */
+export function counterField(raw: unknown): number {
+  const n = typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n)) throw new ValidationError('The revision and version the page last saw must be whole numbers from 0.', 'errors.badLiveSince');
+  return n;
+}
+
 /** The version a restore brings back: refused in its own words, the request's `version` being there and right. */
 export function revisionField(raw: unknown): number {
   try {

@@ -10,7 +10,7 @@ import type { ExportJobs } from '../services/export-jobs.ts';
 import type { DocumentCharts } from '../services/document-charts.ts';
 import { requireUser } from '../http/auth.ts';
 import { send, viewContext } from '../http/render.ts';
-import { documentId, optionalText, pairId, versionField, revisionField } from '../http/params.ts';
+import { counterField, documentId, optionalText, pairId, versionField, revisionField } from '../http/params.ts';
 import { documentPage, pageFigures, rowsFragment, ROWS_PER_PAGE, type RenameRefusal } from '../../views/document-page.ts';
 import { editorRow, pairRow } from '../../views/pair-row.ts';
 import { liveChanges, LIVE_ROWS_LIMIT } from '../../views/live-rows.ts';
@@ -40,13 +40,6 @@ function editorSeconds(body: Record<string, unknown>): number {
 function offsetOf(value: unknown): number {
   const n = Number(value ?? 0);
   if (!Number.isSafeInteger(n) || n < 0) throw new ValidationError('The row offset must be a whole number from 0.', 'errors.badOffset');
-  return n;
-}
-
-// A revision or version the page last saw: a counter, never negative.
-function countOf(value: unknown): number {
-  const n = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n)) throw new ValidationError('The revision and version the page last saw must be whole numbers from 0.', 'errors.badLiveSince');
   return n;
 }
 
@@ -175,7 +168,7 @@ export function documentRoutes(deps: {
   // The page's poll: the rows others changed since it last looked (views/static/live-rows.js).
   r.get('/documents/:doc/changes', async (req, res) => {
     const doc = documentId(req.params.doc);
-    const seen = { revision: countOf(req.query.since), version: countOf(req.query.version) };
+    const seen = { revision: counterField(req.query.since), version: counterField(req.query.version) };
     send(res, liveChanges(viewContext(req), doc, await views.changes(doc, seen, LIVE_ROWS_LIMIT)));
   });
 

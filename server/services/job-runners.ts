@@ -34,7 +34,8 @@ export function jobRunners(url: string): JobRunners {
     const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     c.on('error', () => { client = undefined; });
     await c.connect();
-    for (const id of held.keys()) await c.query('SELECT pg_advisory_lock($1, $2)', [RUN_LOCK, key(id)]);
+    // Tried, not waited for (see holding): a job another server took over meanwhile is that server's now.
+    for (const id of held.keys()) await c.query('SELECT pg_try_advisory_lock($1, $2)', [RUN_LOCK, key(id)]);
     return c;
   })().catch((error: unknown) => {
     client = undefined;
